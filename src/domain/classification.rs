@@ -1,0 +1,300 @@
+//! Classification of one unit: the regulation's level conditions as data, evaluated with the reasons behind the level.
+
+use super::facts::{FactDefinition, Facts};
+use super::grades::Grade;
+use super::score::display_vi;
+use super::scoring::UnitScore;
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+/// Mức xếp loại of a unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    NotCompleted,
+    Completed,
+    Good,
+    Excellent,
+}
+
+impl Level {
+    pub fn slug(self) -> &'static str {
+        match self {
+            Level::Excellent => "excellent",
+            Level::Good => "good",
+            Level::Completed => "completed",
+            Level::NotCompleted => "not_completed",
+        }
+    }
+
+    pub fn vietnamese(self) -> &'static str {
+        match self {
+            Level::Excellent => "Hoàn thành xuất sắc nhiệm vụ",
+            Level::Good => "Hoàn thành tốt nhiệm vụ",
+            Level::Completed => "Hoàn thành nhiệm vụ",
+            Level::NotCompleted => "Không hoàn thành nhiệm vụ",
+        }
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.slug())
+    }
+}
+
+/// Reads a decimal only from a string, so no float ever carries a threshold.
+fn decimal_text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    Decimal::from_str(text.trim()).map_err(|_| serde::de::Error::custom(format!("{text:?} is not a decimal number")))
+}
+
+/// One rule of a level, as written in `regulation.toml`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Condition {
+    /// Official total (rounded) ≥ value.
+    TotalAtLeast {
+        #[serde(deserialize_with = "decimal_text")]
+        value: Decimal,
+    },
+    /// Official total (rounded) < value.
+    TotalBelow {
+        #[serde(deserialize_with = "decimal_text")]
+        value: Decimal,
+    },
+    /// A recorded fact (or its default) equals the value (`true`, `none`, `3`).
+    FactIs {
+        fact: String,
+        value: String,
+    },
+    FactIsNot {
+        fact: String,
+        value: String,
+    },
+    /// Every graded criterion (of one content, if named) is at least this grade.
+    EveryCriterionAtLeast {
+        grade: Grade,
+        content: Option<String>,
+    },
+    /// At least this share of the graded criteria (of one content, if named) are at this grade or below.
+    ShareGradedAtMost {
+        grade: Grade,
+        content: Option<String>,
+        #[serde(deserialize_with = "decimal_text")]
+        share: Decimal,
+    },
+    /// numerator > share × denominator, both count facts (subunits disciplined > 20 % of subunits).
+    CountShareAbove {
+        numerator: String,
+        denominator: String,
+        #[serde(deserialize_with = "decimal_text")]
+        share: Decimal,
+    },
+    All {
+        of: Vec<Condition>,
+    },
+    Any {
+        of: Vec<Condition>,
+    },
+    Not {
+        of: Box<Condition>,
+    },
+    /// A named condition from `[classification.predicates]` (453's "defect").
+    Predicate {
+        name: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LabeledCondition {
+    /// The regulation's words for the condition, shown as the reason.
+    pub label: String,
+    pub rule: Condition,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelRule {
+    pub level: Level,
+    /// All must hold.
+    pub conditions: Vec<LabeledCondition>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClassificationRules {
+    /// Excellent, good, completed: highest first.
+    pub levels: Vec<LevelRule>,
+    /// Any one makes the unit not completed.
+    pub not_completed: Vec<LabeledCondition>,
+    #[serde(default)]
+    pub predicates: BTreeMap<String, Condition>,
+}
+
+/// What the conditions read about one unit.
+pub struct UnitEvidence<'a> {
+    pub official_total: Decimal,
+    pub score: &'a UnitScore,
+    pub facts: &'a Facts,
+    pub fact_definitions: &'a [FactDefinition],
+}
+
+impl UnitEvidence<'_> {
+    fn fact_text(&self, name: &str) -> String {
+        match self.facts.get(name) {
+            Some(value) => value.to_string(),
+            None => self
+                .fact_definitions
+                .iter()
+                .find(|definition| definition.name == name)
+                .map(|definition| definition.default_value().to_string())
+                .unwrap_or_default(),
+        }
+    }
+
+    fn count(&self, name: &str) -> Decimal {
+        self.fact_text(name).parse::<u64>().map(Decimal::from).unwrap_or(Decimal::ZERO)
+    }
+
+    fn grades<'s>(&'s self, content: &'s Option<String>) -> impl Iterator<Item = Grade> + 's {
+        self.score
+            .criteria
+            .iter()
+            .filter(move |criterion| content.as_ref().is_none_or(|code| &criterion.content == code))
+            .filter_map(|criterion| criterion.grade)
+    }
+}
+
+impl Condition {
+    pub fn holds(&self, unit: &UnitEvidence<'_>, predicates: &BTreeMap<String, Condition>) -> bool {
+        match self {
+            Condition::TotalAtLeast { value } => unit.official_total >= *value,
+            Condition::TotalBelow { value } => unit.official_total < *value,
+            Condition::FactIs { fact, value } => unit.fact_text(fact) == *value,
+            Condition::FactIsNot { fact, value } => unit.fact_text(fact) != *value,
+            Condition::EveryCriterionAtLeast { grade, content } => unit.grades(content).all(|g| g >= *grade),
+            Condition::ShareGradedAtMost { grade, content, share } => {
+                let graded = unit.grades(content).count();
+                let at_most = unit.grades(content).filter(|g| g <= grade).count();
+                graded > 0 && Decimal::from(at_most) >= *share * Decimal::from(graded)
+            }
+            Condition::CountShareAbove { numerator, denominator, share } => {
+                unit.count(numerator) > *share * unit.count(denominator)
+            }
+            Condition::All { of } => of.iter().all(|c| c.holds(unit, predicates)),
+            Condition::Any { of } => of.iter().any(|c| c.holds(unit, predicates)),
+            Condition::Not { of } => !of.holds(unit, predicates),
+            Condition::Predicate { name } => predicates.get(name).is_some_and(|c| c.holds(unit, predicates)),
+        }
+    }
+
+    /// Every sub-condition, this one included, for validation.
+    pub fn walk<'a>(&'a self, visit: &mut impl FnMut(&'a Condition)) {
+        visit(self);
+        match self {
+            Condition::All { of } | Condition::Any { of } => of.iter().for_each(|c| c.walk(visit)),
+            Condition::Not { of } => of.walk(visit),
+            _ => {}
+        }
+    }
+}
+
+/// One condition and whether it held.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Check {
+    pub label: String,
+    pub held: bool,
+}
+
+/// The unit's level before the bloc's quota, and every check behind it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assessment {
+    pub level: Level,
+    /// The not-completed conditions that held.
+    pub not_completed_because: Vec<String>,
+    /// Each level's conditions, highest level first.
+    pub level_checks: Vec<(Level, Vec<Check>)>,
+}
+
+impl Assessment {
+    /// All conditions of this level held (false for a level the regulation does not define).
+    pub fn meets(&self, level: Level) -> bool {
+        self.not_completed_because.is_empty()
+            && self.level_checks.iter().any(|(l, checks)| *l == level && checks.iter().all(|c| c.held))
+    }
+
+    /// The highest level below `level` whose conditions hold, else not completed.
+    pub fn best_below(&self, level: Level) -> Level {
+        self.level_checks
+            .iter()
+            .map(|(l, _)| *l)
+            .filter(|l| *l < level && self.meets(*l))
+            .max()
+            .unwrap_or(Level::NotCompleted)
+    }
+
+    /// Counts toward the quota: meets no not-completed condition and meets good (or excellent).
+    pub fn eligible(&self) -> bool {
+        self.meets(Level::Excellent) || self.meets(Level::Good)
+    }
+
+    /// The reasons in the council's words: what decided the level and what fell short above it.
+    pub fn reasons(&self, official_total: Decimal) -> Vec<String> {
+        let mut reasons = vec![format!("Tổng điểm {}", display_vi(official_total))];
+        if !self.not_completed_because.is_empty() {
+            reasons
+                .extend(self.not_completed_because.iter().map(|label| format!("Không hoàn thành nhiệm vụ: {label}")));
+            return reasons;
+        }
+        for (level, checks) in &self.level_checks {
+            if *level < self.level {
+                break;
+            }
+            if *level == self.level {
+                reasons.extend(checks.iter().map(|c| format!("Đạt mức {}: {}", level.vietnamese(), c.label)));
+            } else {
+                reasons.extend(
+                    checks
+                        .iter()
+                        .filter(|c| !c.held)
+                        .map(|c| format!("Chưa đạt mức {}: {}", level.vietnamese(), c.label)),
+                );
+            }
+        }
+        if self.level == Level::NotCompleted {
+            reasons.push("Không đáp ứng điều kiện của mức nào cao hơn".to_string());
+        }
+        reasons
+    }
+}
+
+/// Evaluates a unit: first the explicit not-completed conditions, then the highest level whose conditions all hold.
+pub fn assess(rules: &ClassificationRules, unit: &UnitEvidence<'_>) -> Assessment {
+    let not_completed_because: Vec<String> =
+        rules.not_completed.iter().filter(|c| c.rule.holds(unit, &rules.predicates)).map(|c| c.label.clone()).collect();
+    let level_checks: Vec<(Level, Vec<Check>)> = rules
+        .levels
+        .iter()
+        .map(|rule| {
+            let checks = rule
+                .conditions
+                .iter()
+                .map(|c| Check { label: c.label.clone(), held: c.rule.holds(unit, &rules.predicates) })
+                .collect();
+            (rule.level, checks)
+        })
+        .collect();
+    let mut assessment = Assessment { level: Level::NotCompleted, not_completed_because, level_checks };
+    if assessment.not_completed_because.is_empty() {
+        assessment.level = [Level::Excellent, Level::Good, Level::Completed]
+            .into_iter()
+            .find(|level| assessment.meets(*level))
+            .unwrap_or(Level::NotCompleted);
+    }
+    assessment
+}

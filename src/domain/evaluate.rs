@@ -1,0 +1,95 @@
+//! A whole round: every unit scored, assessed and ranked inside its bloc.
+
+use super::classification::{Assessment, UnitEvidence, assess};
+use super::facts::Facts;
+use super::grades::GradeOverride;
+use super::ranking::{BlocRanking, Candidate, QuotaTerms, rank_bloc};
+use super::regulation::Regulation;
+use super::score::round_half_away;
+use super::scoring::{ComponentScore, UnitScore, score_unit};
+use std::collections::BTreeMap;
+
+/// Everything recorded about one unit in a round.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct UnitRecord {
+    pub code: String,
+    pub name: String,
+    pub bloc: String,
+    pub group: Option<String>,
+    /// By component code.
+    pub entries: BTreeMap<String, ComponentScore>,
+    pub facts: Facts,
+    /// By criterion code.
+    pub grade_overrides: BTreeMap<String, GradeOverride>,
+}
+
+/// One regulation's round for one year.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Round {
+    pub year: i32,
+    pub units: Vec<UnitRecord>,
+    /// The chairman's orders of tie groups, by bloc.
+    pub tie_orders: BTreeMap<String, Vec<Vec<String>>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitEvaluation {
+    pub score: UnitScore,
+    pub assessment: Assessment,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct BlocResult {
+    pub bloc: String,
+    pub ranking: BlocRanking,
+}
+
+/// Scores and assesses one unit; None when its bloc and group name no framework.
+pub fn evaluate_unit(regulation: &Regulation, unit: &UnitRecord) -> Option<UnitEvaluation> {
+    let framework = regulation.framework_for(&unit.bloc, unit.group.as_deref())?;
+    let score = score_unit(framework, &unit.entries, regulation.grades.as_ref(), &unit.grade_overrides);
+    let evidence = UnitEvidence {
+        official_total: round_half_away(score.total, regulation.official_decimals),
+        score: &score,
+        facts: &unit.facts,
+        fact_definitions: &regulation.facts,
+    };
+    let assessment = assess(&regulation.classification, &evidence);
+    Some(UnitEvaluation { score, assessment })
+}
+
+/// Ranks every bloc that has units, in the regulation's bloc order.
+pub fn evaluate_round(regulation: &Regulation, round: &Round) -> Vec<BlocResult> {
+    let no_orders = Vec::new();
+    regulation
+        .blocs
+        .iter()
+        .filter_map(|bloc| {
+            let candidates: Vec<Candidate> = round
+                .units
+                .iter()
+                .filter(|unit| unit.bloc == bloc.code)
+                .filter_map(|unit| {
+                    let evaluation = evaluate_unit(regulation, unit)?;
+                    Some(Candidate {
+                        unit: unit.code.clone(),
+                        total: evaluation.score.total,
+                        provisional: evaluation.score.provisional,
+                        assessment: evaluation.assessment,
+                    })
+                })
+                .collect();
+            if candidates.is_empty() {
+                return None;
+            }
+            let terms = QuotaTerms {
+                rate: regulation.quota.rate,
+                cap: bloc.excellent_cap,
+                official_decimals: regulation.official_decimals,
+                tiebreak_decimals: regulation.tiebreak_decimals,
+            };
+            let orders = round.tie_orders.get(&bloc.code).unwrap_or(&no_orders);
+            Some(BlocResult { bloc: bloc.code.clone(), ranking: rank_bloc(&candidates, &terms, orders) })
+        })
+        .collect()
+}

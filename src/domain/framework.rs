@@ -1,0 +1,82 @@
+//! The criteria tree of one framework: contents › criteria › components, with max points.
+
+use rust_decimal::Decimal;
+
+/// A whole framework as it applies to a unit (Phụ lục I, or parts A + B of a group + C).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Framework {
+    /// Names the parts it was built from, e.g. `phu-luc-1.toml` or `phan-a.toml+phan-b-01.toml+phan-c.toml`.
+    pub key: String,
+    pub title: String,
+    pub contents: Vec<Content>,
+}
+
+/// Nội dung I/II/III, or part A/B/C.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Content {
+    pub code: String,
+    pub name: String,
+    pub max: Decimal,
+    pub criteria: Vec<Criterion>,
+}
+
+/// Tiêu chí: the level that carries a quality grade.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Criterion {
+    pub code: String,
+    pub name: String,
+    pub max: Decimal,
+    /// Scored by the provincial leaders; the appraised score is the mean of theirs.
+    pub scored_by_leaders: bool,
+    pub agency_note: Option<String>,
+    /// When every component is not applicable, this criterion's points move to that one.
+    pub transfer_to: Option<String>,
+    /// The scored leaves. A criterion printed without components is its own single leaf
+    /// (same code, name, max), so every score belongs to a component.
+    pub components: Vec<Component>,
+    /// True when the criterion had no components in the appendix and is its own leaf.
+    pub is_leaf: bool,
+}
+
+/// Tiêu chí thành phần: carries max points, the self-score and the appraised score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Component {
+    pub code: String,
+    pub name: String,
+    pub max: Decimal,
+    /// Appraising agencies in the order named; the first leads, the others may comment.
+    pub agencies: Vec<String>,
+    pub agency_note: Option<String>,
+}
+
+/// Where a component sits in its framework.
+#[derive(Debug, Clone, Copy)]
+pub struct ComponentPlace<'a> {
+    pub content: &'a Content,
+    pub criterion: &'a Criterion,
+    pub component: &'a Component,
+}
+
+impl Framework {
+    pub fn criteria(&self) -> impl Iterator<Item = (&Content, &Criterion)> {
+        self.contents.iter().flat_map(|content| content.criteria.iter().map(move |criterion| (content, criterion)))
+    }
+
+    pub fn components(&self) -> impl Iterator<Item = ComponentPlace<'_>> {
+        self.criteria().flat_map(|(content, criterion)| {
+            criterion.components.iter().map(move |component| ComponentPlace { content, criterion, component })
+        })
+    }
+
+    pub fn component(&self, code: &str) -> Option<ComponentPlace<'_>> {
+        self.components().find(|place| place.component.code == code)
+    }
+
+    pub fn criterion(&self, code: &str) -> Option<(&Content, &Criterion)> {
+        self.criteria().find(|(_, criterion)| criterion.code == code)
+    }
+
+    pub fn max(&self) -> Decimal {
+        self.contents.iter().map(|content| content.max).sum()
+    }
+}

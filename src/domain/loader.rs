@@ -1,0 +1,556 @@
+//! Reads a regulation from the text of its data files (no I/O: the caller supplies the texts) and checks that it holds together.
+
+use super::classification::{ClassificationRules, Condition, Level};
+use super::error::{DataError, line_of};
+use super::facts::{FactDefinition, FactKind};
+use super::framework::{Component, Content, Criterion, Framework};
+use super::grades::{Grade, GradeScale};
+use super::regulation::{Agency, Bloc, Group, QuotaRule, Regulation};
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::str::FromStr;
+use toml::Spanned;
+
+/// The texts of one regulation's files, by path inside its folder (`regulation.toml`, `frameworks/phu-luc-1.toml`).
+pub type DataFiles = BTreeMap<String, String>;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RegulationFile {
+    id: String,
+    title: String,
+    #[serde(default)]
+    percent_input: bool,
+    #[serde(default)]
+    not_applicable_allowed: bool,
+    official_decimals: u32,
+    tiebreak_decimals: u32,
+    quota: QuotaFile,
+    grades: Option<BTreeMap<String, Spanned<String>>>,
+    #[serde(default)]
+    facts: Vec<FactFile>,
+    classification: ClassificationRules,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuotaFile {
+    rate: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FactFile {
+    name: Spanned<String>,
+    label: String,
+    kind: String,
+    #[serde(default)]
+    choices: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AgenciesFile {
+    agencies: Vec<AgencyFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AgencyFile {
+    code: Spanned<String>,
+    name: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BlocsFile {
+    blocs: Vec<BlocFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BlocFile {
+    code: Spanned<String>,
+    name: String,
+    #[serde(default)]
+    parts: Vec<String>,
+    excellent_cap: Option<u32>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GroupsFile {
+    groups: Vec<GroupFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GroupFile {
+    code: Spanned<String>,
+    name: String,
+    parts: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PartFile {
+    title: String,
+    #[allow(dead_code)]
+    source: String,
+    contents: Vec<ContentFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ContentFile {
+    code: Spanned<String>,
+    name: String,
+    max: Spanned<String>,
+    criteria: Vec<CriterionFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CriterionFile {
+    code: Spanned<String>,
+    name: String,
+    max: Spanned<String>,
+    scored_by: Option<Spanned<String>>,
+    agency_note: Option<String>,
+    #[serde(default)]
+    agencies: Vec<String>,
+    transfer_to: Option<Spanned<String>>,
+    #[serde(default)]
+    components: Vec<ComponentFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ComponentFile {
+    code: Spanned<String>,
+    name: String,
+    max: Spanned<String>,
+    agencies: Vec<String>,
+    agency_note: Option<String>,
+}
+
+/// One file being read: its name and text, for error positions.
+struct Source<'a> {
+    name: String,
+    text: &'a str,
+}
+
+impl Source<'_> {
+    fn error<T>(&self, spanned: &Spanned<T>, message: impl Into<String>) -> DataError {
+        DataError::at(&self.name, line_of(self.text, spanned.span().start), message)
+    }
+
+    fn parse<T: for<'de> Deserialize<'de>>(&self) -> Result<T, DataError> {
+        toml::from_str(self.text).map_err(|error| {
+            let line = error.span().map(|span| line_of(self.text, span.start)).unwrap_or(1);
+            DataError::at(&self.name, line, error.message().trim().to_string())
+        })
+    }
+
+    fn decimal(&self, spanned: &Spanned<String>, what: &str) -> Result<Decimal, DataError> {
+        let text = spanned.get_ref().trim();
+        let valid = !text.is_empty() && text.chars().all(|c| c.is_ascii_digit() || c == '.');
+        match Decimal::from_str(text) {
+            Ok(value) if valid => Ok(value),
+            _ => Err(self.error(spanned, format!("{what} {text:?} is not a decimal number like \"1.5\""))),
+        }
+    }
+}
+
+fn file<'a>(files: &'a DataFiles, regulation: &str, path: &str) -> Result<Source<'a>, DataError> {
+    let name = format!("{regulation}/{path}");
+    match files.get(path) {
+        Some(text) => Ok(Source { name, text }),
+        None => Err(DataError::Missing { file: name, message: "the regulation needs this file".into() }),
+    }
+}
+
+/// Loads and validates a regulation from its files' texts. `folder` names it in errors.
+pub fn load_regulation(folder: &str, files: &DataFiles) -> Result<Regulation, DataError> {
+    let source = file(files, folder, "regulation.toml")?;
+    let raw: RegulationFile = source.parse()?;
+
+    let agencies_source = file(files, folder, "agencies.toml")?;
+    let agencies_file: AgenciesFile = agencies_source.parse()?;
+    let mut agencies = Vec::new();
+    for agency in agencies_file.agencies {
+        check_slug(&agencies_source, &agency.code, "agency code")?;
+        if agencies.iter().any(|a: &Agency| a.code == *agency.code.get_ref()) {
+            return Err(
+                agencies_source.error(&agency.code, format!("agency {} is listed twice", agency.code.get_ref()))
+            );
+        }
+        agencies.push(Agency { code: agency.code.into_inner(), name: agency.name });
+    }
+    let agency_codes: BTreeSet<String> = agencies.iter().map(|a| a.code.clone()).collect();
+
+    let mut frameworks: Vec<Framework> = Vec::new();
+    let mut framework_index = |parts: &[String]| -> Result<usize, DataError> {
+        let key = parts.join("+");
+        if let Some(index) = frameworks.iter().position(|f| f.key == key) {
+            return Ok(index);
+        }
+        frameworks.push(build_framework(folder, files, parts, &agency_codes)?);
+        Ok(frameworks.len() - 1)
+    };
+
+    let blocs_source = file(files, folder, "blocs.toml")?;
+    let blocs_file: BlocsFile = blocs_source.parse()?;
+    let mut blocs = Vec::new();
+    for bloc in blocs_file.blocs {
+        check_slug(&blocs_source, &bloc.code, "bloc code")?;
+        if blocs.iter().any(|b: &Bloc| b.code == *bloc.code.get_ref()) {
+            return Err(blocs_source.error(&bloc.code, format!("bloc {} is listed twice", bloc.code.get_ref())));
+        }
+        let framework = if bloc.parts.is_empty() { None } else { Some(framework_index(&bloc.parts)?) };
+        blocs.push(Bloc {
+            code: bloc.code.into_inner(),
+            name: bloc.name,
+            framework,
+            excellent_cap: bloc.excellent_cap,
+        });
+    }
+
+    let mut groups = Vec::new();
+    if files.contains_key("groups.toml") {
+        let groups_source = file(files, folder, "groups.toml")?;
+        let groups_file: GroupsFile = groups_source.parse()?;
+        for group in groups_file.groups {
+            if groups.iter().any(|g: &Group| g.code == *group.code.get_ref()) {
+                return Err(groups_source.error(&group.code, format!("group {} is listed twice", group.code.get_ref())));
+            }
+            if group.parts.is_empty() {
+                return Err(groups_source.error(&group.code, "a group needs the parts of its framework"));
+            }
+            let framework = framework_index(&group.parts)?;
+            groups.push(Group { code: group.code.into_inner(), name: group.name, framework });
+        }
+    }
+    if let Some(bloc) = blocs.iter().find(|b| b.framework.is_none())
+        && groups.is_empty()
+    {
+        return Err(DataError::at(
+            &blocs_source.name,
+            1,
+            format!("bloc {} has no parts and the regulation has no groups to choose a framework", bloc.code),
+        ));
+    }
+
+    let grades = match &raw.grades {
+        None => None,
+        Some(table) => {
+            let mut thresholds = Vec::new();
+            for (name, value) in table {
+                let grade = Grade::from_str(name).map_err(|message| source.error(value, message))?;
+                thresholds.push((grade, source.decimal(value, "grade ratio")?));
+            }
+            thresholds.sort_by_key(|(grade, _)| std::cmp::Reverse(*grade));
+            Some(GradeScale { thresholds })
+        }
+    };
+
+    let mut facts = Vec::new();
+    for fact in raw.facts {
+        let kind = match fact.kind.as_str() {
+            "bool" => FactKind::Bool,
+            "count" => FactKind::Count,
+            "choice" if !fact.choices.is_empty() => FactKind::Choice(fact.choices),
+            other => {
+                return Err(source.error(
+                    &fact.name,
+                    format!("fact kind must be bool, count or choice (with choices), not {other:?}"),
+                ));
+            }
+        };
+        facts.push(FactDefinition { name: fact.name.into_inner(), label: fact.label, kind });
+    }
+
+    let regulation = Regulation {
+        id: raw.id,
+        title: raw.title,
+        percent_input: raw.percent_input,
+        not_applicable_allowed: raw.not_applicable_allowed,
+        official_decimals: raw.official_decimals,
+        tiebreak_decimals: raw.tiebreak_decimals,
+        quota: QuotaRule { rate: source.decimal(&raw.quota.rate, "quota rate")? },
+        agencies,
+        blocs,
+        groups,
+        frameworks,
+        grades,
+        facts,
+        classification: raw.classification,
+    };
+    if regulation.id != folder {
+        return Err(DataError::at(
+            &source.name,
+            1,
+            format!("id {:?} differs from its folder {folder:?}", regulation.id),
+        ));
+    }
+    check_classification(&source.name, &regulation)?;
+    Ok(regulation)
+}
+
+fn check_slug(source: &Source<'_>, code: &Spanned<String>, what: &str) -> Result<(), DataError> {
+    let text = code.get_ref();
+    let valid = !text.is_empty() && text.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if valid {
+        Ok(())
+    } else {
+        Err(source.error(code, format!("{what} {text:?} must be lowercase letters, digits and '-'")))
+    }
+}
+
+/// Roman numerals I … XXXIX, enough for any criteria list.
+pub fn roman(number: usize) -> String {
+    let tens = ["", "X", "XX", "XXX"];
+    let ones = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
+    format!("{}{}", tens.get(number / 10).unwrap_or(&""), ones[number % 10])
+}
+
+fn build_framework(
+    folder: &str,
+    files: &DataFiles,
+    parts: &[String],
+    agencies: &BTreeSet<String>,
+) -> Result<Framework, DataError> {
+    let mut contents = Vec::new();
+    let mut titles = Vec::new();
+    let mut roman_count = 0;
+    let mut codes = BTreeSet::new();
+    let mut last_source_name = String::new();
+    for part in parts {
+        let source = file(files, folder, &format!("frameworks/{part}"))?;
+        let raw: PartFile = source.parse()?;
+        titles.push(raw.title);
+        for content in raw.contents {
+            let built = build_content(&source, content, agencies, &mut roman_count, &mut codes)?;
+            contents.push(built);
+        }
+        last_source_name = source.name;
+    }
+    let framework = Framework { key: parts.join("+"), title: titles.join(" — "), contents };
+    let total = framework.max();
+    if total != Decimal::ONE_HUNDRED {
+        return Err(DataError::at(
+            &last_source_name,
+            1,
+            format!("framework {} sums to {total}, not 100", framework.key),
+        ));
+    }
+    Ok(framework)
+}
+
+fn build_content(
+    source: &Source<'_>,
+    raw: ContentFile,
+    agencies: &BTreeSet<String>,
+    roman_count: &mut usize,
+    codes: &mut BTreeSet<String>,
+) -> Result<Content, DataError> {
+    let content_code = raw.code.get_ref().clone();
+    if !codes.insert(content_code.clone()) {
+        return Err(source.error(&raw.code, format!("code {content_code} appears twice in the framework")));
+    }
+    let max = source.decimal(&raw.max, "max")?;
+    let mut criteria = Vec::new();
+    for (index, criterion) in raw.criteria.into_iter().enumerate() {
+        let code = criterion.code.get_ref().clone();
+        let expected = if code.contains('.') {
+            format!("{content_code}.{}", index + 1)
+        } else {
+            *roman_count += 1;
+            roman(*roman_count)
+        };
+        if code != expected {
+            return Err(
+                source.error(&criterion.code, format!("criterion code {code} out of sequence: expected {expected}"))
+            );
+        }
+        if !codes.insert(code.clone()) {
+            return Err(source.error(&criterion.code, format!("code {code} appears twice in the framework")));
+        }
+        let criterion_max = source.decimal(&criterion.max, "max")?;
+        let scored_by_leaders = match &criterion.scored_by {
+            None => false,
+            Some(by) if by.get_ref() == "leaders" => true,
+            Some(by) => return Err(source.error(by, format!("scored_by must be \"leaders\", not {:?}", by.get_ref()))),
+        };
+        let is_leaf = criterion.components.is_empty();
+        let components = if is_leaf {
+            check_agencies(source, &criterion.code, &criterion.agencies, agencies)?;
+            vec![Component {
+                code: code.clone(),
+                name: criterion.name.clone(),
+                max: criterion_max,
+                agencies: criterion.agencies.clone(),
+                agency_note: criterion.agency_note.clone(),
+            }]
+        } else {
+            if !criterion.agencies.is_empty() {
+                return Err(source.error(
+                    &criterion.code,
+                    format!("criterion {code} has components: put its agencies on each component"),
+                ));
+            }
+            let mut components = Vec::new();
+            for (position, component) in criterion.components.into_iter().enumerate() {
+                let component_code = component.code.get_ref().clone();
+                let expected = format!("{code}.{}", position + 1);
+                if component_code != expected {
+                    return Err(source.error(
+                        &component.code,
+                        format!("component code {component_code} out of sequence: expected {expected}"),
+                    ));
+                }
+                if !codes.insert(component_code.clone()) {
+                    return Err(
+                        source.error(&component.code, format!("code {component_code} appears twice in the framework"))
+                    );
+                }
+                check_agencies(source, &component.code, &component.agencies, agencies)?;
+                components.push(Component {
+                    code: component_code,
+                    name: component.name,
+                    max: source.decimal(&component.max, "max")?,
+                    agencies: component.agencies,
+                    agency_note: component.agency_note,
+                });
+            }
+            let sum: Decimal = components.iter().map(|c| c.max).sum();
+            if sum != criterion_max {
+                return Err(source.error(
+                    &criterion.max,
+                    format!("components of {code} sum to {sum}, but its max is {criterion_max}"),
+                ));
+            }
+            components
+        };
+        criteria.push((
+            criterion.transfer_to,
+            Criterion {
+                code,
+                name: criterion.name,
+                max: criterion_max,
+                scored_by_leaders,
+                agency_note: criterion.agency_note,
+                transfer_to: None,
+                components,
+                is_leaf,
+            },
+        ));
+    }
+    let sum: Decimal = criteria.iter().map(|(_, c)| c.max).sum();
+    if sum != max {
+        return Err(source.error(&raw.max, format!("criteria of {content_code} sum to {sum}, but its max is {max}")));
+    }
+    let criterion_codes: Vec<String> = criteria.iter().map(|(_, c)| c.code.clone()).collect();
+    let mut built = Vec::new();
+    for (transfer_to, mut criterion) in criteria {
+        if let Some(target) = transfer_to {
+            if !criterion_codes.contains(target.get_ref()) || *target.get_ref() == criterion.code {
+                return Err(source.error(
+                    &target,
+                    format!("transfer_to {} must name another criterion of {content_code}", target.get_ref()),
+                ));
+            }
+            criterion.transfer_to = Some(target.into_inner());
+        }
+        built.push(criterion);
+    }
+    Ok(Content { code: content_code, name: raw.name, max, criteria: built })
+}
+
+fn check_agencies(
+    source: &Source<'_>,
+    code: &Spanned<String>,
+    listed: &[String],
+    known: &BTreeSet<String>,
+) -> Result<(), DataError> {
+    if listed.is_empty() {
+        return Err(source.error(code, format!("{} has no appraising agency", code.get_ref())));
+    }
+    match listed.iter().find(|agency| !known.contains(*agency)) {
+        Some(unknown) => {
+            Err(source.error(code, format!("{}: agency {unknown} is not in agencies.toml", code.get_ref())))
+        }
+        None => Ok(()),
+    }
+}
+
+fn check_classification(file: &str, regulation: &Regulation) -> Result<(), DataError> {
+    let rules = &regulation.classification;
+    let problem = |message: String| DataError::at(file, 1, format!("classification: {message}"));
+    let order: Vec<Level> = rules.levels.iter().map(|rule| rule.level).collect();
+    let allowed = [Level::Excellent, Level::Good, Level::Completed];
+    if order.iter().any(|l| !allowed.contains(l)) || order.windows(2).any(|w| w[0] <= w[1]) || order.is_empty() {
+        return Err(problem("levels must be excellent, good, completed, highest first, each once".into()));
+    }
+    let content_codes: BTreeSet<&str> =
+        regulation.frameworks.iter().flat_map(|f| f.contents.iter().map(|c| c.code.as_str())).collect();
+    let mut conditions: Vec<&Condition> = Vec::new();
+    for labeled in rules.levels.iter().flat_map(|rule| &rule.conditions).chain(&rules.not_completed) {
+        labeled.rule.walk(&mut |c| conditions.push(c));
+    }
+    for predicate in rules.predicates.values() {
+        predicate.walk(&mut |c| conditions.push(c));
+    }
+    for condition in conditions {
+        match condition {
+            Condition::FactIs { fact, value } | Condition::FactIsNot { fact, value } => {
+                let definition = regulation
+                    .fact(fact)
+                    .ok_or_else(|| problem(format!("fact {fact} is not declared in [[facts]]")))?;
+                definition.parse_value(value).map_err(problem)?;
+            }
+            Condition::CountShareAbove { numerator, denominator, .. } => {
+                for name in [numerator, denominator] {
+                    match regulation.fact(name).map(|f| &f.kind) {
+                        Some(FactKind::Count) => {}
+                        _ => return Err(problem(format!("fact {name} must be declared as a count"))),
+                    }
+                }
+            }
+            Condition::EveryCriterionAtLeast { content, .. } | Condition::ShareGradedAtMost { content, .. } => {
+                if regulation.grades.is_none() {
+                    return Err(problem("a grade condition needs [grades]".into()));
+                }
+                if let Some(code) = content
+                    && !content_codes.contains(code.as_str())
+                {
+                    return Err(problem(format!("content {code} is in no framework")));
+                }
+            }
+            Condition::Predicate { name } => {
+                let target =
+                    rules.predicates.get(name).ok_or_else(|| problem(format!("predicate {name} is not defined")))?;
+                let mut nested = false;
+                target.walk(&mut |c| nested |= matches!(c, Condition::Predicate { .. }));
+                if nested {
+                    return Err(problem(format!("predicate {name} may not use other predicates")));
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::roman;
+
+    #[test]
+    fn roman_numerals() {
+        let expected = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XVII"];
+        let got: Vec<String> = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 17].iter().map(|&n| roman(n)).collect();
+        assert_eq!(got, expected);
+    }
+}

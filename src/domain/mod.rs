@@ -1,0 +1,14 @@
+//! The council's rules as pure functions over plain data: frameworks, scores, grades, classification, ranking. No I/O.
+
+pub mod classification;
+pub mod error;
+pub mod evaluate;
+pub mod facts;
+pub mod framework;
+pub mod grades;
+pub mod loader;
+pub mod ranking;
+pub mod regulation;
+pub mod score;
+pub mod scoring;
+pub mod search;

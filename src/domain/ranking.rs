@@ -1,0 +1,198 @@
+//! Ranking inside a bloc: 2-then-3-decimal order, the chairman's tie orders, the excellent quota and its cap.
+
+use super::classification::{Assessment, Level};
+use super::score::round_half_away;
+use rust_decimal::Decimal;
+
+/// One unit entering the bloc's ranking.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub unit: String,
+    /// Exact total.
+    pub total: Decimal,
+    pub provisional: bool,
+    pub assessment: Assessment,
+}
+
+/// What the bloc's ranking needs from the regulation.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct QuotaTerms {
+    pub rate: Decimal,
+    pub cap: Option<u32>,
+    pub official_decimals: u32,
+    pub tiebreak_decimals: u32,
+}
+
+/// The level a unit ends with, after the quota.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Level(Level),
+    /// Its tie group straddles the quota line and the chairman has not ordered it.
+    TiePending,
+}
+
+impl Outcome {
+    pub fn slug(self) -> &'static str {
+        match self {
+            Outcome::Level(level) => level.slug(),
+            Outcome::TiePending => "tie_pending",
+        }
+    }
+
+    pub fn vietnamese(self) -> &'static str {
+        match self {
+            Outcome::Level(level) => level.vietnamese(),
+            Outcome::TiePending => "Chờ Chủ tịch quyết định thứ tự",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RankedUnit {
+    pub unit: String,
+    pub rank: usize,
+    pub total: Decimal,
+    pub official_total: Decimal,
+    pub tiebreak_total: Decimal,
+    pub outcome: Outcome,
+    pub provisional: bool,
+    pub reasons: Vec<String>,
+    /// Index of its tie group in `BlocRanking::tie_groups`, if it shares its totals with others.
+    pub tie_group: Option<usize>,
+}
+
+/// Units with equal official and tie-break totals.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TieGroup {
+    /// In rank order (the chairman's order when resolved).
+    pub units: Vec<String>,
+    pub resolved: bool,
+    /// Some of its units compete for the last excellent places.
+    pub straddles_quota: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct BlocRanking {
+    pub eligible: usize,
+    pub quota: usize,
+    pub units: Vec<RankedUnit>,
+    pub tie_groups: Vec<TieGroup>,
+}
+
+impl BlocRanking {
+    pub fn unresolved_ties(&self) -> impl Iterator<Item = &TieGroup> {
+        self.tie_groups.iter().filter(|group| !group.resolved)
+    }
+}
+
+/// Quota for excellent = min(floor(rate × eligible), cap).
+pub fn excellent_quota(eligible: usize, terms: &QuotaTerms) -> usize {
+    let by_rate = (terms.rate * Decimal::from(eligible)).floor();
+    let by_rate = usize::try_from(by_rate.mantissa() / 10i128.pow(by_rate.scale())).unwrap_or(0);
+    match terms.cap {
+        Some(cap) => by_rate.min(cap as usize),
+        None => by_rate,
+    }
+}
+
+/// Ranks a bloc. `tie_orders` are the chairman's orders, each a list of units in his order;
+/// a tie group is resolved when one order lists all of its units.
+pub fn rank_bloc(candidates: &[Candidate], terms: &QuotaTerms, tie_orders: &[Vec<String>]) -> BlocRanking {
+    let keyed: Vec<(Decimal, Decimal, &Candidate)> = candidates
+        .iter()
+        .map(|c| {
+            (round_half_away(c.total, terms.official_decimals), round_half_away(c.total, terms.tiebreak_decimals), c)
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..keyed.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a2, a3, ac) = &keyed[a];
+        let (b2, b3, bc) = &keyed[b];
+        b2.cmp(a2).then(b3.cmp(a3)).then_with(|| ac.unit.cmp(&bc.unit))
+    });
+
+    // Group equal totals; order each group by the chairman where one order covers it.
+    let mut groups: Vec<(Vec<usize>, bool)> = Vec::new();
+    for index in order {
+        match groups.last_mut() {
+            Some((members, _)) if keyed[members[0]].0 == keyed[index].0 && keyed[members[0]].1 == keyed[index].1 => {
+                members.push(index)
+            }
+            _ => groups.push((vec![index], true)),
+        }
+    }
+    for (members, resolved) in &mut groups {
+        if members.len() < 2 {
+            continue;
+        }
+        let covering =
+            tie_orders.iter().find(|tie_order| members.iter().all(|&m| tie_order.contains(&keyed[m].2.unit)));
+        match covering {
+            Some(tie_order) => {
+                members.sort_by_key(|&m| tie_order.iter().position(|u| *u == keyed[m].2.unit));
+            }
+            None => *resolved = false,
+        }
+    }
+
+    let eligible = candidates.iter().filter(|c| c.assessment.eligible()).count();
+    let quota = excellent_quota(eligible, terms);
+    let mut remaining = quota;
+    let mut units = Vec::with_capacity(candidates.len());
+    let mut tie_groups = Vec::new();
+    let mut position = 0;
+    for (members, resolved) in groups {
+        let contenders: Vec<usize> =
+            members.iter().copied().filter(|&m| keyed[m].2.assessment.meets(Level::Excellent)).collect();
+        let straddles = !resolved && contenders.len() > remaining && remaining > 0;
+        let tie_group = (members.len() > 1).then(|| {
+            tie_groups.push(TieGroup {
+                units: members.iter().map(|&m| keyed[m].2.unit.clone()).collect(),
+                resolved,
+                straddles_quota: straddles,
+            });
+            tie_groups.len() - 1
+        });
+        let shared_rank = position + 1;
+        for m in members {
+            position += 1;
+            let (official_total, tiebreak_total, candidate) = keyed[m];
+            let assessment = &candidate.assessment;
+            let mut reasons = assessment.reasons(official_total);
+            let outcome = if !assessment.meets(Level::Excellent) {
+                Outcome::Level(assessment.level)
+            } else if straddles {
+                reasons.push(format!(
+                    "Bằng điểm với đơn vị khác tại ranh giới chỉ tiêu Hoàn thành xuất sắc ({quota}); chờ Chủ tịch Hội đồng quyết định thứ tự"
+                ));
+                Outcome::TiePending
+            } else if remaining > 0 {
+                remaining -= 1;
+                reasons.push(format!("Trong chỉ tiêu Hoàn thành xuất sắc của khối ({quota} đơn vị)"));
+                Outcome::Level(Level::Excellent)
+            } else {
+                let fallback = assessment.best_below(Level::Excellent);
+                reasons.push(format!(
+                    "Đủ điều kiện Hoàn thành xuất sắc nhưng vượt chỉ tiêu của khối ({quota} đơn vị); xếp {}",
+                    fallback.vietnamese()
+                ));
+                Outcome::Level(fallback)
+            };
+            units.push(RankedUnit {
+                unit: candidate.unit.clone(),
+                rank: if resolved { position } else { shared_rank },
+                total: candidate.total,
+                official_total,
+                tiebreak_total,
+                outcome,
+                provisional: candidate.provisional,
+                reasons,
+                tie_group,
+            });
+        }
+        if straddles {
+            remaining = 0;
+        }
+    }
+    BlocRanking { eligible, quota, units, tie_groups }
+}

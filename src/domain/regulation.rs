@@ -1,0 +1,89 @@
+//! A regulation as plain data: blocs, groups, agencies, frameworks, facts, grades, quota and classification rules.
+
+use super::classification::ClassificationRules;
+use super::facts::FactDefinition;
+use super::framework::Framework;
+use super::grades::GradeScale;
+use rust_decimal::Decimal;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Regulation {
+    pub id: String,
+    pub title: String,
+    /// Scores may be typed as a percentage of plan (`80%` = 0.8 × max).
+    pub percent_input: bool,
+    /// A component outside a unit's functions may be marked not applicable.
+    pub not_applicable_allowed: bool,
+    pub official_decimals: u32,
+    pub tiebreak_decimals: u32,
+    pub quota: QuotaRule,
+    pub agencies: Vec<Agency>,
+    pub blocs: Vec<Bloc>,
+    pub groups: Vec<Group>,
+    pub frameworks: Vec<Framework>,
+    pub grades: Option<GradeScale>,
+    pub facts: Vec<FactDefinition>,
+    pub classification: ClassificationRules,
+}
+
+/// The share of eligible units that may be rated excellent, before the bloc's cap.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuotaRule {
+    pub rate: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Agency {
+    pub code: String,
+    pub name: String,
+}
+
+/// Khối: a ranking pool; quotas apply per bloc.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bloc {
+    pub code: String,
+    pub name: String,
+    /// The framework of the bloc's units when the regulation has no groups.
+    pub framework: Option<usize>,
+    /// Most units of this bloc that may be rated excellent; none = no cap.
+    pub excellent_cap: Option<u32>,
+}
+
+/// Nhóm: chooses which framework applies to a unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    pub code: String,
+    pub name: String,
+    pub framework: usize,
+}
+
+impl Regulation {
+    pub fn bloc(&self, code: &str) -> Option<&Bloc> {
+        self.blocs.iter().find(|bloc| bloc.code == code)
+    }
+
+    pub fn group(&self, code: &str) -> Option<&Group> {
+        self.groups.iter().find(|group| group.code == code)
+    }
+
+    pub fn agency(&self, code: &str) -> Option<&Agency> {
+        self.agencies.iter().find(|agency| agency.code == code)
+    }
+
+    pub fn fact(&self, name: &str) -> Option<&FactDefinition> {
+        self.facts.iter().find(|fact| fact.name == name)
+    }
+
+    pub fn has_groups(&self) -> bool {
+        !self.groups.is_empty()
+    }
+
+    /// The framework that applies to a unit of this bloc and group, if the pair is valid.
+    pub fn framework_for(&self, bloc: &str, group: Option<&str>) -> Option<&Framework> {
+        let index = match group {
+            Some(group) => self.group(group)?.framework,
+            None => self.bloc(bloc)?.framework?,
+        };
+        self.frameworks.get(index)
+    }
+}

@@ -1,0 +1,205 @@
+//! Totals of one unit: component values, not-applicable redistribution, part C transfers, provisional totals, grades.
+
+use super::framework::{Criterion, Framework};
+use super::grades::{Grade, GradeOverride, GradeScale};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// What was entered for one component of one unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ComponentScore {
+    pub self_score: Option<Decimal>,
+    pub appraised_score: Option<Decimal>,
+    /// Scores given by individual provincial leaders (group I of Thái Nguyên).
+    pub leader_scores: Vec<Decimal>,
+    pub deduction_reason: String,
+    /// The unit's justification of its self-score.
+    pub explanation: String,
+    /// False when the component lies outside the unit's functions (Điều 4.2 of 453).
+    pub applicable: bool,
+}
+
+impl Default for ComponentScore {
+    fn default() -> Self {
+        ComponentScore {
+            self_score: None,
+            appraised_score: None,
+            leader_scores: Vec::new(),
+            deduction_reason: String::new(),
+            explanation: String::new(),
+            applicable: true,
+        }
+    }
+}
+
+impl ComponentScore {
+    /// The council's figure: the leaders' mean where leaders scored, else the appraised score.
+    pub fn effective_appraised(&self) -> Option<Decimal> {
+        mean(&self.leader_scores).or(self.appraised_score)
+    }
+
+    /// The figure that counts now: appraised where present, else the self-score, else 0.
+    pub fn provisional_value(&self) -> Decimal {
+        self.effective_appraised().or(self.self_score).unwrap_or(Decimal::ZERO)
+    }
+}
+
+/// The mean of several leaders' scores, exact to rust_decimal's 28 digits.
+pub fn mean(scores: &[Decimal]) -> Option<Decimal> {
+    if scores.is_empty() {
+        return None;
+    }
+    let sum: Decimal = scores.iter().sum();
+    Some(sum / Decimal::from(scores.len()))
+}
+
+/// A criterion's result inside a unit's score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CriterionResult {
+    pub code: String,
+    pub content: String,
+    /// None when every component is not applicable.
+    pub score: Option<Decimal>,
+    /// Max after transfers from wholly not-applicable criteria (C.1 becomes 7 or 10).
+    pub max: Decimal,
+    pub proposed_grade: Option<Grade>,
+    /// The grade that counts: the override where the council set one, else the proposed grade.
+    pub grade: Option<Grade>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitScore {
+    /// Exact total; round with the regulation's decimals for display and thresholds.
+    pub total: Decimal,
+    /// Some applicable component is not appraised yet.
+    pub provisional: bool,
+    pub appraised_count: usize,
+    pub applicable_count: usize,
+    pub criteria: Vec<CriterionResult>,
+}
+
+impl UnitScore {
+    pub fn criterion(&self, code: &str) -> Option<&CriterionResult> {
+        self.criteria.iter().find(|criterion| criterion.code == code)
+    }
+}
+
+/// Scales a sum of applicable parts up to the parent's max: Σ scores × max / Σ applicable max.
+/// Exact (no division) when nothing was left out.
+fn scale(sum: Decimal, applicable_max: Decimal, max: Decimal) -> Decimal {
+    if applicable_max == max { sum } else { sum * max / applicable_max }
+}
+
+/// Computes a unit's total, criterion scores and grades from its entries.
+/// Components with no entry count as applicable, unscored and unappraised.
+pub fn score_unit(
+    framework: &Framework,
+    entries: &BTreeMap<String, ComponentScore>,
+    grade_scale: Option<&GradeScale>,
+    overrides: &BTreeMap<String, GradeOverride>,
+) -> UnitScore {
+    let missing = ComponentScore::default();
+    let entries = Entries { recorded: entries, missing: &missing };
+    let entry = |code: &str| entries.get(code);
+    let mut appraised_count = 0;
+    let mut applicable_count = 0;
+    let mut criteria = Vec::new();
+    let mut content_sums: Vec<(Decimal, Decimal, Decimal)> = Vec::new();
+
+    for content in &framework.contents {
+        let mut content_sum = Decimal::ZERO;
+        let mut content_applicable_max = Decimal::ZERO;
+        for criterion in &content.criteria {
+            for component in &criterion.components {
+                let component_entry = entry(&component.code);
+                if component_entry.applicable {
+                    applicable_count += 1;
+                    appraised_count += usize::from(component_entry.effective_appraised().is_some());
+                }
+            }
+            let effective_max = effective_max(criterion, content.criteria.as_slice(), &entry);
+            let score = criterion_score(criterion, effective_max, &entry);
+            let proposed_grade = match (grade_scale, score) {
+                (Some(scale), Some(score)) => Some(scale.propose(score, effective_max)),
+                _ => None,
+            };
+            let grade = match (proposed_grade, overrides.get(&criterion.code)) {
+                (Some(_), Some(override_)) => Some(override_.grade),
+                (proposed, _) => proposed,
+            };
+            if let Some(score) = score {
+                content_sum += score;
+                content_applicable_max += effective_max;
+            }
+            criteria.push(CriterionResult {
+                code: criterion.code.clone(),
+                content: content.code.clone(),
+                score,
+                max: effective_max,
+                proposed_grade,
+                grade,
+            });
+        }
+        content_sums.push((content_sum, content_applicable_max, content.max));
+    }
+
+    let mut total_sum = Decimal::ZERO;
+    let mut total_applicable_max = Decimal::ZERO;
+    let mut total_max = Decimal::ZERO;
+    for (sum, applicable_max, max) in content_sums {
+        total_max += max;
+        if !applicable_max.is_zero() {
+            total_sum += scale(sum, applicable_max, max);
+            total_applicable_max += max;
+        }
+    }
+    let total =
+        if total_applicable_max.is_zero() { Decimal::ZERO } else { scale(total_sum, total_applicable_max, total_max) };
+    UnitScore { total, provisional: appraised_count < applicable_count, appraised_count, applicable_count, criteria }
+}
+
+/// A unit's entries, where a component never entered reads as applicable and unscored.
+struct Entries<'a> {
+    recorded: &'a BTreeMap<String, ComponentScore>,
+    missing: &'a ComponentScore,
+}
+
+impl<'a> Entries<'a> {
+    fn get(&self, code: &str) -> &'a ComponentScore {
+        self.recorded.get(code).unwrap_or(self.missing)
+    }
+}
+
+fn is_wholly_not_applicable<'a>(criterion: &Criterion, entry: &impl Fn(&str) -> &'a ComponentScore) -> bool {
+    criterion.components.iter().all(|component| !entry(&component.code).applicable)
+}
+
+/// A criterion's max plus the points of wholly not-applicable siblings that transfer to it.
+fn effective_max<'a>(
+    criterion: &Criterion,
+    siblings: &[Criterion],
+    entry: &impl Fn(&str) -> &'a ComponentScore,
+) -> Decimal {
+    let transferred: Decimal = siblings
+        .iter()
+        .filter(|sibling| sibling.transfer_to.as_deref() == Some(criterion.code.as_str()))
+        .filter(|sibling| is_wholly_not_applicable(sibling, entry))
+        .map(|sibling| sibling.max)
+        .sum();
+    criterion.max + transferred
+}
+
+/// Σ applicable component values × effective max / Σ applicable component max; None if none applies.
+fn criterion_score<'a>(
+    criterion: &Criterion,
+    effective_max: Decimal,
+    entry: &impl Fn(&str) -> &'a ComponentScore,
+) -> Option<Decimal> {
+    let applicable: Vec<_> = criterion.components.iter().filter(|c| entry(&c.code).applicable).collect();
+    if applicable.is_empty() {
+        return None;
+    }
+    let sum: Decimal = applicable.iter().map(|c| entry(&c.code).provisional_value()).sum();
+    let applicable_max: Decimal = applicable.iter().map(|c| c.max).sum();
+    Some(scale(sum, applicable_max, effective_max))
+}

@@ -1,0 +1,6 @@
+//! thamdinh: the appraisal council's scoring, classification and ranking.
+
+pub mod cli;
+pub mod demo;
+pub mod domain;
+pub mod store;

@@ -1,0 +1,78 @@
+//! Reading a CSV file strictly: UTF-8, a header row, columns by name in any order, nothing unknown.
+
+use super::error::{Result, StoreError};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// A CSV file read whole, with each row's line number for error messages.
+pub struct CsvTable {
+    pub file: String,
+    columns: BTreeMap<String, usize>,
+    pub rows: Vec<(u64, csv::StringRecord)>,
+}
+
+impl CsvTable {
+    /// Reads the file; `required` columns must be present, `optional` ones may be, others are refused.
+    pub fn read(path: &Path, required: &[&str], optional: &[&str]) -> Result<CsvTable> {
+        let file =
+            path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
+        let bytes = std::fs::read(path)
+            .map_err(|e| StoreError::File { file: path.display().to_string(), message: e.to_string() })?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let line = e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+            StoreError::Input {
+                file: file.clone(),
+                line: line as u64,
+                message: "not UTF-8 text; save the file as CSV UTF-8".into(),
+            }
+        })?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let mut reader = csv::ReaderBuilder::new().has_headers(true).trim(csv::Trim::All).from_reader(text.as_bytes());
+        let headers = reader
+            .headers()
+            .map_err(|e| StoreError::Input { file: file.clone(), line: 1, message: e.to_string() })?
+            .clone();
+        let mut columns = BTreeMap::new();
+        for (index, header) in headers.iter().enumerate() {
+            let name = header.trim().to_lowercase();
+            if !required.contains(&name.as_str()) && !optional.contains(&name.as_str()) {
+                let mut known: Vec<&str> = required.iter().chain(optional).copied().collect();
+                known.sort();
+                return Err(StoreError::Input {
+                    file,
+                    line: 1,
+                    message: format!("unknown column {header:?}; the columns are {}", known.join(", ")),
+                });
+            }
+            if columns.insert(name.clone(), index).is_some() {
+                return Err(StoreError::Input { file, line: 1, message: format!("column {name} appears twice") });
+            }
+        }
+        if let Some(missing) = required.iter().find(|column| !columns.contains_key(**column)) {
+            return Err(StoreError::Input { file, line: 1, message: format!("missing column {missing}") });
+        }
+        let mut rows = Vec::new();
+        for record in reader.records() {
+            let record = record.map_err(|e| {
+                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                StoreError::Input { file: file.clone(), line, message: format!("unreadable row: {e}") }
+            })?;
+            let line = record.position().map(|p| p.line()).unwrap_or(0);
+            if record.iter().all(|cell| cell.is_empty()) {
+                continue;
+            }
+            rows.push((line, record));
+        }
+        Ok(CsvTable { file, columns, rows })
+    }
+
+    /// The cell of a column in a row, empty when the column is absent.
+    pub fn cell<'r>(&self, record: &'r csv::StringRecord, column: &str) -> &'r str {
+        self.columns.get(column).and_then(|&index| record.get(index)).unwrap_or("")
+    }
+
+    /// An error at a row: `file:line: message`.
+    pub fn error(&self, line: u64, message: impl Into<String>) -> StoreError {
+        StoreError::Input { file: self.file.clone(), line, message: message.into() }
+    }
+}

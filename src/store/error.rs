@@ -1,0 +1,37 @@
+//! Errors of the store, worded for the secretary: which file, which line, which rule.
+
+use crate::domain::error::DataError;
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path}: no database here; create one with `thamdinh init --db {path} --regulation ID --year YYYY`")]
+    Missing { path: PathBuf },
+    #[error("{path}: already holds a round ({regulation} {year}); use a new file for a new round")]
+    AlreadyInitialised { path: PathBuf, regulation: String, year: i32 },
+    #[error("{path}: not a thamdinh database")]
+    NotThamdinh { path: PathBuf },
+    #[error(
+        "{path}: made by a newer thamdinh (schema {found}, this program knows up to {supported}); update the program"
+    )]
+    TooNew { path: PathBuf, found: i64, supported: i64 },
+    #[error("unknown regulation {id:?}; available: {}", available.join(", "))]
+    UnknownRegulation { id: String, available: Vec<String> },
+    #[error("year {0} is not a plausible year")]
+    BadYear(i32),
+    #[error("{0}")]
+    Data(#[from] DataError),
+    /// A refused input row: `scores.csv:14: column appraised_score: unit snv, criterion I.1: 5 exceeds max 4`.
+    #[error("{file}:{line}: {message}")]
+    Input { file: String, line: u64, message: String },
+    #[error("{file}: {message}")]
+    File { file: String, message: String },
+    #[error("{0}")]
+    Refused(String),
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("database schema: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;

@@ -1,0 +1,478 @@
+//! Imports of CSV files (units, scores, grades, facts, evidence): every row checked first, then one transaction.
+
+use super::csv_input::CsvTable;
+use super::error::Result;
+use super::{Store, audit};
+use crate::domain::framework::Framework;
+use crate::domain::grades::Grade;
+use crate::domain::score::{ScoreInputError, parse_score};
+use rusqlite::params;
+use rust_decimal::Decimal;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::str::FromStr;
+
+/// How many rows an import wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Imported {
+    pub rows: usize,
+}
+
+struct UnitPlace {
+    bloc: String,
+    group: Option<String>,
+}
+
+fn non_empty(text: &str) -> Option<String> {
+    (!text.is_empty()).then(|| text.to_string())
+}
+
+fn valid_unit_code(code: &str) -> bool {
+    !code.is_empty() && code.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+impl Store {
+    fn unit_places(&self) -> Result<BTreeMap<String, UnitPlace>> {
+        let mut statement = self.conn.prepare("SELECT code, bloc, unit_group FROM unit")?;
+        let rows = statement
+            .query_map([], |row| Ok((row.get::<_, String>(0)?, UnitPlace { bloc: row.get(1)?, group: row.get(2)? })))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn framework_of(&self, place: &UnitPlace) -> Option<&Framework> {
+        self.regulation.framework_for(&place.bloc, place.group.as_deref())
+    }
+
+    /// The unit named in a row, with its framework; an unknown unit is refused.
+    fn row_unit<'p>(
+        &self,
+        table: &CsvTable,
+        line: u64,
+        units: &'p BTreeMap<String, UnitPlace>,
+        code: &str,
+    ) -> Result<(&'p UnitPlace, &Framework)> {
+        let place = units.get(code).ok_or_else(|| {
+            table.error(
+                line,
+                format!("column unit: unknown unit {code:?}; import it first with `thamdinh import units`"),
+            )
+        })?;
+        let framework = self
+            .framework_of(place)
+            .ok_or_else(|| table.error(line, format!("unit {code}: its bloc and group name no framework")))?;
+        Ok((place, framework))
+    }
+
+    /// `code,name,bloc,group`: adds units or replaces their name, bloc and group.
+    pub fn import_units(&mut self, path: &Path) -> Result<Imported> {
+        let table = CsvTable::read(path, &["code", "name", "bloc"], &["group"])?;
+        let existing = self.unit_places()?;
+        let scored: BTreeSet<String> = {
+            let mut statement = self.conn.prepare("SELECT DISTINCT unit FROM score")?;
+            statement.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?
+        };
+        let mut planned: Vec<(String, String, String, Option<String>)> = Vec::new();
+        let mut seen = BTreeMap::new();
+        for (line, record) in &table.rows {
+            let line = *line;
+            let code = table.cell(record, "code");
+            let name = table.cell(record, "name");
+            let bloc = table.cell(record, "bloc");
+            let group = non_empty(table.cell(record, "group"));
+            if !valid_unit_code(code) {
+                return Err(table.error(
+                    line,
+                    format!("column code: {code:?} is not a unit code (letters, digits, '-', '_', '.')"),
+                ));
+            }
+            if let Some(first) = seen.insert(code.to_string(), line) {
+                return Err(table.error(line, format!("column code: unit {code} already on line {first}")));
+            }
+            if name.is_empty() {
+                return Err(table.error(line, format!("column name: unit {code} has no name")));
+            }
+            if self.regulation.bloc(bloc).is_none() {
+                let blocs: Vec<&str> = self.regulation.blocs.iter().map(|b| b.code.as_str()).collect();
+                return Err(table.error(
+                    line,
+                    format!(
+                        "column bloc: unit {code}: unknown bloc {bloc:?}; {} has {}",
+                        self.regulation.id,
+                        blocs.join(", ")
+                    ),
+                ));
+            }
+            match (&group, self.regulation.has_groups()) {
+                (Some(group), true) if self.regulation.group(group).is_none() => {
+                    return Err(table.error(line, format!("column group: unit {code}: unknown group {group:?}")));
+                }
+                (None, true) => {
+                    return Err(table.error(
+                        line,
+                        format!(
+                            "column group: unit {code}: {} needs a group (I … XVII) to choose part B",
+                            self.regulation.id
+                        ),
+                    ));
+                }
+                (Some(group), false) => {
+                    return Err(table.error(
+                        line,
+                        format!(
+                            "column group: unit {code}: {} has no groups; leave it empty, not {group:?}",
+                            self.regulation.id
+                        ),
+                    ));
+                }
+                _ => {}
+            }
+            let new_place = UnitPlace { bloc: bloc.to_string(), group: group.clone() };
+            if let Some(old) = existing.get(code) {
+                let old_key = self.framework_of(old).map(|f| f.key.clone());
+                let new_key = self.framework_of(&new_place).map(|f| f.key.clone());
+                if scored.contains(code) && old_key != new_key {
+                    return Err(table.error(line, format!("unit {code} already has scores under its framework; moving it to bloc {bloc} / group {} would orphan them", group.as_deref().unwrap_or("-"))));
+                }
+            }
+            planned.push((code.to_string(), name.to_string(), bloc.to_string(), group));
+        }
+        let tx = self.conn.transaction()?;
+        for (code, name, bloc, group) in &planned {
+            tx.execute(
+                "INSERT INTO unit (code, name, bloc, unit_group) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (code) DO UPDATE SET name = excluded.name, bloc = excluded.bloc, unit_group = excluded.unit_group",
+                params![code, name, bloc, group],
+            )?;
+        }
+        audit(&tx, "import units", &format!("{}: {} rows", table.file, planned.len()))?;
+        tx.commit()?;
+        Ok(Imported { rows: planned.len() })
+    }
+
+    /// `unit,criterion,self_score,appraised_score,reason[,applicable][,explanation][,leader]`.
+    pub fn import_scores(&mut self, path: &Path) -> Result<Imported> {
+        let table = CsvTable::read(
+            path,
+            &["unit", "criterion", "self_score", "appraised_score", "reason"],
+            &["applicable", "explanation", "leader"],
+        )?;
+        let units = self.unit_places()?;
+        let regulation = &self.regulation;
+        struct Row {
+            unit: String,
+            criterion: String,
+            self_score: Option<Decimal>,
+            appraised: Option<Decimal>,
+            reason: String,
+            explanation: String,
+            applicable: bool,
+            leader: Option<String>,
+        }
+        let mut planned = Vec::new();
+        let mut seen = BTreeMap::new();
+        for (line, record) in &table.rows {
+            let line = *line;
+            let unit = table.cell(record, "unit");
+            let code = table.cell(record, "criterion");
+            let (_, framework) = self.row_unit(&table, line, &units, unit)?;
+            let place = framework.component(code).ok_or_else(|| {
+                let message = match framework.criterion(code) {
+                    Some((_, criterion)) => format!(
+                        "column criterion: unit {unit}: {code} is scored through its components {}",
+                        criterion.components.iter().map(|c| c.code.as_str()).collect::<Vec<_>>().join(", ")
+                    ),
+                    None => format!("column criterion: unit {unit}: no criterion {code:?} in its framework"),
+                };
+                table.error(line, message)
+            })?;
+            let max = place.component.max;
+            let leader = non_empty(table.cell(record, "leader"));
+            if let Some(first) = seen.insert((unit.to_string(), code.to_string(), leader.clone()), line) {
+                return Err(table.error(line, format!("unit {unit}, {code}: already on line {first}")));
+            }
+            if leader.is_some() && !place.criterion.scored_by_leaders {
+                return Err(table.error(line, format!("column leader: unit {unit}, {code}: only criterion scored by the provincial leaders takes a leader's score")));
+            }
+            let applicable = match table.cell(record, "applicable").to_lowercase().as_str() {
+                "" | "yes" | "có" | "true" | "1" => true,
+                "no" | "không" | "false" | "0" => false,
+                other => {
+                    return Err(table
+                        .error(line, format!("column applicable: unit {unit}, {code}: {other:?} must be yes or no")));
+                }
+            };
+            let number = |column: &str| -> Result<Option<Decimal>> {
+                let text = table.cell(record, column);
+                if text.is_empty() {
+                    return Ok(None);
+                }
+                parse_score(text, max, regulation.percent_input).map(Some).map_err(|error| {
+                    let rule = match error {
+                        ScoreInputError::AboveMax { .. } | ScoreInputError::Negative { .. } => {
+                            " (a score lies in [0, max])"
+                        }
+                        _ => "",
+                    };
+                    let what = if column == "self_score" { "self-score" } else { "appraised score" };
+                    table.error(line, format!("column {column}: unit {unit}, {code}: {what} {error}{rule}"))
+                })
+            };
+            let self_score = number("self_score")?;
+            let appraised = number("appraised_score")?;
+            let reason = table.cell(record, "reason").to_string();
+            if !applicable {
+                if !regulation.not_applicable_allowed {
+                    return Err(table.error(
+                        line,
+                        format!(
+                            "column applicable: unit {unit}, {code}: {} has no not-applicable components",
+                            regulation.id
+                        ),
+                    ));
+                }
+                if self_score.is_some() || appraised.is_some() || leader.is_some() {
+                    return Err(
+                        table.error(line, format!("unit {unit}, {code}: a not-applicable component carries no scores"))
+                    );
+                }
+            }
+            if let Some(appraised) = appraised {
+                let below_max = appraised < max;
+                let differs = self_score.is_some_and(|s| s != appraised);
+                if (below_max || differs) && reason.trim().is_empty() {
+                    let why = if below_max {
+                        format!("below max {}", max.normalize())
+                    } else {
+                        format!("differs from self-score {}", self_score.unwrap_or_default())
+                    };
+                    return Err(table.error(line, format!("column reason: unit {unit}, {code}: appraised {appraised} is {why} and needs a deduction reason")));
+                }
+            }
+            planned.push(Row {
+                unit: unit.to_string(),
+                criterion: code.to_string(),
+                self_score,
+                appraised,
+                reason,
+                explanation: table.cell(record, "explanation").to_string(),
+                applicable,
+                leader,
+            });
+        }
+        let tx = self.conn.transaction()?;
+        for row in &planned {
+            let text = |value: Option<Decimal>| value.map(|v| v.normalize().to_string());
+            match &row.leader {
+                Some(leader) => {
+                    let score = text(row.appraised);
+                    match score {
+                        Some(score) => tx.execute(
+                            "INSERT OR REPLACE INTO leader_score (unit, criterion, leader, score, deduction_reason) VALUES (?1, ?2, ?3, ?4, ?5)",
+                            params![row.unit, row.criterion, leader, score, row.reason],
+                        )?,
+                        None => tx.execute(
+                            "DELETE FROM leader_score WHERE unit = ?1 AND criterion = ?2 AND leader = ?3",
+                            params![row.unit, row.criterion, leader],
+                        )?,
+                    };
+                    if row.self_score.is_some() {
+                        tx.execute(
+                            "INSERT INTO score (unit, criterion, self_score) VALUES (?1, ?2, ?3)
+                             ON CONFLICT (unit, criterion) DO UPDATE SET self_score = excluded.self_score",
+                            params![row.unit, row.criterion, text(row.self_score)],
+                        )?;
+                    }
+                }
+                None => {
+                    tx.execute(
+                        "INSERT OR REPLACE INTO score (unit, criterion, self_score, appraised_score, deduction_reason, explanation, applicable)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                        params![row.unit, row.criterion, text(row.self_score), text(row.appraised), row.reason, row.explanation, row.applicable],
+                    )?;
+                }
+            }
+        }
+        audit(&tx, "import scores", &format!("{}: {} rows", table.file, planned.len()))?;
+        tx.commit()?;
+        Ok(Imported { rows: planned.len() })
+    }
+
+    /// `unit,criterion,grade,reason`: the council's override of a criterion's proposed grade.
+    pub fn import_grades(&mut self, path: &Path) -> Result<Imported> {
+        let table = CsvTable::read(path, &["unit", "criterion", "grade", "reason"], &[])?;
+        if self.regulation.grades.is_none() {
+            return Err(
+                table.error(1, format!("{} grades no criteria, so there is nothing to override", self.regulation.id))
+            );
+        }
+        let units = self.unit_places()?;
+        let mut planned = Vec::new();
+        let mut seen = BTreeMap::new();
+        for (line, record) in &table.rows {
+            let line = *line;
+            let unit = table.cell(record, "unit");
+            let code = table.cell(record, "criterion");
+            let (_, framework) = self.row_unit(&table, line, &units, unit)?;
+            if framework.criterion(code).is_none() {
+                return Err(table.error(line, format!("column criterion: unit {unit}: {code:?} is not a criterion of its framework (grades belong to criteria such as I … X)")));
+            }
+            if let Some(first) = seen.insert((unit.to_string(), code.to_string()), line) {
+                return Err(table.error(line, format!("unit {unit}, {code}: already on line {first}")));
+            }
+            let grade = Grade::from_str(table.cell(record, "grade"))
+                .map_err(|message| table.error(line, format!("column grade: unit {unit}, {code}: {message}")))?;
+            let reason = table.cell(record, "reason");
+            if reason.is_empty() {
+                return Err(
+                    table.error(line, format!("column reason: unit {unit}, {code}: overriding a grade needs a reason"))
+                );
+            }
+            planned.push((unit.to_string(), code.to_string(), grade, reason.to_string()));
+        }
+        let tx = self.conn.transaction()?;
+        for (unit, code, grade, reason) in &planned {
+            tx.execute(
+                "INSERT OR REPLACE INTO grade_override (unit, criterion, grade, reason) VALUES (?1, ?2, ?3, ?4)",
+                params![unit, code, grade.slug(), reason],
+            )?;
+            audit(&tx, "override grade", &format!("{unit} {code} → {grade}: {reason}"))?;
+        }
+        audit(&tx, "import grades", &format!("{}: {} rows", table.file, planned.len()))?;
+        tx.commit()?;
+        Ok(Imported { rows: planned.len() })
+    }
+
+    /// `unit,fact,value`: facts such as discipline or outstanding.
+    pub fn import_facts(&mut self, path: &Path) -> Result<Imported> {
+        let table = CsvTable::read(path, &["unit", "fact", "value"], &[])?;
+        let units = self.unit_places()?;
+        let mut planned = Vec::new();
+        let mut seen = BTreeMap::new();
+        for (line, record) in &table.rows {
+            let line = *line;
+            let unit = table.cell(record, "unit");
+            let name = table.cell(record, "fact");
+            self.row_unit(&table, line, &units, unit)?;
+            let definition = self.regulation.fact(name).ok_or_else(|| {
+                let names: Vec<&str> = self.regulation.facts.iter().map(|f| f.name.as_str()).collect();
+                table.error(
+                    line,
+                    format!(
+                        "column fact: unit {unit}: unknown fact {name:?}; {} records {}",
+                        self.regulation.id,
+                        names.join(", ")
+                    ),
+                )
+            })?;
+            if let Some(first) = seen.insert((unit.to_string(), name.to_string()), line) {
+                return Err(table.error(line, format!("unit {unit}, fact {name}: already on line {first}")));
+            }
+            let value = definition
+                .parse_value(table.cell(record, "value"))
+                .map_err(|message| table.error(line, format!("column value: unit {unit}: {message}")))?;
+            planned.push((unit.to_string(), name.to_string(), value.to_string()));
+        }
+        let tx = self.conn.transaction()?;
+        for (unit, name, value) in &planned {
+            tx.execute(
+                "INSERT OR REPLACE INTO fact (unit, name, value) VALUES (?1, ?2, ?3)",
+                params![unit, name, value],
+            )?;
+        }
+        audit(&tx, "import facts", &format!("{}: {} rows", table.file, planned.len()))?;
+        tx.commit()?;
+        Ok(Imported { rows: planned.len() })
+    }
+
+    /// `unit,criterion,title,reference,date`: documents backing a self-score.
+    pub fn import_evidence(&mut self, path: &Path) -> Result<Imported> {
+        let table = CsvTable::read(path, &["unit", "criterion", "title", "reference", "date"], &[])?;
+        let units = self.unit_places()?;
+        let mut planned = Vec::new();
+        let mut seen = BTreeMap::new();
+        for (line, record) in &table.rows {
+            let line = *line;
+            let unit = table.cell(record, "unit");
+            let code = table.cell(record, "criterion");
+            let (_, framework) = self.row_unit(&table, line, &units, unit)?;
+            if framework.component(code).is_none() && framework.criterion(code).is_none() {
+                return Err(
+                    table.error(line, format!("column criterion: unit {unit}: no criterion {code:?} in its framework"))
+                );
+            }
+            let title = table.cell(record, "title");
+            let reference = table.cell(record, "reference");
+            if title.is_empty() {
+                return Err(table.error(line, format!("column title: unit {unit}, {code}: evidence needs a title")));
+            }
+            if reference.is_empty() {
+                return Err(table.error(
+                    line,
+                    format!(
+                        "column reference: unit {unit}, {code}: evidence needs a reference (document number or link)"
+                    ),
+                ));
+            }
+            if let Some(first) = seen.insert((unit.to_string(), code.to_string(), reference.to_string()), line) {
+                return Err(
+                    table.error(line, format!("unit {unit}, {code}, reference {reference}: already on line {first}"))
+                );
+            }
+            let date = parse_date(table.cell(record, "date")).ok_or_else(|| {
+                table.error(
+                    line,
+                    format!(
+                        "column date: unit {unit}, {code}: {:?} is not a date (YYYY-MM-DD or DD/MM/YYYY)",
+                        table.cell(record, "date")
+                    ),
+                )
+            })?;
+            planned.push((unit.to_string(), code.to_string(), reference.to_string(), title.to_string(), date));
+        }
+        let tx = self.conn.transaction()?;
+        for (unit, code, reference, title, date) in &planned {
+            tx.execute(
+                "INSERT OR REPLACE INTO evidence (unit, criterion, reference, title, issued_on) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![unit, code, reference, title, date],
+            )?;
+        }
+        audit(&tx, "import evidence", &format!("{}: {} rows", table.file, planned.len()))?;
+        tx.commit()?;
+        Ok(Imported { rows: planned.len() })
+    }
+}
+
+/// Reads `2024-11-20` or `20/11/2024` into ISO form, checking the calendar.
+pub fn parse_date(text: &str) -> Option<String> {
+    let text = text.trim();
+    let parts: Vec<&str> = text.split(['-', '/']).collect();
+    let [a, b, c] = parts.as_slice() else { return None };
+    let (year, month, day) = if text.contains('-') { (*a, *b, *c) } else { (*c, *b, *a) };
+    let year: u32 = year.parse().ok().filter(|_| year.len() == 4)?;
+    let month: u32 = month.parse().ok()?;
+    let day: u32 = day.parse().ok()?;
+    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=days).contains(&day).then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_date;
+
+    #[test]
+    fn dates_in_both_forms_and_the_calendar_checked() {
+        assert_eq!(parse_date("2024-11-20").as_deref(), Some("2024-11-20"));
+        assert_eq!(parse_date("5/3/2024").as_deref(), Some("2024-03-05"));
+        assert_eq!(parse_date("29/02/2024").as_deref(), Some("2024-02-29"));
+        assert_eq!(parse_date("29/02/2023"), None);
+        assert_eq!(parse_date("2024-13-01"), None);
+        assert_eq!(parse_date("yesterday"), None);
+    }
+}

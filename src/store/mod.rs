@@ -1,0 +1,134 @@
+//! The SQLite store: one round (regulation + year) per database file, migrations, imports and the round's data.
+
+pub mod catalog;
+mod csv_input;
+pub mod error;
+pub mod import;
+mod round;
+pub mod schema;
+pub mod ties;
+
+pub use error::{Result, StoreError};
+
+use crate::domain::loader::{DataFiles, load_regulation};
+use crate::domain::regulation::Regulation;
+use rusqlite::{Connection, OpenFlags, params};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The actor recorded in the audit log for command-line writes: whoever holds the database file.
+pub const COMMAND_LINE_ACTOR: &str = "admin";
+
+/// An open round: the database and the regulation it was created with.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    regulation: Regulation,
+    year: i32,
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(Duration::from_secs(10))?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
+    Ok(())
+}
+
+impl Store {
+    /// Creates a new round in a new (or empty) database file.
+    pub fn init(path: &Path, regulation_id: &str, year: i32) -> Result<Store> {
+        if !(1990..=2200).contains(&year) {
+            return Err(StoreError::BadYear(year));
+        }
+        let files = catalog::files(regulation_id).ok_or_else(|| StoreError::UnknownRegulation {
+            id: regulation_id.to_string(),
+            available: catalog::available(),
+        })?;
+        let regulation = load_regulation(regulation_id, &files)?;
+        if path.exists() && std::fs::metadata(path).map(|m| m.len() > 0).unwrap_or(false) {
+            return match Store::open(path) {
+                Ok(existing) => Err(StoreError::AlreadyInitialised {
+                    path: path.to_path_buf(),
+                    regulation: existing.regulation.id,
+                    year: existing.year,
+                }),
+                Err(error) => Err(error),
+            };
+        }
+        let mut conn = Connection::open(path)?;
+        configure(&conn)?;
+        schema::migrations().to_latest(&mut conn)?;
+        let tx = conn.transaction()?;
+        tx.pragma_update(None, "application_id", schema::APPLICATION_ID)?;
+        tx.execute("INSERT INTO round (id, regulation, year) VALUES (1, ?1, ?2)", params![regulation_id, year])?;
+        for (file, content) in files.iter().filter(|(file, _)| file.ends_with(".toml")) {
+            tx.execute("INSERT INTO regulation_file (path, content) VALUES (?1, ?2)", params![file, content])?;
+        }
+        audit(&tx, "init", &format!("{regulation_id} {year}"))?;
+        tx.commit()?;
+        Ok(Store { conn, path: path.to_path_buf(), regulation, year })
+    }
+
+    /// Opens an existing round; refuses a file that is not a thamdinh database or is from a newer program.
+    pub fn open(path: &Path) -> Result<Store> {
+        if !path.is_file() {
+            return Err(StoreError::Missing { path: path.to_path_buf() });
+        }
+        let not_ours = || StoreError::NotThamdinh { path: path.to_path_buf() };
+        let mut conn =
+            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        let application_id: i64 =
+            conn.query_row("PRAGMA application_id", [], |row| row.get(0)).map_err(|_| not_ours())?;
+        if application_id != schema::APPLICATION_ID {
+            return Err(not_ours());
+        }
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0)).map_err(|_| not_ours())?;
+        let supported = schema::LATEST_VERSION;
+        if version > supported {
+            return Err(StoreError::TooNew { path: path.to_path_buf(), found: version, supported });
+        }
+        configure(&conn)?;
+        schema::migrations().to_latest(&mut conn)?;
+        let (regulation_id, year): (String, i32) =
+            conn.query_row("SELECT regulation, year FROM round WHERE id = 1", [], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })?;
+        let mut files = DataFiles::new();
+        {
+            let mut statement = conn.prepare("SELECT path, content FROM regulation_file")?;
+            let rows = statement.query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)))?;
+            for row in rows {
+                let (file, content) = row?;
+                files.insert(file, content);
+            }
+        }
+        let regulation = load_regulation(&regulation_id, &files)?;
+        Ok(Store { conn, path: path.to_path_buf(), regulation, year })
+    }
+
+    pub fn regulation(&self) -> &Regulation {
+        &self.regulation
+    }
+
+    pub fn year(&self) -> i32 {
+        self.year
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Changes whenever another connection commits; cheap to poll.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA data_version", [], |row| row.get(0))?)
+    }
+}
+
+/// Appends one row to the audit log, inside the caller's transaction.
+fn audit(conn: &Connection, action: &str, detail: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO audit (actor, action, detail) VALUES (?1, ?2, ?3)",
+        params![COMMAND_LINE_ACTOR, action, detail],
+    )?;
+    Ok(())
+}

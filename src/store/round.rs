@@ -1,0 +1,103 @@
+//! Reading the whole round from the database into the domain's plain data.
+
+use super::Store;
+use super::error::Result;
+use crate::domain::evaluate::{Round, UnitRecord};
+use crate::domain::grades::{Grade, GradeOverride};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+use std::str::FromStr;
+
+/// A decimal stored as TEXT; the store only ever writes valid ones.
+fn decimal(text: Option<String>) -> Option<Decimal> {
+    text.and_then(|t| Decimal::from_str(&t).ok())
+}
+
+impl Store {
+    /// Every unit with its scores, facts and overrides, and the chairman's tie orders.
+    pub fn load_round(&self) -> Result<Round> {
+        let mut units: BTreeMap<String, UnitRecord> = BTreeMap::new();
+        let mut statement = self.conn.prepare("SELECT code, name, bloc, unit_group FROM unit ORDER BY code")?;
+        let rows = statement.query_map([], |row| {
+            Ok(UnitRecord {
+                code: row.get(0)?,
+                name: row.get(1)?,
+                bloc: row.get(2)?,
+                group: row.get(3)?,
+                ..UnitRecord::default()
+            })
+        })?;
+        for unit in rows {
+            let unit = unit?;
+            units.insert(unit.code.clone(), unit);
+        }
+
+        let mut statement = self.conn.prepare(
+            "SELECT unit, criterion, self_score, appraised_score, deduction_reason, explanation, applicable FROM score",
+        )?;
+        let mut rows = statement.query([])?;
+        while let Some(row) = rows.next()? {
+            let unit: String = row.get(0)?;
+            let Some(record) = units.get_mut(&unit) else { continue };
+            let entry = record.entries.entry(row.get(1)?).or_default();
+            entry.self_score = decimal(row.get(2)?);
+            entry.appraised_score = decimal(row.get(3)?);
+            entry.deduction_reason = row.get(4)?;
+            entry.explanation = row.get(5)?;
+            entry.applicable = row.get(6)?;
+        }
+
+        let mut statement = self.conn.prepare("SELECT unit, criterion, score FROM leader_score ORDER BY leader")?;
+        let mut rows = statement.query([])?;
+        while let Some(row) = rows.next()? {
+            let unit: String = row.get(0)?;
+            let Some(record) = units.get_mut(&unit) else { continue };
+            if let Some(score) = decimal(row.get(2)?) {
+                record.entries.entry(row.get(1)?).or_default().leader_scores.push(score);
+            }
+        }
+
+        let mut statement = self.conn.prepare("SELECT unit, name, value FROM fact")?;
+        let mut rows = statement.query([])?;
+        while let Some(row) = rows.next()? {
+            let unit: String = row.get(0)?;
+            let name: String = row.get(1)?;
+            let value: String = row.get(2)?;
+            let (Some(record), Some(definition)) = (units.get_mut(&unit), self.regulation.fact(&name)) else {
+                continue;
+            };
+            if let Ok(value) = definition.parse_value(&value) {
+                record.facts.insert(name, value);
+            }
+        }
+
+        let mut statement = self.conn.prepare("SELECT unit, criterion, grade, reason FROM grade_override")?;
+        let mut rows = statement.query([])?;
+        while let Some(row) = rows.next()? {
+            let unit: String = row.get(0)?;
+            let grade: String = row.get(2)?;
+            let (Some(record), Ok(grade)) = (units.get_mut(&unit), Grade::from_str(&grade)) else { continue };
+            record.grade_overrides.insert(row.get(1)?, GradeOverride { grade, reason: row.get(3)? });
+        }
+
+        let mut tie_orders: BTreeMap<String, Vec<Vec<String>>> = BTreeMap::new();
+        let mut statement =
+            self.conn.prepare("SELECT bloc, order_id, unit FROM tie_order ORDER BY bloc, order_id, position")?;
+        let mut rows = statement.query([])?;
+        let mut current: Option<(String, i64)> = None;
+        while let Some(row) = rows.next()? {
+            let bloc: String = row.get(0)?;
+            let order_id: i64 = row.get(1)?;
+            let orders = tie_orders.entry(bloc.clone()).or_default();
+            if current.as_ref() != Some(&(bloc.clone(), order_id)) {
+                orders.push(Vec::new());
+                current = Some((bloc, order_id));
+            }
+            if let Some(order) = orders.last_mut() {
+                order.push(row.get(2)?);
+            }
+        }
+
+        Ok(Round { year: self.year, units: units.into_values().collect(), tie_orders })
+    }
+}

@@ -1,0 +1,78 @@
+//! The chairman's order of a tie group, checked against the current ranking before it is recorded.
+
+use super::error::{Result, StoreError};
+use super::{Store, audit};
+use crate::domain::evaluate::evaluate_round;
+use rusqlite::params;
+use std::collections::BTreeSet;
+
+impl Store {
+    /// Records the chairman's order of one tie group of a bloc. The units must be exactly one
+    /// current tie group (equal totals at 2 and 3 decimals); a new order of the same units replaces the old.
+    pub fn order_tie(&mut self, bloc: &str, order: &[String]) -> Result<()> {
+        if self.regulation.bloc(bloc).is_none() {
+            let blocs: Vec<&str> = self.regulation.blocs.iter().map(|b| b.code.as_str()).collect();
+            return Err(StoreError::Refused(format!(
+                "unknown bloc {bloc:?}; {} has {}",
+                self.regulation.id,
+                blocs.join(", ")
+            )));
+        }
+        let distinct: BTreeSet<&String> = order.iter().collect();
+        if distinct.len() != order.len() {
+            return Err(StoreError::Refused("--order names a unit twice".into()));
+        }
+        if order.len() < 2 {
+            return Err(StoreError::Refused("--order needs the units of a tie group, at least two".into()));
+        }
+        let round = self.load_round()?;
+        for unit in order {
+            match round.units.iter().find(|u| &u.code == unit) {
+                None => return Err(StoreError::Refused(format!("unknown unit {unit:?}"))),
+                Some(u) if u.bloc != bloc => {
+                    return Err(StoreError::Refused(format!("unit {unit} is in bloc {}, not {bloc}", u.bloc)));
+                }
+                Some(_) => {}
+            }
+        }
+        let results = evaluate_round(&self.regulation, &round);
+        let ranking = results.iter().find(|r| r.bloc == bloc).map(|r| &r.ranking);
+        let group = ranking
+            .and_then(|ranking| ranking.tie_groups.iter().find(|group| group.units.iter().any(|u| u == &order[0])));
+        let Some(group) = group else {
+            return Err(StoreError::Refused(format!(
+                "unit {} shares its total with no other unit of {bloc}: there is no tie to order",
+                order[0]
+            )));
+        };
+        let members: BTreeSet<&String> = group.units.iter().collect();
+        if members != distinct {
+            return Err(StoreError::Refused(format!(
+                "the tie group of {} is {}; order all of them, and only them",
+                order[0],
+                group.units.join(",")
+            )));
+        }
+        let tx = self.conn.transaction()?;
+        // Drop earlier orders that covered any of these units.
+        for unit in order {
+            tx.execute(
+                "DELETE FROM tie_order WHERE bloc = ?1 AND order_id IN (SELECT order_id FROM tie_order WHERE bloc = ?1 AND unit = ?2)",
+                params![bloc, unit],
+            )?;
+        }
+        let order_id: i64 =
+            tx.query_row("SELECT COALESCE(MAX(order_id), 0) + 1 FROM tie_order WHERE bloc = ?1", params![bloc], |r| {
+                r.get(0)
+            })?;
+        for (position, unit) in order.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO tie_order (bloc, order_id, position, unit) VALUES (?1, ?2, ?3, ?4)",
+                params![bloc, order_id, position as i64 + 1, unit],
+            )?;
+        }
+        audit(&tx, "order tie", &format!("{bloc}: {}", order.join(",")))?;
+        tx.commit()?;
+        Ok(())
+    }
+}
