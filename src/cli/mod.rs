@@ -2,6 +2,8 @@
 
 mod rank_report;
 
+pub use rank_report::text as rank_text;
+
 use crate::store::{Store, StoreError};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};

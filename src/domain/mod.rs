@@ -1,5 +1,6 @@
 //! The council's rules as pure functions over plain data: frameworks, scores, grades, classification, ranking. No I/O.
 
+pub mod appraisal;
 pub mod classification;
 pub mod error;
 pub mod evaluate;

@@ -3,6 +3,7 @@
 use super::csv_input::CsvTable;
 use super::error::Result;
 use super::{Store, audit};
+use crate::domain::appraisal::reason_needed;
 use crate::domain::framework::Framework;
 use crate::domain::grades::Grade;
 use crate::domain::score::{ScoreInputError, parse_score};
@@ -11,6 +12,31 @@ use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::str::FromStr;
+
+/// One score row as imported or generated: a unit's entry for one component.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScoreRow {
+    pub unit: String,
+    pub criterion: String,
+    pub self_score: Option<Decimal>,
+    pub appraised: Option<Decimal>,
+    pub reason: String,
+    pub explanation: String,
+    pub applicable: bool,
+    /// Set when the row is one provincial leader's score of a group I component.
+    pub leader: Option<String>,
+}
+
+/// One document backing a self-score.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvidenceRow {
+    pub unit: String,
+    pub criterion: String,
+    pub reference: String,
+    pub title: String,
+    /// ISO date, `2024-11-20`.
+    pub issued_on: String,
+}
 
 /// How many rows an import wrote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,16 +184,6 @@ impl Store {
         )?;
         let units = self.unit_places()?;
         let regulation = &self.regulation;
-        struct Row {
-            unit: String,
-            criterion: String,
-            self_score: Option<Decimal>,
-            appraised: Option<Decimal>,
-            reason: String,
-            explanation: String,
-            applicable: bool,
-            leader: Option<String>,
-        }
         let mut planned = Vec::new();
         let mut seen = BTreeMap::new();
         for (line, record) in &table.rows {
@@ -236,19 +252,16 @@ impl Store {
                     );
                 }
             }
-            if let Some(appraised) = appraised {
-                let below_max = appraised < max;
-                let differs = self_score.is_some_and(|s| s != appraised);
-                if (below_max || differs) && reason.trim().is_empty() {
-                    let why = if below_max {
-                        format!("below max {}", max.normalize())
-                    } else {
-                        format!("differs from self-score {}", self_score.unwrap_or_default())
-                    };
-                    return Err(table.error(line, format!("column reason: unit {unit}, {code}: appraised {appraised} is {why} and needs a deduction reason")));
-                }
+            if let Some(why) = appraised.and_then(|a| reason_needed(max, self_score, a))
+                && reason.trim().is_empty()
+            {
+                let appraised = appraised.unwrap_or_default();
+                return Err(table.error(
+                    line,
+                    format!("column reason: unit {unit}, {code}: appraised {appraised} is {why} and needs a deduction reason"),
+                ));
             }
-            planned.push(Row {
+            planned.push(ScoreRow {
                 unit: unit.to_string(),
                 criterion: code.to_string(),
                 self_score,
@@ -261,36 +274,7 @@ impl Store {
         }
         let tx = self.conn.transaction()?;
         for row in &planned {
-            let text = |value: Option<Decimal>| value.map(|v| v.normalize().to_string());
-            match &row.leader {
-                Some(leader) => {
-                    let score = text(row.appraised);
-                    match score {
-                        Some(score) => tx.execute(
-                            "INSERT OR REPLACE INTO leader_score (unit, criterion, leader, score, deduction_reason) VALUES (?1, ?2, ?3, ?4, ?5)",
-                            params![row.unit, row.criterion, leader, score, row.reason],
-                        )?,
-                        None => tx.execute(
-                            "DELETE FROM leader_score WHERE unit = ?1 AND criterion = ?2 AND leader = ?3",
-                            params![row.unit, row.criterion, leader],
-                        )?,
-                    };
-                    if row.self_score.is_some() {
-                        tx.execute(
-                            "INSERT INTO score (unit, criterion, self_score) VALUES (?1, ?2, ?3)
-                             ON CONFLICT (unit, criterion) DO UPDATE SET self_score = excluded.self_score",
-                            params![row.unit, row.criterion, text(row.self_score)],
-                        )?;
-                    }
-                }
-                None => {
-                    tx.execute(
-                        "INSERT OR REPLACE INTO score (unit, criterion, self_score, appraised_score, deduction_reason, explanation, applicable)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                        params![row.unit, row.criterion, text(row.self_score), text(row.appraised), row.reason, row.explanation, row.applicable],
-                    )?;
-                }
-            }
+            write_score(&tx, row)?;
         }
         audit(&tx, "import scores", &format!("{}: {} rows", table.file, planned.len()))?;
         tx.commit()?;
@@ -427,19 +411,64 @@ impl Store {
                     ),
                 )
             })?;
-            planned.push((unit.to_string(), code.to_string(), reference.to_string(), title.to_string(), date));
+            planned.push(EvidenceRow {
+                unit: unit.to_string(),
+                criterion: code.to_string(),
+                reference: reference.to_string(),
+                title: title.to_string(),
+                issued_on: date,
+            });
         }
         let tx = self.conn.transaction()?;
-        for (unit, code, reference, title, date) in &planned {
-            tx.execute(
-                "INSERT OR REPLACE INTO evidence (unit, criterion, reference, title, issued_on) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![unit, code, reference, title, date],
-            )?;
+        for row in &planned {
+            write_evidence(&tx, row)?;
         }
         audit(&tx, "import evidence", &format!("{}: {} rows", table.file, planned.len()))?;
         tx.commit()?;
         Ok(Imported { rows: planned.len() })
     }
+}
+
+/// Writes one score row: a leader's score, or the unit's whole entry for the component.
+pub(super) fn write_score(tx: &rusqlite::Connection, row: &ScoreRow) -> Result<()> {
+    let text = |value: Option<Decimal>| value.map(|v| v.normalize().to_string());
+    match &row.leader {
+        Some(leader) => {
+            match text(row.appraised) {
+                Some(score) => tx.execute(
+                    "INSERT OR REPLACE INTO leader_score (unit, criterion, leader, score, deduction_reason) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![row.unit, row.criterion, leader, score, row.reason],
+                )?,
+                None => tx.execute(
+                    "DELETE FROM leader_score WHERE unit = ?1 AND criterion = ?2 AND leader = ?3",
+                    params![row.unit, row.criterion, leader],
+                )?,
+            };
+            if row.self_score.is_some() {
+                tx.execute(
+                    "INSERT INTO score (unit, criterion, self_score) VALUES (?1, ?2, ?3)
+                     ON CONFLICT (unit, criterion) DO UPDATE SET self_score = excluded.self_score",
+                    params![row.unit, row.criterion, text(row.self_score)],
+                )?;
+            }
+        }
+        None => {
+            tx.execute(
+                "INSERT OR REPLACE INTO score (unit, criterion, self_score, appraised_score, deduction_reason, explanation, applicable)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![row.unit, row.criterion, text(row.self_score), text(row.appraised), row.reason, row.explanation, row.applicable],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn write_evidence(tx: &rusqlite::Connection, row: &EvidenceRow) -> Result<()> {
+    tx.execute(
+        "INSERT OR REPLACE INTO evidence (unit, criterion, reference, title, issued_on) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![row.unit, row.criterion, row.reference, row.title, row.issued_on],
+    )?;
+    Ok(())
 }
 
 /// Reads `2024-11-20` or `20/11/2024` into ISO form, checking the calendar.

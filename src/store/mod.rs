@@ -1,11 +1,13 @@
 //! The SQLite store: one round (regulation + year) per database file, migrations, imports and the round's data.
 
+mod appraise;
 pub mod catalog;
 mod csv_input;
 pub mod error;
 pub mod import;
 mod round;
 pub mod schema;
+pub mod seed;
 pub mod ties;
 
 pub use error::{Result, StoreError};

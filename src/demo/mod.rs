@@ -1,0 +1,69 @@
+//! The demo round: created and seeded on first run in the user's data directory, so the program can be tried at once.
+
+pub mod generate;
+
+use crate::store::catalog;
+use crate::store::seed::UnitRow;
+use crate::store::{Result, Store, StoreError};
+use std::path::{Path, PathBuf};
+
+/// The regulation and year the demo round uses.
+pub const DEMO_REGULATION: &str = "thai-nguyen-2024";
+pub const DEMO_YEAR: i32 = 2024;
+
+/// Where the demo database lives: the user's data directory, or the current directory if there is none.
+pub fn demo_path() -> PathBuf {
+    directories::ProjectDirs::from("vn", "thamdinh", "thamdinh")
+        .map(|dirs| dirs.data_dir().join("demo-thai-nguyen-2024.db"))
+        .unwrap_or_else(|| PathBuf::from("thamdinh-demo.db"))
+}
+
+/// The units a regulation names, from its `units.csv`.
+pub fn named_units(regulation: &str) -> Result<Vec<UnitRow>> {
+    let files = catalog::files(regulation)
+        .ok_or_else(|| StoreError::UnknownRegulation { id: regulation.into(), available: catalog::available() })?;
+    let text = files.get("units.csv").ok_or_else(|| StoreError::File {
+        file: format!("{regulation}/units.csv"),
+        message: "the regulation lists no units".into(),
+    })?;
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let mut units = Vec::new();
+    for record in reader.records() {
+        let record =
+            record.map_err(|e| StoreError::File { file: format!("{regulation}/units.csv"), message: e.to_string() })?;
+        let cell = |i: usize| record.get(i).unwrap_or("").trim().to_string();
+        let group = cell(3);
+        units.push(UnitRow { code: cell(0), name: cell(1), bloc: cell(2), group: (!group.is_empty()).then_some(group) });
+    }
+    Ok(units)
+}
+
+/// Creates and seeds the demo database at `path` unless it exists.
+pub fn ensure_demo(path: &Path) -> Result<Store> {
+    if path.exists() {
+        return Store::open(path);
+    }
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| StoreError::File { file: parent.display().to_string(), message: e.to_string() })?;
+    }
+    let mut store = Store::init(path, DEMO_REGULATION, DEMO_YEAR)?;
+    let units = named_units(DEMO_REGULATION)?;
+    let seed = generate::generate(store.regulation(), &units, 2024, 70);
+    store.seed(&seed, "demo round: real unit names, synthetic scores (DỮ LIỆU MINH HỌA)")?;
+    Ok(store)
+}
+
+/// Opens the interface on the given database, or on the demo database (created on first run).
+pub fn open_interface(db: Option<&Path>) -> Result<()> {
+    let (store, demo) = match db {
+        Some(path) => (Store::open(path)?, false),
+        None => (ensure_demo(&demo_path())?, true),
+    };
+    let round = store.load_round()?;
+    print!("{}", crate::cli::rank_text(store.regulation(), &round));
+    if demo {
+        eprintln!("Cơ sở dữ liệu minh họa: {}", store.path().display());
+    }
+    Ok(())
+}

@@ -1,0 +1,66 @@
+//! Writing a whole generated round at once (the demo), and reading the evidence of a unit.
+
+use super::error::Result;
+use super::import::{EvidenceRow, ScoreRow, write_evidence, write_score};
+use super::{Store, audit};
+use rusqlite::params;
+
+/// A unit as listed in `units.csv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitRow {
+    pub code: String,
+    pub name: String,
+    pub bloc: String,
+    pub group: Option<String>,
+}
+
+/// Everything a generated round holds, written in one transaction.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Seed {
+    pub units: Vec<UnitRow>,
+    pub scores: Vec<ScoreRow>,
+    /// (unit, fact, value)
+    pub facts: Vec<(String, String, String)>,
+    pub evidence: Vec<EvidenceRow>,
+}
+
+impl Store {
+    pub fn seed(&mut self, seed: &Seed, note: &str) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        for unit in &seed.units {
+            tx.execute(
+                "INSERT OR REPLACE INTO unit (code, name, bloc, unit_group) VALUES (?1, ?2, ?3, ?4)",
+                params![unit.code, unit.name, unit.bloc, unit.group],
+            )?;
+        }
+        for row in &seed.scores {
+            write_score(&tx, row)?;
+        }
+        for (unit, name, value) in &seed.facts {
+            tx.execute("INSERT OR REPLACE INTO fact (unit, name, value) VALUES (?1, ?2, ?3)", params![unit, name, value])?;
+        }
+        for row in &seed.evidence {
+            write_evidence(&tx, row)?;
+        }
+        audit(&tx, "seed", note)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The evidence a unit sent, by criterion then reference.
+    pub fn evidence(&self, unit: &str) -> Result<Vec<EvidenceRow>> {
+        let mut statement = self.conn.prepare(
+            "SELECT unit, criterion, reference, title, issued_on FROM evidence WHERE unit = ?1 ORDER BY criterion, issued_on, reference",
+        )?;
+        let rows = statement.query_map([unit], |row| {
+            Ok(EvidenceRow {
+                unit: row.get(0)?,
+                criterion: row.get(1)?,
+                reference: row.get(2)?,
+                title: row.get(3)?,
+                issued_on: row.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
