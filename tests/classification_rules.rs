@@ -46,7 +46,10 @@ fn excellent_needs_every_condition_and_the_reasons_say_which_failed() {
     let evaluation = evaluate_unit(&regulation, &unit).unwrap();
     assert_eq!(evaluation.assessment.level, Level::Good);
     let reasons = evaluation.assessment.reasons(rust_decimal::Decimal::ONE_HUNDRED);
-    assert!(reasons.iter().any(|r| r.starts_with("Chưa đạt mức Hoàn thành xuất sắc") && r.contains("truy tố")), "{reasons:?}");
+    assert!(
+        reasons.iter().any(|r| r.starts_with("Chưa đạt mức Hoàn thành xuất sắc") && r.contains("truy tố")),
+        "{reasons:?}"
+    );
     assert!(reasons.iter().any(|r| r.starts_with("Đạt mức Hoàn thành tốt")), "{reasons:?}");
 }
 
@@ -115,7 +118,8 @@ fn a_grade_override_replaces_the_proposed_grade() {
     let evaluation = evaluate_unit(&regulation, &unit).unwrap();
     assert_eq!(evaluation.score.criterion("VI").unwrap().proposed_grade, Some(Grade::Average));
     assert_eq!(evaluation.assessment.level, Level::Completed, "content II must be good for good");
-    unit.grade_overrides.insert("VI".into(), GradeOverride { grade: Grade::Excellent, reason: "Hội đồng xem xét lại sản phẩm".into() });
+    unit.grade_overrides
+        .insert("VI".into(), GradeOverride { grade: Grade::Excellent, reason: "Hội đồng xem xét lại sản phẩm".into() });
     let evaluation = evaluate_unit(&regulation, &unit).unwrap();
     assert_eq!(evaluation.score.criterion("VI").unwrap().proposed_grade, Some(Grade::Average));
     assert_eq!(evaluation.score.criterion("VI").unwrap().grade, Some(Grade::Excellent));

@@ -6,6 +6,7 @@ pub use rank_report::text as rank_text;
 
 use crate::store::{Store, StoreError};
 use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -116,11 +117,13 @@ fn execute(cli: Cli) -> Result<(), StoreError> {
         Command::Rank { json } => {
             let store = Store::open(require_db(&cli.db)?)?;
             let round = store.load_round()?;
-            if json {
-                println!("{}", rank_report::json(store.regulation(), &round));
+            let report = if json {
+                rank_report::json(store.regulation(), &round) + "\n"
             } else {
-                print!("{}", rank_report::text(store.regulation(), &round));
-            }
+                rank_report::text(store.regulation(), &round)
+            };
+            // A closed pipe (`| head`) is not an error worth a panic.
+            let _ = std::io::stdout().lock().write_all(report.as_bytes());
         }
     }
     Ok(())

@@ -2,7 +2,6 @@
 
 use crate::domain::evaluate::{Round, evaluate_round};
 use crate::domain::regulation::Regulation;
-use crate::domain::score::display_vi;
 use serde::Serialize;
 use std::fmt::Write;
 
@@ -77,8 +76,8 @@ pub fn text(regulation: &Regulation, round: &Round) -> String {
                 "{:>3}  {:<12} {:>7} {:>8}  {}{}  {}",
                 unit.rank,
                 unit.unit,
-                display_vi(unit.official_total),
-                display_vi(unit.tiebreak_total),
+                unit.official_total.to_string().replace('.', ","),
+                unit.tiebreak_total.to_string().replace('.', ","),
                 unit.outcome.vietnamese(),
                 if unit.provisional { " (tạm tính)" } else { "" },
                 name

@@ -12,11 +12,12 @@ pub struct Sequence(u64);
 impl Sequence {
     pub fn new(seed: u64, text: &str) -> Self {
         // FNV-1a of the text, mixed with the seed.
-        let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+        let hash =
+            text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
         Sequence(hash ^ seed.wrapping_mul(0x9E37_79B9_7F4A_7C15))
     }
 
-    pub fn next(&mut self) -> u64 {
+    pub fn next_value(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -26,7 +27,7 @@ impl Sequence {
 
     /// A whole number in 0..bound.
     pub fn below(&mut self, bound: u64) -> u64 {
-        if bound == 0 { 0 } else { self.next() % bound }
+        if bound == 0 { 0 } else { self.next_value() % bound }
     }
 }
 
@@ -63,9 +64,8 @@ pub fn generate(regulation: &Regulation, units: &[UnitRow], seed: u64, appraised
             let component = place.component;
             let percent = (strength + rng.below(12)).min(100);
             let self_score = quarter(component.max * Decimal::from(percent) / Decimal::ONE_HUNDRED);
-            let appraised = (rng.below(100) < appraised_share).then(|| {
-                if rng.below(4) == 0 { quarter(self_score * Decimal::new(85, 2)) } else { self_score }
-            });
+            let appraised = (rng.below(100) < appraised_share)
+                .then(|| if rng.below(4) == 0 { quarter(self_score * Decimal::new(85, 2)) } else { self_score });
             let reason = match appraised.and_then(|a| reason_needed(component.max, Some(self_score), a)) {
                 Some(_) => REASONS[rng.below(4) as usize].to_string(),
                 None => String::new(),
@@ -87,7 +87,12 @@ pub fn generate(regulation: &Regulation, units: &[UnitRow], seed: u64, appraised
                 result.evidence.push(EvidenceRow {
                     unit: unit.code.clone(),
                     criterion: component.code.clone(),
-                    reference: format!("{}/{}-{}", 10 + rng.below(890), kind_abbreviation(kind), unit.code.to_uppercase()),
+                    reference: format!(
+                        "{}/{}-{}",
+                        10 + rng.below(890),
+                        kind_abbreviation(kind),
+                        unit.code.to_uppercase()
+                    ),
                     title: format!("{kind} về {}", lowercase_first(&component.name)),
                     issued_on: format!("2024-{month:02}-{day:02}"),
                 });

@@ -33,7 +33,12 @@ pub fn named_units(regulation: &str) -> Result<Vec<UnitRow>> {
             record.map_err(|e| StoreError::File { file: format!("{regulation}/units.csv"), message: e.to_string() })?;
         let cell = |i: usize| record.get(i).unwrap_or("").trim().to_string();
         let group = cell(3);
-        units.push(UnitRow { code: cell(0), name: cell(1), bloc: cell(2), group: (!group.is_empty()).then_some(group) });
+        units.push(UnitRow {
+            code: cell(0),
+            name: cell(1),
+            bloc: cell(2),
+            group: (!group.is_empty()).then_some(group),
+        });
     }
     Ok(units)
 }

@@ -8,10 +8,8 @@ use rust_decimal::Decimal;
 pub fn reason_needed(max: Decimal, self_score: Option<Decimal>, appraised: Decimal) -> Option<String> {
     if appraised < max {
         Some(format!("below max {}", max.normalize()))
-    } else if let Some(self_score) = self_score.filter(|s| *s != appraised) {
-        Some(format!("differs from self-score {}", self_score.normalize()))
     } else {
-        None
+        self_score.filter(|s| *s != appraised).map(|s| format!("different from self-score {}", s.normalize()))
     }
 }
 
@@ -36,6 +34,6 @@ mod tests {
         assert!(reason_needed(four, Some(four), four).is_none());
         assert!(reason_needed(four, None, four).is_none());
         assert_eq!(reason_needed(four, Some(four), Decimal::from(3)).as_deref(), Some("below max 4"));
-        assert_eq!(reason_needed(four, Some(Decimal::from(3)), four).as_deref(), Some("differs from self-score 3"));
+        assert_eq!(reason_needed(four, Some(Decimal::from(3)), four).as_deref(), Some("different from self-score 3"));
     }
 }

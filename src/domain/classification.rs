@@ -2,7 +2,6 @@
 
 use super::facts::{FactDefinition, Facts};
 use super::grades::Grade;
-use super::score::display_vi;
 use super::scoring::UnitScore;
 use rust_decimal::Decimal;
 use serde::Deserialize;
@@ -245,7 +244,7 @@ impl Assessment {
 
     /// The reasons in the council's words: what decided the level and what fell short above it.
     pub fn reasons(&self, official_total: Decimal) -> Vec<String> {
-        let mut reasons = vec![format!("Tổng điểm {}", display_vi(official_total))];
+        let mut reasons = vec![format!("Tổng điểm {}", official_total.to_string().replace('.', ","))];
         if !self.not_completed_because.is_empty() {
             reasons
                 .extend(self.not_completed_because.iter().map(|label| format!("Không hoàn thành nhiệm vụ: {label}")));

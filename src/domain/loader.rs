@@ -342,7 +342,7 @@ fn build_framework(
         return Err(DataError::at(
             &last_source_name,
             1,
-            format!("framework {} sums to {total}, not 100", framework.key),
+            format!("framework {} sums to {}, not 100", framework.key, total.normalize()),
         ));
     }
     Ok(framework)
@@ -428,7 +428,11 @@ fn build_content(
             if sum != criterion_max {
                 return Err(source.error(
                     &criterion.max,
-                    format!("components of {code} sum to {sum}, but its max is {criterion_max}"),
+                    format!(
+                        "components of {code} sum to {}, but its max is {}",
+                        sum.normalize(),
+                        criterion_max.normalize()
+                    ),
                 ));
             }
             components
@@ -449,7 +453,10 @@ fn build_content(
     }
     let sum: Decimal = criteria.iter().map(|(_, c)| c.max).sum();
     if sum != max {
-        return Err(source.error(&raw.max, format!("criteria of {content_code} sum to {sum}, but its max is {max}")));
+        return Err(source.error(
+            &raw.max,
+            format!("criteria of {content_code} sum to {}, but its max is {}", sum.normalize(), max.normalize()),
+        ));
     }
     let criterion_codes: Vec<String> = criteria.iter().map(|(_, c)| c.code.clone()).collect();
     let mut built = Vec::new();

@@ -12,7 +12,9 @@ impl Store {
     pub fn save_appraisal(&mut self, unit: &str, component: &str, appraised: Decimal, reason: &str) -> Result<()> {
         let (bloc, group): (String, Option<String>) = self
             .conn
-            .query_row("SELECT bloc, unit_group FROM unit WHERE code = ?1", [unit], |row| Ok((row.get(0)?, row.get(1)?)))
+            .query_row("SELECT bloc, unit_group FROM unit WHERE code = ?1", [unit], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })
             .optional()?
             .ok_or_else(|| StoreError::Refused(format!("unknown unit {unit:?}")))?;
         let framework = self

@@ -37,7 +37,10 @@ impl Store {
             write_score(&tx, row)?;
         }
         for (unit, name, value) in &seed.facts {
-            tx.execute("INSERT OR REPLACE INTO fact (unit, name, value) VALUES (?1, ?2, ?3)", params![unit, name, value])?;
+            tx.execute(
+                "INSERT OR REPLACE INTO fact (unit, name, value) VALUES (?1, ?2, ?3)",
+                params![unit, name, value],
+            )?;
         }
         for row in &seed.evidence {
             write_evidence(&tx, row)?;

@@ -1,0 +1,328 @@
+//! The built `thamdinh` binary driven as scripts and acceptance tests drive it: CSV files in, `rank --json` out.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+
+fn thamdinh(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_thamdinh"))
+        .args(args)
+        .env_remove("THAMDINH_DATA_DIR")
+        .output()
+        .expect("run thamdinh")
+}
+
+fn ok(args: &[&str]) -> String {
+    let output = thamdinh(args);
+    assert!(output.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).expect("utf-8")
+}
+
+/// Runs a command that must be refused; returns its one-line error.
+fn refused(args: &[&str]) -> String {
+    let output = thamdinh(args);
+    assert!(!output.status.success(), "{args:?} should have failed");
+    let stderr = String::from_utf8(output.stderr).expect("utf-8");
+    assert_eq!(stderr.trim_end().lines().count(), 1, "one-line error expected: {stderr}");
+    stderr.trim_end().to_string()
+}
+
+fn rank(db: &str) -> Value {
+    serde_json::from_str(&ok(&["rank", "--db", db, "--json"])).expect("json")
+}
+
+/// Compares with a golden file; `UPDATE_GOLDEN=1 cargo test` rewrites it after a reviewed change.
+fn assert_golden(actual: &Value, file: &str) {
+    let path = Path::new(FIXTURES).join(file);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, serde_json::to_string_pretty(actual).unwrap() + "\n").unwrap();
+    }
+    let expected: Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("golden file")).unwrap();
+    assert_eq!(actual, &expected, "rank --json differs from {file}");
+}
+
+fn fixture(name: &str) -> String {
+    Path::new(FIXTURES).join("thai-nguyen").join(name).display().to_string()
+}
+
+fn new_round(dir: &Path, regulation: &str) -> String {
+    let db = dir.join("round.db").display().to_string();
+    ok(&["init", "--db", &db, "--regulation", regulation, "--year", "2024"]);
+    db
+}
+
+fn thai_nguyen_round(dir: &Path) -> String {
+    let db = new_round(dir, "thai-nguyen-2024");
+    for kind in ["units", "scores", "facts", "grades", "evidence"] {
+        ok(&["import", kind, "--db", &db, &fixture(&format!("{kind}.csv"))]);
+    }
+    db
+}
+
+fn unit<'a>(report: &'a Value, bloc: &str, code: &str) -> &'a Value {
+    let bloc = report["blocs"].as_array().unwrap().iter().find(|b| b["bloc"] == bloc).expect("bloc");
+    bloc["units"].as_array().unwrap().iter().find(|u| u["unit"] == code).expect("unit")
+}
+
+#[test]
+fn a_round_from_csv_files_ranks_as_the_regulation_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = thai_nguyen_round(dir.path());
+    let report = rank(&db);
+    assert_golden(&report, "thai-nguyen/expected-rank.json");
+
+    assert_eq!(report["regulation"], "thai-nguyen-2024");
+    assert_eq!(report["year"], 2024);
+    let so_nganh = &report["blocs"][0];
+    assert_eq!(so_nganh["bloc"], "so-nganh");
+    assert_eq!(so_nganh["eligible"], 6);
+    assert_eq!(so_nganh["quota"], 1);
+    let order: Vec<&str> = so_nganh["units"].as_array().unwrap().iter().map(|u| u["unit"].as_str().unwrap()).collect();
+    assert_eq!(order, ["snv", "stp", "skhcn", "sxd", "stc", "sct", "syt"]);
+    for code in ["snv", "stp"] {
+        let u = unit(&report, "so-nganh", code);
+        assert_eq!(u["rank"], 1);
+        assert_eq!(u["level"], "tie_pending");
+        assert_eq!(u["tie_pending"], true);
+        assert_eq!(u["total"], "100.00");
+        assert_eq!(u["total3"], "100.000");
+    }
+    let skhcn = unit(&report, "so-nganh", "skhcn");
+    assert_eq!((skhcn["total"].as_str(), skhcn["provisional"].as_bool()), (Some("99.50"), Some(true)));
+    assert_eq!(unit(&report, "so-nganh", "sxd")["level"], "not_completed");
+    assert_eq!(unit(&report, "so-nganh", "stc")["level"], "good");
+    // syt's V is 16 of 28 (average); the council's override to good keeps content I's criteria ≥ average anyway.
+    assert_eq!(unit(&report, "so-nganh", "syt")["total"], "82.00");
+    assert_eq!(unit(&report, "huyen", "h-dai-tu")["total"], "99.25");
+    assert!(
+        unit(&report, "so-nganh", "sxd")["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r.as_str().unwrap().contains("kỷ luật"))
+    );
+}
+
+#[test]
+fn the_chairman_orders_a_tie_and_the_pending_units_get_their_levels() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = thai_nguyen_round(dir.path());
+    let error = refused(&["tie", "--db", &db, "--bloc", "so-nganh", "--order", "stp,stc"]);
+    assert!(error.contains("the tie group of stp is snv,stp"), "{error}");
+    let error = refused(&["tie", "--db", &db, "--bloc", "huyen", "--order", "stp,snv"]);
+    assert!(error.contains("unit stp is in bloc so-nganh, not huyen"), "{error}");
+    ok(&["tie", "--db", &db, "--bloc", "so-nganh", "--order", "stp,snv"]);
+    let report = rank(&db);
+    assert_golden(&report, "thai-nguyen/expected-rank-after-tie.json");
+    let stp = unit(&report, "so-nganh", "stp");
+    let snv = unit(&report, "so-nganh", "snv");
+    assert_eq!((stp["rank"].as_u64(), stp["level"].as_str()), (Some(1), Some("excellent")));
+    assert_eq!((snv["rank"].as_u64(), snv["level"].as_str()), (Some(2), Some("good")));
+    assert_eq!(snv["tie_pending"], false);
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let path: PathBuf = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn a_file_with_one_bad_row_changes_nothing_and_names_line_column_value_and_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = thai_nguyen_round(dir.path());
+    let before = rank(&db);
+    // Twelve good rows (lines 2–13) that would change stc's total, then a faulty one on line 14.
+    let mut rows = String::from("unit,criterion,self_score,appraised_score,reason\n");
+    for n in 1..=10 {
+        rows.push_str(&format!("stc,III.{n},0,0,Không có tài liệu kiểm chứng\n"));
+    }
+    rows.push_str("stc,IV.1,\"0,5\",\"0,5\",Chưa phối hợp\n");
+    rows.push_str("stc,IV.2,1,1,\n");
+    rows.push_str("stc,I.1,4,5,\n");
+    let file = write(dir.path(), "scores.csv", &rows);
+    let error = refused(&["import", "scores", "--db", &db, &file]);
+    assert_eq!(
+        error,
+        "thamdinh: scores.csv:14: column appraised_score: unit stc, I.1: appraised score 5 exceeds max 4 (a score lies in [0, max])"
+    );
+    assert_eq!(rank(&db), before);
+
+    let cases = [
+        (
+            "unit,criterion,self_score,appraised_score,reason\nstc,III.1,1,0.5,\n",
+            "scores.csv:2: column reason: unit stc, III.1: appraised 0.5 is below max 1 and needs a deduction reason",
+        ),
+        (
+            "unit,criterion,self_score,appraised_score,reason\nstc,V.5,12,10,\n",
+            "below max 12 and needs a deduction reason",
+        ),
+        (
+            "unit,criterion,self_score,appraised_score,reason\nstc,III.1,0.5,1,\n",
+            "appraised 1 is different from self-score 0.5 and needs a deduction reason",
+        ),
+        (
+            "unit,criterion,self_score,appraised_score,reason\nxyz,III.1,1,1,\n",
+            "scores.csv:2: column unit: unknown unit \"xyz\"",
+        ),
+        (
+            "unit,criterion,self_score,appraised_score,reason\nstc,III.11,1,1,\n",
+            "no criterion \"III.11\" in its framework",
+        ),
+        (
+            "unit,criterion,self_score,appraised_score,reason\nstc,III,20,20,\n",
+            "III is scored through its components III.1, III.2",
+        ),
+        (
+            "unit,criterion,self_score,appraised_score,reason\nstc,III.1,abc,1,\n",
+            "column self_score: unit stc, III.1: self-score \"abc\" is not a number",
+        ),
+        (
+            "unit,criterion,self_score,appraised_score,reason\nstc,III.1,80%,1,\n",
+            "a percentage of plan is not how this regulation scores",
+        ),
+        ("unit,criterion,self_score,appraised_score,reason\nstc,III.1,-1,1,\n", "self-score -1 is below 0"),
+        (
+            "unit,criterion,self_score,appraised_score,reason,applicable\nstc,III.1,,,,no\n",
+            "thai-nguyen-2024 has no not-applicable components",
+        ),
+        (
+            "unit,criterion,self_score,appraised_score,reason\nstc,III.1,1,1,\nstc,III.1,1,1,\n",
+            "scores.csv:3: unit stc, III.1: already on line 2",
+        ),
+        ("unit,criterion,self_score,appraised_score\nstc,III.1,1,1\n", "scores.csv:1: missing column reason"),
+        ("unit,criterion,self_score,appraised_score,reason,note\n", "unknown column \"note\""),
+    ];
+    for (text, expected) in cases {
+        let file = write(dir.path(), "scores.csv", text);
+        let error = refused(&["import", "scores", "--db", &db, &file]);
+        assert!(error.contains(expected), "{error}\n  expected: {expected}");
+        assert_eq!(rank(&db), before);
+    }
+    let bad_utf8 = dir.path().join("scores.csv");
+    std::fs::write(&bad_utf8, b"unit,criterion,self_score,appraised_score,reason\nstc,III.1,1,1,S\xe1\n").unwrap();
+    let error = refused(&["import", "scores", "--db", &db, bad_utf8.to_str().unwrap()]);
+    assert!(error.contains("scores.csv:2: not UTF-8"), "{error}");
+
+    let other_cases = [
+        (
+            "facts",
+            "unit,fact,value\nstc,discipline,maybe\n",
+            "facts.csv:2: column value: unit stc: fact discipline takes one of none|remedied|yes, not \"maybe\"",
+        ),
+        ("facts", "unit,fact,value\nstc,lucky,true\n", "unknown fact \"lucky\""),
+        ("facts", "unit,fact,value\nstc,subunits_total,-3\n", "takes a whole number"),
+        ("grades", "unit,criterion,grade,reason\nstc,VI,excellent,\n", "overriding a grade needs a reason"),
+        ("grades", "unit,criterion,grade,reason\nstc,VI,great,Lý do\n", "grade must be excellent|good|average|poor"),
+        ("grades", "unit,criterion,grade,reason\nstc,VI.1,good,Lý do\n", "is not a criterion of its framework"),
+        ("units", "code,name,bloc,group\nsnv2,Sở mới,khoi-x,\n", "unknown bloc \"khoi-x\""),
+        ("units", "code,name,bloc,group\nsnv2,Sở mới,so-nganh,XII\n", "has no groups"),
+        ("units", "code,name,bloc,group\nsnv,Sở Nội vụ,huyen,\n", "unit snv already has scores under its framework"),
+        ("evidence", "unit,criterion,title,reference,date\nsnv,V.5,Báo cáo,1/BC,31/02/2024\n", "is not a date"),
+    ];
+    for (kind, text, expected) in other_cases {
+        let file = write(dir.path(), &format!("{kind}.csv"), text);
+        let error = refused(&["import", kind, "--db", &db, &file]);
+        assert!(error.contains(expected), "{error}\n  expected: {expected}");
+        assert_eq!(rank(&db), before);
+    }
+}
+
+#[test]
+fn a_new_row_replaces_the_old_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = thai_nguyen_round(dir.path());
+    let file = write(
+        dir.path(),
+        "fix.csv",
+        "unit,criterion,self_score,appraised_score,reason\nstc,V.5,12,\"11,5\",Còn chậm một nhiệm vụ\n",
+    );
+    ok(&["import", "scores", "--db", &db, &file]);
+    assert_eq!(unit(&rank(&db), "so-nganh", "stc")["total"], "99.50");
+    let file = write(dir.path(), "facts.csv", "unit,fact,value\nstc,outstanding,false\n");
+    ok(&["import", "facts", "--db", &db, &file]);
+    assert!(
+        unit(&rank(&db), "so-nganh", "stc")["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r.as_str().unwrap().contains("Chưa đạt mức Hoàn thành xuất sắc"))
+    );
+}
+
+#[test]
+fn bac_giang_scores_by_percentage_and_redistributes_what_does_not_apply() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = new_round(dir.path(), "bac-giang-453");
+    let units = concat!(env!("CARGO_MANIFEST_DIR"), "/data/bac-giang-453/units.csv");
+    assert!(ok(&["import", "units", "--db", &db, units]).contains("56 rows imported"));
+    // Sở Nội vụ (group XII): everything at 100 % except A.2.1 not applicable, B.1 at 80 %, C.2 wholly not applicable.
+    let mut rows = String::from("unit,criterion,self_score,appraised_score,reason,applicable\n");
+    let components = [
+        "A.1.1", "A.1.2", "A.2.2", "A.2.3", "A.3.1", "A.3.2", "A.3.3", "A.4.1", "A.4.2", "A.4.3", "B.2", "B.3", "B.4",
+        "B.5", "B.6", "B.7", "B.8", "B.9", "C.1.1", "C.1.2", "C.3.1", "C.3.2",
+    ];
+    for code in components {
+        rows.push_str(&format!("snv,{code},100%,100%,,\n"));
+    }
+    rows.push_str("snv,A.2.1,,,,no\nsnv,C.2.1,,,,no\nsnv,C.2.2,,,,no\n");
+    rows.push_str("snv,B.1,100%,80%,Một chỉ tiêu chưa đạt kế hoạch,\n");
+    let file = write(dir.path(), "scores.csv", &rows);
+    ok(&["import", "scores", "--db", &db, &file]);
+    let report = rank(&db);
+    let snv = unit(&report, "tap-the", "snv");
+    // B: (48 − 1.2) of 50 → 48.8; A and C full after redistribution and transfer.
+    assert_eq!(snv["total"], "98.80");
+    assert_eq!(snv["provisional"], false);
+    assert_eq!(report["blocs"][0]["units"].as_array().unwrap().len(), 56);
+    let error = refused(&[
+        "import",
+        "scores",
+        "--db",
+        &db,
+        &write(dir.path(), "bad.csv", "unit,criterion,self_score,appraised_score,reason\nsnv,B.1,120%,,\n"),
+    ]);
+    assert!(error.contains("bad.csv:2: column self_score: unit snv, B.1: self-score 120% exceeds max 6"), "{error}");
+    let error = refused(&[
+        "import",
+        "units",
+        "--db",
+        &db,
+        &write(dir.path(), "u.csv", "code,name,bloc,group\nx,Đơn vị mới,tap-the,\n"),
+    ]);
+    assert!(error.contains("needs a group"), "{error}");
+    let error = refused(&[
+        "import",
+        "grades",
+        "--db",
+        &db,
+        &write(dir.path(), "g.csv", "unit,criterion,grade,reason\nsnv,A.1,good,x\n"),
+    ]);
+    assert!(error.contains("grades no criteria"), "{error}");
+}
+
+#[test]
+fn databases_are_guarded() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = new_round(dir.path(), "thai-nguyen-2024");
+    let error = refused(&["init", "--db", &db, "--regulation", "bac-giang-453", "--year", "2024"]);
+    assert!(error.contains("already holds a round (thai-nguyen-2024 2024)"), "{error}");
+    let other = dir.path().join("x.db").display().to_string();
+    let error = refused(&["init", "--db", &other, "--regulation", "ha-noi-2030", "--year", "2024"]);
+    assert!(
+        error.contains("unknown regulation \"ha-noi-2030\"; available: bac-giang-453, thai-nguyen-2024"),
+        "{error}"
+    );
+    assert!(!Path::new(&other).exists(), "a refused init leaves no file");
+    let error = refused(&["rank", "--db", &other, "--json"]);
+    assert!(error.contains("no database here"), "{error}");
+    let junk = write(dir.path(), "junk.db", "this is a spreadsheet, not a database");
+    let error = refused(&["rank", "--db", &junk, "--json"]);
+    assert!(error.contains("not a thamdinh database"), "{error}");
+    let error = refused(&["import", "units", "--db", &db, &dir.path().join("missing.csv").display().to_string()]);
+    assert!(error.contains("missing.csv"), "{error}");
+    let error = refused(&["rank", "--json"]);
+    assert!(error.contains("--db PATH is required"), "{error}");
+}
