@@ -2,8 +2,6 @@
 
 mod rank_report;
 
-pub use rank_report::text as rank_text;
-
 use crate::store::{Store, StoreError};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;

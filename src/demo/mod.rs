@@ -65,10 +65,10 @@ pub fn open_interface(db: Option<&Path>) -> Result<()> {
         Some(path) => (Store::open(path)?, false),
         None => (ensure_demo(&demo_path())?, true),
     };
-    let round = store.load_round()?;
-    print!("{}", crate::cli::rank_text(store.regulation(), &round));
+    let path = store.path().to_path_buf();
+    let result = crate::tui::run(store, demo);
     if demo {
-        eprintln!("Cơ sở dữ liệu minh họa: {}", store.path().display());
+        println!("Cơ sở dữ liệu minh họa (demo database): {}", path.display());
     }
-    Ok(())
+    result
 }

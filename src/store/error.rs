@@ -28,6 +28,8 @@ pub enum StoreError {
     File { file: String, message: String },
     #[error("{0}")]
     Refused(String),
+    #[error("terminal: {0}")]
+    Terminal(#[from] std::io::Error),
     #[error("database: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("database schema: {0}")]

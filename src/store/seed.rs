@@ -1,4 +1,4 @@
-//! Writing a whole generated round at once (the demo), and reading the evidence of a unit.
+//! Writing a whole generated round at once (the demo), and reading the evidence back.
 
 use super::error::Result;
 use super::import::{EvidenceRow, ScoreRow, write_evidence, write_score};
@@ -50,12 +50,12 @@ impl Store {
         Ok(())
     }
 
-    /// The evidence a unit sent, by criterion then reference.
-    pub fn evidence(&self, unit: &str) -> Result<Vec<EvidenceRow>> {
+    /// The evidence every unit sent, by unit, criterion and date.
+    pub fn all_evidence(&self) -> Result<Vec<EvidenceRow>> {
         let mut statement = self.conn.prepare(
-            "SELECT unit, criterion, reference, title, issued_on FROM evidence WHERE unit = ?1 ORDER BY criterion, issued_on, reference",
+            "SELECT unit, criterion, reference, title, issued_on FROM evidence ORDER BY unit, criterion, issued_on, reference",
         )?;
-        let rows = statement.query_map([unit], |row| {
+        let rows = statement.query_map([], |row| {
             Ok(EvidenceRow {
                 unit: row.get(0)?,
                 criterion: row.get(1)?,

@@ -1,0 +1,643 @@
+//! The interface's state and its pure `update`: keys become commands, commands change the state and ask for effects.
+
+use super::keymap::{Command, Context, command_for};
+use crate::domain::appraisal::reason_needed_vi;
+use crate::domain::evaluate::{BlocResult, Round, UnitRecord, evaluate_round};
+use crate::domain::framework::ComponentPlace;
+use crate::domain::regulation::Regulation;
+use crate::domain::score::{ScoreInputError, display_vi, parse_score};
+use crate::domain::search;
+use crate::store::import::EvidenceRow;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::TextArea;
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// Who is at the keyboard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Role {
+    /// A member of one appraising agency (the provincial leaders score group I this way too).
+    Member {
+        agency: String,
+    },
+    Secretary,
+    Chairman,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Queue,
+    Ranking,
+    Progress,
+    Ties,
+}
+
+impl Pane {
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Queue => "Hàng chờ thẩm định",
+            Pane::Ranking => "Xếp hạng",
+            Pane::Progress => "Tiến độ",
+            Pane::Ties => "Bằng điểm",
+        }
+    }
+}
+
+/// Where an item of the queue stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    Pending,
+    NeedsReason,
+    NoEvidence,
+    Appraised,
+}
+
+impl Status {
+    pub fn vietnamese(self) -> &'static str {
+        match self {
+            Status::Pending => "Chưa thẩm định",
+            Status::NeedsReason => "Thiếu lý do",
+            Status::NoEvidence => "Không có tài liệu",
+            Status::Appraised => "Đã thẩm định",
+        }
+    }
+}
+
+/// One component of one unit waiting for (or done by) this member's agency.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueueItem {
+    pub unit: String,
+    pub component: String,
+    pub status: Status,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Score,
+    Reason,
+}
+
+/// The scoring form of one component.
+pub struct Form {
+    pub unit: String,
+    pub component: String,
+    pub score: String,
+    pub reason: TextArea<'static>,
+    pub field: Field,
+    pub error: Option<String>,
+    pub dirty: bool,
+}
+
+/// The chairman ordering one tie group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TieEdit {
+    pub bloc: String,
+    pub units: Vec<String>,
+    pub selected: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pending {
+    Quit,
+    CloseForm,
+}
+
+/// The round as the store last read it.
+pub struct Snapshot {
+    pub round: Round,
+    pub evidence: Vec<EvidenceRow>,
+}
+
+pub enum Action {
+    Key(KeyEvent),
+    Resize,
+    Reloaded(Box<Snapshot>),
+    Saved(String),
+    Failed(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    SaveAppraisal { unit: String, component: String, appraised: Decimal, reason: String },
+    OrderTie { bloc: String, order: Vec<String> },
+    Reload,
+}
+
+pub struct App {
+    pub regulation: Regulation,
+    pub round: Round,
+    pub results: Vec<BlocResult>,
+    /// Evidence by (unit, criterion or component code).
+    pub evidence: BTreeMap<(String, String), Vec<EvidenceRow>>,
+    pub demo: bool,
+    /// None while the start-up picker is shown.
+    pub role: Option<Role>,
+    pub picker: usize,
+    pub pane: Pane,
+    pub queue_selected: usize,
+    pub bloc: usize,
+    pub ranking_selected: usize,
+    pub progress_selected: usize,
+    pub ties_selected: usize,
+    pub filter: String,
+    pub filtering: bool,
+    pub status_filter: Option<Status>,
+    pub form: Option<Form>,
+    pub tie_edit: Option<TieEdit>,
+    pub help: bool,
+    pub confirm: Option<Pending>,
+    pub message: Option<(String, bool)>,
+    pub should_quit: bool,
+}
+
+impl App {
+    pub fn new(regulation: Regulation, snapshot: Snapshot, demo: bool) -> App {
+        let mut app = App {
+            regulation,
+            round: Round::default(),
+            results: Vec::new(),
+            evidence: BTreeMap::new(),
+            demo,
+            role: None,
+            picker: 0,
+            pane: Pane::Queue,
+            queue_selected: 0,
+            bloc: 0,
+            ranking_selected: 0,
+            progress_selected: 0,
+            ties_selected: 0,
+            filter: String::new(),
+            filtering: false,
+            status_filter: None,
+            form: None,
+            tie_edit: None,
+            help: false,
+            confirm: None,
+            message: None,
+            should_quit: false,
+        };
+        app.load(snapshot);
+        app
+    }
+
+    fn load(&mut self, snapshot: Snapshot) {
+        self.round = snapshot.round;
+        self.results = evaluate_round(&self.regulation, &self.round);
+        self.evidence.clear();
+        for row in snapshot.evidence {
+            self.evidence.entry((row.unit.clone(), row.criterion.clone())).or_default().push(row);
+        }
+        self.bloc = self.bloc.min(self.results.len().saturating_sub(1));
+    }
+
+    /// The roles offered by the start-up picker: one per appraising agency, then secretary and chairman.
+    pub fn roles(&self) -> Vec<(Role, String)> {
+        let mut roles: Vec<(Role, String)> = self
+            .regulation
+            .agencies
+            .iter()
+            .map(|a| (Role::Member { agency: a.code.clone() }, format!("Thành viên — {}", a.name)))
+            .collect();
+        roles.push((Role::Secretary, "Thư ký Hội đồng".into()));
+        roles.push((Role::Chairman, "Chủ tịch Hội đồng".into()));
+        roles
+    }
+
+    pub fn panes(&self) -> Vec<Pane> {
+        match self.role {
+            Some(Role::Member { .. }) => vec![Pane::Queue],
+            Some(Role::Secretary) => vec![Pane::Ranking, Pane::Progress],
+            Some(Role::Chairman) => vec![Pane::Ranking, Pane::Progress, Pane::Ties],
+            None => vec![],
+        }
+    }
+
+    pub fn context(&self) -> Context {
+        if self.confirm.is_some() {
+            Context::ConfirmQuit
+        } else if self.help {
+            Context::Help
+        } else if self.role.is_none() {
+            Context::Picker
+        } else if self.form.is_some() {
+            Context::Form
+        } else if self.tie_edit.is_some() {
+            Context::Ties
+        } else if self.filtering {
+            Context::Filter
+        } else {
+            Context::List
+        }
+    }
+
+    pub fn unit(&self, code: &str) -> Option<&UnitRecord> {
+        self.round.units.iter().find(|u| u.code == code)
+    }
+
+    pub fn place<'a>(&'a self, unit: &UnitRecord, component: &str) -> Option<ComponentPlace<'a>> {
+        self.regulation.framework_for(&unit.bloc, unit.group.as_deref())?.component(component)
+    }
+
+    pub fn evidence_for(&self, unit: &str, place: &ComponentPlace<'_>) -> Vec<&EvidenceRow> {
+        [place.component.code.as_str(), place.criterion.code.as_str()]
+            .iter()
+            .filter_map(|code| self.evidence.get(&(unit.to_string(), code.to_string())))
+            .flatten()
+            .collect()
+    }
+
+    /// Every item assigned (as first-named agency) to this member's agency, filtered.
+    pub fn queue(&self) -> Vec<QueueItem> {
+        let Some(Role::Member { agency }) = &self.role else { return Vec::new() };
+        let mut items = Vec::new();
+        for unit in &self.round.units {
+            let Some(framework) = self.regulation.framework_for(&unit.bloc, unit.group.as_deref()) else { continue };
+            for place in framework.components() {
+                if place.component.agencies.first() != Some(agency) {
+                    continue;
+                }
+                let entry = unit.entries.get(&place.component.code);
+                if entry.is_some_and(|e| !e.applicable) {
+                    continue;
+                }
+                let appraised = entry.and_then(|e| e.effective_appraised());
+                let status = match appraised {
+                    None if self.evidence_for(&unit.code, &place).is_empty() => Status::NoEvidence,
+                    None => Status::Pending,
+                    Some(value) => {
+                        let entry = entry.map(|e| (e.self_score, e.deduction_reason.trim().is_empty()));
+                        let (self_score, no_reason) = entry.unwrap_or((None, true));
+                        if no_reason && reason_needed_vi(place.component.max, self_score, value).is_some() {
+                            Status::NeedsReason
+                        } else {
+                            Status::Appraised
+                        }
+                    }
+                };
+                let text = format!("{} {} {} {}", unit.code, unit.name, place.component.code, place.component.name);
+                if self.status_filter.is_some_and(|s| s != status) || !search::matches(&text, &self.filter) {
+                    continue;
+                }
+                items.push(QueueItem { unit: unit.code.clone(), component: place.component.code.clone(), status });
+            }
+        }
+        items
+    }
+
+    /// The unit rows of the selected bloc's ranking, filtered.
+    pub fn ranking_rows(&self) -> Vec<usize> {
+        let Some(result) = self.results.get(self.bloc) else { return Vec::new() };
+        result
+            .ranking
+            .units
+            .iter()
+            .enumerate()
+            .filter(|(_, ranked)| {
+                let name = self.unit(&ranked.unit).map(|u| u.name.as_str()).unwrap_or("");
+                search::matches(&format!("{} {name}", ranked.unit), &self.filter)
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The unresolved tie groups of every bloc: (bloc, units).
+    pub fn open_ties(&self) -> Vec<(String, Vec<String>)> {
+        self.results
+            .iter()
+            .flat_map(|result| result.ranking.unresolved_ties().map(|group| (result.bloc.clone(), group.units.clone())))
+            .collect()
+    }
+
+    fn selection(&mut self) -> (&mut usize, usize) {
+        match self.pane {
+            Pane::Queue => {
+                let len = self.queue().len();
+                (&mut self.queue_selected, len)
+            }
+            Pane::Ranking => {
+                let len = self.ranking_rows().len();
+                (&mut self.ranking_selected, len)
+            }
+            Pane::Progress => {
+                let len = self.round.units.len();
+                (&mut self.progress_selected, len)
+            }
+            Pane::Ties => {
+                let len = self.open_ties().len();
+                (&mut self.ties_selected, len)
+            }
+        }
+    }
+
+    fn open_form(&mut self, item: &QueueItem) {
+        let Some(unit) = self.unit(&item.unit) else { return };
+        let entry = unit.entries.get(&item.component);
+        let score = entry.and_then(|e| e.effective_appraised()).map(display_vi).unwrap_or_default();
+        let reason_text = entry.map(|e| e.deduction_reason.clone()).unwrap_or_default();
+        let mut reason = TextArea::new(reason_text.lines().map(str::to_string).collect());
+        reason.set_placeholder_text("Lý do trừ điểm (bắt buộc khi điểm thấp hơn tối đa hoặc khác điểm tự đánh giá)");
+        self.form = Some(Form {
+            unit: item.unit.clone(),
+            component: item.component.clone(),
+            score,
+            reason,
+            field: Field::Score,
+            error: None,
+            dirty: false,
+        });
+    }
+
+    /// Checks the form as the store will, so a refusal shows inline before any write.
+    fn check_form(&self) -> Result<Effect, String> {
+        let Some(form) = &self.form else { return Err("Không có phiếu".into()) };
+        let unit = self.unit(&form.unit).ok_or("Đơn vị không còn trong dữ liệu")?;
+        let place = self.place(unit, &form.component).ok_or("Tiêu chí không có trong khung")?;
+        let max = place.component.max;
+        if form.score.trim().is_empty() {
+            return Err("Chưa nhập điểm thẩm định".into());
+        }
+        let appraised = parse_score(&form.score, max, self.regulation.percent_input).map_err(|error| match error {
+            ScoreInputError::AboveMax { value, max } => {
+                format!("Điểm {value} vượt điểm tối đa {} (điểm phải trong [0, {}])", display_vi(max), display_vi(max))
+            }
+            ScoreInputError::Negative { value } => format!("Điểm {value} nhỏ hơn 0"),
+            ScoreInputError::PercentNotAllowed(value) => format!("{value}: quy chế này chấm bằng điểm, không theo %"),
+            ScoreInputError::NotANumber(value) => format!("{value:?} không phải là số (ví dụ 3,5)"),
+        })?;
+        let reason = form.reason.lines().join("\n");
+        let self_score = unit.entries.get(&form.component).and_then(|e| e.self_score);
+        if let Some(why) = reason_needed_vi(max, self_score, appraised)
+            && reason.trim().is_empty()
+        {
+            return Err(format!("Cần lý do trừ điểm: {why}"));
+        }
+        Ok(Effect::SaveAppraisal {
+            unit: form.unit.clone(),
+            component: form.component.clone(),
+            appraised,
+            reason: reason.trim().to_string(),
+        })
+    }
+
+    fn next_item_after(&self, unit: &str, component: &str) -> Option<QueueItem> {
+        let queue = self.queue();
+        let position = queue.iter().position(|i| i.unit == unit && i.component == component)?;
+        queue.into_iter().skip(position + 1).find(|i| i.status != Status::Appraised)
+    }
+}
+
+/// The pure heart of the interface: applies one action and returns the effects to run.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Resize => Vec::new(),
+        Action::Reloaded(snapshot) => {
+            app.load(*snapshot);
+            Vec::new()
+        }
+        Action::Saved(what) => {
+            app.message = Some((what, false));
+            if let Some(form) = app.form.take() {
+                match app.next_item_after(&form.unit, &form.component) {
+                    Some(next) => {
+                        app.queue_selected = app.queue().iter().position(|i| *i == next).unwrap_or(app.queue_selected);
+                        app.open_form(&next);
+                    }
+                    None => app.form = None,
+                }
+            }
+            app.tie_edit = None;
+            vec![Effect::Reload]
+        }
+        Action::Failed(error) => {
+            match app.form.as_mut() {
+                Some(form) => form.error = Some(error),
+                None => app.message = Some((error, true)),
+            }
+            vec![Effect::Reload]
+        }
+        Action::Key(key) => on_key(app, key),
+    }
+}
+
+fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let context = app.context();
+    let command = command_for(context, key);
+    if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+        return quit(app);
+    }
+    match (context, command) {
+        (Context::ConfirmQuit, Some(Command::Yes)) => {
+            match app.confirm.take() {
+                Some(Pending::Quit) => app.should_quit = true,
+                Some(Pending::CloseForm) => app.form = None,
+                None => {}
+            }
+            Vec::new()
+        }
+        (Context::ConfirmQuit, Some(Command::No)) => {
+            app.confirm = None;
+            Vec::new()
+        }
+        (Context::ConfirmQuit, _) => Vec::new(),
+        (Context::Help, Some(Command::Back)) => {
+            app.help = false;
+            Vec::new()
+        }
+        (Context::Help, _) => Vec::new(),
+        (Context::Picker, command) => on_picker(app, command),
+        (Context::Form, command) => on_form(app, command, key),
+        (Context::Filter, command) => {
+            match command {
+                Some(Command::Confirm) => app.filtering = false,
+                Some(Command::Back) => {
+                    app.filtering = false;
+                    app.filter.clear();
+                }
+                _ => match key.code {
+                    KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => app.filter.push(c),
+                    KeyCode::Backspace => {
+                        app.filter.pop();
+                    }
+                    _ => {}
+                },
+            }
+            app.queue_selected = 0;
+            app.ranking_selected = 0;
+            Vec::new()
+        }
+        (Context::Ties, command) => on_ties(app, command),
+        (Context::List, Some(command)) => on_list(app, command),
+        (Context::List, None) => Vec::new(),
+    }
+}
+
+fn quit(app: &mut App) -> Vec<Effect> {
+    if app.form.as_ref().is_some_and(|f| f.dirty) {
+        app.confirm = Some(Pending::Quit);
+    } else {
+        app.should_quit = true;
+    }
+    Vec::new()
+}
+
+fn on_picker(app: &mut App, command: Option<Command>) -> Vec<Effect> {
+    let roles = app.roles();
+    match command {
+        Some(Command::Up) => app.picker = app.picker.saturating_sub(1),
+        Some(Command::Down) => app.picker = (app.picker + 1).min(roles.len().saturating_sub(1)),
+        Some(Command::Open) => {
+            if let Some((role, _)) = roles.into_iter().nth(app.picker) {
+                app.role = Some(role);
+                app.pane = app.panes()[0];
+            }
+        }
+        Some(Command::Quit) => app.should_quit = true,
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn on_list(app: &mut App, command: Command) -> Vec<Effect> {
+    let panes = app.panes();
+    let index = panes.iter().position(|p| *p == app.pane).unwrap_or(0);
+    match command {
+        Command::Up => {
+            let (selected, _) = app.selection();
+            *selected = selected.saturating_sub(1);
+        }
+        Command::Down => {
+            let (selected, len) = app.selection();
+            *selected = (*selected + 1).min(len.saturating_sub(1));
+        }
+        Command::Top => *app.selection().0 = 0,
+        Command::Bottom => {
+            let (selected, len) = app.selection();
+            *selected = len.saturating_sub(1);
+        }
+        Command::Left | Command::Right if app.pane == Pane::Ranking && !app.results.is_empty() => {
+            let count = app.results.len();
+            app.bloc = if command == Command::Right { (app.bloc + 1) % count } else { (app.bloc + count - 1) % count };
+            app.ranking_selected = 0;
+        }
+        Command::NextPane => app.pane = panes[(index + 1) % panes.len()],
+        Command::PreviousPane => app.pane = panes[(index + panes.len() - 1) % panes.len()],
+        Command::Pane1 | Command::Pane2 | Command::Pane3 => {
+            let wanted = match command {
+                Command::Pane1 => 0,
+                Command::Pane2 => 1,
+                _ => 2,
+            };
+            if let Some(pane) = panes.get(wanted) {
+                app.pane = *pane;
+            }
+        }
+        Command::Open => match app.pane {
+            Pane::Queue => {
+                if let Some(item) = app.queue().get(app.queue_selected).cloned() {
+                    app.open_form(&item);
+                }
+            }
+            Pane::Ties => {
+                if let Some((bloc, units)) = app.open_ties().get(app.ties_selected).cloned() {
+                    app.tie_edit = Some(TieEdit { bloc, units, selected: 0 });
+                }
+            }
+            _ => {}
+        },
+        Command::Filter => app.filtering = true,
+        Command::CycleStatus => {
+            app.status_filter = match app.status_filter {
+                None => Some(Status::Pending),
+                Some(Status::Pending) => Some(Status::NeedsReason),
+                Some(Status::NeedsReason) => Some(Status::NoEvidence),
+                Some(Status::NoEvidence) => Some(Status::Appraised),
+                Some(Status::Appraised) => None,
+            };
+            app.queue_selected = 0;
+        }
+        Command::Back => {
+            app.filter.clear();
+            app.status_filter = None;
+            app.message = None;
+        }
+        Command::Help => app.help = true,
+        Command::Quit => return quit(app),
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn on_form(app: &mut App, command: Option<Command>, key: KeyEvent) -> Vec<Effect> {
+    match command {
+        Some(Command::Save) => match app.check_form() {
+            Ok(effect) => return vec![effect],
+            Err(error) => {
+                if let Some(form) = app.form.as_mut() {
+                    form.error = Some(error);
+                }
+            }
+        },
+        Some(Command::NextField) => {
+            if let Some(form) = app.form.as_mut() {
+                form.field = if form.field == Field::Score { Field::Reason } else { Field::Score };
+            }
+        }
+        Some(Command::Back) => {
+            if app.form.as_ref().is_some_and(|f| f.dirty) {
+                app.confirm = Some(Pending::CloseForm);
+            } else {
+                app.form = None;
+            }
+        }
+        Some(Command::Help) => app.help = true,
+        _ => {
+            let Some(form) = app.form.as_mut() else { return Vec::new() };
+            match form.field {
+                Field::Score => match key.code {
+                    KeyCode::Char(c) if c.is_ascii_digit() || matches!(c, ',' | '.' | '%') => {
+                        // The first key typed replaces a score shown from before, as in a spreadsheet cell.
+                        if !form.dirty {
+                            form.score.clear();
+                        }
+                        form.score.push(c);
+                        form.dirty = true;
+                    }
+                    KeyCode::Backspace => {
+                        form.score.pop();
+                        form.dirty = true;
+                    }
+                    KeyCode::Enter => form.field = Field::Reason,
+                    _ => {}
+                },
+                Field::Reason => {
+                    if form.reason.input(key) {
+                        form.dirty = true;
+                    }
+                }
+            }
+            form.error = None;
+        }
+    }
+    Vec::new()
+}
+
+fn on_ties(app: &mut App, command: Option<Command>) -> Vec<Effect> {
+    let Some(edit) = app.tie_edit.as_mut() else { return Vec::new() };
+    let last = edit.units.len().saturating_sub(1);
+    match command {
+        Some(Command::Up) => edit.selected = edit.selected.saturating_sub(1),
+        Some(Command::Down) => edit.selected = (edit.selected + 1).min(last),
+        Some(Command::MoveUp) if edit.selected > 0 => {
+            edit.units.swap(edit.selected, edit.selected - 1);
+            edit.selected -= 1;
+        }
+        Some(Command::MoveDown) if edit.selected < last => {
+            edit.units.swap(edit.selected, edit.selected + 1);
+            edit.selected += 1;
+        }
+        Some(Command::Confirm) => return vec![Effect::OrderTie { bloc: edit.bloc.clone(), order: edit.units.clone() }],
+        Some(Command::Back) => app.tie_edit = None,
+        _ => {}
+    }
+    Vec::new()
+}

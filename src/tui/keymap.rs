@@ -1,0 +1,391 @@
+//! The one table of keys: dispatch, the help overlay and the hint bar are all read from it, so they never drift.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Where the keyboard is: each context has its own bindings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Picker,
+    List,
+    Form,
+    Filter,
+    Ties,
+    Help,
+    ConfirmQuit,
+}
+
+/// What a key asks for; `update` gives it meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    Up,
+    Down,
+    Left,
+    Right,
+    Top,
+    Bottom,
+    NextPane,
+    PreviousPane,
+    Pane1,
+    Pane2,
+    Pane3,
+    Open,
+    Back,
+    Quit,
+    Help,
+    Filter,
+    CycleStatus,
+    Save,
+    NextField,
+    MoveUp,
+    MoveDown,
+    Confirm,
+    Yes,
+    No,
+}
+
+pub struct Binding {
+    pub context: Context,
+    pub keys: &'static [(KeyCode, KeyModifiers)],
+    /// How the key is written in the help and the hint bar.
+    pub label: &'static str,
+    pub command: Command,
+    /// What it does, in the council's words.
+    pub description: &'static str,
+    /// Shown in the one-line hint bar.
+    pub hint: bool,
+}
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+
+use Command as C;
+use Context::*;
+use KeyCode::*;
+
+pub static BINDINGS: &[Binding] = &[
+    Binding {
+        context: Picker,
+        keys: &[(Up, NONE), (Char('k'), NONE)],
+        label: "↑/k",
+        command: C::Up,
+        description: "Lên",
+        hint: false,
+    },
+    Binding {
+        context: Picker,
+        keys: &[(Down, NONE), (Char('j'), NONE)],
+        label: "↓/j",
+        command: C::Down,
+        description: "Xuống",
+        hint: false,
+    },
+    Binding {
+        context: Picker,
+        keys: &[(Enter, NONE)],
+        label: "Enter",
+        command: C::Open,
+        description: "Chọn vai trò",
+        hint: true,
+    },
+    Binding {
+        context: Picker,
+        keys: &[(Char('q'), NONE), (Esc, NONE)],
+        label: "q",
+        command: C::Quit,
+        description: "Thoát",
+        hint: true,
+    },
+    Binding {
+        context: List,
+        keys: &[(Up, NONE), (Char('k'), NONE)],
+        label: "↑/k",
+        command: C::Up,
+        description: "Lên một dòng",
+        hint: false,
+    },
+    Binding {
+        context: List,
+        keys: &[(Down, NONE), (Char('j'), NONE)],
+        label: "↓/j",
+        command: C::Down,
+        description: "Xuống một dòng",
+        hint: false,
+    },
+    Binding {
+        context: List,
+        keys: &[(Left, NONE), (Char('h'), NONE)],
+        label: "←/h",
+        command: C::Left,
+        description: "Khối trước",
+        hint: false,
+    },
+    Binding {
+        context: List,
+        keys: &[(Right, NONE), (Char('l'), NONE)],
+        label: "→/l",
+        command: C::Right,
+        description: "Khối sau",
+        hint: false,
+    },
+    Binding {
+        context: List,
+        keys: &[(Home, NONE), (Char('g'), NONE)],
+        label: "g",
+        command: C::Top,
+        description: "Đầu danh sách",
+        hint: false,
+    },
+    Binding {
+        context: List,
+        keys: &[(End, NONE), (Char('G'), SHIFT), (Char('G'), NONE)],
+        label: "G",
+        command: C::Bottom,
+        description: "Cuối danh sách",
+        hint: false,
+    },
+    Binding {
+        context: List,
+        keys: &[(Tab, NONE)],
+        label: "Tab",
+        command: C::NextPane,
+        description: "Khung sau",
+        hint: true,
+    },
+    Binding {
+        context: List,
+        keys: &[(BackTab, SHIFT), (BackTab, NONE)],
+        label: "S-Tab",
+        command: C::PreviousPane,
+        description: "Khung trước",
+        hint: false,
+    },
+    Binding {
+        context: List,
+        keys: &[(Char('1'), NONE)],
+        label: "1",
+        command: C::Pane1,
+        description: "Khung 1",
+        hint: false,
+    },
+    Binding {
+        context: List,
+        keys: &[(Char('2'), NONE)],
+        label: "2",
+        command: C::Pane2,
+        description: "Khung 2",
+        hint: false,
+    },
+    Binding {
+        context: List,
+        keys: &[(Char('3'), NONE)],
+        label: "3",
+        command: C::Pane3,
+        description: "Khung 3",
+        hint: false,
+    },
+    Binding {
+        context: List,
+        keys: &[(Enter, NONE)],
+        label: "Enter",
+        command: C::Open,
+        description: "Mở phiếu / sắp thứ tự bằng điểm",
+        hint: true,
+    },
+    Binding {
+        context: List,
+        keys: &[(Char('/'), NONE)],
+        label: "/",
+        command: C::Filter,
+        description: "Lọc",
+        hint: true,
+    },
+    Binding {
+        context: List,
+        keys: &[(Char('s'), NONE)],
+        label: "s",
+        command: C::CycleStatus,
+        description: "Trạng thái",
+        hint: true,
+    },
+    Binding {
+        context: List,
+        keys: &[(Esc, NONE)],
+        label: "Esc",
+        command: C::Back,
+        description: "Bỏ lọc / trở lại",
+        hint: false,
+    },
+    Binding {
+        context: List,
+        keys: &[(Char('?'), NONE)],
+        label: "?",
+        command: C::Help,
+        description: "Trợ giúp phím",
+        hint: true,
+    },
+    Binding {
+        context: List,
+        keys: &[(Char('q'), NONE)],
+        label: "q",
+        command: C::Quit,
+        description: "Thoát",
+        hint: true,
+    },
+    Binding {
+        context: Form,
+        keys: &[(Char('s'), CTRL)],
+        label: "C-s",
+        command: C::Save,
+        description: "Lưu và sang mục sau",
+        hint: true,
+    },
+    Binding {
+        context: Form,
+        keys: &[(Tab, NONE), (BackTab, SHIFT), (BackTab, NONE)],
+        label: "Tab",
+        command: C::NextField,
+        description: "Điểm ⇄ lý do trừ điểm",
+        hint: true,
+    },
+    Binding {
+        context: Form,
+        keys: &[(Esc, NONE)],
+        label: "Esc",
+        command: C::Back,
+        description: "Đóng phiếu (bỏ thay đổi chưa lưu)",
+        hint: true,
+    },
+    Binding {
+        context: Form,
+        keys: &[(F(1), NONE)],
+        label: "F1",
+        command: C::Help,
+        description: "Trợ giúp phím",
+        hint: true,
+    },
+    Binding {
+        context: Filter,
+        keys: &[(Enter, NONE)],
+        label: "Enter",
+        command: C::Confirm,
+        description: "Giữ bộ lọc",
+        hint: true,
+    },
+    Binding {
+        context: Filter,
+        keys: &[(Esc, NONE)],
+        label: "Esc",
+        command: C::Back,
+        description: "Bỏ lọc",
+        hint: true,
+    },
+    Binding {
+        context: Ties,
+        keys: &[(Up, NONE), (Char('k'), NONE)],
+        label: "↑/k",
+        command: C::Up,
+        description: "Chọn đơn vị trên",
+        hint: false,
+    },
+    Binding {
+        context: Ties,
+        keys: &[(Down, NONE), (Char('j'), NONE)],
+        label: "↓/j",
+        command: C::Down,
+        description: "Chọn đơn vị dưới",
+        hint: false,
+    },
+    Binding {
+        context: Ties,
+        keys: &[(Char('K'), SHIFT), (Char('K'), NONE)],
+        label: "K",
+        command: C::MoveUp,
+        description: "Đưa đơn vị lên",
+        hint: true,
+    },
+    Binding {
+        context: Ties,
+        keys: &[(Char('J'), SHIFT), (Char('J'), NONE)],
+        label: "J",
+        command: C::MoveDown,
+        description: "Đưa đơn vị xuống",
+        hint: true,
+    },
+    Binding {
+        context: Ties,
+        keys: &[(Enter, NONE)],
+        label: "Enter",
+        command: C::Confirm,
+        description: "Xác nhận thứ tự",
+        hint: true,
+    },
+    Binding { context: Ties, keys: &[(Esc, NONE)], label: "Esc", command: C::Back, description: "Hủy", hint: true },
+    Binding {
+        context: Help,
+        keys: &[(Esc, NONE), (Char('?'), NONE), (Char('q'), NONE), (F(1), NONE)],
+        label: "Esc",
+        command: C::Back,
+        description: "Đóng trợ giúp",
+        hint: true,
+    },
+    Binding {
+        context: ConfirmQuit,
+        keys: &[(Char('y'), NONE), (Char('c'), NONE)],
+        label: "y",
+        command: C::Yes,
+        description: "Thoát, bỏ thay đổi chưa lưu",
+        hint: true,
+    },
+    Binding {
+        context: ConfirmQuit,
+        keys: &[(Char('n'), NONE), (Esc, NONE)],
+        label: "n",
+        command: C::No,
+        description: "Ở lại",
+        hint: true,
+    },
+];
+
+/// The command a key means in a context, if any.
+pub fn command_for(context: Context, key: KeyEvent) -> Option<Command> {
+    let modifiers = key.modifiers & (KeyModifiers::SHIFT | KeyModifiers::CONTROL | KeyModifiers::ALT);
+    BINDINGS
+        .iter()
+        .filter(|binding| binding.context == context)
+        .find(|binding| binding.keys.iter().any(|(code, mods)| *code == key.code && *mods == modifiers))
+        .map(|binding| binding.command)
+}
+
+/// The bindings of a context, in table order.
+pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().filter(move |binding| binding.context == context)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_means_two_things_in_one_context() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for b in &BINDINGS[i + 1..] {
+                if a.context == b.context {
+                    for key in a.keys {
+                        assert!(!b.keys.contains(key), "{:?} {key:?} bound to {} and {}", a.context, a.label, b.label);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_context_has_a_way_out() {
+        for context in [Picker, List, Form, Filter, Ties, Help, ConfirmQuit] {
+            assert!(
+                bindings(context).any(|b| matches!(b.command, C::Back | C::Quit | C::No)),
+                "{context:?} has no way out"
+            );
+        }
+    }
+}

@@ -1,0 +1,93 @@
+//! The council's terminal interface (ratatui + crossterm), in the Elm shape: state, a pure update, effects run here.
+
+pub mod app;
+pub mod keymap;
+pub mod view;
+
+use crate::store::{Result, Store};
+use app::{Action, App, Effect, Snapshot, update};
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use std::collections::VecDeque;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+/// How often the database is asked whether another session wrote to it.
+const POLL: Duration = Duration::from_millis(250);
+
+/// Reads what the interface shows from the store.
+pub fn snapshot(store: &Store) -> Result<Snapshot> {
+    Ok(Snapshot { round: store.load_round()?, evidence: store.all_evidence()? })
+}
+
+/// Runs one effect against the store and reports what happened as an action.
+pub fn run_effect(store: &mut Store, effect: Effect) -> Action {
+    let outcome = match effect {
+        Effect::SaveAppraisal { unit, component, appraised, reason } => store
+            .save_appraisal(&unit, &component, appraised, &reason)
+            .map(|()| format!("Đã lưu {unit} · {component}: {}", crate::domain::score::display_vi(appraised))),
+        Effect::OrderTie { bloc, order } => {
+            store.order_tie(&bloc, &order).map(|()| format!("Đã ghi thứ tự của Chủ tịch: {}", order.join(", ")))
+        }
+        Effect::Reload => {
+            return snapshot(store)
+                .map(|s| Action::Reloaded(Box::new(s)))
+                .unwrap_or_else(|e| Action::Failed(e.to_string()));
+        }
+    };
+    match outcome {
+        Ok(message) => Action::Saved(message),
+        Err(error) => Action::Failed(error.to_string()),
+    }
+}
+
+/// Applies an action and every effect it leads to.
+pub fn dispatch(app: &mut App, store: &mut Store, action: Action) {
+    let mut effects: VecDeque<Effect> = update(app, action).into();
+    while let Some(effect) = effects.pop_front() {
+        let action = run_effect(store, effect);
+        effects.extend(update(app, action));
+    }
+}
+
+/// Opens the interface on a store until the user quits or the process is told to terminate.
+pub fn run(mut store: Store, demo: bool) -> Result<()> {
+    let mut app = App::new(store.regulation().clone(), snapshot(&store)?, demo);
+    let terminate = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&terminate))?;
+    }
+    // Installs a panic hook that restores the terminal before the panic message.
+    let mut terminal = ratatui::try_init()?;
+    let result = event_loop(&mut terminal, &mut app, &mut store, &terminate);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    store: &mut Store,
+    terminate: &AtomicBool,
+) -> Result<()> {
+    let mut version = store.data_version()?;
+    loop {
+        terminal.draw(|frame| view::draw(frame, app))?;
+        if app.should_quit || terminate.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        if event::poll(POLL)? {
+            match event::read()? {
+                Event::Key(key) if key.kind == KeyEventKind::Press => dispatch(app, store, Action::Key(key)),
+                Event::Resize(..) => dispatch(app, store, Action::Resize),
+                _ => {}
+            }
+        }
+        // Another session committed: read the round again so the ranking moves live.
+        let now = store.data_version()?;
+        if now != version {
+            version = now;
+            dispatch(app, store, Action::Reloaded(Box::new(snapshot(store)?)));
+        }
+    }
+}

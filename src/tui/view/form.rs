@@ -1,0 +1,95 @@
+//! The scoring form: the component in its framework, the unit's self-score, explanation and evidence, and the appraisal.
+
+use super::{heading, selected, warning};
+use crate::domain::score::display_vi;
+use crate::tui::app::{App, Field};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Row, Table, Wrap};
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let Some(form) = &app.form else { return };
+    let Some(unit) = app.unit(&form.unit) else { return };
+    let Some(place) = app.place(unit, &form.component) else { return };
+    let entry = unit.entries.get(&form.component);
+    let evidence = app.evidence_for(&unit.code, &place);
+    let outer = Block::bordered().title(format!(" Phiếu thẩm định — {} · {} ", unit.code, form.component));
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+
+    let [about, documents, score, reason, error] = Layout::vertical([
+        Constraint::Length(6),
+        Constraint::Min(4),
+        Constraint::Length(1),
+        Constraint::Length(4),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+
+    let self_score = entry.and_then(|e| e.self_score).map(display_vi).unwrap_or_else(|| "—".into());
+    let lines = vec![
+        Line::styled(unit.name.clone(), heading()),
+        Line::raw(format!(
+            "{} › {} {} › {} {}",
+            place.content.name, place.criterion.code, place.criterion.name, place.component.code, place.component.name
+        )),
+        Line::from(vec![
+            Span::raw("Điểm tối đa "),
+            Span::styled(display_vi(place.component.max), heading()),
+            Span::raw("   Điểm tự đánh giá "),
+            Span::styled(self_score, heading()),
+            Span::raw(format!(
+                "   Cơ quan thẩm định: {}",
+                place
+                    .component
+                    .agencies
+                    .iter()
+                    .map(|code| app.regulation.agency(code).map(|a| a.name.as_str()).unwrap_or(code))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            )),
+        ]),
+        Line::raw(format!(
+            "Giải trình của đơn vị: {}",
+            entry.map(|e| e.explanation.as_str()).filter(|t| !t.is_empty()).unwrap_or("(không có)")
+        )),
+    ];
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), about);
+
+    let rows: Vec<Row> = evidence
+        .iter()
+        .map(|doc| Row::new(vec![doc.reference.clone(), doc.issued_on.clone(), doc.title.clone()]))
+        .collect();
+    let title = if evidence.is_empty() {
+        " Tài liệu kiểm chứng: không có ".to_string()
+    } else {
+        format!(" Tài liệu kiểm chứng ({}) ", evidence.len())
+    };
+    let table = Table::new(rows, [Constraint::Length(18), Constraint::Length(10), Constraint::Min(10)])
+        .header(Row::new(vec!["Số hiệu", "Ngày", "Trích yếu"]).style(heading()))
+        .block(Block::bordered().title(title));
+    frame.render_widget(table, documents);
+
+    let score_style = if form.field == Field::Score { selected() } else { heading() };
+    let unit_hint = if app.regulation.percent_input { " (3,5 · 3.5 · 80%)" } else { " (3,5 hoặc 3.5)" };
+    frame.render_widget(
+        Line::from(vec![
+            Span::raw("Điểm thẩm định: "),
+            Span::styled(format!(" {:<8}", form.score), score_style),
+            Span::raw(unit_hint),
+        ]),
+        score,
+    );
+    let mut textarea = form.reason.clone();
+    let mut block = Block::bordered().title(" Lý do trừ điểm ");
+    if form.field == Field::Reason {
+        block = block.title_style(heading().add_modifier(Modifier::REVERSED));
+    }
+    textarea.set_block(block);
+    frame.render_widget(&textarea, reason);
+    if let Some(message) = &form.error {
+        frame.render_widget(Line::styled(format!("✗ {message}"), warning()), error);
+    }
+}

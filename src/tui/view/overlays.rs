@@ -1,0 +1,51 @@
+//! The start-up picker, the help overlay generated from the keymap, and the confirmation dialog.
+
+use super::{centered, heading, selected, warning};
+use crate::tui::app::{App, Pending};
+use crate::tui::keymap::bindings;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph, Row, Table, Wrap};
+
+pub fn picker(frame: &mut Frame, app: &App, area: Rect) {
+    let roles = app.roles();
+    let height = roles.len() as u16 + 2;
+    let area = centered(area, 60, height);
+    let items: Vec<ListItem> = roles.iter().map(|(_, label)| ListItem::new(label.as_str())).collect();
+    let list = List::new(items)
+        .block(Block::bordered().title(" Bạn là ai? ").title_bottom(" (cho đến khi có tài khoản thật) "))
+        .highlight_style(selected())
+        .highlight_symbol("› ");
+    let mut state = ListState::default().with_selected(Some(app.picker));
+    frame.render_stateful_widget(list, area, &mut state);
+}
+
+pub fn help(frame: &mut Frame, app: &App) {
+    let context = if app.form.is_some() {
+        crate::tui::keymap::Context::Form
+    } else if app.role.is_none() {
+        crate::tui::keymap::Context::Picker
+    } else {
+        crate::tui::keymap::Context::List
+    };
+    let rows: Vec<Row> =
+        bindings(context).map(|b| Row::new(vec![b.label.to_string(), b.description.to_string()])).collect();
+    let area = centered(frame.area(), 64, rows.len() as u16 + 4);
+    frame.render_widget(Clear, area);
+    let table = Table::new(rows, [Constraint::Length(8), Constraint::Min(20)])
+        .block(Block::bordered().title(" Phím tắt — Esc để đóng "))
+        .header(Row::new(vec!["Phím", "Việc"]).style(heading()));
+    frame.render_widget(table, area);
+}
+
+pub fn confirm(frame: &mut Frame, app: &App) {
+    let question = match app.confirm {
+        Some(Pending::Quit) => "Phiếu thẩm định chưa lưu. Thoát và bỏ thay đổi?",
+        _ => "Phiếu thẩm định chưa lưu. Đóng phiếu và bỏ thay đổi?",
+    };
+    let area = centered(frame.area(), 56, 5);
+    frame.render_widget(Clear, area);
+    let text = vec![Line::styled(question, warning()), Line::raw("y: bỏ thay đổi    n: ở lại")];
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).block(Block::bordered()), area);
+}

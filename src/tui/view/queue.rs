@@ -1,0 +1,81 @@
+//! The member's appraisal queue: every component assigned to the agency, across units, with what is left.
+
+use super::{heading, selected};
+use crate::domain::score::display_vi;
+use crate::tui::app::{App, Status};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Row, Table, TableState, Wrap};
+
+fn status_style(status: Status) -> Style {
+    match status {
+        Status::Appraised => Style::new().fg(Color::Green),
+        Status::Pending => Style::new(),
+        Status::NeedsReason | Status::NoEvidence => Style::new().fg(Color::Red),
+    }
+}
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let queue = app.queue();
+    let left = queue.iter().filter(|i| i.status != Status::Appraised).count();
+    let (list_area, preview_area) = if area.width >= 120 {
+        let [a, b] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
+        (a, Some(b))
+    } else {
+        (area, None)
+    };
+    let rows: Vec<Row> = queue
+        .iter()
+        .map(|item| {
+            let unit = app.unit(&item.unit);
+            let entry = unit.and_then(|u| u.entries.get(&item.component));
+            let show = |value: Option<rust_decimal::Decimal>| value.map(display_vi).unwrap_or_else(|| "—".into());
+            Row::new(vec![
+                item.unit.clone(),
+                item.component.clone(),
+                show(entry.and_then(|e| e.self_score)),
+                show(entry.and_then(|e| e.effective_appraised())),
+                item.status.vietnamese().to_string(),
+            ])
+            .style(status_style(item.status))
+        })
+        .collect();
+    let title = format!(" Hàng chờ thẩm định — còn {left} / {} mục ", queue.len());
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(16),
+            Constraint::Length(7),
+            Constraint::Length(6),
+            Constraint::Length(9),
+            Constraint::Min(12),
+        ],
+    )
+    .header(Row::new(vec!["Đơn vị", "Mục", "Tự ĐG", "Thẩm định", "Trạng thái"]).style(heading()))
+    .block(Block::bordered().title(title))
+    .row_highlight_style(selected());
+    let mut state = TableState::default().with_selected((!queue.is_empty()).then_some(app.queue_selected));
+    frame.render_stateful_widget(table, list_area, &mut state);
+
+    if let (Some(area), Some(item)) = (preview_area, queue.get(app.queue_selected)) {
+        let Some(unit) = app.unit(&item.unit) else { return };
+        let Some(place) = app.place(unit, &item.component) else { return };
+        let entry = unit.entries.get(&item.component);
+        let lines = vec![
+            Line::styled(unit.name.clone(), heading()),
+            Line::raw(format!("{} › {}", place.criterion.code, place.criterion.name)),
+            Line::raw(format!("{} {}", place.component.code, place.component.name)),
+            Line::raw(format!("Điểm tối đa {}", display_vi(place.component.max))),
+            Line::raw(format!("Giải trình: {}", entry.map(|e| e.explanation.as_str()).unwrap_or(""))),
+            Line::raw(format!("Tài liệu kiểm chứng: {}", app.evidence_for(&unit.code, &place).len())),
+        ];
+        frame.render_widget(
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: true })
+                .block(Block::bordered().title(" Xem nhanh — Enter để chấm ")),
+            area,
+        );
+    }
+}

@@ -1,0 +1,158 @@
+//! The live ranking of a bloc with its quota line and tie groups, the reasons of the selected unit, and the chairman's ties.
+
+use super::{heading, selected, warning};
+use crate::domain::classification::Level;
+use crate::domain::ranking::Outcome;
+use crate::tui::app::App;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Row, Table, TableState, Wrap};
+
+fn level_style(outcome: Outcome) -> Style {
+    match outcome {
+        Outcome::Level(Level::Excellent) => heading().fg(Color::Green),
+        Outcome::Level(Level::NotCompleted) | Outcome::TiePending => warning(),
+        _ => Style::new(),
+    }
+}
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let Some(result) = app.results.get(app.bloc) else {
+        frame.render_widget(Paragraph::new("Chưa có đơn vị nào.").block(Block::bordered()), area);
+        return;
+    };
+    let ranking = &result.ranking;
+    let bloc_name = app.regulation.bloc(&result.bloc).map(|b| b.name.as_str()).unwrap_or(&result.bloc);
+    let [table_area, reasons_area] =
+        Layout::vertical([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(area);
+    let visible = app.ranking_rows();
+    let excellent_places = ranking
+        .units
+        .iter()
+        .filter(|u| matches!(u.outcome, Outcome::Level(Level::Excellent) | Outcome::TiePending))
+        .count();
+    let mut rows = Vec::new();
+    let mut selected_row = None;
+    let mut shown_excellent = 0;
+    for (position, index) in visible.iter().enumerate() {
+        let unit = &ranking.units[*index];
+        let name = app.unit(&unit.unit).map(|u| u.name.clone()).unwrap_or_default();
+        let tie = match unit.tie_group.map(|g| &ranking.tie_groups[g]) {
+            Some(group) if !group.resolved => "=",
+            _ => "",
+        };
+        if position == app.ranking_selected {
+            selected_row = Some(rows.len());
+        }
+        rows.push(
+            Row::new(vec![
+                format!("{}{tie}", unit.rank),
+                unit.unit.clone(),
+                name,
+                unit.official_total.to_string().replace('.', ","),
+                unit.tiebreak_total.to_string().replace('.', ","),
+                format!("{}{}", unit.outcome.vietnamese(), if unit.provisional { " (tạm tính)" } else { "" }),
+            ])
+            .style(level_style(unit.outcome)),
+        );
+        if matches!(unit.outcome, Outcome::Level(Level::Excellent) | Outcome::TiePending) {
+            shown_excellent += 1;
+            if shown_excellent == excellent_places && app.filter.is_empty() {
+                rows.push(
+                    Row::new(vec![format!("──── hết chỉ tiêu xuất sắc ({}) ────", ranking.quota)]).style(warning()),
+                );
+            }
+        }
+    }
+    let title = format!(
+        " {bloc_name} ({}/{}) · đủ điều kiện {} · chỉ tiêu xuất sắc {} · ←/→ đổi khối ",
+        app.bloc + 1,
+        app.results.len(),
+        ranking.eligible,
+        ranking.quota
+    );
+    let wide = area.width >= 110;
+    let widths = [
+        Constraint::Length(4),
+        Constraint::Length(if wide { 16 } else { 10 }),
+        Constraint::Min(10),
+        Constraint::Length(7),
+        Constraint::Length(if wide { 8 } else { 0 }),
+        Constraint::Length(if wide { 40 } else { 22 }),
+    ];
+    let table = Table::new(rows, widths)
+        .header(Row::new(vec!["Hạng", "Mã", "Đơn vị", "Tổng", "3 số lẻ", "Xếp loại"]).style(heading()))
+        .block(Block::bordered().title(title))
+        .row_highlight_style(selected());
+    let mut state = TableState::default().with_selected(selected_row);
+    frame.render_stateful_widget(table, table_area, &mut state);
+
+    let reasons: Vec<Line> = visible
+        .get(app.ranking_selected)
+        .map(|index| &ranking.units[*index])
+        .map(|unit| unit.reasons.iter().map(|r| Line::raw(format!("• {r}"))).collect())
+        .unwrap_or_default();
+    let unit_title = visible.get(app.ranking_selected).map(|i| ranking.units[*i].unit.as_str()).unwrap_or("");
+    frame.render_widget(
+        Paragraph::new(reasons)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().title(format!(" Lý do xếp loại — {unit_title} "))),
+        reasons_area,
+    );
+}
+
+/// The chairman's pane: unresolved tie groups, and the one being ordered.
+pub fn ties(frame: &mut Frame, app: &App, area: Rect) {
+    if let Some(edit) = &app.tie_edit {
+        let items: Vec<ListItem> = edit
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, code)| {
+                let name = app.unit(code).map(|u| u.name.as_str()).unwrap_or("");
+                ListItem::new(format!("{}. {code}  {name}", i + 1))
+            })
+            .collect();
+        let list = List::new(items)
+            .block(
+                Block::bordered()
+                    .title(format!(" Thứ tự của Chủ tịch — khối {} (J/K đổi chỗ, Enter xác nhận) ", edit.bloc)),
+            )
+            .highlight_style(selected());
+        let mut state = ListState::default().with_selected(Some(edit.selected));
+        frame.render_stateful_widget(list, area, &mut state);
+        return;
+    }
+    let ties = app.open_ties();
+    if ties.is_empty() {
+        frame.render_widget(
+            Paragraph::new("Không còn trường hợp bằng điểm nào chờ quyết định.")
+                .block(Block::bordered().title(" Bằng điểm ")),
+            area,
+        );
+        return;
+    }
+    let items: Vec<ListItem> = ties
+        .iter()
+        .map(|(bloc, units)| {
+            let total = app
+                .results
+                .iter()
+                .find(|r| &r.bloc == bloc)
+                .and_then(|r| r.ranking.units.iter().find(|u| u.unit == units[0]))
+                .map(|u| u.tiebreak_total.to_string().replace('.', ","))
+                .unwrap_or_default();
+            ListItem::new(format!("{bloc}: {} — cùng {total} điểm", units.join(", ")))
+        })
+        .collect();
+    let list = List::new(items)
+        .block(
+            Block::bordered()
+                .title(format!(" Bằng điểm chờ Chủ tịch quyết định ({}) — Enter để sắp thứ tự ", ties.len())),
+        )
+        .highlight_style(selected());
+    let mut state = ListState::default().with_selected(Some(app.ties_selected));
+    frame.render_stateful_widget(list, area, &mut state);
+}
