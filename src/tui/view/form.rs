@@ -20,8 +20,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(outer, area);
 
     let [about, documents, score, reason, error] = Layout::vertical([
-        Constraint::Length(6),
-        Constraint::Min(4),
+        Constraint::Min(6),
+        Constraint::Length((evidence.len() as u16 + 3).clamp(4, 8)),
         Constraint::Length(1),
         Constraint::Length(4),
         Constraint::Length(1),

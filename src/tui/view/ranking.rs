@@ -10,6 +10,17 @@ use ratatui::style::{Color, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Row, Table, TableState, Wrap};
 
+/// The level in a narrow table; `*` marks a provisional total.
+fn short(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Level(Level::Excellent) => "Xuất sắc",
+        Outcome::Level(Level::Good) => "Tốt",
+        Outcome::Level(Level::Completed) => "Hoàn thành",
+        Outcome::Level(Level::NotCompleted) => "Không HT",
+        Outcome::TiePending => "Chờ Chủ tịch",
+    }
+}
+
 fn level_style(outcome: Outcome) -> Style {
     match outcome {
         Outcome::Level(Level::Excellent) => heading().fg(Color::Green),
@@ -28,14 +39,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let [table_area, reasons_area] =
         Layout::vertical([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(area);
     let visible = app.ranking_rows();
-    let excellent_places = ranking
-        .units
-        .iter()
-        .filter(|u| matches!(u.outcome, Outcome::Level(Level::Excellent) | Outcome::TiePending))
-        .count();
+    let wide = area.width >= 110;
     let mut rows = Vec::new();
     let mut selected_row = None;
-    let mut shown_excellent = 0;
     for (position, index) in visible.iter().enumerate() {
         let unit = &ranking.units[*index];
         let name = app.unit(&unit.unit).map(|u| u.name.clone()).unwrap_or_default();
@@ -53,34 +59,44 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 name,
                 unit.official_total.to_string().replace('.', ","),
                 unit.tiebreak_total.to_string().replace('.', ","),
-                format!("{}{}", unit.outcome.vietnamese(), if unit.provisional { " (tạm tính)" } else { "" }),
+                format!(
+                    "{}{}",
+                    if wide { unit.outcome.vietnamese() } else { short(unit.outcome) },
+                    match (unit.provisional, wide) {
+                        (true, true) => " (tạm tính)",
+                        (true, false) => " *",
+                        _ => "",
+                    }
+                ),
             ])
             .style(level_style(unit.outcome)),
         );
-        if matches!(unit.outcome, Outcome::Level(Level::Excellent) | Outcome::TiePending) {
-            shown_excellent += 1;
-            if shown_excellent == excellent_places && app.filter.is_empty() {
-                rows.push(
-                    Row::new(vec![format!("──── hết chỉ tiêu xuất sắc ({}) ────", ranking.quota)]).style(warning()),
-                );
-            }
+        // The quota line: below it no unit can be rated excellent.
+        if ranking.quota > 0 && position + 1 == ranking.quota && app.filter.is_empty() {
+            rows.push(
+                Row::new(vec![
+                    "────".to_string(),
+                    "──────────".to_string(),
+                    format!("── trên vạch: chỉ tiêu xuất sắc {} ──", ranking.quota),
+                ])
+                .style(warning()),
+            );
         }
     }
     let title = format!(
-        " {bloc_name} ({}/{}) · đủ điều kiện {} · chỉ tiêu xuất sắc {} · ←/→ đổi khối ",
+        " {bloc_name} ({}/{}) · đủ ĐK {} · chỉ tiêu XS {} · ←/→ ",
         app.bloc + 1,
         app.results.len(),
         ranking.eligible,
         ranking.quota
     );
-    let wide = area.width >= 110;
     let widths = [
         Constraint::Length(4),
         Constraint::Length(if wide { 16 } else { 10 }),
         Constraint::Min(10),
         Constraint::Length(7),
         Constraint::Length(if wide { 8 } else { 0 }),
-        Constraint::Length(if wide { 40 } else { 22 }),
+        Constraint::Length(if wide { 40 } else { 13 }),
     ];
     let table = Table::new(rows, widths)
         .header(Row::new(vec!["Hạng", "Mã", "Đơn vị", "Tổng", "3 số lẻ", "Xếp loại"]).style(heading()))

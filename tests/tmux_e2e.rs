@@ -1,0 +1,114 @@
+//! The real binary in a real terminal (tmux): pick a role, watch the ranking move when another process writes, quit.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/thai-nguyen");
+const BIN: &str = env!("CARGO_BIN_EXE_thamdinh");
+
+/// A private tmux server, killed when the test ends however it ends.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> String {
+        let output = Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().expect("tmux");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "e2e"])
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "e2e"];
+        args.extend_from_slice(keys);
+        self.run(&args);
+    }
+
+    /// Waits until the screen shows `text`; panics with the screen if it never does.
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(start.elapsed() < Duration::from_secs(15), "never showed {text:?}; screen:\n{screen}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn alive(&self) -> bool {
+        Command::new("tmux")
+            .args(["-L", &self.socket, "has-session", "-t", "e2e"])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux").args(["-L", &self.socket, "kill-server"]).output();
+    }
+}
+
+fn thamdinh(args: &[&str]) {
+    let output = Command::new(BIN).args(args).output().expect("thamdinh");
+    assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+}
+
+#[test]
+fn the_secretary_watches_the_ranking_move_in_a_real_terminal() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        println!("NOTICE: tmux is not installed; the end-to-end terminal test is skipped (.ci/run installs it)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("round.db").display().to_string();
+    thamdinh(&["init", "--db", &db, "--regulation", "thai-nguyen-2024", "--year", "2024"]);
+    for kind in ["units", "scores", "facts", "grades", "evidence"] {
+        thamdinh(&[
+            "import",
+            kind,
+            "--db",
+            &db,
+            &Path::new(FIXTURES).join(format!("{kind}.csv")).display().to_string(),
+        ]);
+    }
+    let tmux = Tmux { socket: format!("thamdinh-e2e-{}", std::process::id()) };
+    let command = format!("{BIN} --db {db}");
+    tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", &command]);
+    tmux.wait_for("Bạn là ai?");
+    tmux.keys(&["j", "j", "j", "j", "j", "j", "j", "Enter"]);
+    let screen = tmux.wait_for("Thư ký");
+    assert!(screen.contains("Khối các sở, ban, ngành"), "{screen}");
+    assert!(screen.contains("Chờ Chủ tịch"), "{screen}");
+    assert!(screen.lines().any(|l| l.contains("snv") && l.contains("100,00")), "{screen}");
+
+    // Another process (a member's session) writes: the open ranking follows within a second.
+    let file = dir.path().join("live.csv");
+    std::fs::write(&file, "unit,criterion,self_score,appraised_score,reason\nsnv,V.5,12,2,Không triển khai\n").unwrap();
+    thamdinh(&["import", "scores", "--db", &db, &file.display().to_string()]);
+    let screen = tmux.wait_for("90,00");
+    assert!(screen.lines().any(|l| l.contains("snv") && l.contains("90,00")), "{screen}");
+    assert!(!screen.contains("Chờ Chủ tịch"), "the tie is broken by the new score:\n{screen}");
+
+    tmux.keys(&["?"]);
+    tmux.wait_for("Phím tắt");
+    // Separate sends: ESC followed at once by q would read as Alt-q.
+    tmux.keys(&["Escape"]);
+    let start = Instant::now();
+    while tmux.screen().contains("Phím tắt") {
+        assert!(start.elapsed() < Duration::from_secs(10), "Esc did not close the help");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    tmux.keys(&["q"]);
+    let start = Instant::now();
+    while tmux.alive() {
+        assert!(start.elapsed() < Duration::from_secs(10), "q did not quit:\n{}", tmux.screen());
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}

@@ -1,0 +1,150 @@
+//! The interface driven by keys, as its users drive it: appraising, refusals, live ranking, the chairman's ties.
+
+mod tui_support;
+
+use thamdinh::domain::classification::Level;
+use thamdinh::domain::ranking::Outcome;
+use thamdinh::tui::app::{App, Pane, Role};
+use tui_support::{app_for, fixture_store, press, screen};
+
+fn ranking_of(app: &App, bloc: &str) -> Vec<(String, usize, Outcome)> {
+    let result = app.results.iter().find(|r| r.bloc == bloc).expect("bloc");
+    result.ranking.units.iter().map(|u| (u.unit.clone(), u.rank, u.outcome)).collect()
+}
+
+/// Picks the n-th role of the start-up picker.
+fn pick(app: &mut App, store: &mut thamdinh::store::Store, role: &Role) {
+    let index = app.roles().iter().position(|(r, _)| r == role).expect("role offered");
+    press(app, store, &"j".repeat(index));
+    press(app, store, "<Enter>");
+    assert_eq!(app.role.as_ref(), Some(role));
+}
+
+#[test]
+fn a_member_appraises_three_components_and_the_ranking_moves() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let mut app = app_for(&store, false);
+    pick(&mut app, &mut store, &Role::Member { agency: "so-noi-vu".into() });
+    assert_eq!(app.pane, Pane::Queue);
+
+    // skhcn's III.7 is the only item of Sở Nội vụ not yet appraised: filter to it.
+    press(&mut app, &mut store, "/skhcn III.7<Enter>");
+    let queue = app.queue();
+    assert_eq!(queue.len(), 1, "{queue:?}");
+    press(&mut app, &mut store, "<Enter>");
+    assert!(app.form.is_some());
+    // 2 of 3 needs a reason: refused inline, nothing written.
+    press(&mut app, &mut store, "2<C-s>");
+    let error = app.form.as_ref().and_then(|f| f.error.clone()).expect("refused");
+    assert!(error.contains("Cần lý do trừ điểm"), "{error}");
+    assert!(screen(&app, 80, 24).contains("Cần lý do trừ điểm"));
+    assert_eq!(
+        store.load_round().unwrap().units.iter().find(|u| u.code == "skhcn").unwrap().entries["III.7"].appraised_score,
+        None
+    );
+    press(&mut app, &mut store, "<Tab>Chưa có sản phẩm cụ thể<C-s>");
+    assert!(app.message.as_ref().is_some_and(|(m, error)| !error && m.contains("skhcn · III.7")), "{:?}", app.message);
+
+    // Two more: snv and stp lose points on V.5; the tie at the top is broken by the scores.
+    press(&mut app, &mut store, "<Esc>");
+    for (unit, score, reason) in [("snv", "11,25", "Chậm một nhiệm vụ"), ("stp", "11,5", "Chậm báo cáo")] {
+        press(&mut app, &mut store, &format!("<Esc>/{unit} V.5<Enter><Enter>{score}<Tab>{reason}<C-s><Esc>"));
+    }
+    let ranking = ranking_of(&app, "so-nganh");
+    let order: Vec<&str> = ranking.iter().map(|(u, _, _)| u.as_str()).collect();
+    assert_eq!(order, ["stp", "snv", "skhcn", "sxd", "stc", "sct", "syt"]);
+    assert_eq!(ranking[0].2, Outcome::Level(Level::Excellent), "stp 99.5 takes the one excellent place");
+    assert_eq!(ranking[1].2, Outcome::Level(Level::Good), "snv 99.25 is beyond the quota");
+    let skhcn = ranking.iter().find(|(u, _, _)| u == "skhcn").unwrap();
+    assert_eq!(skhcn.1, 3, "skhcn 99.00 once III.7 is appraised at 2");
+    // The store agrees with the screen.
+    let reread = app_for(&store, false);
+    assert_eq!(ranking_of(&reread, "so-nganh"), ranking);
+}
+
+#[test]
+fn a_refused_score_keeps_the_old_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let mut app = app_for(&store, false);
+    pick(&mut app, &mut store, &Role::Member { agency: "so-noi-vu".into() });
+    press(&mut app, &mut store, "/stc V.5<Enter><Enter>");
+    let form = app.form.as_ref().unwrap();
+    assert_eq!(form.score, "7");
+    press(&mut app, &mut store, "13<C-s>");
+    let error = app.form.as_ref().and_then(|f| f.error.clone()).unwrap();
+    assert!(error.contains("vượt điểm tối đa 12"), "{error}");
+    press(&mut app, &mut store, "<Esc>");
+    assert!(app.confirm.is_some(), "closing a changed form asks first");
+    press(&mut app, &mut store, "y");
+    assert!(app.form.is_none());
+    let stc = store.load_round().unwrap().units.into_iter().find(|u| u.code == "stc").unwrap();
+    assert_eq!(stc.entries["V.5"].appraised_score, Some(rust_decimal::Decimal::from(7)));
+}
+
+#[test]
+fn the_chairman_orders_a_tie_and_the_pending_units_get_their_levels() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let mut app = app_for(&store, false);
+    pick(&mut app, &mut store, &Role::Chairman);
+    let before = ranking_of(&app, "so-nganh");
+    assert_eq!(before[0].2, Outcome::TiePending);
+    assert_eq!(before[1].2, Outcome::TiePending);
+    press(&mut app, &mut store, "3");
+    assert_eq!(app.pane, Pane::Ties);
+    assert_eq!(app.open_ties(), [("so-nganh".to_string(), vec!["snv".to_string(), "stp".to_string()])]);
+    // Put stp first: select the second unit, move it up, confirm.
+    press(&mut app, &mut store, "<Enter>jK<Enter>");
+    assert!(app.tie_edit.is_none());
+    let after = ranking_of(&app, "so-nganh");
+    assert_eq!((after[0].0.as_str(), after[0].1, after[0].2), ("stp", 1, Outcome::Level(Level::Excellent)));
+    assert_eq!((after[1].0.as_str(), after[1].1, after[1].2), ("snv", 2, Outcome::Level(Level::Good)));
+    assert!(app.open_ties().is_empty());
+}
+
+#[test]
+fn the_secretary_sees_the_ranking_and_cannot_open_a_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let mut app = app_for(&store, false);
+    pick(&mut app, &mut store, &Role::Secretary);
+    assert_eq!(app.panes(), [Pane::Ranking, Pane::Progress]);
+    press(&mut app, &mut store, "<Enter>3");
+    assert!(app.form.is_none() && app.tie_edit.is_none());
+    assert_eq!(app.pane, Pane::Ranking, "there is no third pane for the secretary");
+    assert!(app.queue().is_empty(), "the secretary has no appraisal queue");
+    let text = screen(&app, 160, 48);
+    assert!(text.contains("Chờ Chủ tịch quyết định thứ tự"), "{text}");
+    assert!(text.contains("chỉ tiêu xuất sắc 1"), "{text}");
+    // Diacritic-free filter finds Sở Nội vụ.
+    press(&mut app, &mut store, "/so noi vu<Enter>");
+    assert_eq!(app.ranking_rows().len(), 1);
+}
+
+#[test]
+fn no_key_panics_anywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let keys = [
+        "j", "k", "<Enter>", "<Tab>", "<Esc>", "/", "x", "<BS>", "s", "?", "3", "2", "1", "K", "J", "<C-s>", "G", "g",
+        "<Right>", "9",
+    ];
+    for role in [Role::Member { agency: "so-noi-vu".into() }, Role::Secretary, Role::Chairman] {
+        let mut app = app_for(&store, false);
+        pick(&mut app, &mut store, &role);
+        let mut state = 7u64;
+        for _ in 0..400 {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let key = keys[(state >> 33) as usize % keys.len()];
+            press(&mut app, &mut store, key);
+            for (w, h) in [(80, 24), (40, 10)] {
+                screen(&app, w, h);
+            }
+            if app.should_quit {
+                break;
+            }
+        }
+    }
+}
