@@ -253,6 +253,32 @@ fn a_new_row_replaces_the_old_value() {
 }
 
 #[test]
+fn group_one_takes_the_mean_of_the_provincial_leaders_scores() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = thai_nguyen_round(dir.path());
+    let file = write(
+        dir.path(),
+        "leaders.csv",
+        "unit,criterion,self_score,appraised_score,reason,leader\nh-dai-tu,I.2,4,4,,Chủ tịch UBND tỉnh\nh-dai-tu,I.2,4,3,Chưa quyết liệt,Phó Chủ tịch Nguyễn Văn A\nh-dai-tu,I.2,4,\"3,5\",Chậm một số việc,Phó Chủ tịch Trần Thị B\n",
+    );
+    ok(&["import", "scores", "--db", &db, &file]);
+    // I.2 is the mean 3.5 of 4: 99.25 − 0.5.
+    assert_eq!(unit(&rank(&db), "huyen", "h-dai-tu")["total"], "98.75");
+    let error = refused(&[
+        "import",
+        "scores",
+        "--db",
+        &db,
+        &write(
+            dir.path(),
+            "l.csv",
+            "unit,criterion,self_score,appraised_score,reason,leader\nh-dai-tu,II.1,3,3,,Chủ tịch UBND tỉnh\n",
+        ),
+    ]);
+    assert!(error.contains("column leader"), "{error}");
+}
+
+#[test]
 fn bac_giang_scores_by_percentage_and_redistributes_what_does_not_apply() {
     let dir = tempfile::tempdir().unwrap();
     let db = new_round(dir.path(), "bac-giang-453");
@@ -301,6 +327,48 @@ fn bac_giang_scores_by_percentage_and_redistributes_what_does_not_apply() {
         &write(dir.path(), "g.csv", "unit,criterion,grade,reason\nsnv,A.1,good,x\n"),
     ]);
     assert!(error.contains("grades no criteria"), "{error}");
+}
+
+#[test]
+fn approval_waits_for_ties_and_appraisals_then_freezes_the_bloc() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = thai_nguyen_round(dir.path());
+    let error = refused(&["approve", "--db", &db, "--bloc", "so-nganh"]);
+    assert!(error.contains("1 components are not appraised yet"), "{error}");
+    let file = write(
+        dir.path(),
+        "last.csv",
+        "unit,criterion,self_score,appraised_score,reason\nskhcn,III.7,\"2,5\",\"2,5\",Thiếu một báo cáo\n",
+    );
+    ok(&["import", "scores", "--db", &db, &file]);
+    let error = refused(&["approve", "--db", &db, "--bloc", "so-nganh"]);
+    assert!(error.contains("has not ordered the tie snv,stp"), "{error}");
+    ok(&["tie", "--db", &db, "--bloc", "so-nganh", "--order", "stp,snv"]);
+    ok(&["approve", "--db", &db, "--bloc", "so-nganh"]);
+    let approved = rank(&db);
+
+    let writes = [
+        ("scores", "unit,criterion,self_score,appraised_score,reason\nstc,III.1,1,1,\n"),
+        ("facts", "unit,fact,value\nstc,outstanding,false\n"),
+        ("grades", "unit,criterion,grade,reason\nstc,VI,poor,Lý do\n"),
+        ("units", "code,name,bloc,group\nsnv2,Sở mới,so-nganh,\n"),
+    ];
+    for (kind, text) in writes {
+        let error = refused(&["import", kind, "--db", &db, &write(dir.path(), &format!("{kind}.csv"), text)]);
+        assert!(error.contains("bloc so-nganh is approved and its results are frozen"), "{kind}: {error}");
+    }
+    let error = refused(&["tie", "--db", &db, "--bloc", "so-nganh", "--order", "snv,stp"]);
+    assert!(error.contains("frozen"), "{error}");
+    let error = refused(&["approve", "--db", &db, "--bloc", "so-nganh"]);
+    assert!(error.contains("frozen"), "{error}");
+    // Even a raw write past the program is refused by the database itself.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let error = conn.execute("UPDATE score SET appraised_score = '0' WHERE unit = 'stc'", []).unwrap_err();
+    assert!(error.to_string().contains("frozen"), "{error}");
+    assert_eq!(rank(&db), approved);
+    // Another bloc is still open.
+    let file = write(dir.path(), "huyen.csv", "unit,criterion,self_score,appraised_score,reason\nh-dai-tu,II.1,3,3,\n");
+    ok(&["import", "scores", "--db", &db, &file]);
 }
 
 #[test]

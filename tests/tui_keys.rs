@@ -102,6 +102,11 @@ fn the_chairman_orders_a_tie_and_the_pending_units_get_their_levels() {
     assert_eq!((after[0].0.as_str(), after[0].1, after[0].2), ("stp", 1, Outcome::Level(Level::Excellent)));
     assert_eq!((after[1].0.as_str(), after[1].1, after[1].2), ("snv", 2, Outcome::Level(Level::Good)));
     assert!(app.open_ties().is_empty());
+    // Approval is refused while skhcn's III.7 waits for its appraisal, and says why.
+    press(&mut app, &mut store, "1a");
+    let (message, is_error) = app.message.clone().expect("a message");
+    assert!(is_error && message.contains("not appraised yet"), "{message}");
+    assert!(app.approved.is_empty());
 }
 
 #[test]
@@ -147,4 +152,65 @@ fn no_key_panics_anywhere() {
             }
         }
     }
+}
+
+#[test]
+fn the_secretary_records_facts_and_the_level_follows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let mut app = app_for(&store, false);
+    pick(&mut app, &mut store, &Role::Secretary);
+    // stc (95, outstanding) is good only by the quota; record discipline "yes": not completed.
+    press(&mut app, &mut store, "/stc<Enter>f");
+    let form = app.facts_form.as_ref().expect("facts form");
+    assert_eq!(form.unit, "stc");
+    assert_eq!(form.values[0], ("discipline".to_string(), thamdinh::domain::facts::FactValue::Choice("none".into())));
+    press(&mut app, &mut store, "  <C-s>");
+    assert!(app.facts_form.is_none(), "saved and closed: {:?}", app.message);
+    let stc = ranking_of(&app, "so-nganh").into_iter().find(|(u, _, _)| u == "stc").unwrap();
+    assert_eq!(stc.2, Outcome::Level(Level::NotCompleted));
+    assert!(screen(&app, 80, 24).contains("Không HT"));
+    // Counts go up and down with + and -.
+    press(&mut app, &mut store, "f");
+    let subunits = app.facts_form.as_ref().unwrap().values.iter().position(|(n, _)| n == "subunits_total").unwrap();
+    press(&mut app, &mut store, &format!("{}+++-<C-s>", "j".repeat(subunits)));
+    let round = store.load_round().unwrap();
+    let stc = round.units.iter().find(|u| u.code == "stc").unwrap();
+    assert_eq!(stc.facts["subunits_total"], thamdinh::domain::facts::FactValue::Count(2));
+    assert_eq!(stc.facts["discipline"], thamdinh::domain::facts::FactValue::Choice("yes".into()));
+}
+
+#[test]
+fn the_chairman_overrides_a_grade_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let mut app = app_for(&store, false);
+    pick(&mut app, &mut store, &Role::Chairman);
+    press(&mut app, &mut store, "/syt<Enter>o");
+    let form = app.grade_form.as_ref().expect("grade form");
+    let v = form.criteria.iter().position(|(c, _, _)| c == "V").unwrap();
+    for _ in 0..v {
+        press(&mut app, &mut store, "<Down>");
+    }
+    // Override V (proposed average, already overridden to good) to poor: F2 cycles good → average → poor.
+    let f2 = thamdinh::tui::app::Action::Key(ratatui::crossterm::event::KeyEvent::new(
+        ratatui::crossterm::event::KeyCode::F(2),
+        ratatui::crossterm::event::KeyModifiers::NONE,
+    ));
+    thamdinh::tui::dispatch(&mut app, &mut store, f2);
+    let f2 = thamdinh::tui::app::Action::Key(ratatui::crossterm::event::KeyEvent::new(
+        ratatui::crossterm::event::KeyCode::F(2),
+        ratatui::crossterm::event::KeyModifiers::NONE,
+    ));
+    thamdinh::tui::dispatch(&mut app, &mut store, f2);
+    press(&mut app, &mut store, "<C-s>");
+    let error = app.grade_form.as_ref().and_then(|f| f.error.clone()).expect("a reason is required");
+    assert!(error.contains("Cần lý do"), "{error}");
+    press(&mut app, &mut store, "Không có sản phẩm cải cách<C-s>");
+    assert!(app.grade_form.is_none(), "{:?}", app.message);
+    let syt = ranking_of(&app, "so-nganh").into_iter().find(|(u, _, _)| u == "syt").unwrap();
+    assert_eq!(syt.2, Outcome::Level(Level::NotCompleted), "a poor criterion fails every level");
+    let round = store.load_round().unwrap();
+    let override_ = &round.units.iter().find(|u| u.code == "syt").unwrap().grade_overrides["V"];
+    assert_eq!(override_.grade, thamdinh::domain::grades::Grade::Poor);
 }

@@ -84,3 +84,13 @@ fn the_demo_is_marked_as_demo() {
     let text = screen(&app, 80, 24);
     assert!(text.lines().next().unwrap().contains("DỮ LIỆU MINH HỌA"), "{text}");
 }
+
+#[test]
+fn facts_form() {
+    snapshot("facts", &(choose(&Role::Secretary) + "f"));
+}
+
+#[test]
+fn grade_override_form() {
+    snapshot("grades", &(choose(&Role::Chairman) + "/syt<Enter>o"));
+}

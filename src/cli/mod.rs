@@ -41,6 +41,11 @@ pub enum Command {
         #[arg(long, value_delimiter = ',')]
         order: Vec<String>,
     },
+    /// Approve a bloc's results (refused while a tie or an appraisal is outstanding); they are then frozen.
+    Approve {
+        #[arg(long)]
+        bloc: String,
+    },
     /// Print the ranking of every bloc.
     Rank {
         /// As JSON (the contract scripts rely on).
@@ -111,6 +116,11 @@ fn execute(cli: Cli) -> Result<(), StoreError> {
             let mut store = Store::open(require_db(&cli.db)?)?;
             store.order_tie(&bloc, &order)?;
             println!("{bloc}: tie ordered {}", order.join(", "));
+        }
+        Command::Approve { bloc } => {
+            let mut store = Store::open(require_db(&cli.db)?)?;
+            store.approve_bloc(&bloc)?;
+            println!("{bloc}: results approved and frozen");
         }
         Command::Rank { json } => {
             let store = Store::open(require_db(&cli.db)?)?;

@@ -17,6 +17,7 @@ impl Store {
             })
             .optional()?
             .ok_or_else(|| StoreError::Refused(format!("unknown unit {unit:?}")))?;
+        self.check_not_frozen(&bloc, &format!("unit {unit}, {component}"))?;
         let framework = self
             .regulation
             .framework_for(&bloc, group.as_deref())

@@ -86,6 +86,7 @@ impl Store {
         let framework = self
             .framework_of(place)
             .ok_or_else(|| table.error(line, format!("unit {code}: its bloc and group name no framework")))?;
+        self.check_not_frozen(&place.bloc, &format!("unit {code}")).map_err(|e| table.error(line, e.to_string()))?;
         Ok((place, framework))
     }
 
@@ -153,6 +154,10 @@ impl Store {
                 _ => {}
             }
             let new_place = UnitPlace { bloc: bloc.to_string(), group: group.clone() };
+            for affected in [Some(bloc), existing.get(code).map(|old| old.bloc.as_str())].into_iter().flatten() {
+                self.check_not_frozen(affected, &format!("unit {code}"))
+                    .map_err(|e| table.error(line, e.to_string()))?;
+            }
             if let Some(old) = existing.get(code) {
                 let old_key = self.framework_of(old).map(|f| f.key.clone());
                 let new_key = self.framework_of(&new_place).map(|f| f.key.clone());

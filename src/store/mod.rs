@@ -1,7 +1,9 @@
 //! The SQLite store: one round (regulation + year) per database file, migrations, imports and the round's data.
 
 mod appraise;
+mod approval;
 pub mod catalog;
+mod council;
 mod csv_input;
 pub mod error;
 pub mod import;

@@ -6,11 +6,12 @@ use rusqlite_migration::{M, Migrations};
 pub const APPLICATION_ID: i64 = 0x5448_4D44;
 
 /// The schema version this program writes (`PRAGMA user_version` after all migrations).
-pub const LATEST_VERSION: i64 = 1;
+pub const LATEST_VERSION: i64 = 2;
 
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(
-        r#"
+    Migrations::new(vec![
+        M::up(
+            r#"
 CREATE TABLE round (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     regulation TEXT NOT NULL,
@@ -88,7 +89,57 @@ BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 "#,
-    )])
+        ),
+        M::up(
+            r#"
+-- The chairman's approval of a bloc's results; from then on its units' results are frozen.
+CREATE TABLE approval (
+    bloc TEXT PRIMARY KEY,
+    approved_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    actor TEXT NOT NULL
+);
+CREATE TRIGGER score_frozen_insert BEFORE INSERT ON score
+WHEN EXISTS (SELECT 1 FROM approval a JOIN unit u ON u.bloc = a.bloc WHERE u.code = NEW.unit)
+BEGIN SELECT RAISE(ABORT, 'the bloc is approved: its results are frozen'); END;
+CREATE TRIGGER score_frozen_update BEFORE UPDATE ON score
+WHEN EXISTS (SELECT 1 FROM approval a JOIN unit u ON u.bloc = a.bloc WHERE u.code = OLD.unit)
+BEGIN SELECT RAISE(ABORT, 'the bloc is approved: its results are frozen'); END;
+CREATE TRIGGER score_frozen_delete BEFORE DELETE ON score
+WHEN EXISTS (SELECT 1 FROM approval a JOIN unit u ON u.bloc = a.bloc WHERE u.code = OLD.unit)
+BEGIN SELECT RAISE(ABORT, 'the bloc is approved: its results are frozen'); END;
+CREATE TRIGGER leader_score_frozen_insert BEFORE INSERT ON leader_score
+WHEN EXISTS (SELECT 1 FROM approval a JOIN unit u ON u.bloc = a.bloc WHERE u.code = NEW.unit)
+BEGIN SELECT RAISE(ABORT, 'the bloc is approved: its results are frozen'); END;
+CREATE TRIGGER leader_score_frozen_delete BEFORE DELETE ON leader_score
+WHEN EXISTS (SELECT 1 FROM approval a JOIN unit u ON u.bloc = a.bloc WHERE u.code = OLD.unit)
+BEGIN SELECT RAISE(ABORT, 'the bloc is approved: its results are frozen'); END;
+CREATE TRIGGER grade_frozen_insert BEFORE INSERT ON grade_override
+WHEN EXISTS (SELECT 1 FROM approval a JOIN unit u ON u.bloc = a.bloc WHERE u.code = NEW.unit)
+BEGIN SELECT RAISE(ABORT, 'the bloc is approved: its results are frozen'); END;
+CREATE TRIGGER grade_frozen_delete BEFORE DELETE ON grade_override
+WHEN EXISTS (SELECT 1 FROM approval a JOIN unit u ON u.bloc = a.bloc WHERE u.code = OLD.unit)
+BEGIN SELECT RAISE(ABORT, 'the bloc is approved: its results are frozen'); END;
+CREATE TRIGGER fact_frozen_insert BEFORE INSERT ON fact
+WHEN EXISTS (SELECT 1 FROM approval a JOIN unit u ON u.bloc = a.bloc WHERE u.code = NEW.unit)
+BEGIN SELECT RAISE(ABORT, 'the bloc is approved: its results are frozen'); END;
+CREATE TRIGGER fact_frozen_delete BEFORE DELETE ON fact
+WHEN EXISTS (SELECT 1 FROM approval a JOIN unit u ON u.bloc = a.bloc WHERE u.code = OLD.unit)
+BEGIN SELECT RAISE(ABORT, 'the bloc is approved: its results are frozen'); END;
+CREATE TRIGGER tie_frozen_insert BEFORE INSERT ON tie_order
+WHEN EXISTS (SELECT 1 FROM approval WHERE bloc = NEW.bloc)
+BEGIN SELECT RAISE(ABORT, 'the bloc is approved: its results are frozen'); END;
+CREATE TRIGGER tie_frozen_delete BEFORE DELETE ON tie_order
+WHEN EXISTS (SELECT 1 FROM approval WHERE bloc = OLD.bloc)
+BEGIN SELECT RAISE(ABORT, 'the bloc is approved: its results are frozen'); END;
+CREATE TRIGGER unit_frozen_update BEFORE UPDATE ON unit
+WHEN EXISTS (SELECT 1 FROM approval WHERE bloc IN (OLD.bloc, NEW.bloc))
+BEGIN SELECT RAISE(ABORT, 'the bloc is approved: its results are frozen'); END;
+CREATE TRIGGER unit_frozen_insert BEFORE INSERT ON unit
+WHEN EXISTS (SELECT 1 FROM approval WHERE bloc = NEW.bloc)
+BEGIN SELECT RAISE(ABORT, 'the bloc is approved: its results are frozen'); END;
+"#,
+        ),
+    ])
 }
 
 #[cfg(test)]

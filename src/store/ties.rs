@@ -18,6 +18,7 @@ impl Store {
                 blocs.join(", ")
             )));
         }
+        self.check_not_frozen(bloc, "tie")?;
         let distinct: BTreeSet<&String> = order.iter().collect();
         if distinct.len() != order.len() {
             return Err(StoreError::Refused("--order names a unit twice".into()));

@@ -2,8 +2,10 @@
 
 use super::keymap::{Command, Context, command_for};
 use crate::domain::appraisal::reason_needed_vi;
-use crate::domain::evaluate::{BlocResult, Round, UnitRecord, evaluate_round};
+use crate::domain::evaluate::{BlocResult, Round, UnitRecord, evaluate_round, evaluate_unit};
+use crate::domain::facts::{FactKind, FactValue};
 use crate::domain::framework::ComponentPlace;
+use crate::domain::grades::Grade;
 use crate::domain::regulation::Regulation;
 use crate::domain::score::{ScoreInputError, display_vi, parse_score};
 use crate::domain::search;
@@ -11,7 +13,7 @@ use crate::store::import::EvidenceRow;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Who is at the keyboard.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,6 +98,25 @@ pub struct TieEdit {
     pub selected: usize,
 }
 
+/// The secretary recording a unit's facts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FactsForm {
+    pub unit: String,
+    pub values: Vec<(String, FactValue)>,
+    pub selected: usize,
+}
+
+/// The chairman overriding the grade of one criterion of a unit.
+pub struct GradeForm {
+    pub unit: String,
+    /// (criterion code, proposed grade, grade that counts now)
+    pub criteria: Vec<(String, Option<Grade>, Option<Grade>)>,
+    pub selected: usize,
+    pub chosen: Option<Grade>,
+    pub reason: TextArea<'static>,
+    pub error: Option<String>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pending {
     Quit,
@@ -106,6 +127,8 @@ pub enum Pending {
 pub struct Snapshot {
     pub round: Round,
     pub evidence: Vec<EvidenceRow>,
+    /// Blocs whose results the chairman approved.
+    pub approved: BTreeSet<String>,
 }
 
 pub enum Action {
@@ -116,10 +139,13 @@ pub enum Action {
     Failed(String),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     SaveAppraisal { unit: String, component: String, appraised: Decimal, reason: String },
     OrderTie { bloc: String, order: Vec<String> },
+    Approve { bloc: String },
+    SaveFacts { unit: String, values: Vec<(String, FactValue)> },
+    OverrideGrade { unit: String, criterion: String, grade: Grade, reason: String },
     Reload,
 }
 
@@ -129,6 +155,7 @@ pub struct App {
     pub results: Vec<BlocResult>,
     /// Evidence by (unit, criterion or component code).
     pub evidence: BTreeMap<(String, String), Vec<EvidenceRow>>,
+    pub approved: BTreeSet<String>,
     pub demo: bool,
     /// None while the start-up picker is shown.
     pub role: Option<Role>,
@@ -144,6 +171,8 @@ pub struct App {
     pub status_filter: Option<Status>,
     pub form: Option<Form>,
     pub tie_edit: Option<TieEdit>,
+    pub facts_form: Option<FactsForm>,
+    pub grade_form: Option<GradeForm>,
     pub help: bool,
     pub confirm: Option<Pending>,
     pub message: Option<(String, bool)>,
@@ -157,6 +186,7 @@ impl App {
             round: Round::default(),
             results: Vec::new(),
             evidence: BTreeMap::new(),
+            approved: BTreeSet::new(),
             demo,
             role: None,
             picker: 0,
@@ -171,6 +201,8 @@ impl App {
             status_filter: None,
             form: None,
             tie_edit: None,
+            facts_form: None,
+            grade_form: None,
             help: false,
             confirm: None,
             message: None,
@@ -182,6 +214,7 @@ impl App {
 
     fn load(&mut self, snapshot: Snapshot) {
         self.round = snapshot.round;
+        self.approved = snapshot.approved;
         self.results = evaluate_round(&self.regulation, &self.round);
         self.evidence.clear();
         for row in snapshot.evidence {
@@ -223,6 +256,10 @@ impl App {
             Context::Form
         } else if self.tie_edit.is_some() {
             Context::Ties
+        } else if self.facts_form.is_some() {
+            Context::Facts
+        } else if self.grade_form.is_some() {
+            Context::Grades
         } else if self.filtering {
             Context::Filter
         } else {
@@ -274,7 +311,10 @@ impl App {
                         }
                     }
                 };
-                let text = format!("{} {} {} {}", unit.code, unit.name, place.component.code, place.component.name);
+                let text = format!(
+                    "{} {} {} {} {}",
+                    unit.code, unit.name, unit.bloc, place.component.code, place.component.name
+                );
                 if self.status_filter.is_some_and(|s| s != status) || !search::matches(&text, &self.filter) {
                     continue;
                 }
@@ -379,6 +419,13 @@ impl App {
         })
     }
 
+    /// The unit selected in the ranking pane.
+    pub fn selected_ranked_unit(&self) -> Option<String> {
+        let result = self.results.get(self.bloc)?;
+        let index = *self.ranking_rows().get(self.ranking_selected)?;
+        Some(result.ranking.units[index].unit.clone())
+    }
+
     fn next_item_after(&self, unit: &str, component: &str) -> Option<QueueItem> {
         let queue = self.queue();
         let position = queue.iter().position(|i| i.unit == unit && i.component == component)?;
@@ -406,12 +453,15 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 }
             }
             app.tie_edit = None;
+            app.facts_form = None;
+            app.grade_form = None;
             vec![Effect::Reload]
         }
         Action::Failed(error) => {
-            match app.form.as_mut() {
-                Some(form) => form.error = Some(error),
-                None => app.message = Some((error, true)),
+            match (app.form.as_mut(), app.grade_form.as_mut()) {
+                (Some(form), _) => form.error = Some(error),
+                (None, Some(form)) => form.error = Some(error),
+                (None, None) => app.message = Some((error, true)),
             }
             vec![Effect::Reload]
         }
@@ -466,6 +516,8 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             Vec::new()
         }
         (Context::Ties, command) => on_ties(app, command),
+        (Context::Facts, command) => on_facts(app, command),
+        (Context::Grades, command) => on_grades(app, command, key),
         (Context::List, Some(command)) => on_list(app, command),
         (Context::List, None) => Vec::new(),
     }
@@ -544,6 +596,45 @@ fn on_list(app: &mut App, command: Command) -> Vec<Effect> {
             }
             _ => {}
         },
+        Command::Approve => {
+            if app.role == Some(Role::Chairman)
+                && app.pane == Pane::Ranking
+                && let Some(result) = app.results.get(app.bloc)
+            {
+                return vec![Effect::Approve { bloc: result.bloc.clone() }];
+            }
+        }
+        Command::EditFacts
+            if matches!(app.role, Some(Role::Secretary | Role::Chairman)) && app.pane == Pane::Ranking =>
+        {
+            if let Some(unit) = app.selected_ranked_unit() {
+                let values = app
+                    .regulation
+                    .facts
+                    .iter()
+                    .map(|def| {
+                        let current = app.unit(&unit).and_then(|u| u.facts.get(&def.name).cloned());
+                        (def.name.clone(), current.unwrap_or_else(|| def.default_value()))
+                    })
+                    .collect();
+                app.facts_form = Some(FactsForm { unit, values, selected: 0 });
+            }
+        }
+        Command::OverrideGrade
+            if app.role == Some(Role::Chairman) && app.pane == Pane::Ranking && app.regulation.grades.is_some() =>
+        {
+            if let Some(code) = app.selected_ranked_unit()
+                && let Some(unit) = app.unit(&code)
+                && let Some(evaluation) = evaluate_unit(&app.regulation, unit)
+            {
+                let criteria: Vec<_> =
+                    evaluation.score.criteria.iter().map(|c| (c.code.clone(), c.proposed_grade, c.grade)).collect();
+                let chosen = criteria.first().and_then(|c| c.2);
+                let mut reason = TextArea::default();
+                reason.set_placeholder_text("Lý do điều chỉnh (bắt buộc)");
+                app.grade_form = Some(GradeForm { unit: code, criteria, selected: 0, chosen, reason, error: None });
+            }
+        }
         Command::Filter => app.filtering = true,
         Command::CycleStatus => {
             app.status_filter = match app.status_filter {
@@ -638,6 +729,78 @@ fn on_ties(app: &mut App, command: Option<Command>) -> Vec<Effect> {
         Some(Command::Confirm) => return vec![Effect::OrderTie { bloc: edit.bloc.clone(), order: edit.units.clone() }],
         Some(Command::Back) => app.tie_edit = None,
         _ => {}
+    }
+    Vec::new()
+}
+
+fn on_facts(app: &mut App, command: Option<Command>) -> Vec<Effect> {
+    let Some(form) = app.facts_form.as_mut() else { return Vec::new() };
+    let last = form.values.len().saturating_sub(1);
+    match command {
+        Some(Command::Up) => form.selected = form.selected.saturating_sub(1),
+        Some(Command::Down) => form.selected = (form.selected + 1).min(last),
+        Some(command @ (Command::Cycle | Command::Increase | Command::Decrease)) => {
+            let Some((name, value)) = form.values.get_mut(form.selected) else { return Vec::new() };
+            let Some(definition) = app.regulation.fact(name) else { return Vec::new() };
+            *value = match (&definition.kind, &*value, command) {
+                (FactKind::Bool, FactValue::Bool(b), Command::Cycle) => FactValue::Bool(!b),
+                (FactKind::Choice(choices), FactValue::Choice(current), Command::Cycle) => {
+                    let next = choices.iter().position(|c| c == current).map(|i| (i + 1) % choices.len()).unwrap_or(0);
+                    FactValue::Choice(choices[next].clone())
+                }
+                (FactKind::Count, FactValue::Count(n), Command::Increase | Command::Cycle) => FactValue::Count(n + 1),
+                (FactKind::Count, FactValue::Count(n), Command::Decrease) => FactValue::Count(n.saturating_sub(1)),
+                (_, other, _) => other.clone(),
+            };
+        }
+        Some(Command::Save) => return vec![Effect::SaveFacts { unit: form.unit.clone(), values: form.values.clone() }],
+        Some(Command::Back) => app.facts_form = None,
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn on_grades(app: &mut App, command: Option<Command>, key: KeyEvent) -> Vec<Effect> {
+    let Some(form) = app.grade_form.as_mut() else { return Vec::new() };
+    let last = form.criteria.len().saturating_sub(1);
+    match command {
+        Some(Command::Up | Command::Down) => {
+            form.selected = if command == Some(Command::Up) {
+                form.selected.saturating_sub(1)
+            } else {
+                (form.selected + 1).min(last)
+            };
+            form.chosen = form.criteria.get(form.selected).and_then(|c| c.2);
+        }
+        Some(Command::Cycle) => {
+            form.chosen = Some(match form.chosen {
+                Some(Grade::Excellent) => Grade::Good,
+                Some(Grade::Good) => Grade::Average,
+                Some(Grade::Average) => Grade::Poor,
+                _ => Grade::Excellent,
+            });
+        }
+        Some(Command::Save) => {
+            let reason = form.reason.lines().join("\n");
+            let (Some((criterion, _, _)), Some(grade)) = (form.criteria.get(form.selected), form.chosen) else {
+                return Vec::new();
+            };
+            if reason.trim().is_empty() {
+                form.error = Some("Cần lý do điều chỉnh xếp loại".into());
+                return Vec::new();
+            }
+            return vec![Effect::OverrideGrade {
+                unit: form.unit.clone(),
+                criterion: criterion.clone(),
+                grade,
+                reason: reason.trim().to_string(),
+            }];
+        }
+        Some(Command::Back) => app.grade_form = None,
+        _ => {
+            form.reason.input(key);
+            form.error = None;
+        }
     }
     Vec::new()
 }

@@ -10,6 +10,8 @@ pub enum Context {
     Form,
     Filter,
     Ties,
+    Facts,
+    Grades,
     Help,
     ConfirmQuit,
 }
@@ -39,6 +41,12 @@ pub enum Command {
     MoveUp,
     MoveDown,
     Confirm,
+    Approve,
+    EditFacts,
+    OverrideGrade,
+    Cycle,
+    Increase,
+    Decrease,
     Yes,
     No,
 }
@@ -64,6 +72,14 @@ use Context::*;
 use KeyCode::*;
 
 pub static BINDINGS: &[Binding] = &[
+    Binding {
+        context: List,
+        keys: &[(Char('a'), NONE)],
+        label: "a",
+        command: C::Approve,
+        description: "Phê duyệt kết quả của khối (Chủ tịch)",
+        hint: false,
+    },
     Binding {
         context: Picker,
         keys: &[(Up, NONE), (Char('k'), NONE)],
@@ -322,6 +338,106 @@ pub static BINDINGS: &[Binding] = &[
     },
     Binding { context: Ties, keys: &[(Esc, NONE)], label: "Esc", command: C::Back, description: "Hủy", hint: true },
     Binding {
+        context: List,
+        keys: &[(Char('f'), NONE)],
+        label: "f",
+        command: C::EditFacts,
+        description: "Ghi nhận sự kiện của đơn vị (kỷ luật, thành tích…)",
+        hint: false,
+    },
+    Binding {
+        context: List,
+        keys: &[(Char('o'), NONE)],
+        label: "o",
+        command: C::OverrideGrade,
+        description: "Điều chỉnh xếp loại tiêu chí (Chủ tịch)",
+        hint: false,
+    },
+    Binding {
+        context: Facts,
+        keys: &[(Up, NONE), (Char('k'), NONE)],
+        label: "↑/k",
+        command: C::Up,
+        description: "Lên",
+        hint: false,
+    },
+    Binding {
+        context: Facts,
+        keys: &[(Down, NONE), (Char('j'), NONE)],
+        label: "↓/j",
+        command: C::Down,
+        description: "Xuống",
+        hint: false,
+    },
+    Binding {
+        context: Facts,
+        keys: &[(Char(' '), NONE), (Enter, NONE)],
+        label: "Space",
+        command: C::Cycle,
+        description: "Đổi giá trị",
+        hint: true,
+    },
+    Binding {
+        context: Facts,
+        keys: &[(Char('+'), NONE), (Char('+'), SHIFT)],
+        label: "+",
+        command: C::Increase,
+        description: "Tăng số",
+        hint: true,
+    },
+    Binding {
+        context: Facts,
+        keys: &[(Char('-'), NONE)],
+        label: "-",
+        command: C::Decrease,
+        description: "Giảm số",
+        hint: true,
+    },
+    Binding {
+        context: Facts,
+        keys: &[(Char('s'), CTRL)],
+        label: "C-s",
+        command: C::Save,
+        description: "Lưu",
+        hint: true,
+    },
+    Binding { context: Facts, keys: &[(Esc, NONE)], label: "Esc", command: C::Back, description: "Đóng", hint: true },
+    Binding {
+        context: Grades,
+        keys: &[(Up, NONE)],
+        label: "↑",
+        command: C::Up,
+        description: "Tiêu chí trên",
+        hint: false,
+    },
+    Binding {
+        context: Grades,
+        keys: &[(Down, NONE)],
+        label: "↓",
+        command: C::Down,
+        description: "Tiêu chí dưới",
+        hint: false,
+    },
+    Binding {
+        context: Grades,
+        keys: &[(F(2), NONE)],
+        label: "F2",
+        command: C::Cycle,
+        description: "Đổi xếp loại",
+        hint: true,
+    },
+    Binding {
+        context: Grades,
+        keys: &[(Char('s'), CTRL)],
+        label: "C-s",
+        command: C::Save,
+        description: "Lưu điều chỉnh",
+        hint: true,
+    },
+    Binding {
+        context: Grades, keys: &[(Esc, NONE)], label: "Esc", command: C::Back, description: "Đóng", hint: true
+    },
+    Binding {
         context: Help,
         keys: &[(Esc, NONE), (Char('?'), NONE), (Char('q'), NONE), (F(1), NONE)],
         label: "Esc",
@@ -381,7 +497,7 @@ mod tests {
 
     #[test]
     fn every_context_has_a_way_out() {
-        for context in [Picker, List, Form, Filter, Ties, Help, ConfirmQuit] {
+        for context in [Picker, List, Form, Filter, Ties, Facts, Grades, Help, ConfirmQuit] {
             assert!(
                 bindings(context).any(|b| matches!(b.command, C::Back | C::Quit | C::No)),
                 "{context:?} has no way out"

@@ -17,11 +17,12 @@ const POLL: Duration = Duration::from_millis(250);
 
 /// Reads what the interface shows from the store.
 pub fn snapshot(store: &Store) -> Result<Snapshot> {
-    Ok(Snapshot { round: store.load_round()?, evidence: store.all_evidence()? })
+    Ok(Snapshot { round: store.load_round()?, evidence: store.all_evidence()?, approved: store.approved_blocs()? })
 }
 
 /// Runs one effect against the store and reports what happened as an action.
 pub fn run_effect(store: &mut Store, effect: Effect) -> Action {
+    tracing::info!(?effect, "effect");
     let outcome = match effect {
         Effect::SaveAppraisal { unit, component, appraised, reason } => store
             .save_appraisal(&unit, &component, appraised, &reason)
@@ -29,6 +30,13 @@ pub fn run_effect(store: &mut Store, effect: Effect) -> Action {
         Effect::OrderTie { bloc, order } => {
             store.order_tie(&bloc, &order).map(|()| format!("Đã ghi thứ tự của Chủ tịch: {}", order.join(", ")))
         }
+        Effect::SaveFacts { unit, values } => {
+            store.save_facts(&unit, &values).map(|()| format!("Đã ghi nhận sự kiện của {unit}"))
+        }
+        Effect::OverrideGrade { unit, criterion, grade, reason } => store
+            .override_grade(&unit, &criterion, grade, &reason)
+            .map(|()| format!("Đã điều chỉnh xếp loại {unit} · {criterion}: {}", grade.vietnamese())),
+        Effect::Approve { bloc } => store.approve_bloc(&bloc).map(|()| format!("Đã phê duyệt kết quả khối {bloc}")),
         Effect::Reload => {
             return snapshot(store)
                 .map(|s| Action::Reloaded(Box::new(s)))
@@ -37,7 +45,10 @@ pub fn run_effect(store: &mut Store, effect: Effect) -> Action {
     };
     match outcome {
         Ok(message) => Action::Saved(message),
-        Err(error) => Action::Failed(error.to_string()),
+        Err(error) => {
+            tracing::warn!(%error, "refused");
+            Action::Failed(error.to_string())
+        }
     }
 }
 
@@ -50,8 +61,17 @@ pub fn dispatch(app: &mut App, store: &mut Store, action: Action) {
     }
 }
 
+/// Sends the interface's log to `thamdinh.log` beside the database, never to the screen.
+fn start_log(store: &Store) {
+    let folder = store.path().parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let writer = tracing_appender::rolling::never(folder, "thamdinh.log");
+    let _ = tracing_subscriber::fmt().with_writer(writer).with_ansi(false).try_init();
+}
+
 /// Opens the interface on a store until the user quits or the process is told to terminate.
 pub fn run(mut store: Store, demo: bool) -> Result<()> {
+    start_log(&store);
+    tracing::info!(db = %store.path().display(), "interface opened");
     let mut app = App::new(store.regulation().clone(), snapshot(&store)?, demo);
     let terminate = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {

@@ -1,5 +1,6 @@
 //! Views: functions of `&App` into a frame. Layout: title, pane tabs, the pane, a message and the hint bar.
 
+mod editors;
 mod form;
 mod overlays;
 mod progress;
@@ -44,6 +45,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
             draw_tabs(frame, app, tabs);
             if app.form.is_some() {
                 form::draw(frame, app, main);
+            } else if app.facts_form.is_some() {
+                editors::facts(frame, app, main);
+            } else if app.grade_form.is_some() {
+                editors::grades(frame, app, main);
             } else {
                 match app.pane {
                     Pane::Queue => queue::draw(frame, app, main),

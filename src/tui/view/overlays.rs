@@ -22,10 +22,17 @@ pub fn picker(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 pub fn help(frame: &mut Frame, app: &App) {
+    // The screen under the overlay: what `context()` would be without the help open.
     let context = if app.form.is_some() {
         crate::tui::keymap::Context::Form
     } else if app.role.is_none() {
         crate::tui::keymap::Context::Picker
+    } else if app.tie_edit.is_some() {
+        crate::tui::keymap::Context::Ties
+    } else if app.facts_form.is_some() {
+        crate::tui::keymap::Context::Facts
+    } else if app.grade_form.is_some() {
+        crate::tui::keymap::Context::Grades
     } else {
         crate::tui::keymap::Context::List
     };

@@ -83,8 +83,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             );
         }
     }
+    let approved = if app.approved.contains(&result.bloc) { "ĐÃ PHÊ DUYỆT · " } else { "" };
     let title = format!(
-        " {bloc_name} ({}/{}) · đủ ĐK {} · chỉ tiêu XS {} · ←/→ ",
+        " {bloc_name} ({}/{}) · {approved}đủ ĐK {} · chỉ tiêu XS {} · ←/→ ",
         app.bloc + 1,
         app.results.len(),
         ranking.eligible,

@@ -1,0 +1,71 @@
+//! The chairman's approval of a bloc: refused while a tie or an appraisal is outstanding; afterwards the bloc is frozen.
+
+use super::error::{Result, StoreError};
+use super::{COMMAND_LINE_ACTOR, Store, audit};
+use crate::domain::evaluate::evaluate_round;
+use rusqlite::params;
+use std::collections::BTreeSet;
+
+impl Store {
+    /// The blocs whose results the chairman approved.
+    pub fn approved_blocs(&self) -> Result<BTreeSet<String>> {
+        let mut statement = self.conn.prepare("SELECT bloc FROM approval")?;
+        let rows = statement.query_map([], |row| row.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Refuses a write to a unit of an approved bloc, before any row is touched.
+    pub(super) fn check_not_frozen(&self, bloc: &str, what: &str) -> Result<()> {
+        if self.approved_blocs()?.contains(bloc) {
+            return Err(StoreError::Refused(format!(
+                "{what}: bloc {bloc} is approved and its results are frozen; a change now is a re-rating (Điều 10.4)"
+            )));
+        }
+        Ok(())
+    }
+
+    /// Approves a bloc's results. Refused, saying why, while any tie is unresolved or any component unappraised.
+    pub fn approve_bloc(&mut self, bloc: &str) -> Result<()> {
+        if self.regulation.bloc(bloc).is_none() {
+            return Err(StoreError::Refused(format!("unknown bloc {bloc:?}")));
+        }
+        self.check_not_frozen(bloc, "approve")?;
+        let round = self.load_round()?;
+        let mut unappraised = 0;
+        let mut units = 0;
+        for unit in round.units.iter().filter(|u| u.bloc == bloc) {
+            units += 1;
+            let Some(framework) = self.regulation.framework_for(&unit.bloc, unit.group.as_deref()) else { continue };
+            unappraised += framework
+                .components()
+                .filter(|place| {
+                    let entry = unit.entries.get(&place.component.code);
+                    entry.is_none_or(|e| e.applicable && e.effective_appraised().is_none())
+                })
+                .count();
+        }
+        if units == 0 {
+            return Err(StoreError::Refused(format!("bloc {bloc} has no units to approve")));
+        }
+        if unappraised > 0 {
+            return Err(StoreError::Refused(format!(
+                "bloc {bloc} cannot be approved: {unappraised} components are not appraised yet"
+            )));
+        }
+        let results = evaluate_round(&self.regulation, &round);
+        if let Some(result) = results.iter().find(|r| r.bloc == bloc) {
+            let open: Vec<String> = result.ranking.unresolved_ties().map(|g| g.units.join(",")).collect();
+            if !open.is_empty() {
+                return Err(StoreError::Refused(format!(
+                    "bloc {bloc} cannot be approved: the chairman has not ordered the tie {}",
+                    open.join("; ")
+                )));
+            }
+        }
+        let tx = self.conn.transaction()?;
+        tx.execute("INSERT INTO approval (bloc, actor) VALUES (?1, ?2)", params![bloc, COMMAND_LINE_ACTOR])?;
+        audit(&tx, "approve", bloc)?;
+        tx.commit()?;
+        Ok(())
+    }
+}

@@ -1,0 +1,72 @@
+//! Writes the secretary and the chairman make from the interface: a unit's facts, a criterion's grade override.
+
+use super::error::{Result, StoreError};
+use super::{Store, audit};
+use crate::domain::facts::FactValue;
+use crate::domain::grades::Grade;
+use rusqlite::{OptionalExtension, params};
+
+impl Store {
+    fn unit_place(&self, unit: &str) -> Result<(String, Option<String>)> {
+        self.conn
+            .query_row("SELECT bloc, unit_group FROM unit WHERE code = ?1", [unit], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })
+            .optional()?
+            .ok_or_else(|| StoreError::Refused(format!("unknown unit {unit:?}")))
+    }
+
+    /// Records a unit's facts (discipline, outstanding, …) in one transaction.
+    pub fn save_facts(&mut self, unit: &str, facts: &[(String, FactValue)]) -> Result<()> {
+        let (bloc, _) = self.unit_place(unit)?;
+        self.check_not_frozen(&bloc, &format!("unit {unit}"))?;
+        for (name, value) in facts {
+            let definition = self
+                .regulation
+                .fact(name)
+                .ok_or_else(|| StoreError::Refused(format!("unit {unit}: unknown fact {name:?}")))?;
+            definition.parse_value(&value.to_string()).map_err(|e| StoreError::Refused(format!("unit {unit}: {e}")))?;
+        }
+        let tx = self.conn.transaction()?;
+        for (name, value) in facts {
+            let old: Option<String> = tx
+                .query_row("SELECT value FROM fact WHERE unit = ?1 AND name = ?2", params![unit, name], |r| r.get(0))
+                .optional()?;
+            if old.as_deref() == Some(value.to_string().as_str()) {
+                continue;
+            }
+            tx.execute(
+                "INSERT OR REPLACE INTO fact (unit, name, value) VALUES (?1, ?2, ?3)",
+                params![unit, name, value.to_string()],
+            )?;
+            audit(&tx, "fact", &format!("{unit} {name}: {} → {value}", old.unwrap_or_else(|| "—".into())))?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Overrides the proposed grade of one criterion; the reason is required and audited.
+    pub fn override_grade(&mut self, unit: &str, criterion: &str, grade: Grade, reason: &str) -> Result<()> {
+        let (bloc, group) = self.unit_place(unit)?;
+        self.check_not_frozen(&bloc, &format!("unit {unit}"))?;
+        if self.regulation.grades.is_none() {
+            return Err(StoreError::Refused(format!("{} grades no criteria", self.regulation.id)));
+        }
+        let known =
+            self.regulation.framework_for(&bloc, group.as_deref()).is_some_and(|f| f.criterion(criterion).is_some());
+        if !known {
+            return Err(StoreError::Refused(format!("unit {unit}: {criterion:?} is not a criterion of its framework")));
+        }
+        if reason.trim().is_empty() {
+            return Err(StoreError::Refused(format!("unit {unit}, {criterion}: overriding a grade needs a reason")));
+        }
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT OR REPLACE INTO grade_override (unit, criterion, grade, reason) VALUES (?1, ?2, ?3, ?4)",
+            params![unit, criterion, grade.slug(), reason.trim()],
+        )?;
+        audit(&tx, "override grade", &format!("{unit} {criterion} → {grade}: {}", reason.trim()))?;
+        tx.commit()?;
+        Ok(())
+    }
+}

@@ -1,0 +1,82 @@
+//! The secretary's facts form and the chairman's grade override form.
+
+use super::{heading, selected, warning};
+use crate::domain::grades::Grade;
+use crate::domain::score::display_vi;
+use crate::tui::app::App;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Row, Table, TableState};
+
+fn grade_name(grade: Option<Grade>) -> &'static str {
+    grade.map(Grade::vietnamese).unwrap_or("—")
+}
+
+pub fn facts(frame: &mut Frame, app: &App, area: Rect) {
+    let Some(form) = &app.facts_form else { return };
+    let name = app.unit(&form.unit).map(|u| u.name.as_str()).unwrap_or("");
+    let rows: Vec<Row> = form
+        .values
+        .iter()
+        .map(|(fact, value)| {
+            let label = app.regulation.fact(fact).map(|f| f.label.as_str()).unwrap_or(fact);
+            Row::new(vec![value.to_string(), fact.clone(), label.to_string()])
+        })
+        .collect();
+    let table = Table::new(rows, [Constraint::Length(9), Constraint::Length(22), Constraint::Min(20)])
+        .header(Row::new(vec!["Giá trị", "Sự kiện", "Theo quy chế"]).style(heading()))
+        .block(Block::bordered().title(format!(" Sự kiện của {} — {name} ", form.unit)))
+        .row_highlight_style(selected());
+    let mut state = TableState::default().with_selected(Some(form.selected));
+    frame.render_stateful_widget(table, area, &mut state);
+}
+
+pub fn grades(frame: &mut Frame, app: &App, area: Rect) {
+    let Some(form) = &app.grade_form else { return };
+    let name = app.unit(&form.unit).map(|u| u.name.as_str()).unwrap_or("");
+    let [list, chosen, reason, error] =
+        Layout::vertical([Constraint::Min(4), Constraint::Length(1), Constraint::Length(4), Constraint::Length(1)])
+            .areas(area);
+    let unit = app.unit(&form.unit);
+    let rows: Vec<Row> = form
+        .criteria
+        .iter()
+        .map(|(code, proposed, current)| {
+            let override_reason =
+                unit.and_then(|u| u.grade_overrides.get(code)).map(|o| o.reason.clone()).unwrap_or_default();
+            Row::new(vec![
+                code.clone(),
+                grade_name(*proposed).to_string(),
+                grade_name(*current).to_string(),
+                override_reason,
+            ])
+        })
+        .collect();
+    let table =
+        Table::new(rows, [Constraint::Length(8), Constraint::Length(11), Constraint::Length(11), Constraint::Min(10)])
+            .header(Row::new(vec!["Tiêu chí", "Đề xuất", "Áp dụng", "Lý do điều chỉnh"]).style(heading()))
+            .block(Block::bordered().title(format!(" Xếp loại tiêu chí — {} {name} ", form.unit)))
+            .row_highlight_style(selected());
+    let mut state = TableState::default().with_selected(Some(form.selected));
+    frame.render_stateful_widget(table, list, &mut state);
+    let code = form.criteria.get(form.selected).map(|c| c.0.as_str()).unwrap_or("");
+    let score = unit
+        .and_then(|u| crate::domain::evaluate::evaluate_unit(&app.regulation, u))
+        .and_then(|e| e.score.criterion(code).map(|c| (c.score, c.max)))
+        .map(|(score, max)| format!("{}/{}", score.map(display_vi).unwrap_or_else(|| "—".into()), display_vi(max)))
+        .unwrap_or_default();
+    frame.render_widget(
+        Line::styled(
+            format!("Tiêu chí {code} ({score} điểm) → xếp loại mới: {}  (F2 đổi)", grade_name(form.chosen)),
+            heading(),
+        ),
+        chosen,
+    );
+    let mut textarea = form.reason.clone();
+    textarea.set_block(Block::bordered().title(" Lý do điều chỉnh "));
+    frame.render_widget(&textarea, reason);
+    if let Some(message) = &form.error {
+        frame.render_widget(Line::styled(format!("✗ {message}"), warning()), error);
+    }
+}
