@@ -83,7 +83,7 @@ fn the_secretary_watches_the_ranking_move_in_a_real_terminal() {
     tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", &command]);
     tmux.wait_for("Bạn là ai?");
     tmux.keys(&["j", "j", "j", "j", "j", "j", "j", "Enter"]);
-    let screen = tmux.wait_for("Thư ký");
+    let screen = tmux.wait_for("1 Xếp hạng");
     assert!(screen.contains("Khối các sở, ban, ngành"), "{screen}");
     assert!(screen.contains("Chờ Chủ tịch"), "{screen}");
     assert!(screen.lines().any(|l| l.contains("snv") && l.contains("100,00")), "{screen}");
