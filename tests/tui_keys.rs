@@ -105,8 +105,23 @@ fn the_chairman_orders_a_tie_and_the_pending_units_get_their_levels() {
     // Approval is refused while skhcn's III.7 waits for its appraisal, and says why.
     press(&mut app, &mut store, "1a");
     let (message, is_error) = app.message.clone().expect("a message");
-    assert!(is_error && message.contains("not appraised yet"), "{message}");
+    assert!(is_error && message.contains("còn 1 tiêu chí thành phần chưa thẩm định"), "{message}");
     assert!(app.approved.is_empty());
+    // Once appraised, the chairman approves and the bloc shows as approved.
+    press(&mut app, &mut store, "3");
+    let file = dir.path().join("last.csv");
+    std::fs::write(
+        &file,
+        "unit,criterion,self_score,appraised_score,reason\nskhcn,III.7,\"2,5\",\"2,5\",Thiếu một báo cáo\n",
+    )
+    .unwrap();
+    store.import_scores(&file).unwrap();
+    press(&mut app, &mut store, "1");
+    let reloaded = thamdinh::tui::app::Action::Reloaded(Box::new(thamdinh::tui::snapshot(&store).unwrap()));
+    thamdinh::tui::dispatch(&mut app, &mut store, reloaded);
+    press(&mut app, &mut store, "a");
+    assert!(app.approved.contains("so-nganh"), "{:?}", app.message);
+    assert!(screen(&app, 100, 30).contains("ĐÃ PHÊ DUYỆT"));
 }
 
 #[test]

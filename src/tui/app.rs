@@ -419,6 +419,40 @@ impl App {
         })
     }
 
+    /// Why the chairman cannot approve a bloc yet, in the council's words; the store checks again.
+    pub fn approval_blocker(&self, bloc: &str) -> Option<String> {
+        if self.approved.contains(bloc) {
+            return Some(format!("Khối {bloc} đã được phê duyệt; kết quả đã khóa"));
+        }
+        let unappraised: usize = self
+            .round
+            .units
+            .iter()
+            .filter(|u| u.bloc == bloc)
+            .filter_map(|u| Some((u, self.regulation.framework_for(&u.bloc, u.group.as_deref())?)))
+            .map(|(u, framework)| {
+                framework
+                    .components()
+                    .filter(|p| {
+                        u.entries
+                            .get(&p.component.code)
+                            .is_none_or(|e| e.applicable && e.effective_appraised().is_none())
+                    })
+                    .count()
+            })
+            .sum();
+        if unappraised > 0 {
+            return Some(format!(
+                "Chưa thể phê duyệt khối {bloc}: còn {unappraised} tiêu chí thành phần chưa thẩm định"
+            ));
+        }
+        let result = self.results.iter().find(|r| r.bloc == bloc)?;
+        let open: Vec<String> = result.ranking.unresolved_ties().map(|g| g.units.join(", ")).collect();
+        (!open.is_empty()).then(|| {
+            format!("Chưa thể phê duyệt khối {bloc}: Chủ tịch chưa quyết định thứ tự bằng điểm của {}", open.join("; "))
+        })
+    }
+
     /// The unit selected in the ranking pane.
     pub fn selected_ranked_unit(&self) -> Option<String> {
         let result = self.results.get(self.bloc)?;
@@ -601,7 +635,10 @@ fn on_list(app: &mut App, command: Command) -> Vec<Effect> {
                 && app.pane == Pane::Ranking
                 && let Some(result) = app.results.get(app.bloc)
             {
-                return vec![Effect::Approve { bloc: result.bloc.clone() }];
+                match app.approval_blocker(&result.bloc) {
+                    Some(why) => app.message = Some((why, true)),
+                    None => return vec![Effect::Approve { bloc: result.bloc.clone() }],
+                }
             }
         }
         Command::EditFacts
