@@ -58,6 +58,17 @@ pub fn evaluate_unit(regulation: &Regulation, unit: &UnitRecord) -> Option<UnitE
     Some(UnitEvaluation { score, assessment })
 }
 
+/// How many applicable components of a bloc's units still wait for an appraisal.
+pub fn unappraised_in_bloc(regulation: &Regulation, round: &Round, bloc: &str) -> usize {
+    round
+        .units
+        .iter()
+        .filter(|unit| unit.bloc == bloc)
+        .filter_map(|unit| evaluate_unit(regulation, unit))
+        .map(|evaluation| evaluation.score.applicable_count - evaluation.score.appraised_count)
+        .sum()
+}
+
 /// Ranks every bloc that has units, in the regulation's bloc order.
 pub fn evaluate_round(regulation: &Regulation, round: &Round) -> Vec<BlocResult> {
     let no_orders = Vec::new();

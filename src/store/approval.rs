@@ -2,7 +2,7 @@
 
 use super::error::{Result, StoreError};
 use super::{COMMAND_LINE_ACTOR, Store, audit};
-use crate::domain::evaluate::evaluate_round;
+use crate::domain::evaluate::{evaluate_round, unappraised_in_bloc};
 use rusqlite::params;
 use std::collections::BTreeSet;
 
@@ -31,19 +31,8 @@ impl Store {
         }
         self.check_not_frozen(bloc, "approve")?;
         let round = self.load_round()?;
-        let mut unappraised = 0;
-        let mut units = 0;
-        for unit in round.units.iter().filter(|u| u.bloc == bloc) {
-            units += 1;
-            let Some(framework) = self.regulation.framework_for(&unit.bloc, unit.group.as_deref()) else { continue };
-            unappraised += framework
-                .components()
-                .filter(|place| {
-                    let entry = unit.entries.get(&place.component.code);
-                    entry.is_none_or(|e| e.applicable && e.effective_appraised().is_none())
-                })
-                .count();
-        }
+        let units = round.units.iter().filter(|u| u.bloc == bloc).count();
+        let unappraised = unappraised_in_bloc(&self.regulation, &round, bloc);
         if units == 0 {
             return Err(StoreError::Refused(format!("bloc {bloc} has no units to approve")));
         }

@@ -2,7 +2,7 @@
 
 use super::keymap::{Command, Context, command_for};
 use crate::domain::appraisal::reason_needed_vi;
-use crate::domain::evaluate::{BlocResult, Round, UnitRecord, evaluate_round, evaluate_unit};
+use crate::domain::evaluate::{BlocResult, Round, UnitRecord, evaluate_round, evaluate_unit, unappraised_in_bloc};
 use crate::domain::facts::{FactKind, FactValue};
 use crate::domain::framework::ComponentPlace;
 use crate::domain::grades::Grade;
@@ -424,23 +424,7 @@ impl App {
         if self.approved.contains(bloc) {
             return Some(format!("Khối {bloc} đã được phê duyệt; kết quả đã khóa"));
         }
-        let unappraised: usize = self
-            .round
-            .units
-            .iter()
-            .filter(|u| u.bloc == bloc)
-            .filter_map(|u| Some((u, self.regulation.framework_for(&u.bloc, u.group.as_deref())?)))
-            .map(|(u, framework)| {
-                framework
-                    .components()
-                    .filter(|p| {
-                        u.entries
-                            .get(&p.component.code)
-                            .is_none_or(|e| e.applicable && e.effective_appraised().is_none())
-                    })
-                    .count()
-            })
-            .sum();
+        let unappraised = unappraised_in_bloc(&self.regulation, &self.round, bloc);
         if unappraised > 0 {
             return Some(format!(
                 "Chưa thể phê duyệt khối {bloc}: còn {unappraised} tiêu chí thành phần chưa thẩm định"
