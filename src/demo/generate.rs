@@ -60,12 +60,23 @@ pub fn generate(regulation: &Regulation, units: &[UnitRow], seed: u64, appraised
         let mut rng = Sequence::new(seed, &unit.code);
         // Each unit has a strength: how close to max it scores itself.
         let strength = 80 + rng.below(21);
+        // A strong unit scores (nearly) full marks and is fully appraised: it competes for excellent.
+        let strong = strength >= 97;
+        let largest = framework.components().map(|p| p.component.max).max().unwrap_or_default();
+        let mut deduction_left = Decimal::new(i64::try_from(rng.below(9)).unwrap_or(0) * 25, 2);
         for place in framework.components() {
             let component = place.component;
-            let percent = (strength + rng.below(12)).min(100);
-            let self_score = quarter(component.max * Decimal::from(percent) / Decimal::ONE_HUNDRED);
-            let appraised = (rng.below(100) < appraised_share)
-                .then(|| if rng.below(4) == 0 { quarter(self_score * Decimal::new(85, 2)) } else { self_score });
+            let self_score = if strong {
+                let deduction =
+                    if component.max == largest { std::mem::take(&mut deduction_left) } else { Decimal::ZERO };
+                component.max - deduction
+            } else {
+                let percent = (strength + rng.below(12)).min(100);
+                quarter(component.max * Decimal::from(percent) / Decimal::ONE_HUNDRED)
+            };
+            let appraised = (strong || rng.below(100) < appraised_share).then(|| {
+                if !strong && rng.below(4) == 0 { quarter(self_score * Decimal::new(85, 2)) } else { self_score }
+            });
             let reason = match appraised.and_then(|a| reason_needed(component.max, Some(self_score), a)) {
                 Some(_) => REASONS[rng.below(4) as usize].to_string(),
                 None => String::new(),
@@ -98,7 +109,7 @@ pub fn generate(regulation: &Regulation, units: &[UnitRow], seed: u64, appraised
                 });
             }
         }
-        if strength >= 95 {
+        if strong {
             result.facts.push((unit.code.clone(), "outstanding".into(), "true".into()));
         }
         if rng.below(12) == 0 && regulation.fact("discipline").is_some() {
