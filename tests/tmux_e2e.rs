@@ -111,4 +111,15 @@ fn the_secretary_watches_the_ranking_move_in_a_real_terminal() {
         assert!(start.elapsed() < Duration::from_secs(10), "q did not quit:\n{}", tmux.screen());
         std::thread::sleep(Duration::from_millis(100));
     }
+
+    // SIGTERM ends the program too, even while it waits for a key, and leaves no process behind.
+    tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", &command]);
+    tmux.wait_for("Bạn là ai?");
+    let pid = tmux.run(&["list-panes", "-t", "e2e", "-F", "#{pane_pid}"]).trim().to_string();
+    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    let start = Instant::now();
+    while tmux.alive() {
+        assert!(start.elapsed() < Duration::from_secs(10), "SIGTERM did not end the program:\n{}", tmux.screen());
+        std::thread::sleep(Duration::from_millis(100));
+    }
 }

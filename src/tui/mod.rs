@@ -79,9 +79,28 @@ pub fn run(mut store: Store, demo: bool) -> Result<()> {
     }
     // Installs a panic hook that restores the terminal before the panic message.
     let mut terminal = ratatui::try_init()?;
+    watch_for_termination(Arc::clone(&terminate));
     let result = event_loop(&mut terminal, &mut app, &mut store, &terminate);
     ratatui::restore();
     result
+}
+
+/// Ends the process on SIGTERM, a hang-up or the loss of its parent, even while crossterm is blocked reading input
+/// (after a hang-up its reader spins on end-of-file and never returns to the event loop).
+/// A save in progress is one SQLite transaction, so leaving mid-way loses nothing committed.
+fn watch_for_termination(terminate: Arc<AtomicBool>) {
+    let parent = std::os::unix::process::parent_id();
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(Duration::from_millis(100));
+            // A changed parent means the terminal that started us is gone (e.g. its tmux server was killed).
+            if terminate.load(Ordering::Relaxed) || std::os::unix::process::parent_id() != parent {
+                tracing::info!("terminated by signal");
+                ratatui::restore();
+                std::process::exit(0);
+            }
+        }
+    });
 }
 
 fn event_loop(
