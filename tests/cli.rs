@@ -394,3 +394,21 @@ fn databases_are_guarded() {
     let error = refused(&["rank", "--json"]);
     assert!(error.contains("--db PATH is required"), "{error}");
 }
+
+#[test]
+fn the_demo_generator_is_reproducible() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("a.db").display().to_string();
+    let second = dir.path().join("b.db").display().to_string();
+    for db in [&first, &second] {
+        ok(&["demo", "--db", db, "--regulation", "bac-giang-453", "--units", "40", "--seed", "7"]);
+    }
+    let report = rank(&first);
+    assert_eq!(report, rank(&second));
+    assert_eq!(report["blocs"][0]["units"].as_array().unwrap().len(), 40);
+    let third = dir.path().join("c.db").display().to_string();
+    ok(&["demo", "--db", &third, "--regulation", "bac-giang-453", "--units", "40", "--seed", "8"]);
+    assert_ne!(report, rank(&third), "another seed gives another round");
+    let error = refused(&["demo", "--db", &first]);
+    assert!(error.contains("already holds a round"), "{error}");
+}

@@ -52,6 +52,18 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Create a new round filled with reproducible synthetic data (marked as demo data).
+    Demo {
+        #[arg(long, default_value = "thai-nguyen-2024", value_name = "ID")]
+        regulation: String,
+        #[arg(long, default_value_t = 2024, value_name = "YYYY")]
+        year: i32,
+        /// Synthetic units spread over the blocs; without it, the units the regulation names.
+        #[arg(long, value_name = "N")]
+        units: Option<usize>,
+        #[arg(long, default_value_t = 2024, value_name = "S")]
+        seed: u64,
+    },
     /// List the regulations this program can start a round with.
     Regulations,
 }
@@ -95,6 +107,11 @@ fn execute(cli: Cli) -> Result<(), StoreError> {
             for id in crate::store::catalog::available() {
                 println!("{id}");
             }
+        }
+        Command::Demo { regulation, year, units, seed } => {
+            let path = require_db(&cli.db)?;
+            let store = crate::demo::create(path, &regulation, year, units, seed)?;
+            println!("{}: demo round {} {} created (seed {seed})", path.display(), store.regulation().id, store.year());
         }
         Command::Init { regulation, year } => {
             let path = require_db(&cli.db)?;

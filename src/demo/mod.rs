@@ -2,6 +2,7 @@
 
 pub mod generate;
 
+use crate::domain::regulation::Regulation;
 use crate::store::catalog;
 use crate::store::seed::UnitRow;
 use crate::store::{Result, Store, StoreError};
@@ -43,6 +44,40 @@ pub fn named_units(regulation: &str) -> Result<Vec<UnitRow>> {
     Ok(units)
 }
 
+/// `count` synthetic units spread in turn over the regulation's blocs (and groups, where it has them).
+pub fn synthetic_units(regulation: &Regulation, count: usize) -> Vec<UnitRow> {
+    let places: Vec<(String, Option<String>)> = if regulation.has_groups() {
+        let bloc = regulation.blocs.first().map(|b| b.code.clone()).unwrap_or_default();
+        regulation.groups.iter().map(|g| (bloc.clone(), Some(g.code.clone()))).collect()
+    } else {
+        regulation.blocs.iter().map(|b| (b.code.clone(), None)).collect()
+    };
+    (0..count)
+        .filter_map(|i| {
+            let (bloc, group) = places.get(i % places.len().max(1))?.clone();
+            Some(UnitRow {
+                code: format!("dv{:05}", i + 1),
+                name: format!("Đơn vị minh họa {:05}", i + 1),
+                bloc,
+                group,
+            })
+        })
+        .collect()
+}
+
+/// Creates a new round at `path` filled with a reproducible synthetic appraisal: the regulation's
+/// named units, or `units` synthetic ones. The same seed gives the same round.
+pub fn create(path: &Path, regulation: &str, year: i32, units: Option<usize>, seed: u64) -> Result<Store> {
+    let mut store = Store::init(path, regulation, year)?;
+    let rows = match units {
+        Some(count) => synthetic_units(store.regulation(), count),
+        None => named_units(regulation)?,
+    };
+    let generated = generate::generate(store.regulation(), &rows, seed, 70);
+    store.seed(&generated, &format!("demo round, seed {seed}: synthetic scores (DỮ LIỆU MINH HỌA)"))?;
+    Ok(store)
+}
+
 /// Creates and seeds the demo database at `path` unless it exists.
 pub fn ensure_demo(path: &Path) -> Result<Store> {
     if path.exists() {
@@ -52,11 +87,7 @@ pub fn ensure_demo(path: &Path) -> Result<Store> {
         std::fs::create_dir_all(parent)
             .map_err(|e| StoreError::File { file: parent.display().to_string(), message: e.to_string() })?;
     }
-    let mut store = Store::init(path, DEMO_REGULATION, DEMO_YEAR)?;
-    let units = named_units(DEMO_REGULATION)?;
-    let seed = generate::generate(store.regulation(), &units, 2024, 70);
-    store.seed(&seed, "demo round: real unit names, synthetic scores (DỮ LIỆU MINH HỌA)")?;
-    Ok(store)
+    create(path, DEMO_REGULATION, DEMO_YEAR, None, 2024)
 }
 
 /// Opens the interface on the given database, or on the demo database (created on first run).

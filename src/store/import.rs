@@ -440,39 +440,30 @@ pub(super) fn write_score(tx: &rusqlite::Connection, row: &ScoreRow) -> Result<(
     match &row.leader {
         Some(leader) => {
             match text(row.appraised) {
-                Some(score) => tx.execute(
-                    "INSERT OR REPLACE INTO leader_score (unit, criterion, leader, score, deduction_reason) VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![row.unit, row.criterion, leader, score, row.reason],
-                )?,
-                None => tx.execute(
-                    "DELETE FROM leader_score WHERE unit = ?1 AND criterion = ?2 AND leader = ?3",
-                    params![row.unit, row.criterion, leader],
-                )?,
+                Some(score) => tx.prepare_cached("INSERT OR REPLACE INTO leader_score (unit, criterion, leader, score, deduction_reason) VALUES (?1, ?2, ?3, ?4, ?5)")?.execute(params![row.unit, row.criterion, leader, score, row.reason])?,
+                None => tx.prepare_cached("DELETE FROM leader_score WHERE unit = ?1 AND criterion = ?2 AND leader = ?3")?.execute(params![row.unit, row.criterion, leader])?,
             };
             if row.self_score.is_some() {
-                tx.execute(
+                tx.prepare_cached(
                     "INSERT INTO score (unit, criterion, self_score) VALUES (?1, ?2, ?3)
                      ON CONFLICT (unit, criterion) DO UPDATE SET self_score = excluded.self_score",
-                    params![row.unit, row.criterion, text(row.self_score)],
-                )?;
+                )?
+                .execute(params![row.unit, row.criterion, text(row.self_score)])?;
             }
         }
         None => {
-            tx.execute(
-                "INSERT OR REPLACE INTO score (unit, criterion, self_score, appraised_score, deduction_reason, explanation, applicable)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![row.unit, row.criterion, text(row.self_score), text(row.appraised), row.reason, row.explanation, row.applicable],
-            )?;
+            tx.prepare_cached("INSERT OR REPLACE INTO score (unit, criterion, self_score, appraised_score, deduction_reason, explanation, applicable)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?.execute(params![row.unit, row.criterion, text(row.self_score), text(row.appraised), row.reason, row.explanation, row.applicable])?;
         }
     }
     Ok(())
 }
 
 pub(super) fn write_evidence(tx: &rusqlite::Connection, row: &EvidenceRow) -> Result<()> {
-    tx.execute(
+    tx.prepare_cached(
         "INSERT OR REPLACE INTO evidence (unit, criterion, reference, title, issued_on) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![row.unit, row.criterion, row.reference, row.title, row.issued_on],
-    )?;
+    )?
+    .execute(params![row.unit, row.criterion, row.reference, row.title, row.issued_on])?;
     Ok(())
 }
 

@@ -28,19 +28,15 @@ impl Store {
     pub fn seed(&mut self, seed: &Seed, note: &str) -> Result<()> {
         let tx = self.conn.transaction()?;
         for unit in &seed.units {
-            tx.execute(
-                "INSERT OR REPLACE INTO unit (code, name, bloc, unit_group) VALUES (?1, ?2, ?3, ?4)",
-                params![unit.code, unit.name, unit.bloc, unit.group],
-            )?;
+            tx.prepare_cached("INSERT OR REPLACE INTO unit (code, name, bloc, unit_group) VALUES (?1, ?2, ?3, ?4)")?
+                .execute(params![unit.code, unit.name, unit.bloc, unit.group])?;
         }
         for row in &seed.scores {
             write_score(&tx, row)?;
         }
         for (unit, name, value) in &seed.facts {
-            tx.execute(
-                "INSERT OR REPLACE INTO fact (unit, name, value) VALUES (?1, ?2, ?3)",
-                params![unit, name, value],
-            )?;
+            tx.prepare_cached("INSERT OR REPLACE INTO fact (unit, name, value) VALUES (?1, ?2, ?3)")?
+                .execute(params![unit, name, value])?;
         }
         for row in &seed.evidence {
             write_evidence(&tx, row)?;
