@@ -1,6 +1,7 @@
 //! The secretary's facts form and the chairman's grade override form.
 
 use super::{heading, selected, warning};
+use crate::domain::facts::FactValue;
 use crate::domain::grades::Grade;
 use crate::domain::score::display_vi;
 use crate::tui::app::App;
@@ -13,6 +14,21 @@ fn grade_name(grade: Option<Grade>) -> &'static str {
     grade.map(Grade::vietnamese).unwrap_or("—")
 }
 
+/// A fact's value in the council's words.
+fn fact_value_vi(value: &FactValue) -> String {
+    match value {
+        FactValue::Bool(true) => "có".into(),
+        FactValue::Bool(false) => "không".into(),
+        FactValue::Count(n) => n.to_string(),
+        FactValue::Choice(choice) => match choice.as_str() {
+            "none" => "không".into(),
+            "remedied" => "đã khắc phục".into(),
+            "yes" => "có".into(),
+            other => other.into(),
+        },
+    }
+}
+
 pub fn facts(frame: &mut Frame, app: &App, area: Rect) {
     let Some(form) = &app.facts_form else { return };
     let name = app.unit(&form.unit).map(|u| u.name.as_str()).unwrap_or("");
@@ -21,10 +37,10 @@ pub fn facts(frame: &mut Frame, app: &App, area: Rect) {
         .iter()
         .map(|(fact, value)| {
             let label = app.regulation.fact(fact).map(|f| f.label.as_str()).unwrap_or(fact);
-            Row::new(vec![value.to_string(), fact.clone(), label.to_string()])
+            Row::new(vec![fact_value_vi(value), fact.clone(), label.to_string()])
         })
         .collect();
-    let table = Table::new(rows, [Constraint::Length(9), Constraint::Length(22), Constraint::Min(20)])
+    let table = Table::new(rows, [Constraint::Length(13), Constraint::Length(22), Constraint::Min(20)])
         .header(Row::new(vec!["Giá trị", "Sự kiện", "Theo quy chế"]).style(heading()))
         .block(Block::bordered().title(format!(" Sự kiện của {} — {name} ", form.unit)))
         .row_highlight_style(selected());
