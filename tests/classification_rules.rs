@@ -129,12 +129,7 @@ fn a_grade_override_replaces_the_proposed_grade() {
 #[test]
 fn thresholds_compare_the_official_total() {
     let (regulation, mut unit) = outstanding_department();
-    appraise(&mut unit, "I.1", "2");
-    appraise(&mut unit, "I.2", "2");
-    appraise(&mut unit, "III.2", "2");
-    appraise(&mut unit, "III.10", "2");
-    appraise(&mut unit, "V.5", "10");
-    appraise(&mut unit, "II.1", "2.995");
+    common::deduct_to_89_995(&mut unit);
     assert_eq!(level(&regulation, &unit), Level::Excellent, "89.995 is 90.00");
     appraise(&mut unit, "II.1", "2.994");
     assert_eq!(level(&regulation, &unit), Level::Good, "89.994 is 89.99");

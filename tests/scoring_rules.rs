@@ -19,12 +19,7 @@ fn a_unit_scored_at_max_totals_100_and_is_final() {
 fn deductions_sum_exactly_and_round_half_away_from_zero() {
     let regulation = thai_nguyen();
     let mut unit = unit_at_max(&regulation, "snv", "so-nganh", None);
-    appraise(&mut unit, "I.1", "2");
-    appraise(&mut unit, "I.2", "2");
-    appraise(&mut unit, "III.2", "2");
-    appraise(&mut unit, "III.10", "2");
-    appraise(&mut unit, "V.5", "10");
-    appraise(&mut unit, "II.1", "2.995");
+    common::deduct_to_89_995(&mut unit);
     let total = evaluate_unit(&regulation, &unit).unwrap().score.total;
     assert_eq!(total, d("89.995"));
     assert_eq!(round_half_away(total, 2).to_string(), "90.00");

@@ -208,16 +208,7 @@ fn the_chairman_overrides_a_grade_with_a_reason() {
         press(&mut app, &mut store, "<Down>");
     }
     // Override V (proposed average, already overridden to good) to poor: F2 cycles good → average → poor.
-    let f2 = thamdinh::tui::app::Action::Key(ratatui::crossterm::event::KeyEvent::new(
-        ratatui::crossterm::event::KeyCode::F(2),
-        ratatui::crossterm::event::KeyModifiers::NONE,
-    ));
-    thamdinh::tui::dispatch(&mut app, &mut store, f2);
-    let f2 = thamdinh::tui::app::Action::Key(ratatui::crossterm::event::KeyEvent::new(
-        ratatui::crossterm::event::KeyCode::F(2),
-        ratatui::crossterm::event::KeyModifiers::NONE,
-    ));
-    thamdinh::tui::dispatch(&mut app, &mut store, f2);
+    press(&mut app, &mut store, "<F2><F2>");
     press(&mut app, &mut store, "<C-s>");
     let error = app.grade_form.as_ref().and_then(|f| f.error.clone()).expect("a reason is required");
     assert!(error.contains("Cần lý do"), "{error}");

@@ -93,3 +93,13 @@ pub fn assessment(excellent: bool, good: bool) -> Assessment {
 pub fn candidate(unit: &str, total: &str, excellent: bool) -> Candidate {
     Candidate { unit: unit.to_string(), total: d(total), provisional: false, assessment: assessment(excellent, true) }
 }
+
+/// Deductions that leave a Phụ lục I unit at exactly 89.995 with every criterion still good or better
+/// (I and III at 80 %, V 26 of 28, II 9.995 of 10); II.1 carries the last fraction.
+pub fn deduct_to_89_995(unit: &mut UnitRecord) {
+    for (code, appraised) in
+        [("I.1", "2"), ("I.2", "2"), ("III.2", "2"), ("III.10", "2"), ("V.5", "10"), ("II.1", "2.995")]
+    {
+        appraise(unit, code, appraised);
+    }
+}

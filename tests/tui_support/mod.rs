@@ -54,6 +54,7 @@ pub fn press(app: &mut App, store: &mut Store, keys: &str) {
                 "Right" => key(KeyCode::Right),
                 "BS" => key(KeyCode::Backspace),
                 "C-s" => ctrl('s'),
+                "F2" => key(KeyCode::F(2)),
                 other => panic!("unknown key {other}"),
             };
             (action, end + 1)
