@@ -220,3 +220,36 @@ fn the_chairman_overrides_a_grade_with_a_reason() {
     let override_ = &round.units.iter().find(|u| u.code == "syt").unwrap().grade_overrides["V"];
     assert_eq!(override_.grade, thamdinh::domain::grades::Grade::Poor);
 }
+
+#[test]
+fn a_co_assigned_agency_comments_and_the_leading_agency_reads_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let mut app = app_for(&store, false);
+    pick(&mut app, &mut store, &Role::Member { agency: "so-tttt".into() });
+    // V.5 (Nội vụ; TT&TT; Tư pháp) is led by Sở Nội vụ: Sở TT&TT only comments.
+    let queue = app.queue();
+    assert!(
+        queue.iter().all(|i| i.component == "V.5" && i.status == thamdinh::tui::app::Status::CoAssigned),
+        "{queue:?}"
+    );
+    assert!(screen(&app, 80, 24).contains("còn 0 /"), "comments are not work left");
+    press(&mut app, &mut store, "/stc<Enter><Enter>");
+    assert!(app.form.as_ref().is_some_and(|f| f.commenting));
+    press(&mut app, &mut store, "<C-s>");
+    assert!(app.form.as_ref().and_then(|f| f.error.clone()).is_some_and(|e| e.contains("Chưa nhập ý kiến")));
+    press(&mut app, &mut store, "Chưa cập nhật dịch vụ công trực tuyến<C-s>");
+    assert!(app.message.as_ref().is_some_and(|(m, e)| !e && m.contains("góp ý")), "{:?}", app.message);
+    let round = store.load_round().unwrap();
+    let stc = round.units.iter().find(|u| u.code == "stc").unwrap();
+    assert_eq!(stc.entries["V.5"].appraised_score, Some(rust_decimal::Decimal::from(7)), "a comment writes no score");
+
+    let mut lead = app_for(&store, false);
+    pick(&mut lead, &mut store, &Role::Member { agency: "so-noi-vu".into() });
+    press(&mut lead, &mut store, "/stc V.5<Enter><Enter>");
+    let text = screen(&lead, 120, 40);
+    assert!(text.contains("Góp ý của Sở Thông tin và Truyền thông: Chưa cập nhật dịch vụ công trực tuyến"), "{text}");
+    // The store refuses a comment from the leading or an unrelated agency.
+    assert!(store.add_comment("stc", "V.5", "so-noi-vu", "x").is_err());
+    assert!(store.add_comment("stc", "V.5", "thanh-tra-tinh", "x").is_err());
+}

@@ -94,3 +94,8 @@ fn facts_form() {
 fn grade_override_form() {
     snapshot("grades", &(choose(&Role::Chairman) + "/syt<Enter>o"));
 }
+
+#[test]
+fn comment_form_of_a_co_assigned_agency() {
+    snapshot("comment", &(choose(&Role::Member { agency: "so-tttt".into() }) + "/stc<Enter><Enter>"));
+}

@@ -1,4 +1,4 @@
-//! Writes the secretary and the chairman make from the interface: a unit's facts, a criterion's grade override.
+//! Writes made from the interface besides appraisals: a unit's facts, a grade override, a co-assigned agency's comment.
 
 use super::error::{Result, StoreError};
 use super::{Store, audit};
@@ -6,7 +6,61 @@ use crate::domain::facts::FactValue;
 use crate::domain::grades::Grade;
 use rusqlite::{OptionalExtension, params};
 
+/// A remark of a co-assigned agency on one component of one unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommentRow {
+    pub unit: String,
+    pub criterion: String,
+    pub agency: String,
+    pub text: String,
+    pub at: String,
+}
+
 impl Store {
+    /// Records a comment by an agency named on a shared component after the leading one.
+    pub fn add_comment(&mut self, unit: &str, component: &str, agency: &str, text: &str) -> Result<()> {
+        let (bloc, group) = self.unit_place(unit)?;
+        let framework = self
+            .regulation
+            .framework_for(&bloc, group.as_deref())
+            .ok_or_else(|| StoreError::Refused(format!("unit {unit}: its bloc and group name no framework")))?;
+        let place = framework
+            .component(component)
+            .ok_or_else(|| StoreError::Refused(format!("unit {unit}: no component {component:?} in its framework")))?;
+        if !place.component.agencies.iter().skip(1).any(|a| a == agency) {
+            return Err(StoreError::Refused(format!(
+                "unit {unit}, {component}: only the agencies named after the first ({}) may comment",
+                place.component.agencies.join(", ")
+            )));
+        }
+        if text.trim().is_empty() {
+            return Err(StoreError::Refused(format!("unit {unit}, {component}: a comment needs text")));
+        }
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO comment (unit, criterion, agency, text) VALUES (?1, ?2, ?3, ?4)",
+            params![unit, component, agency, text.trim()],
+        )?;
+        audit(&tx, "comment", &format!("{unit} {component} ({agency}): {}", text.trim()))?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Every comment, oldest first.
+    pub fn comments(&self) -> Result<Vec<CommentRow>> {
+        let mut statement = self.conn.prepare("SELECT unit, criterion, agency, text, at FROM comment ORDER BY id")?;
+        let rows = statement.query_map([], |row| {
+            Ok(CommentRow {
+                unit: row.get(0)?,
+                criterion: row.get(1)?,
+                agency: row.get(2)?,
+                text: row.get(3)?,
+                at: row.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     fn unit_place(&self, unit: &str) -> Result<(String, Option<String>)> {
         self.conn
             .query_row("SELECT bloc, unit_group FROM unit WHERE code = ?1", [unit], |row| {

@@ -3,7 +3,7 @@
 mod appraise;
 mod approval;
 pub mod catalog;
-mod council;
+pub mod council;
 mod csv_input;
 pub mod error;
 pub mod import;

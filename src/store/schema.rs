@@ -6,7 +6,7 @@ use rusqlite_migration::{M, Migrations};
 pub const APPLICATION_ID: i64 = 0x5448_4D44;
 
 /// The schema version this program writes (`PRAGMA user_version` after all migrations).
-pub const LATEST_VERSION: i64 = 2;
+pub const LATEST_VERSION: i64 = 3;
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -137,6 +137,19 @@ BEGIN SELECT RAISE(ABORT, 'the bloc is approved: its results are frozen'); END;
 CREATE TRIGGER unit_frozen_insert BEFORE INSERT ON unit
 WHEN EXISTS (SELECT 1 FROM approval WHERE bloc = NEW.bloc)
 BEGIN SELECT RAISE(ABORT, 'the bloc is approved: its results are frozen'); END;
+"#,
+        ),
+        M::up(
+            r#"
+-- Remarks of the agencies named after the first on a shared component (SPEC, Roles: they may comment).
+CREATE TABLE comment (
+    id INTEGER PRIMARY KEY,
+    unit TEXT NOT NULL REFERENCES unit(code),
+    criterion TEXT NOT NULL,
+    agency TEXT NOT NULL,
+    text TEXT NOT NULL CHECK (text <> ''),
+    at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
 "#,
         ),
     ])

@@ -9,6 +9,7 @@ use crate::domain::grades::Grade;
 use crate::domain::regulation::Regulation;
 use crate::domain::score::{ScoreInputError, display_vi, parse_score};
 use crate::domain::search;
+use crate::store::council::CommentRow;
 use crate::store::import::EvidenceRow;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
@@ -52,15 +53,23 @@ pub enum Status {
     NeedsReason,
     NoEvidence,
     Appraised,
+    /// Led by another agency; this one may comment.
+    CoAssigned,
 }
 
 impl Status {
+    /// Still waits for this agency's appraisal.
+    pub fn is_open(self) -> bool {
+        matches!(self, Status::Pending | Status::NeedsReason | Status::NoEvidence)
+    }
+
     pub fn vietnamese(self) -> &'static str {
         match self {
             Status::Pending => "Chưa thẩm định",
             Status::NeedsReason => "Thiếu lý do",
             Status::NoEvidence => "Không có tài liệu",
             Status::Appraised => "Đã thẩm định",
+            Status::CoAssigned => "Phối hợp — góp ý",
         }
     }
 }
@@ -88,6 +97,8 @@ pub struct Form {
     pub field: Field,
     pub error: Option<String>,
     pub dirty: bool,
+    /// The member's agency is co-assigned: the text area holds a comment and no score is written.
+    pub commenting: bool,
 }
 
 /// The chairman ordering one tie group.
@@ -129,6 +140,7 @@ pub struct Snapshot {
     pub evidence: Vec<EvidenceRow>,
     /// Blocs whose results the chairman approved.
     pub approved: BTreeSet<String>,
+    pub comments: Vec<CommentRow>,
 }
 
 pub enum Action {
@@ -144,6 +156,7 @@ pub enum Effect {
     SaveAppraisal { unit: String, component: String, appraised: Decimal, reason: String },
     OrderTie { bloc: String, order: Vec<String> },
     Approve { bloc: String },
+    Comment { unit: String, component: String, agency: String, text: String },
     SaveFacts { unit: String, values: Vec<(String, FactValue)> },
     OverrideGrade { unit: String, criterion: String, grade: Grade, reason: String },
     Reload,
@@ -156,6 +169,7 @@ pub struct App {
     /// Evidence by (unit, criterion or component code).
     pub evidence: BTreeMap<(String, String), Vec<EvidenceRow>>,
     pub approved: BTreeSet<String>,
+    pub comments: Vec<CommentRow>,
     pub demo: bool,
     /// None while the start-up picker is shown.
     pub role: Option<Role>,
@@ -187,6 +201,7 @@ impl App {
             results: Vec::new(),
             evidence: BTreeMap::new(),
             approved: BTreeSet::new(),
+            comments: Vec::new(),
             demo,
             role: None,
             picker: 0,
@@ -215,6 +230,7 @@ impl App {
     fn load(&mut self, snapshot: Snapshot) {
         self.round = snapshot.round;
         self.approved = snapshot.approved;
+        self.comments = snapshot.comments;
         self.results = evaluate_round(&self.regulation, &self.round);
         self.evidence.clear();
         for row in snapshot.evidence {
@@ -275,6 +291,11 @@ impl App {
         self.regulation.framework_for(&unit.bloc, unit.group.as_deref())?.component(component)
     }
 
+    /// The comments on one component of one unit.
+    pub fn comments_on(&self, unit: &str, component: &str) -> Vec<&CommentRow> {
+        self.comments.iter().filter(|c| c.unit == unit && c.criterion == component).collect()
+    }
+
     pub fn evidence_for(&self, unit: &str, place: &ComponentPlace<'_>) -> Vec<&EvidenceRow> {
         [place.component.code.as_str(), place.criterion.code.as_str()]
             .iter()
@@ -290,7 +311,8 @@ impl App {
         for unit in &self.round.units {
             let Some(framework) = self.regulation.framework_for(&unit.bloc, unit.group.as_deref()) else { continue };
             for place in framework.components() {
-                if place.component.agencies.first() != Some(agency) {
+                let leads = place.component.agencies.first() == Some(agency);
+                if !leads && !place.component.agencies.contains(agency) {
                     continue;
                 }
                 let entry = unit.entries.get(&place.component.code);
@@ -299,6 +321,7 @@ impl App {
                 }
                 let appraised = entry.and_then(|e| e.effective_appraised());
                 let status = match appraised {
+                    _ if !leads => Status::CoAssigned,
                     None if self.evidence_for(&unit.code, &place).is_empty() => Status::NoEvidence,
                     None => Status::Pending,
                     Some(value) => {
@@ -370,6 +393,21 @@ impl App {
     }
 
     fn open_form(&mut self, item: &QueueItem) {
+        if item.status == Status::CoAssigned {
+            let mut comment = TextArea::default();
+            comment.set_placeholder_text("Ý kiến góp ý của cơ quan phối hợp");
+            self.form = Some(Form {
+                unit: item.unit.clone(),
+                component: item.component.clone(),
+                score: String::new(),
+                reason: comment,
+                field: Field::Reason,
+                error: None,
+                dirty: false,
+                commenting: true,
+            });
+            return;
+        }
         let Some(unit) = self.unit(&item.unit) else { return };
         let entry = unit.entries.get(&item.component);
         let score = entry.and_then(|e| e.effective_appraised()).map(display_vi).unwrap_or_default();
@@ -384,12 +422,28 @@ impl App {
             field: Field::Score,
             error: None,
             dirty: false,
+            commenting: false,
         });
     }
 
     /// Checks the form as the store will, so a refusal shows inline before any write.
     fn check_form(&self) -> Result<Effect, String> {
         let Some(form) = &self.form else { return Err("Không có phiếu".into()) };
+        if form.commenting {
+            let text = form.reason.lines().join("\n");
+            let Some(Role::Member { agency }) = &self.role else {
+                return Err("Chỉ thành viên được góp ý".into());
+            };
+            if text.trim().is_empty() {
+                return Err("Chưa nhập ý kiến góp ý".into());
+            }
+            return Ok(Effect::Comment {
+                unit: form.unit.clone(),
+                component: form.component.clone(),
+                agency: agency.clone(),
+                text: text.trim().to_string(),
+            });
+        }
         let unit = self.unit(&form.unit).ok_or("Đơn vị không còn trong dữ liệu")?;
         let place = self.place(unit, &form.component).ok_or("Tiêu chí không có trong khung")?;
         let max = place.component.max;
@@ -447,7 +501,7 @@ impl App {
     fn next_item_after(&self, unit: &str, component: &str) -> Option<QueueItem> {
         let queue = self.queue();
         let position = queue.iter().position(|i| i.unit == unit && i.component == component)?;
-        queue.into_iter().skip(position + 1).find(|i| i.status != Status::Appraised)
+        queue.into_iter().skip(position + 1).find(|i| i.status.is_open())
     }
 }
 
@@ -663,7 +717,8 @@ fn on_list(app: &mut App, command: Command) -> Vec<Effect> {
                 Some(Status::Pending) => Some(Status::NeedsReason),
                 Some(Status::NeedsReason) => Some(Status::NoEvidence),
                 Some(Status::NoEvidence) => Some(Status::Appraised),
-                Some(Status::Appraised) => None,
+                Some(Status::Appraised) => Some(Status::CoAssigned),
+                Some(Status::CoAssigned) => None,
             };
             app.queue_selected = 0;
         }
@@ -690,7 +745,7 @@ fn on_form(app: &mut App, command: Option<Command>, key: KeyEvent) -> Vec<Effect
             }
         },
         Some(Command::NextField) => {
-            if let Some(form) = app.form.as_mut() {
+            if let Some(form) = app.form.as_mut().filter(|f| !f.commenting) {
                 form.field = if form.field == Field::Score { Field::Reason } else { Field::Score };
             }
         }

@@ -17,7 +17,12 @@ const POLL: Duration = Duration::from_millis(250);
 
 /// Reads what the interface shows from the store.
 pub fn snapshot(store: &Store) -> Result<Snapshot> {
-    Ok(Snapshot { round: store.load_round()?, evidence: store.all_evidence()?, approved: store.approved_blocs()? })
+    Ok(Snapshot {
+        round: store.load_round()?,
+        evidence: store.all_evidence()?,
+        approved: store.approved_blocs()?,
+        comments: store.comments()?,
+    })
 }
 
 /// Runs one effect against the store and reports what happened as an action.
@@ -36,6 +41,9 @@ pub fn run_effect(store: &mut Store, effect: Effect) -> Action {
         Effect::OverrideGrade { unit, criterion, grade, reason } => store
             .override_grade(&unit, &criterion, grade, &reason)
             .map(|()| format!("Đã điều chỉnh xếp loại {unit} · {criterion}: {}", grade.vietnamese())),
+        Effect::Comment { unit, component, agency, text } => store
+            .add_comment(&unit, &component, &agency, &text)
+            .map(|()| format!("Đã gửi góp ý cho {unit} · {component}")),
         Effect::Approve { bloc } => store.approve_bloc(&bloc).map(|()| format!("Đã phê duyệt kết quả khối {bloc}")),
         Effect::Reload => {
             return snapshot(store)

@@ -29,7 +29,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     .areas(inner);
 
     let self_score = entry.and_then(|e| e.self_score).map(display_vi).unwrap_or_else(|| "—".into());
-    let lines = vec![
+    let mut lines = vec![
         Line::styled(unit.name.clone(), heading()),
         Line::raw(format!(
             "{} › {} {} › {} {}",
@@ -56,6 +56,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             entry.map(|e| e.explanation.as_str()).filter(|t| !t.is_empty()).unwrap_or("(không có)")
         )),
     ];
+    for comment in app.comments_on(&unit.code, &form.component) {
+        let agency = app.regulation.agency(&comment.agency).map(|a| a.name.as_str()).unwrap_or(&comment.agency);
+        lines.push(Line::raw(format!("Góp ý của {agency}: {}", comment.text)));
+    }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), about);
 
     let rows: Vec<Row> = evidence
@@ -72,6 +76,22 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .block(Block::bordered().title(title));
     frame.render_widget(table, documents);
 
+    if form.commenting {
+        let appraised = entry.and_then(|e| e.effective_appraised()).map(display_vi).unwrap_or_else(|| "—".into());
+        frame.render_widget(
+            Line::raw(format!("Điểm thẩm định (cơ quan chủ trì): {appraised} — cơ quan phối hợp chỉ góp ý")),
+            score,
+        );
+        let mut textarea = form.reason.clone();
+        textarea.set_block(
+            Block::bordered().title(" Ý kiến góp ý ").title_style(heading().add_modifier(Modifier::REVERSED)),
+        );
+        frame.render_widget(&textarea, reason);
+        if let Some(message) = &form.error {
+            frame.render_widget(Line::styled(format!("✗ {message}"), warning()), error);
+        }
+        return;
+    }
     let score_style = if form.field == Field::Score { selected() } else { heading() };
     let unit_hint = if app.regulation.percent_input { " (3,5 · 3.5 · 80%)" } else { " (3,5 hoặc 3.5)" };
     frame.render_widget(

@@ -12,14 +12,14 @@ use ratatui::widgets::{Block, Paragraph, Row, Table, TableState, Wrap};
 fn status_style(status: Status) -> Style {
     match status {
         Status::Appraised => Style::new().fg(Color::Green),
-        Status::Pending => Style::new(),
+        Status::Pending | Status::CoAssigned => Style::new(),
         Status::NeedsReason | Status::NoEvidence => Style::new().fg(Color::Red),
     }
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let queue = app.queue();
-    let left = queue.iter().filter(|i| i.status != Status::Appraised).count();
+    let left = queue.iter().filter(|i| i.status.is_open()).count();
     let (list_area, preview_area) = if area.width >= 120 {
         let [a, b] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
         (a, Some(b))
