@@ -253,6 +253,19 @@ fn a_new_row_replaces_the_old_value() {
 }
 
 #[test]
+fn a_semicolon_csv_from_vietnamese_excel_is_read_with_decimal_commas() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = thai_nguyen_round(dir.path());
+    let file = write(
+        dir.path(),
+        "excel.csv",
+        "\u{feff}unit;criterion;self_score;appraised_score;reason\r\nstc;V.5;12;11,5;Chậm một nhiệm vụ\r\n",
+    );
+    ok(&["import", "scores", "--db", &db, &file]);
+    assert_eq!(unit(&rank(&db), "so-nganh", "stc")["total"], "99.50");
+}
+
+#[test]
 fn group_one_takes_the_mean_of_the_provincial_leaders_scores() {
     let dir = tempfile::tempdir().unwrap();
     let db = thai_nguyen_round(dir.path());

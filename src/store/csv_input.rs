@@ -27,7 +27,14 @@ impl CsvTable {
             }
         })?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-        let mut reader = csv::ReaderBuilder::new().has_headers(true).trim(csv::Trim::All).from_reader(text.as_bytes());
+        // Excel in a Vietnamese locale (decimal comma) saves CSV with ';' between fields.
+        let header = text.lines().next().unwrap_or("");
+        let delimiter = if header.contains(';') && !header.contains(',') { b';' } else { b',' };
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .delimiter(delimiter)
+            .trim(csv::Trim::All)
+            .from_reader(text.as_bytes());
         let headers = reader
             .headers()
             .map_err(|e| StoreError::Input { file: file.clone(), line: 1, message: e.to_string() })?
