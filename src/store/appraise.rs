@@ -10,22 +10,9 @@ use std::str::FromStr;
 impl Store {
     /// Records the council's appraised score and deduction reason for one component of one unit.
     pub fn save_appraisal(&mut self, unit: &str, component: &str, appraised: Decimal, reason: &str) -> Result<()> {
-        let (bloc, group): (String, Option<String>) = self
-            .conn
-            .query_row("SELECT bloc, unit_group FROM unit WHERE code = ?1", [unit], |row| {
-                Ok((row.get(0)?, row.get(1)?))
-            })
-            .optional()?
-            .ok_or_else(|| StoreError::Refused(format!("unknown unit {unit:?}")))?;
+        let (bloc, place) = self.component_of(unit, component)?;
         self.check_not_frozen(&bloc, &format!("unit {unit}, {component}"))?;
-        let framework = self
-            .regulation
-            .framework_for(&bloc, group.as_deref())
-            .ok_or_else(|| StoreError::Refused(format!("unit {unit}: its bloc and group name no framework")))?;
-        let place = framework
-            .component(component)
-            .ok_or_else(|| StoreError::Refused(format!("unit {unit}: no component {component:?} in its framework")))?;
-        let max = place.component.max;
+        let max = place.max;
         if appraised.is_sign_negative() || appraised > max {
             return Err(StoreError::Refused(format!(
                 "unit {unit}, {component}: appraised {appraised} outside [0, {}]",

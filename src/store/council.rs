@@ -19,18 +19,11 @@ pub struct CommentRow {
 impl Store {
     /// Records a comment by an agency named on a shared component after the leading one.
     pub fn add_comment(&mut self, unit: &str, component: &str, agency: &str, text: &str) -> Result<()> {
-        let (bloc, group) = self.unit_place(unit)?;
-        let framework = self
-            .regulation
-            .framework_for(&bloc, group.as_deref())
-            .ok_or_else(|| StoreError::Refused(format!("unit {unit}: its bloc and group name no framework")))?;
-        let place = framework
-            .component(component)
-            .ok_or_else(|| StoreError::Refused(format!("unit {unit}: no component {component:?} in its framework")))?;
-        if !place.component.agencies.iter().skip(1).any(|a| a == agency) {
+        let (_, place) = self.component_of(unit, component)?;
+        if !place.agencies.iter().skip(1).any(|a| a == agency) {
             return Err(StoreError::Refused(format!(
                 "unit {unit}, {component}: only the agencies named after the first ({}) may comment",
-                place.component.agencies.join(", ")
+                place.agencies.join(", ")
             )));
         }
         if text.trim().is_empty() {
@@ -59,15 +52,6 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    fn unit_place(&self, unit: &str) -> Result<(String, Option<String>)> {
-        self.conn
-            .query_row("SELECT bloc, unit_group FROM unit WHERE code = ?1", [unit], |row| {
-                Ok((row.get(0)?, row.get(1)?))
-            })
-            .optional()?
-            .ok_or_else(|| StoreError::Refused(format!("unknown unit {unit:?}")))
     }
 
     /// Records a unit's facts (discipline, outstanding, …) in one transaction.

@@ -14,9 +14,10 @@ pub mod ties;
 
 pub use error::{Result, StoreError};
 
+use crate::domain::framework::Component;
 use crate::domain::loader::{DataFiles, load_regulation};
 use crate::domain::regulation::Regulation;
-use rusqlite::{Connection, OpenFlags, params};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -125,6 +126,31 @@ impl Store {
     /// Changes whenever another connection commits; cheap to poll.
     pub fn data_version(&self) -> Result<i64> {
         Ok(self.conn.query_row("PRAGMA data_version", [], |row| row.get(0))?)
+    }
+}
+
+impl Store {
+    /// A unit's bloc and group; an unknown unit is refused.
+    fn unit_place(&self, unit: &str) -> Result<(String, Option<String>)> {
+        self.conn
+            .query_row("SELECT bloc, unit_group FROM unit WHERE code = ?1", [unit], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })
+            .optional()?
+            .ok_or_else(|| StoreError::Refused(format!("unknown unit {unit:?}")))
+    }
+
+    /// A unit's bloc and one component of its framework; refused when either is unknown.
+    fn component_of(&self, unit: &str, component: &str) -> Result<(String, Component)> {
+        let (bloc, group) = self.unit_place(unit)?;
+        let framework = self
+            .regulation
+            .framework_for(&bloc, group.as_deref())
+            .ok_or_else(|| StoreError::Refused(format!("unit {unit}: its bloc and group name no framework")))?;
+        let place = framework
+            .component(component)
+            .ok_or_else(|| StoreError::Refused(format!("unit {unit}: no component {component:?} in its framework")))?;
+        Ok((bloc, place.component.clone()))
     }
 }
 
