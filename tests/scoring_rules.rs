@@ -49,7 +49,7 @@ fn group_one_is_the_mean_of_the_leaders_scores() {
     let mut unit = unit_at_max(&regulation, "snv", "so-nganh", None);
     let entry = unit.entries.get_mut("I.1").unwrap();
     entry.appraised_score = None;
-    entry.leader_scores = vec![d("4"), d("3"), d("3")];
+    entry.leader_scores = [("a", d("4")), ("b", d("3")), ("c", d("3"))].map(|(l, s)| (l.to_string(), s)).into();
     let score = evaluate_unit(&regulation, &unit).unwrap().score;
     // 96 + 10/3
     assert_eq!(round_half_away(score.total, 3).to_string(), "99.333");

@@ -1,4 +1,4 @@
-//! The real binary in a real terminal (tmux): pick a role, watch the ranking move when another process writes, quit.
+//! The real binary in a real terminal (tmux): open as a user, watch the ranking move when another process writes, quit.
 
 use std::path::Path;
 use std::process::Command;
@@ -78,12 +78,15 @@ fn the_secretary_watches_the_ranking_move_in_a_real_terminal() {
             &Path::new(FIXTURES).join(format!("{kind}.csv")).display().to_string(),
         ]);
     }
+    thamdinh(&["user", "add", "--db", &db, "thu-ky", "--role", "secretary", "--full-name", "Trần Thị B"]);
     let tmux = Tmux { socket: format!("thamdinh-e2e-{}", std::process::id()) };
-    let command = format!("{BIN} --db {db}");
+    // A real round refuses to open without --user (the picker is the demo's), and opens as the named user.
+    let refused = Command::new(BIN).args(["--db", &db]).output().expect("thamdinh");
+    assert!(!refused.status.success() && String::from_utf8_lossy(&refused.stderr).contains("--user NAME"));
+    let command = format!("{BIN} --db {db} --user thu-ky");
     tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", &command]);
-    tmux.wait_for("Bạn là ai?");
-    tmux.keys(&["j", "j", "j", "j", "j", "j", "j", "Enter"]);
     let screen = tmux.wait_for("1 Xếp hạng");
+    assert!(screen.contains("Thư ký (thu-ky)"), "{screen}");
     assert!(screen.contains("Khối các sở, ban, ngành"), "{screen}");
     assert!(screen.contains("Chờ Chủ tịch"), "{screen}");
     assert!(screen.lines().any(|l| l.contains("snv") && l.contains("100,00")), "{screen}");
@@ -114,7 +117,7 @@ fn the_secretary_watches_the_ranking_move_in_a_real_terminal() {
 
     // SIGTERM ends the program too, even while it waits for a key, and leaves no process behind.
     tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", &command]);
-    tmux.wait_for("Bạn là ai?");
+    tmux.wait_for("1 Xếp hạng");
     let pid = tmux.run(&["list-panes", "-t", "e2e", "-F", "#{pane_pid}"]).trim().to_string();
     assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
     let start = Instant::now();

@@ -4,28 +4,19 @@ mod tui_support;
 
 use thamdinh::domain::classification::Level;
 use thamdinh::domain::ranking::Outcome;
-use thamdinh::tui::app::{App, Pane, Role};
-use tui_support::{app_for, fixture_store, press, screen};
+use thamdinh::tui::app::{App, Pane};
+use tui_support::{app_as, app_for, fixture_store, press, screen};
 
 fn ranking_of(app: &App, bloc: &str) -> Vec<(String, usize, Outcome)> {
     let result = app.results.iter().find(|r| r.bloc == bloc).expect("bloc");
     result.ranking.units.iter().map(|u| (u.unit.clone(), u.rank, u.outcome)).collect()
 }
 
-/// Picks the n-th role of the start-up picker.
-fn pick(app: &mut App, store: &mut thamdinh::store::Store, role: &Role) {
-    let index = app.roles().iter().position(|(r, _)| r == role).expect("role offered");
-    press(app, store, &"j".repeat(index));
-    press(app, store, "<Enter>");
-    assert_eq!(app.role.as_ref(), Some(role));
-}
-
 #[test]
 fn a_member_appraises_three_components_and_the_ranking_moves() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = fixture_store(dir.path());
-    let mut app = app_for(&store, false);
-    pick(&mut app, &mut store, &Role::Member { agency: "so-noi-vu".into() });
+    let mut app = app_as(&mut store, "tv-so-noi-vu");
     assert_eq!(app.pane, Pane::Queue);
 
     // skhcn's III.7 is the only item of Sở Nội vụ not yet appraised: filter to it.
@@ -67,8 +58,7 @@ fn a_member_appraises_three_components_and_the_ranking_moves() {
 fn a_refused_score_keeps_the_old_value() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = fixture_store(dir.path());
-    let mut app = app_for(&store, false);
-    pick(&mut app, &mut store, &Role::Member { agency: "so-noi-vu".into() });
+    let mut app = app_as(&mut store, "tv-so-noi-vu");
     press(&mut app, &mut store, "/stc V.5<Enter><Enter>");
     let form = app.form.as_ref().unwrap();
     assert_eq!(form.score, "7");
@@ -87,8 +77,7 @@ fn a_refused_score_keeps_the_old_value() {
 fn the_chairman_orders_a_tie_and_the_pending_units_get_their_levels() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = fixture_store(dir.path());
-    let mut app = app_for(&store, false);
-    pick(&mut app, &mut store, &Role::Chairman);
+    let mut app = app_as(&mut store, "chu-tich");
     let before = ranking_of(&app, "so-nganh");
     assert_eq!(before[0].2, Outcome::TiePending);
     assert_eq!(before[1].2, Outcome::TiePending);
@@ -128,8 +117,7 @@ fn the_chairman_orders_a_tie_and_the_pending_units_get_their_levels() {
 fn the_secretary_sees_the_ranking_and_cannot_open_a_form() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = fixture_store(dir.path());
-    let mut app = app_for(&store, false);
-    pick(&mut app, &mut store, &Role::Secretary);
+    let mut app = app_as(&mut store, "thu-ky");
     assert_eq!(app.panes(), [Pane::Ranking, Pane::Progress]);
     press(&mut app, &mut store, "<Enter>3");
     assert!(app.form.is_none() && app.tie_edit.is_none());
@@ -151,9 +139,8 @@ fn no_key_panics_anywhere() {
         "j", "k", "<Enter>", "<Tab>", "<Esc>", "/", "x", "<BS>", "s", "?", "3", "2", "1", "K", "J", "<C-s>", "G", "g",
         "<Right>", "9",
     ];
-    for role in [Role::Member { agency: "so-noi-vu".into() }, Role::Secretary, Role::Chairman] {
-        let mut app = app_for(&store, false);
-        pick(&mut app, &mut store, &role);
+    for user in ["tv-so-noi-vu", "tgv-so-noi-vu", "lanh-dao-1", "thu-ky", "chu-tich"] {
+        let mut app = app_as(&mut store, user);
         let mut state = 7u64;
         for _ in 0..400 {
             state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
@@ -173,8 +160,7 @@ fn no_key_panics_anywhere() {
 fn the_secretary_records_facts_and_the_level_follows() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = fixture_store(dir.path());
-    let mut app = app_for(&store, false);
-    pick(&mut app, &mut store, &Role::Secretary);
+    let mut app = app_as(&mut store, "thu-ky");
     // stc (95, outstanding) is good only by the quota; record discipline "yes": not completed.
     press(&mut app, &mut store, "/stc<Enter>f");
     let form = app.facts_form.as_ref().expect("facts form");
@@ -199,8 +185,7 @@ fn the_secretary_records_facts_and_the_level_follows() {
 fn the_chairman_overrides_a_grade_with_a_reason() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = fixture_store(dir.path());
-    let mut app = app_for(&store, false);
-    pick(&mut app, &mut store, &Role::Chairman);
+    let mut app = app_as(&mut store, "chu-tich");
     press(&mut app, &mut store, "/syt<Enter>o");
     let form = app.grade_form.as_ref().expect("grade form");
     let v = form.criteria.iter().position(|(c, _, _)| c == "V").unwrap();
@@ -225,8 +210,7 @@ fn the_chairman_overrides_a_grade_with_a_reason() {
 fn a_co_assigned_agency_comments_and_the_leading_agency_reads_it() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = fixture_store(dir.path());
-    let mut app = app_for(&store, false);
-    pick(&mut app, &mut store, &Role::Member { agency: "so-tttt".into() });
+    let mut app = app_as(&mut store, "tv-so-tttt");
     // V.5 (Nội vụ; TT&TT; Tư pháp) is led by Sở Nội vụ: Sở TT&TT only comments.
     let queue = app.queue();
     assert!(
@@ -244,12 +228,12 @@ fn a_co_assigned_agency_comments_and_the_leading_agency_reads_it() {
     let stc = round.units.iter().find(|u| u.code == "stc").unwrap();
     assert_eq!(stc.entries["V.5"].appraised_score, Some(rust_decimal::Decimal::from(7)), "a comment writes no score");
 
-    let mut lead = app_for(&store, false);
-    pick(&mut lead, &mut store, &Role::Member { agency: "so-noi-vu".into() });
+    let mut lead = app_as(&mut store, "tv-so-noi-vu");
     press(&mut lead, &mut store, "/stc V.5<Enter><Enter>");
     let text = screen(&lead, 120, 40);
     assert!(text.contains("Góp ý của Sở Thông tin và Truyền thông: Chưa cập nhật dịch vụ công trực tuyến"), "{text}");
     // The store refuses a comment from the leading or an unrelated agency.
-    assert!(store.add_comment("stc", "V.5", "so-noi-vu", "x").is_err());
-    assert!(store.add_comment("stc", "V.5", "thanh-tra-tinh", "x").is_err());
+    assert!(store.add_comment("stc", "V.5", "x").is_err());
+    store.sign_in("tv-thanh-tra-tinh").unwrap();
+    assert!(store.add_comment("stc", "V.5", "x").is_err());
 }

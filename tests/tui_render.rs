@@ -2,78 +2,68 @@
 
 mod tui_support;
 
-use thamdinh::tui::app::Role;
-use tui_support::{app_for, demo_store, fixture_store, press, screen};
+use tui_support::{app_as, app_for, demo_store, fixture_store, press, screen};
 
-fn choose(role: &Role) -> String {
-    let roles = [
-        Role::Member { agency: "so-noi-vu".into() },
-        Role::Member { agency: "thanh-tra-tinh".into() },
-        Role::Member { agency: "so-tai-chinh".into() },
-        Role::Member { agency: "van-phong-ubnd".into() },
-        Role::Member { agency: "so-tttt".into() },
-        Role::Member { agency: "so-tu-phap".into() },
-        Role::Member { agency: "lanh-dao-ubnd".into() },
-        Role::Secretary,
-        Role::Chairman,
-    ];
-    let index = roles.iter().position(|r| r == role).expect("role");
-    format!("{}<Enter>", "j".repeat(index))
-}
-
-/// Renders one screen reached by keys from the start-up picker, at both sizes.
-fn snapshot(name: &str, keys: &str) {
+/// Renders one screen reached by keys, as a user (or on the start-up picker), at both sizes.
+fn snapshot_as(name: &str, user: Option<&str>, keys: &str) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = fixture_store(dir.path());
-    let mut app = app_for(&store, false);
+    let mut app = match user {
+        Some(user) => app_as(&mut store, user),
+        None => app_for(&store, false),
+    };
     press(&mut app, &mut store, keys);
     insta::assert_snapshot!(format!("{name}_80x24"), screen(&app, 80, 24));
     insta::assert_snapshot!(format!("{name}_160x48"), screen(&app, 160, 48));
 }
 
+fn snapshot(name: &str, user_and_keys: (&str, &str)) {
+    snapshot_as(name, Some(user_and_keys.0), user_and_keys.1);
+}
+
 #[test]
 fn picker() {
-    snapshot("picker", "");
+    snapshot_as("picker", None, "");
 }
 
 #[test]
 fn member_queue() {
-    snapshot("queue", &choose(&Role::Member { agency: "so-noi-vu".into() }));
+    snapshot("queue", ("tv-so-noi-vu", ""));
 }
 
 #[test]
 fn member_queue_filtered_by_status() {
-    snapshot("queue_pending", &(choose(&Role::Member { agency: "so-noi-vu".into() }) + "s"));
+    snapshot("queue_pending", ("tv-so-noi-vu", "s"));
 }
 
 #[test]
 fn scoring_form_with_an_inline_refusal() {
-    snapshot("form", &(choose(&Role::Member { agency: "so-noi-vu".into() }) + "/snv V.5<Enter><Enter>9<C-s>"));
+    snapshot("form", ("tv-so-noi-vu", "/snv V.5<Enter><Enter>9<C-s>"));
 }
 
 #[test]
 fn ranking() {
-    snapshot("ranking", &choose(&Role::Secretary));
+    snapshot("ranking", ("thu-ky", ""));
 }
 
 #[test]
 fn progress() {
-    snapshot("progress", &(choose(&Role::Secretary) + "<Tab>"));
+    snapshot("progress", ("thu-ky", "<Tab>"));
 }
 
 #[test]
 fn ties() {
-    snapshot("ties", &(choose(&Role::Chairman) + "3"));
+    snapshot("ties", ("chu-tich", "3"));
 }
 
 #[test]
 fn ordering_a_tie() {
-    snapshot("tie_order", &(choose(&Role::Chairman) + "3<Enter>"));
+    snapshot("tie_order", ("chu-tich", "3<Enter>"));
 }
 
 #[test]
 fn help_overlay() {
-    snapshot("help", &(choose(&Role::Secretary) + "?"));
+    snapshot("help", ("thu-ky", "?"));
 }
 
 #[test]
@@ -87,15 +77,15 @@ fn the_demo_is_marked_as_demo() {
 
 #[test]
 fn facts_form() {
-    snapshot("facts", &(choose(&Role::Secretary) + "f"));
+    snapshot("facts", ("thu-ky", "f"));
 }
 
 #[test]
 fn grade_override_form() {
-    snapshot("grades", &(choose(&Role::Chairman) + "/syt<Enter>o"));
+    snapshot("grades", ("chu-tich", "/syt<Enter>o"));
 }
 
 #[test]
 fn comment_form_of_a_co_assigned_agency() {
-    snapshot("comment", &(choose(&Role::Member { agency: "so-tttt".into() }) + "/stc<Enter><Enter>"));
+    snapshot("comment", ("tv-so-tttt", "/stc<Enter><Enter>"));
 }

@@ -1,7 +1,10 @@
 //! The `thamdinh` command line: the contract in SPEC (`init`, `import …`, `tie`, `rank --json`).
 
+mod audit_log;
 mod rank_report;
+mod users;
 
+use crate::store::rerate::RerateChange;
 use crate::store::{Store, StoreError};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
@@ -18,6 +21,10 @@ pub struct Cli {
     /// The round's database file (without a subcommand: the demo database).
     #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
+    /// Work as this council user (their role decides what may be written; the audit log names them).
+    /// Without it, subcommands run as the service account `admin`, and the interface opens only the demo.
+    #[arg(long, global = true, value_name = "NAME")]
+    pub user: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -66,6 +73,66 @@ pub enum Command {
     },
     /// List the regulations this program can start a round with.
     Regulations,
+    /// Council users: who may open a session, with which role.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// The audit trail: check its hash chain, or print history.
+    #[command(subcommand)]
+    Audit(AuditCommand),
+    /// Re-rate one unit of an approved bloc (Điều 10.4): the chairman, a reason, one change.
+    Rerate {
+        #[arg(long)]
+        unit: String,
+        /// The violation or shortcoming found.
+        #[arg(long)]
+        reason: String,
+        /// A component (with --score) or a criterion (with --grade).
+        #[arg(long)]
+        criterion: Option<String>,
+        #[arg(long, requires = "criterion", conflicts_with_all = ["grade", "fact"])]
+        score: Option<String>,
+        #[arg(long, requires = "criterion", conflicts_with = "fact")]
+        grade: Option<String>,
+        /// A fact's name (with --value), e.g. discipline.
+        #[arg(long, requires = "value")]
+        fact: Option<String>,
+        #[arg(long, requires = "fact")]
+        value: Option<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum UserCommand {
+    /// Add a council user.
+    Add {
+        name: String,
+        #[arg(long, value_parser = ["member", "assistant", "leader", "secretary", "chairman"])]
+        role: String,
+        /// The appraising agency of a member or assistant (see the regulation's agencies).
+        #[arg(long)]
+        agency: Option<String>,
+        /// The person's full name, as printed on the council's papers.
+        #[arg(long, default_value = "")]
+        full_name: String,
+    },
+    /// List the council's users (removed ones marked).
+    List,
+    /// Remove a user: their sessions are refused; the audit log keeps their name.
+    Remove { name: String },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AuditCommand {
+    /// Recompute the hash chain; exit non-zero and name the first broken row if any row was changed or removed.
+    Verify,
+    /// Print the history, oldest first.
+    Log {
+        #[arg(long)]
+        unit: Option<String>,
+        /// A criterion (also matches its components) or a component.
+        #[arg(long)]
+        criterion: Option<String>,
+    },
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -98,9 +165,18 @@ pub fn run() -> ExitCode {
     }
 }
 
+/// Opens the round as the named user, or as the service account.
+fn open_as(db: &Option<PathBuf>, user: &Option<String>) -> Result<Store, StoreError> {
+    let mut store = Store::open(require_db(db)?)?;
+    if let Some(name) = user {
+        store.sign_in(name)?;
+    }
+    Ok(store)
+}
+
 fn execute(cli: Cli) -> Result<(), StoreError> {
     let Some(command) = cli.command else {
-        return crate::demo::open_interface(cli.db.as_deref());
+        return crate::demo::open_interface(cli.db.as_deref(), cli.user.as_deref());
     };
     match command {
         Command::Regulations => {
@@ -119,7 +195,7 @@ fn execute(cli: Cli) -> Result<(), StoreError> {
             println!("{}: round {} {} created", path.display(), store.regulation().id, store.year());
         }
         Command::Import { kind, file } => {
-            let mut store = Store::open(require_db(&cli.db)?)?;
+            let mut store = open_as(&cli.db, &cli.user)?;
             let imported = match kind {
                 ImportKind::Units => store.import_units(&file)?,
                 ImportKind::Scores => store.import_scores(&file)?,
@@ -130,14 +206,34 @@ fn execute(cli: Cli) -> Result<(), StoreError> {
             println!("{}: {} rows imported", file.display(), imported.rows);
         }
         Command::Tie { bloc, order } => {
-            let mut store = Store::open(require_db(&cli.db)?)?;
+            let mut store = open_as(&cli.db, &cli.user)?;
             store.order_tie(&bloc, &order)?;
             println!("{bloc}: tie ordered {}", order.join(", "));
         }
         Command::Approve { bloc } => {
-            let mut store = Store::open(require_db(&cli.db)?)?;
+            let mut store = open_as(&cli.db, &cli.user)?;
             store.approve_bloc(&bloc)?;
             println!("{bloc}: results approved and frozen");
+        }
+        Command::User(command) => users::run(open_as(&cli.db, &cli.user)?, command)?,
+        Command::Audit(command) => return audit_log::run(&open_as(&cli.db, &cli.user)?, command),
+        Command::Rerate { unit, reason, criterion, score, grade, fact, value } => {
+            let mut store = open_as(&cli.db, &cli.user)?;
+            let change = match (criterion, score, grade, fact, value) {
+                (Some(component), Some(appraised), None, None, None) => RerateChange::Score { component, appraised },
+                (Some(criterion), None, Some(grade), None, None) => {
+                    RerateChange::Grade { criterion, grade: grade.parse().map_err(StoreError::Refused)? }
+                }
+                (None, None, None, Some(name), Some(value)) => RerateChange::Fact { name, value },
+                _ => {
+                    return Err(StoreError::Refused(
+                        "rerate changes one thing: --criterion C --score S, --criterion C --grade G, or --fact NAME --value V"
+                            .into(),
+                    ));
+                }
+            };
+            store.rerate(&unit, &change, &reason)?;
+            println!("{unit}: re-rated ({reason})");
         }
         Command::Rank { json } => {
             let store = Store::open(require_db(&cli.db)?)?;

@@ -2,6 +2,7 @@
 
 pub mod generate;
 
+use crate::domain::permissions::Role;
 use crate::domain::regulation::Regulation;
 use crate::store::catalog;
 use crate::store::seed::UnitRow;
@@ -75,13 +76,58 @@ pub fn create(path: &Path, regulation: &str, year: i32, units: Option<usize>, se
     };
     let generated = generate::generate(store.regulation(), &rows, seed, 70);
     store.seed(&generated, &format!("demo round, seed {seed}: synthetic scores (DỮ LIỆU MINH HỌA)"))?;
+    add_demo_users(&mut store)?;
     Ok(store)
+}
+
+/// The demo's council: for each appraising agency a member (`tv-…`) and an assistant (`tgv-…`), three
+/// provincial leaders where the regulation has criteria they score, a secretary and a chairman.
+pub fn add_demo_users(store: &mut Store) -> Result<()> {
+    let regulation = store.regulation().clone();
+    let mut users: Vec<(String, String, Role, Option<String>)> = Vec::new();
+    for agency in &regulation.agencies {
+        if !regulation.agency_appraises_components(&agency.code) {
+            continue;
+        }
+        let short = agency.code.chars().take(40).collect::<String>();
+        users.push((
+            format!("tv-{short}"),
+            format!("Thành viên {}", agency.name),
+            Role::Member,
+            Some(agency.code.clone()),
+        ));
+        users.push((
+            format!("tgv-{short}"),
+            format!("Tổ giúp việc {}", agency.name),
+            Role::Assistant,
+            Some(agency.code.clone()),
+        ));
+    }
+    if regulation.frameworks_have_leader_criteria() {
+        for n in 1..=3 {
+            users.push((format!("lanh-dao-{n}"), format!("Lãnh đạo UBND tỉnh {n}"), Role::Leader, None));
+        }
+    }
+    users.push(("thu-ky".into(), "Thư ký Hội đồng".into(), Role::Secretary, None));
+    users.push(("chu-tich".into(), "Chủ tịch Hội đồng".into(), Role::Chairman, None));
+    let existing: Vec<String> = store.users()?.into_iter().map(|u| u.name).collect();
+    for (name, full_name, role, agency) in users {
+        if !existing.contains(&name) {
+            store.add_user(&name, &full_name, role, agency.as_deref())?;
+        }
+    }
+    Ok(())
 }
 
 /// Creates and seeds the demo database at `path` unless it exists.
 pub fn ensure_demo(path: &Path) -> Result<Store> {
     if path.exists() {
-        return Store::open(path);
+        let mut store = Store::open(path)?;
+        // A demo database made before council users existed gets its demo council.
+        if store.is_demo()? && store.users()?.is_empty() {
+            add_demo_users(&mut store)?;
+        }
+        return Ok(store);
     }
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)
@@ -90,15 +136,29 @@ pub fn ensure_demo(path: &Path) -> Result<Store> {
     create(path, DEMO_REGULATION, DEMO_YEAR, None, 2024)
 }
 
-/// Opens the interface on the given database, or on the demo database (created on first run).
-pub fn open_interface(db: Option<&Path>) -> Result<()> {
-    let (store, demo) = match db {
-        Some(path) => (Store::open(path)?, false),
-        None => (ensure_demo(&demo_path())?, true),
+/// Opens the interface as `user`, on the given database or on the demo database (created on first run).
+/// Without a user only a demo round opens, on the start-up picker; a real round needs `--user`.
+pub fn open_interface(db: Option<&Path>, user: Option<&str>) -> Result<()> {
+    let mut store = match db {
+        Some(path) => Store::open(path)?,
+        None => ensure_demo(&demo_path())?,
     };
+    let demo = store.is_demo()?;
+    match user {
+        Some(name) => store.sign_in(name)?,
+        None if demo => {}
+        None => {
+            return Err(StoreError::Refused(format!(
+                "{}: a council round opens as one of its users: thamdinh --db {} --user NAME (see `thamdinh user list --db {}`); the start-up picker is for the demo only",
+                store.path().display(),
+                store.path().display(),
+                store.path().display()
+            )));
+        }
+    }
     let path = store.path().to_path_buf();
     let result = crate::tui::run(store, demo);
-    if demo {
+    if demo && db.is_none() {
         println!("Cơ sở dữ liệu minh họa (demo database): {}", path.display());
     }
     result

@@ -8,6 +8,7 @@ pub mod facts;
 pub mod framework;
 pub mod grades;
 pub mod loader;
+pub mod permissions;
 pub mod ranking;
 pub mod regulation;
 pub mod score;

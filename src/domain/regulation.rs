@@ -74,6 +74,18 @@ impl Regulation {
         self.facts.iter().find(|fact| fact.name == name)
     }
 
+    /// Some criterion is scored by the provincial leaders (group I of Thái Nguyên), so the leader role exists.
+    pub fn frameworks_have_leader_criteria(&self) -> bool {
+        self.frameworks.iter().any(|f| f.criteria().any(|(_, criterion)| criterion.scored_by_leaders))
+    }
+
+    /// The agency is named on some component that members appraise (not only on criteria the leaders score).
+    pub fn agency_appraises_components(&self, agency: &str) -> bool {
+        self.frameworks.iter().any(|f| {
+            f.components().any(|p| !p.criterion.scored_by_leaders && p.component.agencies.iter().any(|a| a == agency))
+        })
+    }
+
     pub fn has_groups(&self) -> bool {
         !self.groups.is_empty()
     }

@@ -10,13 +10,19 @@ use std::collections::BTreeMap;
 pub struct ComponentScore {
     pub self_score: Option<Decimal>,
     pub appraised_score: Option<Decimal>,
-    /// Scores given by individual provincial leaders (group I of Thái Nguyên).
-    pub leader_scores: Vec<Decimal>,
+    /// Scores given by individual provincial leaders (group I of Thái Nguyên), by leader.
+    pub leader_scores: BTreeMap<String, Decimal>,
     pub deduction_reason: String,
     /// The unit's justification of its self-score.
     pub explanation: String,
     /// False when the component lies outside the unit's functions (Điều 4.2 of 453).
     pub applicable: bool,
+    /// Entered by an assistant (Tổ giúp việc) and not yet confirmed by a member: it counts, provisionally.
+    pub awaiting_confirmation: bool,
+    /// Who entered the appraised score (a council user's name), when recorded.
+    pub appraised_by: Option<String>,
+    /// Bumped by every save; a save based on an older version is refused (0: nothing recorded).
+    pub version: i64,
 }
 
 impl Default for ComponentScore {
@@ -24,10 +30,13 @@ impl Default for ComponentScore {
         ComponentScore {
             self_score: None,
             appraised_score: None,
-            leader_scores: Vec::new(),
+            leader_scores: BTreeMap::new(),
             deduction_reason: String::new(),
             explanation: String::new(),
             applicable: true,
+            awaiting_confirmation: false,
+            appraised_by: None,
+            version: 0,
         }
     }
 }
@@ -35,7 +44,12 @@ impl Default for ComponentScore {
 impl ComponentScore {
     /// The council's figure: the leaders' mean where leaders scored, else the appraised score.
     pub fn effective_appraised(&self) -> Option<Decimal> {
-        mean(&self.leader_scores).or(self.appraised_score)
+        mean(&self.leader_scores.values().copied().collect::<Vec<_>>()).or(self.appraised_score)
+    }
+
+    /// Appraised and, where an assistant entered it, confirmed by a member.
+    pub fn is_final(&self) -> bool {
+        self.effective_appraised().is_some() && !self.awaiting_confirmation
     }
 
     /// The figure that counts now: appraised where present, else the self-score, else 0.
@@ -114,7 +128,7 @@ pub fn score_unit(
                 let component_entry = entry(&component.code);
                 if component_entry.applicable {
                     applicable_count += 1;
-                    appraised_count += usize::from(component_entry.effective_appraised().is_some());
+                    appraised_count += usize::from(component_entry.is_final());
                 }
             }
             let effective_max = effective_max(criterion, content.criteria.as_slice(), &entry);

@@ -1,49 +1,190 @@
-//! Saving one appraisal from the interface: the same checks as an import, one transaction, audited.
+//! Saving one appraisal from a session: permission, version, double entry and audit, in one transaction.
 
-use super::error::{Result, StoreError};
-use super::{Store, audit};
+use super::audit::Change;
+use super::error::{Result, StaleSave, StoreError};
+use super::{Store, audit_one};
 use crate::domain::appraisal::reason_needed;
+use crate::domain::permissions::{AppraisalEntry, may_appraise};
 use rusqlite::{OptionalExtension, params};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
+/// What a session asks to save.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppraisalInput {
+    pub unit: String,
+    pub component: String,
+    pub appraised: Decimal,
+    pub deduction_reason: String,
+    /// The component's version the user saw when they started (0: nothing was recorded yet).
+    pub based_on_version: i64,
+}
+
+/// How a save was recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Saved {
+    /// The council's figure (a member's save, or a member's correction of an assistant's entry).
+    Final { version: i64 },
+    /// A member confirmed an assistant's entry unchanged.
+    Confirmed { version: i64 },
+    /// An assistant's entry, waiting for a member of the same agency.
+    AwaitingConfirmation { version: i64 },
+    /// One provincial leader's own score of a group I component.
+    LeaderScore,
+}
+
+struct Current {
+    self_score: Option<String>,
+    appraised: Option<String>,
+    reason: String,
+    version: i64,
+    appraised_by: Option<String>,
+    awaiting_confirmation: bool,
+}
+
 impl Store {
-    /// Records the council's appraised score and deduction reason for one component of one unit.
-    pub fn save_appraisal(&mut self, unit: &str, component: &str, appraised: Decimal, reason: &str) -> Result<()> {
+    /// Records an appraised score and deduction reason for one component of one unit, as this session's user.
+    /// Refused when the role may not, when the value breaks a rule, when the bloc is approved, or when
+    /// another session saved the component since `based_on_version` (the newer value is named, nothing is lost).
+    pub fn save_appraisal(&mut self, input: &AppraisalInput) -> Result<Saved> {
+        let AppraisalInput { unit, component, appraised, deduction_reason, based_on_version } = input;
+        let reason = deduction_reason.trim();
         let (bloc, place) = self.component_of(unit, component)?;
-        self.check_not_frozen(&bloc, &format!("unit {unit}, {component}"))?;
-        let max = place.max;
-        if appraised.is_sign_negative() || appraised > max {
+        let entry = may_appraise(&self.actor, &place, unit)?;
+        let max = place.component.max;
+        if appraised.is_sign_negative() || *appraised > max {
             return Err(StoreError::Refused(format!(
-                "unit {unit}, {component}: appraised {appraised} outside [0, {}]",
+                "unit {unit}, {component}: appraised {appraised} outside [0, {}] (a score lies in [0, max])",
                 max.normalize()
             )));
         }
-        let previous: Option<(Option<String>, Option<String>, String)> = self
-            .conn
+        self.check_not_frozen(&bloc, &format!("unit {unit}, {component}"))?;
+        let tx = self.write_transaction()?;
+        let current = tx
             .query_row(
-                "SELECT self_score, appraised_score, deduction_reason FROM score WHERE unit = ?1 AND criterion = ?2",
+                "SELECT self_score, appraised_score, deduction_reason, version, appraised_by, awaiting_confirmation
+                 FROM score WHERE unit = ?1 AND criterion = ?2",
                 params![unit, component],
-                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+                |row| {
+                    Ok(Current {
+                        self_score: row.get(0)?,
+                        appraised: row.get(1)?,
+                        reason: row.get(2)?,
+                        version: row.get(3)?,
+                        appraised_by: row.get(4)?,
+                        awaiting_confirmation: row.get(5)?,
+                    })
+                },
             )
             .optional()?;
-        let self_score = previous.as_ref().and_then(|p| p.0.as_deref()).and_then(|s| Decimal::from_str(s).ok());
-        if let Some(why) = reason_needed(max, self_score, appraised)
-            && reason.trim().is_empty()
+        let self_score = current.as_ref().and_then(|c| c.self_score.as_deref()).and_then(|s| Decimal::from_str(s).ok());
+        if let Some(why) = reason_needed(max, self_score, *appraised)
+            && reason.is_empty()
         {
             return Err(StoreError::Refused(format!(
                 "unit {unit}, {component}: appraised {appraised} is {why} and needs a deduction reason"
             )));
         }
-        let tx = self.conn.transaction()?;
+        let value = appraised.normalize().to_string();
+        let old_value = current.as_ref().and_then(|c| c.appraised.clone());
+        let old_reason = current.as_ref().map(|c| c.reason.clone()).unwrap_or_default();
+        let version = current.as_ref().map_or(0, |c| c.version);
+
+        if entry == AppraisalEntry::LeaderScore {
+            let leader = self.actor.name.clone();
+            let old: Option<String> = tx
+                .query_row(
+                    "SELECT score FROM leader_score WHERE unit = ?1 AND criterion = ?2 AND leader = ?3",
+                    params![unit, component, leader],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            tx.execute(
+                "INSERT INTO leader_score (unit, criterion, leader, score, deduction_reason) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (unit, criterion, leader) DO UPDATE SET score = excluded.score, deduction_reason = excluded.deduction_reason",
+                params![unit, component, leader, value, reason],
+            )?;
+            let detail = format!("leader {leader}: {unit} {component} {} → {value}", old.as_deref().unwrap_or("—"));
+            let change = Change::new("leader score", detail)
+                .on(unit, Some(component))
+                .value(&format!("leader_score:{leader}"), old, Some(value))
+                .because(reason);
+            audit_one(&tx, &self.actor, change)?;
+            tx.commit()?;
+            return Ok(Saved::LeaderScore);
+        }
+
+        if version != *based_on_version {
+            let current = current.unwrap_or(Current {
+                self_score: None,
+                appraised: None,
+                reason: String::new(),
+                version,
+                appraised_by: None,
+                awaiting_confirmation: false,
+            });
+            return Err(StoreError::Stale(Box::new(StaleSave {
+                unit: unit.clone(),
+                component: component.clone(),
+                current: current.appraised.map(|a| match current.reason.as_str() {
+                    "" => a,
+                    why => format!("{a}, reason: {why}"),
+                }),
+                by: current.appraised_by.unwrap_or_else(|| "an import".into()),
+                version,
+                yours: value,
+            })));
+        }
+
+        let awaiting_before = current.as_ref().is_some_and(|c| c.awaiting_confirmation);
+        let entered_by = current.as_ref().and_then(|c| c.appraised_by.clone());
+        let (action, awaiting_after, appraised_by, outcome): (&'static str, bool, String, fn(i64) -> Saved) =
+            match entry {
+                AppraisalEntry::AwaitingConfirmation => {
+                    if old_value.is_some() && !awaiting_before {
+                        return Err(StoreError::Refused(format!(
+                            "unit {unit}, {component}: the appraisal {} is final (by {}); an assistant's entry cannot replace it — a member of the agency changes it",
+                            old_value.as_deref().unwrap_or_default(),
+                            entered_by.as_deref().unwrap_or("an import")
+                        )));
+                    }
+                    ("enter", true, self.actor.name.clone(), |version| Saved::AwaitingConfirmation { version })
+                }
+                _ if awaiting_before && old_value.as_deref() == Some(value.as_str()) && old_reason == reason => {
+                    ("confirm", false, entered_by.clone().unwrap_or_else(|| self.actor.name.clone()), |version| {
+                        Saved::Confirmed { version }
+                    })
+                }
+                _ if awaiting_before => ("correct", false, self.actor.name.clone(), |version| Saved::Final { version }),
+                _ => ("appraise", false, self.actor.name.clone(), |version| Saved::Final { version }),
+            };
+        let new_version = version + 1;
         tx.execute(
-            "INSERT INTO score (unit, criterion, appraised_score, deduction_reason) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (unit, criterion) DO UPDATE SET appraised_score = excluded.appraised_score, deduction_reason = excluded.deduction_reason",
-            params![unit, component, appraised.normalize().to_string(), reason.trim()],
+            "INSERT INTO score (unit, criterion, appraised_score, deduction_reason, version, appraised_by, awaiting_confirmation)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (unit, criterion) DO UPDATE SET appraised_score = excluded.appraised_score,
+                deduction_reason = excluded.deduction_reason, version = excluded.version,
+                appraised_by = excluded.appraised_by, awaiting_confirmation = excluded.awaiting_confirmation",
+            params![unit, component, value, reason, new_version, appraised_by, awaiting_after],
         )?;
-        let old = previous.and_then(|p| p.1).unwrap_or_else(|| "—".into());
-        audit(&tx, "appraise", &format!("{unit} {component}: {old} → {}; {}", appraised.normalize(), reason.trim()))?;
+        let detail = match action {
+            "confirm" => format!("{unit} {component}: {value} confirmed (entered by {appraised_by})"),
+            "enter" => format!("{unit} {component}: {} → {value}, awaiting a member's confirmation", show(&old_value)),
+            "correct" => format!(
+                "{unit} {component}: {} (entered by {}) corrected to {value}",
+                show(&old_value),
+                entered_by.as_deref().unwrap_or("?")
+            ),
+            _ => format!("{unit} {component}: {} → {value}", show(&old_value)),
+        };
+        let change =
+            Change::new(action, detail).on(unit, Some(component)).value("appraised_score", old_value, Some(value));
+        audit_one(&tx, &self.actor, change.because(reason))?;
         tx.commit()?;
-        Ok(())
+        Ok(outcome(new_version))
     }
+}
+
+fn show(value: &Option<String>) -> &str {
+    value.as_deref().unwrap_or("—")
 }

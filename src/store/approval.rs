@@ -1,8 +1,10 @@
 //! The chairman's approval of a bloc: refused while a tie or an appraisal is outstanding; afterwards the bloc is frozen.
 
+use super::audit::Change;
 use super::error::{Result, StoreError};
-use super::{COMMAND_LINE_ACTOR, Store, audit};
+use super::{Store, audit_one};
 use crate::domain::evaluate::{evaluate_round, unappraised_in_bloc};
+use crate::domain::permissions::CouncilWrite;
 use rusqlite::params;
 use std::collections::BTreeSet;
 
@@ -26,9 +28,11 @@ impl Store {
 
     /// Approves a bloc's results. Refused, saying why, while any tie is unresolved or any component unappraised.
     pub fn approve_bloc(&mut self, bloc: &str) -> Result<()> {
+        self.permit(CouncilWrite::Approve)?;
         if self.regulation.bloc(bloc).is_none() {
             return Err(StoreError::Refused(format!("unknown bloc {bloc:?}")));
         }
+        let tx = self.write_transaction()?;
         self.check_not_frozen(bloc, "approve")?;
         let round = self.load_round()?;
         let units = round.units.iter().filter(|u| u.bloc == bloc).count();
@@ -51,9 +55,18 @@ impl Store {
                 )));
             }
         }
-        let tx = self.conn.transaction()?;
-        tx.execute("INSERT INTO approval (bloc, actor) VALUES (?1, ?2)", params![bloc, COMMAND_LINE_ACTOR])?;
-        audit(&tx, "approve", bloc)?;
+        tx.execute("INSERT INTO approval (bloc, actor) VALUES (?1, ?2)", params![bloc, self.actor.name])?;
+        let ranked: Vec<String> = results
+            .iter()
+            .find(|r| r.bloc == bloc)
+            .map(|r| r.ranking.units.iter().map(|u| format!("{} {}", u.unit, u.outcome.slug())).collect())
+            .unwrap_or_default();
+        let change = Change::new("approve", format!("bloc {bloc} approved: {}", ranked.join(", "))).value(
+            "approval",
+            None,
+            Some(bloc.to_string()),
+        );
+        audit_one(&tx, &self.actor, change)?;
         tx.commit()?;
         Ok(())
     }

@@ -1,9 +1,11 @@
 //! Writes made from the interface besides appraisals: a unit's facts, a grade override, a co-assigned agency's comment.
 
+use super::audit::Change;
 use super::error::{Result, StoreError};
-use super::{Store, audit};
+use super::{Store, audit_one};
 use crate::domain::facts::FactValue;
 use crate::domain::grades::Grade;
+use crate::domain::permissions::{CouncilWrite, may_comment};
 use rusqlite::{OptionalExtension, params};
 
 /// A remark of a co-assigned agency on one component of one unit.
@@ -17,24 +19,23 @@ pub struct CommentRow {
 }
 
 impl Store {
-    /// Records a comment by an agency named on a shared component after the leading one.
-    pub fn add_comment(&mut self, unit: &str, component: &str, agency: &str, text: &str) -> Result<()> {
+    /// Records a comment by this session's member, whose agency is named on a shared component after the leading one.
+    pub fn add_comment(&mut self, unit: &str, component: &str, text: &str) -> Result<()> {
         let (_, place) = self.component_of(unit, component)?;
-        if !place.agencies.iter().skip(1).any(|a| a == agency) {
-            return Err(StoreError::Refused(format!(
-                "unit {unit}, {component}: only the agencies named after the first ({}) may comment",
-                place.agencies.join(", ")
-            )));
-        }
+        may_comment(&self.actor, &place, unit)?;
+        let agency = self.actor.agency.clone().unwrap_or_default();
         if text.trim().is_empty() {
             return Err(StoreError::Refused(format!("unit {unit}, {component}: a comment needs text")));
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         tx.execute(
             "INSERT INTO comment (unit, criterion, agency, text) VALUES (?1, ?2, ?3, ?4)",
             params![unit, component, agency, text.trim()],
         )?;
-        audit(&tx, "comment", &format!("{unit} {component} ({agency}): {}", text.trim()))?;
+        let change = Change::new("comment", format!("{unit} {component} ({agency}): {}", text.trim()))
+            .on(unit, Some(component))
+            .value("comment", None, Some(text.trim().to_string()));
+        audit_one(&tx, &self.actor, change)?;
         tx.commit()?;
         Ok(())
     }
@@ -56,6 +57,7 @@ impl Store {
 
     /// Records a unit's facts (discipline, outstanding, …) in one transaction.
     pub fn save_facts(&mut self, unit: &str, facts: &[(String, FactValue)]) -> Result<()> {
+        self.permit(CouncilWrite::Facts)?;
         let (bloc, _) = self.unit_place(unit)?;
         self.check_not_frozen(&bloc, &format!("unit {unit}"))?;
         for (name, value) in facts {
@@ -65,7 +67,8 @@ impl Store {
                 .ok_or_else(|| StoreError::Refused(format!("unit {unit}: unknown fact {name:?}")))?;
             definition.parse_value(&value.to_string()).map_err(|e| StoreError::Refused(format!("unit {unit}: {e}")))?;
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
+        let mut trail = self.audit_trail(&tx)?;
         for (name, value) in facts {
             let old: Option<String> = tx
                 .query_row("SELECT value FROM fact WHERE unit = ?1 AND name = ?2", params![unit, name], |r| r.get(0))
@@ -77,7 +80,8 @@ impl Store {
                 "INSERT OR REPLACE INTO fact (unit, name, value) VALUES (?1, ?2, ?3)",
                 params![unit, name, value.to_string()],
             )?;
-            audit(&tx, "fact", &format!("{unit} {name}: {} → {value}", old.unwrap_or_else(|| "—".into())))?;
+            let detail = format!("{unit} {name}: {} → {value}", old.as_deref().unwrap_or("—"));
+            trail.record(&tx, Change::new("fact", detail).on(unit, None).value(name, old, Some(value.to_string())))?;
         }
         tx.commit()?;
         Ok(())
@@ -85,6 +89,7 @@ impl Store {
 
     /// Overrides the proposed grade of one criterion; the reason is required and audited.
     pub fn override_grade(&mut self, unit: &str, criterion: &str, grade: Grade, reason: &str) -> Result<()> {
+        self.permit(CouncilWrite::OverrideGrade)?;
         let (bloc, group) = self.unit_place(unit)?;
         self.check_not_frozen(&bloc, &format!("unit {unit}"))?;
         if self.regulation.grades.is_none() {
@@ -98,13 +103,36 @@ impl Store {
         if reason.trim().is_empty() {
             return Err(StoreError::Refused(format!("unit {unit}, {criterion}: overriding a grade needs a reason")));
         }
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT OR REPLACE INTO grade_override (unit, criterion, grade, reason) VALUES (?1, ?2, ?3, ?4)",
-            params![unit, criterion, grade.slug(), reason.trim()],
-        )?;
-        audit(&tx, "override grade", &format!("{unit} {criterion} → {grade}: {}", reason.trim()))?;
+        let tx = self.write_transaction()?;
+        write_grade_override(&tx, &mut self.audit_trail(&tx)?, unit, criterion, grade, reason.trim())?;
         tx.commit()?;
         Ok(())
     }
+}
+
+/// Writes one grade override and its audit row, naming the grade it replaces.
+pub(super) fn write_grade_override(
+    tx: &rusqlite::Connection,
+    trail: &mut super::audit::AuditTrail,
+    unit: &str,
+    criterion: &str,
+    grade: Grade,
+    reason: &str,
+) -> Result<()> {
+    let old: Option<String> = tx
+        .query_row(
+            "SELECT grade FROM grade_override WHERE unit = ?1 AND criterion = ?2",
+            params![unit, criterion],
+            |r| r.get(0),
+        )
+        .optional()?;
+    tx.prepare_cached(
+        "INSERT OR REPLACE INTO grade_override (unit, criterion, grade, reason) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![unit, criterion, grade.slug(), reason])?;
+    let change = Change::new("override grade", format!("{unit} {criterion} → {grade}: {reason}"))
+        .on(unit, Some(criterion))
+        .value("grade", old, Some(grade.slug().to_string()))
+        .because(reason);
+    trail.record(tx, change)
 }

@@ -1,6 +1,7 @@
 //! Errors of the store, worded for the secretary: which file, which line, which rule.
 
 use crate::domain::error::DataError;
+use crate::domain::permissions::Refusal;
 use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
@@ -28,6 +29,14 @@ pub enum StoreError {
     File { file: String, message: String },
     #[error("{0}")]
     Refused(String),
+    /// A write the user's role does not allow.
+    #[error("refused: {0}")]
+    Forbidden(#[from] Refusal),
+    /// A save based on a version another session has since replaced; nothing was written.
+    #[error("{0}")]
+    Stale(Box<StaleSave>),
+    #[error("no council user {name:?} in this database; see `thamdinh user list --db PATH`")]
+    UnknownUser { name: String },
     #[error("terminal: {0}")]
     Terminal(#[from] std::io::Error),
     #[error("database: {0}")]
@@ -37,3 +46,18 @@ pub enum StoreError {
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// What a refused stale save says: the newer value, who saved it, and the value that was not written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unit {unit}, {component}: not saved — {by} saved it meanwhile ({}; version {version}); your value {yours} was not written: look at theirs and save again",
+    current.as_deref().unwrap_or("no appraised score")
+)]
+pub struct StaleSave {
+    pub unit: String,
+    pub component: String,
+    pub current: Option<String>,
+    pub by: String,
+    pub version: i64,
+    pub yours: String,
+}

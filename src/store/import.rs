@@ -1,12 +1,16 @@
 //! Imports of CSV files (units, scores, grades, facts, evidence): every row checked first, then one transaction.
 
+use super::Store;
+use super::audit::{AuditTrail, Change};
+use super::council::write_grade_override;
 use super::csv_input::CsvTable;
 use super::error::Result;
-use super::{Store, audit};
 use crate::domain::appraisal::reason_needed;
 use crate::domain::framework::Framework;
 use crate::domain::grades::Grade;
+use crate::domain::permissions::CouncilWrite;
 use crate::domain::score::{ScoreInputError, parse_score};
+use rusqlite::OptionalExtension;
 use rusqlite::params;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
@@ -92,6 +96,7 @@ impl Store {
 
     /// `code,name,bloc,group`: adds units or replaces their name, bloc and group.
     pub fn import_units(&mut self, path: &Path) -> Result<Imported> {
+        self.permit(CouncilWrite::Import)?;
         let table = CsvTable::read(path, &["code", "name", "bloc"], &["group"])?;
         let existing = self.unit_places()?;
         let scored: BTreeSet<String> = {
@@ -167,21 +172,43 @@ impl Store {
             }
             planned.push((code.to_string(), name.to_string(), bloc.to_string(), group));
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
+        let mut trail = self.audit_trail(&tx)?;
         for (code, name, bloc, group) in &planned {
+            let describe = |name: &str, bloc: &str, group: Option<&str>| match group {
+                Some(group) => format!("{name} | {bloc} | {group}"),
+                None => format!("{name} | {bloc}"),
+            };
+            let old = existing.get(code).map(|_| -> rusqlite::Result<String> {
+                tx.query_row("SELECT name, bloc, unit_group FROM unit WHERE code = ?1", [code], |r| {
+                    Ok(describe(
+                        &r.get::<_, String>(0)?,
+                        &r.get::<_, String>(1)?,
+                        r.get::<_, Option<String>>(2)?.as_deref(),
+                    ))
+                })
+            });
+            let old = old.transpose()?;
+            let new = describe(name, bloc, group.as_deref());
+            if old.as_ref() == Some(&new) {
+                continue;
+            }
             tx.execute(
                 "INSERT INTO unit (code, name, bloc, unit_group) VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT (code) DO UPDATE SET name = excluded.name, bloc = excluded.bloc, unit_group = excluded.unit_group",
                 params![code, name, bloc, group],
             )?;
+            let detail = format!("unit {code}: {} → {new}", old.as_deref().unwrap_or("—"));
+            trail.record(&tx, Change::new("unit", detail).on(code, None).value("unit", old, Some(new)))?;
         }
-        audit(&tx, "import units", &format!("{}: {} rows", table.file, planned.len()))?;
+        trail.record(&tx, import_change("import units", &table.file, planned.len()))?;
         tx.commit()?;
         Ok(Imported { rows: planned.len() })
     }
 
     /// `unit,criterion,self_score,appraised_score,reason[,applicable][,explanation][,leader]`.
     pub fn import_scores(&mut self, path: &Path) -> Result<Imported> {
+        self.permit(CouncilWrite::Import)?;
         let table = CsvTable::read(
             path,
             &["unit", "criterion", "self_score", "appraised_score", "reason"],
@@ -277,17 +304,19 @@ impl Store {
                 leader,
             });
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
+        let mut trail = self.audit_trail(&tx)?;
         for row in &planned {
-            write_score(&tx, row)?;
+            write_score_audited(&tx, &mut trail, &self.actor.name, row)?;
         }
-        audit(&tx, "import scores", &format!("{}: {} rows", table.file, planned.len()))?;
+        trail.record(&tx, import_change("import scores", &table.file, planned.len()))?;
         tx.commit()?;
         Ok(Imported { rows: planned.len() })
     }
 
     /// `unit,criterion,grade,reason`: the council's override of a criterion's proposed grade.
     pub fn import_grades(&mut self, path: &Path) -> Result<Imported> {
+        self.permit(CouncilWrite::Import)?;
         let table = CsvTable::read(path, &["unit", "criterion", "grade", "reason"], &[])?;
         if self.regulation.grades.is_none() {
             return Err(
@@ -318,21 +347,19 @@ impl Store {
             }
             planned.push((unit.to_string(), code.to_string(), grade, reason.to_string()));
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
+        let mut trail = self.audit_trail(&tx)?;
         for (unit, code, grade, reason) in &planned {
-            tx.execute(
-                "INSERT OR REPLACE INTO grade_override (unit, criterion, grade, reason) VALUES (?1, ?2, ?3, ?4)",
-                params![unit, code, grade.slug(), reason],
-            )?;
-            audit(&tx, "override grade", &format!("{unit} {code} → {grade}: {reason}"))?;
+            write_grade_override(&tx, &mut trail, unit, code, *grade, reason)?;
         }
-        audit(&tx, "import grades", &format!("{}: {} rows", table.file, planned.len()))?;
+        trail.record(&tx, import_change("import grades", &table.file, planned.len()))?;
         tx.commit()?;
         Ok(Imported { rows: planned.len() })
     }
 
     /// `unit,fact,value`: facts such as discipline or outstanding.
     pub fn import_facts(&mut self, path: &Path) -> Result<Imported> {
+        self.permit(CouncilWrite::Import)?;
         let table = CsvTable::read(path, &["unit", "fact", "value"], &[])?;
         let units = self.unit_places()?;
         let mut planned = Vec::new();
@@ -361,20 +388,30 @@ impl Store {
                 .map_err(|message| table.error(line, format!("column value: unit {unit}: {message}")))?;
             planned.push((unit.to_string(), name.to_string(), value.to_string()));
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
+        let mut trail = self.audit_trail(&tx)?;
         for (unit, name, value) in &planned {
+            let old: Option<String> = tx
+                .query_row("SELECT value FROM fact WHERE unit = ?1 AND name = ?2", params![unit, name], |r| r.get(0))
+                .optional()?;
+            if old.as_ref() == Some(value) {
+                continue;
+            }
             tx.execute(
                 "INSERT OR REPLACE INTO fact (unit, name, value) VALUES (?1, ?2, ?3)",
                 params![unit, name, value],
             )?;
+            let detail = format!("{unit} {name}: {} → {value}", old.as_deref().unwrap_or("—"));
+            trail.record(&tx, Change::new("fact", detail).on(unit, None).value(name, old, Some(value.clone())))?;
         }
-        audit(&tx, "import facts", &format!("{}: {} rows", table.file, planned.len()))?;
+        trail.record(&tx, import_change("import facts", &table.file, planned.len()))?;
         tx.commit()?;
         Ok(Imported { rows: planned.len() })
     }
 
     /// `unit,criterion,title,reference,date`: documents backing a self-score.
     pub fn import_evidence(&mut self, path: &Path) -> Result<Imported> {
+        self.permit(CouncilWrite::Import)?;
         let table = CsvTable::read(path, &["unit", "criterion", "title", "reference", "date"], &[])?;
         let units = self.unit_places()?;
         let mut planned = Vec::new();
@@ -424,19 +461,29 @@ impl Store {
                 issued_on: date,
             });
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
+        let mut trail = self.audit_trail(&tx)?;
         for row in &planned {
-            write_evidence(&tx, row)?;
+            write_evidence_audited(&tx, &mut trail, row)?;
         }
-        audit(&tx, "import evidence", &format!("{}: {} rows", table.file, planned.len()))?;
+        trail.record(&tx, import_change("import evidence", &table.file, planned.len()))?;
         tx.commit()?;
         Ok(Imported { rows: planned.len() })
     }
 }
 
+/// The summary row of an import: which file, how many rows.
+fn import_change(action: &'static str, file: &str, rows: usize) -> Change {
+    Change::new(action, format!("{file}: {rows} rows")).value("file", None, Some(file.to_string()))
+}
+
+fn text(value: Option<Decimal>) -> Option<String> {
+    value.map(|v| v.normalize().to_string())
+}
+
 /// Writes one score row: a leader's score, or the unit's whole entry for the component.
-pub(super) fn write_score(tx: &rusqlite::Connection, row: &ScoreRow) -> Result<()> {
-    let text = |value: Option<Decimal>| value.map(|v| v.normalize().to_string());
+/// The entry's version goes up by one; an appraised score written here is final (no confirmation awaited).
+pub(super) fn write_score(tx: &rusqlite::Connection, row: &ScoreRow, actor: &str) -> Result<()> {
     match &row.leader {
         Some(leader) => {
             match text(row.appraised) {
@@ -446,17 +493,149 @@ pub(super) fn write_score(tx: &rusqlite::Connection, row: &ScoreRow) -> Result<(
             if row.self_score.is_some() {
                 tx.prepare_cached(
                     "INSERT INTO score (unit, criterion, self_score) VALUES (?1, ?2, ?3)
-                     ON CONFLICT (unit, criterion) DO UPDATE SET self_score = excluded.self_score",
+                     ON CONFLICT (unit, criterion) DO UPDATE SET self_score = excluded.self_score, version = score.version + 1",
                 )?
                 .execute(params![row.unit, row.criterion, text(row.self_score)])?;
             }
         }
         None => {
-            tx.prepare_cached("INSERT OR REPLACE INTO score (unit, criterion, self_score, appraised_score, deduction_reason, explanation, applicable)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?.execute(params![row.unit, row.criterion, text(row.self_score), text(row.appraised), row.reason, row.explanation, row.applicable])?;
+            let appraised_by = row.appraised.map(|_| actor);
+            tx.prepare_cached(
+                "INSERT INTO score (unit, criterion, self_score, appraised_score, deduction_reason, explanation, applicable, appraised_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                 ON CONFLICT (unit, criterion) DO UPDATE SET self_score = excluded.self_score,
+                    appraised_score = excluded.appraised_score, deduction_reason = excluded.deduction_reason,
+                    explanation = excluded.explanation, applicable = excluded.applicable,
+                    appraised_by = excluded.appraised_by, awaiting_confirmation = 0, version = score.version + 1",
+            )?
+            .execute(params![
+                row.unit,
+                row.criterion,
+                text(row.self_score),
+                text(row.appraised),
+                row.reason,
+                row.explanation,
+                row.applicable,
+                appraised_by
+            ])?;
         }
     }
     Ok(())
+}
+
+/// What a score row held before an import replaced it.
+#[derive(Default)]
+struct Before {
+    self_score: Option<String>,
+    appraised: Option<String>,
+    reason: String,
+    explanation: String,
+    applicable: bool,
+}
+
+/// Writes one score row and appends an audit row for each value it changes (old → new).
+pub(super) fn write_score_audited(
+    tx: &rusqlite::Connection,
+    trail: &mut AuditTrail,
+    actor: &str,
+    row: &ScoreRow,
+) -> Result<()> {
+    let (unit, code) = (row.unit.as_str(), Some(row.criterion.as_str()));
+    if let Some(leader) = &row.leader {
+        let old: Option<String> = tx
+            .prepare_cached("SELECT score FROM leader_score WHERE unit = ?1 AND criterion = ?2 AND leader = ?3")?
+            .query_row(params![row.unit, row.criterion, leader], |r| r.get(0))
+            .optional()?;
+        let new = text(row.appraised);
+        write_score(tx, row, actor)?;
+        if old != new {
+            let detail = format!("leader {leader}: {unit} {} {} → {}", row.criterion, show(&old), show(&new));
+            let change =
+                Change::new("leader score", detail).on(unit, code).value(&format!("leader_score:{leader}"), old, new);
+            trail.record(tx, change.because(&row.reason))?;
+        }
+        return Ok(());
+    }
+    let before = tx
+        .prepare_cached(
+            "SELECT self_score, appraised_score, deduction_reason, explanation, applicable FROM score WHERE unit = ?1 AND criterion = ?2",
+        )?
+        .query_row(params![row.unit, row.criterion], |r| {
+            Ok(Before {
+                self_score: r.get(0)?,
+                appraised: r.get(1)?,
+                reason: r.get(2)?,
+                explanation: r.get(3)?,
+                applicable: r.get(4)?,
+            })
+        })
+        .optional()?;
+    let existed = before.is_some();
+    let before = before.unwrap_or(Before { applicable: true, ..Before::default() });
+    write_score(tx, row, actor)?;
+    let (self_score, appraised) = (text(row.self_score), text(row.appraised));
+    let c = &row.criterion;
+    if before.self_score != self_score {
+        let detail = format!("{unit} {c}: self-score {} → {}", show(&before.self_score), show(&self_score));
+        trail.record(
+            tx,
+            Change::new("self-score", detail).on(unit, code).value("self_score", before.self_score, self_score),
+        )?;
+    }
+    if before.appraised != appraised || before.reason != row.reason {
+        let detail = format!("{unit} {c}: appraised {} → {}", show(&before.appraised), show(&appraised));
+        let change =
+            Change::new("appraise", detail).on(unit, code).value("appraised_score", before.appraised, appraised);
+        trail.record(tx, change.because(&row.reason))?;
+    }
+    if before.explanation != row.explanation {
+        let detail = format!("{unit} {c}: explanation changed");
+        let change = Change::new("explanation", detail).on(unit, code).value(
+            "explanation",
+            existed.then_some(before.explanation),
+            Some(row.explanation.clone()),
+        );
+        trail.record(tx, change)?;
+    }
+    if before.applicable != row.applicable {
+        let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
+        let detail = format!("{unit} {c}: applicable {} → {}", yes_no(before.applicable), yes_no(row.applicable));
+        let change = Change::new("applicable", detail).on(unit, code).value(
+            "applicable",
+            Some(yes_no(before.applicable)),
+            Some(yes_no(row.applicable)),
+        );
+        trail.record(tx, change)?;
+    }
+    Ok(())
+}
+
+fn show(value: &Option<String>) -> &str {
+    value.as_deref().unwrap_or("—")
+}
+
+/// Writes one evidence row and its audit row (naming the title and date it replaces, if any).
+pub(super) fn write_evidence_audited(
+    tx: &rusqlite::Connection,
+    trail: &mut AuditTrail,
+    row: &EvidenceRow,
+) -> Result<()> {
+    let old: Option<String> = tx
+        .prepare_cached("SELECT title || ' (' || issued_on || ')' FROM evidence WHERE unit = ?1 AND criterion = ?2 AND reference = ?3")?
+        .query_row(params![row.unit, row.criterion, row.reference], |r| r.get(0))
+        .optional()?;
+    let new = format!("{} ({})", row.title, row.issued_on);
+    if old.as_ref() == Some(&new) {
+        return Ok(());
+    }
+    write_evidence(tx, row)?;
+    let detail = format!("{} {}: evidence {} — {new}", row.unit, row.criterion, row.reference);
+    let change = Change::new("evidence", detail).on(&row.unit, Some(&row.criterion)).value(
+        &format!("evidence:{}", row.reference),
+        old,
+        Some(new),
+    );
+    trail.record(tx, change)
 }
 
 pub(super) fn write_evidence(tx: &rusqlite::Connection, row: &EvidenceRow) -> Result<()> {

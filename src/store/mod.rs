@@ -1,35 +1,39 @@
 //! The SQLite store: one round (regulation + year) per database file, migrations, imports and the round's data.
 
-mod appraise;
+pub mod appraise;
 mod approval;
+pub mod audit;
 pub mod catalog;
 pub mod council;
 mod csv_input;
 pub mod error;
 pub mod import;
+pub mod rerate;
 mod round;
 pub mod schema;
 pub mod seed;
 pub mod ties;
+pub mod users;
 
 pub use error::{Result, StoreError};
 
-use crate::domain::framework::Component;
+use crate::domain::framework::ComponentPlace;
 use crate::domain::loader::{DataFiles, load_regulation};
+use crate::domain::permissions::{Actor, CouncilWrite, may};
 use crate::domain::regulation::Regulation;
-use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+use audit::{AuditTrail, Change};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior, params};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// The actor recorded in the audit log for command-line writes: whoever holds the database file.
-pub const COMMAND_LINE_ACTOR: &str = "admin";
-
-/// An open round: the database and the regulation it was created with.
+/// An open round: the database, the regulation it was created with, and who is writing.
 pub struct Store {
     conn: Connection,
     path: PathBuf,
     regulation: Regulation,
     year: i32,
+    /// Every write is checked against this actor's role and recorded under their name.
+    actor: Actor,
 }
 
 fn configure(conn: &Connection) -> Result<()> {
@@ -63,15 +67,17 @@ impl Store {
         let mut conn = Connection::open(path)?;
         configure(&conn)?;
         schema::migrations().to_latest(&mut conn)?;
-        let tx = conn.transaction()?;
+        let actor = Actor::service_account();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.pragma_update(None, "application_id", schema::APPLICATION_ID)?;
         tx.execute("INSERT INTO round (id, regulation, year) VALUES (1, ?1, ?2)", params![regulation_id, year])?;
         for (file, content) in files.iter().filter(|(file, _)| file.ends_with(".toml")) {
             tx.execute("INSERT INTO regulation_file (path, content) VALUES (?1, ?2)", params![file, content])?;
         }
-        audit(&tx, "init", &format!("{regulation_id} {year}"))?;
+        AuditTrail::begin(&tx, &actor.name)?
+            .record(&tx, Change::new("init", format!("round {regulation_id} {year} created")))?;
         tx.commit()?;
-        Ok(Store { conn, path: path.to_path_buf(), regulation, year })
+        Ok(Store { conn, path: path.to_path_buf(), regulation, year, actor })
     }
 
     /// Opens an existing round; refuses a file that is not a thamdinh database or is from a newer program.
@@ -108,7 +114,7 @@ impl Store {
             }
         }
         let regulation = load_regulation(&regulation_id, &files)?;
-        Ok(Store { conn, path: path.to_path_buf(), regulation, year })
+        Ok(Store { conn, path: path.to_path_buf(), regulation, year, actor: Actor::service_account() })
     }
 
     pub fn regulation(&self) -> &Regulation {
@@ -121,6 +127,11 @@ impl Store {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Who this session writes as.
+    pub fn actor(&self) -> &Actor {
+        &self.actor
     }
 
     /// Changes whenever another connection commits; cheap to poll.
@@ -140,8 +151,8 @@ impl Store {
             .ok_or_else(|| StoreError::Refused(format!("unknown unit {unit:?}")))
     }
 
-    /// A unit's bloc and one component of its framework; refused when either is unknown.
-    fn component_of(&self, unit: &str, component: &str) -> Result<(String, Component)> {
+    /// A unit's bloc and where one component sits in its framework; refused when either is unknown.
+    fn component_of(&self, unit: &str, component: &str) -> Result<(String, ComponentPlace<'_>)> {
         let (bloc, group) = self.unit_place(unit)?;
         let framework = self
             .regulation
@@ -150,15 +161,29 @@ impl Store {
         let place = framework
             .component(component)
             .ok_or_else(|| StoreError::Refused(format!("unit {unit}: no component {component:?} in its framework")))?;
-        Ok((bloc, place.component.clone()))
+        Ok((bloc, place))
     }
 }
 
-/// Appends one row to the audit log, inside the caller's transaction.
-fn audit(conn: &Connection, action: &str, detail: &str) -> Result<()> {
-    conn.execute(
-        "INSERT INTO audit (actor, action, detail) VALUES (?1, ?2, ?3)",
-        params![COMMAND_LINE_ACTOR, action, detail],
-    )?;
-    Ok(())
+impl Store {
+    /// Starts a write: IMMEDIATE, so two sessions never both read a version and then both write.
+    /// Borrows the store shared, so the checks inside the transaction can read through `self`.
+    fn write_transaction(&self) -> Result<Transaction<'_>> {
+        Ok(Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?)
+    }
+
+    /// The audit trail of one write transaction, recording under this session's actor.
+    fn audit_trail(&self, tx: &Connection) -> Result<AuditTrail> {
+        AuditTrail::begin(tx, &self.actor.name)
+    }
+
+    /// Refuses, naming the rule, a write this session's role does not allow.
+    fn permit(&self, write: CouncilWrite) -> Result<()> {
+        Ok(may(&self.actor, write)?)
+    }
+}
+
+/// One audit row in its own trail: for a transaction that records a single change.
+fn audit_one(tx: &Connection, actor: &Actor, change: Change) -> Result<()> {
+    AuditTrail::begin(tx, &actor.name)?.record(tx, change)
 }

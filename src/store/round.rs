@@ -33,7 +33,8 @@ impl Store {
         }
 
         let mut statement = self.conn.prepare(
-            "SELECT unit, criterion, self_score, appraised_score, deduction_reason, explanation, applicable FROM score",
+            "SELECT unit, criterion, self_score, appraised_score, deduction_reason, explanation, applicable,
+                    awaiting_confirmation, appraised_by, version FROM score",
         )?;
         let mut rows = statement.query([])?;
         while let Some(row) = rows.next()? {
@@ -45,15 +46,18 @@ impl Store {
             entry.deduction_reason = row.get(4)?;
             entry.explanation = row.get(5)?;
             entry.applicable = row.get(6)?;
+            entry.awaiting_confirmation = row.get(7)?;
+            entry.appraised_by = row.get(8)?;
+            entry.version = row.get(9)?;
         }
 
-        let mut statement = self.conn.prepare("SELECT unit, criterion, score FROM leader_score ORDER BY leader")?;
+        let mut statement = self.conn.prepare("SELECT unit, criterion, score, leader FROM leader_score")?;
         let mut rows = statement.query([])?;
         while let Some(row) = rows.next()? {
             let unit: String = row.get(0)?;
             let Some(record) = units.get_mut(&unit) else { continue };
             if let Some(score) = decimal(row.get(2)?) {
-                record.entries.entry(row.get(1)?).or_default().leader_scores.push(score);
+                record.entries.entry(row.get(1)?).or_default().leader_scores.insert(row.get(3)?, score);
             }
         }
 

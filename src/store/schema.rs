@@ -1,12 +1,13 @@
 //! The database schema as versioned migrations; one database holds one regulation and one year.
 
-use rusqlite_migration::{M, Migrations};
+use rusqlite_migration::{HookError, M, Migrations};
+use std::sync::LazyLock;
 
 /// `PRAGMA application_id` of a thamdinh database ("THMD").
 pub const APPLICATION_ID: i64 = 0x5448_4D44;
 
 /// The schema version this program writes (`PRAGMA user_version` after all migrations).
-pub const LATEST_VERSION: i64 = 3;
+pub const LATEST_VERSION: i64 = 4;
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -152,8 +153,104 @@ CREATE TABLE comment (
 );
 "#,
         ),
+        M::up_with_hook(V4_USERS_VERSIONS_CHAIN.as_str(), |tx: &rusqlite::Transaction| {
+            super::audit::seal_legacy_rows(tx).map_err(|e| HookError::Hook(e.to_string()))?;
+            tx.execute_batch(AUDIT_APPEND_ONLY)?;
+            Ok(())
+        }),
     ])
 }
+
+const AUDIT_APPEND_ONLY: &str = r#"
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+"#;
+
+/// Version 4: council users, a version and a double-entry state on each appraisal, the audit log's
+/// structured columns and hash chain, re-rating after approval (Điều 10.4), and freeze triggers that
+/// cover every kind of change to an approved bloc's results except an open re-rating of that unit.
+static V4_USERS_VERSIONS_CHAIN: LazyLock<String> = LazyLock::new(|| {
+    let mut sql = String::from(
+        r#"
+DROP TRIGGER audit_no_update;
+DROP TRIGGER audit_no_delete;
+ALTER TABLE audit ADD COLUMN unit TEXT;
+ALTER TABLE audit ADD COLUMN criterion TEXT;
+ALTER TABLE audit ADD COLUMN field TEXT;
+ALTER TABLE audit ADD COLUMN old_value TEXT;
+ALTER TABLE audit ADD COLUMN new_value TEXT;
+ALTER TABLE audit ADD COLUMN reason TEXT;
+ALTER TABLE audit ADD COLUMN prev_hash TEXT NOT NULL DEFAULT '';
+ALTER TABLE audit ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+CREATE INDEX audit_by_component ON audit (unit, criterion);
+
+-- Council users; a session runs as one of them (`--user`). A removed user stays, for the audit log.
+CREATE TABLE council_user (
+    name TEXT PRIMARY KEY CHECK (name <> '' AND name <> 'admin'),
+    full_name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('member', 'assistant', 'leader', 'secretary', 'chairman')),
+    agency TEXT,
+    added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    removed_at TEXT,
+    CHECK ((role IN ('member', 'assistant')) = (agency IS NOT NULL))
+);
+CREATE TRIGGER council_user_no_delete BEFORE DELETE ON council_user
+BEGIN SELECT RAISE(ABORT, 'a council user is removed by marking, never deleted: the audit log names them'); END;
+
+-- Each save of a component bumps its version; a save based on an older version is refused.
+ALTER TABLE score ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+-- Who entered the appraised score; an assistant's entry awaits a member's confirmation.
+ALTER TABLE score ADD COLUMN appraised_by TEXT;
+ALTER TABLE score ADD COLUMN awaiting_confirmation INTEGER NOT NULL DEFAULT 0;
+
+-- A round created by `thamdinh demo` (or the first run): the start-up picker is offered only there.
+ALTER TABLE round ADD COLUMN demo INTEGER NOT NULL DEFAULT 0;
+
+-- Re-rating a unit after approval (Điều 10.4): open only inside the chairman's transaction.
+CREATE TABLE rerating (
+    id INTEGER PRIMARY KEY,
+    unit TEXT NOT NULL REFERENCES unit(code),
+    reason TEXT NOT NULL CHECK (reason <> ''),
+    actor TEXT NOT NULL,
+    at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    open INTEGER NOT NULL DEFAULT 1
+);
+CREATE TRIGGER rerating_no_delete BEFORE DELETE ON rerating
+BEGIN SELECT RAISE(ABORT, 'a re-rating is part of the record and is never removed'); END;
+CREATE TRIGGER rerating_close_only BEFORE UPDATE ON rerating
+WHEN NOT (OLD.open = 1 AND NEW.open = 0 AND NEW.unit = OLD.unit AND NEW.reason = OLD.reason AND NEW.actor = OLD.actor AND NEW.at = OLD.at)
+BEGIN SELECT RAISE(ABORT, 'a re-rating is only ever closed'); END;
+
+CREATE TRIGGER approval_no_delete BEFORE DELETE ON approval
+BEGIN SELECT RAISE(ABORT, 'an approval is never withdrawn; re-rate a unit instead (Điều 10.4)'); END;
+CREATE TRIGGER approval_no_update BEFORE UPDATE ON approval
+BEGIN SELECT RAISE(ABORT, 'an approval is never changed'); END;
+"#,
+    );
+    for table in ["score", "leader_score", "grade_override", "fact"] {
+        sql.push_str(&format!("DROP TRIGGER IF EXISTS {table}_frozen_insert;\nDROP TRIGGER IF EXISTS {table}_frozen_update;\nDROP TRIGGER IF EXISTS {table}_frozen_delete;\n"));
+    }
+    sql.push_str("DROP TRIGGER IF EXISTS grade_frozen_insert;\nDROP TRIGGER IF EXISTS grade_frozen_delete;\n");
+    for table in ["score", "leader_score", "grade_override", "fact", "evidence"] {
+        for (event, row) in [("INSERT", "NEW"), ("UPDATE", "OLD"), ("DELETE", "OLD")] {
+            sql.push_str(&format!(
+                "CREATE TRIGGER {table}_frozen_{event_lower} BEFORE {event} ON {table}
+WHEN EXISTS (SELECT 1 FROM approval a JOIN unit u ON u.bloc = a.bloc WHERE u.code = {row}.unit)
+ AND NOT EXISTS (SELECT 1 FROM rerating r WHERE r.unit = {row}.unit AND r.open = 1)
+BEGIN SELECT RAISE(ABORT, 'the bloc is approved: its results are frozen'); END;\n",
+                event_lower = event.to_lowercase()
+            ));
+        }
+    }
+    sql.push_str(
+        "CREATE TRIGGER tie_frozen_update BEFORE UPDATE ON tie_order
+WHEN EXISTS (SELECT 1 FROM approval WHERE bloc IN (OLD.bloc, NEW.bloc))
+BEGIN SELECT RAISE(ABORT, 'the bloc is approved: its results are frozen'); END;\n",
+    );
+    sql
+});
 
 #[cfg(test)]
 mod tests {

@@ -1,8 +1,9 @@
 //! Writing a whole generated round at once (the demo), and reading the evidence back.
 
+use super::audit::Change;
 use super::error::Result;
 use super::import::{EvidenceRow, ScoreRow, write_evidence, write_score};
-use super::{Store, audit};
+use super::{Store, audit_one};
 use rusqlite::params;
 
 /// A unit as listed in `units.csv`.
@@ -25,14 +26,17 @@ pub struct Seed {
 }
 
 impl Store {
+    /// Writes generated data (the demo). It is audited as one row naming what was generated, not row by row:
+    /// it is not a council decision, and the round is marked as demo data.
     pub fn seed(&mut self, seed: &Seed, note: &str) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        self.permit(crate::domain::permissions::CouncilWrite::Import)?;
+        let tx = self.write_transaction()?;
         for unit in &seed.units {
             tx.prepare_cached("INSERT OR REPLACE INTO unit (code, name, bloc, unit_group) VALUES (?1, ?2, ?3, ?4)")?
                 .execute(params![unit.code, unit.name, unit.bloc, unit.group])?;
         }
         for row in &seed.scores {
-            write_score(&tx, row)?;
+            write_score(&tx, row, &self.actor.name)?;
         }
         for (unit, name, value) in &seed.facts {
             tx.prepare_cached("INSERT OR REPLACE INTO fact (unit, name, value) VALUES (?1, ?2, ?3)")?
@@ -41,7 +45,15 @@ impl Store {
         for row in &seed.evidence {
             write_evidence(&tx, row)?;
         }
-        audit(&tx, "seed", note)?;
+        tx.execute("UPDATE round SET demo = 1 WHERE id = 1", [])?;
+        let counts = format!(
+            "{note}: {} units, {} scores, {} facts, {} evidence rows",
+            seed.units.len(),
+            seed.scores.len(),
+            seed.facts.len(),
+            seed.evidence.len()
+        );
+        audit_one(&tx, &self.actor, Change::new("seed", counts))?;
         tx.commit()?;
         Ok(())
     }
@@ -61,5 +73,12 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+impl Store {
+    /// True for a round made by `thamdinh demo` or the first run: the only kind that offers the start-up picker.
+    pub fn is_demo(&self) -> Result<bool> {
+        Ok(self.conn.query_row("SELECT demo FROM round WHERE id = 1", [], |r| r.get(0))?)
     }
 }

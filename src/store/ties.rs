@@ -1,8 +1,10 @@
 //! The chairman's order of a tie group, checked against the current ranking before it is recorded.
 
+use super::audit::Change;
 use super::error::{Result, StoreError};
-use super::{Store, audit};
+use super::{Store, audit_one};
 use crate::domain::evaluate::evaluate_round;
+use crate::domain::permissions::CouncilWrite;
 use rusqlite::params;
 use std::collections::BTreeSet;
 
@@ -10,6 +12,7 @@ impl Store {
     /// Records the chairman's order of one tie group of a bloc. The units must be exactly one
     /// current tie group (equal totals at 2 and 3 decimals); a new order of the same units replaces the old.
     pub fn order_tie(&mut self, bloc: &str, order: &[String]) -> Result<()> {
+        self.permit(CouncilWrite::OrderTie)?;
         if self.regulation.bloc(bloc).is_none() {
             let blocs: Vec<&str> = self.regulation.blocs.iter().map(|b| b.code.as_str()).collect();
             return Err(StoreError::Refused(format!(
@@ -18,6 +21,7 @@ impl Store {
                 blocs.join(", ")
             )));
         }
+        let tx = self.write_transaction()?;
         self.check_not_frozen(bloc, "tie")?;
         let distinct: BTreeSet<&String> = order.iter().collect();
         if distinct.len() != order.len() {
@@ -54,7 +58,14 @@ impl Store {
                 group.units.join(",")
             )));
         }
-        let tx = self.conn.transaction()?;
+        let previous: Vec<String> = round
+            .tie_orders
+            .get(bloc)
+            .into_iter()
+            .flatten()
+            .filter(|earlier| earlier.iter().any(|u| distinct.contains(u)))
+            .map(|earlier| earlier.join(","))
+            .collect();
         // Drop earlier orders that covered any of these units.
         for unit in order {
             tx.execute(
@@ -72,7 +83,13 @@ impl Store {
                 params![bloc, order_id, position as i64 + 1, unit],
             )?;
         }
-        audit(&tx, "order tie", &format!("{bloc}: {}", order.join(",")))?;
+        let old = (!previous.is_empty()).then(|| previous.join("; "));
+        let change = Change::new("order tie", format!("bloc {bloc}: tie ordered {}", order.join(", "))).value(
+            &format!("tie_order:{bloc}"),
+            old,
+            Some(order.join(",")),
+        );
+        audit_one(&tx, &self.actor, change)?;
         tx.commit()?;
         Ok(())
     }

@@ -6,26 +6,18 @@ use crate::domain::evaluate::{BlocResult, Round, UnitRecord, evaluate_round, eva
 use crate::domain::facts::{FactKind, FactValue};
 use crate::domain::framework::ComponentPlace;
 use crate::domain::grades::Grade;
+use crate::domain::permissions::{Actor, Role};
 use crate::domain::regulation::Regulation;
 use crate::domain::score::{ScoreInputError, display_vi, parse_score};
 use crate::domain::search;
+use crate::store::audit::AuditRow;
 use crate::store::council::CommentRow;
 use crate::store::import::EvidenceRow;
+use crate::store::users::CouncilUser;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
-
-/// Who is at the keyboard.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Role {
-    /// A member of one appraising agency (the provincial leaders score group I this way too).
-    Member {
-        agency: String,
-    },
-    Secretary,
-    Chairman,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
@@ -52,6 +44,8 @@ pub enum Status {
     Pending,
     NeedsReason,
     NoEvidence,
+    /// Entered by the assistant team; waits for a member of the agency to confirm or correct it.
+    AwaitingConfirmation,
     Appraised,
     /// Led by another agency; this one may comment.
     CoAssigned,
@@ -68,6 +62,7 @@ impl Status {
             Status::Pending => "Chưa thẩm định",
             Status::NeedsReason => "Thiếu lý do",
             Status::NoEvidence => "Không có tài liệu",
+            Status::AwaitingConfirmation => "Chờ xác nhận",
             Status::Appraised => "Đã thẩm định",
             Status::CoAssigned => "Phối hợp — góp ý",
         }
@@ -99,6 +94,8 @@ pub struct Form {
     pub dirty: bool,
     /// The member's agency is co-assigned: the text area holds a comment and no score is written.
     pub commenting: bool,
+    /// The component's version when the form opened; the store refuses the save if another session saved since.
+    pub based_on_version: i64,
 }
 
 /// The chairman ordering one tie group.
@@ -141,6 +138,8 @@ pub struct Snapshot {
     /// Blocs whose results the chairman approved.
     pub approved: BTreeSet<String>,
     pub comments: Vec<CommentRow>,
+    /// The council's users (for the demo's start-up picker).
+    pub users: Vec<CouncilUser>,
 }
 
 pub enum Action {
@@ -149,17 +148,59 @@ pub enum Action {
     Reloaded(Box<Snapshot>),
     Saved(String),
     Failed(String),
+    /// Another session saved the component meanwhile: the newer value, and the version to save over it.
+    Stale {
+        message: String,
+        version: i64,
+    },
+    /// The audit history of one component, for the history overlay.
+    History {
+        title: String,
+        rows: Vec<AuditRow>,
+    },
+    SignedIn(Actor),
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    SaveAppraisal { unit: String, component: String, appraised: Decimal, reason: String },
-    OrderTie { bloc: String, order: Vec<String> },
-    Approve { bloc: String },
-    Comment { unit: String, component: String, agency: String, text: String },
-    SaveFacts { unit: String, values: Vec<(String, FactValue)> },
-    OverrideGrade { unit: String, criterion: String, grade: Grade, reason: String },
+    SaveAppraisal {
+        unit: String,
+        component: String,
+        appraised: Decimal,
+        reason: String,
+        based_on_version: i64,
+    },
+    OrderTie {
+        bloc: String,
+        order: Vec<String>,
+    },
+    Approve {
+        bloc: String,
+    },
+    Comment {
+        unit: String,
+        component: String,
+        text: String,
+    },
+    SaveFacts {
+        unit: String,
+        values: Vec<(String, FactValue)>,
+    },
+    OverrideGrade {
+        unit: String,
+        criterion: String,
+        grade: Grade,
+        reason: String,
+    },
     Reload,
+    /// The start-up picker (demo only) chose a user: the store writes as them from now on.
+    SignIn {
+        name: String,
+    },
+    LoadHistory {
+        unit: String,
+        component: String,
+    },
 }
 
 pub struct App {
@@ -170,9 +211,10 @@ pub struct App {
     pub evidence: BTreeMap<(String, String), Vec<EvidenceRow>>,
     pub approved: BTreeSet<String>,
     pub comments: Vec<CommentRow>,
+    pub users: Vec<CouncilUser>,
     pub demo: bool,
-    /// None while the start-up picker is shown.
-    pub role: Option<Role>,
+    /// Who is at the keyboard; None while the start-up picker is shown (demo only).
+    pub user: Option<Actor>,
     pub picker: usize,
     pub pane: Pane,
     pub queue_selected: usize,
@@ -188,13 +230,16 @@ pub struct App {
     pub facts_form: Option<FactsForm>,
     pub grade_form: Option<GradeForm>,
     pub help: bool,
+    /// A component's audit history: title and rows, oldest first.
+    pub history: Option<(String, Vec<AuditRow>)>,
     pub confirm: Option<Pending>,
     pub message: Option<(String, bool)>,
     pub should_quit: bool,
 }
 
 impl App {
-    pub fn new(regulation: Regulation, snapshot: Snapshot, demo: bool) -> App {
+    /// `user`: the signed-in user (`--user`); None opens the start-up picker, which only the demo offers.
+    pub fn new(regulation: Regulation, snapshot: Snapshot, demo: bool, user: Option<Actor>) -> App {
         let mut app = App {
             regulation,
             round: Round::default(),
@@ -202,8 +247,9 @@ impl App {
             evidence: BTreeMap::new(),
             approved: BTreeSet::new(),
             comments: Vec::new(),
+            users: Vec::new(),
             demo,
-            role: None,
+            user: None,
             picker: 0,
             pane: Pane::Queue,
             queue_selected: 0,
@@ -219,18 +265,33 @@ impl App {
             facts_form: None,
             grade_form: None,
             help: false,
+            history: None,
             confirm: None,
             message: None,
             should_quit: false,
         };
         app.load(snapshot);
+        if let Some(user) = user {
+            app.sign_in(user);
+        }
         app
+    }
+
+    fn sign_in(&mut self, user: Actor) {
+        self.user = Some(user);
+        self.pane = self.panes().first().copied().unwrap_or(Pane::Queue);
+    }
+
+    /// The signed-in user's role.
+    pub fn role(&self) -> Option<Role> {
+        self.user.as_ref().map(|u| u.role)
     }
 
     fn load(&mut self, snapshot: Snapshot) {
         self.round = snapshot.round;
         self.approved = snapshot.approved;
         self.comments = snapshot.comments;
+        self.users = snapshot.users;
         self.results = evaluate_round(&self.regulation, &self.round);
         self.evidence.clear();
         for row in snapshot.evidence {
@@ -239,24 +300,27 @@ impl App {
         self.bloc = self.bloc.min(self.results.len().saturating_sub(1));
     }
 
-    /// The roles offered by the start-up picker: one per appraising agency, then secretary and chairman.
-    pub fn roles(&self) -> Vec<(Role, String)> {
-        let mut roles: Vec<(Role, String)> = self
-            .regulation
-            .agencies
-            .iter()
-            .map(|a| (Role::Member { agency: a.code.clone() }, format!("Thành viên — {}", a.name)))
-            .collect();
-        roles.push((Role::Secretary, "Thư ký Hội đồng".into()));
-        roles.push((Role::Chairman, "Chủ tịch Hội đồng".into()));
-        roles
+    /// The users offered by the demo's start-up picker, with how the picker names them.
+    pub fn choices(&self) -> Vec<(Actor, String)> {
+        let mut users: Vec<&CouncilUser> = self.users.iter().filter(|u| u.removed_at.is_none()).collect();
+        users.sort_by_key(|u| (u.role, u.agency.clone(), u.name.clone()));
+        users.into_iter().map(|u| (u.actor(), self.describe(&u.actor()))).collect()
+    }
+
+    /// "Thành viên Hội đồng — Sở Nội vụ (tv-so-noi-vu)".
+    pub fn describe(&self, user: &Actor) -> String {
+        let agency = user.agency.as_deref().map(|a| self.regulation.agency(a).map_or(a, |agency| agency.name.as_str()));
+        match agency {
+            Some(agency) => format!("{} — {agency} ({})", user.role.label_vi(), user.name),
+            None => format!("{} ({})", user.role.label_vi(), user.name),
+        }
     }
 
     pub fn panes(&self) -> Vec<Pane> {
-        match self.role {
-            Some(Role::Member { .. }) => vec![Pane::Queue],
+        match self.role() {
+            Some(Role::Member | Role::Assistant | Role::Leader) => vec![Pane::Queue],
             Some(Role::Secretary) => vec![Pane::Ranking, Pane::Progress],
-            Some(Role::Chairman) => vec![Pane::Ranking, Pane::Progress, Pane::Ties],
+            Some(Role::Chairman | Role::ServiceAccount) => vec![Pane::Ranking, Pane::Progress, Pane::Ties],
             None => vec![],
         }
     }
@@ -266,7 +330,9 @@ impl App {
             Context::ConfirmQuit
         } else if self.help {
             Context::Help
-        } else if self.role.is_none() {
+        } else if self.history.is_some() {
+            Context::History
+        } else if self.user.is_none() {
             Context::Picker
         } else if self.form.is_some() {
             Context::Form
@@ -304,24 +370,38 @@ impl App {
             .collect()
     }
 
-    /// Every item assigned (as first-named agency) to this member's agency, filtered.
+    /// Every item of this user: components their agency leads or shares (member, assistant), or the
+    /// criteria the provincial leaders score (leader); filtered.
     pub fn queue(&self) -> Vec<QueueItem> {
-        let Some(Role::Member { agency }) = &self.role else { return Vec::new() };
+        let Some(user) = &self.user else { return Vec::new() };
+        let agency = user.agency.as_ref();
         let mut items = Vec::new();
         for unit in &self.round.units {
             let Some(framework) = self.regulation.framework_for(&unit.bloc, unit.group.as_deref()) else { continue };
             for place in framework.components() {
-                let leads = place.component.agencies.first() == Some(agency);
-                if !leads && !place.component.agencies.contains(agency) {
+                let (leads, shares) = match user.role {
+                    Role::Leader => (place.criterion.scored_by_leaders, false),
+                    Role::Member | Role::Assistant => (
+                        !place.criterion.scored_by_leaders && place.component.agencies.first() == agency,
+                        place.component.agencies.iter().skip(1).any(|a| Some(a) == agency),
+                    ),
+                    _ => (false, false),
+                };
+                if !leads && !shares {
                     continue;
                 }
                 let entry = unit.entries.get(&place.component.code);
                 if entry.is_some_and(|e| !e.applicable) {
                     continue;
                 }
-                let appraised = entry.and_then(|e| e.effective_appraised());
+                let appraised = match user.role {
+                    Role::Leader => entry.and_then(|e| e.leader_scores.get(&user.name).copied()),
+                    _ => entry.and_then(|e| e.effective_appraised()),
+                };
+                let awaiting = user.role != Role::Leader && entry.is_some_and(|e| e.awaiting_confirmation);
                 let status = match appraised {
                     _ if !leads => Status::CoAssigned,
+                    Some(_) if awaiting => Status::AwaitingConfirmation,
                     None if self.evidence_for(&unit.code, &place).is_empty() => Status::NoEvidence,
                     None => Status::Pending,
                     Some(value) => {
@@ -345,6 +425,11 @@ impl App {
             }
         }
         items
+    }
+
+    /// The item still needs this user: open, or (for a member) an assistant's entry to confirm.
+    pub fn waits_for_me(&self, status: Status) -> bool {
+        status.is_open() || (status == Status::AwaitingConfirmation && self.role() == Some(Role::Member))
     }
 
     /// The unit rows of the selected bloc's ranking, filtered.
@@ -405,12 +490,17 @@ impl App {
                 error: None,
                 dirty: false,
                 commenting: true,
+                based_on_version: 0,
             });
             return;
         }
         let Some(unit) = self.unit(&item.unit) else { return };
         let entry = unit.entries.get(&item.component);
-        let score = entry.and_then(|e| e.effective_appraised()).map(display_vi).unwrap_or_default();
+        let shown = match &self.user {
+            Some(user) if user.role == Role::Leader => entry.and_then(|e| e.leader_scores.get(&user.name).copied()),
+            _ => entry.and_then(|e| e.effective_appraised()),
+        };
+        let score = shown.map(display_vi).unwrap_or_default();
         let reason_text = entry.map(|e| e.deduction_reason.clone()).unwrap_or_default();
         let mut reason = TextArea::new(reason_text.lines().map(str::to_string).collect());
         reason.set_placeholder_text("Lý do trừ điểm (bắt buộc khi điểm thấp hơn tối đa hoặc khác điểm tự đánh giá)");
@@ -423,6 +513,7 @@ impl App {
             error: None,
             dirty: false,
             commenting: false,
+            based_on_version: entry.map_or(0, |e| e.version),
         });
     }
 
@@ -431,16 +522,12 @@ impl App {
         let Some(form) = &self.form else { return Err("Không có phiếu".into()) };
         if form.commenting {
             let text = form.reason.lines().join("\n");
-            let Some(Role::Member { agency }) = &self.role else {
-                return Err("Chỉ thành viên được góp ý".into());
-            };
             if text.trim().is_empty() {
                 return Err("Chưa nhập ý kiến góp ý".into());
             }
             return Ok(Effect::Comment {
                 unit: form.unit.clone(),
                 component: form.component.clone(),
-                agency: agency.clone(),
                 text: text.trim().to_string(),
             });
         }
@@ -470,6 +557,7 @@ impl App {
             component: form.component.clone(),
             appraised,
             reason: reason.trim().to_string(),
+            based_on_version: form.based_on_version,
         })
     }
 
@@ -501,7 +589,7 @@ impl App {
     fn next_item_after(&self, unit: &str, component: &str) -> Option<QueueItem> {
         let queue = self.queue();
         let position = queue.iter().position(|i| i.unit == unit && i.component == component)?;
-        queue.into_iter().skip(position + 1).find(|i| i.status.is_open())
+        queue.into_iter().skip(position + 1).find(|i| self.waits_for_me(i.status))
     }
 }
 
@@ -528,6 +616,23 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.facts_form = None;
             app.grade_form = None;
             vec![Effect::Reload]
+        }
+        Action::Stale { message, version } => {
+            if let Some(form) = app.form.as_mut() {
+                form.error = Some(message);
+                form.based_on_version = version;
+            } else {
+                app.message = Some((message, true));
+            }
+            vec![Effect::Reload]
+        }
+        Action::History { title, rows } => {
+            app.history = Some((title, rows));
+            Vec::new()
+        }
+        Action::SignedIn(user) => {
+            app.sign_in(user);
+            Vec::new()
         }
         Action::Failed(error) => {
             match (app.form.as_mut(), app.grade_form.as_mut()) {
@@ -566,6 +671,11 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             Vec::new()
         }
         (Context::Help, _) => Vec::new(),
+        (Context::History, Some(Command::Back)) => {
+            app.history = None;
+            Vec::new()
+        }
+        (Context::History, _) => Vec::new(),
         (Context::Picker, command) => on_picker(app, command),
         (Context::Form, command) => on_form(app, command, key),
         (Context::Filter, command) => {
@@ -605,14 +715,13 @@ fn quit(app: &mut App) -> Vec<Effect> {
 }
 
 fn on_picker(app: &mut App, command: Option<Command>) -> Vec<Effect> {
-    let roles = app.roles();
+    let choices = app.choices();
     match command {
         Some(Command::Up) => app.picker = app.picker.saturating_sub(1),
-        Some(Command::Down) => app.picker = (app.picker + 1).min(roles.len().saturating_sub(1)),
+        Some(Command::Down) => app.picker = (app.picker + 1).min(choices.len().saturating_sub(1)),
         Some(Command::Open) => {
-            if let Some((role, _)) = roles.into_iter().nth(app.picker) {
-                app.role = Some(role);
-                app.pane = app.panes()[0];
+            if let Some((user, _)) = choices.into_iter().nth(app.picker) {
+                return vec![Effect::SignIn { name: user.name }];
             }
         }
         Some(Command::Quit) => app.should_quit = true,
@@ -669,7 +778,7 @@ fn on_list(app: &mut App, command: Command) -> Vec<Effect> {
             _ => {}
         },
         Command::Approve => {
-            if app.role == Some(Role::Chairman)
+            if app.role() == Some(Role::Chairman)
                 && app.pane == Pane::Ranking
                 && let Some(result) = app.results.get(app.bloc)
             {
@@ -680,7 +789,7 @@ fn on_list(app: &mut App, command: Command) -> Vec<Effect> {
             }
         }
         Command::EditFacts
-            if matches!(app.role, Some(Role::Secretary | Role::Chairman)) && app.pane == Pane::Ranking =>
+            if matches!(app.role(), Some(Role::Secretary | Role::Chairman)) && app.pane == Pane::Ranking =>
         {
             if let Some(unit) = app.selected_ranked_unit() {
                 let values = app
@@ -696,7 +805,7 @@ fn on_list(app: &mut App, command: Command) -> Vec<Effect> {
             }
         }
         Command::OverrideGrade
-            if app.role == Some(Role::Chairman) && app.pane == Pane::Ranking && app.regulation.grades.is_some() =>
+            if app.role() == Some(Role::Chairman) && app.pane == Pane::Ranking && app.regulation.grades.is_some() =>
         {
             if let Some(code) = app.selected_ranked_unit()
                 && let Some(unit) = app.unit(&code)
@@ -710,13 +819,19 @@ fn on_list(app: &mut App, command: Command) -> Vec<Effect> {
                 app.grade_form = Some(GradeForm { unit: code, criteria, selected: 0, chosen, reason, error: None });
             }
         }
+        Command::History if app.pane == Pane::Queue => {
+            if let Some(item) = app.queue().get(app.queue_selected) {
+                return vec![Effect::LoadHistory { unit: item.unit.clone(), component: item.component.clone() }];
+            }
+        }
         Command::Filter => app.filtering = true,
         Command::CycleStatus => {
             app.status_filter = match app.status_filter {
                 None => Some(Status::Pending),
                 Some(Status::Pending) => Some(Status::NeedsReason),
                 Some(Status::NeedsReason) => Some(Status::NoEvidence),
-                Some(Status::NoEvidence) => Some(Status::Appraised),
+                Some(Status::NoEvidence) => Some(Status::AwaitingConfirmation),
+                Some(Status::AwaitingConfirmation) => Some(Status::Appraised),
                 Some(Status::Appraised) => Some(Status::CoAssigned),
                 Some(Status::CoAssigned) => None,
             };
@@ -757,6 +872,11 @@ fn on_form(app: &mut App, command: Option<Command>, key: KeyEvent) -> Vec<Effect
             }
         }
         Some(Command::Help) => app.help = true,
+        Some(Command::History) => {
+            if let Some(form) = &app.form {
+                return vec![Effect::LoadHistory { unit: form.unit.clone(), component: form.component.clone() }];
+            }
+        }
         _ => {
             let Some(form) = app.form.as_mut() else { return Vec::new() };
             match form.field {

@@ -13,6 +13,8 @@ pub enum Context {
     Facts,
     Grades,
     Help,
+    /// The audit history of one component.
+    History,
     ConfirmQuit,
 }
 
@@ -49,6 +51,7 @@ pub enum Command {
     Decrease,
     Yes,
     No,
+    History,
 }
 
 pub struct Binding {
@@ -101,7 +104,7 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[(Enter, NONE)],
         label: "Enter",
         command: C::Open,
-        description: "Chọn vai trò",
+        description: "Làm việc với tư cách người này (chỉ dữ liệu minh họa)",
         hint: true,
     },
     Binding {
@@ -438,6 +441,30 @@ pub static BINDINGS: &[Binding] = &[
         context: Grades, keys: &[(Esc, NONE)], label: "Esc", command: C::Back, description: "Đóng", hint: true
     },
     Binding {
+        context: List,
+        keys: &[(F(3), NONE)],
+        label: "F3",
+        command: C::History,
+        description: "Lịch sử thay đổi của mục đang chọn (ai, khi nào, cũ → mới, lý do)",
+        hint: false,
+    },
+    Binding {
+        context: Form,
+        keys: &[(F(3), NONE)],
+        label: "F3",
+        command: C::History,
+        description: "Lịch sử thay đổi của tiêu chí này",
+        hint: true,
+    },
+    Binding {
+        context: History,
+        keys: &[(Esc, NONE), (Char('q'), NONE), (F(3), NONE)],
+        label: "Esc",
+        command: C::Back,
+        description: "Đóng lịch sử",
+        hint: true,
+    },
+    Binding {
         context: Help,
         keys: &[(Esc, NONE), (Char('?'), NONE), (Char('q'), NONE), (F(1), NONE)],
         label: "Esc",
@@ -497,7 +524,7 @@ mod tests {
 
     #[test]
     fn every_context_has_a_way_out() {
-        for context in [Picker, List, Form, Filter, Ties, Facts, Grades, Help, ConfirmQuit] {
+        for context in [Picker, List, Form, Filter, Ties, Facts, Grades, Help, History, ConfirmQuit] {
             assert!(
                 bindings(context).any(|b| matches!(b.command, C::Back | C::Quit | C::No)),
                 "{context:?} has no way out"

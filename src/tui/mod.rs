@@ -4,7 +4,9 @@ pub mod app;
 pub mod keymap;
 pub mod view;
 
-use crate::store::{Result, Store};
+use crate::store::appraise::{AppraisalInput, Saved};
+use crate::store::error::StaleSave;
+use crate::store::{Result, Store, StoreError};
 use app::{Action, App, Effect, Snapshot, update};
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use std::collections::VecDeque;
@@ -22,6 +24,7 @@ pub fn snapshot(store: &Store) -> Result<Snapshot> {
         evidence: store.all_evidence()?,
         approved: store.approved_blocs()?,
         comments: store.comments()?,
+        users: store.users()?,
     })
 }
 
@@ -29,9 +32,37 @@ pub fn snapshot(store: &Store) -> Result<Snapshot> {
 pub fn run_effect(store: &mut Store, effect: Effect) -> Action {
     tracing::info!(?effect, "effect");
     let outcome = match effect {
-        Effect::SaveAppraisal { unit, component, appraised, reason } => store
-            .save_appraisal(&unit, &component, appraised, &reason)
-            .map(|()| format!("Đã lưu {unit} · {component}: {}", crate::domain::score::display_vi(appraised))),
+        Effect::SaveAppraisal { unit, component, appraised, reason, based_on_version } => {
+            let input = AppraisalInput {
+                unit: unit.clone(),
+                component: component.clone(),
+                appraised,
+                deduction_reason: reason,
+                based_on_version,
+            };
+            let shown = crate::domain::score::display_vi(appraised);
+            match store.save_appraisal(&input) {
+                Ok(saved) => Ok(match saved {
+                    Saved::Final { .. } => format!("Đã lưu {unit} · {component}: {shown}"),
+                    Saved::Confirmed { .. } => format!("Đã xác nhận {unit} · {component}: {shown}"),
+                    Saved::AwaitingConfirmation { .. } => {
+                        format!("Đã nhập {unit} · {component}: {shown} — chờ thành viên Hội đồng xác nhận")
+                    }
+                    Saved::LeaderScore => format!("Đã ghi điểm của lãnh đạo {unit} · {component}: {shown}"),
+                }),
+                Err(StoreError::Stale(stale)) => {
+                    let StaleSave { current, by, version, yours, .. } = *stale;
+                    let current = current.unwrap_or_else(|| "không có điểm".into());
+                    return Action::Stale {
+                        message: format!(
+                            "Chưa lưu: {by} đã lưu {current} trong lúc bạn sửa. Điểm bạn nhập ({yours}) vẫn trong phiếu — xem lại, Ctrl-S lần nữa để ghi đè"
+                        ),
+                        version,
+                    };
+                }
+                Err(error) => Err(error),
+            }
+        }
         Effect::OrderTie { bloc, order } => {
             store.order_tie(&bloc, &order).map(|()| format!("Đã ghi thứ tự của Chủ tịch: {}", order.join(", ")))
         }
@@ -41,10 +72,22 @@ pub fn run_effect(store: &mut Store, effect: Effect) -> Action {
         Effect::OverrideGrade { unit, criterion, grade, reason } => store
             .override_grade(&unit, &criterion, grade, &reason)
             .map(|()| format!("Đã điều chỉnh xếp loại {unit} · {criterion}: {}", grade.vietnamese())),
-        Effect::Comment { unit, component, agency, text } => store
-            .add_comment(&unit, &component, &agency, &text)
-            .map(|()| format!("Đã gửi góp ý cho {unit} · {component}")),
+        Effect::Comment { unit, component, text } => {
+            store.add_comment(&unit, &component, &text).map(|()| format!("Đã gửi góp ý cho {unit} · {component}"))
+        }
         Effect::Approve { bloc } => store.approve_bloc(&bloc).map(|()| format!("Đã phê duyệt kết quả khối {bloc}")),
+        Effect::SignIn { name } => {
+            return match store.sign_in(&name) {
+                Ok(()) => Action::SignedIn(store.actor().clone()),
+                Err(error) => Action::Failed(error.to_string()),
+            };
+        }
+        Effect::LoadHistory { unit, component } => {
+            return match store.audit_log(Some(&unit), Some(&component)) {
+                Ok(rows) => Action::History { title: format!("{unit} · {component}"), rows },
+                Err(error) => Action::Failed(error.to_string()),
+            };
+        }
         Effect::Reload => {
             return snapshot(store)
                 .map(|s| Action::Reloaded(Box::new(s)))
@@ -80,7 +123,8 @@ fn start_log(store: &Store) {
 pub fn run(mut store: Store, demo: bool) -> Result<()> {
     start_log(&store);
     tracing::info!(db = %store.path().display(), "interface opened");
-    let mut app = App::new(store.regulation().clone(), snapshot(&store)?, demo);
+    let user = (store.actor().role != crate::domain::permissions::Role::ServiceAccount).then(|| store.actor().clone());
+    let mut app = App::new(store.regulation().clone(), snapshot(&store)?, demo, user);
     let terminate = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&terminate))?;

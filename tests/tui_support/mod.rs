@@ -19,6 +19,7 @@ pub fn fixture_store(dir: &Path) -> Store {
     store.import_facts(&Path::new(FIXTURES).join("facts.csv")).expect("facts");
     store.import_grades(&Path::new(FIXTURES).join("grades.csv")).expect("grades");
     store.import_evidence(&Path::new(FIXTURES).join("evidence.csv")).expect("evidence");
+    thamdinh::demo::add_demo_users(&mut store).expect("users");
     store
 }
 
@@ -26,8 +27,15 @@ pub fn demo_store(dir: &Path) -> Store {
     thamdinh::demo::ensure_demo(&dir.join("demo.db")).expect("demo")
 }
 
+/// The interface on the start-up picker (as the demo opens).
 pub fn app_for(store: &Store, demo: bool) -> App {
-    App::new(store.regulation().clone(), snapshot(store).expect("snapshot"), demo)
+    App::new(store.regulation().clone(), snapshot(store).expect("snapshot"), demo, None)
+}
+
+/// The interface as `--user NAME` opens it: the store writes as that user.
+pub fn app_as(store: &mut Store, user: &str) -> App {
+    store.sign_in(user).expect("a user of the fixture");
+    App::new(store.regulation().clone(), snapshot(store).expect("snapshot"), false, Some(store.actor().clone()))
 }
 
 pub fn key(code: KeyCode) -> Action {
@@ -55,6 +63,7 @@ pub fn press(app: &mut App, store: &mut Store, keys: &str) {
                 "BS" => key(KeyCode::Backspace),
                 "C-s" => ctrl('s'),
                 "F2" => key(KeyCode::F(2)),
+                "F3" => key(KeyCode::F(3)),
                 other => panic!("unknown key {other}"),
             };
             (action, end + 1)

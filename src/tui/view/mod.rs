@@ -7,7 +7,7 @@ mod progress;
 mod queue;
 mod ranking;
 
-use super::app::{App, Pane, Role};
+use super::app::{App, Pane};
 use super::keymap::bindings;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -39,7 +39,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     ])
     .areas(frame.area());
     draw_title(frame, app, title);
-    match &app.role {
+    match &app.user {
         None => overlays::picker(frame, app, main),
         Some(_) => {
             draw_tabs(frame, app, tabs);
@@ -61,6 +61,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     draw_message(frame, app, message);
     draw_hints(frame, app, hints);
+    if app.history.is_some() {
+        overlays::history(frame, app);
+    }
     if app.help {
         overlays::help(frame, app);
     }
@@ -70,13 +73,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
 }
 
 fn draw_title(frame: &mut Frame, app: &App, area: Rect) {
-    let role = match &app.role {
-        None => "chọn vai trò".to_string(),
-        Some(Role::Member { agency }) => {
-            app.regulation.agency(agency).map(|a| format!("Thành viên — {}", a.name)).unwrap_or_default()
-        }
-        Some(Role::Secretary) => "Thư ký".into(),
-        Some(Role::Chairman) => "Chủ tịch".into(),
+    let role = match &app.user {
+        None => "chọn người dùng".to_string(),
+        Some(user) => app.describe(user),
     };
     let mut spans = vec![
         Span::styled(" thamdinh ", heading().add_modifier(Modifier::REVERSED)),

@@ -9,12 +9,16 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph, Row, Table, Wrap};
 
 pub fn picker(frame: &mut Frame, app: &App, area: Rect) {
-    let roles = app.roles();
-    let height = roles.len() as u16 + 2;
-    let area = centered(area, 60, height);
-    let items: Vec<ListItem> = roles.iter().map(|(_, label)| ListItem::new(label.as_str())).collect();
+    let choices = app.choices();
+    let height = choices.len() as u16 + 2;
+    let area = centered(area, 76, height);
+    let items: Vec<ListItem> = choices.iter().map(|(_, label)| ListItem::new(label.as_str())).collect();
     let list = List::new(items)
-        .block(Block::bordered().title(" Bạn là ai? ").title_bottom(" (cho đến khi có tài khoản thật) "))
+        .block(
+            Block::bordered()
+                .title(" Bạn là ai? ")
+                .title_bottom(" Chỉ dữ liệu minh họa; hội đồng thật đăng nhập bằng --user qua SSH "),
+        )
         .highlight_style(selected())
         .highlight_symbol("› ");
     let mut state = ListState::default().with_selected(Some(app.picker));
@@ -25,7 +29,7 @@ pub fn help(frame: &mut Frame, app: &App) {
     // The screen under the overlay: what `context()` would be without the help open.
     let context = if app.form.is_some() {
         crate::tui::keymap::Context::Form
-    } else if app.role.is_none() {
+    } else if app.user.is_none() {
         crate::tui::keymap::Context::Picker
     } else if app.tie_edit.is_some() {
         crate::tui::keymap::Context::Ties
@@ -55,4 +59,39 @@ pub fn confirm(frame: &mut Frame, app: &App) {
     frame.render_widget(Clear, area);
     let text = vec![Line::styled(question, warning()), Line::raw("y: bỏ thay đổi    n: ở lại")];
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).block(Block::bordered()), area);
+}
+
+/// The audit history of one component: who, when, old → new, reason.
+pub fn history(frame: &mut Frame, app: &App) {
+    let Some((title, rows)) = &app.history else { return };
+    let area = centered(frame.area(), 150, rows.len() as u16 + 4);
+    frame.render_widget(Clear, area);
+    let body: Vec<Row> = if rows.is_empty() {
+        vec![Row::new(vec![String::new(), String::new(), "Chưa có thay đổi nào được ghi".into()])]
+    } else {
+        rows.iter()
+            .map(|row| {
+                let at = row.at.get(..16).unwrap_or(&row.at).replace('T', " ");
+                let change = match (&row.old_value, &row.new_value) {
+                    (old, Some(new)) => format!("{} → {new}", old.as_deref().unwrap_or("—")),
+                    _ => row.detail.clone(),
+                };
+                let reason = row.reason.clone().unwrap_or_default();
+                Row::new(vec![at, row.actor.clone(), row.action.clone(), change, reason])
+            })
+            .collect()
+    };
+    let table = Table::new(
+        body,
+        [
+            Constraint::Length(16),
+            Constraint::Length(18),
+            Constraint::Length(10),
+            Constraint::Min(16),
+            Constraint::Percentage(40),
+        ],
+    )
+    .block(Block::bordered().title(format!(" Lịch sử — {title} (giờ UTC) — Esc để đóng ")))
+    .header(Row::new(vec!["Lúc", "Người", "Việc", "Cũ → mới", "Lý do"]).style(heading()));
+    frame.render_widget(table, area);
 }

@@ -13,13 +13,14 @@ fn status_style(status: Status) -> Style {
     match status {
         Status::Appraised => Style::new().fg(Color::Green),
         Status::Pending | Status::CoAssigned => Style::new(),
+        Status::AwaitingConfirmation => Style::new().fg(Color::Yellow),
         Status::NeedsReason | Status::NoEvidence => Style::new().fg(Color::Red),
     }
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let queue = app.queue();
-    let left = queue.iter().filter(|i| i.status.is_open()).count();
+    let left = queue.iter().filter(|i| app.waits_for_me(i.status)).count();
     let (list_area, preview_area) = if area.width >= 120 {
         let [a, b] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
         (a, Some(b))

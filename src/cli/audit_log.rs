@@ -1,0 +1,47 @@
+//! `thamdinh audit verify|log`: checking the hash chain and reading the history.
+
+use super::AuditCommand;
+use crate::store::audit::ChainCheck;
+use crate::store::{Store, StoreError};
+use std::io::Write;
+
+pub fn run(store: &Store, command: AuditCommand) -> Result<(), StoreError> {
+    match command {
+        AuditCommand::Verify => match store.audit_verify()? {
+            ChainCheck::Intact { rows, head } => {
+                println!("{}: audit log intact: {rows} rows", store.path().display());
+                println!("head: {}", head.as_deref().unwrap_or("(empty)"));
+                Ok(())
+            }
+            ChainCheck::Broken { row, problem } => Err(StoreError::Refused(format!(
+                "{}: audit log BROKEN at row {row}: {problem}",
+                store.path().display()
+            ))),
+        },
+        AuditCommand::Log { unit, criterion } => {
+            let rows = store.audit_log(unit.as_deref(), criterion.as_deref())?;
+            let mut out = String::new();
+            for row in rows {
+                let place = match (&row.unit, &row.criterion) {
+                    (Some(unit), Some(criterion)) => format!("{unit} {criterion}"),
+                    (Some(unit), None) => unit.clone(),
+                    _ => "-".into(),
+                };
+                let change = match (&row.field, &row.new_value, &row.old_value) {
+                    (Some(field), new, old) if new.is_some() || old.is_some() => {
+                        format!("{field}: {} → {}", old.as_deref().unwrap_or("—"), new.as_deref().unwrap_or("—"))
+                    }
+                    _ => row.detail.clone(),
+                };
+                let reason = row.reason.as_deref().map(|r| format!("  reason: {r}")).unwrap_or_default();
+                out.push_str(&format!(
+                    "#{:<6} {} {:<16} {:<14} {:<14} {change}{reason}\n",
+                    row.id, row.at, row.actor, row.action, place
+                ));
+            }
+            // A closed pipe (`| head`) is not an error worth a panic.
+            let _ = std::io::stdout().lock().write_all(out.as_bytes());
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,234 @@
+//! Who may write what (SPEC, Roles): the council's roles and the rule behind every refusal.
+
+use super::framework::ComponentPlace;
+use std::fmt;
+use std::str::FromStr;
+
+/// A council user's role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Role {
+    /// Member of the council for an appraising agency: appraises that agency's components.
+    Member,
+    /// Tổ giúp việc of an agency: enters appraisals that a member of the same agency confirms.
+    Assistant,
+    /// Lãnh đạo UBND tỉnh: scores group I (criteria scored by the provincial leaders).
+    Leader,
+    /// Reads everything, records facts, imports and exports.
+    Secretary,
+    /// What the secretary may, and orders ties, overrides grades, approves and re-rates.
+    Chairman,
+    /// Whoever holds the database file (the service account): the command-line subcommands.
+    ServiceAccount,
+}
+
+impl Role {
+    /// The roles a council user can be given (the service account is not a user).
+    pub const USER_ROLES: [Role; 5] = [Role::Member, Role::Assistant, Role::Leader, Role::Secretary, Role::Chairman];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Role::Member => "member",
+            Role::Assistant => "assistant",
+            Role::Leader => "leader",
+            Role::Secretary => "secretary",
+            Role::Chairman => "chairman",
+            Role::ServiceAccount => "admin",
+        }
+    }
+
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Role::Member => "Thành viên Hội đồng",
+            Role::Assistant => "Tổ giúp việc",
+            Role::Leader => "Lãnh đạo UBND tỉnh",
+            Role::Secretary => "Thư ký",
+            Role::Chairman => "Chủ tịch Hội đồng",
+            Role::ServiceAccount => "Quản trị (tài khoản dịch vụ)",
+        }
+    }
+
+    /// Members and assistants act for one appraising agency.
+    pub fn needs_agency(self) -> bool {
+        matches!(self, Role::Member | Role::Assistant)
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.slug())
+    }
+}
+
+impl FromStr for Role {
+    type Err = String;
+    fn from_str(text: &str) -> Result<Role, String> {
+        Role::USER_ROLES
+            .into_iter()
+            .find(|role| role.slug() == text)
+            .ok_or_else(|| format!("unknown role {text:?}; roles: member, assistant, leader, secretary, chairman"))
+    }
+}
+
+/// The person a write is made for, as the audit log names them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    /// The user's name (`--user`), or `admin` for the service account.
+    pub name: String,
+    pub role: Role,
+    /// The appraising agency of a member or assistant.
+    pub agency: Option<String>,
+}
+
+/// The name the audit log gives the service account.
+pub const SERVICE_ACCOUNT: &str = "admin";
+
+impl Actor {
+    pub fn service_account() -> Actor {
+        Actor { name: SERVICE_ACCOUNT.into(), role: Role::ServiceAccount, agency: None }
+    }
+
+    fn describe(&self) -> String {
+        match &self.agency {
+            Some(agency) => format!("{} ({}, {agency})", self.name, self.role),
+            None => format!("{} ({})", self.name, self.role),
+        }
+    }
+}
+
+/// A write the rules do not allow; the message names who, what and the rule.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{who} may not {what}: {rule}")]
+pub struct Refusal {
+    pub who: String,
+    pub what: String,
+    pub rule: String,
+}
+
+fn refuse(actor: &Actor, what: impl Into<String>, rule: impl Into<String>) -> Refusal {
+    Refusal { who: actor.describe(), what: what.into(), rule: rule.into() }
+}
+
+/// How an allowed appraisal is recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AppraisalEntry {
+    /// Counts as the council's figure at once (a member, or the service account's import).
+    Final,
+    /// An assistant's entry: provisional until a member of the same agency confirms or corrects it.
+    AwaitingConfirmation,
+    /// One provincial leader's own score; the appraised score is the leaders' mean.
+    LeaderScore,
+}
+
+/// May `actor` write the appraised score of this component, and how is it recorded?
+pub fn may_appraise(actor: &Actor, place: &ComponentPlace<'_>, unit: &str) -> Result<AppraisalEntry, Refusal> {
+    let code = &place.component.code;
+    let what = || format!("appraise {code} of unit {unit}");
+    let leading = place.component.agencies.first();
+    if place.criterion.scored_by_leaders {
+        return match actor.role {
+            Role::Leader => Ok(AppraisalEntry::LeaderScore),
+            Role::ServiceAccount => Ok(AppraisalEntry::Final),
+            _ => Err(refuse(
+                actor,
+                what(),
+                format!("criterion {} is scored by the provincial leaders (role leader) only", place.criterion.code),
+            )),
+        };
+    }
+    match actor.role {
+        Role::ServiceAccount => Ok(AppraisalEntry::Final),
+        Role::Member | Role::Assistant if actor.agency.as_ref() == leading => Ok(match actor.role {
+            Role::Member => AppraisalEntry::Final,
+            _ => AppraisalEntry::AwaitingConfirmation,
+        }),
+        Role::Member | Role::Assistant => {
+            let rule = match leading {
+                Some(leading) if place.component.agencies.iter().skip(1).any(|a| Some(a) == actor.agency.as_ref()) => {
+                    format!("{code} is led by {leading}; an agency named after the first may only comment")
+                }
+                Some(leading) => format!("{code} is assigned to {leading}"),
+                None => format!("{code} names no appraising agency"),
+            };
+            Err(refuse(actor, what(), rule))
+        }
+        Role::Leader => Err(refuse(
+            actor,
+            what(),
+            "a provincial leader scores only the criteria scored by the leaders (group I)".to_string(),
+        )),
+        Role::Secretary | Role::Chairman => Err(refuse(
+            actor,
+            what(),
+            "appraisals are written by the members of the assigned agency; after approval the chairman re-rates (Điều 10.4)",
+        )),
+    }
+}
+
+/// May `actor` comment on this component (an agency named after the first)?
+pub fn may_comment(actor: &Actor, place: &ComponentPlace<'_>, unit: &str) -> Result<(), Refusal> {
+    let agencies = &place.component.agencies;
+    let co_assigned = actor.agency.as_ref().is_some_and(|agency| agencies.iter().skip(1).any(|a| a == agency));
+    if matches!(actor.role, Role::Member | Role::Assistant) && co_assigned {
+        return Ok(());
+    }
+    Err(refuse(
+        actor,
+        format!("comment on {} of unit {unit}", place.component.code),
+        format!(
+            "only members of the agencies named after the first ({}) comment on a shared component",
+            agencies.join(", ")
+        ),
+    ))
+}
+
+/// The secretary's and chairman's writes other than appraisals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CouncilWrite {
+    /// Import a file (units, self-assessments, appraisals, evidence …).
+    Import,
+    /// Record a unit's facts (discipline, outstanding, …).
+    Facts,
+    OrderTie,
+    OverrideGrade,
+    Approve,
+    /// Re-rate a unit after approval (Điều 10.4).
+    Rerate,
+    /// Add or remove council users.
+    ManageUsers,
+}
+
+impl CouncilWrite {
+    fn what(self) -> &'static str {
+        match self {
+            CouncilWrite::Import => "import",
+            CouncilWrite::Facts => "record facts",
+            CouncilWrite::OrderTie => "order a tie",
+            CouncilWrite::OverrideGrade => "override a grade",
+            CouncilWrite::Approve => "approve a bloc",
+            CouncilWrite::Rerate => "re-rate a unit",
+            CouncilWrite::ManageUsers => "add or remove council users",
+        }
+    }
+}
+
+/// May `actor` make this write?
+pub fn may(actor: &Actor, write: CouncilWrite) -> Result<(), Refusal> {
+    let allowed = match write {
+        CouncilWrite::Import | CouncilWrite::Facts => {
+            matches!(actor.role, Role::Secretary | Role::Chairman | Role::ServiceAccount)
+        }
+        CouncilWrite::OrderTie | CouncilWrite::OverrideGrade | CouncilWrite::Approve | CouncilWrite::Rerate => {
+            matches!(actor.role, Role::Chairman | Role::ServiceAccount)
+        }
+        CouncilWrite::ManageUsers => actor.role == Role::ServiceAccount,
+    };
+    if allowed {
+        return Ok(());
+    }
+    let rule = match write {
+        CouncilWrite::Import | CouncilWrite::Facts => "only the secretary or the chairman does this",
+        CouncilWrite::ManageUsers => "users are managed by whoever holds the database (the service account)",
+        _ => "only the chairman does this",
+    };
+    Err(refuse(actor, write.what(), rule))
+}

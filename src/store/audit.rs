@@ -1,0 +1,265 @@
+//! The audit trail: every write appended with who, when, what, old → new and reason, each row
+//! chained to the one before by SHA-256, so a changed or removed row is found by `audit verify`.
+
+use super::Store;
+use super::error::Result;
+use rusqlite::{Connection, OptionalExtension, params};
+use sha2::{Digest, Sha256};
+
+/// One row of the audit log as stored.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct AuditRow {
+    pub id: i64,
+    /// UTC, `2026-11-22T09:14:03.512Z`.
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub unit: Option<String>,
+    pub criterion: Option<String>,
+    /// Which value changed: `appraised_score`, `self_score`, a fact's name, …
+    pub field: Option<String>,
+    pub old_value: Option<String>,
+    pub new_value: Option<String>,
+    pub reason: Option<String>,
+    /// The sentence a person reads.
+    pub detail: String,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+/// What one audit row says; the trail adds who, when and the chain.
+#[derive(Debug, Clone, Default)]
+pub struct Change {
+    pub action: &'static str,
+    pub unit: Option<String>,
+    pub criterion: Option<String>,
+    pub field: Option<String>,
+    pub old_value: Option<String>,
+    pub new_value: Option<String>,
+    pub reason: Option<String>,
+    pub detail: String,
+}
+
+impl Change {
+    pub fn new(action: &'static str, detail: impl Into<String>) -> Change {
+        Change { action, detail: detail.into(), ..Change::default() }
+    }
+
+    pub fn on(mut self, unit: &str, criterion: Option<&str>) -> Change {
+        self.unit = Some(unit.to_string());
+        self.criterion = criterion.map(str::to_string);
+        self
+    }
+
+    pub fn value(mut self, field: &str, old: Option<String>, new: Option<String>) -> Change {
+        self.field = Some(field.to_string());
+        self.old_value = old;
+        self.new_value = new;
+        self
+    }
+
+    pub fn because(mut self, reason: &str) -> Change {
+        if !reason.trim().is_empty() {
+            self.reason = Some(reason.trim().to_string());
+        }
+        self
+    }
+}
+
+/// The hash of a row: SHA-256 over its fields (JSON array, so no two rows can read alike) and the previous hash.
+pub fn row_hash(row: &AuditRow) -> String {
+    let canonical = serde_json::json!([
+        row.id,
+        row.at,
+        row.actor,
+        row.action,
+        row.unit,
+        row.criterion,
+        row.field,
+        row.old_value,
+        row.new_value,
+        row.reason,
+        row.detail,
+        row.prev_hash
+    ]);
+    hex(&Sha256::digest(canonical.to_string().as_bytes()))
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Appends rows inside one write transaction (which must be IMMEDIATE, so the chain's head cannot move under it).
+pub(super) struct AuditTrail {
+    actor: String,
+    at: String,
+    next_id: i64,
+    prev_hash: String,
+}
+
+impl AuditTrail {
+    pub fn begin(conn: &Connection, actor: &str) -> Result<AuditTrail> {
+        let at: String = conn.query_row("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')", [], |r| r.get(0))?;
+        let head: Option<(i64, String)> = conn
+            .query_row("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let (last_id, prev_hash) = head.unwrap_or((0, String::new()));
+        Ok(AuditTrail { actor: actor.to_string(), at, next_id: last_id + 1, prev_hash })
+    }
+
+    pub fn record(&mut self, conn: &Connection, change: Change) -> Result<()> {
+        let mut row = AuditRow {
+            id: self.next_id,
+            at: self.at.clone(),
+            actor: self.actor.clone(),
+            action: change.action.to_string(),
+            unit: change.unit,
+            criterion: change.criterion,
+            field: change.field,
+            old_value: change.old_value,
+            new_value: change.new_value,
+            reason: change.reason,
+            detail: change.detail,
+            prev_hash: std::mem::take(&mut self.prev_hash),
+            hash: String::new(),
+        };
+        row.hash = row_hash(&row);
+        conn.prepare_cached(
+            "INSERT INTO audit (id, at, actor, action, unit, criterion, field, old_value, new_value, reason, detail, prev_hash, hash)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        )?
+        .execute(params![
+            row.id,
+            row.at,
+            row.actor,
+            row.action,
+            row.unit,
+            row.criterion,
+            row.field,
+            row.old_value,
+            row.new_value,
+            row.reason,
+            row.detail,
+            row.prev_hash,
+            row.hash
+        ])?;
+        self.next_id += 1;
+        self.prev_hash = row.hash;
+        Ok(())
+    }
+}
+
+fn read_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<AuditRow> {
+    Ok(AuditRow {
+        id: row.get(0)?,
+        at: row.get(1)?,
+        actor: row.get(2)?,
+        action: row.get(3)?,
+        unit: row.get(4)?,
+        criterion: row.get(5)?,
+        field: row.get(6)?,
+        old_value: row.get(7)?,
+        new_value: row.get(8)?,
+        reason: row.get(9)?,
+        detail: row.get(10)?,
+        prev_hash: row.get(11)?,
+        hash: row.get(12)?,
+    })
+}
+
+const COLUMNS: &str =
+    "id, at, actor, action, unit, criterion, field, old_value, new_value, reason, detail, prev_hash, hash";
+
+/// Migration 4: rows written before the chain existed get their hashes, in order.
+pub(super) fn seal_legacy_rows(tx: &Connection) -> Result<()> {
+    let rows: Vec<AuditRow> = {
+        let mut statement = tx.prepare(&format!("SELECT {COLUMNS} FROM audit ORDER BY id"))?;
+        statement.query_map([], read_row)?.collect::<rusqlite::Result<_>>()?
+    };
+    let mut prev_hash = String::new();
+    for mut row in rows {
+        row.prev_hash = prev_hash;
+        row.hash = row_hash(&row);
+        tx.execute(
+            "UPDATE audit SET prev_hash = ?1, hash = ?2 WHERE id = ?3",
+            params![row.prev_hash, row.hash, row.id],
+        )?;
+        prev_hash = row.hash;
+    }
+    Ok(())
+}
+
+/// The result of checking the chain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChainCheck {
+    /// Every row matches its hash and links to the one before.
+    Intact { rows: i64, head: Option<String> },
+    /// The first row where the chain breaks, and how.
+    Broken { row: i64, problem: String },
+}
+
+/// Checks a sequence of rows, oldest first.
+pub fn check_chain(rows: impl IntoIterator<Item = AuditRow>) -> ChainCheck {
+    let mut prev_hash = String::new();
+    let mut count = 0;
+    for (expected_id, row) in (1..).zip(rows) {
+        if row.id != expected_id {
+            let problem = if row.id > expected_id {
+                format!("rows {expected_id}–{} are missing: removed from the log", row.id - 1)
+            } else {
+                format!("row {} is out of order", row.id)
+            };
+            return ChainCheck::Broken { row: row.id, problem };
+        }
+        if row.prev_hash != prev_hash {
+            return ChainCheck::Broken {
+                row: row.id,
+                problem: "it does not link to the row before it: a row before it was changed, removed or replaced"
+                    .into(),
+            };
+        }
+        if row_hash(&row) != row.hash {
+            return ChainCheck::Broken {
+                row: row.id,
+                problem: format!(
+                    "its content ({} by {} at {}: {}) does not match its hash: it was changed after it was written",
+                    row.action, row.actor, row.at, row.detail
+                ),
+            };
+        }
+        prev_hash = row.hash;
+        count += 1;
+    }
+    ChainCheck::Intact { rows: count, head: (count > 0).then_some(prev_hash) }
+}
+
+impl Store {
+    /// Recomputes the whole chain.
+    pub fn audit_verify(&self) -> Result<ChainCheck> {
+        let mut statement = self.conn.prepare(&format!("SELECT {COLUMNS} FROM audit ORDER BY id"))?;
+        let rows = statement.query_map([], read_row)?;
+        let mut collected = Vec::new();
+        for row in rows {
+            collected.push(row?);
+        }
+        Ok(check_chain(collected))
+    }
+
+    /// The history, oldest first; optionally of one unit, and of one criterion or component of it.
+    /// A criterion also matches its components (`I` matches `I.1`, `I.2`, …).
+    pub fn audit_log(&self, unit: Option<&str>, criterion: Option<&str>) -> Result<Vec<AuditRow>> {
+        let mut statement = self.conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM audit
+             WHERE (?1 IS NULL OR unit = ?1)
+               AND (?2 IS NULL OR criterion = ?2 OR criterion LIKE ?2 || '.%')
+             ORDER BY id"
+        ))?;
+        let rows = statement.query_map(params![unit, criterion], read_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The hash of the newest audit row (the head of the chain); None for an empty log.
+    pub fn audit_head(&self) -> Result<Option<String>> {
+        Ok(self.conn.query_row("SELECT hash FROM audit ORDER BY id DESC LIMIT 1", [], |r| r.get(0)).optional()?)
+    }
+}

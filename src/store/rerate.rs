@@ -1,0 +1,141 @@
+//! Re-rating one unit after its bloc was approved (Điều 10.4 of 2610/QĐ-UBND): the chairman, a reason, one
+//! change, audited with the level before and after. The freeze triggers let the write through only while the
+//! re-rating row is open, and it is closed in the same transaction.
+
+use super::Store;
+use super::audit::Change;
+use super::council::write_grade_override;
+use super::error::{Result, StoreError};
+use crate::domain::evaluate::evaluate_unit;
+use crate::domain::grades::Grade;
+use crate::domain::permissions::CouncilWrite;
+use crate::domain::score::parse_score;
+use rusqlite::{OptionalExtension, params};
+
+/// What a re-rating changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RerateChange {
+    /// A component's appraised score (typed as on a form: `3,5`, `3.5`, or `80%` where the regulation allows).
+    Score { component: String, appraised: String },
+    /// A fact such as discipline (the usual cause: a violation found later).
+    Fact { name: String, value: String },
+    /// A criterion's grade.
+    Grade { criterion: String, grade: Grade },
+}
+
+impl Store {
+    /// Re-rates one unit of an approved bloc. Refused unless the bloc is approved, the user is the chairman
+    /// (or the service account) and a reason is given.
+    pub fn rerate(&mut self, unit: &str, change: &RerateChange, reason: &str) -> Result<()> {
+        self.permit(CouncilWrite::Rerate)?;
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(StoreError::Refused(format!(
+                "unit {unit}: a re-rating needs a reason (the violation or shortcoming found, Điều 10.4)"
+            )));
+        }
+        let (bloc, group) = self.unit_place(unit)?;
+        if !self.approved_blocs()?.contains(&bloc) {
+            return Err(StoreError::Refused(format!(
+                "unit {unit}: bloc {bloc} is not approved yet; change the score, fact or grade the usual way"
+            )));
+        }
+        let framework = self
+            .regulation
+            .framework_for(&bloc, group.as_deref())
+            .ok_or_else(|| StoreError::Refused(format!("unit {unit}: its bloc and group name no framework")))?;
+        let tx = self.write_transaction()?;
+        let level_of = |store: &Store| -> Result<String> {
+            let round = store.load_round()?;
+            let record = round.units.iter().find(|u| u.code == unit);
+            Ok(record
+                .and_then(|record| evaluate_unit(&store.regulation, record))
+                .map(|evaluation| evaluation.assessment.level.vietnamese().to_string())
+                .unwrap_or_default())
+        };
+        let level_before = level_of(self)?;
+        tx.execute(
+            "INSERT INTO rerating (unit, reason, actor) VALUES (?1, ?2, ?3)",
+            params![unit, reason, self.actor.name],
+        )?;
+        let rerating = tx.last_insert_rowid();
+        let mut trail = self.audit_trail(&tx)?;
+        match change {
+            RerateChange::Score { component, appraised } => {
+                let place = framework.component(component).ok_or_else(|| {
+                    StoreError::Refused(format!("unit {unit}: no component {component:?} in its framework"))
+                })?;
+                let value = parse_score(appraised, place.component.max, self.regulation.percent_input)
+                    .map_err(|e| StoreError::Refused(format!("unit {unit}, {component}: appraised score {e}")))?
+                    .normalize()
+                    .to_string();
+                let old: Option<Option<String>> = tx
+                    .query_row(
+                        "SELECT appraised_score FROM score WHERE unit = ?1 AND criterion = ?2",
+                        params![unit, component],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                tx.execute(
+                    "INSERT INTO score (unit, criterion, appraised_score, deduction_reason, appraised_by) VALUES (?1, ?2, ?3, ?4, ?5)
+                     ON CONFLICT (unit, criterion) DO UPDATE SET appraised_score = excluded.appraised_score,
+                        deduction_reason = excluded.deduction_reason, appraised_by = excluded.appraised_by,
+                        awaiting_confirmation = 0, version = score.version + 1",
+                    params![unit, component, value, reason, self.actor.name],
+                )?;
+                let old = old.flatten();
+                let detail = format!("re-rating {unit} {component}: {} → {value}", old.as_deref().unwrap_or("—"));
+                trail.record(
+                    &tx,
+                    Change::new("rerate", detail)
+                        .on(unit, Some(component))
+                        .value("appraised_score", old, Some(value))
+                        .because(reason),
+                )?;
+            }
+            RerateChange::Fact { name, value } => {
+                let definition = self
+                    .regulation
+                    .fact(name)
+                    .ok_or_else(|| StoreError::Refused(format!("unit {unit}: unknown fact {name:?}")))?;
+                let value = definition
+                    .parse_value(value)
+                    .map_err(|e| StoreError::Refused(format!("unit {unit}: {e}")))?
+                    .to_string();
+                let old: Option<String> = tx
+                    .query_row("SELECT value FROM fact WHERE unit = ?1 AND name = ?2", params![unit, name], |r| {
+                        r.get(0)
+                    })
+                    .optional()?;
+                tx.execute(
+                    "INSERT OR REPLACE INTO fact (unit, name, value) VALUES (?1, ?2, ?3)",
+                    params![unit, name, value],
+                )?;
+                let detail = format!("re-rating {unit} {name}: {} → {value}", old.as_deref().unwrap_or("—"));
+                trail.record(
+                    &tx,
+                    Change::new("rerate", detail).on(unit, None).value(name, old, Some(value)).because(reason),
+                )?;
+            }
+            RerateChange::Grade { criterion, grade } => {
+                if self.regulation.grades.is_none() || framework.criterion(criterion).is_none() {
+                    return Err(StoreError::Refused(format!(
+                        "unit {unit}: {criterion:?} is not a graded criterion of its framework"
+                    )));
+                }
+                write_grade_override(&tx, &mut trail, unit, criterion, *grade, reason)?;
+            }
+        }
+        let level_after = level_of(self)?;
+        tx.execute("UPDATE rerating SET open = 0 WHERE id = ?1", [rerating])?;
+        trail.record(
+            &tx,
+            Change::new("rerate", format!("re-rating of {unit} (Điều 10.4): {level_before} → {level_after}"))
+                .on(unit, None)
+                .value("level", Some(level_before), Some(level_after))
+                .because(reason),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+}

@@ -1,0 +1,159 @@
+//! Council users: who may open a session (`--user NAME`), with which role and, for members and assistants, which agency.
+
+use super::audit::Change;
+use super::error::{Result, StoreError};
+use super::{Store, audit_one};
+use crate::domain::permissions::{Actor, CouncilWrite, Role};
+use rusqlite::{OptionalExtension, params};
+use std::str::FromStr;
+
+/// A council user as recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CouncilUser {
+    pub name: String,
+    pub full_name: String,
+    pub role: Role,
+    pub agency: Option<String>,
+    pub added_at: String,
+    /// Set when the user was removed; the row stays so the audit log keeps naming them.
+    pub removed_at: Option<String>,
+}
+
+impl CouncilUser {
+    pub fn actor(&self) -> Actor {
+        Actor { name: self.name.clone(), role: self.role, agency: self.agency.clone() }
+    }
+}
+
+fn valid_user_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 64
+        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
+}
+
+/// A user row before its role is read: (name, full name, role, agency, added, removed).
+type UserRow = (String, String, String, Option<String>, String, Option<String>);
+
+fn read_user(row: &rusqlite::Row<'_>) -> rusqlite::Result<UserRow> {
+    Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?))
+}
+
+impl Store {
+    /// Every user ever added, removed ones included, by name.
+    pub fn users(&self) -> Result<Vec<CouncilUser>> {
+        let mut statement = self
+            .conn
+            .prepare("SELECT name, full_name, role, agency, added_at, removed_at FROM council_user ORDER BY name")?;
+        let rows = statement.query_map([], read_user)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.into_iter()
+            .map(|(name, full_name, role, agency, added_at, removed_at)| {
+                let role = Role::from_str(&role)
+                    .map_err(|e| StoreError::Refused(format!("council user {name}: {e} (database damaged?)")))?;
+                Ok(CouncilUser { name, full_name, role, agency, added_at, removed_at })
+            })
+            .collect()
+    }
+
+    /// The active user of that name.
+    pub fn user(&self, name: &str) -> Result<Option<CouncilUser>> {
+        Ok(self.users()?.into_iter().find(|u| u.name == name && u.removed_at.is_none()))
+    }
+
+    /// From now on this session writes as `name`; refused for an unknown or removed user.
+    pub fn sign_in(&mut self, name: &str) -> Result<()> {
+        let user = self.user(name)?.ok_or_else(|| StoreError::UnknownUser { name: name.to_string() })?;
+        self.actor = user.actor();
+        Ok(())
+    }
+
+    /// Adds a council user. Members and assistants need one of the regulation's appraising agencies.
+    pub fn add_user(&mut self, name: &str, full_name: &str, role: Role, agency: Option<&str>) -> Result<()> {
+        self.permit(CouncilWrite::ManageUsers)?;
+        if !valid_user_name(name) || name == crate::domain::permissions::SERVICE_ACCOUNT {
+            return Err(StoreError::Refused(format!(
+                "{name:?} is not a user name: lowercase letters, digits, '-', '_', '.'; not \"admin\""
+            )));
+        }
+        match (role.needs_agency(), agency) {
+            (true, None) => {
+                let codes: Vec<&str> = self.regulation.agencies.iter().map(|a| a.code.as_str()).collect();
+                return Err(StoreError::Refused(format!(
+                    "a {role} acts for one appraising agency: add --agency ({})",
+                    codes.join(", ")
+                )));
+            }
+            (false, Some(agency)) => {
+                return Err(StoreError::Refused(format!(
+                    "a {role} acts for the whole council, not for agency {agency}; leave --agency out"
+                )));
+            }
+            (true, Some(agency)) if self.regulation.agency(agency).is_none() => {
+                let codes: Vec<&str> = self.regulation.agencies.iter().map(|a| a.code.as_str()).collect();
+                return Err(StoreError::Refused(format!(
+                    "unknown agency {agency:?}; {} has {}",
+                    self.regulation.id,
+                    codes.join(", ")
+                )));
+            }
+            (true, Some(agency)) if !self.regulation.agency_appraises_components(agency) => {
+                return Err(StoreError::Refused(format!(
+                    "agency {agency} appraises no component itself (only criteria scored by the provincial leaders): add its people with --role leader"
+                )));
+            }
+            _ => {}
+        }
+        if role == Role::Leader && !self.regulation.frameworks_have_leader_criteria() {
+            return Err(StoreError::Refused(format!(
+                "{} has no criteria scored by the provincial leaders, so no leader role",
+                self.regulation.id
+            )));
+        }
+        let tx = self.write_transaction()?;
+        let existing: Option<Option<String>> =
+            tx.query_row("SELECT removed_at FROM council_user WHERE name = ?1", [name], |r| r.get(0)).optional()?;
+        if existing.is_some() {
+            return Err(StoreError::Refused(format!(
+                "a council user {name:?} already exists (or existed: the audit log names them); choose another name"
+            )));
+        }
+        tx.execute(
+            "INSERT INTO council_user (name, full_name, role, agency) VALUES (?1, ?2, ?3, ?4)",
+            params![name, full_name.trim(), role.slug(), agency],
+        )?;
+        let described = match agency {
+            Some(agency) => format!("{role}, {agency}"),
+            None => role.to_string(),
+        };
+        audit_one(
+            &tx,
+            &self.actor,
+            Change::new("add user", format!("user {name} ({}) added as {described}", full_name.trim())).value(
+                "user",
+                None,
+                Some(format!("{name}: {described}")),
+            ),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Removes a user: their sessions are refused from now on; their name stays in the log.
+    pub fn remove_user(&mut self, name: &str) -> Result<()> {
+        self.permit(CouncilWrite::ManageUsers)?;
+        let tx = self.write_transaction()?;
+        let changed = tx.execute(
+            "UPDATE council_user SET removed_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE name = ?1 AND removed_at IS NULL",
+            [name],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::UnknownUser { name: name.to_string() });
+        }
+        audit_one(
+            &tx,
+            &self.actor,
+            Change::new("remove user", format!("user {name} removed")).value("user", Some(name.to_string()), None),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+}
