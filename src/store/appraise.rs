@@ -43,6 +43,17 @@ struct Current {
 }
 
 impl Store {
+    /// The component's current version, as a form reads it when it opens (0: nothing recorded yet).
+    pub fn appraisal_version(&self, unit: &str, component: &str) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT version FROM score WHERE unit = ?1 AND criterion = ?2", params![unit, component], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .unwrap_or(0))
+    }
+
     /// Records an appraised score and deduction reason for one component of one unit, as this session's user.
     /// Refused when the role may not, when the value breaks a rule, when the bloc is approved, or when
     /// another session saved the component since `based_on_version` (the newer value is named, nothing is lost).

@@ -1,0 +1,385 @@
+//! Issue 4 through the write path itself, as each role: who may write what, double entry, stale saves,
+//! the approval freeze and re-rating, the hash-chained audit log and its verification.
+
+mod tui_support;
+
+use rusqlite::Connection;
+use rust_decimal::Decimal;
+use std::path::Path;
+use std::process::Command;
+use thamdinh::domain::facts::FactValue;
+use thamdinh::domain::grades::Grade;
+use thamdinh::domain::permissions::Role;
+use thamdinh::store::appraise::{AppraisalInput, Saved};
+use thamdinh::store::audit::ChainCheck;
+use thamdinh::store::rerate::RerateChange;
+use thamdinh::store::{Store, StoreError};
+use tui_support::fixture_store;
+
+const BIN: &str = env!("CARGO_BIN_EXE_thamdinh");
+
+fn d(text: &str) -> Decimal {
+    text.replace(',', ".").parse().unwrap()
+}
+
+fn version(store: &Store, unit: &str, component: &str) -> i64 {
+    let round = store.load_round().unwrap();
+    round.units.iter().find(|u| u.code == unit).and_then(|u| u.entries.get(component)).map_or(0, |e| e.version)
+}
+
+fn input(store: &Store, unit: &str, component: &str, appraised: &str, reason: &str) -> AppraisalInput {
+    AppraisalInput {
+        unit: unit.into(),
+        component: component.into(),
+        appraised: d(appraised),
+        deduction_reason: reason.into(),
+        based_on_version: version(store, unit, component),
+    }
+}
+
+fn as_user<'s>(store: &'s mut Store, user: &str) -> &'s mut Store {
+    store.sign_in(user).unwrap();
+    store
+}
+
+fn refused_because(result: Result<impl std::fmt::Debug, StoreError>, words: &str) -> String {
+    match result {
+        Err(error) => {
+            let text = error.to_string();
+            assert!(text.contains(words), "expected {words:?} in: {text}");
+            text
+        }
+        Ok(value) => panic!("expected a refusal naming {words:?}, got {value:?}"),
+    }
+}
+
+fn audit_rows(store: &Store) -> usize {
+    store.audit_log(None, None).unwrap().len()
+}
+
+fn csv(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn each_role_writes_only_what_it_may() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    // III.7 is led by Sở Nội vụ; II.1 by Thanh tra tỉnh; V.5 by Sở Nội vụ with TT&TT and Tư pháp commenting.
+    let before = audit_rows(&store);
+
+    as_user(&mut store, "tv-so-noi-vu");
+    let ok = input(&store, "skhcn", "III.7", "2,5", "Thiếu một báo cáo");
+    assert!(matches!(store.save_appraisal(&ok), Ok(Saved::Final { .. })));
+    let other_agency = input(&store, "stc", "II.1", "2", "Thiếu hồ sơ");
+    refused_because(store.save_appraisal(&other_agency), "II.1 is assigned to thanh-tra-tinh");
+    let leaders_only = input(&store, "stc", "I.1", "3", "x");
+    refused_because(store.save_appraisal(&leaders_only), "scored by the provincial leaders");
+    for write in [
+        store.save_facts("stc", &[("discipline".into(), FactValue::Choice("yes".into()))]).err(),
+        store.override_grade("stc", "V", Grade::Poor, "x").err(),
+        store.order_tie("so-nganh", &["snv".into(), "stp".into()]).err(),
+        store.approve_bloc("so-nganh").err(),
+        store.import_facts(&csv(dir.path(), "f.csv", "unit,fact,value\nstc,discipline,yes\n")).err(),
+        store.add_user("x", "", Role::Secretary, None).err(),
+    ] {
+        let error = write.expect("refused").to_string();
+        assert!(error.contains("tv-so-noi-vu (member, so-noi-vu) may not"), "{error}");
+    }
+
+    // A co-assigned agency comments but does not score; the leading agency does not comment.
+    as_user(&mut store, "tv-so-tttt");
+    refused_because(store.save_appraisal(&input(&store, "stc", "V.5", "12", "")), "may only comment");
+    store.add_comment("stc", "V.5", "Đề nghị bổ sung tài liệu").unwrap();
+    as_user(&mut store, "tv-so-noi-vu");
+    refused_because(store.add_comment("stc", "V.5", "x"), "only members of the agencies named after the first");
+
+    // A leader scores group I only, as their own score; the appraised score is the leaders' mean.
+    as_user(&mut store, "lanh-dao-1");
+    assert_eq!(store.save_appraisal(&input(&store, "stc", "I.1", "3", "Chưa quyết liệt")).unwrap(), Saved::LeaderScore);
+    as_user(&mut store, "lanh-dao-2");
+    store.save_appraisal(&input(&store, "stc", "I.1", "4", "")).unwrap();
+    refused_because(
+        store.save_appraisal(&input(&store, "stc", "II.1", "3", "x")),
+        "only the criteria scored by the leaders",
+    );
+    let round = store.load_round().unwrap();
+    let i1 = &round.units.iter().find(|u| u.code == "stc").unwrap().entries["I.1"];
+    assert_eq!(i1.effective_appraised(), Some(d("3.5")));
+
+    // The secretary records facts and imports, but neither appraises nor decides.
+    as_user(&mut store, "thu-ky");
+    refused_because(
+        store.save_appraisal(&input(&store, "stc", "II.1", "3", "x")),
+        "appraisals are written by the members",
+    );
+    store.save_facts("stc", &[("discipline".into(), FactValue::Choice("none".into()))]).unwrap();
+    refused_because(store.order_tie("so-nganh", &["snv".into(), "stp".into()]), "only the chairman");
+    refused_because(store.override_grade("stc", "V", Grade::Poor, "x"), "only the chairman");
+    refused_because(store.approve_bloc("so-nganh"), "only the chairman");
+    refused_because(store.add_user("x", "", Role::Secretary, None), "service account");
+
+    // The chairman decides.
+    as_user(&mut store, "chu-tich");
+    store.order_tie("so-nganh", &["stp".into(), "snv".into()]).unwrap();
+    store.override_grade("stc", "V", Grade::Good, "Đã khắc phục").unwrap();
+    refused_because(
+        store.save_appraisal(&input(&store, "stc", "II.1", "3", "x")),
+        "appraisals are written by the members",
+    );
+
+    // Every write that landed is in the log under its user; refusals wrote nothing.
+    let log = store.audit_log(None, None).unwrap();
+    let actors: Vec<(&str, &str)> = log[before..].iter().map(|r| (r.actor.as_str(), r.action.as_str())).collect();
+    assert_eq!(
+        actors,
+        [
+            ("tv-so-noi-vu", "appraise"),
+            ("tv-so-tttt", "comment"),
+            ("lanh-dao-1", "leader score"),
+            ("lanh-dao-2", "leader score"),
+            ("thu-ky", "fact"),
+            ("chu-tich", "order tie"),
+            ("chu-tich", "override grade"),
+        ]
+    );
+    assert!(matches!(store.audit_verify().unwrap(), ChainCheck::Intact { .. }));
+}
+
+#[test]
+fn a_removed_or_unknown_user_cannot_sign_in_and_agencies_are_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    refused_because(store.add_user("x", "", Role::Member, None), "add --agency");
+    refused_because(store.add_user("x", "", Role::Member, Some("so-khong-co")), "unknown agency");
+    refused_because(store.add_user("x", "", Role::Member, Some("lanh-dao-ubnd")), "--role leader");
+    refused_because(store.add_user("x", "", Role::Chairman, Some("so-noi-vu")), "leave --agency out");
+    refused_because(store.add_user("Ông A", "", Role::Chairman, None), "not a user name");
+    refused_because(store.add_user("thu-ky", "", Role::Secretary, None), "already exists");
+    store.remove_user("tv-so-tu-phap").unwrap();
+    assert!(matches!(store.sign_in("tv-so-tu-phap"), Err(StoreError::UnknownUser { .. })));
+    assert!(matches!(store.sign_in("nobody"), Err(StoreError::UnknownUser { .. })));
+    // Removed users stay listed (the log names them) and cannot be deleted even by raw SQL.
+    assert!(store.users().unwrap().iter().any(|u| u.name == "tv-so-tu-phap" && u.removed_at.is_some()));
+    let conn = Connection::open(store.path()).unwrap();
+    assert!(conn.execute("DELETE FROM council_user WHERE name = 'tv-so-tu-phap'", []).is_err());
+}
+
+#[test]
+fn an_assistants_entry_waits_for_a_member_who_confirms_or_corrects_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    // stc's III.7 back to unappraised (as the service account, before anyone signs in).
+    store
+        .import_scores(&csv(dir.path(), "s.csv", "unit,criterion,self_score,appraised_score,reason\nstc,III.7,3,,\n"))
+        .unwrap();
+    as_user(&mut store, "tgv-so-noi-vu");
+    let entry = input(&store, "skhcn", "III.7", "2", "Thiếu một báo cáo");
+    assert!(matches!(store.save_appraisal(&entry), Ok(Saved::AwaitingConfirmation { .. })));
+    let round = store.load_round().unwrap();
+    let skhcn = round.units.iter().find(|u| u.code == "skhcn").unwrap();
+    assert!(skhcn.entries["III.7"].awaiting_confirmation);
+    assert_eq!(skhcn.entries["III.7"].appraised_by.as_deref(), Some("tgv-so-noi-vu"));
+    // It counts provisionally: the bloc cannot be approved while it waits.
+    let results = thamdinh::domain::evaluate::evaluate_round(store.regulation(), &round);
+    let ranked = results[0].ranking.units.iter().find(|u| u.unit == "skhcn").unwrap();
+    assert!(ranked.provisional);
+    assert_eq!(
+        thamdinh::domain::evaluate::unappraised_in_bloc(store.regulation(), &round, "so-nganh"),
+        2,
+        "skhcn's entry and stc's III.7"
+    );
+
+    // The member confirms it unchanged …
+    as_user(&mut store, "tv-so-noi-vu");
+    let same = input(&store, "skhcn", "III.7", "2", "Thiếu một báo cáo");
+    assert!(matches!(store.save_appraisal(&same), Ok(Saved::Confirmed { .. })));
+    let round = store.load_round().unwrap();
+    let entry = &round.units.iter().find(|u| u.code == "skhcn").unwrap().entries["III.7"];
+    assert!(!entry.awaiting_confirmation && entry.is_final());
+    assert_eq!(entry.appraised_by.as_deref(), Some("tgv-so-noi-vu"), "the entry stays the assistant's");
+    // … and an assistant cannot overwrite a final appraisal.
+    as_user(&mut store, "tgv-so-noi-vu");
+    refused_because(store.save_appraisal(&input(&store, "skhcn", "III.7", "1", "x")), "is final");
+
+    // A member corrects another entry.
+    store.save_appraisal(&input(&store, "stc", "III.7", "2", "Chậm")).unwrap();
+    as_user(&mut store, "tv-so-noi-vu");
+    assert!(matches!(store.save_appraisal(&input(&store, "stc", "III.7", "3", "")), Ok(Saved::Final { .. })), "3 of 3");
+    let log = store.audit_log(Some("stc"), Some("III.7")).unwrap();
+    let actions: Vec<&str> = log.iter().map(|r| r.action.as_str()).collect();
+    assert_eq!(actions[actions.len() - 2..], ["enter", "correct"]);
+    assert_eq!(log.last().unwrap().old_value.as_deref(), Some("2"));
+    assert_eq!(log.last().unwrap().new_value.as_deref(), Some("3"));
+}
+
+#[test]
+fn a_save_from_a_stale_version_is_refused_with_the_newer_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    as_user(&mut store, "tv-so-noi-vu");
+    let opened = input(&store, "skhcn", "III.7", "2.5", "Chậm");
+    let also_opened = input(&store, "skhcn", "III.7", "2", "Thiếu báo cáo");
+    assert_eq!(opened.based_on_version, also_opened.based_on_version);
+    store.save_appraisal(&opened).unwrap();
+    let message = refused_because(store.save_appraisal(&also_opened), "saved it meanwhile");
+    assert!(message.contains("tv-so-noi-vu saved it meanwhile (2.5, reason: Chậm;"), "{message}");
+    assert!(message.contains("your value 2 was not written"), "{message}");
+    let round = store.load_round().unwrap();
+    assert_eq!(
+        round.units.iter().find(|u| u.code == "skhcn").unwrap().entries["III.7"].appraised_score,
+        Some(d("2.5"))
+    );
+    // Having seen it, the user saves on the newer version.
+    let again = input(&store, "skhcn", "III.7", "2", "Thiếu báo cáo");
+    store.save_appraisal(&again).unwrap();
+}
+
+#[test]
+fn an_approved_bloc_refuses_every_kind_of_write_until_the_chairman_re_rates() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    as_user(&mut store, "tv-so-noi-vu");
+    store.save_appraisal(&input(&store, "skhcn", "III.7", "2,5", "Thiếu một báo cáo")).unwrap();
+    as_user(&mut store, "chu-tich");
+    store.order_tie("so-nganh", &["stp".into(), "snv".into()]).unwrap();
+    store.approve_bloc("so-nganh").unwrap();
+
+    let frozen = "approved";
+    refused_because(store.approve_bloc("so-nganh"), frozen);
+    refused_because(store.override_grade("stc", "V", Grade::Poor, "x"), frozen);
+    refused_because(store.order_tie("so-nganh", &["snv".into(), "stp".into()]), frozen);
+    as_user(&mut store, "tv-so-noi-vu");
+    refused_because(store.save_appraisal(&input(&store, "stc", "III.7", "1", "x")), frozen);
+    as_user(&mut store, "thu-ky");
+    refused_because(store.save_facts("stc", &[("discipline".into(), FactValue::Choice("yes".into()))]), frozen);
+    let imports = [
+        ("scores.csv", "unit,criterion,self_score,appraised_score,reason\nstc,III.7,1,1,x\n"),
+        ("grades.csv", "unit,criterion,grade,reason\nstc,V,poor,x\n"),
+        ("facts.csv", "unit,fact,value\nstc,discipline,yes\n"),
+        ("evidence.csv", "unit,criterion,title,reference,date\nstc,III.7,Báo cáo,BC-1,2024-11-01\n"),
+        ("units.csv", "code,name,bloc,group\nstc,Sở Tài chính mới,so-nganh,\n"),
+    ];
+    for (name, text) in imports {
+        let path = csv(dir.path(), name, text);
+        let result = match name {
+            "scores.csv" => store.import_scores(&path),
+            "grades.csv" => store.import_grades(&path),
+            "facts.csv" => store.import_facts(&path),
+            "evidence.csv" => store.import_evidence(&path),
+            _ => store.import_units(&path),
+        };
+        refused_because(result, frozen);
+    }
+    // Below the program, the triggers refuse raw SQL too.
+    let conn = Connection::open(store.path()).unwrap();
+    for sql in [
+        "UPDATE score SET appraised_score = '0' WHERE unit = 'stc'",
+        "DELETE FROM score WHERE unit = 'stc'",
+        "UPDATE fact SET value = 'yes' WHERE unit = 'stc'",
+        "DELETE FROM grade_override WHERE unit = 'syt'",
+        "DELETE FROM evidence WHERE unit = 'snv'",
+        "DELETE FROM approval",
+        "DELETE FROM tie_order",
+    ] {
+        assert!(conn.execute(sql, []).is_err(), "{sql} must be refused");
+    }
+
+    // Re-rating (Điều 10.4) needs the chairman, a reason and an approved bloc.
+    let change = RerateChange::Fact { name: "discipline".into(), value: "yes".into() };
+    refused_because(store.rerate("stc", &change, "Vi phạm kỷ luật"), "only the chairman");
+    as_user(&mut store, "chu-tich");
+    refused_because(store.rerate("stc", &change, "  "), "needs a reason");
+    refused_because(store.rerate("h-dai-tu", &change, "x"), "not approved yet");
+    store.rerate("stc", &change, "Phát hiện vi phạm kỷ luật sau khi công bố").unwrap();
+    let round = store.load_round().unwrap();
+    assert_eq!(
+        round.units.iter().find(|u| u.code == "stc").unwrap().facts["discipline"],
+        FactValue::Choice("yes".into())
+    );
+    let log = store.audit_log(Some("stc"), None).unwrap();
+    let last = log.last().unwrap();
+    assert_eq!(
+        (last.actor.as_str(), last.action.as_str(), last.field.as_deref()),
+        ("chu-tich", "rerate", Some("level"))
+    );
+    assert_eq!(last.new_value.as_deref(), Some("Không hoàn thành nhiệm vụ"));
+    assert_eq!(last.reason.as_deref(), Some("Phát hiện vi phạm kỷ luật sau khi công bố"));
+    // The re-rating is closed in its transaction: the unit is frozen again.
+    assert!(conn.execute("UPDATE score SET appraised_score = '0' WHERE unit = 'stc'", []).is_err());
+    let score = RerateChange::Score { component: "III.7".into(), appraised: "1".into() };
+    store.rerate("stc", &score, "Số liệu báo cáo sai").unwrap();
+    assert!(matches!(store.audit_verify().unwrap(), ChainCheck::Intact { .. }));
+}
+
+#[test]
+fn audit_verify_finds_a_changed_or_removed_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    as_user(&mut store, "tv-so-noi-vu");
+    store.save_appraisal(&input(&store, "skhcn", "III.7", "2,5", "Thiếu một báo cáo")).unwrap();
+    let db = store.path().display().to_string();
+    let verify = || Command::new(BIN).args(["audit", "verify", "--db", &db]).output().unwrap();
+    let intact = verify();
+    assert!(intact.status.success(), "{}", String::from_utf8_lossy(&intact.stderr));
+    assert!(String::from_utf8_lossy(&intact.stdout).contains("intact"));
+    let log = Command::new(BIN)
+        .args(["audit", "log", "--db", &db, "--unit", "skhcn", "--criterion", "III"])
+        .output()
+        .unwrap();
+    let log = String::from_utf8_lossy(&log.stdout);
+    assert!(
+        log.contains("tv-so-noi-vu") && log.contains("appraised_score: — → 2.5") && log.contains("Thiếu một báo cáo"),
+        "{log}"
+    );
+
+    // Someone with the file drops the trigger and softens a score in the log.
+    let target: i64 = store.audit_log(Some("skhcn"), Some("III.7")).unwrap().last().unwrap().id;
+    drop(store);
+    let conn = Connection::open(&db).unwrap();
+    conn.execute_batch("DROP TRIGGER audit_no_update;").unwrap();
+    conn.execute("UPDATE audit SET new_value = '3' WHERE id = ?1", [target]).unwrap();
+    let broken = verify();
+    assert!(!broken.status.success());
+    let stderr = String::from_utf8_lossy(&broken.stderr);
+    assert!(
+        stderr.contains(&format!("BROKEN at row {target}")) && stderr.contains("changed after it was written"),
+        "{stderr}"
+    );
+
+    // Put it back, then remove an earlier row instead.
+    conn.execute("UPDATE audit SET new_value = '2.5' WHERE id = ?1", [target]).unwrap();
+    assert!(verify().status.success());
+    conn.execute_batch("DROP TRIGGER audit_no_delete;").unwrap();
+    conn.execute("DELETE FROM audit WHERE id = 5", []).unwrap();
+    let stderr = String::from_utf8_lossy(&verify().stderr).into_owned();
+    assert!(stderr.contains("BROKEN at row 6") && stderr.contains("missing"), "{stderr}");
+}
+
+#[test]
+fn a_round_from_before_the_chain_is_sealed_on_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        thamdinh::store::schema::migrations().to_version(&mut conn, 3).unwrap();
+        conn.pragma_update(None, "application_id", thamdinh::store::schema::APPLICATION_ID).unwrap();
+        conn.execute("INSERT INTO round (id, regulation, year) VALUES (1, 'thai-nguyen-2024', 2024)", []).unwrap();
+        let files = thamdinh::store::catalog::files("thai-nguyen-2024").unwrap();
+        for (file, content) in files.iter().filter(|(f, _)| f.ends_with(".toml")) {
+            conn.execute("INSERT INTO regulation_file (path, content) VALUES (?1, ?2)", [file, content]).unwrap();
+        }
+        for detail in ["thai-nguyen-2024 2024", "units.csv: 8 rows"] {
+            conn.execute("INSERT INTO audit (actor, action, detail) VALUES ('admin', 'import', ?1)", [detail]).unwrap();
+        }
+    }
+    let mut store = Store::open(&path).unwrap();
+    assert!(matches!(store.audit_verify().unwrap(), ChainCheck::Intact { rows: 2, .. }));
+    store.import_units(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/thai-nguyen/units.csv")).unwrap();
+    match store.audit_verify().unwrap() {
+        ChainCheck::Intact { rows, .. } => assert!(rows > 2),
+        broken => panic!("{broken:?}"),
+    }
+}
