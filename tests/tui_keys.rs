@@ -237,3 +237,98 @@ fn a_co_assigned_agency_comments_and_the_leading_agency_reads_it() {
     store.sign_in("tv-thanh-tra-tinh").unwrap();
     assert!(store.add_comment("stc", "V.5", "x").is_err());
 }
+
+#[test]
+fn the_assistant_enters_and_the_member_confirms_from_the_queue() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let mut assistant = app_as(&mut store, "tgv-so-noi-vu");
+    press(&mut assistant, &mut store, "/skhcn III.7<Enter><Enter>2<Tab>Thiếu một báo cáo<C-s>");
+    let (message, is_error) = assistant.message.clone().expect("a message");
+    assert!(!is_error && message.contains("chờ thành viên Hội đồng xác nhận"), "{message}");
+
+    let mut member = app_as(&mut store, "tv-so-noi-vu");
+    press(&mut member, &mut store, "s");
+    while member.status_filter != Some(thamdinh::tui::app::Status::AwaitingConfirmation) {
+        press(&mut member, &mut store, "s");
+    }
+    let waiting = member.queue();
+    assert_eq!(waiting.len(), 1, "{waiting:?}");
+    assert!(screen(&member, 120, 30).contains("Chờ xác nhận"));
+    press(&mut member, &mut store, "<Enter>");
+    let text = screen(&member, 160, 48);
+    assert!(text.contains("Điểm hiện tại: Tổ giúp việc — Sở Nội vụ (tgv-so-noi-vu) nhập — CHỜ XÁC NHẬN"), "{text}");
+    press(&mut member, &mut store, "<C-s>");
+    let (message, _) = member.message.clone().expect("a message");
+    assert!(message.contains("Đã xác nhận skhcn · III.7: 2"), "{message}");
+    let log = store.audit_log(Some("skhcn"), Some("III.7")).unwrap();
+    let actions: Vec<(&str, &str)> = log.iter().map(|r| (r.actor.as_str(), r.action.as_str())).collect();
+    assert_eq!(actions[actions.len() - 2..], [("tgv-so-noi-vu", "enter"), ("tv-so-noi-vu", "confirm")]);
+}
+
+#[test]
+fn a_stale_save_shows_the_newer_value_and_a_second_save_goes_over_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let mut app = app_as(&mut store, "tv-so-noi-vu");
+    press(&mut app, &mut store, "/skhcn III.7<Enter><Enter>2<Tab>Thiếu một báo cáo");
+    // Meanwhile another session of the agency saves the same component.
+    let path = store.path().to_path_buf();
+    let mut other = thamdinh::store::Store::open(&path).unwrap();
+    other.sign_in("tv-so-noi-vu").unwrap();
+    let version = other.appraisal_version("skhcn", "III.7").unwrap();
+    other
+        .save_appraisal(&thamdinh::store::appraise::AppraisalInput {
+            unit: "skhcn".into(),
+            component: "III.7".into(),
+            appraised: rust_decimal::Decimal::from(3),
+            deduction_reason: "Đủ hồ sơ".into(),
+            based_on_version: version,
+        })
+        .unwrap();
+    press(&mut app, &mut store, "<C-s>");
+    let error = app.form.as_ref().and_then(|f| f.error.clone()).expect("refused, form kept");
+    assert!(
+        error.contains("tv-so-noi-vu đã lưu 3 (lý do: Đủ hồ sơ)") && error.contains("Điểm bạn nhập (2)"),
+        "{error}"
+    );
+    assert_eq!(app.form.as_ref().unwrap().score, "2", "the typed value is not lost");
+    // Having seen it, the member saves again: it goes over the newer value, audited.
+    press(&mut app, &mut store, "<C-s>");
+    assert!(
+        app.message.as_ref().is_some_and(|(m, e)| !e && m.contains("Đã lưu skhcn · III.7: 2")),
+        "{:?}",
+        app.message
+    );
+    let log = store.audit_log(Some("skhcn"), Some("III.7")).unwrap();
+    let last = log.last().unwrap();
+    assert_eq!((last.old_value.as_deref(), last.new_value.as_deref()), (Some("3"), Some("2")));
+}
+
+#[test]
+fn f3_shows_a_components_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let mut app = app_as(&mut store, "tv-so-noi-vu");
+    press(&mut app, &mut store, "/skhcn III.7<Enter><Enter>2<Tab>Thiếu một báo cáo<C-s>");
+    press(&mut app, &mut store, "<Esc>/skhcn III.7<Enter><F3>");
+    let (title, rows) = app.history.clone().expect("history shown");
+    assert_eq!(title, "skhcn · III.7");
+    assert!(rows.iter().any(|r| r.actor == "tv-so-noi-vu" && r.new_value.as_deref() == Some("2")));
+    let text = screen(&app, 160, 48);
+    assert!(text.contains("Lịch sử — skhcn · III.7") && text.contains("Thiếu một báo cáo"), "{text}");
+    press(&mut app, &mut store, "<Esc>");
+    assert!(app.history.is_none());
+}
+
+#[test]
+fn the_demo_picker_signs_the_store_in_as_the_chosen_user() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let mut app = app_for(&store, true);
+    let index = app.choices().iter().position(|(u, _)| u.name == "thu-ky").expect("offered");
+    press(&mut app, &mut store, &format!("{}<Enter>", "j".repeat(index)));
+    assert_eq!(app.user.as_ref().map(|u| u.name.as_str()), Some("thu-ky"));
+    assert_eq!(store.actor().name, "thu-ky", "the store writes as the picked user");
+    assert_eq!(app.panes(), [Pane::Ranking, Pane::Progress]);
+}

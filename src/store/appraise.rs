@@ -137,10 +137,8 @@ impl Store {
             return Err(StoreError::Stale(Box::new(StaleSave {
                 unit: unit.clone(),
                 component: component.clone(),
-                current: current.appraised.map(|a| match current.reason.as_str() {
-                    "" => a,
-                    why => format!("{a}, reason: {why}"),
-                }),
+                current: current.appraised,
+                current_reason: current.reason,
                 by: current.appraised_by.unwrap_or_else(|| "an import".into()),
                 version,
                 yours: value,

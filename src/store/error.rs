@@ -50,13 +50,16 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 /// What a refused stale save says: the newer value, who saved it, and the value that was not written.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "unit {unit}, {component}: not saved — {by} saved it meanwhile ({}; version {version}); your value {yours} was not written: look at theirs and save again",
-    current.as_deref().unwrap_or("no appraised score")
+    "unit {unit}, {component}: not saved — {by} saved it meanwhile ({}{}; version {version}); your value {yours} was not written: look at theirs and save again",
+    current.as_deref().unwrap_or("no appraised score"),
+    if current_reason.is_empty() { String::new() } else { format!(", reason: {current_reason}") }
 )]
 pub struct StaleSave {
     pub unit: String,
     pub component: String,
+    /// The appraised score saved meanwhile, and its deduction reason.
     pub current: Option<String>,
+    pub current_reason: String,
     pub by: String,
     pub version: i64,
     pub yours: String,

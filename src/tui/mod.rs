@@ -51,8 +51,12 @@ pub fn run_effect(store: &mut Store, effect: Effect) -> Action {
                     Saved::LeaderScore => format!("Đã ghi điểm của lãnh đạo {unit} · {component}: {shown}"),
                 }),
                 Err(StoreError::Stale(stale)) => {
-                    let StaleSave { current, by, version, yours, .. } = *stale;
-                    let current = current.unwrap_or_else(|| "không có điểm".into());
+                    let StaleSave { current, current_reason, by, version, yours, .. } = *stale;
+                    let current = match (current, current_reason.as_str()) {
+                        (None, _) => "xóa điểm".to_string(),
+                        (Some(score), "") => score,
+                        (Some(score), why) => format!("{score} (lý do: {why})"),
+                    };
                     return Action::Stale {
                         message: format!(
                             "Chưa lưu: {by} đã lưu {current} trong lúc bạn sửa. Điểm bạn nhập ({yours}) vẫn trong phiếu — xem lại, Ctrl-S lần nữa để ghi đè"

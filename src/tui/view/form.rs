@@ -56,6 +56,27 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             entry.map(|e| e.explanation.as_str()).filter(|t| !t.is_empty()).unwrap_or("(không có)")
         )),
     ];
+    if let Some(entry) = entry {
+        if let Some(by) = &entry.appraised_by {
+            let who = match app.users.iter().find(|u| &u.name == by) {
+                Some(user) => format!("{} nhập", app.describe(&user.actor())),
+                None if by == crate::domain::permissions::SERVICE_ACCOUNT => format!("nhập từ tệp ({by})"),
+                None => format!("{by} nhập"),
+            };
+            let state = if entry.awaiting_confirmation {
+                " — CHỜ XÁC NHẬN: Ctrl-S giữ nguyên để xác nhận, hoặc sửa điểm rồi Ctrl-S"
+            } else {
+                ""
+            };
+            lines.push(Line::styled(format!("Điểm hiện tại: {who}{state}"), heading()));
+        }
+        if !entry.leader_scores.is_empty() {
+            let scores: Vec<String> =
+                entry.leader_scores.iter().map(|(leader, score)| format!("{leader} {}", display_vi(*score))).collect();
+            let mean = entry.effective_appraised().map(display_vi).unwrap_or_default();
+            lines.push(Line::raw(format!("Điểm của các lãnh đạo: {} — trung bình {mean}", scores.join("; "))));
+        }
+    }
     for comment in app.comments_on(&unit.code, &form.component) {
         let agency = app.regulation.agency(&comment.agency).map(|a| a.name.as_str()).unwrap_or(&comment.agency);
         lines.push(Line::raw(format!("Góp ý của {agency}: {}", comment.text)));
