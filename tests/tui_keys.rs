@@ -332,3 +332,21 @@ fn the_demo_picker_signs_the_store_in_as_the_chosen_user() {
     assert_eq!(store.actor().name, "thu-ky", "the store writes as the picked user");
     assert_eq!(app.panes(), [Pane::Ranking, Pane::Progress]);
 }
+
+#[test]
+fn a_provincial_leader_scores_group_i_and_the_mean_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let mut leader = app_as(&mut store, "lanh-dao-1");
+    let queue = leader.queue();
+    assert!(!queue.is_empty() && queue.iter().all(|i| i.component.starts_with("I.")), "{queue:?}");
+    press(&mut leader, &mut store, "/stc I.1<Enter><Enter>3<Tab>Chưa quyết liệt<C-s>");
+    assert!(leader.message.as_ref().is_some_and(|(m, e)| !e && m.contains("Đã ghi điểm của lãnh đạo stc · I.1: 3")));
+    let mut other = app_as(&mut store, "lanh-dao-2");
+    press(&mut other, &mut store, "/stc I.1<Enter><Enter>4<C-s>");
+    let stc = store.load_round().unwrap().units.into_iter().find(|u| u.code == "stc").unwrap();
+    assert_eq!(stc.entries["I.1"].effective_appraised(), Some(rust_decimal::Decimal::new(35, 1)));
+    press(&mut other, &mut store, "<Esc>/stc I.1<Enter><Enter>");
+    let text = screen(&other, 160, 48);
+    assert!(text.contains("Điểm của các lãnh đạo: lanh-dao-1 3; lanh-dao-2 4 — trung bình 3,5"), "{text}");
+}

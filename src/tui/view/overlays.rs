@@ -72,9 +72,16 @@ pub fn history(frame: &mut Frame, app: &App) {
         rows.iter()
             .map(|row| {
                 let at = row.at.get(..16).unwrap_or(&row.at).replace('T', " ");
-                let change = match (&row.old_value, &row.new_value) {
-                    (old, Some(new)) => format!("{} → {new}", old.as_deref().unwrap_or("—")),
-                    _ => row.detail.clone(),
+                // Scores with the decimal comma the council writes; other values as recorded.
+                let shown = |value: &Option<String>| match value.as_deref() {
+                    None => "—".to_string(),
+                    Some(text) => {
+                        text.parse().map(crate::domain::score::display_vi).unwrap_or_else(|_| text.to_string())
+                    }
+                };
+                let change = match &row.new_value {
+                    Some(_) => format!("{} → {}", shown(&row.old_value), shown(&row.new_value)),
+                    None => row.detail.clone(),
                 };
                 let reason = row.reason.clone().unwrap_or_default();
                 Row::new(vec![at, row.actor.clone(), row.action.clone(), change, reason])
