@@ -349,6 +349,22 @@ fn audit_verify_finds_a_changed_or_removed_row() {
         "{stderr}"
     );
 
+    // A value changed in the data tables behind the program's back is caught too.
+    conn.execute("UPDATE audit SET new_value = '2.5' WHERE id = ?1", [target]).unwrap();
+    conn.execute("UPDATE score SET appraised_score = '3' WHERE unit = 'skhcn' AND criterion = 'III.7'", []).unwrap();
+    let outside = verify();
+    let stderr = String::from_utf8_lossy(&outside.stderr);
+    assert!(!outside.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("unit skhcn III.7 appraised_score: the database holds 3, the log's last word is 2.5"),
+        "{stderr}"
+    );
+    conn.execute("UPDATE score SET appraised_score = '2.5' WHERE unit = 'skhcn' AND criterion = 'III.7'", []).unwrap();
+    conn.execute("INSERT INTO fact (unit, name, value) VALUES ('snv', 'disunity', 'true')", []).unwrap();
+    let stderr = String::from_utf8_lossy(&verify().stderr).into_owned();
+    assert!(stderr.contains("unit snv disunity: the database holds true, and no audit row ever wrote it"), "{stderr}");
+    conn.execute("DELETE FROM fact WHERE unit = 'snv' AND name = 'disunity'", []).unwrap();
+
     // Put it back, then remove an earlier row instead.
     conn.execute("UPDATE audit SET new_value = '2.5' WHERE id = ?1", [target]).unwrap();
     assert!(verify().status.success());

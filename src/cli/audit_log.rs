@@ -11,7 +11,19 @@ pub fn run(store: &Store, command: AuditCommand) -> Result<(), StoreError> {
             ChainCheck::Intact { rows, head } => {
                 println!("{}: audit log intact: {rows} rows", store.path().display());
                 println!("head: {}", head.as_deref().unwrap_or("(empty)"));
-                Ok(())
+                let unexplained = store.audit_unexplained()?;
+                if unexplained.is_empty() {
+                    println!("every recorded score, grade and fact is the last value the log wrote");
+                    return Ok(());
+                }
+                let shown: Vec<String> = unexplained.iter().take(5).map(|u| format!("  {u}")).collect();
+                Err(StoreError::Refused(format!(
+                    "{}: {} recorded values are not what the audit log last wrote (changed outside the program):\n{}{}",
+                    store.path().display(),
+                    unexplained.len(),
+                    shown.join("\n"),
+                    if unexplained.len() > 5 { "\n  …" } else { "" }
+                )))
             }
             ChainCheck::Broken { row, problem } => Err(StoreError::Refused(format!(
                 "{}: audit log BROKEN at row {row}: {problem}",

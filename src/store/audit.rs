@@ -263,3 +263,89 @@ impl Store {
         Ok(self.conn.query_row("SELECT hash FROM audit ORDER BY id DESC LIMIT 1", [], |r| r.get(0)).optional()?)
     }
 }
+
+/// A recorded value that the log does not explain: changed or added outside the program.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unexplained {
+    /// `unit`, `unit criterion`, and what: `appraised_score`, a fact's name, …
+    pub place: String,
+    pub field: String,
+    /// What the database holds now.
+    pub recorded: Option<String>,
+    /// What the last audit row for it says; None when no row mentions it.
+    pub logged: Option<Option<String>>,
+}
+
+impl std::fmt::Display for Unexplained {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let recorded = self.recorded.as_deref().unwrap_or("—");
+        match &self.logged {
+            Some(logged) => write!(
+                f,
+                "{} {}: the database holds {recorded}, the log's last word is {}",
+                self.place,
+                self.field,
+                logged.as_deref().unwrap_or("—")
+            ),
+            None => write!(
+                f,
+                "{} {}: the database holds {recorded}, and no audit row ever wrote it",
+                self.place, self.field
+            ),
+        }
+    }
+}
+
+impl Store {
+    /// Compares what the database holds (appraised and self-scores, leaders' scores, grade overrides, facts)
+    /// with the last value the audit log wrote for each. A difference means a change made outside the program.
+    /// Values written by the demo generator (one `seed` row) have no per-value history and are not compared.
+    pub fn audit_unexplained(&self) -> Result<Vec<Unexplained>> {
+        type Key = (String, Option<String>, String);
+        let mut last: std::collections::HashMap<Key, Option<String>> = std::collections::HashMap::new();
+        {
+            let mut statement = self.conn.prepare(
+                "SELECT unit, criterion, field, new_value FROM audit WHERE unit IS NOT NULL AND field IS NOT NULL ORDER BY id",
+            )?;
+            let mut rows = statement.query([])?;
+            while let Some(row) = rows.next()? {
+                last.insert((row.get(0)?, row.get(1)?, row.get(2)?), row.get(3)?);
+            }
+        }
+        let seeded: bool =
+            self.conn.query_row("SELECT EXISTS (SELECT 1 FROM audit WHERE action = 'seed')", [], |r| r.get(0))?;
+        let mut recorded: Vec<(Key, Option<String>)> = Vec::new();
+        let mut read = |sql: &str, field: &dyn Fn(&rusqlite::Row<'_>) -> rusqlite::Result<String>| -> Result<()> {
+            let mut statement = self.conn.prepare(sql)?;
+            let mut rows = statement.query([])?;
+            while let Some(row) = rows.next()? {
+                recorded.push(((row.get(0)?, row.get(1)?, field(row)?), row.get(2)?));
+            }
+            Ok(())
+        };
+        read("SELECT unit, criterion, appraised_score FROM score", &|_| Ok("appraised_score".into()))?;
+        read("SELECT unit, criterion, self_score FROM score", &|_| Ok("self_score".into()))?;
+        read("SELECT unit, criterion, grade FROM grade_override", &|_| Ok("grade".into()))?;
+        read("SELECT unit, criterion, score, leader FROM leader_score", &|row| {
+            Ok(format!("leader_score:{}", row.get::<_, String>(3)?))
+        })?;
+        read("SELECT unit, NULL, value, name FROM fact", &|row| row.get(3))?;
+        let mut unexplained = Vec::new();
+        for ((unit, criterion, field), value) in recorded {
+            let logged = last.get(&(unit.clone(), criterion.clone(), field.clone()));
+            let explained = match logged {
+                Some(logged) => logged == &value,
+                None => value.is_none() || seeded,
+            };
+            if !explained {
+                let place = match criterion {
+                    Some(criterion) => format!("unit {unit} {criterion}"),
+                    None => format!("unit {unit}"),
+                };
+                unexplained.push(Unexplained { place, field, recorded: value, logged: logged.cloned() });
+            }
+        }
+        unexplained.sort_by(|a, b| (&a.place, &a.field).cmp(&(&b.place, &b.field)));
+        Ok(unexplained)
+    }
+}

@@ -547,7 +547,21 @@ pub(super) fn write_score_audited(
             .query_row(params![row.unit, row.criterion, leader], |r| r.get(0))
             .optional()?;
         let new = text(row.appraised);
+        let old_self: Option<String> = match row.self_score {
+            Some(_) => tx
+                .prepare_cached("SELECT self_score FROM score WHERE unit = ?1 AND criterion = ?2")?
+                .query_row(params![row.unit, row.criterion], |r| r.get(0))
+                .optional()?
+                .flatten(),
+            None => None,
+        };
         write_score(tx, row, actor)?;
+        if row.self_score.is_some() && old_self != text(row.self_score) {
+            let new_self = text(row.self_score);
+            let detail = format!("{unit} {}: self-score {} → {}", row.criterion, show(&old_self), show(&new_self));
+            trail
+                .record(tx, Change::new("self-score", detail).on(unit, code).value("self_score", old_self, new_self))?;
+        }
         if old != new {
             let detail = format!("leader {leader}: {unit} {} {} → {}", row.criterion, show(&old), show(&new));
             let change =
