@@ -2,6 +2,7 @@
 
 mod appraise;
 mod approval;
+mod audit_head;
 pub mod catalog;
 pub mod council;
 mod csv_input;
@@ -10,6 +11,7 @@ pub mod import;
 mod round;
 pub mod schema;
 pub mod seed;
+mod sheet_import;
 pub mod ties;
 
 pub use error::{Result, StoreError};
