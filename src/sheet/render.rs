@@ -63,6 +63,8 @@ fn format_of(style: &Style) -> Format {
 
 fn write_sheet(worksheet: &mut Worksheet, sheet: &Sheet, footer: &Footer) -> Result<(), XlsxError> {
     worksheet.set_name(&sheet.name)?;
+    // A formula whose cached result is empty text stays empty (rust_xlsxwriter would write 0).
+    worksheet.set_formula_result_default("");
     for (col, width) in sheet.widths.iter().enumerate() {
         worksheet.set_column_width(col as u16, *width)?;
     }
