@@ -1,6 +1,8 @@
 //! Score sheets and the council's result as .xlsx: cells, formulas' cached values, merges, number formats and page
 //! setup read back with calamine; round trips; every bad sheet refused with nothing imported; verify; LibreOffice.
 
+mod tui_support;
+
 use calamine::{Data, Dimensions, Reader, Xlsx, open_workbook};
 use rust_decimal::Decimal;
 use serde_json::Value as Json;
@@ -698,4 +700,61 @@ fn every_unit_in_one_workbook_one_sheet_each() {
     }
     let error = refused(&["export", "sheet", "--db", &db, "--unit", "nope", "--out", &file]);
     assert!(error.contains("unknown unit \"nope\""), "{error}");
+}
+
+#[test]
+fn the_interface_exports_beside_the_database_and_says_where() {
+    use thamdinh::tui::app::Role;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = tui_support::fixture_store(dir.path());
+    let mut app = tui_support::app_for(&store, false);
+    let secretary = app.roles().iter().position(|(r, _)| *r == Role::Secretary).unwrap();
+    tui_support::press(&mut app, &mut store, &("j".repeat(secretary) + "<Enter>"));
+    let unit = app.selected_ranked_unit().expect("a unit is selected");
+    tui_support::press(&mut app, &mut store, "x");
+    let sheet = dir.path().join(format!("round-bieu-cham-diem-{unit}.xlsx"));
+    assert!(sheet.is_file(), "{:?}", app.message);
+    let (message, error) = app.message.clone().unwrap();
+    assert!(!error && message.contains(&sheet.display().to_string()), "{message}");
+    assert_eq!(Export::open(&sheet.display().to_string()).workbook.sheet_names(), vec![unit]);
+
+    tui_support::press(&mut app, &mut store, "X");
+    assert!(dir.path().join("round-bieu-cham-diem-tat-ca.xlsx").is_file(), "{:?}", app.message);
+    tui_support::press(&mut app, &mut store, "e");
+    let result = dir.path().join("round-xep-hang-ket-qua.xlsx");
+    assert!(result.is_file(), "{:?}", app.message);
+    let out = ok(&[
+        "export",
+        "verify",
+        "--db",
+        &dir.path().join("round.db").display().to_string(),
+        &result.display().to_string(),
+    ]);
+    assert!(out.contains("matches the database now"), "{out}");
+}
+
+#[test]
+fn csv_self_assessments_carry_explanations_and_evidence_into_the_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = fresh_round(dir.path(), "thai-nguyen-2024");
+    let scores = dir.path().join("scores.csv");
+    std::fs::write(
+        &scores,
+        "unit,criterion,self_score,appraised_score,reason,explanation\nstc,I.1,\"3,5\",,,Có kế hoạch số 12/KH-STC\n",
+    )
+    .unwrap();
+    let evidence = dir.path().join("evidence.csv");
+    std::fs::write(&evidence, "unit,criterion,title,reference,date\nstc,I.1,Kế hoạch đổi mới,12/KH-STC,15/01/2024\n")
+        .unwrap();
+    ok(&["import", "scores", "--db", &db, &scores.display().to_string()]);
+    ok(&["import", "evidence", "--db", &db, &evidence.display().to_string()]);
+    let file = path(dir.path(), "stc.xlsx");
+    ok(&["export", "sheet", "--db", &db, "--unit", "stc", "--out", &file]);
+    let cells = Export::open(&file).range("stc");
+    let row = row_of(&cells, 12, "I.1");
+    assert_eq!(number(&cells, row, 3), Some(3.5));
+    assert_eq!(text(&cells, row, 11), "Có kế hoạch số 12/KH-STC");
+    let listed = (row..400).find(|r| text(&cells, *r, 4) == "12/KH-STC").expect("the document is listed");
+    assert_eq!(text(&cells, listed, 3), "15/01/2024");
+    assert_eq!(text(&cells, listed, 2), "I.1");
 }

@@ -113,6 +113,12 @@ pub fn score_sheets_book(
     Ok(book)
 }
 
+/// Where the interface writes an export: beside the database, `<database name>-<kind>-<what>.xlsx`.
+pub fn beside_database(db: &Path, what: &str, kind: &str) -> PathBuf {
+    let stem = db.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "thamdinh".into());
+    db.with_file_name(format!("{stem}-{kind}-{what}.xlsx"))
+}
+
 /// Writes the score sheet of one unit, or of every unit (one sheet each) into one workbook.
 pub fn export_sheets(
     store: &Store,

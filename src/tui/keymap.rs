@@ -49,6 +49,9 @@ pub enum Command {
     Decrease,
     Yes,
     No,
+    ExportSheet,
+    ExportAllSheets,
+    ExportRanking,
 }
 
 pub struct Binding {
@@ -436,6 +439,30 @@ pub static BINDINGS: &[Binding] = &[
     },
     Binding {
         context: Grades, keys: &[(Esc, NONE)], label: "Esc", command: C::Back, description: "Đóng", hint: true
+    },
+    Binding {
+        context: List,
+        keys: &[(Char('x'), NONE)],
+        label: "x",
+        command: C::ExportSheet,
+        description: "Xuất biểu chấm điểm của đơn vị (.xlsx)",
+        hint: false,
+    },
+    Binding {
+        context: List,
+        keys: &[(Char('X'), SHIFT), (Char('X'), NONE)],
+        label: "X",
+        command: C::ExportAllSheets,
+        description: "Xuất biểu chấm điểm mọi đơn vị (.xlsx)",
+        hint: false,
+    },
+    Binding {
+        context: List,
+        keys: &[(Char('e'), NONE)],
+        label: "e",
+        command: C::ExportRanking,
+        description: "Xuất kết quả xếp hạng (.xlsx)",
+        hint: false,
     },
     Binding {
         context: Help,

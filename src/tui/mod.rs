@@ -45,6 +45,17 @@ pub fn run_effect(store: &mut Store, effect: Effect) -> Action {
             .add_comment(&unit, &component, &agency, &text)
             .map(|()| format!("Đã gửi góp ý cho {unit} · {component}")),
         Effect::Approve { bloc } => store.approve_bloc(&bloc).map(|()| format!("Đã phê duyệt kết quả khối {bloc}")),
+        Effect::ExportSheets { unit } => {
+            let out =
+                crate::sheet::beside_database(store.path(), unit.as_deref().unwrap_or("tat-ca"), "bieu-cham-diem");
+            crate::sheet::export_sheets(store, unit.as_deref(), &out, &mut |_, _| {})
+                .map(|done| format!("Đã xuất {} biểu chấm điểm: {}", done.sheets, done.path.display()))
+        }
+        Effect::ExportRanking => {
+            let out = crate::sheet::beside_database(store.path(), "ket-qua", "xep-hang");
+            crate::sheet::export_ranking(store, &out)
+                .map(|done| format!("Đã xuất kết quả xếp hạng: {}", done.path.display()))
+        }
         Effect::Reload => {
             return snapshot(store)
                 .map(|s| Action::Reloaded(Box::new(s)))
