@@ -34,12 +34,8 @@ static NATIONAL: LazyLock<Fixture> = LazyLock::new(|| fixture(Some(10_000)));
 fn open(fixture: &Fixture, user: &str) -> (Store, App) {
     let mut store = Store::open(&fixture.path).expect("open");
     store.sign_in(user).expect("user");
-    let app = App::new(
-        store.regulation().clone(),
-        snapshot(&store).expect("snapshot"),
-        false,
-        Some(store.actor().clone()),
-    );
+    let app =
+        App::new(store.regulation().clone(), snapshot(&store).expect("snapshot"), false, Some(store.actor().clone()));
     (store, app)
 }
 

@@ -3,5 +3,6 @@
 pub mod cli;
 pub mod demo;
 pub mod domain;
+pub mod sheet;
 pub mod store;
 pub mod tui;

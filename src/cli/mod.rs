@@ -38,8 +38,13 @@ pub enum Command {
         #[arg(long, value_name = "YYYY")]
         year: i32,
     },
-    /// Import a CSV file (UTF-8, header row, columns by name); a bad row changes nothing.
+    /// Import a CSV file (UTF-8, header row, columns by name), or a filled score sheet (.xlsx); a bad row changes nothing.
     Import { kind: ImportKind, file: PathBuf },
+    /// Write spreadsheets (.xlsx) to print, sign and file, or check one against its hash.
+    Export {
+        #[command(subcommand)]
+        what: ExportCommand,
+    },
     /// Record the chairman's order of a tie group.
     Tie {
         #[arg(long)]
@@ -147,6 +152,27 @@ pub enum ImportKind {
     Facts,
     /// unit,criterion,title,reference,date
     Evidence,
+    /// A score sheet (.xlsx) as `export sheet` wrote it, filled by the unit: self-scores, explanations, evidence
+    Sheet,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ExportCommand {
+    /// The score sheet of one unit, or of every unit (one sheet each) in one workbook.
+    Sheet {
+        /// The unit; without it, every unit of the round.
+        #[arg(long, value_name = "CODE")]
+        unit: Option<String>,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// The council's result: each bloc's ranking, the list by level, what each agency appraised.
+    Ranking {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Recompute an exported workbook's content hash; with --db, compare it with the same export made now.
+    Verify { file: PathBuf },
 }
 
 fn require_db(db: &Option<PathBuf>) -> Result<&Path, StoreError> {
@@ -202,9 +228,11 @@ fn execute(cli: Cli) -> Result<(), StoreError> {
                 ImportKind::Grades => store.import_grades(&file)?,
                 ImportKind::Facts => store.import_facts(&file)?,
                 ImportKind::Evidence => store.import_evidence(&file)?,
+                ImportKind::Sheet => store.import_sheet(&file)?,
             };
             println!("{}: {} rows imported", file.display(), imported.rows);
         }
+        Command::Export { what } => export(cli.db.as_deref(), what)?,
         Command::Tie { bloc, order } => {
             let mut store = open_as(&cli.db, &cli.user)?;
             store.order_tie(&bloc, &order)?;
@@ -248,4 +276,78 @@ fn execute(cli: Cli) -> Result<(), StoreError> {
         }
     }
     Ok(())
+}
+
+/// A progress bar on stderr for long exports; hidden when stderr is not a terminal.
+fn progress_bar() -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} biểu chấm điểm") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+fn export(db: Option<&Path>, what: ExportCommand) -> Result<(), StoreError> {
+    match what {
+        ExportCommand::Sheet { unit, out } => {
+            let store = Store::open(db.ok_or_else(|| StoreError::Refused("--db PATH is required".into()))?)?;
+            let bar = progress_bar();
+            let exported = crate::sheet::export_sheets(&store, unit.as_deref(), &out, &mut |done, total| {
+                bar.set_length(total as u64);
+                bar.set_position(done as u64);
+            })?;
+            bar.finish_and_clear();
+            print_exported(&exported);
+        }
+        ExportCommand::Ranking { out } => {
+            let store = Store::open(db.ok_or_else(|| StoreError::Refused("--db PATH is required".into()))?)?;
+            print_exported(&crate::sheet::export_ranking(&store, &out)?);
+        }
+        ExportCommand::Verify { file } => {
+            let store = db.map(Store::open).transpose()?;
+            let check = crate::sheet::verify(&file, store.as_ref())?;
+            println!("{}: SHA-256 nội dung ghi trên biểu {}", file.display(), check.stated_hash);
+            println!("{}: SHA-256 nội dung tính lại   {}", file.display(), check.actual_hash);
+            if !check.intact() {
+                return Err(StoreError::Refused(format!(
+                    "{}: the content differs from its check block: the file was changed after export",
+                    file.display()
+                )));
+            }
+            println!("{}: nội dung nguyên vẹn (content intact)", file.display());
+            if let Some((head, now)) = check.database {
+                let same_head = head == check.stated_audit_head;
+                if now == check.actual_hash {
+                    println!("{}: khớp với cơ sở dữ liệu hiện tại (matches the database now)", file.display());
+                } else if same_head {
+                    return Err(StoreError::Refused(format!(
+                        "{}: the database has the same audit head but gives content {now}: the program's layout changed",
+                        file.display()
+                    )));
+                } else {
+                    return Err(StoreError::Refused(format!(
+                        "{}: the database changed since this export (audit head then {}, now {}); the same export now hashes to {now}",
+                        file.display(),
+                        check.stated_audit_head.as_deref().unwrap_or("none"),
+                        head.as_deref().unwrap_or("none")
+                    )));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn print_exported(exported: &crate::sheet::Exported) {
+    println!(
+        "{}: {} sheets written; SHA-256 {}; audit head {}",
+        exported.path.display(),
+        exported.sheets,
+        exported.content_hash,
+        exported.audit_head.as_deref().unwrap_or("none")
+    );
 }

@@ -8,6 +8,8 @@ pub struct Framework {
     /// Names the parts it was built from, e.g. `phu-luc-1.toml` or `phan-a.toml+phan-b-01.toml+phan-c.toml`.
     pub key: String,
     pub title: String,
+    /// Where the framework is printed, e.g. `Phụ lục I, Quyết định 2610/QĐ-UBND ngày 25/10/2024 …`.
+    pub source: String,
     pub contents: Vec<Content>,
 }
 

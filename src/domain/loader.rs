@@ -96,7 +96,6 @@ struct GroupFile {
 #[serde(deny_unknown_fields)]
 struct PartFile {
     title: String,
-    #[allow(dead_code)]
     source: String,
     contents: Vec<ContentFile>,
 }
@@ -323,6 +322,7 @@ fn build_framework(
 ) -> Result<Framework, DataError> {
     let mut contents = Vec::new();
     let mut titles = Vec::new();
+    let mut sources: Vec<String> = Vec::new();
     let mut roman_count = 0;
     let mut codes = BTreeSet::new();
     let mut last_source_name = String::new();
@@ -330,13 +330,17 @@ fn build_framework(
         let source = file(files, folder, &format!("frameworks/{part}"))?;
         let raw: PartFile = source.parse()?;
         titles.push(raw.title);
+        if !sources.contains(&raw.source) {
+            sources.push(raw.source);
+        }
         for content in raw.contents {
             let built = build_content(&source, content, agencies, &mut roman_count, &mut codes)?;
             contents.push(built);
         }
         last_source_name = source.name;
     }
-    let framework = Framework { key: parts.join("+"), title: titles.join(" — "), contents };
+    let framework =
+        Framework { key: parts.join("+"), title: titles.join(" — "), source: sources.join(" — "), contents };
     let total = framework.max();
     if total != Decimal::ONE_HUNDRED {
         return Err(DataError::at(

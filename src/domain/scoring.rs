@@ -90,6 +90,8 @@ pub struct UnitScore {
     pub appraised_count: usize,
     pub applicable_count: usize,
     pub criteria: Vec<CriterionResult>,
+    /// Each content's score (Nội dung I/II/III, part A/B/C) in framework order; None when nothing in it applies.
+    pub contents: Vec<(String, Option<Decimal>)>,
 }
 
 impl UnitScore {
@@ -119,6 +121,7 @@ pub fn score_unit(
     let mut applicable_count = 0;
     let mut criteria = Vec::new();
     let mut content_sums: Vec<(Decimal, Decimal, Decimal)> = Vec::new();
+    let mut contents = Vec::new();
 
     for content in &framework.contents {
         let mut content_sum = Decimal::ZERO;
@@ -155,6 +158,9 @@ pub fn score_unit(
             });
         }
         content_sums.push((content_sum, content_applicable_max, content.max));
+        let content_score =
+            (!content_applicable_max.is_zero()).then(|| scale(content_sum, content_applicable_max, content.max));
+        contents.push((content.code.clone(), content_score));
     }
 
     let mut total_sum = Decimal::ZERO;
@@ -169,7 +175,14 @@ pub fn score_unit(
     }
     let total =
         if total_applicable_max.is_zero() { Decimal::ZERO } else { scale(total_sum, total_applicable_max, total_max) };
-    UnitScore { total, provisional: appraised_count < applicable_count, appraised_count, applicable_count, criteria }
+    UnitScore {
+        total,
+        provisional: appraised_count < applicable_count,
+        appraised_count,
+        applicable_count,
+        criteria,
+        contents,
+    }
 }
 
 /// A unit's entries, where a component never entered reads as applicable and unscored.

@@ -12,6 +12,7 @@ pub mod rerate;
 mod round;
 pub mod schema;
 pub mod seed;
+mod sheet_import;
 pub mod ties;
 pub mod users;
 

@@ -192,6 +192,12 @@ pub enum Effect {
         grade: Grade,
         reason: String,
     },
+    /// The score sheet of one unit, or of every unit, written beside the database.
+    ExportSheets {
+        unit: Option<String>,
+    },
+    /// The council's result written beside the database.
+    ExportRanking,
     Reload,
     /// The start-up picker (demo only) chose a user: the store writes as them from now on.
     SignIn {
@@ -844,9 +850,35 @@ fn on_list(app: &mut App, command: Command) -> Vec<Effect> {
         }
         Command::Help => app.help = true,
         Command::Quit => return quit(app),
+        Command::ExportSheet | Command::ExportAllSheets | Command::ExportRanking => return export(app, command),
         _ => {}
     }
     Vec::new()
+}
+
+/// The secretary's and the chairman's exports (SPEC, roles); the files land beside the database.
+fn export(app: &mut App, command: Command) -> Vec<Effect> {
+    if !matches!(app.role(), Some(Role::Secretary | Role::Chairman)) {
+        app.message = Some(("Chỉ Thư ký và Chủ tịch Hội đồng xuất biểu".into(), true));
+        return Vec::new();
+    }
+    match command {
+        Command::ExportAllSheets => vec![Effect::ExportSheets { unit: None }],
+        Command::ExportRanking => vec![Effect::ExportRanking],
+        _ => {
+            let unit = match app.pane {
+                Pane::Progress => app.round.units.get(app.progress_selected).map(|u| u.code.clone()),
+                _ => app.selected_ranked_unit(),
+            };
+            match unit {
+                Some(unit) => vec![Effect::ExportSheets { unit: Some(unit) }],
+                None => {
+                    app.message = Some(("Chọn một đơn vị để xuất biểu chấm điểm".into(), true));
+                    Vec::new()
+                }
+            }
+        }
+    }
 }
 
 fn on_form(app: &mut App, command: Option<Command>, key: KeyEvent) -> Vec<Effect> {

@@ -52,6 +52,9 @@ pub enum Command {
     Yes,
     No,
     History,
+    ExportSheet,
+    ExportAllSheets,
+    ExportRanking,
 }
 
 pub struct Binding {
@@ -463,6 +466,30 @@ pub static BINDINGS: &[Binding] = &[
         command: C::Back,
         description: "Đóng lịch sử",
         hint: true,
+    },
+    Binding {
+        context: List,
+        keys: &[(Char('x'), NONE)],
+        label: "x",
+        command: C::ExportSheet,
+        description: "Xuất biểu chấm điểm của đơn vị (.xlsx)",
+        hint: false,
+    },
+    Binding {
+        context: List,
+        keys: &[(Char('X'), SHIFT), (Char('X'), NONE)],
+        label: "X",
+        command: C::ExportAllSheets,
+        description: "Xuất biểu chấm điểm mọi đơn vị (.xlsx)",
+        hint: false,
+    },
+    Binding {
+        context: List,
+        keys: &[(Char('e'), NONE)],
+        label: "e",
+        command: C::ExportRanking,
+        description: "Xuất kết quả xếp hạng (.xlsx)",
+        hint: false,
     },
     Binding {
         context: Help,

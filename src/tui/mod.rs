@@ -92,6 +92,17 @@ pub fn run_effect(store: &mut Store, effect: Effect) -> Action {
                 Err(error) => Action::Failed(error.to_string()),
             };
         }
+        Effect::ExportSheets { unit } => {
+            let out =
+                crate::sheet::beside_database(store.path(), unit.as_deref().unwrap_or("tat-ca"), "bieu-cham-diem");
+            crate::sheet::export_sheets(store, unit.as_deref(), &out, &mut |_, _| {})
+                .map(|done| format!("Đã xuất {} biểu chấm điểm: {}", done.sheets, done.path.display()))
+        }
+        Effect::ExportRanking => {
+            let out = crate::sheet::beside_database(store.path(), "ket-qua", "xep-hang");
+            crate::sheet::export_ranking(store, &out)
+                .map(|done| format!("Đã xuất kết quả xếp hạng: {}", done.path.display()))
+        }
         Effect::Reload => {
             return snapshot(store)
                 .map(|s| Action::Reloaded(Box::new(s)))

@@ -4,7 +4,7 @@ use super::{centered, heading, selected, warning};
 use crate::tui::app::{App, Pending};
 use crate::tui::keymap::bindings;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph, Row, Table, Wrap};
 
@@ -42,12 +42,24 @@ pub fn help(frame: &mut Frame, app: &App) {
     };
     let rows: Vec<Row> =
         bindings(context).map(|b| Row::new(vec![b.label.to_string(), b.description.to_string()])).collect();
-    let area = centered(frame.area(), 64, rows.len() as u16 + 4);
+    // Every key must be readable on a small screen: the table wraps into as many columns as it needs.
+    let fits = frame.area().height.saturating_sub(5).max(1) as usize;
+    let columns = rows.len().div_ceil(fits).max(1);
+    let per_column = rows.len().div_ceil(columns).max(1);
+    let width = if columns == 1 { 64 } else { frame.area().width };
+    let area = centered(frame.area(), width, per_column as u16 + 4);
     frame.render_widget(Clear, area);
-    let table = Table::new(rows, [Constraint::Length(8), Constraint::Min(20)])
-        .block(Block::bordered().title(" Phím tắt — Esc để đóng "))
-        .header(Row::new(vec!["Phím", "Việc"]).style(heading()));
-    frame.render_widget(table, area);
+    let block = Block::bordered().title(" Phím tắt — Esc để đóng ");
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let slots = Layout::horizontal(vec![Constraint::Ratio(1, columns as u32); columns]).split(inner);
+    let mut rows = rows.into_iter();
+    for slot in slots.iter() {
+        let chunk: Vec<Row> = rows.by_ref().take(per_column).collect();
+        let table = Table::new(chunk, [Constraint::Length(8), Constraint::Min(10)])
+            .header(Row::new(vec!["Phím", "Việc"]).style(heading()));
+        frame.render_widget(table, *slot);
+    }
 }
 
 pub fn confirm(frame: &mut Frame, app: &App) {

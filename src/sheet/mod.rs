@@ -1,0 +1,258 @@
+//! Spreadsheets in and out: the official score sheet and the council's result as .xlsx, with a content hash; reading sheets back.
+
+pub mod layout;
+pub mod model;
+pub mod ranking;
+pub mod read;
+pub mod render;
+pub mod score_sheet;
+
+use crate::domain::evaluate::evaluate_round;
+use crate::store::import::EvidenceRow;
+use crate::store::{Store, StoreError};
+use layout::{AUDIT_MARKER, CHECK_MARKER};
+use model::{Book, Sheet, Style};
+use render::Footer;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Why a workbook could not be written or read; the store adds the file name.
+#[derive(Debug, thiserror::Error)]
+pub enum SheetError {
+    /// `sheet "stc", cell E14: unit stc, I.1: self-score 5 exceeds max 4 (a score lies in [0, max])`.
+    #[error("sheet {sheet:?}, cell {cell}: {message}")]
+    Cell { sheet: String, cell: String, message: String },
+    #[error("sheet {sheet:?}: {message}")]
+    Sheet { sheet: String, message: String },
+    #[error("{0}")]
+    Workbook(String),
+    #[error("writing the workbook: {0}")]
+    Write(#[from] rust_xlsxwriter::XlsxError),
+}
+
+impl SheetError {
+    /// The error as the store reports it: `file.xlsx: sheet "stc", cell E14: …`.
+    pub fn in_file(self, path: &Path) -> StoreError {
+        StoreError::File { file: file_name(path), message: self.to_string() }
+    }
+}
+
+pub(crate) fn file_name(path: &Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exported {
+    pub path: PathBuf,
+    pub sheets: usize,
+    /// SHA-256 of the workbook's content (see `model::canonical_text`).
+    pub content_hash: String,
+    pub audit_head: Option<String>,
+}
+
+/// Excel allows 31 characters in a sheet name; a unit code longer than that is cut and made unique.
+fn sheet_names(codes: &[String]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for code in codes {
+        let base: String = code.chars().take(31).collect();
+        let mut name = base.clone();
+        let mut n = 2;
+        while names.iter().any(|taken| taken.eq_ignore_ascii_case(&name)) {
+            let suffix = format!("~{n}");
+            name = base.chars().take(31 - suffix.len()).collect::<String>() + &suffix;
+            n += 1;
+        }
+        names.push(name);
+    }
+    names
+}
+
+/// The score sheets of the given units (every unit when empty), one sheet each, in that order.
+pub fn score_sheets_book(
+    store: &Store,
+    units: &[String],
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Book, StoreError> {
+    let regulation = store.regulation();
+    let round = store.load_round()?;
+    let codes: Vec<String> =
+        if units.is_empty() { round.units.iter().map(|u| u.code.clone()).collect() } else { units.to_vec() };
+    if codes.is_empty() {
+        return Err(StoreError::Refused("the round has no units yet; import them with `thamdinh import units`".into()));
+    }
+    let results = evaluate_round(regulation, &round);
+    let mut evidence: BTreeMap<String, Vec<EvidenceRow>> = BTreeMap::new();
+    for row in store.all_evidence()? {
+        evidence.entry(row.unit.clone()).or_default().push(row);
+    }
+    let names = sheet_names(&codes);
+    let mut book = Book::default();
+    for (index, (code, sheet_name)) in codes.iter().zip(names).enumerate() {
+        let unit = round
+            .units
+            .iter()
+            .find(|u| &u.code == code)
+            .ok_or_else(|| StoreError::Refused(format!("unknown unit {code:?}")))?;
+        let framework = regulation
+            .framework_for(&unit.bloc, unit.group.as_deref())
+            .ok_or_else(|| StoreError::Refused(format!("unit {code}: its bloc and group name no framework")))?;
+        let ranked = results.iter().flat_map(|r| r.ranking.units.iter()).find(|r| &r.unit == code);
+        let input = score_sheet::UnitSheet {
+            regulation,
+            year: store.year(),
+            unit,
+            framework,
+            evidence: evidence.get(code).map(|rows| rows.iter().collect()).unwrap_or_default(),
+            ranked,
+            sheet_name,
+        };
+        book.sheets.push(score_sheet::build(&input));
+        progress(index + 1, codes.len());
+    }
+    Ok(book)
+}
+
+/// Where the interface writes an export: beside the database, `<database name>-<kind>-<what>.xlsx`.
+pub fn beside_database(db: &Path, what: &str, kind: &str) -> PathBuf {
+    let stem = db.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "thamdinh".into());
+    db.with_file_name(format!("{stem}-{kind}-{what}.xlsx"))
+}
+
+/// Writes the score sheet of one unit, or of every unit (one sheet each) into one workbook.
+pub fn export_sheets(
+    store: &Store,
+    unit: Option<&str>,
+    out: &Path,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Exported, StoreError> {
+    let units: Vec<String> = unit.map(|u| vec![u.to_string()]).unwrap_or_default();
+    let book = score_sheets_book(store, &units, progress)?;
+    let title = match unit {
+        Some(code) => format!("Biểu chấm điểm {code} năm {}", store.year()),
+        None => format!("Biểu chấm điểm các cơ quan, đơn vị năm {}", store.year()),
+    };
+    finish(store, book, out, &title)
+}
+
+/// Writes the council's result: each bloc's ranking, the list by level, and what each agency appraised.
+pub fn export_ranking(store: &Store, out: &Path) -> Result<Exported, StoreError> {
+    let book = ranking::build(store)?;
+    finish(store, book, out, &format!("Kết quả thẩm định năm {}", store.year()))
+}
+
+/// Adds the check block to every sheet, renders the workbook and writes it in one step (a temporary file renamed).
+fn finish(store: &Store, book: Book, out: &Path, title: &str) -> Result<Exported, StoreError> {
+    let footer = Footer { content_hash: book.content_hash(), audit_head: store.audit_head()? };
+    write_book(book, &footer, out, title)
+}
+
+/// Writes a workbook model with the given footer (normally its own content hash) and check block.
+pub fn write_book(mut book: Book, footer: &Footer, out: &Path, title: &str) -> Result<Exported, StoreError> {
+    let content_hash = footer.content_hash.clone();
+    let audit_head = footer.audit_head.clone();
+    let stamp = utc_now();
+    for sheet in &mut book.sheets {
+        add_check_block(sheet, footer, &stamp);
+    }
+    let bytes = render::to_xlsx(&book, footer, title).map_err(|e| SheetError::from(e).in_file(out))?;
+    let temporary = out.with_extension("xlsx.tmp");
+    let io = |e: std::io::Error| StoreError::File { file: out.display().to_string(), message: e.to_string() };
+    std::fs::write(&temporary, bytes).map_err(io)?;
+    std::fs::rename(&temporary, out).map_err(io)?;
+    Ok(Exported { path: out.to_path_buf(), sheets: book.sheets.len(), content_hash, audit_head })
+}
+
+fn add_check_block(sheet: &mut Sheet, footer: &Footer, stamp: &str) {
+    let bottom = sheet.last_row().max(sheet.row_heights.keys().copied().max().unwrap_or(0));
+    let row = bottom + 2;
+    let last = (0..=sheet.last_column()).rev().find(|c| !sheet.hidden_columns.contains(c)).unwrap_or(0);
+    let head = footer.audit_head.as_deref().unwrap_or("(nhật ký trống)");
+    let text = format!(
+        "{CHECK_MARKER}{}\n{AUDIT_MARKER}{head}\nXuất bởi thamdinh {} lúc {stamp} (UTC). Đối chiếu với cơ sở dữ liệu: thamdinh export verify --db <tệp dữ liệu> <tệp này>",
+        footer.content_hash,
+        env!("CARGO_PKG_VERSION"),
+    );
+    sheet.merged_text((row, 0), (row, last), text, Style { italic: true, size: 8.0, ..Style::default() });
+    sheet.fit_row(row);
+    sheet.check_row = Some(row);
+}
+
+/// The current time as `2024-11-20 08:30`, UTC, without a date library.
+fn utc_now() -> String {
+    let seconds =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+    let days = seconds.div_euclid(86_400);
+    let of_day = seconds.rem_euclid(86_400);
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02} {:02}:{:02}", of_day / 3600, of_day % 3600 / 60)
+}
+
+/// What `export verify` found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verification {
+    /// The hash the file states in its check block.
+    pub stated_hash: String,
+    pub stated_audit_head: Option<String>,
+    /// The hash of the file's content as it is now.
+    pub actual_hash: String,
+    /// With a database: its audit head now, and the hash of the same export made from it now.
+    pub database: Option<(Option<String>, String)>,
+}
+
+impl Verification {
+    pub fn intact(&self) -> bool {
+        self.stated_hash == self.actual_hash
+    }
+}
+
+/// Recomputes a workbook's content hash and compares it with its check block, and with the database when given.
+pub fn verify(path: &Path, store: Option<&Store>) -> Result<Verification, StoreError> {
+    let workbook = read::RawBook::open(path).map_err(|e| e.in_file(path))?;
+    let (stated_hash, stated_audit_head) = workbook.check_block().map_err(|e| e.in_file(path))?;
+    let actual_hash = model::sha256_hex(&workbook.canonical_text());
+    let database = match store {
+        None => None,
+        Some(store) => {
+            let units = workbook.score_sheet_units();
+            let book = if units.is_empty() {
+                ranking::build(store)?
+            } else {
+                score_sheets_book(store, &units, &mut |_, _| {})?
+            };
+            Some((store.audit_head()?, book.content_hash()))
+        }
+    };
+    Ok(Verification { stated_hash, stated_audit_head, actual_hash, database })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_codes_make_distinct_sheet_names() {
+        let long = "x".repeat(40);
+        let names = sheet_names(&[long.clone(), long, "stc".into()]);
+        assert_eq!(names[0].chars().count(), 31);
+        assert_ne!(names[0], names[1]);
+        assert!(names[1].chars().count() <= 31);
+        assert_eq!(names[2], "stc");
+    }
+
+    #[test]
+    fn the_clock_reads_as_a_date() {
+        let stamp = utc_now();
+        assert_eq!(stamp.len(), 16, "{stamp}");
+        assert!(stamp.starts_with("20"), "{stamp}");
+    }
+}

@@ -1,0 +1,304 @@
+//! A workbook as plain data (cells, styles, merges, page setup) and the SHA-256 of its content, before any xlsx is written.
+
+use rust_decimal::Decimal;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::fmt::Write;
+use std::str::FromStr;
+
+/// What a cell holds. Numbers stay exact decimals until the xlsx writer turns them into the cell's number.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Text(String),
+    Number(Decimal),
+    /// A formula and the result the program computed exactly, stored as the cell's cached value.
+    Formula {
+        formula: String,
+        result: FormulaResult,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum FormulaResult {
+    Number(Decimal),
+    /// The formula yields text; an empty string where nothing applies.
+    Text(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Align {
+    #[default]
+    Left,
+    Center,
+    Right,
+}
+
+/// How a cell looks. Every cell is Times New Roman; `size` in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Style {
+    pub bold: bool,
+    pub italic: bool,
+    pub size: f64,
+    pub align: Align,
+    pub border: bool,
+    pub wrap: bool,
+    /// Excel number format code; None is General.
+    pub number_format: Option<&'static str>,
+    /// A light fill for header rows.
+    pub shaded: bool,
+    /// Cells the unit fills in are left unlocked.
+    pub input: bool,
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Style {
+            bold: false,
+            italic: false,
+            size: 11.0,
+            align: Align::Left,
+            border: false,
+            wrap: true,
+            number_format: None,
+            shaded: false,
+            input: false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    pub value: Option<Value>,
+    pub style: Style,
+}
+
+/// A merged range, inclusive, zero-based (row, column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Merge {
+    pub first: (u32, u16),
+    pub last: (u32, u16),
+}
+
+/// A rule Excel checks while a person types into a cell range.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Validation {
+    /// A decimal number in [0, max].
+    Score { row: u32, col: u16, max: Decimal },
+    /// One of a list of words.
+    List { row: u32, col: u16, choices: Vec<&'static str> },
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Sheet {
+    pub name: String,
+    pub cells: BTreeMap<(u32, u16), Cell>,
+    pub merges: Vec<Merge>,
+    /// Column widths in Excel's character units; a hidden column is still read back.
+    pub widths: Vec<f64>,
+    pub hidden_columns: Vec<u16>,
+    pub row_heights: BTreeMap<u32, f64>,
+    /// Header rows printed again at the top of every page.
+    pub repeat_rows: Option<(u32, u32)>,
+    pub validations: Vec<Validation>,
+    /// The first row of the check block (hash and audit head); it and the rows after it are not content.
+    pub check_row: Option<u32>,
+}
+
+impl Sheet {
+    pub fn new(name: impl Into<String>, widths: Vec<f64>) -> Sheet {
+        Sheet { name: name.into(), widths, ..Sheet::default() }
+    }
+
+    pub fn put(&mut self, row: u32, col: u16, value: Option<Value>, style: Style) {
+        self.cells.insert((row, col), Cell { value, style });
+    }
+
+    pub fn text(&mut self, row: u32, col: u16, text: impl Into<String>, style: Style) {
+        let text = text.into();
+        let value = (!text.is_empty()).then_some(Value::Text(text));
+        self.put(row, col, value, style);
+    }
+
+    pub fn number(&mut self, row: u32, col: u16, number: Option<Decimal>, style: Style) {
+        self.put(row, col, number.map(Value::Number), style);
+    }
+
+    /// Merges a range and writes the text into its first cell; the other cells carry the style (borders).
+    pub fn merged_text(&mut self, first: (u32, u16), last: (u32, u16), text: impl Into<String>, style: Style) {
+        for row in first.0..=last.0 {
+            for col in first.1..=last.1 {
+                self.put(row, col, None, style);
+            }
+        }
+        self.text(first.0, first.1, text, style);
+        if first != last {
+            self.merges.push(Merge { first, last });
+        }
+    }
+
+    pub fn last_row(&self) -> u32 {
+        self.cells.keys().map(|(row, _)| *row).max().unwrap_or(0)
+    }
+
+    pub fn last_column(&self) -> u16 {
+        (self.widths.len() as u16).saturating_sub(1)
+    }
+
+    /// Sets a row's height from the longest wrapped text in it, so the sheet prints without adjusting.
+    pub fn fit_row(&mut self, row: u32) {
+        let mut lines = 1usize;
+        let mut size: f64 = 11.0;
+        for ((r, col), cell) in self.cells.range((row, 0)..=(row, u16::MAX)) {
+            debug_assert_eq!(*r, row);
+            size = size.max(cell.style.size);
+            let Some(Value::Text(text)) = &cell.value else { continue };
+            let width = self.merged_width(row, *col);
+            // Times New Roman at 11 pt fits about 1.2 characters per unit of column width.
+            let per_line = ((width * 1.2 * 11.0 / cell.style.size).floor() as usize).max(1);
+            let needed: usize =
+                text.split('\n').map(|line| line.chars().count().div_ceil(per_line).max(1)).sum::<usize>();
+            if cell.style.wrap {
+                lines = lines.max(needed);
+            }
+        }
+        // Vietnamese stacks diacritics above the letters: a little more than the font size per line.
+        self.row_heights.insert(row, (lines as f64 * size * 1.4).max(15.0));
+    }
+
+    fn merged_width(&self, row: u32, col: u16) -> f64 {
+        let last = self.merges.iter().find(|m| m.first == (row, col)).map(|m| m.last.1).unwrap_or(col);
+        (col..=last).map(|c| self.widths.get(c as usize).copied().unwrap_or(8.0)).sum()
+    }
+}
+
+/// A whole workbook, sheets in order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Book {
+    pub sheets: Vec<Sheet>,
+}
+
+/// One cell's value as it reads back from the file, the unit of the content hash.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Readback {
+    Text(String),
+    Number(f64),
+}
+
+/// The canonical text of a workbook's content: for each sheet `sheet\t<name>`, then one line `<A1>\t<s|n>\t<value>`
+/// per non-empty cell above its check block, in row then column order. Text is escaped (`\\`, `\n`, `\t`, `\r`);
+/// numbers are the shortest text that reads back as the same double (what Excel stores), so a file and the
+/// workbook it was written from give the same text.
+pub fn canonical_text<'a>(sheets: impl IntoIterator<Item = (&'a str, Vec<((u32, u16), Readback)>)>) -> String {
+    let mut out = String::new();
+    for (name, cells) in sheets {
+        let _ = writeln!(out, "sheet\t{}", escape(name));
+        for ((row, col), value) in cells {
+            match value {
+                Readback::Text(text) if text.is_empty() => {}
+                Readback::Text(text) => {
+                    let _ = writeln!(out, "{}\ts\t{}", a1(row, col), escape(&text));
+                }
+                Readback::Number(number) => {
+                    let _ = writeln!(out, "{}\tn\t{number}", a1(row, col));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// SHA-256 of a text, lowercase hex.
+pub fn sha256_hex(text: &str) -> String {
+    Sha256::digest(text.as_bytes()).iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+fn escape(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('\n', "\\n").replace('\t', "\\t").replace('\r', "\\r")
+}
+
+/// The double a decimal becomes in the cell: the nearest one, as Excel would read the decimal's text.
+pub fn to_cell_number(value: Decimal) -> f64 {
+    f64::from_str(&value.to_string()).unwrap_or(0.0)
+}
+
+impl Book {
+    /// The SHA-256 of the canonical text of this workbook's content.
+    pub fn content_hash(&self) -> String {
+        sha256_hex(&self.canonical_text())
+    }
+
+    pub fn canonical_text(&self) -> String {
+        canonical_text(self.sheets.iter().map(|sheet| (sheet.name.as_str(), sheet.readback())))
+    }
+}
+
+impl Sheet {
+    /// The values as a spreadsheet program reads them back: text, numbers, formulas' cached results.
+    fn readback(&self) -> Vec<((u32, u16), Readback)> {
+        self.cells
+            .iter()
+            .filter(|((row, _), _)| self.check_row.is_none_or(|check| *row < check))
+            .filter_map(|(position, cell)| {
+                let value = match cell.value.as_ref()? {
+                    Value::Text(text) => Readback::Text(text.clone()),
+                    Value::Number(number) => Readback::Number(to_cell_number(*number)),
+                    Value::Formula { result: FormulaResult::Number(number), .. } => {
+                        Readback::Number(to_cell_number(*number))
+                    }
+                    Value::Formula { result: FormulaResult::Text(text), .. } => Readback::Text(text.clone()),
+                };
+                Some((*position, value))
+            })
+            .collect()
+    }
+}
+
+/// `A1` reference of a zero-based cell.
+pub fn a1(row: u32, col: u16) -> String {
+    format!("{}{}", column_letters(col), row + 1)
+}
+
+pub fn column_letters(col: u16) -> String {
+    let mut n = col as u32 + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push((b'A' + rem as u8) as char);
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_are_excel_letters() {
+        assert_eq!(a1(0, 0), "A1");
+        assert_eq!(a1(13, 4), "E14");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+    }
+
+    #[test]
+    fn the_check_block_is_not_content() {
+        let mut sheet = Sheet::new("stc", vec![10.0, 10.0]);
+        sheet.text(0, 0, "Tiêu đề", Style::default());
+        sheet.number(1, 1, Some(Decimal::new(35, 1)), Style::default());
+        let before = Book { sheets: vec![sheet.clone()] }.content_hash();
+        sheet.check_row = Some(5);
+        sheet.text(5, 0, "Mã kiểm tra: …", Style::default());
+        assert_eq!(Book { sheets: vec![sheet.clone()] }.content_hash(), before);
+        sheet.number(1, 1, Some(Decimal::new(36, 1)), Style::default());
+        assert_ne!(Book { sheets: vec![sheet] }.content_hash(), before);
+    }
+
+    #[test]
+    fn canonical_text_reads_like_the_file() {
+        let mut sheet = Sheet::new("a", vec![10.0]);
+        sheet.text(0, 0, "x\ny", Style::default());
+        sheet.number(1, 0, Some(Decimal::new(15, 1)), Style::default());
+        assert_eq!(Book { sheets: vec![sheet] }.canonical_text(), "sheet\ta\nA1\ts\tx\\ny\nA2\tn\t1.5\n");
+    }
+}

@@ -1,0 +1,281 @@
+//! The council's result as a workbook: each bloc's ranking with the quota line, the list by level, what each agency appraised.
+
+use super::model::{Align, Book, Sheet, Style};
+use super::score_sheet::{cell, plain};
+use crate::domain::classification::Level;
+use crate::domain::evaluate::{Round, evaluate_round};
+use crate::domain::ranking::{BlocRanking, Outcome, RankedUnit};
+use crate::domain::regulation::Regulation;
+use crate::domain::score::display_vi;
+use crate::store::{Store, StoreError};
+use rust_decimal::Decimal;
+
+fn header() -> Style {
+    Style { bold: true, align: Align::Center, border: true, shaded: true, ..plain() }
+}
+
+fn centered(style: Style) -> Style {
+    Style { align: Align::Center, ..style }
+}
+
+fn title_block(sheet: &mut Sheet, regulation: &Regulation, year: i32, subtitle: &str) -> u32 {
+    let last = sheet.last_column();
+    let title = if regulation.grades.is_some() {
+        format!("KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI MỨC ĐỘ HOÀN THÀNH NHIỆM VỤ NĂM {year}")
+    } else {
+        format!("KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG TẬP THỂ LÃNH ĐẠO NĂM {year}")
+    };
+    sheet.merged_text((0, 0), (0, last), title, Style { bold: true, size: 14.0, align: Align::Center, ..plain() });
+    sheet.merged_text((1, 0), (1, last), subtitle, Style { bold: true, align: Align::Center, ..plain() });
+    sheet.merged_text(
+        (2, 0),
+        (2, last),
+        format!("(Theo {})", regulation.title),
+        Style { italic: true, align: Align::Center, ..plain() },
+    );
+    for row in 0..3 {
+        sheet.fit_row(row);
+    }
+    4
+}
+
+fn table_header(sheet: &mut Sheet, row: u32, headers: &[&str]) {
+    for (col, text) in headers.iter().enumerate() {
+        sheet.text(row, col as u16, *text, header());
+    }
+    sheet.fit_row(row);
+    sheet.repeat_rows = Some((row, row));
+}
+
+fn signatures(sheet: &mut Sheet, row: u32) {
+    let last = sheet.last_column();
+    let signer = Style { bold: true, align: Align::Center, ..plain() };
+    let hint = Style { italic: true, align: Align::Center, ..plain() };
+    let right = last.saturating_sub(1);
+    sheet.merged_text((row, right), (row, last), "…………, ngày …… tháng …… năm ……", hint);
+    sheet.merged_text((row + 1, 0), (row + 1, 1), "NGƯỜI LẬP BIỂU", signer);
+    sheet.merged_text((row + 1, right), (row + 1, last), "TM. HỘI ĐỒNG THẨM ĐỊNH", signer);
+    sheet.merged_text((row + 2, 0), (row + 2, 1), "(Ký, ghi rõ họ tên)", hint);
+    sheet.merged_text((row + 2, right), (row + 2, last), "CHỦ TỊCH", signer);
+    sheet.merged_text((row + 3, right), (row + 3, last), "(Ký, ghi rõ họ tên, đóng dấu)", hint);
+    for blank in 4..=7 {
+        sheet.row_heights.insert(row + blank, 18.0);
+    }
+}
+
+fn unit_name<'a>(round: &'a Round, code: &'a str) -> &'a str {
+    round.units.iter().find(|u| u.code == code).map(|u| u.name.as_str()).unwrap_or(code)
+}
+
+/// The notes of a ranked unit: provisional, ties, and what kept it from the level above.
+fn notes(ranked: &RankedUnit, ranking: &BlocRanking) -> String {
+    let mut notes = Vec::new();
+    if ranked.provisional {
+        notes.push("Tạm tính: chưa thẩm định xong".to_string());
+    }
+    if let Some(group) = ranked.tie_group.and_then(|index| ranking.tie_groups.get(index)) {
+        let others: Vec<&str> = group.units.iter().filter(|u| **u != ranked.unit).map(String::as_str).collect();
+        notes.push(if group.resolved {
+            format!("Bằng điểm với {}; thứ tự do Chủ tịch Hội đồng quyết định", others.join(", "))
+        } else {
+            format!("Bằng điểm với {}; chờ Chủ tịch Hội đồng quyết định thứ tự", others.join(", "))
+        });
+    }
+    notes.extend(
+        ranked
+            .reasons
+            .iter()
+            .filter(|reason| !reason.starts_with("Đạt mức") && !reason.starts_with("Tổng điểm"))
+            .cloned(),
+    );
+    notes.join("\n")
+}
+
+const LEVELS: [Outcome; 5] = [
+    Outcome::Level(Level::Excellent),
+    Outcome::Level(Level::Good),
+    Outcome::Level(Level::Completed),
+    Outcome::Level(Level::NotCompleted),
+    Outcome::TiePending,
+];
+
+const ROMAN: [&str; 5] = ["I", "II", "III", "IV", "V"];
+
+/// Builds the result workbook from the round as it stands.
+pub fn build(store: &Store) -> Result<Book, StoreError> {
+    let regulation = store.regulation();
+    let round = store.load_round()?;
+    let year = store.year();
+    let results = evaluate_round(regulation, &round);
+    if results.is_empty() {
+        return Err(StoreError::Refused("the round has no units yet; import them with `thamdinh import units`".into()));
+    }
+    let two = Some("0.00");
+    let three = Some("0.000");
+    let mut book = Book::default();
+
+    // One sheet per bloc: the ranking, with the line where the excellent quota ends.
+    for result in &results {
+        let ranking = &result.ranking;
+        let bloc = regulation.bloc(&result.bloc);
+        let bloc_name = bloc.map(|b| b.name.as_str()).unwrap_or(&result.bloc);
+        let name: String = result.bloc.chars().take(31).collect();
+        let mut sheet = Sheet::new(name, vec![6.0, 44.0, 10.0, 11.0, 26.0, 52.0]);
+        let mut row =
+            title_block(&mut sheet, regulation, year, &format!("{} ({})", bloc_name.to_uppercase(), result.bloc));
+        let cap = bloc.and_then(|b| b.excellent_cap).map(|cap| format!(", tối đa {cap} đơn vị")).unwrap_or_default();
+        let rate = display_vi(regulation.quota.rate * Decimal::ONE_HUNDRED);
+        sheet.merged_text(
+            (3, 0),
+            (3, sheet.last_column()),
+            format!(
+                "Số đơn vị đủ điều kiện xét: {}; chỉ tiêu Hoàn thành xuất sắc nhiệm vụ: {} đơn vị ({rate}% số đủ điều kiện{cap})",
+                ranking.eligible, ranking.quota
+            ),
+            plain(),
+        );
+        sheet.fit_row(3);
+        row += 1;
+        table_header(
+            &mut sheet,
+            row,
+            &["STT", "Cơ quan, đơn vị", "Tổng điểm", "Điểm xét bằng điểm", "Xếp loại", "Ghi chú"],
+        );
+        row += 1;
+        let last_excellent = ranking.units.iter().rposition(|u| u.outcome == Outcome::Level(Level::Excellent));
+        for (index, ranked) in ranking.units.iter().enumerate() {
+            sheet.number(row, 0, Some(Decimal::from(ranked.rank)), centered(cell()));
+            sheet.text(row, 1, unit_name(&round, &ranked.unit), cell());
+            sheet.number(row, 2, Some(ranked.official_total), Style { number_format: two, ..centered(cell()) });
+            sheet.number(row, 3, Some(ranked.tiebreak_total), Style { number_format: three, ..centered(cell()) });
+            sheet.text(row, 4, ranked.outcome.vietnamese(), cell());
+            sheet.text(row, 5, notes(ranked, ranking), Style { size: 10.0, ..cell() });
+            sheet.fit_row(row);
+            row += 1;
+            if Some(index) == last_excellent {
+                let line = format!("——— Hết chỉ tiêu Hoàn thành xuất sắc nhiệm vụ ({} đơn vị) ———", ranking.quota);
+                sheet.merged_text(
+                    (row, 0),
+                    (row, sheet.last_column()),
+                    line,
+                    Style { bold: true, italic: true, ..centered(cell()) },
+                );
+                sheet.fit_row(row);
+                row += 1;
+            }
+        }
+        signatures(&mut sheet, row + 1);
+        book.sheets.push(sheet);
+    }
+
+    // The list by level, for the chairman's decision.
+    let mut sheet = Sheet::new("Theo mức xếp loại", vec![6.0, 44.0, 28.0, 10.0, 40.0]);
+    let mut row = title_block(&mut sheet, regulation, year, "DANH SÁCH ĐỀ NGHỊ XẾP LOẠI THEO MỨC");
+    table_header(&mut sheet, row, &["STT", "Cơ quan, đơn vị", "Khối", "Tổng điểm", "Ghi chú"]);
+    row += 1;
+    for (number, outcome) in LEVELS.iter().enumerate() {
+        let units: Vec<(&str, &RankedUnit, &BlocRanking)> = results
+            .iter()
+            .flat_map(|r| r.ranking.units.iter().map(move |u| (r.bloc.as_str(), u, &r.ranking)))
+            .filter(|(_, u, _)| u.outcome == *outcome)
+            .collect();
+        if units.is_empty() && *outcome == Outcome::TiePending {
+            continue;
+        }
+        let heading = format!("{}. {} ({} đơn vị)", ROMAN[number], outcome.vietnamese(), units.len());
+        sheet.merged_text((row, 0), (row, sheet.last_column()), heading, Style { bold: true, ..cell() });
+        sheet.fit_row(row);
+        row += 1;
+        for (index, (bloc, ranked, ranking)) in units.iter().enumerate() {
+            let bloc_name = regulation.bloc(bloc).map(|b| b.name.as_str()).unwrap_or(bloc);
+            sheet.number(row, 0, Some(Decimal::from(index + 1)), centered(cell()));
+            sheet.text(row, 1, unit_name(&round, &ranked.unit), cell());
+            sheet.text(row, 2, bloc_name, cell());
+            sheet.number(row, 3, Some(ranked.official_total), Style { number_format: two, ..centered(cell()) });
+            let mut note = Vec::new();
+            if ranked.provisional {
+                note.push("Tạm tính".to_string());
+            }
+            if ranked.outcome == Outcome::TiePending {
+                note.push(notes(ranked, ranking));
+            }
+            sheet.text(row, 4, note.join("; "), Style { size: 10.0, ..cell() });
+            sheet.fit_row(row);
+            row += 1;
+        }
+    }
+    signatures(&mut sheet, row + 1);
+    book.sheets.push(sheet);
+
+    // What each agency appraised: the components it leads, unit by unit.
+    let mut sheet = Sheet::new("Cơ quan thẩm định", vec![6.0, 30.0, 8.0, 44.0, 8.0, 10.0, 10.0, 34.0]);
+    let mut row = title_block(&mut sheet, regulation, year, "KẾT QUẢ THẨM ĐỊNH THEO CƠ QUAN THẨM ĐỊNH");
+    table_header(
+        &mut sheet,
+        row,
+        &[
+            "STT",
+            "Cơ quan, đơn vị",
+            "Tiêu chí",
+            "Nội dung",
+            "Điểm tối đa",
+            "Điểm tự đánh giá",
+            "Điểm thẩm định",
+            "Lý do trừ điểm",
+        ],
+    );
+    row += 1;
+    for (number, agency) in regulation.agencies.iter().enumerate() {
+        let mut lines = Vec::new();
+        for unit in &round.units {
+            let Some(framework) = regulation.framework_for(&unit.bloc, unit.group.as_deref()) else { continue };
+            for place in framework.components() {
+                if place.component.agencies.first() != Some(&agency.code) {
+                    continue;
+                }
+                let entry = unit.entries.get(&place.component.code);
+                if entry.is_some_and(|e| !e.applicable) {
+                    continue;
+                }
+                lines.push((unit, place, entry));
+            }
+        }
+        if lines.is_empty() {
+            continue;
+        }
+        let done = lines.iter().filter(|(_, _, e)| e.and_then(|e| e.effective_appraised()).is_some()).count();
+        let heading =
+            format!("{}. {}: đã thẩm định {done}/{} tiêu chí thành phần", number + 1, agency.name, lines.len());
+        sheet.merged_text((row, 0), (row, sheet.last_column()), heading, Style { bold: true, ..cell() });
+        sheet.fit_row(row);
+        row += 1;
+        for (index, (unit, place, entry)) in lines.iter().enumerate() {
+            let score = Style { align: Align::Center, ..cell() };
+            sheet.number(row, 0, Some(Decimal::from(index + 1)), score);
+            sheet.text(row, 1, &unit.name, cell());
+            sheet.text(row, 2, &place.component.code, centered(cell()));
+            sheet.text(row, 3, &place.component.name, cell());
+            sheet.number(row, 4, Some(place.component.max), score);
+            sheet.number(row, 5, entry.and_then(|e| e.self_score), score);
+            let appraised = entry.and_then(|e| e.effective_appraised());
+            let shown = match appraised {
+                Some(value) if value.normalize().scale() > regulation.official_decimals => {
+                    Style { number_format: two, ..score }
+                }
+                _ => score,
+            };
+            sheet.number(row, 6, appraised, shown);
+            sheet.text(
+                row,
+                7,
+                entry.map(|e| e.deduction_reason.as_str()).unwrap_or(""),
+                Style { size: 10.0, ..cell() },
+            );
+            sheet.fit_row(row);
+            row += 1;
+        }
+    }
+    signatures(&mut sheet, row + 1);
+    book.sheets.push(sheet);
+    Ok(book)
+}

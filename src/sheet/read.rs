@@ -1,0 +1,541 @@
+//! Reading .xlsx back (calamine): the content hash of any export, and a unit's self-assessment from its score sheet, strictly.
+
+use super::SheetError;
+use super::layout::{
+    APPLICABLE_NO, APPLICABLE_YES, AUDIT_MARKER, CHECK_MARKER, Column, EVIDENCE_HEADERS, EVIDENCE_TITLE,
+    FIRST_TABLE_ROW, FRAMEWORK_ROW, HEADER_ROW, Layout, META_ROW, Meta, SOURCE_ROW, TITLE_ROW, TOTAL_CODE, plan_rows,
+};
+use super::model::{Readback, a1, canonical_text, column_letters, to_cell_number};
+use crate::domain::evaluate::{Round, UnitRecord};
+use crate::domain::framework::Framework;
+use crate::domain::regulation::Regulation;
+use crate::domain::score::{ScoreInputError, parse_score};
+use crate::domain::scoring::ComponentScore;
+use crate::store::import::{EvidenceRow, parse_date};
+use calamine::{Data, Dimensions, Range, Reader, StyleRange, Xlsx, open_workbook};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::str::FromStr;
+
+/// One worksheet as calamine reads it: values (formulas' cached results), styles and merged ranges.
+pub struct RawSheet {
+    pub name: String,
+    pub cells: Range<Data>,
+    pub styles: StyleRange,
+    pub merges: Vec<Dimensions>,
+}
+
+pub struct RawBook {
+    pub sheets: Vec<RawSheet>,
+}
+
+impl RawBook {
+    pub fn open(path: &Path) -> Result<RawBook, SheetError> {
+        let mut workbook: Xlsx<_> = open_workbook(path).map_err(|e| {
+            SheetError::Workbook(format!("not a readable .xlsx workbook ({e}); save it as Excel Workbook (.xlsx)"))
+        })?;
+        let mut sheets = Vec::new();
+        for name in workbook.sheet_names() {
+            let unreadable =
+                |e: calamine::XlsxError| SheetError::Sheet { sheet: name.clone(), message: format!("unreadable: {e}") };
+            let cells = workbook.worksheet_range(&name).map_err(unreadable)?;
+            let styles = workbook.worksheet_style(&name).map_err(unreadable)?;
+            let merges = workbook.merge_cells_by_sheet_name(&name).map_err(unreadable)?;
+            sheets.push(RawSheet { name, cells, styles, merges });
+        }
+        Ok(RawBook { sheets })
+    }
+
+    /// The hash and audit head stated in the check block of the first sheet that has one.
+    pub fn check_block(&self) -> Result<(String, Option<String>), SheetError> {
+        for sheet in &self.sheets {
+            let Some(row) = sheet.check_row() else { continue };
+            let text = sheet.text(row, 0).unwrap_or_default();
+            let line = |marker: &str| {
+                text.lines().find_map(|line| line.strip_prefix(marker)).map(|rest| rest.trim().to_string())
+            };
+            let hash = line(CHECK_MARKER).unwrap_or_default();
+            let head = line(AUDIT_MARKER).filter(|h| h.len() == 64 && h.chars().all(|c| c.is_ascii_hexdigit()));
+            return Ok((hash, head));
+        }
+        Err(SheetError::Workbook(format!(
+            "no check block (a cell starting {CHECK_MARKER:?}); this file was not exported by thamdinh"
+        )))
+    }
+
+    /// The canonical text of the content, as `model::canonical_text` defines it.
+    pub fn canonical_text(&self) -> String {
+        canonical_text(self.sheets.iter().map(|sheet| (sheet.name.as_str(), sheet.readback())))
+    }
+
+    /// The units of the score sheets in this workbook, in sheet order; empty when none is a score sheet.
+    pub fn score_sheet_units(&self) -> Vec<String> {
+        self.sheets.iter().filter_map(|sheet| sheet.meta()).map(|meta| meta.unit).collect()
+    }
+}
+
+impl RawSheet {
+    fn value(&self, row: u32, col: u16) -> &Data {
+        self.cells.get_value((row, u32::from(col))).unwrap_or(&Data::Empty)
+    }
+
+    /// The cell as text: strings trimmed, numbers written back; None when empty.
+    pub fn text(&self, row: u32, col: u16) -> Option<String> {
+        match self.value(row, col) {
+            Data::String(text) => Some(text.trim().to_string()).filter(|t| !t.is_empty()),
+            Data::Float(number) => Some(format!("{number}")),
+            Data::Int(number) => Some(number.to_string()),
+            Data::Bool(value) => Some(value.to_string()),
+            Data::DateTimeIso(text) | Data::DurationIso(text) => Some(text.clone()),
+            Data::DateTime(date) => Some(format!("{}", date.as_f64())),
+            Data::Error(error) => Some(format!("#{error:?}")),
+            Data::Empty => None,
+        }
+    }
+
+    fn meta(&self) -> Option<Meta> {
+        Meta::parse(&self.text(META_ROW, 0)?)
+    }
+
+    /// The first row of the check block, if the sheet has one.
+    fn check_row(&self) -> Option<u32> {
+        let (start, end) = (self.cells.start()?, self.cells.end()?);
+        (start.0..=end.0)
+            .find(|row| matches!(self.value(*row, 0), Data::String(text) if text.starts_with(CHECK_MARKER)))
+    }
+
+    fn readback(&self) -> Vec<((u32, u16), Readback)> {
+        let check = self.check_row();
+        self.cells
+            .used_cells()
+            .filter_map(|(row, col, value)| {
+                let (row, col) = (
+                    self.cells.start().map(|s| s.0).unwrap_or(0) + row as u32,
+                    self.cells.start().map(|s| s.1).unwrap_or(0) + col as u32,
+                );
+                if check.is_some_and(|check| row >= check) {
+                    return None;
+                }
+                let value = match value {
+                    Data::String(text) => Readback::Text(text.clone()),
+                    Data::Float(number) => Readback::Number(*number),
+                    Data::Int(number) => Readback::Number(*number as f64),
+                    Data::Bool(value) => Readback::Text(value.to_string()),
+                    Data::DateTime(date) => Readback::Number(date.as_f64()),
+                    Data::DateTimeIso(text) | Data::DurationIso(text) => Readback::Text(text.clone()),
+                    Data::Error(error) => Readback::Text(format!("#{error:?}")),
+                    Data::Empty => return None,
+                };
+                Some(((row, col as u16), value))
+            })
+            .collect()
+    }
+
+    /// A merged range of more than one cell that covers this cell.
+    fn merge_at(&self, row: u32, col: u16) -> Option<&Dimensions> {
+        self.merges.iter().find(|m| m.len() > 1 && m.contains(row, u32::from(col)))
+    }
+
+    fn is_percent(&self, row: u32, col: u16) -> bool {
+        self.styles
+            .get((row, u32::from(col)))
+            .and_then(|style| style.number_format.as_ref())
+            .is_some_and(|format| format.format_code.contains('%'))
+    }
+
+    fn error(&self, row: u32, col: u16, message: impl Into<String>) -> SheetError {
+        SheetError::Cell { sheet: self.name.clone(), cell: a1(row, col), message: message.into() }
+    }
+}
+
+/// One component's self-assessment as read from a score sheet; None where the cell was left empty.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SheetScore {
+    pub code: String,
+    /// The self-score cell, for messages.
+    pub cell: String,
+    pub self_score: Option<Decimal>,
+    pub explanation: Option<String>,
+    pub applicable: Option<bool>,
+}
+
+/// A unit's self-assessment read from its score sheet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SheetAssessment {
+    pub sheet: String,
+    pub unit: String,
+    pub scores: Vec<SheetScore>,
+    /// Each document with the cell of its row.
+    pub evidence: Vec<(String, EvidenceRow)>,
+}
+
+/// How a score cell reads: points, a percentage of plan, or nothing.
+enum ScoreCell {
+    Empty,
+    Points(Decimal),
+    Percent(Decimal),
+}
+
+/// Turns the double in a cell into the decimal a person typed: through its shortest text, never by arithmetic.
+fn decimal_of(number: f64) -> Option<Decimal> {
+    Decimal::from_str(&format!("{number}")).ok()
+}
+
+fn read_score_cell(sheet: &RawSheet, row: u32, col: u16, what: &str) -> Result<ScoreCell, SheetError> {
+    if sheet.merge_at(row, col).is_some() {
+        return Err(sheet.error(row, col, format!("{what}: a merged cell where a number should be; unmerge it")));
+    }
+    let number = match sheet.value(row, col) {
+        Data::Empty => return Ok(ScoreCell::Empty),
+        Data::String(text) if text.trim().is_empty() => return Ok(ScoreCell::Empty),
+        Data::String(text) => {
+            return Err(sheet.error(
+                row,
+                col,
+                format!("{what}: text {text:?} in a score cell; type the points as a number (3,5)"),
+            ));
+        }
+        Data::Float(number) => *number,
+        Data::Int(number) => *number as f64,
+        other => {
+            return Err(sheet.error(
+                row,
+                col,
+                format!("{what}: {other:?} in a score cell; type the points as a number"),
+            ));
+        }
+    };
+    let value = decimal_of(number)
+        .ok_or_else(|| sheet.error(row, col, format!("{what}: {number} is not a number a score can be")))?;
+    if sheet.is_percent(row, col) {
+        Ok(ScoreCell::Percent(value * Decimal::ONE_HUNDRED))
+    } else {
+        Ok(ScoreCell::Points(value))
+    }
+}
+
+/// Reads one unit's score sheet against its framework; any difference from the layout refuses the whole sheet.
+pub fn parse_unit_sheet(
+    sheet: &RawSheet,
+    regulation: &Regulation,
+    round: &Round,
+) -> Result<SheetAssessment, SheetError> {
+    let whole = |message: String| SheetError::Sheet { sheet: sheet.name.clone(), message };
+    let meta = sheet.meta().ok_or_else(|| {
+        whole(format!(
+            "not a thamdinh score sheet: cell {} should read \"Mã đơn vị: … · Khung tiêu chí: … · Quy chế: … · Năm: …\"; fill the sheet `thamdinh export sheet` made",
+            a1(META_ROW, 0)
+        ))
+    })?;
+    let meta_cell = |message: String| sheet.error(META_ROW, 0, message);
+    if meta.regulation != regulation.id {
+        return Err(meta_cell(format!(
+            "wrong framework: the sheet is for regulation {}, this round runs {}",
+            meta.regulation, regulation.id
+        )));
+    }
+    if meta.year != round.year {
+        return Err(meta_cell(format!("the sheet is for year {}, this round is {}", meta.year, round.year)));
+    }
+    let unit = round.units.iter().find(|u| u.code == meta.unit).ok_or_else(|| {
+        meta_cell(format!("unknown unit {:?}; import it first with `thamdinh import units`", meta.unit))
+    })?;
+    let framework = regulation
+        .framework_for(&unit.bloc, unit.group.as_deref())
+        .ok_or_else(|| meta_cell(format!("unit {}: its bloc and group name no framework", unit.code)))?;
+    if meta.framework != framework.key {
+        return Err(meta_cell(format!(
+            "wrong framework: the sheet is made on {}, unit {} is scored on {}",
+            meta.framework, unit.code, framework.key
+        )));
+    }
+    let layout = Layout::for_regulation(regulation);
+    check_fixed_text(sheet, &layout, framework, round.year)?;
+    let scores = read_table(sheet, &layout, regulation, unit, framework)?;
+    let evidence = read_evidence(sheet, &layout, unit, framework)?;
+    Ok(SheetAssessment { sheet: sheet.name.clone(), unit: unit.code.clone(), scores, evidence })
+}
+
+fn expect_text(sheet: &RawSheet, row: u32, col: u16, expected: &str, what: &str) -> Result<(), SheetError> {
+    let found = sheet.text(row, col).unwrap_or_default();
+    if found != expected.trim() {
+        return Err(sheet.error(row, col, format!("{what}: reads {found:?}, the layout has {expected:?}")));
+    }
+    Ok(())
+}
+
+fn check_fixed_text(sheet: &RawSheet, layout: &Layout, framework: &Framework, year: i32) -> Result<(), SheetError> {
+    expect_text(sheet, TITLE_ROW, 0, &layout.title(year), "wrong framework (title)")?;
+    expect_text(sheet, FRAMEWORK_ROW, 0, &framework.title, "wrong framework (framework title)")?;
+    let source = sheet.text(SOURCE_ROW, 0).unwrap_or_default();
+    if !source.contains(&framework.source) {
+        return Err(sheet.error(
+            SOURCE_ROW,
+            0,
+            format!(
+                "wrong framework (regulation reference): reads {source:?}, the layout cites {:?}",
+                framework.source
+            ),
+        ));
+    }
+    for (index, spec) in layout.columns.iter().enumerate() {
+        let row = if matches!(spec.column, Column::Grade(_)) { HEADER_ROW + 1 } else { HEADER_ROW };
+        expect_text(sheet, row, index as u16, spec.header, "column header changed")?;
+    }
+    Ok(())
+}
+
+fn read_table(
+    sheet: &RawSheet,
+    layout: &Layout,
+    regulation: &Regulation,
+    unit: &UnitRecord,
+    framework: &Framework,
+) -> Result<Vec<SheetScore>, SheetError> {
+    let planned = plan_rows(regulation, framework);
+    let col = |column: Column| layout.col(column);
+    let code_col = col(Column::Code).unwrap_or(0);
+    let code_at = |row: u32| sheet.text(row, code_col).unwrap_or_default();
+    let missing = ComponentScore::default();
+    let mut scores = Vec::new();
+    for (index, plan) in planned.iter().enumerate() {
+        let row = FIRST_TABLE_ROW + index as u32;
+        let found = code_at(row);
+        if found != plan.code {
+            let message = if code_at(row + 1) == plan.code {
+                format!("extra row {}: the appendix's rows are fixed; {} should be here", row + 1, plan.code)
+            } else if let Some(later) =
+                planned[index..].iter().position(|p| p.code == found).filter(|_| !found.is_empty())
+            {
+                let gone: Vec<&str> = planned[index..index + later].iter().map(|p| p.code.as_str()).collect();
+                format!("missing row: {} should come before {found}", gone.join(", "))
+            } else {
+                format!("changed row: expected {} ({}), found {found:?}", plan.code, plan.name)
+            };
+            return Err(sheet.error(row, code_col, message));
+        }
+        let what = format!("unit {}, {}", unit.code, plan.code);
+        if let Some(c) = col(Column::Stt) {
+            expect_text(sheet, row, c, &plan.stt, &format!("{what}: changed row (STT)"))?;
+        }
+        if let Some(c) = col(Column::Name) {
+            expect_text(sheet, row, c, &plan.name, &format!("{what}: changed row (name)"))?;
+        }
+        if let Some(c) = col(Column::Max) {
+            let max = match sheet.value(row, c) {
+                Data::Float(number) => decimal_of(*number),
+                Data::Int(number) => Some(Decimal::from(*number)),
+                _ => None,
+            };
+            if max.map(|m| m.normalize()) != Some(plan.max.normalize()) {
+                return Err(sheet.error(
+                    row,
+                    c,
+                    format!(
+                        "{what}: changed row (max): reads {:?}, the appendix has {}",
+                        sheet.text(row, c).unwrap_or_default(),
+                        plan.max.normalize()
+                    ),
+                ));
+            }
+        }
+        if !plan.kind.is_scored() {
+            continue;
+        }
+        let entry = unit.entries.get(&plan.code).unwrap_or(&missing);
+        let Some(self_col) = col(Column::SelfScore) else { continue };
+        let self_score = match read_score_cell(sheet, row, self_col, &format!("{what}: self-score"))? {
+            ScoreCell::Empty => None,
+            ScoreCell::Points(points) => {
+                Some(checked_score(sheet, row, self_col, &what, regulation, plan.max, points, false)?)
+            }
+            ScoreCell::Percent(percent) => {
+                Some(checked_score(sheet, row, self_col, &what, regulation, plan.max, percent, true)?)
+            }
+        };
+        let applicable = match col(Column::Applicable) {
+            None => None,
+            Some(c) => {
+                if sheet.merge_at(row, c).is_some() {
+                    return Err(sheet.error(
+                        row,
+                        c,
+                        format!("{what}: a merged cell where {APPLICABLE_YES} or {APPLICABLE_NO} should be"),
+                    ));
+                }
+                match sheet.text(row, c) {
+                    None => None,
+                    Some(mark) if mark.to_lowercase() == APPLICABLE_YES.to_lowercase() => Some(true),
+                    Some(mark) if mark.to_lowercase() == APPLICABLE_NO.to_lowercase() => Some(false),
+                    Some(other) => {
+                        return Err(sheet.error(
+                            row,
+                            c,
+                            format!("{what}: applicable {other:?} must be {APPLICABLE_YES} or {APPLICABLE_NO}"),
+                        ));
+                    }
+                }
+            }
+        };
+        if applicable == Some(false) && self_score.is_some() {
+            return Err(sheet.error(row, self_col, format!("{what}: a not-applicable component carries no scores; empty the self-score or mark it {APPLICABLE_YES}")));
+        }
+        // The council's columns are not imported; a value there that differs from the database is a mistake.
+        if let Some(c) = col(Column::Appraised) {
+            let appraised = match sheet.value(row, c) {
+                Data::Float(number) => Some(*number),
+                Data::Int(number) => Some(*number as f64),
+                Data::Empty => None,
+                Data::String(text) if text.trim().is_empty() => None,
+                _ => Some(f64::NAN),
+            };
+            let stored = entry.effective_appraised();
+            if let Some(value) = appraised
+                && stored.map(to_cell_number) != Some(value)
+            {
+                let stored = stored.map(|s| s.normalize().to_string()).unwrap_or_else(|| "nothing".into());
+                return Err(sheet.error(row, c, format!("{what}: column {} is the council's and is not imported; it reads {:?} here but the database has {stored}; leave it as exported", column_letters(c), sheet.text(row, c).unwrap_or_default())));
+            }
+        }
+        if let Some(c) = col(Column::Reason)
+            && let Some(reason) = sheet.text(row, c)
+            && reason != entry.deduction_reason.trim()
+        {
+            return Err(sheet.error(
+                row,
+                c,
+                format!(
+                    "{what}: column {} (deduction reason) is the council's and is not imported; leave it as exported",
+                    column_letters(c)
+                ),
+            ));
+        }
+        let explanation = col(Column::Explanation).and_then(|c| sheet.text(row, c));
+        scores.push(SheetScore {
+            code: plan.code.clone(),
+            cell: a1(row, self_col),
+            self_score,
+            explanation,
+            applicable,
+        });
+    }
+    let total_row = FIRST_TABLE_ROW + planned.len() as u32;
+    let found = code_at(total_row);
+    if found != TOTAL_CODE {
+        let message = if found.is_empty() || !found.contains('.') && framework.criterion(&found).is_none() {
+            format!(
+                "extra row {}: the appendix's rows are fixed and the total ({}) should be here",
+                total_row + 1,
+                super::layout::TOTAL_LABEL
+            )
+        } else {
+            format!("extra row {}: {found} is not in the unit's framework at this place", total_row + 1)
+        };
+        return Err(sheet.error(total_row, code_col, message));
+    }
+    Ok(scores)
+}
+
+/// Checks a typed score as `import scores` does ([0, max], percentages only where the regulation scores so),
+/// refusing more decimals than the regulation counts rather than rounding them away.
+#[allow(clippy::too_many_arguments)]
+fn checked_score(
+    sheet: &RawSheet,
+    row: u32,
+    col: u16,
+    what: &str,
+    regulation: &Regulation,
+    max: Decimal,
+    value: Decimal,
+    percent: bool,
+) -> Result<Decimal, SheetError> {
+    let decimals = value.normalize().scale();
+    if decimals > regulation.official_decimals {
+        let unit = if percent { "%" } else { "" };
+        return Err(sheet.error(
+            row,
+            col,
+            format!(
+                "{what}: self-score {}{unit} has {decimals} decimals; scores are counted to {} (nothing is rounded silently: round it in the sheet)",
+                value.normalize(),
+                regulation.official_decimals
+            ),
+        ));
+    }
+    let text = if percent { format!("{}%", value.normalize()) } else { value.normalize().to_string() };
+    parse_score(&text, max, regulation.percent_input).map_err(|error| {
+        let rule = match error {
+            ScoreInputError::AboveMax { .. } | ScoreInputError::Negative { .. } => " (a score lies in [0, max])",
+            _ => "",
+        };
+        sheet.error(row, col, format!("{what}: self-score {error}{rule}"))
+    })
+}
+
+fn read_evidence(
+    sheet: &RawSheet,
+    layout: &Layout,
+    unit: &UnitRecord,
+    framework: &Framework,
+) -> Result<Vec<(String, EvidenceRow)>, SheetError> {
+    let Some(end) = sheet.cells.end() else { return Ok(Vec::new()) };
+    let last_row = sheet.check_row().map(|r| r.saturating_sub(1)).unwrap_or(end.0);
+    let title_row = (FIRST_TABLE_ROW..=last_row)
+        .find(|row| sheet.text(*row, 0).as_deref() == Some(EVIDENCE_TITLE))
+        .ok_or_else(|| SheetError::Sheet {
+            sheet: sheet.name.clone(),
+            message: format!("the evidence list ({EVIDENCE_TITLE}) below the table is missing"),
+        })?;
+    let header_row = title_row + 1;
+    for (col, header) in EVIDENCE_HEADERS.iter().enumerate() {
+        expect_text(sheet, header_row, col as u16, header, "evidence list: column header changed")?;
+    }
+    let _ = layout;
+    let mut rows = Vec::new();
+    let mut seen: BTreeMap<(String, String), String> = BTreeMap::new();
+    for row in header_row + 1..=last_row {
+        // The list ends where column A holds words instead of a number (the signature block).
+        if let Data::String(text) = sheet.value(row, 0)
+            && !text.trim().is_empty()
+            && text.trim().parse::<u32>().is_err()
+        {
+            break;
+        }
+        let title = sheet.text(row, 1).unwrap_or_default();
+        let code = sheet.text(row, 2).unwrap_or_default();
+        let reference = sheet.text(row, 4).unwrap_or_default();
+        let date_empty = matches!(sheet.value(row, 3), Data::Empty) || sheet.text(row, 3).is_none();
+        if title.is_empty() && code.is_empty() && reference.is_empty() && date_empty {
+            continue;
+        }
+        let at = |col: u16, message: String| sheet.error(row, col, format!("unit {}, evidence: {message}", unit.code));
+        if framework.component(&code).is_none() && framework.criterion(&code).is_none() {
+            return Err(at(2, format!("no criterion {code:?} in the unit's framework ({})", framework.key)));
+        }
+        if title.is_empty() {
+            return Err(at(1, format!("{code}: a document needs its title (trích yếu)")));
+        }
+        if reference.is_empty() {
+            return Err(at(4, format!("{code}: a document needs its number (số, ký hiệu) or link")));
+        }
+        let issued_on = match sheet.value(row, 3) {
+            Data::DateTime(date) => {
+                let (year, month, day, ..) = date.to_ymd_hms_milli();
+                parse_date(&format!("{year:04}-{month:02}-{day:02}"))
+            }
+            Data::String(text) => parse_date(text),
+            Data::DateTimeIso(text) => parse_date(text.get(..10).unwrap_or(text)),
+            _ => None,
+        }
+        .ok_or_else(|| {
+            at(3, format!("{code}: {:?} is not a date (dd/mm/yyyy)", sheet.text(row, 3).unwrap_or_default()))
+        })?;
+        let cell = a1(row, 1);
+        if let Some(first) = seen.insert((code.clone(), reference.clone()), cell.clone()) {
+            return Err(at(4, format!("{code}, {reference}: already listed at {first}")));
+        }
+        rows.push((cell, EvidenceRow { unit: unit.code.clone(), criterion: code, reference, title, issued_on }));
+    }
+    Ok(rows)
+}

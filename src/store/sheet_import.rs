@@ -1,0 +1,139 @@
+//! Importing a unit's self-assessment from its score sheet (.xlsx): every sheet read and checked first, then one transaction.
+
+use super::Store;
+use super::audit::Change;
+use super::error::Result;
+use super::import::{EvidenceRow, Imported, ScoreRow, write_evidence_audited, write_score_audited};
+use crate::sheet::read::{RawBook, SheetAssessment, parse_unit_sheet};
+use crate::sheet::{SheetError, file_name};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// What one sheet import writes: score rows (the unit's columns merged into what the council recorded) and evidence.
+struct Planned {
+    scores: Vec<ScoreRow>,
+    evidence: Vec<EvidenceRow>,
+    summary: String,
+}
+
+impl Store {
+    /// Imports the self-scores, explanations, applicability and evidence of every score sheet in a workbook.
+    /// The council's columns (appraised score, deduction reason) are not imported; a sheet that changes them,
+    /// or changes a self-score the council already appraised, is refused. An empty cell changes nothing.
+    pub fn import_sheet(&mut self, path: &Path) -> Result<Imported> {
+        self.permit(crate::domain::permissions::CouncilWrite::Import)?;
+        let book = RawBook::open(path).map_err(|e| e.in_file(path))?;
+        let round = self.load_round()?;
+        let mut assessments: Vec<SheetAssessment> = Vec::new();
+        let mut sheets_of_unit: BTreeMap<String, String> = BTreeMap::new();
+        for sheet in &book.sheets {
+            let assessment = parse_unit_sheet(sheet, &self.regulation, &round).map_err(|e| e.in_file(path))?;
+            if let Some(first) = sheets_of_unit.insert(assessment.unit.clone(), sheet.name.clone()) {
+                return Err(SheetError::Sheet {
+                    sheet: sheet.name.clone(),
+                    message: format!("unit {} is already in sheet {first:?}", assessment.unit),
+                }
+                .in_file(path));
+            }
+            assessments.push(assessment);
+        }
+        if assessments.is_empty() {
+            return Err(SheetError::Workbook("the workbook has no sheets".into()).in_file(path));
+        }
+        let known = self.all_evidence()?;
+        let mut planned = Vec::new();
+        for assessment in &assessments {
+            planned.push(self.plan_sheet(&round, &known, assessment).map_err(|e| e.in_file(path))?);
+        }
+        let file = file_name(path);
+        let rows = self.write_planned(&file, &planned)?;
+        Ok(Imported { rows })
+    }
+
+    /// Merges a sheet's self-assessment into the unit's entries, refusing what the council's record forbids.
+    fn plan_sheet(
+        &self,
+        round: &crate::domain::evaluate::Round,
+        known: &[EvidenceRow],
+        assessment: &SheetAssessment,
+    ) -> std::result::Result<Planned, SheetError> {
+        let sheet = &assessment.sheet;
+        let unit = round.units.iter().find(|u| u.code == assessment.unit).ok_or_else(|| SheetError::Sheet {
+            sheet: sheet.clone(),
+            message: format!("unknown unit {:?}", assessment.unit),
+        })?;
+        self.check_not_frozen(&unit.bloc, &format!("unit {}", unit.code))
+            .map_err(|e| SheetError::Sheet { sheet: sheet.clone(), message: e.to_string() })?;
+        let mut scores = Vec::new();
+        for score in &assessment.scores {
+            let stored = unit.entries.get(&score.code).cloned().unwrap_or_default();
+            let at = |message: String| SheetError::Cell { sheet: sheet.clone(), cell: score.cell.clone(), message };
+            let what = format!("unit {}, {}", unit.code, score.code);
+            let applicable = score.applicable.unwrap_or(stored.applicable);
+            let self_score = if applicable { score.self_score.or(stored.self_score) } else { None };
+            let explanation = score.explanation.clone().unwrap_or_else(|| stored.explanation.clone());
+            if let Some(appraised) = stored.effective_appraised() {
+                if self_score != stored.self_score {
+                    return Err(at(format!(
+                        "{what}: already appraised at {} by the council, so its self-score stays {} (the sheet says {})",
+                        appraised.normalize(),
+                        stored.self_score.map(|s| s.normalize().to_string()).unwrap_or_else(|| "empty".into()),
+                        self_score.map(|s| s.normalize().to_string()).unwrap_or_else(|| "empty".into()),
+                    )));
+                }
+                if !applicable {
+                    return Err(at(format!(
+                        "{what}: marked not applicable, but the council appraised it at {}; a not-applicable component carries no scores",
+                        appraised.normalize()
+                    )));
+                }
+            }
+            if self_score == stored.self_score && explanation == stored.explanation && applicable == stored.applicable {
+                continue;
+            }
+            scores.push(ScoreRow {
+                unit: unit.code.clone(),
+                criterion: score.code.clone(),
+                self_score,
+                appraised: stored.appraised_score,
+                reason: stored.deduction_reason.clone(),
+                explanation,
+                applicable,
+                leader: None,
+            });
+        }
+        // Documents already recorded as they are are not written again, so the audit says what changed.
+        let evidence: Vec<EvidenceRow> =
+            assessment.evidence.iter().map(|(_, row)| row.clone()).filter(|row| !known.contains(row)).collect();
+        let summary =
+            format!("sheet {sheet:?}, unit {}: {} components, {} documents", unit.code, scores.len(), evidence.len());
+        Ok(Planned { scores, evidence, summary })
+    }
+}
+
+impl Store {
+    /// Writes every planned row in one transaction, audited like the CSV imports: a row per changed value,
+    /// and one per sheet naming the file.
+    fn write_planned(&self, file: &str, planned: &[Planned]) -> Result<usize> {
+        let tx = self.write_transaction()?;
+        let mut trail = self.audit_trail(&tx)?;
+        let mut rows = 0;
+        for sheet in planned {
+            for row in &sheet.scores {
+                write_score_audited(&tx, &mut trail, &self.actor.name, row)?;
+            }
+            for row in &sheet.evidence {
+                write_evidence_audited(&tx, &mut trail, row)?;
+            }
+            let change = Change::new("import sheet", format!("{file}: {}", sheet.summary)).value(
+                "file",
+                None,
+                Some(file.to_string()),
+            );
+            trail.record(&tx, change)?;
+            rows += sheet.scores.len() + sheet.evidence.len();
+        }
+        tx.commit()?;
+        Ok(rows)
+    }
+}
