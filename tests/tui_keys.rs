@@ -8,7 +8,7 @@ use thamdinh::tui::app::{App, Pane};
 use tui_support::{app_as, app_for, fixture_store, press, screen};
 
 fn ranking_of(app: &App, bloc: &str) -> Vec<(String, usize, Outcome)> {
-    let result = app.results.iter().find(|r| r.bloc == bloc).expect("bloc");
+    let result = app.results().iter().find(|r| r.bloc == bloc).expect("bloc");
     result.ranking.units.iter().map(|u| (u.unit.clone(), u.rank, u.outcome)).collect()
 }
 

@@ -3,7 +3,7 @@
 use super::classification::{Assessment, UnitEvidence, assess};
 use super::facts::Facts;
 use super::grades::GradeOverride;
-use super::ranking::{BlocRanking, Candidate, QuotaTerms, rank_bloc};
+use super::ranking::BlocRanking;
 use super::regulation::Regulation;
 use super::score::round_half_away;
 use super::scoring::{ComponentScore, UnitScore, score_unit};
@@ -69,38 +69,8 @@ pub fn unappraised_in_bloc(regulation: &Regulation, round: &Round, bloc: &str) -
         .sum()
 }
 
-/// Ranks every bloc that has units, in the regulation's bloc order.
+/// Ranks every bloc that has units, in the regulation's bloc order (the whole round at once;
+/// `Standing` keeps the same results up to date after each change).
 pub fn evaluate_round(regulation: &Regulation, round: &Round) -> Vec<BlocResult> {
-    let no_orders = Vec::new();
-    regulation
-        .blocs
-        .iter()
-        .filter_map(|bloc| {
-            let candidates: Vec<Candidate> = round
-                .units
-                .iter()
-                .filter(|unit| unit.bloc == bloc.code)
-                .filter_map(|unit| {
-                    let evaluation = evaluate_unit(regulation, unit)?;
-                    Some(Candidate {
-                        unit: unit.code.clone(),
-                        total: evaluation.score.total,
-                        provisional: evaluation.score.provisional,
-                        assessment: evaluation.assessment,
-                    })
-                })
-                .collect();
-            if candidates.is_empty() {
-                return None;
-            }
-            let terms = QuotaTerms {
-                rate: regulation.quota.rate,
-                cap: bloc.excellent_cap,
-                official_decimals: regulation.official_decimals,
-                tiebreak_decimals: regulation.tiebreak_decimals,
-            };
-            let orders = round.tie_orders.get(&bloc.code).unwrap_or(&no_orders);
-            Some(BlocResult { bloc: bloc.code.clone(), ranking: rank_bloc(&candidates, &terms, orders) })
-        })
-        .collect()
+    super::standing::Standing::new(regulation, round).into_results()
 }

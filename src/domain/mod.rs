@@ -14,3 +14,4 @@ pub mod regulation;
 pub mod score;
 pub mod scoring;
 pub mod search;
+pub mod standing;

@@ -349,3 +349,40 @@ impl Store {
         Ok(unexplained)
     }
 }
+
+/// What the log says changed after a given row: the units touched, or that the round must be read whole
+/// (a tie order, an approval, a user, a new unit …). The interface reads only those units again.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ChangesSince {
+    /// The newest row's id (the next call starts after it).
+    pub last_id: i64,
+    pub units: std::collections::BTreeSet<String>,
+    pub whole_round: bool,
+}
+
+impl Store {
+    /// The id of the newest audit row (0 for an empty log).
+    pub fn audit_last_id(&self) -> Result<i64> {
+        Ok(self.conn.query_row("SELECT COALESCE(MAX(id), 0) FROM audit", [], |r| r.get(0))?)
+    }
+
+    /// The changes recorded after row `after`.
+    pub fn changes_since(&self, after: i64) -> Result<ChangesSince> {
+        let mut changes = ChangesSince { last_id: after, ..ChangesSince::default() };
+        let mut statement = self.conn.prepare_cached("SELECT id, unit, action FROM audit WHERE id > ?1 ORDER BY id")?;
+        let mut rows = statement.query([after])?;
+        while let Some(row) = rows.next()? {
+            changes.last_id = row.get(0)?;
+            let action: String = row.get(2)?;
+            match row.get::<_, Option<String>>(1)? {
+                Some(unit) if action != "unit" => {
+                    changes.units.insert(unit);
+                }
+                // An import's summary row: its values have rows of their own.
+                None if action.starts_with("import ") => {}
+                _ => changes.whole_round = true,
+            }
+        }
+        Ok(changes)
+    }
+}

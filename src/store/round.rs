@@ -16,9 +16,29 @@ fn decimal(text: Option<String>) -> Option<Decimal> {
 impl Store {
     /// Every unit with its scores, facts and overrides, and the chairman's tie orders.
     pub fn load_round(&self) -> Result<Round> {
+        let units = self.load_records(None)?;
+        let tie_orders = self.tie_orders()?;
+        Ok(Round { year: self.year, units: units.into_values().collect(), tie_orders })
+    }
+
+    /// One unit's record as `load_round` reads it (None for an unknown unit): what a session reads again
+    /// when another session changed that unit, instead of the whole round.
+    pub fn load_unit(&self, code: &str) -> Result<Option<UnitRecord>> {
+        Ok(self.load_records(Some(code))?.remove(code))
+    }
+
+    /// Every unit's record, or one unit's (through the tables' `unit` key prefix).
+    fn load_records(&self, only: Option<&str>) -> Result<BTreeMap<String, UnitRecord>> {
+        let (where_code, where_unit) = match only {
+            Some(_) => ("WHERE code = ?1", "WHERE unit = ?1"),
+            None => ("", ""),
+        };
+        let bind: Vec<&str> = only.into_iter().collect();
+        let bind = rusqlite::params_from_iter(bind);
         let mut units: BTreeMap<String, UnitRecord> = BTreeMap::new();
-        let mut statement = self.conn.prepare("SELECT code, name, bloc, unit_group FROM unit ORDER BY code")?;
-        let rows = statement.query_map([], |row| {
+        let mut statement =
+            self.conn.prepare(&format!("SELECT code, name, bloc, unit_group FROM unit {where_code} ORDER BY code"))?;
+        let rows = statement.query_map(bind.clone(), |row| {
             Ok(UnitRecord {
                 code: row.get(0)?,
                 name: row.get(1)?,
@@ -32,11 +52,11 @@ impl Store {
             units.insert(unit.code.clone(), unit);
         }
 
-        let mut statement = self.conn.prepare(
+        let mut statement = self.conn.prepare(&format!(
             "SELECT unit, criterion, self_score, appraised_score, deduction_reason, explanation, applicable,
-                    awaiting_confirmation, appraised_by, version FROM score",
-        )?;
-        let mut rows = statement.query([])?;
+                    awaiting_confirmation, appraised_by, version FROM score {where_unit}"
+        ))?;
+        let mut rows = statement.query(bind.clone())?;
         while let Some(row) = rows.next()? {
             let unit: String = row.get(0)?;
             let Some(record) = units.get_mut(&unit) else { continue };
@@ -51,8 +71,9 @@ impl Store {
             entry.version = row.get(9)?;
         }
 
-        let mut statement = self.conn.prepare("SELECT unit, criterion, score, leader FROM leader_score")?;
-        let mut rows = statement.query([])?;
+        let mut statement =
+            self.conn.prepare(&format!("SELECT unit, criterion, score, leader FROM leader_score {where_unit}"))?;
+        let mut rows = statement.query(bind.clone())?;
         while let Some(row) = rows.next()? {
             let unit: String = row.get(0)?;
             let Some(record) = units.get_mut(&unit) else { continue };
@@ -61,8 +82,8 @@ impl Store {
             }
         }
 
-        let mut statement = self.conn.prepare("SELECT unit, name, value FROM fact")?;
-        let mut rows = statement.query([])?;
+        let mut statement = self.conn.prepare(&format!("SELECT unit, name, value FROM fact {where_unit}"))?;
+        let mut rows = statement.query(bind.clone())?;
         while let Some(row) = rows.next()? {
             let unit: String = row.get(0)?;
             let name: String = row.get(1)?;
@@ -75,15 +96,20 @@ impl Store {
             }
         }
 
-        let mut statement = self.conn.prepare("SELECT unit, criterion, grade, reason FROM grade_override")?;
-        let mut rows = statement.query([])?;
+        let mut statement =
+            self.conn.prepare(&format!("SELECT unit, criterion, grade, reason FROM grade_override {where_unit}"))?;
+        let mut rows = statement.query(bind)?;
         while let Some(row) = rows.next()? {
             let unit: String = row.get(0)?;
             let grade: String = row.get(2)?;
             let (Some(record), Ok(grade)) = (units.get_mut(&unit), Grade::from_str(&grade)) else { continue };
             record.grade_overrides.insert(row.get(1)?, GradeOverride { grade, reason: row.get(3)? });
         }
+        Ok(units)
+    }
 
+    /// The chairman's orders of tie groups, by bloc.
+    fn tie_orders(&self) -> Result<BTreeMap<String, Vec<Vec<String>>>> {
         let mut tie_orders: BTreeMap<String, Vec<Vec<String>>> = BTreeMap::new();
         let mut statement =
             self.conn.prepare("SELECT bloc, order_id, unit FROM tie_order ORDER BY bloc, order_id, position")?;
@@ -102,6 +128,6 @@ impl Store {
             }
         }
 
-        Ok(Round { year: self.year, units: units.into_values().collect(), tie_orders })
+        Ok(tie_orders)
     }
 }

@@ -60,10 +60,27 @@ impl Store {
 
     /// The evidence every unit sent, by unit, criterion and date.
     pub fn all_evidence(&self) -> Result<Vec<EvidenceRow>> {
-        let mut statement = self.conn.prepare(
-            "SELECT unit, criterion, reference, title, issued_on FROM evidence ORDER BY unit, criterion, issued_on, reference",
-        )?;
-        let rows = statement.query_map([], |row| {
+        self.evidence_where("", &[])
+    }
+
+    /// How many documents back each (unit, criterion or component).
+    pub fn evidence_counts(&self) -> Result<Vec<(String, String, u32)>> {
+        let mut statement =
+            self.conn.prepare("SELECT unit, criterion, COUNT(*) FROM evidence GROUP BY unit, criterion")?;
+        let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The evidence one unit sent.
+    pub fn evidence_of(&self, unit: &str) -> Result<Vec<EvidenceRow>> {
+        self.evidence_where("WHERE unit = ?1", &[unit])
+    }
+
+    fn evidence_where(&self, filter: &str, bind: &[&str]) -> Result<Vec<EvidenceRow>> {
+        let mut statement = self.conn.prepare(&format!(
+            "SELECT unit, criterion, reference, title, issued_on FROM evidence {filter} ORDER BY unit, criterion, issued_on, reference"
+        ))?;
+        let rows = statement.query_map(rusqlite::params_from_iter(bind), |row| {
             Ok(EvidenceRow {
                 unit: row.get(0)?,
                 criterion: row.get(1)?,

@@ -2,7 +2,7 @@
 
 use super::keymap::{Command, Context, command_for};
 use crate::domain::appraisal::reason_needed_vi;
-use crate::domain::evaluate::{BlocResult, Round, UnitRecord, evaluate_round, evaluate_unit, unappraised_in_bloc};
+use crate::domain::evaluate::{BlocResult, Round, UnitRecord, evaluate_unit, unappraised_in_bloc};
 use crate::domain::facts::{FactKind, FactValue};
 use crate::domain::framework::ComponentPlace;
 use crate::domain::grades::Grade;
@@ -10,6 +10,7 @@ use crate::domain::permissions::{Actor, Role};
 use crate::domain::regulation::Regulation;
 use crate::domain::score::{ScoreInputError, display_vi, parse_score};
 use crate::domain::search;
+use crate::domain::standing::Standing;
 use crate::store::audit::AuditRow;
 use crate::store::council::CommentRow;
 use crate::store::import::EvidenceRow;
@@ -17,7 +18,7 @@ use crate::store::users::CouncilUser;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 use rust_decimal::Decimal;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
@@ -134,12 +135,26 @@ pub enum Pending {
 /// The round as the store last read it.
 pub struct Snapshot {
     pub round: Round,
-    pub evidence: Vec<EvidenceRow>,
+    /// How many documents back each (unit, criterion or component); the documents themselves are read
+    /// when a unit's form opens.
+    pub evidence_counts: Vec<(String, String, u32)>,
     /// Blocs whose results the chairman approved.
     pub approved: BTreeSet<String>,
     pub comments: Vec<CommentRow>,
     /// The council's users (for the demo's start-up picker).
     pub users: Vec<CouncilUser>,
+    /// The newest audit row when this was read: later changes are read unit by unit from there.
+    pub audit_id: i64,
+}
+
+/// What another session (or this one) changed, read again unit by unit instead of the whole round.
+pub struct UnitRefresh {
+    pub records: Vec<UnitRecord>,
+    /// The evidence of those units.
+    pub evidence: Vec<EvidenceRow>,
+    pub comments: Vec<CommentRow>,
+    pub approved: BTreeSet<String>,
+    pub audit_id: i64,
 }
 
 pub enum Action {
@@ -159,6 +174,14 @@ pub enum Action {
         rows: Vec<AuditRow>,
     },
     SignedIn(Actor),
+    /// The documents of one unit, read when its form opened.
+    EvidenceLoaded {
+        unit: String,
+        rows: Vec<EvidenceRow>,
+    },
+    /// Another session committed (the database's data version moved).
+    ExternalChange,
+    UnitsRefreshed(Box<UnitRefresh>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -199,6 +222,10 @@ pub enum Effect {
     /// The council's result written beside the database.
     ExportRanking,
     Reload,
+    /// Reads what the audit log says changed after row `since`: the changed units, or the whole round.
+    Refresh {
+        since: i64,
+    },
     /// The start-up picker (demo only) chose a user: the store writes as them from now on.
     SignIn {
         name: String,
@@ -207,14 +234,52 @@ pub enum Effect {
         unit: String,
         component: String,
     },
+    LoadEvidence {
+        unit: String,
+    },
+}
+
+/// How far the appraisal of one unit is: appraised / applicable components, overall and by leading agency.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UnitProgress {
+    pub done: usize,
+    pub total: usize,
+    pub by_agency: BTreeMap<String, (usize, usize)>,
 }
 
 pub struct App {
     pub regulation: Regulation,
     pub round: Round,
-    pub results: Vec<BlocResult>,
+    /// Every unit's evaluation and every bloc's ranking, kept up to date unit by unit.
+    standing: Standing,
+    /// Unit code → index in `round.units`.
+    unit_index: HashMap<String, usize>,
+    /// This user's queue items, by unit index, each with its unit's folded text for the filter.
+    items: Vec<Vec<QueueItem>>,
+    /// Each unit's code and name folded for the diacritic-free filter, by unit index.
+    folded_units: Vec<String>,
+    /// Each framework component's code and name folded, by (framework key, component code).
+    folded_components: HashMap<(String, String), String>,
+    /// The queue as shown: items filtered by status and text.
+    queue: Vec<QueueItem>,
+    /// The selected bloc's ranking rows that match the filter.
+    ranking_rows: Vec<usize>,
+    /// How many queue items still wait for this user.
+    queue_left: usize,
+    /// Per unit (by index): components appraised, applicable, and the same by leading agency.
+    unit_progress: Vec<UnitProgress>,
+    /// Per leading agency: components appraised and applicable, over every unit.
+    agency_progress: BTreeMap<String, (usize, usize)>,
+    /// What the derived views were built for: (filter, status filter, bloc, user); rebuilt when it moves.
+    views_built_for: Option<(String, Option<Status>, usize, Option<String>)>,
+    pub audit_id: i64,
     /// Evidence by (unit, criterion or component code).
+    /// The documents of the units whose forms were opened, by (unit, criterion or component code).
     pub evidence: BTreeMap<(String, String), Vec<EvidenceRow>>,
+    /// Units whose documents are in `evidence`.
+    evidence_loaded: BTreeSet<String>,
+    /// How many documents back each criterion or component, by unit.
+    evidence_counts: HashMap<String, BTreeMap<String, u32>>,
     pub approved: BTreeSet<String>,
     pub comments: Vec<CommentRow>,
     pub users: Vec<CouncilUser>,
@@ -249,8 +314,21 @@ impl App {
         let mut app = App {
             regulation,
             round: Round::default(),
-            results: Vec::new(),
+            standing: Standing::default(),
+            unit_index: HashMap::new(),
+            items: Vec::new(),
+            folded_units: Vec::new(),
+            folded_components: HashMap::new(),
+            queue: Vec::new(),
+            ranking_rows: Vec::new(),
+            queue_left: 0,
+            unit_progress: Vec::new(),
+            agency_progress: BTreeMap::new(),
+            views_built_for: None,
+            audit_id: 0,
             evidence: BTreeMap::new(),
+            evidence_loaded: BTreeSet::new(),
+            evidence_counts: HashMap::new(),
             approved: BTreeSet::new(),
             comments: Vec::new(),
             users: Vec::new(),
@@ -276,16 +354,30 @@ impl App {
             message: None,
             should_quit: false,
         };
+        app.folded_components = app
+            .regulation
+            .frameworks
+            .iter()
+            .flat_map(|framework| {
+                framework.components().map(|place| {
+                    let code = place.component.code.clone();
+                    let folded = search::fold(&format!("{code} {}", place.component.name));
+                    ((framework.key.clone(), code), folded)
+                })
+            })
+            .collect();
         app.load(snapshot);
         if let Some(user) = user {
             app.sign_in(user);
         }
+        app.refresh_views();
         app
     }
 
     fn sign_in(&mut self, user: Actor) {
         self.user = Some(user);
         self.pane = self.panes().first().copied().unwrap_or(Pane::Queue);
+        self.rebuild_items();
     }
 
     /// The signed-in user's role.
@@ -298,12 +390,54 @@ impl App {
         self.approved = snapshot.approved;
         self.comments = snapshot.comments;
         self.users = snapshot.users;
-        self.results = evaluate_round(&self.regulation, &self.round);
+        self.audit_id = snapshot.audit_id;
+        self.standing = Standing::new(&self.regulation, &self.round);
+        self.unit_index = self.round.units.iter().enumerate().map(|(i, u)| (u.code.clone(), i)).collect();
+        self.folded_units =
+            self.round.units.iter().map(|u| search::fold(&format!("{} {} {}", u.code, u.name, u.bloc))).collect();
         self.evidence.clear();
-        for row in snapshot.evidence {
+        self.evidence_loaded.clear();
+        self.evidence_counts.clear();
+        for (unit, code, count) in snapshot.evidence_counts {
+            self.evidence_counts.entry(unit).or_default().insert(code, count);
+        }
+        self.bloc = self.bloc.min(self.results().len().saturating_sub(1));
+        self.rebuild_items();
+    }
+
+    /// Applies the units another session (or this one) changed: only they are evaluated again, only their
+    /// blocs ranked again, only their queue items rebuilt. None when a unit is new: the round must be read whole.
+    fn apply(&mut self, refresh: UnitRefresh) -> Option<()> {
+        let indexes: Vec<usize> =
+            refresh.records.iter().map(|r| self.unit_index.get(&r.code).copied()).collect::<Option<_>>()?;
+        let changed: BTreeSet<&str> = refresh.records.iter().map(|r| r.code.as_str()).collect();
+        self.evidence.retain(|(unit, _), _| !changed.contains(unit.as_str()));
+        for unit in &changed {
+            self.evidence_counts.remove(*unit);
+            self.evidence_loaded.insert(unit.to_string());
+        }
+        for row in refresh.evidence {
+            *self.evidence_counts.entry(row.unit.clone()).or_default().entry(row.criterion.clone()).or_default() += 1;
             self.evidence.entry((row.unit.clone(), row.criterion.clone())).or_default().push(row);
         }
-        self.bloc = self.bloc.min(self.results.len().saturating_sub(1));
+        for (record, index) in refresh.records.into_iter().zip(indexes) {
+            if record.bloc != self.round.units[index].bloc {
+                return None;
+            }
+            self.round.units[index] = record;
+            self.standing.unit_changed(&self.regulation, &self.round, index);
+            self.rebuild_unit_items(index);
+        }
+        self.comments = refresh.comments;
+        self.approved = refresh.approved;
+        self.audit_id = refresh.audit_id;
+        self.views_built_for = None;
+        Some(())
+    }
+
+    /// The ranking of every bloc that has units.
+    pub fn results(&self) -> &[BlocResult] {
+        self.standing.results()
     }
 
     /// The users offered by the demo's start-up picker, with how the picker names them.
@@ -356,7 +490,7 @@ impl App {
     }
 
     pub fn unit(&self, code: &str) -> Option<&UnitRecord> {
-        self.round.units.iter().find(|u| u.code == code)
+        self.unit_index.get(code).and_then(|&index| self.round.units.get(index))
     }
 
     pub fn place<'a>(&'a self, unit: &UnitRecord, component: &str) -> Option<ComponentPlace<'a>> {
@@ -368,69 +502,202 @@ impl App {
         self.comments.iter().filter(|c| c.unit == unit && c.criterion == component).collect()
     }
 
+    /// How many documents back a component (its own, and its criterion's).
+    pub fn evidence_count(&self, unit: &str, place: &ComponentPlace<'_>) -> u32 {
+        let Some(counts) = self.evidence_counts.get(unit) else { return 0 };
+        evidence_codes(place).iter().filter_map(|code| counts.get(*code)).sum()
+    }
+
+    /// The documents of a component, once its unit's documents were read (when its form opened).
     pub fn evidence_for(&self, unit: &str, place: &ComponentPlace<'_>) -> Vec<&EvidenceRow> {
-        [place.component.code.as_str(), place.criterion.code.as_str()]
+        evidence_codes(place)
             .iter()
             .filter_map(|code| self.evidence.get(&(unit.to_string(), code.to_string())))
             .flatten()
             .collect()
     }
 
-    /// Every item of this user: components their agency leads or shares (member, assistant), or the
-    /// criteria the provincial leaders score (leader); filtered.
-    pub fn queue(&self) -> Vec<QueueItem> {
-        let Some(user) = &self.user else { return Vec::new() };
-        let agency = user.agency.as_ref();
-        let mut items = Vec::new();
-        for unit in &self.round.units {
-            let Some(framework) = self.regulation.framework_for(&unit.bloc, unit.group.as_deref()) else { continue };
-            for place in framework.components() {
-                let (leads, shares) = match user.role {
-                    Role::Leader => (place.criterion.scored_by_leaders, false),
-                    Role::Member | Role::Assistant => (
-                        !place.criterion.scored_by_leaders && place.component.agencies.first() == agency,
-                        place.component.agencies.iter().skip(1).any(|a| Some(a) == agency),
-                    ),
-                    _ => (false, false),
-                };
-                if !leads && !shares {
-                    continue;
-                }
-                let entry = unit.entries.get(&place.component.code);
-                if entry.is_some_and(|e| !e.applicable) {
-                    continue;
-                }
-                let appraised = match user.role {
-                    Role::Leader => entry.and_then(|e| e.leader_scores.get(&user.name).copied()),
-                    _ => entry.and_then(|e| e.effective_appraised()),
-                };
-                let awaiting = user.role != Role::Leader && entry.is_some_and(|e| e.awaiting_confirmation);
-                let status = match appraised {
-                    _ if !leads => Status::CoAssigned,
-                    Some(_) if awaiting => Status::AwaitingConfirmation,
-                    None if self.evidence_for(&unit.code, &place).is_empty() => Status::NoEvidence,
-                    None => Status::Pending,
-                    Some(value) => {
-                        let entry = entry.map(|e| (e.self_score, e.deduction_reason.trim().is_empty()));
-                        let (self_score, no_reason) = entry.unwrap_or((None, true));
-                        if no_reason && reason_needed_vi(place.component.max, self_score, value).is_some() {
-                            Status::NeedsReason
-                        } else {
-                            Status::Appraised
-                        }
-                    }
-                };
-                let text = format!(
-                    "{} {} {} {} {}",
-                    unit.code, unit.name, unit.bloc, place.component.code, place.component.name
-                );
-                if self.status_filter.is_some_and(|s| s != status) || !search::matches(&text, &self.filter) {
-                    continue;
-                }
-                items.push(QueueItem { unit: unit.code.clone(), component: place.component.code.clone(), status });
+    /// The queue as shown: this user's items filtered by status and text.
+    pub fn queue(&self) -> &[QueueItem] {
+        &self.queue
+    }
+
+    fn rebuild_items(&mut self) {
+        self.items = vec![Vec::new(); self.round.units.len()];
+        self.unit_progress = vec![UnitProgress::default(); self.round.units.len()];
+        for index in 0..self.round.units.len() {
+            self.rebuild_unit_items(index);
+        }
+        self.views_built_for = None;
+    }
+
+    /// This user's items of one unit: components their agency leads or shares (member, assistant),
+    /// or the criteria the provincial leaders score (leader), with where each stands.
+    fn rebuild_unit_items(&mut self, index: usize) {
+        let items = self.unit_items(index);
+        if let Some(slot) = self.items.get_mut(index) {
+            *slot = items;
+        }
+        let progress = self.progress_of(index);
+        if let Some(slot) = self.unit_progress.get_mut(index) {
+            *slot = progress;
+        }
+    }
+
+    fn progress_of(&self, index: usize) -> UnitProgress {
+        let mut progress = UnitProgress::default();
+        let Some(unit) = self.round.units.get(index) else { return progress };
+        let Some(framework) = self.regulation.framework_for(&unit.bloc, unit.group.as_deref()) else {
+            return progress;
+        };
+        for place in framework.components() {
+            let entry = unit.entries.get(&place.component.code);
+            if entry.is_some_and(|e| !e.applicable) {
+                continue;
+            }
+            let appraised = usize::from(entry.is_some_and(|e| e.is_final()));
+            progress.total += 1;
+            progress.done += appraised;
+            if let Some(agency) = place.component.agencies.first() {
+                let counts = progress.by_agency.entry(agency.clone()).or_default();
+                counts.0 += appraised;
+                counts.1 += 1;
             }
         }
+        progress
+    }
+
+    /// Progress of one unit (by its index in `round.units`).
+    pub fn unit_progress(&self, index: usize) -> Option<&UnitProgress> {
+        self.unit_progress.get(index)
+    }
+
+    /// Progress per leading agency over every unit.
+    pub fn agency_progress(&self) -> &BTreeMap<String, (usize, usize)> {
+        &self.agency_progress
+    }
+
+    /// How many items of the queue still wait for this user.
+    pub fn queue_left(&self) -> usize {
+        self.queue_left
+    }
+
+    fn unit_items(&self, index: usize) -> Vec<QueueItem> {
+        let (Some(user), Some(unit)) = (&self.user, self.round.units.get(index)) else { return Vec::new() };
+        let Some(framework) = self.regulation.framework_for(&unit.bloc, unit.group.as_deref()) else {
+            return Vec::new();
+        };
+        let agency = user.agency.as_ref();
+        let mut items = Vec::new();
+        for place in framework.components() {
+            let (leads, shares) = match user.role {
+                Role::Leader => (place.criterion.scored_by_leaders, false),
+                Role::Member | Role::Assistant => (
+                    !place.criterion.scored_by_leaders && place.component.agencies.first() == agency,
+                    place.component.agencies.iter().skip(1).any(|a| Some(a) == agency),
+                ),
+                _ => (false, false),
+            };
+            if !leads && !shares {
+                continue;
+            }
+            let entry = unit.entries.get(&place.component.code);
+            if entry.is_some_and(|e| !e.applicable) {
+                continue;
+            }
+            let appraised = match user.role {
+                Role::Leader => entry.and_then(|e| e.leader_scores.get(&user.name).copied()),
+                _ => entry.and_then(|e| e.effective_appraised()),
+            };
+            let awaiting = user.role != Role::Leader && entry.is_some_and(|e| e.awaiting_confirmation);
+            let status = match appraised {
+                _ if !leads => Status::CoAssigned,
+                Some(_) if awaiting => Status::AwaitingConfirmation,
+                None if self.evidence_count(&unit.code, &place) == 0 => Status::NoEvidence,
+                None => Status::Pending,
+                Some(value) => {
+                    let entry = entry.map(|e| (e.self_score, e.deduction_reason.trim().is_empty()));
+                    let (self_score, no_reason) = entry.unwrap_or((None, true));
+                    if no_reason && reason_needed_vi(place.component.max, self_score, value).is_some() {
+                        Status::NeedsReason
+                    } else {
+                        Status::Appraised
+                    }
+                }
+            };
+            items.push(QueueItem { unit: unit.code.clone(), component: place.component.code.clone(), status });
+        }
         items
+    }
+
+    /// Rebuilds the filtered queue and ranking rows when the filter, the status filter, the bloc, the user
+    /// or the data moved since they were built; a cursor move costs nothing.
+    fn refresh_views(&mut self) {
+        let key = (self.filter.clone(), self.status_filter, self.bloc, self.user.as_ref().map(|u| u.name.clone()));
+        if self.views_built_for.as_ref() == Some(&key) {
+            return;
+        }
+        let words: Vec<String> = search::fold(&self.filter).split_whitespace().map(str::to_string).collect();
+        let mut queue = Vec::new();
+        for (index, items) in self.items.iter().enumerate() {
+            let (Some(unit), Some(folded_unit)) = (self.round.units.get(index), self.folded_units.get(index)) else {
+                continue;
+            };
+            let framework_key = self
+                .regulation
+                .framework_for(&unit.bloc, unit.group.as_deref())
+                .map(|f| f.key.clone())
+                .unwrap_or_default();
+            for item in items {
+                if self.status_filter.is_some_and(|s| s != item.status) {
+                    continue;
+                }
+                let matches = words.is_empty() || {
+                    let component = self.folded_component(&framework_key, unit, &item.component);
+                    words.iter().all(|w| folded_unit.contains(w.as_str()) || component.contains(w.as_str()))
+                };
+                if matches {
+                    queue.push(item.clone());
+                }
+            }
+        }
+        self.queue_left = queue.iter().filter(|item| self.waits_for_me(item.status)).count();
+        self.queue = queue;
+        let mut agency_progress: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+        for progress in &self.unit_progress {
+            for (agency, (done, total)) in &progress.by_agency {
+                let counts = agency_progress.entry(agency.clone()).or_default();
+                counts.0 += done;
+                counts.1 += total;
+            }
+        }
+        self.agency_progress = agency_progress;
+        self.ranking_rows = match self.results().get(self.bloc) {
+            None => Vec::new(),
+            Some(result) => result
+                .ranking
+                .units
+                .iter()
+                .enumerate()
+                .filter(|(_, ranked)| {
+                    let folded = self.unit_index.get(&ranked.unit).and_then(|&i| self.folded_units.get(i));
+                    words.iter().all(|w| folded.is_some_and(|f| f.contains(w.as_str())))
+                })
+                .map(|(i, _)| i)
+                .collect(),
+        };
+        self.views_built_for = Some(key);
+    }
+
+    /// A component's code and name folded for the filter (computed once per framework and component).
+    fn folded_component(&self, framework_key: &str, unit: &UnitRecord, code: &str) -> std::borrow::Cow<'_, str> {
+        match self.folded_components.get(&(framework_key.to_string(), code.to_string())) {
+            Some(folded) => std::borrow::Cow::Borrowed(folded.as_str()),
+            None => {
+                let name = self.place(unit, code).map(|p| p.component.name.clone()).unwrap_or_default();
+                std::borrow::Cow::Owned(search::fold(&format!("{code} {name}")))
+            }
+        }
     }
 
     /// The item still needs this user: open, or (for a member) an assistant's entry to confirm.
@@ -439,24 +706,13 @@ impl App {
     }
 
     /// The unit rows of the selected bloc's ranking, filtered.
-    pub fn ranking_rows(&self) -> Vec<usize> {
-        let Some(result) = self.results.get(self.bloc) else { return Vec::new() };
-        result
-            .ranking
-            .units
-            .iter()
-            .enumerate()
-            .filter(|(_, ranked)| {
-                let name = self.unit(&ranked.unit).map(|u| u.name.as_str()).unwrap_or("");
-                search::matches(&format!("{} {name}", ranked.unit), &self.filter)
-            })
-            .map(|(i, _)| i)
-            .collect()
+    pub fn ranking_rows(&self) -> &[usize] {
+        &self.ranking_rows
     }
 
     /// The unresolved tie groups of every bloc: (bloc, units).
     pub fn open_ties(&self) -> Vec<(String, Vec<String>)> {
-        self.results
+        self.results()
             .iter()
             .flat_map(|result| result.ranking.unresolved_ties().map(|group| (result.bloc.clone(), group.units.clone())))
             .collect()
@@ -483,7 +739,17 @@ impl App {
         }
     }
 
-    fn open_form(&mut self, item: &QueueItem) {
+    /// Opens the form of an item; asks for the unit's documents if they were not read yet.
+    fn open_form(&mut self, item: &QueueItem) -> Vec<Effect> {
+        self.open_form_fields(item);
+        if self.evidence_loaded.contains(&item.unit) {
+            Vec::new()
+        } else {
+            vec![Effect::LoadEvidence { unit: item.unit.clone() }]
+        }
+    }
+
+    fn open_form_fields(&mut self, item: &QueueItem) {
         if item.status == Status::CoAssigned {
             let mut comment = TextArea::default();
             comment.set_placeholder_text("Ý kiến góp ý của cơ quan phối hợp");
@@ -578,7 +844,7 @@ impl App {
                 "Chưa thể phê duyệt khối {bloc}: còn {unappraised} tiêu chí thành phần chưa thẩm định"
             ));
         }
-        let result = self.results.iter().find(|r| r.bloc == bloc)?;
+        let result = self.results().iter().find(|r| r.bloc == bloc)?;
         let open: Vec<String> = result.ranking.unresolved_ties().map(|g| g.units.join(", ")).collect();
         (!open.is_empty()).then(|| {
             format!("Chưa thể phê duyệt khối {bloc}: Chủ tịch chưa quyết định thứ tự bằng điểm của {}", open.join("; "))
@@ -587,7 +853,7 @@ impl App {
 
     /// The unit selected in the ranking pane.
     pub fn selected_ranked_unit(&self) -> Option<String> {
-        let result = self.results.get(self.bloc)?;
+        let result = self.results().get(self.bloc)?;
         let index = *self.ranking_rows().get(self.ranking_selected)?;
         Some(result.ranking.units[index].unit.clone())
     }
@@ -595,25 +861,49 @@ impl App {
     fn next_item_after(&self, unit: &str, component: &str) -> Option<QueueItem> {
         let queue = self.queue();
         let position = queue.iter().position(|i| i.unit == unit && i.component == component)?;
-        queue.into_iter().skip(position + 1).find(|i| self.waits_for_me(i.status))
+        queue.iter().skip(position + 1).find(|i| self.waits_for_me(i.status)).cloned()
+    }
+}
+
+/// The codes a component's documents are filed under: its own, and its criterion's (once, for a criterion
+/// printed without components).
+fn evidence_codes<'a>(place: &ComponentPlace<'a>) -> Vec<&'a str> {
+    if place.component.code == place.criterion.code {
+        vec![place.component.code.as_str()]
+    } else {
+        vec![place.component.code.as_str(), place.criterion.code.as_str()]
     }
 }
 
 /// The pure heart of the interface: applies one action and returns the effects to run.
+/// The filtered views are rebuilt afterwards only if what they depend on moved.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let effects = apply_action(app, action);
+    app.refresh_views();
+    effects
+}
+
+fn apply_action(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Resize => Vec::new(),
         Action::Reloaded(snapshot) => {
             app.load(*snapshot);
             Vec::new()
         }
+        Action::ExternalChange => vec![Effect::Refresh { since: app.audit_id }],
+        Action::UnitsRefreshed(refresh) => match app.apply(*refresh) {
+            Some(()) => Vec::new(),
+            None => vec![Effect::Reload],
+        },
         Action::Saved(what) => {
             app.message = Some((what, false));
             if let Some(form) = app.form.take() {
                 match app.next_item_after(&form.unit, &form.component) {
                     Some(next) => {
                         app.queue_selected = app.queue().iter().position(|i| *i == next).unwrap_or(app.queue_selected);
-                        app.open_form(&next);
+                        let mut effects = app.open_form(&next);
+                        effects.push(Effect::Refresh { since: app.audit_id });
+                        return effects;
                     }
                     None => app.form = None,
                 }
@@ -621,7 +911,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.tie_edit = None;
             app.facts_form = None;
             app.grade_form = None;
-            vec![Effect::Reload]
+            vec![Effect::Refresh { since: app.audit_id }]
         }
         Action::Stale { message, version } => {
             if let Some(form) = app.form.as_mut() {
@@ -630,10 +920,18 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             } else {
                 app.message = Some((message, true));
             }
-            vec![Effect::Reload]
+            vec![Effect::Refresh { since: app.audit_id }]
         }
         Action::History { title, rows } => {
             app.history = Some((title, rows));
+            Vec::new()
+        }
+        Action::EvidenceLoaded { unit, rows } => {
+            app.evidence.retain(|(u, _), _| *u != unit);
+            for row in rows {
+                app.evidence.entry((row.unit.clone(), row.criterion.clone())).or_default().push(row);
+            }
+            app.evidence_loaded.insert(unit);
             Vec::new()
         }
         Action::SignedIn(user) => {
@@ -646,7 +944,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 (None, Some(form)) => form.error = Some(error),
                 (None, None) => app.message = Some((error, true)),
             }
-            vec![Effect::Reload]
+            vec![Effect::Refresh { since: app.audit_id }]
         }
         Action::Key(key) => on_key(app, key),
     }
@@ -753,8 +1051,8 @@ fn on_list(app: &mut App, command: Command) -> Vec<Effect> {
             let (selected, len) = app.selection();
             *selected = len.saturating_sub(1);
         }
-        Command::Left | Command::Right if app.pane == Pane::Ranking && !app.results.is_empty() => {
-            let count = app.results.len();
+        Command::Left | Command::Right if app.pane == Pane::Ranking && !app.results().is_empty() => {
+            let count = app.results().len();
             app.bloc = if command == Command::Right { (app.bloc + 1) % count } else { (app.bloc + count - 1) % count };
             app.ranking_selected = 0;
         }
@@ -773,7 +1071,7 @@ fn on_list(app: &mut App, command: Command) -> Vec<Effect> {
         Command::Open => match app.pane {
             Pane::Queue => {
                 if let Some(item) = app.queue().get(app.queue_selected).cloned() {
-                    app.open_form(&item);
+                    return app.open_form(&item);
                 }
             }
             Pane::Ties => {
@@ -786,7 +1084,7 @@ fn on_list(app: &mut App, command: Command) -> Vec<Effect> {
         Command::Approve => {
             if app.role() == Some(Role::Chairman)
                 && app.pane == Pane::Ranking
-                && let Some(result) = app.results.get(app.bloc)
+                && let Some(result) = app.results().get(app.bloc)
             {
                 match app.approval_blocker(&result.bloc) {
                     Some(why) => app.message = Some((why, true)),

@@ -7,7 +7,7 @@ pub mod view;
 use crate::store::appraise::{AppraisalInput, Saved};
 use crate::store::error::StaleSave;
 use crate::store::{Result, Store, StoreError};
-use app::{Action, App, Effect, Snapshot, update};
+use app::{Action, App, Effect, Snapshot, UnitRefresh, update};
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use std::collections::VecDeque;
 use std::sync::Arc;
@@ -19,13 +19,39 @@ const POLL: Duration = Duration::from_millis(250);
 
 /// Reads what the interface shows from the store.
 pub fn snapshot(store: &Store) -> Result<Snapshot> {
+    // Read first: a change committed while the rest is read is applied again by the next refresh.
+    let audit_id = store.audit_last_id()?;
     Ok(Snapshot {
+        audit_id,
         round: store.load_round()?,
-        evidence: store.all_evidence()?,
+        evidence_counts: store.evidence_counts()?,
         approved: store.approved_blocs()?,
         comments: store.comments()?,
         users: store.users()?,
     })
+}
+
+/// Reads again only the units the audit log says changed after row `since`; None when the whole round
+/// must be read (a tie order, an approval, a user, a unit added …).
+pub fn refresh(store: &Store, since: i64) -> Result<Option<UnitRefresh>> {
+    let changes = store.changes_since(since)?;
+    if changes.whole_round {
+        return Ok(None);
+    }
+    let mut records = Vec::new();
+    let mut evidence = Vec::new();
+    for unit in &changes.units {
+        let Some(record) = store.load_unit(unit)? else { return Ok(None) };
+        records.push(record);
+        evidence.extend(store.evidence_of(unit)?);
+    }
+    Ok(Some(UnitRefresh {
+        records,
+        evidence,
+        comments: store.comments()?,
+        approved: store.approved_blocs()?,
+        audit_id: changes.last_id,
+    }))
 }
 
 /// Runs one effect against the store and reports what happened as an action.
@@ -86,6 +112,12 @@ pub fn run_effect(store: &mut Store, effect: Effect) -> Action {
                 Err(error) => Action::Failed(error.to_string()),
             };
         }
+        Effect::LoadEvidence { unit } => {
+            return match store.evidence_of(&unit) {
+                Ok(rows) => Action::EvidenceLoaded { unit, rows },
+                Err(error) => Action::Failed(error.to_string()),
+            };
+        }
         Effect::LoadHistory { unit, component } => {
             return match store.audit_log(Some(&unit), Some(&component)) {
                 Ok(rows) => Action::History { title: format!("{unit} · {component}"), rows },
@@ -102,6 +134,16 @@ pub fn run_effect(store: &mut Store, effect: Effect) -> Action {
             let out = crate::sheet::beside_database(store.path(), "ket-qua", "xep-hang");
             crate::sheet::export_ranking(store, &out)
                 .map(|done| format!("Đã xuất kết quả xếp hạng: {}", done.path.display()))
+        }
+        Effect::Refresh { since } => {
+            return match refresh(store, since) {
+                Ok(Some(refresh)) => Action::UnitsRefreshed(Box::new(refresh)),
+                Ok(None) => match snapshot(store) {
+                    Ok(snapshot) => Action::Reloaded(Box::new(snapshot)),
+                    Err(error) => Action::Failed(error.to_string()),
+                },
+                Err(error) => Action::Failed(error.to_string()),
+            };
         }
         Effect::Reload => {
             return snapshot(store)
@@ -193,7 +235,7 @@ fn event_loop(
         let now = store.data_version()?;
         if now != version {
             version = now;
-            dispatch(app, store, Action::Reloaded(Box::new(snapshot(store)?)));
+            dispatch(app, store, Action::ExternalChange);
         }
     }
 }

@@ -126,3 +126,12 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let height = height.min(area.height);
     Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
 }
+
+/// The rows of a long list that fit a table of `height` lines (borders and header included) around the
+/// selected row, page by page: only those are built and drawn, so a list of 250 000 items costs what 40 do.
+/// Returns the first row shown and the selected row's place among those shown.
+pub fn window(selected: usize, len: usize, height: u16) -> std::ops::Range<usize> {
+    let page = usize::from(height.saturating_sub(3)).max(1);
+    let start = (selected.min(len.saturating_sub(1)) / page) * page;
+    start..(start + page).min(len)
+}

@@ -5,30 +5,9 @@ use crate::tui::app::App;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Block, Row, Table, TableState};
-use std::collections::BTreeMap;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let mut by_agency: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    let mut by_unit = Vec::new();
-    for unit in &app.round.units {
-        let Some(framework) = app.regulation.framework_for(&unit.bloc, unit.group.as_deref()) else { continue };
-        let (mut done, mut total) = (0, 0);
-        for place in framework.components() {
-            let entry = unit.entries.get(&place.component.code);
-            if entry.is_some_and(|e| !e.applicable) {
-                continue;
-            }
-            let appraised = entry.and_then(|e| e.effective_appraised()).is_some();
-            total += 1;
-            done += usize::from(appraised);
-            if let Some(agency) = place.component.agencies.first() {
-                let counts = by_agency.entry(agency.as_str()).or_default();
-                counts.1 += 1;
-                counts.0 += usize::from(appraised);
-            }
-        }
-        by_unit.push(Row::new(vec![unit.code.clone(), unit.name.clone(), format!("{done}/{total}")]));
-    }
+    let by_agency = app.agency_progress();
     let [agencies, units] =
         Layout::vertical([Constraint::Length(by_agency.len() as u16 + 3), Constraint::Min(3)]).areas(area);
     let rows: Vec<Row> = by_agency
@@ -45,10 +24,21 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             .block(Block::bordered().title(" Tiến độ theo cơ quan thẩm định ")),
         agencies,
     );
+    // Only the page of units around the selection is built.
+    let shown = super::window(app.progress_selected, app.round.units.len(), units.height);
+    let by_unit: Vec<Row> = app.round.units[shown.clone()]
+        .iter()
+        .enumerate()
+        .map(|(offset, unit)| {
+            let progress = app.unit_progress(shown.start + offset).cloned().unwrap_or_default();
+            Row::new(vec![unit.code.clone(), unit.name.clone(), format!("{}/{}", progress.done, progress.total)])
+        })
+        .collect();
     let table = Table::new(by_unit, [Constraint::Length(16), Constraint::Min(20), Constraint::Length(9)])
         .header(Row::new(vec!["Mã", "Đơn vị", "Đã TĐ"]).style(heading()))
         .block(Block::bordered().title(" Tiến độ theo đơn vị "))
         .row_highlight_style(selected());
-    let mut state = TableState::default().with_selected(Some(app.progress_selected));
+    let selected_row = app.progress_selected.checked_sub(shown.start);
+    let mut state = TableState::default().with_selected(selected_row.filter(|_| !app.round.units.is_empty()));
     frame.render_stateful_widget(table, units, &mut state);
 }

@@ -20,14 +20,15 @@ fn status_style(status: Status) -> Style {
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let queue = app.queue();
-    let left = queue.iter().filter(|i| app.waits_for_me(i.status)).count();
+    let left = app.queue_left();
     let (list_area, preview_area) = if area.width >= 120 {
         let [a, b] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
         (a, Some(b))
     } else {
         (area, None)
     };
-    let rows: Vec<Row> = queue
+    let shown = super::window(app.queue_selected, queue.len(), list_area.height);
+    let rows: Vec<Row> = queue[shown.clone()]
         .iter()
         .map(|item| {
             let unit = app.unit(&item.unit);
@@ -57,7 +58,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     .header(Row::new(vec!["Đơn vị", "Mục", "Tự ĐG", "Thẩm định", "Trạng thái"]).style(heading()))
     .block(Block::bordered().title(title))
     .row_highlight_style(selected());
-    let mut state = TableState::default().with_selected((!queue.is_empty()).then_some(app.queue_selected));
+    let mut state =
+        TableState::default().with_selected((!queue.is_empty()).then_some(app.queue_selected - shown.start));
     frame.render_stateful_widget(table, list_area, &mut state);
 
     if let (Some(area), Some(item)) = (preview_area, queue.get(app.queue_selected)) {
@@ -70,7 +72,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             Line::raw(format!("{} {}", place.component.code, place.component.name)),
             Line::raw(format!("Điểm tối đa {}", display_vi(place.component.max))),
             Line::raw(format!("Giải trình: {}", entry.map(|e| e.explanation.as_str()).unwrap_or(""))),
-            Line::raw(format!("Tài liệu kiểm chứng: {}", app.evidence_for(&unit.code, &place).len())),
+            Line::raw(format!("Tài liệu kiểm chứng: {}", app.evidence_count(&unit.code, &place))),
         ];
         frame.render_widget(
             Paragraph::new(lines)

@@ -30,7 +30,7 @@ fn level_style(outcome: Outcome) -> Style {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let Some(result) = app.results.get(app.bloc) else {
+    let Some(result) = app.results().get(app.bloc) else {
         frame.render_widget(Paragraph::new("Chưa có đơn vị nào.").block(Block::bordered()), area);
         return;
     };
@@ -42,7 +42,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let wide = area.width >= 110;
     let mut rows = Vec::new();
     let mut selected_row = None;
-    for (position, index) in visible.iter().enumerate() {
+    // Only the page around the selection is built (the quota line may take one more line).
+    let shown = super::window(app.ranking_selected, visible.len(), table_area.height.saturating_sub(1));
+    for (position, index) in visible.iter().enumerate().skip(shown.start).take(shown.len()) {
         let unit = &ranking.units[*index];
         let name = app.unit(&unit.unit).map(|u| u.name.clone()).unwrap_or_default();
         let tie = match unit.tie_group.map(|g| &ranking.tie_groups[g]) {
@@ -87,7 +89,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let title = format!(
         " {bloc_name} ({}/{}) · {approved}đủ ĐK {} · chỉ tiêu XS {} · ←/→ ",
         app.bloc + 1,
-        app.results.len(),
+        app.results().len(),
         ranking.eligible,
         ranking.quota
     );
@@ -155,7 +157,7 @@ pub fn ties(frame: &mut Frame, app: &App, area: Rect) {
         .iter()
         .map(|(bloc, units)| {
             let total = app
-                .results
+                .results()
                 .iter()
                 .find(|r| &r.bloc == bloc)
                 .and_then(|r| r.ranking.units.iter().find(|u| u.unit == units[0]))

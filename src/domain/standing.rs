@@ -1,0 +1,120 @@
+//! The round's standing kept up to date incrementally: every unit's evaluation and every bloc's ranking,
+//! recomputed only where a change reaches (one unit, then its bloc), never the whole round.
+
+use super::evaluate::{BlocResult, Round, UnitEvaluation, evaluate_unit};
+use super::ranking::{Candidate, QuotaTerms, rank_bloc};
+use super::regulation::Regulation;
+
+/// Every unit's evaluation (by its index in `Round::units`) and every bloc's ranking (in the regulation's
+/// bloc order, blocs without units left out — as `evaluate_round` gives them).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Standing {
+    evaluations: Vec<Option<UnitEvaluation>>,
+    /// Bloc code → its ranking; blocs with no unit are absent.
+    results: Vec<BlocResult>,
+}
+
+impl Standing {
+    /// Evaluates every unit (split over the machine's cores) and ranks every bloc.
+    pub fn new(regulation: &Regulation, round: &Round) -> Standing {
+        let evaluations = evaluate_all(regulation, round);
+        let mut standing = Standing { evaluations, results: Vec::new() };
+        for bloc in &regulation.blocs {
+            standing.rerank(regulation, round, &bloc.code);
+        }
+        standing
+    }
+
+    /// The ranking of every bloc that has units, in the regulation's bloc order.
+    pub fn results(&self) -> &[BlocResult] {
+        &self.results
+    }
+
+    pub fn into_results(self) -> Vec<BlocResult> {
+        self.results
+    }
+
+    /// The evaluation of the unit at `index` in `Round::units`.
+    pub fn evaluation(&self, index: usize) -> Option<&UnitEvaluation> {
+        self.evaluations.get(index).and_then(Option::as_ref)
+    }
+
+    /// After the record of the unit at `index` changed (a score, a fact, a grade): re-evaluates that unit
+    /// and re-ranks its bloc. The round must hold the same units as when the standing was made.
+    pub fn unit_changed(&mut self, regulation: &Regulation, round: &Round, index: usize) {
+        let Some(unit) = round.units.get(index) else { return };
+        if let Some(slot) = self.evaluations.get_mut(index) {
+            *slot = evaluate_unit(regulation, unit);
+        }
+        self.rerank(regulation, round, &unit.bloc.clone());
+    }
+
+    /// Ranks one bloc again from the units' evaluations (after a unit changed, or the chairman ordered a tie).
+    pub fn rerank(&mut self, regulation: &Regulation, round: &Round, bloc: &str) {
+        let Some(definition) = regulation.bloc(bloc) else { return };
+        let candidates: Vec<Candidate> = round
+            .units
+            .iter()
+            .zip(&self.evaluations)
+            .filter(|(unit, _)| unit.bloc == bloc)
+            .filter_map(|(unit, evaluation)| {
+                let evaluation = evaluation.as_ref()?;
+                Some(Candidate {
+                    unit: unit.code.clone(),
+                    total: evaluation.score.total,
+                    provisional: evaluation.score.provisional,
+                    assessment: evaluation.assessment.clone(),
+                })
+            })
+            .collect();
+        let position = self.results.iter().position(|r| r.bloc == bloc);
+        if candidates.is_empty() {
+            if let Some(position) = position {
+                self.results.remove(position);
+            }
+            return;
+        }
+        let terms = QuotaTerms {
+            rate: regulation.quota.rate,
+            cap: definition.excellent_cap,
+            official_decimals: regulation.official_decimals,
+            tiebreak_decimals: regulation.tiebreak_decimals,
+        };
+        let orders = round.tie_orders.get(bloc).map(Vec::as_slice).unwrap_or(&[]);
+        let result = BlocResult { bloc: bloc.to_string(), ranking: rank_bloc(&candidates, &terms, orders) };
+        match position {
+            Some(position) => self.results[position] = result,
+            None => {
+                // Keep the regulation's bloc order.
+                let order = |code: &str| regulation.blocs.iter().position(|b| b.code == code);
+                let at = self.results.iter().position(|r| order(&r.bloc) > order(bloc)).unwrap_or(self.results.len());
+                self.results.insert(at, result);
+            }
+        }
+    }
+}
+
+/// Evaluates every unit, on two threads when the round is large enough to be worth it.
+fn evaluate_all(regulation: &Regulation, round: &Round) -> Vec<Option<UnitEvaluation>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(4);
+    if round.units.len() < 512 || threads < 2 {
+        return round.units.iter().map(|unit| evaluate_unit(regulation, unit)).collect();
+    }
+    let chunk = round.units.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = round
+            .units
+            .chunks(chunk)
+            .map(|units| {
+                scope.spawn(move || units.iter().map(|unit| evaluate_unit(regulation, unit)).collect::<Vec<_>>())
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|handle| match handle.join() {
+                Ok(evaluations) => evaluations,
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    })
+}
