@@ -58,7 +58,7 @@ fn open_and_first_frame(size: &str) -> usize {
 }
 
 /// One keystroke (move down) in each role's first pane, answered and drawn.
-#[divan::bench(args = [("real", "tv-so-noi-vu"), ("real", "thu-ky"), ("national", "tv-so-noi-vu"), ("national", "thu-ky")])]
+#[divan::bench(args = [("real", "tv-so-noi-vu"), ("real", "thu-ky"), ("national", "tv-so-noi-vu"), ("national", "thu-ky")], sample_count = 20)]
 fn keystroke_and_frame(bencher: divan::Bencher, (size, user): (&str, &str)) {
     let fixture = if size == "real" { &*REAL } else { &*NATIONAL };
     let (_store, mut app) = open(fixture, user);
@@ -69,7 +69,7 @@ fn keystroke_and_frame(bencher: divan::Bencher, (size, user): (&str, &str)) {
 }
 
 /// Drawing each screen once (no state change) at 160×48.
-#[divan::bench(args = ["queue", "form", "ranking", "progress", "ties"])]
+#[divan::bench(args = ["queue", "form", "ranking", "progress", "ties"], sample_count = 20)]
 fn draw_screen_national(bencher: divan::Bencher, screen: &str) {
     let user = if screen == "queue" || screen == "form" { "tv-so-noi-vu" } else { "chu-tich" };
     let (_store, mut app) = open(&NATIONAL, user);
@@ -84,4 +84,14 @@ fn draw_screen_national(bencher: divan::Bencher, screen: &str) {
         update(&mut app, action);
     }
     bencher.bench_local(|| draw(&app));
+}
+
+/// Resident memory of a session open on the national round (printed; divan times the opening).
+#[divan::bench(sample_count = 1, sample_size = 1)]
+fn resident_memory_national_session() -> usize {
+    let (_store, app) = open(&NATIONAL, "tv-so-noi-vu");
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let rss = status.lines().find(|l| l.starts_with("VmRSS")).unwrap_or("VmRSS: ?").to_string();
+    eprintln!("resident memory with the national round open (this process, fixtures included): {rss}");
+    app.queue().len()
 }

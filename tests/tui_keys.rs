@@ -350,3 +350,31 @@ fn a_provincial_leader_scores_group_i_and_the_mean_counts() {
     let text = screen(&other, 160, 48);
     assert!(text.contains("Điểm của các lãnh đạo: lanh-dao-1 3; lanh-dao-2 4 — trung bình 3,5"), "{text}");
 }
+
+#[test]
+fn another_sessions_save_is_applied_unit_by_unit_and_equals_a_full_reload() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let mut secretary = app_as(&mut store, "thu-ky");
+    let before = secretary.audit_id;
+    // A member's session on its own connection saves skhcn's missing appraisal.
+    let mut member = thamdinh::store::Store::open(store.path()).unwrap();
+    member.sign_in("tv-so-noi-vu").unwrap();
+    member
+        .save_appraisal(&thamdinh::store::appraise::AppraisalInput {
+            unit: "skhcn".into(),
+            component: "III.7".into(),
+            appraised: rust_decimal::Decimal::from(3),
+            deduction_reason: "Đủ".into(),
+            based_on_version: member.appraisal_version("skhcn", "III.7").unwrap(),
+        })
+        .unwrap();
+    let changes = store.changes_since(before).unwrap();
+    assert!(!changes.whole_round && changes.units.iter().eq(["skhcn"]), "{changes:?}");
+    thamdinh::tui::dispatch(&mut secretary, &mut store, thamdinh::tui::app::Action::ExternalChange);
+    assert!(secretary.audit_id > before);
+    let fresh = app_as(&mut store, "thu-ky");
+    assert_eq!(secretary.results(), fresh.results(), "the unit-by-unit update equals reading everything");
+    let skhcn = ranking_of(&secretary, "so-nganh").into_iter().find(|(u, _, _)| u == "skhcn").unwrap();
+    assert_eq!(skhcn.1, 1, "at 100 points skhcn shares the top");
+}

@@ -44,6 +44,7 @@ pub fn json(regulation: &Regulation, round: &Round) -> String {
                 .units
                 .into_iter()
                 .map(|unit| UnitReport {
+                    reasons: unit.reasons(),
                     unit: unit.unit,
                     rank: unit.rank,
                     total: unit.official_total.to_string(),
@@ -51,7 +52,6 @@ pub fn json(regulation: &Regulation, round: &Round) -> String {
                     level: unit.outcome.slug(),
                     provisional: unit.provisional,
                     tie_pending: unit.outcome == crate::domain::ranking::Outcome::TiePending,
-                    reasons: unit.reasons,
                 })
                 .collect(),
         })

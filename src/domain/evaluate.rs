@@ -35,7 +35,8 @@ pub struct Round {
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnitEvaluation {
     pub score: UnitScore,
-    pub assessment: Assessment,
+    /// Shared with the bloc's ranking.
+    pub assessment: std::sync::Arc<Assessment>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -55,7 +56,7 @@ pub fn evaluate_unit(regulation: &Regulation, unit: &UnitRecord) -> Option<UnitE
         fact_definitions: &regulation.facts,
     };
     let assessment = assess(&regulation.classification, &evidence);
-    Some(UnitEvaluation { score, assessment })
+    Some(UnitEvaluation { score, assessment: std::sync::Arc::new(assessment) })
 }
 
 /// How many applicable components of a bloc's units still wait for an appraisal.

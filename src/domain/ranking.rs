@@ -3,6 +3,7 @@
 use super::classification::{Assessment, Level};
 use super::score::round_half_away;
 use rust_decimal::Decimal;
+use std::sync::Arc;
 
 /// One unit entering the bloc's ranking.
 #[derive(Debug, Clone, PartialEq)]
@@ -11,7 +12,8 @@ pub struct Candidate {
     /// Exact total.
     pub total: Decimal,
     pub provisional: bool,
-    pub assessment: Assessment,
+    /// Shared with the unit's evaluation: ranking a bloc again copies no conditions.
+    pub assessment: Arc<Assessment>,
 }
 
 /// What the bloc's ranking needs from the regulation.
@@ -56,9 +58,21 @@ pub struct RankedUnit {
     pub tiebreak_total: Decimal,
     pub outcome: Outcome,
     pub provisional: bool,
-    pub reasons: Vec<String>,
+    /// The unit's classification, from which its reasons are written when they are shown.
+    pub assessment: Arc<Assessment>,
+    /// What the quota did to it (within, beyond, or waiting for the chairman), if anything.
+    pub quota_note: Option<String>,
     /// Index of its tie group in `BlocRanking::tie_groups`, if it shares its totals with others.
     pub tie_group: Option<usize>,
+}
+
+impl RankedUnit {
+    /// Why the unit has its level, in the council's words: its total, the conditions met or missed, and the quota.
+    pub fn reasons(&self) -> Vec<String> {
+        let mut reasons = self.assessment.reasons(self.official_total);
+        reasons.extend(self.quota_note.iter().cloned());
+        reasons
+    }
 }
 
 /// Units with equal official and tie-break totals.
@@ -104,27 +118,32 @@ pub fn rank_bloc(candidates: &[Candidate], terms: &QuotaTerms, tie_orders: &[Vec
             (round_half_away(c.total, terms.official_decimals), round_half_away(c.total, terms.tiebreak_decimals), c)
         })
         .collect();
+    // Both totals are rescaled to their fixed decimals, so their mantissas compare as the numbers do.
     let mut order: Vec<usize> = (0..keyed.len()).collect();
     order.sort_by(|&a, &b| {
         let (a2, a3, ac) = &keyed[a];
         let (b2, b3, bc) = &keyed[b];
-        b2.cmp(a2).then(b3.cmp(a3)).then_with(|| ac.unit.cmp(&bc.unit))
+        b2.mantissa().cmp(&a2.mantissa()).then(b3.mantissa().cmp(&a3.mantissa())).then_with(|| ac.unit.cmp(&bc.unit))
     });
 
-    // Group equal totals; order each group by the chairman where one order covers it.
-    let mut groups: Vec<(Vec<usize>, bool)> = Vec::new();
-    for index in order {
+    // Group equal totals (as ranges of `order`); order each group by the chairman where one order covers it.
+    let mut groups: Vec<(std::ops::Range<usize>, bool)> = Vec::new();
+    for (at, &index) in order.iter().enumerate() {
         match groups.last_mut() {
-            Some((members, _)) if keyed[members[0]].0 == keyed[index].0 && keyed[members[0]].1 == keyed[index].1 => {
-                members.push(index)
+            Some((members, _))
+                if keyed[order[members.start]].0 == keyed[index].0
+                    && keyed[order[members.start]].1 == keyed[index].1 =>
+            {
+                members.end = at + 1
             }
-            _ => groups.push((vec![index], true)),
+            _ => groups.push((at..at + 1, true)),
         }
     }
     for (members, resolved) in &mut groups {
         if members.len() < 2 {
             continue;
         }
+        let members = &mut order[members.clone()];
         let covering =
             tie_orders.iter().find(|tie_order| members.iter().all(|&m| tie_order.contains(&keyed[m].2.unit)));
         match covering {
@@ -141,7 +160,8 @@ pub fn rank_bloc(candidates: &[Candidate], terms: &QuotaTerms, tie_orders: &[Vec
     let mut units = Vec::with_capacity(candidates.len());
     let mut tie_groups = Vec::new();
     let mut position = 0;
-    for (members, resolved) in groups {
+    for (range, resolved) in groups {
+        let members = &order[range];
         let contenders: Vec<usize> =
             members.iter().copied().filter(|&m| keyed[m].2.assessment.meets(Level::Excellent)).collect();
         let straddles = !resolved && contenders.len() > remaining && remaining > 0;
@@ -154,29 +174,28 @@ pub fn rank_bloc(candidates: &[Candidate], terms: &QuotaTerms, tie_orders: &[Vec
             tie_groups.len() - 1
         });
         let shared_rank = position + 1;
-        for m in members {
+        for &m in members {
             position += 1;
             let (official_total, tiebreak_total, candidate) = keyed[m];
             let assessment = &candidate.assessment;
-            let mut reasons = assessment.reasons(official_total);
-            let outcome = if !assessment.meets(Level::Excellent) {
-                Outcome::Level(assessment.level)
+            let (outcome, quota_note) = if !assessment.meets(Level::Excellent) {
+                (Outcome::Level(assessment.level), None)
             } else if straddles {
-                reasons.push(format!(
+                let note = format!(
                     "Bằng điểm với đơn vị khác tại ranh giới chỉ tiêu Hoàn thành xuất sắc ({quota}); chờ Chủ tịch Hội đồng quyết định thứ tự"
-                ));
-                Outcome::TiePending
+                );
+                (Outcome::TiePending, Some(note))
             } else if remaining > 0 {
                 remaining -= 1;
-                reasons.push(format!("Trong chỉ tiêu Hoàn thành xuất sắc của khối ({quota} đơn vị)"));
-                Outcome::Level(Level::Excellent)
+                let note = format!("Trong chỉ tiêu Hoàn thành xuất sắc của khối ({quota} đơn vị)");
+                (Outcome::Level(Level::Excellent), Some(note))
             } else {
                 let fallback = assessment.best_below(Level::Excellent);
-                reasons.push(format!(
+                let note = format!(
                     "Đủ điều kiện Hoàn thành xuất sắc nhưng vượt chỉ tiêu của khối ({quota} đơn vị); xếp {}",
                     fallback.vietnamese()
-                ));
-                Outcome::Level(fallback)
+                );
+                (Outcome::Level(fallback), Some(note))
             };
             units.push(RankedUnit {
                 unit: candidate.unit.clone(),
@@ -186,7 +205,8 @@ pub fn rank_bloc(candidates: &[Candidate], terms: &QuotaTerms, tie_orders: &[Vec
                 tiebreak_total,
                 outcome,
                 provisional: candidate.provisional,
-                reasons,
+                assessment: Arc::clone(assessment),
+                quota_note,
                 tie_group,
             });
         }

@@ -4,13 +4,18 @@
 use super::evaluate::{BlocResult, Round, UnitEvaluation, evaluate_unit};
 use super::ranking::{Candidate, QuotaTerms, rank_bloc};
 use super::regulation::Regulation;
+use std::collections::BTreeMap;
 
 /// Every unit's evaluation (by its index in `Round::units`) and every bloc's ranking (in the regulation's
 /// bloc order, blocs without units left out — as `evaluate_round` gives them).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Standing {
     evaluations: Vec<Option<UnitEvaluation>>,
-    /// Bloc code → its ranking; blocs with no unit are absent.
+    /// Each bloc's candidates as last evaluated, so a change replaces one instead of gathering them all again.
+    candidates: BTreeMap<String, Vec<Candidate>>,
+    /// Where each unit (by index) sits among its bloc's candidates.
+    slots: Vec<Option<usize>>,
+    /// The ranking of every bloc that has units, in the regulation's bloc order.
     results: Vec<BlocResult>,
 }
 
@@ -18,7 +23,16 @@ impl Standing {
     /// Evaluates every unit (split over the machine's cores) and ranks every bloc.
     pub fn new(regulation: &Regulation, round: &Round) -> Standing {
         let evaluations = evaluate_all(regulation, round);
-        let mut standing = Standing { evaluations, results: Vec::new() };
+        let mut candidates: BTreeMap<String, Vec<Candidate>> = BTreeMap::new();
+        let mut slots = vec![None; round.units.len()];
+        for ((unit, evaluation), slot) in round.units.iter().zip(&evaluations).zip(&mut slots) {
+            if let Some(evaluation) = evaluation {
+                let bloc = candidates.entry(unit.bloc.clone()).or_default();
+                *slot = Some(bloc.len());
+                bloc.push(candidate(&unit.code, evaluation));
+            }
+        }
+        let mut standing = Standing { evaluations, candidates, slots, results: Vec::new() };
         for bloc in &regulation.blocs {
             standing.rerank(regulation, round, &bloc.code);
         }
@@ -43,30 +57,49 @@ impl Standing {
     /// and re-ranks its bloc. The round must hold the same units as when the standing was made.
     pub fn unit_changed(&mut self, regulation: &Regulation, round: &Round, index: usize) {
         let Some(unit) = round.units.get(index) else { return };
-        if let Some(slot) = self.evaluations.get_mut(index) {
-            *slot = evaluate_unit(regulation, unit);
+        let evaluation = evaluate_unit(regulation, unit);
+        let slot = self.slots.get(index).copied().flatten();
+        match (&evaluation, slot, self.candidates.get_mut(&unit.bloc)) {
+            (Some(evaluation), Some(slot), Some(bloc)) if slot < bloc.len() && bloc[slot].unit == unit.code => {
+                bloc[slot] = candidate(&unit.code, evaluation);
+            }
+            // The unit entered or left its bloc's ranking: gather the bloc's candidates again.
+            _ => {
+                if let Some(stored) = self.evaluations.get_mut(index) {
+                    *stored = evaluation.clone();
+                }
+                self.gather(round, &unit.bloc);
+            }
         }
-        self.rerank(regulation, round, &unit.bloc.clone());
+        if let Some(stored) = self.evaluations.get_mut(index) {
+            *stored = evaluation;
+        }
+        self.rerank(regulation, round, &unit.bloc);
     }
 
-    /// Ranks one bloc again from the units' evaluations (after a unit changed, or the chairman ordered a tie).
+    /// Collects a bloc's candidates from the units' evaluations.
+    fn gather(&mut self, round: &Round, bloc: &str) {
+        let mut gathered = Vec::new();
+        for (index, (unit, evaluation)) in round.units.iter().zip(&self.evaluations).enumerate() {
+            if unit.bloc != bloc {
+                continue;
+            }
+            let slot = evaluation.as_ref().map(|evaluation| {
+                gathered.push(candidate(&unit.code, evaluation));
+                gathered.len() - 1
+            });
+            if let Some(stored) = self.slots.get_mut(index) {
+                *stored = slot;
+            }
+        }
+        self.candidates.insert(bloc.to_string(), gathered);
+    }
+
+    /// Ranks one bloc again from its candidates (after a unit changed, or the chairman ordered a tie).
     pub fn rerank(&mut self, regulation: &Regulation, round: &Round, bloc: &str) {
         let Some(definition) = regulation.bloc(bloc) else { return };
-        let candidates: Vec<Candidate> = round
-            .units
-            .iter()
-            .zip(&self.evaluations)
-            .filter(|(unit, _)| unit.bloc == bloc)
-            .filter_map(|(unit, evaluation)| {
-                let evaluation = evaluation.as_ref()?;
-                Some(Candidate {
-                    unit: unit.code.clone(),
-                    total: evaluation.score.total,
-                    provisional: evaluation.score.provisional,
-                    assessment: evaluation.assessment.clone(),
-                })
-            })
-            .collect();
+        let no_candidates = Vec::new();
+        let candidates = self.candidates.get(bloc).unwrap_or(&no_candidates);
         let position = self.results.iter().position(|r| r.bloc == bloc);
         if candidates.is_empty() {
             if let Some(position) = position {
@@ -81,7 +114,7 @@ impl Standing {
             tiebreak_decimals: regulation.tiebreak_decimals,
         };
         let orders = round.tie_orders.get(bloc).map(Vec::as_slice).unwrap_or(&[]);
-        let result = BlocResult { bloc: bloc.to_string(), ranking: rank_bloc(&candidates, &terms, orders) };
+        let result = BlocResult { bloc: bloc.to_string(), ranking: rank_bloc(candidates, &terms, orders) };
         match position {
             Some(position) => self.results[position] = result,
             None => {
@@ -91,6 +124,15 @@ impl Standing {
                 self.results.insert(at, result);
             }
         }
+    }
+}
+
+fn candidate(code: &str, evaluation: &UnitEvaluation) -> Candidate {
+    Candidate {
+        unit: code.to_string(),
+        total: evaluation.score.total,
+        provisional: evaluation.score.provisional,
+        assessment: std::sync::Arc::clone(&evaluation.assessment),
     }
 }
 

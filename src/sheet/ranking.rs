@@ -83,10 +83,9 @@ fn notes(ranked: &RankedUnit, ranking: &BlocRanking) -> String {
     }
     notes.extend(
         ranked
-            .reasons
-            .iter()
-            .filter(|reason| !reason.starts_with("Đạt mức") && !reason.starts_with("Tổng điểm"))
-            .cloned(),
+            .reasons()
+            .into_iter()
+            .filter(|reason| !reason.starts_with("Đạt mức") && !reason.starts_with("Tổng điểm")),
     );
     notes.join("\n")
 }

@@ -423,8 +423,9 @@ pub fn build(input: &UnitSheet<'_>) -> Sheet {
         sheet.merged_text((r, 0), (r, last), level, Style { bold: true, size: 12.0, ..plain() });
         sheet.fit_row(r);
         r += 1;
-        if !ranked.reasons.is_empty() {
-            let reasons: Vec<String> = ranked.reasons.iter().map(|reason| format!("- {reason}")).collect();
+        let reasons = ranked.reasons();
+        if !reasons.is_empty() {
+            let reasons: Vec<String> = reasons.iter().map(|reason| format!("- {reason}")).collect();
             sheet.merged_text(
                 (r, 0),
                 (r, last),

@@ -91,7 +91,12 @@ pub fn assessment(excellent: bool, good: bool) -> Assessment {
 }
 
 pub fn candidate(unit: &str, total: &str, excellent: bool) -> Candidate {
-    Candidate { unit: unit.to_string(), total: d(total), provisional: false, assessment: assessment(excellent, true) }
+    Candidate {
+        unit: unit.to_string(),
+        total: d(total),
+        provisional: false,
+        assessment: std::sync::Arc::new(assessment(excellent, true)),
+    }
 }
 
 /// Deductions that leave a Phụ lục I unit at exactly 89.995 with every criterion still good or better

@@ -111,7 +111,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let reasons: Vec<Line> = visible
         .get(app.ranking_selected)
         .map(|index| &ranking.units[*index])
-        .map(|unit| unit.reasons.iter().map(|r| Line::raw(format!("• {r}"))).collect())
+        .map(|unit| unit.reasons().iter().map(|r| Line::raw(format!("• {r}"))).collect())
         .unwrap_or_default();
     let unit_title = visible.get(app.ranking_selected).map(|i| ranking.units[*i].unit.as_str()).unwrap_or("");
     frame.render_widget(
@@ -153,7 +153,9 @@ pub fn ties(frame: &mut Frame, app: &App, area: Rect) {
         );
         return;
     }
-    let items: Vec<ListItem> = ties
+    // Only the page around the selection is built.
+    let shown = super::window(app.ties_selected, ties.len(), area.height.saturating_add(1));
+    let items: Vec<ListItem> = ties[shown.clone()]
         .iter()
         .map(|(bloc, units)| {
             let total = app
@@ -172,6 +174,6 @@ pub fn ties(frame: &mut Frame, app: &App, area: Rect) {
                 .title(format!(" Bằng điểm chờ Chủ tịch quyết định ({}) — Enter để sắp thứ tự ", ties.len())),
         )
         .highlight_style(selected());
-    let mut state = ListState::default().with_selected(Some(app.ties_selected));
+    let mut state = ListState::default().with_selected(app.ties_selected.checked_sub(shown.start));
     frame.render_stateful_widget(list, area, &mut state);
 }

@@ -1,0 +1,75 @@
+//! Files in and out at scale: importing a CSV of 100 000 score rows (one transaction, audited value by value)
+//! and exporting every unit's score sheet to .xlsx. `cargo bench --bench io`.
+
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+use thamdinh::store::Store;
+
+fn main() {
+    divan::main();
+}
+
+struct Fixture {
+    dir: tempfile::TempDir,
+    path: PathBuf,
+    csv: PathBuf,
+}
+
+/// 3 000 synthetic units (about 100 000 components) and a CSV appraising 100 000 of them.
+static IMPORT: LazyLock<Fixture> = LazyLock::new(|| {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("import.db");
+    let store = thamdinh::demo::create(&path, "thai-nguyen-2024", 2024, Some(3_000), 1).expect("demo round");
+    let round = store.load_round().expect("round");
+    let mut text = String::from("unit,criterion,self_score,appraised_score,reason\n");
+    let mut rows = 0;
+    'units: for unit in &round.units {
+        let framework = store.regulation().framework_for(&unit.bloc, unit.group.as_deref()).expect("framework");
+        for place in framework.components().filter(|p| !p.criterion.scored_by_leaders) {
+            text.push_str(&format!("{},{},0,0,bench\n", unit.code, place.component.code));
+            rows += 1;
+            if rows == 100_000 {
+                break 'units;
+            }
+        }
+    }
+    assert_eq!(rows, 100_000, "the round is too small for 100 000 rows");
+    let csv = dir.path().join("scores.csv");
+    std::fs::write(&csv, text).expect("csv");
+    Fixture { path, csv, dir }
+});
+
+fn copy_of(fixture: &Fixture, name: &str) -> PathBuf {
+    let copy = fixture.dir.path().join(name);
+    let _ = std::fs::remove_file(&copy);
+    std::fs::copy(&fixture.path, &copy).expect("copy");
+    copy
+}
+
+#[divan::bench(sample_count = 3)]
+fn import_100_000_score_rows(bencher: divan::Bencher) {
+    let fixture = &*IMPORT;
+    bencher.with_inputs(|| copy_of(fixture, "copy.db")).bench_local_values(|copy: PathBuf| {
+        let mut store = Store::open(&copy).expect("open");
+        store.import_scores(&fixture.csv).map(|imported| imported.rows).unwrap_or(0)
+    });
+}
+
+fn export_all(units: Option<usize>, bencher: divan::Bencher) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("export.db");
+    let store = thamdinh::demo::create(&path, "thai-nguyen-2024", 2024, units, 1).expect("demo round");
+    let out = dir.path().join("all.xlsx");
+    bencher.bench_local(|| thamdinh::sheet::export_sheets(&store, None, &out, &mut |_, _| {}).map(|d| d.sheets));
+    let _ = Path::new(&out);
+}
+
+#[divan::bench(sample_count = 3)]
+fn export_every_score_sheet_42_units(bencher: divan::Bencher) {
+    export_all(None, bencher);
+}
+
+#[divan::bench(sample_count = 2)]
+fn export_every_score_sheet_1000_units(bencher: divan::Bencher) {
+    export_all(Some(1000), bencher);
+}
