@@ -162,9 +162,8 @@ pub fn rank_bloc(candidates: &[Candidate], terms: &QuotaTerms, tie_orders: &[Vec
     let mut position = 0;
     for (range, resolved) in groups {
         let members = &order[range];
-        let contenders: Vec<usize> =
-            members.iter().copied().filter(|&m| keyed[m].2.assessment.meets(Level::Excellent)).collect();
-        let straddles = !resolved && contenders.len() > remaining && remaining > 0;
+        let contenders = members.iter().filter(|&&m| keyed[m].2.assessment.meets(Level::Excellent)).count();
+        let straddles = !resolved && contenders > remaining && remaining > 0;
         let tie_group = (members.len() > 1).then(|| {
             tie_groups.push(TieGroup {
                 units: members.iter().map(|&m| keyed[m].2.unit.clone()).collect(),
