@@ -15,11 +15,11 @@ struct Fixture {
     csv: PathBuf,
 }
 
-/// 3 000 synthetic units (about 100 000 components) and a CSV appraising 100 000 of them.
+/// 4 000 synthetic units (about 100 000 components) and a CSV appraising 100 000 of them.
 static IMPORT: LazyLock<Fixture> = LazyLock::new(|| {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("import.db");
-    let store = thamdinh::demo::create(&path, "thai-nguyen-2024", 2024, Some(3_000), 1).expect("demo round");
+    let store = thamdinh::demo::create(&path, "thai-nguyen-2024", 2024, Some(4_000), 1).expect("demo round");
     let round = store.load_round().expect("round");
     let mut text = String::from("unit,criterion,self_score,appraised_score,reason\n");
     let mut rows = 0;

@@ -19,9 +19,7 @@ impl Store {
     /// Refuses a write to a unit of an approved bloc, before any row is touched.
     pub(super) fn check_not_frozen(&self, bloc: &str, what: &str) -> Result<()> {
         if self.approved_blocs()?.contains(bloc) {
-            return Err(StoreError::Refused(format!(
-                "{what}: bloc {bloc} is approved and its results are frozen; a change now is a re-rating (Điều 10.4)"
-            )));
+            return Err(StoreError::Refused(frozen_message(bloc, what)));
         }
         Ok(())
     }
@@ -70,4 +68,9 @@ impl Store {
         tx.commit()?;
         Ok(())
     }
+}
+
+/// Why a write to an approved bloc is refused.
+pub(super) fn frozen_message(bloc: &str, what: &str) -> String {
+    format!("{what}: bloc {bloc} is approved and its results are frozen; a change now is a re-rating (Điều 10.4)")
 }

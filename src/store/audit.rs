@@ -66,27 +66,41 @@ impl Change {
     }
 }
 
-/// The hash of a row: SHA-256 over its fields (JSON array, so no two rows can read alike) and the previous hash.
+/// The hash of a row: SHA-256 over its fields and the previous row's hash, each field written as a marker
+/// (absent or present), its length in bytes and its bytes, so no two different rows can hash alike.
 pub fn row_hash(row: &AuditRow) -> String {
-    let canonical = serde_json::json!([
-        row.id,
-        row.at,
-        row.actor,
-        row.action,
-        row.unit,
-        row.criterion,
-        row.field,
-        row.old_value,
-        row.new_value,
-        row.reason,
-        row.detail,
-        row.prev_hash
-    ]);
-    hex(&Sha256::digest(canonical.to_string().as_bytes()))
+    let mut hasher = Sha256::new();
+    let mut field = |value: Option<&str>| match value {
+        None => hasher.update([0u8]),
+        Some(text) => {
+            hasher.update([1u8]);
+            hasher.update((text.len() as u64).to_le_bytes());
+            hasher.update(text.as_bytes());
+        }
+    };
+    field(Some(&row.id.to_string()));
+    field(Some(&row.at));
+    field(Some(&row.actor));
+    field(Some(&row.action));
+    field(row.unit.as_deref());
+    field(row.criterion.as_deref());
+    field(row.field.as_deref());
+    field(row.old_value.as_deref());
+    field(row.new_value.as_deref());
+    field(row.reason.as_deref());
+    field(Some(&row.detail));
+    field(Some(&row.prev_hash));
+    hex(&hasher.finalize())
 }
 
 pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut text = String::with_capacity(bytes.len() * 2);
+    for byte in bytes {
+        text.push(char::from(DIGITS[usize::from(byte >> 4)]));
+        text.push(char::from(DIGITS[usize::from(byte & 0xf)]));
+    }
+    text
 }
 
 /// Appends rows inside one write transaction (which must be IMMEDIATE, so the chain's head cannot move under it).

@@ -51,6 +51,8 @@ pub struct Imported {
 struct UnitPlace {
     bloc: String,
     group: Option<String>,
+    /// Its bloc is approved: no import may change it.
+    frozen: bool,
 }
 
 fn non_empty(text: &str) -> Option<String> {
@@ -63,9 +65,12 @@ fn valid_unit_code(code: &str) -> bool {
 
 impl Store {
     fn unit_places(&self) -> Result<BTreeMap<String, UnitPlace>> {
-        let mut statement = self.conn.prepare("SELECT code, bloc, unit_group FROM unit")?;
-        let rows = statement
-            .query_map([], |row| Ok((row.get::<_, String>(0)?, UnitPlace { bloc: row.get(1)?, group: row.get(2)? })))?;
+        let mut statement = self.conn.prepare(
+            "SELECT code, bloc, unit_group, EXISTS (SELECT 1 FROM approval a WHERE a.bloc = unit.bloc) FROM unit",
+        )?;
+        let rows = statement.query_map([], |row| {
+            Ok((row.get::<_, String>(0)?, UnitPlace { bloc: row.get(1)?, group: row.get(2)?, frozen: row.get(3)? }))
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -90,7 +95,9 @@ impl Store {
         let framework = self
             .framework_of(place)
             .ok_or_else(|| table.error(line, format!("unit {code}: its bloc and group name no framework")))?;
-        self.check_not_frozen(&place.bloc, &format!("unit {code}")).map_err(|e| table.error(line, e.to_string()))?;
+        if place.frozen {
+            return Err(table.error(line, super::approval::frozen_message(&place.bloc, &format!("unit {code}"))));
+        }
         Ok((place, framework))
     }
 
@@ -158,7 +165,7 @@ impl Store {
                 }
                 _ => {}
             }
-            let new_place = UnitPlace { bloc: bloc.to_string(), group: group.clone() };
+            let new_place = UnitPlace { bloc: bloc.to_string(), group: group.clone(), frozen: false };
             for affected in [Some(bloc), existing.get(code).map(|old| old.bloc.as_str())].into_iter().flatten() {
                 self.check_not_frozen(affected, &format!("unit {code}"))
                     .map_err(|e| table.error(line, e.to_string()))?;
