@@ -266,6 +266,8 @@ pub struct App {
     ranking_rows: Vec<usize>,
     /// How many queue items still wait for this user.
     queue_left: usize,
+    /// The unresolved tie groups of every bloc: (bloc, units).
+    open_ties: Vec<(String, Vec<String>)>,
     /// Per unit (by index): components appraised, applicable, and the same by leading agency.
     unit_progress: Vec<UnitProgress>,
     /// Per leading agency: components appraised and applicable, over every unit.
@@ -322,6 +324,7 @@ impl App {
             queue: Vec::new(),
             ranking_rows: Vec::new(),
             queue_left: 0,
+            open_ties: Vec::new(),
             unit_progress: Vec::new(),
             agency_progress: BTreeMap::new(),
             views_built_for: None,
@@ -672,6 +675,11 @@ impl App {
             }
         }
         self.agency_progress = agency_progress;
+        self.open_ties = self
+            .results()
+            .iter()
+            .flat_map(|result| result.ranking.unresolved_ties().map(|group| (result.bloc.clone(), group.units.clone())))
+            .collect();
         self.ranking_rows = match self.results().get(self.bloc) {
             None => Vec::new(),
             Some(result) => result
@@ -711,11 +719,8 @@ impl App {
     }
 
     /// The unresolved tie groups of every bloc: (bloc, units).
-    pub fn open_ties(&self) -> Vec<(String, Vec<String>)> {
-        self.results()
-            .iter()
-            .flat_map(|result| result.ranking.unresolved_ties().map(|group| (result.bloc.clone(), group.units.clone())))
-            .collect()
+    pub fn open_ties(&self) -> &[(String, Vec<String>)] {
+        &self.open_ties
     }
 
     fn selection(&mut self) -> (&mut usize, usize) {
