@@ -85,13 +85,3 @@ fn draw_screen_national(bencher: divan::Bencher, screen: &str) {
     }
     bencher.bench_local(|| draw(&app));
 }
-
-/// Resident memory of a session open on the national round (printed; divan times the opening).
-#[divan::bench(sample_count = 1, sample_size = 1)]
-fn resident_memory_national_session() -> usize {
-    let (_store, app) = open(&NATIONAL, "tv-so-noi-vu");
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let rss = status.lines().find(|l| l.starts_with("VmRSS")).unwrap_or("VmRSS: ?").to_string();
-    eprintln!("resident memory with the national round open (this process, fixtures included): {rss}");
-    app.queue().len()
-}
