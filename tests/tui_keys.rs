@@ -378,3 +378,19 @@ fn another_sessions_save_is_applied_unit_by_unit_and_equals_a_full_reload() {
     let skhcn = ranking_of(&secretary, "so-nganh").into_iter().find(|(u, _, _)| u == "skhcn").unwrap();
     assert_eq!(skhcn.1, 1, "at 100 points skhcn shares the top");
 }
+
+#[test]
+fn typing_in_a_recorded_reason_continues_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let before = store.load_round().unwrap().units.into_iter().find(|u| u.code == "stc").unwrap().entries["V.5"]
+        .deduction_reason
+        .clone();
+    assert!(!before.is_empty());
+    let mut app = app_as(&mut store, "tv-so-noi-vu");
+    press(&mut app, &mut store, "/stc V.5<Enter><Enter><Tab>; đã xác minh<C-s>");
+    let after = store.load_round().unwrap().units.into_iter().find(|u| u.code == "stc").unwrap().entries["V.5"]
+        .deduction_reason
+        .clone();
+    assert_eq!(after, format!("{before}; đã xác minh"));
+}

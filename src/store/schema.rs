@@ -207,6 +207,8 @@ ALTER TABLE score ADD COLUMN awaiting_confirmation INTEGER NOT NULL DEFAULT 0;
 
 -- A round created by `thamdinh demo` (or the first run): the start-up picker is offered only there.
 ALTER TABLE round ADD COLUMN demo INTEGER NOT NULL DEFAULT 0;
+-- A round seeded by an earlier `thamdinh demo` is a demo round.
+UPDATE round SET demo = 1 WHERE EXISTS (SELECT 1 FROM audit WHERE action = 'seed');
 
 -- Re-rating a unit after approval (Điều 10.4): open only inside the chairman's transaction.
 CREATE TABLE rerating (

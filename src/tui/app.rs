@@ -780,6 +780,9 @@ impl App {
         let score = shown.map(display_vi).unwrap_or_default();
         let reason_text = entry.map(|e| e.deduction_reason.clone()).unwrap_or_default();
         let mut reason = TextArea::new(reason_text.lines().map(str::to_string).collect());
+        // Typing continues the recorded reason rather than writing in front of it.
+        reason.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        reason.move_cursor(ratatui_textarea::CursorMove::End);
         reason.set_placeholder_text("Lý do trừ điểm (bắt buộc khi điểm thấp hơn tối đa hoặc khác điểm tự đánh giá)");
         self.form = Some(Form {
             unit: item.unit.clone(),
