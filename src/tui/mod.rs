@@ -181,7 +181,6 @@ pub fn run(mut store: Store, demo: bool) -> Result<()> {
     start_log(&store);
     tracing::info!(db = %store.path().display(), "interface opened");
     let user = (store.actor().role != crate::domain::permissions::Role::ServiceAccount).then(|| store.actor().clone());
-    let mut app = App::new(store.regulation().clone(), snapshot(&store)?, demo, user);
     let terminate = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&terminate))?;
@@ -189,9 +188,23 @@ pub fn run(mut store: Store, demo: bool) -> Result<()> {
     // Installs a panic hook that restores the terminal before the panic message.
     let mut terminal = ratatui::try_init()?;
     watch_for_termination(Arc::clone(&terminate));
-    let result = event_loop(&mut terminal, &mut app, &mut store, &terminate);
+    let result = open_and_run(&mut terminal, &mut store, demo, user, &terminate);
     ratatui::restore();
     result
+}
+
+/// Says at once that the round is being read (a large round takes a second), reads it, then runs.
+fn open_and_run(
+    terminal: &mut ratatui::DefaultTerminal,
+    store: &mut Store,
+    demo: bool,
+    user: Option<crate::domain::permissions::Actor>,
+    terminate: &AtomicBool,
+) -> Result<()> {
+    let opening = format!(" thamdinh — đang đọc {} …", store.path().display());
+    terminal.draw(|frame| frame.render_widget(ratatui::text::Line::raw(opening.as_str()), frame.area()))?;
+    let mut app = App::new(store.regulation().clone(), snapshot(store)?, demo, user);
+    event_loop(terminal, &mut app, store, terminate)
 }
 
 /// Ends the process on SIGTERM, a hang-up or the loss of its parent, even while crossterm is blocked reading input
