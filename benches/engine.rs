@@ -61,7 +61,7 @@ fn rank_every_bloc(name: &str) -> usize {
 }
 
 /// After one score changes: re-evaluate that unit and re-rank its bloc (what the interface does).
-#[divan::bench(args = ["real", "national"], sample_count = 20)]
+#[divan::bench(args = ["real", "national"], sample_count = 60)]
 fn incremental_update_after_one_change(bencher: divan::Bencher, name: &str) {
     let fixture = size(name);
     let (round, index) = one_change(fixture);

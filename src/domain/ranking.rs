@@ -118,13 +118,35 @@ pub fn rank_bloc(candidates: &[Candidate], terms: &QuotaTerms, tie_orders: &[Vec
             (round_half_away(c.total, terms.official_decimals), round_half_away(c.total, terms.tiebreak_decimals), c)
         })
         .collect();
-    // Both totals are rescaled to their fixed decimals, so their mantissas compare as the numbers do.
-    let mut order: Vec<usize> = (0..keyed.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (a2, a3, ac) = &keyed[a];
-        let (b2, b3, bc) = &keyed[b];
-        b2.mantissa().cmp(&a2.mantissa()).then(b3.mantissa().cmp(&a3.mantissa())).then_with(|| ac.unit.cmp(&bc.unit))
-    });
+    // Whether each candidate meets the excellent level's conditions, asked once.
+    let excellent: Vec<bool> = candidates.iter().map(|c| c.assessment.meets(Level::Excellent)).collect();
+    // Highest totals first (both are rescaled to fixed decimals, so their mantissas compare as the numbers
+    // do), equal totals by unit code. Candidates usually arrive in code order, and then their index is
+    // that order and the sort compares plain integers.
+    let in_code_order = candidates.windows(2).all(|pair| pair[0].unit <= pair[1].unit);
+    let order: Vec<usize> = if in_code_order {
+        let mut keys: Vec<(std::cmp::Reverse<i128>, std::cmp::Reverse<i128>, usize)> = keyed
+            .iter()
+            .enumerate()
+            .map(|(i, (official, tiebreak, _))| {
+                (std::cmp::Reverse(official.mantissa()), std::cmp::Reverse(tiebreak.mantissa()), i)
+            })
+            .collect();
+        keys.sort_unstable();
+        keys.into_iter().map(|(_, _, i)| i).collect()
+    } else {
+        let mut order: Vec<usize> = (0..keyed.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (a2, a3, ac) = &keyed[a];
+            let (b2, b3, bc) = &keyed[b];
+            b2.mantissa()
+                .cmp(&a2.mantissa())
+                .then(b3.mantissa().cmp(&a3.mantissa()))
+                .then_with(|| ac.unit.cmp(&bc.unit))
+        });
+        order
+    };
+    let mut order = order;
 
     // Group equal totals (as ranges of `order`); order each group by the chairman where one order covers it.
     let mut groups: Vec<(std::ops::Range<usize>, bool)> = Vec::new();
@@ -154,7 +176,11 @@ pub fn rank_bloc(candidates: &[Candidate], terms: &QuotaTerms, tie_orders: &[Vec
         }
     }
 
-    let eligible = candidates.iter().filter(|c| c.assessment.eligible()).count();
+    let eligible = candidates
+        .iter()
+        .zip(&excellent)
+        .filter(|(c, excellent)| **excellent || c.assessment.meets(Level::Good))
+        .count();
     let quota = excellent_quota(eligible, terms);
     let mut remaining = quota;
     let mut units = Vec::with_capacity(candidates.len());
@@ -162,7 +188,7 @@ pub fn rank_bloc(candidates: &[Candidate], terms: &QuotaTerms, tie_orders: &[Vec
     let mut position = 0;
     for (range, resolved) in groups {
         let members = &order[range];
-        let contenders = members.iter().filter(|&&m| keyed[m].2.assessment.meets(Level::Excellent)).count();
+        let contenders = members.iter().filter(|&&m| excellent[m]).count();
         let straddles = !resolved && contenders > remaining && remaining > 0;
         let tie_group = (members.len() > 1).then(|| {
             tie_groups.push(TieGroup {
@@ -177,7 +203,7 @@ pub fn rank_bloc(candidates: &[Candidate], terms: &QuotaTerms, tie_orders: &[Vec
             position += 1;
             let (official_total, tiebreak_total, candidate) = keyed[m];
             let assessment = &candidate.assessment;
-            let (outcome, quota_note) = if !assessment.meets(Level::Excellent) {
+            let (outcome, quota_note) = if !excellent[m] {
                 (Outcome::Level(assessment.level), None)
             } else if straddles {
                 let note = format!(
