@@ -1,0 +1,102 @@
+//! Opening the scoring form of a queue item and checking it as the store will, before any write.
+
+use super::*;
+
+impl App {
+    /// Opens the form of an item; asks for the unit's documents if they were not read yet.
+    pub(super) fn open_form(&mut self, item: &QueueItem) -> Vec<Effect> {
+        self.open_form_fields(item);
+        if self.evidence_loaded.contains(&item.unit) {
+            Vec::new()
+        } else {
+            vec![Effect::LoadEvidence { unit: item.unit.clone() }]
+        }
+    }
+
+    fn open_form_fields(&mut self, item: &QueueItem) {
+        if item.status == Status::CoAssigned {
+            let mut comment = TextArea::default();
+            comment.set_placeholder_text("Ý kiến góp ý của cơ quan phối hợp");
+            self.form = Some(Form {
+                unit: item.unit.clone(),
+                component: item.component.clone(),
+                score: String::new(),
+                reason: comment,
+                field: Field::Reason,
+                error: None,
+                dirty: false,
+                commenting: true,
+                based_on_version: 0,
+            });
+            return;
+        }
+        let Some(unit) = self.unit(&item.unit) else { return };
+        let entry = unit.entries.get(&item.component);
+        let shown = match &self.user {
+            Some(user) if user.role == Role::Leader => entry.and_then(|e| e.leader_scores.get(&user.name).copied()),
+            _ => entry.and_then(|e| e.effective_appraised()),
+        };
+        let score = shown.map(display_vi).unwrap_or_default();
+        let reason_text = entry.map(|e| e.deduction_reason.clone()).unwrap_or_default();
+        let mut reason = TextArea::new(reason_text.lines().map(str::to_string).collect());
+        // Typing continues the recorded reason rather than writing in front of it.
+        reason.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        reason.move_cursor(ratatui_textarea::CursorMove::End);
+        reason.set_placeholder_text("Lý do trừ điểm (bắt buộc khi điểm thấp hơn tối đa hoặc khác điểm tự đánh giá)");
+        self.form = Some(Form {
+            unit: item.unit.clone(),
+            component: item.component.clone(),
+            score,
+            reason,
+            field: Field::Score,
+            error: None,
+            dirty: false,
+            commenting: false,
+            based_on_version: entry.map_or(0, |e| e.version),
+        });
+    }
+
+    /// Checks the form as the store will, so a refusal shows inline before any write.
+    pub(super) fn check_form(&self) -> Result<Effect, String> {
+        let Some(form) = &self.form else { return Err("Không có phiếu".into()) };
+        if form.commenting {
+            let text = form.reason.lines().join("\n");
+            if text.trim().is_empty() {
+                return Err("Chưa nhập ý kiến góp ý".into());
+            }
+            return Ok(Effect::Comment {
+                unit: form.unit.clone(),
+                component: form.component.clone(),
+                text: text.trim().to_string(),
+            });
+        }
+        let unit = self.unit(&form.unit).ok_or("Đơn vị không còn trong dữ liệu")?;
+        let place = self.place(unit, &form.component).ok_or("Tiêu chí không có trong khung")?;
+        let max = place.component.max;
+        if form.score.trim().is_empty() {
+            return Err("Chưa nhập điểm thẩm định".into());
+        }
+        let appraised = parse_score(&form.score, max, self.regulation.percent_input).map_err(|error| match error {
+            ScoreInputError::AboveMax { value, max } => {
+                format!("Điểm {value} vượt điểm tối đa {} (điểm phải trong [0, {}])", display_vi(max), display_vi(max))
+            }
+            ScoreInputError::Negative { value } => format!("Điểm {value} nhỏ hơn 0"),
+            ScoreInputError::PercentNotAllowed(value) => format!("{value}: quy chế này chấm bằng điểm, không theo %"),
+            ScoreInputError::NotANumber(value) => format!("{value:?} không phải là số (ví dụ 3,5)"),
+        })?;
+        let reason = form.reason.lines().join("\n");
+        let self_score = unit.entries.get(&form.component).and_then(|e| e.self_score);
+        if let Some(why) = reason_needed_vi(max, self_score, appraised)
+            && reason.trim().is_empty()
+        {
+            return Err(format!("Cần lý do trừ điểm: {why}"));
+        }
+        Ok(Effect::SaveAppraisal {
+            unit: form.unit.clone(),
+            component: form.component.clone(),
+            appraised,
+            reason: reason.trim().to_string(),
+            based_on_version: form.based_on_version,
+        })
+    }
+}

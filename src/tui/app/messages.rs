@@ -1,0 +1,111 @@
+//! What flows into `update` (actions: keys and the results of effects) and out of it (effects to run
+//! against the store), and the data the store hands back.
+
+use super::*;
+
+/// The round as the store last read it.
+pub struct Snapshot {
+    pub round: Round,
+    /// How many documents back each (unit, criterion or component); the documents themselves are read
+    /// when a unit's form opens.
+    pub evidence_counts: Vec<(String, String, u32)>,
+    /// Blocs whose results the chairman approved.
+    pub approved: BTreeSet<String>,
+    pub comments: Vec<CommentRow>,
+    /// The council's users (for the demo's start-up picker).
+    pub users: Vec<CouncilUser>,
+    /// The newest audit row when this was read: later changes are read unit by unit from there.
+    pub audit_id: i64,
+}
+
+/// What another session (or this one) changed, read again unit by unit instead of the whole round.
+pub struct UnitRefresh {
+    pub records: Vec<UnitRecord>,
+    /// The evidence of those units.
+    pub evidence: Vec<EvidenceRow>,
+    pub comments: Vec<CommentRow>,
+    pub approved: BTreeSet<String>,
+    pub audit_id: i64,
+}
+
+pub enum Action {
+    Key(KeyEvent),
+    Resize,
+    Reloaded(Box<Snapshot>),
+    Saved(String),
+    Failed(String),
+    /// Another session saved the component meanwhile: the newer value, and the version to save over it.
+    Stale {
+        message: String,
+        version: i64,
+    },
+    /// The audit history of one component, for the history overlay.
+    History {
+        title: String,
+        rows: Vec<AuditRow>,
+    },
+    SignedIn(Actor),
+    /// The documents of one unit, read when its form opened.
+    EvidenceLoaded {
+        unit: String,
+        rows: Vec<EvidenceRow>,
+    },
+    /// Another session committed (the database's data version moved).
+    ExternalChange,
+    UnitsRefreshed(Box<UnitRefresh>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    SaveAppraisal {
+        unit: String,
+        component: String,
+        appraised: Decimal,
+        reason: String,
+        based_on_version: i64,
+    },
+    OrderTie {
+        bloc: String,
+        order: Vec<String>,
+    },
+    Approve {
+        bloc: String,
+    },
+    Comment {
+        unit: String,
+        component: String,
+        text: String,
+    },
+    SaveFacts {
+        unit: String,
+        values: Vec<(String, FactValue)>,
+    },
+    OverrideGrade {
+        unit: String,
+        criterion: String,
+        grade: Grade,
+        reason: String,
+    },
+    /// The score sheet of one unit, or of every unit, written beside the database.
+    ExportSheets {
+        unit: Option<String>,
+    },
+    /// The council's result written beside the database.
+    ExportRanking,
+    Reload,
+    /// Reads what the audit log says changed after row `since`: the changed units, or the whole round.
+    Refresh {
+        since: i64,
+    },
+    /// The start-up picker (demo only) chose a user: the store writes as them from now on.
+    SignIn {
+        name: String,
+    },
+    LoadHistory {
+        unit: String,
+        component: String,
+    },
+    LoadEvidence {
+        unit: String,
+    },
+}

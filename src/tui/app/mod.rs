@@ -1,0 +1,501 @@
+//! The interface's state: who is at the keyboard, the round as last read, its standing, the open forms;
+//! `update` (in `update.rs`) is the only thing that changes it.
+
+use super::keymap::Context;
+use crate::domain::appraisal::reason_needed_vi;
+use crate::domain::evaluate::{BlocResult, Round, UnitRecord, evaluate_unit, unappraised_in_bloc};
+use crate::domain::facts::{FactKind, FactValue};
+use crate::domain::framework::ComponentPlace;
+use crate::domain::grades::Grade;
+use crate::domain::permissions::{Actor, Role};
+use crate::domain::regulation::Regulation;
+use crate::domain::score::{ScoreInputError, display_vi, parse_score};
+use crate::domain::search;
+use crate::domain::standing::Standing;
+use crate::store::audit::AuditRow;
+use crate::store::council::CommentRow;
+use crate::store::import::EvidenceRow;
+use crate::store::users::CouncilUser;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::TextArea;
+use rust_decimal::Decimal;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+mod forms;
+mod messages;
+mod update;
+mod views;
+
+pub use messages::{Action, Effect, Snapshot, UnitRefresh};
+pub use update::update;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Queue,
+    Ranking,
+    Progress,
+    Ties,
+}
+
+impl Pane {
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Queue => "Hàng chờ thẩm định",
+            Pane::Ranking => "Xếp hạng",
+            Pane::Progress => "Tiến độ",
+            Pane::Ties => "Bằng điểm",
+        }
+    }
+}
+
+/// Where an item of the queue stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    Pending,
+    NeedsReason,
+    NoEvidence,
+    /// Entered by the assistant team; waits for a member of the agency to confirm or correct it.
+    AwaitingConfirmation,
+    Appraised,
+    /// Led by another agency; this one may comment.
+    CoAssigned,
+}
+
+impl Status {
+    /// Still waits for this agency's appraisal.
+    pub fn is_open(self) -> bool {
+        matches!(self, Status::Pending | Status::NeedsReason | Status::NoEvidence)
+    }
+
+    pub fn vietnamese(self) -> &'static str {
+        match self {
+            Status::Pending => "Chưa thẩm định",
+            Status::NeedsReason => "Thiếu lý do",
+            Status::NoEvidence => "Không có tài liệu",
+            Status::AwaitingConfirmation => "Chờ xác nhận",
+            Status::Appraised => "Đã thẩm định",
+            Status::CoAssigned => "Phối hợp — góp ý",
+        }
+    }
+}
+
+/// One component of one unit waiting for (or done by) this member's agency.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueueItem {
+    pub unit: String,
+    pub component: String,
+    pub status: Status,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Score,
+    Reason,
+}
+
+/// The scoring form of one component.
+pub struct Form {
+    pub unit: String,
+    pub component: String,
+    pub score: String,
+    pub reason: TextArea<'static>,
+    pub field: Field,
+    pub error: Option<String>,
+    pub dirty: bool,
+    /// The member's agency is co-assigned: the text area holds a comment and no score is written.
+    pub commenting: bool,
+    /// The component's version when the form opened; the store refuses the save if another session saved since.
+    pub based_on_version: i64,
+}
+
+/// The chairman ordering one tie group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TieEdit {
+    pub bloc: String,
+    pub units: Vec<String>,
+    pub selected: usize,
+}
+
+/// The secretary recording a unit's facts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FactsForm {
+    pub unit: String,
+    pub values: Vec<(String, FactValue)>,
+    pub selected: usize,
+}
+
+/// The chairman overriding the grade of one criterion of a unit.
+pub struct GradeForm {
+    pub unit: String,
+    /// (criterion code, proposed grade, grade that counts now)
+    pub criteria: Vec<(String, Option<Grade>, Option<Grade>)>,
+    pub selected: usize,
+    pub chosen: Option<Grade>,
+    pub reason: TextArea<'static>,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pending {
+    Quit,
+    CloseForm,
+}
+
+/// How far the appraisal of one unit is: appraised / applicable components, overall and by leading agency.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UnitProgress {
+    pub done: usize,
+    pub total: usize,
+    pub by_agency: BTreeMap<String, (usize, usize)>,
+}
+
+pub struct App {
+    pub regulation: Regulation,
+    pub round: Round,
+    /// Every unit's evaluation and every bloc's ranking, kept up to date unit by unit.
+    standing: Standing,
+    /// Unit code → index in `round.units`.
+    unit_index: HashMap<String, usize>,
+    /// This user's queue items, by unit index, each with its unit's folded text for the filter.
+    items: Vec<Vec<QueueItem>>,
+    /// Each unit's code and name folded for the diacritic-free filter, by unit index.
+    folded_units: Vec<String>,
+    /// Each framework component's code and name folded, by (framework key, component code).
+    folded_components: HashMap<(String, String), String>,
+    /// The queue as shown: items filtered by status and text.
+    queue: Vec<QueueItem>,
+    /// The selected bloc's ranking rows that match the filter.
+    ranking_rows: Vec<usize>,
+    /// How many queue items still wait for this user.
+    queue_left: usize,
+    /// The unresolved tie groups of every bloc: (bloc, units).
+    open_ties: Vec<(String, Vec<String>)>,
+    /// Per unit (by index): components appraised, applicable, and the same by leading agency.
+    unit_progress: Vec<UnitProgress>,
+    /// Per leading agency: components appraised and applicable, over every unit.
+    agency_progress: BTreeMap<String, (usize, usize)>,
+    /// What the derived views were built for: (filter, status filter, bloc, user); rebuilt when it moves.
+    views_built_for: Option<(String, Option<Status>, usize, Option<String>)>,
+    pub audit_id: i64,
+    /// Evidence by (unit, criterion or component code).
+    /// The documents of the units whose forms were opened, by (unit, criterion or component code).
+    pub evidence: BTreeMap<(String, String), Vec<EvidenceRow>>,
+    /// Units whose documents are in `evidence`.
+    evidence_loaded: BTreeSet<String>,
+    /// How many documents back each criterion or component, by unit.
+    evidence_counts: HashMap<String, BTreeMap<String, u32>>,
+    pub approved: BTreeSet<String>,
+    pub comments: Vec<CommentRow>,
+    pub users: Vec<CouncilUser>,
+    pub demo: bool,
+    /// Who is at the keyboard; None while the start-up picker is shown (demo only).
+    pub user: Option<Actor>,
+    pub picker: usize,
+    pub pane: Pane,
+    pub queue_selected: usize,
+    pub bloc: usize,
+    pub ranking_selected: usize,
+    pub progress_selected: usize,
+    pub ties_selected: usize,
+    pub filter: String,
+    pub filtering: bool,
+    pub status_filter: Option<Status>,
+    pub form: Option<Form>,
+    pub tie_edit: Option<TieEdit>,
+    pub facts_form: Option<FactsForm>,
+    pub grade_form: Option<GradeForm>,
+    pub help: bool,
+    /// A component's audit history: title and rows, oldest first.
+    pub history: Option<(String, Vec<AuditRow>)>,
+    pub confirm: Option<Pending>,
+    pub message: Option<(String, bool)>,
+    pub should_quit: bool,
+}
+
+impl App {
+    /// `user`: the signed-in user (`--user`); None opens the start-up picker, which only the demo offers.
+    pub fn new(regulation: Regulation, snapshot: Snapshot, demo: bool, user: Option<Actor>) -> App {
+        let mut app = App {
+            regulation,
+            round: Round::default(),
+            standing: Standing::default(),
+            unit_index: HashMap::new(),
+            items: Vec::new(),
+            folded_units: Vec::new(),
+            folded_components: HashMap::new(),
+            queue: Vec::new(),
+            ranking_rows: Vec::new(),
+            queue_left: 0,
+            open_ties: Vec::new(),
+            unit_progress: Vec::new(),
+            agency_progress: BTreeMap::new(),
+            views_built_for: None,
+            audit_id: 0,
+            evidence: BTreeMap::new(),
+            evidence_loaded: BTreeSet::new(),
+            evidence_counts: HashMap::new(),
+            approved: BTreeSet::new(),
+            comments: Vec::new(),
+            users: Vec::new(),
+            demo,
+            user: None,
+            picker: 0,
+            pane: Pane::Queue,
+            queue_selected: 0,
+            bloc: 0,
+            ranking_selected: 0,
+            progress_selected: 0,
+            ties_selected: 0,
+            filter: String::new(),
+            filtering: false,
+            status_filter: None,
+            form: None,
+            tie_edit: None,
+            facts_form: None,
+            grade_form: None,
+            help: false,
+            history: None,
+            confirm: None,
+            message: None,
+            should_quit: false,
+        };
+        app.folded_components = app
+            .regulation
+            .frameworks
+            .iter()
+            .flat_map(|framework| {
+                framework.components().map(|place| {
+                    let code = place.component.code.clone();
+                    let folded = search::fold(&format!("{code} {}", place.component.name));
+                    ((framework.key.clone(), code), folded)
+                })
+            })
+            .collect();
+        app.load(snapshot);
+        if let Some(user) = user {
+            app.sign_in(user);
+        }
+        app.refresh_views();
+        app
+    }
+
+    fn sign_in(&mut self, user: Actor) {
+        self.user = Some(user);
+        self.pane = self.panes().first().copied().unwrap_or(Pane::Queue);
+        self.rebuild_items();
+    }
+
+    /// The signed-in user's role.
+    pub fn role(&self) -> Option<Role> {
+        self.user.as_ref().map(|u| u.role)
+    }
+
+    fn load(&mut self, snapshot: Snapshot) {
+        self.round = snapshot.round;
+        self.approved = snapshot.approved;
+        self.comments = snapshot.comments;
+        self.users = snapshot.users;
+        self.audit_id = snapshot.audit_id;
+        self.standing = Standing::new(&self.regulation, &self.round);
+        self.unit_index = self.round.units.iter().enumerate().map(|(i, u)| (u.code.clone(), i)).collect();
+        self.folded_units =
+            self.round.units.iter().map(|u| search::fold(&format!("{} {} {}", u.code, u.name, u.bloc))).collect();
+        self.evidence.clear();
+        self.evidence_loaded.clear();
+        self.evidence_counts.clear();
+        for (unit, code, count) in snapshot.evidence_counts {
+            self.evidence_counts.entry(unit).or_default().insert(code, count);
+        }
+        self.bloc = self.bloc.min(self.results().len().saturating_sub(1));
+        self.rebuild_items();
+    }
+
+    /// Applies the units another session (or this one) changed: only they are evaluated again, only their
+    /// blocs ranked again, only their queue items rebuilt. None when a unit is new: the round must be read whole.
+    fn apply(&mut self, refresh: UnitRefresh) -> Option<()> {
+        let indexes: Vec<usize> =
+            refresh.records.iter().map(|r| self.unit_index.get(&r.code).copied()).collect::<Option<_>>()?;
+        let changed: BTreeSet<&str> = refresh.records.iter().map(|r| r.code.as_str()).collect();
+        self.evidence.retain(|(unit, _), _| !changed.contains(unit.as_str()));
+        for unit in &changed {
+            self.evidence_counts.remove(*unit);
+            self.evidence_loaded.insert(unit.to_string());
+        }
+        for row in refresh.evidence {
+            *self.evidence_counts.entry(row.unit.clone()).or_default().entry(row.criterion.clone()).or_default() += 1;
+            self.evidence.entry((row.unit.clone(), row.criterion.clone())).or_default().push(row);
+        }
+        for (record, index) in refresh.records.into_iter().zip(indexes) {
+            if record.bloc != self.round.units[index].bloc {
+                return None;
+            }
+            self.round.units[index] = record;
+            self.standing.unit_changed(&self.regulation, &self.round, index);
+            self.rebuild_unit_items(index);
+        }
+        self.comments = refresh.comments;
+        self.approved = refresh.approved;
+        self.audit_id = refresh.audit_id;
+        self.views_built_for = None;
+        Some(())
+    }
+
+    /// The ranking of every bloc that has units.
+    pub fn results(&self) -> &[BlocResult] {
+        self.standing.results()
+    }
+
+    /// The users offered by the demo's start-up picker, with how the picker names them.
+    pub fn choices(&self) -> Vec<(Actor, String)> {
+        let mut users: Vec<&CouncilUser> = self.users.iter().filter(|u| u.removed_at.is_none()).collect();
+        users.sort_by_key(|u| (u.role, u.agency.clone(), u.name.clone()));
+        users.into_iter().map(|u| (u.actor(), self.describe(&u.actor()))).collect()
+    }
+
+    /// "Thành viên Hội đồng — Sở Nội vụ (tv-so-noi-vu)".
+    pub fn describe(&self, user: &Actor) -> String {
+        let agency = user.agency.as_deref().map(|a| self.regulation.agency(a).map_or(a, |agency| agency.name.as_str()));
+        match agency {
+            Some(agency) => format!("{} — {agency} ({})", user.role.label_vi(), user.name),
+            None => format!("{} ({})", user.role.label_vi(), user.name),
+        }
+    }
+
+    pub fn panes(&self) -> Vec<Pane> {
+        match self.role() {
+            Some(Role::Member | Role::Assistant | Role::Leader) => vec![Pane::Queue],
+            Some(Role::Secretary) => vec![Pane::Ranking, Pane::Progress],
+            Some(Role::Chairman | Role::ServiceAccount) => vec![Pane::Ranking, Pane::Progress, Pane::Ties],
+            None => vec![],
+        }
+    }
+
+    pub fn context(&self) -> Context {
+        if self.confirm.is_some() {
+            Context::ConfirmQuit
+        } else if self.help {
+            Context::Help
+        } else if self.history.is_some() {
+            Context::History
+        } else if self.user.is_none() {
+            Context::Picker
+        } else if self.form.is_some() {
+            Context::Form
+        } else if self.tie_edit.is_some() {
+            Context::Ties
+        } else if self.facts_form.is_some() {
+            Context::Facts
+        } else if self.grade_form.is_some() {
+            Context::Grades
+        } else if self.filtering {
+            Context::Filter
+        } else {
+            Context::List
+        }
+    }
+
+    pub fn unit(&self, code: &str) -> Option<&UnitRecord> {
+        self.unit_index.get(code).and_then(|&index| self.round.units.get(index))
+    }
+
+    pub fn place<'a>(&'a self, unit: &UnitRecord, component: &str) -> Option<ComponentPlace<'a>> {
+        self.regulation.framework_for(&unit.bloc, unit.group.as_deref())?.component(component)
+    }
+
+    /// The comments on one component of one unit.
+    pub fn comments_on(&self, unit: &str, component: &str) -> Vec<&CommentRow> {
+        self.comments.iter().filter(|c| c.unit == unit && c.criterion == component).collect()
+    }
+
+    /// How many documents back a component (its own, and its criterion's).
+    pub fn evidence_count(&self, unit: &str, place: &ComponentPlace<'_>) -> u32 {
+        let Some(counts) = self.evidence_counts.get(unit) else { return 0 };
+        evidence_codes(place).iter().filter_map(|code| counts.get(*code)).sum()
+    }
+
+    /// The documents of a component, once its unit's documents were read (when its form opened).
+    pub fn evidence_for(&self, unit: &str, place: &ComponentPlace<'_>) -> Vec<&EvidenceRow> {
+        evidence_codes(place)
+            .iter()
+            .filter_map(|code| self.evidence.get(&(unit.to_string(), code.to_string())))
+            .flatten()
+            .collect()
+    }
+
+    /// The item still needs this user: open, or (for a member) an assistant's entry to confirm.
+    pub fn waits_for_me(&self, status: Status) -> bool {
+        status.is_open() || (status == Status::AwaitingConfirmation && self.role() == Some(Role::Member))
+    }
+
+    /// The unit rows of the selected bloc's ranking, filtered.
+    pub fn ranking_rows(&self) -> &[usize] {
+        &self.ranking_rows
+    }
+
+    /// The unresolved tie groups of every bloc: (bloc, units).
+    pub fn open_ties(&self) -> &[(String, Vec<String>)] {
+        &self.open_ties
+    }
+
+    fn selection(&mut self) -> (&mut usize, usize) {
+        match self.pane {
+            Pane::Queue => {
+                let len = self.queue().len();
+                (&mut self.queue_selected, len)
+            }
+            Pane::Ranking => {
+                let len = self.ranking_rows().len();
+                (&mut self.ranking_selected, len)
+            }
+            Pane::Progress => {
+                let len = self.round.units.len();
+                (&mut self.progress_selected, len)
+            }
+            Pane::Ties => {
+                let len = self.open_ties().len();
+                (&mut self.ties_selected, len)
+            }
+        }
+    }
+
+    /// Why the chairman cannot approve a bloc yet, in the council's words; the store checks again.
+    pub fn approval_blocker(&self, bloc: &str) -> Option<String> {
+        if self.approved.contains(bloc) {
+            return Some(format!("Khối {bloc} đã được phê duyệt; kết quả đã khóa"));
+        }
+        let unappraised = unappraised_in_bloc(&self.regulation, &self.round, bloc);
+        if unappraised > 0 {
+            return Some(format!(
+                "Chưa thể phê duyệt khối {bloc}: còn {unappraised} tiêu chí thành phần chưa thẩm định"
+            ));
+        }
+        let result = self.results().iter().find(|r| r.bloc == bloc)?;
+        let open: Vec<String> = result.ranking.unresolved_ties().map(|g| g.units.join(", ")).collect();
+        (!open.is_empty()).then(|| {
+            format!("Chưa thể phê duyệt khối {bloc}: Chủ tịch chưa quyết định thứ tự bằng điểm của {}", open.join("; "))
+        })
+    }
+
+    /// The unit selected in the ranking pane.
+    pub fn selected_ranked_unit(&self) -> Option<String> {
+        let result = self.results().get(self.bloc)?;
+        let index = *self.ranking_rows().get(self.ranking_selected)?;
+        Some(result.ranking.units[index].unit.clone())
+    }
+
+    fn next_item_after(&self, unit: &str, component: &str) -> Option<QueueItem> {
+        let queue = self.queue();
+        let position = queue.iter().position(|i| i.unit == unit && i.component == component)?;
+        queue.iter().skip(position + 1).find(|i| self.waits_for_me(i.status)).cloned()
+    }
+}
+
+/// The codes a component's documents are filed under: its own, and its criterion's (once, for a criterion
+/// printed without components).
+fn evidence_codes<'a>(place: &ComponentPlace<'a>) -> Vec<&'a str> {
+    if place.component.code == place.criterion.code {
+        vec![place.component.code.as_str()]
+    } else {
+        vec![place.component.code.as_str(), place.criterion.code.as_str()]
+    }
+}

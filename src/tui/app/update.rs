@@ -1,0 +1,460 @@
+//! The pure `update`: keys become commands, commands change the state and ask for effects.
+
+use super::*;
+use crate::tui::keymap::{Command, Context, command_for};
+
+/// The pure heart of the interface: applies one action and returns the effects to run.
+/// The filtered views are rebuilt afterwards only if what they depend on moved.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let effects = apply_action(app, action);
+    app.refresh_views();
+    effects
+}
+
+fn apply_action(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Resize => Vec::new(),
+        Action::Reloaded(snapshot) => {
+            app.load(*snapshot);
+            Vec::new()
+        }
+        Action::ExternalChange => vec![Effect::Refresh { since: app.audit_id }],
+        Action::UnitsRefreshed(refresh) => match app.apply(*refresh) {
+            Some(()) => Vec::new(),
+            None => vec![Effect::Reload],
+        },
+        Action::Saved(what) => {
+            app.message = Some((what, false));
+            if let Some(form) = app.form.take() {
+                match app.next_item_after(&form.unit, &form.component) {
+                    Some(next) => {
+                        app.queue_selected = app.queue().iter().position(|i| *i == next).unwrap_or(app.queue_selected);
+                        let mut effects = app.open_form(&next);
+                        effects.push(Effect::Refresh { since: app.audit_id });
+                        return effects;
+                    }
+                    None => app.form = None,
+                }
+            }
+            app.tie_edit = None;
+            app.facts_form = None;
+            app.grade_form = None;
+            vec![Effect::Refresh { since: app.audit_id }]
+        }
+        Action::Stale { message, version } => {
+            if let Some(form) = app.form.as_mut() {
+                form.error = Some(message);
+                form.based_on_version = version;
+            } else {
+                app.message = Some((message, true));
+            }
+            vec![Effect::Refresh { since: app.audit_id }]
+        }
+        Action::History { title, rows } => {
+            app.history = Some((title, rows));
+            Vec::new()
+        }
+        Action::EvidenceLoaded { unit, rows } => {
+            app.evidence.retain(|(u, _), _| *u != unit);
+            for row in rows {
+                app.evidence.entry((row.unit.clone(), row.criterion.clone())).or_default().push(row);
+            }
+            app.evidence_loaded.insert(unit);
+            Vec::new()
+        }
+        Action::SignedIn(user) => {
+            app.sign_in(user);
+            Vec::new()
+        }
+        Action::Failed(error) => {
+            match (app.form.as_mut(), app.grade_form.as_mut()) {
+                (Some(form), _) => form.error = Some(error),
+                (None, Some(form)) => form.error = Some(error),
+                (None, None) => app.message = Some((error, true)),
+            }
+            vec![Effect::Refresh { since: app.audit_id }]
+        }
+        Action::Key(key) => on_key(app, key),
+    }
+}
+
+fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let context = app.context();
+    let command = command_for(context, key);
+    if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+        return quit(app);
+    }
+    match (context, command) {
+        (Context::ConfirmQuit, Some(Command::Yes)) => {
+            match app.confirm.take() {
+                Some(Pending::Quit) => app.should_quit = true,
+                Some(Pending::CloseForm) => app.form = None,
+                None => {}
+            }
+            Vec::new()
+        }
+        (Context::ConfirmQuit, Some(Command::No)) => {
+            app.confirm = None;
+            Vec::new()
+        }
+        (Context::ConfirmQuit, _) => Vec::new(),
+        (Context::Help, Some(Command::Back)) => {
+            app.help = false;
+            Vec::new()
+        }
+        (Context::Help, _) => Vec::new(),
+        (Context::History, Some(Command::Back)) => {
+            app.history = None;
+            Vec::new()
+        }
+        (Context::History, _) => Vec::new(),
+        (Context::Picker, command) => on_picker(app, command),
+        (Context::Form, command) => on_form(app, command, key),
+        (Context::Filter, command) => {
+            match command {
+                Some(Command::Confirm) => app.filtering = false,
+                Some(Command::Back) => {
+                    app.filtering = false;
+                    app.filter.clear();
+                }
+                _ => match key.code {
+                    KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => app.filter.push(c),
+                    KeyCode::Backspace => {
+                        app.filter.pop();
+                    }
+                    _ => {}
+                },
+            }
+            app.queue_selected = 0;
+            app.ranking_selected = 0;
+            Vec::new()
+        }
+        (Context::Ties, command) => on_ties(app, command),
+        (Context::Facts, command) => on_facts(app, command),
+        (Context::Grades, command) => on_grades(app, command, key),
+        (Context::List, Some(command)) => on_list(app, command),
+        (Context::List, None) => Vec::new(),
+    }
+}
+
+fn quit(app: &mut App) -> Vec<Effect> {
+    if app.form.as_ref().is_some_and(|f| f.dirty) {
+        app.confirm = Some(Pending::Quit);
+    } else {
+        app.should_quit = true;
+    }
+    Vec::new()
+}
+
+fn on_picker(app: &mut App, command: Option<Command>) -> Vec<Effect> {
+    let choices = app.choices();
+    match command {
+        Some(Command::Up) => app.picker = app.picker.saturating_sub(1),
+        Some(Command::Down) => app.picker = (app.picker + 1).min(choices.len().saturating_sub(1)),
+        Some(Command::Open) => {
+            if let Some((user, _)) = choices.into_iter().nth(app.picker) {
+                return vec![Effect::SignIn { name: user.name }];
+            }
+        }
+        Some(Command::Quit) => app.should_quit = true,
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn on_list(app: &mut App, command: Command) -> Vec<Effect> {
+    let panes = app.panes();
+    let index = panes.iter().position(|p| *p == app.pane).unwrap_or(0);
+    match command {
+        Command::Up => {
+            let (selected, _) = app.selection();
+            *selected = selected.saturating_sub(1);
+        }
+        Command::Down => {
+            let (selected, len) = app.selection();
+            *selected = (*selected + 1).min(len.saturating_sub(1));
+        }
+        Command::Top => *app.selection().0 = 0,
+        Command::Bottom => {
+            let (selected, len) = app.selection();
+            *selected = len.saturating_sub(1);
+        }
+        Command::Left | Command::Right if app.pane == Pane::Ranking && !app.results().is_empty() => {
+            let count = app.results().len();
+            app.bloc = if command == Command::Right { (app.bloc + 1) % count } else { (app.bloc + count - 1) % count };
+            app.ranking_selected = 0;
+        }
+        Command::NextPane => app.pane = panes[(index + 1) % panes.len()],
+        Command::PreviousPane => app.pane = panes[(index + panes.len() - 1) % panes.len()],
+        Command::Pane1 | Command::Pane2 | Command::Pane3 => {
+            let wanted = match command {
+                Command::Pane1 => 0,
+                Command::Pane2 => 1,
+                _ => 2,
+            };
+            if let Some(pane) = panes.get(wanted) {
+                app.pane = *pane;
+            }
+        }
+        Command::Open => match app.pane {
+            Pane::Queue => {
+                if let Some(item) = app.queue().get(app.queue_selected).cloned() {
+                    return app.open_form(&item);
+                }
+            }
+            Pane::Ties => {
+                if let Some((bloc, units)) = app.open_ties().get(app.ties_selected).cloned() {
+                    app.tie_edit = Some(TieEdit { bloc, units, selected: 0 });
+                }
+            }
+            _ => {}
+        },
+        Command::Approve => {
+            if app.role() == Some(Role::Chairman)
+                && app.pane == Pane::Ranking
+                && let Some(result) = app.results().get(app.bloc)
+            {
+                match app.approval_blocker(&result.bloc) {
+                    Some(why) => app.message = Some((why, true)),
+                    None => return vec![Effect::Approve { bloc: result.bloc.clone() }],
+                }
+            }
+        }
+        Command::EditFacts
+            if matches!(app.role(), Some(Role::Secretary | Role::Chairman)) && app.pane == Pane::Ranking =>
+        {
+            if let Some(unit) = app.selected_ranked_unit() {
+                let values = app
+                    .regulation
+                    .facts
+                    .iter()
+                    .map(|def| {
+                        let current = app.unit(&unit).and_then(|u| u.facts.get(&def.name).cloned());
+                        (def.name.clone(), current.unwrap_or_else(|| def.default_value()))
+                    })
+                    .collect();
+                app.facts_form = Some(FactsForm { unit, values, selected: 0 });
+            }
+        }
+        Command::OverrideGrade
+            if app.role() == Some(Role::Chairman) && app.pane == Pane::Ranking && app.regulation.grades.is_some() =>
+        {
+            if let Some(code) = app.selected_ranked_unit()
+                && let Some(unit) = app.unit(&code)
+                && let Some(evaluation) = evaluate_unit(&app.regulation, unit)
+            {
+                let criteria: Vec<_> =
+                    evaluation.score.criteria.iter().map(|c| (c.code.clone(), c.proposed_grade, c.grade)).collect();
+                let chosen = criteria.first().and_then(|c| c.2);
+                let mut reason = TextArea::default();
+                reason.set_placeholder_text("Lý do điều chỉnh (bắt buộc)");
+                app.grade_form = Some(GradeForm { unit: code, criteria, selected: 0, chosen, reason, error: None });
+            }
+        }
+        Command::History if app.pane == Pane::Queue => {
+            if let Some(item) = app.queue().get(app.queue_selected) {
+                return vec![Effect::LoadHistory { unit: item.unit.clone(), component: item.component.clone() }];
+            }
+        }
+        Command::Filter => app.filtering = true,
+        Command::CycleStatus => {
+            app.status_filter = match app.status_filter {
+                None => Some(Status::Pending),
+                Some(Status::Pending) => Some(Status::NeedsReason),
+                Some(Status::NeedsReason) => Some(Status::NoEvidence),
+                Some(Status::NoEvidence) => Some(Status::AwaitingConfirmation),
+                Some(Status::AwaitingConfirmation) => Some(Status::Appraised),
+                Some(Status::Appraised) => Some(Status::CoAssigned),
+                Some(Status::CoAssigned) => None,
+            };
+            app.queue_selected = 0;
+        }
+        Command::Back => {
+            app.filter.clear();
+            app.status_filter = None;
+            app.message = None;
+        }
+        Command::Help => app.help = true,
+        Command::Quit => return quit(app),
+        Command::ExportSheet | Command::ExportAllSheets | Command::ExportRanking => return export(app, command),
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// The secretary's and the chairman's exports (SPEC, roles); the files land beside the database.
+fn export(app: &mut App, command: Command) -> Vec<Effect> {
+    if !matches!(app.role(), Some(Role::Secretary | Role::Chairman)) {
+        app.message = Some(("Chỉ Thư ký và Chủ tịch Hội đồng xuất biểu".into(), true));
+        return Vec::new();
+    }
+    match command {
+        Command::ExportAllSheets => vec![Effect::ExportSheets { unit: None }],
+        Command::ExportRanking => vec![Effect::ExportRanking],
+        _ => {
+            let unit = match app.pane {
+                Pane::Progress => app.round.units.get(app.progress_selected).map(|u| u.code.clone()),
+                _ => app.selected_ranked_unit(),
+            };
+            match unit {
+                Some(unit) => vec![Effect::ExportSheets { unit: Some(unit) }],
+                None => {
+                    app.message = Some(("Chọn một đơn vị để xuất biểu chấm điểm".into(), true));
+                    Vec::new()
+                }
+            }
+        }
+    }
+}
+
+fn on_form(app: &mut App, command: Option<Command>, key: KeyEvent) -> Vec<Effect> {
+    match command {
+        Some(Command::Save) => match app.check_form() {
+            Ok(effect) => return vec![effect],
+            Err(error) => {
+                if let Some(form) = app.form.as_mut() {
+                    form.error = Some(error);
+                }
+            }
+        },
+        Some(Command::NextField) => {
+            if let Some(form) = app.form.as_mut().filter(|f| !f.commenting) {
+                form.field = if form.field == Field::Score { Field::Reason } else { Field::Score };
+            }
+        }
+        Some(Command::Back) => {
+            if app.form.as_ref().is_some_and(|f| f.dirty) {
+                app.confirm = Some(Pending::CloseForm);
+            } else {
+                app.form = None;
+            }
+        }
+        Some(Command::Help) => app.help = true,
+        Some(Command::History) => {
+            if let Some(form) = &app.form {
+                return vec![Effect::LoadHistory { unit: form.unit.clone(), component: form.component.clone() }];
+            }
+        }
+        _ => {
+            let Some(form) = app.form.as_mut() else { return Vec::new() };
+            match form.field {
+                Field::Score => match key.code {
+                    KeyCode::Char(c) if c.is_ascii_digit() || matches!(c, ',' | '.' | '%') => {
+                        // The first key typed replaces a score shown from before, as in a spreadsheet cell.
+                        if !form.dirty {
+                            form.score.clear();
+                        }
+                        form.score.push(c);
+                        form.dirty = true;
+                    }
+                    KeyCode::Backspace => {
+                        form.score.pop();
+                        form.dirty = true;
+                    }
+                    KeyCode::Enter => form.field = Field::Reason,
+                    _ => {}
+                },
+                Field::Reason => {
+                    if form.reason.input(key) {
+                        form.dirty = true;
+                    }
+                }
+            }
+            form.error = None;
+        }
+    }
+    Vec::new()
+}
+
+fn on_ties(app: &mut App, command: Option<Command>) -> Vec<Effect> {
+    let Some(edit) = app.tie_edit.as_mut() else { return Vec::new() };
+    let last = edit.units.len().saturating_sub(1);
+    match command {
+        Some(Command::Up) => edit.selected = edit.selected.saturating_sub(1),
+        Some(Command::Down) => edit.selected = (edit.selected + 1).min(last),
+        Some(Command::MoveUp) if edit.selected > 0 => {
+            edit.units.swap(edit.selected, edit.selected - 1);
+            edit.selected -= 1;
+        }
+        Some(Command::MoveDown) if edit.selected < last => {
+            edit.units.swap(edit.selected, edit.selected + 1);
+            edit.selected += 1;
+        }
+        Some(Command::Confirm) => return vec![Effect::OrderTie { bloc: edit.bloc.clone(), order: edit.units.clone() }],
+        Some(Command::Back) => app.tie_edit = None,
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn on_facts(app: &mut App, command: Option<Command>) -> Vec<Effect> {
+    let Some(form) = app.facts_form.as_mut() else { return Vec::new() };
+    let last = form.values.len().saturating_sub(1);
+    match command {
+        Some(Command::Up) => form.selected = form.selected.saturating_sub(1),
+        Some(Command::Down) => form.selected = (form.selected + 1).min(last),
+        Some(command @ (Command::Cycle | Command::Increase | Command::Decrease)) => {
+            let Some((name, value)) = form.values.get_mut(form.selected) else { return Vec::new() };
+            let Some(definition) = app.regulation.fact(name) else { return Vec::new() };
+            *value = match (&definition.kind, &*value, command) {
+                (FactKind::Bool, FactValue::Bool(b), Command::Cycle) => FactValue::Bool(!b),
+                (FactKind::Choice(choices), FactValue::Choice(current), Command::Cycle) => {
+                    let next = choices.iter().position(|c| c == current).map(|i| (i + 1) % choices.len()).unwrap_or(0);
+                    FactValue::Choice(choices[next].clone())
+                }
+                (FactKind::Count, FactValue::Count(n), Command::Increase | Command::Cycle) => FactValue::Count(n + 1),
+                (FactKind::Count, FactValue::Count(n), Command::Decrease) => FactValue::Count(n.saturating_sub(1)),
+                (_, other, _) => other.clone(),
+            };
+        }
+        Some(Command::Save) => return vec![Effect::SaveFacts { unit: form.unit.clone(), values: form.values.clone() }],
+        Some(Command::Back) => app.facts_form = None,
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn on_grades(app: &mut App, command: Option<Command>, key: KeyEvent) -> Vec<Effect> {
+    let Some(form) = app.grade_form.as_mut() else { return Vec::new() };
+    let last = form.criteria.len().saturating_sub(1);
+    match command {
+        Some(Command::Up | Command::Down) => {
+            form.selected = if command == Some(Command::Up) {
+                form.selected.saturating_sub(1)
+            } else {
+                (form.selected + 1).min(last)
+            };
+            form.chosen = form.criteria.get(form.selected).and_then(|c| c.2);
+        }
+        Some(Command::Cycle) => {
+            form.chosen = Some(match form.chosen {
+                Some(Grade::Excellent) => Grade::Good,
+                Some(Grade::Good) => Grade::Average,
+                Some(Grade::Average) => Grade::Poor,
+                _ => Grade::Excellent,
+            });
+        }
+        Some(Command::Save) => {
+            let reason = form.reason.lines().join("\n");
+            let (Some((criterion, _, _)), Some(grade)) = (form.criteria.get(form.selected), form.chosen) else {
+                return Vec::new();
+            };
+            if reason.trim().is_empty() {
+                form.error = Some("Cần lý do điều chỉnh xếp loại".into());
+                return Vec::new();
+            }
+            return vec![Effect::OverrideGrade {
+                unit: form.unit.clone(),
+                criterion: criterion.clone(),
+                grade,
+                reason: reason.trim().to_string(),
+            }];
+        }
+        Some(Command::Back) => app.grade_form = None,
+        _ => {
+            form.reason.input(key);
+            form.error = None;
+        }
+    }
+    Vec::new()
+}
