@@ -15,6 +15,7 @@ pub mod seed;
 mod sheet_import;
 pub mod ties;
 pub mod users;
+mod write;
 
 pub use error::{Result, StoreError};
 

@@ -2,7 +2,8 @@
 
 use super::audit::Change;
 use super::error::Result;
-use super::import::{EvidenceRow, ScoreRow, write_evidence, write_score};
+use super::import::{EvidenceRow, ScoreRow};
+use super::write::{write_evidence, write_score};
 use super::{Store, audit_one};
 use rusqlite::params;
 

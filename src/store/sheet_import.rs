@@ -3,7 +3,8 @@
 use super::Store;
 use super::audit::Change;
 use super::error::Result;
-use super::import::{EvidenceRow, Imported, ScoreRow, write_evidence_audited, write_score_audited};
+use super::import::{EvidenceRow, Imported, ScoreRow};
+use super::write::{write_evidence_audited, write_score_audited};
 use crate::sheet::read::{RawBook, SheetAssessment, parse_unit_sheet};
 use crate::sheet::{SheetError, file_name};
 use std::collections::BTreeMap;
