@@ -399,3 +399,23 @@ fn a_round_from_before_the_chain_is_sealed_on_open() {
         broken => panic!("{broken:?}"),
     }
 }
+
+#[test]
+fn the_command_line_runs_as_the_named_user_or_refuses_an_unknown_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = fixture_store(dir.path());
+    let db = store.path().display().to_string();
+    drop(store);
+    let run = |args: &[&str]| Command::new(BIN).args(args).output().unwrap();
+    let unknown = run(&["--user", "nobody", "--db", &db, "rank"]);
+    assert!(!unknown.status.success());
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("no council user \"nobody\""));
+    let file = csv(dir.path(), "f.csv", "unit,fact,value\nstc,discipline,yes\n").display().to_string();
+    let member = run(&["--user", "tv-so-noi-vu", "--db", &db, "import", "facts", &file]);
+    assert!(String::from_utf8_lossy(&member.stderr).contains("may not import"));
+    let secretary = run(&["--user", "thu-ky", "--db", &db, "import", "facts", &file]);
+    assert!(secretary.status.success(), "{}", String::from_utf8_lossy(&secretary.stderr));
+    let store = Store::open(Path::new(&db)).unwrap();
+    let last = store.audit_log(Some("stc"), None).unwrap().into_iter().rev().find(|r| r.action == "fact").unwrap();
+    assert_eq!((last.actor.as_str(), last.new_value.as_deref()), ("thu-ky", Some("yes")));
+}

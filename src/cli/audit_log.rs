@@ -32,6 +32,9 @@ pub fn run(store: &Store, command: AuditCommand) -> Result<(), StoreError> {
         },
         AuditCommand::Log { unit, criterion } => {
             let rows = store.audit_log(unit.as_deref(), criterion.as_deref())?;
+            if rows.is_empty() {
+                eprintln!("{}: no audit rows match", store.path().display());
+            }
             let mut out = String::new();
             for row in rows {
                 let place = match (&row.unit, &row.criterion) {

@@ -232,7 +232,7 @@ fn execute(cli: Cli) -> Result<(), StoreError> {
             };
             println!("{}: {} rows imported", file.display(), imported.rows);
         }
-        Command::Export { what } => export(cli.db.as_deref(), what)?,
+        Command::Export { what } => export(&cli.db, &cli.user, what)?,
         Command::Tie { bloc, order } => {
             let mut store = open_as(&cli.db, &cli.user)?;
             store.order_tie(&bloc, &order)?;
@@ -264,7 +264,7 @@ fn execute(cli: Cli) -> Result<(), StoreError> {
             println!("{unit}: re-rated ({reason})");
         }
         Command::Rank { json } => {
-            let store = Store::open(require_db(&cli.db)?)?;
+            let store = open_as(&cli.db, &cli.user)?;
             let round = store.load_round()?;
             let report = if json {
                 rank_report::json(store.regulation(), &round) + "\n"
@@ -291,10 +291,10 @@ fn progress_bar() -> indicatif::ProgressBar {
     bar
 }
 
-fn export(db: Option<&Path>, what: ExportCommand) -> Result<(), StoreError> {
+fn export(db: &Option<PathBuf>, user: &Option<String>, what: ExportCommand) -> Result<(), StoreError> {
     match what {
         ExportCommand::Sheet { unit, out } => {
-            let store = Store::open(db.ok_or_else(|| StoreError::Refused("--db PATH is required".into()))?)?;
+            let store = open_as(db, user)?;
             let bar = progress_bar();
             let exported = crate::sheet::export_sheets(&store, unit.as_deref(), &out, &mut |done, total| {
                 bar.set_length(total as u64);
@@ -304,11 +304,14 @@ fn export(db: Option<&Path>, what: ExportCommand) -> Result<(), StoreError> {
             print_exported(&exported);
         }
         ExportCommand::Ranking { out } => {
-            let store = Store::open(db.ok_or_else(|| StoreError::Refused("--db PATH is required".into()))?)?;
+            let store = open_as(db, user)?;
             print_exported(&crate::sheet::export_ranking(&store, &out)?);
         }
         ExportCommand::Verify { file } => {
-            let store = db.map(Store::open).transpose()?;
+            let store = match db {
+                Some(_) => Some(open_as(db, user)?),
+                None => None,
+            };
             let check = crate::sheet::verify(&file, store.as_ref())?;
             println!("{}: SHA-256 nội dung ghi trên biểu {}", file.display(), check.stated_hash);
             println!("{}: SHA-256 nội dung tính lại   {}", file.display(), check.actual_hash);
