@@ -289,11 +289,11 @@ fn an_approved_bloc_refuses_every_kind_of_write_until_the_chairman_re_rates() {
 
     // Re-rating (Điều 10.4) needs the chairman, a reason and an approved bloc.
     let change = RerateChange::Fact { name: "discipline".into(), value: "yes".into() };
-    refused_because(store.rerate("stc", &change, "Vi phạm kỷ luật"), "only the chairman");
+    refused_because(store.rerate("stc", std::slice::from_ref(&change), "Vi phạm kỷ luật"), "only the chairman");
     as_user(&mut store, "chu-tich");
-    refused_because(store.rerate("stc", &change, "  "), "needs a reason");
-    refused_because(store.rerate("h-dai-tu", &change, "x"), "not approved yet");
-    store.rerate("stc", &change, "Phát hiện vi phạm kỷ luật sau khi công bố").unwrap();
+    refused_because(store.rerate("stc", std::slice::from_ref(&change), "  "), "needs a reason");
+    refused_because(store.rerate("h-dai-tu", std::slice::from_ref(&change), "x"), "not approved yet");
+    store.rerate("stc", std::slice::from_ref(&change), "Phát hiện vi phạm kỷ luật sau khi công bố").unwrap();
     let round = store.load_round().unwrap();
     assert_eq!(
         round.units.iter().find(|u| u.code == "stc").unwrap().facts["discipline"],
@@ -310,7 +310,7 @@ fn an_approved_bloc_refuses_every_kind_of_write_until_the_chairman_re_rates() {
     // The re-rating is closed in its transaction: the unit is frozen again.
     assert!(conn.execute("UPDATE score SET appraised_score = '0' WHERE unit = 'stc'", []).is_err());
     let score = RerateChange::Score { component: "III.7".into(), appraised: "1".into() };
-    store.rerate("stc", &score, "Số liệu báo cáo sai").unwrap();
+    store.rerate("stc", &[score], "Số liệu báo cáo sai").unwrap();
     assert!(matches!(store.audit_verify().unwrap(), ChainCheck::Intact { .. }));
 }
 

@@ -394,3 +394,40 @@ fn typing_in_a_recorded_reason_continues_it() {
         .clone();
     assert_eq!(after, format!("{before}; đã xác minh"));
 }
+
+#[test]
+fn the_chairman_re_rates_a_unit_of_an_approved_bloc_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let file = dir.path().join("last.csv");
+    std::fs::write(&file, "unit,criterion,self_score,appraised_score,reason\nskhcn,III.7,\"2,5\",\"2,5\",Thiếu\n")
+        .unwrap();
+    store.import_scores(&file).unwrap();
+    store.order_tie("so-nganh", &["stp".into(), "snv".into()]).unwrap();
+    store.approve_bloc("so-nganh").unwrap();
+
+    let mut secretary = app_as(&mut store, "thu-ky");
+    press(&mut secretary, &mut store, "/stc<Enter>f");
+    assert!(secretary.facts_form.is_none());
+    assert!(
+        secretary.message.as_ref().is_some_and(|(m, e)| *e && m.contains("chỉ Chủ tịch")),
+        "{:?}",
+        secretary.message
+    );
+
+    let mut chairman = app_as(&mut store, "chu-tich");
+    press(&mut chairman, &mut store, "/stc<Enter>f");
+    assert!(chairman.facts_form.as_ref().is_some_and(|f| f.rerate_reason.is_some()));
+    assert!(screen(&chairman, 120, 30).contains("xếp loại lại (Điều 10.4)"));
+    press(&mut chairman, &mut store, "  <C-s>");
+    let error = chairman.facts_form.as_ref().and_then(|f| f.error.clone()).expect("a reason is required");
+    assert!(error.contains("cần lý do"), "{error}");
+    press(&mut chairman, &mut store, "Vi phạm kỷ luật phát hiện sau phê duyệt<C-s>");
+    assert!(chairman.facts_form.is_none(), "{:?}", chairman.message);
+    let stc = ranking_of(&chairman, "so-nganh").into_iter().find(|(u, _, _)| u == "stc").unwrap();
+    assert_eq!(stc.2, Outcome::Level(Level::NotCompleted));
+    let log = store.audit_log(Some("stc"), None).unwrap();
+    let last = log.last().unwrap();
+    assert_eq!((last.actor.as_str(), last.action.as_str()), ("chu-tich", "rerate"));
+    assert_eq!(last.reason.as_deref(), Some("Vi phạm kỷ luật phát hiện sau phê duyệt"));
+}

@@ -260,7 +260,7 @@ fn execute(cli: Cli) -> Result<(), StoreError> {
                     ));
                 }
             };
-            store.rerate(&unit, &change, &reason)?;
+            store.rerate(&unit, &[change], &reason)?;
             println!("{unit}: re-rated ({reason})");
         }
         Command::Rank { json } => {

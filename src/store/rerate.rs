@@ -24,9 +24,9 @@ pub enum RerateChange {
 }
 
 impl Store {
-    /// Re-rates one unit of an approved bloc. Refused unless the bloc is approved, the user is the chairman
-    /// (or the service account) and a reason is given.
-    pub fn rerate(&mut self, unit: &str, change: &RerateChange, reason: &str) -> Result<()> {
+    /// Re-rates one unit of an approved bloc: every change in one transaction, under one reason. Refused unless
+    /// the bloc is approved, the user is the chairman (or the service account) and a reason is given.
+    pub fn rerate(&mut self, unit: &str, changes: &[RerateChange], reason: &str) -> Result<()> {
         self.permit(CouncilWrite::Rerate)?;
         let reason = reason.trim();
         if reason.is_empty() {
@@ -60,70 +60,75 @@ impl Store {
         )?;
         let rerating = tx.last_insert_rowid();
         let mut trail = self.audit_trail(&tx)?;
-        match change {
-            RerateChange::Score { component, appraised } => {
-                let place = framework.component(component).ok_or_else(|| {
-                    StoreError::Refused(format!("unit {unit}: no component {component:?} in its framework"))
-                })?;
-                let value = parse_score(appraised, place.component.max, self.regulation.percent_input)
-                    .map_err(|e| StoreError::Refused(format!("unit {unit}, {component}: appraised score {e}")))?
-                    .normalize()
-                    .to_string();
-                let old: Option<Option<String>> = tx
-                    .query_row(
-                        "SELECT appraised_score FROM score WHERE unit = ?1 AND criterion = ?2",
-                        params![unit, component],
-                        |r| r.get(0),
-                    )
-                    .optional()?;
-                tx.execute(
+        if changes.is_empty() {
+            return Err(StoreError::Refused(format!("unit {unit}: a re-rating changes something; nothing was given")));
+        }
+        for change in changes {
+            match change {
+                RerateChange::Score { component, appraised } => {
+                    let place = framework.component(component).ok_or_else(|| {
+                        StoreError::Refused(format!("unit {unit}: no component {component:?} in its framework"))
+                    })?;
+                    let value = parse_score(appraised, place.component.max, self.regulation.percent_input)
+                        .map_err(|e| StoreError::Refused(format!("unit {unit}, {component}: appraised score {e}")))?
+                        .normalize()
+                        .to_string();
+                    let old: Option<Option<String>> = tx
+                        .query_row(
+                            "SELECT appraised_score FROM score WHERE unit = ?1 AND criterion = ?2",
+                            params![unit, component],
+                            |r| r.get(0),
+                        )
+                        .optional()?;
+                    tx.execute(
                     "INSERT INTO score (unit, criterion, appraised_score, deduction_reason, appraised_by) VALUES (?1, ?2, ?3, ?4, ?5)
                      ON CONFLICT (unit, criterion) DO UPDATE SET appraised_score = excluded.appraised_score,
                         deduction_reason = excluded.deduction_reason, appraised_by = excluded.appraised_by,
                         awaiting_confirmation = 0, version = score.version + 1",
                     params![unit, component, value, reason, self.actor.name],
                 )?;
-                let old = old.flatten();
-                let detail = format!("re-rating {unit} {component}: {} → {value}", old.as_deref().unwrap_or("—"));
-                trail.record(
-                    &tx,
-                    Change::new("rerate", detail)
-                        .on(unit, Some(component))
-                        .value("appraised_score", old, Some(value))
-                        .because(reason),
-                )?;
-            }
-            RerateChange::Fact { name, value } => {
-                let definition = self
-                    .regulation
-                    .fact(name)
-                    .ok_or_else(|| StoreError::Refused(format!("unit {unit}: unknown fact {name:?}")))?;
-                let value = definition
-                    .parse_value(value)
-                    .map_err(|e| StoreError::Refused(format!("unit {unit}: {e}")))?
-                    .to_string();
-                let old: Option<String> = tx
-                    .query_row("SELECT value FROM fact WHERE unit = ?1 AND name = ?2", params![unit, name], |r| {
-                        r.get(0)
-                    })
-                    .optional()?;
-                tx.execute(
-                    "INSERT OR REPLACE INTO fact (unit, name, value) VALUES (?1, ?2, ?3)",
-                    params![unit, name, value],
-                )?;
-                let detail = format!("re-rating {unit} {name}: {} → {value}", old.as_deref().unwrap_or("—"));
-                trail.record(
-                    &tx,
-                    Change::new("rerate", detail).on(unit, None).value(name, old, Some(value)).because(reason),
-                )?;
-            }
-            RerateChange::Grade { criterion, grade } => {
-                if self.regulation.grades.is_none() || framework.criterion(criterion).is_none() {
-                    return Err(StoreError::Refused(format!(
-                        "unit {unit}: {criterion:?} is not a graded criterion of its framework"
-                    )));
+                    let old = old.flatten();
+                    let detail = format!("re-rating {unit} {component}: {} → {value}", old.as_deref().unwrap_or("—"));
+                    trail.record(
+                        &tx,
+                        Change::new("rerate", detail)
+                            .on(unit, Some(component))
+                            .value("appraised_score", old, Some(value))
+                            .because(reason),
+                    )?;
                 }
-                write_grade_override(&tx, &mut trail, unit, criterion, *grade, reason)?;
+                RerateChange::Fact { name, value } => {
+                    let definition = self
+                        .regulation
+                        .fact(name)
+                        .ok_or_else(|| StoreError::Refused(format!("unit {unit}: unknown fact {name:?}")))?;
+                    let value = definition
+                        .parse_value(value)
+                        .map_err(|e| StoreError::Refused(format!("unit {unit}: {e}")))?
+                        .to_string();
+                    let old: Option<String> = tx
+                        .query_row("SELECT value FROM fact WHERE unit = ?1 AND name = ?2", params![unit, name], |r| {
+                            r.get(0)
+                        })
+                        .optional()?;
+                    tx.execute(
+                        "INSERT OR REPLACE INTO fact (unit, name, value) VALUES (?1, ?2, ?3)",
+                        params![unit, name, value],
+                    )?;
+                    let detail = format!("re-rating {unit} {name}: {} → {value}", old.as_deref().unwrap_or("—"));
+                    trail.record(
+                        &tx,
+                        Change::new("rerate", detail).on(unit, None).value(name, old, Some(value)).because(reason),
+                    )?;
+                }
+                RerateChange::Grade { criterion, grade } => {
+                    if self.regulation.grades.is_none() || framework.criterion(criterion).is_none() {
+                        return Err(StoreError::Refused(format!(
+                            "unit {unit}: {criterion:?} is not a graded criterion of its framework"
+                        )));
+                    }
+                    write_grade_override(&tx, &mut trail, unit, criterion, *grade, reason)?;
+                }
             }
         }
         let level_after = level_of(self)?;

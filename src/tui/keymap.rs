@@ -409,6 +409,14 @@ pub static BINDINGS: &[Binding] = &[
     },
     Binding { context: Facts, keys: &[(Esc, NONE)], label: "Esc", command: C::Back, description: "Đóng", hint: true },
     Binding {
+        context: Facts,
+        keys: &[(Tab, NONE), (BackTab, SHIFT), (BackTab, NONE)],
+        label: "Tab",
+        command: C::NextField,
+        description: "Sự kiện ⇄ lý do xếp loại lại (khối đã phê duyệt, Điều 10.4)",
+        hint: false,
+    },
+    Binding {
         context: Grades,
         keys: &[(Up, NONE)],
         label: "↑",

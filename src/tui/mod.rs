@@ -99,6 +99,9 @@ pub fn run_effect(store: &mut Store, effect: Effect) -> Action {
         Effect::SaveFacts { unit, values } => {
             store.save_facts(&unit, &values).map(|()| format!("Đã ghi nhận sự kiện của {unit}"))
         }
+        Effect::Rerate { unit, changes, reason } => {
+            store.rerate(&unit, &changes, &reason).map(|()| format!("Đã xếp loại lại {unit} (Điều 10.4): {reason}"))
+        }
         Effect::OverrideGrade { unit, criterion, grade, reason } => store
             .override_grade(&unit, &criterion, grade, &reason)
             .map(|()| format!("Đã điều chỉnh xếp loại {unit} · {criterion}: {}", grade.vietnamese())),

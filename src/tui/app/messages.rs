@@ -80,6 +80,12 @@ pub enum Effect {
         unit: String,
         values: Vec<(String, FactValue)>,
     },
+    /// The chairman re-rating a unit of an approved bloc (Điều 10.4): every change under one reason.
+    Rerate {
+        unit: String,
+        changes: Vec<crate::store::rerate::RerateChange>,
+        reason: String,
+    },
     OverrideGrade {
         unit: String,
         criterion: String,

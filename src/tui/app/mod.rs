@@ -116,12 +116,23 @@ pub struct TieEdit {
     pub selected: usize,
 }
 
-/// The secretary recording a unit's facts.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The secretary recording a unit's facts; on an approved bloc, the chairman re-rating them (Điều 10.4).
 pub struct FactsForm {
     pub unit: String,
     pub values: Vec<(String, FactValue)>,
     pub selected: usize,
+    /// Present when the bloc is approved: the change is a re-rating and needs the chairman's reason.
+    pub rerate_reason: Option<TextArea<'static>>,
+    /// Typing goes to the reason (Tab switches).
+    pub reason_focus: bool,
+    pub error: Option<String>,
+}
+
+/// A re-rating's reason box (Điều 10.4).
+pub fn rerate_reason_box() -> TextArea<'static> {
+    let mut reason = TextArea::default();
+    reason.set_placeholder_text("Lý do xếp loại lại (Điều 10.4): khuyết điểm, vi phạm phát hiện sau khi phê duyệt");
+    reason
 }
 
 /// The chairman overriding the grade of one criterion of a unit.

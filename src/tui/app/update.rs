@@ -1,6 +1,7 @@
 //! The pure `update`: keys become commands, commands change the state and ask for effects.
 
 use super::*;
+use crate::store::rerate::RerateChange;
 use crate::tui::keymap::{Command, Context, command_for};
 
 /// The pure heart of the interface: applies one action and returns the effects to run.
@@ -67,10 +68,11 @@ fn apply_action(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Failed(error) => {
-            match (app.form.as_mut(), app.grade_form.as_mut()) {
-                (Some(form), _) => form.error = Some(error),
-                (None, Some(form)) => form.error = Some(error),
-                (None, None) => app.message = Some((error, true)),
+            match (app.form.as_mut(), app.grade_form.as_mut(), app.facts_form.as_mut()) {
+                (Some(form), _, _) => form.error = Some(error),
+                (None, Some(form), _) => form.error = Some(error),
+                (None, None, Some(form)) => form.error = Some(error),
+                (None, None, None) => app.message = Some((error, true)),
             }
             vec![Effect::Refresh { since: app.audit_id }]
         }
@@ -130,7 +132,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             Vec::new()
         }
         (Context::Ties, command) => on_ties(app, command),
-        (Context::Facts, command) => on_facts(app, command),
+        (Context::Facts, command) => on_facts(app, command, key),
         (Context::Grades, command) => on_grades(app, command, key),
         (Context::List, Some(command)) => on_list(app, command),
         (Context::List, None) => Vec::new(),
@@ -233,7 +235,16 @@ fn on_list(app: &mut App, command: Command) -> Vec<Effect> {
                         (def.name.clone(), current.unwrap_or_else(|| def.default_value()))
                     })
                     .collect();
-                app.facts_form = Some(FactsForm { unit, values, selected: 0 });
+                // On an approved bloc only the chairman may change facts, and it is a re-rating with a reason.
+                let approved = app.unit(&unit).is_some_and(|u| app.approved.contains(&u.bloc));
+                if approved && app.role() != Some(Role::Chairman) {
+                    app.message =
+                        Some(("Khối đã phê duyệt: chỉ Chủ tịch Hội đồng xếp loại lại (Điều 10.4)".into(), true));
+                    return Vec::new();
+                }
+                let rerate_reason = approved.then(rerate_reason_box);
+                app.facts_form =
+                    Some(FactsForm { unit, values, selected: 0, rerate_reason, reason_focus: false, error: None });
             }
         }
         Command::OverrideGrade
@@ -387,10 +398,19 @@ fn on_ties(app: &mut App, command: Option<Command>) -> Vec<Effect> {
     Vec::new()
 }
 
-fn on_facts(app: &mut App, command: Option<Command>) -> Vec<Effect> {
+fn on_facts(app: &mut App, command: Option<Command>, key: KeyEvent) -> Vec<Effect> {
+    let recorded = app.facts_form.as_ref().and_then(|f| app.unit(&f.unit)).map(|u| u.facts.clone()).unwrap_or_default();
     let Some(form) = app.facts_form.as_mut() else { return Vec::new() };
     let last = form.values.len().saturating_sub(1);
+    if form.reason_focus && !matches!(command, Some(Command::Save | Command::Back | Command::NextField)) {
+        if let Some(reason) = form.rerate_reason.as_mut() {
+            reason.input(key);
+        }
+        form.error = None;
+        return Vec::new();
+    }
     match command {
+        Some(Command::NextField) if form.rerate_reason.is_some() => form.reason_focus = !form.reason_focus,
         Some(Command::Up) => form.selected = form.selected.saturating_sub(1),
         Some(Command::Down) => form.selected = (form.selected + 1).min(last),
         Some(command @ (Command::Cycle | Command::Increase | Command::Decrease)) => {
@@ -407,7 +427,26 @@ fn on_facts(app: &mut App, command: Option<Command>) -> Vec<Effect> {
                 (_, other, _) => other.clone(),
             };
         }
-        Some(Command::Save) => return vec![Effect::SaveFacts { unit: form.unit.clone(), values: form.values.clone() }],
+        Some(Command::Save) => match &form.rerate_reason {
+            None => return vec![Effect::SaveFacts { unit: form.unit.clone(), values: form.values.clone() }],
+            Some(reason) => {
+                let reason = reason.lines().join("\n").trim().to_string();
+                let changes: Vec<RerateChange> = form
+                    .values
+                    .iter()
+                    .filter(|(name, value)| recorded.get(name) != Some(value))
+                    .map(|(name, value)| RerateChange::Fact { name: name.clone(), value: value.to_string() })
+                    .collect();
+                if changes.is_empty() {
+                    form.error = Some("Chưa thay đổi sự kiện nào".into());
+                } else if reason.is_empty() {
+                    form.error = Some("Xếp loại lại cần lý do (Điều 10.4): Tab để nhập".into());
+                    form.reason_focus = true;
+                } else {
+                    return vec![Effect::Rerate { unit: form.unit.clone(), changes, reason }];
+                }
+            }
+        },
         Some(Command::Back) => app.facts_form = None,
         _ => {}
     }
@@ -415,6 +454,8 @@ fn on_facts(app: &mut App, command: Option<Command>) -> Vec<Effect> {
 }
 
 fn on_grades(app: &mut App, command: Option<Command>, key: KeyEvent) -> Vec<Effect> {
+    let approved =
+        app.grade_form.as_ref().and_then(|f| app.unit(&f.unit)).is_some_and(|u| app.approved.contains(&u.bloc));
     let Some(form) = app.grade_form.as_mut() else { return Vec::new() };
     let last = form.criteria.len().saturating_sub(1);
     match command {
@@ -442,6 +483,14 @@ fn on_grades(app: &mut App, command: Option<Command>, key: KeyEvent) -> Vec<Effe
             if reason.trim().is_empty() {
                 form.error = Some("Cần lý do điều chỉnh xếp loại".into());
                 return Vec::new();
+            }
+            // On an approved bloc the override is a re-rating (Điều 10.4).
+            if approved {
+                return vec![Effect::Rerate {
+                    unit: form.unit.clone(),
+                    changes: vec![RerateChange::Grade { criterion: criterion.clone(), grade }],
+                    reason: reason.trim().to_string(),
+                }];
             }
             return vec![Effect::OverrideGrade {
                 unit: form.unit.clone(),

@@ -44,8 +44,31 @@ pub fn facts(frame: &mut Frame, app: &App, area: Rect) {
         .header(Row::new(vec!["Giá trị", "Sự kiện", "Theo quy chế"]).style(heading()))
         .block(Block::bordered().title(format!(" Sự kiện của {} — {name} ", form.unit)))
         .row_highlight_style(selected());
+    let (values_area, reason_area, error_area) = match &form.rerate_reason {
+        Some(_) => {
+            let [values, reason, error] =
+                Layout::vertical([Constraint::Min(4), Constraint::Length(4), Constraint::Length(1)]).areas(area);
+            (values, Some(reason), error)
+        }
+        None => {
+            let [values, error] = Layout::vertical([Constraint::Min(4), Constraint::Length(1)]).areas(area);
+            (values, None, error)
+        }
+    };
     let mut state = TableState::default().with_selected(Some(form.selected));
-    frame.render_stateful_widget(table, area, &mut state);
+    frame.render_stateful_widget(table, values_area, &mut state);
+    if let (Some(area), Some(reason)) = (reason_area, &form.rerate_reason) {
+        let mut reason = reason.clone();
+        let mut block = Block::bordered().title(" Khối đã phê duyệt — xếp loại lại (Điều 10.4): lý do (Tab) ");
+        if form.reason_focus {
+            block = block.title_style(heading().add_modifier(ratatui::style::Modifier::REVERSED));
+        }
+        reason.set_block(block);
+        frame.render_widget(&reason, area);
+    }
+    if let Some(message) = &form.error {
+        frame.render_widget(Line::styled(format!("✗ {message}"), warning()), error_area);
+    }
 }
 
 pub fn grades(frame: &mut Frame, app: &App, area: Rect) {
