@@ -1,33 +1,12 @@
 //! The built `thamdinh` binary driven as scripts and acceptance tests drive it: CSV files in, `rank --json` out.
 
+mod binary;
+
+use binary::{ok, refused};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-
-fn thamdinh(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_thamdinh"))
-        .args(args)
-        .env_remove("THAMDINH_DATA_DIR")
-        .output()
-        .expect("run thamdinh")
-}
-
-fn ok(args: &[&str]) -> String {
-    let output = thamdinh(args);
-    assert!(output.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&output.stderr));
-    String::from_utf8(output.stdout).expect("utf-8")
-}
-
-/// Runs a command that must be refused; returns its one-line error.
-fn refused(args: &[&str]) -> String {
-    let output = thamdinh(args);
-    assert!(!output.status.success(), "{args:?} should have failed");
-    let stderr = String::from_utf8(output.stderr).expect("utf-8");
-    assert_eq!(stderr.trim_end().lines().count(), 1, "one-line error expected: {stderr}");
-    stderr.trim_end().to_string()
-}
 
 fn rank(db: &str) -> Value {
     serde_json::from_str(&ok(&["rank", "--db", db, "--json"])).expect("json")

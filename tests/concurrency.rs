@@ -17,7 +17,7 @@ const WORKER: &str = "THAMDINH_TEST_WORKER";
 /// Runs this binary's `worker` test in a child process with the given job.
 fn spawn_worker(job: &[String]) -> std::process::Child {
     Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "worker", "--nocapture", "--test-threads=1"])
+        .args(["--exact", "worker", "--ignored", "--nocapture", "--test-threads=1"])
         .env(WORKER, job.join("\u{1f}"))
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -36,8 +36,9 @@ fn results(child: std::process::Child) -> Vec<String> {
         .collect()
 }
 
-/// Not a test on its own: the body of a worker process (does nothing unless started by `spawn_worker`).
+/// Not a test on its own: the body of a worker process, run by `spawn_worker` (hence ignored).
 #[test]
+#[ignore = "the body of a worker process; the tests of this file start it"]
 fn worker() {
     let Ok(job) = std::env::var(WORKER) else { return };
     let job: Vec<&str> = job.split('\u{1f}').collect();

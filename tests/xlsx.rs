@@ -1,42 +1,21 @@
 //! Score sheets and the council's result as .xlsx: cells, formulas' cached values, merges, number formats and page
 //! setup read back with calamine; round trips; every bad sheet refused with nothing imported; verify; LibreOffice.
 
+mod binary;
 mod tui_support;
 
+use binary::{ok_quiet as ok, refused};
 use calamine::{Data, Dimensions, Reader, Xlsx, open_workbook};
 use rust_decimal::Decimal;
 use serde_json::Value as Json;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 use std::str::FromStr;
 use thamdinh::sheet::layout::{APPLICABLE_NO, Column, FIRST_TABLE_ROW, Layout, META_ROW, plan_rows};
 use thamdinh::sheet::model::{Book, Merge, Style, Value};
 use thamdinh::sheet::render::Footer;
 use thamdinh::store::Store;
-
-fn thamdinh(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_thamdinh"))
-        .args(args)
-        .env_remove("THAMDINH_DATA_DIR")
-        .output()
-        .expect("run thamdinh")
-}
-
-fn ok(args: &[&str]) -> String {
-    let output = thamdinh(args);
-    assert!(output.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&output.stderr));
-    assert!(output.stderr.is_empty(), "{args:?} wrote to stderr (no progress bar off a terminal): {:?}", output.stderr);
-    String::from_utf8(output.stdout).expect("utf-8")
-}
-
-fn refused(args: &[&str]) -> String {
-    let output = thamdinh(args);
-    assert!(!output.status.success(), "{args:?} should have failed");
-    let stderr = String::from_utf8(output.stderr).expect("utf-8");
-    assert_eq!(stderr.trim_end().lines().count(), 1, "one-line error expected: {stderr}");
-    stderr.trim_end().to_string()
-}
 
 fn demo(dir: &Path, regulation: &str) -> String {
     let db = dir.join("round.db").display().to_string();
