@@ -3,7 +3,7 @@
 
 use super::keymap::Context;
 use crate::domain::appraisal::reason_needed_vi;
-use crate::domain::evaluate::{BlocResult, Round, UnitRecord, evaluate_unit, unappraised_in_bloc};
+use crate::domain::evaluate::{BlocResult, Round, UnitRecord, evaluate_unit};
 use crate::domain::facts::{FactKind, FactValue};
 use crate::domain::framework::ComponentPlace;
 use crate::domain::grades::Grade;
@@ -474,7 +474,12 @@ impl App {
         if self.approved.contains(bloc) {
             return Some(format!("Khối {bloc} đã được phê duyệt; kết quả đã khóa"));
         }
-        let unappraised = unappraised_in_bloc(&self.regulation, &self.round, bloc);
+        // From the standing's evaluations: nothing is evaluated again for the question.
+        let unappraised: usize = (0..self.round.units.len())
+            .filter(|&index| self.round.units[index].bloc == bloc)
+            .filter_map(|index| self.standing.evaluation(index))
+            .map(|evaluation| evaluation.score.applicable_count - evaluation.score.appraised_count)
+            .sum();
         if unappraised > 0 {
             return Some(format!(
                 "Chưa thể phê duyệt khối {bloc}: còn {unappraised} tiêu chí thành phần chưa thẩm định"
