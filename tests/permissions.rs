@@ -115,7 +115,7 @@ fn each_role_writes_only_what_it_may() {
         store.save_appraisal(&input(&store, "stc", "II.1", "3", "x")),
         "appraisals are written by the members",
     );
-    store.save_facts("stc", &[("discipline".into(), FactValue::Choice("none".into()))]).unwrap();
+    store.save_facts("stc", &[("discipline".into(), FactValue::Choice("remedied".into()))]).unwrap();
     refused_because(store.order_tie("so-nganh", &["snv".into(), "stp".into()]), "only the chairman");
     refused_because(store.override_grade("stc", "V", Grade::Poor, "x"), "only the chairman");
     refused_because(store.approve_bloc("so-nganh"), "only the chairman");

@@ -427,6 +427,8 @@ fn the_chairman_re_rates_a_unit_of_an_approved_bloc_with_a_reason() {
     let stc = ranking_of(&chairman, "so-nganh").into_iter().find(|(u, _, _)| u == "stc").unwrap();
     assert_eq!(stc.2, Outcome::Level(Level::NotCompleted));
     let log = store.audit_log(Some("stc"), None).unwrap();
+    let rerated: Vec<&str> = log.iter().filter(|r| r.action == "rerate").filter_map(|r| r.field.as_deref()).collect();
+    assert_eq!(rerated, ["discipline", "level"], "only the fact that changed, then the level it led to");
     let last = log.last().unwrap();
     assert_eq!((last.actor.as_str(), last.action.as_str()), ("chu-tich", "rerate"));
     assert_eq!(last.reason.as_deref(), Some("Vi phạm kỷ luật phát hiện sau phê duyệt"));

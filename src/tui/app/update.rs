@@ -434,7 +434,11 @@ fn on_facts(app: &mut App, command: Option<Command>, key: KeyEvent) -> Vec<Effec
                 let changes: Vec<RerateChange> = form
                     .values
                     .iter()
-                    .filter(|(name, value)| recorded.get(name) != Some(value))
+                    // A fact never recorded holds its default, as the form showed it.
+                    .filter(|(name, value)| {
+                        let default = app.regulation.fact(name).map(|definition| definition.default_value());
+                        recorded.get(name).or(default.as_ref()) != Some(value)
+                    })
                     .map(|(name, value)| RerateChange::Fact { name: name.clone(), value: value.to_string() })
                     .collect();
                 if changes.is_empty() {
