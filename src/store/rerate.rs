@@ -45,11 +45,11 @@ impl Store {
             .framework_for(&bloc, group.as_deref())
             .ok_or_else(|| StoreError::Refused(format!("unit {unit}: its bloc and group name no framework")))?;
         let tx = self.write_transaction()?;
+        // The unit's own classification before and after: only its record is read, not the round.
         let level_of = |store: &Store| -> Result<String> {
-            let round = store.load_round()?;
-            let record = round.units.iter().find(|u| u.code == unit);
-            Ok(record
-                .and_then(|record| evaluate_unit(&store.regulation, record))
+            Ok(store
+                .load_unit(unit)?
+                .and_then(|record| evaluate_unit(&store.regulation, &record))
                 .map(|evaluation| evaluation.assessment.level.vietnamese().to_string())
                 .unwrap_or_default())
         };
