@@ -214,7 +214,8 @@ fn a_co_assigned_agency_comments_and_the_leading_agency_reads_it() {
     // V.5 (Nội vụ; TT&TT; Tư pháp) is led by Sở Nội vụ: Sở TT&TT only comments.
     let queue = app.queue();
     assert!(
-        queue.iter().all(|i| i.component == "V.5" && i.status == thamdinh::tui::app::Status::CoAssigned),
+        queue.iter().all(|i| app.item_codes(i).is_some_and(|(_, component)| component == "V.5")
+            && i.status == thamdinh::tui::app::Status::CoAssigned),
         "{queue:?}"
     );
     assert!(screen(&app, 80, 24).contains("còn 0 /"), "comments are not work left");
@@ -339,7 +340,9 @@ fn a_provincial_leader_scores_group_i_and_the_mean_counts() {
     let mut store = fixture_store(dir.path());
     let mut leader = app_as(&mut store, "lanh-dao-1");
     let queue = leader.queue();
-    assert!(!queue.is_empty() && queue.iter().all(|i| i.component.starts_with("I.")), "{queue:?}");
+    let in_group_one =
+        |i: &thamdinh::tui::app::QueueItem| leader.item_codes(i).is_some_and(|(_, c)| c.starts_with("I."));
+    assert!(!queue.is_empty() && queue.iter().all(in_group_one), "{queue:?}");
     press(&mut leader, &mut store, "/stc I.1<Enter><Enter>3<Tab>Chưa quyết liệt<C-s>");
     assert!(leader.message.as_ref().is_some_and(|(m, e)| !e && m.contains("Đã ghi điểm của lãnh đạo stc · I.1: 3")));
     let mut other = app_as(&mut store, "lanh-dao-2");

@@ -367,7 +367,7 @@ fn every_bad_sheet_is_refused_with_its_cell_and_reason_and_nothing_is_imported()
     let stc = round.units.iter().find(|u| u.code == "stc").unwrap();
     let open = ["III.1", "II.1", "II.4", "III.2"]
         .into_iter()
-        .find(|code| stc.entries.get(*code).is_none_or(|e| e.effective_appraised().is_none()))
+        .find(|code| stc.entries.get(code).is_none_or(|e| e.effective_appraised().is_none()))
         .expect("an unappraised component");
 
     type Edit = Box<dyn Fn(&mut Book, &Layout)>;

@@ -8,6 +8,7 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 /// Mức xếp loại of a unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
@@ -112,7 +113,8 @@ pub enum Condition {
 #[serde(deny_unknown_fields)]
 pub struct LabeledCondition {
     /// The regulation's words for the condition, shown as the reason.
-    pub label: String,
+    /// Shared with every unit's assessment (a national round holds a quarter of a million checks).
+    pub label: Arc<str>,
     pub rule: Condition,
 }
 
@@ -206,7 +208,7 @@ impl Condition {
 /// One condition and whether it held.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Check {
-    pub label: String,
+    pub label: Arc<str>,
     pub held: bool,
 }
 
@@ -215,7 +217,7 @@ pub struct Check {
 pub struct Assessment {
     pub level: Level,
     /// The not-completed conditions that held.
-    pub not_completed_because: Vec<String>,
+    pub not_completed_because: Vec<Arc<str>>,
     /// Each level's conditions, highest level first.
     pub level_checks: Vec<(Level, Vec<Check>)>,
 }
@@ -274,7 +276,7 @@ impl Assessment {
 
 /// Evaluates a unit: first the explicit not-completed conditions, then the highest level whose conditions all hold.
 pub fn assess(rules: &ClassificationRules, unit: &UnitEvidence<'_>) -> Assessment {
-    let not_completed_because: Vec<String> =
+    let not_completed_because: Vec<Arc<str>> =
         rules.not_completed.iter().filter(|c| c.rule.holds(unit, &rules.predicates)).map(|c| c.label.clone()).collect();
     let level_checks: Vec<(Level, Vec<Check>)> = rules
         .levels

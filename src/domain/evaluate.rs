@@ -1,12 +1,13 @@
 //! A whole round: every unit scored, assessed and ranked inside its bloc.
 
 use super::classification::{Assessment, UnitEvidence, assess};
+use super::entries::Entries;
 use super::facts::Facts;
 use super::grades::GradeOverride;
 use super::ranking::BlocRanking;
 use super::regulation::Regulation;
 use super::score::round_half_away;
-use super::scoring::{ComponentScore, UnitScore, score_unit};
+use super::scoring::{UnitScore, score_unit};
 use std::collections::BTreeMap;
 
 /// Everything recorded about one unit in a round.
@@ -17,7 +18,7 @@ pub struct UnitRecord {
     pub bloc: String,
     pub group: Option<String>,
     /// By component code.
-    pub entries: BTreeMap<String, ComponentScore>,
+    pub entries: Entries,
     pub facts: Facts,
     /// By criterion code.
     pub grade_overrides: BTreeMap<String, GradeOverride>,

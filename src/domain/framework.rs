@@ -74,6 +74,22 @@ impl Framework {
         self.components().find(|place| place.component.code == code)
     }
 
+    /// Every code a document can be filed under, each once: each criterion, then its components.
+    pub fn evidence_codes(&self) -> Vec<&str> {
+        let mut codes = Vec::new();
+        for (_, criterion) in self.criteria() {
+            codes.push(criterion.code.as_str());
+            let components = criterion.components.iter().filter(|c| c.code != criterion.code);
+            codes.extend(components.map(|c| c.code.as_str()));
+        }
+        codes
+    }
+
+    /// The component at `position` in `components()` order.
+    pub fn component_at(&self, position: usize) -> Option<ComponentPlace<'_>> {
+        self.components().nth(position)
+    }
+
     pub fn criterion(&self, code: &str) -> Option<(&Content, &Criterion)> {
         self.criteria().find(|(_, criterion)| criterion.code == code)
     }

@@ -2,6 +2,7 @@
 
 pub mod appraisal;
 pub mod classification;
+pub mod entries;
 pub mod error;
 pub mod evaluate;
 pub mod facts;

@@ -92,10 +92,14 @@ impl Regulation {
 
     /// The framework that applies to a unit of this bloc and group, if the pair is valid.
     pub fn framework_for(&self, bloc: &str, group: Option<&str>) -> Option<&Framework> {
-        let index = match group {
-            Some(group) => self.group(group)?.framework,
-            None => self.bloc(bloc)?.framework?,
-        };
-        self.frameworks.get(index)
+        self.frameworks.get(self.framework_index_for(bloc, group)?)
+    }
+
+    /// The position in `frameworks` of the framework that applies to a unit of this bloc and group.
+    pub fn framework_index_for(&self, bloc: &str, group: Option<&str>) -> Option<usize> {
+        match group {
+            Some(group) => Some(self.group(group)?.framework),
+            None => self.bloc(bloc)?.framework,
+        }
     }
 }

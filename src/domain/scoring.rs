@@ -1,5 +1,6 @@
 //! Totals of one unit: component values, not-applicable redistribution, part C transfers, provisional totals, grades.
 
+use super::entries::Entries;
 use super::framework::{Criterion, Framework};
 use super::grades::{Grade, GradeOverride, GradeScale};
 use rust_decimal::Decimal;
@@ -110,12 +111,12 @@ fn scale(sum: Decimal, applicable_max: Decimal, max: Decimal) -> Decimal {
 /// Components with no entry count as applicable, unscored and unappraised.
 pub fn score_unit(
     framework: &Framework,
-    entries: &BTreeMap<String, ComponentScore>,
+    entries: &Entries,
     grade_scale: Option<&GradeScale>,
     overrides: &BTreeMap<String, GradeOverride>,
 ) -> UnitScore {
     let missing = ComponentScore::default();
-    let entries = Entries { recorded: entries, missing: &missing };
+    let entries = WithMissing { recorded: entries, missing: &missing };
     let entry = |code: &str| entries.get(code);
     let mut appraised_count = 0;
     let mut applicable_count = 0;
@@ -186,12 +187,12 @@ pub fn score_unit(
 }
 
 /// A unit's entries, where a component never entered reads as applicable and unscored.
-struct Entries<'a> {
-    recorded: &'a BTreeMap<String, ComponentScore>,
+struct WithMissing<'a> {
+    recorded: &'a Entries,
     missing: &'a ComponentScore,
 }
 
-impl<'a> Entries<'a> {
+impl<'a> WithMissing<'a> {
     fn get(&self, code: &str) -> &'a ComponentScore {
         self.recorded.get(code).unwrap_or(self.missing)
     }

@@ -6,6 +6,7 @@ use super::layout::{
     SOURCE_ROW, TITLE_ROW, TOTAL_CODE, TOTAL_LABEL, UNIT_ROW, plan_rows,
 };
 use super::model::{Align, FormulaResult, Sheet, Style, Validation, Value, column_letters};
+use crate::domain::entries::Entries;
 use crate::domain::evaluate::UnitRecord;
 use crate::domain::framework::Framework;
 use crate::domain::grades::Grade;
@@ -15,7 +16,6 @@ use crate::domain::score::{display_vi, round_half_away};
 use crate::domain::scoring::{ComponentScore, UnitScore, score_unit};
 use crate::store::import::EvidenceRow;
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 
 /// Everything one unit's sheet shows.
 pub struct UnitSheet<'a> {
@@ -51,7 +51,7 @@ fn italic(style: Style) -> Style {
 }
 
 /// Entries with only the unit's self-scores, or only the council's appraisals, so each column is scored alone.
-fn column_entries(unit: &UnitRecord, appraised: bool) -> BTreeMap<String, ComponentScore> {
+fn column_entries(unit: &UnitRecord, appraised: bool) -> Entries {
     unit.entries
         .iter()
         .map(|(code, entry)| {

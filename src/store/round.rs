@@ -5,34 +5,52 @@ use super::error::Result;
 use crate::domain::evaluate::{Round, UnitRecord};
 use crate::domain::grades::{Grade, GradeOverride};
 use crate::domain::regulation::Regulation;
+use crate::domain::scoring::ComponentScore;
+use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OpenFlags};
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::str::FromStr;
 
 /// A decimal stored as TEXT; the store only ever writes valid ones.
-fn decimal(text: Option<String>) -> Option<Decimal> {
-    text.and_then(|t| Decimal::from_str(&t).ok())
+fn decimal(value: ValueRef<'_>) -> Option<Decimal> {
+    value.as_str().ok().and_then(|text| Decimal::from_str(text).ok())
 }
 
 impl Store {
     /// Every unit with its scores, facts and overrides, and the chairman's tie orders.
-    /// A large round is read in two halves at once, the second on its own read-only connection.
     pub fn load_round(&self) -> Result<Round> {
+        self.read_round(Texts::All)
+    }
+
+    /// The round as `load_round` reads it, less the units' explanations of their self-scores: what the
+    /// interface holds for every unit (a national round's explanations alone take tens of megabytes).
+    /// It reads a unit's explanations with `explanations_of` when the unit is shown.
+    pub fn load_round_without_explanations(&self) -> Result<Round> {
+        self.read_round(Texts::WithoutExplanations)
+    }
+
+    /// A large round is read in two halves at once, each on its own read-only connection that is closed
+    /// afterwards, so the page cache a whole-round read fills is not kept for the session.
+    fn read_round(&self, texts: Texts) -> Result<Round> {
         let codes: Vec<String> = {
             let mut statement = self.conn.prepare("SELECT code FROM unit ORDER BY code")?;
             statement.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?
         };
-        let units = if codes.len() < 2_000 {
-            read_records(&self.conn, &self.regulation, &Units::All)?
+        // Each reader serves one thread only: no per-call locking (serialized mode locks on every column read).
+        let reader = || {
+            Connection::open_with_flags(&self.path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        };
+        let regulation = &self.regulation;
+        let mut units = if codes.len() < 2_000 {
+            read_records(&self.conn, regulation, &Units::All, texts)?
         } else {
             let middle = codes[codes.len() / 2].clone();
-            let second = Connection::open_with_flags(&self.path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-            let regulation = &self.regulation;
+            let (first, second) = (reader()?, reader()?);
             let (lower, upper) = std::thread::scope(|scope| {
                 let upper = Units::From(middle.clone());
-                let handle = scope.spawn(move || read_records(&second, regulation, &upper));
-                let lower = read_records(&self.conn, regulation, &Units::Below(middle));
+                let handle = scope.spawn(move || read_records(&second, regulation, &upper, texts));
+                let lower = read_records(&first, regulation, &Units::Below(middle), texts);
                 let upper = match handle.join() {
                     Ok(result) => result,
                     Err(panic) => std::panic::resume_unwind(panic),
@@ -43,14 +61,24 @@ impl Store {
             units.append(&mut upper?);
             units
         };
+        units.shrink_to_fit();
         let tie_orders = self.tie_orders()?;
-        Ok(Round { year: self.year, units: units.into_values().collect(), tie_orders })
+        Ok(Round { year: self.year, units, tie_orders })
     }
 
     /// One unit's record as `load_round` reads it (None for an unknown unit): what a session reads again
     /// when another session changed that unit, instead of the whole round.
     pub fn load_unit(&self, code: &str) -> Result<Option<UnitRecord>> {
-        Ok(read_records(&self.conn, &self.regulation, &Units::One(code.to_string()))?.remove(code))
+        Ok(read_records(&self.conn, &self.regulation, &Units::One(code.to_string()), Texts::All)?.pop())
+    }
+
+    /// A unit's explanations of its self-scores, by component (only those it wrote).
+    pub fn explanations_of(&self, unit: &str) -> Result<Vec<(String, String)>> {
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT criterion, explanation FROM score WHERE unit = ?1 AND explanation <> ''")?;
+        let rows = statement.query_map([unit], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
 
@@ -64,88 +92,114 @@ enum Units {
     From(String),
 }
 
-/// Every unit's record in `units` (through the tables' `unit` key prefix).
-fn read_records(conn: &Connection, regulation: &Regulation, units: &Units) -> Result<BTreeMap<String, UnitRecord>> {
-    {
-        let (where_code, where_unit, bind): (&str, &str, Vec<&str>) = match units {
-            Units::All => ("", "", vec![]),
-            Units::One(code) => ("WHERE code = ?1", "WHERE unit = ?1", vec![code.as_str()]),
-            Units::Below(code) => ("WHERE code < ?1", "WHERE unit < ?1", vec![code.as_str()]),
-            Units::From(code) => ("WHERE code >= ?1", "WHERE unit >= ?1", vec![code.as_str()]),
-        };
-        let bind = rusqlite::params_from_iter(bind);
-        let mut units: BTreeMap<String, UnitRecord> = BTreeMap::new();
-        let mut statement =
-            conn.prepare(&format!("SELECT code, name, bloc, unit_group FROM unit {where_code} ORDER BY code"))?;
-        let rows = statement.query_map(bind.clone(), |row| {
-            Ok(UnitRecord {
-                code: row.get(0)?,
-                name: row.get(1)?,
-                bloc: row.get(2)?,
-                group: row.get(3)?,
-                ..UnitRecord::default()
-            })
-        })?;
-        for unit in rows {
-            let unit = unit?;
-            units.insert(unit.code.clone(), unit);
-        }
+/// Which texts of the score rows a read brings into memory.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Texts {
+    All,
+    WithoutExplanations,
+}
 
-        let mut statement = conn.prepare(&format!(
-            "SELECT unit, criterion, self_score, appraised_score, deduction_reason, explanation, applicable,
-                    awaiting_confirmation, appraised_by, version FROM score {where_unit}"
-        ))?;
-        let mut rows = statement.query(bind.clone())?;
-        while let Some(row) = rows.next()? {
-            let unit: String = row.get(0)?;
-            let Some(record) = units.get_mut(&unit) else { continue };
-            let entry = record.entries.entry(row.get(1)?).or_default();
-            entry.self_score = decimal(row.get(2)?);
-            entry.appraised_score = decimal(row.get(3)?);
-            entry.deduction_reason = row.get(4)?;
-            entry.explanation = row.get(5)?;
-            entry.applicable = row.get(6)?;
-            entry.awaiting_confirmation = row.get(7)?;
-            entry.appraised_by = row.get(8)?;
-            entry.version = row.get(9)?;
-        }
-
-        let mut statement =
-            conn.prepare(&format!("SELECT unit, criterion, score, leader FROM leader_score {where_unit}"))?;
-        let mut rows = statement.query(bind.clone())?;
-        while let Some(row) = rows.next()? {
-            let unit: String = row.get(0)?;
-            let Some(record) = units.get_mut(&unit) else { continue };
-            if let Some(score) = decimal(row.get(2)?) {
-                record.entries.entry(row.get(1)?).or_default().leader_scores.insert(row.get(3)?, score);
-            }
-        }
-
-        let mut statement = conn.prepare(&format!("SELECT unit, name, value FROM fact {where_unit}"))?;
-        let mut rows = statement.query(bind.clone())?;
-        while let Some(row) = rows.next()? {
-            let unit: String = row.get(0)?;
-            let name: String = row.get(1)?;
-            let value: String = row.get(2)?;
-            let (Some(record), Some(definition)) = (units.get_mut(&unit), regulation.fact(&name)) else {
-                continue;
-            };
-            if let Ok(value) = definition.parse_value(&value) {
-                record.facts.insert(name, value);
-            }
-        }
-
-        let mut statement =
-            conn.prepare(&format!("SELECT unit, criterion, grade, reason FROM grade_override {where_unit}"))?;
-        let mut rows = statement.query(bind)?;
-        while let Some(row) = rows.next()? {
-            let unit: String = row.get(0)?;
-            let grade: String = row.get(2)?;
-            let (Some(record), Ok(grade)) = (units.get_mut(&unit), Grade::from_str(&grade)) else { continue };
-            record.grade_overrides.insert(row.get(1)?, GradeOverride { grade, reason: row.get(3)? });
-        }
-        Ok(units)
+/// Every unit's record in `units` (through the tables' `unit` key prefix), in code order.
+fn read_records(conn: &Connection, regulation: &Regulation, units: &Units, texts: Texts) -> Result<Vec<UnitRecord>> {
+    let (where_code, where_unit, bind): (&str, &str, Vec<&str>) = match units {
+        Units::All => ("", "", vec![]),
+        Units::One(code) => ("WHERE code = ?1", "WHERE unit = ?1", vec![code.as_str()]),
+        Units::Below(code) => ("WHERE code < ?1", "WHERE unit < ?1", vec![code.as_str()]),
+        Units::From(code) => ("WHERE code >= ?1", "WHERE unit >= ?1", vec![code.as_str()]),
+    };
+    let bind = rusqlite::params_from_iter(bind);
+    let mut records: Vec<UnitRecord> = Vec::new();
+    let mut statement =
+        conn.prepare(&format!("SELECT code, name, bloc, unit_group FROM unit {where_code} ORDER BY code"))?;
+    let rows = statement.query_map(bind.clone(), |row| {
+        Ok(UnitRecord {
+            code: row.get(0)?,
+            name: row.get(1)?,
+            bloc: row.get(2)?,
+            group: row.get(3)?,
+            ..UnitRecord::default()
+        })
+    })?;
+    for unit in rows {
+        records.push(unit?);
     }
+    let position: HashMap<String, usize> = records.iter().enumerate().map(|(i, u)| (u.code.clone(), i)).collect();
+    let find = |row: &rusqlite::Row<'_>| -> rusqlite::Result<Option<usize>> {
+        Ok(row.get_ref(0)?.as_str().ok().and_then(|unit| position.get(unit).copied()))
+    };
+
+    // Rows come in key order, one unit after another; each unit's map is built at once from its rows
+    // (a map filled one entry at a time in key order leaves every node half empty).
+    let explanation = if texts == Texts::All { "explanation" } else { "''" };
+    let mut statement = conn.prepare(&format!(
+        "SELECT unit, criterion, self_score, appraised_score, deduction_reason, {explanation}, applicable,
+                awaiting_confirmation, appraised_by, version FROM score {where_unit} ORDER BY unit, criterion"
+    ))?;
+    let mut rows = statement.query(bind.clone())?;
+    let mut current: Option<usize> = None;
+    let mut gathered: Vec<(String, ComponentScore)> = Vec::new();
+    let mut finish = |unit: Option<usize>, gathered: &mut Vec<(String, ComponentScore)>| {
+        if let Some(record) = unit.and_then(|unit| records.get_mut(unit)) {
+            record.entries = gathered.drain(..).collect();
+        }
+        gathered.clear();
+    };
+    while let Some(row) = rows.next()? {
+        let unit = find(row)?;
+        if unit != current {
+            finish(current, &mut gathered);
+            current = unit;
+        }
+        if unit.is_none() {
+            continue;
+        }
+        let entry = ComponentScore {
+            self_score: decimal(row.get_ref(2)?),
+            appraised_score: decimal(row.get_ref(3)?),
+            deduction_reason: row.get(4)?,
+            explanation: row.get(5)?,
+            applicable: row.get(6)?,
+            awaiting_confirmation: row.get(7)?,
+            appraised_by: row.get(8)?,
+            version: row.get(9)?,
+            ..ComponentScore::default()
+        };
+        gathered.push((row.get(1)?, entry));
+    }
+    finish(current, &mut gathered);
+
+    let mut statement =
+        conn.prepare(&format!("SELECT unit, criterion, score, leader FROM leader_score {where_unit}"))?;
+    let mut rows = statement.query(bind.clone())?;
+    while let Some(row) = rows.next()? {
+        let Some(unit) = find(row)? else { continue };
+        if let Some(score) = decimal(row.get_ref(2)?) {
+            records[unit].entries.or_default(&row.get::<_, String>(1)?).leader_scores.insert(row.get(3)?, score);
+        }
+    }
+
+    let mut statement = conn.prepare(&format!("SELECT unit, name, value FROM fact {where_unit}"))?;
+    let mut rows = statement.query(bind.clone())?;
+    while let Some(row) = rows.next()? {
+        let Some(unit) = find(row)? else { continue };
+        let name: String = row.get(1)?;
+        let value: String = row.get(2)?;
+        let Some(definition) = regulation.fact(&name) else { continue };
+        if let Ok(value) = definition.parse_value(&value) {
+            records[unit].facts.insert(name, value);
+        }
+    }
+
+    let mut statement =
+        conn.prepare(&format!("SELECT unit, criterion, grade, reason FROM grade_override {where_unit}"))?;
+    let mut rows = statement.query(bind)?;
+    while let Some(row) = rows.next()? {
+        let Some(unit) = find(row)? else { continue };
+        let grade: String = row.get(2)?;
+        let Ok(grade) = Grade::from_str(&grade) else { continue };
+        records[unit].grade_overrides.insert(row.get(1)?, GradeOverride { grade, reason: row.get(3)? });
+    }
+    Ok(records)
 }
 
 impl Store {

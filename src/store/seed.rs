@@ -65,11 +65,15 @@ impl Store {
     }
 
     /// How many documents back each (unit, criterion or component).
-    pub fn evidence_counts(&self) -> Result<Vec<(String, String, u32)>> {
+    pub fn evidence_counts(&self, mut each: impl FnMut(&str, &str, u32)) -> Result<()> {
         let mut statement =
             self.conn.prepare("SELECT unit, criterion, COUNT(*) FROM evidence GROUP BY unit, criterion")?;
-        let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut rows = statement.query([])?;
+        while let Some(row) = rows.next()? {
+            let text = |column| row.get_ref(column).and_then(|value| Ok(value.as_str()?));
+            each(text(0)?, text(1)?, row.get(2)?);
+        }
+        Ok(())
     }
 
     /// The evidence one unit sent.

@@ -21,10 +21,12 @@ const POLL: Duration = Duration::from_millis(250);
 pub fn snapshot(store: &Store) -> Result<Snapshot> {
     // Read first: a change committed while the rest is read is applied again by the next refresh.
     let audit_id = store.audit_last_id()?;
+    let round = store.load_round_without_explanations()?;
+    let evidence_counts = app::EvidenceCounts::read(store.regulation(), &round, |each| store.evidence_counts(each))?;
     Ok(Snapshot {
         audit_id,
-        round: store.load_round()?,
-        evidence_counts: store.evidence_counts()?,
+        round,
+        evidence_counts,
         approved: store.approved_blocs()?,
         comments: store.comments()?,
         users: store.users()?,
@@ -115,9 +117,10 @@ pub fn run_effect(store: &mut Store, effect: Effect) -> Action {
                 Err(error) => Action::Failed(error.to_string()),
             };
         }
-        Effect::LoadEvidence { unit } => {
-            return match store.evidence_of(&unit) {
-                Ok(rows) => Action::EvidenceLoaded { unit, rows },
+        Effect::LoadUnitDetails { unit } => {
+            let details = store.evidence_of(&unit).and_then(|evidence| Ok((evidence, store.explanations_of(&unit)?)));
+            return match details {
+                Ok((evidence, explanations)) => Action::UnitDetailsLoaded { unit, evidence, explanations },
                 Err(error) => Action::Failed(error.to_string()),
             };
         }
@@ -207,6 +210,8 @@ fn open_and_run(
     let opening = format!(" thamdinh — đang đọc {} …", store.path().display());
     terminal.draw(|frame| frame.render_widget(ratatui::text::Line::raw(opening.as_str()), frame.area()))?;
     let mut app = App::new(store.regulation().clone(), snapshot(store)?, demo, user);
+    terminal.draw(|frame| view::draw(frame, &app))?;
+    dispatch(&mut app, store, Action::Started);
     event_loop(terminal, &mut app, store, terminate)
 }
 

@@ -2,7 +2,6 @@
 #![allow(dead_code)]
 
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 use std::str::FromStr;
 use thamdinh::domain::classification::{Assessment, Check, Level};
 use thamdinh::domain::evaluate::UnitRecord;
@@ -31,7 +30,7 @@ pub fn bac_giang() -> Regulation {
 }
 
 /// Every component appraised at its max, self-score equal.
-pub fn full_entries(framework: &Framework) -> BTreeMap<String, ComponentScore> {
+pub fn full_entries(framework: &Framework) -> thamdinh::domain::entries::Entries {
     framework
         .components()
         .map(|place| {

@@ -5,21 +5,18 @@ use super::*;
 impl App {
     /// Opens the form of an item; asks for the unit's documents if they were not read yet.
     pub(super) fn open_form(&mut self, item: &QueueItem) -> Vec<Effect> {
-        self.open_form_fields(item);
-        if self.evidence_loaded.contains(&item.unit) {
-            Vec::new()
-        } else {
-            vec![Effect::LoadEvidence { unit: item.unit.clone() }]
-        }
+        let Some((unit, component)) = self.item_codes(item) else { return Vec::new() };
+        self.open_form_fields(item.status, unit.clone(), component);
+        self.load_details(unit).into_iter().collect()
     }
 
-    fn open_form_fields(&mut self, item: &QueueItem) {
-        if item.status == Status::CoAssigned {
+    fn open_form_fields(&mut self, status: Status, unit_code: String, component: String) {
+        if status == Status::CoAssigned {
             let mut comment = TextArea::default();
             comment.set_placeholder_text("Ý kiến góp ý của cơ quan phối hợp");
             self.form = Some(Form {
-                unit: item.unit.clone(),
-                component: item.component.clone(),
+                unit: unit_code,
+                component,
                 score: String::new(),
                 reason: comment,
                 field: Field::Reason,
@@ -30,8 +27,8 @@ impl App {
             });
             return;
         }
-        let Some(unit) = self.unit(&item.unit) else { return };
-        let entry = unit.entries.get(&item.component);
+        let Some(unit) = self.unit(&unit_code) else { return };
+        let entry = unit.entries.get(&component);
         let shown = match &self.user {
             Some(user) if user.role == Role::Leader => entry.and_then(|e| e.leader_scores.get(&user.name).copied()),
             _ => entry.and_then(|e| e.effective_appraised()),
@@ -44,8 +41,8 @@ impl App {
         reason.move_cursor(ratatui_textarea::CursorMove::End);
         reason.set_placeholder_text("Lý do trừ điểm (bắt buộc khi điểm thấp hơn tối đa hoặc khác điểm tự đánh giá)");
         self.form = Some(Form {
-            unit: item.unit.clone(),
-            component: item.component.clone(),
+            unit: unit_code,
+            component,
             score,
             reason,
             field: Field::Score,

@@ -8,7 +8,7 @@ pub struct Snapshot {
     pub round: Round,
     /// How many documents back each (unit, criterion or component); the documents themselves are read
     /// when a unit's form opens.
-    pub evidence_counts: Vec<(String, String, u32)>,
+    pub evidence_counts: EvidenceCounts,
     /// Blocs whose results the chairman approved.
     pub approved: BTreeSet<String>,
     pub comments: Vec<CommentRow>,
@@ -31,6 +31,9 @@ pub struct UnitRefresh {
 pub enum Action {
     Key(KeyEvent),
     Resize,
+    /// The first frame is on screen: fetch what it shows that the round is held without (the selected
+    /// unit's explanations and documents).
+    Started,
     Reloaded(Box<Snapshot>),
     Saved(String),
     Failed(String),
@@ -45,10 +48,12 @@ pub enum Action {
         rows: Vec<AuditRow>,
     },
     SignedIn(Actor),
-    /// The documents of one unit, read when its form opened.
-    EvidenceLoaded {
+    /// The documents and explanations of one unit, read when it was first shown.
+    UnitDetailsLoaded {
         unit: String,
-        rows: Vec<EvidenceRow>,
+        evidence: Vec<EvidenceRow>,
+        /// (component, the unit's explanation of its self-score)
+        explanations: Vec<(String, String)>,
     },
     /// Another session committed (the database's data version moved).
     ExternalChange,
@@ -111,7 +116,8 @@ pub enum Effect {
         unit: String,
         component: String,
     },
-    LoadEvidence {
+    /// Read a unit's documents and explanations (the round is held without them).
+    LoadUnitDetails {
         unit: String,
     },
 }

@@ -21,11 +21,13 @@ use ratatui_textarea::TextArea;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+mod evidence;
 mod forms;
 mod messages;
 mod update;
 mod views;
 
+pub use evidence::EvidenceCounts;
 pub use messages::{Action, Effect, Snapshot, UnitRefresh};
 pub use update::update;
 
@@ -79,11 +81,14 @@ impl Status {
     }
 }
 
-/// One component of one unit waiting for (or done by) this member's agency.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One component of one unit waiting for (or done by) this member's agency; `App::item_place` and
+/// `App::item_codes` say which. Indices, not codes: a national queue holds a quarter of a million items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct QueueItem {
-    pub unit: String,
-    pub component: String,
+    /// The unit's index in `Round::units`.
+    pub unit: u32,
+    /// The component's position in its framework (`Framework::components` order).
+    pub component: u16,
     pub status: Status,
 }
 
@@ -155,9 +160,10 @@ pub enum Pending {
 /// How far the appraisal of one unit is: appraised / applicable components, overall and by leading agency.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct UnitProgress {
-    pub done: usize,
-    pub total: usize,
-    pub by_agency: BTreeMap<String, (usize, usize)>,
+    pub done: u32,
+    pub total: u32,
+    /// (appraised, applicable) by the leading agency's position in `Regulation::agencies`.
+    pub by_agency: Vec<(u32, u32)>,
 }
 
 pub struct App {
@@ -171,8 +177,10 @@ pub struct App {
     items: Vec<Vec<QueueItem>>,
     /// Each unit's code and name folded for the diacritic-free filter, by unit index.
     folded_units: Vec<String>,
-    /// Each framework component's code and name folded, by (framework key, component code).
-    folded_components: HashMap<(String, String), String>,
+    /// Each component's code and name folded for the filter, by framework and position in it.
+    folded_components: Vec<Vec<String>>,
+    /// Each component's leading agency (its position in `Regulation::agencies`), by framework and position.
+    lead_agencies: Vec<Vec<Option<usize>>>,
     /// The queue as shown: items filtered by status and text.
     queue: Vec<QueueItem>,
     /// The selected bloc's ranking rows that match the filter.
@@ -191,10 +199,10 @@ pub struct App {
     /// Evidence by (unit, criterion or component code).
     /// The documents of the units whose forms were opened, by (unit, criterion or component code).
     pub evidence: BTreeMap<(String, String), Vec<EvidenceRow>>,
-    /// Units whose documents are in `evidence`.
-    evidence_loaded: BTreeSet<String>,
+    /// Units whose documents are in `evidence` and whose explanations are in `round` (or were asked for).
+    details_loaded: BTreeSet<String>,
     /// How many documents back each criterion or component, by unit.
-    evidence_counts: HashMap<String, BTreeMap<String, u32>>,
+    evidence_counts: EvidenceCounts,
     pub approved: BTreeSet<String>,
     pub comments: Vec<CommentRow>,
     pub users: Vec<CouncilUser>,
@@ -233,7 +241,8 @@ impl App {
             unit_index: HashMap::new(),
             items: Vec::new(),
             folded_units: Vec::new(),
-            folded_components: HashMap::new(),
+            folded_components: Vec::new(),
+            lead_agencies: Vec::new(),
             queue: Vec::new(),
             ranking_rows: Vec::new(),
             queue_left: 0,
@@ -243,8 +252,8 @@ impl App {
             views_built_for: None,
             audit_id: 0,
             evidence: BTreeMap::new(),
-            evidence_loaded: BTreeSet::new(),
-            evidence_counts: HashMap::new(),
+            details_loaded: BTreeSet::new(),
+            evidence_counts: EvidenceCounts::default(),
             approved: BTreeSet::new(),
             comments: Vec::new(),
             users: Vec::new(),
@@ -270,16 +279,27 @@ impl App {
             message: None,
             should_quit: false,
         };
-        app.folded_components = app
-            .regulation
-            .frameworks
+        let frameworks = &app.regulation.frameworks;
+        app.folded_components = frameworks
             .iter()
-            .flat_map(|framework| {
-                framework.components().map(|place| {
-                    let code = place.component.code.clone();
-                    let folded = search::fold(&format!("{code} {}", place.component.name));
-                    ((framework.key.clone(), code), folded)
-                })
+            .map(|framework| {
+                framework
+                    .components()
+                    .map(|place| search::fold(&format!("{} {}", place.component.code, place.component.name)))
+                    .collect()
+            })
+            .collect();
+        let agencies = &app.regulation.agencies;
+        app.lead_agencies = frameworks
+            .iter()
+            .map(|framework| {
+                framework
+                    .components()
+                    .map(|place| {
+                        let lead = place.component.agencies.first()?;
+                        agencies.iter().position(|agency| &agency.code == lead)
+                    })
+                    .collect()
             })
             .collect();
         app.load(snapshot);
@@ -312,11 +332,8 @@ impl App {
         self.folded_units =
             self.round.units.iter().map(|u| search::fold(&format!("{} {} {}", u.code, u.name, u.bloc))).collect();
         self.evidence.clear();
-        self.evidence_loaded.clear();
-        self.evidence_counts.clear();
-        for (unit, code, count) in snapshot.evidence_counts {
-            self.evidence_counts.entry(unit).or_default().insert(code, count);
-        }
+        self.details_loaded.clear();
+        self.evidence_counts = snapshot.evidence_counts;
         self.bloc = self.bloc.min(self.results().len().saturating_sub(1));
         self.rebuild_items();
     }
@@ -328,12 +345,14 @@ impl App {
             refresh.records.iter().map(|r| self.unit_index.get(&r.code).copied()).collect::<Option<_>>()?;
         let changed: BTreeSet<&str> = refresh.records.iter().map(|r| r.code.as_str()).collect();
         self.evidence.retain(|(unit, _), _| !changed.contains(unit.as_str()));
-        for unit in &changed {
-            self.evidence_counts.remove(*unit);
-            self.evidence_loaded.insert(unit.to_string());
+        for (unit, &index) in changed.iter().zip(&indexes) {
+            self.evidence_counts.clear_unit(index);
+            self.details_loaded.insert(unit.to_string());
         }
         for row in refresh.evidence {
-            *self.evidence_counts.entry(row.unit.clone()).or_default().entry(row.criterion.clone()).or_default() += 1;
+            if let Some(&index) = self.unit_index.get(&row.unit) {
+                self.evidence_counts.add(index, &row.criterion, 1);
+            }
             self.evidence.entry((row.unit.clone(), row.criterion.clone())).or_default().push(row);
         }
         for (record, index) in refresh.records.into_iter().zip(indexes) {
@@ -420,17 +439,53 @@ impl App {
 
     /// How many documents back a component (its own, and its criterion's).
     pub fn evidence_count(&self, unit: &str, place: &ComponentPlace<'_>) -> u32 {
-        let Some(counts) = self.evidence_counts.get(unit) else { return 0 };
-        evidence_codes(place).iter().filter_map(|code| counts.get(*code)).sum()
+        let Some(&index) = self.unit_index.get(unit) else { return 0 };
+        evidence_codes(place).map(|code| self.evidence_counts.count(index, code)).sum()
     }
 
     /// The documents of a component, once its unit's documents were read (when its form opened).
     pub fn evidence_for(&self, unit: &str, place: &ComponentPlace<'_>) -> Vec<&EvidenceRow> {
         evidence_codes(place)
-            .iter()
             .filter_map(|code| self.evidence.get(&(unit.to_string(), code.to_string())))
             .flatten()
             .collect()
+    }
+
+    /// Asks once for a unit's documents and explanations, unless they are in memory or were asked for.
+    pub(super) fn load_details(&mut self, unit: String) -> Option<Effect> {
+        self.details_loaded.insert(unit.clone()).then_some(Effect::LoadUnitDetails { unit })
+    }
+
+    /// The details of the unit the queue's preview shows, when they are not in memory yet.
+    pub(super) fn details_for_preview(&mut self) -> Option<Effect> {
+        if self.pane != Pane::Queue || self.form.is_some() || self.user.is_none() {
+            return None;
+        }
+        let item = *self.queue().get(self.queue_selected)?;
+        let unit = self.round.units.get(item.unit as usize)?.code.clone();
+        self.load_details(unit)
+    }
+
+    /// Keeps a unit's documents and explanations, read when it was first shown.
+    pub(super) fn details_loaded(
+        &mut self,
+        unit: String,
+        evidence: Vec<EvidenceRow>,
+        explanations: Vec<(String, String)>,
+    ) {
+        self.evidence.retain(|(u, _), _| *u != unit);
+        for row in evidence {
+            self.evidence.entry((row.unit.clone(), row.criterion.clone())).or_default().push(row);
+        }
+        if let Some(&index) = self.unit_index.get(&unit) {
+            let entries = &mut self.round.units[index].entries;
+            for (component, text) in explanations {
+                if let Some(entry) = entries.get_mut(&component) {
+                    entry.explanation = text;
+                }
+            }
+        }
+        self.details_loaded.insert(unit);
     }
 
     /// The item still needs this user: open, or (for a member) an assistant's entry to confirm.
@@ -501,17 +556,17 @@ impl App {
 
     fn next_item_after(&self, unit: &str, component: &str) -> Option<QueueItem> {
         let queue = self.queue();
-        let position = queue.iter().position(|i| i.unit == unit && i.component == component)?;
-        queue.iter().skip(position + 1).find(|i| self.waits_for_me(i.status)).cloned()
+        let unit_index = u32::try_from(*self.unit_index.get(unit)?).ok()?;
+        let position = queue.iter().position(|item| {
+            item.unit == unit_index && self.item_place(item).is_some_and(|(_, place)| place.component.code == component)
+        })?;
+        queue.iter().skip(position + 1).find(|i| self.waits_for_me(i.status)).copied()
     }
 }
 
 /// The codes a component's documents are filed under: its own, and its criterion's (once, for a criterion
 /// printed without components).
-fn evidence_codes<'a>(place: &ComponentPlace<'a>) -> Vec<&'a str> {
-    if place.component.code == place.criterion.code {
-        vec![place.component.code.as_str()]
-    } else {
-        vec![place.component.code.as_str(), place.criterion.code.as_str()]
-    }
+fn evidence_codes<'a>(place: &ComponentPlace<'a>) -> impl Iterator<Item = &'a str> {
+    let criterion = (place.component.code != place.criterion.code).then_some(place.criterion.code.as_str());
+    std::iter::once(place.component.code.as_str()).chain(criterion)
 }

@@ -7,14 +7,15 @@ use crate::tui::keymap::{Command, Context, command_for};
 /// The pure heart of the interface: applies one action and returns the effects to run.
 /// The filtered views are rebuilt afterwards only if what they depend on moved.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
-    let effects = apply_action(app, action);
+    let mut effects = apply_action(app, action);
     app.refresh_views();
+    effects.extend(app.details_for_preview());
     effects
 }
 
 fn apply_action(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
-        Action::Resize => Vec::new(),
+        Action::Resize | Action::Started => Vec::new(),
         Action::Reloaded(snapshot) => {
             app.load(*snapshot);
             Vec::new()
@@ -55,12 +56,8 @@ fn apply_action(app: &mut App, action: Action) -> Vec<Effect> {
             app.history = Some((title, rows));
             Vec::new()
         }
-        Action::EvidenceLoaded { unit, rows } => {
-            app.evidence.retain(|(u, _), _| *u != unit);
-            for row in rows {
-                app.evidence.entry((row.unit.clone(), row.criterion.clone())).or_default().push(row);
-            }
-            app.evidence_loaded.insert(unit);
+        Action::UnitDetailsLoaded { unit, evidence, explanations } => {
+            app.details_loaded(unit, evidence, explanations);
             Vec::new()
         }
         Action::SignedIn(user) => {
@@ -200,7 +197,7 @@ fn on_list(app: &mut App, command: Command) -> Vec<Effect> {
         }
         Command::Open => match app.pane {
             Pane::Queue => {
-                if let Some(item) = app.queue().get(app.queue_selected).cloned() {
+                if let Some(item) = app.queue().get(app.queue_selected).copied() {
                     return app.open_form(&item);
                 }
             }
@@ -263,8 +260,8 @@ fn on_list(app: &mut App, command: Command) -> Vec<Effect> {
             }
         }
         Command::History if app.pane == Pane::Queue => {
-            if let Some(item) = app.queue().get(app.queue_selected) {
-                return vec![Effect::LoadHistory { unit: item.unit.clone(), component: item.component.clone() }];
+            if let Some((unit, component)) = app.queue().get(app.queue_selected).and_then(|item| app.item_codes(item)) {
+                return vec![Effect::LoadHistory { unit, component }];
             }
         }
         Command::Filter => app.filtering = true,

@@ -9,6 +9,18 @@ impl App {
         &self.queue
     }
 
+    /// A queue item's unit and where its component sits in the unit's framework.
+    pub fn item_place(&self, item: &QueueItem) -> Option<(&UnitRecord, ComponentPlace<'_>)> {
+        let unit = self.round.units.get(item.unit as usize)?;
+        let place = self.regulation.framework_for(&unit.bloc, unit.group.as_deref())?;
+        Some((unit, place.component_at(usize::from(item.component))?))
+    }
+
+    /// A queue item's unit code and component code.
+    pub fn item_codes(&self, item: &QueueItem) -> Option<(String, String)> {
+        self.item_place(item).map(|(unit, place)| (unit.code.clone(), place.component.code.clone()))
+    }
+
     pub(super) fn rebuild_items(&mut self) {
         self.items = vec![Vec::new(); self.round.units.len()];
         self.unit_progress = vec![UnitProgress::default(); self.round.units.len()];
@@ -32,26 +44,33 @@ impl App {
     }
 
     fn progress_of(&self, index: usize) -> UnitProgress {
-        let mut progress = UnitProgress::default();
+        let mut progress =
+            UnitProgress { by_agency: vec![(0, 0); self.regulation.agencies.len()], ..UnitProgress::default() };
         let Some(unit) = self.round.units.get(index) else { return progress };
         let Some(framework) = self.regulation.framework_for(&unit.bloc, unit.group.as_deref()) else {
             return progress;
         };
-        for place in framework.components() {
+        let leads = self.lead_agencies.get(self.framework_of(unit).unwrap_or(usize::MAX));
+        for (position, place) in framework.components().enumerate() {
             let entry = unit.entries.get(&place.component.code);
             if entry.is_some_and(|e| !e.applicable) {
                 continue;
             }
-            let appraised = usize::from(entry.is_some_and(|e| e.is_final()));
+            let appraised = u32::from(entry.is_some_and(|e| e.is_final()));
             progress.total += 1;
             progress.done += appraised;
-            if let Some(agency) = place.component.agencies.first() {
-                let counts = progress.by_agency.entry(agency.clone()).or_default();
+            let lead = leads.and_then(|leads| leads.get(position).copied().flatten());
+            if let Some(counts) = lead.and_then(|agency| progress.by_agency.get_mut(agency)) {
                 counts.0 += appraised;
                 counts.1 += 1;
             }
         }
         progress
+    }
+
+    /// The position of a unit's framework in the regulation.
+    fn framework_of(&self, unit: &UnitRecord) -> Option<usize> {
+        self.regulation.framework_index_for(&unit.bloc, unit.group.as_deref())
     }
 
     /// Progress of one unit (by its index in `round.units`).
@@ -74,9 +93,9 @@ impl App {
         let Some(framework) = self.regulation.framework_for(&unit.bloc, unit.group.as_deref()) else {
             return Vec::new();
         };
-        let agency = user.agency.as_ref();
+        let (Ok(unit_index), agency) = (u32::try_from(index), user.agency.as_ref()) else { return Vec::new() };
         let mut items = Vec::new();
-        for place in framework.components() {
+        for (position, place) in framework.components().enumerate() {
             let (leads, shares) = match user.role {
                 Role::Leader => (place.criterion.scored_by_leaders, false),
                 Role::Member | Role::Assistant => (
@@ -100,7 +119,9 @@ impl App {
             let status = match appraised {
                 _ if !leads => Status::CoAssigned,
                 Some(_) if awaiting => Status::AwaitingConfirmation,
-                None if self.evidence_count(&unit.code, &place) == 0 => Status::NoEvidence,
+                None if evidence_codes(&place).all(|code| self.evidence_counts.count(index, code) == 0) => {
+                    Status::NoEvidence
+                }
                 None => Status::Pending,
                 Some(value) => {
                     let entry = entry.map(|e| (e.self_score, e.deduction_reason.trim().is_empty()));
@@ -112,7 +133,8 @@ impl App {
                     }
                 }
             };
-            items.push(QueueItem { unit: unit.code.clone(), component: place.component.code.clone(), status });
+            let Ok(component) = u16::try_from(position) else { continue };
+            items.push(QueueItem { unit: unit_index, component, status });
         }
         items
     }
@@ -130,35 +152,39 @@ impl App {
             let (Some(unit), Some(folded_unit)) = (self.round.units.get(index), self.folded_units.get(index)) else {
                 continue;
             };
-            let framework_key = self
-                .regulation
-                .framework_for(&unit.bloc, unit.group.as_deref())
-                .map(|f| f.key.clone())
-                .unwrap_or_default();
+            let folded_components = self.framework_of(unit).and_then(|f| self.folded_components.get(f));
             for item in items {
                 if self.status_filter.is_some_and(|s| s != item.status) {
                     continue;
                 }
                 let matches = words.is_empty() || {
-                    let component = self.folded_component(&framework_key, unit, &item.component);
+                    let component = folded_components
+                        .and_then(|folded| folded.get(usize::from(item.component)))
+                        .map_or("", String::as_str);
                     words.iter().all(|w| folded_unit.contains(w.as_str()) || component.contains(w.as_str()))
                 };
                 if matches {
-                    queue.push(item.clone());
+                    queue.push(*item);
                 }
             }
         }
         self.queue_left = queue.iter().filter(|item| self.waits_for_me(item.status)).count();
         self.queue = queue;
-        let mut agency_progress: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+        let mut by_agency = vec![(0usize, 0usize); self.regulation.agencies.len()];
         for progress in &self.unit_progress {
-            for (agency, (done, total)) in &progress.by_agency {
-                let counts = agency_progress.entry(agency.clone()).or_default();
-                counts.0 += done;
-                counts.1 += total;
+            for (sum, (done, total)) in by_agency.iter_mut().zip(&progress.by_agency) {
+                sum.0 += *done as usize;
+                sum.1 += *total as usize;
             }
         }
-        self.agency_progress = agency_progress;
+        self.agency_progress = self
+            .regulation
+            .agencies
+            .iter()
+            .zip(by_agency)
+            .filter(|(_, (_, total))| *total > 0)
+            .map(|(agency, counts)| (agency.code.clone(), counts))
+            .collect();
         self.open_ties = self
             .results()
             .iter()
@@ -179,16 +205,5 @@ impl App {
                 .collect(),
         };
         self.views_built_for = Some(key);
-    }
-
-    /// A component's code and name folded for the filter (computed once per framework and component).
-    fn folded_component(&self, framework_key: &str, unit: &UnitRecord, code: &str) -> std::borrow::Cow<'_, str> {
-        match self.folded_components.get(&(framework_key.to_string(), code.to_string())) {
-            Some(folded) => std::borrow::Cow::Borrowed(folded.as_str()),
-            None => {
-                let name = self.place(unit, code).map(|p| p.component.name.clone()).unwrap_or_default();
-                std::borrow::Cow::Owned(search::fold(&format!("{code} {name}")))
-            }
-        }
     }
 }

@@ -30,13 +30,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let shown = super::window(app.queue_selected, queue.len(), list_area.height);
     let rows: Vec<Row> = queue[shown.clone()]
         .iter()
-        .map(|item| {
-            let unit = app.unit(&item.unit);
-            let entry = unit.and_then(|u| u.entries.get(&item.component));
+        .filter_map(|item| app.item_place(item).map(|(unit, place)| (item, unit, place)))
+        .map(|(item, unit, place)| {
+            let entry = unit.entries.get(&place.component.code);
             let show = |value: Option<rust_decimal::Decimal>| value.map(display_vi).unwrap_or_else(|| "—".into());
             Row::new(vec![
-                item.unit.clone(),
-                item.component.clone(),
+                unit.code.clone(),
+                place.component.code.clone(),
                 show(entry.and_then(|e| e.self_score)),
                 show(entry.and_then(|e| e.effective_appraised())),
                 item.status.vietnamese().to_string(),
@@ -63,9 +63,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_stateful_widget(table, list_area, &mut state);
 
     if let (Some(area), Some(item)) = (preview_area, queue.get(app.queue_selected)) {
-        let Some(unit) = app.unit(&item.unit) else { return };
-        let Some(place) = app.place(unit, &item.component) else { return };
-        let entry = unit.entries.get(&item.component);
+        let Some((unit, place)) = app.item_place(item) else { return };
+        let entry = unit.entries.get(&place.component.code);
         let lines = vec![
             Line::styled(unit.name.clone(), heading()),
             Line::raw(format!("{} › {}", place.criterion.code, place.criterion.name)),

@@ -1,0 +1,78 @@
+//! How many documents back each criterion and component of every unit, as small numbers: a national round
+//! files about 250 000 (unit, code) counts, too many to key by strings. The documents themselves are read
+//! when a unit is shown.
+
+use crate::domain::evaluate::Round;
+use crate::domain::regulation::Regulation;
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EvidenceCounts {
+    /// Per framework: each code documents are filed under, by its position in `Framework::evidence_codes`.
+    code_ids: Vec<HashMap<String, u16>>,
+    /// Per unit (by index in `Round::units`): its framework's position in the regulation.
+    frameworks: Vec<Option<usize>>,
+    /// Per unit: (code id, documents), only for codes that have some.
+    by_unit: Vec<Vec<(u16, u32)>>,
+}
+
+impl EvidenceCounts {
+    /// No documents yet for any unit of the round.
+    pub fn new(regulation: &Regulation, round: &Round) -> EvidenceCounts {
+        let code_ids = regulation
+            .frameworks
+            .iter()
+            .map(|framework| {
+                let codes = framework.evidence_codes().into_iter().enumerate();
+                codes.filter_map(|(id, code)| Some((code.to_string(), u16::try_from(id).ok()?))).collect()
+            })
+            .collect();
+        let frameworks =
+            round.units.iter().map(|unit| regulation.framework_index_for(&unit.bloc, unit.group.as_deref())).collect();
+        EvidenceCounts { code_ids, frameworks, by_unit: vec![Vec::new(); round.units.len()] }
+    }
+
+    /// Fills the counts from `read`, which calls back with (unit code, criterion or component code, documents).
+    pub fn read<E>(
+        regulation: &Regulation,
+        round: &Round,
+        read: impl FnOnce(&mut dyn FnMut(&str, &str, u32)) -> Result<(), E>,
+    ) -> Result<EvidenceCounts, E> {
+        let mut counts = EvidenceCounts::new(regulation, round);
+        let units: HashMap<&str, usize> = round.units.iter().enumerate().map(|(i, u)| (u.code.as_str(), i)).collect();
+        read(&mut |unit, code, documents| {
+            if let Some(&index) = units.get(unit) {
+                counts.add(index, code, documents);
+            }
+        })?;
+        Ok(counts)
+    }
+
+    fn id(&self, unit: usize, code: &str) -> Option<u16> {
+        let framework = (*self.frameworks.get(unit)?)?;
+        self.code_ids.get(framework)?.get(code).copied()
+    }
+
+    /// Adds documents filed under `code` for the unit at `unit`; a code outside its framework is not counted.
+    pub fn add(&mut self, unit: usize, code: &str, documents: u32) {
+        let Some(id) = self.id(unit, code) else { return };
+        let Some(counts) = self.by_unit.get_mut(unit) else { return };
+        match counts.iter_mut().find(|(known, _)| *known == id) {
+            Some((_, count)) => *count += documents,
+            None => counts.push((id, documents)),
+        }
+    }
+
+    /// Forgets the unit's counts (before they are counted again from its documents).
+    pub fn clear_unit(&mut self, unit: usize) {
+        if let Some(counts) = self.by_unit.get_mut(unit) {
+            counts.clear();
+        }
+    }
+
+    /// Documents filed under `code` for the unit at `unit`.
+    pub fn count(&self, unit: usize, code: &str) -> u32 {
+        let (Some(id), Some(counts)) = (self.id(unit, code), self.by_unit.get(unit)) else { return 0 };
+        counts.iter().find(|(known, _)| *known == id).map_or(0, |(_, count)| *count)
+    }
+}
