@@ -337,7 +337,7 @@ fn a_filled_sheet_brings_in_self_scores_explanations_and_evidence() {
     let round = store.load_round().unwrap();
     let stc = round.units.iter().find(|u| u.code == "stc").unwrap();
     assert_eq!(stc.entries["I.1"].self_score, Some(d("3.5")));
-    assert_eq!(stc.entries["I.1"].explanation, "Có kế hoạch và báo cáo");
+    assert_eq!(&*stc.entries["I.1"].explanation, "Có kế hoạch và báo cáo");
     assert_eq!(stc.entries["IX"].self_score, Some(d("1")));
     let evidence = store.all_evidence().unwrap();
     assert_eq!(evidence.len(), 1);

@@ -14,14 +14,14 @@ pub struct ComponentScore {
     /// Scores given by individual provincial leaders (group I of Thái Nguyên), by leader.
     pub leader_scores: BTreeMap<String, Decimal>,
     pub deduction_reason: String,
-    /// The unit's justification of its self-score.
-    pub explanation: String,
+    /// The unit's justification of its self-score (boxed: most rounds in memory hold none).
+    pub explanation: Box<str>,
     /// False when the component lies outside the unit's functions (Điều 4.2 of 453).
     pub applicable: bool,
     /// Entered by an assistant (Tổ giúp việc) and not yet confirmed by a member: it counts, provisionally.
     pub awaiting_confirmation: bool,
-    /// Who entered the appraised score (a council user's name), when recorded.
-    pub appraised_by: Option<String>,
+    /// Who entered the appraised score (a council user's name), when recorded; shared by that user's entries.
+    pub appraised_by: Option<std::sync::Arc<str>>,
     /// Bumped by every save; a save based on an older version is refused (0: nothing recorded).
     pub version: i64,
 }
@@ -33,7 +33,7 @@ impl Default for ComponentScore {
             appraised_score: None,
             leader_scores: BTreeMap::new(),
             deduction_reason: String::new(),
-            explanation: String::new(),
+            explanation: Box::default(),
             applicable: true,
             awaiting_confirmation: false,
             appraised_by: None,
@@ -116,27 +116,32 @@ pub fn score_unit(
     overrides: &BTreeMap<String, GradeOverride>,
 ) -> UnitScore {
     let missing = ComponentScore::default();
-    let entries = WithMissing { recorded: entries, missing: &missing };
-    let entry = |code: &str| entries.get(code);
+    // Each criterion's component entries, in framework order, looked up once.
+    let recorded: Vec<Vec<&ComponentScore>> = framework
+        .criteria()
+        .map(|(_, criterion)| criterion.components.iter().map(|c| entries.get(&c.code).unwrap_or(&missing)).collect())
+        .collect();
     let mut appraised_count = 0;
     let mut applicable_count = 0;
     let mut criteria = Vec::new();
     let mut content_sums: Vec<(Decimal, Decimal, Decimal)> = Vec::new();
     let mut contents = Vec::new();
+    let mut first_of_content = 0;
 
     for content in &framework.contents {
+        let siblings = &recorded[first_of_content..first_of_content + content.criteria.len()];
+        first_of_content += content.criteria.len();
         let mut content_sum = Decimal::ZERO;
         let mut content_applicable_max = Decimal::ZERO;
-        for criterion in &content.criteria {
-            for component in &criterion.components {
-                let component_entry = entry(&component.code);
-                if component_entry.applicable {
+        for (criterion, components) in content.criteria.iter().zip(siblings) {
+            for entry in components {
+                if entry.applicable {
                     applicable_count += 1;
-                    appraised_count += usize::from(component_entry.is_final());
+                    appraised_count += usize::from(entry.is_final());
                 }
             }
-            let effective_max = effective_max(criterion, content.criteria.as_slice(), &entry);
-            let score = criterion_score(criterion, effective_max, &entry);
+            let effective_max = effective_max(criterion, &content.criteria, siblings);
+            let score = criterion_score(criterion, effective_max, components);
             let proposed_grade = match (grade_scale, score) {
                 (Some(scale), Some(score)) => Some(scale.propose(score, effective_max)),
                 _ => None,
@@ -186,48 +191,30 @@ pub fn score_unit(
     }
 }
 
-/// A unit's entries, where a component never entered reads as applicable and unscored.
-struct WithMissing<'a> {
-    recorded: &'a Entries,
-    missing: &'a ComponentScore,
-}
-
-impl<'a> WithMissing<'a> {
-    fn get(&self, code: &str) -> &'a ComponentScore {
-        self.recorded.get(code).unwrap_or(self.missing)
-    }
-}
-
-fn is_wholly_not_applicable<'a>(criterion: &Criterion, entry: &impl Fn(&str) -> &'a ComponentScore) -> bool {
-    criterion.components.iter().all(|component| !entry(&component.code).applicable)
-}
-
-/// A criterion's max plus the points of wholly not-applicable siblings that transfer to it.
-fn effective_max<'a>(
-    criterion: &Criterion,
-    siblings: &[Criterion],
-    entry: &impl Fn(&str) -> &'a ComponentScore,
-) -> Decimal {
+/// A criterion's max plus the points of wholly not-applicable siblings that transfer to it
+/// (`recorded`: each sibling's component entries, in the same order as `siblings`).
+fn effective_max(criterion: &Criterion, siblings: &[Criterion], recorded: &[Vec<&ComponentScore>]) -> Decimal {
     let transferred: Decimal = siblings
         .iter()
-        .filter(|sibling| sibling.transfer_to.as_deref() == Some(criterion.code.as_str()))
-        .filter(|sibling| is_wholly_not_applicable(sibling, entry))
-        .map(|sibling| sibling.max)
+        .zip(recorded)
+        .filter(|(sibling, _)| sibling.transfer_to.as_deref() == Some(criterion.code.as_str()))
+        .filter(|(_, components)| components.iter().all(|entry| !entry.applicable))
+        .map(|(sibling, _)| sibling.max)
         .sum();
     criterion.max + transferred
 }
 
 /// Σ applicable component values × effective max / Σ applicable component max; None if none applies.
-fn criterion_score<'a>(
-    criterion: &Criterion,
-    effective_max: Decimal,
-    entry: &impl Fn(&str) -> &'a ComponentScore,
-) -> Option<Decimal> {
-    let applicable: Vec<_> = criterion.components.iter().filter(|c| entry(&c.code).applicable).collect();
-    if applicable.is_empty() {
-        return None;
+fn criterion_score(criterion: &Criterion, effective_max: Decimal, recorded: &[&ComponentScore]) -> Option<Decimal> {
+    let mut sum = Decimal::ZERO;
+    let mut applicable_max = Decimal::ZERO;
+    let mut any = false;
+    for (component, entry) in criterion.components.iter().zip(recorded) {
+        if entry.applicable {
+            any = true;
+            sum += entry.provisional_value();
+            applicable_max += component.max;
+        }
     }
-    let sum: Decimal = applicable.iter().map(|c| entry(&c.code).provisional_value()).sum();
-    let applicable_max: Decimal = applicable.iter().map(|c| c.max).sum();
-    Some(scale(sum, applicable_max, effective_max))
+    any.then(|| scale(sum, applicable_max, effective_max))
 }

@@ -1,22 +1,50 @@
 //! The round's standing kept up to date incrementally: every unit's evaluation and every bloc's ranking,
 //! recomputed only where a change reaches (one unit, then its bloc), never the whole round.
 
+use super::classification::Assessment;
 use super::evaluate::{BlocResult, Round, UnitEvaluation, evaluate_unit};
 use super::ranking::{Candidate, QuotaTerms, rank_bloc};
 use super::regulation::Regulation;
+use rust_decimal::Decimal;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Every unit's evaluation (by its index in `Round::units`) and every bloc's ranking (in the regulation's
 /// bloc order, blocs without units left out — as `evaluate_round` gives them).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Standing {
-    evaluations: Vec<Option<UnitEvaluation>>,
+    evaluations: Vec<Option<UnitStanding>>,
     /// Each bloc's candidates as last evaluated, so a change replaces one instead of gathering them all again.
     candidates: BTreeMap<String, Vec<Candidate>>,
     /// Where each unit (by index) sits among its bloc's candidates.
     slots: Vec<Option<usize>>,
     /// The ranking of every bloc that has units, in the regulation's bloc order.
     results: Vec<BlocResult>,
+}
+
+/// What the standing keeps of a unit's evaluation: what ranking and approval read, not every criterion's
+/// figures (a unit's full score is evaluated again in microseconds where it is shown).
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitStanding {
+    /// Exact total.
+    pub total: Decimal,
+    pub provisional: bool,
+    /// Applicable components not yet finally appraised.
+    pub unappraised: usize,
+    /// Shared with the bloc's ranking.
+    pub assessment: Arc<Assessment>,
+}
+
+impl From<UnitEvaluation> for UnitStanding {
+    fn from(evaluation: UnitEvaluation) -> UnitStanding {
+        let score = evaluation.score;
+        UnitStanding {
+            total: score.total,
+            provisional: score.provisional,
+            unappraised: score.applicable_count - score.appraised_count,
+            assessment: evaluation.assessment,
+        }
+    }
 }
 
 impl Standing {
@@ -48,8 +76,8 @@ impl Standing {
         self.results
     }
 
-    /// The evaluation of the unit at `index` in `Round::units`.
-    pub fn evaluation(&self, index: usize) -> Option<&UnitEvaluation> {
+    /// The standing of the unit at `index` in `Round::units`.
+    pub fn evaluation(&self, index: usize) -> Option<&UnitStanding> {
         self.evaluations.get(index).and_then(Option::as_ref)
     }
 
@@ -57,7 +85,7 @@ impl Standing {
     /// and re-ranks its bloc. The round must hold the same units as when the standing was made.
     pub fn unit_changed(&mut self, regulation: &Regulation, round: &Round, index: usize) {
         let Some(unit) = round.units.get(index) else { return };
-        let evaluation = evaluate_unit(regulation, unit);
+        let evaluation = evaluate_unit(regulation, unit).map(UnitStanding::from);
         let slot = self.slots.get(index).copied().flatten();
         match (&evaluation, slot, self.candidates.get_mut(&unit.bloc)) {
             (Some(evaluation), Some(slot), Some(bloc)) if slot < bloc.len() && bloc[slot].unit == unit.code => {
@@ -127,20 +155,20 @@ impl Standing {
     }
 }
 
-fn candidate(code: &str, evaluation: &UnitEvaluation) -> Candidate {
+fn candidate(code: &str, evaluation: &UnitStanding) -> Candidate {
     Candidate {
         unit: code.to_string(),
-        total: evaluation.score.total,
-        provisional: evaluation.score.provisional,
-        assessment: std::sync::Arc::clone(&evaluation.assessment),
+        total: evaluation.total,
+        provisional: evaluation.provisional,
+        assessment: Arc::clone(&evaluation.assessment),
     }
 }
 
 /// Evaluates every unit, on two threads when the round is large enough to be worth it.
-fn evaluate_all(regulation: &Regulation, round: &Round) -> Vec<Option<UnitEvaluation>> {
+fn evaluate_all(regulation: &Regulation, round: &Round) -> Vec<Option<UnitStanding>> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(4);
     if round.units.len() < 512 || threads < 2 {
-        return round.units.iter().map(|unit| evaluate_unit(regulation, unit)).collect();
+        return round.units.iter().map(|unit| evaluate_unit(regulation, unit).map(UnitStanding::from)).collect();
     }
     let chunk = round.units.len().div_ceil(threads);
     std::thread::scope(|scope| {
@@ -148,7 +176,9 @@ fn evaluate_all(regulation: &Regulation, round: &Round) -> Vec<Option<UnitEvalua
             .units
             .chunks(chunk)
             .map(|units| {
-                scope.spawn(move || units.iter().map(|unit| evaluate_unit(regulation, unit)).collect::<Vec<_>>())
+                scope.spawn(move || {
+                    units.iter().map(|unit| evaluate_unit(regulation, unit).map(UnitStanding::from)).collect::<Vec<_>>()
+                })
             })
             .collect();
         handles

@@ -310,7 +310,7 @@ pub fn build(input: &UnitSheet<'_>) -> Sheet {
                     sheet.text(r, c, &entry.deduction_reason, Style { size: 10.0, ..cell() });
                 }
                 if let Some(c) = col(Column::Explanation) {
-                    sheet.text(r, c, &entry.explanation, Style { size: 10.0, input: true, ..cell() });
+                    sheet.text(r, c, &*entry.explanation, Style { size: 10.0, input: true, ..cell() });
                 }
                 if let Some(c) = col(Column::Applicable) {
                     let mark = if entry.applicable { APPLICABLE_YES } else { APPLICABLE_NO };

@@ -11,6 +11,14 @@ use rusqlite::{Connection, OpenFlags};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, HashMap};
 use std::str::FromStr;
+use std::sync::Arc;
+
+/// A user's name, held once in `names` for every entry that names them.
+fn shared_name(names: &mut HashMap<String, Arc<str>>, value: ValueRef<'_>) -> rusqlite::Result<Option<Arc<str>>> {
+    let Some(name) = value.as_str_or_null()? else { return Ok(None) };
+    let shared = names.entry(name.to_string()).or_insert_with(|| Arc::from(name));
+    Ok(Some(Arc::clone(shared)))
+}
 
 /// A decimal stored as TEXT; the store only ever writes valid ones.
 fn decimal(value: ValueRef<'_>) -> Option<Decimal> {
@@ -37,10 +45,7 @@ impl Store {
             let mut statement = self.conn.prepare("SELECT code FROM unit ORDER BY code")?;
             statement.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?
         };
-        // Each reader serves one thread only: no per-call locking (serialized mode locks on every column read).
-        let reader = || {
-            Connection::open_with_flags(&self.path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        };
+        let reader = || self.reader();
         let regulation = &self.regulation;
         let mut units = if codes.len() < 2_000 {
             read_records(&self.conn, regulation, &Units::All, texts)?
@@ -64,6 +69,14 @@ impl Store {
         units.shrink_to_fit();
         let tie_orders = self.tie_orders()?;
         Ok(Round { year: self.year, units, tie_orders })
+    }
+
+    /// A read-only connection for one whole-table read, closed after it: the page cache it fills is not
+    /// kept for the session. It serves one thread only, so it takes no lock on each call (serialized mode
+    /// locks on every column read).
+    pub(super) fn reader(&self) -> Result<Connection> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        Ok(Connection::open_with_flags(&self.path, flags)?)
     }
 
     /// One unit's record as `load_round` reads it (None for an unknown unit): what a session reads again
@@ -136,6 +149,8 @@ fn read_records(conn: &Connection, regulation: &Regulation, units: &Units, texts
                 awaiting_confirmation, appraised_by, version FROM score {where_unit} ORDER BY unit, criterion"
     ))?;
     let mut rows = statement.query(bind.clone())?;
+    // A user's name is held once, however many entries they appraised.
+    let mut names: HashMap<String, Arc<str>> = HashMap::new();
     let mut current: Option<usize> = None;
     let mut gathered: Vec<(String, ComponentScore)> = Vec::new();
     let mut finish = |unit: Option<usize>, gathered: &mut Vec<(String, ComponentScore)>| {
@@ -160,7 +175,7 @@ fn read_records(conn: &Connection, regulation: &Regulation, units: &Units, texts
             explanation: row.get(5)?,
             applicable: row.get(6)?,
             awaiting_confirmation: row.get(7)?,
-            appraised_by: row.get(8)?,
+            appraised_by: shared_name(&mut names, row.get_ref(8)?)?,
             version: row.get(9)?,
             ..ComponentScore::default()
         };

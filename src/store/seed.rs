@@ -66,8 +66,9 @@ impl Store {
 
     /// How many documents back each (unit, criterion or component).
     pub fn evidence_counts(&self, mut each: impl FnMut(&str, &str, u32)) -> Result<()> {
+        let reader = self.reader()?;
         let mut statement =
-            self.conn.prepare("SELECT unit, criterion, COUNT(*) FROM evidence GROUP BY unit, criterion")?;
+            reader.prepare("SELECT unit, criterion, COUNT(*) FROM evidence GROUP BY unit, criterion")?;
         let mut rows = statement.query([])?;
         while let Some(row) = rows.next()? {
             let text = |column| row.get_ref(column).and_then(|value| Ok(value.as_str()?));

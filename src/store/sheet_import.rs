@@ -72,7 +72,7 @@ impl Store {
             let what = format!("unit {}, {}", unit.code, score.code);
             let applicable = score.applicable.unwrap_or(stored.applicable);
             let self_score = if applicable { score.self_score.or(stored.self_score) } else { None };
-            let explanation = score.explanation.clone().unwrap_or_else(|| stored.explanation.clone());
+            let explanation = score.explanation.clone().unwrap_or_else(|| stored.explanation.to_string());
             if let Some(appraised) = stored.effective_appraised() {
                 if self_score != stored.self_score {
                     return Err(at(format!(
@@ -89,7 +89,8 @@ impl Store {
                     )));
                 }
             }
-            if self_score == stored.self_score && explanation == stored.explanation && applicable == stored.applicable {
+            if self_score == stored.self_score && *explanation == *stored.explanation && applicable == stored.applicable
+            {
                 continue;
             }
             scores.push(ScoreRow {

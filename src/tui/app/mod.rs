@@ -481,7 +481,7 @@ impl App {
             let entries = &mut self.round.units[index].entries;
             for (component, text) in explanations {
                 if let Some(entry) = entries.get_mut(&component) {
-                    entry.explanation = text;
+                    entry.explanation = text.into();
                 }
             }
         }
@@ -533,7 +533,7 @@ impl App {
         let unappraised: usize = (0..self.round.units.len())
             .filter(|&index| self.round.units[index].bloc == bloc)
             .filter_map(|index| self.standing.evaluation(index))
-            .map(|evaluation| evaluation.score.applicable_count - evaluation.score.appraised_count)
+            .map(|standing| standing.unappraised)
             .sum();
         if unappraised > 0 {
             return Some(format!(

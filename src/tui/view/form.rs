@@ -53,12 +53,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         ]),
         Line::raw(format!(
             "Giải trình của đơn vị: {}",
-            entry.map(|e| e.explanation.as_str()).filter(|t| !t.is_empty()).unwrap_or("(không có)")
+            entry.map(|e| &*e.explanation).filter(|t| !t.is_empty()).unwrap_or("(không có)")
         )),
     ];
     if let Some(entry) = entry {
-        if let Some(by) = &entry.appraised_by {
-            let who = match app.users.iter().find(|u| &u.name == by) {
+        if let Some(by) = entry.appraised_by.as_deref() {
+            let who = match app.users.iter().find(|u| u.name == by) {
                 Some(user) => format!("{} nhập", app.describe(&user.actor())),
                 None if by == crate::domain::permissions::SERVICE_ACCOUNT => format!("nhập từ tệp ({by})"),
                 None => format!("{by} nhập"),

@@ -70,7 +70,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             Line::raw(format!("{} › {}", place.criterion.code, place.criterion.name)),
             Line::raw(format!("{} {}", place.component.code, place.component.name)),
             Line::raw(format!("Điểm tối đa {}", display_vi(place.component.max))),
-            Line::raw(format!("Giải trình: {}", entry.map(|e| e.explanation.as_str()).unwrap_or(""))),
+            Line::raw(format!("Giải trình: {}", entry.map(|e| &*e.explanation).unwrap_or(""))),
             Line::raw(format!("Tài liệu kiểm chứng: {}", app.evidence_count(&unit.code, &place))),
         ];
         frame.render_widget(
