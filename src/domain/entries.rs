@@ -2,17 +2,41 @@
 //! binary search is as quick as a tree, and a national round's 400 000 entries take half the memory.
 
 use super::scoring::ComponentScore;
+use std::cmp::Ordering;
 
 /// What was entered for each component of one unit, by component code.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Entries {
     /// Sorted by code, each code once.
     sorted: Vec<(String, ComponentScore)>,
+    /// Each code's first eight bytes as a number (`prefix`), beside `sorted`: the search compares these,
+    /// side by side in memory, and reads a code's text only when two prefixes are equal.
+    prefixes: Vec<u64>,
+}
+
+/// A code's first eight bytes, big-endian and padded with zeros: two codes' prefixes are in the codes' order,
+/// or equal (a code of eight bytes or more, or one ending in zero bytes, is then told apart by its text).
+fn prefix(code: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    let head = &code.as_bytes()[..code.len().min(8)];
+    bytes[..head.len()].copy_from_slice(head);
+    u64::from_be_bytes(bytes)
 }
 
 impl Entries {
     fn position(&self, code: &str) -> Result<usize, usize> {
-        self.sorted.binary_search_by(|(known, _)| known.as_str().cmp(code))
+        let wanted = prefix(code);
+        let (mut low, mut high) = (0, self.prefixes.len());
+        while low < high {
+            let middle = low + (high - low) / 2;
+            let order = self.prefixes[middle].cmp(&wanted).then_with(|| self.sorted[middle].0.as_str().cmp(code));
+            match order {
+                Ordering::Less => low = middle + 1,
+                Ordering::Greater => high = middle,
+                Ordering::Equal => return Ok(middle),
+            }
+        }
+        Err(low)
     }
 
     pub fn get(&self, code: &str) -> Option<&ComponentScore> {
@@ -32,6 +56,7 @@ impl Entries {
         match self.position(&code) {
             Ok(at) => Some(std::mem::replace(&mut self.sorted[at].1, entry)),
             Err(at) => {
+                self.prefixes.insert(at, prefix(&code));
                 self.sorted.insert(at, (code, entry));
                 None
             }
@@ -39,7 +64,9 @@ impl Entries {
     }
 
     pub fn remove(&mut self, code: &str) -> Option<ComponentScore> {
-        self.position(code).ok().map(|at| self.sorted.remove(at).1)
+        let at = self.position(code).ok()?;
+        self.prefixes.remove(at);
+        Some(self.sorted.remove(at).1)
     }
 
     /// The entry of a component, made empty (applicable, unscored) when there was none.
@@ -47,6 +74,7 @@ impl Entries {
         let at = match self.position(code) {
             Ok(at) => at,
             Err(at) => {
+                self.prefixes.insert(at, prefix(code));
                 self.sorted.insert(at, (code.to_string(), ComponentScore::default()));
                 at
             }
@@ -94,7 +122,8 @@ impl FromIterator<(String, ComponentScore)> for Entries {
             }
         }
         kept.shrink_to_fit();
-        Entries { sorted: kept }
+        let prefixes = kept.iter().map(|(code, _)| prefix(code)).collect();
+        Entries { sorted: kept, prefixes }
     }
 }
 
@@ -150,5 +179,20 @@ mod tests {
         assert_eq!(entries.remove("III.10"), Some(scored(3)));
         assert!(entries.get("III.10").is_none() && entries.get_mut("A").is_some_and(|e| e.version == 7));
         assert_eq!(entries.len(), 4);
+    }
+
+    #[test]
+    fn codes_of_any_length_are_found_in_text_order() {
+        let codes = ["C.3.2", "A", "", "A\0", "VIII.10", "LONGCODE.1", "LONGCODE.10", "LONGCODE", "I.1", "II.10"];
+        let entries: Entries = codes.iter().zip(0..).map(|(c, p)| (c.to_string(), scored(p))).collect();
+        let mut sorted: Vec<&str> = codes.to_vec();
+        sorted.sort();
+        assert_eq!(entries.keys().map(String::as_str).collect::<Vec<_>>(), sorted);
+        for (code, points) in codes.iter().zip(0..) {
+            assert_eq!(entries.get(code), Some(&scored(points)), "{code:?}");
+        }
+        for absent in ["B", "LONGCODE.2", "A\0\0", "I.10", "Z"] {
+            assert!(entries.get(absent).is_none(), "{absent:?}");
+        }
     }
 }

@@ -5,6 +5,7 @@ pub mod classification;
 pub mod entries;
 pub mod error;
 pub mod evaluate;
+pub mod evidence;
 pub mod facts;
 pub mod framework;
 pub mod grades;

@@ -12,7 +12,7 @@ pub struct ComponentScore {
     pub self_score: Option<Decimal>,
     pub appraised_score: Option<Decimal>,
     /// Scores given by individual provincial leaders (group I of Thái Nguyên), by leader.
-    pub leader_scores: BTreeMap<String, Decimal>,
+    pub leader_scores: LeaderScores,
     pub deduction_reason: String,
     /// The unit's justification of its self-score (boxed: most rounds in memory hold none).
     pub explanation: Box<str>,
@@ -31,7 +31,7 @@ impl Default for ComponentScore {
         ComponentScore {
             self_score: None,
             appraised_score: None,
-            leader_scores: BTreeMap::new(),
+            leader_scores: LeaderScores::default(),
             deduction_reason: String::new(),
             explanation: Box::default(),
             applicable: true,
@@ -45,7 +45,8 @@ impl Default for ComponentScore {
 impl ComponentScore {
     /// The council's figure: the leaders' mean where leaders scored, else the appraised score.
     pub fn effective_appraised(&self) -> Option<Decimal> {
-        mean(&self.leader_scores.values().copied().collect::<Vec<_>>()).or(self.appraised_score)
+        let (sum, leaders) = self.leader_scores.values().fold((Decimal::ZERO, 0u32), |(sum, n), s| (sum + s, n + 1));
+        if leaders == 0 { self.appraised_score } else { Some(sum / Decimal::from(leaders)) }
     }
 
     /// Appraised and, where an assistant entered it, confirmed by a member.
@@ -59,13 +60,44 @@ impl ComponentScore {
     }
 }
 
-/// The mean of several leaders' scores, exact to rust_decimal's 28 digits.
-pub fn mean(scores: &[Decimal]) -> Option<Decimal> {
-    if scores.is_empty() {
-        return None;
+/// Scores given by individual provincial leaders, by leader: held only where some leader scored (group I
+/// of Thái Nguyên), so the hundreds of thousands of other entries carry one empty pointer.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[expect(clippy::box_collection, reason = "one pointer (8 bytes) in every entry instead of an empty map (24)")]
+pub struct LeaderScores(Option<Box<BTreeMap<String, Decimal>>>);
+
+impl LeaderScores {
+    pub fn get(&self, leader: &str) -> Option<&Decimal> {
+        self.0.as_ref()?.get(leader)
     }
-    let sum: Decimal = scores.iter().sum();
-    Some(sum / Decimal::from(scores.len()))
+
+    pub fn insert(&mut self, leader: String, score: Decimal) -> Option<Decimal> {
+        self.0.get_or_insert_default().insert(leader, score)
+    }
+
+    pub fn clear(&mut self) {
+        self.0 = None;
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.as_ref().is_none_or(|scores| scores.is_empty())
+    }
+
+    /// By leader.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Decimal)> {
+        self.0.iter().flat_map(|scores| scores.iter())
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &Decimal> {
+        self.iter().map(|(_, score)| score)
+    }
+}
+
+impl<const N: usize> From<[(String, Decimal); N]> for LeaderScores {
+    fn from(scores: [(String, Decimal); N]) -> LeaderScores {
+        let scores: BTreeMap<String, Decimal> = scores.into();
+        LeaderScores((!scores.is_empty()).then(|| Box::new(scores)))
+    }
 }
 
 /// A criterion's result inside a unit's score.

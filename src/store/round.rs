@@ -3,6 +3,7 @@
 use super::Store;
 use super::error::Result;
 use crate::domain::evaluate::{Round, UnitRecord};
+use crate::domain::evidence::EvidenceCounts;
 use crate::domain::grades::{Grade, GradeOverride};
 use crate::domain::regulation::Regulation;
 use crate::domain::scoring::ComponentScore;
@@ -12,6 +13,25 @@ use rust_decimal::Decimal;
 use std::collections::{BTreeMap, HashMap};
 use std::str::FromStr;
 use std::sync::Arc;
+
+/// How many documents back each (unit, criterion or component), one call each.
+fn count_evidence(conn: &Connection, mut each: impl FnMut(&str, &str, u32)) -> Result<()> {
+    let mut statement = conn.prepare("SELECT unit, criterion, COUNT(*) FROM evidence GROUP BY unit, criterion")?;
+    let mut rows = statement.query([])?;
+    while let Some(row) = rows.next()? {
+        let text = |column| row.get_ref(column).and_then(|value| Ok(value.as_str()?));
+        each(text(0)?, text(1)?, row.get(2)?);
+    }
+    Ok(())
+}
+
+/// A thread's result, its panic passed on.
+fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    match handle.join() {
+        Ok(result) => result,
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
+}
 
 /// A user's name, held once in `names` for every entry that names them.
 fn shared_name(names: &mut HashMap<String, Arc<str>>, value: ValueRef<'_>) -> rusqlite::Result<Option<Arc<str>>> {
@@ -28,47 +48,81 @@ fn decimal(value: ValueRef<'_>) -> Option<Decimal> {
 impl Store {
     /// Every unit with its scores, facts and overrides, and the chairman's tie orders.
     pub fn load_round(&self) -> Result<Round> {
-        self.read_round(Texts::All)
+        Ok(self.read_round(Texts::All)?.0)
     }
 
-    /// The round as `load_round` reads it, less the units' explanations of their self-scores: what the
-    /// interface holds for every unit (a national round's explanations alone take tens of megabytes).
-    /// It reads a unit's explanations with `explanations_of` when the unit is shown.
-    pub fn load_round_without_explanations(&self) -> Result<Round> {
-        self.read_round(Texts::WithoutExplanations)
+    /// The round as the interface holds it: `load_round` less the units' explanations of their self-scores
+    /// (a national round's explanations alone take tens of megabytes; `explanations_of` reads a unit's when
+    /// it is shown), and how many documents back each criterion and component of every unit.
+    pub fn load_round_for_interface(&self) -> Result<(Round, EvidenceCounts)> {
+        let (round, counts) = self.read_round(Texts::WithoutExplanations)?;
+        Ok((round, counts))
     }
 
-    /// A large round is read in two halves at once, each on its own read-only connection that is closed
-    /// afterwards, so the page cache a whole-round read fills is not kept for the session.
-    fn read_round(&self, texts: Texts) -> Result<Round> {
-        let codes: Vec<String> = {
-            let mut statement = self.conn.prepare("SELECT code FROM unit ORDER BY code")?;
-            statement.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?
+    /// A large round is read in two halves at once, and its documents counted alongside, each on its own
+    /// read-only connection that is closed afterwards, so the page cache a whole-table read fills is not kept
+    /// for the session. Documents are counted only when `texts` leaves the explanations out (the interface).
+    fn read_round(&self, texts: Texts) -> Result<(Round, EvidenceCounts)> {
+        let places: Vec<(String, String, Option<String>)> = {
+            let mut statement = self.conn.prepare("SELECT code, bloc, unit_group FROM unit ORDER BY code")?;
+            statement
+                .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
+                .collect::<rusqlite::Result<_>>()?
         };
-        let reader = || self.reader();
         let regulation = &self.regulation;
-        let mut units = if codes.len() < 2_000 {
-            read_records(&self.conn, regulation, &Units::All, texts)?
-        } else {
-            let middle = codes[codes.len() / 2].clone();
-            let (first, second) = (reader()?, reader()?);
-            let (lower, upper) = std::thread::scope(|scope| {
+        let frameworks: Vec<Option<usize>> =
+            places.iter().map(|(_, bloc, group)| regulation.framework_index_for(bloc, group.as_deref())).collect();
+        let positions: HashMap<&str, usize> =
+            places.iter().enumerate().map(|(i, (code, ..))| (code.as_str(), i)).collect();
+        let count_documents = texts == Texts::WithoutExplanations;
+        let counter = if count_documents { Some(self.reader()?) } else { None };
+        let count = |counter: Connection| -> Result<EvidenceCounts> {
+            let mut counts = EvidenceCounts::for_frameworks(regulation, frameworks.clone());
+            count_evidence(&counter, |unit, code, documents| {
+                if let Some(&index) = positions.get(unit) {
+                    counts.add(index, code, documents);
+                }
+            })?;
+            Ok(counts)
+        };
+        let (units, counts) = std::thread::scope(|scope| -> Result<_> {
+            let counting = counter.map(|counter| scope.spawn(move || count(counter)));
+            let units = if places.len() < 2_000 {
+                read_records(&self.conn, regulation, &Units::All, texts)?
+            } else {
+                let middle = places[places.len() / 2].0.clone();
+                let (first, second) = (self.reader()?, self.reader()?);
                 let upper = Units::From(middle.clone());
                 let handle = scope.spawn(move || read_records(&second, regulation, &upper, texts));
                 let lower = read_records(&first, regulation, &Units::Below(middle), texts);
-                let upper = match handle.join() {
-                    Ok(result) => result,
-                    Err(panic) => std::panic::resume_unwind(panic),
-                };
-                (lower, upper)
-            });
-            let mut units = lower?;
-            units.append(&mut upper?);
-            units
-        };
-        units.shrink_to_fit();
+                let mut units = lower?;
+                units.append(&mut joined(handle)?);
+                units
+            };
+            let counts = counting.map(joined).transpose()?;
+            Ok((units, counts))
+        })?;
         let tie_orders = self.tie_orders()?;
-        Ok(Round { year: self.year, units, tie_orders })
+        let round = Round { year: self.year, units, tie_orders };
+        // The counts are by the units' positions when the reading began; a unit added since shifts them.
+        let same_units = round.units.len() == places.len()
+            && round.units.iter().zip(&places).all(|(unit, (code, ..))| &unit.code == code);
+        let counts = match counts {
+            Some(counts) if same_units => counts,
+            Some(_) => {
+                let mut counts = EvidenceCounts::new(regulation, &round);
+                let positions: HashMap<&str, usize> =
+                    round.units.iter().enumerate().map(|(i, unit)| (unit.code.as_str(), i)).collect();
+                count_evidence(&self.reader()?, |unit, code, documents| {
+                    if let Some(&index) = positions.get(unit) {
+                        counts.add(index, code, documents);
+                    }
+                })?;
+                counts
+            }
+            None => EvidenceCounts::default(),
+        };
+        Ok((round, counts))
     }
 
     /// A read-only connection for one whole-table read, closed after it: the page cache it fills is not
@@ -76,7 +130,10 @@ impl Store {
     /// locks on every column read).
     pub(super) fn reader(&self) -> Result<Connection> {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        Ok(Connection::open_with_flags(&self.path, flags)?)
+        let reader = Connection::open_with_flags(&self.path, flags)?;
+        // A table read once from end to end gains nothing from a cache (SQLite's default is 2 MB).
+        reader.pragma_update(None, "cache_size", 64)?;
+        Ok(reader)
     }
 
     /// One unit's record as `load_round` reads it (None for an unknown unit): what a session reads again

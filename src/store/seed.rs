@@ -64,19 +64,6 @@ impl Store {
         self.evidence_where("", &[])
     }
 
-    /// How many documents back each (unit, criterion or component).
-    pub fn evidence_counts(&self, mut each: impl FnMut(&str, &str, u32)) -> Result<()> {
-        let reader = self.reader()?;
-        let mut statement =
-            reader.prepare("SELECT unit, criterion, COUNT(*) FROM evidence GROUP BY unit, criterion")?;
-        let mut rows = statement.query([])?;
-        while let Some(row) = rows.next()? {
-            let text = |column| row.get_ref(column).and_then(|value| Ok(value.as_str()?));
-            each(text(0)?, text(1)?, row.get(2)?);
-        }
-        Ok(())
-    }
-
     /// The evidence one unit sent.
     pub fn evidence_of(&self, unit: &str) -> Result<Vec<EvidenceRow>> {
         self.evidence_where("WHERE unit = ?1", &[unit])

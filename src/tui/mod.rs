@@ -21,8 +21,7 @@ const POLL: Duration = Duration::from_millis(250);
 pub fn snapshot(store: &Store) -> Result<Snapshot> {
     // Read first: a change committed while the rest is read is applied again by the next refresh.
     let audit_id = store.audit_last_id()?;
-    let round = store.load_round_without_explanations()?;
-    let evidence_counts = app::EvidenceCounts::read(store.regulation(), &round, |each| store.evidence_counts(each))?;
+    let (round, evidence_counts) = store.load_round_for_interface()?;
     Ok(Snapshot {
         audit_id,
         round,

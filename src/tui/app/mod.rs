@@ -4,12 +4,14 @@
 use super::keymap::Context;
 use crate::domain::appraisal::reason_needed_vi;
 use crate::domain::evaluate::{BlocResult, Round, UnitRecord, evaluate_unit};
+use crate::domain::evidence::EvidenceCounts;
 use crate::domain::facts::{FactKind, FactValue};
 use crate::domain::framework::ComponentPlace;
 use crate::domain::grades::Grade;
 use crate::domain::permissions::{Actor, Role};
 use crate::domain::regulation::Regulation;
 use crate::domain::score::{ScoreInputError, display_vi, parse_score};
+use crate::domain::scoring::ComponentScore;
 use crate::domain::search;
 use crate::domain::standing::Standing;
 use crate::store::audit::AuditRow;
@@ -21,13 +23,11 @@ use ratatui_textarea::TextArea;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-mod evidence;
 mod forms;
 mod messages;
 mod update;
 mod views;
 
-pub use evidence::EvidenceCounts;
 pub use messages::{Action, Effect, Snapshot, UnitRefresh};
 pub use update::update;
 
@@ -302,10 +302,12 @@ impl App {
                     .collect()
             })
             .collect();
-        app.load(snapshot);
+        // Signed in before the round is taken in, so each unit's items are built once.
         if let Some(user) = user {
-            app.sign_in(user);
+            app.user = Some(user);
+            app.pane = app.panes().first().copied().unwrap_or(Pane::Queue);
         }
+        app.load(snapshot);
         app.refresh_views();
         app
     }

@@ -21,51 +21,51 @@ impl App {
         self.item_place(item).map(|(unit, place)| (unit.code.clone(), place.component.code.clone()))
     }
 
+    /// Every unit's items and progress; a large round's units are shared out over two threads.
     pub(super) fn rebuild_items(&mut self) {
-        self.items = vec![Vec::new(); self.round.units.len()];
-        self.unit_progress = vec![UnitProgress::default(); self.round.units.len()];
-        for index in 0..self.round.units.len() {
-            self.rebuild_unit_items(index);
-        }
+        let context = ItemsOf {
+            regulation: &self.regulation,
+            round: &self.round,
+            user: self.user.as_ref(),
+            evidence_counts: &self.evidence_counts,
+            lead_agencies: &self.lead_agencies,
+        };
+        let units = self.round.units.len();
+        let built: Vec<(Vec<QueueItem>, UnitProgress)> = if units < 2_000 {
+            (0..units).map(|index| context.unit(index)).collect()
+        } else {
+            let middle = units / 2;
+            std::thread::scope(|scope| {
+                let context = &context;
+                let upper = scope.spawn(move || (middle..units).map(|index| context.unit(index)).collect::<Vec<_>>());
+                let mut built: Vec<_> = (0..middle).map(|index| context.unit(index)).collect();
+                match upper.join() {
+                    Ok(upper) => built.extend(upper),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+                built
+            })
+        };
+        (self.items, self.unit_progress) = built.into_iter().unzip();
         self.views_built_for = None;
     }
 
-    /// This user's items of one unit: components their agency leads or shares (member, assistant),
-    /// or the criteria the provincial leaders score (leader), with where each stands.
+    /// One unit's items and progress again, after it changed.
     pub(super) fn rebuild_unit_items(&mut self, index: usize) {
-        let items = self.unit_items(index);
+        let context = ItemsOf {
+            regulation: &self.regulation,
+            round: &self.round,
+            user: self.user.as_ref(),
+            evidence_counts: &self.evidence_counts,
+            lead_agencies: &self.lead_agencies,
+        };
+        let (items, progress) = context.unit(index);
         if let Some(slot) = self.items.get_mut(index) {
             *slot = items;
         }
-        let progress = self.progress_of(index);
         if let Some(slot) = self.unit_progress.get_mut(index) {
             *slot = progress;
         }
-    }
-
-    fn progress_of(&self, index: usize) -> UnitProgress {
-        let mut progress =
-            UnitProgress { by_agency: vec![(0, 0); self.regulation.agencies.len()], ..UnitProgress::default() };
-        let Some(unit) = self.round.units.get(index) else { return progress };
-        let Some(framework) = self.regulation.framework_for(&unit.bloc, unit.group.as_deref()) else {
-            return progress;
-        };
-        let leads = self.lead_agencies.get(self.framework_of(unit).unwrap_or(usize::MAX));
-        for (position, place) in framework.components().enumerate() {
-            let entry = unit.entries.get(&place.component.code);
-            if entry.is_some_and(|e| !e.applicable) {
-                continue;
-            }
-            let appraised = u32::from(entry.is_some_and(|e| e.is_final()));
-            progress.total += 1;
-            progress.done += appraised;
-            let lead = leads.and_then(|leads| leads.get(position).copied().flatten());
-            if let Some(counts) = lead.and_then(|agency| progress.by_agency.get_mut(agency)) {
-                counts.0 += appraised;
-                counts.1 += 1;
-            }
-        }
-        progress
     }
 
     /// The position of a unit's framework in the regulation.
@@ -86,57 +86,6 @@ impl App {
     /// How many items of the queue still wait for this user.
     pub fn queue_left(&self) -> usize {
         self.queue_left
-    }
-
-    fn unit_items(&self, index: usize) -> Vec<QueueItem> {
-        let (Some(user), Some(unit)) = (&self.user, self.round.units.get(index)) else { return Vec::new() };
-        let Some(framework) = self.regulation.framework_for(&unit.bloc, unit.group.as_deref()) else {
-            return Vec::new();
-        };
-        let (Ok(unit_index), agency) = (u32::try_from(index), user.agency.as_ref()) else { return Vec::new() };
-        let mut items = Vec::new();
-        for (position, place) in framework.components().enumerate() {
-            let (leads, shares) = match user.role {
-                Role::Leader => (place.criterion.scored_by_leaders, false),
-                Role::Member | Role::Assistant => (
-                    !place.criterion.scored_by_leaders && place.component.agencies.first() == agency,
-                    place.component.agencies.iter().skip(1).any(|a| Some(a) == agency),
-                ),
-                _ => (false, false),
-            };
-            if !leads && !shares {
-                continue;
-            }
-            let entry = unit.entries.get(&place.component.code);
-            if entry.is_some_and(|e| !e.applicable) {
-                continue;
-            }
-            let appraised = match user.role {
-                Role::Leader => entry.and_then(|e| e.leader_scores.get(&user.name).copied()),
-                _ => entry.and_then(|e| e.effective_appraised()),
-            };
-            let awaiting = user.role != Role::Leader && entry.is_some_and(|e| e.awaiting_confirmation);
-            let status = match appraised {
-                _ if !leads => Status::CoAssigned,
-                Some(_) if awaiting => Status::AwaitingConfirmation,
-                None if evidence_codes(&place).all(|code| self.evidence_counts.count(index, code) == 0) => {
-                    Status::NoEvidence
-                }
-                None => Status::Pending,
-                Some(value) => {
-                    let entry = entry.map(|e| (e.self_score, e.deduction_reason.trim().is_empty()));
-                    let (self_score, no_reason) = entry.unwrap_or((None, true));
-                    if no_reason && reason_needed_vi(place.component.max, self_score, value).is_some() {
-                        Status::NeedsReason
-                    } else {
-                        Status::Appraised
-                    }
-                }
-            };
-            let Ok(component) = u16::try_from(position) else { continue };
-            items.push(QueueItem { unit: unit_index, component, status });
-        }
-        items
     }
 
     /// Rebuilds the filtered queue and ranking rows when the filter, the status filter, the bloc, the user
@@ -205,5 +154,98 @@ impl App {
                 .collect(),
         };
         self.views_built_for = Some(key);
+    }
+}
+
+/// What building a unit's queue items and progress reads: plain data shared by the threads that build them.
+struct ItemsOf<'a> {
+    regulation: &'a Regulation,
+    round: &'a Round,
+    user: Option<&'a Actor>,
+    evidence_counts: &'a EvidenceCounts,
+    /// Each component's leading agency, by framework and position.
+    lead_agencies: &'a [Vec<Option<usize>>],
+}
+
+impl ItemsOf<'_> {
+    /// This user's items of one unit (components their agency leads or shares, for a member or assistant;
+    /// the criteria the provincial leaders score, for a leader) with where each stands, and the unit's
+    /// progress: one pass over its components.
+    fn unit(&self, index: usize) -> (Vec<QueueItem>, UnitProgress) {
+        let mut items = Vec::new();
+        let mut progress =
+            UnitProgress { by_agency: vec![(0, 0); self.regulation.agencies.len()], ..UnitProgress::default() };
+        let Some(unit) = self.round.units.get(index) else { return (items, progress) };
+        let Some(framework) = self.regulation.framework_for(&unit.bloc, unit.group.as_deref()) else {
+            return (items, progress);
+        };
+        let framework_index = self.regulation.framework_index_for(&unit.bloc, unit.group.as_deref());
+        let leads = framework_index.and_then(|f| self.lead_agencies.get(f));
+        let unit_index = u32::try_from(index).ok();
+        for (position, place) in framework.components().enumerate() {
+            let entry = unit.entries.get(&place.component.code);
+            if entry.is_some_and(|e| !e.applicable) {
+                continue;
+            }
+            let appraised = u32::from(entry.is_some_and(|e| e.is_final()));
+            progress.total += 1;
+            progress.done += appraised;
+            let lead = leads.and_then(|leads| leads.get(position).copied().flatten());
+            if let Some(counts) = lead.and_then(|agency| progress.by_agency.get_mut(agency)) {
+                counts.0 += appraised;
+                counts.1 += 1;
+            }
+            let (Some(user), Some(unit_index), Ok(component)) = (self.user, unit_index, u16::try_from(position)) else {
+                continue;
+            };
+            if let Some(status) = self.item_status(user, index, entry, &place) {
+                items.push(QueueItem { unit: unit_index, component, status });
+            }
+        }
+        (items, progress)
+    }
+
+    /// Where a component stands for this user, or None when it is not theirs to appraise or comment on.
+    fn item_status(
+        &self,
+        user: &Actor,
+        index: usize,
+        entry: Option<&ComponentScore>,
+        place: &ComponentPlace<'_>,
+    ) -> Option<Status> {
+        let agency = user.agency.as_ref();
+        let (leads, shares) = match user.role {
+            Role::Leader => (place.criterion.scored_by_leaders, false),
+            Role::Member | Role::Assistant => (
+                !place.criterion.scored_by_leaders && place.component.agencies.first() == agency,
+                place.component.agencies.iter().skip(1).any(|a| Some(a) == agency),
+            ),
+            _ => (false, false),
+        };
+        if !leads && !shares {
+            return None;
+        }
+        let appraised = match user.role {
+            Role::Leader => entry.and_then(|e| e.leader_scores.get(&user.name).copied()),
+            _ => entry.and_then(|e| e.effective_appraised()),
+        };
+        let awaiting = user.role != Role::Leader && entry.is_some_and(|e| e.awaiting_confirmation);
+        Some(match appraised {
+            _ if !leads => Status::CoAssigned,
+            Some(_) if awaiting => Status::AwaitingConfirmation,
+            None if evidence_codes(place).all(|code| self.evidence_counts.count(index, code) == 0) => {
+                Status::NoEvidence
+            }
+            None => Status::Pending,
+            Some(value) => {
+                let entry = entry.map(|e| (e.self_score, e.deduction_reason.trim().is_empty()));
+                let (self_score, no_reason) = entry.unwrap_or((None, true));
+                if no_reason && reason_needed_vi(place.component.max, self_score, value).is_some() {
+                    Status::NeedsReason
+                } else {
+                    Status::Appraised
+                }
+            }
+        })
     }
 }

@@ -2,8 +2,8 @@
 //! files about 250 000 (unit, code) counts, too many to key by strings. The documents themselves are read
 //! when a unit is shown.
 
-use crate::domain::evaluate::Round;
-use crate::domain::regulation::Regulation;
+use super::evaluate::Round;
+use super::regulation::Regulation;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -19,6 +19,14 @@ pub struct EvidenceCounts {
 impl EvidenceCounts {
     /// No documents yet for any unit of the round.
     pub fn new(regulation: &Regulation, round: &Round) -> EvidenceCounts {
+        let frameworks =
+            round.units.iter().map(|unit| regulation.framework_index_for(&unit.bloc, unit.group.as_deref())).collect();
+        EvidenceCounts::for_frameworks(regulation, frameworks)
+    }
+
+    /// No documents yet for units whose frameworks are these (by unit index: each framework's position
+    /// in the regulation).
+    pub fn for_frameworks(regulation: &Regulation, frameworks: Vec<Option<usize>>) -> EvidenceCounts {
         let code_ids = regulation
             .frameworks
             .iter()
@@ -27,25 +35,8 @@ impl EvidenceCounts {
                 codes.filter_map(|(id, code)| Some((code.to_string(), u16::try_from(id).ok()?))).collect()
             })
             .collect();
-        let frameworks =
-            round.units.iter().map(|unit| regulation.framework_index_for(&unit.bloc, unit.group.as_deref())).collect();
-        EvidenceCounts { code_ids, frameworks, by_unit: vec![Vec::new(); round.units.len()] }
-    }
-
-    /// Fills the counts from `read`, which calls back with (unit code, criterion or component code, documents).
-    pub fn read<E>(
-        regulation: &Regulation,
-        round: &Round,
-        read: impl FnOnce(&mut dyn FnMut(&str, &str, u32)) -> Result<(), E>,
-    ) -> Result<EvidenceCounts, E> {
-        let mut counts = EvidenceCounts::new(regulation, round);
-        let units: HashMap<&str, usize> = round.units.iter().enumerate().map(|(i, u)| (u.code.as_str(), i)).collect();
-        read(&mut |unit, code, documents| {
-            if let Some(&index) = units.get(unit) {
-                counts.add(index, code, documents);
-            }
-        })?;
-        Ok(counts)
+        let units = frameworks.len();
+        EvidenceCounts { code_ids, frameworks, by_unit: vec![Vec::new(); units] }
     }
 
     fn id(&self, unit: usize, code: &str) -> Option<u16> {
