@@ -49,11 +49,12 @@ fn key(c: char) -> Action {
     Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
 }
 
-/// From nothing to the first frame on screen: open, read the round, evaluate, draw.
-#[divan::bench(args = ["real", "national"], sample_count = 5)]
-fn open_and_first_frame(size: &str) -> usize {
+/// From nothing to the first frame on screen: open, read the round, evaluate, build the user's views, draw;
+/// for the secretary (the ranking) and a member (a queue of a quarter of a million items at national scale).
+#[divan::bench(args = [("real", "thu-ky"), ("real", "tv-so-noi-vu"), ("national", "thu-ky"), ("national", "tv-so-noi-vu")], sample_count = 10)]
+fn open_and_first_frame((size, user): (&str, &str)) -> usize {
     let fixture = if size == "real" { &*REAL } else { &*NATIONAL };
-    let (_store, app) = open(fixture, "thu-ky");
+    let (_store, app) = open(fixture, user);
     draw(&app)
 }
 

@@ -4,8 +4,8 @@ mod tui_support;
 
 use thamdinh::domain::classification::Level;
 use thamdinh::domain::ranking::Outcome;
-use thamdinh::tui::app::{App, Pane};
-use tui_support::{app_as, app_for, fixture_store, press, screen};
+use thamdinh::tui::app::{Action, App, Pane};
+use tui_support::{app_as, app_for, demo_store, fixture_store, press, screen};
 
 fn ranking_of(app: &App, bloc: &str) -> Vec<(String, usize, Outcome)> {
     let result = app.results().iter().find(|r| r.bloc == bloc).expect("bloc");
@@ -435,4 +435,32 @@ fn the_chairman_re_rates_a_unit_of_an_approved_bloc_with_a_reason() {
     let last = log.last().unwrap();
     assert_eq!((last.actor.as_str(), last.action.as_str()), ("chu-tich", "rerate"));
     assert_eq!(last.reason.as_deref(), Some("Vi phạm kỷ luật phát hiện sau phê duyệt"));
+}
+
+#[test]
+fn the_interface_holds_only_the_explanations_of_the_units_it_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_store(dir.path());
+    let mut app = app_as(&mut store, "tv-so-noi-vu");
+    let explained = |app: &thamdinh::tui::app::App| -> Vec<String> {
+        let units = app.round.units.iter().filter(|u| u.entries.values().any(|e| !e.explanation.is_empty()));
+        units.map(|u| u.code.clone()).collect()
+    };
+    assert!(explained(&app).is_empty(), "the round is held without explanations");
+
+    // On screen: the preview's unit is read, and its explanation shown.
+    thamdinh::tui::dispatch(&mut app, &mut store, Action::Started);
+    let (first, component) = app.item_codes(&app.queue()[0]).unwrap();
+    assert_eq!(explained(&app), [first.clone()]);
+    let text: String = store.explanations_of(&first).unwrap().into_iter().find(|(c, _)| *c == component).unwrap().1;
+    assert!(screen(&app, 160, 48).contains(&format!("Giải trình: {}", text.split(' ').next().unwrap())));
+
+    // Another unit's form reads that unit's, and shows them.
+    let other = app.round.units.iter().map(|u| u.code.clone()).find(|code| *code != first).unwrap();
+    press(&mut app, &mut store, &format!("/{other}<Enter><Enter>"));
+    let form = app.form.as_ref().expect("the form of the other unit");
+    let text: String =
+        store.explanations_of(&other).unwrap().into_iter().find(|(c, _)| *c == form.component).unwrap().1;
+    assert_eq!(explained(&app), [first, other]);
+    assert!(screen(&app, 160, 48).contains(text.split(' ').next().unwrap()));
 }
