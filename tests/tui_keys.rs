@@ -451,7 +451,7 @@ fn the_interface_holds_only_the_explanations_of_the_units_it_shows() {
     // On screen: the preview's unit is read, and its explanation shown.
     thamdinh::tui::dispatch(&mut app, &mut store, Action::Started);
     let (first, component) = app.item_codes(&app.queue()[0]).unwrap();
-    assert_eq!(explained(&app), [first.clone()]);
+    assert_eq!(explained(&app), std::slice::from_ref(&first));
     let text: String = store.explanations_of(&first).unwrap().into_iter().find(|(c, _)| *c == component).unwrap().1;
     assert!(screen(&app, 160, 48).contains(&format!("Giải trình: {}", text.split(' ').next().unwrap())));
 
