@@ -464,3 +464,22 @@ fn the_interface_holds_only_the_explanations_of_the_units_it_shows() {
     assert_eq!(explained(&app), [first, other]);
     assert!(screen(&app, 160, 48).contains(text.split(' ').next().unwrap()));
 }
+
+#[test]
+fn an_open_form_keeps_its_explanation_when_the_whole_round_is_read_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_store(dir.path());
+    let mut app = app_as(&mut store, "tv-so-noi-vu");
+    thamdinh::tui::dispatch(&mut app, &mut store, Action::Started);
+    press(&mut app, &mut store, "<Enter>");
+    let form = app.form.as_ref().expect("a form");
+    let (unit, component) = (form.unit.clone(), form.component.clone());
+    let text: String = store.explanations_of(&unit).unwrap().into_iter().find(|(c, _)| *c == component).unwrap().1;
+    let shown = |app: &App| screen(app, 160, 48).contains(&format!("Giải trình của đơn vị: {text}"));
+    assert!(shown(&app));
+    // Another session changed something that makes the round be read whole (a tie order, an approval …).
+    let reread = thamdinh::tui::snapshot(&store).unwrap();
+    thamdinh::tui::dispatch(&mut app, &mut store, Action::Reloaded(Box::new(reread)));
+    assert!(app.form.is_some(), "the form stays open");
+    assert!(shown(&app), "{}", screen(&app, 160, 48));
+}

@@ -458,13 +458,17 @@ impl App {
         self.details_loaded.insert(unit.clone()).then_some(Effect::LoadUnitDetails { unit })
     }
 
-    /// The details of the unit the queue's preview shows, when they are not in memory yet.
-    pub(super) fn details_for_preview(&mut self) -> Option<Effect> {
-        if self.pane != Pane::Queue || self.form.is_some() || self.user.is_none() {
-            return None;
-        }
-        let item = *self.queue().get(self.queue_selected)?;
-        let unit = self.round.units.get(item.unit as usize)?.code.clone();
+    /// The details of the unit on screen (an open form's, else the queue preview's), when they are not in
+    /// memory: after a move, or after the whole round was read again under an open form.
+    pub(super) fn details_for_screen(&mut self) -> Option<Effect> {
+        let unit = match &self.form {
+            Some(form) => form.unit.clone(),
+            None if self.pane == Pane::Queue && self.user.is_some() => {
+                let item = *self.queue().get(self.queue_selected)?;
+                self.round.units.get(item.unit as usize)?.code.clone()
+            }
+            None => return None,
+        };
         self.load_details(unit)
     }
 

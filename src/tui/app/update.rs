@@ -9,7 +9,7 @@ use crate::tui::keymap::{Command, Context, command_for};
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let mut effects = apply_action(app, action);
     app.refresh_views();
-    effects.extend(app.details_for_preview());
+    effects.extend(app.details_for_screen());
     effects
 }
 
