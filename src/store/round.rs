@@ -14,6 +14,24 @@ use std::collections::{BTreeMap, HashMap};
 use std::str::FromStr;
 use std::sync::Arc;
 
+/// How many documents back each code of each unit; `units` are the units' codes and frameworks (their
+/// positions in the regulation) in the round's order.
+fn count_documents(
+    conn: &Connection,
+    regulation: &Regulation,
+    units: &[(&str, Option<usize>)],
+) -> Result<EvidenceCounts> {
+    let mut counts =
+        EvidenceCounts::for_frameworks(regulation, units.iter().map(|(_, framework)| *framework).collect());
+    let positions: HashMap<&str, usize> = units.iter().enumerate().map(|(index, (code, _))| (*code, index)).collect();
+    count_evidence(conn, |unit, code, documents| {
+        if let Some(&index) = positions.get(unit) {
+            counts.add(index, code, documents);
+        }
+    })?;
+    Ok(counts)
+}
+
 /// How many documents back each (unit, criterion or component), one call each.
 fn count_evidence(conn: &Connection, mut each: impl FnMut(&str, &str, u32)) -> Result<()> {
     let mut statement = conn.prepare("SELECT unit, criterion, COUNT(*) FROM evidence GROUP BY unit, criterion")?;
@@ -70,23 +88,14 @@ impl Store {
                 .collect::<rusqlite::Result<_>>()?
         };
         let regulation = &self.regulation;
-        let frameworks: Vec<Option<usize>> =
-            places.iter().map(|(_, bloc, group)| regulation.framework_index_for(bloc, group.as_deref())).collect();
-        let positions: HashMap<&str, usize> =
-            places.iter().enumerate().map(|(i, (code, ..))| (code.as_str(), i)).collect();
-        let count_documents = texts == Texts::WithoutExplanations;
-        let counter = if count_documents { Some(self.reader()?) } else { None };
-        let count = |counter: Connection| -> Result<EvidenceCounts> {
-            let mut counts = EvidenceCounts::for_frameworks(regulation, frameworks.clone());
-            count_evidence(&counter, |unit, code, documents| {
-                if let Some(&index) = positions.get(unit) {
-                    counts.add(index, code, documents);
-                }
-            })?;
-            Ok(counts)
-        };
+        let listed: Vec<(&str, Option<usize>)> = places
+            .iter()
+            .map(|(code, bloc, group)| (code.as_str(), regulation.framework_index_for(bloc, group.as_deref())))
+            .collect();
+        let counter = if texts == Texts::WithoutExplanations { Some(self.reader()?) } else { None };
         let (units, counts) = std::thread::scope(|scope| -> Result<_> {
-            let counting = counter.map(|counter| scope.spawn(move || count(counter)));
+            let listed = &listed;
+            let counting = counter.map(|counter| scope.spawn(move || count_documents(&counter, regulation, listed)));
             let units = if places.len() < 2_000 {
                 read_records(&self.conn, regulation, &Units::All, texts)?
             } else {
@@ -110,15 +119,12 @@ impl Store {
         let counts = match counts {
             Some(counts) if same_units => counts,
             Some(_) => {
-                let mut counts = EvidenceCounts::new(regulation, &round);
-                let positions: HashMap<&str, usize> =
-                    round.units.iter().enumerate().map(|(i, unit)| (unit.code.as_str(), i)).collect();
-                count_evidence(&self.reader()?, |unit, code, documents| {
-                    if let Some(&index) = positions.get(unit) {
-                        counts.add(index, code, documents);
-                    }
-                })?;
-                counts
+                let units: Vec<(&str, Option<usize>)> = round
+                    .units
+                    .iter()
+                    .map(|unit| (unit.code.as_str(), regulation.framework_index_for(&unit.bloc, unit.group.as_deref())))
+                    .collect();
+                count_documents(&self.reader()?, regulation, &units)?
             }
             None => EvidenceCounts::default(),
         };

@@ -21,15 +21,20 @@ impl App {
         self.item_place(item).map(|(unit, place)| (unit.code.clone(), place.component.code.clone()))
     }
 
-    /// Every unit's items and progress; a large round's units are shared out over two threads.
-    pub(super) fn rebuild_items(&mut self) {
-        let context = ItemsOf {
+    /// What building queue items and progress reads of the state.
+    fn items_of(&self) -> ItemsOf<'_> {
+        ItemsOf {
             regulation: &self.regulation,
             round: &self.round,
             user: self.user.as_ref(),
             evidence_counts: &self.evidence_counts,
             lead_agencies: &self.lead_agencies,
-        };
+        }
+    }
+
+    /// Every unit's items and progress; a large round's units are shared out over two threads.
+    pub(super) fn rebuild_items(&mut self) {
+        let context = self.items_of();
         let units = self.round.units.len();
         let built: Vec<(Vec<QueueItem>, UnitProgress)> = if units < 2_000 {
             (0..units).map(|index| context.unit(index)).collect()
@@ -52,13 +57,7 @@ impl App {
 
     /// One unit's items and progress again, after it changed.
     pub(super) fn rebuild_unit_items(&mut self, index: usize) {
-        let context = ItemsOf {
-            regulation: &self.regulation,
-            round: &self.round,
-            user: self.user.as_ref(),
-            evidence_counts: &self.evidence_counts,
-            lead_agencies: &self.lead_agencies,
-        };
+        let context = self.items_of();
         let (items, progress) = context.unit(index);
         if let Some(slot) = self.items.get_mut(index) {
             *slot = items;
