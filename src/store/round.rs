@@ -73,8 +73,7 @@ impl Store {
     /// (a national round's explanations alone take tens of megabytes; `explanations_of` reads a unit's when
     /// it is shown), and how many documents back each criterion and component of every unit.
     pub fn load_round_for_interface(&self) -> Result<(Round, EvidenceCounts)> {
-        let (round, counts) = self.read_round(Texts::WithoutExplanations)?;
-        Ok((round, counts))
+        self.read_round(Texts::WithoutExplanations)
     }
 
     /// A large round is read in two halves at once, and its documents counted alongside, each on its own
@@ -220,7 +219,6 @@ fn read_records(conn: &Connection, regulation: &Regulation, units: &Units, texts
         if let Some(record) = unit.and_then(|unit| records.get_mut(unit)) {
             record.entries = gathered.drain(..).collect();
         }
-        gathered.clear();
     };
     while let Some(row) = rows.next()? {
         let unit = find(row)?;

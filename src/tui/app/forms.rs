@@ -3,11 +3,11 @@
 use super::*;
 
 impl App {
-    /// Opens the form of an item; asks for the unit's documents if they were not read yet.
-    pub(super) fn open_form(&mut self, item: &QueueItem) -> Vec<Effect> {
-        let Some((unit, component)) = self.item_codes(item) else { return Vec::new() };
-        self.open_form_fields(item.status, unit.clone(), component);
-        self.load_details(unit).into_iter().collect()
+    /// Opens the form of an item (`update` then asks for the unit's documents and explanations if they
+    /// are not in memory, as for any unit on screen).
+    pub(super) fn open_form(&mut self, item: &QueueItem) {
+        let Some((unit, component)) = self.item_codes(item) else { return };
+        self.open_form_fields(item.status, unit, component);
     }
 
     fn open_form_fields(&mut self, status: Status, unit_code: String, component: String) {

@@ -347,10 +347,10 @@ impl App {
             refresh.records.iter().map(|r| self.unit_index.get(&r.code).copied()).collect::<Option<_>>()?;
         let changed: BTreeSet<&str> = refresh.records.iter().map(|r| r.code.as_str()).collect();
         self.evidence.retain(|(unit, _), _| !changed.contains(unit.as_str()));
-        for (unit, &index) in changed.iter().zip(&indexes) {
+        for &index in &indexes {
             self.evidence_counts.clear_unit(index);
-            self.details_loaded.insert(unit.to_string());
         }
+        self.details_loaded.extend(changed.iter().map(|unit| unit.to_string()));
         for row in refresh.evidence {
             if let Some(&index) = self.unit_index.get(&row.unit) {
                 self.evidence_counts.add(index, &row.criterion, 1);
@@ -473,7 +473,7 @@ impl App {
     }
 
     /// Keeps a unit's documents and explanations, read when it was first shown.
-    pub(super) fn details_loaded(
+    pub(super) fn keep_details(
         &mut self,
         unit: String,
         evidence: Vec<EvidenceRow>,

@@ -31,9 +31,8 @@ fn apply_action(app: &mut App, action: Action) -> Vec<Effect> {
                 match app.next_item_after(&form.unit, &form.component) {
                     Some(next) => {
                         app.queue_selected = app.queue().iter().position(|i| *i == next).unwrap_or(app.queue_selected);
-                        let mut effects = app.open_form(&next);
-                        effects.push(Effect::Refresh { since: app.audit_id });
-                        return effects;
+                        app.open_form(&next);
+                        return vec![Effect::Refresh { since: app.audit_id }];
                     }
                     None => app.form = None,
                 }
@@ -57,7 +56,7 @@ fn apply_action(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::UnitDetailsLoaded { unit, evidence, explanations } => {
-            app.details_loaded(unit, evidence, explanations);
+            app.keep_details(unit, evidence, explanations);
             Vec::new()
         }
         Action::SignedIn(user) => {
@@ -198,7 +197,7 @@ fn on_list(app: &mut App, command: Command) -> Vec<Effect> {
         Command::Open => match app.pane {
             Pane::Queue => {
                 if let Some(item) = app.queue().get(app.queue_selected).copied() {
-                    return app.open_form(&item);
+                    app.open_form(&item);
                 }
             }
             Pane::Ties => {
