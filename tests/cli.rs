@@ -125,22 +125,22 @@ fn a_file_with_one_bad_row_changes_nothing_and_names_line_column_value_and_rule(
     let error = refused(&["import", "scores", "--db", &db, &file]);
     assert_eq!(
         error,
-        "thamdinh: scores.csv:14: column appraised_score: unit stc, I.1: appraised score 5 exceeds max 4 (a score lies in [0, max])"
+        "thamdinh: scores.csv:14: column appraised_score: unit stc, I.1: điểm thẩm định “5” vượt điểm tối đa 4 (điểm nằm trong [0; 4])"
     );
     assert_eq!(rank(&db), before);
 
     let cases = [
         (
             "unit,criterion,self_score,appraised_score,reason\nstc,III.1,1,0.5,\n",
-            "scores.csv:2: column reason: unit stc, III.1: appraised 0.5 is below max 1 and needs a deduction reason",
+            "scores.csv:2: column reason: unit stc, III.1: cần lý do trừ điểm: điểm thẩm định 0,5 thấp hơn điểm tối đa 1",
         ),
         (
             "unit,criterion,self_score,appraised_score,reason\nstc,V.5,12,10,\n",
-            "below max 12 and needs a deduction reason",
+            "cần lý do trừ điểm: điểm thẩm định 10 thấp hơn điểm tối đa 12",
         ),
         (
             "unit,criterion,self_score,appraised_score,reason\nstc,III.1,0.5,1,\n",
-            "appraised 1 is different from self-score 0.5 and needs a deduction reason",
+            "cần lý do: điểm thẩm định 1 khác điểm tự đánh giá 0,5",
         ),
         (
             "unit,criterion,self_score,appraised_score,reason\nxyz,III.1,1,1,\n",
@@ -156,13 +156,16 @@ fn a_file_with_one_bad_row_changes_nothing_and_names_line_column_value_and_rule(
         ),
         (
             "unit,criterion,self_score,appraised_score,reason\nstc,III.1,abc,1,\n",
-            "column self_score: unit stc, III.1: self-score \"abc\" is not a number",
+            "column self_score: unit stc, III.1: điểm tự đánh giá “abc” không phải là điểm hợp lệ",
         ),
         (
             "unit,criterion,self_score,appraised_score,reason\nstc,III.1,80%,1,\n",
-            "a percentage of plan is not how this regulation scores",
+            "quy chế này chấm bằng điểm, không theo % kế hoạch",
         ),
-        ("unit,criterion,self_score,appraised_score,reason\nstc,III.1,-1,1,\n", "self-score -1 is below 0"),
+        (
+            "unit,criterion,self_score,appraised_score,reason\nstc,III.1,-1,1,\n",
+            "điểm tự đánh giá “-1” không phải là điểm hợp lệ: điểm không được âm",
+        ),
         (
             "unit,criterion,self_score,appraised_score,reason,applicable\nstc,III.1,,,,no\n",
             "thai-nguyen-2024 has no not-applicable components",
@@ -300,9 +303,9 @@ fn bac_giang_scores_by_percentage_and_redistributes_what_does_not_apply() {
         "scores",
         "--db",
         &db,
-        &write(dir.path(), "bad.csv", "unit,criterion,self_score,appraised_score,reason\nsnv,B.1,120%,,\n"),
+        &write(dir.path(), "bad.csv", "unit,criterion,self_score,appraised_score,reason\nsnv,B.1,-10%,,\n"),
     ]);
-    assert!(error.contains("bad.csv:2: column self_score: unit snv, B.1: self-score 120% exceeds max 6"), "{error}");
+    assert!(error.contains("bad.csv:2: column self_score: unit snv, B.1: điểm tự đánh giá “-10%” không phải là điểm hợp lệ: điểm không được âm"), "{error}");
     let error = refused(&[
         "import",
         "units",

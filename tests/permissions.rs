@@ -291,7 +291,7 @@ fn an_approved_bloc_refuses_every_kind_of_write_until_the_chairman_re_rates() {
     let change = RerateChange::Fact { name: "discipline".into(), value: "yes".into() };
     refused_because(store.rerate("stc", std::slice::from_ref(&change), "Vi phạm kỷ luật"), "only the chairman");
     as_user(&mut store, "chu-tich");
-    refused_because(store.rerate("stc", std::slice::from_ref(&change), "  "), "needs a reason");
+    refused_because(store.rerate("stc", std::slice::from_ref(&change), "  \u{200B}"), "is needed");
     refused_because(store.rerate("h-dai-tu", std::slice::from_ref(&change), "x"), "not approved yet");
     store.rerate("stc", std::slice::from_ref(&change), "Phát hiện vi phạm kỷ luật sau khi công bố").unwrap();
     let round = store.load_round().unwrap();

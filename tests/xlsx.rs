@@ -422,7 +422,10 @@ fn every_bad_sheet_is_refused_with_its_cell_and_reason_and_nothing_is_imported()
                 let row = row_for(book, layout, open);
                 set(book, row, self_col, Some(Value::Number(d("9"))));
             }),
-            vec![format!("unit stc, {open}: self-score 9 exceeds max"), "(a score lies in [0, max])".into()],
+            vec![
+                format!("unit stc, {open}: điểm tự đánh giá “9” vượt điểm tối đa 1"),
+                "(điểm nằm trong [0; 1])".into(),
+            ],
         ),
         (
             "merged cell where a number should be",
@@ -438,7 +441,7 @@ fn every_bad_sheet_is_refused_with_its_cell_and_reason_and_nothing_is_imported()
                 let row = row_for(book, layout, open);
                 set(book, row, self_col, Some(Value::Number(d("0.125"))));
             }),
-            vec!["has 3 decimals".into(), "nothing is rounded silently".into()],
+            vec!["có 3 chữ số sau dấu phẩy".into(), "không làm tròn tự động".into()],
         ),
         (
             "a changed criterion name",
@@ -502,23 +505,37 @@ fn bac_giang_sheets_follow_its_appendix_take_percentages_and_not_applicable_item
     let unit = round.units[0].code.clone();
     let regulation = store.regulation().clone();
     let framework = regulation.framework_for(&round.units[0].bloc, round.units[0].group.as_deref()).unwrap().clone();
-    let file = fill(&store, &unit, |book, layout| {
-        let self_col = layout.col(Column::SelfScore).unwrap();
-        let applicable = layout.col(Column::Applicable).unwrap();
-        // Every item at its max, except: A.1.1 typed as 80 %, C.2 wholly not applicable (its points move to C.1).
-        for row in plan_rows(&regulation, &framework).iter().filter(|r| r.kind.is_scored()) {
-            let at = row_for(book, layout, &row.code);
-            set(book, at, self_col, Some(Value::Number(row.max)));
-        }
-        let a11 = row_for(book, layout, "A.1.1");
-        let percent = Style { number_format: Some("0%"), ..book.sheets[0].cells[&(a11, self_col)].style };
-        book.sheets[0].put(a11, self_col, Some(Value::Number(d("0.8"))), percent);
-        for code in ["C.2.1", "C.2.2"] {
-            let at = row_for(book, layout, code);
-            set(book, at, self_col, None);
-            set(book, at, applicable, Some(Value::Text(APPLICABLE_NO.into())));
-        }
-    });
+    // Điều 4.2: "Tiêu chí nào trừ điểm, đơn vị tự chấm … cần nêu rõ lý do cụ thể": the unit's own deduction on
+    // A.1.1 comes without its explanation first, and the whole sheet is refused naming the cell and the article.
+    let fill_a11 = |store: &Store, explain: bool| {
+        fill(store, &unit, |book, layout| {
+            let self_col = layout.col(Column::SelfScore).unwrap();
+            let applicable = layout.col(Column::Applicable).unwrap();
+            // Every item at its max, except: A.1.1 typed as 80 %, C.2 wholly not applicable (its points move to C.1).
+            for row in plan_rows(&regulation, &framework).iter().filter(|r| r.kind.is_scored()) {
+                let at = row_for(book, layout, &row.code);
+                set(book, at, self_col, Some(Value::Number(row.max)));
+            }
+            let a11 = row_for(book, layout, "A.1.1");
+            let percent = Style { number_format: Some("0%"), ..book.sheets[0].cells[&(a11, self_col)].style };
+            book.sheets[0].put(a11, self_col, Some(Value::Number(d("0.8"))), percent);
+            for code in ["C.2.1", "C.2.2"] {
+                let at = row_for(book, layout, code);
+                set(book, at, self_col, None);
+                set(book, at, applicable, Some(Value::Text(APPLICABLE_NO.into())));
+            }
+            if explain {
+                let explanation = layout.col(Column::Explanation).unwrap();
+                set(book, a11, explanation, Some(Value::Text("Đạt 80% kế hoạch tuyên truyền".into())));
+            }
+        })
+    };
+    let without = fill_a11(&store, false);
+    let refused = store.import_sheet(&without).unwrap_err().to_string();
+    assert!(refused.contains("A.1.1: điểm tự đánh giá 4 thấp hơn điểm tối đa 5"), "{refused}");
+    assert!(refused.contains("cần giải trình lý do tự trừ điểm (Điều 4.2)"), "{refused}");
+    assert!(store.load_round().unwrap().units[0].entries.is_empty(), "a refused sheet writes nothing");
+    let file = fill_a11(&store, true);
     store.import_sheet(&file).unwrap();
     let round = store.load_round().unwrap();
     let entries = &round.units[0].entries;

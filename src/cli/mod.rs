@@ -267,7 +267,7 @@ fn execute(cli: Cli) -> Result<(), StoreError> {
             let store = open_as(&cli.db, &cli.user)?;
             let round = store.load_round()?;
             let report = if json {
-                rank_report::json(store.regulation(), &round) + "\n"
+                rank_report::json(store.regulation(), &round, &store.document_counts()?) + "\n"
             } else {
                 rank_report::text(store.regulation(), &round)
             };

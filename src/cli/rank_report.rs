@@ -1,8 +1,12 @@
 //! The ranking as `rank --json` prints it (SPEC's contract), and as a plain table for people.
 
-use crate::domain::evaluate::{Round, evaluate_round};
+use crate::domain::evaluate::{Round, UnitRecord, evaluate_round};
+use crate::domain::ranking::RankedUnit;
+use crate::domain::reasons::unit_reasons;
 use crate::domain::regulation::Regulation;
+use crate::store::DocumentCounts;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::fmt::Write;
 
 #[derive(Serialize)]
@@ -32,7 +36,21 @@ struct UnitReport {
     reasons: Vec<String>,
 }
 
-pub fn json(regulation: &Regulation, round: &Round) -> String {
+/// A ranked unit's reasons: its level's, the quota's and its file's gaps.
+fn reasons(
+    regulation: &Regulation,
+    units: &HashMap<&str, &UnitRecord>,
+    documents: &DocumentCounts,
+    ranked: &RankedUnit,
+) -> Vec<String> {
+    match units.get(ranked.unit.as_str()) {
+        Some(unit) => unit_reasons(regulation, unit, ranked, |code| documents.count(&unit.code, code)),
+        None => ranked.quota_note.iter().cloned().collect(),
+    }
+}
+
+pub fn json(regulation: &Regulation, round: &Round, documents: &DocumentCounts) -> String {
+    let units: HashMap<&str, &UnitRecord> = round.units.iter().map(|u| (u.code.as_str(), u)).collect();
     let blocs = evaluate_round(regulation, round)
         .into_iter()
         .map(|result| BlocReport {
@@ -44,7 +62,7 @@ pub fn json(regulation: &Regulation, round: &Round) -> String {
                 .units
                 .into_iter()
                 .map(|unit| UnitReport {
-                    reasons: unit.reasons(),
+                    reasons: reasons(regulation, &units, documents, &unit),
                     unit: unit.unit,
                     rank: unit.rank,
                     total: unit.official_total.to_string(),

@@ -1,26 +1,40 @@
 //! The rule every appraisal obeys, wherever it is entered: a deduction or a change needs a reason.
 
 use super::score::display_vi;
+use super::validate::has_visible;
 use rust_decimal::Decimal;
+
+/// Why an appraisal needs a deduction reason.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum ReasonNeeded {
+    #[error("cần lý do trừ điểm: điểm thẩm định {} thấp hơn điểm tối đa {}", display_vi(*appraised), display_vi(*max))]
+    BelowMax { appraised: Decimal, max: Decimal },
+    #[error("cần lý do: điểm thẩm định {} khác điểm tự đánh giá {}", display_vi(*appraised), display_vi(*self_score))]
+    DiffersFromSelfScore { appraised: Decimal, self_score: Decimal },
+}
 
 /// Why an appraisal needs a deduction reason, or None when it needs none.
 /// An appraised score below max, or different from the self-score, needs one.
-pub fn reason_needed(max: Decimal, self_score: Option<Decimal>, appraised: Decimal) -> Option<String> {
+pub fn reason_needed(max: Decimal, self_score: Option<Decimal>, appraised: Decimal) -> Option<ReasonNeeded> {
     if appraised < max {
-        Some(format!("below max {}", max.normalize()))
-    } else {
-        self_score.filter(|s| *s != appraised).map(|s| format!("different from self-score {}", s.normalize()))
-    }
-}
-
-/// The same rule in the interface's words.
-pub fn reason_needed_vi(max: Decimal, self_score: Option<Decimal>, appraised: Decimal) -> Option<String> {
-    if appraised < max {
-        Some(format!("điểm thẩm định thấp hơn điểm tối đa {}", display_vi(max)))
+        Some(ReasonNeeded::BelowMax { appraised, max })
     } else {
         self_score
             .filter(|s| *s != appraised)
-            .map(|s| format!("điểm thẩm định khác điểm tự đánh giá {}", display_vi(s)))
+            .map(|self_score| ReasonNeeded::DiffersFromSelfScore { appraised, self_score })
+    }
+}
+
+/// The rule itself: refused when a reason is needed and the one given shows nothing a reader can see.
+pub fn check_reason(
+    max: Decimal,
+    self_score: Option<Decimal>,
+    appraised: Decimal,
+    reason: &str,
+) -> Result<(), ReasonNeeded> {
+    match reason_needed(max, self_score, appraised) {
+        Some(needed) if !has_visible(reason) => Err(needed),
+        _ => Ok(()),
     }
 }
 
@@ -31,9 +45,18 @@ mod tests {
     #[test]
     fn a_reason_is_needed_below_max_or_when_the_self_score_differs() {
         let four = Decimal::from(4);
+        let three = Decimal::from(3);
         assert!(reason_needed(four, Some(four), four).is_none());
         assert!(reason_needed(four, None, four).is_none());
-        assert_eq!(reason_needed(four, Some(four), Decimal::from(3)).as_deref(), Some("below max 4"));
-        assert_eq!(reason_needed(four, Some(Decimal::from(3)), four).as_deref(), Some("different from self-score 3"));
+        assert_eq!(
+            reason_needed(four, Some(four), three),
+            Some(ReasonNeeded::BelowMax { appraised: three, max: four })
+        );
+        assert_eq!(
+            reason_needed(four, Some(three), four).map(|r| r.to_string()).as_deref(),
+            Some("cần lý do: điểm thẩm định 4 khác điểm tự đánh giá 3")
+        );
+        assert!(check_reason(four, Some(four), three, "thiếu báo cáo").is_ok());
+        assert!(check_reason(four, Some(four), three, " \u{200B}\u{FEFF}").is_err(), "invisible text is no reason");
     }
 }

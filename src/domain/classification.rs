@@ -75,10 +75,13 @@ pub enum Condition {
         fact: String,
         value: String,
     },
-    /// Every graded criterion (of one content, if named) is at least this grade.
+    /// Every graded criterion (of one content, if named; outside one content, if `except_content` names it)
+    /// is at least this grade.
     EveryCriterionAtLeast {
         grade: Grade,
         content: Option<String>,
+        #[serde(default)]
+        except_content: Option<String>,
     },
     /// At least this share of the graded criteria (of one content, if named) are at this grade or below.
     ShareGradedAtMost {
@@ -163,11 +166,32 @@ impl UnitEvidence<'_> {
     }
 
     fn grades<'s>(&'s self, content: &'s Option<String>) -> impl Iterator<Item = Grade> + 's {
+        self.graded(content, &None).map(|(_, grade)| grade)
+    }
+
+    /// The graded criteria (code, grade) of one content (or all), less one content (or none).
+    fn graded<'s>(
+        &'s self,
+        content: &'s Option<String>,
+        except: &'s Option<String>,
+    ) -> impl Iterator<Item = (&'s str, Grade)> + 's {
         self.score
             .criteria
             .iter()
             .filter(move |criterion| content.as_ref().is_none_or(|code| &criterion.content == code))
-            .filter_map(|criterion| criterion.grade)
+            .filter(move |criterion| except.as_ref() != Some(&criterion.content))
+            .filter_map(|criterion| Some((criterion.code.as_str(), criterion.grade?)))
+    }
+
+    fn fact_definition(&self, name: &str) -> Option<&FactDefinition> {
+        self.fact_definitions.iter().find(|definition| definition.name == name)
+    }
+
+    /// "Thành tích nổi bật: không": a fact as recorded (or its default), in words.
+    fn fact_in_words(&self, name: &str) -> String {
+        let Some(definition) = self.fact_definition(name) else { return format!("{name}: {}", self.fact_text(name)) };
+        let value = self.facts.get(name).cloned().unwrap_or_else(|| definition.default_value());
+        format!("{}: {}", definition.title, definition.display_value(&value))
     }
 }
 
@@ -178,7 +202,9 @@ impl Condition {
             Condition::TotalBelow { value } => unit.official_total < *value,
             Condition::FactIs { fact, value } => unit.fact_text(fact) == *value,
             Condition::FactIsNot { fact, value } => unit.fact_text(fact) != *value,
-            Condition::EveryCriterionAtLeast { grade, content } => unit.grades(content).all(|g| g >= *grade),
+            Condition::EveryCriterionAtLeast { grade, content, except_content } => {
+                unit.graded(content, except_content).all(|(_, g)| g >= *grade)
+            }
             Condition::ShareGradedAtMost { grade, content, share } => {
                 let graded = unit.grades(content).count();
                 let at_most = unit.grades(content).filter(|g| g <= grade).count();
@@ -191,6 +217,68 @@ impl Condition {
             Condition::Any { of } => of.iter().any(|c| c.holds(unit, predicates)),
             Condition::Not { of } => !of.holds(unit, predicates),
             Condition::Predicate { name } => predicates.get(name).is_some_and(|c| c.holds(unit, predicates)),
+        }
+    }
+
+    /// What the unit shows on this condition, in words, where it came out `outcome`: the criteria below the
+    /// grade and their grades, a fact and its value, the total. Composite conditions give the observations of
+    /// the parts that decided them. Written only when reasons are shown.
+    pub fn observe(
+        &self,
+        unit: &UnitEvidence<'_>,
+        predicates: &BTreeMap<String, Condition>,
+        outcome: bool,
+        out: &mut Vec<String>,
+    ) {
+        let mut push = |text: String| {
+            if !out.contains(&text) {
+                out.push(text);
+            }
+        };
+        match self {
+            Condition::TotalAtLeast { .. } | Condition::TotalBelow { .. } => {
+                push(format!("tổng điểm {}", super::score::display_vi(unit.official_total)));
+            }
+            Condition::FactIs { fact, .. } | Condition::FactIsNot { fact, .. } => push(unit.fact_in_words(fact)),
+            Condition::EveryCriterionAtLeast { grade, content, except_content } => {
+                let below: Vec<String> = unit
+                    .graded(content, except_content)
+                    .filter(|(_, g)| g < grade)
+                    .map(|(code, g)| format!("{code}: {}", g.vietnamese()))
+                    .collect();
+                if !below.is_empty() {
+                    push(below.join(", "));
+                }
+            }
+            Condition::ShareGradedAtMost { grade, content, .. } => {
+                let graded: Vec<(&str, Grade)> = unit.graded(content, &None).collect();
+                let low: Vec<&str> = graded.iter().filter(|(_, g)| g <= grade).map(|(code, _)| *code).collect();
+                let list = if low.is_empty() { String::new() } else { format!(": {}", low.join(", ")) };
+                push(format!(
+                    "{}/{} tiêu chí xếp loại {} trở xuống{list}",
+                    low.len(),
+                    graded.len(),
+                    grade.vietnamese()
+                ));
+            }
+            Condition::CountShareAbove { numerator, denominator, .. } => {
+                push(format!("{}; {}", unit.fact_in_words(numerator), unit.fact_in_words(denominator)));
+            }
+            Condition::All { of } | Condition::Any { of } => {
+                // An `all` that failed, or an `any` that held, is decided by its parts that came out the same way.
+                let deciding = matches!(self, Condition::All { .. }) != outcome;
+                for part in of {
+                    if !deciding || part.holds(unit, predicates) == outcome {
+                        part.observe(unit, predicates, outcome, out);
+                    }
+                }
+            }
+            Condition::Not { of } => of.observe(unit, predicates, !outcome, out),
+            Condition::Predicate { name } => {
+                if let Some(condition) = predicates.get(name) {
+                    condition.observe(unit, predicates, outcome, out);
+                }
+            }
         }
     }
 
@@ -242,35 +330,6 @@ impl Assessment {
     /// Counts toward the quota: meets no not-completed condition and meets good (or excellent).
     pub fn eligible(&self) -> bool {
         self.meets(Level::Excellent) || self.meets(Level::Good)
-    }
-
-    /// The reasons in the council's words: what decided the level and what fell short above it.
-    pub fn reasons(&self, official_total: Decimal) -> Vec<String> {
-        let mut reasons = vec![format!("Tổng điểm {}", official_total.to_string().replace('.', ","))];
-        if !self.not_completed_because.is_empty() {
-            reasons
-                .extend(self.not_completed_because.iter().map(|label| format!("Không hoàn thành nhiệm vụ: {label}")));
-            return reasons;
-        }
-        for (level, checks) in &self.level_checks {
-            if *level < self.level {
-                break;
-            }
-            if *level == self.level {
-                reasons.extend(checks.iter().map(|c| format!("Đạt mức {}: {}", level.vietnamese(), c.label)));
-            } else {
-                reasons.extend(
-                    checks
-                        .iter()
-                        .filter(|c| !c.held)
-                        .map(|c| format!("Chưa đạt mức {}: {}", level.vietnamese(), c.label)),
-                );
-            }
-        }
-        if self.level == Level::NotCompleted {
-            reasons.push("Không đáp ứng điều kiện của mức nào cao hơn".to_string());
-        }
-        reasons
     }
 }
 

@@ -18,7 +18,25 @@ pub struct FactDefinition {
     pub name: String,
     /// The regulation's words for it, shown to the council.
     pub label: String,
+    /// A short Vietnamese name for it, where a whole sentence does not fit (a form's line, a reason).
+    pub title: String,
     pub kind: FactKind,
+    /// How each choice reads to a person, in the order of the choices (empty: the choices as written).
+    pub choice_labels: Vec<String>,
+    /// A count that may not exceed another count fact (subunits disciplined ≤ subunits).
+    pub at_most: Option<String>,
+}
+
+/// Recorded facts that cannot hold together (subunits disciplined above the subunits there are).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{title} ({value}) vượt quá {limit_title} ({limit}): sự kiện {name} không được lớn hơn {limit_name}")]
+pub struct FactsInconsistent {
+    pub name: String,
+    pub title: String,
+    pub value: u64,
+    pub limit_name: String,
+    pub limit_title: String,
+    pub limit: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -48,6 +66,21 @@ impl FactDefinition {
         }
     }
 
+    /// How a value reads to a person: `có`/`không`, a count, or the choice's label.
+    pub fn display_value(&self, value: &FactValue) -> String {
+        match (&self.kind, value) {
+            (_, FactValue::Bool(true)) => "có".into(),
+            (_, FactValue::Bool(false)) => "không".into(),
+            (FactKind::Choice(choices), FactValue::Choice(choice)) => choices
+                .iter()
+                .position(|c| c == choice)
+                .and_then(|at| self.choice_labels.get(at))
+                .cloned()
+                .unwrap_or_else(|| choice.clone()),
+            (_, other) => other.to_string(),
+        }
+    }
+
     /// Reads a value as typed in a file: `true/false/yes/no/có/không/1/0`, a count, or one of the choices.
     pub fn parse_value(&self, text: &str) -> Result<FactValue, String> {
         let text = text.trim();
@@ -74,3 +107,31 @@ impl FactDefinition {
 
 /// The facts recorded for one unit, by fact name; absent ones take their default.
 pub type Facts = BTreeMap<String, FactValue>;
+
+/// A count fact as recorded, else its default (0).
+fn count_of(facts: &Facts, name: &str) -> u64 {
+    match facts.get(name) {
+        Some(FactValue::Count(count)) => *count,
+        _ => 0,
+    }
+}
+
+/// Checks that a unit's facts, as they will be stored, hold together (every `at_most` limit).
+pub fn check_facts(definitions: &[FactDefinition], facts: &Facts) -> Result<(), FactsInconsistent> {
+    for definition in definitions {
+        let Some(limit_name) = &definition.at_most else { continue };
+        let (value, limit) = (count_of(facts, &definition.name), count_of(facts, limit_name));
+        if value > limit {
+            let limit_title = definitions.iter().find(|d| &d.name == limit_name).map_or(limit_name, |d| &d.title);
+            return Err(FactsInconsistent {
+                name: definition.name.clone(),
+                title: definition.title.clone(),
+                value,
+                limit_name: limit_name.clone(),
+                limit_title: limit_title.clone(),
+                limit,
+            });
+        }
+    }
+    Ok(())
+}

@@ -6,6 +6,7 @@ use super::facts::{FactDefinition, FactKind};
 use super::framework::{Component, Content, Criterion, Framework};
 use super::grades::{Grade, GradeScale};
 use super::regulation::{Agency, Bloc, Group, QuotaRule, Regulation};
+use super::self_assessment::SelfAssessmentRules;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -28,6 +29,10 @@ struct RegulationFile {
     tiebreak_decimals: u32,
     quota: QuotaFile,
     grades: Option<BTreeMap<String, Spanned<String>>>,
+    /// Decimals a typed score may carry; the official decimals when absent.
+    score_decimals: Option<u32>,
+    #[serde(default)]
+    self_assessment: SelfAssessmentRules,
     #[serde(default)]
     facts: Vec<FactFile>,
     classification: ClassificationRules,
@@ -44,9 +49,14 @@ struct QuotaFile {
 struct FactFile {
     name: Spanned<String>,
     label: String,
+    /// A short name for forms and reasons; the label when absent.
+    title: Option<String>,
     kind: String,
     #[serde(default)]
     choices: Vec<String>,
+    #[serde(default)]
+    choice_labels: Vec<String>,
+    at_most: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -267,7 +277,36 @@ pub fn load_regulation(folder: &str, files: &DataFiles) -> Result<Regulation, Da
                 ));
             }
         };
-        facts.push(FactDefinition { name: fact.name.into_inner(), label: fact.label, kind });
+        if !fact.choice_labels.is_empty()
+            && !matches!(&kind, FactKind::Choice(c) if c.len() == fact.choice_labels.len())
+        {
+            return Err(source.error(&fact.name, "choice_labels must name each of the choices, in their order"));
+        }
+        let at_most = fact.at_most.map(|limit| (limit.span(), limit.into_inner()));
+        facts.push(FactDefinition {
+            name: fact.name.into_inner(),
+            title: fact.title.unwrap_or_else(|| fact.label.clone()),
+            label: fact.label,
+            kind,
+            choice_labels: fact.choice_labels,
+            at_most: at_most.map(|(_, limit)| limit),
+        });
+    }
+    for fact in &facts {
+        if let Some(limit) = &fact.at_most {
+            let both_counts = fact.kind == FactKind::Count
+                && facts.iter().any(|other| &other.name == limit && other.kind == FactKind::Count);
+            if !both_counts {
+                return Err(DataError::at(
+                    &source.name,
+                    1,
+                    format!(
+                        "fact {}: at_most must name another count fact, and {} must be a count",
+                        fact.name, fact.name
+                    ),
+                ));
+            }
+        }
     }
 
     let regulation = Regulation {
@@ -277,6 +316,8 @@ pub fn load_regulation(folder: &str, files: &DataFiles) -> Result<Regulation, Da
         not_applicable_allowed: raw.not_applicable_allowed,
         official_decimals: raw.official_decimals,
         tiebreak_decimals: raw.tiebreak_decimals,
+        score_decimals: raw.score_decimals.unwrap_or(raw.official_decimals),
+        self_assessment: raw.self_assessment,
         quota: QuotaRule { rate: source.decimal(&raw.quota.rate, "quota rate")? },
         agencies,
         blocs,
@@ -529,14 +570,19 @@ fn check_classification(file: &str, regulation: &Regulation) -> Result<(), DataE
                     }
                 }
             }
-            Condition::EveryCriterionAtLeast { content, .. } | Condition::ShareGradedAtMost { content, .. } => {
+            Condition::EveryCriterionAtLeast { .. } | Condition::ShareGradedAtMost { .. } => {
+                let (content, except) = match condition {
+                    Condition::EveryCriterionAtLeast { content, except_content, .. } => (content, except_content),
+                    Condition::ShareGradedAtMost { content, .. } => (content, &None),
+                    _ => (&None, &None),
+                };
                 if regulation.grades.is_none() {
                     return Err(problem("a grade condition needs [grades]".into()));
                 }
-                if let Some(code) = content
-                    && !content_codes.contains(code.as_str())
-                {
-                    return Err(problem(format!("content {code} is in no framework")));
+                for code in [content, except].into_iter().flatten() {
+                    if !content_codes.contains(code.as_str()) {
+                        return Err(problem(format!("content {code} is in no framework")));
+                    }
                 }
             }
             Condition::Predicate { name } => {

@@ -66,15 +66,6 @@ pub struct RankedUnit {
     pub tie_group: Option<usize>,
 }
 
-impl RankedUnit {
-    /// Why the unit has its level, in the council's words: its total, the conditions met or missed, and the quota.
-    pub fn reasons(&self) -> Vec<String> {
-        let mut reasons = self.assessment.reasons(self.official_total);
-        reasons.extend(self.quota_note.iter().cloned());
-        reasons
-    }
-}
-
 /// Units with equal official and tie-break totals.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TieGroup {
@@ -201,30 +192,34 @@ pub fn rank_bloc(candidates: &[Candidate], terms: &QuotaTerms, tie_orders: &[Vec
         let shared_rank = position + 1;
         for &m in members {
             position += 1;
+            let rank = if resolved { position } else { shared_rank };
             let (official_total, tiebreak_total, candidate) = keyed[m];
             let assessment = &candidate.assessment;
             let (outcome, quota_note) = if !excellent[m] {
                 (Outcome::Level(assessment.level), None)
             } else if straddles {
                 let note = format!(
-                    "Bằng điểm với đơn vị khác tại ranh giới chỉ tiêu Hoàn thành xuất sắc ({quota}); chờ Chủ tịch Hội đồng quyết định thứ tự"
+                    "Bằng điểm với đơn vị khác tại ranh giới chỉ tiêu Hoàn thành xuất sắc của khối ({quota} đơn vị, còn {remaining}) ở hạng {rank}; chờ Chủ tịch Hội đồng quyết định thứ tự"
                 );
                 (Outcome::TiePending, Some(note))
             } else if remaining > 0 {
                 remaining -= 1;
-                let note = format!("Trong chỉ tiêu Hoàn thành xuất sắc của khối ({quota} đơn vị)");
+                let note = format!(
+                    "Trong chỉ tiêu Hoàn thành xuất sắc của khối: đơn vị thứ {} trong {quota} đơn vị của chỉ tiêu, hạng {rank}",
+                    quota - remaining
+                );
                 (Outcome::Level(Level::Excellent), Some(note))
             } else {
                 let fallback = assessment.best_below(Level::Excellent);
                 let note = format!(
-                    "Đủ điều kiện Hoàn thành xuất sắc nhưng vượt chỉ tiêu của khối ({quota} đơn vị); xếp {}",
+                    "Đủ điều kiện Hoàn thành xuất sắc nhưng ở hạng {rank}, ngoài chỉ tiêu của khối ({quota} đơn vị, đã hết); xếp {}",
                     fallback.vietnamese()
                 );
                 (Outcome::Level(fallback), Some(note))
             };
             units.push(RankedUnit {
                 unit: candidate.unit.clone(),
-                rank: if resolved { position } else { shared_rank },
+                rank,
                 total: candidate.total,
                 official_total,
                 tiebreak_total,

@@ -4,6 +4,8 @@ use super::classification::ClassificationRules;
 use super::facts::FactDefinition;
 use super::framework::Framework;
 use super::grades::GradeScale;
+use super::score::ScoreRule;
+use super::self_assessment::SelfAssessmentRules;
 use rust_decimal::Decimal;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -16,6 +18,10 @@ pub struct Regulation {
     pub not_applicable_allowed: bool,
     pub official_decimals: u32,
     pub tiebreak_decimals: u32,
+    /// Decimals a typed score may carry (Thái Nguyên Điều 6.4.c: two); computed figures stay exact.
+    pub score_decimals: u32,
+    /// What the unit's self-assessment file must hold, and what a gap does.
+    pub self_assessment: SelfAssessmentRules,
     pub quota: QuotaRule,
     pub agencies: Vec<Agency>,
     pub blocs: Vec<Bloc>,
@@ -68,6 +74,11 @@ impl Regulation {
 
     pub fn agency(&self, code: &str) -> Option<&Agency> {
         self.agencies.iter().find(|agency| agency.code == code)
+    }
+
+    /// What a typed score of a component with this max must respect.
+    pub fn score_rule(&self, max: Decimal) -> ScoreRule {
+        ScoreRule { max, percent_of_plan: self.percent_input, decimals: self.score_decimals }
     }
 
     pub fn fact(&self, name: &str) -> Option<&FactDefinition> {

@@ -3,39 +3,60 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::str::FromStr;
 
-/// Why a typed score was refused; the caller adds the unit, criterion and file position.
+/// Why a typed score was refused, in the council's words; the caller adds the file, unit and criterion.
+/// Every path that takes a score (form, CSV, sheet, re-rating) words it the same.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ScoreInputError {
-    #[error("{0:?} is not a number")]
+    #[error("“{0}” không phải là điểm hợp lệ (ví dụ 3,5 hoặc 3.5)")]
     NotANumber(String),
-    #[error("{0:?}: a percentage of plan is not how this regulation scores; type the points")]
+    #[error("“{0}”: quy chế này chấm bằng điểm, không theo % kế hoạch")]
     PercentNotAllowed(String),
-    #[error("{value} is below 0")]
-    Negative { value: String },
-    #[error("{value} exceeds max {max}")]
+    #[error("“{value}” không phải là điểm hợp lệ: điểm không được âm (điểm nằm trong [0; {}])", display_vi(*max))]
+    Negative { value: String, max: Decimal },
+    #[error("“{value}” vượt điểm tối đa {} (điểm nằm trong [0; {}])", display_vi(*max), display_vi(*max))]
     AboveMax { value: String, max: Decimal },
+    #[error(
+        "“{value}” có {found} chữ số sau dấu phẩy; quy chế tính điểm đến {allowed} chữ số sau dấu phẩy (không làm tròn tự động: hãy nhập lại)"
+    )]
+    TooManyDecimals { value: String, found: u32, allowed: u32 },
 }
 
-/// Parses a score typed by a person: `3,5` and `3.5` are the same; `80%` means 0.8 × max
-/// when the regulation scores by percentage of plan. The result lies in [0, max].
-pub fn parse_score(text: &str, max: Decimal, percent_allowed: bool) -> Result<Decimal, ScoreInputError> {
+/// What a typed score must respect: the component's max, whether a percentage of plan is how the regulation
+/// scores, and how many decimals a score may carry (regulation data: Thái Nguyên Điều 6.4.c counts two).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScoreRule {
+    pub max: Decimal,
+    pub percent_of_plan: bool,
+    pub decimals: u32,
+}
+
+/// Parses a score typed by a person: `3,5` and `3.5` are the same; `80%` means 0.8 × max when the regulation
+/// scores by percentage of plan, and a percentage above 100 earns the max (the plan was exceeded). The typed
+/// number may carry at most `rule.decimals` decimals (a percentage's product stays exact). The result lies
+/// in [0, max]; nothing is rounded and nothing typed is dropped.
+pub fn parse_score(text: &str, rule: &ScoreRule) -> Result<Decimal, ScoreInputError> {
     let trimmed = text.trim();
     let (number_text, is_percent) = match trimmed.strip_suffix('%') {
         Some(rest) => (rest.trim(), true),
         None => (trimmed, false),
     };
-    if is_percent && !percent_allowed {
+    if is_percent && !rule.percent_of_plan {
         return Err(ScoreInputError::PercentNotAllowed(trimmed.to_string()));
     }
     let number = parse_decimal(number_text).ok_or_else(|| ScoreInputError::NotANumber(trimmed.to_string()))?;
     if number.is_sign_negative() && !number.is_zero() {
-        return Err(ScoreInputError::Negative { value: trimmed.to_string() });
+        return Err(ScoreInputError::Negative { value: trimmed.to_string(), max: rule.max });
     }
-    let points = if is_percent { number * max / Decimal::ONE_HUNDRED } else { number };
-    if points > max {
-        return Err(ScoreInputError::AboveMax { value: trimmed.to_string(), max: max.normalize() });
+    let found = number.normalize().scale();
+    if found > rule.decimals {
+        return Err(ScoreInputError::TooManyDecimals { value: trimmed.to_string(), found, allowed: rule.decimals });
     }
-    Ok(points.normalize())
+    let points = if is_percent { (number * rule.max / Decimal::ONE_HUNDRED).min(rule.max) } else { number };
+    if points > rule.max {
+        return Err(ScoreInputError::AboveMax { value: trimmed.to_string(), max: rule.max });
+    }
+    // `-0` is zero: one sign for one value.
+    Ok(points.abs().normalize())
 }
 
 /// Parses a plain decimal written with a dot or a comma, refusing exponents, thousands
@@ -75,27 +96,54 @@ mod tests {
         Decimal::from_str(s).unwrap()
     }
 
-    #[test]
-    fn comma_and_dot_are_the_same_score() {
-        assert_eq!(parse_score("3,5", d("4"), false), Ok(d("3.5")));
-        assert_eq!(parse_score(" 3.5 ", d("4"), false), Ok(d("3.5")));
+    fn rule(max: &str, percent_of_plan: bool) -> ScoreRule {
+        ScoreRule { max: d(max), percent_of_plan, decimals: 2 }
     }
 
     #[test]
+    fn comma_and_dot_are_the_same_score() {
+        assert_eq!(parse_score("3,5", &rule("4", false)), Ok(d("3.5")));
+        assert_eq!(parse_score(" 3.5 ", &rule("4", false)), Ok(d("3.5")));
+        assert_eq!(parse_score("-0", &rule("4", false)).map(|s| s.to_string()), Ok("0".into()));
+    }
+
+    /// Điều 4.2 of 453: "Bằng tỷ lệ % kết quả đạt được của tiêu chí so với kế hoạch nhân với điểm chuẩn":
+    /// a result above plan earns the max, a negative one is no result.
+    #[test]
     fn percentage_of_plan_scales_the_max_only_where_allowed() {
-        assert_eq!(parse_score("80%", d("3"), true), Ok(d("2.4")));
-        assert_eq!(parse_score("100 %", d("5"), true), Ok(d("5")));
-        assert!(matches!(parse_score("80%", d("3"), false), Err(ScoreInputError::PercentNotAllowed(_))));
-        assert!(matches!(parse_score("120%", d("3"), true), Err(ScoreInputError::AboveMax { .. })));
+        assert_eq!(parse_score("80%", &rule("3", true)), Ok(d("2.4")));
+        assert_eq!(parse_score("100 %", &rule("5", true)), Ok(d("5")));
+        assert_eq!(parse_score("120%", &rule("3", true)), Ok(d("3")));
+        assert_eq!(parse_score("33%", &rule("1.5", true)), Ok(d("0.495")), "the product stays exact");
+        assert!(matches!(parse_score("-10%", &rule("3", true)), Err(ScoreInputError::Negative { .. })));
+        assert!(matches!(parse_score("80%", &rule("3", false)), Err(ScoreInputError::PercentNotAllowed(_))));
     }
 
     #[test]
     fn out_of_range_and_garbage_are_refused() {
-        assert_eq!(parse_score("5", d("4"), false), Err(ScoreInputError::AboveMax { value: "5".into(), max: d("4") }));
-        assert!(matches!(parse_score("-1", d("4"), false), Err(ScoreInputError::Negative { .. })));
-        for bad in ["", "abc", "1e2", "1.2.3", "1,2,3", ".5", "5.", "NaN", "inf", "0x10", "+1"] {
-            assert!(matches!(parse_score(bad, d("4"), false), Err(ScoreInputError::NotANumber(_))), "{bad}");
+        assert_eq!(
+            parse_score("5", &rule("4", false)),
+            Err(ScoreInputError::AboveMax { value: "5".into(), max: d("4") })
+        );
+        assert!(matches!(parse_score("-1", &rule("4", false)), Err(ScoreInputError::Negative { .. })));
+        for bad in ["", "abc", "1e2", "1.2.3", "1,2,3", ".5", "5.", "NaN", "inf", "0x10", "+1", "1/2", "1e0", "--1"] {
+            assert!(matches!(parse_score(bad, &rule("4", false)), Err(ScoreInputError::NotANumber(_))), "{bad}");
         }
+    }
+
+    /// Điều 6.4.c of 2610: "Điểm số được tính sau dấu phẩy “hai chữ số”".
+    #[test]
+    fn a_typed_score_carries_at_most_the_regulations_decimals() {
+        assert_eq!(parse_score("0,55", &rule("1", false)), Ok(d("0.55")));
+        assert_eq!(parse_score("0,550", &rule("1", false)), Ok(d("0.55")), "a trailing zero adds no precision");
+        assert_eq!(
+            parse_score("0,555", &rule("1", false)),
+            Err(ScoreInputError::TooManyDecimals { value: "0,555".into(), found: 3, allowed: 2 })
+        );
+        assert_eq!(
+            parse_score("-1", &rule("4", false)).map_err(|e| e.to_string()),
+            Err("“-1” không phải là điểm hợp lệ: điểm không được âm (điểm nằm trong [0; 4])".into())
+        );
     }
 
     #[test]

@@ -16,6 +16,9 @@ pub struct ComponentScore {
     pub deduction_reason: String,
     /// The unit's justification of its self-score (boxed: most rounds in memory hold none).
     pub explanation: Box<str>,
+    /// The unit wrote an explanation, as the store says when its text is not read (the interface reads the
+    /// texts of the units it shows only).
+    pub explanation_on_file: bool,
     /// False when the component lies outside the unit's functions (Điều 4.2 of 453).
     pub applicable: bool,
     /// Entered by an assistant (Tổ giúp việc) and not yet confirmed by a member: it counts, provisionally.
@@ -34,6 +37,7 @@ impl Default for ComponentScore {
             leader_scores: LeaderScores::default(),
             deduction_reason: String::new(),
             explanation: Box::default(),
+            explanation_on_file: false,
             applicable: true,
             awaiting_confirmation: false,
             appraised_by: None,
@@ -52,6 +56,11 @@ impl ComponentScore {
     /// Appraised and, where an assistant entered it, confirmed by a member.
     pub fn is_final(&self) -> bool {
         self.effective_appraised().is_some() && !self.awaiting_confirmation
+    }
+
+    /// The unit explained its self-score (with something a reader can see).
+    pub fn has_explanation(&self) -> bool {
+        self.explanation_on_file || super::validate::has_visible(&self.explanation)
     }
 
     /// The figure that counts now: appraised where present, else the self-score, else 0.

@@ -5,6 +5,7 @@ use super::score_sheet::{cell, plain};
 use crate::domain::classification::Level;
 use crate::domain::evaluate::{Round, evaluate_round};
 use crate::domain::ranking::{BlocRanking, Outcome, RankedUnit};
+use crate::domain::reasons::unit_reasons;
 use crate::domain::regulation::Regulation;
 use crate::domain::score::display_vi;
 use crate::store::{Store, StoreError};
@@ -68,7 +69,7 @@ fn unit_name<'a>(round: &'a Round, code: &'a str) -> &'a str {
 }
 
 /// The notes of a ranked unit: provisional, ties, and what kept it from the level above.
-fn notes(ranked: &RankedUnit, ranking: &BlocRanking) -> String {
+fn notes(ranked: &RankedUnit, ranking: &BlocRanking, reasons: Vec<String>) -> String {
     let mut notes = Vec::new();
     if ranked.provisional {
         notes.push("Tạm tính: chưa thẩm định xong".to_string());
@@ -82,10 +83,7 @@ fn notes(ranked: &RankedUnit, ranking: &BlocRanking) -> String {
         });
     }
     notes.extend(
-        ranked
-            .reasons()
-            .into_iter()
-            .filter(|reason| !reason.starts_with("Đạt mức") && !reason.starts_with("Tổng điểm")),
+        reasons.into_iter().filter(|reason| !reason.starts_with("Đạt mức") && !reason.starts_with("Tổng điểm")),
     );
     notes.join("\n")
 }
@@ -106,6 +104,13 @@ pub fn build(store: &Store) -> Result<Book, StoreError> {
     let round = store.load_round()?;
     let year = store.year();
     let results = evaluate_round(regulation, &round);
+    let documents = store.document_counts()?;
+    let by_code: std::collections::HashMap<&str, &crate::domain::evaluate::UnitRecord> =
+        round.units.iter().map(|u| (u.code.as_str(), u)).collect();
+    let reasons_of = |ranked: &RankedUnit| match by_code.get(ranked.unit.as_str()) {
+        Some(unit) => unit_reasons(regulation, unit, ranked, |code| documents.count(&unit.code, code)),
+        None => ranked.quota_note.iter().cloned().collect(),
+    };
     if results.is_empty() {
         return Err(StoreError::Refused("the round has no units yet; import them with `thamdinh import units`".into()));
     }
@@ -148,7 +153,7 @@ pub fn build(store: &Store) -> Result<Book, StoreError> {
             sheet.number(row, 2, Some(ranked.official_total), Style { number_format: two, ..centered(cell()) });
             sheet.number(row, 3, Some(ranked.tiebreak_total), Style { number_format: three, ..centered(cell()) });
             sheet.text(row, 4, ranked.outcome.vietnamese(), cell());
-            sheet.text(row, 5, notes(ranked, ranking), Style { size: 10.0, ..cell() });
+            sheet.text(row, 5, notes(ranked, ranking, reasons_of(ranked)), Style { size: 10.0, ..cell() });
             sheet.fit_row(row);
             row += 1;
             if Some(index) == last_excellent {
@@ -196,7 +201,7 @@ pub fn build(store: &Store) -> Result<Book, StoreError> {
                 note.push("Tạm tính".to_string());
             }
             if ranked.outcome == Outcome::TiePending {
-                note.push(notes(ranked, ranking));
+                note.push(notes(ranked, ranking, reasons_of(ranked)));
             }
             sheet.text(row, 4, note.join("; "), Style { size: 10.0, ..cell() });
             sheet.fit_row(row);

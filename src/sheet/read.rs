@@ -9,7 +9,7 @@ use super::model::{Readback, a1, canonical_text, column_letters, to_cell_number}
 use crate::domain::evaluate::{Round, UnitRecord};
 use crate::domain::framework::Framework;
 use crate::domain::regulation::Regulation;
-use crate::domain::score::{ScoreInputError, parse_score};
+use crate::domain::score::parse_score;
 use crate::domain::scoring::ComponentScore;
 use crate::store::import::{EvidenceRow, parse_date};
 use calamine::{Data, Dimensions, Range, Reader, StyleRange, Xlsx, open_workbook};
@@ -450,27 +450,9 @@ fn checked_score(
     value: Decimal,
     percent: bool,
 ) -> Result<Decimal, SheetError> {
-    let decimals = value.normalize().scale();
-    if decimals > regulation.official_decimals {
-        let unit = if percent { "%" } else { "" };
-        return Err(sheet.error(
-            row,
-            col,
-            format!(
-                "{what}: self-score {}{unit} has {decimals} decimals; scores are counted to {} (nothing is rounded silently: round it in the sheet)",
-                value.normalize(),
-                regulation.official_decimals
-            ),
-        ));
-    }
     let text = if percent { format!("{}%", value.normalize()) } else { value.normalize().to_string() };
-    parse_score(&text, max, regulation.percent_input).map_err(|error| {
-        let rule = match error {
-            ScoreInputError::AboveMax { .. } | ScoreInputError::Negative { .. } => " (a score lies in [0, max])",
-            _ => "",
-        };
-        sheet.error(row, col, format!("{what}: self-score {error}{rule}"))
-    })
+    parse_score(&text, &regulation.score_rule(max))
+        .map_err(|error| sheet.error(row, col, format!("{what}: điểm tự đánh giá {error}")))
 }
 
 fn read_evidence(

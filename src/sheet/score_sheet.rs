@@ -11,6 +11,7 @@ use crate::domain::evaluate::UnitRecord;
 use crate::domain::framework::Framework;
 use crate::domain::grades::Grade;
 use crate::domain::ranking::RankedUnit;
+use crate::domain::reasons::unit_reasons;
 use crate::domain::regulation::Regulation;
 use crate::domain::score::{display_vi, round_half_away};
 use crate::domain::scoring::{ComponentScore, UnitScore, score_unit};
@@ -423,7 +424,10 @@ pub fn build(input: &UnitSheet<'_>) -> Sheet {
         sheet.merged_text((r, 0), (r, last), level, Style { bold: true, size: 12.0, ..plain() });
         sheet.fit_row(r);
         r += 1;
-        let reasons = ranked.reasons();
+        let reasons = unit_reasons(regulation, input.unit, ranked, |code| {
+            let filed = input.evidence.iter().filter(|document| document.criterion == code).count();
+            u32::try_from(filed).unwrap_or(u32::MAX)
+        });
         if !reasons.is_empty() {
             let reasons: Vec<String> = reasons.iter().map(|reason| format!("- {reason}")).collect();
             sheet.merged_text(

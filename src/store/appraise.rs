@@ -3,7 +3,7 @@
 use super::audit::Change;
 use super::error::{Result, StaleSave, StoreError};
 use super::{Store, audit_one};
-use crate::domain::appraisal::reason_needed;
+use crate::domain::appraisal::check_reason;
 use crate::domain::permissions::{AppraisalEntry, may_appraise};
 use rusqlite::{OptionalExtension, params};
 use rust_decimal::Decimal;
@@ -59,7 +59,7 @@ impl Store {
     /// another session saved the component since `based_on_version` (the newer value is named, nothing is lost).
     pub fn save_appraisal(&mut self, input: &AppraisalInput) -> Result<Saved> {
         let AppraisalInput { unit, component, appraised, deduction_reason, based_on_version } = input;
-        let reason = deduction_reason.trim();
+        let reason = &*super::clean(deduction_reason, "deduction reason", &format!("unit {unit}, {component}"))?;
         let (bloc, place) = self.component_of(unit, component)?;
         let entry = may_appraise(&self.actor, &place, unit)?;
         let max = place.component.max;
@@ -89,13 +89,8 @@ impl Store {
             )
             .optional()?;
         let self_score = current.as_ref().and_then(|c| c.self_score.as_deref()).and_then(|s| Decimal::from_str(s).ok());
-        if let Some(why) = reason_needed(max, self_score, *appraised)
-            && reason.is_empty()
-        {
-            return Err(StoreError::Refused(format!(
-                "unit {unit}, {component}: appraised {appraised} is {why} and needs a deduction reason"
-            )));
-        }
+        check_reason(max, self_score, *appraised, reason)
+            .map_err(|why| StoreError::Refused(format!("unit {unit}, {component}: {why}")))?;
         let value = appraised.normalize().to_string();
         let old_value = current.as_ref().and_then(|c| c.appraised.clone());
         let old_reason = current.as_ref().map(|c| c.reason.clone()).unwrap_or_default();

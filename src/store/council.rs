@@ -3,9 +3,10 @@
 use super::audit::Change;
 use super::error::{Result, StoreError};
 use super::{Store, audit_one};
-use crate::domain::facts::FactValue;
+use crate::domain::facts::{FactValue, Facts, check_facts};
 use crate::domain::grades::Grade;
 use crate::domain::permissions::{CouncilWrite, may_comment};
+use crate::domain::regulation::Regulation;
 use rusqlite::{OptionalExtension, params};
 
 /// A remark of a co-assigned agency on one component of one unit.
@@ -24,9 +25,7 @@ impl Store {
         let (_, place) = self.component_of(unit, component)?;
         may_comment(&self.actor, &place, unit)?;
         let agency = self.actor.agency.clone().unwrap_or_default();
-        if text.trim().is_empty() {
-            return Err(StoreError::Refused(format!("unit {unit}, {component}: a comment needs text")));
-        }
+        let text = &*super::required(text, "the comment", &format!("unit {unit}, {component}"))?;
         let tx = self.write_transaction()?;
         tx.execute(
             "INSERT INTO comment (unit, criterion, agency, text) VALUES (?1, ?2, ?3, ?4)",
@@ -86,6 +85,7 @@ impl Store {
             let detail = format!("{unit} {name}: {} → {value}", old.as_deref().unwrap_or("—"));
             trail.record(&tx, Change::new("fact", detail).on(unit, None).value(name, old, Some(value.to_string())))?;
         }
+        check_stored_facts(&tx, &self.regulation, unit)?;
         tx.commit()?;
         Ok(())
     }
@@ -103,14 +103,30 @@ impl Store {
         if !known {
             return Err(StoreError::Refused(format!("unit {unit}: {criterion:?} is not a criterion of its framework")));
         }
-        if reason.trim().is_empty() {
-            return Err(StoreError::Refused(format!("unit {unit}, {criterion}: overriding a grade needs a reason")));
-        }
+        let reason =
+            &*super::required(reason, "the reason for overriding a grade", &format!("unit {unit}, {criterion}"))?;
         let tx = self.write_transaction()?;
         write_grade_override(&tx, &mut self.audit_trail(&tx)?, unit, criterion, grade, reason.trim())?;
         tx.commit()?;
         Ok(())
     }
+}
+
+/// Checks, inside a write transaction and before it commits, that a unit's facts as now stored hold together
+/// (a count at most another, `facts::check_facts`); every path that writes facts calls it, so a refusal rolls
+/// the whole write back.
+pub(super) fn check_stored_facts(tx: &rusqlite::Connection, regulation: &Regulation, unit: &str) -> Result<()> {
+    let mut facts = Facts::new();
+    let mut statement = tx.prepare_cached("SELECT name, value FROM fact WHERE unit = ?1")?;
+    let mut rows = statement.query([unit])?;
+    while let Some(row) = rows.next()? {
+        let name: String = row.get(0)?;
+        let value: String = row.get(1)?;
+        if let Some(value) = regulation.fact(&name).and_then(|definition| definition.parse_value(&value).ok()) {
+            facts.insert(name, value);
+        }
+    }
+    check_facts(&regulation.facts, &facts).map_err(|why| StoreError::Refused(format!("unit {unit}: {why}")))
 }
 
 /// Writes one grade override and its audit row, naming the grade it replaces.

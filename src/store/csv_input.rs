@@ -1,6 +1,7 @@
 //! Reading a CSV file strictly: UTF-8, a header row, columns by name in any order, nothing unknown.
 
 use super::error::{Result, StoreError};
+use crate::domain::validate::clean_text;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -9,6 +10,30 @@ pub struct CsvTable {
     pub file: String,
     columns: BTreeMap<String, usize>,
     pub rows: Vec<(u64, csv::StringRecord)>,
+}
+
+/// Every cell as it is compared and stored: NFC (an NFD reference is the same document), and refused,
+/// naming the line and the column, when it carries a control character other than newline and tab.
+fn clean_record(
+    record: &csv::StringRecord,
+    headers: &csv::StringRecord,
+    file: &str,
+    line: u64,
+) -> Result<csv::StringRecord> {
+    let plain = |cell: &str| cell.bytes().all(|b| (0x20..0x7f).contains(&b));
+    if record.iter().all(plain) {
+        return Ok(record.clone());
+    }
+    let mut cleaned = csv::StringRecord::with_capacity(record.as_slice().len(), record.len());
+    for (index, cell) in record.iter().enumerate() {
+        let cell = clean_text(cell).map_err(|why| StoreError::Input {
+            file: file.to_string(),
+            line,
+            message: format!("column {}: {cell:?} {why}", headers.get(index).unwrap_or("?")),
+        })?;
+        cleaned.push_field(&cell);
+    }
+    Ok(cleaned)
 }
 
 impl CsvTable {
@@ -68,7 +93,7 @@ impl CsvTable {
             if record.iter().all(|cell| cell.is_empty()) {
                 continue;
             }
-            rows.push((line, record));
+            rows.push((line, clean_record(&record, &headers, &file, line)?));
         }
         Ok(CsvTable { file, columns, rows })
     }

@@ -2,15 +2,16 @@
 
 use super::Store;
 use super::audit::Change;
-use super::council::write_grade_override;
+use super::council::{check_stored_facts, write_grade_override};
 use super::csv_input::CsvTable;
 use super::error::Result;
 use super::write::{write_evidence_audited, write_score_audited};
-use crate::domain::appraisal::reason_needed;
+use crate::domain::appraisal::check_reason;
 use crate::domain::framework::Framework;
 use crate::domain::grades::Grade;
 use crate::domain::permissions::CouncilWrite;
-use crate::domain::score::{ScoreInputError, parse_score};
+use crate::domain::score::parse_score;
+use crate::domain::validate::code_key;
 use rusqlite::OptionalExtension;
 use rusqlite::params;
 use rust_decimal::Decimal;
@@ -88,10 +89,17 @@ impl Store {
         code: &str,
     ) -> Result<(&'p UnitPlace, &Framework)> {
         let place = units.get(code).ok_or_else(|| {
-            table.error(
-                line,
-                format!("column unit: unknown unit {code:?}; import it first with `thamdinh import units`"),
-            )
+            let key = code_key(code);
+            match units.keys().find(|known| code_key(known) == key) {
+                Some(known) => table.error(
+                    line,
+                    format!("column unit: unknown unit {code:?}; the round has {known} (a code is one code whatever its case: write {known})"),
+                ),
+                None => table.error(
+                    line,
+                    format!("column unit: unknown unit {code:?}; import it first with `thamdinh import units`"),
+                ),
+            }
         })?;
         let framework = self
             .framework_of(place)
@@ -113,6 +121,7 @@ impl Store {
         };
         let mut planned: Vec<(String, String, String, Option<String>)> = Vec::new();
         let mut seen = BTreeMap::new();
+        let existing_keys: BTreeMap<String, &String> = existing.keys().map(|known| (code_key(known), known)).collect();
         for (line, record) in &table.rows {
             let line = *line;
             let code = table.cell(record, "code");
@@ -125,8 +134,17 @@ impl Store {
                     format!("column code: {code:?} is not a unit code (letters, digits, '-', '_', '.')"),
                 ));
             }
-            if let Some(first) = seen.insert(code.to_string(), line) {
-                return Err(table.error(line, format!("column code: unit {code} already on line {first}")));
+            if let Some((first_code, first)) = seen.insert(code_key(code), (code.to_string(), line)) {
+                return Err(table.error(
+                    line,
+                    format!("column code: unit {code} already on line {first} (as {first_code}; codes are compared without case)"),
+                ));
+            }
+            if let Some(known) = existing_keys.get(&code_key(code)).filter(|known| known.as_str() != code) {
+                return Err(table.error(
+                    line,
+                    format!("column code: unit {code} is unit {known} of the round (codes are compared without case); write {known}"),
+                ));
             }
             if name.is_empty() {
                 return Err(table.error(line, format!("column name: unit {code} has no name")));
@@ -262,15 +280,10 @@ impl Store {
                 if text.is_empty() {
                     return Ok(None);
                 }
-                parse_score(text, max, regulation.percent_input).map(Some).map_err(|error| {
-                    let rule = match error {
-                        ScoreInputError::AboveMax { .. } | ScoreInputError::Negative { .. } => {
-                            " (a score lies in [0, max])"
-                        }
-                        _ => "",
-                    };
-                    let what = if column == "self_score" { "self-score" } else { "appraised score" };
-                    table.error(line, format!("column {column}: unit {unit}, {code}: {what} {error}{rule}"))
+                parse_score(text, &regulation.score_rule(max)).map(Some).map_err(|error| {
+                    let what =
+                        if column == "self_score" { "điểm tự đánh giá" } else { "điểm thẩm định" };
+                    table.error(line, format!("column {column}: unit {unit}, {code}: {what} {error}"))
                 })
             };
             let self_score = number("self_score")?;
@@ -292,15 +305,14 @@ impl Store {
                     );
                 }
             }
-            if let Some(why) = appraised.and_then(|a| reason_needed(max, self_score, a))
-                && reason.trim().is_empty()
-            {
-                let appraised = appraised.unwrap_or_default();
-                return Err(table.error(
-                    line,
-                    format!("column reason: unit {unit}, {code}: appraised {appraised} is {why} and needs a deduction reason"),
-                ));
+            if let Some(appraised) = appraised {
+                check_reason(max, self_score, appraised, &reason)
+                    .map_err(|why| table.error(line, format!("column reason: unit {unit}, {code}: {why}")))?;
             }
+            regulation
+                .self_assessment
+                .check(max, self_score, table.cell(record, "explanation"))
+                .map_err(|why| table.error(line, format!("column explanation: unit {unit}, {code}: {why}")))?;
             planned.push(ScoreRow {
                 unit: unit.to_string(),
                 criterion: code.to_string(),
@@ -411,6 +423,11 @@ impl Store {
             )?;
             let detail = format!("{unit} {name}: {} → {value}", old.as_deref().unwrap_or("—"));
             trail.record(&tx, Change::new("fact", detail).on(unit, None).value(name, old, Some(value.clone())))?;
+        }
+        let touched: BTreeSet<&str> = planned.iter().map(|(unit, _, _)| unit.as_str()).collect();
+        for unit in touched {
+            let line = seen.iter().filter(|((u, _), _)| u == unit).map(|(_, line)| *line).max().unwrap_or(1);
+            check_stored_facts(&tx, &self.regulation, unit).map_err(|why| table.error(line, why.to_string()))?;
         }
         trail.record(&tx, import_change("import facts", &table.file, planned.len()))?;
         tx.commit()?;

@@ -18,6 +18,7 @@ pub mod users;
 mod write;
 
 pub use error::{Result, StoreError};
+pub use round::DocumentCounts;
 
 use crate::domain::framework::ComponentPlace;
 use crate::domain::loader::{DataFiles, load_regulation};
@@ -184,6 +185,22 @@ impl Store {
     /// Refuses, naming the rule, a write this session's role does not allow.
     fn permit(&self, write: CouncilWrite) -> Result<()> {
         Ok(may(&self.actor, write)?)
+    }
+}
+
+/// A person's text as it is stored: NFC, trimmed, no control characters (`validate::clean_text`);
+/// `what` and `place` name it in a refusal.
+fn clean(text: &str, what: &str, place: &str) -> Result<String> {
+    crate::domain::validate::clean_text(text).map_err(|why| StoreError::Refused(format!("{place}: {what} {why}")))
+}
+
+/// A person's text that must say something: as `clean`, and refused when nothing in it is visible.
+fn required(text: &str, what: &str, place: &str) -> Result<String> {
+    let text = clean(text, what, place)?;
+    if crate::domain::validate::has_visible(&text) {
+        Ok(text)
+    } else {
+        Err(StoreError::Refused(format!("{place}: {what} is needed (empty, or nothing visible in it)")))
     }
 }
 

@@ -28,12 +28,11 @@ impl Store {
     /// the bloc is approved, the user is the chairman (or the service account) and a reason is given.
     pub fn rerate(&mut self, unit: &str, changes: &[RerateChange], reason: &str) -> Result<()> {
         self.permit(CouncilWrite::Rerate)?;
-        let reason = reason.trim();
-        if reason.is_empty() {
-            return Err(StoreError::Refused(format!(
-                "unit {unit}: a re-rating needs a reason (the violation or shortcoming found, Điều 10.4)"
-            )));
-        }
+        let reason = &*super::required(
+            reason,
+            "a re-rating's reason (the violation or shortcoming found, Điều 10.4)",
+            &format!("unit {unit}"),
+        )?;
         let (bloc, group) = self.unit_place(unit)?;
         if !self.approved_blocs()?.contains(&bloc) {
             return Err(StoreError::Refused(format!(
@@ -69,8 +68,8 @@ impl Store {
                     let place = framework.component(component).ok_or_else(|| {
                         StoreError::Refused(format!("unit {unit}: no component {component:?} in its framework"))
                     })?;
-                    let value = parse_score(appraised, place.component.max, self.regulation.percent_input)
-                        .map_err(|e| StoreError::Refused(format!("unit {unit}, {component}: appraised score {e}")))?
+                    let value = parse_score(appraised, &self.regulation.score_rule(place.component.max))
+                        .map_err(|e| StoreError::Refused(format!("unit {unit}, {component}: điểm thẩm định {e}")))?
                         .normalize()
                         .to_string();
                     let old: Option<Option<String>> = tx
@@ -131,6 +130,7 @@ impl Store {
                 }
             }
         }
+        super::council::check_stored_facts(&tx, &self.regulation, unit)?;
         let level_after = level_of(self)?;
         tx.execute("UPDATE rerating SET open = 0 WHERE id = ?1", [rerating])?;
         trail.record(

@@ -147,6 +147,15 @@ impl Store {
         Ok(read_records(&self.conn, &self.regulation, &Units::One(code.to_string()), Texts::All)?.pop())
     }
 
+    /// How many documents each unit filed under each criterion or component code, by unit then code.
+    pub fn document_counts(&self) -> Result<DocumentCounts> {
+        let mut counts = DocumentCounts::default();
+        count_evidence(&self.conn, |unit, code, documents| {
+            counts.by_unit.entry(unit.to_string()).or_default().insert(code.to_string(), documents);
+        })?;
+        Ok(counts)
+    }
+
     /// A unit's explanations of its self-scores, by component (only those it wrote).
     pub fn explanations_of(&self, unit: &str) -> Result<Vec<(String, String)>> {
         let mut statement = self
@@ -154,6 +163,20 @@ impl Store {
             .prepare_cached("SELECT criterion, explanation FROM score WHERE unit = ?1 AND explanation <> ''")?;
         let rows = statement.query_map([unit], |row| Ok((row.get(0)?, row.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// How many documents back each (unit, criterion or component code), as the command line and the exports
+/// read them (the interface keeps its compact `EvidenceCounts`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocumentCounts {
+    by_unit: HashMap<String, HashMap<String, u32>>,
+}
+
+impl DocumentCounts {
+    /// Documents the unit filed under this code.
+    pub fn count(&self, unit: &str, code: &str) -> u32 {
+        self.by_unit.get(unit).and_then(|codes| codes.get(code)).copied().unwrap_or(0)
     }
 }
 
@@ -208,7 +231,8 @@ fn read_records(conn: &Connection, regulation: &Regulation, units: &Units, texts
     let explanation = if texts == Texts::All { "explanation" } else { "''" };
     let mut statement = conn.prepare(&format!(
         "SELECT unit, criterion, self_score, appraised_score, deduction_reason, {explanation}, applicable,
-                awaiting_confirmation, appraised_by, version FROM score {where_unit} ORDER BY unit, criterion"
+                awaiting_confirmation, appraised_by, version, trim(explanation) <> '' FROM score {where_unit}
+         ORDER BY unit, criterion"
     ))?;
     let mut rows = statement.query(bind.clone())?;
     // A user's name is held once, however many entries they appraised.
@@ -238,6 +262,7 @@ fn read_records(conn: &Connection, regulation: &Regulation, units: &Units, texts
             awaiting_confirmation: row.get(7)?,
             appraised_by: shared_name(&mut names, row.get_ref(8)?)?,
             version: row.get(9)?,
+            explanation_on_file: row.get(10)?,
             ..ComponentScore::default()
         };
         gathered.push((row.get(1)?, entry));

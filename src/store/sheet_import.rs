@@ -5,6 +5,7 @@ use super::audit::Change;
 use super::error::Result;
 use super::import::{EvidenceRow, Imported, ScoreRow};
 use super::write::{write_evidence_audited, write_score_audited};
+use crate::domain::validate::clean_text;
 use crate::sheet::read::{RawBook, SheetAssessment, parse_unit_sheet};
 use crate::sheet::{SheetError, file_name};
 use std::collections::BTreeMap;
@@ -72,7 +73,21 @@ impl Store {
             let what = format!("unit {}, {}", unit.code, score.code);
             let applicable = score.applicable.unwrap_or(stored.applicable);
             let self_score = if applicable { score.self_score.or(stored.self_score) } else { None };
-            let explanation = score.explanation.clone().unwrap_or_else(|| stored.explanation.to_string());
+            let explanation = match &score.explanation {
+                Some(text) => clean_text(text).map_err(|why| at(format!("{what}: giải trình {why}")))?,
+                None => stored.explanation.to_string(),
+            };
+            let max = self
+                .regulation
+                .framework_for(&unit.bloc, unit.group.as_deref())
+                .and_then(|framework| framework.component(&score.code))
+                .map(|place| place.component.max);
+            if let (Some(max), true) = (max, applicable) {
+                self.regulation
+                    .self_assessment
+                    .check(max, self_score, &explanation)
+                    .map_err(|why| at(format!("{what}: {why}")))?;
+            }
             if let Some(appraised) = stored.effective_appraised() {
                 if self_score != stored.self_score {
                     return Err(at(format!(

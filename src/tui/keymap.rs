@@ -55,6 +55,8 @@ pub enum Command {
     ExportSheet,
     ExportAllSheets,
     ExportRanking,
+    /// Fill the deduction reason the council usually gives for an incomplete file.
+    OfferedReason,
 }
 
 pub struct Binding {
@@ -457,6 +459,14 @@ pub static BINDINGS: &[Binding] = &[
         label: "F3",
         command: C::History,
         description: "Lịch sử thay đổi của mục đang chọn (ai, khi nào, cũ → mới, lý do)",
+        hint: false,
+    },
+    Binding {
+        context: Form,
+        keys: &[(F(2), NONE)],
+        label: "F2",
+        command: C::OfferedReason,
+        description: "Hồ sơ thiếu: điền lý do trừ điểm “không có tài liệu kiểm chứng” (có thể sửa)",
         hint: false,
     },
     Binding {

@@ -68,6 +68,19 @@ pub fn not_applicable(unit: &mut UnitRecord, code: &str) {
     *entry = ComponentScore { applicable: false, ..ComponentScore::default() };
 }
 
+/// The reasons of a unit's level before the quota, as every screen words them.
+pub fn level_reasons(regulation: &Regulation, unit: &UnitRecord) -> Vec<String> {
+    use thamdinh::domain::classification::UnitEvidence;
+    let evaluation = thamdinh::domain::evaluate::evaluate_unit(regulation, unit).expect("framework");
+    let evidence = UnitEvidence {
+        official_total: thamdinh::domain::score::round_half_away(evaluation.score.total, regulation.official_decimals),
+        score: &evaluation.score,
+        facts: &unit.facts,
+        fact_definitions: &regulation.facts,
+    };
+    thamdinh::domain::reasons::level_reasons(&regulation.classification, &evidence, &evaluation.assessment)
+}
+
 /// An assessment whose levels hold as given, for ranking tests that need no framework.
 pub fn assessment(excellent: bool, good: bool) -> Assessment {
     let check = |held| vec![Check { label: "điều kiện".into(), held }];

@@ -1,6 +1,8 @@
 //! Opening the scoring form of a queue item and checking it as the store will, before any write.
 
 use super::*;
+use crate::domain::appraisal::check_reason;
+use crate::domain::validate::{clean_text, has_visible};
 
 impl App {
     /// Opens the form of an item (`update` then asks for the unit's documents and explanations if they
@@ -58,14 +60,11 @@ impl App {
         let Some(form) = &self.form else { return Err("Không có phiếu".into()) };
         if form.commenting {
             let text = form.reason.lines().join("\n");
-            if text.trim().is_empty() {
+            if !has_visible(&text) {
                 return Err("Chưa nhập ý kiến góp ý".into());
             }
-            return Ok(Effect::Comment {
-                unit: form.unit.clone(),
-                component: form.component.clone(),
-                text: text.trim().to_string(),
-            });
+            let text = clean_text(&text).map_err(|why| format!("Ý kiến góp ý {why}"))?;
+            return Ok(Effect::Comment { unit: form.unit.clone(), component: form.component.clone(), text });
         }
         let unit = self.unit(&form.unit).ok_or("Đơn vị không còn trong dữ liệu")?;
         let place = self.place(unit, &form.component).ok_or("Tiêu chí không có trong khung")?;
@@ -73,27 +72,24 @@ impl App {
         if form.score.trim().is_empty() {
             return Err("Chưa nhập điểm thẩm định".into());
         }
-        let appraised = parse_score(&form.score, max, self.regulation.percent_input).map_err(|error| match error {
-            ScoreInputError::AboveMax { value, max } => {
-                format!("Điểm {value} vượt điểm tối đa {} (điểm phải trong [0, {}])", display_vi(max), display_vi(max))
-            }
-            ScoreInputError::Negative { value } => format!("Điểm {value} nhỏ hơn 0"),
-            ScoreInputError::PercentNotAllowed(value) => format!("{value}: quy chế này chấm bằng điểm, không theo %"),
-            ScoreInputError::NotANumber(value) => format!("{value:?} không phải là số (ví dụ 3,5)"),
-        })?;
+        let appraised =
+            parse_score(&form.score, &self.regulation.score_rule(max)).map_err(|error| error.to_string())?;
         let reason = form.reason.lines().join("\n");
         let self_score = unit.entries.get(&form.component).and_then(|e| e.self_score);
-        if let Some(why) = reason_needed_vi(max, self_score, appraised)
-            && reason.trim().is_empty()
-        {
-            return Err(format!("Cần lý do trừ điểm: {why}"));
-        }
+        check_reason(max, self_score, appraised, &reason).map_err(|why| capitalized(&why.to_string()))?;
+        let reason = clean_text(&reason).map_err(|why| format!("Lý do trừ điểm {why}"))?;
         Ok(Effect::SaveAppraisal {
             unit: form.unit.clone(),
             component: form.component.clone(),
             appraised,
-            reason: reason.trim().to_string(),
+            reason,
             based_on_version: form.based_on_version,
         })
     }
+}
+
+/// A message that begins a line: its first letter in capitals (`cần lý do …` → `Cần lý do …`).
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }

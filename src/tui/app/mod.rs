@@ -2,17 +2,20 @@
 //! `update` (in `update.rs`) is the only thing that changes it.
 
 use super::keymap::Context;
-use crate::domain::appraisal::reason_needed_vi;
+use crate::domain::appraisal::check_reason;
 use crate::domain::evaluate::{BlocResult, Round, UnitRecord, evaluate_unit};
 use crate::domain::evidence::EvidenceCounts;
 use crate::domain::facts::{FactKind, FactValue};
 use crate::domain::framework::ComponentPlace;
 use crate::domain::grades::Grade;
 use crate::domain::permissions::{Actor, Role};
+use crate::domain::ranking::RankedUnit;
+use crate::domain::reasons::unit_reasons;
 use crate::domain::regulation::Regulation;
-use crate::domain::score::{ScoreInputError, display_vi, parse_score};
+use crate::domain::score::{display_vi, parse_score};
 use crate::domain::scoring::ComponentScore;
 use crate::domain::search;
+use crate::domain::self_assessment::{FileGap, criterion_documents};
 use crate::domain::standing::Standing;
 use crate::store::audit::AuditRow;
 use crate::store::council::CommentRow;
@@ -55,7 +58,9 @@ impl Pane {
 pub enum Status {
     Pending,
     NeedsReason,
-    NoEvidence,
+    /// The unit's file lacks an explanation or documents (*thiếu hồ sơ*, Điều 8.2.b–c, 9.4.đ): appraisable,
+    /// usually with a deduction.
+    IncompleteFile,
     /// Entered by the assistant team; waits for a member of the agency to confirm or correct it.
     AwaitingConfirmation,
     Appraised,
@@ -66,14 +71,14 @@ pub enum Status {
 impl Status {
     /// Still waits for this agency's appraisal.
     pub fn is_open(self) -> bool {
-        matches!(self, Status::Pending | Status::NeedsReason | Status::NoEvidence)
+        matches!(self, Status::Pending | Status::NeedsReason | Status::IncompleteFile)
     }
 
     pub fn vietnamese(self) -> &'static str {
         match self {
             Status::Pending => "Chưa thẩm định",
             Status::NeedsReason => "Thiếu lý do",
-            Status::NoEvidence => "Không có tài liệu",
+            Status::IncompleteFile => "Thiếu hồ sơ",
             Status::AwaitingConfirmation => "Chờ xác nhận",
             Status::Appraised => "Đã thẩm định",
             Status::CoAssigned => "Phối hợp — góp ý",
@@ -162,6 +167,8 @@ pub enum Pending {
 pub struct UnitProgress {
     pub done: u32,
     pub total: u32,
+    /// Applicable components whose file lacks an explanation or documents (*thiếu hồ sơ*).
+    pub incomplete: u32,
     /// (appraised, applicable) by the leading agency's position in `Regulation::agencies`.
     pub by_agency: Vec<(u32, u32)>,
 }
@@ -193,6 +200,8 @@ pub struct App {
     unit_progress: Vec<UnitProgress>,
     /// Per leading agency: components appraised and applicable, over every unit.
     agency_progress: BTreeMap<String, (usize, usize)>,
+    /// Components with an incomplete file, and units with any, over every unit.
+    incomplete_files: (usize, usize),
     /// What the derived views were built for: (filter, status filter, bloc, user); rebuilt when it moves.
     views_built_for: Option<(String, Option<Status>, usize, Option<String>)>,
     pub audit_id: i64,
@@ -249,6 +258,7 @@ impl App {
             open_ties: Vec::new(),
             unit_progress: Vec::new(),
             agency_progress: BTreeMap::new(),
+            incomplete_files: (0, 0),
             views_built_for: None,
             audit_id: 0,
             evidence: BTreeMap::new(),
@@ -445,6 +455,23 @@ impl App {
         evidence_codes(place).map(|code| self.evidence_counts.count(index, code)).sum()
     }
 
+    /// Why a ranked unit has its level: its level's reasons, the quota's, and the gaps of its file.
+    pub fn reasons_of(&self, ranked: &RankedUnit) -> Vec<String> {
+        match self.unit_index.get(&ranked.unit) {
+            Some(&index) => unit_reasons(&self.regulation, &self.round.units[index], ranked, |code| {
+                self.evidence_counts.count(index, code)
+            }),
+            None => ranked.quota_note.iter().cloned().collect(),
+        }
+    }
+
+    /// What the file behind a component lacks (*thiếu hồ sơ*), if the regulation marks such gaps.
+    pub fn file_gap(&self, unit: &str, place: &ComponentPlace<'_>) -> Option<FileGap> {
+        let &index = self.unit_index.get(unit)?;
+        let entry = self.round.units.get(index)?.entries.get(&place.component.code);
+        component_gap(&self.regulation, &self.evidence_counts, index, entry, place)
+    }
+
     /// The documents of a component, once its unit's documents were read (when its form opened).
     pub fn evidence_for(&self, unit: &str, place: &ComponentPlace<'_>) -> Vec<&EvidenceRow> {
         evidence_codes(place)
@@ -568,6 +595,23 @@ impl App {
         })?;
         queue.iter().skip(position + 1).find(|i| self.waits_for_me(i.status)).copied()
     }
+}
+
+/// What the file behind a component of the unit at `index` lacks; a component with no entry has none.
+fn component_gap(
+    regulation: &Regulation,
+    evidence_counts: &EvidenceCounts,
+    index: usize,
+    entry: Option<&ComponentScore>,
+    place: &ComponentPlace<'_>,
+) -> Option<FileGap> {
+    let rules = &regulation.self_assessment;
+    if !rules.marks_gaps() {
+        return None;
+    }
+    let documents = criterion_documents(place.criterion, |code| evidence_counts.count(index, code));
+    let missing = ComponentScore::default();
+    rules.gap(place.component.max, entry.unwrap_or(&missing), documents)
 }
 
 /// The codes a component's documents are filed under: its own, and its criterion's (once, for a criterion

@@ -268,8 +268,8 @@ fn on_list(app: &mut App, command: Command) -> Vec<Effect> {
             app.status_filter = match app.status_filter {
                 None => Some(Status::Pending),
                 Some(Status::Pending) => Some(Status::NeedsReason),
-                Some(Status::NeedsReason) => Some(Status::NoEvidence),
-                Some(Status::NoEvidence) => Some(Status::AwaitingConfirmation),
+                Some(Status::NeedsReason) => Some(Status::IncompleteFile),
+                Some(Status::IncompleteFile) => Some(Status::AwaitingConfirmation),
                 Some(Status::AwaitingConfirmation) => Some(Status::Appraised),
                 Some(Status::Appraised) => Some(Status::CoAssigned),
                 Some(Status::CoAssigned) => None,
@@ -337,6 +337,7 @@ fn on_form(app: &mut App, command: Option<Command>, key: KeyEvent) -> Vec<Effect
             }
         }
         Some(Command::Help) => app.help = true,
+        Some(Command::OfferedReason) => offer_reason(app),
         Some(Command::History) => {
             if let Some(form) = &app.form {
                 return vec![Effect::LoadHistory { unit: form.unit.clone(), component: form.component.clone() }];
@@ -345,8 +346,10 @@ fn on_form(app: &mut App, command: Option<Command>, key: KeyEvent) -> Vec<Effect
         _ => {
             let Some(form) = app.form.as_mut() else { return Vec::new() };
             match form.field {
+                // Every character typed is kept, as typed: the validator refuses what is not a score and
+                // says why, instead of the field dropping keys it does not like (`-1` must not become `1`).
                 Field::Score => match key.code {
-                    KeyCode::Char(c) if c.is_ascii_digit() || matches!(c, ',' | '.' | '%') => {
+                    KeyCode::Char(c) if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
                         // The first key typed replaces a score shown from before, as in a spreadsheet cell.
                         if !form.dirty {
                             form.score.clear();
@@ -371,6 +374,31 @@ fn on_form(app: &mut App, command: Option<Command>, key: KeyEvent) -> Vec<Effect
         }
     }
     Vec::new()
+}
+
+/// Fills the deduction reason the council usually gives for the form's incomplete file (Điều 9.4.đ), after
+/// what is already written; the member may still edit it. Nothing happens where the file is complete.
+fn offer_reason(app: &mut App) {
+    let gap = app.form.as_ref().filter(|form| !form.commenting).and_then(|form| {
+        let unit = app.unit(&form.unit)?;
+        app.file_gap(&form.unit, &app.place(unit, &form.component)?)
+    });
+    let Some(form) = app.form.as_mut() else { return };
+    let Some(gap) = gap else {
+        form.error = Some("Hồ sơ của tiêu chí này đủ giải trình và tài liệu kiểm chứng: không có lý do gợi ý".into());
+        return;
+    };
+    let offered = gap.offered_reason();
+    let written = form.reason.lines().join("\n");
+    if !written.contains(offered) {
+        form.reason.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        form.reason.move_cursor(ratatui_textarea::CursorMove::End);
+        let separator = if written.trim().is_empty() { "" } else { "; " };
+        form.reason.insert_str(format!("{separator}{offered}"));
+        form.dirty = true;
+    }
+    form.field = Field::Reason;
+    form.error = None;
 }
 
 fn on_ties(app: &mut App, command: Option<Command>) -> Vec<Effect> {

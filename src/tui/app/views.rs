@@ -82,6 +82,11 @@ impl App {
         &self.agency_progress
     }
 
+    /// Applicable components whose file is incomplete (*thiếu hồ sơ*), and the units that have any.
+    pub fn incomplete_files(&self) -> (usize, usize) {
+        self.incomplete_files
+    }
+
     /// How many items of the queue still wait for this user.
     pub fn queue_left(&self) -> usize {
         self.queue_left
@@ -125,6 +130,9 @@ impl App {
                 sum.1 += *total as usize;
             }
         }
+        self.incomplete_files = self.unit_progress.iter().fold((0, 0), |(components, units), progress| {
+            (components + progress.incomplete as usize, units + usize::from(progress.incomplete > 0))
+        });
         self.agency_progress = self
             .regulation
             .agencies
@@ -189,6 +197,8 @@ impl ItemsOf<'_> {
             let appraised = u32::from(entry.is_some_and(|e| e.is_final()));
             progress.total += 1;
             progress.done += appraised;
+            progress.incomplete +=
+                u32::from(component_gap(self.regulation, self.evidence_counts, index, entry, &place).is_some());
             let lead = leads.and_then(|leads| leads.get(position).copied().flatten());
             if let Some(counts) = lead.and_then(|agency| progress.by_agency.get_mut(agency)) {
                 counts.0 += appraised;
@@ -232,14 +242,13 @@ impl ItemsOf<'_> {
         Some(match appraised {
             _ if !leads => Status::CoAssigned,
             Some(_) if awaiting => Status::AwaitingConfirmation,
-            None if evidence_codes(place).all(|code| self.evidence_counts.count(index, code) == 0) => {
-                Status::NoEvidence
+            None if component_gap(self.regulation, self.evidence_counts, index, entry, place).is_some() => {
+                Status::IncompleteFile
             }
             None => Status::Pending,
             Some(value) => {
-                let entry = entry.map(|e| (e.self_score, e.deduction_reason.trim().is_empty()));
-                let (self_score, no_reason) = entry.unwrap_or((None, true));
-                if no_reason && reason_needed_vi(place.component.max, self_score, value).is_some() {
+                let (self_score, reason) = entry.map_or((None, ""), |e| (e.self_score, e.deduction_reason.as_str()));
+                if check_reason(place.component.max, self_score, value, reason).is_err() {
                     Status::NeedsReason
                 } else {
                     Status::Appraised

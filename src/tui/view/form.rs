@@ -56,6 +56,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             entry.map(|e| &*e.explanation).filter(|t| !t.is_empty()).unwrap_or("(không có)")
         )),
     ];
+    if let Some(gap) = app.file_gap(&unit.code, &place) {
+        lines.push(Line::styled(
+            format!("⚠ Thiếu hồ sơ: {} — F2 điền lý do “{}”", gap.vietnamese(), gap.offered_reason()),
+            warning(),
+        ));
+    }
     if let Some(entry) = entry {
         if let Some(by) = entry.appraised_by.as_deref() {
             let who = match app.users.iter().find(|u| u.name == by) {

@@ -31,12 +31,25 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .enumerate()
         .map(|(offset, unit)| {
             let progress = app.unit_progress(shown.start + offset).cloned().unwrap_or_default();
-            Row::new(vec![unit.code.clone(), unit.name.clone(), format!("{}/{}", progress.done, progress.total)])
+            let incomplete = if progress.incomplete == 0 { String::new() } else { progress.incomplete.to_string() };
+            Row::new(vec![
+                unit.code.clone(),
+                unit.name.clone(),
+                format!("{}/{}", progress.done, progress.total),
+                incomplete,
+            ])
         })
         .collect();
-    let table = Table::new(by_unit, [Constraint::Length(16), Constraint::Min(20), Constraint::Length(9)])
-        .header(Row::new(vec!["Mã", "Đơn vị", "Đã TĐ"]).style(heading()))
-        .block(Block::bordered().title(" Tiến độ theo đơn vị "))
+    let (components, units_incomplete) = app.incomplete_files();
+    let title = if components == 0 {
+        " Tiến độ theo đơn vị ".to_string()
+    } else {
+        format!(" Tiến độ theo đơn vị — thiếu hồ sơ: {components} tiêu chí thành phần ở {units_incomplete} đơn vị ")
+    };
+    let widths = [Constraint::Length(16), Constraint::Min(20), Constraint::Length(9), Constraint::Length(12)];
+    let table = Table::new(by_unit, widths)
+        .header(Row::new(vec!["Mã", "Đơn vị", "Đã TĐ", "Thiếu hồ sơ"]).style(heading()))
+        .block(Block::bordered().title(title))
         .row_highlight_style(selected());
     let selected_row = app.progress_selected.checked_sub(shown.start);
     let mut state = TableState::default().with_selected(selected_row.filter(|_| !app.round.units.is_empty()));

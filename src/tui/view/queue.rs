@@ -14,7 +14,7 @@ fn status_style(status: Status) -> Style {
         Status::Appraised => Style::new().fg(Color::Green),
         Status::Pending | Status::CoAssigned => Style::new(),
         Status::AwaitingConfirmation => Style::new().fg(Color::Yellow),
-        Status::NeedsReason | Status::NoEvidence => Style::new().fg(Color::Red),
+        Status::NeedsReason | Status::IncompleteFile => Style::new().fg(Color::Red),
     }
 }
 
@@ -39,7 +39,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 place.component.code.clone(),
                 show(entry.and_then(|e| e.self_score)),
                 show(entry.and_then(|e| e.effective_appraised())),
-                item.status.vietnamese().to_string(),
+                // A gap in the unit's file is marked wherever the component is shown, appraised or not.
+                match (item.status, app.file_gap(&unit.code, &place)) {
+                    (Status::IncompleteFile, _) | (_, None) => item.status.vietnamese().to_string(),
+                    (status, Some(_)) => format!("{} · thiếu hồ sơ", status.vietnamese()),
+                },
             ])
             .style(status_style(item.status))
         })
@@ -73,6 +77,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             Line::raw(format!("Giải trình: {}", entry.map(|e| &*e.explanation).unwrap_or(""))),
             Line::raw(format!("Tài liệu kiểm chứng: {}", app.evidence_count(&unit.code, &place))),
         ];
+        let mut lines = lines;
+        if let Some(gap) = app.file_gap(&unit.code, &place) {
+            lines.push(Line::styled(format!("⚠ Thiếu hồ sơ: {}", gap.vietnamese()), Style::new().fg(Color::Red)));
+        }
         frame.render_widget(
             Paragraph::new(lines)
                 .wrap(Wrap { trim: true })

@@ -111,7 +111,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let reasons: Vec<Line> = visible
         .get(app.ranking_selected)
         .map(|index| &ranking.units[*index])
-        .map(|unit| unit.reasons().iter().map(|r| Line::raw(format!("• {r}"))).collect())
+        .map(|unit| app.reasons_of(unit).iter().map(|r| Line::raw(format!("• {r}"))).collect())
         .unwrap_or_default();
     let unit_title = visible.get(app.ranking_selected).map(|i| ranking.units[*i].unit.as_str()).unwrap_or("");
     frame.render_widget(

@@ -1,0 +1,82 @@
+//! Why a unit has its level, in the council's words: its total, the conditions that decided the level, what
+//! was missing for each level above it with what the unit shows (the criteria below the grade, a fact and
+//! its value), the quota and its rank, and the gaps in its self-assessment file. Written when shown.
+
+use super::classification::{Assessment, ClassificationRules, Level, UnitEvidence};
+use super::evaluate::{UnitRecord, evaluate_unit};
+use super::ranking::RankedUnit;
+use super::regulation::Regulation;
+use super::score::round_half_away;
+use super::self_assessment::{gaps_reason, unit_gaps};
+
+/// " (IX: Trung bình)": the observations of a condition, or nothing.
+fn observed(observations: &[String]) -> String {
+    if observations.is_empty() { String::new() } else { format!(" ({})", observations.join("; ")) }
+}
+
+/// The reasons of the level before the quota: the total, then the not-completed conditions that held, or the
+/// conditions of the level reached and, for each level above it, each condition missing.
+pub fn level_reasons(rules: &ClassificationRules, unit: &UnitEvidence<'_>, assessment: &Assessment) -> Vec<String> {
+    let mut reasons = vec![format!("Tổng điểm {}", unit.official_total.to_string().replace('.', ","))];
+    if !assessment.not_completed_because.is_empty() {
+        for condition in rules.not_completed.iter().filter(|c| c.rule.holds(unit, &rules.predicates)) {
+            let mut observations = Vec::new();
+            condition.rule.observe(unit, &rules.predicates, true, &mut observations);
+            reasons.push(format!("Không hoàn thành nhiệm vụ: {}{}", condition.label, observed(&observations)));
+        }
+        return reasons;
+    }
+    for rule in &rules.levels {
+        if rule.level < assessment.level {
+            break;
+        }
+        for condition in &rule.conditions {
+            let held = condition.rule.holds(unit, &rules.predicates);
+            if rule.level == assessment.level {
+                reasons.push(format!("Đạt mức {}: {}", rule.level.vietnamese(), condition.label));
+            } else if !held {
+                let mut observations = Vec::new();
+                condition.rule.observe(unit, &rules.predicates, false, &mut observations);
+                reasons.push(format!(
+                    "Chưa đạt mức {} — thiếu điều kiện: {}{}",
+                    rule.level.vietnamese(),
+                    condition.label,
+                    observed(&observations)
+                ));
+            }
+        }
+    }
+    if assessment.level == Level::NotCompleted {
+        reasons.push("Không đáp ứng điều kiện của mức nào cao hơn".to_string());
+    }
+    reasons
+}
+
+/// Everything that explains a ranked unit's level: the level's reasons, what the quota did, and the gaps of
+/// its self-assessment file. `documents(code)`: how many documents the unit filed under a criterion or
+/// component code.
+pub fn unit_reasons(
+    regulation: &Regulation,
+    unit: &UnitRecord,
+    ranked: &RankedUnit,
+    documents: impl Fn(&str) -> u32,
+) -> Vec<String> {
+    let mut reasons = match evaluate_unit(regulation, unit) {
+        Some(evaluation) => {
+            let evidence = UnitEvidence {
+                official_total: round_half_away(evaluation.score.total, regulation.official_decimals),
+                score: &evaluation.score,
+                facts: &unit.facts,
+                fact_definitions: &regulation.facts,
+            };
+            level_reasons(&regulation.classification, &evidence, &ranked.assessment)
+        }
+        None => Vec::new(),
+    };
+    reasons.extend(ranked.quota_note.iter().cloned());
+    if let Some(framework) = regulation.framework_for(&unit.bloc, unit.group.as_deref()) {
+        let gaps = unit_gaps(&regulation.self_assessment, framework, &unit.entries, documents);
+        reasons.extend(gaps_reason(&regulation.self_assessment, &gaps));
+    }
+    reasons
+}
