@@ -98,6 +98,11 @@ impl Store {
             return Err(not_ours());
         }
         let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0)).map_err(|_| not_ours())?;
+        // Every round is created at the latest schema, so version 0 with our id is a file whose schema is not
+        // ours (an empty SQLite file given our id, or another program's): migrating it would only fail noisily.
+        if version <= 0 {
+            return Err(not_ours());
+        }
         let supported = schema::LATEST_VERSION;
         if version > supported {
             return Err(StoreError::TooNew { path: path.to_path_buf(), found: version, supported });
