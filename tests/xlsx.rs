@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::str::FromStr;
 use thamdinh::sheet::layout::{APPLICABLE_NO, Column, FIRST_TABLE_ROW, Layout, META_ROW, plan_rows};
-use thamdinh::sheet::model::{Book, Merge, Style, Value};
+use thamdinh::sheet::model::{Book, FormulaResult, Merge, Style, Value, a1};
 use thamdinh::sheet::render::Footer;
 use thamdinh::store::Store;
 
@@ -370,8 +370,56 @@ fn every_bad_sheet_is_refused_with_its_cell_and_reason_and_nothing_is_imported()
         .find(|code| stc.entries.get(code).is_none_or(|e| e.effective_appraised().is_none()))
         .expect("an unappraised component");
 
+    let probe = thamdinh::sheet::score_sheets_book(&store, &["stc".to_string()], &mut |_, _| {}).unwrap();
+    let open_cell = a1(row_for(&probe, &layout, open), self_col);
+    let formula = |result: FormulaResult| Some(Value::Formula { formula: "=1+1".into(), result });
+
     type Edit = Box<dyn Fn(&mut Book, &Layout)>;
     let cases: Vec<(&str, Edit, Vec<String>)> = vec![
+        (
+            "a formula in a self-score cell, whatever it caches",
+            Box::new(move |book: &mut Book, layout: &Layout| {
+                let row = row_for(book, layout, open);
+                set(book, row, self_col, formula(FormulaResult::Number(d("0.5"))));
+            }),
+            vec![
+                format!("cell {open_cell}: unit stc, {open}: self-score: a formula in a cell the unit fills"),
+                "type the value itself".into(),
+            ],
+        ),
+        (
+            "a formula with no cached value",
+            Box::new(move |book: &mut Book, layout: &Layout| {
+                let row = row_for(book, layout, open);
+                set(book, row, self_col, formula(FormulaResult::Text(String::new())));
+            }),
+            vec![format!("cell {open_cell}: unit stc, {open}: self-score: a formula in a cell the unit fills")],
+        ),
+        (
+            "a formula in an explanation",
+            Box::new(move |book: &mut Book, layout: &Layout| {
+                let row = row_for(book, layout, open);
+                let explanation = layout.col(Column::Explanation).unwrap();
+                set(
+                    book,
+                    row,
+                    explanation,
+                    Some(Value::Formula { formula: "=\"Đủ\"".into(), result: FormulaResult::Text("Đủ".into()) }),
+                );
+            }),
+            vec![format!("unit stc, {open}: explanation: a formula in a cell the unit fills")],
+        ),
+        (
+            "a document dated in year 9999",
+            Box::new(|book: &mut Book, _: &Layout| {
+                let first = evidence_row(book);
+                set(book, first, 1, Some(Value::Text("Báo cáo".into())));
+                set(book, first, 2, Some(Value::Text("I.1".into())));
+                set(book, first, 3, Some(Value::Text("31/12/9999".into())));
+                set(book, first, 4, Some(Value::Text("1/BC".into())));
+            }),
+            vec!["is not a date".into(), "a year from 1945 to 2100".into()],
+        ),
         (
             "wrong framework",
             Box::new(|book: &mut Book, _: &Layout| {
