@@ -17,3 +17,4 @@ pub mod score;
 pub mod scoring;
 pub mod search;
 pub mod standing;
+pub mod text;

@@ -131,6 +131,16 @@ impl Store {
             if name.is_empty() {
                 return Err(table.error(line, format!("column name: unit {code} has no name")));
             }
+            // A name is shown on every screen and printed by every command: nothing in it may drive a terminal.
+            if let Some((column, control)) = crate::domain::text::first_control(name) {
+                return Err(table.error(
+                    line,
+                    format!(
+                        "column name: unit {code}: character {column} of the name is the control character {}; a name is plain text",
+                        crate::domain::text::describe(control)
+                    ),
+                ));
+            }
             if self.regulation.bloc(bloc).is_none() {
                 let blocs: Vec<&str> = self.regulation.blocs.iter().map(|b| b.code.as_str()).collect();
                 return Err(table.error(

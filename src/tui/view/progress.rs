@@ -31,7 +31,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .enumerate()
         .map(|(offset, unit)| {
             let progress = app.unit_progress(shown.start + offset).cloned().unwrap_or_default();
-            Row::new(vec![unit.code.clone(), unit.name.clone(), format!("{}/{}", progress.done, progress.total)])
+            Row::new(vec![
+                unit.code.clone(),
+                super::safe(&unit.name).into_owned(),
+                format!("{}/{}", progress.done, progress.total),
+            ])
         })
         .collect();
     let table = Table::new(by_unit, [Constraint::Length(16), Constraint::Min(20), Constraint::Length(9)])
