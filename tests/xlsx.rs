@@ -259,7 +259,7 @@ fn exporting_and_importing_back_keeps_scores_reasons_and_evidence() {
     for regulation in ["thai-nguyen-2024", "bac-giang-453"] {
         let db = demo(dir.path(), regulation);
         let before = snapshot(&db);
-        let all = path(dir.path(), "all.xlsx");
+        let all = path(dir.path(), &format!("{regulation}.xlsx"));
         ok(&["export", "sheet", "--db", &db, "--out", &all]);
         let out = ok(&["import", "sheet", "--db", &db, &all]);
         assert!(out.contains("0 rows imported"), "nothing changed, nothing written: {out}");
@@ -725,7 +725,7 @@ fn every_unit_in_one_workbook_one_sheet_each() {
         let cells = read.range(name);
         assert!(text(&cells, META_ROW, 0).starts_with(&format!("Mã đơn vị: {name} ·")));
     }
-    let error = refused(&["export", "sheet", "--db", &db, "--unit", "nope", "--out", &file]);
+    let error = refused(&["export", "sheet", "--db", &db, "--unit", "nope", "--out", &path(dir.path(), "nope.xlsx")]);
     assert!(error.contains("unknown unit \"nope\""), "{error}");
 }
 
@@ -733,20 +733,51 @@ fn every_unit_in_one_workbook_one_sheet_each() {
 fn the_interface_exports_beside_the_database_and_says_where() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = tui_support::fixture_store(dir.path());
+    let stamp = store.local_stamp().unwrap();
+    assert_eq!(stamp.len(), "20261130-1605".len(), "{stamp}");
+    // A member may not export: the interface asks the same rule as the store.
+    let mut member = tui_support::app_as(&mut store, "tv-so-noi-vu");
+    tui_support::press(&mut member, &mut store, "e");
+    let (message, error) = member.message.clone().unwrap();
+    assert!(error && message.contains("Chỉ Thư ký và Chủ tịch Hội đồng xuất biểu"), "{message}");
+    let files = |dir: &Path| -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".xlsx"))
+            .collect();
+        names.sort();
+        names
+    };
+    assert!(files(dir.path()).is_empty(), "nothing written for a member");
+
     let mut app = tui_support::app_as(&mut store, "thu-ky");
     let unit = app.selected_ranked_unit().expect("a unit is selected");
+    let written = |app: &thamdinh::tui::app::App| -> PathBuf {
+        let (message, error) = app.message.clone().unwrap();
+        assert!(!error, "{message}");
+        let path = message.rsplit(": ").next().unwrap();
+        PathBuf::from(path)
+    };
     tui_support::press(&mut app, &mut store, "x");
-    let sheet = dir.path().join(format!("round-bieu-cham-diem-{unit}.xlsx"));
-    assert!(sheet.is_file(), "{:?}", app.message);
-    let (message, error) = app.message.clone().unwrap();
-    assert!(!error && message.contains(&sheet.display().to_string()), "{message}");
+    let sheet = written(&app);
+    let name = sheet.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(name.starts_with(&format!("round-bieu-cham-diem-{unit}-20")) && name.ends_with(".xlsx"), "{name}");
+    assert!(sheet.is_file() && sheet.parent() == Some(dir.path()), "{sheet:?}");
     assert_eq!(Export::open(&sheet.display().to_string()).workbook.sheet_names(), vec![unit]);
 
     tui_support::press(&mut app, &mut store, "X");
-    assert!(dir.path().join("round-bieu-cham-diem-tat-ca.xlsx").is_file(), "{:?}", app.message);
+    assert!(written(&app).file_name().unwrap().to_string_lossy().starts_with("round-bieu-cham-diem-tat-ca-20"));
     tui_support::press(&mut app, &mut store, "e");
-    let result = dir.path().join("round-xep-hang-ket-qua.xlsx");
-    assert!(result.is_file(), "{:?}", app.message);
+    let result = written(&app);
+    assert!(result.file_name().unwrap().to_string_lossy().starts_with("round-xep-hang-ket-qua-20"), "{result:?}");
+    let first = std::fs::read(&result).unwrap();
+    // Pressed again the same minute: a new file beside it, yesterday's (or a minute ago's) left as it was.
+    tui_support::press(&mut app, &mut store, "e");
+    let again = written(&app);
+    assert_ne!(again, result, "a second export is a second file");
+    assert_eq!(std::fs::read(&result).unwrap(), first);
+    assert_eq!(files(dir.path()).len(), 4, "{:?}", files(dir.path()));
     let out = ok(&[
         "export",
         "verify",

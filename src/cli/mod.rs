@@ -163,13 +163,21 @@ pub enum ExportCommand {
         /// The unit; without it, every unit of the round.
         #[arg(long, value_name = "CODE")]
         unit: Option<String>,
+        /// A new file (an existing one is refused without --force; the round's database always).
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
     },
     /// The council's result: each bloc's ranking, the list by level, what each agency appraised.
     Ranking {
+        /// A new file (an existing one is refused without --force; the round's database always).
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
     },
     /// Recompute an exported workbook's content hash; with --db, compare it with the same export made now.
     Verify { file: PathBuf },
@@ -293,19 +301,20 @@ fn progress_bar() -> indicatif::ProgressBar {
 
 fn export(db: &Option<PathBuf>, user: &Option<String>, what: ExportCommand) -> Result<(), StoreError> {
     match what {
-        ExportCommand::Sheet { unit, out } => {
+        ExportCommand::Sheet { unit, out, force } => {
             let store = open_as(db, user)?;
             let bar = progress_bar();
-            let exported = crate::sheet::export_sheets(&store, unit.as_deref(), &out, &mut |done, total| {
+            let existing = existing(force);
+            let exported = crate::sheet::export_sheets(&store, unit.as_deref(), &out, existing, &mut |done, total| {
                 bar.set_length(total as u64);
                 bar.set_position(done as u64);
             })?;
             bar.finish_and_clear();
             print_exported(&exported);
         }
-        ExportCommand::Ranking { out } => {
+        ExportCommand::Ranking { out, force } => {
             let store = open_as(db, user)?;
-            print_exported(&crate::sheet::export_ranking(&store, &out)?);
+            print_exported(&crate::sheet::export_ranking(&store, &out, existing(force))?);
         }
         ExportCommand::Verify { file } => {
             let store = match db {
@@ -343,6 +352,10 @@ fn export(db: &Option<PathBuf>, user: &Option<String>, what: ExportCommand) -> R
         }
     }
     Ok(())
+}
+
+fn existing(force: bool) -> crate::sheet::Existing {
+    if force { crate::sheet::Existing::Replace } else { crate::sheet::Existing::Refuse }
 }
 
 fn print_exported(exported: &crate::sheet::Exported) {

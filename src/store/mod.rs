@@ -143,6 +143,11 @@ impl Store {
         &self.actor
     }
 
+    /// The time now on the machine's clock and time zone as a file name's stamp, `20261130-1605`.
+    pub fn local_stamp(&self) -> Result<String> {
+        Ok(self.conn.query_row("SELECT strftime('%Y%m%d-%H%M', 'now', 'localtime')", [], |row| row.get(0))?)
+    }
+
     /// Changes whenever another connection commits; cheap to poll.
     pub fn data_version(&self) -> Result<i64> {
         Ok(self.conn.query_row("PRAGMA data_version", [], |row| row.get(0))?)
@@ -187,7 +192,7 @@ impl Store {
     }
 
     /// Refuses, naming the rule, a write this session's role does not allow.
-    fn permit(&self, write: CouncilWrite) -> Result<()> {
+    pub(crate) fn permit(&self, write: CouncilWrite) -> Result<()> {
         Ok(may(&self.actor, write)?)
     }
 }
