@@ -1,13 +1,13 @@
 //! The `thamdinh` command line: the contract in SPEC (`init`, `import …`, `tie`, `rank --json`).
 
 mod audit_log;
+mod output;
 mod rank_report;
 mod users;
 
 use crate::store::rerate::RerateChange;
 use crate::store::{Store, StoreError};
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -192,8 +192,10 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match execute(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader of our output went away (`| head -1`): what it wanted was printed.
+        Err(StoreError::Terminal(error)) if output::is_closed_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("thamdinh: {error}");
+            output::error(&error.to_string());
             ExitCode::FAILURE
         }
     }
@@ -215,18 +217,23 @@ fn execute(cli: Cli) -> Result<(), StoreError> {
     match command {
         Command::Regulations => {
             for id in crate::store::catalog::available() {
-                println!("{id}");
+                output::line(id)?;
             }
         }
         Command::Demo { regulation, year, units, seed } => {
             let path = require_db(&cli.db)?;
             let store = crate::demo::create(path, &regulation, year, units, seed)?;
-            println!("{}: demo round {} {} created (seed {seed})", path.display(), store.regulation().id, store.year());
+            output::line(format!(
+                "{}: demo round {} {} created (seed {seed})",
+                path.display(),
+                store.regulation().id,
+                store.year()
+            ))?;
         }
         Command::Init { regulation, year } => {
             let path = require_db(&cli.db)?;
             let store = Store::init(path, &regulation, year)?;
-            println!("{}: round {} {} created", path.display(), store.regulation().id, store.year());
+            output::line(format!("{}: round {} {} created", path.display(), store.regulation().id, store.year()))?;
         }
         Command::Import { kind, file } => {
             let mut store = open_as(&cli.db, &cli.user)?;
@@ -238,18 +245,18 @@ fn execute(cli: Cli) -> Result<(), StoreError> {
                 ImportKind::Evidence => store.import_evidence(&file)?,
                 ImportKind::Sheet => store.import_sheet(&file)?,
             };
-            println!("{}: {} rows imported", file.display(), imported.rows);
+            output::line(format!("{}: {} rows imported", file.display(), imported.rows))?;
         }
         Command::Export { what } => export(&cli.db, &cli.user, what)?,
         Command::Tie { bloc, order } => {
             let mut store = open_as(&cli.db, &cli.user)?;
             store.order_tie(&bloc, &order)?;
-            println!("{bloc}: tie ordered {}", order.join(", "));
+            output::line(format!("{bloc}: tie ordered {}", order.join(", ")))?;
         }
         Command::Approve { bloc } => {
             let mut store = open_as(&cli.db, &cli.user)?;
             store.approve_bloc(&bloc)?;
-            println!("{bloc}: results approved and frozen");
+            output::line(format!("{bloc}: results approved and frozen"))?;
         }
         Command::User(command) => users::run(open_as(&cli.db, &cli.user)?, command)?,
         Command::Audit(command) => return audit_log::run(&open_as(&cli.db, &cli.user)?, command),
@@ -269,18 +276,16 @@ fn execute(cli: Cli) -> Result<(), StoreError> {
                 }
             };
             store.rerate(&unit, &[change], &reason)?;
-            println!("{unit}: re-rated ({reason})");
+            output::line(format!("{unit}: re-rated ({reason})"))?;
         }
         Command::Rank { json } => {
             let store = open_as(&cli.db, &cli.user)?;
             let round = store.load_round()?;
-            let report = if json {
-                rank_report::json(store.regulation(), &round) + "\n"
+            if json {
+                output::json(&rank_report::json(store.regulation(), &round))?;
             } else {
-                rank_report::text(store.regulation(), &round)
-            };
-            // A closed pipe (`| head`) is not an error worth a panic.
-            let _ = std::io::stdout().lock().write_all(report.as_bytes());
+                output::print(&rank_report::text(store.regulation(), &round))?;
+            }
         }
     }
     Ok(())
@@ -310,11 +315,11 @@ fn export(db: &Option<PathBuf>, user: &Option<String>, what: ExportCommand) -> R
                 bar.set_position(done as u64);
             })?;
             bar.finish_and_clear();
-            print_exported(&exported);
+            print_exported(&exported)?;
         }
         ExportCommand::Ranking { out, force } => {
             let store = open_as(db, user)?;
-            print_exported(&crate::sheet::export_ranking(&store, &out, existing(force))?);
+            print_exported(&crate::sheet::export_ranking(&store, &out, existing(force))?)?;
         }
         ExportCommand::Verify { file } => {
             let store = match db {
@@ -322,19 +327,22 @@ fn export(db: &Option<PathBuf>, user: &Option<String>, what: ExportCommand) -> R
                 None => None,
             };
             let check = crate::sheet::verify(&file, store.as_ref())?;
-            println!("{}: SHA-256 nội dung ghi trên biểu {}", file.display(), check.stated_hash);
-            println!("{}: SHA-256 nội dung tính lại   {}", file.display(), check.actual_hash);
+            output::line(format!("{}: SHA-256 nội dung ghi trên biểu {}", file.display(), check.stated_hash))?;
+            output::line(format!("{}: SHA-256 nội dung tính lại   {}", file.display(), check.actual_hash))?;
             if !check.intact() {
                 return Err(StoreError::Refused(format!(
                     "{}: the content differs from its check block: the file was changed after export",
                     file.display()
                 )));
             }
-            println!("{}: nội dung nguyên vẹn (content intact)", file.display());
+            output::line(format!("{}: nội dung nguyên vẹn (content intact)", file.display()))?;
             if let Some((head, now)) = check.database {
                 let same_head = head == check.stated_audit_head;
                 if now == check.actual_hash {
-                    println!("{}: khớp với cơ sở dữ liệu hiện tại (matches the database now)", file.display());
+                    output::line(format!(
+                        "{}: khớp với cơ sở dữ liệu hiện tại (matches the database now)",
+                        file.display()
+                    ))?;
                 } else if same_head {
                     return Err(StoreError::Refused(format!(
                         "{}: the database has the same audit head but gives content {now}: the program's layout changed",
@@ -358,12 +366,12 @@ fn existing(force: bool) -> crate::sheet::Existing {
     if force { crate::sheet::Existing::Replace } else { crate::sheet::Existing::Refuse }
 }
 
-fn print_exported(exported: &crate::sheet::Exported) {
-    println!(
+fn print_exported(exported: &crate::sheet::Exported) -> std::io::Result<()> {
+    output::line(format!(
         "{}: {} sheets written; SHA-256 {}; audit head {}",
         exported.path.display(),
         exported.sheets,
         exported.content_hash,
         exported.audit_head.as_deref().unwrap_or("none")
-    );
+    ))
 }
