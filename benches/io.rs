@@ -60,7 +60,10 @@ fn export_all(units: Option<usize>, bencher: divan::Bencher) {
     let path = dir.path().join("export.db");
     let store = thamdinh::demo::create(&path, "thai-nguyen-2024", 2024, units, 1).expect("demo round");
     let out = dir.path().join("all.xlsx");
-    bencher.bench_local(|| thamdinh::sheet::export_sheets(&store, None, &out, &mut |_, _| {}).map(|d| d.sheets));
+    bencher.bench_local(|| {
+        thamdinh::sheet::export_sheets(&store, None, &out, thamdinh::sheet::Existing::Replace, &mut |_, _| {})
+            .map(|d| d.sheets)
+    });
     let _ = Path::new(&out);
 }
 

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::str::FromStr;
 use thamdinh::sheet::layout::{APPLICABLE_NO, Column, FIRST_TABLE_ROW, Layout, META_ROW, plan_rows};
-use thamdinh::sheet::model::{Book, Merge, Style, Value};
+use thamdinh::sheet::model::{Book, FormulaResult, Merge, Style, Value, a1};
 use thamdinh::sheet::render::Footer;
 use thamdinh::store::Store;
 
@@ -259,7 +259,7 @@ fn exporting_and_importing_back_keeps_scores_reasons_and_evidence() {
     for regulation in ["thai-nguyen-2024", "bac-giang-453"] {
         let db = demo(dir.path(), regulation);
         let before = snapshot(&db);
-        let all = path(dir.path(), "all.xlsx");
+        let all = path(dir.path(), &format!("{regulation}.xlsx"));
         ok(&["export", "sheet", "--db", &db, "--out", &all]);
         let out = ok(&["import", "sheet", "--db", &db, &all]);
         assert!(out.contains("0 rows imported"), "nothing changed, nothing written: {out}");
@@ -370,8 +370,56 @@ fn every_bad_sheet_is_refused_with_its_cell_and_reason_and_nothing_is_imported()
         .find(|code| stc.entries.get(code).is_none_or(|e| e.effective_appraised().is_none()))
         .expect("an unappraised component");
 
+    let probe = thamdinh::sheet::score_sheets_book(&store, &["stc".to_string()], &mut |_, _| {}).unwrap();
+    let open_cell = a1(row_for(&probe, &layout, open), self_col);
+    let formula = |result: FormulaResult| Some(Value::Formula { formula: "=1+1".into(), result });
+
     type Edit = Box<dyn Fn(&mut Book, &Layout)>;
     let cases: Vec<(&str, Edit, Vec<String>)> = vec![
+        (
+            "a formula in a self-score cell, whatever it caches",
+            Box::new(move |book: &mut Book, layout: &Layout| {
+                let row = row_for(book, layout, open);
+                set(book, row, self_col, formula(FormulaResult::Number(d("0.5"))));
+            }),
+            vec![
+                format!("cell {open_cell}: unit stc, {open}: self-score: a formula in a cell the unit fills"),
+                "type the value itself".into(),
+            ],
+        ),
+        (
+            "a formula with no cached value",
+            Box::new(move |book: &mut Book, layout: &Layout| {
+                let row = row_for(book, layout, open);
+                set(book, row, self_col, formula(FormulaResult::Text(String::new())));
+            }),
+            vec![format!("cell {open_cell}: unit stc, {open}: self-score: a formula in a cell the unit fills")],
+        ),
+        (
+            "a formula in an explanation",
+            Box::new(move |book: &mut Book, layout: &Layout| {
+                let row = row_for(book, layout, open);
+                let explanation = layout.col(Column::Explanation).unwrap();
+                set(
+                    book,
+                    row,
+                    explanation,
+                    Some(Value::Formula { formula: "=\"Đủ\"".into(), result: FormulaResult::Text("Đủ".into()) }),
+                );
+            }),
+            vec![format!("unit stc, {open}: explanation: a formula in a cell the unit fills")],
+        ),
+        (
+            "a document dated in year 9999",
+            Box::new(|book: &mut Book, _: &Layout| {
+                let first = evidence_row(book);
+                set(book, first, 1, Some(Value::Text("Báo cáo".into())));
+                set(book, first, 2, Some(Value::Text("I.1".into())));
+                set(book, first, 3, Some(Value::Text("31/12/9999".into())));
+                set(book, first, 4, Some(Value::Text("1/BC".into())));
+            }),
+            vec!["is not a date".into(), "a year from 1945 to 2100".into()],
+        ),
         (
             "wrong framework",
             Box::new(|book: &mut Book, _: &Layout| {
@@ -694,7 +742,7 @@ fn every_unit_in_one_workbook_one_sheet_each() {
         let cells = read.range(name);
         assert!(text(&cells, META_ROW, 0).starts_with(&format!("Mã đơn vị: {name} ·")));
     }
-    let error = refused(&["export", "sheet", "--db", &db, "--unit", "nope", "--out", &file]);
+    let error = refused(&["export", "sheet", "--db", &db, "--unit", "nope", "--out", &path(dir.path(), "nope.xlsx")]);
     assert!(error.contains("unknown unit \"nope\""), "{error}");
 }
 
@@ -702,20 +750,51 @@ fn every_unit_in_one_workbook_one_sheet_each() {
 fn the_interface_exports_beside_the_database_and_says_where() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = tui_support::fixture_store(dir.path());
+    let stamp = store.local_stamp().unwrap();
+    assert_eq!(stamp.len(), "20261130-1605".len(), "{stamp}");
+    // A member may not export: the interface asks the same rule as the store.
+    let mut member = tui_support::app_as(&mut store, "tv-so-noi-vu");
+    tui_support::press(&mut member, &mut store, "e");
+    let (message, error) = member.message.clone().unwrap();
+    assert!(error && message.contains("Chỉ Thư ký và Chủ tịch Hội đồng xuất biểu"), "{message}");
+    let files = |dir: &Path| -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".xlsx"))
+            .collect();
+        names.sort();
+        names
+    };
+    assert!(files(dir.path()).is_empty(), "nothing written for a member");
+
     let mut app = tui_support::app_as(&mut store, "thu-ky");
     let unit = app.selected_ranked_unit().expect("a unit is selected");
+    let written = |app: &thamdinh::tui::app::App| -> PathBuf {
+        let (message, error) = app.message.clone().unwrap();
+        assert!(!error, "{message}");
+        let path = message.rsplit(": ").next().unwrap();
+        PathBuf::from(path)
+    };
     tui_support::press(&mut app, &mut store, "x");
-    let sheet = dir.path().join(format!("round-bieu-cham-diem-{unit}.xlsx"));
-    assert!(sheet.is_file(), "{:?}", app.message);
-    let (message, error) = app.message.clone().unwrap();
-    assert!(!error && message.contains(&sheet.display().to_string()), "{message}");
+    let sheet = written(&app);
+    let name = sheet.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(name.starts_with(&format!("round-bieu-cham-diem-{unit}-20")) && name.ends_with(".xlsx"), "{name}");
+    assert!(sheet.is_file() && sheet.parent() == Some(dir.path()), "{sheet:?}");
     assert_eq!(Export::open(&sheet.display().to_string()).workbook.sheet_names(), vec![unit]);
 
     tui_support::press(&mut app, &mut store, "X");
-    assert!(dir.path().join("round-bieu-cham-diem-tat-ca.xlsx").is_file(), "{:?}", app.message);
+    assert!(written(&app).file_name().unwrap().to_string_lossy().starts_with("round-bieu-cham-diem-tat-ca-20"));
     tui_support::press(&mut app, &mut store, "e");
-    let result = dir.path().join("round-xep-hang-ket-qua.xlsx");
-    assert!(result.is_file(), "{:?}", app.message);
+    let result = written(&app);
+    assert!(result.file_name().unwrap().to_string_lossy().starts_with("round-xep-hang-ket-qua-20"), "{result:?}");
+    let first = std::fs::read(&result).unwrap();
+    // Pressed again the same minute: a new file beside it, yesterday's (or a minute ago's) left as it was.
+    tui_support::press(&mut app, &mut store, "e");
+    let again = written(&app);
+    assert_ne!(again, result, "a second export is a second file");
+    assert_eq!(std::fs::read(&result).unwrap(), first);
+    assert_eq!(files(dir.path()).len(), 4, "{:?}", files(dir.path()));
     let out = ok(&[
         "export",
         "verify",

@@ -1,22 +1,24 @@
 //! `thamdinh audit verify|log`: checking the hash chain and reading the history.
 
 use super::AuditCommand;
+use super::output;
+use crate::domain::text::escape_line;
 use crate::store::audit::ChainCheck;
 use crate::store::{Store, StoreError};
-use std::io::Write;
 
 pub fn run(store: &Store, command: AuditCommand) -> Result<(), StoreError> {
     match command {
         AuditCommand::Verify => match store.audit_verify()? {
             ChainCheck::Intact { rows, head } => {
-                println!("{}: audit log intact: {rows} rows", store.path().display());
-                println!("head: {}", head.as_deref().unwrap_or("(empty)"));
+                output::line(format!("{}: audit log intact: {rows} rows", store.path().display()))?;
+                output::line(format!("head: {}", head.as_deref().unwrap_or("(empty)")))?;
                 let unexplained = store.audit_unexplained()?;
                 if unexplained.is_empty() {
-                    println!("every recorded score, grade and fact is the last value the log wrote");
+                    output::line("every recorded score, grade and fact is the last value the log wrote")?;
                     return Ok(());
                 }
-                let shown: Vec<String> = unexplained.iter().take(5).map(|u| format!("  {u}")).collect();
+                let shown: Vec<String> =
+                    unexplained.iter().take(5).map(|u| format!("  {}", escape_line(&u.to_string()))).collect();
                 Err(StoreError::Refused(format!(
                     "{}: {} recorded values are not what the audit log last wrote (changed outside the program):\n{}{}",
                     store.path().display(),
@@ -33,7 +35,7 @@ pub fn run(store: &Store, command: AuditCommand) -> Result<(), StoreError> {
         AuditCommand::Log { unit, criterion } => {
             let rows = store.audit_log(unit.as_deref(), criterion.as_deref())?;
             if rows.is_empty() {
-                eprintln!("{}: no audit rows match", store.path().display());
+                eprintln!("{}: no audit rows match", escape_line(&store.path().display().to_string()));
             }
             let mut out = String::new();
             for row in rows {
@@ -49,14 +51,15 @@ pub fn run(store: &Store, command: AuditCommand) -> Result<(), StoreError> {
                     _ => row.detail.clone(),
                 };
                 let reason = row.reason.as_deref().map(|r| format!("  reason: {r}")).unwrap_or_default();
-                out.push_str(&format!(
-                    "#{:<6} {} {:<16} {:<14} {:<14} {change}{reason}\n",
+                // One row, one line: a newline typed into a reason is shown as `\x0a`, not as a forged row.
+                let line = format!(
+                    "#{:<6} {} {:<16} {:<14} {:<14} {change}{reason}",
                     row.id, row.at, row.actor, row.action, place
-                ));
+                );
+                out.push_str(&escape_line(&line));
+                out.push('\n');
             }
-            // A closed pipe (`| head`) is not an error worth a panic.
-            let _ = std::io::stdout().lock().write_all(out.as_bytes());
-            Ok(())
+            Ok(output::print(&out)?)
         }
     }
 }

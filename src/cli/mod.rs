@@ -1,13 +1,13 @@
 //! The `thamdinh` command line: the contract in SPEC (`init`, `import …`, `tie`, `rank --json`).
 
 mod audit_log;
+mod output;
 mod rank_report;
 mod users;
 
 use crate::store::rerate::RerateChange;
 use crate::store::{Store, StoreError};
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -163,13 +163,21 @@ pub enum ExportCommand {
         /// The unit; without it, every unit of the round.
         #[arg(long, value_name = "CODE")]
         unit: Option<String>,
+        /// A new file (an existing one is refused without --force; the round's database always).
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
     },
     /// The council's result: each bloc's ranking, the list by level, what each agency appraised.
     Ranking {
+        /// A new file (an existing one is refused without --force; the round's database always).
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
     },
     /// Recompute an exported workbook's content hash; with --db, compare it with the same export made now.
     Verify { file: PathBuf },
@@ -184,8 +192,10 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match execute(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader of our output went away (`| head -1`): what it wanted was printed.
+        Err(StoreError::Terminal(error)) if output::is_closed_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("thamdinh: {error}");
+            output::error(&error.to_string());
             ExitCode::FAILURE
         }
     }
@@ -207,18 +217,23 @@ fn execute(cli: Cli) -> Result<(), StoreError> {
     match command {
         Command::Regulations => {
             for id in crate::store::catalog::available() {
-                println!("{id}");
+                output::line(id)?;
             }
         }
         Command::Demo { regulation, year, units, seed } => {
             let path = require_db(&cli.db)?;
             let store = crate::demo::create(path, &regulation, year, units, seed)?;
-            println!("{}: demo round {} {} created (seed {seed})", path.display(), store.regulation().id, store.year());
+            output::line(format!(
+                "{}: demo round {} {} created (seed {seed})",
+                path.display(),
+                store.regulation().id,
+                store.year()
+            ))?;
         }
         Command::Init { regulation, year } => {
             let path = require_db(&cli.db)?;
             let store = Store::init(path, &regulation, year)?;
-            println!("{}: round {} {} created", path.display(), store.regulation().id, store.year());
+            output::line(format!("{}: round {} {} created", path.display(), store.regulation().id, store.year()))?;
         }
         Command::Import { kind, file } => {
             let mut store = open_as(&cli.db, &cli.user)?;
@@ -230,18 +245,18 @@ fn execute(cli: Cli) -> Result<(), StoreError> {
                 ImportKind::Evidence => store.import_evidence(&file)?,
                 ImportKind::Sheet => store.import_sheet(&file)?,
             };
-            println!("{}: {} rows imported", file.display(), imported.rows);
+            output::line(format!("{}: {} rows imported", file.display(), imported.rows))?;
         }
         Command::Export { what } => export(&cli.db, &cli.user, what)?,
         Command::Tie { bloc, order } => {
             let mut store = open_as(&cli.db, &cli.user)?;
             store.order_tie(&bloc, &order)?;
-            println!("{bloc}: tie ordered {}", order.join(", "));
+            output::line(format!("{bloc}: tie ordered {}", order.join(", ")))?;
         }
         Command::Approve { bloc } => {
             let mut store = open_as(&cli.db, &cli.user)?;
             store.approve_bloc(&bloc)?;
-            println!("{bloc}: results approved and frozen");
+            output::line(format!("{bloc}: results approved and frozen"))?;
         }
         Command::User(command) => users::run(open_as(&cli.db, &cli.user)?, command)?,
         Command::Audit(command) => return audit_log::run(&open_as(&cli.db, &cli.user)?, command),
@@ -261,18 +276,16 @@ fn execute(cli: Cli) -> Result<(), StoreError> {
                 }
             };
             store.rerate(&unit, &[change], &reason)?;
-            println!("{unit}: re-rated ({reason})");
+            output::line(format!("{unit}: re-rated ({reason})"))?;
         }
         Command::Rank { json } => {
             let store = open_as(&cli.db, &cli.user)?;
             let round = store.load_round()?;
-            let report = if json {
-                rank_report::json(store.regulation(), &round, &store.document_counts()?) + "\n"
+            if json {
+                output::json(&rank_report::json(store.regulation(), &round, &store.document_counts()?))?;
             } else {
-                rank_report::text(store.regulation(), &round)
-            };
-            // A closed pipe (`| head`) is not an error worth a panic.
-            let _ = std::io::stdout().lock().write_all(report.as_bytes());
+                output::print(&rank_report::text(store.regulation(), &round))?;
+            }
         }
     }
     Ok(())
@@ -293,19 +306,20 @@ fn progress_bar() -> indicatif::ProgressBar {
 
 fn export(db: &Option<PathBuf>, user: &Option<String>, what: ExportCommand) -> Result<(), StoreError> {
     match what {
-        ExportCommand::Sheet { unit, out } => {
+        ExportCommand::Sheet { unit, out, force } => {
             let store = open_as(db, user)?;
             let bar = progress_bar();
-            let exported = crate::sheet::export_sheets(&store, unit.as_deref(), &out, &mut |done, total| {
+            let existing = existing(force);
+            let exported = crate::sheet::export_sheets(&store, unit.as_deref(), &out, existing, &mut |done, total| {
                 bar.set_length(total as u64);
                 bar.set_position(done as u64);
             })?;
             bar.finish_and_clear();
-            print_exported(&exported);
+            print_exported(&exported)?;
         }
-        ExportCommand::Ranking { out } => {
+        ExportCommand::Ranking { out, force } => {
             let store = open_as(db, user)?;
-            print_exported(&crate::sheet::export_ranking(&store, &out)?);
+            print_exported(&crate::sheet::export_ranking(&store, &out, existing(force))?)?;
         }
         ExportCommand::Verify { file } => {
             let store = match db {
@@ -313,19 +327,22 @@ fn export(db: &Option<PathBuf>, user: &Option<String>, what: ExportCommand) -> R
                 None => None,
             };
             let check = crate::sheet::verify(&file, store.as_ref())?;
-            println!("{}: SHA-256 nội dung ghi trên biểu {}", file.display(), check.stated_hash);
-            println!("{}: SHA-256 nội dung tính lại   {}", file.display(), check.actual_hash);
+            output::line(format!("{}: SHA-256 nội dung ghi trên biểu {}", file.display(), check.stated_hash))?;
+            output::line(format!("{}: SHA-256 nội dung tính lại   {}", file.display(), check.actual_hash))?;
             if !check.intact() {
                 return Err(StoreError::Refused(format!(
                     "{}: the content differs from its check block: the file was changed after export",
                     file.display()
                 )));
             }
-            println!("{}: nội dung nguyên vẹn (content intact)", file.display());
+            output::line(format!("{}: nội dung nguyên vẹn (content intact)", file.display()))?;
             if let Some((head, now)) = check.database {
                 let same_head = head == check.stated_audit_head;
                 if now == check.actual_hash {
-                    println!("{}: khớp với cơ sở dữ liệu hiện tại (matches the database now)", file.display());
+                    output::line(format!(
+                        "{}: khớp với cơ sở dữ liệu hiện tại (matches the database now)",
+                        file.display()
+                    ))?;
                 } else if same_head {
                     return Err(StoreError::Refused(format!(
                         "{}: the database has the same audit head but gives content {now}: the program's layout changed",
@@ -345,12 +362,16 @@ fn export(db: &Option<PathBuf>, user: &Option<String>, what: ExportCommand) -> R
     Ok(())
 }
 
-fn print_exported(exported: &crate::sheet::Exported) {
-    println!(
+fn existing(force: bool) -> crate::sheet::Existing {
+    if force { crate::sheet::Existing::Replace } else { crate::sheet::Existing::Refuse }
+}
+
+fn print_exported(exported: &crate::sheet::Exported) -> std::io::Result<()> {
+    output::line(format!(
         "{}: {} sheets written; SHA-256 {}; audit head {}",
         exported.path.display(),
         exported.sheets,
         exported.content_hash,
         exported.audit_head.as_deref().unwrap_or("none")
-    );
+    ))
 }

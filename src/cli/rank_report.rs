@@ -89,6 +89,8 @@ pub fn text(regulation: &Regulation, round: &Round) -> String {
         );
         for unit in &result.ranking.units {
             let name = round.units.iter().find(|u| u.code == unit.unit).map(|u| u.name.as_str()).unwrap_or("");
+            // A name is one line of the table whatever it holds (newlines and controls shown as escapes).
+            let name = crate::domain::text::escape_line(name);
             let _ = writeln!(
                 out,
                 "{:>3}  {:<12} {:>7} {:>8}  {}{}  {}",

@@ -1,9 +1,10 @@
 //! `thamdinh user add|list|remove`: the council's users, managed by whoever holds the database.
 
 use super::UserCommand;
+use super::output;
 use crate::domain::permissions::Role;
+use crate::domain::text::escape_line;
 use crate::store::{Store, StoreError};
-use std::io::Write;
 use std::str::FromStr;
 
 pub fn run(mut store: Store, command: UserCommand) -> Result<(), StoreError> {
@@ -11,7 +12,7 @@ pub fn run(mut store: Store, command: UserCommand) -> Result<(), StoreError> {
         UserCommand::Add { name, role, agency, full_name } => {
             let role = Role::from_str(&role).map_err(StoreError::Refused)?;
             store.add_user(&name, &full_name, role, agency.as_deref())?;
-            println!("{name}: added as {role}{}", agency.map(|a| format!(", {a}")).unwrap_or_default());
+            output::line(format!("{name}: added as {role}{}", agency.map(|a| format!(", {a}")).unwrap_or_default()))?;
         }
         UserCommand::List => {
             let mut out = format!("{:<24} {:<10} {:<20} {:<30} status\n", "name", "role", "agency", "full name");
@@ -20,20 +21,21 @@ pub fn run(mut store: Store, command: UserCommand) -> Result<(), StoreError> {
                     Some(at) => format!("removed {at}"),
                     None => format!("added {}", user.added_at),
                 };
-                out.push_str(&format!(
-                    "{:<24} {:<10} {:<20} {:<30} {status}\n",
+                let line = format!(
+                    "{:<24} {:<10} {:<20} {:<30} {status}",
                     user.name,
                     user.role.slug(),
                     user.agency.as_deref().unwrap_or("-"),
                     user.full_name
-                ));
+                );
+                out.push_str(&escape_line(&line));
+                out.push('\n');
             }
-            // A closed pipe (`| head`) is not an error worth a panic.
-            let _ = std::io::stdout().lock().write_all(out.as_bytes());
+            output::print(&out)?;
         }
         UserCommand::Remove { name } => {
             store.remove_user(&name)?;
-            println!("{name}: removed; the audit log keeps their name");
+            output::line(format!("{name}: removed; the audit log keeps their name"))?;
         }
     }
     Ok(())

@@ -19,4 +19,5 @@ pub mod scoring;
 pub mod search;
 pub mod self_assessment;
 pub mod standing;
+pub mod text;
 pub mod validate;

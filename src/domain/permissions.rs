@@ -195,6 +195,9 @@ pub enum CouncilWrite {
     Rerate,
     /// Add or remove council users.
     ManageUsers,
+    /// Export the council's papers (score sheets, the result) to a file: they leave the database, so only
+    /// those who hold the council's file do it, the same from the command line and the interface.
+    Export,
 }
 
 impl CouncilWrite {
@@ -207,6 +210,7 @@ impl CouncilWrite {
             CouncilWrite::Approve => "approve a bloc",
             CouncilWrite::Rerate => "re-rate a unit",
             CouncilWrite::ManageUsers => "add or remove council users",
+            CouncilWrite::Export => "export the council's spreadsheets",
         }
     }
 }
@@ -214,7 +218,7 @@ impl CouncilWrite {
 /// May `actor` make this write?
 pub fn may(actor: &Actor, write: CouncilWrite) -> Result<(), Refusal> {
     let allowed = match write {
-        CouncilWrite::Import | CouncilWrite::Facts => {
+        CouncilWrite::Import | CouncilWrite::Facts | CouncilWrite::Export => {
             matches!(actor.role, Role::Secretary | Role::Chairman | Role::ServiceAccount)
         }
         CouncilWrite::OrderTie | CouncilWrite::OverrideGrade | CouncilWrite::Approve | CouncilWrite::Rerate => {
@@ -227,6 +231,7 @@ pub fn may(actor: &Actor, write: CouncilWrite) -> Result<(), Refusal> {
     }
     let rule = match write {
         CouncilWrite::Import | CouncilWrite::Facts => "only the secretary or the chairman does this",
+        CouncilWrite::Export => "only the secretary or the chairman exports the council's papers (SPEC, Roles)",
         CouncilWrite::ManageUsers => "users are managed by whoever holds the database (the service account)",
         _ => "only the chairman does this",
     };

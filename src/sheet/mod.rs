@@ -8,6 +8,7 @@ pub mod render;
 pub mod score_sheet;
 
 use crate::domain::evaluate::evaluate_round;
+use crate::domain::permissions::CouncilWrite;
 use crate::store::import::EvidenceRow;
 use crate::store::{Store, StoreError};
 use layout::{AUDIT_MARKER, CHECK_MARKER};
@@ -113,10 +114,25 @@ pub fn score_sheets_book(
     Ok(book)
 }
 
-/// Where the interface writes an export: beside the database, `<database name>-<kind>-<what>.xlsx`.
-pub fn beside_database(db: &Path, what: &str, kind: &str) -> PathBuf {
+/// Where the interface writes an export: beside the database, `<database name>-<kind>-<what>-<stamp>.xlsx`
+/// (`round-xep-hang-ket-qua-20261130-1605.xlsx`), with `-2`, `-3` … added when that name is taken, so an
+/// export never replaces yesterday's file.
+pub fn beside_database(db: &Path, what: &str, kind: &str, stamp: &str) -> PathBuf {
     let stem = db.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "thamdinh".into());
-    db.with_file_name(format!("{stem}-{kind}-{what}.xlsx"))
+    let named = |n: u32| {
+        let suffix = if n < 2 { String::new() } else { format!("-{n}") };
+        db.with_file_name(format!("{stem}-{kind}-{what}-{stamp}{suffix}.xlsx"))
+    };
+    (1..10_000).map(named).find(|path| std::fs::symlink_metadata(path).is_err()).unwrap_or_else(|| named(10_000))
+}
+
+/// What an export does when its file already exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Existing {
+    /// Refuse, naming the file (the default of `export … --out`, and the interface's).
+    Refuse,
+    /// Replace it (`--force`); never the round's own database, whatever is asked.
+    Replace,
 }
 
 /// Writes the score sheet of one unit, or of every unit (one sheet each) into one workbook.
@@ -124,31 +140,107 @@ pub fn export_sheets(
     store: &Store,
     unit: Option<&str>,
     out: &Path,
+    existing: Existing,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Exported, StoreError> {
+    store.permit(CouncilWrite::Export)?;
+    check_destination(store.path(), out, existing)?;
     let units: Vec<String> = unit.map(|u| vec![u.to_string()]).unwrap_or_default();
     let book = score_sheets_book(store, &units, progress)?;
     let title = match unit {
         Some(code) => format!("Biểu chấm điểm {code} năm {}", store.year()),
         None => format!("Biểu chấm điểm các cơ quan, đơn vị năm {}", store.year()),
     };
-    finish(store, book, out, &title)
+    finish(store, book, out, existing, &title)
 }
 
 /// Writes the council's result: each bloc's ranking, the list by level, and what each agency appraised.
-pub fn export_ranking(store: &Store, out: &Path) -> Result<Exported, StoreError> {
+pub fn export_ranking(store: &Store, out: &Path, existing: Existing) -> Result<Exported, StoreError> {
+    store.permit(CouncilWrite::Export)?;
+    check_destination(store.path(), out, existing)?;
     let book = ranking::build(store)?;
-    finish(store, book, out, &format!("Kết quả thẩm định năm {}", store.year()))
+    finish(store, book, out, existing, &format!("Kết quả thẩm định năm {}", store.year()))
 }
 
 /// Adds the check block to every sheet, renders the workbook and writes it in one step (a temporary file renamed).
-fn finish(store: &Store, book: Book, out: &Path, title: &str) -> Result<Exported, StoreError> {
+fn finish(store: &Store, book: Book, out: &Path, existing: Existing, title: &str) -> Result<Exported, StoreError> {
     let footer = Footer { content_hash: book.content_hash(), audit_head: store.audit_head()? };
-    write_book(book, &footer, out, title)
+    // Checked again just before writing: the database's -wal file may have appeared meanwhile.
+    check_destination(store.path(), out, existing)?;
+    write_workbook(book, &footer, out, title, existing)
 }
 
-/// Writes a workbook model with the given footer (normally its own content hash) and check block.
-pub fn write_book(mut book: Book, footer: &Footer, out: &Path, title: &str) -> Result<Exported, StoreError> {
+/// Refuses an export's destination that is the round's database or one of its companion files (whatever
+/// `--force` says), or an existing file unless it may be replaced.
+pub fn check_destination(db: &Path, out: &Path, existing: Existing) -> Result<(), StoreError> {
+    let target = resolved(out);
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut name = db.as_os_str().to_os_string();
+        name.push(suffix);
+        let file = PathBuf::from(name);
+        if resolved(&file) == target || same_file(&file, out) {
+            let what = if suffix.is_empty() {
+                "the round's database".to_string()
+            } else {
+                format!("the database's {suffix} file")
+            };
+            return Err(StoreError::File {
+                file: out.display().to_string(),
+                message: format!(
+                    "this is {what} ({}); an export never writes over it, --force or not: choose another file name",
+                    file.display()
+                ),
+            });
+        }
+    }
+    if existing == Existing::Refuse && std::fs::symlink_metadata(out).is_ok() {
+        return Err(already_exists(out));
+    }
+    Ok(())
+}
+
+fn already_exists(out: &Path) -> StoreError {
+    StoreError::File {
+        file: out.display().to_string(),
+        message: "the file already exists; choose another name, or add --force to replace it".into(),
+    }
+}
+
+/// A path made absolute through its folder (the file itself may not exist yet).
+fn resolved(path: &Path) -> PathBuf {
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let folder = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
+    match path.file_name() {
+        Some(name) => folder.join(name),
+        None => folder,
+    }
+}
+
+/// Two names for one file (a hard link or a symbolic link to the database).
+fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+/// Writes a workbook model with the given footer (normally its own content hash) and check block,
+/// replacing `out` if it exists (the caller decided; the exports go through `check_destination`).
+pub fn write_book(book: Book, footer: &Footer, out: &Path, title: &str) -> Result<Exported, StoreError> {
+    write_workbook(book, footer, out, title, Existing::Replace)
+}
+
+fn write_workbook(
+    mut book: Book,
+    footer: &Footer,
+    out: &Path,
+    title: &str,
+    existing: Existing,
+) -> Result<Exported, StoreError> {
     let content_hash = footer.content_hash.clone();
     let audit_head = footer.audit_head.clone();
     let stamp = utc_now();
@@ -156,11 +248,48 @@ pub fn write_book(mut book: Book, footer: &Footer, out: &Path, title: &str) -> R
         add_check_block(sheet, footer, &stamp);
     }
     let bytes = render::to_xlsx(&book, footer, title).map_err(|e| SheetError::from(e).in_file(out))?;
-    let temporary = out.with_extension("xlsx.tmp");
-    let io = |e: std::io::Error| StoreError::File { file: out.display().to_string(), message: e.to_string() };
-    std::fs::write(&temporary, bytes).map_err(io)?;
-    std::fs::rename(&temporary, out).map_err(io)?;
+    write_file(&bytes, out, existing)?;
     Ok(Exported { path: out.to_path_buf(), sheets: book.sheets.len(), content_hash, audit_head })
+}
+
+/// Writes the bytes to a new temporary file in the destination's folder, then moves it into place in one step:
+/// a reader never sees half a workbook, and a crash leaves at most a stray `.tmp` file. Without leave to
+/// replace, the move is a hard link, which fails rather than replace a file that appeared meanwhile.
+fn write_file(bytes: &[u8], out: &Path, existing: Existing) -> Result<(), StoreError> {
+    use std::io::Write;
+    let io = |e: std::io::Error| StoreError::File { file: out.display().to_string(), message: e.to_string() };
+    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "export".into());
+    let (temporary, mut file) = (0..100)
+        .find_map(|n| {
+            let candidate = out.with_file_name(format!(".{name}.{}-{n}.tmp", std::process::id()));
+            match std::fs::OpenOptions::new().write(true).create_new(true).open(&candidate) {
+                Ok(file) => Some(Ok((candidate, file))),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => None,
+                Err(e) => Some(Err(e)),
+            }
+        })
+        .unwrap_or_else(|| Err(std::io::Error::other("no free temporary file name")))
+        .map_err(io)?;
+    let written = file.write_all(bytes).and_then(|()| file.sync_all());
+    drop(file);
+    let placed = written.and_then(|()| match existing {
+        Existing::Replace => std::fs::rename(&temporary, out),
+        Existing::Refuse => match std::fs::hard_link(&temporary, out) {
+            Ok(()) => std::fs::remove_file(&temporary),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(e),
+            // A file system without hard links: the check made just before is what protects the file.
+            Err(_) if std::fs::symlink_metadata(out).is_err() => std::fs::rename(&temporary, out),
+            Err(e) => Err(e),
+        },
+    });
+    if let Err(error) = placed {
+        let _ = std::fs::remove_file(&temporary);
+        if error.kind() == std::io::ErrorKind::AlreadyExists {
+            return Err(already_exists(out));
+        }
+        return Err(io(error));
+    }
+    Ok(())
 }
 
 fn add_check_block(sheet: &mut Sheet, footer: &Footer, stamp: &str) {

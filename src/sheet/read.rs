@@ -11,18 +11,51 @@ use crate::domain::framework::Framework;
 use crate::domain::regulation::Regulation;
 use crate::domain::score::parse_score;
 use crate::domain::scoring::ComponentScore;
-use crate::store::import::{EvidenceRow, parse_date};
-use calamine::{Data, Dimensions, Range, Reader, StyleRange, Xlsx, open_workbook};
+use crate::store::import::{DATE_RULE, EvidenceRow, parse_date};
+use calamine::{Data, DataRef, Dimensions, Reader, Xlsx, open_workbook};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 use std::str::FromStr;
 
-/// One worksheet as calamine reads it: values (formulas' cached results), styles and merged ranges.
+/// What a workbook may hold. The largest files the program writes are those of a round of 10 000 units (the
+/// largest it is built for; measured at 1 000 units and scaled): every unit's score sheet in one workbook (about
+/// 75 MB, 10 000 sheets, 540 MB of XML, 6 million cells) and the council's result (one sheet of 128 MB of XML);
+/// a score sheet alone is a few hundred rows of at most 14 columns and under a hundred merged ranges. A file
+/// beyond these is refused before it is unpacked, or at the first cell beyond them, so a small hostile file (one
+/// cell at XFD1048576, a zip bomb) costs neither time nor memory.
+pub mod limits {
+    /// The file on disk.
+    pub const FILE_BYTES: u64 = 128 << 20;
+    /// Parts (files) in the .xlsx package.
+    pub const PARTS: u64 = 40_000;
+    /// One part, uncompressed (a worksheet's XML, the shared strings).
+    pub const PART_BYTES: u64 = 256 << 20;
+    /// Every part together, uncompressed.
+    pub const TOTAL_BYTES: u64 = 1 << 30;
+    /// Worksheets: one score sheet per unit.
+    pub const SHEETS: usize = 10_000;
+    /// Columns a cell may stand in (A … BL); the program writes at most 14.
+    pub const COLUMNS: u32 = 64;
+    /// Rows, as in Excel.
+    pub const ROWS: u32 = 1_048_576;
+    /// Non-empty cells in the whole workbook.
+    pub const CELLS: usize = 8_000_000;
+    /// Text held by those cells together.
+    pub const TEXT_BYTES: usize = 512 << 20;
+    /// Merged ranges in one sheet.
+    pub const MERGES: usize = 10_000;
+}
+
+/// One worksheet as read: its non-empty values (formulas by their cached results) in row and column order,
+/// which cells hold a formula or a percent format, and its merged ranges. Only cells that hold something are
+/// kept, so memory follows what the file holds, never the rectangle it claims.
 pub struct RawSheet {
     pub name: String,
-    pub cells: Range<Data>,
-    pub styles: StyleRange,
+    cells: Vec<((u32, u16), Data)>,
+    formulas: Vec<(u32, u16)>,
+    percent: Vec<(u32, u16)>,
     pub merges: Vec<Dimensions>,
 }
 
@@ -30,19 +63,172 @@ pub struct RawBook {
     pub sheets: Vec<RawSheet>,
 }
 
+/// `A1` of any position a file may name, even one beyond the columns a sheet may use.
+fn cell_name(row: u32, col: u32) -> String {
+    match u16::try_from(col) {
+        Ok(col) => a1(row, col),
+        Err(_) => format!("R{}C{}", u64::from(row) + 1, u64::from(col) + 1),
+    }
+}
+
+fn too_large(what: String) -> SheetError {
+    SheetError::Workbook(format!(
+        "{what}; a thamdinh workbook is far smaller: this is not a score sheet or result exported by thamdinh"
+    ))
+}
+
+/// The number of parts an .xlsx package declares, read from its end-of-central-directory record before the
+/// zip reader builds its index (whose size follows that number).
+fn declared_parts(file: &mut std::fs::File, size: u64) -> std::io::Result<Option<u64>> {
+    let tail = size.min(22 + 65_535);
+    file.seek(SeekFrom::Start(size - tail))?;
+    let mut bytes = Vec::new();
+    file.take(tail).read_to_end(&mut bytes)?;
+    let Some(at) = bytes.windows(4).rposition(|w| w == [0x50, 0x4b, 0x05, 0x06]) else { return Ok(None) };
+    let field =
+        |offset: usize| bytes.get(at + offset..at + offset + 2).map(|b| u64::from(u16::from_le_bytes([b[0], b[1]])));
+    Ok(field(10))
+}
+
+/// Refuses a package that is too large, has too many parts, or a part that unpacks beyond the limits, before
+/// anything is unpacked. The sizes checked are the ones the zip reader then enforces while unpacking.
+fn check_package(path: &Path) -> Result<(), SheetError> {
+    let unreadable = |e: String| {
+        SheetError::Workbook(format!("not a readable .xlsx workbook ({e}); save it as Excel Workbook (.xlsx)"))
+    };
+    let mut file = std::fs::File::open(path).map_err(|e| unreadable(e.to_string()))?;
+    let size = file.metadata().map_err(|e| unreadable(e.to_string()))?.len();
+    if size > limits::FILE_BYTES {
+        return Err(too_large(format!(
+            "the file is {} MB, above the {} MB a workbook may be",
+            size >> 20,
+            limits::FILE_BYTES >> 20
+        )));
+    }
+    if let Some(parts) = declared_parts(&mut file, size).map_err(|e| unreadable(e.to_string()))?
+        && parts > limits::PARTS
+    {
+        return Err(too_large(format!("the package declares {parts} parts, above {}", limits::PARTS)));
+    }
+    file.seek(SeekFrom::Start(0)).map_err(|e| unreadable(e.to_string()))?;
+    let mut archive = zip::ZipArchive::new(std::io::BufReader::new(file)).map_err(|e| unreadable(e.to_string()))?;
+    if archive.len() as u64 > limits::PARTS {
+        return Err(too_large(format!("the package holds {} parts, above {}", archive.len(), limits::PARTS)));
+    }
+    let mut total: u64 = 0;
+    for index in 0..archive.len() {
+        let part = archive.by_index_raw(index).map_err(|e| unreadable(e.to_string()))?;
+        let unpacked = part.size();
+        if unpacked > limits::PART_BYTES {
+            return Err(too_large(format!(
+                "part {:?} unpacks to {} MB, above the {} MB a part may be",
+                part.name().unwrap_or_default(),
+                unpacked >> 20,
+                limits::PART_BYTES >> 20
+            )));
+        }
+        total = total.saturating_add(unpacked);
+        if total > limits::TOTAL_BYTES {
+            return Err(too_large(format!("the package unpacks to more than {} MB", limits::TOTAL_BYTES >> 20)));
+        }
+    }
+    Ok(())
+}
+
+/// What the sheets read so far hold, against the workbook's limits.
+#[derive(Default)]
+struct Budget {
+    cells: usize,
+    text: usize,
+}
+
+fn read_sheet<RS: Read + Seek>(
+    workbook: &mut Xlsx<RS>,
+    name: &str,
+    budget: &mut Budget,
+) -> Result<RawSheet, SheetError> {
+    let whole = |message: String| SheetError::Sheet { sheet: name.to_string(), message };
+    let unreadable = |e: calamine::XlsxError| whole(format!("unreadable: {e}"));
+    let mut cells = Vec::new();
+    let mut formulas = Vec::new();
+    {
+        let mut reader = workbook.worksheet_cells_reader(name).map_err(unreadable)?;
+        while let Some(cell) = reader.next_cell_with_formula_metadata().map_err(unreadable)? {
+            let (row, col) = cell.pos;
+            let has_formula = cell.formula.is_some();
+            if matches!(cell.value, DataRef::Empty) && !has_formula {
+                continue;
+            }
+            if col >= limits::COLUMNS || row >= limits::ROWS {
+                return Err(whole(format!(
+                    "cell {} is beyond the used range a thamdinh workbook can have (columns A to {}, rows 1 to {}); this is not a score sheet or result exported by thamdinh",
+                    cell_name(row, col),
+                    column_letters(limits::COLUMNS as u16 - 1),
+                    limits::ROWS
+                )));
+            }
+            let position = (row, col as u16);
+            if has_formula {
+                formulas.push(position);
+            }
+            let value: Data = cell.value.into();
+            if let Data::String(text) | Data::DateTimeIso(text) | Data::DurationIso(text) = &value {
+                budget.text += text.len();
+            }
+            if !matches!(value, Data::Empty) {
+                cells.push((position, value));
+                budget.cells += 1;
+            }
+            if budget.cells > limits::CELLS || budget.text > limits::TEXT_BYTES {
+                return Err(too_large(format!(
+                    "sheet {name:?}: the workbook holds more than {} cells or {} MB of text",
+                    limits::CELLS,
+                    limits::TEXT_BYTES >> 20
+                )));
+            }
+        }
+    }
+    let mut percent = Vec::new();
+    {
+        let mut reader = workbook.worksheet_cells_reader(name).map_err(unreadable)?;
+        while let Some((row, col, style)) = reader.next_style_id().map_err(unreadable)? {
+            let is_percent = reader
+                .styles()
+                .get(style)
+                .and_then(|style| style.number_format.as_ref())
+                .is_some_and(|format| format.format_code.contains('%'));
+            if is_percent && col < limits::COLUMNS && row < limits::ROWS {
+                percent.push((row, col as u16));
+            }
+        }
+    }
+    let merges = workbook.merge_cells_by_sheet_name(name).map_err(unreadable)?;
+    if merges.len() > limits::MERGES {
+        return Err(too_large(format!("sheet {name:?}: more than {} merged ranges", limits::MERGES)));
+    }
+    // Rows come in order in every file a spreadsheet program writes; a file that shuffles them is read the same.
+    cells.sort_by_key(|(position, _)| *position);
+    cells.dedup_by_key(|(position, _)| *position);
+    formulas.sort_unstable();
+    percent.sort_unstable();
+    Ok(RawSheet { name: name.to_string(), cells, formulas, percent, merges })
+}
+
 impl RawBook {
+    /// Reads every sheet of a workbook, refusing one beyond `limits` before holding it in memory.
     pub fn open(path: &Path) -> Result<RawBook, SheetError> {
+        check_package(path)?;
         let mut workbook: Xlsx<_> = open_workbook(path).map_err(|e| {
             SheetError::Workbook(format!("not a readable .xlsx workbook ({e}); save it as Excel Workbook (.xlsx)"))
         })?;
+        let names = workbook.sheet_names();
+        if names.len() > limits::SHEETS {
+            return Err(too_large(format!("the workbook has {} sheets, above {}", names.len(), limits::SHEETS)));
+        }
+        let mut budget = Budget::default();
         let mut sheets = Vec::new();
-        for name in workbook.sheet_names() {
-            let unreadable =
-                |e: calamine::XlsxError| SheetError::Sheet { sheet: name.clone(), message: format!("unreadable: {e}") };
-            let cells = workbook.worksheet_range(&name).map_err(unreadable)?;
-            let styles = workbook.worksheet_style(&name).map_err(unreadable)?;
-            let merges = workbook.merge_cells_by_sheet_name(&name).map_err(unreadable)?;
-            sheets.push(RawSheet { name, cells, styles, merges });
+        for name in names {
+            sheets.push(read_sheet(&mut workbook, &name, &mut budget)?);
         }
         Ok(RawBook { sheets })
     }
@@ -77,7 +263,20 @@ impl RawBook {
 
 impl RawSheet {
     fn value(&self, row: u32, col: u16) -> &Data {
-        self.cells.get_value((row, u32::from(col))).unwrap_or(&Data::Empty)
+        match self.cells.binary_search_by_key(&(row, col), |(position, _)| *position) {
+            Ok(index) => &self.cells[index].1,
+            Err(_) => &Data::Empty,
+        }
+    }
+
+    /// Whether the cell holds a formula (its value is then the cached result the file states).
+    fn is_formula(&self, row: u32, col: u16) -> bool {
+        self.formulas.binary_search(&(row, col)).is_ok()
+    }
+
+    /// The last row that holds a value.
+    fn last_row(&self) -> Option<u32> {
+        self.cells.last().map(|((row, _), _)| *row)
     }
 
     /// The cell as text: strings trimmed, numbers written back; None when empty.
@@ -100,23 +299,17 @@ impl RawSheet {
 
     /// The first row of the check block, if the sheet has one.
     fn check_row(&self) -> Option<u32> {
-        let (start, end) = (self.cells.start()?, self.cells.end()?);
-        (start.0..=end.0)
-            .find(|row| matches!(self.value(*row, 0), Data::String(text) if text.starts_with(CHECK_MARKER)))
+        self.cells.iter().find_map(|((row, col), value)| {
+            (*col == 0 && matches!(value, Data::String(text) if text.starts_with(CHECK_MARKER))).then_some(*row)
+        })
     }
 
     fn readback(&self) -> Vec<((u32, u16), Readback)> {
         let check = self.check_row();
         self.cells
-            .used_cells()
-            .filter_map(|(row, col, value)| {
-                let (row, col) = (
-                    self.cells.start().map(|s| s.0).unwrap_or(0) + row as u32,
-                    self.cells.start().map(|s| s.1).unwrap_or(0) + col as u32,
-                );
-                if check.is_some_and(|check| row >= check) {
-                    return None;
-                }
+            .iter()
+            .filter(|((row, _), _)| check.is_none_or(|check| *row < check))
+            .filter_map(|(position, value)| {
                 let value = match value {
                     Data::String(text) => Readback::Text(text.clone()),
                     Data::Float(number) => Readback::Number(*number),
@@ -127,7 +320,7 @@ impl RawSheet {
                     Data::Error(error) => Readback::Text(format!("#{error:?}")),
                     Data::Empty => return None,
                 };
-                Some(((row, col as u16), value))
+                Some((*position, value))
             })
             .collect()
     }
@@ -138,10 +331,19 @@ impl RawSheet {
     }
 
     fn is_percent(&self, row: u32, col: u16) -> bool {
-        self.styles
-            .get((row, u32::from(col)))
-            .and_then(|style| style.number_format.as_ref())
-            .is_some_and(|format| format.format_code.contains('%'))
+        self.percent.binary_search(&(row, col)).is_ok()
+    }
+
+    /// Refuses a formula in a cell the unit fills: its value would be whatever the file caches, true or not.
+    fn refuse_formula(&self, row: u32, col: u16, what: &str) -> Result<(), SheetError> {
+        if self.is_formula(row, col) {
+            return Err(self.error(
+                row,
+                col,
+                format!("{what}: a formula in a cell the unit fills; type the value itself (formulas are read by the value the file caches, which need not be true)"),
+            ));
+        }
+        Ok(())
     }
 
     fn error(&self, row: u32, col: u16, message: impl Into<String>) -> SheetError {
@@ -186,6 +388,7 @@ fn read_score_cell(sheet: &RawSheet, row: u32, col: u16, what: &str) -> Result<S
     if sheet.merge_at(row, col).is_some() {
         return Err(sheet.error(row, col, format!("{what}: a merged cell where a number should be; unmerge it")));
     }
+    sheet.refuse_formula(row, col, what)?;
     let number = match sheet.value(row, col) {
         Data::Empty => return Ok(ScoreCell::Empty),
         Data::String(text) if text.trim().is_empty() => return Ok(ScoreCell::Empty),
@@ -364,6 +567,7 @@ fn read_table(
                         format!("{what}: a merged cell where {APPLICABLE_YES} or {APPLICABLE_NO} should be"),
                     ));
                 }
+                sheet.refuse_formula(row, c, &format!("{what}: applicable"))?;
                 match sheet.text(row, c) {
                     None => None,
                     Some(mark) if mark.to_lowercase() == APPLICABLE_YES.to_lowercase() => Some(true),
@@ -410,6 +614,9 @@ fn read_table(
                     column_letters(c)
                 ),
             ));
+        }
+        if let Some(c) = col(Column::Explanation) {
+            sheet.refuse_formula(row, c, &format!("{what}: explanation"))?;
         }
         let explanation = col(Column::Explanation).and_then(|c| sheet.text(row, c));
         scores.push(SheetScore {
@@ -461,8 +668,8 @@ fn read_evidence(
     unit: &UnitRecord,
     framework: &Framework,
 ) -> Result<Vec<(String, EvidenceRow)>, SheetError> {
-    let Some(end) = sheet.cells.end() else { return Ok(Vec::new()) };
-    let last_row = sheet.check_row().map(|r| r.saturating_sub(1)).unwrap_or(end.0);
+    let Some(end) = sheet.last_row() else { return Ok(Vec::new()) };
+    let last_row = sheet.check_row().map(|r| r.saturating_sub(1)).unwrap_or(end);
     let title_row = (FIRST_TABLE_ROW..=last_row)
         .find(|row| sheet.text(*row, 0).as_deref() == Some(EVIDENCE_TITLE))
         .ok_or_else(|| SheetError::Sheet {
@@ -483,6 +690,10 @@ fn read_evidence(
             && text.trim().parse::<u32>().is_err()
         {
             break;
+        }
+        // Checked before an empty row is passed over: a formula with no cached value reads as empty.
+        for col in 1..=4 {
+            sheet.refuse_formula(row, col, &format!("unit {}, evidence", unit.code))?;
         }
         let title = sheet.text(row, 1).unwrap_or_default();
         let code = sheet.text(row, 2).unwrap_or_default();
@@ -511,7 +722,7 @@ fn read_evidence(
             _ => None,
         }
         .ok_or_else(|| {
-            at(3, format!("{code}: {:?} is not a date (dd/mm/yyyy)", sheet.text(row, 3).unwrap_or_default()))
+            at(3, format!("{code}: {:?} is not a date ({DATE_RULE})", sheet.text(row, 3).unwrap_or_default()))
         })?;
         let cell = a1(row, 1);
         if let Some(first) = seen.insert((code.clone(), reference.clone()), cell.clone()) {

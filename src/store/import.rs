@@ -149,6 +149,16 @@ impl Store {
             if name.is_empty() {
                 return Err(table.error(line, format!("column name: unit {code} has no name")));
             }
+            // A name is shown on every screen and printed by every command: nothing in it may drive a terminal.
+            if let Some((column, control)) = crate::domain::text::first_control(name) {
+                return Err(table.error(
+                    line,
+                    format!(
+                        "column name: unit {code}: character {column} of the name is the control character {}; a name is plain text",
+                        crate::domain::text::describe(control)
+                    ),
+                ));
+            }
             if self.regulation.bloc(bloc).is_none() {
                 let blocs: Vec<&str> = self.regulation.blocs.iter().map(|b| b.code.as_str()).collect();
                 return Err(table.error(
@@ -473,7 +483,7 @@ impl Store {
                 table.error(
                     line,
                     format!(
-                        "column date: unit {unit}, {code}: {:?} is not a date (YYYY-MM-DD or DD/MM/YYYY)",
+                        "column date: unit {unit}, {code}: {:?} is not a date ({DATE_RULE})",
                         table.cell(record, "date")
                     ),
                 )
@@ -502,13 +512,20 @@ fn import_change(action: &'static str, file: &str, rows: usize) -> Change {
     Change::new(action, format!("{file}: {rows} rows")).value("file", None, Some(file.to_string()))
 }
 
-/// Reads `2024-11-20` or `20/11/2024` into ISO form, checking the calendar.
+/// The years a document's date may carry: from the founding of the state to well past any round; year 0000 or
+/// 9999 is a typing slip, not a document.
+pub const DATE_YEARS: std::ops::RangeInclusive<u32> = 1945..=2100;
+
+/// How a refused date is explained: the forms read and the years allowed.
+pub const DATE_RULE: &str = "YYYY-MM-DD or DD/MM/YYYY, a year from 1945 to 2100";
+
+/// Reads `2024-11-20` or `20/11/2024` into ISO form, checking the calendar and the years in `DATE_YEARS`.
 pub fn parse_date(text: &str) -> Option<String> {
     let text = text.trim();
     let parts: Vec<&str> = text.split(['-', '/']).collect();
     let [a, b, c] = parts.as_slice() else { return None };
     let (year, month, day) = if text.contains('-') { (*a, *b, *c) } else { (*c, *b, *a) };
-    let year: u32 = year.parse().ok().filter(|_| year.len() == 4)?;
+    let year: u32 = year.parse().ok().filter(|year| DATE_YEARS.contains(year)).filter(|_| year.len() == 4)?;
     let month: u32 = month.parse().ok()?;
     let day: u32 = day.parse().ok()?;
     let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
@@ -534,5 +551,14 @@ mod tests {
         assert_eq!(parse_date("29/02/2023"), None);
         assert_eq!(parse_date("2024-13-01"), None);
         assert_eq!(parse_date("yesterday"), None);
+    }
+
+    #[test]
+    fn a_date_outside_plausible_years_is_no_date() {
+        assert_eq!(parse_date("0000-01-01"), None);
+        assert_eq!(parse_date("31/12/9999"), None);
+        assert_eq!(parse_date("31/12/1944"), None);
+        assert_eq!(parse_date("01/01/1945").as_deref(), Some("1945-01-01"));
+        assert_eq!(parse_date("2100-12-31").as_deref(), Some("2100-12-31"));
     }
 }

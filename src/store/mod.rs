@@ -99,6 +99,11 @@ impl Store {
             return Err(not_ours());
         }
         let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0)).map_err(|_| not_ours())?;
+        // Every round is created at the latest schema, so version 0 with our id is a file whose schema is not
+        // ours (an empty SQLite file given our id, or another program's): migrating it would only fail noisily.
+        if version <= 0 {
+            return Err(not_ours());
+        }
         let supported = schema::LATEST_VERSION;
         if version > supported {
             return Err(StoreError::TooNew { path: path.to_path_buf(), found: version, supported });
@@ -137,6 +142,11 @@ impl Store {
     /// Who this session writes as.
     pub fn actor(&self) -> &Actor {
         &self.actor
+    }
+
+    /// The time now on the machine's clock and time zone as a file name's stamp, `20261130-1605`.
+    pub fn local_stamp(&self) -> Result<String> {
+        Ok(self.conn.query_row("SELECT strftime('%Y%m%d-%H%M', 'now', 'localtime')", [], |row| row.get(0))?)
     }
 
     /// Changes whenever another connection commits; cheap to poll.
@@ -183,7 +193,7 @@ impl Store {
     }
 
     /// Refuses, naming the rule, a write this session's role does not allow.
-    fn permit(&self, write: CouncilWrite) -> Result<()> {
+    pub(crate) fn permit(&self, write: CouncilWrite) -> Result<()> {
         Ok(may(&self.actor, write)?)
     }
 }

@@ -129,17 +129,18 @@ pub fn run_effect(store: &mut Store, effect: Effect) -> Action {
                 Err(error) => Action::Failed(error.to_string()),
             };
         }
-        Effect::ExportSheets { unit } => {
-            let out =
-                crate::sheet::beside_database(store.path(), unit.as_deref().unwrap_or("tat-ca"), "bieu-cham-diem");
-            crate::sheet::export_sheets(store, unit.as_deref(), &out, &mut |_, _| {})
+        // A new file each time, named by the time (yesterday's export stays as it was printed and signed).
+        Effect::ExportSheets { unit } => store.local_stamp().and_then(|stamp| {
+            let what = unit.as_deref().unwrap_or("tat-ca");
+            let out = crate::sheet::beside_database(store.path(), what, "bieu-cham-diem", &stamp);
+            crate::sheet::export_sheets(store, unit.as_deref(), &out, crate::sheet::Existing::Refuse, &mut |_, _| {})
                 .map(|done| format!("Đã xuất {} biểu chấm điểm: {}", done.sheets, done.path.display()))
-        }
-        Effect::ExportRanking => {
-            let out = crate::sheet::beside_database(store.path(), "ket-qua", "xep-hang");
-            crate::sheet::export_ranking(store, &out)
+        }),
+        Effect::ExportRanking => store.local_stamp().and_then(|stamp| {
+            let out = crate::sheet::beside_database(store.path(), "ket-qua", "xep-hang", &stamp);
+            crate::sheet::export_ranking(store, &out, crate::sheet::Existing::Refuse)
                 .map(|done| format!("Đã xuất kết quả xếp hạng: {}", done.path.display()))
-        }
+        }),
         Effect::Refresh { since } => {
             return match refresh(store, since) {
                 Ok(Some(refresh)) => Action::UnitsRefreshed(Box::new(refresh)),

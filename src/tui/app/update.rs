@@ -1,6 +1,7 @@
 //! The pure `update`: keys become commands, commands change the state and ask for effects.
 
 use super::*;
+use crate::domain::permissions::{CouncilWrite, may};
 use crate::store::rerate::RerateChange;
 use crate::tui::keymap::{Command, Context, command_for};
 
@@ -289,9 +290,11 @@ fn on_list(app: &mut App, command: Command) -> Vec<Effect> {
     Vec::new()
 }
 
-/// The secretary's and the chairman's exports (SPEC, roles); the files land beside the database.
+/// The secretary's and the chairman's exports (SPEC, roles; the rule is `permissions::may`, as below the
+/// interface); the files land beside the database.
 fn export(app: &mut App, command: Command) -> Vec<Effect> {
-    if !matches!(app.role(), Some(Role::Secretary | Role::Chairman)) {
+    let allowed = app.user.as_ref().is_some_and(|user| may(user, CouncilWrite::Export).is_ok());
+    if !allowed {
         app.message = Some(("Chỉ Thư ký và Chủ tịch Hội đồng xuất biểu".into(), true));
         return Vec::new();
     }

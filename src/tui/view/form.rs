@@ -30,7 +30,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 
     let self_score = entry.and_then(|e| e.self_score).map(display_vi).unwrap_or_else(|| "—".into());
     let mut lines = vec![
-        Line::styled(unit.name.clone(), heading()),
+        Line::styled(super::safe(&unit.name), heading()),
         Line::raw(format!(
             "{} › {} {} › {} {}",
             place.content.name, place.criterion.code, place.criterion.name, place.component.code, place.component.name
@@ -53,7 +53,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         ]),
         Line::raw(format!(
             "Giải trình của đơn vị: {}",
-            entry.map(|e| &*e.explanation).filter(|t| !t.is_empty()).unwrap_or("(không có)")
+            super::safe(entry.map(|e| &*e.explanation).filter(|t| !t.is_empty()).unwrap_or("(không có)"))
         )),
     ];
     if let Some(gap) = app.file_gap(&unit.code, &place) {
@@ -85,13 +85,16 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     }
     for comment in app.comments_on(&unit.code, &form.component) {
         let agency = app.regulation.agency(&comment.agency).map(|a| a.name.as_str()).unwrap_or(&comment.agency);
-        lines.push(Line::raw(format!("Góp ý của {agency}: {}", comment.text)));
+        lines.push(Line::raw(format!("Góp ý của {agency}: {}", super::safe(&comment.text))));
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), about);
 
     let rows: Vec<Row> = evidence
         .iter()
-        .map(|doc| Row::new(vec![doc.reference.clone(), doc.issued_on.clone(), doc.title.clone()]))
+        .map(|doc| {
+            let cells = [&doc.reference, &doc.issued_on, &doc.title];
+            Row::new(cells.map(|text| super::safe(text).into_owned()))
+        })
         .collect();
     let title = if evidence.is_empty() {
         " Tài liệu kiểm chứng: không có ".to_string()

@@ -29,6 +29,13 @@ pub fn warning() -> Style {
     Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
 }
 
+/// Text people typed or files brought (names, explanations, documents, history, messages) as the screen shows it:
+/// a control or bidi character as its escape (`\u{9b}`, `\u{202e}`), never acting on the terminal nor silently
+/// dropped; the same function as the command line's (`domain::text`).
+pub fn safe(text: &str) -> std::borrow::Cow<'_, str> {
+    crate::domain::text::escape_text(text)
+}
+
 pub fn draw(frame: &mut Frame, app: &App) {
     let [title, tabs, main, message, hints] = Layout::vertical([
         Constraint::Length(1),
@@ -79,7 +86,7 @@ fn draw_title(frame: &mut Frame, app: &App, area: Rect) {
     };
     let mut spans = vec![
         Span::styled(" thamdinh ", heading().add_modifier(Modifier::REVERSED)),
-        Span::raw(format!(" {} · năm {} · {role} ", app.regulation.id, app.round.year)),
+        Span::raw(format!(" {} · năm {} · {} ", app.regulation.id, app.round.year, safe(&role))),
     ];
     if app.demo {
         spans.push(Span::styled(" DỮ LIỆU MINH HỌA ", warning().add_modifier(Modifier::REVERSED)));
@@ -106,7 +113,7 @@ fn draw_tabs(frame: &mut Frame, app: &App, area: Rect) {
 fn draw_message(frame: &mut Frame, app: &App, area: Rect) {
     if let Some((text, is_error)) = &app.message {
         let style = if *is_error { warning() } else { Style::new().fg(Color::Green) };
-        frame.render_widget(Paragraph::new(Line::styled(text.as_str(), style)), area);
+        frame.render_widget(Paragraph::new(Line::styled(safe(text), style)), area);
     }
 }
 

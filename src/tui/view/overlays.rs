@@ -12,7 +12,7 @@ pub fn picker(frame: &mut Frame, app: &App, area: Rect) {
     let choices = app.choices();
     let height = choices.len() as u16 + 2;
     let area = centered(area, 76, height);
-    let items: Vec<ListItem> = choices.iter().map(|(_, label)| ListItem::new(label.as_str())).collect();
+    let items: Vec<ListItem> = choices.iter().map(|(_, label)| ListItem::new(super::safe(label))).collect();
     let list = List::new(items)
         .block(
             Block::bordered()
@@ -96,7 +96,8 @@ pub fn history(frame: &mut Frame, app: &App) {
                     None => row.detail.clone(),
                 };
                 let reason = row.reason.clone().unwrap_or_default();
-                Row::new(vec![at, row.actor.clone(), row.action.clone(), change, reason])
+                let cells = [at, row.actor.clone(), row.action.clone(), change, reason];
+                Row::new(cells.map(|text| super::safe(&text).into_owned()))
             })
             .collect()
     };

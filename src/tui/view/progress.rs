@@ -34,7 +34,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             let incomplete = if progress.incomplete == 0 { String::new() } else { progress.incomplete.to_string() };
             Row::new(vec![
                 unit.code.clone(),
-                unit.name.clone(),
+                super::safe(&unit.name).into_owned(),
                 format!("{}/{}", progress.done, progress.total),
                 incomplete,
             ])

@@ -70,11 +70,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         let Some((unit, place)) = app.item_place(item) else { return };
         let entry = unit.entries.get(&place.component.code);
         let lines = vec![
-            Line::styled(unit.name.clone(), heading()),
+            Line::styled(super::safe(&unit.name), heading()),
             Line::raw(format!("{} › {}", place.criterion.code, place.criterion.name)),
             Line::raw(format!("{} {}", place.component.code, place.component.name)),
             Line::raw(format!("Điểm tối đa {}", display_vi(place.component.max))),
-            Line::raw(format!("Giải trình: {}", entry.map(|e| &*e.explanation).unwrap_or(""))),
+            Line::raw(format!("Giải trình: {}", super::safe(entry.map(|e| &*e.explanation).unwrap_or("")))),
             Line::raw(format!("Tài liệu kiểm chứng: {}", app.evidence_count(&unit.code, &place))),
         ];
         let mut lines = lines;

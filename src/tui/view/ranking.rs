@@ -46,7 +46,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let shown = super::window(app.ranking_selected, visible.len(), table_area.height.saturating_sub(1));
     for (position, index) in visible.iter().enumerate().skip(shown.start).take(shown.len()) {
         let unit = &ranking.units[*index];
-        let name = app.unit(&unit.unit).map(|u| u.name.clone()).unwrap_or_default();
+        let name = app.unit(&unit.unit).map(|u| super::safe(&u.name).into_owned()).unwrap_or_default();
         let tie = match unit.tie_group.map(|g| &ranking.tie_groups[g]) {
             Some(group) if !group.resolved => "=",
             _ => "",
@@ -130,7 +130,7 @@ pub fn ties(frame: &mut Frame, app: &App, area: Rect) {
             .iter()
             .enumerate()
             .map(|(i, code)| {
-                let name = app.unit(code).map(|u| u.name.as_str()).unwrap_or("");
+                let name = super::safe(app.unit(code).map(|u| u.name.as_str()).unwrap_or(""));
                 ListItem::new(format!("{}. {code}  {name}", i + 1))
             })
             .collect();
