@@ -483,3 +483,90 @@ fn an_open_form_keeps_its_explanation_when_the_whole_round_is_read_again() {
     assert!(app.form.is_some(), "the form stays open");
     assert!(shown(&app), "{}", screen(&app, 160, 48));
 }
+
+/// Thái Nguyên Điều 9.4.đ ("Chỉ thực hiện thẩm định đối với các tiêu chí có đủ tài liệu kiểm chứng … và giải
+/// trình chi tiết, rõ ràng"): an incomplete file has its own status in the member's queue (for `s`), is marked in
+/// the form, which offers the usual deduction reason on F2 without writing it unasked, and is counted in the
+/// secretary's progress.
+#[test]
+fn an_incomplete_file_is_marked_in_the_queue_the_form_and_the_progress() {
+    use thamdinh::tui::app::Status;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let mut app = app_as(&mut store, "tv-so-noi-vu");
+    // skhcn's III.7 has a self-score without explanation and no document under III: incomplete, still open.
+    press(&mut app, &mut store, "/skhcn III.7<Enter>");
+    assert_eq!(app.queue().iter().map(|i| i.status).collect::<Vec<_>>(), [Status::IncompleteFile]);
+    press(&mut app, &mut store, "<Esc>sss");
+    assert_eq!(app.status_filter, Some(Status::IncompleteFile));
+    assert!(!app.queue().is_empty() && app.queue().iter().all(|i| i.status == Status::IncompleteFile));
+    assert!(screen(&app, 100, 30).contains("Thiếu hồ sơ"));
+
+    press(&mut app, &mut store, "<Esc>/skhcn III.7<Enter><Enter>");
+    let form = app.form.as_ref().expect("form");
+    assert!(form.reason.lines().join("").is_empty(), "the reason is offered, never written unasked");
+    let shown = screen(&app, 160, 48);
+    assert!(
+        shown.contains(
+            "⚠ Thiếu hồ sơ: thiếu giải trình và tài liệu kiểm chứng — F2 điền lý do “không có tài liệu kiểm chứng”"
+        ),
+        "{shown}"
+    );
+    press(&mut app, &mut store, "2<F2>");
+    let form = app.form.as_ref().expect("form");
+    assert_eq!(form.reason.lines().join("\n"), "không có tài liệu kiểm chứng");
+    press(&mut app, &mut store, "<F2><C-s>");
+    let entry = store.load_round().unwrap().units.iter().find(|u| u.code == "skhcn").unwrap().entries["III.7"].clone();
+    assert_eq!(entry.deduction_reason, "không có tài liệu kiểm chứng", "F2 twice writes it once");
+    // Appraised, and still marked wherever it is shown.
+    press(&mut app, &mut store, "<Esc><Esc>/skhcn III.7<Enter>");
+    assert_eq!(app.queue()[0].status, Status::Appraised);
+    assert!(screen(&app, 100, 30).contains("Đã thẩm định · thiếu hồ sơ"));
+
+    let mut secretary = app_as(&mut store, "thu-ky");
+    press(&mut secretary, &mut store, "2");
+    let shown = screen(&secretary, 120, 30);
+    assert!(shown.contains("Thiếu hồ sơ") && shown.contains("thiếu hồ sơ:"), "{shown}");
+}
+
+/// Issue 12: whatever is typed into the score field stays there as typed (nothing dropped: `-1` is not `1`,
+/// `1/2` is not `12`), and a score that is saved is exactly the number typed, or the form refuses it and says why.
+#[test]
+fn the_score_field_keeps_what_was_typed_and_saves_exactly_that_or_refuses() {
+    use proptest::prelude::*;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use std::str::FromStr;
+    use thamdinh::tui::app::{Effect, update};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let mut app = app_as(&mut store, "tv-so-noi-vu");
+    press(&mut app, &mut store, "/skhcn III.7<Enter><Enter><Tab>lý do thẩm định<Tab>");
+    let app = std::cell::RefCell::new(app);
+    let mut runner = proptest::test_runner::TestRunner::new(proptest::test_runner::Config::with_cases(256));
+    let typed = proptest::string::string_regex("[0-9,.%e/ a-]{1,7}").unwrap();
+    runner
+        .run(&typed, |typed| {
+            let app = &mut *app.borrow_mut();
+            let form = app.form.as_mut().expect("form open");
+            form.score.clear();
+            form.dirty = false;
+            for c in typed.chars() {
+                update(app, Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
+            }
+            prop_assert_eq!(&app.form.as_ref().unwrap().score, &typed, "nothing typed is dropped");
+            let effects = update(app, Action::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)));
+            let saved = effects.iter().find_map(|effect| match effect {
+                Effect::SaveAppraisal { appraised, .. } => Some(*appraised),
+                _ => None,
+            });
+            match saved {
+                Some(appraised) => {
+                    let exact = rust_decimal::Decimal::from_str(&typed.trim().replace(',', "."));
+                    prop_assert_eq!(exact.ok(), Some(appraised), "saved exactly what was typed");
+                }
+                None => prop_assert!(app.form.as_ref().unwrap().error.is_some(), "a refusal says why"),
+            }
+            Ok(())
+        })
+        .unwrap();
+}

@@ -1,0 +1,190 @@
+//! Issue 12: bad input, file by file and cell by cell. Each refusal names the file, the line and the rule, and
+//! leaves the database exactly as it was: every table's content (hashed) and the audit head.
+
+mod binary;
+
+use binary::{ok, refused};
+use rusqlite::Connection;
+use sha2::{Digest, Sha256};
+use std::path::Path;
+
+/// Every row of every table, in a fixed order, hashed: equal hashes, equal content.
+fn content_hash(db: &str) -> String {
+    let conn = Connection::open(db).expect("open");
+    let tables: Vec<String> = {
+        let mut statement = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            .unwrap();
+        statement.query_map([], |row| row.get(0)).unwrap().collect::<Result<_, _>>().unwrap()
+    };
+    let mut hasher = Sha256::new();
+    for table in tables {
+        hasher.update(format!("table {table}\n"));
+        let mut statement = conn.prepare(&format!("SELECT * FROM \"{table}\" ORDER BY rowid")).unwrap();
+        let columns = statement.column_count();
+        let mut rows = statement.query([]).unwrap();
+        while let Some(row) = rows.next().unwrap() {
+            for column in 0..columns {
+                hasher.update(format!("{:?}\u{1f}", row.get_ref(column).unwrap()));
+            }
+            hasher.update("\n");
+        }
+    }
+    thamdinh::store::audit::hex(&hasher.finalize())
+}
+
+fn audit_head(db: &str) -> String {
+    ok(&["audit", "verify", "--db", db])
+}
+
+fn round(dir: &Path, name: &str, regulation: &str, units: &str) -> String {
+    let db = dir.join(name).display().to_string();
+    ok(&["init", "--db", &db, "--regulation", regulation, "--year", "2024"]);
+    let file = dir.join(format!("{name}-units.csv"));
+    std::fs::write(&file, format!("code,name,bloc,group\n{units}")).unwrap();
+    ok(&["import", "units", "--db", &db, &file.display().to_string()]);
+    let seed = dir.join(format!("{name}-seed.csv"));
+    std::fs::write(&seed, "unit,criterion,title,reference,date\nsnv,I,Báo cáo,Số 12/BC-SNV,2024-11-20\n").unwrap();
+    if regulation == "thai-nguyen-2024" {
+        ok(&["import", "evidence", "--db", &db, &seed.display().to_string()]);
+    }
+    db
+}
+
+const SCORES: &str = "unit,criterion,self_score,appraised_score,reason,explanation";
+
+#[test]
+fn every_bad_input_is_refused_by_name_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let thai_nguyen = round(dir.path(), "tn.db", "thai-nguyen-2024", "snv,Sở Nội vụ,so-nganh,\n");
+    let bac_giang = round(dir.path(), "bg.db", "bac-giang-453", "snv,Ban Tổ chức Tỉnh ủy,tap-the,XII\n");
+    // (round, import kind, file text, words the refusal must hold)
+    let cases: Vec<(&str, &str, String, Vec<&str>)> = vec![
+        (
+            &thai_nguyen,
+            "scores",
+            format!("{SCORES}\nsnv,I.1,-1,,,\n"),
+            vec!["bad.csv:2: column self_score: unit snv, I.1:", "“-1” không phải là điểm hợp lệ"],
+        ),
+        (
+            &thai_nguyen,
+            "scores",
+            format!("{SCORES}\nsnv,I.1,,1/2,x,\n"),
+            vec!["bad.csv:2: column appraised_score", "“1/2” không phải là điểm hợp lệ"],
+        ),
+        (
+            &thai_nguyen,
+            "scores",
+            format!("{SCORES}\nsnv,I.1,1e0,,,\n"),
+            vec!["bad.csv:2", "“1e0” không phải là điểm hợp lệ"],
+        ),
+        (
+            &thai_nguyen,
+            "scores",
+            format!("{SCORES}\nsnv,III.1,\"0,555\",,,\n"),
+            vec!["bad.csv:2", "“0,555” có 3 chữ số sau dấu phẩy", "đến 2 chữ số"],
+        ),
+        (
+            &thai_nguyen,
+            "scores",
+            format!("{SCORES}\nsnv,I.1,4,3,\u{200B}\u{FEFF},\n"),
+            vec!["bad.csv:2: column reason: unit snv, I.1: cần lý do trừ điểm"],
+        ),
+        (
+            &thai_nguyen,
+            "scores",
+            format!("{SCORES}\nsnv,I.1,4,3,thiếu\u{0}báo cáo,\n"),
+            vec!["bad.csv:2: column reason", "ký tự điều khiển U+0000"],
+        ),
+        (
+            &thai_nguyen,
+            "scores",
+            format!("{SCORES}\nsnv,I.1,4,,,giải\u{1b}[31m trình\n"),
+            vec!["bad.csv:2: column explanation", "U+001B"],
+        ),
+        (
+            &thai_nguyen,
+            "scores",
+            format!("{SCORES}\nSNV,I.1,4,,,\n"),
+            vec!["bad.csv:2: column unit: unknown unit \"SNV\"; the round has snv"],
+        ),
+        (
+            &thai_nguyen,
+            "units",
+            "code,name,bloc,group\nSNV,Sở Nội vụ,so-nganh,\n".into(),
+            vec!["bad.csv:2: column code: unit SNV is unit snv of the round"],
+        ),
+        (
+            &thai_nguyen,
+            "units",
+            "code,name,bloc,group\nsxd,Sở Xây\u{7}dựng,so-nganh,\n".into(),
+            vec!["bad.csv:2: column name", "U+0007"],
+        ),
+        (
+            &thai_nguyen,
+            "units",
+            "code,name,bloc,group\nabc,A,so-nganh,\nABC,B,so-nganh,\n".into(),
+            vec!["bad.csv:3: column code: unit ABC already on line 2"],
+        ),
+        (
+            &thai_nguyen,
+            "evidence",
+            "unit,criterion,title,reference,date\nsnv,II,Báo cáo,Số 3,0000-01-01\n".into(),
+            vec!["bad.csv:2: column date", "1945 to 2100"],
+        ),
+        (
+            &thai_nguyen,
+            "evidence",
+            "unit,criterion,title,reference,date\nsnv,II,Báo cáo,Số 3,31/12/9999\n".into(),
+            vec!["bad.csv:2: column date"],
+        ),
+        (
+            &thai_nguyen,
+            "facts",
+            "unit,fact,value\nsnv,subunits_total,1\nsnv,subunits_disciplined,2\n".into(),
+            vec!["bad.csv:3: unit snv:", "(2) vượt quá"],
+        ),
+        (
+            &bac_giang,
+            "scores",
+            format!("{SCORES}\nsnv,A.1.1,4,,,\n"),
+            vec!["bad.csv:2: column explanation: unit snv, A.1.1:", "(Điều 4.2)"],
+        ),
+        (
+            &bac_giang,
+            "scores",
+            format!("{SCORES}\nsnv,A.1.1,-10%,,,\n"),
+            vec!["bad.csv:2: column self_score", "không được âm"],
+        ),
+    ];
+    for (db, kind, text, words) in cases {
+        let (content, head) = (content_hash(db), audit_head(db));
+        let file = dir.path().join("bad.csv");
+        std::fs::write(&file, &text).unwrap();
+        let error = refused(&["import", kind, "--db", db, &file.display().to_string()]);
+        for word in words {
+            assert!(error.contains(word), "{kind} {text:?}: {error:?} lacks {word:?}");
+        }
+        assert_eq!(content_hash(db), content, "{kind} {text:?} changed the database");
+        assert_eq!(audit_head(db), head, "{kind} {text:?} moved the audit head");
+    }
+}
+
+/// A reference typed in NFD (as some keyboards and macOS files send it) is the same document as its NFC form.
+#[test]
+fn an_nfd_reference_is_the_same_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = round(dir.path(), "tn.db", "thai-nguyen-2024", "snv,Sở Nội vụ,so-nganh,\n");
+    let nfd = "So\u{302}\u{301} 12/BC-SNV"; // "Số 12/BC-SNV" decomposed
+    let file = dir.path().join("ev.csv");
+    std::fs::write(&file, format!("unit,criterion,title,reference,date\nsnv,I,Báo cáo,{nfd},2024-11-20\n")).unwrap();
+    let head = audit_head(&db);
+    ok(&["import", "evidence", "--db", &db, &file.display().to_string()]);
+    let conn = Connection::open(&db).unwrap();
+    let documents: i64 = conn.query_row("SELECT COUNT(*) FROM evidence", [], |r| r.get(0)).unwrap();
+    assert_eq!(documents, 1, "no second document");
+    let reference: String = conn.query_row("SELECT reference FROM evidence", [], |r| r.get(0)).unwrap();
+    assert_eq!(reference, "Số 12/BC-SNV");
+    let log = ok(&["audit", "log", "--db", &db]);
+    assert!(!log.contains("evidence:So"), "the import changed no document: {head} {log}");
+}
