@@ -36,11 +36,13 @@ pub fn facts(frame: &mut Frame, app: &App, area: Rect) {
         .values
         .iter()
         .map(|(fact, value)| {
-            let label = app.regulation.fact(fact).map(|f| f.label.as_str()).unwrap_or(fact);
-            Row::new(vec![fact_value_vi(value), fact.clone(), label.to_string()])
+            let definition = app.regulation.fact(fact);
+            let title = definition.map_or(fact.as_str(), |f| f.title.as_str());
+            let label = definition.map_or(fact.as_str(), |f| f.label.as_str());
+            Row::new(vec![fact_value_vi(value), title.to_string(), label.to_string()])
         })
         .collect();
-    let table = Table::new(rows, [Constraint::Length(13), Constraint::Length(22), Constraint::Min(20)])
+    let table = Table::new(rows, [Constraint::Length(13), Constraint::Length(36), Constraint::Min(20)])
         .header(Row::new(vec!["Giá trị", "Sự kiện", "Theo quy chế"]).style(heading()))
         .block(Block::bordered().title(format!(" Sự kiện của {} — {name} ", form.unit)))
         .row_highlight_style(selected());
