@@ -1,6 +1,7 @@
 //! The engine at the real size (42 units) and at national scale (10 000 units, about 372 000 component scores):
 //! loading a round, ranking every bloc, and the incremental update after one score changes — side by side with
 //! the obvious alternative, reading everything again from SQL and ranking it all. `cargo bench --bench engine`.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failed unwrap is a failed test")]
 
 use std::sync::LazyLock;
 use thamdinh::demo;

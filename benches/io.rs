@@ -1,5 +1,6 @@
 //! Files in and out at scale: importing a CSV of 100 000 score rows (one transaction, audited value by value)
 //! and exporting every unit's score sheet to .xlsx. `cargo bench --bench io`.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failed unwrap is a failed test")]
 
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;

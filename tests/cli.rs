@@ -1,4 +1,5 @@
 //! The built `thamdinh` binary driven as scripts and acceptance tests drive it: CSV files in, `rank --json` out.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failed unwrap is a failed test")]
 
 mod binary;
 

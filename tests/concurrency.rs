@@ -1,5 +1,6 @@
 //! Several processes on one database: two saves from the same version, twelve members saving at once,
 //! and a process killed in the middle of an import. Workers are this test binary run again as a child.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failed unwrap is a failed test")]
 
 use rusqlite::Connection;
 use std::collections::BTreeMap;

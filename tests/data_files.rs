@@ -1,4 +1,5 @@
 //! Every data file loads, and each framework matches the sums printed in its regulation.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failed unwrap is a failed test")]
 
 mod common;
 

@@ -1,6 +1,7 @@
 //! A national-size round (over 2 000 units) is read in two halves on their own connections, with its documents
 //! counted alongside; what the interface holds must be exactly the store's round, less the explanations that it
 //! reads unit by unit.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failed unwrap is a failed test")]
 
 mod common;
 

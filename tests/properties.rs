@@ -1,4 +1,5 @@
 //! Properties that must hold for any scores: quota and caps, order versus totals, monotone levels, 100 at max.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failed unwrap is a failed test")]
 
 mod common;
 

@@ -1,4 +1,5 @@
 //! Quota, caps, ties and the chairman's order inside one bloc (SPEC "Quota and order").
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failed unwrap is a failed test")]
 
 mod common;
 

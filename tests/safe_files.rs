@@ -1,6 +1,7 @@
 //! Issue 12 (nothing changes silently; no file that can hurt the round or the server) and issue 13 (exports are a
 //! permission; the command line never writes control sequences): hostile workbooks refused in bounded time and
 //! memory, exports that never destroy, implausible dates, foreign databases, closed pipes, control characters.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failed unwrap is a failed test")]
 
 mod binary;
 mod tui_support;

@@ -1,4 +1,5 @@
 //! Totals of one unit under the real frameworks: rounding, not applicable, part C transfers, leaders, provisional.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failed unwrap is a failed test")]
 
 mod common;
 

@@ -1,4 +1,5 @@
 //! The database itself: WAL, foreign keys, the append-only audit log, and files it must refuse.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failed unwrap is a failed test")]
 
 use rusqlite::Connection;
 use thamdinh::store::{Store, StoreError};

@@ -1,4 +1,7 @@
 //! The real binary in a real terminal (tmux): open as a user, watch the ranking move when another process writes, quit.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failed unwrap is a failed test")]
+
+mod tools;
 
 use std::path::Path;
 use std::process::Command;
@@ -62,8 +65,7 @@ fn thamdinh(args: &[&str]) {
 
 #[test]
 fn the_secretary_watches_the_ranking_move_in_a_real_terminal() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        println!("NOTICE: tmux is not installed; the end-to-end terminal test is skipped (.ci/run installs it)");
+    if !tools::available("tmux", "-V", "tmux") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();

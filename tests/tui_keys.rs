@@ -1,4 +1,5 @@
 //! The interface driven by keys, as its users drive it: appraising, refusals, live ranking, the chairman's ties.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failed unwrap is a failed test")]
 
 mod tui_support;
 

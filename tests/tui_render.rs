@@ -1,4 +1,5 @@
 //! Every screen rendered at 80×24 and 160×48 and compared with reviewed snapshots (`cargo insta review`).
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failed unwrap is a failed test")]
 
 mod tui_support;
 

@@ -1,7 +1,9 @@
 //! Score sheets and the council's result as .xlsx: cells, formulas' cached values, merges, number formats and page
 //! setup read back with calamine; round trips; every bad sheet refused with nothing imported; verify; LibreOffice.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failed unwrap is a failed test")]
 
 mod binary;
+mod tools;
 mod tui_support;
 
 use binary::{ok_quiet as ok, refused};
@@ -703,27 +705,37 @@ fn verify_finds_a_changed_file_and_a_changed_database() {
     assert!(error.contains("the database changed since this export"), "{error}");
 }
 
+/// The score sheet is printed, signed and stamped: LibreOffice converts it to PDF as A4 landscape pages that
+/// carry the unit's name.
 #[test]
 fn an_exported_sheet_opens_in_an_office_suite() {
-    let Some(soffice) = ["soffice", "libreoffice"]
-        .into_iter()
-        .find(|program| Command::new(program).arg("--version").output().is_ok_and(|o| o.status.success()))
-    else {
-        println!("NOTICE: LibreOffice (soffice) is not installed; skipping the PDF conversion of an exported sheet");
+    if !tools::available("soffice", "--version", "libreoffice-calc-nogui")
+        || !tools::available("pdftotext", "-v", "poppler-utils")
+    {
         return;
-    };
+    }
     let dir = tempfile::tempdir().unwrap();
     let db = demo(dir.path(), "thai-nguyen-2024");
     let file = path(dir.path(), "stc.xlsx");
     ok(&["export", "sheet", "--db", &db, "--unit", "stc", "--out", &file]);
-    let output = Command::new(soffice)
+    let output = Command::new("soffice")
         .args(["--headless", "--convert-to", "pdf", "--outdir", &dir.path().display().to_string(), &file])
         .env("HOME", dir.path())
         .output()
         .expect("run soffice");
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let pdf = std::fs::read(dir.path().join("stc.pdf")).expect("a PDF was written");
-    assert!(pdf.starts_with(b"%PDF"), "not a PDF");
+    let pdf = dir.path().join("stc.pdf");
+    assert!(std::fs::read(&pdf).expect("a PDF was written").starts_with(b"%PDF"), "not a PDF");
+    let info = Command::new("pdfinfo").arg(&pdf).output().expect("pdfinfo");
+    let info = String::from_utf8_lossy(&info.stdout).to_string();
+    let size = info.lines().find(|line| line.starts_with("Page size:")).expect("a page size");
+    // "Page size:      841.89 x 595.28 pts (A4)": A4, wider than tall.
+    let numbers: Vec<f64> = size.split_whitespace().filter_map(|word| word.parse().ok()).collect();
+    assert!(size.contains("A4") && numbers.len() >= 2 && numbers[0] > numbers[1], "A4 landscape: {size}");
+    let text = Command::new("pdftotext").arg(&pdf).arg("-").output().expect("pdftotext");
+    let text = String::from_utf8_lossy(&text.stdout).to_string();
+    assert!(text.contains("Sở Tài chính"), "the unit's name is in the PDF's text: {text:.400}");
+    assert!(text.contains("BIỂU CHẤM ĐIỂM"), "{text:.400}");
 }
 
 #[test]

@@ -11,6 +11,7 @@ use crate::domain::framework::Framework;
 use crate::domain::regulation::Regulation;
 use crate::domain::score::parse_score;
 use crate::domain::scoring::ComponentScore;
+use crate::domain::validate::clean_line;
 use crate::store::import::{DATE_RULE, EvidenceRow, parse_date};
 use calamine::{Data, DataRef, Dimensions, Reader, Xlsx, open_workbook};
 use rust_decimal::Decimal;
@@ -18,6 +19,7 @@ use std::collections::BTreeMap;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 use std::str::FromStr;
+use unicode_normalization::UnicodeNormalization;
 
 /// What a workbook may hold. The largest files the program writes are those of a round of 10 000 units (the
 /// largest it is built for; measured at 1 000 units and scaled): every unit's score sheet in one workbook (about
@@ -282,7 +284,8 @@ impl RawSheet {
     /// The cell as text: strings trimmed, numbers written back; None when empty.
     pub fn text(&self, row: u32, col: u16) -> Option<String> {
         match self.value(row, col) {
-            Data::String(text) => Some(text.trim().to_string()).filter(|t| !t.is_empty()),
+            // NFC, as every text is compared and stored: an NFD reference is the same document.
+            Data::String(text) => Some(text.trim().nfc().collect::<String>()).filter(|t| !t.is_empty()),
             Data::Float(number) => Some(format!("{number}")),
             Data::Int(number) => Some(number.to_string()),
             Data::Bool(value) => Some(value.to_string()),
@@ -695,9 +698,13 @@ fn read_evidence(
         for col in 1..=4 {
             sheet.refuse_formula(row, col, &format!("unit {}, evidence", unit.code))?;
         }
-        let title = sheet.text(row, 1).unwrap_or_default();
         let code = sheet.text(row, 2).unwrap_or_default();
-        let reference = sheet.text(row, 4).unwrap_or_default();
+        let line = |col: u16, what: &str| {
+            clean_line(&sheet.text(row, col).unwrap_or_default())
+                .map_err(|why| sheet.error(row, col, format!("unit {}, evidence {code}: {what} {why}", unit.code)))
+        };
+        let title = line(1, "trích yếu")?;
+        let reference = line(4, "số, ký hiệu")?;
         let date_empty = matches!(sheet.value(row, 3), Data::Empty) || sheet.text(row, 3).is_none();
         if title.is_empty() && code.is_empty() && reference.is_empty() && date_empty {
             continue;

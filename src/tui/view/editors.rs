@@ -42,7 +42,13 @@ pub fn facts(frame: &mut Frame, app: &App, area: Rect) {
             Row::new(vec![fact_value_vi(value), title.to_string(), label.to_string()])
         })
         .collect();
-    let table = Table::new(rows, [Constraint::Length(13), Constraint::Length(36), Constraint::Min(20)])
+    // The regulation's whole sentence where there is room; the fact's short title always.
+    let widths = if area.width >= 120 {
+        [Constraint::Length(13), Constraint::Length(50), Constraint::Min(20)]
+    } else {
+        [Constraint::Length(13), Constraint::Min(20), Constraint::Length(0)]
+    };
+    let table = Table::new(rows, widths)
         .header(Row::new(vec!["Giá trị", "Sự kiện", "Theo quy chế"]).style(heading()))
         .block(Block::bordered().title(format!(" Sự kiện của {} — {name} ", form.unit)))
         .row_highlight_style(selected());
