@@ -1,6 +1,7 @@
 //! The `thamdinh` command line: the contract in SPEC (`init`, `import …`, `tie`, `rank --json`).
 
 mod audit_log;
+mod interface;
 mod output;
 mod rank_report;
 mod users;
@@ -212,7 +213,7 @@ fn open_as(db: &Option<PathBuf>, user: &Option<String>) -> Result<Store, StoreEr
 
 fn execute(cli: Cli) -> Result<(), StoreError> {
     let Some(command) = cli.command else {
-        return crate::demo::open_interface(cli.db.as_deref(), cli.user.as_deref());
+        return interface::open_interface(cli.db.as_deref(), cli.user.as_deref());
     };
     match command {
         Command::Regulations => {

@@ -135,31 +135,3 @@ pub fn ensure_demo(path: &Path) -> Result<Store> {
     }
     create(path, DEMO_REGULATION, DEMO_YEAR, None, 2024)
 }
-
-/// Opens the interface as `user`, on the given database or on the demo database (created on first run).
-/// Without a user only a demo round opens, on the start-up picker; a real round needs `--user`.
-pub fn open_interface(db: Option<&Path>, user: Option<&str>) -> Result<()> {
-    let mut store = match db {
-        Some(path) => Store::open(path)?,
-        None => ensure_demo(&demo_path())?,
-    };
-    let demo = store.is_demo()?;
-    match user {
-        Some(name) => store.sign_in(name)?,
-        None if demo => {}
-        None => {
-            return Err(StoreError::Refused(format!(
-                "{}: a council round opens as one of its users: thamdinh --db {} --user NAME (see `thamdinh user list --db {}`); the start-up picker is for the demo only",
-                store.path().display(),
-                store.path().display(),
-                store.path().display()
-            )));
-        }
-    }
-    let path = store.path().to_path_buf();
-    let result = crate::tui::run(store, demo);
-    if demo && db.is_none() {
-        println!("Cơ sở dữ liệu minh họa (demo database): {}", path.display());
-    }
-    result
-}
