@@ -93,9 +93,13 @@ fn the_chairman_orders_a_tie_and_the_pending_units_get_their_levels() {
     assert!(app.open_ties().is_empty());
     // Approval is refused while skhcn's III.7 waits for its appraisal, and says why.
     press(&mut app, &mut store, "1a");
-    let (message, is_error) = app.message.clone().expect("a message");
-    assert!(is_error && message.contains("còn 1 tiêu chí thành phần chưa thẩm định"), "{message}");
-    assert!(app.approved.is_empty());
+    let blocker = app.approval.as_ref().and_then(|p| p.blocker.clone()).expect("the prompt says why not");
+    assert!(blocker.contains("còn 1 tiêu chí thành phần chưa thẩm định"), "{blocker}");
+    assert!(screen(&app, 80, 24).contains("Chưa thể phê duyệt"));
+    press(&mut app, &mut store, "y<Enter>");
+    assert!(app.approved.is_empty(), "a blocked approval cannot be confirmed");
+    press(&mut app, &mut store, "<Esc>");
+    assert!(app.approval.is_none());
     // Once appraised, the chairman approves and the bloc shows as approved.
     press(&mut app, &mut store, "3");
     let file = dir.path().join("last.csv");
@@ -109,6 +113,10 @@ fn the_chairman_orders_a_tie_and_the_pending_units_get_their_levels() {
     let reloaded = thamdinh::tui::app::Action::Reloaded(Box::new(thamdinh::tui::snapshot(&store).unwrap()));
     thamdinh::tui::dispatch(&mut app, &mut store, reloaded);
     press(&mut app, &mut store, "a");
+    assert!(app.approval.is_some() && app.approved.is_empty(), "one `a` asks first");
+    press(&mut app, &mut store, "<Enter>");
+    assert!(app.approved.is_empty(), "Enter alone does not approve");
+    press(&mut app, &mut store, "y<Enter>");
     assert!(app.approved.contains("so-nganh"), "{:?}", app.message);
     assert!(screen(&app, 100, 30).contains("ĐÃ PHÊ DUYỆT"));
 }
@@ -118,10 +126,13 @@ fn the_secretary_sees_the_ranking_and_cannot_open_a_form() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = fixture_store(dir.path());
     let mut app = app_as(&mut store, "thu-ky");
-    assert_eq!(app.panes(), [Pane::Ranking, Pane::Progress]);
-    press(&mut app, &mut store, "<Enter>3");
+    assert_eq!(app.panes(), [Pane::Ranking, Pane::Progress, Pane::Charts]);
+    press(&mut app, &mut store, "<Enter>");
     assert!(app.form.is_none() && app.tie_edit.is_none());
-    assert_eq!(app.pane, Pane::Ranking, "there is no third pane for the secretary");
+    assert!(app.unit_view.is_some(), "Enter opens the unit's file, read-only");
+    press(&mut app, &mut store, "<Esc>3");
+    assert_eq!(app.pane, Pane::Charts, "the secretary has no ties pane: the third is the charts");
+    press(&mut app, &mut store, "1");
     assert!(app.queue().is_empty(), "the secretary has no appraisal queue");
     let text = screen(&app, 160, 48);
     assert!(text.contains("Chờ Chủ tịch quyết định thứ tự"), "{text}");
@@ -331,7 +342,7 @@ fn the_demo_picker_signs_the_store_in_as_the_chosen_user() {
     press(&mut app, &mut store, &format!("{}<Enter>", "j".repeat(index)));
     assert_eq!(app.user.as_ref().map(|u| u.name.as_str()), Some("thu-ky"));
     assert_eq!(store.actor().name, "thu-ky", "the store writes as the picked user");
-    assert_eq!(app.panes(), [Pane::Ranking, Pane::Progress]);
+    assert_eq!(app.panes(), [Pane::Ranking, Pane::Progress, Pane::Charts]);
 }
 
 #[test]
