@@ -64,7 +64,7 @@ fn distribution(frame: &mut Frame, app: &App, area: Rect) {
     let quota_line = match ranking.quota.checked_sub(1).and_then(|at| ranking.units.get(at)) {
         Some(last) => Line::styled(
             format!(
-                "Chỉ tiêu xuất sắc {} (đủ điều kiện {}): vạch ở cột ▼, đơn vị thứ {} có {} điểm",
+                "Chỉ tiêu XS {} (đủ ĐK {}): vạch ở cột ▼ (đơn vị thứ {}: {} điểm)",
                 ranking.quota,
                 ranking.eligible,
                 ranking.quota,

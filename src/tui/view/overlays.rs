@@ -82,7 +82,8 @@ pub fn approval(frame: &mut Frame, app: &App) {
     let Some(result) = app.results().iter().find(|r| r.bloc == prompt.bloc) else { return };
     let ranking = &result.ranking;
     let bloc_name = app.regulation.bloc(&prompt.bloc).map(|b| b.name.as_str()).unwrap_or(&prompt.bloc);
-    let area = centered(frame.area(), 110, frame.area().height.saturating_sub(4));
+    let wanted = u16::try_from(ranking.units.len() + 10).unwrap_or(u16::MAX);
+    let area = centered(frame.area(), 110, wanted.min(frame.area().height.saturating_sub(4)));
     frame.render_widget(Clear, area);
     let block = Block::bordered().title(format!(" Phê duyệt kết quả — {bloc_name} ")).border_style(warning());
     let inner = block.inner(area);
@@ -157,7 +158,7 @@ pub fn approval(frame: &mut Frame, app: &App) {
             format!("… và {} đơn vị nữa", ranking.units.len() + 1 - room),
         ]));
     }
-    let widths = [Constraint::Length(4), Constraint::Length(10), Constraint::Min(10), Constraint::Length(7), Constraint::Length(28)];
+    let widths = [Constraint::Length(4), Constraint::Length(10), Constraint::Min(10), Constraint::Length(7), Constraint::Length(34)];
     frame.render_widget(
         Table::new(rows, widths).header(Row::new(vec!["Hạng", "Mã", "Đơn vị", "Tổng", "Xếp loại"]).style(heading())),
         table,
