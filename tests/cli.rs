@@ -407,3 +407,27 @@ fn the_demo_generator_is_reproducible() {
     let error = refused(&["demo", "--db", &first]);
     assert!(error.contains("already holds a round"), "{error}");
 }
+
+#[test]
+fn the_rank_text_aligns_its_columns_and_marks_ties() {
+    use unicode_width::UnicodeWidthStr;
+    let dir = tempfile::tempdir().unwrap();
+    let db = thai_nguyen_round(dir.path());
+    let text = ok(&["rank", "--db", &db]);
+    let lines: Vec<&str> = text.lines().take_while(|l| !l.is_empty()).collect();
+    // snv and stp tie at 100,00 until the chairman orders them.
+    let tied: Vec<&&str> = lines.iter().filter(|l| l.trim_start().starts_with("1=")).collect();
+    assert_eq!(tied.len(), 2, "{text}");
+    let snv = lines.iter().find(|l| l.contains("Sở Nội vụ")).expect("snv");
+    assert!(snv.find("Sở Nội vụ") < snv.find("100,00"), "the name is a column before the totals: {snv}");
+    // The totals end in the same column on every row, whatever the names hold (display width, not bytes).
+    let ends: Vec<usize> = lines[2..]
+        .iter()
+        .filter(|l| !l.trim_start().starts_with('='))
+        .map(|l| {
+            let at = l.find("  Hoàn thành").or_else(|| l.find("  Không")).or_else(|| l.find("  Chờ")).expect(l);
+            l[..at].width()
+        })
+        .collect();
+    assert!(ends.len() >= 7 && ends.windows(2).all(|w| w[0] == w[1]), "{ends:?}\n{text}");
+}
