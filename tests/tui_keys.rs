@@ -612,8 +612,11 @@ fn the_tie_screen_shows_names_totals_grades_and_differences() {
     let mut store = fixture_store(dir.path());
     // Make snv and stp differ on two components but keep the same total.
     let file = dir.path().join("swap.csv");
-    std::fs::write(&file, "unit,criterion,self_score,appraised_score,reason\nsnv,I.1,,\"3,5\",Chậm\nstp,I.2,,\"3,5\",Chậm\n")
-        .unwrap();
+    std::fs::write(
+        &file,
+        "unit,criterion,self_score,appraised_score,reason\nsnv,I.1,,\"3,5\",Chậm\nstp,I.2,,\"3,5\",Chậm\n",
+    )
+    .unwrap();
     store.import_scores(&file).unwrap();
     let mut app = app_as(&mut store, "chu-tich");
     assert_eq!(app.open_ties().len(), 1, "snv and stp still tie");

@@ -381,8 +381,7 @@ impl App {
         self.audit_id = snapshot.audit_id;
         self.standing = Standing::new(&self.regulation, &self.round);
         self.unit_index = self.round.units.iter().enumerate().map(|(i, u)| (u.code.clone(), i)).collect();
-        self.folded_units =
-            self.round.units.iter().map(|u| search::fold(&format!("{} {}", u.code, u.name))).collect();
+        self.folded_units = self.round.units.iter().map(|u| search::fold(&format!("{} {}", u.code, u.name))).collect();
         self.evidence.clear();
         self.details_loaded.clear();
         self.evidence_counts = snapshot.evidence_counts;

@@ -150,7 +150,14 @@ fn quit(app: &mut App) -> Vec<Effect> {
 fn on_picker(app: &mut App, command: Option<Command>) -> Vec<Effect> {
     let choices = app.choices();
     match command {
-        Some(command @ (Command::Up | Command::Down | Command::Top | Command::Bottom | Command::PageUp | Command::PageDown)) => {
+        Some(
+            command @ (Command::Up
+            | Command::Down
+            | Command::Top
+            | Command::Bottom
+            | Command::PageUp
+            | Command::PageDown),
+        ) => {
             app.picker = moved(app.picker, choices.len(), command, page(app));
         }
         Some(Command::Open) => {

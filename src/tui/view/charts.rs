@@ -18,8 +18,7 @@ const BIN: u32 = 5;
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let agencies = app.agency_progress();
     let gauges_height = (agencies.len() as u16 + 2).min(area.height / 2);
-    let [totals, progress] =
-        Layout::vertical([Constraint::Min(8), Constraint::Length(gauges_height)]).areas(area);
+    let [totals, progress] = Layout::vertical([Constraint::Min(8), Constraint::Length(gauges_height)]).areas(area);
     distribution(frame, app, totals);
     gauges(frame, app, progress);
 }
@@ -93,7 +92,10 @@ fn distribution(frame: &mut Frame, app: &App, area: Rect) {
         })
         .collect();
     let width = (chart_area.width.saturating_sub(u16::try_from(bins).unwrap_or(20)) / 20).clamp(1, 5);
-    frame.render_widget(BarChart::default().data(BarGroup::default().bars(&bars)).bar_width(width).bar_gap(1), chart_area);
+    frame.render_widget(
+        BarChart::default().data(BarGroup::default().bars(&bars)).bar_width(width).bar_gap(1),
+        chart_area,
+    );
 }
 
 fn short(level: Level) -> &'static str {

@@ -14,11 +14,11 @@ use super::keymap::bindings;
 use crate::domain::classification::Level;
 use crate::domain::ranking::Outcome;
 use ratatui::Frame;
-use std::cell::Cell;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use std::cell::Cell;
 
 /// Colours that read on dark and light terminals alike: the terminal's own foreground, plus
 /// emphasis by bold, reverse video and the basic named colours.
@@ -74,7 +74,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
         None => overlays::picker(frame, app, main),
         Some(_) => {
             draw_tabs(frame, app, tabs);
-            if app.unit_view.is_some() {
+            if app.approval.is_some() {
+                // The whole pane: the bloc's ranking is what the prompt lists.
+                overlays::approval(frame, app, main);
+            } else if app.unit_view.is_some() {
                 unit::draw(frame, app, main);
             } else if app.form.is_some() {
                 form::draw(frame, app, main);
@@ -103,9 +106,6 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     if app.confirm.is_some() {
         overlays::confirm(frame, app);
-    }
-    if app.approval.is_some() {
-        overlays::approval(frame, app);
     }
 }
 
@@ -177,9 +177,9 @@ pub fn hint_spans(app: &App, width: u16) -> Vec<Span<'static>> {
         // The whole description, else its words before a parenthesis or a colon: a phrase, never half a word.
         let full = binding.description;
         let shorter = [full.split(':').next(), full.split(" (").next(), full.split(" /").next()];
-        let fitting = std::iter::once(full).chain(shorter.into_iter().flatten()).find(|text| {
-            used + key.width() + Span::raw(format!(" {text} ")).width() + 1 <= usize::from(width)
-        });
+        let fitting = std::iter::once(full)
+            .chain(shorter.into_iter().flatten())
+            .find(|text| used + key.width() + Span::raw(format!(" {text} ")).width() < usize::from(width));
         let Some(text) = fitting else { continue };
         let description = Span::raw(format!(" {text} "));
         used += key.width() + description.width() + 1;

@@ -77,14 +77,13 @@ pub fn confirm(frame: &mut Frame, app: &App) {
 
 /// The chairman's approval of a bloc, asked first: what is approved (units, levels, quota used), or what
 /// is still open; `y` then Enter (or Ctrl-S) approves, Esc cancels.
-pub fn approval(frame: &mut Frame, app: &App) {
+pub fn approval(frame: &mut Frame, app: &App, area: Rect) {
     let Some(prompt) = &app.approval else { return };
     let Some(result) = app.results().iter().find(|r| r.bloc == prompt.bloc) else { return };
     let ranking = &result.ranking;
     let bloc_name = app.regulation.bloc(&prompt.bloc).map(|b| b.name.as_str()).unwrap_or(&prompt.bloc);
     let wanted = u16::try_from(ranking.units.len() + 10).unwrap_or(u16::MAX);
-    let area = centered(frame.area(), 110, wanted.min(frame.area().height.saturating_sub(4)));
-    frame.render_widget(Clear, area);
+    let area = Rect { height: wanted.min(area.height), ..area };
     let block = Block::bordered().title(format!(" Phê duyệt kết quả — {bloc_name} ")).border_style(warning());
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -92,10 +91,19 @@ pub fn approval(frame: &mut Frame, app: &App) {
     match &prompt.blocker {
         Some(why) => {
             lines.push(Line::styled("Chưa thể phê duyệt:", warning()));
-            lines.push(Line::raw(super::safe(why).into_owned()));
-            let ties: Vec<String> = ranking.unresolved_ties().map(|g| g.units.join(" = ")).collect();
+            // A national bloc may hold hundreds of open ties: the first few, and how many more.
+            let shown: String = why.chars().take(240).collect();
+            let more = if why.chars().count() > 240 { "…" } else { "" };
+            lines.push(Line::raw(format!("{}{more}", super::safe(&shown))));
+            let open = ranking.unresolved_ties().count();
+            let ties: Vec<String> = ranking.unresolved_ties().take(4).map(|g| g.units.join(" = ")).collect();
             if !ties.is_empty() {
-                lines.push(Line::raw(format!("Bằng điểm chờ Chủ tịch: {} (khung Bằng điểm, phím 3)", ties.join("; "))));
+                let rest =
+                    if open > ties.len() { format!(" và {} nhóm nữa", open - ties.len()) } else { String::new() };
+                lines.push(Line::raw(format!(
+                    "Bằng điểm chờ Chủ tịch: {}{rest} (khung Bằng điểm, phím 3)",
+                    ties.join("; ")
+                )));
             }
             lines.push(Line::raw("Esc để trở lại."));
         }
@@ -103,7 +111,9 @@ pub fn approval(frame: &mut Frame, app: &App) {
             let excellent = ranking
                 .units
                 .iter()
-                .filter(|u| u.outcome == crate::domain::ranking::Outcome::Level(crate::domain::classification::Level::Excellent))
+                .filter(|u| {
+                    u.outcome == crate::domain::ranking::Outcome::Level(crate::domain::classification::Level::Excellent)
+                })
                 .count();
             lines.push(Line::styled(
                 format!(
@@ -130,8 +140,12 @@ pub fn approval(frame: &mut Frame, app: &App) {
             lines.push(Line::raw(""));
         }
     }
-    let header = lines.len() as u16;
-    let [text, table] = ratatui::layout::Layout::vertical([Constraint::Length(header), Constraint::Min(1)]).areas(inner);
+    // Each line as many rows as it wraps to (a word moved whole may need one more).
+    let columns = usize::from(inner.width.max(1));
+    let header: usize = lines.iter().map(|line| (line.width() + columns / 4).div_ceil(columns).max(1)).sum();
+    let header = u16::try_from(header).unwrap_or(u16::MAX);
+    let [text, table] =
+        ratatui::layout::Layout::vertical([Constraint::Length(header), Constraint::Min(1)]).areas(inner);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), text);
     let room = usize::from(table.height.saturating_sub(1));
     let mut rows: Vec<Row> = ranking
@@ -158,7 +172,13 @@ pub fn approval(frame: &mut Frame, app: &App) {
             format!("… và {} đơn vị nữa", ranking.units.len() + 1 - room),
         ]));
     }
-    let widths = [Constraint::Length(4), Constraint::Length(10), Constraint::Min(10), Constraint::Length(7), Constraint::Length(34)];
+    let widths = [
+        Constraint::Length(4),
+        Constraint::Length(10),
+        Constraint::Min(10),
+        Constraint::Length(7),
+        Constraint::Length(34),
+    ];
     frame.render_widget(
         Table::new(rows, widths).header(Row::new(vec!["Hạng", "Mã", "Đơn vị", "Tổng", "Xếp loại"]).style(heading())),
         table,

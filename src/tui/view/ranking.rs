@@ -20,7 +20,6 @@ fn short(outcome: Outcome) -> &'static str {
     }
 }
 
-
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let Some(result) = app.results().get(app.bloc) else {
         frame.render_widget(Paragraph::new("Chưa có đơn vị nào.").block(Block::bordered()), area);
@@ -35,7 +34,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let mut rows = Vec::new();
     let mut selected_row = None;
     // Only the page around the selection is built (the quota line may take one more line).
-    let shown = super::window(app.ranking_selected, visible.len(), table_area.height.saturating_sub(1), &app.scroll.ranking, app);
+    let shown = super::window(
+        app.ranking_selected,
+        visible.len(),
+        table_area.height.saturating_sub(1),
+        &app.scroll.ranking,
+        app,
+    );
     for (position, index) in visible.iter().enumerate().skip(shown.start).take(shown.len()) {
         let unit = &ranking.units[*index];
         let name = app.unit(&unit.unit).map(|u| super::safe(&u.name).into_owned()).unwrap_or_default();
@@ -199,8 +204,7 @@ fn tie_order(frame: &mut Frame, app: &App, edit: &crate::tui::app::TieEdit, area
         .collect();
     let mut header = vec!["".to_string(), "Mã".into(), "Đơn vị".into(), "Tổng (3 số lẻ)".into()];
     header.extend(criteria.iter().cloned());
-    let mut widths =
-        vec![Constraint::Length(3), Constraint::Length(10), Constraint::Min(12), Constraint::Length(14)];
+    let mut widths = vec![Constraint::Length(3), Constraint::Length(10), Constraint::Min(12), Constraint::Length(14)];
     widths.extend(criteria.iter().map(|c| Constraint::Length(c.chars().count().max(2) as u16)));
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(heading()))

@@ -81,6 +81,8 @@ pub fn lines(app: &App, code: &str, width: u16) -> (Vec<Line<'static>>, Vec<usiz
         }
     }
     let evaluation = evaluate_unit(&app.regulation, unit);
+    // The unit's comments, read once (a round may hold many).
+    let comments: Vec<_> = app.comments.iter().filter(|c| c.unit == code).collect();
     let Some(framework) = app.regulation.framework_for(&unit.bloc, unit.group.as_deref()) else {
         return (out, starts);
     };
@@ -145,8 +147,14 @@ pub fn lines(app: &App, code: &str, width: u16) -> (Vec<Line<'static>>, Vec<usiz
                 }
                 if let Some(entry) = entry {
                     if let Some(by) = entry.appraised_by.as_deref() {
-                        let waiting = if entry.awaiting_confirmation { " — chờ thành viên xác nhận" } else { "" };
-                        text(&mut out, &format!("Người thẩm định: {}{waiting}", super::safe(&who_appraised(app, by))), 4, Style::new());
+                        let waiting =
+                            if entry.awaiting_confirmation { " — chờ thành viên xác nhận" } else { "" };
+                        text(
+                            &mut out,
+                            &format!("Người thẩm định: {}{waiting}", super::safe(&who_appraised(app, by))),
+                            4,
+                            Style::new(),
+                        );
                     }
                     if !entry.leader_scores.is_empty() {
                         let scores: Vec<String> =
@@ -154,7 +162,12 @@ pub fn lines(app: &App, code: &str, width: u16) -> (Vec<Line<'static>>, Vec<usiz
                         text(&mut out, &format!("Điểm của các lãnh đạo: {}", scores.join("; ")), 4, Style::new());
                     }
                     if !entry.deduction_reason.is_empty() {
-                        text(&mut out, &format!("Lý do trừ điểm: {}", super::safe(&entry.deduction_reason)), 4, Style::new());
+                        text(
+                            &mut out,
+                            &format!("Lý do trừ điểm: {}", super::safe(&entry.deduction_reason)),
+                            4,
+                            Style::new(),
+                        );
                     }
                     let explanation = if entry.explanation.is_empty() { "(không có)" } else { &entry.explanation };
                     text(&mut out, &format!("Giải trình của đơn vị: {}", super::safe(explanation)), 4, Style::new());
@@ -174,13 +187,11 @@ pub fn lines(app: &App, code: &str, width: u16) -> (Vec<Line<'static>>, Vec<usiz
                         text(&mut out, &line, 6, Style::new());
                     }
                 }
-                for comment in app.comments_on(code, &component.code) {
-                    let agency = app.regulation.agency(&comment.agency).map(|a| a.name.as_str()).unwrap_or(&comment.agency);
-                    let line = format!(
-                        "Góp ý của {agency} ({}): {}",
-                        vietnam_time(&comment.at),
-                        super::safe(&comment.text)
-                    );
+                for comment in comments.iter().filter(|c| c.criterion == component.code) {
+                    let agency =
+                        app.regulation.agency(&comment.agency).map(|a| a.name.as_str()).unwrap_or(&comment.agency);
+                    let line =
+                        format!("Góp ý của {agency} ({}): {}", vietnam_time(&comment.at), super::safe(&comment.text));
                     text(&mut out, &line, 4, Style::new().fg(Color::Cyan));
                 }
             }
@@ -238,18 +249,12 @@ pub fn chart(frame: &mut Frame, app: &App, code: &str, area: Rect) {
     );
     let mut chart = BarChart::default().bar_width(2).bar_gap(0).group_gap(1).max(100);
     for (_, criterion) in framework.criteria() {
-        let own: rust_decimal::Decimal = criterion
-            .components
-            .iter()
-            .filter_map(|c| unit.entries.get(&c.code).and_then(|e| e.self_score))
-            .sum();
+        let own: rust_decimal::Decimal =
+            criterion.components.iter().filter_map(|c| unit.entries.get(&c.code).and_then(|e| e.self_score)).sum();
         let appraised = evaluation.score.criterion(&criterion.code).and_then(|c| c.score).unwrap_or_default();
         let bars = [
             Bar::default().value(percent(own, criterion.max)).style(Style::new().fg(Color::Yellow)).text_value(""),
-            Bar::default()
-                .value(percent(appraised, criterion.max))
-                .style(Style::new().fg(Color::Green))
-                .text_value(""),
+            Bar::default().value(percent(appraised, criterion.max)).style(Style::new().fg(Color::Green)).text_value(""),
         ];
         chart = chart.data(BarGroup::default().label(Line::from(criterion.code.clone())).bars(&bars));
     }
