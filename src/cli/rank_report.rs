@@ -78,36 +78,16 @@ pub fn json(regulation: &Regulation, round: &Round, documents: &DocumentCounts) 
     serde_json::to_string_pretty(&report).unwrap_or_default()
 }
 
-/// The widest a name column grows; a longer name is cut at a character boundary and marked `…`.
-const NAME_WIDTH: usize = 40;
-
-/// `text` padded with spaces to `width` columns as a terminal shows it (Vietnamese letters with combining marks
-/// take one column, wide characters two), cut with `…` if it is wider.
-fn fit(text: &str, width: usize) -> String {
-    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-    let mut out = String::new();
-    let mut used = 0;
-    if text.width() > width {
-        for c in text.chars() {
-            let w = c.width().unwrap_or(0);
-            if used + w + 1 > width {
-                break;
-            }
-            out.push(c);
-            used += w;
-        }
-        out.push('…');
-        used += 1;
-    } else {
-        out.push_str(text);
-        used = text.width();
-    }
-    out.push_str(&" ".repeat(width.saturating_sub(used)));
-    out
+/// `text` padded with spaces to `width` columns as a terminal shows it (a Vietnamese letter with combining marks
+/// takes one column, a wide character two).
+fn pad(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
 }
 
-/// The ranking for people: columns aligned by display width, `=` beside the rank of a tie the chairman has not
-/// ordered yet (as the interface marks it).
+/// The ranking for people: columns aligned by display width, the name last so it is never cut (a name holding
+/// escaped controls stays whole), `=` beside the rank of a tie the chairman has not ordered yet (as the interface
+/// marks it).
 pub fn text(regulation: &Regulation, round: &Round) -> String {
     use unicode_width::UnicodeWidthStr;
     let mut out = String::new();
@@ -134,26 +114,27 @@ pub fn text(regulation: &Regulation, round: &Round) -> String {
             })
             .collect();
         let code_width = rows.iter().map(|(_, u, _)| u.unit.width()).max().unwrap_or(0).max(3);
-        let name_width = rows.iter().map(|(_, _, n)| n.width()).max().unwrap_or(0).clamp(6, NAME_WIDTH);
+        let level = |unit: &RankedUnit| {
+            format!("{}{}", unit.outcome.vietnamese(), if unit.provisional { " (tạm tính)" } else { "" })
+        };
+        let level_width = rows.iter().map(|(_, u, _)| level(u).width()).max().unwrap_or(0).max(8);
         let _ = writeln!(
             out,
-            "{:>4}  {}  {}  {:>7}  {:>8}  Xếp loại",
+            "{:>4}  {}  {:>7}  {:>8}  {}  Đơn vị",
             "Hạng",
-            fit("Mã", code_width),
-            fit("Đơn vị", name_width),
+            pad("Mã", code_width),
             "Tổng",
-            "3 số lẻ"
+            "3 số lẻ",
+            pad("Xếp loại", level_width)
         );
         for (rank, unit, name) in &rows {
             let _ = writeln!(
                 out,
-                "{rank:>4}  {}  {}  {:>7}  {:>8}  {}{}",
-                fit(&unit.unit, code_width),
-                fit(name, name_width),
+                "{rank:>4}  {}  {:>7}  {:>8}  {}  {name}",
+                pad(&unit.unit, code_width),
                 unit.official_total.to_string().replace('.', ","),
                 unit.tiebreak_total.to_string().replace('.', ","),
-                unit.outcome.vietnamese(),
-                if unit.provisional { " (tạm tính)" } else { "" },
+                pad(&level(unit), level_width),
             );
         }
         for group in result.ranking.unresolved_ties() {
@@ -166,16 +147,15 @@ pub fn text(regulation: &Regulation, round: &Round) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::fit;
+    use super::pad;
     use unicode_width::UnicodeWidthStr;
 
     #[test]
-    fn names_fit_their_column_by_display_width() {
-        assert_eq!(fit("Sở Nội vụ", 12), "Sở Nội vụ   ");
-        assert_eq!(fit("Sở Nội vụ", 12).width(), 12);
-        // Combining marks (NFD) take no column.
-        assert_eq!(fit("So\u{31b}\u{309}", 4).width(), 4);
-        assert_eq!(fit("Ủy ban nhân dân huyện Đại Từ", 10), "Ủy ban nh…");
-        assert_eq!(fit("東京都庁", 5).width(), 5);
+    fn columns_are_padded_by_display_width() {
+        assert_eq!(pad("Tốt", 5), "Tốt  ");
+        // Combining marks (NFD) take no column; wide characters two.
+        assert_eq!(pad("So\u{31b}\u{309}", 4).width(), 4);
+        assert_eq!(pad("東京", 6).width(), 6);
+        assert_eq!(pad("Hoàn thành tốt nhiệm vụ", 3), "Hoàn thành tốt nhiệm vụ");
     }
 }
