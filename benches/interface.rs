@@ -9,7 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::PathBuf;
 use std::sync::LazyLock;
 use thamdinh::store::Store;
-use thamdinh::tui::app::{Action, App, update};
+use thamdinh::tui::app::{Action, App};
 use thamdinh::tui::{dispatch, snapshot, view};
 
 fn main() {
@@ -72,19 +72,29 @@ fn keystroke_and_frame(bencher: divan::Bencher, (size, user): (&str, &str)) {
 }
 
 /// Drawing each screen once (no state change) at 160×48.
-#[divan::bench(args = ["queue", "form", "ranking", "progress", "ties"], sample_count = 20)]
+/// The deciders' screens: a unit's file (and its chart), the tie being ordered, the approval prompt, the charts.
+#[divan::bench(
+    args = ["queue", "form", "ranking", "progress", "ties", "unit", "unit_chart", "tie_order", "approval", "charts"],
+    sample_count = 20
+)]
 fn draw_screen_national(bencher: divan::Bencher, screen: &str) {
     let user = if screen == "queue" || screen == "form" { "tv-so-noi-vu" } else { "chu-tich" };
-    let (_store, mut app) = open(&NATIONAL, user);
+    let (mut store, mut app) = open(&NATIONAL, user);
     let keys: &[char] = match screen {
         "form" => &['\n'],
         "progress" => &['2'],
         "ties" => &['3'],
+        "unit" => &['\n', 'j', 'j', 'j'],
+        "unit_chart" => &['\n', 'c'],
+        "tie_order" => &['3', '\n'],
+        "approval" => &['a'],
+        "charts" => &['4'],
         _ => &[],
     };
     for c in keys {
         let action = if *c == '\n' { Action::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)) } else { key(*c) };
-        update(&mut app, action);
+        // The unit's file asks for its documents: run the effects, as the interface does.
+        dispatch(&mut app, &mut store, action);
     }
     bencher.bench_local(|| draw(&app));
 }

@@ -203,3 +203,19 @@ fn bac_giang_excellent_needs_no_critique_and_no_failed_member() {
     set(&mut unit, "discipline", choice("yes"));
     assert_eq!(level(&regulation, &unit), Level::NotCompleted, "Điều 6.3: completed needs discipline ≠ yes");
 }
+
+#[test]
+fn the_thresholds_a_chart_draws_are_read_from_each_regulation() {
+    let levels = |regulation: &Regulation| -> Vec<(Level, String)> {
+        regulation.classification.total_thresholds().into_iter().map(|(l, v)| (l, v.normalize().to_string())).collect()
+    };
+    assert_eq!(
+        levels(&thai_nguyen()),
+        [(Level::Excellent, "90".into()), (Level::Good, "70".into()), (Level::Completed, "50".into())]
+    );
+    // 453's completed is "≥ 70 without a defect, or ≥ 85 with one": the lowest, 70, is where the band begins.
+    assert_eq!(
+        levels(&bac_giang()),
+        [(Level::Excellent, "95".into()), (Level::Good, "85".into()), (Level::Completed, "70".into())]
+    );
+}

@@ -408,3 +408,26 @@ fn the_demo_generator_is_reproducible() {
     let error = refused(&["demo", "--db", &first]);
     assert!(error.contains("already holds a round"), "{error}");
 }
+
+#[test]
+fn the_rank_text_aligns_its_columns_and_marks_ties() {
+    use unicode_width::UnicodeWidthStr;
+    let dir = tempfile::tempdir().unwrap();
+    let db = thai_nguyen_round(dir.path());
+    let text = ok(&["rank", "--db", &db]);
+    let lines: Vec<&str> = text.lines().take_while(|l| !l.is_empty()).collect();
+    // snv and stp tie at 100,00 until the chairman orders them.
+    let tied: Vec<&&str> = lines.iter().filter(|l| l.trim_start().starts_with("1=")).collect();
+    assert_eq!(tied.len(), 2, "{text}");
+    // The names start in the same column on every row, whatever the levels before them (display width,
+    // not bytes: "Hoàn thành tốt" and "Không hoàn thành" differ in bytes).
+    let ends: Vec<usize> = lines[2..]
+        .iter()
+        .filter(|l| !l.trim_start().starts_with('='))
+        .map(|l| {
+            let at = l.find("  Sở ").or_else(|| l.find("  UBND")).expect(l);
+            l[..at].width()
+        })
+        .collect();
+    assert!(ends.len() >= 7 && ends.windows(2).all(|w| w[0] == w[1]), "{ends:?}\n{text}");
+}

@@ -128,3 +128,84 @@ fn the_secretary_watches_the_ranking_move_in_a_real_terminal() {
         std::thread::sleep(Duration::from_millis(100));
     }
 }
+
+/// The fixture round with a secretary and a chairman, in a private tmux server.
+fn deciders_round(dir: &Path, name: &str) -> Option<(String, Tmux)> {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        println!("NOTICE: tmux is not installed; the end-to-end terminal test is skipped (.ci/run installs it)");
+        return None;
+    }
+    let db = dir.join("round.db").display().to_string();
+    thamdinh(&["init", "--db", &db, "--regulation", "thai-nguyen-2024", "--year", "2024"]);
+    for kind in ["units", "scores", "facts", "grades", "evidence"] {
+        let file = Path::new(FIXTURES).join(format!("{kind}.csv")).display().to_string();
+        thamdinh(&["import", kind, "--db", &db, &file]);
+    }
+    thamdinh(&["user", "add", "--db", &db, "thu-ky", "--role", "secretary", "--full-name", "Trần Thị B"]);
+    thamdinh(&["user", "add", "--db", &db, "chu-tich", "--role", "chairman", "--full-name", "Nguyễn Văn A"]);
+    let tmux = Tmux { socket: format!("thamdinh-e2e-{name}-{}", std::process::id()) };
+    Some((db, tmux))
+}
+
+/// Waits a moment for keys to be read (ESC followed at once by another key would read as Alt-key).
+fn settle() {
+    std::thread::sleep(Duration::from_millis(250));
+}
+
+#[test]
+fn the_deciders_read_a_units_file_and_approval_asks_first_in_a_real_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some((db, tmux)) = deciders_round(dir.path(), "deciders") else { return };
+    let command = format!("{BIN} --db {db} --user thu-ky");
+    tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", &command]);
+    tmux.wait_for("1 Xếp hạng");
+    // Enter on syt in the ranking: its file, with its components and the council's deduction reasons.
+    tmux.keys(&["/", "syt", "Enter"]);
+    settle();
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Hồ sơ đơn vị syt");
+    for _ in 0..7 {
+        tmux.keys(&["j"]);
+    }
+    let screen = tmux.wait_for("Lý do trừ điểm: Còn đơn thư tồn đọng");
+    assert!(screen.contains("II.3 Thực hiện tiếp công dân"), "{screen}");
+    tmux.keys(&["q"]);
+    settle();
+    tmux.keys(&["q"]);
+    let start = Instant::now();
+    while tmux.alive() {
+        assert!(start.elapsed() < Duration::from_secs(10), "q did not quit:\n{}", tmux.screen());
+        std::thread::sleep(Duration::from_millis(100));
+    }
+
+    // The chairman: one `a` on a complete bloc asks, and nothing is approved until y and Enter.
+    let command = format!("{BIN} --db {db} --user chu-tich");
+    tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", &command]);
+    tmux.wait_for("1 Xếp hạng");
+    tmux.keys(&["l"]);
+    tmux.wait_for("Khối Ủy ban nhân dân");
+    tmux.keys(&["a"]);
+    tmux.wait_for("Gõ y rồi Enter");
+    settle();
+    let audit = || {
+        let out = Command::new(BIN).args(["audit", "log", "--db", &db]).output().expect("audit");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert!(!audit().contains("approve"), "nothing is approved before the confirmation:\n{}", audit());
+    tmux.keys(&["y"]);
+    settle();
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("ĐÃ PHÊ DUYỆT");
+    assert!(audit().contains("approve"), "{}", audit());
+}
+
+#[test]
+fn a_small_terminal_shows_the_size_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some((db, tmux)) = deciders_round(dir.path(), "small") else { return };
+    let command = format!("{BIN} --db {db} --user thu-ky");
+    tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "40", "-y", "12", &command]);
+    let screen = tmux.wait_for("Cửa sổ quá nhỏ");
+    assert!(screen.contains("80×24"), "{screen}");
+    assert!(!screen.contains("Xếp hạng"), "no broken screen: {screen}");
+}

@@ -94,9 +94,13 @@ fn the_chairman_orders_a_tie_and_the_pending_units_get_their_levels() {
     assert!(app.open_ties().is_empty());
     // Approval is refused while skhcn's III.7 waits for its appraisal, and says why.
     press(&mut app, &mut store, "1a");
-    let (message, is_error) = app.message.clone().expect("a message");
-    assert!(is_error && message.contains("còn 1 tiêu chí thành phần chưa thẩm định"), "{message}");
-    assert!(app.approved.is_empty());
+    let blocker = app.approval.as_ref().and_then(|p| p.blocker.clone()).expect("the prompt says why not");
+    assert!(blocker.contains("còn 1 tiêu chí thành phần chưa thẩm định"), "{blocker}");
+    assert!(screen(&app, 80, 24).contains("Chưa thể phê duyệt"));
+    press(&mut app, &mut store, "y<Enter>");
+    assert!(app.approved.is_empty(), "a blocked approval cannot be confirmed");
+    press(&mut app, &mut store, "<Esc>");
+    assert!(app.approval.is_none());
     // Once appraised, the chairman approves and the bloc shows as approved.
     press(&mut app, &mut store, "3");
     let file = dir.path().join("last.csv");
@@ -110,6 +114,10 @@ fn the_chairman_orders_a_tie_and_the_pending_units_get_their_levels() {
     let reloaded = thamdinh::tui::app::Action::Reloaded(Box::new(thamdinh::tui::snapshot(&store).unwrap()));
     thamdinh::tui::dispatch(&mut app, &mut store, reloaded);
     press(&mut app, &mut store, "a");
+    assert!(app.approval.is_some() && app.approved.is_empty(), "one `a` asks first");
+    press(&mut app, &mut store, "<Enter>");
+    assert!(app.approved.is_empty(), "Enter alone does not approve");
+    press(&mut app, &mut store, "y<Enter>");
     assert!(app.approved.contains("so-nganh"), "{:?}", app.message);
     assert!(screen(&app, 100, 30).contains("ĐÃ PHÊ DUYỆT"));
 }
@@ -119,10 +127,13 @@ fn the_secretary_sees_the_ranking_and_cannot_open_a_form() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = fixture_store(dir.path());
     let mut app = app_as(&mut store, "thu-ky");
-    assert_eq!(app.panes(), [Pane::Ranking, Pane::Progress]);
-    press(&mut app, &mut store, "<Enter>3");
+    assert_eq!(app.panes(), [Pane::Ranking, Pane::Progress, Pane::Charts]);
+    press(&mut app, &mut store, "<Enter>");
     assert!(app.form.is_none() && app.tie_edit.is_none());
-    assert_eq!(app.pane, Pane::Ranking, "there is no third pane for the secretary");
+    assert!(app.unit_view.is_some(), "Enter opens the unit's file, read-only");
+    press(&mut app, &mut store, "<Esc>3");
+    assert_eq!(app.pane, Pane::Charts, "the secretary has no ties pane: the third is the charts");
+    press(&mut app, &mut store, "1");
     assert!(app.queue().is_empty(), "the secretary has no appraisal queue");
     let text = screen(&app, 160, 48);
     assert!(text.contains("Chờ Chủ tịch quyết định thứ tự"), "{text}");
@@ -332,7 +343,7 @@ fn the_demo_picker_signs_the_store_in_as_the_chosen_user() {
     press(&mut app, &mut store, &format!("{}<Enter>", "j".repeat(index)));
     assert_eq!(app.user.as_ref().map(|u| u.name.as_str()), Some("thu-ky"));
     assert_eq!(store.actor().name, "thu-ky", "the store writes as the picked user");
-    assert_eq!(app.panes(), [Pane::Ranking, Pane::Progress]);
+    assert_eq!(app.panes(), [Pane::Ranking, Pane::Progress, Pane::Charts]);
 }
 
 #[test]
@@ -570,4 +581,211 @@ fn the_score_field_keeps_what_was_typed_and_saves_exactly_that_or_refuses() {
             Ok(())
         })
         .unwrap();
+}
+
+/// The lines of the screen that hold a text.
+fn lines_with<'a>(text: &'a str, needle: &str) -> Vec<&'a str> {
+    text.lines().filter(|line| line.contains(needle)).collect()
+}
+
+#[test]
+fn the_secretary_opens_a_ranked_units_file_and_reads_its_deductions_and_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let mut app = app_as(&mut store, "thu-ky");
+    press(&mut app, &mut store, "/syt<Enter><Enter>");
+    let view = app.unit_view.clone().expect("Enter on a ranked unit opens its file");
+    assert_eq!((view.unit.as_str(), view.selected), ("syt", 0));
+    let text = screen(&app, 160, 48);
+    assert!(text.contains("Hồ sơ đơn vị syt (chỉ đọc)"), "{text}");
+    assert!(text.contains("Lý do xếp loại:") && text.contains("Sự kiện"), "{text}");
+    // Down to syt's II.3, appraised 3,5 of 4 with the council's reason.
+    let at = app.unit_components("syt").iter().position(|p| p.component.code == "II.3").expect("II.3");
+    press(&mut app, &mut store, &"j".repeat(at));
+    let text = screen(&app, 160, 48);
+    assert!(text.contains("II.3") && text.contains("Lý do trừ điểm: Còn đơn thư tồn đọng"), "{text}");
+    assert!(text.contains("thẩm định 3,5"), "{text}");
+    // Scrolling keeps the selected component on screen, down to the last.
+    press(&mut app, &mut store, "G");
+    let last = app.unit_components("syt").last().map(|p| p.component.code.clone()).unwrap();
+    assert!(screen(&app, 80, 24).contains(&format!(" {last} ")), "the last component is shown after G");
+    press(&mut app, &mut store, "g");
+    assert_eq!(app.unit_view.as_ref().map(|v| v.selected), Some(0));
+    // F3 on a line: that component's history, in Vietnam time.
+    press(&mut app, &mut store, &format!("{}<F3>", "j".repeat(at)));
+    let (title, rows) = app.history.clone().expect("history");
+    assert_eq!(title, "syt · II.3");
+    let text = screen(&app, 160, 48);
+    let first = rows.first().expect("the import is in the history");
+    assert!(text.contains(&thamdinh::domain::vn_time::vietnam_time(&first.at)), "{text}");
+    assert!(text.contains("giờ Việt Nam"), "{text}");
+    press(&mut app, &mut store, "<Esc>");
+    assert!(app.history.is_none() && app.unit_view.is_some(), "Esc closes the history, back in the file");
+    press(&mut app, &mut store, "<Esc>");
+    assert!(app.unit_view.is_none());
+}
+
+#[test]
+fn a_units_file_asks_for_its_documents_and_shows_them_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let mut app = app_as(&mut store, "chu-tich");
+    // From the progress pane.
+    let snv = app.round.units.iter().position(|u| u.code == "snv").unwrap();
+    press(&mut app, &mut store, &format!("2{}<Enter>", "j".repeat(snv)));
+    assert_eq!(app.unit_view.as_ref().map(|v| v.unit.as_str()), Some("snv"));
+    assert!(app.evidence.keys().any(|(unit, _)| unit == "snv"), "the file's documents were read");
+    let at = app.unit_components("snv").iter().position(|p| p.component.code == "V.5").unwrap();
+    press(&mut app, &mut store, &"j".repeat(at));
+    let text = screen(&app, 160, 48);
+    assert!(text.contains("152/BC-SNV") && text.contains("Báo cáo kết quả cải cách hành chính năm 2024"), "{text}");
+    // The chart of the unit: self-score against appraisal by criterion.
+    press(&mut app, &mut store, "c");
+    assert!(app.unit_view.as_ref().is_some_and(|v| v.chart));
+    assert!(screen(&app, 80, 24).contains("tự đánh giá") && screen(&app, 80, 24).contains("VIII"));
+}
+
+#[test]
+fn the_file_opens_from_the_ties_and_the_queue_keeps_enter_for_the_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let mut app = app_as(&mut store, "chu-tich");
+    press(&mut app, &mut store, "3<Enter>jv");
+    assert_eq!(app.unit_view.as_ref().map(|v| v.unit.as_str()), Some("stp"), "v on a unit of the tie group");
+    press(&mut app, &mut store, "<Esc>");
+    assert!(app.unit_view.is_none() && app.tie_edit.is_some(), "back to ordering the tie");
+
+    let mut member = app_as(&mut store, "tv-so-noi-vu");
+    press(&mut member, &mut store, "/skhcn III.7<Enter>v");
+    let view = member.unit_view.clone().expect("v opens the file");
+    assert_eq!(view.unit, "skhcn");
+    let components = member.unit_components("skhcn");
+    assert_eq!(components[view.selected].component.code, "III.7", "on the queue's component");
+    assert!(member.form.is_none());
+    // An incomplete file is marked in the unit view.
+    let text = screen(&member, 160, 48);
+    assert!(text.contains("Thiếu hồ sơ"), "{text}");
+    press(&mut member, &mut store, "<Esc><Enter>");
+    assert!(member.form.is_some(), "Enter in the queue still opens the scoring form");
+}
+
+#[test]
+fn approving_a_bloc_asks_first_and_esc_cancels() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    // Every component of the huyen bloc appraised.
+    let mut app = app_as(&mut store, "chu-tich");
+    let huyen = app.results().iter().position(|r| r.bloc == "huyen").expect("huyen");
+    press(&mut app, &mut store, &format!("{}a", "l".repeat(huyen)));
+    let prompt = app.approval.clone().expect("a asks first");
+    assert_eq!(prompt.bloc, "huyen");
+    if let Some(why) = prompt.blocker {
+        panic!("huyen is fully appraised in the fixture: {why}");
+    }
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("Phê duyệt kết quả") && text.contains("chỉ tiêu xuất sắc"), "{text}");
+    assert!(text.contains("h-dai-tu"), "the units approved are listed: {text}");
+    press(&mut app, &mut store, "x<Enter>");
+    assert!(app.approved.is_empty(), "only y confirms");
+    press(&mut app, &mut store, "<Esc>");
+    assert!(app.approval.is_none() && app.approved.is_empty(), "Esc cancels");
+    assert!(!store.approved_blocs().unwrap().contains("huyen"));
+    press(&mut app, &mut store, "a<C-s>");
+    assert!(app.approved.contains("huyen"), "Ctrl-S confirms: {:?}", app.message);
+}
+
+#[test]
+fn the_tie_screen_shows_names_totals_grades_and_differences() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    // Make snv and stp differ on two components but keep the same total.
+    let file = dir.path().join("swap.csv");
+    std::fs::write(
+        &file,
+        "unit,criterion,self_score,appraised_score,reason\nsnv,I.1,,\"3,5\",Chậm\nstp,I.2,,\"3,5\",Chậm\n",
+    )
+    .unwrap();
+    store.import_scores(&file).unwrap();
+    let mut app = app_as(&mut store, "chu-tich");
+    assert_eq!(app.open_ties().len(), 1, "snv and stp still tie");
+    press(&mut app, &mut store, "3<Enter>");
+    let text = screen(&app, 160, 48);
+    assert!(text.contains("Sở Nội vụ") && text.contains("Sở Tư pháp"), "{text}");
+    let total = app.ranked("snv").unwrap().tiebreak_total.to_string().replace('.', ",");
+    assert!(total.split(',').nth(1).is_some_and(|d| d.len() == 3), "{total}");
+    assert_eq!(lines_with(&text, &total).len(), 3, "every total to 3 decimals: {text}");
+    assert!(text.contains("VIII"), "criterion grades side by side: {text}");
+    assert!(text.contains("Tiêu chí thành phần khác nhau (3)"), "{text}");
+    assert!(text.contains("I.1 (tối đa 4): skhcn 4 · snv 3,5 · stp 4"), "{text}");
+    assert!(text.contains("III.7 (tối đa 3): skhcn 2,5 · snv 3 · stp 3"), "{text}");
+    assert!(!text.contains("V.5 (tối đa"), "components where they agree are not listed: {text}");
+}
+
+#[test]
+fn lists_page_like_lazygit_and_the_filter_matches_what_is_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_store(dir.path());
+    let mut app = app_as(&mut store, "thu-ky");
+    press(&mut app, &mut store, "2");
+    let units = app.round.units.len();
+    assert!(units > 40, "{units}");
+    screen(&app, 80, 24);
+    let page = usize::from(app.scroll.page.get());
+    assert!(page > 3, "the view records its page");
+    let press_key = |app: &mut App, store: &mut thamdinh::store::Store, code, modifiers| {
+        let key = ratatui::crossterm::event::KeyEvent::new(code, modifiers);
+        thamdinh::tui::dispatch(app, store, Action::Key(key));
+        screen(app, 80, 24);
+    };
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    press_key(&mut app, &mut store, KeyCode::PageDown, KeyModifiers::NONE);
+    assert_eq!(app.progress_selected, page);
+    press_key(&mut app, &mut store, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(app.progress_selected, page - page / 2);
+    press_key(&mut app, &mut store, KeyCode::Char('d'), KeyModifiers::CONTROL);
+    assert_eq!(app.progress_selected, page);
+    press_key(&mut app, &mut store, KeyCode::End, KeyModifiers::NONE);
+    assert_eq!(app.progress_selected, units - 1);
+    press_key(&mut app, &mut store, KeyCode::Home, KeyModifiers::NONE);
+    assert_eq!(app.progress_selected, 0);
+    // Line by line: one step below the page moves the list by one line, not a page.
+    for _ in 0..page {
+        press_key(&mut app, &mut store, KeyCode::Down, KeyModifiers::NONE);
+    }
+    assert_eq!(app.scroll.progress.get(), 1, "the list moved one line");
+    press_key(&mut app, &mut store, KeyCode::Up, KeyModifiers::NONE);
+    assert_eq!(app.scroll.progress.get(), 1, "moving up inside the page does not scroll");
+    // The picker pages too.
+    let mut picker = tui_support::app_for(&store, true);
+    press(&mut picker, &mut store, "G");
+    assert_eq!(picker.picker, picker.choices().len() - 1);
+    press(&mut picker, &mut store, "g");
+    assert_eq!(picker.picker, 0);
+    // The filter matches codes and names, not the hidden bloc code.
+    press(&mut app, &mut store, "1/so-nganh<Enter>");
+    assert!(app.ranking_rows().is_empty());
+    assert!(screen(&app, 80, 24).contains("không có mục nào khớp"));
+}
+
+#[test]
+fn a_small_terminal_is_told_and_the_hint_bar_never_cuts_a_word() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let mut app = app_as(&mut store, "chu-tich");
+    let small = screen(&app, 40, 12);
+    assert!(small.contains("Cửa sổ quá nhỏ: cần ít nhất 80×24"), "{small}");
+    assert!(!small.contains("Xếp hạng"), "no broken screen under the notice");
+    for keys in ["", "<Enter>", "3<Enter>", "a"] {
+        press(&mut app, &mut store, &format!("<Esc><Esc>1{keys}"));
+        let text = screen(&app, 80, 24);
+        let hints = text.lines().last().unwrap_or("");
+        let words: std::collections::BTreeSet<&str> = thamdinh::tui::keymap::BINDINGS
+            .iter()
+            .flat_map(|b| b.description.split_whitespace().chain(b.label.split_whitespace()))
+            .collect();
+        for word in hints.split_whitespace() {
+            assert!(words.contains(word), "{word:?} is a cut word in {hints:?}");
+        }
+        assert!(hints.contains("Esc") || keys.is_empty(), "the way out is always in the hint bar: {hints:?}");
+    }
 }

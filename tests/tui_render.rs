@@ -90,3 +90,56 @@ fn grade_override_form() {
 fn comment_form_of_a_co_assigned_agency() {
     snapshot("comment", ("tv-so-tttt", "/stc<Enter><Enter>"));
 }
+
+/// A screen reached by keys, at both sizes, with one assertion of what it means at each.
+fn snapshot_meaning(name: &str, user: &str, keys: &str, meaning: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let mut app = app_as(&mut store, user);
+    press(&mut app, &mut store, keys);
+    for (width, height) in [(80, 24), (160, 48)] {
+        let text = screen(&app, width, height);
+        assert!(text.contains(meaning), "{name} at {width}×{height} lacks {meaning:?}:\n{text}");
+        insta::assert_snapshot!(format!("{name}_{width}x{height}"), text);
+    }
+}
+
+#[test]
+fn unit_file() {
+    snapshot_meaning("unit_file", "thu-ky", "/syt<Enter><Enter>jjjjjjj", "Lý do trừ điểm: Còn đơn thư tồn đọng");
+}
+
+#[test]
+fn unit_chart() {
+    snapshot_meaning("unit_chart", "thu-ky", "/syt<Enter><Enter>c", "▇ thẩm định");
+}
+
+#[test]
+fn approval_prompt() {
+    snapshot_meaning("approval_prompt", "chu-tich", "la", "Gõ y rồi Enter");
+}
+
+#[test]
+fn approval_blocked() {
+    snapshot_meaning("approval_blocked", "chu-tich", "a", "Chưa thể phê duyệt");
+}
+
+#[test]
+fn charts() {
+    snapshot_meaning("charts", "chu-tich", "4", "Xuất sắc ≥ 90");
+}
+
+#[test]
+fn tie_order_figures() {
+    snapshot_meaning("tie_order_figures", "chu-tich", "3<Enter>", "100,000");
+}
+
+#[test]
+fn too_small() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let app = app_as(&mut store, "thu-ky");
+    let text = screen(&app, 40, 12);
+    assert!(text.contains("Cửa sổ quá nhỏ"), "{text}");
+    insta::assert_snapshot!("too_small_40x12", text);
+}

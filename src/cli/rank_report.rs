@@ -78,8 +78,20 @@ pub fn json(regulation: &Regulation, round: &Round, documents: &DocumentCounts) 
     serde_json::to_string_pretty(&report).unwrap_or_default()
 }
 
+/// `text` padded with spaces to `width` columns as a terminal shows it (a Vietnamese letter with combining marks
+/// takes one column, a wide character two).
+fn pad(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
+}
+
+/// The ranking for people: columns aligned by display width, the name last so it is never cut (a name holding
+/// escaped controls stays whole), `=` beside the rank of a tie the chairman has not ordered yet (as the interface
+/// marks it).
 pub fn text(regulation: &Regulation, round: &Round) -> String {
+    use unicode_width::UnicodeWidthStr;
     let mut out = String::new();
+    let names: HashMap<&str, &str> = round.units.iter().map(|u| (u.code.as_str(), u.name.as_str())).collect();
     for result in evaluate_round(regulation, round) {
         let bloc_name = regulation.bloc(&result.bloc).map(|b| b.name.as_str()).unwrap_or(&result.bloc);
         let _ = writeln!(
@@ -87,26 +99,63 @@ pub fn text(regulation: &Regulation, round: &Round) -> String {
             "{bloc_name} ({}): {} đủ điều kiện, chỉ tiêu xuất sắc {}",
             result.bloc, result.ranking.eligible, result.ranking.quota
         );
-        for unit in &result.ranking.units {
-            let name = round.units.iter().find(|u| u.code == unit.unit).map(|u| u.name.as_str()).unwrap_or("");
-            // A name is one line of the table whatever it holds (newlines and controls shown as escapes).
-            let name = crate::domain::text::escape_line(name);
+        // A name is one line of the table whatever it holds (newlines and controls shown as escapes).
+        let rows: Vec<(String, &RankedUnit, String)> = result
+            .ranking
+            .units
+            .iter()
+            .map(|unit| {
+                let tie = match unit.tie_group.map(|g| &result.ranking.tie_groups[g]) {
+                    Some(group) if !group.resolved => "=",
+                    _ => "",
+                };
+                let name = crate::domain::text::escape_line(names.get(unit.unit.as_str()).copied().unwrap_or(""));
+                (format!("{}{tie}", unit.rank), unit, name.into_owned())
+            })
+            .collect();
+        let code_width = rows.iter().map(|(_, u, _)| u.unit.width()).max().unwrap_or(0).max(3);
+        let level = |unit: &RankedUnit| {
+            format!("{}{}", unit.outcome.vietnamese(), if unit.provisional { " (tạm tính)" } else { "" })
+        };
+        let level_width = rows.iter().map(|(_, u, _)| level(u).width()).max().unwrap_or(0).max(8);
+        let _ = writeln!(
+            out,
+            "{:>4}  {}  {:>7}  {:>8}  {}  Đơn vị",
+            "Hạng",
+            pad("Mã", code_width),
+            "Tổng",
+            "3 số lẻ",
+            pad("Xếp loại", level_width)
+        );
+        for (rank, unit, name) in &rows {
             let _ = writeln!(
                 out,
-                "{:>3}  {:<12} {:>7} {:>8}  {}{}  {}",
-                unit.rank,
-                unit.unit,
+                "{rank:>4}  {}  {:>7}  {:>8}  {}  {name}",
+                pad(&unit.unit, code_width),
                 unit.official_total.to_string().replace('.', ","),
                 unit.tiebreak_total.to_string().replace('.', ","),
-                unit.outcome.vietnamese(),
-                if unit.provisional { " (tạm tính)" } else { "" },
-                name
+                pad(&level(unit), level_width),
             );
         }
         for group in result.ranking.unresolved_ties() {
-            let _ = writeln!(out, "     bằng điểm, chờ Chủ tịch quyết định thứ tự: {}", group.units.join(", "));
+            let _ = writeln!(out, "      = bằng điểm, chờ Chủ tịch quyết định thứ tự: {}", group.units.join(", "));
         }
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pad;
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn columns_are_padded_by_display_width() {
+        assert_eq!(pad("Tốt", 5), "Tốt  ");
+        // Combining marks (NFD) take no column; wide characters two.
+        assert_eq!(pad("So\u{31b}\u{309}", 4).width(), 4);
+        assert_eq!(pad("東京", 6).width(), 6);
+        assert_eq!(pad("Hoàn thành tốt nhiệm vụ", 3), "Hoàn thành tốt nhiệm vụ");
+    }
 }

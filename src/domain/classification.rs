@@ -195,6 +195,24 @@ impl UnitEvidence<'_> {
     }
 }
 
+impl ClassificationRules {
+    /// The lowest total each level asks for (its `total_at_least` conditions, however nested), highest level
+    /// first: the thresholds a chart of totals draws, read from the regulation rather than assumed.
+    pub fn total_thresholds(&self) -> Vec<(Level, Decimal)> {
+        fn lowest(condition: &Condition) -> Option<Decimal> {
+            match condition {
+                Condition::TotalAtLeast { value } => Some(*value),
+                Condition::All { of } | Condition::Any { of } => of.iter().filter_map(lowest).min(),
+                _ => None,
+            }
+        }
+        self.levels
+            .iter()
+            .filter_map(|rule| Some((rule.level, rule.conditions.iter().filter_map(|c| lowest(&c.rule)).min()?)))
+            .collect()
+    }
+}
+
 impl Condition {
     pub fn holds(&self, unit: &UnitEvidence<'_>, predicates: &BTreeMap<String, Condition>) -> bool {
         match self {

@@ -21,3 +21,4 @@ pub mod self_assessment;
 pub mod standing;
 pub mod text;
 pub mod validate;
+pub mod vn_time;

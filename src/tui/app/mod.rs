@@ -40,6 +40,7 @@ pub enum Pane {
     Ranking,
     Progress,
     Ties,
+    Charts,
 }
 
 impl Pane {
@@ -49,6 +50,7 @@ impl Pane {
             Pane::Ranking => "Xếp hạng",
             Pane::Progress => "Tiến độ",
             Pane::Ties => "Bằng điểm",
+            Pane::Charts => "Biểu đồ",
         }
     }
 }
@@ -156,6 +158,38 @@ pub struct GradeForm {
     pub error: Option<String>,
 }
 
+/// A unit's file, read-only: every component with its scores, reasons, explanation and documents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitView {
+    pub unit: String,
+    /// The selected component's position in the unit's framework (`Framework::components` order).
+    pub selected: usize,
+    /// Self-score against appraised score by criterion, as a chart, instead of the text.
+    pub chart: bool,
+}
+
+/// The chairman about to approve a bloc: nothing is written until `y` and Enter (or Ctrl-S).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApprovalPrompt {
+    pub bloc: String,
+    /// What was typed: `y` confirms.
+    pub typed: String,
+    /// Why approval is not possible yet (then nothing can be confirmed).
+    pub blocker: Option<String>,
+}
+
+/// How far each long list is scrolled (kept by the views, which alone know the height), and the height of
+/// the last list drawn (so PgUp/PgDn move by what a person sees).
+#[derive(Debug, Default)]
+pub struct Scroll {
+    pub queue: std::cell::Cell<usize>,
+    pub ranking: std::cell::Cell<usize>,
+    pub progress: std::cell::Cell<usize>,
+    pub ties: std::cell::Cell<usize>,
+    pub picker: std::cell::Cell<usize>,
+    pub page: std::cell::Cell<u16>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pending {
     Quit,
@@ -232,6 +266,9 @@ pub struct App {
     pub tie_edit: Option<TieEdit>,
     pub facts_form: Option<FactsForm>,
     pub grade_form: Option<GradeForm>,
+    pub unit_view: Option<UnitView>,
+    pub approval: Option<ApprovalPrompt>,
+    pub scroll: Scroll,
     pub help: bool,
     /// A component's audit history: title and rows, oldest first.
     pub history: Option<(String, Vec<AuditRow>)>,
@@ -283,6 +320,9 @@ impl App {
             tie_edit: None,
             facts_form: None,
             grade_form: None,
+            unit_view: None,
+            approval: None,
+            scroll: Scroll::default(),
             help: false,
             history: None,
             confirm: None,
@@ -341,8 +381,7 @@ impl App {
         self.audit_id = snapshot.audit_id;
         self.standing = Standing::new(&self.regulation, &self.round);
         self.unit_index = self.round.units.iter().enumerate().map(|(i, u)| (u.code.clone(), i)).collect();
-        self.folded_units =
-            self.round.units.iter().map(|u| search::fold(&format!("{} {} {}", u.code, u.name, u.bloc))).collect();
+        self.folded_units = self.round.units.iter().map(|u| search::fold(&format!("{} {}", u.code, u.name))).collect();
         self.evidence.clear();
         self.details_loaded.clear();
         self.evidence_counts = snapshot.evidence_counts;
@@ -406,8 +445,10 @@ impl App {
     pub fn panes(&self) -> Vec<Pane> {
         match self.role() {
             Some(Role::Member | Role::Assistant | Role::Leader) => vec![Pane::Queue],
-            Some(Role::Secretary) => vec![Pane::Ranking, Pane::Progress],
-            Some(Role::Chairman | Role::ServiceAccount) => vec![Pane::Ranking, Pane::Progress, Pane::Ties],
+            Some(Role::Secretary) => vec![Pane::Ranking, Pane::Progress, Pane::Charts],
+            Some(Role::Chairman | Role::ServiceAccount) => {
+                vec![Pane::Ranking, Pane::Progress, Pane::Ties, Pane::Charts]
+            }
             None => vec![],
         }
     }
@@ -421,6 +462,10 @@ impl App {
             Context::History
         } else if self.user.is_none() {
             Context::Picker
+        } else if self.approval.is_some() {
+            Context::Approve
+        } else if self.unit_view.is_some() {
+            Context::Unit
         } else if self.form.is_some() {
             Context::Form
         } else if self.tie_edit.is_some() {
@@ -488,13 +533,14 @@ impl App {
     /// The details of the unit on screen (an open form's, else the queue preview's), when they are not in
     /// memory: after a move, or after the whole round was read again under an open form.
     pub(super) fn details_for_screen(&mut self) -> Option<Effect> {
-        let unit = match &self.form {
-            Some(form) => form.unit.clone(),
-            None if self.pane == Pane::Queue && self.user.is_some() => {
+        let unit = match (&self.unit_view, &self.form) {
+            (Some(view), _) => view.unit.clone(),
+            (None, Some(form)) => form.unit.clone(),
+            (None, None) if self.pane == Pane::Queue && self.user.is_some() => {
                 let item = *self.queue().get(self.queue_selected)?;
                 self.round.units.get(item.unit as usize)?.code.clone()
             }
-            None => return None,
+            (None, None) => return None,
         };
         self.load_details(unit)
     }
@@ -554,6 +600,10 @@ impl App {
                 let len = self.open_ties().len();
                 (&mut self.ties_selected, len)
             }
+            Pane::Charts => {
+                let len = self.results().len();
+                (&mut self.bloc, len)
+            }
         }
     }
 
@@ -585,6 +635,30 @@ impl App {
         let result = self.results().get(self.bloc)?;
         let index = *self.ranking_rows().get(self.ranking_selected)?;
         Some(result.ranking.units[index].unit.clone())
+    }
+
+    /// The ranked unit of a code (its rank, total, level), from the standing.
+    pub fn ranked(&self, code: &str) -> Option<&RankedUnit> {
+        let bloc = &self.unit(code)?.bloc;
+        let result = self.results().iter().find(|r| &r.bloc == bloc)?;
+        result.ranking.units.iter().find(|u| u.unit == code)
+    }
+
+    /// The components of a unit's framework, in order.
+    pub fn unit_components(&self, code: &str) -> Vec<ComponentPlace<'_>> {
+        let Some(unit) = self.unit(code) else { return Vec::new() };
+        self.regulation
+            .framework_for(&unit.bloc, unit.group.as_deref())
+            .map(|framework| framework.components().collect())
+            .unwrap_or_default()
+    }
+
+    /// Opens a unit's file, read-only, on one of its components (or its first).
+    pub(super) fn open_unit(&mut self, unit: String, component: Option<&str>) {
+        let selected = component
+            .and_then(|code| self.unit_components(&unit).iter().position(|p| p.component.code == code))
+            .unwrap_or(0);
+        self.unit_view = Some(UnitView { unit, selected, chart: false });
     }
 
     fn next_item_after(&self, unit: &str, component: &str) -> Option<QueueItem> {

@@ -108,6 +108,8 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         (Context::History, _) => Vec::new(),
         (Context::Picker, command) => on_picker(app, command),
+        (Context::Unit, command) => on_unit(app, command),
+        (Context::Approve, command) => on_approve(app, command, key),
         (Context::Form, command) => on_form(app, command, key),
         (Context::Filter, command) => {
             match command {
@@ -148,8 +150,16 @@ fn quit(app: &mut App) -> Vec<Effect> {
 fn on_picker(app: &mut App, command: Option<Command>) -> Vec<Effect> {
     let choices = app.choices();
     match command {
-        Some(Command::Up) => app.picker = app.picker.saturating_sub(1),
-        Some(Command::Down) => app.picker = (app.picker + 1).min(choices.len().saturating_sub(1)),
+        Some(
+            command @ (Command::Up
+            | Command::Down
+            | Command::Top
+            | Command::Bottom
+            | Command::PageUp
+            | Command::PageDown),
+        ) => {
+            app.picker = moved(app.picker, choices.len(), command, page(app));
+        }
         Some(Command::Open) => {
             if let Some((user, _)) = choices.into_iter().nth(app.picker) {
                 return vec![Effect::SignIn { name: user.name }];
@@ -161,35 +171,63 @@ fn on_picker(app: &mut App, command: Option<Command>) -> Vec<Effect> {
     Vec::new()
 }
 
+/// The lines a page moves: what the last list drawn showed, or ten before the first frame.
+fn page(app: &App) -> usize {
+    match usize::from(app.scroll.page.get()) {
+        0 => 10,
+        lines => lines,
+    }
+}
+
+/// A selection moved by a key over a list of `len` rows, `page` of them on screen (as lazygit and htop move).
+pub fn moved(selected: usize, len: usize, command: Command, page: usize) -> usize {
+    let last = len.saturating_sub(1);
+    let half = (page / 2).max(1);
+    let target = match command {
+        Command::Up => selected.saturating_sub(1),
+        Command::Down => selected + 1,
+        Command::Top => 0,
+        Command::Bottom => last,
+        Command::PageUp => selected.saturating_sub(page),
+        Command::PageDown => selected + page,
+        Command::HalfPageUp => selected.saturating_sub(half),
+        Command::HalfPageDown => selected + half,
+        _ => selected,
+    };
+    target.min(last)
+}
+
 fn on_list(app: &mut App, command: Command) -> Vec<Effect> {
     let panes = app.panes();
     let index = panes.iter().position(|p| *p == app.pane).unwrap_or(0);
+    let page = page(app);
     match command {
-        Command::Up => {
-            let (selected, _) = app.selection();
-            *selected = selected.saturating_sub(1);
-        }
-        Command::Down => {
+        Command::Up
+        | Command::Down
+        | Command::Top
+        | Command::Bottom
+        | Command::PageUp
+        | Command::PageDown
+        | Command::HalfPageUp
+        | Command::HalfPageDown => {
             let (selected, len) = app.selection();
-            *selected = (*selected + 1).min(len.saturating_sub(1));
+            *selected = moved(*selected, len, command, page);
         }
-        Command::Top => *app.selection().0 = 0,
-        Command::Bottom => {
-            let (selected, len) = app.selection();
-            *selected = len.saturating_sub(1);
-        }
-        Command::Left | Command::Right if app.pane == Pane::Ranking && !app.results().is_empty() => {
+        Command::Left | Command::Right
+            if matches!(app.pane, Pane::Ranking | Pane::Charts) && !app.results().is_empty() =>
+        {
             let count = app.results().len();
             app.bloc = if command == Command::Right { (app.bloc + 1) % count } else { (app.bloc + count - 1) % count };
             app.ranking_selected = 0;
         }
         Command::NextPane => app.pane = panes[(index + 1) % panes.len()],
         Command::PreviousPane => app.pane = panes[(index + panes.len() - 1) % panes.len()],
-        Command::Pane1 | Command::Pane2 | Command::Pane3 => {
+        Command::Pane1 | Command::Pane2 | Command::Pane3 | Command::Pane4 => {
             let wanted = match command {
                 Command::Pane1 => 0,
                 Command::Pane2 => 1,
-                _ => 2,
+                Command::Pane3 => 2,
+                _ => 3,
             };
             if let Some(pane) = panes.get(wanted) {
                 app.pane = *pane;
@@ -206,17 +244,19 @@ fn on_list(app: &mut App, command: Command) -> Vec<Effect> {
                     app.tie_edit = Some(TieEdit { bloc, units, selected: 0 });
                 }
             }
-            _ => {}
+            Pane::Ranking | Pane::Progress => view_unit(app),
+            Pane::Charts => {}
         },
+        Command::ViewUnit => view_unit(app),
         Command::Approve => {
             if app.role() == Some(Role::Chairman)
                 && app.pane == Pane::Ranking
                 && let Some(result) = app.results().get(app.bloc)
             {
-                match app.approval_blocker(&result.bloc) {
-                    Some(why) => app.message = Some((why, true)),
-                    None => return vec![Effect::Approve { bloc: result.bloc.clone() }],
-                }
+                // Asks first: approval freezes the bloc (the store's approval is unchanged).
+                let bloc = result.bloc.clone();
+                let blocker = app.approval_blocker(&bloc);
+                app.approval = Some(ApprovalPrompt { bloc, typed: String::new(), blocker });
             }
         }
         Command::EditFacts
@@ -286,6 +326,72 @@ fn on_list(app: &mut App, command: Command) -> Vec<Effect> {
         Command::Quit => return quit(app),
         Command::ExportSheet | Command::ExportAllSheets | Command::ExportRanking => return export(app, command),
         _ => {}
+    }
+    Vec::new()
+}
+
+/// Opens the read-only file of the unit selected where it is listed (the queue's item opens on its component).
+fn view_unit(app: &mut App) {
+    let (unit, component) = match app.pane {
+        Pane::Queue => match app.queue().get(app.queue_selected).and_then(|item| app.item_codes(item)) {
+            Some((unit, component)) => (Some(unit), Some(component)),
+            None => (None, None),
+        },
+        Pane::Ranking => (app.selected_ranked_unit(), None),
+        Pane::Progress => (app.round.units.get(app.progress_selected).map(|u| u.code.clone()), None),
+        Pane::Ties => (app.open_ties().get(app.ties_selected).and_then(|(_, units)| units.first().cloned()), None),
+        Pane::Charts => (None, None),
+    };
+    if let Some(unit) = unit {
+        app.open_unit(unit, component.as_deref());
+    }
+}
+
+fn on_unit(app: &mut App, command: Option<Command>) -> Vec<Effect> {
+    let count = app.unit_view.as_ref().map(|view| app.unit_components(&view.unit).len()).unwrap_or(0);
+    let Some(view) = app.unit_view.as_mut() else { return Vec::new() };
+    match command {
+        Some(
+            command @ (Command::Up
+            | Command::Down
+            | Command::Top
+            | Command::Bottom
+            | Command::PageUp
+            | Command::PageDown),
+        ) => view.selected = moved(view.selected, count, command, 5),
+        Some(Command::ToggleChart) => view.chart = !view.chart,
+        Some(Command::History) => {
+            let unit = view.unit.clone();
+            let selected = view.selected;
+            if let Some(place) = app.unit_components(&unit).get(selected) {
+                return vec![Effect::LoadHistory { unit, component: place.component.code.clone() }];
+            }
+        }
+        Some(Command::Help) => app.help = true,
+        Some(Command::Back) => app.unit_view = None,
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn on_approve(app: &mut App, command: Option<Command>, key: KeyEvent) -> Vec<Effect> {
+    let Some(prompt) = app.approval.as_mut() else { return Vec::new() };
+    let ctrl_s = key.code == KeyCode::Char('s') && key.modifiers.contains(KeyModifiers::CONTROL);
+    match command {
+        Some(Command::Back) => app.approval = None,
+        Some(Command::Confirm) if prompt.blocker.is_none() && (ctrl_s || prompt.typed.trim() == "y") => {
+            let bloc = prompt.bloc.clone();
+            app.approval = None;
+            return vec![Effect::Approve { bloc }];
+        }
+        Some(Command::Confirm) => {}
+        _ => match key.code {
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => prompt.typed.push(c),
+            KeyCode::Backspace => {
+                prompt.typed.pop();
+            }
+            _ => {}
+        },
     }
     Vec::new()
 }
@@ -419,6 +525,11 @@ fn on_ties(app: &mut App, command: Option<Command>) -> Vec<Effect> {
             edit.selected += 1;
         }
         Some(Command::Confirm) => return vec![Effect::OrderTie { bloc: edit.bloc.clone(), order: edit.units.clone() }],
+        Some(Command::ViewUnit) => {
+            if let Some(unit) = edit.units.get(edit.selected).cloned() {
+                app.open_unit(unit, None);
+            }
+        }
         Some(Command::Back) => app.tie_edit = None,
         _ => {}
     }

@@ -1,19 +1,24 @@
 //! Views: functions of `&App` into a frame. Layout: title, pane tabs, the pane, a message and the hint bar.
 
+mod charts;
 mod editors;
 mod form;
 mod overlays;
 mod progress;
 mod queue;
 mod ranking;
+pub mod unit;
 
 use super::app::{App, Pane};
 use super::keymap::bindings;
+use crate::domain::classification::Level;
+use crate::domain::ranking::Outcome;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use std::cell::Cell;
 
 /// Colours that read on dark and light terminals alike: the terminal's own foreground, plus
 /// emphasis by bold, reverse video and the basic named colours.
@@ -29,6 +34,20 @@ pub fn warning() -> Style {
     Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
 }
 
+/// A level in colour; the text is always there too (a monochrome terminal or a colour-blind reader loses nothing).
+pub fn level_style(outcome: Outcome) -> Style {
+    match outcome {
+        Outcome::Level(Level::Excellent) => heading().fg(Color::Green),
+        Outcome::Level(Level::Good) => Style::new().fg(Color::Cyan),
+        Outcome::Level(Level::Completed) => Style::new().fg(Color::Yellow),
+        Outcome::Level(Level::NotCompleted) | Outcome::TiePending => warning(),
+    }
+}
+
+/// The smallest terminal every screen is drawn for.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
 /// Text people typed or files brought (names, explanations, documents, history, messages) as the screen shows it:
 /// a control or bidi character as its escape (`\u{9b}`, `\u{202e}`), never acting on the terminal nor silently
 /// dropped; the same function as the command line's (`domain::text`).
@@ -37,6 +56,11 @@ pub fn safe(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, app, area);
+        return;
+    }
     let [title, tabs, main, message, hints] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -50,7 +74,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
         None => overlays::picker(frame, app, main),
         Some(_) => {
             draw_tabs(frame, app, tabs);
-            if app.form.is_some() {
+            if app.approval.is_some() {
+                // The whole pane: the bloc's ranking is what the prompt lists.
+                overlays::approval(frame, app, main);
+            } else if app.unit_view.is_some() {
+                unit::draw(frame, app, main);
+            } else if app.form.is_some() {
                 form::draw(frame, app, main);
             } else if app.facts_form.is_some() {
                 editors::facts(frame, app, main);
@@ -62,6 +91,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
                     Pane::Ranking => ranking::draw(frame, app, main),
                     Pane::Progress => progress::draw(frame, app, main),
                     Pane::Ties => ranking::ties(frame, app, main),
+                    Pane::Charts => charts::draw(frame, app, main),
                 }
             }
         }
@@ -79,19 +109,35 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
 }
 
+/// Below the size the screens are drawn for, a notice instead of a broken screen (the demo marker stays).
+fn too_small(frame: &mut Frame, app: &App, area: Rect) {
+    let mut lines = vec![
+        Line::styled(format!("Cửa sổ quá nhỏ: cần ít nhất {MIN_WIDTH}×{MIN_HEIGHT}"), warning()),
+        Line::raw(format!("hiện {}×{} — hãy phóng to cửa sổ; q để thoát", area.width, area.height)),
+    ];
+    if app.demo {
+        lines.insert(0, Line::styled(" DỮ LIỆU MINH HỌA ", warning().add_modifier(Modifier::REVERSED)));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: true }), area);
+}
+
 fn draw_title(frame: &mut Frame, app: &App, area: Rect) {
     let role = match &app.user {
         None => "chọn người dùng".to_string(),
         Some(user) => app.describe(user),
     };
-    let mut spans = vec![
+    let spans = vec![
         Span::styled(" thamdinh ", heading().add_modifier(Modifier::REVERSED)),
         Span::raw(format!(" {} · năm {} · {} ", app.regulation.id, app.round.year, safe(&role))),
     ];
+    // The demo marker is drawn last, at the right, so a long title never pushes it off the screen.
+    let marker = Span::styled(" DỮ LIỆU MINH HỌA ", warning().add_modifier(Modifier::REVERSED));
+    let marker_width = if app.demo { marker.width() as u16 } else { 0 };
+    let [left, right] = Layout::horizontal([Constraint::Min(1), Constraint::Length(marker_width)]).areas(area);
+    frame.render_widget(Line::from(spans), left);
     if app.demo {
-        spans.push(Span::styled(" DỮ LIỆU MINH HỌA ", warning().add_modifier(Modifier::REVERSED)));
+        frame.render_widget(Line::from(marker), right);
     }
-    frame.render_widget(Line::from(spans), area);
 }
 
 fn draw_tabs(frame: &mut Frame, app: &App, area: Rect) {
@@ -117,14 +163,29 @@ fn draw_message(frame: &mut Frame, app: &App, area: Rect) {
     }
 }
 
-/// The hint bar: the keys that matter now, read from the keymap.
+/// The hint bar: the keys that matter now, read from the keymap, in the table's order of importance; a hint
+/// that does not fit whole is left out (`?` lists every key), never cut in the middle of a word.
 fn draw_hints(frame: &mut Frame, app: &App, area: Rect) {
+    frame.render_widget(Line::from(hint_spans(app, area.width)), area);
+}
+
+pub fn hint_spans(app: &App, width: u16) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
+    let mut used = 0usize;
     for binding in bindings(app.context()).filter(|b| b.hint) {
-        spans.push(Span::styled(format!(" {} ", binding.label), selected()));
-        spans.push(Span::raw(format!(" {}  ", binding.description)));
+        let key = Span::styled(format!(" {} ", binding.label), selected());
+        // The whole description, else its words before a parenthesis or a colon: a phrase, never half a word.
+        let full = binding.description;
+        let shorter = [full.split(':').next(), full.split(" (").next(), full.split(" /").next()];
+        let fitting = std::iter::once(full)
+            .chain(shorter.into_iter().flatten())
+            .find(|text| used + key.width() + Span::raw(format!(" {text} ")).width() < usize::from(width));
+        let Some(text) = fitting else { continue };
+        let description = Span::raw(format!(" {text} "));
+        used += key.width() + description.width() + 1;
+        spans.extend([key, description, Span::raw(" ")]);
     }
-    frame.render_widget(Line::from(spans), area);
+    spans
 }
 
 /// A rectangle centred in `area`, at most the given size.
@@ -135,10 +196,22 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 /// The rows of a long list that fit a table of `height` lines (borders and header included) around the
-/// selected row, page by page: only those are built and drawn, so a list of 250 000 items costs what 40 do.
-/// Returns the first row shown and the selected row's place among those shown.
-pub fn window(selected: usize, len: usize, height: u16) -> std::ops::Range<usize> {
+/// selected row: only those are built and drawn, so a list of 250 000 items costs what 40 do. The list scrolls
+/// line by line as lazygit and htop do: it moves only when the selection would leave it, and `offset` keeps where
+/// it was between frames (the view alone knows the height; it also records the page for PgUp/PgDn).
+pub fn window(selected: usize, len: usize, height: u16, offset: &Cell<usize>, app: &App) -> std::ops::Range<usize> {
     let page = usize::from(height.saturating_sub(3)).max(1);
-    let start = (selected.min(len.saturating_sub(1)) / page) * page;
+    app.scroll.page.set(u16::try_from(page).unwrap_or(u16::MAX));
+    let selected = selected.min(len.saturating_sub(1));
+    let mut start = offset.get().min(len.saturating_sub(page));
+    if selected < start {
+        start = selected;
+    } else if selected >= start + page {
+        start = selected + 1 - page;
+    }
+    offset.set(start);
     start..(start + page).min(len)
 }
+
+/// What an empty list says when a filter hides every row.
+pub const NO_MATCH: &str = "không có mục nào khớp";

@@ -27,7 +27,9 @@ pub fn picker(frame: &mut Frame, app: &App, area: Rect) {
 
 pub fn help(frame: &mut Frame, app: &App) {
     // The screen under the overlay: what `context()` would be without the help open.
-    let context = if app.form.is_some() {
+    let context = if app.unit_view.is_some() {
+        crate::tui::keymap::Context::Unit
+    } else if app.form.is_some() {
         crate::tui::keymap::Context::Form
     } else if app.user.is_none() {
         crate::tui::keymap::Context::Picker
@@ -73,6 +75,116 @@ pub fn confirm(frame: &mut Frame, app: &App) {
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).block(Block::bordered()), area);
 }
 
+/// The chairman's approval of a bloc, asked first: what is approved (units, levels, quota used), or what
+/// is still open; `y` then Enter (or Ctrl-S) approves, Esc cancels.
+pub fn approval(frame: &mut Frame, app: &App, area: Rect) {
+    let Some(prompt) = &app.approval else { return };
+    let Some(result) = app.results().iter().find(|r| r.bloc == prompt.bloc) else { return };
+    let ranking = &result.ranking;
+    let bloc_name = app.regulation.bloc(&prompt.bloc).map(|b| b.name.as_str()).unwrap_or(&prompt.bloc);
+    let wanted = u16::try_from(ranking.units.len() + 10).unwrap_or(u16::MAX);
+    let area = Rect { height: wanted.min(area.height), ..area };
+    let block = Block::bordered().title(format!(" Phê duyệt kết quả — {bloc_name} ")).border_style(warning());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let mut lines: Vec<Line> = Vec::new();
+    match &prompt.blocker {
+        Some(why) => {
+            lines.push(Line::styled("Chưa thể phê duyệt:", warning()));
+            // A national bloc may hold hundreds of open ties: the first few, and how many more.
+            let shown: String = why.chars().take(240).collect();
+            let more = if why.chars().count() > 240 { "…" } else { "" };
+            lines.push(Line::raw(format!("{}{more}", super::safe(&shown))));
+            let open = ranking.unresolved_ties().count();
+            let ties: Vec<String> = ranking.unresolved_ties().take(4).map(|g| g.units.join(" = ")).collect();
+            if !ties.is_empty() {
+                let rest =
+                    if open > ties.len() { format!(" và {} nhóm nữa", open - ties.len()) } else { String::new() };
+                lines.push(Line::raw(format!(
+                    "Bằng điểm chờ Chủ tịch: {}{rest} (khung Bằng điểm, phím 3)",
+                    ties.join("; ")
+                )));
+            }
+            lines.push(Line::raw("Esc để trở lại."));
+        }
+        None => {
+            let excellent = ranking
+                .units
+                .iter()
+                .filter(|u| {
+                    u.outcome == crate::domain::ranking::Outcome::Level(crate::domain::classification::Level::Excellent)
+                })
+                .count();
+            lines.push(Line::styled(
+                format!(
+                    "Phê duyệt sẽ KHÓA kết quả của {} đơn vị; sau đó chỉ xếp loại lại theo Điều 10.4, có lý do.",
+                    ranking.units.len()
+                ),
+                warning(),
+            ));
+            lines.push(Line::raw(format!(
+                "Đủ điều kiện {} · chỉ tiêu xuất sắc {} · đã dùng {excellent}/{}",
+                ranking.eligible, ranking.quota, ranking.quota
+            )));
+            let mut counts = std::collections::BTreeMap::new();
+            for unit in &ranking.units {
+                *counts.entry(unit.outcome.vietnamese()).or_insert(0usize) += 1;
+            }
+            lines.push(Line::raw(
+                counts.iter().map(|(level, n)| format!("{level}: {n}")).collect::<Vec<_>>().join(" · "),
+            ));
+            lines.push(Line::styled(
+                format!("Gõ y rồi Enter (hoặc Ctrl-S) để phê duyệt, Esc để hủy:  [{}▏]", super::safe(&prompt.typed)),
+                heading(),
+            ));
+            lines.push(Line::raw(""));
+        }
+    }
+    // Each line as many rows as it wraps to (a word moved whole may need one more).
+    let columns = usize::from(inner.width.max(1));
+    let header: usize = lines.iter().map(|line| (line.width() + columns / 4).div_ceil(columns).max(1)).sum();
+    let header = u16::try_from(header).unwrap_or(u16::MAX);
+    let [text, table] =
+        ratatui::layout::Layout::vertical([Constraint::Length(header), Constraint::Min(1)]).areas(inner);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), text);
+    let room = usize::from(table.height.saturating_sub(1));
+    let mut rows: Vec<Row> = ranking
+        .units
+        .iter()
+        .take(room)
+        .map(|unit| {
+            let name = app.unit(&unit.unit).map(|u| super::safe(&u.name).into_owned()).unwrap_or_default();
+            Row::new(vec![
+                unit.rank.to_string(),
+                unit.unit.clone(),
+                name,
+                unit.official_total.to_string().replace('.', ","),
+                unit.outcome.vietnamese().to_string(),
+            ])
+            .style(super::level_style(unit.outcome))
+        })
+        .collect();
+    if ranking.units.len() > room && room > 0 {
+        rows.pop();
+        rows.push(Row::new(vec![
+            String::new(),
+            String::new(),
+            format!("… và {} đơn vị nữa", ranking.units.len() + 1 - room),
+        ]));
+    }
+    let widths = [
+        Constraint::Length(4),
+        Constraint::Length(10),
+        Constraint::Min(10),
+        Constraint::Length(7),
+        Constraint::Length(34),
+    ];
+    frame.render_widget(
+        Table::new(rows, widths).header(Row::new(vec!["Hạng", "Mã", "Đơn vị", "Tổng", "Xếp loại"]).style(heading())),
+        table,
+    );
+}
+
 /// The audit history of one component: who, when, old → new, reason.
 pub fn history(frame: &mut Frame, app: &App) {
     let Some((title, rows)) = &app.history else { return };
@@ -83,7 +195,7 @@ pub fn history(frame: &mut Frame, app: &App) {
     } else {
         rows.iter()
             .map(|row| {
-                let at = row.at.get(..16).unwrap_or(&row.at).replace('T', " ");
+                let at = crate::domain::vn_time::vietnam_time(&row.at);
                 // Scores with the decimal comma the council writes; other values as recorded.
                 let shown = |value: &Option<String>| match value.as_deref() {
                     None => "—".to_string(),
@@ -111,7 +223,7 @@ pub fn history(frame: &mut Frame, app: &App) {
             Constraint::Percentage(40),
         ],
     )
-    .block(Block::bordered().title(format!(" Lịch sử — {title} (giờ UTC) — Esc để đóng ")))
+    .block(Block::bordered().title(format!(" Lịch sử — {title} (giờ Việt Nam) — Esc để đóng ")))
     .header(Row::new(vec!["Lúc", "Người", "Việc", "Cũ → mới", "Lý do"]).style(heading()));
     frame.render_widget(table, area);
 }

@@ -25,7 +25,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         agencies,
     );
     // Only the page of units around the selection is built.
-    let shown = super::window(app.progress_selected, app.round.units.len(), units.height);
+    let shown = super::window(app.progress_selected, app.round.units.len(), units.height, &app.scroll.progress, app);
     let by_unit: Vec<Row> = app.round.units[shown.clone()]
         .iter()
         .enumerate()

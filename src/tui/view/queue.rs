@@ -27,8 +27,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     } else {
         (area, None)
     };
-    let shown = super::window(app.queue_selected, queue.len(), list_area.height);
-    let rows: Vec<Row> = queue[shown.clone()]
+    let shown = super::window(app.queue_selected, queue.len(), list_area.height, &app.scroll.queue, app);
+    let mut rows: Vec<Row> = queue[shown.clone()]
         .iter()
         .filter_map(|item| app.item_place(item).map(|(unit, place)| (item, unit, place)))
         .map(|(item, unit, place)| {
@@ -48,11 +48,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             .style(status_style(item.status))
         })
         .collect();
+    if rows.is_empty() && (!app.filter.is_empty() || app.status_filter.is_some()) {
+        rows.push(Row::new(vec![super::NO_MATCH.to_string()]).style(super::warning()));
+    }
     let title = format!(" Hàng chờ thẩm định — còn {left} / {} mục ", queue.len());
     let table = Table::new(
         rows,
         [
-            Constraint::Length(16),
+            Constraint::Length(if queue.is_empty() { 24 } else { 16 }),
             Constraint::Length(7),
             Constraint::Length(6),
             Constraint::Length(9),

@@ -1,12 +1,11 @@
 //! The live ranking of a bloc with its quota line and tie groups, the reasons of the selected unit, and the chairman's ties.
 
-use super::{heading, selected, warning};
+use super::{heading, level_style, selected, warning};
 use crate::domain::classification::Level;
 use crate::domain::ranking::Outcome;
 use crate::tui::app::App;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Row, Table, TableState, Wrap};
 
@@ -18,14 +17,6 @@ fn short(outcome: Outcome) -> &'static str {
         Outcome::Level(Level::Completed) => "Hoàn thành",
         Outcome::Level(Level::NotCompleted) => "Không HT",
         Outcome::TiePending => "Chờ Chủ tịch",
-    }
-}
-
-fn level_style(outcome: Outcome) -> Style {
-    match outcome {
-        Outcome::Level(Level::Excellent) => heading().fg(Color::Green),
-        Outcome::Level(Level::NotCompleted) | Outcome::TiePending => warning(),
-        _ => Style::new(),
     }
 }
 
@@ -43,7 +34,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let mut rows = Vec::new();
     let mut selected_row = None;
     // Only the page around the selection is built (the quota line may take one more line).
-    let shown = super::window(app.ranking_selected, visible.len(), table_area.height.saturating_sub(1));
+    let shown = super::window(
+        app.ranking_selected,
+        visible.len(),
+        table_area.height.saturating_sub(1),
+        &app.scroll.ranking,
+        app,
+    );
     for (position, index) in visible.iter().enumerate().skip(shown.start).take(shown.len()) {
         let unit = &ranking.units[*index];
         let name = app.unit(&unit.unit).map(|u| super::safe(&u.name).into_owned()).unwrap_or_default();
@@ -85,6 +82,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             );
         }
     }
+    if visible.is_empty() && !app.filter.is_empty() {
+        rows.push(Row::new(vec![String::new(), String::new(), super::NO_MATCH.to_string()]).style(warning()));
+    }
     let approved = if app.approved.contains(&result.bloc) { "ĐÃ PHÊ DUYỆT · " } else { "" };
     let title = format!(
         " {bloc_name} ({}/{}) · {approved}đủ ĐK {} · chỉ tiêu XS {} · ←/→ ",
@@ -125,23 +125,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 /// The chairman's pane: unresolved tie groups, and the one being ordered.
 pub fn ties(frame: &mut Frame, app: &App, area: Rect) {
     if let Some(edit) = &app.tie_edit {
-        let items: Vec<ListItem> = edit
-            .units
-            .iter()
-            .enumerate()
-            .map(|(i, code)| {
-                let name = super::safe(app.unit(code).map(|u| u.name.as_str()).unwrap_or(""));
-                ListItem::new(format!("{}. {code}  {name}", i + 1))
-            })
-            .collect();
-        let list = List::new(items)
-            .block(
-                Block::bordered()
-                    .title(format!(" Thứ tự của Chủ tịch — khối {} (J/K đổi chỗ, Enter xác nhận) ", edit.bloc)),
-            )
-            .highlight_style(selected());
-        let mut state = ListState::default().with_selected(Some(edit.selected));
-        frame.render_stateful_widget(list, area, &mut state);
+        tie_order(frame, app, edit, area);
         return;
     }
     let ties = app.open_ties();
@@ -154,7 +138,7 @@ pub fn ties(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
     // Only the page around the selection is built.
-    let shown = super::window(app.ties_selected, ties.len(), area.height.saturating_add(1));
+    let shown = super::window(app.ties_selected, ties.len(), area.height.saturating_add(1), &app.scroll.ties, app);
     let items: Vec<ListItem> = ties[shown.clone()]
         .iter()
         .map(|(bloc, units)| {
@@ -176,4 +160,100 @@ pub fn ties(frame: &mut Frame, app: &App, area: Rect) {
         .highlight_style(selected());
     let mut state = ListState::default().with_selected(app.ties_selected.checked_sub(shown.start));
     frame.render_stateful_widget(list, area, &mut state);
+}
+
+/// The chairman ordering a tie group, with the figures to decide on: each unit's name and total to 3 decimals,
+/// its criterion grades side by side, and the components where the units differ.
+fn tie_order(frame: &mut Frame, app: &App, edit: &crate::tui::app::TieEdit, area: Rect) {
+    let evaluations: Vec<_> = edit
+        .units
+        .iter()
+        .map(|code| app.unit(code).and_then(|unit| crate::domain::evaluate::evaluate_unit(&app.regulation, unit)))
+        .collect();
+    let criteria: Vec<String> = evaluations
+        .iter()
+        .flatten()
+        .next()
+        .map(|e| e.score.criteria.iter().map(|c| c.code.clone()).collect())
+        .unwrap_or_default();
+    let table_height = (edit.units.len() as u16 + 3).min(area.height / 2).max(4);
+    let [table_area, differences_area] =
+        Layout::vertical([Constraint::Length(table_height), Constraint::Min(3)]).areas(area);
+    let grade_letter = |grade: Option<crate::domain::grades::Grade>| match grade {
+        Some(crate::domain::grades::Grade::Excellent) => "XS",
+        Some(crate::domain::grades::Grade::Good) => "T",
+        Some(crate::domain::grades::Grade::Average) => "TB",
+        Some(crate::domain::grades::Grade::Poor) => "K",
+        None => "—",
+    };
+    let rows: Vec<Row> = edit
+        .units
+        .iter()
+        .zip(&evaluations)
+        .enumerate()
+        .map(|(i, (code, evaluation))| {
+            let name = app.unit(code).map(|u| super::safe(&u.name).into_owned()).unwrap_or_default();
+            let total = app.ranked(code).map(|r| r.tiebreak_total.to_string().replace('.', ",")).unwrap_or_default();
+            let mut cells = vec![format!("{}.", i + 1), code.clone(), name, total];
+            for criterion in &criteria {
+                let grade = evaluation.as_ref().and_then(|e| e.score.criterion(criterion)).and_then(|c| c.grade);
+                cells.push(grade_letter(grade).to_string());
+            }
+            Row::new(cells)
+        })
+        .collect();
+    let mut header = vec!["".to_string(), "Mã".into(), "Đơn vị".into(), "Tổng (3 số lẻ)".into()];
+    header.extend(criteria.iter().cloned());
+    let mut widths = vec![Constraint::Length(3), Constraint::Length(10), Constraint::Min(12), Constraint::Length(14)];
+    widths.extend(criteria.iter().map(|c| Constraint::Length(c.chars().count().max(2) as u16)));
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(heading()))
+        .block(Block::bordered().title(format!(
+            " Thứ tự của Chủ tịch — khối {} · J/K đổi chỗ · Enter xác nhận · v hồ sơ · xếp loại: XS T TB K ",
+            edit.bloc
+        )))
+        .row_highlight_style(selected());
+    let mut state = TableState::default().with_selected(Some(edit.selected));
+    frame.render_stateful_widget(table, table_area, &mut state);
+
+    // The components where the units' scores differ (appraised where present, else self-score).
+    let mut lines = Vec::new();
+    let first = edit.units.first().and_then(|code| app.unit(code));
+    if let Some(framework) = first.and_then(|u| app.regulation.framework_for(&u.bloc, u.group.as_deref())) {
+        for place in framework.components() {
+            let values: Vec<Option<rust_decimal::Decimal>> = edit
+                .units
+                .iter()
+                .map(|code| {
+                    let entry = app.unit(code)?.entries.get(&place.component.code)?;
+                    entry.effective_appraised().or(entry.self_score)
+                })
+                .collect();
+            if values.windows(2).all(|pair| pair[0] == pair[1]) {
+                continue;
+            }
+            let shown: Vec<String> = edit
+                .units
+                .iter()
+                .zip(&values)
+                .map(|(code, value)| {
+                    format!("{code} {}", value.map(crate::domain::score::display_vi).unwrap_or_else(|| "—".into()))
+                })
+                .collect();
+            lines.push(Line::raw(format!(
+                "{} (tối đa {}): {}",
+                place.component.code,
+                crate::domain::score::display_vi(place.component.max),
+                shown.join(" · ")
+            )));
+        }
+    }
+    let title = format!(" Tiêu chí thành phần khác nhau ({}) ", lines.len());
+    if lines.is_empty() {
+        lines.push(Line::raw("Các đơn vị có điểm như nhau ở mọi tiêu chí thành phần."));
+    }
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(Block::bordered().title(title)),
+        differences_area,
+    );
 }
