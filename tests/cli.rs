@@ -135,7 +135,8 @@ fn a_file_with_one_bad_row_changes_nothing_and_names_line_column_value_and_rule(
             "scores.csv:2: column reason: unit stc, III.1: appraised 0.5 is below max 1 and needs a deduction reason",
         ),
         (
-            "unit,criterion,self_score,appraised_score,reason\nstc,V.5,12,10,\n",
+            // stc's V.5 has a stored reason, which an empty cell keeps; `-` clears it, and the rule sees that.
+            "unit,criterion,self_score,appraised_score,reason\nstc,V.5,12,10,-\n",
             "below max 12 and needs a deduction reason",
         ),
         (
@@ -171,7 +172,7 @@ fn a_file_with_one_bad_row_changes_nothing_and_names_line_column_value_and_rule(
             "unit,criterion,self_score,appraised_score,reason\nstc,III.1,1,1,\nstc,III.1,1,1,\n",
             "scores.csv:3: unit stc, III.1: already on line 2",
         ),
-        ("unit,criterion,self_score,appraised_score\nstc,III.1,1,1\n", "scores.csv:1: missing column reason"),
+        ("unit,self_score,appraised_score\nstc,1,1\n", "scores.csv:1: missing column criterion"),
         ("unit,criterion,self_score,appraised_score,reason,note\n", "unknown column \"note\""),
     ];
     for (text, expected) in cases {

@@ -171,9 +171,9 @@ fn a_removed_or_unknown_user_cannot_sign_in_and_agencies_are_checked() {
 fn an_assistants_entry_waits_for_a_member_who_confirms_or_corrects_it() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = fixture_store(dir.path());
-    // stc's III.7 back to unappraised (as the service account, before anyone signs in).
+    // stc's III.7 back to unappraised (as the service account, before anyone signs in): `-` clears.
     store
-        .import_scores(&csv(dir.path(), "s.csv", "unit,criterion,self_score,appraised_score,reason\nstc,III.7,3,,\n"))
+        .import_scores(&csv(dir.path(), "s.csv", "unit,criterion,self_score,appraised_score,reason\nstc,III.7,3,-,-\n"))
         .unwrap();
     as_user(&mut store, "tgv-so-noi-vu");
     let entry = input(&store, "skhcn", "III.7", "2", "Thiếu một báo cáo");

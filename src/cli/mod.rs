@@ -144,7 +144,7 @@ pub enum AuditCommand {
 pub enum ImportKind {
     /// code,name,bloc,group
     Units,
-    /// unit,criterion,self_score,appraised_score,reason[,applicable][,explanation][,leader]
+    /// unit,criterion[,self_score][,appraised_score][,reason][,applicable][,explanation][,leader]: an empty cell keeps, `-` clears
     Scores,
     /// unit,criterion,grade,reason
     Grades,

@@ -139,3 +139,30 @@ pub(super) fn write_grade_override(
         .because(reason);
     trail.record(tx, change)
 }
+
+/// Removes one grade override (the proposed grade applies again) and its audit row, naming the grade it removes.
+pub(super) fn remove_grade_override(
+    tx: &rusqlite::Connection,
+    trail: &mut super::audit::AuditTrail,
+    unit: &str,
+    criterion: &str,
+    reason: &str,
+) -> Result<()> {
+    let old: Option<String> = tx
+        .query_row(
+            "SELECT grade FROM grade_override WHERE unit = ?1 AND criterion = ?2",
+            params![unit, criterion],
+            |r| r.get(0),
+        )
+        .optional()?;
+    tx.prepare_cached("DELETE FROM grade_override WHERE unit = ?1 AND criterion = ?2")?
+        .execute(params![unit, criterion])?;
+    let change = Change::new(
+        "override grade",
+        format!("{unit} {criterion}: override {} removed; the proposed grade applies", old.as_deref().unwrap_or("—")),
+    )
+    .on(unit, Some(criterion))
+    .value("grade", old, None)
+    .because(reason);
+    trail.record(tx, change)
+}

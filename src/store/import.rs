@@ -2,12 +2,12 @@
 
 use super::Store;
 use super::audit::Change;
-use super::council::write_grade_override;
+use super::council::{remove_grade_override, write_grade_override};
 use super::csv_input::CsvTable;
-use super::error::Result;
-use super::write::{write_evidence_audited, write_score_audited};
+use super::error::{Result, StoreError};
+use super::write::{CLEAR_MARKER, Cell, Merged, ScoreChange, merge, write_evidence_audited, write_merged};
 use crate::domain::appraisal::reason_needed;
-use crate::domain::framework::Framework;
+use crate::domain::framework::{ComponentPlace, Framework};
 use crate::domain::grades::Grade;
 use crate::domain::permissions::CouncilWrite;
 use crate::domain::score::{ScoreInputError, parse_score};
@@ -214,17 +214,19 @@ impl Store {
         Ok(Imported { rows: planned.len() })
     }
 
-    /// `unit,criterion,self_score,appraised_score,reason[,applicable][,explanation][,leader]`.
+    /// `unit,criterion[,self_score][,appraised_score][,reason][,applicable][,explanation][,leader]`. A row writes
+    /// the cells it has: an absent column or an empty cell leaves the stored value as it is, `-` clears it. The
+    /// rules (a reason for a deduction, no score on a not-applicable component) are checked on what the
+    /// component holds after the row: its stored entry merged with the row.
     pub fn import_scores(&mut self, path: &Path) -> Result<Imported> {
-        self.permit(CouncilWrite::Import)?;
         let table = CsvTable::read(
             path,
-            &["unit", "criterion", "self_score", "appraised_score", "reason"],
-            &["applicable", "explanation", "leader"],
+            &["unit", "criterion"],
+            &["self_score", "appraised_score", "reason", "applicable", "explanation", "leader"],
         )?;
         let units = self.unit_places()?;
         let regulation = &self.regulation;
-        let mut planned = Vec::new();
+        let mut planned: Vec<(u64, ComponentPlace<'_>, ScoreChange)> = Vec::new();
         let mut seen = BTreeMap::new();
         for (line, record) in &table.rows {
             let line = *line;
@@ -250,19 +252,23 @@ impl Store {
                 return Err(table.error(line, format!("column leader: unit {unit}, {code}: only criterion scored by the provincial leaders takes a leader's score")));
             }
             let applicable = match table.cell(record, "applicable").to_lowercase().as_str() {
-                "" | "yes" | "có" | "true" | "1" => true,
-                "no" | "không" | "false" | "0" => false,
+                "" => Cell::Keep,
+                CLEAR_MARKER | "yes" | "có" | "true" | "1" => Cell::Set(true),
+                "no" | "không" | "false" | "0" => Cell::Set(false),
                 other => {
-                    return Err(table
-                        .error(line, format!("column applicable: unit {unit}, {code}: {other:?} must be yes or no")));
+                    return Err(table.error(
+                        line,
+                        format!("column applicable: unit {unit}, {code}: {other:?} must be yes or no (or - for yes)"),
+                    ));
                 }
             };
-            let number = |column: &str| -> Result<Option<Decimal>> {
-                let text = table.cell(record, column);
-                if text.is_empty() {
-                    return Ok(None);
-                }
-                parse_score(text, max, regulation.percent_input).map(Some).map_err(|error| {
+            let number = |column: &str| -> Result<Cell<Decimal>> {
+                let text = match Cell::of(table.cell(record, column)) {
+                    Cell::Set(text) => text,
+                    Cell::Keep => return Ok(Cell::Keep),
+                    Cell::Clear => return Ok(Cell::Clear),
+                };
+                parse_score(text, max, regulation.percent_input).map(Cell::Set).map_err(|error| {
                     let rule = match error {
                         ScoreInputError::AboveMax { .. } | ScoreInputError::Negative { .. } => {
                             " (a score lies in [0, max])"
@@ -275,54 +281,43 @@ impl Store {
             };
             let self_score = number("self_score")?;
             let appraised = number("appraised_score")?;
-            let reason = table.cell(record, "reason").to_string();
-            if !applicable {
-                if !regulation.not_applicable_allowed {
-                    return Err(table.error(
-                        line,
-                        format!(
-                            "column applicable: unit {unit}, {code}: {} has no not-applicable components",
-                            regulation.id
-                        ),
-                    ));
-                }
-                if self_score.is_some() || appraised.is_some() || leader.is_some() {
-                    return Err(
-                        table.error(line, format!("unit {unit}, {code}: a not-applicable component carries no scores"))
-                    );
-                }
-            }
-            if let Some(why) = appraised.and_then(|a| reason_needed(max, self_score, a))
-                && reason.trim().is_empty()
-            {
-                let appraised = appraised.unwrap_or_default();
+            if applicable == Cell::Set(false) && !regulation.not_applicable_allowed {
                 return Err(table.error(
                     line,
-                    format!("column reason: unit {unit}, {code}: appraised {appraised} is {why} and needs a deduction reason"),
+                    format!(
+                        "column applicable: unit {unit}, {code}: {} has no not-applicable components",
+                        regulation.id
+                    ),
                 ));
             }
-            planned.push(ScoreRow {
+            let words = |column: &str| Cell::of(table.cell(record, column)).map(|text| text.to_string());
+            let change = ScoreChange {
                 unit: unit.to_string(),
                 criterion: code.to_string(),
+                leader,
                 self_score,
                 appraised,
-                reason,
-                explanation: table.cell(record, "explanation").to_string(),
+                reason: words("reason"),
+                explanation: words("explanation"),
                 applicable,
-                leader,
-            });
+            };
+            planned.push((line, place, change));
         }
         let tx = self.write_transaction()?;
         let mut trail = self.audit_trail(&tx)?;
-        for row in &planned {
-            write_score_audited(&tx, &mut trail, &self.actor.name, row)?;
+        for (line, place, change) in &planned {
+            let merged = merge(&tx, change, &self.actor.name)?;
+            check_merged(&table, *line, place, change, &merged)?;
+            write_merged(&tx, &mut trail, change, &merged)?;
         }
         trail.record(&tx, import_change("import scores", &table.file, planned.len()))?;
         tx.commit()?;
         Ok(Imported { rows: planned.len() })
     }
 
-    /// `unit,criterion,grade,reason`: the council's override of a criterion's proposed grade.
+    /// `unit,criterion,grade,reason`: the council's override of a criterion's proposed grade. An empty grade
+    /// cell leaves the stored override as it is (a reason beside it replaces the override's reason); `-`
+    /// removes the override, so the proposed grade applies again.
     pub fn import_grades(&mut self, path: &Path) -> Result<Imported> {
         self.permit(CouncilWrite::Import)?;
         let table = CsvTable::read(path, &["unit", "criterion", "grade", "reason"], &[])?;
@@ -345,27 +340,74 @@ impl Store {
             if let Some(first) = seen.insert((unit.to_string(), code.to_string()), line) {
                 return Err(table.error(line, format!("unit {unit}, {code}: already on line {first}")));
             }
-            let grade = Grade::from_str(table.cell(record, "grade"))
-                .map_err(|message| table.error(line, format!("column grade: unit {unit}, {code}: {message}")))?;
+            let grade =
+                match Cell::of(table.cell(record, "grade")) {
+                    Cell::Keep => Cell::Keep,
+                    Cell::Clear => Cell::Clear,
+                    Cell::Set(text) => Cell::Set(Grade::from_str(text).map_err(|message| {
+                        table.error(line, format!("column grade: unit {unit}, {code}: {message}"))
+                    })?),
+                };
             let reason = table.cell(record, "reason");
-            if reason.is_empty() {
-                return Err(
-                    table.error(line, format!("column reason: unit {unit}, {code}: overriding a grade needs a reason"))
-                );
+            if reason == CLEAR_MARKER && grade != Cell::Clear {
+                return Err(table.error(line, format!("column reason: unit {unit}, {code}: an override keeps its reason; {CLEAR_MARKER} in column grade removes the override")));
             }
-            planned.push((unit.to_string(), code.to_string(), grade, reason.to_string()));
+            planned.push((line, unit.to_string(), code.to_string(), grade, reason.to_string()));
         }
         let tx = self.write_transaction()?;
         let mut trail = self.audit_trail(&tx)?;
-        for (unit, code, grade, reason) in &planned {
-            write_grade_override(&tx, &mut trail, unit, code, *grade, reason)?;
+        for (line, unit, code, grade, reason) in &planned {
+            let stored: Option<(String, String)> = tx
+                .query_row(
+                    "SELECT grade, reason FROM grade_override WHERE unit = ?1 AND criterion = ?2",
+                    params![unit, code],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            let needs_reason =
+                || table.error(*line, format!("column reason: unit {unit}, {code}: overriding a grade needs a reason"));
+            match grade {
+                Cell::Clear if stored.is_some() => {
+                    let reason = if reason == CLEAR_MARKER { "" } else { reason.as_str() };
+                    remove_grade_override(&tx, &mut trail, unit, code, reason)?;
+                }
+                Cell::Clear => {}
+                Cell::Set(grade) => {
+                    let same_grade = stored.as_ref().is_some_and(|(old, _)| old == grade.slug());
+                    let same_reason = reason.is_empty() || stored.as_ref().is_some_and(|(_, old)| old == reason);
+                    if same_grade && same_reason {
+                        continue;
+                    }
+                    if reason.is_empty() {
+                        return Err(needs_reason());
+                    }
+                    write_grade_override(&tx, &mut trail, unit, code, *grade, reason)?;
+                }
+                Cell::Keep if reason.is_empty() => {}
+                Cell::Keep => {
+                    match &stored {
+                        Some((_, old_reason)) if old_reason == reason => {}
+                        Some((old, _)) => {
+                            let grade = Grade::from_str(old).map_err(StoreError::Refused)?;
+                            write_grade_override(&tx, &mut trail, unit, code, grade, reason)?;
+                        }
+                        None => {
+                            return Err(table.error(
+                            *line,
+                            format!("column grade: unit {unit}, {code}: no override to give this reason to; write the grade"),
+                        ));
+                        }
+                    }
+                }
+            }
         }
         trail.record(&tx, import_change("import grades", &table.file, planned.len()))?;
         tx.commit()?;
         Ok(Imported { rows: planned.len() })
     }
 
-    /// `unit,fact,value`: facts such as discipline or outstanding.
+    /// `unit,fact,value`: facts such as discipline or outstanding. An empty value leaves the stored fact as it
+    /// is; `-` clears it back to its default (the fact is no longer recorded).
     pub fn import_facts(&mut self, path: &Path) -> Result<Imported> {
         self.permit(CouncilWrite::Import)?;
         let table = CsvTable::read(path, &["unit", "fact", "value"], &[])?;
@@ -391,10 +433,17 @@ impl Store {
             if let Some(first) = seen.insert((unit.to_string(), name.to_string()), line) {
                 return Err(table.error(line, format!("unit {unit}, fact {name}: already on line {first}")));
             }
-            let value = definition
-                .parse_value(table.cell(record, "value"))
-                .map_err(|message| table.error(line, format!("column value: unit {unit}: {message}")))?;
-            planned.push((unit.to_string(), name.to_string(), value.to_string()));
+            let value = match Cell::of(table.cell(record, "value")) {
+                Cell::Keep => continue,
+                Cell::Clear => None,
+                Cell::Set(text) => Some(
+                    definition
+                        .parse_value(text)
+                        .map_err(|message| table.error(line, format!("column value: unit {unit}: {message}")))?
+                        .to_string(),
+                ),
+            };
+            planned.push((unit.to_string(), name.to_string(), value));
         }
         let tx = self.write_transaction()?;
         let mut trail = self.audit_trail(&tx)?;
@@ -402,15 +451,21 @@ impl Store {
             let old: Option<String> = tx
                 .query_row("SELECT value FROM fact WHERE unit = ?1 AND name = ?2", params![unit, name], |r| r.get(0))
                 .optional()?;
-            if old.as_ref() == Some(value) {
+            if &old == value {
                 continue;
             }
-            tx.execute(
-                "INSERT OR REPLACE INTO fact (unit, name, value) VALUES (?1, ?2, ?3)",
-                params![unit, name, value],
-            )?;
-            let detail = format!("{unit} {name}: {} → {value}", old.as_deref().unwrap_or("—"));
-            trail.record(&tx, Change::new("fact", detail).on(unit, None).value(name, old, Some(value.clone())))?;
+            match value {
+                Some(value) => tx.execute(
+                    "INSERT OR REPLACE INTO fact (unit, name, value) VALUES (?1, ?2, ?3)",
+                    params![unit, name, value],
+                )?,
+                None => tx.execute("DELETE FROM fact WHERE unit = ?1 AND name = ?2", params![unit, name])?,
+            };
+            let detail = match value {
+                Some(value) => format!("{unit} {name}: {} → {value}", old.as_deref().unwrap_or("—")),
+                None => format!("{unit} {name}: {} → — (cleared: its default applies)", old.as_deref().unwrap_or("—")),
+            };
+            trail.record(&tx, Change::new("fact", detail).on(unit, None).value(name, old, value.clone()))?;
         }
         trail.record(&tx, import_change("import facts", &table.file, planned.len()))?;
         tx.commit()?;
@@ -478,6 +533,70 @@ impl Store {
         tx.commit()?;
         Ok(Imported { rows: planned.len() })
     }
+}
+
+/// The rules of SPEC (Scores) on what a component holds once an import row is merged into its stored entry:
+/// a not-applicable component carries no scores; an appraised score below max, or different from the
+/// self-score, needs a deduction reason. Checked where the row changes a value the rule reads, so a row that
+/// only adds an explanation is not refused for what was stored before.
+fn check_merged(
+    table: &CsvTable,
+    line: u64,
+    place: &ComponentPlace<'_>,
+    change: &ScoreChange,
+    merged: &Merged,
+) -> Result<()> {
+    let (unit, code) = (&change.unit, &change.criterion);
+    let after = &merged.after;
+    let scores_touched = merged.self_score_changed()
+        || merged.appraisal_changed()
+        || merged.leader_changed()
+        || merged.applicable_changed();
+    if !after.applicable && scores_touched {
+        let mut held = Vec::new();
+        if let Some(score) = &after.self_score {
+            held.push(format!("self-score {score}"));
+        }
+        if let Some(score) = &after.appraised {
+            held.push(format!("appraised score {score}"));
+        }
+        if let Some(leader) = &merged.leader_after {
+            held.push(format!("leader's score {}", leader.score));
+        }
+        if !held.is_empty() {
+            return Err(table.error(
+                line,
+                format!(
+                    "unit {unit}, {code}: a not-applicable component carries no scores, and it would hold {} (clear a stored value with {CLEAR_MARKER})",
+                    held.join(", ")
+                ),
+            ));
+        }
+    }
+    let decimal = |text: &str| Decimal::from_str(text).ok();
+    let self_score = after.self_score.as_deref().and_then(decimal);
+    let judged = match (&change.leader, &merged.leader_after) {
+        (Some(_), Some(leader)) if merged.leader_changed() || merged.self_score_changed() => {
+            decimal(&leader.score).map(|score| (score, leader.reason.as_str()))
+        }
+        (None, _) if merged.appraisal_changed() || merged.self_score_changed() => {
+            after.appraised.as_deref().and_then(decimal).map(|score| (score, after.reason.as_str()))
+        }
+        _ => None,
+    };
+    if let Some((appraised, reason)) = judged
+        && let Some(why) = reason_needed(place.component.max, self_score, appraised)
+        && reason.trim().is_empty()
+    {
+        return Err(table.error(
+            line,
+            format!(
+                "column reason: unit {unit}, {code}: appraised {} is {why} and needs a deduction reason",
+                appraised.normalize()
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// The summary row of an import: which file, how many rows.

@@ -3,16 +3,17 @@
 use super::Store;
 use super::audit::Change;
 use super::error::Result;
-use super::import::{EvidenceRow, Imported, ScoreRow};
-use super::write::{write_evidence_audited, write_score_audited};
+use super::import::{EvidenceRow, Imported};
+use super::write::{Cell, ScoreChange, merge, write_evidence_audited, write_merged};
 use crate::sheet::read::{RawBook, SheetAssessment, parse_unit_sheet};
 use crate::sheet::{SheetError, file_name};
+use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// What one sheet import writes: score rows (the unit's columns merged into what the council recorded) and evidence.
+/// What one sheet import writes: the unit's columns that differ from what is recorded, and evidence.
 struct Planned {
-    scores: Vec<ScoreRow>,
+    scores: Vec<ScoreChange>,
     evidence: Vec<EvidenceRow>,
     summary: String,
 }
@@ -93,15 +94,20 @@ impl Store {
             {
                 continue;
             }
-            scores.push(ScoreRow {
+            let cell = |changed: bool, value: Option<Decimal>| match (changed, value) {
+                (false, _) => Cell::Keep,
+                (true, Some(value)) => Cell::Set(value),
+                (true, None) => Cell::Clear,
+            };
+            scores.push(ScoreChange {
                 unit: unit.code.clone(),
                 criterion: score.code.clone(),
-                self_score,
-                appraised: stored.appraised_score,
-                reason: stored.deduction_reason.clone(),
-                explanation,
-                applicable,
                 leader: None,
+                self_score: cell(self_score != stored.self_score, self_score),
+                appraised: Cell::Keep,
+                reason: Cell::Keep,
+                explanation: if *explanation == *stored.explanation { Cell::Keep } else { Cell::Set(explanation) },
+                applicable: if applicable == stored.applicable { Cell::Keep } else { Cell::Set(applicable) },
             });
         }
         // Documents already recorded as they are are not written again, so the audit says what changed.
@@ -121,8 +127,9 @@ impl Store {
         let mut trail = self.audit_trail(&tx)?;
         let mut rows = 0;
         for sheet in planned {
-            for row in &sheet.scores {
-                write_score_audited(&tx, &mut trail, &self.actor.name, row)?;
+            for change in &sheet.scores {
+                let merged = merge(&tx, change, &self.actor.name)?;
+                write_merged(&tx, &mut trail, change, &merged)?;
             }
             for row in &sheet.evidence {
                 write_evidence_audited(&tx, &mut trail, row)?;
