@@ -9,7 +9,7 @@ use super::write::{CLEAR_MARKER, Cell, Merged, ScoreChange, merge, write_evidenc
 use crate::domain::appraisal::reason_needed;
 use crate::domain::framework::{ComponentPlace, Framework};
 use crate::domain::grades::Grade;
-use crate::domain::permissions::CouncilWrite;
+use crate::domain::permissions::{CouncilWrite, Refusal, may, may_import_appraisal};
 use crate::domain::score::{ScoreInputError, parse_score};
 use rusqlite::OptionalExtension;
 use rusqlite::params;
@@ -102,16 +102,71 @@ impl Store {
         Ok((place, framework))
     }
 
+    /// Refuses a value this session's user may not write, naming the file, line, column, value and rule.
+    fn permit_value(&self, table: &CsvTable, line: u64, column: &str, what: &str, write: CouncilWrite) -> Result<()> {
+        may(&self.actor, write)
+            .map_err(|refusal| table.error(line, format!("column {column}: {what}: refused: {refusal}")))
+    }
+
+    /// Each value a score row changes, checked as if the importing user typed it (SPEC, Roles): self-scores,
+    /// explanations and applicability are the secretary's import; an appraised score and its reason need the
+    /// right to appraise that component; a provincial leader's score is that leader's own.
+    fn permit_merged(
+        &self,
+        table: &CsvTable,
+        line: u64,
+        place: &ComponentPlace<'_>,
+        change: &ScoreChange,
+        merged: &Merged,
+    ) -> Result<()> {
+        let (unit, code, after) = (&change.unit, &change.criterion, &merged.after);
+        let refused = |column: &str, value: &str, refusal: Refusal| {
+            table.error(line, format!("column {column}: unit {unit}, {code}: value {value}: refused: {refusal}"))
+        };
+        let shown = |value: Option<&str>| match value {
+            None | Some("") => CLEAR_MARKER.to_string(),
+            Some(text) if text.chars().count() > 40 => format!("{:?}", text.chars().take(40).collect::<String>() + "…"),
+            Some(text) => format!("{text:?}"),
+        };
+        let yes_no = if after.applicable { "yes" } else { "no" };
+        let unit_values = [
+            (
+                merged.self_score_changed(),
+                "self_score",
+                after.self_score.as_deref().unwrap_or(CLEAR_MARKER).to_string(),
+            ),
+            (merged.explanation_changed(), "explanation", shown(Some(&after.explanation))),
+            (merged.applicable_changed(), "applicable", yes_no.to_string()),
+        ];
+        for (changed, column, value) in unit_values {
+            if changed {
+                may(&self.actor, CouncilWrite::Import).map_err(|refusal| refused(column, &value, refusal))?;
+            }
+        }
+        if change.leader.is_none() && merged.appraisal_changed() {
+            let value = after.appraised.as_deref().unwrap_or(CLEAR_MARKER);
+            may_import_appraisal(&self.actor, place, unit, None)
+                .map_err(|refusal| refused("appraised_score", value, refusal))?;
+        }
+        if let Some(leader) = &change.leader
+            && merged.leader_changed()
+        {
+            let value = merged.leader_after.as_ref().map_or(CLEAR_MARKER, |l| l.score.as_str());
+            may_import_appraisal(&self.actor, place, unit, Some(leader))
+                .map_err(|refusal| refused("appraised_score", value, refusal))?;
+        }
+        Ok(())
+    }
+
     /// `code,name,bloc,group`: adds units or replaces their name, bloc and group.
     pub fn import_units(&mut self, path: &Path) -> Result<Imported> {
-        self.permit(CouncilWrite::Import)?;
         let table = CsvTable::read(path, &["code", "name", "bloc"], &["group"])?;
         let existing = self.unit_places()?;
         let scored: BTreeSet<String> = {
             let mut statement = self.conn.prepare("SELECT DISTINCT unit FROM score")?;
             statement.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?
         };
-        let mut planned: Vec<(String, String, String, Option<String>)> = Vec::new();
+        let mut planned: Vec<(u64, String, String, String, Option<String>)> = Vec::new();
         let mut seen = BTreeMap::new();
         for (line, record) in &table.rows {
             let line = *line;
@@ -178,11 +233,11 @@ impl Store {
                     return Err(table.error(line, format!("unit {code} already has scores under its framework; moving it to bloc {bloc} / group {} would orphan them", group.as_deref().unwrap_or("-"))));
                 }
             }
-            planned.push((code.to_string(), name.to_string(), bloc.to_string(), group));
+            planned.push((line, code.to_string(), name.to_string(), bloc.to_string(), group));
         }
         let tx = self.write_transaction()?;
         let mut trail = self.audit_trail(&tx)?;
-        for (code, name, bloc, group) in &planned {
+        for (line, code, name, bloc, group) in &planned {
             let describe = |name: &str, bloc: &str, group: Option<&str>| match group {
                 Some(group) => format!("{name} | {bloc} | {group}"),
                 None => format!("{name} | {bloc}"),
@@ -201,6 +256,7 @@ impl Store {
             if old.as_ref() == Some(&new) {
                 continue;
             }
+            self.permit_value(&table, *line, "name", &format!("unit {code}: value {new}"), CouncilWrite::Import)?;
             tx.execute(
                 "INSERT INTO unit (code, name, bloc, unit_group) VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT (code) DO UPDATE SET name = excluded.name, bloc = excluded.bloc, unit_group = excluded.unit_group",
@@ -308,6 +364,7 @@ impl Store {
         for (line, place, change) in &planned {
             let merged = merge(&tx, change, &self.actor.name)?;
             check_merged(&table, *line, place, change, &merged)?;
+            self.permit_merged(&table, *line, place, change, &merged)?;
             write_merged(&tx, &mut trail, change, &merged)?;
         }
         trail.record(&tx, import_change("import scores", &table.file, planned.len()))?;
@@ -319,7 +376,6 @@ impl Store {
     /// cell leaves the stored override as it is (a reason beside it replaces the override's reason); `-`
     /// removes the override, so the proposed grade applies again.
     pub fn import_grades(&mut self, path: &Path) -> Result<Imported> {
-        self.permit(CouncilWrite::Import)?;
         let table = CsvTable::read(path, &["unit", "criterion", "grade", "reason"], &[])?;
         if self.regulation.grades.is_none() {
             return Err(
@@ -366,39 +422,40 @@ impl Store {
                 .optional()?;
             let needs_reason =
                 || table.error(*line, format!("column reason: unit {unit}, {code}: overriding a grade needs a reason"));
-            match grade {
-                Cell::Clear if stored.is_some() => {
-                    let reason = if reason == CLEAR_MARKER { "" } else { reason.as_str() };
-                    remove_grade_override(&tx, &mut trail, unit, code, reason)?;
-                }
-                Cell::Clear => {}
+            // What the row does to the stored override: nothing, remove it, or write a grade with its reason.
+            let write: Option<(Option<Grade>, &str)> = match grade {
+                Cell::Clear if stored.is_some() => Some((None, if reason == CLEAR_MARKER { "" } else { reason })),
+                Cell::Clear => None,
                 Cell::Set(grade) => {
                     let same_grade = stored.as_ref().is_some_and(|(old, _)| old == grade.slug());
                     let same_reason = reason.is_empty() || stored.as_ref().is_some_and(|(_, old)| old == reason);
-                    if same_grade && same_reason {
-                        continue;
+                    match (same_grade && same_reason, reason.is_empty()) {
+                        (true, _) => None,
+                        (false, true) => return Err(needs_reason()),
+                        (false, false) => Some((Some(*grade), reason.as_str())),
                     }
-                    if reason.is_empty() {
-                        return Err(needs_reason());
-                    }
-                    write_grade_override(&tx, &mut trail, unit, code, *grade, reason)?;
                 }
-                Cell::Keep if reason.is_empty() => {}
-                Cell::Keep => {
-                    match &stored {
-                        Some((_, old_reason)) if old_reason == reason => {}
-                        Some((old, _)) => {
-                            let grade = Grade::from_str(old).map_err(StoreError::Refused)?;
-                            write_grade_override(&tx, &mut trail, unit, code, grade, reason)?;
-                        }
-                        None => {
-                            return Err(table.error(
+                Cell::Keep if reason.is_empty() => None,
+                Cell::Keep => match &stored {
+                    Some((_, old_reason)) if old_reason == reason => None,
+                    Some((old, _)) => Some((Some(Grade::from_str(old).map_err(StoreError::Refused)?), reason.as_str())),
+                    None => {
+                        return Err(table.error(
                             *line,
-                            format!("column grade: unit {unit}, {code}: no override to give this reason to; write the grade"),
+                            format!(
+                                "column grade: unit {unit}, {code}: no override to give this reason to; write the grade"
+                            ),
                         ));
-                        }
                     }
-                }
+                },
+            };
+            let Some((grade, reason)) = write else { continue };
+            let value = grade.map_or(CLEAR_MARKER, |grade| grade.slug());
+            let what = format!("unit {unit}, {code}: value {value}");
+            self.permit_value(&table, *line, "grade", &what, CouncilWrite::OverrideGrade)?;
+            match grade {
+                Some(grade) => write_grade_override(&tx, &mut trail, unit, code, grade, reason)?,
+                None => remove_grade_override(&tx, &mut trail, unit, code, reason)?,
             }
         }
         trail.record(&tx, import_change("import grades", &table.file, planned.len()))?;
@@ -409,7 +466,6 @@ impl Store {
     /// `unit,fact,value`: facts such as discipline or outstanding. An empty value leaves the stored fact as it
     /// is; `-` clears it back to its default (the fact is no longer recorded).
     pub fn import_facts(&mut self, path: &Path) -> Result<Imported> {
-        self.permit(CouncilWrite::Import)?;
         let table = CsvTable::read(path, &["unit", "fact", "value"], &[])?;
         let units = self.unit_places()?;
         let mut planned = Vec::new();
@@ -443,17 +499,19 @@ impl Store {
                         .to_string(),
                 ),
             };
-            planned.push((unit.to_string(), name.to_string(), value));
+            planned.push((line, unit.to_string(), name.to_string(), value));
         }
         let tx = self.write_transaction()?;
         let mut trail = self.audit_trail(&tx)?;
-        for (unit, name, value) in &planned {
+        for (line, unit, name, value) in &planned {
             let old: Option<String> = tx
                 .query_row("SELECT value FROM fact WHERE unit = ?1 AND name = ?2", params![unit, name], |r| r.get(0))
                 .optional()?;
             if &old == value {
                 continue;
             }
+            let what = format!("unit {unit}, fact {name}: value {}", value.as_deref().unwrap_or(CLEAR_MARKER));
+            self.permit_value(&table, *line, "value", &what, CouncilWrite::Facts)?;
             match value {
                 Some(value) => tx.execute(
                     "INSERT OR REPLACE INTO fact (unit, name, value) VALUES (?1, ?2, ?3)",
@@ -474,7 +532,6 @@ impl Store {
 
     /// `unit,criterion,title,reference,date`: documents backing a self-score.
     pub fn import_evidence(&mut self, path: &Path) -> Result<Imported> {
-        self.permit(CouncilWrite::Import)?;
         let table = CsvTable::read(path, &["unit", "criterion", "title", "reference", "date"], &[])?;
         let units = self.unit_places()?;
         let mut planned = Vec::new();
@@ -516,18 +573,24 @@ impl Store {
                     ),
                 )
             })?;
-            planned.push(EvidenceRow {
-                unit: unit.to_string(),
-                criterion: code.to_string(),
-                reference: reference.to_string(),
-                title: title.to_string(),
-                issued_on: date,
-            });
+            planned.push((
+                line,
+                EvidenceRow {
+                    unit: unit.to_string(),
+                    criterion: code.to_string(),
+                    reference: reference.to_string(),
+                    title: title.to_string(),
+                    issued_on: date,
+                },
+            ));
         }
         let tx = self.write_transaction()?;
         let mut trail = self.audit_trail(&tx)?;
-        for row in &planned {
-            write_evidence_audited(&tx, &mut trail, row)?;
+        for (line, row) in &planned {
+            let what = format!("unit {}, {}: value {}", row.unit, row.criterion, row.reference);
+            write_evidence_audited(&tx, &mut trail, row, || {
+                self.permit_value(&table, *line, "reference", &what, CouncilWrite::Import)
+            })?;
         }
         trail.record(&tx, import_change("import evidence", &table.file, planned.len()))?;
         tx.commit()?;

@@ -5,6 +5,7 @@ use super::audit::Change;
 use super::error::Result;
 use super::import::{EvidenceRow, Imported};
 use super::write::{Cell, ScoreChange, merge, write_evidence_audited, write_merged};
+use crate::domain::permissions::{CouncilWrite, may};
 use crate::sheet::read::{RawBook, SheetAssessment, parse_unit_sheet};
 use crate::sheet::{SheetError, file_name};
 use rust_decimal::Decimal;
@@ -23,7 +24,6 @@ impl Store {
     /// The council's columns (appraised score, deduction reason) are not imported; a sheet that changes them,
     /// or changes a self-score the council already appraised, is refused. An empty cell changes nothing.
     pub fn import_sheet(&mut self, path: &Path) -> Result<Imported> {
-        self.permit(crate::domain::permissions::CouncilWrite::Import)?;
         let book = RawBook::open(path).map_err(|e| e.in_file(path))?;
         let round = self.load_round()?;
         let mut assessments: Vec<SheetAssessment> = Vec::new();
@@ -94,6 +94,10 @@ impl Store {
             {
                 continue;
             }
+            // Each value the sheet changes is the secretary's import (SPEC, Roles), checked as if typed.
+            may(&self.actor, CouncilWrite::Import).map_err(|refusal| {
+                at(format!("{what}: value {}: refused: {refusal}", shown(self_score, &explanation, applicable)))
+            })?;
             let cell = |changed: bool, value: Option<Decimal>| match (changed, value) {
                 (false, _) => Cell::Keep,
                 (true, Some(value)) => Cell::Set(value),
@@ -111,8 +115,18 @@ impl Store {
             });
         }
         // Documents already recorded as they are are not written again, so the audit says what changed.
-        let evidence: Vec<EvidenceRow> =
-            assessment.evidence.iter().map(|(_, row)| row.clone()).filter(|row| !known.contains(row)).collect();
+        let mut evidence = Vec::new();
+        for (cell, row) in assessment.evidence.iter().filter(|(_, row)| !known.contains(row)) {
+            may(&self.actor, CouncilWrite::Import).map_err(|refusal| SheetError::Cell {
+                sheet: sheet.clone(),
+                cell: cell.clone(),
+                message: format!(
+                    "unit {}, {}: document {}: refused: {refusal}",
+                    row.unit, row.criterion, row.reference
+                ),
+            })?;
+            evidence.push(row.clone());
+        }
         let summary =
             format!("sheet {sheet:?}, unit {}: {} components, {} documents", unit.code, scores.len(), evidence.len());
         Ok(Planned { scores, evidence, summary })
@@ -132,7 +146,7 @@ impl Store {
                 write_merged(&tx, &mut trail, change, &merged)?;
             }
             for row in &sheet.evidence {
-                write_evidence_audited(&tx, &mut trail, row)?;
+                write_evidence_audited(&tx, &mut trail, row, || Ok(()))?;
             }
             let change = Change::new("import sheet", format!("{file}: {}", sheet.summary)).value(
                 "file",
@@ -145,4 +159,11 @@ impl Store {
         tx.commit()?;
         Ok(rows)
     }
+}
+
+/// A sheet row's values as a refusal names them.
+fn shown(self_score: Option<Decimal>, explanation: &str, applicable: bool) -> String {
+    let score = self_score.map_or("-".to_string(), |s| s.normalize().to_string());
+    let explanation: String = explanation.chars().take(40).collect();
+    format!("self-score {score}, explanation {explanation:?}, applicable {}", if applicable { "yes" } else { "no" })
 }

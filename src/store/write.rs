@@ -345,11 +345,13 @@ fn show(value: &Option<String>) -> &str {
     value.as_deref().unwrap_or("—")
 }
 
-/// Writes one evidence row and its audit row (naming the title and date it replaces, if any).
+/// Writes one evidence row and its audit row (naming the title and date it replaces, if any). `permit` is asked
+/// only when the row changes what is stored: a document already recorded as it is is not a write.
 pub(super) fn write_evidence_audited(
     tx: &rusqlite::Connection,
     trail: &mut AuditTrail,
     row: &EvidenceRow,
+    permit: impl FnOnce() -> Result<()>,
 ) -> Result<()> {
     let old: Option<String> = tx
         .prepare_cached("SELECT title || ' (' || issued_on || ')' FROM evidence WHERE unit = ?1 AND criterion = ?2 AND reference = ?3")?
@@ -359,6 +361,7 @@ pub(super) fn write_evidence_audited(
     if old.as_ref() == Some(&new) {
         return Ok(());
     }
+    permit()?;
     write_evidence(tx, row)?;
     let detail = format!("{} {}: evidence {} — {new}", row.unit, row.criterion, row.reference);
     let change = Change::new("evidence", detail).on(&row.unit, Some(&row.criterion)).value(
