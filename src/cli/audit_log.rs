@@ -13,16 +13,16 @@ pub fn run(store: &Store, command: AuditCommand) -> Result<(), StoreError> {
                 println!("head: {}", head.as_deref().unwrap_or("(empty)"));
                 let unexplained = store.audit_unexplained()?;
                 if unexplained.is_empty() {
-                    println!("every recorded score, grade and fact is the last value the log wrote");
+                    println!("every row of every table is what the audit log last wrote");
                     return Ok(());
                 }
-                let shown: Vec<String> = unexplained.iter().take(5).map(|u| format!("  {u}")).collect();
+                let shown: Vec<String> = unexplained.iter().take(20).map(|u| format!("  {u}")).collect();
                 Err(StoreError::Refused(format!(
                     "{}: {} recorded values are not what the audit log last wrote (changed outside the program):\n{}{}",
                     store.path().display(),
                     unexplained.len(),
                     shown.join("\n"),
-                    if unexplained.len() > 5 { "\n  …" } else { "" }
+                    if unexplained.len() > 20 { "\n  …" } else { "" }
                 )))
             }
             ChainCheck::Broken { row, problem } => Err(StoreError::Refused(format!(

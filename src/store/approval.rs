@@ -2,6 +2,7 @@
 
 use super::audit::Change;
 use super::error::{Result, StoreError};
+use super::state::row_state;
 use super::{Store, audit_one};
 use crate::domain::evaluate::{evaluate_round, unappraised_in_bloc};
 use crate::domain::permissions::CouncilWrite;
@@ -53,7 +54,11 @@ impl Store {
                 )));
             }
         }
-        tx.execute("INSERT INTO approval (bloc, actor) VALUES (?1, ?2)", params![bloc, self.actor.name])?;
+        let state = tx.query_row(
+            "INSERT INTO approval (bloc, actor) VALUES (?1, ?2) RETURNING *",
+            params![bloc, self.actor.name],
+            |row| row_state("approval", row),
+        )?;
         let ranked: Vec<String> = results
             .iter()
             .find(|r| r.bloc == bloc)
@@ -64,7 +69,7 @@ impl Store {
             None,
             Some(bloc.to_string()),
         );
-        audit_one(&tx, &self.actor, change)?;
+        audit_one(&tx, &self.actor, change.state(state))?;
         tx.commit()?;
         Ok(())
     }

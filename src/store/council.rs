@@ -2,6 +2,8 @@
 
 use super::audit::Change;
 use super::error::{Result, StoreError};
+use super::state::{removed_row, row_state, text_key};
+use super::write::write_fact;
 use super::{Store, audit_one};
 use crate::domain::facts::FactValue;
 use crate::domain::grades::Grade;
@@ -28,13 +30,15 @@ impl Store {
             return Err(StoreError::Refused(format!("unit {unit}, {component}: a comment needs text")));
         }
         let tx = self.write_transaction()?;
-        tx.execute(
-            "INSERT INTO comment (unit, criterion, agency, text) VALUES (?1, ?2, ?3, ?4)",
+        let state = tx.query_row(
+            "INSERT INTO comment (unit, criterion, agency, text) VALUES (?1, ?2, ?3, ?4) RETURNING *",
             params![unit, component, agency, text.trim()],
+            |row| row_state("comment", row),
         )?;
         let change = Change::new("comment", format!("{unit} {component} ({agency}): {}", text.trim()))
             .on(unit, Some(component))
-            .value("comment", None, Some(text.trim().to_string()));
+            .value("comment", None, Some(text.trim().to_string()))
+            .state(state);
         audit_one(&tx, &self.actor, change)?;
         tx.commit()?;
         Ok(())
@@ -79,12 +83,10 @@ impl Store {
             {
                 continue;
             }
-            tx.execute(
-                "INSERT OR REPLACE INTO fact (unit, name, value) VALUES (?1, ?2, ?3)",
-                params![unit, name, value.to_string()],
-            )?;
+            let state = write_fact(&tx, unit, name, Some(&value.to_string()))?;
             let detail = format!("{unit} {name}: {} → {value}", old.as_deref().unwrap_or("—"));
-            trail.record(&tx, Change::new("fact", detail).on(unit, None).value(name, old, Some(value.to_string())))?;
+            let change = Change::new("fact", detail).on(unit, None).value(name, old, Some(value.to_string()));
+            trail.record(&tx, change.state(state))?;
         }
         tx.commit()?;
         Ok(())
@@ -129,14 +131,16 @@ pub(super) fn write_grade_override(
             |r| r.get(0),
         )
         .optional()?;
-    tx.prepare_cached(
-        "INSERT OR REPLACE INTO grade_override (unit, criterion, grade, reason) VALUES (?1, ?2, ?3, ?4)",
-    )?
-    .execute(params![unit, criterion, grade.slug(), reason])?;
+    let state = tx
+        .prepare_cached(
+            "INSERT OR REPLACE INTO grade_override (unit, criterion, grade, reason) VALUES (?1, ?2, ?3, ?4) RETURNING *",
+        )?
+        .query_row(params![unit, criterion, grade.slug(), reason], |row| row_state("grade_override", row))?;
     let change = Change::new("override grade", format!("{unit} {criterion} → {grade}: {reason}"))
         .on(unit, Some(criterion))
         .value("grade", old, Some(grade.slug().to_string()))
-        .because(reason);
+        .because(reason)
+        .state(state);
     trail.record(tx, change)
 }
 
@@ -163,6 +167,7 @@ pub(super) fn remove_grade_override(
     )
     .on(unit, Some(criterion))
     .value("grade", old, None)
-    .because(reason);
+    .because(reason)
+    .state(removed_row("grade_override", &text_key(&[unit, criterion])));
     trail.record(tx, change)
 }

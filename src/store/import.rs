@@ -5,7 +5,8 @@ use super::audit::Change;
 use super::council::{remove_grade_override, write_grade_override};
 use super::csv_input::CsvTable;
 use super::error::{Result, StoreError};
-use super::write::{CLEAR_MARKER, Cell, Merged, ScoreChange, merge, write_evidence_audited, write_merged};
+use super::state::row_state;
+use super::write::{CLEAR_MARKER, Cell, Merged, ScoreChange, merge, write_evidence_audited, write_fact, write_merged};
 use crate::domain::appraisal::reason_needed;
 use crate::domain::framework::{ComponentPlace, Framework};
 use crate::domain::grades::Grade;
@@ -123,25 +124,23 @@ impl Store {
         let refused = |column: &str, value: &str, refusal: Refusal| {
             table.error(line, format!("column {column}: unit {unit}, {code}: value {value}: refused: {refusal}"))
         };
-        let shown = |value: Option<&str>| match value {
-            None | Some("") => CLEAR_MARKER.to_string(),
-            Some(text) if text.chars().count() > 40 => format!("{:?}", text.chars().take(40).collect::<String>() + "…"),
-            Some(text) => format!("{text:?}"),
-        };
-        let yes_no = if after.applicable { "yes" } else { "no" };
-        let unit_values = [
-            (
-                merged.self_score_changed(),
-                "self_score",
-                after.self_score.as_deref().unwrap_or(CLEAR_MARKER).to_string(),
-            ),
-            (merged.explanation_changed(), "explanation", shown(Some(&after.explanation))),
-            (merged.applicable_changed(), "applicable", yes_no.to_string()),
-        ];
-        for (changed, column, value) in unit_values {
-            if changed {
-                may(&self.actor, CouncilWrite::Import).map_err(|refusal| refused(column, &value, refusal))?;
+        // The value as the refusal names it; worked out only for a refusal.
+        let value = |column: &str| match column {
+            "self_score" => after.self_score.as_deref().unwrap_or(CLEAR_MARKER).to_string(),
+            "applicable" => if after.applicable { "yes" } else { "no" }.to_string(),
+            _ if after.explanation.is_empty() => CLEAR_MARKER.to_string(),
+            _ if after.explanation.chars().count() > 40 => {
+                format!("{:?}", after.explanation.chars().take(40).collect::<String>() + "…")
             }
+            _ => format!("{:?}", after.explanation),
+        };
+        let unit_values = [
+            (merged.self_score_changed(), "self_score"),
+            (merged.explanation_changed(), "explanation"),
+            (merged.applicable_changed(), "applicable"),
+        ];
+        for (_, column) in unit_values.into_iter().filter(|(changed, _)| *changed) {
+            may(&self.actor, CouncilWrite::Import).map_err(|refusal| refused(column, &value(column), refusal))?;
         }
         if change.leader.is_none() && merged.appraisal_changed() {
             let value = after.appraised.as_deref().unwrap_or(CLEAR_MARKER);
@@ -257,13 +256,15 @@ impl Store {
                 continue;
             }
             self.permit_value(&table, *line, "name", &format!("unit {code}: value {new}"), CouncilWrite::Import)?;
-            tx.execute(
+            let state = tx.query_row(
                 "INSERT INTO unit (code, name, bloc, unit_group) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (code) DO UPDATE SET name = excluded.name, bloc = excluded.bloc, unit_group = excluded.unit_group",
+                 ON CONFLICT (code) DO UPDATE SET name = excluded.name, bloc = excluded.bloc, unit_group = excluded.unit_group
+                 RETURNING *",
                 params![code, name, bloc, group],
+                |row| row_state("unit", row),
             )?;
             let detail = format!("unit {code}: {} → {new}", old.as_deref().unwrap_or("—"));
-            trail.record(&tx, Change::new("unit", detail).on(code, None).value("unit", old, Some(new)))?;
+            trail.record(&tx, Change::new("unit", detail).on(code, None).value("unit", old, Some(new)).state(state))?;
         }
         trail.record(&tx, import_change("import units", &table.file, planned.len()))?;
         tx.commit()?;
@@ -512,18 +513,13 @@ impl Store {
             }
             let what = format!("unit {unit}, fact {name}: value {}", value.as_deref().unwrap_or(CLEAR_MARKER));
             self.permit_value(&table, *line, "value", &what, CouncilWrite::Facts)?;
-            match value {
-                Some(value) => tx.execute(
-                    "INSERT OR REPLACE INTO fact (unit, name, value) VALUES (?1, ?2, ?3)",
-                    params![unit, name, value],
-                )?,
-                None => tx.execute("DELETE FROM fact WHERE unit = ?1 AND name = ?2", params![unit, name])?,
-            };
+            let state = write_fact(&tx, unit, name, value.as_deref())?;
             let detail = match value {
                 Some(value) => format!("{unit} {name}: {} → {value}", old.as_deref().unwrap_or("—")),
                 None => format!("{unit} {name}: {} → — (cleared: its default applies)", old.as_deref().unwrap_or("—")),
             };
-            trail.record(&tx, Change::new("fact", detail).on(unit, None).value(name, old, value.clone()))?;
+            trail
+                .record(&tx, Change::new("fact", detail).on(unit, None).value(name, old, value.clone()).state(state))?;
         }
         trail.record(&tx, import_change("import facts", &table.file, planned.len()))?;
         tx.commit()?;

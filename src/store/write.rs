@@ -9,6 +9,7 @@
 use super::audit::{AuditTrail, Change};
 use super::error::Result;
 use super::import::{EvidenceRow, ScoreRow};
+use super::state::{removed_row, row_state, text_key};
 use rusqlite::{OptionalExtension, params};
 use rust_decimal::Decimal;
 
@@ -110,33 +111,31 @@ pub(super) struct ScoreChange {
 /// The stored entry (and leader's score) and what the row makes of them.
 #[derive(Debug, Clone)]
 pub(super) struct Merged {
-    pub before: Option<Entry>,
+    /// Whether the component had an entry before the row.
+    pub existed: bool,
+    /// The stored entry, or the default one when there was none.
+    pub before: Entry,
     pub after: Entry,
     pub leader_before: Option<LeaderEntry>,
     pub leader_after: Option<LeaderEntry>,
 }
 
 impl Merged {
-    fn base(&self) -> Entry {
-        self.before.clone().unwrap_or_default()
-    }
-
     pub fn self_score_changed(&self) -> bool {
-        self.base().self_score != self.after.self_score
+        self.before.self_score != self.after.self_score
     }
 
     /// The council's appraised score or its deduction reason changes.
     pub fn appraisal_changed(&self) -> bool {
-        let base = self.base();
-        base.appraised != self.after.appraised || base.reason != self.after.reason
+        self.before.appraised != self.after.appraised || self.before.reason != self.after.reason
     }
 
     pub fn explanation_changed(&self) -> bool {
-        self.base().explanation != self.after.explanation
+        self.before.explanation != self.after.explanation
     }
 
     pub fn applicable_changed(&self) -> bool {
-        self.base().applicable != self.after.applicable
+        self.before.applicable != self.after.applicable
     }
 
     pub fn leader_changed(&self) -> bool {
@@ -144,7 +143,7 @@ impl Merged {
     }
 
     fn entry_changed(&self) -> bool {
-        self.base() != self.after
+        self.before != self.after
     }
 }
 
@@ -173,8 +172,9 @@ pub(super) fn read_entry(tx: &rusqlite::Connection, unit: &str, criterion: &str)
 /// row changes is recorded as `actor`'s and final; one it leaves keeps who entered it and whether it awaits
 /// confirmation.
 pub(super) fn merge(tx: &rusqlite::Connection, change: &ScoreChange, actor: &str) -> Result<Merged> {
-    let before = read_entry(tx, &change.unit, &change.criterion)?;
-    let base = before.clone().unwrap_or_default();
+    let stored = read_entry(tx, &change.unit, &change.criterion)?;
+    let existed = stored.is_some();
+    let base = stored.unwrap_or_default();
     let number = |cell: &Cell<Decimal>, stored: Option<String>| match cell {
         Cell::Keep => stored,
         cell => text(cell.apply(None)),
@@ -209,7 +209,7 @@ pub(super) fn merge(tx: &rusqlite::Connection, change: &ScoreChange, actor: &str
             }
         }
     }
-    Ok(Merged { before, after, leader_before, leader_after })
+    Ok(Merged { existed, before: base, after, leader_before, leader_after })
 }
 
 /// Writes what the merged row changes, with an audit row for each value (old → new). Nothing changed,
@@ -223,7 +223,7 @@ pub(super) fn write_merged(
     let (unit, c) = (change.unit.as_str(), change.criterion.as_str());
     if merged.entry_changed() {
         let after = &merged.after;
-        tx.prepare_cached(
+        let state = tx.prepare_cached(
             "INSERT INTO score (unit, criterion, self_score, appraised_score, deduction_reason, explanation, applicable,
                 appraised_by, awaiting_confirmation)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
@@ -231,9 +231,11 @@ pub(super) fn write_merged(
                 appraised_score = excluded.appraised_score, deduction_reason = excluded.deduction_reason,
                 explanation = excluded.explanation, applicable = excluded.applicable,
                 appraised_by = excluded.appraised_by, awaiting_confirmation = excluded.awaiting_confirmation,
-                version = score.version + 1",
+                version = score.version + 1
+             RETURNING *",
         )?
-        .execute(params![
+        .query_row(
+            params![
             unit,
             c,
             after.self_score,
@@ -243,27 +245,31 @@ pub(super) fn write_merged(
             after.applicable,
             after.appraised_by,
             after.awaiting_confirmation
-        ])?;
-        let before = merged.base();
+            ],
+            |row| row_state("score", row),
+        )?;
+        // One audit row per value that changed; the last one records the row as it now is.
+        let mut changes = Vec::with_capacity(4);
+        let before = &merged.before;
         if merged.self_score_changed() {
             let (old, new) = (before.self_score.clone(), after.self_score.clone());
             let detail = format!("{unit} {c}: self-score {} → {}", show(&old), show(&new));
-            trail.record(tx, Change::new("self-score", detail).on(unit, Some(c)).value("self_score", old, new))?;
+            changes.push(Change::new("self-score", detail).on(unit, Some(c)).value("self_score", old, new));
         }
         if merged.appraisal_changed() {
             let (old, new) = (before.appraised.clone(), after.appraised.clone());
             let detail = format!("{unit} {c}: appraised {} → {}", show(&old), show(&new));
             let change = Change::new("appraise", detail).on(unit, Some(c)).value("appraised_score", old, new);
-            trail.record(tx, change.because(&after.reason))?;
+            changes.push(change.because(&after.reason));
         }
         if merged.explanation_changed() {
             let detail = format!("{unit} {c}: explanation changed");
             let change = Change::new("explanation", detail).on(unit, Some(c)).value(
                 "explanation",
-                merged.before.as_ref().map(|b| b.explanation.clone()),
+                merged.existed.then(|| before.explanation.clone()),
                 Some(after.explanation.clone()),
             );
-            trail.record(tx, change)?;
+            changes.push(change);
         }
         if merged.applicable_changed() {
             let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
@@ -273,21 +279,33 @@ pub(super) fn write_merged(
                 Some(yes_no(before.applicable)),
                 Some(yes_no(after.applicable)),
             );
+            changes.push(change);
+        }
+        if changes.is_empty() {
+            // Only who entered the score, or whether it awaits confirmation, changed.
+            changes.push(Change::new("appraise", format!("{unit} {c}: entry updated")).on(unit, Some(c)));
+        }
+        let last = changes.len() - 1;
+        for (n, change) in changes.into_iter().enumerate() {
+            let change = if n == last { change.state(state.clone()) } else { change };
             trail.record(tx, change)?;
         }
     }
     if let Some(leader) = &change.leader
         && merged.leader_changed()
     {
-        match &merged.leader_after {
+        let state = match &merged.leader_after {
             Some(entry) => tx.prepare_cached(
                 "INSERT INTO leader_score (unit, criterion, leader, score, deduction_reason) VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (unit, criterion, leader) DO UPDATE SET score = excluded.score, deduction_reason = excluded.deduction_reason",
+                 ON CONFLICT (unit, criterion, leader) DO UPDATE SET score = excluded.score, deduction_reason = excluded.deduction_reason
+                 RETURNING *",
             )?
-            .execute(params![unit, c, leader, entry.score, entry.reason])?,
-            None => tx
-                .prepare_cached("DELETE FROM leader_score WHERE unit = ?1 AND criterion = ?2 AND leader = ?3")?
-                .execute(params![unit, c, leader])?,
+            .query_row(params![unit, c, leader, entry.score, entry.reason], |row| row_state("leader_score", row))?,
+            None => {
+                tx.prepare_cached("DELETE FROM leader_score WHERE unit = ?1 AND criterion = ?2 AND leader = ?3")?
+                    .execute(params![unit, c, leader])?;
+                removed_row("leader_score", &text_key(&[unit, c, leader]))
+            }
         };
         let old = merged.leader_before.as_ref().map(|l| l.score.clone());
         let new = merged.leader_after.as_ref().map(|l| l.score.clone());
@@ -295,9 +313,22 @@ pub(super) fn write_merged(
         let detail = format!("leader {leader}: {unit} {c} {} → {}", show(&old), show(&new));
         let change =
             Change::new("leader score", detail).on(unit, Some(c)).value(&format!("leader_score:{leader}"), old, new);
-        trail.record(tx, change.because(&reason))?;
+        trail.record(tx, change.because(&reason).state(state))?;
     }
     Ok(())
+}
+
+/// Writes one fact of a unit (None: clears it, so its default applies) and returns the record of the row it leaves.
+pub(super) fn write_fact(tx: &rusqlite::Connection, unit: &str, name: &str, value: Option<&str>) -> Result<String> {
+    Ok(match value {
+        Some(value) => tx
+            .prepare_cached("INSERT OR REPLACE INTO fact (unit, name, value) VALUES (?1, ?2, ?3) RETURNING *")?
+            .query_row(params![unit, name, value], |row| row_state("fact", row))?,
+        None => {
+            tx.prepare_cached("DELETE FROM fact WHERE unit = ?1 AND name = ?2")?.execute(params![unit, name])?;
+            removed_row("fact", &text_key(&[unit, name]))
+        }
+    })
 }
 
 /// Writes one generated score row as it is (the demo generator; audited as one `seed` row).
@@ -362,14 +393,21 @@ pub(super) fn write_evidence_audited(
         return Ok(());
     }
     permit()?;
-    write_evidence(tx, row)?;
+    let state = tx
+        .prepare_cached(
+            "INSERT OR REPLACE INTO evidence (unit, criterion, reference, title, issued_on) VALUES (?1, ?2, ?3, ?4, ?5)
+             RETURNING *",
+        )?
+        .query_row(params![row.unit, row.criterion, row.reference, row.title, row.issued_on], |r| {
+            row_state("evidence", r)
+        })?;
     let detail = format!("{} {}: evidence {} — {new}", row.unit, row.criterion, row.reference);
     let change = Change::new("evidence", detail).on(&row.unit, Some(&row.criterion)).value(
         &format!("evidence:{}", row.reference),
         old,
         Some(new),
     );
-    trail.record(tx, change)
+    trail.record(tx, change.state(state))
 }
 
 pub(super) fn write_evidence(tx: &rusqlite::Connection, row: &EvidenceRow) -> Result<()> {
