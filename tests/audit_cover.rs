@@ -333,3 +333,94 @@ fn a_round_from_before_schema_5_is_sealed_by_baseline_rows_and_checked_from_then
         "{stderr}"
     );
 }
+
+/// Rewrites the audit log from row `from` on with every hash recomputed by the program's own `row_hash`, as
+/// someone holding the file could: the chain is intact again, only a head recorded elsewhere can tell.
+fn recompute_chain(db: &Path, from: i64, edit: impl Fn(&mut thamdinh::store::audit::AuditRow)) {
+    let rows = Store::open(db).unwrap().audit_log(None, None).unwrap();
+    let conn = Connection::open(db).unwrap();
+    conn.execute_batch("DROP TRIGGER IF EXISTS audit_no_update;").unwrap();
+    let mut prev_hash = rows.iter().find(|r| r.id == from - 1).map(|r| r.hash.clone()).unwrap_or_default();
+    for mut row in rows.into_iter().filter(|r| r.id >= from) {
+        if row.id == from {
+            edit(&mut row);
+        }
+        row.prev_hash = prev_hash;
+        row.hash = thamdinh::store::audit::row_hash(&row);
+        conn.execute(
+            "UPDATE audit SET actor = ?1, detail = ?2, prev_hash = ?3, hash = ?4 WHERE id = ?5",
+            rusqlite::params![row.actor, row.detail, row.prev_hash, row.hash, row.id],
+        )
+        .unwrap();
+        prev_hash = row.hash;
+    }
+}
+
+#[test]
+fn a_head_recorded_at_approval_proves_the_log_up_to_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = real_round(dir.path());
+    let path = db.display().to_string();
+    // Another bloc approved from the command line: the head it prints is its approval's audit row.
+    let mut store = Store::open(&db).unwrap();
+    store.sign_in("tv-so-noi-vu").unwrap();
+    let huyen: Vec<String> = {
+        let round = store.load_round().unwrap();
+        let unit = round.units.iter().find(|u| u.code == "h-dai-tu").unwrap();
+        unit.entries.iter().filter(|(_, e)| e.awaiting_confirmation).map(|(code, _)| code.to_string()).collect()
+    };
+    for code in &huyen {
+        save(&mut store, "tv-so-noi-vu", "h-dai-tu", code, "0", "Chưa có báo cáo");
+    }
+    drop(store);
+    let printed = ok(&["approve", "--db", &path, "--bloc", "huyen", "--user", "chu-tich"]);
+    let head = printed
+        .lines()
+        .find_map(|line| line.strip_prefix("Nhật ký (audit head) with the approval: "))
+        .unwrap_or_else(|| panic!("{printed}"))
+        .to_string();
+    let store = Store::open(&db).unwrap();
+    let approval = store.audit_log(None, None).unwrap().into_iter().rev().find(|r| r.action == "approve").unwrap();
+    assert_eq!((approval.hash.as_str(), approval.new_value.as_deref()), (head.as_str(), Some("huyen")));
+    let approval_row = approval.id;
+    drop(store);
+    // Work goes on after the approval; the recorded head still proves everything up to it.
+    ok(&["user", "add", "--db", &path, "thu-ky-2", "--role", "secretary"]);
+    checkpoint(&db);
+    let (proven, stderr) = verify(&db, Some(&head));
+    assert!(proven, "{stderr}");
+    let (unknown, stderr) = verify(&db, Some(&"0".repeat(64)));
+    assert!(!unknown && stderr.contains("is not in this audit log"), "{stderr}");
+
+    // The tail cut off, the approval with it, and the tables put back to match: the chain and the tables agree,
+    // so verify alone cannot tell; the recorded head can.
+    let truncated = tampered(
+        &db,
+        "truncated",
+        &format!(
+            "DELETE FROM audit WHERE id >= {approval_row}; DELETE FROM approval WHERE bloc = 'huyen'; DELETE FROM council_user WHERE name = 'thu-ky-2';"
+        ),
+    );
+    let (alone, stderr) = verify(&truncated, None);
+    assert!(alone, "without an outside head a truncated tail is a valid log: {stderr}");
+    let (proven, stderr) = verify(&truncated, Some(&head));
+    assert!(!proven && stderr.contains(&format!("the recorded head {head} is not in this audit log")), "{stderr}");
+
+    // An earlier row rewritten (who appraised skhcn's III.7) and every hash after it recomputed.
+    let rewritten = tampered(&db, "rewritten", "");
+    let forged = Store::open(&rewritten)
+        .unwrap()
+        .audit_log(Some("skhcn"), Some("III.7"))
+        .unwrap()
+        .into_iter()
+        .rev()
+        .find(|r| r.actor == "tv-so-noi-vu")
+        .unwrap()
+        .id;
+    assert!(forged < approval_row);
+    recompute_chain(&rewritten, forged, |row| row.actor = "chu-tich".into());
+    let (alone, stderr) = verify(&rewritten, None);
+    assert!(alone, "a recomputed chain is intact: {stderr}");
+    let (proven, stderr) = verify(&rewritten, Some(&head));
+    assert!(!proven && stderr.contains("is not in this audit log"), "{stderr}");
+}

@@ -111,6 +111,9 @@ fn the_chairman_orders_a_tie_and_the_pending_units_get_their_levels() {
     thamdinh::tui::dispatch(&mut app, &mut store, reloaded);
     press(&mut app, &mut store, "a");
     assert!(app.approved.contains("so-nganh"), "{:?}", app.message);
+    // The status line gives the head the approval left, to record outside the database.
+    let head = store.audit_head().unwrap().unwrap();
+    assert!(app.message.as_ref().is_some_and(|(m, _)| m.contains(&format!("Nhật ký: {head}"))), "{:?}", app.message);
     assert!(screen(&app, 100, 30).contains("ĐÃ PHÊ DUYỆT"));
 }
 

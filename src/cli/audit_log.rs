@@ -7,10 +7,23 @@ use std::io::Write;
 
 pub fn run(store: &Store, command: AuditCommand) -> Result<(), StoreError> {
     match command {
-        AuditCommand::Verify => match store.audit_verify()? {
+        AuditCommand::Verify { head: recorded } => match store.audit_verify()? {
             ChainCheck::Intact { rows, head } => {
                 println!("{}: audit log intact: {rows} rows", store.path().display());
                 println!("head: {}", head.as_deref().unwrap_or("(empty)"));
+                if let Some(recorded) = recorded {
+                    match store.audit_row_of_head(&recorded)? {
+                        Some(row) => println!(
+                            "recorded head {recorded} is row {row} of {rows}: nothing up to it was changed or removed since it was recorded"
+                        ),
+                        None => {
+                            return Err(StoreError::Refused(format!(
+                                "{}: the recorded head {recorded} is not in this audit log: since it was recorded, rows were removed from the end of the log, or the log was rewritten and its hashes recomputed",
+                                store.path().display()
+                            )));
+                        }
+                    }
+                }
                 let unexplained = store.audit_unexplained()?;
                 if unexplained.is_empty() {
                     println!("every row of every table is what the audit log last wrote");

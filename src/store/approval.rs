@@ -26,7 +26,10 @@ impl Store {
     }
 
     /// Approves a bloc's results. Refused, saying why, while any tie is unresolved or any component unappraised.
-    pub fn approve_bloc(&mut self, bloc: &str) -> Result<()> {
+    /// Returns the head of the audit log with the approval in it: the hash of the approval's own audit row, which
+    /// is where it is stored. Printed and signed outside the database, it proves with `audit verify --head` that
+    /// nothing up to the approval was changed or removed since.
+    pub fn approve_bloc(&mut self, bloc: &str) -> Result<String> {
         self.permit(CouncilWrite::Approve)?;
         if self.regulation.bloc(bloc).is_none() {
             return Err(StoreError::Refused(format!("unknown bloc {bloc:?}")));
@@ -70,8 +73,9 @@ impl Store {
             Some(bloc.to_string()),
         );
         audit_one(&tx, &self.actor, change.state(state))?;
+        let head: String = tx.query_row("SELECT hash FROM audit ORDER BY id DESC LIMIT 1", [], |r| r.get(0))?;
         tx.commit()?;
-        Ok(())
+        Ok(head)
     }
 }
 

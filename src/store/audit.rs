@@ -301,6 +301,14 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The row whose hash is `head` (a head recorded outside the database), if the log holds it. With the chain
+    /// intact, a row with that hash proves that no row up to it was changed or removed since it was recorded: its
+    /// hash covers its content and, through `prev_hash`, every row before it.
+    pub fn audit_row_of_head(&self, head: &str) -> Result<Option<i64>> {
+        let head = head.trim().to_ascii_lowercase();
+        Ok(self.conn.query_row("SELECT id FROM audit WHERE hash = ?1", [head], |r| r.get(0)).optional()?)
+    }
+
     /// The hash of the newest audit row (the head of the chain); None for an empty log.
     pub fn audit_head(&self) -> Result<Option<String>> {
         Ok(self.conn.query_row("SELECT hash FROM audit ORDER BY id DESC LIMIT 1", [], |r| r.get(0)).optional()?)
