@@ -346,63 +346,28 @@ impl Store {
                 last.insert((row.get(0)?, row.get(1)?, row.get(2)?), row.get(3)?);
             }
         }
-        // (table, key, column) of each value, and the log's field for it.
-        let mut recorded: Vec<(String, String, String, Key, Option<String>)> = Vec::new();
-        let mut read = |sql: &str,
-                        place: &dyn Fn(&rusqlite::Row<'_>) -> rusqlite::Result<(String, String, String, Key)>|
-         -> Result<()> {
-            let mut statement = self.conn.prepare(sql)?;
-            let mut rows = statement.query([])?;
-            while let Some(row) = rows.next()? {
-                let (table, key, column, field) = place(row)?;
-                recorded.push((table, key, column, field, row.get(2)?));
-            }
-            Ok(())
-        };
-        for column in ["appraised_score", "self_score"] {
-            read(&format!("SELECT unit, criterion, {column} FROM score"), &|row| {
-                let (unit, criterion): (String, String) = (row.get(0)?, row.get(1)?);
-                Ok((
-                    "score".into(),
-                    format!("{unit}, {criterion}"),
-                    column.into(),
-                    (unit, Some(criterion), column.into()),
-                ))
-            })?;
-        }
-        read("SELECT unit, criterion, grade FROM grade_override", &|row| {
-            let (unit, criterion): (String, String) = (row.get(0)?, row.get(1)?);
-            Ok((
-                "grade_override".into(),
-                format!("{unit}, {criterion}"),
-                "grade".into(),
-                (unit, Some(criterion), "grade".into()),
-            ))
-        })?;
-        read("SELECT unit, criterion, score, leader FROM leader_score", &|row| {
-            let (unit, criterion, leader): (String, String, String) = (row.get(0)?, row.get(1)?, row.get(3)?);
-            let field = format!("leader_score:{leader}");
-            Ok((
-                "leader_score".into(),
-                format!("{unit}, {criterion}, {leader}"),
-                "score".into(),
-                (unit, Some(criterion), field),
-            ))
-        })?;
-        read("SELECT unit, NULL, value, name FROM fact", &|row| {
-            let (unit, name): (String, String) = (row.get(0)?, row.get(3)?);
-            Ok(("fact".into(), format!("{unit}, {name}"), "value".into(), (unit, None, name)))
-        })?;
+        // Each value: the log's field for it (unit, criterion, field), what the table holds, and where it is.
+        let mut statement = self.conn.prepare(
+            "SELECT unit, criterion, 'appraised_score', appraised_score, 'score', unit || ', ' || criterion, 'appraised_score' FROM score
+             UNION ALL SELECT unit, criterion, 'self_score', self_score, 'score', unit || ', ' || criterion, 'self_score' FROM score
+             UNION ALL SELECT unit, criterion, 'grade', grade, 'grade_override', unit || ', ' || criterion, 'grade' FROM grade_override
+             UNION ALL SELECT unit, criterion, 'leader_score:' || leader, score, 'leader_score',
+                unit || ', ' || criterion || ', ' || leader, 'score' FROM leader_score
+             UNION ALL SELECT unit, NULL, name, value, 'fact', unit || ', ' || name, 'value' FROM fact",
+        )?;
+        let mut rows = statement.query([])?;
         let mut unexplained = Vec::new();
-        for (table, key, column, field, value) in recorded {
+        while let Some(row) = rows.next()? {
+            let field: Key = (row.get(0)?, row.get(1)?, row.get(2)?);
+            let value: Option<String> = row.get(3)?;
             // A value no row names is the replay's to judge (a seeded value, or one sealed at migration 5).
             if let Some(logged) = last.get(&field)
                 && logged != &value
             {
                 unexplained.push(Unexplained {
-                    table,
-                    key,
-                    field: column,
+                    table: row.get(4)?,
+                    key: row.get(5)?,
+                    field: row.get(6)?,
                     recorded: value,
                     logged: Logged::Value(logged.clone()),
                 });
