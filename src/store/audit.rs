@@ -336,6 +336,8 @@ impl Store {
     /// value the log wrote for it (what `audit verify` checked before every write recorded its rows).
     fn fields_unlike_the_log(&self) -> Result<Vec<Unexplained>> {
         type Key = (String, Option<String>, String);
+        // The log and the tables read in one snapshot (dropped, so rolled back: nothing is written).
+        let _snapshot = rusqlite::Transaction::new_unchecked(&self.conn, rusqlite::TransactionBehavior::Deferred)?;
         let mut last: std::collections::HashMap<Key, Option<String>> = std::collections::HashMap::new();
         {
             let mut statement = self.conn.prepare(

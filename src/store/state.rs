@@ -288,10 +288,12 @@ impl Store {
             columns.insert(table.to_string(), columns_of(&expected, "main", table)?);
         }
         let mut found = Vec::new();
+        // One transaction reads the log and the tables: one snapshot of the database, however busy it is.
+        expected.execute("ATTACH DATABASE ?1 AS real", [self.path.display().to_string()])?;
         expected.execute_batch("BEGIN")?;
         {
-            let mut statement = self.conn.prepare(
-                "SELECT id, actor, action, field, new_value, state FROM audit
+            let mut statement = expected.prepare(
+                "SELECT id, actor, action, field, new_value, state FROM real.audit
                  WHERE state IS NOT NULL OR (action = 'seed' AND field = 'demo_seed') ORDER BY id",
             )?;
             let mut rows = statement.query([])?;
@@ -328,11 +330,10 @@ impl Store {
                 }
             }
         }
-        expected.execute_batch("COMMIT")?;
-        expected.execute("ATTACH DATABASE ?1 AS real", [self.path.display().to_string()])?;
         for (table, _) in TABLES {
             compare_table(&expected, table, &mut found)?;
         }
+        expected.execute_batch("COMMIT")?;
         found.sort_by(|a, b| {
             let order = |u: &Unexplained| TABLES.iter().position(|(t, _)| *t == u.table).unwrap_or(TABLES.len());
             (order(a), &a.key, &a.field).cmp(&(order(b), &b.key, &b.field))
