@@ -136,7 +136,8 @@ fn a_file_with_one_bad_row_changes_nothing_and_names_line_column_value_and_rule(
             "scores.csv:2: column reason: unit stc, III.1: cần lý do trừ điểm: điểm thẩm định 0,5 thấp hơn điểm tối đa 1",
         ),
         (
-            "unit,criterion,self_score,appraised_score,reason\nstc,V.5,12,10,\n",
+            // stc's V.5 has a stored reason, which an empty cell keeps; `-` clears it, and the rule sees that.
+            "unit,criterion,self_score,appraised_score,reason\nstc,V.5,12,10,-\n",
             "cần lý do trừ điểm: điểm thẩm định 10 thấp hơn điểm tối đa 12",
         ),
         (
@@ -175,7 +176,7 @@ fn a_file_with_one_bad_row_changes_nothing_and_names_line_column_value_and_rule(
             "unit,criterion,self_score,appraised_score,reason\nstc,III.1,1,1,\nstc,III.1,1,1,\n",
             "scores.csv:3: unit stc, III.1: already on line 2",
         ),
-        ("unit,criterion,self_score,appraised_score\nstc,III.1,1,1\n", "scores.csv:1: missing column reason"),
+        ("unit,self_score,appraised_score\nstc,1,1\n", "scores.csv:1: missing column criterion"),
         ("unit,criterion,self_score,appraised_score,reason,note\n", "unknown column \"note\""),
     ];
     for (text, expected) in cases {

@@ -172,9 +172,9 @@ fn a_removed_or_unknown_user_cannot_sign_in_and_agencies_are_checked() {
 fn an_assistants_entry_waits_for_a_member_who_confirms_or_corrects_it() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = fixture_store(dir.path());
-    // stc's III.7 back to unappraised (as the service account, before anyone signs in).
+    // stc's III.7 back to unappraised (as the service account, before anyone signs in): `-` clears.
     store
-        .import_scores(&csv(dir.path(), "s.csv", "unit,criterion,self_score,appraised_score,reason\nstc,III.7,3,,\n"))
+        .import_scores(&csv(dir.path(), "s.csv", "unit,criterion,self_score,appraised_score,reason\nstc,III.7,3,-,-\n"))
         .unwrap();
     as_user(&mut store, "tgv-so-noi-vu");
     let entry = input(&store, "skhcn", "III.7", "2", "Thiếu một báo cáo");
@@ -357,13 +357,16 @@ fn audit_verify_finds_a_changed_or_removed_row() {
     let stderr = String::from_utf8_lossy(&outside.stderr);
     assert!(!outside.status.success(), "{stderr}");
     assert!(
-        stderr.contains("unit skhcn III.7 appraised_score: the database holds 3, the log's last word is 2.5"),
+        stderr.contains("score (skhcn, III.7) appraised_score: the database holds 3, the log's last word is 2.5"),
         "{stderr}"
     );
     conn.execute("UPDATE score SET appraised_score = '2.5' WHERE unit = 'skhcn' AND criterion = 'III.7'", []).unwrap();
     conn.execute("INSERT INTO fact (unit, name, value) VALUES ('snv', 'disunity', 'true')", []).unwrap();
     let stderr = String::from_utf8_lossy(&verify().stderr).into_owned();
-    assert!(stderr.contains("unit snv disunity: the database holds true, and no audit row ever wrote it"), "{stderr}");
+    assert!(
+        stderr.contains("fact (snv, disunity) value: the database holds true, and no audit row ever wrote it"),
+        "{stderr}"
+    );
     conn.execute("DELETE FROM fact WHERE unit = 'snv' AND name = 'disunity'", []).unwrap();
 
     // Put it back, then remove an earlier row instead.
@@ -393,10 +396,11 @@ fn a_round_from_before_the_chain_is_sealed_on_open() {
         }
     }
     let mut store = Store::open(&path).unwrap();
-    assert!(matches!(store.audit_verify().unwrap(), ChainCheck::Intact { rows: 2, .. }));
+    // The two old rows, then (schema 5) one baseline row each for the round and its seven regulation files.
+    assert!(matches!(store.audit_verify().unwrap(), ChainCheck::Intact { rows: 10, .. }));
     store.import_units(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/thai-nguyen/units.csv")).unwrap();
     match store.audit_verify().unwrap() {
-        ChainCheck::Intact { rows, .. } => assert!(rows > 2),
+        ChainCheck::Intact { rows, .. } => assert!(rows > 10),
         broken => panic!("{broken:?}"),
     }
 }
@@ -413,10 +417,172 @@ fn the_command_line_runs_as_the_named_user_or_refuses_an_unknown_one() {
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("no council user \"nobody\""));
     let file = csv(dir.path(), "f.csv", "unit,fact,value\nstc,discipline,yes\n").display().to_string();
     let member = run(&["--user", "tv-so-noi-vu", "--db", &db, "import", "facts", &file]);
-    assert!(String::from_utf8_lossy(&member.stderr).contains("may not import"));
+    assert!(String::from_utf8_lossy(&member.stderr).contains("may not record facts"));
     let secretary = run(&["--user", "thu-ky", "--db", &db, "import", "facts", &file]);
     assert!(secretary.status.success(), "{}", String::from_utf8_lossy(&secretary.stderr));
     let store = Store::open(Path::new(&db)).unwrap();
     let last = store.audit_log(Some("stc"), None).unwrap().into_iter().rev().find(|r| r.action == "fact").unwrap();
     assert_eq!((last.actor.as_str(), last.new_value.as_deref()), ("thu-ky", Some("yes")));
+}
+
+/// The audit head and the ranking: what a refused import must leave as it was.
+fn round_state(store: &Store) -> (Option<String>, String) {
+    let round = store.load_round().unwrap();
+    let results = thamdinh::domain::evaluate::evaluate_round(store.regulation(), &round);
+    (store.audit_head().unwrap(), format!("{results:?}"))
+}
+
+#[test]
+fn an_import_is_a_batch_of_writes_each_checked_as_if_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let scores = "unit,criterion,self_score,appraised_score,reason,explanation,leader\n";
+    // Each refused file changes nothing (the rows before the refused one included) and names file, line, value, rule.
+    let refusals: [(&str, &str, &str, &str); 9] = [
+        (
+            "thu-ky",
+            "grades.csv",
+            "unit,criterion,grade,reason\nstc,V,poor,Chưa đạt\n",
+            "grades.csv:2: column grade: unit stc, V: value poor: refused: thu-ky (secretary) may not override a grade: only the chairman does this",
+        ),
+        (
+            "thu-ky",
+            "scores.csv",
+            "unit,criterion,self_score,appraised_score,reason\nstc,III.1,1,,\nstc,II.1,3,2,Thiếu\n",
+            "scores.csv:3: column appraised_score: unit stc, II.1: value 2: refused: thu-ky (secretary) may not appraise II.1 of unit stc: appraisals are written by the members",
+        ),
+        (
+            "thu-ky",
+            "scores.csv",
+            "unit,criterion,appraised_score,reason,leader\nstc,I.1,3,Chậm,lanh-dao-1\n",
+            "scores.csv:2: column appraised_score: unit stc, I.1: value 3: refused: thu-ky (secretary) may not appraise I.1 of unit stc: criterion I is scored by the provincial leaders",
+        ),
+        (
+            "chu-tich",
+            "scores.csv",
+            "unit,criterion,appraised_score,reason\nstc,II.1,2,Thiếu\n",
+            "refused: chu-tich (chairman) may not appraise II.1",
+        ),
+        (
+            "tv-so-noi-vu",
+            "scores.csv",
+            "unit,criterion,appraised_score,reason\nskhcn,III.7,2,Chậm\nstc,II.1,2,Thiếu\n",
+            "scores.csv:3: column appraised_score: unit stc, II.1: value 2: refused: tv-so-noi-vu (member, so-noi-vu) may not appraise II.1 of unit stc: II.1 is assigned to thanh-tra-tinh",
+        ),
+        (
+            "tv-so-noi-vu",
+            "scores.csv",
+            "unit,criterion,self_score\nskhcn,III.7,2\n",
+            "column self_score: unit skhcn, III.7: value 2: refused: tv-so-noi-vu (member, so-noi-vu) may not import",
+        ),
+        (
+            "tgv-so-noi-vu",
+            "scores.csv",
+            "unit,criterion,appraised_score,reason\nskhcn,III.7,2,Chậm\n",
+            "an assistant's entry awaits a member's confirmation and is entered in the interface, not imported",
+        ),
+        (
+            "lanh-dao-1",
+            "scores.csv",
+            "unit,criterion,appraised_score,reason,leader\nstc,I.1,3,Chậm,lanh-dao-1\nstc,I.1,3,Chậm,lanh-dao-2\n",
+            "scores.csv:3: column appraised_score: unit stc, I.1: value 3: refused: lanh-dao-1 (leader) may not enter the score of leader lanh-dao-2 for I.1 of unit stc: a provincial leader's score is entered by that leader only",
+        ),
+        (
+            "tv-so-noi-vu",
+            "facts.csv",
+            "unit,fact,value\nstc,discipline,yes\n",
+            "facts.csv:2: column value: unit stc, fact discipline: value yes: refused: tv-so-noi-vu (member, so-noi-vu) may not record facts",
+        ),
+    ];
+    for (user, name, text, expected) in refusals {
+        as_user(&mut store, user);
+        let before = round_state(&store);
+        let path = csv(dir.path(), name, text);
+        let result = match name {
+            "grades.csv" => store.import_grades(&path),
+            "facts.csv" => store.import_facts(&path),
+            _ => store.import_scores(&path),
+        };
+        let error = refused_because(result, expected);
+        assert_eq!(round_state(&store), before, "{user}: {error}");
+    }
+    let evidence = csv(dir.path(), "e.csv", "unit,criterion,title,reference,date\nstc,III.7,Báo cáo,BC-9,2024-11-01\n");
+    refused_because(
+        store.import_evidence(&evidence),
+        "e.csv:2: column reference: unit stc, III.7: value BC-9: refused",
+    );
+    let units = csv(dir.path(), "u.csv", "code,name,bloc,group\nsnv2,Sở mới,so-nganh,\n");
+    refused_because(store.import_units(&units), "u.csv:2: column name: unit snv2: value Sở mới | so-nganh: refused");
+
+    // What each role may write, it imports, under its own name.
+    let accepted: [(&str, &str, &str); 6] = [
+        ("thu-ky", "scores.csv", "unit,criterion,self_score,explanation\nstc,III.1,1,Có báo cáo\n"),
+        ("thu-ky", "facts.csv", "unit,fact,value\nstc,discipline,remedied\n"),
+        ("chu-tich", "grades.csv", "unit,criterion,grade,reason\nstc,V,good,Đã khắc phục\n"),
+        ("tv-so-noi-vu", "scores.csv", "unit,criterion,appraised_score,reason\nskhcn,III.7,2,Chậm\n"),
+        ("lanh-dao-1", "scores.csv", "unit,criterion,appraised_score,reason,leader\nstc,I.1,3,Chậm,lanh-dao-1\n"),
+        // A value that changes nothing is not a write: the secretary's full file with the council's columns unchanged.
+        ("thu-ky", "scores.csv", "unit,criterion,self_score,appraised_score,reason\nstc,III.2,4,4,\n"),
+    ];
+    for (user, name, text) in accepted {
+        as_user(&mut store, user);
+        let path = csv(dir.path(), name, text);
+        match name {
+            "grades.csv" => store.import_grades(&path),
+            "facts.csv" => store.import_facts(&path),
+            _ => store.import_scores(&path),
+        }
+        .unwrap_or_else(|e| panic!("{user}: {e}"));
+    }
+    let log = store.audit_log(None, None).unwrap();
+    let by = |field: &str| log.iter().rev().find(|r| r.field.as_deref() == Some(field)).map(|r| r.actor.clone());
+    assert_eq!(by("appraised_score").as_deref(), Some("tv-so-noi-vu"));
+    assert_eq!(by("leader_score:lanh-dao-1").as_deref(), Some("lanh-dao-1"));
+    assert_eq!(by("grade").as_deref(), Some("chu-tich"));
+    assert_eq!(by("discipline").as_deref(), Some("thu-ky"));
+    let round = store.load_round().unwrap();
+    let skhcn = &round.units.iter().find(|u| u.code == "skhcn").unwrap().entries["III.7"];
+    assert_eq!(skhcn.appraised_by.as_deref(), Some("tv-so-noi-vu"));
+
+    // The service account (no --user) may write anything, as documented.
+    let mut admin = Store::open(store.path()).unwrap();
+    admin
+        .import_scores(&csv(
+            dir.path(),
+            "a.csv",
+            &format!("{scores}stc,I.1,4,2,Chậm,,lanh-dao-2\nstc,II.1,3,2,Thiếu,,\n"),
+        ))
+        .unwrap();
+    admin.import_grades(&csv(dir.path(), "g.csv", "unit,criterion,grade,reason\nstc,V,-,\n")).unwrap();
+}
+
+#[test]
+fn a_score_sheet_import_is_checked_value_by_value_too() {
+    use thamdinh::sheet::layout::{Column, Layout};
+    use thamdinh::sheet::model::Value;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let mut book = thamdinh::sheet::score_sheets_book(&store, &["stc".to_string()], &mut |_, _| {}).unwrap();
+    let layout = Layout::for_regulation(store.regulation());
+    let (code_col, explanation) = (layout.col(Column::Code).unwrap(), layout.col(Column::Explanation).unwrap());
+    let row = book.sheets[0]
+        .cells
+        .iter()
+        .find(|((_, c), cell)| *c == code_col && cell.value == Some(Value::Text("III.7".into())))
+        .map(|((row, _), _)| *row)
+        .unwrap();
+    let style = book.sheets[0].cells.get(&(row, explanation)).map(|c| c.style).unwrap_or_default();
+    book.sheets[0].put(row, explanation, Some(Value::Text("Đã bổ sung báo cáo".into())), style);
+    let file = dir.path().join("stc-filled.xlsx");
+    let footer = thamdinh::sheet::render::Footer { content_hash: book.content_hash(), audit_head: None };
+    thamdinh::sheet::write_book(book, &footer, &file, "test").unwrap();
+
+    as_user(&mut store, "tv-so-noi-vu");
+    let before = round_state(&store);
+    let error = refused_because(store.import_sheet(&file), "refused: tv-so-noi-vu (member, so-noi-vu) may not import");
+    assert!(error.contains("stc-filled.xlsx") && error.contains("unit stc, III.7"), "{error}");
+    assert_eq!(round_state(&store), before);
+    as_user(&mut store, "thu-ky");
+    store.import_sheet(&file).unwrap();
+    assert_ne!(round_state(&store).0, before.0);
 }

@@ -109,7 +109,8 @@ fn the_chairman_orders_a_tie_and_the_pending_units_get_their_levels() {
         "unit,criterion,self_score,appraised_score,reason\nskhcn,III.7,\"2,5\",\"2,5\",Thiếu một báo cáo\n",
     )
     .unwrap();
-    store.import_scores(&file).unwrap();
+    // The member's appraisal arrives as the service account's import (the chairman does not appraise).
+    thamdinh::store::Store::open(store.path()).unwrap().import_scores(&file).unwrap();
     press(&mut app, &mut store, "1");
     let reloaded = thamdinh::tui::app::Action::Reloaded(Box::new(thamdinh::tui::snapshot(&store).unwrap()));
     thamdinh::tui::dispatch(&mut app, &mut store, reloaded);
@@ -119,6 +120,9 @@ fn the_chairman_orders_a_tie_and_the_pending_units_get_their_levels() {
     assert!(app.approved.is_empty(), "Enter alone does not approve");
     press(&mut app, &mut store, "y<Enter>");
     assert!(app.approved.contains("so-nganh"), "{:?}", app.message);
+    // The status line gives the head the approval left, to record outside the database.
+    let head = store.audit_head().unwrap().unwrap();
+    assert!(app.message.as_ref().is_some_and(|(m, _)| m.contains(&format!("Nhật ký: {head}"))), "{:?}", app.message);
     assert!(screen(&app, 100, 30).contains("ĐÃ PHÊ DUYỆT"));
 }
 

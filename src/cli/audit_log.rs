@@ -8,23 +8,36 @@ use crate::store::{Store, StoreError};
 
 pub fn run(store: &Store, command: AuditCommand) -> Result<(), StoreError> {
     match command {
-        AuditCommand::Verify => match store.audit_verify()? {
+        AuditCommand::Verify { head: recorded } => match store.audit_verify()? {
             ChainCheck::Intact { rows, head } => {
                 output::line(format!("{}: audit log intact: {rows} rows", store.path().display()))?;
                 output::line(format!("head: {}", head.as_deref().unwrap_or("(empty)")))?;
+                if let Some(recorded) = recorded {
+                    match store.audit_row_of_head(&recorded)? {
+                        Some(row) => output::line(format!(
+                            "recorded head {recorded} is row {row} of {rows}: nothing up to it was changed or removed since it was recorded"
+                        ))?,
+                        None => {
+                            return Err(StoreError::Refused(format!(
+                                "{}: the recorded head {recorded} is not in this audit log: since it was recorded, rows were removed from the end of the log, or the log was rewritten and its hashes recomputed",
+                                store.path().display()
+                            )));
+                        }
+                    }
+                }
                 let unexplained = store.audit_unexplained()?;
                 if unexplained.is_empty() {
-                    output::line("every recorded score, grade and fact is the last value the log wrote")?;
+                    output::line("every row of every table is what the audit log last wrote")?;
                     return Ok(());
                 }
                 let shown: Vec<String> =
-                    unexplained.iter().take(5).map(|u| format!("  {}", escape_line(&u.to_string()))).collect();
+                    unexplained.iter().take(20).map(|u| format!("  {}", escape_line(&u.to_string()))).collect();
                 Err(StoreError::Refused(format!(
                     "{}: {} recorded values are not what the audit log last wrote (changed outside the program):\n{}{}",
                     store.path().display(),
                     unexplained.len(),
                     shown.join("\n"),
-                    if unexplained.len() > 5 { "\n  …" } else { "" }
+                    if unexplained.len() > 20 { "\n  …" } else { "" }
                 )))
             }
             ChainCheck::Broken { row, problem } => Err(StoreError::Refused(format!(

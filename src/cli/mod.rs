@@ -129,8 +129,14 @@ pub enum UserCommand {
 
 #[derive(Subcommand, Debug)]
 pub enum AuditCommand {
-    /// Recompute the hash chain; exit non-zero and name the first broken row if any row was changed or removed.
-    Verify,
+    /// Recompute the hash chain; exit non-zero and name the first broken row if any row was changed or removed,
+    /// then compare every table with what the log wrote.
+    Verify {
+        /// A head recorded outside the database (the printed Nhật ký, the hash `approve` printed): it must be in
+        /// the chain, which proves nothing up to it was changed or removed since.
+        #[arg(long, value_name = "HASH")]
+        head: Option<String>,
+    },
     /// Print the history, oldest first.
     Log {
         #[arg(long)]
@@ -145,7 +151,7 @@ pub enum AuditCommand {
 pub enum ImportKind {
     /// code,name,bloc,group
     Units,
-    /// unit,criterion,self_score,appraised_score,reason[,applicable][,explanation][,leader]
+    /// unit,criterion[,self_score][,appraised_score][,reason][,applicable][,explanation][,leader]: an empty cell keeps, `-` clears
     Scores,
     /// unit,criterion,grade,reason
     Grades,
@@ -256,8 +262,12 @@ fn execute(cli: Cli) -> Result<(), StoreError> {
         }
         Command::Approve { bloc } => {
             let mut store = open_as(&cli.db, &cli.user)?;
-            store.approve_bloc(&bloc)?;
+            let head = store.approve_bloc(&bloc)?;
             output::line(format!("{bloc}: results approved and frozen"))?;
+            output::line(format!("Nhật ký (audit head) with the approval: {head}"))?;
+            output::line(format!(
+                "record it outside the database: `thamdinh audit verify --head {head}` then proves nothing up to the approval was changed or removed"
+            ))?;
         }
         Command::User(command) => users::run(open_as(&cli.db, &cli.user)?, command)?,
         Command::Audit(command) => return audit_log::run(&open_as(&cli.db, &cli.user)?, command),

@@ -6,6 +6,10 @@ use crate::store::import::{EvidenceRow, ScoreRow};
 use crate::store::seed::{Seed, UnitRow};
 use rust_decimal::Decimal;
 
+/// The version of this generator, recorded with every demo round: `audit verify` regenerates a demo round's values
+/// to check them, so a change to what this module generates for the same recipe must change this number.
+pub const GENERATOR: u32 = 1;
+
 /// splitmix64: small, fast and the same on every machine.
 pub struct Sequence(u64);
 

@@ -5,7 +5,7 @@ pub mod generate;
 use crate::domain::permissions::Role;
 use crate::domain::regulation::Regulation;
 use crate::store::catalog;
-use crate::store::seed::UnitRow;
+use crate::store::seed::{DemoRecipe, UnitRow};
 use crate::store::{Result, Store, StoreError};
 use std::path::{Path, PathBuf};
 
@@ -74,8 +74,8 @@ pub fn create(path: &Path, regulation: &str, year: i32, units: Option<usize>, se
         Some(count) => synthetic_units(store.regulation(), count),
         None => named_units(regulation)?,
     };
-    let generated = generate::generate(store.regulation(), &rows, seed, 70);
-    store.seed(&generated, &format!("demo round, seed {seed}: synthetic scores (DỮ LIỆU MINH HỌA)"))?;
+    let recipe = DemoRecipe { generator: generate::GENERATOR, seed, appraised_share: 70 };
+    store.seed_demo(&recipe, &rows, &format!("demo round, seed {seed}: synthetic scores (DỮ LIỆU MINH HỌA)"))?;
     add_demo_users(&mut store)?;
     Ok(store)
 }

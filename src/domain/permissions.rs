@@ -237,3 +237,35 @@ pub fn may(actor: &Actor, write: CouncilWrite) -> Result<(), Refusal> {
     };
     Err(refuse(actor, write.what(), rule))
 }
+
+/// May `actor` write this appraised score through an import file (`leader`: the provincial leader whose score the
+/// row is)? As if typed ([`may_appraise`]): a member for the components their agency leads, a leader only their own
+/// score of group I, the service account anything. An assistant's entry waits for a member's confirmation, which
+/// is given entry by entry in the interface, so an assistant does not import appraisals.
+pub fn may_import_appraisal(
+    actor: &Actor,
+    place: &ComponentPlace<'_>,
+    unit: &str,
+    leader: Option<&str>,
+) -> Result<(), Refusal> {
+    let code = &place.component.code;
+    match (may_appraise(actor, place, unit)?, leader) {
+        (AppraisalEntry::Final, _) => Ok(()),
+        (AppraisalEntry::LeaderScore, Some(leader)) if leader == actor.name => Ok(()),
+        (AppraisalEntry::LeaderScore, Some(leader)) => Err(refuse(
+            actor,
+            format!("enter the score of leader {leader} for {code} of unit {unit}"),
+            "a provincial leader's score is entered by that leader only",
+        )),
+        (AppraisalEntry::LeaderScore, None) => Err(refuse(
+            actor,
+            format!("appraise {code} of unit {unit}"),
+            "a provincial leader's score is a row that names them in column leader",
+        )),
+        (AppraisalEntry::AwaitingConfirmation, _) => Err(refuse(
+            actor,
+            format!("import an appraisal of {code} of unit {unit}"),
+            "an assistant's entry awaits a member's confirmation and is entered in the interface, not imported",
+        )),
+    }
+}

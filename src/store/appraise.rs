@@ -2,6 +2,7 @@
 
 use super::audit::Change;
 use super::error::{Result, StaleSave, StoreError};
+use super::state::row_state;
 use super::{Store, audit_one};
 use crate::domain::appraisal::check_reason;
 use crate::domain::permissions::{AppraisalEntry, may_appraise};
@@ -105,16 +106,19 @@ impl Store {
                     |r| r.get(0),
                 )
                 .optional()?;
-            tx.execute(
+            let state = tx.query_row(
                 "INSERT INTO leader_score (unit, criterion, leader, score, deduction_reason) VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (unit, criterion, leader) DO UPDATE SET score = excluded.score, deduction_reason = excluded.deduction_reason",
+                 ON CONFLICT (unit, criterion, leader) DO UPDATE SET score = excluded.score, deduction_reason = excluded.deduction_reason
+                 RETURNING *",
                 params![unit, component, leader, value, reason],
+                |row| row_state("leader_score", row),
             )?;
             let detail = format!("leader {leader}: {unit} {component} {} → {value}", old.as_deref().unwrap_or("—"));
             let change = Change::new("leader score", detail)
                 .on(unit, Some(component))
                 .value(&format!("leader_score:{leader}"), old, Some(value))
-                .because(reason);
+                .because(reason)
+                .state(state);
             audit_one(&tx, &self.actor, change)?;
             tx.commit()?;
             return Ok(Saved::LeaderScore);
@@ -163,13 +167,15 @@ impl Store {
                 _ => ("appraise", false, self.actor.name.clone(), |version| Saved::Final { version }),
             };
         let new_version = version + 1;
-        tx.execute(
+        let state = tx.query_row(
             "INSERT INTO score (unit, criterion, appraised_score, deduction_reason, version, appraised_by, awaiting_confirmation)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
              ON CONFLICT (unit, criterion) DO UPDATE SET appraised_score = excluded.appraised_score,
                 deduction_reason = excluded.deduction_reason, version = excluded.version,
-                appraised_by = excluded.appraised_by, awaiting_confirmation = excluded.awaiting_confirmation",
+                appraised_by = excluded.appraised_by, awaiting_confirmation = excluded.awaiting_confirmation
+             RETURNING *",
             params![unit, component, value, reason, new_version, appraised_by, awaiting_after],
+            |row| row_state("score", row),
         )?;
         let detail = match action {
             "confirm" => format!("{unit} {component}: {value} confirmed (entered by {appraised_by})"),
@@ -183,7 +189,7 @@ impl Store {
         };
         let change =
             Change::new(action, detail).on(unit, Some(component)).value("appraised_score", old_value, Some(value));
-        audit_one(&tx, &self.actor, change.because(reason))?;
+        audit_one(&tx, &self.actor, change.because(reason).state(state))?;
         tx.commit()?;
         Ok(outcome(new_version))
     }

@@ -2,6 +2,7 @@
 
 use super::audit::Change;
 use super::error::{Result, StoreError};
+use super::state::row_state;
 use super::{Store, audit_one};
 use crate::domain::evaluate::{evaluate_round, unappraised_in_bloc};
 use crate::domain::permissions::CouncilWrite;
@@ -25,7 +26,10 @@ impl Store {
     }
 
     /// Approves a bloc's results. Refused, saying why, while any tie is unresolved or any component unappraised.
-    pub fn approve_bloc(&mut self, bloc: &str) -> Result<()> {
+    /// Returns the head of the audit log with the approval in it: the hash of the approval's own audit row, which
+    /// is where it is stored. Printed and signed outside the database, it proves with `audit verify --head` that
+    /// nothing up to the approval was changed or removed since.
+    pub fn approve_bloc(&mut self, bloc: &str) -> Result<String> {
         self.permit(CouncilWrite::Approve)?;
         if self.regulation.bloc(bloc).is_none() {
             return Err(StoreError::Refused(format!("unknown bloc {bloc:?}")));
@@ -53,7 +57,11 @@ impl Store {
                 )));
             }
         }
-        tx.execute("INSERT INTO approval (bloc, actor) VALUES (?1, ?2)", params![bloc, self.actor.name])?;
+        let state = tx.query_row(
+            "INSERT INTO approval (bloc, actor) VALUES (?1, ?2) RETURNING *",
+            params![bloc, self.actor.name],
+            |row| row_state("approval", row),
+        )?;
         let ranked: Vec<String> = results
             .iter()
             .find(|r| r.bloc == bloc)
@@ -64,9 +72,10 @@ impl Store {
             None,
             Some(bloc.to_string()),
         );
-        audit_one(&tx, &self.actor, change)?;
+        audit_one(&tx, &self.actor, change.state(state))?;
+        let head: String = tx.query_row("SELECT hash FROM audit ORDER BY id DESC LIMIT 1", [], |r| r.get(0))?;
         tx.commit()?;
-        Ok(())
+        Ok(head)
     }
 }
 

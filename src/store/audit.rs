@@ -3,6 +3,7 @@
 
 use super::Store;
 use super::error::Result;
+pub use super::state::{Logged, Unexplained};
 use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
@@ -25,6 +26,10 @@ pub struct AuditRow {
     pub detail: String,
     pub prev_hash: String,
     pub hash: String,
+    /// The rows of the data tables as this write left them (schema 5 on): a JSON array of
+    /// `{"table": …, "key": […], "row": {column: value, …}}`, `"row": null` for a removed row. The hash covers it,
+    /// and `audit verify` replays these into an empty copy of the tables and compares it with the real ones.
+    pub state: Option<String>,
 }
 
 /// What one audit row says; the trail adds who, when and the chain.
@@ -38,6 +43,8 @@ pub struct Change {
     pub new_value: Option<String>,
     pub reason: Option<String>,
     pub detail: String,
+    /// The rows this change left, each as [`row_state`] or [`removed_row`] wrote it.
+    pub states: Vec<String>,
 }
 
 impl Change {
@@ -55,6 +62,17 @@ impl Change {
         self.field = Some(field.to_string());
         self.old_value = old;
         self.new_value = new;
+        self
+    }
+
+    /// Records what a row of a data table holds after this change (or that it is gone).
+    pub fn state(mut self, state: String) -> Change {
+        self.states.push(state);
+        self
+    }
+
+    pub fn states(mut self, states: impl IntoIterator<Item = String>) -> Change {
+        self.states.extend(states);
         self
     }
 
@@ -90,6 +108,10 @@ pub fn row_hash(row: &AuditRow) -> String {
     field(row.reason.as_deref());
     field(Some(&row.detail));
     field(Some(&row.prev_hash));
+    // Rows written before schema 5 have no state: their hash stays what it was.
+    if let Some(state) = &row.state {
+        field(Some(state));
+    }
     hex(&hasher.finalize())
 }
 
@@ -136,11 +158,12 @@ impl AuditTrail {
             detail: change.detail,
             prev_hash: std::mem::take(&mut self.prev_hash),
             hash: String::new(),
+            state: (!change.states.is_empty()).then(|| format!("[{}]", change.states.join(","))),
         };
         row.hash = row_hash(&row);
         conn.prepare_cached(
-            "INSERT INTO audit (id, at, actor, action, unit, criterion, field, old_value, new_value, reason, detail, prev_hash, hash)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            "INSERT INTO audit (id, at, actor, action, unit, criterion, field, old_value, new_value, reason, detail, prev_hash, hash, state)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         )?
         .execute(params![
             row.id,
@@ -155,7 +178,8 @@ impl AuditTrail {
             row.reason,
             row.detail,
             row.prev_hash,
-            row.hash
+            row.hash,
+            row.state
         ])?;
         self.next_id += 1;
         self.prev_hash = row.hash;
@@ -178,16 +202,21 @@ fn read_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<AuditRow> {
         detail: row.get(10)?,
         prev_hash: row.get(11)?,
         hash: row.get(12)?,
+        state: row.get(13)?,
     })
 }
 
 const COLUMNS: &str =
-    "id, at, actor, action, unit, criterion, field, old_value, new_value, reason, detail, prev_hash, hash";
+    "id, at, actor, action, unit, criterion, field, old_value, new_value, reason, detail, prev_hash, hash, state";
 
 /// Migration 4: rows written before the chain existed get their hashes, in order.
 pub(super) fn seal_legacy_rows(tx: &Connection) -> Result<()> {
     let rows: Vec<AuditRow> = {
-        let mut statement = tx.prepare(&format!("SELECT {COLUMNS} FROM audit ORDER BY id"))?;
+        // The state column comes with schema 5.
+        let mut statement = tx.prepare(
+            "SELECT id, at, actor, action, unit, criterion, field, old_value, new_value, reason, detail, prev_hash, hash, NULL
+             FROM audit ORDER BY id",
+        )?;
         statement.query_map([], read_row)?.collect::<rusqlite::Result<_>>()?
     };
     let mut prev_hash = String::new();
@@ -272,50 +301,43 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The row whose hash is `head` (a head recorded outside the database), if the log holds it. With the chain
+    /// intact, a row with that hash proves that no row up to it was changed or removed since it was recorded: its
+    /// hash covers its content and, through `prev_hash`, every row before it.
+    pub fn audit_row_of_head(&self, head: &str) -> Result<Option<i64>> {
+        let head = head.trim().to_ascii_lowercase();
+        Ok(self.conn.query_row("SELECT id FROM audit WHERE hash = ?1", [head], |r| r.get(0)).optional()?)
+    }
+
     /// The hash of the newest audit row (the head of the chain); None for an empty log.
     pub fn audit_head(&self) -> Result<Option<String>> {
         Ok(self.conn.query_row("SELECT hash FROM audit ORDER BY id DESC LIMIT 1", [], |r| r.get(0)).optional()?)
     }
 }
 
-/// A recorded value that the log does not explain: changed or added outside the program.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unexplained {
-    /// `unit`, `unit criterion`, and what: `appraised_score`, a fact's name, …
-    pub place: String,
-    pub field: String,
-    /// What the database holds now.
-    pub recorded: Option<String>,
-    /// What the last audit row for it says; None when no row mentions it.
-    pub logged: Option<Option<String>>,
-}
-
-impl std::fmt::Display for Unexplained {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let recorded = self.recorded.as_deref().unwrap_or("—");
-        match &self.logged {
-            Some(logged) => write!(
-                f,
-                "{} {}: the database holds {recorded}, the log's last word is {}",
-                self.place,
-                self.field,
-                logged.as_deref().unwrap_or("—")
-            ),
-            None => write!(
-                f,
-                "{} {}: the database holds {recorded}, and no audit row ever wrote it",
-                self.place, self.field
-            ),
-        }
-    }
-}
-
 impl Store {
-    /// Compares what the database holds (appraised and self-scores, leaders' scores, grade overrides, facts)
-    /// with the last value the audit log wrote for each. A difference means a change made outside the program.
-    /// Values written by the demo generator (one `seed` row) have no per-value history and are not compared.
+    /// Compares every data table with what the audit log says it holds: the log's records of the rows each write
+    /// left are replayed (a demo round's seeded values regenerated from its recipe) and compared with the tables
+    /// (`state.rs`). Then, for databases older than those records, every score, leader's score, grade override
+    /// and fact the log names field by field is compared with the last value it wrote.
     pub fn audit_unexplained(&self) -> Result<Vec<Unexplained>> {
+        let mut found = self.replay_and_compare()?;
+        let reported: std::collections::HashSet<(String, String, String)> =
+            found.iter().map(|u| (u.table.clone(), u.key.clone(), u.field.clone())).collect();
+        for legacy in self.fields_unlike_the_log()? {
+            if !reported.contains(&(legacy.table.clone(), legacy.key.clone(), legacy.field.clone())) {
+                found.push(legacy);
+            }
+        }
+        Ok(found)
+    }
+
+    /// Each score, leader's score, grade override and fact that an audit row names by field, compared with the last
+    /// value the log wrote for it (what `audit verify` checked before every write recorded its rows).
+    fn fields_unlike_the_log(&self) -> Result<Vec<Unexplained>> {
         type Key = (String, Option<String>, String);
+        // The log and the tables read in one snapshot (dropped, so rolled back: nothing is written).
+        let _snapshot = rusqlite::Transaction::new_unchecked(&self.conn, rusqlite::TransactionBehavior::Deferred)?;
         let mut last: std::collections::HashMap<Key, Option<String>> = std::collections::HashMap::new();
         {
             let mut statement = self.conn.prepare(
@@ -326,40 +348,33 @@ impl Store {
                 last.insert((row.get(0)?, row.get(1)?, row.get(2)?), row.get(3)?);
             }
         }
-        let seeded: bool =
-            self.conn.query_row("SELECT EXISTS (SELECT 1 FROM audit WHERE action = 'seed')", [], |r| r.get(0))?;
-        let mut recorded: Vec<(Key, Option<String>)> = Vec::new();
-        let mut read = |sql: &str, field: &dyn Fn(&rusqlite::Row<'_>) -> rusqlite::Result<String>| -> Result<()> {
-            let mut statement = self.conn.prepare(sql)?;
-            let mut rows = statement.query([])?;
-            while let Some(row) = rows.next()? {
-                recorded.push(((row.get(0)?, row.get(1)?, field(row)?), row.get(2)?));
-            }
-            Ok(())
-        };
-        read("SELECT unit, criterion, appraised_score FROM score", &|_| Ok("appraised_score".into()))?;
-        read("SELECT unit, criterion, self_score FROM score", &|_| Ok("self_score".into()))?;
-        read("SELECT unit, criterion, grade FROM grade_override", &|_| Ok("grade".into()))?;
-        read("SELECT unit, criterion, score, leader FROM leader_score", &|row| {
-            Ok(format!("leader_score:{}", row.get::<_, String>(3)?))
-        })?;
-        read("SELECT unit, NULL, value, name FROM fact", &|row| row.get(3))?;
+        // Each value: the log's field for it (unit, criterion, field), what the table holds, and where it is.
+        let mut statement = self.conn.prepare(
+            "SELECT unit, criterion, 'appraised_score', appraised_score, 'score', unit || ', ' || criterion, 'appraised_score' FROM score
+             UNION ALL SELECT unit, criterion, 'self_score', self_score, 'score', unit || ', ' || criterion, 'self_score' FROM score
+             UNION ALL SELECT unit, criterion, 'grade', grade, 'grade_override', unit || ', ' || criterion, 'grade' FROM grade_override
+             UNION ALL SELECT unit, criterion, 'leader_score:' || leader, score, 'leader_score',
+                unit || ', ' || criterion || ', ' || leader, 'score' FROM leader_score
+             UNION ALL SELECT unit, NULL, name, value, 'fact', unit || ', ' || name, 'value' FROM fact",
+        )?;
+        let mut rows = statement.query([])?;
         let mut unexplained = Vec::new();
-        for ((unit, criterion, field), value) in recorded {
-            let logged = last.get(&(unit.clone(), criterion.clone(), field.clone()));
-            let explained = match logged {
-                Some(logged) => logged == &value,
-                None => value.is_none() || seeded,
-            };
-            if !explained {
-                let place = match criterion {
-                    Some(criterion) => format!("unit {unit} {criterion}"),
-                    None => format!("unit {unit}"),
-                };
-                unexplained.push(Unexplained { place, field, recorded: value, logged: logged.cloned() });
+        while let Some(row) = rows.next()? {
+            let field: Key = (row.get(0)?, row.get(1)?, row.get(2)?);
+            let value: Option<String> = row.get(3)?;
+            // A value no row names is the replay's to judge (a seeded value, or one sealed at migration 5).
+            if let Some(logged) = last.get(&field)
+                && logged != &value
+            {
+                unexplained.push(Unexplained {
+                    table: row.get(4)?,
+                    key: row.get(5)?,
+                    field: row.get(6)?,
+                    recorded: value,
+                    logged: Logged::Value(logged.clone()),
+                });
             }
         }
-        unexplained.sort_by(|a, b| (&a.place, &a.field).cmp(&(&b.place, &b.field)));
         Ok(unexplained)
     }
 }

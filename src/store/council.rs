@@ -2,6 +2,8 @@
 
 use super::audit::Change;
 use super::error::{Result, StoreError};
+use super::state::{removed_row, row_state, text_key};
+use super::write::write_fact;
 use super::{Store, audit_one};
 use crate::domain::facts::{FactValue, Facts, check_facts};
 use crate::domain::grades::Grade;
@@ -27,13 +29,15 @@ impl Store {
         let agency = self.actor.agency.clone().unwrap_or_default();
         let text = &*super::required(text, "the comment", &format!("unit {unit}, {component}"))?;
         let tx = self.write_transaction()?;
-        tx.execute(
-            "INSERT INTO comment (unit, criterion, agency, text) VALUES (?1, ?2, ?3, ?4)",
+        let state = tx.query_row(
+            "INSERT INTO comment (unit, criterion, agency, text) VALUES (?1, ?2, ?3, ?4) RETURNING *",
             params![unit, component, agency, text.trim()],
+            |row| row_state("comment", row),
         )?;
         let change = Change::new("comment", format!("{unit} {component} ({agency}): {}", text.trim()))
             .on(unit, Some(component))
-            .value("comment", None, Some(text.trim().to_string()));
+            .value("comment", None, Some(text.trim().to_string()))
+            .state(state);
         audit_one(&tx, &self.actor, change)?;
         tx.commit()?;
         Ok(())
@@ -78,12 +82,10 @@ impl Store {
             {
                 continue;
             }
-            tx.execute(
-                "INSERT OR REPLACE INTO fact (unit, name, value) VALUES (?1, ?2, ?3)",
-                params![unit, name, value.to_string()],
-            )?;
+            let state = write_fact(&tx, unit, name, Some(&value.to_string()))?;
             let detail = format!("{unit} {name}: {} → {value}", old.as_deref().unwrap_or("—"));
-            trail.record(&tx, Change::new("fact", detail).on(unit, None).value(name, old, Some(value.to_string())))?;
+            let change = Change::new("fact", detail).on(unit, None).value(name, old, Some(value.to_string()));
+            trail.record(&tx, change.state(state))?;
         }
         check_stored_facts(&tx, &self.regulation, unit)?;
         tx.commit()?;
@@ -145,13 +147,43 @@ pub(super) fn write_grade_override(
             |r| r.get(0),
         )
         .optional()?;
-    tx.prepare_cached(
-        "INSERT OR REPLACE INTO grade_override (unit, criterion, grade, reason) VALUES (?1, ?2, ?3, ?4)",
-    )?
-    .execute(params![unit, criterion, grade.slug(), reason])?;
+    let state = tx
+        .prepare_cached(
+            "INSERT OR REPLACE INTO grade_override (unit, criterion, grade, reason) VALUES (?1, ?2, ?3, ?4) RETURNING *",
+        )?
+        .query_row(params![unit, criterion, grade.slug(), reason], |row| row_state("grade_override", row))?;
     let change = Change::new("override grade", format!("{unit} {criterion} → {grade}: {reason}"))
         .on(unit, Some(criterion))
         .value("grade", old, Some(grade.slug().to_string()))
-        .because(reason);
+        .because(reason)
+        .state(state);
+    trail.record(tx, change)
+}
+
+/// Removes one grade override (the proposed grade applies again) and its audit row, naming the grade it removes.
+pub(super) fn remove_grade_override(
+    tx: &rusqlite::Connection,
+    trail: &mut super::audit::AuditTrail,
+    unit: &str,
+    criterion: &str,
+    reason: &str,
+) -> Result<()> {
+    let old: Option<String> = tx
+        .query_row(
+            "SELECT grade FROM grade_override WHERE unit = ?1 AND criterion = ?2",
+            params![unit, criterion],
+            |r| r.get(0),
+        )
+        .optional()?;
+    tx.prepare_cached("DELETE FROM grade_override WHERE unit = ?1 AND criterion = ?2")?
+        .execute(params![unit, criterion])?;
+    let change = Change::new(
+        "override grade",
+        format!("{unit} {criterion}: override {} removed; the proposed grade applies", old.as_deref().unwrap_or("—")),
+    )
+    .on(unit, Some(criterion))
+    .value("grade", old, None)
+    .because(reason)
+    .state(removed_row("grade_override", &text_key(&[unit, criterion])));
     trail.record(tx, change)
 }

@@ -2,14 +2,16 @@
 
 use super::Store;
 use super::audit::Change;
-use super::council::{check_stored_facts, write_grade_override};
+use super::council::{check_stored_facts, remove_grade_override, write_grade_override};
 use super::csv_input::CsvTable;
-use super::error::Result;
-use super::write::{write_evidence_audited, write_score_audited};
+use super::error::{Result, StoreError};
+use super::state::row_state;
+use super::write::{CLEAR_MARKER, Cell, Merged, ScoreChange, merge, write_evidence_audited, write_fact, write_merged};
 use crate::domain::appraisal::check_reason;
-use crate::domain::framework::Framework;
+use crate::domain::framework::{ComponentPlace, Framework};
 use crate::domain::grades::Grade;
-use crate::domain::permissions::CouncilWrite;
+use crate::domain::permissions::{CouncilWrite, Refusal, may, may_import_appraisal};
+use crate::domain::regulation::Regulation;
 use crate::domain::score::parse_score;
 use crate::domain::validate::code_key;
 use rusqlite::OptionalExtension;
@@ -110,16 +112,69 @@ impl Store {
         Ok((place, framework))
     }
 
+    /// Refuses a value this session's user may not write, naming the file, line, column, value and rule.
+    fn permit_value(&self, table: &CsvTable, line: u64, column: &str, what: &str, write: CouncilWrite) -> Result<()> {
+        may(&self.actor, write)
+            .map_err(|refusal| table.error(line, format!("column {column}: {what}: refused: {refusal}")))
+    }
+
+    /// Each value a score row changes, checked as if the importing user typed it (SPEC, Roles): self-scores,
+    /// explanations and applicability are the secretary's import; an appraised score and its reason need the
+    /// right to appraise that component; a provincial leader's score is that leader's own.
+    fn permit_merged(
+        &self,
+        table: &CsvTable,
+        line: u64,
+        place: &ComponentPlace<'_>,
+        change: &ScoreChange,
+        merged: &Merged,
+    ) -> Result<()> {
+        let (unit, code, after) = (&change.unit, &change.criterion, &merged.after);
+        let refused = |column: &str, value: &str, refusal: Refusal| {
+            table.error(line, format!("column {column}: unit {unit}, {code}: value {value}: refused: {refusal}"))
+        };
+        // The value as the refusal names it; worked out only for a refusal.
+        let value = |column: &str| match column {
+            "self_score" => after.self_score.as_deref().unwrap_or(CLEAR_MARKER).to_string(),
+            "applicable" => if after.applicable { "yes" } else { "no" }.to_string(),
+            _ if after.explanation.is_empty() => CLEAR_MARKER.to_string(),
+            _ if after.explanation.chars().count() > 40 => {
+                format!("{:?}", after.explanation.chars().take(40).collect::<String>() + "…")
+            }
+            _ => format!("{:?}", after.explanation),
+        };
+        let unit_values = [
+            (merged.self_score_changed(), "self_score"),
+            (merged.explanation_changed(), "explanation"),
+            (merged.applicable_changed(), "applicable"),
+        ];
+        for (_, column) in unit_values.into_iter().filter(|(changed, _)| *changed) {
+            may(&self.actor, CouncilWrite::Import).map_err(|refusal| refused(column, &value(column), refusal))?;
+        }
+        if change.leader.is_none() && merged.appraisal_changed() {
+            let value = after.appraised.as_deref().unwrap_or(CLEAR_MARKER);
+            may_import_appraisal(&self.actor, place, unit, None)
+                .map_err(|refusal| refused("appraised_score", value, refusal))?;
+        }
+        if let Some(leader) = &change.leader
+            && merged.leader_changed()
+        {
+            let value = merged.leader_after.as_ref().map_or(CLEAR_MARKER, |l| l.score.as_str());
+            may_import_appraisal(&self.actor, place, unit, Some(leader))
+                .map_err(|refusal| refused("appraised_score", value, refusal))?;
+        }
+        Ok(())
+    }
+
     /// `code,name,bloc,group`: adds units or replaces their name, bloc and group.
     pub fn import_units(&mut self, path: &Path) -> Result<Imported> {
-        self.permit(CouncilWrite::Import)?;
         let table = CsvTable::read(path, &["code", "name", "bloc"], &["group"])?;
         let existing = self.unit_places()?;
         let scored: BTreeSet<String> = {
             let mut statement = self.conn.prepare("SELECT DISTINCT unit FROM score")?;
             statement.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?
         };
-        let mut planned: Vec<(String, String, String, Option<String>)> = Vec::new();
+        let mut planned: Vec<(u64, String, String, String, Option<String>)> = Vec::new();
         let mut seen = BTreeMap::new();
         let existing_keys: BTreeMap<String, &String> = existing.keys().map(|known| (code_key(known), known)).collect();
         for (line, record) in &table.rows {
@@ -206,11 +261,11 @@ impl Store {
                     return Err(table.error(line, format!("unit {code} already has scores under its framework; moving it to bloc {bloc} / group {} would orphan them", group.as_deref().unwrap_or("-"))));
                 }
             }
-            planned.push((code.to_string(), name.to_string(), bloc.to_string(), group));
+            planned.push((line, code.to_string(), name.to_string(), bloc.to_string(), group));
         }
         let tx = self.write_transaction()?;
         let mut trail = self.audit_trail(&tx)?;
-        for (code, name, bloc, group) in &planned {
+        for (line, code, name, bloc, group) in &planned {
             let describe = |name: &str, bloc: &str, group: Option<&str>| match group {
                 Some(group) => format!("{name} | {bloc} | {group}"),
                 None => format!("{name} | {bloc}"),
@@ -229,30 +284,35 @@ impl Store {
             if old.as_ref() == Some(&new) {
                 continue;
             }
-            tx.execute(
+            self.permit_value(&table, *line, "name", &format!("unit {code}: value {new}"), CouncilWrite::Import)?;
+            let state = tx.query_row(
                 "INSERT INTO unit (code, name, bloc, unit_group) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (code) DO UPDATE SET name = excluded.name, bloc = excluded.bloc, unit_group = excluded.unit_group",
+                 ON CONFLICT (code) DO UPDATE SET name = excluded.name, bloc = excluded.bloc, unit_group = excluded.unit_group
+                 RETURNING *",
                 params![code, name, bloc, group],
+                |row| row_state("unit", row),
             )?;
             let detail = format!("unit {code}: {} → {new}", old.as_deref().unwrap_or("—"));
-            trail.record(&tx, Change::new("unit", detail).on(code, None).value("unit", old, Some(new)))?;
+            trail.record(&tx, Change::new("unit", detail).on(code, None).value("unit", old, Some(new)).state(state))?;
         }
         trail.record(&tx, import_change("import units", &table.file, planned.len()))?;
         tx.commit()?;
         Ok(Imported { rows: planned.len() })
     }
 
-    /// `unit,criterion,self_score,appraised_score,reason[,applicable][,explanation][,leader]`.
+    /// `unit,criterion[,self_score][,appraised_score][,reason][,applicable][,explanation][,leader]`. A row writes
+    /// the cells it has: an absent column or an empty cell leaves the stored value as it is, `-` clears it. The
+    /// rules (a reason for a deduction, no score on a not-applicable component) are checked on what the
+    /// component holds after the row: its stored entry merged with the row.
     pub fn import_scores(&mut self, path: &Path) -> Result<Imported> {
-        self.permit(CouncilWrite::Import)?;
         let table = CsvTable::read(
             path,
-            &["unit", "criterion", "self_score", "appraised_score", "reason"],
-            &["applicable", "explanation", "leader"],
+            &["unit", "criterion"],
+            &["self_score", "appraised_score", "reason", "applicable", "explanation", "leader"],
         )?;
         let units = self.unit_places()?;
         let regulation = &self.regulation;
-        let mut planned = Vec::new();
+        let mut planned: Vec<(u64, ComponentPlace<'_>, ScoreChange)> = Vec::new();
         let mut seen = BTreeMap::new();
         for (line, record) in &table.rows {
             let line = *line;
@@ -278,19 +338,23 @@ impl Store {
                 return Err(table.error(line, format!("column leader: unit {unit}, {code}: only criterion scored by the provincial leaders takes a leader's score")));
             }
             let applicable = match table.cell(record, "applicable").to_lowercase().as_str() {
-                "" | "yes" | "có" | "true" | "1" => true,
-                "no" | "không" | "false" | "0" => false,
+                "" => Cell::Keep,
+                CLEAR_MARKER | "yes" | "có" | "true" | "1" => Cell::Set(true),
+                "no" | "không" | "false" | "0" => Cell::Set(false),
                 other => {
-                    return Err(table
-                        .error(line, format!("column applicable: unit {unit}, {code}: {other:?} must be yes or no")));
+                    return Err(table.error(
+                        line,
+                        format!("column applicable: unit {unit}, {code}: {other:?} must be yes or no (or - for yes)"),
+                    ));
                 }
             };
-            let number = |column: &str| -> Result<Option<Decimal>> {
-                let text = table.cell(record, column);
-                if text.is_empty() {
-                    return Ok(None);
-                }
-                parse_score(text, &regulation.score_rule(max)).map(Some).map_err(|error| {
+            let number = |column: &str| -> Result<Cell<Decimal>> {
+                let text = match Cell::of(table.cell(record, column)) {
+                    Cell::Set(text) => text,
+                    Cell::Keep => return Ok(Cell::Keep),
+                    Cell::Clear => return Ok(Cell::Clear),
+                };
+                parse_score(text, &regulation.score_rule(max)).map(Cell::Set).map_err(|error| {
                     let what =
                         if column == "self_score" { "điểm tự đánh giá" } else { "điểm thẩm định" };
                     table.error(line, format!("column {column}: unit {unit}, {code}: {what} {error}"))
@@ -298,55 +362,45 @@ impl Store {
             };
             let self_score = number("self_score")?;
             let appraised = number("appraised_score")?;
-            let reason = table.cell(record, "reason").to_string();
-            if !applicable {
-                if !regulation.not_applicable_allowed {
-                    return Err(table.error(
-                        line,
-                        format!(
-                            "column applicable: unit {unit}, {code}: {} has no not-applicable components",
-                            regulation.id
-                        ),
-                    ));
-                }
-                if self_score.is_some() || appraised.is_some() || leader.is_some() {
-                    return Err(
-                        table.error(line, format!("unit {unit}, {code}: a not-applicable component carries no scores"))
-                    );
-                }
+            if applicable == Cell::Set(false) && !regulation.not_applicable_allowed {
+                return Err(table.error(
+                    line,
+                    format!(
+                        "column applicable: unit {unit}, {code}: {} has no not-applicable components",
+                        regulation.id
+                    ),
+                ));
             }
-            if let Some(appraised) = appraised {
-                check_reason(max, self_score, appraised, &reason)
-                    .map_err(|why| table.error(line, format!("column reason: unit {unit}, {code}: {why}")))?;
-            }
-            regulation
-                .self_assessment
-                .check(max, self_score, table.cell(record, "explanation"))
-                .map_err(|why| table.error(line, format!("column explanation: unit {unit}, {code}: {why}")))?;
-            planned.push(ScoreRow {
+            let words = |column: &str| Cell::of(table.cell(record, column)).map(|text| text.to_string());
+            let change = ScoreChange {
                 unit: unit.to_string(),
                 criterion: code.to_string(),
+                leader,
                 self_score,
                 appraised,
-                reason,
-                explanation: table.cell(record, "explanation").to_string(),
+                reason: words("reason"),
+                explanation: words("explanation"),
                 applicable,
-                leader,
-            });
+            };
+            planned.push((line, place, change));
         }
         let tx = self.write_transaction()?;
         let mut trail = self.audit_trail(&tx)?;
-        for row in &planned {
-            write_score_audited(&tx, &mut trail, &self.actor.name, row)?;
+        for (line, place, change) in &planned {
+            let merged = merge(&tx, change, &self.actor.name)?;
+            check_merged(&table, *line, &self.regulation, place, change, &merged)?;
+            self.permit_merged(&table, *line, place, change, &merged)?;
+            write_merged(&tx, &mut trail, change, &merged)?;
         }
         trail.record(&tx, import_change("import scores", &table.file, planned.len()))?;
         tx.commit()?;
         Ok(Imported { rows: planned.len() })
     }
 
-    /// `unit,criterion,grade,reason`: the council's override of a criterion's proposed grade.
+    /// `unit,criterion,grade,reason`: the council's override of a criterion's proposed grade. An empty grade
+    /// cell leaves the stored override as it is (a reason beside it replaces the override's reason); `-`
+    /// removes the override, so the proposed grade applies again.
     pub fn import_grades(&mut self, path: &Path) -> Result<Imported> {
-        self.permit(CouncilWrite::Import)?;
         let table = CsvTable::read(path, &["unit", "criterion", "grade", "reason"], &[])?;
         if self.regulation.grades.is_none() {
             return Err(
@@ -367,29 +421,76 @@ impl Store {
             if let Some(first) = seen.insert((unit.to_string(), code.to_string()), line) {
                 return Err(table.error(line, format!("unit {unit}, {code}: already on line {first}")));
             }
-            let grade = Grade::from_str(table.cell(record, "grade"))
-                .map_err(|message| table.error(line, format!("column grade: unit {unit}, {code}: {message}")))?;
+            let grade =
+                match Cell::of(table.cell(record, "grade")) {
+                    Cell::Keep => Cell::Keep,
+                    Cell::Clear => Cell::Clear,
+                    Cell::Set(text) => Cell::Set(Grade::from_str(text).map_err(|message| {
+                        table.error(line, format!("column grade: unit {unit}, {code}: {message}"))
+                    })?),
+                };
             let reason = table.cell(record, "reason");
-            if reason.is_empty() {
-                return Err(
-                    table.error(line, format!("column reason: unit {unit}, {code}: overriding a grade needs a reason"))
-                );
+            if reason == CLEAR_MARKER && grade != Cell::Clear {
+                return Err(table.error(line, format!("column reason: unit {unit}, {code}: an override keeps its reason; {CLEAR_MARKER} in column grade removes the override")));
             }
-            planned.push((unit.to_string(), code.to_string(), grade, reason.to_string()));
+            planned.push((line, unit.to_string(), code.to_string(), grade, reason.to_string()));
         }
         let tx = self.write_transaction()?;
         let mut trail = self.audit_trail(&tx)?;
-        for (unit, code, grade, reason) in &planned {
-            write_grade_override(&tx, &mut trail, unit, code, *grade, reason)?;
+        for (line, unit, code, grade, reason) in &planned {
+            let stored: Option<(String, String)> = tx
+                .query_row(
+                    "SELECT grade, reason FROM grade_override WHERE unit = ?1 AND criterion = ?2",
+                    params![unit, code],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            let needs_reason =
+                || table.error(*line, format!("column reason: unit {unit}, {code}: overriding a grade needs a reason"));
+            // What the row does to the stored override: nothing, remove it, or write a grade with its reason.
+            let write: Option<(Option<Grade>, &str)> = match grade {
+                Cell::Clear if stored.is_some() => Some((None, if reason == CLEAR_MARKER { "" } else { reason })),
+                Cell::Clear => None,
+                Cell::Set(grade) => {
+                    let same_grade = stored.as_ref().is_some_and(|(old, _)| old == grade.slug());
+                    let same_reason = reason.is_empty() || stored.as_ref().is_some_and(|(_, old)| old == reason);
+                    match (same_grade && same_reason, reason.is_empty()) {
+                        (true, _) => None,
+                        (false, true) => return Err(needs_reason()),
+                        (false, false) => Some((Some(*grade), reason.as_str())),
+                    }
+                }
+                Cell::Keep if reason.is_empty() => None,
+                Cell::Keep => match &stored {
+                    Some((_, old_reason)) if old_reason == reason => None,
+                    Some((old, _)) => Some((Some(Grade::from_str(old).map_err(StoreError::Refused)?), reason.as_str())),
+                    None => {
+                        return Err(table.error(
+                            *line,
+                            format!(
+                                "column grade: unit {unit}, {code}: no override to give this reason to; write the grade"
+                            ),
+                        ));
+                    }
+                },
+            };
+            let Some((grade, reason)) = write else { continue };
+            let value = grade.map_or(CLEAR_MARKER, |grade| grade.slug());
+            let what = format!("unit {unit}, {code}: value {value}");
+            self.permit_value(&table, *line, "grade", &what, CouncilWrite::OverrideGrade)?;
+            match grade {
+                Some(grade) => write_grade_override(&tx, &mut trail, unit, code, grade, reason)?,
+                None => remove_grade_override(&tx, &mut trail, unit, code, reason)?,
+            }
         }
         trail.record(&tx, import_change("import grades", &table.file, planned.len()))?;
         tx.commit()?;
         Ok(Imported { rows: planned.len() })
     }
 
-    /// `unit,fact,value`: facts such as discipline or outstanding.
+    /// `unit,fact,value`: facts such as discipline or outstanding. An empty value leaves the stored fact as it
+    /// is; `-` clears it back to its default (the fact is no longer recorded).
     pub fn import_facts(&mut self, path: &Path) -> Result<Imported> {
-        self.permit(CouncilWrite::Import)?;
         let table = CsvTable::read(path, &["unit", "fact", "value"], &[])?;
         let units = self.unit_places()?;
         let mut planned = Vec::new();
@@ -413,30 +514,42 @@ impl Store {
             if let Some(first) = seen.insert((unit.to_string(), name.to_string()), line) {
                 return Err(table.error(line, format!("unit {unit}, fact {name}: already on line {first}")));
             }
-            let value = definition
-                .parse_value(table.cell(record, "value"))
-                .map_err(|message| table.error(line, format!("column value: unit {unit}: {message}")))?;
-            planned.push((unit.to_string(), name.to_string(), value.to_string()));
+            let value = match Cell::of(table.cell(record, "value")) {
+                Cell::Keep => continue,
+                Cell::Clear => None,
+                Cell::Set(text) => Some(
+                    definition
+                        .parse_value(text)
+                        .map_err(|message| table.error(line, format!("column value: unit {unit}: {message}")))?
+                        .to_string(),
+                ),
+            };
+            planned.push((line, unit.to_string(), name.to_string(), value));
         }
         let tx = self.write_transaction()?;
         let mut trail = self.audit_trail(&tx)?;
-        for (unit, name, value) in &planned {
+        for (line, unit, name, value) in &planned {
             let old: Option<String> = tx
                 .query_row("SELECT value FROM fact WHERE unit = ?1 AND name = ?2", params![unit, name], |r| r.get(0))
                 .optional()?;
-            if old.as_ref() == Some(value) {
+            if &old == value {
                 continue;
             }
-            tx.execute(
-                "INSERT OR REPLACE INTO fact (unit, name, value) VALUES (?1, ?2, ?3)",
-                params![unit, name, value],
-            )?;
-            let detail = format!("{unit} {name}: {} → {value}", old.as_deref().unwrap_or("—"));
-            trail.record(&tx, Change::new("fact", detail).on(unit, None).value(name, old, Some(value.clone())))?;
+            let what = format!("unit {unit}, fact {name}: value {}", value.as_deref().unwrap_or(CLEAR_MARKER));
+            self.permit_value(&table, *line, "value", &what, CouncilWrite::Facts)?;
+            let state = write_fact(&tx, unit, name, value.as_deref())?;
+            let detail = match value {
+                Some(value) => format!("{unit} {name}: {} → {value}", old.as_deref().unwrap_or("—")),
+                None => format!("{unit} {name}: {} → — (cleared: its default applies)", old.as_deref().unwrap_or("—")),
+            };
+            trail
+                .record(&tx, Change::new("fact", detail).on(unit, None).value(name, old, value.clone()).state(state))?;
         }
-        let touched: BTreeSet<&str> = planned.iter().map(|(unit, _, _)| unit.as_str()).collect();
-        for unit in touched {
-            let line = seen.iter().filter(|((u, _), _)| u == unit).map(|(_, line)| *line).max().unwrap_or(1);
+        let mut touched: BTreeMap<&str, u64> = BTreeMap::new();
+        for (line, unit, _, _) in &planned {
+            touched.insert(unit.as_str(), *line);
+        }
+        for (unit, line) in touched {
             check_stored_facts(&tx, &self.regulation, unit).map_err(|why| table.error(line, why.to_string()))?;
         }
         trail.record(&tx, import_change("import facts", &table.file, planned.len()))?;
@@ -446,7 +559,6 @@ impl Store {
 
     /// `unit,criterion,title,reference,date`: documents backing a self-score.
     pub fn import_evidence(&mut self, path: &Path) -> Result<Imported> {
-        self.permit(CouncilWrite::Import)?;
         let table = CsvTable::read(path, &["unit", "criterion", "title", "reference", "date"], &[])?;
         let units = self.unit_places()?;
         let mut planned = Vec::new();
@@ -488,23 +600,93 @@ impl Store {
                     ),
                 )
             })?;
-            planned.push(EvidenceRow {
-                unit: unit.to_string(),
-                criterion: code.to_string(),
-                reference: reference.to_string(),
-                title: title.to_string(),
-                issued_on: date,
-            });
+            planned.push((
+                line,
+                EvidenceRow {
+                    unit: unit.to_string(),
+                    criterion: code.to_string(),
+                    reference: reference.to_string(),
+                    title: title.to_string(),
+                    issued_on: date,
+                },
+            ));
         }
         let tx = self.write_transaction()?;
         let mut trail = self.audit_trail(&tx)?;
-        for row in &planned {
-            write_evidence_audited(&tx, &mut trail, row)?;
+        for (line, row) in &planned {
+            let what = format!("unit {}, {}: value {}", row.unit, row.criterion, row.reference);
+            write_evidence_audited(&tx, &mut trail, row, || {
+                self.permit_value(&table, *line, "reference", &what, CouncilWrite::Import)
+            })?;
         }
         trail.record(&tx, import_change("import evidence", &table.file, planned.len()))?;
         tx.commit()?;
         Ok(Imported { rows: planned.len() })
     }
+}
+
+/// The rules of SPEC (Scores) on what a component holds once an import row is merged into its stored entry:
+/// a not-applicable component carries no scores; an appraised score below max, or different from the
+/// self-score, needs a deduction reason. Checked where the row changes a value the rule reads, so a row that
+/// only adds an explanation is not refused for what was stored before.
+fn check_merged(
+    table: &CsvTable,
+    line: u64,
+    regulation: &Regulation,
+    place: &ComponentPlace<'_>,
+    change: &ScoreChange,
+    merged: &Merged,
+) -> Result<()> {
+    let (unit, code) = (&change.unit, &change.criterion);
+    let after = &merged.after;
+    let scores_touched = merged.self_score_changed()
+        || merged.appraisal_changed()
+        || merged.leader_changed()
+        || merged.applicable_changed();
+    if !after.applicable && scores_touched {
+        let mut held = Vec::new();
+        if let Some(score) = &after.self_score {
+            held.push(format!("self-score {score}"));
+        }
+        if let Some(score) = &after.appraised {
+            held.push(format!("appraised score {score}"));
+        }
+        if let Some(leader) = &merged.leader_after {
+            held.push(format!("leader's score {}", leader.score));
+        }
+        if !held.is_empty() {
+            return Err(table.error(
+                line,
+                format!(
+                    "unit {unit}, {code}: a not-applicable component carries no scores, and it would hold {} (clear a stored value with {CLEAR_MARKER})",
+                    held.join(", ")
+                ),
+            ));
+        }
+    }
+    let decimal = |text: &str| Decimal::from_str(text).ok();
+    let self_score = after.self_score.as_deref().and_then(decimal);
+    let judged = match (&change.leader, &merged.leader_after) {
+        (Some(_), Some(leader)) if merged.leader_changed() || merged.self_score_changed() => {
+            decimal(&leader.score).map(|score| (score, leader.reason.as_str()))
+        }
+        (None, _) if merged.appraisal_changed() || merged.self_score_changed() => {
+            after.appraised.as_deref().and_then(decimal).map(|score| (score, after.reason.as_str()))
+        }
+        _ => None,
+    };
+    if let Some((appraised, reason)) = judged {
+        check_reason(place.component.max, self_score, appraised, reason)
+            .map_err(|why| table.error(line, format!("column reason: unit {unit}, {code}: {why}")))?;
+    }
+    // Điều 4.2 of 453: the unit's own deduction needs its explanation, on what the component will hold.
+    if after.applicable && (merged.self_score_changed() || change.explanation != Cell::Keep) {
+        regulation
+            .self_assessment
+            .check(place.component.max, self_score, &after.explanation)
+            .map_err(|why| table.error(line, format!("column explanation: unit {unit}, {code}: {why}")))?;
+    }
+    Ok(())
 }
 
 /// The summary row of an import: which file, how many rows.

@@ -13,6 +13,7 @@ mod round;
 pub mod schema;
 pub mod seed;
 mod sheet_import;
+pub mod state;
 pub mod ties;
 pub mod users;
 mod write;
@@ -75,12 +76,20 @@ impl Store {
         let actor = Actor::service_account();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.pragma_update(None, "application_id", schema::APPLICATION_ID)?;
-        tx.execute("INSERT INTO round (id, regulation, year) VALUES (1, ?1, ?2)", params![regulation_id, year])?;
+        let mut states = vec![tx.query_row(
+            "INSERT INTO round (id, regulation, year) VALUES (1, ?1, ?2) RETURNING *",
+            params![regulation_id, year],
+            |row| state::row_state("round", row),
+        )?];
         for (file, content) in files.iter().filter(|(file, _)| file.ends_with(".toml")) {
-            tx.execute("INSERT INTO regulation_file (path, content) VALUES (?1, ?2)", params![file, content])?;
+            states.push(tx.query_row(
+                "INSERT INTO regulation_file (path, content) VALUES (?1, ?2) RETURNING *",
+                params![file, content],
+                |row| state::row_state("regulation_file", row),
+            )?);
         }
         AuditTrail::begin(&tx, &actor.name)?
-            .record(&tx, Change::new("init", format!("round {regulation_id} {year} created")))?;
+            .record(&tx, Change::new("init", format!("round {regulation_id} {year} created")).states(states))?;
         tx.commit()?;
         Ok(Store { conn, path: path.to_path_buf(), regulation, year, actor })
     }

@@ -6,6 +6,8 @@ use super::Store;
 use super::audit::Change;
 use super::council::write_grade_override;
 use super::error::{Result, StoreError};
+use super::state::row_state;
+use super::write::write_fact;
 use crate::domain::evaluate::evaluate_unit;
 use crate::domain::grades::Grade;
 use crate::domain::permissions::CouncilWrite;
@@ -79,13 +81,15 @@ impl Store {
                             |r| r.get(0),
                         )
                         .optional()?;
-                    tx.execute(
-                    "INSERT INTO score (unit, criterion, appraised_score, deduction_reason, appraised_by) VALUES (?1, ?2, ?3, ?4, ?5)
-                     ON CONFLICT (unit, criterion) DO UPDATE SET appraised_score = excluded.appraised_score,
-                        deduction_reason = excluded.deduction_reason, appraised_by = excluded.appraised_by,
-                        awaiting_confirmation = 0, version = score.version + 1",
-                    params![unit, component, value, reason, self.actor.name],
-                )?;
+                    let state = tx.query_row(
+                        "INSERT INTO score (unit, criterion, appraised_score, deduction_reason, appraised_by) VALUES (?1, ?2, ?3, ?4, ?5)
+                         ON CONFLICT (unit, criterion) DO UPDATE SET appraised_score = excluded.appraised_score,
+                            deduction_reason = excluded.deduction_reason, appraised_by = excluded.appraised_by,
+                            awaiting_confirmation = 0, version = score.version + 1
+                         RETURNING *",
+                        params![unit, component, value, reason, self.actor.name],
+                        |row| row_state("score", row),
+                    )?;
                     let old = old.flatten();
                     let detail = format!("re-rating {unit} {component}: {} → {value}", old.as_deref().unwrap_or("—"));
                     trail.record(
@@ -93,7 +97,8 @@ impl Store {
                         Change::new("rerate", detail)
                             .on(unit, Some(component))
                             .value("appraised_score", old, Some(value))
-                            .because(reason),
+                            .because(reason)
+                            .state(state),
                     )?;
                 }
                 RerateChange::Fact { name, value } => {
@@ -110,14 +115,15 @@ impl Store {
                             r.get(0)
                         })
                         .optional()?;
-                    tx.execute(
-                        "INSERT OR REPLACE INTO fact (unit, name, value) VALUES (?1, ?2, ?3)",
-                        params![unit, name, value],
-                    )?;
+                    let state = write_fact(&tx, unit, name, Some(&value))?;
                     let detail = format!("re-rating {unit} {name}: {} → {value}", old.as_deref().unwrap_or("—"));
                     trail.record(
                         &tx,
-                        Change::new("rerate", detail).on(unit, None).value(name, old, Some(value)).because(reason),
+                        Change::new("rerate", detail)
+                            .on(unit, None)
+                            .value(name, old, Some(value))
+                            .because(reason)
+                            .state(state),
                     )?;
                 }
                 RerateChange::Grade { criterion, grade } => {
@@ -132,13 +138,16 @@ impl Store {
         }
         super::council::check_stored_facts(&tx, &self.regulation, unit)?;
         let level_after = level_of(self)?;
-        tx.execute("UPDATE rerating SET open = 0 WHERE id = ?1", [rerating])?;
+        let state = tx.query_row("UPDATE rerating SET open = 0 WHERE id = ?1 RETURNING *", [rerating], |row| {
+            row_state("rerating", row)
+        })?;
         trail.record(
             &tx,
             Change::new("rerate", format!("re-rating of {unit} (Điều 10.4): {level_before} → {level_after}"))
                 .on(unit, None)
                 .value("level", Some(level_before), Some(level_after))
-                .because(reason),
+                .because(reason)
+                .state(state),
         )?;
         tx.commit()?;
         Ok(())

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 pub const APPLICATION_ID: i64 = 0x5448_4D44;
 
 /// The schema version this program writes (`PRAGMA user_version` after all migrations).
-pub const LATEST_VERSION: i64 = 4;
+pub const LATEST_VERSION: i64 = 5;
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -157,6 +157,12 @@ CREATE TABLE comment (
             super::audit::seal_legacy_rows(tx).map_err(|e| HookError::Hook(e.to_string()))?;
             tx.execute_batch(AUDIT_APPEND_ONLY)?;
             Ok(())
+        }),
+        // Version 5: every audit row records the rows its write left (`state`, covered by the row's hash), so
+        // `audit verify` compares every table with the log. What an older database already holds is recorded once,
+        // one `baseline` row per row, marked as taken at migration time.
+        M::up_with_hook("ALTER TABLE audit ADD COLUMN state TEXT;", |tx: &rusqlite::Transaction| {
+            super::state::seal_baseline(tx).map_err(|e| HookError::Hook(e.to_string()))
         }),
     ])
 }

@@ -3,17 +3,19 @@
 use super::Store;
 use super::audit::Change;
 use super::error::Result;
-use super::import::{EvidenceRow, Imported, ScoreRow};
-use super::write::{write_evidence_audited, write_score_audited};
+use super::import::{EvidenceRow, Imported};
+use super::write::{Cell, ScoreChange, merge, write_evidence_audited, write_merged};
+use crate::domain::permissions::{CouncilWrite, may};
 use crate::domain::validate::clean_text;
 use crate::sheet::read::{RawBook, SheetAssessment, parse_unit_sheet};
 use crate::sheet::{SheetError, file_name};
+use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// What one sheet import writes: score rows (the unit's columns merged into what the council recorded) and evidence.
+/// What one sheet import writes: the unit's columns that differ from what is recorded, and evidence.
 struct Planned {
-    scores: Vec<ScoreRow>,
+    scores: Vec<ScoreChange>,
     evidence: Vec<EvidenceRow>,
     summary: String,
 }
@@ -23,7 +25,6 @@ impl Store {
     /// The council's columns (appraised score, deduction reason) are not imported; a sheet that changes them,
     /// or changes a self-score the council already appraised, is refused. An empty cell changes nothing.
     pub fn import_sheet(&mut self, path: &Path) -> Result<Imported> {
-        self.permit(crate::domain::permissions::CouncilWrite::Import)?;
         let book = RawBook::open(path).map_err(|e| e.in_file(path))?;
         let round = self.load_round()?;
         let mut assessments: Vec<SheetAssessment> = Vec::new();
@@ -108,20 +109,39 @@ impl Store {
             {
                 continue;
             }
-            scores.push(ScoreRow {
+            // Each value the sheet changes is the secretary's import (SPEC, Roles), checked as if typed.
+            may(&self.actor, CouncilWrite::Import).map_err(|refusal| {
+                at(format!("{what}: value {}: refused: {refusal}", shown(self_score, &explanation, applicable)))
+            })?;
+            let cell = |changed: bool, value: Option<Decimal>| match (changed, value) {
+                (false, _) => Cell::Keep,
+                (true, Some(value)) => Cell::Set(value),
+                (true, None) => Cell::Clear,
+            };
+            scores.push(ScoreChange {
                 unit: unit.code.clone(),
                 criterion: score.code.clone(),
-                self_score,
-                appraised: stored.appraised_score,
-                reason: stored.deduction_reason.clone(),
-                explanation,
-                applicable,
                 leader: None,
+                self_score: cell(self_score != stored.self_score, self_score),
+                appraised: Cell::Keep,
+                reason: Cell::Keep,
+                explanation: if *explanation == *stored.explanation { Cell::Keep } else { Cell::Set(explanation) },
+                applicable: if applicable == stored.applicable { Cell::Keep } else { Cell::Set(applicable) },
             });
         }
         // Documents already recorded as they are are not written again, so the audit says what changed.
-        let evidence: Vec<EvidenceRow> =
-            assessment.evidence.iter().map(|(_, row)| row.clone()).filter(|row| !known.contains(row)).collect();
+        let mut evidence = Vec::new();
+        for (cell, row) in assessment.evidence.iter().filter(|(_, row)| !known.contains(row)) {
+            may(&self.actor, CouncilWrite::Import).map_err(|refusal| SheetError::Cell {
+                sheet: sheet.clone(),
+                cell: cell.clone(),
+                message: format!(
+                    "unit {}, {}: document {}: refused: {refusal}",
+                    row.unit, row.criterion, row.reference
+                ),
+            })?;
+            evidence.push(row.clone());
+        }
         let summary =
             format!("sheet {sheet:?}, unit {}: {} components, {} documents", unit.code, scores.len(), evidence.len());
         Ok(Planned { scores, evidence, summary })
@@ -136,11 +156,12 @@ impl Store {
         let mut trail = self.audit_trail(&tx)?;
         let mut rows = 0;
         for sheet in planned {
-            for row in &sheet.scores {
-                write_score_audited(&tx, &mut trail, &self.actor.name, row)?;
+            for change in &sheet.scores {
+                let merged = merge(&tx, change, &self.actor.name)?;
+                write_merged(&tx, &mut trail, change, &merged)?;
             }
             for row in &sheet.evidence {
-                write_evidence_audited(&tx, &mut trail, row)?;
+                write_evidence_audited(&tx, &mut trail, row, || Ok(()))?;
             }
             let change = Change::new("import sheet", format!("{file}: {}", sheet.summary)).value(
                 "file",
@@ -153,4 +174,11 @@ impl Store {
         tx.commit()?;
         Ok(rows)
     }
+}
+
+/// A sheet row's values as a refusal names them.
+fn shown(self_score: Option<Decimal>, explanation: &str, applicable: bool) -> String {
+    let score = self_score.map_or("-".to_string(), |s| s.normalize().to_string());
+    let explanation: String = explanation.chars().take(40).collect();
+    format!("self-score {score}, explanation {explanation:?}, applicable {}", if applicable { "yes" } else { "no" })
 }

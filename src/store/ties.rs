@@ -2,10 +2,12 @@
 
 use super::audit::Change;
 use super::error::{Result, StoreError};
+use super::state::{removed_row, row_state};
 use super::{Store, audit_one};
 use crate::domain::evaluate::evaluate_round;
 use crate::domain::permissions::CouncilWrite;
 use rusqlite::params;
+use rusqlite::types::Value;
 use std::collections::BTreeSet;
 
 impl Store {
@@ -66,22 +68,33 @@ impl Store {
             .filter(|earlier| earlier.iter().any(|u| distinct.contains(u)))
             .map(|earlier| earlier.join(","))
             .collect();
-        // Drop earlier orders that covered any of these units.
+        // Drop earlier orders that covered any of these units; the log records each row removed and each written.
+        let mut states = Vec::new();
         for unit in order {
-            tx.execute(
-                "DELETE FROM tie_order WHERE bloc = ?1 AND order_id IN (SELECT order_id FROM tie_order WHERE bloc = ?1 AND unit = ?2)",
-                params![bloc, unit],
+            let mut statement = tx.prepare_cached(
+                "DELETE FROM tie_order WHERE bloc = ?1 AND order_id IN (SELECT order_id FROM tie_order WHERE bloc = ?1 AND unit = ?2)
+                 RETURNING bloc, order_id, position",
             )?;
+            let removed = statement.query_map(params![bloc, unit], |row| {
+                Ok(removed_row(
+                    "tie_order",
+                    &[Value::Text(row.get(0)?), Value::Integer(row.get(1)?), Value::Integer(row.get(2)?)],
+                ))
+            })?;
+            for state in removed {
+                states.push(state?);
+            }
         }
         let order_id: i64 =
             tx.query_row("SELECT COALESCE(MAX(order_id), 0) + 1 FROM tie_order WHERE bloc = ?1", params![bloc], |r| {
                 r.get(0)
             })?;
         for (position, unit) in order.iter().enumerate() {
-            tx.execute(
-                "INSERT INTO tie_order (bloc, order_id, position, unit) VALUES (?1, ?2, ?3, ?4)",
+            states.push(tx.query_row(
+                "INSERT INTO tie_order (bloc, order_id, position, unit) VALUES (?1, ?2, ?3, ?4) RETURNING *",
                 params![bloc, order_id, position as i64 + 1, unit],
-            )?;
+                |row| row_state("tie_order", row),
+            )?);
         }
         let old = (!previous.is_empty()).then(|| previous.join("; "));
         let change = Change::new("order tie", format!("bloc {bloc}: tie ordered {}", order.join(", "))).value(
@@ -89,7 +102,7 @@ impl Store {
             old,
             Some(order.join(",")),
         );
-        audit_one(&tx, &self.actor, change)?;
+        audit_one(&tx, &self.actor, change.states(states))?;
         tx.commit()?;
         Ok(())
     }

@@ -2,6 +2,7 @@
 
 use super::audit::Change;
 use super::error::{Result, StoreError};
+use super::state::row_state;
 use super::{Store, audit_one};
 use crate::domain::permissions::{Actor, CouncilWrite, Role};
 use rusqlite::{OptionalExtension, params};
@@ -116,9 +117,10 @@ impl Store {
                 "a council user {name:?} already exists (or existed: the audit log names them); choose another name"
             )));
         }
-        tx.execute(
-            "INSERT INTO council_user (name, full_name, role, agency) VALUES (?1, ?2, ?3, ?4)",
+        let state = tx.query_row(
+            "INSERT INTO council_user (name, full_name, role, agency) VALUES (?1, ?2, ?3, ?4) RETURNING *",
             params![name, full_name.trim(), role.slug(), agency],
+            |row| row_state("council_user", row),
         )?;
         let described = match agency {
             Some(agency) => format!("{role}, {agency}"),
@@ -127,11 +129,9 @@ impl Store {
         audit_one(
             &tx,
             &self.actor,
-            Change::new("add user", format!("user {name} ({}) added as {described}", full_name.trim())).value(
-                "user",
-                None,
-                Some(format!("{name}: {described}")),
-            ),
+            Change::new("add user", format!("user {name} ({}) added as {described}", full_name.trim()))
+                .value("user", None, Some(format!("{name}: {described}")))
+                .state(state),
         )?;
         tx.commit()?;
         Ok(())
@@ -141,17 +141,21 @@ impl Store {
     pub fn remove_user(&mut self, name: &str) -> Result<()> {
         self.permit(CouncilWrite::ManageUsers)?;
         let tx = self.write_transaction()?;
-        let changed = tx.execute(
-            "UPDATE council_user SET removed_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE name = ?1 AND removed_at IS NULL",
-            [name],
-        )?;
-        if changed == 0 {
-            return Err(StoreError::UnknownUser { name: name.to_string() });
-        }
+        let state = tx
+            .query_row(
+                "UPDATE council_user SET removed_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE name = ?1 AND removed_at IS NULL
+                 RETURNING *",
+                [name],
+                |row| row_state("council_user", row),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::UnknownUser { name: name.to_string() })?;
         audit_one(
             &tx,
             &self.actor,
-            Change::new("remove user", format!("user {name} removed")).value("user", Some(name.to_string()), None),
+            Change::new("remove user", format!("user {name} removed"))
+                .value("user", Some(name.to_string()), None)
+                .state(state),
         )?;
         tx.commit()?;
         Ok(())

@@ -1,25 +1,344 @@
 //! Writing score and evidence rows, with an audit row for each value that changes (old → new):
 //! shared by the CSV imports, the sheet import and the demo generator.
+//!
+//! An import row says what it changes, cell by cell ([`Cell`]): an absent column or an empty cell leaves
+//! the stored value as it is, the marker `-` clears it, anything else sets it. [`merge`] reads the stored
+//! entry and applies the row to it, the caller checks the rules on the merged result, and [`write_merged`]
+//! writes what differs.
 
 use super::audit::{AuditTrail, Change};
 use super::error::Result;
 use super::import::{EvidenceRow, ScoreRow};
+use super::state::{removed_row, row_state, text_key};
 use rusqlite::{OptionalExtension, params};
 use rust_decimal::Decimal;
+
+/// The marker that clears a stored value on purpose (an empty cell leaves it as it is).
+pub const CLEAR_MARKER: &str = "-";
+
+/// What one cell of an import asks of the stored value.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Cell<T> {
+    /// An absent column or an empty cell: the stored value stays.
+    #[default]
+    Keep,
+    /// `-`: the value is cleared (back to its default).
+    Clear,
+    Set(T),
+}
+
+impl<T: Clone> Cell<T> {
+    /// The value after this cell: the stored one, none, or the new one.
+    pub fn apply(&self, stored: Option<T>) -> Option<T> {
+        match self {
+            Cell::Keep => stored,
+            Cell::Clear => None,
+            Cell::Set(value) => Some(value.clone()),
+        }
+    }
+
+    pub fn map<U>(&self, f: impl FnOnce(&T) -> U) -> Cell<U> {
+        match self {
+            Cell::Keep => Cell::Keep,
+            Cell::Clear => Cell::Clear,
+            Cell::Set(value) => Cell::Set(f(value)),
+        }
+    }
+}
+
+impl<'t> Cell<&'t str> {
+    /// How a CSV cell reads: empty keeps, `-` clears, any other text sets.
+    pub fn of(text: &'t str) -> Cell<&'t str> {
+        match text {
+            "" => Cell::Keep,
+            CLEAR_MARKER => Cell::Clear,
+            text => Cell::Set(text),
+        }
+    }
+}
 
 fn text(value: Option<Decimal>) -> Option<String> {
     value.map(|v| v.normalize().to_string())
 }
 
-/// Writes one score row: a leader's score, or the unit's whole entry for the component.
-/// The entry's version goes up by one; an appraised score written here is final (no confirmation awaited).
+/// A component's entry as stored (the `score` row).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Entry {
+    pub self_score: Option<String>,
+    pub appraised: Option<String>,
+    pub reason: String,
+    pub explanation: String,
+    pub applicable: bool,
+    pub appraised_by: Option<String>,
+    pub awaiting_confirmation: bool,
+}
+
+impl Default for Entry {
+    fn default() -> Entry {
+        Entry {
+            self_score: None,
+            appraised: None,
+            reason: String::new(),
+            explanation: String::new(),
+            applicable: true,
+            appraised_by: None,
+            awaiting_confirmation: false,
+        }
+    }
+}
+
+/// One provincial leader's score of a component and its deduction reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct LeaderEntry {
+    pub score: String,
+    pub reason: String,
+}
+
+/// What one import row changes in a component's entry (and, with `leader`, in that provincial leader's
+/// score of it: then `appraised` and `reason` are the leader's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct ScoreChange {
+    pub unit: String,
+    pub criterion: String,
+    pub leader: Option<String>,
+    pub self_score: Cell<Decimal>,
+    pub appraised: Cell<Decimal>,
+    pub reason: Cell<String>,
+    pub explanation: Cell<String>,
+    pub applicable: Cell<bool>,
+}
+
+/// The stored entry (and leader's score) and what the row makes of them.
+#[derive(Debug, Clone)]
+pub(super) struct Merged {
+    /// Whether the component had an entry before the row.
+    pub existed: bool,
+    /// The stored entry, or the default one when there was none.
+    pub before: Entry,
+    pub after: Entry,
+    pub leader_before: Option<LeaderEntry>,
+    pub leader_after: Option<LeaderEntry>,
+}
+
+impl Merged {
+    pub fn self_score_changed(&self) -> bool {
+        self.before.self_score != self.after.self_score
+    }
+
+    /// The council's appraised score or its deduction reason changes.
+    pub fn appraisal_changed(&self) -> bool {
+        self.before.appraised != self.after.appraised || self.before.reason != self.after.reason
+    }
+
+    pub fn explanation_changed(&self) -> bool {
+        self.before.explanation != self.after.explanation
+    }
+
+    pub fn applicable_changed(&self) -> bool {
+        self.before.applicable != self.after.applicable
+    }
+
+    pub fn leader_changed(&self) -> bool {
+        self.leader_before != self.leader_after
+    }
+
+    fn entry_changed(&self) -> bool {
+        self.before != self.after
+    }
+}
+
+/// The stored entry of a component, if any.
+pub(super) fn read_entry(tx: &rusqlite::Connection, unit: &str, criterion: &str) -> Result<Option<Entry>> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT self_score, appraised_score, deduction_reason, explanation, applicable, appraised_by, awaiting_confirmation
+             FROM score WHERE unit = ?1 AND criterion = ?2",
+        )?
+        .query_row(params![unit, criterion], |r| {
+            Ok(Entry {
+                self_score: r.get(0)?,
+                appraised: r.get(1)?,
+                reason: r.get(2)?,
+                explanation: r.get(3)?,
+                applicable: r.get(4)?,
+                appraised_by: r.get(5)?,
+                awaiting_confirmation: r.get(6)?,
+            })
+        })
+        .optional()?)
+}
+
+/// Reads what is stored for the row's component and applies the row's cells to it. An appraised score the
+/// row changes is recorded as `actor`'s and final; one it leaves keeps who entered it and whether it awaits
+/// confirmation.
+pub(super) fn merge(tx: &rusqlite::Connection, change: &ScoreChange, actor: &str) -> Result<Merged> {
+    let stored = read_entry(tx, &change.unit, &change.criterion)?;
+    let existed = stored.is_some();
+    let base = stored.unwrap_or_default();
+    let number = |cell: &Cell<Decimal>, stored: Option<String>| match cell {
+        Cell::Keep => stored,
+        cell => text(cell.apply(None)),
+    };
+    let mut after = Entry {
+        self_score: number(&change.self_score, base.self_score.clone()),
+        explanation: change.explanation.apply(Some(base.explanation.clone())).unwrap_or_default(),
+        applicable: change.applicable.apply(Some(base.applicable)).unwrap_or(true),
+        ..base.clone()
+    };
+    let (mut leader_before, mut leader_after) = (None, None);
+    match &change.leader {
+        Some(leader) => {
+            leader_before = tx
+                .prepare_cached(
+                    "SELECT score, deduction_reason FROM leader_score WHERE unit = ?1 AND criterion = ?2 AND leader = ?3",
+                )?
+                .query_row(params![change.unit, change.criterion, leader], |r| {
+                    Ok(LeaderEntry { score: r.get(0)?, reason: r.get(1)? })
+                })
+                .optional()?;
+            let score = number(&change.appraised, leader_before.as_ref().map(|l| l.score.clone()));
+            let reason = change.reason.apply(leader_before.as_ref().map(|l| l.reason.clone())).unwrap_or_default();
+            leader_after = score.map(|score| LeaderEntry { score, reason });
+        }
+        None => {
+            after.appraised = number(&change.appraised, base.appraised.clone());
+            after.reason = change.reason.apply(Some(base.reason.clone())).unwrap_or_default();
+            if after.appraised != base.appraised || after.reason != base.reason {
+                after.appraised_by = after.appraised.as_ref().map(|_| actor.to_string());
+                after.awaiting_confirmation = false;
+            }
+        }
+    }
+    Ok(Merged { existed, before: base, after, leader_before, leader_after })
+}
+
+/// Writes what the merged row changes, with an audit row for each value (old → new). Nothing changed,
+/// nothing written: the entry's version goes up only when it changes.
+pub(super) fn write_merged(
+    tx: &rusqlite::Connection,
+    trail: &mut AuditTrail,
+    change: &ScoreChange,
+    merged: &Merged,
+) -> Result<()> {
+    let (unit, c) = (change.unit.as_str(), change.criterion.as_str());
+    if merged.entry_changed() {
+        let after = &merged.after;
+        let state = tx.prepare_cached(
+            "INSERT INTO score (unit, criterion, self_score, appraised_score, deduction_reason, explanation, applicable,
+                appraised_by, awaiting_confirmation)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             ON CONFLICT (unit, criterion) DO UPDATE SET self_score = excluded.self_score,
+                appraised_score = excluded.appraised_score, deduction_reason = excluded.deduction_reason,
+                explanation = excluded.explanation, applicable = excluded.applicable,
+                appraised_by = excluded.appraised_by, awaiting_confirmation = excluded.awaiting_confirmation,
+                version = score.version + 1
+             RETURNING *",
+        )?
+        .query_row(
+            params![
+            unit,
+            c,
+            after.self_score,
+            after.appraised,
+            after.reason,
+            after.explanation,
+            after.applicable,
+            after.appraised_by,
+            after.awaiting_confirmation
+            ],
+            |row| row_state("score", row),
+        )?;
+        // One audit row per value that changed; the last one records the row as it now is.
+        let mut changes = Vec::with_capacity(4);
+        let before = &merged.before;
+        if merged.self_score_changed() {
+            let (old, new) = (before.self_score.clone(), after.self_score.clone());
+            let detail = format!("{unit} {c}: self-score {} → {}", show(&old), show(&new));
+            changes.push(Change::new("self-score", detail).on(unit, Some(c)).value("self_score", old, new));
+        }
+        if merged.appraisal_changed() {
+            let (old, new) = (before.appraised.clone(), after.appraised.clone());
+            let detail = format!("{unit} {c}: appraised {} → {}", show(&old), show(&new));
+            let change = Change::new("appraise", detail).on(unit, Some(c)).value("appraised_score", old, new);
+            changes.push(change.because(&after.reason));
+        }
+        if merged.explanation_changed() {
+            let detail = format!("{unit} {c}: explanation changed");
+            let change = Change::new("explanation", detail).on(unit, Some(c)).value(
+                "explanation",
+                merged.existed.then(|| before.explanation.clone()),
+                Some(after.explanation.clone()),
+            );
+            changes.push(change);
+        }
+        if merged.applicable_changed() {
+            let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
+            let detail = format!("{unit} {c}: applicable {} → {}", yes_no(before.applicable), yes_no(after.applicable));
+            let change = Change::new("applicable", detail).on(unit, Some(c)).value(
+                "applicable",
+                Some(yes_no(before.applicable)),
+                Some(yes_no(after.applicable)),
+            );
+            changes.push(change);
+        }
+        if changes.is_empty() {
+            // Only who entered the score, or whether it awaits confirmation, changed.
+            changes.push(Change::new("appraise", format!("{unit} {c}: entry updated")).on(unit, Some(c)));
+        }
+        let last = changes.len() - 1;
+        for (n, change) in changes.into_iter().enumerate() {
+            let change = if n == last { change.state(state.clone()) } else { change };
+            trail.record(tx, change)?;
+        }
+    }
+    if let Some(leader) = &change.leader
+        && merged.leader_changed()
+    {
+        let state = match &merged.leader_after {
+            Some(entry) => tx.prepare_cached(
+                "INSERT INTO leader_score (unit, criterion, leader, score, deduction_reason) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (unit, criterion, leader) DO UPDATE SET score = excluded.score, deduction_reason = excluded.deduction_reason
+                 RETURNING *",
+            )?
+            .query_row(params![unit, c, leader, entry.score, entry.reason], |row| row_state("leader_score", row))?,
+            None => {
+                tx.prepare_cached("DELETE FROM leader_score WHERE unit = ?1 AND criterion = ?2 AND leader = ?3")?
+                    .execute(params![unit, c, leader])?;
+                removed_row("leader_score", &text_key(&[unit, c, leader]))
+            }
+        };
+        let old = merged.leader_before.as_ref().map(|l| l.score.clone());
+        let new = merged.leader_after.as_ref().map(|l| l.score.clone());
+        let reason = merged.leader_after.as_ref().map(|l| l.reason.clone()).unwrap_or_default();
+        let detail = format!("leader {leader}: {unit} {c} {} → {}", show(&old), show(&new));
+        let change =
+            Change::new("leader score", detail).on(unit, Some(c)).value(&format!("leader_score:{leader}"), old, new);
+        trail.record(tx, change.because(&reason).state(state))?;
+    }
+    Ok(())
+}
+
+/// Writes one fact of a unit (None: clears it, so its default applies) and returns the record of the row it leaves.
+pub(super) fn write_fact(tx: &rusqlite::Connection, unit: &str, name: &str, value: Option<&str>) -> Result<String> {
+    Ok(match value {
+        Some(value) => tx
+            .prepare_cached("INSERT OR REPLACE INTO fact (unit, name, value) VALUES (?1, ?2, ?3) RETURNING *")?
+            .query_row(params![unit, name, value], |row| row_state("fact", row))?,
+        None => {
+            tx.prepare_cached("DELETE FROM fact WHERE unit = ?1 AND name = ?2")?.execute(params![unit, name])?;
+            removed_row("fact", &text_key(&[unit, name]))
+        }
+    })
+}
+
+/// Writes one generated score row as it is (the demo generator; audited as one `seed` row).
 pub(super) fn write_score(tx: &rusqlite::Connection, row: &ScoreRow, actor: &str) -> Result<()> {
     match &row.leader {
         Some(leader) => {
-            match text(row.appraised) {
-                Some(score) => tx.prepare_cached("INSERT OR REPLACE INTO leader_score (unit, criterion, leader, score, deduction_reason) VALUES (?1, ?2, ?3, ?4, ?5)")?.execute(params![row.unit, row.criterion, leader, score, row.reason])?,
-                None => tx.prepare_cached("DELETE FROM leader_score WHERE unit = ?1 AND criterion = ?2 AND leader = ?3")?.execute(params![row.unit, row.criterion, leader])?,
-            };
+            if let Some(score) = text(row.appraised) {
+                tx.prepare_cached("INSERT OR REPLACE INTO leader_score (unit, criterion, leader, score, deduction_reason) VALUES (?1, ?2, ?3, ?4, ?5)")?
+                    .execute(params![row.unit, row.criterion, leader, score, row.reason])?;
+            }
             if row.self_score.is_some() {
                 tx.prepare_cached(
                     "INSERT INTO score (unit, criterion, self_score) VALUES (?1, ?2, ?3)
@@ -53,116 +372,17 @@ pub(super) fn write_score(tx: &rusqlite::Connection, row: &ScoreRow, actor: &str
     Ok(())
 }
 
-/// What a score row held before an import replaced it.
-#[derive(Default)]
-struct Before {
-    self_score: Option<String>,
-    appraised: Option<String>,
-    reason: String,
-    explanation: String,
-    applicable: bool,
-}
-
-/// Writes one score row and appends an audit row for each value it changes (old → new).
-pub(super) fn write_score_audited(
-    tx: &rusqlite::Connection,
-    trail: &mut AuditTrail,
-    actor: &str,
-    row: &ScoreRow,
-) -> Result<()> {
-    let (unit, code) = (row.unit.as_str(), Some(row.criterion.as_str()));
-    if let Some(leader) = &row.leader {
-        let old: Option<String> = tx
-            .prepare_cached("SELECT score FROM leader_score WHERE unit = ?1 AND criterion = ?2 AND leader = ?3")?
-            .query_row(params![row.unit, row.criterion, leader], |r| r.get(0))
-            .optional()?;
-        let new = text(row.appraised);
-        let old_self: Option<String> = match row.self_score {
-            Some(_) => tx
-                .prepare_cached("SELECT self_score FROM score WHERE unit = ?1 AND criterion = ?2")?
-                .query_row(params![row.unit, row.criterion], |r| r.get(0))
-                .optional()?
-                .flatten(),
-            None => None,
-        };
-        write_score(tx, row, actor)?;
-        if row.self_score.is_some() && old_self != text(row.self_score) {
-            let new_self = text(row.self_score);
-            let detail = format!("{unit} {}: self-score {} → {}", row.criterion, show(&old_self), show(&new_self));
-            trail
-                .record(tx, Change::new("self-score", detail).on(unit, code).value("self_score", old_self, new_self))?;
-        }
-        if old != new {
-            let detail = format!("leader {leader}: {unit} {} {} → {}", row.criterion, show(&old), show(&new));
-            let change =
-                Change::new("leader score", detail).on(unit, code).value(&format!("leader_score:{leader}"), old, new);
-            trail.record(tx, change.because(&row.reason))?;
-        }
-        return Ok(());
-    }
-    let before = tx
-        .prepare_cached(
-            "SELECT self_score, appraised_score, deduction_reason, explanation, applicable FROM score WHERE unit = ?1 AND criterion = ?2",
-        )?
-        .query_row(params![row.unit, row.criterion], |r| {
-            Ok(Before {
-                self_score: r.get(0)?,
-                appraised: r.get(1)?,
-                reason: r.get(2)?,
-                explanation: r.get(3)?,
-                applicable: r.get(4)?,
-            })
-        })
-        .optional()?;
-    let existed = before.is_some();
-    let before = before.unwrap_or(Before { applicable: true, ..Before::default() });
-    write_score(tx, row, actor)?;
-    let (self_score, appraised) = (text(row.self_score), text(row.appraised));
-    let c = &row.criterion;
-    if before.self_score != self_score {
-        let detail = format!("{unit} {c}: self-score {} → {}", show(&before.self_score), show(&self_score));
-        trail.record(
-            tx,
-            Change::new("self-score", detail).on(unit, code).value("self_score", before.self_score, self_score),
-        )?;
-    }
-    if before.appraised != appraised || before.reason != row.reason {
-        let detail = format!("{unit} {c}: appraised {} → {}", show(&before.appraised), show(&appraised));
-        let change =
-            Change::new("appraise", detail).on(unit, code).value("appraised_score", before.appraised, appraised);
-        trail.record(tx, change.because(&row.reason))?;
-    }
-    if before.explanation != row.explanation {
-        let detail = format!("{unit} {c}: explanation changed");
-        let change = Change::new("explanation", detail).on(unit, code).value(
-            "explanation",
-            existed.then_some(before.explanation),
-            Some(row.explanation.clone()),
-        );
-        trail.record(tx, change)?;
-    }
-    if before.applicable != row.applicable {
-        let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
-        let detail = format!("{unit} {c}: applicable {} → {}", yes_no(before.applicable), yes_no(row.applicable));
-        let change = Change::new("applicable", detail).on(unit, code).value(
-            "applicable",
-            Some(yes_no(before.applicable)),
-            Some(yes_no(row.applicable)),
-        );
-        trail.record(tx, change)?;
-    }
-    Ok(())
-}
-
 fn show(value: &Option<String>) -> &str {
     value.as_deref().unwrap_or("—")
 }
 
-/// Writes one evidence row and its audit row (naming the title and date it replaces, if any).
+/// Writes one evidence row and its audit row (naming the title and date it replaces, if any). `permit` is asked
+/// only when the row changes what is stored: a document already recorded as it is is not a write.
 pub(super) fn write_evidence_audited(
     tx: &rusqlite::Connection,
     trail: &mut AuditTrail,
     row: &EvidenceRow,
+    permit: impl FnOnce() -> Result<()>,
 ) -> Result<()> {
     let old: Option<String> = tx
         .prepare_cached("SELECT title || ' (' || issued_on || ')' FROM evidence WHERE unit = ?1 AND criterion = ?2 AND reference = ?3")?
@@ -172,14 +392,22 @@ pub(super) fn write_evidence_audited(
     if old.as_ref() == Some(&new) {
         return Ok(());
     }
-    write_evidence(tx, row)?;
+    permit()?;
+    let state = tx
+        .prepare_cached(
+            "INSERT OR REPLACE INTO evidence (unit, criterion, reference, title, issued_on) VALUES (?1, ?2, ?3, ?4, ?5)
+             RETURNING *",
+        )?
+        .query_row(params![row.unit, row.criterion, row.reference, row.title, row.issued_on], |r| {
+            row_state("evidence", r)
+        })?;
     let detail = format!("{} {}: evidence {} — {new}", row.unit, row.criterion, row.reference);
     let change = Change::new("evidence", detail).on(&row.unit, Some(&row.criterion)).value(
         &format!("evidence:{}", row.reference),
         old,
         Some(new),
     );
-    trail.record(tx, change)
+    trail.record(tx, change.state(state))
 }
 
 pub(super) fn write_evidence(tx: &rusqlite::Connection, row: &EvidenceRow) -> Result<()> {

@@ -109,7 +109,9 @@ pub fn run_effect(store: &mut Store, effect: Effect) -> Action {
         Effect::Comment { unit, component, text } => {
             store.add_comment(&unit, &component, &text).map(|()| format!("Đã gửi góp ý cho {unit} · {component}"))
         }
-        Effect::Approve { bloc } => store.approve_bloc(&bloc).map(|()| format!("Đã phê duyệt kết quả khối {bloc}")),
+        Effect::Approve { bloc } => {
+            store.approve_bloc(&bloc).map(|head| format!("Đã phê duyệt kết quả khối {bloc} — Nhật ký: {head}"))
+        }
         Effect::SignIn { name } => {
             return match store.sign_in(&name) {
                 Ok(()) => Action::SignedIn(store.actor().clone()),

@@ -1,0 +1,447 @@
+//! What every audited write leaves in the data tables, recorded in its audit row (the row hash covers it), and
+//! `audit verify`'s replay of those records into an empty copy of the tables, compared with the real ones.
+//!
+//! A record is one JSON object per row: `{"table":"score","row":["stc","III.7","3",…]}`, the row's values in the
+//! table's column order (as `SELECT *` gives them), or `{"table":"fact","key":["stc","discipline"],"row":null}` for
+//! a row the write removed. The values are positional to keep the log small (an import of 100 000 rows records
+//! 100 000 of them): a migration may add columns at the end of a table (older records then lack them, and the
+//! columns take their defaults), but one that reorders, removes or rewrites columns must record a baseline of the
+//! rows it leaves, as migration 5 does. Replaying the log in order gives the tables the log explains; any
+//! difference from the database is a change made behind the program's back (raw SQL): a value the log never
+//! wrote, a value different from the log's last word, or a row the log wrote that is gone.
+
+use super::Store;
+use super::audit::{AuditTrail, Change};
+use super::error::{Result, StoreError};
+use super::seed::{DemoRecipe, UnitRow, write_generated};
+use rusqlite::types::{Value, ValueRef};
+use rusqlite::{Connection, params_from_iter};
+use std::fmt::Write as _;
+
+/// Every data table `audit verify` compares, with its key columns.
+pub const TABLES: &[(&str, &[&str])] = &[
+    ("round", &["id"]),
+    ("regulation_file", &["path"]),
+    ("unit", &["code"]),
+    ("council_user", &["name"]),
+    ("score", &["unit", "criterion"]),
+    ("leader_score", &["unit", "criterion", "leader"]),
+    ("grade_override", &["unit", "criterion"]),
+    ("fact", &["unit", "name"]),
+    ("evidence", &["unit", "criterion", "reference"]),
+    ("tie_order", &["bloc", "order_id", "position"]),
+    ("comment", &["id"]),
+    ("approval", &["bloc"]),
+    ("rerating", &["id"]),
+];
+
+fn key_columns(table: &str) -> &'static [&'static str] {
+    TABLES.iter().find(|(name, _)| *name == table).map_or(&[], |(_, key)| *key)
+}
+
+fn push_json_text(out: &mut String, text: &str) {
+    out.push('"');
+    let mut plain = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        if byte >= 0x20 && byte != b'"' && byte != b'\\' {
+            continue;
+        }
+        out.push_str(&text[plain..at]);
+        plain = at + 1;
+        match byte {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            control => {
+                let _ = write!(out, "\\u{control:04x}");
+            }
+        }
+    }
+    out.push_str(&text[plain..]);
+    out.push('"');
+}
+
+fn push_json_value(out: &mut String, value: ValueRef<'_>) {
+    match value {
+        ValueRef::Null => out.push_str("null"),
+        ValueRef::Integer(number) => {
+            let _ = write!(out, "{number}");
+        }
+        ValueRef::Real(number) if number.is_finite() => {
+            let _ = write!(out, "{number:?}");
+        }
+        ValueRef::Real(_) => out.push_str("null"),
+        ValueRef::Text(bytes) => push_json_text(out, &String::from_utf8_lossy(bytes)),
+        ValueRef::Blob(bytes) => push_json_text(out, &super::audit::hex(bytes)),
+    }
+}
+
+/// The record of a row as a statement returned it (`RETURNING *` or `SELECT *`): every column, in table order.
+pub fn row_state(table: &str, row: &rusqlite::Row<'_>) -> rusqlite::Result<String> {
+    let mut out = String::with_capacity(192);
+    out.push_str("{\"table\":");
+    push_json_text(&mut out, table);
+    out.push_str(",\"row\":[");
+    for index in 0..row.as_ref().column_count() {
+        if index > 0 {
+            out.push(',');
+        }
+        push_json_value(&mut out, row.get_ref(index)?);
+    }
+    out.push_str("]}");
+    Ok(out)
+}
+
+/// The record of a row a write removed.
+pub fn removed_row(table: &str, key: &[Value]) -> String {
+    let mut out = String::from("{\"table\":");
+    push_json_text(&mut out, table);
+    out.push_str(",\"key\":[");
+    for (n, value) in key.iter().enumerate() {
+        if n > 0 {
+            out.push(',');
+        }
+        push_json_value(&mut out, ValueRef::from(value));
+    }
+    out.push_str("],\"row\":null}");
+    out
+}
+
+/// A key of text parts (most tables).
+pub fn text_key(parts: &[&str]) -> Vec<Value> {
+    parts.iter().map(|part| Value::Text((*part).to_string())).collect()
+}
+
+/// Migration 5: each row the tables already hold gets one `baseline` audit row recording it, marked as taken at
+/// migration time (not a council decision), so the rows of a database from before are compared from then on.
+pub(super) fn seal_baseline(tx: &Connection) -> Result<()> {
+    let mut trail = AuditTrail::begin(tx, crate::domain::permissions::SERVICE_ACCOUNT)?;
+    for (table, keys) in TABLES {
+        let order: Vec<String> = keys.iter().map(|k| format!("\"{k}\"")).collect();
+        let mut statement = tx.prepare(&format!("SELECT * FROM \"{table}\" ORDER BY {}", order.join(", ")))?;
+        let positions: Vec<usize> = keys.iter().filter_map(|k| statement.column_index(k).ok()).collect();
+        let mut rows = statement.query([])?;
+        while let Some(row) = rows.next()? {
+            let mut key = Vec::with_capacity(positions.len());
+            for &position in &positions {
+                key.push(shown(row.get_ref(position)?).unwrap_or_default());
+            }
+            let detail = format!(
+                "baseline, taken at migration to schema 5: {table} ({}) as the database held it then (not a council decision)",
+                key.join(", ")
+            );
+            trail.record(tx, Change::new("baseline", detail).state(row_state(table, row)?))?;
+        }
+    }
+    Ok(())
+}
+
+/// One record as `audit verify` reads it back.
+#[derive(Debug, serde::Deserialize)]
+struct RowState {
+    table: String,
+    /// Only for a removed row: a present one carries its key among its values.
+    #[serde(default)]
+    key: Vec<serde_json::Value>,
+    row: Option<Vec<serde_json::Value>>,
+}
+
+/// The expected tables' columns, in table order, by table.
+type Columns = std::collections::HashMap<String, Vec<String>>;
+
+fn columns_of(conn: &Connection, schema: &str, table: &str) -> Result<Vec<String>> {
+    let mut statement = conn.prepare(&format!("PRAGMA {schema}.table_info(\"{table}\")"))?;
+    Ok(statement.query_map([], |row| row.get::<_, String>(1))?.collect::<rusqlite::Result<_>>()?)
+}
+
+fn sql_value(value: &serde_json::Value) -> Value {
+    match value {
+        serde_json::Value::Null => Value::Null,
+        serde_json::Value::Bool(b) => Value::Integer(i64::from(*b)),
+        serde_json::Value::Number(number) => match (number.as_i64(), number.as_f64()) {
+            (Some(integer), _) => Value::Integer(integer),
+            (None, Some(real)) => Value::Real(real),
+            _ => Value::Text(number.to_string()),
+        },
+        serde_json::Value::String(text) => Value::Text(text.clone()),
+        other => Value::Text(other.to_string()),
+    }
+}
+
+/// What the log says of a value the database holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Logged {
+    /// The log's last word for it.
+    Value(Option<String>),
+    /// No audit row ever wrote it.
+    Never,
+    /// The log wrote the row, and the database no longer has it.
+    Gone,
+}
+
+/// A recorded value that the log does not explain: changed, added or removed outside the program.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unexplained {
+    pub table: String,
+    /// The row's key, `stc, III.7`.
+    pub key: String,
+    /// The column; `(row)` for a row that is gone, or one added with nothing but its key.
+    pub field: String,
+    /// What the database holds now (shortened when long).
+    pub recorded: Option<String>,
+    pub logged: Logged,
+}
+
+impl std::fmt::Display for Unexplained {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let place = format!("{} ({}) {}", self.table, self.key, self.field);
+        let show = |value: &Option<String>| match value.as_deref() {
+            None => "—".to_string(),
+            Some("") => "\"\" (empty)".to_string(),
+            Some(text) => text.to_string(),
+        };
+        let recorded = show(&self.recorded);
+        match &self.logged {
+            Logged::Value(logged) => {
+                write!(f, "{place}: the database holds {recorded}, the log's last word is {}", show(logged))
+            }
+            Logged::Never => write!(f, "{place}: the database holds {recorded}, and no audit row ever wrote it"),
+            Logged::Gone => write!(f, "{place}: the log wrote this row, and it is gone from the database"),
+        }
+    }
+}
+
+fn shown(value: ValueRef<'_>) -> Option<String> {
+    let text = match value {
+        ValueRef::Null => return None,
+        ValueRef::Integer(number) => number.to_string(),
+        ValueRef::Real(number) => number.to_string(),
+        ValueRef::Text(bytes) => String::from_utf8_lossy(bytes).into_owned(),
+        ValueRef::Blob(bytes) => super::audit::hex(bytes),
+    };
+    Some(match text.char_indices().nth(80) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text,
+    })
+}
+
+fn key_text(row: &rusqlite::Row<'_>, count: usize) -> rusqlite::Result<String> {
+    let mut parts = Vec::with_capacity(count);
+    for index in 0..count {
+        parts.push(shown(row.get_ref(index)?).unwrap_or_else(|| "NULL".into()));
+    }
+    Ok(parts.join(", "))
+}
+
+/// Applies one record to the expected tables.
+fn apply(expected: &Connection, columns: &Columns, state: &RowState) -> Result<()> {
+    let keys = key_columns(&state.table);
+    let unreadable =
+        || StoreError::Refused(format!("an audit record of table {:?} does not fit it: {state:?}", state.table));
+    let Some(table_columns) = columns.get(&state.table).filter(|_| !keys.is_empty()) else {
+        return Err(unreadable());
+    };
+    match &state.row {
+        Some(values) => {
+            if values.len() > table_columns.len() {
+                return Err(unreadable());
+            }
+            let names: Vec<String> = table_columns[..values.len()].iter().map(|name| format!("\"{name}\"")).collect();
+            let marks: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
+            let sql = format!(
+                "INSERT OR REPLACE INTO main.\"{}\" ({}) VALUES ({})",
+                state.table,
+                names.join(", "),
+                marks.join(", ")
+            );
+            expected.prepare_cached(&sql)?.execute(params_from_iter(values.iter().map(sql_value)))?;
+        }
+        None if state.key.len() != keys.len() => return Err(unreadable()),
+        None => {
+            let filter: Vec<String> = keys.iter().enumerate().map(|(i, c)| format!("\"{c}\" = ?{}", i + 1)).collect();
+            let sql = format!("DELETE FROM main.\"{}\" WHERE {}", state.table, filter.join(" AND "));
+            expected.prepare_cached(&sql)?.execute(params_from_iter(state.key.iter().map(sql_value)))?;
+        }
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Replays every record of the log (and regenerates a demo round's seeded values from its recipe) into an
+    /// empty copy of the tables, then compares that copy with the database, table by table, row by row, column by
+    /// column.
+    pub(super) fn replay_and_compare(&self) -> Result<Vec<Unexplained>> {
+        let mut expected = Connection::open("")?;
+        expected.pragma_update(None, "cache_size", -32_768)?;
+        super::schema::migrations().to_latest(&mut expected)?;
+        let triggers: Vec<String> = {
+            let mut statement = expected.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'")?;
+            statement.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?
+        };
+        for trigger in triggers {
+            expected.execute_batch(&format!("DROP TRIGGER \"{trigger}\""))?;
+        }
+        let mut columns = Columns::new();
+        for (table, _) in TABLES {
+            columns.insert(table.to_string(), columns_of(&expected, "main", table)?);
+        }
+        let mut found = Vec::new();
+        // One transaction reads the log and the tables: one snapshot of the database, however busy it is.
+        expected.execute("ATTACH DATABASE ?1 AS real", [self.path.display().to_string()])?;
+        expected.execute_batch("BEGIN")?;
+        {
+            let mut statement = expected.prepare(
+                "SELECT id, actor, action, field, new_value, state FROM real.audit
+                 WHERE state IS NOT NULL OR (action = 'seed' AND field = 'demo_seed') ORDER BY id",
+            )?;
+            let mut rows = statement.query([])?;
+            while let Some(row) = rows.next()? {
+                let id: i64 = row.get(0)?;
+                let states: Vec<RowState> = match row.get::<_, Option<String>>(5)? {
+                    Some(text) => serde_json::from_str(&text).map_err(|e| {
+                        StoreError::Refused(format!(
+                            "audit row {id}: its record of the rows it wrote is unreadable: {e}"
+                        ))
+                    })?,
+                    None => Vec::new(),
+                };
+                for state in &states {
+                    apply(&expected, &columns, state)?;
+                }
+                let demo_seed = row.get_ref(2)?.as_str().ok() == Some("seed")
+                    && row.get_ref(3)?.as_str_or_null().ok().flatten() == Some("demo_seed");
+                if demo_seed {
+                    let actor: String = row.get(1)?;
+                    let recipe: Option<String> = row.get(4)?;
+                    let unit_columns = columns.get("unit").map(Vec::as_slice).unwrap_or_default();
+                    if let Err(problem) = self.regenerate(&expected, &actor, recipe.as_deref(), unit_columns, &states) {
+                        found.push(Unexplained {
+                            table: "audit".into(),
+                            key: id.to_string(),
+                            field: "new_value".into(),
+                            recorded: recipe,
+                            logged: Logged::Value(Some(format!(
+                                "a demo round this program cannot regenerate: {problem}"
+                            ))),
+                        });
+                    }
+                }
+            }
+        }
+        for (table, _) in TABLES {
+            compare_table(&expected, table, &mut found)?;
+        }
+        expected.execute_batch("COMMIT")?;
+        found.sort_by(|a, b| {
+            let order = |u: &Unexplained| TABLES.iter().position(|(t, _)| *t == u.table).unwrap_or(TABLES.len());
+            (order(a), &a.key, &a.field).cmp(&(order(b), &b.key, &b.field))
+        });
+        Ok(found)
+    }
+
+    /// A demo round's generated values, written into the expected tables as `thamdinh demo` wrote them.
+    fn regenerate(
+        &self,
+        expected: &Connection,
+        actor: &str,
+        recipe: Option<&str>,
+        unit_columns: &[String],
+        states: &[RowState],
+    ) -> std::result::Result<(), String> {
+        let recipe: DemoRecipe =
+            serde_json::from_str(recipe.unwrap_or_default()).map_err(|e| format!("unreadable recipe: {e}"))?;
+        let text = |row: &Vec<serde_json::Value>, column: &str| {
+            let index = unit_columns.iter().position(|c| c == column)?;
+            row.get(index).and_then(|value| value.as_str()).map(str::to_string)
+        };
+        let units: Vec<UnitRow> = states
+            .iter()
+            .filter(|state| state.table == "unit")
+            .filter_map(|state| state.row.as_ref())
+            .map(|row| UnitRow {
+                code: text(row, "code").unwrap_or_default(),
+                name: text(row, "name").unwrap_or_default(),
+                bloc: text(row, "bloc").unwrap_or_default(),
+                group: text(row, "unit_group"),
+            })
+            .collect();
+        let seed = recipe.generate(&self.regulation, &units).map_err(|e| e.to_string())?;
+        write_generated(expected, &seed, actor).map_err(|e| e.to_string())
+    }
+}
+
+/// The differences between the expected table (`main`) and the real one (`real`).
+fn compare_table(expected: &Connection, table: &str, found: &mut Vec<Unexplained>) -> Result<()> {
+    let keys = key_columns(table);
+    let real_columns = columns_of(expected, "real", table)?;
+    let columns: Vec<String> = columns_of(expected, "main", table)?
+        .into_iter()
+        .filter(|c| real_columns.contains(c) && !keys.contains(&c.as_str()))
+        .collect();
+    let join: Vec<String> = keys.iter().map(|k| format!("r.\"{k}\" = m.\"{k}\"")).collect();
+    let join = join.join(" AND ");
+    let key_list = |alias: &str| keys.iter().map(|k| format!("{alias}.\"{k}\"")).collect::<Vec<_>>().join(", ");
+    let entry = |key: String, field: &str, recorded: Option<String>, logged: Logged| Unexplained {
+        table: table.to_string(),
+        key,
+        field: field.to_string(),
+        recorded,
+        logged,
+    };
+
+    // Values different from the log's last word.
+    if !columns.is_empty() {
+        let pairs: Vec<String> = columns.iter().map(|c| format!("r.\"{c}\", m.\"{c}\"")).collect();
+        let same: Vec<String> = columns.iter().map(|c| format!("r.\"{c}\" IS m.\"{c}\"")).collect();
+        let sql = format!(
+            "SELECT {}, {} FROM real.\"{table}\" r JOIN main.\"{table}\" m ON {join} WHERE NOT ({})",
+            key_list("r"),
+            pairs.join(", "),
+            same.join(" AND ")
+        );
+        let mut statement = expected.prepare(&sql)?;
+        let mut rows = statement.query([])?;
+        while let Some(row) = rows.next()? {
+            let key = key_text(row, keys.len())?;
+            for (n, column) in columns.iter().enumerate() {
+                let (real, logged) = (row.get_ref(keys.len() + 2 * n)?, row.get_ref(keys.len() + 2 * n + 1)?);
+                if real != logged {
+                    found.push(entry(key.clone(), column, shown(real), Logged::Value(shown(logged))));
+                }
+            }
+        }
+    }
+    // Rows the log never wrote.
+    let all: Vec<String> = columns.iter().map(|c| format!("r.\"{c}\"")).collect();
+    let selected = if all.is_empty() { key_list("r") } else { format!("{}, {}", key_list("r"), all.join(", ")) };
+    let sql = format!(
+        "SELECT {selected} FROM real.\"{table}\" r WHERE NOT EXISTS (SELECT 1 FROM main.\"{table}\" m WHERE {join})"
+    );
+    let mut statement = expected.prepare(&sql)?;
+    let mut rows = statement.query([])?;
+    while let Some(row) = rows.next()? {
+        let key = key_text(row, keys.len())?;
+        let before = found.len();
+        for (n, column) in columns.iter().enumerate() {
+            if let Some(value) = shown(row.get_ref(keys.len() + n)?) {
+                found.push(entry(key.clone(), column, Some(value), Logged::Never));
+            }
+        }
+        if found.len() == before {
+            found.push(entry(key, "(row)", None, Logged::Never));
+        }
+    }
+    // Rows the log wrote that are gone.
+    let sql = format!(
+        "SELECT {} FROM main.\"{table}\" m WHERE NOT EXISTS (SELECT 1 FROM real.\"{table}\" r WHERE {join})",
+        key_list("m")
+    );
+    let mut statement = expected.prepare(&sql)?;
+    let mut rows = statement.query([])?;
+    while let Some(row) = rows.next()? {
+        found.push(entry(key_text(row, keys.len())?, "(row)", None, Logged::Gone));
+    }
+    Ok(())
+}
