@@ -579,10 +579,13 @@ fn a_score_sheet_import_is_checked_value_by_value_too() {
 
     as_user(&mut store, "tv-so-noi-vu");
     let before = round_state(&store);
-    let error = refused_because(store.import_sheet(&file), "refused: tv-so-noi-vu (member, so-noi-vu) may not import");
+    let error = refused_because(
+        thamdinh::sheet::import_sheet(&mut store, &file),
+        "refused: tv-so-noi-vu (member, so-noi-vu) may not import",
+    );
     assert!(error.contains("stc-filled.xlsx") && error.contains("unit stc, III.7"), "{error}");
     assert_eq!(round_state(&store), before);
     as_user(&mut store, "thu-ky");
-    store.import_sheet(&file).unwrap();
+    thamdinh::sheet::import_sheet(&mut store, &file).unwrap();
     assert_ne!(round_state(&store).0, before.0);
 }

@@ -123,7 +123,7 @@ fn a_workbook_claiming_every_cell_of_excel_is_refused_at_once_and_in_little_memo
     let start = Instant::now();
     let error = thamdinh::sheet::verify(&file, None).unwrap_err().to_string();
     let mut store = thamdinh::store::Store::open(Path::new(&db)).unwrap();
-    let import = store.import_sheet(&file).unwrap_err().to_string();
+    let import = thamdinh::sheet::import_sheet(&mut store, &file).unwrap_err().to_string();
     let took = start.elapsed();
     let peak = peak_mb();
     assert!(error.contains("XFD1048576") && import.contains("XFD1048576"), "{error} / {import}");

@@ -334,7 +334,7 @@ fn a_filled_sheet_brings_in_self_scores_explanations_and_evidence() {
         set(book, first, 3, Some(Value::Text("15/01/2024".into())));
         set(book, first, 4, Some(Value::Text("12/KH-STC".into())));
     });
-    let imported = store.import_sheet(&file).unwrap();
+    let imported = thamdinh::sheet::import_sheet(&mut store, &file).unwrap();
     assert_eq!(imported.rows, 3, "two components and one document");
     let round = store.load_round().unwrap();
     let stc = round.units.iter().find(|u| u.code == "stc").unwrap();
@@ -581,12 +581,12 @@ fn bac_giang_sheets_follow_its_appendix_take_percentages_and_not_applicable_item
         })
     };
     let without = fill_a11(&store, false);
-    let refused = store.import_sheet(&without).unwrap_err().to_string();
+    let refused = thamdinh::sheet::import_sheet(&mut store, &without).unwrap_err().to_string();
     assert!(refused.contains("A.1.1: điểm tự đánh giá 4 thấp hơn điểm tối đa 5"), "{refused}");
     assert!(refused.contains("cần giải trình lý do tự trừ điểm (Điều 4.2)"), "{refused}");
     assert!(store.load_round().unwrap().units[0].entries.is_empty(), "a refused sheet writes nothing");
     let file = fill_a11(&store, true);
-    store.import_sheet(&file).unwrap();
+    thamdinh::sheet::import_sheet(&mut store, &file).unwrap();
     let round = store.load_round().unwrap();
     let entries = &round.units[0].entries;
     assert_eq!(entries["A.1.1"].self_score, Some(d("4")), "80 % of 5 points");

@@ -250,7 +250,7 @@ fn execute(cli: Cli) -> Result<(), StoreError> {
                 ImportKind::Grades => store.import_grades(&file)?,
                 ImportKind::Facts => store.import_facts(&file)?,
                 ImportKind::Evidence => store.import_evidence(&file)?,
-                ImportKind::Sheet => store.import_sheet(&file)?,
+                ImportKind::Sheet => crate::sheet::import_sheet(&mut store, &file)?,
             };
             output::line(format!("{}: {} rows imported", file.display(), imported.rows))?;
         }

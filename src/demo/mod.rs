@@ -1,10 +1,9 @@
 //! The demo round: created and seeded on first run in the user's data directory, so the program can be tried at once.
 
-pub mod generate;
-
 use crate::domain::permissions::Role;
 use crate::domain::regulation::Regulation;
 use crate::store::catalog;
+use crate::store::generate;
 use crate::store::seed::{DemoRecipe, UnitRow};
 use crate::store::{Result, Store, StoreError};
 use std::path::{Path, PathBuf};

@@ -6,6 +6,39 @@ use super::evaluate::Round;
 use super::regulation::Regulation;
 use std::collections::HashMap;
 
+/// One document backing a self-score (*tài liệu kiểm chứng*), as the store keeps it and the sheets list it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvidenceRow {
+    pub unit: String,
+    pub criterion: String,
+    pub reference: String,
+    pub title: String,
+    /// ISO date, `2024-11-20`.
+    pub issued_on: String,
+}
+
+/// A unit's self-assessment as read from its score sheet: what the sheet import hands the store.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SheetAssessment {
+    /// The sheet it was read from, for messages.
+    pub sheet: String,
+    pub unit: String,
+    pub scores: Vec<SheetScore>,
+    /// Each document with the cell of its row.
+    pub evidence: Vec<(String, EvidenceRow)>,
+}
+
+/// One component's row of a score sheet as the unit filled it; `None` where a cell is empty (no change).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SheetScore {
+    pub code: String,
+    /// The self-score cell, for messages.
+    pub cell: String,
+    pub self_score: Option<rust_decimal::Decimal>,
+    pub explanation: Option<String>,
+    pub applicable: Option<bool>,
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EvidenceCounts {
     /// Per framework: each code documents are filed under, by its position in `Framework::evidence_codes`.

@@ -42,6 +42,30 @@ pub(crate) fn file_name(path: &Path) -> String {
     path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
 }
 
+/// Imports every score sheet of a workbook a unit filled: each sheet read strictly (`read.rs`), a unit in one
+/// sheet only, then the store writes them all in one transaction, audited (`Store::import_self_assessments`).
+pub fn import_sheet(store: &mut Store, path: &Path) -> Result<crate::store::import::Imported, StoreError> {
+    let book = read::RawBook::open(path).map_err(|e| e.in_file(path))?;
+    let round = store.load_round()?;
+    let mut assessments = Vec::new();
+    let mut sheets_of_unit: BTreeMap<String, String> = BTreeMap::new();
+    for sheet in &book.sheets {
+        let assessment = read::parse_unit_sheet(sheet, store.regulation(), &round).map_err(|e| e.in_file(path))?;
+        if let Some(first) = sheets_of_unit.insert(assessment.unit.clone(), sheet.name.clone()) {
+            return Err(SheetError::Sheet {
+                sheet: sheet.name.clone(),
+                message: format!("unit {} is already in sheet {first:?}", assessment.unit),
+            }
+            .in_file(path));
+        }
+        assessments.push(assessment);
+    }
+    if assessments.is_empty() {
+        return Err(SheetError::Workbook("the workbook has no sheets".into()).in_file(path));
+    }
+    store.import_self_assessments(&file_name(path), &assessments)
+}
+
 /// What an export wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Exported {

@@ -7,12 +7,13 @@ use super::layout::{
 };
 use super::model::{Readback, a1, canonical_text, column_letters, to_cell_number};
 use crate::domain::evaluate::{Round, UnitRecord};
+use crate::domain::evidence::{EvidenceRow, SheetAssessment, SheetScore};
 use crate::domain::framework::Framework;
 use crate::domain::regulation::Regulation;
 use crate::domain::score::parse_score;
 use crate::domain::scoring::ComponentScore;
 use crate::domain::validate::clean_line;
-use crate::store::import::{DATE_RULE, EvidenceRow, parse_date};
+use crate::store::import::{DATE_RULE, parse_date};
 use calamine::{Data, DataRef, Dimensions, Reader, Xlsx, open_workbook};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -352,27 +353,6 @@ impl RawSheet {
     fn error(&self, row: u32, col: u16, message: impl Into<String>) -> SheetError {
         SheetError::Cell { sheet: self.name.clone(), cell: a1(row, col), message: message.into() }
     }
-}
-
-/// One component's self-assessment as read from a score sheet; None where the cell was left empty.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SheetScore {
-    pub code: String,
-    /// The self-score cell, for messages.
-    pub cell: String,
-    pub self_score: Option<Decimal>,
-    pub explanation: Option<String>,
-    pub applicable: Option<bool>,
-}
-
-/// A unit's self-assessment read from its score sheet.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SheetAssessment {
-    pub sheet: String,
-    pub unit: String,
-    pub scores: Vec<SheetScore>,
-    /// Each document with the cell of its row.
-    pub evidence: Vec<(String, EvidenceRow)>,
 }
 
 /// How a score cell reads: points, a percentage of plan, or nothing.

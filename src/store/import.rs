@@ -35,16 +35,7 @@ pub struct ScoreRow {
     pub leader: Option<String>,
 }
 
-/// One document backing a self-score.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EvidenceRow {
-    pub unit: String,
-    pub criterion: String,
-    pub reference: String,
-    pub title: String,
-    /// ISO date, `2024-11-20`.
-    pub issued_on: String,
-}
+pub use crate::domain::evidence::EvidenceRow;
 
 /// How many rows an import wrote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod council;
 mod csv_input;
 pub mod error;
+pub mod generate;
 pub mod import;
 pub mod rerate;
 mod round;

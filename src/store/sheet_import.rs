@@ -5,13 +5,26 @@ use super::audit::Change;
 use super::error::Result;
 use super::import::{EvidenceRow, Imported};
 use super::write::{Cell, ScoreChange, merge, write_evidence_audited, write_merged};
+use crate::domain::evidence::SheetAssessment;
 use crate::domain::permissions::{CouncilWrite, may};
 use crate::domain::validate::clean_text;
-use crate::sheet::read::{RawBook, SheetAssessment, parse_unit_sheet};
-use crate::sheet::{SheetError, file_name};
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
-use std::path::Path;
+
+/// A refusal at a sheet or one of its cells: `sheet "stc", cell E14: …`, reported with the file's name.
+enum SheetError {
+    Cell { sheet: String, cell: String, message: String },
+    Sheet { sheet: String, message: String },
+}
+
+impl SheetError {
+    fn in_file(self, file: &str) -> super::StoreError {
+        let message = match self {
+            SheetError::Cell { sheet, cell, message } => format!("sheet {sheet:?}, cell {cell}: {message}"),
+            SheetError::Sheet { sheet, message } => format!("sheet {sheet:?}: {message}"),
+        };
+        super::StoreError::File { file: file.to_string(), message }
+    }
+}
 
 /// What one sheet import writes: the unit's columns that differ from what is recorded, and evidence.
 struct Planned {
@@ -21,35 +34,18 @@ struct Planned {
 }
 
 impl Store {
-    /// Imports the self-scores, explanations, applicability and evidence of every score sheet in a workbook.
-    /// The council's columns (appraised score, deduction reason) are not imported; a sheet that changes them,
-    /// or changes a self-score the council already appraised, is refused. An empty cell changes nothing.
-    pub fn import_sheet(&mut self, path: &Path) -> Result<Imported> {
-        let book = RawBook::open(path).map_err(|e| e.in_file(path))?;
+    /// Writes the self-assessments read from a workbook's score sheets (`sheet::import_sheet` reads them): the
+    /// self-scores, explanations, applicability and evidence, every sheet checked first, then one transaction.
+    /// The council's columns (appraised score, deduction reason) are not imported; a sheet that changes a
+    /// self-score the council already appraised is refused. An empty cell changes nothing.
+    pub fn import_self_assessments(&mut self, file: &str, assessments: &[SheetAssessment]) -> Result<Imported> {
         let round = self.load_round()?;
-        let mut assessments: Vec<SheetAssessment> = Vec::new();
-        let mut sheets_of_unit: BTreeMap<String, String> = BTreeMap::new();
-        for sheet in &book.sheets {
-            let assessment = parse_unit_sheet(sheet, &self.regulation, &round).map_err(|e| e.in_file(path))?;
-            if let Some(first) = sheets_of_unit.insert(assessment.unit.clone(), sheet.name.clone()) {
-                return Err(SheetError::Sheet {
-                    sheet: sheet.name.clone(),
-                    message: format!("unit {} is already in sheet {first:?}", assessment.unit),
-                }
-                .in_file(path));
-            }
-            assessments.push(assessment);
-        }
-        if assessments.is_empty() {
-            return Err(SheetError::Workbook("the workbook has no sheets".into()).in_file(path));
-        }
         let known = self.all_evidence()?;
         let mut planned = Vec::new();
-        for assessment in &assessments {
-            planned.push(self.plan_sheet(&round, &known, assessment).map_err(|e| e.in_file(path))?);
+        for assessment in assessments {
+            planned.push(self.plan_sheet(&round, &known, assessment).map_err(|e| e.in_file(file))?);
         }
-        let file = file_name(path);
-        let rows = self.write_planned(&file, &planned)?;
+        let rows = self.write_planned(file, &planned)?;
         Ok(Imported { rows })
     }
 

@@ -1,9 +1,9 @@
 //! A synthetic, reproducible round: self-scores, explanations, evidence, part of the appraisal, a few facts.
 
+use super::import::{EvidenceRow, ScoreRow};
+use super::seed::{Seed, UnitRow};
 use crate::domain::appraisal::reason_needed;
 use crate::domain::regulation::Regulation;
-use crate::store::import::{EvidenceRow, ScoreRow};
-use crate::store::seed::{Seed, UnitRow};
 use rust_decimal::Decimal;
 
 /// The version of this generator, recorded with every demo round: `audit verify` regenerates a demo round's values
