@@ -189,3 +189,16 @@ fn an_nfd_reference_is_the_same_document() {
     let log = ok(&["audit", "log", "--db", &db]);
     assert!(!log.contains("evidence:So"), "the import changed no document: {head} {log}");
 }
+
+/// A council user's full name is printed beside their work in the log and the interface: control characters
+/// are refused there too, and nothing is written.
+#[test]
+fn a_full_name_with_control_characters_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = round(dir.path(), "tn.db", "thai-nguyen-2024", "snv,Sở Nội vụ,so-nganh,\n");
+    let (content, head) = (content_hash(&db), audit_head(&db));
+    let error =
+        refused(&["user", "add", "--db", &db, "evil", "--role", "secretary", "--full-name", "Ev\u{1b}]0;x\u{7}il"]);
+    assert!(error.contains("user evil: the full name chứa ký tự điều khiển U+001B"), "{error}");
+    assert_eq!((content_hash(&db), audit_head(&db)), (content, head));
+}

@@ -75,6 +75,8 @@ impl Store {
                 "{name:?} is not a user name: lowercase letters, digits, '-', '_', '.'; not \"admin\""
             )));
         }
+        let full_name = &*crate::domain::validate::clean_line(full_name)
+            .map_err(|why| StoreError::Refused(format!("user {name}: the full name {why}")))?;
         match (role.needs_agency(), agency) {
             (true, None) => {
                 let codes: Vec<&str> = self.regulation.agencies.iter().map(|a| a.code.as_str()).collect();
