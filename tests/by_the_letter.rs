@@ -331,3 +331,28 @@ fn reasons_name_the_criteria_that_fell_short_and_their_grade() {
     );
     assert!(!reasons.iter().any(|r| r.starts_with("Chưa đạt mức") && !r.contains("thiếu điều kiện")), "{reasons:?}");
 }
+
+/// The interface counts a criterion's documents by position (`EvidenceCounts::criterion_totals`); the count
+/// must equal the one by codes that the reasons and the form use (`criterion_documents`).
+#[test]
+fn documents_per_criterion_agree_by_position_and_by_code() {
+    use thamdinh::domain::evaluate::Round;
+    use thamdinh::domain::evidence::EvidenceCounts;
+    use thamdinh::domain::self_assessment::criterion_documents;
+    for (regulation, bloc, group) in [(thai_nguyen(), "so-nganh", None), (bac_giang(), "tap-the", Some("XII"))] {
+        let unit = unit_at_max(&regulation, "snv", bloc, group);
+        let round = Round { year: 2024, units: vec![unit], ..Round::default() };
+        let mut counts = EvidenceCounts::new(&regulation, &round);
+        let framework = regulation.framework_for(bloc, group).unwrap();
+        for (n, code) in framework.evidence_codes().into_iter().enumerate().filter(|(n, _)| n % 3 != 1) {
+            counts.add(0, code, u32::try_from(n % 4).unwrap());
+        }
+        let by_position = counts.criterion_totals(0, framework);
+        let by_code: Vec<u32> = framework
+            .criteria()
+            .map(|(_, criterion)| criterion_documents(criterion, |code| counts.count(0, code)))
+            .collect();
+        assert_eq!(by_position, by_code, "{}", regulation.id);
+        assert!(by_code.iter().any(|&n| n > 0) && by_code.contains(&0), "{by_code:?}");
+    }
+}

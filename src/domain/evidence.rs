@@ -3,6 +3,7 @@
 //! when a unit is shown.
 
 use super::evaluate::Round;
+use super::framework::Framework;
 use super::regulation::Regulation;
 use std::collections::HashMap;
 
@@ -92,6 +93,23 @@ impl EvidenceCounts {
         if let Some(counts) = self.by_unit.get_mut(unit) {
             counts.clear();
         }
+    }
+
+    /// Documents filed under each criterion or any of its components, for the unit at `unit` whose framework is
+    /// `framework`, by the criterion's position in `Framework::criteria`: one pass over the unit's few counts
+    /// per criterion, no lookup by code (the interface asks this for every unit when it builds progress).
+    pub fn criterion_totals(&self, unit: usize, framework: &Framework) -> Vec<u32> {
+        let counts = self.by_unit.get(unit).map_or(&[][..], Vec::as_slice);
+        let mut totals = Vec::new();
+        // Ids follow `Framework::evidence_codes`: each criterion, then its own components.
+        let mut first: usize = 0;
+        for (_, criterion) in framework.criteria() {
+            let last = first + criterion.components.iter().filter(|c| c.code != criterion.code).count();
+            let filed = counts.iter().filter(|(id, _)| (first..=last).contains(&usize::from(*id))).map(|(_, n)| *n);
+            totals.push(filed.sum());
+            first = last + 1;
+        }
+        totals
     }
 
     /// Documents filed under `code` for the unit at `unit`.

@@ -189,16 +189,29 @@ impl ItemsOf<'_> {
         let framework_index = self.regulation.framework_index_for(&unit.bloc, unit.group.as_deref());
         let leads = framework_index.and_then(|f| self.lead_agencies.get(f));
         let unit_index = u32::try_from(index).ok();
-        for (position, place) in framework.components().enumerate() {
+        let rules = &self.regulation.self_assessment;
+        // Each criterion's documents, counted once for the unit (only where the regulation marks gaps).
+        let documents =
+            if rules.marks_gaps() { self.evidence_counts.criterion_totals(index, framework) } else { Vec::new() };
+        let missing = ComponentScore::default();
+        let places = framework.criteria().enumerate().flat_map(|(criterion_position, (content, criterion))| {
+            criterion
+                .components
+                .iter()
+                .map(move |component| (criterion_position, ComponentPlace { content, criterion, component }))
+        });
+        for (position, (criterion_position, place)) in places.enumerate() {
             let entry = unit.entries.get(&place.component.code);
             if entry.is_some_and(|e| !e.applicable) {
                 continue;
             }
             let appraised = u32::from(entry.is_some_and(|e| e.is_final()));
+            let incomplete = documents
+                .get(criterion_position)
+                .is_some_and(|&filed| rules.gap(place.component.max, entry.unwrap_or(&missing), filed).is_some());
             progress.total += 1;
             progress.done += appraised;
-            progress.incomplete +=
-                u32::from(component_gap(self.regulation, self.evidence_counts, index, entry, &place).is_some());
+            progress.incomplete += u32::from(incomplete);
             let lead = leads.and_then(|leads| leads.get(position).copied().flatten());
             if let Some(counts) = lead.and_then(|agency| progress.by_agency.get_mut(agency)) {
                 counts.0 += appraised;
@@ -207,7 +220,7 @@ impl ItemsOf<'_> {
             let (Some(user), Some(unit_index), Ok(component)) = (self.user, unit_index, u16::try_from(position)) else {
                 continue;
             };
-            if let Some(status) = self.item_status(user, index, entry, &place) {
+            if let Some(status) = self.item_status(user, entry, &place, incomplete) {
                 items.push(QueueItem { unit: unit_index, component, status });
             }
         }
@@ -218,9 +231,9 @@ impl ItemsOf<'_> {
     fn item_status(
         &self,
         user: &Actor,
-        index: usize,
         entry: Option<&ComponentScore>,
         place: &ComponentPlace<'_>,
+        incomplete: bool,
     ) -> Option<Status> {
         let agency = user.agency.as_ref();
         let (leads, shares) = match user.role {
@@ -242,9 +255,7 @@ impl ItemsOf<'_> {
         Some(match appraised {
             _ if !leads => Status::CoAssigned,
             Some(_) if awaiting => Status::AwaitingConfirmation,
-            None if component_gap(self.regulation, self.evidence_counts, index, entry, place).is_some() => {
-                Status::IncompleteFile
-            }
+            None if incomplete => Status::IncompleteFile,
             None => Status::Pending,
             Some(value) => {
                 let (self_score, reason) = entry.map_or((None, ""), |e| (e.self_score, e.deduction_reason.as_str()));
