@@ -899,7 +899,8 @@ fn f3_on_a_ranking_row_shows_the_units_history() {
     let mut app = app_as(&mut store, "thu-ky");
     press(&mut app, &mut store, "/syt<Enter><F3>");
     let (title, rows) = app.history.clone().expect("history shown");
-    assert_eq!(title, "syt — mọi thay đổi của đơn vị");
+    assert_eq!(title, "syt — mọi thay đổi của đơn vị, mới nhất trước");
+    assert!(rows.windows(2).all(|pair| pair[0].id > pair[1].id), "newest first");
     assert!(rows.iter().all(|r| r.unit.as_deref() == Some("syt")));
     let criteria: std::collections::BTreeSet<_> = rows.iter().filter_map(|r| r.criterion.clone()).collect();
     assert!(criteria.contains("V") && criteria.len() > 1, "{criteria:?}");

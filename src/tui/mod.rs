@@ -154,8 +154,14 @@ pub fn run_effect(store: &mut Store, effect: Effect) -> Action {
             };
         }
         Effect::LoadUnitHistory { unit } => {
+            // Newest first: a unit's history can be longer than the screen, which cuts the oldest rows.
             return match store.audit_log(Some(&unit), None) {
-                Ok(rows) => Action::History { title: format!("{unit} — mọi thay đổi của đơn vị"), rows },
+                Ok(mut rows) => {
+                    rows.reverse();
+                    Action::History {
+                        title: format!("{unit} — mọi thay đổi của đơn vị, mới nhất trước"), rows
+                    }
+                }
                 Err(error) => Action::Failed(error.to_string()),
             };
         }
