@@ -125,7 +125,7 @@ fn each_role_writes_only_what_it_may() {
     // The chairman decides.
     as_user(&mut store, "chu-tich");
     store.order_tie("so-nganh", &["stp".into(), "snv".into()]).unwrap();
-    store.override_grade("stc", "V", Grade::Good, "Đã khắc phục").unwrap();
+    store.override_grade("stc", "V", Grade::Average, "Chưa khắc phục hết").unwrap();
     refused_because(
         store.save_appraisal(&input(&store, "stc", "II.1", "3", "x")),
         "appraisals are written by the members",

@@ -793,3 +793,117 @@ fn a_small_terminal_is_told_and_the_hint_bar_never_cuts_a_word() {
         assert!(hints.contains("Esc") || keys.is_empty(), "the way out is always in the hint bar: {hints:?}");
     }
 }
+
+#[test]
+fn the_chairman_removes_a_grade_override_and_an_override_equal_to_the_proposal_is_not_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let mut app = app_as(&mut store, "chu-tich");
+    press(&mut app, &mut store, "/syt<Enter>o");
+    let form = app.grade_form.as_ref().expect("grade form");
+    let v = form.criteria.iter().position(|(c, _, _)| c == "V").unwrap();
+    press(&mut app, &mut store, &"<Down>".repeat(v));
+    // V is proposed average and overridden to good: F2 once chooses average, the proposal itself.
+    press(&mut app, &mut store, "<F2>");
+    assert!(screen(&app, 160, 48).contains("(= đề xuất, không lưu; C-d bỏ điều chỉnh)"));
+    press(&mut app, &mut store, "Giữ nguyên<C-s>");
+    let error = app.grade_form.as_ref().and_then(|f| f.error.clone()).expect("not saved");
+    assert!(error.contains("là xếp loại đề xuất: không lưu điều chỉnh"), "{error}");
+    // C-d removes the override; the reason box gives its reason.
+    press(&mut app, &mut store, &"<BS>".repeat("Giữ nguyên".chars().count()));
+    press(&mut app, &mut store, "<C-d>");
+    let error = app.grade_form.as_ref().and_then(|f| f.error.clone()).expect("a reason is required");
+    assert!(error.contains("Cần lý do bỏ điều chỉnh"), "{error}");
+    press(&mut app, &mut store, "Đã đối chiếu lại sản phẩm<C-d>");
+    assert!(app.grade_form.is_none(), "{:?}", app.message);
+    let record = store.load_unit("syt").unwrap().unwrap();
+    assert!(!record.grade_overrides.contains_key("V"));
+    let last = store.audit_log(Some("syt"), Some("V")).unwrap().pop().unwrap();
+    assert_eq!(last.reason.as_deref(), Some("Đã đối chiếu lại sản phẩm"));
+    // Nothing left to remove.
+    press(&mut app, &mut store, "o");
+    press(&mut app, &mut store, &"<Down>".repeat(v));
+    press(&mut app, &mut store, "Bỏ<C-d>");
+    let error = app.grade_form.as_ref().and_then(|f| f.error.clone()).expect("nothing to remove");
+    assert!(error.contains("không có điều chỉnh"), "{error}");
+}
+
+#[test]
+fn the_appraising_agency_withdraws_an_appraisal_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let mut app = app_as(&mut store, "tv-so-noi-vu");
+    press(&mut app, &mut store, "/skhcn III.7<Enter><Enter>2<Tab>Thiếu một báo cáo<C-s>");
+    press(&mut app, &mut store, "<Esc><Esc>/skhcn III.7<Enter><Enter>");
+    assert_eq!(app.form.as_ref().map(|f| f.component.as_str()), Some("III.7"));
+    // C-d asks the reason in the reason box; Esc gives the deduction reason back.
+    press(&mut app, &mut store, "<C-d>");
+    assert!(screen(&app, 160, 48).contains("Lý do rút kết quả thẩm định"));
+    press(&mut app, &mut store, "<Esc>");
+    let form = app.form.as_ref().expect("the form stays open");
+    assert!(form.withdrawing.is_none());
+    assert_eq!(form.reason.lines().join("\n"), "Thiếu một báo cáo");
+    press(&mut app, &mut store, "<C-d><C-s>");
+    let error = app.form.as_ref().and_then(|f| f.error.clone()).expect("a reason is required");
+    assert!(error.contains("Cần lý do rút"), "{error}");
+    press(&mut app, &mut store, "Chấm nhầm tài liệu<C-s>");
+    let record = store.load_unit("skhcn").unwrap().unwrap();
+    assert_eq!(record.entries["III.7"].appraised_score, None);
+    let last = store.audit_log(Some("skhcn"), Some("III.7")).unwrap().pop().unwrap();
+    assert_eq!((last.action.as_str(), last.reason.as_deref()), ("withdraw", Some("Chấm nhầm tài liệu")));
+    assert!(app.message.as_ref().is_some_and(|(m, _)| m.contains("Đã rút kết quả thẩm định")), "{:?}", app.message);
+
+    // Nothing recorded: nothing to withdraw. An assistant does not withdraw a member's final figure.
+    press(&mut app, &mut store, "<Esc><Esc>/skhcn III.7<Enter><Enter><C-d>");
+    let error = app.form.as_ref().and_then(|f| f.error.clone()).expect("nothing to withdraw");
+    assert!(error.contains("Chưa có kết quả thẩm định để rút"), "{error}");
+    press(&mut app, &mut store, "2<Tab>Thiếu một báo cáo<C-s>");
+    let mut assistant = app_as(&mut store, "tgv-so-noi-vu");
+    press(&mut assistant, &mut store, "/skhcn III.7<Enter><Enter><C-d>");
+    let error = assistant.form.as_ref().and_then(|f| f.error.clone()).expect("refused");
+    assert!(error.contains("Tổ giúp việc chỉ rút điểm mình đã nhập"), "{error}");
+}
+
+#[test]
+fn the_chairman_reopens_a_recorded_tie_order_and_changes_it_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let mut app = app_as(&mut store, "chu-tich");
+    press(&mut app, &mut store, "3<Enter>jK<Enter>");
+    assert!(app.open_ties().is_empty());
+    assert_eq!(app.recorded_ties(), [("so-nganh".to_string(), vec!["stp".to_string(), "snv".to_string()])]);
+    assert!(screen(&app, 160, 48).contains("đã sắp thứ tự"));
+    // Enter reopens it as recorded; Enter after the new order asks the reason, Enter again saves.
+    press(&mut app, &mut store, "<Enter>");
+    let edit = app.tie_edit.clone().expect("the tie editor");
+    assert_eq!(edit.units, ["stp", "snv"]);
+    press(&mut app, &mut store, "jK<Enter>");
+    assert!(app.tie_edit.as_ref().is_some_and(|e| e.reason_focus));
+    assert!(screen(&app, 160, 48).contains("Lý do đổi thứ tự đã ghi"));
+    press(&mut app, &mut store, "<Enter>");
+    assert!(app.message.as_ref().is_some_and(|(m, _)| m.contains("Cần lý do")), "{:?}", app.message);
+    press(&mut app, &mut store, "Xét lại khen thưởng<Enter>");
+    assert!(app.tie_edit.is_none(), "{:?}", app.message);
+    let after = ranking_of(&app, "so-nganh");
+    assert_eq!((after[0].0.as_str(), after[1].0.as_str()), ("snv", "stp"));
+    let round = store.load_round().unwrap();
+    assert_eq!(round.tie_orders["so-nganh"], vec![vec!["snv".to_string(), "stp".to_string()]]);
+    let last = store.audit_log(None, None).unwrap().pop().unwrap();
+    assert_eq!(last.reason.as_deref(), Some("Xét lại khen thưởng"));
+}
+
+#[test]
+fn f3_on_a_ranking_row_shows_the_units_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let mut app = app_as(&mut store, "thu-ky");
+    press(&mut app, &mut store, "/syt<Enter><F3>");
+    let (title, rows) = app.history.clone().expect("history shown");
+    assert_eq!(title, "syt — mọi thay đổi của đơn vị, mới nhất trước");
+    assert!(rows.windows(2).all(|pair| pair[0].id > pair[1].id), "newest first");
+    assert!(rows.iter().all(|r| r.unit.as_deref() == Some("syt")));
+    let criteria: std::collections::BTreeSet<_> = rows.iter().filter_map(|r| r.criterion.clone()).collect();
+    assert!(criteria.contains("V") && criteria.len() > 1, "{criteria:?}");
+    press(&mut app, &mut store, "<Esc>");
+    assert!(app.history.is_none());
+}

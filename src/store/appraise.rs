@@ -195,6 +195,86 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Withdraws the appraisal of one component while its bloc is open: the appraised score and the deduction
+    /// reason are cleared, the version moves on, and the reason is audited with the row as left. A member of the
+    /// leading agency withdraws any entry; an assistant only their own entry still awaiting confirmation; a
+    /// provincial leader's score is not withdrawn here. Refused, with the newer value named, when another session
+    /// saved the component since `based_on_version`.
+    pub fn withdraw_appraisal(
+        &mut self,
+        unit: &str,
+        component: &str,
+        reason: &str,
+        based_on_version: i64,
+    ) -> Result<i64> {
+        let place_name = format!("unit {unit}, {component}");
+        let reason = &*super::required(reason, "the reason for withdrawing an appraisal", &place_name)?;
+        let reason = reason.trim();
+        let (bloc, place) = self.component_of(unit, component)?;
+        let entry = may_appraise(&self.actor, &place, unit)?;
+        if entry == AppraisalEntry::LeaderScore {
+            return Err(StoreError::Refused(format!(
+                "{place_name}: a provincial leader's score is not withdrawn; the leader enters a new one"
+            )));
+        }
+        self.check_not_frozen(&bloc, &place_name)?;
+        let tx = self.write_transaction()?;
+        let current = tx
+            .query_row(
+                "SELECT self_score, appraised_score, deduction_reason, version, appraised_by, awaiting_confirmation
+                 FROM score WHERE unit = ?1 AND criterion = ?2",
+                params![unit, component],
+                |row| {
+                    Ok(Current {
+                        self_score: row.get(0)?,
+                        appraised: row.get(1)?,
+                        reason: row.get(2)?,
+                        version: row.get(3)?,
+                        appraised_by: row.get(4)?,
+                        awaiting_confirmation: row.get(5)?,
+                    })
+                },
+            )
+            .optional()?;
+        let Some(current) = current.filter(|c| c.appraised.is_some()) else {
+            return Err(StoreError::Refused(format!("{place_name}: no appraisal recorded, nothing to withdraw")));
+        };
+        if current.version != based_on_version {
+            return Err(StoreError::Stale(Box::new(StaleSave {
+                unit: unit.to_string(),
+                component: component.to_string(),
+                current: current.appraised,
+                current_reason: current.reason,
+                by: current.appraised_by.unwrap_or_else(|| "an import".into()),
+                version: current.version,
+                yours: "—".into(),
+            })));
+        }
+        if entry == AppraisalEntry::AwaitingConfirmation
+            && !(current.awaiting_confirmation && current.appraised_by.as_deref() == Some(self.actor.name.as_str()))
+        {
+            return Err(StoreError::Refused(format!(
+                "{place_name}: an assistant withdraws only their own entry awaiting confirmation; a member of the agency withdraws this one"
+            )));
+        }
+        let new_version = current.version + 1;
+        let state = tx.query_row(
+            "UPDATE score SET appraised_score = NULL, deduction_reason = '', version = ?3, appraised_by = NULL,
+                awaiting_confirmation = 0
+             WHERE unit = ?1 AND criterion = ?2 RETURNING *",
+            params![unit, component, new_version],
+            |row| row_state("score", row),
+        )?;
+        let old = current.appraised;
+        let detail = format!("{unit} {component}: {} withdrawn: {reason}", show(&old));
+        let change = Change::new("withdraw", detail).on(unit, Some(component)).value("appraised_score", old, None);
+        audit_one(&tx, &self.actor, change.because(reason).state(state))?;
+        tx.commit()?;
+        Ok(new_version)
+    }
+}
+
 fn show(value: &Option<String>) -> &str {
     value.as_deref().unwrap_or("—")
 }

@@ -5,6 +5,7 @@ use super::error::{Result, StoreError};
 use super::state::{removed_row, row_state, text_key};
 use super::write::write_fact;
 use super::{Store, audit_one};
+use crate::domain::evaluate::evaluate_unit;
 use crate::domain::facts::{FactValue, Facts, check_facts};
 use crate::domain::grades::Grade;
 use crate::domain::permissions::{CouncilWrite, may_comment};
@@ -107,10 +108,53 @@ impl Store {
         }
         let reason =
             &*super::required(reason, "the reason for overriding a grade", &format!("unit {unit}, {criterion}"))?;
+        // An override equal to the proposed grade would change nothing and hide the proposal: it is refused.
+        let proposed = self.proposed_grade(unit, criterion)?;
+        if proposed == Some(grade) {
+            return Err(StoreError::Refused(format!(
+                "unit {unit}, {criterion}: {grade} is the proposed grade; an override equal to it is not stored (remove the override instead)"
+            )));
+        }
         let tx = self.write_transaction()?;
         write_grade_override(&tx, &mut self.audit_trail(&tx)?, unit, criterion, grade, reason.trim())?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// Removes the override of one criterion's grade (the proposed grade applies again); the reason is required
+    /// and audited with the row removed.
+    pub fn remove_grade_override(&mut self, unit: &str, criterion: &str, reason: &str) -> Result<()> {
+        self.permit(CouncilWrite::OverrideGrade)?;
+        let (bloc, _) = self.unit_place(unit)?;
+        self.check_not_frozen(&bloc, &format!("unit {unit}"))?;
+        let reason = &*super::required(
+            reason,
+            "the reason for removing a grade override",
+            &format!("unit {unit}, {criterion}"),
+        )?;
+        let tx = self.write_transaction()?;
+        let exists: Option<String> = tx
+            .query_row(
+                "SELECT grade FROM grade_override WHERE unit = ?1 AND criterion = ?2",
+                params![unit, criterion],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if exists.is_none() {
+            return Err(StoreError::Refused(format!(
+                "unit {unit}, {criterion}: no grade override to remove; the proposed grade applies"
+            )));
+        }
+        remove_grade_override(&tx, &mut self.audit_trail(&tx)?, unit, criterion, reason.trim())?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The grade a criterion's appraised sum proposes (None while it cannot be proposed).
+    fn proposed_grade(&self, unit: &str, criterion: &str) -> Result<Option<Grade>> {
+        let record = self.load_unit(unit)?.ok_or_else(|| StoreError::Refused(format!("unknown unit {unit:?}")))?;
+        Ok(evaluate_unit(&self.regulation, &record)
+            .and_then(|evaluation| evaluation.score.criterion(criterion).and_then(|c| c.proposed_grade)))
     }
 }
 

@@ -14,6 +14,17 @@ impl Store {
     /// Records the chairman's order of one tie group of a bloc. The units must be exactly one
     /// current tie group (equal totals at 2 and 3 decimals); a new order of the same units replaces the old.
     pub fn order_tie(&mut self, bloc: &str, order: &[String]) -> Result<()> {
+        self.write_tie_order(bloc, order, None)
+    }
+
+    /// Reopens a recorded tie order and replaces it with `order`, for the reason given (required, audited with
+    /// the rows removed and added). Refused when no order of these units is recorded, and on an approved bloc.
+    pub fn reorder_tie(&mut self, bloc: &str, order: &[String], reason: &str) -> Result<()> {
+        let reason = super::required(reason, "the reason for changing a tie order", &format!("bloc {bloc}"))?;
+        self.write_tie_order(bloc, order, Some(reason.trim()))
+    }
+
+    fn write_tie_order(&mut self, bloc: &str, order: &[String], reason: Option<&str>) -> Result<()> {
         self.permit(CouncilWrite::OrderTie)?;
         if self.regulation.bloc(bloc).is_none() {
             let blocs: Vec<&str> = self.regulation.blocs.iter().map(|b| b.code.as_str()).collect();
@@ -68,6 +79,12 @@ impl Store {
             .filter(|earlier| earlier.iter().any(|u| distinct.contains(u)))
             .map(|earlier| earlier.join(","))
             .collect();
+        if reason.is_some() && previous.is_empty() {
+            return Err(StoreError::Refused(format!(
+                "bloc {bloc}: no order of {} is recorded; there is nothing to reopen",
+                order.join(",")
+            )));
+        }
         // Drop earlier orders that covered any of these units; the log records each row removed and each written.
         let mut states = Vec::new();
         for unit in order {
@@ -102,6 +119,10 @@ impl Store {
             old,
             Some(order.join(",")),
         );
+        let change = match reason {
+            Some(reason) => change.because(reason),
+            None => change,
+        };
         audit_one(&tx, &self.actor, change.states(states))?;
         tx.commit()?;
         Ok(())

@@ -70,6 +70,10 @@ pub enum Command {
     ExportRanking,
     /// Fill the deduction reason the council usually gives for an incomplete file.
     OfferedReason,
+    /// Remove the selected criterion's grade override (the proposed grade applies again).
+    RemoveOverride,
+    /// Withdraw the form's appraisal, with a reason.
+    Withdraw,
 }
 
 pub struct Binding {
@@ -648,6 +652,14 @@ pub static BINDINGS: &[Binding] = &[
         hint: true,
     },
     Binding {
+        context: Grades,
+        keys: &[(Char('d'), CTRL)],
+        label: "C-d",
+        command: C::RemoveOverride,
+        description: "Bỏ điều chỉnh (về đề xuất)",
+        hint: false,
+    },
+    Binding {
         context: Grades, keys: &[(Esc, NONE)], label: "Esc", command: C::Back, description: "Đóng", hint: true
     },
     Binding {
@@ -655,7 +667,7 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[(F(3), NONE)],
         label: "F3",
         command: C::History,
-        description: "Lịch sử thay đổi của mục đang chọn (ai, khi nào, cũ → mới, lý do)",
+        description: "Lịch sử thay đổi của mục đang chọn (ai, khi nào, cũ → mới, lý do); trên bảng xếp hạng: của cả đơn vị",
         hint: false,
     },
     Binding {
@@ -664,6 +676,14 @@ pub static BINDINGS: &[Binding] = &[
         label: "F2",
         command: C::OfferedReason,
         description: "Hồ sơ thiếu: điền lý do trừ điểm “không có tài liệu kiểm chứng” (có thể sửa)",
+        hint: false,
+    },
+    Binding {
+        context: Form,
+        keys: &[(Char('d'), CTRL)],
+        label: "C-d",
+        command: C::Withdraw,
+        description: "Rút kết quả thẩm định đã ghi (cơ quan thẩm định, khối chưa phê duyệt): nhập lý do rồi C-s",
         hint: false,
     },
     Binding {

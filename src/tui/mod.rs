@@ -106,6 +106,28 @@ pub fn run_effect(store: &mut Store, effect: Effect) -> Action {
         Effect::OverrideGrade { unit, criterion, grade, reason } => store
             .override_grade(&unit, &criterion, grade, &reason)
             .map(|()| format!("Đã điều chỉnh xếp loại {unit} · {criterion}: {}", grade.vietnamese())),
+        Effect::RemoveOverride { unit, criterion, reason } => store
+            .remove_grade_override(&unit, &criterion, &reason)
+            .map(|()| format!("Đã bỏ điều chỉnh xếp loại {unit} · {criterion}: áp dụng xếp loại đề xuất")),
+        Effect::Withdraw { unit, component, reason, based_on_version } => {
+            match store.withdraw_appraisal(&unit, &component, &reason, based_on_version) {
+                Ok(_) => Ok(format!("Đã rút kết quả thẩm định {unit} · {component}: {reason}")),
+                Err(StoreError::Stale(stale)) => {
+                    let StaleSave { current, by, version, .. } = *stale;
+                    let current = current.unwrap_or_else(|| "xóa điểm".into());
+                    return Action::Stale {
+                        message: format!(
+                            "Chưa rút: {by} đã lưu {current} trong lúc bạn xem. Xem lại, Ctrl-S lần nữa để rút"
+                        ),
+                        version,
+                    };
+                }
+                Err(error) => Err(error),
+            }
+        }
+        Effect::ReorderTie { bloc, order, reason } => store
+            .reorder_tie(&bloc, &order, &reason)
+            .map(|()| format!("Đã đổi thứ tự bằng điểm của Chủ tịch: {} ({reason})", order.join(", "))),
         Effect::Comment { unit, component, text } => {
             store.add_comment(&unit, &component, &text).map(|()| format!("Đã gửi góp ý cho {unit} · {component}"))
         }
@@ -128,6 +150,18 @@ pub fn run_effect(store: &mut Store, effect: Effect) -> Action {
         Effect::LoadHistory { unit, component } => {
             return match store.audit_log(Some(&unit), Some(&component)) {
                 Ok(rows) => Action::History { title: format!("{unit} · {component}"), rows },
+                Err(error) => Action::Failed(error.to_string()),
+            };
+        }
+        Effect::LoadUnitHistory { unit } => {
+            // Newest first: a unit's history can be longer than the screen, which cuts the oldest rows.
+            return match store.audit_log(Some(&unit), None) {
+                Ok(mut rows) => {
+                    rows.reverse();
+                    Action::History {
+                        title: format!("{unit} — mọi thay đổi của đơn vị, mới nhất trước"), rows
+                    }
+                }
                 Err(error) => Action::Failed(error.to_string()),
             };
         }

@@ -62,6 +62,7 @@ pub fn press(app: &mut App, store: &mut Store, keys: &str) {
                 "Right" => key(KeyCode::Right),
                 "BS" => key(KeyCode::Backspace),
                 "C-s" => ctrl('s'),
+                "C-d" => ctrl('d'),
                 "F2" => key(KeyCode::F(2)),
                 "F3" => key(KeyCode::F(3)),
                 other => panic!("unknown key {other}"),

@@ -26,6 +26,7 @@ impl App {
                 dirty: false,
                 commenting: true,
                 based_on_version: 0,
+                withdrawing: None,
             });
             return;
         }
@@ -52,6 +53,7 @@ impl App {
             dirty: false,
             commenting: false,
             based_on_version: entry.map_or(0, |e| e.version),
+            withdrawing: None,
         });
     }
 

@@ -97,6 +97,25 @@ pub enum Effect {
         grade: Grade,
         reason: String,
     },
+    /// The chairman removing a criterion's grade override: the proposed grade applies again.
+    RemoveOverride {
+        unit: String,
+        criterion: String,
+        reason: String,
+    },
+    /// The appraising agency withdrawing a recorded appraisal while the bloc is open.
+    Withdraw {
+        unit: String,
+        component: String,
+        reason: String,
+        based_on_version: i64,
+    },
+    /// The chairman replacing a recorded tie order, for a reason.
+    ReorderTie {
+        bloc: String,
+        order: Vec<String>,
+        reason: String,
+    },
     /// The score sheet of one unit, or of every unit, written beside the database.
     ExportSheets {
         unit: Option<String>,
@@ -115,6 +134,10 @@ pub enum Effect {
     LoadHistory {
         unit: String,
         component: String,
+    },
+    /// Every audit row of one unit (F3 on a ranking row).
+    LoadUnitHistory {
+        unit: String,
     },
     /// Read a unit's documents and explanations (the round is held without them).
     LoadUnitDetails {

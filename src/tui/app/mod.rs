@@ -118,6 +118,9 @@ pub struct Form {
     pub commenting: bool,
     /// The component's version when the form opened; the store refuses the save if another session saved since.
     pub based_on_version: i64,
+    /// Withdrawing the recorded appraisal: the reason box asks the reason for it, and this keeps the deduction
+    /// reason it held, given back if the withdrawal is cancelled (Esc).
+    pub withdrawing: Option<TextArea<'static>>,
 }
 
 /// The chairman ordering one tie group.
@@ -126,6 +129,10 @@ pub struct TieEdit {
     pub bloc: String,
     pub units: Vec<String>,
     pub selected: usize,
+    /// Reopening a recorded order: the reason for the change, asked when the chairman saves (None: a new order).
+    pub reason: Option<String>,
+    /// Typing goes to the reason (the new order is set; Enter saves it, Esc goes back to the order).
+    pub reason_focus: bool,
 }
 
 /// The secretary recording a unit's facts; on an approved bloc, the chairman re-rating them (Điều 10.4).
@@ -230,6 +237,8 @@ pub struct App {
     queue_left: usize,
     /// The unresolved tie groups of every bloc: (bloc, units).
     open_ties: Vec<(String, Vec<String>)>,
+    /// The tie groups the chairman has ordered, in his order: (bloc, units); listed after the open ones.
+    recorded_ties: Vec<(String, Vec<String>)>,
     /// Per unit (by index): components appraised, applicable, and the same by leading agency.
     unit_progress: Vec<UnitProgress>,
     /// Per leading agency: components appraised and applicable, over every unit.
@@ -293,6 +302,7 @@ impl App {
             ranking_rows: Vec::new(),
             queue_left: 0,
             open_ties: Vec::new(),
+            recorded_ties: Vec::new(),
             unit_progress: Vec::new(),
             agency_progress: BTreeMap::new(),
             incomplete_files: (0, 0),
@@ -582,6 +592,27 @@ impl App {
         &self.open_ties
     }
 
+    /// The tie groups already ordered by the chairman, in his order: (bloc, units).
+    pub fn recorded_ties(&self) -> &[(String, Vec<String>)] {
+        &self.recorded_ties
+    }
+
+    /// Row `index` of the ties pane: the open groups first, then the ordered ones (bloc, units, ordered).
+    pub fn tie_row(&self, index: usize) -> Option<(&str, &[String], bool)> {
+        match self.open_ties.get(index) {
+            Some((bloc, units)) => Some((bloc, units, false)),
+            None => self
+                .recorded_ties
+                .get(index - self.open_ties.len())
+                .map(|(bloc, units)| (bloc.as_str(), units.as_slice(), true)),
+        }
+    }
+
+    /// How many rows the ties pane lists.
+    pub fn tie_rows(&self) -> usize {
+        self.open_ties.len() + self.recorded_ties.len()
+    }
+
     fn selection(&mut self) -> (&mut usize, usize) {
         match self.pane {
             Pane::Queue => {
@@ -597,7 +628,7 @@ impl App {
                 (&mut self.progress_selected, len)
             }
             Pane::Ties => {
-                let len = self.open_ties().len();
+                let len = self.tie_rows();
                 (&mut self.ties_selected, len)
             }
             Pane::Charts => {

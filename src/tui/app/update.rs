@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::domain::permissions::{CouncilWrite, may};
+use crate::domain::validate::{clean_text, has_visible};
 use crate::store::rerate::RerateChange;
 use crate::tui::keymap::{Command, Context, command_for};
 
@@ -130,7 +131,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             app.ranking_selected = 0;
             Vec::new()
         }
-        (Context::Ties, command) => on_ties(app, command),
+        (Context::Ties, command) => on_ties(app, command, key),
         (Context::Facts, command) => on_facts(app, command, key),
         (Context::Grades, command) => on_grades(app, command, key),
         (Context::List, Some(command)) => on_list(app, command),
@@ -240,8 +241,18 @@ fn on_list(app: &mut App, command: Command) -> Vec<Effect> {
                 }
             }
             Pane::Ties => {
-                if let Some((bloc, units)) = app.open_ties().get(app.ties_selected).cloned() {
-                    app.tie_edit = Some(TieEdit { bloc, units, selected: 0 });
+                if let Some((bloc, units, ordered)) = app.tie_row(app.ties_selected) {
+                    let (bloc, units) = (bloc.to_string(), units.to_vec());
+                    if ordered && app.approved.contains(&bloc) {
+                        app.message = Some((
+                            format!("Khối {bloc} đã phê duyệt: thứ tự bằng điểm đã ghi không mở lại được"),
+                            true,
+                        ));
+                    } else {
+                        // A recorded order reopens as recorded; saving it asks the reason for the change.
+                        let reason = ordered.then(String::new);
+                        app.tie_edit = Some(TieEdit { bloc, units, selected: 0, reason, reason_focus: false });
+                    }
                 }
             }
             Pane::Ranking | Pane::Progress => view_unit(app),
@@ -299,6 +310,11 @@ fn on_list(app: &mut App, command: Command) -> Vec<Effect> {
                 app.grade_form = Some(GradeForm { unit: code, criteria, selected: 0, chosen, reason, error: None });
             }
         }
+        Command::History if app.pane == Pane::Ranking => {
+            if let Some(unit) = app.selected_ranked_unit() {
+                return vec![Effect::LoadUnitHistory { unit }];
+            }
+        }
         Command::History if app.pane == Pane::Queue => {
             if let Some((unit, component)) = app.queue().get(app.queue_selected).and_then(|item| app.item_codes(item)) {
                 return vec![Effect::LoadHistory { unit, component }];
@@ -339,7 +355,7 @@ fn view_unit(app: &mut App) {
         },
         Pane::Ranking => (app.selected_ranked_unit(), None),
         Pane::Progress => (app.round.units.get(app.progress_selected).map(|u| u.code.clone()), None),
-        Pane::Ties => (app.open_ties().get(app.ties_selected).and_then(|(_, units)| units.first().cloned()), None),
+        Pane::Ties => (app.tie_row(app.ties_selected).and_then(|(_, units, _)| units.first().cloned()), None),
         Pane::Charts => (None, None),
     };
     if let Some(unit) = unit {
@@ -424,7 +440,11 @@ fn export(app: &mut App, command: Command) -> Vec<Effect> {
 }
 
 fn on_form(app: &mut App, command: Option<Command>, key: KeyEvent) -> Vec<Effect> {
+    if app.form.as_ref().is_some_and(|f| f.withdrawing.is_some()) {
+        return on_withdraw(app, command, key);
+    }
     match command {
+        Some(Command::Withdraw) => start_withdrawal(app),
         Some(Command::Save) => match app.check_form() {
             Ok(effect) => return vec![effect],
             Err(error) => {
@@ -485,6 +505,78 @@ fn on_form(app: &mut App, command: Option<Command>, key: KeyEvent) -> Vec<Effect
     Vec::new()
 }
 
+/// Ctrl-D in the scoring form: the reason box asks why the recorded appraisal is withdrawn (refused here, in
+/// the council's words, where the store would refuse).
+fn start_withdrawal(app: &mut App) {
+    let Some(form) = app.form.as_ref() else { return };
+    let unit = app.unit(&form.unit);
+    let entry = unit.and_then(|u| u.entries.get(&form.component));
+    let me = app.user.as_ref().map(|u| u.name.as_str());
+    let refusal = if form.commenting {
+        Some("Cơ quan phối hợp góp ý, không rút kết quả thẩm định")
+    } else if app.role() == Some(Role::Leader) {
+        Some("Điểm của lãnh đạo tỉnh không rút ở đây: nhập điểm mới")
+    } else if unit.is_some_and(|u| app.approved.contains(&u.bloc)) {
+        Some("Khối đã phê duyệt: không rút kết quả thẩm định (Chủ tịch xếp loại lại, Điều 10.4)")
+    } else if entry.and_then(|e| e.appraised_score).is_none() {
+        Some("Chưa có kết quả thẩm định để rút")
+    } else if app.role() == Some(Role::Assistant)
+        && !entry.is_some_and(|e| e.awaiting_confirmation && e.appraised_by.as_deref() == me)
+    {
+        Some("Tổ giúp việc chỉ rút điểm mình đã nhập còn chờ xác nhận; thành viên Hội đồng của cơ quan rút điểm này")
+    } else {
+        None
+    };
+    let Some(form) = app.form.as_mut() else { return };
+    if let Some(refusal) = refusal {
+        form.error = Some(refusal.into());
+        return;
+    }
+    let mut reason = TextArea::default();
+    reason.set_placeholder_text("Lý do rút kết quả thẩm định (bắt buộc)");
+    form.withdrawing = Some(std::mem::replace(&mut form.reason, reason));
+    form.field = Field::Reason;
+    form.error = None;
+}
+
+/// The scoring form while it asks the reason of a withdrawal: Ctrl-S withdraws, Esc gives the form back.
+fn on_withdraw(app: &mut App, command: Option<Command>, key: KeyEvent) -> Vec<Effect> {
+    let Some(form) = app.form.as_mut() else { return Vec::new() };
+    match command {
+        Some(Command::Save) => {
+            let reason = form.reason.lines().join("\n");
+            if !has_visible(&reason) {
+                form.error = Some("Cần lý do rút kết quả thẩm định".into());
+                return Vec::new();
+            }
+            match clean_text(&reason) {
+                Ok(reason) => {
+                    return vec![Effect::Withdraw {
+                        unit: form.unit.clone(),
+                        component: form.component.clone(),
+                        reason,
+                        based_on_version: form.based_on_version,
+                    }];
+                }
+                Err(why) => form.error = Some(format!("Lý do rút kết quả {why}")),
+            }
+        }
+        Some(Command::Back) => {
+            if let Some(recorded) = form.withdrawing.take() {
+                form.reason = recorded;
+            }
+            form.error = None;
+        }
+        Some(Command::Help) => app.help = true,
+        Some(Command::NextField | Command::Withdraw) => {}
+        _ => {
+            form.reason.input(key);
+            form.error = None;
+        }
+    }
+    Vec::new()
+}
+
 /// Fills the deduction reason the council usually gives for the form's incomplete file (Điều 9.4.đ), after
 /// what is already written; the member may still edit it. Nothing happens where the file is complete.
 fn offer_reason(app: &mut App) {
@@ -510,9 +602,33 @@ fn offer_reason(app: &mut App) {
     form.error = None;
 }
 
-fn on_ties(app: &mut App, command: Option<Command>) -> Vec<Effect> {
+fn on_ties(app: &mut App, command: Option<Command>, key: KeyEvent) -> Vec<Effect> {
     let Some(edit) = app.tie_edit.as_mut() else { return Vec::new() };
     let last = edit.units.len().saturating_sub(1);
+    if edit.reason_focus {
+        let Some(reason) = edit.reason.as_mut() else { return Vec::new() };
+        match command {
+            Some(Command::Confirm) if reason.trim().is_empty() => {
+                app.message = Some(("Cần lý do đổi thứ tự bằng điểm đã ghi".into(), true));
+            }
+            Some(Command::Confirm) => {
+                return vec![Effect::ReorderTie {
+                    bloc: edit.bloc.clone(),
+                    order: edit.units.clone(),
+                    reason: reason.trim().to_string(),
+                }];
+            }
+            Some(Command::Back) => edit.reason_focus = false,
+            _ => match key.code {
+                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => reason.push(c),
+                KeyCode::Backspace => {
+                    reason.pop();
+                }
+                _ => {}
+            },
+        }
+        return Vec::new();
+    }
     match command {
         Some(Command::Up) => edit.selected = edit.selected.saturating_sub(1),
         Some(Command::Down) => edit.selected = (edit.selected + 1).min(last),
@@ -523,6 +639,11 @@ fn on_ties(app: &mut App, command: Option<Command>) -> Vec<Effect> {
         Some(Command::MoveDown) if edit.selected < last => {
             edit.units.swap(edit.selected, edit.selected + 1);
             edit.selected += 1;
+        }
+        // A reopened order asks the reason for the change first.
+        Some(Command::Confirm) if edit.reason.is_some() => {
+            edit.reason_focus = true;
+            app.message = None;
         }
         Some(Command::Confirm) => return vec![Effect::OrderTie { bloc: edit.bloc.clone(), order: edit.units.clone() }],
         Some(Command::ViewUnit) => {
@@ -596,8 +717,9 @@ fn on_facts(app: &mut App, command: Option<Command>, key: KeyEvent) -> Vec<Effec
 }
 
 fn on_grades(app: &mut App, command: Option<Command>, key: KeyEvent) -> Vec<Effect> {
-    let approved =
-        app.grade_form.as_ref().and_then(|f| app.unit(&f.unit)).is_some_and(|u| app.approved.contains(&u.bloc));
+    let unit = app.grade_form.as_ref().and_then(|f| app.unit(&f.unit));
+    let approved = unit.is_some_and(|u| app.approved.contains(&u.bloc));
+    let overridden: BTreeSet<String> = unit.map(|u| u.grade_overrides.keys().cloned().collect()).unwrap_or_default();
     let Some(form) = app.grade_form.as_mut() else { return Vec::new() };
     let last = form.criteria.len().saturating_sub(1);
     match command {
@@ -617,11 +739,36 @@ fn on_grades(app: &mut App, command: Option<Command>, key: KeyEvent) -> Vec<Effe
                 _ => Grade::Excellent,
             });
         }
+        Some(Command::RemoveOverride) => {
+            let reason = form.reason.lines().join("\n");
+            let Some((criterion, _, _)) = form.criteria.get(form.selected) else { return Vec::new() };
+            if !overridden.contains(criterion) {
+                form.error = Some(format!("Tiêu chí {criterion} không có điều chỉnh: đang áp dụng xếp loại đề xuất"));
+            } else if approved {
+                form.error = Some("Khối đã phê duyệt: không bỏ điều chỉnh (Chủ tịch xếp loại lại, Điều 10.4)".into());
+            } else if reason.trim().is_empty() {
+                form.error = Some("Cần lý do bỏ điều chỉnh xếp loại".into());
+            } else {
+                return vec![Effect::RemoveOverride {
+                    unit: form.unit.clone(),
+                    criterion: criterion.clone(),
+                    reason: reason.trim().to_string(),
+                }];
+            }
+        }
         Some(Command::Save) => {
             let reason = form.reason.lines().join("\n");
-            let (Some((criterion, _, _)), Some(grade)) = (form.criteria.get(form.selected), form.chosen) else {
+            let (Some((criterion, proposed, _)), Some(grade)) = (form.criteria.get(form.selected), form.chosen) else {
                 return Vec::new();
             };
+            // An override equal to the proposed grade is not stored (the store refuses it too).
+            if *proposed == Some(grade) {
+                form.error = Some(format!(
+                    "{} là xếp loại đề xuất: không lưu điều chỉnh (C-d để bỏ điều chỉnh đang có)",
+                    grade.vietnamese()
+                ));
+                return Vec::new();
+            }
             if reason.trim().is_empty() {
                 form.error = Some("Cần lý do điều chỉnh xếp loại".into());
                 return Vec::new();

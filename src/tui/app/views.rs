@@ -146,6 +146,13 @@ impl App {
             .iter()
             .flat_map(|result| result.ranking.unresolved_ties().map(|group| (result.bloc.clone(), group.units.clone())))
             .collect();
+        self.recorded_ties = self
+            .results()
+            .iter()
+            .flat_map(|result| {
+                result.ranking.tie_groups.iter().filter(|g| g.resolved).map(|g| (result.bloc.clone(), g.units.clone()))
+            })
+            .collect();
         self.ranking_rows = match self.results().get(self.bloc) {
             None => Vec::new(),
             Some(result) => result

@@ -113,15 +113,24 @@ pub fn grades(frame: &mut Frame, app: &App, area: Rect) {
         .and_then(|e| e.score.criterion(code).map(|c| (c.score, c.max)))
         .map(|(score, max)| format!("{}/{}", score.map(display_vi).unwrap_or_else(|| "—".into()), display_vi(max)))
         .unwrap_or_default();
+    let proposed = form.criteria.get(form.selected).and_then(|c| c.1);
+    let overridden = unit.is_some_and(|u| u.grade_overrides.contains_key(code));
+    // An override equal to the proposed grade is not stored: said before the chairman saves.
+    let note = match (proposed == form.chosen, overridden) {
+        (true, true) => " (= đề xuất, không lưu; C-d bỏ điều chỉnh)",
+        (true, false) => " (= đề xuất, không lưu)",
+        (false, true) => "  (F2 đổi · C-d bỏ điều chỉnh)",
+        (false, false) => "  (F2 đổi)",
+    };
     frame.render_widget(
         Line::styled(
-            format!("Tiêu chí {code} ({score} điểm) → xếp loại mới: {}  (F2 đổi)", grade_name(form.chosen)),
+            format!("Tiêu chí {code} ({score} điểm) → xếp loại mới: {}{note}", grade_name(form.chosen)),
             heading(),
         ),
         chosen,
     );
     let mut textarea = form.reason.clone();
-    textarea.set_block(Block::bordered().title(" Lý do điều chỉnh "));
+    textarea.set_block(Block::bordered().title(" Lý do điều chỉnh (hoặc bỏ điều chỉnh) "));
     frame.render_widget(&textarea, reason);
     if let Some(message) = &form.error {
         frame.render_widget(Line::styled(format!("✗ {message}"), warning()), error);

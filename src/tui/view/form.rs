@@ -122,6 +122,27 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         }
         return;
     }
+    if form.withdrawing.is_some() {
+        let appraised = entry.and_then(|e| e.appraised_score).map(display_vi).unwrap_or_else(|| "—".into());
+        frame.render_widget(
+            Line::styled(
+                format!("Rút kết quả thẩm định {appraised}: nhập lý do rồi C-s để rút · Esc để thôi"),
+                warning(),
+            ),
+            score,
+        );
+        let mut textarea = form.reason.clone();
+        textarea.set_block(
+            Block::bordered()
+                .title(" Lý do rút kết quả thẩm định ")
+                .title_style(heading().add_modifier(Modifier::REVERSED)),
+        );
+        frame.render_widget(&textarea, reason);
+        if let Some(message) = &form.error {
+            frame.render_widget(Line::styled(format!("✗ {message}"), warning()), error);
+        }
+        return;
+    }
     let score_style = if form.field == Field::Score { selected() } else { heading() };
     let unit_hint = if app.regulation.percent_input { " (3,5 · 3.5 · 80%)" } else { " (3,5 hoặc 3.5)" };
     frame.render_widget(

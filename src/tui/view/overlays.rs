@@ -191,8 +191,10 @@ pub fn history(frame: &mut Frame, app: &App) {
     let area = centered(frame.area(), 150, rows.len() as u16 + 4);
     frame.render_widget(Clear, area);
     let body: Vec<Row> = if rows.is_empty() {
-        vec![Row::new(vec![String::new(), String::new(), "Chưa có thay đổi nào được ghi".into()])]
+        vec![Row::new(vec![String::new(), String::new(), String::new(), "Chưa có thay đổi nào được ghi".into()])]
     } else {
+        // A unit's whole history names the criterion of each change.
+        let several = rows.iter().any(|row| row.criterion != rows[0].criterion);
         rows.iter()
             .map(|row| {
                 let at = crate::domain::vn_time::vietnam_time(&row.at);
@@ -206,6 +208,10 @@ pub fn history(frame: &mut Frame, app: &App) {
                 let change = match &row.new_value {
                     Some(_) => format!("{} → {}", shown(&row.old_value), shown(&row.new_value)),
                     None => row.detail.clone(),
+                };
+                let change = match (&row.criterion, several) {
+                    (Some(criterion), true) => format!("{criterion}: {change}"),
+                    _ => change,
                 };
                 let reason = row.reason.clone().unwrap_or_default();
                 let cells = [at, row.actor.clone(), row.action.clone(), change, reason];

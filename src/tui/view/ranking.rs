@@ -129,7 +129,8 @@ pub fn ties(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
     let ties = app.open_ties();
-    if ties.is_empty() {
+    let rows = app.tie_rows();
+    if rows == 0 {
         frame.render_widget(
             Paragraph::new("Không còn trường hợp bằng điểm nào chờ quyết định.")
                 .block(Block::bordered().title(" Bằng điểm ")),
@@ -138,25 +139,27 @@ pub fn ties(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
     // Only the page around the selection is built.
-    let shown = super::window(app.ties_selected, ties.len(), area.height.saturating_add(1), &app.scroll.ties, app);
-    let items: Vec<ListItem> = ties[shown.clone()]
-        .iter()
-        .map(|(bloc, units)| {
+    let shown = super::window(app.ties_selected, rows, area.height.saturating_add(1), &app.scroll.ties, app);
+    let items: Vec<ListItem> = shown
+        .clone()
+        .filter_map(|index| app.tie_row(index))
+        .map(|(bloc, units, ordered)| {
             let total = app
                 .results()
                 .iter()
-                .find(|r| &r.bloc == bloc)
+                .find(|r| r.bloc == bloc)
                 .and_then(|r| r.ranking.units.iter().find(|u| u.unit == units[0]))
                 .map(|u| u.tiebreak_total.to_string().replace('.', ","))
                 .unwrap_or_default();
-            ListItem::new(format!("{bloc}: {} — cùng {total} điểm", units.join(", ")))
+            let mark = if ordered { "  ✓ đã sắp thứ tự (Enter để mở lại, cần lý do)" } else { "" };
+            ListItem::new(format!("{bloc}: {} — cùng {total} điểm{mark}", units.join(", ")))
         })
         .collect();
     let list = List::new(items)
-        .block(
-            Block::bordered()
-                .title(format!(" Bằng điểm chờ Chủ tịch quyết định ({}) — Enter để sắp thứ tự ", ties.len())),
-        )
+        .block(Block::bordered().title(match app.recorded_ties().len() {
+            0 => format!(" Bằng điểm chờ Chủ tịch quyết định ({}) — Enter để sắp thứ tự ", ties.len()),
+            ordered => format!(" Bằng điểm: chờ quyết định ({}), đã sắp ({ordered}) — Enter mở ", ties.len()),
+        }))
         .highlight_style(selected());
     let mut state = ListState::default().with_selected(app.ties_selected.checked_sub(shown.start));
     frame.render_stateful_widget(list, area, &mut state);
@@ -177,8 +180,22 @@ fn tie_order(frame: &mut Frame, app: &App, edit: &crate::tui::app::TieEdit, area
         .map(|e| e.score.criteria.iter().map(|c| c.code.clone()).collect())
         .unwrap_or_default();
     let table_height = (edit.units.len() as u16 + 3).min(area.height / 2).max(4);
-    let [table_area, differences_area] =
-        Layout::vertical([Constraint::Length(table_height), Constraint::Min(3)]).areas(area);
+    let reason_height = if edit.reason.is_some() { 3 } else { 0 };
+    let [table_area, reason_area, differences_area] =
+        Layout::vertical([Constraint::Length(table_height), Constraint::Length(reason_height), Constraint::Min(3)])
+            .areas(area);
+    if let Some(reason) = &edit.reason {
+        let (text, title) = if edit.reason_focus {
+            (format!("{reason}▏"), " Lý do đổi thứ tự đã ghi (bắt buộc) — Enter lưu · Esc trở lại thứ tự ")
+        } else {
+            (String::new(), " Thứ tự đã ghi, mở lại: sắp lại rồi Enter để nhập lý do ")
+        };
+        let mut block = Block::bordered().title(title);
+        if edit.reason_focus {
+            block = block.title_style(heading().add_modifier(ratatui::style::Modifier::REVERSED));
+        }
+        frame.render_widget(Paragraph::new(text).block(block), reason_area);
+    }
     let grade_letter = |grade: Option<crate::domain::grades::Grade>| match grade {
         Some(crate::domain::grades::Grade::Excellent) => "XS",
         Some(crate::domain::grades::Grade::Good) => "T",
