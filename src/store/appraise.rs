@@ -43,6 +43,29 @@ struct Current {
     awaiting_confirmation: bool,
 }
 
+impl Current {
+    /// What the component holds now, read inside the write's transaction; None when nothing is recorded.
+    fn read(tx: &rusqlite::Connection, unit: &str, component: &str) -> Result<Option<Current>> {
+        Ok(tx
+            .query_row(
+                "SELECT self_score, appraised_score, deduction_reason, version, appraised_by, awaiting_confirmation
+                 FROM score WHERE unit = ?1 AND criterion = ?2",
+                params![unit, component],
+                |row| {
+                    Ok(Current {
+                        self_score: row.get(0)?,
+                        appraised: row.get(1)?,
+                        reason: row.get(2)?,
+                        version: row.get(3)?,
+                        appraised_by: row.get(4)?,
+                        awaiting_confirmation: row.get(5)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+}
+
 impl Store {
     /// The component's current version, as a form reads it when it opens (0: nothing recorded yet).
     pub fn appraisal_version(&self, unit: &str, component: &str) -> Result<i64> {
@@ -72,23 +95,7 @@ impl Store {
         }
         self.check_not_frozen(&bloc, &format!("unit {unit}, {component}"))?;
         let tx = self.write_transaction()?;
-        let current = tx
-            .query_row(
-                "SELECT self_score, appraised_score, deduction_reason, version, appraised_by, awaiting_confirmation
-                 FROM score WHERE unit = ?1 AND criterion = ?2",
-                params![unit, component],
-                |row| {
-                    Ok(Current {
-                        self_score: row.get(0)?,
-                        appraised: row.get(1)?,
-                        reason: row.get(2)?,
-                        version: row.get(3)?,
-                        appraised_by: row.get(4)?,
-                        awaiting_confirmation: row.get(5)?,
-                    })
-                },
-            )
-            .optional()?;
+        let current = Current::read(&tx, unit, component)?;
         let self_score = current.as_ref().and_then(|c| c.self_score.as_deref()).and_then(|s| Decimal::from_str(s).ok());
         check_reason(max, self_score, *appraised, reason)
             .map_err(|why| StoreError::Refused(format!("unit {unit}, {component}: {why}")))?;
@@ -220,23 +227,7 @@ impl Store {
         }
         self.check_not_frozen(&bloc, &place_name)?;
         let tx = self.write_transaction()?;
-        let current = tx
-            .query_row(
-                "SELECT self_score, appraised_score, deduction_reason, version, appraised_by, awaiting_confirmation
-                 FROM score WHERE unit = ?1 AND criterion = ?2",
-                params![unit, component],
-                |row| {
-                    Ok(Current {
-                        self_score: row.get(0)?,
-                        appraised: row.get(1)?,
-                        reason: row.get(2)?,
-                        version: row.get(3)?,
-                        appraised_by: row.get(4)?,
-                        awaiting_confirmation: row.get(5)?,
-                    })
-                },
-            )
-            .optional()?;
+        let current = Current::read(&tx, unit, component)?;
         let Some(current) = current.filter(|c| c.appraised.is_some()) else {
             return Err(StoreError::Refused(format!("{place_name}: no appraisal recorded, nothing to withdraw")));
         };
