@@ -47,21 +47,20 @@ impl Current {
     /// What the component holds now, read inside the write's transaction; None when nothing is recorded.
     fn read(tx: &rusqlite::Connection, unit: &str, component: &str) -> Result<Option<Current>> {
         Ok(tx
-            .query_row(
+            .prepare_cached(
                 "SELECT self_score, appraised_score, deduction_reason, version, appraised_by, awaiting_confirmation
                  FROM score WHERE unit = ?1 AND criterion = ?2",
-                params![unit, component],
-                |row| {
-                    Ok(Current {
-                        self_score: row.get(0)?,
-                        appraised: row.get(1)?,
-                        reason: row.get(2)?,
-                        version: row.get(3)?,
-                        appraised_by: row.get(4)?,
-                        awaiting_confirmation: row.get(5)?,
-                    })
-                },
-            )
+            )?
+            .query_row(params![unit, component], |row| {
+                Ok(Current {
+                    self_score: row.get(0)?,
+                    appraised: row.get(1)?,
+                    reason: row.get(2)?,
+                    version: row.get(3)?,
+                    appraised_by: row.get(4)?,
+                    awaiting_confirmation: row.get(5)?,
+                })
+            })
             .optional()?)
     }
 }
@@ -71,9 +70,8 @@ impl Store {
     pub fn appraisal_version(&self, unit: &str, component: &str) -> Result<i64> {
         Ok(self
             .conn
-            .query_row("SELECT version FROM score WHERE unit = ?1 AND criterion = ?2", params![unit, component], |r| {
-                r.get(0)
-            })
+            .prepare_cached("SELECT version FROM score WHERE unit = ?1 AND criterion = ?2")?
+            .query_row(params![unit, component], |r| r.get(0))
             .optional()?
             .unwrap_or(0))
     }
@@ -107,17 +105,12 @@ impl Store {
         if entry == AppraisalEntry::LeaderScore {
             let leader = self.actor.name.clone();
             let old: Option<String> = tx
-                .query_row(
-                    "SELECT score FROM leader_score WHERE unit = ?1 AND criterion = ?2 AND leader = ?3",
-                    params![unit, component, leader],
-                    |r| r.get(0),
-                )
+                .prepare_cached("SELECT score FROM leader_score WHERE unit = ?1 AND criterion = ?2 AND leader = ?3")?
+                .query_row(params![unit, component, leader], |r| r.get(0))
                 .optional()?;
-            let state = tx.query_row(
-                "INSERT INTO leader_score (unit, criterion, leader, score, deduction_reason) VALUES (?1, ?2, ?3, ?4, ?5)
+            let state = tx.prepare_cached("INSERT INTO leader_score (unit, criterion, leader, score, deduction_reason) VALUES (?1, ?2, ?3, ?4, ?5)
                  ON CONFLICT (unit, criterion, leader) DO UPDATE SET score = excluded.score, deduction_reason = excluded.deduction_reason
-                 RETURNING *",
-                params![unit, component, leader, value, reason],
+                 RETURNING *")?.query_row(params![unit, component, leader, value, reason],
                 |row| row_state("leader_score", row),
             )?;
             let detail = format!("leader {leader}: {unit} {component} {} → {value}", old.as_deref().unwrap_or("—"));
@@ -174,14 +167,12 @@ impl Store {
                 _ => ("appraise", false, self.actor.name.clone(), |version| Saved::Final { version }),
             };
         let new_version = version + 1;
-        let state = tx.query_row(
-            "INSERT INTO score (unit, criterion, appraised_score, deduction_reason, version, appraised_by, awaiting_confirmation)
+        let state = tx.prepare_cached("INSERT INTO score (unit, criterion, appraised_score, deduction_reason, version, appraised_by, awaiting_confirmation)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
              ON CONFLICT (unit, criterion) DO UPDATE SET appraised_score = excluded.appraised_score,
                 deduction_reason = excluded.deduction_reason, version = excluded.version,
                 appraised_by = excluded.appraised_by, awaiting_confirmation = excluded.awaiting_confirmation
-             RETURNING *",
-            params![unit, component, value, reason, new_version, appraised_by, awaiting_after],
+             RETURNING *")?.query_row(params![unit, component, value, reason, new_version, appraised_by, awaiting_after],
             |row| row_state("score", row),
         )?;
         let detail = match action {

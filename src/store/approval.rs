@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 impl Store {
     /// The blocs whose results the chairman approved.
     pub fn approved_blocs(&self) -> Result<BTreeSet<String>> {
-        let mut statement = self.conn.prepare("SELECT bloc FROM approval")?;
+        let mut statement = self.conn.prepare_cached("SELECT bloc FROM approval")?;
         let rows = statement.query_map([], |row| row.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

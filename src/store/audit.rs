@@ -135,9 +135,12 @@ pub(super) struct AuditTrail {
 
 impl AuditTrail {
     pub fn begin(conn: &Connection, actor: &str) -> Result<AuditTrail> {
-        let at: String = conn.query_row("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')", [], |r| r.get(0))?;
+        // Cached statements: a session saving one appraisal after another parses them once.
+        let at: String =
+            conn.prepare_cached("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')")?.query_row([], |r| r.get(0))?;
         let head: Option<(i64, String)> = conn
-            .query_row("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
+            .prepare_cached("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")?
+            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
         let (last_id, prev_hash) = head.unwrap_or((0, String::new()));
         Ok(AuditTrail { actor: actor.to_string(), at, next_id: last_id + 1, prev_hash })

@@ -169,9 +169,8 @@ impl Store {
     /// A unit's bloc and group; an unknown unit is refused.
     fn unit_place(&self, unit: &str) -> Result<(String, Option<String>)> {
         self.conn
-            .query_row("SELECT bloc, unit_group FROM unit WHERE code = ?1", [unit], |row| {
-                Ok((row.get(0)?, row.get(1)?))
-            })
+            .prepare_cached("SELECT bloc, unit_group FROM unit WHERE code = ?1")?
+            .query_row([unit], |row| Ok((row.get(0)?, row.get(1)?)))
             .optional()?
             .ok_or_else(|| StoreError::Refused(format!("unknown unit {unit:?}")))
     }
