@@ -184,13 +184,7 @@ pub(super) fn write_grade_override(
     grade: Grade,
     reason: &str,
 ) -> Result<()> {
-    let old: Option<String> = tx
-        .query_row(
-            "SELECT grade FROM grade_override WHERE unit = ?1 AND criterion = ?2",
-            params![unit, criterion],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let old = stored_override(tx, unit, criterion)?;
     let state = tx
         .prepare_cached(
             "INSERT OR REPLACE INTO grade_override (unit, criterion, grade, reason) VALUES (?1, ?2, ?3, ?4) RETURNING *",
@@ -204,6 +198,14 @@ pub(super) fn write_grade_override(
     trail.record(tx, change)
 }
 
+/// The grade a criterion's override holds now, if any.
+fn stored_override(tx: &rusqlite::Connection, unit: &str, criterion: &str) -> Result<Option<String>> {
+    Ok(tx
+        .prepare_cached("SELECT grade FROM grade_override WHERE unit = ?1 AND criterion = ?2")?
+        .query_row(params![unit, criterion], |r| r.get(0))
+        .optional()?)
+}
+
 /// Removes one grade override (the proposed grade applies again) and its audit row, naming the grade it removes.
 pub(super) fn remove_grade_override(
     tx: &rusqlite::Connection,
@@ -212,13 +214,7 @@ pub(super) fn remove_grade_override(
     criterion: &str,
     reason: &str,
 ) -> Result<()> {
-    let old: Option<String> = tx
-        .query_row(
-            "SELECT grade FROM grade_override WHERE unit = ?1 AND criterion = ?2",
-            params![unit, criterion],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let old = stored_override(tx, unit, criterion)?;
     tx.prepare_cached("DELETE FROM grade_override WHERE unit = ?1 AND criterion = ?2")?
         .execute(params![unit, criterion])?;
     let change = Change::new(
