@@ -27,7 +27,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     } else {
         (area, None)
     };
-    let shown = super::window(app.queue_selected, queue.len(), list_area.height, &app.scroll.queue, app);
+    let shown = super::window(app.browse.queue_selected, queue.len(), list_area.height, &app.scroll.queue, app);
     let mut rows: Vec<Row> = queue[shown.clone()]
         .iter()
         .filter_map(|item| app.item_place(item).map(|(unit, place)| (item, unit, place)))
@@ -48,7 +48,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             .style(status_style(item.status))
         })
         .collect();
-    if rows.is_empty() && (!app.filter.is_empty() || app.status_filter.is_some()) {
+    if rows.is_empty() && (!app.browse.filter.is_empty() || app.browse.status_filter.is_some()) {
         rows.push(Row::new(vec![super::NO_MATCH.to_string()]).style(super::warning()));
     }
     let title = format!(" Hàng chờ thẩm định — còn {left} / {} mục ", queue.len());
@@ -66,10 +66,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     .block(Block::bordered().title(title))
     .row_highlight_style(selected());
     let mut state =
-        TableState::default().with_selected((!queue.is_empty()).then_some(app.queue_selected - shown.start));
+        TableState::default().with_selected((!queue.is_empty()).then_some(app.browse.queue_selected - shown.start));
     frame.render_stateful_widget(table, list_area, &mut state);
 
-    if let (Some(area), Some(item)) = (preview_area, queue.get(app.queue_selected)) {
+    if let (Some(area), Some(item)) = (preview_area, queue.get(app.browse.queue_selected)) {
         let Some((unit, place)) = app.item_place(item) else { return };
         let entry = unit.entries.get(&place.component.code);
         let lines = vec![
