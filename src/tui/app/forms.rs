@@ -9,6 +9,7 @@ impl App {
     /// are not in memory, as for any unit on screen).
     pub(super) fn open_form(&mut self, item: &QueueItem) {
         let Some((unit, component)) = self.item_codes(item) else { return };
+        self.know_comments_on(&unit, &component);
         self.open_form_fields(item.status, unit, component);
     }
 

@@ -21,7 +21,7 @@ use crate::store::audit::AuditRow;
 use crate::store::council::CommentRow;
 use crate::store::import::EvidenceRow;
 use crate::store::users::CouncilUser;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent};
 use ratatui_textarea::TextArea;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -265,6 +265,8 @@ pub struct Scroll {
     pub ties: std::cell::Cell<usize>,
     pub picker: std::cell::Cell<usize>,
     pub page: std::cell::Cell<u16>,
+    /// The list rows of the last frame by screen line: (line, row index), for clicks.
+    pub clickable: std::cell::RefCell<Vec<(u16, usize)>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -327,6 +329,9 @@ pub struct App {
     evidence_counts: EvidenceCounts,
     pub approved: BTreeSet<String>,
     pub comments: Vec<CommentRow>,
+    /// Comments this user has had in front of them: those on items already done when the interface opened,
+    /// and those of every form opened since. Any other comment on one of their items is flagged as new.
+    comments_known: BTreeSet<(String, String, String, String)>,
     pub users: Vec<CouncilUser>,
     pub demo: bool,
     /// Who is at the keyboard; None while the start-up picker is shown (demo only).
@@ -335,6 +340,8 @@ pub struct App {
     pub overlay: Option<Overlay>,
     pub browse: Browse,
     pub scroll: Scroll,
+    /// The last click (screen line, when), to tell a double click.
+    pub last_click: Option<(u16, std::time::Instant)>,
     pub message: Option<(String, bool)>,
     pub should_quit: bool,
 }
@@ -366,6 +373,7 @@ impl App {
             evidence_counts: EvidenceCounts::default(),
             approved: BTreeSet::new(),
             comments: Vec::new(),
+            comments_known: BTreeSet::new(),
             users: Vec::new(),
             demo,
             user: None,
@@ -373,6 +381,7 @@ impl App {
             overlay: None,
             browse: Browse::default(),
             scroll: Scroll::default(),
+            last_click: None,
             message: None,
             should_quit: false,
         };
@@ -408,6 +417,7 @@ impl App {
         app.load(snapshot);
         app.refresh_views();
         app.select_first_open();
+        app.know_old_comments();
         app
     }
 
@@ -418,6 +428,7 @@ impl App {
         self.rebuild_items();
         self.refresh_views();
         self.select_first_open();
+        self.know_old_comments();
     }
 
     /// The signed-in user's role.
@@ -614,6 +625,43 @@ impl App {
 
     pub fn place<'a>(&'a self, unit: &UnitRecord, component: &str) -> Option<ComponentPlace<'a>> {
         self.regulation.framework_for(&unit.bloc, unit.group.as_deref())?.component(component)
+    }
+
+    /// At sign-in: comments on items already done are not news; those on items still open are.
+    fn know_old_comments(&mut self) {
+        let old: Vec<_> = self
+            .comments
+            .iter()
+            .filter(|c| !self.my_status(&c.unit, &c.criterion).is_some_and(|status| self.waits_for_me(status)))
+            .map(comment_key)
+            .collect();
+        self.comments_known.extend(old);
+    }
+
+    /// The status of this user's queue item for a component, if it is in their queue.
+    fn my_status(&self, unit: &str, component: &str) -> Option<Status> {
+        let &index = self.unit_index.get(unit)?;
+        self.items
+            .get(index)?
+            .iter()
+            .find(|item| self.item_codes(item).is_some_and(|(_, code)| code == component))
+            .map(|item| item.status)
+    }
+
+    /// A co-appraising agency commented on this item of the user's and the user has not opened it since.
+    pub fn has_new_comment(&self, unit: &str, component: &str) -> bool {
+        self.comments
+            .iter()
+            .filter(|c| c.unit == unit && c.criterion == component)
+            .any(|c| !self.comments_known.contains(&comment_key(c)))
+            && self.my_status(unit, component).is_some_and(|status| status != Status::CoAssigned)
+    }
+
+    /// Opening an item's form puts its comments in front of the user.
+    pub(super) fn know_comments_on(&mut self, unit: &str, component: &str) {
+        let seen: Vec<_> =
+            self.comments.iter().filter(|c| c.unit == unit && c.criterion == component).map(comment_key).collect();
+        self.comments_known.extend(seen);
     }
 
     /// The comments on one component of one unit.
@@ -830,14 +878,25 @@ impl App {
         }
     }
 
+    /// The item after a saved one: the next still waiting for this user, or after a comment the next item
+    /// this agency comments on.
     fn next_item_after(&self, unit: &str, component: &str) -> Option<QueueItem> {
         let queue = self.queue();
         let unit_index = u32::try_from(*self.unit_index.get(unit)?).ok()?;
         let position = queue.iter().position(|item| {
             item.unit == unit_index && self.item_place(item).is_some_and(|(_, place)| place.component.code == component)
         })?;
-        queue.iter().skip(position + 1).find(|i| self.waits_for_me(i.status)).copied()
+        let commenting = queue[position].status == Status::CoAssigned;
+        let next = |item: &&QueueItem| {
+            if commenting { item.status == Status::CoAssigned } else { self.waits_for_me(item.status) }
+        };
+        queue.iter().skip(position + 1).find(next).copied()
     }
+}
+
+/// What tells one comment from another (unit, component, agency, when).
+fn comment_key(comment: &CommentRow) -> (String, String, String, String) {
+    (comment.unit.clone(), comment.criterion.clone(), comment.agency.clone(), comment.at.clone())
 }
 
 /// What the file behind a component of the unit at `index` lacks; a component with no entry has none.

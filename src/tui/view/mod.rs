@@ -55,6 +55,7 @@ pub fn safe(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 pub fn draw(frame: &mut Frame, app: &App) {
+    app.scroll.clickable.borrow_mut().clear();
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(frame, app, area);
@@ -205,6 +206,18 @@ pub fn window(selected: usize, len: usize, height: u16, offset: &Cell<usize>, ap
     }
     offset.set(start);
     start..(start + page).min(len)
+}
+
+/// Remembers which list row is drawn on which screen line, from `first_line` down (None: a line that is not a
+/// row, as the quota line), so a click selects what the person sees under the pointer.
+pub fn clickable(app: &App, first_line: u16, rows: impl IntoIterator<Item = Option<usize>>) {
+    let mut lines = app.scroll.clickable.borrow_mut();
+    lines.clear();
+    for (line, row) in (first_line..).zip(rows) {
+        if let Some(row) = row {
+            lines.push((line, row));
+        }
+    }
 }
 
 /// What an empty list says when a filter hides every row.

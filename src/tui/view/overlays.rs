@@ -22,6 +22,7 @@ pub fn picker(frame: &mut Frame, app: &App, area: Rect) {
         .highlight_symbol("› ");
     let mut state = ListState::default().with_selected(app.picker());
     frame.render_stateful_widget(list, area, &mut state);
+    super::clickable(app, area.y + 1, (state.offset()..choices.len()).map(Some));
 }
 
 pub fn help(frame: &mut Frame, app: &App) {

@@ -27,6 +27,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     // Only the page of units around the selection is built.
     let shown =
         super::window(app.browse.progress_selected, app.round.units.len(), units.height, &app.scroll.progress, app);
+    super::clickable(app, units.y + 2, shown.clone().map(Some));
     let by_unit: Vec<Row> = app.round.units[shown.clone()]
         .iter()
         .enumerate()

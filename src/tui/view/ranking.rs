@@ -32,6 +32,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let visible = app.ranking_rows();
     let wide = area.width >= 110;
     let mut rows = Vec::new();
+    // Which ranking row each table row shows (None: the quota line), for the mouse.
+    let mut positions: Vec<Option<usize>> = Vec::new();
     let mut selected_row = None;
     // Only the page around the selection is built (the quota line may take one more line).
     let shown = super::window(
@@ -51,6 +53,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         if position == app.browse.ranking_selected {
             selected_row = Some(rows.len());
         }
+        positions.push(Some(position));
         rows.push(
             Row::new(vec![
                 format!("{}{tie}", unit.rank),
@@ -72,6 +75,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         );
         // The quota line: below it no unit can be rated excellent.
         if ranking.quota > 0 && position + 1 == ranking.quota && app.browse.filter.is_empty() {
+            positions.push(None);
             rows.push(
                 Row::new(vec![
                     "────".to_string(),
@@ -105,6 +109,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .header(Row::new(vec!["Hạng", "Mã", "Đơn vị", "Tổng", "3 số lẻ", "Xếp loại"]).style(heading()))
         .block(Block::bordered().title(title))
         .row_highlight_style(selected());
+    super::clickable(app, table_area.y + 2, positions);
     let mut state = TableState::default().with_selected(selected_row);
     frame.render_stateful_widget(table, table_area, &mut state);
 
@@ -140,6 +145,7 @@ pub fn ties(frame: &mut Frame, app: &App, area: Rect) {
     }
     // Only the page around the selection is built.
     let shown = super::window(app.browse.ties_selected, rows, area.height.saturating_add(1), &app.scroll.ties, app);
+    super::clickable(app, area.y + 1, shown.clone().map(Some));
     let items: Vec<ListItem> = shown
         .clone()
         .filter_map(|index| app.tie_row(index))

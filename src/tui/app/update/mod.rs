@@ -5,6 +5,7 @@
 mod appraisal;
 mod browse;
 mod decisions;
+mod mouse;
 
 use super::*;
 use crate::tui::keymap::{Command, Context, binding_for};
@@ -69,6 +70,7 @@ fn apply_action(app: &mut App, action: Action) -> Vec<Effect> {
             refresh(app)
         }
         Action::Key(key) => on_key(app, key),
+        Action::Mouse(event, at) => mouse::on_mouse(app, event, at),
     }
 }
 
