@@ -1,7 +1,10 @@
 //! The scoring form: the component in its framework, the unit's self-score, explanation and evidence, and the appraisal.
 
 use super::{heading, selected, warning};
+use crate::domain::evaluate::UnitRecord;
+use crate::domain::framework::ComponentPlace;
 use crate::domain::score::display_vi;
+use crate::domain::scoring::ComponentScore;
 use crate::tui::app::{App, Field};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -109,6 +112,37 @@ fn component_file(
     ])
     .areas(inner);
 
+    let lines = about_lines(app, unit, &place, entry);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), about);
+
+    let rows: Vec<Row> = evidence
+        .iter()
+        .map(|doc| {
+            let cells = [&doc.reference, &doc.issued_on, &doc.title];
+            Row::new(cells.map(|text| super::safe(text).into_owned()))
+        })
+        .collect();
+    let title = if evidence.is_empty() {
+        " Tài liệu kiểm chứng: không có ".to_string()
+    } else {
+        format!(" Tài liệu kiểm chứng ({}) ", evidence.len())
+    };
+    let table = Table::new(rows, [Constraint::Length(18), Constraint::Length(10), Constraint::Min(10)])
+        .header(Row::new(vec!["Số hiệu", "Ngày", "Trích yếu"]).style(heading()))
+        .block(Block::bordered().title(title));
+    frame.render_widget(table, documents);
+
+    Some([score, reason, error])
+}
+
+/// The component as the unit filed it and as it stands: place in the framework, max, self-score, appraising
+/// agencies, explanation, any gap in the file, who entered the current score, the leaders' scores, comments.
+fn about_lines<'a>(
+    app: &'a App,
+    unit: &'a UnitRecord,
+    place: &ComponentPlace<'a>,
+    entry: Option<&'a ComponentScore>,
+) -> Vec<Line<'a>> {
     let self_score = entry.and_then(|e| e.self_score).map(display_vi).unwrap_or_else(|| "—".into());
     let mut lines = vec![
         Line::styled(super::safe(&unit.name), heading()),
@@ -137,7 +171,7 @@ fn component_file(
             super::safe(entry.map(|e| &*e.explanation).filter(|t| !t.is_empty()).unwrap_or("(không có)"))
         )),
     ];
-    if let Some(gap) = app.file_gap(&unit.code, &place) {
+    if let Some(gap) = app.file_gap(&unit.code, place) {
         lines.push(Line::styled(
             format!("⚠ Thiếu hồ sơ: {} — F2 điền lý do “{}”", gap.vietnamese(), gap.offered_reason()),
             warning(),
@@ -164,28 +198,9 @@ fn component_file(
             lines.push(Line::raw(format!("Điểm của các lãnh đạo: {} — trung bình {mean}", scores.join("; "))));
         }
     }
-    for comment in app.comments_on(&unit.code, component) {
+    for comment in app.comments_on(&unit.code, &place.component.code) {
         let agency = app.regulation.agency(&comment.agency).map(|a| a.name.as_str()).unwrap_or(&comment.agency);
         lines.push(Line::raw(format!("Góp ý của {agency}: {}", super::safe(&comment.text))));
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), about);
-
-    let rows: Vec<Row> = evidence
-        .iter()
-        .map(|doc| {
-            let cells = [&doc.reference, &doc.issued_on, &doc.title];
-            Row::new(cells.map(|text| super::safe(text).into_owned()))
-        })
-        .collect();
-    let title = if evidence.is_empty() {
-        " Tài liệu kiểm chứng: không có ".to_string()
-    } else {
-        format!(" Tài liệu kiểm chứng ({}) ", evidence.len())
-    };
-    let table = Table::new(rows, [Constraint::Length(18), Constraint::Length(10), Constraint::Min(10)])
-        .header(Row::new(vec!["Số hiệu", "Ngày", "Trích yếu"]).style(heading()))
-        .block(Block::bordered().title(title));
-    frame.render_widget(table, documents);
-
-    Some([score, reason, error])
+    lines
 }

@@ -1,7 +1,8 @@
 //! The start-up picker, the help overlay generated from the keymap, and the confirmation dialog.
 
 use super::{centered, heading, selected, warning};
-use crate::tui::app::{App, Pending};
+use crate::domain::ranking::BlocRanking;
+use crate::tui::app::{App, ApprovalPrompt, Pending};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
@@ -74,6 +75,19 @@ pub fn approval(frame: &mut Frame, app: &App, area: Rect) {
     let block = Block::bordered().title(format!(" Phê duyệt kết quả — {bloc_name} ")).border_style(warning());
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    let lines = approval_lines(prompt, ranking);
+    // Each line as many rows as it wraps to (a word moved whole may need one more).
+    let columns = usize::from(inner.width.max(1));
+    let header: usize = lines.iter().map(|line| (line.width() + columns / 4).div_ceil(columns).max(1)).sum();
+    let header = u16::try_from(header).unwrap_or(u16::MAX);
+    let [text, table] =
+        ratatui::layout::Layout::vertical([Constraint::Length(header), Constraint::Min(1)]).areas(inner);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), text);
+    approval_table(frame, app, ranking, table);
+}
+
+/// What the prompt says: why approval is not possible yet, or what it freezes and how to confirm.
+fn approval_lines(prompt: &ApprovalPrompt, ranking: &BlocRanking) -> Vec<Line<'static>> {
     let mut lines: Vec<Line> = Vec::new();
     match &prompt.blocker {
         Some(why) => {
@@ -127,13 +141,11 @@ pub fn approval(frame: &mut Frame, app: &App, area: Rect) {
             lines.push(Line::raw(""));
         }
     }
-    // Each line as many rows as it wraps to (a word moved whole may need one more).
-    let columns = usize::from(inner.width.max(1));
-    let header: usize = lines.iter().map(|line| (line.width() + columns / 4).div_ceil(columns).max(1)).sum();
-    let header = u16::try_from(header).unwrap_or(u16::MAX);
-    let [text, table] =
-        ratatui::layout::Layout::vertical([Constraint::Length(header), Constraint::Min(1)]).areas(inner);
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), text);
+    lines
+}
+
+/// The bloc's units as approval would freeze them (as many as fit).
+fn approval_table(frame: &mut Frame, app: &App, ranking: &BlocRanking, table: Rect) {
     let room = usize::from(table.height.saturating_sub(1));
     let mut rows: Vec<Row> = ranking
         .units

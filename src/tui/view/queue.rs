@@ -90,34 +90,37 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_stateful_widget(table, list_area, &mut state);
 
     if let (Some(area), Some(item)) = (preview_area, queue.get(app.browse.queue_selected)) {
-        let Some((unit, place)) = app.item_place(item) else { return };
-        let entry = unit.entries.get(&place.component.code);
-        let lines = vec![
-            Line::styled(super::safe(&unit.name), heading()),
-            Line::raw(format!("{} › {}", place.criterion.code, place.criterion.name)),
-            Line::raw(format!("{} {}", place.component.code, place.component.name)),
-            Line::raw(format!("Điểm tối đa {}", display_vi(place.component.max))),
-            Line::raw(format!("Giải trình: {}", super::safe(entry.map(|e| &*e.explanation).unwrap_or("")))),
-            Line::raw(format!("Tài liệu kiểm chứng: {}", app.evidence_count(&unit.code, &place))),
-        ];
-        let comments = app.comments_on(&unit.code, &place.component.code).len();
-        let new = if app.has_new_comment(&unit.code, &place.component.code) { " — có góp ý mới" } else { "" };
-        let lines = if comments > 0 {
-            let mut lines = lines;
-            lines.push(Line::raw(format!("Góp ý của cơ quan phối hợp: {comments}{new}")));
-            lines
-        } else {
-            lines
-        };
-        let mut lines = lines;
-        if let Some(gap) = app.file_gap(&unit.code, &place) {
-            lines.push(Line::styled(format!("⚠ Thiếu hồ sơ: {}", gap.vietnamese()), Style::new().fg(Color::Red)));
-        }
-        frame.render_widget(
-            Paragraph::new(lines)
-                .wrap(Wrap { trim: true })
-                .block(Block::bordered().title(" Xem nhanh — Enter để chấm ")),
-            area,
-        );
+        preview(frame, app, item, area);
     }
+}
+
+/// The selected item at a glance, beside the queue on a wide screen.
+fn preview(frame: &mut Frame, app: &App, item: &QueueItem, area: Rect) {
+    let Some((unit, place)) = app.item_place(item) else { return };
+    let entry = unit.entries.get(&place.component.code);
+    let lines = vec![
+        Line::styled(super::safe(&unit.name), heading()),
+        Line::raw(format!("{} › {}", place.criterion.code, place.criterion.name)),
+        Line::raw(format!("{} {}", place.component.code, place.component.name)),
+        Line::raw(format!("Điểm tối đa {}", display_vi(place.component.max))),
+        Line::raw(format!("Giải trình: {}", super::safe(entry.map(|e| &*e.explanation).unwrap_or("")))),
+        Line::raw(format!("Tài liệu kiểm chứng: {}", app.evidence_count(&unit.code, &place))),
+    ];
+    let comments = app.comments_on(&unit.code, &place.component.code).len();
+    let new = if app.has_new_comment(&unit.code, &place.component.code) { " — có góp ý mới" } else { "" };
+    let lines = if comments > 0 {
+        let mut lines = lines;
+        lines.push(Line::raw(format!("Góp ý của cơ quan phối hợp: {comments}{new}")));
+        lines
+    } else {
+        lines
+    };
+    let mut lines = lines;
+    if let Some(gap) = app.file_gap(&unit.code, &place) {
+        lines.push(Line::styled(format!("⚠ Thiếu hồ sơ: {}", gap.vietnamese()), Style::new().fg(Color::Red)));
+    }
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(Block::bordered().title(" Xem nhanh — Enter để chấm ")),
+        area,
+    );
 }
