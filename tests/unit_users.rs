@@ -292,3 +292,63 @@ fn user_add_takes_a_unit_for_the_unit_role_only() {
     assert!(refused(&["user", "add", "--db", &db, "c", "--role", "secretary", "--unit", "stc"]).contains("--unit"));
     ok(&["audit", "verify", "--db", &db]);
 }
+
+#[test]
+fn migration_6_keeps_the_users_of_an_older_database_and_the_log_still_explains_them() {
+    use rusqlite::Connection;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        thamdinh::store::schema::migrations().to_version(&mut conn, 4).unwrap();
+        conn.pragma_update(None, "application_id", thamdinh::store::schema::APPLICATION_ID).unwrap();
+        conn.execute("INSERT INTO round (id, regulation, year) VALUES (1, 'thai-nguyen-2024', 2024)", []).unwrap();
+        let files = thamdinh::store::catalog::files("thai-nguyen-2024").unwrap();
+        for (file, content) in files.iter().filter(|(f, _)| f.ends_with(".toml")) {
+            conn.execute("INSERT INTO regulation_file (path, content) VALUES (?1, ?2)", [file, content]).unwrap();
+        }
+        conn.execute("INSERT INTO unit VALUES ('snv', 'Sở Nội vụ', 'so-nganh', NULL)", []).unwrap();
+        conn.execute("INSERT INTO council_user (name, full_name, role) VALUES ('thu-ky', 'Thư ký', 'secretary')", [])
+            .unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    let users = store.users().unwrap();
+    assert_eq!(users.len(), 1);
+    assert_eq!((users[0].name.as_str(), users[0].unit.as_deref()), ("thu-ky", None));
+    assert_verified(&store);
+    store.add_unit_user("dau-moi-snv", "Đầu mối Sở Nội vụ", "snv").unwrap();
+    store.sign_in("dau-moi-snv").unwrap();
+    assert_eq!(store.actor().unit.as_deref(), Some("snv"));
+    assert_verified(&store);
+}
+
+#[test]
+fn a_not_applicable_mark_and_the_explanation_rule_of_453_hold_on_the_units_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("453.db");
+    let mut store = Store::init(&path, "bac-giang-453", 2024).unwrap();
+    let units = dir.path().join("units.csv");
+    std::fs::write(&units, "code,name,bloc,group\nbtc,Ban Tổ chức Tỉnh ủy,tap-the,I\n").unwrap();
+    store.import_units(&units).unwrap();
+    store.add_unit_user("dau-moi-btc", "Đầu mối Ban Tổ chức", "btc").unwrap();
+    store.sign_in("dau-moi-btc").unwrap();
+    // Điều 4.2: a self-score below max needs the unit's explanation; 80 % of plan is a score.
+    let mut below = input("btc", "A.1.1", "80%", "");
+    below.explanation = Cell::Keep;
+    assert!(store.save_self_assessment(&below).unwrap_err().to_string().contains("explanation"));
+    store.save_self_assessment(&input("btc", "A.1.1", "80%", "Đạt 80% kế hoạch")).unwrap();
+    // A not-applicable component carries no score: the mark with the score still there is refused.
+    let not_applicable = SelfAssessmentInput {
+        applicable: Cell::Set(false),
+        self_score: Cell::Keep,
+        explanation: Cell::Keep,
+        ..input("btc", "A.1.1", "", "")
+    };
+    assert!(store.save_self_assessment(&not_applicable).unwrap_err().to_string().contains("not-applicable"));
+    let cleared = SelfAssessmentInput { self_score: Cell::Clear, ..not_applicable };
+    store.save_self_assessment(&cleared).unwrap();
+    let round = store.load_round().unwrap();
+    let entry = round.units[0].entries.get("A.1.1").unwrap().clone();
+    assert!(!entry.applicable && entry.self_score.is_none());
+    assert_verified(&store);
+}
