@@ -352,3 +352,32 @@ fn a_not_applicable_mark_and_the_explanation_rule_of_453_hold_on_the_units_form(
     assert!(!entry.applicable && entry.self_score.is_none());
     assert_verified(&store);
 }
+
+#[test]
+fn a_unit_user_imports_only_its_own_score_sheet_and_never_reads_the_whole_round() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    store.add_unit_user("dau-moi-stc", "Đầu mối Sở Tài chính", "stc").unwrap();
+    store.add_unit_user("dau-moi-skhcn", "Đầu mối Sở Khoa học và Công nghệ", "skhcn").unwrap();
+    drop(store);
+    let db = dir.path().join("round.db").display().to_string();
+    let sheet = dir.path().join("stc.xlsx").display().to_string();
+    // The secretary sends the unit its sheet; the unit sends it back.
+    ok(&["export", "sheet", "--db", &db, "--user", "thu-ky", "--unit", "stc", "--out", &sheet]);
+    let error = refused(&["import", "sheet", "--db", &db, "--user", "dau-moi-skhcn", &sheet]);
+    assert!(
+        error.contains("stc.xlsx") && error.contains("đơn vị stc") && error.contains("đơn vị của mình (skhcn)"),
+        "{error}"
+    );
+    ok(&["import", "sheet", "--db", &db, "--user", "dau-moi-stc", &sheet]);
+    for args in [vec!["rank", "--json"], vec!["audit", "log"], vec!["round", "show"]] {
+        let error = refused(&strs(
+            &[
+                args.iter().map(|a| a.to_string()).collect::<Vec<_>>(),
+                ["--db", &db, "--user", "dau-moi-stc"].map(String::from).to_vec(),
+            ]
+            .concat(),
+        ));
+        assert!(error.contains("thamdinh result"), "{args:?}: {error}");
+    }
+}

@@ -273,6 +273,13 @@ fn open_as(db: &Option<PathBuf>, user: &Option<String>) -> Result<Store, StoreEr
     Ok(store)
 }
 
+/// Opens the round to read all of it: refused to a unit's focal person, who reads only its own unit (`result`).
+fn open_reader(db: &Option<PathBuf>, user: &Option<String>) -> Result<Store, StoreError> {
+    let store = open_as(db, user)?;
+    crate::domain::permissions::may_read_round(store.actor())?;
+    Ok(store)
+}
+
 fn execute(cli: Cli) -> Result<(), StoreError> {
     let Some(command) = cli.command else {
         return interface::open_interface(cli.db.as_deref(), cli.user.as_deref());
@@ -324,7 +331,7 @@ fn execute(cli: Cli) -> Result<(), StoreError> {
             store.set_round_settings(deadline.as_deref(), appraisal_days)?;
             year::show(&store, false)?;
         }
-        Command::Round(RoundCommand::Show { json }) => year::show(&open_as(&cli.db, &cli.user)?, json)?,
+        Command::Round(RoundCommand::Show { json }) => year::show(&open_reader(&cli.db, &cli.user)?, json)?,
         Command::Result { unit, json } => year::result(&open_as(&cli.db, &cli.user)?, unit.as_deref(), json)?,
         Command::Import { kind, file } => {
             let mut store = open_as(&cli.db, &cli.user)?;
@@ -354,7 +361,7 @@ fn execute(cli: Cli) -> Result<(), StoreError> {
             ))?;
         }
         Command::User(command) => users::run(open_as(&cli.db, &cli.user)?, command)?,
-        Command::Audit(command) => return audit_log::run(&open_as(&cli.db, &cli.user)?, command),
+        Command::Audit(command) => return audit_log::run(&open_reader(&cli.db, &cli.user)?, command),
         Command::Rerate { unit, reason, criterion, score, grade, fact, value } => {
             let mut store = open_as(&cli.db, &cli.user)?;
             let change = match (criterion, score, grade, fact, value) {
@@ -374,7 +381,7 @@ fn execute(cli: Cli) -> Result<(), StoreError> {
             output::line(format!("{unit}: re-rated ({reason})"))?;
         }
         Command::Rank { json } => {
-            let store = open_as(&cli.db, &cli.user)?;
+            let store = open_reader(&cli.db, &cli.user)?;
             let round = store.load_round()?;
             if json {
                 let previous = store.previous_levels()?;

@@ -375,3 +375,17 @@ pub fn may_see_result(actor: &Actor, unit: &str, approved: bool) -> Result<(), R
         _ => Ok(()),
     }
 }
+
+/// May `actor` read the whole round (the ranking, the audit log, every unit's submission)? Everyone of the
+/// council; a unit's focal person reads only its own unit (`result`), never another unit or an appraisal before
+/// publication.
+pub fn may_read_round(actor: &Actor) -> Result<(), Refusal> {
+    if actor.role == Role::Unit {
+        return Err(refuse(
+            actor,
+            "read the whole round",
+            "cán bộ đầu mối chỉ xem đơn vị của mình: thamdinh result (sau khi kết quả được phê duyệt)",
+        ));
+    }
+    Ok(())
+}

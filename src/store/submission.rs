@@ -68,6 +68,13 @@ impl Store {
             .optional()?)
     }
 
+    /// The units that have submitted (the council's queue counts these by default).
+    pub fn submitted_units(&self) -> Result<std::collections::BTreeSet<String>> {
+        let mut statement = self.conn.prepare_cached("SELECT unit FROM submission")?;
+        let rows = statement.query_map([], |row| row.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Every unit of the round, in code order, with its submission or none.
     pub fn submissions(&self) -> Result<Vec<UnitSubmission>> {
         let mut statement = self.conn.prepare(
