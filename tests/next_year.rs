@@ -78,6 +78,11 @@ fn init_from_carries_units_users_and_settings_and_no_scores() {
     ]);
     assert!(error.contains("2024"), "{error}");
     assert!(!dir.path().join("again.db").exists(), "a refused init leaves no file");
+    // Another regulation whose blocs the units do not fit: refused naming a unit, nothing created.
+    let other = dir.path().join("453.db").display().to_string();
+    let error = refused(&["init", "--db", &other, "--from", &old, "--year", "2025", "--regulation", "bac-giang-453"]);
+    assert!(error.contains("bac-giang-453") && error.contains("h-dai-tu"), "{error}");
+    assert!(!Path::new(&other).exists());
 }
 
 #[test]
