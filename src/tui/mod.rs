@@ -229,10 +229,28 @@ pub fn run(mut store: Store, demo: bool) -> Result<()> {
     }
     // Installs a panic hook that restores the terminal before the panic message.
     let mut terminal = ratatui::try_init()?;
+    capture_mouse()?;
     watch_for_termination(Arc::clone(&terminate));
     let result = open_and_run(&mut terminal, &mut store, demo, user, &terminate);
-    ratatui::restore();
+    restore_terminal();
     result
+}
+
+/// The wheel and clicks reach the interface (Shift-drag still selects text in most terminals); the mouse is given
+/// back on every way out, a panic included.
+fn capture_mouse() -> Result<()> {
+    ratatui::crossterm::execute!(std::io::stdout(), ratatui::crossterm::event::EnableMouseCapture)?;
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = ratatui::crossterm::execute!(std::io::stdout(), ratatui::crossterm::event::DisableMouseCapture);
+        previous(info);
+    }));
+    Ok(())
+}
+
+fn restore_terminal() {
+    let _ = ratatui::crossterm::execute!(std::io::stdout(), ratatui::crossterm::event::DisableMouseCapture);
+    ratatui::restore();
 }
 
 /// Says at once that the round is being read (a large round takes a second), reads it, then runs.
@@ -262,7 +280,7 @@ fn watch_for_termination(terminate: Arc<AtomicBool>) {
             // A changed parent means the terminal that started us is gone (e.g. its tmux server was killed).
             if terminate.load(Ordering::Relaxed) || std::os::unix::process::parent_id() != parent {
                 tracing::info!("terminated by signal");
-                ratatui::restore();
+                restore_terminal();
                 std::process::exit(0);
             }
         }
@@ -284,6 +302,7 @@ fn event_loop(
         if event::poll(POLL)? {
             match event::read()? {
                 Event::Key(key) if key.kind == KeyEventKind::Press => dispatch(app, store, Action::Key(key)),
+                Event::Mouse(mouse) => dispatch(app, store, Action::Mouse(mouse, std::time::Instant::now())),
                 Event::Resize(..) => dispatch(app, store, Action::Resize),
                 _ => {}
             }

@@ -2,7 +2,6 @@
 
 use super::{centered, heading, selected, warning};
 use crate::tui::app::{App, Pending};
-use crate::tui::keymap::bindings;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
@@ -21,29 +20,17 @@ pub fn picker(frame: &mut Frame, app: &App, area: Rect) {
         )
         .highlight_style(selected())
         .highlight_symbol("› ");
-    let mut state = ListState::default().with_selected(Some(app.picker));
+    let mut state = ListState::default().with_selected(app.picker());
     frame.render_stateful_widget(list, area, &mut state);
+    super::clickable(app, area.y + 1, (state.offset()..choices.len()).map(Some));
 }
 
 pub fn help(frame: &mut Frame, app: &App) {
-    // The screen under the overlay: what `context()` would be without the help open.
-    let context = if app.unit_view.is_some() {
-        crate::tui::keymap::Context::Unit
-    } else if app.form.is_some() {
-        crate::tui::keymap::Context::Form
-    } else if app.user.is_none() {
-        crate::tui::keymap::Context::Picker
-    } else if app.tie_edit.is_some() {
-        crate::tui::keymap::Context::Ties
-    } else if app.facts_form.is_some() {
-        crate::tui::keymap::Context::Facts
-    } else if app.grade_form.is_some() {
-        crate::tui::keymap::Context::Grades
-    } else {
-        crate::tui::keymap::Context::List
-    };
-    let rows: Vec<Row> =
-        bindings(context).map(|b| Row::new(vec![b.label.to_string(), b.description.to_string()])).collect();
+    // The keys of the screen under the overlay that act now, for this user.
+    let rows: Vec<Row> = app
+        .acting(app.screen_context())
+        .map(|b| Row::new(vec![b.label.to_string(), b.description.to_string()]))
+        .collect();
     // Every key must be readable on a small screen: the table wraps into as many columns as it needs.
     let fits = frame.area().height.saturating_sub(5).max(1) as usize;
     let columns = rows.len().div_ceil(fits).max(1);
@@ -64,10 +51,10 @@ pub fn help(frame: &mut Frame, app: &App) {
     }
 }
 
-pub fn confirm(frame: &mut Frame, app: &App) {
-    let question = match app.confirm {
-        Some(Pending::Quit) => "Phiếu thẩm định chưa lưu. Thoát và bỏ thay đổi?",
-        _ => "Phiếu thẩm định chưa lưu. Đóng phiếu và bỏ thay đổi?",
+pub fn confirm(frame: &mut Frame, pending: Pending) {
+    let question = match pending {
+        Pending::Quit => "Phiếu chưa lưu. Thoát và bỏ thay đổi?",
+        Pending::CloseForm => "Phiếu chưa lưu. Đóng phiếu và bỏ thay đổi?",
     };
     let area = centered(frame.area(), 56, 5);
     frame.render_widget(Clear, area);
@@ -78,7 +65,7 @@ pub fn confirm(frame: &mut Frame, app: &App) {
 /// The chairman's approval of a bloc, asked first: what is approved (units, levels, quota used), or what
 /// is still open; `y` then Enter (or Ctrl-S) approves, Esc cancels.
 pub fn approval(frame: &mut Frame, app: &App, area: Rect) {
-    let Some(prompt) = &app.approval else { return };
+    let Some(prompt) = app.approval() else { return };
     let Some(result) = app.results().iter().find(|r| r.bloc == prompt.bloc) else { return };
     let ranking = &result.ranking;
     let bloc_name = app.regulation.bloc(&prompt.bloc).map(|b| b.name.as_str()).unwrap_or(&prompt.bloc);
@@ -186,8 +173,7 @@ pub fn approval(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 /// The audit history of one component: who, when, old → new, reason.
-pub fn history(frame: &mut Frame, app: &App) {
-    let Some((title, rows)) = &app.history else { return };
+pub fn history(frame: &mut Frame, title: &str, rows: &[crate::store::audit::AuditRow]) {
     let area = centered(frame.area(), 150, rows.len() as u16 + 4);
     frame.render_widget(Clear, area);
     let body: Vec<Row> = if rows.is_empty() {

@@ -21,7 +21,7 @@ fn short(outcome: Outcome) -> &'static str {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let Some(result) = app.results().get(app.bloc) else {
+    let Some(result) = app.results().get(app.browse.bloc) else {
         frame.render_widget(Paragraph::new("Chưa có đơn vị nào.").block(Block::bordered()), area);
         return;
     };
@@ -32,10 +32,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let visible = app.ranking_rows();
     let wide = area.width >= 110;
     let mut rows = Vec::new();
+    // Which ranking row each table row shows (None: the quota line), for the mouse.
+    let mut positions: Vec<Option<usize>> = Vec::new();
     let mut selected_row = None;
     // Only the page around the selection is built (the quota line may take one more line).
     let shown = super::window(
-        app.ranking_selected,
+        app.browse.ranking_selected,
         visible.len(),
         table_area.height.saturating_sub(1),
         &app.scroll.ranking,
@@ -48,9 +50,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             Some(group) if !group.resolved => "=",
             _ => "",
         };
-        if position == app.ranking_selected {
+        if position == app.browse.ranking_selected {
             selected_row = Some(rows.len());
         }
+        positions.push(Some(position));
         rows.push(
             Row::new(vec![
                 format!("{}{tie}", unit.rank),
@@ -71,7 +74,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             .style(level_style(unit.outcome)),
         );
         // The quota line: below it no unit can be rated excellent.
-        if ranking.quota > 0 && position + 1 == ranking.quota && app.filter.is_empty() {
+        if ranking.quota > 0 && position + 1 == ranking.quota && app.browse.filter.is_empty() {
+            positions.push(None);
             rows.push(
                 Row::new(vec![
                     "────".to_string(),
@@ -82,13 +86,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             );
         }
     }
-    if visible.is_empty() && !app.filter.is_empty() {
+    if visible.is_empty() && !app.browse.filter.is_empty() {
         rows.push(Row::new(vec![String::new(), String::new(), super::NO_MATCH.to_string()]).style(warning()));
     }
     let approved = if app.approved.contains(&result.bloc) { "ĐÃ PHÊ DUYỆT · " } else { "" };
     let title = format!(
         " {bloc_name} ({}/{}) · {approved}đủ ĐK {} · chỉ tiêu XS {} · ←/→ ",
-        app.bloc + 1,
+        app.browse.bloc + 1,
         app.results().len(),
         ranking.eligible,
         ranking.quota
@@ -105,15 +109,16 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .header(Row::new(vec!["Hạng", "Mã", "Đơn vị", "Tổng", "3 số lẻ", "Xếp loại"]).style(heading()))
         .block(Block::bordered().title(title))
         .row_highlight_style(selected());
+    super::clickable(app, table_area.y + 2, positions);
     let mut state = TableState::default().with_selected(selected_row);
     frame.render_stateful_widget(table, table_area, &mut state);
 
     let reasons: Vec<Line> = visible
-        .get(app.ranking_selected)
+        .get(app.browse.ranking_selected)
         .map(|index| &ranking.units[*index])
         .map(|unit| app.reasons_of(unit).iter().map(|r| Line::raw(format!("• {r}"))).collect())
         .unwrap_or_default();
-    let unit_title = visible.get(app.ranking_selected).map(|i| ranking.units[*i].unit.as_str()).unwrap_or("");
+    let unit_title = visible.get(app.browse.ranking_selected).map(|i| ranking.units[*i].unit.as_str()).unwrap_or("");
     frame.render_widget(
         Paragraph::new(reasons)
             .wrap(Wrap { trim: true })
@@ -124,7 +129,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 
 /// The chairman's pane: unresolved tie groups, and the one being ordered.
 pub fn ties(frame: &mut Frame, app: &App, area: Rect) {
-    if let Some(edit) = &app.tie_edit {
+    if let Some(edit) = app.tie_edit() {
         tie_order(frame, app, edit, area);
         return;
     }
@@ -139,7 +144,8 @@ pub fn ties(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
     // Only the page around the selection is built.
-    let shown = super::window(app.ties_selected, rows, area.height.saturating_add(1), &app.scroll.ties, app);
+    let shown = super::window(app.browse.ties_selected, rows, area.height.saturating_add(1), &app.scroll.ties, app);
+    super::clickable(app, area.y + 1, shown.clone().map(Some));
     let items: Vec<ListItem> = shown
         .clone()
         .filter_map(|index| app.tie_row(index))
@@ -161,7 +167,7 @@ pub fn ties(frame: &mut Frame, app: &App, area: Rect) {
             ordered => format!(" Bằng điểm: chờ quyết định ({}), đã sắp ({ordered}) — Enter mở ", ties.len()),
         }))
         .highlight_style(selected());
-    let mut state = ListState::default().with_selected(app.ties_selected.checked_sub(shown.start));
+    let mut state = ListState::default().with_selected(app.browse.ties_selected.checked_sub(shown.start));
     frame.render_stateful_widget(list, area, &mut state);
 }
 

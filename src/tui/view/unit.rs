@@ -52,7 +52,7 @@ pub fn lines(app: &App, code: &str, width: u16) -> (Vec<Line<'static>>, Vec<usiz
     let mut out: Vec<Line<'static>> = Vec::new();
     let mut starts = Vec::new();
     let Some(unit) = app.unit(code) else { return (out, starts) };
-    let selected_component = app.unit_view.as_ref().map(|v| v.selected);
+    let selected_component = app.unit_view().as_ref().map(|v| v.selected);
     let text = |out: &mut Vec<Line<'static>>, text: &str, indent: usize, style: Style| {
         for line in wrap(text, width, indent) {
             out.push(Line::styled(line, style));
@@ -201,7 +201,7 @@ pub fn lines(app: &App, code: &str, width: u16) -> (Vec<Line<'static>>, Vec<usiz
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let Some(view) = &app.unit_view else { return };
+    let Some(view) = app.unit_view() else { return };
     let components = app.unit_components(&view.unit);
     let current = components.get(view.selected).map(|p| p.component.code.as_str()).unwrap_or("");
     let block = Block::bordered().title(format!(
