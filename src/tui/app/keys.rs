@@ -74,5 +74,7 @@ fn who_may(write: CouncilWrite) -> &'static str {
         CouncilWrite::Rerate => "Chỉ Chủ tịch Hội đồng xếp loại lại (Điều 10.4)",
         CouncilWrite::ManageUsers => "Người dùng do người giữ tệp dữ liệu quản lý (dòng lệnh)",
         CouncilWrite::Export => "Chỉ Thư ký và Chủ tịch Hội đồng xuất biểu",
+        CouncilWrite::Reopen => "Chỉ Thư ký và Chủ tịch Hội đồng mở lại bản tự đánh giá đã nộp",
+        CouncilWrite::RoundSettings => "Chỉ Thư ký và Chủ tịch Hội đồng đặt hạn nộp và thời gian thẩm định",
     }
 }

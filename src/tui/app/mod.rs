@@ -512,7 +512,8 @@ impl App {
             Some(Role::Chairman | Role::ServiceAccount) => {
                 vec![Pane::Ranking, Pane::Progress, Pane::Ties, Pane::Charts]
             }
-            None => vec![],
+            // The unit's own screens come with the interface's rewrite (issue 16); until then it sees no pane.
+            Some(Role::Unit) | None => vec![],
         }
     }
 
