@@ -109,3 +109,30 @@ fn after_approval_the_unit_reads_its_deductions_and_nothing_before() {
     assert!(!result.deductions.is_empty());
     assert!(shown.contains(&result.deductions[0].reason.chars().take(20).collect::<String>()), "{shown}");
 }
+
+#[test]
+fn last_year_and_the_two_year_flag_are_in_front_of_the_chairman() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = fixture_store(dir.path());
+    let old_path = old.path().to_path_buf();
+    drop(old);
+    let mut store = Store::init_from(&dir.path().join("2025.db"), &old_path, 2025, None).unwrap();
+    for kind in ["scores", "facts", "grades", "evidence"] {
+        let file = Path::new(FIXTURES).join(format!("{kind}.csv"));
+        match kind {
+            "scores" => store.import_scores(&file).unwrap(),
+            "facts" => store.import_facts(&file).unwrap(),
+            "grades" => store.import_grades(&file).unwrap(),
+            _ => store.import_evidence(&file).unwrap(),
+        };
+    }
+    let chairman = app_as(&mut store, "chu-tich");
+    // sxd is not completed in 2024's fixture and again now (Điều 11.2.d).
+    let ranked = chairman.ranked("sxd").unwrap().clone();
+    let reasons = chairman.reasons_of(&ranked);
+    assert!(reasons.iter().any(|r| r.starts_with("Năm 2024: Không hoàn thành")), "{reasons:?}");
+    assert!(reasons.iter().any(|r| r.contains("02 năm liên tiếp")), "{reasons:?}");
+    assert!(screen(&chairman, 160, 48).contains("⚑ Không hoàn thành"), "the ranking marks it");
+    let snv = chairman.ranked("snv").unwrap().clone();
+    assert!(!chairman.reasons_of(&snv).iter().any(|r| r.contains("02 năm liên tiếp")));
+}

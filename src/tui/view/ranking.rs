@@ -23,13 +23,15 @@ fn short(outcome: Outcome) -> &'static str {
 }
 
 /// One ranked unit: rank (`=` for an open tie), code, name, totals and level (in colour, and in words).
-fn ranked_row(unit: &RankedUnit, name: String, tie: &str, wide: bool) -> Row<'static> {
+fn ranked_row(unit: &RankedUnit, name: String, tie: &str, wide: bool, flagged: bool) -> Row<'static> {
     let provisional = match (unit.provisional, wide) {
         (true, true) => " (tạm tính)",
         (true, false) => " *",
         _ => "",
     };
     let level = if wide { unit.outcome.vietnamese() } else { short(unit.outcome) };
+    // ⚑: not completed two years running (Điều 11.2.d), for the chairman; the reasons say it in words.
+    let level = if flagged { format!("⚑ {level}") } else { level.to_string() };
     Row::new(vec![
         format!("{}{tie}", unit.rank),
         unit.unit.clone(),
@@ -90,7 +92,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             selected_row = Some(rows.len());
         }
         positions.push(Some(position));
-        rows.push(ranked_row(unit, name, tie, wide));
+        let previous = app.previous_levels.get(&unit.unit);
+        let flagged = !crate::domain::previous_year::year_flags(previous, unit.outcome).is_empty();
+        rows.push(ranked_row(unit, name, tie, wide, flagged));
         // The quota line: below it no unit can be rated excellent.
         if ranking.quota > 0 && position + 1 == ranking.quota && app.browse.filter.is_empty() {
             positions.push(None);
