@@ -242,33 +242,14 @@ fn execute(cli: Cli) -> Result<(), StoreError> {
             let store = Store::init(path, &regulation, year)?;
             output::line(format!("{}: round {} {} created", path.display(), store.regulation().id, store.year()))?;
         }
-        Command::Import { kind, file } => {
-            let mut store = open_as(&cli.db, &cli.user)?;
-            let imported = match kind {
-                ImportKind::Units => store.import_units(&file)?,
-                ImportKind::Scores => store.import_scores(&file)?,
-                ImportKind::Grades => store.import_grades(&file)?,
-                ImportKind::Facts => store.import_facts(&file)?,
-                ImportKind::Evidence => store.import_evidence(&file)?,
-                ImportKind::Sheet => crate::sheet::import_sheet(&mut store, &file)?,
-            };
-            output::line(format!("{}: {} rows imported", file.display(), imported.rows))?;
-        }
+        Command::Import { kind, file } => import(&cli.db, &cli.user, kind, &file)?,
         Command::Export { what } => export(&cli.db, &cli.user, what)?,
         Command::Tie { bloc, order } => {
             let mut store = open_as(&cli.db, &cli.user)?;
             store.order_tie(&bloc, &order)?;
             output::line(format!("{bloc}: tie ordered {}", order.join(", ")))?;
         }
-        Command::Approve { bloc } => {
-            let mut store = open_as(&cli.db, &cli.user)?;
-            let head = store.approve_bloc(&bloc)?;
-            output::line(format!("{bloc}: results approved and frozen"))?;
-            output::line(format!("Nhật ký (audit head) with the approval: {head}"))?;
-            output::line(format!(
-                "record it outside the database: `thamdinh audit verify --head {head}` then proves nothing up to the approval was changed or removed"
-            ))?;
-        }
+        Command::Approve { bloc } => approve(&cli.db, &cli.user, &bloc)?,
         Command::User(command) => users::run(open_as(&cli.db, &cli.user)?, command)?,
         Command::Audit(command) => return audit_log::run(&open_as(&cli.db, &cli.user)?, command),
         Command::Rerate { unit, reason, criterion, score, grade, fact, value } => {
@@ -299,6 +280,33 @@ fn execute(cli: Cli) -> Result<(), StoreError> {
             }
         }
     }
+    Ok(())
+}
+
+/// `import KIND FILE`: one file into the round, in one transaction, as the user.
+fn import(db: &Option<PathBuf>, user: &Option<String>, kind: ImportKind, file: &Path) -> Result<(), StoreError> {
+    let mut store = open_as(db, user)?;
+    let imported = match kind {
+        ImportKind::Units => store.import_units(file)?,
+        ImportKind::Scores => store.import_scores(file)?,
+        ImportKind::Grades => store.import_grades(file)?,
+        ImportKind::Facts => store.import_facts(file)?,
+        ImportKind::Evidence => store.import_evidence(file)?,
+        ImportKind::Sheet => crate::sheet::import_sheet(&mut store, file)?,
+    };
+    output::line(format!("{}: {} rows imported", file.display(), imported.rows))?;
+    Ok(())
+}
+
+/// `approve --bloc BLOC`: freezes the bloc's results and prints the audit head to record elsewhere.
+fn approve(db: &Option<PathBuf>, user: &Option<String>, bloc: &str) -> Result<(), StoreError> {
+    let mut store = open_as(db, user)?;
+    let head = store.approve_bloc(bloc)?;
+    output::line(format!("{bloc}: results approved and frozen"))?;
+    output::line(format!("Nhật ký (audit head) with the approval: {head}"))?;
+    output::line(format!(
+        "record it outside the database: `thamdinh audit verify --head {head}` then proves nothing up to the approval was changed or removed"
+    ))?;
     Ok(())
 }
 
