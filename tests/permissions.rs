@@ -310,8 +310,8 @@ fn an_approved_bloc_refuses_every_kind_of_write_until_the_chairman_re_rates() {
     assert_eq!(last.reason.as_deref(), Some("Phát hiện vi phạm kỷ luật sau khi công bố"));
     // The re-rating is closed in its transaction: the unit is frozen again.
     assert!(conn.execute("UPDATE score SET appraised_score = '0' WHERE unit = 'stc'", []).is_err());
-    let score = RerateChange::Score { component: "III.7".into(), appraised: "1".into() };
-    store.rerate("stc", &[score], "Số liệu báo cáo sai").unwrap();
+    let change = RerateChange::Score { component: "III.7".into(), appraised: "1".into() };
+    store.rerate("stc", &[change], "Số liệu báo cáo sai").unwrap();
     assert!(matches!(store.audit_verify().unwrap(), ChainCheck::Intact { .. }));
 }
 
@@ -401,7 +401,7 @@ fn a_round_from_before_the_chain_is_sealed_on_open() {
     store.import_units(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/thai-nguyen/units.csv")).unwrap();
     match store.audit_verify().unwrap() {
         ChainCheck::Intact { rows, .. } => assert!(rows > 10),
-        broken => panic!("{broken:?}"),
+        broken @ ChainCheck::Broken { .. } => panic!("{broken:?}"),
     }
 }
 

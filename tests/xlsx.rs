@@ -253,7 +253,7 @@ fn a_fully_appraised_unit_has_one_grade_mark_per_criterion_and_its_level() {
     let cells = Export::open(&file).range(unit);
     let regulation = Store::open(Path::new(&db)).unwrap().regulation().clone();
     let layout = Layout::for_regulation(&regulation);
-    let code = layout.col(Column::Code).unwrap() as u32;
+    let code = u32::from(layout.col(Column::Code).unwrap());
     let criteria: Vec<u32> = (FIRST_TABLE_ROW..200)
         .filter(|r| {
             let c = text(&cells, *r, code);
@@ -423,8 +423,8 @@ type Edit = Box<dyn Fn(&mut Book, &Layout)>;
 /// A name, an edit of a filled score sheet, and what its refusal must name.
 type BadSheet = (&'static str, Edit, Vec<String>);
 
-fn formula(result: FormulaResult) -> Option<Value> {
-    Some(Value::Formula { formula: "=1+1".into(), result })
+fn formula(result: FormulaResult) -> Value {
+    Value::Formula { formula: "=1+1".into(), result }
 }
 
 /// Bad values in the cells the unit fills: the self-score of the unappraised component `open` and its
@@ -435,7 +435,7 @@ fn bad_cell_cases(open: &'static str, self_col: u16, open_cell: &str) -> Vec<Bad
             "a formula in a self-score cell, whatever it caches",
             Box::new(move |book: &mut Book, layout: &Layout| {
                 let row = row_for(book, layout, open);
-                set(book, row, self_col, formula(FormulaResult::Number(d("0.5"))));
+                set(book, row, self_col, Some(formula(FormulaResult::Number(d("0.5")))));
             }),
             vec![
                 format!("cell {open_cell}: unit stc, {open}: self-score: a formula in a cell the unit fills"),
@@ -446,7 +446,7 @@ fn bad_cell_cases(open: &'static str, self_col: u16, open_cell: &str) -> Vec<Bad
             "a formula with no cached value",
             Box::new(move |book: &mut Book, layout: &Layout| {
                 let row = row_for(book, layout, open);
-                set(book, row, self_col, formula(FormulaResult::Text(String::new())));
+                set(book, row, self_col, Some(formula(FormulaResult::Text(String::new()))));
             }),
             vec![format!("cell {open_cell}: unit stc, {open}: self-score: a formula in a cell the unit fills")],
         ),
@@ -550,7 +550,7 @@ fn bad_layout_cases() -> Vec<BadSheet> {
         (
             "evidence for a criterion not in the framework",
             Box::new(|book: &mut Book, _: &Layout| {
-                let first = (evidence_row(book)..)
+                let first = (evidence_row(book)..=book.sheets[0].last_row())
                     .find(|r| book.sheets[0].cells.get(&(*r, 1)).is_some_and(|c| c.value.is_none()))
                     .unwrap();
                 set(book, first, 1, Some(Value::Text("Báo cáo".into())));
@@ -709,7 +709,7 @@ fn the_councils_result_ranks_each_bloc_lists_levels_and_agencies() {
         assert!(line.is_some(), "the quota line is drawn in {name}");
     }
     let levels = read.range("Theo mức xếp loại");
-    let headings: Vec<String> = (0..300).map(|r| text(&levels, r, 0)).filter(|t| t.starts_with("I")).collect();
+    let headings: Vec<String> = (0..300).map(|r| text(&levels, r, 0)).filter(|t| t.starts_with('I')).collect();
     assert!(headings.iter().any(|h| h.starts_with("I. Hoàn thành xuất sắc nhiệm vụ")), "{headings:?}");
     assert!(headings.iter().any(|h| h.starts_with("II. Hoàn thành tốt nhiệm vụ")), "{headings:?}");
     let agencies = read.range("Cơ quan thẩm định");

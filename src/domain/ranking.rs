@@ -212,7 +212,7 @@ fn group_ties(
                 if keyed[order[members.start]].0 == keyed[index].0
                     && keyed[order[members.start]].1 == keyed[index].1 =>
             {
-                members.end = at + 1
+                members.end = at + 1;
             }
             _ => groups.push((at..at + 1, true)),
         }

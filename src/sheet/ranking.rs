@@ -273,7 +273,8 @@ impl CouncilResult<'_> {
             if lines.is_empty() {
                 continue;
             }
-            let done = lines.iter().filter(|(_, _, e)| e.and_then(|e| e.effective_appraised()).is_some()).count();
+            let done =
+                lines.iter().filter(|(_, _, e)| e.and_then(ComponentScore::effective_appraised).is_some()).count();
             let heading =
                 format!("{}. {}: đã thẩm định {done}/{} tiêu chí thành phần", number + 1, agency.name, lines.len());
             sheet.merged_text((row, 0), (row, sheet.last_column()), heading, Style { bold: true, ..cell() });
@@ -317,7 +318,7 @@ impl CouncilResult<'_> {
         sheet.text(row, 3, &place.component.name, cell());
         sheet.number(row, 4, Some(place.component.max), score);
         sheet.number(row, 5, entry.and_then(|e| e.self_score), score);
-        let appraised = entry.and_then(|e| e.effective_appraised());
+        let appraised = entry.and_then(ComponentScore::effective_appraised);
         let shown = match appraised {
             Some(value) if value.normalize().scale() > self.regulation.official_decimals => {
                 Style { number_format: TWO_DECIMALS, ..score }

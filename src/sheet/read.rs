@@ -75,7 +75,7 @@ fn cell_name(row: u32, col: u32) -> String {
     }
 }
 
-fn too_large(what: String) -> SheetError {
+fn too_large(what: &str) -> SheetError {
     SheetError::Workbook(format!(
         "{what}; a thamdinh workbook is far smaller: this is not a score sheet or result exported by thamdinh"
     ))
@@ -103,7 +103,7 @@ fn check_package(path: &Path) -> Result<(), SheetError> {
     let mut file = std::fs::File::open(path).map_err(|e| unreadable(e.to_string()))?;
     let size = file.metadata().map_err(|e| unreadable(e.to_string()))?.len();
     if size > limits::FILE_BYTES {
-        return Err(too_large(format!(
+        return Err(too_large(&format!(
             "the file is {} MB, above the {} MB a workbook may be",
             size >> 20,
             limits::FILE_BYTES >> 20
@@ -112,19 +112,19 @@ fn check_package(path: &Path) -> Result<(), SheetError> {
     if let Some(parts) = declared_parts(&mut file, size).map_err(|e| unreadable(e.to_string()))?
         && parts > limits::PARTS
     {
-        return Err(too_large(format!("the package declares {parts} parts, above {}", limits::PARTS)));
+        return Err(too_large(&format!("the package declares {parts} parts, above {}", limits::PARTS)));
     }
     file.seek(SeekFrom::Start(0)).map_err(|e| unreadable(e.to_string()))?;
     let mut archive = zip::ZipArchive::new(std::io::BufReader::new(file)).map_err(|e| unreadable(e.to_string()))?;
     if archive.len() as u64 > limits::PARTS {
-        return Err(too_large(format!("the package holds {} parts, above {}", archive.len(), limits::PARTS)));
+        return Err(too_large(&format!("the package holds {} parts, above {}", archive.len(), limits::PARTS)));
     }
     let mut total: u64 = 0;
     for index in 0..archive.len() {
         let part = archive.by_index_raw(index).map_err(|e| unreadable(e.to_string()))?;
         let unpacked = part.size();
         if unpacked > limits::PART_BYTES {
-            return Err(too_large(format!(
+            return Err(too_large(&format!(
                 "part {:?} unpacks to {} MB, above the {} MB a part may be",
                 part.name().unwrap_or_default(),
                 unpacked >> 20,
@@ -133,7 +133,7 @@ fn check_package(path: &Path) -> Result<(), SheetError> {
         }
         total = total.saturating_add(unpacked);
         if total > limits::TOTAL_BYTES {
-            return Err(too_large(format!("the package unpacks to more than {} MB", limits::TOTAL_BYTES >> 20)));
+            return Err(too_large(&format!("the package unpacks to more than {} MB", limits::TOTAL_BYTES >> 20)));
         }
     }
     Ok(())
@@ -184,7 +184,7 @@ fn read_sheet<RS: Read + Seek>(
                 budget.cells += 1;
             }
             if budget.cells > limits::CELLS || budget.text > limits::TEXT_BYTES {
-                return Err(too_large(format!(
+                return Err(too_large(&format!(
                     "sheet {name:?}: the workbook holds more than {} cells or {} MB of text",
                     limits::CELLS,
                     limits::TEXT_BYTES >> 20
@@ -208,7 +208,7 @@ fn read_sheet<RS: Read + Seek>(
     }
     let merges = workbook.merge_cells_by_sheet_name(name).map_err(unreadable)?;
     if merges.len() > limits::MERGES {
-        return Err(too_large(format!("sheet {name:?}: more than {} merged ranges", limits::MERGES)));
+        return Err(too_large(&format!("sheet {name:?}: more than {} merged ranges", limits::MERGES)));
     }
     // Rows come in order in every file a spreadsheet program writes; a file that shuffles them is read the same.
     cells.sort_by_key(|(position, _)| *position);
@@ -227,7 +227,7 @@ impl RawBook {
         })?;
         let names = workbook.sheet_names();
         if names.len() > limits::SHEETS {
-            return Err(too_large(format!("the workbook has {} sheets, above {}", names.len(), limits::SHEETS)));
+            return Err(too_large(&format!("the workbook has {} sheets, above {}", names.len(), limits::SHEETS)));
         }
         let mut budget = Budget::default();
         let mut sheets = Vec::new();
@@ -261,7 +261,7 @@ impl RawBook {
 
     /// The units of the score sheets in this workbook, in sheet order; empty when none is a score sheet.
     pub fn score_sheet_units(&self) -> Vec<String> {
-        self.sheets.iter().filter_map(|sheet| sheet.meta()).map(|meta| meta.unit).collect()
+        self.sheets.iter().filter_map(RawSheet::meta).map(|meta| meta.unit).collect()
     }
 }
 
@@ -316,12 +316,13 @@ impl RawSheet {
             .filter(|((row, _), _)| check.is_none_or(|check| *row < check))
             .filter_map(|(position, value)| {
                 let value = match value {
-                    Data::String(text) => Readback::Text(text.clone()),
+                    Data::String(text) | Data::DateTimeIso(text) | Data::DurationIso(text) => {
+                        Readback::Text(text.clone())
+                    }
                     Data::Float(number) => Readback::Number(*number),
                     Data::Int(number) => Readback::Number(*number as f64),
                     Data::Bool(value) => Readback::Text(value.to_string()),
                     Data::DateTime(date) => Readback::Number(date.as_f64()),
-                    Data::DateTimeIso(text) | Data::DurationIso(text) => Readback::Text(text.clone()),
                     Data::Error(error) => Readback::Text(format!("#{error:?}")),
                     Data::Empty => return None,
                 };
