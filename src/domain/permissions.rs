@@ -19,11 +19,15 @@ pub enum Role {
     Chairman,
     /// Whoever holds the database file (the service account): the command-line subcommands.
     ServiceAccount,
+    /// Cán bộ đầu mối of one unit: writes only that unit's self-assessment, only until it is submitted, and
+    /// sees its result once its bloc is approved.
+    Unit,
 }
 
 impl Role {
     /// The roles a council user can be given (the service account is not a user).
-    pub const USER_ROLES: [Role; 5] = [Role::Member, Role::Assistant, Role::Leader, Role::Secretary, Role::Chairman];
+    pub const USER_ROLES: [Role; 6] =
+        [Role::Member, Role::Assistant, Role::Leader, Role::Secretary, Role::Chairman, Role::Unit];
 
     pub fn slug(self) -> &'static str {
         match self {
@@ -33,6 +37,7 @@ impl Role {
             Role::Secretary => "secretary",
             Role::Chairman => "chairman",
             Role::ServiceAccount => "admin",
+            Role::Unit => "unit",
         }
     }
 
@@ -44,12 +49,18 @@ impl Role {
             Role::Secretary => "Thư ký",
             Role::Chairman => "Chủ tịch Hội đồng",
             Role::ServiceAccount => "Quản trị (tài khoản dịch vụ)",
+            Role::Unit => "Cán bộ đầu mối của đơn vị",
         }
     }
 
     /// Members and assistants act for one appraising agency.
     pub fn needs_agency(self) -> bool {
         matches!(self, Role::Member | Role::Assistant)
+    }
+
+    /// A unit's focal person acts for one unit of the round.
+    pub fn needs_unit(self) -> bool {
+        self == Role::Unit
     }
 }
 
@@ -62,10 +73,9 @@ impl fmt::Display for Role {
 impl FromStr for Role {
     type Err = String;
     fn from_str(text: &str) -> Result<Role, String> {
-        Role::USER_ROLES
-            .into_iter()
-            .find(|role| role.slug() == text)
-            .ok_or_else(|| format!("unknown role {text:?}; roles: member, assistant, leader, secretary, chairman"))
+        Role::USER_ROLES.into_iter().find(|role| role.slug() == text).ok_or_else(|| {
+            format!("unknown role {text:?}; roles: member, assistant, leader, secretary, chairman, unit")
+        })
     }
 }
 
@@ -77,6 +87,8 @@ pub struct Actor {
     pub role: Role,
     /// The appraising agency of a member or assistant.
     pub agency: Option<String>,
+    /// The unit of a unit's focal person (role `unit`).
+    pub unit: Option<String>,
 }
 
 /// The name the audit log gives the service account.
@@ -84,13 +96,14 @@ pub const SERVICE_ACCOUNT: &str = "admin";
 
 impl Actor {
     pub fn service_account() -> Actor {
-        Actor { name: SERVICE_ACCOUNT.into(), role: Role::ServiceAccount, agency: None }
+        Actor { name: SERVICE_ACCOUNT.into(), role: Role::ServiceAccount, agency: None, unit: None }
     }
 
     fn describe(&self) -> String {
-        match &self.agency {
-            Some(agency) => format!("{} ({}, {agency})", self.name, self.role),
-            None => format!("{} ({})", self.name, self.role),
+        match (&self.agency, &self.unit) {
+            (Some(agency), _) => format!("{} ({}, {agency})", self.name, self.role),
+            (None, Some(unit)) => format!("{} ({}, đơn vị {unit})", self.name, self.role),
+            (None, None) => format!("{} ({})", self.name, self.role),
         }
     }
 }
@@ -161,8 +174,13 @@ pub fn may_appraise(actor: &Actor, place: &ComponentPlace<'_>, unit: &str) -> Re
             what(),
             "appraisals are written by the members of the assigned agency; after approval the chairman re-rates (Điều 10.4)",
         )),
+        Role::Unit => Err(refuse(actor, what(), UNIT_NEVER_APPRAISES)),
     }
 }
+
+/// Why a unit's focal person never writes the council's side.
+const UNIT_NEVER_APPRAISES: &str =
+    "đơn vị chỉ tự đánh giá; điểm thẩm định, góp ý, dữ kiện, xếp loại, thứ tự bằng điểm và phê duyệt là của Hội đồng";
 
 /// May `actor` comment on this component (an agency named after the first)?
 pub fn may_comment(actor: &Actor, place: &ComponentPlace<'_>, unit: &str) -> Result<(), Refusal> {
@@ -198,6 +216,10 @@ pub enum CouncilWrite {
     /// Export the council's papers (score sheets, the result) to a file: they leave the database, so only
     /// those who hold the council's file do it, the same from the command line and the interface.
     Export,
+    /// Reopen a unit's submitted self-assessment (with a reason).
+    Reopen,
+    /// Set the round's deadline and appraisal period.
+    RoundSettings,
 }
 
 impl CouncilWrite {
@@ -211,6 +233,8 @@ impl CouncilWrite {
             CouncilWrite::Rerate => "re-rate a unit",
             CouncilWrite::ManageUsers => "add or remove council users",
             CouncilWrite::Export => "export the council's spreadsheets",
+            CouncilWrite::Reopen => "reopen a unit's submitted self-assessment",
+            CouncilWrite::RoundSettings => "set the round's deadline and appraisal period",
         }
     }
 }
@@ -218,9 +242,11 @@ impl CouncilWrite {
 /// May `actor` make this write?
 pub fn may(actor: &Actor, write: CouncilWrite) -> Result<(), Refusal> {
     let allowed = match write {
-        CouncilWrite::Import | CouncilWrite::Facts | CouncilWrite::Export => {
-            matches!(actor.role, Role::Secretary | Role::Chairman | Role::ServiceAccount)
-        }
+        CouncilWrite::Import
+        | CouncilWrite::Facts
+        | CouncilWrite::Export
+        | CouncilWrite::Reopen
+        | CouncilWrite::RoundSettings => matches!(actor.role, Role::Secretary | Role::Chairman | Role::ServiceAccount),
         CouncilWrite::OrderTie | CouncilWrite::OverrideGrade | CouncilWrite::Approve | CouncilWrite::Rerate => {
             matches!(actor.role, Role::Chairman | Role::ServiceAccount)
         }
@@ -230,7 +256,10 @@ pub fn may(actor: &Actor, write: CouncilWrite) -> Result<(), Refusal> {
         return Ok(());
     }
     let rule = match write {
-        CouncilWrite::Import | CouncilWrite::Facts => "only the secretary or the chairman does this",
+        _ if actor.role == Role::Unit => UNIT_NEVER_APPRAISES,
+        CouncilWrite::Import | CouncilWrite::Facts | CouncilWrite::Reopen | CouncilWrite::RoundSettings => {
+            "only the secretary or the chairman does this"
+        }
         CouncilWrite::Export => "only the secretary or the chairman exports the council's papers (SPEC, Roles)",
         CouncilWrite::ManageUsers => "users are managed by whoever holds the database (the service account)",
         _ => "only the chairman does this",
@@ -268,4 +297,95 @@ pub fn may_import_appraisal(
             "an assistant's entry awaits a member's confirmation and is entered in the interface, not imported",
         )),
     }
+}
+
+/// Where a unit's self-assessment stands when someone writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SelfAssessmentState {
+    /// Still being filled in by the unit.
+    Open,
+    /// Submitted to the council (Điều 8.2): frozen for the unit until the secretary reopens it.
+    Submitted,
+}
+
+/// May `actor` write unit `unit`'s self-assessment (self-score, explanation, not-applicable mark, documents)?
+/// A unit's focal person: only its own unit, only while it is not submitted. The secretary, the chairman and the
+/// service account: any unit, as their import always could. Nobody else.
+pub fn may_self_assess(actor: &Actor, unit: &str, state: SelfAssessmentState) -> Result<(), Refusal> {
+    let what = || format!("write the self-assessment of unit {unit}");
+    match actor.role {
+        Role::Secretary | Role::Chairman | Role::ServiceAccount => Ok(()),
+        Role::Unit if actor.unit.as_deref() != Some(unit) => Err(refuse(
+            actor,
+            what(),
+            format!(
+                "cán bộ đầu mối chỉ tự đánh giá cho đơn vị của mình ({}), không cho đơn vị {unit}",
+                actor.unit.as_deref().unwrap_or("—")
+            ),
+        )),
+        Role::Unit if state == SelfAssessmentState::Submitted => Err(refuse(
+            actor,
+            what(),
+            format!(
+                "đơn vị {unit} đã nộp bản tự đánh giá nên bản này đã khóa; chỉ Thư ký mở lại được (thamdinh submit --reopen), kèm lý do"
+            ),
+        )),
+        Role::Unit => Ok(()),
+        // The council's other roles are refused as their import of a unit's values always was.
+        Role::Member | Role::Assistant | Role::Leader => may(actor, CouncilWrite::Import),
+    }
+}
+
+/// May `actor` submit unit `unit`'s self-assessment (or, for the secretary, record its submission)?
+pub fn may_submit(actor: &Actor, unit: &str) -> Result<(), Refusal> {
+    match actor.role {
+        Role::Secretary | Role::Chairman | Role::ServiceAccount => Ok(()),
+        Role::Unit if actor.unit.as_deref() == Some(unit) => Ok(()),
+        Role::Unit => Err(refuse(
+            actor,
+            format!("submit the self-assessment of unit {unit}"),
+            format!(
+                "cán bộ đầu mối chỉ nộp bản tự đánh giá của đơn vị mình ({})",
+                actor.unit.as_deref().unwrap_or("—")
+            ),
+        )),
+        _ => Err(refuse(
+            actor,
+            format!("submit the self-assessment of unit {unit}"),
+            "a unit's focal person submits it (the secretary may record it for the unit)",
+        )),
+    }
+}
+
+/// May `actor` see unit `unit`'s result (its appraisal, level, reasons)? The council sees it any time; a unit's
+/// focal person only its own unit's, and only once its bloc is approved (nothing appraised is shown a unit before
+/// publication, Điều 10.3). Exporting its own score sheet follows the same rule.
+pub fn may_see_result(actor: &Actor, unit: &str, approved: bool) -> Result<(), Refusal> {
+    match actor.role {
+        Role::Unit if actor.unit.as_deref() != Some(unit) => Err(refuse(
+            actor,
+            format!("see the result of unit {unit}"),
+            format!("cán bộ đầu mối chỉ xem kết quả của đơn vị mình ({})", actor.unit.as_deref().unwrap_or("—")),
+        )),
+        Role::Unit if !approved => Err(refuse(
+            actor,
+            format!("see the result of unit {unit}"),
+            "kết quả thẩm định chỉ được xem sau khi khối của đơn vị được phê duyệt và công bố (Điều 10)",
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// May `actor` read the whole round (the ranking, the audit log, every unit's submission)? Everyone of the
+/// council; a unit's focal person reads only its own unit (`result`), never another unit or an appraisal before
+/// publication.
+pub fn may_read_round(actor: &Actor) -> Result<(), Refusal> {
+    if actor.role == Role::Unit {
+        return Err(refuse(
+            actor,
+            "read the whole round",
+            "cán bộ đầu mối chỉ xem đơn vị của mình: thamdinh result (sau khi kết quả được phê duyệt)",
+        ));
+    }
+    Ok(())
 }

@@ -6,7 +6,6 @@ use super::error::Result;
 use super::import::{EvidenceRow, Imported};
 use super::write::{Cell, ScoreChange, merge, write_evidence_audited, write_merged};
 use crate::domain::evidence::SheetAssessment;
-use crate::domain::permissions::{CouncilWrite, may};
 use crate::domain::validate::clean_text;
 use rust_decimal::Decimal;
 
@@ -63,6 +62,10 @@ impl Store {
         })?;
         self.check_not_frozen(&unit.bloc, &format!("unit {}", unit.code))
             .map_err(|e| SheetError::Sheet { sheet: sheet.clone(), message: e.to_string() })?;
+        let on_sheet = |e: super::StoreError| SheetError::Sheet { sheet: sheet.clone(), message: e.to_string() };
+        self.check_unit_user_row(&|message| super::StoreError::Refused(message), &unit.code).map_err(on_sheet)?;
+        // Each value the sheet changes is a write of the unit's self-assessment (SPEC, Roles), checked as if typed.
+        let right = self.self_assessment_right(&unit.code).map_err(on_sheet)?;
         let mut scores = Vec::new();
         for score in &assessment.scores {
             let stored = unit.entries.get(&score.code).cloned().unwrap_or_default();
@@ -105,8 +108,7 @@ impl Store {
             {
                 continue;
             }
-            // Each value the sheet changes is the secretary's import (SPEC, Roles), checked as if typed.
-            may(&self.actor, CouncilWrite::Import).map_err(|refusal| {
+            right.clone().map_err(|refusal| {
                 at(format!("{what}: value {}: refused: {refusal}", shown(self_score, &explanation, applicable)))
             })?;
             let cell = |changed: bool, value: Option<Decimal>| match (changed, value) {
@@ -128,7 +130,7 @@ impl Store {
         // Documents already recorded as they are are not written again, so the audit says what changed.
         let mut evidence = Vec::new();
         for (cell, row) in assessment.evidence.iter().filter(|(_, row)| !known.contains(row)) {
-            may(&self.actor, CouncilWrite::Import).map_err(|refusal| SheetError::Cell {
+            right.clone().map_err(|refusal| SheetError::Cell {
                 sheet: sheet.clone(),
                 cell: cell.clone(),
                 message: format!(

@@ -30,6 +30,8 @@ pub struct UnitRefresh {
 
 pub enum Action {
     Key(KeyEvent),
+    /// The mouse: the wheel scrolls, a click selects, a double click opens (the time tells a double click).
+    Mouse(MouseEvent, std::time::Instant),
     Resize,
     /// The first frame is on screen: fetch what it shows that the round is held without (the selected
     /// unit's explanations and documents).

@@ -25,7 +25,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         agencies,
     );
     // Only the page of units around the selection is built.
-    let shown = super::window(app.progress_selected, app.round.units.len(), units.height, &app.scroll.progress, app);
+    let shown =
+        super::window(app.browse.progress_selected, app.round.units.len(), units.height, &app.scroll.progress, app);
+    super::clickable(app, units.y + 2, shown.clone().map(Some));
     let by_unit: Vec<Row> = app.round.units[shown.clone()]
         .iter()
         .enumerate()
@@ -51,7 +53,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .header(Row::new(vec!["Mã", "Đơn vị", "Đã TĐ", "Thiếu hồ sơ"]).style(heading()))
         .block(Block::bordered().title(title))
         .row_highlight_style(selected());
-    let selected_row = app.progress_selected.checked_sub(shown.start);
+    let selected_row = app.browse.progress_selected.checked_sub(shown.start);
     let mut state = TableState::default().with_selected(selected_row.filter(|_| !app.round.units.is_empty()));
     frame.render_stateful_widget(table, units, &mut state);
 }
