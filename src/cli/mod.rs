@@ -300,22 +300,7 @@ fn execute(cli: Cli) -> Result<(), StoreError> {
                 store.year()
             ))?;
         }
-        Command::Init { regulation, year, from } => {
-            let path = require_db(&cli.db)?;
-            let store = match (&from, regulation) {
-                (Some(from), regulation) => Store::init_from(path, from, year, regulation.as_deref())?,
-                (None, Some(regulation)) => Store::init(path, &regulation, year)?,
-                (None, None) => return Err(StoreError::Refused("--regulation ID or --from OLD is required".into())),
-            };
-            output::line(format!("{}: round {} {} created", path.display(), store.regulation().id, store.year()))?;
-            if let Some(from) = from {
-                output::line(format!(
-                    "{}: units, users and settings carried over from {}; the levels of that round recorded",
-                    path.display(),
-                    from.display()
-                ))?;
-            }
-        }
+        Command::Init { regulation, year, from } => init(&cli.db, regulation, year, from)?,
         Command::Submit { unit, approved_on, minutes, reopen, reason } => {
             let reopen = if reopen { reason.as_deref().or(Some("")) } else { None };
             year::submit(
@@ -371,6 +356,25 @@ fn execute(cli: Cli) -> Result<(), StoreError> {
                 output::print(&rank_report::text(store.regulation(), &round))?;
             }
         }
+    }
+    Ok(())
+}
+
+/// `init`: a new round, empty or carried over from last year's database (`--from`).
+fn init(db: &Option<PathBuf>, regulation: Option<String>, year: i32, from: Option<PathBuf>) -> Result<(), StoreError> {
+    let path = require_db(db)?;
+    let store = match (&from, regulation) {
+        (Some(from), regulation) => Store::init_from(path, from, year, regulation.as_deref())?,
+        (None, Some(regulation)) => Store::init(path, &regulation, year)?,
+        (None, None) => return Err(StoreError::Refused("--regulation ID or --from OLD is required".into())),
+    };
+    output::line(format!("{}: round {} {} created", path.display(), store.regulation().id, store.year()))?;
+    if let Some(from) = from {
+        output::line(format!(
+            "{}: units, users and settings carried over from {}; the levels of that round recorded",
+            path.display(),
+            from.display()
+        ))?;
     }
     Ok(())
 }
