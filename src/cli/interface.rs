@@ -13,10 +13,8 @@ pub(super) fn open_interface(db: Option<&Path>, user: Option<&str>) -> Result<()
     let demo = store.is_demo()?;
     match user {
         Some(name) => {
+            // A unit's focal person gets its own screens, loaded with its own unit only (`tui::snapshot`).
             store.sign_in(name)?;
-            // The unit's screens (issue 16) come with the interface's rewrite; until then the council's screens,
-            // which hold every unit, never open for a unit's focal person.
-            crate::domain::permissions::may_read_round(store.actor())?;
         }
         None if demo => {}
         None => {

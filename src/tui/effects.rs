@@ -1,12 +1,21 @@
 //! Effects run against the store, outside `update`: each write or read, and the action that reports it.
 
-use super::app::{Action, Effect, Snapshot, UnitRefresh};
+use super::app::{Action, Effect, Snapshot, Submissions, UnitRefresh, UnitSide};
+use crate::domain::evaluate::Round;
+use crate::domain::evidence::EvidenceCounts;
+use crate::domain::permissions::Role;
+use crate::domain::scoring::ComponentScore;
 use crate::store::appraise::{AppraisalInput, Saved};
 use crate::store::error::StaleSave;
+use crate::store::submission::Submission;
 use crate::store::{Result, Store, StoreError};
+use std::collections::BTreeMap;
 
 /// Reads what the interface shows from the store.
 pub fn snapshot(store: &Store) -> Result<Snapshot> {
+    if let Some(unit) = store.actor().unit.clone().filter(|_| store.actor().role == Role::Unit) {
+        return unit_snapshot(store, &unit);
+    }
     // Read first: a change committed while the rest is read is applied again by the next refresh.
     let audit_id = store.audit_last_id()?;
     let (round, evidence_counts) = store.load_round_for_interface()?;
@@ -17,12 +26,82 @@ pub fn snapshot(store: &Store) -> Result<Snapshot> {
         approved: store.approved_blocs()?,
         comments: store.comments()?,
         users: store.users()?,
+        unit_side: UnitSide::default(),
+        submissions: submissions(store)?,
+        previous_levels: store.previous_levels()?,
+    })
+}
+
+/// Who has submitted, in a round that takes submissions (one with a unit's focal person, or a submission).
+fn submitted(store: &Store) -> Result<Option<BTreeMap<String, Submission>>> {
+    let by_unit: BTreeMap<String, Submission> =
+        store.submissions()?.into_iter().filter_map(|s| s.submission.map(|done| (s.unit, done))).collect();
+    let takes_submissions = !by_unit.is_empty() || store.users()?.iter().any(|u| u.role == Role::Unit);
+    Ok(takes_submissions.then_some(by_unit))
+}
+
+fn submissions(store: &Store) -> Result<Submissions> {
+    let settings = store.round_settings()?;
+    Ok(Submissions {
+        by_unit: submitted(store)?,
+        deadline: settings.deadline,
+        appraisal_days: settings.appraisal_working_days,
+        today: store.today().ok(),
+    })
+}
+
+/// What a unit's focal person is given: its own unit only, without anything the council wrote (appraisals,
+/// deduction reasons, grades, facts, comments) until its result is published, and its result then.
+fn unit_snapshot(store: &Store, code: &str) -> Result<Snapshot> {
+    let audit_id = store.audit_last_id()?;
+    let mut units = Vec::new();
+    if let Some(mut unit) = store.load_unit(code)? {
+        for entry in unit.entries.values_mut() {
+            *entry = ComponentScore {
+                self_score: entry.self_score,
+                explanation: std::mem::take(&mut entry.explanation),
+                explanation_on_file: entry.explanation_on_file,
+                applicable: entry.applicable,
+                ..ComponentScore::default()
+            };
+        }
+        unit.facts = Default::default();
+        unit.grade_overrides = Default::default();
+        units.push(unit);
+    }
+    let round = Round { year: store.year(), units, tie_orders: Default::default() };
+    let mut evidence_counts = EvidenceCounts::new(store.regulation(), &round);
+    for document in store.evidence_of(code)? {
+        evidence_counts.add(0, &document.criterion, 1);
+    }
+    let approved = store.approved_blocs()?;
+    let published = round.units.first().is_some_and(|unit| approved.contains(&unit.bloc));
+    let unit_side = UnitSide {
+        submission: store.submission_of(code)?,
+        deadline: store.round_settings()?.deadline,
+        today: store.today().ok(),
+        result: if published { Some(store.unit_result(Some(code))?) } else { None },
+    };
+    Ok(Snapshot {
+        audit_id,
+        round,
+        evidence_counts,
+        approved,
+        comments: Vec::new(),
+        users: Vec::new(),
+        unit_side,
+        submissions: Submissions::default(),
+        previous_levels: BTreeMap::new(),
     })
 }
 
 /// Reads again only the units the audit log says changed after row `since`; None when the whole round
 /// must be read (a tie order, an approval, a user, a unit added …).
 pub fn refresh(store: &Store, since: i64) -> Result<Option<UnitRefresh>> {
+    // A unit's focal person reads its own unit again whole (one unit, and never another's changes).
+    if store.actor().role == Role::Unit {
+        return Ok(None);
+    }
     let changes = store.changes_since(since)?;
     if changes.whole_round {
         return Ok(None);
@@ -39,6 +118,7 @@ pub fn refresh(store: &Store, since: i64) -> Result<Option<UnitRefresh>> {
         evidence,
         comments: store.comments()?,
         approved: store.approved_blocs()?,
+        submitted: submitted(store)?,
         audit_id: changes.last_id,
     }))
 }
@@ -72,7 +152,11 @@ pub fn run_effect(store: &mut Store, effect: Effect) -> Action {
         | Effect::Comment { .. }
         | Effect::Approve { .. }
         | Effect::ExportSheets { .. }
-        | Effect::ExportRanking) => match decide(store, write) {
+        | Effect::ExportRanking
+        | Effect::SaveSelfAssessment(_)
+        | Effect::AddDocument { .. }
+        | Effect::RemoveDocument { .. }
+        | Effect::Submit { .. }) => match decide(store, write) {
             Ok(message) => Action::Saved(message),
             Err(error) => failed(&error),
         },
@@ -158,6 +242,19 @@ fn decide(store: &mut Store, effect: Effect) -> Result<String> {
             store.approve_bloc(&bloc).map(|head| format!("Đã phê duyệt kết quả khối {bloc} — Nhật ký: {head}"))
         }
         Effect::ExportSheets { unit } => export_sheets(store, unit.as_deref()),
+        Effect::SaveSelfAssessment(input) => {
+            store.save_self_assessment(&input).map(|()| format!("Đã lưu tự đánh giá {}", input.component))
+        }
+        Effect::AddDocument { unit, component, reference, date, title } => store
+            .add_document(&unit, &component, &title, &reference, &date)
+            .map(|()| format!("Đã thêm tài liệu {reference} cho {component}")),
+        Effect::RemoveDocument { unit, component, reference } => store
+            .remove_document(&unit, &component, &reference)
+            .map(|()| format!("Đã bỏ tài liệu {reference} của {component}")),
+        Effect::Submit { approved_on, minutes } => store.submit(None, &approved_on, &minutes).map(|done| {
+            let late = if done.late { " — nộp sau hạn, được ghi là nộp muộn" } else { "" };
+            format!("Đã nộp bản tự đánh giá (biên bản số {}){late}", done.minutes)
+        }),
         Effect::ExportRanking => export_ranking(store),
         // `run_effect` sends only the writes above here.
         _ => Ok(String::new()),

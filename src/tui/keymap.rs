@@ -24,6 +24,10 @@ pub enum Context {
     Unit,
     /// The chairman confirming the approval of a bloc.
     Approve,
+    /// A unit's focal person filling one component's self-assessment.
+    SelfForm,
+    /// A unit's focal person submitting its self-assessment.
+    Submit,
 }
 
 /// What a key asks for; `update` gives it meaning.
@@ -84,6 +88,12 @@ pub enum Command {
     NextOpen,
     /// The queue's first item of the next unit.
     NextUnit,
+    /// Submit the unit's self-assessment.
+    SubmitSelfAssessment,
+    /// Mark the component not applicable (or applicable again).
+    ToggleApplicable,
+    AddDocument,
+    RemoveDocument,
 }
 
 /// When a binding acts, beyond its context; `App::acts` answers it, and says why not in one line.
@@ -98,6 +108,8 @@ pub enum When {
     OverrideGrades,
     /// The user has at least this many panes.
     PaneCount(usize),
+    /// The regulation lets a unit mark a component not applicable (453, Điều 4.2).
+    NotApplicableAllowed,
 }
 
 pub struct Binding {
@@ -133,13 +145,16 @@ const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 const QUEUE: &[Pane] = &[Pane::Queue];
 const RANKING: &[Pane] = &[Pane::Ranking];
 /// The panes that list units or items (Enter and `v` open what is selected).
-const LISTS: &[Pane] = &[Pane::Queue, Pane::Ranking, Pane::Progress, Pane::Ties];
+const LISTS: &[Pane] = &[Pane::Queue, Pane::Ranking, Pane::Progress, Pane::Ties, Pane::SelfAssessment];
+/// The panes where `v` opens a unit's file (not the unit's own self-assessment: it has no appraisal to show yet).
+const UNIT_FILES: &[Pane] = &[Pane::Queue, Pane::Ranking, Pane::Progress, Pane::Ties];
 /// The panes that list units one per row (`x` exports the selected one's sheet).
 const UNIT_LISTS: &[Pane] = &[Pane::Ranking, Pane::Progress];
 const BLOC_PANES: &[Pane] = &[Pane::Ranking, Pane::Charts];
 const FILTERED: &[Pane] = &[Pane::Queue, Pane::Ranking];
 const HISTORIES: &[Pane] = &[Pane::Queue, Pane::Ranking];
 const ANY_PANE: &[Pane] = &[Pane::Queue, Pane::Ranking, Pane::Progress, Pane::Ties, Pane::Charts];
+const SELF_ASSESSMENT: &[Pane] = &[Pane::SelfAssessment];
 
 use Command as C;
 use Context::*;
@@ -167,11 +182,12 @@ pub static BINDINGS: &[Binding] = &[
     bind(List,        &[(Enter, NONE)],                                          "Enter",   C::Open,               Panes(LISTS),                    true,  "Mở mục đang chọn: phiếu chấm (thành viên), hồ sơ đơn vị (xếp hạng, tiến độ), sắp thứ tự bằng điểm"),
     bind(List,        &[(Char('a'), NONE)],                                      "a",       C::Approve,            May(W::Approve, RANKING),        true,  "Phê duyệt kết quả của khối"),
     bind(List,        &[(Char('f'), NONE)],                                      "f",       C::EditFacts,          May(W::Facts, RANKING),          true,  "Ghi nhận sự kiện của đơn vị (kỷ luật, thành tích…)"),
-    bind(List,        &[(Char('v'), NONE)],                                      "v",       C::ViewUnit,           Panes(LISTS),                    true,  "Xem hồ sơ đơn vị (chỉ đọc)"),
+    bind(List,        &[(Char('v'), NONE)],                                      "v",       C::ViewUnit,           Panes(UNIT_FILES),                 true,  "Xem hồ sơ đơn vị (chỉ đọc)"),
     bind(List,        &[(Char('/'), NONE)],                                      "/",       C::Filter,             Panes(FILTERED),                 true,  "Lọc"),
     bind(List,        &[(Char('s'), NONE)],                                      "s",       C::CycleStatus,        Panes(QUEUE),                    true,  "Trạng thái"),
     bind(List,        &[(Char('n'), NONE)],                                      "n",       C::NextOpen,           Panes(QUEUE),                    true,  "Mục chưa thẩm định tiếp theo"),
     bind(List,        &[(Char('N'), SHIFT), (Char('N'), NONE)],                  "N",       C::NextUnit,           Panes(QUEUE),                    false, "Đơn vị tiếp theo trong hàng chờ"),
+    bind(List,        &[(Char('p'), NONE)],                                      "p",       C::SubmitSelfAssessment, Panes(SELF_ASSESSMENT),        true,  "Nộp bản tự đánh giá (sau khi tập thể lãnh đạo thông qua)"),
     bind(List,        &[(F(3), NONE)],                                           "F3",      C::History,            Panes(HISTORIES),                true,  "Lịch sử thay đổi của mục đang chọn (ai, khi nào, cũ → mới, lý do); trên bảng xếp hạng: của cả đơn vị"),
     bind(List,        &[(Up, NONE), (Char('k'), NONE)],                          "↑/k",     C::Up,                 Always,                          false, "Lên một dòng"),
     bind(List,        &[(Down, NONE), (Char('j'), NONE)],                        "↓/j",     C::Down,               Always,                          false, "Xuống một dòng"),
@@ -248,6 +264,18 @@ pub static BINDINGS: &[Binding] = &[
     // Approve
     bind(Approve,     &[(Enter, NONE), (Char('s'), CTRL)],                       "y Enter", C::Confirm,            Always,                          true,  "Gõ y rồi Enter (hoặc C-s) để phê duyệt"),
     bind(Approve,     &[(Esc, NONE)],                                            "Esc",     C::Back,               Always,                          true,  "Hủy, không phê duyệt"),
+    // SelfForm
+    bind(SelfForm,    &[(Char('s'), CTRL)],                                      "C-s",     C::Save,               Always,                          true,  "Lưu điểm tự đánh giá và giải trình"),
+    bind(SelfForm,    &[(Tab, NONE), (BackTab, SHIFT), (BackTab, NONE)],         "Tab",     C::NextField,          Always,                          true,  "Ô sau: điểm, giải trình, tài liệu (số hiệu, ngày, trích yếu)"),
+    bind(SelfForm,    &[(Char('a'), CTRL)],                                      "C-a",     C::AddDocument,        Always,                          true,  "Thêm tài liệu kiểm chứng đã nhập"),
+    bind(SelfForm,    &[(Char('x'), CTRL)],                                      "C-x",     C::RemoveDocument,     Always,                          false, "Bỏ tài liệu có số hiệu đã nhập"),
+    bind(SelfForm,    &[(F(4), NONE)],                                           "F4",      C::ToggleApplicable,   NotApplicableAllowed,            false, "Đánh dấu không áp dụng / áp dụng lại"),
+    bind(SelfForm,    &[(Esc, NONE)],                                            "Esc",     C::Back,               Always,                          true,  "Đóng (bỏ thay đổi chưa lưu)"),
+    bind(SelfForm,    &[(F(1), NONE)],                                           "F1",      C::Help,               Always,                          false, "Trợ giúp phím"),
+    // Submit
+    bind(Submit,      &[(Enter, NONE), (Char('s'), CTRL)],                       "Enter",   C::Confirm,            Always,                          true,  "Nộp"),
+    bind(Submit,      &[(Tab, NONE), (BackTab, SHIFT), (BackTab, NONE)],         "Tab",     C::NextField,          Always,                          true,  "Ngày thông qua ⇄ số biên bản"),
+    bind(Submit,      &[(Esc, NONE)],                                            "Esc",     C::Back,               Always,                          true,  "Hủy, chưa nộp"),
     // History
     bind(History,     &[(Esc, NONE), (Char('q'), NONE), (F(3), NONE)],           "Esc",     C::Back,               Always,                          true,  "Đóng lịch sử"),
     // Help

@@ -22,6 +22,8 @@ impl App {
                 }
                 self.in_panes(binding.label, &[Pane::Ranking])
             }
+            When::NotApplicableAllowed if self.regulation.not_applicable_allowed => Ok(()),
+            When::NotApplicableAllowed => Err("Quy định này không cho đánh dấu tiêu chí không áp dụng".into()),
             When::PaneCount(count) if self.panes().len() >= count => Ok(()),
             When::PaneCount(count) => Err(format!("Không có khung {count}")),
         }
@@ -58,6 +60,7 @@ impl App {
         match &self.screen {
             Screen::Appraisal(form) => form.dirty,
             Screen::Comment(form) => form.dirty,
+            Screen::SelfAssess(form) => form.dirty,
             _ => false,
         }
     }

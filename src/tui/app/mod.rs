@@ -29,10 +29,12 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 mod forms;
 mod keys;
 mod messages;
+mod unit_side;
 mod update;
 mod views;
 
 pub use messages::{Action, Effect, Snapshot, UnitRefresh};
+pub use unit_side::{SelfField, SelfForm, Submissions, SubmitForm, UnitSide};
 pub use update::update;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +44,10 @@ pub enum Pane {
     Progress,
     Ties,
     Charts,
+    /// A unit's own self-assessment (its focal person).
+    SelfAssessment,
+    /// A unit's result, once published (its focal person).
+    Result,
 }
 
 impl Pane {
@@ -52,6 +58,8 @@ impl Pane {
             Pane::Progress => "Tiến độ",
             Pane::Ties => "Bằng điểm",
             Pane::Charts => "Biểu đồ",
+            Pane::SelfAssessment => "Tự đánh giá",
+            Pane::Result => "Kết quả",
         }
     }
 }
@@ -69,6 +77,8 @@ pub enum Status {
     Appraised,
     /// Led by another agency; this one may comment.
     CoAssigned,
+    /// Only as a filter: the items of units that have not submitted yet (outside the queue otherwise).
+    NotSubmitted,
 }
 
 impl Status {
@@ -85,6 +95,7 @@ impl Status {
             Status::AwaitingConfirmation => "Chờ xác nhận",
             Status::Appraised => "Đã thẩm định",
             Status::CoAssigned => "Phối hợp — góp ý",
+            Status::NotSubmitted => "Đơn vị chưa nộp",
         }
     }
 }
@@ -152,6 +163,10 @@ pub enum Screen {
     Unit { view: UnitView, back: Option<Box<Screen>> },
     /// The chairman about to approve a bloc.
     Approval(ApprovalPrompt),
+    /// A unit's focal person filling one component's self-assessment.
+    SelfAssess(SelfForm),
+    /// A unit's focal person submitting its self-assessment.
+    Submit(SubmitForm),
 }
 
 /// What is drawn over the screen, and takes the keys until it is closed.
@@ -174,6 +189,8 @@ pub struct Browse {
     pub ranking_selected: usize,
     pub progress_selected: usize,
     pub ties_selected: usize,
+    /// The component selected in a unit's own self-assessment.
+    pub self_selected: usize,
     pub filter: String,
     pub status_filter: Option<Status>,
 }
@@ -187,6 +204,7 @@ impl Default for Browse {
             ranking_selected: 0,
             progress_selected: 0,
             ties_selected: 0,
+            self_selected: 0,
             filter: String::new(),
             status_filter: None,
         }
@@ -334,6 +352,12 @@ pub struct App {
     comments_known: BTreeSet<(String, String, String, String)>,
     pub users: Vec<CouncilUser>,
     pub demo: bool,
+    /// What a unit's focal person reads beside its unit (empty for the council).
+    pub unit_side: UnitSide,
+    /// Who has submitted and the round's calendar (the council).
+    pub submissions: Submissions,
+    /// Each unit's level in the round before this one (`init --from`).
+    pub previous_levels: BTreeMap<String, crate::domain::previous_year::PreviousLevel>,
     /// Who is at the keyboard; None while the start-up picker is shown (demo only).
     pub user: Option<Actor>,
     pub screen: Screen,
@@ -376,6 +400,9 @@ impl App {
             comments_known: BTreeSet::new(),
             users: Vec::new(),
             demo,
+            unit_side: UnitSide::default(),
+            submissions: Submissions::default(),
+            previous_levels: BTreeMap::new(),
             user: None,
             screen: Screen::Picker { selected: 0 },
             overlay: None,
@@ -441,6 +468,10 @@ impl App {
         self.approved = snapshot.approved;
         self.comments = snapshot.comments;
         self.users = snapshot.users;
+        self.unit_side = snapshot.unit_side;
+        self.submissions = snapshot.submissions;
+        self.previous_levels = snapshot.previous_levels;
+        self.views_built_for = None;
         self.audit_id = snapshot.audit_id;
         self.standing = Standing::new(&self.regulation, &self.round);
         self.unit_index = self.round.units.iter().enumerate().map(|(i, u)| (u.code.clone(), i)).collect();
@@ -479,6 +510,7 @@ impl App {
         }
         self.comments = refresh.comments;
         self.approved = refresh.approved;
+        self.submissions.by_unit = refresh.submitted;
         self.audit_id = refresh.audit_id;
         self.views_built_for = None;
         Some(())
@@ -512,8 +544,8 @@ impl App {
             Some(Role::Chairman | Role::ServiceAccount) => {
                 vec![Pane::Ranking, Pane::Progress, Pane::Ties, Pane::Charts]
             }
-            // The unit's own screens come with the interface's rewrite (issue 16); until then it sees no pane.
-            Some(Role::Unit) | None => vec![],
+            Some(Role::Unit) => vec![Pane::SelfAssessment, Pane::Result],
+            None => vec![],
         }
     }
 
@@ -540,6 +572,8 @@ impl App {
             Screen::Grades(_) => Context::Grades,
             Screen::Unit { .. } => Context::Unit,
             Screen::Approval(_) => Context::Approve,
+            Screen::SelfAssess(_) => Context::SelfForm,
+            Screen::Submit(_) => Context::Submit,
         }
     }
 
@@ -679,9 +713,14 @@ impl App {
     /// Why a ranked unit has its level: its level's reasons, the quota's, and the gaps of its file.
     pub fn reasons_of(&self, ranked: &RankedUnit) -> Vec<String> {
         match self.unit_index.get(&ranked.unit) {
-            Some(&index) => unit_reasons(&self.regulation, &self.round.units[index], ranked, |code| {
-                self.evidence_counts.count(index, code)
-            }),
+            Some(&index) => {
+                let mut reasons = unit_reasons(&self.regulation, &self.round.units[index], ranked, |code| {
+                    self.evidence_counts.count(index, code)
+                });
+                let previous = self.previous_levels.get(&ranked.unit);
+                reasons.extend(crate::domain::reasons::previous_year_reasons(previous, ranked.outcome));
+                reasons
+            }
             None => ranked.quota_note.iter().cloned().collect(),
         }
     }
@@ -713,6 +752,8 @@ impl App {
             Screen::Unit { view, .. } => view.unit.clone(),
             Screen::Appraisal(form) => form.unit.clone(),
             Screen::Comment(form) => form.unit.clone(),
+            Screen::SelfAssess(form) => form.unit.clone(),
+            Screen::Browse { .. } if self.browse.pane == Pane::SelfAssessment => self.own_unit()?.to_string(),
             Screen::Browse { .. } if self.browse.pane == Pane::Queue && self.user.is_some() => {
                 let item = *self.queue().get(self.browse.queue_selected)?;
                 self.round.units.get(item.unit as usize)?.code.clone()
@@ -781,6 +822,7 @@ impl App {
     }
 
     fn selection(&mut self) -> (&mut usize, usize) {
+        let own_components = self.round.units.first().map_or(0, |unit| self.unit_components(&unit.code).len());
         let browse = &mut self.browse;
         match browse.pane {
             Pane::Queue => (&mut browse.queue_selected, self.queue.len()),
@@ -788,6 +830,8 @@ impl App {
             Pane::Progress => (&mut browse.progress_selected, self.round.units.len()),
             Pane::Ties => (&mut browse.ties_selected, self.open_ties.len() + self.recorded_ties.len()),
             Pane::Charts => (&mut browse.bloc, self.standing.results().len()),
+            Pane::SelfAssessment => (&mut browse.self_selected, own_components),
+            Pane::Result => (&mut browse.self_selected, 0),
         }
     }
 

@@ -106,13 +106,18 @@ impl App {
         }
         let words: Vec<String> = search::fold(&self.browse.filter).split_whitespace().map(str::to_string).collect();
         let mut queue = Vec::new();
+        // Units that have not submitted wait outside the queue; the status filter "Đơn vị chưa nộp" lists them.
+        let unsubmitted_view = self.browse.status_filter == Some(Status::NotSubmitted);
         for (index, items) in self.items.iter().enumerate() {
             let (Some(unit), Some(folded_unit)) = (self.round.units.get(index), self.folded_units.get(index)) else {
                 continue;
             };
+            if self.awaits_submission(&unit.code) != unsubmitted_view {
+                continue;
+            }
             let folded_components = self.framework_of(unit).and_then(|f| self.folded_components.get(f));
             for item in items {
-                if self.browse.status_filter.is_some_and(|s| s != item.status) {
+                if self.browse.status_filter.is_some_and(|s| s != item.status && s != Status::NotSubmitted) {
                     continue;
                 }
                 let matches = words.is_empty() || {

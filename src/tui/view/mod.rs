@@ -7,6 +7,7 @@ mod overlays;
 mod progress;
 mod queue;
 mod ranking;
+mod self_assessment;
 pub mod unit;
 
 use super::app::{App, Overlay, Pane, Screen};
@@ -81,6 +82,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
             Pane::Progress => progress::draw(frame, app, main),
             Pane::Ties => ranking::ties(frame, app, main),
             Pane::Charts => charts::draw(frame, app, main),
+            Pane::SelfAssessment => self_assessment::pane(frame, app, main),
+            Pane::Result => self_assessment::result(frame, app, main),
         },
         Screen::Appraisal(_) => form::draw(frame, app, main),
         Screen::Comment(_) => form::comment(frame, app, main),
@@ -90,6 +93,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Unit { .. } => unit::draw(frame, app, main),
         // The whole pane: the bloc's ranking is what the prompt lists.
         Screen::Approval(_) => overlays::approval(frame, app, main),
+        Screen::SelfAssess(_) => self_assessment::form(frame, app, main),
+        Screen::Submit(_) => self_assessment::submit(frame, app, main),
     }
     draw_message(frame, app, message);
     draw_hints(frame, app, hints);

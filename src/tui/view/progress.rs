@@ -39,18 +39,28 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 super::safe(&unit.name).into_owned(),
                 format!("{}/{}", progress.done, progress.total),
                 incomplete,
+                app.submission_cell(&unit.code),
             ])
         })
         .collect();
     let (components, units_incomplete) = app.incomplete_files();
-    let title = if components == 0 {
-        " Tiến độ theo đơn vị ".to_string()
-    } else {
-        format!(" Tiến độ theo đơn vị — thiếu hồ sơ: {components} tiêu chí thành phần ở {units_incomplete} đơn vị ")
-    };
-    let widths = [Constraint::Length(16), Constraint::Min(20), Constraint::Length(9), Constraint::Length(12)];
+    let mut title = " Tiến độ theo đơn vị ".to_string();
+    if components > 0 {
+        title.push_str(&format!("— thiếu hồ sơ: {components} tiêu chí thành phần ở {units_incomplete} đơn vị "));
+    }
+    if let Some(note) = app.submissions_note() {
+        title.push_str(&format!("— {note} "));
+    }
+    let submitted_width = if app.submissions.by_unit.is_some() { 30 } else { 0 };
+    let widths = [
+        Constraint::Length(16),
+        Constraint::Min(20),
+        Constraint::Length(9),
+        Constraint::Length(12),
+        Constraint::Length(submitted_width),
+    ];
     let table = Table::new(by_unit, widths)
-        .header(Row::new(vec!["Mã", "Đơn vị", "Đã TĐ", "Thiếu hồ sơ"]).style(heading()))
+        .header(Row::new(vec!["Mã", "Đơn vị", "Đã TĐ", "Thiếu hồ sơ", "Nộp"]).style(heading()))
         .block(Block::bordered().title(title))
         .row_highlight_style(selected());
     let selected_row = app.browse.progress_selected.checked_sub(shown.start);

@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, Paragraph, Row, Table, TableState, Wrap};
 fn status_style(status: Status) -> Style {
     match status {
         Status::Appraised => Style::new().fg(Color::Green),
-        Status::Pending | Status::CoAssigned => Style::new(),
+        Status::Pending | Status::CoAssigned | Status::NotSubmitted => Style::new(),
         Status::AwaitingConfirmation => Style::new().fg(Color::Yellow),
         Status::NeedsReason | Status::IncompleteFile => Style::new().fg(Color::Red),
     }

@@ -78,6 +78,7 @@ pub(super) fn on_list(app: &mut App, command: Command) -> Vec<Effect> {
         Command::CycleStatus => cycle_status(app),
         Command::NextOpen => app.select_next_open(),
         Command::NextUnit => app.select_next_unit(),
+        Command::SubmitSelfAssessment => ask_submission(app),
         Command::Back => {
             app.browse.filter.clear();
             app.browse.status_filter = None;
@@ -89,6 +90,17 @@ pub(super) fn on_list(app: &mut App, command: Command) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// `p`: the submission prompt, unless it is already submitted.
+fn ask_submission(app: &mut App) {
+    match &app.unit_side.submission {
+        Some(done) => {
+            let on = crate::domain::vn_time::vietnam_time(&done.submitted_at);
+            app.message = Some((format!("Đã nộp lúc {on} (biên bản số {})", done.minutes), false));
+        }
+        None => app.screen = Screen::Submit(SubmitForm::default()),
+    }
 }
 
 fn other_bloc(app: &mut App, forward: bool) {
@@ -128,7 +140,8 @@ fn cycle_status(app: &mut App) {
         Some(Status::IncompleteFile) => Some(Status::AwaitingConfirmation),
         Some(Status::AwaitingConfirmation) => Some(Status::Appraised),
         Some(Status::Appraised) => Some(Status::CoAssigned),
-        Some(Status::CoAssigned) => None,
+        Some(Status::CoAssigned) if app.submissions.by_unit.is_some() => Some(Status::NotSubmitted),
+        Some(Status::CoAssigned | Status::NotSubmitted) => None,
     };
     app.browse.queue_selected = 0;
 }
@@ -143,7 +156,8 @@ fn open_selected(app: &mut App) {
         }
         Pane::Ties => open_tie(app),
         Pane::Ranking | Pane::Progress => view_unit(app),
-        Pane::Charts => {}
+        Pane::SelfAssessment => app.open_self_form(app.browse.self_selected),
+        Pane::Charts | Pane::Result => {}
     }
 }
 
@@ -169,7 +183,7 @@ fn view_unit(app: &mut App) {
         Pane::Ranking => (app.selected_ranked_unit(), None),
         Pane::Progress => (app.round.units.get(app.browse.progress_selected).map(|u| u.code.clone()), None),
         Pane::Ties => (app.tie_row(app.browse.ties_selected).and_then(|(_, units, _)| units.first().cloned()), None),
-        Pane::Charts => (None, None),
+        Pane::Charts | Pane::SelfAssessment | Pane::Result => (None, None),
     };
     if let Some(unit) = unit {
         app.open_unit(unit, component.as_deref());

@@ -6,6 +6,7 @@ mod appraisal;
 mod browse;
 mod decisions;
 mod mouse;
+mod self_assessment;
 
 use super::*;
 use crate::tui::keymap::{Command, Context, binding_for};
@@ -65,6 +66,8 @@ fn apply_action(app: &mut App, action: Action) -> Vec<Effect> {
                 Screen::Comment(form) => form.error = Some(error),
                 Screen::Grades(form) => form.error = Some(error),
                 Screen::Facts(form) => form.error = Some(error),
+                Screen::SelfAssess(form) => form.error = Some(error),
+                Screen::Submit(form) => form.error = Some(error),
                 _ => app.message = Some((error, true)),
             }
             refresh(app)
@@ -84,7 +87,15 @@ fn after_save(app: &mut App) {
             app.screen = keep;
             return;
         }
-        Screen::TieOrder(_) | Screen::Facts(_) | Screen::Grades(_) | Screen::Approval(_) => return,
+        Screen::TieOrder(_) | Screen::Facts(_) | Screen::Grades(_) | Screen::Approval(_) | Screen::Submit(_) => return,
+        // A self-assessment saved (or a document added) stays open on its component: the unit goes on with it.
+        Screen::SelfAssess(mut form) => {
+            form.dirty = false;
+            form.error = None;
+            form.document = Default::default();
+            app.screen = Screen::SelfAssess(form);
+            return;
+        }
     };
     if let Some(next) = app.next_item_after(&unit, &component) {
         app.browse.queue_selected = app.queue().iter().position(|i| *i == next).unwrap_or(app.browse.queue_selected);
@@ -125,6 +136,8 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Context::Ties => decisions::on_ties(app, command, key),
         Context::Facts => decisions::on_facts(app, command, key),
         Context::Grades => decisions::on_grades(app, command, key),
+        Context::SelfForm => self_assessment::on_self_form(app, command, key),
+        Context::Submit => self_assessment::on_submit(app, command, key),
     }
 }
 
