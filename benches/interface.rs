@@ -1,5 +1,5 @@
 //! The interface at national scale (10 000 units, about 400 000 component scores) and at the real size:
-//! opening the database to the first frame, one keystroke, and drawing each screen into a 160×48 TestBackend.
+//! opening the database to the first frame, one keystroke, and drawing each screen into a 160×48 `TestBackend`.
 //! Run with `cargo bench --bench interface`; BENCHMARKS.md records the figures.
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failed unwrap is a failed test")]
 

@@ -37,7 +37,7 @@ static IMPORT: LazyLock<Fixture> = LazyLock::new(|| {
     assert_eq!(rows, 100_000, "the round is too small for 100 000 rows");
     let csv = dir.path().join("scores.csv");
     std::fs::write(&csv, text).expect("csv");
-    Fixture { path, csv, dir }
+    Fixture { dir, path, csv }
 });
 
 fn copy_of(fixture: &Fixture, name: &str) -> PathBuf {

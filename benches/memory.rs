@@ -1,6 +1,6 @@
 //! Resident memory of an interface session on the national demo round (10 000 units, about 372 000 component
 //! scores): each role opened in a fresh process the way `thamdinh --db PATH --user NAME` opens it (the store,
-//! the round, its standing, the first frame at 160×48), then VmRSS and VmHWM read from /proc.
+//! the round, its standing, the first frame at 160×48), then `VmRSS` and `VmHWM` read from /proc.
 //! `cargo bench --bench memory`; issue 6's target is 150 MB. BENCHMARKS.md records the figures.
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failed unwrap is a failed test")]
 

@@ -265,7 +265,7 @@ fn schema_4_round(path: &Path, appraised: &str) {
         [("init", None, None), ("appraise", Some("appraised_score"), Some("2"))].into_iter().enumerate()
     {
         let mut row = AuditRow {
-            id: id as i64 + 1,
+            id: i64::try_from(id).unwrap() + 1,
             at: "2024-11-20T08:00:00.000Z".into(),
             actor: "admin".into(),
             action: action.into(),
@@ -368,7 +368,7 @@ fn a_head_recorded_at_approval_proves_the_log_up_to_it() {
     let huyen: Vec<String> = {
         let round = store.load_round().unwrap();
         let unit = round.units.iter().find(|u| u.code == "h-dai-tu").unwrap();
-        unit.entries.iter().filter(|(_, e)| e.awaiting_confirmation).map(|(code, _)| code.to_string()).collect()
+        unit.entries.iter().filter(|(_, e)| e.awaiting_confirmation).map(|(code, _)| code.clone()).collect()
     };
     for code in &huyen {
         save(&mut store, "tv-so-noi-vu", "h-dai-tu", code, "0", "Chưa có báo cáo");

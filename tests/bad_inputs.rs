@@ -54,13 +54,31 @@ fn round(dir: &Path, name: &str, regulation: &str, units: &str) -> String {
 
 const SCORES: &str = "unit,criterion,self_score,appraised_score,reason,explanation";
 
+/// (round, import kind, file text, words the refusal must hold)
+type BadFile<'a> = (&'a str, &'a str, String, Vec<&'a str>);
+
+/// Imports each bad file into its round: each is refused with the words given, and changes neither the
+/// database nor the audit head.
+fn refuse_each(dir: &Path, cases: Vec<BadFile<'_>>) {
+    for (db, kind, text, words) in cases {
+        let (content, head) = (content_hash(db), audit_head(db));
+        let file = dir.join("bad.csv");
+        std::fs::write(&file, &text).unwrap();
+        let error = refused(&["import", kind, "--db", db, &file.display().to_string()]);
+        for word in words {
+            assert!(error.contains(word), "{kind} {text:?}: {error:?} lacks {word:?}");
+        }
+        assert_eq!(content_hash(db), content, "{kind} {text:?} changed the database");
+        assert_eq!(audit_head(db), head, "{kind} {text:?} moved the audit head");
+    }
+}
+
 #[test]
-fn every_bad_input_is_refused_by_name_and_changes_nothing() {
+fn every_bad_score_is_refused_by_name_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let thai_nguyen = round(dir.path(), "tn.db", "thai-nguyen-2024", "snv,Sở Nội vụ,so-nganh,\n");
     let bac_giang = round(dir.path(), "bg.db", "bac-giang-453", "snv,Ban Tổ chức Tỉnh ủy,tap-the,XII\n");
-    // (round, import kind, file text, words the refusal must hold)
-    let cases: Vec<(&str, &str, String, Vec<&str>)> = vec![
+    let cases: Vec<BadFile<'_>> = vec![
         (
             &thai_nguyen,
             "scores",
@@ -110,6 +128,27 @@ fn every_bad_input_is_refused_by_name_and_changes_nothing() {
             vec!["bad.csv:2: column unit: unknown unit \"SNV\"; the round has snv"],
         ),
         (
+            &bac_giang,
+            "scores",
+            format!("{SCORES}\nsnv,A.1.1,4,,,\n"),
+            vec!["bad.csv:2: column explanation: unit snv, A.1.1:", "(Điều 4.2)"],
+        ),
+        (
+            &bac_giang,
+            "scores",
+            format!("{SCORES}\nsnv,A.1.1,-10%,,,\n"),
+            vec!["bad.csv:2: column self_score", "không được âm"],
+        ),
+    ];
+    refuse_each(dir.path(), cases);
+}
+
+#[test]
+fn every_bad_unit_document_or_fact_is_refused_by_name_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let thai_nguyen = round(dir.path(), "tn.db", "thai-nguyen-2024", "snv,Sở Nội vụ,so-nganh,\n");
+    let cases: Vec<BadFile<'_>> = vec![
+        (
             &thai_nguyen,
             "units",
             "code,name,bloc,group\nSNV,Sở Nội vụ,so-nganh,\n".into(),
@@ -145,30 +184,8 @@ fn every_bad_input_is_refused_by_name_and_changes_nothing() {
             "unit,fact,value\nsnv,subunits_total,1\nsnv,subunits_disciplined,2\n".into(),
             vec!["bad.csv:3: unit snv:", "(2) vượt quá"],
         ),
-        (
-            &bac_giang,
-            "scores",
-            format!("{SCORES}\nsnv,A.1.1,4,,,\n"),
-            vec!["bad.csv:2: column explanation: unit snv, A.1.1:", "(Điều 4.2)"],
-        ),
-        (
-            &bac_giang,
-            "scores",
-            format!("{SCORES}\nsnv,A.1.1,-10%,,,\n"),
-            vec!["bad.csv:2: column self_score", "không được âm"],
-        ),
     ];
-    for (db, kind, text, words) in cases {
-        let (content, head) = (content_hash(db), audit_head(db));
-        let file = dir.path().join("bad.csv");
-        std::fs::write(&file, &text).unwrap();
-        let error = refused(&["import", kind, "--db", db, &file.display().to_string()]);
-        for word in words {
-            assert!(error.contains(word), "{kind} {text:?}: {error:?} lacks {word:?}");
-        }
-        assert_eq!(content_hash(db), content, "{kind} {text:?} changed the database");
-        assert_eq!(audit_head(db), head, "{kind} {text:?} moved the audit head");
-    }
+    refuse_each(dir.path(), cases);
 }
 
 /// A reference typed in NFD (as some keyboards and macOS files send it) is the same document as its NFC form.

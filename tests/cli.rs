@@ -185,6 +185,13 @@ fn a_file_with_one_bad_row_changes_nothing_and_names_line_column_value_and_rule(
         assert!(error.contains(expected), "{error}\n  expected: {expected}");
         assert_eq!(rank(&db), before);
     }
+}
+
+#[test]
+fn a_bad_file_of_any_kind_changes_nothing_and_names_its_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = thai_nguyen_round(dir.path());
+    let before = rank(&db);
     let bad_utf8 = dir.path().join("scores.csv");
     std::fs::write(&bad_utf8, b"unit,criterion,self_score,appraised_score,reason\nstc,III.1,1,1,S\xe1\n").unwrap();
     let error = refused(&["import", "scores", "--db", &db, bad_utf8.to_str().unwrap()]);

@@ -21,6 +21,8 @@ fn entry(store: &Store, unit: &str, component: &str) -> ComponentScore {
     round.units.iter().find(|u| u.code == unit).and_then(|u| u.entries.get(component)).cloned().unwrap_or_default()
 }
 
+/// A score as an entry's field holds it, to compare with.
+#[allow(clippy::unnecessary_wraps, reason = "the entry's fields are optional; comparing takes the same type")]
 fn d(text: &str) -> Option<Decimal> {
     Some(text.parse().unwrap())
 }

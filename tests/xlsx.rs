@@ -126,10 +126,20 @@ fn a_score_sheet_has_the_appendix_layout_sums_by_formula_and_prints_on_a4_landsc
     assert_eq!(read.workbook.sheet_names(), vec!["stc"]);
     let cells = read.range("stc");
     let formulas = read.formulas("stc");
-    assert_eq!(text(&cells, 0, 0), "BIỂU CHẤM ĐIỂM ĐÁNH GIÁ, XẾP LOẠI MỨC ĐỘ HOÀN THÀNH NHIỆM VỤ NĂM 2024");
-    assert!(text(&cells, 2, 0).contains("Phụ lục I, Quyết định 2610/QĐ-UBND"), "{}", text(&cells, 2, 0));
-    assert_eq!(text(&cells, 3, 0), "Cơ quan, đơn vị: Sở Tài chính");
-    let headers: Vec<String> = (0..12).map(|c| text(&cells, 6, c)).collect();
+    check_heading_and_header(&mut read, &cells);
+    let (first, total) = check_sums_by_formula(&cells, &formulas);
+    check_formats_and_fonts(&mut read, first, total);
+    let hash = out.split("SHA-256 ").nth(1).unwrap().split(';').next().unwrap();
+    check_level_evidence_and_check_block(&cells, total, hash);
+    check_page_setup(&file, hash);
+}
+
+/// The title, the unit, and the table's two header rows with the grade marks under one merged heading.
+fn check_heading_and_header(read: &mut Export, cells: &calamine::Range<Data>) {
+    assert_eq!(text(cells, 0, 0), "BIỂU CHẤM ĐIỂM ĐÁNH GIÁ, XẾP LOẠI MỨC ĐỘ HOÀN THÀNH NHIỆM VỤ NĂM 2024");
+    assert!(text(cells, 2, 0).contains("Phụ lục I, Quyết định 2610/QĐ-UBND"), "{}", text(cells, 2, 0));
+    assert_eq!(text(cells, 3, 0), "Cơ quan, đơn vị: Sở Tài chính");
+    let headers: Vec<String> = (0..12).map(|c| text(cells, 6, c)).collect();
     assert_eq!(
         headers,
         [
@@ -147,43 +157,50 @@ fn a_score_sheet_has_the_appendix_layout_sums_by_formula_and_prints_on_a4_landsc
             "Giải trình của cơ quan, đơn vị"
         ]
     );
-    let grades: Vec<String> = (5..9).map(|c| text(&cells, 7, c)).collect();
+    let grades: Vec<String> = (5..9).map(|c| text(cells, 7, c)).collect();
     assert_eq!(grades, ["Xuất sắc", "Tốt", "Trung bình", "Kém"]);
     let merges = read.merges("stc");
     assert!(merges.contains(&Dimensions::new((6, 5), (6, 8))), "Xếp loại chất lượng spans its four marks: {merges:?}");
     assert!(merges.contains(&Dimensions::new((6, 0), (7, 0))), "STT spans both header rows");
+}
 
+/// Criterion, content and total rows sum by formula, each with the cached value the formula gives; returns
+/// the rows of criterion I and of the total.
+fn check_sums_by_formula(cells: &calamine::Range<Data>, formulas: &calamine::Range<String>) -> (u32, u32) {
     // Criterion I sums its components by formula; the cached value is what the formula gives.
     let code = 12;
-    let first = row_of(&cells, code, "I");
-    assert_eq!(text(&cells, first, 0), "I");
+    let first = row_of(cells, code, "I");
+    assert_eq!(text(cells, first, 0), "I");
     assert_eq!(
         formulas.get_value((first, 3)).map(String::as_str),
         Some(format!("SUM(D{}:D{})", first + 2, first + 6).as_str())
     );
-    let components: f64 = (first + 1..=first + 5).filter_map(|r| number(&cells, r, 3)).sum();
-    assert!((number(&cells, first, 3).unwrap() - components).abs() < 1e-9);
-    assert_eq!(text(&cells, first + 1, 0), "1");
-    assert_eq!(text(&cells, first + 1, 12), "I.1");
+    let components: f64 = (first + 1..=first + 5).filter_map(|r| number(cells, r, 3)).sum();
+    assert!((number(cells, first, 3).unwrap() - components).abs() < 1e-9);
+    assert_eq!(text(cells, first + 1, 0), "1");
+    assert_eq!(text(cells, first + 1, 12), "I.1");
 
     // The total sums the contents, and the content sums its criteria: both cached, both checkable.
-    let total = row_of(&cells, code, "TOTAL");
-    assert_eq!(text(&cells, total, 0), "TỔNG ĐIỂM");
-    assert_eq!(number(&cells, total, 2), Some(100.0));
+    let total = row_of(cells, code, "TOTAL");
+    assert_eq!(text(cells, total, 0), "TỔNG ĐIỂM");
+    assert_eq!(number(cells, total, 2), Some(100.0));
     let leaves: f64 = (FIRST_TABLE_ROW..total)
-        .filter(|r| text(&cells, *r, code).contains('.') || ["IX", "X"].contains(&text(&cells, *r, code).as_str()))
-        .filter_map(|r| number(&cells, r, 3))
+        .filter(|r| text(cells, *r, code).contains('.') || ["IX", "X"].contains(&text(cells, *r, code).as_str()))
+        .filter_map(|r| number(cells, r, 3))
         .sum();
-    assert!((number(&cells, total, 3).unwrap() - leaves).abs() < 1e-9, "self total = Σ components");
+    assert!((number(cells, total, 3).unwrap() - leaves).abs() < 1e-9, "self total = Σ components");
     let contents: f64 =
-        ["ND-I", "ND-II", "ND-III"].iter().map(|c| number(&cells, row_of(&cells, code, c), 3).unwrap()).sum();
-    assert!((number(&cells, total, 3).unwrap() - contents).abs() < 1e-9);
+        ["ND-I", "ND-II", "ND-III"].iter().map(|c| number(cells, row_of(cells, code, c), 3).unwrap()).sum();
+    assert!((number(cells, total, 3).unwrap() - contents).abs() < 1e-9);
     assert_eq!(
         formulas.get_value((total + 1, 4)).map(String::as_str),
         Some(format!("ROUND(E{},2)", total + 1).as_str())
     );
+    (first, total)
+}
 
-    // Number formats and fonts.
+/// Number formats and fonts: two decimals on sums, Times New Roman, criteria in bold.
+fn check_formats_and_fonts(read: &mut Export, first: u32, total: u32) {
     let styles = read.workbook.worksheet_style("stc").unwrap();
     let format = |row: u32, col: u32| {
         styles.get((row, col)).and_then(|s| s.number_format.as_ref()).map(|f| f.format_code.clone())
@@ -195,23 +212,26 @@ fn a_score_sheet_has_the_appendix_layout_sums_by_formula_and_prints_on_a4_landsc
     assert_eq!(font.name.as_deref(), Some("Times New Roman"));
     let component_font = styles.get((first + 1, 1)).and_then(|s| s.font.clone()).expect("font");
     assert!(!component_font.is_bold());
+}
 
-    // The level, the evidence list and the check block.
-    let all: Vec<String> = (total..total + 200).map(|r| text(&cells, r, 0)).collect();
+/// The level, the evidence list, the signatures and the check block below the table.
+fn check_level_evidence_and_check_block(cells: &calamine::Range<Data>, total: u32, hash: &str) {
+    let all: Vec<String> = (total..total + 200).map(|r| text(cells, r, 0)).collect();
     assert!(all.iter().any(|t| t.starts_with("Mức xếp loại: HOÀN THÀNH")), "{all:?}");
     assert!(all.iter().any(|t| t == "DANH MỤC TÀI LIỆU KIỂM CHỨNG"));
     assert!(all.iter().any(|t| t == "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ"));
     let check = all.iter().find(|t| t.starts_with("Mã kiểm tra nội dung (SHA-256): ")).expect("check block");
-    let hash = out.split("SHA-256 ").nth(1).unwrap().split(';').next().unwrap();
     assert!(check.contains(hash), "{check}");
+}
 
-    // Page setup: A4 landscape, one page wide, header rows repeated, code column hidden, hash in the footer.
-    let xml = part(&file, "xl/worksheets/sheet1.xml");
+/// Page setup: A4 landscape, one page wide, header rows repeated, code column hidden, hash in the footer.
+fn check_page_setup(file: &str, hash: &str) {
+    let xml = part(file, "xl/worksheets/sheet1.xml");
     assert!(xml.contains(r#"paperSize="9""#) && xml.contains(r#"orientation="landscape""#), "{xml}");
     assert!(xml.contains(r#"fitToPage="1""#) && xml.contains(r#"fitToHeight="0""#));
     assert!(xml.contains(r#"hidden="1""#), "the code column is hidden");
     assert!(xml.contains(&format!("SHA-256 nội dung: {hash}")), "footer carries the hash");
-    let workbook = part(&file, "xl/workbook.xml");
+    let workbook = part(file, "xl/workbook.xml");
     assert!(workbook.contains("_xlnm.Print_Titles") && workbook.contains("$7:$8"), "{workbook}");
 }
 
@@ -233,7 +253,7 @@ fn a_fully_appraised_unit_has_one_grade_mark_per_criterion_and_its_level() {
     let cells = Export::open(&file).range(unit);
     let regulation = Store::open(Path::new(&db)).unwrap().regulation().clone();
     let layout = Layout::for_regulation(&regulation);
-    let code = layout.col(Column::Code).unwrap() as u32;
+    let code = u32::from(layout.col(Column::Code).unwrap());
     let criteria: Vec<u32> = (FIRST_TABLE_ROW..200)
         .filter(|r| {
             let c = text(&cells, *r, code);
@@ -374,15 +394,48 @@ fn every_bad_sheet_is_refused_with_its_cell_and_reason_and_nothing_is_imported()
 
     let probe = thamdinh::sheet::score_sheets_book(&store, &["stc".to_string()], &mut |_, _| {}).unwrap();
     let open_cell = a1(row_for(&probe, &layout, open), self_col);
-    let formula = |result: FormulaResult| Some(Value::Formula { formula: "=1+1".into(), result });
 
-    type Edit = Box<dyn Fn(&mut Book, &Layout)>;
-    let cases: Vec<(&str, Edit, Vec<String>)> = vec![
+    let cases = bad_cell_cases(open, self_col, &open_cell).into_iter().chain(bad_layout_cases());
+    drop(store);
+    for (name, edit, expected) in cases {
+        let store = Store::open(Path::new(&db)).unwrap();
+        let file = fill(&store, "stc", |book, layout| edit(book, layout));
+        drop(store);
+        let before = snapshot(&db);
+        let audits = audit_rows(&db);
+        let error = refused(&["import", "sheet", "--db", &db, &file.display().to_string()]);
+        assert!(error.contains("stc-filled.xlsx: sheet \"stc\""), "{name}: {error}");
+        for part in &expected {
+            assert!(error.contains(part.as_str()), "{name}: {error:?} lacks {part:?}");
+        }
+        assert_eq!(snapshot(&db), before, "{name} changed the database");
+        assert_eq!(audit_rows(&db), audits, "{name} wrote to the audit log");
+    }
+
+    // And a workbook that is no score sheet at all: the council's result.
+    let result = path(dir.path(), "result.xlsx");
+    ok(&["export", "ranking", "--db", &db, "--out", &result]);
+    let error = refused(&["import", "sheet", "--db", &db, &result]);
+    assert!(error.contains("not a thamdinh score sheet"), "{error}");
+}
+
+type Edit = Box<dyn Fn(&mut Book, &Layout)>;
+/// A name, an edit of a filled score sheet, and what its refusal must name.
+type BadSheet = (&'static str, Edit, Vec<String>);
+
+fn formula(result: FormulaResult) -> Value {
+    Value::Formula { formula: "=1+1".into(), result }
+}
+
+/// Bad values in the cells the unit fills: the self-score of the unappraised component `open` and its
+/// explanation.
+fn bad_cell_cases(open: &'static str, self_col: u16, open_cell: &str) -> Vec<BadSheet> {
+    vec![
         (
             "a formula in a self-score cell, whatever it caches",
             Box::new(move |book: &mut Book, layout: &Layout| {
                 let row = row_for(book, layout, open);
-                set(book, row, self_col, formula(FormulaResult::Number(d("0.5"))));
+                set(book, row, self_col, Some(formula(FormulaResult::Number(d("0.5")))));
             }),
             vec![
                 format!("cell {open_cell}: unit stc, {open}: self-score: a formula in a cell the unit fills"),
@@ -393,7 +446,7 @@ fn every_bad_sheet_is_refused_with_its_cell_and_reason_and_nothing_is_imported()
             "a formula with no cached value",
             Box::new(move |book: &mut Book, layout: &Layout| {
                 let row = row_for(book, layout, open);
-                set(book, row, self_col, formula(FormulaResult::Text(String::new())));
+                set(book, row, self_col, Some(formula(FormulaResult::Text(String::new()))));
             }),
             vec![format!("cell {open_cell}: unit stc, {open}: self-score: a formula in a cell the unit fills")],
         ),
@@ -410,53 +463,6 @@ fn every_bad_sheet_is_refused_with_its_cell_and_reason_and_nothing_is_imported()
                 );
             }),
             vec![format!("unit stc, {open}: explanation: a formula in a cell the unit fills")],
-        ),
-        (
-            "a document dated in year 9999",
-            Box::new(|book: &mut Book, _: &Layout| {
-                let first = evidence_row(book);
-                set(book, first, 1, Some(Value::Text("Báo cáo".into())));
-                set(book, first, 2, Some(Value::Text("I.1".into())));
-                set(book, first, 3, Some(Value::Text("31/12/9999".into())));
-                set(book, first, 4, Some(Value::Text("1/BC".into())));
-            }),
-            vec!["is not a date".into(), "a year from 1945 to 2100".into()],
-        ),
-        (
-            "wrong framework",
-            Box::new(|book: &mut Book, _: &Layout| {
-                let meta = book.sheets[0].cells.get(&(META_ROW, 0)).cloned().unwrap();
-                let Some(Value::Text(line)) = meta.value else { panic!() };
-                book.sheets[0].text(META_ROW, 0, line.replace("phu-luc-1.toml", "phu-luc-2.toml"), meta.style);
-            }),
-            vec!["cell A5".into(), "wrong framework".into(), "phu-luc-2.toml".into()],
-        ),
-        (
-            "extra row",
-            Box::new(move |book: &mut Book, layout: &Layout| {
-                let at = row_for(book, layout, "II.1");
-                let sheet = &mut book.sheets[0];
-                let moved: Vec<_> = sheet.cells.range((at, 0)..).map(|(k, v)| (*k, v.clone())).collect();
-                for (key, _) in &moved {
-                    sheet.cells.remove(key);
-                }
-                for ((row, col), cell) in moved {
-                    sheet.cells.insert((row + 1, col), cell);
-                }
-                sheet.merges = sheet
-                    .merges
-                    .iter()
-                    .map(|m| {
-                        if m.first.0 >= at {
-                            Merge { first: (m.first.0 + 1, m.first.1), last: (m.last.0 + 1, m.last.1) }
-                        } else {
-                            *m
-                        }
-                    })
-                    .collect();
-                sheet.text(at, 1, "Một tiêu chí thêm", Style::default());
-            }),
-            vec!["cell M".into(), "extra row".into()],
         ),
         (
             "text in a score cell",
@@ -493,6 +499,38 @@ fn every_bad_sheet_is_refused_with_its_cell_and_reason_and_nothing_is_imported()
             }),
             vec!["có 3 chữ số sau dấu phẩy".into(), "không làm tròn tự động".into()],
         ),
+    ]
+}
+
+/// Changes to what the unit may not change: the sheet's key line, the appendix's rows, the council's columns,
+/// and bad evidence.
+fn bad_layout_cases() -> Vec<BadSheet> {
+    vec![
+        (
+            "a document dated in year 9999",
+            Box::new(|book: &mut Book, _: &Layout| {
+                let first = evidence_row(book);
+                set(book, first, 1, Some(Value::Text("Báo cáo".into())));
+                set(book, first, 2, Some(Value::Text("I.1".into())));
+                set(book, first, 3, Some(Value::Text("31/12/9999".into())));
+                set(book, first, 4, Some(Value::Text("1/BC".into())));
+            }),
+            vec!["is not a date".into(), "a year from 1945 to 2100".into()],
+        ),
+        (
+            "wrong framework",
+            Box::new(|book: &mut Book, _: &Layout| {
+                let meta = book.sheets[0].cells.get(&(META_ROW, 0)).cloned().unwrap();
+                let Some(Value::Text(line)) = meta.value else { panic!() };
+                book.sheets[0].text(META_ROW, 0, line.replace("phu-luc-1.toml", "phu-luc-2.toml"), meta.style);
+            }),
+            vec!["cell A5".into(), "wrong framework".into(), "phu-luc-2.toml".into()],
+        ),
+        (
+            "extra row",
+            Box::new(|book: &mut Book, layout: &Layout| insert_row_before(book, layout, "II.1")),
+            vec!["cell M".into(), "extra row".into()],
+        ),
         (
             "a changed criterion name",
             Box::new(|book: &mut Book, layout: &Layout| {
@@ -512,7 +550,7 @@ fn every_bad_sheet_is_refused_with_its_cell_and_reason_and_nothing_is_imported()
         (
             "evidence for a criterion not in the framework",
             Box::new(|book: &mut Book, _: &Layout| {
-                let first = (evidence_row(book)..)
+                let first = (evidence_row(book)..=book.sheets[0].last_row())
                     .find(|r| book.sheets[0].cells.get(&(*r, 1)).is_some_and(|c| c.value.is_none()))
                     .unwrap();
                 set(book, first, 1, Some(Value::Text("Báo cáo".into())));
@@ -522,28 +560,32 @@ fn every_bad_sheet_is_refused_with_its_cell_and_reason_and_nothing_is_imported()
             }),
             vec!["no criterion \"XI.1\"".into()],
         ),
-    ];
-    drop(store);
-    for (name, edit, expected) in cases {
-        let store = Store::open(Path::new(&db)).unwrap();
-        let file = fill(&store, "stc", |book, layout| edit(book, layout));
-        drop(store);
-        let before = snapshot(&db);
-        let audits = audit_rows(&db);
-        let error = refused(&["import", "sheet", "--db", &db, &file.display().to_string()]);
-        assert!(error.contains("stc-filled.xlsx: sheet \"stc\""), "{name}: {error}");
-        for part in &expected {
-            assert!(error.contains(part.as_str()), "{name}: {error:?} lacks {part:?}");
-        }
-        assert_eq!(snapshot(&db), before, "{name} changed the database");
-        assert_eq!(audit_rows(&db), audits, "{name} wrote to the audit log");
-    }
+    ]
+}
 
-    // And a workbook that is no score sheet at all: the council's result.
-    let result = path(dir.path(), "result.xlsx");
-    ok(&["export", "ranking", "--db", &db, "--out", &result]);
-    let error = refused(&["import", "sheet", "--db", &db, &result]);
-    assert!(error.contains("not a thamdinh score sheet"), "{error}");
+/// Moves every row from the one of `code` down by one and types a criterion of its own in the gap.
+fn insert_row_before(book: &mut Book, layout: &Layout, code: &str) {
+    let at = row_for(book, layout, code);
+    let sheet = &mut book.sheets[0];
+    let moved: Vec<_> = sheet.cells.range((at, 0)..).map(|(k, v)| (*k, v.clone())).collect();
+    for (key, _) in &moved {
+        sheet.cells.remove(key);
+    }
+    for ((row, col), cell) in moved {
+        sheet.cells.insert((row + 1, col), cell);
+    }
+    sheet.merges = sheet
+        .merges
+        .iter()
+        .map(|m| {
+            if m.first.0 >= at {
+                Merge { first: (m.first.0 + 1, m.first.1), last: (m.last.0 + 1, m.last.1) }
+            } else {
+                *m
+            }
+        })
+        .collect();
+    sheet.text(at, 1, "Một tiêu chí thêm", Style::default());
 }
 
 #[test]
@@ -667,7 +709,7 @@ fn the_councils_result_ranks_each_bloc_lists_levels_and_agencies() {
         assert!(line.is_some(), "the quota line is drawn in {name}");
     }
     let levels = read.range("Theo mức xếp loại");
-    let headings: Vec<String> = (0..300).map(|r| text(&levels, r, 0)).filter(|t| t.starts_with("I")).collect();
+    let headings: Vec<String> = (0..300).map(|r| text(&levels, r, 0)).filter(|t| t.starts_with('I')).collect();
     assert!(headings.iter().any(|h| h.starts_with("I. Hoàn thành xuất sắc nhiệm vụ")), "{headings:?}");
     assert!(headings.iter().any(|h| h.starts_with("II. Hoàn thành tốt nhiệm vụ")), "{headings:?}");
     let agencies = read.range("Cơ quan thẩm định");

@@ -300,22 +300,7 @@ fn execute(cli: Cli) -> Result<(), StoreError> {
                 store.year()
             ))?;
         }
-        Command::Init { regulation, year, from } => {
-            let path = require_db(&cli.db)?;
-            let store = match (&from, regulation) {
-                (Some(from), regulation) => Store::init_from(path, from, year, regulation.as_deref())?,
-                (None, Some(regulation)) => Store::init(path, &regulation, year)?,
-                (None, None) => return Err(StoreError::Refused("--regulation ID or --from OLD is required".into())),
-            };
-            output::line(format!("{}: round {} {} created", path.display(), store.regulation().id, store.year()))?;
-            if let Some(from) = from {
-                output::line(format!(
-                    "{}: units, users and settings carried over from {}; the levels of that round recorded",
-                    path.display(),
-                    from.display()
-                ))?;
-            }
-        }
+        Command::Init { regulation, year, from } => init(&cli.db, regulation, year, from)?,
         Command::Submit { unit, approved_on, minutes, reopen, reason } => {
             let reopen = if reopen { reason.as_deref().or(Some("")) } else { None };
             year::submit(
@@ -333,33 +318,14 @@ fn execute(cli: Cli) -> Result<(), StoreError> {
         }
         Command::Round(RoundCommand::Show { json }) => year::show(&open_reader(&cli.db, &cli.user)?, json)?,
         Command::Result { unit, json } => year::result(&open_as(&cli.db, &cli.user)?, unit.as_deref(), json)?,
-        Command::Import { kind, file } => {
-            let mut store = open_as(&cli.db, &cli.user)?;
-            let imported = match kind {
-                ImportKind::Units => store.import_units(&file)?,
-                ImportKind::Scores => store.import_scores(&file)?,
-                ImportKind::Grades => store.import_grades(&file)?,
-                ImportKind::Facts => store.import_facts(&file)?,
-                ImportKind::Evidence => store.import_evidence(&file)?,
-                ImportKind::Sheet => crate::sheet::import_sheet(&mut store, &file)?,
-            };
-            output::line(format!("{}: {} rows imported", file.display(), imported.rows))?;
-        }
+        Command::Import { kind, file } => import(&cli.db, &cli.user, kind, &file)?,
         Command::Export { what } => export(&cli.db, &cli.user, what)?,
         Command::Tie { bloc, order } => {
             let mut store = open_as(&cli.db, &cli.user)?;
             store.order_tie(&bloc, &order)?;
             output::line(format!("{bloc}: tie ordered {}", order.join(", ")))?;
         }
-        Command::Approve { bloc } => {
-            let mut store = open_as(&cli.db, &cli.user)?;
-            let head = store.approve_bloc(&bloc)?;
-            output::line(format!("{bloc}: results approved and frozen"))?;
-            output::line(format!("Nhật ký (audit head) with the approval: {head}"))?;
-            output::line(format!(
-                "record it outside the database: `thamdinh audit verify --head {head}` then proves nothing up to the approval was changed or removed"
-            ))?;
-        }
+        Command::Approve { bloc } => approve(&cli.db, &cli.user, &bloc)?,
         Command::User(command) => users::run(open_as(&cli.db, &cli.user)?, command)?,
         Command::Audit(command) => return audit_log::run(&open_reader(&cli.db, &cli.user)?, command),
         Command::Rerate { unit, reason, criterion, score, grade, fact, value } => {
@@ -391,6 +357,52 @@ fn execute(cli: Cli) -> Result<(), StoreError> {
             }
         }
     }
+    Ok(())
+}
+
+/// `init`: a new round, empty or carried over from last year's database (`--from`).
+fn init(db: &Option<PathBuf>, regulation: Option<String>, year: i32, from: Option<PathBuf>) -> Result<(), StoreError> {
+    let path = require_db(db)?;
+    let store = match (&from, regulation) {
+        (Some(from), regulation) => Store::init_from(path, from, year, regulation.as_deref())?,
+        (None, Some(regulation)) => Store::init(path, &regulation, year)?,
+        (None, None) => return Err(StoreError::Refused("--regulation ID or --from OLD is required".into())),
+    };
+    output::line(format!("{}: round {} {} created", path.display(), store.regulation().id, store.year()))?;
+    if let Some(from) = from {
+        output::line(format!(
+            "{}: units, users and settings carried over from {}; the levels of that round recorded",
+            path.display(),
+            from.display()
+        ))?;
+    }
+    Ok(())
+}
+
+/// `import KIND FILE`: one file into the round, in one transaction, as the user.
+fn import(db: &Option<PathBuf>, user: &Option<String>, kind: ImportKind, file: &Path) -> Result<(), StoreError> {
+    let mut store = open_as(db, user)?;
+    let imported = match kind {
+        ImportKind::Units => store.import_units(file)?,
+        ImportKind::Scores => store.import_scores(file)?,
+        ImportKind::Grades => store.import_grades(file)?,
+        ImportKind::Facts => store.import_facts(file)?,
+        ImportKind::Evidence => store.import_evidence(file)?,
+        ImportKind::Sheet => crate::sheet::import_sheet(&mut store, file)?,
+    };
+    output::line(format!("{}: {} rows imported", file.display(), imported.rows))?;
+    Ok(())
+}
+
+/// `approve --bloc BLOC`: freezes the bloc's results and prints the audit head to record elsewhere.
+fn approve(db: &Option<PathBuf>, user: &Option<String>, bloc: &str) -> Result<(), StoreError> {
+    let mut store = open_as(db, user)?;
+    let head = store.approve_bloc(bloc)?;
+    output::line(format!("{bloc}: results approved and frozen"))?;
+    output::line(format!("Nhật ký (audit head) with the approval: {head}"))?;
+    output::line(format!(
+        "record it outside the database: `thamdinh audit verify --head {head}` then proves nothing up to the approval was changed or removed"
+    ))?;
     Ok(())
 }
 

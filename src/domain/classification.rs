@@ -165,21 +165,21 @@ impl UnitEvidence<'_> {
         self.fact_text(name).parse::<u64>().map(Decimal::from).unwrap_or(Decimal::ZERO)
     }
 
-    fn grades<'s>(&'s self, content: &'s Option<String>) -> impl Iterator<Item = Grade> + 's {
-        self.graded(content, &None).map(|(_, grade)| grade)
+    fn grades<'s>(&'s self, content: Option<&'s String>) -> impl Iterator<Item = Grade> + 's {
+        self.graded(content, None).map(|(_, grade)| grade)
     }
 
     /// The graded criteria (code, grade) of one content (or all), less one content (or none).
     fn graded<'s>(
         &'s self,
-        content: &'s Option<String>,
-        except: &'s Option<String>,
+        content: Option<&'s String>,
+        except: Option<&'s String>,
     ) -> impl Iterator<Item = (&'s str, Grade)> + 's {
         self.score
             .criteria
             .iter()
-            .filter(move |criterion| content.as_ref().is_none_or(|code| &criterion.content == code))
-            .filter(move |criterion| except.as_ref() != Some(&criterion.content))
+            .filter(move |criterion| content.is_none_or(|code| &criterion.content == code))
+            .filter(move |criterion| except != Some(&criterion.content))
             .filter_map(|criterion| Some((criterion.code.as_str(), criterion.grade?)))
     }
 
@@ -221,11 +221,11 @@ impl Condition {
             Condition::FactIs { fact, value } => unit.fact_text(fact) == *value,
             Condition::FactIsNot { fact, value } => unit.fact_text(fact) != *value,
             Condition::EveryCriterionAtLeast { grade, content, except_content } => {
-                unit.graded(content, except_content).all(|(_, g)| g >= *grade)
+                unit.graded(content.as_ref(), except_content.as_ref()).all(|(_, g)| g >= *grade)
             }
             Condition::ShareGradedAtMost { grade, content, share } => {
-                let graded = unit.grades(content).count();
-                let at_most = unit.grades(content).filter(|g| g <= grade).count();
+                let graded = unit.grades(content.as_ref()).count();
+                let at_most = unit.grades(content.as_ref()).filter(|g| g <= grade).count();
                 graded > 0 && Decimal::from(at_most) >= *share * Decimal::from(graded)
             }
             Condition::CountShareAbove { numerator, denominator, share } => {
@@ -260,7 +260,7 @@ impl Condition {
             Condition::FactIs { fact, .. } | Condition::FactIsNot { fact, .. } => push(unit.fact_in_words(fact)),
             Condition::EveryCriterionAtLeast { grade, content, except_content } => {
                 let below: Vec<String> = unit
-                    .graded(content, except_content)
+                    .graded(content.as_ref(), except_content.as_ref())
                     .filter(|(_, g)| g < grade)
                     .map(|(code, g)| format!("{code}: {}", g.vietnamese()))
                     .collect();
@@ -269,7 +269,7 @@ impl Condition {
                 }
             }
             Condition::ShareGradedAtMost { grade, content, .. } => {
-                let graded: Vec<(&str, Grade)> = unit.graded(content, &None).collect();
+                let graded: Vec<(&str, Grade)> = unit.graded(content.as_ref(), None).collect();
                 let low: Vec<&str> = graded.iter().filter(|(_, g)| g <= grade).map(|(code, _)| *code).collect();
                 let list = if low.is_empty() { String::new() } else { format!(": {}", low.join(", ")) };
                 push(format!(

@@ -186,40 +186,106 @@ fn file<'a>(files: &'a DataFiles, regulation: &str, path: &str) -> Result<Source
 pub fn load_regulation(folder: &str, files: &DataFiles) -> Result<Regulation, DataError> {
     let source = file(files, folder, "regulation.toml")?;
     let raw: RegulationFile = source.parse()?;
+    let agencies = load_agencies(folder, files)?;
+    let mut frameworks =
+        Frameworks { folder, files, agencies: agencies.iter().map(|a| a.code.clone()).collect(), built: Vec::new() };
+    let blocs = load_blocs(folder, files, &mut frameworks)?;
+    let groups = load_groups(folder, files, &mut frameworks)?;
+    if let Some(bloc) = blocs.iter().find(|b| b.framework.is_none())
+        && groups.is_empty()
+    {
+        return Err(DataError::at(
+            &format!("{folder}/blocs.toml"),
+            1,
+            format!("bloc {} has no parts and the regulation has no groups to choose a framework", bloc.code),
+        ));
+    }
+    let grades = load_grades(&source, raw.grades.as_ref())?;
+    let facts = load_facts(&source, raw.facts)?;
+    let regulation = Regulation {
+        id: raw.id,
+        title: raw.title,
+        percent_input: raw.percent_input,
+        not_applicable_allowed: raw.not_applicable_allowed,
+        official_decimals: raw.official_decimals,
+        tiebreak_decimals: raw.tiebreak_decimals,
+        score_decimals: raw.score_decimals.unwrap_or(raw.official_decimals),
+        self_assessment: raw.self_assessment,
+        quota: QuotaRule { rate: source.decimal(&raw.quota.rate, "quota rate")? },
+        agencies,
+        blocs,
+        groups,
+        frameworks: frameworks.built,
+        grades,
+        facts,
+        classification: raw.classification,
+        deadlines: raw.deadlines,
+    };
+    if regulation.deadlines.submission.is_some() && regulation.deadlines.submission_in(2024).is_none() {
+        return Err(DataError::at(
+            &source.name,
+            1,
+            "deadlines.submission must be a day of the year, MM-DD (\"11-25\")",
+        ));
+    }
+    if regulation.id != folder {
+        return Err(DataError::at(
+            &source.name,
+            1,
+            format!("id {:?} differs from its folder {folder:?}", regulation.id),
+        ));
+    }
+    check_classification(&source.name, &regulation)?;
+    Ok(regulation)
+}
 
-    let agencies_source = file(files, folder, "agencies.toml")?;
-    let agencies_file: AgenciesFile = agencies_source.parse()?;
+/// The frameworks built so far, one per distinct list of parts, shared by the blocs and groups that name it.
+struct Frameworks<'a> {
+    folder: &'a str,
+    files: &'a DataFiles,
+    /// The agency codes a component may name.
+    agencies: BTreeSet<String>,
+    built: Vec<Framework>,
+}
+
+impl Frameworks<'_> {
+    /// The index of the framework made of these parts, built on first use.
+    fn index_of(&mut self, parts: &[String]) -> Result<usize, DataError> {
+        let key = parts.join("+");
+        if let Some(index) = self.built.iter().position(|f| f.key == key) {
+            return Ok(index);
+        }
+        self.built.push(build_framework(self.folder, self.files, parts, &self.agencies)?);
+        Ok(self.built.len() - 1)
+    }
+}
+
+/// `agencies.toml`: the appraising agencies, each code a slug listed once.
+fn load_agencies(folder: &str, files: &DataFiles) -> Result<Vec<Agency>, DataError> {
+    let source = file(files, folder, "agencies.toml")?;
+    let agencies_file: AgenciesFile = source.parse()?;
     let mut agencies = Vec::new();
     for agency in agencies_file.agencies {
-        check_slug(&agencies_source, &agency.code, "agency code")?;
+        check_slug(&source, &agency.code, "agency code")?;
         if agencies.iter().any(|a: &Agency| a.code == *agency.code.get_ref()) {
-            return Err(
-                agencies_source.error(&agency.code, format!("agency {} is listed twice", agency.code.get_ref()))
-            );
+            return Err(source.error(&agency.code, format!("agency {} is listed twice", agency.code.get_ref())));
         }
         agencies.push(Agency { code: agency.code.into_inner(), name: agency.name });
     }
-    let agency_codes: BTreeSet<String> = agencies.iter().map(|a| a.code.clone()).collect();
+    Ok(agencies)
+}
 
-    let mut frameworks: Vec<Framework> = Vec::new();
-    let mut framework_index = |parts: &[String]| -> Result<usize, DataError> {
-        let key = parts.join("+");
-        if let Some(index) = frameworks.iter().position(|f| f.key == key) {
-            return Ok(index);
-        }
-        frameworks.push(build_framework(folder, files, parts, &agency_codes)?);
-        Ok(frameworks.len() - 1)
-    };
-
-    let blocs_source = file(files, folder, "blocs.toml")?;
-    let blocs_file: BlocsFile = blocs_source.parse()?;
+/// `blocs.toml`: the blocs units are ranked in, each with the framework its parts make (none: by group).
+fn load_blocs(folder: &str, files: &DataFiles, frameworks: &mut Frameworks<'_>) -> Result<Vec<Bloc>, DataError> {
+    let source = file(files, folder, "blocs.toml")?;
+    let blocs_file: BlocsFile = source.parse()?;
     let mut blocs = Vec::new();
     for bloc in blocs_file.blocs {
-        check_slug(&blocs_source, &bloc.code, "bloc code")?;
+        check_slug(&source, &bloc.code, "bloc code")?;
         if blocs.iter().any(|b: &Bloc| b.code == *bloc.code.get_ref()) {
-            return Err(blocs_source.error(&bloc.code, format!("bloc {} is listed twice", bloc.code.get_ref())));
+            return Err(source.error(&bloc.code, format!("bloc {} is listed twice", bloc.code.get_ref())));
         }
-        let framework = if bloc.parts.is_empty() { None } else { Some(framework_index(&bloc.parts)?) };
+        let framework = if bloc.parts.is_empty() { None } else { Some(frameworks.index_of(&bloc.parts)?) };
         blocs.push(Bloc {
             code: bloc.code.into_inner(),
             name: bloc.name,
@@ -227,47 +293,49 @@ pub fn load_regulation(folder: &str, files: &DataFiles) -> Result<Regulation, Da
             excellent_cap: bloc.excellent_cap,
         });
     }
+    Ok(blocs)
+}
 
+/// `groups.toml`, when the regulation has one: the groups that choose a framework within a bloc.
+fn load_groups(folder: &str, files: &DataFiles, frameworks: &mut Frameworks<'_>) -> Result<Vec<Group>, DataError> {
     let mut groups = Vec::new();
-    if files.contains_key("groups.toml") {
-        let groups_source = file(files, folder, "groups.toml")?;
-        let groups_file: GroupsFile = groups_source.parse()?;
-        for group in groups_file.groups {
-            if groups.iter().any(|g: &Group| g.code == *group.code.get_ref()) {
-                return Err(groups_source.error(&group.code, format!("group {} is listed twice", group.code.get_ref())));
-            }
-            if group.parts.is_empty() {
-                return Err(groups_source.error(&group.code, "a group needs the parts of its framework"));
-            }
-            let framework = framework_index(&group.parts)?;
-            groups.push(Group { code: group.code.into_inner(), name: group.name, framework });
-        }
+    if !files.contains_key("groups.toml") {
+        return Ok(groups);
     }
-    if let Some(bloc) = blocs.iter().find(|b| b.framework.is_none())
-        && groups.is_empty()
-    {
-        return Err(DataError::at(
-            &blocs_source.name,
-            1,
-            format!("bloc {} has no parts and the regulation has no groups to choose a framework", bloc.code),
-        ));
-    }
-
-    let grades = match &raw.grades {
-        None => None,
-        Some(table) => {
-            let mut thresholds = Vec::new();
-            for (name, value) in table {
-                let grade = Grade::from_str(name).map_err(|message| source.error(value, message))?;
-                thresholds.push((grade, source.decimal(value, "grade ratio")?));
-            }
-            thresholds.sort_by_key(|(grade, _)| std::cmp::Reverse(*grade));
-            Some(GradeScale { thresholds })
+    let source = file(files, folder, "groups.toml")?;
+    let groups_file: GroupsFile = source.parse()?;
+    for group in groups_file.groups {
+        if groups.iter().any(|g: &Group| g.code == *group.code.get_ref()) {
+            return Err(source.error(&group.code, format!("group {} is listed twice", group.code.get_ref())));
         }
-    };
+        if group.parts.is_empty() {
+            return Err(source.error(&group.code, "a group needs the parts of its framework"));
+        }
+        let framework = frameworks.index_of(&group.parts)?;
+        groups.push(Group { code: group.code.into_inner(), name: group.name, framework });
+    }
+    Ok(groups)
+}
 
+/// The quality grades' thresholds, best grade first, when the regulation grades criteria.
+fn load_grades(
+    source: &Source<'_>,
+    table: Option<&BTreeMap<String, Spanned<String>>>,
+) -> Result<Option<GradeScale>, DataError> {
+    let Some(table) = table else { return Ok(None) };
+    let mut thresholds = Vec::new();
+    for (name, value) in table {
+        let grade = Grade::from_str(name).map_err(|message| source.error(value, message))?;
+        thresholds.push((grade, source.decimal(value, "grade ratio")?));
+    }
+    thresholds.sort_by_key(|(grade, _)| std::cmp::Reverse(*grade));
+    Ok(Some(GradeScale { thresholds }))
+}
+
+/// The facts a unit's record may carry, each of a known kind; an `at_most` names another count.
+fn load_facts(source: &Source<'_>, raw: Vec<FactFile>) -> Result<Vec<FactDefinition>, DataError> {
     let mut facts = Vec::new();
-    for fact in raw.facts {
+    for fact in raw {
         let kind = match fact.kind.as_str() {
             "bool" => FactKind::Bool,
             "count" => FactKind::Count,
@@ -310,42 +378,7 @@ pub fn load_regulation(folder: &str, files: &DataFiles) -> Result<Regulation, Da
             }
         }
     }
-
-    let regulation = Regulation {
-        id: raw.id,
-        title: raw.title,
-        percent_input: raw.percent_input,
-        not_applicable_allowed: raw.not_applicable_allowed,
-        official_decimals: raw.official_decimals,
-        tiebreak_decimals: raw.tiebreak_decimals,
-        score_decimals: raw.score_decimals.unwrap_or(raw.official_decimals),
-        self_assessment: raw.self_assessment,
-        quota: QuotaRule { rate: source.decimal(&raw.quota.rate, "quota rate")? },
-        agencies,
-        blocs,
-        groups,
-        frameworks,
-        grades,
-        facts,
-        classification: raw.classification,
-        deadlines: raw.deadlines,
-    };
-    if regulation.deadlines.submission.is_some() && regulation.deadlines.submission_in(2024).is_none() {
-        return Err(DataError::at(
-            &source.name,
-            1,
-            "deadlines.submission must be a day of the year, MM-DD (\"11-25\")",
-        ));
-    }
-    if regulation.id != folder {
-        return Err(DataError::at(
-            &source.name,
-            1,
-            format!("id {:?} differs from its folder {folder:?}", regulation.id),
-        ));
-    }
-    check_classification(&source.name, &regulation)?;
-    Ok(regulation)
+    Ok(facts)
 }
 
 fn check_slug(source: &Source<'_>, code: &Spanned<String>, what: &str) -> Result<(), DataError> {
@@ -432,79 +465,7 @@ fn build_content(
         if !codes.insert(code.clone()) {
             return Err(source.error(&criterion.code, format!("code {code} appears twice in the framework")));
         }
-        let criterion_max = source.decimal(&criterion.max, "max")?;
-        let scored_by_leaders = match &criterion.scored_by {
-            None => false,
-            Some(by) if by.get_ref() == "leaders" => true,
-            Some(by) => return Err(source.error(by, format!("scored_by must be \"leaders\", not {:?}", by.get_ref()))),
-        };
-        let is_leaf = criterion.components.is_empty();
-        let components = if is_leaf {
-            check_agencies(source, &criterion.code, &criterion.agencies, agencies)?;
-            vec![Component {
-                code: code.clone(),
-                name: criterion.name.clone(),
-                max: criterion_max,
-                agencies: criterion.agencies.clone(),
-                agency_note: criterion.agency_note.clone(),
-            }]
-        } else {
-            if !criterion.agencies.is_empty() {
-                return Err(source.error(
-                    &criterion.code,
-                    format!("criterion {code} has components: put its agencies on each component"),
-                ));
-            }
-            let mut components = Vec::new();
-            for (position, component) in criterion.components.into_iter().enumerate() {
-                let component_code = component.code.get_ref().clone();
-                let expected = format!("{code}.{}", position + 1);
-                if component_code != expected {
-                    return Err(source.error(
-                        &component.code,
-                        format!("component code {component_code} out of sequence: expected {expected}"),
-                    ));
-                }
-                if !codes.insert(component_code.clone()) {
-                    return Err(
-                        source.error(&component.code, format!("code {component_code} appears twice in the framework"))
-                    );
-                }
-                check_agencies(source, &component.code, &component.agencies, agencies)?;
-                components.push(Component {
-                    code: component_code,
-                    name: component.name,
-                    max: source.decimal(&component.max, "max")?,
-                    agencies: component.agencies,
-                    agency_note: component.agency_note,
-                });
-            }
-            let sum: Decimal = components.iter().map(|c| c.max).sum();
-            if sum != criterion_max {
-                return Err(source.error(
-                    &criterion.max,
-                    format!(
-                        "components of {code} sum to {}, but its max is {}",
-                        sum.normalize(),
-                        criterion_max.normalize()
-                    ),
-                ));
-            }
-            components
-        };
-        criteria.push((
-            criterion.transfer_to,
-            Criterion {
-                code,
-                name: criterion.name,
-                max: criterion_max,
-                scored_by_leaders,
-                agency_note: criterion.agency_note,
-                transfer_to: None,
-                components,
-                is_leaf,
-            },
-        ));
+        criteria.push(build_criterion(source, criterion, agencies, codes)?);
     }
     let sum: Decimal = criteria.iter().map(|(_, c)| c.max).sum();
     if sum != max {
@@ -513,6 +474,110 @@ fn build_content(
             format!("criteria of {content_code} sum to {}, but its max is {}", sum.normalize(), max.normalize()),
         ));
     }
+    let criteria = resolve_transfers(source, &content_code, criteria)?;
+    Ok(Content { code: content_code, name: raw.name, max, criteria })
+}
+
+/// One criterion whose code is checked, with the criterion its points move to (453) still as written.
+fn build_criterion(
+    source: &Source<'_>,
+    criterion: CriterionFile,
+    agencies: &BTreeSet<String>,
+    codes: &mut BTreeSet<String>,
+) -> Result<(Option<Spanned<String>>, Criterion), DataError> {
+    let code = criterion.code.get_ref().clone();
+    let criterion_max = source.decimal(&criterion.max, "max")?;
+    let scored_by_leaders = match &criterion.scored_by {
+        None => false,
+        Some(by) if by.get_ref() == "leaders" => true,
+        Some(by) => return Err(source.error(by, format!("scored_by must be \"leaders\", not {:?}", by.get_ref()))),
+    };
+    let is_leaf = criterion.components.is_empty();
+    let components = if is_leaf {
+        check_agencies(source, &criterion.code, &criterion.agencies, agencies)?;
+        vec![Component {
+            code: code.clone(),
+            name: criterion.name.clone(),
+            max: criterion_max,
+            agencies: criterion.agencies.clone(),
+            agency_note: criterion.agency_note.clone(),
+        }]
+    } else {
+        if !criterion.agencies.is_empty() {
+            return Err(source.error(
+                &criterion.code,
+                format!("criterion {code} has components: put its agencies on each component"),
+            ));
+        }
+        let components = build_components(source, &code, criterion.components, agencies, codes)?;
+        let sum: Decimal = components.iter().map(|c| c.max).sum();
+        if sum != criterion_max {
+            return Err(source.error(
+                &criterion.max,
+                format!(
+                    "components of {code} sum to {}, but its max is {}",
+                    sum.normalize(),
+                    criterion_max.normalize()
+                ),
+            ));
+        }
+        components
+    };
+    Ok((
+        criterion.transfer_to,
+        Criterion {
+            code,
+            name: criterion.name,
+            max: criterion_max,
+            scored_by_leaders,
+            agency_note: criterion.agency_note,
+            transfer_to: None,
+            components,
+            is_leaf,
+        },
+    ))
+}
+
+/// The components of criterion `code`, numbered in sequence under it, each with its appraising agencies.
+fn build_components(
+    source: &Source<'_>,
+    code: &str,
+    raw: Vec<ComponentFile>,
+    agencies: &BTreeSet<String>,
+    codes: &mut BTreeSet<String>,
+) -> Result<Vec<Component>, DataError> {
+    let mut components = Vec::new();
+    for (position, component) in raw.into_iter().enumerate() {
+        let component_code = component.code.get_ref().clone();
+        let expected = format!("{code}.{}", position + 1);
+        if component_code != expected {
+            return Err(source.error(
+                &component.code,
+                format!("component code {component_code} out of sequence: expected {expected}"),
+            ));
+        }
+        if !codes.insert(component_code.clone()) {
+            return Err(source.error(&component.code, format!("code {component_code} appears twice in the framework")));
+        }
+        check_agencies(source, &component.code, &component.agencies, agencies)?;
+        components.push(Component {
+            code: component_code,
+            name: component.name,
+            max: source.decimal(&component.max, "max")?,
+            agencies: component.agencies,
+            agency_note: component.agency_note,
+        });
+    }
+    Ok(components)
+}
+
+/// Each `transfer_to` names another criterion of the same content (453 part C: where a wholly not-applicable
+/// criterion's points go).
+fn resolve_transfers(
+    source: &Source<'_>,
+    content_code: &str,
+    criteria: Vec<(Option<Spanned<String>>, Criterion)>,
+) -> Result<Vec<Criterion>, DataError> {
     let criterion_codes: Vec<String> = criteria.iter().map(|(_, c)| c.code.clone()).collect();
     let mut built = Vec::new();
     for (transfer_to, mut criterion) in criteria {
@@ -527,7 +592,7 @@ fn build_content(
         }
         built.push(criterion);
     }
-    Ok(Content { code: content_code, name: raw.name, max, criteria: built })
+    Ok(built)
 }
 
 fn check_agencies(

@@ -100,10 +100,13 @@ pub fn excellent_quota(eligible: usize, terms: &QuotaTerms) -> usize {
     }
 }
 
+/// A candidate with its official and tie-break totals, rounded as the regulation counts them.
+type Keyed<'a> = (Decimal, Decimal, &'a Candidate);
+
 /// Ranks a bloc. `tie_orders` are the chairman's orders, each a list of units in his order;
 /// a tie group is resolved when one order lists all of its units.
 pub fn rank_bloc(candidates: &[Candidate], terms: &QuotaTerms, tie_orders: &[Vec<String>]) -> BlocRanking {
-    let keyed: Vec<(Decimal, Decimal, &Candidate)> = candidates
+    let keyed: Vec<Keyed<'_>> = candidates
         .iter()
         .map(|c| {
             (round_half_away(c.total, terms.official_decimals), round_half_away(c.total, terms.tiebreak_decimals), c)
@@ -111,62 +114,8 @@ pub fn rank_bloc(candidates: &[Candidate], terms: &QuotaTerms, tie_orders: &[Vec
         .collect();
     // Whether each candidate meets the excellent level's conditions, asked once.
     let excellent: Vec<bool> = candidates.iter().map(|c| c.assessment.meets(Level::Excellent)).collect();
-    // Highest totals first (both are rescaled to fixed decimals, so their mantissas compare as the numbers
-    // do), equal totals by unit code. Candidates usually arrive in code order, and then their index is
-    // that order and the sort compares plain integers.
-    let in_code_order = candidates.windows(2).all(|pair| pair[0].unit <= pair[1].unit);
-    let order: Vec<usize> = if in_code_order {
-        let mut keys: Vec<(std::cmp::Reverse<i128>, std::cmp::Reverse<i128>, usize)> = keyed
-            .iter()
-            .enumerate()
-            .map(|(i, (official, tiebreak, _))| {
-                (std::cmp::Reverse(official.mantissa()), std::cmp::Reverse(tiebreak.mantissa()), i)
-            })
-            .collect();
-        keys.sort_unstable();
-        keys.into_iter().map(|(_, _, i)| i).collect()
-    } else {
-        let mut order: Vec<usize> = (0..keyed.len()).collect();
-        order.sort_by(|&a, &b| {
-            let (a2, a3, ac) = &keyed[a];
-            let (b2, b3, bc) = &keyed[b];
-            b2.mantissa()
-                .cmp(&a2.mantissa())
-                .then(b3.mantissa().cmp(&a3.mantissa()))
-                .then_with(|| ac.unit.cmp(&bc.unit))
-        });
-        order
-    };
-    let mut order = order;
-
-    // Group equal totals (as ranges of `order`); order each group by the chairman where one order covers it.
-    let mut groups: Vec<(std::ops::Range<usize>, bool)> = Vec::new();
-    for (at, &index) in order.iter().enumerate() {
-        match groups.last_mut() {
-            Some((members, _))
-                if keyed[order[members.start]].0 == keyed[index].0
-                    && keyed[order[members.start]].1 == keyed[index].1 =>
-            {
-                members.end = at + 1
-            }
-            _ => groups.push((at..at + 1, true)),
-        }
-    }
-    for (members, resolved) in &mut groups {
-        if members.len() < 2 {
-            continue;
-        }
-        let members = &mut order[members.clone()];
-        let covering =
-            tie_orders.iter().find(|tie_order| members.iter().all(|&m| tie_order.contains(&keyed[m].2.unit)));
-        match covering {
-            Some(tie_order) => {
-                members.sort_by_key(|&m| tie_order.iter().position(|u| *u == keyed[m].2.unit));
-            }
-            None => *resolved = false,
-        }
-    }
-
+    let mut order = rank_order(candidates, &keyed);
+    let groups = group_ties(&mut order, &keyed, tie_orders);
     let eligible = candidates
         .iter()
         .zip(&excellent)
@@ -195,27 +144,10 @@ pub fn rank_bloc(candidates: &[Candidate], terms: &QuotaTerms, tie_orders: &[Vec
             let rank = if resolved { position } else { shared_rank };
             let (official_total, tiebreak_total, candidate) = keyed[m];
             let assessment = &candidate.assessment;
-            let (outcome, quota_note) = if !excellent[m] {
-                (Outcome::Level(assessment.level), None)
-            } else if straddles {
-                let note = format!(
-                    "Bằng điểm với đơn vị khác tại ranh giới chỉ tiêu Hoàn thành xuất sắc của khối ({quota} đơn vị, còn {remaining}) ở hạng {rank}; chờ Chủ tịch Hội đồng quyết định thứ tự"
-                );
-                (Outcome::TiePending, Some(note))
-            } else if remaining > 0 {
-                remaining -= 1;
-                let note = format!(
-                    "Trong chỉ tiêu Hoàn thành xuất sắc của khối: đơn vị thứ {} trong {quota} đơn vị của chỉ tiêu, hạng {rank}",
-                    quota - remaining
-                );
-                (Outcome::Level(Level::Excellent), Some(note))
+            let (outcome, quota_note) = if excellent[m] {
+                quota_outcome(assessment, rank, quota, &mut remaining, straddles)
             } else {
-                let fallback = assessment.best_below(Level::Excellent);
-                let note = format!(
-                    "Đủ điều kiện Hoàn thành xuất sắc nhưng ở hạng {rank}, ngoài chỉ tiêu của khối ({quota} đơn vị, đã hết); xếp {}",
-                    fallback.vietnamese()
-                );
-                (Outcome::Level(fallback), Some(note))
+                (Outcome::Level(assessment.level), None)
             };
             units.push(RankedUnit {
                 unit: candidate.unit.clone(),
@@ -235,4 +167,101 @@ pub fn rank_bloc(candidates: &[Candidate], terms: &QuotaTerms, tie_orders: &[Vec
         }
     }
     BlocRanking { eligible, quota, units, tie_groups }
+}
+
+/// The candidates' indices, highest totals first (both are rescaled to fixed decimals, so their mantissas
+/// compare as the numbers do), equal totals by unit code. Candidates usually arrive in code order, and then
+/// their index is that order and the sort compares plain integers.
+fn rank_order(candidates: &[Candidate], keyed: &[Keyed<'_>]) -> Vec<usize> {
+    let in_code_order = candidates.windows(2).all(|pair| pair[0].unit <= pair[1].unit);
+    if in_code_order {
+        let mut keys: Vec<(std::cmp::Reverse<i128>, std::cmp::Reverse<i128>, usize)> = keyed
+            .iter()
+            .enumerate()
+            .map(|(i, (official, tiebreak, _))| {
+                (std::cmp::Reverse(official.mantissa()), std::cmp::Reverse(tiebreak.mantissa()), i)
+            })
+            .collect();
+        keys.sort_unstable();
+        keys.into_iter().map(|(_, _, i)| i).collect()
+    } else {
+        let mut order: Vec<usize> = (0..keyed.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (a2, a3, ac) = &keyed[a];
+            let (b2, b3, bc) = &keyed[b];
+            b2.mantissa()
+                .cmp(&a2.mantissa())
+                .then(b3.mantissa().cmp(&a3.mantissa()))
+                .then_with(|| ac.unit.cmp(&bc.unit))
+        });
+        order
+    }
+}
+
+/// Groups equal totals (as ranges of `order`, with whether the group is resolved) and orders each group by
+/// the chairman where one of his orders covers it.
+fn group_ties(
+    order: &mut [usize],
+    keyed: &[Keyed<'_>],
+    tie_orders: &[Vec<String>],
+) -> Vec<(std::ops::Range<usize>, bool)> {
+    let mut groups: Vec<(std::ops::Range<usize>, bool)> = Vec::new();
+    for (at, &index) in order.iter().enumerate() {
+        match groups.last_mut() {
+            Some((members, _))
+                if keyed[order[members.start]].0 == keyed[index].0
+                    && keyed[order[members.start]].1 == keyed[index].1 =>
+            {
+                members.end = at + 1;
+            }
+            _ => groups.push((at..at + 1, true)),
+        }
+    }
+    for (members, resolved) in &mut groups {
+        if members.len() < 2 {
+            continue;
+        }
+        let members = &mut order[members.clone()];
+        let covering =
+            tie_orders.iter().find(|tie_order| members.iter().all(|&m| tie_order.contains(&keyed[m].2.unit)));
+        match covering {
+            Some(tie_order) => {
+                members.sort_by_key(|&m| tie_order.iter().position(|u| *u == keyed[m].2.unit));
+            }
+            None => *resolved = false,
+        }
+    }
+    groups
+}
+
+/// What the excellent quota makes of a unit that meets the excellent level's conditions, at `rank`: waiting
+/// for the chairman when its tie group straddles the quota line, excellent while places remain (taking one),
+/// else the best level below.
+fn quota_outcome(
+    assessment: &Assessment,
+    rank: usize,
+    quota: usize,
+    remaining: &mut usize,
+    straddles: bool,
+) -> (Outcome, Option<String>) {
+    if straddles {
+        let note = format!(
+            "Bằng điểm với đơn vị khác tại ranh giới chỉ tiêu Hoàn thành xuất sắc của khối ({quota} đơn vị, còn {remaining}) ở hạng {rank}; chờ Chủ tịch Hội đồng quyết định thứ tự"
+        );
+        (Outcome::TiePending, Some(note))
+    } else if *remaining > 0 {
+        *remaining -= 1;
+        let note = format!(
+            "Trong chỉ tiêu Hoàn thành xuất sắc của khối: đơn vị thứ {} trong {quota} đơn vị của chỉ tiêu, hạng {rank}",
+            quota - *remaining
+        );
+        (Outcome::Level(Level::Excellent), Some(note))
+    } else {
+        let fallback = assessment.best_below(Level::Excellent);
+        let note = format!(
+            "Đủ điều kiện Hoàn thành xuất sắc nhưng ở hạng {rank}, ngoài chỉ tiêu của khối ({quota} đơn vị, đã hết); xếp {}",
+            fallback.vietnamese()
+        );
+        (Outcome::Level(fallback), Some(note))
+    }
 }

@@ -188,7 +188,7 @@ pub fn score_unit(
                 _ => None,
             };
             let grade = match (proposed_grade, overrides.get(&criterion.code)) {
-                (Some(_), Some(override_)) => Some(override_.grade),
+                (Some(_), Some(chairman)) => Some(chairman.grade),
                 (proposed, _) => proposed,
             };
             if let Some(score) = score {

@@ -172,10 +172,10 @@ pub fn criterion_documents(criterion: &super::framework::Criterion, documents: i
 
 /// The line the unit's reasons carry about its file, naming each incomplete component.
 pub fn gaps_reason(rules: &SelfAssessmentRules, gaps: &[(String, FileGap)]) -> Option<String> {
+    const LISTED: usize = 12;
     if gaps.is_empty() {
         return None;
     }
-    const LISTED: usize = 12;
     let mut listed: Vec<String> =
         gaps.iter().take(LISTED).map(|(code, gap)| format!("{code} ({})", gap.vietnamese())).collect();
     if gaps.len() > LISTED {

@@ -94,7 +94,7 @@ impl Standing {
             // The unit entered or left its bloc's ranking: gather the bloc's candidates again.
             _ => {
                 if let Some(stored) = self.evaluations.get_mut(index) {
-                    *stored = evaluation.clone();
+                    stored.clone_from(&evaluation);
                 }
                 self.gather(round, &unit.bloc);
             }
@@ -143,14 +143,13 @@ impl Standing {
         };
         let orders = round.tie_orders.get(bloc).map(Vec::as_slice).unwrap_or(&[]);
         let result = BlocResult { bloc: bloc.to_string(), ranking: rank_bloc(candidates, &terms, orders) };
-        match position {
-            Some(position) => self.results[position] = result,
-            None => {
-                // Keep the regulation's bloc order.
-                let order = |code: &str| regulation.blocs.iter().position(|b| b.code == code);
-                let at = self.results.iter().position(|r| order(&r.bloc) > order(bloc)).unwrap_or(self.results.len());
-                self.results.insert(at, result);
-            }
+        if let Some(position) = position {
+            self.results[position] = result;
+        } else {
+            // Keep the regulation's bloc order.
+            let order = |code: &str| regulation.blocs.iter().position(|b| b.code == code);
+            let at = self.results.iter().position(|r| order(&r.bloc) > order(bloc)).unwrap_or(self.results.len());
+            self.results.insert(at, result);
         }
     }
 }
@@ -166,7 +165,7 @@ fn candidate(code: &str, evaluation: &UnitStanding) -> Candidate {
 
 /// Evaluates every unit, on two threads when the round is large enough to be worth it.
 fn evaluate_all(regulation: &Regulation, round: &Round) -> Vec<Option<UnitStanding>> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(4);
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(4);
     if round.units.len() < 512 || threads < 2 {
         return round.units.iter().map(|unit| evaluate_unit(regulation, unit).map(UnitStanding::from)).collect();
     }

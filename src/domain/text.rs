@@ -49,13 +49,13 @@ pub fn escape_text(text: &str) -> Cow<'_, str> {
     escaped(text, |c| matches!(c, '\n' | '\t'))
 }
 
-/// JSON for a terminal: the controls serde_json leaves raw (DEL, C1, bidi) written as `\u` escapes, which
+/// JSON for a terminal: the controls `serde_json` leaves raw (DEL, C1, bidi) written as `\u` escapes, which
 /// keeps the document valid and its strings equal. Control characters can only stand inside strings.
 pub fn escape_json(json: &str) -> Cow<'_, str> {
+    use std::fmt::Write;
     if !json.chars().any(|c| is_terminal_control(c) && !matches!(c, '\n' | '\t')) {
         return Cow::Borrowed(json);
     }
-    use std::fmt::Write;
     let mut out = String::with_capacity(json.len() + 8);
     for c in json.chars() {
         if is_terminal_control(c) && !matches!(c, '\n' | '\t') {

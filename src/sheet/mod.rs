@@ -1,5 +1,6 @@
 //! Spreadsheets in and out: the official score sheet and the council's result as .xlsx, with a content hash; reading sheets back.
 
+mod formulas;
 pub mod layout;
 pub mod model;
 pub mod ranking;
@@ -337,8 +338,10 @@ fn add_check_block(sheet: &mut Sheet, footer: &Footer, stamp: &str) {
 
 /// The current time as `2024-11-20 08:30`, UTC, without a date library.
 fn utc_now() -> String {
-    let seconds =
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_secs()).unwrap_or(0))
+        .unwrap_or(0);
     let days = seconds.div_euclid(86_400);
     let of_day = seconds.rem_euclid(86_400);
     // Howard Hinnant's civil_from_days.

@@ -35,6 +35,10 @@ pub enum Align {
 
 /// How a cell looks. Every cell is Times New Roman; `size` in points.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "a cell's style is a set of independent on/off properties, as in xlsx"
+)]
 pub struct Style {
     pub bold: bool,
     pub italic: bool,
@@ -154,6 +158,7 @@ impl Sheet {
             let Some(Value::Text(text)) = &cell.value else { continue };
             let width = self.merged_width(row, *col);
             // Times New Roman at 11 pt fits about 1.2 characters per unit of column width.
+            #[allow(clippy::cast_sign_loss, reason = "a column's width and a font's size are positive")]
             let per_line = ((width * 1.2 * 11.0 / cell.style.size).floor() as usize).max(1);
             let needed: usize =
                 text.split('\n').map(|line| line.chars().count().div_ceil(per_line).max(1)).sum::<usize>();
@@ -209,7 +214,11 @@ pub fn canonical_text<'a>(sheets: impl IntoIterator<Item = (&'a str, Vec<((u32, 
 
 /// SHA-256 of a text, lowercase hex.
 pub fn sha256_hex(text: &str) -> String {
-    Sha256::digest(text.as_bytes()).iter().map(|byte| format!("{byte:02x}")).collect()
+    use std::fmt::Write;
+    Sha256::digest(text.as_bytes()).iter().fold(String::with_capacity(64), |mut hex, byte| {
+        let _ = write!(hex, "{byte:02x}");
+        hex
+    })
 }
 
 fn escape(text: &str) -> String {
@@ -240,12 +249,12 @@ impl Sheet {
             .filter(|((row, _), _)| self.check_row.is_none_or(|check| *row < check))
             .filter_map(|(position, cell)| {
                 let value = match cell.value.as_ref()? {
-                    Value::Text(text) => Readback::Text(text.clone()),
-                    Value::Number(number) => Readback::Number(to_cell_number(*number)),
-                    Value::Formula { result: FormulaResult::Number(number), .. } => {
+                    Value::Text(text) | Value::Formula { result: FormulaResult::Text(text), .. } => {
+                        Readback::Text(text.clone())
+                    }
+                    Value::Number(number) | Value::Formula { result: FormulaResult::Number(number), .. } => {
                         Readback::Number(to_cell_number(*number))
                     }
-                    Value::Formula { result: FormulaResult::Text(text), .. } => Readback::Text(text.clone()),
                 };
                 Some((*position, value))
             })
@@ -259,7 +268,7 @@ pub fn a1(row: u32, col: u16) -> String {
 }
 
 pub fn column_letters(col: u16) -> String {
-    let mut n = col as u32 + 1;
+    let mut n = u32::from(col) + 1;
     let mut letters = Vec::new();
     while n > 0 {
         let rem = (n - 1) % 26;

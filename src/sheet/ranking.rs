@@ -3,12 +3,14 @@
 use super::model::{Align, Book, Sheet, Style};
 use super::score_sheet::{cell, plain};
 use crate::domain::classification::Level;
-use crate::domain::evaluate::{Round, evaluate_round};
+use crate::domain::evaluate::{BlocResult, Round, UnitRecord, evaluate_round};
+use crate::domain::framework::ComponentPlace;
 use crate::domain::ranking::{BlocRanking, Outcome, RankedUnit};
 use crate::domain::reasons::unit_reasons;
 use crate::domain::regulation::Regulation;
 use crate::domain::score::display_vi;
-use crate::store::{Store, StoreError};
+use crate::domain::scoring::ComponentScore;
+use crate::store::{DocumentCounts, Store, StoreError};
 use rust_decimal::Decimal;
 
 fn header() -> Style {
@@ -102,31 +104,51 @@ const ROMAN: [&str; 5] = ["I", "II", "III", "IV", "V"];
 pub fn build(store: &Store) -> Result<Book, StoreError> {
     let regulation = store.regulation();
     let round = store.load_round()?;
-    let year = store.year();
     let results = evaluate_round(regulation, &round);
-    let documents = store.document_counts()?;
-    let by_code: std::collections::HashMap<&str, &crate::domain::evaluate::UnitRecord> =
-        round.units.iter().map(|u| (u.code.as_str(), u)).collect();
-    let reasons_of = |ranked: &RankedUnit| match by_code.get(ranked.unit.as_str()) {
-        Some(unit) => unit_reasons(regulation, unit, ranked, |code| documents.count(&unit.code, code)),
-        None => ranked.quota_note.iter().cloned().collect(),
-    };
     if results.is_empty() {
         return Err(StoreError::Refused("the round has no units yet; import them with `thamdinh import units`".into()));
     }
-    let two = Some("0.00");
-    let three = Some("0.000");
+    let result =
+        CouncilResult { regulation, year: store.year(), round: &round, results, documents: store.document_counts()? };
     let mut book = Book::default();
+    for bloc in &result.results {
+        book.sheets.push(result.bloc_sheet(bloc));
+    }
+    book.sheets.push(result.levels_sheet());
+    book.sheets.push(result.agencies_sheet());
+    Ok(book)
+}
 
-    // One sheet per bloc: the ranking, with the line where the excellent quota ends.
-    for result in &results {
-        let ranking = &result.ranking;
+const TWO_DECIMALS: Option<&str> = Some("0.00");
+const THREE_DECIMALS: Option<&str> = Some("0.000");
+
+/// What every sheet of the result reads: the regulation, the round, each bloc's ranking, the documents filed.
+struct CouncilResult<'a> {
+    regulation: &'a Regulation,
+    year: i32,
+    round: &'a Round,
+    results: Vec<BlocResult>,
+    documents: DocumentCounts,
+}
+
+impl CouncilResult<'_> {
+    /// The reasons the council sees for a ranked unit's level.
+    fn reasons_of(&self, ranked: &RankedUnit) -> Vec<String> {
+        match self.round.units.iter().find(|unit| unit.code == ranked.unit) {
+            Some(unit) => unit_reasons(self.regulation, unit, ranked, |code| self.documents.count(&unit.code, code)),
+            None => ranked.quota_note.iter().cloned().collect(),
+        }
+    }
+
+    /// One bloc's sheet: the ranking, with the line where the excellent quota ends.
+    fn bloc_sheet(&self, result: &BlocResult) -> Sheet {
+        let (regulation, ranking) = (self.regulation, &result.ranking);
         let bloc = regulation.bloc(&result.bloc);
         let bloc_name = bloc.map(|b| b.name.as_str()).unwrap_or(&result.bloc);
         let name: String = result.bloc.chars().take(31).collect();
         let mut sheet = Sheet::new(name, vec![6.0, 44.0, 10.0, 11.0, 26.0, 52.0]);
         let mut row =
-            title_block(&mut sheet, regulation, year, &format!("{} ({})", bloc_name.to_uppercase(), result.bloc));
+            title_block(&mut sheet, regulation, self.year, &format!("{} ({})", bloc_name.to_uppercase(), result.bloc));
         let cap = bloc.and_then(|b| b.excellent_cap).map(|cap| format!(", tối đa {cap} đơn vị")).unwrap_or_default();
         let rate = display_vi(regulation.quota.rate * Decimal::ONE_HUNDRED);
         sheet.merged_text(
@@ -145,15 +167,23 @@ pub fn build(store: &Store) -> Result<Book, StoreError> {
             row,
             &["STT", "Cơ quan, đơn vị", "Tổng điểm", "Điểm xét bằng điểm", "Xếp loại", "Ghi chú"],
         );
-        row += 1;
+        row = self.write_ranking_rows(&mut sheet, row + 1, ranking);
+        signatures(&mut sheet, row + 1);
+        sheet
+    }
+
+    /// A bloc's units in rank order from `row`, the quota line under the last excellent one; returns the next row.
+    fn write_ranking_rows(&self, sheet: &mut Sheet, mut row: u32, ranking: &BlocRanking) -> u32 {
         let last_excellent = ranking.units.iter().rposition(|u| u.outcome == Outcome::Level(Level::Excellent));
         for (index, ranked) in ranking.units.iter().enumerate() {
             sheet.number(row, 0, Some(Decimal::from(ranked.rank)), centered(cell()));
-            sheet.text(row, 1, unit_name(&round, &ranked.unit), cell());
-            sheet.number(row, 2, Some(ranked.official_total), Style { number_format: two, ..centered(cell()) });
-            sheet.number(row, 3, Some(ranked.tiebreak_total), Style { number_format: three, ..centered(cell()) });
+            sheet.text(row, 1, unit_name(self.round, &ranked.unit), cell());
+            let two = Style { number_format: TWO_DECIMALS, ..centered(cell()) };
+            sheet.number(row, 2, Some(ranked.official_total), two);
+            let three = Style { number_format: THREE_DECIMALS, ..centered(cell()) };
+            sheet.number(row, 3, Some(ranked.tiebreak_total), three);
             sheet.text(row, 4, ranked.outcome.vietnamese(), cell());
-            sheet.text(row, 5, notes(ranked, ranking, reasons_of(ranked)), Style { size: 10.0, ..cell() });
+            sheet.text(row, 5, notes(ranked, ranking, self.reasons_of(ranked)), Style { size: 10.0, ..cell() });
             sheet.fit_row(row);
             row += 1;
             if Some(index) == last_excellent {
@@ -168,73 +198,104 @@ pub fn build(store: &Store) -> Result<Book, StoreError> {
                 row += 1;
             }
         }
-        signatures(&mut sheet, row + 1);
-        book.sheets.push(sheet);
+        row
     }
 
-    // The list by level, for the chairman's decision.
-    let mut sheet = Sheet::new("Theo mức xếp loại", vec![6.0, 44.0, 28.0, 10.0, 40.0]);
-    let mut row = title_block(&mut sheet, regulation, year, "DANH SÁCH ĐỀ NGHỊ XẾP LOẠI THEO MỨC");
-    table_header(&mut sheet, row, &["STT", "Cơ quan, đơn vị", "Khối", "Tổng điểm", "Ghi chú"]);
-    row += 1;
-    for (number, outcome) in LEVELS.iter().enumerate() {
-        let units: Vec<(&str, &RankedUnit, &BlocRanking)> = results
-            .iter()
-            .flat_map(|r| r.ranking.units.iter().map(move |u| (r.bloc.as_str(), u, &r.ranking)))
-            .filter(|(_, u, _)| u.outcome == *outcome)
-            .collect();
-        if units.is_empty() && *outcome == Outcome::TiePending {
-            continue;
-        }
-        let heading = format!("{}. {} ({} đơn vị)", ROMAN[number], outcome.vietnamese(), units.len());
-        sheet.merged_text((row, 0), (row, sheet.last_column()), heading, Style { bold: true, ..cell() });
-        sheet.fit_row(row);
+    /// The list by level, for the chairman's decision.
+    fn levels_sheet(&self) -> Sheet {
+        let mut sheet = Sheet::new("Theo mức xếp loại", vec![6.0, 44.0, 28.0, 10.0, 40.0]);
+        let mut row = title_block(&mut sheet, self.regulation, self.year, "DANH SÁCH ĐỀ NGHỊ XẾP LOẠI THEO MỨC");
+        table_header(&mut sheet, row, &["STT", "Cơ quan, đơn vị", "Khối", "Tổng điểm", "Ghi chú"]);
         row += 1;
-        for (index, (bloc, ranked, ranking)) in units.iter().enumerate() {
-            let bloc_name = regulation.bloc(bloc).map(|b| b.name.as_str()).unwrap_or(bloc);
-            sheet.number(row, 0, Some(Decimal::from(index + 1)), centered(cell()));
-            sheet.text(row, 1, unit_name(&round, &ranked.unit), cell());
-            sheet.text(row, 2, bloc_name, cell());
-            sheet.number(row, 3, Some(ranked.official_total), Style { number_format: two, ..centered(cell()) });
-            let mut note = Vec::new();
-            if ranked.provisional {
-                note.push("Tạm tính".to_string());
+        for (number, outcome) in LEVELS.iter().enumerate() {
+            let units: Vec<(&str, &RankedUnit, &BlocRanking)> = self
+                .results
+                .iter()
+                .flat_map(|r| r.ranking.units.iter().map(move |u| (r.bloc.as_str(), u, &r.ranking)))
+                .filter(|(_, u, _)| u.outcome == *outcome)
+                .collect();
+            if units.is_empty() && *outcome == Outcome::TiePending {
+                continue;
             }
-            if ranked.outcome == Outcome::TiePending {
-                note.push(notes(ranked, ranking, reasons_of(ranked)));
-            }
-            sheet.text(row, 4, note.join("; "), Style { size: 10.0, ..cell() });
+            let heading = format!("{}. {} ({} đơn vị)", ROMAN[number], outcome.vietnamese(), units.len());
+            sheet.merged_text((row, 0), (row, sheet.last_column()), heading, Style { bold: true, ..cell() });
             sheet.fit_row(row);
             row += 1;
+            for (index, unit) in units.iter().enumerate() {
+                self.write_level_row(&mut sheet, row, index, *unit);
+                row += 1;
+            }
         }
+        signatures(&mut sheet, row + 1);
+        sheet
     }
-    signatures(&mut sheet, row + 1);
-    book.sheets.push(sheet);
 
-    // What each agency appraised: the components it leads, unit by unit.
-    let mut sheet = Sheet::new("Cơ quan thẩm định", vec![6.0, 30.0, 8.0, 44.0, 8.0, 10.0, 10.0, 34.0]);
-    let mut row = title_block(&mut sheet, regulation, year, "KẾT QUẢ THẨM ĐỊNH THEO CƠ QUAN THẨM ĐỊNH");
-    table_header(
-        &mut sheet,
-        row,
-        &[
-            "STT",
-            "Cơ quan, đơn vị",
-            "Tiêu chí",
-            "Nội dung",
-            "Điểm tối đa",
-            "Điểm tự đánh giá",
-            "Điểm thẩm định",
-            "Lý do trừ điểm",
-        ],
-    );
-    row += 1;
-    for (number, agency) in regulation.agencies.iter().enumerate() {
+    /// One unit of the list by level: its number within the level, name, bloc, total and what is still open.
+    fn write_level_row(&self, sheet: &mut Sheet, row: u32, index: usize, unit: (&str, &RankedUnit, &BlocRanking)) {
+        let (bloc, ranked, ranking) = unit;
+        let bloc_name = self.regulation.bloc(bloc).map(|b| b.name.as_str()).unwrap_or(bloc);
+        sheet.number(row, 0, Some(Decimal::from(index + 1)), centered(cell()));
+        sheet.text(row, 1, unit_name(self.round, &ranked.unit), cell());
+        sheet.text(row, 2, bloc_name, cell());
+        sheet.number(row, 3, Some(ranked.official_total), Style { number_format: TWO_DECIMALS, ..centered(cell()) });
+        let mut note = Vec::new();
+        if ranked.provisional {
+            note.push("Tạm tính".to_string());
+        }
+        if ranked.outcome == Outcome::TiePending {
+            note.push(notes(ranked, ranking, self.reasons_of(ranked)));
+        }
+        sheet.text(row, 4, note.join("; "), Style { size: 10.0, ..cell() });
+        sheet.fit_row(row);
+    }
+
+    /// What each agency appraised: the components it leads, unit by unit.
+    fn agencies_sheet(&self) -> Sheet {
+        let mut sheet = Sheet::new("Cơ quan thẩm định", vec![6.0, 30.0, 8.0, 44.0, 8.0, 10.0, 10.0, 34.0]);
+        let mut row = title_block(&mut sheet, self.regulation, self.year, "KẾT QUẢ THẨM ĐỊNH THEO CƠ QUAN THẨM ĐỊNH");
+        table_header(
+            &mut sheet,
+            row,
+            &[
+                "STT",
+                "Cơ quan, đơn vị",
+                "Tiêu chí",
+                "Nội dung",
+                "Điểm tối đa",
+                "Điểm tự đánh giá",
+                "Điểm thẩm định",
+                "Lý do trừ điểm",
+            ],
+        );
+        row += 1;
+        for (number, agency) in self.regulation.agencies.iter().enumerate() {
+            let lines = self.agency_lines(&agency.code);
+            if lines.is_empty() {
+                continue;
+            }
+            let done =
+                lines.iter().filter(|(_, _, e)| e.and_then(ComponentScore::effective_appraised).is_some()).count();
+            let heading =
+                format!("{}. {}: đã thẩm định {done}/{} tiêu chí thành phần", number + 1, agency.name, lines.len());
+            sheet.merged_text((row, 0), (row, sheet.last_column()), heading, Style { bold: true, ..cell() });
+            sheet.fit_row(row);
+            row += 1;
+            for (index, line) in lines.iter().enumerate() {
+                self.write_agency_row(&mut sheet, row, index, *line);
+                row += 1;
+            }
+        }
+        signatures(&mut sheet, row + 1);
+        sheet
+    }
+
+    /// The components an agency leads, unit by unit, leaving out those a unit marked not applicable.
+    fn agency_lines(&self, agency: &str) -> Vec<AgencyLine<'_>> {
         let mut lines = Vec::new();
-        for unit in &round.units {
-            let Some(framework) = regulation.framework_for(&unit.bloc, unit.group.as_deref()) else { continue };
+        for unit in &self.round.units {
+            let Some(framework) = self.regulation.framework_for(&unit.bloc, unit.group.as_deref()) else { continue };
             for place in framework.components() {
-                if place.component.agencies.first() != Some(&agency.code) {
+                if place.component.agencies.first().map(String::as_str) != Some(agency) {
                     continue;
                 }
                 let entry = unit.entries.get(&place.component.code);
@@ -244,42 +305,31 @@ pub fn build(store: &Store) -> Result<Book, StoreError> {
                 lines.push((unit, place, entry));
             }
         }
-        if lines.is_empty() {
-            continue;
-        }
-        let done = lines.iter().filter(|(_, _, e)| e.and_then(|e| e.effective_appraised()).is_some()).count();
-        let heading =
-            format!("{}. {}: đã thẩm định {done}/{} tiêu chí thành phần", number + 1, agency.name, lines.len());
-        sheet.merged_text((row, 0), (row, sheet.last_column()), heading, Style { bold: true, ..cell() });
-        sheet.fit_row(row);
-        row += 1;
-        for (index, (unit, place, entry)) in lines.iter().enumerate() {
-            let score = Style { align: Align::Center, ..cell() };
-            sheet.number(row, 0, Some(Decimal::from(index + 1)), score);
-            sheet.text(row, 1, &unit.name, cell());
-            sheet.text(row, 2, &place.component.code, centered(cell()));
-            sheet.text(row, 3, &place.component.name, cell());
-            sheet.number(row, 4, Some(place.component.max), score);
-            sheet.number(row, 5, entry.and_then(|e| e.self_score), score);
-            let appraised = entry.and_then(|e| e.effective_appraised());
-            let shown = match appraised {
-                Some(value) if value.normalize().scale() > regulation.official_decimals => {
-                    Style { number_format: two, ..score }
-                }
-                _ => score,
-            };
-            sheet.number(row, 6, appraised, shown);
-            sheet.text(
-                row,
-                7,
-                entry.map(|e| e.deduction_reason.as_str()).unwrap_or(""),
-                Style { size: 10.0, ..cell() },
-            );
-            sheet.fit_row(row);
-            row += 1;
-        }
+        lines
     }
-    signatures(&mut sheet, row + 1);
-    book.sheets.push(sheet);
-    Ok(book)
+
+    /// One component an agency appraised: the unit, the component, its max, the two scores and the reason.
+    fn write_agency_row(&self, sheet: &mut Sheet, row: u32, index: usize, line: AgencyLine<'_>) {
+        let (unit, place, entry) = line;
+        let score = Style { align: Align::Center, ..cell() };
+        sheet.number(row, 0, Some(Decimal::from(index + 1)), score);
+        sheet.text(row, 1, &unit.name, cell());
+        sheet.text(row, 2, &place.component.code, centered(cell()));
+        sheet.text(row, 3, &place.component.name, cell());
+        sheet.number(row, 4, Some(place.component.max), score);
+        sheet.number(row, 5, entry.and_then(|e| e.self_score), score);
+        let appraised = entry.and_then(ComponentScore::effective_appraised);
+        let shown = match appraised {
+            Some(value) if value.normalize().scale() > self.regulation.official_decimals => {
+                Style { number_format: TWO_DECIMALS, ..score }
+            }
+            _ => score,
+        };
+        sheet.number(row, 6, appraised, shown);
+        sheet.text(row, 7, entry.map(|e| e.deduction_reason.as_str()).unwrap_or(""), Style { size: 10.0, ..cell() });
+        sheet.fit_row(row);
+    }
 }
+
+/// One component an agency leads, in one unit: the unit, where the component sits, what the unit holds for it.
+type AgencyLine<'a> = (&'a UnitRecord, ComponentPlace<'a>, Option<&'a ComponentScore>);

@@ -3,7 +3,8 @@
 use super::SheetError;
 use super::layout::{
     APPLICABLE_NO, APPLICABLE_YES, AUDIT_MARKER, CHECK_MARKER, Column, EVIDENCE_HEADERS, EVIDENCE_TITLE,
-    FIRST_TABLE_ROW, FRAMEWORK_ROW, HEADER_ROW, Layout, META_ROW, Meta, SOURCE_ROW, TITLE_ROW, TOTAL_CODE, plan_rows,
+    FIRST_TABLE_ROW, FRAMEWORK_ROW, HEADER_ROW, Layout, META_ROW, Meta, PlannedRow, SOURCE_ROW, TITLE_ROW, TOTAL_CODE,
+    plan_rows,
 };
 use super::model::{Readback, a1, canonical_text, column_letters, to_cell_number};
 use crate::domain::evaluate::{Round, UnitRecord};
@@ -74,7 +75,7 @@ fn cell_name(row: u32, col: u32) -> String {
     }
 }
 
-fn too_large(what: String) -> SheetError {
+fn too_large(what: &str) -> SheetError {
     SheetError::Workbook(format!(
         "{what}; a thamdinh workbook is far smaller: this is not a score sheet or result exported by thamdinh"
     ))
@@ -102,7 +103,7 @@ fn check_package(path: &Path) -> Result<(), SheetError> {
     let mut file = std::fs::File::open(path).map_err(|e| unreadable(e.to_string()))?;
     let size = file.metadata().map_err(|e| unreadable(e.to_string()))?.len();
     if size > limits::FILE_BYTES {
-        return Err(too_large(format!(
+        return Err(too_large(&format!(
             "the file is {} MB, above the {} MB a workbook may be",
             size >> 20,
             limits::FILE_BYTES >> 20
@@ -111,19 +112,19 @@ fn check_package(path: &Path) -> Result<(), SheetError> {
     if let Some(parts) = declared_parts(&mut file, size).map_err(|e| unreadable(e.to_string()))?
         && parts > limits::PARTS
     {
-        return Err(too_large(format!("the package declares {parts} parts, above {}", limits::PARTS)));
+        return Err(too_large(&format!("the package declares {parts} parts, above {}", limits::PARTS)));
     }
     file.seek(SeekFrom::Start(0)).map_err(|e| unreadable(e.to_string()))?;
     let mut archive = zip::ZipArchive::new(std::io::BufReader::new(file)).map_err(|e| unreadable(e.to_string()))?;
     if archive.len() as u64 > limits::PARTS {
-        return Err(too_large(format!("the package holds {} parts, above {}", archive.len(), limits::PARTS)));
+        return Err(too_large(&format!("the package holds {} parts, above {}", archive.len(), limits::PARTS)));
     }
     let mut total: u64 = 0;
     for index in 0..archive.len() {
         let part = archive.by_index_raw(index).map_err(|e| unreadable(e.to_string()))?;
         let unpacked = part.size();
         if unpacked > limits::PART_BYTES {
-            return Err(too_large(format!(
+            return Err(too_large(&format!(
                 "part {:?} unpacks to {} MB, above the {} MB a part may be",
                 part.name().unwrap_or_default(),
                 unpacked >> 20,
@@ -132,7 +133,7 @@ fn check_package(path: &Path) -> Result<(), SheetError> {
         }
         total = total.saturating_add(unpacked);
         if total > limits::TOTAL_BYTES {
-            return Err(too_large(format!("the package unpacks to more than {} MB", limits::TOTAL_BYTES >> 20)));
+            return Err(too_large(&format!("the package unpacks to more than {} MB", limits::TOTAL_BYTES >> 20)));
         }
     }
     Ok(())
@@ -183,7 +184,7 @@ fn read_sheet<RS: Read + Seek>(
                 budget.cells += 1;
             }
             if budget.cells > limits::CELLS || budget.text > limits::TEXT_BYTES {
-                return Err(too_large(format!(
+                return Err(too_large(&format!(
                     "sheet {name:?}: the workbook holds more than {} cells or {} MB of text",
                     limits::CELLS,
                     limits::TEXT_BYTES >> 20
@@ -207,7 +208,7 @@ fn read_sheet<RS: Read + Seek>(
     }
     let merges = workbook.merge_cells_by_sheet_name(name).map_err(unreadable)?;
     if merges.len() > limits::MERGES {
-        return Err(too_large(format!("sheet {name:?}: more than {} merged ranges", limits::MERGES)));
+        return Err(too_large(&format!("sheet {name:?}: more than {} merged ranges", limits::MERGES)));
     }
     // Rows come in order in every file a spreadsheet program writes; a file that shuffles them is read the same.
     cells.sort_by_key(|(position, _)| *position);
@@ -226,7 +227,7 @@ impl RawBook {
         })?;
         let names = workbook.sheet_names();
         if names.len() > limits::SHEETS {
-            return Err(too_large(format!("the workbook has {} sheets, above {}", names.len(), limits::SHEETS)));
+            return Err(too_large(&format!("the workbook has {} sheets, above {}", names.len(), limits::SHEETS)));
         }
         let mut budget = Budget::default();
         let mut sheets = Vec::new();
@@ -260,7 +261,7 @@ impl RawBook {
 
     /// The units of the score sheets in this workbook, in sheet order; empty when none is a score sheet.
     pub fn score_sheet_units(&self) -> Vec<String> {
-        self.sheets.iter().filter_map(|sheet| sheet.meta()).map(|meta| meta.unit).collect()
+        self.sheets.iter().filter_map(RawSheet::meta).map(|meta| meta.unit).collect()
     }
 }
 
@@ -315,12 +316,13 @@ impl RawSheet {
             .filter(|((row, _), _)| check.is_none_or(|check| *row < check))
             .filter_map(|(position, value)| {
                 let value = match value {
-                    Data::String(text) => Readback::Text(text.clone()),
+                    Data::String(text) | Data::DateTimeIso(text) | Data::DurationIso(text) => {
+                        Readback::Text(text.clone())
+                    }
                     Data::Float(number) => Readback::Number(*number),
                     Data::Int(number) => Readback::Number(*number as f64),
                     Data::Bool(value) => Readback::Text(value.to_string()),
                     Data::DateTime(date) => Readback::Number(date.as_f64()),
-                    Data::DateTimeIso(text) | Data::DurationIso(text) => Readback::Text(text.clone()),
                     Data::Error(error) => Readback::Text(format!("#{error:?}")),
                     Data::Empty => return None,
                 };
@@ -480,28 +482,60 @@ fn read_table(
     framework: &Framework,
 ) -> Result<Vec<SheetScore>, SheetError> {
     let planned = plan_rows(regulation, framework);
-    let col = |column: Column| layout.col(column);
-    let code_col = col(Column::Code).unwrap_or(0);
-    let code_at = |row: u32| sheet.text(row, code_col).unwrap_or_default();
-    let missing = ComponentScore::default();
+    let table = Table { sheet, layout, regulation, unit, code_col: layout.col(Column::Code).unwrap_or(0) };
     let mut scores = Vec::new();
     for (index, plan) in planned.iter().enumerate() {
         let row = FIRST_TABLE_ROW + index as u32;
-        let found = code_at(row);
-        if found != plan.code {
-            let message = if code_at(row + 1) == plan.code {
-                format!("extra row {}: the appendix's rows are fixed; {} should be here", row + 1, plan.code)
-            } else if let Some(later) =
-                planned[index..].iter().position(|p| p.code == found).filter(|_| !found.is_empty())
-            {
-                let gone: Vec<&str> = planned[index..index + later].iter().map(|p| p.code.as_str()).collect();
-                format!("missing row: {} should come before {found}", gone.join(", "))
-            } else {
-                format!("changed row: expected {} ({}), found {found:?}", plan.code, plan.name)
-            };
-            return Err(sheet.error(row, code_col, message));
-        }
+        table.check_row_place(row, &planned, index)?;
         let what = format!("unit {}, {}", unit.code, plan.code);
+        table.check_row_labels(row, plan, &what)?;
+        if plan.kind.is_scored()
+            && let Some(score) = table.read_scored_row(row, plan, &what)?
+        {
+            scores.push(score);
+        }
+    }
+    table.check_total_row(FIRST_TABLE_ROW + planned.len() as u32, framework)?;
+    Ok(scores)
+}
+
+/// The appendix's table of one unit's score sheet, read row by row against the planned rows.
+struct Table<'a> {
+    sheet: &'a RawSheet,
+    layout: &'a Layout,
+    regulation: &'a Regulation,
+    unit: &'a UnitRecord,
+    /// The hidden column that keys each row by its criterion's code.
+    code_col: u16,
+}
+
+impl Table<'_> {
+    fn code_at(&self, row: u32) -> String {
+        self.sheet.text(row, self.code_col).unwrap_or_default()
+    }
+
+    /// The row holds the planned criterion, or the sheet says whether a row was added, removed or changed.
+    fn check_row_place(&self, row: u32, planned: &[PlannedRow], index: usize) -> Result<(), SheetError> {
+        let plan = &planned[index];
+        let found = self.code_at(row);
+        if found == plan.code {
+            return Ok(());
+        }
+        let message = if self.code_at(row + 1) == plan.code {
+            format!("extra row {}: the appendix's rows are fixed; {} should be here", row + 1, plan.code)
+        } else if let Some(later) = planned[index..].iter().position(|p| p.code == found).filter(|_| !found.is_empty())
+        {
+            let gone: Vec<&str> = planned[index..index + later].iter().map(|p| p.code.as_str()).collect();
+            format!("missing row: {} should come before {found}", gone.join(", "))
+        } else {
+            format!("changed row: expected {} ({}), found {found:?}", plan.code, plan.name)
+        };
+        Err(self.sheet.error(row, self.code_col, message))
+    }
+
+    /// The row's number, name and max read as the appendix has them.
+    fn check_row_labels(&self, row: u32, plan: &PlannedRow, what: &str) -> Result<(), SheetError> {
+        let (sheet, col) = (self.sheet, |column: Column| self.layout.col(column));
         if let Some(c) = col(Column::Stt) {
             expect_text(sheet, row, c, &plan.stt, &format!("{what}: changed row (STT)"))?;
         }
@@ -526,49 +560,43 @@ fn read_table(
                 ));
             }
         }
-        if !plan.kind.is_scored() {
-            continue;
-        }
-        let entry = unit.entries.get(&plan.code).unwrap_or(&missing);
-        let Some(self_col) = col(Column::SelfScore) else { continue };
+        Ok(())
+    }
+
+    /// What the unit filled in on a scored row: its self-score, whether the item applies, its explanation; the
+    /// council's columns must read as exported. None when the layout has no self-score column.
+    fn read_scored_row(&self, row: u32, plan: &PlannedRow, what: &str) -> Result<Option<SheetScore>, SheetError> {
+        let (sheet, col) = (self.sheet, |column: Column| self.layout.col(column));
+        let Some(self_col) = col(Column::SelfScore) else { return Ok(None) };
         let self_score = match read_score_cell(sheet, row, self_col, &format!("{what}: self-score"))? {
             ScoreCell::Empty => None,
             ScoreCell::Points(points) => {
-                Some(checked_score(sheet, row, self_col, &what, regulation, plan.max, points, false)?)
+                Some(checked_score(sheet, row, self_col, what, self.regulation, plan.max, points, false)?)
             }
             ScoreCell::Percent(percent) => {
-                Some(checked_score(sheet, row, self_col, &what, regulation, plan.max, percent, true)?)
+                Some(checked_score(sheet, row, self_col, what, self.regulation, plan.max, percent, true)?)
             }
         };
         let applicable = match col(Column::Applicable) {
             None => None,
-            Some(c) => {
-                if sheet.merge_at(row, c).is_some() {
-                    return Err(sheet.error(
-                        row,
-                        c,
-                        format!("{what}: a merged cell where {APPLICABLE_YES} or {APPLICABLE_NO} should be"),
-                    ));
-                }
-                sheet.refuse_formula(row, c, &format!("{what}: applicable"))?;
-                match sheet.text(row, c) {
-                    None => None,
-                    Some(mark) if mark.to_lowercase() == APPLICABLE_YES.to_lowercase() => Some(true),
-                    Some(mark) if mark.to_lowercase() == APPLICABLE_NO.to_lowercase() => Some(false),
-                    Some(other) => {
-                        return Err(sheet.error(
-                            row,
-                            c,
-                            format!("{what}: applicable {other:?} must be {APPLICABLE_YES} or {APPLICABLE_NO}"),
-                        ));
-                    }
-                }
-            }
+            Some(c) => read_applicable(sheet, row, c, what)?,
         };
         if applicable == Some(false) && self_score.is_some() {
             return Err(sheet.error(row, self_col, format!("{what}: a not-applicable component carries no scores; empty the self-score or mark it {APPLICABLE_YES}")));
         }
-        // The council's columns are not imported; a value there that differs from the database is a mistake.
+        self.check_council_columns(row, plan, what)?;
+        if let Some(c) = col(Column::Explanation) {
+            sheet.refuse_formula(row, c, &format!("{what}: explanation"))?;
+        }
+        let explanation = col(Column::Explanation).and_then(|c| sheet.text(row, c));
+        Ok(Some(SheetScore { code: plan.code.clone(), cell: a1(row, self_col), self_score, explanation, applicable }))
+    }
+
+    /// The council's columns are not imported; a value there that differs from the database is a mistake.
+    fn check_council_columns(&self, row: u32, plan: &PlannedRow, what: &str) -> Result<(), SheetError> {
+        let (sheet, col) = (self.sheet, |column: Column| self.layout.col(column));
+        let missing = ComponentScore::default();
+        let entry = self.unit.entries.get(&plan.code).unwrap_or(&missing);
         if let Some(c) = col(Column::Appraised) {
             let appraised = match sheet.value(row, c) {
                 Data::Float(number) => Some(*number),
@@ -598,21 +626,15 @@ fn read_table(
                 ),
             ));
         }
-        if let Some(c) = col(Column::Explanation) {
-            sheet.refuse_formula(row, c, &format!("{what}: explanation"))?;
-        }
-        let explanation = col(Column::Explanation).and_then(|c| sheet.text(row, c));
-        scores.push(SheetScore {
-            code: plan.code.clone(),
-            cell: a1(row, self_col),
-            self_score,
-            explanation,
-            applicable,
-        });
+        Ok(())
     }
-    let total_row = FIRST_TABLE_ROW + planned.len() as u32;
-    let found = code_at(total_row);
-    if found != TOTAL_CODE {
+
+    /// The total follows the last planned row; anything else there is a row the appendix does not have.
+    fn check_total_row(&self, total_row: u32, framework: &Framework) -> Result<(), SheetError> {
+        let found = self.code_at(total_row);
+        if found == TOTAL_CODE {
+            return Ok(());
+        }
         let message = if found.is_empty() || !found.contains('.') && framework.criterion(&found).is_none() {
             format!(
                 "extra row {}: the appendix's rows are fixed and the total ({}) should be here",
@@ -622,9 +644,30 @@ fn read_table(
         } else {
             format!("extra row {}: {found} is not in the unit's framework at this place", total_row + 1)
         };
-        return Err(sheet.error(total_row, code_col, message));
+        Err(self.sheet.error(total_row, self.code_col, message))
     }
-    Ok(scores)
+}
+
+/// The applicability mark of a row (453 only): Có, Không, or empty.
+fn read_applicable(sheet: &RawSheet, row: u32, c: u16, what: &str) -> Result<Option<bool>, SheetError> {
+    if sheet.merge_at(row, c).is_some() {
+        return Err(sheet.error(
+            row,
+            c,
+            format!("{what}: a merged cell where {APPLICABLE_YES} or {APPLICABLE_NO} should be"),
+        ));
+    }
+    sheet.refuse_formula(row, c, &format!("{what}: applicable"))?;
+    match sheet.text(row, c) {
+        None => Ok(None),
+        Some(mark) if mark.to_lowercase() == APPLICABLE_YES.to_lowercase() => Ok(Some(true)),
+        Some(mark) if mark.to_lowercase() == APPLICABLE_NO.to_lowercase() => Ok(Some(false)),
+        Some(other) => Err(sheet.error(
+            row,
+            c,
+            format!("{what}: applicable {other:?} must be {APPLICABLE_YES} or {APPLICABLE_NO}"),
+        )),
+    }
 }
 
 /// Checks a typed score as `import scores` does ([0, max], percentages only where the regulation scores so),

@@ -1,4 +1,4 @@
-//! Writing a workbook model as .xlsx (rust_xlsxwriter): A4 landscape, fitted to the page width, Times New Roman.
+//! Writing a workbook model as .xlsx (`rust_xlsxwriter`): A4 landscape, fitted to the page width, Times New Roman.
 
 use super::model::{Align, Book, FormulaResult, Sheet, Style, Validation, Value, to_cell_number};
 use rust_xlsxwriter::{
@@ -53,7 +53,7 @@ fn format_of(style: &Style) -> Format {
         format = format.set_num_format(code);
     }
     if style.shaded {
-        format = format.set_background_color(Color::RGB(0xE7E6E6));
+        format = format.set_background_color(Color::RGB(0x00E7_E6E6));
     }
     if style.input {
         format = format.set_unlocked();

@@ -103,45 +103,13 @@ impl Store {
         let version = current.as_ref().map_or(0, |c| c.version);
 
         if entry == AppraisalEntry::LeaderScore {
-            let leader = self.actor.name.clone();
-            let old: Option<String> = tx
-                .prepare_cached("SELECT score FROM leader_score WHERE unit = ?1 AND criterion = ?2 AND leader = ?3")?
-                .query_row(params![unit, component, leader], |r| r.get(0))
-                .optional()?;
-            let state = tx.prepare_cached("INSERT INTO leader_score (unit, criterion, leader, score, deduction_reason) VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (unit, criterion, leader) DO UPDATE SET score = excluded.score, deduction_reason = excluded.deduction_reason
-                 RETURNING *")?.query_row(params![unit, component, leader, value, reason],
-                |row| row_state("leader_score", row),
-            )?;
-            let detail = format!("leader {leader}: {unit} {component} {} → {value}", old.as_deref().unwrap_or("—"));
-            let change = Change::new("leader score", detail)
-                .on(unit, Some(component))
-                .value(&format!("leader_score:{leader}"), old, Some(value))
-                .because(reason)
-                .state(state);
-            audit_one(&tx, &self.actor, change)?;
+            self.save_leader_score(&tx, unit, component, value, reason)?;
             tx.commit()?;
             return Ok(Saved::LeaderScore);
         }
 
         if version != *based_on_version {
-            let current = current.unwrap_or(Current {
-                self_score: None,
-                appraised: None,
-                reason: String::new(),
-                version,
-                appraised_by: None,
-                awaiting_confirmation: false,
-            });
-            return Err(StoreError::Stale(Box::new(StaleSave {
-                unit: unit.clone(),
-                component: component.clone(),
-                current: current.appraised,
-                current_reason: current.reason,
-                by: current.appraised_by.unwrap_or_else(|| "an import".into()),
-                version,
-                yours: value,
-            })));
+            return Err(stale_save(current, version, unit, component, value));
         }
 
         let awaiting_before = current.as_ref().is_some_and(|c| c.awaiting_confirmation);
@@ -191,6 +159,56 @@ impl Store {
         tx.commit()?;
         Ok(outcome(new_version))
     }
+
+    /// A provincial leader's own score of a group I component (the appraised score is then the leaders' mean).
+    fn save_leader_score(
+        &self,
+        tx: &rusqlite::Connection,
+        unit: &str,
+        component: &str,
+        value: String,
+        reason: &str,
+    ) -> Result<()> {
+        let leader = self.actor.name.clone();
+        let old: Option<String> = tx
+            .prepare_cached("SELECT score FROM leader_score WHERE unit = ?1 AND criterion = ?2 AND leader = ?3")?
+            .query_row(params![unit, component, leader], |r| r.get(0))
+            .optional()?;
+        let state = tx.prepare_cached("INSERT INTO leader_score (unit, criterion, leader, score, deduction_reason) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (unit, criterion, leader) DO UPDATE SET score = excluded.score, deduction_reason = excluded.deduction_reason
+             RETURNING *")?.query_row(params![unit, component, leader, value, reason],
+            |row| row_state("leader_score", row),
+        )?;
+        let detail = format!("leader {leader}: {unit} {component} {} → {value}", old.as_deref().unwrap_or("—"));
+        let change = Change::new("leader score", detail)
+            .on(unit, Some(component))
+            .value(&format!("leader_score:{leader}"), old, Some(value))
+            .because(reason)
+            .state(state);
+        audit_one(tx, &self.actor, change)?;
+        Ok(())
+    }
+}
+
+/// The refusal of a save made from a version another session has since replaced: the newer value, by whom.
+fn stale_save(current: Option<Current>, version: i64, unit: &str, component: &str, yours: String) -> StoreError {
+    let current = current.unwrap_or(Current {
+        self_score: None,
+        appraised: None,
+        reason: String::new(),
+        version,
+        appraised_by: None,
+        awaiting_confirmation: false,
+    });
+    StoreError::Stale(Box::new(StaleSave {
+        unit: unit.to_string(),
+        component: component.to_string(),
+        current: current.appraised,
+        current_reason: current.reason,
+        by: current.appraised_by.unwrap_or_else(|| "an import".into()),
+        version,
+        yours,
+    }))
 }
 
 impl Store {

@@ -193,54 +193,9 @@ impl Store {
                     format!("column code: unit {code} is unit {known} of the round (codes are compared without case); write {known}"),
                 ));
             }
-            if name.is_empty() {
-                return Err(table.error(line, format!("column name: unit {code} has no name")));
-            }
-            // A name is shown on every screen and printed by every command: nothing in it may drive a terminal.
-            if let Some((column, control)) = crate::domain::text::first_control(name) {
-                return Err(table.error(
-                    line,
-                    format!(
-                        "column name: unit {code}: character {column} of the name is the control character {}; a name is plain text",
-                        crate::domain::text::describe(control)
-                    ),
-                ));
-            }
-            if self.regulation.bloc(bloc).is_none() {
-                let blocs: Vec<&str> = self.regulation.blocs.iter().map(|b| b.code.as_str()).collect();
-                return Err(table.error(
-                    line,
-                    format!(
-                        "column bloc: unit {code}: unknown bloc {bloc:?}; {} has {}",
-                        self.regulation.id,
-                        blocs.join(", ")
-                    ),
-                ));
-            }
-            match (&group, self.regulation.has_groups()) {
-                (Some(group), true) if self.regulation.group(group).is_none() => {
-                    return Err(table.error(line, format!("column group: unit {code}: unknown group {group:?}")));
-                }
-                (None, true) => {
-                    return Err(table.error(
-                        line,
-                        format!(
-                            "column group: unit {code}: {} needs a group (I … XVII) to choose part B",
-                            self.regulation.id
-                        ),
-                    ));
-                }
-                (Some(group), false) => {
-                    return Err(table.error(
-                        line,
-                        format!(
-                            "column group: unit {code}: {} has no groups; leave it empty, not {group:?}",
-                            self.regulation.id
-                        ),
-                    ));
-                }
-                _ => {}
-            }
+            check_unit_name(code, name)
+                .and_then(|()| check_unit_place(&self.regulation, code, bloc, group.as_deref()))
+                .map_err(|message| table.error(line, message))?;
             let new_place = UnitPlace { bloc: bloc.to_string(), group: group.clone(), frozen: false };
             for affected in [Some(bloc), existing.get(code).map(|old| old.bloc.as_str())].into_iter().flatten() {
                 self.check_not_frozen(affected, &format!("unit {code}"))
@@ -258,21 +213,8 @@ impl Store {
         let tx = self.write_transaction()?;
         let mut trail = self.audit_trail(&tx)?;
         for (line, code, name, bloc, group) in &planned {
-            let describe = |name: &str, bloc: &str, group: Option<&str>| match group {
-                Some(group) => format!("{name} | {bloc} | {group}"),
-                None => format!("{name} | {bloc}"),
-            };
-            let old = existing.get(code).map(|_| -> rusqlite::Result<String> {
-                tx.query_row("SELECT name, bloc, unit_group FROM unit WHERE code = ?1", [code], |r| {
-                    Ok(describe(
-                        &r.get::<_, String>(0)?,
-                        &r.get::<_, String>(1)?,
-                        r.get::<_, Option<String>>(2)?.as_deref(),
-                    ))
-                })
-            });
-            let old = old.transpose()?;
-            let new = describe(name, bloc, group.as_deref());
+            let old = existing.get(code).map(|_| stored_unit(&tx, code)).transpose()?;
+            let new = describe_unit(name, bloc, group.as_deref());
             if old.as_ref() == Some(&new) {
                 continue;
             }
@@ -312,16 +254,7 @@ impl Store {
             let code = table.cell(record, "criterion");
             let (_, framework) = self.row_unit(&table, line, &units, unit)?;
             self.check_unit_user_row(&|message| table.error(line, message), unit)?;
-            let place = framework.component(code).ok_or_else(|| {
-                let message = match framework.criterion(code) {
-                    Some((_, criterion)) => format!(
-                        "column criterion: unit {unit}: {code} is scored through its components {}",
-                        criterion.components.iter().map(|c| c.code.as_str()).collect::<Vec<_>>().join(", ")
-                    ),
-                    None => format!("column criterion: unit {unit}: no criterion {code:?} in its framework"),
-                };
-                table.error(line, message)
-            })?;
+            let place = scored_component(framework, unit, code).map_err(|message| table.error(line, message))?;
             let max = place.component.max;
             let leader = non_empty(table.cell(record, "leader"));
             if let Some(first) = seen.insert((unit.to_string(), code.to_string(), leader.clone()), line) {
@@ -330,17 +263,12 @@ impl Store {
             if leader.is_some() && !place.criterion.scored_by_leaders {
                 return Err(table.error(line, format!("column leader: unit {unit}, {code}: only criterion scored by the provincial leaders takes a leader's score")));
             }
-            let applicable = match table.cell(record, "applicable").to_lowercase().as_str() {
-                "" => Cell::Keep,
-                CLEAR_MARKER | "yes" | "có" | "true" | "1" => Cell::Set(true),
-                "no" | "không" | "false" | "0" => Cell::Set(false),
-                other => {
-                    return Err(table.error(
-                        line,
-                        format!("column applicable: unit {unit}, {code}: {other:?} must be yes or no (or - for yes)"),
-                    ));
-                }
-            };
+            let applicable = applicable_cell(table.cell(record, "applicable")).map_err(|other| {
+                table.error(
+                    line,
+                    format!("column applicable: unit {unit}, {code}: {other:?} must be yes or no (or - for yes)"),
+                )
+            })?;
             let number = |column: &str| -> Result<Cell<Decimal>> {
                 let text = match Cell::of(table.cell(record, column)) {
                     Cell::Set(text) => text,
@@ -439,35 +367,8 @@ impl Store {
                     |r| Ok((r.get(0)?, r.get(1)?)),
                 )
                 .optional()?;
-            let needs_reason =
-                || table.error(*line, format!("column reason: unit {unit}, {code}: overriding a grade needs a reason"));
-            // What the row does to the stored override: nothing, remove it, or write a grade with its reason.
-            let write: Option<(Option<Grade>, &str)> = match grade {
-                Cell::Clear if stored.is_some() => Some((None, if reason == CLEAR_MARKER { "" } else { reason })),
-                Cell::Clear => None,
-                Cell::Set(grade) => {
-                    let same_grade = stored.as_ref().is_some_and(|(old, _)| old == grade.slug());
-                    let same_reason = reason.is_empty() || stored.as_ref().is_some_and(|(_, old)| old == reason);
-                    match (same_grade && same_reason, reason.is_empty()) {
-                        (true, _) => None,
-                        (false, true) => return Err(needs_reason()),
-                        (false, false) => Some((Some(*grade), reason.as_str())),
-                    }
-                }
-                Cell::Keep if reason.is_empty() => None,
-                Cell::Keep => match &stored {
-                    Some((_, old_reason)) if old_reason == reason => None,
-                    Some((old, _)) => Some((Some(Grade::from_str(old).map_err(StoreError::Refused)?), reason.as_str())),
-                    None => {
-                        return Err(table.error(
-                            *line,
-                            format!(
-                                "column grade: unit {unit}, {code}: no override to give this reason to; write the grade"
-                            ),
-                        ));
-                    }
-                },
-            };
+            let refuse = |message: String| table.error(*line, format!("column {message}"));
+            let write = override_write(grade, reason, stored.as_ref(), &refuse, unit, code)?;
             let Some((grade, reason)) = write else { continue };
             let value = grade.map_or(CLEAR_MARKER, |grade| grade.slug());
             let what = format!("unit {unit}, {code}: value {value}");
@@ -648,6 +549,130 @@ pub(super) fn check_merged(
             .map_err(|why| at(format!("column explanation: unit {unit}, {code}: {why}")))?;
     }
     Ok(())
+}
+
+/// A unit's name and place as the audit shows them: `name | bloc | group`.
+fn describe_unit(name: &str, bloc: &str, group: Option<&str>) -> String {
+    match group {
+        Some(group) => format!("{name} | {bloc} | {group}"),
+        None => format!("{name} | {bloc}"),
+    }
+}
+
+/// The unit as stored, described as the audit shows it.
+fn stored_unit(tx: &rusqlite::Connection, code: &str) -> rusqlite::Result<String> {
+    tx.query_row("SELECT name, bloc, unit_group FROM unit WHERE code = ?1", [code], |r| {
+        Ok(describe_unit(&r.get::<_, String>(0)?, &r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?.as_deref()))
+    })
+}
+
+/// A unit's name is there and is plain text: it is shown on every screen and printed by every command, so
+/// nothing in it may drive a terminal.
+fn check_unit_name(code: &str, name: &str) -> std::result::Result<(), String> {
+    if name.is_empty() {
+        return Err(format!("column name: unit {code} has no name"));
+    }
+    if let Some((column, control)) = crate::domain::text::first_control(name) {
+        return Err(format!(
+            "column name: unit {code}: character {column} of the name is the control character {}; a name is plain text",
+            crate::domain::text::describe(control)
+        ));
+    }
+    Ok(())
+}
+
+/// The unit's bloc is one of the regulation's, and its group is one where the regulation has groups (and
+/// none where it has not).
+fn check_unit_place(
+    regulation: &Regulation,
+    code: &str,
+    bloc: &str,
+    group: Option<&str>,
+) -> std::result::Result<(), String> {
+    if regulation.bloc(bloc).is_none() {
+        let blocs: Vec<&str> = regulation.blocs.iter().map(|b| b.code.as_str()).collect();
+        return Err(format!(
+            "column bloc: unit {code}: unknown bloc {bloc:?}; {} has {}",
+            regulation.id,
+            blocs.join(", ")
+        ));
+    }
+    match (group, regulation.has_groups()) {
+        (Some(group), true) if regulation.group(group).is_none() => {
+            Err(format!("column group: unit {code}: unknown group {group:?}"))
+        }
+        (None, true) => {
+            Err(format!("column group: unit {code}: {} needs a group (I … XVII) to choose part B", regulation.id))
+        }
+        (Some(group), false) => {
+            Err(format!("column group: unit {code}: {} has no groups; leave it empty, not {group:?}", regulation.id))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// What a grades row does to the stored override (grade, reason): nothing, remove it (no grade), or write a
+/// grade with its reason. `refuse` words a refusal at the row's line, from its column on.
+fn override_write<'r>(
+    grade: &Cell<Grade>,
+    reason: &'r str,
+    stored: Option<&(String, String)>,
+    refuse: &dyn Fn(String) -> StoreError,
+    unit: &str,
+    code: &str,
+) -> Result<Option<(Option<Grade>, &'r str)>> {
+    Ok(match grade {
+        Cell::Clear if stored.is_some() => Some((None, if reason == CLEAR_MARKER { "" } else { reason })),
+        Cell::Clear => None,
+        Cell::Set(grade) => {
+            let same_grade = stored.as_ref().is_some_and(|(old, _)| old == grade.slug());
+            let same_reason = reason.is_empty() || stored.as_ref().is_some_and(|(_, old)| old == reason);
+            match (same_grade && same_reason, reason.is_empty()) {
+                (true, _) => None,
+                (false, true) => {
+                    return Err(refuse(format!("reason: unit {unit}, {code}: overriding a grade needs a reason")));
+                }
+                (false, false) => Some((Some(*grade), reason)),
+            }
+        }
+        Cell::Keep if reason.is_empty() => None,
+        Cell::Keep => match &stored {
+            Some((_, old_reason)) if old_reason == reason => None,
+            Some((old, _)) => Some((Some(Grade::from_str(old).map_err(StoreError::Refused)?), reason)),
+            None => {
+                return Err(refuse(format!(
+                    "grade: unit {unit}, {code}: no override to give this reason to; write the grade"
+                )));
+            }
+        },
+    })
+}
+
+/// The component a scores row names; a criterion with components, or a code not in the framework, is refused
+/// with the words saying which.
+fn scored_component<'f>(
+    framework: &'f crate::domain::framework::Framework,
+    unit: &str,
+    code: &str,
+) -> std::result::Result<ComponentPlace<'f>, String> {
+    framework.component(code).ok_or_else(|| match framework.criterion(code) {
+        Some((_, criterion)) => format!(
+            "column criterion: unit {unit}: {code} is scored through its components {}",
+            criterion.components.iter().map(|c| c.code.as_str()).collect::<Vec<_>>().join(", ")
+        ),
+        None => format!("column criterion: unit {unit}: no criterion {code:?} in its framework"),
+    })
+}
+
+/// The `applicable` cell: empty keeps what is stored, `-` puts back yes; anything else than yes or no is
+/// returned as typed, for the refusal.
+fn applicable_cell(text: &str) -> std::result::Result<Cell<bool>, String> {
+    match text.to_lowercase().as_str() {
+        "" => Ok(Cell::Keep),
+        CLEAR_MARKER | "yes" | "có" | "true" | "1" => Ok(Cell::Set(true)),
+        "no" | "không" | "false" | "0" => Ok(Cell::Set(false)),
+        other => Err(other.to_string()),
+    }
 }
 
 /// The summary row of an import: which file, how many rows.

@@ -3,12 +3,13 @@
 //! re-rating row is open, and it is closed in the same transaction.
 
 use super::Store;
-use super::audit::Change;
+use super::audit::{AuditTrail, Change};
 use super::council::write_grade_override;
 use super::error::{Result, StoreError};
 use super::state::row_state;
 use super::write::write_fact;
 use crate::domain::evaluate::evaluate_unit;
+use crate::domain::framework::Framework;
 use crate::domain::grades::Grade;
 use crate::domain::permissions::CouncilWrite;
 use crate::domain::score::parse_score;
@@ -67,65 +68,9 @@ impl Store {
         for change in changes {
             match change {
                 RerateChange::Score { component, appraised } => {
-                    let place = framework.component(component).ok_or_else(|| {
-                        StoreError::Refused(format!("unit {unit}: no component {component:?} in its framework"))
-                    })?;
-                    let value = parse_score(appraised, &self.regulation.score_rule(place.component.max))
-                        .map_err(|e| StoreError::Refused(format!("unit {unit}, {component}: điểm thẩm định {e}")))?
-                        .normalize()
-                        .to_string();
-                    let old: Option<Option<String>> = tx
-                        .query_row(
-                            "SELECT appraised_score FROM score WHERE unit = ?1 AND criterion = ?2",
-                            params![unit, component],
-                            |r| r.get(0),
-                        )
-                        .optional()?;
-                    let state = tx.query_row(
-                        "INSERT INTO score (unit, criterion, appraised_score, deduction_reason, appraised_by) VALUES (?1, ?2, ?3, ?4, ?5)
-                         ON CONFLICT (unit, criterion) DO UPDATE SET appraised_score = excluded.appraised_score,
-                            deduction_reason = excluded.deduction_reason, appraised_by = excluded.appraised_by,
-                            awaiting_confirmation = 0, version = score.version + 1
-                         RETURNING *",
-                        params![unit, component, value, reason, self.actor.name],
-                        |row| row_state("score", row),
-                    )?;
-                    let old = old.flatten();
-                    let detail = format!("re-rating {unit} {component}: {} → {value}", old.as_deref().unwrap_or("—"));
-                    trail.record(
-                        &tx,
-                        Change::new("rerate", detail)
-                            .on(unit, Some(component))
-                            .value("appraised_score", old, Some(value))
-                            .because(reason)
-                            .state(state),
-                    )?;
+                    self.rerate_score(&tx, &mut trail, framework, unit, component, appraised, reason)?;
                 }
-                RerateChange::Fact { name, value } => {
-                    let definition = self
-                        .regulation
-                        .fact(name)
-                        .ok_or_else(|| StoreError::Refused(format!("unit {unit}: unknown fact {name:?}")))?;
-                    let value = definition
-                        .parse_value(value)
-                        .map_err(|e| StoreError::Refused(format!("unit {unit}: {e}")))?
-                        .to_string();
-                    let old: Option<String> = tx
-                        .query_row("SELECT value FROM fact WHERE unit = ?1 AND name = ?2", params![unit, name], |r| {
-                            r.get(0)
-                        })
-                        .optional()?;
-                    let state = write_fact(&tx, unit, name, Some(&value))?;
-                    let detail = format!("re-rating {unit} {name}: {} → {value}", old.as_deref().unwrap_or("—"));
-                    trail.record(
-                        &tx,
-                        Change::new("rerate", detail)
-                            .on(unit, None)
-                            .value(name, old, Some(value))
-                            .because(reason)
-                            .state(state),
-                    )?;
-                }
+                RerateChange::Fact { name, value } => self.rerate_fact(&tx, &mut trail, unit, name, value, reason)?,
                 RerateChange::Grade { criterion, grade } => {
                     if self.regulation.grades.is_none() || framework.criterion(criterion).is_none() {
                         return Err(StoreError::Refused(format!(
@@ -150,6 +95,82 @@ impl Store {
                 .state(state),
         )?;
         tx.commit()?;
+        Ok(())
+    }
+
+    /// A component's appraised score set anew, with the reason as its deduction reason.
+    #[allow(clippy::too_many_arguments, reason = "the re-rating's transaction, trail, unit and reason, and the change")]
+    fn rerate_score(
+        &self,
+        tx: &rusqlite::Connection,
+        trail: &mut AuditTrail,
+        framework: &Framework,
+        unit: &str,
+        component: &str,
+        appraised: &str,
+        reason: &str,
+    ) -> Result<()> {
+        let place = framework
+            .component(component)
+            .ok_or_else(|| StoreError::Refused(format!("unit {unit}: no component {component:?} in its framework")))?;
+        let value = parse_score(appraised, &self.regulation.score_rule(place.component.max))
+            .map_err(|e| StoreError::Refused(format!("unit {unit}, {component}: điểm thẩm định {e}")))?
+            .normalize()
+            .to_string();
+        let old: Option<Option<String>> = tx
+            .query_row(
+                "SELECT appraised_score FROM score WHERE unit = ?1 AND criterion = ?2",
+                params![unit, component],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let state = tx.query_row(
+            "INSERT INTO score (unit, criterion, appraised_score, deduction_reason, appraised_by) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (unit, criterion) DO UPDATE SET appraised_score = excluded.appraised_score,
+                deduction_reason = excluded.deduction_reason, appraised_by = excluded.appraised_by,
+                awaiting_confirmation = 0, version = score.version + 1
+             RETURNING *",
+            params![unit, component, value, reason, self.actor.name],
+            |row| row_state("score", row),
+        )?;
+        let old = old.flatten();
+        let detail = format!("re-rating {unit} {component}: {} → {value}", old.as_deref().unwrap_or("—"));
+        trail.record(
+            tx,
+            Change::new("rerate", detail)
+                .on(unit, Some(component))
+                .value("appraised_score", old, Some(value))
+                .because(reason)
+                .state(state),
+        )?;
+        Ok(())
+    }
+
+    /// A fact of the unit recorded anew.
+    fn rerate_fact(
+        &self,
+        tx: &rusqlite::Connection,
+        trail: &mut AuditTrail,
+        unit: &str,
+        name: &str,
+        value: &str,
+        reason: &str,
+    ) -> Result<()> {
+        let definition = self
+            .regulation
+            .fact(name)
+            .ok_or_else(|| StoreError::Refused(format!("unit {unit}: unknown fact {name:?}")))?;
+        let value =
+            definition.parse_value(value).map_err(|e| StoreError::Refused(format!("unit {unit}: {e}")))?.to_string();
+        let old: Option<String> = tx
+            .query_row("SELECT value FROM fact WHERE unit = ?1 AND name = ?2", params![unit, name], |r| r.get(0))
+            .optional()?;
+        let state = write_fact(tx, unit, name, Some(&value))?;
+        let detail = format!("re-rating {unit} {name}: {} → {value}", old.as_deref().unwrap_or("—"));
+        trail.record(
+            tx,
+            Change::new("rerate", detail).on(unit, None).value(name, old, Some(value)).because(reason).state(state),
+        )?;
         Ok(())
     }
 }

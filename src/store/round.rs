@@ -205,11 +205,41 @@ fn read_records(conn: &Connection, regulation: &Regulation, units: &Units, texts
         Units::Below(code) => ("WHERE code < ?1", "WHERE unit < ?1", vec![code.as_str()]),
         Units::From(code) => ("WHERE code >= ?1", "WHERE unit >= ?1", vec![code.as_str()]),
     };
-    let bind = rusqlite::params_from_iter(bind);
+    let mut records = read_units(conn, where_code, &bind)?;
+    let position = records.iter().enumerate().map(|(i, u)| (u.code.clone(), i)).collect();
+    let filter = UnitFilter { where_unit, bind, position };
+    read_scores(conn, &filter, texts, &mut records)?;
+    read_leader_scores(conn, &filter, &mut records)?;
+    read_facts(conn, &filter, regulation, &mut records)?;
+    read_grade_overrides(conn, &filter, &mut records)?;
+    Ok(records)
+}
+
+/// The units' rows of the per-unit tables: the WHERE clause on their `unit` key, its binding, and where each
+/// unit sits among the records.
+struct UnitFilter<'a> {
+    where_unit: &'a str,
+    bind: Vec<&'a str>,
+    position: HashMap<String, usize>,
+}
+
+impl UnitFilter<'_> {
+    fn params(&self) -> rusqlite::ParamsFromIter<Vec<&str>> {
+        rusqlite::params_from_iter(self.bind.clone())
+    }
+
+    /// The record of the unit a row (unit first) belongs to, if it is one of those read.
+    fn find(&self, row: &rusqlite::Row<'_>) -> rusqlite::Result<Option<usize>> {
+        Ok(row.get_ref(0)?.as_str().ok().and_then(|unit| self.position.get(unit).copied()))
+    }
+}
+
+/// The units themselves (code, name, bloc, group), in code order, with nothing recorded for them yet.
+fn read_units(conn: &Connection, where_code: &str, bind: &[&str]) -> Result<Vec<UnitRecord>> {
     let mut records: Vec<UnitRecord> = Vec::new();
     let mut statement =
         conn.prepare(&format!("SELECT code, name, bloc, unit_group FROM unit {where_code} ORDER BY code"))?;
-    let rows = statement.query_map(bind.clone(), |row| {
+    let rows = statement.query_map(rusqlite::params_from_iter(bind), |row| {
         Ok(UnitRecord {
             code: row.get(0)?,
             name: row.get(1)?,
@@ -221,20 +251,20 @@ fn read_records(conn: &Connection, regulation: &Regulation, units: &Units, texts
     for unit in rows {
         records.push(unit?);
     }
-    let position: HashMap<String, usize> = records.iter().enumerate().map(|(i, u)| (u.code.clone(), i)).collect();
-    let find = |row: &rusqlite::Row<'_>| -> rusqlite::Result<Option<usize>> {
-        Ok(row.get_ref(0)?.as_str().ok().and_then(|unit| position.get(unit).copied()))
-    };
+    Ok(records)
+}
 
-    // Rows come in key order, one unit after another; each unit's map is built at once from its rows
-    // (a map filled one entry at a time in key order leaves every node half empty).
+/// Each unit's score entries. Rows come in key order, one unit after another; each unit's map is built at
+/// once from its rows (a map filled one entry at a time in key order leaves every node half empty).
+fn read_scores(conn: &Connection, filter: &UnitFilter<'_>, texts: Texts, records: &mut [UnitRecord]) -> Result<()> {
     let explanation = if texts == Texts::All { "explanation" } else { "''" };
     let mut statement = conn.prepare(&format!(
         "SELECT unit, criterion, self_score, appraised_score, deduction_reason, {explanation}, applicable,
-                awaiting_confirmation, appraised_by, version, trim(explanation) <> '' FROM score {where_unit}
-         ORDER BY unit, criterion"
+                awaiting_confirmation, appraised_by, version, trim(explanation) <> '' FROM score {}
+         ORDER BY unit, criterion",
+        filter.where_unit
     ))?;
-    let mut rows = statement.query(bind.clone())?;
+    let mut rows = statement.query(filter.params())?;
     // A user's name is held once, however many entries they appraised.
     let mut names: HashMap<String, Arc<str>> = HashMap::new();
     let mut current: Option<usize> = None;
@@ -245,7 +275,7 @@ fn read_records(conn: &Connection, regulation: &Regulation, units: &Units, texts
         }
     };
     while let Some(row) = rows.next()? {
-        let unit = find(row)?;
+        let unit = filter.find(row)?;
         if unit != current {
             finish(current, &mut gathered);
             current = unit;
@@ -268,21 +298,34 @@ fn read_records(conn: &Connection, regulation: &Regulation, units: &Units, texts
         gathered.push((row.get(1)?, entry));
     }
     finish(current, &mut gathered);
+    Ok(())
+}
 
+/// The provincial leaders' scores of group I, each on its component's entry.
+fn read_leader_scores(conn: &Connection, filter: &UnitFilter<'_>, records: &mut [UnitRecord]) -> Result<()> {
     let mut statement =
-        conn.prepare(&format!("SELECT unit, criterion, score, leader FROM leader_score {where_unit}"))?;
-    let mut rows = statement.query(bind.clone())?;
+        conn.prepare(&format!("SELECT unit, criterion, score, leader FROM leader_score {}", filter.where_unit))?;
+    let mut rows = statement.query(filter.params())?;
     while let Some(row) = rows.next()? {
-        let Some(unit) = find(row)? else { continue };
+        let Some(unit) = filter.find(row)? else { continue };
         if let Some(score) = decimal(row.get_ref(2)?) {
             records[unit].entries.or_default(&row.get::<_, String>(1)?).leader_scores.insert(row.get(3)?, score);
         }
     }
+    Ok(())
+}
 
-    let mut statement = conn.prepare(&format!("SELECT unit, name, value FROM fact {where_unit}"))?;
-    let mut rows = statement.query(bind.clone())?;
+/// The facts recorded for each unit, as the regulation defines them (a fact it no longer defines is passed over).
+fn read_facts(
+    conn: &Connection,
+    filter: &UnitFilter<'_>,
+    regulation: &Regulation,
+    records: &mut [UnitRecord],
+) -> Result<()> {
+    let mut statement = conn.prepare(&format!("SELECT unit, name, value FROM fact {}", filter.where_unit))?;
+    let mut rows = statement.query(filter.params())?;
     while let Some(row) = rows.next()? {
-        let Some(unit) = find(row)? else { continue };
+        let Some(unit) = filter.find(row)? else { continue };
         let name: String = row.get(1)?;
         let value: String = row.get(2)?;
         let Some(definition) = regulation.fact(&name) else { continue };
@@ -290,17 +333,21 @@ fn read_records(conn: &Connection, regulation: &Regulation, units: &Units, texts
             records[unit].facts.insert(name, value);
         }
     }
+    Ok(())
+}
 
+/// The chairman's grade overrides of each unit's criteria.
+fn read_grade_overrides(conn: &Connection, filter: &UnitFilter<'_>, records: &mut [UnitRecord]) -> Result<()> {
     let mut statement =
-        conn.prepare(&format!("SELECT unit, criterion, grade, reason FROM grade_override {where_unit}"))?;
-    let mut rows = statement.query(bind)?;
+        conn.prepare(&format!("SELECT unit, criterion, grade, reason FROM grade_override {}", filter.where_unit))?;
+    let mut rows = statement.query(filter.params())?;
     while let Some(row) = rows.next()? {
-        let Some(unit) = find(row)? else { continue };
+        let Some(unit) = filter.find(row)? else { continue };
         let grade: String = row.get(2)?;
         let Ok(grade) = Grade::from_str(&grade) else { continue };
         records[unit].grade_overrides.insert(row.get(1)?, GradeOverride { grade, reason: row.get(3)? });
     }
-    Ok(records)
+    Ok(())
 }
 
 impl Store {

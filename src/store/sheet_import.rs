@@ -6,6 +6,7 @@ use super::error::Result;
 use super::import::{EvidenceRow, Imported};
 use super::write::{Cell, ScoreChange, merge, write_evidence_audited, write_merged};
 use crate::domain::evidence::SheetAssessment;
+use crate::domain::scoring::ComponentScore;
 use crate::domain::validate::clean_text;
 use rust_decimal::Decimal;
 
@@ -88,22 +89,7 @@ impl Store {
                     .check(max, self_score, &explanation)
                     .map_err(|why| at(format!("{what}: {why}")))?;
             }
-            if let Some(appraised) = stored.effective_appraised() {
-                if self_score != stored.self_score {
-                    return Err(at(format!(
-                        "{what}: already appraised at {} by the council, so its self-score stays {} (the sheet says {})",
-                        appraised.normalize(),
-                        stored.self_score.map(|s| s.normalize().to_string()).unwrap_or_else(|| "empty".into()),
-                        self_score.map(|s| s.normalize().to_string()).unwrap_or_else(|| "empty".into()),
-                    )));
-                }
-                if !applicable {
-                    return Err(at(format!(
-                        "{what}: marked not applicable, but the council appraised it at {}; a not-applicable component carries no scores",
-                        appraised.normalize()
-                    )));
-                }
-            }
+            check_against_appraisal(&stored, self_score, applicable, &what).map_err(at)?;
             if self_score == stored.self_score && *explanation == *stored.explanation && applicable == stored.applicable
             {
                 continue;
@@ -144,6 +130,32 @@ impl Store {
             format!("sheet {sheet:?}, unit {}: {} components, {} documents", unit.code, scores.len(), evidence.len());
         Ok(Planned { scores, evidence, summary })
     }
+}
+
+/// A component the council has appraised keeps the self-score it was appraised on, and stays applicable.
+fn check_against_appraisal(
+    stored: &ComponentScore,
+    self_score: Option<Decimal>,
+    applicable: bool,
+    what: &str,
+) -> std::result::Result<(), String> {
+    if let Some(appraised) = stored.effective_appraised() {
+        if self_score != stored.self_score {
+            return Err(format!(
+                "{what}: already appraised at {} by the council, so its self-score stays {} (the sheet says {})",
+                appraised.normalize(),
+                stored.self_score.map(|s| s.normalize().to_string()).unwrap_or_else(|| "empty".into()),
+                self_score.map(|s| s.normalize().to_string()).unwrap_or_else(|| "empty".into()),
+            ));
+        }
+        if !applicable {
+            return Err(format!(
+                "{what}: marked not applicable, but the council appraised it at {}; a not-applicable component carries no scores",
+                appraised.normalize()
+            ));
+        }
+    }
+    Ok(())
 }
 
 impl Store {

@@ -4,8 +4,9 @@ use super::audit::Change;
 use super::error::{Result, StoreError};
 use super::state::{removed_row, row_state};
 use super::{Store, audit_one};
-use crate::domain::evaluate::evaluate_round;
+use crate::domain::evaluate::{Round, evaluate_round};
 use crate::domain::permissions::CouncilWrite;
+use crate::domain::regulation::Regulation;
 use rusqlite::params;
 use rusqlite::types::Value;
 use std::collections::BTreeSet;
@@ -44,33 +45,7 @@ impl Store {
             return Err(StoreError::Refused("--order needs the units of a tie group, at least two".into()));
         }
         let round = self.load_round()?;
-        for unit in order {
-            match round.units.iter().find(|u| &u.code == unit) {
-                None => return Err(StoreError::Refused(format!("unknown unit {unit:?}"))),
-                Some(u) if u.bloc != bloc => {
-                    return Err(StoreError::Refused(format!("unit {unit} is in bloc {}, not {bloc}", u.bloc)));
-                }
-                Some(_) => {}
-            }
-        }
-        let results = evaluate_round(&self.regulation, &round);
-        let ranking = results.iter().find(|r| r.bloc == bloc).map(|r| &r.ranking);
-        let group = ranking
-            .and_then(|ranking| ranking.tie_groups.iter().find(|group| group.units.iter().any(|u| u == &order[0])));
-        let Some(group) = group else {
-            return Err(StoreError::Refused(format!(
-                "unit {} shares its total with no other unit of {bloc}: there is no tie to order",
-                order[0]
-            )));
-        };
-        let members: BTreeSet<&String> = group.units.iter().collect();
-        if members != distinct {
-            return Err(StoreError::Refused(format!(
-                "the tie group of {} is {}; order all of them, and only them",
-                order[0],
-                group.units.join(",")
-            )));
-        }
+        check_tie_group(&self.regulation, &round, bloc, order)?;
         let previous: Vec<String> = round
             .tie_orders
             .get(bloc)
@@ -85,34 +60,7 @@ impl Store {
                 order.join(",")
             )));
         }
-        // Drop earlier orders that covered any of these units; the log records each row removed and each written.
-        let mut states = Vec::new();
-        for unit in order {
-            let mut statement = tx.prepare_cached(
-                "DELETE FROM tie_order WHERE bloc = ?1 AND order_id IN (SELECT order_id FROM tie_order WHERE bloc = ?1 AND unit = ?2)
-                 RETURNING bloc, order_id, position",
-            )?;
-            let removed = statement.query_map(params![bloc, unit], |row| {
-                Ok(removed_row(
-                    "tie_order",
-                    &[Value::Text(row.get(0)?), Value::Integer(row.get(1)?), Value::Integer(row.get(2)?)],
-                ))
-            })?;
-            for state in removed {
-                states.push(state?);
-            }
-        }
-        let order_id: i64 =
-            tx.query_row("SELECT COALESCE(MAX(order_id), 0) + 1 FROM tie_order WHERE bloc = ?1", params![bloc], |r| {
-                r.get(0)
-            })?;
-        for (position, unit) in order.iter().enumerate() {
-            states.push(tx.query_row(
-                "INSERT INTO tie_order (bloc, order_id, position, unit) VALUES (?1, ?2, ?3, ?4) RETURNING *",
-                params![bloc, order_id, position as i64 + 1, unit],
-                |row| row_state("tie_order", row),
-            )?);
-        }
+        let states = replace_tie_orders(&tx, bloc, order)?;
         let old = (!previous.is_empty()).then(|| previous.join("; "));
         let change = Change::new("order tie", format!("bloc {bloc}: tie ordered {}", order.join(", "))).value(
             &format!("tie_order:{bloc}"),
@@ -127,4 +75,70 @@ impl Store {
         tx.commit()?;
         Ok(())
     }
+}
+
+/// The units ordered are one whole tie group of the bloc: each a unit of it, together all the units of a group
+/// that shares its totals, and no other.
+fn check_tie_group(regulation: &Regulation, round: &Round, bloc: &str, order: &[String]) -> Result<()> {
+    for unit in order {
+        match round.units.iter().find(|u| &u.code == unit) {
+            None => return Err(StoreError::Refused(format!("unknown unit {unit:?}"))),
+            Some(u) if u.bloc != bloc => {
+                return Err(StoreError::Refused(format!("unit {unit} is in bloc {}, not {bloc}", u.bloc)));
+            }
+            Some(_) => {}
+        }
+    }
+    let results = evaluate_round(regulation, round);
+    let ranking = results.iter().find(|r| r.bloc == bloc).map(|r| &r.ranking);
+    let group =
+        ranking.and_then(|ranking| ranking.tie_groups.iter().find(|group| group.units.iter().any(|u| u == &order[0])));
+    let Some(group) = group else {
+        return Err(StoreError::Refused(format!(
+            "unit {} shares its total with no other unit of {bloc}: there is no tie to order",
+            order[0]
+        )));
+    };
+    let members: BTreeSet<&String> = group.units.iter().collect();
+    if members != order.iter().collect::<BTreeSet<&String>>() {
+        return Err(StoreError::Refused(format!(
+            "the tie group of {} is {}; order all of them, and only them",
+            order[0],
+            group.units.join(",")
+        )));
+    }
+    Ok(())
+}
+
+/// Drops the earlier orders that covered any of these units and records this one; returns the state of each
+/// row removed and each written, for the log.
+fn replace_tie_orders(tx: &rusqlite::Connection, bloc: &str, order: &[String]) -> Result<Vec<String>> {
+    let mut states = Vec::new();
+    for unit in order {
+        let mut statement = tx.prepare_cached(
+            "DELETE FROM tie_order WHERE bloc = ?1 AND order_id IN (SELECT order_id FROM tie_order WHERE bloc = ?1 AND unit = ?2)
+             RETURNING bloc, order_id, position",
+        )?;
+        let removed = statement.query_map(params![bloc, unit], |row| {
+            Ok(removed_row(
+                "tie_order",
+                &[Value::Text(row.get(0)?), Value::Integer(row.get(1)?), Value::Integer(row.get(2)?)],
+            ))
+        })?;
+        for state in removed {
+            states.push(state?);
+        }
+    }
+    let order_id: i64 =
+        tx.query_row("SELECT COALESCE(MAX(order_id), 0) + 1 FROM tie_order WHERE bloc = ?1", params![bloc], |r| {
+            r.get(0)
+        })?;
+    for (position, unit) in order.iter().enumerate() {
+        states.push(tx.query_row(
+            "INSERT INTO tie_order (bloc, order_id, position, unit) VALUES (?1, ?2, ?3, ?4) RETURNING *",
+            params![bloc, order_id, position as i64 + 1, unit],
+            |row| row_state("tie_order", row),
+        )?);
+    }
+    Ok(states)
 }

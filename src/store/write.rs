@@ -222,69 +222,8 @@ pub(super) fn write_merged(
 ) -> Result<()> {
     let (unit, c) = (change.unit.as_str(), change.criterion.as_str());
     if merged.entry_changed() {
-        let after = &merged.after;
-        let state = tx.prepare_cached(
-            "INSERT INTO score (unit, criterion, self_score, appraised_score, deduction_reason, explanation, applicable,
-                appraised_by, awaiting_confirmation)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-             ON CONFLICT (unit, criterion) DO UPDATE SET self_score = excluded.self_score,
-                appraised_score = excluded.appraised_score, deduction_reason = excluded.deduction_reason,
-                explanation = excluded.explanation, applicable = excluded.applicable,
-                appraised_by = excluded.appraised_by, awaiting_confirmation = excluded.awaiting_confirmation,
-                version = score.version + 1
-             RETURNING *",
-        )?
-        .query_row(
-            params![
-            unit,
-            c,
-            after.self_score,
-            after.appraised,
-            after.reason,
-            after.explanation,
-            after.applicable,
-            after.appraised_by,
-            after.awaiting_confirmation
-            ],
-            |row| row_state("score", row),
-        )?;
-        // One audit row per value that changed; the last one records the row as it now is.
-        let mut changes = Vec::with_capacity(4);
-        let before = &merged.before;
-        if merged.self_score_changed() {
-            let (old, new) = (before.self_score.clone(), after.self_score.clone());
-            let detail = format!("{unit} {c}: self-score {} → {}", show(&old), show(&new));
-            changes.push(Change::new("self-score", detail).on(unit, Some(c)).value("self_score", old, new));
-        }
-        if merged.appraisal_changed() {
-            let (old, new) = (before.appraised.clone(), after.appraised.clone());
-            let detail = format!("{unit} {c}: appraised {} → {}", show(&old), show(&new));
-            let change = Change::new("appraise", detail).on(unit, Some(c)).value("appraised_score", old, new);
-            changes.push(change.because(&after.reason));
-        }
-        if merged.explanation_changed() {
-            let detail = format!("{unit} {c}: explanation changed");
-            let change = Change::new("explanation", detail).on(unit, Some(c)).value(
-                "explanation",
-                merged.existed.then(|| before.explanation.clone()),
-                Some(after.explanation.clone()),
-            );
-            changes.push(change);
-        }
-        if merged.applicable_changed() {
-            let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
-            let detail = format!("{unit} {c}: applicable {} → {}", yes_no(before.applicable), yes_no(after.applicable));
-            let change = Change::new("applicable", detail).on(unit, Some(c)).value(
-                "applicable",
-                Some(yes_no(before.applicable)),
-                Some(yes_no(after.applicable)),
-            );
-            changes.push(change);
-        }
-        if changes.is_empty() {
-            // Only who entered the score, or whether it awaits confirmation, changed.
-            changes.push(Change::new("appraise", format!("{unit} {c}: entry updated")).on(unit, Some(c)));
-        }
+        let state = write_entry(tx, unit, c, &merged.after)?;
+        let changes = entry_changes(unit, c, merged);
         let last = changes.len() - 1;
         for (n, change) in changes.into_iter().enumerate() {
             let change = if n == last { change.state(state.clone()) } else { change };
@@ -294,27 +233,111 @@ pub(super) fn write_merged(
     if let Some(leader) = &change.leader
         && merged.leader_changed()
     {
-        let state = match &merged.leader_after {
-            Some(entry) => tx.prepare_cached(
-                "INSERT INTO leader_score (unit, criterion, leader, score, deduction_reason) VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (unit, criterion, leader) DO UPDATE SET score = excluded.score, deduction_reason = excluded.deduction_reason
-                 RETURNING *",
-            )?
-            .query_row(params![unit, c, leader, entry.score, entry.reason], |row| row_state("leader_score", row))?,
-            None => {
-                tx.prepare_cached("DELETE FROM leader_score WHERE unit = ?1 AND criterion = ?2 AND leader = ?3")?
-                    .execute(params![unit, c, leader])?;
-                removed_row("leader_score", &text_key(&[unit, c, leader]))
-            }
-        };
-        let old = merged.leader_before.as_ref().map(|l| l.score.clone());
-        let new = merged.leader_after.as_ref().map(|l| l.score.clone());
-        let reason = merged.leader_after.as_ref().map(|l| l.reason.clone()).unwrap_or_default();
-        let detail = format!("leader {leader}: {unit} {c} {} → {}", show(&old), show(&new));
-        let change =
-            Change::new("leader score", detail).on(unit, Some(c)).value(&format!("leader_score:{leader}"), old, new);
-        trail.record(tx, change.because(&reason).state(state))?;
+        write_leader_score(tx, trail, unit, c, leader, merged)?;
     }
+    Ok(())
+}
+
+/// The score row as merged, inserted or updated (its version up by one); returns its state for the log.
+fn write_entry(tx: &rusqlite::Connection, unit: &str, c: &str, after: &Entry) -> Result<String> {
+    Ok(tx.prepare_cached(
+        "INSERT INTO score (unit, criterion, self_score, appraised_score, deduction_reason, explanation, applicable,
+            appraised_by, awaiting_confirmation)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+         ON CONFLICT (unit, criterion) DO UPDATE SET self_score = excluded.self_score,
+            appraised_score = excluded.appraised_score, deduction_reason = excluded.deduction_reason,
+            explanation = excluded.explanation, applicable = excluded.applicable,
+            appraised_by = excluded.appraised_by, awaiting_confirmation = excluded.awaiting_confirmation,
+            version = score.version + 1
+         RETURNING *",
+    )?
+    .query_row(
+        params![
+        unit,
+        c,
+        after.self_score,
+        after.appraised,
+        after.reason,
+        after.explanation,
+        after.applicable,
+        after.appraised_by,
+        after.awaiting_confirmation
+        ],
+        |row| row_state("score", row),
+    )?)
+}
+
+/// One audit row per value that changed; the caller gives the last one the row as it now is.
+fn entry_changes(unit: &str, c: &str, merged: &Merged) -> Vec<Change> {
+    let after = &merged.after;
+    let mut changes = Vec::with_capacity(4);
+    let before = &merged.before;
+    if merged.self_score_changed() {
+        let (old, new) = (before.self_score.clone(), after.self_score.clone());
+        let detail = format!("{unit} {c}: self-score {} → {}", show(&old), show(&new));
+        changes.push(Change::new("self-score", detail).on(unit, Some(c)).value("self_score", old, new));
+    }
+    if merged.appraisal_changed() {
+        let (old, new) = (before.appraised.clone(), after.appraised.clone());
+        let detail = format!("{unit} {c}: appraised {} → {}", show(&old), show(&new));
+        let change = Change::new("appraise", detail).on(unit, Some(c)).value("appraised_score", old, new);
+        changes.push(change.because(&after.reason));
+    }
+    if merged.explanation_changed() {
+        let detail = format!("{unit} {c}: explanation changed");
+        let change = Change::new("explanation", detail).on(unit, Some(c)).value(
+            "explanation",
+            merged.existed.then(|| before.explanation.clone()),
+            Some(after.explanation.clone()),
+        );
+        changes.push(change);
+    }
+    if merged.applicable_changed() {
+        let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
+        let detail = format!("{unit} {c}: applicable {} → {}", yes_no(before.applicable), yes_no(after.applicable));
+        let change = Change::new("applicable", detail).on(unit, Some(c)).value(
+            "applicable",
+            Some(yes_no(before.applicable)),
+            Some(yes_no(after.applicable)),
+        );
+        changes.push(change);
+    }
+    if changes.is_empty() {
+        // Only who entered the score, or whether it awaits confirmation, changed.
+        changes.push(Change::new("appraise", format!("{unit} {c}: entry updated")).on(unit, Some(c)));
+    }
+    changes
+}
+
+/// A provincial leader's score written or removed, audited with its reason.
+fn write_leader_score(
+    tx: &rusqlite::Connection,
+    trail: &mut AuditTrail,
+    unit: &str,
+    c: &str,
+    leader: &str,
+    merged: &Merged,
+) -> Result<()> {
+    let state = match &merged.leader_after {
+        Some(entry) => tx.prepare_cached(
+            "INSERT INTO leader_score (unit, criterion, leader, score, deduction_reason) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (unit, criterion, leader) DO UPDATE SET score = excluded.score, deduction_reason = excluded.deduction_reason
+             RETURNING *",
+        )?
+        .query_row(params![unit, c, leader, entry.score, entry.reason], |row| row_state("leader_score", row))?,
+        None => {
+            tx.prepare_cached("DELETE FROM leader_score WHERE unit = ?1 AND criterion = ?2 AND leader = ?3")?
+                .execute(params![unit, c, leader])?;
+            removed_row("leader_score", &text_key(&[unit, c, leader]))
+        }
+    };
+    let old = merged.leader_before.as_ref().map(|l| l.score.clone());
+    let new = merged.leader_after.as_ref().map(|l| l.score.clone());
+    let reason = merged.leader_after.as_ref().map(|l| l.reason.clone()).unwrap_or_default();
+    let detail = format!("leader {leader}: {unit} {c} {} → {}", show(&old), show(&new));
+    let change =
+        Change::new("leader score", detail).on(unit, Some(c)).value(&format!("leader_score:{leader}"), old, new);
+    trail.record(tx, change.because(&reason).state(state))?;
     Ok(())
 }
 
