@@ -94,7 +94,6 @@ impl App {
 
     /// Rebuilds the filtered queue and ranking rows when the filter, the status filter, the bloc, the user
     /// or the data moved since they were built; a cursor move costs nothing.
-    #[allow(clippy::too_many_lines, reason = "split in the interface's rework")]
     pub(super) fn refresh_views(&mut self) {
         let key = (
             self.browse.filter.clone(),
@@ -106,6 +105,17 @@ impl App {
             return;
         }
         let words: Vec<String> = search::fold(&self.browse.filter).split_whitespace().map(str::to_string).collect();
+        let queue = self.filtered_queue(&words);
+        self.queue_left = queue.iter().filter(|item| self.waits_for_me(item.status)).count();
+        self.queue = queue;
+        self.sum_progress();
+        self.collect_ties();
+        self.ranking_rows = self.filtered_ranking_rows(&words);
+        self.views_built_for = Some(key);
+    }
+
+    /// This user's items that pass the filter and the status filter, units that have not submitted set apart.
+    fn filtered_queue(&self, words: &[String]) -> Vec<QueueItem> {
         let mut queue = Vec::new();
         // Units that have not submitted wait outside the queue; the status filter "Đơn vị chưa nộp" lists them.
         let unsubmitted_view = self.browse.status_filter == Some(Status::NotSubmitted);
@@ -132,8 +142,11 @@ impl App {
                 }
             }
         }
-        self.queue_left = queue.iter().filter(|item| self.waits_for_me(item.status)).count();
-        self.queue = queue;
+        queue
+    }
+
+    /// The progress by agency and the incomplete files, summed over the units.
+    fn sum_progress(&mut self) {
         let mut by_agency = vec![(0usize, 0usize); self.regulation.agencies.len()];
         for progress in &self.unit_progress {
             for (sum, (done, total)) in by_agency.iter_mut().zip(&progress.by_agency) {
@@ -152,6 +165,10 @@ impl App {
             .filter(|(_, (_, total))| *total > 0)
             .map(|(agency, counts)| (agency.code.clone(), counts))
             .collect();
+    }
+
+    /// The open and the ordered tie groups of every bloc.
+    fn collect_ties(&mut self) {
         self.open_ties = self
             .results()
             .iter()
@@ -164,7 +181,11 @@ impl App {
                 result.ranking.tie_groups.iter().filter(|g| g.resolved).map(|g| (result.bloc.clone(), g.units.clone()))
             })
             .collect();
-        self.ranking_rows = match self.results().get(self.browse.bloc) {
+    }
+
+    /// The selected bloc's ranking rows whose unit passes the filter.
+    fn filtered_ranking_rows(&self, words: &[String]) -> Vec<usize> {
+        match self.results().get(self.browse.bloc) {
             None => Vec::new(),
             Some(result) => result
                 .ranking
@@ -177,8 +198,7 @@ impl App {
                 })
                 .map(|(i, _)| i)
                 .collect(),
-        };
-        self.views_built_for = Some(key);
+        }
     }
 }
 
