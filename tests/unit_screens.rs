@@ -32,6 +32,7 @@ fn a_unit_self_assesses_submits_and_reaches_the_queue() {
     // Before the unit submits, the member's queue holds none of its items.
     let member = app_as(&mut store, "tv-so-noi-vu");
     assert!(member.queue().is_empty(), "no unit has submitted: nothing to appraise yet");
+    assert!(screen(&member, 120, 30).contains("Chưa đơn vị nào nộp"), "the empty queue says why");
 
     let mut unit = app_as(&mut store, "dau-moi-snv");
     assert_eq!(unit.panes(), vec![Pane::SelfAssessment, Pane::Result]);

@@ -31,6 +31,18 @@ fn status_text(app: &App, item: &QueueItem, unit: &str, place: &ComponentPlace<'
     text
 }
 
+/// Why the queue is empty, in the council's words.
+fn empty_queue(app: &App) -> &'static str {
+    let filtered = !app.browse.filter.is_empty() || app.browse.status_filter.is_some();
+    match app.submissions.by_unit.as_ref() {
+        _ if filtered => super::NO_MATCH,
+        Some(by_unit) if by_unit.is_empty() => {
+            "Chưa đơn vị nào nộp bản tự đánh giá — s đến “Đơn vị chưa nộp” để xem trước"
+        }
+        _ => "Không có mục nào của cơ quan trong hàng chờ",
+    }
+}
+
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let queue = app.queue();
     let left = app.queue_left();
@@ -43,7 +55,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let shown = super::window(app.browse.queue_selected, queue.len(), list_area.height, &app.scroll.queue, app);
     super::clickable(app, list_area.y + 2, shown.clone().map(Some));
     // Each unit's items together, its code on its first row (and on the top row of the page).
-    let mut rows: Vec<Row> = queue[shown.clone()]
+    let rows: Vec<Row> = queue[shown.clone()]
         .iter()
         .enumerate()
         .filter_map(|(offset, item)| app.item_place(item).map(|(unit, place)| (offset, item, unit, place)))
@@ -62,8 +74,16 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             .style(status_style(item.status))
         })
         .collect();
-    if rows.is_empty() && (!app.browse.filter.is_empty() || app.browse.status_filter.is_some()) {
-        rows.push(Row::new(vec![super::NO_MATCH.to_string()]).style(super::warning()));
+    if queue.is_empty() {
+        let title = " Hàng chờ thẩm định — còn 0 / 0 mục ";
+        let why = empty_queue(app);
+        frame.render_widget(
+            Paragraph::new(Line::styled(why, super::warning()))
+                .wrap(Wrap { trim: true })
+                .block(Block::bordered().title(title)),
+            list_area,
+        );
+        return;
     }
     let title = format!(" Hàng chờ thẩm định — còn {left} / {} mục ", queue.len());
     let table = Table::new(
