@@ -20,7 +20,8 @@ fn leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
 
-fn days_in(year: i32, month: u32) -> u32 {
+/// The days of a month of a year (February by the Gregorian leap rule).
+pub fn days_in(year: i32, month: u32) -> u32 {
     match month {
         2 if leap(year) => 29,
         2 => 28,

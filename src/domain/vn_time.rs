@@ -1,6 +1,8 @@
 //! Times as the council reads them: the store keeps UTC (`2026-11-22T09:14:03.512Z`); people see Vietnam's
 //! time (UTC+7, no daylight saving) as `22/11/2026 16:14`. Plain integer date arithmetic, no time library.
 
+use super::calendar::days_in;
+
 /// `2026-11-22T09:14:03.512Z` → `22/11/2026 16:14` (UTC+7). Text that is not such a time is returned as it is.
 pub fn vietnam_time(utc: &str) -> String {
     parse(utc)
@@ -24,19 +26,6 @@ fn parse(text: &str) -> Option<(i32, u32, u32, u32, u32)> {
     let (month, day, hour, minute) = (number(5..7)?, number(8..10)?, number(11..13)?, number(14..16)?);
     let valid = (1..=12).contains(&month) && day >= 1 && day <= days_in(year, month) && hour < 24 && minute < 60;
     valid.then_some((year, month, day, hour, minute))
-}
-
-fn leap(year: i32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
-
-fn days_in(year: i32, month: u32) -> u32 {
-    match month {
-        2 if leap(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
 }
 
 fn plus_seven_hours(year: i32, month: u32, day: u32, hour: u32) -> (i32, u32, u32, u32) {
