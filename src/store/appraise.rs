@@ -1,6 +1,6 @@
 //! Saving one appraisal from a session: permission, version, double entry and audit, in one transaction.
 
-use super::audit::Change;
+use super::audit::{AppraisalTransition, AuditAction, Change};
 use super::error::{Result, StaleSave, StoreError};
 use super::state::row_state;
 use super::{Store, audit_one};
@@ -114,7 +114,7 @@ impl Store {
                 |row| row_state("leader_score", row),
             )?;
             let detail = format!("leader {leader}: {unit} {component} {} → {value}", old.as_deref().unwrap_or("—"));
-            let change = Change::new("leader score", detail)
+            let change = Change::new(AuditAction::LeaderScore, detail)
                 .on(unit, Some(component))
                 .value(&format!("leader_score:{leader}"), old, Some(value))
                 .because(reason)
@@ -146,7 +146,7 @@ impl Store {
 
         let awaiting_before = current.as_ref().is_some_and(|c| c.awaiting_confirmation);
         let entered_by = current.as_ref().and_then(|c| c.appraised_by.clone());
-        let (action, awaiting_after, appraised_by, outcome): (&'static str, bool, String, fn(i64) -> Saved) =
+        let (transition, awaiting_after, appraised_by, outcome): (AppraisalTransition, bool, String, fn(i64) -> Saved) =
             match entry {
                 AppraisalEntry::AwaitingConfirmation => {
                     if old_value.is_some() && !awaiting_before {
@@ -156,15 +156,22 @@ impl Store {
                             entered_by.as_deref().unwrap_or("an import")
                         )));
                     }
-                    ("enter", true, self.actor.name.clone(), |version| Saved::AwaitingConfirmation { version })
-                }
-                _ if awaiting_before && old_value.as_deref() == Some(value.as_str()) && old_reason == reason => {
-                    ("confirm", false, entered_by.clone().unwrap_or_else(|| self.actor.name.clone()), |version| {
-                        Saved::Confirmed { version }
+                    (AppraisalTransition::Enter, true, self.actor.name.clone(), |version| Saved::AwaitingConfirmation {
+                        version,
                     })
                 }
-                _ if awaiting_before => ("correct", false, self.actor.name.clone(), |version| Saved::Final { version }),
-                _ => ("appraise", false, self.actor.name.clone(), |version| Saved::Final { version }),
+                _ if awaiting_before && old_value.as_deref() == Some(value.as_str()) && old_reason == reason => (
+                    AppraisalTransition::Confirm,
+                    false,
+                    entered_by.clone().unwrap_or_else(|| self.actor.name.clone()),
+                    |version| Saved::Confirmed { version },
+                ),
+                _ if awaiting_before => {
+                    (AppraisalTransition::Correct, false, self.actor.name.clone(), |version| Saved::Final { version })
+                }
+                _ => {
+                    (AppraisalTransition::Appraise, false, self.actor.name.clone(), |version| Saved::Final { version })
+                }
             };
         let new_version = version + 1;
         let state = tx.prepare_cached("INSERT INTO score (unit, criterion, appraised_score, deduction_reason, version, appraised_by, awaiting_confirmation)
@@ -175,18 +182,25 @@ impl Store {
              RETURNING *")?.query_row(params![unit, component, value, reason, new_version, appraised_by, awaiting_after],
             |row| row_state("score", row),
         )?;
-        let detail = match action {
-            "confirm" => format!("{unit} {component}: {value} confirmed (entered by {appraised_by})"),
-            "enter" => format!("{unit} {component}: {} → {value}, awaiting a member's confirmation", show(&old_value)),
-            "correct" => format!(
+        let detail = match transition {
+            AppraisalTransition::Confirm => {
+                format!("{unit} {component}: {value} confirmed (entered by {appraised_by})")
+            }
+            AppraisalTransition::Enter => {
+                format!("{unit} {component}: {} → {value}, awaiting a member's confirmation", show(&old_value))
+            }
+            AppraisalTransition::Correct => format!(
                 "{unit} {component}: {} (entered by {}) corrected to {value}",
                 show(&old_value),
                 entered_by.as_deref().unwrap_or("?")
             ),
-            _ => format!("{unit} {component}: {} → {value}", show(&old_value)),
+            AppraisalTransition::Appraise => format!("{unit} {component}: {} → {value}", show(&old_value)),
         };
-        let change =
-            Change::new(action, detail).on(unit, Some(component)).value("appraised_score", old_value, Some(value));
+        let change = Change::new(AuditAction::Appraisal(transition), detail).on(unit, Some(component)).value(
+            "appraised_score",
+            old_value,
+            Some(value),
+        );
         audit_one(&tx, &self.actor, change.because(reason).state(state))?;
         tx.commit()?;
         Ok(outcome(new_version))
@@ -250,7 +264,8 @@ impl Store {
         )?;
         let old = current.appraised;
         let detail = format!("{unit} {component}: {} withdrawn: {reason}", show(&old));
-        let change = Change::new("withdraw", detail).on(unit, Some(component)).value("appraised_score", old, None);
+        let change =
+            Change::new(AuditAction::Withdraw, detail).on(unit, Some(component)).value("appraised_score", old, None);
         audit_one(&tx, &self.actor, change.because(reason).state(state))?;
         tx.commit()?;
         Ok(new_version)

@@ -1,6 +1,6 @@
 //! The chairman's approval of a bloc: refused while a tie or an appraisal is outstanding; afterwards the bloc is frozen.
 
-use super::audit::Change;
+use super::audit::{AuditAction, Change};
 use super::error::{Result, StoreError};
 use super::state::row_state;
 use super::{Store, audit_one};
@@ -67,7 +67,7 @@ impl Store {
             .find(|r| r.bloc == bloc)
             .map(|r| r.ranking.units.iter().map(|u| format!("{} {}", u.unit, u.outcome.slug())).collect())
             .unwrap_or_default();
-        let change = Change::new("approve", format!("bloc {bloc} approved: {}", ranked.join(", "))).value(
+        let change = Change::new(AuditAction::Approve, format!("bloc {bloc} approved: {}", ranked.join(", "))).value(
             "approval",
             None,
             Some(bloc.to_string()),

@@ -1,6 +1,6 @@
 //! Writes made from the interface besides appraisals: a unit's facts, a grade override, a co-assigned agency's comment.
 
-use super::audit::Change;
+use super::audit::{AuditAction, Change};
 use super::error::{Result, StoreError};
 use super::state::{removed_row, row_state, text_key};
 use super::write::write_fact;
@@ -35,7 +35,7 @@ impl Store {
             params![unit, component, agency, text.trim()],
             |row| row_state("comment", row),
         )?;
-        let change = Change::new("comment", format!("{unit} {component} ({agency}): {}", text.trim()))
+        let change = Change::new(AuditAction::Comment, format!("{unit} {component} ({agency}): {}", text.trim()))
             .on(unit, Some(component))
             .value("comment", None, Some(text.trim().to_string()))
             .state(state);
@@ -85,7 +85,8 @@ impl Store {
             }
             let state = write_fact(&tx, unit, name, Some(&value.to_string()))?;
             let detail = format!("{unit} {name}: {} → {value}", old.as_deref().unwrap_or("—"));
-            let change = Change::new("fact", detail).on(unit, None).value(name, old, Some(value.to_string()));
+            let change =
+                Change::new(AuditAction::Fact, detail).on(unit, None).value(name, old, Some(value.to_string()));
             trail.record(&tx, change.state(state))?;
         }
         check_stored_facts(&tx, &self.regulation, unit)?;
@@ -190,7 +191,7 @@ pub(super) fn write_grade_override(
             "INSERT OR REPLACE INTO grade_override (unit, criterion, grade, reason) VALUES (?1, ?2, ?3, ?4) RETURNING *",
         )?
         .query_row(params![unit, criterion, grade.slug(), reason], |row| row_state("grade_override", row))?;
-    let change = Change::new("override grade", format!("{unit} {criterion} → {grade}: {reason}"))
+    let change = Change::new(AuditAction::OverrideGrade, format!("{unit} {criterion} → {grade}: {reason}"))
         .on(unit, Some(criterion))
         .value("grade", old, Some(grade.slug().to_string()))
         .because(reason)
@@ -218,7 +219,7 @@ pub(super) fn remove_grade_override(
     tx.prepare_cached("DELETE FROM grade_override WHERE unit = ?1 AND criterion = ?2")?
         .execute(params![unit, criterion])?;
     let change = Change::new(
-        "override grade",
+        AuditAction::OverrideGrade,
         format!("{unit} {criterion}: override {} removed; the proposed grade applies", old.as_deref().unwrap_or("—")),
     )
     .on(unit, Some(criterion))

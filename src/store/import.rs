@@ -1,7 +1,7 @@
 //! Imports of CSV files (units, scores, grades, facts, evidence): every row checked first, then one transaction.
 
 use super::Store;
-use super::audit::Change;
+use super::audit::{AuditAction, Change, ImportKind};
 use super::council::{check_stored_facts, remove_grade_override, write_grade_override};
 use super::csv_input::CsvTable;
 use super::error::{Result, StoreError};
@@ -284,9 +284,12 @@ impl Store {
                 |row| row_state("unit", row),
             )?;
             let detail = format!("unit {code}: {} → {new}", old.as_deref().unwrap_or("—"));
-            trail.record(&tx, Change::new("unit", detail).on(code, None).value("unit", old, Some(new)).state(state))?;
+            trail.record(
+                &tx,
+                Change::new(AuditAction::Unit, detail).on(code, None).value("unit", old, Some(new)).state(state),
+            )?;
         }
-        trail.record(&tx, import_change("import units", &table.file, planned.len()))?;
+        trail.record(&tx, import_change(AuditAction::Import(ImportKind::Units), &table.file, planned.len()))?;
         tx.commit()?;
         Ok(Imported { rows: planned.len() })
     }
@@ -383,7 +386,7 @@ impl Store {
             self.permit_merged(&table, *line, place, change, &merged)?;
             write_merged(&tx, &mut trail, change, &merged)?;
         }
-        trail.record(&tx, import_change("import scores", &table.file, planned.len()))?;
+        trail.record(&tx, import_change(AuditAction::Import(ImportKind::Scores), &table.file, planned.len()))?;
         tx.commit()?;
         Ok(Imported { rows: planned.len() })
     }
@@ -474,7 +477,7 @@ impl Store {
                 None => remove_grade_override(&tx, &mut trail, unit, code, reason)?,
             }
         }
-        trail.record(&tx, import_change("import grades", &table.file, planned.len()))?;
+        trail.record(&tx, import_change(AuditAction::Import(ImportKind::Grades), &table.file, planned.len()))?;
         tx.commit()?;
         Ok(Imported { rows: planned.len() })
     }
@@ -533,8 +536,10 @@ impl Store {
                 Some(value) => format!("{unit} {name}: {} → {value}", old.as_deref().unwrap_or("—")),
                 None => format!("{unit} {name}: {} → — (cleared: its default applies)", old.as_deref().unwrap_or("—")),
             };
-            trail
-                .record(&tx, Change::new("fact", detail).on(unit, None).value(name, old, value.clone()).state(state))?;
+            trail.record(
+                &tx,
+                Change::new(AuditAction::Fact, detail).on(unit, None).value(name, old, value.clone()).state(state),
+            )?;
         }
         let mut touched: BTreeMap<&str, u64> = BTreeMap::new();
         for (line, unit, _, _) in &planned {
@@ -543,7 +548,7 @@ impl Store {
         for (unit, line) in touched {
             check_stored_facts(&tx, &self.regulation, unit).map_err(|why| table.error(line, why.to_string()))?;
         }
-        trail.record(&tx, import_change("import facts", &table.file, planned.len()))?;
+        trail.record(&tx, import_change(AuditAction::Import(ImportKind::Facts), &table.file, planned.len()))?;
         tx.commit()?;
         Ok(Imported { rows: planned.len() })
     }
@@ -610,7 +615,7 @@ impl Store {
                 self.permit_value(&table, *line, "reference", &what, CouncilWrite::Import)
             })?;
         }
-        trail.record(&tx, import_change("import evidence", &table.file, planned.len()))?;
+        trail.record(&tx, import_change(AuditAction::Import(ImportKind::Evidence), &table.file, planned.len()))?;
         tx.commit()?;
         Ok(Imported { rows: planned.len() })
     }
@@ -681,7 +686,7 @@ fn check_merged(
 }
 
 /// The summary row of an import: which file, how many rows.
-fn import_change(action: &'static str, file: &str, rows: usize) -> Change {
+fn import_change(action: AuditAction, file: &str, rows: usize) -> Change {
     Change::new(action, format!("{file}: {rows} rows")).value("file", None, Some(file.to_string()))
 }
 

@@ -1,5 +1,6 @@
 //! The SQLite store: one round (regulation + year) per database file, migrations, imports and the round's data.
 
+pub mod action;
 pub mod appraise;
 mod approval;
 pub mod audit;
@@ -26,7 +27,7 @@ use crate::domain::framework::ComponentPlace;
 use crate::domain::loader::{DataFiles, load_regulation};
 use crate::domain::permissions::{Actor, CouncilWrite, may};
 use crate::domain::regulation::Regulation;
-use audit::{AuditTrail, Change};
+use audit::{AuditAction, AuditTrail, Change};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior, params};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -89,8 +90,10 @@ impl Store {
                 |row| state::row_state("regulation_file", row),
             )?);
         }
-        AuditTrail::begin(&tx, &actor.name)?
-            .record(&tx, Change::new("init", format!("round {regulation_id} {year} created")).states(states))?;
+        AuditTrail::begin(&tx, &actor.name)?.record(
+            &tx,
+            Change::new(AuditAction::Init, format!("round {regulation_id} {year} created")).states(states),
+        )?;
         tx.commit()?;
         Ok(Store { conn, path: path.to_path_buf(), regulation, year, actor })
     }

@@ -3,7 +3,7 @@
 //! re-rating row is open, and it is closed in the same transaction.
 
 use super::Store;
-use super::audit::Change;
+use super::audit::{AuditAction, Change};
 use super::council::write_grade_override;
 use super::error::{Result, StoreError};
 use super::state::row_state;
@@ -94,7 +94,7 @@ impl Store {
                     let detail = format!("re-rating {unit} {component}: {} → {value}", old.as_deref().unwrap_or("—"));
                     trail.record(
                         &tx,
-                        Change::new("rerate", detail)
+                        Change::new(AuditAction::Rerate, detail)
                             .on(unit, Some(component))
                             .value("appraised_score", old, Some(value))
                             .because(reason)
@@ -119,7 +119,7 @@ impl Store {
                     let detail = format!("re-rating {unit} {name}: {} → {value}", old.as_deref().unwrap_or("—"));
                     trail.record(
                         &tx,
-                        Change::new("rerate", detail)
+                        Change::new(AuditAction::Rerate, detail)
                             .on(unit, None)
                             .value(name, old, Some(value))
                             .because(reason)
@@ -143,11 +143,14 @@ impl Store {
         })?;
         trail.record(
             &tx,
-            Change::new("rerate", format!("re-rating of {unit} (Điều 10.4): {level_before} → {level_after}"))
-                .on(unit, None)
-                .value("level", Some(level_before), Some(level_after))
-                .because(reason)
-                .state(state),
+            Change::new(
+                AuditAction::Rerate,
+                format!("re-rating of {unit} (Điều 10.4): {level_before} → {level_after}"),
+            )
+            .on(unit, None)
+            .value("level", Some(level_before), Some(level_after))
+            .because(reason)
+            .state(state),
         )?;
         tx.commit()?;
         Ok(())

@@ -1,6 +1,6 @@
 //! Writing a whole generated round at once (the demo), and reading the evidence back.
 
-use super::audit::Change;
+use super::audit::{AuditAction, Change};
 use super::error::{Result, StoreError};
 use super::import::{EvidenceRow, ScoreRow};
 use super::state::row_state;
@@ -83,7 +83,11 @@ impl Store {
             seed.evidence.len()
         );
         let recipe = serde_json::to_string(recipe).map_err(|e| StoreError::Refused(format!("demo recipe: {e}")))?;
-        audit_one(&tx, &self.actor, Change::new("seed", counts).value("demo_seed", None, Some(recipe)).states(states))?;
+        audit_one(
+            &tx,
+            &self.actor,
+            Change::new(AuditAction::Seed, counts).value("demo_seed", None, Some(recipe)).states(states),
+        )?;
         tx.commit()?;
         Ok(())
     }

@@ -1,7 +1,7 @@
 //! Importing a unit's self-assessment from its score sheet (.xlsx): every sheet read and checked first, then one transaction.
 
 use super::Store;
-use super::audit::Change;
+use super::audit::{AuditAction, Change, ImportKind};
 use super::error::Result;
 use super::import::{EvidenceRow, Imported};
 use super::write::{Cell, ScoreChange, merge, write_evidence_audited, write_merged};
@@ -159,11 +159,8 @@ impl Store {
             for row in &sheet.evidence {
                 write_evidence_audited(&tx, &mut trail, row, || Ok(()))?;
             }
-            let change = Change::new("import sheet", format!("{file}: {}", sheet.summary)).value(
-                "file",
-                None,
-                Some(file.to_string()),
-            );
+            let change = Change::new(AuditAction::Import(ImportKind::Sheet), format!("{file}: {}", sheet.summary))
+                .value("file", None, Some(file.to_string()));
             trail.record(&tx, change)?;
             rows += sheet.scores.len() + sheet.evidence.len();
         }

@@ -11,7 +11,7 @@
 //! wrote, a value different from the log's last word, or a row the log wrote that is gone.
 
 use super::Store;
-use super::audit::{AuditTrail, Change};
+use super::audit::{AuditAction, AuditTrail, Change};
 use super::error::{Result, StoreError};
 use super::seed::{DemoRecipe, UnitRow, write_generated};
 use rusqlite::types::{Value, ValueRef};
@@ -132,7 +132,7 @@ pub(super) fn seal_baseline(tx: &Connection) -> Result<()> {
                 "baseline, taken at migration to schema 5: {table} ({}) as the database held it then (not a council decision)",
                 key.join(", ")
             );
-            trail.record(tx, Change::new("baseline", detail).state(row_state(table, row)?))?;
+            trail.record(tx, Change::new(AuditAction::Baseline, detail).state(row_state(table, row)?))?;
         }
     }
     Ok(())

@@ -1,6 +1,6 @@
 //! The chairman's order of a tie group, checked against the current ranking before it is recorded.
 
-use super::audit::Change;
+use super::audit::{AuditAction, Change};
 use super::error::{Result, StoreError};
 use super::state::{removed_row, row_state};
 use super::{Store, audit_one};
@@ -114,11 +114,8 @@ impl Store {
             )?);
         }
         let old = (!previous.is_empty()).then(|| previous.join("; "));
-        let change = Change::new("order tie", format!("bloc {bloc}: tie ordered {}", order.join(", "))).value(
-            &format!("tie_order:{bloc}"),
-            old,
-            Some(order.join(",")),
-        );
+        let change = Change::new(AuditAction::OrderTie, format!("bloc {bloc}: tie ordered {}", order.join(", ")))
+            .value(&format!("tie_order:{bloc}"), old, Some(order.join(",")));
         let change = match reason {
             Some(reason) => change.because(reason),
             None => change,

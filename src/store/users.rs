@@ -1,6 +1,6 @@
 //! Council users: who may open a session (`--user NAME`), with which role and, for members and assistants, which agency.
 
-use super::audit::Change;
+use super::audit::{AuditAction, Change};
 use super::error::{Result, StoreError};
 use super::state::row_state;
 use super::{Store, audit_one};
@@ -131,7 +131,7 @@ impl Store {
         audit_one(
             &tx,
             &self.actor,
-            Change::new("add user", format!("user {name} ({}) added as {described}", full_name.trim()))
+            Change::new(AuditAction::AddUser, format!("user {name} ({}) added as {described}", full_name.trim()))
                 .value("user", None, Some(format!("{name}: {described}")))
                 .state(state),
         )?;
@@ -155,7 +155,7 @@ impl Store {
         audit_one(
             &tx,
             &self.actor,
-            Change::new("remove user", format!("user {name} removed"))
+            Change::new(AuditAction::RemoveUser, format!("user {name} removed"))
                 .value("user", Some(name.to_string()), None)
                 .state(state),
         )?;
