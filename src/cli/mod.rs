@@ -6,9 +6,10 @@ mod output;
 mod rank_report;
 mod users;
 
+use crate::messages::{self, CliError, CliRefusal, Lang, cli as say};
 use crate::store::rerate::RerateChange;
-use crate::store::{Store, StoreError};
-use clap::{Parser, Subcommand, ValueEnum};
+use crate::store::{Refused, Store, StoreError};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -26,6 +27,10 @@ pub struct Cli {
     /// Without it, subcommands run as the service account `admin`, and the interface opens only the demo.
     #[arg(long, global = true, value_name = "NAME")]
     pub user: Option<String>,
+    /// The language of messages: vi (the default) or en; without it, English when the locale
+    /// (LC_ALL, LC_MESSAGES, LANG) starts with `en`.
+    #[arg(long, global = true, value_name = "vi|en", value_parser = ["vi", "en"])]
+    pub lang: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -190,26 +195,51 @@ pub enum ExportCommand {
     Verify { file: PathBuf },
 }
 
-fn require_db(db: &Option<PathBuf>) -> Result<&Path, StoreError> {
-    db.as_deref().ok_or_else(|| StoreError::Refused("--db PATH is required".into()))
+fn require_db(db: &Option<PathBuf>) -> Result<&Path, CliError> {
+    db.as_deref().ok_or(CliError::Cli(CliRefusal::DbRequired))
+}
+
+/// The language of this run: `--lang`, else the locale (read before the arguments are parsed, so that the
+/// help and the usage errors are in it too).
+pub fn language(args: &[String]) -> Lang {
+    Lang::choose(args, |name| std::env::var(name).ok())
+}
+
+/// The command line's definition, its help in `lang`.
+pub fn command(lang: Lang) -> clap::Command {
+    messages::help::localize(Cli::command(), lang)
 }
 
 /// Runs the command line; errors go to stderr with a non-zero exit.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
-    match execute(cli) {
+    let args: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
+    let lang = language(&args);
+    let parsed = command(lang).try_get_matches_from(&args).and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(error) if !error.use_stderr() => {
+            // --help, --version: printed as clap lays them out.
+            let _ = error.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(error) => {
+            eprint!("{}", messages::help::usage_error(&error, lang));
+            return ExitCode::from(2);
+        }
+    };
+    match execute(cli, lang) {
         Ok(()) => ExitCode::SUCCESS,
         // The reader of our output went away (`| head -1`): what it wanted was printed.
-        Err(StoreError::Terminal(error)) if output::is_closed_pipe(&error) => ExitCode::SUCCESS,
+        Err(CliError::Store(StoreError::Terminal(error))) if output::is_closed_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            output::error(&error.to_string());
+            output::error(&messages::cli_error(&error, lang));
             ExitCode::FAILURE
         }
     }
 }
 
 /// Opens the round as the named user, or as the service account.
-fn open_as(db: &Option<PathBuf>, user: &Option<String>) -> Result<Store, StoreError> {
+fn open_as(db: &Option<PathBuf>, user: &Option<String>) -> Result<Store, CliError> {
     let mut store = Store::open(require_db(db)?)?;
     if let Some(name) = user {
         store.sign_in(name)?;
@@ -217,9 +247,9 @@ fn open_as(db: &Option<PathBuf>, user: &Option<String>) -> Result<Store, StoreEr
     Ok(store)
 }
 
-fn execute(cli: Cli) -> Result<(), StoreError> {
+fn execute(cli: Cli, lang: Lang) -> Result<(), CliError> {
     let Some(command) = cli.command else {
-        return interface::open_interface(cli.db.as_deref(), cli.user.as_deref());
+        return interface::open_interface(cli.db.as_deref(), cli.user.as_deref(), lang);
     };
     match command {
         Command::Regulations => {
@@ -230,17 +260,12 @@ fn execute(cli: Cli) -> Result<(), StoreError> {
         Command::Demo { regulation, year, units, seed } => {
             let path = require_db(&cli.db)?;
             let store = crate::demo::create(path, &regulation, year, units, seed)?;
-            output::line(format!(
-                "{}: demo round {} {} created (seed {seed})",
-                path.display(),
-                store.regulation().id,
-                store.year()
-            ))?;
+            output::line(say::demo_created(lang, path, &store.regulation().id, store.year(), seed))?;
         }
         Command::Init { regulation, year } => {
             let path = require_db(&cli.db)?;
             let store = Store::init(path, &regulation, year)?;
-            output::line(format!("{}: round {} {} created", path.display(), store.regulation().id, store.year()))?;
+            output::line(say::round_created(lang, path, &store.regulation().id, store.year()))?;
         }
         Command::Import { kind, file } => {
             let mut store = open_as(&cli.db, &cli.user)?;
@@ -252,42 +277,38 @@ fn execute(cli: Cli) -> Result<(), StoreError> {
                 ImportKind::Evidence => store.import_evidence(&file)?,
                 ImportKind::Sheet => crate::sheet::import_sheet(&mut store, &file)?,
             };
-            output::line(format!("{}: {} rows imported", file.display(), imported.rows))?;
+            output::line(say::rows_imported(lang, &file, imported.rows))?;
         }
-        Command::Export { what } => export(&cli.db, &cli.user, what)?,
+        Command::Export { what } => export(&cli.db, &cli.user, what, lang)?,
         Command::Tie { bloc, order } => {
             let mut store = open_as(&cli.db, &cli.user)?;
             store.order_tie(&bloc, &order)?;
-            output::line(format!("{bloc}: tie ordered {}", order.join(", ")))?;
+            output::line(say::tie_ordered(lang, &bloc, &order))?;
         }
         Command::Approve { bloc } => {
             let mut store = open_as(&cli.db, &cli.user)?;
             let head = store.approve_bloc(&bloc)?;
-            output::line(format!("{bloc}: results approved and frozen"))?;
-            output::line(format!("Nhật ký (audit head) with the approval: {head}"))?;
-            output::line(format!(
-                "record it outside the database: `thamdinh audit verify --head {head}` then proves nothing up to the approval was changed or removed"
-            ))?;
+            for line in say::approved(lang, &bloc, &head) {
+                output::line(line)?;
+            }
         }
-        Command::User(command) => users::run(open_as(&cli.db, &cli.user)?, command)?,
-        Command::Audit(command) => return audit_log::run(&open_as(&cli.db, &cli.user)?, command),
+        Command::User(command) => users::run(open_as(&cli.db, &cli.user)?, command, lang)?,
+        Command::Audit(command) => return audit_log::run(&open_as(&cli.db, &cli.user)?, command, lang),
         Command::Rerate { unit, reason, criterion, score, grade, fact, value } => {
             let mut store = open_as(&cli.db, &cli.user)?;
             let change = match (criterion, score, grade, fact, value) {
                 (Some(component), Some(appraised), None, None, None) => RerateChange::Score { component, appraised },
                 (Some(criterion), None, Some(grade), None, None) => {
-                    RerateChange::Grade { criterion, grade: grade.parse().map_err(StoreError::Refused)? }
+                    let grade = grade.parse().map_err(|_| Refused::UnknownGrade { grade })?;
+                    RerateChange::Grade { criterion, grade }
                 }
                 (None, None, None, Some(name), Some(value)) => RerateChange::Fact { name, value },
                 _ => {
-                    return Err(StoreError::Refused(
-                        "rerate changes one thing: --criterion C --score S, --criterion C --grade G, or --fact NAME --value V"
-                            .into(),
-                    ));
+                    return Err(CliRefusal::RerateOneThing.into());
                 }
             };
             store.rerate(&unit, &[change], &reason)?;
-            output::line(format!("{unit}: re-rated ({reason})"))?;
+            output::line(say::rerated(lang, &unit, &reason))?;
         }
         Command::Rank { json } => {
             let store = open_as(&cli.db, &cli.user)?;
@@ -295,7 +316,7 @@ fn execute(cli: Cli) -> Result<(), StoreError> {
             if json {
                 output::json(&rank_report::json(store.regulation(), &round, &store.document_counts()?))?;
             } else {
-                output::print(&rank_report::text(store.regulation(), &round))?;
+                output::print(&rank_report::text(store.regulation(), &round, lang))?;
             }
         }
     }
@@ -303,34 +324,34 @@ fn execute(cli: Cli) -> Result<(), StoreError> {
 }
 
 /// A progress bar on stderr for long exports; hidden when stderr is not a terminal.
-fn progress_bar() -> indicatif::ProgressBar {
+fn progress_bar(lang: Lang) -> indicatif::ProgressBar {
     use std::io::IsTerminal;
     if !std::io::stderr().is_terminal() {
         return indicatif::ProgressBar::hidden();
     }
     let bar = indicatif::ProgressBar::new(0);
-    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} biểu chấm điểm") {
+    if let Ok(style) = indicatif::ProgressStyle::with_template(say::sheets_progress(lang)) {
         bar.set_style(style);
     }
     bar
 }
 
-fn export(db: &Option<PathBuf>, user: &Option<String>, what: ExportCommand) -> Result<(), StoreError> {
+fn export(db: &Option<PathBuf>, user: &Option<String>, what: ExportCommand, lang: Lang) -> Result<(), CliError> {
     match what {
         ExportCommand::Sheet { unit, out, force } => {
             let store = open_as(db, user)?;
-            let bar = progress_bar();
+            let bar = progress_bar(lang);
             let existing = existing(force);
             let exported = crate::sheet::export_sheets(&store, unit.as_deref(), &out, existing, &mut |done, total| {
                 bar.set_length(total as u64);
                 bar.set_position(done as u64);
             })?;
             bar.finish_and_clear();
-            print_exported(&exported)?;
+            print_exported(&exported, lang)?;
         }
         ExportCommand::Ranking { out, force } => {
             let store = open_as(db, user)?;
-            print_exported(&crate::sheet::export_ranking(&store, &out, existing(force))?)?;
+            print_exported(&crate::sheet::export_ranking(&store, &out, existing(force))?, lang)?;
         }
         ExportCommand::Verify { file } => {
             let store = match db {
@@ -338,34 +359,28 @@ fn export(db: &Option<PathBuf>, user: &Option<String>, what: ExportCommand) -> R
                 None => None,
             };
             let check = crate::sheet::verify(&file, store.as_ref())?;
-            output::line(format!("{}: SHA-256 nội dung ghi trên biểu {}", file.display(), check.stated_hash))?;
-            output::line(format!("{}: SHA-256 nội dung tính lại   {}", file.display(), check.actual_hash))?;
-            if !check.intact() {
-                return Err(StoreError::Refused(format!(
-                    "{}: the content differs from its check block: the file was changed after export",
-                    file.display()
-                )));
+            for line in say::export_hashes(lang, &file, &check.stated_hash, &check.actual_hash) {
+                output::line(line)?;
             }
-            output::line(format!("{}: nội dung nguyên vẹn (content intact)", file.display()))?;
+            let shown = file.display().to_string();
+            if !check.intact() {
+                return Err(CliRefusal::ExportAltered { file: shown }.into());
+            }
+            output::line(say::export_intact(lang, &file))?;
             if let Some((head, now)) = check.database {
                 let same_head = head == check.stated_audit_head;
                 if now == check.actual_hash {
-                    output::line(format!(
-                        "{}: khớp với cơ sở dữ liệu hiện tại (matches the database now)",
-                        file.display()
-                    ))?;
+                    output::line(say::export_matches_database(lang, &file))?;
                 } else if same_head {
-                    return Err(StoreError::Refused(format!(
-                        "{}: the database has the same audit head but gives content {now}: the program's layout changed",
-                        file.display()
-                    )));
+                    return Err(CliRefusal::ExportLayoutChanged { file: shown, now }.into());
                 } else {
-                    return Err(StoreError::Refused(format!(
-                        "{}: the database changed since this export (audit head then {}, now {}); the same export now hashes to {now}",
-                        file.display(),
-                        check.stated_audit_head.as_deref().unwrap_or("none"),
-                        head.as_deref().unwrap_or("none")
-                    )));
+                    return Err(CliRefusal::ExportDatabaseChanged {
+                        file: shown,
+                        head_then: check.stated_audit_head.clone(),
+                        head_now: head,
+                        now,
+                    }
+                    .into());
                 }
             }
         }
@@ -377,12 +392,12 @@ fn existing(force: bool) -> crate::sheet::Existing {
     if force { crate::sheet::Existing::Replace } else { crate::sheet::Existing::Refuse }
 }
 
-fn print_exported(exported: &crate::sheet::Exported) -> std::io::Result<()> {
-    output::line(format!(
-        "{}: {} sheets written; SHA-256 {}; audit head {}",
-        exported.path.display(),
+fn print_exported(exported: &crate::sheet::Exported, lang: Lang) -> std::io::Result<()> {
+    output::line(say::exported(
+        lang,
+        &exported.path,
         exported.sheets,
-        exported.content_hash,
-        exported.audit_head.as_deref().unwrap_or("none")
+        &exported.content_hash,
+        exported.audit_head.as_deref(),
     ))
 }

@@ -87,7 +87,8 @@ impl Actor {
         Actor { name: SERVICE_ACCOUNT.into(), role: Role::ServiceAccount, agency: None }
     }
 
-    fn describe(&self) -> String {
+    /// `thu-ky (secretary)`, `an (member, snv)`: how a refusal names the actor.
+    pub fn describe(&self) -> String {
         match &self.agency {
             Some(agency) => format!("{} ({}, {agency})", self.name, self.role),
             None => format!("{} ({})", self.name, self.role),
@@ -95,17 +96,131 @@ impl Actor {
     }
 }
 
-/// A write the rules do not allow; the message names who, what and the rule.
+/// A write the rules do not allow; names who, what and the rule (the catalog words it for people).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{who} may not {what}: {rule}")]
+#[error("{} may not {act}: {rule}", who.describe())]
 pub struct Refusal {
-    pub who: String,
-    pub what: String,
-    pub rule: String,
+    pub who: Actor,
+    pub act: Box<Act>,
+    pub rule: Box<Rule>,
 }
 
-fn refuse(actor: &Actor, what: impl Into<String>, rule: impl Into<String>) -> Refusal {
-    Refusal { who: actor.describe(), what: what.into(), rule: rule.into() }
+/// What the actor tried.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Act {
+    Appraise { component: String, unit: String },
+    Comment { component: String, unit: String },
+    EnterLeaderScore { leader: String, component: String, unit: String },
+    ImportAppraisal { component: String, unit: String },
+    Council(CouncilWrite),
+}
+
+impl fmt::Display for Act {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Act::Appraise { component, unit } => write!(f, "appraise {component} of unit {unit}"),
+            Act::Comment { component, unit } => write!(f, "comment on {component} of unit {unit}"),
+            Act::EnterLeaderScore { leader, component, unit } => {
+                write!(f, "enter the score of leader {leader} for {component} of unit {unit}")
+            }
+            Act::ImportAppraisal { component, unit } => write!(f, "import an appraisal of {component} of unit {unit}"),
+            Act::Council(write) => f.write_str(write.what()),
+        }
+    }
+}
+
+/// The rule that refuses it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rule {
+    /// Group I: scored by the provincial leaders only.
+    ScoredByLeaders {
+        criterion: String,
+    },
+    /// The actor's agency is named after the first: it comments, the first appraises.
+    LedByAnother {
+        component: String,
+        leading: String,
+    },
+    AssignedTo {
+        component: String,
+        agency: String,
+    },
+    NoAgencyNamed {
+        component: String,
+    },
+    LeadersScoreGroupI,
+    /// Secretary and chairman do not appraise; after approval the chairman re-rates.
+    MembersAppraise,
+    /// Only the agencies named after the first comment.
+    CoAssignedComment {
+        agencies: Vec<String>,
+    },
+    SecretaryOrChairman,
+    SecretaryOrChairmanExport,
+    ServiceAccountManagesUsers,
+    ChairmanOnly,
+    LeaderOwnScore,
+    LeaderRowNamesLeader,
+    AssistantEntriesNotImported,
+}
+
+impl Rule {
+    pub const ALL_SIMPLE: [Rule; 9] = [
+        Rule::LeadersScoreGroupI,
+        Rule::MembersAppraise,
+        Rule::SecretaryOrChairman,
+        Rule::SecretaryOrChairmanExport,
+        Rule::ServiceAccountManagesUsers,
+        Rule::ChairmanOnly,
+        Rule::LeaderOwnScore,
+        Rule::LeaderRowNamesLeader,
+        Rule::AssistantEntriesNotImported,
+    ];
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Rule::ScoredByLeaders { criterion } => {
+                write!(f, "criterion {criterion} is scored by the provincial leaders (role leader) only")
+            }
+            Rule::LedByAnother { component, leading } => {
+                write!(f, "{component} is led by {leading}; an agency named after the first may only comment")
+            }
+            Rule::AssignedTo { component, agency } => write!(f, "{component} is assigned to {agency}"),
+            Rule::NoAgencyNamed { component } => write!(f, "{component} names no appraising agency"),
+            Rule::LeadersScoreGroupI => {
+                f.write_str("a provincial leader scores only the criteria scored by the leaders (group I)")
+            }
+            Rule::MembersAppraise => f.write_str(
+                "appraisals are written by the members of the assigned agency; after approval the chairman re-rates (Điều 10.4)",
+            ),
+            Rule::CoAssignedComment { agencies } => write!(
+                f,
+                "only members of the agencies named after the first ({}) comment on a shared component",
+                agencies.join(", ")
+            ),
+            Rule::SecretaryOrChairman => f.write_str("only the secretary or the chairman does this"),
+            Rule::SecretaryOrChairmanExport => {
+                f.write_str("only the secretary or the chairman exports the council's papers (SPEC, Roles)")
+            }
+            Rule::ServiceAccountManagesUsers => {
+                f.write_str("users are managed by whoever holds the database (the service account)")
+            }
+            Rule::ChairmanOnly => f.write_str("only the chairman does this"),
+            Rule::LeaderOwnScore => f.write_str("a provincial leader's score is entered by that leader only"),
+            Rule::LeaderRowNamesLeader => {
+                f.write_str("a provincial leader's score is a row that names them in column leader")
+            }
+            Rule::AssistantEntriesNotImported => f.write_str(
+                "an assistant's entry awaits a member's confirmation and is entered in the interface, not imported",
+            ),
+        }
+    }
+}
+
+fn refuse(actor: &Actor, act: Act, rule: Rule) -> Refusal {
+    Refusal { who: actor.clone(), act: Box::new(act), rule: Box::new(rule) }
 }
 
 /// How an allowed appraisal is recorded.
@@ -122,17 +237,13 @@ pub enum AppraisalEntry {
 /// May `actor` write the appraised score of this component, and how is it recorded?
 pub fn may_appraise(actor: &Actor, place: &ComponentPlace<'_>, unit: &str) -> Result<AppraisalEntry, Refusal> {
     let code = &place.component.code;
-    let what = || format!("appraise {code} of unit {unit}");
+    let what = || Act::Appraise { component: code.clone(), unit: unit.to_string() };
     let leading = place.component.agencies.first();
     if place.criterion.scored_by_leaders {
         return match actor.role {
             Role::Leader => Ok(AppraisalEntry::LeaderScore),
             Role::ServiceAccount => Ok(AppraisalEntry::Final),
-            _ => Err(refuse(
-                actor,
-                what(),
-                format!("criterion {} is scored by the provincial leaders (role leader) only", place.criterion.code),
-            )),
+            _ => Err(refuse(actor, what(), Rule::ScoredByLeaders { criterion: place.criterion.code.clone() })),
         };
     }
     match actor.role {
@@ -144,23 +255,15 @@ pub fn may_appraise(actor: &Actor, place: &ComponentPlace<'_>, unit: &str) -> Re
         Role::Member | Role::Assistant => {
             let rule = match leading {
                 Some(leading) if place.component.agencies.iter().skip(1).any(|a| Some(a) == actor.agency.as_ref()) => {
-                    format!("{code} is led by {leading}; an agency named after the first may only comment")
+                    Rule::LedByAnother { component: code.clone(), leading: leading.clone() }
                 }
-                Some(leading) => format!("{code} is assigned to {leading}"),
-                None => format!("{code} names no appraising agency"),
+                Some(leading) => Rule::AssignedTo { component: code.clone(), agency: leading.clone() },
+                None => Rule::NoAgencyNamed { component: code.clone() },
             };
             Err(refuse(actor, what(), rule))
         }
-        Role::Leader => Err(refuse(
-            actor,
-            what(),
-            "a provincial leader scores only the criteria scored by the leaders (group I)".to_string(),
-        )),
-        Role::Secretary | Role::Chairman => Err(refuse(
-            actor,
-            what(),
-            "appraisals are written by the members of the assigned agency; after approval the chairman re-rates (Điều 10.4)",
-        )),
+        Role::Leader => Err(refuse(actor, what(), Rule::LeadersScoreGroupI)),
+        Role::Secretary | Role::Chairman => Err(refuse(actor, what(), Rule::MembersAppraise)),
     }
 }
 
@@ -173,11 +276,8 @@ pub fn may_comment(actor: &Actor, place: &ComponentPlace<'_>, unit: &str) -> Res
     }
     Err(refuse(
         actor,
-        format!("comment on {} of unit {unit}", place.component.code),
-        format!(
-            "only members of the agencies named after the first ({}) comment on a shared component",
-            agencies.join(", ")
-        ),
+        Act::Comment { component: place.component.code.clone(), unit: unit.to_string() },
+        Rule::CoAssignedComment { agencies: agencies.clone() },
     ))
 }
 
@@ -201,7 +301,8 @@ pub enum CouncilWrite {
 }
 
 impl CouncilWrite {
-    fn what(self) -> &'static str {
+    /// The English name of the write (`--lang en`).
+    pub fn what(self) -> &'static str {
         match self {
             CouncilWrite::Import => "import",
             CouncilWrite::Facts => "record facts",
@@ -230,12 +331,12 @@ pub fn may(actor: &Actor, write: CouncilWrite) -> Result<(), Refusal> {
         return Ok(());
     }
     let rule = match write {
-        CouncilWrite::Import | CouncilWrite::Facts => "only the secretary or the chairman does this",
-        CouncilWrite::Export => "only the secretary or the chairman exports the council's papers (SPEC, Roles)",
-        CouncilWrite::ManageUsers => "users are managed by whoever holds the database (the service account)",
-        _ => "only the chairman does this",
+        CouncilWrite::Import | CouncilWrite::Facts => Rule::SecretaryOrChairman,
+        CouncilWrite::Export => Rule::SecretaryOrChairmanExport,
+        CouncilWrite::ManageUsers => Rule::ServiceAccountManagesUsers,
+        _ => Rule::ChairmanOnly,
     };
-    Err(refuse(actor, write.what(), rule))
+    Err(refuse(actor, Act::Council(write), rule))
 }
 
 /// May `actor` write this appraised score through an import file (`leader`: the provincial leader whose score the
@@ -254,18 +355,18 @@ pub fn may_import_appraisal(
         (AppraisalEntry::LeaderScore, Some(leader)) if leader == actor.name => Ok(()),
         (AppraisalEntry::LeaderScore, Some(leader)) => Err(refuse(
             actor,
-            format!("enter the score of leader {leader} for {code} of unit {unit}"),
-            "a provincial leader's score is entered by that leader only",
+            Act::EnterLeaderScore { leader: leader.to_string(), component: code.clone(), unit: unit.to_string() },
+            Rule::LeaderOwnScore,
         )),
         (AppraisalEntry::LeaderScore, None) => Err(refuse(
             actor,
-            format!("appraise {code} of unit {unit}"),
-            "a provincial leader's score is a row that names them in column leader",
+            Act::Appraise { component: code.clone(), unit: unit.to_string() },
+            Rule::LeaderRowNamesLeader,
         )),
         (AppraisalEntry::AwaitingConfirmation, _) => Err(refuse(
             actor,
-            format!("import an appraisal of {code} of unit {unit}"),
-            "an assistant's entry awaits a member's confirmation and is entered in the interface, not imported",
+            Act::ImportAppraisal { component: code.clone(), unit: unit.to_string() },
+            Rule::AssistantEntriesNotImported,
         )),
     }
 }

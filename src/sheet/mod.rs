@@ -9,6 +9,7 @@ pub mod score_sheet;
 
 use crate::domain::evaluate::evaluate_round;
 use crate::domain::permissions::CouncilWrite;
+use crate::store::Refused;
 use crate::store::import::EvidenceRow;
 use crate::store::{Store, StoreError};
 use layout::{AUDIT_MARKER, CHECK_MARKER};
@@ -104,7 +105,7 @@ pub fn score_sheets_book(
     let codes: Vec<String> =
         if units.is_empty() { round.units.iter().map(|u| u.code.clone()).collect() } else { units.to_vec() };
     if codes.is_empty() {
-        return Err(StoreError::Refused("the round has no units yet; import them with `thamdinh import units`".into()));
+        return Err(StoreError::from(Refused::NoUnitsYet));
     }
     let results = evaluate_round(regulation, &round);
     let mut evidence: BTreeMap<String, Vec<EvidenceRow>> = BTreeMap::new();
@@ -118,10 +119,10 @@ pub fn score_sheets_book(
             .units
             .iter()
             .find(|u| &u.code == code)
-            .ok_or_else(|| StoreError::Refused(format!("unknown unit {code:?}")))?;
+            .ok_or_else(|| StoreError::from(Refused::UnknownUnit { unit: code.clone() }))?;
         let framework = regulation
             .framework_for(&unit.bloc, unit.group.as_deref())
-            .ok_or_else(|| StoreError::Refused(format!("unit {code}: its bloc and group name no framework")))?;
+            .ok_or_else(|| StoreError::from(Refused::NoFramework { unit: code.clone() }))?;
         let ranked = results.iter().flat_map(|r| r.ranking.units.iter()).find(|r| &r.unit == code);
         let input = score_sheet::UnitSheet {
             regulation,

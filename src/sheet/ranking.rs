@@ -8,6 +8,7 @@ use crate::domain::ranking::{BlocRanking, Outcome, RankedUnit};
 use crate::domain::reasons::unit_reasons;
 use crate::domain::regulation::Regulation;
 use crate::domain::score::display_vi;
+use crate::store::Refused;
 use crate::store::{Store, StoreError};
 use rust_decimal::Decimal;
 
@@ -112,7 +113,7 @@ pub fn build(store: &Store) -> Result<Book, StoreError> {
         None => ranked.quota_note.iter().cloned().collect(),
     };
     if results.is_empty() {
-        return Err(StoreError::Refused("the round has no units yet; import them with `thamdinh import units`".into()));
+        return Err(StoreError::from(Refused::NoUnitsYet));
     }
     let two = Some("0.00");
     let three = Some("0.000");

@@ -6,6 +6,7 @@ use super::state::row_state;
 use super::{Store, audit_one};
 use crate::domain::appraisal::check_reason;
 use crate::domain::permissions::{AppraisalEntry, may_appraise};
+use crate::store::{Refused, Subject, TextField};
 use rusqlite::{OptionalExtension, params};
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -81,22 +82,31 @@ impl Store {
     /// another session saved the component since `based_on_version` (the newer value is named, nothing is lost).
     pub fn save_appraisal(&mut self, input: &AppraisalInput) -> Result<Saved> {
         let AppraisalInput { unit, component, appraised, deduction_reason, based_on_version } = input;
-        let reason = &*super::clean(deduction_reason, "deduction reason", &format!("unit {unit}, {component}"))?;
+        let reason = &*super::clean(
+            deduction_reason,
+            TextField::DeductionReason,
+            &Subject::Item { unit: unit.clone(), item: component.clone() },
+        )?;
         let (bloc, place) = self.component_of(unit, component)?;
         let entry = may_appraise(&self.actor, &place, unit)?;
         let max = place.component.max;
         if appraised.is_sign_negative() || *appraised > max {
-            return Err(StoreError::Refused(format!(
-                "unit {unit}, {component}: appraised {appraised} outside [0, {}] (a score lies in [0, max])",
-                max.normalize()
-            )));
+            return Err(StoreError::from(Refused::ScoreOutOfRange {
+                unit: unit.clone(),
+                component: component.clone(),
+                value: *appraised,
+                max,
+            }));
         }
-        self.check_not_frozen(&bloc, &format!("unit {unit}, {component}"))?;
+        self.check_not_frozen(&bloc, Subject::Item { unit: unit.clone(), item: component.clone() })?;
         let tx = self.write_transaction()?;
         let current = Current::read(&tx, unit, component)?;
         let self_score = current.as_ref().and_then(|c| c.self_score.as_deref()).and_then(|s| Decimal::from_str(s).ok());
-        check_reason(max, self_score, *appraised, reason)
-            .map_err(|why| StoreError::Refused(format!("unit {unit}, {component}: {why}")))?;
+        check_reason(max, self_score, *appraised, reason).map_err(|why| Refused::ReasonNeeded {
+            unit: unit.clone(),
+            component: component.clone(),
+            why,
+        })?;
         let value = appraised.normalize().to_string();
         let old_value = current.as_ref().and_then(|c| c.appraised.clone());
         let old_reason = current.as_ref().map(|c| c.reason.clone()).unwrap_or_default();
@@ -150,11 +160,12 @@ impl Store {
             match entry {
                 AppraisalEntry::AwaitingConfirmation => {
                     if old_value.is_some() && !awaiting_before {
-                        return Err(StoreError::Refused(format!(
-                            "unit {unit}, {component}: the appraisal {} is final (by {}); an assistant's entry cannot replace it — a member of the agency changes it",
-                            old_value.as_deref().unwrap_or_default(),
-                            entered_by.as_deref().unwrap_or("an import")
-                        )));
+                        return Err(StoreError::from(Refused::AppraisalFinal {
+                            unit: unit.clone(),
+                            component: component.clone(),
+                            value: old_value.clone().unwrap_or_default(),
+                            by: entered_by.clone(),
+                        }));
                     }
                     (AppraisalTransition::Enter, true, self.actor.name.clone(), |version| Saved::AwaitingConfirmation {
                         version,
@@ -220,21 +231,23 @@ impl Store {
         reason: &str,
         based_on_version: i64,
     ) -> Result<i64> {
-        let place_name = format!("unit {unit}, {component}");
-        let reason = &*super::required(reason, "the reason for withdrawing an appraisal", &place_name)?;
+        let at = Subject::Item { unit: unit.to_string(), item: component.to_string() };
+        let reason = &*super::required(reason, TextField::WithdrawReason, &at)?;
+        let (unit_code, component_code) = (unit.to_string(), component.to_string());
         let reason = reason.trim();
         let (bloc, place) = self.component_of(unit, component)?;
         let entry = may_appraise(&self.actor, &place, unit)?;
         if entry == AppraisalEntry::LeaderScore {
-            return Err(StoreError::Refused(format!(
-                "{place_name}: a provincial leader's score is not withdrawn; the leader enters a new one"
-            )));
+            return Err(StoreError::from(Refused::LeaderScoreNotWithdrawn {
+                unit: unit_code,
+                component: component_code,
+            }));
         }
-        self.check_not_frozen(&bloc, &place_name)?;
+        self.check_not_frozen(&bloc, at)?;
         let tx = self.write_transaction()?;
         let current = Current::read(&tx, unit, component)?;
         let Some(current) = current.filter(|c| c.appraised.is_some()) else {
-            return Err(StoreError::Refused(format!("{place_name}: no appraisal recorded, nothing to withdraw")));
+            return Err(StoreError::from(Refused::NothingToWithdraw { unit: unit_code, component: component_code }));
         };
         if current.version != based_on_version {
             return Err(StoreError::Stale(Box::new(StaleSave {
@@ -250,9 +263,7 @@ impl Store {
         if entry == AppraisalEntry::AwaitingConfirmation
             && !(current.awaiting_confirmation && current.appraised_by.as_deref() == Some(self.actor.name.as_str()))
         {
-            return Err(StoreError::Refused(format!(
-                "{place_name}: an assistant withdraws only their own entry awaiting confirmation; a member of the agency withdraws this one"
-            )));
+            return Err(StoreError::from(Refused::NotOwnEntry { unit: unit_code, component: component_code }));
         }
         let new_version = current.version + 1;
         let state = tx.query_row(

@@ -10,6 +10,7 @@ use crate::domain::facts::{FactValue, Facts, check_facts};
 use crate::domain::grades::Grade;
 use crate::domain::permissions::{CouncilWrite, may_comment};
 use crate::domain::regulation::Regulation;
+use crate::store::{Refused, Subject, TextField};
 use rusqlite::{OptionalExtension, params};
 
 /// A remark of a co-assigned agency on one component of one unit.
@@ -28,7 +29,8 @@ impl Store {
         let (_, place) = self.component_of(unit, component)?;
         may_comment(&self.actor, &place, unit)?;
         let agency = self.actor.agency.clone().unwrap_or_default();
-        let text = &*super::required(text, "the comment", &format!("unit {unit}, {component}"))?;
+        let text =
+            &*super::required(text, TextField::Comment, &Subject::Item { unit: unit.into(), item: component.into() })?;
         let tx = self.write_transaction()?;
         let state = tx.query_row(
             "INSERT INTO comment (unit, criterion, agency, text) VALUES (?1, ?2, ?3, ?4) RETURNING *",
@@ -63,13 +65,14 @@ impl Store {
     pub fn save_facts(&mut self, unit: &str, facts: &[(String, FactValue)]) -> Result<()> {
         self.permit(CouncilWrite::Facts)?;
         let (bloc, _) = self.unit_place(unit)?;
-        self.check_not_frozen(&bloc, &format!("unit {unit}"))?;
+        self.check_not_frozen(&bloc, Subject::Unit(unit.to_string()))?;
         for (name, value) in facts {
-            let definition = self
-                .regulation
-                .fact(name)
-                .ok_or_else(|| StoreError::Refused(format!("unit {unit}: unknown fact {name:?}")))?;
-            definition.parse_value(&value.to_string()).map_err(|e| StoreError::Refused(format!("unit {unit}: {e}")))?;
+            let definition = self.regulation.fact(name).ok_or_else(|| {
+                StoreError::from(Refused::UnknownFact { unit: unit.to_string(), fact: name.clone() })
+            })?;
+            definition
+                .parse_value(&value.to_string())
+                .map_err(|why| Refused::BadFactValue { unit: unit.to_string(), why })?;
         }
         let tx = self.write_transaction()?;
         let mut trail = self.audit_trail(&tx)?;
@@ -98,23 +101,31 @@ impl Store {
     pub fn override_grade(&mut self, unit: &str, criterion: &str, grade: Grade, reason: &str) -> Result<()> {
         self.permit(CouncilWrite::OverrideGrade)?;
         let (bloc, group) = self.unit_place(unit)?;
-        self.check_not_frozen(&bloc, &format!("unit {unit}"))?;
+        self.check_not_frozen(&bloc, Subject::Unit(unit.to_string()))?;
         if self.regulation.grades.is_none() {
-            return Err(StoreError::Refused(format!("{} grades no criteria", self.regulation.id)));
+            return Err(StoreError::from(Refused::NoGrades { regulation: self.regulation.id.clone() }));
         }
         let known =
             self.regulation.framework_for(&bloc, group.as_deref()).is_some_and(|f| f.criterion(criterion).is_some());
         if !known {
-            return Err(StoreError::Refused(format!("unit {unit}: {criterion:?} is not a criterion of its framework")));
+            return Err(StoreError::from(Refused::NotACriterion {
+                unit: unit.to_string(),
+                criterion: criterion.to_string(),
+            }));
         }
-        let reason =
-            &*super::required(reason, "the reason for overriding a grade", &format!("unit {unit}, {criterion}"))?;
+        let reason = &*super::required(
+            reason,
+            TextField::OverrideReason,
+            &Subject::Item { unit: unit.into(), item: criterion.into() },
+        )?;
         // An override equal to the proposed grade would change nothing and hide the proposal: it is refused.
         let proposed = self.proposed_grade(unit, criterion)?;
         if proposed == Some(grade) {
-            return Err(StoreError::Refused(format!(
-                "unit {unit}, {criterion}: {grade} is the proposed grade; an override equal to it is not stored (remove the override instead)"
-            )));
+            return Err(StoreError::from(Refused::OverrideIsProposed {
+                unit: unit.to_string(),
+                criterion: criterion.to_string(),
+                grade: grade.to_string(),
+            }));
         }
         let tx = self.write_transaction()?;
         write_grade_override(&tx, &mut self.audit_trail(&tx)?, unit, criterion, grade, reason.trim())?;
@@ -127,11 +138,11 @@ impl Store {
     pub fn remove_grade_override(&mut self, unit: &str, criterion: &str, reason: &str) -> Result<()> {
         self.permit(CouncilWrite::OverrideGrade)?;
         let (bloc, _) = self.unit_place(unit)?;
-        self.check_not_frozen(&bloc, &format!("unit {unit}"))?;
+        self.check_not_frozen(&bloc, Subject::Unit(unit.to_string()))?;
         let reason = &*super::required(
             reason,
-            "the reason for removing a grade override",
-            &format!("unit {unit}, {criterion}"),
+            TextField::RemoveOverrideReason,
+            &Subject::Item { unit: unit.into(), item: criterion.into() },
         )?;
         let tx = self.write_transaction()?;
         let exists: Option<String> = tx
@@ -142,9 +153,10 @@ impl Store {
             )
             .optional()?;
         if exists.is_none() {
-            return Err(StoreError::Refused(format!(
-                "unit {unit}, {criterion}: no grade override to remove; the proposed grade applies"
-            )));
+            return Err(StoreError::from(Refused::NoOverride {
+                unit: unit.to_string(),
+                criterion: criterion.to_string(),
+            }));
         }
         remove_grade_override(&tx, &mut self.audit_trail(&tx)?, unit, criterion, reason.trim())?;
         tx.commit()?;
@@ -153,7 +165,9 @@ impl Store {
 
     /// The grade a criterion's appraised sum proposes (None while it cannot be proposed).
     fn proposed_grade(&self, unit: &str, criterion: &str) -> Result<Option<Grade>> {
-        let record = self.load_unit(unit)?.ok_or_else(|| StoreError::Refused(format!("unknown unit {unit:?}")))?;
+        let record = self
+            .load_unit(unit)?
+            .ok_or_else(|| StoreError::from(Refused::UnknownUnit { unit: unit.to_string() }))?;
         Ok(evaluate_unit(&self.regulation, &record)
             .and_then(|evaluation| evaluation.score.criterion(criterion).and_then(|c| c.proposed_grade)))
     }
@@ -173,7 +187,8 @@ pub(super) fn check_stored_facts(tx: &rusqlite::Connection, regulation: &Regulat
             facts.insert(name, value);
         }
     }
-    check_facts(&regulation.facts, &facts).map_err(|why| StoreError::Refused(format!("unit {unit}: {why}")))
+    check_facts(&regulation.facts, &facts)
+        .map_err(|why| StoreError::from(Refused::FactsInconsistent { unit: unit.to_string(), why }))
 }
 
 /// Writes one grade override and its audit row, naming the grade it replaces.

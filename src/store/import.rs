@@ -4,7 +4,7 @@ use super::Store;
 use super::audit::{AuditAction, Change, ImportKind};
 use super::council::{check_stored_facts, remove_grade_override, write_grade_override};
 use super::csv_input::CsvTable;
-use super::error::{Result, StoreError};
+use super::error::Result;
 use super::state::row_state;
 use super::write::{CLEAR_MARKER, Cell, Merged, ScoreChange, merge, write_evidence_audited, write_fact, write_merged};
 use crate::domain::appraisal::check_reason;
@@ -14,6 +14,7 @@ use crate::domain::permissions::{CouncilWrite, Refusal, may, may_import_appraisa
 use crate::domain::regulation::Regulation;
 use crate::domain::score::parse_score;
 use crate::domain::validate::code_key;
+use crate::store::{Refused, Subject};
 use rusqlite::OptionalExtension;
 use rusqlite::params;
 use rust_decimal::Decimal;
@@ -98,7 +99,10 @@ impl Store {
             .framework_of(place)
             .ok_or_else(|| table.error(line, format!("unit {code}: its bloc and group name no framework")))?;
         if place.frozen {
-            return Err(table.error(line, super::approval::frozen_message(&place.bloc, &format!("unit {code}"))));
+            return Err(table.error(
+                line,
+                Refused::Frozen { bloc: place.bloc.clone(), at: Subject::Unit(code.to_string()) }.to_string(),
+            ));
         }
         Ok((place, framework))
     }
@@ -242,7 +246,7 @@ impl Store {
             }
             let new_place = UnitPlace { bloc: bloc.to_string(), group: group.clone(), frozen: false };
             for affected in [Some(bloc), existing.get(code).map(|old| old.bloc.as_str())].into_iter().flatten() {
-                self.check_not_frozen(affected, &format!("unit {code}"))
+                self.check_not_frozen(affected, Subject::Unit(code.to_string()))
                     .map_err(|e| table.error(line, e.to_string()))?;
             }
             if let Some(old) = existing.get(code) {
@@ -457,7 +461,10 @@ impl Store {
                 Cell::Keep if reason.is_empty() => None,
                 Cell::Keep => match &stored {
                     Some((_, old_reason)) if old_reason == reason => None,
-                    Some((old, _)) => Some((Some(Grade::from_str(old).map_err(StoreError::Refused)?), reason.as_str())),
+                    Some((old, _)) => Some((
+                        Some(Grade::from_str(old).map_err(|_| Refused::UnknownGrade { grade: old.clone() })?),
+                        reason.as_str(),
+                    )),
                     None => {
                         return Err(table.error(
                             *line,

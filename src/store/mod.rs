@@ -10,6 +10,7 @@ mod csv_input;
 pub mod error;
 pub mod generate;
 pub mod import;
+pub mod refused;
 pub mod rerate;
 mod round;
 pub mod schema;
@@ -20,7 +21,7 @@ pub mod ties;
 pub mod users;
 mod write;
 
-pub use error::{Result, StoreError};
+pub use error::{Refused, Result, StoreError, Subject, TextField};
 pub use round::DocumentCounts;
 
 use crate::domain::framework::ComponentPlace;
@@ -175,7 +176,7 @@ impl Store {
             .prepare_cached("SELECT bloc, unit_group FROM unit WHERE code = ?1")?
             .query_row([unit], |row| Ok((row.get(0)?, row.get(1)?)))
             .optional()?
-            .ok_or_else(|| StoreError::Refused(format!("unknown unit {unit:?}")))
+            .ok_or_else(|| StoreError::from(Refused::UnknownUnit { unit: unit.to_string() }))
     }
 
     /// A unit's bloc and where one component sits in its framework; refused when either is unknown.
@@ -184,10 +185,10 @@ impl Store {
         let framework = self
             .regulation
             .framework_for(&bloc, group.as_deref())
-            .ok_or_else(|| StoreError::Refused(format!("unit {unit}: its bloc and group name no framework")))?;
-        let place = framework
-            .component(component)
-            .ok_or_else(|| StoreError::Refused(format!("unit {unit}: no component {component:?} in its framework")))?;
+            .ok_or_else(|| StoreError::from(Refused::NoFramework { unit: unit.to_string() }))?;
+        let place = framework.component(component).ok_or_else(|| {
+            StoreError::from(Refused::UnknownComponent { unit: unit.to_string(), component: component.to_string() })
+        })?;
         Ok((bloc, place))
     }
 }
@@ -211,18 +212,19 @@ impl Store {
 }
 
 /// A person's text as it is stored: NFC, trimmed, no control characters (`validate::clean_text`);
-/// `what` and `place` name it in a refusal.
-fn clean(text: &str, what: &str, place: &str) -> Result<String> {
-    crate::domain::validate::clean_text(text).map_err(|why| StoreError::Refused(format!("{place}: {what} {why}")))
+/// `field` and `at` name it in a refusal.
+fn clean(text: &str, field: TextField, at: &Subject) -> Result<String> {
+    crate::domain::validate::clean_text(text)
+        .map_err(|why| StoreError::from(Refused::BadText { field, at: at.clone(), why }))
 }
 
 /// A person's text that must say something: as `clean`, and refused when nothing in it is visible.
-fn required(text: &str, what: &str, place: &str) -> Result<String> {
-    let text = clean(text, what, place)?;
+fn required(text: &str, field: TextField, at: &Subject) -> Result<String> {
+    let text = clean(text, field, at)?;
     if crate::domain::validate::has_visible(&text) {
         Ok(text)
     } else {
-        Err(StoreError::Refused(format!("{place}: {what} is needed (empty, or nothing visible in it)")))
+        Err(StoreError::from(Refused::TextNeeded { field, at: at.clone() }))
     }
 }
 

@@ -12,6 +12,7 @@ use crate::domain::evaluate::evaluate_unit;
 use crate::domain::grades::Grade;
 use crate::domain::permissions::CouncilWrite;
 use crate::domain::score::parse_score;
+use crate::store::{Refused, Subject, TextField};
 use rusqlite::{OptionalExtension, params};
 
 /// What a re-rating changes.
@@ -30,21 +31,15 @@ impl Store {
     /// the bloc is approved, the user is the chairman (or the service account) and a reason is given.
     pub fn rerate(&mut self, unit: &str, changes: &[RerateChange], reason: &str) -> Result<()> {
         self.permit(CouncilWrite::Rerate)?;
-        let reason = &*super::required(
-            reason,
-            "a re-rating's reason (the violation or shortcoming found, Điều 10.4)",
-            &format!("unit {unit}"),
-        )?;
+        let reason = &*super::required(reason, TextField::RerateReason, &Subject::Unit(unit.to_string()))?;
         let (bloc, group) = self.unit_place(unit)?;
         if !self.approved_blocs()?.contains(&bloc) {
-            return Err(StoreError::Refused(format!(
-                "unit {unit}: bloc {bloc} is not approved yet; change the score, fact or grade the usual way"
-            )));
+            return Err(StoreError::from(Refused::NotApproved { unit: unit.to_string(), bloc }));
         }
         let framework = self
             .regulation
             .framework_for(&bloc, group.as_deref())
-            .ok_or_else(|| StoreError::Refused(format!("unit {unit}: its bloc and group name no framework")))?;
+            .ok_or_else(|| StoreError::from(Refused::NoFramework { unit: unit.to_string() }))?;
         let tx = self.write_transaction()?;
         // The unit's own classification before and after: only its record is read, not the round.
         let level_of = |store: &Store| -> Result<String> {
@@ -62,16 +57,19 @@ impl Store {
         let rerating = tx.last_insert_rowid();
         let mut trail = self.audit_trail(&tx)?;
         if changes.is_empty() {
-            return Err(StoreError::Refused(format!("unit {unit}: a re-rating changes something; nothing was given")));
+            return Err(StoreError::from(Refused::NothingToRerate { unit: unit.to_string() }));
         }
         for change in changes {
             match change {
                 RerateChange::Score { component, appraised } => {
                     let place = framework.component(component).ok_or_else(|| {
-                        StoreError::Refused(format!("unit {unit}: no component {component:?} in its framework"))
+                        StoreError::from(Refused::UnknownComponent {
+                            unit: unit.to_string(),
+                            component: component.clone(),
+                        })
                     })?;
                     let value = parse_score(appraised, &self.regulation.score_rule(place.component.max))
-                        .map_err(|e| StoreError::Refused(format!("unit {unit}, {component}: điểm thẩm định {e}")))?
+                        .map_err(|why| Refused::BadScore { unit: unit.to_string(), component: component.clone(), why })?
                         .normalize()
                         .to_string();
                     let old: Option<Option<String>> = tx
@@ -102,13 +100,12 @@ impl Store {
                     )?;
                 }
                 RerateChange::Fact { name, value } => {
-                    let definition = self
-                        .regulation
-                        .fact(name)
-                        .ok_or_else(|| StoreError::Refused(format!("unit {unit}: unknown fact {name:?}")))?;
+                    let definition = self.regulation.fact(name).ok_or_else(|| {
+                        StoreError::from(Refused::UnknownFact { unit: unit.to_string(), fact: name.clone() })
+                    })?;
                     let value = definition
                         .parse_value(value)
-                        .map_err(|e| StoreError::Refused(format!("unit {unit}: {e}")))?
+                        .map_err(|why| Refused::BadFactValue { unit: unit.to_string(), why })?
                         .to_string();
                     let old: Option<String> = tx
                         .query_row("SELECT value FROM fact WHERE unit = ?1 AND name = ?2", params![unit, name], |r| {
@@ -128,9 +125,10 @@ impl Store {
                 }
                 RerateChange::Grade { criterion, grade } => {
                     if self.regulation.grades.is_none() || framework.criterion(criterion).is_none() {
-                        return Err(StoreError::Refused(format!(
-                            "unit {unit}: {criterion:?} is not a graded criterion of its framework"
-                        )));
+                        return Err(StoreError::from(Refused::NotAGradedCriterion {
+                            unit: unit.to_string(),
+                            criterion: criterion.clone(),
+                        }));
                     }
                     write_grade_override(&tx, &mut trail, unit, criterion, *grade, reason)?;
                 }

@@ -8,6 +8,7 @@ use super::write::{Cell, ScoreChange, merge, write_evidence_audited, write_merge
 use crate::domain::evidence::SheetAssessment;
 use crate::domain::permissions::{CouncilWrite, may};
 use crate::domain::validate::clean_text;
+use crate::store::Subject;
 use rust_decimal::Decimal;
 
 /// A refusal at a sheet or one of its cells: `sheet "stc", cell E14: …`, reported with the file's name.
@@ -61,7 +62,7 @@ impl Store {
             sheet: sheet.clone(),
             message: format!("unknown unit {:?}", assessment.unit),
         })?;
-        self.check_not_frozen(&unit.bloc, &format!("unit {}", unit.code))
+        self.check_not_frozen(&unit.bloc, Subject::Unit(unit.code.clone()))
             .map_err(|e| SheetError::Sheet { sheet: sheet.clone(), message: e.to_string() })?;
         let mut scores = Vec::new();
         for score in &assessment.scores {

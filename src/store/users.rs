@@ -5,6 +5,7 @@ use super::error::{Result, StoreError};
 use super::state::row_state;
 use super::{Store, audit_one};
 use crate::domain::permissions::{Actor, CouncilWrite, Role};
+use crate::store::{Refused, Subject, TextField};
 use rusqlite::{OptionalExtension, params};
 use std::str::FromStr;
 
@@ -48,8 +49,9 @@ impl Store {
         let rows = statement.query_map([], read_user)?.collect::<rusqlite::Result<Vec<_>>>()?;
         rows.into_iter()
             .map(|(name, full_name, role, agency, added_at, removed_at)| {
-                let role = Role::from_str(&role)
-                    .map_err(|e| StoreError::Refused(format!("council user {name}: {e} (database damaged?)")))?;
+                let Ok(role) = Role::from_str(&role) else {
+                    return Err(StoreError::from(Refused::StoredRoleUnknown { name, role }));
+                };
                 Ok(CouncilUser { name, full_name, role, agency, added_at, removed_at })
             })
             .collect()
@@ -71,53 +73,48 @@ impl Store {
     pub fn add_user(&mut self, name: &str, full_name: &str, role: Role, agency: Option<&str>) -> Result<()> {
         self.permit(CouncilWrite::ManageUsers)?;
         if !valid_user_name(name) || name == crate::domain::permissions::SERVICE_ACCOUNT {
-            return Err(StoreError::Refused(format!(
-                "{name:?} is not a user name: lowercase letters, digits, '-', '_', '.'; not \"admin\""
-            )));
+            return Err(StoreError::from(Refused::BadUserName { name: name.to_string() }));
         }
-        let full_name = &*crate::domain::validate::clean_line(full_name)
-            .map_err(|why| StoreError::Refused(format!("user {name}: the full name {why}")))?;
+        let full_name = &*crate::domain::validate::clean_line(full_name).map_err(|why| Refused::BadText {
+            field: TextField::FullName,
+            at: Subject::User(name.to_string()),
+            why,
+        })?;
         match (role.needs_agency(), agency) {
             (true, None) => {
                 let codes: Vec<&str> = self.regulation.agencies.iter().map(|a| a.code.as_str()).collect();
-                return Err(StoreError::Refused(format!(
-                    "a {role} acts for one appraising agency: add --agency ({})",
-                    codes.join(", ")
-                )));
+                return Err(StoreError::from(Refused::AgencyNeeded {
+                    role: role.to_string(),
+                    agencies: codes.iter().map(|c| c.to_string()).collect(),
+                }));
             }
             (false, Some(agency)) => {
-                return Err(StoreError::Refused(format!(
-                    "a {role} acts for the whole council, not for agency {agency}; leave --agency out"
-                )));
+                return Err(StoreError::from(Refused::NoAgencyForRole {
+                    role: role.to_string(),
+                    agency: agency.to_string(),
+                }));
             }
             (true, Some(agency)) if self.regulation.agency(agency).is_none() => {
                 let codes: Vec<&str> = self.regulation.agencies.iter().map(|a| a.code.as_str()).collect();
-                return Err(StoreError::Refused(format!(
-                    "unknown agency {agency:?}; {} has {}",
-                    self.regulation.id,
-                    codes.join(", ")
-                )));
+                return Err(StoreError::from(Refused::UnknownAgency {
+                    agency: agency.to_string(),
+                    regulation: self.regulation.id.clone(),
+                    agencies: codes.iter().map(|c| c.to_string()).collect(),
+                }));
             }
             (true, Some(agency)) if !self.regulation.agency_appraises_components(agency) => {
-                return Err(StoreError::Refused(format!(
-                    "agency {agency} appraises no component itself (only criteria scored by the provincial leaders): add its people with --role leader"
-                )));
+                return Err(StoreError::from(Refused::AgencyAppraisesNothing { agency: agency.to_string() }));
             }
             _ => {}
         }
         if role == Role::Leader && !self.regulation.frameworks_have_leader_criteria() {
-            return Err(StoreError::Refused(format!(
-                "{} has no criteria scored by the provincial leaders, so no leader role",
-                self.regulation.id
-            )));
+            return Err(StoreError::from(Refused::NoLeaderRole { regulation: self.regulation.id.clone() }));
         }
         let tx = self.write_transaction()?;
         let existing: Option<Option<String>> =
             tx.query_row("SELECT removed_at FROM council_user WHERE name = ?1", [name], |r| r.get(0)).optional()?;
         if existing.is_some() {
-            return Err(StoreError::Refused(format!(
-                "a council user {name:?} already exists (or existed: the audit log names them); choose another name"
-            )));
+            return Err(StoreError::from(Refused::UserExists { name: name.to_string() }));
         }
         let state = tx.query_row(
             "INSERT INTO council_user (name, full_name, role, agency) VALUES (?1, ?2, ?3, ?4) RETURNING *",

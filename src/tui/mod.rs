@@ -137,20 +137,20 @@ pub fn run_effect(store: &mut Store, effect: Effect) -> Action {
         Effect::SignIn { name } => {
             return match store.sign_in(&name) {
                 Ok(()) => Action::SignedIn(store.actor().clone()),
-                Err(error) => Action::Failed(error.to_string()),
+                Err(error) => Action::Failed(worded(&error)),
             };
         }
         Effect::LoadUnitDetails { unit } => {
             let details = store.evidence_of(&unit).and_then(|evidence| Ok((evidence, store.explanations_of(&unit)?)));
             return match details {
                 Ok((evidence, explanations)) => Action::UnitDetailsLoaded { unit, evidence, explanations },
-                Err(error) => Action::Failed(error.to_string()),
+                Err(error) => Action::Failed(worded(&error)),
             };
         }
         Effect::LoadHistory { unit, component } => {
             return match store.audit_log(Some(&unit), Some(&component)) {
                 Ok(rows) => Action::History { title: format!("{unit} · {component}"), rows },
-                Err(error) => Action::Failed(error.to_string()),
+                Err(error) => Action::Failed(worded(&error)),
             };
         }
         Effect::LoadUnitHistory { unit } => {
@@ -162,7 +162,7 @@ pub fn run_effect(store: &mut Store, effect: Effect) -> Action {
                         title: format!("{unit} — mọi thay đổi của đơn vị, mới nhất trước"), rows
                     }
                 }
-                Err(error) => Action::Failed(error.to_string()),
+                Err(error) => Action::Failed(worded(&error)),
             };
         }
         // A new file each time, named by the time (yesterday's export stays as it was printed and signed).
@@ -182,24 +182,29 @@ pub fn run_effect(store: &mut Store, effect: Effect) -> Action {
                 Ok(Some(refresh)) => Action::UnitsRefreshed(Box::new(refresh)),
                 Ok(None) => match snapshot(store) {
                     Ok(snapshot) => Action::Reloaded(Box::new(snapshot)),
-                    Err(error) => Action::Failed(error.to_string()),
+                    Err(error) => Action::Failed(worded(&error)),
                 },
-                Err(error) => Action::Failed(error.to_string()),
+                Err(error) => Action::Failed(worded(&error)),
             };
         }
         Effect::Reload => {
             return snapshot(store)
                 .map(|s| Action::Reloaded(Box::new(s)))
-                .unwrap_or_else(|e| Action::Failed(e.to_string()));
+                .unwrap_or_else(|e| Action::Failed(worded(&e)));
         }
     };
     match outcome {
         Ok(message) => Action::Saved(message),
         Err(error) => {
             tracing::warn!(%error, "refused");
-            Action::Failed(error.to_string())
+            Action::Failed(worded(&error))
         }
     }
+}
+
+/// A refusal or failure of the store as the interface shows it: always in Vietnamese, from the catalog.
+fn worded(error: &StoreError) -> String {
+    crate::messages::store_error(error, crate::messages::Lang::Vi)
 }
 
 /// Applies an action and every effect it leads to.

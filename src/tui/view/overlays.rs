@@ -209,12 +209,18 @@ pub fn history(frame: &mut Frame, app: &App) {
                     Some(_) => format!("{} → {}", shown(&row.old_value), shown(&row.new_value)),
                     None => row.detail.clone(),
                 };
-                let change = match (&row.criterion, several) {
-                    (Some(criterion), true) => format!("{criterion}: {change}"),
+                let change = match (&row.criterion, several, &row.field) {
+                    (Some(criterion), true, _) => format!("{criterion}: {change}"),
+                    // A fact's change names the fact by its title, never by its code.
+                    (None, _, Some(field)) if app.regulation.fact(field).is_some() => {
+                        let title = crate::messages::field_name(field, &app.regulation, crate::messages::Lang::Vi);
+                        format!("{title}: {change}")
+                    }
                     _ => change,
                 };
                 let reason = row.reason.clone().unwrap_or_default();
-                let cells = [at, row.actor.clone(), row.action.clone(), change, reason];
+                let action = crate::messages::audit_action_slug(&row.action, crate::messages::Lang::Vi);
+                let cells = [at, row.actor.clone(), action, change, reason];
                 Row::new(cells.map(|text| super::safe(&text).into_owned()))
             })
             .collect()
@@ -224,7 +230,7 @@ pub fn history(frame: &mut Frame, app: &App) {
         [
             Constraint::Length(16),
             Constraint::Length(18),
-            Constraint::Length(10),
+            Constraint::Length(22),
             Constraint::Min(16),
             Constraint::Percentage(40),
         ],

@@ -1,0 +1,348 @@
+//! The words for every error the layers below return: `StoreError`, the store's `Refused`, the rules'
+//! `Refusal`, a regulation's `DataError`. Each `match` names every variant (no wildcard arm), so a new
+//! variant does not compile until it is worded in both languages.
+
+use super::Lang;
+use crate::domain::error::DataError;
+use crate::domain::facts::{FactKindExpected, FactValueRefused};
+use crate::domain::permissions::{Act, CouncilWrite, Refusal, Role, Rule};
+use crate::domain::score::display_vi;
+use crate::store::error::StaleSave;
+use crate::store::{Refused, StoreError, Subject, TextField};
+
+/// An error of the store, as a person reads it.
+pub fn store_error(error: &StoreError, lang: Lang) -> String {
+    if lang == Lang::En {
+        return english_store_error(error);
+    }
+    match error {
+        StoreError::Missing { path } => format!(
+            "{}: không có cơ sở dữ liệu ở đây; tạo mới bằng `thamdinh init --db {} --regulation ID --year YYYY`",
+            path.display(),
+            path.display()
+        ),
+        StoreError::AlreadyInitialised { path, regulation, year } => {
+            format!("{}: đã chứa một kỳ đánh giá ({regulation} {year}); kỳ mới dùng một tệp mới", path.display())
+        }
+        StoreError::NotThamdinh { path } => format!("{}: không phải cơ sở dữ liệu của thamdinh", path.display()),
+        StoreError::TooNew { path, found, supported } => format!(
+            "{}: do một phiên bản thamdinh mới hơn tạo (lược đồ {found}, chương trình này biết đến {supported}); hãy cập nhật chương trình",
+            path.display()
+        ),
+        StoreError::UnknownRegulation { id, available } => {
+            format!("không có quy chế {id:?}; các quy chế có sẵn: {}", available.join(", "))
+        }
+        StoreError::BadYear(year) => format!("năm {year} không phải là một năm hợp lệ"),
+        StoreError::Data(error) => data_error(error, lang),
+        StoreError::Input { file, line, message } => format!("{file}, dòng {line}: {message}"),
+        StoreError::File { file, message } => format!("{file}: {message}"),
+        StoreError::Refused(why) => refused(why, lang),
+        StoreError::Forbidden(why) => format!("bị từ chối: {}", refusal(why, lang)),
+        StoreError::Stale(stale) => stale_vi(stale),
+        StoreError::UnknownUser { name } => {
+            format!("cơ sở dữ liệu này không có người dùng {name:?} của Hội đồng; xem `thamdinh user list --db PATH`")
+        }
+        StoreError::Terminal(error) => format!("màn hình: {error}"),
+        StoreError::Sqlite(error) => format!("cơ sở dữ liệu: {error}"),
+        StoreError::Migration(error) => format!("lược đồ cơ sở dữ liệu: {error}"),
+    }
+}
+
+/// The English wording: each error's own `Display`, with the parts the catalog words.
+fn english_store_error(error: &StoreError) -> String {
+    match error {
+        StoreError::Refused(why) => refused(why, Lang::En),
+        StoreError::Forbidden(why) => format!("refused: {}", refusal(why, Lang::En)),
+        StoreError::Missing { .. }
+        | StoreError::AlreadyInitialised { .. }
+        | StoreError::NotThamdinh { .. }
+        | StoreError::TooNew { .. }
+        | StoreError::UnknownRegulation { .. }
+        | StoreError::BadYear(_)
+        | StoreError::Data(_)
+        | StoreError::Input { .. }
+        | StoreError::File { .. }
+        | StoreError::Stale(_)
+        | StoreError::UnknownUser { .. }
+        | StoreError::Terminal(_)
+        | StoreError::Sqlite(_)
+        | StoreError::Migration(_) => error.to_string(),
+    }
+}
+
+fn stale_vi(stale: &StaleSave) -> String {
+    let StaleSave { unit, component, current, current_reason, by, version, yours } = stale;
+    let current = current.as_deref().map_or_else(|| "chưa có điểm thẩm định".to_string(), score_vi);
+    let reason = if current_reason.is_empty() { String::new() } else { format!(", lý do: {current_reason}") };
+    format!(
+        "đơn vị {unit}, {component}: chưa lưu — {by} đã lưu trong lúc này ({current}{reason}; phiên bản {version}); giá trị {} của bạn chưa được ghi: xem giá trị của họ rồi lưu lại",
+        score_vi(yours)
+    )
+}
+
+/// A stored score (`3.5`) as people write it (`3,5`); any other text as it is.
+fn score_vi(text: &str) -> String {
+    text.parse().map(display_vi).unwrap_or_else(|_| text.to_string())
+}
+
+/// A regulation's data file that does not hold together.
+pub fn data_error(error: &DataError, lang: Lang) -> String {
+    match (error, lang) {
+        (DataError::Invalid { file, line, message }, Lang::Vi) => format!("{file}, dòng {line}: {message}"),
+        (DataError::Missing { file, message }, Lang::Vi) => format!("{file}: thiếu: {message}"),
+        (error, Lang::En) => error.to_string(),
+    }
+}
+
+fn subject(at: &Subject, lang: Lang) -> String {
+    match (at, lang) {
+        (Subject::Unit(unit), Lang::Vi) => format!("đơn vị {unit}"),
+        (Subject::Item { unit, item }, Lang::Vi) => format!("đơn vị {unit}, {item}"),
+        (Subject::Bloc(bloc), Lang::Vi) => format!("khối {bloc}"),
+        (Subject::Tie, Lang::Vi) => "thứ tự bằng điểm".into(),
+        (Subject::Approval, Lang::Vi) => "phê duyệt".into(),
+        (Subject::User(name), Lang::Vi) => format!("người dùng {name}"),
+        (at, Lang::En) => at.to_string(),
+    }
+}
+
+/// The Vietnamese name of a text a person sends in.
+pub fn text_field(field: TextField, lang: Lang) -> &'static str {
+    match field {
+        TextField::DeductionReason => lang.pick("Lý do trừ điểm", field.english()),
+        TextField::Comment => lang.pick("Ý kiến góp ý", field.english()),
+        TextField::OverrideReason => lang.pick("Lý do điều chỉnh xếp loại", field.english()),
+        TextField::RemoveOverrideReason => lang.pick("Lý do bỏ điều chỉnh xếp loại", field.english()),
+        TextField::WithdrawReason => lang.pick("Lý do rút kết quả thẩm định", field.english()),
+        TextField::TieReorderReason => lang.pick("Lý do đổi thứ tự bằng điểm", field.english()),
+        TextField::RerateReason => {
+            lang.pick("Lý do xếp loại lại (vi phạm hoặc khuyết điểm phát hiện, Điều 10.4)", field.english())
+        }
+        TextField::FullName => lang.pick("Họ và tên", field.english()),
+    }
+}
+
+fn fact_value(why: &FactValueRefused) -> String {
+    let expected = match &why.expected {
+        FactKindExpected::Bool => "có hoặc không".to_string(),
+        FactKindExpected::Count => "một số nguyên không âm".to_string(),
+        FactKindExpected::Choice(choices) => format!("một trong {}", choices.join("|")),
+    };
+    format!("sự kiện “{}” nhận {expected}, không nhận {:?}", why.title, why.value)
+}
+
+/// A refusal of the store, as a person reads it.
+pub fn refused(why: &Refused, lang: Lang) -> String {
+    if lang == Lang::En {
+        return why.to_string();
+    }
+    match why {
+        Refused::NoUnitsYet => "kỳ đánh giá chưa có đơn vị nào; nhập danh sách bằng `thamdinh import units`".into(),
+        Refused::UnknownUnit { unit } => format!("không có đơn vị {unit:?}"),
+        Refused::NoFramework { unit } => {
+            format!("đơn vị {unit}: khối và nhóm của đơn vị không ứng với khung tiêu chí nào")
+        }
+        Refused::UnknownComponent { unit, component } => {
+            format!("đơn vị {unit}: khung tiêu chí của đơn vị không có tiêu chí thành phần {component:?}")
+        }
+        Refused::NotACriterion { unit, criterion } => {
+            format!("đơn vị {unit}: {criterion:?} không phải là tiêu chí trong khung tiêu chí của đơn vị")
+        }
+        Refused::NotAGradedCriterion { unit, criterion } => {
+            format!("đơn vị {unit}: {criterion:?} không phải là tiêu chí được xếp loại trong khung của đơn vị")
+        }
+        Refused::NoGrades { regulation } => format!("quy chế {regulation} không xếp loại tiêu chí"),
+        Refused::UnknownFact { unit, fact } => format!("đơn vị {unit}: không có sự kiện {fact:?}"),
+        Refused::BadFactValue { unit, why } => format!("đơn vị {unit}: {}", fact_value(why)),
+        Refused::FactsInconsistent { unit, why } => format!("đơn vị {unit}: {why}"),
+        Refused::BadScore { unit, component, why } => format!("đơn vị {unit}, {component}: điểm thẩm định {why}"),
+        Refused::ScoreOutOfRange { unit, component, value, max } => format!(
+            "đơn vị {unit}, {component}: điểm thẩm định {} nằm ngoài [0; {}]",
+            display_vi(*value),
+            display_vi(*max)
+        ),
+        Refused::ReasonNeeded { unit, component, why } => format!("đơn vị {unit}, {component}: {why}"),
+        Refused::BadText { field, at, why } => {
+            format!("{}: {} {why}", subject(at, lang), text_field(*field, lang))
+        }
+        Refused::TextNeeded { field, at } => format!(
+            "{}: cần {} (đang trống, hoặc không có ký tự nhìn thấy được)",
+            subject(at, lang),
+            text_field(*field, lang).to_lowercase()
+        ),
+        Refused::Frozen { bloc, at } => format!(
+            "{}: khối {bloc} đã được phê duyệt, kết quả đã khóa; thay đổi lúc này là xếp loại lại (Điều 10.4)",
+            subject(at, lang)
+        ),
+        Refused::NotApproved { unit, bloc } => format!(
+            "đơn vị {unit}: khối {bloc} chưa được phê duyệt; hãy sửa điểm, sự kiện hoặc xếp loại theo cách thông thường"
+        ),
+        Refused::NothingToRerate { unit } => format!("đơn vị {unit}: xếp loại lại phải thay đổi một điều; chưa có gì"),
+        Refused::UnknownBloc { bloc, regulation, known } => {
+            format!("không có khối {bloc:?}; quy chế {regulation} có các khối {}", known.join(", "))
+        }
+        Refused::EmptyBloc { bloc } => format!("khối {bloc} không có đơn vị nào để phê duyệt"),
+        Refused::NotAppraised { bloc, count } => {
+            format!("chưa thể phê duyệt khối {bloc}: còn {count} tiêu chí thành phần chưa được thẩm định")
+        }
+        Refused::TieOpen { bloc, ties } => format!(
+            "chưa thể phê duyệt khối {bloc}: Chủ tịch Hội đồng chưa quyết định thứ tự bằng điểm {}",
+            ties.join("; ")
+        ),
+        Refused::OrderRepeats => "--order nêu một đơn vị hai lần".into(),
+        Refused::OrderTooShort => "--order cần các đơn vị của một nhóm bằng điểm, ít nhất hai đơn vị".into(),
+        Refused::NotInBloc { unit, bloc, its_bloc } => {
+            format!("đơn vị {unit} thuộc khối {its_bloc}, không thuộc khối {bloc}")
+        }
+        Refused::NoTie { unit, bloc } => {
+            format!(
+                "đơn vị {unit} không bằng điểm với đơn vị nào khác của khối {bloc}: không có thứ tự nào để quyết định"
+            )
+        }
+        Refused::NotTheTieGroup { unit, group } => {
+            format!("nhóm bằng điểm của {unit} gồm {}; hãy xếp thứ tự đủ và chỉ các đơn vị đó", group.join(","))
+        }
+        Refused::NoTieOrder { bloc, order } => {
+            format!("khối {bloc}: chưa ghi nhận thứ tự nào của {}; không có gì để mở lại", order.join(","))
+        }
+        Refused::OverrideIsProposed { unit, criterion, grade } => format!(
+            "đơn vị {unit}, {criterion}: {grade} đúng là xếp loại đề xuất; không lưu điều chỉnh trùng với nó (hãy bỏ điều chỉnh)"
+        ),
+        Refused::NoOverride { unit, criterion } => {
+            format!("đơn vị {unit}, {criterion}: không có điều chỉnh xếp loại nào để bỏ; xếp loại đề xuất đang áp dụng")
+        }
+        Refused::AppraisalFinal { unit, component, value, by } => format!(
+            "đơn vị {unit}, {component}: kết quả thẩm định {} đã là chính thức (do {}); Tổ giúp việc không thay được — thành viên của cơ quan sửa kết quả này",
+            score_vi(value),
+            by.as_deref().unwrap_or("một lần nhập tệp")
+        ),
+        Refused::LeaderScoreNotWithdrawn { unit, component } => {
+            format!("đơn vị {unit}, {component}: điểm của Lãnh đạo UBND tỉnh không rút được; Lãnh đạo nhập điểm mới")
+        }
+        Refused::NothingToWithdraw { unit, component } => {
+            format!("đơn vị {unit}, {component}: chưa có kết quả thẩm định, không có gì để rút")
+        }
+        Refused::NotOwnEntry { unit, component } => format!(
+            "đơn vị {unit}, {component}: Tổ giúp việc chỉ rút kết quả do mình nhập đang chờ xác nhận; thành viên của cơ quan rút kết quả này"
+        ),
+        Refused::BadUserName { name } => format!(
+            "{name:?} không phải là tên người dùng: chỉ dùng chữ thường không dấu, chữ số, '-', '_', '.'; không dùng \"admin\""
+        ),
+        Refused::AgencyNeeded { role, agencies } => format!(
+            "vai trò {} làm việc cho một cơ quan thẩm định: thêm --agency ({})",
+            role_vi(role),
+            agencies.join(", ")
+        ),
+        Refused::NoAgencyForRole { role, agency } => {
+            format!("vai trò {} làm việc cho cả Hội đồng, không cho cơ quan {agency}; bỏ --agency", role_vi(role))
+        }
+        Refused::UnknownAgency { agency, regulation, agencies } => {
+            format!("không có cơ quan {agency:?}; quy chế {regulation} có {}", agencies.join(", "))
+        }
+        Refused::AgencyAppraisesNothing { agency } => format!(
+            "cơ quan {agency} không tự thẩm định tiêu chí thành phần nào (chỉ các tiêu chí do Lãnh đạo UBND tỉnh chấm): thêm người của cơ quan với --role leader"
+        ),
+        Refused::NoLeaderRole { regulation } => {
+            format!("quy chế {regulation} không có tiêu chí do Lãnh đạo UBND tỉnh chấm, nên không có vai trò leader")
+        }
+        Refused::UserExists { name } => {
+            format!("người dùng {name:?} đã có (hoặc đã từng có: nhật ký còn ghi tên); hãy chọn tên khác")
+        }
+        Refused::UnknownRole { role } => {
+            format!("không có vai trò {role:?}; các vai trò: member, assistant, leader, secretary, chairman")
+        }
+        Refused::UnknownGrade { grade } => {
+            format!("xếp loại phải là excellent|good|average|poor, không phải {grade:?}")
+        }
+        Refused::StoredRoleUnknown { name, role } => {
+            format!("người dùng {name}: vai trò {role:?} không hợp lệ (cơ sở dữ liệu bị hỏng?)")
+        }
+        Refused::DemoGenerator { found, ours } => {
+            format!("dữ liệu do bộ sinh dữ liệu minh họa phiên bản {found} tạo, chương trình này dùng phiên bản {ours}")
+        }
+        Refused::DemoRecipe { why } => format!("công thức dữ liệu minh họa: {why}"),
+        Refused::AuditRecordUnfit { table, record } => {
+            format!("một bản ghi của nhật ký về bảng {table:?} không khớp với bảng: {record}")
+        }
+        Refused::AuditRecordUnreadable { row, why } => {
+            format!("dòng nhật ký {row}: không đọc được bản ghi các dòng nó đã ghi: {why}")
+        }
+    }
+}
+
+/// A role slug as people name it (the slug itself when unknown).
+fn role_vi(slug: &str) -> String {
+    Role::USER_ROLES
+        .into_iter()
+        .find(|role| role.slug() == slug)
+        .map_or_else(|| slug.to_string(), |role| role.label_vi().to_string())
+}
+
+fn act_vi(act: &Act) -> String {
+    match act {
+        Act::Appraise { component, unit } => format!("thẩm định {component} của đơn vị {unit}"),
+        Act::Comment { component, unit } => format!("góp ý {component} của đơn vị {unit}"),
+        Act::EnterLeaderScore { leader, component, unit } => {
+            format!("nhập điểm của Lãnh đạo {leader} cho {component} của đơn vị {unit}")
+        }
+        Act::ImportAppraisal { component, unit } => {
+            format!("nhập từ tệp kết quả thẩm định {component} của đơn vị {unit}")
+        }
+        Act::Council(write) => match write {
+            CouncilWrite::Import => "nhập dữ liệu từ tệp".into(),
+            CouncilWrite::Facts => "ghi nhận sự kiện".into(),
+            CouncilWrite::OrderTie => "quyết định thứ tự bằng điểm".into(),
+            CouncilWrite::OverrideGrade => "điều chỉnh xếp loại tiêu chí".into(),
+            CouncilWrite::Approve => "phê duyệt khối".into(),
+            CouncilWrite::Rerate => "xếp loại lại đơn vị".into(),
+            CouncilWrite::ManageUsers => "thêm hoặc xóa người dùng của Hội đồng".into(),
+            CouncilWrite::Export => "xuất bảng tính của Hội đồng".into(),
+        },
+    }
+}
+
+fn rule_vi(rule: &Rule) -> String {
+    match rule {
+        Rule::ScoredByLeaders { criterion } => {
+            format!("tiêu chí {criterion} chỉ do Lãnh đạo UBND tỉnh (vai trò leader) chấm")
+        }
+        Rule::LedByAnother { component, leading } => format!(
+            "{component} do {leading} chủ trì thẩm định; cơ quan được nêu sau cơ quan đầu tiên chỉ góp ý"
+        ),
+        Rule::AssignedTo { component, agency } => format!("{component} được giao cho {agency}"),
+        Rule::NoAgencyNamed { component } => format!("{component} không nêu cơ quan thẩm định nào"),
+        Rule::LeadersScoreGroupI => {
+            "Lãnh đạo UBND tỉnh chỉ chấm các tiêu chí do Lãnh đạo chấm (nhóm I)".into()
+        }
+        Rule::MembersAppraise => "kết quả thẩm định do thành viên của cơ quan được giao nhập; sau khi phê duyệt, Chủ tịch Hội đồng xếp loại lại (Điều 10.4)".into(),
+        Rule::CoAssignedComment { agencies } => format!(
+            "chỉ thành viên của các cơ quan được nêu sau cơ quan đầu tiên ({}) góp ý tiêu chí dùng chung",
+            agencies.join(", ")
+        ),
+        Rule::SecretaryOrChairman => "chỉ Thư ký hoặc Chủ tịch Hội đồng làm việc này".into(),
+        Rule::SecretaryOrChairmanExport => "chỉ Thư ký hoặc Chủ tịch Hội đồng xuất giấy tờ của Hội đồng".into(),
+        Rule::ServiceAccountManagesUsers => {
+            "người dùng do người giữ tệp cơ sở dữ liệu (tài khoản dịch vụ) quản lý".into()
+        }
+        Rule::ChairmanOnly => "chỉ Chủ tịch Hội đồng làm việc này".into(),
+        Rule::LeaderOwnScore => "điểm của một Lãnh đạo UBND tỉnh chỉ do chính Lãnh đạo đó nhập".into(),
+        Rule::LeaderRowNamesLeader => "điểm của Lãnh đạo UBND tỉnh là một dòng ghi tên Lãnh đạo ở cột leader".into(),
+        Rule::AssistantEntriesNotImported => {
+            "kết quả Tổ giúp việc nhập chờ thành viên xác nhận và được nhập trên giao diện, không nhập từ tệp".into()
+        }
+    }
+}
+
+/// A write the rules do not allow: who, what and the rule.
+pub fn refusal(why: &Refusal, lang: Lang) -> String {
+    match lang {
+        Lang::En => why.to_string(),
+        Lang::Vi => {
+            let who = match &why.who.agency {
+                Some(agency) => format!("{} ({}, {agency})", why.who.name, why.who.role.label_vi()),
+                None => format!("{} ({})", why.who.name, why.who.role.label_vi()),
+            };
+            format!("{who} không được {}: {}", act_vi(&why.act), rule_vi(&why.rule))
+        }
+    }
+}

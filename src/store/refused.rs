@@ -1,0 +1,188 @@
+//! Why the store refused a write or a read, as facts: which unit, component, bloc, value and rule. The
+//! `Display` text is the English wording (`--lang en`); people read the catalog's (`messages`).
+
+use crate::domain::facts::{FactValueRefused, FactsInconsistent};
+use crate::domain::score::ScoreInputError;
+use crate::domain::validate::TextRefusal;
+use rust_decimal::Decimal;
+
+/// What a refusal is about: where a text, a freeze or a write applies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subject {
+    Unit(String),
+    /// A component or criterion of a unit.
+    Item {
+        unit: String,
+        item: String,
+    },
+    Bloc(String),
+    /// A bloc's tie order.
+    Tie,
+    /// A bloc's approval.
+    Approval,
+    User(String),
+}
+
+impl std::fmt::Display for Subject {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Subject::Unit(unit) => write!(f, "unit {unit}"),
+            Subject::Item { unit, item } => write!(f, "unit {unit}, {item}"),
+            Subject::Bloc(bloc) => write!(f, "bloc {bloc}"),
+            Subject::Tie => f.write_str("tie"),
+            Subject::Approval => f.write_str("approve"),
+            Subject::User(name) => write!(f, "user {name}"),
+        }
+    }
+}
+
+/// Which person's text was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextField {
+    DeductionReason,
+    Comment,
+    OverrideReason,
+    RemoveOverrideReason,
+    WithdrawReason,
+    TieReorderReason,
+    RerateReason,
+    FullName,
+}
+
+impl TextField {
+    pub const ALL: [TextField; 8] = [
+        TextField::DeductionReason,
+        TextField::Comment,
+        TextField::OverrideReason,
+        TextField::RemoveOverrideReason,
+        TextField::WithdrawReason,
+        TextField::TieReorderReason,
+        TextField::RerateReason,
+        TextField::FullName,
+    ];
+
+    pub fn english(self) -> &'static str {
+        match self {
+            TextField::DeductionReason => "deduction reason",
+            TextField::Comment => "the comment",
+            TextField::OverrideReason => "the reason for overriding a grade",
+            TextField::RemoveOverrideReason => "the reason for removing a grade override",
+            TextField::WithdrawReason => "the reason for withdrawing an appraisal",
+            TextField::TieReorderReason => "the reason for changing a tie order",
+            TextField::RerateReason => "a re-rating's reason (the violation or shortcoming found, Điều 10.4)",
+            TextField::FullName => "the full name",
+        }
+    }
+}
+
+/// A refusal with its facts.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Refused {
+    #[error("the round has no units yet; import them with `thamdinh import units`")]
+    NoUnitsYet,
+    #[error("unknown unit {unit:?}")]
+    UnknownUnit { unit: String },
+    #[error("unit {unit}: its bloc and group name no framework")]
+    NoFramework { unit: String },
+    #[error("unit {unit}: no component {component:?} in its framework")]
+    UnknownComponent { unit: String, component: String },
+    #[error("unit {unit}: {criterion:?} is not a criterion of its framework")]
+    NotACriterion { unit: String, criterion: String },
+    #[error("unit {unit}: {criterion:?} is not a graded criterion of its framework")]
+    NotAGradedCriterion { unit: String, criterion: String },
+    #[error("{regulation} grades no criteria")]
+    NoGrades { regulation: String },
+    #[error("unit {unit}: unknown fact {fact:?}")]
+    UnknownFact { unit: String, fact: String },
+    /// A fact's value that does not fit its kind.
+    #[error("unit {unit}: {why}")]
+    BadFactValue { unit: String, why: FactValueRefused },
+    #[error("unit {unit}: {why}")]
+    FactsInconsistent { unit: String, why: FactsInconsistent },
+    #[error("unit {unit}, {component}: điểm thẩm định {why}")]
+    BadScore { unit: String, component: String, why: ScoreInputError },
+    #[error("unit {unit}, {component}: appraised {value} outside [0, {}] (a score lies in [0, max])", max.normalize())]
+    ScoreOutOfRange { unit: String, component: String, value: Decimal, max: Decimal },
+    /// The reason rule (the domain's words, in Vietnamese).
+    #[error("unit {unit}, {component}: {why}")]
+    ReasonNeeded { unit: String, component: String, why: crate::domain::appraisal::ReasonNeeded },
+    #[error("{at}: {} {why}", field.english())]
+    BadText { field: TextField, at: Subject, why: TextRefusal },
+    #[error("{at}: {} is needed (empty, or nothing visible in it)", field.english())]
+    TextNeeded { field: TextField, at: Subject },
+    #[error("{at}: bloc {bloc} is approved and its results are frozen; a change now is a re-rating (Điều 10.4)")]
+    Frozen { bloc: String, at: Subject },
+    #[error("unit {unit}: bloc {bloc} is not approved yet; change the score, fact or grade the usual way")]
+    NotApproved { unit: String, bloc: String },
+    #[error("unit {unit}: a re-rating changes something; nothing was given")]
+    NothingToRerate { unit: String },
+    #[error("unknown bloc {bloc:?}; {regulation} has {}", known.join(", "))]
+    UnknownBloc { bloc: String, regulation: String, known: Vec<String> },
+    #[error("bloc {bloc} has no units to approve")]
+    EmptyBloc { bloc: String },
+    #[error("bloc {bloc} cannot be approved: {count} components are not appraised yet")]
+    NotAppraised { bloc: String, count: usize },
+    #[error("bloc {bloc} cannot be approved: the chairman has not ordered the tie {}", ties.join("; "))]
+    TieOpen { bloc: String, ties: Vec<String> },
+    #[error("--order names a unit twice")]
+    OrderRepeats,
+    #[error("--order needs the units of a tie group, at least two")]
+    OrderTooShort,
+    #[error("unit {unit} is in bloc {its_bloc}, not {bloc}")]
+    NotInBloc { unit: String, bloc: String, its_bloc: String },
+    #[error("unit {unit} shares its total with no other unit of {bloc}: there is no tie to order")]
+    NoTie { unit: String, bloc: String },
+    #[error("the tie group of {unit} is {}; order all of them, and only them", group.join(","))]
+    NotTheTieGroup { unit: String, group: Vec<String> },
+    #[error("bloc {bloc}: no order of {} is recorded; there is nothing to reopen", order.join(","))]
+    NoTieOrder { bloc: String, order: Vec<String> },
+    #[error(
+        "unit {unit}, {criterion}: {grade} is the proposed grade; an override equal to it is not stored (remove the override instead)"
+    )]
+    OverrideIsProposed { unit: String, criterion: String, grade: String },
+    #[error("unit {unit}, {criterion}: no grade override to remove; the proposed grade applies")]
+    NoOverride { unit: String, criterion: String },
+    #[error(
+        "unit {unit}, {component}: the appraisal {value} is final (by {}); an assistant's entry cannot replace it — a member of the agency changes it",
+        by.as_deref().unwrap_or("an import")
+    )]
+    AppraisalFinal { unit: String, component: String, value: String, by: Option<String> },
+    #[error("unit {unit}, {component}: a provincial leader's score is not withdrawn; the leader enters a new one")]
+    LeaderScoreNotWithdrawn { unit: String, component: String },
+    #[error("unit {unit}, {component}: no appraisal recorded, nothing to withdraw")]
+    NothingToWithdraw { unit: String, component: String },
+    #[error(
+        "unit {unit}, {component}: an assistant withdraws only their own entry awaiting confirmation; a member of the agency withdraws this one"
+    )]
+    NotOwnEntry { unit: String, component: String },
+    #[error("{name:?} is not a user name: lowercase letters, digits, '-', '_', '.'; not \"admin\"")]
+    BadUserName { name: String },
+    #[error("a {role} acts for one appraising agency: add --agency ({})", agencies.join(", "))]
+    AgencyNeeded { role: String, agencies: Vec<String> },
+    #[error("a {role} acts for the whole council, not for agency {agency}; leave --agency out")]
+    NoAgencyForRole { role: String, agency: String },
+    #[error("unknown agency {agency:?}; {regulation} has {}", agencies.join(", "))]
+    UnknownAgency { agency: String, regulation: String, agencies: Vec<String> },
+    #[error(
+        "agency {agency} appraises no component itself (only criteria scored by the provincial leaders): add its people with --role leader"
+    )]
+    AgencyAppraisesNothing { agency: String },
+    #[error("{regulation} has no criteria scored by the provincial leaders, so no leader role")]
+    NoLeaderRole { regulation: String },
+    #[error("a council user {name:?} already exists (or existed: the audit log names them); choose another name")]
+    UserExists { name: String },
+    #[error("unknown role {role:?}; roles: member, assistant, leader, secretary, chairman")]
+    UnknownRole { role: String },
+    #[error("grade must be excellent|good|average|poor, not {grade:?}")]
+    UnknownGrade { grade: String },
+    #[error("council user {name}: unknown role {role:?} (database damaged?)")]
+    StoredRoleUnknown { name: String, role: String },
+    #[error("generated by demo generator {found}, and this program's is {ours}")]
+    DemoGenerator { found: String, ours: String },
+    #[error("demo recipe: {why}")]
+    DemoRecipe { why: String },
+    #[error("an audit record of table {table:?} does not fit it: {record}")]
+    AuditRecordUnfit { table: String, record: String },
+    #[error("audit row {row}: its record of the rows it wrote is unreadable: {why}")]
+    AuditRecordUnreadable { row: i64, why: String },
+}
