@@ -199,6 +199,6 @@ fn a_full_name_with_control_characters_is_refused() {
     let (content, head) = (content_hash(&db), audit_head(&db));
     let error =
         refused(&["user", "add", "--db", &db, "evil", "--role", "secretary", "--full-name", "Ev\u{1b}]0;x\u{7}il"]);
-    assert!(error.contains("user evil: the full name chứa ký tự điều khiển U+001B"), "{error}");
+    assert!(error.contains("người dùng evil: Họ và tên chứa ký tự điều khiển U+001B"), "{error}");
     assert_eq!((content_hash(&db), audit_head(&db)), (content, head));
 }

@@ -103,7 +103,10 @@ fn every_role_against_every_write_path() {
                 Ok(()) => row.push('✓'),
                 Err(StoreError::Forbidden(refusal)) => {
                     let text = refusal.to_string();
-                    assert!(text.contains(" may not ") && !refusal.rule.to_string().is_empty(), "{name} as {role}: {text}");
+                    assert!(
+                        text.contains(" may not ") && !refusal.rule.to_string().is_empty(),
+                        "{name} as {role}: {text}"
+                    );
                     row.push('✗');
                 }
                 Err(StoreError::Input { message, .. }) if message.contains("may not") => row.push('✗'),

@@ -199,8 +199,8 @@ fn exporting_is_a_permission_on_the_command_line_as_in_the_interface() {
         ] {
             let error = refused(&args);
             assert!(error.contains(&format!("{user} (")), "names the user: {error}");
-            assert!(error.contains("may not export the council's spreadsheets"), "{error}");
-            assert!(error.contains("only the secretary or the chairman exports"), "names the rule: {error}");
+            assert!(error.contains("không được xuất bảng tính của Hội đồng"), "{error}");
+            assert!(error.contains("chỉ Thư ký hoặc Chủ tịch Hội đồng xuất"), "names the rule: {error}");
             assert!(!Path::new(&out).exists(), "nothing written");
         }
     }
@@ -238,12 +238,12 @@ fn a_sqlite_file_that_is_not_a_round_gets_one_line() {
     let conn = rusqlite::Connection::open(&foreign).unwrap();
     conn.pragma_update(None, "application_id", id).unwrap();
     let empty = refused(&["rank", "--db", &foreign]);
-    assert!(empty.contains("foreign.db: not a thamdinh database"), "{empty}");
+    assert!(empty.contains("foreign.db: không phải cơ sở dữ liệu của thamdinh"), "{empty}");
     conn.execute_batch("CREATE TABLE round (x INTEGER);").unwrap();
     drop(conn);
     for args in [vec!["rank", "--db", &foreign], vec!["audit", "verify", "--db", &foreign]] {
         let error = refused(&args);
-        assert!(error.contains("foreign.db: not a thamdinh database"), "{error}");
+        assert!(error.contains("foreign.db: không phải cơ sở dữ liệu của thamdinh"), "{error}");
     }
 }
 
@@ -259,7 +259,15 @@ fn a_closed_pipe_ends_every_printing_command_quietly() {
         vec!["user", "list", "--db", &db],
         vec!["regulations"],
     ] {
-        let mut child = Command::new(BIN).args(&args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+        let mut child = Command::new(BIN)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
         // The reader goes away before the command writes anything (`| head -0`).
         drop(child.stdout.take());
         let output = child.wait_with_output().unwrap();

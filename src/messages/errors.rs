@@ -34,7 +34,8 @@ pub fn store_error(error: &StoreError, lang: Lang) -> String {
         }
         StoreError::BadYear(year) => format!("năm {year} không phải là một năm hợp lệ"),
         StoreError::Data(error) => data_error(error, lang),
-        StoreError::Input { file, line, message } => format!("{file}, dòng {line}: {message}"),
+        // `file:line:` as compilers and editors read it, in both languages.
+        StoreError::Input { file, line, message } => format!("{file}:{line}: {message}"),
         StoreError::File { file, message } => format!("{file}: {message}"),
         StoreError::Refused(why) => refused(why, lang),
         StoreError::Forbidden(why) => format!("bị từ chối: {}", refusal(why, lang)),
@@ -88,7 +89,7 @@ fn score_vi(text: &str) -> String {
 /// A regulation's data file that does not hold together.
 pub fn data_error(error: &DataError, lang: Lang) -> String {
     match (error, lang) {
-        (DataError::Invalid { file, line, message }, Lang::Vi) => format!("{file}, dòng {line}: {message}"),
+        (DataError::Invalid { file, line, message }, Lang::Vi) => format!("{file}:{line}: {message}"),
         (DataError::Missing { file, message }, Lang::Vi) => format!("{file}: thiếu: {message}"),
         (error, Lang::En) => error.to_string(),
     }
@@ -344,5 +345,192 @@ pub fn refusal(why: &Refusal, lang: Lang) -> String {
             };
             format!("{who} không được {}: {}", act_vi(&why.act), rule_vi(&why.rule))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::facts::FactsInconsistent;
+    use crate::domain::permissions::Actor;
+    use crate::domain::score::ScoreInputError;
+    use crate::domain::validate::TextRefusal;
+    use rust_decimal::Decimal;
+    use std::path::PathBuf;
+
+    fn s(text: &str) -> String {
+        text.to_string()
+    }
+
+    fn item() -> Subject {
+        Subject::Item { unit: s("stc"), item: s("I.1") }
+    }
+
+    /// One of each refusal of the store (the `match` in `refused` has no wildcard arm: a new variant does not
+    /// compile until it is worded; this list shows each wording differs by language).
+    fn every_refusal() -> Vec<Refused> {
+        let (unit, component, bloc) = (s("stc"), s("I.1"), s("so-nganh"));
+        let facts = FactsInconsistent {
+            name: s("a"),
+            title: s("A"),
+            value: 3,
+            limit_name: s("b"),
+            limit_title: s("B"),
+            limit: 2,
+        };
+        let fact_value = FactValueRefused {
+            name: s("discipline"),
+            title: s("Kỷ luật"),
+            value: s("maybe"),
+            expected: FactKindExpected::Choice(vec![s("none"), s("yes")]),
+        };
+        let reason = crate::domain::appraisal::ReasonNeeded::BelowMax { appraised: Decimal::ONE, max: Decimal::TWO };
+        let mut all = vec![
+            Refused::NoUnitsYet,
+            Refused::UnknownUnit { unit: unit.clone() },
+            Refused::NoFramework { unit: unit.clone() },
+            Refused::UnknownComponent { unit: unit.clone(), component: component.clone() },
+            Refused::NotACriterion { unit: unit.clone(), criterion: s("I") },
+            Refused::NotAGradedCriterion { unit: unit.clone(), criterion: s("I") },
+            Refused::NoGrades { regulation: s("bac-giang-453") },
+            Refused::UnknownFact { unit: unit.clone(), fact: s("lucky") },
+            Refused::BadFactValue { unit: unit.clone(), why: fact_value },
+            Refused::FactsInconsistent { unit: unit.clone(), why: facts },
+            Refused::BadScore {
+                unit: unit.clone(),
+                component: component.clone(),
+                why: ScoreInputError::NotANumber(s("x")),
+            },
+            Refused::ScoreOutOfRange {
+                unit: unit.clone(),
+                component: component.clone(),
+                value: Decimal::TEN,
+                max: Decimal::TWO,
+            },
+            Refused::ReasonNeeded { unit: unit.clone(), component: component.clone(), why: reason },
+            Refused::Frozen { bloc: bloc.clone(), at: item() },
+            Refused::NotApproved { unit: unit.clone(), bloc: bloc.clone() },
+            Refused::NothingToRerate { unit: unit.clone() },
+            Refused::UnknownBloc { bloc: s("x"), regulation: s("r"), known: vec![bloc.clone()] },
+            Refused::EmptyBloc { bloc: bloc.clone() },
+            Refused::NotAppraised { bloc: bloc.clone(), count: 3 },
+            Refused::TieOpen { bloc: bloc.clone(), ties: vec![s("snv,stp")] },
+            Refused::OrderRepeats,
+            Refused::OrderTooShort,
+            Refused::NotInBloc { unit: unit.clone(), bloc: bloc.clone(), its_bloc: s("huyen") },
+            Refused::NoTie { unit: unit.clone(), bloc: bloc.clone() },
+            Refused::NotTheTieGroup { unit: unit.clone(), group: vec![s("snv"), s("stp")] },
+            Refused::NoTieOrder { bloc: bloc.clone(), order: vec![s("snv")] },
+            Refused::OverrideIsProposed { unit: unit.clone(), criterion: s("I"), grade: s("good") },
+            Refused::NoOverride { unit: unit.clone(), criterion: s("I") },
+            Refused::AppraisalFinal { unit: unit.clone(), component: component.clone(), value: s("3.5"), by: None },
+            Refused::LeaderScoreNotWithdrawn { unit: unit.clone(), component: component.clone() },
+            Refused::NothingToWithdraw { unit: unit.clone(), component: component.clone() },
+            Refused::NotOwnEntry { unit: unit.clone(), component: component.clone() },
+            Refused::BadUserName { name: s("Bad") },
+            Refused::AgencyNeeded { role: s("member"), agencies: vec![s("so-noi-vu")] },
+            Refused::NoAgencyForRole { role: s("secretary"), agency: s("so-noi-vu") },
+            Refused::UnknownAgency { agency: s("x"), regulation: s("r"), agencies: vec![s("so-noi-vu")] },
+            Refused::AgencyAppraisesNothing { agency: s("ubnd") },
+            Refused::NoLeaderRole { regulation: s("r") },
+            Refused::UserExists { name: s("an") },
+            Refused::UnknownRole { role: s("king") },
+            Refused::UnknownGrade { grade: s("great") },
+            Refused::StoredRoleUnknown { name: s("an"), role: s("king") },
+            Refused::DemoGenerator { found: s("2"), ours: s("1") },
+            Refused::DemoRecipe { why: s("x") },
+            Refused::AuditRecordUnfit { table: s("score"), record: s("{}") },
+            Refused::AuditRecordUnreadable { row: 3, why: s("x") },
+        ];
+        for field in TextField::ALL {
+            all.push(Refused::BadText { field, at: item(), why: TextRefusal::LineBreak });
+            all.push(Refused::TextNeeded { field, at: Subject::Bloc(s("so-nganh")) });
+        }
+        for at in [Subject::Unit(s("stc")), Subject::Tie, Subject::Approval, Subject::User(s("an"))] {
+            all.push(Refused::Frozen { bloc: s("so-nganh"), at });
+        }
+        all
+    }
+
+    fn every_store_error() -> Vec<StoreError> {
+        let path = PathBuf::from("round.db");
+        let actor = Actor { name: s("tv"), role: Role::Member, agency: Some(s("so-noi-vu")) };
+        let mut all = vec![
+            StoreError::Missing { path: path.clone() },
+            StoreError::AlreadyInitialised { path: path.clone(), regulation: s("r"), year: 2024 },
+            StoreError::NotThamdinh { path: path.clone() },
+            StoreError::TooNew { path: path.clone(), found: 9, supported: 8 },
+            StoreError::UnknownRegulation { id: s("x"), available: vec![s("r")] },
+            StoreError::BadYear(20),
+            StoreError::Data(DataError::Missing { file: s("regulation.toml"), message: s("x") }),
+            StoreError::Stale(Box::new(StaleSave {
+                unit: s("stc"),
+                component: s("I.1"),
+                current: Some(s("2.5")),
+                current_reason: s("Chậm"),
+                by: s("tv"),
+                version: 2,
+                yours: s("2"),
+            })),
+            StoreError::UnknownUser { name: s("nobody") },
+            StoreError::Terminal(std::io::Error::other("x")),
+            StoreError::Sqlite(rusqlite::Error::InvalidQuery),
+            StoreError::Migration(rusqlite_migration::Error::MigrationDefinition(
+                rusqlite_migration::MigrationDefinitionError::NoMigrationsDefined,
+            )),
+        ];
+        for (act, rule) in [
+            (Act::Council(CouncilWrite::Export), Rule::SecretaryOrChairmanExport),
+            (
+                Act::Appraise { component: s("I.1"), unit: s("stc") },
+                Rule::AssignedTo { component: s("I.1"), agency: s("x") },
+            ),
+            (Act::Comment { component: s("I.1"), unit: s("stc") }, Rule::CoAssignedComment { agencies: vec![s("x")] }),
+            (
+                Act::EnterLeaderScore { leader: s("ld"), component: s("I.1"), unit: s("stc") },
+                Rule::ScoredByLeaders { criterion: s("I") },
+            ),
+            (
+                Act::ImportAppraisal { component: s("I.1"), unit: s("stc") },
+                Rule::LedByAnother { component: s("I.1"), leading: s("x") },
+            ),
+        ] {
+            all.push(StoreError::from(Refusal { who: actor.clone(), act: Box::new(act), rule: Box::new(rule) }));
+        }
+        for rule in Rule::ALL_SIMPLE.into_iter().chain([Rule::NoAgencyNamed { component: s("I.1") }]) {
+            let act = Act::Council(CouncilWrite::Approve);
+            all.push(StoreError::from(Refusal { who: actor.clone(), act: Box::new(act), rule: Box::new(rule) }));
+        }
+        all.extend(every_refusal().into_iter().map(StoreError::from));
+        all
+    }
+
+    /// Words of the English wording that a Vietnamese one never carries.
+    const TELL_TALE: [&str; 6] = [" may not ", "refused", " is not ", "unknown ", " the ", "unit "];
+
+    /// Every error has a Vietnamese and an English wording, and they differ (the Vietnamese is not the English
+    /// left in place); the Vietnamese carries none of the English sentence's tell-tale words.
+    #[test]
+    fn every_error_is_worded_in_both_languages() {
+        for error in every_store_error() {
+            let (vi, en) = (store_error(&error, Lang::Vi), store_error(&error, Lang::En));
+            assert!(!vi.is_empty() && !en.is_empty(), "{error:?}");
+            assert_ne!(vi, en, "{error:?}: the Vietnamese is the English");
+            // SQLite's, the terminal's and a data file's own detail stay as they come.
+            let external = matches!(
+                error,
+                StoreError::Sqlite(_) | StoreError::Migration(_) | StoreError::Terminal(_) | StoreError::Data(_)
+            );
+            let words: &[&str] = if external { &[] } else { &TELL_TALE };
+            for word in words {
+                assert!(!vi.contains(word), "{error:?}: {word:?} in {vi}");
+            }
+        }
+        // Errors whose detail comes from outside (a data file's own message, SQLite's, the terminal's) keep
+        // that detail; their frame is worded.
+        let io = StoreError::Terminal(std::io::Error::other("x"));
+        assert_eq!(store_error(&io, Lang::Vi), "màn hình: x");
+        let input = StoreError::Input { file: s("a.csv"), line: 3, message: s("x") };
+        assert_eq!(store_error(&input, Lang::Vi), store_error(&input, Lang::En), "file:line: as editors read it");
     }
 }

@@ -67,9 +67,10 @@ impl Store {
         let (bloc, _) = self.unit_place(unit)?;
         self.check_not_frozen(&bloc, Subject::Unit(unit.to_string()))?;
         for (name, value) in facts {
-            let definition = self.regulation.fact(name).ok_or_else(|| {
-                StoreError::from(Refused::UnknownFact { unit: unit.to_string(), fact: name.clone() })
-            })?;
+            let definition = self
+                .regulation
+                .fact(name)
+                .ok_or_else(|| StoreError::from(Refused::UnknownFact { unit: unit.to_string(), fact: name.clone() }))?;
             definition
                 .parse_value(&value.to_string())
                 .map_err(|why| Refused::BadFactValue { unit: unit.to_string(), why })?;
@@ -165,9 +166,8 @@ impl Store {
 
     /// The grade a criterion's appraised sum proposes (None while it cannot be proposed).
     fn proposed_grade(&self, unit: &str, criterion: &str) -> Result<Option<Grade>> {
-        let record = self
-            .load_unit(unit)?
-            .ok_or_else(|| StoreError::from(Refused::UnknownUnit { unit: unit.to_string() }))?;
+        let record =
+            self.load_unit(unit)?.ok_or_else(|| StoreError::from(Refused::UnknownUnit { unit: unit.to_string() }))?;
         Ok(evaluate_unit(&self.regulation, &record)
             .and_then(|evaluation| evaluation.score.criterion(criterion).and_then(|c| c.proposed_grade)))
     }
