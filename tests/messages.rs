@@ -99,7 +99,11 @@ fn refusals(db: &str, sheet: &str, dir: &Path) -> Vec<(Vec<String>, &'static str
             "không phải là một năm",
             "plausible year",
         ),
-        // A row's own refusal (`file:line: column …`) is still worded by the store in English: see the report.
+        (
+            vec!["import", "units", "--db", db, "--user", "tv-snv", &units],
+            "cột name: đơn vị smoi: giá trị",
+            "column name: unit smoi",
+        ),
         (vec!["import", "units", "--db", db, "--user", "nobody", &units], "không có người dùng", "no council user"),
         (vec!["import", "scores", "--db", &missing, &units], "không có cơ sở dữ liệu", "no database here"),
         (vec!["export", "sheet", "--db", db, "--unit", "nope", "--out", &out], "không có đơn vị", "unknown unit"),

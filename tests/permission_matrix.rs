@@ -109,7 +109,10 @@ fn every_role_against_every_write_path() {
                     );
                     row.push('✗');
                 }
-                Err(StoreError::Input { message, .. }) if message.contains("may not") => row.push('✗'),
+                Err(StoreError::RowRefused(row_refused)) => {
+                    assert!(row_refused.to_string().contains(" may not "), "{name} as {role}: {row_refused}");
+                    row.push('✗');
+                }
                 Err(other) => panic!("{name} as {role}: refused for another reason than a permission: {other}"),
             }
         }

@@ -430,7 +430,9 @@ fn the_command_line_runs_as_the_named_user_or_refuses_an_unknown_one() {
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("không có người dùng \"nobody\""));
     let file = csv(dir.path(), "f.csv", "unit,fact,value\nstc,discipline,yes\n").display().to_string();
     let member = run(&["--user", "tv-so-noi-vu", "--db", &db, "import", "facts", &file]);
-    assert!(String::from_utf8_lossy(&member.stderr).contains("không được ghi nhận sự kiện"));
+    let stderr = String::from_utf8_lossy(&member.stderr);
+    assert!(stderr.contains("f.csv:2: cột value: đơn vị stc, sự kiện discipline: giá trị yes: bị từ chối"), "{stderr}");
+    assert!(stderr.contains("không được ghi nhận sự kiện"), "{stderr}");
     let secretary = run(&["--user", "thu-ky", "--db", &db, "import", "facts", &file]);
     assert!(secretary.status.success(), "{}", String::from_utf8_lossy(&secretary.stderr));
     let store = Store::open(Path::new(&db)).unwrap();

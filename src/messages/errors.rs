@@ -8,7 +8,7 @@ use crate::domain::facts::{FactKindExpected, FactValueRefused};
 use crate::domain::permissions::{Act, CouncilWrite, Refusal, Role, Rule};
 use crate::domain::score::display_vi;
 use crate::store::error::StaleSave;
-use crate::store::{Refused, StoreError, Subject, TextField};
+use crate::store::{Refused, RowItem, RowRefused, StoreError, Subject, TextField};
 
 /// An error of the store, as a person reads it.
 pub fn store_error(error: &StoreError, lang: Lang) -> String {
@@ -39,6 +39,7 @@ pub fn store_error(error: &StoreError, lang: Lang) -> String {
         StoreError::File { file, message } => format!("{file}: {message}"),
         StoreError::Refused(why) => refused(why, lang),
         StoreError::Forbidden(why) => format!("bị từ chối: {}", refusal(why, lang)),
+        StoreError::RowRefused(row) => row_refused(row),
         StoreError::Stale(stale) => stale_vi(stale),
         StoreError::UnknownUser { name } => {
             format!("cơ sở dữ liệu này không có người dùng {name:?} của Hội đồng; xem `thamdinh user list --db PATH`")
@@ -54,6 +55,7 @@ fn english_store_error(error: &StoreError) -> String {
     match error {
         StoreError::Refused(why) => refused(why, Lang::En),
         StoreError::Forbidden(why) => format!("refused: {}", refusal(why, Lang::En)),
+        StoreError::RowRefused(row) => row.to_string(),
         StoreError::Missing { .. }
         | StoreError::AlreadyInitialised { .. }
         | StoreError::NotThamdinh { .. }
@@ -84,6 +86,17 @@ fn stale_vi(stale: &StaleSave) -> String {
 /// A stored score (`3.5`) as people write it (`3,5`); any other text as it is.
 fn score_vi(text: &str) -> String {
     text.parse().map(display_vi).unwrap_or_else(|_| text.to_string())
+}
+
+/// A value of an import file its user may not write, in Vietnamese.
+fn row_refused(row: &RowRefused) -> String {
+    let RowRefused { file, line, column, unit, item, value, refusal: why } = row;
+    let item = match item {
+        RowItem::Unit => String::new(),
+        RowItem::Criterion(code) => format!(", {code}"),
+        RowItem::Fact(name) => format!(", sự kiện {name}"),
+    };
+    format!("{file}:{line}: cột {column}: đơn vị {unit}{item}: giá trị {value}: bị từ chối: {}", refusal(why, Lang::Vi))
 }
 
 /// A regulation's data file that does not hold together.
@@ -475,6 +488,19 @@ mod tests {
             StoreError::UnknownUser { name: s("nobody") },
             StoreError::Terminal(std::io::Error::other("x")),
             StoreError::Sqlite(rusqlite::Error::InvalidQuery),
+            StoreError::RowRefused(Box::new(RowRefused {
+                file: s("scores.csv"),
+                line: 3,
+                column: s("appraised_score"),
+                unit: s("stc"),
+                item: RowItem::Criterion(s("II.1")),
+                value: s("2"),
+                refusal: Refusal {
+                    who: actor.clone(),
+                    act: Box::new(Act::Appraise { component: s("II.1"), unit: s("stc") }),
+                    rule: Box::new(Rule::MembersAppraise),
+                },
+            })),
             StoreError::Migration(rusqlite_migration::Error::MigrationDefinition(
                 rusqlite_migration::MigrationDefinitionError::NoMigrationsDefined,
             )),

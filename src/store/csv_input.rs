@@ -103,6 +103,26 @@ impl CsvTable {
         self.columns.get(column).and_then(|&index| record.get(index)).unwrap_or("")
     }
 
+    /// A value of a row its user may not write.
+    pub fn refused(
+        &self,
+        line: u64,
+        column: &str,
+        (unit, item): (&str, super::RowItem),
+        value: &str,
+        refusal: crate::domain::permissions::Refusal,
+    ) -> StoreError {
+        StoreError::RowRefused(Box::new(super::RowRefused {
+            file: self.file.clone(),
+            line,
+            column: column.to_string(),
+            unit: unit.to_string(),
+            item,
+            value: value.to_string(),
+            refusal,
+        }))
+    }
+
     /// An error at a row: `file:line: message`.
     pub fn error(&self, line: u64, message: impl Into<String>) -> StoreError {
         StoreError::Input { file: self.file.clone(), line, message: message.into() }

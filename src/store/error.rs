@@ -1,6 +1,6 @@
 //! Errors of the store, worded for the secretary: which file, which line, which rule.
 
-pub use super::refused::{Refused, Subject, TextField};
+pub use super::refused::{Refused, RowItem, RowRefused, Subject, TextField};
 use crate::domain::error::DataError;
 use crate::domain::permissions::Refusal;
 use std::path::PathBuf;
@@ -31,6 +31,9 @@ pub enum StoreError {
     /// A write or a read the round's rules or data refuse, with its facts.
     #[error("{0}")]
     Refused(Box<Refused>),
+    /// A value of an import file the user's role does not allow.
+    #[error("{0}")]
+    RowRefused(Box<RowRefused>),
     /// A write the user's role does not allow.
     #[error("refused: {0}")]
     Forbidden(Box<Refusal>),

@@ -14,7 +14,7 @@ use crate::domain::permissions::{CouncilWrite, Refusal, may, may_import_appraisa
 use crate::domain::regulation::Regulation;
 use crate::domain::score::parse_score;
 use crate::domain::validate::code_key;
-use crate::store::{Refused, Subject};
+use crate::store::{Refused, RowItem, Subject};
 use rusqlite::OptionalExtension;
 use rusqlite::params;
 use rust_decimal::Decimal;
@@ -108,9 +108,15 @@ impl Store {
     }
 
     /// Refuses a value this session's user may not write, naming the file, line, column, value and rule.
-    fn permit_value(&self, table: &CsvTable, line: u64, column: &str, what: &str, write: CouncilWrite) -> Result<()> {
-        may(&self.actor, write)
-            .map_err(|refusal| table.error(line, format!("column {column}: {what}: refused: {refusal}")))
+    fn permit_value(
+        &self,
+        table: &CsvTable,
+        line: u64,
+        column: &str,
+        (at, value): ((&str, RowItem), &str),
+        write: CouncilWrite,
+    ) -> Result<()> {
+        may(&self.actor, write).map_err(|refusal| table.refused(line, column, at, value, refusal))
     }
 
     /// Each value a score row changes, checked as if the importing user typed it (SPEC, Roles): self-scores,
@@ -126,7 +132,7 @@ impl Store {
     ) -> Result<()> {
         let (unit, code, after) = (&change.unit, &change.criterion, &merged.after);
         let refused = |column: &str, value: &str, refusal: Refusal| {
-            table.error(line, format!("column {column}: unit {unit}, {code}: value {value}: refused: {refusal}"))
+            table.refused(line, column, (unit, RowItem::Criterion(code.clone())), value, refusal)
         };
         // The value as the refusal names it; worked out only for a refusal.
         let value = |column: &str| match column {
@@ -279,7 +285,7 @@ impl Store {
             if old.as_ref() == Some(&new) {
                 continue;
             }
-            self.permit_value(&table, *line, "name", &format!("unit {code}: value {new}"), CouncilWrite::Import)?;
+            self.permit_value(&table, *line, "name", ((code, RowItem::Unit), &new), CouncilWrite::Import)?;
             let state = tx.query_row(
                 "INSERT INTO unit (code, name, bloc, unit_group) VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT (code) DO UPDATE SET name = excluded.name, bloc = excluded.bloc, unit_group = excluded.unit_group
@@ -477,8 +483,8 @@ impl Store {
             };
             let Some((grade, reason)) = write else { continue };
             let value = grade.map_or(CLEAR_MARKER, |grade| grade.slug());
-            let what = format!("unit {unit}, {code}: value {value}");
-            self.permit_value(&table, *line, "grade", &what, CouncilWrite::OverrideGrade)?;
+            let at = (unit.as_str(), RowItem::Criterion(code.clone()));
+            self.permit_value(&table, *line, "grade", (at, value), CouncilWrite::OverrideGrade)?;
             match grade {
                 Some(grade) => write_grade_override(&tx, &mut trail, unit, code, grade, reason)?,
                 None => remove_grade_override(&tx, &mut trail, unit, code, reason)?,
@@ -536,8 +542,14 @@ impl Store {
             if &old == value {
                 continue;
             }
-            let what = format!("unit {unit}, fact {name}: value {}", value.as_deref().unwrap_or(CLEAR_MARKER));
-            self.permit_value(&table, *line, "value", &what, CouncilWrite::Facts)?;
+            let at = (unit.as_str(), RowItem::Fact(name.clone()));
+            self.permit_value(
+                &table,
+                *line,
+                "value",
+                (at, value.as_deref().unwrap_or(CLEAR_MARKER)),
+                CouncilWrite::Facts,
+            )?;
             let state = write_fact(&tx, unit, name, value.as_deref())?;
             let detail = match value {
                 Some(value) => format!("{unit} {name}: {} → {value}", old.as_deref().unwrap_or("—")),
@@ -617,9 +629,9 @@ impl Store {
         let tx = self.write_transaction()?;
         let mut trail = self.audit_trail(&tx)?;
         for (line, row) in &planned {
-            let what = format!("unit {}, {}: value {}", row.unit, row.criterion, row.reference);
+            let at = (row.unit.as_str(), RowItem::Criterion(row.criterion.clone()));
             write_evidence_audited(&tx, &mut trail, row, || {
-                self.permit_value(&table, *line, "reference", &what, CouncilWrite::Import)
+                self.permit_value(&table, *line, "reference", (at.clone(), &row.reference), CouncilWrite::Import)
             })?;
         }
         trail.record(&tx, import_change(AuditAction::Import(ImportKind::Evidence), &table.file, planned.len()))?;

@@ -75,6 +75,35 @@ impl TextField {
     }
 }
 
+/// What a refused row of an import file names besides its unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowItem {
+    /// The unit itself (its name).
+    Unit,
+    /// A criterion or component.
+    Criterion(String),
+    /// A fact, by its name in the file.
+    Fact(String),
+}
+
+/// A value of an import file its user may not write: the file, line, column, unit, what of it, the value and
+/// the rule (`scores.csv:3: column appraised_score: unit stc, II.1: value 2: refused: …`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}: column {column}: unit {unit}{}: value {value}: refused: {refusal}", match item {
+    RowItem::Unit => String::new(),
+    RowItem::Criterion(code) => format!(", {code}"),
+    RowItem::Fact(name) => format!(", fact {name}"),
+})]
+pub struct RowRefused {
+    pub file: String,
+    pub line: u64,
+    pub column: String,
+    pub unit: String,
+    pub item: RowItem,
+    pub value: String,
+    pub refusal: crate::domain::permissions::Refusal,
+}
+
 /// A refusal with its facts.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum Refused {
