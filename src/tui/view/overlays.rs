@@ -231,8 +231,8 @@ pub fn history(frame: &mut Frame, app: &App) {
             Constraint::Length(16),
             Constraint::Length(18),
             Constraint::Length(22),
-            Constraint::Min(16),
-            Constraint::Percentage(40),
+            Constraint::Min(30),
+            Constraint::Percentage(30),
         ],
     )
     .block(Block::bordered().title(format!(" Lịch sử — {title} (giờ Việt Nam) — Esc để đóng ")))
