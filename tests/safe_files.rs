@@ -155,14 +155,14 @@ fn exports_never_write_over_the_database_or_an_existing_file_unless_forced() {
                 args.push("--force");
             }
             let error = refused(&args);
-            assert!(error.contains("an export never writes over it, --force or not"), "{error}");
+            assert!(error.contains("bản xuất không bao giờ ghi đè lên nó, dù có --force hay không"), "{error}");
         }
     }
     // Another name for the same file is the same file.
     let alias = path(dir.path(), "alias.db");
     std::fs::hard_link(&db, &alias).unwrap();
     let error = refused(&["export", "ranking", "--db", &db, "--out", &alias, "--force"]);
-    assert!(error.contains("the round's database"), "{error}");
+    assert!(error.contains("cơ sở dữ liệu của kỳ đánh giá"), "{error}");
     assert_eq!(std::fs::read(&db).unwrap(), before, "the database is untouched");
     ok(&["rank", "--db", &db]);
 
@@ -170,7 +170,7 @@ fn exports_never_write_over_the_database_or_an_existing_file_unless_forced() {
     ok(&["export", "ranking", "--db", &db, "--out", &out]);
     let first = std::fs::read(&out).unwrap();
     let error = refused(&["export", "sheet", "--db", &db, "--unit", "stc", "--out", &out]);
-    assert!(error.contains("ket-qua.xlsx: the file already exists; choose another name, or add --force"), "{error}");
+    assert!(error.contains("ket-qua.xlsx: tệp đã có; hãy chọn tên khác, hoặc thêm --force"), "{error}");
     assert_eq!(std::fs::read(&out).unwrap(), first, "the refused export left the file as it was");
     ok(&["export", "sheet", "--db", &db, "--unit", "stc", "--out", &out, "--force"]);
     assert_ne!(std::fs::read(&out).unwrap(), first, "--force replaced it");

@@ -275,6 +275,16 @@ pub fn refused(why: &Refused, lang: Lang) -> String {
             format!("dữ liệu do bộ sinh dữ liệu minh họa phiên bản {found} tạo, chương trình này dùng phiên bản {ours}")
         }
         Refused::DemoRecipe { why } => format!("công thức dữ liệu minh họa: {why}"),
+        Refused::ExportOverDatabase { file, database, part } => format!(
+            "{file}: đây là {} ({database}); bản xuất không bao giờ ghi đè lên nó, dù có --force hay không: hãy chọn tên tệp khác",
+            part.as_ref().map_or_else(
+                || "cơ sở dữ liệu của kỳ đánh giá".to_string(),
+                |part| format!("tệp {part} của cơ sở dữ liệu")
+            )
+        ),
+        Refused::ExportExists { file } => {
+            format!("{file}: tệp đã có; hãy chọn tên khác, hoặc thêm --force để ghi đè")
+        }
         Refused::AuditRecordUnfit { table, record } => {
             format!("một bản ghi của nhật ký về bảng {table:?} không khớp với bảng: {record}")
         }
@@ -454,6 +464,9 @@ mod tests {
             Refused::DemoRecipe { why: s("x") },
             Refused::AuditRecordUnfit { table: s("score"), record: s("{}") },
             Refused::AuditRecordUnreadable { row: 3, why: s("x") },
+            Refused::ExportOverDatabase { file: s("a.db"), database: s("a.db"), part: None },
+            Refused::ExportOverDatabase { file: s("a.db-wal"), database: s("a.db-wal"), part: Some(s("-wal")) },
+            Refused::ExportExists { file: s("a.xlsx") },
         ];
         for field in TextField::ALL {
             all.push(Refused::BadText { field, at: item(), why: TextRefusal::LineBreak });

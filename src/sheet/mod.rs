@@ -204,18 +204,11 @@ pub fn check_destination(db: &Path, out: &Path, existing: Existing) -> Result<()
         name.push(suffix);
         let file = PathBuf::from(name);
         if resolved(&file) == target || same_file(&file, out) {
-            let what = if suffix.is_empty() {
-                "the round's database".to_string()
-            } else {
-                format!("the database's {suffix} file")
-            };
-            return Err(StoreError::File {
+            return Err(StoreError::from(Refused::ExportOverDatabase {
                 file: out.display().to_string(),
-                message: format!(
-                    "this is {what} ({}); an export never writes over it, --force or not: choose another file name",
-                    file.display()
-                ),
-            });
+                database: file.display().to_string(),
+                part: (!suffix.is_empty()).then(|| suffix.to_string()),
+            }));
         }
     }
     if existing == Existing::Refuse && std::fs::symlink_metadata(out).is_ok() {
@@ -225,10 +218,7 @@ pub fn check_destination(db: &Path, out: &Path, existing: Existing) -> Result<()
 }
 
 fn already_exists(out: &Path) -> StoreError {
-    StoreError::File {
-        file: out.display().to_string(),
-        message: "the file already exists; choose another name, or add --force to replace it".into(),
-    }
+    StoreError::from(Refused::ExportExists { file: out.display().to_string() })
 }
 
 /// A path made absolute through its folder (the file itself may not exist yet).

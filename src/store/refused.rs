@@ -210,6 +210,13 @@ pub enum Refused {
     DemoGenerator { found: String, ours: String },
     #[error("demo recipe: {why}")]
     DemoRecipe { why: String },
+    #[error(
+        "{file}: this is {} ({database}); an export never writes over it, --force or not: choose another file name",
+        part.as_ref().map_or_else(|| "the round's database".to_string(), |part| format!("the database's {part} file"))
+    )]
+    ExportOverDatabase { file: String, database: String, part: Option<String> },
+    #[error("{file}: the file already exists; choose another name, or add --force to replace it")]
+    ExportExists { file: String },
     #[error("an audit record of table {table:?} does not fit it: {record}")]
     AuditRecordUnfit { table: String, record: String },
     #[error("audit row {row}: its record of the rows it wrote is unreadable: {why}")]
