@@ -95,13 +95,13 @@ fn every_bad_input_is_refused_by_name_and_changes_nothing() {
             &thai_nguyen,
             "scores",
             format!("{SCORES}\nsnv,I.1,4,3,thiếu\u{0}báo cáo,\n"),
-            vec!["bad.csv:2: column reason", "ký tự điều khiển U+0000"],
+            vec!["bad.csv:2: cột reason", "ký tự điều khiển U+0000"],
         ),
         (
             &thai_nguyen,
             "scores",
             format!("{SCORES}\nsnv,I.1,4,,,giải\u{1b}[31m trình\n"),
-            vec!["bad.csv:2: column explanation", "U+001B"],
+            vec!["bad.csv:2: cột explanation", "U+001B"],
         ),
         (
             &thai_nguyen,
@@ -119,7 +119,7 @@ fn every_bad_input_is_refused_by_name_and_changes_nothing() {
             &thai_nguyen,
             "units",
             "code,name,bloc,group\nsxd,Sở Xây\u{7}dựng,so-nganh,\n".into(),
-            vec!["bad.csv:2: column name", "U+0007"],
+            vec!["bad.csv:2: cột name", "U+0007"],
         ),
         (
             &thai_nguyen,

@@ -176,8 +176,8 @@ fn a_file_with_one_bad_row_changes_nothing_and_names_line_column_value_and_rule(
             "unit,criterion,self_score,appraised_score,reason\nstc,III.1,1,1,\nstc,III.1,1,1,\n",
             "scores.csv:3: unit stc, III.1: already on line 2",
         ),
-        ("unit,self_score,appraised_score\nstc,1,1\n", "scores.csv:1: missing column criterion"),
-        ("unit,criterion,self_score,appraised_score,reason,note\n", "unknown column \"note\""),
+        ("unit,self_score,appraised_score\nstc,1,1\n", "scores.csv:1: thiếu cột criterion"),
+        ("unit,criterion,self_score,appraised_score,reason,note\n", "không có cột \"note\""),
     ];
     for (text, expected) in cases {
         let file = write(dir.path(), "scores.csv", text);
@@ -188,7 +188,7 @@ fn a_file_with_one_bad_row_changes_nothing_and_names_line_column_value_and_rule(
     let bad_utf8 = dir.path().join("scores.csv");
     std::fs::write(&bad_utf8, b"unit,criterion,self_score,appraised_score,reason\nstc,III.1,1,1,S\xe1\n").unwrap();
     let error = refused(&["import", "scores", "--db", &db, bad_utf8.to_str().unwrap()]);
-    assert!(error.contains("scores.csv:2: not UTF-8"), "{error}");
+    assert!(error.contains("scores.csv:2: không phải văn bản UTF-8"), "{error}");
 
     let other_cases = [
         (
@@ -387,7 +387,7 @@ fn databases_are_guarded() {
     let error = refused(&["rank", "--db", &junk, "--json"]);
     assert!(error.contains("không phải cơ sở dữ liệu của thamdinh"), "{error}");
     let error = refused(&["import", "units", "--db", &db, &dir.path().join("missing.csv").display().to_string()]);
-    assert!(error.contains("missing.csv"), "{error}");
+    assert!(error.contains("missing.csv: không có tệp này"), "{error}");
     let error = refused(&["rank", "--json"]);
     assert!(error.contains("cần --db PATH"), "{error}");
 }

@@ -301,7 +301,7 @@ fn control_characters_are_refused_in_unit_names_and_shown_as_escapes_when_alread
         assert!(!output.status.success());
         assert_no_controls(&output.stderr, "the refusal");
         let error = String::from_utf8(output.stderr).unwrap();
-        assert!(error.contains("units.csv:3: column name:"), "{error}");
+        assert!(error.contains("units.csv:3: cột name:"), "{error}");
         assert!(error.contains(&format!("chứa ký tự điều khiển {shown} ở vị trí {column}")), "{error}");
     }
     assert_eq!(state(&db), before, "nothing imported");

@@ -8,7 +8,7 @@ use crate::domain::facts::{FactKindExpected, FactValueRefused};
 use crate::domain::permissions::{Act, CouncilWrite, Refusal, Role, Rule};
 use crate::domain::score::display_vi;
 use crate::store::error::StaleSave;
-use crate::store::{Refused, RowItem, RowRefused, StoreError, Subject, TextField};
+use crate::store::{CsvProblem, Refused, RowItem, RowRefused, StoreError, Subject, TextField};
 
 /// An error of the store, as a person reads it.
 pub fn store_error(error: &StoreError, lang: Lang) -> String {
@@ -117,6 +117,20 @@ fn subject(at: &Subject, lang: Lang) -> String {
         (Subject::Approval, Lang::Vi) => "phê duyệt".into(),
         (Subject::User(name), Lang::Vi) => format!("người dùng {name}"),
         (at, Lang::En) => at.to_string(),
+    }
+}
+
+fn csv_problem(problem: &CsvProblem) -> String {
+    match problem {
+        CsvProblem::NotUtf8 => "không phải văn bản UTF-8; hãy lưu tệp dạng CSV UTF-8".into(),
+        CsvProblem::Header(why) => format!("không đọc được dòng tiêu đề ({why})"),
+        CsvProblem::UnknownColumn { column, known } => {
+            format!("không có cột {column:?}; các cột là {}", known.join(", "))
+        }
+        CsvProblem::ColumnTwice { column } => format!("cột {column} xuất hiện hai lần"),
+        CsvProblem::MissingColumn { column } => format!("thiếu cột {column}"),
+        CsvProblem::Unreadable(why) => format!("không đọc được dòng ({why})"),
+        CsvProblem::Cell { column, value, why } => format!("cột {column}: {value:?} {why}"),
     }
 }
 
@@ -282,6 +296,9 @@ pub fn refused(why: &Refused, lang: Lang) -> String {
                 |part| format!("tệp {part} của cơ sở dữ liệu")
             )
         ),
+        Refused::Csv { file, line, problem } => format!("{file}:{line}: {}", csv_problem(problem)),
+        Refused::Unreadable { file, not_found: true, .. } => format!("{file}: không có tệp này"),
+        Refused::Unreadable { file, not_found: false, why } => format!("{file}: không đọc được tệp ({why})"),
         Refused::ExportExists { file } => {
             format!("{file}: tệp đã có; hãy chọn tên khác, hoặc thêm --force để ghi đè")
         }
@@ -467,7 +484,19 @@ mod tests {
             Refused::ExportOverDatabase { file: s("a.db"), database: s("a.db"), part: None },
             Refused::ExportOverDatabase { file: s("a.db-wal"), database: s("a.db-wal"), part: Some(s("-wal")) },
             Refused::ExportExists { file: s("a.xlsx") },
+            Refused::Unreadable { file: s("a.csv"), not_found: true, why: s("No such file") },
+            Refused::Unreadable { file: s("a.csv"), not_found: false, why: s("Permission denied") },
         ];
+        let problems = [
+            CsvProblem::NotUtf8,
+            CsvProblem::Header(s("x")),
+            CsvProblem::UnknownColumn { column: s("note"), known: vec![s("criterion")] },
+            CsvProblem::ColumnTwice { column: s("criterion") },
+            CsvProblem::MissingColumn { column: s("criterion") },
+            CsvProblem::Unreadable(s("x")),
+            CsvProblem::Cell { column: s("name"), value: s("a"), why: TextRefusal::LineBreak },
+        ];
+        all.extend(problems.into_iter().map(|problem| Refused::Csv { file: s("a.csv"), line: 1, problem }));
         for field in TextField::ALL {
             all.push(Refused::BadText { field, at: item(), why: TextRefusal::LineBreak });
             all.push(Refused::TextNeeded { field, at: Subject::Bloc(s("so-nganh")) });

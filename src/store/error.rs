@@ -1,6 +1,6 @@
 //! Errors of the store, worded for the secretary: which file, which line, which rule.
 
-pub use super::refused::{Refused, RowItem, RowRefused, Subject, TextField};
+pub use super::refused::{CsvProblem, Refused, RowItem, RowRefused, Subject, TextField};
 use crate::domain::error::DataError;
 use crate::domain::permissions::Refusal;
 use std::path::PathBuf;

@@ -21,7 +21,7 @@ pub mod ties;
 pub mod users;
 mod write;
 
-pub use error::{Refused, Result, RowItem, RowRefused, StoreError, Subject, TextField};
+pub use error::{CsvProblem, Refused, Result, RowItem, RowRefused, StoreError, Subject, TextField};
 pub use round::DocumentCounts;
 
 use crate::domain::framework::ComponentPlace;

@@ -104,6 +104,48 @@ pub struct RowRefused {
     pub refusal: crate::domain::permissions::Refusal,
 }
 
+/// What is wrong with a CSV file itself, before any row is read for its values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CsvProblem {
+    NotUtf8,
+    /// The header row cannot be read (the csv reader's account).
+    Header(String),
+    UnknownColumn {
+        column: String,
+        known: Vec<String>,
+    },
+    ColumnTwice {
+        column: String,
+    },
+    MissingColumn {
+        column: String,
+    },
+    /// A row the csv reader cannot read (its account).
+    Unreadable(String),
+    /// A cell carrying a control character.
+    Cell {
+        column: String,
+        value: String,
+        why: TextRefusal,
+    },
+}
+
+impl std::fmt::Display for CsvProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CsvProblem::NotUtf8 => f.write_str("not UTF-8 text; save the file as CSV UTF-8"),
+            CsvProblem::Header(why) => f.write_str(why),
+            CsvProblem::UnknownColumn { column, known } => {
+                write!(f, "unknown column {column:?}; the columns are {}", known.join(", "))
+            }
+            CsvProblem::ColumnTwice { column } => write!(f, "column {column} appears twice"),
+            CsvProblem::MissingColumn { column } => write!(f, "missing column {column}"),
+            CsvProblem::Unreadable(why) => write!(f, "unreadable row: {why}"),
+            CsvProblem::Cell { column, value, why } => write!(f, "column {column}: {value:?} {why}"),
+        }
+    }
+}
+
 /// A refusal with its facts.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum Refused {
@@ -215,6 +257,11 @@ pub enum Refused {
         part.as_ref().map_or_else(|| "the round's database".to_string(), |part| format!("the database's {part} file"))
     )]
     ExportOverDatabase { file: String, database: String, part: Option<String> },
+    #[error("{file}:{line}: {problem}")]
+    Csv { file: String, line: u64, problem: CsvProblem },
+    /// An input file that cannot be read (`not_found`: there is no such file).
+    #[error("{file}: {why}")]
+    Unreadable { file: String, not_found: bool, why: String },
     #[error("{file}: the file already exists; choose another name, or add --force to replace it")]
     ExportExists { file: String },
     #[error("an audit record of table {table:?} does not fit it: {record}")]
