@@ -30,6 +30,10 @@ pub fn audit_action(action: AuditAction, lang: Lang) -> &'static str {
         AuditAction::Rerate => lang.pick("Xếp loại lại", "Re-rate"),
         AuditAction::AddUser => lang.pick("Thêm người dùng", "Add user"),
         AuditAction::RemoveUser => lang.pick("Xóa người dùng", "Remove user"),
+        AuditAction::Submit => lang.pick("Nộp hồ sơ tự đánh giá", "Submit"),
+        AuditAction::Reopen => lang.pick("Mở lại hồ sơ tự đánh giá", "Reopen"),
+        AuditAction::RoundSettings => lang.pick("Thiết lập kỳ đánh giá", "Round settings"),
+        AuditAction::CarryOver => lang.pick("Chuyển từ kỳ trước", "Carry over"),
         AuditAction::Import(kind) => match kind {
             ImportKind::Units => lang.pick("Nhập dữ liệu: đơn vị", "Import units"),
             ImportKind::Scores => lang.pick("Nhập dữ liệu: điểm", "Import scores"),

@@ -30,6 +30,14 @@ pub enum AuditAction {
     Rerate,
     AddUser,
     RemoveUser,
+    /// A unit's focal person submits its self-assessment (issue 16, on main: `submit`).
+    Submit,
+    /// The secretary reopens a submitted self-assessment (`reopen`).
+    Reopen,
+    /// The round's deadlines and settings (`round settings`).
+    RoundSettings,
+    /// Units, users and settings carried over from the previous round by `init --from` (`carry over`).
+    CarryOver,
     /// The summary row of an import file; its values have rows of their own.
     Import(ImportKind),
 }
@@ -60,7 +68,7 @@ pub enum ImportKind {
 
 impl AuditAction {
     /// Every action, for tests and catalogs.
-    pub const ALL: [AuditAction; 28] = [
+    pub const ALL: [AuditAction; 32] = [
         AuditAction::Init,
         AuditAction::Baseline,
         AuditAction::Seed,
@@ -83,6 +91,10 @@ impl AuditAction {
         AuditAction::Rerate,
         AuditAction::AddUser,
         AuditAction::RemoveUser,
+        AuditAction::Submit,
+        AuditAction::Reopen,
+        AuditAction::RoundSettings,
+        AuditAction::CarryOver,
         AuditAction::Import(ImportKind::Units),
         AuditAction::Import(ImportKind::Scores),
         AuditAction::Import(ImportKind::Grades),
@@ -113,6 +125,10 @@ impl AuditAction {
             AuditAction::Rerate => "rerate",
             AuditAction::AddUser => "add user",
             AuditAction::RemoveUser => "remove user",
+            AuditAction::Submit => "submit",
+            AuditAction::Reopen => "reopen",
+            AuditAction::RoundSettings => "round settings",
+            AuditAction::CarryOver => "carry over",
             AuditAction::Import(kind) => kind.slug(),
         }
     }
@@ -192,6 +208,10 @@ mod tests {
                 "rerate",
                 "add user",
                 "remove user",
+                "submit",
+                "reopen",
+                "round settings",
+                "carry over",
                 "import units",
                 "import scores",
                 "import grades",
