@@ -10,7 +10,8 @@ use thamdinh::domain::facts::FactValue;
 use thamdinh::domain::grades::Grade;
 use thamdinh::domain::permissions::Role;
 use thamdinh::store::appraise::AppraisalInput;
-use thamdinh::store::{Store, StoreError};
+use thamdinh::store::self_assessment::SelfAssessmentInput;
+use thamdinh::store::{Cell, Store, StoreError};
 
 type Write = fn(&mut Store, &Path) -> Result<(), StoreError>;
 
@@ -56,6 +57,25 @@ const WRITES: &[(&str, Write)] = &[
         thamdinh::sheet::export_ranking(s, &d.join("out.xlsx"), thamdinh::sheet::Existing::Refuse).map(drop)
     }),
     ("add a user", |s, _| s.add_user("moi", "Người mới", Role::Secretary, None)),
+    // Issue 16: the unit's focal person of Sở Công Thương (sct) writes its own unit's self-assessment.
+    ("write sct's self-assessment (score, explanation, document)", |s, _| {
+        let input = SelfAssessmentInput {
+            unit: "sct".into(),
+            component: "V.5".into(),
+            self_score: Cell::Set("10".into()),
+            explanation: Cell::Set("Thiếu một báo cáo quý".into()),
+            applicable: Cell::Keep,
+        };
+        s.save_self_assessment(&input)?;
+        s.add_document("sct", "III", "Báo cáo quý IV", "Số 12/BC-SCT", "2024-11-20")
+    }),
+    ("submit sct's self-assessment", |s, _| s.submit(Some("sct"), "2024-11-20", "05/BB-SCT").map(drop)),
+    ("reopen sct's submission", |s, d| {
+        let mut admin = Store::open(&d.join("round.db"))?;
+        admin.submit(Some("sct"), "2024-11-20", "05/BB-SCT")?;
+        s.reopen_submission("sct", "Thiếu tài liệu kiểm chứng")
+    }),
+    ("set the round's deadline", |s, _| s.set_round_settings(Some("2024-11-25"), Some(50))),
 ];
 
 /// (user, role as the README names it); `None`: the service account (no `--user`).
@@ -67,25 +87,31 @@ const ROLES: &[(Option<&str>, &str)] = &[
     (Some("thu-ky"), "secretary"),
     (Some("chu-tich"), "chairman"),
     (None, "admin"),
+    (Some("dau-moi-sct"), "unit (Sở Công Thương)"),
 ];
 
 /// Each write's row: ✓ allowed, ✗ refused, for the member of Sở Nội vụ, a member of Sở TT&TT, the assistant of
-/// Sở Nội vụ, a leader, the secretary, the chairman, admin.
+/// Sở Nội vụ, a leader, the secretary, the chairman, admin, and the unit's focal person of Sở Công Thương (whose
+/// imports above name other units).
 const EXPECTED: &[(&str, &str)] = &[
-    ("import units", "✗✗✗✗✓✓✓"),
-    ("import self-scores", "✗✗✗✗✓✓✓"),
-    ("import appraisals (Sở Nội vụ's)", "✓✗✗✗✗✗✓"),
-    ("import grades", "✗✗✗✗✗✓✓"),
-    ("import facts", "✗✗✗✗✓✓✓"),
-    ("import evidence", "✗✗✗✗✓✓✓"),
-    ("appraise (Sở Nội vụ's)", "✓✗✓✗✗✗✓"),
-    ("comment on V.5 (Sở TT&TT's share)", "✗✓✗✗✗✗✗"),
-    ("record facts", "✗✗✗✗✓✓✓"),
-    ("override a grade", "✗✗✗✗✗✓✓"),
-    ("order a tie", "✗✗✗✗✗✓✓"),
-    ("approve a bloc", "✗✗✗✗✗✓✓"),
-    ("export the result", "✗✗✗✗✓✓✓"),
-    ("add a user", "✗✗✗✗✗✗✓"),
+    ("import units", "✗✗✗✗✓✓✓✗"),
+    ("import self-scores", "✗✗✗✗✓✓✓✗"),
+    ("import appraisals (Sở Nội vụ's)", "✓✗✗✗✗✗✓✗"),
+    ("import grades", "✗✗✗✗✗✓✓✗"),
+    ("import facts", "✗✗✗✗✓✓✓✗"),
+    ("import evidence", "✗✗✗✗✓✓✓✗"),
+    ("appraise (Sở Nội vụ's)", "✓✗✓✗✗✗✓✗"),
+    ("comment on V.5 (Sở TT&TT's share)", "✗✓✗✗✗✗✗✗"),
+    ("record facts", "✗✗✗✗✓✓✓✗"),
+    ("override a grade", "✗✗✗✗✗✓✓✗"),
+    ("order a tie", "✗✗✗✗✗✓✓✗"),
+    ("approve a bloc", "✗✗✗✗✗✓✓✗"),
+    ("export the result", "✗✗✗✗✓✓✓✗"),
+    ("add a user", "✗✗✗✗✗✗✓✗"),
+    ("write sct's self-assessment (score, explanation, document)", "✗✗✗✗✓✓✓✓"),
+    ("submit sct's self-assessment", "✗✗✗✗✓✓✓✓"),
+    ("reopen sct's submission", "✗✗✗✗✓✓✓✗"),
+    ("set the round's deadline", "✗✗✗✗✓✓✓✗"),
 ];
 
 #[test]
@@ -96,6 +122,7 @@ fn every_role_against_every_write_path() {
         for (user, role) in ROLES {
             let dir = tempfile::tempdir().unwrap();
             let mut store = tui_support::fixture_store(dir.path());
+            store.add_unit_user("dau-moi-sct", "Cán bộ đầu mối Sở Công Thương", "sct").unwrap();
             if let Some(user) = user {
                 store.sign_in(user).unwrap();
             }

@@ -18,17 +18,17 @@ fn a_member_appraises_three_components_and_the_ranking_moves() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = fixture_store(dir.path());
     let mut app = app_as(&mut store, "tv-so-noi-vu");
-    assert_eq!(app.pane, Pane::Queue);
+    assert_eq!(app.browse.pane, Pane::Queue);
 
     // skhcn's III.7 is the only item of Sở Nội vụ not yet appraised: filter to it.
     press(&mut app, &mut store, "/skhcn III.7<Enter>");
     let queue = app.queue();
     assert_eq!(queue.len(), 1, "{queue:?}");
     press(&mut app, &mut store, "<Enter>");
-    assert!(app.form.is_some());
+    assert!(app.form().is_some());
     // 2 of 3 needs a reason: refused inline, nothing written.
     press(&mut app, &mut store, "2<C-s>");
-    let error = app.form.as_ref().and_then(|f| f.error.clone()).expect("refused");
+    let error = app.form().and_then(|f| f.error.clone()).expect("refused");
     assert!(error.contains("Cần lý do trừ điểm"), "{error}");
     assert!(screen(&app, 80, 24).contains("Cần lý do trừ điểm"));
     assert_eq!(
@@ -61,15 +61,15 @@ fn a_refused_score_keeps_the_old_value() {
     let mut store = fixture_store(dir.path());
     let mut app = app_as(&mut store, "tv-so-noi-vu");
     press(&mut app, &mut store, "/stc V.5<Enter><Enter>");
-    let form = app.form.as_ref().unwrap();
+    let form = app.form().unwrap();
     assert_eq!(form.score, "7");
     press(&mut app, &mut store, "13<C-s>");
-    let error = app.form.as_ref().and_then(|f| f.error.clone()).unwrap();
+    let error = app.form().and_then(|f| f.error.clone()).unwrap();
     assert!(error.contains("vượt điểm tối đa 12"), "{error}");
     press(&mut app, &mut store, "<Esc>");
-    assert!(app.confirm.is_some(), "closing a changed form asks first");
+    assert!(app.overlay.is_some(), "closing a changed form asks first");
     press(&mut app, &mut store, "y");
-    assert!(app.form.is_none());
+    assert!(app.form().is_none());
     let stc = store.load_round().unwrap().units.into_iter().find(|u| u.code == "stc").unwrap();
     assert_eq!(stc.entries["V.5"].appraised_score, Some(rust_decimal::Decimal::from(7)));
 }
@@ -83,24 +83,24 @@ fn the_chairman_orders_a_tie_and_the_pending_units_get_their_levels() {
     assert_eq!(before[0].2, Outcome::TiePending);
     assert_eq!(before[1].2, Outcome::TiePending);
     press(&mut app, &mut store, "3");
-    assert_eq!(app.pane, Pane::Ties);
+    assert_eq!(app.browse.pane, Pane::Ties);
     assert_eq!(app.open_ties(), [("so-nganh".to_string(), vec!["snv".to_string(), "stp".to_string()])]);
     // Put stp first: select the second unit, move it up, confirm.
     press(&mut app, &mut store, "<Enter>jK<Enter>");
-    assert!(app.tie_edit.is_none());
+    assert!(app.tie_edit().is_none());
     let after = ranking_of(&app, "so-nganh");
     assert_eq!((after[0].0.as_str(), after[0].1, after[0].2), ("stp", 1, Outcome::Level(Level::Excellent)));
     assert_eq!((after[1].0.as_str(), after[1].1, after[1].2), ("snv", 2, Outcome::Level(Level::Good)));
     assert!(app.open_ties().is_empty());
     // Approval is refused while skhcn's III.7 waits for its appraisal, and says why.
     press(&mut app, &mut store, "1a");
-    let blocker = app.approval.as_ref().and_then(|p| p.blocker.clone()).expect("the prompt says why not");
+    let blocker = app.approval().and_then(|p| p.blocker.clone()).expect("the prompt says why not");
     assert!(blocker.contains("còn 1 tiêu chí thành phần chưa thẩm định"), "{blocker}");
     assert!(screen(&app, 80, 24).contains("Chưa thể phê duyệt"));
     press(&mut app, &mut store, "y<Enter>");
     assert!(app.approved.is_empty(), "a blocked approval cannot be confirmed");
     press(&mut app, &mut store, "<Esc>");
-    assert!(app.approval.is_none());
+    assert!(app.approval().is_none());
     // Once appraised, the chairman approves and the bloc shows as approved.
     press(&mut app, &mut store, "3");
     let file = dir.path().join("last.csv");
@@ -115,7 +115,7 @@ fn the_chairman_orders_a_tie_and_the_pending_units_get_their_levels() {
     let reloaded = thamdinh::tui::app::Action::Reloaded(Box::new(thamdinh::tui::snapshot(&store).unwrap()));
     thamdinh::tui::dispatch(&mut app, &mut store, reloaded);
     press(&mut app, &mut store, "a");
-    assert!(app.approval.is_some() && app.approved.is_empty(), "one `a` asks first");
+    assert!(app.approval().is_some() && app.approved.is_empty(), "one `a` asks first");
     press(&mut app, &mut store, "<Enter>");
     assert!(app.approved.is_empty(), "Enter alone does not approve");
     press(&mut app, &mut store, "y<Enter>");
@@ -133,10 +133,10 @@ fn the_secretary_sees_the_ranking_and_cannot_open_a_form() {
     let mut app = app_as(&mut store, "thu-ky");
     assert_eq!(app.panes(), [Pane::Ranking, Pane::Progress, Pane::Charts]);
     press(&mut app, &mut store, "<Enter>");
-    assert!(app.form.is_none() && app.tie_edit.is_none());
-    assert!(app.unit_view.is_some(), "Enter opens the unit's file, read-only");
+    assert!(app.form().is_none() && app.tie_edit().is_none());
+    assert!(app.unit_view().is_some(), "Enter opens the unit's file, read-only");
     press(&mut app, &mut store, "<Esc>3");
-    assert_eq!(app.pane, Pane::Charts, "the secretary has no ties pane: the third is the charts");
+    assert_eq!(app.browse.pane, Pane::Charts, "the secretary has no ties pane: the third is the charts");
     press(&mut app, &mut store, "1");
     assert!(app.queue().is_empty(), "the secretary has no appraisal queue");
     let text = screen(&app, 160, 48);
@@ -179,17 +179,17 @@ fn the_secretary_records_facts_and_the_level_follows() {
     let mut app = app_as(&mut store, "thu-ky");
     // stc (95, outstanding) is good only by the quota; record discipline "yes": not completed.
     press(&mut app, &mut store, "/stc<Enter>f");
-    let form = app.facts_form.as_ref().expect("facts form");
+    let form = app.facts_form().expect("facts form");
     assert_eq!(form.unit, "stc");
     assert_eq!(form.values[0], ("discipline".to_string(), thamdinh::domain::facts::FactValue::Choice("none".into())));
     press(&mut app, &mut store, "  <C-s>");
-    assert!(app.facts_form.is_none(), "saved and closed: {:?}", app.message);
+    assert!(app.facts_form().is_none(), "saved and closed: {:?}", app.message);
     let stc = ranking_of(&app, "so-nganh").into_iter().find(|(u, _, _)| u == "stc").unwrap();
     assert_eq!(stc.2, Outcome::Level(Level::NotCompleted));
     assert!(screen(&app, 80, 24).contains("Không HT"));
     // Counts go up and down with + and -.
     press(&mut app, &mut store, "f");
-    let subunits = app.facts_form.as_ref().unwrap().values.iter().position(|(n, _)| n == "subunits_total").unwrap();
+    let subunits = app.facts_form().unwrap().values.iter().position(|(n, _)| n == "subunits_total").unwrap();
     press(&mut app, &mut store, &format!("{}+++-<C-s>", "j".repeat(subunits)));
     let round = store.load_round().unwrap();
     let stc = round.units.iter().find(|u| u.code == "stc").unwrap();
@@ -203,7 +203,7 @@ fn the_chairman_overrides_a_grade_with_a_reason() {
     let mut store = fixture_store(dir.path());
     let mut app = app_as(&mut store, "chu-tich");
     press(&mut app, &mut store, "/syt<Enter>o");
-    let form = app.grade_form.as_ref().expect("grade form");
+    let form = app.grade_form().expect("grade form");
     let v = form.criteria.iter().position(|(c, _, _)| c == "V").unwrap();
     for _ in 0..v {
         press(&mut app, &mut store, "<Down>");
@@ -211,10 +211,10 @@ fn the_chairman_overrides_a_grade_with_a_reason() {
     // Override V (proposed average, already overridden to good) to poor: F2 cycles good → average → poor.
     press(&mut app, &mut store, "<F2><F2>");
     press(&mut app, &mut store, "<C-s>");
-    let error = app.grade_form.as_ref().and_then(|f| f.error.clone()).expect("a reason is required");
+    let error = app.grade_form().and_then(|f| f.error.clone()).expect("a reason is required");
     assert!(error.contains("Cần lý do"), "{error}");
     press(&mut app, &mut store, "Không có sản phẩm cải cách<C-s>");
-    assert!(app.grade_form.is_none(), "{:?}", app.message);
+    assert!(app.grade_form().is_none(), "{:?}", app.message);
     let syt = ranking_of(&app, "so-nganh").into_iter().find(|(u, _, _)| u == "syt").unwrap();
     assert_eq!(syt.2, Outcome::Level(Level::NotCompleted), "a poor criterion fails every level");
     let round = store.load_round().unwrap();
@@ -236,9 +236,9 @@ fn a_co_assigned_agency_comments_and_the_leading_agency_reads_it() {
     );
     assert!(screen(&app, 80, 24).contains("còn 0 /"), "comments are not work left");
     press(&mut app, &mut store, "/stc<Enter><Enter>");
-    assert!(app.form.as_ref().is_some_and(|f| f.commenting));
+    assert!(app.comment_form().is_some(), "a co-appraising agency's item opens the comment form");
     press(&mut app, &mut store, "<C-s>");
-    assert!(app.form.as_ref().and_then(|f| f.error.clone()).is_some_and(|e| e.contains("Chưa nhập ý kiến")));
+    assert!(app.comment_form().and_then(|f| f.error.clone()).is_some_and(|e| e.contains("Chưa nhập ý kiến")));
     press(&mut app, &mut store, "Chưa cập nhật dịch vụ công trực tuyến<C-s>");
     assert!(app.message.as_ref().is_some_and(|(m, e)| !e && m.contains("góp ý")), "{:?}", app.message);
     let round = store.load_round().unwrap();
@@ -266,7 +266,7 @@ fn the_assistant_enters_and_the_member_confirms_from_the_queue() {
 
     let mut member = app_as(&mut store, "tv-so-noi-vu");
     press(&mut member, &mut store, "s");
-    while member.status_filter != Some(thamdinh::tui::app::Status::AwaitingConfirmation) {
+    while member.browse.status_filter != Some(thamdinh::tui::app::Status::AwaitingConfirmation) {
         press(&mut member, &mut store, "s");
     }
     let waiting = member.queue();
@@ -304,12 +304,12 @@ fn a_stale_save_shows_the_newer_value_and_a_second_save_goes_over_it() {
         })
         .unwrap();
     press(&mut app, &mut store, "<C-s>");
-    let error = app.form.as_ref().and_then(|f| f.error.clone()).expect("refused, form kept");
+    let error = app.form().and_then(|f| f.error.clone()).expect("refused, form kept");
     assert!(
         error.contains("tv-so-noi-vu đã lưu 3 (lý do: Đủ hồ sơ)") && error.contains("Điểm bạn nhập (2)"),
         "{error}"
     );
-    assert_eq!(app.form.as_ref().unwrap().score, "2", "the typed value is not lost");
+    assert_eq!(app.form().unwrap().score, "2", "the typed value is not lost");
     // Having seen it, the member saves again: it goes over the newer value, audited.
     press(&mut app, &mut store, "<C-s>");
     assert!(
@@ -329,13 +329,13 @@ fn f3_shows_a_components_history() {
     let mut app = app_as(&mut store, "tv-so-noi-vu");
     press(&mut app, &mut store, "/skhcn III.7<Enter><Enter>2<Tab>Thiếu một báo cáo<C-s>");
     press(&mut app, &mut store, "<Esc>/skhcn III.7<Enter><F3>");
-    let (title, rows) = app.history.clone().expect("history shown");
+    let (title, rows) = app.history().map(|(t, r)| (t.to_string(), r.to_vec())).expect("history shown");
     assert_eq!(title, "skhcn · III.7");
     assert!(rows.iter().any(|r| r.actor == "tv-so-noi-vu" && r.new_value.as_deref() == Some("2")));
     let text = screen(&app, 160, 48);
     assert!(text.contains("Lịch sử — skhcn · III.7") && text.contains("Thiếu một báo cáo"), "{text}");
     press(&mut app, &mut store, "<Esc>");
-    assert!(app.history.is_none());
+    assert!(app.history().is_none());
 }
 
 #[test]
@@ -427,7 +427,7 @@ fn the_chairman_re_rates_a_unit_of_an_approved_bloc_with_a_reason() {
 
     let mut secretary = app_as(&mut store, "thu-ky");
     press(&mut secretary, &mut store, "/stc<Enter>f");
-    assert!(secretary.facts_form.is_none());
+    assert!(secretary.facts_form().is_none());
     assert!(
         secretary.message.as_ref().is_some_and(|(m, e)| *e && m.contains("chỉ Chủ tịch")),
         "{:?}",
@@ -436,13 +436,13 @@ fn the_chairman_re_rates_a_unit_of_an_approved_bloc_with_a_reason() {
 
     let mut chairman = app_as(&mut store, "chu-tich");
     press(&mut chairman, &mut store, "/stc<Enter>f");
-    assert!(chairman.facts_form.as_ref().is_some_and(|f| f.rerate_reason.is_some()));
+    assert!(chairman.facts_form().is_some_and(|f| f.rerate_reason.is_some()));
     assert!(screen(&chairman, 120, 30).contains("xếp loại lại (Điều 10.4)"));
     press(&mut chairman, &mut store, "  <C-s>");
-    let error = chairman.facts_form.as_ref().and_then(|f| f.error.clone()).expect("a reason is required");
+    let error = chairman.facts_form().and_then(|f| f.error.clone()).expect("a reason is required");
     assert!(error.contains("cần lý do"), "{error}");
     press(&mut chairman, &mut store, "Vi phạm kỷ luật phát hiện sau phê duyệt<C-s>");
-    assert!(chairman.facts_form.is_none(), "{:?}", chairman.message);
+    assert!(chairman.facts_form().is_none(), "{:?}", chairman.message);
     let stc = ranking_of(&chairman, "so-nganh").into_iter().find(|(u, _, _)| u == "stc").unwrap();
     assert_eq!(stc.2, Outcome::Level(Level::NotCompleted));
     let log = store.audit_log(Some("stc"), None).unwrap();
@@ -474,7 +474,7 @@ fn the_interface_holds_only_the_explanations_of_the_units_it_shows() {
     // Another unit's form reads that unit's, and shows them.
     let other = app.round.units.iter().map(|u| u.code.clone()).find(|code| *code != first).unwrap();
     press(&mut app, &mut store, &format!("/{other}<Enter><Enter>"));
-    let form = app.form.as_ref().expect("the form of the other unit");
+    let form = app.form().expect("the form of the other unit");
     let text: String =
         store.explanations_of(&other).unwrap().into_iter().find(|(c, _)| *c == form.component).unwrap().1;
     assert_eq!(explained(&app), [first, other]);
@@ -488,7 +488,7 @@ fn an_open_form_keeps_its_explanation_when_the_whole_round_is_read_again() {
     let mut app = app_as(&mut store, "tv-so-noi-vu");
     thamdinh::tui::dispatch(&mut app, &mut store, Action::Started);
     press(&mut app, &mut store, "<Enter>");
-    let form = app.form.as_ref().expect("a form");
+    let form = app.form().expect("a form");
     let (unit, component) = (form.unit.clone(), form.component.clone());
     let text: String = store.explanations_of(&unit).unwrap().into_iter().find(|(c, _)| *c == component).unwrap().1;
     let shown = |app: &App| screen(app, 160, 48).contains(&format!("Giải trình của đơn vị: {text}"));
@@ -496,7 +496,7 @@ fn an_open_form_keeps_its_explanation_when_the_whole_round_is_read_again() {
     // Another session changed something that makes the round be read whole (a tie order, an approval …).
     let reread = thamdinh::tui::snapshot(&store).unwrap();
     thamdinh::tui::dispatch(&mut app, &mut store, Action::Reloaded(Box::new(reread)));
-    assert!(app.form.is_some(), "the form stays open");
+    assert!(app.form().is_some(), "the form stays open");
     assert!(shown(&app), "{}", screen(&app, 160, 48));
 }
 
@@ -514,12 +514,12 @@ fn an_incomplete_file_is_marked_in_the_queue_the_form_and_the_progress() {
     press(&mut app, &mut store, "/skhcn III.7<Enter>");
     assert_eq!(app.queue().iter().map(|i| i.status).collect::<Vec<_>>(), [Status::IncompleteFile]);
     press(&mut app, &mut store, "<Esc>sss");
-    assert_eq!(app.status_filter, Some(Status::IncompleteFile));
+    assert_eq!(app.browse.status_filter, Some(Status::IncompleteFile));
     assert!(!app.queue().is_empty() && app.queue().iter().all(|i| i.status == Status::IncompleteFile));
     assert!(screen(&app, 100, 30).contains("Thiếu hồ sơ"));
 
     press(&mut app, &mut store, "<Esc>/skhcn III.7<Enter><Enter>");
-    let form = app.form.as_ref().expect("form");
+    let form = app.form().expect("form");
     assert!(form.reason.lines().join("").is_empty(), "the reason is offered, never written unasked");
     let shown = screen(&app, 160, 48);
     assert!(
@@ -529,7 +529,7 @@ fn an_incomplete_file_is_marked_in_the_queue_the_form_and_the_progress() {
         "{shown}"
     );
     press(&mut app, &mut store, "2<F2>");
-    let form = app.form.as_ref().expect("form");
+    let form = app.form().expect("form");
     assert_eq!(form.reason.lines().join("\n"), "không có tài liệu kiểm chứng");
     press(&mut app, &mut store, "<F2><C-s>");
     let entry = store.load_round().unwrap().units.iter().find(|u| u.code == "skhcn").unwrap().entries["III.7"].clone();
@@ -563,13 +563,13 @@ fn the_score_field_keeps_what_was_typed_and_saves_exactly_that_or_refuses() {
     runner
         .run(&typed, |typed| {
             let app = &mut *app.borrow_mut();
-            let form = app.form.as_mut().expect("form open");
+            let thamdinh::tui::app::Screen::Appraisal(form) = &mut app.screen else { panic!("form open") };
             form.score.clear();
             form.dirty = false;
             for c in typed.chars() {
                 update(app, Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
             }
-            prop_assert_eq!(&app.form.as_ref().unwrap().score, &typed, "nothing typed is dropped");
+            prop_assert_eq!(&app.form().unwrap().score, &typed, "nothing typed is dropped");
             let effects = update(app, Action::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)));
             let saved = effects.iter().find_map(|effect| match effect {
                 Effect::SaveAppraisal { appraised, .. } => Some(*appraised),
@@ -580,7 +580,7 @@ fn the_score_field_keeps_what_was_typed_and_saves_exactly_that_or_refuses() {
                     let exact = rust_decimal::Decimal::from_str(&typed.trim().replace(',', "."));
                     prop_assert_eq!(exact.ok(), Some(appraised), "saved exactly what was typed");
                 }
-                None => prop_assert!(app.form.as_ref().unwrap().error.is_some(), "a refusal says why"),
+                None => prop_assert!(app.form().unwrap().error.is_some(), "a refusal says why"),
             }
             Ok(())
         })
@@ -598,7 +598,7 @@ fn the_secretary_opens_a_ranked_units_file_and_reads_its_deductions_and_history(
     let mut store = fixture_store(dir.path());
     let mut app = app_as(&mut store, "thu-ky");
     press(&mut app, &mut store, "/syt<Enter><Enter>");
-    let view = app.unit_view.clone().expect("Enter on a ranked unit opens its file");
+    let view = app.unit_view().cloned().expect("Enter on a ranked unit opens its file");
     assert_eq!((view.unit.as_str(), view.selected), ("syt", 0));
     let text = screen(&app, 160, 48);
     assert!(text.contains("Hồ sơ đơn vị syt (chỉ đọc)"), "{text}");
@@ -614,10 +614,10 @@ fn the_secretary_opens_a_ranked_units_file_and_reads_its_deductions_and_history(
     let last = app.unit_components("syt").last().map(|p| p.component.code.clone()).unwrap();
     assert!(screen(&app, 80, 24).contains(&format!(" {last} ")), "the last component is shown after G");
     press(&mut app, &mut store, "g");
-    assert_eq!(app.unit_view.as_ref().map(|v| v.selected), Some(0));
+    assert_eq!(app.unit_view().map(|v| v.selected), Some(0));
     // F3 on a line: that component's history, in Vietnam time.
     press(&mut app, &mut store, &format!("{}<F3>", "j".repeat(at)));
-    let (title, rows) = app.history.clone().expect("history");
+    let (title, rows) = app.history().map(|(t, r)| (t.to_string(), r.to_vec())).expect("history");
     assert_eq!(title, "syt · II.3");
     let text = screen(&app, 160, 48);
     let first = rows.first().expect("the import is in the history");
@@ -628,9 +628,9 @@ fn the_secretary_opens_a_ranked_units_file_and_reads_its_deductions_and_history(
     assert!(name != first.action && text.contains(&name), "{name:?} for {:?} in {text}", first.action);
     assert!(!text.contains(&format!(" {} ", first.action)), "the slug {:?} shown: {text}", first.action);
     press(&mut app, &mut store, "<Esc>");
-    assert!(app.history.is_none() && app.unit_view.is_some(), "Esc closes the history, back in the file");
+    assert!(app.history().is_none() && app.unit_view().is_some(), "Esc closes the history, back in the file");
     press(&mut app, &mut store, "<Esc>");
-    assert!(app.unit_view.is_none());
+    assert!(app.unit_view().is_none());
 }
 
 #[test]
@@ -641,7 +641,7 @@ fn a_units_file_asks_for_its_documents_and_shows_them_whole() {
     // From the progress pane.
     let snv = app.round.units.iter().position(|u| u.code == "snv").unwrap();
     press(&mut app, &mut store, &format!("2{}<Enter>", "j".repeat(snv)));
-    assert_eq!(app.unit_view.as_ref().map(|v| v.unit.as_str()), Some("snv"));
+    assert_eq!(app.unit_view().map(|v| v.unit.as_str()), Some("snv"));
     assert!(app.evidence.keys().any(|(unit, _)| unit == "snv"), "the file's documents were read");
     let at = app.unit_components("snv").iter().position(|p| p.component.code == "V.5").unwrap();
     press(&mut app, &mut store, &"j".repeat(at));
@@ -649,7 +649,7 @@ fn a_units_file_asks_for_its_documents_and_shows_them_whole() {
     assert!(text.contains("152/BC-SNV") && text.contains("Báo cáo kết quả cải cách hành chính năm 2024"), "{text}");
     // The chart of the unit: self-score against appraisal by criterion.
     press(&mut app, &mut store, "c");
-    assert!(app.unit_view.as_ref().is_some_and(|v| v.chart));
+    assert!(app.unit_view().is_some_and(|v| v.chart));
     assert!(screen(&app, 80, 24).contains("tự đánh giá") && screen(&app, 80, 24).contains("VIII"));
 }
 
@@ -659,22 +659,22 @@ fn the_file_opens_from_the_ties_and_the_queue_keeps_enter_for_the_form() {
     let mut store = fixture_store(dir.path());
     let mut app = app_as(&mut store, "chu-tich");
     press(&mut app, &mut store, "3<Enter>jv");
-    assert_eq!(app.unit_view.as_ref().map(|v| v.unit.as_str()), Some("stp"), "v on a unit of the tie group");
+    assert_eq!(app.unit_view().map(|v| v.unit.as_str()), Some("stp"), "v on a unit of the tie group");
     press(&mut app, &mut store, "<Esc>");
-    assert!(app.unit_view.is_none() && app.tie_edit.is_some(), "back to ordering the tie");
+    assert!(app.unit_view().is_none() && app.tie_edit().is_some(), "back to ordering the tie");
 
     let mut member = app_as(&mut store, "tv-so-noi-vu");
     press(&mut member, &mut store, "/skhcn III.7<Enter>v");
-    let view = member.unit_view.clone().expect("v opens the file");
+    let view = member.unit_view().cloned().expect("v opens the file");
     assert_eq!(view.unit, "skhcn");
     let components = member.unit_components("skhcn");
     assert_eq!(components[view.selected].component.code, "III.7", "on the queue's component");
-    assert!(member.form.is_none());
+    assert!(member.form().is_none());
     // An incomplete file is marked in the unit view.
     let text = screen(&member, 160, 48);
     assert!(text.contains("Thiếu hồ sơ"), "{text}");
     press(&mut member, &mut store, "<Esc><Enter>");
-    assert!(member.form.is_some(), "Enter in the queue still opens the scoring form");
+    assert!(member.form().is_some(), "Enter in the queue still opens the scoring form");
 }
 
 #[test]
@@ -685,7 +685,7 @@ fn approving_a_bloc_asks_first_and_esc_cancels() {
     let mut app = app_as(&mut store, "chu-tich");
     let huyen = app.results().iter().position(|r| r.bloc == "huyen").expect("huyen");
     press(&mut app, &mut store, &format!("{}a", "l".repeat(huyen)));
-    let prompt = app.approval.clone().expect("a asks first");
+    let prompt = app.approval().cloned().expect("a asks first");
     assert_eq!(prompt.bloc, "huyen");
     if let Some(why) = prompt.blocker {
         panic!("huyen is fully appraised in the fixture: {why}");
@@ -696,7 +696,7 @@ fn approving_a_bloc_asks_first_and_esc_cancels() {
     press(&mut app, &mut store, "x<Enter>");
     assert!(app.approved.is_empty(), "only y confirms");
     press(&mut app, &mut store, "<Esc>");
-    assert!(app.approval.is_none() && app.approved.is_empty(), "Esc cancels");
+    assert!(app.approval().is_none() && app.approved.is_empty(), "Esc cancels");
     assert!(!store.approved_blocs().unwrap().contains("huyen"));
     press(&mut app, &mut store, "a<C-s>");
     assert!(app.approved.contains("huyen"), "Ctrl-S confirms: {:?}", app.message);
@@ -747,15 +747,15 @@ fn lists_page_like_lazygit_and_the_filter_matches_what_is_shown() {
     };
     use ratatui::crossterm::event::{KeyCode, KeyModifiers};
     press_key(&mut app, &mut store, KeyCode::PageDown, KeyModifiers::NONE);
-    assert_eq!(app.progress_selected, page);
+    assert_eq!(app.browse.progress_selected, page);
     press_key(&mut app, &mut store, KeyCode::Char('u'), KeyModifiers::CONTROL);
-    assert_eq!(app.progress_selected, page - page / 2);
+    assert_eq!(app.browse.progress_selected, page - page / 2);
     press_key(&mut app, &mut store, KeyCode::Char('d'), KeyModifiers::CONTROL);
-    assert_eq!(app.progress_selected, page);
+    assert_eq!(app.browse.progress_selected, page);
     press_key(&mut app, &mut store, KeyCode::End, KeyModifiers::NONE);
-    assert_eq!(app.progress_selected, units - 1);
+    assert_eq!(app.browse.progress_selected, units - 1);
     press_key(&mut app, &mut store, KeyCode::Home, KeyModifiers::NONE);
-    assert_eq!(app.progress_selected, 0);
+    assert_eq!(app.browse.progress_selected, 0);
     // Line by line: one step below the page moves the list by one line, not a page.
     for _ in 0..page {
         press_key(&mut app, &mut store, KeyCode::Down, KeyModifiers::NONE);
@@ -766,9 +766,9 @@ fn lists_page_like_lazygit_and_the_filter_matches_what_is_shown() {
     // The picker pages too.
     let mut picker = tui_support::app_for(&store, true);
     press(&mut picker, &mut store, "G");
-    assert_eq!(picker.picker, picker.choices().len() - 1);
+    assert_eq!(picker.picker(), Some(picker.choices().len() - 1));
     press(&mut picker, &mut store, "g");
-    assert_eq!(picker.picker, 0);
+    assert_eq!(picker.picker(), Some(0));
     // The filter matches codes and names, not the hidden bloc code.
     press(&mut app, &mut store, "1/so-nganh<Enter>");
     assert!(app.ranking_rows().is_empty());
@@ -804,22 +804,22 @@ fn the_chairman_removes_a_grade_override_and_an_override_equal_to_the_proposal_i
     let mut store = fixture_store(dir.path());
     let mut app = app_as(&mut store, "chu-tich");
     press(&mut app, &mut store, "/syt<Enter>o");
-    let form = app.grade_form.as_ref().expect("grade form");
+    let form = app.grade_form().expect("grade form");
     let v = form.criteria.iter().position(|(c, _, _)| c == "V").unwrap();
     press(&mut app, &mut store, &"<Down>".repeat(v));
     // V is proposed average and overridden to good: F2 once chooses average, the proposal itself.
     press(&mut app, &mut store, "<F2>");
     assert!(screen(&app, 160, 48).contains("(= đề xuất, không lưu; C-d bỏ điều chỉnh)"));
     press(&mut app, &mut store, "Giữ nguyên<C-s>");
-    let error = app.grade_form.as_ref().and_then(|f| f.error.clone()).expect("not saved");
+    let error = app.grade_form().and_then(|f| f.error.clone()).expect("not saved");
     assert!(error.contains("là xếp loại đề xuất: không lưu điều chỉnh"), "{error}");
     // C-d removes the override; the reason box gives its reason.
     press(&mut app, &mut store, &"<BS>".repeat("Giữ nguyên".chars().count()));
     press(&mut app, &mut store, "<C-d>");
-    let error = app.grade_form.as_ref().and_then(|f| f.error.clone()).expect("a reason is required");
+    let error = app.grade_form().and_then(|f| f.error.clone()).expect("a reason is required");
     assert!(error.contains("Cần lý do bỏ điều chỉnh"), "{error}");
     press(&mut app, &mut store, "Đã đối chiếu lại sản phẩm<C-d>");
-    assert!(app.grade_form.is_none(), "{:?}", app.message);
+    assert!(app.grade_form().is_none(), "{:?}", app.message);
     let record = store.load_unit("syt").unwrap().unwrap();
     assert!(!record.grade_overrides.contains_key("V"));
     let last = store.audit_log(Some("syt"), Some("V")).unwrap().pop().unwrap();
@@ -828,7 +828,7 @@ fn the_chairman_removes_a_grade_override_and_an_override_equal_to_the_proposal_i
     press(&mut app, &mut store, "o");
     press(&mut app, &mut store, &"<Down>".repeat(v));
     press(&mut app, &mut store, "Bỏ<C-d>");
-    let error = app.grade_form.as_ref().and_then(|f| f.error.clone()).expect("nothing to remove");
+    let error = app.grade_form().and_then(|f| f.error.clone()).expect("nothing to remove");
     assert!(error.contains("không có điều chỉnh"), "{error}");
 }
 
@@ -839,16 +839,16 @@ fn the_appraising_agency_withdraws_an_appraisal_with_a_reason() {
     let mut app = app_as(&mut store, "tv-so-noi-vu");
     press(&mut app, &mut store, "/skhcn III.7<Enter><Enter>2<Tab>Thiếu một báo cáo<C-s>");
     press(&mut app, &mut store, "<Esc><Esc>/skhcn III.7<Enter><Enter>");
-    assert_eq!(app.form.as_ref().map(|f| f.component.as_str()), Some("III.7"));
+    assert_eq!(app.form().map(|f| f.component.as_str()), Some("III.7"));
     // C-d asks the reason in the reason box; Esc gives the deduction reason back.
     press(&mut app, &mut store, "<C-d>");
     assert!(screen(&app, 160, 48).contains("Lý do rút kết quả thẩm định"));
     press(&mut app, &mut store, "<Esc>");
-    let form = app.form.as_ref().expect("the form stays open");
+    let form = app.form().expect("the form stays open");
     assert!(form.withdrawing.is_none());
     assert_eq!(form.reason.lines().join("\n"), "Thiếu một báo cáo");
     press(&mut app, &mut store, "<C-d><C-s>");
-    let error = app.form.as_ref().and_then(|f| f.error.clone()).expect("a reason is required");
+    let error = app.form().and_then(|f| f.error.clone()).expect("a reason is required");
     assert!(error.contains("Cần lý do rút"), "{error}");
     press(&mut app, &mut store, "Chấm nhầm tài liệu<C-s>");
     let record = store.load_unit("skhcn").unwrap().unwrap();
@@ -859,12 +859,12 @@ fn the_appraising_agency_withdraws_an_appraisal_with_a_reason() {
 
     // Nothing recorded: nothing to withdraw. An assistant does not withdraw a member's final figure.
     press(&mut app, &mut store, "<Esc><Esc>/skhcn III.7<Enter><Enter><C-d>");
-    let error = app.form.as_ref().and_then(|f| f.error.clone()).expect("nothing to withdraw");
+    let error = app.form().and_then(|f| f.error.clone()).expect("nothing to withdraw");
     assert!(error.contains("Chưa có kết quả thẩm định để rút"), "{error}");
     press(&mut app, &mut store, "2<Tab>Thiếu một báo cáo<C-s>");
     let mut assistant = app_as(&mut store, "tgv-so-noi-vu");
     press(&mut assistant, &mut store, "/skhcn III.7<Enter><Enter><C-d>");
-    let error = assistant.form.as_ref().and_then(|f| f.error.clone()).expect("refused");
+    let error = assistant.form().and_then(|f| f.error.clone()).expect("refused");
     assert!(error.contains("Tổ giúp việc chỉ rút điểm mình đã nhập"), "{error}");
 }
 
@@ -879,15 +879,15 @@ fn the_chairman_reopens_a_recorded_tie_order_and_changes_it_with_a_reason() {
     assert!(screen(&app, 160, 48).contains("đã sắp thứ tự"));
     // Enter reopens it as recorded; Enter after the new order asks the reason, Enter again saves.
     press(&mut app, &mut store, "<Enter>");
-    let edit = app.tie_edit.clone().expect("the tie editor");
+    let edit = app.tie_edit().cloned().expect("the tie editor");
     assert_eq!(edit.units, ["stp", "snv"]);
     press(&mut app, &mut store, "jK<Enter>");
-    assert!(app.tie_edit.as_ref().is_some_and(|e| e.reason_focus));
+    assert!(app.tie_edit().is_some_and(|e| e.reason_focus));
     assert!(screen(&app, 160, 48).contains("Lý do đổi thứ tự đã ghi"));
     press(&mut app, &mut store, "<Enter>");
     assert!(app.message.as_ref().is_some_and(|(m, _)| m.contains("Cần lý do")), "{:?}", app.message);
     press(&mut app, &mut store, "Xét lại khen thưởng<Enter>");
-    assert!(app.tie_edit.is_none(), "{:?}", app.message);
+    assert!(app.tie_edit().is_none(), "{:?}", app.message);
     let after = ranking_of(&app, "so-nganh");
     assert_eq!((after[0].0.as_str(), after[1].0.as_str()), ("snv", "stp"));
     let round = store.load_round().unwrap();
@@ -902,14 +902,14 @@ fn f3_on_a_ranking_row_shows_the_units_history() {
     let mut store = fixture_store(dir.path());
     let mut app = app_as(&mut store, "thu-ky");
     press(&mut app, &mut store, "/syt<Enter><F3>");
-    let (title, rows) = app.history.clone().expect("history shown");
+    let (title, rows) = app.history().map(|(t, r)| (t.to_string(), r.to_vec())).expect("history shown");
     assert_eq!(title, "syt — mọi thay đổi của đơn vị, mới nhất trước");
     assert!(rows.windows(2).all(|pair| pair[0].id > pair[1].id), "newest first");
     assert!(rows.iter().all(|r| r.unit.as_deref() == Some("syt")));
     let criteria: std::collections::BTreeSet<_> = rows.iter().filter_map(|r| r.criterion.clone()).collect();
     assert!(criteria.contains("V") && criteria.len() > 1, "{criteria:?}");
     press(&mut app, &mut store, "<Esc>");
-    assert!(app.history.is_none());
+    assert!(app.history().is_none());
 }
 
 #[test]
@@ -918,7 +918,7 @@ fn a_units_history_names_its_facts_by_their_titles() {
     let mut store = fixture_store(dir.path());
     let mut app = app_as(&mut store, "thu-ky");
     press(&mut app, &mut store, "/sct<Enter><F3>");
-    let (_, rows) = app.history.clone().expect("history shown");
+    let rows = app.history().map(|(_, r)| r.to_vec()).expect("history shown");
     let text = screen(&app, 160, 48);
     let facts: Vec<_> = rows
         .iter()

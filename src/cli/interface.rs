@@ -13,7 +13,10 @@ pub(super) fn open_interface(db: Option<&Path>, user: Option<&str>, lang: Lang) 
     };
     let demo = store.is_demo()?;
     match user {
-        Some(name) => store.sign_in(name)?,
+        Some(name) => {
+            // A unit's focal person gets its own screens, loaded with its own unit only (`tui::snapshot`).
+            store.sign_in(name)?;
+        }
         None if demo => {}
         None => {
             return Err(CliRefusal::NeedsUser { db: store.path().display().to_string() }.into());

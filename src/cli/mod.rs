@@ -5,6 +5,7 @@ mod interface;
 mod output;
 mod rank_report;
 mod users;
+mod year;
 
 use crate::messages::{self, CliError, CliRefusal, Lang, cli as say};
 use crate::store::rerate::RerateChange;
@@ -37,12 +38,46 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Create a new round (no units yet) for one regulation and year.
+    /// Create a new round (no units yet) for one regulation and year; with --from, next year's round from an
+    /// earlier one: its regulation (or --regulation), units, users and settings, no scores, its levels remembered.
     Init {
-        #[arg(long, value_name = "ID")]
-        regulation: String,
+        #[arg(long, value_name = "ID", required_unless_present = "from")]
+        regulation: Option<String>,
         #[arg(long, value_name = "YYYY")]
         year: i32,
+        /// The earlier round's database (only read).
+        #[arg(long, value_name = "OLD")]
+        from: Option<PathBuf>,
+    },
+    /// Submit a unit's self-assessment (Điều 8.1.b, 8.2): the date its leadership collective approved it and the
+    /// minutes' number; or, with --reopen, reopen a submitted one (the secretary, with --unit and --reason).
+    Submit {
+        /// The unit (a unit's focal person submits its own; the secretary names it).
+        #[arg(long, value_name = "CODE")]
+        unit: Option<String>,
+        /// The day the unit's leadership collective approved the self-assessment (YYYY-MM-DD or DD/MM/YYYY).
+        #[arg(long, value_name = "DATE", required_unless_present = "reopen", conflicts_with = "reopen")]
+        approved_on: Option<String>,
+        /// The number of the collective's minutes (số biên bản).
+        #[arg(long, value_name = "NUMBER", required_unless_present = "reopen", conflicts_with = "reopen")]
+        minutes: Option<String>,
+        /// Reopen the unit's submitted self-assessment so the unit can change it again.
+        #[arg(long, requires_all = ["unit", "reason"])]
+        reopen: bool,
+        /// Why it is reopened (recorded in the audit log).
+        #[arg(long, requires = "reopen")]
+        reason: Option<String>,
+    },
+    /// The round's deadline and appraisal period (Điều 8.2.a, 9.5), and who has submitted.
+    #[command(subcommand)]
+    Round(RoundCommand),
+    /// A unit's result once its bloc is approved: total, level, reasons, every deduction with its reason.
+    Result {
+        /// The unit (a unit's focal person sees its own).
+        #[arg(long, value_name = "CODE")]
+        unit: Option<String>,
+        #[arg(long)]
+        json: bool,
     },
     /// Import a CSV file (UTF-8, header row, columns by name), or a filled score sheet (.xlsx); a bad row changes nothing.
     Import { kind: ImportKind, file: PathBuf },
@@ -113,15 +148,36 @@ pub enum Command {
 }
 
 #[derive(Subcommand, Debug)]
+pub enum RoundCommand {
+    /// Set the submission deadline and/or the appraisal period (working days from receipt). Nothing is refused by
+    /// a date: a late submission is accepted and marked late.
+    Set {
+        /// YYYY-MM-DD or DD/MM/YYYY: the units submit before this day.
+        #[arg(long, value_name = "DATE")]
+        deadline: Option<String>,
+        #[arg(long, value_name = "N")]
+        appraisal_days: Option<u32>,
+    },
+    /// The deadline, the days left, the appraisal period, and each unit's submission.
+    Show {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
 pub enum UserCommand {
-    /// Add a council user.
+    /// Add a council user, or a unit's focal person (--role unit --unit CODE).
     Add {
         name: String,
-        #[arg(long, value_parser = ["member", "assistant", "leader", "secretary", "chairman"])]
+        #[arg(long, value_parser = ["member", "assistant", "leader", "secretary", "chairman", "unit"])]
         role: String,
         /// The appraising agency of a member or assistant (see the regulation's agencies).
         #[arg(long)]
         agency: Option<String>,
+        /// The unit of a unit's focal person (role unit).
+        #[arg(long, value_name = "CODE")]
+        unit: Option<String>,
         /// The person's full name, as printed on the council's papers.
         #[arg(long, default_value = "")]
         full_name: String,
@@ -247,6 +303,13 @@ fn open_as(db: &Option<PathBuf>, user: &Option<String>) -> Result<Store, CliErro
     Ok(store)
 }
 
+/// Opens the round to read all of it: refused to a unit's focal person, who reads only its own unit (`result`).
+fn open_reader(db: &Option<PathBuf>, user: &Option<String>) -> Result<Store, CliError> {
+    let store = open_as(db, user)?;
+    crate::domain::permissions::may_read_round(store.actor()).map_err(StoreError::from)?;
+    Ok(store)
+}
+
 fn execute(cli: Cli, lang: Lang) -> Result<(), CliError> {
     let Some(command) = cli.command else {
         return interface::open_interface(cli.db.as_deref(), cli.user.as_deref(), lang);
@@ -262,11 +325,36 @@ fn execute(cli: Cli, lang: Lang) -> Result<(), CliError> {
             let store = crate::demo::create(path, &regulation, year, units, seed)?;
             output::line(say::demo_created(lang, path, &store.regulation().id, store.year(), seed))?;
         }
-        Command::Init { regulation, year } => {
+        Command::Init { regulation, year, from } => {
             let path = require_db(&cli.db)?;
-            let store = Store::init(path, &regulation, year)?;
+            let store = match (&from, regulation) {
+                (Some(from), regulation) => Store::init_from(path, from, year, regulation.as_deref())?,
+                (None, Some(regulation)) => Store::init(path, &regulation, year)?,
+                (None, None) => return Err(CliRefusal::RegulationOrFrom.into()),
+            };
             output::line(say::round_created(lang, path, &store.regulation().id, store.year()))?;
+            if let Some(from) = from {
+                output::line(say::carried_over(lang, path, &from))?;
+            }
         }
+        Command::Submit { unit, approved_on, minutes, reopen, reason } => {
+            let reopen = if reopen { reason.as_deref().or(Some("")) } else { None };
+            year::submit(
+                open_as(&cli.db, &cli.user)?,
+                unit.as_deref(),
+                approved_on.as_deref(),
+                minutes.as_deref(),
+                reopen,
+                lang,
+            )?;
+        }
+        Command::Round(RoundCommand::Set { deadline, appraisal_days }) => {
+            let mut store = open_as(&cli.db, &cli.user)?;
+            store.set_round_settings(deadline.as_deref(), appraisal_days)?;
+            year::show(&store, false, lang)?;
+        }
+        Command::Round(RoundCommand::Show { json }) => year::show(&open_reader(&cli.db, &cli.user)?, json, lang)?,
+        Command::Result { unit, json } => year::result(&open_as(&cli.db, &cli.user)?, unit.as_deref(), json, lang)?,
         Command::Import { kind, file } => {
             let mut store = open_as(&cli.db, &cli.user)?;
             let imported = match kind {
@@ -293,7 +381,7 @@ fn execute(cli: Cli, lang: Lang) -> Result<(), CliError> {
             }
         }
         Command::User(command) => users::run(open_as(&cli.db, &cli.user)?, command, lang)?,
-        Command::Audit(command) => return audit_log::run(&open_as(&cli.db, &cli.user)?, command, lang),
+        Command::Audit(command) => return audit_log::run(&open_reader(&cli.db, &cli.user)?, command, lang),
         Command::Rerate { unit, reason, criterion, score, grade, fact, value } => {
             let mut store = open_as(&cli.db, &cli.user)?;
             let change = match (criterion, score, grade, fact, value) {
@@ -311,10 +399,11 @@ fn execute(cli: Cli, lang: Lang) -> Result<(), CliError> {
             output::line(say::rerated(lang, &unit, &reason))?;
         }
         Command::Rank { json } => {
-            let store = open_as(&cli.db, &cli.user)?;
+            let store = open_reader(&cli.db, &cli.user)?;
             let round = store.load_round()?;
             if json {
-                output::json(&rank_report::json(store.regulation(), &round, &store.document_counts()?))?;
+                let previous = store.previous_levels()?;
+                output::json(&rank_report::json(store.regulation(), &round, &store.document_counts()?, &previous))?;
             } else {
                 output::print(&rank_report::text(store.regulation(), &round, lang))?;
             }
@@ -340,6 +429,11 @@ fn export(db: &Option<PathBuf>, user: &Option<String>, what: ExportCommand, lang
     match what {
         ExportCommand::Sheet { unit, out, force } => {
             let store = open_as(db, user)?;
+            // A unit's focal person exports its own unit's sheet (once approved); naming none means its own.
+            let unit = match (unit, &store.actor().unit) {
+                (None, Some(own)) => Some(own.clone()),
+                (unit, _) => unit,
+            };
             let bar = progress_bar(lang);
             let existing = existing(force);
             let exported = crate::sheet::export_sheets(&store, unit.as_deref(), &out, existing, &mut |done, total| {

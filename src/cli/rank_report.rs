@@ -1,13 +1,14 @@
 //! The ranking as `rank --json` prints it (SPEC's contract), and as a plain table for people.
 
 use crate::domain::evaluate::{Round, UnitRecord, evaluate_round};
+use crate::domain::previous_year::{PreviousLevel, year_flags};
 use crate::domain::ranking::RankedUnit;
-use crate::domain::reasons::unit_reasons;
+use crate::domain::reasons::{previous_year_reasons, unit_reasons};
 use crate::domain::regulation::Regulation;
 use crate::messages::{Lang, cli as say};
 use crate::store::DocumentCounts;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
 #[derive(Serialize)]
@@ -35,6 +36,10 @@ struct UnitReport {
     provisional: bool,
     tie_pending: bool,
     reasons: Vec<String>,
+    /// The unit's level in the round this one was started from (`init --from`); null without one.
+    previous_level: Option<String>,
+    /// Flags for the chairman: `not_completed_two_years` (Điều 11.2.d).
+    flags: Vec<&'static str>,
 }
 
 /// A ranked unit's reasons: its level's, the quota's and its file's gaps.
@@ -50,7 +55,12 @@ fn reasons(
     }
 }
 
-pub fn json(regulation: &Regulation, round: &Round, documents: &DocumentCounts) -> String {
+pub fn json(
+    regulation: &Regulation,
+    round: &Round,
+    documents: &DocumentCounts,
+    previous: &BTreeMap<String, PreviousLevel>,
+) -> String {
     let units: HashMap<&str, &UnitRecord> = round.units.iter().map(|u| (u.code.as_str(), u)).collect();
     let blocs = evaluate_round(regulation, round)
         .into_iter()
@@ -63,7 +73,13 @@ pub fn json(regulation: &Regulation, round: &Round, documents: &DocumentCounts) 
                 .units
                 .into_iter()
                 .map(|unit| UnitReport {
-                    reasons: reasons(regulation, &units, documents, &unit),
+                    reasons: {
+                        let mut reasons = reasons(regulation, &units, documents, &unit);
+                        reasons.extend(previous_year_reasons(previous.get(&unit.unit), unit.outcome));
+                        reasons
+                    },
+                    previous_level: previous.get(&unit.unit).map(|p| p.level.clone()),
+                    flags: year_flags(previous.get(&unit.unit), unit.outcome).into_iter().map(|f| f.slug()).collect(),
                     unit: unit.unit,
                     rank: unit.rank,
                     total: unit.official_total.to_string(),

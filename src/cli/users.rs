@@ -10,8 +10,18 @@ use std::str::FromStr;
 
 pub fn run(mut store: Store, command: UserCommand, lang: Lang) -> Result<(), CliError> {
     match command {
-        UserCommand::Add { name, role, agency, full_name } => {
+        UserCommand::Add { name, role, agency, unit, full_name } => {
             let role = Role::from_str(&role).map_err(|_| Refused::UnknownRole { role })?;
+            match (role, unit) {
+                (Role::Unit, Some(unit)) => {
+                    store.add_unit_user(&name, &full_name, &unit)?;
+                    output::line(say::unit_user_added(lang, &name, role, &unit))?;
+                    return Ok(());
+                }
+                (Role::Unit, None) => return Err(Refused::UnitNeeded.into()),
+                (_, Some(unit)) => return Err(Refused::NoUnitForRole { role: role.slug().to_string(), unit }.into()),
+                (_, None) => {}
+            }
             store.add_user(&name, &full_name, role, agency.as_deref())?;
             output::line(say::user_added(lang, &name, role, agency.as_deref()))?;
         }
@@ -24,7 +34,7 @@ pub fn run(mut store: Store, command: UserCommand, lang: Lang) -> Result<(), Cli
                     "{:<24} {:<10} {:<20} {:<30} {status}",
                     user.name,
                     user.role.slug(),
-                    user.agency.as_deref().unwrap_or("-"),
+                    user.agency.as_deref().or(user.unit.as_deref()).unwrap_or("-"),
                     user.full_name
                 );
                 out.push_str(&escape_line(&line));

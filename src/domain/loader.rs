@@ -36,6 +36,8 @@ struct RegulationFile {
     #[serde(default)]
     facts: Vec<FactFile>,
     classification: ClassificationRules,
+    #[serde(default)]
+    deadlines: super::calendar::Deadlines,
 }
 
 #[derive(Deserialize)]
@@ -326,7 +328,15 @@ pub fn load_regulation(folder: &str, files: &DataFiles) -> Result<Regulation, Da
         grades,
         facts,
         classification: raw.classification,
+        deadlines: raw.deadlines,
     };
+    if regulation.deadlines.submission.is_some() && regulation.deadlines.submission_in(2024).is_none() {
+        return Err(DataError::at(
+            &source.name,
+            1,
+            "deadlines.submission must be a day of the year, MM-DD (\"11-25\")",
+        ));
+    }
     if regulation.id != folder {
         return Err(DataError::at(
             &source.name,

@@ -1,6 +1,7 @@
 //! The council's rules as pure functions over plain data: frameworks, scores, grades, classification, ranking. No I/O.
 
 pub mod appraisal;
+pub mod calendar;
 pub mod classification;
 pub mod entries;
 pub mod error;
@@ -11,6 +12,7 @@ pub mod framework;
 pub mod grades;
 pub mod loader;
 pub mod permissions;
+pub mod previous_year;
 pub mod ranking;
 pub mod reasons;
 pub mod regulation;

@@ -19,11 +19,15 @@ pub enum Role {
     Chairman,
     /// Whoever holds the database file (the service account): the command-line subcommands.
     ServiceAccount,
+    /// Cán bộ đầu mối of one unit: writes only that unit's self-assessment, only until it is submitted, and
+    /// sees its result once its bloc is approved.
+    Unit,
 }
 
 impl Role {
     /// The roles a council user can be given (the service account is not a user).
-    pub const USER_ROLES: [Role; 5] = [Role::Member, Role::Assistant, Role::Leader, Role::Secretary, Role::Chairman];
+    pub const USER_ROLES: [Role; 6] =
+        [Role::Member, Role::Assistant, Role::Leader, Role::Secretary, Role::Chairman, Role::Unit];
 
     pub fn slug(self) -> &'static str {
         match self {
@@ -33,6 +37,7 @@ impl Role {
             Role::Secretary => "secretary",
             Role::Chairman => "chairman",
             Role::ServiceAccount => "admin",
+            Role::Unit => "unit",
         }
     }
 
@@ -44,12 +49,18 @@ impl Role {
             Role::Secretary => "Thư ký",
             Role::Chairman => "Chủ tịch Hội đồng",
             Role::ServiceAccount => "Quản trị (tài khoản dịch vụ)",
+            Role::Unit => "Cán bộ đầu mối của đơn vị",
         }
     }
 
     /// Members and assistants act for one appraising agency.
     pub fn needs_agency(self) -> bool {
         matches!(self, Role::Member | Role::Assistant)
+    }
+
+    /// A unit's focal person acts for one unit of the round.
+    pub fn needs_unit(self) -> bool {
+        self == Role::Unit
     }
 }
 
@@ -62,10 +73,9 @@ impl fmt::Display for Role {
 impl FromStr for Role {
     type Err = String;
     fn from_str(text: &str) -> Result<Role, String> {
-        Role::USER_ROLES
-            .into_iter()
-            .find(|role| role.slug() == text)
-            .ok_or_else(|| format!("unknown role {text:?}; roles: member, assistant, leader, secretary, chairman"))
+        Role::USER_ROLES.into_iter().find(|role| role.slug() == text).ok_or_else(|| {
+            format!("unknown role {text:?}; roles: member, assistant, leader, secretary, chairman, unit")
+        })
     }
 }
 
@@ -77,6 +87,8 @@ pub struct Actor {
     pub role: Role,
     /// The appraising agency of a member or assistant.
     pub agency: Option<String>,
+    /// The unit of a unit's focal person (role `unit`).
+    pub unit: Option<String>,
 }
 
 /// The name the audit log gives the service account.
@@ -84,14 +96,15 @@ pub const SERVICE_ACCOUNT: &str = "admin";
 
 impl Actor {
     pub fn service_account() -> Actor {
-        Actor { name: SERVICE_ACCOUNT.into(), role: Role::ServiceAccount, agency: None }
+        Actor { name: SERVICE_ACCOUNT.into(), role: Role::ServiceAccount, agency: None, unit: None }
     }
 
-    /// `thu-ky (secretary)`, `an (member, snv)`: how a refusal names the actor.
+    /// `thu-ky (secretary)`, `an (member, snv)`, `dv (unit, đơn vị ubnd-x)`: how a refusal names the actor.
     pub fn describe(&self) -> String {
-        match &self.agency {
-            Some(agency) => format!("{} ({}, {agency})", self.name, self.role),
-            None => format!("{} ({})", self.name, self.role),
+        match (&self.agency, &self.unit) {
+            (Some(agency), _) => format!("{} ({}, {agency})", self.name, self.role),
+            (None, Some(unit)) => format!("{} ({}, unit {unit})", self.name, self.role),
+            (None, None) => format!("{} ({})", self.name, self.role),
         }
     }
 }
@@ -108,11 +121,35 @@ pub struct Refusal {
 /// What the actor tried.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Act {
-    Appraise { component: String, unit: String },
-    Comment { component: String, unit: String },
-    EnterLeaderScore { leader: String, component: String, unit: String },
-    ImportAppraisal { component: String, unit: String },
+    Appraise {
+        component: String,
+        unit: String,
+    },
+    Comment {
+        component: String,
+        unit: String,
+    },
+    EnterLeaderScore {
+        leader: String,
+        component: String,
+        unit: String,
+    },
+    ImportAppraisal {
+        component: String,
+        unit: String,
+    },
     Council(CouncilWrite),
+    /// Write a unit's self-assessment (self-score, explanation, not-applicable mark, documents).
+    SelfAssess {
+        unit: String,
+    },
+    Submit {
+        unit: String,
+    },
+    SeeResult {
+        unit: String,
+    },
+    ReadRound,
 }
 
 impl fmt::Display for Act {
@@ -125,6 +162,10 @@ impl fmt::Display for Act {
             }
             Act::ImportAppraisal { component, unit } => write!(f, "import an appraisal of {component} of unit {unit}"),
             Act::Council(write) => f.write_str(write.what()),
+            Act::SelfAssess { unit } => write!(f, "write the self-assessment of unit {unit}"),
+            Act::Submit { unit } => write!(f, "submit the self-assessment of unit {unit}"),
+            Act::SeeResult { unit } => write!(f, "see the result of unit {unit}"),
+            Act::ReadRound => f.write_str("read the whole round"),
         }
     }
 }
@@ -162,10 +203,34 @@ pub enum Rule {
     LeaderOwnScore,
     LeaderRowNamesLeader,
     AssistantEntriesNotImported,
+    /// A unit's focal person never writes the council's side.
+    UnitNeverAppraises,
+    /// A unit's focal person self-assesses its own unit only (`own`).
+    OwnUnitSelfAssessment {
+        own: String,
+    },
+    /// The unit submitted: its self-assessment is frozen until the secretary reopens it.
+    Submitted {
+        unit: String,
+    },
+    OwnUnitSubmission {
+        own: String,
+    },
+    FocalPersonSubmits,
+    OwnUnitResult {
+        own: String,
+    },
+    /// A result is shown to a unit only once its bloc is approved and published (Điều 10).
+    ResultAfterApproval,
+    UnitReadsOwnOnly,
 }
 
 impl Rule {
-    pub const ALL_SIMPLE: [Rule; 9] = [
+    pub const ALL_SIMPLE: [Rule; 13] = [
+        Rule::UnitNeverAppraises,
+        Rule::FocalPersonSubmits,
+        Rule::ResultAfterApproval,
+        Rule::UnitReadsOwnOnly,
         Rule::LeadersScoreGroupI,
         Rule::MembersAppraise,
         Rule::SecretaryOrChairman,
@@ -214,6 +279,29 @@ impl fmt::Display for Rule {
             }
             Rule::AssistantEntriesNotImported => f.write_str(
                 "an assistant's entry awaits a member's confirmation and is entered in the interface, not imported",
+            ),
+            Rule::UnitNeverAppraises => f.write_str(
+                "a unit only assesses itself; appraised scores, comments, facts, grades, tie orders and approvals are the council's",
+            ),
+            Rule::OwnUnitSelfAssessment { own } => {
+                write!(f, "a unit's focal person self-assesses its own unit only ({own})")
+            }
+            Rule::Submitted { unit } => write!(
+                f,
+                "unit {unit} has submitted its self-assessment, which is now locked; only the secretary reopens it (thamdinh submit --reopen), with a reason"
+            ),
+            Rule::OwnUnitSubmission { own } => {
+                write!(f, "a unit's focal person submits its own unit's self-assessment only ({own})")
+            }
+            Rule::FocalPersonSubmits => {
+                f.write_str("a unit's focal person submits it (the secretary may record it for the unit)")
+            }
+            Rule::OwnUnitResult { own } => write!(f, "a unit's focal person sees its own unit's result only ({own})"),
+            Rule::ResultAfterApproval => f.write_str(
+                "an appraisal result is shown only once the unit's bloc is approved and published (Điều 10)",
+            ),
+            Rule::UnitReadsOwnOnly => f.write_str(
+                "a unit's focal person reads its own unit only: thamdinh result (once the result is approved)",
             ),
         }
     }
@@ -264,6 +352,7 @@ pub fn may_appraise(actor: &Actor, place: &ComponentPlace<'_>, unit: &str) -> Re
         }
         Role::Leader => Err(refuse(actor, what(), Rule::LeadersScoreGroupI)),
         Role::Secretary | Role::Chairman => Err(refuse(actor, what(), Rule::MembersAppraise)),
+        Role::Unit => Err(refuse(actor, what(), Rule::UnitNeverAppraises)),
     }
 }
 
@@ -298,6 +387,10 @@ pub enum CouncilWrite {
     /// Export the council's papers (score sheets, the result) to a file: they leave the database, so only
     /// those who hold the council's file do it, the same from the command line and the interface.
     Export,
+    /// Reopen a unit's submitted self-assessment (with a reason).
+    Reopen,
+    /// Set the round's deadline and appraisal period.
+    RoundSettings,
 }
 
 impl CouncilWrite {
@@ -312,6 +405,8 @@ impl CouncilWrite {
             CouncilWrite::Rerate => "re-rate a unit",
             CouncilWrite::ManageUsers => "add or remove council users",
             CouncilWrite::Export => "export the council's spreadsheets",
+            CouncilWrite::Reopen => "reopen a unit's submitted self-assessment",
+            CouncilWrite::RoundSettings => "set the round's deadline and appraisal period",
         }
     }
 }
@@ -319,9 +414,11 @@ impl CouncilWrite {
 /// May `actor` make this write?
 pub fn may(actor: &Actor, write: CouncilWrite) -> Result<(), Refusal> {
     let allowed = match write {
-        CouncilWrite::Import | CouncilWrite::Facts | CouncilWrite::Export => {
-            matches!(actor.role, Role::Secretary | Role::Chairman | Role::ServiceAccount)
-        }
+        CouncilWrite::Import
+        | CouncilWrite::Facts
+        | CouncilWrite::Export
+        | CouncilWrite::Reopen
+        | CouncilWrite::RoundSettings => matches!(actor.role, Role::Secretary | Role::Chairman | Role::ServiceAccount),
         CouncilWrite::OrderTie | CouncilWrite::OverrideGrade | CouncilWrite::Approve | CouncilWrite::Rerate => {
             matches!(actor.role, Role::Chairman | Role::ServiceAccount)
         }
@@ -331,7 +428,10 @@ pub fn may(actor: &Actor, write: CouncilWrite) -> Result<(), Refusal> {
         return Ok(());
     }
     let rule = match write {
-        CouncilWrite::Import | CouncilWrite::Facts => Rule::SecretaryOrChairman,
+        _ if actor.role == Role::Unit => Rule::UnitNeverAppraises,
+        CouncilWrite::Import | CouncilWrite::Facts | CouncilWrite::Reopen | CouncilWrite::RoundSettings => {
+            Rule::SecretaryOrChairman
+        }
         CouncilWrite::Export => Rule::SecretaryOrChairmanExport,
         CouncilWrite::ManageUsers => Rule::ServiceAccountManagesUsers,
         _ => Rule::ChairmanOnly,
@@ -369,4 +469,75 @@ pub fn may_import_appraisal(
             Rule::AssistantEntriesNotImported,
         )),
     }
+}
+
+/// Where a unit's self-assessment stands when someone writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SelfAssessmentState {
+    /// Still being filled in by the unit.
+    Open,
+    /// Submitted to the council (Điều 8.2): frozen for the unit until the secretary reopens it.
+    Submitted,
+}
+
+/// May `actor` write unit `unit`'s self-assessment (self-score, explanation, not-applicable mark, documents)?
+/// A unit's focal person: only its own unit, only while it is not submitted. The secretary, the chairman and the
+/// service account: any unit, as their import always could. Nobody else.
+pub fn may_self_assess(actor: &Actor, unit: &str, state: SelfAssessmentState) -> Result<(), Refusal> {
+    let what = || Act::SelfAssess { unit: unit.to_string() };
+    match actor.role {
+        Role::Secretary | Role::Chairman | Role::ServiceAccount => Ok(()),
+        Role::Unit if actor.unit.as_deref() != Some(unit) => Err(refuse(
+            actor,
+            what(),
+            Rule::OwnUnitSelfAssessment { own: actor.unit.as_deref().unwrap_or("—").to_string() },
+        )),
+        Role::Unit if state == SelfAssessmentState::Submitted => {
+            Err(refuse(actor, what(), Rule::Submitted { unit: unit.to_string() }))
+        }
+        Role::Unit => Ok(()),
+        // The council's other roles are refused as their import of a unit's values always was.
+        Role::Member | Role::Assistant | Role::Leader => may(actor, CouncilWrite::Import),
+    }
+}
+
+/// May `actor` submit unit `unit`'s self-assessment (or, for the secretary, record its submission)?
+pub fn may_submit(actor: &Actor, unit: &str) -> Result<(), Refusal> {
+    match actor.role {
+        Role::Secretary | Role::Chairman | Role::ServiceAccount => Ok(()),
+        Role::Unit if actor.unit.as_deref() == Some(unit) => Ok(()),
+        Role::Unit => Err(refuse(
+            actor,
+            Act::Submit { unit: unit.to_string() },
+            Rule::OwnUnitSubmission { own: actor.unit.as_deref().unwrap_or("—").to_string() },
+        )),
+        _ => Err(refuse(actor, Act::Submit { unit: unit.to_string() }, Rule::FocalPersonSubmits)),
+    }
+}
+
+/// May `actor` see unit `unit`'s result (its appraisal, level, reasons)? The council sees it any time; a unit's
+/// focal person only its own unit's, and only once its bloc is approved (nothing appraised is shown a unit before
+/// publication, Điều 10.3). Exporting its own score sheet follows the same rule.
+pub fn may_see_result(actor: &Actor, unit: &str, approved: bool) -> Result<(), Refusal> {
+    match actor.role {
+        Role::Unit if actor.unit.as_deref() != Some(unit) => Err(refuse(
+            actor,
+            Act::SeeResult { unit: unit.to_string() },
+            Rule::OwnUnitResult { own: actor.unit.as_deref().unwrap_or("—").to_string() },
+        )),
+        Role::Unit if !approved => {
+            Err(refuse(actor, Act::SeeResult { unit: unit.to_string() }, Rule::ResultAfterApproval))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// May `actor` read the whole round (the ranking, the audit log, every unit's submission)? Everyone of the
+/// council; a unit's focal person reads only its own unit (`result`), never another unit or an appraisal before
+/// publication.
+pub fn may_read_round(actor: &Actor) -> Result<(), Refusal> {
+    if actor.role == Role::Unit {
+        return Err(refuse(actor, Act::ReadRound, Rule::UnitReadsOwnOnly));
+    }
+    Ok(())
 }

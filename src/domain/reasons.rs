@@ -80,3 +80,28 @@ pub fn unit_reasons(
     }
     reasons
 }
+
+/// What the round before this one says of a unit: its level then and, when it was rated not completed in both
+/// years, the flag for the chairman (Thái Nguyên Điều 11.2.d). Nothing without an earlier round.
+pub fn previous_year_reasons(
+    previous: Option<&super::previous_year::PreviousLevel>,
+    now: super::ranking::Outcome,
+) -> Vec<String> {
+    use super::previous_year::{YearFlag, level_words, year_flags};
+    let Some(previous) = previous else { return Vec::new() };
+    let mut reasons = vec![format!(
+        "Năm {}: {}{}",
+        previous.year,
+        level_words(&previous.level),
+        if previous.approved { "" } else { " (chưa phê duyệt khi chuyển sang năm mới)" }
+    )];
+    for flag in year_flags(Some(previous), now) {
+        match flag {
+            YearFlag::NotCompletedTwoYears => reasons.push(format!(
+                "02 năm liên tiếp ({} và năm nay) được xếp loại không hoàn thành nhiệm vụ: đề nghị Chủ tịch xem xét (Điều 11.2.d)",
+                previous.year
+            )),
+        }
+    }
+    reasons
+}

@@ -30,6 +30,8 @@ pub struct Regulation {
     pub grades: Option<GradeScale>,
     pub facts: Vec<FactDefinition>,
     pub classification: ClassificationRules,
+    /// The submission deadline and the appraisal period, where the regulation states them.
+    pub deadlines: super::calendar::Deadlines,
 }
 
 /// The share of eligible units that may be rated excellent, before the bloc's cap.

@@ -42,6 +42,10 @@ pub enum CliRefusal {
         head_now: Option<String>,
         now: String,
     },
+    /// `submit` without the approval date or the minutes.
+    SubmitNeeds,
+    /// `init` names neither a regulation nor last year's round.
+    RegulationOrFrom,
     /// A council round opens in the interface only as one of its users.
     NeedsUser {
         db: String,
@@ -112,6 +116,10 @@ pub fn cli_refusal(why: &CliRefusal, lang: Lang) -> String {
         (CliRefusal::ExportLayoutChanged { file, now }, Lang::En) => format!("{file}: the database has the same audit head but gives content {now}: the program's layout changed"),
         (CliRefusal::ExportDatabaseChanged { file, head_then, head_now, now }, Lang::Vi) => format!("{file}: cơ sở dữ liệu đã thay đổi từ khi xuất (mã nhật ký khi đó {}, nay {}); cùng bản xuất nay có mã băm {now}", none(head_then, lang), none(head_now, lang)),
         (CliRefusal::ExportDatabaseChanged { file, head_then, head_now, now }, Lang::En) => format!("{file}: the database changed since this export (audit head then {}, now {}); the same export now hashes to {now}", none(head_then, lang), none(head_now, lang)),
+        (CliRefusal::SubmitNeeds, Lang::Vi) => "nộp bản tự đánh giá cần --approved-on NGÀY (ngày tập thể lãnh đạo thông qua) và --minutes SỐ (số biên bản)".into(),
+        (CliRefusal::SubmitNeeds, Lang::En) => "a submission needs --approved-on DATE (the day the leadership collective approved it) and --minutes NUMBER (the minutes' number)".into(),
+        (CliRefusal::RegulationOrFrom, Lang::Vi) => "cần --regulation MÃ_QUY_CHẾ hoặc --from TỆP_KỲ_TRƯỚC".into(),
+        (CliRefusal::RegulationOrFrom, Lang::En) => "--regulation ID or --from OLD is required".into(),
         (CliRefusal::NeedsUser { db }, Lang::Vi) => format!("{db}: kỳ đánh giá của Hội đồng được mở dưới tên một người dùng: thamdinh --db {db} --user NAME (xem `thamdinh user list --db {db}`); màn hình chọn người dùng chỉ dành cho dữ liệu minh họa"),
         (CliRefusal::NeedsUser { db }, Lang::En) => format!("{db}: a council round opens as one of its users: thamdinh --db {db} --user NAME (see `thamdinh user list --db {db}`); the start-up picker is for the demo only"),
     }
@@ -267,6 +275,30 @@ pub fn user_added(lang: Lang, name: &str, role: crate::domain::permissions::Role
     }
 }
 
+/// `user add --role unit --unit U`.
+pub fn unit_user_added(lang: Lang, name: &str, role: crate::domain::permissions::Role, unit: &str) -> String {
+    match lang {
+        Lang::Vi => format!("{name}: đã thêm với vai trò {}, đơn vị {unit}", role.label_vi()),
+        Lang::En => format!("{name}: added as {role}, unit {unit}"),
+    }
+}
+
+/// `init --from OLD`: what came over from last year's round.
+pub fn carried_over(lang: Lang, db: &Path, from: &Path) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "{}: đã chuyển đơn vị, người dùng và các thiết lập từ {}; đã ghi nhận mức xếp loại của kỳ đó",
+            path(db),
+            path(from)
+        ),
+        Lang::En => format!(
+            "{}: units, users and settings carried over from {}; the levels of that round recorded",
+            path(db),
+            path(from)
+        ),
+    }
+}
+
 /// `user remove`.
 pub fn user_removed(lang: Lang, name: &str) -> String {
     lang.pick(
@@ -278,8 +310,8 @@ pub fn user_removed(lang: Lang, name: &str) -> String {
 /// `user list`: the header's columns.
 pub fn user_columns(lang: Lang) -> [&'static str; 5] {
     lang.pick(
-        ["tên", "vai trò", "cơ quan", "họ và tên", "trạng thái"],
-        ["name", "role", "agency", "full name", "status"],
+        ["tên", "vai trò", "cơ quan/đơn vị", "họ và tên", "trạng thái"],
+        ["name", "role", "agency/unit", "full name", "status"],
     )
 }
 

@@ -147,6 +147,11 @@ pub fn text_field(field: TextField, lang: Lang) -> &'static str {
             lang.pick("Lý do xếp loại lại (vi phạm hoặc khuyết điểm phát hiện, Điều 10.4)", field.english())
         }
         TextField::FullName => lang.pick("Họ và tên", field.english()),
+        TextField::Explanation => lang.pick("Giải trình", field.english()),
+        TextField::Minutes => lang.pick("Số biên bản", field.english()),
+        TextField::ReopenReason => lang.pick("Lý do mở lại", field.english()),
+        TextField::DocumentTitle => lang.pick("Trích yếu", field.english()),
+        TextField::DocumentReference => lang.pick("Số, ký hiệu", field.english()),
     }
 }
 
@@ -158,6 +163,9 @@ fn fact_value(why: &FactValueRefused) -> String {
     };
     format!("sự kiện “{}” nhận {expected}, không nhận {:?}", why.title, why.value)
 }
+
+/// How a date is written, in Vietnamese (`store::import::DATE_RULE` in English).
+const DATE_RULE_VI: &str = "NNNN-TT-NN hoặc NN/TT/NNNN, năm từ 1945 đến 2100";
 
 /// A refusal of the store, as a person reads it.
 pub fn refused(why: &Refused, lang: Lang) -> String {
@@ -277,7 +285,7 @@ pub fn refused(why: &Refused, lang: Lang) -> String {
             format!("người dùng {name:?} đã có (hoặc đã từng có: nhật ký còn ghi tên); hãy chọn tên khác")
         }
         Refused::UnknownRole { role } => {
-            format!("không có vai trò {role:?}; các vai trò: member, assistant, leader, secretary, chairman")
+            format!("không có vai trò {role:?}; các vai trò: member, assistant, leader, secretary, chairman, unit")
         }
         Refused::UnknownGrade { grade } => {
             format!("xếp loại phải là excellent|good|average|poor, không phải {grade:?}")
@@ -308,6 +316,60 @@ pub fn refused(why: &Refused, lang: Lang) -> String {
         Refused::AuditRecordUnreadable { row, why } => {
             format!("dòng nhật ký {row}: không đọc được bản ghi các dòng nó đã ghi: {why}")
         }
+        Refused::UnitNeeded => "cán bộ đầu mối (--role unit) thuộc một đơn vị: thêm --unit=MÃ_ĐƠN_VỊ".into(),
+        Refused::NoUnitForRole { role, unit } => format!(
+            "chỉ cán bộ đầu mối (--role unit) mới gắn với đơn vị; vai trò {} làm việc cho Hội đồng, không gắn với đơn vị {unit}: bỏ --unit",
+            role_vi(role)
+        ),
+        Refused::UnitNotNamed => "cần chỉ rõ đơn vị: --unit=MÃ_ĐƠN_VỊ".into(),
+        Refused::UnitNotInRound { unit } => format!(
+            "không có đơn vị {unit:?} trong kỳ đánh giá này; nhập đơn vị trước (thamdinh import units), rồi thêm cán bộ đầu mối"
+        ),
+        Refused::ClockNoDate { text } => format!("đồng hồ của cơ sở dữ liệu không cho ra ngày ({text:?})"),
+        Refused::ApprovedOnNotADate { unit, value } => {
+            format!("đơn vị {unit}: ngày tập thể lãnh đạo thông qua {value:?} không phải là ngày ({DATE_RULE_VI})")
+        }
+        Refused::ApprovedInFuture { unit, approved, today } => format!(
+            "đơn vị {unit}: ngày thông qua {approved} sau ngày hôm nay ({today}); ghi ngày họp tập thể lãnh đạo đã diễn ra"
+        ),
+        Refused::AlreadySubmitted { unit, on, minutes } => format!(
+            "đơn vị {unit} đã nộp bản tự đánh giá ngày {on} (biên bản {minutes}); muốn sửa, Thư ký mở lại kèm lý do"
+        ),
+        Refused::SubmissionNotRecorded { unit } => {
+            format!("đơn vị {unit}: việc nộp bản tự đánh giá chưa được ghi nhận")
+        }
+        Refused::NotSubmitted { unit } => {
+            format!("đơn vị {unit} chưa nộp bản tự đánh giá: không có gì để mở lại")
+        }
+        Refused::DeadlineNotADate { value } => format!("hạn nộp {value:?} không phải là ngày ({DATE_RULE_VI})"),
+        Refused::AppraisalDaysZero => "thời gian thẩm định phải có ít nhất 1 ngày làm việc".into(),
+        Refused::NoRoundSetting => "cần --deadline NGÀY hoặc --appraisal-days N".into(),
+        Refused::YearNotAfter { from, old_year, year } => {
+            format!("{from}: kỳ cũ là năm {old_year}; năm của kỳ mới phải sau đó, không phải {year}")
+        }
+        Refused::NoFrameworkIn { from, unit, bloc, group, regulation } => format!(
+            "{from}: đơn vị {unit} (khối {bloc}, nhóm {}) không có khung tiêu chí trong quy chế {regulation}; tạo kỳ mới bằng quy chế cũ hoặc nhập đơn vị lại",
+            group.as_deref().unwrap_or("—")
+        ),
+        Refused::AgencyGone { from, user, agency, regulation } => {
+            format!("{from}: người dùng {user} thuộc cơ quan {agency}, không có trong quy chế {regulation}")
+        }
+        Refused::OldSchema { path, version } => format!(
+            "{path}: cơ sở dữ liệu theo lược đồ cũ ({version}); mở nó một lần bằng phiên bản này (ví dụ `thamdinh audit verify --db {path}`) rồi làm lại"
+        ),
+        Refused::NoSuchDocument { unit, component, reference } => {
+            format!("đơn vị {unit}, {component}: không có tài liệu số {reference:?} để xóa")
+        }
+        Refused::BadSelfScore { unit, component, why } => {
+            format!("đơn vị {unit}, {component}: điểm tự đánh giá {why}")
+        }
+        Refused::NotApplicableNotAllowed { unit, component, regulation } => format!(
+            "đơn vị {unit}, {component}: quy chế {regulation} không có tiêu chí thành phần nào được đánh dấu không áp dụng"
+        ),
+        Refused::SheetRefused { file, sheet, unit, refusal: why } => {
+            format!("{file}: trang {sheet:?}: đơn vị {unit}: {}", refusal(why, lang))
+        }
+        Refused::Unworded(text) => text.clone(),
     }
 }
 
@@ -338,7 +400,13 @@ fn act_vi(act: &Act) -> String {
             CouncilWrite::Rerate => "xếp loại lại đơn vị".into(),
             CouncilWrite::ManageUsers => "thêm hoặc xóa người dùng của Hội đồng".into(),
             CouncilWrite::Export => "xuất bảng tính của Hội đồng".into(),
+            CouncilWrite::Reopen => "mở lại bản tự đánh giá đơn vị đã nộp".into(),
+            CouncilWrite::RoundSettings => "đặt hạn nộp và thời gian thẩm định của kỳ đánh giá".into(),
         },
+        Act::SelfAssess { unit } => format!("ghi bản tự đánh giá của đơn vị {unit}"),
+        Act::Submit { unit } => format!("nộp bản tự đánh giá của đơn vị {unit}"),
+        Act::SeeResult { unit } => format!("xem kết quả của đơn vị {unit}"),
+        Act::ReadRound => "xem toàn bộ kỳ đánh giá".into(),
     }
 }
 
@@ -371,6 +439,24 @@ fn rule_vi(rule: &Rule) -> String {
         Rule::AssistantEntriesNotImported => {
             "kết quả Tổ giúp việc nhập chờ thành viên xác nhận và được nhập trên giao diện, không nhập từ tệp".into()
         }
+        Rule::UnitNeverAppraises => "đơn vị chỉ tự đánh giá; điểm thẩm định, góp ý, dữ kiện, xếp loại, thứ tự bằng điểm và phê duyệt là của Hội đồng".into(),
+        Rule::OwnUnitSelfAssessment { own } => {
+            format!("cán bộ đầu mối chỉ tự đánh giá cho đơn vị của mình ({own})")
+        }
+        Rule::Submitted { unit } => format!(
+            "đơn vị {unit} đã nộp bản tự đánh giá nên bản này đã khóa; chỉ Thư ký mở lại được (thamdinh submit --reopen), kèm lý do"
+        ),
+        Rule::OwnUnitSubmission { own } => format!("cán bộ đầu mối chỉ nộp bản tự đánh giá của đơn vị mình ({own})"),
+        Rule::FocalPersonSubmits => {
+            "cán bộ đầu mối của đơn vị nộp bản tự đánh giá (Thư ký có thể ghi nhận thay đơn vị)".into()
+        }
+        Rule::OwnUnitResult { own } => format!("cán bộ đầu mối chỉ xem kết quả của đơn vị mình ({own})"),
+        Rule::ResultAfterApproval => {
+            "kết quả thẩm định chỉ được xem sau khi khối của đơn vị được phê duyệt và công bố (Điều 10)".into()
+        }
+        Rule::UnitReadsOwnOnly => {
+            "cán bộ đầu mối chỉ xem đơn vị của mình: thamdinh result (sau khi kết quả được phê duyệt)".into()
+        }
     }
 }
 
@@ -379,9 +465,10 @@ pub fn refusal(why: &Refusal, lang: Lang) -> String {
     match lang {
         Lang::En => why.to_string(),
         Lang::Vi => {
-            let who = match &why.who.agency {
-                Some(agency) => format!("{} ({}, {agency})", why.who.name, why.who.role.label_vi()),
-                None => format!("{} ({})", why.who.name, why.who.role.label_vi()),
+            let who = match (&why.who.agency, &why.who.unit) {
+                (Some(agency), _) => format!("{} ({}, {agency})", why.who.name, why.who.role.label_vi()),
+                (None, Some(unit)) => format!("{} ({}, đơn vị {unit})", why.who.name, why.who.role.label_vi()),
+                (None, None) => format!("{} ({})", why.who.name, why.who.role.label_vi()),
             };
             format!("{who} không được {}: {}", act_vi(&why.act), rule_vi(&why.rule))
         }
@@ -481,6 +568,36 @@ mod tests {
             Refused::DemoRecipe { why: s("x") },
             Refused::AuditRecordUnfit { table: s("score"), record: s("{}") },
             Refused::AuditRecordUnreadable { row: 3, why: s("x") },
+            Refused::UnitNeeded,
+            Refused::SheetRefused {
+                file: s("stc.xlsx"),
+                sheet: s("stc"),
+                unit: s("stc"),
+                refusal: Refusal {
+                    who: Actor { name: s("dv"), role: Role::Unit, agency: None, unit: Some(s("sct")) },
+                    act: Box::new(Act::SelfAssess { unit: s("stc") }),
+                    rule: Box::new(Rule::OwnUnitSelfAssessment { own: s("sct") }),
+                },
+            },
+            Refused::NoUnitForRole { role: s("member"), unit: s("stc") },
+            Refused::UnitNotNamed,
+            Refused::UnitNotInRound { unit: s("stc") },
+            Refused::ClockNoDate { text: s("x") },
+            Refused::ApprovedOnNotADate { unit: s("stc"), value: s("x") },
+            Refused::ApprovedInFuture { unit: s("stc"), approved: s("2030-01-01"), today: s("2024-01-01") },
+            Refused::AlreadySubmitted { unit: s("stc"), on: s("2024-01-01"), minutes: s("12/BB") },
+            Refused::SubmissionNotRecorded { unit: s("stc") },
+            Refused::NotSubmitted { unit: s("stc") },
+            Refused::DeadlineNotADate { value: s("x") },
+            Refused::AppraisalDaysZero,
+            Refused::NoRoundSetting,
+            Refused::YearNotAfter { from: s("old.db"), old_year: 2024, year: 2023 },
+            Refused::NoFrameworkIn { from: s("old.db"), unit: s("stc"), bloc: s("b"), group: None, regulation: s("r") },
+            Refused::AgencyGone { from: s("old.db"), user: s("an"), agency: s("x"), regulation: s("r") },
+            Refused::OldSchema { path: s("old.db"), version: 5 },
+            Refused::NoSuchDocument { unit: s("stc"), component: s("I.1"), reference: s("12") },
+            Refused::BadSelfScore { unit: s("stc"), component: s("I.1"), why: ScoreInputError::NotANumber(s("x")) },
+            Refused::NotApplicableNotAllowed { unit: s("stc"), component: s("I.1"), regulation: s("r") },
             Refused::ExportOverDatabase { file: s("a.db"), database: s("a.db"), part: None },
             Refused::ExportOverDatabase { file: s("a.db-wal"), database: s("a.db-wal"), part: Some(s("-wal")) },
             Refused::ExportExists { file: s("a.xlsx") },
@@ -509,7 +626,7 @@ mod tests {
 
     fn every_store_error() -> Vec<StoreError> {
         let path = PathBuf::from("round.db");
-        let actor = Actor { name: s("tv"), role: Role::Member, agency: Some(s("so-noi-vu")) };
+        let actor = Actor { name: s("tv"), role: Role::Member, agency: Some(s("so-noi-vu")), unit: None };
         let mut all = vec![
             StoreError::Missing { path: path.clone() },
             StoreError::AlreadyInitialised { path: path.clone(), regulation: s("r"), year: 2024 },
@@ -564,6 +681,18 @@ mod tests {
             ),
         ] {
             all.push(StoreError::from(Refusal { who: actor.clone(), act: Box::new(act), rule: Box::new(rule) }));
+        }
+        let focal = Actor { name: s("dv"), role: Role::Unit, agency: None, unit: Some(s("stc")) };
+        for (act, rule) in [
+            (Act::SelfAssess { unit: s("xyz") }, Rule::OwnUnitSelfAssessment { own: s("stc") }),
+            (Act::SelfAssess { unit: s("stc") }, Rule::Submitted { unit: s("stc") }),
+            (Act::Submit { unit: s("xyz") }, Rule::OwnUnitSubmission { own: s("stc") }),
+            (Act::SeeResult { unit: s("xyz") }, Rule::OwnUnitResult { own: s("stc") }),
+            (Act::ReadRound, Rule::UnitReadsOwnOnly),
+            (Act::Council(CouncilWrite::Reopen), Rule::UnitNeverAppraises),
+            (Act::Council(CouncilWrite::RoundSettings), Rule::UnitNeverAppraises),
+        ] {
+            all.push(StoreError::from(Refusal { who: focal.clone(), act: Box::new(act), rule: Box::new(rule) }));
         }
         for rule in Rule::ALL_SIMPLE.into_iter().chain([Rule::NoAgencyNamed { component: s("I.1") }]) {
             let act = Act::Council(CouncilWrite::Approve);

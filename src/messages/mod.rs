@@ -3,12 +3,13 @@
 //! and actions, and this module words them; the interface always asks for Vietnamese.
 //!
 //! Entry points: [`store_error`], [`refused`], [`refusal`], [`data_error`], [`audit_action`],
-//! [`audit_action_slug`], [`field_name`], [`cli_error`], and the CLI's own texts in [`cli`] and [`help`].
+//! [`audit_action_slug`], [`field_name`], [`cli_error`], and the CLI's own texts in [`cli`], [`year`] and [`help`].
 
 pub mod actions;
 pub mod cli;
 mod errors;
 pub mod help;
+pub mod year;
 
 pub use actions::{audit_action, audit_action_slug, field_name};
 pub use cli::{CliError, CliRefusal, cli_error};

@@ -168,7 +168,11 @@ pub fn export_sheets(
     existing: Existing,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Exported, StoreError> {
-    store.permit(CouncilWrite::Export)?;
+    match (store.actor().role, unit) {
+        // A unit's focal person: its own unit's sheet, once its bloc is approved (it holds the appraisal).
+        (crate::domain::permissions::Role::Unit, Some(unit)) => store.permit_result(unit)?,
+        _ => store.permit(CouncilWrite::Export)?,
+    }
     check_destination(store.path(), out, existing)?;
     let units: Vec<String> = unit.map(|u| vec![u.to_string()]).unwrap_or_default();
     let book = score_sheets_book(store, &units, progress)?;

@@ -14,6 +14,7 @@ use crate::domain::permissions::{CouncilWrite, Refusal, may, may_import_appraisa
 use crate::domain::regulation::Regulation;
 use crate::domain::score::parse_score;
 use crate::domain::validate::code_key;
+use crate::store::StoreError;
 use crate::store::{Refused, RowItem, Subject};
 use rusqlite::OptionalExtension;
 use rusqlite::params;
@@ -150,7 +151,7 @@ impl Store {
             (merged.applicable_changed(), "applicable"),
         ];
         for (_, column) in unit_values.into_iter().filter(|(changed, _)| *changed) {
-            may(&self.actor, CouncilWrite::Import).map_err(|refusal| refused(column, &value(column), refusal))?;
+            self.self_assessment_right(unit)?.map_err(|refusal| refused(column, &value(column), refusal))?;
         }
         if change.leader.is_none() && merged.appraisal_changed() {
             let value = after.appraised.as_deref().unwrap_or(CLEAR_MARKER);
@@ -169,6 +170,7 @@ impl Store {
 
     /// `code,name,bloc,group`: adds units or replaces their name, bloc and group.
     pub fn import_units(&mut self, path: &Path) -> Result<Imported> {
+        self.refuse_unit_user(CouncilWrite::Import)?;
         let table = CsvTable::read(path, &["code", "name", "bloc"], &["group"])?;
         let existing = self.unit_places()?;
         let scored: BTreeSet<String> = {
@@ -323,6 +325,10 @@ impl Store {
             let unit = table.cell(record, "unit");
             let code = table.cell(record, "criterion");
             let (_, framework) = self.row_unit(&table, line, &units, unit)?;
+            self.check_unit_user_row(
+                &|refusal| table.refused(line, "unit", (unit, RowItem::Unit), unit, refusal),
+                unit,
+            )?;
             let place = framework.component(code).ok_or_else(|| {
                 let message = match framework.criterion(code) {
                     Some((_, criterion)) => format!(
@@ -392,7 +398,7 @@ impl Store {
         let mut trail = self.audit_trail(&tx)?;
         for (line, place, change) in &planned {
             let merged = merge(&tx, change, &self.actor.name)?;
-            check_merged(&table, *line, &self.regulation, place, change, &merged)?;
+            check_merged(&|message| table.error(*line, message), &self.regulation, place, change, &merged)?;
             self.permit_merged(&table, *line, place, change, &merged)?;
             write_merged(&tx, &mut trail, change, &merged)?;
         }
@@ -405,6 +411,7 @@ impl Store {
     /// cell leaves the stored override as it is (a reason beside it replaces the override's reason); `-`
     /// removes the override, so the proposed grade applies again.
     pub fn import_grades(&mut self, path: &Path) -> Result<Imported> {
+        self.refuse_unit_user(CouncilWrite::Import)?;
         let table = CsvTable::read(path, &["unit", "criterion", "grade", "reason"], &[])?;
         if self.regulation.grades.is_none() {
             return Err(
@@ -498,6 +505,7 @@ impl Store {
     /// `unit,fact,value`: facts such as discipline or outstanding. An empty value leaves the stored fact as it
     /// is; `-` clears it back to its default (the fact is no longer recorded).
     pub fn import_facts(&mut self, path: &Path) -> Result<Imported> {
+        self.refuse_unit_user(CouncilWrite::Import)?;
         let table = CsvTable::read(path, &["unit", "fact", "value"], &[])?;
         let units = self.unit_places()?;
         let mut planned = Vec::new();
@@ -583,55 +591,28 @@ impl Store {
             let unit = table.cell(record, "unit");
             let code = table.cell(record, "criterion");
             let (_, framework) = self.row_unit(&table, line, &units, unit)?;
-            if framework.component(code).is_none() && framework.criterion(code).is_none() {
-                return Err(
-                    table.error(line, format!("column criterion: unit {unit}: no criterion {code:?} in its framework"))
-                );
-            }
-            let title = table.cell(record, "title");
-            let reference = table.cell(record, "reference");
-            if title.is_empty() {
-                return Err(table.error(line, format!("column title: unit {unit}, {code}: evidence needs a title")));
-            }
-            if reference.is_empty() {
-                return Err(table.error(
-                    line,
-                    format!(
-                        "column reference: unit {unit}, {code}: evidence needs a reference (document number or link)"
-                    ),
-                ));
-            }
+            self.check_unit_user_row(
+                &|refusal| table.refused(line, "unit", (unit, RowItem::Unit), unit, refusal),
+                unit,
+            )?;
+            let (title, reference, date) =
+                (table.cell(record, "title"), table.cell(record, "reference"), table.cell(record, "date"));
+            let row = super::documents::check_document(framework, unit, code, title, reference, date)
+                .map_err(|(column, message)| table.error(line, format!("column {column}: {message}")))?;
             if let Some(first) = seen.insert((unit.to_string(), code.to_string(), reference.to_string()), line) {
                 return Err(
                     table.error(line, format!("unit {unit}, {code}, reference {reference}: already on line {first}"))
                 );
             }
-            let date = parse_date(table.cell(record, "date")).ok_or_else(|| {
-                table.error(
-                    line,
-                    format!(
-                        "column date: unit {unit}, {code}: {:?} is not a date ({DATE_RULE})",
-                        table.cell(record, "date")
-                    ),
-                )
-            })?;
-            planned.push((
-                line,
-                EvidenceRow {
-                    unit: unit.to_string(),
-                    criterion: code.to_string(),
-                    reference: reference.to_string(),
-                    title: title.to_string(),
-                    issued_on: date,
-                },
-            ));
+            planned.push((line, row));
         }
         let tx = self.write_transaction()?;
         let mut trail = self.audit_trail(&tx)?;
         for (line, row) in &planned {
             let at = (row.unit.as_str(), RowItem::Criterion(row.criterion.clone()));
             write_evidence_audited(&tx, &mut trail, row, || {
-                self.permit_value(&table, *line, "reference", (at.clone(), &row.reference), CouncilWrite::Import)
+                self.self_assessment_right(&row.unit)?
+                    .map_err(|refusal| table.refused(*line, "reference", at.clone(), &row.reference, refusal))
             })?;
         }
         trail.record(&tx, import_change(AuditAction::Import(ImportKind::Evidence), &table.file, planned.len()))?;
@@ -644,9 +625,8 @@ impl Store {
 /// a not-applicable component carries no scores; an appraised score below max, or different from the
 /// self-score, needs a deduction reason. Checked where the row changes a value the rule reads, so a row that
 /// only adds an explanation is not refused for what was stored before.
-fn check_merged(
-    table: &CsvTable,
-    line: u64,
+pub(super) fn check_merged(
+    at: &dyn Fn(String) -> StoreError,
     regulation: &Regulation,
     place: &ComponentPlace<'_>,
     change: &ScoreChange,
@@ -670,13 +650,10 @@ fn check_merged(
             held.push(format!("leader's score {}", leader.score));
         }
         if !held.is_empty() {
-            return Err(table.error(
-                line,
-                format!(
-                    "unit {unit}, {code}: a not-applicable component carries no scores, and it would hold {} (clear a stored value with {CLEAR_MARKER})",
-                    held.join(", ")
-                ),
-            ));
+            return Err(at(format!(
+                "unit {unit}, {code}: a not-applicable component carries no scores, and it would hold {} (clear a stored value with {CLEAR_MARKER})",
+                held.join(", ")
+            )));
         }
     }
     let decimal = |text: &str| Decimal::from_str(text).ok();
@@ -692,14 +669,14 @@ fn check_merged(
     };
     if let Some((appraised, reason)) = judged {
         check_reason(place.component.max, self_score, appraised, reason)
-            .map_err(|why| table.error(line, format!("column reason: unit {unit}, {code}: {why}")))?;
+            .map_err(|why| at(format!("column reason: unit {unit}, {code}: {why}")))?;
     }
     // Điều 4.2 of 453: the unit's own deduction needs its explanation, on what the component will hold.
     if after.applicable && (merged.self_score_changed() || change.explanation != Cell::Keep) {
         regulation
             .self_assessment
             .check(place.component.max, self_score, &after.explanation)
-            .map_err(|why| table.error(line, format!("column explanation: unit {unit}, {code}: {why}")))?;
+            .map_err(|why| at(format!("column explanation: unit {unit}, {code}: {why}")))?;
     }
     Ok(())
 }

@@ -7,22 +7,29 @@ pub mod audit;
 pub mod catalog;
 pub mod council;
 mod csv_input;
+mod documents;
 pub mod error;
 pub mod generate;
 pub mod import;
+pub mod next_year;
 pub mod refused;
 pub mod rerate;
 mod round;
+pub mod round_settings;
 pub mod schema;
 pub mod seed;
+pub mod self_assessment;
 mod sheet_import;
 pub mod state;
+pub mod submission;
 pub mod ties;
+pub mod unit_result;
 pub mod users;
 mod write;
 
 pub use error::{CsvProblem, Refused, Result, RowItem, RowRefused, StoreError, Subject, TextField};
 pub use round::DocumentCounts;
+pub use write::{CLEAR_MARKER, Cell};
 
 use crate::domain::framework::ComponentPlace;
 use crate::domain::loader::{DataFiles, load_regulation};
@@ -55,6 +62,17 @@ fn configure(conn: &Connection) -> Result<()> {
 impl Store {
     /// Creates a new round in a new (or empty) database file.
     pub fn init(path: &Path, regulation_id: &str, year: i32) -> Result<Store> {
+        Store::init_with(path, regulation_id, year, |_, _, _| Ok(()))
+    }
+
+    /// Creates a new round as `init` does, and lets `fill` write more rows in the same transaction, after the
+    /// round's own audit row (`init --from` carries the previous round's units, users and settings this way).
+    fn init_with(
+        path: &Path,
+        regulation_id: &str,
+        year: i32,
+        fill: impl FnOnce(&Transaction<'_>, &mut AuditTrail, &Regulation) -> Result<()>,
+    ) -> Result<Store> {
         if !(1990..=2200).contains(&year) {
             return Err(StoreError::BadYear(year));
         }
@@ -91,22 +109,34 @@ impl Store {
                 |row| state::row_state("regulation_file", row),
             )?);
         }
-        AuditTrail::begin(&tx, &actor.name)?.record(
+        let mut trail = AuditTrail::begin(&tx, &actor.name)?;
+        trail.record(
             &tx,
             Change::new(AuditAction::Init, format!("round {regulation_id} {year} created")).states(states),
         )?;
+        fill(&tx, &mut trail, &regulation)?;
         tx.commit()?;
         Ok(Store { conn, path: path.to_path_buf(), regulation, year, actor })
     }
 
     /// Opens an existing round; refuses a file that is not a thamdinh database or is from a newer program.
     pub fn open(path: &Path) -> Result<Store> {
+        Store::open_with(path, false)
+    }
+
+    /// Opens an existing round only to read it (`init --from` reads last year's round and never writes it): no
+    /// migration, so a database of an older schema is refused, saying how to bring it up to date.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        Store::open_with(path, true)
+    }
+
+    fn open_with(path: &Path, read_only: bool) -> Result<Store> {
         if !path.is_file() {
             return Err(StoreError::Missing { path: path.to_path_buf() });
         }
         let not_ours = || StoreError::NotThamdinh { path: path.to_path_buf() };
-        let mut conn =
-            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        let access = if read_only { OpenFlags::SQLITE_OPEN_READ_ONLY } else { OpenFlags::SQLITE_OPEN_READ_WRITE };
+        let mut conn = Connection::open_with_flags(path, access | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
         let application_id: i64 =
             conn.query_row("PRAGMA application_id", [], |row| row.get(0)).map_err(|_| not_ours())?;
         if application_id != schema::APPLICATION_ID {
@@ -122,8 +152,15 @@ impl Store {
         if version > supported {
             return Err(StoreError::TooNew { path: path.to_path_buf(), found: version, supported });
         }
-        configure(&conn)?;
-        schema::migrations().to_latest(&mut conn)?;
+        if read_only && version < supported {
+            return Err(Refused::OldSchema { path: path.display().to_string(), version }.into());
+        }
+        if read_only {
+            conn.busy_timeout(Duration::from_secs(10))?;
+        } else {
+            configure(&conn)?;
+            schema::migrations().to_latest(&mut conn)?;
+        }
         let (regulation_id, year): (String, i32) =
             conn.query_row("SELECT regulation, year FROM round WHERE id = 1", [], |row| {
                 Ok((row.get(0)?, row.get(1)?))

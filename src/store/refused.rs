@@ -47,10 +47,22 @@ pub enum TextField {
     TieReorderReason,
     RerateReason,
     FullName,
+    /// A unit's explanation of its self-score.
+    Explanation,
+    /// The number of the minutes of the unit's leadership meeting that approved its self-assessment.
+    Minutes,
+    ReopenReason,
+    DocumentTitle,
+    DocumentReference,
 }
 
 impl TextField {
-    pub const ALL: [TextField; 8] = [
+    pub const ALL: [TextField; 13] = [
+        TextField::Explanation,
+        TextField::Minutes,
+        TextField::ReopenReason,
+        TextField::DocumentTitle,
+        TextField::DocumentReference,
         TextField::DeductionReason,
         TextField::Comment,
         TextField::OverrideReason,
@@ -71,6 +83,11 @@ impl TextField {
             TextField::TieReorderReason => "the reason for changing a tie order",
             TextField::RerateReason => "a re-rating's reason (the violation or shortcoming found, Điều 10.4)",
             TextField::FullName => "the full name",
+            TextField::Explanation => "the explanation",
+            TextField::Minutes => "the minutes' number",
+            TextField::ReopenReason => "the reason for reopening",
+            TextField::DocumentTitle => "the document's summary",
+            TextField::DocumentReference => "the document's number",
         }
     }
 }
@@ -242,7 +259,7 @@ pub enum Refused {
     NoLeaderRole { regulation: String },
     #[error("a council user {name:?} already exists (or existed: the audit log names them); choose another name")]
     UserExists { name: String },
-    #[error("unknown role {role:?}; roles: member, assistant, leader, secretary, chairman")]
+    #[error("unknown role {role:?}; roles: member, assistant, leader, secretary, chairman, unit")]
     UnknownRole { role: String },
     #[error("grade must be excellent|good|average|poor, not {grade:?}")]
     UnknownGrade { grade: String },
@@ -268,4 +285,61 @@ pub enum Refused {
     AuditRecordUnfit { table: String, record: String },
     #[error("audit row {row}: its record of the rows it wrote is unreadable: {why}")]
     AuditRecordUnreadable { row: i64, why: String },
+    #[error("a unit's focal person (--role unit) belongs to one unit: add --unit UNIT")]
+    UnitNeeded,
+    #[error(
+        "only a unit's focal person (--role unit) belongs to a unit; a {role} works for the council: leave out --unit {unit}"
+    )]
+    NoUnitForRole { role: String, unit: String },
+    #[error("name the unit: --unit UNIT")]
+    UnitNotNamed,
+    #[error(
+        "no unit {unit:?} in this round; import the units first (thamdinh import units), then add its focal person"
+    )]
+    UnitNotInRound { unit: String },
+    #[error("the database clock gives no date ({text:?})")]
+    ClockNoDate { text: String },
+    #[error(
+        "unit {unit}: the leadership's approval date {value:?} is not a date ({})",
+        crate::store::import::DATE_RULE
+    )]
+    ApprovedOnNotADate { unit: String, value: String },
+    #[error("unit {unit}: approved on {approved}, after today ({today}); give the date the leadership met")]
+    ApprovedInFuture { unit: String, approved: String, today: String },
+    #[error(
+        "unit {unit} submitted its self-assessment on {on} (minutes {minutes}); to change it, the secretary reopens it with a reason"
+    )]
+    AlreadySubmitted { unit: String, on: String, minutes: String },
+    #[error("unit {unit}: the submission was not recorded")]
+    SubmissionNotRecorded { unit: String },
+    #[error("unit {unit} has not submitted its self-assessment: there is nothing to reopen")]
+    NotSubmitted { unit: String },
+    #[error("deadline {value:?} is not a date ({})", crate::store::import::DATE_RULE)]
+    DeadlineNotADate { value: String },
+    #[error("the appraisal period is at least 1 working day")]
+    AppraisalDaysZero,
+    #[error("give --deadline DATE or --appraisal-days N")]
+    NoRoundSetting,
+    #[error("{from}: the old round is of {old_year}; the new round's year must come after it, not {year}")]
+    YearNotAfter { from: String, old_year: i32, year: i32 },
+    #[error("{from}: unit {unit} (bloc {bloc}, group {}) has no framework in regulation {regulation}; create the new round with the old regulation or import the units again", group.as_deref().unwrap_or("—"))]
+    NoFrameworkIn { from: String, unit: String, bloc: String, group: Option<String>, regulation: String },
+    #[error("{from}: user {user} belongs to agency {agency}, which regulation {regulation} does not have")]
+    AgencyGone { from: String, user: String, agency: String, regulation: String },
+    #[error(
+        "{path}: a database of an older schema ({version}); open it once with this version (e.g. `thamdinh audit verify --db {path}`) and try again"
+    )]
+    OldSchema { path: String, version: i64 },
+    #[error("unit {unit}, {component}: no document numbered {reference:?} to remove")]
+    NoSuchDocument { unit: String, component: String, reference: String },
+    #[error("unit {unit}, {component}: self-assessed score {why}")]
+    BadSelfScore { unit: String, component: String, why: ScoreInputError },
+    #[error("unit {unit}, {component}: {regulation} has no not-applicable components")]
+    NotApplicableNotAllowed { unit: String, component: String, regulation: String },
+    /// A unit's focal person's score sheet of a unit it may not write.
+    #[error("{file}: sheet {sheet:?}: unit {unit}: refused: {refusal}")]
+    SheetRefused { file: String, sheet: String, unit: String, refusal: crate::domain::permissions::Refusal },
+    /// STOP-GAP: a refusal merged from `main` not typed yet; its one text is shown in both languages.
+    #[error("{0}")]
+    Unworded(String),
 }

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 pub const APPLICATION_ID: i64 = 0x5448_4D44;
 
 /// The schema version this program writes (`PRAGMA user_version` after all migrations).
-pub const LATEST_VERSION: i64 = 5;
+pub const LATEST_VERSION: i64 = 6;
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -164,8 +164,62 @@ CREATE TABLE comment (
         M::up_with_hook("ALTER TABLE audit ADD COLUMN state TEXT;", |tx: &rusqlite::Transaction| {
             super::state::seal_baseline(tx).map_err(|e| HookError::Hook(e.to_string()))
         }),
+        // Version 6: the units' side of the year (issue 16).
+        M::up(V6_UNITS_YEAR),
     ])
 }
+
+/// Version 6: a unit's own users (role `unit`, with the unit's code: the table is rebuilt because its role
+/// CHECK cannot be altered; its columns keep their order and `unit` comes last, so the audit log's positional
+/// records still fit it), the units' submissions (Điều 8.1.b, 8.2), the round's settings (deadline, appraisal
+/// period) and the levels of the round before this one.
+const V6_UNITS_YEAR: &str = r#"
+CREATE TABLE council_user_v6 (
+    name TEXT PRIMARY KEY CHECK (name <> '' AND name <> 'admin'),
+    full_name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('member', 'assistant', 'leader', 'secretary', 'chairman', 'unit')),
+    agency TEXT,
+    added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    removed_at TEXT,
+    unit TEXT,
+    CHECK ((role IN ('member', 'assistant')) = (agency IS NOT NULL)),
+    CHECK ((role = 'unit') = (unit IS NOT NULL))
+);
+INSERT INTO council_user_v6 (name, full_name, role, agency, added_at, removed_at)
+    SELECT name, full_name, role, agency, added_at, removed_at FROM council_user;
+DROP TABLE council_user;
+ALTER TABLE council_user_v6 RENAME TO council_user;
+CREATE TRIGGER council_user_no_delete BEFORE DELETE ON council_user
+BEGIN SELECT RAISE(ABORT, 'a council user is removed by marking, never deleted: the audit log names them'); END;
+
+-- A unit's submission of its self-assessment: the leadership collective's approval (date, minutes' number).
+-- Reopening by the secretary removes the row (the audit log keeps both, with the reason).
+CREATE TABLE submission (
+    unit TEXT PRIMARY KEY REFERENCES unit(code),
+    submitted_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    submitted_on TEXT NOT NULL,
+    approved_on TEXT NOT NULL,
+    minutes TEXT NOT NULL CHECK (minutes <> ''),
+    actor TEXT NOT NULL,
+    late INTEGER NOT NULL CHECK (late IN (0, 1))
+);
+
+-- The round's settings; absent values take the regulation's defaults.
+CREATE TABLE round_setting (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    submission_deadline TEXT,
+    appraisal_working_days INTEGER CHECK (appraisal_working_days > 0)
+);
+
+-- The levels of the round this one was started from (`init --from`), per unit.
+CREATE TABLE previous_level (
+    unit TEXT PRIMARY KEY,
+    year INTEGER NOT NULL,
+    level TEXT NOT NULL,
+    total TEXT NOT NULL,
+    approved INTEGER NOT NULL CHECK (approved IN (0, 1))
+);
+"#;
 
 const AUDIT_APPEND_ONLY: &str = r#"
 CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit

@@ -6,20 +6,36 @@ use super::error::Result;
 use super::import::{EvidenceRow, Imported};
 use super::write::{Cell, ScoreChange, merge, write_evidence_audited, write_merged};
 use crate::domain::evidence::SheetAssessment;
-use crate::domain::permissions::{CouncilWrite, may};
 use crate::domain::validate::clean_text;
 use crate::store::Subject;
 use rust_decimal::Decimal;
 
 /// A refusal at a sheet or one of its cells: `sheet "stc", cell E14: …`, reported with the file's name.
 enum SheetError {
-    Cell { sheet: String, cell: String, message: String },
-    Sheet { sheet: String, message: String },
+    Cell {
+        sheet: String,
+        cell: String,
+        message: String,
+    },
+    Sheet {
+        sheet: String,
+        message: String,
+    },
+    /// A unit's focal person's sheet of a unit it may not write.
+    Refused {
+        sheet: String,
+        unit: String,
+        refusal: Box<crate::domain::permissions::Refusal>,
+    },
 }
 
 impl SheetError {
     fn in_file(self, file: &str) -> super::StoreError {
+        if let SheetError::Refused { sheet, unit, refusal } = self {
+            return super::Refused::SheetRefused { file: file.to_string(), sheet, unit, refusal: *refusal }.into();
+        }
         let message = match self {
+            SheetError::Refused { .. } => String::new(),
             SheetError::Cell { sheet, cell, message } => format!("sheet {sheet:?}, cell {cell}: {message}"),
             SheetError::Sheet { sheet, message } => format!("sheet {sheet:?}: {message}"),
         };
@@ -64,6 +80,18 @@ impl Store {
         })?;
         self.check_not_frozen(&unit.bloc, Subject::Unit(unit.code.clone()))
             .map_err(|e| SheetError::Sheet { sheet: sheet.clone(), message: e.to_string() })?;
+        let on_sheet = |e: super::StoreError| SheetError::Sheet { sheet: sheet.clone(), message: e.to_string() };
+        if self.actor.role == crate::domain::permissions::Role::Unit
+            && let Err(refusal) = self.self_assessment_right(&unit.code).map_err(on_sheet)?
+        {
+            return Err(SheetError::Refused {
+                sheet: sheet.clone(),
+                unit: unit.code.clone(),
+                refusal: Box::new(refusal),
+            });
+        }
+        // Each value the sheet changes is a write of the unit's self-assessment (SPEC, Roles), checked as if typed.
+        let right = self.self_assessment_right(&unit.code).map_err(on_sheet)?;
         let mut scores = Vec::new();
         for score in &assessment.scores {
             let stored = unit.entries.get(&score.code).cloned().unwrap_or_default();
@@ -106,8 +134,7 @@ impl Store {
             {
                 continue;
             }
-            // Each value the sheet changes is the secretary's import (SPEC, Roles), checked as if typed.
-            may(&self.actor, CouncilWrite::Import).map_err(|refusal| {
+            right.clone().map_err(|refusal| {
                 at(format!("{what}: value {}: refused: {refusal}", shown(self_score, &explanation, applicable)))
             })?;
             let cell = |changed: bool, value: Option<Decimal>| match (changed, value) {
@@ -129,7 +156,7 @@ impl Store {
         // Documents already recorded as they are are not written again, so the audit says what changed.
         let mut evidence = Vec::new();
         for (cell, row) in assessment.evidence.iter().filter(|(_, row)| !known.contains(row)) {
-            may(&self.actor, CouncilWrite::Import).map_err(|refusal| SheetError::Cell {
+            right.clone().map_err(|refusal| SheetError::Cell {
                 sheet: sheet.clone(),
                 cell: cell.clone(),
                 message: format!(

@@ -34,6 +34,9 @@ pub const TABLES: &[(&str, &[&str])] = &[
     ("comment", &["id"]),
     ("approval", &["bloc"]),
     ("rerating", &["id"]),
+    ("submission", &["unit"]),
+    ("round_setting", &["id"]),
+    ("previous_level", &["unit"]),
 ];
 
 fn key_columns(table: &str) -> &'static [&'static str] {
@@ -120,6 +123,15 @@ pub fn text_key(parts: &[&str]) -> Vec<Value> {
 pub(super) fn seal_baseline(tx: &Connection) -> Result<()> {
     let mut trail = AuditTrail::begin(tx, crate::domain::permissions::SERVICE_ACCOUNT)?;
     for (table, keys) in TABLES {
+        // Tables of later migrations do not exist yet when migration 5 runs.
+        let exists: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1)",
+            [table],
+            |r| r.get(0),
+        )?;
+        if !exists {
+            continue;
+        }
         let order: Vec<String> = keys.iter().map(|k| format!("\"{k}\"")).collect();
         let mut statement = tx.prepare(&format!("SELECT * FROM \"{table}\" ORDER BY {}", order.join(", ")))?;
         let positions: Vec<usize> = keys.iter().filter_map(|k| statement.column_index(k).ok()).collect();

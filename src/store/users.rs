@@ -16,6 +16,8 @@ pub struct CouncilUser {
     pub full_name: String,
     pub role: Role,
     pub agency: Option<String>,
+    /// The unit of a unit's focal person (role `unit`).
+    pub unit: Option<String>,
     pub added_at: String,
     /// Set when the user was removed; the row stays so the audit log keeps naming them.
     pub removed_at: Option<String>,
@@ -23,7 +25,7 @@ pub struct CouncilUser {
 
 impl CouncilUser {
     pub fn actor(&self) -> Actor {
-        Actor { name: self.name.clone(), role: self.role, agency: self.agency.clone() }
+        Actor { name: self.name.clone(), role: self.role, agency: self.agency.clone(), unit: self.unit.clone() }
     }
 }
 
@@ -33,26 +35,26 @@ fn valid_user_name(name: &str) -> bool {
         && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
 }
 
-/// A user row before its role is read: (name, full name, role, agency, added, removed).
-type UserRow = (String, String, String, Option<String>, String, Option<String>);
+/// A user row before its role is read: (name, full name, role, agency, added, removed, unit).
+type UserRow = (String, String, String, Option<String>, String, Option<String>, Option<String>);
 
 fn read_user(row: &rusqlite::Row<'_>) -> rusqlite::Result<UserRow> {
-    Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?))
+    Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?, row.get(6)?))
 }
 
 impl Store {
     /// Every user ever added, removed ones included, by name.
     pub fn users(&self) -> Result<Vec<CouncilUser>> {
-        let mut statement = self
-            .conn
-            .prepare("SELECT name, full_name, role, agency, added_at, removed_at FROM council_user ORDER BY name")?;
+        let mut statement = self.conn.prepare(
+            "SELECT name, full_name, role, agency, added_at, removed_at, unit FROM council_user ORDER BY name",
+        )?;
         let rows = statement.query_map([], read_user)?.collect::<rusqlite::Result<Vec<_>>>()?;
         rows.into_iter()
-            .map(|(name, full_name, role, agency, added_at, removed_at)| {
+            .map(|(name, full_name, role, agency, added_at, removed_at, unit)| {
                 let Ok(role) = Role::from_str(&role) else {
                     return Err(StoreError::from(Refused::StoredRoleUnknown { name, role }));
                 };
-                Ok(CouncilUser { name, full_name, role, agency, added_at, removed_at })
+                Ok(CouncilUser { name, full_name, role, agency, unit, added_at, removed_at })
             })
             .collect()
     }
@@ -71,6 +73,31 @@ impl Store {
 
     /// Adds a council user. Members and assistants need one of the regulation's appraising agencies.
     pub fn add_user(&mut self, name: &str, full_name: &str, role: Role, agency: Option<&str>) -> Result<()> {
+        if role.needs_unit() {
+            return Err(Refused::UnitNeeded.into());
+        }
+        self.insert_user(name, full_name, role, agency, None)
+    }
+
+    /// Adds a unit's focal person (*cán bộ đầu mối*, role `unit`) for one unit of the round.
+    pub fn add_unit_user(&mut self, name: &str, full_name: &str, unit: &str) -> Result<()> {
+        self.permit(CouncilWrite::ManageUsers)?;
+        let known: Option<String> =
+            self.conn.query_row("SELECT code FROM unit WHERE code = ?1", [unit], |r| r.get(0)).optional()?;
+        if known.is_none() {
+            return Err(Refused::UnitNotInRound { unit: unit.to_string() }.into());
+        }
+        self.insert_user(name, full_name, Role::Unit, None, Some(unit))
+    }
+
+    fn insert_user(
+        &mut self,
+        name: &str,
+        full_name: &str,
+        role: Role,
+        agency: Option<&str>,
+        unit: Option<&str>,
+    ) -> Result<()> {
         self.permit(CouncilWrite::ManageUsers)?;
         if !valid_user_name(name) || name == crate::domain::permissions::SERVICE_ACCOUNT {
             return Err(StoreError::from(Refused::BadUserName { name: name.to_string() }));
@@ -117,13 +144,14 @@ impl Store {
             return Err(StoreError::from(Refused::UserExists { name: name.to_string() }));
         }
         let state = tx.query_row(
-            "INSERT INTO council_user (name, full_name, role, agency) VALUES (?1, ?2, ?3, ?4) RETURNING *",
-            params![name, full_name.trim(), role.slug(), agency],
+            "INSERT INTO council_user (name, full_name, role, agency, unit) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING *",
+            params![name, full_name.trim(), role.slug(), agency, unit],
             |row| row_state("council_user", row),
         )?;
-        let described = match agency {
-            Some(agency) => format!("{role}, {agency}"),
-            None => role.to_string(),
+        let described = match (agency, unit) {
+            (Some(agency), _) => format!("{role}, {agency}"),
+            (None, Some(unit)) => format!("{role}, đơn vị {unit}"),
+            (None, None) => role.to_string(),
         };
         audit_one(
             &tx,

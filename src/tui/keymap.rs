@@ -1,5 +1,7 @@
 //! The one table of keys: dispatch, the help overlay and the hint bar are all read from it, so they never drift.
 
+use super::app::Pane;
+use crate::domain::permissions::CouncilWrite;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Where the keyboard is: each context has its own bindings.
@@ -8,6 +10,8 @@ pub enum Context {
     Picker,
     List,
     Form,
+    /// A co-appraising agency's comment.
+    Comment,
     Filter,
     Ties,
     Facts,
@@ -20,6 +24,10 @@ pub enum Context {
     Unit,
     /// The chairman confirming the approval of a bloc.
     Approve,
+    /// A unit's focal person filling one component's self-assessment.
+    SelfForm,
+    /// A unit's focal person submitting its self-assessment.
+    Submit,
 }
 
 /// What a key asks for; `update` gives it meaning.
@@ -74,6 +82,34 @@ pub enum Command {
     RemoveOverride,
     /// Withdraw the form's appraisal, with a reason.
     Withdraw,
+    /// Clear the filter being typed.
+    ClearFilter,
+    /// The queue's next item still waiting for this user.
+    NextOpen,
+    /// The queue's first item of the next unit.
+    NextUnit,
+    /// Submit the unit's self-assessment.
+    SubmitSelfAssessment,
+    /// Mark the component not applicable (or applicable again).
+    ToggleApplicable,
+    AddDocument,
+    RemoveDocument,
+}
+
+/// When a binding acts, beyond its context; `App::acts` answers it, and says why not in one line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    Always,
+    /// In these panes of the browse screen.
+    Panes(&'static [Pane]),
+    /// The user may make this council write (`domain::permissions::may`), in these panes.
+    May(CouncilWrite, &'static [Pane]),
+    /// The chairman, on the ranking, under a regulation that grades criteria.
+    OverrideGrades,
+    /// The user has at least this many panes.
+    PaneCount(usize),
+    /// The regulation lets a unit mark a component not applicable (453, Điều 4.2).
+    NotApplicableAllowed,
 }
 
 pub struct Binding {
@@ -82,684 +118,180 @@ pub struct Binding {
     /// How the key is written in the help and the hint bar.
     pub label: &'static str,
     pub command: Command,
+    /// When it acts: the help and the hint bar list only what acts now.
+    pub when: When,
+    /// Shown in the one-line hint bar (in table order, as many as fit).
+    pub hint: bool,
     /// What it does, in the council's words.
     pub description: &'static str,
-    /// Shown in the one-line hint bar.
-    pub hint: bool,
+}
+
+const fn bind(
+    context: Context,
+    keys: &'static [(KeyCode, KeyModifiers)],
+    label: &'static str,
+    command: Command,
+    when: When,
+    hint: bool,
+    description: &'static str,
+) -> Binding {
+    Binding { context, keys, label, command, when, hint, description }
 }
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
 const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 
+const QUEUE: &[Pane] = &[Pane::Queue];
+const RANKING: &[Pane] = &[Pane::Ranking];
+/// The panes that list units or items (Enter and `v` open what is selected).
+const LISTS: &[Pane] = &[Pane::Queue, Pane::Ranking, Pane::Progress, Pane::Ties, Pane::SelfAssessment];
+/// The panes where `v` opens a unit's file (not the unit's own self-assessment: it has no appraisal to show yet).
+const UNIT_FILES: &[Pane] = &[Pane::Queue, Pane::Ranking, Pane::Progress, Pane::Ties];
+/// The panes that list units one per row (`x` exports the selected one's sheet).
+const UNIT_LISTS: &[Pane] = &[Pane::Ranking, Pane::Progress];
+const BLOC_PANES: &[Pane] = &[Pane::Ranking, Pane::Charts];
+const FILTERED: &[Pane] = &[Pane::Queue, Pane::Ranking];
+const HISTORIES: &[Pane] = &[Pane::Queue, Pane::Ranking];
+const ANY_PANE: &[Pane] = &[Pane::Queue, Pane::Ranking, Pane::Progress, Pane::Ties, Pane::Charts];
+const SELF_ASSESSMENT: &[Pane] = &[Pane::SelfAssessment];
+
 use Command as C;
 use Context::*;
+use CouncilWrite as W;
 use KeyCode::*;
+use When::*;
 
+/// Every key, one line each, grouped by context; within a context the order is the hint bar's.
+#[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
-    Binding {
-        context: List,
-        keys: &[(Char('a'), NONE)],
-        label: "a",
-        command: C::Approve,
-        description: "Phê duyệt kết quả của khối (Chủ tịch)",
-        hint: false,
-    },
-    Binding {
-        context: Picker,
-        keys: &[(Up, NONE), (Char('k'), NONE)],
-        label: "↑/k",
-        command: C::Up,
-        description: "Lên",
-        hint: false,
-    },
-    Binding {
-        context: Picker,
-        keys: &[(Down, NONE), (Char('j'), NONE)],
-        label: "↓/j",
-        command: C::Down,
-        description: "Xuống",
-        hint: false,
-    },
-    Binding {
-        context: Picker,
-        keys: &[(Enter, NONE)],
-        label: "Enter",
-        command: C::Open,
-        description: "Làm việc với tư cách người này (chỉ dữ liệu minh họa)",
-        hint: true,
-    },
-    Binding {
-        context: Picker,
-        keys: &[(Char('q'), NONE), (Esc, NONE)],
-        label: "q",
-        command: C::Quit,
-        description: "Thoát",
-        hint: true,
-    },
-    Binding {
-        context: List,
-        keys: &[(Char('?'), NONE)],
-        label: "?",
-        command: C::Help,
-        description: "Trợ giúp phím",
-        hint: true,
-    },
-    Binding {
-        context: List,
-        keys: &[(Char('q'), NONE)],
-        label: "q",
-        command: C::Quit,
-        description: "Thoát",
-        hint: true,
-    },
-    Binding {
-        context: List,
-        keys: &[(Up, NONE), (Char('k'), NONE)],
-        label: "↑/k",
-        command: C::Up,
-        description: "Lên một dòng",
-        hint: false,
-    },
-    Binding {
-        context: List,
-        keys: &[(Down, NONE), (Char('j'), NONE)],
-        label: "↓/j",
-        command: C::Down,
-        description: "Xuống một dòng",
-        hint: false,
-    },
-    Binding {
-        context: List,
-        keys: &[(Left, NONE), (Char('h'), NONE)],
-        label: "←/h",
-        command: C::Left,
-        description: "Khối trước",
-        hint: false,
-    },
-    Binding {
-        context: List,
-        keys: &[(Right, NONE), (Char('l'), NONE)],
-        label: "→/l",
-        command: C::Right,
-        description: "Khối sau",
-        hint: false,
-    },
-    Binding {
-        context: List,
-        keys: &[(Home, NONE), (Char('g'), NONE)],
-        label: "g/Home",
-        command: C::Top,
-        description: "Đầu danh sách",
-        hint: false,
-    },
-    Binding {
-        context: List,
-        keys: &[(PageUp, NONE)],
-        label: "PgUp",
-        command: C::PageUp,
-        description: "Lên một trang",
-        hint: false,
-    },
-    Binding {
-        context: List,
-        keys: &[(PageDown, NONE)],
-        label: "PgDn",
-        command: C::PageDown,
-        description: "Xuống một trang",
-        hint: false,
-    },
-    Binding {
-        context: List,
-        keys: &[(Char('u'), CTRL)],
-        label: "C-u",
-        command: C::HalfPageUp,
-        description: "Lên nửa trang",
-        hint: false,
-    },
-    Binding {
-        context: List,
-        keys: &[(Char('d'), CTRL)],
-        label: "C-d",
-        command: C::HalfPageDown,
-        description: "Xuống nửa trang",
-        hint: false,
-    },
-    Binding {
-        context: List,
-        keys: &[(End, NONE), (Char('G'), SHIFT), (Char('G'), NONE)],
-        label: "G/End",
-        command: C::Bottom,
-        description: "Cuối danh sách",
-        hint: false,
-    },
-    Binding {
-        context: Picker,
-        keys: &[(Home, NONE), (Char('g'), NONE)],
-        label: "g/Home",
-        command: C::Top,
-        description: "Đầu danh sách",
-        hint: false,
-    },
-    Binding {
-        context: Picker,
-        keys: &[(End, NONE), (Char('G'), SHIFT), (Char('G'), NONE)],
-        label: "G/End",
-        command: C::Bottom,
-        description: "Cuối danh sách",
-        hint: false,
-    },
-    Binding {
-        context: Picker,
-        keys: &[(PageUp, NONE), (Char('u'), CTRL)],
-        label: "PgUp",
-        command: C::PageUp,
-        description: "Lên một trang",
-        hint: false,
-    },
-    Binding {
-        context: Picker,
-        keys: &[(PageDown, NONE), (Char('d'), CTRL)],
-        label: "PgDn",
-        command: C::PageDown,
-        description: "Xuống một trang",
-        hint: false,
-    },
-    Binding {
-        context: List,
-        keys: &[(Tab, NONE)],
-        label: "Tab",
-        command: C::NextPane,
-        description: "Khung sau",
-        hint: true,
-    },
-    Binding {
-        context: List,
-        keys: &[(BackTab, SHIFT), (BackTab, NONE)],
-        label: "S-Tab",
-        command: C::PreviousPane,
-        description: "Khung trước",
-        hint: false,
-    },
-    Binding {
-        context: List,
-        keys: &[(Char('1'), NONE)],
-        label: "1",
-        command: C::Pane1,
-        description: "Khung 1",
-        hint: false,
-    },
-    Binding {
-        context: List,
-        keys: &[(Char('2'), NONE)],
-        label: "2",
-        command: C::Pane2,
-        description: "Khung 2",
-        hint: false,
-    },
-    Binding {
-        context: List,
-        keys: &[(Char('3'), NONE)],
-        label: "3",
-        command: C::Pane3,
-        description: "Khung 3",
-        hint: false,
-    },
-    Binding {
-        context: List,
-        keys: &[(Char('4'), NONE)],
-        label: "4",
-        command: C::Pane4,
-        description: "Khung 4",
-        hint: false,
-    },
-    Binding {
-        context: List,
-        keys: &[(Enter, NONE)],
-        label: "Enter",
-        command: C::Open,
-        description: "Mở mục đang chọn: phiếu chấm (thành viên), hồ sơ đơn vị (xếp hạng, tiến độ), sắp thứ tự bằng điểm",
-        hint: true,
-    },
-    Binding {
-        context: List,
-        keys: &[(Char('v'), NONE)],
-        label: "v",
-        command: C::ViewUnit,
-        description: "Xem hồ sơ đơn vị (chỉ đọc)",
-        hint: true,
-    },
-    Binding {
-        context: List,
-        keys: &[(Char('/'), NONE)],
-        label: "/",
-        command: C::Filter,
-        description: "Lọc",
-        hint: true,
-    },
-    Binding {
-        context: List,
-        keys: &[(Char('s'), NONE)],
-        label: "s",
-        command: C::CycleStatus,
-        description: "Trạng thái",
-        hint: true,
-    },
-    Binding {
-        context: List,
-        keys: &[(Esc, NONE)],
-        label: "Esc",
-        command: C::Back,
-        description: "Bỏ lọc / trở lại",
-        hint: false,
-    },
-    Binding {
-        context: Form,
-        keys: &[(Char('s'), CTRL)],
-        label: "C-s",
-        command: C::Save,
-        description: "Lưu và sang mục sau",
-        hint: true,
-    },
-    Binding {
-        context: Form,
-        keys: &[(Tab, NONE), (BackTab, SHIFT), (BackTab, NONE)],
-        label: "Tab",
-        command: C::NextField,
-        description: "Điểm ⇄ lý do trừ điểm",
-        hint: true,
-    },
-    Binding {
-        context: Form,
-        keys: &[(Esc, NONE)],
-        label: "Esc",
-        command: C::Back,
-        description: "Đóng phiếu (bỏ thay đổi chưa lưu)",
-        hint: true,
-    },
-    Binding {
-        context: Form,
-        keys: &[(F(1), NONE)],
-        label: "F1",
-        command: C::Help,
-        description: "Trợ giúp phím",
-        hint: true,
-    },
-    Binding {
-        context: Filter,
-        keys: &[(Enter, NONE)],
-        label: "Enter",
-        command: C::Confirm,
-        description: "Giữ bộ lọc",
-        hint: true,
-    },
-    Binding {
-        context: Filter,
-        keys: &[(Esc, NONE)],
-        label: "Esc",
-        command: C::Back,
-        description: "Bỏ lọc",
-        hint: true,
-    },
-    Binding {
-        context: Ties,
-        keys: &[(Up, NONE), (Char('k'), NONE)],
-        label: "↑/k",
-        command: C::Up,
-        description: "Chọn đơn vị trên",
-        hint: false,
-    },
-    Binding {
-        context: Ties,
-        keys: &[(Down, NONE), (Char('j'), NONE)],
-        label: "↓/j",
-        command: C::Down,
-        description: "Chọn đơn vị dưới",
-        hint: false,
-    },
-    Binding {
-        context: Ties,
-        keys: &[(Char('K'), SHIFT), (Char('K'), NONE)],
-        label: "K",
-        command: C::MoveUp,
-        description: "Đưa đơn vị lên",
-        hint: true,
-    },
-    Binding {
-        context: Ties,
-        keys: &[(Char('J'), SHIFT), (Char('J'), NONE)],
-        label: "J",
-        command: C::MoveDown,
-        description: "Đưa đơn vị xuống",
-        hint: true,
-    },
-    Binding {
-        context: Ties,
-        keys: &[(Enter, NONE)],
-        label: "Enter",
-        command: C::Confirm,
-        description: "Xác nhận thứ tự",
-        hint: true,
-    },
-    Binding { context: Ties, keys: &[(Esc, NONE)], label: "Esc", command: C::Back, description: "Hủy", hint: true },
-    Binding {
-        context: Ties,
-        keys: &[(Char('v'), NONE)],
-        label: "v",
-        command: C::ViewUnit,
-        description: "Xem hồ sơ đơn vị đang chọn",
-        hint: true,
-    },
-    Binding {
-        context: Unit,
-        keys: &[(Up, NONE), (Char('k'), NONE)],
-        label: "↑/k",
-        command: C::Up,
-        description: "Tiêu chí thành phần trên",
-        hint: false,
-    },
-    Binding {
-        context: Unit,
-        keys: &[(Down, NONE), (Char('j'), NONE)],
-        label: "↓/j",
-        command: C::Down,
-        description: "Tiêu chí thành phần dưới",
-        hint: false,
-    },
-    Binding {
-        context: Unit,
-        keys: &[(PageUp, NONE), (Char('u'), CTRL)],
-        label: "PgUp",
-        command: C::PageUp,
-        description: "Lên nhiều mục",
-        hint: false,
-    },
-    Binding {
-        context: Unit,
-        keys: &[(PageDown, NONE), (Char('d'), CTRL)],
-        label: "PgDn",
-        command: C::PageDown,
-        description: "Xuống nhiều mục",
-        hint: false,
-    },
-    Binding {
-        context: Unit,
-        keys: &[(Home, NONE), (Char('g'), NONE)],
-        label: "g/Home",
-        command: C::Top,
-        description: "Đầu hồ sơ",
-        hint: false,
-    },
-    Binding {
-        context: Unit,
-        keys: &[(End, NONE), (Char('G'), SHIFT), (Char('G'), NONE)],
-        label: "G/End",
-        command: C::Bottom,
-        description: "Cuối hồ sơ",
-        hint: false,
-    },
-    Binding {
-        context: Unit,
-        keys: &[(Esc, NONE), (Char('q'), NONE)],
-        label: "Esc",
-        command: C::Back,
-        description: "Đóng hồ sơ",
-        hint: true,
-    },
-    Binding {
-        context: Unit,
-        keys: &[(F(3), NONE)],
-        label: "F3",
-        command: C::History,
-        description: "Lịch sử của mục đang chọn",
-        hint: true,
-    },
-    Binding {
-        context: Unit,
-        keys: &[(Char('c'), NONE)],
-        label: "c",
-        command: C::ToggleChart,
-        description: "Biểu đồ tự đánh giá / thẩm định theo tiêu chí",
-        hint: true,
-    },
-    Binding {
-        context: Unit,
-        keys: &[(Char('?'), NONE), (F(1), NONE)],
-        label: "?",
-        command: C::Help,
-        description: "Trợ giúp phím",
-        hint: false,
-    },
-    Binding {
-        context: Approve,
-        keys: &[(Enter, NONE), (Char('s'), CTRL)],
-        label: "y Enter",
-        command: C::Confirm,
-        description: "Gõ y rồi Enter (hoặc C-s) để phê duyệt",
-        hint: true,
-    },
-    Binding {
-        context: Approve,
-        keys: &[(Esc, NONE)],
-        label: "Esc",
-        command: C::Back,
-        description: "Hủy, không phê duyệt",
-        hint: true,
-    },
-    Binding {
-        context: List,
-        keys: &[(Char('f'), NONE)],
-        label: "f",
-        command: C::EditFacts,
-        description: "Ghi nhận sự kiện của đơn vị (kỷ luật, thành tích…)",
-        hint: false,
-    },
-    Binding {
-        context: List,
-        keys: &[(Char('o'), NONE)],
-        label: "o",
-        command: C::OverrideGrade,
-        description: "Điều chỉnh xếp loại tiêu chí (Chủ tịch)",
-        hint: false,
-    },
-    Binding {
-        context: Facts,
-        keys: &[(Up, NONE), (Char('k'), NONE)],
-        label: "↑/k",
-        command: C::Up,
-        description: "Lên",
-        hint: false,
-    },
-    Binding {
-        context: Facts,
-        keys: &[(Down, NONE), (Char('j'), NONE)],
-        label: "↓/j",
-        command: C::Down,
-        description: "Xuống",
-        hint: false,
-    },
-    Binding {
-        context: Facts,
-        keys: &[(Char(' '), NONE), (Enter, NONE)],
-        label: "Space",
-        command: C::Cycle,
-        description: "Đổi giá trị",
-        hint: true,
-    },
-    Binding {
-        context: Facts,
-        keys: &[(Char('+'), NONE), (Char('+'), SHIFT)],
-        label: "+",
-        command: C::Increase,
-        description: "Tăng số",
-        hint: true,
-    },
-    Binding {
-        context: Facts,
-        keys: &[(Char('-'), NONE)],
-        label: "-",
-        command: C::Decrease,
-        description: "Giảm số",
-        hint: true,
-    },
-    Binding {
-        context: Facts,
-        keys: &[(Char('s'), CTRL)],
-        label: "C-s",
-        command: C::Save,
-        description: "Lưu",
-        hint: true,
-    },
-    Binding { context: Facts, keys: &[(Esc, NONE)], label: "Esc", command: C::Back, description: "Đóng", hint: true },
-    Binding {
-        context: Facts,
-        keys: &[(Tab, NONE), (BackTab, SHIFT), (BackTab, NONE)],
-        label: "Tab",
-        command: C::NextField,
-        description: "Sự kiện ⇄ lý do xếp loại lại (khối đã phê duyệt, Điều 10.4)",
-        hint: false,
-    },
-    Binding {
-        context: Grades,
-        keys: &[(Up, NONE)],
-        label: "↑",
-        command: C::Up,
-        description: "Tiêu chí trên",
-        hint: false,
-    },
-    Binding {
-        context: Grades,
-        keys: &[(Down, NONE)],
-        label: "↓",
-        command: C::Down,
-        description: "Tiêu chí dưới",
-        hint: false,
-    },
-    Binding {
-        context: Grades,
-        keys: &[(F(2), NONE)],
-        label: "F2",
-        command: C::Cycle,
-        description: "Đổi xếp loại",
-        hint: true,
-    },
-    Binding {
-        context: Grades,
-        keys: &[(Char('s'), CTRL)],
-        label: "C-s",
-        command: C::Save,
-        description: "Lưu điều chỉnh",
-        hint: true,
-    },
-    Binding {
-        context: Grades,
-        keys: &[(Char('d'), CTRL)],
-        label: "C-d",
-        command: C::RemoveOverride,
-        description: "Bỏ điều chỉnh (về đề xuất)",
-        hint: false,
-    },
-    Binding {
-        context: Grades, keys: &[(Esc, NONE)], label: "Esc", command: C::Back, description: "Đóng", hint: true
-    },
-    Binding {
-        context: List,
-        keys: &[(F(3), NONE)],
-        label: "F3",
-        command: C::History,
-        description: "Lịch sử thay đổi của mục đang chọn (ai, khi nào, cũ → mới, lý do); trên bảng xếp hạng: của cả đơn vị",
-        hint: false,
-    },
-    Binding {
-        context: Form,
-        keys: &[(F(2), NONE)],
-        label: "F2",
-        command: C::OfferedReason,
-        description: "Hồ sơ thiếu: điền lý do trừ điểm “không có tài liệu kiểm chứng” (có thể sửa)",
-        hint: false,
-    },
-    Binding {
-        context: Form,
-        keys: &[(Char('d'), CTRL)],
-        label: "C-d",
-        command: C::Withdraw,
-        description: "Rút kết quả thẩm định đã ghi (cơ quan thẩm định, khối chưa phê duyệt): nhập lý do rồi C-s",
-        hint: false,
-    },
-    Binding {
-        context: Form,
-        keys: &[(F(3), NONE)],
-        label: "F3",
-        command: C::History,
-        description: "Lịch sử thay đổi của tiêu chí này",
-        hint: true,
-    },
-    Binding {
-        context: History,
-        keys: &[(Esc, NONE), (Char('q'), NONE), (F(3), NONE)],
-        label: "Esc",
-        command: C::Back,
-        description: "Đóng lịch sử",
-        hint: true,
-    },
-    Binding {
-        context: List,
-        keys: &[(Char('x'), NONE)],
-        label: "x",
-        command: C::ExportSheet,
-        description: "Xuất biểu chấm điểm của đơn vị (.xlsx)",
-        hint: false,
-    },
-    Binding {
-        context: List,
-        keys: &[(Char('X'), SHIFT), (Char('X'), NONE)],
-        label: "X",
-        command: C::ExportAllSheets,
-        description: "Xuất biểu chấm điểm mọi đơn vị (.xlsx)",
-        hint: false,
-    },
-    Binding {
-        context: List,
-        keys: &[(Char('e'), NONE)],
-        label: "e",
-        command: C::ExportRanking,
-        description: "Xuất kết quả xếp hạng (.xlsx)",
-        hint: false,
-    },
-    Binding {
-        context: Help,
-        keys: &[(Esc, NONE), (Char('?'), NONE), (Char('q'), NONE), (F(1), NONE)],
-        label: "Esc",
-        command: C::Back,
-        description: "Đóng trợ giúp",
-        hint: true,
-    },
-    Binding {
-        context: ConfirmQuit,
-        keys: &[(Char('y'), NONE), (Char('c'), NONE)],
-        label: "y",
-        command: C::Yes,
-        description: "Thoát, bỏ thay đổi chưa lưu",
-        hint: true,
-    },
-    Binding {
-        context: ConfirmQuit,
-        keys: &[(Char('n'), NONE), (Esc, NONE)],
-        label: "n",
-        command: C::No,
-        description: "Ở lại",
-        hint: true,
-    },
+    //   context       keys                                                       label      command                when                             hint   description
+    // Picker
+    bind(Picker,      &[(Up, NONE), (Char('k'), NONE)],                          "↑/k",     C::Up,                 Always,                          false, "Lên"),
+    bind(Picker,      &[(Down, NONE), (Char('j'), NONE)],                        "↓/j",     C::Down,               Always,                          false, "Xuống"),
+    bind(Picker,      &[(Enter, NONE)],                                          "Enter",   C::Open,               Always,                          true,  "Làm việc với tư cách người này (chỉ dữ liệu minh họa)"),
+    bind(Picker,      &[(Char('q'), NONE), (Esc, NONE)],                         "q",       C::Quit,               Always,                          true,  "Thoát"),
+    bind(Picker,      &[(Home, NONE), (Char('g'), NONE)],                        "g/Home",  C::Top,                Always,                          false, "Đầu danh sách"),
+    bind(Picker,      &[(End, NONE), (Char('G'), SHIFT), (Char('G'), NONE)],     "G/End",   C::Bottom,             Always,                          false, "Cuối danh sách"),
+    bind(Picker,      &[(PageUp, NONE), (Char('u'), CTRL)],                      "PgUp",    C::PageUp,             Always,                          false, "Lên một trang"),
+    bind(Picker,      &[(PageDown, NONE), (Char('d'), CTRL)],                    "PgDn",    C::PageDown,           Always,                          false, "Xuống một trang"),
+    // List
+    bind(List,        &[(Char('?'), NONE)],                                      "?",       C::Help,               Always,                          true,  "Trợ giúp phím"),
+    bind(List,        &[(Char('q'), NONE)],                                      "q",       C::Quit,               Always,                          true,  "Thoát"),
+    bind(List,        &[(Tab, NONE)],                                            "Tab",     C::NextPane,           PaneCount(2),                    true,  "Khung sau"),
+    bind(List,        &[(Enter, NONE)],                                          "Enter",   C::Open,               Panes(LISTS),                    true,  "Mở mục đang chọn: phiếu chấm (thành viên), hồ sơ đơn vị (xếp hạng, tiến độ), sắp thứ tự bằng điểm"),
+    bind(List,        &[(Char('a'), NONE)],                                      "a",       C::Approve,            May(W::Approve, RANKING),        true,  "Phê duyệt kết quả của khối"),
+    bind(List,        &[(Char('f'), NONE)],                                      "f",       C::EditFacts,          May(W::Facts, RANKING),          true,  "Ghi nhận sự kiện của đơn vị (kỷ luật, thành tích…)"),
+    bind(List,        &[(Char('v'), NONE)],                                      "v",       C::ViewUnit,           Panes(UNIT_FILES),                 true,  "Xem hồ sơ đơn vị (chỉ đọc)"),
+    bind(List,        &[(Char('/'), NONE)],                                      "/",       C::Filter,             Panes(FILTERED),                 true,  "Lọc"),
+    bind(List,        &[(Char('s'), NONE)],                                      "s",       C::CycleStatus,        Panes(QUEUE),                    true,  "Trạng thái"),
+    bind(List,        &[(Char('n'), NONE)],                                      "n",       C::NextOpen,           Panes(QUEUE),                    true,  "Mục chưa thẩm định tiếp theo"),
+    bind(List,        &[(Char('N'), SHIFT), (Char('N'), NONE)],                  "N",       C::NextUnit,           Panes(QUEUE),                    false, "Đơn vị tiếp theo trong hàng chờ"),
+    bind(List,        &[(Char('p'), NONE)],                                      "p",       C::SubmitSelfAssessment, Panes(SELF_ASSESSMENT),        true,  "Nộp bản tự đánh giá (sau khi tập thể lãnh đạo thông qua)"),
+    bind(List,        &[(F(3), NONE)],                                           "F3",      C::History,            Panes(HISTORIES),                true,  "Lịch sử thay đổi của mục đang chọn (ai, khi nào, cũ → mới, lý do); trên bảng xếp hạng: của cả đơn vị"),
+    bind(List,        &[(Up, NONE), (Char('k'), NONE)],                          "↑/k",     C::Up,                 Always,                          false, "Lên một dòng"),
+    bind(List,        &[(Down, NONE), (Char('j'), NONE)],                        "↓/j",     C::Down,               Always,                          false, "Xuống một dòng"),
+    bind(List,        &[(Left, NONE), (Char('h'), NONE)],                        "←/h",     C::Left,               Panes(BLOC_PANES),               false, "Khối trước"),
+    bind(List,        &[(Right, NONE), (Char('l'), NONE)],                       "→/l",     C::Right,              Panes(BLOC_PANES),               false, "Khối sau"),
+    bind(List,        &[(Home, NONE), (Char('g'), NONE)],                        "g/Home",  C::Top,                Always,                          false, "Đầu danh sách"),
+    bind(List,        &[(PageUp, NONE)],                                         "PgUp",    C::PageUp,             Always,                          false, "Lên một trang"),
+    bind(List,        &[(PageDown, NONE)],                                       "PgDn",    C::PageDown,           Always,                          false, "Xuống một trang"),
+    bind(List,        &[(Char('u'), CTRL)],                                      "C-u",     C::HalfPageUp,         Always,                          false, "Lên nửa trang"),
+    bind(List,        &[(Char('d'), CTRL)],                                      "C-d",     C::HalfPageDown,       Always,                          false, "Xuống nửa trang"),
+    bind(List,        &[(End, NONE), (Char('G'), SHIFT), (Char('G'), NONE)],     "G/End",   C::Bottom,             Always,                          false, "Cuối danh sách"),
+    bind(List,        &[(BackTab, SHIFT), (BackTab, NONE)],                      "S-Tab",   C::PreviousPane,       PaneCount(2),                    false, "Khung trước"),
+    bind(List,        &[(Char('1'), NONE)],                                      "1",       C::Pane1,              PaneCount(1),                    false, "Khung 1"),
+    bind(List,        &[(Char('2'), NONE)],                                      "2",       C::Pane2,              PaneCount(2),                    false, "Khung 2"),
+    bind(List,        &[(Char('3'), NONE)],                                      "3",       C::Pane3,              PaneCount(3),                    false, "Khung 3"),
+    bind(List,        &[(Char('4'), NONE)],                                      "4",       C::Pane4,              PaneCount(4),                    false, "Khung 4"),
+    bind(List,        &[(Esc, NONE)],                                            "Esc",     C::Back,               Always,                          false, "Bỏ lọc / trở lại"),
+    bind(List,        &[(Char('o'), NONE)],                                      "o",       C::OverrideGrade,      OverrideGrades,                  false, "Điều chỉnh xếp loại tiêu chí"),
+    bind(List,        &[(Char('x'), NONE)],                                      "x",       C::ExportSheet,        May(W::Export, UNIT_LISTS),      false, "Xuất biểu chấm điểm của đơn vị (.xlsx)"),
+    bind(List,        &[(Char('X'), SHIFT), (Char('X'), NONE)],                  "X",       C::ExportAllSheets,    May(W::Export, ANY_PANE),        false, "Xuất biểu chấm điểm mọi đơn vị (.xlsx)"),
+    bind(List,        &[(Char('e'), NONE)],                                      "e",       C::ExportRanking,      May(W::Export, ANY_PANE),        false, "Xuất kết quả xếp hạng (.xlsx)"),
+    // Filter
+    bind(Filter,      &[(Enter, NONE)],                                          "Enter",   C::Confirm,            Always,                          true,  "Giữ bộ lọc"),
+    bind(Filter,      &[(Esc, NONE)],                                            "Esc",     C::Back,               Always,                          true,  "Bỏ lọc"),
+    bind(Filter,      &[(Char('u'), CTRL)],                                      "C-u",     C::ClearFilter,        Always,                          false, "Xóa bộ lọc đang gõ"),
+    // Form
+    bind(Form,        &[(Char('s'), CTRL)],                                      "C-s",     C::Save,               Always,                          true,  "Lưu và sang mục sau"),
+    bind(Form,        &[(Tab, NONE), (BackTab, SHIFT), (BackTab, NONE)],         "Tab",     C::NextField,          Always,                          true,  "Điểm ⇄ lý do trừ điểm"),
+    bind(Form,        &[(Esc, NONE)],                                            "Esc",     C::Back,               Always,                          true,  "Đóng phiếu (bỏ thay đổi chưa lưu)"),
+    bind(Form,        &[(F(1), NONE)],                                           "F1",      C::Help,               Always,                          true,  "Trợ giúp phím"),
+    bind(Form,        &[(F(2), NONE)],                                           "F2",      C::OfferedReason,      Always,                          false, "Hồ sơ thiếu: điền lý do trừ điểm “không có tài liệu kiểm chứng” (có thể sửa)"),
+    bind(Form,        &[(Char('d'), CTRL)],                                      "C-d",     C::Withdraw,           Always,                          false, "Rút kết quả thẩm định đã ghi (cơ quan thẩm định, khối chưa phê duyệt): nhập lý do rồi C-s"),
+    bind(Form,        &[(F(3), NONE)],                                           "F3",      C::History,            Always,                          true,  "Lịch sử thay đổi của tiêu chí này"),
+    // Comment
+    bind(Comment,     &[(Char('s'), CTRL)],                                      "C-s",     C::Save,               Always,                          true,  "Gửi góp ý và sang mục sau"),
+    bind(Comment,     &[(Esc, NONE)],                                            "Esc",     C::Back,               Always,                          true,  "Đóng (bỏ góp ý chưa gửi)"),
+    bind(Comment,     &[(F(1), NONE)],                                           "F1",      C::Help,               Always,                          true,  "Trợ giúp phím"),
+    bind(Comment,     &[(F(3), NONE)],                                           "F3",      C::History,            Always,                          true,  "Lịch sử thay đổi của tiêu chí này"),
+    // Ties
+    bind(Ties,        &[(Up, NONE), (Char('k'), NONE)],                          "↑/k",     C::Up,                 Always,                          false, "Chọn đơn vị trên"),
+    bind(Ties,        &[(Down, NONE), (Char('j'), NONE)],                        "↓/j",     C::Down,               Always,                          false, "Chọn đơn vị dưới"),
+    bind(Ties,        &[(Char('K'), SHIFT), (Char('K'), NONE)],                  "K",       C::MoveUp,             Always,                          true,  "Đưa đơn vị lên"),
+    bind(Ties,        &[(Char('J'), SHIFT), (Char('J'), NONE)],                  "J",       C::MoveDown,           Always,                          true,  "Đưa đơn vị xuống"),
+    bind(Ties,        &[(Enter, NONE)],                                          "Enter",   C::Confirm,            Always,                          true,  "Xác nhận thứ tự"),
+    bind(Ties,        &[(Esc, NONE)],                                            "Esc",     C::Back,               Always,                          true,  "Hủy"),
+    bind(Ties,        &[(Char('v'), NONE)],                                      "v",       C::ViewUnit,           Always,                          true,  "Xem hồ sơ đơn vị đang chọn"),
+    // Facts
+    bind(Facts,       &[(Up, NONE), (Char('k'), NONE)],                          "↑/k",     C::Up,                 Always,                          false, "Lên"),
+    bind(Facts,       &[(Down, NONE), (Char('j'), NONE)],                        "↓/j",     C::Down,               Always,                          false, "Xuống"),
+    bind(Facts,       &[(Char(' '), NONE), (Enter, NONE)],                       "Space",   C::Cycle,              Always,                          true,  "Đổi giá trị"),
+    bind(Facts,       &[(Char('+'), NONE), (Char('+'), SHIFT)],                  "+",       C::Increase,           Always,                          true,  "Tăng số"),
+    bind(Facts,       &[(Char('-'), NONE)],                                      "-",       C::Decrease,           Always,                          true,  "Giảm số"),
+    bind(Facts,       &[(Char('s'), CTRL)],                                      "C-s",     C::Save,               Always,                          true,  "Lưu"),
+    bind(Facts,       &[(Esc, NONE)],                                            "Esc",     C::Back,               Always,                          true,  "Đóng"),
+    bind(Facts,       &[(Tab, NONE), (BackTab, SHIFT), (BackTab, NONE)],         "Tab",     C::NextField,          Always,                          false, "Sự kiện ⇄ lý do xếp loại lại (khối đã phê duyệt, Điều 10.4)"),
+    // Grades
+    bind(Grades,      &[(Up, NONE)],                                             "↑",       C::Up,                 Always,                          false, "Tiêu chí trên"),
+    bind(Grades,      &[(Down, NONE)],                                           "↓",       C::Down,               Always,                          false, "Tiêu chí dưới"),
+    bind(Grades,      &[(F(2), NONE)],                                           "F2",      C::Cycle,              Always,                          true,  "Đổi xếp loại"),
+    bind(Grades,      &[(Char('s'), CTRL)],                                      "C-s",     C::Save,               Always,                          true,  "Lưu điều chỉnh"),
+    bind(Grades,      &[(Char('d'), CTRL)],                                      "C-d",     C::RemoveOverride,     Always,                          true,  "Bỏ điều chỉnh (về đề xuất)"),
+    bind(Grades,      &[(Esc, NONE)],                                            "Esc",     C::Back,               Always,                          true,  "Đóng"),
+    // Unit
+    bind(Unit,        &[(Up, NONE), (Char('k'), NONE)],                          "↑/k",     C::Up,                 Always,                          false, "Tiêu chí thành phần trên"),
+    bind(Unit,        &[(Down, NONE), (Char('j'), NONE)],                        "↓/j",     C::Down,               Always,                          false, "Tiêu chí thành phần dưới"),
+    bind(Unit,        &[(PageUp, NONE), (Char('u'), CTRL)],                      "PgUp",    C::PageUp,             Always,                          false, "Lên nhiều mục"),
+    bind(Unit,        &[(PageDown, NONE), (Char('d'), CTRL)],                    "PgDn",    C::PageDown,           Always,                          false, "Xuống nhiều mục"),
+    bind(Unit,        &[(Home, NONE), (Char('g'), NONE)],                        "g/Home",  C::Top,                Always,                          false, "Đầu hồ sơ"),
+    bind(Unit,        &[(End, NONE), (Char('G'), SHIFT), (Char('G'), NONE)],     "G/End",   C::Bottom,             Always,                          false, "Cuối hồ sơ"),
+    bind(Unit,        &[(Esc, NONE), (Char('q'), NONE)],                         "Esc",     C::Back,               Always,                          true,  "Đóng hồ sơ"),
+    bind(Unit,        &[(F(3), NONE)],                                           "F3",      C::History,            Always,                          true,  "Lịch sử của mục đang chọn"),
+    bind(Unit,        &[(Char('c'), NONE)],                                      "c",       C::ToggleChart,        Always,                          true,  "Biểu đồ tự đánh giá / thẩm định theo tiêu chí"),
+    bind(Unit,        &[(Char('?'), NONE), (F(1), NONE)],                        "?",       C::Help,               Always,                          false, "Trợ giúp phím"),
+    // Approve
+    bind(Approve,     &[(Enter, NONE), (Char('s'), CTRL)],                       "y Enter", C::Confirm,            Always,                          true,  "Gõ y rồi Enter (hoặc C-s) để phê duyệt"),
+    bind(Approve,     &[(Esc, NONE)],                                            "Esc",     C::Back,               Always,                          true,  "Hủy, không phê duyệt"),
+    // SelfForm
+    bind(SelfForm,    &[(Char('s'), CTRL)],                                      "C-s",     C::Save,               Always,                          true,  "Lưu điểm tự đánh giá và giải trình"),
+    bind(SelfForm,    &[(Tab, NONE), (BackTab, SHIFT), (BackTab, NONE)],         "Tab",     C::NextField,          Always,                          true,  "Ô sau: điểm, giải trình, tài liệu (số hiệu, ngày, trích yếu)"),
+    bind(SelfForm,    &[(Char('a'), CTRL)],                                      "C-a",     C::AddDocument,        Always,                          true,  "Thêm tài liệu kiểm chứng đã nhập"),
+    bind(SelfForm,    &[(Char('x'), CTRL)],                                      "C-x",     C::RemoveDocument,     Always,                          false, "Bỏ tài liệu có số hiệu đã nhập"),
+    bind(SelfForm,    &[(F(4), NONE)],                                           "F4",      C::ToggleApplicable,   NotApplicableAllowed,            false, "Đánh dấu không áp dụng / áp dụng lại"),
+    bind(SelfForm,    &[(Esc, NONE)],                                            "Esc",     C::Back,               Always,                          true,  "Đóng (bỏ thay đổi chưa lưu)"),
+    bind(SelfForm,    &[(F(1), NONE)],                                           "F1",      C::Help,               Always,                          false, "Trợ giúp phím"),
+    // Submit
+    bind(Submit,      &[(Enter, NONE), (Char('s'), CTRL)],                       "Enter",   C::Confirm,            Always,                          true,  "Nộp"),
+    bind(Submit,      &[(Tab, NONE), (BackTab, SHIFT), (BackTab, NONE)],         "Tab",     C::NextField,          Always,                          true,  "Ngày thông qua ⇄ số biên bản"),
+    bind(Submit,      &[(Esc, NONE)],                                            "Esc",     C::Back,               Always,                          true,  "Hủy, chưa nộp"),
+    // History
+    bind(History,     &[(Esc, NONE), (Char('q'), NONE), (F(3), NONE)],           "Esc",     C::Back,               Always,                          true,  "Đóng lịch sử"),
+    // Help
+    bind(Help,        &[(Esc, NONE), (Char('?'), NONE), (Char('q'), NONE), (F(1), NONE)], "Esc",     C::Back,               Always,                          true,  "Đóng trợ giúp"),
+    // ConfirmQuit
+    bind(ConfirmQuit, &[(Char('y'), NONE), (Char('c'), NONE)],                   "y",       C::Yes,                Always,                          true,  "Thoát, bỏ thay đổi chưa lưu"),
+    bind(ConfirmQuit, &[(Char('n'), NONE), (Esc, NONE)],                         "n",       C::No,                 Always,                          true,  "Ở lại"),
 ];
 
-/// The command a key means in a context, if any.
-pub fn command_for(context: Context, key: KeyEvent) -> Option<Command> {
+/// The binding of a key in a context, if any (whether it acts now is `App::acts`).
+pub fn binding_for(context: Context, key: KeyEvent) -> Option<&'static Binding> {
     let modifiers = key.modifiers & (KeyModifiers::SHIFT | KeyModifiers::CONTROL | KeyModifiers::ALT);
     BINDINGS
         .iter()
         .filter(|binding| binding.context == context)
         .find(|binding| binding.keys.iter().any(|(code, mods)| *code == key.code && *mods == modifiers))
-        .map(|binding| binding.command)
 }
 
 /// The bindings of a context, in table order.
@@ -786,7 +318,9 @@ mod tests {
 
     #[test]
     fn every_context_has_a_way_out() {
-        for context in [Picker, List, Form, Filter, Ties, Facts, Grades, Help, History, ConfirmQuit, Unit, Approve] {
+        for context in
+            [Picker, List, Form, Comment, Filter, Ties, Facts, Grades, Help, History, ConfirmQuit, Unit, Approve]
+        {
             assert!(
                 bindings(context).any(|b| matches!(b.command, C::Back | C::Quit | C::No)),
                 "{context:?} has no way out"

@@ -89,3 +89,8 @@ pub fn screen(app: &App, width: u16, height: u16) -> String {
     }
     out
 }
+
+/// Presses Ctrl and a key.
+pub fn dispatch_ctrl(app: &mut App, store: &mut Store, c: char) {
+    dispatch(app, store, ctrl(c));
+}

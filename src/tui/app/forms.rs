@@ -9,25 +9,15 @@ impl App {
     /// are not in memory, as for any unit on screen).
     pub(super) fn open_form(&mut self, item: &QueueItem) {
         let Some((unit, component)) = self.item_codes(item) else { return };
+        self.know_comments_on(&unit, &component);
         self.open_form_fields(item.status, unit, component);
     }
 
     fn open_form_fields(&mut self, status: Status, unit_code: String, component: String) {
         if status == Status::CoAssigned {
-            let mut comment = TextArea::default();
-            comment.set_placeholder_text("Ý kiến góp ý của cơ quan phối hợp");
-            self.form = Some(Form {
-                unit: unit_code,
-                component,
-                score: String::new(),
-                reason: comment,
-                field: Field::Reason,
-                error: None,
-                dirty: false,
-                commenting: true,
-                based_on_version: 0,
-                withdrawing: None,
-            });
+            let mut text = TextArea::default();
+            text.set_placeholder_text("Ý kiến góp ý của cơ quan phối hợp");
+            self.screen = Screen::Comment(CommentForm { unit: unit_code, component, text, error: None, dirty: false });
             return;
         }
         let Some(unit) = self.unit(&unit_code) else { return };
@@ -43,7 +33,7 @@ impl App {
         reason.move_cursor(ratatui_textarea::CursorMove::Bottom);
         reason.move_cursor(ratatui_textarea::CursorMove::End);
         reason.set_placeholder_text("Lý do trừ điểm (bắt buộc khi điểm thấp hơn tối đa hoặc khác điểm tự đánh giá)");
-        self.form = Some(Form {
+        self.screen = Screen::Appraisal(Form {
             unit: unit_code,
             component,
             score,
@@ -51,7 +41,6 @@ impl App {
             field: Field::Score,
             error: None,
             dirty: false,
-            commenting: false,
             based_on_version: entry.map_or(0, |e| e.version),
             withdrawing: None,
         });
@@ -59,15 +48,7 @@ impl App {
 
     /// Checks the form as the store will, so a refusal shows inline before any write.
     pub(super) fn check_form(&self) -> Result<Effect, String> {
-        let Some(form) = &self.form else { return Err("Không có phiếu".into()) };
-        if form.commenting {
-            let text = form.reason.lines().join("\n");
-            if !has_visible(&text) {
-                return Err("Chưa nhập ý kiến góp ý".into());
-            }
-            let text = clean_text(&text).map_err(|why| format!("Ý kiến góp ý {why}"))?;
-            return Ok(Effect::Comment { unit: form.unit.clone(), component: form.component.clone(), text });
-        }
+        let Some(form) = self.form() else { return Err("Không có phiếu".into()) };
         let unit = self.unit(&form.unit).ok_or("Đơn vị không còn trong dữ liệu")?;
         let place = self.place(unit, &form.component).ok_or("Tiêu chí không có trong khung")?;
         let max = place.component.max;
@@ -87,6 +68,19 @@ impl App {
             reason,
             based_on_version: form.based_on_version,
         })
+    }
+}
+
+impl App {
+    /// Checks the comment form as the store will.
+    pub(super) fn check_comment(&self) -> Result<Effect, String> {
+        let Some(form) = self.comment_form() else { return Err("Không có phiếu góp ý".into()) };
+        let text = form.text.lines().join("\n");
+        if !has_visible(&text) {
+            return Err("Chưa nhập ý kiến góp ý".into());
+        }
+        let text = clean_text(&text).map_err(|why| format!("Ý kiến góp ý {why}"))?;
+        Ok(Effect::Comment { unit: form.unit.clone(), component: form.component.clone(), text })
     }
 }
 

@@ -14,6 +14,11 @@ pub struct Snapshot {
     pub comments: Vec<CommentRow>,
     /// The council's users (for the demo's start-up picker).
     pub users: Vec<CouncilUser>,
+    /// A unit's focal person: its submission, the deadline, its published result.
+    pub unit_side: UnitSide,
+    /// Who has submitted, and the round's calendar.
+    pub submissions: Submissions,
+    pub previous_levels: BTreeMap<String, crate::domain::previous_year::PreviousLevel>,
     /// The newest audit row when this was read: later changes are read unit by unit from there.
     pub audit_id: i64,
 }
@@ -25,11 +30,15 @@ pub struct UnitRefresh {
     pub evidence: Vec<EvidenceRow>,
     pub comments: Vec<CommentRow>,
     pub approved: BTreeSet<String>,
+    /// Who has submitted (None: the round takes no submissions in the program).
+    pub submitted: Option<BTreeMap<String, crate::store::submission::Submission>>,
     pub audit_id: i64,
 }
 
 pub enum Action {
     Key(KeyEvent),
+    /// The mouse: the wheel scrolls, a click selects, a double click opens (the time tells a double click).
+    Mouse(MouseEvent, std::time::Instant),
     Resize,
     /// The first frame is on screen: fetch what it shows that the round is held without (the selected
     /// unit's explanations and documents).
@@ -142,5 +151,24 @@ pub enum Effect {
     /// Read a unit's documents and explanations (the round is held without them).
     LoadUnitDetails {
         unit: String,
+    },
+    /// A unit's focal person saving one component's self-assessment.
+    SaveSelfAssessment(crate::store::self_assessment::SelfAssessmentInput),
+    AddDocument {
+        unit: String,
+        component: String,
+        reference: String,
+        date: String,
+        title: String,
+    },
+    RemoveDocument {
+        unit: String,
+        component: String,
+        reference: String,
+    },
+    /// A unit's focal person submitting its self-assessment (Điều 8.1.b).
+    Submit {
+        approved_on: String,
+        minutes: String,
     },
 }

@@ -21,17 +21,20 @@ use crate::store::audit::AuditRow;
 use crate::store::council::CommentRow;
 use crate::store::import::EvidenceRow;
 use crate::store::users::CouncilUser;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent};
 use ratatui_textarea::TextArea;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 mod forms;
+mod keys;
 mod messages;
+mod unit_side;
 mod update;
 mod views;
 
 pub use messages::{Action, Effect, Snapshot, UnitRefresh};
+pub use unit_side::{SelfField, SelfForm, Submissions, SubmitForm, UnitSide};
 pub use update::update;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +44,10 @@ pub enum Pane {
     Progress,
     Ties,
     Charts,
+    /// A unit's own self-assessment (its focal person).
+    SelfAssessment,
+    /// A unit's result, once published (its focal person).
+    Result,
 }
 
 impl Pane {
@@ -51,6 +58,8 @@ impl Pane {
             Pane::Progress => "Tiến độ",
             Pane::Ties => "Bằng điểm",
             Pane::Charts => "Biểu đồ",
+            Pane::SelfAssessment => "Tự đánh giá",
+            Pane::Result => "Kết quả",
         }
     }
 }
@@ -68,6 +77,8 @@ pub enum Status {
     Appraised,
     /// Led by another agency; this one may comment.
     CoAssigned,
+    /// Only as a filter: the items of units that have not submitted yet (outside the queue otherwise).
+    NotSubmitted,
 }
 
 impl Status {
@@ -84,6 +95,7 @@ impl Status {
             Status::AwaitingConfirmation => "Chờ xác nhận",
             Status::Appraised => "Đã thẩm định",
             Status::CoAssigned => "Phối hợp — góp ý",
+            Status::NotSubmitted => "Đơn vị chưa nộp",
         }
     }
 }
@@ -114,13 +126,89 @@ pub struct Form {
     pub field: Field,
     pub error: Option<String>,
     pub dirty: bool,
-    /// The member's agency is co-assigned: the text area holds a comment and no score is written.
-    pub commenting: bool,
     /// The component's version when the form opened; the store refuses the save if another session saved since.
     pub based_on_version: i64,
     /// Withdrawing the recorded appraisal: the reason box asks the reason for it, and this keeps the deduction
     /// reason it held, given back if the withdrawal is cancelled (Esc).
     pub withdrawing: Option<TextArea<'static>>,
+}
+
+/// A co-appraising agency's comment on one component (it writes no score).
+pub struct CommentForm {
+    pub unit: String,
+    pub component: String,
+    pub text: TextArea<'static>,
+    pub error: Option<String>,
+    pub dirty: bool,
+}
+
+/// What fills the screen; each screen owns its state, and `update` moves between them.
+#[expect(clippy::large_enum_variant, reason = "one screen lives at a time, inside the App: boxing buys nothing")]
+pub enum Screen {
+    /// The demo's start-up picker: who is at the keyboard (the selected choice).
+    Picker { selected: usize },
+    /// The panes and their lists (`App::browse`); `filtering` while the filter is being typed.
+    Browse { filtering: bool },
+    /// The scoring form of one component.
+    Appraisal(Form),
+    /// A co-appraising agency's comment.
+    Comment(CommentForm),
+    /// The chairman ordering one tie group.
+    TieOrder(TieEdit),
+    /// The secretary recording a unit's facts (the chairman re-rating them).
+    Facts(FactsForm),
+    /// The chairman overriding criterion grades.
+    Grades(GradeForm),
+    /// A unit's file, read-only; `back` is the screen it was opened from when that was not the panes.
+    Unit { view: UnitView, back: Option<Box<Screen>> },
+    /// The chairman about to approve a bloc.
+    Approval(ApprovalPrompt),
+    /// A unit's focal person filling one component's self-assessment.
+    SelfAssess(SelfForm),
+    /// A unit's focal person submitting its self-assessment.
+    Submit(SubmitForm),
+}
+
+/// What is drawn over the screen, and takes the keys until it is closed.
+pub enum Overlay {
+    /// The keys that act here, from the keymap.
+    Help,
+    /// A component's (or a unit's) audit history: title and rows, oldest first.
+    History { title: String, rows: Vec<AuditRow> },
+    /// A question before unsaved work is thrown away.
+    Confirm(Pending),
+}
+
+/// The panes' state, kept while a form or a file is open over them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Browse {
+    pub pane: Pane,
+    pub queue_selected: usize,
+    /// The bloc shown by the ranking and the charts (index in `App::results`).
+    pub bloc: usize,
+    pub ranking_selected: usize,
+    pub progress_selected: usize,
+    pub ties_selected: usize,
+    /// The component selected in a unit's own self-assessment.
+    pub self_selected: usize,
+    pub filter: String,
+    pub status_filter: Option<Status>,
+}
+
+impl Default for Browse {
+    fn default() -> Browse {
+        Browse {
+            pane: Pane::Queue,
+            queue_selected: 0,
+            bloc: 0,
+            ranking_selected: 0,
+            progress_selected: 0,
+            ties_selected: 0,
+            self_selected: 0,
+            filter: String::new(),
+            status_filter: None,
+        }
+    }
 }
 
 /// The chairman ordering one tie group.
@@ -195,6 +283,8 @@ pub struct Scroll {
     pub ties: std::cell::Cell<usize>,
     pub picker: std::cell::Cell<usize>,
     pub page: std::cell::Cell<u16>,
+    /// The list rows of the last frame by screen line: (line, row index), for clicks.
+    pub clickable: std::cell::RefCell<Vec<(u16, usize)>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -257,31 +347,25 @@ pub struct App {
     evidence_counts: EvidenceCounts,
     pub approved: BTreeSet<String>,
     pub comments: Vec<CommentRow>,
+    /// Comments this user has had in front of them: those on items already done when the interface opened,
+    /// and those of every form opened since. Any other comment on one of their items is flagged as new.
+    comments_known: BTreeSet<(String, String, String, String)>,
     pub users: Vec<CouncilUser>,
     pub demo: bool,
+    /// What a unit's focal person reads beside its unit (empty for the council).
+    pub unit_side: UnitSide,
+    /// Who has submitted and the round's calendar (the council).
+    pub submissions: Submissions,
+    /// Each unit's level in the round before this one (`init --from`).
+    pub previous_levels: BTreeMap<String, crate::domain::previous_year::PreviousLevel>,
     /// Who is at the keyboard; None while the start-up picker is shown (demo only).
     pub user: Option<Actor>,
-    pub picker: usize,
-    pub pane: Pane,
-    pub queue_selected: usize,
-    pub bloc: usize,
-    pub ranking_selected: usize,
-    pub progress_selected: usize,
-    pub ties_selected: usize,
-    pub filter: String,
-    pub filtering: bool,
-    pub status_filter: Option<Status>,
-    pub form: Option<Form>,
-    pub tie_edit: Option<TieEdit>,
-    pub facts_form: Option<FactsForm>,
-    pub grade_form: Option<GradeForm>,
-    pub unit_view: Option<UnitView>,
-    pub approval: Option<ApprovalPrompt>,
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    pub browse: Browse,
     pub scroll: Scroll,
-    pub help: bool,
-    /// A component's audit history: title and rows, oldest first.
-    pub history: Option<(String, Vec<AuditRow>)>,
-    pub confirm: Option<Pending>,
+    /// The last click (screen line, when), to tell a double click.
+    pub last_click: Option<(u16, std::time::Instant)>,
     pub message: Option<(String, bool)>,
     pub should_quit: bool,
 }
@@ -313,29 +397,18 @@ impl App {
             evidence_counts: EvidenceCounts::default(),
             approved: BTreeSet::new(),
             comments: Vec::new(),
+            comments_known: BTreeSet::new(),
             users: Vec::new(),
             demo,
+            unit_side: UnitSide::default(),
+            submissions: Submissions::default(),
+            previous_levels: BTreeMap::new(),
             user: None,
-            picker: 0,
-            pane: Pane::Queue,
-            queue_selected: 0,
-            bloc: 0,
-            ranking_selected: 0,
-            progress_selected: 0,
-            ties_selected: 0,
-            filter: String::new(),
-            filtering: false,
-            status_filter: None,
-            form: None,
-            tie_edit: None,
-            facts_form: None,
-            grade_form: None,
-            unit_view: None,
-            approval: None,
+            screen: Screen::Picker { selected: 0 },
+            overlay: None,
+            browse: Browse::default(),
             scroll: Scroll::default(),
-            help: false,
-            history: None,
-            confirm: None,
+            last_click: None,
             message: None,
             should_quit: false,
         };
@@ -365,17 +438,24 @@ impl App {
         // Signed in before the round is taken in, so each unit's items are built once.
         if let Some(user) = user {
             app.user = Some(user);
-            app.pane = app.panes().first().copied().unwrap_or(Pane::Queue);
+            app.browse.pane = app.panes().first().copied().unwrap_or(Pane::Queue);
+            app.screen = Screen::Browse { filtering: false };
         }
         app.load(snapshot);
         app.refresh_views();
+        app.select_first_open();
+        app.know_old_comments();
         app
     }
 
     fn sign_in(&mut self, user: Actor) {
         self.user = Some(user);
-        self.pane = self.panes().first().copied().unwrap_or(Pane::Queue);
+        self.browse.pane = self.panes().first().copied().unwrap_or(Pane::Queue);
+        self.screen = Screen::Browse { filtering: false };
         self.rebuild_items();
+        self.refresh_views();
+        self.select_first_open();
+        self.know_old_comments();
     }
 
     /// The signed-in user's role.
@@ -388,6 +468,10 @@ impl App {
         self.approved = snapshot.approved;
         self.comments = snapshot.comments;
         self.users = snapshot.users;
+        self.unit_side = snapshot.unit_side;
+        self.submissions = snapshot.submissions;
+        self.previous_levels = snapshot.previous_levels;
+        self.views_built_for = None;
         self.audit_id = snapshot.audit_id;
         self.standing = Standing::new(&self.regulation, &self.round);
         self.unit_index = self.round.units.iter().enumerate().map(|(i, u)| (u.code.clone(), i)).collect();
@@ -395,7 +479,7 @@ impl App {
         self.evidence.clear();
         self.details_loaded.clear();
         self.evidence_counts = snapshot.evidence_counts;
-        self.bloc = self.bloc.min(self.results().len().saturating_sub(1));
+        self.browse.bloc = self.browse.bloc.min(self.results().len().saturating_sub(1));
         self.rebuild_items();
     }
 
@@ -426,6 +510,7 @@ impl App {
         }
         self.comments = refresh.comments;
         self.approved = refresh.approved;
+        self.submissions.by_unit = refresh.submitted;
         self.audit_id = refresh.audit_id;
         self.views_built_for = None;
         Some(())
@@ -459,36 +544,114 @@ impl App {
             Some(Role::Chairman | Role::ServiceAccount) => {
                 vec![Pane::Ranking, Pane::Progress, Pane::Ties, Pane::Charts]
             }
+            Some(Role::Unit) => vec![Pane::SelfAssessment, Pane::Result],
             None => vec![],
         }
     }
 
+    /// Where the keyboard is: the overlay's context if one is open, else the screen's.
     pub fn context(&self) -> Context {
-        if self.confirm.is_some() {
-            Context::ConfirmQuit
-        } else if self.help {
-            Context::Help
-        } else if self.history.is_some() {
-            Context::History
-        } else if self.user.is_none() {
-            Context::Picker
-        } else if self.approval.is_some() {
-            Context::Approve
-        } else if self.unit_view.is_some() {
-            Context::Unit
-        } else if self.form.is_some() {
-            Context::Form
-        } else if self.tie_edit.is_some() {
-            Context::Ties
-        } else if self.facts_form.is_some() {
-            Context::Facts
-        } else if self.grade_form.is_some() {
-            Context::Grades
-        } else if self.filtering {
-            Context::Filter
-        } else {
-            Context::List
+        match &self.overlay {
+            Some(Overlay::Confirm(_)) => Context::ConfirmQuit,
+            Some(Overlay::Help) => Context::Help,
+            Some(Overlay::History { .. }) => Context::History,
+            None => self.screen_context(),
         }
+    }
+
+    /// The context of the screen under any overlay (the help lists its keys).
+    pub fn screen_context(&self) -> Context {
+        match &self.screen {
+            Screen::Picker { .. } => Context::Picker,
+            Screen::Browse { filtering: true } => Context::Filter,
+            Screen::Browse { filtering: false } => Context::List,
+            Screen::Appraisal(_) => Context::Form,
+            Screen::Comment(_) => Context::Comment,
+            Screen::TieOrder(_) => Context::Ties,
+            Screen::Facts(_) => Context::Facts,
+            Screen::Grades(_) => Context::Grades,
+            Screen::Unit { .. } => Context::Unit,
+            Screen::Approval(_) => Context::Approve,
+            Screen::SelfAssess(_) => Context::SelfForm,
+            Screen::Submit(_) => Context::Submit,
+        }
+    }
+
+    /// Back to the panes (a form saved or closed).
+    pub(super) fn close_screen(&mut self) {
+        self.screen = Screen::Browse { filtering: false };
+    }
+
+    /// The scoring form, when it is the screen.
+    pub fn form(&self) -> Option<&Form> {
+        match &self.screen {
+            Screen::Appraisal(form) => Some(form),
+            _ => None,
+        }
+    }
+
+    pub fn comment_form(&self) -> Option<&CommentForm> {
+        match &self.screen {
+            Screen::Comment(form) => Some(form),
+            _ => None,
+        }
+    }
+
+    pub fn tie_edit(&self) -> Option<&TieEdit> {
+        match &self.screen {
+            Screen::TieOrder(edit) => Some(edit),
+            _ => None,
+        }
+    }
+
+    pub fn facts_form(&self) -> Option<&FactsForm> {
+        match &self.screen {
+            Screen::Facts(form) => Some(form),
+            _ => None,
+        }
+    }
+
+    pub fn grade_form(&self) -> Option<&GradeForm> {
+        match &self.screen {
+            Screen::Grades(form) => Some(form),
+            _ => None,
+        }
+    }
+
+    /// The unit's file on screen.
+    pub fn unit_view(&self) -> Option<&UnitView> {
+        match &self.screen {
+            Screen::Unit { view, .. } => Some(view),
+            _ => None,
+        }
+    }
+
+    pub fn approval(&self) -> Option<&ApprovalPrompt> {
+        match &self.screen {
+            Screen::Approval(prompt) => Some(prompt),
+            _ => None,
+        }
+    }
+
+    /// The history overlay's title and rows, when it is open.
+    pub fn history(&self) -> Option<(&str, &[AuditRow])> {
+        match &self.overlay {
+            Some(Overlay::History { title, rows }) => Some((title, rows)),
+            _ => None,
+        }
+    }
+
+    /// The demo picker's selected choice, while it is the screen.
+    pub fn picker(&self) -> Option<usize> {
+        match self.screen {
+            Screen::Picker { selected } => Some(selected),
+            _ => None,
+        }
+    }
+
+    /// The filter is being typed.
+    pub fn filtering(&self) -> bool {
+        matches!(self.screen, Screen::Browse { filtering: true })
     }
 
     pub fn unit(&self, code: &str) -> Option<&UnitRecord> {
@@ -497,6 +660,43 @@ impl App {
 
     pub fn place<'a>(&'a self, unit: &UnitRecord, component: &str) -> Option<ComponentPlace<'a>> {
         self.regulation.framework_for(&unit.bloc, unit.group.as_deref())?.component(component)
+    }
+
+    /// At sign-in: comments on items already done are not news; those on items still open are.
+    fn know_old_comments(&mut self) {
+        let old: Vec<_> = self
+            .comments
+            .iter()
+            .filter(|c| !self.my_status(&c.unit, &c.criterion).is_some_and(|status| self.waits_for_me(status)))
+            .map(comment_key)
+            .collect();
+        self.comments_known.extend(old);
+    }
+
+    /// The status of this user's queue item for a component, if it is in their queue.
+    fn my_status(&self, unit: &str, component: &str) -> Option<Status> {
+        let &index = self.unit_index.get(unit)?;
+        self.items
+            .get(index)?
+            .iter()
+            .find(|item| self.item_codes(item).is_some_and(|(_, code)| code == component))
+            .map(|item| item.status)
+    }
+
+    /// A co-appraising agency commented on this item of the user's and the user has not opened it since.
+    pub fn has_new_comment(&self, unit: &str, component: &str) -> bool {
+        self.comments
+            .iter()
+            .filter(|c| c.unit == unit && c.criterion == component)
+            .any(|c| !self.comments_known.contains(&comment_key(c)))
+            && self.my_status(unit, component).is_some_and(|status| status != Status::CoAssigned)
+    }
+
+    /// Opening an item's form puts its comments in front of the user.
+    pub(super) fn know_comments_on(&mut self, unit: &str, component: &str) {
+        let seen: Vec<_> =
+            self.comments.iter().filter(|c| c.unit == unit && c.criterion == component).map(comment_key).collect();
+        self.comments_known.extend(seen);
     }
 
     /// The comments on one component of one unit.
@@ -513,9 +713,14 @@ impl App {
     /// Why a ranked unit has its level: its level's reasons, the quota's, and the gaps of its file.
     pub fn reasons_of(&self, ranked: &RankedUnit) -> Vec<String> {
         match self.unit_index.get(&ranked.unit) {
-            Some(&index) => unit_reasons(&self.regulation, &self.round.units[index], ranked, |code| {
-                self.evidence_counts.count(index, code)
-            }),
+            Some(&index) => {
+                let mut reasons = unit_reasons(&self.regulation, &self.round.units[index], ranked, |code| {
+                    self.evidence_counts.count(index, code)
+                });
+                let previous = self.previous_levels.get(&ranked.unit);
+                reasons.extend(crate::domain::reasons::previous_year_reasons(previous, ranked.outcome));
+                reasons
+            }
             None => ranked.quota_note.iter().cloned().collect(),
         }
     }
@@ -543,14 +748,17 @@ impl App {
     /// The details of the unit on screen (an open form's, else the queue preview's), when they are not in
     /// memory: after a move, or after the whole round was read again under an open form.
     pub(super) fn details_for_screen(&mut self) -> Option<Effect> {
-        let unit = match (&self.unit_view, &self.form) {
-            (Some(view), _) => view.unit.clone(),
-            (None, Some(form)) => form.unit.clone(),
-            (None, None) if self.pane == Pane::Queue && self.user.is_some() => {
-                let item = *self.queue().get(self.queue_selected)?;
+        let unit = match &self.screen {
+            Screen::Unit { view, .. } => view.unit.clone(),
+            Screen::Appraisal(form) => form.unit.clone(),
+            Screen::Comment(form) => form.unit.clone(),
+            Screen::SelfAssess(form) => form.unit.clone(),
+            Screen::Browse { .. } if self.browse.pane == Pane::SelfAssessment => self.own_unit()?.to_string(),
+            Screen::Browse { .. } if self.browse.pane == Pane::Queue && self.user.is_some() => {
+                let item = *self.queue().get(self.browse.queue_selected)?;
                 self.round.units.get(item.unit as usize)?.code.clone()
             }
-            (None, None) => return None,
+            _ => return None,
         };
         self.load_details(unit)
     }
@@ -614,27 +822,16 @@ impl App {
     }
 
     fn selection(&mut self) -> (&mut usize, usize) {
-        match self.pane {
-            Pane::Queue => {
-                let len = self.queue().len();
-                (&mut self.queue_selected, len)
-            }
-            Pane::Ranking => {
-                let len = self.ranking_rows().len();
-                (&mut self.ranking_selected, len)
-            }
-            Pane::Progress => {
-                let len = self.round.units.len();
-                (&mut self.progress_selected, len)
-            }
-            Pane::Ties => {
-                let len = self.tie_rows();
-                (&mut self.ties_selected, len)
-            }
-            Pane::Charts => {
-                let len = self.results().len();
-                (&mut self.bloc, len)
-            }
+        let own_components = self.round.units.first().map_or(0, |unit| self.unit_components(&unit.code).len());
+        let browse = &mut self.browse;
+        match browse.pane {
+            Pane::Queue => (&mut browse.queue_selected, self.queue.len()),
+            Pane::Ranking => (&mut browse.ranking_selected, self.ranking_rows.len()),
+            Pane::Progress => (&mut browse.progress_selected, self.round.units.len()),
+            Pane::Ties => (&mut browse.ties_selected, self.open_ties.len() + self.recorded_ties.len()),
+            Pane::Charts => (&mut browse.bloc, self.standing.results().len()),
+            Pane::SelfAssessment => (&mut browse.self_selected, own_components),
+            Pane::Result => (&mut browse.self_selected, 0),
         }
     }
 
@@ -663,8 +860,8 @@ impl App {
 
     /// The unit selected in the ranking pane.
     pub fn selected_ranked_unit(&self) -> Option<String> {
-        let result = self.results().get(self.bloc)?;
-        let index = *self.ranking_rows().get(self.ranking_selected)?;
+        let result = self.results().get(self.browse.bloc)?;
+        let index = *self.ranking_rows().get(self.browse.ranking_selected)?;
         Some(result.ranking.units[index].unit.clone())
     }
 
@@ -689,17 +886,62 @@ impl App {
         let selected = component
             .and_then(|code| self.unit_components(&unit).iter().position(|p| p.component.code == code))
             .unwrap_or(0);
-        self.unit_view = Some(UnitView { unit, selected, chart: false });
+        // From a decision screen (the tie order) the file goes back to it; from the panes, to them.
+        let back = match std::mem::replace(&mut self.screen, Screen::Browse { filtering: false }) {
+            Screen::Browse { .. } | Screen::Picker { .. } => None,
+            Screen::Unit { back, .. } => back,
+            other => Some(Box::new(other)),
+        };
+        self.screen = Screen::Unit { view: UnitView { unit, selected, chart: false }, back };
     }
 
+    /// `n` in the queue: the next item still waiting for this user, after the selected one (from the top
+    /// again past the end).
+    pub(super) fn select_next_open(&mut self) {
+        let queue = self.queue();
+        let from = self.browse.queue_selected + 1;
+        let next = (from..queue.len()).chain(0..from.min(queue.len())).find(|&i| self.waits_for_me(queue[i].status));
+        match next {
+            Some(index) => self.browse.queue_selected = index,
+            None => self.message = Some(("Không còn mục nào chờ thẩm định".into(), false)),
+        }
+    }
+
+    /// `N` in the queue: the first item of the next unit (the queue lists each unit's items together).
+    pub(super) fn select_next_unit(&mut self) {
+        let queue = self.queue();
+        let Some(current) = queue.get(self.browse.queue_selected).map(|item| item.unit) else { return };
+        let from = self.browse.queue_selected;
+        let next = (from..queue.len()).find(|&i| queue[i].unit != current);
+        self.browse.queue_selected = next.unwrap_or(0);
+    }
+
+    /// Where the queue opens: on the first item still waiting for this user.
+    pub(super) fn select_first_open(&mut self) {
+        if let Some(index) = self.queue().iter().position(|item| self.waits_for_me(item.status)) {
+            self.browse.queue_selected = index;
+        }
+    }
+
+    /// The item after a saved one: the next still waiting for this user, or after a comment the next item
+    /// this agency comments on.
     fn next_item_after(&self, unit: &str, component: &str) -> Option<QueueItem> {
         let queue = self.queue();
         let unit_index = u32::try_from(*self.unit_index.get(unit)?).ok()?;
         let position = queue.iter().position(|item| {
             item.unit == unit_index && self.item_place(item).is_some_and(|(_, place)| place.component.code == component)
         })?;
-        queue.iter().skip(position + 1).find(|i| self.waits_for_me(i.status)).copied()
+        let commenting = queue[position].status == Status::CoAssigned;
+        let next = |item: &&QueueItem| {
+            if commenting { item.status == Status::CoAssigned } else { self.waits_for_me(item.status) }
+        };
+        queue.iter().skip(position + 1).find(next).copied()
     }
+}
+
+/// What tells one comment from another (unit, component, agency, when).
+fn comment_key(comment: &CommentRow) -> (String, String, String, String) {
+    (comment.unit.clone(), comment.criterion.clone(), comment.agency.clone(), comment.at.clone())
 }
 
 /// What the file behind a component of the unit at `index` lacks; a component with no entry has none.

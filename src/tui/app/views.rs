@@ -95,19 +95,29 @@ impl App {
     /// Rebuilds the filtered queue and ranking rows when the filter, the status filter, the bloc, the user
     /// or the data moved since they were built; a cursor move costs nothing.
     pub(super) fn refresh_views(&mut self) {
-        let key = (self.filter.clone(), self.status_filter, self.bloc, self.user.as_ref().map(|u| u.name.clone()));
+        let key = (
+            self.browse.filter.clone(),
+            self.browse.status_filter,
+            self.browse.bloc,
+            self.user.as_ref().map(|u| u.name.clone()),
+        );
         if self.views_built_for.as_ref() == Some(&key) {
             return;
         }
-        let words: Vec<String> = search::fold(&self.filter).split_whitespace().map(str::to_string).collect();
+        let words: Vec<String> = search::fold(&self.browse.filter).split_whitespace().map(str::to_string).collect();
         let mut queue = Vec::new();
+        // Units that have not submitted wait outside the queue; the status filter "Đơn vị chưa nộp" lists them.
+        let unsubmitted_view = self.browse.status_filter == Some(Status::NotSubmitted);
         for (index, items) in self.items.iter().enumerate() {
             let (Some(unit), Some(folded_unit)) = (self.round.units.get(index), self.folded_units.get(index)) else {
                 continue;
             };
+            if self.awaits_submission(&unit.code) != unsubmitted_view {
+                continue;
+            }
             let folded_components = self.framework_of(unit).and_then(|f| self.folded_components.get(f));
             for item in items {
-                if self.status_filter.is_some_and(|s| s != item.status) {
+                if self.browse.status_filter.is_some_and(|s| s != item.status && s != Status::NotSubmitted) {
                     continue;
                 }
                 let matches = words.is_empty() || {
@@ -153,7 +163,7 @@ impl App {
                 result.ranking.tie_groups.iter().filter(|g| g.resolved).map(|g| (result.bloc.clone(), g.units.clone()))
             })
             .collect();
-        self.ranking_rows = match self.results().get(self.bloc) {
+        self.ranking_rows = match self.results().get(self.browse.bloc) {
             None => Vec::new(),
             Some(result) => result
                 .ranking

@@ -26,7 +26,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 /// How many units of the selected bloc have a total in each bin of 5 points, coloured by the level the bin
 /// reaches; the thresholds come from the regulation's `total_at_least` conditions.
 fn distribution(frame: &mut Frame, app: &App, area: Rect) {
-    let Some(result) = app.results().get(app.bloc) else {
+    let Some(result) = app.results().get(app.browse.bloc) else {
         frame.render_widget(Paragraph::new("Chưa có đơn vị nào.").block(Block::bordered()), area);
         return;
     };
@@ -34,7 +34,7 @@ fn distribution(frame: &mut Frame, app: &App, area: Rect) {
     let bloc_name = app.regulation.bloc(&result.bloc).map(|b| b.name.as_str()).unwrap_or(&result.bloc);
     let block = Block::bordered().title(format!(
         " Phân bố tổng điểm — {bloc_name} ({}/{}) · ←/→ đổi khối ",
-        app.bloc + 1,
+        app.browse.bloc + 1,
         app.results().len()
     ));
     let inner = block.inner(area);

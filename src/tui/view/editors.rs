@@ -30,7 +30,7 @@ fn fact_value_vi(value: &FactValue) -> String {
 }
 
 pub fn facts(frame: &mut Frame, app: &App, area: Rect) {
-    let Some(form) = &app.facts_form else { return };
+    let Some(form) = app.facts_form() else { return };
     let name = super::safe(app.unit(&form.unit).map(|u| u.name.as_str()).unwrap_or(""));
     let rows: Vec<Row> = form
         .values
@@ -80,7 +80,7 @@ pub fn facts(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 pub fn grades(frame: &mut Frame, app: &App, area: Rect) {
-    let Some(form) = &app.grade_form else { return };
+    let Some(form) = app.grade_form() else { return };
     let name = super::safe(app.unit(&form.unit).map(|u| u.name.as_str()).unwrap_or(""));
     let [list, chosen, reason, error] =
         Layout::vertical([Constraint::Min(4), Constraint::Length(1), Constraint::Length(4), Constraint::Length(1)])

@@ -1,7 +1,10 @@
 //! The scoring form: the component in its framework, the unit's self-score, explanation and evidence, and the appraisal.
 
 use super::{heading, selected, warning};
+use crate::domain::evaluate::UnitRecord;
+use crate::domain::framework::ComponentPlace;
 use crate::domain::score::display_vi;
+use crate::domain::scoring::ComponentScore;
 use crate::tui::app::{App, Field};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -9,13 +12,94 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table, Wrap};
 
+/// The scoring form: the component's file above, the score and the deduction reason (or a withdrawal's reason).
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let Some(form) = &app.form else { return };
-    let Some(unit) = app.unit(&form.unit) else { return };
-    let Some(place) = app.place(unit, &form.component) else { return };
-    let entry = unit.entries.get(&form.component);
+    let Some(form) = app.form() else { return };
+    let Some([score, reason, error]) = component_file(frame, app, &form.unit, &form.component, "Phiếu thẩm định", area)
+    else {
+        return;
+    };
+    let entry = app.unit(&form.unit).and_then(|unit| unit.entries.get(&form.component));
+    if form.withdrawing.is_some() {
+        let appraised = entry.and_then(|e| e.appraised_score).map(display_vi).unwrap_or_else(|| "—".into());
+        frame.render_widget(
+            Line::styled(
+                format!("Rút kết quả thẩm định {appraised}: nhập lý do rồi C-s để rút · Esc để thôi"),
+                warning(),
+            ),
+            score,
+        );
+        let mut textarea = form.reason.clone();
+        textarea.set_block(
+            Block::bordered()
+                .title(" Lý do rút kết quả thẩm định ")
+                .title_style(heading().add_modifier(Modifier::REVERSED)),
+        );
+        frame.render_widget(&textarea, reason);
+        draw_error(frame, form.error.as_deref(), error);
+        return;
+    }
+    let score_style = if form.field == Field::Score { selected() } else { heading() };
+    let unit_hint = if app.regulation.percent_input { " (3,5 · 3.5 · 80%)" } else { " (3,5 hoặc 3.5)" };
+    frame.render_widget(
+        Line::from(vec![
+            Span::raw("Điểm thẩm định: "),
+            Span::styled(format!(" {:<8}", form.score), score_style),
+            Span::raw(unit_hint),
+        ]),
+        score,
+    );
+    let mut textarea = form.reason.clone();
+    let mut block = Block::bordered().title(" Lý do trừ điểm ");
+    if form.field == Field::Reason {
+        block = block.title_style(heading().add_modifier(Modifier::REVERSED));
+    }
+    textarea.set_block(block);
+    frame.render_widget(&textarea, reason);
+    draw_error(frame, form.error.as_deref(), error);
+}
+
+/// A co-appraising agency's comment form: the component's file above, the leading agency's score, the comment.
+pub fn comment(frame: &mut Frame, app: &App, area: Rect) {
+    let Some(form) = app.comment_form() else { return };
+    let Some([score, text, error]) = component_file(frame, app, &form.unit, &form.component, "Phiếu góp ý", area)
+    else {
+        return;
+    };
+    let entry = app.unit(&form.unit).and_then(|unit| unit.entries.get(&form.component));
+    let appraised = entry.and_then(|e| e.effective_appraised()).map(display_vi).unwrap_or_else(|| "—".into());
+    frame.render_widget(
+        Line::raw(format!("Điểm thẩm định (cơ quan chủ trì): {appraised} — cơ quan phối hợp chỉ góp ý")),
+        score,
+    );
+    let mut textarea = form.text.clone();
+    textarea
+        .set_block(Block::bordered().title(" Ý kiến góp ý ").title_style(heading().add_modifier(Modifier::REVERSED)));
+    frame.render_widget(&textarea, text);
+    draw_error(frame, form.error.as_deref(), error);
+}
+
+fn draw_error(frame: &mut Frame, message: Option<&str>, area: Rect) {
+    if let Some(message) = message {
+        frame.render_widget(Line::styled(format!("✗ {message}"), warning()), area);
+    }
+}
+
+/// The component as the unit filed it (framework place, max, self-score, explanation, who appraised, comments,
+/// documents); returns the areas left for the score line, the text box and the error line.
+fn component_file(
+    frame: &mut Frame,
+    app: &App,
+    unit_code: &str,
+    component: &str,
+    title: &str,
+    area: Rect,
+) -> Option<[Rect; 3]> {
+    let unit = app.unit(unit_code)?;
+    let place = app.place(unit, component)?;
+    let entry = unit.entries.get(component);
     let evidence = app.evidence_for(&unit.code, &place);
-    let outer = Block::bordered().title(format!(" Phiếu thẩm định — {} · {} ", unit.code, form.component));
+    let outer = Block::bordered().title(format!(" {title} — {} · {component} ", unit.code));
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
 
@@ -28,6 +112,37 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     ])
     .areas(inner);
 
+    let lines = about_lines(app, unit, &place, entry);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), about);
+
+    let rows: Vec<Row> = evidence
+        .iter()
+        .map(|doc| {
+            let cells = [&doc.reference, &doc.issued_on, &doc.title];
+            Row::new(cells.map(|text| super::safe(text).into_owned()))
+        })
+        .collect();
+    let title = if evidence.is_empty() {
+        " Tài liệu kiểm chứng: không có ".to_string()
+    } else {
+        format!(" Tài liệu kiểm chứng ({}) ", evidence.len())
+    };
+    let table = Table::new(rows, [Constraint::Length(18), Constraint::Length(10), Constraint::Min(10)])
+        .header(Row::new(vec!["Số hiệu", "Ngày", "Trích yếu"]).style(heading()))
+        .block(Block::bordered().title(title));
+    frame.render_widget(table, documents);
+
+    Some([score, reason, error])
+}
+
+/// The component as the unit filed it and as it stands: place in the framework, max, self-score, appraising
+/// agencies, explanation, any gap in the file, who entered the current score, the leaders' scores, comments.
+fn about_lines<'a>(
+    app: &'a App,
+    unit: &'a UnitRecord,
+    place: &ComponentPlace<'a>,
+    entry: Option<&'a ComponentScore>,
+) -> Vec<Line<'a>> {
     let self_score = entry.and_then(|e| e.self_score).map(display_vi).unwrap_or_else(|| "—".into());
     let mut lines = vec![
         Line::styled(super::safe(&unit.name), heading()),
@@ -56,7 +171,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             super::safe(entry.map(|e| &*e.explanation).filter(|t| !t.is_empty()).unwrap_or("(không có)"))
         )),
     ];
-    if let Some(gap) = app.file_gap(&unit.code, &place) {
+    if let Some(gap) = app.file_gap(&unit.code, place) {
         lines.push(Line::styled(
             format!("⚠ Thiếu hồ sơ: {} — F2 điền lý do “{}”", gap.vietnamese(), gap.offered_reason()),
             warning(),
@@ -83,84 +198,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             lines.push(Line::raw(format!("Điểm của các lãnh đạo: {} — trung bình {mean}", scores.join("; "))));
         }
     }
-    for comment in app.comments_on(&unit.code, &form.component) {
+    for comment in app.comments_on(&unit.code, &place.component.code) {
         let agency = app.regulation.agency(&comment.agency).map(|a| a.name.as_str()).unwrap_or(&comment.agency);
         lines.push(Line::raw(format!("Góp ý của {agency}: {}", super::safe(&comment.text))));
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), about);
-
-    let rows: Vec<Row> = evidence
-        .iter()
-        .map(|doc| {
-            let cells = [&doc.reference, &doc.issued_on, &doc.title];
-            Row::new(cells.map(|text| super::safe(text).into_owned()))
-        })
-        .collect();
-    let title = if evidence.is_empty() {
-        " Tài liệu kiểm chứng: không có ".to_string()
-    } else {
-        format!(" Tài liệu kiểm chứng ({}) ", evidence.len())
-    };
-    let table = Table::new(rows, [Constraint::Length(18), Constraint::Length(10), Constraint::Min(10)])
-        .header(Row::new(vec!["Số hiệu", "Ngày", "Trích yếu"]).style(heading()))
-        .block(Block::bordered().title(title));
-    frame.render_widget(table, documents);
-
-    if form.commenting {
-        let appraised = entry.and_then(|e| e.effective_appraised()).map(display_vi).unwrap_or_else(|| "—".into());
-        frame.render_widget(
-            Line::raw(format!("Điểm thẩm định (cơ quan chủ trì): {appraised} — cơ quan phối hợp chỉ góp ý")),
-            score,
-        );
-        let mut textarea = form.reason.clone();
-        textarea.set_block(
-            Block::bordered().title(" Ý kiến góp ý ").title_style(heading().add_modifier(Modifier::REVERSED)),
-        );
-        frame.render_widget(&textarea, reason);
-        if let Some(message) = &form.error {
-            frame.render_widget(Line::styled(format!("✗ {message}"), warning()), error);
-        }
-        return;
-    }
-    if form.withdrawing.is_some() {
-        let appraised = entry.and_then(|e| e.appraised_score).map(display_vi).unwrap_or_else(|| "—".into());
-        frame.render_widget(
-            Line::styled(
-                format!("Rút kết quả thẩm định {appraised}: nhập lý do rồi C-s để rút · Esc để thôi"),
-                warning(),
-            ),
-            score,
-        );
-        let mut textarea = form.reason.clone();
-        textarea.set_block(
-            Block::bordered()
-                .title(" Lý do rút kết quả thẩm định ")
-                .title_style(heading().add_modifier(Modifier::REVERSED)),
-        );
-        frame.render_widget(&textarea, reason);
-        if let Some(message) = &form.error {
-            frame.render_widget(Line::styled(format!("✗ {message}"), warning()), error);
-        }
-        return;
-    }
-    let score_style = if form.field == Field::Score { selected() } else { heading() };
-    let unit_hint = if app.regulation.percent_input { " (3,5 · 3.5 · 80%)" } else { " (3,5 hoặc 3.5)" };
-    frame.render_widget(
-        Line::from(vec![
-            Span::raw("Điểm thẩm định: "),
-            Span::styled(format!(" {:<8}", form.score), score_style),
-            Span::raw(unit_hint),
-        ]),
-        score,
-    );
-    let mut textarea = form.reason.clone();
-    let mut block = Block::bordered().title(" Lý do trừ điểm ");
-    if form.field == Field::Reason {
-        block = block.title_style(heading().add_modifier(Modifier::REVERSED));
-    }
-    textarea.set_block(block);
-    frame.render_widget(&textarea, reason);
-    if let Some(message) = &form.error {
-        frame.render_widget(Line::styled(format!("✗ {message}"), warning()), error);
-    }
+    lines
 }

@@ -7,10 +7,10 @@ mod overlays;
 mod progress;
 mod queue;
 mod ranking;
+mod self_assessment;
 pub mod unit;
 
-use super::app::{App, Pane};
-use super::keymap::bindings;
+use super::app::{App, Overlay, Pane, Screen};
 use crate::domain::classification::Level;
 use crate::domain::ranking::Outcome;
 use ratatui::Frame;
@@ -56,6 +56,7 @@ pub fn safe(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 pub fn draw(frame: &mut Frame, app: &App) {
+    app.scroll.clickable.borrow_mut().clear();
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(frame, app, area);
@@ -70,42 +71,38 @@ pub fn draw(frame: &mut Frame, app: &App) {
     ])
     .areas(frame.area());
     draw_title(frame, app, title);
-    match &app.user {
-        None => overlays::picker(frame, app, main),
-        Some(_) => {
-            draw_tabs(frame, app, tabs);
-            if app.approval.is_some() {
-                // The whole pane: the bloc's ranking is what the prompt lists.
-                overlays::approval(frame, app, main);
-            } else if app.unit_view.is_some() {
-                unit::draw(frame, app, main);
-            } else if app.form.is_some() {
-                form::draw(frame, app, main);
-            } else if app.facts_form.is_some() {
-                editors::facts(frame, app, main);
-            } else if app.grade_form.is_some() {
-                editors::grades(frame, app, main);
-            } else {
-                match app.pane {
-                    Pane::Queue => queue::draw(frame, app, main),
-                    Pane::Ranking => ranking::draw(frame, app, main),
-                    Pane::Progress => progress::draw(frame, app, main),
-                    Pane::Ties => ranking::ties(frame, app, main),
-                    Pane::Charts => charts::draw(frame, app, main),
-                }
-            }
-        }
+    if !matches!(app.screen, Screen::Picker { .. }) {
+        draw_tabs(frame, app, tabs);
+    }
+    match &app.screen {
+        Screen::Picker { .. } => overlays::picker(frame, app, main),
+        Screen::Browse { .. } => match app.browse.pane {
+            Pane::Queue => queue::draw(frame, app, main),
+            Pane::Ranking => ranking::draw(frame, app, main),
+            Pane::Progress => progress::draw(frame, app, main),
+            Pane::Ties => ranking::ties(frame, app, main),
+            Pane::Charts => charts::draw(frame, app, main),
+            Pane::SelfAssessment => self_assessment::pane(frame, app, main),
+            Pane::Result => self_assessment::result(frame, app, main),
+        },
+        Screen::Appraisal(_) => form::draw(frame, app, main),
+        Screen::Comment(_) => form::comment(frame, app, main),
+        Screen::TieOrder(_) => ranking::ties(frame, app, main),
+        Screen::Facts(_) => editors::facts(frame, app, main),
+        Screen::Grades(_) => editors::grades(frame, app, main),
+        Screen::Unit { .. } => unit::draw(frame, app, main),
+        // The whole pane: the bloc's ranking is what the prompt lists.
+        Screen::Approval(_) => overlays::approval(frame, app, main),
+        Screen::SelfAssess(_) => self_assessment::form(frame, app, main),
+        Screen::Submit(_) => self_assessment::submit(frame, app, main),
     }
     draw_message(frame, app, message);
     draw_hints(frame, app, hints);
-    if app.history.is_some() {
-        overlays::history(frame, app);
-    }
-    if app.help {
-        overlays::help(frame, app);
-    }
-    if app.confirm.is_some() {
-        overlays::confirm(frame, app);
+    match &app.overlay {
+        Some(Overlay::History { title, rows }) => overlays::history(frame, &app.regulation, title, rows),
+        Some(Overlay::Help) => overlays::help(frame, app),
+        Some(Overlay::Confirm(pending)) => overlays::confirm(frame, *pending),
+        None => {}
     }
 }
 
@@ -144,13 +141,16 @@ fn draw_tabs(frame: &mut Frame, app: &App, area: Rect) {
     let mut spans = Vec::new();
     for (index, pane) in app.panes().iter().enumerate() {
         let text = format!(" {} {} ", index + 1, pane.title());
-        spans.push(if *pane == app.pane { Span::styled(text, selected().bold()) } else { Span::raw(text) });
+        spans.push(if *pane == app.browse.pane { Span::styled(text, selected().bold()) } else { Span::raw(text) });
         spans.push(Span::raw(" "));
     }
-    if !app.filter.is_empty() || app.filtering {
-        spans.push(Span::styled(format!(" /{}{} ", app.filter, if app.filtering { "▏" } else { "" }), heading()));
+    if !app.browse.filter.is_empty() || app.filtering() {
+        spans.push(Span::styled(
+            format!(" /{}{} ", app.browse.filter, if app.filtering() { "▏" } else { "" }),
+            heading(),
+        ));
     }
-    if let Some(status) = app.status_filter {
+    if let Some(status) = app.browse.status_filter {
         spans.push(Span::styled(format!(" [{}] ", status.vietnamese()), heading()));
     }
     frame.render_widget(Line::from(spans), area);
@@ -172,7 +172,7 @@ fn draw_hints(frame: &mut Frame, app: &App, area: Rect) {
 pub fn hint_spans(app: &App, width: u16) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     let mut used = 0usize;
-    for binding in bindings(app.context()).filter(|b| b.hint) {
+    for binding in app.acting(app.context()).filter(|b| b.hint) {
         let key = Span::styled(format!(" {} ", binding.label), selected());
         // The whole description, else its words before a parenthesis or a colon: a phrase, never half a word.
         let full = binding.description;
@@ -211,6 +211,18 @@ pub fn window(selected: usize, len: usize, height: u16, offset: &Cell<usize>, ap
     }
     offset.set(start);
     start..(start + page).min(len)
+}
+
+/// Remembers which list row is drawn on which screen line, from `first_line` down (None: a line that is not a
+/// row, as the quota line), so a click selects what the person sees under the pointer.
+pub fn clickable(app: &App, first_line: u16, rows: impl IntoIterator<Item = Option<usize>>) {
+    let mut lines = app.scroll.clickable.borrow_mut();
+    lines.clear();
+    for (line, row) in (first_line..).zip(rows) {
+        if let Some(row) = row {
+            lines.push((line, row));
+        }
+    }
 }
 
 /// What an empty list says when a filter hides every row.

@@ -1,8 +1,8 @@
 //! The start-up picker, the help overlay generated from the keymap, and the confirmation dialog.
 
 use super::{centered, heading, selected, warning};
-use crate::tui::app::{App, Pending};
-use crate::tui::keymap::bindings;
+use crate::domain::ranking::BlocRanking;
+use crate::tui::app::{App, ApprovalPrompt, Pending};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
@@ -21,29 +21,17 @@ pub fn picker(frame: &mut Frame, app: &App, area: Rect) {
         )
         .highlight_style(selected())
         .highlight_symbol("› ");
-    let mut state = ListState::default().with_selected(Some(app.picker));
+    let mut state = ListState::default().with_selected(app.picker());
     frame.render_stateful_widget(list, area, &mut state);
+    super::clickable(app, area.y + 1, (state.offset()..choices.len()).map(Some));
 }
 
 pub fn help(frame: &mut Frame, app: &App) {
-    // The screen under the overlay: what `context()` would be without the help open.
-    let context = if app.unit_view.is_some() {
-        crate::tui::keymap::Context::Unit
-    } else if app.form.is_some() {
-        crate::tui::keymap::Context::Form
-    } else if app.user.is_none() {
-        crate::tui::keymap::Context::Picker
-    } else if app.tie_edit.is_some() {
-        crate::tui::keymap::Context::Ties
-    } else if app.facts_form.is_some() {
-        crate::tui::keymap::Context::Facts
-    } else if app.grade_form.is_some() {
-        crate::tui::keymap::Context::Grades
-    } else {
-        crate::tui::keymap::Context::List
-    };
-    let rows: Vec<Row> =
-        bindings(context).map(|b| Row::new(vec![b.label.to_string(), b.description.to_string()])).collect();
+    // The keys of the screen under the overlay that act now, for this user.
+    let rows: Vec<Row> = app
+        .acting(app.screen_context())
+        .map(|b| Row::new(vec![b.label.to_string(), b.description.to_string()]))
+        .collect();
     // Every key must be readable on a small screen: the table wraps into as many columns as it needs.
     let fits = frame.area().height.saturating_sub(5).max(1) as usize;
     let columns = rows.len().div_ceil(fits).max(1);
@@ -64,10 +52,10 @@ pub fn help(frame: &mut Frame, app: &App) {
     }
 }
 
-pub fn confirm(frame: &mut Frame, app: &App) {
-    let question = match app.confirm {
-        Some(Pending::Quit) => "Phiếu thẩm định chưa lưu. Thoát và bỏ thay đổi?",
-        _ => "Phiếu thẩm định chưa lưu. Đóng phiếu và bỏ thay đổi?",
+pub fn confirm(frame: &mut Frame, pending: Pending) {
+    let question = match pending {
+        Pending::Quit => "Phiếu chưa lưu. Thoát và bỏ thay đổi?",
+        Pending::CloseForm => "Phiếu chưa lưu. Đóng phiếu và bỏ thay đổi?",
     };
     let area = centered(frame.area(), 56, 5);
     frame.render_widget(Clear, area);
@@ -78,7 +66,7 @@ pub fn confirm(frame: &mut Frame, app: &App) {
 /// The chairman's approval of a bloc, asked first: what is approved (units, levels, quota used), or what
 /// is still open; `y` then Enter (or Ctrl-S) approves, Esc cancels.
 pub fn approval(frame: &mut Frame, app: &App, area: Rect) {
-    let Some(prompt) = &app.approval else { return };
+    let Some(prompt) = app.approval() else { return };
     let Some(result) = app.results().iter().find(|r| r.bloc == prompt.bloc) else { return };
     let ranking = &result.ranking;
     let bloc_name = app.regulation.bloc(&prompt.bloc).map(|b| b.name.as_str()).unwrap_or(&prompt.bloc);
@@ -87,6 +75,19 @@ pub fn approval(frame: &mut Frame, app: &App, area: Rect) {
     let block = Block::bordered().title(format!(" Phê duyệt kết quả — {bloc_name} ")).border_style(warning());
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    let lines = approval_lines(prompt, ranking);
+    // Each line as many rows as it wraps to (a word moved whole may need one more).
+    let columns = usize::from(inner.width.max(1));
+    let header: usize = lines.iter().map(|line| (line.width() + columns / 4).div_ceil(columns).max(1)).sum();
+    let header = u16::try_from(header).unwrap_or(u16::MAX);
+    let [text, table] =
+        ratatui::layout::Layout::vertical([Constraint::Length(header), Constraint::Min(1)]).areas(inner);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), text);
+    approval_table(frame, app, ranking, table);
+}
+
+/// What the prompt says: why approval is not possible yet, or what it freezes and how to confirm.
+fn approval_lines(prompt: &ApprovalPrompt, ranking: &BlocRanking) -> Vec<Line<'static>> {
     let mut lines: Vec<Line> = Vec::new();
     match &prompt.blocker {
         Some(why) => {
@@ -140,13 +141,11 @@ pub fn approval(frame: &mut Frame, app: &App, area: Rect) {
             lines.push(Line::raw(""));
         }
     }
-    // Each line as many rows as it wraps to (a word moved whole may need one more).
-    let columns = usize::from(inner.width.max(1));
-    let header: usize = lines.iter().map(|line| (line.width() + columns / 4).div_ceil(columns).max(1)).sum();
-    let header = u16::try_from(header).unwrap_or(u16::MAX);
-    let [text, table] =
-        ratatui::layout::Layout::vertical([Constraint::Length(header), Constraint::Min(1)]).areas(inner);
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), text);
+    lines
+}
+
+/// The bloc's units as approval would freeze them (as many as fit).
+fn approval_table(frame: &mut Frame, app: &App, ranking: &BlocRanking, table: Rect) {
     let room = usize::from(table.height.saturating_sub(1));
     let mut rows: Vec<Row> = ranking
         .units
@@ -186,8 +185,12 @@ pub fn approval(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 /// The audit history of one component: who, when, old → new, reason.
-pub fn history(frame: &mut Frame, app: &App) {
-    let Some((title, rows)) = &app.history else { return };
+pub fn history(
+    frame: &mut Frame,
+    regulation: &crate::domain::regulation::Regulation,
+    title: &str,
+    rows: &[crate::store::audit::AuditRow],
+) {
     let area = centered(frame.area(), 150, rows.len() as u16 + 4);
     frame.render_widget(Clear, area);
     let body: Vec<Row> = if rows.is_empty() {
@@ -212,8 +215,8 @@ pub fn history(frame: &mut Frame, app: &App) {
                 let change = match (&row.criterion, several, &row.field) {
                     (Some(criterion), true, _) => format!("{criterion}: {change}"),
                     // A fact's change names the fact by its title, never by its code.
-                    (None, _, Some(field)) if app.regulation.fact(field).is_some() => {
-                        let title = crate::messages::field_name(field, &app.regulation, crate::messages::Lang::Vi);
+                    (None, _, Some(field)) if regulation.fact(field).is_some() => {
+                        let title = crate::messages::field_name(field, regulation, crate::messages::Lang::Vi);
                         format!("{title}: {change}")
                     }
                     _ => change,

@@ -24,34 +24,49 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             .block(Block::bordered().title(" Tiến độ theo cơ quan thẩm định ")),
         agencies,
     );
+    // A round that takes submissions shows each unit's (issue 16).
+    let submissions = app.submissions.by_unit.is_some();
     // Only the page of units around the selection is built.
-    let shown = super::window(app.progress_selected, app.round.units.len(), units.height, &app.scroll.progress, app);
+    let shown =
+        super::window(app.browse.progress_selected, app.round.units.len(), units.height, &app.scroll.progress, app);
+    super::clickable(app, units.y + 2, shown.clone().map(Some));
     let by_unit: Vec<Row> = app.round.units[shown.clone()]
         .iter()
         .enumerate()
         .map(|(offset, unit)| {
             let progress = app.unit_progress(shown.start + offset).cloned().unwrap_or_default();
             let incomplete = if progress.incomplete == 0 { String::new() } else { progress.incomplete.to_string() };
-            Row::new(vec![
+            let mut cells = vec![
                 unit.code.clone(),
                 super::safe(&unit.name).into_owned(),
                 format!("{}/{}", progress.done, progress.total),
                 incomplete,
-            ])
+            ];
+            if submissions {
+                cells.push(app.submission_cell(&unit.code));
+            }
+            Row::new(cells)
         })
         .collect();
     let (components, units_incomplete) = app.incomplete_files();
-    let title = if components == 0 {
-        " Tiến độ theo đơn vị ".to_string()
-    } else {
-        format!(" Tiến độ theo đơn vị — thiếu hồ sơ: {components} tiêu chí thành phần ở {units_incomplete} đơn vị ")
-    };
-    let widths = [Constraint::Length(16), Constraint::Min(20), Constraint::Length(9), Constraint::Length(12)];
+    let mut title = " Tiến độ theo đơn vị ".to_string();
+    if components > 0 {
+        title.push_str(&format!("— thiếu hồ sơ: {components} tiêu chí thành phần ở {units_incomplete} đơn vị "));
+    }
+    if let Some(note) = app.submissions_note() {
+        title.push_str(&format!("— {note} "));
+    }
+    let mut widths = vec![Constraint::Length(16), Constraint::Min(20), Constraint::Length(9), Constraint::Length(12)];
+    let mut header = vec!["Mã", "Đơn vị", "Đã TĐ", "Thiếu hồ sơ"];
+    if submissions {
+        widths.push(Constraint::Length(30));
+        header.push("Nộp");
+    }
     let table = Table::new(by_unit, widths)
-        .header(Row::new(vec!["Mã", "Đơn vị", "Đã TĐ", "Thiếu hồ sơ"]).style(heading()))
+        .header(Row::new(header).style(heading()))
         .block(Block::bordered().title(title))
         .row_highlight_style(selected());
-    let selected_row = app.progress_selected.checked_sub(shown.start);
+    let selected_row = app.browse.progress_selected.checked_sub(shown.start);
     let mut state = TableState::default().with_selected(selected_row.filter(|_| !app.round.units.is_empty()));
     frame.render_stateful_widget(table, units, &mut state);
 }

@@ -1,8 +1,9 @@
 //! The member's appraisal queue: every component assigned to the agency, across units, with what is left.
 
 use super::{heading, selected};
+use crate::domain::framework::ComponentPlace;
 use crate::domain::score::display_vi;
-use crate::tui::app::{App, Status};
+use crate::tui::app::{App, QueueItem, Status};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Style};
@@ -12,10 +13,22 @@ use ratatui::widgets::{Block, Paragraph, Row, Table, TableState, Wrap};
 fn status_style(status: Status) -> Style {
     match status {
         Status::Appraised => Style::new().fg(Color::Green),
-        Status::Pending | Status::CoAssigned => Style::new(),
+        Status::Pending | Status::CoAssigned | Status::NotSubmitted => Style::new(),
         Status::AwaitingConfirmation => Style::new().fg(Color::Yellow),
         Status::NeedsReason | Status::IncompleteFile => Style::new().fg(Color::Red),
     }
+}
+
+/// The item's status, with what else needs the member's eye: a gap in the unit's file, a new comment.
+fn status_text(app: &App, item: &QueueItem, unit: &str, place: &ComponentPlace<'_>) -> String {
+    let mut text = item.status.vietnamese().to_string();
+    if item.status != Status::IncompleteFile && app.file_gap(unit, place).is_some() {
+        text.push_str(" · thiếu hồ sơ");
+    }
+    if app.has_new_comment(unit, &place.component.code) {
+        text.push_str(" · ✉ góp ý mới");
+    }
+    text
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
@@ -27,35 +40,42 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     } else {
         (area, None)
     };
-    let shown = super::window(app.queue_selected, queue.len(), list_area.height, &app.scroll.queue, app);
+    let shown = super::window(app.browse.queue_selected, queue.len(), list_area.height, &app.scroll.queue, app);
+    super::clickable(app, list_area.y + 2, shown.clone().map(Some));
+    // Each unit's items together, its code on its first row (and on the top row of the page).
     let mut rows: Vec<Row> = queue[shown.clone()]
         .iter()
-        .filter_map(|item| app.item_place(item).map(|(unit, place)| (item, unit, place)))
-        .map(|(item, unit, place)| {
+        .enumerate()
+        .filter_map(|(offset, item)| app.item_place(item).map(|(unit, place)| (offset, item, unit, place)))
+        .map(|(offset, item, unit, place)| {
             let entry = unit.entries.get(&place.component.code);
             let show = |value: Option<rust_decimal::Decimal>| value.map(display_vi).unwrap_or_else(|| "—".into());
+            let first_of_unit = offset == 0 || queue[shown.start + offset - 1].unit != item.unit;
             Row::new(vec![
-                unit.code.clone(),
+                if first_of_unit { unit.code.clone() } else { String::new() },
                 place.component.code.clone(),
                 show(entry.and_then(|e| e.self_score)),
                 show(entry.and_then(|e| e.effective_appraised())),
                 // A gap in the unit's file is marked wherever the component is shown, appraised or not.
-                match (item.status, app.file_gap(&unit.code, &place)) {
-                    (Status::IncompleteFile, _) | (_, None) => item.status.vietnamese().to_string(),
-                    (status, Some(_)) => format!("{} · thiếu hồ sơ", status.vietnamese()),
-                },
+                status_text(app, item, &unit.code, &place),
             ])
             .style(status_style(item.status))
         })
         .collect();
-    if rows.is_empty() && (!app.filter.is_empty() || app.status_filter.is_some()) {
+    if rows.is_empty() && (!app.browse.filter.is_empty() || app.browse.status_filter.is_some()) {
         rows.push(Row::new(vec![super::NO_MATCH.to_string()]).style(super::warning()));
     }
     let title = format!(" Hàng chờ thẩm định — còn {left} / {} mục ", queue.len());
     let table = Table::new(
         rows,
         [
-            Constraint::Length(if queue.is_empty() { 24 } else { 16 }),
+            Constraint::Length(if queue.is_empty() {
+                24
+            } else if list_area.width < 100 {
+                12
+            } else {
+                16
+            }),
             Constraint::Length(7),
             Constraint::Length(6),
             Constraint::Length(9),
@@ -66,29 +86,41 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     .block(Block::bordered().title(title))
     .row_highlight_style(selected());
     let mut state =
-        TableState::default().with_selected((!queue.is_empty()).then_some(app.queue_selected - shown.start));
+        TableState::default().with_selected((!queue.is_empty()).then_some(app.browse.queue_selected - shown.start));
     frame.render_stateful_widget(table, list_area, &mut state);
 
-    if let (Some(area), Some(item)) = (preview_area, queue.get(app.queue_selected)) {
-        let Some((unit, place)) = app.item_place(item) else { return };
-        let entry = unit.entries.get(&place.component.code);
-        let lines = vec![
-            Line::styled(super::safe(&unit.name), heading()),
-            Line::raw(format!("{} › {}", place.criterion.code, place.criterion.name)),
-            Line::raw(format!("{} {}", place.component.code, place.component.name)),
-            Line::raw(format!("Điểm tối đa {}", display_vi(place.component.max))),
-            Line::raw(format!("Giải trình: {}", super::safe(entry.map(|e| &*e.explanation).unwrap_or("")))),
-            Line::raw(format!("Tài liệu kiểm chứng: {}", app.evidence_count(&unit.code, &place))),
-        ];
-        let mut lines = lines;
-        if let Some(gap) = app.file_gap(&unit.code, &place) {
-            lines.push(Line::styled(format!("⚠ Thiếu hồ sơ: {}", gap.vietnamese()), Style::new().fg(Color::Red)));
-        }
-        frame.render_widget(
-            Paragraph::new(lines)
-                .wrap(Wrap { trim: true })
-                .block(Block::bordered().title(" Xem nhanh — Enter để chấm ")),
-            area,
-        );
+    if let (Some(area), Some(item)) = (preview_area, queue.get(app.browse.queue_selected)) {
+        preview(frame, app, item, area);
     }
+}
+
+/// The selected item at a glance, beside the queue on a wide screen.
+fn preview(frame: &mut Frame, app: &App, item: &QueueItem, area: Rect) {
+    let Some((unit, place)) = app.item_place(item) else { return };
+    let entry = unit.entries.get(&place.component.code);
+    let lines = vec![
+        Line::styled(super::safe(&unit.name), heading()),
+        Line::raw(format!("{} › {}", place.criterion.code, place.criterion.name)),
+        Line::raw(format!("{} {}", place.component.code, place.component.name)),
+        Line::raw(format!("Điểm tối đa {}", display_vi(place.component.max))),
+        Line::raw(format!("Giải trình: {}", super::safe(entry.map(|e| &*e.explanation).unwrap_or("")))),
+        Line::raw(format!("Tài liệu kiểm chứng: {}", app.evidence_count(&unit.code, &place))),
+    ];
+    let comments = app.comments_on(&unit.code, &place.component.code).len();
+    let new = if app.has_new_comment(&unit.code, &place.component.code) { " — có góp ý mới" } else { "" };
+    let lines = if comments > 0 {
+        let mut lines = lines;
+        lines.push(Line::raw(format!("Góp ý của cơ quan phối hợp: {comments}{new}")));
+        lines
+    } else {
+        lines
+    };
+    let mut lines = lines;
+    if let Some(gap) = app.file_gap(&unit.code, &place) {
+        lines.push(Line::styled(format!("⚠ Thiếu hồ sơ: {}", gap.vietnamese()), Style::new().fg(Color::Red)));
+    }
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(Block::bordered().title(" Xem nhanh — Enter để chấm ")),
+        area,
+    );
 }

@@ -2,8 +2,10 @@
 
 use super::{heading, level_style, selected, warning};
 use crate::domain::classification::Level;
-use crate::domain::ranking::Outcome;
-use crate::tui::app::App;
+use crate::domain::grades::Grade;
+use crate::domain::ranking::{BlocRanking, Outcome, RankedUnit};
+use crate::domain::score::display_vi;
+use crate::tui::app::{App, TieEdit};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
@@ -20,8 +22,42 @@ fn short(outcome: Outcome) -> &'static str {
     }
 }
 
+/// One ranked unit: rank (`=` for an open tie), code, name, totals and level (in colour, and in words).
+fn ranked_row(unit: &RankedUnit, name: String, tie: &str, wide: bool) -> Row<'static> {
+    let provisional = match (unit.provisional, wide) {
+        (true, true) => " (tạm tính)",
+        (true, false) => " *",
+        _ => "",
+    };
+    let level = if wide { unit.outcome.vietnamese() } else { short(unit.outcome) };
+    Row::new(vec![
+        format!("{}{tie}", unit.rank),
+        unit.unit.clone(),
+        name,
+        unit.official_total.to_string().replace('.', ","),
+        unit.tiebreak_total.to_string().replace('.', ","),
+        format!("{level}{provisional}"),
+    ])
+    .style(level_style(unit.outcome))
+}
+
+/// Why the selected unit has its level.
+fn reasons_pane(frame: &mut Frame, app: &App, ranking: &BlocRanking, area: Rect) {
+    let selected = app.ranking_rows().get(app.browse.ranking_selected).map(|index| &ranking.units[*index]);
+    let reasons: Vec<Line> = selected
+        .map(|unit| app.reasons_of(unit).iter().map(|r| Line::raw(format!("• {r}"))).collect())
+        .unwrap_or_default();
+    let unit_title = selected.map_or("", |unit| unit.unit.as_str());
+    frame.render_widget(
+        Paragraph::new(reasons)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().title(format!(" Lý do xếp loại — {unit_title} "))),
+        area,
+    );
+}
+
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let Some(result) = app.results().get(app.bloc) else {
+    let Some(result) = app.results().get(app.browse.bloc) else {
         frame.render_widget(Paragraph::new("Chưa có đơn vị nào.").block(Block::bordered()), area);
         return;
     };
@@ -32,10 +68,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let visible = app.ranking_rows();
     let wide = area.width >= 110;
     let mut rows = Vec::new();
+    // Which ranking row each table row shows (None: the quota line), for the mouse.
+    let mut positions: Vec<Option<usize>> = Vec::new();
     let mut selected_row = None;
     // Only the page around the selection is built (the quota line may take one more line).
     let shown = super::window(
-        app.ranking_selected,
+        app.browse.ranking_selected,
         visible.len(),
         table_area.height.saturating_sub(1),
         &app.scroll.ranking,
@@ -48,30 +86,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             Some(group) if !group.resolved => "=",
             _ => "",
         };
-        if position == app.ranking_selected {
+        if position == app.browse.ranking_selected {
             selected_row = Some(rows.len());
         }
-        rows.push(
-            Row::new(vec![
-                format!("{}{tie}", unit.rank),
-                unit.unit.clone(),
-                name,
-                unit.official_total.to_string().replace('.', ","),
-                unit.tiebreak_total.to_string().replace('.', ","),
-                format!(
-                    "{}{}",
-                    if wide { unit.outcome.vietnamese() } else { short(unit.outcome) },
-                    match (unit.provisional, wide) {
-                        (true, true) => " (tạm tính)",
-                        (true, false) => " *",
-                        _ => "",
-                    }
-                ),
-            ])
-            .style(level_style(unit.outcome)),
-        );
+        positions.push(Some(position));
+        rows.push(ranked_row(unit, name, tie, wide));
         // The quota line: below it no unit can be rated excellent.
-        if ranking.quota > 0 && position + 1 == ranking.quota && app.filter.is_empty() {
+        if ranking.quota > 0 && position + 1 == ranking.quota && app.browse.filter.is_empty() {
+            positions.push(None);
             rows.push(
                 Row::new(vec![
                     "────".to_string(),
@@ -82,13 +104,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             );
         }
     }
-    if visible.is_empty() && !app.filter.is_empty() {
+    if visible.is_empty() && !app.browse.filter.is_empty() {
         rows.push(Row::new(vec![String::new(), String::new(), super::NO_MATCH.to_string()]).style(warning()));
     }
     let approved = if app.approved.contains(&result.bloc) { "ĐÃ PHÊ DUYỆT · " } else { "" };
     let title = format!(
         " {bloc_name} ({}/{}) · {approved}đủ ĐK {} · chỉ tiêu XS {} · ←/→ ",
-        app.bloc + 1,
+        app.browse.bloc + 1,
         app.results().len(),
         ranking.eligible,
         ranking.quota
@@ -105,26 +127,16 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .header(Row::new(vec!["Hạng", "Mã", "Đơn vị", "Tổng", "3 số lẻ", "Xếp loại"]).style(heading()))
         .block(Block::bordered().title(title))
         .row_highlight_style(selected());
+    super::clickable(app, table_area.y + 2, positions);
     let mut state = TableState::default().with_selected(selected_row);
     frame.render_stateful_widget(table, table_area, &mut state);
 
-    let reasons: Vec<Line> = visible
-        .get(app.ranking_selected)
-        .map(|index| &ranking.units[*index])
-        .map(|unit| app.reasons_of(unit).iter().map(|r| Line::raw(format!("• {r}"))).collect())
-        .unwrap_or_default();
-    let unit_title = visible.get(app.ranking_selected).map(|i| ranking.units[*i].unit.as_str()).unwrap_or("");
-    frame.render_widget(
-        Paragraph::new(reasons)
-            .wrap(Wrap { trim: true })
-            .block(Block::bordered().title(format!(" Lý do xếp loại — {unit_title} "))),
-        reasons_area,
-    );
+    reasons_pane(frame, app, ranking, reasons_area);
 }
 
 /// The chairman's pane: unresolved tie groups, and the one being ordered.
 pub fn ties(frame: &mut Frame, app: &App, area: Rect) {
-    if let Some(edit) = &app.tie_edit {
+    if let Some(edit) = app.tie_edit() {
         tie_order(frame, app, edit, area);
         return;
     }
@@ -139,7 +151,8 @@ pub fn ties(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
     // Only the page around the selection is built.
-    let shown = super::window(app.ties_selected, rows, area.height.saturating_add(1), &app.scroll.ties, app);
+    let shown = super::window(app.browse.ties_selected, rows, area.height.saturating_add(1), &app.scroll.ties, app);
+    super::clickable(app, area.y + 1, shown.clone().map(Some));
     let items: Vec<ListItem> = shown
         .clone()
         .filter_map(|index| app.tie_row(index))
@@ -161,13 +174,59 @@ pub fn ties(frame: &mut Frame, app: &App, area: Rect) {
             ordered => format!(" Bằng điểm: chờ quyết định ({}), đã sắp ({ordered}) — Enter mở ", ties.len()),
         }))
         .highlight_style(selected());
-    let mut state = ListState::default().with_selected(app.ties_selected.checked_sub(shown.start));
+    let mut state = ListState::default().with_selected(app.browse.ties_selected.checked_sub(shown.start));
     frame.render_stateful_widget(list, area, &mut state);
 }
 
 /// The chairman ordering a tie group, with the figures to decide on: each unit's name and total to 3 decimals,
 /// its criterion grades side by side, and the components where the units differ.
-fn tie_order(frame: &mut Frame, app: &App, edit: &crate::tui::app::TieEdit, area: Rect) {
+fn tie_order(frame: &mut Frame, app: &App, edit: &TieEdit, area: Rect) {
+    let table_height = (edit.units.len() as u16 + 3).min(area.height / 2).max(4);
+    let reason_height = if edit.reason.is_some() { 3 } else { 0 };
+    let [table_area, reason_area, differences_area] =
+        Layout::vertical([Constraint::Length(table_height), Constraint::Length(reason_height), Constraint::Min(3)])
+            .areas(area);
+    if let Some(reason) = &edit.reason {
+        tie_reason(frame, edit, reason, reason_area);
+    }
+    tie_figures(frame, app, edit, table_area);
+    let mut lines = differing_components(app, &edit.units);
+    let title = format!(" Tiêu chí thành phần khác nhau ({}) ", lines.len());
+    if lines.is_empty() {
+        lines.push(Line::raw("Các đơn vị có điểm như nhau ở mọi tiêu chí thành phần."));
+    }
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(Block::bordered().title(title)),
+        differences_area,
+    );
+}
+
+/// A reopened order's reason for the change.
+fn tie_reason(frame: &mut Frame, edit: &TieEdit, reason: &str, area: Rect) {
+    let (text, title) = if edit.reason_focus {
+        (format!("{reason}▏"), " Lý do đổi thứ tự đã ghi (bắt buộc) — Enter lưu · Esc trở lại thứ tự ")
+    } else {
+        (String::new(), " Thứ tự đã ghi, mở lại: sắp lại rồi Enter để nhập lý do ")
+    };
+    let mut block = Block::bordered().title(title);
+    if edit.reason_focus {
+        block = block.title_style(heading().add_modifier(ratatui::style::Modifier::REVERSED));
+    }
+    frame.render_widget(Paragraph::new(text).block(block), area);
+}
+
+fn grade_letter(grade: Option<Grade>) -> &'static str {
+    match grade {
+        Some(Grade::Excellent) => "XS",
+        Some(Grade::Good) => "T",
+        Some(Grade::Average) => "TB",
+        Some(Grade::Poor) => "K",
+        None => "—",
+    }
+}
+
+/// The units in the chairman's order: name, total to 3 decimals, criterion grades side by side.
+fn tie_figures(frame: &mut Frame, app: &App, edit: &TieEdit, area: Rect) {
     let evaluations: Vec<_> = edit
         .units
         .iter()
@@ -179,30 +238,6 @@ fn tie_order(frame: &mut Frame, app: &App, edit: &crate::tui::app::TieEdit, area
         .next()
         .map(|e| e.score.criteria.iter().map(|c| c.code.clone()).collect())
         .unwrap_or_default();
-    let table_height = (edit.units.len() as u16 + 3).min(area.height / 2).max(4);
-    let reason_height = if edit.reason.is_some() { 3 } else { 0 };
-    let [table_area, reason_area, differences_area] =
-        Layout::vertical([Constraint::Length(table_height), Constraint::Length(reason_height), Constraint::Min(3)])
-            .areas(area);
-    if let Some(reason) = &edit.reason {
-        let (text, title) = if edit.reason_focus {
-            (format!("{reason}▏"), " Lý do đổi thứ tự đã ghi (bắt buộc) — Enter lưu · Esc trở lại thứ tự ")
-        } else {
-            (String::new(), " Thứ tự đã ghi, mở lại: sắp lại rồi Enter để nhập lý do ")
-        };
-        let mut block = Block::bordered().title(title);
-        if edit.reason_focus {
-            block = block.title_style(heading().add_modifier(ratatui::style::Modifier::REVERSED));
-        }
-        frame.render_widget(Paragraph::new(text).block(block), reason_area);
-    }
-    let grade_letter = |grade: Option<crate::domain::grades::Grade>| match grade {
-        Some(crate::domain::grades::Grade::Excellent) => "XS",
-        Some(crate::domain::grades::Grade::Good) => "T",
-        Some(crate::domain::grades::Grade::Average) => "TB",
-        Some(crate::domain::grades::Grade::Poor) => "K",
-        None => "—",
-    };
     let rows: Vec<Row> = edit
         .units
         .iter()
@@ -231,46 +266,38 @@ fn tie_order(frame: &mut Frame, app: &App, edit: &crate::tui::app::TieEdit, area
         )))
         .row_highlight_style(selected());
     let mut state = TableState::default().with_selected(Some(edit.selected));
-    frame.render_stateful_widget(table, table_area, &mut state);
+    frame.render_stateful_widget(table, area, &mut state);
+}
 
-    // The components where the units' scores differ (appraised where present, else self-score).
+/// The components where the units' scores differ (appraised where present, else self-score).
+fn differing_components(app: &App, units: &[String]) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    let first = edit.units.first().and_then(|code| app.unit(code));
-    if let Some(framework) = first.and_then(|u| app.regulation.framework_for(&u.bloc, u.group.as_deref())) {
-        for place in framework.components() {
-            let values: Vec<Option<rust_decimal::Decimal>> = edit
-                .units
-                .iter()
-                .map(|code| {
-                    let entry = app.unit(code)?.entries.get(&place.component.code)?;
-                    entry.effective_appraised().or(entry.self_score)
-                })
-                .collect();
-            if values.windows(2).all(|pair| pair[0] == pair[1]) {
-                continue;
-            }
-            let shown: Vec<String> = edit
-                .units
-                .iter()
-                .zip(&values)
-                .map(|(code, value)| {
-                    format!("{code} {}", value.map(crate::domain::score::display_vi).unwrap_or_else(|| "—".into()))
-                })
-                .collect();
-            lines.push(Line::raw(format!(
-                "{} (tối đa {}): {}",
-                place.component.code,
-                crate::domain::score::display_vi(place.component.max),
-                shown.join(" · ")
-            )));
+    let first = units.first().and_then(|code| app.unit(code));
+    let Some(framework) = first.and_then(|u| app.regulation.framework_for(&u.bloc, u.group.as_deref())) else {
+        return lines;
+    };
+    for place in framework.components() {
+        let values: Vec<Option<rust_decimal::Decimal>> = units
+            .iter()
+            .map(|code| {
+                let entry = app.unit(code)?.entries.get(&place.component.code)?;
+                entry.effective_appraised().or(entry.self_score)
+            })
+            .collect();
+        if values.windows(2).all(|pair| pair[0] == pair[1]) {
+            continue;
         }
+        let shown: Vec<String> = units
+            .iter()
+            .zip(&values)
+            .map(|(code, value)| format!("{code} {}", value.map(display_vi).unwrap_or_else(|| "—".into())))
+            .collect();
+        lines.push(Line::raw(format!(
+            "{} (tối đa {}): {}",
+            place.component.code,
+            display_vi(place.component.max),
+            shown.join(" · ")
+        )));
     }
-    let title = format!(" Tiêu chí thành phần khác nhau ({}) ", lines.len());
-    if lines.is_empty() {
-        lines.push(Line::raw("Các đơn vị có điểm như nhau ở mọi tiêu chí thành phần."));
-    }
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }).block(Block::bordered().title(title)),
-        differences_area,
-    );
+    lines
 }

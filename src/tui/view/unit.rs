@@ -3,9 +3,13 @@
 //! comments of co-appraising agencies; or, with `c`, self-score against appraised score by criterion.
 
 use super::{heading, selected, warning};
-use crate::domain::evaluate::evaluate_unit;
+use crate::domain::evaluate::{UnitRecord, evaluate_unit};
+use crate::domain::framework::{ComponentPlace, Criterion};
 use crate::domain::score::display_vi;
+use crate::domain::scoring::{ComponentScore, CriterionResult};
 use crate::domain::vn_time::vietnam_time;
+use crate::store::council::CommentRow;
+use crate::store::import::EvidenceRow;
 use crate::tui::app::App;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -48,160 +52,174 @@ fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
 
 /// The lines of a unit's file at a width, and the line where each component begins.
 pub fn lines(app: &App, code: &str, width: u16) -> (Vec<Line<'static>>, Vec<usize>) {
-    let width = usize::from(width);
-    let mut out: Vec<Line<'static>> = Vec::new();
-    let mut starts = Vec::new();
-    let Some(unit) = app.unit(code) else { return (out, starts) };
-    let selected_component = app.unit_view.as_ref().map(|v| v.selected);
-    let text = |out: &mut Vec<Line<'static>>, text: &str, indent: usize, style: Style| {
-        for line in wrap(text, width, indent) {
-            out.push(Line::styled(line, style));
-        }
+    let mut file = File { out: Vec::new(), starts: Vec::new(), width: usize::from(width) };
+    let Some(unit) = app.unit(code) else { return (file.out, file.starts) };
+    file.standing(app, unit);
+    let Some(framework) = app.regulation.framework_for(&unit.bloc, unit.group.as_deref()) else {
+        return (file.out, file.starts);
     };
-    let bloc = app.regulation.bloc(&unit.bloc).map(|b| b.name.as_str()).unwrap_or(&unit.bloc);
-    text(&mut out, &format!("{} ({}) — {bloc}", super::safe(&unit.name), unit.code), 0, heading());
-    if let Some(ranked) = app.ranked(code) {
-        let provisional = if ranked.provisional { " (tạm tính)" } else { "" };
-        out.push(Line::from(vec![
-            Span::raw(format!("Hạng {} · Tổng điểm ", ranked.rank)),
-            Span::styled(display_vi(ranked.official_total), heading()),
-            Span::raw(format!(" ({}){provisional} · ", ranked.tiebreak_total.to_string().replace('.', ","))),
-            Span::styled(ranked.outcome.vietnamese().to_string(), super::level_style(ranked.outcome)),
-        ]));
-        out.push(Line::styled("Lý do xếp loại:", heading()));
-        for reason in app.reasons_of(ranked) {
-            text(&mut out, &format!("• {}", super::safe(&reason)), 2, Style::new());
-        }
-    }
-    if !app.regulation.facts.is_empty() {
-        out.push(Line::styled("Sự kiện (Điều 7):", heading()));
-        for definition in &app.regulation.facts {
-            let value = unit.facts.get(&definition.name).cloned().unwrap_or_else(|| definition.default_value());
-            text(&mut out, &format!("• {}: {}", definition.title, definition.display_value(&value)), 2, Style::new());
-        }
-    }
     let evaluation = evaluate_unit(&app.regulation, unit);
     // The unit's comments, read once (a round may hold many).
-    let comments: Vec<_> = app.comments.iter().filter(|c| c.unit == code).collect();
-    let Some(framework) = app.regulation.framework_for(&unit.bloc, unit.group.as_deref()) else {
-        return (out, starts);
-    };
+    let comments: Vec<&CommentRow> = app.comments.iter().filter(|c| c.unit == code).collect();
+    let selected = app.unit_view().map(|v| v.selected);
     let mut position = 0;
     for content in &framework.contents {
-        out.push(Line::raw(""));
+        file.out.push(Line::raw(""));
         let content_score = evaluation
             .as_ref()
             .and_then(|e| e.score.contents.iter().find(|(c, _)| *c == content.code).and_then(|(_, s)| *s));
-        text(
-            &mut out,
-            &format!(
-                "{} {} — tối đa {}{}",
-                content.code,
-                content.name,
-                display_vi(content.max),
-                content_score.map(|s| format!(" · thẩm định {}", display_vi(s))).unwrap_or_default()
-            ),
-            0,
-            heading().underlined(),
-        );
+        let scored = content_score.map(|s| format!(" · thẩm định {}", display_vi(s))).unwrap_or_default();
+        let heading_text = format!("{} {} — tối đa {}{scored}", content.code, content.name, display_vi(content.max));
+        file.text(&heading_text, 0, heading().underlined());
         for criterion in &content.criteria {
             let result = evaluation.as_ref().and_then(|e| e.score.criterion(&criterion.code));
-            let mut about = format!("{} {} — tối đa {}", criterion.code, criterion.name, display_vi(criterion.max));
-            if let Some(score) = result.and_then(|r| r.score) {
-                about.push_str(&format!(" · thẩm định {}", display_vi(score)));
-            }
-            if let Some(result) = result {
-                if let Some(proposed) = result.proposed_grade {
-                    about.push_str(&format!(" · xếp loại đề xuất: {}", proposed.vietnamese()));
-                }
-                if let Some(over) = unit.grade_overrides.get(&criterion.code) {
-                    about.push_str(&format!(
-                        " · Chủ tịch điều chỉnh: {} (lý do: {})",
-                        over.grade.vietnamese(),
-                        super::safe(&over.reason)
-                    ));
-                }
-            }
-            text(&mut out, &about, 1, heading());
+            file.text(&criterion_heading(unit, criterion, result), 1, heading());
             for component in &criterion.components {
                 let Some(place) = framework.component_at(position) else { continue };
-                let here = selected_component == Some(position);
+                let here = selected == Some(position);
                 position += 1;
-                starts.push(out.len());
-                let entry = unit.entries.get(&component.code);
-                let shown = |v: Option<rust_decimal::Decimal>| v.map(display_vi).unwrap_or_else(|| "—".into());
-                let not_applicable = entry.is_some_and(|e| !e.applicable);
-                let head = format!(
-                    "{} {} — tối đa {} · tự đánh giá {} · thẩm định {}{}",
-                    component.code,
-                    component.name,
-                    display_vi(component.max),
-                    shown(entry.and_then(|e| e.self_score)),
-                    shown(entry.and_then(|e| e.effective_appraised())),
-                    if not_applicable { " · không áp dụng" } else { "" }
-                );
-                let style = if here { selected() } else { Style::new().bold() };
-                text(&mut out, &head, 2, style);
-                if let Some(gap) = app.file_gap(code, &place) {
-                    text(&mut out, &format!("⚠ Thiếu hồ sơ: {}", gap.vietnamese()), 4, warning());
-                }
-                if let Some(entry) = entry {
-                    if let Some(by) = entry.appraised_by.as_deref() {
-                        let waiting =
-                            if entry.awaiting_confirmation { " — chờ thành viên xác nhận" } else { "" };
-                        text(
-                            &mut out,
-                            &format!("Người thẩm định: {}{waiting}", super::safe(&who_appraised(app, by))),
-                            4,
-                            Style::new(),
-                        );
-                    }
-                    if !entry.leader_scores.is_empty() {
-                        let scores: Vec<String> =
-                            entry.leader_scores.iter().map(|(l, s)| format!("{l} {}", display_vi(*s))).collect();
-                        text(&mut out, &format!("Điểm của các lãnh đạo: {}", scores.join("; ")), 4, Style::new());
-                    }
-                    if !entry.deduction_reason.is_empty() {
-                        text(
-                            &mut out,
-                            &format!("Lý do trừ điểm: {}", super::safe(&entry.deduction_reason)),
-                            4,
-                            Style::new(),
-                        );
-                    }
-                    let explanation = if entry.explanation.is_empty() { "(không có)" } else { &entry.explanation };
-                    text(&mut out, &format!("Giải trình của đơn vị: {}", super::safe(explanation)), 4, Style::new());
-                }
-                let documents = app.evidence_for(code, &place);
-                if documents.is_empty() {
-                    text(&mut out, "Tài liệu kiểm chứng: không có", 4, Style::new());
-                } else {
-                    text(&mut out, &format!("Tài liệu kiểm chứng ({}):", documents.len()), 4, Style::new());
-                    for doc in documents {
-                        let line = format!(
-                            "– {} · {} · {}",
-                            super::safe(&doc.reference),
-                            super::safe(&doc.issued_on),
-                            super::safe(&doc.title)
-                        );
-                        text(&mut out, &line, 6, Style::new());
-                    }
-                }
-                for comment in comments.iter().filter(|c| c.criterion == component.code) {
-                    let agency =
-                        app.regulation.agency(&comment.agency).map(|a| a.name.as_str()).unwrap_or(&comment.agency);
-                    let line =
-                        format!("Góp ý của {agency} ({}): {}", vietnam_time(&comment.at), super::safe(&comment.text));
-                    text(&mut out, &line, 4, Style::new().fg(Color::Cyan));
-                }
+                let on_it: Vec<&CommentRow> =
+                    comments.iter().copied().filter(|c| c.criterion == component.code).collect();
+                file.component(app, unit, &place, here, &on_it);
             }
         }
     }
-    (out, starts)
+    (file.out, file.starts)
+}
+
+/// A unit's file being laid out: its lines, where each component begins, the width they wrap to.
+struct File {
+    out: Vec<Line<'static>>,
+    starts: Vec<usize>,
+    width: usize,
+}
+
+impl File {
+    fn text(&mut self, text: &str, indent: usize, style: Style) {
+        for line in wrap(text, self.width, indent) {
+            self.out.push(Line::styled(line, style));
+        }
+    }
+
+    /// The unit, its rank, total and level with the reasons, and its facts.
+    fn standing(&mut self, app: &App, unit: &UnitRecord) {
+        let bloc = app.regulation.bloc(&unit.bloc).map(|b| b.name.as_str()).unwrap_or(&unit.bloc);
+        self.text(&format!("{} ({}) — {bloc}", super::safe(&unit.name), unit.code), 0, heading());
+        if let Some(ranked) = app.ranked(&unit.code) {
+            let provisional = if ranked.provisional { " (tạm tính)" } else { "" };
+            self.out.push(Line::from(vec![
+                Span::raw(format!("Hạng {} · Tổng điểm ", ranked.rank)),
+                Span::styled(display_vi(ranked.official_total), heading()),
+                Span::raw(format!(" ({}){provisional} · ", ranked.tiebreak_total.to_string().replace('.', ","))),
+                Span::styled(ranked.outcome.vietnamese().to_string(), super::level_style(ranked.outcome)),
+            ]));
+            self.out.push(Line::styled("Lý do xếp loại:", heading()));
+            for reason in app.reasons_of(ranked) {
+                self.text(&format!("• {}", super::safe(&reason)), 2, Style::new());
+            }
+        }
+        if !app.regulation.facts.is_empty() {
+            self.out.push(Line::styled("Sự kiện (Điều 7):", heading()));
+            for definition in &app.regulation.facts {
+                let value = unit.facts.get(&definition.name).cloned().unwrap_or_else(|| definition.default_value());
+                self.text(&format!("• {}: {}", definition.title, definition.display_value(&value)), 2, Style::new());
+            }
+        }
+    }
+
+    /// One component: its scores, who appraised it and why points were deducted, the unit's explanation, its
+    /// documents and the co-appraising agencies' comments.
+    fn component(
+        &mut self,
+        app: &App,
+        unit: &UnitRecord,
+        place: &ComponentPlace<'_>,
+        here: bool,
+        comments: &[&CommentRow],
+    ) {
+        let component = place.component;
+        self.starts.push(self.out.len());
+        let entry = unit.entries.get(&component.code);
+        let shown = |v: Option<rust_decimal::Decimal>| v.map(display_vi).unwrap_or_else(|| "—".into());
+        let not_applicable = entry.is_some_and(|e| !e.applicable);
+        let head = format!(
+            "{} {} — tối đa {} · tự đánh giá {} · thẩm định {}{}",
+            component.code,
+            component.name,
+            display_vi(component.max),
+            shown(entry.and_then(|e| e.self_score)),
+            shown(entry.and_then(|e| e.effective_appraised())),
+            if not_applicable { " · không áp dụng" } else { "" }
+        );
+        self.text(&head, 2, if here { selected() } else { Style::new().bold() });
+        if let Some(gap) = app.file_gap(&unit.code, place) {
+            self.text(&format!("⚠ Thiếu hồ sơ: {}", gap.vietnamese()), 4, warning());
+        }
+        if let Some(entry) = entry {
+            self.appraisal(app, entry);
+        }
+        self.documents(&app.evidence_for(&unit.code, place));
+        for comment in comments {
+            let agency = app.regulation.agency(&comment.agency).map(|a| a.name.as_str()).unwrap_or(&comment.agency);
+            let line = format!("Góp ý của {agency} ({}): {}", vietnam_time(&comment.at), super::safe(&comment.text));
+            self.text(&line, 4, Style::new().fg(Color::Cyan));
+        }
+    }
+
+    fn appraisal(&mut self, app: &App, entry: &ComponentScore) {
+        if let Some(by) = entry.appraised_by.as_deref() {
+            let waiting = if entry.awaiting_confirmation { " — chờ thành viên xác nhận" } else { "" };
+            self.text(&format!("Người thẩm định: {}{waiting}", super::safe(&who_appraised(app, by))), 4, Style::new());
+        }
+        if !entry.leader_scores.is_empty() {
+            let scores: Vec<String> =
+                entry.leader_scores.iter().map(|(l, s)| format!("{l} {}", display_vi(*s))).collect();
+            self.text(&format!("Điểm của các lãnh đạo: {}", scores.join("; ")), 4, Style::new());
+        }
+        if !entry.deduction_reason.is_empty() {
+            self.text(&format!("Lý do trừ điểm: {}", super::safe(&entry.deduction_reason)), 4, Style::new());
+        }
+        let explanation = if entry.explanation.is_empty() { "(không có)" } else { &entry.explanation };
+        self.text(&format!("Giải trình của đơn vị: {}", super::safe(explanation)), 4, Style::new());
+    }
+
+    fn documents(&mut self, documents: &[&EvidenceRow]) {
+        if documents.is_empty() {
+            self.text("Tài liệu kiểm chứng: không có", 4, Style::new());
+            return;
+        }
+        self.text(&format!("Tài liệu kiểm chứng ({}):", documents.len()), 4, Style::new());
+        for doc in documents {
+            let line = format!(
+                "– {} · {} · {}",
+                super::safe(&doc.reference),
+                super::safe(&doc.issued_on),
+                super::safe(&doc.title)
+            );
+            self.text(&line, 6, Style::new());
+        }
+    }
+}
+
+/// A criterion's heading: max, appraised score, proposed grade and the chairman's override with its reason.
+fn criterion_heading(unit: &UnitRecord, criterion: &Criterion, result: Option<&CriterionResult>) -> String {
+    let mut about = format!("{} {} — tối đa {}", criterion.code, criterion.name, display_vi(criterion.max));
+    let Some(result) = result else { return about };
+    if let Some(score) = result.score {
+        about.push_str(&format!(" · thẩm định {}", display_vi(score)));
+    }
+    if let Some(proposed) = result.proposed_grade {
+        about.push_str(&format!(" · xếp loại đề xuất: {}", proposed.vietnamese()));
+    }
+    if let Some(over) = unit.grade_overrides.get(&criterion.code) {
+        let reason = super::safe(&over.reason);
+        about.push_str(&format!(" · Chủ tịch điều chỉnh: {} (lý do: {reason})", over.grade.vietnamese()));
+    }
+    about
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let Some(view) = &app.unit_view else { return };
+    let Some(view) = app.unit_view() else { return };
     let components = app.unit_components(&view.unit);
     let current = components.get(view.selected).map(|p| p.component.code.as_str()).unwrap_or("");
     let block = Block::bordered().title(format!(

@@ -1,0 +1,133 @@
+//! The units' side of the year on the command line: `submit` (and `submit --reopen`), `round set|show`,
+//! `result`.
+
+use super::output;
+use crate::domain::calendar::{appraisal_days_left, days_to_deadline};
+use crate::domain::text::escape_line;
+use crate::messages::{CliError, CliRefusal, Lang, year as say};
+use crate::store::Refused;
+use crate::store::Store;
+use std::fmt::Write as _;
+
+/// `thamdinh submit`: a unit's submission, or (`--reopen`) the secretary's reopening of one.
+pub fn submit(
+    mut store: Store,
+    unit: Option<&str>,
+    approved_on: Option<&str>,
+    minutes: Option<&str>,
+    reopen: Option<&str>,
+    lang: Lang,
+) -> Result<(), CliError> {
+    if let Some(reason) = reopen {
+        let unit = unit.ok_or(Refused::UnitNotNamed)?;
+        store.reopen_submission(unit, reason)?;
+        return Ok(output::line(say::reopened(lang, unit, &escape_line(reason)))?);
+    }
+    let (Some(approved_on), Some(minutes)) = (approved_on, minutes) else {
+        return Err(CliRefusal::SubmitNeeds.into());
+    };
+    let submission = store.submit(unit, approved_on, minutes)?;
+    output::line(say::submitted(
+        lang,
+        &submission.unit,
+        &submission.submitted_on,
+        &submission.approved_on,
+        &escape_line(&submission.minutes),
+        submission.late,
+    ))?;
+    Ok(())
+}
+
+/// `thamdinh round show`: the deadline, the days left, the appraisal period, and who has submitted.
+pub fn show(store: &Store, json: bool, lang: Lang) -> Result<(), CliError> {
+    let settings = store.round_settings()?;
+    let today = store.today()?;
+    let submissions = store.submissions()?;
+    if json {
+        let document = serde_json::json!({
+            "today": today.to_string(),
+            "deadline": settings.deadline.map(|d| d.to_string()),
+            "days_to_deadline": settings.deadline.map(|d| days_to_deadline(today, d)),
+            "appraisal_working_days": settings.appraisal_working_days,
+            "units": submissions,
+        });
+        return Ok(output::json(&serde_json::to_string_pretty(&document).unwrap_or_default())?);
+    }
+    let mut out = String::new();
+    match settings.deadline {
+        Some(deadline) => {
+            let left = days_to_deadline(today, deadline);
+            let source = say::setting_source(lang, &settings.deadline_from);
+            let date = lang.pick(deadline.vietnamese(), deadline.to_string());
+            let _ = writeln!(out, "{}", say::deadline(lang, &date, left, &source));
+        }
+        None => {
+            let _ = writeln!(out, "{}", say::no_deadline(lang));
+        }
+    }
+    let source = say::setting_source(lang, &settings.appraisal_from);
+    let _ = writeln!(out, "{}", say::appraisal_period(lang, settings.appraisal_working_days, &source));
+    let submitted = submissions.iter().filter(|u| u.submission.is_some()).count();
+    let _ = writeln!(out, "{}", say::submitted_count(lang, submitted, submissions.len()));
+    for unit in &submissions {
+        let status = match &unit.submission {
+            Some(s) => {
+                let period =
+                    settings.appraisal_working_days.zip(crate::domain::calendar::Date::parse_iso(&s.submitted_on));
+                let left = period.map(|(days, received)| appraisal_days_left(received, days, today));
+                say::unit_submitted(lang, &s.submitted_on, &s.approved_on, &s.minutes, s.late, left)
+            }
+            None => say::not_submitted(lang).to_string(),
+        };
+        let _ = writeln!(out, "{}", escape_line(&format!("  {:<16} {status}  {}", unit.unit, unit.name)));
+    }
+    output::print(&out)?;
+    Ok(())
+}
+
+/// `thamdinh result`: a unit's total, level, reasons and every deduction with the council's reason.
+pub fn result(store: &Store, unit: Option<&str>, json: bool, lang: Lang) -> Result<(), CliError> {
+    let result = store.unit_result(unit)?;
+    if json {
+        return Ok(output::json(&serde_json::to_string_pretty(&result).unwrap_or_default())?);
+    }
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", say::result_heading(lang, &result.unit, &result.name, result.year));
+    let level = lang.pick(result.level_words, result.level);
+    let _ = writeln!(
+        out,
+        "{}",
+        say::result_summary(lang, &result.total, level, result.approved, result.rank, &result.bloc)
+    );
+    if let Some(previous) = &result.previous_level {
+        let words = match lang {
+            Lang::Vi => crate::domain::previous_year::level_words(previous),
+            Lang::En => previous.clone(),
+        };
+        let _ = writeln!(out, "{}", say::previous_year(lang, &words));
+    }
+    let _ = writeln!(out, "{}", say::reasons_heading(lang));
+    for reason in &result.reasons {
+        let _ = writeln!(out, "  - {reason}");
+    }
+    if result.deductions.is_empty() {
+        let _ = writeln!(out, "{}", say::no_deductions(lang));
+    } else {
+        let _ = writeln!(out, "{}", say::deductions_heading(lang));
+        for d in &result.deductions {
+            let _ = writeln!(
+                out,
+                "  {} {}: {} / {} / {} — {}",
+                d.component,
+                d.name,
+                d.max,
+                d.self_score.as_deref().unwrap_or("—"),
+                d.appraised,
+                d.reason
+            );
+        }
+    }
+    let escaped: Vec<String> = out.lines().map(|line| escape_line(line).into_owned()).collect();
+    output::print(&(escaped.join("\n") + "\n"))?;
+    Ok(())
+}

@@ -1,0 +1,115 @@
+//! A unit's self-assessment written one component at a time (the unit's own form, or the council for it): the
+//! self-score through `parse_score`, the explanation through `validate`, the not-applicable mark, with the rules
+//! every import checks (`import::check_merged`); and who may write it (`permissions::may_self_assess`).
+
+use super::Store;
+use super::error::{Result, StoreError};
+use super::import::check_merged;
+use super::write::{Cell, ScoreChange, merge, write_merged};
+use crate::domain::permissions::{Refusal, Role, SelfAssessmentState, may_self_assess};
+use crate::domain::score::parse_score;
+use crate::store::{Refused, Subject, TextField};
+
+/// One component's self-assessment as typed: each value kept, cleared (`Cell::Clear`) or set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SelfAssessmentInput {
+    pub unit: String,
+    pub component: String,
+    /// The self-score as typed (`3,5`, `3.5`, `80%` under 453).
+    pub self_score: Cell<String>,
+    pub explanation: Cell<String>,
+    /// Không áp dụng (453 only, Điều 4.2): `Set(false)`.
+    pub applicable: Cell<bool>,
+}
+
+impl Store {
+    /// Whether unit `unit`'s self-assessment is submitted (frozen for the unit) or still open.
+    pub fn self_assessment_state(&self, unit: &str) -> Result<SelfAssessmentState> {
+        Ok(if self.submission_of(unit)?.is_some() { SelfAssessmentState::Submitted } else { SelfAssessmentState::Open })
+    }
+
+    /// This session's right to write unit `unit`'s self-assessment now (`Ok(Err(_))`: refused, with the rule).
+    pub(super) fn self_assessment_right(&self, unit: &str) -> Result<std::result::Result<(), Refusal>> {
+        Ok(may_self_assess(&self.actor, unit, self.self_assessment_state(unit)?))
+    }
+
+    /// Refuses, naming the rule, a write of unit `unit`'s self-assessment this session may not make now.
+    pub(super) fn permit_self_assessment(&self, unit: &str) -> Result<()> {
+        Ok(self.self_assessment_right(unit)??)
+    }
+
+    /// A unit's focal person importing a file: every row must be of its own unit, not yet submitted; otherwise the
+    /// whole file is refused at that row, naming it (`file:line: đơn vị …: …`). Other roles pass (their values are
+    /// checked one by one).
+    pub(super) fn check_unit_user_row(
+        &self,
+        at: &dyn Fn(crate::domain::permissions::Refusal) -> StoreError,
+        unit: &str,
+    ) -> Result<()> {
+        if self.actor.role != Role::Unit {
+            return Ok(());
+        }
+        self.self_assessment_right(unit)?.map_err(at)
+    }
+
+    /// A unit's focal person may import only its own self-assessment (scores, evidence, its sheet): any other
+    /// import is refused whole, before a row is read.
+    pub(super) fn refuse_unit_user(&self, write: crate::domain::permissions::CouncilWrite) -> Result<()> {
+        if self.actor.role == Role::Unit {
+            self.permit(write)?;
+        }
+        Ok(())
+    }
+
+    /// Writes one component's self-assessment: one transaction, one audit row per value that changes, checked as
+    /// every import checks it (a not-applicable component carries no score; under 453 a self-score below max
+    /// needs the explanation). A unit's focal person: only its own unit, only before submission.
+    pub fn save_self_assessment(&mut self, input: &SelfAssessmentInput) -> Result<()> {
+        let (unit, code) = (input.unit.as_str(), input.component.as_str());
+        let (bloc, place) = self.component_of(unit, code)?;
+        self.check_not_frozen(&bloc, Subject::Unit(unit.to_string()))?;
+        let self_score = match &input.self_score {
+            Cell::Set(text) => {
+                Cell::Set(parse_score(text, &self.regulation.score_rule(place.component.max)).map_err(|why| {
+                    Refused::BadSelfScore { unit: unit.to_string(), component: code.to_string(), why }
+                })?)
+            }
+            Cell::Clear => Cell::Clear,
+            Cell::Keep => Cell::Keep,
+        };
+        let explanation = match &input.explanation {
+            Cell::Set(text) => Cell::Set(super::clean(
+                text,
+                TextField::Explanation,
+                &Subject::Item { unit: unit.to_string(), item: code.to_string() },
+            )?),
+            other => other.clone(),
+        };
+        if input.applicable == Cell::Set(false) && !self.regulation.not_applicable_allowed {
+            return Err(Refused::NotApplicableNotAllowed {
+                unit: unit.to_string(),
+                component: code.to_string(),
+                regulation: self.regulation.id.clone(),
+            }
+            .into());
+        }
+        let change = ScoreChange {
+            unit: unit.to_string(),
+            criterion: code.to_string(),
+            leader: None,
+            self_score,
+            appraised: Cell::Keep,
+            reason: Cell::Keep,
+            explanation,
+            applicable: input.applicable.clone(),
+        };
+        let tx = self.write_transaction()?;
+        self.permit_self_assessment(unit)?;
+        let merged = merge(&tx, &change, &self.actor.name)?;
+        check_merged(&|message| StoreError::unworded(message), &self.regulation, &place, &change, &merged)?;
+        let mut trail = self.audit_trail(&tx)?;
+        write_merged(&tx, &mut trail, &change, &merged)?;
+        tx.commit()?;
+        Ok(())
+    }
+}

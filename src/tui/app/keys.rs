@@ -1,0 +1,83 @@
+//! Which keys act now: the keymap's conditions answered from the screen state and `domain::permissions`,
+//! and, for a key that does not act, why, in one line.
+
+use super::*;
+use crate::domain::permissions::{CouncilWrite, may};
+use crate::tui::keymap::{Binding, When, bindings};
+
+impl App {
+    /// Whether a binding acts now; `Err` says why not ("Chỉ Chủ tịch Hội đồng phê duyệt khối").
+    pub fn acts(&self, binding: &Binding) -> Result<(), String> {
+        match binding.when {
+            When::Always => Ok(()),
+            When::Panes(panes) => self.in_panes(binding.label, panes),
+            When::May(write, panes) => {
+                self.may_write(write)?;
+                self.in_panes(binding.label, panes)
+            }
+            When::OverrideGrades => {
+                self.may_write(CouncilWrite::OverrideGrade)?;
+                if self.regulation.grades.is_none() {
+                    return Err("Quy định này không xếp loại từng tiêu chí".into());
+                }
+                self.in_panes(binding.label, &[Pane::Ranking])
+            }
+            When::NotApplicableAllowed if self.regulation.not_applicable_allowed => Ok(()),
+            When::NotApplicableAllowed => Err("Quy định này không cho đánh dấu tiêu chí không áp dụng".into()),
+            When::PaneCount(count) if self.panes().len() >= count => Ok(()),
+            When::PaneCount(count) => Err(format!("Không có khung {count}")),
+        }
+    }
+
+    /// The bindings of a context that act now, in the table's order (the help and the hint bar).
+    pub fn acting(&self, context: Context) -> impl Iterator<Item = &'static Binding> + '_ {
+        bindings(context).filter(move |binding| self.acts(binding).is_ok())
+    }
+
+    /// The signed-in user may make this council write (`domain::permissions::may`).
+    pub fn user_may(&self, write: CouncilWrite) -> bool {
+        self.user.as_ref().is_some_and(|user| may(user, write).is_ok())
+    }
+
+    fn may_write(&self, write: CouncilWrite) -> Result<(), String> {
+        if self.user_may(write) { Ok(()) } else { Err(who_may(write).into()) }
+    }
+
+    fn in_panes(&self, label: &str, panes: &[Pane]) -> Result<(), String> {
+        if panes.contains(&self.browse.pane) {
+            return Ok(());
+        }
+        let mine = self.panes();
+        let names: Vec<&str> = panes.iter().filter(|pane| mine.contains(pane)).map(|pane| pane.title()).collect();
+        Err(match names.as_slice() {
+            [] => format!("Phím {label} không dùng ở khung này"),
+            names => format!("Phím {label} dùng ở khung {}", names.join(" hoặc ")),
+        })
+    }
+
+    /// A scoring or comment form holds what was typed and not saved.
+    pub fn has_unsaved_work(&self) -> bool {
+        match &self.screen {
+            Screen::Appraisal(form) => form.dirty,
+            Screen::Comment(form) => form.dirty,
+            Screen::SelfAssess(form) => form.dirty,
+            _ => false,
+        }
+    }
+}
+
+/// Who makes a council write, as a key that does not act for this user says it.
+fn who_may(write: CouncilWrite) -> &'static str {
+    match write {
+        CouncilWrite::Import => "Chỉ Thư ký và Chủ tịch Hội đồng nhập dữ liệu",
+        CouncilWrite::Facts => "Chỉ Thư ký và Chủ tịch Hội đồng ghi nhận sự kiện của đơn vị",
+        CouncilWrite::OrderTie => "Chỉ Chủ tịch Hội đồng quyết định thứ tự bằng điểm",
+        CouncilWrite::OverrideGrade => "Chỉ Chủ tịch Hội đồng điều chỉnh xếp loại tiêu chí",
+        CouncilWrite::Approve => "Chỉ Chủ tịch Hội đồng phê duyệt khối",
+        CouncilWrite::Rerate => "Chỉ Chủ tịch Hội đồng xếp loại lại (Điều 10.4)",
+        CouncilWrite::ManageUsers => "Người dùng do người giữ tệp dữ liệu quản lý (dòng lệnh)",
+        CouncilWrite::Export => "Chỉ Thư ký và Chủ tịch Hội đồng xuất biểu",
+        CouncilWrite::Reopen => "Chỉ Thư ký và Chủ tịch Hội đồng mở lại bản tự đánh giá đã nộp",
+        CouncilWrite::RoundSettings => "Chỉ Thư ký và Chủ tịch Hội đồng đặt hạn nộp và thời gian thẩm định",
+    }
+}

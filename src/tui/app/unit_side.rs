@@ -1,0 +1,186 @@
+//! The unit's own side of the interface (issue 16): its focal person sees only its unit, fills its
+//! self-assessment (self-scores, explanations, not-applicable marks, documents), submits it once the
+//! leadership collective approved it, and reads its result once the bloc is approved. Appraisals are never in
+//! this user's memory before the result is published: the snapshot is made without them.
+
+use super::*;
+use crate::domain::calendar::{Date, days_to_deadline};
+use crate::store::submission::Submission;
+use crate::store::unit_result::UnitResult;
+
+/// What the unit's focal person reads beside its own unit.
+#[derive(Debug, Clone, Default)]
+pub struct UnitSide {
+    /// Its submission, if it submitted (then its self-assessment is frozen).
+    pub submission: Option<Submission>,
+    /// The round's submission deadline and today (Vietnam's date).
+    pub deadline: Option<Date>,
+    pub today: Option<Date>,
+    /// Its result, once its bloc is approved.
+    pub result: Option<UnitResult>,
+}
+
+/// The round's calendar and who has submitted, as the council reads it (issue 16.2–3).
+#[derive(Debug, Clone, Default)]
+pub struct Submissions {
+    /// By unit; None when the round takes no submissions in the program (no unit has a focal person): then every
+    /// unit's file counts as received.
+    pub by_unit: Option<BTreeMap<String, Submission>>,
+    pub deadline: Option<Date>,
+    /// Điều 9.5: the appraisal period, in working days from receipt.
+    pub appraisal_days: Option<u32>,
+    pub today: Option<Date>,
+}
+
+/// Which field of the self-assessment form has the keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SelfField {
+    Score,
+    Explanation,
+    DocumentReference,
+    DocumentDate,
+    DocumentTitle,
+}
+
+impl SelfField {
+    fn next(self) -> SelfField {
+        match self {
+            SelfField::Score => SelfField::Explanation,
+            SelfField::Explanation => SelfField::DocumentReference,
+            SelfField::DocumentReference => SelfField::DocumentDate,
+            SelfField::DocumentDate => SelfField::DocumentTitle,
+            SelfField::DocumentTitle => SelfField::Score,
+        }
+    }
+}
+
+/// One component's self-assessment as the unit types it, and a document to add.
+pub struct SelfForm {
+    pub unit: String,
+    pub component: String,
+    pub score: String,
+    pub explanation: TextArea<'static>,
+    /// Không áp dụng (where the regulation allows it).
+    pub applicable: bool,
+    pub field: SelfField,
+    /// The document being added: số, ký hiệu; ngày (dd/mm/yyyy or yyyy-mm-dd); trích yếu.
+    pub document: [String; 3],
+    pub error: Option<String>,
+    pub dirty: bool,
+}
+
+impl SelfForm {
+    pub(super) fn next_field(&mut self) {
+        self.field = self.field.next();
+    }
+
+    /// The one-line field with the keys, if it is one.
+    pub(super) fn line_field(&mut self) -> Option<&mut String> {
+        match self.field {
+            SelfField::Score => Some(&mut self.score),
+            SelfField::DocumentReference => Some(&mut self.document[0]),
+            SelfField::DocumentDate => Some(&mut self.document[1]),
+            SelfField::DocumentTitle => Some(&mut self.document[2]),
+            SelfField::Explanation => None,
+        }
+    }
+}
+
+/// The submission: the date the leadership collective approved the self-assessment and its minutes' number
+/// (Điều 8.1.b); nothing is written until Enter.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SubmitForm {
+    pub approved_on: String,
+    pub minutes: String,
+    /// Typing goes to the minutes' number (Tab switches).
+    pub on_minutes: bool,
+    pub error: Option<String>,
+}
+
+impl App {
+    /// The unit has not submitted, in a round that takes submissions: its items wait outside the queue.
+    pub fn awaits_submission(&self, unit: &str) -> bool {
+        self.submissions.by_unit.as_ref().is_some_and(|by_unit| !by_unit.contains_key(unit))
+    }
+
+    /// "Đã nộp 12/40 · hạn nộp trước ngày 25/11/2024 — còn 3 ngày", for the secretary.
+    pub fn submissions_note(&self) -> Option<String> {
+        let by_unit = self.submissions.by_unit.as_ref()?;
+        let mut note = format!("Đã nộp {}/{}", by_unit.len(), self.round.units.len());
+        if let (Some(deadline), Some(today)) = (self.submissions.deadline, self.submissions.today) {
+            let days = days_to_deadline(today, deadline);
+            let left = if days > 0 { format!("còn {days} ngày") } else { "đã quá hạn".to_string() };
+            note.push_str(&format!(" · hạn nộp trước ngày {} — {left}", deadline.vietnamese()));
+        }
+        Some(note)
+    }
+
+    /// A unit's submission as the progress pane shows it: when, late or not, and the appraisal period's working
+    /// days left (Điều 9.5).
+    pub fn submission_cell(&self, unit: &str) -> String {
+        let Some(by_unit) = &self.submissions.by_unit else { return String::new() };
+        let Some(done) = by_unit.get(unit) else { return "chưa nộp".into() };
+        let received = crate::domain::calendar::Date::parse_iso(&done.submitted_on);
+        let mut cell = received.map_or_else(|| done.submitted_on.clone(), Date::vietnamese);
+        if done.late {
+            cell.push_str(" muộn");
+        }
+        if let (Some(received), Some(period), Some(today)) =
+            (received, self.submissions.appraisal_days, self.submissions.today)
+        {
+            let left = crate::domain::calendar::appraisal_days_left(received, period, today);
+            cell.push_str(&format!(" · còn {left} ngày TĐ"));
+        }
+        cell
+    }
+
+    /// The unit of a unit's focal person.
+    pub fn own_unit(&self) -> Option<&str> {
+        self.user.as_ref().filter(|u| u.role == Role::Unit).and_then(|u| u.unit.as_deref())
+    }
+
+    /// Its self-assessment is submitted, hence read-only here.
+    pub fn submitted(&self) -> bool {
+        self.unit_side.submission.is_some()
+    }
+
+    /// "Hạn nộp 25/11/2024 — còn 3 ngày", or how late it is.
+    pub fn deadline_note(&self) -> Option<String> {
+        let (deadline, today) = (self.unit_side.deadline?, self.unit_side.today?);
+        let days = days_to_deadline(today, deadline);
+        let when = deadline.vietnamese();
+        Some(match days {
+            1.. => format!("Hạn nộp: trước ngày {when} — còn {days} ngày"),
+            _ => format!("Hạn nộp: trước ngày {when} — đã quá hạn (vẫn nộp được, được ghi là nộp muộn)"),
+        })
+    }
+
+    /// Opens the self-assessment form of a component of the unit's framework.
+    pub(super) fn open_self_form(&mut self, position: usize) {
+        let Some(unit) = self.own_unit().map(str::to_string) else { return };
+        let Some(place) = self.unit_components(&unit).get(position).map(|p| p.component.code.clone()) else {
+            return;
+        };
+        if self.submitted() {
+            self.message =
+                Some(("Đã nộp bản tự đánh giá: chỉ xem; cần sửa thì đề nghị Thư ký Hội đồng mở lại".into(), true));
+            return;
+        }
+        let entry = self.unit(&unit).and_then(|u| u.entries.get(&place));
+        let score = entry.and_then(|e| e.self_score).map(display_vi).unwrap_or_default();
+        let text = entry.map(|e| e.explanation.to_string()).unwrap_or_default();
+        let mut explanation = TextArea::new(text.lines().map(str::to_string).collect());
+        explanation.set_placeholder_text("Giải trình của đơn vị (căn cứ, số liệu, tài liệu kiểm chứng)");
+        self.screen = Screen::SelfAssess(SelfForm {
+            unit,
+            component: place,
+            score,
+            explanation,
+            applicable: entry.is_none_or(|e| e.applicable),
+            field: SelfField::Score,
+            document: Default::default(),
+            error: None,
+            dirty: false,
+        });
+    }
+}

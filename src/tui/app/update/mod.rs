@@ -1,0 +1,202 @@
+//! The pure `update`: actions (keys and the results of effects) change the screen state and ask for effects.
+//! Keys reach a screen's handler only when the keymap says they act there (`App::acts`); a key that does not
+//! act says why in the message line.
+
+mod appraisal;
+mod browse;
+mod decisions;
+mod mouse;
+mod self_assessment;
+
+use super::*;
+use crate::tui::keymap::{Command, Context, binding_for};
+
+/// The pure heart of the interface: applies one action and returns the effects to run.
+/// The filtered views are rebuilt afterwards only if what they depend on moved.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let mut effects = apply_action(app, action);
+    app.refresh_views();
+    effects.extend(app.details_for_screen());
+    effects
+}
+
+fn apply_action(app: &mut App, action: Action) -> Vec<Effect> {
+    let refresh = |app: &App| vec![Effect::Refresh { since: app.audit_id }];
+    match action {
+        Action::Resize | Action::Started => Vec::new(),
+        Action::Reloaded(snapshot) => {
+            app.load(*snapshot);
+            Vec::new()
+        }
+        Action::ExternalChange => refresh(app),
+        Action::UnitsRefreshed(changes) => match app.apply(*changes) {
+            Some(()) => Vec::new(),
+            None => vec![Effect::Reload],
+        },
+        Action::Saved(what) => {
+            app.message = Some((what, false));
+            after_save(app);
+            refresh(app)
+        }
+        Action::Stale { message, version } => {
+            match &mut app.screen {
+                Screen::Appraisal(form) => {
+                    form.error = Some(message);
+                    form.based_on_version = version;
+                }
+                _ => app.message = Some((message, true)),
+            }
+            refresh(app)
+        }
+        Action::History { title, rows } => {
+            app.overlay = Some(Overlay::History { title, rows });
+            Vec::new()
+        }
+        Action::UnitDetailsLoaded { unit, evidence, explanations } => {
+            app.keep_details(unit, evidence, explanations);
+            Vec::new()
+        }
+        Action::SignedIn(user) => {
+            app.sign_in(user);
+            Vec::new()
+        }
+        Action::Failed(error) => {
+            match &mut app.screen {
+                Screen::Appraisal(form) => form.error = Some(error),
+                Screen::Comment(form) => form.error = Some(error),
+                Screen::Grades(form) => form.error = Some(error),
+                Screen::Facts(form) => form.error = Some(error),
+                Screen::SelfAssess(form) => form.error = Some(error),
+                Screen::Submit(form) => form.error = Some(error),
+                _ => app.message = Some((error, true)),
+            }
+            refresh(app)
+        }
+        Action::Key(key) => on_key(app, key),
+        Action::Mouse(event, at) => mouse::on_mouse(app, event, at),
+    }
+}
+
+/// A write went through: a scoring or comment form moves on to the next item waiting for this user (as the
+/// hint promises), a decision screen closes, a unit's file stays open.
+fn after_save(app: &mut App) {
+    let (unit, component) = match std::mem::replace(&mut app.screen, Screen::Browse { filtering: false }) {
+        Screen::Appraisal(form) => (form.unit, form.component),
+        Screen::Comment(form) => (form.unit, form.component),
+        keep @ (Screen::Unit { .. } | Screen::Picker { .. } | Screen::Browse { .. }) => {
+            app.screen = keep;
+            return;
+        }
+        Screen::TieOrder(_) | Screen::Facts(_) | Screen::Grades(_) | Screen::Approval(_) | Screen::Submit(_) => return,
+        // A self-assessment saved (or a document added) stays open on its component: the unit goes on with it.
+        Screen::SelfAssess(mut form) => {
+            form.dirty = false;
+            form.error = None;
+            form.document = Default::default();
+            app.screen = Screen::SelfAssess(form);
+            return;
+        }
+    };
+    if let Some(next) = app.next_item_after(&unit, &component) {
+        app.browse.queue_selected = app.queue().iter().position(|i| *i == next).unwrap_or(app.browse.queue_selected);
+        app.open_form(&next);
+    }
+}
+
+fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+        return quit(app);
+    }
+    let context = app.context();
+    let command = match binding_for(context, key) {
+        Some(binding) => match app.acts(binding) {
+            Ok(()) => Some(binding.command),
+            Err(why) => {
+                app.message = Some((why, true));
+                return Vec::new();
+            }
+        },
+        None => None,
+    };
+    match context {
+        Context::ConfirmQuit => on_confirm(app, command),
+        Context::Help | Context::History => {
+            if command == Some(Command::Back) {
+                app.overlay = None;
+            }
+            Vec::new()
+        }
+        Context::Picker => browse::on_picker(app, command),
+        Context::Filter => browse::on_filter(app, command, key),
+        Context::List => command.map(|command| browse::on_list(app, command)).unwrap_or_default(),
+        Context::Form => appraisal::on_form(app, command, key),
+        Context::Comment => appraisal::on_comment(app, command, key),
+        Context::Unit => decisions::on_unit(app, command),
+        Context::Approve => decisions::on_approve(app, command, key),
+        Context::Ties => decisions::on_ties(app, command, key),
+        Context::Facts => decisions::on_facts(app, command, key),
+        Context::Grades => decisions::on_grades(app, command, key),
+        Context::SelfForm => self_assessment::on_self_form(app, command, key),
+        Context::Submit => self_assessment::on_submit(app, command, key),
+    }
+}
+
+fn on_confirm(app: &mut App, command: Option<Command>) -> Vec<Effect> {
+    match command {
+        Some(Command::Yes) => match app.overlay.take() {
+            Some(Overlay::Confirm(Pending::Quit)) => app.should_quit = true,
+            Some(Overlay::Confirm(Pending::CloseForm)) => app.close_screen(),
+            _ => {}
+        },
+        Some(Command::No) => app.overlay = None,
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Quits, asking first when a form holds unsaved work.
+fn quit(app: &mut App) -> Vec<Effect> {
+    if app.has_unsaved_work() {
+        app.overlay = Some(Overlay::Confirm(Pending::Quit));
+    } else {
+        app.should_quit = true;
+    }
+    Vec::new()
+}
+
+/// The lines a page moves: what the last list drawn showed, or ten before the first frame.
+fn page(app: &App) -> usize {
+    match usize::from(app.scroll.page.get()) {
+        0 => 10,
+        lines => lines,
+    }
+}
+
+/// A selection moved by a key over a list of `len` rows, `page` of them on screen (as lazygit and htop move).
+pub fn moved(selected: usize, len: usize, command: Command, page: usize) -> usize {
+    let last = len.saturating_sub(1);
+    let half = (page / 2).max(1);
+    let target = match command {
+        Command::Up => selected.saturating_sub(1),
+        Command::Down => selected + 1,
+        Command::Top => 0,
+        Command::Bottom => last,
+        Command::PageUp => selected.saturating_sub(page),
+        Command::PageDown => selected + page,
+        Command::HalfPageUp => selected.saturating_sub(half),
+        Command::HalfPageDown => selected + half,
+        _ => selected,
+    };
+    target.min(last)
+}
+
+/// A one-line text field (the filter, a tie order's reason, the approval's `y`): the key typed into it.
+fn type_into(text: &mut String, key: KeyEvent) {
+    match key.code {
+        KeyCode::Char(c) if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => text.push(c),
+        KeyCode::Backspace => {
+            text.pop();
+        }
+        _ => {}
+    }
+}

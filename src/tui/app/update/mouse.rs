@@ -1,0 +1,70 @@
+//! The mouse, as lazygit and htop take it: the wheel scrolls the list (three rows a notch), a click selects the
+//! row under the pointer, a second click on it soon after opens it, as Enter does.
+
+use super::{browse, decisions};
+use crate::tui::app::*;
+use crate::tui::keymap::Command;
+use ratatui::crossterm::event::{MouseButton, MouseEventKind};
+use std::time::{Duration, Instant};
+
+/// Two clicks on one row within this time are a double click.
+const DOUBLE_CLICK: Duration = Duration::from_millis(500);
+/// Rows a notch of the wheel moves.
+const WHEEL_ROWS: usize = 3;
+
+pub(super) fn on_mouse(app: &mut App, event: MouseEvent, at: Instant) -> Vec<Effect> {
+    if app.overlay.is_some() {
+        return Vec::new();
+    }
+    match event.kind {
+        MouseEventKind::ScrollUp => wheel(app, Command::Up),
+        MouseEventKind::ScrollDown => wheel(app, Command::Down),
+        MouseEventKind::Down(MouseButton::Left) => click(app, event.row, at),
+        _ => Vec::new(),
+    }
+}
+
+fn wheel(app: &mut App, command: Command) -> Vec<Effect> {
+    for _ in 0..WHEEL_ROWS {
+        match app.screen {
+            Screen::Picker { .. } => {
+                browse::on_picker(app, Some(command));
+            }
+            Screen::Browse { filtering: false } if app.browse.pane != Pane::Charts => {
+                browse::on_list(app, command);
+            }
+            Screen::Unit { .. } => {
+                decisions::on_unit(app, Some(command));
+            }
+            _ => {}
+        }
+    }
+    Vec::new()
+}
+
+fn click(app: &mut App, line: u16, at: Instant) -> Vec<Effect> {
+    let row = app.scroll.clickable.borrow().iter().find(|(y, _)| *y == line).map(|&(_, row)| row);
+    let double = app.last_click.is_some_and(|(last, when)| last == line && at.duration_since(when) < DOUBLE_CLICK);
+    app.last_click = Some((line, at));
+    let Some(row) = row else { return Vec::new() };
+    match app.screen {
+        Screen::Picker { .. } => {
+            app.screen = Screen::Picker { selected: row };
+            if double {
+                return browse::on_picker(app, Some(Command::Open));
+            }
+        }
+        Screen::Browse { filtering: false } => {
+            let (selected, len) = app.selection();
+            if row < len {
+                *selected = row;
+            }
+            if double {
+                app.last_click = None;
+                return browse::on_list(app, Command::Open);
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}

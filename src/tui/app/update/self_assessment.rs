@@ -1,0 +1,98 @@
+//! Keys of a unit's focal person: one component's self-assessment form (score, explanation, not-applicable
+//! mark, documents) and the submission prompt.
+
+use super::type_into;
+use crate::store::Cell;
+use crate::store::self_assessment::SelfAssessmentInput;
+use crate::tui::app::*;
+use crate::tui::keymap::Command;
+
+pub(super) fn on_self_form(app: &mut App, command: Option<Command>, key: KeyEvent) -> Vec<Effect> {
+    let Screen::SelfAssess(form) = &mut app.screen else { return Vec::new() };
+    match command {
+        Some(Command::Save) => {
+            let explanation = form.explanation.lines().join("\n");
+            let score = form.score.trim().to_string();
+            return vec![Effect::SaveSelfAssessment(SelfAssessmentInput {
+                unit: form.unit.clone(),
+                component: form.component.clone(),
+                // An empty field clears what was recorded, as `-` does in a file.
+                self_score: if score.is_empty() || !form.applicable { Cell::Clear } else { Cell::Set(score) },
+                explanation: if explanation.trim().is_empty() { Cell::Clear } else { Cell::Set(explanation) },
+                applicable: Cell::Set(form.applicable),
+            })];
+        }
+        Some(Command::AddDocument) => return add_document(form),
+        Some(Command::RemoveDocument) => {
+            let reference = form.document[0].trim().to_string();
+            if reference.is_empty() {
+                form.error = Some("Nhập số hiệu của tài liệu cần bỏ (ô Số hiệu) rồi C-x".into());
+                return Vec::new();
+            }
+            return vec![Effect::RemoveDocument {
+                unit: form.unit.clone(),
+                component: form.component.clone(),
+                reference,
+            }];
+        }
+        Some(Command::ToggleApplicable) => {
+            form.applicable = !form.applicable;
+            form.dirty = true;
+        }
+        Some(Command::NextField) => form.next_field(),
+        Some(Command::Back) => app.close_screen(),
+        Some(Command::Help) => app.overlay = Some(Overlay::Help),
+        _ => type_into_self_form(form, key),
+    }
+    Vec::new()
+}
+
+fn add_document(form: &mut SelfForm) -> Vec<Effect> {
+    let [reference, date, title] = form.document.clone().map(|field| field.trim().to_string());
+    if reference.is_empty() || title.is_empty() {
+        form.error = Some("Tài liệu cần số hiệu và trích yếu (Tab tới các ô tài liệu)".into());
+        form.field = SelfField::DocumentReference;
+        return Vec::new();
+    }
+    vec![Effect::AddDocument { unit: form.unit.clone(), component: form.component.clone(), reference, date, title }]
+}
+
+fn type_into_self_form(form: &mut SelfForm, key: KeyEvent) {
+    match form.line_field() {
+        Some(field) => {
+            let before = field.len();
+            type_into(field, key);
+            if field.len() != before && form.field == SelfField::Score {
+                form.dirty = true;
+            }
+        }
+        None => {
+            if form.explanation.input(key) {
+                form.dirty = true;
+            }
+        }
+    }
+    form.error = None;
+}
+
+pub(super) fn on_submit(app: &mut App, command: Option<Command>, key: KeyEvent) -> Vec<Effect> {
+    let Screen::Submit(form) = &mut app.screen else { return Vec::new() };
+    match command {
+        Some(Command::Confirm) => {
+            let (approved_on, minutes) = (form.approved_on.trim().to_string(), form.minutes.trim().to_string());
+            if approved_on.is_empty() || minutes.is_empty() {
+                form.error = Some("Cần ngày tập thể lãnh đạo thông qua và số biên bản (Điều 8.1.b)".into());
+                return Vec::new();
+            }
+            return vec![Effect::Submit { approved_on, minutes }];
+        }
+        Some(Command::NextField) => form.on_minutes = !form.on_minutes,
+        Some(Command::Back) => app.close_screen(),
+        _ => {
+            let field = if form.on_minutes { &mut form.minutes } else { &mut form.approved_on };
+            type_into(field, key);
+            form.error = None;
+        }
+    }
+    Vec::new()
+}

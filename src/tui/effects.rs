@@ -1,0 +1,303 @@
+//! Effects run against the store, outside `update`: each write or read, and the action that reports it.
+
+use super::app::{Action, Effect, Snapshot, Submissions, UnitRefresh, UnitSide};
+use crate::domain::evaluate::Round;
+use crate::domain::evidence::EvidenceCounts;
+use crate::domain::permissions::Role;
+use crate::domain::scoring::ComponentScore;
+use crate::store::appraise::{AppraisalInput, Saved};
+use crate::store::error::StaleSave;
+use crate::store::submission::Submission;
+use crate::store::{Result, Store, StoreError};
+use std::collections::BTreeMap;
+
+/// Reads what the interface shows from the store.
+pub fn snapshot(store: &Store) -> Result<Snapshot> {
+    if let Some(unit) = store.actor().unit.clone().filter(|_| store.actor().role == Role::Unit) {
+        return unit_snapshot(store, &unit);
+    }
+    // Read first: a change committed while the rest is read is applied again by the next refresh.
+    let audit_id = store.audit_last_id()?;
+    let (round, evidence_counts) = store.load_round_for_interface()?;
+    Ok(Snapshot {
+        audit_id,
+        round,
+        evidence_counts,
+        approved: store.approved_blocs()?,
+        comments: store.comments()?,
+        users: store.users()?,
+        unit_side: UnitSide::default(),
+        submissions: submissions(store)?,
+        previous_levels: store.previous_levels()?,
+    })
+}
+
+/// Who has submitted, in a round that takes submissions (one with a unit's focal person, or a submission).
+fn submitted(store: &Store) -> Result<Option<BTreeMap<String, Submission>>> {
+    let by_unit: BTreeMap<String, Submission> =
+        store.submissions()?.into_iter().filter_map(|s| s.submission.map(|done| (s.unit, done))).collect();
+    let takes_submissions = !by_unit.is_empty() || store.users()?.iter().any(|u| u.role == Role::Unit);
+    Ok(takes_submissions.then_some(by_unit))
+}
+
+fn submissions(store: &Store) -> Result<Submissions> {
+    let settings = store.round_settings()?;
+    Ok(Submissions {
+        by_unit: submitted(store)?,
+        deadline: settings.deadline,
+        appraisal_days: settings.appraisal_working_days,
+        today: store.today().ok(),
+    })
+}
+
+/// What a unit's focal person is given: its own unit only, without anything the council wrote (appraisals,
+/// deduction reasons, grades, facts, comments) until its result is published, and its result then.
+fn unit_snapshot(store: &Store, code: &str) -> Result<Snapshot> {
+    let audit_id = store.audit_last_id()?;
+    let mut units = Vec::new();
+    if let Some(mut unit) = store.load_unit(code)? {
+        for entry in unit.entries.values_mut() {
+            *entry = ComponentScore {
+                self_score: entry.self_score,
+                explanation: std::mem::take(&mut entry.explanation),
+                explanation_on_file: entry.explanation_on_file,
+                applicable: entry.applicable,
+                ..ComponentScore::default()
+            };
+        }
+        unit.facts = Default::default();
+        unit.grade_overrides = Default::default();
+        units.push(unit);
+    }
+    let round = Round { year: store.year(), units, tie_orders: Default::default() };
+    let mut evidence_counts = EvidenceCounts::new(store.regulation(), &round);
+    for document in store.evidence_of(code)? {
+        evidence_counts.add(0, &document.criterion, 1);
+    }
+    let approved = store.approved_blocs()?;
+    let published = round.units.first().is_some_and(|unit| approved.contains(&unit.bloc));
+    let unit_side = UnitSide {
+        submission: store.submission_of(code)?,
+        deadline: store.round_settings()?.deadline,
+        today: store.today().ok(),
+        result: if published { Some(store.unit_result(Some(code))?) } else { None },
+    };
+    Ok(Snapshot {
+        audit_id,
+        round,
+        evidence_counts,
+        approved,
+        comments: Vec::new(),
+        users: Vec::new(),
+        unit_side,
+        submissions: Submissions::default(),
+        previous_levels: BTreeMap::new(),
+    })
+}
+
+/// Reads again only the units the audit log says changed after row `since`; None when the whole round
+/// must be read (a tie order, an approval, a user, a unit added …).
+pub fn refresh(store: &Store, since: i64) -> Result<Option<UnitRefresh>> {
+    // A unit's focal person reads its own unit again whole (one unit, and never another's changes).
+    if store.actor().role == Role::Unit {
+        return Ok(None);
+    }
+    let changes = store.changes_since(since)?;
+    if changes.whole_round {
+        return Ok(None);
+    }
+    let mut records = Vec::new();
+    let mut evidence = Vec::new();
+    for unit in &changes.units {
+        let Some(record) = store.load_unit(unit)? else { return Ok(None) };
+        records.push(record);
+        evidence.extend(store.evidence_of(unit)?);
+    }
+    Ok(Some(UnitRefresh {
+        records,
+        evidence,
+        comments: store.comments()?,
+        approved: store.approved_blocs()?,
+        submitted: submitted(store)?,
+        audit_id: changes.last_id,
+    }))
+}
+
+/// Runs one effect against the store and reports what happened as an action.
+pub fn run_effect(store: &mut Store, effect: Effect) -> Action {
+    tracing::info!(?effect, "effect");
+    match effect {
+        Effect::SaveAppraisal { unit, component, appraised, reason, based_on_version } => {
+            let input = AppraisalInput { unit, component, appraised, deduction_reason: reason, based_on_version };
+            save_appraisal(store, &input)
+        }
+        Effect::Withdraw { unit, component, reason, based_on_version } => {
+            withdraw(store, &unit, &component, &reason, based_on_version)
+        }
+        Effect::SignIn { name } => match store.sign_in(&name) {
+            Ok(()) => Action::SignedIn(store.actor().clone()),
+            Err(error) => failed(&error),
+        },
+        Effect::LoadUnitDetails { .. }
+        | Effect::LoadHistory { .. }
+        | Effect::LoadUnitHistory { .. }
+        | Effect::Refresh { .. }
+        | Effect::Reload => read(store, effect),
+        write @ (Effect::OrderTie { .. }
+        | Effect::SaveFacts { .. }
+        | Effect::Rerate { .. }
+        | Effect::OverrideGrade { .. }
+        | Effect::RemoveOverride { .. }
+        | Effect::ReorderTie { .. }
+        | Effect::Comment { .. }
+        | Effect::Approve { .. }
+        | Effect::ExportSheets { .. }
+        | Effect::ExportRanking
+        | Effect::SaveSelfAssessment(_)
+        | Effect::AddDocument { .. }
+        | Effect::RemoveDocument { .. }
+        | Effect::Submit { .. }) => match decide(store, write) {
+            Ok(message) => Action::Saved(message),
+            Err(error) => failed(&error),
+        },
+    }
+}
+
+/// A refusal or a failure, worded for the person at the keyboard: always in Vietnamese, from the catalog.
+fn failed(error: &StoreError) -> Action {
+    tracing::warn!(%error, "refused");
+    Action::Failed(crate::messages::store_error(error, crate::messages::Lang::Vi))
+}
+
+fn save_appraisal(store: &mut Store, input: &AppraisalInput) -> Action {
+    let (unit, component) = (&input.unit, &input.component);
+    let shown = crate::domain::score::display_vi(input.appraised);
+    match store.save_appraisal(input) {
+        Ok(saved) => Action::Saved(match saved {
+            Saved::Final { .. } => format!("Đã lưu {unit} · {component}: {shown}"),
+            Saved::Confirmed { .. } => format!("Đã xác nhận {unit} · {component}: {shown}"),
+            Saved::AwaitingConfirmation { .. } => {
+                format!("Đã nhập {unit} · {component}: {shown} — chờ thành viên Hội đồng xác nhận")
+            }
+            Saved::LeaderScore => format!("Đã ghi điểm của lãnh đạo {unit} · {component}: {shown}"),
+        }),
+        Err(StoreError::Stale(stale)) => {
+            let StaleSave { current, current_reason, by, version, yours, .. } = *stale;
+            let current = match (current, current_reason.as_str()) {
+                (None, _) => "xóa điểm".to_string(),
+                (Some(score), "") => score,
+                (Some(score), why) => format!("{score} (lý do: {why})"),
+            };
+            Action::Stale {
+                message: format!(
+                    "Chưa lưu: {by} đã lưu {current} trong lúc bạn sửa. Điểm bạn nhập ({yours}) vẫn trong phiếu — xem lại, Ctrl-S lần nữa để ghi đè"
+                ),
+                version,
+            }
+        }
+        Err(error) => failed(&error),
+    }
+}
+
+fn withdraw(store: &mut Store, unit: &str, component: &str, reason: &str, based_on_version: i64) -> Action {
+    match store.withdraw_appraisal(unit, component, reason, based_on_version) {
+        Ok(_) => Action::Saved(format!("Đã rút kết quả thẩm định {unit} · {component}: {reason}")),
+        Err(StoreError::Stale(stale)) => {
+            let StaleSave { current, by, version, .. } = *stale;
+            let current = current.unwrap_or_else(|| "xóa điểm".into());
+            Action::Stale {
+                message: format!("Chưa rút: {by} đã lưu {current} trong lúc bạn xem. Xem lại, Ctrl-S lần nữa để rút"),
+                version,
+            }
+        }
+        Err(error) => failed(&error),
+    }
+}
+
+/// The council's decisions and papers: one write (or one export) each, and what the message line says of it.
+fn decide(store: &mut Store, effect: Effect) -> Result<String> {
+    match effect {
+        Effect::OrderTie { bloc, order } => {
+            store.order_tie(&bloc, &order).map(|()| format!("Đã ghi thứ tự của Chủ tịch: {}", order.join(", ")))
+        }
+        Effect::SaveFacts { unit, values } => {
+            store.save_facts(&unit, &values).map(|()| format!("Đã ghi nhận sự kiện của {unit}"))
+        }
+        Effect::Rerate { unit, changes, reason } => {
+            store.rerate(&unit, &changes, &reason).map(|()| format!("Đã xếp loại lại {unit} (Điều 10.4): {reason}"))
+        }
+        Effect::OverrideGrade { unit, criterion, grade, reason } => store
+            .override_grade(&unit, &criterion, grade, &reason)
+            .map(|()| format!("Đã điều chỉnh xếp loại {unit} · {criterion}: {}", grade.vietnamese())),
+        Effect::RemoveOverride { unit, criterion, reason } => store
+            .remove_grade_override(&unit, &criterion, &reason)
+            .map(|()| format!("Đã bỏ điều chỉnh xếp loại {unit} · {criterion}: áp dụng xếp loại đề xuất")),
+        Effect::ReorderTie { bloc, order, reason } => store
+            .reorder_tie(&bloc, &order, &reason)
+            .map(|()| format!("Đã đổi thứ tự bằng điểm của Chủ tịch: {} ({reason})", order.join(", "))),
+        Effect::Comment { unit, component, text } => {
+            store.add_comment(&unit, &component, &text).map(|()| format!("Đã gửi góp ý cho {unit} · {component}"))
+        }
+        Effect::Approve { bloc } => {
+            store.approve_bloc(&bloc).map(|head| format!("Đã phê duyệt kết quả khối {bloc} — Nhật ký: {head}"))
+        }
+        Effect::ExportSheets { unit } => export_sheets(store, unit.as_deref()),
+        Effect::SaveSelfAssessment(input) => {
+            store.save_self_assessment(&input).map(|()| format!("Đã lưu tự đánh giá {}", input.component))
+        }
+        Effect::AddDocument { unit, component, reference, date, title } => store
+            .add_document(&unit, &component, &title, &reference, &date)
+            .map(|()| format!("Đã thêm tài liệu {reference} cho {component}")),
+        Effect::RemoveDocument { unit, component, reference } => store
+            .remove_document(&unit, &component, &reference)
+            .map(|()| format!("Đã bỏ tài liệu {reference} của {component}")),
+        Effect::Submit { approved_on, minutes } => store.submit(None, &approved_on, &minutes).map(|done| {
+            let late = if done.late { " — nộp sau hạn, được ghi là nộp muộn" } else { "" };
+            format!("Đã nộp bản tự đánh giá (biên bản số {}){late}", done.minutes)
+        }),
+        Effect::ExportRanking => export_ranking(store),
+        // `run_effect` sends only the writes above here.
+        _ => Ok(String::new()),
+    }
+}
+
+// A new file each time, named by the time (yesterday's export stays as it was printed and signed).
+fn export_sheets(store: &Store, unit: Option<&str>) -> Result<String> {
+    let stamp = store.local_stamp()?;
+    let out = crate::sheet::beside_database(store.path(), unit.unwrap_or("tat-ca"), "bieu-cham-diem", &stamp);
+    crate::sheet::export_sheets(store, unit, &out, crate::sheet::Existing::Refuse, &mut |_, _| {})
+        .map(|done| format!("Đã xuất {} biểu chấm điểm: {}", done.sheets, done.path.display()))
+}
+
+fn export_ranking(store: &Store) -> Result<String> {
+    let stamp = store.local_stamp()?;
+    let out = crate::sheet::beside_database(store.path(), "ket-qua", "xep-hang", &stamp);
+    crate::sheet::export_ranking(store, &out, crate::sheet::Existing::Refuse)
+        .map(|done| format!("Đã xuất kết quả xếp hạng: {}", done.path.display()))
+}
+
+/// Reads: a unit's details, a history, the changes of other sessions, the whole round.
+fn read(store: &Store, effect: Effect) -> Action {
+    let action = match effect {
+        Effect::LoadUnitDetails { unit } => store
+            .evidence_of(&unit)
+            .and_then(|evidence| Ok((evidence, store.explanations_of(&unit)?)))
+            .map(|(evidence, explanations)| Action::UnitDetailsLoaded { unit, evidence, explanations }),
+        Effect::LoadHistory { unit, component } => store
+            .audit_log(Some(&unit), Some(&component))
+            .map(|rows| Action::History { title: format!("{unit} · {component}"), rows }),
+        // Newest first: a unit's history can be longer than the screen, which cuts the oldest rows.
+        Effect::LoadUnitHistory { unit } => store.audit_log(Some(&unit), None).map(|mut rows| {
+            rows.reverse();
+            Action::History {
+                title: format!("{unit} — mọi thay đổi của đơn vị, mới nhất trước"), rows
+            }
+        }),
+        Effect::Refresh { since } => refresh(store, since).and_then(|changes| match changes {
+            Some(changes) => Ok(Action::UnitsRefreshed(Box::new(changes))),
+            None => snapshot(store).map(|s| Action::Reloaded(Box::new(s))),
+        }),
+        _ => snapshot(store).map(|s| Action::Reloaded(Box::new(s))),
+    };
+    action.unwrap_or_else(|error| failed(&error))
+}

@@ -1,0 +1,233 @@
+//! A unit's own screens: its self-assessment (every component with max, self-score, explanation and documents),
+//! one component's form, the submission prompt, and its result once published.
+
+use super::{heading, selected, warning};
+use crate::domain::score::display_vi;
+use crate::tui::app::{App, SelfField};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Row, Table, TableState, Wrap};
+
+/// Submitted or not, and the deadline.
+fn status_lines(app: &App) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    match &app.unit_side.submission {
+        Some(done) => {
+            let late = if done.late { " — nộp muộn" } else { "" };
+            lines.push(Line::styled(
+                format!(
+                    "Đã nộp lúc {} · tập thể lãnh đạo thông qua ngày {} · biên bản số {}{late} — chỉ xem; cần sửa thì đề nghị Thư ký mở lại",
+                    crate::domain::vn_time::vietnam_time(&done.submitted_at),
+                    done.approved_on,
+                    super::safe(&done.minutes)
+                ),
+                heading(),
+            ));
+        }
+        None => lines.push(Line::styled(
+            "Chưa nộp: Enter để chấm từng tiêu chí, p để nộp khi tập thể lãnh đạo đã thông qua",
+            warning(),
+        )),
+    }
+    if let Some(note) = app.deadline_note() {
+        lines.push(Line::raw(note));
+    }
+    lines
+}
+
+/// The unit's framework, one component a row.
+pub fn pane(frame: &mut Frame, app: &App, area: Rect) {
+    let Some(unit) = app.round.units.first() else { return };
+    let [status, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(4)]).areas(area);
+    frame.render_widget(Paragraph::new(status_lines(app)).wrap(Wrap { trim: true }), status);
+    let components = app.unit_components(&unit.code);
+    let shown = super::window(app.browse.self_selected, components.len(), list.height, &app.scroll.progress, app);
+    super::clickable(app, list.y + 2, shown.clone().map(Some));
+    let rows: Vec<Row> = components[shown.clone()]
+        .iter()
+        .map(|place| {
+            let entry = unit.entries.get(&place.component.code);
+            let applicable = entry.is_none_or(|e| e.applicable);
+            let score = match entry.and_then(|e| e.self_score) {
+                _ if !applicable => "KAD".to_string(),
+                Some(score) => display_vi(score),
+                None => "—".into(),
+            };
+            let explained = if entry.is_some_and(|e| !e.explanation.is_empty()) { "có" } else { "" };
+            let documents = app.evidence_count(&unit.code, place);
+            Row::new(vec![
+                place.component.code.clone(),
+                place.component.name.clone(),
+                display_vi(place.component.max),
+                score,
+                explained.to_string(),
+                if documents == 0 { String::new() } else { documents.to_string() },
+            ])
+        })
+        .collect();
+    let filled = unit.entries.values().filter(|e| e.self_score.is_some() || !e.applicable).count();
+    let title =
+        format!(" {} — tự đánh giá {filled}/{} tiêu chí thành phần ", super::safe(&unit.name), components.len());
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(8),
+            Constraint::Min(20),
+            Constraint::Length(6),
+            Constraint::Length(8),
+            Constraint::Length(10),
+            Constraint::Length(8),
+        ],
+    )
+    .header(
+        Row::new(vec!["Mục", "Tiêu chí thành phần", "Tối đa", "Tự chấm", "Giải trình", "Tài liệu"]).style(heading()),
+    )
+    .block(Block::bordered().title(title))
+    .row_highlight_style(selected());
+    let mut state = TableState::default().with_selected(Some(app.browse.self_selected.saturating_sub(shown.start)));
+    frame.render_stateful_widget(table, list, &mut state);
+}
+
+/// One component's self-assessment: what it asks, the score, the explanation, the documents, a new document.
+pub fn form(frame: &mut Frame, app: &App, area: Rect) {
+    let crate::tui::app::Screen::SelfAssess(form) = &app.screen else { return };
+    let Some(unit) = app.unit(&form.unit) else { return };
+    let Some(place) = app.place(unit, &form.component) else { return };
+    let documents = app.evidence_for(&unit.code, &place);
+    let outer = Block::bordered().title(format!(" Tự đánh giá — {} · {} ", unit.code, form.component));
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let [about, score, explanation, listed, adding, error] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Length(1),
+        Constraint::Min(4),
+        Constraint::Length((documents.len() as u16 + 2).clamp(3, 7)),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    let about_lines = vec![
+        Line::raw(format!("{} › {} {}", place.content.name, place.criterion.code, place.criterion.name)),
+        Line::styled(format!("{} {}", place.component.code, place.component.name), heading()),
+    ];
+    frame.render_widget(Paragraph::new(about_lines).wrap(Wrap { trim: true }), about);
+    let focus = |field: SelfField| if form.field == field { selected() } else { heading() };
+    let score_line = if form.applicable {
+        Line::from(vec![
+            Span::raw(format!("Điểm tự đánh giá (tối đa {}): ", display_vi(place.component.max))),
+            Span::styled(format!(" {:<8}", form.score), focus(SelfField::Score)),
+        ])
+    } else {
+        Line::styled("Không áp dụng (F4 để áp dụng lại)", warning())
+    };
+    frame.render_widget(score_line, score);
+    let mut text = form.explanation.clone();
+    let mut block = Block::bordered().title(" Giải trình ");
+    if form.field == SelfField::Explanation {
+        block = block.title_style(heading().add_modifier(Modifier::REVERSED));
+    }
+    text.set_block(block);
+    frame.render_widget(&text, explanation);
+    let rows: Vec<Row> = documents
+        .iter()
+        .map(|doc| Row::new([&doc.reference, &doc.issued_on, &doc.title].map(|t| super::safe(t).into_owned())))
+        .collect();
+    frame.render_widget(
+        Table::new(rows, [Constraint::Length(18), Constraint::Length(10), Constraint::Min(10)])
+            .header(Row::new(vec!["Số hiệu", "Ngày", "Trích yếu"]).style(heading()))
+            .block(Block::bordered().title(format!(" Tài liệu kiểm chứng ({}) ", documents.len()))),
+        listed,
+    );
+    let [reference, date, title] = &form.document;
+    frame.render_widget(
+        Line::from(vec![
+            Span::raw("Thêm tài liệu — số hiệu "),
+            Span::styled(format!(" {reference:<12}"), focus(SelfField::DocumentReference)),
+            Span::raw(" ngày "),
+            Span::styled(format!(" {date:<10}"), focus(SelfField::DocumentDate)),
+            Span::raw(" trích yếu "),
+            Span::styled(format!(" {title}▏"), focus(SelfField::DocumentTitle)),
+        ]),
+        adding,
+    );
+    if let Some(message) = &form.error {
+        frame.render_widget(Line::styled(format!("✗ {}", super::safe(message)), warning()), error);
+    }
+}
+
+/// The submission prompt (Điều 8.1.b): the collective's approval date and the minutes' number.
+pub fn submit(frame: &mut Frame, app: &App, area: Rect) {
+    let crate::tui::app::Screen::Submit(form) = &app.screen else { return };
+    let focus = |on: bool| if on { selected() } else { heading() };
+    let mut lines = vec![
+        Line::styled("Nộp bản tự đánh giá cho Hội đồng thẩm định", heading()),
+        Line::raw("Sau khi nộp, bản tự đánh giá được khóa; cần sửa thì đề nghị Thư ký Hội đồng mở lại."),
+        Line::raw(""),
+        Line::from(vec![
+            Span::raw("Ngày tập thể lãnh đạo thông qua (dd/mm/yyyy): "),
+            Span::styled(format!(" {:<12}", form.approved_on), focus(!form.on_minutes)),
+        ]),
+        Line::from(vec![
+            Span::raw("Số biên bản: "),
+            Span::styled(format!(" {:<20}", form.minutes), focus(form.on_minutes)),
+        ]),
+    ];
+    lines.extend(app.deadline_note().map(Line::raw));
+    if let Some(error) = &form.error {
+        lines.push(Line::styled(format!("✗ {}", super::safe(error)), warning()));
+    }
+    let area = super::centered(area, 90, 12);
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(Block::bordered().title(" Nộp — Enter ")),
+        area,
+    );
+}
+
+/// The unit's result once its bloc is approved: total, level, reasons and every deduction with the council's reason.
+pub fn result(frame: &mut Frame, app: &App, area: Rect) {
+    let Some(result) = &app.unit_side.result else {
+        frame.render_widget(
+            Paragraph::new("Kết quả được công bố sau khi Chủ tịch Hội đồng phê duyệt kết quả của khối.")
+                .block(Block::bordered().title(" Kết quả ")),
+            area,
+        );
+        return;
+    };
+    let mut lines = vec![
+        Line::styled(format!("{} — năm {}", super::safe(&result.name), result.year), heading()),
+        Line::raw(format!(
+            "Hạng {} · Tổng điểm {} · {}",
+            result.rank,
+            result.total.replace('.', ","),
+            result.level_words
+        )),
+    ];
+    if let Some(previous) = &result.previous_level {
+        lines.push(Line::raw(format!("Năm trước: {}", crate::domain::previous_year::level_words(previous))));
+    }
+    lines.push(Line::styled("Lý do xếp loại:", heading()));
+    lines.extend(result.reasons.iter().map(|reason| Line::raw(format!("• {}", super::safe(reason)))));
+    lines.push(Line::styled(format!("Tiêu chí bị trừ điểm ({}):", result.deductions.len()), heading()));
+    for deduction in &result.deductions {
+        lines.push(Line::raw(format!(
+            "• {} {} — tối đa {}, tự chấm {}, thẩm định {}: {}",
+            deduction.component,
+            deduction.name,
+            deduction.max,
+            deduction.self_score.as_deref().unwrap_or("—"),
+            deduction.appraised,
+            super::safe(&deduction.reason)
+        )));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::raw("Biểu chấm điểm của đơn vị: thamdinh export sheet --user <tên người dùng>"));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .scroll((u16::try_from(app.browse.self_selected).unwrap_or(0), 0))
+            .block(Block::bordered().title(" Kết quả (đã phê duyệt) ")),
+        area,
+    );
+}

@@ -1,0 +1,112 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test fails loudly on what it did not expect")]
+//! Issue 16: next year from this one (`init --from`): units, users and settings carried over, no scores, the old
+//! database only read; `rank --json` gains `previous_level`, and a unit not completed in both years is flagged
+//! (Điều 11.2.d).
+
+mod binary;
+
+use binary::{ok, refused};
+use serde_json::Value;
+use std::path::Path;
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/thai-nguyen");
+
+fn old_round(dir: &Path) -> String {
+    let db = dir.join("2024.db").display().to_string();
+    ok(&["init", "--db", &db, "--regulation", "thai-nguyen-2024", "--year", "2024"]);
+    for kind in ["units", "scores", "facts", "grades", "evidence"] {
+        ok(&["import", kind, "--db", &db, &format!("{FIXTURES}/{kind}.csv")]);
+    }
+    ok(&["user", "add", "--db", &db, "thu-ky", "--role", "secretary"]);
+    ok(&["user", "add", "--db", &db, "dau-moi-sxd", "--role", "unit", "--unit", "sxd"]);
+    ok(&["user", "add", "--db", &db, "cu", "--role", "chairman"]);
+    ok(&["user", "remove", "--db", &db, "cu"]);
+    ok(&["round", "set", "--db", &db, "--deadline", "2024-11-20", "--appraisal-days", "40"]);
+    db
+}
+
+fn unit<'a>(report: &'a Value, code: &str) -> &'a Value {
+    report["blocs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|b| b["units"].as_array().unwrap())
+        .find(|u| u["unit"] == code)
+        .unwrap()
+}
+
+#[test]
+fn init_from_carries_units_users_and_settings_and_no_scores() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = old_round(dir.path());
+    let head_before = ok(&["audit", "verify", "--db", &old]);
+    let new = dir.path().join("2025.db").display().to_string();
+    ok(&["init", "--db", &new, "--from", &old, "--year", "2025"]);
+    assert_eq!(ok(&["audit", "verify", "--db", &old]), head_before, "the old round is only read");
+
+    let report: Value = serde_json::from_str(&ok(&["rank", "--db", &new, "--json"])).unwrap();
+    assert_eq!((report["regulation"].as_str(), report["year"].as_i64()), (Some("thai-nguyen-2024"), Some(2025)));
+    let codes: Vec<&str> = report["blocs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|b| b["units"].as_array().unwrap())
+        .map(|u| u["unit"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes.len(), 8);
+    for code in &codes {
+        assert_eq!(unit(&report, code)["total"], "0.00", "{code}: no scores carried over");
+    }
+    let users = ok(&["user", "list", "--db", &new]);
+    assert!(users.contains("thu-ky") && users.contains("dau-moi-sxd"), "{users}");
+    assert!(!users.contains("\ncu "), "a removed user is not carried over: {users}");
+    let show: Value = serde_json::from_str(&ok(&["round", "show", "--db", &new, "--json"])).unwrap();
+    assert_eq!(show["deadline"], "2025-11-20", "the deadline moves by the years between the rounds");
+    assert_eq!(show["appraisal_working_days"], 40);
+    assert!(show["units"].as_array().unwrap().iter().all(|u| u["submission"].is_null()));
+    ok(&["submit", "--db", &new, "--user", "dau-moi-sxd", "--approved-on", "2025-01-05", "--minutes", "1/BB"]);
+    ok(&["audit", "verify", "--db", &new]);
+
+    let error = refused(&[
+        "init",
+        "--db",
+        &dir.path().join("again.db").display().to_string(),
+        "--from",
+        &old,
+        "--year",
+        "2024",
+    ]);
+    assert!(error.contains("2024"), "{error}");
+    assert!(!dir.path().join("again.db").exists(), "a refused init leaves no file");
+    // Another regulation whose blocs the units do not fit: refused naming a unit, nothing created.
+    let other = dir.path().join("453.db").display().to_string();
+    let error = refused(&["init", "--db", &other, "--from", &old, "--year", "2025", "--regulation", "bac-giang-453"]);
+    assert!(error.contains("bac-giang-453") && error.contains("h-dai-tu"), "{error}");
+    assert!(!Path::new(&other).exists());
+}
+
+#[test]
+fn a_unit_not_completed_in_both_years_is_flagged_with_its_previous_level() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = old_round(dir.path());
+    let before: Value = serde_json::from_str(&ok(&["rank", "--db", &old, "--json"])).unwrap();
+    assert!(unit(&before, "sxd")["previous_level"].is_null());
+    assert_eq!(unit(&before, "sxd")["flags"], serde_json::json!([]));
+    assert_eq!(unit(&before, "sxd")["level"], "not_completed");
+    assert_eq!(unit(&before, "stc")["level"], "good");
+
+    let new = dir.path().join("2025.db").display().to_string();
+    ok(&["init", "--db", &new, "--from", &old, "--year", "2025"]);
+    // Nothing scored yet in 2025: every unit is not completed this year.
+    let report: Value = serde_json::from_str(&ok(&["rank", "--db", &new, "--json"])).unwrap();
+    let sxd = unit(&report, "sxd");
+    assert_eq!((sxd["level"].as_str(), sxd["previous_level"].as_str()), (Some("not_completed"), Some("not_completed")));
+    assert_eq!(sxd["flags"], serde_json::json!(["not_completed_two_years"]));
+    assert!(
+        sxd["reasons"].as_array().unwrap().iter().any(|r| r.as_str().unwrap().contains("02 năm liên tiếp")),
+        "{sxd}"
+    );
+    let stc = unit(&report, "stc");
+    assert_eq!((stc["previous_level"].as_str(), stc["flags"].clone()), (Some("good"), serde_json::json!([])));
+    assert!(stc["reasons"].as_array().unwrap().iter().any(|r| r.as_str().unwrap().starts_with("Năm 2024: ")), "{stc}");
+}

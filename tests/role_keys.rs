@@ -1,0 +1,124 @@
+//! The keymap is role-aware: the help and the hint bar list only the keys that act for this user here, and a
+//! key that does not act says why in one line (issue 14); the member's queue moves as issue 15 asks.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test fails loudly on what it did not expect")]
+
+mod tui_support;
+
+use thamdinh::tui::app::{Pane, Screen};
+use thamdinh::tui::keymap::{BINDINGS, Command, Context};
+use tui_support::{app_as, ctrl, fixture_store, press, screen};
+
+fn message(app: &thamdinh::tui::app::App) -> String {
+    app.message.as_ref().map(|(text, _)| text.clone()).unwrap_or_default()
+}
+
+#[test]
+fn the_secretary_is_told_who_approves_and_nothing_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let mut app = app_as(&mut store, "thu-ky");
+    press(&mut app, &mut store, "a");
+    assert!(matches!(app.screen, Screen::Browse { .. }), "no approval prompt for the secretary");
+    assert_eq!(message(&app), "Chỉ Chủ tịch Hội đồng phê duyệt khối");
+    press(&mut app, &mut store, "o");
+    assert_eq!(message(&app), "Chỉ Chủ tịch Hội đồng điều chỉnh xếp loại tiêu chí");
+    let acting: Vec<Command> = app.acting(Context::List).map(|b| b.command).collect();
+    assert!(acting.contains(&Command::EditFacts) && !acting.contains(&Command::Approve), "{acting:?}");
+}
+
+#[test]
+fn the_chairman_sees_and_uses_his_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let mut app = app_as(&mut store, "chu-tich");
+    let acting: Vec<Command> = app.acting(Context::List).map(|b| b.command).collect();
+    assert!(acting.contains(&Command::Approve) && acting.contains(&Command::OverrideGrade), "{acting:?}");
+    press(&mut app, &mut store, "?");
+    let help = screen(&app, 160, 48);
+    assert!(help.contains("Phê duyệt kết quả của khối"), "{help}");
+    press(&mut app, &mut store, "<Esc>a");
+    assert!(app.approval().is_some(), "a opens the approval prompt on the ranking");
+}
+
+#[test]
+fn a_key_of_another_pane_names_the_pane() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let mut app = app_as(&mut store, "chu-tich");
+    press(&mut app, &mut store, "4");
+    assert_eq!(app.browse.pane, Pane::Charts);
+    press(&mut app, &mut store, "a");
+    assert_eq!(message(&app), "Phím a dùng ở khung Xếp hạng");
+    assert!(app.approval().is_none());
+    press(&mut app, &mut store, "/");
+    assert_eq!(message(&app), "Phím / dùng ở khung Xếp hạng");
+    assert!(!app.filtering());
+}
+
+#[test]
+fn a_member_has_no_pane_keys_and_no_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let mut app = app_as(&mut store, "tv-so-noi-vu");
+    let hints = screen(&app, 160, 48);
+    let hint_bar = hints.lines().rev().find(|line| !line.trim().is_empty()).unwrap();
+    assert!(!hint_bar.contains("Khung sau"), "one pane: no Tab hint: {hint_bar}");
+    press(&mut app, &mut store, "x");
+    assert_eq!(message(&app), "Chỉ Thư ký và Chủ tịch Hội đồng xuất biểu");
+    press(&mut app, &mut store, "2");
+    assert_eq!(message(&app), "Không có khung 2");
+}
+
+#[test]
+fn every_binding_that_acts_for_nobody_is_a_mistake() {
+    // Each binding acts for at least one role somewhere: a condition no one meets is a dead key.
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    store.add_unit_user("dau-moi-snv", "", "snv").unwrap();
+    let mut acted = vec![false; BINDINGS.len()];
+    for user in ["tv-so-noi-vu", "thu-ky", "chu-tich", "dau-moi-snv"] {
+        let mut app = app_as(&mut store, user);
+        for pane in app.panes() {
+            app.browse.pane = pane;
+            for (index, binding) in BINDINGS.iter().enumerate() {
+                acted[index] |= app.acts(binding).is_ok();
+            }
+        }
+    }
+    // F4 (not applicable) acts under 453 only, which this Thái Nguyên round is not.
+    let regulation_bound =
+        |binding: &thamdinh::tui::keymap::Binding| binding.when == thamdinh::tui::keymap::When::NotApplicableAllowed;
+    for (binding, acted) in BINDINGS.iter().zip(acted).filter(|(binding, _)| !regulation_bound(binding)) {
+        assert!(acted, "{:?} {} acts for no one", binding.context, binding.label);
+    }
+}
+
+#[test]
+fn the_queue_opens_on_open_work_and_jumps() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let mut app = app_as(&mut store, "tv-so-noi-vu");
+    let selected = app.queue()[app.browse.queue_selected];
+    assert!(app.waits_for_me(selected.status), "opens on an item still waiting: {selected:?}");
+    let first_unit = selected.unit;
+    press(&mut app, &mut store, "N");
+    let next = app.queue()[app.browse.queue_selected];
+    assert_ne!(next.unit, first_unit, "N goes to the next unit");
+    assert_ne!(app.browse.queue_selected, 0);
+    press(&mut app, &mut store, "gn");
+    assert!(app.waits_for_me(app.queue()[app.browse.queue_selected].status), "n finds the next open item");
+}
+
+#[test]
+fn ctrl_u_clears_the_filter_being_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let mut app = app_as(&mut store, "tv-so-noi-vu");
+    press(&mut app, &mut store, "/snv");
+    assert_eq!(app.browse.filter, "snv");
+    thamdinh::tui::dispatch(&mut app, &mut store, ctrl('u'));
+    assert_eq!(app.browse.filter, "");
+    assert!(app.filtering(), "still typing");
+    press(&mut app, &mut store, "zzzz<Enter>");
+    assert!(screen(&app, 80, 24).contains("không có mục nào khớp"));
+}

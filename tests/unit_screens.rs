@@ -1,0 +1,111 @@
+//! A unit's focal person in the interface (issue 16): only its own unit, self-scores with explanations and a
+//! document, submission, then a member's queue holds the unit; after approval the unit reads its deductions.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test fails loudly on what it did not expect")]
+
+mod tui_support;
+
+use std::path::Path;
+use thamdinh::store::Store;
+use thamdinh::tui::app::{App, Pane, Screen, Status};
+use thamdinh::tui::dispatch;
+use tui_support::{app_as, fixture_store, press, screen};
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/thai-nguyen");
+
+/// A round whose units have not self-assessed yet, with the council and a focal person for snv.
+fn round_before_self_assessment(dir: &Path) -> Store {
+    let mut store = Store::init(&dir.join("round.db"), "thai-nguyen-2024", 2024).unwrap();
+    store.import_units(&Path::new(FIXTURES).join("units.csv")).unwrap();
+    thamdinh::demo::add_demo_users(&mut store).unwrap();
+    store.add_unit_user("dau-moi-snv", "Nguyễn Thị Đầu Mối", "snv").unwrap();
+    store
+}
+
+fn message(app: &App) -> String {
+    app.message.as_ref().map(|(text, _)| text.clone()).unwrap_or_default()
+}
+
+#[test]
+fn a_unit_self_assesses_submits_and_reaches_the_queue() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = round_before_self_assessment(dir.path());
+    // Before the unit submits, the member's queue holds none of its items.
+    let member = app_as(&mut store, "tv-so-noi-vu");
+    assert!(member.queue().is_empty(), "no unit has submitted: nothing to appraise yet");
+
+    let mut unit = app_as(&mut store, "dau-moi-snv");
+    assert_eq!(unit.panes(), vec![Pane::SelfAssessment, Pane::Result]);
+    assert_eq!(unit.round.units.len(), 1, "a unit's focal person holds its own unit only");
+    let shown = screen(&unit, 100, 30);
+    assert!(shown.contains("Chưa nộp") && shown.contains("Sở Nội vụ"), "{shown}");
+    assert!(!shown.contains("Sở Tư pháp"), "never another unit");
+
+    // Three self-scores with explanations; one document on the first.
+    press(&mut unit, &mut store, "<Enter>");
+    assert!(matches!(unit.screen, Screen::SelfAssess(_)));
+    press(&mut unit, &mut store, "1<Tab>Đã ban hành kế hoạch<C-s>");
+    assert!(message(&unit).contains("Đã lưu tự đánh giá"), "{}", message(&unit));
+    press(&mut unit, &mut store, "<Tab>12/KH-SNV<Tab>2024-02-01<Tab>Kế hoạch cải cách hành chính");
+    tui_support::dispatch_ctrl(&mut unit, &mut store, 'a');
+    assert!(message(&unit).contains("Đã thêm tài liệu"), "{}", message(&unit));
+    for _ in 0..2 {
+        press(&mut unit, &mut store, "<Esc>j<Enter>");
+        let Screen::SelfAssess(form) = &unit.screen else { panic!("form") };
+        let score = "1".to_string();
+        assert!(form.score.is_empty());
+        press(&mut unit, &mut store, &format!("{score}<Tab>Giải trình của đơn vị<C-s>"));
+        assert!(message(&unit).contains("Đã lưu tự đánh giá"), "{}", message(&unit));
+    }
+    press(&mut unit, &mut store, "<Esc>");
+    let round = store.load_round().unwrap();
+    let snv = round.units.iter().find(|u| u.code == "snv").unwrap();
+    assert_eq!(snv.entries.values().filter(|e| e.self_score.is_some()).count(), 3);
+    assert_eq!(store.evidence_of("snv").unwrap().len(), 1);
+
+    // Submission: the collective's approval date and the minutes' number.
+    press(&mut unit, &mut store, "p");
+    assert!(matches!(unit.screen, Screen::Submit(_)));
+    press(&mut unit, &mut store, "<Enter>");
+    assert!(matches!(unit.screen, Screen::Submit(_)), "both fields are needed");
+    press(&mut unit, &mut store, "2024-11-20<Tab>05/BB-SNV<Enter>");
+    assert!(unit.unit_side.submission.is_some(), "{}", message(&unit));
+    press(&mut unit, &mut store, "<Enter>");
+    assert!(matches!(unit.screen, Screen::Browse { .. }), "submitted: frozen");
+    assert!(message(&unit).contains("Đã nộp"), "{}", message(&unit));
+
+    // The member's queue now holds snv, and only snv; the others wait under their status.
+    let mut member = app_as(&mut store, "tv-so-noi-vu");
+    assert!(!member.queue().is_empty());
+    assert!(member.queue().iter().all(|item| member.item_codes(item).is_some_and(|(unit, _)| unit == "snv")));
+    while member.browse.status_filter != Some(Status::NotSubmitted) {
+        press(&mut member, &mut store, "s");
+    }
+    assert!(member.queue().iter().all(|item| member.item_codes(item).is_some_and(|(unit, _)| unit != "snv")));
+    // The secretary's progress says who has submitted.
+    let mut secretary = app_as(&mut store, "thu-ky");
+    press(&mut secretary, &mut store, "<Tab>");
+    let progress = screen(&secretary, 160, 48);
+    assert!(progress.contains("Đã nộp 1/8") && progress.contains("chưa nộp"), "{progress}");
+}
+
+#[test]
+fn after_approval_the_unit_reads_its_deductions_and_nothing_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    store.add_unit_user("dau-moi-h-dai-tu", "", "h-dai-tu").unwrap();
+    let mut unit = app_as(&mut store, "dau-moi-h-dai-tu");
+    let entry = unit.round.units[0].entries.values().find(|e| e.self_score.is_some()).unwrap();
+    assert!(entry.appraised_score.is_none() && entry.deduction_reason.is_empty(), "no appraisal before publication");
+    press(&mut unit, &mut store, "2");
+    assert!(screen(&unit, 100, 30).contains("Kết quả được công bố sau khi"));
+
+    let mut chairman = Store::open(&dir.path().join("round.db")).unwrap();
+    chairman.sign_in("chu-tich").unwrap();
+    chairman.approve_bloc("huyen").unwrap();
+    dispatch(&mut unit, &mut store, thamdinh::tui::app::Action::ExternalChange);
+    let shown = screen(&unit, 160, 48);
+    assert!(shown.contains("Kết quả (đã phê duyệt)") && shown.contains("Tiêu chí bị trừ điểm"), "{shown}");
+    let result = unit.unit_side.result.clone().expect("published");
+    assert!(!result.deductions.is_empty());
+    assert!(shown.contains(&result.deductions[0].reason.chars().take(20).collect::<String>()), "{shown}");
+}
