@@ -3,6 +3,7 @@
 pub mod cli;
 pub mod demo;
 pub mod domain;
+pub mod messages;
 pub mod sheet;
 pub mod store;
 pub mod tui;

@@ -377,7 +377,7 @@ fn a_head_recorded_at_approval_proves_the_log_up_to_it() {
     let printed = ok(&["approve", "--db", &path, "--bloc", "huyen", "--user", "chu-tich"]);
     let head = printed
         .lines()
-        .find_map(|line| line.strip_prefix("Nhật ký (audit head) with the approval: "))
+        .find_map(|line| line.strip_prefix("Nhật ký (mã cuối) kèm phê duyệt: "))
         .unwrap_or_else(|| panic!("{printed}"))
         .to_string();
     let store = Store::open(&db).unwrap();
@@ -391,7 +391,7 @@ fn a_head_recorded_at_approval_proves_the_log_up_to_it() {
     let (proven, stderr) = verify(&db, Some(&head));
     assert!(proven, "{stderr}");
     let (unknown, stderr) = verify(&db, Some(&"0".repeat(64)));
-    assert!(!unknown && stderr.contains("is not in this audit log"), "{stderr}");
+    assert!(!unknown && stderr.contains("không có trong nhật ký này"), "{stderr}");
 
     // The tail cut off, the approval with it, and the tables put back to match: the chain and the tables agree,
     // so verify alone cannot tell; the recorded head can.
@@ -405,7 +405,7 @@ fn a_head_recorded_at_approval_proves_the_log_up_to_it() {
     let (alone, stderr) = verify(&truncated, None);
     assert!(alone, "without an outside head a truncated tail is a valid log: {stderr}");
     let (proven, stderr) = verify(&truncated, Some(&head));
-    assert!(!proven && stderr.contains(&format!("the recorded head {head} is not in this audit log")), "{stderr}");
+    assert!(!proven && stderr.contains(&format!("mã nhật ký đã ghi {head} không có trong nhật ký này")), "{stderr}");
 
     // An earlier row rewritten (who appraised skhcn's III.7) and every hash after it recomputed.
     let rewritten = tampered(&db, "rewritten", "");
@@ -423,5 +423,5 @@ fn a_head_recorded_at_approval_proves_the_log_up_to_it() {
     let (alone, stderr) = verify(&rewritten, None);
     assert!(alone, "a recomputed chain is intact: {stderr}");
     let (proven, stderr) = verify(&rewritten, Some(&head));
-    assert!(!proven && stderr.contains("is not in this audit log"), "{stderr}");
+    assert!(!proven && stderr.contains("không có trong nhật ký này"), "{stderr}");
 }

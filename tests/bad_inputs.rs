@@ -113,13 +113,13 @@ fn every_bad_score_is_refused_by_name_and_changes_nothing() {
             &thai_nguyen,
             "scores",
             format!("{SCORES}\nsnv,I.1,4,3,thiếu\u{0}báo cáo,\n"),
-            vec!["bad.csv:2: column reason", "ký tự điều khiển U+0000"],
+            vec!["bad.csv:2: cột reason", "ký tự điều khiển U+0000"],
         ),
         (
             &thai_nguyen,
             "scores",
             format!("{SCORES}\nsnv,I.1,4,,,giải\u{1b}[31m trình\n"),
-            vec!["bad.csv:2: column explanation", "U+001B"],
+            vec!["bad.csv:2: cột explanation", "U+001B"],
         ),
         (
             &thai_nguyen,
@@ -158,7 +158,7 @@ fn every_bad_unit_document_or_fact_is_refused_by_name_and_changes_nothing() {
             &thai_nguyen,
             "units",
             "code,name,bloc,group\nsxd,Sở Xây\u{7}dựng,so-nganh,\n".into(),
-            vec!["bad.csv:2: column name", "U+0007"],
+            vec!["bad.csv:2: cột name", "U+0007"],
         ),
         (
             &thai_nguyen,
@@ -216,6 +216,6 @@ fn a_full_name_with_control_characters_is_refused() {
     let (content, head) = (content_hash(&db), audit_head(&db));
     let error =
         refused(&["user", "add", "--db", &db, "evil", "--role", "secretary", "--full-name", "Ev\u{1b}]0;x\u{7}il"]);
-    assert!(error.contains("user evil: the full name chứa ký tự điều khiển U+001B"), "{error}");
+    assert!(error.contains("người dùng evil: Họ và tên chứa ký tự điều khiển U+001B"), "{error}");
     assert_eq!((content_hash(&db), audit_head(&db)), (content, head));
 }

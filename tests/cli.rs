@@ -90,9 +90,9 @@ fn the_chairman_orders_a_tie_and_the_pending_units_get_their_levels() {
     let dir = tempfile::tempdir().unwrap();
     let db = thai_nguyen_round(dir.path());
     let error = refused(&["tie", "--db", &db, "--bloc", "so-nganh", "--order", "stp,stc"]);
-    assert!(error.contains("the tie group of stp is snv,stp"), "{error}");
+    assert!(error.contains("nhóm bằng điểm của stp gồm snv,stp"), "{error}");
     let error = refused(&["tie", "--db", &db, "--bloc", "huyen", "--order", "stp,snv"]);
-    assert!(error.contains("unit stp is in bloc so-nganh, not huyen"), "{error}");
+    assert!(error.contains("đơn vị stp thuộc khối so-nganh, không thuộc khối huyen"), "{error}");
     ok(&["tie", "--db", &db, "--bloc", "so-nganh", "--order", "stp,snv"]);
     let report = rank(&db);
     assert_golden(&report, "thai-nguyen/expected-rank-after-tie.json");
@@ -176,8 +176,8 @@ fn a_file_with_one_bad_row_changes_nothing_and_names_line_column_value_and_rule(
             "unit,criterion,self_score,appraised_score,reason\nstc,III.1,1,1,\nstc,III.1,1,1,\n",
             "scores.csv:3: unit stc, III.1: already on line 2",
         ),
-        ("unit,self_score,appraised_score\nstc,1,1\n", "scores.csv:1: missing column criterion"),
-        ("unit,criterion,self_score,appraised_score,reason,note\n", "unknown column \"note\""),
+        ("unit,self_score,appraised_score\nstc,1,1\n", "scores.csv:1: thiếu cột criterion"),
+        ("unit,criterion,self_score,appraised_score,reason,note\n", "không có cột \"note\""),
     ];
     for (text, expected) in cases {
         let file = write(dir.path(), "scores.csv", text);
@@ -195,7 +195,7 @@ fn a_bad_file_of_any_kind_changes_nothing_and_names_its_rule() {
     let bad_utf8 = dir.path().join("scores.csv");
     std::fs::write(&bad_utf8, b"unit,criterion,self_score,appraised_score,reason\nstc,III.1,1,1,S\xe1\n").unwrap();
     let error = refused(&["import", "scores", "--db", &db, bad_utf8.to_str().unwrap()]);
-    assert!(error.contains("scores.csv:2: not UTF-8"), "{error}");
+    assert!(error.contains("scores.csv:2: không phải văn bản UTF-8"), "{error}");
 
     let other_cases = [
         (
@@ -287,7 +287,7 @@ fn bac_giang_scores_by_percentage_and_redistributes_what_does_not_apply() {
     let dir = tempfile::tempdir().unwrap();
     let db = new_round(dir.path(), "bac-giang-453");
     let units = concat!(env!("CARGO_MANIFEST_DIR"), "/data/bac-giang-453/units.csv");
-    assert!(ok(&["import", "units", "--db", &db, units]).contains("56 rows imported"));
+    assert!(ok(&["import", "units", "--db", &db, units]).contains("đã nhập 56 dòng"));
     // Sở Nội vụ (group XII): everything at 100 % except A.2.1 not applicable, B.1 at 80 %, C.2 wholly not applicable.
     let mut rows = String::from("unit,criterion,self_score,appraised_score,reason,applicable\n");
     let components = [
@@ -338,7 +338,7 @@ fn approval_waits_for_ties_and_appraisals_then_freezes_the_bloc() {
     let dir = tempfile::tempdir().unwrap();
     let db = thai_nguyen_round(dir.path());
     let error = refused(&["approve", "--db", &db, "--bloc", "so-nganh"]);
-    assert!(error.contains("1 components are not appraised yet"), "{error}");
+    assert!(error.contains("còn 1 tiêu chí thành phần chưa được thẩm định"), "{error}");
     let file = write(
         dir.path(),
         "last.csv",
@@ -346,7 +346,7 @@ fn approval_waits_for_ties_and_appraisals_then_freezes_the_bloc() {
     );
     ok(&["import", "scores", "--db", &db, &file]);
     let error = refused(&["approve", "--db", &db, "--bloc", "so-nganh"]);
-    assert!(error.contains("has not ordered the tie snv,stp"), "{error}");
+    assert!(error.contains("chưa quyết định thứ tự bằng điểm snv,stp"), "{error}");
     ok(&["tie", "--db", &db, "--bloc", "so-nganh", "--order", "stp,snv"]);
     ok(&["approve", "--db", &db, "--bloc", "so-nganh"]);
     let approved = rank(&db);
@@ -362,9 +362,9 @@ fn approval_waits_for_ties_and_appraisals_then_freezes_the_bloc() {
         assert!(error.contains("bloc so-nganh is approved and its results are frozen"), "{kind}: {error}");
     }
     let error = refused(&["tie", "--db", &db, "--bloc", "so-nganh", "--order", "snv,stp"]);
-    assert!(error.contains("frozen"), "{error}");
+    assert!(error.contains("khối so-nganh đã được phê duyệt, kết quả đã khóa"), "{error}");
     let error = refused(&["approve", "--db", &db, "--bloc", "so-nganh"]);
-    assert!(error.contains("frozen"), "{error}");
+    assert!(error.contains("kết quả đã khóa"), "{error}");
     // Even a raw write past the program is refused by the database itself.
     let conn = rusqlite::Connection::open(&db).unwrap();
     let error = conn.execute("UPDATE score SET appraised_score = '0' WHERE unit = 'stc'", []).unwrap_err();
@@ -380,23 +380,23 @@ fn databases_are_guarded() {
     let dir = tempfile::tempdir().unwrap();
     let db = new_round(dir.path(), "thai-nguyen-2024");
     let error = refused(&["init", "--db", &db, "--regulation", "bac-giang-453", "--year", "2024"]);
-    assert!(error.contains("already holds a round (thai-nguyen-2024 2024)"), "{error}");
+    assert!(error.contains("đã chứa một kỳ đánh giá (thai-nguyen-2024 2024)"), "{error}");
     let other = dir.path().join("x.db").display().to_string();
     let error = refused(&["init", "--db", &other, "--regulation", "ha-noi-2030", "--year", "2024"]);
     assert!(
-        error.contains("unknown regulation \"ha-noi-2030\"; available: bac-giang-453, thai-nguyen-2024"),
+        error.contains("không có quy chế \"ha-noi-2030\"; các quy chế có sẵn: bac-giang-453, thai-nguyen-2024"),
         "{error}"
     );
     assert!(!Path::new(&other).exists(), "a refused init leaves no file");
     let error = refused(&["rank", "--db", &other, "--json"]);
-    assert!(error.contains("no database here"), "{error}");
+    assert!(error.contains("không có cơ sở dữ liệu ở đây"), "{error}");
     let junk = write(dir.path(), "junk.db", "this is a spreadsheet, not a database");
     let error = refused(&["rank", "--db", &junk, "--json"]);
-    assert!(error.contains("not a thamdinh database"), "{error}");
+    assert!(error.contains("không phải cơ sở dữ liệu của thamdinh"), "{error}");
     let error = refused(&["import", "units", "--db", &db, &dir.path().join("missing.csv").display().to_string()]);
-    assert!(error.contains("missing.csv"), "{error}");
+    assert!(error.contains("missing.csv: không có tệp này"), "{error}");
     let error = refused(&["rank", "--json"]);
-    assert!(error.contains("--db PATH is required"), "{error}");
+    assert!(error.contains("cần --db PATH"), "{error}");
 }
 
 #[test]
@@ -414,7 +414,7 @@ fn the_demo_generator_is_reproducible() {
     ok(&["demo", "--db", &third, "--regulation", "bac-giang-453", "--units", "40", "--seed", "8"]);
     assert_ne!(report, rank(&third), "another seed gives another round");
     let error = refused(&["demo", "--db", &first]);
-    assert!(error.contains("already holds a round"), "{error}");
+    assert!(error.contains("đã chứa một kỳ đánh giá"), "{error}");
 }
 
 #[test]

@@ -252,6 +252,9 @@ fn a_process_killed_mid_import_leaves_the_round_as_before_or_after() {
     let mut killed_mid_way = 0;
     for delay in [150, 300, 500, 800, 1200, 1800] {
         let mut child = Command::new(BIN)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
             .args(["import", "scores", "--db", &db.display().to_string(), &file.display().to_string()])
             .stdout(Stdio::null())
             .stderr(Stdio::null())

@@ -33,7 +33,13 @@ fn refused_because(result: Result<impl std::fmt::Debug, StoreError>, words: &str
 
 fn verify_clean(store: &Store) {
     let db = store.path().display().to_string();
-    let output = Command::new(BIN).args(["audit", "verify", "--db", &db]).output().unwrap();
+    let output = Command::new(BIN)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .args(["audit", "verify", "--db", &db])
+        .output()
+        .unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
 }
 

@@ -130,10 +130,16 @@ fn every_role_against_every_write_path() {
                 Ok(()) => row.push('✓'),
                 Err(StoreError::Forbidden(refusal)) => {
                     let text = refusal.to_string();
-                    assert!(text.contains(" may not ") && !refusal.rule.is_empty(), "{name} as {role}: {text}");
+                    assert!(
+                        text.contains(" may not ") && !refusal.rule.to_string().is_empty(),
+                        "{name} as {role}: {text}"
+                    );
                     row.push('✗');
                 }
-                Err(StoreError::Input { message, .. }) if message.contains("may not") => row.push('✗'),
+                Err(StoreError::RowRefused(row_refused)) => {
+                    assert!(row_refused.to_string().contains(" may not "), "{name} as {role}: {row_refused}");
+                    row.push('✗');
+                }
                 Err(other) => panic!("{name} as {role}: refused for another reason than a permission: {other}"),
             }
         }

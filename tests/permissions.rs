@@ -322,17 +322,28 @@ fn audit_verify_finds_a_changed_or_removed_row() {
     as_user(&mut store, "tv-so-noi-vu");
     store.save_appraisal(&input(&store, "skhcn", "III.7", "2,5", "Thiếu một báo cáo")).unwrap();
     let db = store.path().display().to_string();
-    let verify = || Command::new(BIN).args(["audit", "verify", "--db", &db]).output().unwrap();
+    let verify = || {
+        Command::new(BIN)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
+            .args(["audit", "verify", "--db", &db])
+            .output()
+            .unwrap()
+    };
     let intact = verify();
     assert!(intact.status.success(), "{}", String::from_utf8_lossy(&intact.stderr));
-    assert!(String::from_utf8_lossy(&intact.stdout).contains("intact"));
+    assert!(String::from_utf8_lossy(&intact.stdout).contains("nhật ký nguyên vẹn"));
     let log = Command::new(BIN)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .args(["audit", "log", "--db", &db, "--unit", "skhcn", "--criterion", "III"])
         .output()
         .unwrap();
     let log = String::from_utf8_lossy(&log.stdout);
     assert!(
-        log.contains("tv-so-noi-vu") && log.contains("appraised_score: — → 2.5") && log.contains("Thiếu một báo cáo"),
+        log.contains("tv-so-noi-vu") && log.contains("điểm thẩm định: — → 2.5") && log.contains("Thiếu một báo cáo"),
         "{log}"
     );
 
@@ -346,7 +357,7 @@ fn audit_verify_finds_a_changed_or_removed_row() {
     assert!(!broken.status.success());
     let stderr = String::from_utf8_lossy(&broken.stderr);
     assert!(
-        stderr.contains(&format!("BROKEN at row {target}")) && stderr.contains("changed after it was written"),
+        stderr.contains(&format!("BỊ PHÁ VỠ ở dòng {target}")) && stderr.contains("changed after it was written"),
         "{stderr}"
     );
 
@@ -375,7 +386,7 @@ fn audit_verify_finds_a_changed_or_removed_row() {
     conn.execute_batch("DROP TRIGGER audit_no_delete;").unwrap();
     conn.execute("DELETE FROM audit WHERE id = 5", []).unwrap();
     let stderr = String::from_utf8_lossy(&verify().stderr).into_owned();
-    assert!(stderr.contains("BROKEN at row 6") && stderr.contains("missing"), "{stderr}");
+    assert!(stderr.contains("BỊ PHÁ VỠ ở dòng 6") && stderr.contains("missing"), "{stderr}");
 }
 
 #[test]
@@ -411,13 +422,17 @@ fn the_command_line_runs_as_the_named_user_or_refuses_an_unknown_one() {
     let store = fixture_store(dir.path());
     let db = store.path().display().to_string();
     drop(store);
-    let run = |args: &[&str]| Command::new(BIN).args(args).output().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(BIN).env_remove("LC_ALL").env_remove("LC_MESSAGES").env_remove("LANG").args(args).output().unwrap()
+    };
     let unknown = run(&["--user", "nobody", "--db", &db, "rank"]);
     assert!(!unknown.status.success());
-    assert!(String::from_utf8_lossy(&unknown.stderr).contains("no council user \"nobody\""));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("không có người dùng \"nobody\""));
     let file = csv(dir.path(), "f.csv", "unit,fact,value\nstc,discipline,yes\n").display().to_string();
     let member = run(&["--user", "tv-so-noi-vu", "--db", &db, "import", "facts", &file]);
-    assert!(String::from_utf8_lossy(&member.stderr).contains("may not record facts"));
+    let stderr = String::from_utf8_lossy(&member.stderr);
+    assert!(stderr.contains("f.csv:2: cột value: đơn vị stc, sự kiện discipline: giá trị yes: bị từ chối"), "{stderr}");
+    assert!(stderr.contains("không được ghi nhận sự kiện"), "{stderr}");
     let secretary = run(&["--user", "thu-ky", "--db", &db, "import", "facts", &file]);
     assert!(secretary.status.success(), "{}", String::from_utf8_lossy(&secretary.stderr));
     let store = Store::open(Path::new(&db)).unwrap();

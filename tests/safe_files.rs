@@ -155,14 +155,14 @@ fn exports_never_write_over_the_database_or_an_existing_file_unless_forced() {
                 args.push("--force");
             }
             let error = refused(&args);
-            assert!(error.contains("an export never writes over it, --force or not"), "{error}");
+            assert!(error.contains("bản xuất không bao giờ ghi đè lên nó, dù có --force hay không"), "{error}");
         }
     }
     // Another name for the same file is the same file.
     let alias = path(dir.path(), "alias.db");
     std::fs::hard_link(&db, &alias).unwrap();
     let error = refused(&["export", "ranking", "--db", &db, "--out", &alias, "--force"]);
-    assert!(error.contains("the round's database"), "{error}");
+    assert!(error.contains("cơ sở dữ liệu của kỳ đánh giá"), "{error}");
     assert_eq!(std::fs::read(&db).unwrap(), before, "the database is untouched");
     ok(&["rank", "--db", &db]);
 
@@ -170,7 +170,7 @@ fn exports_never_write_over_the_database_or_an_existing_file_unless_forced() {
     ok(&["export", "ranking", "--db", &db, "--out", &out]);
     let first = std::fs::read(&out).unwrap();
     let error = refused(&["export", "sheet", "--db", &db, "--unit", "stc", "--out", &out]);
-    assert!(error.contains("ket-qua.xlsx: the file already exists; choose another name, or add --force"), "{error}");
+    assert!(error.contains("ket-qua.xlsx: tệp đã có; hãy chọn tên khác, hoặc thêm --force"), "{error}");
     assert_eq!(std::fs::read(&out).unwrap(), first, "the refused export left the file as it was");
     ok(&["export", "sheet", "--db", &db, "--unit", "stc", "--out", &out, "--force"]);
     assert_ne!(std::fs::read(&out).unwrap(), first, "--force replaced it");
@@ -199,8 +199,8 @@ fn exporting_is_a_permission_on_the_command_line_as_in_the_interface() {
         ] {
             let error = refused(&args);
             assert!(error.contains(&format!("{user} (")), "names the user: {error}");
-            assert!(error.contains("may not export the council's spreadsheets"), "{error}");
-            assert!(error.contains("only the secretary or the chairman exports"), "names the rule: {error}");
+            assert!(error.contains("không được xuất bảng tính của Hội đồng"), "{error}");
+            assert!(error.contains("chỉ Thư ký hoặc Chủ tịch Hội đồng xuất"), "names the rule: {error}");
             assert!(!Path::new(&out).exists(), "nothing written");
         }
     }
@@ -238,12 +238,12 @@ fn a_sqlite_file_that_is_not_a_round_gets_one_line() {
     let conn = rusqlite::Connection::open(&foreign).unwrap();
     conn.pragma_update(None, "application_id", id).unwrap();
     let empty = refused(&["rank", "--db", &foreign]);
-    assert!(empty.contains("foreign.db: not a thamdinh database"), "{empty}");
+    assert!(empty.contains("foreign.db: không phải cơ sở dữ liệu của thamdinh"), "{empty}");
     conn.execute_batch("CREATE TABLE round (x INTEGER);").unwrap();
     drop(conn);
     for args in [vec!["rank", "--db", &foreign], vec!["audit", "verify", "--db", &foreign]] {
         let error = refused(&args);
-        assert!(error.contains("foreign.db: not a thamdinh database"), "{error}");
+        assert!(error.contains("foreign.db: không phải cơ sở dữ liệu của thamdinh"), "{error}");
     }
 }
 
@@ -259,7 +259,15 @@ fn a_closed_pipe_ends_every_printing_command_quietly() {
         vec!["user", "list", "--db", &db],
         vec!["regulations"],
     ] {
-        let mut child = Command::new(BIN).args(&args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+        let mut child = Command::new(BIN)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
         // The reader goes away before the command writes anything (`| head -0`).
         drop(child.stdout.take());
         let output = child.wait_with_output().unwrap();
@@ -293,7 +301,7 @@ fn control_characters_are_refused_in_unit_names_and_shown_as_escapes_when_alread
         assert!(!output.status.success());
         assert_no_controls(&output.stderr, "the refusal");
         let error = String::from_utf8(output.stderr).unwrap();
-        assert!(error.contains("units.csv:3: column name:"), "{error}");
+        assert!(error.contains("units.csv:3: cột name:"), "{error}");
         assert!(error.contains(&format!("chứa ký tự điều khiển {shown} ở vị trí {column}")), "{error}");
     }
     assert_eq!(state(&db), before, "nothing imported");

@@ -59,7 +59,13 @@ impl Drop for Tmux {
 }
 
 fn thamdinh(args: &[&str]) {
-    let output = Command::new(BIN).args(args).output().expect("thamdinh");
+    let output = Command::new(BIN)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .args(args)
+        .output()
+        .expect("thamdinh");
     assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
 }
 
@@ -83,7 +89,13 @@ fn the_secretary_watches_the_ranking_move_in_a_real_terminal() {
     thamdinh(&["user", "add", "--db", &db, "thu-ky", "--role", "secretary", "--full-name", "Trần Thị B"]);
     let tmux = Tmux { socket: format!("thamdinh-e2e-{}", std::process::id()) };
     // A real round refuses to open without --user (the picker is the demo's), and opens as the named user.
-    let refused = Command::new(BIN).args(["--db", &db]).output().expect("thamdinh");
+    let refused = Command::new(BIN)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .args(["--db", &db])
+        .output()
+        .expect("thamdinh");
     assert!(!refused.status.success() && String::from_utf8_lossy(&refused.stderr).contains("--user NAME"));
     let command = format!("{BIN} --db {db} --user thu-ky");
     tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", &command]);
@@ -188,15 +200,21 @@ fn the_deciders_read_a_units_file_and_approval_asks_first_in_a_real_terminal() {
     tmux.wait_for("Gõ y rồi Enter");
     settle();
     let audit = || {
-        let out = Command::new(BIN).args(["audit", "log", "--db", &db]).output().expect("audit");
+        let out = Command::new(BIN)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
+            .args(["audit", "log", "--db", &db])
+            .output()
+            .expect("audit");
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
-    assert!(!audit().contains("approve"), "nothing is approved before the confirmation:\n{}", audit());
+    assert!(!audit().contains("Phê duyệt khối"), "nothing is approved before the confirmation:\n{}", audit());
     tmux.keys(&["y"]);
     settle();
     tmux.keys(&["Enter"]);
     tmux.wait_for("ĐÃ PHÊ DUYỆT");
-    assert!(audit().contains("approve"), "{}", audit());
+    assert!(audit().contains("Phê duyệt khối"), "{}", audit());
 }
 
 #[test]

@@ -623,6 +623,10 @@ fn the_secretary_opens_a_ranked_units_file_and_reads_its_deductions_and_history(
     let first = rows.first().expect("the import is in the history");
     assert!(text.contains(&thamdinh::domain::vn_time::vietnam_time(&first.at)), "{text}");
     assert!(text.contains("giờ Việt Nam"), "{text}");
+    // Each change is named in Vietnamese from the catalog, never by its stored slug.
+    let name = thamdinh::messages::audit_action_slug(&first.action, thamdinh::messages::Lang::Vi);
+    assert!(name != first.action && text.contains(&name), "{name:?} for {:?} in {text}", first.action);
+    assert!(!text.contains(&format!(" {} ", first.action)), "the slug {:?} shown: {text}", first.action);
     press(&mut app, &mut store, "<Esc>");
     assert!(app.history().is_none() && app.unit_view().is_some(), "Esc closes the history, back in the file");
     press(&mut app, &mut store, "<Esc>");
@@ -906,4 +910,24 @@ fn f3_on_a_ranking_row_shows_the_units_history() {
     assert!(criteria.contains("V") && criteria.len() > 1, "{criteria:?}");
     press(&mut app, &mut store, "<Esc>");
     assert!(app.history().is_none());
+}
+
+#[test]
+fn a_units_history_names_its_facts_by_their_titles() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let mut app = app_as(&mut store, "thu-ky");
+    press(&mut app, &mut store, "/sct<Enter><F3>");
+    let rows = app.history().map(|(_, r)| r.to_vec()).expect("history shown");
+    let text = screen(&app, 160, 48);
+    let facts: Vec<_> = rows
+        .iter()
+        .filter(|r| r.criterion.is_none())
+        .filter_map(|r| r.field.as_deref().and_then(|f| app.regulation.fact(f)))
+        .collect();
+    assert_eq!(facts.len(), 2, "sct's two facts: {rows:?}");
+    for fact in facts {
+        assert!(text.contains(&fact.title) && !text.contains(&fact.name), "{} in {text}", fact.title);
+    }
+    assert!(text.contains("Ghi nhận sự kiện") && !text.contains(" fact "), "{text}");
 }

@@ -29,7 +29,7 @@ fn input(unit: &str, component: &str, score: &str, explanation: &str) -> SelfAss
 fn forbidden(result: Result<impl std::fmt::Debug, StoreError>, words: &str) -> String {
     match result {
         Err(error @ StoreError::Forbidden(_)) => {
-            let text = error.to_string();
+            let text = thamdinh::messages::store_error(&error, thamdinh::messages::Lang::Vi);
             assert!(text.contains(words), "expected {words:?} in: {text}");
             text
         }
@@ -60,7 +60,8 @@ fn a_unit_user_writes_only_its_own_self_assessment_and_only_before_submission() 
     store.remove_document("stc", "III", "Số 12/BC-STC").unwrap();
     // The same validators as every path: a score outside [0, max], a date that is none.
     let too_high = store.save_self_assessment(&input("stc", "V.5", "13", "x"));
-    assert!(too_high.unwrap_err().to_string().contains("điểm tự đánh giá"));
+    let too_high = thamdinh::messages::store_error(&too_high.unwrap_err(), thamdinh::messages::Lang::Vi);
+    assert!(too_high.contains("điểm tự đánh giá"), "{too_high}");
     let bad_date = store.add_document("stc", "III", "Báo cáo", "Số 1", "9999-01-01");
     assert!(bad_date.unwrap_err().to_string().contains("is not a date"));
 
@@ -76,13 +77,13 @@ fn a_unit_user_writes_only_its_own_self_assessment_and_only_before_submission() 
         based_on_version: version,
     };
     forbidden(store.save_appraisal(&appraisal), "đơn vị chỉ tự đánh giá");
-    forbidden(store.add_comment("stc", "V.5", "Góp ý"), "may not");
-    forbidden(store.save_facts("stc", &[("outstanding".into(), FactValue::Bool(true))]), "may not");
-    forbidden(store.override_grade("stc", "V", Grade::Excellent, "Tự nâng"), "may not");
-    forbidden(store.order_tie("so-nganh", &["stp".into(), "snv".into()]), "may not");
-    forbidden(store.approve_bloc("huyen"), "may not");
-    forbidden(store.reopen_submission("stc", "x"), "may not");
-    forbidden(store.set_round_settings(Some("2024-12-31"), None), "may not");
+    forbidden(store.add_comment("stc", "V.5", "Góp ý"), "không được");
+    forbidden(store.save_facts("stc", &[("outstanding".into(), FactValue::Bool(true))]), "không được");
+    forbidden(store.override_grade("stc", "V", Grade::Excellent, "Tự nâng"), "không được");
+    forbidden(store.order_tie("so-nganh", &["stp".into(), "snv".into()]), "không được");
+    forbidden(store.approve_bloc("huyen"), "không được");
+    forbidden(store.reopen_submission("stc", "x"), "không được");
+    forbidden(store.set_round_settings(Some("2024-12-31"), None), "không được");
     forbidden(store.submit(Some("skhcn"), "2024-11-20", "1/BB"), "đơn vị mình (stc)");
 
     // Submitted: frozen for the unit.
@@ -90,12 +91,24 @@ fn a_unit_user_writes_only_its_own_self_assessment_and_only_before_submission() 
     assert_eq!((submission.unit.as_str(), submission.minutes.as_str()), ("stc", "12/BB-STC"));
     forbidden(store.save_self_assessment(&input("stc", "V.5", "12", "Đủ")), "đã nộp");
     forbidden(store.add_document("stc", "III", "Báo cáo", "Số 3", "2024-11-20"), "đã nộp");
-    assert!(store.submit(None, "2024-11-20", "12/BB-STC").unwrap_err().to_string().contains("đã nộp"));
+    assert!(
+        thamdinh::messages::store_error(
+            &store.submit(None, "2024-11-20", "12/BB-STC").unwrap_err(),
+            thamdinh::messages::Lang::Vi
+        )
+        .contains("đã nộp")
+    );
     assert_eq!(self_score(&store, "stc", "V.5"), Some(Decimal::new(105, 1)));
 
     // The secretary reopens it with a reason, audited; the unit may write again.
     store.sign_in("thu-ky").unwrap();
-    assert!(store.reopen_submission("stc", "  ").unwrap_err().to_string().contains("lý do"));
+    assert!(
+        thamdinh::messages::store_error(
+            &store.reopen_submission("stc", "  ").unwrap_err(),
+            thamdinh::messages::Lang::Vi
+        )
+        .contains("lý do")
+    );
     store.reopen_submission("stc", "Thiếu tài liệu kiểm chứng tiêu chí III").unwrap();
     let log = store.audit_log(Some("stc"), None).unwrap();
     let reopen = log.iter().find(|row| row.action == "reopen").expect("a reopen row");

@@ -120,7 +120,7 @@ fn a_score_sheet_has_the_appendix_layout_sums_by_formula_and_prints_on_a4_landsc
     let db = demo(dir.path(), "thai-nguyen-2024");
     let file = path(dir.path(), "stc.xlsx");
     let out = ok(&["export", "sheet", "--db", &db, "--unit", "stc", "--out", &file]);
-    assert!(out.contains("1 sheets written"), "{out}");
+    assert!(out.contains("đã ghi 1 trang tính"), "{out}");
 
     let mut read = Export::open(&file);
     assert_eq!(read.workbook.sheet_names(), vec!["stc"]);
@@ -284,7 +284,7 @@ fn exporting_and_importing_back_keeps_scores_reasons_and_evidence() {
         let all = path(dir.path(), &format!("{regulation}.xlsx"));
         ok(&["export", "sheet", "--db", &db, "--out", &all]);
         let out = ok(&["import", "sheet", "--db", &db, &all]);
-        assert!(out.contains("0 rows imported"), "nothing changed, nothing written: {out}");
+        assert!(out.contains("đã nhập 0 dòng"), "nothing changed, nothing written: {out}");
         assert_eq!(snapshot(&db), before, "{regulation}");
         std::fs::remove_file(&db).unwrap();
     }
@@ -677,7 +677,7 @@ fn the_councils_result_ranks_each_bloc_lists_levels_and_agencies() {
     let db = demo(dir.path(), "thai-nguyen-2024");
     let file = path(dir.path(), "result.xlsx");
     let out = ok(&["export", "ranking", "--db", &db, "--out", &file]);
-    assert!(out.contains("6 sheets written"), "{out}");
+    assert!(out.contains("đã ghi 6 trang tính"), "{out}");
     let report = rank(&db);
     let mut read = Export::open(&file);
     assert_eq!(
@@ -724,7 +724,7 @@ fn verify_finds_a_changed_file_and_a_changed_database() {
     let file = path(dir.path(), "stc.xlsx");
     ok(&["export", "sheet", "--db", &db, "--unit", "stc", "--out", &file]);
     let out = ok(&["export", "verify", "--db", &db, &file]);
-    assert!(out.contains("matches the database now"), "{out}");
+    assert!(out.contains("khớp với cơ sở dữ liệu hiện tại"), "{out}");
 
     // A file edited after export, keeping its old check block, no longer matches its stated hash.
     let store = Store::open(Path::new(&db)).unwrap();
@@ -736,7 +736,7 @@ fn verify_finds_a_changed_file_and_a_changed_database() {
     let forged = dir.path().join("forged.xlsx");
     thamdinh::sheet::write_book(book, &footer, &forged, "test").unwrap();
     let error = refused(&["export", "verify", &forged.display().to_string()]);
-    assert!(error.contains("changed after export"), "{error}");
+    assert!(error.contains("tệp đã bị sửa sau khi xuất"), "{error}");
 
     // The database moves on: the printed sheet is intact but no longer the database's state.
     let csv = dir.path().join("facts.csv");
@@ -744,7 +744,7 @@ fn verify_finds_a_changed_file_and_a_changed_database() {
     drop(store);
     ok(&["import", "facts", "--db", &db, &csv.display().to_string()]);
     let error = refused(&["export", "verify", "--db", &db, &file]);
-    assert!(error.contains("the database changed since this export"), "{error}");
+    assert!(error.contains("cơ sở dữ liệu đã thay đổi từ khi xuất"), "{error}");
 }
 
 /// The score sheet is printed, signed and stamped: LibreOffice converts it to PDF as A4 landscape pages that
@@ -788,7 +788,7 @@ fn every_unit_in_one_workbook_one_sheet_each() {
     let out = ok(&["export", "sheet", "--db", &db, "--out", &file]);
     let report = rank(&db);
     let units: usize = report["blocs"].as_array().unwrap().iter().map(|b| b["units"].as_array().unwrap().len()).sum();
-    assert!(out.contains(&format!("{units} sheets written")), "{out}");
+    assert!(out.contains(&format!("đã ghi {units} trang tính")), "{out}");
     let mut read = Export::open(&file);
     let names = read.workbook.sheet_names();
     assert_eq!(names.len(), units);
@@ -797,7 +797,7 @@ fn every_unit_in_one_workbook_one_sheet_each() {
         assert!(text(&cells, META_ROW, 0).starts_with(&format!("Mã đơn vị: {name} ·")));
     }
     let error = refused(&["export", "sheet", "--db", &db, "--unit", "nope", "--out", &path(dir.path(), "nope.xlsx")]);
-    assert!(error.contains("unknown unit \"nope\""), "{error}");
+    assert!(error.contains("không có đơn vị \"nope\""), "{error}");
 }
 
 #[test]
@@ -856,7 +856,7 @@ fn the_interface_exports_beside_the_database_and_says_where() {
         &dir.path().join("round.db").display().to_string(),
         &result.display().to_string(),
     ]);
-    assert!(out.contains("matches the database now"), "{out}");
+    assert!(out.contains("khớp với cơ sở dữ liệu hiện tại"), "{out}");
 }
 
 #[test]

@@ -3,53 +3,44 @@
 use super::AuditCommand;
 use super::output;
 use crate::domain::text::escape_line;
-use crate::store::audit::ChainCheck;
-use crate::store::{Store, StoreError};
+use crate::messages::{CliError, CliRefusal, Lang, audit_action, audit_action_slug, cli as say, field_name};
+use crate::store::Store;
+use crate::store::audit::{AuditAction, ChainCheck};
 
-pub fn run(store: &Store, command: AuditCommand) -> Result<(), StoreError> {
+/// How many values `audit verify` names when the tables differ from the log.
+const SHOWN: usize = 20;
+
+pub fn run(store: &Store, command: AuditCommand, lang: Lang) -> Result<(), CliError> {
+    let db = store.path().display().to_string();
     match command {
         AuditCommand::Verify { head: recorded } => match store.audit_verify()? {
             ChainCheck::Intact { rows, head } => {
-                output::line(format!("{}: audit log intact: {rows} rows", store.path().display()))?;
-                output::line(format!("head: {}", head.as_deref().unwrap_or("(empty)")))?;
+                for line in say::audit_intact(lang, store.path(), rows, head.as_deref()) {
+                    output::line(line)?;
+                }
                 if let Some(recorded) = recorded {
                     match store.audit_row_of_head(&recorded)? {
-                        Some(row) => output::line(format!(
-                            "recorded head {recorded} is row {row} of {rows}: nothing up to it was changed or removed since it was recorded"
-                        ))?,
-                        None => {
-                            return Err(StoreError::Refused(format!(
-                                "{}: the recorded head {recorded} is not in this audit log: since it was recorded, rows were removed from the end of the log, or the log was rewritten and its hashes recomputed",
-                                store.path().display()
-                            )));
-                        }
+                        Some(row) => output::line(say::audit_head_found(lang, &recorded, row, rows))?,
+                        None => return Err(CliRefusal::HeadNotInLog { db, head: recorded }.into()),
                     }
                 }
                 let unexplained = store.audit_unexplained()?;
                 if unexplained.is_empty() {
-                    output::line("every row of every table is what the audit log last wrote")?;
+                    output::line(say::audit_tables_match(lang))?;
                     return Ok(());
                 }
-                let shown: Vec<String> =
-                    unexplained.iter().take(20).map(|u| format!("  {}", escape_line(&u.to_string()))).collect();
-                Err(StoreError::Refused(format!(
-                    "{}: {} recorded values are not what the audit log last wrote (changed outside the program):\n{}{}",
-                    store.path().display(),
-                    unexplained.len(),
-                    shown.join("\n"),
-                    if unexplained.len() > 20 { "\n  …" } else { "" }
-                )))
+                let shown = unexplained.iter().take(SHOWN).map(|u| escape_line(&u.to_string()).into_owned()).collect();
+                Err(CliRefusal::Unexplained { db, count: unexplained.len(), shown }.into())
             }
-            ChainCheck::Broken { row, problem } => Err(StoreError::Refused(format!(
-                "{}: audit log BROKEN at row {row}: {problem}",
-                store.path().display()
-            ))),
+            ChainCheck::Broken { row, problem } => Err(CliRefusal::ChainBroken { db, row, problem }.into()),
         },
         AuditCommand::Log { unit, criterion } => {
             let rows = store.audit_log(unit.as_deref(), criterion.as_deref())?;
             if rows.is_empty() {
-                eprintln!("{}: no audit rows match", escape_line(&store.path().display().to_string()));
+                eprintln!("{}", escape_line(&say::audit_no_rows(lang, store.path())));
             }
+            // The action's column as wide as the longest name in this language.
+            let width = AuditAction::ALL.iter().map(|a| audit_action(*a, lang).chars().count()).max().unwrap_or(14);
             let mut out = String::new();
             for row in rows {
                 let place = match (&row.unit, &row.criterion) {
@@ -59,15 +50,17 @@ pub fn run(store: &Store, command: AuditCommand) -> Result<(), StoreError> {
                 };
                 let change = match (&row.field, &row.new_value, &row.old_value) {
                     (Some(field), new, old) if new.is_some() || old.is_some() => {
+                        let field = field_name(field, store.regulation(), lang);
                         format!("{field}: {} → {}", old.as_deref().unwrap_or("—"), new.as_deref().unwrap_or("—"))
                     }
                     _ => row.detail.clone(),
                 };
-                let reason = row.reason.as_deref().map(|r| format!("  reason: {r}")).unwrap_or_default();
+                let reason = row.reason.as_deref().map(|r| say::audit_reason(lang, r)).unwrap_or_default();
+                let action = audit_action_slug(&row.action, lang);
                 // One row, one line: a newline typed into a reason is shown as `\x0a`, not as a forged row.
                 let line = format!(
-                    "#{:<6} {} {:<16} {:<14} {:<14} {change}{reason}",
-                    row.id, row.at, row.actor, row.action, place
+                    "#{:<6} {} {:<16} {action:<width$} {place:<14} {change}{reason}",
+                    row.id, row.at, row.actor
                 );
                 out.push_str(&escape_line(&line));
                 out.push('\n');

@@ -1,11 +1,12 @@
 //! Opening the interface from the command line: the demo database or a round, as one of its users.
 
-use crate::store::{Result, Store, StoreError};
+use crate::messages::{CliError, CliRefusal, Lang, cli as say};
+use crate::store::Store;
 use std::path::Path;
 
 /// Opens the interface as `user`, on the given database or on the demo database (created on first run).
 /// Without a user only a demo round opens, on the start-up picker; a real round needs `--user`.
-pub(super) fn open_interface(db: Option<&Path>, user: Option<&str>) -> Result<()> {
+pub(super) fn open_interface(db: Option<&Path>, user: Option<&str>, lang: Lang) -> Result<(), CliError> {
     let mut store = match db {
         Some(path) => Store::open(path)?,
         None => crate::demo::ensure_demo(&crate::demo::demo_path())?,
@@ -18,18 +19,13 @@ pub(super) fn open_interface(db: Option<&Path>, user: Option<&str>) -> Result<()
         }
         None if demo => {}
         None => {
-            return Err(StoreError::Refused(format!(
-                "{}: a council round opens as one of its users: thamdinh --db {} --user NAME (see `thamdinh user list --db {}`); the start-up picker is for the demo only",
-                store.path().display(),
-                store.path().display(),
-                store.path().display()
-            )));
+            return Err(CliRefusal::NeedsUser { db: store.path().display().to_string() }.into());
         }
     }
     let path = store.path().to_path_buf();
     let result = crate::tui::run(store, demo);
     if demo && db.is_none() {
-        println!("Cơ sở dữ liệu minh họa (demo database): {}", path.display());
+        println!("{}", say::demo_database(lang, &path));
     }
-    result
+    Ok(result?)
 }

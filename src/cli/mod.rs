@@ -7,9 +7,10 @@ mod rank_report;
 mod users;
 mod year;
 
+use crate::messages::{self, CliError, CliRefusal, Lang, cli as say};
 use crate::store::rerate::RerateChange;
-use crate::store::{Store, StoreError};
-use clap::{Parser, Subcommand, ValueEnum};
+use crate::store::{Refused, Store, StoreError};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -27,6 +28,10 @@ pub struct Cli {
     /// Without it, subcommands run as the service account `admin`, and the interface opens only the demo.
     #[arg(long, global = true, value_name = "NAME")]
     pub user: Option<String>,
+    /// The language of messages: vi (the default) or en; without it, English when the locale
+    /// (LC_ALL, LC_MESSAGES, LANG) starts with `en`.
+    #[arg(long, global = true, value_name = "vi|en", value_parser = ["vi", "en"])]
+    pub lang: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -246,26 +251,51 @@ pub enum ExportCommand {
     Verify { file: PathBuf },
 }
 
-fn require_db(db: &Option<PathBuf>) -> Result<&Path, StoreError> {
-    db.as_deref().ok_or_else(|| StoreError::Refused("--db PATH is required".into()))
+fn require_db(db: &Option<PathBuf>) -> Result<&Path, CliError> {
+    db.as_deref().ok_or(CliError::Cli(CliRefusal::DbRequired))
+}
+
+/// The language of this run: `--lang`, else the locale (read before the arguments are parsed, so that the
+/// help and the usage errors are in it too).
+pub fn language(args: &[String]) -> Lang {
+    Lang::choose(args, |name| std::env::var(name).ok())
+}
+
+/// The command line's definition, its help in `lang`.
+pub fn command(lang: Lang) -> clap::Command {
+    messages::help::localize(Cli::command(), lang)
 }
 
 /// Runs the command line; errors go to stderr with a non-zero exit.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
-    match execute(cli) {
+    let args: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
+    let lang = language(&args);
+    let parsed = command(lang).try_get_matches_from(&args).and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(error) if !error.use_stderr() => {
+            // --help, --version: printed as clap lays them out.
+            let _ = error.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(error) => {
+            eprint!("{}", messages::help::usage_error(&error, lang));
+            return ExitCode::from(2);
+        }
+    };
+    match execute(cli, lang) {
         Ok(()) => ExitCode::SUCCESS,
         // The reader of our output went away (`| head -1`): what it wanted was printed.
-        Err(StoreError::Terminal(error)) if output::is_closed_pipe(&error) => ExitCode::SUCCESS,
+        Err(CliError::Store(StoreError::Terminal(error))) if output::is_closed_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            output::error(&error.to_string());
+            output::error(&messages::cli_error(&error, lang));
             ExitCode::FAILURE
         }
     }
 }
 
 /// Opens the round as the named user, or as the service account.
-fn open_as(db: &Option<PathBuf>, user: &Option<String>) -> Result<Store, StoreError> {
+fn open_as(db: &Option<PathBuf>, user: &Option<String>) -> Result<Store, CliError> {
     let mut store = Store::open(require_db(db)?)?;
     if let Some(name) = user {
         store.sign_in(name)?;
@@ -274,15 +304,15 @@ fn open_as(db: &Option<PathBuf>, user: &Option<String>) -> Result<Store, StoreEr
 }
 
 /// Opens the round to read all of it: refused to a unit's focal person, who reads only its own unit (`result`).
-fn open_reader(db: &Option<PathBuf>, user: &Option<String>) -> Result<Store, StoreError> {
+fn open_reader(db: &Option<PathBuf>, user: &Option<String>) -> Result<Store, CliError> {
     let store = open_as(db, user)?;
-    crate::domain::permissions::may_read_round(store.actor())?;
+    crate::domain::permissions::may_read_round(store.actor()).map_err(StoreError::from)?;
     Ok(store)
 }
 
-fn execute(cli: Cli) -> Result<(), StoreError> {
+fn execute(cli: Cli, lang: Lang) -> Result<(), CliError> {
     let Some(command) = cli.command else {
-        return interface::open_interface(cli.db.as_deref(), cli.user.as_deref());
+        return interface::open_interface(cli.db.as_deref(), cli.user.as_deref(), lang);
     };
     match command {
         Command::Regulations => {
@@ -293,14 +323,9 @@ fn execute(cli: Cli) -> Result<(), StoreError> {
         Command::Demo { regulation, year, units, seed } => {
             let path = require_db(&cli.db)?;
             let store = crate::demo::create(path, &regulation, year, units, seed)?;
-            output::line(format!(
-                "{}: demo round {} {} created (seed {seed})",
-                path.display(),
-                store.regulation().id,
-                store.year()
-            ))?;
+            output::line(say::demo_created(lang, path, &store.regulation().id, store.year(), seed))?;
         }
-        Command::Init { regulation, year, from } => init(&cli.db, regulation, year, from)?,
+        Command::Init { regulation, year, from } => init(&cli.db, regulation, year, from, lang)?,
         Command::Submit { unit, approved_on, minutes, reopen, reason } => {
             let reopen = if reopen { reason.as_deref().or(Some("")) } else { None };
             year::submit(
@@ -309,42 +334,41 @@ fn execute(cli: Cli) -> Result<(), StoreError> {
                 approved_on.as_deref(),
                 minutes.as_deref(),
                 reopen,
+                lang,
             )?;
         }
         Command::Round(RoundCommand::Set { deadline, appraisal_days }) => {
             let mut store = open_as(&cli.db, &cli.user)?;
             store.set_round_settings(deadline.as_deref(), appraisal_days)?;
-            year::show(&store, false)?;
+            year::show(&store, false, lang)?;
         }
-        Command::Round(RoundCommand::Show { json }) => year::show(&open_reader(&cli.db, &cli.user)?, json)?,
-        Command::Result { unit, json } => year::result(&open_as(&cli.db, &cli.user)?, unit.as_deref(), json)?,
-        Command::Import { kind, file } => import(&cli.db, &cli.user, kind, &file)?,
-        Command::Export { what } => export(&cli.db, &cli.user, what)?,
+        Command::Round(RoundCommand::Show { json }) => year::show(&open_reader(&cli.db, &cli.user)?, json, lang)?,
+        Command::Result { unit, json } => year::result(&open_as(&cli.db, &cli.user)?, unit.as_deref(), json, lang)?,
+        Command::Import { kind, file } => import(&cli.db, &cli.user, kind, &file, lang)?,
+        Command::Export { what } => export(&cli.db, &cli.user, what, lang)?,
         Command::Tie { bloc, order } => {
             let mut store = open_as(&cli.db, &cli.user)?;
             store.order_tie(&bloc, &order)?;
-            output::line(format!("{bloc}: tie ordered {}", order.join(", ")))?;
+            output::line(say::tie_ordered(lang, &bloc, &order))?;
         }
-        Command::Approve { bloc } => approve(&cli.db, &cli.user, &bloc)?,
-        Command::User(command) => users::run(open_as(&cli.db, &cli.user)?, command)?,
-        Command::Audit(command) => return audit_log::run(&open_reader(&cli.db, &cli.user)?, command),
+        Command::Approve { bloc } => approve(&cli.db, &cli.user, &bloc, lang)?,
+        Command::User(command) => users::run(open_as(&cli.db, &cli.user)?, command, lang)?,
+        Command::Audit(command) => return audit_log::run(&open_reader(&cli.db, &cli.user)?, command, lang),
         Command::Rerate { unit, reason, criterion, score, grade, fact, value } => {
             let mut store = open_as(&cli.db, &cli.user)?;
             let change = match (criterion, score, grade, fact, value) {
                 (Some(component), Some(appraised), None, None, None) => RerateChange::Score { component, appraised },
                 (Some(criterion), None, Some(grade), None, None) => {
-                    RerateChange::Grade { criterion, grade: grade.parse().map_err(StoreError::Refused)? }
+                    let grade = grade.parse().map_err(|_| Refused::UnknownGrade { grade })?;
+                    RerateChange::Grade { criterion, grade }
                 }
                 (None, None, None, Some(name), Some(value)) => RerateChange::Fact { name, value },
                 _ => {
-                    return Err(StoreError::Refused(
-                        "rerate changes one thing: --criterion C --score S, --criterion C --grade G, or --fact NAME --value V"
-                            .into(),
-                    ));
+                    return Err(CliRefusal::RerateOneThing.into());
                 }
             };
             store.rerate(&unit, &[change], &reason)?;
-            output::line(format!("{unit}: re-rated ({reason})"))?;
+            output::line(say::rerated(lang, &unit, &reason))?;
         }
         Command::Rank { json } => {
             let store = open_reader(&cli.db, &cli.user)?;
@@ -353,7 +377,7 @@ fn execute(cli: Cli) -> Result<(), StoreError> {
                 let previous = store.previous_levels()?;
                 output::json(&rank_report::json(store.regulation(), &round, &store.document_counts()?, &previous))?;
             } else {
-                output::print(&rank_report::text(store.regulation(), &round))?;
+                output::print(&rank_report::text(store.regulation(), &round, lang))?;
             }
         }
     }
@@ -361,26 +385,34 @@ fn execute(cli: Cli) -> Result<(), StoreError> {
 }
 
 /// `init`: a new round, empty or carried over from last year's database (`--from`).
-fn init(db: &Option<PathBuf>, regulation: Option<String>, year: i32, from: Option<PathBuf>) -> Result<(), StoreError> {
+fn init(
+    db: &Option<PathBuf>,
+    regulation: Option<String>,
+    year: i32,
+    from: Option<PathBuf>,
+    lang: Lang,
+) -> Result<(), CliError> {
     let path = require_db(db)?;
     let store = match (&from, regulation) {
         (Some(from), regulation) => Store::init_from(path, from, year, regulation.as_deref())?,
         (None, Some(regulation)) => Store::init(path, &regulation, year)?,
-        (None, None) => return Err(StoreError::Refused("--regulation ID or --from OLD is required".into())),
+        (None, None) => return Err(CliRefusal::RegulationOrFrom.into()),
     };
-    output::line(format!("{}: round {} {} created", path.display(), store.regulation().id, store.year()))?;
+    output::line(say::round_created(lang, path, &store.regulation().id, store.year()))?;
     if let Some(from) = from {
-        output::line(format!(
-            "{}: units, users and settings carried over from {}; the levels of that round recorded",
-            path.display(),
-            from.display()
-        ))?;
+        output::line(say::carried_over(lang, path, &from))?;
     }
     Ok(())
 }
 
 /// `import KIND FILE`: one file into the round, in one transaction, as the user.
-fn import(db: &Option<PathBuf>, user: &Option<String>, kind: ImportKind, file: &Path) -> Result<(), StoreError> {
+fn import(
+    db: &Option<PathBuf>,
+    user: &Option<String>,
+    kind: ImportKind,
+    file: &Path,
+    lang: Lang,
+) -> Result<(), CliError> {
     let mut store = open_as(db, user)?;
     let imported = match kind {
         ImportKind::Units => store.import_units(file)?,
@@ -390,36 +422,34 @@ fn import(db: &Option<PathBuf>, user: &Option<String>, kind: ImportKind, file: &
         ImportKind::Evidence => store.import_evidence(file)?,
         ImportKind::Sheet => crate::sheet::import_sheet(&mut store, file)?,
     };
-    output::line(format!("{}: {} rows imported", file.display(), imported.rows))?;
+    output::line(say::rows_imported(lang, file, imported.rows))?;
     Ok(())
 }
 
 /// `approve --bloc BLOC`: freezes the bloc's results and prints the audit head to record elsewhere.
-fn approve(db: &Option<PathBuf>, user: &Option<String>, bloc: &str) -> Result<(), StoreError> {
+fn approve(db: &Option<PathBuf>, user: &Option<String>, bloc: &str, lang: Lang) -> Result<(), CliError> {
     let mut store = open_as(db, user)?;
     let head = store.approve_bloc(bloc)?;
-    output::line(format!("{bloc}: results approved and frozen"))?;
-    output::line(format!("Nhật ký (audit head) with the approval: {head}"))?;
-    output::line(format!(
-        "record it outside the database: `thamdinh audit verify --head {head}` then proves nothing up to the approval was changed or removed"
-    ))?;
+    for line in say::approved(lang, bloc, &head) {
+        output::line(line)?;
+    }
     Ok(())
 }
 
 /// A progress bar on stderr for long exports; hidden when stderr is not a terminal.
-fn progress_bar() -> indicatif::ProgressBar {
+fn progress_bar(lang: Lang) -> indicatif::ProgressBar {
     use std::io::IsTerminal;
     if !std::io::stderr().is_terminal() {
         return indicatif::ProgressBar::hidden();
     }
     let bar = indicatif::ProgressBar::new(0);
-    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} biểu chấm điểm") {
+    if let Ok(style) = indicatif::ProgressStyle::with_template(say::sheets_progress(lang)) {
         bar.set_style(style);
     }
     bar
 }
 
-fn export(db: &Option<PathBuf>, user: &Option<String>, what: ExportCommand) -> Result<(), StoreError> {
+fn export(db: &Option<PathBuf>, user: &Option<String>, what: ExportCommand, lang: Lang) -> Result<(), CliError> {
     match what {
         ExportCommand::Sheet { unit, out, force } => {
             let store = open_as(db, user)?;
@@ -428,18 +458,18 @@ fn export(db: &Option<PathBuf>, user: &Option<String>, what: ExportCommand) -> R
                 (None, Some(own)) => Some(own.clone()),
                 (unit, _) => unit,
             };
-            let bar = progress_bar();
+            let bar = progress_bar(lang);
             let existing = existing(force);
             let exported = crate::sheet::export_sheets(&store, unit.as_deref(), &out, existing, &mut |done, total| {
                 bar.set_length(total as u64);
                 bar.set_position(done as u64);
             })?;
             bar.finish_and_clear();
-            print_exported(&exported)?;
+            print_exported(&exported, lang)?;
         }
         ExportCommand::Ranking { out, force } => {
             let store = open_as(db, user)?;
-            print_exported(&crate::sheet::export_ranking(&store, &out, existing(force))?)?;
+            print_exported(&crate::sheet::export_ranking(&store, &out, existing(force))?, lang)?;
         }
         ExportCommand::Verify { file } => {
             let store = match db {
@@ -447,34 +477,28 @@ fn export(db: &Option<PathBuf>, user: &Option<String>, what: ExportCommand) -> R
                 None => None,
             };
             let check = crate::sheet::verify(&file, store.as_ref())?;
-            output::line(format!("{}: SHA-256 nội dung ghi trên biểu {}", file.display(), check.stated_hash))?;
-            output::line(format!("{}: SHA-256 nội dung tính lại   {}", file.display(), check.actual_hash))?;
-            if !check.intact() {
-                return Err(StoreError::Refused(format!(
-                    "{}: the content differs from its check block: the file was changed after export",
-                    file.display()
-                )));
+            for line in say::export_hashes(lang, &file, &check.stated_hash, &check.actual_hash) {
+                output::line(line)?;
             }
-            output::line(format!("{}: nội dung nguyên vẹn (content intact)", file.display()))?;
+            let shown = file.display().to_string();
+            if !check.intact() {
+                return Err(CliRefusal::ExportAltered { file: shown }.into());
+            }
+            output::line(say::export_intact(lang, &file))?;
             if let Some((head, now)) = check.database {
                 let same_head = head == check.stated_audit_head;
                 if now == check.actual_hash {
-                    output::line(format!(
-                        "{}: khớp với cơ sở dữ liệu hiện tại (matches the database now)",
-                        file.display()
-                    ))?;
+                    output::line(say::export_matches_database(lang, &file))?;
                 } else if same_head {
-                    return Err(StoreError::Refused(format!(
-                        "{}: the database has the same audit head but gives content {now}: the program's layout changed",
-                        file.display()
-                    )));
+                    return Err(CliRefusal::ExportLayoutChanged { file: shown, now }.into());
                 } else {
-                    return Err(StoreError::Refused(format!(
-                        "{}: the database changed since this export (audit head then {}, now {}); the same export now hashes to {now}",
-                        file.display(),
-                        check.stated_audit_head.as_deref().unwrap_or("none"),
-                        head.as_deref().unwrap_or("none")
-                    )));
+                    return Err(CliRefusal::ExportDatabaseChanged {
+                        file: shown,
+                        head_then: check.stated_audit_head.clone(),
+                        head_now: head,
+                        now,
+                    }
+                    .into());
                 }
             }
         }
@@ -486,12 +510,12 @@ fn existing(force: bool) -> crate::sheet::Existing {
     if force { crate::sheet::Existing::Replace } else { crate::sheet::Existing::Refuse }
 }
 
-fn print_exported(exported: &crate::sheet::Exported) -> std::io::Result<()> {
-    output::line(format!(
-        "{}: {} sheets written; SHA-256 {}; audit head {}",
-        exported.path.display(),
+fn print_exported(exported: &crate::sheet::Exported, lang: Lang) -> std::io::Result<()> {
+    output::line(say::exported(
+        lang,
+        &exported.path,
         exported.sheets,
-        exported.content_hash,
-        exported.audit_head.as_deref().unwrap_or("none")
+        &exported.content_hash,
+        exported.audit_head.as_deref(),
     ))
 }

@@ -5,6 +5,7 @@ use crate::domain::previous_year::{PreviousLevel, year_flags};
 use crate::domain::ranking::RankedUnit;
 use crate::domain::reasons::{previous_year_reasons, unit_reasons};
 use crate::domain::regulation::Regulation;
+use crate::messages::{Lang, cli as say};
 use crate::store::DocumentCounts;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -104,7 +105,7 @@ fn pad(text: &str, width: usize) -> String {
 /// The ranking for people: columns aligned by display width, the name last so it is never cut (a name holding
 /// escaped controls stays whole), `=` beside the rank of a tie the chairman has not ordered yet (as the interface
 /// marks it).
-pub fn text(regulation: &Regulation, round: &Round) -> String {
+pub fn text(regulation: &Regulation, round: &Round, lang: Lang) -> String {
     use unicode_width::UnicodeWidthStr;
     let mut out = String::new();
     let names: HashMap<&str, &str> = round.units.iter().map(|u| (u.code.as_str(), u.name.as_str())).collect();
@@ -112,8 +113,8 @@ pub fn text(regulation: &Regulation, round: &Round) -> String {
         let bloc_name = regulation.bloc(&result.bloc).map(|b| b.name.as_str()).unwrap_or(&result.bloc);
         let _ = writeln!(
             out,
-            "{bloc_name} ({}): {} đủ điều kiện, chỉ tiêu xuất sắc {}",
-            result.bloc, result.ranking.eligible, result.ranking.quota
+            "{}",
+            say::rank_bloc(lang, bloc_name, &result.bloc, result.ranking.eligible, result.ranking.quota)
         );
         // A name is one line of the table whatever it holds (newlines and controls shown as escapes).
         let rows: Vec<(String, &RankedUnit, String)> = result
@@ -131,17 +132,15 @@ pub fn text(regulation: &Regulation, round: &Round) -> String {
             .collect();
         let code_width = rows.iter().map(|(_, u, _)| u.unit.width()).max().unwrap_or(0).max(3);
         let level = |unit: &RankedUnit| {
-            format!("{}{}", unit.outcome.vietnamese(), if unit.provisional { " (tạm tính)" } else { "" })
+            format!("{}{}", unit.outcome.vietnamese(), if unit.provisional { say::provisional(lang) } else { "" })
         };
         let level_width = rows.iter().map(|(_, u, _)| level(u).width()).max().unwrap_or(0).max(8);
+        let [rank, code, total, three, level_heading, name] = say::rank_columns(lang);
         let _ = writeln!(
             out,
-            "{:>4}  {}  {:>7}  {:>8}  {}  Đơn vị",
-            "Hạng",
-            pad("Mã", code_width),
-            "Tổng",
-            "3 số lẻ",
-            pad("Xếp loại", level_width)
+            "{rank:>4}  {}  {total:>7}  {three:>8}  {}  {name}",
+            pad(code, code_width),
+            pad(level_heading, level_width)
         );
         for (rank, unit, name) in &rows {
             let _ = writeln!(
@@ -154,7 +153,7 @@ pub fn text(regulation: &Regulation, round: &Round) -> String {
             );
         }
         for group in result.ranking.unresolved_ties() {
-            let _ = writeln!(out, "      = bằng điểm, chờ Chủ tịch quyết định thứ tự: {}", group.units.join(", "));
+            let _ = writeln!(out, "      = {}", say::rank_open_tie(lang, &group.units));
         }
         out.push('\n');
     }

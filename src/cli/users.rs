@@ -4,41 +4,32 @@ use super::UserCommand;
 use super::output;
 use crate::domain::permissions::Role;
 use crate::domain::text::escape_line;
-use crate::store::{Store, StoreError};
+use crate::messages::{CliError, Lang, cli as say};
+use crate::store::{Refused, Store};
 use std::str::FromStr;
 
-pub fn run(mut store: Store, command: UserCommand) -> Result<(), StoreError> {
+pub fn run(mut store: Store, command: UserCommand, lang: Lang) -> Result<(), CliError> {
     match command {
         UserCommand::Add { name, role, agency, unit, full_name } => {
-            let role = Role::from_str(&role).map_err(StoreError::Refused)?;
+            let role = Role::from_str(&role).map_err(|_| Refused::UnknownRole { role })?;
             match (role, unit) {
                 (Role::Unit, Some(unit)) => {
                     store.add_unit_user(&name, &full_name, &unit)?;
-                    output::line(format!("{name}: added as {role}, đơn vị {unit}"))?;
+                    output::line(say::unit_user_added(lang, &name, role, &unit))?;
                     return Ok(());
                 }
-                (Role::Unit, None) => {
-                    return Err(StoreError::Refused(
-                        "cán bộ đầu mối (--role unit) thuộc một đơn vị: thêm --unit MÃ_ĐƠN_VỊ".into(),
-                    ));
-                }
-                (_, Some(unit)) => {
-                    return Err(StoreError::Refused(format!(
-                        "chỉ cán bộ đầu mối (--role unit) mới gắn với đơn vị; một {role} làm việc cho Hội đồng, bỏ --unit {unit}"
-                    )));
-                }
+                (Role::Unit, None) => return Err(Refused::UnitNeeded.into()),
+                (_, Some(unit)) => return Err(Refused::NoUnitForRole { role: role.slug().to_string(), unit }.into()),
                 (_, None) => {}
             }
             store.add_user(&name, &full_name, role, agency.as_deref())?;
-            output::line(format!("{name}: added as {role}{}", agency.map(|a| format!(", {a}")).unwrap_or_default()))?;
+            output::line(say::user_added(lang, &name, role, agency.as_deref()))?;
         }
         UserCommand::List => {
-            let mut out = format!("{:<24} {:<10} {:<20} {:<30} status\n", "name", "role", "agency/unit", "full name");
+            let [name, role, agency, full_name, status] = say::user_columns(lang);
+            let mut out = format!("{name:<24} {role:<10} {agency:<20} {full_name:<30} {status}\n");
             for user in store.users()? {
-                let status = match &user.removed_at {
-                    Some(at) => format!("removed {at}"),
-                    None => format!("added {}", user.added_at),
-                };
+                let status = say::user_status(lang, user.removed_at.as_deref(), &user.added_at);
                 let line = format!(
                     "{:<24} {:<10} {:<20} {:<30} {status}",
                     user.name,
@@ -53,7 +44,7 @@ pub fn run(mut store: Store, command: UserCommand) -> Result<(), StoreError> {
         }
         UserCommand::Remove { name } => {
             store.remove_user(&name)?;
-            output::line(format!("{name}: removed; the audit log keeps their name"))?;
+            output::line(say::user_removed(lang, &name))?;
         }
     }
     Ok(())

@@ -82,27 +82,54 @@ impl FactDefinition {
     }
 
     /// Reads a value as typed in a file: `true/false/yes/no/có/không/1/0`, a count, or one of the choices.
-    pub fn parse_value(&self, text: &str) -> Result<FactValue, String> {
+    pub fn parse_value(&self, text: &str) -> Result<FactValue, FactValueRefused> {
         let text = text.trim();
         match &self.kind {
             FactKind::Bool => match text.to_lowercase().as_str() {
                 "true" | "yes" | "1" | "có" => Ok(FactValue::Bool(true)),
                 "false" | "no" | "0" | "không" => Ok(FactValue::Bool(false)),
-                _ => Err(format!("fact {} takes true or false, not {text:?}", self.name)),
+                _ => Err(self.refuse(text, FactKindExpected::Bool)),
             },
-            FactKind::Count => text
-                .parse::<u64>()
-                .map(FactValue::Count)
-                .map_err(|_| format!("fact {} takes a whole number ≥ 0, not {text:?}", self.name)),
+            FactKind::Count => {
+                text.parse::<u64>().map(FactValue::Count).map_err(|_| self.refuse(text, FactKindExpected::Count))
+            }
             FactKind::Choice(choices) => {
                 if choices.iter().any(|choice| choice == text) {
                     Ok(FactValue::Choice(text.to_string()))
                 } else {
-                    Err(format!("fact {} takes one of {}, not {text:?}", self.name, choices.join("|")))
+                    Err(self.refuse(text, FactKindExpected::Choice(choices.clone())))
                 }
             }
         }
     }
+}
+
+impl FactDefinition {
+    fn refuse(&self, text: &str, expected: FactKindExpected) -> FactValueRefused {
+        FactValueRefused { name: self.name.clone(), title: self.title.clone(), value: text.to_string(), expected }
+    }
+}
+
+/// What a fact's value must be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FactKindExpected {
+    Bool,
+    Count,
+    Choice(Vec<String>),
+}
+
+/// A value that does not fit its fact's kind; names the fact (its name and its title) and the value.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("fact {name} takes {}, not {value:?}", match expected {
+    FactKindExpected::Bool => "true or false".to_string(),
+    FactKindExpected::Count => "a whole number ≥ 0".to_string(),
+    FactKindExpected::Choice(choices) => format!("one of {}", choices.join("|")),
+})]
+pub struct FactValueRefused {
+    pub name: String,
+    pub title: String,
+    pub value: String,
+    pub expected: FactKindExpected,
 }
 
 /// The facts recorded for one unit, by fact name; absent ones take their default.

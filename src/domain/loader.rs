@@ -635,7 +635,7 @@ fn check_classification(file: &str, regulation: &Regulation) -> Result<(), DataE
                 let definition = regulation
                     .fact(fact)
                     .ok_or_else(|| problem(format!("fact {fact} is not declared in [[facts]]")))?;
-                definition.parse_value(value).map_err(problem)?;
+                definition.parse_value(value).map_err(|e| problem(e.to_string()))?;
             }
             Condition::CountShareAbove { numerator, denominator, .. } => {
                 for name in [numerator, denominator] {

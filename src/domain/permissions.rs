@@ -99,26 +99,216 @@ impl Actor {
         Actor { name: SERVICE_ACCOUNT.into(), role: Role::ServiceAccount, agency: None, unit: None }
     }
 
-    fn describe(&self) -> String {
+    /// `thu-ky (secretary)`, `an (member, snv)`, `dv (unit, đơn vị ubnd-x)`: how a refusal names the actor.
+    pub fn describe(&self) -> String {
         match (&self.agency, &self.unit) {
             (Some(agency), _) => format!("{} ({}, {agency})", self.name, self.role),
-            (None, Some(unit)) => format!("{} ({}, đơn vị {unit})", self.name, self.role),
+            (None, Some(unit)) => format!("{} ({}, unit {unit})", self.name, self.role),
             (None, None) => format!("{} ({})", self.name, self.role),
         }
     }
 }
 
-/// A write the rules do not allow; the message names who, what and the rule.
+/// A write the rules do not allow; names who, what and the rule (the catalog words it for people).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{who} may not {what}: {rule}")]
+#[error("{} may not {act}: {rule}", who.describe())]
 pub struct Refusal {
-    pub who: String,
-    pub what: String,
-    pub rule: String,
+    pub who: Actor,
+    pub act: Box<Act>,
+    pub rule: Box<Rule>,
 }
 
-fn refuse(actor: &Actor, what: impl Into<String>, rule: impl Into<String>) -> Refusal {
-    Refusal { who: actor.describe(), what: what.into(), rule: rule.into() }
+/// What the actor tried.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Act {
+    Appraise {
+        component: String,
+        unit: String,
+    },
+    Comment {
+        component: String,
+        unit: String,
+    },
+    EnterLeaderScore {
+        leader: String,
+        component: String,
+        unit: String,
+    },
+    ImportAppraisal {
+        component: String,
+        unit: String,
+    },
+    Council(CouncilWrite),
+    /// Write a unit's self-assessment (self-score, explanation, not-applicable mark, documents).
+    SelfAssess {
+        unit: String,
+    },
+    Submit {
+        unit: String,
+    },
+    SeeResult {
+        unit: String,
+    },
+    ReadRound,
+}
+
+impl fmt::Display for Act {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Act::Appraise { component, unit } => write!(f, "appraise {component} of unit {unit}"),
+            Act::Comment { component, unit } => write!(f, "comment on {component} of unit {unit}"),
+            Act::EnterLeaderScore { leader, component, unit } => {
+                write!(f, "enter the score of leader {leader} for {component} of unit {unit}")
+            }
+            Act::ImportAppraisal { component, unit } => write!(f, "import an appraisal of {component} of unit {unit}"),
+            Act::Council(write) => f.write_str(write.what()),
+            Act::SelfAssess { unit } => write!(f, "write the self-assessment of unit {unit}"),
+            Act::Submit { unit } => write!(f, "submit the self-assessment of unit {unit}"),
+            Act::SeeResult { unit } => write!(f, "see the result of unit {unit}"),
+            Act::ReadRound => f.write_str("read the whole round"),
+        }
+    }
+}
+
+/// The rule that refuses it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rule {
+    /// Group I: scored by the provincial leaders only.
+    ScoredByLeaders {
+        criterion: String,
+    },
+    /// The actor's agency is named after the first: it comments, the first appraises.
+    LedByAnother {
+        component: String,
+        leading: String,
+    },
+    AssignedTo {
+        component: String,
+        agency: String,
+    },
+    NoAgencyNamed {
+        component: String,
+    },
+    LeadersScoreGroupI,
+    /// Secretary and chairman do not appraise; after approval the chairman re-rates.
+    MembersAppraise,
+    /// Only the agencies named after the first comment.
+    CoAssignedComment {
+        agencies: Vec<String>,
+    },
+    SecretaryOrChairman,
+    SecretaryOrChairmanExport,
+    ServiceAccountManagesUsers,
+    ChairmanOnly,
+    LeaderOwnScore,
+    LeaderRowNamesLeader,
+    AssistantEntriesNotImported,
+    /// A unit's focal person never writes the council's side.
+    UnitNeverAppraises,
+    /// A unit's focal person self-assesses its own unit only (`own`).
+    OwnUnitSelfAssessment {
+        own: String,
+    },
+    /// The unit submitted: its self-assessment is frozen until the secretary reopens it.
+    Submitted {
+        unit: String,
+    },
+    OwnUnitSubmission {
+        own: String,
+    },
+    FocalPersonSubmits,
+    OwnUnitResult {
+        own: String,
+    },
+    /// A result is shown to a unit only once its bloc is approved and published (Điều 10).
+    ResultAfterApproval,
+    UnitReadsOwnOnly,
+}
+
+impl Rule {
+    pub const ALL_SIMPLE: [Rule; 13] = [
+        Rule::UnitNeverAppraises,
+        Rule::FocalPersonSubmits,
+        Rule::ResultAfterApproval,
+        Rule::UnitReadsOwnOnly,
+        Rule::LeadersScoreGroupI,
+        Rule::MembersAppraise,
+        Rule::SecretaryOrChairman,
+        Rule::SecretaryOrChairmanExport,
+        Rule::ServiceAccountManagesUsers,
+        Rule::ChairmanOnly,
+        Rule::LeaderOwnScore,
+        Rule::LeaderRowNamesLeader,
+        Rule::AssistantEntriesNotImported,
+    ];
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Rule::ScoredByLeaders { criterion } => {
+                write!(f, "criterion {criterion} is scored by the provincial leaders (role leader) only")
+            }
+            Rule::LedByAnother { component, leading } => {
+                write!(f, "{component} is led by {leading}; an agency named after the first may only comment")
+            }
+            Rule::AssignedTo { component, agency } => write!(f, "{component} is assigned to {agency}"),
+            Rule::NoAgencyNamed { component } => write!(f, "{component} names no appraising agency"),
+            Rule::LeadersScoreGroupI => {
+                f.write_str("a provincial leader scores only the criteria scored by the leaders (group I)")
+            }
+            Rule::MembersAppraise => f.write_str(
+                "appraisals are written by the members of the assigned agency; after approval the chairman re-rates (Điều 10.4)",
+            ),
+            Rule::CoAssignedComment { agencies } => write!(
+                f,
+                "only members of the agencies named after the first ({}) comment on a shared component",
+                agencies.join(", ")
+            ),
+            Rule::SecretaryOrChairman => f.write_str("only the secretary or the chairman does this"),
+            Rule::SecretaryOrChairmanExport => {
+                f.write_str("only the secretary or the chairman exports the council's papers (SPEC, Roles)")
+            }
+            Rule::ServiceAccountManagesUsers => {
+                f.write_str("users are managed by whoever holds the database (the service account)")
+            }
+            Rule::ChairmanOnly => f.write_str("only the chairman does this"),
+            Rule::LeaderOwnScore => f.write_str("a provincial leader's score is entered by that leader only"),
+            Rule::LeaderRowNamesLeader => {
+                f.write_str("a provincial leader's score is a row that names them in column leader")
+            }
+            Rule::AssistantEntriesNotImported => f.write_str(
+                "an assistant's entry awaits a member's confirmation and is entered in the interface, not imported",
+            ),
+            Rule::UnitNeverAppraises => f.write_str(
+                "a unit only assesses itself; appraised scores, comments, facts, grades, tie orders and approvals are the council's",
+            ),
+            Rule::OwnUnitSelfAssessment { own } => {
+                write!(f, "a unit's focal person self-assesses its own unit only ({own})")
+            }
+            Rule::Submitted { unit } => write!(
+                f,
+                "unit {unit} has submitted its self-assessment, which is now locked; only the secretary reopens it (thamdinh submit --reopen), with a reason"
+            ),
+            Rule::OwnUnitSubmission { own } => {
+                write!(f, "a unit's focal person submits its own unit's self-assessment only ({own})")
+            }
+            Rule::FocalPersonSubmits => {
+                f.write_str("a unit's focal person submits it (the secretary may record it for the unit)")
+            }
+            Rule::OwnUnitResult { own } => write!(f, "a unit's focal person sees its own unit's result only ({own})"),
+            Rule::ResultAfterApproval => f.write_str(
+                "an appraisal result is shown only once the unit's bloc is approved and published (Điều 10)",
+            ),
+            Rule::UnitReadsOwnOnly => f.write_str(
+                "a unit's focal person reads its own unit only: thamdinh result (once the result is approved)",
+            ),
+        }
+    }
+}
+
+fn refuse(actor: &Actor, act: Act, rule: Rule) -> Refusal {
+    Refusal { who: actor.clone(), act: Box::new(act), rule: Box::new(rule) }
 }
 
 /// How an allowed appraisal is recorded.
@@ -135,17 +325,13 @@ pub enum AppraisalEntry {
 /// May `actor` write the appraised score of this component, and how is it recorded?
 pub fn may_appraise(actor: &Actor, place: &ComponentPlace<'_>, unit: &str) -> Result<AppraisalEntry, Refusal> {
     let code = &place.component.code;
-    let what = || format!("appraise {code} of unit {unit}");
+    let what = || Act::Appraise { component: code.clone(), unit: unit.to_string() };
     let leading = place.component.agencies.first();
     if place.criterion.scored_by_leaders {
         return match actor.role {
             Role::Leader => Ok(AppraisalEntry::LeaderScore),
             Role::ServiceAccount => Ok(AppraisalEntry::Final),
-            _ => Err(refuse(
-                actor,
-                what(),
-                format!("criterion {} is scored by the provincial leaders (role leader) only", place.criterion.code),
-            )),
+            _ => Err(refuse(actor, what(), Rule::ScoredByLeaders { criterion: place.criterion.code.clone() })),
         };
     }
     match actor.role {
@@ -157,30 +343,18 @@ pub fn may_appraise(actor: &Actor, place: &ComponentPlace<'_>, unit: &str) -> Re
         Role::Member | Role::Assistant => {
             let rule = match leading {
                 Some(leading) if place.component.agencies.iter().skip(1).any(|a| Some(a) == actor.agency.as_ref()) => {
-                    format!("{code} is led by {leading}; an agency named after the first may only comment")
+                    Rule::LedByAnother { component: code.clone(), leading: leading.clone() }
                 }
-                Some(leading) => format!("{code} is assigned to {leading}"),
-                None => format!("{code} names no appraising agency"),
+                Some(leading) => Rule::AssignedTo { component: code.clone(), agency: leading.clone() },
+                None => Rule::NoAgencyNamed { component: code.clone() },
             };
             Err(refuse(actor, what(), rule))
         }
-        Role::Leader => Err(refuse(
-            actor,
-            what(),
-            "a provincial leader scores only the criteria scored by the leaders (group I)".to_string(),
-        )),
-        Role::Secretary | Role::Chairman => Err(refuse(
-            actor,
-            what(),
-            "appraisals are written by the members of the assigned agency; after approval the chairman re-rates (Điều 10.4)",
-        )),
-        Role::Unit => Err(refuse(actor, what(), UNIT_NEVER_APPRAISES)),
+        Role::Leader => Err(refuse(actor, what(), Rule::LeadersScoreGroupI)),
+        Role::Secretary | Role::Chairman => Err(refuse(actor, what(), Rule::MembersAppraise)),
+        Role::Unit => Err(refuse(actor, what(), Rule::UnitNeverAppraises)),
     }
 }
-
-/// Why a unit's focal person never writes the council's side.
-const UNIT_NEVER_APPRAISES: &str =
-    "đơn vị chỉ tự đánh giá; điểm thẩm định, góp ý, dữ kiện, xếp loại, thứ tự bằng điểm và phê duyệt là của Hội đồng";
 
 /// May `actor` comment on this component (an agency named after the first)?
 pub fn may_comment(actor: &Actor, place: &ComponentPlace<'_>, unit: &str) -> Result<(), Refusal> {
@@ -191,11 +365,8 @@ pub fn may_comment(actor: &Actor, place: &ComponentPlace<'_>, unit: &str) -> Res
     }
     Err(refuse(
         actor,
-        format!("comment on {} of unit {unit}", place.component.code),
-        format!(
-            "only members of the agencies named after the first ({}) comment on a shared component",
-            agencies.join(", ")
-        ),
+        Act::Comment { component: place.component.code.clone(), unit: unit.to_string() },
+        Rule::CoAssignedComment { agencies: agencies.clone() },
     ))
 }
 
@@ -223,7 +394,8 @@ pub enum CouncilWrite {
 }
 
 impl CouncilWrite {
-    fn what(self) -> &'static str {
+    /// The English name of the write (`--lang en`).
+    pub fn what(self) -> &'static str {
         match self {
             CouncilWrite::Import => "import",
             CouncilWrite::Facts => "record facts",
@@ -256,15 +428,15 @@ pub fn may(actor: &Actor, write: CouncilWrite) -> Result<(), Refusal> {
         return Ok(());
     }
     let rule = match write {
-        _ if actor.role == Role::Unit => UNIT_NEVER_APPRAISES,
+        _ if actor.role == Role::Unit => Rule::UnitNeverAppraises,
         CouncilWrite::Import | CouncilWrite::Facts | CouncilWrite::Reopen | CouncilWrite::RoundSettings => {
-            "only the secretary or the chairman does this"
+            Rule::SecretaryOrChairman
         }
-        CouncilWrite::Export => "only the secretary or the chairman exports the council's papers (SPEC, Roles)",
-        CouncilWrite::ManageUsers => "users are managed by whoever holds the database (the service account)",
-        _ => "only the chairman does this",
+        CouncilWrite::Export => Rule::SecretaryOrChairmanExport,
+        CouncilWrite::ManageUsers => Rule::ServiceAccountManagesUsers,
+        _ => Rule::ChairmanOnly,
     };
-    Err(refuse(actor, write.what(), rule))
+    Err(refuse(actor, Act::Council(write), rule))
 }
 
 /// May `actor` write this appraised score through an import file (`leader`: the provincial leader whose score the
@@ -283,18 +455,18 @@ pub fn may_import_appraisal(
         (AppraisalEntry::LeaderScore, Some(leader)) if leader == actor.name => Ok(()),
         (AppraisalEntry::LeaderScore, Some(leader)) => Err(refuse(
             actor,
-            format!("enter the score of leader {leader} for {code} of unit {unit}"),
-            "a provincial leader's score is entered by that leader only",
+            Act::EnterLeaderScore { leader: leader.to_string(), component: code.clone(), unit: unit.to_string() },
+            Rule::LeaderOwnScore,
         )),
         (AppraisalEntry::LeaderScore, None) => Err(refuse(
             actor,
-            format!("appraise {code} of unit {unit}"),
-            "a provincial leader's score is a row that names them in column leader",
+            Act::Appraise { component: code.clone(), unit: unit.to_string() },
+            Rule::LeaderRowNamesLeader,
         )),
         (AppraisalEntry::AwaitingConfirmation, _) => Err(refuse(
             actor,
-            format!("import an appraisal of {code} of unit {unit}"),
-            "an assistant's entry awaits a member's confirmation and is entered in the interface, not imported",
+            Act::ImportAppraisal { component: code.clone(), unit: unit.to_string() },
+            Rule::AssistantEntriesNotImported,
         )),
     }
 }
@@ -312,24 +484,17 @@ pub enum SelfAssessmentState {
 /// A unit's focal person: only its own unit, only while it is not submitted. The secretary, the chairman and the
 /// service account: any unit, as their import always could. Nobody else.
 pub fn may_self_assess(actor: &Actor, unit: &str, state: SelfAssessmentState) -> Result<(), Refusal> {
-    let what = || format!("write the self-assessment of unit {unit}");
+    let what = || Act::SelfAssess { unit: unit.to_string() };
     match actor.role {
         Role::Secretary | Role::Chairman | Role::ServiceAccount => Ok(()),
         Role::Unit if actor.unit.as_deref() != Some(unit) => Err(refuse(
             actor,
             what(),
-            format!(
-                "cán bộ đầu mối chỉ tự đánh giá cho đơn vị của mình ({}), không cho đơn vị {unit}",
-                actor.unit.as_deref().unwrap_or("—")
-            ),
+            Rule::OwnUnitSelfAssessment { own: actor.unit.as_deref().unwrap_or("—").to_string() },
         )),
-        Role::Unit if state == SelfAssessmentState::Submitted => Err(refuse(
-            actor,
-            what(),
-            format!(
-                "đơn vị {unit} đã nộp bản tự đánh giá nên bản này đã khóa; chỉ Thư ký mở lại được (thamdinh submit --reopen), kèm lý do"
-            ),
-        )),
+        Role::Unit if state == SelfAssessmentState::Submitted => {
+            Err(refuse(actor, what(), Rule::Submitted { unit: unit.to_string() }))
+        }
         Role::Unit => Ok(()),
         // The council's other roles are refused as their import of a unit's values always was.
         Role::Member | Role::Assistant | Role::Leader => may(actor, CouncilWrite::Import),
@@ -343,17 +508,10 @@ pub fn may_submit(actor: &Actor, unit: &str) -> Result<(), Refusal> {
         Role::Unit if actor.unit.as_deref() == Some(unit) => Ok(()),
         Role::Unit => Err(refuse(
             actor,
-            format!("submit the self-assessment of unit {unit}"),
-            format!(
-                "cán bộ đầu mối chỉ nộp bản tự đánh giá của đơn vị mình ({})",
-                actor.unit.as_deref().unwrap_or("—")
-            ),
+            Act::Submit { unit: unit.to_string() },
+            Rule::OwnUnitSubmission { own: actor.unit.as_deref().unwrap_or("—").to_string() },
         )),
-        _ => Err(refuse(
-            actor,
-            format!("submit the self-assessment of unit {unit}"),
-            "a unit's focal person submits it (the secretary may record it for the unit)",
-        )),
+        _ => Err(refuse(actor, Act::Submit { unit: unit.to_string() }, Rule::FocalPersonSubmits)),
     }
 }
 
@@ -364,14 +522,12 @@ pub fn may_see_result(actor: &Actor, unit: &str, approved: bool) -> Result<(), R
     match actor.role {
         Role::Unit if actor.unit.as_deref() != Some(unit) => Err(refuse(
             actor,
-            format!("see the result of unit {unit}"),
-            format!("cán bộ đầu mối chỉ xem kết quả của đơn vị mình ({})", actor.unit.as_deref().unwrap_or("—")),
+            Act::SeeResult { unit: unit.to_string() },
+            Rule::OwnUnitResult { own: actor.unit.as_deref().unwrap_or("—").to_string() },
         )),
-        Role::Unit if !approved => Err(refuse(
-            actor,
-            format!("see the result of unit {unit}"),
-            "kết quả thẩm định chỉ được xem sau khi khối của đơn vị được phê duyệt và công bố (Điều 10)",
-        )),
+        Role::Unit if !approved => {
+            Err(refuse(actor, Act::SeeResult { unit: unit.to_string() }, Rule::ResultAfterApproval))
+        }
         _ => Ok(()),
     }
 }
@@ -381,11 +537,7 @@ pub fn may_see_result(actor: &Actor, unit: &str, approved: bool) -> Result<(), R
 /// publication.
 pub fn may_read_round(actor: &Actor) -> Result<(), Refusal> {
     if actor.role == Role::Unit {
-        return Err(refuse(
-            actor,
-            "read the whole round",
-            "cán bộ đầu mối chỉ xem đơn vị của mình: thamdinh result (sau khi kết quả được phê duyệt)",
-        ));
+        return Err(refuse(actor, Act::ReadRound, Rule::UnitReadsOwnOnly));
     }
     Ok(())
 }

@@ -10,6 +10,7 @@ pub mod score_sheet;
 
 use crate::domain::evaluate::evaluate_round;
 use crate::domain::permissions::CouncilWrite;
+use crate::store::Refused;
 use crate::store::import::EvidenceRow;
 use crate::store::{Store, StoreError};
 use layout::{AUDIT_MARKER, CHECK_MARKER};
@@ -105,7 +106,7 @@ pub fn score_sheets_book(
     let codes: Vec<String> =
         if units.is_empty() { round.units.iter().map(|u| u.code.clone()).collect() } else { units.to_vec() };
     if codes.is_empty() {
-        return Err(StoreError::Refused("the round has no units yet; import them with `thamdinh import units`".into()));
+        return Err(StoreError::from(Refused::NoUnitsYet));
     }
     let results = evaluate_round(regulation, &round);
     let mut evidence: BTreeMap<String, Vec<EvidenceRow>> = BTreeMap::new();
@@ -119,10 +120,10 @@ pub fn score_sheets_book(
             .units
             .iter()
             .find(|u| &u.code == code)
-            .ok_or_else(|| StoreError::Refused(format!("unknown unit {code:?}")))?;
+            .ok_or_else(|| StoreError::from(Refused::UnknownUnit { unit: code.clone() }))?;
         let framework = regulation
             .framework_for(&unit.bloc, unit.group.as_deref())
-            .ok_or_else(|| StoreError::Refused(format!("unit {code}: its bloc and group name no framework")))?;
+            .ok_or_else(|| StoreError::from(Refused::NoFramework { unit: code.clone() }))?;
         let ranked = results.iter().flat_map(|r| r.ranking.units.iter()).find(|r| &r.unit == code);
         let input = score_sheet::UnitSheet {
             regulation,
@@ -208,18 +209,11 @@ pub fn check_destination(db: &Path, out: &Path, existing: Existing) -> Result<()
         name.push(suffix);
         let file = PathBuf::from(name);
         if resolved(&file) == target || same_file(&file, out) {
-            let what = if suffix.is_empty() {
-                "the round's database".to_string()
-            } else {
-                format!("the database's {suffix} file")
-            };
-            return Err(StoreError::File {
+            return Err(StoreError::from(Refused::ExportOverDatabase {
                 file: out.display().to_string(),
-                message: format!(
-                    "this is {what} ({}); an export never writes over it, --force or not: choose another file name",
-                    file.display()
-                ),
-            });
+                database: file.display().to_string(),
+                part: (!suffix.is_empty()).then(|| suffix.to_string()),
+            }));
         }
     }
     if existing == Existing::Refuse && std::fs::symlink_metadata(out).is_ok() {
@@ -229,10 +223,7 @@ pub fn check_destination(db: &Path, out: &Path, existing: Existing) -> Result<()
 }
 
 fn already_exists(out: &Path) -> StoreError {
-    StoreError::File {
-        file: out.display().to_string(),
-        message: "the file already exists; choose another name, or add --force to replace it".into(),
-    }
+    StoreError::from(Refused::ExportExists { file: out.display().to_string() })
 }
 
 /// A path made absolute through its folder (the file itself may not exist yet).

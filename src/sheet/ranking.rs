@@ -10,7 +10,7 @@ use crate::domain::reasons::unit_reasons;
 use crate::domain::regulation::Regulation;
 use crate::domain::score::display_vi;
 use crate::domain::scoring::ComponentScore;
-use crate::store::{DocumentCounts, Store, StoreError};
+use crate::store::{DocumentCounts, Refused, Store, StoreError};
 use rust_decimal::Decimal;
 
 fn header() -> Style {
@@ -106,7 +106,7 @@ pub fn build(store: &Store) -> Result<Book, StoreError> {
     let round = store.load_round()?;
     let results = evaluate_round(regulation, &round);
     if results.is_empty() {
-        return Err(StoreError::Refused("the round has no units yet; import them with `thamdinh import units`".into()));
+        return Err(StoreError::from(Refused::NoUnitsYet));
     }
     let result =
         CouncilResult { regulation, year: store.year(), round: &round, results, documents: store.document_counts()? };

@@ -1,11 +1,12 @@
 //! Saving one appraisal from a session: permission, version, double entry and audit, in one transaction.
 
-use super::audit::Change;
+use super::audit::{AppraisalTransition, AuditAction, Change};
 use super::error::{Result, StaleSave, StoreError};
 use super::state::row_state;
 use super::{Store, audit_one};
 use crate::domain::appraisal::check_reason;
 use crate::domain::permissions::{AppraisalEntry, may_appraise};
+use crate::store::{Refused, Subject, TextField};
 use rusqlite::{OptionalExtension, params};
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -81,25 +82,33 @@ impl Store {
     /// another session saved the component since `based_on_version` (the newer value is named, nothing is lost).
     pub fn save_appraisal(&mut self, input: &AppraisalInput) -> Result<Saved> {
         let AppraisalInput { unit, component, appraised, deduction_reason, based_on_version } = input;
-        let reason = &*super::clean(deduction_reason, "deduction reason", &format!("unit {unit}, {component}"))?;
+        let reason = &*super::clean(
+            deduction_reason,
+            TextField::DeductionReason,
+            &Subject::Item { unit: unit.clone(), item: component.clone() },
+        )?;
         let (bloc, place) = self.component_of(unit, component)?;
         let entry = may_appraise(&self.actor, &place, unit)?;
         let max = place.component.max;
         if appraised.is_sign_negative() || *appraised > max {
-            return Err(StoreError::Refused(format!(
-                "unit {unit}, {component}: appraised {appraised} outside [0, {}] (a score lies in [0, max])",
-                max.normalize()
-            )));
+            return Err(StoreError::from(Refused::ScoreOutOfRange {
+                unit: unit.clone(),
+                component: component.clone(),
+                value: *appraised,
+                max,
+            }));
         }
-        self.check_not_frozen(&bloc, &format!("unit {unit}, {component}"))?;
+        self.check_not_frozen(&bloc, Subject::Item { unit: unit.clone(), item: component.clone() })?;
         let tx = self.write_transaction()?;
         let current = Current::read(&tx, unit, component)?;
         let self_score = current.as_ref().and_then(|c| c.self_score.as_deref()).and_then(|s| Decimal::from_str(s).ok());
-        check_reason(max, self_score, *appraised, reason)
-            .map_err(|why| StoreError::Refused(format!("unit {unit}, {component}: {why}")))?;
+        check_reason(max, self_score, *appraised, reason).map_err(|why| Refused::ReasonNeeded {
+            unit: unit.clone(),
+            component: component.clone(),
+            why,
+        })?;
         let value = appraised.normalize().to_string();
         let old_value = current.as_ref().and_then(|c| c.appraised.clone());
-        let old_reason = current.as_ref().map(|c| c.reason.clone()).unwrap_or_default();
         let version = current.as_ref().map_or(0, |c| c.version);
 
         if entry == AppraisalEntry::LeaderScore {
@@ -112,28 +121,20 @@ impl Store {
             return Err(stale_save(current, version, unit, component, value));
         }
 
-        let awaiting_before = current.as_ref().is_some_and(|c| c.awaiting_confirmation);
         let entered_by = current.as_ref().and_then(|c| c.appraised_by.clone());
-        let (action, awaiting_after, appraised_by, outcome): (&'static str, bool, String, fn(i64) -> Saved) =
-            match entry {
-                AppraisalEntry::AwaitingConfirmation => {
-                    if old_value.is_some() && !awaiting_before {
-                        return Err(StoreError::Refused(format!(
-                            "unit {unit}, {component}: the appraisal {} is final (by {}); an assistant's entry cannot replace it — a member of the agency changes it",
-                            old_value.as_deref().unwrap_or_default(),
-                            entered_by.as_deref().unwrap_or("an import")
-                        )));
-                    }
-                    ("enter", true, self.actor.name.clone(), |version| Saved::AwaitingConfirmation { version })
-                }
-                _ if awaiting_before && old_value.as_deref() == Some(value.as_str()) && old_reason == reason => {
-                    ("confirm", false, entered_by.clone().unwrap_or_else(|| self.actor.name.clone()), |version| {
-                        Saved::Confirmed { version }
-                    })
-                }
-                _ if awaiting_before => ("correct", false, self.actor.name.clone(), |version| Saved::Final { version }),
-                _ => ("appraise", false, self.actor.name.clone(), |version| Saved::Final { version }),
-            };
+        let transition = transition_of(entry, current.as_ref(), &value, reason).map_err(|()| {
+            StoreError::from(Refused::AppraisalFinal {
+                unit: unit.clone(),
+                component: component.clone(),
+                value: old_value.clone().unwrap_or_default(),
+                by: entered_by.clone(),
+            })
+        })?;
+        let awaiting_after = transition == AppraisalTransition::Enter;
+        let appraised_by = match transition {
+            AppraisalTransition::Confirm => entered_by.clone().unwrap_or_else(|| self.actor.name.clone()),
+            _ => self.actor.name.clone(),
+        };
         let new_version = version + 1;
         let state = tx.prepare_cached("INSERT INTO score (unit, criterion, appraised_score, deduction_reason, version, appraised_by, awaiting_confirmation)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
@@ -143,21 +144,19 @@ impl Store {
              RETURNING *")?.query_row(params![unit, component, value, reason, new_version, appraised_by, awaiting_after],
             |row| row_state("score", row),
         )?;
-        let detail = match action {
-            "confirm" => format!("{unit} {component}: {value} confirmed (entered by {appraised_by})"),
-            "enter" => format!("{unit} {component}: {} → {value}, awaiting a member's confirmation", show(&old_value)),
-            "correct" => format!(
-                "{unit} {component}: {} (entered by {}) corrected to {value}",
-                show(&old_value),
-                entered_by.as_deref().unwrap_or("?")
-            ),
-            _ => format!("{unit} {component}: {} → {value}", show(&old_value)),
-        };
-        let change =
-            Change::new(action, detail).on(unit, Some(component)).value("appraised_score", old_value, Some(value));
+        let detail = transition_detail(transition, unit, component, &old_value, &value, entered_by.as_deref());
+        let change = Change::new(AuditAction::Appraisal(transition), detail).on(unit, Some(component)).value(
+            "appraised_score",
+            old_value,
+            Some(value),
+        );
         audit_one(&tx, &self.actor, change.because(reason).state(state))?;
         tx.commit()?;
-        Ok(outcome(new_version))
+        Ok(match transition {
+            AppraisalTransition::Enter => Saved::AwaitingConfirmation { version: new_version },
+            AppraisalTransition::Confirm => Saved::Confirmed { version: new_version },
+            AppraisalTransition::Correct | AppraisalTransition::Appraise => Saved::Final { version: new_version },
+        })
     }
 
     /// A provincial leader's own score of a group I component (the appraised score is then the leaders' mean).
@@ -180,13 +179,59 @@ impl Store {
             |row| row_state("leader_score", row),
         )?;
         let detail = format!("leader {leader}: {unit} {component} {} → {value}", old.as_deref().unwrap_or("—"));
-        let change = Change::new("leader score", detail)
+        let change = Change::new(AuditAction::LeaderScore, detail)
             .on(unit, Some(component))
             .value(&format!("leader_score:{leader}"), old, Some(value))
             .because(reason)
             .state(state);
         audit_one(tx, &self.actor, change)?;
         Ok(())
+    }
+}
+
+/// What saving `value` does to the stored appraisal: an assistant's entry awaits a member's confirmation (and
+/// may not replace a final appraisal: `Err`); a member saving the awaiting value and reason unchanged confirms
+/// it, saving anything else over it corrects it, and otherwise appraises.
+fn transition_of(
+    entry: AppraisalEntry,
+    current: Option<&Current>,
+    value: &str,
+    reason: &str,
+) -> std::result::Result<AppraisalTransition, ()> {
+    let awaiting_before = current.is_some_and(|c| c.awaiting_confirmation);
+    let old_value = current.and_then(|c| c.appraised.as_deref());
+    let old_reason = current.map_or("", |c| c.reason.as_str());
+    Ok(match entry {
+        AppraisalEntry::AwaitingConfirmation if old_value.is_some() && !awaiting_before => return Err(()),
+        AppraisalEntry::AwaitingConfirmation => AppraisalTransition::Enter,
+        _ if awaiting_before && old_value == Some(value) && old_reason == reason => AppraisalTransition::Confirm,
+        _ if awaiting_before => AppraisalTransition::Correct,
+        _ => AppraisalTransition::Appraise,
+    })
+}
+
+/// The audit's words for an appraisal saved.
+fn transition_detail(
+    transition: AppraisalTransition,
+    unit: &str,
+    component: &str,
+    old_value: &Option<String>,
+    value: &str,
+    entered_by: Option<&str>,
+) -> String {
+    match transition {
+        AppraisalTransition::Confirm => {
+            format!("{unit} {component}: {value} confirmed (entered by {})", entered_by.unwrap_or("?"))
+        }
+        AppraisalTransition::Enter => {
+            format!("{unit} {component}: {} → {value}, awaiting a member's confirmation", show(old_value))
+        }
+        AppraisalTransition::Correct => format!(
+            "{unit} {component}: {} (entered by {}) corrected to {value}",
+            show(old_value),
+            entered_by.unwrap_or("?")
+        ),
+        AppraisalTransition::Appraise => format!("{unit} {component}: {} → {value}", show(old_value)),
     }
 }
 
@@ -224,21 +269,23 @@ impl Store {
         reason: &str,
         based_on_version: i64,
     ) -> Result<i64> {
-        let place_name = format!("unit {unit}, {component}");
-        let reason = &*super::required(reason, "the reason for withdrawing an appraisal", &place_name)?;
+        let at = Subject::Item { unit: unit.to_string(), item: component.to_string() };
+        let reason = &*super::required(reason, TextField::WithdrawReason, &at)?;
+        let (unit_code, component_code) = (unit.to_string(), component.to_string());
         let reason = reason.trim();
         let (bloc, place) = self.component_of(unit, component)?;
         let entry = may_appraise(&self.actor, &place, unit)?;
         if entry == AppraisalEntry::LeaderScore {
-            return Err(StoreError::Refused(format!(
-                "{place_name}: a provincial leader's score is not withdrawn; the leader enters a new one"
-            )));
+            return Err(StoreError::from(Refused::LeaderScoreNotWithdrawn {
+                unit: unit_code,
+                component: component_code,
+            }));
         }
-        self.check_not_frozen(&bloc, &place_name)?;
+        self.check_not_frozen(&bloc, at)?;
         let tx = self.write_transaction()?;
         let current = Current::read(&tx, unit, component)?;
         let Some(current) = current.filter(|c| c.appraised.is_some()) else {
-            return Err(StoreError::Refused(format!("{place_name}: no appraisal recorded, nothing to withdraw")));
+            return Err(StoreError::from(Refused::NothingToWithdraw { unit: unit_code, component: component_code }));
         };
         if current.version != based_on_version {
             return Err(StoreError::Stale(Box::new(StaleSave {
@@ -254,9 +301,7 @@ impl Store {
         if entry == AppraisalEntry::AwaitingConfirmation
             && !(current.awaiting_confirmation && current.appraised_by.as_deref() == Some(self.actor.name.as_str()))
         {
-            return Err(StoreError::Refused(format!(
-                "{place_name}: an assistant withdraws only their own entry awaiting confirmation; a member of the agency withdraws this one"
-            )));
+            return Err(StoreError::from(Refused::NotOwnEntry { unit: unit_code, component: component_code }));
         }
         let new_version = current.version + 1;
         let state = tx.query_row(
@@ -268,7 +313,8 @@ impl Store {
         )?;
         let old = current.appraised;
         let detail = format!("{unit} {component}: {} withdrawn: {reason}", show(&old));
-        let change = Change::new("withdraw", detail).on(unit, Some(component)).value("appraised_score", old, None);
+        let change =
+            Change::new(AuditAction::Withdraw, detail).on(unit, Some(component)).value("appraised_score", old, None);
         audit_one(&tx, &self.actor, change.because(reason).state(state))?;
         tx.commit()?;
         Ok(new_version)

@@ -1,11 +1,12 @@
 //! The chairman's approval of a bloc: refused while a tie or an appraisal is outstanding; afterwards the bloc is frozen.
 
-use super::audit::Change;
+use super::audit::{AuditAction, Change};
 use super::error::{Result, StoreError};
 use super::state::row_state;
 use super::{Store, audit_one};
 use crate::domain::evaluate::{evaluate_round, unappraised_in_bloc};
 use crate::domain::permissions::CouncilWrite;
+use crate::store::{Refused, Subject};
 use rusqlite::params;
 use std::collections::BTreeSet;
 
@@ -18,9 +19,9 @@ impl Store {
     }
 
     /// Refuses a write to a unit of an approved bloc, before any row is touched.
-    pub(super) fn check_not_frozen(&self, bloc: &str, what: &str) -> Result<()> {
+    pub(super) fn check_not_frozen(&self, bloc: &str, at: Subject) -> Result<()> {
         if self.approved_blocs()?.contains(bloc) {
-            return Err(StoreError::Refused(frozen_message(bloc, what)));
+            return Err(StoreError::from(Refused::Frozen { bloc: bloc.to_string(), at }));
         }
         Ok(())
     }
@@ -32,29 +33,28 @@ impl Store {
     pub fn approve_bloc(&mut self, bloc: &str) -> Result<String> {
         self.permit(CouncilWrite::Approve)?;
         if self.regulation.bloc(bloc).is_none() {
-            return Err(StoreError::Refused(format!("unknown bloc {bloc:?}")));
+            return Err(StoreError::from(Refused::UnknownBloc {
+                bloc: bloc.to_string(),
+                regulation: self.regulation.id.clone(),
+                known: self.regulation.blocs.iter().map(|b| b.code.clone()).collect(),
+            }));
         }
         let tx = self.write_transaction()?;
-        self.check_not_frozen(bloc, "approve")?;
+        self.check_not_frozen(bloc, Subject::Approval)?;
         let round = self.load_round()?;
         let units = round.units.iter().filter(|u| u.bloc == bloc).count();
         let unappraised = unappraised_in_bloc(&self.regulation, &round, bloc);
         if units == 0 {
-            return Err(StoreError::Refused(format!("bloc {bloc} has no units to approve")));
+            return Err(StoreError::from(Refused::EmptyBloc { bloc: bloc.to_string() }));
         }
         if unappraised > 0 {
-            return Err(StoreError::Refused(format!(
-                "bloc {bloc} cannot be approved: {unappraised} components are not appraised yet"
-            )));
+            return Err(StoreError::from(Refused::NotAppraised { bloc: bloc.to_string(), count: unappraised }));
         }
         let results = evaluate_round(&self.regulation, &round);
         if let Some(result) = results.iter().find(|r| r.bloc == bloc) {
             let open: Vec<String> = result.ranking.unresolved_ties().map(|g| g.units.join(",")).collect();
             if !open.is_empty() {
-                return Err(StoreError::Refused(format!(
-                    "bloc {bloc} cannot be approved: the chairman has not ordered the tie {}",
-                    open.join("; ")
-                )));
+                return Err(StoreError::from(Refused::TieOpen { bloc: bloc.to_string(), ties: open }));
             }
         }
         let state = tx.query_row(
@@ -67,7 +67,7 @@ impl Store {
             .find(|r| r.bloc == bloc)
             .map(|r| r.ranking.units.iter().map(|u| format!("{} {}", u.unit, u.outcome.slug())).collect())
             .unwrap_or_default();
-        let change = Change::new("approve", format!("bloc {bloc} approved: {}", ranked.join(", "))).value(
+        let change = Change::new(AuditAction::Approve, format!("bloc {bloc} approved: {}", ranked.join(", "))).value(
             "approval",
             None,
             Some(bloc.to_string()),
@@ -77,9 +77,4 @@ impl Store {
         tx.commit()?;
         Ok(head)
     }
-}
-
-/// Why a write to an approved bloc is refused.
-pub(super) fn frozen_message(bloc: &str, what: &str) -> String {
-    format!("{what}: bloc {bloc} is approved and its results are frozen; a change now is a re-rating (Điều 10.4)")
 }

@@ -2,6 +2,7 @@
 //! chained to the one before by SHA-256, so a changed or removed row is found by `audit verify`.
 
 use super::Store;
+pub use super::action::{AppraisalTransition, AuditAction, ImportKind};
 use super::error::Result;
 pub use super::state::{Logged, Unexplained};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -14,6 +15,7 @@ pub struct AuditRow {
     /// UTC, `2026-11-22T09:14:03.512Z`.
     pub at: String,
     pub actor: String,
+    /// The action's slug as stored ([`AuditAction::slug`]); [`AuditRow::kind`] reads it.
     pub action: String,
     pub unit: Option<String>,
     pub criterion: Option<String>,
@@ -32,10 +34,17 @@ pub struct AuditRow {
     pub state: Option<String>,
 }
 
+impl AuditRow {
+    /// The action this row records; None for a slug this program does not know (written by a newer one).
+    pub fn kind(&self) -> Option<AuditAction> {
+        AuditAction::from_slug(&self.action)
+    }
+}
+
 /// What one audit row says; the trail adds who, when and the chain.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Change {
-    pub action: &'static str,
+    pub action: AuditAction,
     pub unit: Option<String>,
     pub criterion: Option<String>,
     pub field: Option<String>,
@@ -48,8 +57,18 @@ pub struct Change {
 }
 
 impl Change {
-    pub fn new(action: &'static str, detail: impl Into<String>) -> Change {
-        Change { action, detail: detail.into(), ..Change::default() }
+    pub fn new(action: AuditAction, detail: impl Into<String>) -> Change {
+        Change {
+            action,
+            unit: None,
+            criterion: None,
+            field: None,
+            old_value: None,
+            new_value: None,
+            reason: None,
+            detail: detail.into(),
+            states: Vec::new(),
+        }
     }
 
     pub fn on(mut self, unit: &str, criterion: Option<&str>) -> Change {
@@ -151,7 +170,7 @@ impl AuditTrail {
             id: self.next_id,
             at: self.at.clone(),
             actor: self.actor.clone(),
-            action: change.action.to_string(),
+            action: change.action.slug().to_string(),
             unit: change.unit,
             criterion: change.criterion,
             field: change.field,
@@ -405,13 +424,13 @@ impl Store {
         let mut rows = statement.query([after])?;
         while let Some(row) = rows.next()? {
             changes.last_id = row.get(0)?;
-            let action: String = row.get(2)?;
-            match row.get::<_, Option<String>>(1)? {
-                Some(unit) if action != "unit" => {
+            let action = AuditAction::from_slug(&row.get::<_, String>(2)?);
+            match (row.get::<_, Option<String>>(1)?, action) {
+                (Some(unit), action) if action.is_none_or(AuditAction::changes_one_unit) => {
                     changes.units.insert(unit);
                 }
                 // An import's summary row: its values have rows of their own.
-                None if action.starts_with("import ") => {}
+                (None, Some(AuditAction::Import(_))) => {}
                 _ => changes.whole_round = true,
             }
         }

@@ -1,6 +1,6 @@
 //! Writes made from the interface besides appraisals: a unit's facts, a grade override, a co-assigned agency's comment.
 
-use super::audit::Change;
+use super::audit::{AuditAction, Change};
 use super::error::{Result, StoreError};
 use super::state::{removed_row, row_state, text_key};
 use super::write::write_fact;
@@ -10,6 +10,7 @@ use crate::domain::facts::{FactValue, Facts, check_facts};
 use crate::domain::grades::Grade;
 use crate::domain::permissions::{CouncilWrite, may_comment};
 use crate::domain::regulation::Regulation;
+use crate::store::{Refused, Subject, TextField};
 use rusqlite::{OptionalExtension, params};
 
 /// A remark of a co-assigned agency on one component of one unit.
@@ -28,14 +29,15 @@ impl Store {
         let (_, place) = self.component_of(unit, component)?;
         may_comment(&self.actor, &place, unit)?;
         let agency = self.actor.agency.clone().unwrap_or_default();
-        let text = &*super::required(text, "the comment", &format!("unit {unit}, {component}"))?;
+        let text =
+            &*super::required(text, TextField::Comment, &Subject::Item { unit: unit.into(), item: component.into() })?;
         let tx = self.write_transaction()?;
         let state = tx.query_row(
             "INSERT INTO comment (unit, criterion, agency, text) VALUES (?1, ?2, ?3, ?4) RETURNING *",
             params![unit, component, agency, text.trim()],
             |row| row_state("comment", row),
         )?;
-        let change = Change::new("comment", format!("{unit} {component} ({agency}): {}", text.trim()))
+        let change = Change::new(AuditAction::Comment, format!("{unit} {component} ({agency}): {}", text.trim()))
             .on(unit, Some(component))
             .value("comment", None, Some(text.trim().to_string()))
             .state(state);
@@ -63,13 +65,15 @@ impl Store {
     pub fn save_facts(&mut self, unit: &str, facts: &[(String, FactValue)]) -> Result<()> {
         self.permit(CouncilWrite::Facts)?;
         let (bloc, _) = self.unit_place(unit)?;
-        self.check_not_frozen(&bloc, &format!("unit {unit}"))?;
+        self.check_not_frozen(&bloc, Subject::Unit(unit.to_string()))?;
         for (name, value) in facts {
             let definition = self
                 .regulation
                 .fact(name)
-                .ok_or_else(|| StoreError::Refused(format!("unit {unit}: unknown fact {name:?}")))?;
-            definition.parse_value(&value.to_string()).map_err(|e| StoreError::Refused(format!("unit {unit}: {e}")))?;
+                .ok_or_else(|| StoreError::from(Refused::UnknownFact { unit: unit.to_string(), fact: name.clone() }))?;
+            definition
+                .parse_value(&value.to_string())
+                .map_err(|why| Refused::BadFactValue { unit: unit.to_string(), why })?;
         }
         let tx = self.write_transaction()?;
         let mut trail = self.audit_trail(&tx)?;
@@ -85,7 +89,8 @@ impl Store {
             }
             let state = write_fact(&tx, unit, name, Some(&value.to_string()))?;
             let detail = format!("{unit} {name}: {} → {value}", old.as_deref().unwrap_or("—"));
-            let change = Change::new("fact", detail).on(unit, None).value(name, old, Some(value.to_string()));
+            let change =
+                Change::new(AuditAction::Fact, detail).on(unit, None).value(name, old, Some(value.to_string()));
             trail.record(&tx, change.state(state))?;
         }
         check_stored_facts(&tx, &self.regulation, unit)?;
@@ -97,23 +102,31 @@ impl Store {
     pub fn override_grade(&mut self, unit: &str, criterion: &str, grade: Grade, reason: &str) -> Result<()> {
         self.permit(CouncilWrite::OverrideGrade)?;
         let (bloc, group) = self.unit_place(unit)?;
-        self.check_not_frozen(&bloc, &format!("unit {unit}"))?;
+        self.check_not_frozen(&bloc, Subject::Unit(unit.to_string()))?;
         if self.regulation.grades.is_none() {
-            return Err(StoreError::Refused(format!("{} grades no criteria", self.regulation.id)));
+            return Err(StoreError::from(Refused::NoGrades { regulation: self.regulation.id.clone() }));
         }
         let known =
             self.regulation.framework_for(&bloc, group.as_deref()).is_some_and(|f| f.criterion(criterion).is_some());
         if !known {
-            return Err(StoreError::Refused(format!("unit {unit}: {criterion:?} is not a criterion of its framework")));
+            return Err(StoreError::from(Refused::NotACriterion {
+                unit: unit.to_string(),
+                criterion: criterion.to_string(),
+            }));
         }
-        let reason =
-            &*super::required(reason, "the reason for overriding a grade", &format!("unit {unit}, {criterion}"))?;
+        let reason = &*super::required(
+            reason,
+            TextField::OverrideReason,
+            &Subject::Item { unit: unit.into(), item: criterion.into() },
+        )?;
         // An override equal to the proposed grade would change nothing and hide the proposal: it is refused.
         let proposed = self.proposed_grade(unit, criterion)?;
         if proposed == Some(grade) {
-            return Err(StoreError::Refused(format!(
-                "unit {unit}, {criterion}: {grade} is the proposed grade; an override equal to it is not stored (remove the override instead)"
-            )));
+            return Err(StoreError::from(Refused::OverrideIsProposed {
+                unit: unit.to_string(),
+                criterion: criterion.to_string(),
+                grade: grade.to_string(),
+            }));
         }
         let tx = self.write_transaction()?;
         write_grade_override(&tx, &mut self.audit_trail(&tx)?, unit, criterion, grade, reason.trim())?;
@@ -126,11 +139,11 @@ impl Store {
     pub fn remove_grade_override(&mut self, unit: &str, criterion: &str, reason: &str) -> Result<()> {
         self.permit(CouncilWrite::OverrideGrade)?;
         let (bloc, _) = self.unit_place(unit)?;
-        self.check_not_frozen(&bloc, &format!("unit {unit}"))?;
+        self.check_not_frozen(&bloc, Subject::Unit(unit.to_string()))?;
         let reason = &*super::required(
             reason,
-            "the reason for removing a grade override",
-            &format!("unit {unit}, {criterion}"),
+            TextField::RemoveOverrideReason,
+            &Subject::Item { unit: unit.into(), item: criterion.into() },
         )?;
         let tx = self.write_transaction()?;
         let exists: Option<String> = tx
@@ -141,9 +154,10 @@ impl Store {
             )
             .optional()?;
         if exists.is_none() {
-            return Err(StoreError::Refused(format!(
-                "unit {unit}, {criterion}: no grade override to remove; the proposed grade applies"
-            )));
+            return Err(StoreError::from(Refused::NoOverride {
+                unit: unit.to_string(),
+                criterion: criterion.to_string(),
+            }));
         }
         remove_grade_override(&tx, &mut self.audit_trail(&tx)?, unit, criterion, reason.trim())?;
         tx.commit()?;
@@ -152,7 +166,8 @@ impl Store {
 
     /// The grade a criterion's appraised sum proposes (None while it cannot be proposed).
     fn proposed_grade(&self, unit: &str, criterion: &str) -> Result<Option<Grade>> {
-        let record = self.load_unit(unit)?.ok_or_else(|| StoreError::Refused(format!("unknown unit {unit:?}")))?;
+        let record =
+            self.load_unit(unit)?.ok_or_else(|| StoreError::from(Refused::UnknownUnit { unit: unit.to_string() }))?;
         Ok(evaluate_unit(&self.regulation, &record)
             .and_then(|evaluation| evaluation.score.criterion(criterion).and_then(|c| c.proposed_grade)))
     }
@@ -172,7 +187,8 @@ pub(super) fn check_stored_facts(tx: &rusqlite::Connection, regulation: &Regulat
             facts.insert(name, value);
         }
     }
-    check_facts(&regulation.facts, &facts).map_err(|why| StoreError::Refused(format!("unit {unit}: {why}")))
+    check_facts(&regulation.facts, &facts)
+        .map_err(|why| StoreError::from(Refused::FactsInconsistent { unit: unit.to_string(), why }))
 }
 
 /// Writes one grade override and its audit row, naming the grade it replaces.
@@ -190,7 +206,7 @@ pub(super) fn write_grade_override(
             "INSERT OR REPLACE INTO grade_override (unit, criterion, grade, reason) VALUES (?1, ?2, ?3, ?4) RETURNING *",
         )?
         .query_row(params![unit, criterion, grade.slug(), reason], |row| row_state("grade_override", row))?;
-    let change = Change::new("override grade", format!("{unit} {criterion} → {grade}: {reason}"))
+    let change = Change::new(AuditAction::OverrideGrade, format!("{unit} {criterion} → {grade}: {reason}"))
         .on(unit, Some(criterion))
         .value("grade", old, Some(grade.slug().to_string()))
         .because(reason)
@@ -218,7 +234,7 @@ pub(super) fn remove_grade_override(
     tx.prepare_cached("DELETE FROM grade_override WHERE unit = ?1 AND criterion = ?2")?
         .execute(params![unit, criterion])?;
     let change = Change::new(
-        "override grade",
+        AuditAction::OverrideGrade,
         format!("{unit} {criterion}: override {} removed; the proposed grade applies", old.as_deref().unwrap_or("—")),
     )
     .on(unit, Some(criterion))

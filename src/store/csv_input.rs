@@ -1,6 +1,6 @@
 //! Reading a CSV file strictly: UTF-8, a header row, columns by name in any order, nothing unknown.
 
-use super::error::{Result, StoreError};
+use super::error::{CsvProblem, Refused, Result, StoreError};
 use crate::domain::validate::clean_text;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -26,14 +26,18 @@ fn clean_record(
     }
     let mut cleaned = csv::StringRecord::with_capacity(record.as_slice().len(), record.len());
     for (index, cell) in record.iter().enumerate() {
-        let cell = clean_text(cell).map_err(|why| StoreError::Input {
-            file: file.to_string(),
-            line,
-            message: format!("column {}: {cell:?} {why}", headers.get(index).unwrap_or("?")),
+        let cell = clean_text(cell).map_err(|why| {
+            let column = headers.get(index).unwrap_or("?").to_string();
+            csv_error(file, line, CsvProblem::Cell { column, value: cell.to_string(), why })
         })?;
         cleaned.push_field(&cell);
     }
     Ok(cleaned)
+}
+
+/// A CSV file's own problem at a line.
+fn csv_error(file: &str, line: u64, problem: CsvProblem) -> StoreError {
+    StoreError::from(Refused::Csv { file: file.to_string(), line, problem })
 }
 
 impl CsvTable {
@@ -41,15 +45,14 @@ impl CsvTable {
     pub fn read(path: &Path, required: &[&str], optional: &[&str]) -> Result<CsvTable> {
         let file =
             path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
-        let bytes = std::fs::read(path)
-            .map_err(|e| StoreError::File { file: path.display().to_string(), message: e.to_string() })?;
+        let bytes = std::fs::read(path).map_err(|e| Refused::Unreadable {
+            file: path.display().to_string(),
+            not_found: e.kind() == std::io::ErrorKind::NotFound,
+            why: e.to_string(),
+        })?;
         let text = String::from_utf8(bytes).map_err(|e| {
             let line = e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
-            StoreError::Input {
-                file: file.clone(),
-                line: line as u64,
-                message: "not UTF-8 text; save the file as CSV UTF-8".into(),
-            }
+            csv_error(&file, line as u64, CsvProblem::NotUtf8)
         })?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         // Excel in a Vietnamese locale (decimal comma) saves CSV with ';' between fields.
@@ -60,34 +63,27 @@ impl CsvTable {
             .delimiter(delimiter)
             .trim(csv::Trim::All)
             .from_reader(text.as_bytes());
-        let headers = reader
-            .headers()
-            .map_err(|e| StoreError::Input { file: file.clone(), line: 1, message: e.to_string() })?
-            .clone();
+        let headers = reader.headers().map_err(|e| csv_error(&file, 1, CsvProblem::Header(e.to_string())))?.clone();
         let mut columns = BTreeMap::new();
         for (index, header) in headers.iter().enumerate() {
             let name = header.trim().to_lowercase();
             if !required.contains(&name.as_str()) && !optional.contains(&name.as_str()) {
-                let mut known: Vec<&str> = required.iter().chain(optional).copied().collect();
+                let mut known: Vec<String> = required.iter().chain(optional).map(|c| c.to_string()).collect();
                 known.sort();
-                return Err(StoreError::Input {
-                    file,
-                    line: 1,
-                    message: format!("unknown column {header:?}; the columns are {}", known.join(", ")),
-                });
+                return Err(csv_error(&file, 1, CsvProblem::UnknownColumn { column: header.to_string(), known }));
             }
             if columns.insert(name.clone(), index).is_some() {
-                return Err(StoreError::Input { file, line: 1, message: format!("column {name} appears twice") });
+                return Err(csv_error(&file, 1, CsvProblem::ColumnTwice { column: name }));
             }
         }
         if let Some(missing) = required.iter().find(|column| !columns.contains_key(**column)) {
-            return Err(StoreError::Input { file, line: 1, message: format!("missing column {missing}") });
+            return Err(csv_error(&file, 1, CsvProblem::MissingColumn { column: missing.to_string() }));
         }
         let mut rows = Vec::new();
         for record in reader.records() {
             let record = record.map_err(|e| {
                 let line = e.position().map(|p| p.line()).unwrap_or(0);
-                StoreError::Input { file: file.clone(), line, message: format!("unreadable row: {e}") }
+                csv_error(&file, line, CsvProblem::Unreadable(e.to_string()))
             })?;
             let line = record.position().map(|p| p.line()).unwrap_or(0);
             if record.iter().all(|cell| cell.is_empty()) {
@@ -101,6 +97,26 @@ impl CsvTable {
     /// The cell of a column in a row, empty when the column is absent.
     pub fn cell<'r>(&self, record: &'r csv::StringRecord, column: &str) -> &'r str {
         self.columns.get(column).and_then(|&index| record.get(index)).unwrap_or("")
+    }
+
+    /// A value of a row its user may not write.
+    pub fn refused(
+        &self,
+        line: u64,
+        column: &str,
+        (unit, item): (&str, super::RowItem),
+        value: &str,
+        refusal: crate::domain::permissions::Refusal,
+    ) -> StoreError {
+        StoreError::RowRefused(Box::new(super::RowRefused {
+            file: self.file.clone(),
+            line,
+            column: column.to_string(),
+            unit: unit.to_string(),
+            item,
+            value: value.to_string(),
+            refusal,
+        }))
     }
 
     /// An error at a row: `file:line: message`.

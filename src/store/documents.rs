@@ -8,6 +8,7 @@ use super::import::{DATE_RULE, EvidenceRow, parse_date};
 use super::state::{removed_row, text_key};
 use super::write::write_evidence_audited;
 use crate::domain::framework::Framework;
+use crate::store::{AuditAction, Refused, Subject, TextField};
 use rusqlite::{OptionalExtension, params};
 
 /// Checks one document of unit `unit` filed under `code` (a criterion or component of its framework): a title, a
@@ -44,24 +45,26 @@ pub(super) fn check_document(
 }
 
 /// A document as a person typed it in a form: each text cleaned as every path cleans it.
-fn typed(text: &str, what: &str, place: &str) -> Result<String> {
-    crate::domain::validate::clean_line(text).map_err(|why| StoreError::Refused(format!("{place}: {what} {why}")))
+fn typed(text: &str, field: TextField, at: &Subject) -> Result<String> {
+    crate::domain::validate::clean_line(text)
+        .map_err(|why| StoreError::from(Refused::BadText { field, at: at.clone(), why }))
 }
 
 impl Store {
     /// Adds (or replaces, by its reference) one document of a unit's self-assessment, checked as the CSV import
     /// checks it. A unit's focal person: only its own unit, only before submission. One transaction, audited.
     pub fn add_document(&mut self, unit: &str, code: &str, title: &str, reference: &str, date: &str) -> Result<()> {
-        let place = format!("unit {unit}, {code}");
-        let (title, reference) = (typed(title, "trích yếu", &place)?, typed(reference, "số, ký hiệu", &place)?);
+        let place = Subject::Item { unit: unit.to_string(), item: code.to_string() };
+        let (title, reference) =
+            (typed(title, TextField::DocumentTitle, &place)?, typed(reference, TextField::DocumentReference, &place)?);
         let (bloc, group) = self.unit_place(unit)?;
         let framework = self
             .regulation
             .framework_for(&bloc, group.as_deref())
-            .ok_or_else(|| StoreError::Refused(format!("unit {unit}: its bloc and group name no framework")))?;
+            .ok_or_else(|| Refused::NoFramework { unit: unit.to_string() })?;
         let row = check_document(framework, unit, code, &title, &reference, date)
-            .map_err(|(column, message)| StoreError::Refused(format!("{column}: {message}")))?;
-        self.check_not_frozen(&bloc, &format!("unit {unit}"))?;
+            .map_err(|(column, message)| StoreError::unworded(format!("{column}: {message}")))?;
+        self.check_not_frozen(&bloc, Subject::Unit(unit.to_string()))?;
         let tx = self.write_transaction()?;
         self.permit_self_assessment(unit)?;
         let mut trail = self.audit_trail(&tx)?;
@@ -73,7 +76,7 @@ impl Store {
     /// Removes one document of a unit's self-assessment (by criterion and reference). Same rights as adding one.
     pub fn remove_document(&mut self, unit: &str, code: &str, reference: &str) -> Result<()> {
         let (bloc, _) = self.unit_place(unit)?;
-        self.check_not_frozen(&bloc, &format!("unit {unit}"))?;
+        self.check_not_frozen(&bloc, Subject::Unit(unit.to_string()))?;
         let tx = self.write_transaction()?;
         self.permit_self_assessment(unit)?;
         let old: Option<String> = tx
@@ -84,13 +87,18 @@ impl Store {
             )
             .optional()?;
         let Some(old) = old else {
-            return Err(StoreError::Refused(format!("unit {unit}, {code}: không có tài liệu số {reference:?} để xóa")));
+            return Err(Refused::NoSuchDocument {
+                unit: unit.to_string(),
+                component: code.to_string(),
+                reference: reference.to_string(),
+            }
+            .into());
         };
         tx.execute(
             "DELETE FROM evidence WHERE unit = ?1 AND criterion = ?2 AND reference = ?3",
             params![unit, code, reference],
         )?;
-        let change = Change::new("evidence", format!("{unit} {code}: evidence {reference} removed — {old}"))
+        let change = Change::new(AuditAction::Evidence, format!("{unit} {code}: evidence {reference} removed — {old}"))
             .on(unit, Some(code))
             .value(&format!("evidence:{reference}"), Some(old), None)
             .state(removed_row("evidence", &text_key(&[unit, code, reference])));

@@ -1,10 +1,10 @@
 //! Imports of CSV files (units, scores, grades, facts, evidence): every row checked first, then one transaction.
 
 use super::Store;
-use super::audit::Change;
+use super::audit::{AuditAction, Change, ImportKind};
 use super::council::{check_stored_facts, remove_grade_override, write_grade_override};
 use super::csv_input::CsvTable;
-use super::error::{Result, StoreError};
+use super::error::Result;
 use super::state::row_state;
 use super::write::{CLEAR_MARKER, Cell, Merged, ScoreChange, merge, write_evidence_audited, write_fact, write_merged};
 use crate::domain::appraisal::check_reason;
@@ -14,6 +14,8 @@ use crate::domain::permissions::{CouncilWrite, Refusal, may, may_import_appraisa
 use crate::domain::regulation::Regulation;
 use crate::domain::score::parse_score;
 use crate::domain::validate::code_key;
+use crate::store::StoreError;
+use crate::store::{Refused, RowItem, Subject};
 use rusqlite::OptionalExtension;
 use rusqlite::params;
 use rust_decimal::Decimal;
@@ -98,15 +100,24 @@ impl Store {
             .framework_of(place)
             .ok_or_else(|| table.error(line, format!("unit {code}: its bloc and group name no framework")))?;
         if place.frozen {
-            return Err(table.error(line, super::approval::frozen_message(&place.bloc, &format!("unit {code}"))));
+            return Err(table.error(
+                line,
+                Refused::Frozen { bloc: place.bloc.clone(), at: Subject::Unit(code.to_string()) }.to_string(),
+            ));
         }
         Ok((place, framework))
     }
 
     /// Refuses a value this session's user may not write, naming the file, line, column, value and rule.
-    fn permit_value(&self, table: &CsvTable, line: u64, column: &str, what: &str, write: CouncilWrite) -> Result<()> {
-        may(&self.actor, write)
-            .map_err(|refusal| table.error(line, format!("column {column}: {what}: refused: {refusal}")))
+    fn permit_value(
+        &self,
+        table: &CsvTable,
+        line: u64,
+        column: &str,
+        (at, value): ((&str, RowItem), &str),
+        write: CouncilWrite,
+    ) -> Result<()> {
+        may(&self.actor, write).map_err(|refusal| table.refused(line, column, at, value, refusal))
     }
 
     /// Each value a score row changes, checked as if the importing user typed it (SPEC, Roles): self-scores,
@@ -122,7 +133,7 @@ impl Store {
     ) -> Result<()> {
         let (unit, code, after) = (&change.unit, &change.criterion, &merged.after);
         let refused = |column: &str, value: &str, refusal: Refusal| {
-            table.error(line, format!("column {column}: unit {unit}, {code}: value {value}: refused: {refusal}"))
+            table.refused(line, column, (unit, RowItem::Criterion(code.clone())), value, refusal)
         };
         // The value as the refusal names it; worked out only for a refusal.
         let value = |column: &str| match column {
@@ -198,7 +209,7 @@ impl Store {
                 .map_err(|message| table.error(line, message))?;
             let new_place = UnitPlace { bloc: bloc.to_string(), group: group.clone(), frozen: false };
             for affected in [Some(bloc), existing.get(code).map(|old| old.bloc.as_str())].into_iter().flatten() {
-                self.check_not_frozen(affected, &format!("unit {code}"))
+                self.check_not_frozen(affected, Subject::Unit(code.to_string()))
                     .map_err(|e| table.error(line, e.to_string()))?;
             }
             if let Some(old) = existing.get(code) {
@@ -218,7 +229,7 @@ impl Store {
             if old.as_ref() == Some(&new) {
                 continue;
             }
-            self.permit_value(&table, *line, "name", &format!("unit {code}: value {new}"), CouncilWrite::Import)?;
+            self.permit_value(&table, *line, "name", ((code, RowItem::Unit), &new), CouncilWrite::Import)?;
             let state = tx.query_row(
                 "INSERT INTO unit (code, name, bloc, unit_group) VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT (code) DO UPDATE SET name = excluded.name, bloc = excluded.bloc, unit_group = excluded.unit_group
@@ -227,9 +238,12 @@ impl Store {
                 |row| row_state("unit", row),
             )?;
             let detail = format!("unit {code}: {} → {new}", old.as_deref().unwrap_or("—"));
-            trail.record(&tx, Change::new("unit", detail).on(code, None).value("unit", old, Some(new)).state(state))?;
+            trail.record(
+                &tx,
+                Change::new(AuditAction::Unit, detail).on(code, None).value("unit", old, Some(new)).state(state),
+            )?;
         }
-        trail.record(&tx, import_change("import units", &table.file, planned.len()))?;
+        trail.record(&tx, import_change(AuditAction::Import(ImportKind::Units), &table.file, planned.len()))?;
         tx.commit()?;
         Ok(Imported { rows: planned.len() })
     }
@@ -253,7 +267,10 @@ impl Store {
             let unit = table.cell(record, "unit");
             let code = table.cell(record, "criterion");
             let (_, framework) = self.row_unit(&table, line, &units, unit)?;
-            self.check_unit_user_row(&|message| table.error(line, message), unit)?;
+            self.check_unit_user_row(
+                &|refusal| table.refused(line, "unit", (unit, RowItem::Unit), unit, refusal),
+                unit,
+            )?;
             let place = scored_component(framework, unit, code).map_err(|message| table.error(line, message))?;
             let max = place.component.max;
             let leader = non_empty(table.cell(record, "leader"));
@@ -313,7 +330,7 @@ impl Store {
             self.permit_merged(&table, *line, place, change, &merged)?;
             write_merged(&tx, &mut trail, change, &merged)?;
         }
-        trail.record(&tx, import_change("import scores", &table.file, planned.len()))?;
+        trail.record(&tx, import_change(AuditAction::Import(ImportKind::Scores), &table.file, planned.len()))?;
         tx.commit()?;
         Ok(Imported { rows: planned.len() })
     }
@@ -371,14 +388,14 @@ impl Store {
             let write = override_write(grade, reason, stored.as_ref(), &refuse, unit, code)?;
             let Some((grade, reason)) = write else { continue };
             let value = grade.map_or(CLEAR_MARKER, |grade| grade.slug());
-            let what = format!("unit {unit}, {code}: value {value}");
-            self.permit_value(&table, *line, "grade", &what, CouncilWrite::OverrideGrade)?;
+            let at = (unit.as_str(), RowItem::Criterion(code.clone()));
+            self.permit_value(&table, *line, "grade", (at, value), CouncilWrite::OverrideGrade)?;
             match grade {
                 Some(grade) => write_grade_override(&tx, &mut trail, unit, code, grade, reason)?,
                 None => remove_grade_override(&tx, &mut trail, unit, code, reason)?,
             }
         }
-        trail.record(&tx, import_change("import grades", &table.file, planned.len()))?;
+        trail.record(&tx, import_change(AuditAction::Import(ImportKind::Grades), &table.file, planned.len()))?;
         tx.commit()?;
         Ok(Imported { rows: planned.len() })
     }
@@ -431,15 +448,23 @@ impl Store {
             if &old == value {
                 continue;
             }
-            let what = format!("unit {unit}, fact {name}: value {}", value.as_deref().unwrap_or(CLEAR_MARKER));
-            self.permit_value(&table, *line, "value", &what, CouncilWrite::Facts)?;
+            let at = (unit.as_str(), RowItem::Fact(name.clone()));
+            self.permit_value(
+                &table,
+                *line,
+                "value",
+                (at, value.as_deref().unwrap_or(CLEAR_MARKER)),
+                CouncilWrite::Facts,
+            )?;
             let state = write_fact(&tx, unit, name, value.as_deref())?;
             let detail = match value {
                 Some(value) => format!("{unit} {name}: {} → {value}", old.as_deref().unwrap_or("—")),
                 None => format!("{unit} {name}: {} → — (cleared: its default applies)", old.as_deref().unwrap_or("—")),
             };
-            trail
-                .record(&tx, Change::new("fact", detail).on(unit, None).value(name, old, value.clone()).state(state))?;
+            trail.record(
+                &tx,
+                Change::new(AuditAction::Fact, detail).on(unit, None).value(name, old, value.clone()).state(state),
+            )?;
         }
         let mut touched: BTreeMap<&str, u64> = BTreeMap::new();
         for (line, unit, _, _) in &planned {
@@ -448,7 +473,7 @@ impl Store {
         for (unit, line) in touched {
             check_stored_facts(&tx, &self.regulation, unit).map_err(|why| table.error(line, why.to_string()))?;
         }
-        trail.record(&tx, import_change("import facts", &table.file, planned.len()))?;
+        trail.record(&tx, import_change(AuditAction::Import(ImportKind::Facts), &table.file, planned.len()))?;
         tx.commit()?;
         Ok(Imported { rows: planned.len() })
     }
@@ -464,7 +489,10 @@ impl Store {
             let unit = table.cell(record, "unit");
             let code = table.cell(record, "criterion");
             let (_, framework) = self.row_unit(&table, line, &units, unit)?;
-            self.check_unit_user_row(&|message| table.error(line, message), unit)?;
+            self.check_unit_user_row(
+                &|refusal| table.refused(line, "unit", (unit, RowItem::Unit), unit, refusal),
+                unit,
+            )?;
             let (title, reference, date) =
                 (table.cell(record, "title"), table.cell(record, "reference"), table.cell(record, "date"));
             let row = super::documents::check_document(framework, unit, code, title, reference, date)
@@ -479,13 +507,13 @@ impl Store {
         let tx = self.write_transaction()?;
         let mut trail = self.audit_trail(&tx)?;
         for (line, row) in &planned {
-            let what = format!("unit {}, {}: value {}", row.unit, row.criterion, row.reference);
+            let at = (row.unit.as_str(), RowItem::Criterion(row.criterion.clone()));
             write_evidence_audited(&tx, &mut trail, row, || {
                 self.self_assessment_right(&row.unit)?
-                    .map_err(|refusal| table.error(*line, format!("column reference: {what}: refused: {refusal}")))
+                    .map_err(|refusal| table.refused(*line, "reference", at.clone(), &row.reference, refusal))
             })?;
         }
-        trail.record(&tx, import_change("import evidence", &table.file, planned.len()))?;
+        trail.record(&tx, import_change(AuditAction::Import(ImportKind::Evidence), &table.file, planned.len()))?;
         tx.commit()?;
         Ok(Imported { rows: planned.len() })
     }
@@ -638,7 +666,9 @@ fn override_write<'r>(
         Cell::Keep if reason.is_empty() => None,
         Cell::Keep => match &stored {
             Some((_, old_reason)) if old_reason == reason => None,
-            Some((old, _)) => Some((Some(Grade::from_str(old).map_err(StoreError::Refused)?), reason)),
+            Some((old, _)) => {
+                Some((Some(Grade::from_str(old).map_err(|_| Refused::UnknownGrade { grade: old.clone() })?), reason))
+            }
             None => {
                 return Err(refuse(format!(
                     "grade: unit {unit}, {code}: no override to give this reason to; write the grade"
@@ -676,7 +706,7 @@ fn applicable_cell(text: &str) -> std::result::Result<Cell<bool>, String> {
 }
 
 /// The summary row of an import: which file, how many rows.
-fn import_change(action: &'static str, file: &str, rows: usize) -> Change {
+fn import_change(action: AuditAction, file: &str, rows: usize) -> Change {
     Change::new(action, format!("{file}: {rows} rows")).value("file", None, Some(file.to_string()))
 }
 

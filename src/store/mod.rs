@@ -1,5 +1,6 @@
 //! The SQLite store: one round (regulation + year) per database file, migrations, imports and the round's data.
 
+pub mod action;
 pub mod appraise;
 mod approval;
 pub mod audit;
@@ -11,6 +12,7 @@ pub mod error;
 pub mod generate;
 pub mod import;
 pub mod next_year;
+pub mod refused;
 pub mod rerate;
 mod round;
 pub mod round_settings;
@@ -25,7 +27,7 @@ pub mod unit_result;
 pub mod users;
 mod write;
 
-pub use error::{Result, StoreError};
+pub use error::{CsvProblem, Refused, Result, RowItem, RowRefused, StoreError, Subject, TextField};
 pub use round::DocumentCounts;
 pub use write::{CLEAR_MARKER, Cell};
 
@@ -33,7 +35,7 @@ use crate::domain::framework::ComponentPlace;
 use crate::domain::loader::{DataFiles, load_regulation};
 use crate::domain::permissions::{Actor, CouncilWrite, may};
 use crate::domain::regulation::Regulation;
-use audit::{AuditTrail, Change};
+use audit::{AuditAction, AuditTrail, Change};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior, params};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -108,7 +110,10 @@ impl Store {
             )?);
         }
         let mut trail = AuditTrail::begin(&tx, &actor.name)?;
-        trail.record(&tx, Change::new("init", format!("round {regulation_id} {year} created")).states(states))?;
+        trail.record(
+            &tx,
+            Change::new(AuditAction::Init, format!("round {regulation_id} {year} created")).states(states),
+        )?;
         fill(&tx, &mut trail, &regulation)?;
         tx.commit()?;
         Ok(Store { conn, path: path.to_path_buf(), regulation, year, actor })
@@ -148,11 +153,7 @@ impl Store {
             return Err(StoreError::TooNew { path: path.to_path_buf(), found: version, supported });
         }
         if read_only && version < supported {
-            return Err(StoreError::Refused(format!(
-                "{}: cơ sở dữ liệu theo lược đồ cũ ({version}); mở nó một lần bằng phiên bản này (ví dụ `thamdinh audit verify --db {}`) rồi làm lại",
-                path.display(),
-                path.display()
-            )));
+            return Err(Refused::OldSchema { path: path.display().to_string(), version }.into());
         }
         if read_only {
             conn.busy_timeout(Duration::from_secs(10))?;
@@ -212,7 +213,7 @@ impl Store {
             .prepare_cached("SELECT bloc, unit_group FROM unit WHERE code = ?1")?
             .query_row([unit], |row| Ok((row.get(0)?, row.get(1)?)))
             .optional()?
-            .ok_or_else(|| StoreError::Refused(format!("unknown unit {unit:?}")))
+            .ok_or_else(|| StoreError::from(Refused::UnknownUnit { unit: unit.to_string() }))
     }
 
     /// A unit's bloc and where one component sits in its framework; refused when either is unknown.
@@ -221,10 +222,10 @@ impl Store {
         let framework = self
             .regulation
             .framework_for(&bloc, group.as_deref())
-            .ok_or_else(|| StoreError::Refused(format!("unit {unit}: its bloc and group name no framework")))?;
-        let place = framework
-            .component(component)
-            .ok_or_else(|| StoreError::Refused(format!("unit {unit}: no component {component:?} in its framework")))?;
+            .ok_or_else(|| StoreError::from(Refused::NoFramework { unit: unit.to_string() }))?;
+        let place = framework.component(component).ok_or_else(|| {
+            StoreError::from(Refused::UnknownComponent { unit: unit.to_string(), component: component.to_string() })
+        })?;
         Ok((bloc, place))
     }
 }
@@ -248,18 +249,19 @@ impl Store {
 }
 
 /// A person's text as it is stored: NFC, trimmed, no control characters (`validate::clean_text`);
-/// `what` and `place` name it in a refusal.
-fn clean(text: &str, what: &str, place: &str) -> Result<String> {
-    crate::domain::validate::clean_text(text).map_err(|why| StoreError::Refused(format!("{place}: {what} {why}")))
+/// `field` and `at` name it in a refusal.
+fn clean(text: &str, field: TextField, at: &Subject) -> Result<String> {
+    crate::domain::validate::clean_text(text)
+        .map_err(|why| StoreError::from(Refused::BadText { field, at: at.clone(), why }))
 }
 
 /// A person's text that must say something: as `clean`, and refused when nothing in it is visible.
-fn required(text: &str, what: &str, place: &str) -> Result<String> {
-    let text = clean(text, what, place)?;
+fn required(text: &str, field: TextField, at: &Subject) -> Result<String> {
+    let text = clean(text, field, at)?;
     if crate::domain::validate::has_visible(&text) {
         Ok(text)
     } else {
-        Err(StoreError::Refused(format!("{place}: {what} is needed (empty, or nothing visible in it)")))
+        Err(StoreError::from(Refused::TextNeeded { field, at: at.clone() }))
     }
 }
 

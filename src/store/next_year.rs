@@ -10,6 +10,7 @@ use super::state::row_state;
 use crate::domain::calendar::Date;
 use crate::domain::evaluate::evaluate_round;
 use crate::domain::regulation::Regulation;
+use crate::store::{AuditAction, Refused};
 use rusqlite::{Transaction, params};
 use std::path::Path;
 
@@ -20,11 +21,7 @@ impl Store {
     pub fn init_from(path: &Path, from: &Path, year: i32, regulation: Option<&str>) -> Result<Store> {
         let old = Store::open_read_only(from)?;
         if year <= old.year {
-            return Err(StoreError::Refused(format!(
-                "{}: kỳ cũ là năm {}; năm của kỳ mới phải sau đó, không phải {year}",
-                from.display(),
-                old.year
-            )));
+            return Err(Refused::YearNotAfter { from: from.display().to_string(), old_year: old.year, year }.into());
         }
         let regulation_id = regulation.unwrap_or(&old.regulation.id).to_string();
         let from_name = from.display().to_string();
@@ -52,13 +49,13 @@ impl Store {
         let mut states = Vec::with_capacity(round.units.len());
         for unit in &round.units {
             if new.framework_for(&unit.bloc, unit.group.as_deref()).is_none() {
-                return Err(StoreError::Refused(format!(
-                    "{from}: đơn vị {} (khối {}, nhóm {}) không có khung tiêu chí trong quy chế {}; tạo kỳ mới bằng quy chế cũ hoặc nhập đơn vị lại",
-                    unit.code,
-                    unit.bloc,
-                    unit.group.as_deref().unwrap_or("—"),
-                    new.id
-                )));
+                return Err(StoreError::from(Refused::NoFrameworkIn {
+                    from: from.to_string(),
+                    unit: unit.code.clone(),
+                    bloc: unit.bloc.clone(),
+                    group: unit.group.clone(),
+                    regulation: new.id.clone(),
+                }));
             }
             states.push(tx.query_row(
                 "INSERT INTO unit (code, name, bloc, unit_group) VALUES (?1, ?2, ?3, ?4) RETURNING *",
@@ -67,7 +64,10 @@ impl Store {
             )?);
         }
         let detail = format!("{} units carried over from the round {} of {from}", states.len(), self.year);
-        trail.record(tx, Change::new("carry over", detail).value("file", None, Some(from.to_string())).states(states))
+        trail.record(
+            tx,
+            Change::new(AuditAction::CarryOver, detail).value("file", None, Some(from.to_string())).states(states),
+        )
     }
 
     /// The active users with their roles; a member's or assistant's agency must exist in the new regulation.
@@ -75,10 +75,12 @@ impl Store {
         let mut states = Vec::new();
         for user in self.users()?.into_iter().filter(|u| u.removed_at.is_none()) {
             if let Some(agency) = user.agency.as_deref().filter(|agency| new.agency(agency).is_none()) {
-                return Err(StoreError::Refused(format!(
-                    "{from}: người dùng {} thuộc cơ quan {agency}, không có trong quy chế {}",
-                    user.name, new.id
-                )));
+                return Err(StoreError::from(Refused::AgencyGone {
+                    from: from.to_string(),
+                    user: user.name.clone(),
+                    agency: agency.to_string(),
+                    regulation: new.id.clone(),
+                }));
             }
             states.push(tx.query_row(
                 "INSERT INTO council_user (name, full_name, role, agency, unit) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING *",
@@ -87,7 +89,10 @@ impl Store {
             )?);
         }
         let detail = format!("{} users carried over from the round {} of {from}", states.len(), self.year);
-        trail.record(tx, Change::new("carry over", detail).value("file", None, Some(from.to_string())).states(states))
+        trail.record(
+            tx,
+            Change::new(AuditAction::CarryOver, detail).value("file", None, Some(from.to_string())).states(states),
+        )
     }
 
     /// The round's own settings: the deadline moved by the years between the rounds, the appraisal period as is.
@@ -107,7 +112,7 @@ impl Store {
             deadline.map_or("—".to_string(), |d| d.to_string()),
             days.map_or("—".to_string(), |d| d.to_string())
         );
-        trail.record(tx, Change::new("carry over", detail).state(state))
+        trail.record(tx, Change::new(AuditAction::CarryOver, detail).state(state))
     }
 
     /// Each unit's level in this (the old) round, as its ranking gives it, and whether its bloc was approved.
@@ -131,6 +136,6 @@ impl Store {
             }
         }
         let detail = format!("levels of {} units in the round {} of {from} recorded", states.len(), self.year);
-        trail.record(tx, Change::new("carry over", detail).states(states))
+        trail.record(tx, Change::new(AuditAction::CarryOver, detail).states(states))
     }
 }

@@ -3,7 +3,7 @@
 //! re-rating row is open, and it is closed in the same transaction.
 
 use super::Store;
-use super::audit::{AuditTrail, Change};
+use super::audit::{AuditAction, AuditTrail, Change};
 use super::council::write_grade_override;
 use super::error::{Result, StoreError};
 use super::state::row_state;
@@ -13,6 +13,7 @@ use crate::domain::framework::Framework;
 use crate::domain::grades::Grade;
 use crate::domain::permissions::CouncilWrite;
 use crate::domain::score::parse_score;
+use crate::store::{Refused, Subject, TextField};
 use rusqlite::{OptionalExtension, params};
 
 /// What a re-rating changes.
@@ -31,21 +32,15 @@ impl Store {
     /// the bloc is approved, the user is the chairman (or the service account) and a reason is given.
     pub fn rerate(&mut self, unit: &str, changes: &[RerateChange], reason: &str) -> Result<()> {
         self.permit(CouncilWrite::Rerate)?;
-        let reason = &*super::required(
-            reason,
-            "a re-rating's reason (the violation or shortcoming found, Điều 10.4)",
-            &format!("unit {unit}"),
-        )?;
+        let reason = &*super::required(reason, TextField::RerateReason, &Subject::Unit(unit.to_string()))?;
         let (bloc, group) = self.unit_place(unit)?;
         if !self.approved_blocs()?.contains(&bloc) {
-            return Err(StoreError::Refused(format!(
-                "unit {unit}: bloc {bloc} is not approved yet; change the score, fact or grade the usual way"
-            )));
+            return Err(StoreError::from(Refused::NotApproved { unit: unit.to_string(), bloc }));
         }
         let framework = self
             .regulation
             .framework_for(&bloc, group.as_deref())
-            .ok_or_else(|| StoreError::Refused(format!("unit {unit}: its bloc and group name no framework")))?;
+            .ok_or_else(|| StoreError::from(Refused::NoFramework { unit: unit.to_string() }))?;
         let tx = self.write_transaction()?;
         // The unit's own classification before and after: only its record is read, not the round.
         let level_of = |store: &Store| -> Result<String> {
@@ -63,7 +58,7 @@ impl Store {
         let rerating = tx.last_insert_rowid();
         let mut trail = self.audit_trail(&tx)?;
         if changes.is_empty() {
-            return Err(StoreError::Refused(format!("unit {unit}: a re-rating changes something; nothing was given")));
+            return Err(StoreError::from(Refused::NothingToRerate { unit: unit.to_string() }));
         }
         for change in changes {
             match change {
@@ -73,9 +68,10 @@ impl Store {
                 RerateChange::Fact { name, value } => self.rerate_fact(&tx, &mut trail, unit, name, value, reason)?,
                 RerateChange::Grade { criterion, grade } => {
                     if self.regulation.grades.is_none() || framework.criterion(criterion).is_none() {
-                        return Err(StoreError::Refused(format!(
-                            "unit {unit}: {criterion:?} is not a graded criterion of its framework"
-                        )));
+                        return Err(StoreError::from(Refused::NotAGradedCriterion {
+                            unit: unit.to_string(),
+                            criterion: criterion.clone(),
+                        }));
                     }
                     write_grade_override(&tx, &mut trail, unit, criterion, *grade, reason)?;
                 }
@@ -88,11 +84,14 @@ impl Store {
         })?;
         trail.record(
             &tx,
-            Change::new("rerate", format!("re-rating of {unit} (Điều 10.4): {level_before} → {level_after}"))
-                .on(unit, None)
-                .value("level", Some(level_before), Some(level_after))
-                .because(reason)
-                .state(state),
+            Change::new(
+                AuditAction::Rerate,
+                format!("re-rating of {unit} (Điều 10.4): {level_before} → {level_after}"),
+            )
+            .on(unit, None)
+            .value("level", Some(level_before), Some(level_after))
+            .because(reason)
+            .state(state),
         )?;
         tx.commit()?;
         Ok(())
@@ -110,11 +109,11 @@ impl Store {
         appraised: &str,
         reason: &str,
     ) -> Result<()> {
-        let place = framework
-            .component(component)
-            .ok_or_else(|| StoreError::Refused(format!("unit {unit}: no component {component:?} in its framework")))?;
+        let place = framework.component(component).ok_or_else(|| {
+            StoreError::from(Refused::UnknownComponent { unit: unit.to_string(), component: component.to_string() })
+        })?;
         let value = parse_score(appraised, &self.regulation.score_rule(place.component.max))
-            .map_err(|e| StoreError::Refused(format!("unit {unit}, {component}: điểm thẩm định {e}")))?
+            .map_err(|why| Refused::BadScore { unit: unit.to_string(), component: component.to_string(), why })?
             .normalize()
             .to_string();
         let old: Option<Option<String>> = tx
@@ -137,7 +136,7 @@ impl Store {
         let detail = format!("re-rating {unit} {component}: {} → {value}", old.as_deref().unwrap_or("—"));
         trail.record(
             tx,
-            Change::new("rerate", detail)
+            Change::new(AuditAction::Rerate, detail)
                 .on(unit, Some(component))
                 .value("appraised_score", old, Some(value))
                 .because(reason)
@@ -159,9 +158,11 @@ impl Store {
         let definition = self
             .regulation
             .fact(name)
-            .ok_or_else(|| StoreError::Refused(format!("unit {unit}: unknown fact {name:?}")))?;
-        let value =
-            definition.parse_value(value).map_err(|e| StoreError::Refused(format!("unit {unit}: {e}")))?.to_string();
+            .ok_or_else(|| StoreError::from(Refused::UnknownFact { unit: unit.to_string(), fact: name.to_string() }))?;
+        let value = definition
+            .parse_value(value)
+            .map_err(|why| Refused::BadFactValue { unit: unit.to_string(), why })?
+            .to_string();
         let old: Option<String> = tx
             .query_row("SELECT value FROM fact WHERE unit = ?1 AND name = ?2", params![unit, name], |r| r.get(0))
             .optional()?;
@@ -169,7 +170,11 @@ impl Store {
         let detail = format!("re-rating {unit} {name}: {} → {value}", old.as_deref().unwrap_or("—"));
         trail.record(
             tx,
-            Change::new("rerate", detail).on(unit, None).value(name, old, Some(value)).because(reason).state(state),
+            Change::new(AuditAction::Rerate, detail)
+                .on(unit, None)
+                .value(name, old, Some(value))
+                .because(reason)
+                .state(state),
         )?;
         Ok(())
     }

@@ -4,10 +4,11 @@
 use super::Store;
 use super::audit::Change;
 use super::error::{Result, StoreError};
-use super::import::{DATE_RULE, parse_date};
+use super::import::parse_date;
 use super::state::row_state;
 use crate::domain::calendar::Date;
 use crate::domain::permissions::CouncilWrite;
+use crate::store::{AuditAction, Refused};
 use rusqlite::{OptionalExtension, params};
 
 /// Where a setting's value comes from.
@@ -68,15 +69,14 @@ impl Store {
         self.permit(CouncilWrite::RoundSettings)?;
         let deadline = deadline
             .map(|text| {
-                parse_date(text)
-                    .ok_or_else(|| StoreError::Refused(format!("hạn nộp {text:?} không phải là ngày ({DATE_RULE})")))
+                parse_date(text).ok_or_else(|| StoreError::from(Refused::DeadlineNotADate { value: text.to_string() }))
             })
             .transpose()?;
         if appraisal_working_days == Some(0) {
-            return Err(StoreError::Refused("thời gian thẩm định phải có ít nhất 1 ngày làm việc".to_string()));
+            return Err(Refused::AppraisalDaysZero.into());
         }
         if deadline.is_none() && appraisal_working_days.is_none() {
-            return Err(StoreError::Refused("cần --deadline NGÀY hoặc --appraisal-days N".to_string()));
+            return Err(Refused::NoRoundSetting.into());
         }
         let tx = self.write_transaction()?;
         self.write_settings(&tx, deadline, appraisal_working_days)?;
@@ -108,7 +108,7 @@ impl Store {
         let mut changes = Vec::new();
         if new_deadline != old_deadline {
             let detail = format!("submission deadline {} → {}", shown(&old_deadline), shown(&new_deadline));
-            changes.push(Change::new("round settings", detail).value(
+            changes.push(Change::new(AuditAction::RoundSettings, detail).value(
                 "submission_deadline",
                 old_deadline,
                 new_deadline,
@@ -117,7 +117,7 @@ impl Store {
         if new_days != old_days {
             let (old, new) = (old_days.map(|d| d.to_string()), new_days.map(|d| d.to_string()));
             let detail = format!("appraisal period {} → {} working days", shown(&old), shown(&new));
-            changes.push(Change::new("round settings", detail).value("appraisal_working_days", old, new));
+            changes.push(Change::new(AuditAction::RoundSettings, detail).value("appraisal_working_days", old, new));
         }
         let mut trail = self.audit_trail(tx)?;
         let last = changes.len().saturating_sub(1);

@@ -8,6 +8,7 @@ use super::import::check_merged;
 use super::write::{Cell, ScoreChange, merge, write_merged};
 use crate::domain::permissions::{Refusal, Role, SelfAssessmentState, may_self_assess};
 use crate::domain::score::parse_score;
+use crate::store::{Refused, Subject, TextField};
 
 /// One component's self-assessment as typed: each value kept, cleared (`Cell::Clear`) or set.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,14 +41,15 @@ impl Store {
     /// A unit's focal person importing a file: every row must be of its own unit, not yet submitted; otherwise the
     /// whole file is refused at that row, naming it (`file:line: đơn vị …: …`). Other roles pass (their values are
     /// checked one by one).
-    pub(super) fn check_unit_user_row(&self, at: &dyn Fn(String) -> StoreError, unit: &str) -> Result<()> {
+    pub(super) fn check_unit_user_row(
+        &self,
+        at: &dyn Fn(crate::domain::permissions::Refusal) -> StoreError,
+        unit: &str,
+    ) -> Result<()> {
         if self.actor.role != Role::Unit {
             return Ok(());
         }
-        match self.self_assessment_right(unit)? {
-            Ok(()) => Ok(()),
-            Err(refusal) => Err(at(format!("đơn vị {unit}: refused: {refusal}"))),
-        }
+        self.self_assessment_right(unit)?.map_err(at)
     }
 
     /// A unit's focal person may import only its own self-assessment (scores, evidence, its sheet): any other
@@ -65,22 +67,31 @@ impl Store {
     pub fn save_self_assessment(&mut self, input: &SelfAssessmentInput) -> Result<()> {
         let (unit, code) = (input.unit.as_str(), input.component.as_str());
         let (bloc, place) = self.component_of(unit, code)?;
-        self.check_not_frozen(&bloc, &format!("unit {unit}"))?;
-        let refused = |message: String| StoreError::Refused(format!("unit {unit}, {code}: {message}"));
+        self.check_not_frozen(&bloc, Subject::Unit(unit.to_string()))?;
         let self_score = match &input.self_score {
-            Cell::Set(text) => Cell::Set(
-                parse_score(text, &self.regulation.score_rule(place.component.max))
-                    .map_err(|error| refused(format!("điểm tự đánh giá {error}")))?,
-            ),
+            Cell::Set(text) => {
+                Cell::Set(parse_score(text, &self.regulation.score_rule(place.component.max)).map_err(|why| {
+                    Refused::BadSelfScore { unit: unit.to_string(), component: code.to_string(), why }
+                })?)
+            }
             Cell::Clear => Cell::Clear,
             Cell::Keep => Cell::Keep,
         };
         let explanation = match &input.explanation {
-            Cell::Set(text) => Cell::Set(super::clean(text, "giải trình", &format!("unit {unit}, {code}"))?),
+            Cell::Set(text) => Cell::Set(super::clean(
+                text,
+                TextField::Explanation,
+                &Subject::Item { unit: unit.to_string(), item: code.to_string() },
+            )?),
             other => other.clone(),
         };
         if input.applicable == Cell::Set(false) && !self.regulation.not_applicable_allowed {
-            return Err(refused(format!("{} has no not-applicable components", self.regulation.id)));
+            return Err(Refused::NotApplicableNotAllowed {
+                unit: unit.to_string(),
+                component: code.to_string(),
+                regulation: self.regulation.id.clone(),
+            }
+            .into());
         }
         let change = ScoreChange {
             unit: unit.to_string(),
@@ -95,7 +106,7 @@ impl Store {
         let tx = self.write_transaction()?;
         self.permit_self_assessment(unit)?;
         let merged = merge(&tx, &change, &self.actor.name)?;
-        check_merged(&|message| StoreError::Refused(message), &self.regulation, &place, &change, &merged)?;
+        check_merged(&|message| StoreError::unworded(message), &self.regulation, &place, &change, &merged)?;
         let mut trail = self.audit_trail(&tx)?;
         write_merged(&tx, &mut trail, &change, &merged)?;
         tx.commit()?;

@@ -1,24 +1,42 @@
 //! Importing a unit's self-assessment from its score sheet (.xlsx): every sheet read and checked first, then one transaction.
 
 use super::Store;
-use super::audit::Change;
+use super::audit::{AuditAction, Change, ImportKind};
 use super::error::Result;
 use super::import::{EvidenceRow, Imported};
 use super::write::{Cell, ScoreChange, merge, write_evidence_audited, write_merged};
 use crate::domain::evidence::SheetAssessment;
 use crate::domain::scoring::ComponentScore;
 use crate::domain::validate::clean_text;
+use crate::store::Subject;
 use rust_decimal::Decimal;
 
 /// A refusal at a sheet or one of its cells: `sheet "stc", cell E14: …`, reported with the file's name.
 enum SheetError {
-    Cell { sheet: String, cell: String, message: String },
-    Sheet { sheet: String, message: String },
+    Cell {
+        sheet: String,
+        cell: String,
+        message: String,
+    },
+    Sheet {
+        sheet: String,
+        message: String,
+    },
+    /// A unit's focal person's sheet of a unit it may not write.
+    Refused {
+        sheet: String,
+        unit: String,
+        refusal: Box<crate::domain::permissions::Refusal>,
+    },
 }
 
 impl SheetError {
     fn in_file(self, file: &str) -> super::StoreError {
+        if let SheetError::Refused { sheet, unit, refusal } = self {
+            return super::Refused::SheetRefused { file: file.to_string(), sheet, unit, refusal: *refusal }.into();
+        }
         let message = match self {
+            SheetError::Refused { .. } => String::new(),
             SheetError::Cell { sheet, cell, message } => format!("sheet {sheet:?}, cell {cell}: {message}"),
             SheetError::Sheet { sheet, message } => format!("sheet {sheet:?}: {message}"),
         };
@@ -61,10 +79,18 @@ impl Store {
             sheet: sheet.clone(),
             message: format!("unknown unit {:?}", assessment.unit),
         })?;
-        self.check_not_frozen(&unit.bloc, &format!("unit {}", unit.code))
+        self.check_not_frozen(&unit.bloc, Subject::Unit(unit.code.clone()))
             .map_err(|e| SheetError::Sheet { sheet: sheet.clone(), message: e.to_string() })?;
         let on_sheet = |e: super::StoreError| SheetError::Sheet { sheet: sheet.clone(), message: e.to_string() };
-        self.check_unit_user_row(&|message| super::StoreError::Refused(message), &unit.code).map_err(on_sheet)?;
+        if self.actor.role == crate::domain::permissions::Role::Unit
+            && let Err(refusal) = self.self_assessment_right(&unit.code).map_err(on_sheet)?
+        {
+            return Err(SheetError::Refused {
+                sheet: sheet.clone(),
+                unit: unit.code.clone(),
+                refusal: Box::new(refusal),
+            });
+        }
         // Each value the sheet changes is a write of the unit's self-assessment (SPEC, Roles), checked as if typed.
         let right = self.self_assessment_right(&unit.code).map_err(on_sheet)?;
         let mut scores = Vec::new();
@@ -173,11 +199,8 @@ impl Store {
             for row in &sheet.evidence {
                 write_evidence_audited(&tx, &mut trail, row, || Ok(()))?;
             }
-            let change = Change::new("import sheet", format!("{file}: {}", sheet.summary)).value(
-                "file",
-                None,
-                Some(file.to_string()),
-            );
+            let change = Change::new(AuditAction::Import(ImportKind::Sheet), format!("{file}: {}", sheet.summary))
+                .value("file", None, Some(file.to_string()));
             trail.record(&tx, change)?;
             rows += sheet.scores.len() + sheet.evidence.len();
         }

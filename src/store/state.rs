@@ -11,9 +11,10 @@
 //! wrote, a value different from the log's last word, or a row the log wrote that is gone.
 
 use super::Store;
-use super::audit::{AuditTrail, Change};
+use super::audit::{AuditAction, AuditTrail, Change};
 use super::error::{Result, StoreError};
 use super::seed::{DemoRecipe, UnitRow, write_generated};
+use crate::store::Refused;
 use rusqlite::types::{Value, ValueRef};
 use rusqlite::{Connection, params_from_iter};
 use std::fmt::Write as _;
@@ -144,7 +145,7 @@ pub(super) fn seal_baseline(tx: &Connection) -> Result<()> {
                 "baseline, taken at migration to schema 5: {table} ({}) as the database held it then (not a council decision)",
                 key.join(", ")
             );
-            trail.record(tx, Change::new("baseline", detail).state(row_state(table, row)?))?;
+            trail.record(tx, Change::new(AuditAction::Baseline, detail).state(row_state(table, row)?))?;
         }
     }
     Ok(())
@@ -251,7 +252,7 @@ fn key_text(row: &rusqlite::Row<'_>, count: usize) -> rusqlite::Result<String> {
 fn apply(expected: &Connection, columns: &Columns, state: &RowState) -> Result<()> {
     let keys = key_columns(&state.table);
     let unreadable =
-        || StoreError::Refused(format!("an audit record of table {:?} does not fit it: {state:?}", state.table));
+        || StoreError::from(Refused::AuditRecordUnfit { table: state.table.clone(), record: format!("{state:?}") });
     let Some(table_columns) = columns.get(&state.table).filter(|_| !keys.is_empty()) else {
         return Err(unreadable());
     };
@@ -313,9 +314,7 @@ impl Store {
                 let id: i64 = row.get(0)?;
                 let states: Vec<RowState> = match row.get::<_, Option<String>>(5)? {
                     Some(text) => serde_json::from_str(&text).map_err(|e| {
-                        StoreError::Refused(format!(
-                            "audit row {id}: its record of the rows it wrote is unreadable: {e}"
-                        ))
+                        StoreError::from(Refused::AuditRecordUnreadable { row: id, why: e.to_string() })
                     })?,
                     None => Vec::new(),
                 };

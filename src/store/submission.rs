@@ -5,10 +5,11 @@
 use super::Store;
 use super::audit::Change;
 use super::error::{Result, StoreError};
-use super::import::{DATE_RULE, parse_date};
+use super::import::parse_date;
 use super::state::{removed_row, row_state, text_key};
 use crate::domain::calendar::{Date, is_late};
 use crate::domain::permissions::{CouncilWrite, Role, may_submit};
+use crate::store::{AuditAction, Refused, Subject, TextField};
 use rusqlite::{OptionalExtension, params};
 
 /// A recorded submission.
@@ -56,7 +57,7 @@ impl Store {
     /// Today's date in Vietnam (UTC+7), from the database's clock.
     pub fn today(&self) -> Result<Date> {
         let text: String = self.conn.query_row("SELECT date('now', '+7 hours')", [], |r| r.get(0))?;
-        Date::parse_iso(&text).ok_or_else(|| StoreError::Refused(format!("the clock gives no date ({text:?})")))
+        Date::parse_iso(&text).ok_or_else(|| StoreError::from(Refused::ClockNoDate { text: text.clone() }))
     }
 
     /// The unit's submission, if it is submitted.
@@ -106,7 +107,7 @@ impl Store {
         match (unit, &self.actor.unit) {
             (Some(unit), _) => Ok(unit.to_string()),
             (None, Some(own)) if self.actor.role == Role::Unit => Ok(own.clone()),
-            (None, _) => Err(StoreError::Refused("cần chỉ rõ đơn vị: --unit MÃ_ĐƠN_VỊ".to_string())),
+            (None, _) => Err(Refused::UnitNotNamed.into()),
         }
     }
 
@@ -117,26 +118,18 @@ impl Store {
         let unit = self.submission_unit(unit)?;
         may_submit(&self.actor, &unit)?;
         let (bloc, _) = self.unit_place(&unit)?;
-        let approved = parse_date(approved_on).ok_or_else(|| {
-            StoreError::Refused(format!(
-                "đơn vị {unit}: ngày tập thể lãnh đạo thông qua {approved_on:?} không phải là ngày ({DATE_RULE})"
-            ))
-        })?;
-        let minutes = super::required(minutes, "số biên bản", &format!("đơn vị {unit}"))?;
+        let approved = parse_date(approved_on)
+            .ok_or_else(|| Refused::ApprovedOnNotADate { unit: unit.clone(), value: approved_on.to_string() })?;
+        let minutes = super::required(minutes, TextField::Minutes, &Subject::Unit(unit.clone()))?;
         let today = self.today()?;
         if Date::parse_iso(&approved).is_some_and(|approved| approved > today) {
-            return Err(StoreError::Refused(format!(
-                "đơn vị {unit}: ngày thông qua {approved} sau ngày hôm nay ({today}); ghi ngày họp tập thể lãnh đạo đã diễn ra"
-            )));
+            return Err(Refused::ApprovedInFuture { unit, approved, today: today.to_string() }.into());
         }
-        self.check_not_frozen(&bloc, &format!("unit {unit}"))?;
+        self.check_not_frozen(&bloc, Subject::Unit(unit.to_string()))?;
         let late = self.round_settings()?.deadline.is_some_and(|deadline| is_late(today, deadline));
         let tx = self.write_transaction()?;
         if let Some(earlier) = self.submission_of(&unit)? {
-            return Err(StoreError::Refused(format!(
-                "đơn vị {unit} đã nộp bản tự đánh giá ngày {} (biên bản {}); muốn sửa, Thư ký mở lại kèm lý do",
-                earlier.submitted_on, earlier.minutes
-            )));
+            return Err(Refused::AlreadySubmitted { unit, on: earlier.submitted_on, minutes: earlier.minutes }.into());
         }
         let state = tx.query_row(
             "INSERT INTO submission (unit, submitted_on, approved_on, minutes, actor, late) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -148,7 +141,7 @@ impl Store {
             "{unit}: self-assessment submitted (approved by the leadership collective on {approved}, minutes {minutes}){}",
             if late { ", late" } else { "" }
         );
-        let change = Change::new("submit", detail).on(&unit, None).value(
+        let change = Change::new(AuditAction::Submit, detail).on(&unit, None).value(
             "submission",
             None,
             Some(format!("{approved}, {minutes}")),
@@ -156,26 +149,27 @@ impl Store {
         self.audit_trail(&tx)?.record(&tx, change.state(state))?;
         let submission = self.submission_of(&unit)?;
         tx.commit()?;
-        submission.ok_or_else(|| StoreError::Refused(format!("đơn vị {unit}: the submission was not recorded")))
+        submission.ok_or_else(|| Refused::SubmissionNotRecorded { unit }.into())
     }
 
     /// Reopens a submitted self-assessment (the secretary, with a reason): the unit may change it again and submit
     /// anew. Audited with the reason; the earlier submission stays in the log.
     pub fn reopen_submission(&mut self, unit: &str, reason: &str) -> Result<()> {
         self.permit(CouncilWrite::Reopen)?;
-        let reason = super::required(reason, "lý do mở lại", &format!("đơn vị {unit}"))?;
+        let reason = super::required(reason, TextField::ReopenReason, &Subject::Unit(unit.to_string()))?;
         let (bloc, _) = self.unit_place(unit)?;
-        self.check_not_frozen(&bloc, &format!("unit {unit}"))?;
+        self.check_not_frozen(&bloc, Subject::Unit(unit.to_string()))?;
         let tx = self.write_transaction()?;
         let Some(earlier) = self.submission_of(unit)? else {
-            return Err(StoreError::Refused(format!("đơn vị {unit} chưa nộp bản tự đánh giá: không có gì để mở lại")));
+            return Err(Refused::NotSubmitted { unit: unit.to_string() }.into());
         };
         tx.execute("DELETE FROM submission WHERE unit = ?1", [unit])?;
-        let change = Change::new("reopen", format!("{unit}: submission of {} reopened", earlier.submitted_on))
-            .on(unit, None)
-            .value("submission", Some(format!("{}, {}", earlier.approved_on, earlier.minutes)), None)
-            .because(&reason)
-            .state(removed_row("submission", &text_key(&[unit])));
+        let change =
+            Change::new(AuditAction::Reopen, format!("{unit}: submission of {} reopened", earlier.submitted_on))
+                .on(unit, None)
+                .value("submission", Some(format!("{}, {}", earlier.approved_on, earlier.minutes)), None)
+                .because(&reason)
+                .state(removed_row("submission", &text_key(&[unit])));
         self.audit_trail(&tx)?.record(&tx, change)?;
         tx.commit()?;
         Ok(())

@@ -1,12 +1,13 @@
 //! The chairman's order of a tie group, checked against the current ranking before it is recorded.
 
-use super::audit::Change;
+use super::audit::{AuditAction, Change};
 use super::error::{Result, StoreError};
 use super::state::{removed_row, row_state};
 use super::{Store, audit_one};
 use crate::domain::evaluate::{Round, evaluate_round};
 use crate::domain::permissions::CouncilWrite;
 use crate::domain::regulation::Regulation;
+use crate::store::{Refused, Subject, TextField};
 use rusqlite::params;
 use rusqlite::types::Value;
 use std::collections::BTreeSet;
@@ -21,7 +22,7 @@ impl Store {
     /// Reopens a recorded tie order and replaces it with `order`, for the reason given (required, audited with
     /// the rows removed and added). Refused when no order of these units is recorded, and on an approved bloc.
     pub fn reorder_tie(&mut self, bloc: &str, order: &[String], reason: &str) -> Result<()> {
-        let reason = super::required(reason, "the reason for changing a tie order", &format!("bloc {bloc}"))?;
+        let reason = super::required(reason, TextField::TieReorderReason, &Subject::Bloc(bloc.to_string()))?;
         self.write_tie_order(bloc, order, Some(reason.trim()))
     }
 
@@ -29,20 +30,20 @@ impl Store {
         self.permit(CouncilWrite::OrderTie)?;
         if self.regulation.bloc(bloc).is_none() {
             let blocs: Vec<&str> = self.regulation.blocs.iter().map(|b| b.code.as_str()).collect();
-            return Err(StoreError::Refused(format!(
-                "unknown bloc {bloc:?}; {} has {}",
-                self.regulation.id,
-                blocs.join(", ")
-            )));
+            return Err(StoreError::from(Refused::UnknownBloc {
+                bloc: bloc.to_string(),
+                regulation: self.regulation.id.clone(),
+                known: blocs.iter().map(|b| b.to_string()).collect(),
+            }));
         }
         let tx = self.write_transaction()?;
-        self.check_not_frozen(bloc, "tie")?;
+        self.check_not_frozen(bloc, Subject::Tie)?;
         let distinct: BTreeSet<&String> = order.iter().collect();
         if distinct.len() != order.len() {
-            return Err(StoreError::Refused("--order names a unit twice".into()));
+            return Err(StoreError::from(Refused::OrderRepeats));
         }
         if order.len() < 2 {
-            return Err(StoreError::Refused("--order needs the units of a tie group, at least two".into()));
+            return Err(StoreError::from(Refused::OrderTooShort));
         }
         let round = self.load_round()?;
         check_tie_group(&self.regulation, &round, bloc, order)?;
@@ -55,18 +56,12 @@ impl Store {
             .map(|earlier| earlier.join(","))
             .collect();
         if reason.is_some() && previous.is_empty() {
-            return Err(StoreError::Refused(format!(
-                "bloc {bloc}: no order of {} is recorded; there is nothing to reopen",
-                order.join(",")
-            )));
+            return Err(StoreError::from(Refused::NoTieOrder { bloc: bloc.to_string(), order: order.to_vec() }));
         }
         let states = replace_tie_orders(&tx, bloc, order)?;
         let old = (!previous.is_empty()).then(|| previous.join("; "));
-        let change = Change::new("order tie", format!("bloc {bloc}: tie ordered {}", order.join(", "))).value(
-            &format!("tie_order:{bloc}"),
-            old,
-            Some(order.join(",")),
-        );
+        let change = Change::new(AuditAction::OrderTie, format!("bloc {bloc}: tie ordered {}", order.join(", ")))
+            .value(&format!("tie_order:{bloc}"), old, Some(order.join(",")));
         let change = match reason {
             Some(reason) => change.because(reason),
             None => change,
@@ -82,9 +77,13 @@ impl Store {
 fn check_tie_group(regulation: &Regulation, round: &Round, bloc: &str, order: &[String]) -> Result<()> {
     for unit in order {
         match round.units.iter().find(|u| &u.code == unit) {
-            None => return Err(StoreError::Refused(format!("unknown unit {unit:?}"))),
+            None => return Err(StoreError::from(Refused::UnknownUnit { unit: unit.clone() })),
             Some(u) if u.bloc != bloc => {
-                return Err(StoreError::Refused(format!("unit {unit} is in bloc {}, not {bloc}", u.bloc)));
+                return Err(StoreError::from(Refused::NotInBloc {
+                    unit: unit.clone(),
+                    bloc: bloc.to_string(),
+                    its_bloc: u.bloc.clone(),
+                }));
             }
             Some(_) => {}
         }
@@ -94,18 +93,11 @@ fn check_tie_group(regulation: &Regulation, round: &Round, bloc: &str, order: &[
     let group =
         ranking.and_then(|ranking| ranking.tie_groups.iter().find(|group| group.units.iter().any(|u| u == &order[0])));
     let Some(group) = group else {
-        return Err(StoreError::Refused(format!(
-            "unit {} shares its total with no other unit of {bloc}: there is no tie to order",
-            order[0]
-        )));
+        return Err(StoreError::from(Refused::NoTie { unit: order[0].clone(), bloc: bloc.to_string() }));
     };
     let members: BTreeSet<&String> = group.units.iter().collect();
     if members != order.iter().collect::<BTreeSet<&String>>() {
-        return Err(StoreError::Refused(format!(
-            "the tie group of {} is {}; order all of them, and only them",
-            order[0],
-            group.units.join(",")
-        )));
+        return Err(StoreError::from(Refused::NotTheTieGroup { unit: order[0].clone(), group: group.units.clone() }));
     }
     Ok(())
 }

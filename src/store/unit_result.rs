@@ -3,11 +3,12 @@
 //! person before approval (nothing appraised is shown before publication) and for another unit.
 
 use super::Store;
-use super::error::{Result, StoreError};
+use super::error::Result;
 use crate::domain::evaluate::evaluate_round;
 use crate::domain::permissions::{Role, may_see_result};
 use crate::domain::previous_year::{PreviousLevel, year_flags};
 use crate::domain::reasons::{previous_year_reasons, unit_reasons};
+use crate::store::Refused;
 use rusqlite::params;
 use std::collections::BTreeMap;
 
@@ -63,7 +64,7 @@ impl Store {
         match (unit, &self.actor.unit) {
             (Some(unit), _) => Ok(unit.to_string()),
             (None, Some(own)) if self.actor.role == Role::Unit => Ok(own.clone()),
-            (None, _) => Err(StoreError::Refused("cần chỉ rõ đơn vị: --unit MÃ_ĐƠN_VỊ".to_string())),
+            (None, _) => Err(Refused::UnitNotNamed.into()),
         }
     }
 
@@ -78,17 +79,14 @@ impl Store {
         let unit = self.own_or_named_unit(unit)?;
         self.permit_result(&unit)?;
         let round = self.load_round()?;
-        let record = round
-            .units
-            .iter()
-            .find(|u| u.code == unit)
-            .ok_or_else(|| StoreError::Refused(format!("unknown unit {unit:?}")))?;
+        let record =
+            round.units.iter().find(|u| u.code == unit).ok_or_else(|| Refused::UnknownUnit { unit: unit.clone() })?;
         let ranked = evaluate_round(&self.regulation, &round)
             .into_iter()
             .filter(|result| result.bloc == record.bloc)
             .flat_map(|result| result.ranking.units)
             .find(|ranked| ranked.unit == unit)
-            .ok_or_else(|| StoreError::Refused(format!("unit {unit}: its bloc and group name no framework")))?;
+            .ok_or_else(|| Refused::NoFramework { unit: unit.clone() })?;
         let documents = self.document_counts()?;
         let previous = self.previous_levels()?.remove(&unit);
         let mut reasons = unit_reasons(&self.regulation, record, &ranked, |code| documents.count(&unit, code));

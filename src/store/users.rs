@@ -1,10 +1,11 @@
 //! Council users: who may open a session (`--user NAME`), with which role and, for members and assistants, which agency.
 
-use super::audit::Change;
+use super::audit::{AuditAction, Change};
 use super::error::{Result, StoreError};
 use super::state::row_state;
 use super::{Store, audit_one};
 use crate::domain::permissions::{Actor, CouncilWrite, Role};
+use crate::store::{Refused, Subject, TextField};
 use rusqlite::{OptionalExtension, params};
 use std::str::FromStr;
 
@@ -50,8 +51,9 @@ impl Store {
         let rows = statement.query_map([], read_user)?.collect::<rusqlite::Result<Vec<_>>>()?;
         rows.into_iter()
             .map(|(name, full_name, role, agency, added_at, removed_at, unit)| {
-                let role = Role::from_str(&role)
-                    .map_err(|e| StoreError::Refused(format!("council user {name}: {e} (database damaged?)")))?;
+                let Ok(role) = Role::from_str(&role) else {
+                    return Err(StoreError::from(Refused::StoredRoleUnknown { name, role }));
+                };
                 Ok(CouncilUser { name, full_name, role, agency, unit, added_at, removed_at })
             })
             .collect()
@@ -72,9 +74,7 @@ impl Store {
     /// Adds a council user. Members and assistants need one of the regulation's appraising agencies.
     pub fn add_user(&mut self, name: &str, full_name: &str, role: Role, agency: Option<&str>) -> Result<()> {
         if role.needs_unit() {
-            return Err(StoreError::Refused(
-                "cán bộ đầu mối (role unit) thuộc một đơn vị: thêm bằng --unit MÃ_ĐƠN_VỊ".to_string(),
-            ));
+            return Err(Refused::UnitNeeded.into());
         }
         self.insert_user(name, full_name, role, agency, None)
     }
@@ -85,9 +85,7 @@ impl Store {
         let known: Option<String> =
             self.conn.query_row("SELECT code FROM unit WHERE code = ?1", [unit], |r| r.get(0)).optional()?;
         if known.is_none() {
-            return Err(StoreError::Refused(format!(
-                "không có đơn vị {unit:?} trong kỳ đánh giá này; nhập đơn vị trước (thamdinh import units), rồi thêm cán bộ đầu mối"
-            )));
+            return Err(Refused::UnitNotInRound { unit: unit.to_string() }.into());
         }
         self.insert_user(name, full_name, Role::Unit, None, Some(unit))
     }
@@ -102,53 +100,48 @@ impl Store {
     ) -> Result<()> {
         self.permit(CouncilWrite::ManageUsers)?;
         if !valid_user_name(name) || name == crate::domain::permissions::SERVICE_ACCOUNT {
-            return Err(StoreError::Refused(format!(
-                "{name:?} is not a user name: lowercase letters, digits, '-', '_', '.'; not \"admin\""
-            )));
+            return Err(StoreError::from(Refused::BadUserName { name: name.to_string() }));
         }
-        let full_name = &*crate::domain::validate::clean_line(full_name)
-            .map_err(|why| StoreError::Refused(format!("user {name}: the full name {why}")))?;
+        let full_name = &*crate::domain::validate::clean_line(full_name).map_err(|why| Refused::BadText {
+            field: TextField::FullName,
+            at: Subject::User(name.to_string()),
+            why,
+        })?;
         match (role.needs_agency(), agency) {
             (true, None) => {
                 let codes: Vec<&str> = self.regulation.agencies.iter().map(|a| a.code.as_str()).collect();
-                return Err(StoreError::Refused(format!(
-                    "a {role} acts for one appraising agency: add --agency ({})",
-                    codes.join(", ")
-                )));
+                return Err(StoreError::from(Refused::AgencyNeeded {
+                    role: role.to_string(),
+                    agencies: codes.iter().map(|c| c.to_string()).collect(),
+                }));
             }
             (false, Some(agency)) => {
-                return Err(StoreError::Refused(format!(
-                    "a {role} acts for the whole council, not for agency {agency}; leave --agency out"
-                )));
+                return Err(StoreError::from(Refused::NoAgencyForRole {
+                    role: role.to_string(),
+                    agency: agency.to_string(),
+                }));
             }
             (true, Some(agency)) if self.regulation.agency(agency).is_none() => {
                 let codes: Vec<&str> = self.regulation.agencies.iter().map(|a| a.code.as_str()).collect();
-                return Err(StoreError::Refused(format!(
-                    "unknown agency {agency:?}; {} has {}",
-                    self.regulation.id,
-                    codes.join(", ")
-                )));
+                return Err(StoreError::from(Refused::UnknownAgency {
+                    agency: agency.to_string(),
+                    regulation: self.regulation.id.clone(),
+                    agencies: codes.iter().map(|c| c.to_string()).collect(),
+                }));
             }
             (true, Some(agency)) if !self.regulation.agency_appraises_components(agency) => {
-                return Err(StoreError::Refused(format!(
-                    "agency {agency} appraises no component itself (only criteria scored by the provincial leaders): add its people with --role leader"
-                )));
+                return Err(StoreError::from(Refused::AgencyAppraisesNothing { agency: agency.to_string() }));
             }
             _ => {}
         }
         if role == Role::Leader && !self.regulation.frameworks_have_leader_criteria() {
-            return Err(StoreError::Refused(format!(
-                "{} has no criteria scored by the provincial leaders, so no leader role",
-                self.regulation.id
-            )));
+            return Err(StoreError::from(Refused::NoLeaderRole { regulation: self.regulation.id.clone() }));
         }
         let tx = self.write_transaction()?;
         let existing: Option<Option<String>> =
             tx.query_row("SELECT removed_at FROM council_user WHERE name = ?1", [name], |r| r.get(0)).optional()?;
         if existing.is_some() {
-            return Err(StoreError::Refused(format!(
-                "a council user {name:?} already exists (or existed: the audit log names them); choose another name"
-            )));
+            return Err(StoreError::from(Refused::UserExists { name: name.to_string() }));
         }
         let state = tx.query_row(
             "INSERT INTO council_user (name, full_name, role, agency, unit) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING *",
@@ -163,7 +156,7 @@ impl Store {
         audit_one(
             &tx,
             &self.actor,
-            Change::new("add user", format!("user {name} ({}) added as {described}", full_name.trim()))
+            Change::new(AuditAction::AddUser, format!("user {name} ({}) added as {described}", full_name.trim()))
                 .value("user", None, Some(format!("{name}: {described}")))
                 .state(state),
         )?;
@@ -187,7 +180,7 @@ impl Store {
         audit_one(
             &tx,
             &self.actor,
-            Change::new("remove user", format!("user {name} removed"))
+            Change::new(AuditAction::RemoveUser, format!("user {name} removed"))
                 .value("user", Some(name.to_string()), None)
                 .state(state),
         )?;

@@ -6,7 +6,7 @@
 //! entry and applies the row to it, the caller checks the rules on the merged result, and [`write_merged`]
 //! writes what differs.
 
-use super::audit::{AuditTrail, Change};
+use super::audit::{AppraisalTransition, AuditAction, AuditTrail, Change};
 use super::error::Result;
 use super::import::{EvidenceRow, ScoreRow};
 use super::state::{removed_row, row_state, text_key};
@@ -275,17 +275,19 @@ fn entry_changes(unit: &str, c: &str, merged: &Merged) -> Vec<Change> {
     if merged.self_score_changed() {
         let (old, new) = (before.self_score.clone(), after.self_score.clone());
         let detail = format!("{unit} {c}: self-score {} → {}", show(&old), show(&new));
-        changes.push(Change::new("self-score", detail).on(unit, Some(c)).value("self_score", old, new));
+        changes.push(Change::new(AuditAction::SelfScore, detail).on(unit, Some(c)).value("self_score", old, new));
     }
     if merged.appraisal_changed() {
         let (old, new) = (before.appraised.clone(), after.appraised.clone());
         let detail = format!("{unit} {c}: appraised {} → {}", show(&old), show(&new));
-        let change = Change::new("appraise", detail).on(unit, Some(c)).value("appraised_score", old, new);
+        let change = Change::new(AuditAction::Appraisal(AppraisalTransition::Appraise), detail)
+            .on(unit, Some(c))
+            .value("appraised_score", old, new);
         changes.push(change.because(&after.reason));
     }
     if merged.explanation_changed() {
         let detail = format!("{unit} {c}: explanation changed");
-        let change = Change::new("explanation", detail).on(unit, Some(c)).value(
+        let change = Change::new(AuditAction::Explanation, detail).on(unit, Some(c)).value(
             "explanation",
             merged.existed.then(|| before.explanation.clone()),
             Some(after.explanation.clone()),
@@ -295,7 +297,7 @@ fn entry_changes(unit: &str, c: &str, merged: &Merged) -> Vec<Change> {
     if merged.applicable_changed() {
         let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
         let detail = format!("{unit} {c}: applicable {} → {}", yes_no(before.applicable), yes_no(after.applicable));
-        let change = Change::new("applicable", detail).on(unit, Some(c)).value(
+        let change = Change::new(AuditAction::Applicable, detail).on(unit, Some(c)).value(
             "applicable",
             Some(yes_no(before.applicable)),
             Some(yes_no(after.applicable)),
@@ -304,7 +306,10 @@ fn entry_changes(unit: &str, c: &str, merged: &Merged) -> Vec<Change> {
     }
     if changes.is_empty() {
         // Only who entered the score, or whether it awaits confirmation, changed.
-        changes.push(Change::new("appraise", format!("{unit} {c}: entry updated")).on(unit, Some(c)));
+        changes.push(
+            Change::new(AuditAction::Appraisal(AppraisalTransition::Appraise), format!("{unit} {c}: entry updated"))
+                .on(unit, Some(c)),
+        );
     }
     changes
 }
@@ -335,8 +340,11 @@ fn write_leader_score(
     let new = merged.leader_after.as_ref().map(|l| l.score.clone());
     let reason = merged.leader_after.as_ref().map(|l| l.reason.clone()).unwrap_or_default();
     let detail = format!("leader {leader}: {unit} {c} {} → {}", show(&old), show(&new));
-    let change =
-        Change::new("leader score", detail).on(unit, Some(c)).value(&format!("leader_score:{leader}"), old, new);
+    let change = Change::new(AuditAction::LeaderScore, detail).on(unit, Some(c)).value(
+        &format!("leader_score:{leader}"),
+        old,
+        new,
+    );
     trail.record(tx, change.because(&reason).state(state))?;
     Ok(())
 }
@@ -425,7 +433,7 @@ pub(super) fn write_evidence_audited(
             row_state("evidence", r)
         })?;
     let detail = format!("{} {}: evidence {} — {new}", row.unit, row.criterion, row.reference);
-    let change = Change::new("evidence", detail).on(&row.unit, Some(&row.criterion)).value(
+    let change = Change::new(AuditAction::Evidence, detail).on(&row.unit, Some(&row.criterion)).value(
         &format!("evidence:{}", row.reference),
         old,
         Some(new),

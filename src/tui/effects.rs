@@ -163,10 +163,10 @@ pub fn run_effect(store: &mut Store, effect: Effect) -> Action {
     }
 }
 
-/// A refusal or a failure, worded for the person at the keyboard.
+/// A refusal or a failure, worded for the person at the keyboard: always in Vietnamese, from the catalog.
 fn failed(error: &StoreError) -> Action {
     tracing::warn!(%error, "refused");
-    Action::Failed(error.to_string())
+    Action::Failed(crate::messages::store_error(error, crate::messages::Lang::Vi))
 }
 
 fn save_appraisal(store: &mut Store, input: &AppraisalInput) -> Action {

@@ -99,7 +99,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     draw_message(frame, app, message);
     draw_hints(frame, app, hints);
     match &app.overlay {
-        Some(Overlay::History { title, rows }) => overlays::history(frame, title, rows),
+        Some(Overlay::History { title, rows }) => overlays::history(frame, &app.regulation, title, rows),
         Some(Overlay::Help) => overlays::help(frame, app),
         Some(Overlay::Confirm(pending)) => overlays::confirm(frame, *pending),
         None => {}

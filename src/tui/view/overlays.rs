@@ -185,7 +185,12 @@ fn approval_table(frame: &mut Frame, app: &App, ranking: &BlocRanking, table: Re
 }
 
 /// The audit history of one component: who, when, old → new, reason.
-pub fn history(frame: &mut Frame, title: &str, rows: &[crate::store::audit::AuditRow]) {
+pub fn history(
+    frame: &mut Frame,
+    regulation: &crate::domain::regulation::Regulation,
+    title: &str,
+    rows: &[crate::store::audit::AuditRow],
+) {
     let area = centered(frame.area(), 150, rows.len() as u16 + 4);
     frame.render_widget(Clear, area);
     let body: Vec<Row> = if rows.is_empty() {
@@ -207,12 +212,18 @@ pub fn history(frame: &mut Frame, title: &str, rows: &[crate::store::audit::Audi
                     Some(_) => format!("{} → {}", shown(&row.old_value), shown(&row.new_value)),
                     None => row.detail.clone(),
                 };
-                let change = match (&row.criterion, several) {
-                    (Some(criterion), true) => format!("{criterion}: {change}"),
+                let change = match (&row.criterion, several, &row.field) {
+                    (Some(criterion), true, _) => format!("{criterion}: {change}"),
+                    // A fact's change names the fact by its title, never by its code.
+                    (None, _, Some(field)) if regulation.fact(field).is_some() => {
+                        let title = crate::messages::field_name(field, regulation, crate::messages::Lang::Vi);
+                        format!("{title}: {change}")
+                    }
                     _ => change,
                 };
                 let reason = row.reason.clone().unwrap_or_default();
-                let cells = [at, row.actor.clone(), row.action.clone(), change, reason];
+                let action = crate::messages::audit_action_slug(&row.action, crate::messages::Lang::Vi);
+                let cells = [at, row.actor.clone(), action, change, reason];
                 Row::new(cells.map(|text| super::safe(&text).into_owned()))
             })
             .collect()
@@ -222,9 +233,9 @@ pub fn history(frame: &mut Frame, title: &str, rows: &[crate::store::audit::Audi
         [
             Constraint::Length(16),
             Constraint::Length(18),
-            Constraint::Length(10),
-            Constraint::Min(16),
-            Constraint::Percentage(40),
+            Constraint::Length(22),
+            Constraint::Min(30),
+            Constraint::Percentage(30),
         ],
     )
     .block(Block::bordered().title(format!(" Lịch sử — {title} (giờ Việt Nam) — Esc để đóng ")))

@@ -1,0 +1,104 @@
+//! The names people read for the audit trail's actions; `audit log --json` keeps the slug.
+
+use super::Lang;
+use crate::domain::regulation::Regulation;
+use crate::store::audit::{AppraisalTransition, AuditAction, ImportKind};
+
+/// The name of an action in the history (`audit log`, the interface's history overlay).
+pub fn audit_action(action: AuditAction, lang: Lang) -> &'static str {
+    use AppraisalTransition as T;
+    match action {
+        AuditAction::Init => lang.pick("Tạo kỳ đánh giá", "Round created"),
+        AuditAction::Baseline => lang.pick("Ghi nhận dữ liệu có sẵn", "Baseline"),
+        AuditAction::Seed => lang.pick("Tạo dữ liệu minh họa", "Demo data"),
+        AuditAction::Unit => lang.pick("Cập nhật đơn vị", "Unit"),
+        AuditAction::SelfScore => lang.pick("Tự chấm điểm", "Self-score"),
+        AuditAction::Explanation => lang.pick("Giải trình", "Explanation"),
+        AuditAction::Applicable => lang.pick("Áp dụng tiêu chí", "Applicable"),
+        AuditAction::Appraisal(T::Appraise) => lang.pick("Thẩm định", "Appraise"),
+        AuditAction::Appraisal(T::Enter) => lang.pick("Nhập kết quả chờ xác nhận", "Entry awaiting confirmation"),
+        AuditAction::Appraisal(T::Confirm) => lang.pick("Xác nhận kết quả thẩm định", "Confirm"),
+        AuditAction::Appraisal(T::Correct) => lang.pick("Sửa kết quả thẩm định", "Correct"),
+        AuditAction::LeaderScore => lang.pick("Lãnh đạo UBND tỉnh chấm điểm", "Leader score"),
+        AuditAction::Withdraw => lang.pick("Rút kết quả thẩm định", "Withdraw"),
+        AuditAction::Comment => lang.pick("Ý kiến góp ý", "Comment"),
+        AuditAction::Evidence => lang.pick("Tài liệu kiểm chứng", "Evidence"),
+        AuditAction::Fact => lang.pick("Ghi nhận sự kiện", "Fact"),
+        AuditAction::OverrideGrade => lang.pick("Điều chỉnh xếp loại tiêu chí", "Override grade"),
+        AuditAction::OrderTie => lang.pick("Quyết định thứ tự bằng điểm", "Order tie"),
+        AuditAction::Approve => lang.pick("Phê duyệt khối", "Approve"),
+        AuditAction::Rerate => lang.pick("Xếp loại lại", "Re-rate"),
+        AuditAction::AddUser => lang.pick("Thêm người dùng", "Add user"),
+        AuditAction::RemoveUser => lang.pick("Xóa người dùng", "Remove user"),
+        AuditAction::Submit => lang.pick("Nộp hồ sơ tự đánh giá", "Submit"),
+        AuditAction::Reopen => lang.pick("Mở lại hồ sơ tự đánh giá", "Reopen"),
+        AuditAction::RoundSettings => lang.pick("Thiết lập kỳ đánh giá", "Round settings"),
+        AuditAction::CarryOver => lang.pick("Chuyển từ kỳ trước", "Carry over"),
+        AuditAction::Import(kind) => match kind {
+            ImportKind::Units => lang.pick("Nhập dữ liệu: đơn vị", "Import units"),
+            ImportKind::Scores => lang.pick("Nhập dữ liệu: điểm", "Import scores"),
+            ImportKind::Grades => lang.pick("Nhập dữ liệu: xếp loại tiêu chí", "Import grades"),
+            ImportKind::Facts => lang.pick("Nhập dữ liệu: sự kiện", "Import facts"),
+            ImportKind::Evidence => lang.pick("Nhập dữ liệu: tài liệu kiểm chứng", "Import evidence"),
+            ImportKind::Sheet => lang.pick("Nhập dữ liệu: biểu chấm điểm", "Import score sheet"),
+        },
+    }
+}
+
+/// The name of a stored action; a slug this program does not know is shown as stored.
+pub fn audit_action_slug(slug: &str, lang: Lang) -> String {
+    AuditAction::from_slug(slug).map_or_else(|| slug.to_string(), |action| audit_action(action, lang).to_string())
+}
+
+/// The name of the value an audit row changed (its `field`): a fact by its title from the regulation
+/// (`staff_prosecuted` reads "Cán bộ bị truy cứu trách nhiệm hình sự"), the rest by the catalog; a field this
+/// program does not know is shown as stored.
+pub fn field_name(field: &str, regulation: &Regulation, lang: Lang) -> String {
+    if let Some(fact) = regulation.fact(field) {
+        return lang.pick(fact.title.clone(), fact.name.clone());
+    }
+    if let Some(leader) = field.strip_prefix("leader_score:") {
+        return lang.pick(format!("điểm của Lãnh đạo {leader}"), format!("score of leader {leader}"));
+    }
+    if let Some(bloc) = field.strip_prefix("tie_order:") {
+        return lang.pick(format!("thứ tự bằng điểm khối {bloc}"), format!("tie order of bloc {bloc}"));
+    }
+    if let Some(reference) = field.strip_prefix("evidence:") {
+        return lang.pick(format!("tài liệu kiểm chứng {reference}"), format!("evidence {reference}"));
+    }
+    let (vi, en) = match field {
+        "appraised_score" => ("điểm thẩm định", "appraised score"),
+        "self_score" => ("điểm tự đánh giá", "self-score"),
+        "explanation" => ("giải trình", "explanation"),
+        "applicable" => ("áp dụng", "applicable"),
+        "grade" => ("xếp loại tiêu chí", "grade"),
+        "level" => ("xếp loại đơn vị", "level"),
+        "comment" => ("ý kiến góp ý", "comment"),
+        "unit" => ("đơn vị", "unit"),
+        "user" => ("người dùng", "user"),
+        "file" => ("tệp", "file"),
+        "approval" => ("phê duyệt", "approval"),
+        "demo_seed" => ("dữ liệu minh họa", "demo data"),
+        other => (other, other),
+    };
+    lang.pick(vi, en).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_has_a_name_in_each_language() {
+        let mut names = std::collections::BTreeSet::new();
+        for action in AuditAction::ALL {
+            let vi = audit_action(action, Lang::Vi);
+            assert!(!vi.is_empty() && vi != action.slug(), "{action}");
+            assert!(names.insert(vi), "{vi} names two actions");
+            assert!(!audit_action(action, Lang::En).is_empty());
+        }
+        assert_eq!(audit_action_slug("appraise", Lang::Vi), "Thẩm định");
+        assert_eq!(audit_action_slug("withdraw", Lang::Vi), "Rút kết quả thẩm định");
+        assert_eq!(audit_action_slug("a newer one", Lang::Vi), "a newer one");
+    }
+}

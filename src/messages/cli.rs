@@ -1,0 +1,365 @@
+//! What the command line says: its own refusals (typed, worded here) and the lines it prints.
+
+use super::Lang;
+use crate::store::StoreError;
+use std::path::Path;
+
+/// A refusal of the command line itself (its arguments, a checked file or log).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CliRefusal {
+    DbRequired,
+    RerateOneThing,
+    /// `audit verify --head`: the recorded head is not in the log.
+    HeadNotInLog {
+        db: String,
+        head: String,
+    },
+    /// `audit verify`: values the log did not write; the first ones, as the store lists them.
+    Unexplained {
+        db: String,
+        count: usize,
+        shown: Vec<String>,
+    },
+    /// `audit verify`: the chain breaks at this row (the store's account of how).
+    ChainBroken {
+        db: String,
+        row: i64,
+        problem: String,
+    },
+    /// `export verify`: the content differs from the file's check block.
+    ExportAltered {
+        file: String,
+    },
+    /// `export verify --db`: same audit head, other content.
+    ExportLayoutChanged {
+        file: String,
+        now: String,
+    },
+    /// `export verify --db`: the database changed since the export.
+    ExportDatabaseChanged {
+        file: String,
+        head_then: Option<String>,
+        head_now: Option<String>,
+        now: String,
+    },
+    /// `submit` without the approval date or the minutes.
+    SubmitNeeds,
+    /// `init` names neither a regulation nor last year's round.
+    RegulationOrFrom,
+    /// A council round opens in the interface only as one of its users.
+    NeedsUser {
+        db: String,
+    },
+}
+
+/// Any error the command line reports.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    #[error("{}", cli_refusal(.0, Lang::En))]
+    Cli(CliRefusal),
+}
+
+impl From<std::io::Error> for CliError {
+    fn from(error: std::io::Error) -> CliError {
+        CliError::Store(StoreError::Terminal(error))
+    }
+}
+
+impl From<crate::store::Refused> for CliError {
+    fn from(why: crate::store::Refused) -> CliError {
+        CliError::Store(StoreError::from(why))
+    }
+}
+
+impl From<CliRefusal> for CliError {
+    fn from(why: CliRefusal) -> CliError {
+        CliError::Cli(why)
+    }
+}
+
+/// An error of the command line, as a person reads it.
+pub fn cli_error(error: &CliError, lang: Lang) -> String {
+    match error {
+        CliError::Store(error) => super::store_error(error, lang),
+        CliError::Cli(why) => cli_refusal(why, lang),
+    }
+}
+
+fn none(head: &Option<String>, lang: Lang) -> String {
+    head.clone().unwrap_or_else(|| lang.pick("không có", "none").to_string())
+}
+
+/// A refusal of the command line, as a person reads it.
+pub fn cli_refusal(why: &CliRefusal, lang: Lang) -> String {
+    match (why, lang) {
+        (CliRefusal::DbRequired, Lang::Vi) => "cần --db PATH (tệp cơ sở dữ liệu của kỳ đánh giá)".into(),
+        (CliRefusal::DbRequired, Lang::En) => "--db PATH is required".into(),
+        (CliRefusal::RerateOneThing, Lang::Vi) => "xếp loại lại thay đổi một điều: --criterion C --score S, --criterion C --grade G, hoặc --fact NAME --value V".into(),
+        (CliRefusal::RerateOneThing, Lang::En) => "rerate changes one thing: --criterion C --score S, --criterion C --grade G, or --fact NAME --value V".into(),
+        (CliRefusal::HeadNotInLog { db, head }, Lang::Vi) => format!("{db}: mã nhật ký đã ghi {head} không có trong nhật ký này: từ khi ghi lại, các dòng cuối của nhật ký đã bị xóa, hoặc nhật ký đã bị viết lại và tính lại mã băm"),
+        (CliRefusal::HeadNotInLog { db, head }, Lang::En) => format!("{db}: the recorded head {head} is not in this audit log: since it was recorded, rows were removed from the end of the log, or the log was rewritten and its hashes recomputed"),
+        (CliRefusal::Unexplained { db, count, shown }, lang) => {
+            let more = if *count > shown.len() { "\n  …" } else { "" };
+            let shown: Vec<String> = shown.iter().map(|line| format!("  {line}")).collect();
+            match lang {
+                Lang::Vi => format!("{db}: {count} giá trị đang lưu khác với giá trị nhật ký ghi lần cuối (đã bị sửa ngoài chương trình):\n{}{more}", shown.join("\n")),
+                Lang::En => format!("{db}: {count} recorded values are not what the audit log last wrote (changed outside the program):\n{}{more}", shown.join("\n")),
+            }
+        }
+        (CliRefusal::ChainBroken { db, row, problem }, Lang::Vi) => format!("{db}: nhật ký BỊ PHÁ VỠ ở dòng {row}: {problem}"),
+        (CliRefusal::ChainBroken { db, row, problem }, Lang::En) => format!("{db}: audit log BROKEN at row {row}: {problem}"),
+        (CliRefusal::ExportAltered { file }, Lang::Vi) => format!("{file}: nội dung khác với khối kiểm tra của biểu: tệp đã bị sửa sau khi xuất"),
+        (CliRefusal::ExportAltered { file }, Lang::En) => format!("{file}: the content differs from its check block: the file was changed after export"),
+        (CliRefusal::ExportLayoutChanged { file, now }, Lang::Vi) => format!("{file}: cơ sở dữ liệu có cùng mã nhật ký nhưng cho nội dung {now}: cách trình bày của chương trình đã thay đổi"),
+        (CliRefusal::ExportLayoutChanged { file, now }, Lang::En) => format!("{file}: the database has the same audit head but gives content {now}: the program's layout changed"),
+        (CliRefusal::ExportDatabaseChanged { file, head_then, head_now, now }, Lang::Vi) => format!("{file}: cơ sở dữ liệu đã thay đổi từ khi xuất (mã nhật ký khi đó {}, nay {}); cùng bản xuất nay có mã băm {now}", none(head_then, lang), none(head_now, lang)),
+        (CliRefusal::ExportDatabaseChanged { file, head_then, head_now, now }, Lang::En) => format!("{file}: the database changed since this export (audit head then {}, now {}); the same export now hashes to {now}", none(head_then, lang), none(head_now, lang)),
+        (CliRefusal::SubmitNeeds, Lang::Vi) => "nộp bản tự đánh giá cần --approved-on NGÀY (ngày tập thể lãnh đạo thông qua) và --minutes SỐ (số biên bản)".into(),
+        (CliRefusal::SubmitNeeds, Lang::En) => "a submission needs --approved-on DATE (the day the leadership collective approved it) and --minutes NUMBER (the minutes' number)".into(),
+        (CliRefusal::RegulationOrFrom, Lang::Vi) => "cần --regulation MÃ_QUY_CHẾ hoặc --from TỆP_KỲ_TRƯỚC".into(),
+        (CliRefusal::RegulationOrFrom, Lang::En) => "--regulation ID or --from OLD is required".into(),
+        (CliRefusal::NeedsUser { db }, Lang::Vi) => format!("{db}: kỳ đánh giá của Hội đồng được mở dưới tên một người dùng: thamdinh --db {db} --user NAME (xem `thamdinh user list --db {db}`); màn hình chọn người dùng chỉ dành cho dữ liệu minh họa"),
+        (CliRefusal::NeedsUser { db }, Lang::En) => format!("{db}: a council round opens as one of its users: thamdinh --db {db} --user NAME (see `thamdinh user list --db {db}`); the start-up picker is for the demo only"),
+    }
+}
+
+fn path(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// `demo`: the round created.
+pub fn demo_created(lang: Lang, db: &Path, regulation: &str, year: i32, seed: u64) -> String {
+    match lang {
+        Lang::Vi => format!("{}: đã tạo kỳ đánh giá minh họa {regulation} {year} (seed {seed})", path(db)),
+        Lang::En => format!("{}: demo round {regulation} {year} created (seed {seed})", path(db)),
+    }
+}
+
+/// `init`: the round created.
+pub fn round_created(lang: Lang, db: &Path, regulation: &str, year: i32) -> String {
+    match lang {
+        Lang::Vi => format!("{}: đã tạo kỳ đánh giá {regulation} {year}", path(db)),
+        Lang::En => format!("{}: round {regulation} {year} created", path(db)),
+    }
+}
+
+/// `import`: how many rows a file brought in.
+pub fn rows_imported(lang: Lang, file: &Path, rows: usize) -> String {
+    match lang {
+        Lang::Vi => format!("{}: đã nhập {rows} dòng", path(file)),
+        Lang::En => format!("{}: {rows} rows imported", path(file)),
+    }
+}
+
+/// `tie`: the order recorded.
+pub fn tie_ordered(lang: Lang, bloc: &str, order: &[String]) -> String {
+    match lang {
+        Lang::Vi => format!("{bloc}: đã ghi thứ tự bằng điểm {}", order.join(", ")),
+        Lang::En => format!("{bloc}: tie ordered {}", order.join(", ")),
+    }
+}
+
+/// `approve`: the three lines printed, the audit head to record among them.
+pub fn approved(lang: Lang, bloc: &str, head: &str) -> [String; 3] {
+    match lang {
+        Lang::Vi => [
+            format!("{bloc}: đã phê duyệt và khóa kết quả"),
+            format!("Nhật ký (mã cuối) kèm phê duyệt: {head}"),
+            format!(
+                "hãy ghi mã này ra ngoài cơ sở dữ liệu: `thamdinh audit verify --head {head}` khi đó chứng minh không có gì đến lúc phê duyệt bị sửa hay xóa"
+            ),
+        ],
+        Lang::En => [
+            format!("{bloc}: results approved and frozen"),
+            format!("Nhật ký (audit head) with the approval: {head}"),
+            format!(
+                "record it outside the database: `thamdinh audit verify --head {head}` then proves nothing up to the approval was changed or removed"
+            ),
+        ],
+    }
+}
+
+/// `rerate`: done.
+pub fn rerated(lang: Lang, unit: &str, reason: &str) -> String {
+    match lang {
+        Lang::Vi => format!("{unit}: đã xếp loại lại ({reason})"),
+        Lang::En => format!("{unit}: re-rated ({reason})"),
+    }
+}
+
+/// `export sheet|ranking`: the file written.
+pub fn exported(lang: Lang, file: &Path, sheets: usize, hash: &str, head: Option<&str>) -> String {
+    let head = head.unwrap_or(lang.pick("không có", "none"));
+    match lang {
+        Lang::Vi => format!("{}: đã ghi {sheets} trang tính; SHA-256 {hash}; mã nhật ký {head}", path(file)),
+        Lang::En => format!("{}: {sheets} sheets written; SHA-256 {hash}; audit head {head}", path(file)),
+    }
+}
+
+/// `export verify`: the lines of a check.
+pub fn export_hashes(lang: Lang, file: &Path, stated: &str, actual: &str) -> [String; 2] {
+    match lang {
+        Lang::Vi => [
+            format!("{}: SHA-256 nội dung ghi trên biểu {stated}", path(file)),
+            format!("{}: SHA-256 nội dung tính lại   {actual}", path(file)),
+        ],
+        Lang::En => [
+            format!("{}: content SHA-256 stated on the sheet {stated}", path(file)),
+            format!("{}: content SHA-256 recomputed        {actual}", path(file)),
+        ],
+    }
+}
+
+pub fn export_intact(lang: Lang, file: &Path) -> String {
+    lang.pick(format!("{}: nội dung nguyên vẹn", path(file)), format!("{}: content intact", path(file)))
+}
+
+pub fn export_matches_database(lang: Lang, file: &Path) -> String {
+    lang.pick(
+        format!("{}: khớp với cơ sở dữ liệu hiện tại", path(file)),
+        format!("{}: matches the database now", path(file)),
+    )
+}
+
+/// The progress bar's template of a long export.
+pub fn sheets_progress(lang: Lang) -> &'static str {
+    lang.pick("{bar:40} {pos}/{len} biểu chấm điểm", "{bar:40} {pos}/{len} score sheets")
+}
+
+/// `audit verify`: the chain intact.
+pub fn audit_intact(lang: Lang, db: &Path, rows: i64, head: Option<&str>) -> [String; 2] {
+    match lang {
+        Lang::Vi => [
+            format!("{}: nhật ký nguyên vẹn: {rows} dòng", path(db)),
+            format!("mã cuối: {}", head.unwrap_or("(trống)")),
+        ],
+        Lang::En => {
+            [format!("{}: audit log intact: {rows} rows", path(db)), format!("head: {}", head.unwrap_or("(empty)"))]
+        }
+    }
+}
+
+pub fn audit_head_found(lang: Lang, head: &str, row: i64, rows: i64) -> String {
+    match lang {
+        Lang::Vi => format!("mã đã ghi {head} là dòng {row}/{rows}: không có gì đến dòng đó bị sửa hay xóa từ khi ghi"),
+        Lang::En => format!(
+            "recorded head {head} is row {row} of {rows}: nothing up to it was changed or removed since it was recorded"
+        ),
+    }
+}
+
+pub fn audit_tables_match(lang: Lang) -> &'static str {
+    lang.pick(
+        "mọi dòng của mọi bảng đúng như nhật ký ghi lần cuối",
+        "every row of every table is what the audit log last wrote",
+    )
+}
+
+pub fn audit_no_rows(lang: Lang, db: &Path) -> String {
+    lang.pick(format!("{}: không có dòng nhật ký nào khớp", path(db)), format!("{}: no audit rows match", path(db)))
+}
+
+/// `audit log`: `reason: …` after a row.
+pub fn audit_reason(lang: Lang, reason: &str) -> String {
+    lang.pick(format!("  lý do: {reason}"), format!("  reason: {reason}"))
+}
+
+/// `user add`.
+pub fn user_added(lang: Lang, name: &str, role: crate::domain::permissions::Role, agency: Option<&str>) -> String {
+    let agency = agency.map(|a| format!(", {a}")).unwrap_or_default();
+    match lang {
+        Lang::Vi => format!("{name}: đã thêm với vai trò {}{agency}", role.label_vi()),
+        Lang::En => format!("{name}: added as {role}{agency}"),
+    }
+}
+
+/// `user add --role unit --unit U`.
+pub fn unit_user_added(lang: Lang, name: &str, role: crate::domain::permissions::Role, unit: &str) -> String {
+    match lang {
+        Lang::Vi => format!("{name}: đã thêm với vai trò {}, đơn vị {unit}", role.label_vi()),
+        Lang::En => format!("{name}: added as {role}, unit {unit}"),
+    }
+}
+
+/// `init --from OLD`: what came over from last year's round.
+pub fn carried_over(lang: Lang, db: &Path, from: &Path) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "{}: đã chuyển đơn vị, người dùng và các thiết lập từ {}; đã ghi nhận mức xếp loại của kỳ đó",
+            path(db),
+            path(from)
+        ),
+        Lang::En => format!(
+            "{}: units, users and settings carried over from {}; the levels of that round recorded",
+            path(db),
+            path(from)
+        ),
+    }
+}
+
+/// `user remove`.
+pub fn user_removed(lang: Lang, name: &str) -> String {
+    lang.pick(
+        format!("{name}: đã xóa; nhật ký vẫn giữ tên người dùng"),
+        format!("{name}: removed; the audit log keeps their name"),
+    )
+}
+
+/// `user list`: the header's columns.
+pub fn user_columns(lang: Lang) -> [&'static str; 5] {
+    lang.pick(
+        ["tên", "vai trò", "cơ quan/đơn vị", "họ và tên", "trạng thái"],
+        ["name", "role", "agency/unit", "full name", "status"],
+    )
+}
+
+/// `user list`: added or removed, when.
+pub fn user_status(lang: Lang, removed_at: Option<&str>, added_at: &str) -> String {
+    match (removed_at, lang) {
+        (Some(at), Lang::Vi) => format!("đã xóa {at}"),
+        (Some(at), Lang::En) => format!("removed {at}"),
+        (None, Lang::Vi) => format!("thêm {added_at}"),
+        (None, Lang::En) => format!("added {added_at}"),
+    }
+}
+
+/// After the interface closes on the demo database.
+pub fn demo_database(lang: Lang, db: &Path) -> String {
+    lang.pick(format!("Cơ sở dữ liệu minh họa: {}", path(db)), format!("Demo database: {}", path(db)))
+}
+
+/// The prefix of every error line.
+pub fn error_line(message: &str) -> String {
+    format!("thamdinh: {message}")
+}
+
+/// `rank`: a bloc's first line.
+pub fn rank_bloc(lang: Lang, name: &str, bloc: &str, eligible: usize, quota: usize) -> String {
+    match lang {
+        Lang::Vi => format!("{name} ({bloc}): {eligible} đủ điều kiện, chỉ tiêu xuất sắc {quota}"),
+        Lang::En => format!("{name} ({bloc}): {eligible} eligible, quota of excellent {quota}"),
+    }
+}
+
+/// `rank`: the table's headings (rank, code, total, three decimals, level, unit).
+pub fn rank_columns(lang: Lang) -> [&'static str; 6] {
+    lang.pick(
+        ["Hạng", "Mã", "Tổng", "3 số lẻ", "Xếp loại", "Đơn vị"],
+        ["Rank", "Code", "Total", "3 dp", "Level", "Unit"],
+    )
+}
+
+/// `rank`: after a provisional level.
+pub fn provisional(lang: Lang) -> &'static str {
+    lang.pick(" (tạm tính)", " (provisional)")
+}
+
+/// `rank`: a tie the chairman has not ordered.
+pub fn rank_open_tie(lang: Lang, units: &[String]) -> String {
+    match lang {
+        Lang::Vi => format!("bằng điểm, chờ Chủ tịch quyết định thứ tự: {}", units.join(", ")),
+        Lang::En => format!("tied, awaiting the chairman's order: {}", units.join(", ")),
+    }
+}

@@ -1,0 +1,150 @@
+//! What the units' side of the year says on the command line: `submit`, `round show`, `result`.
+
+use super::Lang;
+use crate::store::round_settings::SettingSource;
+
+/// `submit --reopen`: the submission reopened.
+pub fn reopened(lang: Lang, unit: &str, reason: &str) -> String {
+    lang.pick(
+        format!("{unit}: đã mở lại bản tự đánh giá (lý do: {reason})"),
+        format!("{unit}: self-assessment reopened (reason: {reason})"),
+    )
+}
+
+/// `submit`: the submission recorded.
+pub fn submitted(lang: Lang, unit: &str, on: &str, approved_on: &str, minutes: &str, late: bool) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "{unit}: đã nộp bản tự đánh giá ngày {on} (tập thể lãnh đạo thông qua ngày {approved_on}, biên bản {minutes}){}",
+            if late { "; nộp sau hạn (ghi nhận là nộp muộn)" } else { "" }
+        ),
+        Lang::En => format!(
+            "{unit}: self-assessment submitted on {on} (approved by the leadership collective on {approved_on}, minutes {minutes}){}",
+            if late { "; after the deadline (recorded as late)" } else { "" }
+        ),
+    }
+}
+
+/// Where a setting comes from.
+pub fn setting_source(lang: Lang, source: &SettingSource) -> String {
+    match (source, lang) {
+        (SettingSource::Round, Lang::Vi) => "đặt cho kỳ này".to_string(),
+        (SettingSource::Round, Lang::En) => "set for this round".to_string(),
+        (SettingSource::Regulation(words), Lang::Vi) => format!("theo quy chế — {words}"),
+        (SettingSource::Regulation(words), Lang::En) => format!("by the regulation — {words}"),
+        (SettingSource::Unset, Lang::Vi) => "chưa đặt".to_string(),
+        (SettingSource::Unset, Lang::En) => "not set".to_string(),
+    }
+}
+
+/// `round show`: the deadline line (`left`: days to it, negative once past).
+pub fn deadline(lang: Lang, date: &str, left: i64, source: &str) -> String {
+    let when = match (left, lang) {
+        (1.., Lang::Vi) => format!("còn {left} ngày"),
+        (1.., Lang::En) => format!("{left} days left"),
+        (0, Lang::Vi) => "hôm nay là ngày hạn: nộp từ hôm nay là nộp muộn".to_string(),
+        (0, Lang::En) => "the deadline is today: a submission from today on is late".to_string(),
+        (_, Lang::Vi) => format!("đã qua hạn {} ngày", -left),
+        (_, Lang::En) => format!("{} days past the deadline", -left),
+    };
+    lang.pick(
+        format!("Hạn nộp hồ sơ tự đánh giá: trước ngày {date} ({when}; {source})"),
+        format!("Self-assessment deadline: before {date} ({when}; {source})"),
+    )
+}
+
+/// `round show`: no deadline.
+pub fn no_deadline(lang: Lang) -> &'static str {
+    lang.pick(
+        "Hạn nộp hồ sơ tự đánh giá: chưa đặt (thamdinh round set --deadline NGÀY)",
+        "Self-assessment deadline: not set (thamdinh round set --deadline DATE)",
+    )
+}
+
+/// `round show`: the appraisal period.
+pub fn appraisal_period(lang: Lang, days: Option<u32>, source: &str) -> String {
+    match (days, lang) {
+        (Some(days), Lang::Vi) => format!(
+            "Thời gian thẩm định: tối đa {days} ngày làm việc từ ngày nhận hồ sơ ({source}); ngày làm việc là thứ Hai–thứ Sáu, chưa trừ ngày lễ"
+        ),
+        (Some(days), Lang::En) => format!(
+            "Appraisal period: at most {days} working days from receipt ({source}); working days are Monday–Friday, holidays not deducted"
+        ),
+        (None, Lang::Vi) => "Thời gian thẩm định: chưa đặt".to_string(),
+        (None, Lang::En) => "Appraisal period: not set".to_string(),
+    }
+}
+
+/// `round show`: how many units submitted.
+pub fn submitted_count(lang: Lang, submitted: usize, units: usize) -> String {
+    lang.pick(format!("Đã nộp: {submitted}/{units} đơn vị"), format!("Submitted: {submitted}/{units} units"))
+}
+
+/// `round show`: one unit's submission (`days_left`: of its appraisal period).
+pub fn unit_submitted(
+    lang: Lang,
+    on: &str,
+    approved_on: &str,
+    minutes: &str,
+    late: bool,
+    days_left: Option<i64>,
+) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "đã nộp {on} (thông qua {approved_on}, biên bản {minutes}){}{}",
+            if late { ", nộp muộn" } else { "" },
+            days_left.map(|days| format!(", thẩm định còn {days} ngày làm việc")).unwrap_or_default()
+        ),
+        Lang::En => format!(
+            "submitted {on} (approved {approved_on}, minutes {minutes}){}{}",
+            if late { ", late" } else { "" },
+            days_left.map(|days| format!(", {days} working days of appraisal left")).unwrap_or_default()
+        ),
+    }
+}
+
+/// `round show`: a unit that has not submitted.
+pub fn not_submitted(lang: Lang) -> &'static str {
+    lang.pick("chưa nộp", "not submitted")
+}
+
+/// `result`: the unit's heading.
+pub fn result_heading(lang: Lang, unit: &str, name: &str, year: i32) -> String {
+    lang.pick(format!("{unit} — {name} (năm {year})"), format!("{unit} — {name} ({year})"))
+}
+
+/// `result`: total, level, rank.
+pub fn result_summary(lang: Lang, total: &str, level: &str, approved: bool, rank: usize, bloc: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Tổng điểm {}; {level}{}; hạng {rank} trong khối {bloc}",
+            total.replace('.', ","),
+            if approved { "" } else { " (chưa phê duyệt)" }
+        ),
+        Lang::En => format!(
+            "Total {total}; {level}{}; rank {rank} in bloc {bloc}",
+            if approved { "" } else { " (not approved yet)" }
+        ),
+    }
+}
+
+/// `result`: last year's level.
+pub fn previous_year(lang: Lang, level: &str) -> String {
+    lang.pick(format!("Năm trước: {level}"), format!("Last year: {level}"))
+}
+
+/// `result`: the headings of its lists.
+pub fn reasons_heading(lang: Lang) -> &'static str {
+    lang.pick("Lý do:", "Reasons:")
+}
+
+pub fn no_deductions(lang: Lang) -> &'static str {
+    lang.pick("Không tiêu chí nào bị trừ điểm.", "No criterion lost points.")
+}
+
+pub fn deductions_heading(lang: Lang) -> &'static str {
+    lang.pick(
+        "Các tiêu chí bị trừ điểm (điểm tối đa / tự chấm / thẩm định — lý do của Hội đồng):",
+        "Criteria that lost points (max / self-assessed / appraised — the council's reason):",
+    )
+}

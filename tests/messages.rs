@@ -1,0 +1,240 @@
+//! One language for people: every subcommand's error path and help speak Vietnamese by default, with no English
+//! sentence leaking, and English under `--lang en` (or an `en` locale). JSON keys and slugs stay English.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test fails loudly on what it did not expect")]
+
+mod binary;
+
+use binary::{ok, thamdinh};
+use std::path::Path;
+use std::process::{Command, Output};
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/thai-nguyen");
+
+/// Words an English sentence of this program carries and a Vietnamese one never does.
+const ENGLISH: &[&str] = &[
+    "refused",
+    "imported",
+    " rows",
+    "unit ",
+    "error:",
+    "Usage:",
+    "Options:",
+    "Commands:",
+    "Arguments:",
+    "Print help",
+    "not a ",
+    "unknown",
+    "already",
+    "is required",
+    " may not ",
+    "possible values",
+    "default:",
+    "approved",
+    "database",
+    " the ",
+];
+
+/// The English words found in a text; what stays English on purpose is taken out first: flags and value names
+/// (`--unit`, `<CODE>`), the program's name and commands quoted in backticks.
+fn english_in(text: &str) -> Vec<&'static str> {
+    let mut cleaned = String::new();
+    let mut quoted = false;
+    for c in text.chars() {
+        if c == '`' {
+            quoted = !quoted;
+        } else if !quoted {
+            cleaned.push(c);
+        }
+    }
+    let cleaned = cleaned.replace("--unit", "--").replace("<CODE>", "");
+    ENGLISH.iter().copied().filter(|word| cleaned.contains(word)).collect()
+}
+
+fn run(args: &[&str]) -> Output {
+    thamdinh(args)
+}
+
+fn with_lang(args: &[&str], lang: &str) -> Vec<String> {
+    let mut all: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    all.extend(["--lang".to_string(), lang.to_string()]);
+    all
+}
+
+/// A round with the fixtures' units and scores, a member and a secretary, and a score sheet exported.
+fn round(dir: &Path) -> (String, String) {
+    let db = dir.join("round.db").display().to_string();
+    ok(&["init", "--db", &db, "--regulation", "thai-nguyen-2024", "--year", "2024"]);
+    for kind in ["units", "scores"] {
+        ok(&["import", kind, "--db", &db, &format!("{FIXTURES}/{kind}.csv")]);
+    }
+    ok(&["user", "add", "--db", &db, "tv-snv", "--role", "member", "--agency", "so-noi-vu"]);
+    let sheet = dir.join("stc.xlsx").display().to_string();
+    ok(&["export", "sheet", "--db", &db, "--unit", "stc", "--out", &sheet]);
+    // The database moves on: the exported sheet no longer matches it.
+    let scores = dir.join("change.csv");
+    std::fs::write(&scores, "unit,criterion,appraised_score,reason\nstc,III.1,0,Thiếu báo cáo\n").unwrap();
+    ok(&["import", "scores", "--db", &db, &scores.display().to_string()]);
+    ok(&["user", "add", "--db", &db, "thu-ky", "--role", "secretary"]);
+    (db, sheet)
+}
+
+/// Every subcommand's refusal: its arguments, the Vietnamese words it must say, the English ones under `--lang en`.
+fn refusals(db: &str, sheet: &str, dir: &Path) -> Vec<(Vec<String>, &'static str, &'static str)> {
+    let fresh = dir.join("fresh.db").display().to_string();
+    let missing = dir.join("missing.db").display().to_string();
+    let out = dir.join("out.xlsx").display().to_string();
+    let units = dir.join("new-units.csv");
+    std::fs::write(&units, "code,name,bloc,group\nsmoi,Sở Mới,so-nganh,\n").unwrap();
+    let units = units.display().to_string();
+    let cases: Vec<(Vec<&str>, &str, &str)> = vec![
+        (vec!["--db", db], "mở dưới tên một người dùng", "opens as one of its users"),
+        (vec!["init", "--db", db, "--regulation", "thai-nguyen-2024", "--year", "2024"], "đã chứa", "already holds"),
+        (
+            vec!["init", "--db", &fresh, "--regulation", "ha-noi", "--year", "2024"],
+            "không có quy chế",
+            "unknown regulation",
+        ),
+        (
+            vec!["init", "--db", &fresh, "--regulation", "thai-nguyen-2024", "--year", "20"],
+            "không phải là một năm",
+            "plausible year",
+        ),
+        (
+            vec!["import", "units", "--db", db, "--user", "tv-snv", &units],
+            "cột name: đơn vị smoi: giá trị",
+            "column name: unit smoi",
+        ),
+        (vec!["import", "units", "--db", db, "--user", "nobody", &units], "không có người dùng", "no council user"),
+        (vec!["import", "scores", "--db", &missing, &units], "không có cơ sở dữ liệu", "no database here"),
+        (vec!["export", "sheet", "--db", db, "--unit", "nope", "--out", &out], "không có đơn vị", "unknown unit"),
+        (vec!["export", "ranking", "--db", db, "--user", "tv-snv", "--out", &out], "không được xuất", "may not export"),
+        (vec!["export", "verify", "--db", db, sheet], "đã thay đổi từ khi xuất", "changed since this export"),
+        (vec!["tie", "--db", db, "--bloc", "khoi-x", "--order", "snv,stp"], "không có khối", "unknown bloc"),
+        (vec!["tie", "--db", db, "--bloc", "so-nganh", "--order", "snv,snv"], "hai lần", "names a unit twice"),
+        (vec!["approve", "--db", db, "--bloc", "so-nganh"], "chưa thể phê duyệt", "cannot be approved"),
+        (vec!["rank", "--db", db, "--user", "nobody"], "không có người dùng", "no council user"),
+        (vec!["rank"], "cần --db", "is required"),
+        (vec!["demo", "--db", db], "đã chứa", "already holds"),
+        (
+            vec!["user", "add", "--db", db, "Bad Name", "--role", "secretary"],
+            "không phải là tên người dùng",
+            "not a user name",
+        ),
+        (vec!["user", "add", "--db", db, "tv2", "--role", "member"], "thêm --agency", "add --agency"),
+        (vec!["user", "list", "--db", &missing], "không có cơ sở dữ liệu", "no database here"),
+        (
+            vec!["user", "remove", "--db", db, "--user", "thu-ky", "tv-snv"],
+            "không được thêm hoặc xóa",
+            "may not add or remove",
+        ),
+        (vec!["audit", "verify", "--db", db, "--head", "00"], "không có trong nhật ký", "is not in this audit log"),
+        (vec!["audit", "log", "--db", &missing], "không có cơ sở dữ liệu", "no database here"),
+        (
+            vec!["rerate", "--db", db, "--unit", "stc", "--reason", "Sai", "--criterion", "I.1", "--score", "1"],
+            "chưa được phê duyệt",
+            "not approved yet",
+        ),
+        (vec!["rerate", "--db", db, "--unit", "stc", "--reason", "Sai"], "thay đổi một điều", "changes one thing"),
+        (vec!["rank", "--db", db, "--bogus"], "lỗi dòng lệnh", "unexpected argument"),
+        (vec!["user", "add", "--db", db, "x", "--role", "king"], "không hợp lệ", "invalid value"),
+    ];
+    cases.into_iter().map(|(args, vi, en)| (args.iter().map(|s| s.to_string()).collect(), vi, en)).collect()
+}
+
+#[test]
+fn every_refusal_speaks_vietnamese_by_default_and_english_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, sheet) = round(dir.path());
+    for (args, vi, en) in refusals(&db, &sheet, dir.path()) {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let output = run(&args);
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        assert!(!output.status.success(), "{args:?} should be refused");
+        assert!(stderr.contains(vi), "{args:?}: expected {vi:?} in {stderr}");
+        assert!(english_in(&stderr).is_empty(), "{args:?}: English {:?} in {stderr}", english_in(&stderr));
+        let english = with_lang(&args, "en");
+        let english: Vec<&str> = english.iter().map(String::as_str).collect();
+        let output = run(&english);
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        assert!(!output.status.success(), "{english:?} should be refused");
+        assert!(stderr.contains(en), "{english:?}: expected {en:?} in {stderr}");
+        assert!(!stderr.contains(vi), "{english:?}: Vietnamese {vi:?} in {stderr}");
+    }
+}
+
+#[test]
+fn every_help_is_vietnamese_by_default_and_english_when_asked() {
+    let commands: &[&[&str]] = &[
+        &[],
+        &["init"],
+        &["import"],
+        &["export"],
+        &["export", "sheet"],
+        &["export", "ranking"],
+        &["export", "verify"],
+        &["tie"],
+        &["approve"],
+        &["rank"],
+        &["demo"],
+        &["regulations"],
+        &["user"],
+        &["user", "add"],
+        &["user", "list"],
+        &["user", "remove"],
+        &["audit"],
+        &["audit", "verify"],
+        &["audit", "log"],
+        &["rerate"],
+    ];
+    for command in commands {
+        for flag in ["--help", "-h"] {
+            let mut args = command.to_vec();
+            args.push(flag);
+            let help = ok(&args);
+            assert!(help.contains("Cách dùng:"), "{args:?}: {help}");
+            assert!(english_in(&help).is_empty(), "{args:?}: English {:?} in:\n{help}", english_in(&help));
+            let english = with_lang(&args, "en");
+            let english: Vec<&str> = english.iter().map(String::as_str).collect();
+            let help = ok(&english);
+            assert!(help.contains("Usage:") && !help.contains("Cách dùng"), "{english:?}: {help}");
+        }
+    }
+    let help = ok(&["help", "rank"]);
+    assert!(help.contains("In xếp hạng") && english_in(&help).is_empty(), "{help}");
+}
+
+#[test]
+fn the_output_of_a_run_is_vietnamese_and_an_en_locale_gives_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = round(dir.path());
+    let units = format!("{FIXTURES}/units.csv");
+    let imported = ok(&["import", "units", "--db", &db, &units]);
+    assert!(imported.contains("đã nhập 8 dòng") && english_in(&imported).is_empty(), "{imported}");
+    let log = ok(&["audit", "log", "--db", &db, "--unit", "stc", "--criterion", "I.1"]);
+    assert!(log.contains("Tự chấm điểm") && log.contains("Thẩm định") && log.contains("điểm thẩm định: "), "{log}");
+    let verify = ok(&["audit", "verify", "--db", &db]);
+    assert!(verify.contains("nhật ký nguyên vẹn") && english_in(&verify).is_empty(), "{verify}");
+    let users = ok(&["user", "list", "--db", &db]);
+    assert!(users.starts_with("tên") && users.contains("thêm "), "{users}");
+    let rank = ok(&["rank", "--db", &db]);
+    assert!(rank.contains("Hạng") && rank.contains("đủ điều kiện"), "{rank}");
+    // `--json` keeps its keys and the log's slugs stay what is stored.
+    let json = ok(&["rank", "--db", &db, "--json"]);
+    assert!(json.contains("\"blocs\"") && json.contains("\"eligible\""), "{json}");
+
+    let english = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_thamdinh"))
+            .args(args)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "en_US.UTF-8")
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr)
+    };
+    assert!(english(&["import", "units", "--db", &db, &units]).contains("8 rows imported"));
+    let log = english(&["audit", "log", "--db", &db, "--unit", "stc", "--criterion", "I.1"]);
+    assert!(log.contains("Self-score") && log.contains("appraised score: "), "{log}");
+    assert!(english(&["rank", "--db", &db]).contains("Rank"));
+    assert!(english(&["rank", "--db", &db, "--lang", "vi"]).contains("Hạng"), "--lang wins over the locale");
+}
