@@ -85,8 +85,8 @@ fn worker() {
             for i in 0..count {
                 let (unit, component, max) = &items[i % items.len()];
                 let input = AppraisalInput {
-                    unit: unit.clone(),
-                    component: component.clone(),
+                    unit: unit.to_string(),
+                    component: component.to_string(),
                     appraised: *max,
                     deduction_reason: format!("kiểm tra tải {} #{i}", job[2]),
                     based_on_version: store.appraisal_version(unit, component).unwrap(),

@@ -50,7 +50,7 @@ fn a_large_round_read_in_parts_is_the_round_as_stored() {
     for (index, unit) in held.units.iter().enumerate() {
         let framework = regulation.framework_for(&unit.bloc, unit.group.as_deref()).unwrap();
         for code in framework.evidence_codes() {
-            let expected = stored.get(&(unit.code.clone(), code.to_string())).copied().unwrap_or(0);
+            let expected = stored.get(&(unit.code.to_string(), code.to_string())).copied().unwrap_or(0);
             assert_eq!(counts.count(index, code), expected, "{} {code}", unit.code);
         }
     }

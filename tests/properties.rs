@@ -120,7 +120,7 @@ fn every_framework_scored_at_max_totals_exactly_100() {
 /// A round of `units` Thái Nguyên units over the blocs, every component at max, facts at their defaults.
 fn thai_nguyen_round(units: usize) -> (thamdinh::domain::regulation::Regulation, thamdinh::domain::evaluate::Round) {
     let regulation = common::thai_nguyen();
-    let blocs: Vec<String> = regulation.blocs.iter().map(|b| b.code.clone()).collect();
+    let blocs: Vec<String> = regulation.blocs.iter().map(|b| b.code.to_string()).collect();
     let units = (0..units)
         .map(|i| common::unit_at_max(&regulation, &format!("u{i:03}"), &blocs[i % blocs.len()], None))
         .collect();

@@ -230,7 +230,7 @@ pub fn plan_rows(regulation: &Regulation, framework: &Framework) -> Vec<PlannedR
                 };
                 rows.push(PlannedRow {
                     kind: RowKind::Component,
-                    code: component.code.clone(),
+                    code: component.code.to_string(),
                     stt,
                     name: component.name.clone(),
                     max: component.max,

@@ -442,7 +442,7 @@ pub fn parse_unit_sheet(
     check_fixed_text(sheet, &layout, framework, round.year)?;
     let scores = read_table(sheet, &layout, regulation, unit, framework)?;
     let evidence = read_evidence(sheet, &layout, unit, framework)?;
-    Ok(SheetAssessment { sheet: sheet.name.clone(), unit: unit.code.clone(), scores, evidence })
+    Ok(SheetAssessment { sheet: sheet.name.clone(), unit: unit.code.to_string(), scores, evidence })
 }
 
 fn expect_text(sheet: &RawSheet, row: u32, col: u16, expected: &str, what: &str) -> Result<(), SheetError> {
@@ -758,7 +758,7 @@ fn read_evidence(
         if let Some(first) = seen.insert((code.clone(), reference.clone()), cell.clone()) {
             return Err(at(4, format!("{code}, {reference}: already listed at {first}")));
         }
-        rows.push((cell, EvidenceRow { unit: unit.code.clone(), criterion: code, reference, title, issued_on }));
+        rows.push((cell, EvidenceRow { unit: unit.code.to_string(), criterion: code, reference, title, issued_on }));
     }
     Ok(rows)
 }

@@ -87,7 +87,7 @@ pub fn generate(regulation: &Regulation, units: &[UnitRow], seed: u64, appraised
             };
             result.scores.push(ScoreRow {
                 unit: unit.code.clone(),
-                criterion: component.code.clone(),
+                criterion: component.code.to_string(),
                 self_score: Some(self_score),
                 appraised,
                 reason,
@@ -101,7 +101,7 @@ pub fn generate(regulation: &Regulation, units: &[UnitRow], seed: u64, appraised
                 let kind = DOCUMENTS[rng.below(4) as usize];
                 result.evidence.push(EvidenceRow {
                     unit: unit.code.clone(),
-                    criterion: component.code.clone(),
+                    criterion: component.code.to_string(),
                     reference: format!(
                         "{}/{}-{}",
                         10 + rng.below(890),

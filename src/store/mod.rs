@@ -5,6 +5,7 @@ pub mod appraise;
 mod approval;
 pub mod audit;
 pub mod catalog;
+mod codes;
 pub mod council;
 mod csv_input;
 mod documents;

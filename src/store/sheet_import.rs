@@ -79,7 +79,7 @@ impl Store {
             sheet: sheet.clone(),
             message: format!("unknown unit {:?}", assessment.unit),
         })?;
-        self.check_not_frozen(&unit.bloc, Subject::Unit(unit.code.clone()))
+        self.check_not_frozen(&unit.bloc, Subject::Unit(unit.code.to_string()))
             .map_err(|e| SheetError::Sheet { sheet: sheet.clone(), message: e.to_string() })?;
         let on_sheet = |e: super::StoreError| SheetError::Sheet { sheet: sheet.clone(), message: e.to_string() };
         if self.actor.role == crate::domain::permissions::Role::Unit
@@ -87,7 +87,7 @@ impl Store {
         {
             return Err(SheetError::Refused {
                 sheet: sheet.clone(),
-                unit: unit.code.clone(),
+                unit: unit.code.to_string(),
                 refusal: Box::new(refusal),
             });
         }
@@ -129,7 +129,7 @@ impl Store {
                 (true, None) => Cell::Clear,
             };
             scores.push(ScoreChange {
-                unit: unit.code.clone(),
+                unit: unit.code.to_string(),
                 criterion: score.code.clone(),
                 leader: None,
                 self_score: cell(self_score != stored.self_score, self_score),

@@ -18,7 +18,7 @@ impl App {
 
     /// A queue item's unit code and component code.
     pub fn item_codes(&self, item: &QueueItem) -> Option<(String, String)> {
-        self.item_place(item).map(|(unit, place)| (unit.code.clone(), place.component.code.clone()))
+        self.item_place(item).map(|(unit, place)| (unit.code.to_string(), place.component.code.to_string()))
     }
 
     /// What building queue items and progress reads of the state.

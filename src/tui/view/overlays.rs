@@ -155,7 +155,7 @@ fn approval_table(frame: &mut Frame, app: &App, ranking: &BlocRanking, table: Re
             let name = app.unit(&unit.unit).map(|u| super::safe(&u.name).into_owned()).unwrap_or_default();
             Row::new(vec![
                 unit.rank.to_string(),
-                unit.unit.clone(),
+                unit.unit.to_string(),
                 name,
                 unit.official_total.to_string().replace('.', ","),
                 unit.outcome.vietnamese().to_string(),

@@ -37,7 +37,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             let progress = app.unit_progress(shown.start + offset).cloned().unwrap_or_default();
             let incomplete = if progress.incomplete == 0 { String::new() } else { progress.incomplete.to_string() };
             let mut cells = vec![
-                unit.code.clone(),
+                unit.code.to_string(),
                 super::safe(&unit.name).into_owned(),
                 format!("{}/{}", progress.done, progress.total),
                 incomplete,

@@ -64,8 +64,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             let show = |value: Option<rust_decimal::Decimal>| value.map(display_vi).unwrap_or_else(|| "—".into());
             let first_of_unit = offset == 0 || queue[shown.start + offset - 1].unit != item.unit;
             Row::new(vec![
-                if first_of_unit { unit.code.clone() } else { String::new() },
-                place.component.code.clone(),
+                if first_of_unit { unit.code.to_string() } else { String::new() },
+                place.component.code.to_string(),
                 show(entry.and_then(|e| e.self_score)),
                 show(entry.and_then(|e| e.effective_appraised())),
                 // A gap in the unit's file is marked wherever the component is shown, appraised or not.

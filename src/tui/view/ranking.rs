@@ -34,7 +34,7 @@ fn ranked_row(unit: &RankedUnit, name: String, tie: &str, wide: bool, flagged: b
     let level = if flagged { format!("⚑ {level}") } else { level.to_string() };
     Row::new(vec![
         format!("{}{tie}", unit.rank),
-        unit.unit.clone(),
+        unit.unit.to_string(),
         name,
         unit.official_total.to_string().replace('.', ","),
         unit.tiebreak_total.to_string().replace('.', ","),
@@ -92,7 +92,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             selected_row = Some(rows.len());
         }
         positions.push(Some(position));
-        let previous = app.previous_levels.get(&unit.unit);
+        let previous = app.previous_levels.get(unit.unit.as_str());
         let flagged = !crate::domain::previous_year::year_flags(previous, unit.outcome).is_empty();
         rows.push(ranked_row(unit, name, tie, wide, flagged));
         // The quota line: below it no unit can be rated excellent.

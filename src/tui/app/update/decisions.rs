@@ -21,7 +21,7 @@ pub(super) fn on_unit(app: &mut App, command: Option<Command>) -> Vec<Effect> {
         Some(Command::History) => {
             let (unit, selected) = (view.unit.clone(), view.selected);
             if let Some(place) = app.unit_components(&unit).get(selected) {
-                return vec![Effect::LoadHistory { unit, component: place.component.code.clone() }];
+                return vec![Effect::LoadHistory { unit, component: place.component.code.to_string() }];
             }
         }
         Some(Command::Help) => app.overlay = Some(Overlay::Help),
