@@ -368,7 +368,7 @@ fn a_head_recorded_at_approval_proves_the_log_up_to_it() {
     let huyen: Vec<String> = {
         let round = store.load_round().unwrap();
         let unit = round.units.iter().find(|u| u.code == "h-dai-tu").unwrap();
-        unit.entries.iter().filter(|(_, e)| e.awaiting_confirmation).map(|(code, _)| code.clone()).collect()
+        unit.entries.iter().filter(|(_, e)| e.awaiting_confirmation).map(|(code, _)| code.to_string()).collect()
     };
     for code in &huyen {
         save(&mut store, "tv-so-noi-vu", "h-dai-tu", code, "0", "Chưa có báo cáo");

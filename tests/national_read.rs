@@ -34,7 +34,7 @@ fn a_large_round_read_in_parts_is_the_round_as_stored() {
             .entries
             .iter()
             .filter(|(_, e)| !e.explanation.is_empty())
-            .map(|(code, e)| (code.clone(), e.explanation.to_string()))
+            .map(|(code, e)| (code.to_string(), e.explanation.to_string()))
             .collect();
         assert!(!read.is_empty());
         assert_eq!(read, stored, "{}", unit.code);
