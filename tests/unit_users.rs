@@ -257,7 +257,7 @@ fn the_unit_sees_its_result_and_sheet_only_after_approval() {
     drop(store);
     let db = dir.path().join("round.db").display().to_string();
     let as_unit = |args: &[&str]| -> Vec<String> {
-        let mut all: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        let mut all: Vec<String> = args.iter().map(ToString::to_string).collect();
         all.extend(["--db", &db, "--user", "dau-moi-dai-tu"].map(String::from));
         all
     };
@@ -386,7 +386,7 @@ fn a_unit_user_imports_only_its_own_score_sheet_and_never_reads_the_whole_round(
     for args in [vec!["rank", "--json"], vec!["audit", "log"], vec!["round", "show"]] {
         let error = refused(&strs(
             &[
-                args.iter().map(|a| a.to_string()).collect::<Vec<_>>(),
+                args.iter().map(ToString::to_string).collect::<Vec<_>>(),
                 ["--db", &db, "--user", "dau-moi-stc"].map(String::from).to_vec(),
             ]
             .concat(),

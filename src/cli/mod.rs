@@ -30,6 +30,10 @@ pub struct Cli {
     pub user: Option<String>,
     /// The language of messages: vi (the default) or en; without it, English when the locale
     /// (LC_ALL, LC_MESSAGES, LANG) starts with `en`.
+    #[allow(
+        clippy::doc_markdown,
+        reason = "clap prints this doc as the --help text, where backticks show as they are"
+    )]
     #[arg(long, global = true, value_name = "vi|en", value_parser = ["vi", "en"])]
     pub lang: Option<String>,
     #[command(subcommand)]
@@ -213,6 +217,7 @@ pub enum ImportKind {
     /// code,name,bloc,group
     Units,
     /// unit,criterion[,self_score][,appraised_score][,reason][,applicable][,explanation][,leader]: an empty cell keeps, `-` clears
+    #[allow(clippy::doc_markdown, reason = "clap prints this doc as the --help text, where backticks show as they are")]
     Scores,
     /// unit,criterion,grade,reason
     Grades,

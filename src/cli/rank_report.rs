@@ -79,7 +79,10 @@ pub fn json(
                         reasons
                     },
                     previous_level: previous.get(&unit.unit).map(|p| p.level.clone()),
-                    flags: year_flags(previous.get(&unit.unit), unit.outcome).into_iter().map(|f| f.slug()).collect(),
+                    flags: year_flags(previous.get(&unit.unit), unit.outcome)
+                        .into_iter()
+                        .map(crate::domain::previous_year::YearFlag::slug)
+                        .collect(),
                     unit: unit.unit,
                     rank: unit.rank,
                     total: unit.official_total.to_string(),

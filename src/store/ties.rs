@@ -33,7 +33,7 @@ impl Store {
             return Err(StoreError::from(Refused::UnknownBloc {
                 bloc: bloc.to_string(),
                 regulation: self.regulation.id.clone(),
-                known: blocs.iter().map(|b| b.to_string()).collect(),
+                known: blocs.iter().map(ToString::to_string).collect(),
             }));
         }
         let tx = self.write_transaction()?;

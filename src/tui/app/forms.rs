@@ -24,7 +24,7 @@ impl App {
         let entry = unit.entries.get(&component);
         let shown = match &self.user {
             Some(user) if user.role == Role::Leader => entry.and_then(|e| e.leader_scores.get(&user.name).copied()),
-            _ => entry.and_then(|e| e.effective_appraised()),
+            _ => entry.and_then(ComponentScore::effective_appraised),
         };
         let score = shown.map(display_vi).unwrap_or_default();
         let reason_text = entry.map(|e| e.deduction_reason.clone()).unwrap_or_default();

@@ -243,7 +243,7 @@ impl ItemsOf<'_> {
             if entry.is_some_and(|e| !e.applicable) {
                 continue;
             }
-            let appraised = u32::from(entry.is_some_and(|e| e.is_final()));
+            let appraised = u32::from(entry.is_some_and(ComponentScore::is_final));
             let incomplete = documents
                 .get(criterion_position)
                 .is_some_and(|&filed| rules.gap(place.component.max, entry.unwrap_or(&missing), filed).is_some());
@@ -287,7 +287,7 @@ impl ItemsOf<'_> {
         }
         let appraised = match user.role {
             Role::Leader => entry.and_then(|e| e.leader_scores.get(&user.name).copied()),
-            _ => entry.and_then(|e| e.effective_appraised()),
+            _ => entry.and_then(ComponentScore::effective_appraised),
         };
         let awaiting = user.role != Role::Leader && entry.is_some_and(|e| e.awaiting_confirmation);
         Some(match appraised {

@@ -67,7 +67,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 if first_of_unit { unit.code.clone() } else { String::new() },
                 place.component.code.clone(),
                 show(entry.and_then(|e| e.self_score)),
-                show(entry.and_then(|e| e.effective_appraised())),
+                show(entry.and_then(crate::domain::scoring::ComponentScore::effective_appraised)),
                 // A gap in the unit's file is marked wherever the component is shown, appraised or not.
                 status_text(app, item, &unit.code, &place),
             ])

@@ -258,7 +258,7 @@ fn tie_figures(frame: &mut Frame, app: &App, edit: &TieEdit, area: Rect) {
             Row::new(cells)
         })
         .collect();
-    let mut header = vec!["".to_string(), "Mã".into(), "Đơn vị".into(), "Tổng (3 số lẻ)".into()];
+    let mut header = vec![String::new(), "Mã".into(), "Đơn vị".into(), "Tổng (3 số lẻ)".into()];
     header.extend(criteria.iter().cloned());
     let mut widths = vec![Constraint::Length(3), Constraint::Length(10), Constraint::Min(12), Constraint::Length(14)];
     widths.extend(criteria.iter().map(|c| Constraint::Length(c.chars().count().max(2) as u16)));

@@ -148,7 +148,7 @@ impl File {
             component.name,
             display_vi(component.max),
             shown(entry.and_then(|e| e.self_score)),
-            shown(entry.and_then(|e| e.effective_appraised())),
+            shown(entry.and_then(ComponentScore::effective_appraised)),
             if not_applicable { " · không áp dụng" } else { "" }
         );
         self.text(&head, 2, if here { selected() } else { Style::new().bold() });
