@@ -51,6 +51,7 @@ impl CsvTable {
             why: e.to_string(),
         })?;
         let text = String::from_utf8(bytes).map_err(|e| {
+            #[allow(clippy::naive_bytecount, reason = "once, for an error message: not worth the bytecount crate")]
             let line = e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
             csv_error(&file, line as u64, CsvProblem::NotUtf8)
         })?;

@@ -1,6 +1,7 @@
 //! The database schema as versioned migrations; one database holds one regulation and one year.
 
 use rusqlite_migration::{HookError, M, Migrations};
+use std::fmt::Write;
 use std::sync::LazyLock;
 
 /// `PRAGMA application_id` of a thamdinh database ("THMD").
@@ -294,18 +295,22 @@ BEGIN SELECT RAISE(ABORT, 'an approval is never changed'); END;
 ",
     );
     for table in ["score", "leader_score", "grade_override", "fact"] {
-        sql.push_str(&format!("DROP TRIGGER IF EXISTS {table}_frozen_insert;\nDROP TRIGGER IF EXISTS {table}_frozen_update;\nDROP TRIGGER IF EXISTS {table}_frozen_delete;\n"));
+        let _ = writeln!(
+            sql,
+            "DROP TRIGGER IF EXISTS {table}_frozen_insert;\nDROP TRIGGER IF EXISTS {table}_frozen_update;\nDROP TRIGGER IF EXISTS {table}_frozen_delete;"
+        );
     }
     sql.push_str("DROP TRIGGER IF EXISTS grade_frozen_insert;\nDROP TRIGGER IF EXISTS grade_frozen_delete;\n");
     for table in ["score", "leader_score", "grade_override", "fact", "evidence"] {
         for (event, row) in [("INSERT", "NEW"), ("UPDATE", "OLD"), ("DELETE", "OLD")] {
-            sql.push_str(&format!(
+            let _ = writeln!(
+                sql,
                 "CREATE TRIGGER {table}_frozen_{event_lower} BEFORE {event} ON {table}
 WHEN EXISTS (SELECT 1 FROM approval a JOIN unit u ON u.bloc = a.bloc WHERE u.code = {row}.unit)
  AND NOT EXISTS (SELECT 1 FROM rerating r WHERE r.unit = {row}.unit AND r.open = 1)
-BEGIN SELECT RAISE(ABORT, 'the bloc is approved: its results are frozen'); END;\n",
+BEGIN SELECT RAISE(ABORT, 'the bloc is approved: its results are frozen'); END;",
                 event_lower = event.to_lowercase()
-            ));
+            );
         }
     }
     sql.push_str(

@@ -125,10 +125,10 @@ fn replace_tie_orders(tx: &rusqlite::Connection, bloc: &str, order: &[String]) -
         tx.query_row("SELECT COALESCE(MAX(order_id), 0) + 1 FROM tie_order WHERE bloc = ?1", params![bloc], |r| {
             r.get(0)
         })?;
-    for (position, unit) in order.iter().enumerate() {
+    for (position, unit) in (1_i64..).zip(order) {
         states.push(tx.query_row(
             "INSERT INTO tie_order (bloc, order_id, position, unit) VALUES (?1, ?2, ?3, ?4) RETURNING *",
-            params![bloc, order_id, position as i64 + 1, unit],
+            params![bloc, order_id, position, unit],
             |row| row_state("tie_order", row),
         )?);
     }

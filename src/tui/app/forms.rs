@@ -7,8 +7,8 @@ use crate::domain::validate::{clean_text, has_visible};
 impl App {
     /// Opens the form of an item (`update` then asks for the unit's documents and explanations if they
     /// are not in memory, as for any unit on screen).
-    pub(super) fn open_form(&mut self, item: &QueueItem) {
-        let Some((unit, component)) = self.item_codes(item) else { return };
+    pub(super) fn open_form(&mut self, item: QueueItem) {
+        let Some((unit, component)) = self.item_codes(&item) else { return };
         self.know_comments_on(&unit, &component);
         self.open_form_fields(item.status, unit, component);
     }

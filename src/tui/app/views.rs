@@ -258,7 +258,7 @@ impl ItemsOf<'_> {
             let (Some(user), Some(unit_index), Ok(component)) = (self.user, unit_index, u16::try_from(position)) else {
                 continue;
             };
-            if let Some(status) = self.item_status(user, entry, &place, incomplete) {
+            if let Some(status) = Self::item_status(user, entry, &place, incomplete) {
                 items.push(QueueItem { unit: unit_index, component, status });
             }
         }
@@ -267,7 +267,6 @@ impl ItemsOf<'_> {
 
     /// Where a component stands for this user, or None when it is not theirs to appraise or comment on.
     fn item_status(
-        &self,
         user: &Actor,
         entry: Option<&ComponentScore>,
         place: &ComponentPlace<'_>,

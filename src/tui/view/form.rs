@@ -105,7 +105,7 @@ fn component_file(
 
     let [about, documents, score, reason, error] = Layout::vertical([
         Constraint::Min(6),
-        Constraint::Length((evidence.len() as u16 + 3).clamp(4, 8)),
+        Constraint::Length(super::cells(evidence.len()).saturating_add(3).clamp(4, 8)),
         Constraint::Length(1),
         Constraint::Length(4),
         Constraint::Length(1),
