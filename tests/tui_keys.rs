@@ -159,7 +159,7 @@ fn no_key_panics_anywhere() {
         let mut app = app_as(&mut store, user);
         let mut state = 7u64;
         for _ in 0..400 {
-            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
             let key = keys[(state >> 33) as usize % keys.len()];
             press(&mut app, &mut store, key);
             for (w, h) in [(80, 24), (40, 10)] {
@@ -731,6 +731,7 @@ fn the_tie_screen_shows_names_totals_grades_and_differences() {
 
 #[test]
 fn lists_page_like_lazygit_and_the_filter_matches_what_is_shown() {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
     let dir = tempfile::tempdir().unwrap();
     let mut store = demo_store(dir.path());
     let mut app = app_as(&mut store, "thu-ky");
@@ -745,7 +746,6 @@ fn lists_page_like_lazygit_and_the_filter_matches_what_is_shown() {
         thamdinh::tui::dispatch(app, store, Action::Key(key));
         screen(app, 80, 24);
     };
-    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
     press_key(&mut app, &mut store, KeyCode::PageDown, KeyModifiers::NONE);
     assert_eq!(app.browse.progress_selected, page);
     press_key(&mut app, &mut store, KeyCode::Char('u'), KeyModifiers::CONTROL);

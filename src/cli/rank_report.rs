@@ -82,7 +82,7 @@ pub fn json(
                     previous_level: previous.get(unit.unit.as_str()).map(|p| p.level.clone()),
                     flags: year_flags(previous.get(unit.unit.as_str()), unit.outcome)
                         .into_iter()
-                        .map(|f| f.slug())
+                        .map(crate::domain::previous_year::YearFlag::slug)
                         .collect(),
                     unit: unit.unit,
                     rank: unit.rank,

@@ -483,6 +483,10 @@ pub enum SelfAssessmentState {
 /// May `actor` write unit `unit`'s self-assessment (self-score, explanation, not-applicable mark, documents)?
 /// A unit's focal person: only its own unit, only while it is not submitted. The secretary, the chairman and the
 /// service account: any unit, as their import always could. Nobody else.
+#[allow(
+    clippy::match_same_arms,
+    reason = "a role's own arm, as in the permission table; a unit's comes after its refusals"
+)]
 pub fn may_self_assess(actor: &Actor, unit: &str, state: SelfAssessmentState) -> Result<(), Refusal> {
     let what = || Act::SelfAssess { unit: unit.to_string() };
     match actor.role {

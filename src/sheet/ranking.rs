@@ -1,6 +1,6 @@
 //! The council's result as a workbook: each bloc's ranking with the quota line, the list by level, what each agency appraised.
 
-use super::model::{Align, Book, Sheet, Style};
+use super::model::{Align, Book, Sheet, Style, col_at};
 use super::score_sheet::{cell, plain};
 use crate::domain::classification::Level;
 use crate::domain::code::UnitCode;
@@ -45,7 +45,7 @@ fn title_block(sheet: &mut Sheet, regulation: &Regulation, year: i32, subtitle: 
 
 fn table_header(sheet: &mut Sheet, row: u32, headers: &[&str]) {
     for (col, text) in headers.iter().enumerate() {
-        sheet.text(row, col as u16, *text, header());
+        sheet.text(row, col_at(col), *text, header());
     }
     sheet.fit_row(row);
     sheet.repeat_rows = Some((row, row));

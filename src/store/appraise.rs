@@ -145,7 +145,8 @@ impl Store {
              RETURNING *")?.query_row(params![unit, component, value, reason, new_version, appraised_by, awaiting_after],
             |row| row_state("score", row),
         )?;
-        let detail = transition_detail(transition, unit, component, &old_value, &value, entered_by.as_deref());
+        let detail =
+            transition_detail(transition, unit, component, old_value.as_deref(), &value, entered_by.as_deref());
         let change = Change::new(AuditAction::Appraisal(transition), detail).on(unit, Some(component)).value(
             "appraised_score",
             old_value,
@@ -216,7 +217,7 @@ fn transition_detail(
     transition: AppraisalTransition,
     unit: &str,
     component: &str,
-    old_value: &Option<String>,
+    old_value: Option<&str>,
     value: &str,
     entered_by: Option<&str>,
 ) -> String {
@@ -313,7 +314,7 @@ impl Store {
             |row| row_state("score", row),
         )?;
         let old = current.appraised;
-        let detail = format!("{unit} {component}: {} withdrawn: {reason}", show(&old));
+        let detail = format!("{unit} {component}: {} withdrawn: {reason}", show(old.as_deref()));
         let change =
             Change::new(AuditAction::Withdraw, detail).on(unit, Some(component)).value("appraised_score", old, None);
         audit_one(&tx, &self.actor, change.because(reason).state(state))?;
@@ -322,6 +323,6 @@ impl Store {
     }
 }
 
-fn show(value: &Option<String>) -> &str {
-    value.as_deref().unwrap_or("—")
+fn show(value: Option<&str>) -> &str {
+    value.unwrap_or("—")
 }

@@ -309,7 +309,7 @@ impl Store {
                     ),
                 ));
             }
-            let words = |column: &str| Cell::of(table.cell(record, column)).map(|text| text.to_string());
+            let words = |column: &str| Cell::of(table.cell(record, column)).map(ToString::to_string);
             let change = ScoreChange {
                 unit: unit.to_string(),
                 criterion: code.to_string(),

@@ -34,7 +34,7 @@ impl Store {
             return Err(StoreError::from(Refused::UnknownBloc {
                 bloc: bloc.to_string(),
                 regulation: self.regulation.id.clone(),
-                known: blocs.iter().map(|b| b.to_string()).collect(),
+                known: blocs.iter().map(ToString::to_string).collect(),
             }));
         }
         let tx = self.write_transaction()?;
@@ -129,10 +129,10 @@ fn replace_tie_orders(tx: &rusqlite::Connection, bloc: &str, order: &[String]) -
         tx.query_row("SELECT COALESCE(MAX(order_id), 0) + 1 FROM tie_order WHERE bloc = ?1", params![bloc], |r| {
             r.get(0)
         })?;
-    for (position, unit) in order.iter().enumerate() {
+    for (position, unit) in (1_i64..).zip(order) {
         states.push(tx.query_row(
             "INSERT INTO tie_order (bloc, order_id, position, unit) VALUES (?1, ?2, ?3, ?4) RETURNING *",
-            params![bloc, order_id, position as i64 + 1, unit],
+            params![bloc, order_id, position, unit],
             |row| row_state("tie_order", row),
         )?);
     }

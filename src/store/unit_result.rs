@@ -102,7 +102,10 @@ impl Store {
             approved: self.approved_blocs()?.contains(&record.bloc),
             reasons,
             deductions: self.deductions(record)?,
-            flags: year_flags(previous.as_ref(), ranked.outcome).into_iter().map(|f| f.slug()).collect(),
+            flags: year_flags(previous.as_ref(), ranked.outcome)
+                .into_iter()
+                .map(crate::domain::previous_year::YearFlag::slug)
+                .collect(),
             previous_level: previous.map(|p| p.level),
             unit,
         })

@@ -494,7 +494,7 @@ impl App {
         for &index in &indexes {
             self.evidence_counts.clear_unit(index);
         }
-        self.details_loaded.extend(changed.iter().map(|unit| unit.to_string()));
+        self.details_loaded.extend(changed.iter().map(ToString::to_string));
         for row in refresh.evidence {
             if let Some(&index) = self.unit_index.get(row.unit.as_str()) {
                 self.evidence_counts.add(index, &row.criterion, 1);

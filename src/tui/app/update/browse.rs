@@ -152,7 +152,7 @@ fn open_selected(app: &mut App) {
     match app.browse.pane {
         Pane::Queue => {
             if let Some(item) = app.queue().get(app.browse.queue_selected).copied() {
-                app.open_form(&item);
+                app.open_form(item);
             }
         }
         Pane::Ties => open_tie(app),

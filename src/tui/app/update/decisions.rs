@@ -137,7 +137,8 @@ pub(super) fn on_facts(app: &mut App, command: Option<Command>, key: KeyEvent) -
                     .values
                     .iter()
                     .filter(|(name, value)| {
-                        let default = app.regulation.fact(name).map(|definition| definition.default_value());
+                        let default =
+                            app.regulation.fact(name).map(crate::domain::facts::FactDefinition::default_value);
                         recorded.get(name).or(default.as_ref()) != Some(value)
                     })
                     .map(|(name, value)| RerateChange::Fact { name: name.clone(), value: value.to_string() })
