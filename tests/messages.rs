@@ -238,3 +238,28 @@ fn the_output_of_a_run_is_vietnamese_and_an_en_locale_gives_english() {
     assert!(english(&["rank", "--db", &db]).contains("Rank"));
     assert!(english(&["rank", "--db", &db, "--lang", "vi"]).contains("Hạng"), "--lang wins over the locale");
 }
+
+#[test]
+fn the_audit_log_names_values_as_people_read_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("round.db");
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/before-audit-action/round.db");
+    std::fs::copy(fixture, &db).unwrap();
+    let db = db.to_str().unwrap();
+    let log = ok(&["audit", "log", "--db", db]);
+    let fact = log.lines().find(|line| line.contains("Thành tích nổi bật")).unwrap();
+    assert!(fact.ends_with("— → có"), "a yes/no fact reads có/không: {fact}");
+    let grade = log.lines().find(|line| line.contains("xếp loại tiêu chí: — →")).unwrap();
+    assert!(!grade.contains("→ good") && grade.contains("→ Tốt"), "a grade reads by its name: {grade}");
+    let rerate = log.lines().find(|line| line.contains("Xếp loại lại")).unwrap();
+    assert!(rerate.contains("3,25 → 1"), "a score reads with the decimal comma: {rerate}");
+    // English keeps the values as recorded.
+    let english = ok(&["audit", "log", "--db", db, "--lang", "en"]);
+    assert!(english.contains("3.25 → 1"));
+    // A new round's first row names the round in Vietnamese, not an English sentence.
+    let fresh = dir.path().join("new.db");
+    ok(&["init", "--db", fresh.to_str().unwrap(), "--regulation", "thai-nguyen-2024", "--year", "2024"]);
+    let first = ok(&["audit", "log", "--db", fresh.to_str().unwrap()]);
+    assert!(first.contains("kỳ đánh giá (quy chế, năm): — → thai-nguyen-2024 2024"), "{first}");
+    assert!(english_in(&first).is_empty(), "{first}");
+}

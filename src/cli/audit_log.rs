@@ -3,7 +3,9 @@
 use super::AuditCommand;
 use super::output;
 use crate::domain::text::escape_line;
-use crate::messages::{CliError, CliRefusal, Lang, audit_action, audit_action_slug, cli as say, field_name};
+use crate::messages::{
+    CliError, CliRefusal, Lang, audit_action, audit_action_slug, cli as say, field_name, field_value,
+};
 use crate::store::Store;
 use crate::store::audit::{AuditAction, ChainCheck};
 
@@ -50,8 +52,11 @@ pub fn run(store: &Store, command: AuditCommand, lang: Lang) -> Result<(), CliEr
                 };
                 let change = match (&row.field, &row.new_value, &row.old_value) {
                     (Some(field), new, old) if new.is_some() || old.is_some() => {
-                        let field = field_name(field, store.regulation(), lang);
-                        format!("{field}: {} → {}", old.as_deref().unwrap_or("—"), new.as_deref().unwrap_or("—"))
+                        let shown = |value: Option<&str>| {
+                            value.map_or_else(|| "—".to_string(), |v| field_value(field, v, store.regulation(), lang))
+                        };
+                        let name = field_name(field, store.regulation(), lang);
+                        format!("{name}: {} → {}", shown(old.as_deref()), shown(new.as_deref()))
                     }
                     _ => row.detail.clone(),
                 };

@@ -79,9 +79,41 @@ pub fn field_name(field: &str, regulation: &Regulation, lang: Lang) -> String {
         "file" => ("tệp", "file"),
         "approval" => ("phê duyệt", "approval"),
         "demo_seed" => ("dữ liệu minh họa", "demo data"),
+        "round" => ("kỳ đánh giá (quy chế, năm)", "round (regulation, year)"),
         other => (other, other),
     };
     lang.pick(vi, en).to_string()
+}
+
+/// A value the history recorded, as people read it: a score with the decimal comma, yes and no, a grade or a
+/// level by its name; anything else as recorded. English keeps what was recorded.
+pub fn field_value(field: &str, value: &str, regulation: &Regulation, lang: Lang) -> String {
+    use crate::domain::classification::Level;
+    use crate::domain::facts::FactKind;
+    use crate::domain::grades::Grade;
+    if lang == Lang::En {
+        return value.to_string();
+    }
+    let yes_no = |value: &str| match value {
+        "true" | "yes" => Some("có"),
+        "false" | "no" => Some("không"),
+        _ => None,
+    };
+    let worded = match field {
+        "appraised_score" | "self_score" => value.parse().ok().map(crate::domain::score::display_vi),
+        _ if field.starts_with("leader_score:") => value.parse().ok().map(crate::domain::score::display_vi),
+        "applicable" => yes_no(value).map(str::to_string),
+        "grade" => value.parse::<Grade>().ok().map(|grade| grade.vietnamese().to_string()),
+        "level" => [Level::Excellent, Level::Good, Level::Completed, Level::NotCompleted]
+            .into_iter()
+            .find(|level| level.slug() == value)
+            .map(|level| level.vietnamese().to_string()),
+        _ => match regulation.fact(field).map(|fact| &fact.kind) {
+            Some(FactKind::Bool) => yes_no(value).map(str::to_string),
+            _ => None,
+        },
+    };
+    worded.unwrap_or_else(|| value.to_string())
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ mod errors;
 pub mod help;
 pub mod year;
 
-pub use actions::{audit_action, audit_action_slug, field_name};
+pub use actions::{audit_action, audit_action_slug, field_name, field_value};
 pub use cli::{CliError, CliRefusal, cli_error};
 pub use errors::{data_error, refusal, refused, store_error};
 

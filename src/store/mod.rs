@@ -116,7 +116,9 @@ impl Store {
         let mut trail = AuditTrail::begin(&tx, &actor.name)?;
         trail.record(
             &tx,
-            Change::new(AuditAction::Init, format!("round {regulation_id} {year} created")).states(states),
+            Change::new(AuditAction::Init, format!("round {regulation_id} {year} created"))
+                .value("round", None, Some(format!("{regulation_id} {year}")))
+                .states(states),
         )?;
         fill(&tx, &mut trail, &regulation)?;
         tx.commit()?;

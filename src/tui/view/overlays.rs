@@ -202,12 +202,13 @@ pub fn history(
         rows.iter()
             .map(|row| {
                 let at = crate::domain::vn_time::vietnam_time(&row.at);
-                // Scores with the decimal comma the council writes; other values as recorded.
-                let shown = |value: &Option<String>| match value.as_deref() {
-                    None => "—".to_string(),
-                    Some(text) => {
-                        text.parse().map(crate::domain::score::display_vi).unwrap_or_else(|_| text.to_string())
+                // Scores with the decimal comma the council writes, yes/no, grades and levels by name.
+                let shown = |value: &Option<String>| match (value.as_deref(), row.field.as_deref()) {
+                    (None, _) => "—".to_string(),
+                    (Some(text), Some(field)) => {
+                        crate::messages::field_value(field, text, regulation, crate::messages::Lang::Vi)
                     }
+                    (Some(text), None) => text.to_string(),
                 };
                 let change = match &row.new_value {
                     Some(_) => format!("{} → {}", shown(&row.old_value), shown(&row.new_value)),
