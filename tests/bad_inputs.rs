@@ -215,6 +215,222 @@ fn every_bad_unit_document_or_fact_is_refused_by_name_and_changes_nothing() {
     refuse_each(dir.path(), cases);
 }
 
+/// The rest of the import's refusals (a unit's place, a grade, a fact, a document, a row twice): (round, import
+/// kind, file text, words of the Vietnamese refusal, words of the English one).
+const OTHER_BAD_ROWS: &[(&str, &str, &str, &str, &str)] = &[
+    (
+        "tn",
+        "units",
+        "code,name,bloc,group\nsnv2,Sở mới,khoi-x,\n",
+        "cột bloc: đơn vị snv2: không có khối \"khoi-x\"",
+        "column bloc: unit snv2: unknown bloc",
+    ),
+    (
+        "tn",
+        "units",
+        "code,name,bloc,group\nsnv2,Sở mới,so-nganh,XII\n",
+        "cột group: đơn vị snv2: quy chế thai-nguyen-2024 không chia nhóm",
+        "has no groups",
+    ),
+    (
+        "bg",
+        "units",
+        "code,name,bloc,group\nx,Đơn vị mới,tap-the,\n",
+        "cột group: đơn vị x: quy chế bac-giang-453 cần nhóm",
+        "needs a group",
+    ),
+    (
+        "bg",
+        "units",
+        "code,name,bloc,group\nx,Đơn vị mới,tap-the,XX\n",
+        "cột group: đơn vị x: không có nhóm \"XX\"",
+        "unknown group",
+    ),
+    (
+        "tn",
+        "units",
+        "code,name,bloc,group\nsnv2,,so-nganh,\n",
+        "bad.csv:2: cột name: đơn vị snv2: chưa có tên",
+        "column name: unit snv2 has no name",
+    ),
+    (
+        "tn",
+        "units",
+        "code,name,bloc,group\na b,Sở mới,so-nganh,\n",
+        "cột code: \"a b\" không phải là mã đơn vị",
+        "is not a unit code",
+    ),
+    (
+        "tn",
+        "scores",
+        "unit,criterion,self_score,appraised_score,reason,explanation\nxyz,I.1,1,,,\n",
+        "cột unit: không có đơn vị \"xyz\"; hãy nhập đơn vị trước",
+        "column unit: unknown unit",
+    ),
+    (
+        "tn",
+        "scores",
+        "unit,criterion,applicable\nsnv,I.1,maybe\n",
+        "cột applicable: đơn vị snv, I.1: \"maybe\" phải là có hoặc không",
+        "must be yes or no",
+    ),
+    (
+        "tn",
+        "scores",
+        "unit,criterion,self_score,appraised_score,reason,explanation\nsnv,III,1,,,\n",
+        "cột criterion: đơn vị snv: III được chấm qua các tiêu chí thành phần",
+        "is scored through its components",
+    ),
+    (
+        "tn",
+        "scores",
+        "unit,criterion,self_score,appraised_score,reason,explanation\nsnv,XI.1,1,,,\n",
+        "cột criterion: đơn vị snv: khung tiêu chí của đơn vị không có tiêu chí \"XI.1\"",
+        "no criterion \"XI.1\"",
+    ),
+    (
+        "tn",
+        "scores",
+        "unit,criterion,self_score,appraised_score,reason,explanation\nsnv,III.1,1,,,\nsnv,III.1,1,,,\n",
+        "bad.csv:3: đơn vị snv, III.1: đã có ở dòng 2",
+        "bad.csv:3: unit snv, III.1: already on line 2",
+    ),
+    (
+        "tn",
+        "scores",
+        "unit,criterion,self_score,leader\nsnv,III.1,1,Chủ tịch\n",
+        "cột leader: đơn vị snv, III.1: chỉ tiêu chí do Lãnh đạo UBND tỉnh chấm",
+        "column leader",
+    ),
+    (
+        "tn",
+        "scores",
+        "unit,criterion,applicable\nsnv,III.1,no\n",
+        "cột applicable: đơn vị snv, III.1: quy chế thai-nguyen-2024 không có tiêu chí thành phần nào",
+        "has no not-applicable components",
+    ),
+    (
+        "bg",
+        "scores",
+        "unit,criterion,self_score,applicable\nsnv,A.1.2,5,no\n",
+        "đơn vị snv, A.1.2: tiêu chí thành phần không áp dụng thì không có điểm, nhưng nó sẽ còn điểm tự đánh giá 5",
+        "a not-applicable component carries no scores",
+    ),
+    (
+        "tn",
+        "grades",
+        "unit,criterion,grade,reason\nsnv,VI,great,Lý do\n",
+        "cột grade: đơn vị snv, VI: xếp loại phải là excellent|good|average|poor, không phải \"great\"",
+        "grade must be",
+    ),
+    (
+        "tn",
+        "grades",
+        "unit,criterion,grade,reason\nsnv,VI,excellent,\n",
+        "cột reason: đơn vị snv, VI: điều chỉnh xếp loại cần có lý do",
+        "overriding a grade needs a reason",
+    ),
+    (
+        "tn",
+        "grades",
+        "unit,criterion,grade,reason\nsnv,VI.1,good,Lý do\n",
+        "cột criterion: đơn vị snv: \"VI.1\" không phải là tiêu chí",
+        "is not a criterion of its framework",
+    ),
+    (
+        "tn",
+        "grades",
+        "unit,criterion,grade,reason\nsnv,VI,,-\n",
+        "cột reason: đơn vị snv, VI: điều chỉnh xếp loại luôn kèm lý do",
+        "an override keeps its reason",
+    ),
+    (
+        "tn",
+        "grades",
+        "unit,criterion,grade,reason\nsnv,VI,,Lý do\n",
+        "cột grade: đơn vị snv, VI: chưa có điều chỉnh xếp loại nào",
+        "no override to give this reason to",
+    ),
+    (
+        "tn",
+        "grades",
+        "unit,criterion,grade,reason\nsnv,VI,good,A\nsnv,VI,poor,B\n",
+        "bad.csv:3: đơn vị snv, VI: đã có ở dòng 2",
+        "already on line 2",
+    ),
+    (
+        "bg",
+        "grades",
+        "unit,criterion,grade,reason\nsnv,A.1,good,x\n",
+        "bad.csv:1: quy chế bac-giang-453 không xếp loại tiêu chí",
+        "grades no criteria",
+    ),
+    (
+        "tn",
+        "facts",
+        "unit,fact,value\nsnv,lucky,true\n",
+        "cột fact: đơn vị snv: không có sự kiện \"lucky\"",
+        "unknown fact \"lucky\"",
+    ),
+    (
+        "tn",
+        "facts",
+        "unit,fact,value\nsnv,discipline,maybe\n",
+        "cột value: đơn vị snv: sự kiện “",
+        "fact discipline takes",
+    ),
+    (
+        "tn",
+        "facts",
+        "unit,fact,value\nsnv,discipline,yes\nsnv,discipline,none\n",
+        "bad.csv:3: đơn vị snv, sự kiện discipline: đã có ở dòng 2",
+        "already on line 2",
+    ),
+    (
+        "tn",
+        "evidence",
+        "unit,criterion,title,reference,date\nsnv,II,,Số 3,2024-01-01\n",
+        "cột title: đơn vị snv, II: tài liệu kiểm chứng cần có trích yếu",
+        "evidence needs a title",
+    ),
+    (
+        "tn",
+        "evidence",
+        "unit,criterion,title,reference,date\nsnv,II,Báo cáo,,2024-01-01\n",
+        "cột reference: đơn vị snv, II: tài liệu kiểm chứng cần có số, ký hiệu",
+        "needs a reference",
+    ),
+    (
+        "tn",
+        "evidence",
+        "unit,criterion,title,reference,date\nsnv,XI,Báo cáo,Số 3,2024-01-01\n",
+        "cột criterion: đơn vị snv: khung tiêu chí",
+        "no criterion \"XI\"",
+    ),
+    (
+        "tn",
+        "evidence",
+        "unit,criterion,title,reference,date\nsnv,II,A,Số 3,2024-01-01\nsnv,II,B,Số 3,2024-01-02\n",
+        "bad.csv:3: đơn vị snv, II, tài liệu số Số 3: đã có ở dòng 2",
+        "already on line 2",
+    ),
+];
+
+/// Every other bad row, each in Vietnamese by default and in English with `--lang en`, changing nothing.
+#[test]
+fn every_other_bad_row_is_refused_in_both_languages_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let tn = round(dir.path(), "tn.db", "thai-nguyen-2024", "snv,Sở Nội vụ,so-nganh,\n");
+    let bg = round(dir.path(), "bg.db", "bac-giang-453", "snv,Ban Tổ chức Tỉnh ủy,tap-the,XII\n");
+    let cases: Vec<BadFile<'_>> = OTHER_BAD_ROWS
+        .iter()
+        .map(|&(db, kind, text, vi, en)| {
+            (if db == "tn" { tn.as_str() } else { bg.as_str() }, kind, text.to_string(), vec![vi], vec![en])
+        })
+        .collect();
+    refuse_each(dir.path(), cases);
+}
+
 /// A reference typed in NFD (as some keyboards and macOS files send it) is the same document as its NFC form.
 #[test]
 fn an_nfd_reference_is_the_same_document() {
