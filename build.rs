@@ -1,6 +1,7 @@
 //! Embeds every file under `data/` into the binary, so a new regulation folder needs no code change.
 #![allow(clippy::expect_used, reason = "a build script fails by panicking: cargo prints the message")]
 
+use std::fmt::Write;
 use std::path::{Path, PathBuf};
 use std::{env, fs};
 
@@ -28,7 +29,7 @@ fn main() {
     let mut code =
         String::from("/// Every data file, by path under `data/`.\npub static FILES: &[(&str, &str)] = &[\n");
     for (relative, path) in files {
-        code.push_str(&format!("    ({relative:?}, include_str!({:?})),\n", path.display().to_string()));
+        let _ = writeln!(code, "    ({relative:?}, include_str!({:?})),", path.display().to_string());
     }
     code.push_str("];\n");
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_data.rs");

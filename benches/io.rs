@@ -2,6 +2,7 @@
 //! and exporting every unit's score sheet to .xlsx. `cargo bench --bench io`.
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failed unwrap is a failed test")]
 
+use std::fmt::Write;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 use thamdinh::store::Store;
@@ -27,7 +28,7 @@ static IMPORT: LazyLock<Fixture> = LazyLock::new(|| {
     'units: for unit in &round.units {
         let framework = store.regulation().framework_for(&unit.bloc, unit.group.as_deref()).expect("framework");
         for place in framework.components().filter(|p| !p.criterion.scored_by_leaders) {
-            text.push_str(&format!("{},{},0,0,bench\n", unit.code, place.component.code));
+            let _ = writeln!(text, "{},{},0,0,bench", unit.code, place.component.code);
             rows += 1;
             if rows == 100_000 {
                 break 'units;

@@ -34,7 +34,7 @@ fn the_stored_actions_read_back_as_their_types() {
     let dir = tempfile::tempdir().unwrap();
     let store = open_copy("round.db", dir.path());
     let kinds: std::collections::BTreeSet<AuditAction> =
-        store.audit_log(None, None).unwrap().iter().filter_map(|row| row.kind()).collect();
+        store.audit_log(None, None).unwrap().iter().filter_map(thamdinh::store::audit::AuditRow::kind).collect();
     for expected in [
         AuditAction::Init,
         AuditAction::Unit,

@@ -251,7 +251,9 @@ fn schema_4_round(path: &Path, appraised: &str) {
     conn.pragma_update(None, "application_id", thamdinh::store::schema::APPLICATION_ID).unwrap();
     conn.execute("INSERT INTO round (id, regulation, year) VALUES (1, 'thai-nguyen-2024', 2024)", []).unwrap();
     let files = thamdinh::store::catalog::files("thai-nguyen-2024").unwrap();
-    for (file, content) in files.iter().filter(|(f, _)| f.ends_with(".toml")) {
+    for (file, content) in
+        files.iter().filter(|(f, _)| Path::new(f).extension().is_some_and(|ext| ext.eq_ignore_ascii_case("toml")))
+    {
         conn.execute("INSERT INTO regulation_file (path, content) VALUES (?1, ?2)", [file, content]).unwrap();
     }
     conn.execute("INSERT INTO unit VALUES ('snv', 'Sở Nội vụ', 'so-nganh', NULL)", []).unwrap();
@@ -368,7 +370,7 @@ fn a_head_recorded_at_approval_proves_the_log_up_to_it() {
     let huyen: Vec<String> = {
         let round = store.load_round().unwrap();
         let unit = round.units.iter().find(|u| u.code == "h-dai-tu").unwrap();
-        unit.entries.iter().filter(|(_, e)| e.awaiting_confirmation).map(|(code, _)| code.clone()).collect()
+        unit.entries.iter().filter(|(_, e)| e.awaiting_confirmation).map(|(code, _)| code.to_string()).collect()
     };
     for code in &huyen {
         save(&mut store, "tv-so-noi-vu", "h-dai-tu", code, "0", "Chưa có báo cáo");

@@ -5,6 +5,7 @@ mod binary;
 
 use binary::{ok, refused};
 use serde_json::Value;
+use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
@@ -117,7 +118,7 @@ fn a_file_with_one_bad_row_changes_nothing_and_names_line_column_value_and_rule(
     // Twelve good rows (lines 2–13) that would change stc's total, then a faulty one on line 14.
     let mut rows = String::from("unit,criterion,self_score,appraised_score,reason\n");
     for n in 1..=10 {
-        rows.push_str(&format!("stc,III.{n},0,0,Không có tài liệu kiểm chứng\n"));
+        writeln!(rows, "stc,III.{n},0,0,Không có tài liệu kiểm chứng").unwrap();
     }
     rows.push_str("stc,IV.1,\"0,5\",\"0,5\",Chưa phối hợp\n");
     rows.push_str("stc,IV.2,1,1,\n");
@@ -303,7 +304,7 @@ fn bac_giang_scores_by_percentage_and_redistributes_what_does_not_apply() {
         "B.5", "B.6", "B.7", "B.8", "B.9", "C.1.1", "C.1.2", "C.3.1", "C.3.2",
     ];
     for code in components {
-        rows.push_str(&format!("snv,{code},100%,100%,,\n"));
+        writeln!(rows, "snv,{code},100%,100%,,").unwrap();
     }
     rows.push_str("snv,A.2.1,,,,no\nsnv,C.2.1,,,,no\nsnv,C.2.2,,,,no\n");
     rows.push_str("snv,B.1,100%,80%,Một chỉ tiêu chưa đạt kế hoạch,\n");

@@ -4,6 +4,7 @@
 
 use rusqlite::Connection;
 use std::collections::BTreeMap;
+use std::fmt::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -85,8 +86,8 @@ fn worker() {
             for i in 0..count {
                 let (unit, component, max) = &items[i % items.len()];
                 let input = AppraisalInput {
-                    unit: unit.clone(),
-                    component: component.clone(),
+                    unit: unit.to_string(),
+                    component: component.to_string(),
                     appraised: *max,
                     deduction_reason: format!("kiểm tra tải {} #{i}", job[2]),
                     based_on_version: store.appraisal_version(unit, component).unwrap(),
@@ -194,7 +195,7 @@ fn twelve_members_save_at_once_and_nothing_is_lost() {
         "THROUGHPUT: 12 processes × {SAVES} saves: {total} landed, {} refused (stale), in {:.2} s = {:.0} saves/s",
         refusals.len(),
         elapsed.as_secs_f64(),
-        (12 * SAVES) as f64 / elapsed.as_secs_f64()
+        f64::from(u32::try_from(12 * SAVES).unwrap()) / elapsed.as_secs_f64()
     );
     for refusal in &refusals {
         assert!(refusal.contains("saved it meanwhile"), "only stale saves may be refused: {refusal}");
@@ -237,7 +238,7 @@ fn a_process_killed_mid_import_leaves_the_round_as_before_or_after() {
     for unit in &round.units {
         let framework = store.regulation().framework_for(&unit.bloc, unit.group.as_deref()).unwrap();
         for place in framework.components().filter(|p| !p.criterion.scored_by_leaders) {
-            text.push_str(&format!("{},{},,0,crash test\n", unit.code, place.component.code));
+            writeln!(text, "{},{},,0,crash test", unit.code, place.component.code).unwrap();
             rows += 1;
         }
     }

@@ -55,7 +55,7 @@ fn run(args: &[&str]) -> Output {
 }
 
 fn with_lang(args: &[&str], lang: &str) -> Vec<String> {
-    let mut all: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    let mut all: Vec<String> = args.iter().map(ToString::to_string).collect();
     all.extend(["--lang".to_string(), lang.to_string()]);
     all
 }
@@ -154,7 +154,7 @@ fn refusals(db: &str, sheet: &str, dir: &Path) -> Vec<(Vec<String>, &'static str
         (vec!["rank", "--db", db, "--bogus"], "lỗi dòng lệnh", "unexpected argument"),
         (vec!["user", "add", "--db", db, "x", "--role", "king"], "không hợp lệ", "invalid value"),
     ];
-    cases.into_iter().map(|(args, vi, en)| (args.iter().map(|s| s.to_string()).collect(), vi, en)).collect()
+    cases.into_iter().map(|(args, vi, en)| (args.iter().map(ToString::to_string).collect(), vi, en)).collect()
 }
 
 #[test]

@@ -34,7 +34,7 @@ fn a_large_round_read_in_parts_is_the_round_as_stored() {
             .entries
             .iter()
             .filter(|(_, e)| !e.explanation.is_empty())
-            .map(|(code, e)| (code.clone(), e.explanation.to_string()))
+            .map(|(code, e)| (code.to_string(), e.explanation.to_string()))
             .collect();
         assert!(!read.is_empty());
         assert_eq!(read, stored, "{}", unit.code);
@@ -50,7 +50,7 @@ fn a_large_round_read_in_parts_is_the_round_as_stored() {
     for (index, unit) in held.units.iter().enumerate() {
         let framework = regulation.framework_for(&unit.bloc, unit.group.as_deref()).unwrap();
         for code in framework.evidence_codes() {
-            let expected = stored.get(&(unit.code.clone(), code.to_string())).copied().unwrap_or(0);
+            let expected = stored.get(&(unit.code.to_string(), code.to_string())).copied().unwrap_or(0);
             assert_eq!(counts.count(index, code), expected, "{} {code}", unit.code);
         }
     }

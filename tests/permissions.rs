@@ -399,7 +399,9 @@ fn a_round_from_before_the_chain_is_sealed_on_open() {
         conn.pragma_update(None, "application_id", thamdinh::store::schema::APPLICATION_ID).unwrap();
         conn.execute("INSERT INTO round (id, regulation, year) VALUES (1, 'thai-nguyen-2024', 2024)", []).unwrap();
         let files = thamdinh::store::catalog::files("thai-nguyen-2024").unwrap();
-        for (file, content) in files.iter().filter(|(f, _)| f.ends_with(".toml")) {
+        for (file, content) in
+            files.iter().filter(|(f, _)| Path::new(f).extension().is_some_and(|ext| ext.eq_ignore_ascii_case("toml")))
+        {
             conn.execute("INSERT INTO regulation_file (path, content) VALUES (?1, ?2)", [file, content]).unwrap();
         }
         for detail in ["thai-nguyen-2024 2024", "units.csv: 8 rows"] {

@@ -67,7 +67,7 @@ proptest! {
     ) {
         let regulation = thai_nguyen();
         let mut unit = unit_at_max(&regulation, "u", "so-nganh", None);
-        let codes: Vec<String> = unit.entries.keys().cloned().collect();
+        let codes: Vec<String> = unit.entries.keys().map(ToString::to_string).collect();
         let scale = |max: Decimal, percent: u32| max * Decimal::new(i64::from(percent), 2);
         for (index, percent) in deductions {
             let code = &codes[index % codes.len()];
@@ -120,7 +120,7 @@ fn every_framework_scored_at_max_totals_exactly_100() {
 /// A round of `units` Thái Nguyên units over the blocs, every component at max, facts at their defaults.
 fn thai_nguyen_round(units: usize) -> (thamdinh::domain::regulation::Regulation, thamdinh::domain::evaluate::Round) {
     let regulation = common::thai_nguyen();
-    let blocs: Vec<String> = regulation.blocs.iter().map(|b| b.code.clone()).collect();
+    let blocs: Vec<String> = regulation.blocs.iter().map(|b| b.code.to_string()).collect();
     let units = (0..units)
         .map(|i| common::unit_at_max(&regulation, &format!("u{i:03}"), &blocs[i % blocs.len()], None))
         .collect();
@@ -145,7 +145,7 @@ proptest! {
         prop_assert_eq!(standing.results().to_vec(), evaluate_round(&regulation, &round));
         for (unit, component, percent, discipline) in edits {
             let record = &mut round.units[unit];
-            let codes: Vec<String> = record.entries.keys().cloned().collect();
+            let codes: Vec<String> = record.entries.keys().map(ToString::to_string).collect();
             let code = &codes[component % codes.len()];
             let entry = record.entries.get_mut(code).unwrap();
             let max = regulation

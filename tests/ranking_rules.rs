@@ -12,7 +12,7 @@ fn terms(cap: Option<u32>) -> QuotaTerms {
 }
 
 fn outcomes(ranking: &thamdinh::domain::ranking::BlocRanking) -> Vec<(String, usize, &'static str)> {
-    ranking.units.iter().map(|u| (u.unit.clone(), u.rank, u.outcome.slug())).collect()
+    ranking.units.iter().map(|u| (u.unit.to_string(), u.rank, u.outcome.slug())).collect()
 }
 
 #[test]

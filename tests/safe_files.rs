@@ -178,7 +178,7 @@ fn exports_never_write_over_the_database_or_an_existing_file_unless_forced() {
     let strays: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".tmp"))
+        .filter(|name| Path::new(name).extension().is_some_and(|ext| ext.eq_ignore_ascii_case("tmp")))
         .collect();
     assert!(strays.is_empty(), "no temporary file is left: {strays:?}");
 }

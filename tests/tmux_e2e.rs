@@ -6,57 +6,10 @@ mod tools;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
+use tools::Tmux;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/thai-nguyen");
 const BIN: &str = env!("CARGO_BIN_EXE_thamdinh");
-
-/// A private tmux server, killed when the test ends however it ends.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn run(&self, args: &[&str]) -> String {
-        let output = Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().expect("tmux");
-        String::from_utf8_lossy(&output.stdout).into_owned()
-    }
-
-    fn screen(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "e2e"])
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "e2e"];
-        args.extend_from_slice(keys);
-        self.run(&args);
-    }
-
-    /// Waits until the screen shows `text`; panics with the screen if it never does.
-    fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(start.elapsed() < Duration::from_secs(15), "never showed {text:?}; screen:\n{screen}");
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-
-    fn alive(&self) -> bool {
-        Command::new("tmux")
-            .args(["-L", &self.socket, "has-session", "-t", "e2e"])
-            .output()
-            .is_ok_and(|o| o.status.success())
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux").args(["-L", &self.socket, "kill-server"]).output();
-    }
-}
 
 fn thamdinh(args: &[&str]) {
     let output = Command::new(BIN)
@@ -87,7 +40,7 @@ fn the_secretary_watches_the_ranking_move_in_a_real_terminal() {
         ]);
     }
     thamdinh(&["user", "add", "--db", &db, "thu-ky", "--role", "secretary", "--full-name", "Trần Thị B"]);
-    let tmux = Tmux { socket: format!("thamdinh-e2e-{}", std::process::id()) };
+    let tmux = Tmux::new(&format!("thamdinh-e2e-{}", std::process::id()), "e2e");
     // A real round refuses to open without --user (the picker is the demo's), and opens as the named user.
     let refused = Command::new(BIN)
         .env_remove("LC_ALL")
@@ -98,7 +51,7 @@ fn the_secretary_watches_the_ranking_move_in_a_real_terminal() {
         .expect("thamdinh");
     assert!(!refused.status.success() && String::from_utf8_lossy(&refused.stderr).contains("--user NAME"));
     let command = format!("{BIN} --db {db} --user thu-ky");
-    tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", &command]);
+    tmux.open(100, 30, &command);
     let screen = tmux.wait_for("1 Xếp hạng");
     assert!(screen.contains("Thư ký (thu-ky)"), "{screen}");
     assert!(screen.contains("Khối các sở, ban, ngành"), "{screen}");
@@ -130,7 +83,7 @@ fn the_secretary_watches_the_ranking_move_in_a_real_terminal() {
     }
 
     // SIGTERM ends the program too, even while it waits for a key, and leaves no process behind.
-    tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", &command]);
+    tmux.open(100, 30, &command);
     tmux.wait_for("1 Xếp hạng");
     let pid = tmux.run(&["list-panes", "-t", "e2e", "-F", "#{pane_pid}"]).trim().to_string();
     assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
@@ -143,8 +96,7 @@ fn the_secretary_watches_the_ranking_move_in_a_real_terminal() {
 
 /// The fixture round with a secretary and a chairman, in a private tmux server.
 fn deciders_round(dir: &Path, name: &str) -> Option<(String, Tmux)> {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        println!("NOTICE: tmux is not installed; the end-to-end terminal test is skipped (.ci/run installs it)");
+    if !tools::available("tmux", "-V", "tmux") {
         return None;
     }
     let db = dir.join("round.db").display().to_string();
@@ -155,7 +107,7 @@ fn deciders_round(dir: &Path, name: &str) -> Option<(String, Tmux)> {
     }
     thamdinh(&["user", "add", "--db", &db, "thu-ky", "--role", "secretary", "--full-name", "Trần Thị B"]);
     thamdinh(&["user", "add", "--db", &db, "chu-tich", "--role", "chairman", "--full-name", "Nguyễn Văn A"]);
-    let tmux = Tmux { socket: format!("thamdinh-e2e-{name}-{}", std::process::id()) };
+    let tmux = Tmux::new(&format!("thamdinh-e2e-{name}-{}", std::process::id()), "e2e");
     Some((db, tmux))
 }
 
@@ -169,7 +121,7 @@ fn the_deciders_read_a_units_file_and_approval_asks_first_in_a_real_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let Some((db, tmux)) = deciders_round(dir.path(), "deciders") else { return };
     let command = format!("{BIN} --db {db} --user thu-ky");
-    tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", &command]);
+    tmux.open(120, 40, &command);
     tmux.wait_for("1 Xếp hạng");
     // Enter on syt in the ranking: its file, with its components and the council's deduction reasons.
     tmux.keys(&["/", "syt", "Enter"]);
@@ -192,7 +144,7 @@ fn the_deciders_read_a_units_file_and_approval_asks_first_in_a_real_terminal() {
 
     // The chairman: one `a` on a complete bloc asks, and nothing is approved until y and Enter.
     let command = format!("{BIN} --db {db} --user chu-tich");
-    tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", &command]);
+    tmux.open(120, 40, &command);
     tmux.wait_for("1 Xếp hạng");
     tmux.keys(&["l"]);
     tmux.wait_for("Khối Ủy ban nhân dân");
@@ -222,7 +174,7 @@ fn a_small_terminal_shows_the_size_notice() {
     let dir = tempfile::tempdir().unwrap();
     let Some((db, tmux)) = deciders_round(dir.path(), "small") else { return };
     let command = format!("{BIN} --db {db} --user thu-ky");
-    tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "40", "-y", "12", &command]);
+    tmux.open(40, 12, &command);
     let screen = tmux.wait_for("Cửa sổ quá nhỏ");
     assert!(screen.contains("80×24"), "{screen}");
     assert!(!screen.contains("Xếp hạng"), "no broken screen: {screen}");

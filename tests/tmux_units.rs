@@ -6,57 +6,11 @@ mod tools;
 
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+use tools::Tmux;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/thai-nguyen");
 const BIN: &str = env!("CARGO_BIN_EXE_thamdinh");
-
-/// A private tmux server, killed when the test ends however it ends.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn start(socket: &str, command: &str) -> Tmux {
-        let tmux = Tmux { socket: socket.to_string() };
-        tmux.run(&["new-session", "-d", "-s", "u", "-x", "120", "-y", "40", command]);
-        tmux
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let output = Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().expect("tmux");
-        String::from_utf8_lossy(&output.stdout).into_owned()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "u"];
-        args.extend_from_slice(keys);
-        self.run(&args);
-    }
-
-    /// Types text literally (Vietnamese included).
-    fn type_text(&self, text: &str) {
-        self.run(&["send-keys", "-t", "u", "-l", text]);
-    }
-
-    fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.run(&["capture-pane", "-p", "-t", "u"]);
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(start.elapsed() < Duration::from_secs(20), "never showed {text:?}; screen:\n{screen}");
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux").args(["-L", &self.socket, "kill-server"]).output();
-    }
-}
 
 fn thamdinh(args: &[&str]) {
     let output = Command::new(BIN).env_remove("LC_ALL").env_remove("LANG").args(args).output().expect("thamdinh");
@@ -64,7 +18,9 @@ fn thamdinh(args: &[&str]) {
 }
 
 fn open_as(db: &str, user: &str, socket: &str) -> Tmux {
-    Tmux::start(socket, &format!("{BIN} --db {db} --user {user}"))
+    let tmux = Tmux::new(socket, "u");
+    tmux.open(120, 40, &format!("{BIN} --db {db} --user {user}"));
+    tmux
 }
 
 /// One component: Enter, the score, Tab, the explanation, Ctrl-S; the form stays on it.

@@ -10,7 +10,7 @@ use tui_support::{app_as, app_for, demo_store, fixture_store, press, screen};
 
 fn ranking_of(app: &App, bloc: &str) -> Vec<(String, usize, Outcome)> {
     let result = app.results().iter().find(|r| r.bloc == bloc).expect("bloc");
-    result.ranking.units.iter().map(|u| (u.unit.clone(), u.rank, u.outcome)).collect()
+    result.ranking.units.iter().map(|u| (u.unit.to_string(), u.rank, u.outcome)).collect()
 }
 
 #[test]
@@ -84,7 +84,7 @@ fn the_chairman_orders_a_tie_and_the_pending_units_get_their_levels() {
     assert_eq!(before[1].2, Outcome::TiePending);
     press(&mut app, &mut store, "3");
     assert_eq!(app.browse.pane, Pane::Ties);
-    assert_eq!(app.open_ties(), [("so-nganh".to_string(), vec!["snv".to_string(), "stp".to_string()])]);
+    assert_eq!(app.open_ties(), [("so-nganh".into(), vec!["snv".into(), "stp".into()])]);
     // Put stp first: select the second unit, move it up, confirm.
     press(&mut app, &mut store, "<Enter>jK<Enter>");
     assert!(app.tie_edit().is_none());
@@ -159,7 +159,7 @@ fn no_key_panics_anywhere() {
         let mut app = app_as(&mut store, user);
         let mut state = 7u64;
         for _ in 0..400 {
-            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
             let key = keys[(state >> 33) as usize % keys.len()];
             press(&mut app, &mut store, key);
             for (w, h) in [(80, 24), (40, 10)] {
@@ -460,7 +460,7 @@ fn the_interface_holds_only_the_explanations_of_the_units_it_shows() {
     let mut app = app_as(&mut store, "tv-so-noi-vu");
     let explained = |app: &thamdinh::tui::app::App| -> Vec<String> {
         let units = app.round.units.iter().filter(|u| u.entries.values().any(|e| !e.explanation.is_empty()));
-        units.map(|u| u.code.clone()).collect()
+        units.map(|u| u.code.to_string()).collect()
     };
     assert!(explained(&app).is_empty(), "the round is held without explanations");
 
@@ -472,7 +472,7 @@ fn the_interface_holds_only_the_explanations_of_the_units_it_shows() {
     assert!(screen(&app, 160, 48).contains(&format!("Giải trình: {}", text.split(' ').next().unwrap())));
 
     // Another unit's form reads that unit's, and shows them.
-    let other = app.round.units.iter().map(|u| u.code.clone()).find(|code| *code != first).unwrap();
+    let other = app.round.units.iter().map(|u| u.code.to_string()).find(|code| *code != first).unwrap();
     press(&mut app, &mut store, &format!("/{other}<Enter><Enter>"));
     let form = app.form().expect("the form of the other unit");
     let text: String =
@@ -731,6 +731,7 @@ fn the_tie_screen_shows_names_totals_grades_and_differences() {
 
 #[test]
 fn lists_page_like_lazygit_and_the_filter_matches_what_is_shown() {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
     let dir = tempfile::tempdir().unwrap();
     let mut store = demo_store(dir.path());
     let mut app = app_as(&mut store, "thu-ky");
@@ -745,7 +746,6 @@ fn lists_page_like_lazygit_and_the_filter_matches_what_is_shown() {
         thamdinh::tui::dispatch(app, store, Action::Key(key));
         screen(app, 80, 24);
     };
-    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
     press_key(&mut app, &mut store, KeyCode::PageDown, KeyModifiers::NONE);
     assert_eq!(app.browse.progress_selected, page);
     press_key(&mut app, &mut store, KeyCode::Char('u'), KeyModifiers::CONTROL);
@@ -875,7 +875,7 @@ fn the_chairman_reopens_a_recorded_tie_order_and_changes_it_with_a_reason() {
     let mut app = app_as(&mut store, "chu-tich");
     press(&mut app, &mut store, "3<Enter>jK<Enter>");
     assert!(app.open_ties().is_empty());
-    assert_eq!(app.recorded_ties(), [("so-nganh".to_string(), vec!["stp".to_string(), "snv".to_string()])]);
+    assert_eq!(app.recorded_ties(), [("so-nganh".into(), vec!["stp".into(), "snv".into()])]);
     assert!(screen(&app, 160, 48).contains("đã sắp thứ tự"));
     // Enter reopens it as recorded; Enter after the new order asks the reason, Enter again saves.
     press(&mut app, &mut store, "<Enter>");

@@ -52,9 +52,9 @@ fn a_unit_self_assesses_submits_and_reaches_the_queue() {
     for _ in 0..2 {
         press(&mut unit, &mut store, "<Esc>j<Enter>");
         let Screen::SelfAssess(form) = &unit.screen else { panic!("form") };
-        let score = "1".to_string();
+        let typed = "1".to_string();
         assert!(form.score.is_empty());
-        press(&mut unit, &mut store, &format!("{score}<Tab>Giải trình của đơn vị<C-s>"));
+        press(&mut unit, &mut store, &format!("{typed}<Tab>Giải trình của đơn vị<C-s>"));
         assert!(message(&unit).contains("Đã lưu tự đánh giá"), "{}", message(&unit));
     }
     press(&mut unit, &mut store, "<Esc>");

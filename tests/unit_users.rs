@@ -257,7 +257,7 @@ fn the_unit_sees_its_result_and_sheet_only_after_approval() {
     drop(store);
     let db = dir.path().join("round.db").display().to_string();
     let as_unit = |args: &[&str]| -> Vec<String> {
-        let mut all: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        let mut all: Vec<String> = args.iter().map(ToString::to_string).collect();
         all.extend(["--db", &db, "--user", "dau-moi-dai-tu"].map(String::from));
         all
     };
@@ -317,7 +317,9 @@ fn migration_6_keeps_the_users_of_an_older_database_and_the_log_still_explains_t
         conn.pragma_update(None, "application_id", thamdinh::store::schema::APPLICATION_ID).unwrap();
         conn.execute("INSERT INTO round (id, regulation, year) VALUES (1, 'thai-nguyen-2024', 2024)", []).unwrap();
         let files = thamdinh::store::catalog::files("thai-nguyen-2024").unwrap();
-        for (file, content) in files.iter().filter(|(f, _)| f.ends_with(".toml")) {
+        for (file, content) in
+            files.iter().filter(|(f, _)| Path::new(f).extension().is_some_and(|ext| ext.eq_ignore_ascii_case("toml")))
+        {
             conn.execute("INSERT INTO regulation_file (path, content) VALUES (?1, ?2)", [file, content]).unwrap();
         }
         conn.execute("INSERT INTO unit VALUES ('snv', 'Sở Nội vụ', 'so-nganh', NULL)", []).unwrap();
@@ -386,7 +388,7 @@ fn a_unit_user_imports_only_its_own_score_sheet_and_never_reads_the_whole_round(
     for args in [vec!["rank", "--json"], vec!["audit", "log"], vec!["round", "show"]] {
         let error = refused(&strs(
             &[
-                args.iter().map(|a| a.to_string()).collect::<Vec<_>>(),
+                args.iter().map(ToString::to_string).collect::<Vec<_>>(),
                 ["--db", &db, "--user", "dau-moi-stc"].map(String::from).to_vec(),
             ]
             .concat(),

@@ -30,6 +30,10 @@ pub struct Cli {
     pub user: Option<String>,
     /// The language of messages: vi (the default) or en; without it, English when the locale
     /// (LC_ALL, LC_MESSAGES, LANG) starts with `en`.
+    #[allow(
+        clippy::doc_markdown,
+        reason = "clap prints this doc as the --help text, where backticks show as they are"
+    )]
     #[arg(long, global = true, value_name = "vi|en", value_parser = ["vi", "en"])]
     pub lang: Option<String>,
     #[command(subcommand)]
@@ -213,6 +217,7 @@ pub enum ImportKind {
     /// code,name,bloc,group
     Units,
     /// unit,criterion[,self_score][,appraised_score][,reason][,applicable][,explanation][,leader]: an empty cell keeps, `-` clears
+    #[allow(clippy::doc_markdown, reason = "clap prints this doc as the --help text, where backticks show as they are")]
     Scores,
     /// unit,criterion,grade,reason
     Grades,
@@ -251,8 +256,8 @@ pub enum ExportCommand {
     Verify { file: PathBuf },
 }
 
-fn require_db(db: &Option<PathBuf>) -> Result<&Path, CliError> {
-    db.as_deref().ok_or(CliError::Cli(CliRefusal::DbRequired))
+fn require_db(db: Option<&Path>) -> Result<&Path, CliError> {
+    db.ok_or(CliError::Cli(CliRefusal::DbRequired))
 }
 
 /// The language of this run: `--lang`, else the locale (read before the arguments are parsed, so that the
@@ -295,7 +300,7 @@ pub fn run() -> ExitCode {
 }
 
 /// Opens the round as the named user, or as the service account.
-fn open_as(db: &Option<PathBuf>, user: &Option<String>) -> Result<Store, CliError> {
+fn open_as(db: Option<&Path>, user: Option<&str>) -> Result<Store, CliError> {
     let mut store = Store::open(require_db(db)?)?;
     if let Some(name) = user {
         store.sign_in(name)?;
@@ -304,7 +309,7 @@ fn open_as(db: &Option<PathBuf>, user: &Option<String>) -> Result<Store, CliErro
 }
 
 /// Opens the round to read all of it: refused to a unit's focal person, who reads only its own unit (`result`).
-fn open_reader(db: &Option<PathBuf>, user: &Option<String>) -> Result<Store, CliError> {
+fn open_reader(db: Option<&Path>, user: Option<&str>) -> Result<Store, CliError> {
     let store = open_as(db, user)?;
     crate::domain::permissions::may_read_round(store.actor()).map_err(StoreError::from)?;
     Ok(store)
@@ -314,6 +319,7 @@ fn execute(cli: Cli, lang: Lang) -> Result<(), CliError> {
     let Some(command) = cli.command else {
         return interface::open_interface(cli.db.as_deref(), cli.user.as_deref(), lang);
     };
+    let (db, user) = (cli.db.as_deref(), cli.user.as_deref());
     match command {
         Command::Regulations => {
             for id in crate::store::catalog::available() {
@@ -321,15 +327,15 @@ fn execute(cli: Cli, lang: Lang) -> Result<(), CliError> {
             }
         }
         Command::Demo { regulation, year, units, seed } => {
-            let path = require_db(&cli.db)?;
+            let path = require_db(db)?;
             let store = crate::demo::create(path, &regulation, year, units, seed)?;
             output::line(say::demo_created(lang, path, &store.regulation().id, store.year(), seed))?;
         }
-        Command::Init { regulation, year, from } => init(&cli.db, regulation, year, from, lang)?,
+        Command::Init { regulation, year, from } => init(db, regulation, year, from, lang)?,
         Command::Submit { unit, approved_on, minutes, reopen, reason } => {
             let reopen = if reopen { reason.as_deref().or(Some("")) } else { None };
             year::submit(
-                open_as(&cli.db, &cli.user)?,
+                open_as(db, user)?,
                 unit.as_deref(),
                 approved_on.as_deref(),
                 minutes.as_deref(),
@@ -338,24 +344,24 @@ fn execute(cli: Cli, lang: Lang) -> Result<(), CliError> {
             )?;
         }
         Command::Round(RoundCommand::Set { deadline, appraisal_days }) => {
-            let mut store = open_as(&cli.db, &cli.user)?;
+            let mut store = open_as(db, user)?;
             store.set_round_settings(deadline.as_deref(), appraisal_days)?;
             year::show(&store, false, lang)?;
         }
-        Command::Round(RoundCommand::Show { json }) => year::show(&open_reader(&cli.db, &cli.user)?, json, lang)?,
-        Command::Result { unit, json } => year::result(&open_as(&cli.db, &cli.user)?, unit.as_deref(), json, lang)?,
-        Command::Import { kind, file } => import(&cli.db, &cli.user, kind, &file, lang)?,
-        Command::Export { what } => export(&cli.db, &cli.user, what, lang)?,
+        Command::Round(RoundCommand::Show { json }) => year::show(&open_reader(db, user)?, json, lang)?,
+        Command::Result { unit, json } => year::result(&open_as(db, user)?, unit.as_deref(), json, lang)?,
+        Command::Import { kind, file } => import(db, user, kind, &file, lang)?,
+        Command::Export { what } => export(db, user, what, lang)?,
         Command::Tie { bloc, order } => {
-            let mut store = open_as(&cli.db, &cli.user)?;
+            let mut store = open_as(db, user)?;
             store.order_tie(&bloc, &order)?;
             output::line(say::tie_ordered(lang, &bloc, &order))?;
         }
-        Command::Approve { bloc } => approve(&cli.db, &cli.user, &bloc, lang)?,
-        Command::User(command) => users::run(open_as(&cli.db, &cli.user)?, command, lang)?,
-        Command::Audit(command) => return audit_log::run(&open_reader(&cli.db, &cli.user)?, command, lang),
+        Command::Approve { bloc } => approve(db, user, &bloc, lang)?,
+        Command::User(command) => users::run(open_as(db, user)?, command, lang)?,
+        Command::Audit(command) => return audit_log::run(&open_reader(db, user)?, command, lang),
         Command::Rerate { unit, reason, criterion, score, grade, fact, value } => {
-            let mut store = open_as(&cli.db, &cli.user)?;
+            let mut store = open_as(db, user)?;
             let change = match (criterion, score, grade, fact, value) {
                 (Some(component), Some(appraised), None, None, None) => RerateChange::Score { component, appraised },
                 (Some(criterion), None, Some(grade), None, None) => {
@@ -371,7 +377,7 @@ fn execute(cli: Cli, lang: Lang) -> Result<(), CliError> {
             output::line(say::rerated(lang, &unit, &reason))?;
         }
         Command::Rank { json } => {
-            let store = open_reader(&cli.db, &cli.user)?;
+            let store = open_reader(db, user)?;
             let round = store.load_round()?;
             if json {
                 let previous = store.previous_levels()?;
@@ -386,7 +392,7 @@ fn execute(cli: Cli, lang: Lang) -> Result<(), CliError> {
 
 /// `init`: a new round, empty or carried over from last year's database (`--from`).
 fn init(
-    db: &Option<PathBuf>,
+    db: Option<&Path>,
     regulation: Option<String>,
     year: i32,
     from: Option<PathBuf>,
@@ -406,13 +412,7 @@ fn init(
 }
 
 /// `import KIND FILE`: one file into the round, in one transaction, as the user.
-fn import(
-    db: &Option<PathBuf>,
-    user: &Option<String>,
-    kind: ImportKind,
-    file: &Path,
-    lang: Lang,
-) -> Result<(), CliError> {
+fn import(db: Option<&Path>, user: Option<&str>, kind: ImportKind, file: &Path, lang: Lang) -> Result<(), CliError> {
     let mut store = open_as(db, user)?;
     let imported = match kind {
         ImportKind::Units => store.import_units(file)?,
@@ -427,7 +427,7 @@ fn import(
 }
 
 /// `approve --bloc BLOC`: freezes the bloc's results and prints the audit head to record elsewhere.
-fn approve(db: &Option<PathBuf>, user: &Option<String>, bloc: &str, lang: Lang) -> Result<(), CliError> {
+fn approve(db: Option<&Path>, user: Option<&str>, bloc: &str, lang: Lang) -> Result<(), CliError> {
     let mut store = open_as(db, user)?;
     let head = store.approve_bloc(bloc)?;
     for line in say::approved(lang, bloc, &head) {
@@ -449,7 +449,7 @@ fn progress_bar(lang: Lang) -> indicatif::ProgressBar {
     bar
 }
 
-fn export(db: &Option<PathBuf>, user: &Option<String>, what: ExportCommand, lang: Lang) -> Result<(), CliError> {
+fn export(db: Option<&Path>, user: Option<&str>, what: ExportCommand, lang: Lang) -> Result<(), CliError> {
     match what {
         ExportCommand::Sheet { unit, out, force } => {
             let store = open_as(db, user)?;

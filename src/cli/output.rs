@@ -20,7 +20,7 @@ pub fn line(text: impl AsRef<str>) -> io::Result<()> {
     out.flush()
 }
 
-/// Writes a JSON document and a newline; the controls serde_json leaves raw are written as `\u` escapes.
+/// Writes a JSON document and a newline; the controls `serde_json` leaves raw are written as `\u` escapes.
 pub fn json(document: &str) -> io::Result<()> {
     let mut out = io::stdout().lock();
     writeln!(out, "{}", escape_json(document))?;

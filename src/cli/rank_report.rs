@@ -1,5 +1,6 @@
 //! The ranking as `rank --json` prints it (SPEC's contract), and as a plain table for people.
 
+use crate::domain::code::{BlocCode, UnitCode};
 use crate::domain::evaluate::{Round, UnitRecord, evaluate_round};
 use crate::domain::previous_year::{PreviousLevel, year_flags};
 use crate::domain::ranking::RankedUnit;
@@ -20,7 +21,7 @@ struct Report<'a> {
 
 #[derive(Serialize)]
 struct BlocReport {
-    bloc: String,
+    bloc: BlocCode,
     eligible: usize,
     quota: usize,
     units: Vec<UnitReport>,
@@ -28,7 +29,7 @@ struct BlocReport {
 
 #[derive(Serialize)]
 struct UnitReport {
-    unit: String,
+    unit: UnitCode,
     rank: usize,
     total: String,
     total3: String,
@@ -75,11 +76,14 @@ pub fn json(
                 .map(|unit| UnitReport {
                     reasons: {
                         let mut reasons = reasons(regulation, &units, documents, &unit);
-                        reasons.extend(previous_year_reasons(previous.get(&unit.unit), unit.outcome));
+                        reasons.extend(previous_year_reasons(previous.get(unit.unit.as_str()), unit.outcome));
                         reasons
                     },
-                    previous_level: previous.get(&unit.unit).map(|p| p.level.clone()),
-                    flags: year_flags(previous.get(&unit.unit), unit.outcome).into_iter().map(|f| f.slug()).collect(),
+                    previous_level: previous.get(unit.unit.as_str()).map(|p| p.level.clone()),
+                    flags: year_flags(previous.get(unit.unit.as_str()), unit.outcome)
+                        .into_iter()
+                        .map(crate::domain::previous_year::YearFlag::slug)
+                        .collect(),
                     unit: unit.unit,
                     rank: unit.rank,
                     total: unit.official_total.to_string(),
@@ -153,7 +157,11 @@ pub fn text(regulation: &Regulation, round: &Round, lang: Lang) -> String {
             );
         }
         for group in result.ranking.unresolved_ties() {
-            let _ = writeln!(out, "      = {}", say::rank_open_tie(lang, &group.units));
+            let _ = writeln!(
+                out,
+                "      = {}",
+                say::rank_open_tie(lang, &group.units.iter().map(UnitCode::to_string).collect::<Vec<_>>())
+            );
         }
         out.push('\n');
     }

@@ -48,9 +48,9 @@ pub fn named_units(regulation: &str) -> Result<Vec<UnitRow>> {
 pub fn synthetic_units(regulation: &Regulation, count: usize) -> Vec<UnitRow> {
     let places: Vec<(String, Option<String>)> = if regulation.has_groups() {
         let bloc = regulation.blocs.first().map(|b| b.code.clone()).unwrap_or_default();
-        regulation.groups.iter().map(|g| (bloc.clone(), Some(g.code.clone()))).collect()
+        regulation.groups.iter().map(|g| (bloc.to_string(), Some(g.code.clone()))).collect()
     } else {
-        regulation.blocs.iter().map(|b| (b.code.clone(), None)).collect()
+        regulation.blocs.iter().map(|b| (b.code.to_string(), None)).collect()
     };
     (0..count)
         .filter_map(|i| {

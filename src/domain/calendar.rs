@@ -68,12 +68,14 @@ impl Date {
     }
 
     /// The same day `years` later (or earlier); 29/02 becomes 28/02 in a year without it.
+    #[must_use]
     pub fn plus_years(self, years: i32) -> Date {
         let year = self.year + years;
         Date { year, month: self.month, day: self.day.min(days_in(year, self.month)) }
     }
 
     /// The next day.
+    #[must_use]
     pub fn next(self) -> Date {
         if self.day < days_in(self.year, self.month) {
             Date { day: self.day + 1, ..self }

@@ -1,6 +1,7 @@
 //! A unit's entries by component code: a vector kept sorted by code. A unit has a few dozen components, so a
 //! binary search is as quick as a tree, and a national round's 400 000 entries take half the memory.
 
+use super::code::ComponentCode;
 use super::scoring::ComponentScore;
 use std::cmp::Ordering;
 
@@ -8,7 +9,7 @@ use std::cmp::Ordering;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Entries {
     /// Sorted by code, each code once.
-    sorted: Vec<(String, ComponentScore)>,
+    sorted: Vec<(ComponentCode, ComponentScore)>,
     /// Each code's first eight bytes as a number (`prefix`), beside `sorted`: the search compares these,
     /// side by side in memory, and reads a code's text only when two prefixes are equal.
     prefixes: Vec<u64>,
@@ -52,7 +53,8 @@ impl Entries {
     }
 
     /// Records the entry of a component, returning the one it replaces.
-    pub fn insert(&mut self, code: String, entry: ComponentScore) -> Option<ComponentScore> {
+    pub fn insert(&mut self, code: impl Into<ComponentCode>, entry: ComponentScore) -> Option<ComponentScore> {
+        let code = code.into();
         match self.position(&code) {
             Ok(at) => Some(std::mem::replace(&mut self.sorted[at].1, entry)),
             Err(at) => {
@@ -75,7 +77,7 @@ impl Entries {
             Ok(at) => at,
             Err(at) => {
                 self.prefixes.insert(at, prefix(code));
-                self.sorted.insert(at, (code.to_string(), ComponentScore::default()));
+                self.sorted.insert(at, (code.into(), ComponentScore::default()));
                 at
             }
         };
@@ -91,11 +93,11 @@ impl Entries {
     }
 
     /// In code order.
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &ComponentScore)> {
+    pub fn iter(&self) -> impl Iterator<Item = (&ComponentCode, &ComponentScore)> {
         self.sorted.iter().map(|(code, entry)| (code, entry))
     }
 
-    pub fn keys(&self) -> impl Iterator<Item = &String> {
+    pub fn keys(&self) -> impl Iterator<Item = &ComponentCode> {
         self.sorted.iter().map(|(code, _)| code)
     }
 
@@ -108,13 +110,14 @@ impl Entries {
     }
 }
 
-impl FromIterator<(String, ComponentScore)> for Entries {
+impl<Code: Into<ComponentCode>> FromIterator<(Code, ComponentScore)> for Entries {
     /// As a map collects: where a code comes twice, the later entry counts.
-    fn from_iter<I: IntoIterator<Item = (String, ComponentScore)>>(entries: I) -> Entries {
-        let mut sorted: Vec<(String, ComponentScore)> = entries.into_iter().collect();
+    fn from_iter<I: IntoIterator<Item = (Code, ComponentScore)>>(entries: I) -> Entries {
+        let mut sorted: Vec<(ComponentCode, ComponentScore)> =
+            entries.into_iter().map(|(code, entry)| (code.into(), entry)).collect();
         // Stable: of equal codes the later stays last, and is the one kept.
         sorted.sort_by(|(a, _), (b, _)| a.cmp(b));
-        let mut kept: Vec<(String, ComponentScore)> = Vec::with_capacity(sorted.len());
+        let mut kept: Vec<(ComponentCode, ComponentScore)> = Vec::with_capacity(sorted.len());
         for (code, entry) in sorted {
             match kept.last_mut() {
                 Some(last) if last.0 == code => last.1 = entry,
@@ -128,10 +131,10 @@ impl FromIterator<(String, ComponentScore)> for Entries {
 }
 
 impl<'a> IntoIterator for &'a Entries {
-    type Item = (&'a String, &'a ComponentScore);
+    type Item = (&'a ComponentCode, &'a ComponentScore);
     type IntoIter = std::iter::Map<
-        std::slice::Iter<'a, (String, ComponentScore)>,
-        fn(&'a (String, ComponentScore)) -> (&'a String, &'a ComponentScore),
+        std::slice::Iter<'a, (ComponentCode, ComponentScore)>,
+        fn(&'a (ComponentCode, ComponentScore)) -> (&'a ComponentCode, &'a ComponentScore),
     >;
 
     fn into_iter(self) -> Self::IntoIter {
@@ -151,8 +154,8 @@ impl std::ops::Index<&str> for Entries {
     }
 }
 
-impl<const N: usize> From<[(String, ComponentScore); N]> for Entries {
-    fn from(entries: [(String, ComponentScore); N]) -> Entries {
+impl<Code: Into<ComponentCode>, const N: usize> From<[(Code, ComponentScore); N]> for Entries {
+    fn from(entries: [(Code, ComponentScore); N]) -> Entries {
         entries.into_iter().collect()
     }
 }
@@ -170,12 +173,15 @@ mod tests {
     fn entries_stay_sorted_and_a_code_is_kept_once() {
         let mut entries: Entries =
             [("III.2", 1), ("I.1", 2), ("III.10", 3), ("I.1", 4)].map(|(c, p)| (c.to_string(), scored(p))).into();
-        assert_eq!(entries.keys().map(String::as_str).collect::<Vec<_>>(), ["I.1", "III.10", "III.2"]);
+        assert_eq!(entries.keys().map(ComponentCode::as_str).collect::<Vec<_>>(), ["I.1", "III.10", "III.2"]);
         assert_eq!(entries["I.1"], scored(4), "the later of two entries of one code counts");
-        assert_eq!(entries.insert("II.1".into(), scored(5)), None);
-        assert_eq!(entries.insert("II.1".into(), scored(6)), Some(scored(5)));
+        assert_eq!(entries.insert("II.1", scored(5)), None);
+        assert_eq!(entries.insert("II.1", scored(6)), Some(scored(5)));
         entries.or_default("A").version = 7;
-        assert_eq!(entries.keys().map(String::as_str).collect::<Vec<_>>(), ["A", "I.1", "II.1", "III.10", "III.2"]);
+        assert_eq!(
+            entries.keys().map(ComponentCode::as_str).collect::<Vec<_>>(),
+            ["A", "I.1", "II.1", "III.10", "III.2"]
+        );
         assert_eq!(entries.remove("III.10"), Some(scored(3)));
         assert!(entries.get("III.10").is_none() && entries.get_mut("A").is_some_and(|e| e.version == 7));
         assert_eq!(entries.len(), 4);
@@ -187,7 +193,7 @@ mod tests {
         let entries: Entries = codes.iter().zip(0..).map(|(c, p)| (c.to_string(), scored(p))).collect();
         let mut sorted: Vec<&str> = codes.to_vec();
         sorted.sort_unstable();
-        assert_eq!(entries.keys().map(String::as_str).collect::<Vec<_>>(), sorted);
+        assert_eq!(entries.keys().map(ComponentCode::as_str).collect::<Vec<_>>(), sorted);
         for (code, points) in codes.iter().zip(0..) {
             assert_eq!(entries.get(code), Some(&scored(points)), "{code:?}");
         }

@@ -1,6 +1,7 @@
 //! A whole round: every unit scored, assessed and ranked inside its bloc.
 
 use super::classification::{Assessment, UnitEvidence, assess};
+use super::code::{BlocCode, UnitCode};
 use super::entries::Entries;
 use super::facts::Facts;
 use super::grades::GradeOverride;
@@ -13,9 +14,9 @@ use std::collections::BTreeMap;
 /// Everything recorded about one unit in a round.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UnitRecord {
-    pub code: String,
+    pub code: UnitCode,
     pub name: String,
-    pub bloc: String,
+    pub bloc: BlocCode,
     pub group: Option<String>,
     /// By component code.
     pub entries: Entries,
@@ -30,7 +31,7 @@ pub struct Round {
     pub year: i32,
     pub units: Vec<UnitRecord>,
     /// The chairman's orders of tie groups, by bloc.
-    pub tie_orders: BTreeMap<String, Vec<Vec<String>>>,
+    pub tie_orders: BTreeMap<BlocCode, Vec<Vec<UnitCode>>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -42,7 +43,7 @@ pub struct UnitEvaluation {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct BlocResult {
-    pub bloc: String,
+    pub bloc: BlocCode,
     pub ranking: BlocRanking,
 }
 

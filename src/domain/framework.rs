@@ -1,5 +1,6 @@
 //! The criteria tree of one framework: contents › criteria › components, with max points.
 
+use super::code::ComponentCode;
 use rust_decimal::Decimal;
 
 /// A whole framework as it applies to a unit (Phụ lục I, or parts A + B of a group + C).
@@ -43,7 +44,7 @@ pub struct Criterion {
 /// Tiêu chí thành phần: carries max points, the self-score and the appraised score.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Component {
-    pub code: String,
+    pub code: ComponentCode,
     pub name: String,
     pub max: Decimal,
     /// Appraising agencies in the order named; the first leads, the others may comment.

@@ -287,7 +287,7 @@ fn load_blocs(folder: &str, files: &DataFiles, frameworks: &mut Frameworks<'_>) 
         }
         let framework = if bloc.parts.is_empty() { None } else { Some(frameworks.index_of(&bloc.parts)?) };
         blocs.push(Bloc {
-            code: bloc.code.into_inner(),
+            code: bloc.code.into_inner().into(),
             name: bloc.name,
             framework,
             excellent_cap: bloc.excellent_cap,
@@ -496,7 +496,7 @@ fn build_criterion(
     let components = if is_leaf {
         check_agencies(source, &criterion.code, &criterion.agencies, agencies)?;
         vec![Component {
-            code: code.clone(),
+            code: code.as_str().into(),
             name: criterion.name.clone(),
             max: criterion_max,
             agencies: criterion.agencies.clone(),
@@ -561,7 +561,7 @@ fn build_components(
         }
         check_agencies(source, &component.code, &component.agencies, agencies)?;
         components.push(Component {
-            code: component_code,
+            code: component_code.into(),
             name: component.name,
             max: source.decimal(&component.max, "max")?,
             agencies: component.agencies,

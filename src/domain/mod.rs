@@ -3,6 +3,7 @@
 pub mod appraisal;
 pub mod calendar;
 pub mod classification;
+pub mod code;
 pub mod entries;
 pub mod error;
 pub mod evaluate;

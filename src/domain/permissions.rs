@@ -324,7 +324,7 @@ pub enum AppraisalEntry {
 
 /// May `actor` write the appraised score of this component, and how is it recorded?
 pub fn may_appraise(actor: &Actor, place: &ComponentPlace<'_>, unit: &str) -> Result<AppraisalEntry, Refusal> {
-    let code = &place.component.code;
+    let code = &place.component.code.to_string();
     let what = || Act::Appraise { component: code.clone(), unit: unit.to_string() };
     let leading = place.component.agencies.first();
     if place.criterion.scored_by_leaders {
@@ -365,7 +365,7 @@ pub fn may_comment(actor: &Actor, place: &ComponentPlace<'_>, unit: &str) -> Res
     }
     Err(refuse(
         actor,
-        Act::Comment { component: place.component.code.clone(), unit: unit.to_string() },
+        Act::Comment { component: place.component.code.to_string(), unit: unit.to_string() },
         Rule::CoAssignedComment { agencies: agencies.clone() },
     ))
 }
@@ -449,7 +449,7 @@ pub fn may_import_appraisal(
     unit: &str,
     leader: Option<&str>,
 ) -> Result<(), Refusal> {
-    let code = &place.component.code;
+    let code = &place.component.code.to_string();
     match (may_appraise(actor, place, unit)?, leader) {
         (AppraisalEntry::Final, _) => Ok(()),
         (AppraisalEntry::LeaderScore, Some(leader)) if leader == actor.name => Ok(()),
@@ -483,6 +483,10 @@ pub enum SelfAssessmentState {
 /// May `actor` write unit `unit`'s self-assessment (self-score, explanation, not-applicable mark, documents)?
 /// A unit's focal person: only its own unit, only while it is not submitted. The secretary, the chairman and the
 /// service account: any unit, as their import always could. Nobody else.
+#[allow(
+    clippy::match_same_arms,
+    reason = "a role's own arm, as in the permission table; a unit's comes after its refusals"
+)]
 pub fn may_self_assess(actor: &Actor, unit: &str, state: SelfAssessmentState) -> Result<(), Refusal> {
     let what = || Act::SelfAssess { unit: unit.to_string() };
     match actor.role {

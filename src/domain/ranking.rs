@@ -1,6 +1,7 @@
 //! Ranking inside a bloc: 2-then-3-decimal order, the chairman's tie orders, the excellent quota and its cap.
 
 use super::classification::{Assessment, Level};
+use super::code::UnitCode;
 use super::score::round_half_away;
 use rust_decimal::Decimal;
 use std::sync::Arc;
@@ -8,7 +9,7 @@ use std::sync::Arc;
 /// One unit entering the bloc's ranking.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Candidate {
-    pub unit: String,
+    pub unit: UnitCode,
     /// Exact total.
     pub total: Decimal,
     pub provisional: bool,
@@ -51,7 +52,7 @@ impl Outcome {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct RankedUnit {
-    pub unit: String,
+    pub unit: UnitCode,
     pub rank: usize,
     pub total: Decimal,
     pub official_total: Decimal,
@@ -70,7 +71,7 @@ pub struct RankedUnit {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TieGroup {
     /// In rank order (the chairman's order when resolved).
-    pub units: Vec<String>,
+    pub units: Vec<UnitCode>,
     pub resolved: bool,
     /// Some of its units compete for the last excellent places.
     pub straddles_quota: bool,
@@ -105,7 +106,7 @@ type Keyed<'a> = (Decimal, Decimal, &'a Candidate);
 
 /// Ranks a bloc. `tie_orders` are the chairman's orders, each a list of units in his order;
 /// a tie group is resolved when one order lists all of its units.
-pub fn rank_bloc(candidates: &[Candidate], terms: &QuotaTerms, tie_orders: &[Vec<String>]) -> BlocRanking {
+pub fn rank_bloc(candidates: &[Candidate], terms: &QuotaTerms, tie_orders: &[Vec<UnitCode>]) -> BlocRanking {
     let keyed: Vec<Keyed<'_>> = candidates
         .iter()
         .map(|c| {
@@ -203,7 +204,7 @@ fn rank_order(candidates: &[Candidate], keyed: &[Keyed<'_>]) -> Vec<usize> {
 fn group_ties(
     order: &mut [usize],
     keyed: &[Keyed<'_>],
-    tie_orders: &[Vec<String>],
+    tie_orders: &[Vec<UnitCode>],
 ) -> Vec<(std::ops::Range<usize>, bool)> {
     let mut groups: Vec<(std::ops::Range<usize>, bool)> = Vec::new();
     for (at, &index) in order.iter().enumerate() {

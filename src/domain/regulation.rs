@@ -1,6 +1,7 @@
 //! A regulation as plain data: blocs, groups, agencies, frameworks, facts, grades, quota and classification rules.
 
 use super::classification::ClassificationRules;
+use super::code::BlocCode;
 use super::facts::FactDefinition;
 use super::framework::Framework;
 use super::grades::GradeScale;
@@ -49,7 +50,7 @@ pub struct Agency {
 /// Khối: a ranking pool; quotas apply per bloc.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bloc {
-    pub code: String,
+    pub code: BlocCode,
     pub name: String,
     /// The framework of the bloc's units when the regulation has no groups.
     pub framework: Option<usize>,

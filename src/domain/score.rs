@@ -44,7 +44,7 @@ pub fn parse_score(text: &str, rule: &ScoreRule) -> Result<Decimal, ScoreInputEr
         return Err(ScoreInputError::PercentNotAllowed(trimmed.to_string()));
     }
     let number = parse_decimal(number_text).ok_or_else(|| ScoreInputError::NotANumber(trimmed.to_string()))?;
-    if number.is_sign_negative() && !number.is_zero() {
+    if below_zero(number) {
         return Err(ScoreInputError::Negative { value: trimmed.to_string(), max: rule.max });
     }
     let found = number.normalize().scale();
@@ -52,11 +52,19 @@ pub fn parse_score(text: &str, rule: &ScoreRule) -> Result<Decimal, ScoreInputEr
         return Err(ScoreInputError::TooManyDecimals { value: trimmed.to_string(), found, allowed: rule.decimals });
     }
     let points = if is_percent { (number * rule.max / Decimal::ONE_HUNDRED).min(rule.max) } else { number };
-    if points > rule.max {
-        return Err(ScoreInputError::AboveMax { value: trimmed.to_string(), max: rule.max });
-    }
-    // `-0` is zero: one sign for one value.
-    Ok(points.abs().normalize())
+    within_range(points, rule.max)
+        .ok_or_else(|| ScoreInputError::AboveMax { value: trimmed.to_string(), max: rule.max })
+}
+
+/// Below zero; `-0` is zero, not below it.
+fn below_zero(points: Decimal) -> bool {
+    points.is_sign_negative() && !points.is_zero()
+}
+
+/// The one range check of a score, for every path that takes one (typed, imported, saved): a score lies in
+/// [0, max]. Returns it as it is stored (zero without a sign, no trailing zeros), or None outside the range.
+pub fn within_range(points: Decimal, max: Decimal) -> Option<Decimal> {
+    (!below_zero(points) && points <= max).then(|| points.abs().normalize())
 }
 
 /// Parses a plain decimal written with a dot or a comma, refusing exponents, thousands
@@ -105,6 +113,14 @@ mod tests {
         assert_eq!(parse_score("3,5", &rule("4", false)), Ok(d("3.5")));
         assert_eq!(parse_score(" 3.5 ", &rule("4", false)), Ok(d("3.5")));
         assert_eq!(parse_score("-0", &rule("4", false)).map(|s| s.to_string()), Ok("0".into()));
+    }
+
+    #[test]
+    fn a_score_lies_in_zero_to_max_and_minus_zero_is_zero() {
+        assert_eq!(within_range(d("-0"), d("4")).map(|s| s.to_string()), Some("0".into()));
+        assert_eq!(within_range(d("4.00"), d("4")).map(|s| s.to_string()), Some("4".into()));
+        assert_eq!(within_range(d("-0.01"), d("4")), None);
+        assert_eq!(within_range(d("4.01"), d("4")), None);
     }
 
     /// Điều 4.2 of 453: "Bằng tỷ lệ % kết quả đạt được của tiêu chí so với kế hoạch nhân với điểm chuẩn":

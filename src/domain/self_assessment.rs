@@ -2,6 +2,7 @@
 //! explanation, what a missing explanation or a criterion without documents does (refused, or the component
 //! marked *thiếu hồ sơ*), and the gaps of one unit's file.
 
+use super::code::ComponentCode;
 use super::framework::Framework;
 use super::score::display_vi;
 use super::scoring::ComponentScore;
@@ -145,7 +146,7 @@ pub fn unit_gaps(
     framework: &Framework,
     entries: &super::entries::Entries,
     documents: impl Fn(&str) -> u32,
-) -> Vec<(String, FileGap)> {
+) -> Vec<(ComponentCode, FileGap)> {
     if !rules.marks_gaps() {
         return Vec::new();
     }
@@ -171,7 +172,7 @@ pub fn criterion_documents(criterion: &super::framework::Criterion, documents: i
 }
 
 /// The line the unit's reasons carry about its file, naming each incomplete component.
-pub fn gaps_reason(rules: &SelfAssessmentRules, gaps: &[(String, FileGap)]) -> Option<String> {
+pub fn gaps_reason(rules: &SelfAssessmentRules, gaps: &[(ComponentCode, FileGap)]) -> Option<String> {
     const LISTED: usize = 12;
     if gaps.is_empty() {
         return None;

@@ -2,6 +2,7 @@
 //! recomputed only where a change reaches (one unit, then its bloc), never the whole round.
 
 use super::classification::Assessment;
+use super::code::{BlocCode, UnitCode};
 use super::evaluate::{BlocResult, Round, UnitEvaluation, evaluate_unit};
 use super::ranking::{Candidate, QuotaTerms, rank_bloc};
 use super::regulation::Regulation;
@@ -15,7 +16,7 @@ use std::sync::Arc;
 pub struct Standing {
     evaluations: Vec<Option<UnitStanding>>,
     /// Each bloc's candidates as last evaluated, so a change replaces one instead of gathering them all again.
-    candidates: BTreeMap<String, Vec<Candidate>>,
+    candidates: BTreeMap<BlocCode, Vec<Candidate>>,
     /// Where each unit (by index) sits among its bloc's candidates.
     slots: Vec<Option<usize>>,
     /// The ranking of every bloc that has units, in the regulation's bloc order.
@@ -51,7 +52,7 @@ impl Standing {
     /// Evaluates every unit (split over the machine's cores) and ranks every bloc.
     pub fn new(regulation: &Regulation, round: &Round) -> Standing {
         let evaluations = evaluate_all(regulation, round);
-        let mut candidates: BTreeMap<String, Vec<Candidate>> = BTreeMap::new();
+        let mut candidates: BTreeMap<BlocCode, Vec<Candidate>> = BTreeMap::new();
         let mut slots = vec![None; round.units.len()];
         for ((unit, evaluation), slot) in round.units.iter().zip(&evaluations).zip(&mut slots) {
             if let Some(evaluation) = evaluation {
@@ -120,7 +121,7 @@ impl Standing {
                 *stored = slot;
             }
         }
-        self.candidates.insert(bloc.to_string(), gathered);
+        self.candidates.insert(bloc.into(), gathered);
     }
 
     /// Ranks one bloc again from its candidates (after a unit changed, or the chairman ordered a tie).
@@ -142,7 +143,7 @@ impl Standing {
             tiebreak_decimals: regulation.tiebreak_decimals,
         };
         let orders = round.tie_orders.get(bloc).map(Vec::as_slice).unwrap_or(&[]);
-        let result = BlocResult { bloc: bloc.to_string(), ranking: rank_bloc(candidates, &terms, orders) };
+        let result = BlocResult { bloc: bloc.into(), ranking: rank_bloc(candidates, &terms, orders) };
         if let Some(position) = position {
             self.results[position] = result;
         } else {
@@ -154,9 +155,9 @@ impl Standing {
     }
 }
 
-fn candidate(code: &str, evaluation: &UnitStanding) -> Candidate {
+fn candidate(code: &UnitCode, evaluation: &UnitStanding) -> Candidate {
     Candidate {
-        unit: code.to_string(),
+        unit: code.clone(),
         total: evaluation.total,
         provisional: evaluation.provisional,
         assessment: Arc::clone(&evaluation.assessment),

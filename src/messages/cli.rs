@@ -87,8 +87,8 @@ pub fn cli_error(error: &CliError, lang: Lang) -> String {
     }
 }
 
-fn none(head: &Option<String>, lang: Lang) -> String {
-    head.clone().unwrap_or_else(|| lang.pick("không có", "none").to_string())
+fn none(head: Option<&str>, lang: Lang) -> String {
+    head.unwrap_or_else(|| lang.pick("không có", "none")).to_string()
 }
 
 /// A refusal of the command line, as a person reads it.
@@ -114,8 +114,8 @@ pub fn cli_refusal(why: &CliRefusal, lang: Lang) -> String {
         (CliRefusal::ExportAltered { file }, Lang::En) => format!("{file}: the content differs from its check block: the file was changed after export"),
         (CliRefusal::ExportLayoutChanged { file, now }, Lang::Vi) => format!("{file}: cơ sở dữ liệu có cùng mã nhật ký nhưng cho nội dung {now}: cách trình bày của chương trình đã thay đổi"),
         (CliRefusal::ExportLayoutChanged { file, now }, Lang::En) => format!("{file}: the database has the same audit head but gives content {now}: the program's layout changed"),
-        (CliRefusal::ExportDatabaseChanged { file, head_then, head_now, now }, Lang::Vi) => format!("{file}: cơ sở dữ liệu đã thay đổi từ khi xuất (mã nhật ký khi đó {}, nay {}); cùng bản xuất nay có mã băm {now}", none(head_then, lang), none(head_now, lang)),
-        (CliRefusal::ExportDatabaseChanged { file, head_then, head_now, now }, Lang::En) => format!("{file}: the database changed since this export (audit head then {}, now {}); the same export now hashes to {now}", none(head_then, lang), none(head_now, lang)),
+        (CliRefusal::ExportDatabaseChanged { file, head_then, head_now, now }, Lang::Vi) => format!("{file}: cơ sở dữ liệu đã thay đổi từ khi xuất (mã nhật ký khi đó {}, nay {}); cùng bản xuất nay có mã băm {now}", none(head_then.as_deref(), lang), none(head_now.as_deref(), lang)),
+        (CliRefusal::ExportDatabaseChanged { file, head_then, head_now, now }, Lang::En) => format!("{file}: the database changed since this export (audit head then {}, now {}); the same export now hashes to {now}", none(head_then.as_deref(), lang), none(head_now.as_deref(), lang)),
         (CliRefusal::SubmitNeeds, Lang::Vi) => "nộp bản tự đánh giá cần --approved-on NGÀY (ngày tập thể lãnh đạo thông qua) và --minutes SỐ (số biên bản)".into(),
         (CliRefusal::SubmitNeeds, Lang::En) => "a submission needs --approved-on DATE (the day the leadership collective approved it) and --minutes NUMBER (the minutes' number)".into(),
         (CliRefusal::RegulationOrFrom, Lang::Vi) => "cần --regulation MÃ_QUY_CHẾ hoặc --from TỆP_KỲ_TRƯỚC".into(),

@@ -189,7 +189,7 @@ pub fn usage_error(error: &clap::Error, lang: Lang) -> String {
         Some(ContextValue::String(text)) => text.clone(),
         Some(ContextValue::Strings(texts)) => texts.join(", "),
         Some(ContextValue::StyledStr(text)) => text.to_string(),
-        Some(ContextValue::StyledStrs(texts)) => texts.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(", "),
+        Some(ContextValue::StyledStrs(texts)) => texts.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "),
         Some(ContextValue::Number(n)) => n.to_string(),
         _ => String::new(),
     };

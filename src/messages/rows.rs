@@ -28,12 +28,12 @@ pub fn row_problem(problem: &RowProblem, lang: Lang) -> String {
     }
 }
 
-fn unit_vi(unit: &str) -> Option<String> {
-    Some(format!("đơn vị {unit}"))
+fn unit_vi(unit: &str) -> String {
+    format!("đơn vị {unit}")
 }
 
-fn item_vi(unit: &str, code: &str) -> Option<String> {
-    Some(format!("đơn vị {unit}, {code}"))
+fn item_vi(unit: &str, code: &str) -> String {
+    format!("đơn vị {unit}, {code}")
 }
 
 fn decimal_vi(value: Option<&Decimal>) -> String {
@@ -73,106 +73,110 @@ fn fault_vi(fault: &RowFault) -> (Option<String>, String) {
             (None, format!("{code:?} không phải là mã đơn vị (chỉ gồm chữ cái không dấu, chữ số, '-', '_', '.')"))
         }
         RowFault::CodeTwice { code, first, first_code } => (
-            unit_vi(code),
+            Some(unit_vi(code)),
             format!("đã có ở dòng {first} (viết là {first_code}; mã đơn vị không phân biệt chữ hoa, chữ thường)"),
         ),
         RowFault::CodeOfAnother { code, known } => (
-            unit_vi(code),
+            Some(unit_vi(code)),
             format!(
                 "chính là đơn vị {known} của kỳ đánh giá (mã đơn vị không phân biệt chữ hoa, chữ thường); hãy viết {known}"
             ),
         ),
-        RowFault::NoName { code } => (unit_vi(code), "chưa có tên".into()),
+        RowFault::NoName { code } => (Some(unit_vi(code)), "chưa có tên".into()),
         RowFault::ControlInName { code, position, control } => (
-            unit_vi(code),
+            Some(unit_vi(code)),
             format!(
                 "ký tự thứ {position} của tên là ký tự điều khiển {}; tên đơn vị chỉ gồm văn bản thường",
                 crate::domain::text::describe(*control)
             ),
         ),
-        RowFault::UnknownBloc { code, bloc, regulation, known } => {
-            (unit_vi(code), format!("không có khối {bloc:?}; quy chế {regulation} có các khối {}", known.join(", ")))
-        }
-        RowFault::UnknownGroup { code, group } => (unit_vi(code), format!("không có nhóm {group:?}")),
+        RowFault::UnknownBloc { code, bloc, regulation, known } => (
+            Some(unit_vi(code)),
+            format!("không có khối {bloc:?}; quy chế {regulation} có các khối {}", known.join(", ")),
+        ),
+        RowFault::UnknownGroup { code, group } => (Some(unit_vi(code)), format!("không có nhóm {group:?}")),
         RowFault::GroupNeeded { code, regulation } => {
-            (unit_vi(code), format!("quy chế {regulation} cần nhóm của đơn vị (I … XVII) để chọn phần B"))
+            (Some(unit_vi(code)), format!("quy chế {regulation} cần nhóm của đơn vị (I … XVII) để chọn phần B"))
         }
-        RowFault::NoGroups { code, regulation, group } => {
-            (unit_vi(code), format!("quy chế {regulation} không chia nhóm; để trống cột này, không ghi {group:?}"))
-        }
+        RowFault::NoGroups { code, regulation, group } => (
+            Some(unit_vi(code)),
+            format!("quy chế {regulation} không chia nhóm; để trống cột này, không ghi {group:?}"),
+        ),
         RowFault::WouldOrphan { code, bloc, group } => (
-            unit_vi(code),
+            Some(unit_vi(code)),
             format!(
                 "đã có điểm theo khung tiêu chí hiện tại; chuyển sang khối {bloc} / nhóm {} thì các điểm đó không còn thuộc khung tiêu chí nào",
                 group.as_deref().unwrap_or("-")
             ),
         ),
         RowFault::ScoredThroughComponents { unit, code, components } => {
-            (unit_vi(unit), format!("{code} được chấm qua các tiêu chí thành phần {}", components.join(", ")))
+            (Some(unit_vi(unit)), format!("{code} được chấm qua các tiêu chí thành phần {}", components.join(", ")))
         }
         RowFault::NoCriterion { unit, code } => {
-            (unit_vi(unit), format!("khung tiêu chí của đơn vị không có tiêu chí {code:?}"))
+            (Some(unit_vi(unit)), format!("khung tiêu chí của đơn vị không có tiêu chí {code:?}"))
         }
-        RowFault::Twice { unit, code, first } => (item_vi(unit, code), format!("đã có ở dòng {first}")),
+        RowFault::Twice { unit, code, first } => (Some(item_vi(unit, code)), format!("đã có ở dòng {first}")),
         RowFault::NotLeaders { unit, code } => {
-            (item_vi(unit, code), "chỉ tiêu chí do Lãnh đạo UBND tỉnh chấm mới nhận điểm của Lãnh đạo".into())
+            (Some(item_vi(unit, code)), "chỉ tiêu chí do Lãnh đạo UBND tỉnh chấm mới nhận điểm của Lãnh đạo".into())
         }
         RowFault::NotYesNo { unit, code, value } => {
-            (item_vi(unit, code), format!("{value:?} phải là có hoặc không (yes hoặc no; - là có)"))
+            (Some(item_vi(unit, code)), format!("{value:?} phải là có hoặc không (yes hoặc no; - là có)"))
         }
         RowFault::BadScore { unit, code, self_score, why } => {
             let what = if *self_score { "điểm tự đánh giá" } else { "điểm thẩm định" };
-            (item_vi(unit, code), format!("{what} {why}"))
+            (Some(item_vi(unit, code)), format!("{what} {why}"))
         }
         RowFault::NotApplicableHolds { unit, code, scores } => (
-            item_vi(unit, code),
+            Some(item_vi(unit, code)),
             format!(
                 "tiêu chí thành phần không áp dụng thì không có điểm, nhưng nó sẽ còn {} (xóa giá trị đã lưu bằng -)",
                 held_vi(scores)
             ),
         ),
-        RowFault::ReasonNeeded { unit, code, why } => (item_vi(unit, code), why.to_string()),
-        RowFault::ExplanationMissing { unit, code, why } => (item_vi(unit, code), why.to_string()),
-        RowFault::ExplanationText { unit, code, why } => (item_vi(unit, code), format!("giải trình {why}")),
+        RowFault::ReasonNeeded { unit, code, why } => (Some(item_vi(unit, code)), why.to_string()),
+        RowFault::ExplanationMissing { unit, code, why } => (Some(item_vi(unit, code)), why.to_string()),
+        RowFault::ExplanationText { unit, code, why } => (Some(item_vi(unit, code)), format!("giải trình {why}")),
         RowFault::NoGrades { regulation } => {
             (None, format!("quy chế {regulation} không xếp loại tiêu chí, nên không có xếp loại nào để điều chỉnh"))
         }
         RowFault::NotACriterion { unit, code } => (
-            unit_vi(unit),
+            Some(unit_vi(unit)),
             format!(
                 "{code:?} không phải là tiêu chí trong khung tiêu chí của đơn vị (xếp loại dành cho các tiêu chí như I … X)"
             ),
         ),
         RowFault::BadGrade { unit, code, value } => {
-            (item_vi(unit, code), format!("xếp loại phải là excellent|good|average|poor, không phải {value:?}"))
+            (Some(item_vi(unit, code)), format!("xếp loại phải là excellent|good|average|poor, không phải {value:?}"))
         }
-        RowFault::ReasonKept { unit, code } => {
-            (item_vi(unit, code), "điều chỉnh xếp loại luôn kèm lý do; muốn bỏ điều chỉnh, ghi - ở cột grade".into())
-        }
+        RowFault::ReasonKept { unit, code } => (
+            Some(item_vi(unit, code)),
+            "điều chỉnh xếp loại luôn kèm lý do; muốn bỏ điều chỉnh, ghi - ở cột grade".into(),
+        ),
         RowFault::OverrideNeedsReason { unit, code } => {
-            (item_vi(unit, code), "điều chỉnh xếp loại cần có lý do".into())
+            (Some(item_vi(unit, code)), "điều chỉnh xếp loại cần có lý do".into())
         }
         RowFault::NoOverrideForReason { unit, code } => {
-            (item_vi(unit, code), "chưa có điều chỉnh xếp loại nào để gắn lý do này; hãy ghi xếp loại".into())
+            (Some(item_vi(unit, code)), "chưa có điều chỉnh xếp loại nào để gắn lý do này; hãy ghi xếp loại".into())
         }
-        RowFault::UnknownFact { unit, name, regulation, names } => {
-            (unit_vi(unit), format!("không có sự kiện {name:?}; quy chế {regulation} ghi nhận {}", names.join(", ")))
-        }
+        RowFault::UnknownFact { unit, name, regulation, names } => (
+            Some(unit_vi(unit)),
+            format!("không có sự kiện {name:?}; quy chế {regulation} ghi nhận {}", names.join(", ")),
+        ),
         RowFault::FactTwice { unit, name, first } => {
             (Some(format!("đơn vị {unit}, sự kiện {name}")), format!("đã có ở dòng {first}"))
         }
-        RowFault::NoTitle { unit, code } => (item_vi(unit, code), "tài liệu kiểm chứng cần có trích yếu".into()),
+        RowFault::NoTitle { unit, code } => (Some(item_vi(unit, code)), "tài liệu kiểm chứng cần có trích yếu".into()),
         RowFault::NoReference { unit, code } => {
-            (item_vi(unit, code), "tài liệu kiểm chứng cần có số, ký hiệu (số văn bản hoặc đường dẫn)".into())
+            (Some(item_vi(unit, code)), "tài liệu kiểm chứng cần có số, ký hiệu (số văn bản hoặc đường dẫn)".into())
         }
         RowFault::NotADate { unit, code, value } => {
-            (item_vi(unit, code), format!("ngày {value:?} không phải là ngày hợp lệ ({DATE_RULE_VI})"))
+            (Some(item_vi(unit, code)), format!("ngày {value:?} không phải là ngày hợp lệ ({DATE_RULE_VI})"))
         }
         RowFault::DocumentTwice { unit, code, reference, first } => {
             (Some(format!("đơn vị {unit}, {code}, tài liệu số {reference}")), format!("đã có ở dòng {first}"))
         }
         RowFault::SelfScoreAppraised { unit, code, appraised, stored, sheet } => (
-            item_vi(unit, code),
+            Some(item_vi(unit, code)),
             format!(
                 "Hội đồng đã thẩm định {} nên điểm tự đánh giá giữ nguyên {} (trang tính ghi {})",
                 display_vi(*appraised),
@@ -181,14 +185,14 @@ fn fault_vi(fault: &RowFault) -> (Option<String>, String) {
             ),
         ),
         RowFault::NotApplicableAppraised { unit, code, appraised } => (
-            item_vi(unit, code),
+            Some(item_vi(unit, code)),
             format!(
                 "được đánh dấu không áp dụng, nhưng Hội đồng đã thẩm định {}; tiêu chí thành phần không áp dụng thì không có điểm",
                 display_vi(*appraised)
             ),
         ),
         RowFault::SheetValueRefused { unit, code, self_score, explanation, applicable, refusal: why } => (
-            item_vi(unit, code),
+            Some(item_vi(unit, code)),
             format!(
                 "giá trị điểm tự đánh giá {}, giải trình {:?}, áp dụng: {}: bị từ chối: {}",
                 self_score.map_or_else(|| "-".to_string(), display_vi),
@@ -198,7 +202,7 @@ fn fault_vi(fault: &RowFault) -> (Option<String>, String) {
             ),
         ),
         RowFault::DocumentRefused { unit, code, reference, refusal: why } => {
-            (item_vi(unit, code), format!("tài liệu số {reference}: bị từ chối: {}", refusal(why, Lang::Vi)))
+            (Some(item_vi(unit, code)), format!("tài liệu số {reference}: bị từ chối: {}", refusal(why, Lang::Vi)))
         }
     }
 }

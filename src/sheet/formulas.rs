@@ -2,9 +2,10 @@
 //! with 453's not-applicable items carried as that regulation counts them.
 
 use super::layout::{APPLICABLE_NO, PlannedRow};
-use super::model::FormulaResult;
+use super::model::{FormulaResult, row_at};
 use crate::domain::framework::{Content, Criterion, Framework};
 use rust_decimal::Decimal;
+use std::fmt::Write;
 
 /// Where each planned row landed, for formulas.
 pub(super) struct Rows<'p> {
@@ -15,7 +16,7 @@ pub(super) struct Rows<'p> {
 impl Rows<'_> {
     fn row_of(&self, code: &str) -> u32 {
         let index = self.planned.iter().position(|row| row.code == code).unwrap_or(0);
-        self.first + index as u32
+        self.first.saturating_add(row_at(index))
     }
 }
 
@@ -51,7 +52,7 @@ impl Formulas<'_> {
         let mut expression = format!("{}{}", self.max, self.rows.row_of(&criterion.code) + 1);
         for sibling in siblings.iter().filter(|s| s.transfer_to.as_deref() == Some(criterion.code.as_str())) {
             if let Some(gone) = self.wholly_not_applicable(sibling) {
-                expression += &format!("+IF({gone},{}{},0)", self.max, self.rows.row_of(&sibling.code) + 1);
+                let _ = write!(expression, "+IF({gone},{}{},0)", self.max, self.rows.row_of(&sibling.code) + 1);
             }
         }
         expression

@@ -110,12 +110,12 @@ impl Layout {
 
     /// The zero-based index of a column, if this layout has it.
     pub fn col(&self, column: Column) -> Option<u16> {
-        self.columns.iter().position(|spec| spec.column == column).map(|i| i as u16)
+        self.columns.iter().position(|spec| spec.column == column).map(super::model::col_at)
     }
 
     /// The last column that is printed (every one but the hidden code).
     pub fn last_visible(&self) -> u16 {
-        (self.columns.len() as u16).saturating_sub(2)
+        super::model::col_at(self.columns.len()).saturating_sub(2)
     }
 
     pub fn widths(&self) -> Vec<f64> {
@@ -230,7 +230,7 @@ pub fn plan_rows(regulation: &Regulation, framework: &Framework) -> Vec<PlannedR
                 };
                 rows.push(PlannedRow {
                     kind: RowKind::Component,
-                    code: component.code.clone(),
+                    code: component.code.to_string(),
                     stt,
                     name: component.name.clone(),
                     max: component.max,

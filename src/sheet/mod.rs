@@ -104,7 +104,7 @@ pub fn score_sheets_book(
     let regulation = store.regulation();
     let round = store.load_round()?;
     let codes: Vec<String> =
-        if units.is_empty() { round.units.iter().map(|u| u.code.clone()).collect() } else { units.to_vec() };
+        if units.is_empty() { round.units.iter().map(|u| u.code.to_string()).collect() } else { units.to_vec() };
     if codes.is_empty() {
         return Err(StoreError::from(Refused::NoUnitsYet));
     }

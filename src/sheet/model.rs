@@ -145,7 +145,7 @@ impl Sheet {
     }
 
     pub fn last_column(&self) -> u16 {
-        (self.widths.len() as u16).saturating_sub(1)
+        col_at(self.widths.len()).saturating_sub(1)
     }
 
     /// Sets a row's height from the longest wrapped text in it, so the sheet prints without adjusting.
@@ -158,7 +158,11 @@ impl Sheet {
             let Some(Value::Text(text)) = &cell.value else { continue };
             let width = self.merged_width(row, *col);
             // Times New Roman at 11 pt fits about 1.2 characters per unit of column width.
-            #[allow(clippy::cast_sign_loss, reason = "a column's width and a font's size are positive")]
+            #[allow(
+                clippy::cast_sign_loss,
+                clippy::cast_possible_truncation,
+                reason = "a column's width and a font's size are positive; a line holds a few hundred characters"
+            )]
             let per_line = ((width * 1.2 * 11.0 / cell.style.size).floor() as usize).max(1);
             let needed: usize =
                 text.split('\n').map(|line| line.chars().count().div_ceil(per_line).max(1)).sum::<usize>();
@@ -167,7 +171,7 @@ impl Sheet {
             }
         }
         // Vietnamese stacks diacritics above the letters: a little more than the font size per line.
-        self.row_heights.insert(row, (lines as f64 * size * 1.4).max(15.0));
+        self.row_heights.insert(row, (f64::from(row_at(lines)) * size * 1.4).max(15.0));
     }
 
     fn merged_width(&self, row: u32, col: u16) -> f64 {
@@ -260,6 +264,17 @@ impl Sheet {
             })
             .collect()
     }
+}
+
+/// A column index as the sheet counts columns. An index past `u16` (far past Excel's 16 384 columns) becomes
+/// `u16::MAX`, which the writer refuses, rather than wrapping round onto another column.
+pub fn col_at(index: impl TryInto<u16>) -> u16 {
+    index.try_into().unwrap_or(u16::MAX)
+}
+
+/// A row offset as the sheet counts rows; past `u32` (Excel has 1 048 576 rows) it becomes `u32::MAX`, likewise.
+pub fn row_at(index: impl TryInto<u32>) -> u32 {
+    index.try_into().unwrap_or(u32::MAX)
 }
 
 /// `A1` reference of a zero-based cell.

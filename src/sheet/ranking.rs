@@ -1,8 +1,9 @@
 //! The council's result as a workbook: each bloc's ranking with the quota line, the list by level, what each agency appraised.
 
-use super::model::{Align, Book, Sheet, Style};
+use super::model::{Align, Book, Sheet, Style, col_at};
 use super::score_sheet::{cell, plain};
 use crate::domain::classification::Level;
+use crate::domain::code::UnitCode;
 use crate::domain::evaluate::{BlocResult, Round, UnitRecord, evaluate_round};
 use crate::domain::framework::ComponentPlace;
 use crate::domain::ranking::{BlocRanking, Outcome, RankedUnit};
@@ -44,7 +45,7 @@ fn title_block(sheet: &mut Sheet, regulation: &Regulation, year: i32, subtitle: 
 
 fn table_header(sheet: &mut Sheet, row: u32, headers: &[&str]) {
     for (col, text) in headers.iter().enumerate() {
-        sheet.text(row, col as u16, *text, header());
+        sheet.text(row, col_at(col), *text, header());
     }
     sheet.fit_row(row);
     sheet.repeat_rows = Some((row, row));
@@ -77,7 +78,7 @@ fn notes(ranked: &RankedUnit, ranking: &BlocRanking, reasons: Vec<String>) -> St
         notes.push("Tạm tính: chưa thẩm định xong".to_string());
     }
     if let Some(group) = ranked.tie_group.and_then(|index| ranking.tie_groups.get(index)) {
-        let others: Vec<&str> = group.units.iter().filter(|u| **u != ranked.unit).map(String::as_str).collect();
+        let others: Vec<&str> = group.units.iter().filter(|u| **u != ranked.unit).map(UnitCode::as_str).collect();
         notes.push(if group.resolved {
             format!("Bằng điểm với {}; thứ tự do Chủ tịch Hội đồng quyết định", others.join(", "))
         } else {
@@ -314,7 +315,7 @@ impl CouncilResult<'_> {
         let score = Style { align: Align::Center, ..cell() };
         sheet.number(row, 0, Some(Decimal::from(index + 1)), score);
         sheet.text(row, 1, &unit.name, cell());
-        sheet.text(row, 2, &place.component.code, centered(cell()));
+        sheet.text(row, 2, place.component.code.as_str(), centered(cell()));
         sheet.text(row, 3, &place.component.name, cell());
         sheet.number(row, 4, Some(place.component.max), score);
         sheet.number(row, 5, entry.and_then(|e| e.self_score), score);

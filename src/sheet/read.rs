@@ -6,7 +6,7 @@ use super::layout::{
     FIRST_TABLE_ROW, FRAMEWORK_ROW, HEADER_ROW, Layout, META_ROW, Meta, PlannedRow, SOURCE_ROW, TITLE_ROW, TOTAL_CODE,
     plan_rows,
 };
-use super::model::{Readback, a1, canonical_text, column_letters, to_cell_number};
+use super::model::{Readback, a1, canonical_text, col_at, column_letters, row_at, to_cell_number};
 use crate::domain::evaluate::{Round, UnitRecord};
 use crate::domain::evidence::{EvidenceRow, SheetAssessment, SheetScore};
 use crate::domain::framework::Framework;
@@ -167,11 +167,11 @@ fn read_sheet<RS: Read + Seek>(
                 return Err(whole(format!(
                     "cell {} is beyond the used range a thamdinh workbook can have (columns A to {}, rows 1 to {}); this is not a score sheet or result exported by thamdinh",
                     cell_name(row, col),
-                    column_letters(limits::COLUMNS as u16 - 1),
+                    column_letters(col_at(limits::COLUMNS) - 1),
                     limits::ROWS
                 )));
             }
-            let position = (row, col as u16);
+            let position = (row, col_at(col));
             if has_formula {
                 formulas.push(position);
             }
@@ -202,7 +202,7 @@ fn read_sheet<RS: Read + Seek>(
                 .and_then(|style| style.number_format.as_ref())
                 .is_some_and(|format| format.format_code.contains('%'));
             if is_percent && col < limits::COLUMNS && row < limits::ROWS {
-                percent.push((row, col as u16));
+                percent.push((row, col_at(col)));
             }
         }
     }
@@ -320,7 +320,7 @@ impl RawSheet {
                         Readback::Text(text.clone())
                     }
                     Data::Float(number) => Readback::Number(*number),
-                    Data::Int(number) => Readback::Number(*number as f64),
+                    Data::Int(number) => Readback::Number(excel_number(*number)),
                     Data::Bool(value) => Readback::Text(value.to_string()),
                     Data::DateTime(date) => Readback::Number(date.as_f64()),
                     Data::Error(error) => Readback::Text(format!("#{error:?}")),
@@ -385,7 +385,7 @@ fn read_score_cell(sheet: &RawSheet, row: u32, col: u16, what: &str) -> Result<S
             ));
         }
         Data::Float(number) => *number,
-        Data::Int(number) => *number as f64,
+        Data::Int(number) => excel_number(*number),
         other => {
             return Err(sheet.error(
                 row,
@@ -442,7 +442,7 @@ pub fn parse_unit_sheet(
     check_fixed_text(sheet, &layout, framework, round.year)?;
     let scores = read_table(sheet, &layout, regulation, unit, framework)?;
     let evidence = read_evidence(sheet, &layout, unit, framework)?;
-    Ok(SheetAssessment { sheet: sheet.name.clone(), unit: unit.code.clone(), scores, evidence })
+    Ok(SheetAssessment { sheet: sheet.name.clone(), unit: unit.code.to_string(), scores, evidence })
 }
 
 fn expect_text(sheet: &RawSheet, row: u32, col: u16, expected: &str, what: &str) -> Result<(), SheetError> {
@@ -469,7 +469,7 @@ fn check_fixed_text(sheet: &RawSheet, layout: &Layout, framework: &Framework, ye
     }
     for (index, spec) in layout.columns.iter().enumerate() {
         let row = if matches!(spec.column, Column::Grade(_)) { HEADER_ROW + 1 } else { HEADER_ROW };
-        expect_text(sheet, row, index as u16, spec.header, "column header changed")?;
+        expect_text(sheet, row, col_at(index), spec.header, "column header changed")?;
     }
     Ok(())
 }
@@ -485,7 +485,7 @@ fn read_table(
     let table = Table { sheet, layout, regulation, unit, code_col: layout.col(Column::Code).unwrap_or(0) };
     let mut scores = Vec::new();
     for (index, plan) in planned.iter().enumerate() {
-        let row = FIRST_TABLE_ROW + index as u32;
+        let row = FIRST_TABLE_ROW.saturating_add(row_at(index));
         table.check_row_place(row, &planned, index)?;
         let what = format!("unit {}, {}", unit.code, plan.code);
         table.check_row_labels(row, plan, &what)?;
@@ -495,7 +495,7 @@ fn read_table(
             scores.push(score);
         }
     }
-    table.check_total_row(FIRST_TABLE_ROW + planned.len() as u32, framework)?;
+    table.check_total_row(FIRST_TABLE_ROW.saturating_add(row_at(planned.len())), framework)?;
     Ok(scores)
 }
 
@@ -600,7 +600,7 @@ impl Table<'_> {
         if let Some(c) = col(Column::Appraised) {
             let appraised = match sheet.value(row, c) {
                 Data::Float(number) => Some(*number),
-                Data::Int(number) => Some(*number as f64),
+                Data::Int(number) => Some(excel_number(*number)),
                 Data::Empty => None,
                 Data::String(text) if text.trim().is_empty() => None,
                 _ => Some(f64::NAN),
@@ -704,7 +704,7 @@ fn read_evidence(
         })?;
     let header_row = title_row + 1;
     for (col, header) in EVIDENCE_HEADERS.iter().enumerate() {
-        expect_text(sheet, header_row, col as u16, header, "evidence list: column header changed")?;
+        expect_text(sheet, header_row, col_at(col), header, "evidence list: column header changed")?;
     }
     let _ = layout;
     let mut rows = Vec::new();
@@ -758,7 +758,13 @@ fn read_evidence(
         if let Some(first) = seen.insert((code.clone(), reference.clone()), cell.clone()) {
             return Err(at(4, format!("{code}, {reference}: already listed at {first}")));
         }
-        rows.push((cell, EvidenceRow { unit: unit.code.clone(), criterion: code, reference, title, issued_on }));
+        rows.push((cell, EvidenceRow { unit: unit.code.to_string(), criterion: code, reference, title, issued_on }));
     }
     Ok(rows)
+}
+
+/// An integer cell as the number it is in the workbook: Excel stores every number as a double.
+#[allow(clippy::cast_precision_loss, reason = "Excel stores every number as a double; an integer cell holds one")]
+fn excel_number(integer: i64) -> f64 {
+    integer as f64
 }

@@ -1,6 +1,6 @@
 //! Writing a workbook model as .xlsx (`rust_xlsxwriter`): A4 landscape, fitted to the page width, Times New Roman.
 
-use super::model::{Align, Book, FormulaResult, Sheet, Style, Validation, Value, to_cell_number};
+use super::model::{Align, Book, FormulaResult, Sheet, Style, Validation, Value, col_at, to_cell_number};
 use rust_xlsxwriter::{
     Color, DataValidation, DataValidationErrorStyle, DataValidationRule, DocProperties, Format, FormatAlign,
     FormatBorder, Formula, Workbook, Worksheet, XlsxError,
@@ -66,7 +66,7 @@ fn write_sheet(worksheet: &mut Worksheet, sheet: &Sheet, footer: &Footer) -> Res
     // A formula whose cached result is empty text stays empty (rust_xlsxwriter would write 0).
     worksheet.set_formula_result_default("");
     for (col, width) in sheet.widths.iter().enumerate() {
-        worksheet.set_column_width(col as u16, *width)?;
+        worksheet.set_column_width(col_at(col), *width)?;
     }
     for col in &sheet.hidden_columns {
         worksheet.set_column_hidden(*col)?;

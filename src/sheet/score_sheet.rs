@@ -6,7 +6,7 @@ use super::layout::{
     FRAMEWORK_ROW, GRADE_GROUP_HEADER, HEADER_ROW, Layout, META_ROW, Meta, PlannedRow, ROUNDED_TOTAL_CODE, RowKind,
     SOURCE_ROW, TITLE_ROW, TOTAL_CODE, TOTAL_LABEL, UNIT_ROW, plan_rows,
 };
-use super::model::{Align, FormulaResult, Sheet, Style, Validation, Value, column_letters};
+use super::model::{Align, FormulaResult, Sheet, Style, Validation, Value, col_at, column_letters, row_at};
 use crate::domain::entries::Entries;
 use crate::domain::evaluate::UnitRecord;
 use crate::domain::framework::Framework;
@@ -18,6 +18,7 @@ use crate::domain::score::{display_vi, round_half_away};
 use crate::domain::scoring::{ComponentScore, UnitScore, score_unit};
 use crate::store::import::EvidenceRow;
 use rust_decimal::Decimal;
+use std::fmt::Write;
 
 /// Everything one unit's sheet shows.
 pub struct UnitSheet<'a> {
@@ -135,7 +136,7 @@ fn sum_style() -> Style {
 impl<'a> Page<'a> {
     fn new(input: &'a UnitSheet<'a>) -> Page<'a> {
         let planned = plan_rows(input.regulation, input.framework);
-        let total_row = FIRST_TABLE_ROW + planned.len() as u32;
+        let total_row = FIRST_TABLE_ROW.saturating_add(row_at(planned.len()));
         Page { input, layout: Layout::for_regulation(input.regulation), planned, scores: Scores::of(input), total_row }
     }
 
@@ -169,7 +170,7 @@ impl<'a> Page<'a> {
         sheet.merged_text((UNIT_ROW, 0), (UNIT_ROW, last), format!("Cơ quan, đơn vị: {}", unit.name), bold(plain()));
         let bloc_name = regulation.bloc(&unit.bloc).map(|b| b.name.as_str()).unwrap_or(&unit.bloc);
         let meta = Meta {
-            unit: unit.code.clone(),
+            unit: unit.code.to_string(),
             framework: input.framework.key.clone(),
             regulation: regulation.id.clone(),
             year: input.year,
@@ -189,7 +190,7 @@ impl<'a> Page<'a> {
     fn write_table_header(&self, sheet: &mut Sheet) {
         let header = header_style();
         for (index, spec) in self.layout.columns.iter().enumerate() {
-            let index = index as u16;
+            let index = col_at(index);
             match spec.column {
                 Column::Grade(_) => sheet.text(HEADER_ROW + 1, index, spec.header, header),
                 _ => sheet.merged_text((HEADER_ROW, index), (HEADER_ROW + 1, index), spec.header, header),
@@ -209,7 +210,7 @@ impl<'a> Page<'a> {
     fn write_table_rows(&self, sheet: &mut Sheet) {
         let formulas = self.formulas();
         for (index, row) in self.planned.iter().enumerate() {
-            let r = FIRST_TABLE_ROW + index as u32;
+            let r = FIRST_TABLE_ROW.saturating_add(row_at(index));
             let emphasis = matches!(row.kind, RowKind::Content | RowKind::Criterion | RowKind::LeafCriterion);
             let number_style = if emphasis { bold(score_style()) } else { score_style() };
             self.write_row_labels(sheet, r, row, emphasis);
@@ -230,7 +231,7 @@ impl<'a> Page<'a> {
         let text_style = if emphasis { bold(cell()) } else { cell() };
         let number_style = if emphasis { bold(score_style()) } else { score_style() };
         for (c, _) in self.layout.columns.iter().enumerate() {
-            sheet.put(r, c as u16, None, cell());
+            sheet.put(r, col_at(c), None, cell());
         }
         if let Some(c) = self.col(Column::Stt) {
             sheet.text(r, c, &row.stt, centered(text_style));
@@ -332,7 +333,7 @@ impl<'a> Page<'a> {
             [(total_row, TOTAL_LABEL.to_string(), TOTAL_CODE), (total_row + 1, rounded_label, ROUNDED_TOTAL_CODE)]
         {
             for (c, _) in self.layout.columns.iter().enumerate() {
-                sheet.put(r, c as u16, None, cell());
+                sheet.put(r, col_at(c), None, cell());
             }
             sheet.merged_text((r, 0), (r, label_end), label, bold(centered(cell())));
             if let Some(c) = self.col(Column::Code) {
@@ -373,7 +374,8 @@ impl<'a> Page<'a> {
         );
         if ranked.provisional {
             let open = full.applicable_count - full.appraised_count;
-            line += &format!(
+            let _ = write!(
+                line,
                 " (tạm tính: còn {open} tiêu chí thành phần chưa thẩm định; điểm chưa thẩm định tính theo điểm tự đánh giá)"
             );
         }
@@ -409,7 +411,7 @@ impl<'a> Page<'a> {
         r += 1;
         let reference_end = self.layout.evidence_reference_end();
         for (c, label) in EVIDENCE_HEADERS.iter().enumerate() {
-            let c = c as u16;
+            let c = col_at(c);
             let end = if c == 4 { reference_end } else { c };
             sheet.merged_text((r, c), (r, end), *label, header_style());
         }

@@ -6,6 +6,7 @@ use super::state::row_state;
 use super::{Store, audit_one};
 use crate::domain::appraisal::check_reason;
 use crate::domain::permissions::{AppraisalEntry, may_appraise};
+use crate::domain::score::within_range;
 use crate::store::{Refused, Subject, TextField};
 use rusqlite::{OptionalExtension, params};
 use rust_decimal::Decimal;
@@ -90,24 +91,24 @@ impl Store {
         let (bloc, place) = self.component_of(unit, component)?;
         let entry = may_appraise(&self.actor, &place, unit)?;
         let max = place.component.max;
-        if appraised.is_sign_negative() || *appraised > max {
-            return Err(StoreError::from(Refused::ScoreOutOfRange {
+        let appraised = within_range(*appraised, max).ok_or_else(|| {
+            StoreError::from(Refused::ScoreOutOfRange {
                 unit: unit.clone(),
                 component: component.clone(),
                 value: *appraised,
                 max,
-            }));
-        }
+            })
+        })?;
         self.check_not_frozen(&bloc, Subject::Item { unit: unit.clone(), item: component.clone() })?;
         let tx = self.write_transaction()?;
         let current = Current::read(&tx, unit, component)?;
         let self_score = current.as_ref().and_then(|c| c.self_score.as_deref()).and_then(|s| Decimal::from_str(s).ok());
-        check_reason(max, self_score, *appraised, reason).map_err(|why| Refused::ReasonNeeded {
+        check_reason(max, self_score, appraised, reason).map_err(|why| Refused::ReasonNeeded {
             unit: unit.clone(),
             component: component.clone(),
             why,
         })?;
-        let value = appraised.normalize().to_string();
+        let value = appraised.to_string();
         let old_value = current.as_ref().and_then(|c| c.appraised.clone());
         let version = current.as_ref().map_or(0, |c| c.version);
 
@@ -144,7 +145,8 @@ impl Store {
              RETURNING *")?.query_row(params![unit, component, value, reason, new_version, appraised_by, awaiting_after],
             |row| row_state("score", row),
         )?;
-        let detail = transition_detail(transition, unit, component, &old_value, &value, entered_by.as_deref());
+        let detail =
+            transition_detail(transition, unit, component, old_value.as_deref(), &value, entered_by.as_deref());
         let change = Change::new(AuditAction::Appraisal(transition), detail).on(unit, Some(component)).value(
             "appraised_score",
             old_value,
@@ -215,7 +217,7 @@ fn transition_detail(
     transition: AppraisalTransition,
     unit: &str,
     component: &str,
-    old_value: &Option<String>,
+    old_value: Option<&str>,
     value: &str,
     entered_by: Option<&str>,
 ) -> String {
@@ -312,7 +314,7 @@ impl Store {
             |row| row_state("score", row),
         )?;
         let old = current.appraised;
-        let detail = format!("{unit} {component}: {} withdrawn: {reason}", show(&old));
+        let detail = format!("{unit} {component}: {} withdrawn: {reason}", show(old.as_deref()));
         let change =
             Change::new(AuditAction::Withdraw, detail).on(unit, Some(component)).value("appraised_score", old, None);
         audit_one(&tx, &self.actor, change.because(reason).state(state))?;
@@ -321,6 +323,6 @@ impl Store {
     }
 }
 
-fn show(value: &Option<String>) -> &str {
-    value.as_deref().unwrap_or("—")
+fn show(value: Option<&str>) -> &str {
+    value.unwrap_or("—")
 }

@@ -4,6 +4,7 @@ use super::audit::{AuditAction, Change};
 use super::error::{Result, StoreError};
 use super::state::row_state;
 use super::{Store, audit_one};
+use crate::domain::code::BlocCode;
 use crate::domain::evaluate::{evaluate_round, unappraised_in_bloc};
 use crate::domain::permissions::CouncilWrite;
 use crate::store::{Refused, Subject};
@@ -12,7 +13,7 @@ use std::collections::BTreeSet;
 
 impl Store {
     /// The blocs whose results the chairman approved.
-    pub fn approved_blocs(&self) -> Result<BTreeSet<String>> {
+    pub fn approved_blocs(&self) -> Result<BTreeSet<BlocCode>> {
         let mut statement = self.conn.prepare_cached("SELECT bloc FROM approval")?;
         let rows = statement.query_map([], |row| row.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -36,7 +37,7 @@ impl Store {
             return Err(StoreError::from(Refused::UnknownBloc {
                 bloc: bloc.to_string(),
                 regulation: self.regulation.id.clone(),
-                known: self.regulation.blocs.iter().map(|b| b.code.clone()).collect(),
+                known: self.regulation.blocs.iter().map(|b| b.code.to_string()).collect(),
             }));
         }
         let tx = self.write_transaction()?;

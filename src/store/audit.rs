@@ -43,6 +43,7 @@ impl AuditRow {
 
 /// What one audit row says; the trail adds who, when and the chain.
 #[derive(Debug, Clone)]
+#[must_use = "a change is written only when it is passed to the audit trail"]
 pub struct Change {
     pub action: AuditAction,
     pub unit: Option<String>,

@@ -82,7 +82,7 @@ impl Store {
                 .query_row("SELECT value FROM fact WHERE unit = ?1 AND name = ?2", params![unit, name], |r| r.get(0))
                 .optional()?;
             // Unchanged, or a fact never recorded left at its default: nothing to write.
-            let default = self.regulation.fact(name).map(|definition| definition.default_value());
+            let default = self.regulation.fact(name).map(crate::domain::facts::FactDefinition::default_value);
             if old.as_deref() == Some(value.to_string().as_str()) || (old.is_none() && default.as_ref() == Some(value))
             {
                 continue;

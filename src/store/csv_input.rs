@@ -51,6 +51,7 @@ impl CsvTable {
             why: e.to_string(),
         })?;
         let text = String::from_utf8(bytes).map_err(|e| {
+            #[allow(clippy::naive_bytecount, reason = "once, for an error message: not worth the bytecount crate")]
             let line = e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
             csv_error(&file, line as u64, CsvProblem::NotUtf8)
         })?;
@@ -68,7 +69,7 @@ impl CsvTable {
         for (index, header) in headers.iter().enumerate() {
             let name = header.trim().to_lowercase();
             if !required.contains(&name.as_str()) && !optional.contains(&name.as_str()) {
-                let mut known: Vec<String> = required.iter().chain(optional).map(|c| c.to_string()).collect();
+                let mut known: Vec<String> = required.iter().chain(optional).map(ToString::to_string).collect();
                 known.sort();
                 return Err(csv_error(&file, 1, CsvProblem::UnknownColumn { column: header.to_string(), known }));
             }
@@ -82,11 +83,11 @@ impl CsvTable {
         let mut rows = Vec::new();
         for record in reader.records() {
             let record = record.map_err(|e| {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                let line = e.position().map(csv::Position::line).unwrap_or(0);
                 csv_error(&file, line, CsvProblem::Unreadable(e.to_string()))
             })?;
-            let line = record.position().map(|p| p.line()).unwrap_or(0);
-            if record.iter().all(|cell| cell.is_empty()) {
+            let line = record.position().map(csv::Position::line).unwrap_or(0);
+            if record.iter().all(str::is_empty) {
                 continue;
             }
             rows.push((line, clean_record(&record, &headers, &file, line)?));

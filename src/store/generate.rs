@@ -33,6 +33,11 @@ impl Sequence {
     pub fn below(&mut self, bound: u64) -> u64 {
         if bound == 0 { 0 } else { self.next_value() % bound }
     }
+
+    /// An index below `len`, as `below` draws it.
+    pub fn index(&mut self, len: usize) -> usize {
+        usize::try_from(self.below(len as u64)).unwrap_or(0)
+    }
 }
 
 const EXPLANATIONS: [&str; 4] = [
@@ -82,26 +87,26 @@ pub fn generate(regulation: &Regulation, units: &[UnitRow], seed: u64, appraised
                 if !strong && rng.below(4) == 0 { quarter(self_score * Decimal::new(85, 2)) } else { self_score }
             });
             let reason = match appraised.and_then(|a| reason_needed(component.max, Some(self_score), a)) {
-                Some(_) => REASONS[rng.below(4) as usize].to_string(),
+                Some(_) => REASONS[rng.index(REASONS.len())].to_string(),
                 None => String::new(),
             };
             result.scores.push(ScoreRow {
                 unit: unit.code.clone(),
-                criterion: component.code.clone(),
+                criterion: component.code.to_string(),
                 self_score: Some(self_score),
                 appraised,
                 reason,
-                explanation: EXPLANATIONS[rng.below(4) as usize].to_string(),
+                explanation: EXPLANATIONS[rng.index(EXPLANATIONS.len())].to_string(),
                 applicable: true,
                 leader: None,
             });
             for _ in 0..rng.below(3) {
                 let day = 1 + rng.below(28);
                 let month = 1 + rng.below(11);
-                let kind = DOCUMENTS[rng.below(4) as usize];
+                let kind = DOCUMENTS[rng.index(DOCUMENTS.len())];
                 result.evidence.push(EvidenceRow {
                     unit: unit.code.clone(),
-                    criterion: component.code.clone(),
+                    criterion: component.code.to_string(),
                     reference: format!(
                         "{}/{}-{}",
                         10 + rng.below(890),

@@ -188,7 +188,7 @@ impl Store {
                 return Err(table.fault(line, Some("code"), RowFault::CodeTwice { code, first, first_code }));
             }
             if let Some(known) = existing_keys.get(&code_key(code)).filter(|known| known.as_str() != code) {
-                let (code, known) = (code.to_string(), known.to_string());
+                let (code, known) = (code.to_string(), (*known).clone());
                 return Err(table.fault(line, Some("code"), RowFault::CodeOfAnother { code, known }));
             }
             let fault = check_unit_name(code, name)
@@ -297,7 +297,7 @@ impl Store {
                     Refused::NotApplicableNotAllowed { unit: unit_code, component, regulation: regulation.id.clone() };
                 return Err(table.fault(line, Some("applicable"), RowFault::Refused(Box::new(refused))));
             }
-            let words = |column: &str| Cell::of(table.cell(record, column)).map(|text| text.to_string());
+            let words = |column: &str| Cell::of(table.cell(record, column)).map(ToString::to_string);
             let change = ScoreChange {
                 unit: unit.to_string(),
                 criterion: code.to_string(),
@@ -605,7 +605,7 @@ fn check_unit_place(
 ) -> Option<(&'static str, RowFault)> {
     let (code, regulation_id) = (code.to_string(), regulation.id.clone());
     if regulation.bloc(bloc).is_none() {
-        let known = regulation.blocs.iter().map(|b| b.code.clone()).collect();
+        let known = regulation.blocs.iter().map(|b| b.code.to_string()).collect();
         return Some((
             "bloc",
             RowFault::UnknownBloc { code, bloc: bloc.to_string(), regulation: regulation_id, known },
@@ -671,7 +671,7 @@ fn scored_component<'f>(
     let (unit, code_text) = (unit.to_string(), code.to_string());
     framework.component(code).ok_or_else(|| match framework.criterion(code) {
         Some((_, criterion)) => {
-            let components = criterion.components.iter().map(|c| c.code.clone()).collect();
+            let components = criterion.components.iter().map(|c| c.code.to_string()).collect();
             RowFault::ScoredThroughComponents { unit, code: code_text, components }
         }
         None => RowFault::NoCriterion { unit, code: code_text },

@@ -5,6 +5,7 @@ pub mod appraise;
 mod approval;
 pub mod audit;
 pub mod catalog;
+mod codes;
 pub mod council;
 mod csv_input;
 mod documents;
@@ -106,7 +107,10 @@ impl Store {
             params![regulation_id, year],
             |row| state::row_state("round", row),
         )?];
-        for (file, content) in files.iter().filter(|(file, _)| file.ends_with(".toml")) {
+        for (file, content) in files
+            .iter()
+            .filter(|(file, _)| Path::new(file).extension().is_some_and(|ext| ext.eq_ignore_ascii_case("toml")))
+        {
             states.push(tx.query_row(
                 "INSERT INTO regulation_file (path, content) VALUES (?1, ?2) RETURNING *",
                 params![file, content],

@@ -51,8 +51,8 @@ impl Store {
             if new.framework_for(&unit.bloc, unit.group.as_deref()).is_none() {
                 return Err(StoreError::from(Refused::NoFrameworkIn {
                     from: from.to_string(),
-                    unit: unit.code.clone(),
-                    bloc: unit.bloc.clone(),
+                    unit: unit.code.to_string(),
+                    bloc: unit.bloc.to_string(),
                     group: unit.group.clone(),
                     regulation: new.id.clone(),
                 }));

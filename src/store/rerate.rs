@@ -34,7 +34,7 @@ impl Store {
         self.permit(CouncilWrite::Rerate)?;
         let reason = &*super::required(reason, TextField::RerateReason, &Subject::Unit(unit.to_string()))?;
         let (bloc, group) = self.unit_place(unit)?;
-        if !self.approved_blocs()?.contains(&bloc) {
+        if !self.approved_blocs()?.contains(bloc.as_str()) {
             return Err(StoreError::from(Refused::NotApproved { unit: unit.to_string(), bloc }));
         }
         let framework = self

@@ -2,6 +2,7 @@
 
 use super::Store;
 use super::error::Result;
+use crate::domain::code::{BlocCode, UnitCode};
 use crate::domain::evaluate::{Round, UnitRecord};
 use crate::domain::evidence::EvidenceCounts;
 use crate::domain::grades::{Grade, GradeOverride};
@@ -220,7 +221,7 @@ fn read_records(conn: &Connection, regulation: &Regulation, units: &Units, texts
 struct UnitFilter<'a> {
     where_unit: &'a str,
     bind: Vec<&'a str>,
-    position: HashMap<String, usize>,
+    position: HashMap<UnitCode, usize>,
 }
 
 impl UnitFilter<'_> {
@@ -352,14 +353,14 @@ fn read_grade_overrides(conn: &Connection, filter: &UnitFilter<'_>, records: &mu
 
 impl Store {
     /// The chairman's orders of tie groups, by bloc.
-    fn tie_orders(&self) -> Result<BTreeMap<String, Vec<Vec<String>>>> {
-        let mut tie_orders: BTreeMap<String, Vec<Vec<String>>> = BTreeMap::new();
+    fn tie_orders(&self) -> Result<BTreeMap<BlocCode, Vec<Vec<UnitCode>>>> {
+        let mut tie_orders: BTreeMap<BlocCode, Vec<Vec<UnitCode>>> = BTreeMap::new();
         let mut statement =
             self.conn.prepare("SELECT bloc, order_id, unit FROM tie_order ORDER BY bloc, order_id, position")?;
         let mut rows = statement.query([])?;
-        let mut current: Option<(String, i64)> = None;
+        let mut current: Option<(BlocCode, i64)> = None;
         while let Some(row) = rows.next()? {
-            let bloc: String = row.get(0)?;
+            let bloc: BlocCode = row.get(0)?;
             let order_id: i64 = row.get(1)?;
             let orders = tie_orders.entry(bloc.clone()).or_default();
             if current.as_ref() != Some(&(bloc.clone(), order_id)) {

@@ -107,7 +107,8 @@ impl Store {
         )?;
         let mut changes = Vec::new();
         if new_deadline != old_deadline {
-            let detail = format!("submission deadline {} → {}", shown(&old_deadline), shown(&new_deadline));
+            let detail =
+                format!("submission deadline {} → {}", shown(old_deadline.as_deref()), shown(new_deadline.as_deref()));
             changes.push(Change::new(AuditAction::RoundSettings, detail).value(
                 "submission_deadline",
                 old_deadline,
@@ -116,7 +117,7 @@ impl Store {
         }
         if new_days != old_days {
             let (old, new) = (old_days.map(|d| d.to_string()), new_days.map(|d| d.to_string()));
-            let detail = format!("appraisal period {} → {} working days", shown(&old), shown(&new));
+            let detail = format!("appraisal period {} → {} working days", shown(old.as_deref()), shown(new.as_deref()));
             changes.push(Change::new(AuditAction::RoundSettings, detail).value("appraisal_working_days", old, new));
         }
         let mut trail = self.audit_trail(tx)?;
@@ -128,6 +129,6 @@ impl Store {
     }
 }
 
-fn shown(value: &Option<String>) -> &str {
-    value.as_deref().unwrap_or("—")
+fn shown(value: Option<&str>) -> &str {
+    value.unwrap_or("—")
 }

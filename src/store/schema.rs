@@ -1,6 +1,7 @@
 //! The database schema as versioned migrations; one database holds one regulation and one year.
 
 use rusqlite_migration::{HookError, M, Migrations};
+use std::fmt::Write;
 use std::sync::LazyLock;
 
 /// `PRAGMA application_id` of a thamdinh database ("THMD").
@@ -14,7 +15,7 @@ pub const LATEST_VERSION: i64 = 6;
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(
-            r#"
+            r"
 CREATE TABLE round (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     regulation TEXT NOT NULL,
@@ -91,10 +92,10 @@ CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-"#,
+",
         ),
         M::up(
-            r#"
+            r"
 -- The chairman's approval of a bloc's results; from then on its units' results are frozen.
 CREATE TABLE approval (
     bloc TEXT PRIMARY KEY,
@@ -140,10 +141,10 @@ BEGIN SELECT RAISE(ABORT, 'the bloc is approved: its results are frozen'); END;
 CREATE TRIGGER unit_frozen_insert BEFORE INSERT ON unit
 WHEN EXISTS (SELECT 1 FROM approval WHERE bloc = NEW.bloc)
 BEGIN SELECT RAISE(ABORT, 'the bloc is approved: its results are frozen'); END;
-"#,
+",
         ),
         M::up(
-            r#"
+            r"
 -- Remarks of the agencies named after the first on a shared component (SPEC, Roles: they may comment).
 CREATE TABLE comment (
     id INTEGER PRIMARY KEY,
@@ -153,7 +154,7 @@ CREATE TABLE comment (
     text TEXT NOT NULL CHECK (text <> ''),
     at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
-"#,
+",
         ),
         M::up_with_hook(V4_USERS_VERSIONS_CHAIN.as_str(), |tx: &rusqlite::Transaction| {
             super::audit::seal_legacy_rows(tx).map_err(|e| HookError::Hook(e.to_string()))?;
@@ -175,7 +176,7 @@ CREATE TABLE comment (
 /// CHECK cannot be altered; its columns keep their order and `unit` comes last, so the audit log's positional
 /// records still fit it), the units' submissions (Điều 8.1.b, 8.2), the round's settings (deadline, appraisal
 /// period) and the levels of the round before this one.
-const V6_UNITS_YEAR: &str = r#"
+const V6_UNITS_YEAR: &str = r"
 CREATE TABLE council_user_v6 (
     name TEXT PRIMARY KEY CHECK (name <> '' AND name <> 'admin'),
     full_name TEXT NOT NULL,
@@ -221,21 +222,21 @@ CREATE TABLE previous_level (
     total TEXT NOT NULL,
     approved INTEGER NOT NULL CHECK (approved IN (0, 1))
 );
-"#;
+";
 
-const AUDIT_APPEND_ONLY: &str = r#"
+const AUDIT_APPEND_ONLY: &str = r"
 CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-"#;
+";
 
 /// Version 4: council users, a version and a double-entry state on each appraisal, the audit log's
 /// structured columns and hash chain, re-rating after approval (Điều 10.4), and freeze triggers that
 /// cover every kind of change to an approved bloc's results except an open re-rating of that unit.
 static V4_USERS_VERSIONS_CHAIN: LazyLock<String> = LazyLock::new(|| {
     let mut sql = String::from(
-        r#"
+        r"
 DROP TRIGGER audit_no_update;
 DROP TRIGGER audit_no_delete;
 ALTER TABLE audit ADD COLUMN unit TEXT;
@@ -291,21 +292,25 @@ CREATE TRIGGER approval_no_delete BEFORE DELETE ON approval
 BEGIN SELECT RAISE(ABORT, 'an approval is never withdrawn; re-rate a unit instead (Điều 10.4)'); END;
 CREATE TRIGGER approval_no_update BEFORE UPDATE ON approval
 BEGIN SELECT RAISE(ABORT, 'an approval is never changed'); END;
-"#,
+",
     );
     for table in ["score", "leader_score", "grade_override", "fact"] {
-        sql.push_str(&format!("DROP TRIGGER IF EXISTS {table}_frozen_insert;\nDROP TRIGGER IF EXISTS {table}_frozen_update;\nDROP TRIGGER IF EXISTS {table}_frozen_delete;\n"));
+        let _ = writeln!(
+            sql,
+            "DROP TRIGGER IF EXISTS {table}_frozen_insert;\nDROP TRIGGER IF EXISTS {table}_frozen_update;\nDROP TRIGGER IF EXISTS {table}_frozen_delete;"
+        );
     }
     sql.push_str("DROP TRIGGER IF EXISTS grade_frozen_insert;\nDROP TRIGGER IF EXISTS grade_frozen_delete;\n");
     for table in ["score", "leader_score", "grade_override", "fact", "evidence"] {
         for (event, row) in [("INSERT", "NEW"), ("UPDATE", "OLD"), ("DELETE", "OLD")] {
-            sql.push_str(&format!(
+            let _ = writeln!(
+                sql,
                 "CREATE TRIGGER {table}_frozen_{event_lower} BEFORE {event} ON {table}
 WHEN EXISTS (SELECT 1 FROM approval a JOIN unit u ON u.bloc = a.bloc WHERE u.code = {row}.unit)
  AND NOT EXISTS (SELECT 1 FROM rerating r WHERE r.unit = {row}.unit AND r.open = 1)
-BEGIN SELECT RAISE(ABORT, 'the bloc is approved: its results are frozen'); END;\n",
+BEGIN SELECT RAISE(ABORT, 'the bloc is approved: its results are frozen'); END;",
                 event_lower = event.to_lowercase()
-            ));
+            );
         }
     }
     sql.push_str(

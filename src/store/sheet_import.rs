@@ -92,13 +92,13 @@ impl Store {
             .find(|u| u.code == assessment.unit)
             .ok_or_else(|| SheetError::at(sheet, None, RowFault::UnknownUnit { code: assessment.unit.clone() }))?;
         let on_sheet = |e: super::StoreError| SheetError::on_sheet(sheet, e);
-        self.check_not_frozen(&unit.bloc, Subject::Unit(unit.code.clone())).map_err(on_sheet)?;
+        self.check_not_frozen(&unit.bloc, Subject::Unit(unit.code.to_string())).map_err(on_sheet)?;
         if self.actor.role == crate::domain::permissions::Role::Unit
             && let Err(refusal) = self.self_assessment_right(&unit.code).map_err(on_sheet)?
         {
             return Err(SheetError::Refused {
                 sheet: sheet.clone(),
-                unit: unit.code.clone(),
+                unit: unit.code.to_string(),
                 refusal: Box::new(refusal),
             });
         }
@@ -108,7 +108,7 @@ impl Store {
         for score in &assessment.scores {
             let stored = unit.entries.get(&score.code).cloned().unwrap_or_default();
             let at = |fault: RowFault| SheetError::at(sheet, Some(&score.cell), fault);
-            let (code, component) = (&unit.code, &score.code);
+            let (code, component) = (unit.code.to_string(), &score.code);
             let applicable = score.applicable.unwrap_or(stored.applicable);
             let self_score = if applicable { score.self_score.or(stored.self_score) } else { None };
             let explanation = match &score.explanation {
@@ -127,7 +127,7 @@ impl Store {
                     at(RowFault::ExplanationMissing { unit: code.clone(), code: component.clone(), why })
                 })?;
             }
-            check_against_appraisal(&stored, self_score, applicable, (code, component)).map_err(at)?;
+            check_against_appraisal(&stored, self_score, applicable, (&code, component)).map_err(at)?;
             if self_score == stored.self_score && *explanation == *stored.explanation && applicable == stored.applicable
             {
                 continue;
@@ -148,7 +148,7 @@ impl Store {
                 (true, None) => Cell::Clear,
             };
             scores.push(ScoreChange {
-                unit: unit.code.clone(),
+                unit: unit.code.to_string(),
                 criterion: score.code.clone(),
                 leader: None,
                 self_score: cell(self_score != stored.self_score, self_score),

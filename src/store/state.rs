@@ -69,14 +69,14 @@ fn push_json_text(out: &mut String, text: &str) {
 
 fn push_json_value(out: &mut String, value: ValueRef<'_>) {
     match value {
-        ValueRef::Null => out.push_str("null"),
         ValueRef::Integer(number) => {
             let _ = write!(out, "{number}");
         }
         ValueRef::Real(number) if number.is_finite() => {
             let _ = write!(out, "{number:?}");
         }
-        ValueRef::Real(_) => out.push_str("null"),
+        // JSON has no NaN nor infinity.
+        ValueRef::Null | ValueRef::Real(_) => out.push_str("null"),
         ValueRef::Text(bytes) => push_json_text(out, &String::from_utf8_lossy(bytes)),
         ValueRef::Blob(bytes) => push_json_text(out, &super::audit::hex(bytes)),
     }

@@ -125,7 +125,7 @@ impl Store {
         if Date::parse_iso(&approved).is_some_and(|approved| approved > today) {
             return Err(Refused::ApprovedInFuture { unit, approved, today: today.to_string() }.into());
         }
-        self.check_not_frozen(&bloc, Subject::Unit(unit.to_string()))?;
+        self.check_not_frozen(&bloc, Subject::Unit(unit.clone()))?;
         let late = self.round_settings()?.deadline.is_some_and(|deadline| is_late(today, deadline));
         let tx = self.write_transaction()?;
         if let Some(earlier) = self.submission_of(&unit)? {

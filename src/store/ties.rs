@@ -4,6 +4,7 @@ use super::audit::{AuditAction, Change};
 use super::error::{Result, StoreError};
 use super::state::{removed_row, row_state};
 use super::{Store, audit_one};
+use crate::domain::code::UnitCode;
 use crate::domain::evaluate::{Round, evaluate_round};
 use crate::domain::permissions::CouncilWrite;
 use crate::domain::regulation::Regulation;
@@ -33,12 +34,12 @@ impl Store {
             return Err(StoreError::from(Refused::UnknownBloc {
                 bloc: bloc.to_string(),
                 regulation: self.regulation.id.clone(),
-                known: blocs.iter().map(|b| b.to_string()).collect(),
+                known: blocs.iter().map(ToString::to_string).collect(),
             }));
         }
         let tx = self.write_transaction()?;
         self.check_not_frozen(bloc, Subject::Tie)?;
-        let distinct: BTreeSet<&String> = order.iter().collect();
+        let distinct: BTreeSet<&str> = order.iter().map(String::as_str).collect();
         if distinct.len() != order.len() {
             return Err(StoreError::from(Refused::OrderRepeats));
         }
@@ -52,7 +53,7 @@ impl Store {
             .get(bloc)
             .into_iter()
             .flatten()
-            .filter(|earlier| earlier.iter().any(|u| distinct.contains(u)))
+            .filter(|earlier| earlier.iter().any(|u| distinct.contains(&u.as_str())))
             .map(|earlier| earlier.join(","))
             .collect();
         if reason.is_some() && previous.is_empty() {
@@ -82,7 +83,7 @@ fn check_tie_group(regulation: &Regulation, round: &Round, bloc: &str, order: &[
                 return Err(StoreError::from(Refused::NotInBloc {
                     unit: unit.clone(),
                     bloc: bloc.to_string(),
-                    its_bloc: u.bloc.clone(),
+                    its_bloc: u.bloc.to_string(),
                 }));
             }
             Some(_) => {}
@@ -95,9 +96,12 @@ fn check_tie_group(regulation: &Regulation, round: &Round, bloc: &str, order: &[
     let Some(group) = group else {
         return Err(StoreError::from(Refused::NoTie { unit: order[0].clone(), bloc: bloc.to_string() }));
     };
-    let members: BTreeSet<&String> = group.units.iter().collect();
-    if members != order.iter().collect::<BTreeSet<&String>>() {
-        return Err(StoreError::from(Refused::NotTheTieGroup { unit: order[0].clone(), group: group.units.clone() }));
+    let members: BTreeSet<&str> = group.units.iter().map(UnitCode::as_str).collect();
+    if members != order.iter().map(String::as_str).collect::<BTreeSet<&str>>() {
+        return Err(StoreError::from(Refused::NotTheTieGroup {
+            unit: order[0].clone(),
+            group: group.units.iter().map(UnitCode::to_string).collect(),
+        }));
     }
     Ok(())
 }
@@ -125,10 +129,10 @@ fn replace_tie_orders(tx: &rusqlite::Connection, bloc: &str, order: &[String]) -
         tx.query_row("SELECT COALESCE(MAX(order_id), 0) + 1 FROM tie_order WHERE bloc = ?1", params![bloc], |r| {
             r.get(0)
         })?;
-    for (position, unit) in order.iter().enumerate() {
+    for (position, unit) in (1_i64..).zip(order) {
         states.push(tx.query_row(
             "INSERT INTO tie_order (bloc, order_id, position, unit) VALUES (?1, ?2, ?3, ?4) RETURNING *",
-            params![bloc, order_id, position as i64 + 1, unit],
+            params![bloc, order_id, position, unit],
             |row| row_state("tie_order", row),
         )?);
     }

@@ -71,7 +71,7 @@ impl Store {
     /// Refuses a unit's focal person a result (or its score sheet) of another unit, or before its bloc is approved.
     pub fn permit_result(&self, unit: &str) -> Result<()> {
         let (bloc, _) = self.unit_place(unit)?;
-        Ok(may_see_result(&self.actor, unit, self.approved_blocs()?.contains(&bloc))?)
+        Ok(may_see_result(&self.actor, unit, self.approved_blocs()?.contains(bloc.as_str()))?)
     }
 
     /// A unit's result: the unit's focal person's own unit (once approved), or the unit named.
@@ -93,7 +93,7 @@ impl Store {
         reasons.extend(previous_year_reasons(previous.as_ref(), ranked.outcome));
         Ok(UnitResult {
             name: record.name.clone(),
-            bloc: record.bloc.clone(),
+            bloc: record.bloc.to_string(),
             year: self.year,
             rank: ranked.rank,
             total: ranked.official_total.to_string(),
@@ -102,7 +102,10 @@ impl Store {
             approved: self.approved_blocs()?.contains(&record.bloc),
             reasons,
             deductions: self.deductions(record)?,
-            flags: year_flags(previous.as_ref(), ranked.outcome).into_iter().map(|f| f.slug()).collect(),
+            flags: year_flags(previous.as_ref(), ranked.outcome)
+                .into_iter()
+                .map(crate::domain::previous_year::YearFlag::slug)
+                .collect(),
             previous_level: previous.map(|p| p.level),
             unit,
         })
@@ -126,7 +129,7 @@ impl Store {
                 self.leader_reasons(&record.code, &component.code)?
             };
             deductions.push(Deduction {
-                component: component.code.clone(),
+                component: component.code.to_string(),
                 name: component.name.clone(),
                 max: component.max.normalize().to_string(),
                 self_score: entry.self_score.map(|s| s.normalize().to_string()),

@@ -112,7 +112,7 @@ impl Store {
                 let codes: Vec<&str> = self.regulation.agencies.iter().map(|a| a.code.as_str()).collect();
                 return Err(StoreError::from(Refused::AgencyNeeded {
                     role: role.to_string(),
-                    agencies: codes.iter().map(|c| c.to_string()).collect(),
+                    agencies: codes.iter().map(ToString::to_string).collect(),
                 }));
             }
             (false, Some(agency)) => {
@@ -126,7 +126,7 @@ impl Store {
                 return Err(StoreError::from(Refused::UnknownAgency {
                     agency: agency.to_string(),
                     regulation: self.regulation.id.clone(),
-                    agencies: codes.iter().map(|c| c.to_string()).collect(),
+                    agencies: codes.iter().map(ToString::to_string).collect(),
                 }));
             }
             (true, Some(agency)) if !self.regulation.agency_appraises_components(agency) => {

@@ -274,12 +274,12 @@ fn entry_changes(unit: &str, c: &str, merged: &Merged) -> Vec<Change> {
     let before = &merged.before;
     if merged.self_score_changed() {
         let (old, new) = (before.self_score.clone(), after.self_score.clone());
-        let detail = format!("{unit} {c}: self-score {} → {}", show(&old), show(&new));
+        let detail = format!("{unit} {c}: self-score {} → {}", show(old.as_deref()), show(new.as_deref()));
         changes.push(Change::new(AuditAction::SelfScore, detail).on(unit, Some(c)).value("self_score", old, new));
     }
     if merged.appraisal_changed() {
         let (old, new) = (before.appraised.clone(), after.appraised.clone());
-        let detail = format!("{unit} {c}: appraised {} → {}", show(&old), show(&new));
+        let detail = format!("{unit} {c}: appraised {} → {}", show(old.as_deref()), show(new.as_deref()));
         let change = Change::new(AuditAction::Appraisal(AppraisalTransition::Appraise), detail)
             .on(unit, Some(c))
             .value("appraised_score", old, new);
@@ -339,7 +339,7 @@ fn write_leader_score(
     let old = merged.leader_before.as_ref().map(|l| l.score.clone());
     let new = merged.leader_after.as_ref().map(|l| l.score.clone());
     let reason = merged.leader_after.as_ref().map(|l| l.reason.clone()).unwrap_or_default();
-    let detail = format!("leader {leader}: {unit} {c} {} → {}", show(&old), show(&new));
+    let detail = format!("leader {leader}: {unit} {c} {} → {}", show(old.as_deref()), show(new.as_deref()));
     let change = Change::new(AuditAction::LeaderScore, detail).on(unit, Some(c)).value(
         &format!("leader_score:{leader}"),
         old,
@@ -403,8 +403,8 @@ pub(super) fn write_score(tx: &rusqlite::Connection, row: &ScoreRow, actor: &str
     Ok(())
 }
 
-fn show(value: &Option<String>) -> &str {
-    value.as_deref().unwrap_or("—")
+fn show(value: Option<&str>) -> &str {
+    value.unwrap_or("—")
 }
 
 /// Writes one evidence row and its audit row (naming the title and date it replaces, if any). `permit` is asked

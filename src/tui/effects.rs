@@ -65,11 +65,11 @@ fn unit_snapshot(store: &Store, code: &str) -> Result<Snapshot> {
                 ..ComponentScore::default()
             };
         }
-        unit.facts = Default::default();
-        unit.grade_overrides = Default::default();
+        unit.facts = BTreeMap::default();
+        unit.grade_overrides = BTreeMap::default();
         units.push(unit);
     }
-    let round = Round { year: store.year(), units, tie_orders: Default::default() };
+    let round = Round { year: store.year(), units, tie_orders: BTreeMap::default() };
     let mut evidence_counts = EvidenceCounts::new(store.regulation(), &round);
     for document in store.evidence_of(code)? {
         evidence_counts.add(0, &document.criterion, 1);
@@ -185,8 +185,8 @@ fn save_appraisal(store: &mut Store, input: &AppraisalInput) -> Action {
             let StaleSave { current, current_reason, by, version, yours, .. } = *stale;
             let current = match (current, current_reason.as_str()) {
                 (None, _) => "xóa điểm".to_string(),
-                (Some(score), "") => score,
-                (Some(score), why) => format!("{score} (lý do: {why})"),
+                (Some(value), "") => value,
+                (Some(value), why) => format!("{value} (lý do: {why})"),
             };
             Action::Stale {
                 message: format!(

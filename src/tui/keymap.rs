@@ -157,10 +157,13 @@ const ANY_PANE: &[Pane] = &[Pane::Queue, Pane::Ranking, Pane::Progress, Pane::Ti
 const SELF_ASSESSMENT: &[Pane] = &[Pane::SelfAssessment];
 
 use Command as C;
-use Context::*;
+use Context::{
+    Approve, Comment, ConfirmQuit, Facts, Filter, Form, Grades, Help, History, List, Picker, SelfForm, Submit, Ties,
+    Unit,
+};
 use CouncilWrite as W;
-use KeyCode::*;
-use When::*;
+use KeyCode::{BackTab, Char, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab, Up};
+use When::{Always, May, NotApplicableAllowed, OverrideGrades, PaneCount, Panes};
 
 /// Every key, one line each, grouped by context; within a context the order is the hint bar's.
 #[rustfmt::skip]

@@ -36,7 +36,7 @@ pub fn full_entries(framework: &Framework) -> thamdinh::domain::entries::Entries
         .map(|place| {
             let max = place.component.max;
             (
-                place.component.code.clone(),
+                place.component.code.to_string(),
                 ComponentScore { self_score: Some(max), appraised_score: Some(max), ..ComponentScore::default() },
             )
         })
@@ -47,9 +47,9 @@ pub fn full_entries(framework: &Framework) -> thamdinh::domain::entries::Entries
 pub fn unit_at_max(regulation: &Regulation, code: &str, bloc: &str, group: Option<&str>) -> UnitRecord {
     let framework = regulation.framework_for(bloc, group).expect("framework");
     UnitRecord {
-        code: code.to_string(),
+        code: code.into(),
         name: code.to_uppercase(),
-        bloc: bloc.to_string(),
+        bloc: bloc.into(),
         group: group.map(str::to_string),
         entries: full_entries(framework),
         ..UnitRecord::default()
@@ -104,7 +104,7 @@ pub fn assessment(excellent: bool, good: bool) -> Assessment {
 
 pub fn candidate(unit: &str, total: &str, excellent: bool) -> Candidate {
     Candidate {
-        unit: unit.to_string(),
+        unit: unit.into(),
         total: d(total),
         provisional: false,
         assessment: std::sync::Arc::new(assessment(excellent, true)),

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 use std::process::Command;
+use std::time::{Duration, Instant};
 
 /// Whether `program` runs (`program version_flag` succeeds). When it does not: under `CI=true` the test
 /// fails naming what `.ci/run` should have installed; elsewhere it prints a notice and the caller skips.
@@ -14,4 +15,80 @@ pub fn available(program: &str, version_flag: &str, package: &str) -> bool {
     assert!(!ci, "{program} is missing under CI=true: .ci/run installs it (apt-get install {package})");
     println!("NOTICE: {program} is not installed (apt-get install {package}); this test is skipped outside CI");
     false
+}
+
+/// A private tmux server on its own socket (`tmux -L socket`) driving one session: it starts the program,
+/// sends keys, types text and reads the pane. The server is killed when the driver is dropped, however the
+/// test ends; the default server is never touched. Check `available("tmux", ..)` first.
+pub struct Tmux {
+    socket: String,
+    session: String,
+}
+
+impl Tmux {
+    /// A driver for `session` on the server at `socket` (make it unique: the test's name and process id).
+    pub fn new(socket: &str, session: &str) -> Tmux {
+        Tmux { socket: socket.to_string(), session: session.to_string() }
+    }
+
+    /// Starts `command` in the session, detached, in a terminal of `width`×`height`.
+    pub fn open(&self, width: u16, height: u16, command: &str) {
+        let (width, height) = (width.to_string(), height.to_string());
+        self.run(&["new-session", "-d", "-s", &self.session, "-x", &width, "-y", &height, command]);
+    }
+
+    /// Runs one tmux command on this server; its standard output.
+    pub fn run(&self, args: &[&str]) -> String {
+        let output = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .unwrap_or_else(|error| panic!("tmux {args:?}: {error}"));
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    /// The pane as it shows now.
+    pub fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", &self.session])
+    }
+
+    /// Sends keys by tmux's names (`Enter`, `Escape`, `C-s`, `j`); each argument is one send.
+    pub fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", &self.session];
+        args.extend_from_slice(keys);
+        self.run(&args);
+    }
+
+    /// Types text literally (Vietnamese included).
+    pub fn type_text(&self, text: &str) {
+        self.run(&["send-keys", "-t", &self.session, "-l", text]);
+    }
+
+    /// Waits until the pane shows `text` and returns the screen; panics with the screen if it never does.
+    pub fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(start.elapsed() < Duration::from_secs(20), "never showed {text:?}; screen:\n{screen}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Whether the session (the program in it) still runs.
+    pub fn alive(&self) -> bool {
+        Command::new("tmux")
+            .args(["-L", &self.socket, "has-session", "-t", &self.session])
+            .output()
+            .is_ok_and(|output| output.status.success())
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux").args(["-L", &self.socket, "kill-server"]).output();
+    }
 }

@@ -7,8 +7,8 @@ use crate::domain::validate::{clean_text, has_visible};
 impl App {
     /// Opens the form of an item (`update` then asks for the unit's documents and explanations if they
     /// are not in memory, as for any unit on screen).
-    pub(super) fn open_form(&mut self, item: &QueueItem) {
-        let Some((unit, component)) = self.item_codes(item) else { return };
+    pub(super) fn open_form(&mut self, item: QueueItem) {
+        let Some((unit, component)) = self.item_codes(&item) else { return };
         self.know_comments_on(&unit, &component);
         self.open_form_fields(item.status, unit, component);
     }
@@ -24,7 +24,7 @@ impl App {
         let entry = unit.entries.get(&component);
         let shown = match &self.user {
             Some(user) if user.role == Role::Leader => entry.and_then(|e| e.leader_scores.get(&user.name).copied()),
-            _ => entry.and_then(|e| e.effective_appraised()),
+            _ => entry.and_then(ComponentScore::effective_appraised),
         };
         let score = shown.map(display_vi).unwrap_or_default();
         let reason_text = entry.map(|e| e.deduction_reason.clone()).unwrap_or_default();

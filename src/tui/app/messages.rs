@@ -10,7 +10,7 @@ pub struct Snapshot {
     /// when a unit's form opens.
     pub evidence_counts: EvidenceCounts,
     /// Blocs whose results the chairman approved.
-    pub approved: BTreeSet<String>,
+    pub approved: BTreeSet<BlocCode>,
     pub comments: Vec<CommentRow>,
     /// The council's users (for the demo's start-up picker).
     pub users: Vec<CouncilUser>,
@@ -29,7 +29,7 @@ pub struct UnitRefresh {
     /// The evidence of those units.
     pub evidence: Vec<EvidenceRow>,
     pub comments: Vec<CommentRow>,
-    pub approved: BTreeSet<String>,
+    pub approved: BTreeSet<BlocCode>,
     /// Who has submitted (None: the round takes no submissions in the program).
     pub submitted: Option<BTreeMap<String, crate::store::submission::Submission>>,
     pub audit_id: i64,

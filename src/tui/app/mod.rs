@@ -3,6 +3,7 @@
 
 use super::keymap::Context;
 use crate::domain::appraisal::check_reason;
+use crate::domain::code::{BlocCode, UnitCode};
 use crate::domain::evaluate::{BlocResult, Round, UnitRecord, evaluate_unit};
 use crate::domain::evidence::EvidenceCounts;
 use crate::domain::facts::{FactKind, FactValue};
@@ -310,7 +311,7 @@ pub struct App {
     /// Every unit's evaluation and every bloc's ranking, kept up to date unit by unit.
     standing: Standing,
     /// Unit code → index in `round.units`.
-    unit_index: HashMap<String, usize>,
+    unit_index: HashMap<UnitCode, usize>,
     /// This user's queue items, by unit index, each with its unit's folded text for the filter.
     items: Vec<Vec<QueueItem>>,
     /// Each unit's code and name folded for the diacritic-free filter, by unit index.
@@ -326,9 +327,9 @@ pub struct App {
     /// How many queue items still wait for this user.
     queue_left: usize,
     /// The unresolved tie groups of every bloc: (bloc, units).
-    open_ties: Vec<(String, Vec<String>)>,
+    open_ties: Vec<(BlocCode, Vec<UnitCode>)>,
     /// The tie groups the chairman has ordered, in his order: (bloc, units); listed after the open ones.
-    recorded_ties: Vec<(String, Vec<String>)>,
+    recorded_ties: Vec<(BlocCode, Vec<UnitCode>)>,
     /// Per unit (by index): components appraised, applicable, and the same by leading agency.
     unit_progress: Vec<UnitProgress>,
     /// Per leading agency: components appraised and applicable, over every unit.
@@ -345,7 +346,7 @@ pub struct App {
     details_loaded: BTreeSet<String>,
     /// How many documents back each criterion or component, by unit.
     evidence_counts: EvidenceCounts,
-    pub approved: BTreeSet<String>,
+    pub approved: BTreeSet<BlocCode>,
     pub comments: Vec<CommentRow>,
     /// Comments this user has had in front of them: those on items already done when the interface opened,
     /// and those of every form opened since. Any other comment on one of their items is flagged as new.
@@ -487,15 +488,15 @@ impl App {
     /// blocs ranked again, only their queue items rebuilt. None when a unit is new: the round must be read whole.
     fn apply(&mut self, refresh: UnitRefresh) -> Option<()> {
         let indexes: Vec<usize> =
-            refresh.records.iter().map(|r| self.unit_index.get(&r.code).copied()).collect::<Option<_>>()?;
+            refresh.records.iter().map(|r| self.unit_index.get(r.code.as_str()).copied()).collect::<Option<_>>()?;
         let changed: BTreeSet<&str> = refresh.records.iter().map(|r| r.code.as_str()).collect();
         self.evidence.retain(|(unit, _), _| !changed.contains(unit.as_str()));
         for &index in &indexes {
             self.evidence_counts.clear_unit(index);
         }
-        self.details_loaded.extend(changed.iter().map(|unit| unit.to_string()));
+        self.details_loaded.extend(changed.iter().map(ToString::to_string));
         for row in refresh.evidence {
-            if let Some(&index) = self.unit_index.get(&row.unit) {
+            if let Some(&index) = self.unit_index.get(row.unit.as_str()) {
                 self.evidence_counts.add(index, &row.criterion, 1);
             }
             self.evidence.entry((row.unit.clone(), row.criterion.clone())).or_default().push(row);
@@ -717,7 +718,7 @@ impl App {
                 let mut reasons = unit_reasons(&self.regulation, &self.round.units[index], ranked, |code| {
                     self.evidence_counts.count(index, code)
                 });
-                let previous = self.previous_levels.get(&ranked.unit);
+                let previous = self.previous_levels.get(ranked.unit.as_str());
                 reasons.extend(crate::domain::reasons::previous_year_reasons(previous, ranked.outcome));
                 reasons
             }
@@ -756,7 +757,7 @@ impl App {
             Screen::Browse { .. } if self.browse.pane == Pane::SelfAssessment => self.own_unit()?.to_string(),
             Screen::Browse { .. } if self.browse.pane == Pane::Queue && self.user.is_some() => {
                 let item = *self.queue().get(self.browse.queue_selected)?;
-                self.round.units.get(item.unit as usize)?.code.clone()
+                self.round.units.get(item.unit as usize)?.code.to_string()
             }
             _ => return None,
         };
@@ -774,7 +775,7 @@ impl App {
         for row in evidence {
             self.evidence.entry((row.unit.clone(), row.criterion.clone())).or_default().push(row);
         }
-        if let Some(&index) = self.unit_index.get(&unit) {
+        if let Some(&index) = self.unit_index.get(unit.as_str()) {
             let entries = &mut self.round.units[index].entries;
             for (component, text) in explanations {
                 if let Some(entry) = entries.get_mut(&component) {
@@ -796,17 +797,17 @@ impl App {
     }
 
     /// The unresolved tie groups of every bloc: (bloc, units).
-    pub fn open_ties(&self) -> &[(String, Vec<String>)] {
+    pub fn open_ties(&self) -> &[(BlocCode, Vec<UnitCode>)] {
         &self.open_ties
     }
 
     /// The tie groups already ordered by the chairman, in his order: (bloc, units).
-    pub fn recorded_ties(&self) -> &[(String, Vec<String>)] {
+    pub fn recorded_ties(&self) -> &[(BlocCode, Vec<UnitCode>)] {
         &self.recorded_ties
     }
 
     /// Row `index` of the ties pane: the open groups first, then the ordered ones (bloc, units, ordered).
-    pub fn tie_row(&self, index: usize) -> Option<(&str, &[String], bool)> {
+    pub fn tie_row(&self, index: usize) -> Option<(&str, &[UnitCode], bool)> {
         match self.open_ties.get(index) {
             Some((bloc, units)) => Some((bloc, units, false)),
             None => self
@@ -862,7 +863,7 @@ impl App {
     pub fn selected_ranked_unit(&self) -> Option<String> {
         let result = self.results().get(self.browse.bloc)?;
         let index = *self.ranking_rows().get(self.browse.ranking_selected)?;
-        Some(result.ranking.units[index].unit.clone())
+        Some(result.ranking.units[index].unit.to_string())
     }
 
     /// The ranked unit of a code (its rank, total, level), from the standing.

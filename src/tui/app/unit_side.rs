@@ -7,6 +7,7 @@ use super::*;
 use crate::domain::calendar::{Date, days_to_deadline};
 use crate::store::submission::Submission;
 use crate::store::unit_result::UnitResult;
+use std::fmt::Write;
 
 /// What the unit's focal person reads beside its own unit.
 #[derive(Debug, Clone, Default)]
@@ -110,7 +111,7 @@ impl App {
         if let (Some(deadline), Some(today)) = (self.submissions.deadline, self.submissions.today) {
             let days = days_to_deadline(today, deadline);
             let left = if days > 0 { format!("còn {days} ngày") } else { "đã quá hạn".to_string() };
-            note.push_str(&format!(" · hạn nộp trước ngày {} — {left}", deadline.vietnamese()));
+            let _ = write!(note, " · hạn nộp trước ngày {} — {left}", deadline.vietnamese());
         }
         Some(note)
     }
@@ -129,7 +130,7 @@ impl App {
             (received, self.submissions.appraisal_days, self.submissions.today)
         {
             let left = crate::domain::calendar::appraisal_days_left(received, period, today);
-            cell.push_str(&format!(" · còn {left} ngày TĐ"));
+            let _ = write!(cell, " · còn {left} ngày TĐ");
         }
         cell
     }
@@ -158,7 +159,7 @@ impl App {
     /// Opens the self-assessment form of a component of the unit's framework.
     pub(super) fn open_self_form(&mut self, position: usize) {
         let Some(unit) = self.own_unit().map(str::to_string) else { return };
-        let Some(place) = self.unit_components(&unit).get(position).map(|p| p.component.code.clone()) else {
+        let Some(place) = self.unit_components(&unit).get(position).map(|p| p.component.code.to_string()) else {
             return;
         };
         if self.submitted() {

@@ -18,7 +18,7 @@ impl App {
 
     /// A queue item's unit code and component code.
     pub fn item_codes(&self, item: &QueueItem) -> Option<(String, String)> {
-        self.item_place(item).map(|(unit, place)| (unit.code.clone(), place.component.code.clone()))
+        self.item_place(item).map(|(unit, place)| (unit.code.to_string(), place.component.code.to_string()))
     }
 
     /// What building queue items and progress reads of the state.
@@ -243,7 +243,7 @@ impl ItemsOf<'_> {
             if entry.is_some_and(|e| !e.applicable) {
                 continue;
             }
-            let appraised = u32::from(entry.is_some_and(|e| e.is_final()));
+            let appraised = u32::from(entry.is_some_and(ComponentScore::is_final));
             let incomplete = documents
                 .get(criterion_position)
                 .is_some_and(|&filed| rules.gap(place.component.max, entry.unwrap_or(&missing), filed).is_some());
@@ -258,7 +258,7 @@ impl ItemsOf<'_> {
             let (Some(user), Some(unit_index), Ok(component)) = (self.user, unit_index, u16::try_from(position)) else {
                 continue;
             };
-            if let Some(status) = self.item_status(user, entry, &place, incomplete) {
+            if let Some(status) = Self::item_status(user, entry, &place, incomplete) {
                 items.push(QueueItem { unit: unit_index, component, status });
             }
         }
@@ -267,7 +267,6 @@ impl ItemsOf<'_> {
 
     /// Where a component stands for this user, or None when it is not theirs to appraise or comment on.
     fn item_status(
-        &self,
         user: &Actor,
         entry: Option<&ComponentScore>,
         place: &ComponentPlace<'_>,
@@ -287,7 +286,7 @@ impl ItemsOf<'_> {
         }
         let appraised = match user.role {
             Role::Leader => entry.and_then(|e| e.leader_scores.get(&user.name).copied()),
-            _ => entry.and_then(|e| e.effective_appraised()),
+            _ => entry.and_then(ComponentScore::effective_appraised),
         };
         let awaiting = user.role != Role::Leader && entry.is_some_and(|e| e.awaiting_confirmation);
         Some(match appraised {

@@ -17,7 +17,7 @@ const BIN: u32 = 5;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let agencies = app.agency_progress();
-    let gauges_height = (agencies.len() as u16 + 2).min(area.height / 2);
+    let gauges_height = super::cells(agencies.len()).saturating_add(2).min(area.height / 2);
     let [totals, progress] = Layout::vertical([Constraint::Min(8), Constraint::Length(gauges_height)]).areas(area);
     distribution(frame, app, totals);
     gauges(frame, app, progress);
@@ -73,11 +73,9 @@ fn distribution(frame: &mut Frame, app: &App, area: Rect) {
         ),
         None => Line::raw(format!("Không có chỉ tiêu xuất sắc (đủ điều kiện {})", ranking.eligible)),
     };
-    let quota_bin = ranking
-        .quota
-        .checked_sub(1)
-        .and_then(|at| ranking.units.get(at))
-        .map(|u| (u32::try_from(u.official_total.floor()).unwrap_or(0) / BIN).min(bins as u32 - 1) as usize);
+    let quota_bin = ranking.quota.checked_sub(1).and_then(|at| ranking.units.get(at)).map(|u| {
+        usize::try_from(u32::try_from(u.official_total.floor()).unwrap_or(0) / BIN).unwrap_or(0).min(bins - 1)
+    });
     let [legend_area, quota_area, chart_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(3)]).areas(inner);
     frame.render_widget(Line::from(legend), legend_area);
@@ -86,8 +84,9 @@ fn distribution(frame: &mut Frame, app: &App, area: Rect) {
         .iter()
         .enumerate()
         .map(|(bin, count)| {
-            let start = Decimal::from(bin as u32 * BIN);
-            let label = if quota_bin == Some(bin) { "▼".to_string() } else { (bin as u32 * BIN).to_string() };
+            let from = u32::try_from(bin).map_or(u32::MAX, |bin| bin.saturating_mul(BIN));
+            let start = Decimal::from(from);
+            let label = if quota_bin == Some(bin) { "▼".to_string() } else { from.to_string() };
             Bar::default().value(*count).label(Line::from(label)).style(colour(level_of(start)))
         })
         .collect();
@@ -112,17 +111,18 @@ fn gauges(frame: &mut Frame, app: &App, area: Rect) {
     let block = Block::bordered().title(" Tiến độ theo cơ quan thẩm định ");
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let label_width = app
-        .agency_progress()
-        .keys()
-        .map(|code| Span::raw(app.regulation.agency(code).map(|a| a.name.as_str()).unwrap_or(code)).width())
-        .max()
-        .unwrap_or(10)
-        .min(usize::from(inner.width / 2)) as u16
-        + 1;
+    let label_width = super::cells(
+        app.agency_progress()
+            .keys()
+            .map(|code| Span::raw(app.regulation.agency(code).map(|a| a.name.as_str()).unwrap_or(code)).width())
+            .max()
+            .unwrap_or(10)
+            .min(usize::from(inner.width / 2)),
+    ) + 1;
     let rows = Layout::vertical(vec![Constraint::Length(1); usize::from(inner.height)]).split(inner);
     for ((code, (done, total)), row) in app.agency_progress().iter().zip(rows.iter()) {
         let name = app.regulation.agency(code).map(|a| a.name.as_str()).unwrap_or(code);
+        #[allow(clippy::cast_precision_loss, reason = "a gauge's ratio of two counts of components, far below 2^52")]
         let ratio = if *total == 0 { 1.0 } else { *done as f64 / *total as f64 };
         let [label, gauge] = Layout::horizontal([Constraint::Length(label_width), Constraint::Min(10)]).areas(*row);
         frame.render_widget(Line::raw(super::safe(name).into_owned()), label);

@@ -67,7 +67,7 @@ pub fn comment(frame: &mut Frame, app: &App, area: Rect) {
         return;
     };
     let entry = app.unit(&form.unit).and_then(|unit| unit.entries.get(&form.component));
-    let appraised = entry.and_then(|e| e.effective_appraised()).map(display_vi).unwrap_or_else(|| "—".into());
+    let appraised = entry.and_then(ComponentScore::effective_appraised).map(display_vi).unwrap_or_else(|| "—".into());
     frame.render_widget(
         Line::raw(format!("Điểm thẩm định (cơ quan chủ trì): {appraised} — cơ quan phối hợp chỉ góp ý")),
         score,
@@ -105,7 +105,7 @@ fn component_file(
 
     let [about, documents, score, reason, error] = Layout::vertical([
         Constraint::Min(6),
-        Constraint::Length((evidence.len() as u16 + 3).clamp(4, 8)),
+        Constraint::Length(super::cells(evidence.len()).saturating_add(3).clamp(4, 8)),
         Constraint::Length(1),
         Constraint::Length(4),
         Constraint::Length(1),

@@ -55,6 +55,12 @@ pub fn safe(text: &str) -> std::borrow::Cow<'_, str> {
     crate::domain::text::escape_text(text)
 }
 
+/// A count of lines or columns as a terminal size: past `u16` (no terminal is that large) it is `u16::MAX`,
+/// which the layout clamps to the screen, rather than wrapping round to a small size.
+pub fn cells(count: usize) -> u16 {
+    u16::try_from(count).unwrap_or(u16::MAX)
+}
+
 pub fn draw(frame: &mut Frame, app: &App) {
     app.scroll.clickable.borrow_mut().clear();
     let area = frame.area();
@@ -129,7 +135,7 @@ fn draw_title(frame: &mut Frame, app: &App, area: Rect) {
     ];
     // The demo marker is drawn last, at the right, so a long title never pushes it off the screen.
     let marker = Span::styled(" DỮ LIỆU MINH HỌA ", warning().add_modifier(Modifier::REVERSED));
-    let marker_width = if app.demo { marker.width() as u16 } else { 0 };
+    let marker_width = if app.demo { cells(marker.width()) } else { 0 };
     let [left, right] = Layout::horizontal([Constraint::Min(1), Constraint::Length(marker_width)]).areas(area);
     frame.render_widget(Line::from(spans), left);
     if app.demo {

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph, Row, 
 
 pub fn picker(frame: &mut Frame, app: &App, area: Rect) {
     let choices = app.choices();
-    let height = choices.len() as u16 + 2;
+    let height = super::cells(choices.len()).saturating_add(2);
     let area = centered(area, 76, height);
     let items: Vec<ListItem> = choices.iter().map(|(_, label)| ListItem::new(super::safe(label))).collect();
     let list = List::new(items)
@@ -37,12 +37,13 @@ pub fn help(frame: &mut Frame, app: &App) {
     let columns = rows.len().div_ceil(fits).max(1);
     let per_column = rows.len().div_ceil(columns).max(1);
     let width = if columns == 1 { 64 } else { frame.area().width };
-    let area = centered(frame.area(), width, per_column as u16 + 4);
+    let area = centered(frame.area(), width, super::cells(per_column).saturating_add(4));
     frame.render_widget(Clear, area);
     let block = Block::bordered().title(" Phím tắt — Esc để đóng ");
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let slots = Layout::horizontal(vec![Constraint::Ratio(1, columns as u32); columns]).split(inner);
+    let slots = Layout::horizontal(vec![Constraint::Ratio(1, u32::try_from(columns).unwrap_or(u32::MAX)); columns])
+        .split(inner);
     let mut rows = rows.into_iter();
     for slot in slots.iter() {
         let chunk: Vec<Row> = rows.by_ref().take(per_column).collect();
@@ -155,7 +156,7 @@ fn approval_table(frame: &mut Frame, app: &App, ranking: &BlocRanking, table: Re
             let name = app.unit(&unit.unit).map(|u| super::safe(&u.name).into_owned()).unwrap_or_default();
             Row::new(vec![
                 unit.rank.to_string(),
-                unit.unit.clone(),
+                unit.unit.to_string(),
                 name,
                 unit.official_total.to_string().replace('.', ","),
                 unit.outcome.vietnamese().to_string(),
@@ -191,7 +192,7 @@ pub fn history(
     title: &str,
     rows: &[crate::store::audit::AuditRow],
 ) {
-    let area = centered(frame.area(), 150, rows.len() as u16 + 4);
+    let area = centered(frame.area(), 150, super::cells(rows.len()).saturating_add(4));
     frame.render_widget(Clear, area);
     let body: Vec<Row> = if rows.is_empty() {
         vec![Row::new(vec![String::new(), String::new(), String::new(), "Chưa có thay đổi nào được ghi".into()])]

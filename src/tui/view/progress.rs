@@ -5,11 +5,13 @@ use crate::tui::app::App;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Block, Row, Table, TableState};
+use std::fmt::Write;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let by_agency = app.agency_progress();
     let [agencies, units] =
-        Layout::vertical([Constraint::Length(by_agency.len() as u16 + 3), Constraint::Min(3)]).areas(area);
+        Layout::vertical([Constraint::Length(super::cells(by_agency.len()).saturating_add(3)), Constraint::Min(3)])
+            .areas(area);
     let rows: Vec<Row> = by_agency
         .iter()
         .map(|(code, (done, total))| {
@@ -37,7 +39,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             let progress = app.unit_progress(shown.start + offset).cloned().unwrap_or_default();
             let incomplete = if progress.incomplete == 0 { String::new() } else { progress.incomplete.to_string() };
             let mut cells = vec![
-                unit.code.clone(),
+                unit.code.to_string(),
                 super::safe(&unit.name).into_owned(),
                 format!("{}/{}", progress.done, progress.total),
                 incomplete,
@@ -51,10 +53,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let (components, units_incomplete) = app.incomplete_files();
     let mut title = " Tiến độ theo đơn vị ".to_string();
     if components > 0 {
-        title.push_str(&format!("— thiếu hồ sơ: {components} tiêu chí thành phần ở {units_incomplete} đơn vị "));
+        let _ = write!(title, "— thiếu hồ sơ: {components} tiêu chí thành phần ở {units_incomplete} đơn vị ");
     }
     if let Some(note) = app.submissions_note() {
-        title.push_str(&format!("— {note} "));
+        let _ = write!(title, "— {note} ");
     }
     let mut widths = vec![Constraint::Length(16), Constraint::Min(20), Constraint::Length(9), Constraint::Length(12)];
     let mut header = vec!["Mã", "Đơn vị", "Đã TĐ", "Thiếu hồ sơ"];

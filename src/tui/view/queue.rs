@@ -20,7 +20,7 @@ fn status_style(status: Status) -> Style {
 }
 
 /// The item's status, with what else needs the member's eye: a gap in the unit's file, a new comment.
-fn status_text(app: &App, item: &QueueItem, unit: &str, place: &ComponentPlace<'_>) -> String {
+fn status_text(app: &App, item: QueueItem, unit: &str, place: &ComponentPlace<'_>) -> String {
     let mut text = item.status.vietnamese().to_string();
     if item.status != Status::IncompleteFile && app.file_gap(unit, place).is_some() {
         text.push_str(" · thiếu hồ sơ");
@@ -64,12 +64,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             let show = |value: Option<rust_decimal::Decimal>| value.map(display_vi).unwrap_or_else(|| "—".into());
             let first_of_unit = offset == 0 || queue[shown.start + offset - 1].unit != item.unit;
             Row::new(vec![
-                if first_of_unit { unit.code.clone() } else { String::new() },
-                place.component.code.clone(),
+                if first_of_unit { unit.code.to_string() } else { String::new() },
+                place.component.code.to_string(),
                 show(entry.and_then(|e| e.self_score)),
-                show(entry.and_then(|e| e.effective_appraised())),
+                show(entry.and_then(crate::domain::scoring::ComponentScore::effective_appraised)),
                 // A gap in the unit's file is marked wherever the component is shown, appraised or not.
-                status_text(app, item, &unit.code, &place),
+                status_text(app, *item, &unit.code, &place),
             ])
             .style(status_style(item.status))
         })
@@ -110,13 +110,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_stateful_widget(table, list_area, &mut state);
 
     if let (Some(area), Some(item)) = (preview_area, queue.get(app.browse.queue_selected)) {
-        preview(frame, app, item, area);
+        preview(frame, app, *item, area);
     }
 }
 
 /// The selected item at a glance, beside the queue on a wide screen.
-fn preview(frame: &mut Frame, app: &App, item: &QueueItem, area: Rect) {
-    let Some((unit, place)) = app.item_place(item) else { return };
+fn preview(frame: &mut Frame, app: &App, item: QueueItem, area: Rect) {
+    let Some((unit, place)) = app.item_place(&item) else { return };
     let entry = unit.entries.get(&place.component.code);
     let lines = vec![
         Line::styled(super::safe(&unit.name), heading()),

@@ -34,7 +34,7 @@ fn ranked_row(unit: &RankedUnit, name: String, tie: &str, wide: bool, flagged: b
     let level = if flagged { format!("⚑ {level}") } else { level.to_string() };
     Row::new(vec![
         format!("{}{tie}", unit.rank),
-        unit.unit.clone(),
+        unit.unit.to_string(),
         name,
         unit.official_total.to_string().replace('.', ","),
         unit.tiebreak_total.to_string().replace('.', ","),
@@ -92,7 +92,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             selected_row = Some(rows.len());
         }
         positions.push(Some(position));
-        let previous = app.previous_levels.get(&unit.unit);
+        let previous = app.previous_levels.get(unit.unit.as_str());
         let flagged = !crate::domain::previous_year::year_flags(previous, unit.outcome).is_empty();
         rows.push(ranked_row(unit, name, tie, wide, flagged));
         // The quota line: below it no unit can be rated excellent.
@@ -185,7 +185,7 @@ pub fn ties(frame: &mut Frame, app: &App, area: Rect) {
 /// The chairman ordering a tie group, with the figures to decide on: each unit's name and total to 3 decimals,
 /// its criterion grades side by side, and the components where the units differ.
 fn tie_order(frame: &mut Frame, app: &App, edit: &TieEdit, area: Rect) {
-    let table_height = (edit.units.len() as u16 + 3).min(area.height / 2).max(4);
+    let table_height = super::cells(edit.units.len()).saturating_add(3).min(area.height / 2).max(4);
     let reason_height = if edit.reason.is_some() { 3 } else { 0 };
     let [table_area, reason_area, differences_area] =
         Layout::vertical([Constraint::Length(table_height), Constraint::Length(reason_height), Constraint::Min(3)])
@@ -258,10 +258,10 @@ fn tie_figures(frame: &mut Frame, app: &App, edit: &TieEdit, area: Rect) {
             Row::new(cells)
         })
         .collect();
-    let mut header = vec!["".to_string(), "Mã".into(), "Đơn vị".into(), "Tổng (3 số lẻ)".into()];
+    let mut header = vec![String::new(), "Mã".into(), "Đơn vị".into(), "Tổng (3 số lẻ)".into()];
     header.extend(criteria.iter().cloned());
     let mut widths = vec![Constraint::Length(3), Constraint::Length(10), Constraint::Min(12), Constraint::Length(14)];
-    widths.extend(criteria.iter().map(|c| Constraint::Length(c.chars().count().max(2) as u16)));
+    widths.extend(criteria.iter().map(|c| Constraint::Length(super::cells(c.chars().count().max(2)))));
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(heading()))
         .block(Block::bordered().title(format!(

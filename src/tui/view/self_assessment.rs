@@ -58,7 +58,7 @@ pub fn pane(frame: &mut Frame, app: &App, area: Rect) {
             let explained = if entry.is_some_and(|e| !e.explanation.is_empty()) { "có" } else { "" };
             let documents = app.evidence_count(&unit.code, place);
             Row::new(vec![
-                place.component.code.clone(),
+                place.component.code.to_string(),
                 place.component.name.clone(),
                 display_vi(place.component.max),
                 score,
@@ -103,7 +103,7 @@ pub fn form(frame: &mut Frame, app: &App, area: Rect) {
         Constraint::Length(3),
         Constraint::Length(1),
         Constraint::Min(4),
-        Constraint::Length((documents.len() as u16 + 2).clamp(3, 7)),
+        Constraint::Length(super::cells(documents.len()).saturating_add(2).clamp(3, 7)),
         Constraint::Length(1),
         Constraint::Length(1),
     ])

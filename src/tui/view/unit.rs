@@ -16,6 +16,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph};
+use std::fmt::Write;
 
 /// Who entered an appraised score, in the council's words.
 pub fn who_appraised(app: &App, by: &str) -> String {
@@ -148,7 +149,7 @@ impl File {
             component.name,
             display_vi(component.max),
             shown(entry.and_then(|e| e.self_score)),
-            shown(entry.and_then(|e| e.effective_appraised())),
+            shown(entry.and_then(ComponentScore::effective_appraised)),
             if not_applicable { " · không áp dụng" } else { "" }
         );
         self.text(&head, 2, if here { selected() } else { Style::new().bold() });
@@ -206,14 +207,14 @@ fn criterion_heading(unit: &UnitRecord, criterion: &Criterion, result: Option<&C
     let mut about = format!("{} {} — tối đa {}", criterion.code, criterion.name, display_vi(criterion.max));
     let Some(result) = result else { return about };
     if let Some(score) = result.score {
-        about.push_str(&format!(" · thẩm định {}", display_vi(score)));
+        let _ = write!(about, " · thẩm định {}", display_vi(score));
     }
     if let Some(proposed) = result.proposed_grade {
-        about.push_str(&format!(" · xếp loại đề xuất: {}", proposed.vietnamese()));
+        let _ = write!(about, " · xếp loại đề xuất: {}", proposed.vietnamese());
     }
     if let Some(over) = unit.grade_overrides.get(&criterion.code) {
         let reason = super::safe(&over.reason);
-        about.push_str(&format!(" · Chủ tịch điều chỉnh: {} (lý do: {reason})", over.grade.vietnamese()));
+        let _ = write!(about, " · Chủ tịch điều chỉnh: {} (lý do: {reason})", over.grade.vietnamese());
     }
     about
 }

@@ -2,6 +2,7 @@
 //! Who may press what is the keymap's `when` (answered from `domain::permissions`), not restated here.
 
 use super::{moved, page, quit, type_into};
+use crate::domain::code::UnitCode;
 use crate::domain::permissions::CouncilWrite;
 use crate::tui::app::*;
 use crate::tui::keymap::Command;
@@ -151,7 +152,7 @@ fn open_selected(app: &mut App) {
     match app.browse.pane {
         Pane::Queue => {
             if let Some(item) = app.queue().get(app.browse.queue_selected).copied() {
-                app.open_form(&item);
+                app.open_form(item);
             }
         }
         Pane::Ties => open_tie(app),
@@ -163,8 +164,8 @@ fn open_selected(app: &mut App) {
 
 fn open_tie(app: &mut App) {
     let Some((bloc, units, ordered)) = app.tie_row(app.browse.ties_selected) else { return };
-    let (bloc, units) = (bloc.to_string(), units.to_vec());
-    if ordered && app.approved.contains(&bloc) {
+    let (bloc, units) = (bloc.to_string(), units.iter().map(UnitCode::to_string).collect::<Vec<_>>());
+    if ordered && app.approved.contains(bloc.as_str()) {
         app.message = Some((format!("Khối {bloc} đã phê duyệt: thứ tự bằng điểm đã ghi không mở lại được"), true));
         return;
     }
@@ -181,8 +182,11 @@ fn view_unit(app: &mut App) {
             None => (None, None),
         },
         Pane::Ranking => (app.selected_ranked_unit(), None),
-        Pane::Progress => (app.round.units.get(app.browse.progress_selected).map(|u| u.code.clone()), None),
-        Pane::Ties => (app.tie_row(app.browse.ties_selected).and_then(|(_, units, _)| units.first().cloned()), None),
+        Pane::Progress => (app.round.units.get(app.browse.progress_selected).map(|u| u.code.to_string()), None),
+        Pane::Ties => (
+            app.tie_row(app.browse.ties_selected).and_then(|(_, units, _)| units.first().map(UnitCode::to_string)),
+            None,
+        ),
         Pane::Charts | Pane::SelfAssessment | Pane::Result => (None, None),
     };
     if let Some(unit) = unit {
@@ -193,7 +197,7 @@ fn view_unit(app: &mut App) {
 /// `a`: asks first, showing what approval freezes (the store's approval is unchanged).
 fn ask_approval(app: &mut App) {
     let Some(result) = app.results().get(app.browse.bloc) else { return };
-    let bloc = result.bloc.clone();
+    let bloc = result.bloc.to_string();
     let blocker = app.approval_blocker(&bloc);
     app.screen = Screen::Approval(ApprovalPrompt { bloc, typed: String::new(), blocker });
 }
@@ -253,7 +257,7 @@ fn export(app: &mut App, command: Command) -> Vec<Effect> {
         Command::ExportRanking => vec![Effect::ExportRanking],
         _ => {
             let unit = match app.browse.pane {
-                Pane::Progress => app.round.units.get(app.browse.progress_selected).map(|u| u.code.clone()),
+                Pane::Progress => app.round.units.get(app.browse.progress_selected).map(|u| u.code.to_string()),
                 _ => app.selected_ranked_unit(),
             };
             match unit {

@@ -21,7 +21,7 @@ pub(super) fn on_unit(app: &mut App, command: Option<Command>) -> Vec<Effect> {
         Some(Command::History) => {
             let (unit, selected) = (view.unit.clone(), view.selected);
             if let Some(place) = app.unit_components(&unit).get(selected) {
-                return vec![Effect::LoadHistory { unit, component: place.component.code.clone() }];
+                return vec![Effect::LoadHistory { unit, component: place.component.code.to_string() }];
             }
         }
         Some(Command::Help) => app.overlay = Some(Overlay::Help),
@@ -137,7 +137,8 @@ pub(super) fn on_facts(app: &mut App, command: Option<Command>, key: KeyEvent) -
                     .values
                     .iter()
                     .filter(|(name, value)| {
-                        let default = app.regulation.fact(name).map(|definition| definition.default_value());
+                        let default =
+                            app.regulation.fact(name).map(crate::domain::facts::FactDefinition::default_value);
                         recorded.get(name).or(default.as_ref()) != Some(value)
                     })
                     .map(|(name, value)| RerateChange::Fact { name: name.clone(), value: value.to_string() })

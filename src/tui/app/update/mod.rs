@@ -99,7 +99,7 @@ fn after_save(app: &mut App) {
     };
     if let Some(next) = app.next_item_after(&unit, &component) {
         app.browse.queue_selected = app.queue().iter().position(|i| *i == next).unwrap_or(app.browse.queue_selected);
-        app.open_form(&next);
+        app.open_form(next);
     }
 }
 
