@@ -176,7 +176,7 @@ fn dieu_4_2_bac_giang_a_self_deduction_needs_the_units_reason() {
         let error = refused(&["import", "scores", "--db", &db, &file]);
         assert_eq!(
             error,
-            "thamdinh: self.csv:3: column explanation: unit snv, A.1.1: điểm tự đánh giá 4 thấp hơn điểm tối đa 5 nên cần giải trình lý do tự trừ điểm (Điều 4.2)"
+            "thamdinh: self.csv:3: cột explanation: đơn vị snv, A.1.1: điểm tự đánh giá 4 thấp hơn điểm tối đa 5 nên cần giải trình lý do tự trừ điểm (Điều 4.2)"
         );
         assert_eq!(rank(&db), before, "nothing imported");
     }
@@ -203,7 +203,7 @@ fn dieu_4_2_bac_giang_a_result_above_plan_earns_the_max() {
         &db,
         &write(dir.path(), "bad.csv", "unit,criterion,self_score,appraised_score,reason\nsnv,B.2,-20%,,\n"),
     ]);
-    assert!(error.contains("bad.csv:2: column self_score: unit snv, B.2: điểm tự đánh giá “-20%” không phải là điểm hợp lệ: điểm không được âm"), "{error}");
+    assert!(error.contains("bad.csv:2: cột self_score: đơn vị snv, B.2: điểm tự đánh giá “-20%” không phải là điểm hợp lệ: điểm không được âm"), "{error}");
 }
 
 /// Thái Nguyên facts: the subunits disciplined are some of the subunits ("có trên 20% số đơn vị trực thuộc bị
@@ -226,7 +226,7 @@ fn subunits_disciplined_cannot_exceed_the_subunits() {
     let file = write(dir.path(), "f.csv", "unit,fact,value\nsnv,subunits_total,2\nsnv,subunits_disciplined,3\n");
     let error = refused(&["import", "facts", "--db", &db, &file]);
     assert!(
-        error.starts_with("thamdinh: f.csv:3: unit snv: Số đơn vị trực thuộc bị kỷ luật trong năm (3) vượt quá"),
+        error.starts_with("thamdinh: f.csv:3: đơn vị snv: Số đơn vị trực thuộc bị kỷ luật trong năm (3) vượt quá"),
         "{error}"
     );
     assert_eq!(rank(&db), before);

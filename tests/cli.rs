@@ -127,14 +127,14 @@ fn a_file_with_one_bad_row_changes_nothing_and_names_line_column_value_and_rule(
     let error = refused(&["import", "scores", "--db", &db, &file]);
     assert_eq!(
         error,
-        "thamdinh: scores.csv:14: column appraised_score: unit stc, I.1: điểm thẩm định “5” vượt điểm tối đa 4 (điểm nằm trong [0; 4])"
+        "thamdinh: scores.csv:14: cột appraised_score: đơn vị stc, I.1: điểm thẩm định “5” vượt điểm tối đa 4 (điểm nằm trong [0; 4])"
     );
     assert_eq!(rank(&db), before);
 
     let cases = [
         (
             "unit,criterion,self_score,appraised_score,reason\nstc,III.1,1,0.5,\n",
-            "scores.csv:2: column reason: unit stc, III.1: cần lý do trừ điểm: điểm thẩm định 0,5 thấp hơn điểm tối đa 1",
+            "scores.csv:2: cột reason: đơn vị stc, III.1: cần lý do trừ điểm: điểm thẩm định 0,5 thấp hơn điểm tối đa 1",
         ),
         (
             // stc's V.5 has a stored reason, which an empty cell keeps; `-` clears it, and the rule sees that.
@@ -147,19 +147,19 @@ fn a_file_with_one_bad_row_changes_nothing_and_names_line_column_value_and_rule(
         ),
         (
             "unit,criterion,self_score,appraised_score,reason\nxyz,III.1,1,1,\n",
-            "scores.csv:2: column unit: unknown unit \"xyz\"",
+            "scores.csv:2: cột unit: không có đơn vị \"xyz\"",
         ),
         (
             "unit,criterion,self_score,appraised_score,reason\nstc,III.11,1,1,\n",
-            "no criterion \"III.11\" in its framework",
+            "đơn vị stc: khung tiêu chí của đơn vị không có tiêu chí \"III.11\"",
         ),
         (
             "unit,criterion,self_score,appraised_score,reason\nstc,III,20,20,\n",
-            "III is scored through its components III.1, III.2",
+            "III được chấm qua các tiêu chí thành phần III.1, III.2",
         ),
         (
             "unit,criterion,self_score,appraised_score,reason\nstc,III.1,abc,1,\n",
-            "column self_score: unit stc, III.1: điểm tự đánh giá “abc” không phải là điểm hợp lệ",
+            "cột self_score: đơn vị stc, III.1: điểm tự đánh giá “abc” không phải là điểm hợp lệ",
         ),
         (
             "unit,criterion,self_score,appraised_score,reason\nstc,III.1,80%,1,\n",
@@ -171,11 +171,11 @@ fn a_file_with_one_bad_row_changes_nothing_and_names_line_column_value_and_rule(
         ),
         (
             "unit,criterion,self_score,appraised_score,reason,applicable\nstc,III.1,,,,no\n",
-            "thai-nguyen-2024 has no not-applicable components",
+            "quy chế thai-nguyen-2024 không có tiêu chí thành phần nào được đánh dấu không áp dụng",
         ),
         (
             "unit,criterion,self_score,appraised_score,reason\nstc,III.1,1,1,\nstc,III.1,1,1,\n",
-            "scores.csv:3: unit stc, III.1: already on line 2",
+            "scores.csv:3: đơn vị stc, III.1: đã có ở dòng 2",
         ),
         ("unit,self_score,appraised_score\nstc,1,1\n", "scores.csv:1: thiếu cột criterion"),
         ("unit,criterion,self_score,appraised_score,reason,note\n", "không có cột \"note\""),
@@ -199,20 +199,28 @@ fn a_bad_file_of_any_kind_changes_nothing_and_names_its_rule() {
     assert!(error.contains("scores.csv:2: không phải văn bản UTF-8"), "{error}");
 
     let other_cases = [
+        ("facts", "unit,fact,value\nstc,discipline,maybe\n", "facts.csv:2: cột value: đơn vị stc: sự kiện “Kỷ luật"),
+        ("facts", "unit,fact,value\nstc,lucky,true\n", "không có sự kiện \"lucky\""),
+        ("facts", "unit,fact,value\nstc,subunits_total,-3\n", "nhận một số nguyên không âm"),
+        ("grades", "unit,criterion,grade,reason\nstc,VI,excellent,\n", "điều chỉnh xếp loại cần có lý do"),
+        ("grades", "unit,criterion,grade,reason\nstc,VI,great,Lý do\n", "xếp loại phải là excellent|good|average|poor"),
         (
-            "facts",
-            "unit,fact,value\nstc,discipline,maybe\n",
-            "facts.csv:2: column value: unit stc: fact discipline takes one of none|remedied|yes, not \"maybe\"",
+            "grades",
+            "unit,criterion,grade,reason\nstc,VI.1,good,Lý do\n",
+            "không phải là tiêu chí trong khung tiêu chí của đơn vị",
         ),
-        ("facts", "unit,fact,value\nstc,lucky,true\n", "unknown fact \"lucky\""),
-        ("facts", "unit,fact,value\nstc,subunits_total,-3\n", "takes a whole number"),
-        ("grades", "unit,criterion,grade,reason\nstc,VI,excellent,\n", "overriding a grade needs a reason"),
-        ("grades", "unit,criterion,grade,reason\nstc,VI,great,Lý do\n", "grade must be excellent|good|average|poor"),
-        ("grades", "unit,criterion,grade,reason\nstc,VI.1,good,Lý do\n", "is not a criterion of its framework"),
-        ("units", "code,name,bloc,group\nsnv2,Sở mới,khoi-x,\n", "unknown bloc \"khoi-x\""),
-        ("units", "code,name,bloc,group\nsnv2,Sở mới,so-nganh,XII\n", "has no groups"),
-        ("units", "code,name,bloc,group\nsnv,Sở Nội vụ,huyen,\n", "unit snv already has scores under its framework"),
-        ("evidence", "unit,criterion,title,reference,date\nsnv,V.5,Báo cáo,1/BC,31/02/2024\n", "is not a date"),
+        ("units", "code,name,bloc,group\nsnv2,Sở mới,khoi-x,\n", "không có khối \"khoi-x\""),
+        ("units", "code,name,bloc,group\nsnv2,Sở mới,so-nganh,XII\n", "không chia nhóm"),
+        (
+            "units",
+            "code,name,bloc,group\nsnv,Sở Nội vụ,huyen,\n",
+            "đơn vị snv: đã có điểm theo khung tiêu chí hiện tại",
+        ),
+        (
+            "evidence",
+            "unit,criterion,title,reference,date\nsnv,V.5,Báo cáo,1/BC,31/02/2024\n",
+            "không phải là ngày hợp lệ",
+        ),
     ];
     for (kind, text, expected) in other_cases {
         let file = write(dir.path(), &format!("{kind}.csv"), text);
@@ -280,7 +288,7 @@ fn group_one_takes_the_mean_of_the_provincial_leaders_scores() {
             "unit,criterion,self_score,appraised_score,reason,leader\nh-dai-tu,II.1,3,3,,Chủ tịch UBND tỉnh\n",
         ),
     ]);
-    assert!(error.contains("column leader"), "{error}");
+    assert!(error.contains("cột leader"), "{error}");
 }
 
 #[test]
@@ -315,7 +323,7 @@ fn bac_giang_scores_by_percentage_and_redistributes_what_does_not_apply() {
         &db,
         &write(dir.path(), "bad.csv", "unit,criterion,self_score,appraised_score,reason\nsnv,B.1,-10%,,\n"),
     ]);
-    assert!(error.contains("bad.csv:2: column self_score: unit snv, B.1: điểm tự đánh giá “-10%” không phải là điểm hợp lệ: điểm không được âm"), "{error}");
+    assert!(error.contains("bad.csv:2: cột self_score: đơn vị snv, B.1: điểm tự đánh giá “-10%” không phải là điểm hợp lệ: điểm không được âm"), "{error}");
     let error = refused(&[
         "import",
         "units",
@@ -323,7 +331,7 @@ fn bac_giang_scores_by_percentage_and_redistributes_what_does_not_apply() {
         &db,
         &write(dir.path(), "u.csv", "code,name,bloc,group\nx,Đơn vị mới,tap-the,\n"),
     ]);
-    assert!(error.contains("needs a group"), "{error}");
+    assert!(error.contains("cần nhóm của đơn vị"), "{error}");
     let error = refused(&[
         "import",
         "grades",
@@ -331,7 +339,7 @@ fn bac_giang_scores_by_percentage_and_redistributes_what_does_not_apply() {
         &db,
         &write(dir.path(), "g.csv", "unit,criterion,grade,reason\nsnv,A.1,good,x\n"),
     ]);
-    assert!(error.contains("grades no criteria"), "{error}");
+    assert!(error.contains("không xếp loại tiêu chí"), "{error}");
 }
 
 #[test]
@@ -360,7 +368,7 @@ fn approval_waits_for_ties_and_appraisals_then_freezes_the_bloc() {
     ];
     for (kind, text) in writes {
         let error = refused(&["import", kind, "--db", &db, &write(dir.path(), &format!("{kind}.csv"), text)]);
-        assert!(error.contains("bloc so-nganh is approved and its results are frozen"), "{kind}: {error}");
+        assert!(error.contains("khối so-nganh đã được phê duyệt, kết quả đã khóa"), "{kind}: {error}");
     }
     let error = refused(&["tie", "--db", &db, "--bloc", "so-nganh", "--order", "snv,stp"]);
     assert!(error.contains("khối so-nganh đã được phê duyệt, kết quả đã khóa"), "{error}");

@@ -86,7 +86,23 @@ fn refusals(db: &str, sheet: &str, dir: &Path) -> Vec<(Vec<String>, &'static str
     let units = dir.join("new-units.csv");
     std::fs::write(&units, "code,name,bloc,group\nsmoi,Sở Mới,so-nganh,\n").unwrap();
     let units = units.display().to_string();
+    let scores = dir.join("bad-scores.csv");
+    std::fs::write(&scores, "unit,criterion,self_score\nstc,III.1,abc\n").unwrap();
+    let scores = scores.display().to_string();
+    let evidence = dir.join("bad-evidence.csv");
+    std::fs::write(&evidence, "unit,criterion,title,reference,date\nstc,III,Báo cáo,1/BC,31/02/2024\n").unwrap();
+    let evidence = evidence.display().to_string();
     let cases: Vec<(Vec<&str>, &str, &str)> = vec![
+        (
+            vec!["import", "scores", "--db", db, &scores],
+            "bad-scores.csv:2: cột self_score: đơn vị stc, III.1: điểm tự đánh giá “abc”",
+            "bad-scores.csv:2: column self_score: unit stc, III.1:",
+        ),
+        (
+            vec!["import", "evidence", "--db", db, &evidence],
+            "bad-evidence.csv:2: cột date: đơn vị stc, III: ngày \"31/02/2024\" không phải là ngày hợp lệ",
+            "bad-evidence.csv:2: column date: unit stc, III: \"31/02/2024\" is not a date",
+        ),
         (vec!["--db", db], "mở dưới tên một người dùng", "opens as one of its users"),
         (vec!["init", "--db", db, "--regulation", "thai-nguyen-2024", "--year", "2024"], "đã chứa", "already holds"),
         (

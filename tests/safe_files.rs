@@ -219,8 +219,8 @@ fn a_document_date_outside_plausible_years_is_refused() {
         let file = dir.path().join("evidence.csv");
         std::fs::write(&file, format!("unit,criterion,title,reference,date\nstc,I.1,Kế hoạch,12/KH,{date}\n")).unwrap();
         let error = refused(&["import", "evidence", "--db", &db, &file.display().to_string()]);
-        assert!(error.contains("evidence.csv:2: column date"), "{error}");
-        assert!(error.contains("a year from 1945 to 2100"), "{error}");
+        assert!(error.contains("evidence.csv:2: cột date"), "{error}");
+        assert!(error.contains("năm từ 1945 đến 2100"), "{error}");
     }
     assert_eq!(state(&db), before);
 }

@@ -137,3 +137,43 @@ fn last_year_and_the_two_year_flag_are_in_front_of_the_chairman() {
     let snv = chairman.ranked("snv").unwrap().clone();
     assert!(!chairman.reasons_of(&snv).iter().any(|r| r.contains("02 năm liên tiếp")));
 }
+
+/// Words of the store's English wording of a refused value that the Vietnamese one never carries.
+const ENGLISH: &[&str] = &["unit ", "column", "explanation", "is not a date", "evidence", "needs ", " the ", "refused"];
+
+/// The refusal the unit's form shows.
+fn form_error(app: &App) -> String {
+    let Screen::SelfAssess(form) = &app.screen else { panic!("the form stays open on a refusal") };
+    form.error.clone().unwrap_or_default()
+}
+
+/// The unit's form shows only the Vietnamese reason of a refused self-score and a refused document date: no
+/// English, and no "unit snv, I.1:" prefix the form shows already.
+#[test]
+fn the_units_form_refuses_in_vietnamese_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::init(&dir.path().join("453.db"), "bac-giang-453", 2024).unwrap();
+    let units = dir.path().join("units.csv");
+    std::fs::write(&units, "code,name,bloc,group\nbtc,Ban Tổ chức Tỉnh ủy,tap-the,I\n").unwrap();
+    store.import_units(&units).unwrap();
+    store.add_unit_user("dau-moi-btc", "Đầu mối Ban Tổ chức", "btc").unwrap();
+    let mut unit = app_as(&mut store, "dau-moi-btc");
+    press(&mut unit, &mut store, "<Enter>");
+    assert!(matches!(unit.screen, Screen::SelfAssess(_)));
+    // Điều 4.2 of 453: a self-score below max needs the unit's explanation.
+    press(&mut unit, &mut store, "80%<C-s>");
+    let refused = form_error(&unit);
+    assert!(refused.starts_with("điểm tự đánh giá") && refused.contains("cần giải trình"), "{refused}");
+    assert!(refused.contains("(Điều 4.2)"), "{refused}");
+    let leaked: Vec<&&str> = ENGLISH.iter().filter(|word| refused.contains(**word)).collect();
+    assert!(leaked.is_empty() && !refused.contains("btc"), "English {leaked:?} or a prefix in {refused:?}");
+    // A document dated in no plausible year.
+    press(&mut unit, &mut store, "<Tab><Tab>12/KH-BTC<Tab>9999-01-01<Tab>Kế hoạch");
+    tui_support::dispatch_ctrl(&mut unit, &mut store, 'a');
+    let refused = form_error(&unit);
+    assert!(refused.starts_with("ngày \"9999-01-01\" không phải là ngày hợp lệ"), "{refused}");
+    assert!(refused.contains("từ 1945 đến 2100"), "{refused}");
+    let leaked: Vec<&&str> = ENGLISH.iter().filter(|word| refused.contains(**word)).collect();
+    assert!(leaked.is_empty() && !refused.contains("btc"), "English {leaked:?} or a prefix in {refused:?}");
+    assert!(store.evidence_of("btc").unwrap().is_empty(), "nothing written");
+}

@@ -623,9 +623,15 @@ fn bac_giang_sheets_follow_its_appendix_take_percentages_and_not_applicable_item
         })
     };
     let without = fill_a11(&store, false);
-    let refused = thamdinh::sheet::import_sheet(&mut store, &without).unwrap_err().to_string();
+    let error = thamdinh::sheet::import_sheet(&mut store, &without).unwrap_err();
+    let refused = error.to_string();
     assert!(refused.contains("A.1.1: điểm tự đánh giá 4 thấp hơn điểm tối đa 5"), "{refused}");
     assert!(refused.contains("cần giải trình lý do tự trừ điểm (Điều 4.2)"), "{refused}");
+    // In Vietnamese (the default), the sheet, the cell and the unit are named in Vietnamese too.
+    let vi = thamdinh::messages::store_error(&error, thamdinh::messages::Lang::Vi);
+    assert!(vi.contains(&format!(": trang \"{unit}\", ô ")), "{vi}");
+    assert!(vi.contains(&format!(": đơn vị {unit}, A.1.1: điểm tự đánh giá 4 thấp hơn điểm tối đa 5")), "{vi}");
+    assert!(!vi.contains("sheet \"") && !vi.contains("cell ") && !vi.contains("unit "), "{vi}");
     assert!(store.load_round().unwrap().units[0].entries.is_empty(), "a refused sheet writes nothing");
     let file = fill_a11(&store, true);
     thamdinh::sheet::import_sheet(&mut store, &file).unwrap();

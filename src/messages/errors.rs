@@ -34,8 +34,7 @@ pub fn store_error(error: &StoreError, lang: Lang) -> String {
         }
         StoreError::BadYear(year) => format!("năm {year} không phải là một năm hợp lệ"),
         StoreError::Data(error) => data_error(error, lang),
-        // `file:line:` as compilers and editors read it, in both languages.
-        StoreError::Input { file, line, message } => format!("{file}:{line}: {message}"),
+        StoreError::Row(problem) => super::rows::row_problem(problem, lang),
         StoreError::File { file, message } => format!("{file}: {message}"),
         StoreError::Refused(why) => refused(why, lang),
         StoreError::Forbidden(why) => format!("bị từ chối: {}", refusal(why, lang)),
@@ -63,7 +62,7 @@ fn english_store_error(error: &StoreError) -> String {
         | StoreError::UnknownRegulation { .. }
         | StoreError::BadYear(_)
         | StoreError::Data(_)
-        | StoreError::Input { .. }
+        | StoreError::Row(_)
         | StoreError::File { .. }
         | StoreError::Stale(_)
         | StoreError::UnknownUser { .. }
@@ -84,7 +83,7 @@ fn stale_vi(stale: &StaleSave) -> String {
 }
 
 /// A stored score (`3.5`) as people write it (`3,5`); any other text as it is.
-fn score_vi(text: &str) -> String {
+pub(super) fn score_vi(text: &str) -> String {
     text.parse().map(display_vi).unwrap_or_else(|_| text.to_string())
 }
 
@@ -165,7 +164,7 @@ fn fact_value(why: &FactValueRefused) -> String {
 }
 
 /// How a date is written, in Vietnamese (`store::import::DATE_RULE` in English).
-const DATE_RULE_VI: &str = "NNNN-TT-NN hoặc NN/TT/NNNN, năm từ 1945 đến 2100";
+pub(super) const DATE_RULE_VI: &str = "NNNN-TT-NN hoặc NN/TT/NNNN, năm từ 1945 đến 2100";
 
 /// A refusal of the store, as a person reads it.
 #[allow(
@@ -373,7 +372,6 @@ pub fn refused(why: &Refused, lang: Lang) -> String {
         Refused::SheetRefused { file, sheet, unit, refusal: why } => {
             format!("{file}: trang {sheet:?}: đơn vị {unit}: {}", refusal(why, lang))
         }
-        Refused::Unworded(text) => text.clone(),
     }
 }
 
@@ -486,6 +484,7 @@ mod tests {
     use crate::domain::permissions::Actor;
     use crate::domain::score::ScoreInputError;
     use crate::domain::validate::TextRefusal;
+    use crate::store::{RowFault, RowPlace};
     use rust_decimal::Decimal;
     use std::path::PathBuf;
 
@@ -704,6 +703,26 @@ mod tests {
             all.push(StoreError::from(Refusal { who: actor.clone(), act: Box::new(act), rule: Box::new(rule) }));
         }
         all.extend(every_refusal().into_iter().map(StoreError::from));
+        all.extend(every_row_error());
+        all
+    }
+
+    /// Every refused value of a row, at every place it is read: a CSV line (with and without a column), a
+    /// sheet's cell, a sheet, and a unit's form.
+    fn every_row_error() -> Vec<StoreError> {
+        let mut all = Vec::new();
+        for fault in super::super::rows::every_row_fault() {
+            let places = [
+                (RowPlace::Line { file: s("scores.csv"), line: 3 }, Some("self_score")),
+                (RowPlace::Line { file: s("units.csv"), line: 2 }, None),
+                (RowPlace::Sheet { file: s("stc.xlsx"), sheet: s("stc"), cell: Some(s("E14")) }, None),
+                (RowPlace::Sheet { file: s("stc.xlsx"), sheet: s("stc"), cell: None }, None),
+                (RowPlace::Form, Some("explanation")),
+            ];
+            for (place, column) in places {
+                all.push(fault.clone().at(place, column));
+            }
+        }
         all
     }
 
@@ -732,7 +751,9 @@ mod tests {
         // that detail; their frame is worded.
         let io = StoreError::Terminal(std::io::Error::other("x"));
         assert_eq!(store_error(&io, Lang::Vi), "màn hình: x");
-        let input = StoreError::Input { file: s("a.csv"), line: 3, message: s("x") };
-        assert_eq!(store_error(&input, Lang::Vi), store_error(&input, Lang::En), "file:line: as editors read it");
+        // A row's refusal keeps `file:line:` as compilers and editors read it, in both languages.
+        let row = RowFault::NoName { code: s("snv") }.at(RowPlace::Line { file: s("a.csv"), line: 3 }, Some("name"));
+        assert_eq!(store_error(&row, Lang::Vi), "a.csv:3: cột name: đơn vị snv: chưa có tên");
+        assert_eq!(store_error(&row, Lang::En), "a.csv:3: column name: unit snv has no name");
     }
 }

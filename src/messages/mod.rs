@@ -2,18 +2,20 @@
 //! (`--lang en`). It sits above `store`/`sheet` and below `cli`/`tui`: the layers below return typed errors
 //! and actions, and this module words them; the interface always asks for Vietnamese.
 //!
-//! Entry points: [`store_error`], [`refused`], [`refusal`], [`data_error`], [`audit_action`],
+//! Entry points: [`store_error`], [`refused`], [`refusal`], [`row_problem`], [`data_error`], [`audit_action`],
 //! [`audit_action_slug`], [`field_name`], [`cli_error`], and the CLI's own texts in [`cli`], [`year`] and [`help`].
 
 pub mod actions;
 pub mod cli;
 mod errors;
 pub mod help;
+mod rows;
 pub mod year;
 
 pub use actions::{audit_action, audit_action_slug, field_name, field_value};
 pub use cli::{CliError, CliRefusal, cli_error};
 pub use errors::{data_error, refusal, refused, store_error};
+pub use rows::row_problem;
 
 /// The language people read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -120,8 +120,16 @@ impl CsvTable {
         }))
     }
 
-    /// An error at a row: `file:line: message`.
-    pub fn error(&self, line: u64, message: impl Into<String>) -> StoreError {
-        StoreError::Input { file: self.file.clone(), line, message: message.into() }
+    /// A fault of a row, in one of its columns when it is about one: `file:line: column c: …`.
+    pub fn fault(&self, line: u64, column: Option<&str>, fault: super::RowFault) -> StoreError {
+        fault.at(super::RowPlace::Line { file: self.file.clone(), line }, column)
+    }
+
+    /// A refusal of the store met at a row, named at the row's line; any other error as it is.
+    pub fn at_line(&self, line: u64, error: StoreError) -> StoreError {
+        match error {
+            StoreError::Refused(why) => self.fault(line, None, super::RowFault::Refused(why)),
+            other => other,
+        }
     }
 }

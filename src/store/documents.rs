@@ -4,37 +4,39 @@
 use super::Store;
 use super::audit::Change;
 use super::error::{Result, StoreError};
-use super::import::{DATE_RULE, EvidenceRow, parse_date};
+use super::import::{EvidenceRow, parse_date};
 use super::state::{removed_row, text_key};
 use super::write::write_evidence_audited;
 use crate::domain::framework::Framework;
-use crate::store::{AuditAction, Refused, Subject, TextField};
+use crate::store::{AuditAction, Refused, RowFault, RowPlace, Subject, TextField};
 use rusqlite::{OptionalExtension, params};
 
 /// Checks one document of unit `unit` filed under `code` (a criterion or component of its framework): a title, a
-/// reference (*số, ký hiệu*, or a link) and a date (`DATE_RULE`). A refusal names its column and says why.
+/// reference (*số, ký hiệu*, or a link) and a date (`DATE_RULE`). A refusal names `at` (the import's line, or
+/// the unit's form), its column, and says why.
 pub(super) fn check_document(
+    at: &RowPlace,
     framework: &Framework,
     unit: &str,
     code: &str,
     title: &str,
     reference: &str,
     date: &str,
-) -> std::result::Result<EvidenceRow, (&'static str, String)> {
+) -> Result<EvidenceRow> {
+    let (unit_code, criterion) = (unit.to_string(), code.to_string());
+    let refuse = |column: &str, fault: RowFault| Err(fault.at(at.clone(), Some(column)));
     if framework.component(code).is_none() && framework.criterion(code).is_none() {
-        return Err(("criterion", format!("unit {unit}: no criterion {code:?} in its framework")));
+        return refuse("criterion", RowFault::NoCriterion { unit: unit_code, code: criterion });
     }
     if title.is_empty() {
-        return Err(("title", format!("unit {unit}, {code}: evidence needs a title")));
+        return refuse("title", RowFault::NoTitle { unit: unit_code, code: criterion });
     }
     if reference.is_empty() {
-        return Err((
-            "reference",
-            format!("unit {unit}, {code}: evidence needs a reference (document number or link)"),
-        ));
+        return refuse("reference", RowFault::NoReference { unit: unit_code, code: criterion });
     }
-    let issued_on = parse_date(date)
-        .ok_or_else(|| ("date", format!("unit {unit}, {code}: {date:?} is not a date ({DATE_RULE})")))?;
+    let Some(issued_on) = parse_date(date) else {
+        return refuse("date", RowFault::NotADate { unit: unit_code, code: criterion, value: date.to_string() });
+    };
     Ok(EvidenceRow {
         unit: unit.to_string(),
         criterion: code.to_string(),
@@ -62,8 +64,7 @@ impl Store {
             .regulation
             .framework_for(&bloc, group.as_deref())
             .ok_or_else(|| Refused::NoFramework { unit: unit.to_string() })?;
-        let row = check_document(framework, unit, code, &title, &reference, date)
-            .map_err(|(column, message)| StoreError::unworded(format!("{column}: {message}")))?;
+        let row = check_document(&RowPlace::Form, framework, unit, code, &title, &reference, date)?;
         self.check_not_frozen(&bloc, Subject::Unit(unit.to_string()))?;
         let tx = self.write_transaction()?;
         self.permit_self_assessment(unit)?;

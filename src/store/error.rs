@@ -1,6 +1,7 @@
 //! Errors of the store, worded for the secretary: which file, which line, which rule.
 
 pub use super::refused::{CsvProblem, Refused, RowItem, RowRefused, Subject, TextField};
+pub use super::row_problem::{HeldScore, RowFault, RowPlace, RowProblem};
 use crate::domain::error::DataError;
 use crate::domain::permissions::Refusal;
 use std::path::PathBuf;
@@ -23,9 +24,9 @@ pub enum StoreError {
     BadYear(i32),
     #[error("{0}")]
     Data(#[from] DataError),
-    /// A refused input row: `scores.csv:14: column appraised_score: unit snv, criterion I.1: 5 exceeds max 4`.
-    #[error("{file}:{line}: {message}")]
-    Input { file: String, line: u64, message: String },
+    /// A refused value of an import row, a sheet's cell or a unit's form: where, which column, unit, value and rule.
+    #[error("{0}")]
+    Row(Box<RowProblem>),
     #[error("{file}: {message}")]
     File { file: String, message: String },
     /// A write or a read the round's rules or data refuse, with its facts.
@@ -55,14 +56,6 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 impl From<Refused> for StoreError {
     fn from(why: Refused) -> StoreError {
         StoreError::Refused(Box::new(why))
-    }
-}
-
-impl StoreError {
-    /// STOP-GAP: a refusal merged from `main` still worded as one free text (the same in both languages), until it
-    /// gets its own `Refused` variant. Grep `unworded` for the sites left.
-    pub fn unworded(text: impl Into<String>) -> StoreError {
-        StoreError::from(Refused::Unworded(text.into()))
     }
 }
 

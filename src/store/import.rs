@@ -15,7 +15,7 @@ use crate::domain::regulation::Regulation;
 use crate::domain::score::parse_score;
 use crate::domain::validate::code_key;
 use crate::store::StoreError;
-use crate::store::{Refused, RowItem, Subject};
+use crate::store::{HeldScore, Refused, RowFault, RowItem, RowPlace, Subject};
 use rusqlite::OptionalExtension;
 use rusqlite::params;
 use rust_decimal::Decimal;
@@ -86,24 +86,18 @@ impl Store {
         let place = units.get(code).ok_or_else(|| {
             let key = code_key(code);
             match units.keys().find(|known| code_key(known) == key) {
-                Some(known) => table.error(
-                    line,
-                    format!("column unit: unknown unit {code:?}; the round has {known} (a code is one code whatever its case: write {known})"),
-                ),
-                None => table.error(
-                    line,
-                    format!("column unit: unknown unit {code:?}; import it first with `thamdinh import units`"),
-                ),
+                Some(known) => {
+                    table.fault(line, Some("unit"), RowFault::UnitCase { code: code.to_string(), known: known.clone() })
+                }
+                None => table.fault(line, Some("unit"), RowFault::UnknownUnit { code: code.to_string() }),
             }
         })?;
         let framework = self
             .framework_of(place)
-            .ok_or_else(|| table.error(line, format!("unit {code}: its bloc and group name no framework")))?;
+            .ok_or_else(|| table.at_line(line, Refused::NoFramework { unit: code.to_string() }.into()))?;
         if place.frozen {
-            return Err(table.error(
-                line,
-                Refused::Frozen { bloc: place.bloc.clone(), at: Subject::Unit(code.to_string()) }.to_string(),
-            ));
+            let frozen = Refused::Frozen { bloc: place.bloc.clone(), at: Subject::Unit(code.to_string()) };
+            return Err(table.at_line(line, frozen.into()));
         }
         Ok((place, framework))
     }
@@ -187,36 +181,31 @@ impl Store {
             let bloc = table.cell(record, "bloc");
             let group = non_empty(table.cell(record, "group"));
             if !valid_unit_code(code) {
-                return Err(table.error(
-                    line,
-                    format!("column code: {code:?} is not a unit code (letters, digits, '-', '_', '.')"),
-                ));
+                return Err(table.fault(line, Some("code"), RowFault::BadUnitCode { code: code.to_string() }));
             }
             if let Some((first_code, first)) = seen.insert(code_key(code), (code.to_string(), line)) {
-                return Err(table.error(
-                    line,
-                    format!("column code: unit {code} already on line {first} (as {first_code}; codes are compared without case)"),
-                ));
+                let (code, first_code) = (code.to_string(), first_code);
+                return Err(table.fault(line, Some("code"), RowFault::CodeTwice { code, first, first_code }));
             }
             if let Some(known) = existing_keys.get(&code_key(code)).filter(|known| known.as_str() != code) {
-                return Err(table.error(
-                    line,
-                    format!("column code: unit {code} is unit {known} of the round (codes are compared without case); write {known}"),
-                ));
+                let (code, known) = (code.to_string(), (*known).clone());
+                return Err(table.fault(line, Some("code"), RowFault::CodeOfAnother { code, known }));
             }
-            check_unit_name(code, name)
-                .and_then(|()| check_unit_place(&self.regulation, code, bloc, group.as_deref()))
-                .map_err(|message| table.error(line, message))?;
+            let fault = check_unit_name(code, name)
+                .or_else(|| check_unit_place(&self.regulation, code, bloc, group.as_deref()));
+            if let Some((column, fault)) = fault {
+                return Err(table.fault(line, Some(column), fault));
+            }
             let new_place = UnitPlace { bloc: bloc.to_string(), group: group.clone(), frozen: false };
             for affected in [Some(bloc), existing.get(code).map(|old| old.bloc.as_str())].into_iter().flatten() {
-                self.check_not_frozen(affected, Subject::Unit(code.to_string()))
-                    .map_err(|e| table.error(line, e.to_string()))?;
+                self.check_not_frozen(affected, Subject::Unit(code.to_string())).map_err(|e| table.at_line(line, e))?;
             }
             if let Some(old) = existing.get(code) {
                 let old_key = self.framework_of(old).map(|f| f.key.clone());
                 let new_key = self.framework_of(&new_place).map(|f| f.key.clone());
                 if scored.contains(code) && old_key != new_key {
-                    return Err(table.error(line, format!("unit {code} already has scores under its framework; moving it to bloc {bloc} / group {} would orphan them", group.as_deref().unwrap_or("-"))));
+                    let (code, bloc) = (code.to_string(), bloc.to_string());
+                    return Err(table.fault(line, None, RowFault::WouldOrphan { code, bloc, group }));
                 }
             }
             planned.push((line, code.to_string(), name.to_string(), bloc.to_string(), group));
@@ -271,20 +260,24 @@ impl Store {
                 &|refusal| table.refused(line, "unit", (unit, RowItem::Unit), unit, refusal),
                 unit,
             )?;
-            let place = scored_component(framework, unit, code).map_err(|message| table.error(line, message))?;
+            let place =
+                scored_component(framework, unit, code).map_err(|fault| table.fault(line, Some("criterion"), fault))?;
             let max = place.component.max;
             let leader = non_empty(table.cell(record, "leader"));
+            let (unit_code, component) = (unit.to_string(), code.to_string());
             if let Some(first) = seen.insert((unit.to_string(), code.to_string(), leader.clone()), line) {
-                return Err(table.error(line, format!("unit {unit}, {code}: already on line {first}")));
+                return Err(table.fault(line, None, RowFault::Twice { unit: unit_code, code: component, first }));
             }
             if leader.is_some() && !place.criterion.scored_by_leaders {
-                return Err(table.error(line, format!("column leader: unit {unit}, {code}: only criterion scored by the provincial leaders takes a leader's score")));
-            }
-            let applicable = applicable_cell(table.cell(record, "applicable")).map_err(|other| {
-                table.error(
+                return Err(table.fault(
                     line,
-                    format!("column applicable: unit {unit}, {code}: {other:?} must be yes or no (or - for yes)"),
-                )
+                    Some("leader"),
+                    RowFault::NotLeaders { unit: unit_code, code: component },
+                ));
+            }
+            let applicable = applicable_cell(table.cell(record, "applicable")).map_err(|value| {
+                let fault = RowFault::NotYesNo { unit: unit_code.clone(), code: component.clone(), value };
+                table.fault(line, Some("applicable"), fault)
             })?;
             let number = |column: &str| -> Result<Cell<Decimal>> {
                 let text = match Cell::of(table.cell(record, column)) {
@@ -292,22 +285,17 @@ impl Store {
                     Cell::Keep => return Ok(Cell::Keep),
                     Cell::Clear => return Ok(Cell::Clear),
                 };
-                parse_score(text, &regulation.score_rule(max)).map(Cell::Set).map_err(|error| {
-                    let what =
-                        if column == "self_score" { "điểm tự đánh giá" } else { "điểm thẩm định" };
-                    table.error(line, format!("column {column}: unit {unit}, {code}: {what} {error}"))
+                parse_score(text, &regulation.score_rule(max)).map(Cell::Set).map_err(|why| {
+                    let (unit, code, self_score) = (unit_code.clone(), component.clone(), column == "self_score");
+                    table.fault(line, Some(column), RowFault::BadScore { unit, code, self_score, why })
                 })
             };
             let self_score = number("self_score")?;
             let appraised = number("appraised_score")?;
             if applicable == Cell::Set(false) && !regulation.not_applicable_allowed {
-                return Err(table.error(
-                    line,
-                    format!(
-                        "column applicable: unit {unit}, {code}: {} has no not-applicable components",
-                        regulation.id
-                    ),
-                ));
+                let refused =
+                    Refused::NotApplicableNotAllowed { unit: unit_code, component, regulation: regulation.id.clone() };
+                return Err(table.fault(line, Some("applicable"), RowFault::Refused(Box::new(refused))));
             }
             let words = |column: &str| Cell::of(table.cell(record, column)).map(ToString::to_string);
             let change = ScoreChange {
@@ -326,7 +314,8 @@ impl Store {
         let mut trail = self.audit_trail(&tx)?;
         for (line, place, change) in &planned {
             let merged = merge(&tx, change, &self.actor.name)?;
-            check_merged(&|message| table.error(*line, message), &self.regulation, place, change, &merged)?;
+            let place_of = RowPlace::Line { file: table.file.clone(), line: *line };
+            check_merged(&place_of, &self.regulation, place, change, &merged)?;
             self.permit_merged(&table, *line, place, change, &merged)?;
             write_merged(&tx, &mut trail, change, &merged)?;
         }
@@ -342,9 +331,7 @@ impl Store {
         self.refuse_unit_user(CouncilWrite::Import)?;
         let table = CsvTable::read(path, &["unit", "criterion", "grade", "reason"], &[])?;
         if self.regulation.grades.is_none() {
-            return Err(
-                table.error(1, format!("{} grades no criteria, so there is nothing to override", self.regulation.id))
-            );
+            return Err(table.fault(1, None, RowFault::NoGrades { regulation: self.regulation.id.clone() }));
         }
         let units = self.unit_places()?;
         let mut planned = Vec::new();
@@ -354,23 +341,30 @@ impl Store {
             let unit = table.cell(record, "unit");
             let code = table.cell(record, "criterion");
             let (_, framework) = self.row_unit(&table, line, &units, unit)?;
+            let (unit_code, criterion) = (unit.to_string(), code.to_string());
             if framework.criterion(code).is_none() {
-                return Err(table.error(line, format!("column criterion: unit {unit}: {code:?} is not a criterion of its framework (grades belong to criteria such as I … X)")));
+                let fault = RowFault::NotACriterion { unit: unit_code, code: criterion };
+                return Err(table.fault(line, Some("criterion"), fault));
             }
             if let Some(first) = seen.insert((unit.to_string(), code.to_string()), line) {
-                return Err(table.error(line, format!("unit {unit}, {code}: already on line {first}")));
+                return Err(table.fault(line, None, RowFault::Twice { unit: unit_code, code: criterion, first }));
             }
-            let grade =
-                match Cell::of(table.cell(record, "grade")) {
-                    Cell::Keep => Cell::Keep,
-                    Cell::Clear => Cell::Clear,
-                    Cell::Set(text) => Cell::Set(Grade::from_str(text).map_err(|message| {
-                        table.error(line, format!("column grade: unit {unit}, {code}: {message}"))
-                    })?),
-                };
+            let grade = match Cell::of(table.cell(record, "grade")) {
+                Cell::Keep => Cell::Keep,
+                Cell::Clear => Cell::Clear,
+                Cell::Set(text) => Cell::Set(Grade::from_str(text).map_err(|_| {
+                    let fault =
+                        RowFault::BadGrade { unit: unit_code.clone(), code: criterion.clone(), value: text.into() };
+                    table.fault(line, Some("grade"), fault)
+                })?),
+            };
             let reason = table.cell(record, "reason");
             if reason == CLEAR_MARKER && grade != Cell::Clear {
-                return Err(table.error(line, format!("column reason: unit {unit}, {code}: an override keeps its reason; {CLEAR_MARKER} in column grade removes the override")));
+                return Err(table.fault(
+                    line,
+                    Some("reason"),
+                    RowFault::ReasonKept { unit: unit_code, code: criterion },
+                ));
             }
             planned.push((line, unit.to_string(), code.to_string(), grade, reason.to_string()));
         }
@@ -384,7 +378,7 @@ impl Store {
                     |r| Ok((r.get(0)?, r.get(1)?)),
                 )
                 .optional()?;
-            let refuse = |message: String| table.error(*line, format!("column {message}"));
+            let refuse = |column: &str, fault: RowFault| table.fault(*line, Some(column), fault);
             let write = override_write(grade, reason, stored.as_ref(), &refuse, unit, code)?;
             let Some((grade, reason)) = write else { continue };
             let value = grade.map_or(CLEAR_MARKER, |grade| grade.slug());
@@ -415,17 +409,13 @@ impl Store {
             self.row_unit(&table, line, &units, unit)?;
             let definition = self.regulation.fact(name).ok_or_else(|| {
                 let names: Vec<&str> = self.regulation.facts.iter().map(|f| f.name.as_str()).collect();
-                table.error(
-                    line,
-                    format!(
-                        "column fact: unit {unit}: unknown fact {name:?}; {} records {}",
-                        self.regulation.id,
-                        names.join(", ")
-                    ),
-                )
+                let (unit, name, regulation) = (unit.to_string(), name.to_string(), self.regulation.id.clone());
+                let names = names.into_iter().map(str::to_string).collect();
+                table.fault(line, Some("fact"), RowFault::UnknownFact { unit, name, regulation, names })
             })?;
             if let Some(first) = seen.insert((unit.to_string(), name.to_string()), line) {
-                return Err(table.error(line, format!("unit {unit}, fact {name}: already on line {first}")));
+                let (unit, name) = (unit.to_string(), name.to_string());
+                return Err(table.fault(line, None, RowFault::FactTwice { unit, name, first }));
             }
             let value = match Cell::of(table.cell(record, "value")) {
                 Cell::Keep => continue,
@@ -433,7 +423,10 @@ impl Store {
                 Cell::Set(text) => Some(
                     definition
                         .parse_value(text)
-                        .map_err(|message| table.error(line, format!("column value: unit {unit}: {message}")))?
+                        .map_err(|why| {
+                            let refused = Refused::BadFactValue { unit: unit.to_string(), why };
+                            table.fault(line, Some("value"), RowFault::Refused(Box::new(refused)))
+                        })?
                         .to_string(),
                 ),
             };
@@ -471,7 +464,7 @@ impl Store {
             touched.insert(unit.as_str(), *line);
         }
         for (unit, line) in touched {
-            check_stored_facts(&tx, &self.regulation, unit).map_err(|why| table.error(line, why.to_string()))?;
+            check_stored_facts(&tx, &self.regulation, unit).map_err(|why| table.at_line(line, why))?;
         }
         trail.record(&tx, import_change(AuditAction::Import(ImportKind::Facts), &table.file, planned.len()))?;
         tx.commit()?;
@@ -495,12 +488,11 @@ impl Store {
             )?;
             let (title, reference, date) =
                 (table.cell(record, "title"), table.cell(record, "reference"), table.cell(record, "date"));
-            let row = super::documents::check_document(framework, unit, code, title, reference, date)
-                .map_err(|(column, message)| table.error(line, format!("column {column}: {message}")))?;
+            let at = RowPlace::Line { file: table.file.clone(), line };
+            let row = super::documents::check_document(&at, framework, unit, code, title, reference, date)?;
             if let Some(first) = seen.insert((unit.to_string(), code.to_string(), reference.to_string()), line) {
-                return Err(
-                    table.error(line, format!("unit {unit}, {code}, reference {reference}: already on line {first}"))
-                );
+                let (unit, code, reference) = (unit.to_string(), code.to_string(), reference.to_string());
+                return Err(table.fault(line, None, RowFault::DocumentTwice { unit, code, reference, first }));
             }
             planned.push((line, row));
         }
@@ -522,36 +514,34 @@ impl Store {
 /// The rules of SPEC (Scores) on what a component holds once an import row is merged into its stored entry:
 /// a not-applicable component carries no scores; an appraised score below max, or different from the
 /// self-score, needs a deduction reason. Checked where the row changes a value the rule reads, so a row that
-/// only adds an explanation is not refused for what was stored before.
+/// only adds an explanation is not refused for what was stored before. A refusal names `at`: the import's line,
+/// or the unit's form.
 pub(super) fn check_merged(
-    at: &dyn Fn(String) -> StoreError,
+    at: &RowPlace,
     regulation: &Regulation,
     place: &ComponentPlace<'_>,
     change: &ScoreChange,
     merged: &Merged,
 ) -> Result<()> {
-    let (unit, code) = (&change.unit, &change.criterion);
+    let (unit, code) = (change.unit.clone(), change.criterion.clone());
     let after = &merged.after;
     let scores_touched = merged.self_score_changed()
         || merged.appraisal_changed()
         || merged.leader_changed()
         || merged.applicable_changed();
     if !after.applicable && scores_touched {
-        let mut held = Vec::new();
+        let mut scores = Vec::new();
         if let Some(score) = &after.self_score {
-            held.push(format!("self-score {score}"));
+            scores.push(HeldScore::SelfScore(score.clone()));
         }
         if let Some(score) = &after.appraised {
-            held.push(format!("appraised score {score}"));
+            scores.push(HeldScore::Appraised(score.clone()));
         }
         if let Some(leader) = &merged.leader_after {
-            held.push(format!("leader's score {}", leader.score));
+            scores.push(HeldScore::Leader(leader.score.clone()));
         }
-        if !held.is_empty() {
-            return Err(at(format!(
-                "unit {unit}, {code}: a not-applicable component carries no scores, and it would hold {} (clear a stored value with {CLEAR_MARKER})",
-                held.join(", ")
-            )));
+        if !scores.is_empty() {
+            return Err(RowFault::NotApplicableHolds { unit, code, scores }.at(at.clone(), None));
         }
     }
     let decimal = |text: &str| Decimal::from_str(text).ok();
@@ -566,15 +556,16 @@ pub(super) fn check_merged(
         _ => None,
     };
     if let Some((appraised, reason)) = judged {
-        check_reason(place.component.max, self_score, appraised, reason)
-            .map_err(|why| at(format!("column reason: unit {unit}, {code}: {why}")))?;
+        check_reason(place.component.max, self_score, appraised, reason).map_err(|why| {
+            RowFault::ReasonNeeded { unit: unit.clone(), code: code.clone(), why }.at(at.clone(), Some("reason"))
+        })?;
     }
     // Điều 4.2 of 453: the unit's own deduction needs its explanation, on what the component will hold.
     if after.applicable && (merged.self_score_changed() || change.explanation != Cell::Keep) {
         regulation
             .self_assessment
             .check(place.component.max, self_score, &after.explanation)
-            .map_err(|why| at(format!("column explanation: unit {unit}, {code}: {why}")))?;
+            .map_err(|why| RowFault::ExplanationMissing { unit, code, why }.at(at.clone(), Some("explanation")))?;
     }
     Ok(())
 }
@@ -595,48 +586,40 @@ fn stored_unit(tx: &rusqlite::Connection, code: &str) -> rusqlite::Result<String
 }
 
 /// A unit's name is there and is plain text: it is shown on every screen and printed by every command, so
-/// nothing in it may drive a terminal.
-fn check_unit_name(code: &str, name: &str) -> std::result::Result<(), String> {
+/// nothing in it may drive a terminal. Returns the refused column and why, None when the name is fine.
+fn check_unit_name(code: &str, name: &str) -> Option<(&'static str, RowFault)> {
     if name.is_empty() {
-        return Err(format!("column name: unit {code} has no name"));
+        return Some(("name", RowFault::NoName { code: code.to_string() }));
     }
-    if let Some((column, control)) = crate::domain::text::first_control(name) {
-        return Err(format!(
-            "column name: unit {code}: character {column} of the name is the control character {}; a name is plain text",
-            crate::domain::text::describe(control)
-        ));
-    }
-    Ok(())
+    let (position, control) = crate::domain::text::first_control(name)?;
+    Some(("name", RowFault::ControlInName { code: code.to_string(), position, control }))
 }
 
 /// The unit's bloc is one of the regulation's, and its group is one where the regulation has groups (and
-/// none where it has not).
+/// none where it has not). Returns the refused column and why, None when the place is fine.
 fn check_unit_place(
     regulation: &Regulation,
     code: &str,
     bloc: &str,
     group: Option<&str>,
-) -> std::result::Result<(), String> {
+) -> Option<(&'static str, RowFault)> {
+    let (code, regulation_id) = (code.to_string(), regulation.id.clone());
     if regulation.bloc(bloc).is_none() {
-        let blocs: Vec<&str> = regulation.blocs.iter().map(|b| b.code.as_str()).collect();
-        return Err(format!(
-            "column bloc: unit {code}: unknown bloc {bloc:?}; {} has {}",
-            regulation.id,
-            blocs.join(", ")
+        let known = regulation.blocs.iter().map(|b| b.code.to_string()).collect();
+        return Some((
+            "bloc",
+            RowFault::UnknownBloc { code, bloc: bloc.to_string(), regulation: regulation_id, known },
         ));
     }
-    match (group, regulation.has_groups()) {
+    let fault = match (group, regulation.has_groups()) {
         (Some(group), true) if regulation.group(group).is_none() => {
-            Err(format!("column group: unit {code}: unknown group {group:?}"))
+            RowFault::UnknownGroup { code, group: group.to_string() }
         }
-        (None, true) => {
-            Err(format!("column group: unit {code}: {} needs a group (I … XVII) to choose part B", regulation.id))
-        }
-        (Some(group), false) => {
-            Err(format!("column group: unit {code}: {} has no groups; leave it empty, not {group:?}", regulation.id))
-        }
-        _ => Ok(()),
-    }
+        (None, true) => RowFault::GroupNeeded { code, regulation: regulation_id },
+        (Some(group), false) => RowFault::NoGroups { code, regulation: regulation_id, group: group.to_string() },
+        _ => return None,
+    };
+    Some(("group", fault))
 }
 
 /// What a grades row does to the stored override (grade, reason): nothing, remove it (no grade), or write a
@@ -645,7 +628,7 @@ fn override_write<'r>(
     grade: &Cell<Grade>,
     reason: &'r str,
     stored: Option<&(String, String)>,
-    refuse: &dyn Fn(String) -> StoreError,
+    refuse: &dyn Fn(&str, RowFault) -> StoreError,
     unit: &str,
     code: &str,
 ) -> Result<Option<(Option<Grade>, &'r str)>> {
@@ -658,7 +641,8 @@ fn override_write<'r>(
             match (same_grade && same_reason, reason.is_empty()) {
                 (true, _) => None,
                 (false, true) => {
-                    return Err(refuse(format!("reason: unit {unit}, {code}: overriding a grade needs a reason")));
+                    let (unit, code) = (unit.to_string(), code.to_string());
+                    return Err(refuse("reason", RowFault::OverrideNeedsReason { unit, code }));
                 }
                 (false, false) => Some((Some(*grade), reason)),
             }
@@ -670,9 +654,8 @@ fn override_write<'r>(
                 Some((Some(Grade::from_str(old).map_err(|_| Refused::UnknownGrade { grade: old.clone() })?), reason))
             }
             None => {
-                return Err(refuse(format!(
-                    "grade: unit {unit}, {code}: no override to give this reason to; write the grade"
-                )));
+                let (unit, code) = (unit.to_string(), code.to_string());
+                return Err(refuse("grade", RowFault::NoOverrideForReason { unit, code }));
             }
         },
     })
@@ -684,13 +667,14 @@ fn scored_component<'f>(
     framework: &'f crate::domain::framework::Framework,
     unit: &str,
     code: &str,
-) -> std::result::Result<ComponentPlace<'f>, String> {
+) -> std::result::Result<ComponentPlace<'f>, RowFault> {
+    let (unit, code_text) = (unit.to_string(), code.to_string());
     framework.component(code).ok_or_else(|| match framework.criterion(code) {
-        Some((_, criterion)) => format!(
-            "column criterion: unit {unit}: {code} is scored through its components {}",
-            criterion.components.iter().map(|c| c.code.as_str()).collect::<Vec<_>>().join(", ")
-        ),
-        None => format!("column criterion: unit {unit}: no criterion {code:?} in its framework"),
+        Some((_, criterion)) => {
+            let components = criterion.components.iter().map(|c| c.code.to_string()).collect();
+            RowFault::ScoredThroughComponents { unit, code: code_text, components }
+        }
+        None => RowFault::NoCriterion { unit, code: code_text },
     })
 }
 

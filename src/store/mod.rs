@@ -17,6 +17,7 @@ pub mod refused;
 pub mod rerate;
 mod round;
 pub mod round_settings;
+mod row_problem;
 pub mod schema;
 pub mod seed;
 pub mod self_assessment;
@@ -28,7 +29,10 @@ pub mod unit_result;
 pub mod users;
 mod write;
 
-pub use error::{CsvProblem, Refused, Result, RowItem, RowRefused, StoreError, Subject, TextField};
+pub use error::{
+    CsvProblem, HeldScore, Refused, Result, RowFault, RowItem, RowPlace, RowProblem, RowRefused, StoreError, Subject,
+    TextField,
+};
 pub use round::DocumentCounts;
 pub use write::{CLEAR_MARKER, Cell};
 

@@ -339,7 +339,4 @@ pub enum Refused {
     /// A unit's focal person's score sheet of a unit it may not write.
     #[error("{file}: sheet {sheet:?}: unit {unit}: refused: {refusal}")]
     SheetRefused { file: String, sheet: String, unit: String, refusal: crate::domain::permissions::Refusal },
-    /// STOP-GAP: a refusal merged from `main` not typed yet; its one text is shown in both languages.
-    #[error("{0}")]
-    Unworded(String),
 }

@@ -106,7 +106,7 @@ impl Store {
         let tx = self.write_transaction()?;
         self.permit_self_assessment(unit)?;
         let merged = merge(&tx, &change, &self.actor.name)?;
-        check_merged(&|message| StoreError::unworded(message), &self.regulation, &place, &change, &merged)?;
+        check_merged(&super::RowPlace::Form, &self.regulation, &place, &change, &merged)?;
         let mut trail = self.audit_trail(&tx)?;
         write_merged(&tx, &mut trail, &change, &merged)?;
         tx.commit()?;

@@ -8,20 +8,18 @@ use super::write::{Cell, ScoreChange, merge, write_evidence_audited, write_merge
 use crate::domain::evidence::SheetAssessment;
 use crate::domain::scoring::ComponentScore;
 use crate::domain::validate::clean_text;
-use crate::store::Subject;
+use crate::store::{RowFault, RowPlace, Subject};
 use rust_decimal::Decimal;
 
 /// A refusal at a sheet or one of its cells: `sheet "stc", cell E14: …`, reported with the file's name.
 enum SheetError {
-    Cell {
+    At {
         sheet: String,
-        cell: String,
-        message: String,
+        cell: Option<String>,
+        fault: Box<RowFault>,
     },
-    Sheet {
-        sheet: String,
-        message: String,
-    },
+    /// An error of the store that is not a refusal (the database's), as it is.
+    Store(super::StoreError),
     /// A unit's focal person's sheet of a unit it may not write.
     Refused {
         sheet: String,
@@ -32,15 +30,28 @@ enum SheetError {
 
 impl SheetError {
     fn in_file(self, file: &str) -> super::StoreError {
-        if let SheetError::Refused { sheet, unit, refusal } = self {
-            return super::Refused::SheetRefused { file: file.to_string(), sheet, unit, refusal: *refusal }.into();
+        match self {
+            SheetError::At { sheet, cell, fault } => {
+                fault.at(RowPlace::Sheet { file: file.to_string(), sheet, cell }, None)
+            }
+            SheetError::Store(error) => error,
+            SheetError::Refused { sheet, unit, refusal } => {
+                super::Refused::SheetRefused { file: file.to_string(), sheet, unit, refusal: *refusal }.into()
+            }
         }
-        let message = match self {
-            SheetError::Refused { .. } => String::new(),
-            SheetError::Cell { sheet, cell, message } => format!("sheet {sheet:?}, cell {cell}: {message}"),
-            SheetError::Sheet { sheet, message } => format!("sheet {sheet:?}: {message}"),
-        };
-        super::StoreError::File { file: file.to_string(), message }
+    }
+
+    /// A fault at a sheet, at one of its cells when it is about one.
+    fn at(sheet: &str, cell: Option<&str>, fault: RowFault) -> SheetError {
+        SheetError::At { sheet: sheet.to_string(), cell: cell.map(str::to_string), fault: Box::new(fault) }
+    }
+
+    /// An error of the store met on a sheet: a refusal is named at the sheet.
+    fn on_sheet(sheet: &str, error: super::StoreError) -> SheetError {
+        match error {
+            super::StoreError::Refused(why) => SheetError::at(sheet, None, RowFault::Refused(why)),
+            other => SheetError::Store(other),
+        }
     }
 }
 
@@ -75,13 +86,13 @@ impl Store {
         assessment: &SheetAssessment,
     ) -> std::result::Result<Planned, SheetError> {
         let sheet = &assessment.sheet;
-        let unit = round.units.iter().find(|u| u.code == assessment.unit).ok_or_else(|| SheetError::Sheet {
-            sheet: sheet.clone(),
-            message: format!("unknown unit {:?}", assessment.unit),
-        })?;
-        self.check_not_frozen(&unit.bloc, Subject::Unit(unit.code.to_string()))
-            .map_err(|e| SheetError::Sheet { sheet: sheet.clone(), message: e.to_string() })?;
-        let on_sheet = |e: super::StoreError| SheetError::Sheet { sheet: sheet.clone(), message: e.to_string() };
+        let unit = round
+            .units
+            .iter()
+            .find(|u| u.code == assessment.unit)
+            .ok_or_else(|| SheetError::at(sheet, None, RowFault::UnknownUnit { code: assessment.unit.clone() }))?;
+        let on_sheet = |e: super::StoreError| SheetError::on_sheet(sheet, e);
+        self.check_not_frozen(&unit.bloc, Subject::Unit(unit.code.to_string())).map_err(on_sheet)?;
         if self.actor.role == crate::domain::permissions::Role::Unit
             && let Err(refusal) = self.self_assessment_right(&unit.code).map_err(on_sheet)?
         {
@@ -96,12 +107,14 @@ impl Store {
         let mut scores = Vec::new();
         for score in &assessment.scores {
             let stored = unit.entries.get(&score.code).cloned().unwrap_or_default();
-            let at = |message: String| SheetError::Cell { sheet: sheet.clone(), cell: score.cell.clone(), message };
-            let what = format!("unit {}, {}", unit.code, score.code);
+            let at = |fault: RowFault| SheetError::at(sheet, Some(&score.cell), fault);
+            let (code, component) = (unit.code.to_string(), &score.code);
             let applicable = score.applicable.unwrap_or(stored.applicable);
             let self_score = if applicable { score.self_score.or(stored.self_score) } else { None };
             let explanation = match &score.explanation {
-                Some(text) => clean_text(text).map_err(|why| at(format!("{what}: giải trình {why}")))?,
+                Some(text) => clean_text(text).map_err(|why| {
+                    at(RowFault::ExplanationText { unit: code.clone(), code: component.clone(), why })
+                })?,
                 None => stored.explanation.to_string(),
             };
             let max = self
@@ -110,18 +123,24 @@ impl Store {
                 .and_then(|framework| framework.component(&score.code))
                 .map(|place| place.component.max);
             if let (Some(max), true) = (max, applicable) {
-                self.regulation
-                    .self_assessment
-                    .check(max, self_score, &explanation)
-                    .map_err(|why| at(format!("{what}: {why}")))?;
+                self.regulation.self_assessment.check(max, self_score, &explanation).map_err(|why| {
+                    at(RowFault::ExplanationMissing { unit: code.clone(), code: component.clone(), why })
+                })?;
             }
-            check_against_appraisal(&stored, self_score, applicable, &what).map_err(at)?;
+            check_against_appraisal(&stored, self_score, applicable, (&code, component)).map_err(at)?;
             if self_score == stored.self_score && *explanation == *stored.explanation && applicable == stored.applicable
             {
                 continue;
             }
             right.clone().map_err(|refusal| {
-                at(format!("{what}: value {}: refused: {refusal}", shown(self_score, &explanation, applicable)))
+                at(RowFault::SheetValueRefused {
+                    unit: code.clone(),
+                    code: component.clone(),
+                    self_score,
+                    explanation: explanation.clone(),
+                    applicable,
+                    refusal: Box::new(refusal),
+                })
             })?;
             let cell = |changed: bool, value: Option<Decimal>| match (changed, value) {
                 (false, _) => Cell::Keep,
@@ -139,23 +158,30 @@ impl Store {
                 applicable: if applicable == stored.applicable { Cell::Keep } else { Cell::Set(applicable) },
             });
         }
-        // Documents already recorded as they are are not written again, so the audit says what changed.
-        let mut evidence = Vec::new();
-        for (cell, row) in assessment.evidence.iter().filter(|(_, row)| !known.contains(row)) {
-            right.clone().map_err(|refusal| SheetError::Cell {
-                sheet: sheet.clone(),
-                cell: cell.clone(),
-                message: format!(
-                    "unit {}, {}: document {}: refused: {refusal}",
-                    row.unit, row.criterion, row.reference
-                ),
-            })?;
-            evidence.push(row.clone());
-        }
+        let evidence = new_evidence(assessment, known, &right)?;
         let summary =
             format!("sheet {sheet:?}, unit {}: {} components, {} documents", unit.code, scores.len(), evidence.len());
         Ok(Planned { scores, evidence, summary })
     }
+}
+
+/// The sheet's documents not recorded as they are (those are not written again, so the audit says what
+/// changed), each refused at its cell when the sheet's user may not write the unit's self-assessment.
+fn new_evidence(
+    assessment: &SheetAssessment,
+    known: &[EvidenceRow],
+    right: &std::result::Result<(), crate::domain::permissions::Refusal>,
+) -> std::result::Result<Vec<EvidenceRow>, SheetError> {
+    let mut evidence = Vec::new();
+    for (cell, row) in assessment.evidence.iter().filter(|(_, row)| !known.contains(row)) {
+        right.clone().map_err(|refusal| {
+            let (unit, code, reference) = (row.unit.clone(), row.criterion.clone(), row.reference.clone());
+            let fault = RowFault::DocumentRefused { unit, code, reference, refusal: Box::new(refusal) };
+            SheetError::at(&assessment.sheet, Some(cell), fault)
+        })?;
+        evidence.push(row.clone());
+    }
+    Ok(evidence)
 }
 
 /// A component the council has appraised keeps the self-score it was appraised on, and stays applicable.
@@ -163,22 +189,16 @@ fn check_against_appraisal(
     stored: &ComponentScore,
     self_score: Option<Decimal>,
     applicable: bool,
-    what: &str,
-) -> std::result::Result<(), String> {
+    (unit, code): (&str, &str),
+) -> std::result::Result<(), RowFault> {
     if let Some(appraised) = stored.effective_appraised() {
+        let (unit, code) = (unit.to_string(), code.to_string());
         if self_score != stored.self_score {
-            return Err(format!(
-                "{what}: already appraised at {} by the council, so its self-score stays {} (the sheet says {})",
-                appraised.normalize(),
-                stored.self_score.map(|s| s.normalize().to_string()).unwrap_or_else(|| "empty".into()),
-                self_score.map(|s| s.normalize().to_string()).unwrap_or_else(|| "empty".into()),
-            ));
+            let (stored, sheet) = (stored.self_score, self_score);
+            return Err(RowFault::SelfScoreAppraised { unit, code, appraised, stored, sheet });
         }
         if !applicable {
-            return Err(format!(
-                "{what}: marked not applicable, but the council appraised it at {}; a not-applicable component carries no scores",
-                appraised.normalize()
-            ));
+            return Err(RowFault::NotApplicableAppraised { unit, code, appraised });
         }
     }
     Ok(())
@@ -207,11 +227,4 @@ impl Store {
         tx.commit()?;
         Ok(rows)
     }
-}
-
-/// A sheet row's values as a refusal names them.
-fn shown(self_score: Option<Decimal>, explanation: &str, applicable: bool) -> String {
-    let score = self_score.map_or("-".to_string(), |s| s.normalize().to_string());
-    let explanation: String = explanation.chars().take(40).collect();
-    format!("self-score {score}, explanation {explanation:?}, applicable {}", if applicable { "yes" } else { "no" })
 }

@@ -1,0 +1,201 @@
+//! A refused value of an import (a CSV line, a score sheet's cell) or of a unit's form, as facts: where it was
+//! read, which column, which unit and item, the value and the rule broken. The `Display` text is the English
+//! wording (`--lang en`); people read the catalog's (`messages`).
+
+use super::refused::Refused;
+use crate::domain::appraisal::ReasonNeeded;
+use crate::domain::permissions::Refusal;
+use crate::domain::score::ScoreInputError;
+use crate::domain::self_assessment::ExplanationMissing;
+use crate::domain::validate::TextRefusal;
+use rust_decimal::Decimal;
+
+/// Where a refused value was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowPlace {
+    /// A line of a CSV file.
+    Line { file: String, line: u64 },
+    /// A sheet of a workbook, at one of its cells when the refusal is about one.
+    Sheet { file: String, sheet: String, cell: Option<String> },
+    /// A unit's form in the interface: the form shows its unit and component, so the Vietnamese tells only the
+    /// reason.
+    Form,
+}
+
+/// A refused value: where, in which column (the file's header, when there is one), and what is wrong.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowProblem {
+    pub place: RowPlace,
+    pub column: Option<String>,
+    pub fault: RowFault,
+}
+
+impl std::error::Error for RowProblem {}
+
+impl std::fmt::Display for RowProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.place {
+            RowPlace::Line { file, line } => write!(f, "{file}:{line}: ")?,
+            RowPlace::Sheet { file, sheet, cell: Some(cell) } => write!(f, "{file}: sheet {sheet:?}, cell {cell}: ")?,
+            RowPlace::Sheet { file, sheet, cell: None } => write!(f, "{file}: sheet {sheet:?}: ")?,
+            RowPlace::Form => {}
+        }
+        if let Some(column) = &self.column {
+            write!(f, "column {column}: ")?;
+        }
+        write!(f, "{}", self.fault)
+    }
+}
+
+/// A score a not-applicable component would still hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HeldScore {
+    SelfScore(String),
+    Appraised(String),
+    Leader(String),
+}
+
+impl std::fmt::Display for HeldScore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            HeldScore::SelfScore(score) => write!(f, "self-score {score}"),
+            HeldScore::Appraised(score) => write!(f, "appraised score {score}"),
+            HeldScore::Leader(score) => write!(f, "leader's score {score}"),
+        }
+    }
+}
+
+fn held(scores: &[HeldScore]) -> String {
+    scores.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+}
+
+/// A decimal as the English wording shows it (`empty` for none).
+fn shown(value: Option<&Decimal>) -> String {
+    value.map_or_else(|| "empty".to_string(), |value| value.normalize().to_string())
+}
+
+/// What is wrong with a value; `unit` is the unit's code, `code` the criterion or component.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum RowFault {
+    /// A refusal of the store met while reading the row (a frozen bloc, facts that do not hold together …).
+    #[error("{0}")]
+    Refused(Box<Refused>),
+    #[error("unknown unit {code:?}; the round has {known} (a code is one code whatever its case: write {known})")]
+    UnitCase { code: String, known: String },
+    #[error("unknown unit {code:?}; import it first with `thamdinh import units`")]
+    UnknownUnit { code: String },
+    #[error("{code:?} is not a unit code (letters, digits, '-', '_', '.')")]
+    BadUnitCode { code: String },
+    #[error("unit {code} already on line {first} (as {first_code}; codes are compared without case)")]
+    CodeTwice { code: String, first: u64, first_code: String },
+    #[error("unit {code} is unit {known} of the round (codes are compared without case); write {known}")]
+    CodeOfAnother { code: String, known: String },
+    #[error("unit {code} has no name")]
+    NoName { code: String },
+    #[error(
+        "unit {code}: character {position} of the name is the control character {}; a name is plain text",
+        crate::domain::text::describe(*control)
+    )]
+    ControlInName { code: String, position: usize, control: char },
+    #[error("unit {code}: unknown bloc {bloc:?}; {regulation} has {}", known.join(", "))]
+    UnknownBloc { code: String, bloc: String, regulation: String, known: Vec<String> },
+    #[error("unit {code}: unknown group {group:?}")]
+    UnknownGroup { code: String, group: String },
+    #[error("unit {code}: {regulation} needs a group (I … XVII) to choose part B")]
+    GroupNeeded { code: String, regulation: String },
+    #[error("unit {code}: {regulation} has no groups; leave it empty, not {group:?}")]
+    NoGroups { code: String, regulation: String, group: String },
+    #[error(
+        "unit {code} already has scores under its framework; moving it to bloc {bloc} / group {} would orphan them",
+        group.as_deref().unwrap_or("-")
+    )]
+    WouldOrphan { code: String, bloc: String, group: Option<String> },
+    #[error("unit {unit}: {code} is scored through its components {}", components.join(", "))]
+    ScoredThroughComponents { unit: String, code: String, components: Vec<String> },
+    #[error("unit {unit}: no criterion {code:?} in its framework")]
+    NoCriterion { unit: String, code: String },
+    #[error("unit {unit}, {code}: already on line {first}")]
+    Twice { unit: String, code: String, first: u64 },
+    #[error("unit {unit}, {code}: only criterion scored by the provincial leaders takes a leader's score")]
+    NotLeaders { unit: String, code: String },
+    #[error("unit {unit}, {code}: {value:?} must be yes or no (or - for yes)")]
+    NotYesNo { unit: String, code: String, value: String },
+    /// A score that is not one (the domain's words, in Vietnamese, in both languages' frame).
+    #[error("unit {unit}, {code}: {} {why}", if *self_score { "điểm tự đánh giá" } else { "điểm thẩm định" })]
+    BadScore { unit: String, code: String, self_score: bool, why: ScoreInputError },
+    #[error(
+        "unit {unit}, {code}: a not-applicable component carries no scores, and it would hold {} (clear a stored value with -)",
+        held(scores)
+    )]
+    NotApplicableHolds { unit: String, code: String, scores: Vec<HeldScore> },
+    #[error("unit {unit}, {code}: {why}")]
+    ReasonNeeded { unit: String, code: String, why: ReasonNeeded },
+    #[error("unit {unit}, {code}: {why}")]
+    ExplanationMissing { unit: String, code: String, why: ExplanationMissing },
+    #[error("unit {unit}, {code}: giải trình {why}")]
+    ExplanationText { unit: String, code: String, why: TextRefusal },
+    #[error("{regulation} grades no criteria, so there is nothing to override")]
+    NoGrades { regulation: String },
+    #[error("unit {unit}: {code:?} is not a criterion of its framework (grades belong to criteria such as I … X)")]
+    NotACriterion { unit: String, code: String },
+    #[error("unit {unit}, {code}: grade must be excellent|good|average|poor, not {value:?}")]
+    BadGrade { unit: String, code: String, value: String },
+    #[error("unit {unit}, {code}: an override keeps its reason; - in column grade removes the override")]
+    ReasonKept { unit: String, code: String },
+    #[error("unit {unit}, {code}: overriding a grade needs a reason")]
+    OverrideNeedsReason { unit: String, code: String },
+    #[error("unit {unit}, {code}: no override to give this reason to; write the grade")]
+    NoOverrideForReason { unit: String, code: String },
+    #[error("unit {unit}: unknown fact {name:?}; {regulation} records {}", names.join(", "))]
+    UnknownFact { unit: String, name: String, regulation: String, names: Vec<String> },
+    #[error("unit {unit}, fact {name}: already on line {first}")]
+    FactTwice { unit: String, name: String, first: u64 },
+    #[error("unit {unit}, {code}: evidence needs a title")]
+    NoTitle { unit: String, code: String },
+    #[error("unit {unit}, {code}: evidence needs a reference (document number or link)")]
+    NoReference { unit: String, code: String },
+    #[error("unit {unit}, {code}: {value:?} is not a date ({})", super::import::DATE_RULE)]
+    NotADate { unit: String, code: String, value: String },
+    #[error("unit {unit}, {code}, reference {reference}: already on line {first}")]
+    DocumentTwice { unit: String, code: String, reference: String, first: u64 },
+    #[error(
+        "unit {unit}, {code}: already appraised at {} by the council, so its self-score stays {} (the sheet says {})",
+        appraised.normalize(), shown(stored.as_ref()), shown(sheet.as_ref())
+    )]
+    SelfScoreAppraised {
+        unit: String,
+        code: String,
+        appraised: Decimal,
+        stored: Option<Decimal>,
+        sheet: Option<Decimal>,
+    },
+    #[error(
+        "unit {unit}, {code}: marked not applicable, but the council appraised it at {}; a not-applicable component carries no scores",
+        appraised.normalize()
+    )]
+    NotApplicableAppraised { unit: String, code: String, appraised: Decimal },
+    /// A sheet's values of a component its user may not write.
+    #[error(
+        "unit {unit}, {code}: value self-score {}, explanation {:?}, applicable {}: refused: {refusal}",
+        self_score.map_or("-".to_string(), |s| s.normalize().to_string()),
+        explanation.chars().take(40).collect::<String>(),
+        if *applicable { "yes" } else { "no" }
+    )]
+    SheetValueRefused {
+        unit: String,
+        code: String,
+        self_score: Option<Decimal>,
+        explanation: String,
+        applicable: bool,
+        refusal: Box<Refusal>,
+    },
+    #[error("unit {unit}, {code}: document {reference}: refused: {refusal}")]
+    DocumentRefused { unit: String, code: String, reference: String, refusal: Box<Refusal> },
+}
+
+impl RowFault {
+    /// The fault at a place and column, as the store returns it.
+    pub fn at(self, place: RowPlace, column: Option<&str>) -> super::StoreError {
+        super::StoreError::Row(Box::new(RowProblem { place, column: column.map(str::to_string), fault: self }))
+    }
+}
