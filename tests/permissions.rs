@@ -343,7 +343,7 @@ fn audit_verify_finds_a_changed_or_removed_row() {
         .unwrap();
     let log = String::from_utf8_lossy(&log.stdout);
     assert!(
-        log.contains("tv-so-noi-vu") && log.contains("điểm thẩm định: — → 2.5") && log.contains("Thiếu một báo cáo"),
+        log.contains("tv-so-noi-vu") && log.contains("điểm thẩm định: — → 2,5") && log.contains("Thiếu một báo cáo"),
         "{log}"
     );
 
