@@ -66,6 +66,11 @@ fn a_refused_score_keeps_the_old_value() {
     press(&mut app, &mut store, "13<C-s>");
     let error = app.form().and_then(|f| f.error.clone()).unwrap();
     assert!(error.contains("vượt điểm tối đa 12"), "{error}");
+    // Saved from the reason box, a refused score brings the cursor back to the score, where typing fixes it.
+    press(&mut app, &mut store, "<Tab>x<C-s>");
+    assert_eq!(app.form().map(|f| f.field), Some(thamdinh::tui::app::Field::Score));
+    press(&mut app, &mut store, "<BS>2");
+    assert_eq!(app.form().map(|f| f.score.as_str()), Some("12"));
     press(&mut app, &mut store, "<Esc>");
     assert!(app.overlay.is_some(), "closing a changed form asks first");
     press(&mut app, &mut store, "y");

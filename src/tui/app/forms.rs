@@ -47,20 +47,23 @@ impl App {
     }
 
     /// Checks the form as the store will, so a refusal shows inline before any write.
-    pub(super) fn check_form(&self) -> Result<Effect, String> {
-        let Some(form) = self.form() else { return Err("Không có phiếu".into()) };
-        let unit = self.unit(&form.unit).ok_or("Đơn vị không còn trong dữ liệu")?;
-        let place = self.place(unit, &form.component).ok_or("Tiêu chí không có trong khung")?;
+    /// On a refusal, names the field to fix (the cursor goes there) and says why.
+    pub(super) fn check_form(&self) -> Result<Effect, (Field, String)> {
+        let score = |why: &str| (Field::Score, why.to_string());
+        let Some(form) = self.form() else { return Err(score("Không có phiếu")) };
+        let unit = self.unit(&form.unit).ok_or_else(|| score("Đơn vị không còn trong dữ liệu"))?;
+        let place = self.place(unit, &form.component).ok_or_else(|| score("Tiêu chí không có trong khung"))?;
         let max = place.component.max;
         if form.score.trim().is_empty() {
-            return Err("Chưa nhập điểm thẩm định".into());
+            return Err(score("Chưa nhập điểm thẩm định"));
         }
-        let appraised =
-            parse_score(&form.score, &self.regulation.score_rule(max)).map_err(|error| error.to_string())?;
+        let appraised = parse_score(&form.score, &self.regulation.score_rule(max))
+            .map_err(|error| (Field::Score, error.to_string()))?;
         let reason = form.reason.lines().join("\n");
         let self_score = unit.entries.get(&form.component).and_then(|e| e.self_score);
-        check_reason(max, self_score, appraised, &reason).map_err(|why| capitalized(&why.to_string()))?;
-        let reason = clean_text(&reason).map_err(|why| format!("Lý do trừ điểm {why}"))?;
+        check_reason(max, self_score, appraised, &reason)
+            .map_err(|why| (Field::Reason, capitalized(&why.to_string())))?;
+        let reason = clean_text(&reason).map_err(|why| (Field::Reason, format!("Lý do trừ điểm {why}")))?;
         Ok(Effect::SaveAppraisal {
             unit: form.unit.clone(),
             component: form.component.clone(),

@@ -12,8 +12,9 @@ pub(super) fn on_form(app: &mut App, command: Option<Command>, key: KeyEvent) ->
         Some(Command::Withdraw) => start_withdrawal(app),
         Some(Command::Save) => match app.check_form() {
             Ok(effect) => return vec![effect],
-            Err(error) => {
+            Err((field, error)) => {
                 if let Screen::Appraisal(form) = &mut app.screen {
+                    form.field = field;
                     form.error = Some(error);
                 }
             }
