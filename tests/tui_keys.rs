@@ -35,7 +35,9 @@ fn a_member_appraises_three_components_and_the_ranking_moves() {
         store.load_round().unwrap().units.iter().find(|u| u.code == "skhcn").unwrap().entries["III.7"].appraised_score,
         None
     );
-    press(&mut app, &mut store, "<Tab>Chưa có sản phẩm cụ thể<C-s>");
+    // The refusal put the cursor in the reason box: the reason is typed straight away.
+    assert_eq!(app.form().map(|f| f.field), Some(thamdinh::tui::app::Field::Reason));
+    press(&mut app, &mut store, "Chưa có sản phẩm cụ thể<C-s>");
     assert!(app.message.as_ref().is_some_and(|(m, error)| !error && m.contains("skhcn · III.7")), "{:?}", app.message);
 
     // Two more: snv and stp lose points on V.5; the tie at the top is broken by the scores.

@@ -92,6 +92,11 @@ impl Date {
     }
 }
 
+/// A stored date (`2024-05-15`) as people read it (`15/05/2024`); text that is not a date is shown as stored.
+pub fn shown_vietnamese(stored: &str) -> String {
+    Date::parse_iso(stored).map_or_else(|| stored.to_string(), Date::vietnamese)
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)

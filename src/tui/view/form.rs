@@ -118,7 +118,8 @@ fn component_file(
     let rows: Vec<Row> = evidence
         .iter()
         .map(|doc| {
-            let cells = [&doc.reference, &doc.issued_on, &doc.title];
+            let issued_on = crate::domain::calendar::shown_vietnamese(&doc.issued_on);
+            let cells = [&doc.reference, &issued_on, &doc.title];
             Row::new(cells.map(|text| super::safe(text).into_owned()))
         })
         .collect();

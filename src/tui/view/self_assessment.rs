@@ -132,7 +132,10 @@ pub fn form(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(&text, explanation);
     let rows: Vec<Row> = documents
         .iter()
-        .map(|doc| Row::new([&doc.reference, &doc.issued_on, &doc.title].map(|t| super::safe(t).into_owned())))
+        .map(|doc| {
+            let issued_on = crate::domain::calendar::shown_vietnamese(&doc.issued_on);
+            Row::new([&doc.reference, &issued_on, &doc.title].map(|t| super::safe(t).into_owned()))
+        })
         .collect();
     frame.render_widget(
         Table::new(rows, [Constraint::Length(18), Constraint::Length(10), Constraint::Min(10)])

@@ -194,7 +194,7 @@ impl File {
             let line = format!(
                 "– {} · {} · {}",
                 super::safe(&doc.reference),
-                super::safe(&doc.issued_on),
+                super::safe(&crate::domain::calendar::shown_vietnamese(&doc.issued_on)),
                 super::safe(&doc.title)
             );
             self.text(&line, 6, Style::new());
