@@ -4,7 +4,7 @@
 
 mod tui_support;
 
-use thamdinh::tui::app::{Pane, Screen};
+use thamdinh::tui::app::{ApprovalPrompt, Pane, Screen};
 use thamdinh::tui::keymap::{BINDINGS, Command, Context};
 use tui_support::{app_as, ctrl, fixture_store, press, screen};
 
@@ -84,6 +84,11 @@ fn every_binding_that_acts_for_nobody_is_a_mistake() {
                 acted[index] |= app.acts(binding).is_ok();
             }
         }
+        // The approval prompt on a bloc nothing holds back.
+        app.screen = Screen::Approval(ApprovalPrompt { bloc: "huyen".into(), typed: String::new(), blocker: None });
+        for (index, binding) in BINDINGS.iter().enumerate() {
+            acted[index] |= app.acts(binding).is_ok();
+        }
     }
     // F4 (not applicable) acts under 453 only, which this Thái Nguyên round is not.
     let regulation_bound =
@@ -121,4 +126,20 @@ fn ctrl_u_clears_the_filter_being_typed() {
     assert!(app.filtering(), "still typing");
     press(&mut app, &mut store, "zzzz<Enter>");
     assert!(screen(&app, 80, 24).contains("không có mục nào khớp"));
+}
+
+#[test]
+fn a_blocked_approval_offers_no_confirmation_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let mut app = app_as(&mut store, "chu-tich");
+    press(&mut app, &mut store, "a");
+    let blocker =
+        app.approval().and_then(|prompt| prompt.blocker.clone()).expect("the fixture's first bloc is not ready");
+    let shown = screen(&app, 160, 48);
+    let hint_bar = shown.lines().rev().find(|line| !line.trim().is_empty()).unwrap();
+    assert!(!hint_bar.contains("để phê duyệt"), "nothing to confirm: {hint_bar}");
+    press(&mut app, &mut store, "y<Enter>");
+    assert_eq!(message(&app), blocker, "Enter says why instead");
+    assert!(store.approved_blocs().unwrap().is_empty());
 }

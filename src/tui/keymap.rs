@@ -110,6 +110,9 @@ pub enum When {
     PaneCount(usize),
     /// The regulation lets a unit mark a component not applicable (453, Điều 4.2).
     NotApplicableAllowed,
+    /// The approval prompt is open on a bloc nothing keeps from approval (no component left to appraise,
+    /// no tie left to order, not approved already).
+    ApprovalOpen,
 }
 
 pub struct Binding {
@@ -163,7 +166,7 @@ use Context::{
 };
 use CouncilWrite as W;
 use KeyCode::{BackTab, Char, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab, Up};
-use When::{Always, May, NotApplicableAllowed, OverrideGrades, PaneCount, Panes};
+use When::{Always, ApprovalOpen, May, NotApplicableAllowed, OverrideGrades, PaneCount, Panes};
 
 /// Every key, one line each, grouped by context; within a context the order is the hint bar's.
 #[rustfmt::skip]
@@ -265,7 +268,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Unit,        &[(Char('c'), NONE)],                                      "c",       C::ToggleChart,        Always,                          true,  "Biểu đồ tự đánh giá / thẩm định theo tiêu chí"),
     bind(Unit,        &[(Char('?'), NONE), (F(1), NONE)],                        "?",       C::Help,               Always,                          false, "Trợ giúp phím"),
     // Approve
-    bind(Approve,     &[(Enter, NONE), (Char('s'), CTRL)],                       "y Enter", C::Confirm,            Always,                          true,  "Gõ y rồi Enter (hoặc C-s) để phê duyệt"),
+    bind(Approve,     &[(Enter, NONE), (Char('s'), CTRL)],                       "y Enter", C::Confirm,            ApprovalOpen,                    true,   "Gõ y rồi Enter (hoặc C-s) để phê duyệt"),
     bind(Approve,     &[(Esc, NONE)],                                            "Esc",     C::Back,               Always,                          true,  "Hủy, không phê duyệt"),
     // SelfForm
     bind(SelfForm,    &[(Char('s'), CTRL)],                                      "C-s",     C::Save,               Always,                          true,  "Lưu điểm tự đánh giá và giải trình"),

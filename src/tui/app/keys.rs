@@ -26,6 +26,11 @@ impl App {
             When::NotApplicableAllowed => Err("Quy định này không cho đánh dấu tiêu chí không áp dụng".into()),
             When::PaneCount(count) if self.panes().len() >= count => Ok(()),
             When::PaneCount(count) => Err(format!("Không có khung {count}")),
+            When::ApprovalOpen => match self.approval().map(|prompt| &prompt.blocker) {
+                Some(None) => Ok(()),
+                Some(Some(why)) => Err(why.clone()),
+                None => Err("Không có khối nào đang chờ phê duyệt".into()),
+            },
         }
     }
 

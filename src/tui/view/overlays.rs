@@ -92,11 +92,10 @@ fn approval_lines(prompt: &ApprovalPrompt, ranking: &BlocRanking) -> Vec<Line<'s
     let mut lines: Vec<Line> = Vec::new();
     match &prompt.blocker {
         Some(why) => {
-            lines.push(Line::styled("Chưa thể phê duyệt:", warning()));
             // A national bloc may hold hundreds of open ties: the first few, and how many more.
             let shown: String = why.chars().take(240).collect();
             let more = if why.chars().count() > 240 { "…" } else { "" };
-            lines.push(Line::raw(format!("{}{more}", super::safe(&shown))));
+            lines.push(Line::styled(format!("{}{more}", super::safe(&shown)), warning()));
             let open = ranking.unresolved_ties().count();
             let ties: Vec<String> = ranking.unresolved_ties().take(4).map(|g| g.units.join(" = ")).collect();
             if !ties.is_empty() {
