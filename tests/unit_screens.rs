@@ -49,6 +49,8 @@ fn a_unit_self_assesses_submits_and_reaches_the_queue() {
     press(&mut unit, &mut store, "<Tab>12/KH-SNV<Tab>2024-02-01<Tab>Kế hoạch cải cách hành chính");
     tui_support::dispatch_ctrl(&mut unit, &mut store, 'a');
     assert!(message(&unit).contains("Đã thêm tài liệu"), "{}", message(&unit));
+    let form = screen(&unit, 100, 30);
+    assert!(form.contains("12/KH-SNV") && form.contains("01/02/2024"), "the document just added is listed: {form}");
     for _ in 0..2 {
         press(&mut unit, &mut store, "<Esc>j<Enter>");
         let Screen::SelfAssess(form) = &unit.screen else { panic!("form") };

@@ -103,7 +103,7 @@ pub fn form(frame: &mut Frame, app: &App, area: Rect) {
         Constraint::Length(3),
         Constraint::Length(1),
         Constraint::Min(4),
-        Constraint::Length(super::cells(documents.len()).saturating_add(2).clamp(3, 7)),
+        Constraint::Length(super::cells(documents.len()).saturating_add(3).clamp(4, 8)),
         Constraint::Length(1),
         Constraint::Length(1),
     ])
