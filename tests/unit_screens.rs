@@ -169,6 +169,12 @@ fn the_units_form_refuses_in_vietnamese_only() {
     assert!(refused.contains("(Điều 4.2)"), "{refused}");
     let leaked: Vec<&&str> = ENGLISH.iter().filter(|word| refused.contains(**word)).collect();
     assert!(leaked.is_empty() && !refused.contains("btc"), "English {leaked:?} or a prefix in {refused:?}");
+    // A score that is not one is refused by the form itself, with the reason only.
+    press(&mut unit, &mut store, "<BS><BS><BS>abc<C-s>");
+    let refused = form_error(&unit);
+    assert!(refused.starts_with("Điểm tự đánh giá “abc” không phải là điểm hợp lệ"), "{refused}");
+    assert!(!refused.contains("btc"), "no prefix: {refused}");
+    press(&mut unit, &mut store, "<BS><BS><BS>");
     // A document dated in no plausible year.
     press(&mut unit, &mut store, "<Tab><Tab>12/KH-BTC<Tab>9999-01-01<Tab>Kế hoạch");
     tui_support::dispatch_ctrl(&mut unit, &mut store, 'a');
@@ -178,4 +184,18 @@ fn the_units_form_refuses_in_vietnamese_only() {
     let leaked: Vec<&&str> = ENGLISH.iter().filter(|word| refused.contains(**word)).collect();
     assert!(leaked.is_empty() && !refused.contains("btc"), "English {leaked:?} or a prefix in {refused:?}");
     assert!(store.evidence_of("btc").unwrap().is_empty(), "nothing written");
+}
+
+/// As in the council's scoring form, the first key typed replaces the self-score shown from before.
+#[test]
+fn typing_replaces_the_self_score_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = round_before_self_assessment(dir.path());
+    let mut unit = app_as(&mut store, "dau-moi-snv");
+    press(&mut unit, &mut store, "<Enter>1<Tab>Đã ban hành kế hoạch<C-s><Esc><Enter>");
+    let Screen::SelfAssess(form) = &unit.screen else { panic!("form") };
+    assert_eq!(form.score, "1");
+    press(&mut unit, &mut store, "2");
+    let Screen::SelfAssess(form) = &unit.screen else { panic!("form") };
+    assert_eq!(form.score, "2", "replaced, not 12");
 }

@@ -68,6 +68,9 @@ pub struct SelfForm {
     pub document: [String; 3],
     pub error: Option<String>,
     pub dirty: bool,
+    /// A key was typed into the score: the first one replaces the score shown from before, as in a
+    /// spreadsheet cell (and as in the council's scoring form).
+    pub score_typed: bool,
 }
 
 impl SelfForm {
@@ -156,6 +159,26 @@ impl App {
         })
     }
 
+    /// The unit's self-assessment form, when it is open.
+    pub fn self_form(&self) -> Option<&SelfForm> {
+        match &self.screen {
+            Screen::SelfAssess(form) => Some(form),
+            _ => None,
+        }
+    }
+
+    /// Why the typed self-score cannot be saved, checked as the store will (an empty score, or a component
+    /// marked not applicable, clears it).
+    pub(super) fn self_score_refusal(&self, form: &SelfForm) -> Option<String> {
+        let typed = form.score.trim();
+        if typed.is_empty() || !form.applicable {
+            return None;
+        }
+        let unit = self.unit(&form.unit)?;
+        let max = self.place(unit, &form.component)?.component.max;
+        parse_score(typed, &self.regulation.score_rule(max)).err().map(|why| format!("Điểm tự đánh giá {why}"))
+    }
+
     /// Opens the self-assessment form of a component of the unit's framework.
     pub(super) fn open_self_form(&mut self, position: usize) {
         let Some(unit) = self.own_unit().map(str::to_string) else { return };
@@ -182,6 +205,7 @@ impl App {
             document: Default::default(),
             error: None,
             dirty: false,
+            score_typed: false,
         });
     }
 }

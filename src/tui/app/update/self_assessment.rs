@@ -8,8 +8,16 @@ use crate::tui::app::*;
 use crate::tui::keymap::Command;
 
 pub(super) fn on_self_form(app: &mut App, command: Option<Command>, key: KeyEvent) -> Vec<Effect> {
+    let refused_score = match (&command, app.self_form()) {
+        (Some(Command::Save), Some(form)) => app.self_score_refusal(form),
+        _ => None,
+    };
     let Screen::SelfAssess(form) = &mut app.screen else { return Vec::new() };
     match command {
+        Some(Command::Save) if refused_score.is_some() => {
+            form.error = refused_score;
+            form.field = SelfField::Score;
+        }
         Some(Command::Save) => {
             let explanation = form.explanation.lines().join("\n");
             let score = form.score.trim().to_string();
@@ -58,12 +66,19 @@ fn add_document(form: &mut SelfForm) -> Vec<Effect> {
 }
 
 fn type_into_self_form(form: &mut SelfForm, key: KeyEvent) {
+    let in_score = form.field == SelfField::Score;
+    let plain = !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    let replaces_score = in_score && !form.score_typed && plain && matches!(key.code, KeyCode::Char(_));
     match form.line_field() {
         Some(field) => {
-            let before = field.len();
+            let before = field.clone();
+            if replaces_score {
+                field.clear();
+            }
             type_into(field, key);
-            if field.len() != before && form.field == SelfField::Score {
+            if *field != before && in_score {
                 form.dirty = true;
+                form.score_typed = true;
             }
         }
         None => {
