@@ -911,3 +911,16 @@ fn csv_self_assessments_carry_explanations_and_evidence_into_the_sheet() {
     assert_eq!(text(&cells, listed, 3), "15/01/2024");
     assert_eq!(text(&cells, listed, 2), "I.1");
 }
+
+/// An export the OS cannot write is refused in a worded frame around the OS's own text, and writes nothing.
+#[test]
+fn an_export_into_a_missing_folder_is_refused_in_words_around_the_os_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path(), "thai-nguyen-2024");
+    let out = dir.path().join("no-such-folder").join("stc.xlsx").display().to_string();
+    let error = refused(&["export", "sheet", "--db", &db, "--unit", "stc", "--out", &out]);
+    assert!(error.contains(&format!("{out}: không ghi được tệp: ")), "{error}");
+    let english = refused(&["export", "sheet", "--db", &db, "--unit", "stc", "--out", &out, "--lang", "en"]);
+    assert!(english.contains(&format!("{out}: ")) && !english.contains("không"), "{english}");
+    assert!(!dir.path().join("no-such-folder").exists(), "nothing was written");
+}
