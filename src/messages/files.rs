@@ -31,7 +31,7 @@ fn sheet_item(what: &SheetItem) -> String {
 fn oversize(what: &Oversize) -> String {
     match what {
         Oversize::File { megabytes, limit } => {
-            format!("tệp nặng {megabytes} MB, vượt mức {limit} MB cho phép của một sổ tính")
+            format!("tệp nặng {megabytes} MB, vượt mức {limit} MB cho phép của một bảng tính")
         }
         Oversize::DeclaredParts { parts, limit } => format!("gói tệp khai báo {parts} phần, vượt mức {limit}"),
         Oversize::Parts { parts, limit } => format!("gói tệp chứa {parts} phần, vượt mức {limit}"),
@@ -39,9 +39,9 @@ fn oversize(what: &Oversize) -> String {
             format!("phần {part:?} khi giải nén nặng {megabytes} MB, vượt mức {limit} MB cho phép của một phần")
         }
         Oversize::Unpacked { limit } => format!("gói tệp khi giải nén nặng hơn {limit} MB"),
-        Oversize::Sheets { sheets, limit } => format!("sổ tính có {sheets} trang tính, vượt mức {limit}"),
+        Oversize::Sheets { sheets, limit } => format!("bảng tính có {sheets} trang tính, vượt mức {limit}"),
         Oversize::Cells { sheet, cells, megabytes } => {
-            format!("trang {sheet:?}: sổ tính chứa hơn {cells} ô hoặc hơn {megabytes} MB chữ")
+            format!("trang {sheet:?}: bảng tính chứa hơn {cells} ô hoặc hơn {megabytes} MB chữ")
         }
         Oversize::Merges { sheet, limit } => format!("trang {sheet:?}: có hơn {limit} vùng ô gộp"),
     }
@@ -55,18 +55,18 @@ fn oversize(what: &Oversize) -> String {
 pub(super) fn file_fault_vi(fault: &FileFault) -> String {
     match fault {
         FileFault::NotXlsx { why } => {
-            format!("không phải sổ tính Excel (.xlsx) đọc được ({why}); hãy lưu tệp dạng Excel Workbook (.xlsx)")
+            format!("không phải bảng tính Excel (.xlsx) đọc được ({why}); hãy lưu tệp dạng Excel Workbook (.xlsx)")
         }
         FileFault::TooLarge { what } => {
-            format!("{}; sổ tính của thamdinh nhỏ hơn nhiều: {NOT_OURS}", oversize(what))
+            format!("{}; bảng tính của thamdinh nhỏ hơn nhiều: {NOT_OURS}", oversize(what))
         }
-        FileFault::NoSheets => "sổ tính không có trang tính nào".into(),
+        FileFault::NoSheets => "bảng tính không có trang tính nào".into(),
         FileFault::NoCheckBlock { marker } => {
             format!("không có khối mã kiểm tra (ô bắt đầu bằng {marker:?}); tệp này không do thamdinh xuất ra")
         }
         FileFault::SheetUnreadable { why } => format!("không đọc được trang tính: {why}"),
         FileFault::BeyondRange { cell, last_column, rows } => format!(
-            "ô {cell} nằm ngoài vùng mà sổ tính của thamdinh có thể dùng (cột A đến {last_column}, dòng 1 đến {rows}); {NOT_OURS}"
+            "ô {cell} nằm ngoài vùng mà bảng tính của thamdinh có thể dùng (cột A đến {last_column}, dòng 1 đến {rows}); {NOT_OURS}"
         ),
         FileFault::UnitInTwoSheets { unit, first } => format!("đơn vị {unit} đã có ở trang {first:?}"),
         FileFault::NotAScoreSheet { cell } => format!(
@@ -165,7 +165,7 @@ pub(super) fn file_fault_vi(fault: &FileFault) -> String {
         FileFault::EvidenceTwice { unit, code, reference, first } => {
             format!("đơn vị {unit}, tài liệu kiểm chứng: {code}, số {reference}: đã có ở ô {first}")
         }
-        FileFault::NotMade { why } => format!("không tạo được sổ tính: {why}"),
+        FileFault::NotMade { why } => format!("không tạo được bảng tính: {why}"),
         FileFault::NotWritten { why } => format!("không ghi được tệp: {why}"),
         FileFault::NoFolder { why } => format!("không tạo được thư mục: {why}"),
         FileFault::NoUnitList => "quy chế không có danh sách đơn vị".into(),

@@ -688,7 +688,9 @@ fn read_evidence(
             sheet.refuse_formula(row, col, SheetItem::Evidence { unit: unit.code.to_string() })?;
         }
         let code = sheet.text(row, 2).unwrap_or_default();
-        let (unit_code, item) = (unit.code.to_string(), || (unit.code.to_string(), code.clone()));
+        let unit_code = unit.code.to_string();
+        // The unit and criterion a fault of this row names.
+        let item = || (unit.code.to_string(), code.clone());
         let line = |col: u16, title: bool| {
             clean_line(&sheet.text(row, col).unwrap_or_default()).map_err(|why| {
                 let (unit, code) = item();
