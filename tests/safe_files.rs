@@ -114,7 +114,7 @@ fn a_workbook_claiming_every_cell_of_excel_is_refused_at_once_and_in_little_memo
     for args in [vec!["import", "sheet", "--db", &db, &bomb], vec!["export", "verify", &bomb]] {
         let (error, took) = timed_refusal(&args);
         assert!(took < Duration::from_secs(1), "{args:?} took {took:?}");
-        assert!(error.contains("bomb.xlsx: sheet \"stc\": cell XFD1048576 is beyond the used range"), "{error}");
+        assert!(error.contains("bomb.xlsx: trang \"stc\": ô XFD1048576 nằm ngoài vùng"), "{error}");
     }
     assert_eq!(state(&db), before, "a refused import changes nothing");
 
@@ -140,7 +140,9 @@ fn a_part_that_unpacks_beyond_the_limit_is_refused_before_it_is_unpacked() {
     assert!(std::fs::metadata(&file).unwrap().len() < 2 << 20, "it packs small");
     let (error, took) = timed_refusal(&["export", "verify", &file.display().to_string()]);
     assert!(took < Duration::from_secs(1), "{took:?}");
-    assert!(error.contains("part \"xl/sharedStrings.xml\" unpacks to 300 MB, above the 256 MB"), "{error}");
+    assert!(error.contains("phần \"xl/sharedStrings.xml\" khi giải nén nặng 300 MB, vượt mức 256 MB"), "{error}");
+    let english = refused(&["export", "verify", &file.display().to_string(), "--lang", "en"]);
+    assert!(english.contains("part \"xl/sharedStrings.xml\" unpacks to 300 MB, above the 256 MB"), "{english}");
 }
 
 #[test]

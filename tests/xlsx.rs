@@ -403,10 +403,19 @@ fn every_bad_sheet_is_refused_with_its_cell_and_reason_and_nothing_is_imported()
         drop(store);
         let before = snapshot(&db);
         let audits = audit_rows(&db);
-        let error = refused(&["import", "sheet", "--db", &db, &file.display().to_string()]);
-        assert!(error.contains("stc-filled.xlsx: sheet \"stc\""), "{name}: {error}");
+        let file = file.display().to_string();
+        let error = refused(&["import", "sheet", "--db", &db, &file]);
+        assert!(error.contains("stc-filled.xlsx: trang \"stc\""), "{name}: {error}");
+        let leaked: Vec<&&str> = ENGLISH.iter().filter(|word| error.contains(**word)).collect();
+        assert!(leaked.is_empty(), "{name}: English {leaked:?} in {error:?}");
+        let english = refused(&["import", "sheet", "--db", &db, &file, "--lang", "en"]);
+        assert!(english.contains("stc-filled.xlsx: sheet \"stc\""), "{name}: {english}");
         for part in &expected {
-            assert!(error.contains(part.as_str()), "{name}: {error:?} lacks {part:?}");
+            assert!(english.contains(part.as_str()), "{name}: {english:?} lacks {part:?}");
+        }
+        // The Vietnamese names the cell the English names.
+        if let Some(cell) = english.split(", cell ").nth(1).and_then(|rest| rest.split(':').next()) {
+            assert!(error.contains(&format!("ô {cell}:")), "{name}: {error:?} lacks cell {cell}");
         }
         assert_eq!(snapshot(&db), before, "{name} changed the database");
         assert_eq!(audit_rows(&db), audits, "{name} wrote to the audit log");
@@ -416,8 +425,16 @@ fn every_bad_sheet_is_refused_with_its_cell_and_reason_and_nothing_is_imported()
     let result = path(dir.path(), "result.xlsx");
     ok(&["export", "ranking", "--db", &db, "--out", &result]);
     let error = refused(&["import", "sheet", "--db", &db, &result]);
-    assert!(error.contains("not a thamdinh score sheet"), "{error}");
+    assert!(error.contains("không phải biểu chấm điểm của thamdinh"), "{error}");
+    let english = refused(&["import", "sheet", "--db", &db, &result, "--lang", "en"]);
+    assert!(english.contains("not a thamdinh score sheet"), "{english}");
 }
+
+/// Words of the English wording of a refused sheet that the Vietnamese one never carries.
+const ENGLISH: &[&str] = &[
+    "column ", "unit ", "sheet ", "cell ", "refused", "already", "unknown", " is not ", "not a ", " the ", " has ",
+    " needs ", " to ", "formula", "row ",
+];
 
 type Edit = Box<dyn Fn(&mut Book, &Layout)>;
 /// A name, an edit of a filled score sheet, and what its refusal must name.
@@ -893,4 +910,17 @@ fn csv_self_assessments_carry_explanations_and_evidence_into_the_sheet() {
     let listed = (row..400).find(|r| text(&cells, *r, 4) == "12/KH-STC").expect("the document is listed");
     assert_eq!(text(&cells, listed, 3), "15/01/2024");
     assert_eq!(text(&cells, listed, 2), "I.1");
+}
+
+/// An export the OS cannot write is refused in a worded frame around the OS's own text, and writes nothing.
+#[test]
+fn an_export_into_a_missing_folder_is_refused_in_words_around_the_os_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path(), "thai-nguyen-2024");
+    let out = dir.path().join("no-such-folder").join("stc.xlsx").display().to_string();
+    let error = refused(&["export", "sheet", "--db", &db, "--unit", "stc", "--out", &out]);
+    assert!(error.contains(&format!("{out}: không ghi được tệp: ")), "{error}");
+    let english = refused(&["export", "sheet", "--db", &db, "--unit", "stc", "--out", &out, "--lang", "en"]);
+    assert!(english.contains(&format!("{out}: ")) && !english.contains("không"), "{english}");
+    assert!(!dir.path().join("no-such-folder").exists(), "nothing was written");
 }

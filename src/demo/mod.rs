@@ -5,7 +5,7 @@ use crate::domain::regulation::Regulation;
 use crate::store::catalog;
 use crate::store::generate;
 use crate::store::seed::{DemoRecipe, UnitRow};
-use crate::store::{Result, Store, StoreError};
+use crate::store::{FileFault, Result, Store, StoreError};
 use std::path::{Path, PathBuf};
 
 /// The regulation and year the demo round uses.
@@ -23,15 +23,12 @@ pub fn demo_path() -> PathBuf {
 pub fn named_units(regulation: &str) -> Result<Vec<UnitRow>> {
     let files = catalog::files(regulation)
         .ok_or_else(|| StoreError::UnknownRegulation { id: regulation.into(), available: catalog::available() })?;
-    let text = files.get("units.csv").ok_or_else(|| StoreError::File {
-        file: format!("{regulation}/units.csv"),
-        message: "the regulation lists no units".into(),
-    })?;
+    let list = format!("{regulation}/units.csv");
+    let text = files.get("units.csv").ok_or_else(|| FileFault::NoUnitList.in_file(list.clone()))?;
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let mut units = Vec::new();
     for record in reader.records() {
-        let record =
-            record.map_err(|e| StoreError::File { file: format!("{regulation}/units.csv"), message: e.to_string() })?;
+        let record = record.map_err(|e| FileFault::BadUnitList { why: e.to_string() }.in_file(list.clone()))?;
         let cell = |i: usize| record.get(i).unwrap_or("").trim().to_string();
         let group = cell(3);
         units.push(UnitRow {
@@ -130,7 +127,7 @@ pub fn ensure_demo(path: &Path) -> Result<Store> {
     }
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)
-            .map_err(|e| StoreError::File { file: parent.display().to_string(), message: e.to_string() })?;
+            .map_err(|e| FileFault::NoFolder { why: e.to_string() }.in_file(parent.display().to_string()))?;
     }
     create(path, DEMO_REGULATION, DEMO_YEAR, None, 2024)
 }

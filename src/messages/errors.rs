@@ -35,7 +35,6 @@ pub fn store_error(error: &StoreError, lang: Lang) -> String {
         StoreError::BadYear(year) => format!("năm {year} không phải là một năm hợp lệ"),
         StoreError::Data(error) => data_error(error, lang),
         StoreError::Row(problem) => super::rows::row_problem(problem, lang),
-        StoreError::File { file, message } => format!("{file}: {message}"),
         StoreError::Refused(why) => refused(why, lang),
         StoreError::Forbidden(why) => format!("bị từ chối: {}", refusal(why, lang)),
         StoreError::RowRefused(row) => row_refused(row),
@@ -63,7 +62,6 @@ fn english_store_error(error: &StoreError) -> String {
         | StoreError::BadYear(_)
         | StoreError::Data(_)
         | StoreError::Row(_)
-        | StoreError::File { .. }
         | StoreError::Stale(_)
         | StoreError::UnknownUser { .. }
         | StoreError::Terminal(_)
@@ -708,7 +706,7 @@ mod tests {
     }
 
     /// Every refused value of a row, at every place it is read: a CSV line (with and without a column), a
-    /// sheet's cell, a sheet, and a unit's form.
+    /// sheet's cell, a sheet, a unit's form, and a file as a whole (the file faults among them).
     fn every_row_error() -> Vec<StoreError> {
         let mut all = Vec::new();
         for fault in super::super::rows::every_row_fault() {
@@ -718,6 +716,7 @@ mod tests {
                 (RowPlace::Sheet { file: s("stc.xlsx"), sheet: s("stc"), cell: Some(s("E14")) }, None),
                 (RowPlace::Sheet { file: s("stc.xlsx"), sheet: s("stc"), cell: None }, None),
                 (RowPlace::Form, Some("explanation")),
+                (RowPlace::File { file: s("stc.xlsx") }, None),
             ];
             for (place, column) in places {
                 all.push(fault.clone().at(place, column));

@@ -8,6 +8,7 @@
 pub mod actions;
 pub mod cli;
 mod errors;
+mod files;
 pub mod help;
 mod rows;
 pub mod year;

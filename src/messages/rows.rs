@@ -17,6 +17,7 @@ pub fn row_problem(problem: &RowProblem, lang: Lang) -> String {
     let (subject, reason) = fault_vi(&problem.fault);
     let place = match &problem.place {
         RowPlace::Form => return reason,
+        RowPlace::File { file } => format!("{file}: "),
         RowPlace::Line { file, line } => format!("{file}:{line}: "),
         RowPlace::Sheet { file, sheet, cell: Some(cell) } => format!("{file}: trang {sheet:?}, ô {cell}: "),
         RowPlace::Sheet { file, sheet, cell: None } => format!("{file}: trang {sheet:?}: "),
@@ -60,6 +61,7 @@ fn held_vi(scores: &[HeldScore]) -> String {
 fn fault_vi(fault: &RowFault) -> (Option<String>, String) {
     match fault {
         RowFault::Refused(why) => (None, refused(why, Lang::Vi)),
+        RowFault::File(fault) => (None, super::files::file_fault_vi(fault)),
         RowFault::UnitCase { code, known } => (
             None,
             format!(
@@ -306,6 +308,9 @@ pub(super) fn every_row_fault() -> Vec<RowFault> {
         },
         RowFault::DocumentRefused { unit: u, code: c, reference: s("12/BC"), refusal: refusal() },
     ]
+    .into_iter()
+    .chain(super::files::every_file_fault().into_iter().map(RowFault::from))
+    .collect()
 }
 
 #[cfg(test)]

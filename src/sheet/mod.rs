@@ -12,31 +12,41 @@ use crate::domain::evaluate::evaluate_round;
 use crate::domain::permissions::CouncilWrite;
 use crate::store::Refused;
 use crate::store::import::EvidenceRow;
-use crate::store::{Store, StoreError};
+use crate::store::{FileFault, RowFault, RowPlace, Store, StoreError};
 use layout::{AUDIT_MARKER, CHECK_MARKER};
 use model::{Book, Sheet, Style};
 use render::Footer;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// Why a workbook could not be written or read; the store adds the file name.
-#[derive(Debug, thiserror::Error)]
-pub enum SheetError {
-    /// `sheet "stc", cell E14: unit stc, I.1: self-score 5 exceeds max 4 (a score lies in [0, max])`.
-    #[error("sheet {sheet:?}, cell {cell}: {message}")]
-    Cell { sheet: String, cell: String, message: String },
-    #[error("sheet {sheet:?}: {message}")]
-    Sheet { sheet: String, message: String },
-    #[error("{0}")]
-    Workbook(String),
-    #[error("writing the workbook: {0}")]
-    Write(#[from] rust_xlsxwriter::XlsxError),
+/// Why a workbook could not be read or made: the fault, on which sheet and at which cell; the store adds the file
+/// name, and the catalog words it.
+#[derive(Debug)]
+pub struct SheetError {
+    pub sheet: Option<String>,
+    pub cell: Option<String>,
+    pub fault: Box<RowFault>,
 }
 
 impl SheetError {
+    /// A fault of the workbook as a whole.
+    pub fn workbook(fault: FileFault) -> SheetError {
+        SheetError { sheet: None, cell: None, fault: Box::new(RowFault::from(fault)) }
+    }
+
+    /// A fault of one sheet, at none of its cells.
+    pub fn sheet(sheet: &str, fault: FileFault) -> SheetError {
+        SheetError { sheet: Some(sheet.to_string()), cell: None, fault: Box::new(RowFault::from(fault)) }
+    }
+
     /// The error as the store reports it: `file.xlsx: sheet "stc", cell E14: …`.
     pub fn in_file(self, path: &Path) -> StoreError {
-        StoreError::File { file: file_name(path), message: self.to_string() }
+        let file = file_name(path);
+        let place = match self.sheet {
+            Some(sheet) => RowPlace::Sheet { file, sheet, cell: self.cell },
+            None => RowPlace::File { file },
+        };
+        self.fault.at(place, None)
     }
 }
 
@@ -54,16 +64,13 @@ pub fn import_sheet(store: &mut Store, path: &Path) -> Result<crate::store::impo
     for sheet in &book.sheets {
         let assessment = read::parse_unit_sheet(sheet, store.regulation(), &round).map_err(|e| e.in_file(path))?;
         if let Some(first) = sheets_of_unit.insert(assessment.unit.clone(), sheet.name.clone()) {
-            return Err(SheetError::Sheet {
-                sheet: sheet.name.clone(),
-                message: format!("unit {} is already in sheet {first:?}", assessment.unit),
-            }
-            .in_file(path));
+            let fault = FileFault::UnitInTwoSheets { unit: assessment.unit.clone(), first };
+            return Err(SheetError::sheet(&sheet.name, fault).in_file(path));
         }
         assessments.push(assessment);
     }
     if assessments.is_empty() {
-        return Err(SheetError::Workbook("the workbook has no sheets".into()).in_file(path));
+        return Err(SheetError::workbook(FileFault::NoSheets).in_file(path));
     }
     store.import_self_assessments(&file_name(path), &assessments)
 }
@@ -267,7 +274,8 @@ fn write_workbook(
     for sheet in &mut book.sheets {
         add_check_block(sheet, footer, &stamp);
     }
-    let bytes = render::to_xlsx(&book, footer, title).map_err(|e| SheetError::from(e).in_file(out))?;
+    let bytes = render::to_xlsx(&book, footer, title)
+        .map_err(|e| SheetError::workbook(FileFault::NotMade { why: e.to_string() }).in_file(out))?;
     write_file(&bytes, out, existing)?;
     Ok(Exported { path: out.to_path_buf(), sheets: book.sheets.len(), content_hash, audit_head })
 }
@@ -277,7 +285,7 @@ fn write_workbook(
 /// replace, the move is a hard link, which fails rather than replace a file that appeared meanwhile.
 fn write_file(bytes: &[u8], out: &Path, existing: Existing) -> Result<(), StoreError> {
     use std::io::Write;
-    let io = |e: std::io::Error| StoreError::File { file: out.display().to_string(), message: e.to_string() };
+    let io = |e: std::io::Error| FileFault::NotWritten { why: e.to_string() }.in_file(out.display().to_string());
     let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "export".into());
     let (temporary, mut file) = (0..100)
         .find_map(|n| {

@@ -14,7 +14,8 @@ use crate::domain::regulation::Regulation;
 use crate::domain::score::parse_score;
 use crate::domain::scoring::ComponentScore;
 use crate::domain::validate::clean_line;
-use crate::store::import::{DATE_RULE, parse_date};
+use crate::store::import::parse_date;
+use crate::store::{FileFault, Oversize, RowFault, SheetItem};
 use calamine::{Data, DataRef, Dimensions, Reader, Xlsx, open_workbook};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -75,10 +76,13 @@ fn cell_name(row: u32, col: u32) -> String {
     }
 }
 
-fn too_large(what: &str) -> SheetError {
-    SheetError::Workbook(format!(
-        "{what}; a thamdinh workbook is far smaller: this is not a score sheet or result exported by thamdinh"
-    ))
+fn too_large(what: Oversize) -> SheetError {
+    SheetError::workbook(FileFault::TooLarge { what })
+}
+
+#[allow(clippy::needless_pass_by_value, reason = "called as `map_err(not_xlsx)` with errors of several types")]
+fn not_xlsx(why: impl ToString) -> SheetError {
+    SheetError::workbook(FileFault::NotXlsx { why: why.to_string() })
 }
 
 /// The number of parts an .xlsx package declares, read from its end-of-central-directory record before the
@@ -97,43 +101,35 @@ fn declared_parts(file: &mut std::fs::File, size: u64) -> std::io::Result<Option
 /// Refuses a package that is too large, has too many parts, or a part that unpacks beyond the limits, before
 /// anything is unpacked. The sizes checked are the ones the zip reader then enforces while unpacking.
 fn check_package(path: &Path) -> Result<(), SheetError> {
-    let unreadable = |e: String| {
-        SheetError::Workbook(format!("not a readable .xlsx workbook ({e}); save it as Excel Workbook (.xlsx)"))
-    };
-    let mut file = std::fs::File::open(path).map_err(|e| unreadable(e.to_string()))?;
-    let size = file.metadata().map_err(|e| unreadable(e.to_string()))?.len();
+    let mut file = std::fs::File::open(path).map_err(not_xlsx)?;
+    let size = file.metadata().map_err(not_xlsx)?.len();
     if size > limits::FILE_BYTES {
-        return Err(too_large(&format!(
-            "the file is {} MB, above the {} MB a workbook may be",
-            size >> 20,
-            limits::FILE_BYTES >> 20
-        )));
+        return Err(too_large(Oversize::File { megabytes: size >> 20, limit: limits::FILE_BYTES >> 20 }));
     }
-    if let Some(parts) = declared_parts(&mut file, size).map_err(|e| unreadable(e.to_string()))?
+    if let Some(parts) = declared_parts(&mut file, size).map_err(not_xlsx)?
         && parts > limits::PARTS
     {
-        return Err(too_large(&format!("the package declares {parts} parts, above {}", limits::PARTS)));
+        return Err(too_large(Oversize::DeclaredParts { parts, limit: limits::PARTS }));
     }
-    file.seek(SeekFrom::Start(0)).map_err(|e| unreadable(e.to_string()))?;
-    let mut archive = zip::ZipArchive::new(std::io::BufReader::new(file)).map_err(|e| unreadable(e.to_string()))?;
+    file.seek(SeekFrom::Start(0)).map_err(not_xlsx)?;
+    let mut archive = zip::ZipArchive::new(std::io::BufReader::new(file)).map_err(not_xlsx)?;
     if archive.len() as u64 > limits::PARTS {
-        return Err(too_large(&format!("the package holds {} parts, above {}", archive.len(), limits::PARTS)));
+        return Err(too_large(Oversize::Parts { parts: archive.len() as u64, limit: limits::PARTS }));
     }
     let mut total: u64 = 0;
     for index in 0..archive.len() {
-        let part = archive.by_index_raw(index).map_err(|e| unreadable(e.to_string()))?;
+        let part = archive.by_index_raw(index).map_err(not_xlsx)?;
         let unpacked = part.size();
         if unpacked > limits::PART_BYTES {
-            return Err(too_large(&format!(
-                "part {:?} unpacks to {} MB, above the {} MB a part may be",
-                part.name().unwrap_or_default(),
-                unpacked >> 20,
-                limits::PART_BYTES >> 20
-            )));
+            return Err(too_large(Oversize::Part {
+                part: part.name().unwrap_or_default().to_string(),
+                megabytes: unpacked >> 20,
+                limit: limits::PART_BYTES >> 20,
+            }));
         }
         total = total.saturating_add(unpacked);
         if total > limits::TOTAL_BYTES {
-            return Err(too_large(&format!("the package unpacks to more than {} MB", limits::TOTAL_BYTES >> 20)));
+            return Err(too_large(Oversize::Unpacked { limit: limits::TOTAL_BYTES >> 20 }));
         }
     }
     Ok(())
@@ -151,8 +147,8 @@ fn read_sheet<RS: Read + Seek>(
     name: &str,
     budget: &mut Budget,
 ) -> Result<RawSheet, SheetError> {
-    let whole = |message: String| SheetError::Sheet { sheet: name.to_string(), message };
-    let unreadable = |e: calamine::XlsxError| whole(format!("unreadable: {e}"));
+    let whole = |fault: FileFault| SheetError::sheet(name, fault);
+    let unreadable = |e: calamine::XlsxError| whole(FileFault::SheetUnreadable { why: e.to_string() });
     let mut cells = Vec::new();
     let mut formulas = Vec::new();
     {
@@ -164,12 +160,11 @@ fn read_sheet<RS: Read + Seek>(
                 continue;
             }
             if col >= limits::COLUMNS || row >= limits::ROWS {
-                return Err(whole(format!(
-                    "cell {} is beyond the used range a thamdinh workbook can have (columns A to {}, rows 1 to {}); this is not a score sheet or result exported by thamdinh",
-                    cell_name(row, col),
-                    column_letters(col_at(limits::COLUMNS) - 1),
-                    limits::ROWS
-                )));
+                return Err(whole(FileFault::BeyondRange {
+                    cell: cell_name(row, col),
+                    last_column: column_letters(col_at(limits::COLUMNS) - 1),
+                    rows: limits::ROWS,
+                }));
             }
             let position = (row, col_at(col));
             if has_formula {
@@ -184,11 +179,11 @@ fn read_sheet<RS: Read + Seek>(
                 budget.cells += 1;
             }
             if budget.cells > limits::CELLS || budget.text > limits::TEXT_BYTES {
-                return Err(too_large(&format!(
-                    "sheet {name:?}: the workbook holds more than {} cells or {} MB of text",
-                    limits::CELLS,
-                    limits::TEXT_BYTES >> 20
-                )));
+                return Err(too_large(Oversize::Cells {
+                    sheet: name.to_string(),
+                    cells: limits::CELLS,
+                    megabytes: limits::TEXT_BYTES >> 20,
+                }));
             }
         }
     }
@@ -208,7 +203,7 @@ fn read_sheet<RS: Read + Seek>(
     }
     let merges = workbook.merge_cells_by_sheet_name(name).map_err(unreadable)?;
     if merges.len() > limits::MERGES {
-        return Err(too_large(&format!("sheet {name:?}: more than {} merged ranges", limits::MERGES)));
+        return Err(too_large(Oversize::Merges { sheet: name.to_string(), limit: limits::MERGES }));
     }
     // Rows come in order in every file a spreadsheet program writes; a file that shuffles them is read the same.
     cells.sort_by_key(|(position, _)| *position);
@@ -222,12 +217,10 @@ impl RawBook {
     /// Reads every sheet of a workbook, refusing one beyond `limits` before holding it in memory.
     pub fn open(path: &Path) -> Result<RawBook, SheetError> {
         check_package(path)?;
-        let mut workbook: Xlsx<_> = open_workbook(path).map_err(|e| {
-            SheetError::Workbook(format!("not a readable .xlsx workbook ({e}); save it as Excel Workbook (.xlsx)"))
-        })?;
+        let mut workbook: Xlsx<_> = open_workbook(path).map_err(not_xlsx)?;
         let names = workbook.sheet_names();
         if names.len() > limits::SHEETS {
-            return Err(too_large(&format!("the workbook has {} sheets, above {}", names.len(), limits::SHEETS)));
+            return Err(too_large(Oversize::Sheets { sheets: names.len(), limit: limits::SHEETS }));
         }
         let mut budget = Budget::default();
         let mut sheets = Vec::new();
@@ -249,9 +242,7 @@ impl RawBook {
             let head = line(AUDIT_MARKER).filter(|h| h.len() == 64 && h.chars().all(|c| c.is_ascii_hexdigit()));
             return Ok((hash, head));
         }
-        Err(SheetError::Workbook(format!(
-            "no check block (a cell starting {CHECK_MARKER:?}); this file was not exported by thamdinh"
-        )))
+        Err(SheetError::workbook(FileFault::NoCheckBlock { marker: CHECK_MARKER.to_string() }))
     }
 
     /// The canonical text of the content, as `model::canonical_text` defines it.
@@ -341,19 +332,15 @@ impl RawSheet {
     }
 
     /// Refuses a formula in a cell the unit fills: its value would be whatever the file caches, true or not.
-    fn refuse_formula(&self, row: u32, col: u16, what: &str) -> Result<(), SheetError> {
+    fn refuse_formula(&self, row: u32, col: u16, what: SheetItem) -> Result<(), SheetError> {
         if self.is_formula(row, col) {
-            return Err(self.error(
-                row,
-                col,
-                format!("{what}: a formula in a cell the unit fills; type the value itself (formulas are read by the value the file caches, which need not be true)"),
-            ));
+            return Err(self.error(row, col, FileFault::Formula { what }));
         }
         Ok(())
     }
 
-    fn error(&self, row: u32, col: u16, message: impl Into<String>) -> SheetError {
-        SheetError::Cell { sheet: self.name.clone(), cell: a1(row, col), message: message.into() }
+    fn error(&self, row: u32, col: u16, fault: impl Into<RowFault>) -> SheetError {
+        SheetError { sheet: Some(self.name.clone()), cell: Some(a1(row, col)), fault: Box::new(fault.into()) }
     }
 }
 
@@ -369,20 +356,16 @@ fn decimal_of(number: f64) -> Option<Decimal> {
     Decimal::from_str(&format!("{number}")).ok()
 }
 
-fn read_score_cell(sheet: &RawSheet, row: u32, col: u16, what: &str) -> Result<ScoreCell, SheetError> {
+fn read_score_cell(sheet: &RawSheet, row: u32, col: u16, what: &SheetItem) -> Result<ScoreCell, SheetError> {
     if sheet.merge_at(row, col).is_some() {
-        return Err(sheet.error(row, col, format!("{what}: a merged cell where a number should be; unmerge it")));
+        return Err(sheet.error(row, col, FileFault::MergedScore { what: what.clone() }));
     }
-    sheet.refuse_formula(row, col, what)?;
+    sheet.refuse_formula(row, col, what.clone())?;
     let number = match sheet.value(row, col) {
         Data::Empty => return Ok(ScoreCell::Empty),
         Data::String(text) if text.trim().is_empty() => return Ok(ScoreCell::Empty),
         Data::String(text) => {
-            return Err(sheet.error(
-                row,
-                col,
-                format!("{what}: text {text:?} in a score cell; type the points as a number (3,5)"),
-            ));
+            return Err(sheet.error(row, col, FileFault::TextScore { what: what.clone(), text: text.clone() }));
         }
         Data::Float(number) => *number,
         Data::Int(number) => excel_number(*number),
@@ -390,12 +373,13 @@ fn read_score_cell(sheet: &RawSheet, row: u32, col: u16, what: &str) -> Result<S
             return Err(sheet.error(
                 row,
                 col,
-                format!("{what}: {other:?} in a score cell; type the points as a number"),
+                FileFault::OtherScore { what: what.clone(), value: format!("{other:?}") },
             ));
         }
     };
-    let value = decimal_of(number)
-        .ok_or_else(|| sheet.error(row, col, format!("{what}: {number} is not a number a score can be")))?;
+    let value = decimal_of(number).ok_or_else(|| {
+        sheet.error(row, col, FileFault::NotAScore { what: what.clone(), number: number.to_string() })
+    })?;
     if sheet.is_percent(row, col) {
         Ok(ScoreCell::Percent(value * Decimal::ONE_HUNDRED))
     } else {
@@ -409,34 +393,34 @@ pub fn parse_unit_sheet(
     regulation: &Regulation,
     round: &Round,
 ) -> Result<SheetAssessment, SheetError> {
-    let whole = |message: String| SheetError::Sheet { sheet: sheet.name.clone(), message };
-    let meta = sheet.meta().ok_or_else(|| {
-        whole(format!(
-            "not a thamdinh score sheet: cell {} should read \"Mã đơn vị: … · Khung tiêu chí: … · Quy chế: … · Năm: …\"; fill the sheet `thamdinh export sheet` made",
-            a1(META_ROW, 0)
-        ))
-    })?;
-    let meta_cell = |message: String| sheet.error(META_ROW, 0, message);
+    let meta = sheet
+        .meta()
+        .ok_or_else(|| SheetError::sheet(&sheet.name, FileFault::NotAScoreSheet { cell: a1(META_ROW, 0) }))?;
+    let meta_cell = |fault: RowFault| sheet.error(META_ROW, 0, fault);
     if meta.regulation != regulation.id {
-        return Err(meta_cell(format!(
-            "wrong framework: the sheet is for regulation {}, this round runs {}",
-            meta.regulation, regulation.id
-        )));
+        let fault = FileFault::WrongRegulation { sheet: meta.regulation.clone(), round: regulation.id.clone() };
+        return Err(meta_cell(fault.into()));
     }
     if meta.year != round.year {
-        return Err(meta_cell(format!("the sheet is for year {}, this round is {}", meta.year, round.year)));
+        return Err(meta_cell(FileFault::WrongYear { sheet: meta.year, round: round.year }.into()));
     }
-    let unit = round.units.iter().find(|u| u.code == meta.unit).ok_or_else(|| {
-        meta_cell(format!("unknown unit {:?}; import it first with `thamdinh import units`", meta.unit))
-    })?;
+    let unit = round
+        .units
+        .iter()
+        .find(|u| u.code == meta.unit)
+        .ok_or_else(|| meta_cell(RowFault::UnknownUnit { code: meta.unit.clone() }))?;
     let framework = regulation
         .framework_for(&unit.bloc, unit.group.as_deref())
-        .ok_or_else(|| meta_cell(format!("unit {}: its bloc and group name no framework", unit.code)))?;
+        .ok_or_else(|| meta_cell(FileFault::NoFramework { unit: unit.code.to_string() }.into()))?;
     if meta.framework != framework.key {
-        return Err(meta_cell(format!(
-            "wrong framework: the sheet is made on {}, unit {} is scored on {}",
-            meta.framework, unit.code, framework.key
-        )));
+        return Err(meta_cell(
+            FileFault::WrongFramework {
+                sheet: meta.framework.clone(),
+                unit: unit.code.to_string(),
+                framework: framework.key.clone(),
+            }
+            .into(),
+        ));
     }
     let layout = Layout::for_regulation(regulation);
     check_fixed_text(sheet, &layout, framework, round.year)?;
@@ -445,31 +429,25 @@ pub fn parse_unit_sheet(
     Ok(SheetAssessment { sheet: sheet.name.clone(), unit: unit.code.to_string(), scores, evidence })
 }
 
-fn expect_text(sheet: &RawSheet, row: u32, col: u16, expected: &str, what: &str) -> Result<(), SheetError> {
+fn expect_text(sheet: &RawSheet, row: u32, col: u16, expected: &str, what: SheetItem) -> Result<(), SheetError> {
     let found = sheet.text(row, col).unwrap_or_default();
     if found != expected.trim() {
-        return Err(sheet.error(row, col, format!("{what}: reads {found:?}, the layout has {expected:?}")));
+        return Err(sheet.error(row, col, FileFault::TextChanged { what, found, expected: expected.to_string() }));
     }
     Ok(())
 }
 
 fn check_fixed_text(sheet: &RawSheet, layout: &Layout, framework: &Framework, year: i32) -> Result<(), SheetError> {
-    expect_text(sheet, TITLE_ROW, 0, &layout.title(year), "wrong framework (title)")?;
-    expect_text(sheet, FRAMEWORK_ROW, 0, &framework.title, "wrong framework (framework title)")?;
+    expect_text(sheet, TITLE_ROW, 0, &layout.title(year), SheetItem::Title)?;
+    expect_text(sheet, FRAMEWORK_ROW, 0, &framework.title, SheetItem::FrameworkTitle)?;
     let source = sheet.text(SOURCE_ROW, 0).unwrap_or_default();
     if !source.contains(&framework.source) {
-        return Err(sheet.error(
-            SOURCE_ROW,
-            0,
-            format!(
-                "wrong framework (regulation reference): reads {source:?}, the layout cites {:?}",
-                framework.source
-            ),
-        ));
+        let fault = FileFault::SourceChanged { found: source, expected: framework.source.clone() };
+        return Err(sheet.error(SOURCE_ROW, 0, fault));
     }
     for (index, spec) in layout.columns.iter().enumerate() {
         let row = if matches!(spec.column, Column::Grade(_)) { HEADER_ROW + 1 } else { HEADER_ROW };
-        expect_text(sheet, row, col_at(index), spec.header, "column header changed")?;
+        expect_text(sheet, row, col_at(index), spec.header, SheetItem::Header)?;
     }
     Ok(())
 }
@@ -487,10 +465,9 @@ fn read_table(
     for (index, plan) in planned.iter().enumerate() {
         let row = FIRST_TABLE_ROW.saturating_add(row_at(index));
         table.check_row_place(row, &planned, index)?;
-        let what = format!("unit {}, {}", unit.code, plan.code);
-        table.check_row_labels(row, plan, &what)?;
+        table.check_row_labels(row, plan)?;
         if plan.kind.is_scored()
-            && let Some(score) = table.read_scored_row(row, plan, &what)?
+            && let Some(score) = table.read_scored_row(row, plan)?
         {
             scores.push(score);
         }
@@ -521,26 +498,27 @@ impl Table<'_> {
         if found == plan.code {
             return Ok(());
         }
-        let message = if self.code_at(row + 1) == plan.code {
-            format!("extra row {}: the appendix's rows are fixed; {} should be here", row + 1, plan.code)
+        let fault = if self.code_at(row + 1) == plan.code {
+            FileFault::ExtraRow { row: row + 1, code: plan.code.clone() }
         } else if let Some(later) = planned[index..].iter().position(|p| p.code == found).filter(|_| !found.is_empty())
         {
-            let gone: Vec<&str> = planned[index..index + later].iter().map(|p| p.code.as_str()).collect();
-            format!("missing row: {} should come before {found}", gone.join(", "))
+            let missing = planned[index..index + later].iter().map(|p| p.code.clone()).collect();
+            FileFault::MissingRows { missing, found }
         } else {
-            format!("changed row: expected {} ({}), found {found:?}", plan.code, plan.name)
+            FileFault::ChangedRow { code: plan.code.clone(), name: plan.name.clone(), found }
         };
-        Err(self.sheet.error(row, self.code_col, message))
+        Err(self.sheet.error(row, self.code_col, fault))
     }
 
     /// The row's number, name and max read as the appendix has them.
-    fn check_row_labels(&self, row: u32, plan: &PlannedRow, what: &str) -> Result<(), SheetError> {
+    fn check_row_labels(&self, row: u32, plan: &PlannedRow) -> Result<(), SheetError> {
         let (sheet, col) = (self.sheet, |column: Column| self.layout.col(column));
+        let (unit, code) = (self.unit.code.to_string(), plan.code.clone());
         if let Some(c) = col(Column::Stt) {
-            expect_text(sheet, row, c, &plan.stt, &format!("{what}: changed row (STT)"))?;
+            expect_text(sheet, row, c, &plan.stt, SheetItem::Stt { unit: unit.clone(), code: code.clone() })?;
         }
         if let Some(c) = col(Column::Name) {
-            expect_text(sheet, row, c, &plan.name, &format!("{what}: changed row (name)"))?;
+            expect_text(sheet, row, c, &plan.name, SheetItem::Name { unit: unit.clone(), code: code.clone() })?;
         }
         if let Some(c) = col(Column::Max) {
             let max = match sheet.value(row, c) {
@@ -549,15 +527,9 @@ impl Table<'_> {
                 _ => None,
             };
             if max.map(|m| m.normalize()) != Some(plan.max.normalize()) {
-                return Err(sheet.error(
-                    row,
-                    c,
-                    format!(
-                        "{what}: changed row (max): reads {:?}, the appendix has {}",
-                        sheet.text(row, c).unwrap_or_default(),
-                        plan.max.normalize()
-                    ),
-                ));
+                let found = sheet.text(row, c).unwrap_or_default();
+                let max = plan.max.normalize().to_string();
+                return Err(sheet.error(row, c, FileFault::MaxChanged { unit, code, found, max }));
             }
         }
         Ok(())
@@ -565,35 +537,38 @@ impl Table<'_> {
 
     /// What the unit filled in on a scored row: its self-score, whether the item applies, its explanation; the
     /// council's columns must read as exported. None when the layout has no self-score column.
-    fn read_scored_row(&self, row: u32, plan: &PlannedRow, what: &str) -> Result<Option<SheetScore>, SheetError> {
+    fn read_scored_row(&self, row: u32, plan: &PlannedRow) -> Result<Option<SheetScore>, SheetError> {
         let (sheet, col) = (self.sheet, |column: Column| self.layout.col(column));
         let Some(self_col) = col(Column::SelfScore) else { return Ok(None) };
-        let self_score = match read_score_cell(sheet, row, self_col, &format!("{what}: self-score"))? {
+        let (unit, code) = (self.unit.code.to_string(), plan.code.clone());
+        let what = SheetItem::SelfScore { unit: unit.clone(), code: code.clone() };
+        let score = |value, percent| {
+            let at = (row, self_col);
+            checked_score(sheet, at, (&unit, &code), self.regulation, plan.max, value, percent)
+        };
+        let self_score = match read_score_cell(sheet, row, self_col, &what)? {
             ScoreCell::Empty => None,
-            ScoreCell::Points(points) => {
-                Some(checked_score(sheet, row, self_col, what, self.regulation, plan.max, points, false)?)
-            }
-            ScoreCell::Percent(percent) => {
-                Some(checked_score(sheet, row, self_col, what, self.regulation, plan.max, percent, true)?)
-            }
+            ScoreCell::Points(points) => Some(score(points, false)?),
+            ScoreCell::Percent(percent) => Some(score(percent, true)?),
         };
         let applicable = match col(Column::Applicable) {
             None => None,
-            Some(c) => read_applicable(sheet, row, c, what)?,
+            Some(c) => read_applicable(sheet, row, c, (&unit, &code))?,
         };
         if applicable == Some(false) && self_score.is_some() {
-            return Err(sheet.error(row, self_col, format!("{what}: a not-applicable component carries no scores; empty the self-score or mark it {APPLICABLE_YES}")));
+            let fault = FileFault::NotApplicableScored { unit, code, yes: APPLICABLE_YES.to_string() };
+            return Err(sheet.error(row, self_col, fault));
         }
-        self.check_council_columns(row, plan, what)?;
+        self.check_council_columns(row, plan)?;
         if let Some(c) = col(Column::Explanation) {
-            sheet.refuse_formula(row, c, &format!("{what}: explanation"))?;
+            sheet.refuse_formula(row, c, SheetItem::Explanation { unit, code })?;
         }
         let explanation = col(Column::Explanation).and_then(|c| sheet.text(row, c));
         Ok(Some(SheetScore { code: plan.code.clone(), cell: a1(row, self_col), self_score, explanation, applicable }))
     }
 
     /// The council's columns are not imported; a value there that differs from the database is a mistake.
-    fn check_council_columns(&self, row: u32, plan: &PlannedRow, what: &str) -> Result<(), SheetError> {
+    fn check_council_columns(&self, row: u32, plan: &PlannedRow) -> Result<(), SheetError> {
         let (sheet, col) = (self.sheet, |column: Column| self.layout.col(column));
         let missing = ComponentScore::default();
         let entry = self.unit.entries.get(&plan.code).unwrap_or(&missing);
@@ -609,22 +584,25 @@ impl Table<'_> {
             if let Some(value) = appraised
                 && stored.map(to_cell_number) != Some(value)
             {
-                let stored = stored.map(|s| s.normalize().to_string()).unwrap_or_else(|| "nothing".into());
-                return Err(sheet.error(row, c, format!("{what}: column {} is the council's and is not imported; it reads {:?} here but the database has {stored}; leave it as exported", column_letters(c), sheet.text(row, c).unwrap_or_default())));
+                return Err(sheet.error(
+                    row,
+                    c,
+                    FileFault::CouncilScore {
+                        unit: self.unit.code.to_string(),
+                        code: plan.code.clone(),
+                        column: column_letters(c),
+                        found: sheet.text(row, c).unwrap_or_default(),
+                        stored: stored.map(|s| s.normalize().to_string()),
+                    },
+                ));
             }
         }
         if let Some(c) = col(Column::Reason)
             && let Some(reason) = sheet.text(row, c)
             && reason != entry.deduction_reason.trim()
         {
-            return Err(sheet.error(
-                row,
-                c,
-                format!(
-                    "{what}: column {} (deduction reason) is the council's and is not imported; leave it as exported",
-                    column_letters(c)
-                ),
-            ));
+            let (unit, code) = (self.unit.code.to_string(), plan.code.clone());
+            return Err(sheet.error(row, c, FileFault::CouncilReason { unit, code, column: column_letters(c) }));
         }
         Ok(())
     }
@@ -635,57 +613,47 @@ impl Table<'_> {
         if found == TOTAL_CODE {
             return Ok(());
         }
-        let message = if found.is_empty() || !found.contains('.') && framework.criterion(&found).is_none() {
-            format!(
-                "extra row {}: the appendix's rows are fixed and the total ({}) should be here",
-                total_row + 1,
-                super::layout::TOTAL_LABEL
-            )
+        let fault = if found.is_empty() || !found.contains('.') && framework.criterion(&found).is_none() {
+            FileFault::TotalExpected { row: total_row + 1, total: super::layout::TOTAL_LABEL.to_string() }
         } else {
-            format!("extra row {}: {found} is not in the unit's framework at this place", total_row + 1)
+            FileFault::RowNotInFramework { row: total_row + 1, code: found }
         };
-        Err(self.sheet.error(total_row, self.code_col, message))
+        Err(self.sheet.error(total_row, self.code_col, fault))
     }
 }
 
 /// The applicability mark of a row (453 only): Có, Không, or empty.
-fn read_applicable(sheet: &RawSheet, row: u32, c: u16, what: &str) -> Result<Option<bool>, SheetError> {
+fn read_applicable(sheet: &RawSheet, row: u32, c: u16, item: (&str, &str)) -> Result<Option<bool>, SheetError> {
+    let (unit, code) = (item.0.to_string(), item.1.to_string());
+    let (yes, no) = (APPLICABLE_YES.to_string(), APPLICABLE_NO.to_string());
     if sheet.merge_at(row, c).is_some() {
-        return Err(sheet.error(
-            row,
-            c,
-            format!("{what}: a merged cell where {APPLICABLE_YES} or {APPLICABLE_NO} should be"),
-        ));
+        return Err(sheet.error(row, c, FileFault::MergedApplicable { unit, code, yes, no }));
     }
-    sheet.refuse_formula(row, c, &format!("{what}: applicable"))?;
+    sheet.refuse_formula(row, c, SheetItem::Applicable { unit: unit.clone(), code: code.clone() })?;
     match sheet.text(row, c) {
         None => Ok(None),
         Some(mark) if mark.to_lowercase() == APPLICABLE_YES.to_lowercase() => Ok(Some(true)),
         Some(mark) if mark.to_lowercase() == APPLICABLE_NO.to_lowercase() => Ok(Some(false)),
-        Some(other) => Err(sheet.error(
-            row,
-            c,
-            format!("{what}: applicable {other:?} must be {APPLICABLE_YES} or {APPLICABLE_NO}"),
-        )),
+        Some(value) => Err(sheet.error(row, c, FileFault::NotAMark { unit, code, value, yes, no })),
     }
 }
 
 /// Checks a typed score as `import scores` does ([0, max], percentages only where the regulation scores so),
 /// refusing more decimals than the regulation counts rather than rounding them away.
-#[allow(clippy::too_many_arguments)]
 fn checked_score(
     sheet: &RawSheet,
-    row: u32,
-    col: u16,
-    what: &str,
+    (row, col): (u32, u16),
+    (unit, code): (&str, &str),
     regulation: &Regulation,
     max: Decimal,
     value: Decimal,
     percent: bool,
 ) -> Result<Decimal, SheetError> {
     let text = if percent { format!("{}%", value.normalize()) } else { value.normalize().to_string() };
-    parse_score(&text, &regulation.score_rule(max))
-        .map_err(|error| sheet.error(row, col, format!("{what}: điểm tự đánh giá {error}")))
+    parse_score(&text, &regulation.score_rule(max)).map_err(|why| {
+        let fault = RowFault::BadScore { unit: unit.to_string(), code: code.to_string(), self_score: true, why };
+        sheet.error(row, col, fault)
+    })
 }
 
 fn read_evidence(
@@ -696,15 +664,13 @@ fn read_evidence(
 ) -> Result<Vec<(String, EvidenceRow)>, SheetError> {
     let Some(end) = sheet.last_row() else { return Ok(Vec::new()) };
     let last_row = sheet.check_row().map(|r| r.saturating_sub(1)).unwrap_or(end);
-    let title_row = (FIRST_TABLE_ROW..=last_row)
-        .find(|row| sheet.text(*row, 0).as_deref() == Some(EVIDENCE_TITLE))
-        .ok_or_else(|| SheetError::Sheet {
-            sheet: sheet.name.clone(),
-            message: format!("the evidence list ({EVIDENCE_TITLE}) below the table is missing"),
-        })?;
+    let title_row =
+        (FIRST_TABLE_ROW..=last_row).find(|row| sheet.text(*row, 0).as_deref() == Some(EVIDENCE_TITLE)).ok_or_else(
+            || SheetError::sheet(&sheet.name, FileFault::NoEvidenceList { title: EVIDENCE_TITLE.to_string() }),
+        )?;
     let header_row = title_row + 1;
     for (col, header) in EVIDENCE_HEADERS.iter().enumerate() {
-        expect_text(sheet, header_row, col_at(col), header, "evidence list: column header changed")?;
+        expect_text(sheet, header_row, col_at(col), header, SheetItem::EvidenceHeader)?;
     }
     let _ = layout;
     let mut rows = Vec::new();
@@ -719,28 +685,34 @@ fn read_evidence(
         }
         // Checked before an empty row is passed over: a formula with no cached value reads as empty.
         for col in 1..=4 {
-            sheet.refuse_formula(row, col, &format!("unit {}, evidence", unit.code))?;
+            sheet.refuse_formula(row, col, SheetItem::Evidence { unit: unit.code.to_string() })?;
         }
         let code = sheet.text(row, 2).unwrap_or_default();
-        let line = |col: u16, what: &str| {
-            clean_line(&sheet.text(row, col).unwrap_or_default())
-                .map_err(|why| sheet.error(row, col, format!("unit {}, evidence {code}: {what} {why}", unit.code)))
+        let unit_code = unit.code.to_string();
+        // The unit and criterion a fault of this row names.
+        let item = || (unit.code.to_string(), code.clone());
+        let line = |col: u16, title: bool| {
+            clean_line(&sheet.text(row, col).unwrap_or_default()).map_err(|why| {
+                let (unit, code) = item();
+                sheet.error(row, col, FileFault::EvidenceText { unit, code, title, why })
+            })
         };
-        let title = line(1, "trích yếu")?;
-        let reference = line(4, "số, ký hiệu")?;
+        let title = line(1, true)?;
+        let reference = line(4, false)?;
         let date_empty = matches!(sheet.value(row, 3), Data::Empty) || sheet.text(row, 3).is_none();
         if title.is_empty() && code.is_empty() && reference.is_empty() && date_empty {
             continue;
         }
-        let at = |col: u16, message: String| sheet.error(row, col, format!("unit {}, evidence: {message}", unit.code));
+        let at = |col: u16, fault: FileFault| sheet.error(row, col, fault);
         if framework.component(&code).is_none() && framework.criterion(&code).is_none() {
-            return Err(at(2, format!("no criterion {code:?} in the unit's framework ({})", framework.key)));
+            let framework = framework.key.clone();
+            return Err(at(2, FileFault::EvidenceCriterion { unit: unit_code, code, framework }));
         }
         if title.is_empty() {
-            return Err(at(1, format!("{code}: a document needs its title (trích yếu)")));
+            return Err(at(1, FileFault::EvidenceTitle { unit: unit_code, code }));
         }
         if reference.is_empty() {
-            return Err(at(4, format!("{code}: a document needs its number (số, ký hiệu) or link")));
+            return Err(at(4, FileFault::EvidenceReference { unit: unit_code, code }));
         }
         let issued_on = match sheet.value(row, 3) {
             Data::DateTime(date) => {
@@ -752,11 +724,12 @@ fn read_evidence(
             _ => None,
         }
         .ok_or_else(|| {
-            at(3, format!("{code}: {:?} is not a date ({DATE_RULE})", sheet.text(row, 3).unwrap_or_default()))
+            let (unit, code) = item();
+            at(3, FileFault::EvidenceDate { unit, code, value: sheet.text(row, 3).unwrap_or_default() })
         })?;
         let cell = a1(row, 1);
         if let Some(first) = seen.insert((code.clone(), reference.clone()), cell.clone()) {
-            return Err(at(4, format!("{code}, {reference}: already listed at {first}")));
+            return Err(at(4, FileFault::EvidenceTwice { unit: unit_code, code, reference, first }));
         }
         rows.push((cell, EvidenceRow { unit: unit.code.to_string(), criterion: code, reference, title, issued_on }));
     }

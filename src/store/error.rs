@@ -1,5 +1,6 @@
 //! Errors of the store, worded for the secretary: which file, which line, which rule.
 
+pub use super::file_fault::{FileFault, Oversize, SheetItem};
 pub use super::refused::{CsvProblem, Refused, RowItem, RowRefused, Subject, TextField};
 pub use super::row_problem::{HeldScore, RowFault, RowPlace, RowProblem};
 use crate::domain::error::DataError;
@@ -27,8 +28,6 @@ pub enum StoreError {
     /// A refused value of an import row, a sheet's cell or a unit's form: where, which column, unit, value and rule.
     #[error("{0}")]
     Row(Box<RowProblem>),
-    #[error("{file}: {message}")]
-    File { file: String, message: String },
     /// A write or a read the round's rules or data refuse, with its facts.
     #[error("{0}")]
     Refused(Box<Refused>),

@@ -10,6 +10,7 @@ pub mod council;
 mod csv_input;
 mod documents;
 pub mod error;
+mod file_fault;
 pub mod generate;
 pub mod import;
 pub mod next_year;
@@ -30,8 +31,8 @@ pub mod users;
 mod write;
 
 pub use error::{
-    CsvProblem, HeldScore, Refused, Result, RowFault, RowItem, RowPlace, RowProblem, RowRefused, StoreError, Subject,
-    TextField,
+    CsvProblem, FileFault, HeldScore, Oversize, Refused, Result, RowFault, RowItem, RowPlace, RowProblem, RowRefused,
+    SheetItem, StoreError, Subject, TextField,
 };
 pub use round::DocumentCounts;
 pub use write::{CLEAR_MARKER, Cell};

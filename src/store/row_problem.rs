@@ -2,6 +2,7 @@
 //! read, which column, which unit and item, the value and the rule broken. The `Display` text is the English
 //! wording (`--lang en`); people read the catalog's (`messages`).
 
+use super::file_fault::FileFault;
 use super::refused::Refused;
 use crate::domain::appraisal::ReasonNeeded;
 use crate::domain::permissions::Refusal;
@@ -13,6 +14,8 @@ use rust_decimal::Decimal;
 /// Where a refused value was read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RowPlace {
+    /// A file as a whole (a workbook, a folder, a regulation's list).
+    File { file: String },
     /// A line of a CSV file.
     Line { file: String, line: u64 },
     /// A sheet of a workbook, at one of its cells when the refusal is about one.
@@ -35,6 +38,7 @@ impl std::error::Error for RowProblem {}
 impl std::fmt::Display for RowProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.place {
+            RowPlace::File { file } => write!(f, "{file}: ")?,
             RowPlace::Line { file, line } => write!(f, "{file}:{line}: ")?,
             RowPlace::Sheet { file, sheet, cell: Some(cell) } => write!(f, "{file}: sheet {sheet:?}, cell {cell}: ")?,
             RowPlace::Sheet { file, sheet, cell: None } => write!(f, "{file}: sheet {sheet:?}: ")?,
@@ -80,6 +84,9 @@ pub enum RowFault {
     /// A refusal of the store met while reading the row (a frozen bloc, facts that do not hold together …).
     #[error("{0}")]
     Refused(Box<Refused>),
+    /// A workbook, sheet or cell read whole, or a file or folder that cannot be written.
+    #[error("{0}")]
+    File(Box<FileFault>),
     #[error("unknown unit {code:?}; the round has {known} (a code is one code whatever its case: write {known})")]
     UnitCase { code: String, known: String },
     #[error("unknown unit {code:?}; import it first with `thamdinh import units`")]
