@@ -110,7 +110,14 @@ pub fn build(store: &Store) -> Result<Book, StoreError> {
         return Err(StoreError::from(Refused::NoUnitsYet));
     }
     let result =
-        CouncilResult { regulation, year: store.year(), round: &round, results, documents: store.document_counts()? };
+        CouncilResult {
+            regulation,
+            year: store.year(),
+            round: &round,
+            by_code: round.units.iter().map(|unit| (unit.code.clone(), unit)).collect(),
+            results,
+            documents: store.document_counts()?,
+        };
     let mut book = Book::default();
     for bloc in &result.results {
         book.sheets.push(result.bloc_sheet(bloc));
@@ -128,6 +135,8 @@ struct CouncilResult<'a> {
     regulation: &'a Regulation,
     year: i32,
     round: &'a Round,
+    /// Each unit's record by its code: a national round's ranking looks up 10 000 of them.
+    by_code: std::collections::HashMap<UnitCode, &'a UnitRecord>,
     results: Vec<BlocResult>,
     documents: DocumentCounts,
 }
@@ -135,7 +144,7 @@ struct CouncilResult<'a> {
 impl CouncilResult<'_> {
     /// The reasons the council sees for a ranked unit's level.
     fn reasons_of(&self, ranked: &RankedUnit) -> Vec<String> {
-        match self.round.units.iter().find(|unit| unit.code == ranked.unit) {
+        match self.by_code.get(&ranked.unit) {
             Some(unit) => unit_reasons(self.regulation, unit, ranked, |code| self.documents.count(&unit.code, code)),
             None => ranked.quota_note.iter().cloned().collect(),
         }
