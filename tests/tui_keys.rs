@@ -341,6 +341,9 @@ fn f3_shows_a_components_history() {
     assert!(rows.iter().any(|r| r.actor == "tv-so-noi-vu" && r.new_value.as_deref() == Some("2")));
     let text = screen(&app, 160, 48);
     assert!(text.contains("Lịch sử — skhcn · III.7") && text.contains("Thiếu một báo cáo"), "{text}");
+    // Who, by the full name the council's papers print, not the login.
+    let full_name = store.user("tv-so-noi-vu").unwrap().unwrap().full_name;
+    assert!(!full_name.is_empty() && text.contains(&full_name), "{full_name} in {text}");
     press(&mut app, &mut store, "<Esc>");
     assert!(app.history().is_none());
 }

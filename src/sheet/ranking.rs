@@ -109,15 +109,14 @@ pub fn build(store: &Store) -> Result<Book, StoreError> {
     if results.is_empty() {
         return Err(StoreError::from(Refused::NoUnitsYet));
     }
-    let result =
-        CouncilResult {
-            regulation,
-            year: store.year(),
-            round: &round,
-            by_code: round.units.iter().map(|unit| (unit.code.clone(), unit)).collect(),
-            results,
-            documents: store.document_counts()?,
-        };
+    let result = CouncilResult {
+        regulation,
+        year: store.year(),
+        round: &round,
+        by_code: round.units.iter().map(|unit| (unit.code.clone(), unit)).collect(),
+        results,
+        documents: store.document_counts()?,
+    };
     let mut book = Book::default();
     for bloc in &result.results {
         book.sheets.push(result.bloc_sheet(bloc));

@@ -277,21 +277,30 @@ fn export_ranking(store: &Store) -> Result<String> {
 }
 
 /// Reads: a unit's details, a history, the changes of other sessions, the whole round.
+/// Every user's full name by login (removed users too: the history names them), where one is recorded.
+fn full_names(store: &Store) -> Result<BTreeMap<String, String>> {
+    Ok(store
+        .users()?
+        .into_iter()
+        .filter(|user| !user.full_name.trim().is_empty())
+        .map(|user| (user.name, user.full_name))
+        .collect())
+}
+
 fn read(store: &Store, effect: Effect) -> Action {
     let action = match effect {
         Effect::LoadUnitDetails { unit } => store
             .evidence_of(&unit)
             .and_then(|evidence| Ok((evidence, store.explanations_of(&unit)?)))
             .map(|(evidence, explanations)| Action::UnitDetailsLoaded { unit, evidence, explanations }),
-        Effect::LoadHistory { unit, component } => store
-            .audit_log(Some(&unit), Some(&component))
-            .map(|rows| Action::History { title: format!("{unit} · {component}"), rows }),
+        Effect::LoadHistory { unit, component } => store.audit_log(Some(&unit), Some(&component)).and_then(|rows| {
+            Ok(Action::History { title: format!("{unit} · {component}"), rows, names: full_names(store)? })
+        }),
         // Newest first: a unit's history can be longer than the screen, which cuts the oldest rows.
-        Effect::LoadUnitHistory { unit } => store.audit_log(Some(&unit), None).map(|mut rows| {
+        Effect::LoadUnitHistory { unit } => store.audit_log(Some(&unit), None).and_then(|mut rows| {
             rows.reverse();
-            Action::History {
-                title: format!("{unit} — mọi thay đổi của đơn vị, mới nhất trước"), rows
-            }
+            let title = format!("{unit} — mọi thay đổi của đơn vị, mới nhất trước");
+            Ok(Action::History { title, rows, names: full_names(store)? })
         }),
         Effect::Refresh { since } => refresh(store, since).and_then(|changes| match changes {
             Some(changes) => Ok(Action::UnitsRefreshed(Box::new(changes))),

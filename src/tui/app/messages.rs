@@ -55,6 +55,8 @@ pub enum Action {
     History {
         title: String,
         rows: Vec<AuditRow>,
+        /// Each user's full name by login, as the history names who changed what.
+        names: BTreeMap<String, String>,
     },
     SignedIn(Actor),
     /// The documents and explanations of one unit, read when it was first shown.

@@ -175,7 +175,8 @@ pub enum Overlay {
     /// The keys that act here, from the keymap.
     Help,
     /// A component's (or a unit's) audit history: title and rows, oldest first.
-    History { title: String, rows: Vec<AuditRow> },
+    /// Who by full name (login → full name, where one is recorded).
+    History { title: String, rows: Vec<AuditRow>, names: BTreeMap<String, String> },
     /// A question before unsaved work is thrown away.
     Confirm(Pending),
 }
@@ -637,7 +638,7 @@ impl App {
     /// The history overlay's title and rows, when it is open.
     pub fn history(&self) -> Option<(&str, &[AuditRow])> {
         match &self.overlay {
-            Some(Overlay::History { title, rows }) => Some((title, rows)),
+            Some(Overlay::History { title, rows, .. }) => Some((title, rows)),
             _ => None,
         }
     }

@@ -105,7 +105,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     draw_message(frame, app, message);
     draw_hints(frame, app, hints);
     match &app.overlay {
-        Some(Overlay::History { title, rows }) => overlays::history(frame, &app.regulation, title, rows),
+        Some(Overlay::History { title, rows, names }) => {
+            overlays::history(frame, &app.regulation, title, rows, names);
+        }
         Some(Overlay::Help) => overlays::help(frame, app),
         Some(Overlay::Confirm(pending)) => overlays::confirm(frame, *pending),
         None => {}

@@ -190,6 +190,7 @@ pub fn history(
     regulation: &crate::domain::regulation::Regulation,
     title: &str,
     rows: &[crate::store::audit::AuditRow],
+    names: &std::collections::BTreeMap<String, String>,
 ) {
     let area = centered(frame.area(), 150, super::cells(rows.len()).saturating_add(4));
     frame.render_widget(Clear, area);
@@ -224,7 +225,9 @@ pub fn history(
                 };
                 let reason = row.reason.clone().unwrap_or_default();
                 let action = crate::messages::audit_action_slug(&row.action, crate::messages::Lang::Vi);
-                let cells = [at, row.actor.clone(), action, change, reason];
+                // Who by the name printed on the council's papers; the login where none is recorded.
+                let who = names.get(&row.actor).cloned().unwrap_or_else(|| row.actor.clone());
+                let cells = [at, who, action, change, reason];
                 Row::new(cells.map(|text| super::safe(&text).into_owned()))
             })
             .collect()
@@ -233,10 +236,10 @@ pub fn history(
         body,
         [
             Constraint::Length(16),
-            Constraint::Length(18),
+            Constraint::Length(20),
             Constraint::Length(22),
             Constraint::Min(30),
-            Constraint::Percentage(30),
+            Constraint::Percentage(25),
         ],
     )
     .block(Block::bordered().title(format!(" Lịch sử — {title} (giờ Việt Nam) — Esc để đóng ")))

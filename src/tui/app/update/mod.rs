@@ -48,8 +48,8 @@ fn apply_action(app: &mut App, action: Action) -> Vec<Effect> {
             }
             refresh(app)
         }
-        Action::History { title, rows } => {
-            app.overlay = Some(Overlay::History { title, rows });
+        Action::History { title, rows, names } => {
+            app.overlay = Some(Overlay::History { title, rows, names });
             Vec::new()
         }
         Action::UnitDetailsLoaded { unit, evidence, explanations } => {
