@@ -65,7 +65,9 @@ pub fn run(store: &Store, command: AuditCommand, lang: Lang) -> Result<(), CliEr
                 // One row, one line: a newline typed into a reason is shown as `\x0a`, not as a forged row.
                 let line = format!(
                     "#{:<6} {} {:<16} {action:<width$} {place:<14} {change}{reason}",
-                    row.id, row.at, row.actor
+                    row.id,
+                    say::moment(lang, &row.at),
+                    row.actor
                 );
                 out.push_str(&escape_line(&line));
                 out.push('\n');
