@@ -332,6 +332,13 @@ fn users_submissions_and_the_log_read_roles_and_dates_in_vietnamese() {
     for slug in ["submission", ": member", ": secretary"] {
         assert!(!log.contains(slug), "{slug:?} in:\n{log}");
     }
+    // Next year's round: what was carried over reads in Vietnamese, not as the English detail it stores.
+    let next = dir.path().join("next.db").display().to_string();
+    ok(&["init", "--db", &next, "--from", &db, "--year", "2025"]);
+    let log = ok(&["audit", "log", "--db", &next]);
+    assert!(english_in(&log).is_empty() && iso_dates_in(&log).is_empty(), "{log}");
+    assert!(log.contains("→ 01/12/2025, ") && log.contains("→ 2024, 8"), "{log}");
+
     // English keeps what is stored: the slugs and the ISO times a script reads.
     let english = ok(&["user", "list", "--db", &db, "--lang", "en"]);
     assert!(english.contains(" member ") && !iso_dates_in(&english).is_empty(), "{english}");

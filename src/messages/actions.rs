@@ -83,6 +83,13 @@ pub fn field_name(field: &str, regulation: &Regulation, lang: Lang) -> String {
         "submission" => ("hồ sơ tự đánh giá đã nộp (ngày thông qua, biên bản)", "submission (approved on, minutes)"),
         "submission_deadline" => ("hạn nộp hồ sơ tự đánh giá", "submission deadline"),
         "appraisal_working_days" => ("thời gian thẩm định (ngày làm việc)", "appraisal period (working days)"),
+        "carried_settings" => (
+            "thiết lập chuyển sang (hạn nộp, thời gian thẩm định theo ngày làm việc)",
+            "settings carried over (deadline, appraisal working days)",
+        ),
+        "previous_levels" => {
+            ("mức xếp loại kỳ trước được ghi nhận (năm, số đơn vị)", "previous levels recorded (year, units)")
+        }
         other => (other, other),
     };
     lang.pick(vi, en).to_string()
@@ -107,7 +114,7 @@ pub fn field_value(field: &str, value: &str, regulation: &Regulation, lang: Lang
         _ if field.starts_with("leader_score:") => value.parse().ok().map(crate::domain::score::display_vi),
         "applicable" => yes_no(value).map(str::to_string),
         "user" => user_value(value),
-        "submission" | "submission_deadline" => Some(dates_vi(value)),
+        "submission" | "submission_deadline" | "carried_settings" => Some(dates_vi(value)),
         _ if field.starts_with("evidence:") => Some(dates_vi(value)),
         "grade" => value.parse::<Grade>().ok().map(|grade| grade.vietnamese().to_string()),
         "level" => [Level::Excellent, Level::Good, Level::Completed, Level::NotCompleted]
@@ -183,7 +190,10 @@ mod tests {
         assert_eq!(vi("submission_deadline", "2024-12-01"), "01/12/2024");
         assert_eq!(vi("evidence:1/BC", "Báo cáo (2024-11-20)"), "Báo cáo (20/11/2024)");
         assert_eq!(field_value("submission", "2024-11-20, 12/BB", &regulation, Lang::En), "2024-11-20, 12/BB");
-        for field in ["submission", "submission_deadline", "appraisal_working_days"] {
+        assert_eq!(vi("carried_settings", "2025-12-01, 30"), "01/12/2025, 30");
+        for field in
+            ["submission", "submission_deadline", "appraisal_working_days", "carried_settings", "previous_levels"]
+        {
             assert_ne!(field_name(field, &regulation, Lang::Vi), field, "{field} has no Vietnamese name");
         }
     }
