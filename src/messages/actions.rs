@@ -129,6 +129,28 @@ pub fn field_value(field: &str, value: &str, regulation: &Regulation, lang: Lang
     worded.unwrap_or_else(|| value.to_string())
 }
 
+/// What a history row that recorded no value says: the two kinds this program writes worded in Vietnamese
+/// (`entry updated`, a migration's baseline); any other stored detail is history and shown as stored.
+pub fn unvalued_detail(action: &str, detail: &str, lang: Lang) -> String {
+    const BASELINE: (&str, &str) =
+        ("baseline, taken at migration to schema 5: ", " as the database held it then (not a council decision)");
+    if lang == Lang::En {
+        return detail.to_string();
+    }
+    match AuditAction::from_slug(action) {
+        Some(AuditAction::Appraisal(_)) if detail.ends_with(": entry updated") => {
+            "cập nhật người nhập hoặc việc chờ xác nhận".to_string()
+        }
+        Some(AuditAction::Baseline) => {
+            detail.strip_prefix(BASELINE.0).and_then(|rest| rest.strip_suffix(BASELINE.1)).map_or_else(
+                || detail.to_string(),
+                |row| format!("dữ liệu có sẵn khi nâng cấp cơ sở dữ liệu: {row} (không phải quyết định của Hội đồng)"),
+            )
+        }
+        _ => detail.to_string(),
+    }
+}
+
 /// A user as the history recorded them (`tv-snv: member, snv`), with the role by its Vietnamese name.
 fn user_value(value: &str) -> Option<String> {
     use crate::domain::permissions::Role;
@@ -191,6 +213,16 @@ mod tests {
         assert_eq!(vi("evidence:1/BC", "Báo cáo (2024-11-20)"), "Báo cáo (20/11/2024)");
         assert_eq!(field_value("submission", "2024-11-20, 12/BB", &regulation, Lang::En), "2024-11-20, 12/BB");
         assert_eq!(vi("carried_settings", "2025-12-01, 30"), "01/12/2025, 30");
+        assert_eq!(
+            unvalued_detail("appraise", "stc I.1: entry updated", Lang::Vi),
+            "cập nhật người nhập hoặc việc chờ xác nhận"
+        );
+        let baseline = "baseline, taken at migration to schema 5: score (stc, I.1) as the database held it then (not a council decision)";
+        assert_eq!(
+            unvalued_detail("baseline", baseline, Lang::Vi),
+            "dữ liệu có sẵn khi nâng cấp cơ sở dữ liệu: score (stc, I.1) (không phải quyết định của Hội đồng)"
+        );
+        assert_eq!(unvalued_detail("baseline", baseline, Lang::En), baseline);
         for field in
             ["submission", "submission_deadline", "appraisal_working_days", "carried_settings", "previous_levels"]
         {

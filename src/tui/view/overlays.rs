@@ -212,7 +212,9 @@ pub fn history(
                 // A value removed (a withdrawn score, a removed document) reads `old → —`, as `audit log` shows
                 // it; only a row that recorded no value falls back to its stored detail.
                 let change = match (&row.old_value, &row.new_value) {
-                    (None, None) => row.detail.clone(),
+                    (None, None) => {
+                        crate::messages::unvalued_detail(&row.action, &row.detail, crate::messages::Lang::Vi)
+                    }
                     _ => format!("{} → {}", shown(&row.old_value), shown(&row.new_value)),
                 };
                 let change = match (&row.criterion, several, &row.field) {
