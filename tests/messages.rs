@@ -34,6 +34,10 @@ const ENGLISH: &[&str] = &[
     " the ",
 ];
 
+/// clap's English placeholders, which the Vietnamese help words (`[TÙY_CHỌN]`, `<TỆP>`, `<ĐƠN_VỊ>` …).
+const ENGLISH_PLACEHOLDERS: &[&str] =
+    &["[OPTIONS]", "COMMAND", "<PATH>", "<NAME>", "<UNIT>", "<FILE>", "<CODE>", "<BLOC>", "<REASON>", "<KIND>"];
+
 /// The English words found in a text; what stays English on purpose is taken out first: flags and value names
 /// (`--unit`, `<CODE>`), the program's name and commands quoted in backticks.
 fn english_in(text: &str) -> Vec<&'static str> {
@@ -209,6 +213,8 @@ fn every_help_is_vietnamese_by_default_and_english_when_asked() {
             let help = ok(&args);
             assert!(help.contains("Cách dùng:"), "{args:?}: {help}");
             assert!(english_in(&help).is_empty(), "{args:?}: English {:?} in:\n{help}", english_in(&help));
+            let placeholders: Vec<_> = ENGLISH_PLACEHOLDERS.iter().filter(|p| help.contains(*p)).collect();
+            assert!(placeholders.is_empty(), "{args:?}: English placeholders {placeholders:?} in:\n{help}");
             let english = with_lang(&args, "en");
             let english: Vec<&str> = english.iter().map(String::as_str).collect();
             let help = ok(&english);
@@ -278,4 +284,62 @@ fn the_audit_log_names_values_as_people_read_them() {
     let first = ok(&["audit", "log", "--db", fresh.to_str().unwrap()]);
     assert!(first.contains("kỳ đánh giá (quy chế, năm): — → thai-nguyen-2024 2024"), "{first}");
     assert!(english_in(&first).is_empty(), "{first}");
+}
+
+/// A stored time (`2026-11-30T22:29:03Z`) or date (`2024-11-20`) as written in the database, which people
+/// should never read in Vietnamese mode.
+fn iso_dates_in(text: &str) -> Vec<String> {
+    let bytes = text.as_bytes();
+    (0..bytes.len().saturating_sub(9))
+        .filter(|&at| {
+            let digits = |range: std::ops::Range<usize>| bytes[range].iter().all(u8::is_ascii_digit);
+            digits(at..at + 4) && bytes[at + 4] == b'-' && digits(at + 5..at + 7) && bytes[at + 7] == b'-'
+        })
+        .filter_map(|at| text.get(at..at + 10).map(ToString::to_string))
+        .collect()
+}
+
+#[test]
+fn users_submissions_and_the_log_read_roles_and_dates_in_vietnamese() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = round(dir.path());
+    ok(&["user", "add", "--db", &db, "dau-moi-snv", "--role", "unit", "--unit", "snv"]);
+    ok(&["round", "set", "--db", &db, "--deadline", "2024-12-01"]);
+    let submitted =
+        ok(&["submit", "--db", &db, "--user", "dau-moi-snv", "--approved-on", "2024-11-20", "--minutes", "12/BB"]);
+    assert!(submitted.contains("thông qua ngày 20/11/2024"), "{submitted}");
+    assert!(iso_dates_in(&submitted).is_empty(), "{submitted}");
+    let show = ok(&["round", "show", "--db", &db]);
+    let snv = show.lines().find(|line| line.trim_start().starts_with("snv ")).unwrap();
+    assert!(snv.contains("thông qua 20/11/2024") && iso_dates_in(snv).is_empty(), "{snv}");
+
+    let users = ok(&["user", "list", "--db", &db]);
+    for (name, role) in [("tv-snv", "Thành viên Hội đồng"), ("thu-ky", "Thư ký"), ("dau-moi-snv", "Cán bộ đầu mối")]
+    {
+        let line = users.lines().find(|line| line.starts_with(name)).unwrap();
+        assert!(line.contains(role), "{name} reads as {role}: {line}");
+    }
+    for slug in [" member ", " secretary ", " unit "] {
+        assert!(!users.contains(slug), "the role slug {slug:?} in:\n{users}");
+    }
+    assert!(iso_dates_in(&users).is_empty(), "{users}");
+
+    let log = ok(&["audit", "log", "--db", &db]);
+    assert!(iso_dates_in(&log).is_empty(), "stored times and dates in:\n{log}");
+    assert!(log.contains("tv-snv: Thành viên Hội đồng, so-noi-vu"), "{log}");
+    assert!(log.contains("hạn nộp hồ sơ tự đánh giá: — → 01/12/2024"), "{log}");
+    assert!(log.contains("hồ sơ tự đánh giá đã nộp (ngày thông qua, biên bản): — → 20/11/2024, 12/BB"), "{log}");
+    for slug in ["submission", ": member", ": secretary"] {
+        assert!(!log.contains(slug), "{slug:?} in:\n{log}");
+    }
+    // Next year's round: what was carried over reads in Vietnamese, not as the English detail it stores.
+    let next = dir.path().join("next.db").display().to_string();
+    ok(&["init", "--db", &next, "--from", &db, "--year", "2025"]);
+    let log = ok(&["audit", "log", "--db", &next]);
+    assert!(english_in(&log).is_empty() && iso_dates_in(&log).is_empty(), "{log}");
+    assert!(log.contains("→ 01/12/2025, ") && log.contains("→ 2024, 8"), "{log}");
+
+    // English keeps what is stored: the slugs and the ISO times a script reads.
+    let english = ok(&["user", "list", "--db", &db, "--lang", "en"]);
+    assert!(english.contains(" member ") && !iso_dates_in(&english).is_empty(), "{english}");
 }

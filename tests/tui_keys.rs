@@ -866,6 +866,12 @@ fn the_appraising_agency_withdraws_an_appraisal_with_a_reason() {
     let last = store.audit_log(Some("skhcn"), Some("III.7")).unwrap().pop().unwrap();
     assert_eq!((last.action.as_str(), last.reason.as_deref()), ("withdraw", Some("Chấm nhầm tài liệu")));
     assert!(app.message.as_ref().is_some_and(|(m, _)| m.contains("Đã rút kết quả thẩm định")), "{:?}", app.message);
+    // The history words the withdrawal as the value it removed, not the English detail the log stores.
+    press(&mut app, &mut store, "<Esc><Esc>/skhcn III.7<Enter><F3>");
+    let history = screen(&app, 160, 48);
+    assert!(history.contains("Rút kết quả thẩm định") && history.contains("2 → —"), "{history}");
+    assert!(!history.contains("withdrawn") && !history.contains("skhcn III.7:"), "{history}");
+    press(&mut app, &mut store, "<Esc>");
 
     // Nothing recorded: nothing to withdraw. An assistant does not withdraw a member's final figure.
     press(&mut app, &mut store, "<Esc><Esc>/skhcn III.7<Enter><Enter><C-d>");

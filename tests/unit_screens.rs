@@ -75,6 +75,9 @@ fn a_unit_self_assesses_submits_and_reaches_the_queue() {
     press(&mut unit, &mut store, "<Enter>");
     assert!(matches!(unit.screen, Screen::Browse { .. }), "submitted: frozen");
     assert!(message(&unit).contains("Đã nộp"), "{}", message(&unit));
+    // The collective's approval date reads as the council writes a date, not as stored.
+    let frozen = screen(&unit, 160, 48);
+    assert!(frozen.contains("thông qua ngày 20/11/2024") && !frozen.contains("2024-11-20"), "{frozen}");
 
     // The member's queue now holds snv, and only snv; the others wait under their status.
     let mut member = app_as(&mut store, "tv-so-noi-vu");

@@ -299,7 +299,8 @@ fn user_add_takes_a_unit_for_the_unit_role_only() {
     ok(&["user", "add", "--db", &db, "dau-moi-stc", "--role", "unit", "--unit", "stc", "--full-name", "Trần Văn D"]);
     let list = ok(&["user", "list", "--db", &db]);
     let line = list.lines().find(|l| l.starts_with("dau-moi-stc")).unwrap();
-    assert!(line.contains(" unit ") && line.contains(" stc "), "{line}");
+    // The role by its Vietnamese name (`--lang en` keeps the slug `unit`).
+    assert!(line.contains(" Cán bộ đầu mối của đơn vị ") && line.contains(" stc "), "{line}");
     assert!(refused(&["user", "add", "--db", &db, "a", "--role", "unit"]).contains("--unit"));
     assert!(refused(&["user", "add", "--db", &db, "b", "--role", "unit", "--unit", "khong-co"]).contains("khong-co"));
     assert!(refused(&["user", "add", "--db", &db, "c", "--role", "secretary", "--unit", "stc"]).contains("--unit"));

@@ -222,6 +222,9 @@ fn check_level_evidence_and_check_block(cells: &calamine::Range<Data>, total: u3
     assert!(all.iter().any(|t| t == "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ"));
     let check = all.iter().find(|t| t.starts_with("Mã kiểm tra nội dung (SHA-256): ")).expect("check block");
     assert!(check.contains(hash), "{check}");
+    // When it was exported reads as people write a time (`30/11/2026 05:29`, Vietnam's), not as stored.
+    let exported = check.split(" lúc ").nth(1).expect("when it was exported");
+    assert!(exported.contains("(giờ Việt Nam)") && exported.as_bytes()[2] == b'/', "{check}");
 }
 
 /// Page setup: A4 landscape, one page wide, header rows repeated, code column hidden, hash in the footer.

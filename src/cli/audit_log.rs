@@ -4,7 +4,7 @@ use super::AuditCommand;
 use super::output;
 use crate::domain::text::escape_line;
 use crate::messages::{
-    CliError, CliRefusal, Lang, audit_action, audit_action_slug, cli as say, field_name, field_value,
+    CliError, CliRefusal, Lang, audit_action, audit_action_slug, cli as say, field_name, field_value, unvalued_detail,
 };
 use crate::store::Store;
 use crate::store::audit::{AuditAction, ChainCheck};
@@ -58,14 +58,16 @@ pub fn run(store: &Store, command: AuditCommand, lang: Lang) -> Result<(), CliEr
                         let name = field_name(field, store.regulation(), lang);
                         format!("{name}: {} → {}", shown(old.as_deref()), shown(new.as_deref()))
                     }
-                    _ => row.detail.clone(),
+                    _ => unvalued_detail(&row.action, &row.detail, lang),
                 };
                 let reason = row.reason.as_deref().map(|r| say::audit_reason(lang, r)).unwrap_or_default();
                 let action = audit_action_slug(&row.action, lang);
                 // One row, one line: a newline typed into a reason is shown as `\x0a`, not as a forged row.
                 let line = format!(
                     "#{:<6} {} {:<16} {action:<width$} {place:<14} {change}{reason}",
-                    row.id, row.at, row.actor
+                    row.id,
+                    say::moment(lang, &row.at),
+                    row.actor
                 );
                 out.push_str(&escape_line(&line));
                 out.push('\n');

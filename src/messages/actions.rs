@@ -80,6 +80,16 @@ pub fn field_name(field: &str, regulation: &Regulation, lang: Lang) -> String {
         "approval" => ("phê duyệt", "approval"),
         "demo_seed" => ("dữ liệu minh họa", "demo data"),
         "round" => ("kỳ đánh giá (quy chế, năm)", "round (regulation, year)"),
+        "submission" => ("hồ sơ tự đánh giá đã nộp (ngày thông qua, biên bản)", "submission (approved on, minutes)"),
+        "submission_deadline" => ("hạn nộp hồ sơ tự đánh giá", "submission deadline"),
+        "appraisal_working_days" => ("thời gian thẩm định (ngày làm việc)", "appraisal period (working days)"),
+        "carried_settings" => (
+            "thiết lập chuyển sang (hạn nộp, thời gian thẩm định theo ngày làm việc)",
+            "settings carried over (deadline, appraisal working days)",
+        ),
+        "previous_levels" => {
+            ("mức xếp loại kỳ trước được ghi nhận (năm, số đơn vị)", "previous levels recorded (year, units)")
+        }
         other => (other, other),
     };
     lang.pick(vi, en).to_string()
@@ -103,6 +113,9 @@ pub fn field_value(field: &str, value: &str, regulation: &Regulation, lang: Lang
         "appraised_score" | "self_score" => value.parse().ok().map(crate::domain::score::display_vi),
         _ if field.starts_with("leader_score:") => value.parse().ok().map(crate::domain::score::display_vi),
         "applicable" => yes_no(value).map(str::to_string),
+        "user" => user_value(value),
+        "submission" | "submission_deadline" | "carried_settings" => Some(dates_vi(value)),
+        _ if field.starts_with("evidence:") => Some(dates_vi(value)),
         "grade" => value.parse::<Grade>().ok().map(|grade| grade.vietnamese().to_string()),
         "level" => [Level::Excellent, Level::Good, Level::Completed, Level::NotCompleted]
             .into_iter()
@@ -114,6 +127,59 @@ pub fn field_value(field: &str, value: &str, regulation: &Regulation, lang: Lang
         },
     };
     worded.unwrap_or_else(|| value.to_string())
+}
+
+/// What a history row that recorded no value says: the two kinds this program writes worded in Vietnamese
+/// (`entry updated`, a migration's baseline); any other stored detail is history and shown as stored.
+pub fn unvalued_detail(action: &str, detail: &str, lang: Lang) -> String {
+    const BASELINE: (&str, &str) =
+        ("baseline, taken at migration to schema 5: ", " as the database held it then (not a council decision)");
+    if lang == Lang::En {
+        return detail.to_string();
+    }
+    match AuditAction::from_slug(action) {
+        Some(AuditAction::Appraisal(_)) if detail.ends_with(": entry updated") => {
+            "cập nhật người nhập hoặc việc chờ xác nhận".to_string()
+        }
+        Some(AuditAction::Baseline) => {
+            detail.strip_prefix(BASELINE.0).and_then(|rest| rest.strip_suffix(BASELINE.1)).map_or_else(
+                || detail.to_string(),
+                |row| format!("dữ liệu có sẵn khi nâng cấp cơ sở dữ liệu: {row} (không phải quyết định của Hội đồng)"),
+            )
+        }
+        _ => detail.to_string(),
+    }
+}
+
+/// A user as the history recorded them (`tv-snv: member, snv`), with the role by its Vietnamese name.
+fn user_value(value: &str) -> Option<String> {
+    use crate::domain::permissions::Role;
+    use std::str::FromStr;
+    let (name, rest) = value.split_once(": ")?;
+    let (role, tail) = rest.split_once(", ").map_or((rest, None), |(role, tail)| (role, Some(tail)));
+    let role = Role::from_str(role).ok()?.label_vi();
+    Some(tail.map_or_else(|| format!("{name}: {role}"), |tail| format!("{name}: {role}, {tail}")))
+}
+
+/// Every stored date (`2024-11-20`) in a text as the council writes it (`20/11/2024`).
+fn dates_vi(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some((at, _)) = rest.char_indices().find(|&(at, _)| iso_date_at(rest, at)) {
+        out.push_str(&rest[..at]);
+        out.push_str(&crate::domain::calendar::shown_vietnamese(&rest[at..at + 10]));
+        rest = &rest[at + 10..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether a `YYYY-MM-DD` date starts at byte `at` of `text` (and is not part of a longer number).
+fn iso_date_at(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let before = at.checked_sub(1).and_then(|i| bytes.get(i)).is_some_and(u8::is_ascii_digit);
+    let after = bytes.get(at + 10).is_some_and(u8::is_ascii_digit);
+    !before && !after && text.get(at..at + 10).and_then(crate::domain::calendar::Date::parse_iso).is_some()
 }
 
 #[cfg(test)]
@@ -132,5 +198,35 @@ mod tests {
         assert_eq!(audit_action_slug("appraise", Lang::Vi), "Thẩm định");
         assert_eq!(audit_action_slug("withdraw", Lang::Vi), "Rút kết quả thẩm định");
         assert_eq!(audit_action_slug("a newer one", Lang::Vi), "a newer one");
+    }
+
+    #[test]
+    fn recorded_users_dates_and_settings_read_in_vietnamese() {
+        let files = crate::store::catalog::files("thai-nguyen-2024").unwrap();
+        let regulation = crate::domain::loader::load_regulation("thai-nguyen-2024", &files).unwrap();
+        let vi = |field: &str, value: &str| field_value(field, value, &regulation, Lang::Vi);
+        assert_eq!(vi("user", "tv-snv: member, so-noi-vu"), "tv-snv: Thành viên Hội đồng, so-noi-vu");
+        assert_eq!(vi("user", "lanh-dao-1: leader"), "lanh-dao-1: Lãnh đạo UBND tỉnh");
+        assert_eq!(vi("user", "dau-moi: unit, đơn vị snv"), "dau-moi: Cán bộ đầu mối của đơn vị, đơn vị snv");
+        assert_eq!(vi("submission", "2024-11-20, 12/BB"), "20/11/2024, 12/BB");
+        assert_eq!(vi("submission_deadline", "2024-12-01"), "01/12/2024");
+        assert_eq!(vi("evidence:1/BC", "Báo cáo (2024-11-20)"), "Báo cáo (20/11/2024)");
+        assert_eq!(field_value("submission", "2024-11-20, 12/BB", &regulation, Lang::En), "2024-11-20, 12/BB");
+        assert_eq!(vi("carried_settings", "2025-12-01, 30"), "01/12/2025, 30");
+        assert_eq!(
+            unvalued_detail("appraise", "stc I.1: entry updated", Lang::Vi),
+            "cập nhật người nhập hoặc việc chờ xác nhận"
+        );
+        let baseline = "baseline, taken at migration to schema 5: score (stc, I.1) as the database held it then (not a council decision)";
+        assert_eq!(
+            unvalued_detail("baseline", baseline, Lang::Vi),
+            "dữ liệu có sẵn khi nâng cấp cơ sở dữ liệu: score (stc, I.1) (không phải quyết định của Hội đồng)"
+        );
+        assert_eq!(unvalued_detail("baseline", baseline, Lang::En), baseline);
+        for field in
+            ["submission", "submission_deadline", "appraisal_working_days", "carried_settings", "previous_levels"]
+        {
+            assert_ne!(field_name(field, &regulation, Lang::Vi), field, "{field} has no Vietnamese name");
+        }
     }
 }

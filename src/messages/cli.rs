@@ -315,13 +315,27 @@ pub fn user_columns(lang: Lang) -> [&'static str; 5] {
     )
 }
 
-/// `user list`: added or removed, when.
+/// `user list`: added or removed, when (Vietnamese: Vietnam's time, `30/11/2026 22:29`).
 pub fn user_status(lang: Lang, removed_at: Option<&str>, added_at: &str) -> String {
     match (removed_at, lang) {
-        (Some(at), Lang::Vi) => format!("đã xóa {at}"),
+        (Some(at), Lang::Vi) => format!("đã xóa {}", moment(lang, at)),
         (Some(at), Lang::En) => format!("removed {at}"),
-        (None, Lang::Vi) => format!("thêm {added_at}"),
+        (None, Lang::Vi) => format!("thêm {}", moment(lang, added_at)),
         (None, Lang::En) => format!("added {added_at}"),
+    }
+}
+
+/// `user list`: a role by its name (English keeps the slug a script passes to `user add --role`).
+pub fn role_name(lang: Lang, role: crate::domain::permissions::Role) -> &'static str {
+    lang.pick(role.label_vi(), role.slug())
+}
+
+/// A stored UTC time as people read it: Vietnamese shows Vietnam's time (`30/11/2026 22:29`), English keeps
+/// the stored ISO time.
+pub fn moment(lang: Lang, stored: &str) -> String {
+    match lang {
+        Lang::Vi => crate::domain::vn_time::vietnam_time(stored),
+        Lang::En => stored.to_string(),
     }
 }
 

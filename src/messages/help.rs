@@ -128,6 +128,36 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("rerate", "value", "Giá trị mới của sự kiện"),
 ];
 
+/// The placeholders of argument values (`--db <PATH>`) and of the usage line, in Vietnamese; a name not here
+/// (a format such as `YYYY`, a letter such as `N`) stays as written.
+const PLACEHOLDERS: &[(&str, &str)] = &[
+    ("PATH", "TỆP"),
+    ("FILE", "TỆP"),
+    ("OLD", "TỆP_KỲ_TRƯỚC"),
+    ("NAME", "TÊN"),
+    ("FULL_NAME", "HỌ_TÊN"),
+    ("CODE", "MÃ"),
+    ("ID", "MÃ"),
+    ("UNIT", "ĐƠN_VỊ"),
+    ("BLOC", "KHỐI"),
+    ("AGENCY", "CƠ_QUAN"),
+    ("CRITERION", "TIÊU_CHÍ"),
+    ("REASON", "LÝ_DO"),
+    ("ROLE", "VAI_TRÒ"),
+    ("GRADE", "XẾP_LOẠI"),
+    ("SCORE", "ĐIỂM"),
+    ("FACT", "SỰ_KIỆN"),
+    ("VALUE", "GIÁ_TRỊ"),
+    ("KIND", "LOẠI"),
+    ("ORDER", "THỨ_TỰ"),
+    ("HASH", "MÃ_BĂM"),
+    ("NUMBER", "SỐ"),
+    ("DATE", "NGÀY"),
+];
+
+/// The usage line's own words in Vietnamese (`[OPTIONS]`, `<COMMAND>`).
+const USAGE_WORDS: &[(&str, &str)] = &[("[OPTIONS]", "[TÙY_CHỌN]"), ("<COMMAND>", "<LỆNH>"), ("[COMMAND]", "[LỆNH]")];
+
 /// The command as people of `lang` read it: Vietnamese texts laid over the English ones, or the English as
 /// written (with the top-level description in English).
 pub fn localize(command: Command, lang: Lang) -> Command {
@@ -156,6 +186,7 @@ fn vietnamese(command: Command, path: &str) -> Command {
             // The English descriptions of possible values stay out: the Vietnamese help names the values.
             let arg =
                 arg.help_heading(heading).long_help(None::<&str>).hide_possible_values(true).hide_default_value(true);
+            let arg = vietnamese_placeholders(arg);
             match (id.as_str(), help) {
                 (_, Some(text)) => arg.help(text),
                 ("help", None) => arg.help("In trợ giúp"),
@@ -167,16 +198,39 @@ fn vietnamese(command: Command, path: &str) -> Command {
             let name = sub.get_name().to_string();
             let child = if path.is_empty() { name.clone() } else { format!("{path} {name}") };
             if name == "help" {
-                return sub
+                let sub = sub
                     .about("In trợ giúp của lệnh này hoặc của các lệnh con đã nêu")
                     .help_template("{before-help}{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}");
+                return vietnamese_usage(sub);
             }
             vietnamese(sub, &child)
         });
     if let Some(about) = about {
         command = command.about(about).long_about(None::<&str>);
     }
-    command
+    vietnamese_usage(command)
+}
+
+/// An argument's value placeholders in Vietnamese (`<PATH>` reads `<TỆP>`).
+fn vietnamese_placeholders(arg: clap::Arg) -> clap::Arg {
+    let Some(names) = arg.get_value_names().map(<[clap::builder::Str]>::to_vec) else {
+        return arg;
+    };
+    let worded: Vec<clap::builder::Str> = names
+        .into_iter()
+        .map(|name| PLACEHOLDERS.iter().find(|(en, _)| *en == name.as_str()).map_or(name, |(_, vi)| (*vi).into()))
+        .collect();
+    arg.value_names(worded)
+}
+
+/// The usage line clap writes, with its own English words (`[OPTIONS]`, `<COMMAND>`) in Vietnamese.
+fn vietnamese_usage(mut command: Command) -> Command {
+    let usage = command.render_usage().to_string();
+    let mut usage = usage.strip_prefix("Usage: ").unwrap_or(&usage).to_string();
+    for (en, vi) in USAGE_WORDS {
+        usage = usage.replace(en, vi);
+    }
+    command.override_usage(usage)
 }
 
 /// A usage error (an unknown argument, a missing one, a bad value) in Vietnamese; clap's own text for English.

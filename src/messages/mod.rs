@@ -13,7 +13,7 @@ pub mod help;
 mod rows;
 pub mod year;
 
-pub use actions::{audit_action, audit_action_slug, field_name, field_value};
+pub use actions::{audit_action, audit_action_slug, field_name, field_value, unvalued_detail};
 pub use cli::{CliError, CliRefusal, cli_error};
 pub use errors::{data_error, refusal, refused, store_error};
 pub use rows::row_problem;

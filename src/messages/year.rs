@@ -1,6 +1,7 @@
 //! What the units' side of the year says on the command line: `submit`, `round show`, `result`.
 
 use super::Lang;
+use crate::domain::calendar::shown_vietnamese;
 use crate::store::round_settings::SettingSource;
 
 /// `submit --reopen`: the submission reopened.
@@ -11,11 +12,13 @@ pub fn reopened(lang: Lang, unit: &str, reason: &str) -> String {
     )
 }
 
-/// `submit`: the submission recorded.
+/// `submit`: the submission recorded (dates as stored, `2024-11-20`; Vietnamese writes `20/11/2024`).
 pub fn submitted(lang: Lang, unit: &str, on: &str, approved_on: &str, minutes: &str, late: bool) -> String {
     match lang {
         Lang::Vi => format!(
-            "{unit}: đã nộp bản tự đánh giá ngày {on} (tập thể lãnh đạo thông qua ngày {approved_on}, biên bản {minutes}){}",
+            "{unit}: đã nộp bản tự đánh giá ngày {} (tập thể lãnh đạo thông qua ngày {}, biên bản {minutes}){}",
+            shown_vietnamese(on),
+            shown_vietnamese(approved_on),
             if late { "; nộp sau hạn (ghi nhận là nộp muộn)" } else { "" }
         ),
         Lang::En => format!(
@@ -80,7 +83,7 @@ pub fn submitted_count(lang: Lang, submitted: usize, units: usize) -> String {
     lang.pick(format!("Đã nộp: {submitted}/{units} đơn vị"), format!("Submitted: {submitted}/{units} units"))
 }
 
-/// `round show`: one unit's submission (`days_left`: of its appraisal period).
+/// `round show`: one unit's submission (`days_left`: of its appraisal period; dates as stored).
 pub fn unit_submitted(
     lang: Lang,
     on: &str,
@@ -91,7 +94,9 @@ pub fn unit_submitted(
 ) -> String {
     match lang {
         Lang::Vi => format!(
-            "đã nộp {on} (thông qua {approved_on}, biên bản {minutes}){}{}",
+            "đã nộp {} (thông qua {}, biên bản {minutes}){}{}",
+            shown_vietnamese(on),
+            shown_vietnamese(approved_on),
             if late { ", nộp muộn" } else { "" },
             days_left.map(|days| format!(", thẩm định còn {days} ngày làm việc")).unwrap_or_default()
         ),

@@ -326,9 +326,10 @@ fn add_check_block(sheet: &mut Sheet, footer: &Footer, stamp: &str) {
     let last = (0..=sheet.last_column()).rev().find(|c| !sheet.hidden_columns.contains(c)).unwrap_or(0);
     let head = footer.audit_head.as_deref().unwrap_or("(nhật ký trống)");
     let text = format!(
-        "{CHECK_MARKER}{}\n{AUDIT_MARKER}{head}\nXuất bởi thamdinh {} lúc {stamp} (UTC). Đối chiếu với cơ sở dữ liệu: thamdinh export verify --db <tệp dữ liệu> <tệp này>",
+        "{CHECK_MARKER}{}\n{AUDIT_MARKER}{head}\nXuất bởi thamdinh {} lúc {} (giờ Việt Nam). Đối chiếu với cơ sở dữ liệu: thamdinh export verify --db <tệp dữ liệu> <tệp này>",
         footer.content_hash,
         env!("CARGO_PKG_VERSION"),
+        crate::domain::vn_time::vietnam_time(stamp),
     );
     sheet.merged_text((row, 0), (row, last), text, Style { italic: true, size: 8.0, ..Style::default() });
     sheet.fit_row(row);
@@ -413,5 +414,7 @@ mod tests {
         let stamp = utc_now();
         assert_eq!(stamp.len(), 16, "{stamp}");
         assert!(stamp.starts_with("20"), "{stamp}");
+        let shown = crate::domain::vn_time::vietnam_time(&stamp);
+        assert_eq!((shown.len(), &shown[2..3], &shown[5..6]), (16, "/", "/"), "people read {shown}");
     }
 }

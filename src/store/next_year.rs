@@ -112,7 +112,16 @@ impl Store {
             deadline.map_or("—".to_string(), |d| d.to_string()),
             days.map_or("—".to_string(), |d| d.to_string())
         );
-        trail.record(tx, Change::new(AuditAction::CarryOver, detail).state(state))
+        // The value, as other settings rows record theirs, so the history words it in the reader's language.
+        let value = format!(
+            "{}, {}",
+            deadline.map_or("—".to_string(), |d| d.to_string()),
+            days.map_or("—".to_string(), |d| d.to_string())
+        );
+        trail.record(
+            tx,
+            Change::new(AuditAction::CarryOver, detail).value("carried_settings", None, Some(value)).state(state),
+        )
     }
 
     /// Each unit's level in this (the old) round, as its ranking gives it, and whether its bloc was approved.
@@ -136,6 +145,9 @@ impl Store {
             }
         }
         let detail = format!("levels of {} units in the round {} of {from} recorded", states.len(), self.year);
-        trail.record(tx, Change::new(AuditAction::CarryOver, detail).states(states))
+        let change = Change::new(AuditAction::CarryOver, detail)
+            .value("previous_levels", None, Some(format!("{}, {}", self.year, states.len())))
+            .states(states);
+        trail.record(tx, change)
     }
 }

@@ -210,9 +210,13 @@ pub fn history(
                     }
                     (Some(text), None) => text.to_string(),
                 };
-                let change = match &row.new_value {
-                    Some(_) => format!("{} → {}", shown(&row.old_value), shown(&row.new_value)),
-                    None => row.detail.clone(),
+                // A value removed (a withdrawn score, a removed document) reads `old → —`, as `audit log` shows
+                // it; only a row that recorded no value falls back to its stored detail.
+                let change = match (&row.old_value, &row.new_value) {
+                    (None, None) => {
+                        crate::messages::unvalued_detail(&row.action, &row.detail, crate::messages::Lang::Vi)
+                    }
+                    _ => format!("{} → {}", shown(&row.old_value), shown(&row.new_value)),
                 };
                 let change = match (&row.criterion, several, &row.field) {
                     (Some(criterion), true, _) => format!("{criterion}: {change}"),

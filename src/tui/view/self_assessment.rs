@@ -20,7 +20,7 @@ fn status_lines(app: &App) -> Vec<Line<'static>> {
                 format!(
                     "Đã nộp lúc {} · tập thể lãnh đạo thông qua ngày {} · biên bản số {}{late} — chỉ xem; cần sửa thì đề nghị Thư ký mở lại",
                     crate::domain::vn_time::vietnam_time(&done.submitted_at),
-                    done.approved_on,
+                    crate::domain::calendar::shown_vietnamese(&done.approved_on),
                     super::safe(&done.minutes)
                 ),
                 heading(),
