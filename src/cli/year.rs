@@ -69,6 +69,9 @@ pub fn show(store: &Store, json: bool, lang: Lang) -> Result<(), CliError> {
     let _ = writeln!(out, "{}", say::appraisal_period(lang, settings.appraisal_working_days, &source));
     let submitted = submissions.iter().filter(|u| u.submission.is_some()).count();
     let _ = writeln!(out, "{}", say::submitted_count(lang, submitted, submissions.len()));
+    // Columns as wide as their longest entry, so a long unit code does not push its row out of line.
+    let code_width = submissions.iter().map(|unit| unit.unit.chars().count()).max().unwrap_or(0).max(16);
+    let mut rows = Vec::with_capacity(submissions.len());
     for unit in &submissions {
         let status = match &unit.submission {
             Some(s) => {
@@ -79,7 +82,12 @@ pub fn show(store: &Store, json: bool, lang: Lang) -> Result<(), CliError> {
             }
             None => say::not_submitted(lang).to_string(),
         };
-        let _ = writeln!(out, "{}", escape_line(&format!("  {:<16} {status}  {}", unit.unit, unit.name)));
+        rows.push((&unit.unit, status, &unit.name));
+    }
+    let status_width = rows.iter().map(|(_, status, _)| status.chars().count()).max().unwrap_or(0);
+    for (code, status, name) in rows {
+        let line = format!("  {code:<code_width$} {status:<status_width$}  {name}");
+        let _ = writeln!(out, "{}", escape_line(&line));
     }
     output::print(&out)?;
     Ok(())
