@@ -343,3 +343,17 @@ fn users_submissions_and_the_log_read_roles_and_dates_in_vietnamese() {
     let english = ok(&["user", "list", "--db", &db, "--lang", "en"]);
     assert!(english.contains(" member ") && !iso_dates_in(&english).is_empty(), "{english}");
 }
+
+#[test]
+fn round_show_keeps_its_columns_in_line_with_long_unit_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let db = db.to_str().unwrap();
+    ok(&["demo", "--db", db]);
+    let show = ok(&["round", "show", "--db", db]);
+    let rows: Vec<&str> = show.lines().filter(|line| line.starts_with("  ") && line.contains("chưa nộp")).collect();
+    assert!(rows.iter().any(|row| row.contains("bqlda-nong-nghiep")), "a code of 17 characters: {show}");
+    let status_column: std::collections::BTreeSet<usize> =
+        rows.iter().map(|row| row[..row.find(" chưa nộp").unwrap()].chars().count()).collect();
+    assert_eq!(status_column.len(), 1, "every status starts in one column: {show}");
+}
