@@ -98,3 +98,13 @@ fn a_comment_sent_moves_to_the_next_item() {
     let next = app.comment_form().map(|f| f.unit.clone()).expect("the next item's comment form");
     assert_ne!(first, next, "sent, and on to the next unit's item");
 }
+
+#[test]
+fn the_queue_shows_a_long_unit_code_whole_in_a_narrow_pane() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = tui_support::demo_store(dir.path());
+    let mut app = app_as(&mut store, "tv-so-noi-vu");
+    press(&mut app, &mut store, "/bqlda-dan-dung<Enter>");
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("bqlda-dan-dung "), "the whole code, not bqlda-dan-du: {shown}");
+}

@@ -86,16 +86,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
     let title = format!(" Hàng chờ thẩm định — còn {left} / {} mục ", queue.len());
+    // As wide as the longest code on the page, so two units are never cut to one name (`bqlda-dan-du…`).
+    let longest =
+        queue[shown.clone()].iter().filter_map(|item| app.item_place(item)).map(|(unit, _)| unit.code.chars().count());
+    let code_width = u16::try_from(longest.max().unwrap_or(6).clamp(6, 20)).unwrap_or(20);
     let table = Table::new(
         rows,
         [
-            Constraint::Length(if queue.is_empty() {
-                24
-            } else if list_area.width < 100 {
-                12
-            } else {
-                16
-            }),
+            Constraint::Length(code_width),
             Constraint::Length(7),
             Constraint::Length(6),
             Constraint::Length(9),
