@@ -6,21 +6,9 @@ mod tools;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
-use tools::Tmux;
+use tools::{Tmux, thamdinh};
 
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/thai-nguyen");
 const BIN: &str = env!("CARGO_BIN_EXE_thamdinh");
-
-fn thamdinh(args: &[&str]) {
-    let output = Command::new(BIN)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .args(args)
-        .output()
-        .expect("thamdinh");
-    assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
-}
 
 #[test]
 fn the_secretary_watches_the_ranking_move_in_a_real_terminal() {
@@ -29,16 +17,7 @@ fn the_secretary_watches_the_ranking_move_in_a_real_terminal() {
     }
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("round.db").display().to_string();
-    thamdinh(&["init", "--db", &db, "--regulation", "thai-nguyen-2024", "--year", "2024"]);
-    for kind in ["units", "scores", "facts", "grades", "evidence"] {
-        thamdinh(&[
-            "import",
-            kind,
-            "--db",
-            &db,
-            &Path::new(FIXTURES).join(format!("{kind}.csv")).display().to_string(),
-        ]);
-    }
+    tools::fixture_round(&db);
     thamdinh(&["user", "add", "--db", &db, "thu-ky", "--role", "secretary", "--full-name", "Trần Thị B"]);
     let tmux = Tmux::new(&format!("thamdinh-e2e-{}", std::process::id()), "e2e");
     // A real round refuses to open without --user (the picker is the demo's), and opens as the named user.
@@ -100,11 +79,7 @@ fn deciders_round(dir: &Path, name: &str) -> Option<(String, Tmux)> {
         return None;
     }
     let db = dir.join("round.db").display().to_string();
-    thamdinh(&["init", "--db", &db, "--regulation", "thai-nguyen-2024", "--year", "2024"]);
-    for kind in ["units", "scores", "facts", "grades", "evidence"] {
-        let file = Path::new(FIXTURES).join(format!("{kind}.csv")).display().to_string();
-        thamdinh(&["import", kind, "--db", &db, &file]);
-    }
+    tools::fixture_round(&db);
     thamdinh(&["user", "add", "--db", &db, "thu-ky", "--role", "secretary", "--full-name", "Trần Thị B"]);
     thamdinh(&["user", "add", "--db", &db, "chu-tich", "--role", "chairman", "--full-name", "Nguyễn Văn A"]);
     let tmux = Tmux::new(&format!("thamdinh-e2e-{name}-{}", std::process::id()), "e2e");

@@ -5,17 +5,11 @@
 mod tools;
 
 use std::path::Path;
-use std::process::Command;
 use std::time::Duration;
-use tools::Tmux;
+use tools::{Tmux, thamdinh};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/thai-nguyen");
 const BIN: &str = env!("CARGO_BIN_EXE_thamdinh");
-
-fn thamdinh(args: &[&str]) {
-    let output = Command::new(BIN).env_remove("LC_ALL").env_remove("LANG").args(args).output().expect("thamdinh");
-    assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
-}
 
 fn open_as(db: &str, user: &str, socket: &str) -> Tmux {
     let tmux = Tmux::new(socket, "u");
@@ -90,11 +84,7 @@ fn after_approval_a_unit_reads_its_deductions_in_a_real_terminal() {
     }
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("round.db").display().to_string();
-    thamdinh(&["init", "--db", &db, "--regulation", "thai-nguyen-2024", "--year", "2024"]);
-    for kind in ["units", "scores", "facts", "grades", "evidence"] {
-        let file = Path::new(FIXTURES).join(format!("{kind}.csv")).display().to_string();
-        thamdinh(&["import", kind, "--db", &db, &file]);
-    }
+    tools::fixture_round(&db);
     thamdinh(&["user", "add", "--db", &db, "dau-moi-dai-tu", "--role", "unit", "--unit", "h-dai-tu"]);
     let unit = open_as(&db, "dau-moi-dai-tu", &format!("result-{}", std::process::id()));
     unit.wait_for("Tự đánh giá");

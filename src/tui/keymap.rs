@@ -96,6 +96,16 @@ pub enum Command {
     RemoveDocument,
 }
 
+impl Command {
+    /// Moves the selection of a list (a row, a page, an end), as `update::moved` applies it.
+    pub fn moves_in_list(self) -> bool {
+        matches!(
+            self,
+            Command::Up | Command::Down | Command::Top | Command::Bottom | Command::PageUp | Command::PageDown
+        )
+    }
+}
+
 /// When a binding acts, beyond its context; `App::acts` answers it, and says why not in one line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum When {

@@ -92,3 +92,25 @@ impl Drop for Tmux {
         let _ = Command::new("tmux").args(["-L", &self.socket, "kill-server"]).output();
     }
 }
+
+/// Runs the program as a command line (Vietnamese whatever the machine's locale) and asserts it succeeded.
+pub fn thamdinh(args: &[&str]) {
+    let output = Command::new(env!("CARGO_BIN_EXE_thamdinh"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .args(args)
+        .output()
+        .expect("thamdinh");
+    assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+}
+
+/// A Thái Nguyên round at `db` from the CSV fixtures: units, scores, facts, grades, evidence.
+pub fn fixture_round(db: &str) {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/thai-nguyen");
+    thamdinh(&["init", "--db", db, "--regulation", "thai-nguyen-2024", "--year", "2024"]);
+    for kind in ["units", "scores", "facts", "grades", "evidence"] {
+        let file = fixtures.join(format!("{kind}.csv")).display().to_string();
+        thamdinh(&["import", kind, "--db", db, &file]);
+    }
+}

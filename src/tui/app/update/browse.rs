@@ -11,14 +11,9 @@ pub(super) fn on_picker(app: &mut App, command: Option<Command>) -> Vec<Effect> 
     let Screen::Picker { selected } = app.screen else { return Vec::new() };
     let choices = app.choices();
     match command {
-        Some(
-            command @ (Command::Up
-            | Command::Down
-            | Command::Top
-            | Command::Bottom
-            | Command::PageUp
-            | Command::PageDown),
-        ) => app.screen = Screen::Picker { selected: moved(selected, choices.len(), command, page(app)) },
+        Some(command) if command.moves_in_list() => {
+            app.screen = Screen::Picker { selected: moved(selected, choices.len(), command, page(app)) }
+        }
         Some(Command::Open) => {
             if let Some((user, _)) = choices.into_iter().nth(selected) {
                 return vec![Effect::SignIn { name: user.name }];

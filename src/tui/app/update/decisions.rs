@@ -9,14 +9,7 @@ pub(super) fn on_unit(app: &mut App, command: Option<Command>) -> Vec<Effect> {
     let count = app.unit_view().map(|view| app.unit_components(&view.unit).len()).unwrap_or(0);
     let Screen::Unit { view, .. } = &mut app.screen else { return Vec::new() };
     match command {
-        Some(
-            command @ (Command::Up
-            | Command::Down
-            | Command::Top
-            | Command::Bottom
-            | Command::PageUp
-            | Command::PageDown),
-        ) => view.selected = moved(view.selected, count, command, 5),
+        Some(command) if command.moves_in_list() => view.selected = moved(view.selected, count, command, 5),
         Some(Command::ToggleChart) => view.chart = !view.chart,
         Some(Command::History) => {
             let (unit, selected) = (view.unit.clone(), view.selected);
