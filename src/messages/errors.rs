@@ -45,6 +45,7 @@ pub fn store_error(error: &StoreError, lang: Lang) -> String {
         StoreError::Terminal(error) => format!("màn hình: {error}"),
         StoreError::Sqlite(error) => format!("cơ sở dữ liệu: {error}"),
         StoreError::Migration(error) => format!("lược đồ cơ sở dữ liệu: {error}"),
+        StoreError::Trust(why) => super::trust::trust_refused(why, lang),
     }
 }
 
@@ -54,6 +55,7 @@ fn english_store_error(error: &StoreError) -> String {
         StoreError::Refused(why) => refused(why, Lang::En),
         StoreError::Forbidden(why) => format!("refused: {}", refusal(why, Lang::En)),
         StoreError::RowRefused(row) => row.to_string(),
+        StoreError::Trust(why) => super::trust::trust_refused(why, Lang::En),
         StoreError::Missing { .. }
         | StoreError::AlreadyInitialised { .. }
         | StoreError::NotThamdinh { .. }

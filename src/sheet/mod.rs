@@ -57,6 +57,7 @@ pub(crate) fn file_name(path: &Path) -> String {
 /// Imports every score sheet of a workbook a unit filled: each sheet read strictly (`read.rs`), a unit in one
 /// sheet only, then the store writes them all in one transaction, audited (`Store::import_self_assessments`).
 pub fn import_sheet(store: &mut Store, path: &Path) -> Result<crate::store::import::Imported, StoreError> {
+    crate::store::paths::check_input(path)?;
     let book = read::RawBook::open(path).map_err(|e| e.in_file(path))?;
     let round = store.load_round()?;
     let mut assessments = Vec::new();
@@ -208,51 +209,10 @@ fn finish(store: &Store, book: Book, out: &Path, existing: Existing, title: &str
 }
 
 /// Refuses an export's destination that is the round's database or one of its companion files (whatever
-/// `--force` says), or an existing file unless it may be replaced.
+/// `--force` says), something that is not a regular file, or an existing file unless it may be replaced: the
+/// store's one guard, [`crate::store::paths::check_destination`].
 pub fn check_destination(db: &Path, out: &Path, existing: Existing) -> Result<(), StoreError> {
-    let target = resolved(out);
-    for suffix in ["", "-wal", "-shm", "-journal"] {
-        let mut name = db.as_os_str().to_os_string();
-        name.push(suffix);
-        let file = PathBuf::from(name);
-        if resolved(&file) == target || same_file(&file, out) {
-            return Err(StoreError::from(Refused::ExportOverDatabase {
-                file: out.display().to_string(),
-                database: file.display().to_string(),
-                part: (!suffix.is_empty()).then(|| suffix.to_string()),
-            }));
-        }
-    }
-    if existing == Existing::Refuse && std::fs::symlink_metadata(out).is_ok() {
-        return Err(already_exists(out));
-    }
-    Ok(())
-}
-
-fn already_exists(out: &Path) -> StoreError {
-    StoreError::from(Refused::ExportExists { file: out.display().to_string() })
-}
-
-/// A path made absolute through its folder (the file itself may not exist yet).
-fn resolved(path: &Path) -> PathBuf {
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let folder = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
-    match path.file_name() {
-        Some(name) => folder.join(name),
-        None => folder,
-    }
-}
-
-/// Two names for one file (a hard link or a symbolic link to the database).
-fn same_file(a: &Path, b: &Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    match (std::fs::metadata(a), std::fs::metadata(b)) {
-        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
-        _ => false,
-    }
+    crate::store::paths::check_destination(db, out, existing == Existing::Replace)
 }
 
 /// Writes a workbook model with the given footer (normally its own content hash) and check block,
@@ -313,7 +273,7 @@ fn write_file(bytes: &[u8], out: &Path, existing: Existing) -> Result<(), StoreE
     if let Err(error) = placed {
         let _ = std::fs::remove_file(&temporary);
         if error.kind() == std::io::ErrorKind::AlreadyExists {
-            return Err(already_exists(out));
+            return Err(StoreError::from(Refused::ExportExists { file: out.display().to_string() }));
         }
         return Err(io(error));
     }
@@ -377,6 +337,7 @@ impl Verification {
 
 /// Recomputes a workbook's content hash and compares it with its check block, and with the database when given.
 pub fn verify(path: &Path, store: Option<&Store>) -> Result<Verification, StoreError> {
+    crate::store::paths::check_input(path)?;
     let workbook = read::RawBook::open(path).map_err(|e| e.in_file(path))?;
     let (stated_hash, stated_audit_head) = workbook.check_block().map_err(|e| e.in_file(path))?;
     let actual_hash = model::sha256_hex(&workbook.canonical_text());

@@ -45,11 +45,7 @@ impl CsvTable {
     pub fn read(path: &Path, required: &[&str], optional: &[&str]) -> Result<CsvTable> {
         let file =
             path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
-        let bytes = std::fs::read(path).map_err(|e| Refused::Unreadable {
-            file: path.display().to_string(),
-            not_found: e.kind() == std::io::ErrorKind::NotFound,
-            why: e.to_string(),
-        })?;
+        let bytes = super::paths::read_input(path)?;
         let text = String::from_utf8(bytes).map_err(|e| {
             #[allow(clippy::naive_bytecount, reason = "once, for an error message: not worth the bytecount crate")]
             let line = e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;

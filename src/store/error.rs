@@ -48,6 +48,9 @@ pub enum StoreError {
     Sqlite(#[from] rusqlite::Error),
     #[error("database schema: {0}")]
     Migration(#[from] rusqlite_migration::Error),
+    /// A file the trust guards refuse (`store::paths`), or a backup that did not verify.
+    #[error("{0}")]
+    Trust(Box<super::trust::TrustRefused>),
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;

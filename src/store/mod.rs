@@ -14,6 +14,7 @@ mod file_fault;
 pub mod generate;
 pub mod import;
 pub mod next_year;
+pub mod paths;
 pub mod refused;
 pub mod rerate;
 mod round;
@@ -26,6 +27,7 @@ mod sheet_import;
 pub mod state;
 pub mod submission;
 pub mod ties;
+pub mod trust;
 pub mod unit_result;
 pub mod users;
 mod write;
@@ -87,6 +89,9 @@ impl Store {
             available: catalog::available(),
         })?;
         let regulation = load_regulation(regulation_id, &files)?;
+        if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+            return Err(trust::TrustRefused::NotRegularFile { file: path.display().to_string() }.into());
+        }
         if path.exists() && std::fs::metadata(path).map(|m| m.len() > 0).unwrap_or(false) {
             return match Store::open(path) {
                 Ok(existing) => Err(StoreError::AlreadyInitialised {

@@ -19,6 +19,8 @@ impl Store {
     /// regulation or `regulation`. Units that do not fit the new regulation's blocs or groups are refused, naming
     /// them; nothing is created then.
     pub fn init_from(path: &Path, from: &Path, year: i32, regulation: Option<&str>) -> Result<Store> {
+        // The new round's file is never the old database or one of its companions, under any name.
+        super::paths::check_destination(from, path, true)?;
         let old = Store::open_read_only(from)?;
         if year <= old.year {
             return Err(Refused::YearNotAfter { from: from.display().to_string(), old_year: old.year, year }.into());

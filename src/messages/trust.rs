@@ -1,0 +1,47 @@
+//! The words of the trust guards: files the program will not write or read, backups.
+
+use super::Lang;
+use crate::store::trust::TrustRefused;
+
+/// A refusal of the trust guards, as a person reads it.
+pub fn trust_refused(why: &TrustRefused, lang: Lang) -> String {
+    if lang == Lang::En {
+        return why.to_string();
+    }
+    match why {
+        TrustRefused::NotRegularFile { file } => format!(
+            "{file}: không phải một tệp thông thường (thiết bị, ống dẫn hay thư mục); chỉ ghi vào một tệp mới hoặc tệp thông thường, dù có --force hay không"
+        ),
+        TrustRefused::InputNotRegularFile { file } => {
+            format!("{file}: không phải một tệp thông thường (thiết bị, ống dẫn hay thư mục); hãy chỉ ra một tệp")
+        }
+        TrustRefused::InputTooLarge { file, limit } => {
+            format!("{file}: lớn hơn {} MB; tệp đầu vào chỉ được đọc đến giới hạn đó", limit >> 20)
+        }
+        TrustRefused::BackupNotVerified { file, why } => format!(
+            "{file}: bản sao không qua được kiểm tra ({why}); bản sao đã bị xóa, cơ sở dữ liệu không bị thay đổi"
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_refusal_is_worded_in_both_languages() {
+        let s = |t: &str| t.to_string();
+        let all = [
+            TrustRefused::NotRegularFile { file: s("/dev/full") },
+            TrustRefused::InputNotRegularFile { file: s("/dev/zero") },
+            TrustRefused::InputTooLarge { file: s("a.csv"), limit: 128 << 20 },
+            TrustRefused::BackupNotVerified { file: s("b.db"), why: s("x") },
+        ];
+        for why in &all {
+            let vi = trust_refused(why, Lang::Vi);
+            let en = trust_refused(why, Lang::En);
+            assert_ne!(vi, en);
+            assert!(!vi.contains("not a"), "{vi}");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+//! Refusals of the trust guards (files written and read, backups): typed here, worded in `messages::trust`.
+
+/// A file the program will not write or read, or a backup that did not verify.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TrustRefused {
+    /// A destination that exists and is not a regular file (a device, a FIFO, a folder), `--force` or not.
+    #[error(
+        "{file}: not a regular file (a device, a pipe or a folder); a file is written only as a new or regular file, --force or not"
+    )]
+    NotRegularFile { file: String },
+    /// An input that is not a regular file (`/dev/zero`, a FIFO, a folder).
+    #[error("{file}: not a regular file (a device, a pipe or a folder); give a file")]
+    InputNotRegularFile { file: String },
+    /// An input file above the size bound.
+    #[error("{file}: larger than {} MB; an input file is read only up to that size", limit >> 20)]
+    InputTooLarge { file: String, limit: u64 },
+    /// A backup copy whose check failed: it was removed.
+    #[error("{file}: the copy did not verify ({why}); it was removed, the database is untouched")]
+    BackupNotVerified { file: String, why: String },
+}
+
+impl From<TrustRefused> for super::StoreError {
+    fn from(why: TrustRefused) -> super::StoreError {
+        super::StoreError::Trust(Box::new(why))
+    }
+}
