@@ -149,6 +149,12 @@ pub enum Command {
         #[arg(long, requires = "fact")]
         value: Option<String>,
     },
+    /// A verified copy of the round's database while sessions are open (never copy a live database by hand).
+    Backup {
+        /// A new file (never an existing one, the database or its companions).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -375,6 +381,10 @@ fn execute(cli: Cli, lang: Lang) -> Result<(), CliError> {
             };
             store.rerate(&unit, &[change], &reason)?;
             output::line(say::rerated(lang, &unit, &reason))?;
+        }
+        Command::Backup { out } => {
+            let store = open_as(db, user)?;
+            output::line(messages::trust::backup_made(lang, &store.backup(&out)?))?;
         }
         Command::Rank { json } => {
             let store = open_reader(db, user)?;

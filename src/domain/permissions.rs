@@ -391,6 +391,8 @@ pub enum CouncilWrite {
     Reopen,
     /// Set the round's deadline and appraisal period.
     RoundSettings,
+    /// Copy the round's database to a new file (`thamdinh backup`): the whole round leaves the database.
+    Backup,
 }
 
 impl CouncilWrite {
@@ -407,6 +409,7 @@ impl CouncilWrite {
             CouncilWrite::Export => "export the council's spreadsheets",
             CouncilWrite::Reopen => "reopen a unit's submitted self-assessment",
             CouncilWrite::RoundSettings => "set the round's deadline and appraisal period",
+            CouncilWrite::Backup => "back up the round's database",
         }
     }
 }
@@ -418,7 +421,8 @@ pub fn may(actor: &Actor, write: CouncilWrite) -> Result<(), Refusal> {
         | CouncilWrite::Facts
         | CouncilWrite::Export
         | CouncilWrite::Reopen
-        | CouncilWrite::RoundSettings => matches!(actor.role, Role::Secretary | Role::Chairman | Role::ServiceAccount),
+        | CouncilWrite::RoundSettings
+        | CouncilWrite::Backup => matches!(actor.role, Role::Secretary | Role::Chairman | Role::ServiceAccount),
         CouncilWrite::OrderTie | CouncilWrite::OverrideGrade | CouncilWrite::Approve | CouncilWrite::Rerate => {
             matches!(actor.role, Role::Chairman | Role::ServiceAccount)
         }
@@ -429,9 +433,11 @@ pub fn may(actor: &Actor, write: CouncilWrite) -> Result<(), Refusal> {
     }
     let rule = match write {
         _ if actor.role == Role::Unit => Rule::UnitNeverAppraises,
-        CouncilWrite::Import | CouncilWrite::Facts | CouncilWrite::Reopen | CouncilWrite::RoundSettings => {
-            Rule::SecretaryOrChairman
-        }
+        CouncilWrite::Import
+        | CouncilWrite::Facts
+        | CouncilWrite::Reopen
+        | CouncilWrite::RoundSettings
+        | CouncilWrite::Backup => Rule::SecretaryOrChairman,
         CouncilWrite::Export => Rule::SecretaryOrChairmanExport,
         CouncilWrite::ManageUsers => Rule::ServiceAccountManagesUsers,
         _ => Rule::ChairmanOnly,

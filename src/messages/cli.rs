@@ -125,7 +125,7 @@ pub fn cli_refusal(why: &CliRefusal, lang: Lang) -> String {
     }
 }
 
-fn path(path: &Path) -> String {
+pub(crate) fn path(path: &Path) -> String {
     path.display().to_string()
 }
 

@@ -404,6 +404,7 @@ fn act_vi(act: &Act) -> String {
             CouncilWrite::Export => "xuất bảng tính của Hội đồng".into(),
             CouncilWrite::Reopen => "mở lại bản tự đánh giá đơn vị đã nộp".into(),
             CouncilWrite::RoundSettings => "đặt hạn nộp và thời gian thẩm định của kỳ đánh giá".into(),
+            CouncilWrite::Backup => "sao lưu cơ sở dữ liệu của kỳ đánh giá".into(),
         },
         Act::SelfAssess { unit } => format!("ghi bản tự đánh giá của đơn vị {unit}"),
         Act::Submit { unit } => format!("nộp bản tự đánh giá của đơn vị {unit}"),

@@ -53,6 +53,10 @@ const ABOUT: &[(&str, &str)] = &[
         "Tính lại chuỗi mã băm; báo dòng hỏng đầu tiên nếu có dòng bị sửa hay xóa, rồi so mọi bảng với nhật ký",
     ),
     ("audit log", "In lịch sử, cũ nhất trước"),
+    (
+        "backup",
+        "Bản sao đã kiểm tra của cơ sở dữ liệu trong khi các phiên vẫn mở (không bao giờ tự chép tay một cơ sở dữ liệu đang dùng)",
+    ),
     ("rerate", "Xếp loại lại một đơn vị của khối đã phê duyệt (Điều 10.4): Chủ tịch Hội đồng, một lý do, một thay đổi"),
 ];
 
@@ -126,6 +130,7 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("rerate", "grade", "Xếp loại mới: excellent, good, average, poor"),
     ("rerate", "fact", "Tên sự kiện (với --value), ví dụ discipline"),
     ("rerate", "value", "Giá trị mới của sự kiện"),
+    ("backup", "out", "Tệp mới (không bao giờ là tệp đã có, cơ sở dữ liệu hay các tệp đi kèm của nó)"),
 ];
 
 /// The placeholders of argument values (`--db <PATH>`) and of the usage line, in Vietnamese; a name not here

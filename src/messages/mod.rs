@@ -11,7 +11,7 @@ mod errors;
 mod files;
 pub mod help;
 mod rows;
-mod trust;
+pub mod trust;
 pub mod year;
 
 pub use actions::{audit_action, audit_action_slug, field_name, field_value, unvalued_detail};

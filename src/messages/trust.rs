@@ -18,9 +18,30 @@ pub fn trust_refused(why: &TrustRefused, lang: Lang) -> String {
         TrustRefused::InputTooLarge { file, limit } => {
             format!("{file}: lớn hơn {} MB; tệp đầu vào chỉ được đọc đến giới hạn đó", limit >> 20)
         }
+        TrustRefused::BackupExists { file } => {
+            format!("{file}: tệp đã có; bản sao lưu luôn là một tệp mới: hãy chọn tên khác")
+        }
         TrustRefused::BackupNotVerified { file, why } => format!(
             "{file}: bản sao không qua được kiểm tra ({why}); bản sao đã bị xóa, cơ sở dữ liệu không bị thay đổi"
         ),
+    }
+}
+
+/// `backup`: the verified copy made.
+pub fn backup_made(lang: Lang, made: &crate::store::backup::BackupMade) -> String {
+    let file = crate::messages::cli::path(&made.path);
+    let head = made.audit_head.as_deref().unwrap_or("—");
+    match lang {
+        Lang::Vi => format!(
+            "{file}: đã sao lưu và kiểm tra (integrity_check, nhật ký {} dòng, mã nhật ký {head})",
+            made.audit_rows
+        ),
+        Lang::En => {
+            format!(
+                "{file}: backed up and verified (integrity_check, audit log of {} rows, head {head})",
+                made.audit_rows
+            )
+        }
     }
 }
 
@@ -31,10 +52,11 @@ mod tests {
     #[test]
     fn every_refusal_is_worded_in_both_languages() {
         let s = |t: &str| t.to_string();
-        let all = [
+        let all = vec![
             TrustRefused::NotRegularFile { file: s("/dev/full") },
             TrustRefused::InputNotRegularFile { file: s("/dev/zero") },
             TrustRefused::InputTooLarge { file: s("a.csv"), limit: 128 << 20 },
+            TrustRefused::BackupExists { file: s("b.db") },
             TrustRefused::BackupNotVerified { file: s("b.db"), why: s("x") },
         ];
         for why in &all {

@@ -4,6 +4,7 @@ pub mod action;
 pub mod appraise;
 mod approval;
 pub mod audit;
+pub mod backup;
 pub mod catalog;
 mod codes;
 pub mod council;

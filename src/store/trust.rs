@@ -14,6 +14,9 @@ pub enum TrustRefused {
     /// An input file above the size bound.
     #[error("{file}: larger than {} MB; an input file is read only up to that size", limit >> 20)]
     InputTooLarge { file: String, limit: u64 },
+    /// A backup's destination that exists: a backup never replaces a file.
+    #[error("{file}: the file already exists; a backup is always a new file: choose another name")]
+    BackupExists { file: String },
     /// A backup copy whose check failed: it was removed.
     #[error("{file}: the copy did not verify ({why}); it was removed, the database is untouched")]
     BackupNotVerified { file: String, why: String },
