@@ -148,7 +148,17 @@ pub enum Command {
         fact: Option<String>,
         #[arg(long, requires = "fact")]
         value: Option<String>,
+        /// Where the chairman places the unit when its new total equals other units' (before or after them).
+        #[arg(long, value_enum)]
+        tie: Option<TieArg>,
     },
+}
+
+/// The chairman's place for a re-rated unit among the units it now ties with.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TieArg {
+    Before,
+    After,
 }
 
 #[derive(Subcommand, Debug)]
@@ -360,7 +370,7 @@ fn execute(cli: Cli, lang: Lang) -> Result<(), CliError> {
         Command::Approve { bloc } => approve(db, user, &bloc, lang)?,
         Command::User(command) => users::run(open_as(db, user)?, command, lang)?,
         Command::Audit(command) => return audit_log::run(&open_reader(db, user)?, command, lang),
-        Command::Rerate { unit, reason, criterion, score, grade, fact, value } => {
+        Command::Rerate { unit, reason, criterion, score, grade, fact, value, tie } => {
             let mut store = open_as(db, user)?;
             let change = match (criterion, score, grade, fact, value) {
                 (Some(component), Some(appraised), None, None, None) => RerateChange::Score { component, appraised },
@@ -373,7 +383,11 @@ fn execute(cli: Cli, lang: Lang) -> Result<(), CliError> {
                     return Err(CliRefusal::RerateOneThing.into());
                 }
             };
-            store.rerate(&unit, &[change], &reason)?;
+            let tie = tie.map(|tie| match tie {
+                TieArg::Before => crate::domain::published::TiePlace::Before,
+                TieArg::After => crate::domain::published::TiePlace::After,
+            });
+            store.rerate_placed(&unit, &[change], tie, &reason)?;
             output::line(say::rerated(lang, &unit, &reason))?;
         }
         Command::Rank { json } => {

@@ -97,9 +97,7 @@ impl BlocRanking {
         if self.quota == 0 {
             return None;
         }
-        self.units
-            .iter()
-            .rposition(|u| matches!(u.outcome, Outcome::Level(Level::Excellent) | Outcome::TiePending))
+        self.units.iter().rposition(|u| matches!(u.outcome, Outcome::Level(Level::Excellent) | Outcome::TiePending))
     }
 }
 
