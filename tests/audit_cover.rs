@@ -401,7 +401,7 @@ fn a_head_recorded_at_approval_proves_the_log_up_to_it() {
         &db,
         "truncated",
         &format!(
-            "DELETE FROM audit WHERE id >= {approval_row}; DELETE FROM approval WHERE bloc = 'huyen'; DELETE FROM council_user WHERE name = 'thu-ky-2';"
+            "DELETE FROM audit WHERE id >= {approval_row}; DELETE FROM approval WHERE bloc = 'huyen'; DELETE FROM published_result WHERE bloc = 'huyen'; DELETE FROM council_user WHERE name = 'thu-ky-2';"
         ),
     );
     let (alone, stderr) = verify(&truncated, None);

@@ -124,10 +124,7 @@ fn thai_nguyen_round(units: usize) -> (thamdinh::domain::regulation::Regulation,
     let units = (0..units)
         .map(|i| common::unit_at_max(&regulation, &format!("u{i:03}"), &blocs[i % blocs.len()], None))
         .collect();
-    (
-        regulation,
-        thamdinh::domain::evaluate::Round { year: 2024, units, tie_orders: std::collections::BTreeMap::default() },
-    )
+    (regulation, thamdinh::domain::evaluate::Round { year: 2024, units, ..Default::default() })
 }
 
 proptest! {

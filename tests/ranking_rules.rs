@@ -134,3 +134,41 @@ fn official_total_is_rounded_half_away_from_zero() {
     assert_eq!(ranking.units[1].official_total.to_string(), "90.00");
     assert_eq!(ranking.units[1].tiebreak_total.to_string(), "89.995");
 }
+
+/// Issue 22 item 5: the quota line goes after the unit that holds the quota, not after row `quota`: with the
+/// top-ranked unit short of the excellent conditions, the line sits below the excellent unit at rank 2.
+#[test]
+fn the_quota_line_goes_after_the_unit_that_holds_the_quota() {
+    let units = [
+        candidate("a", "96", false),
+        candidate("b", "95", true),
+        candidate("c", "80", false),
+        candidate("d", "75", false),
+        candidate("e", "72", false),
+    ];
+    let ranking = rank_bloc(&units, &terms(None), &[]);
+    assert_eq!(ranking.quota, 1);
+    assert_eq!(ranking.units[1].outcome, Outcome::Level(Level::Excellent));
+    assert_eq!(ranking.quota_line_after(), Some(1));
+    // Nobody meeting the conditions: no line at all, even with a quota of 1.
+    let units = [candidate("a", "96", false), candidate("b", "95", false), candidate("c", "80", false)];
+    let mut none = rank_bloc(&units, &terms(None), &[]);
+    none.quota = 1;
+    assert_eq!(none.quota_line_after(), None);
+    // The line follows the excellent units, whatever their number.
+    let units = [
+        candidate("a", "99", true),
+        candidate("b", "98", false),
+        candidate("c", "97", true),
+        candidate("d", "90", true),
+        candidate("e", "85", false),
+        candidate("f", "84", false),
+        candidate("g", "83", false),
+        candidate("h", "82", false),
+        candidate("i", "81", false),
+        candidate("j", "80", false),
+    ];
+    let ranking = rank_bloc(&units, &terms(None), &[]);
+    assert_eq!(ranking.quota, 2);
+    assert_eq!(ranking.quota_line_after(), Some(2));
+}

@@ -148,6 +148,9 @@ pub enum Command {
         fact: Option<String>,
         #[arg(long, requires = "fact")]
         value: Option<String>,
+        /// Where the chairman places the unit when its new total equals other units' (before or after them).
+        #[arg(long, value_enum)]
+        tie: Option<TieArg>,
     },
     /// A verified copy of the round's database while sessions are open (never copy a live database by hand).
     Backup {
@@ -155,6 +158,13 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+}
+
+/// The chairman's place for a re-rated unit among the units it now ties with.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TieArg {
+    Before,
+    After,
 }
 
 #[derive(Subcommand, Debug)]
@@ -366,7 +376,7 @@ fn execute(cli: Cli, lang: Lang) -> Result<(), CliError> {
         Command::Approve { bloc } => approve(db, user, &bloc, lang)?,
         Command::User(command) => users::run(open_as(db, user)?, command, lang)?,
         Command::Audit(command) => return audit_log::run(&open_reader(db, user)?, command, lang),
-        Command::Rerate { unit, reason, criterion, score, grade, fact, value } => {
+        Command::Rerate { unit, reason, criterion, score, grade, fact, value, tie } => {
             let mut store = open_as(db, user)?;
             let change = match (criterion, score, grade, fact, value) {
                 (Some(component), Some(appraised), None, None, None) => RerateChange::Score { component, appraised },
@@ -379,7 +389,11 @@ fn execute(cli: Cli, lang: Lang) -> Result<(), CliError> {
                     return Err(CliRefusal::RerateOneThing.into());
                 }
             };
-            store.rerate(&unit, &[change], &reason)?;
+            let tie = tie.map(|tie| match tie {
+                TieArg::Before => crate::domain::published::TiePlace::Before,
+                TieArg::After => crate::domain::published::TiePlace::After,
+            });
+            store.rerate_placed(&unit, &[change], tie, &reason)?;
             output::line(say::rerated(lang, &unit, &reason))?;
         }
         Command::Backup { out } => {

@@ -32,6 +32,9 @@ pub struct Round {
     pub units: Vec<UnitRecord>,
     /// The chairman's orders of tie groups, by bloc.
     pub tie_orders: BTreeMap<BlocCode, Vec<Vec<UnitCode>>>,
+    /// The published results of the approved blocs (as approved, with the re-ratings since), by bloc: what
+    /// every reader of an approved bloc shows instead of a ranking computed again.
+    pub published: BTreeMap<BlocCode, super::published::PublishedBloc>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

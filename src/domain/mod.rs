@@ -14,6 +14,7 @@ pub mod grades;
 pub mod loader;
 pub mod permissions;
 pub mod previous_year;
+pub mod published;
 pub mod ranking;
 pub mod reasons;
 pub mod regulation;

@@ -89,6 +89,16 @@ impl BlocRanking {
     pub fn unresolved_ties(&self) -> impl Iterator<Item = &TieGroup> {
         self.tie_groups.iter().filter(|group| !group.resolved)
     }
+
+    /// Where the excellent quota's line goes: after the unit (its index in `units`) that holds the last place of
+    /// the quota (rated excellent, or waiting for the chairman at the line), not after row `quota`: a unit above
+    /// it that does not meet the conditions takes no place. `None` when no unit holds a place.
+    pub fn quota_line_after(&self) -> Option<usize> {
+        if self.quota == 0 {
+            return None;
+        }
+        self.units.iter().rposition(|u| matches!(u.outcome, Outcome::Level(Level::Excellent) | Outcome::TiePending))
+    }
 }
 
 /// Quota for excellent = min(floor(rate × eligible), cap).

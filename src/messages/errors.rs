@@ -217,6 +217,10 @@ pub fn refused(why: &Refused, lang: Lang) -> String {
             "đơn vị {unit}: khối {bloc} chưa được phê duyệt; hãy sửa điểm, sự kiện hoặc xếp loại theo cách thông thường"
         ),
         Refused::NothingToRerate { unit } => format!("đơn vị {unit}: xếp loại lại phải thay đổi một điều; chưa có gì"),
+        Refused::RerateTie { unit, tied } => format!(
+            "đơn vị {unit}: sau khi xếp loại lại, tổng điểm bằng đơn vị {}; Chủ tịch Hội đồng quyết định thứ tự ngay trong lần xếp loại lại này (--tie before: xếp trên, --tie after: xếp dưới)",
+            tied.join(", ")
+        ),
         Refused::UnknownBloc { bloc, regulation, known } => {
             format!("không có khối {bloc:?}; quy chế {regulation} có các khối {}", known.join(", "))
         }
@@ -543,6 +547,7 @@ mod tests {
             Refused::Frozen { bloc: bloc.clone(), at: item() },
             Refused::NotApproved { unit: unit.clone(), bloc: bloc.clone() },
             Refused::NothingToRerate { unit: unit.clone() },
+            Refused::RerateTie { unit: unit.clone(), tied: vec![s("stp")] },
             Refused::UnknownBloc { bloc: s("x"), regulation: s("r"), known: vec![bloc.clone()] },
             Refused::EmptyBloc { bloc: bloc.clone() },
             Refused::NotAppraised { bloc: bloc.clone(), count: 3 },

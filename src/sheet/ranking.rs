@@ -183,7 +183,7 @@ impl CouncilResult<'_> {
 
     /// A bloc's units in rank order from `row`, the quota line under the last excellent one; returns the next row.
     fn write_ranking_rows(&self, sheet: &mut Sheet, mut row: u32, ranking: &BlocRanking) -> u32 {
-        let last_excellent = ranking.units.iter().rposition(|u| u.outcome == Outcome::Level(Level::Excellent));
+        let last_excellent = ranking.quota_line_after();
         for (index, ranked) in ranking.units.iter().enumerate() {
             sheet.number(row, 0, Some(Decimal::from(ranked.rank)), centered(cell()));
             sheet.text(row, 1, unit_name(self.round, &ranked.unit), cell());

@@ -52,28 +52,28 @@ impl Store {
             return Err(StoreError::from(Refused::NotAppraised { bloc: bloc.to_string(), count: unappraised }));
         }
         let results = evaluate_round(&self.regulation, &round);
-        if let Some(result) = results.iter().find(|r| r.bloc == bloc) {
-            let open: Vec<String> = result.ranking.unresolved_ties().map(|g| g.units.join(",")).collect();
-            if !open.is_empty() {
-                return Err(StoreError::from(Refused::TieOpen { bloc: bloc.to_string(), ties: open }));
-            }
+        let Some(ranking) = results.into_iter().find(|r| r.bloc == bloc).map(|r| r.ranking) else {
+            return Err(StoreError::from(Refused::EmptyBloc { bloc: bloc.to_string() }));
+        };
+        let open: Vec<String> = ranking.unresolved_ties().map(|g| g.units.join(",")).collect();
+        if !open.is_empty() {
+            return Err(StoreError::from(Refused::TieOpen { bloc: bloc.to_string(), ties: open }));
         }
+        let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
         let state = tx.query_row(
-            "INSERT INTO approval (bloc, actor) VALUES (?1, ?2) RETURNING *",
-            params![bloc, self.actor.name],
+            "INSERT INTO approval (bloc, actor, eligible, quota) VALUES (?1, ?2, ?3, ?4) RETURNING *",
+            params![bloc, self.actor.name, count(ranking.eligible), count(ranking.quota)],
             |row| row_state("approval", row),
         )?;
-        let ranked: Vec<String> = results
-            .iter()
-            .find(|r| r.bloc == bloc)
-            .map(|r| r.ranking.units.iter().map(|u| format!("{} {}", u.unit, u.outcome.slug())).collect())
-            .unwrap_or_default();
+        // The published result: written with the approval, never changed (a re-rating records its own).
+        let published = super::published::write_published(&tx, bloc, &ranking)?;
+        let ranked: Vec<String> = ranking.units.iter().map(|u| format!("{} {}", u.unit, u.outcome.slug())).collect();
         let change = Change::new(AuditAction::Approve, format!("bloc {bloc} approved: {}", ranked.join(", "))).value(
             "approval",
             None,
             Some(bloc.to_string()),
         );
-        audit_one(&tx, &self.actor, change.state(state))?;
+        audit_one(&tx, &self.actor, change.state(state).states(published))?;
         let head: String = tx.query_row("SELECT hash FROM audit ORDER BY id DESC LIMIT 1", [], |r| r.get(0))?;
         tx.commit()?;
         Ok(head)

@@ -16,6 +16,7 @@ pub mod generate;
 pub mod import;
 pub mod next_year;
 pub mod paths;
+mod published;
 pub mod refused;
 pub mod rerate;
 mod round;

@@ -204,6 +204,11 @@ pub enum Refused {
     NotApproved { unit: String, bloc: String },
     #[error("unit {unit}: a re-rating changes something; nothing was given")]
     NothingToRerate { unit: String },
+    #[error(
+        "unit {unit}: after the re-rating its total equals {}'s; the chairman orders the tie within the re-rating (--tie before|after)",
+        tied.join(", ")
+    )]
+    RerateTie { unit: String, tied: Vec<String> },
     #[error("unknown bloc {bloc:?}; {regulation} has {}", known.join(", "))]
     UnknownBloc { bloc: String, regulation: String, known: Vec<String> },
     #[error("bloc {bloc} has no units to approve")]

@@ -12,6 +12,7 @@ use crate::domain::evaluate::evaluate_unit;
 use crate::domain::framework::Framework;
 use crate::domain::grades::Grade;
 use crate::domain::permissions::CouncilWrite;
+use crate::domain::published::{PublishedBloc, TiePlace, rerated_result};
 use crate::domain::score::parse_score;
 use crate::store::{Refused, Subject, TextField};
 use rusqlite::{OptionalExtension, params};
@@ -31,6 +32,19 @@ impl Store {
     /// Re-rates one unit of an approved bloc: every change in one transaction, under one reason. Refused unless
     /// the bloc is approved, the user is the chairman (or the service account) and a reason is given.
     pub fn rerate(&mut self, unit: &str, changes: &[RerateChange], reason: &str) -> Result<()> {
+        self.rerate_placed(unit, changes, None, reason)
+    }
+
+    /// `rerate`, with the chairman's place for the unit where its new total equals other units' (a tie the
+    /// re-rating creates is ordered within it). Every other unit keeps its published result and the bloc its
+    /// quota; the audit row records the published level before and the new level after.
+    pub fn rerate_placed(
+        &mut self,
+        unit: &str,
+        changes: &[RerateChange],
+        tie: Option<TiePlace>,
+        reason: &str,
+    ) -> Result<()> {
         self.permit(CouncilWrite::Rerate)?;
         let reason = &*super::required(reason, TextField::RerateReason, &Subject::Unit(unit.to_string()))?;
         let (bloc, group) = self.unit_place(unit)?;
@@ -42,15 +56,12 @@ impl Store {
             .framework_for(&bloc, group.as_deref())
             .ok_or_else(|| StoreError::from(Refused::NoFramework { unit: unit.to_string() }))?;
         let tx = self.write_transaction()?;
-        // The unit's own classification before and after: only its record is read, not the round.
-        let level_of = |store: &Store| -> Result<String> {
-            Ok(store
-                .load_unit(unit)?
-                .and_then(|record| evaluate_unit(&store.regulation, &record))
-                .map(|evaluation| evaluation.assessment.level.vietnamese().to_string())
-                .unwrap_or_default())
+        let published = super::published::published_results(&tx)?.remove(bloc.as_str());
+        let level_before = match published.as_ref().and_then(|p| p.units.get(unit)) {
+            Some(result) => (result.level.vietnamese().to_string(), format!(" (hạng {})", result.rank)),
+            // A bloc approved before results were published: the unit's own classification.
+            None => (self.own_level(unit)?, String::new()),
         };
-        let level_before = level_of(self)?;
         tx.execute(
             "INSERT INTO rerating (unit, reason, actor) VALUES (?1, ?2, ?3)",
             params![unit, reason, self.actor.name],
@@ -78,23 +89,72 @@ impl Store {
             }
         }
         super::council::check_stored_facts(&tx, &self.regulation, unit)?;
-        let level_after = level_of(self)?;
-        let state = tx.query_row("UPDATE rerating SET open = 0 WHERE id = ?1 RETURNING *", [rerating], |row| {
-            row_state("rerating", row)
-        })?;
+        let (level_after, state) = match &published {
+            Some(published) => self.close_published(&tx, published, unit, rerating, tie)?,
+            None => {
+                let state =
+                    tx.query_row("UPDATE rerating SET open = 0 WHERE id = ?1 RETURNING *", [rerating], |row| {
+                        row_state("rerating", row)
+                    })?;
+                ((self.own_level(unit)?, String::new()), state)
+            }
+        };
         trail.record(
             &tx,
             Change::new(
                 AuditAction::Rerate,
-                format!("re-rating of {unit} (Điều 10.4): {level_before} → {level_after}"),
+                format!(
+                    "re-rating of {unit} (Điều 10.4): {}{} → {}{}",
+                    level_before.0, level_before.1, level_after.0, level_after.1
+                ),
             )
             .on(unit, None)
-            .value("level", Some(level_before), Some(level_after))
+            .value("level", Some(level_before.0), Some(level_after.0))
             .because(reason)
             .state(state),
         )?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// The unit's own classification, from its record only (not the round).
+    fn own_level(&self, unit: &str) -> Result<String> {
+        Ok(self
+            .load_unit(unit)?
+            .and_then(|record| evaluate_unit(&self.regulation, &record))
+            .map(|evaluation| evaluation.assessment.level.vietnamese().to_string())
+            .unwrap_or_default())
+    }
+
+    /// Closes the re-rating with the unit's new published result (level, rank, exact total), the others' left as
+    /// published; returns the new level and its rank as the audit row words them, and the re-rating row's state.
+    fn close_published(
+        &self,
+        tx: &rusqlite::Connection,
+        published: &PublishedBloc,
+        unit: &str,
+        rerating: i64,
+        tie: Option<TiePlace>,
+    ) -> Result<((String, String), String)> {
+        let evaluation = self
+            .load_unit(unit)?
+            .and_then(|record| evaluate_unit(&self.regulation, &record))
+            .ok_or_else(|| StoreError::from(Refused::NoFramework { unit: unit.to_string() }))?;
+        let decimals = (self.regulation.official_decimals, self.regulation.tiebreak_decimals);
+        let result = rerated_result(published, unit, &evaluation.assessment, evaluation.score.total, decimals, tie)
+            .map_err(|tie| {
+                StoreError::from(Refused::RerateTie {
+                    unit: unit.to_string(),
+                    tied: tie.tied.iter().map(ToString::to_string).collect(),
+                })
+            })?;
+        let rank = i64::try_from(result.rank).unwrap_or(i64::MAX);
+        let state = tx.query_row(
+            "UPDATE rerating SET open = 0, level = ?2, rank = ?3, total = ?4 WHERE id = ?1 RETURNING *",
+            params![rerating, result.level.slug(), rank, result.total.to_string()],
+            |row| row_state("rerating", row),
+        )?;
+        Ok(((result.level.vietnamese().to_string(), format!(" (hạng {})", result.rank)), state))
     }
 
     /// A component's appraised score set anew, with the reason as its deduction reason.

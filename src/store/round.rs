@@ -112,7 +112,8 @@ impl Store {
             Ok((units, counts))
         })?;
         let tie_orders = self.tie_orders()?;
-        let round = Round { year: self.year, units, tie_orders };
+        let published = super::published::published_results(&self.conn)?;
+        let round = Round { year: self.year, units, tie_orders, published };
         // The counts are by the units' positions when the reading began; a unit added since shifts them.
         let same_units = round.units.len() == places.len()
             && round.units.iter().zip(&places).all(|(unit, (code, ..))| &unit.code == code);

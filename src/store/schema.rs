@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 pub const APPLICATION_ID: i64 = 0x5448_4D44;
 
 /// The schema version this program writes (`PRAGMA user_version` after all migrations).
-pub const LATEST_VERSION: i64 = 6;
+pub const LATEST_VERSION: i64 = 7;
 
 /// The migrations in order; each is SQL text, applied once, never edited after release.
 #[allow(clippy::too_many_lines, reason = "SQL migration text: one migration after another, read as the schema")]
@@ -169,8 +169,35 @@ CREATE TABLE comment (
         }),
         // Version 6: the units' side of the year (issue 16).
         M::up(V6_UNITS_YEAR),
+        // Version 7: the published result of an approved bloc (issue 22).
+        M::up(V7_PUBLISHED),
     ])
 }
+
+/// Version 7: each approved unit's published result (rank, level, exact total), written in the approval's
+/// transaction and never changed; the bloc's eligible count and quota on its approval; a re-rating's new result
+/// of its unit on the re-rating row, set as it closes.
+const V7_PUBLISHED: &str = r"
+CREATE TABLE published_result (
+    unit TEXT PRIMARY KEY REFERENCES unit(code),
+    bloc TEXT NOT NULL,
+    rank INTEGER NOT NULL,
+    level TEXT NOT NULL CHECK (level IN ('excellent', 'good', 'completed', 'not_completed')),
+    total TEXT NOT NULL
+);
+CREATE TRIGGER published_result_no_update BEFORE UPDATE ON published_result
+BEGIN SELECT RAISE(ABORT, 'a published result is never changed; re-rate the unit instead (Điều 10.4)'); END;
+CREATE TRIGGER published_result_no_delete BEFORE DELETE ON published_result
+BEGIN SELECT RAISE(ABORT, 'a published result is never removed'); END;
+CREATE TRIGGER published_result_with_approval BEFORE INSERT ON published_result
+WHEN NOT EXISTS (SELECT 1 FROM approval WHERE bloc = NEW.bloc)
+BEGIN SELECT RAISE(ABORT, 'a result is published only by its bloc''s approval'); END;
+ALTER TABLE approval ADD COLUMN eligible INTEGER;
+ALTER TABLE approval ADD COLUMN quota INTEGER;
+ALTER TABLE rerating ADD COLUMN level TEXT;
+ALTER TABLE rerating ADD COLUMN rank INTEGER;
+ALTER TABLE rerating ADD COLUMN total TEXT;
+";
 
 /// Version 6: a unit's own users (role `unit`, with the unit's code: the table is rebuilt because its role
 /// CHECK cannot be altered; its columns keep their order and `unit` comes last, so the audit log's positional

@@ -69,7 +69,7 @@ fn unit_snapshot(store: &Store, code: &str) -> Result<Snapshot> {
         unit.grade_overrides = BTreeMap::default();
         units.push(unit);
     }
-    let round = Round { year: store.year(), units, tie_orders: BTreeMap::default() };
+    let round = Round { year: store.year(), units, tie_orders: BTreeMap::default(), published: BTreeMap::default() };
     let mut evidence_counts = EvidenceCounts::new(store.regulation(), &round);
     for document in store.evidence_of(code)? {
         evidence_counts.add(0, &document.criterion, 1);

@@ -96,7 +96,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         let flagged = !crate::domain::previous_year::year_flags(previous, unit.outcome).is_empty();
         rows.push(ranked_row(unit, name, tie, wide, flagged));
         // The quota line: below it no unit can be rated excellent.
-        if ranking.quota > 0 && position + 1 == ranking.quota && app.browse.filter.is_empty() {
+        if ranking.quota_line_after() == Some(*index) && app.browse.filter.is_empty() {
             positions.push(None);
             rows.push(
                 Row::new(vec![
