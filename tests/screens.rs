@@ -361,3 +361,78 @@ fn the_units_form_and_the_facts_form_ask_before_esc_in_a_real_terminal() {
     tmux.keys(&["n"]);
     tmux.wait_for("Giải trình chưa lưu");
 }
+
+/// Runs the program (Vietnamese unless `--lang en` is among the arguments) and returns its standard output.
+fn run(args: &[&str]) -> String {
+    let out = std::process::Command::new(BIN)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .env_remove("THAMDINH_LANG")
+        .args(args)
+        .output()
+        .expect("thamdinh");
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn the_units_result_writes_the_decimal_comma_and_scrolls_to_its_deductions() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    store.add_unit_user("dau-moi-dai-tu", "Cán bộ đầu mối UBND huyện Đại Từ", "h-dai-tu").unwrap();
+    let file = dir.path().join("half.csv");
+    std::fs::write(&file, "unit,criterion,appraised_score,reason\nh-dai-tu,II.4,\"0,5\",Chậm báo cáo\n").unwrap();
+    Store::open(store.path()).unwrap().import_scores(&file).unwrap();
+    let mut chairman = Store::open(store.path()).unwrap();
+    chairman.sign_in("chu-tich").unwrap();
+    chairman.approve_bloc("huyen").unwrap();
+
+    let mut unit = app_as(&mut store, "dau-moi-dai-tu");
+    press(&mut unit, &mut store, "2");
+    // At 80×24 the keys scroll the pane down to the last deduction.
+    let first = screen(&unit, 80, 24);
+    assert!(!first.contains("thamdinh export sheet"), "the pane is longer than the screen: {first}");
+    press(&mut unit, &mut store, "G");
+    let last = screen(&unit, 80, 24);
+    assert!(last.contains("thamdinh export sheet"), "G reaches the end: {last}");
+    press(&mut unit, &mut store, "g");
+    assert_eq!(screen(&unit, 80, 24), first);
+    // Line by line, every deduction shows, with the decimal comma.
+    let mut seen = String::new();
+    for _ in 0..80 {
+        seen.push_str(&screen(&unit, 240, 24));
+        press(&mut unit, &mut store, "j");
+    }
+    assert!(seen.contains("thẩm định 0,5: Chậm báo cáo"), "{seen}");
+    assert!(!seen.contains("0.5"), "{seen}");
+
+    let db = store.path().display().to_string();
+    let text = run(&["result", "--db", &db, "--user", "dau-moi-dai-tu"]);
+    assert!(text.contains(": 1 / 1 / 0,5 — Chậm báo cáo"), "{text}");
+    let english = run(&["result", "--db", &db, "--user", "dau-moi-dai-tu", "--lang", "en"]);
+    assert!(english.contains(": 1 / 1 / 0.5 — Chậm báo cáo"), "{english}");
+}
+
+#[test]
+fn a_newcomer_finds_the_regulations_their_codes_and_a_units_side_in_the_demo() {
+    let list = run(&["regulations"]);
+    let ids: Vec<&str> = list.lines().filter_map(|line| line.split_whitespace().next()).collect();
+    assert!(ids.contains(&"thai-nguyen-2024"), "{list}");
+    let line = list.lines().find(|line| line.starts_with("thai-nguyen-2024")).unwrap();
+    assert!(line.trim_end().len() > "thai-nguyen-2024".len() + 10, "each id with its title: {list}");
+    assert!(list.contains("regulations show"), "{list}");
+    let tree = run(&["regulations", "show", "thai-nguyen-2024"]);
+    assert!(tree.contains("Khung") && tree.contains("áp dụng cho"), "{tree}");
+    assert!(tree.lines().any(|l| l.trim_start().starts_with("I.1 ") && l.contains("4 điểm")), "{tree}");
+    assert!(tree.contains("Lãnh đạo UBND tỉnh chấm"), "{tree}");
+    for id in ids.iter().filter(|id| id.contains('-')) {
+        let tree = run(&["regulations", "show", id, "--lang", "en"]);
+        assert!(tree.contains("Framework") && tree.contains("points"), "{id}: {tree}");
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    let store = tui_support::demo_store(dir.path());
+    let picker = tui_support::app_for(&store, true);
+    assert!(picker.choices().iter().any(|(user, _)| user.role == Role::Unit), "a unit's focal person to try");
+}

@@ -293,6 +293,8 @@ pub struct Scroll {
     /// The last frame was below the smallest size (only the size notice was drawn): keys other than `q` and
     /// Ctrl-C must not act on a screen nobody sees.
     pub too_small: std::cell::Cell<bool>,
+    /// The positions the unit's result pane scrolls through (its wrapped lines beyond one screen, plus one).
+    pub result_lines: std::cell::Cell<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -839,7 +841,7 @@ impl App {
             Pane::Ties => (&mut browse.ties_selected, self.open_ties.len() + self.recorded_ties.len()),
             Pane::Charts => (&mut browse.bloc, self.standing.results().len()),
             Pane::SelfAssessment => (&mut browse.self_selected, own_components),
-            Pane::Result => (&mut browse.self_selected, 0),
+            Pane::Result => (&mut browse.self_selected, self.scroll.result_lines.get()),
         }
     }
 
