@@ -226,7 +226,7 @@ fn every_help_is_vietnamese_by_default_and_english_when_asked() {
 }
 
 #[test]
-fn the_output_of_a_run_is_vietnamese_and_an_en_locale_gives_english() {
+fn the_output_of_a_run_is_vietnamese_whatever_the_locale_and_thamdinh_lang_en_gives_english() {
     let dir = tempfile::tempdir().unwrap();
     let (db, _) = round(dir.path());
     let units = format!("{FIXTURES}/units.csv");
@@ -250,15 +250,26 @@ fn the_output_of_a_run_is_vietnamese_and_an_en_locale_gives_english() {
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
             .env("LANG", "en_US.UTF-8")
+            .env("THAMDINH_LANG", "en")
             .output()
             .unwrap();
         String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr)
     };
+    // An English locale alone (a server's default, a Mac's SSH forward) leaves the program Vietnamese.
+    let locale_only = Command::new(env!("CARGO_BIN_EXE_thamdinh"))
+        .args(["rank", "--db", &db])
+        .env("LC_ALL", "en_US.UTF-8")
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("THAMDINH_LANG")
+        .output()
+        .unwrap();
+    let locale_only = String::from_utf8_lossy(&locale_only.stdout).into_owned();
+    assert!(locale_only.contains("Hạng") && english_in(&locale_only).is_empty(), "{locale_only}");
     assert!(english(&["import", "units", "--db", &db, &units]).contains("8 rows imported"));
     let log = english(&["audit", "log", "--db", &db, "--unit", "stc", "--criterion", "I.1"]);
     assert!(log.contains("Self-score") && log.contains("appraised score: "), "{log}");
     assert!(english(&["rank", "--db", &db]).contains("Rank"));
-    assert!(english(&["rank", "--db", &db, "--lang", "vi"]).contains("Hạng"), "--lang wins over the locale");
+    assert!(english(&["rank", "--db", &db, "--lang", "vi"]).contains("Hạng"), "--lang wins over THAMDINH_LANG");
 }
 
 #[test]

@@ -93,7 +93,7 @@ fn the_chairman_orders_a_tie_and_the_pending_units_get_their_levels() {
     assert_eq!(app.browse.pane, Pane::Ties);
     assert_eq!(app.open_ties(), [("so-nganh".into(), vec!["snv".into(), "stp".into()])]);
     // Put stp first: select the second unit, move it up, confirm.
-    press(&mut app, &mut store, "<Enter>jK<Enter>");
+    press(&mut app, &mut store, "<Enter>jK<Enter>y<Enter>");
     assert!(app.tie_edit().is_none());
     let after = ranking_of(&app, "so-nganh");
     assert_eq!((after[0].0.as_str(), after[0].1, after[0].2), ("stp", 1, Outcome::Level(Level::Excellent)));
@@ -889,7 +889,7 @@ fn the_chairman_reopens_a_recorded_tie_order_and_changes_it_with_a_reason() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = fixture_store(dir.path());
     let mut app = app_as(&mut store, "chu-tich");
-    press(&mut app, &mut store, "3<Enter>jK<Enter>");
+    press(&mut app, &mut store, "3<Enter>jK<Enter>y<Enter>");
     assert!(app.open_ties().is_empty());
     assert_eq!(app.recorded_ties(), [("so-nganh".into(), vec!["stp".into(), "snv".into()])]);
     assert!(screen(&app, 160, 48).contains("đã sắp thứ tự"));

@@ -4,6 +4,7 @@ mod audit_log;
 mod interface;
 mod output;
 mod rank_report;
+mod regulations;
 mod users;
 mod year;
 
@@ -28,8 +29,8 @@ pub struct Cli {
     /// Without it, subcommands run as the service account `admin`, and the interface opens only the demo.
     #[arg(long, global = true, value_name = "NAME")]
     pub user: Option<String>,
-    /// The language of messages: vi (the default) or en; without it, English when the locale
-    /// (LC_ALL, LC_MESSAGES, LANG) starts with `en`.
+    /// The language of messages: vi (the default) or en; without it, THAMDINH_LANG (vi or en),
+    /// never the locale.
     #[allow(
         clippy::doc_markdown,
         reason = "clap prints this doc as the --help text, where backticks show as they are"
@@ -121,8 +122,12 @@ pub enum Command {
         #[arg(long, default_value_t = 2024, value_name = "S")]
         seed: u64,
     },
-    /// List the regulations this program can start a round with.
-    Regulations,
+    /// List the regulations this program can start a round with, each with its title; `show ID` prints one's
+    /// frameworks with every code and its points.
+    Regulations {
+        #[command(subcommand)]
+        command: Option<RegulationsCommand>,
+    },
     /// Council users: who may open a session, with which role.
     #[command(subcommand)]
     User(UserCommand),
@@ -183,6 +188,12 @@ pub enum RoundCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum RegulationsCommand {
+    /// Print a regulation's frameworks: each content, criterion and component with its code and points.
+    Show { id: String },
 }
 
 #[derive(Subcommand, Debug)]
@@ -276,7 +287,7 @@ fn require_db(db: Option<&Path>) -> Result<&Path, CliError> {
     db.ok_or(CliError::Cli(CliRefusal::DbRequired))
 }
 
-/// The language of this run: `--lang`, else the locale (read before the arguments are parsed, so that the
+/// The language of this run: `--lang`, else `THAMDINH_LANG`, else Vietnamese (read before the arguments are parsed, so that the
 /// help and the usage errors are in it too).
 pub fn language(args: &[String]) -> Lang {
     Lang::choose(args, |name| std::env::var(name).ok())
@@ -337,11 +348,8 @@ fn execute(cli: Cli, lang: Lang) -> Result<(), CliError> {
     };
     let (db, user) = (cli.db.as_deref(), cli.user.as_deref());
     match command {
-        Command::Regulations => {
-            for id in crate::store::catalog::available() {
-                output::line(id)?;
-            }
-        }
+        Command::Regulations { command: None } => regulations::list(lang)?,
+        Command::Regulations { command: Some(RegulationsCommand::Show { id }) } => regulations::show(&id, lang)?,
         Command::Demo { regulation, year, units, seed } => {
             let path = require_db(db)?;
             let store = crate::demo::create(path, &regulation, year, units, seed)?;

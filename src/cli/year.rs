@@ -123,16 +123,8 @@ pub fn result(store: &Store, unit: Option<&str>, json: bool, lang: Lang) -> Resu
     } else {
         let _ = writeln!(out, "{}", say::deductions_heading(lang));
         for d in &result.deductions {
-            let _ = writeln!(
-                out,
-                "  {} {}: {} / {} / {} — {}",
-                d.component,
-                d.name,
-                d.max,
-                d.self_score.as_deref().unwrap_or("—"),
-                d.appraised,
-                d.reason
-            );
+            let scores = [d.max.as_str(), d.self_score.as_deref().unwrap_or("—"), d.appraised.as_str()];
+            let _ = writeln!(out, "{}", say::deduction_line(lang, &d.component, &d.name, scores, &d.reason));
         }
     }
     let escaped: Vec<String> = out.lines().map(|line| escape_line(line).into_owned()).collect();

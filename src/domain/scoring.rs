@@ -69,19 +69,36 @@ impl ComponentScore {
     }
 }
 
-/// Scores given by individual provincial leaders, by leader: held only where some leader scored (group I
-/// of Thái Nguyên), so the hundreds of thousands of other entries carry one empty pointer.
+/// Scores given by individual provincial leaders, by leader, with each leader's own deduction reason: held only
+/// where some leader scored (group I of Thái Nguyên), so the hundreds of thousands of other entries carry one
+/// empty pointer.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-#[expect(clippy::box_collection, reason = "one pointer (8 bytes) in every entry instead of an empty map (24)")]
-pub struct LeaderScores(Option<Box<BTreeMap<String, Decimal>>>);
+pub struct LeaderScores(Option<Box<Leaders>>);
+
+/// What the leaders entered on one component: their scores and their reasons, by leader.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Leaders {
+    scores: BTreeMap<String, Decimal>,
+    reasons: BTreeMap<String, String>,
+}
 
 impl LeaderScores {
     pub fn get(&self, leader: &str) -> Option<&Decimal> {
-        self.0.as_ref()?.get(leader)
+        self.0.as_ref()?.scores.get(leader)
     }
 
     pub fn insert(&mut self, leader: String, score: Decimal) -> Option<Decimal> {
-        self.0.get_or_insert_default().insert(leader, score)
+        self.0.get_or_insert_default().scores.insert(leader, score)
+    }
+
+    /// The deduction reason this leader gave with their score ("" when none).
+    pub fn reason(&self, leader: &str) -> &str {
+        self.0.as_ref().and_then(|leaders| leaders.reasons.get(leader)).map_or("", String::as_str)
+    }
+
+    /// Keeps the deduction reason a leader gave with their score.
+    pub fn set_reason(&mut self, leader: String, reason: String) {
+        self.0.get_or_insert_default().reasons.insert(leader, reason);
     }
 
     pub fn clear(&mut self) {
@@ -89,12 +106,12 @@ impl LeaderScores {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.as_ref().is_none_or(|scores| scores.is_empty())
+        self.0.as_ref().is_none_or(|leaders| leaders.scores.is_empty())
     }
 
     /// By leader.
     pub fn iter(&self) -> impl Iterator<Item = (&String, &Decimal)> {
-        self.0.iter().flat_map(|scores| scores.iter())
+        self.0.iter().flat_map(|leaders| leaders.scores.iter())
     }
 
     pub fn values(&self) -> impl Iterator<Item = &Decimal> {
@@ -105,7 +122,7 @@ impl LeaderScores {
 impl<const N: usize> From<[(String, Decimal); N]> for LeaderScores {
     fn from(scores: [(String, Decimal); N]) -> LeaderScores {
         let scores: BTreeMap<String, Decimal> = scores.into();
-        LeaderScores((!scores.is_empty()).then(|| Box::new(scores)))
+        LeaderScores((!scores.is_empty()).then(|| Box::new(Leaders { scores, reasons: BTreeMap::new() })))
     }
 }
 

@@ -42,7 +42,14 @@ const ABOUT: &[(&str, &str)] = &[
     ),
     ("rank", "In xếp hạng của mọi khối"),
     ("demo", "Tạo kỳ đánh giá với dữ liệu tổng hợp tái lập được (đánh dấu là dữ liệu minh họa)"),
-    ("regulations", "Liệt kê các quy chế có thể dùng để tạo kỳ đánh giá"),
+    (
+        "regulations",
+        "Liệt kê các quy chế có thể dùng để tạo kỳ đánh giá, kèm tên; `show MÃ` in khung tiêu chí của một quy chế",
+    ),
+    (
+        "regulations show",
+        "In khung tiêu chí của một quy chế: mọi nội dung, tiêu chí và tiêu chí thành phần với mã và điểm",
+    ),
     ("user", "Người dùng của Hội đồng: ai được mở phiên làm việc, với vai trò nào"),
     ("user add", "Thêm một người dùng của Hội đồng, hoặc cán bộ đầu mối của một đơn vị (vai trò unit, kèm --unit MÃ)"),
     ("user list", "Liệt kê người dùng của Hội đồng (đánh dấu người đã xóa)"),
@@ -70,6 +77,7 @@ const ARGS: &[(&str, &str, &str)] = &[
     ),
     ("", "lang", "Ngôn ngữ của thông báo: vi (mặc định) hoặc en"),
     ("init", "regulation", "Mã quy chế (xem `thamdinh regulations`)"),
+    ("regulations show", "id", "Mã quy chế (xem `thamdinh regulations`)"),
     ("init", "year", "Năm đánh giá"),
     ("init", "from", "Cơ sở dữ liệu của kỳ trước (chỉ đọc)"),
     ("submit", "unit", "Mã đơn vị (cán bộ đầu mối nộp cho đơn vị mình; Thư ký nêu mã đơn vị)"),

@@ -10,6 +10,7 @@ pub mod cli;
 mod errors;
 mod files;
 pub mod help;
+pub mod regulations;
 mod rows;
 pub mod trust;
 pub mod year;
@@ -25,7 +26,7 @@ pub enum Lang {
     /// Vietnamese with full diacritics: the council's language, the default.
     #[default]
     Vi,
-    /// English: `--lang en`, or a locale (`LC_ALL`, `LC_MESSAGES`, `LANG`) that starts with `en`.
+    /// English: `--lang en`, or `THAMDINH_LANG=en` (never the locale).
     En,
 }
 
@@ -42,18 +43,15 @@ impl Lang {
         }
     }
 
-    /// The language of the locale, as POSIX orders it: the first set of `LC_ALL`, `LC_MESSAGES`, `LANG`;
-    /// English only when it starts with `en`, Vietnamese otherwise.
-    pub fn from_locale(var: impl Fn(&str) -> Option<String>) -> Lang {
-        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].into_iter().filter_map(var).find(|value| !value.is_empty());
-        match locale {
-            Some(value) if value.to_ascii_lowercase().starts_with("en") => Lang::En,
-            _ => Lang::Vi,
-        }
+    /// The language `THAMDINH_LANG` asks for (`vi`, `en`); Vietnamese otherwise. The locale (`LANG`, `LC_ALL`)
+    /// is not read: an English server locale or a Mac's SSH forward does not turn the council's program into
+    /// a half-English one.
+    pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Lang {
+        var("THAMDINH_LANG").as_deref().and_then(Lang::from_code).unwrap_or(Lang::Vi)
     }
 
     /// The language for a command line: `--lang CODE` or `--lang=CODE` when given (the last one wins),
-    /// else the locale's.
+    /// else `THAMDINH_LANG`'s, else Vietnamese.
     pub fn choose(args: &[String], var: impl Fn(&str) -> Option<String>) -> Lang {
         let mut chosen = None;
         let mut iter = args.iter().skip(1);
@@ -70,7 +68,7 @@ impl Lang {
                 chosen = Some(lang);
             }
         }
-        chosen.unwrap_or_else(|| Lang::from_locale(var))
+        chosen.unwrap_or_else(|| Lang::from_env(var))
     }
 
     /// The Vietnamese or the English text.
@@ -91,19 +89,16 @@ mod tests {
     }
 
     #[test]
-    fn lang_comes_from_the_flag_then_the_locale() {
+    fn lang_comes_from_the_flag_then_thamdinh_lang_never_the_locale() {
         let none = |_: &str| None;
-        let english = |name: &str| (name == "LANG").then(|| "en_US.UTF-8".to_string());
+        let english_locale = |name: &str| (name == "LANG" || name == "LC_ALL").then(|| "en_US.UTF-8".to_string());
         assert_eq!(Lang::choose(&args(&["thamdinh", "rank"]), none), Lang::Vi);
-        assert_eq!(Lang::choose(&args(&["thamdinh", "rank"]), english), Lang::En);
+        assert_eq!(Lang::choose(&args(&["thamdinh", "rank"]), english_locale), Lang::Vi, "the locale is not read");
         assert_eq!(Lang::choose(&args(&["thamdinh", "--lang", "en", "rank"]), none), Lang::En);
-        assert_eq!(Lang::choose(&args(&["thamdinh", "rank", "--lang=vi"]), english), Lang::Vi);
-        let c = |name: &str| (name == "LANG").then(|| "C.UTF-8".to_string());
-        assert_eq!(Lang::choose(&args(&["thamdinh"]), c), Lang::Vi);
-        let all = |name: &str| match name {
-            "LC_ALL" => Some("vi_VN.UTF-8".to_string()),
-            _ => Some("en_US.UTF-8".to_string()),
-        };
-        assert_eq!(Lang::choose(&args(&["thamdinh"]), all), Lang::Vi, "LC_ALL overrides LANG");
+        let asked = |name: &str| (name == "THAMDINH_LANG").then(|| "en".to_string());
+        assert_eq!(Lang::choose(&args(&["thamdinh", "rank"]), asked), Lang::En);
+        assert_eq!(Lang::choose(&args(&["thamdinh", "rank", "--lang=vi"]), asked), Lang::Vi, "--lang wins");
+        let unknown = |name: &str| (name == "THAMDINH_LANG").then(|| "fr".to_string());
+        assert_eq!(Lang::choose(&args(&["thamdinh"]), unknown), Lang::Vi);
     }
 }

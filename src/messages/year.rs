@@ -153,3 +153,14 @@ pub fn deductions_heading(lang: Lang) -> &'static str {
         "Criteria that lost points (max / self-assessed / appraised — the council's reason):",
     )
 }
+
+/// `result`: one deduction, `max / self-score / appraised — reason`, each number as the language writes it
+/// (`0,5` in Vietnamese, `0.5` in English).
+pub fn deduction_line(lang: Lang, component: &str, name: &str, scores: [&str; 3], reason: &str) -> String {
+    let number = |value: &str| match lang {
+        Lang::Vi => value.replace('.', ","),
+        Lang::En => value.to_string(),
+    };
+    let [max, self_score, appraised] = scores.map(number);
+    format!("  {component} {name}: {max} / {self_score} / {appraised} — {reason}")
+}

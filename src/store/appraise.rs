@@ -171,10 +171,20 @@ impl Store {
         reason: &str,
     ) -> Result<()> {
         let leader = self.actor.name.clone();
-        let old: Option<String> = tx
-            .prepare_cached("SELECT score FROM leader_score WHERE unit = ?1 AND criterion = ?2 AND leader = ?3")?
-            .query_row(params![unit, component, leader], |r| r.get(0))
+        let stored: Option<(String, String)> = tx
+            .prepare_cached(
+                "SELECT score, deduction_reason FROM leader_score WHERE unit = ?1 AND criterion = ?2 AND leader = ?3",
+            )?
+            .query_row(params![unit, component, leader], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
+        // Saved again unchanged: nothing is written, and no `3 → 3` row is logged.
+        let same = |(score, stored_reason): &(String, String)| {
+            Decimal::from_str(score).ok() == Decimal::from_str(&value).ok() && stored_reason == reason
+        };
+        if stored.as_ref().is_some_and(same) {
+            return Ok(());
+        }
+        let old = stored.map(|(score, _)| score);
         let state = tx.prepare_cached("INSERT INTO leader_score (unit, criterion, leader, score, deduction_reason) VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT (unit, criterion, leader) DO UPDATE SET score = excluded.score, deduction_reason = excluded.deduction_reason
              RETURNING *")?.query_row(params![unit, component, leader, value, reason],

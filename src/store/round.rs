@@ -305,13 +305,17 @@ fn read_scores(conn: &Connection, filter: &UnitFilter<'_>, texts: Texts, records
 
 /// The provincial leaders' scores of group I, each on its component's entry.
 fn read_leader_scores(conn: &Connection, filter: &UnitFilter<'_>, records: &mut [UnitRecord]) -> Result<()> {
-    let mut statement =
-        conn.prepare(&format!("SELECT unit, criterion, score, leader FROM leader_score {}", filter.where_unit))?;
+    let mut statement = conn.prepare(&format!(
+        "SELECT unit, criterion, score, leader, deduction_reason FROM leader_score {}",
+        filter.where_unit
+    ))?;
     let mut rows = statement.query(filter.params())?;
     while let Some(row) = rows.next()? {
         let Some(unit) = filter.find(row)? else { continue };
         if let Some(score) = decimal(row.get_ref(2)?) {
-            records[unit].entries.or_default(&row.get::<_, String>(1)?).leader_scores.insert(row.get(3)?, score);
+            let scores = &mut records[unit].entries.or_default(&row.get::<_, String>(1)?).leader_scores;
+            scores.insert(row.get(3)?, score);
+            scores.set_reason(row.get(3)?, row.get(4)?);
         }
     }
     Ok(())

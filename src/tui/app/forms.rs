@@ -22,12 +22,18 @@ impl App {
         }
         let Some(unit) = self.unit(&unit_code) else { return };
         let entry = unit.entries.get(&component);
-        let shown = match &self.user {
-            Some(user) if user.role == Role::Leader => entry.and_then(|e| e.leader_scores.get(&user.name).copied()),
-            _ => entry.and_then(ComponentScore::effective_appraised),
+        // A leader reads and edits their own score and reason, not the mean nor the component's reason.
+        let (shown, reason_text) = match &self.user {
+            Some(user) if user.role == Role::Leader => (
+                entry.and_then(|e| e.leader_scores.get(&user.name).copied()),
+                entry.map(|e| e.leader_scores.reason(&user.name).to_string()).unwrap_or_default(),
+            ),
+            _ => (
+                entry.and_then(ComponentScore::effective_appraised),
+                entry.map(|e| e.deduction_reason.clone()).unwrap_or_default(),
+            ),
         };
         let score = shown.map(display_vi).unwrap_or_default();
-        let reason_text = entry.map(|e| e.deduction_reason.clone()).unwrap_or_default();
         let mut reason = TextArea::new(reason_text.lines().map(str::to_string).collect());
         // Typing continues the recorded reason rather than writing in front of it.
         reason.move_cursor(ratatui_textarea::CursorMove::Bottom);

@@ -223,6 +223,9 @@ pub struct TieEdit {
     pub reason: Option<String>,
     /// Typing goes to the reason (the new order is set; Enter saves it, Esc goes back to the order).
     pub reason_focus: bool,
+    /// A new order about to be recorded: what was typed at the question (`y` and Enter, or Ctrl-S, records it;
+    /// Esc goes back to the order). None while the order is being set. A decision is confirmed like an approval.
+    pub confirm: Option<String>,
 }
 
 /// The secretary recording a unit's facts; on an approved bloc, the chairman re-rating them (Điều 10.4).
@@ -287,6 +290,11 @@ pub struct Scroll {
     pub page: std::cell::Cell<u16>,
     /// The list rows of the last frame by screen line: (line, row index), for clicks.
     pub clickable: std::cell::RefCell<Vec<(u16, usize)>>,
+    /// The last frame was below the smallest size (only the size notice was drawn): keys other than `q` and
+    /// Ctrl-C must not act on a screen nobody sees.
+    pub too_small: std::cell::Cell<bool>,
+    /// The positions the unit's result pane scrolls through (its wrapped lines beyond one screen, plus one).
+    pub result_lines: std::cell::Cell<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -833,7 +841,7 @@ impl App {
             Pane::Ties => (&mut browse.ties_selected, self.open_ties.len() + self.recorded_ties.len()),
             Pane::Charts => (&mut browse.bloc, self.standing.results().len()),
             Pane::SelfAssessment => (&mut browse.self_selected, own_components),
-            Pane::Result => (&mut browse.self_selected, 0),
+            Pane::Result => (&mut browse.self_selected, self.scroll.result_lines.get()),
         }
     }
 

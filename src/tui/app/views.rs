@@ -295,7 +295,13 @@ impl ItemsOf<'_> {
             None if incomplete => Status::IncompleteFile,
             None => Status::Pending,
             Some(value) => {
-                let (self_score, reason) = entry.map_or((None, ""), |e| (e.self_score, e.deduction_reason.as_str()));
+                let (self_score, reason) = entry.map_or((None, ""), |e| {
+                    let reason = match user.role {
+                        Role::Leader => e.leader_scores.reason(&user.name),
+                        _ => e.deduction_reason.as_str(),
+                    };
+                    (e.self_score, reason)
+                });
                 if check_reason(place.component.max, self_score, value, reason).is_err() {
                     Status::NeedsReason
                 } else {

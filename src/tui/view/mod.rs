@@ -64,7 +64,8 @@ pub fn cells(count: usize) -> u16 {
 pub fn draw(frame: &mut Frame, app: &App) {
     app.scroll.clickable.borrow_mut().clear();
     let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    app.scroll.too_small.set(area.width < MIN_WIDTH || area.height < MIN_HEIGHT);
+    if app.scroll.too_small.get() {
         too_small(frame, app, area);
         return;
     }
@@ -120,6 +121,10 @@ fn too_small(frame: &mut Frame, app: &App, area: Rect) {
         Line::styled(format!("Cửa sổ quá nhỏ: cần ít nhất {MIN_WIDTH}×{MIN_HEIGHT}"), warning()),
         Line::raw(format!("hiện {}×{} — hãy phóng to cửa sổ; q để thoát", area.width, area.height)),
     ];
+    // Quitting with unsaved work asks here too: the question is the only thing that acts besides q.
+    if matches!(app.overlay, Some(Overlay::Confirm(_))) {
+        lines.push(Line::styled("Có thay đổi chưa lưu sẽ bị bỏ: y để thoát, n để ở lại", warning()));
+    }
     if app.demo {
         lines.insert(0, Line::styled(" DỮ LIỆU MINH HỌA ", warning().add_modifier(Modifier::REVERSED)));
     }

@@ -186,11 +186,13 @@ pub fn ties(frame: &mut Frame, app: &App, area: Rect) {
 /// its criterion grades side by side, and the components where the units differ.
 fn tie_order(frame: &mut Frame, app: &App, edit: &TieEdit, area: Rect) {
     let table_height = super::cells(edit.units.len()).saturating_add(3).min(area.height / 2).max(4);
-    let reason_height = if edit.reason.is_some() { 3 } else { 0 };
+    let reason_height = if edit.reason.is_some() || edit.confirm.is_some() { 3 } else { 0 };
     let [table_area, reason_area, differences_area] =
         Layout::vertical([Constraint::Length(table_height), Constraint::Length(reason_height), Constraint::Min(3)])
             .areas(area);
-    if let Some(reason) = &edit.reason {
+    if let Some(typed) = &edit.confirm {
+        tie_confirm(frame, edit, typed, reason_area);
+    } else if let Some(reason) = &edit.reason {
         tie_reason(frame, edit, reason, reason_area);
     }
     tie_figures(frame, app, edit, table_area);
@@ -216,6 +218,15 @@ fn tie_reason(frame: &mut Frame, edit: &TieEdit, reason: &str, area: Rect) {
     if edit.reason_focus {
         block = block.title_style(heading().add_modifier(ratatui::style::Modifier::REVERSED));
     }
+    frame.render_widget(Paragraph::new(text).block(block), area);
+}
+
+/// The question before a new order is recorded, as the approval asks.
+fn tie_confirm(frame: &mut Frame, edit: &TieEdit, typed: &str, area: Rect) {
+    let block = Block::bordered()
+        .title(" Ghi thứ tự bằng điểm này? Gõ y rồi Enter (hoặc Ctrl-S) · Esc để sắp lại ")
+        .title_style(heading().add_modifier(ratatui::style::Modifier::REVERSED));
+    let text = format!("Thứ tự: {} · {typed}▏", edit.units.join(", "));
     frame.render_widget(Paragraph::new(text).block(block), area);
 }
 

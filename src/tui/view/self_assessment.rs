@@ -218,19 +218,27 @@ pub fn result(frame: &mut Frame, app: &App, area: Rect) {
             "• {} {} — tối đa {}, tự chấm {}, thẩm định {}: {}",
             deduction.component,
             deduction.name,
-            deduction.max,
-            deduction.self_score.as_deref().unwrap_or("—"),
-            deduction.appraised,
+            deduction.max.replace('.', ","),
+            deduction.self_score.as_deref().unwrap_or("—").replace('.', ","),
+            deduction.appraised.replace('.', ","),
             super::safe(&deduction.reason)
         )));
     }
     lines.push(Line::raw(""));
     lines.push(Line::raw("Biểu chấm điểm của đơn vị: thamdinh export sheet --user <tên người dùng>"));
+    // The lines as wrapped in the pane: the keys scroll them until the last one shows (↓/j, PgDn, G as in every
+    // pane), however narrow the terminal.
+    let width = usize::from(area.width.saturating_sub(2)).max(1);
+    let wrapped: usize = lines.iter().map(|line| line.width().div_ceil(width).max(1)).sum();
+    let height = usize::from(area.height.saturating_sub(2));
+    app.scroll.result_lines.set(wrapped.saturating_sub(height) + 1);
+    app.scroll.page.set(area.height.saturating_sub(2));
+    let top = app.browse.self_selected.min(wrapped.saturating_sub(height));
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
-            .scroll((u16::try_from(app.browse.self_selected).unwrap_or(0), 0))
-            .block(Block::bordered().title(" Kết quả (đã phê duyệt) ")),
+            .scroll((u16::try_from(top).unwrap_or(u16::MAX), 0))
+            .block(Block::bordered().title(" Kết quả (đã phê duyệt) — ↓/j, PgDn, G để xem tiếp ")),
         area,
     );
 }

@@ -1,5 +1,6 @@
 //! Keys in the scoring form (score, deduction reason, withdrawal) and in a co-appraising agency's comment form.
 
+use super::close_form;
 use crate::domain::validate::{clean_text, has_visible};
 use crate::tui::app::*;
 use crate::tui::keymap::Command;
@@ -35,15 +36,6 @@ pub(super) fn on_form(app: &mut App, command: Option<Command>, key: KeyEvent) ->
         }
     }
     Vec::new()
-}
-
-/// Esc on a form: closed at once, or after a question when it holds unsaved work.
-fn close_form(app: &mut App) {
-    if app.has_unsaved_work() {
-        app.overlay = Some(Overlay::Confirm(Pending::CloseForm));
-    } else {
-        app.close_screen();
-    }
 }
 
 fn form_history(app: &App) -> Vec<Effect> {

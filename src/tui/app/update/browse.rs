@@ -166,7 +166,7 @@ fn open_tie(app: &mut App) {
     }
     // A recorded order reopens as recorded; saving it asks the reason for the change.
     let reason = ordered.then(String::new);
-    app.screen = Screen::TieOrder(TieEdit { bloc, units, selected: 0, reason, reason_focus: false });
+    app.screen = Screen::TieOrder(TieEdit { bloc, units, selected: 0, reason, reason_focus: false, confirm: None });
 }
 
 /// Opens the read-only file of the unit selected where it is listed (the queue's item opens on its component).

@@ -1,6 +1,6 @@
 //! Keys on the deciders' screens: a unit's file, the approval prompt, a tie's order, facts and grade overrides.
 
-use super::{moved, type_into};
+use super::{close_form, moved, type_into};
 use crate::store::rerate::RerateChange;
 use crate::tui::app::*;
 use crate::tui::keymap::Command;
@@ -51,6 +51,9 @@ pub(super) fn on_ties(app: &mut App, command: Option<Command>, key: KeyEvent) ->
     if edit.reason_focus {
         return on_tie_reason(app, command, key);
     }
+    if edit.confirm.is_some() {
+        return on_tie_confirm(app, command, key);
+    }
     let last = edit.units.len().saturating_sub(1);
     match command {
         Some(Command::Up) => edit.selected = edit.selected.saturating_sub(1),
@@ -68,14 +71,37 @@ pub(super) fn on_ties(app: &mut App, command: Option<Command>, key: KeyEvent) ->
             edit.reason_focus = true;
             app.message = None;
         }
-        Some(Command::Confirm) => return vec![Effect::OrderTie { bloc: edit.bloc.clone(), order: edit.units.clone() }],
+        // A new order is asked about first: a second Enter never records it (`y` and Enter, or Ctrl-S, do).
+        Some(Command::Confirm) => {
+            edit.confirm = Some(String::new());
+            app.message = None;
+        }
         Some(Command::ViewUnit) => {
             if let Some(unit) = edit.units.get(edit.selected).cloned() {
                 app.open_unit(unit, None);
             }
         }
-        Some(Command::Back) => app.close_screen(),
+        Some(Command::Back) => close_form(app),
         _ => {}
+    }
+    Vec::new()
+}
+
+/// The question before a new tie order is recorded: `y` and Enter (or Ctrl-S) record it, Esc goes back to the
+/// order, anything else is typed at the question.
+fn on_tie_confirm(app: &mut App, command: Option<Command>, key: KeyEvent) -> Vec<Effect> {
+    let Screen::TieOrder(edit) = &mut app.screen else { return Vec::new() };
+    let Some(typed) = edit.confirm.as_mut() else { return Vec::new() };
+    let ctrl_s = key.code == KeyCode::Char('s') && key.modifiers.contains(KeyModifiers::CONTROL);
+    match command {
+        Some(Command::Back) => edit.confirm = None,
+        _ if ctrl_s || (command == Some(Command::Confirm) && typed.trim() == "y") => {
+            return vec![Effect::OrderTie { bloc: edit.bloc.clone(), order: edit.units.clone() }];
+        }
+        Some(Command::Confirm) => {
+            app.message = Some(("Gõ y rồi Enter để ghi thứ tự này (hoặc Ctrl-S); Esc để sắp lại".into(), true));
+        }
+        _ => type_into(typed, key),
     }
     Vec::new()
 }
@@ -146,7 +172,7 @@ pub(super) fn on_facts(app: &mut App, command: Option<Command>, key: KeyEvent) -
                 }
             }
         },
-        Some(Command::Back) => app.close_screen(),
+        Some(Command::Back) => close_form(app),
         _ => {}
     }
     Vec::new()
@@ -191,7 +217,7 @@ pub(super) fn on_grades(app: &mut App, command: Option<Command>, key: KeyEvent) 
         }
         Some(Command::RemoveOverride) => return remove_override(form, &overridden, approved),
         Some(Command::Save) => return save_override(form, approved),
-        Some(Command::Back) => app.close_screen(),
+        Some(Command::Back) => close_form(app),
         _ => {
             form.reason.input(key);
             form.error = None;

@@ -107,6 +107,9 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
         return quit(app);
     }
+    if app.scroll.too_small.get() {
+        return too_small_key(app, key);
+    }
     let context = app.context();
     let command = match binding_for(context, key) {
         Some(binding) => match app.acts(binding) {
@@ -141,6 +144,22 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     }
 }
 
+/// Below the smallest size only the notice is drawn: `q` quits (asking first over unsaved work, and then
+/// `y`/`n` answer), every other key is ignored, so nothing is typed, opened or saved unseen.
+fn too_small_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    if key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
+        return Vec::new();
+    }
+    match (&app.overlay, key.code) {
+        (Some(Overlay::Confirm(_)), KeyCode::Char('y')) => app.should_quit = true,
+        (Some(Overlay::Confirm(_)), KeyCode::Char('n') | KeyCode::Esc) => app.overlay = None,
+        (Some(Overlay::Confirm(_)), _) => {}
+        (_, KeyCode::Char('q')) => return quit(app),
+        _ => {}
+    }
+    Vec::new()
+}
+
 fn on_confirm(app: &mut App, command: Option<Command>) -> Vec<Effect> {
     match command {
         Some(Command::Yes) => match app.overlay.take() {
@@ -152,6 +171,16 @@ fn on_confirm(app: &mut App, command: Option<Command>) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// Esc on a form: closed at once, or after a question when it holds unsaved work (`has_unsaved_work` says
+/// what that is on each screen).
+fn close_form(app: &mut App) {
+    if app.has_unsaved_work() {
+        app.overlay = Some(Overlay::Confirm(Pending::CloseForm));
+    } else {
+        app.close_screen();
+    }
 }
 
 /// Quits, asking first when a form holds unsaved work.

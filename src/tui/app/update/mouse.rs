@@ -13,7 +13,8 @@ const DOUBLE_CLICK: Duration = Duration::from_millis(500);
 const WHEEL_ROWS: usize = 3;
 
 pub(super) fn on_mouse(app: &mut App, event: MouseEvent, at: Instant) -> Vec<Effect> {
-    if app.overlay.is_some() {
+    // Nothing is clicked on a screen not drawn (below the smallest size only the notice shows).
+    if app.overlay.is_some() || app.scroll.too_small.get() {
         return Vec::new();
     }
     match event.kind {

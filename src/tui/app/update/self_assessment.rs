@@ -48,7 +48,7 @@ pub(super) fn on_self_form(app: &mut App, command: Option<Command>, key: KeyEven
             form.dirty = true;
         }
         Some(Command::NextField) => form.next_field(),
-        Some(Command::Back) => app.close_screen(),
+        Some(Command::Back) => super::close_form(app),
         Some(Command::Help) => app.overlay = Some(Overlay::Help),
         _ => type_into_self_form(form, key),
     }
@@ -102,7 +102,7 @@ pub(super) fn on_submit(app: &mut App, command: Option<Command>, key: KeyEvent) 
             return vec![Effect::Submit { approved_on, minutes }];
         }
         Some(Command::NextField) => form.on_minutes = !form.on_minutes,
-        Some(Command::Back) => app.close_screen(),
+        Some(Command::Back) => super::close_form(app),
         _ => {
             let field = if form.on_minutes { &mut form.minutes } else { &mut form.approved_on };
             type_into(field, key);
