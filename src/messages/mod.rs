@@ -10,6 +10,7 @@ pub mod cli;
 mod errors;
 mod files;
 pub mod help;
+pub mod papers;
 mod rows;
 pub mod year;
 

@@ -283,7 +283,7 @@ fn write_workbook(
 /// Writes the bytes to a new temporary file in the destination's folder, then moves it into place in one step:
 /// a reader never sees half a workbook, and a crash leaves at most a stray `.tmp` file. Without leave to
 /// replace, the move is a hard link, which fails rather than replace a file that appeared meanwhile.
-fn write_file(bytes: &[u8], out: &Path, existing: Existing) -> Result<(), StoreError> {
+pub(crate) fn write_file(bytes: &[u8], out: &Path, existing: Existing) -> Result<(), StoreError> {
     use std::io::Write;
     let io = |e: std::io::Error| FileFault::NotWritten { why: e.to_string() }.in_file(out.display().to_string());
     let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "export".into());

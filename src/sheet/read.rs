@@ -100,7 +100,7 @@ fn declared_parts(file: &mut std::fs::File, size: u64) -> std::io::Result<Option
 
 /// Refuses a package that is too large, has too many parts, or a part that unpacks beyond the limits, before
 /// anything is unpacked. The sizes checked are the ones the zip reader then enforces while unpacking.
-fn check_package(path: &Path) -> Result<(), SheetError> {
+pub(crate) fn check_package(path: &Path) -> Result<(), SheetError> {
     let mut file = std::fs::File::open(path).map_err(not_xlsx)?;
     let size = file.metadata().map_err(not_xlsx)?.len();
     if size > limits::FILE_BYTES {
