@@ -64,7 +64,7 @@ fn ranking_rows(context: &Context, result: &BlocResult) -> Vec<Vec<String>> {
         .collect()
 }
 
-const RANK_WIDTHS: [usize; 4] = [700, 4355, 1400, 2900];
+const RANK_WIDTHS: [usize; 4] = [900, 4155, 1400, 2900];
 const RANK_HEADER: [&str; 4] = ["Hạng", "Cơ quan, đơn vị", "Tổng điểm", "Mức xếp loại"];
 
 /// The quota, the ties and how the chairman ordered them, the units below *Hoàn thành nhiệm vụ*.
