@@ -1,4 +1,4 @@
-//! The layers point one way: `domain` ← `store` ← `sheet` ← `messages`, `demo` ← `tui`, `cli`. A module names only the
+//! The layers point one way: `domain` ← `store` ← `sheet` (and `papers`) ← `messages`, `demo` ← `tui`, `cli`. A module names only the
 //! layers below it, so the rules never depend on SQLite and the store never on a spreadsheet or a screen.
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failed unwrap is a failed test")]
 
@@ -10,10 +10,12 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("store", &["domain"]),
     ("sheet", &["domain", "store"]),
     ("demo", &["domain", "store"]),
+    // The council's papers (.docx, the publication page) sit beside the workbooks and reuse their check block.
+    ("papers", &["domain", "store", "sheet"]),
     // The message catalog words what the layers below return; only the edges (interface, command line) name it.
     ("messages", &["domain", "store", "sheet"]),
-    ("tui", &["domain", "store", "sheet", "messages"]),
-    ("cli", &["domain", "store", "sheet", "messages", "demo", "tui"]),
+    ("tui", &["domain", "store", "sheet", "papers", "messages"]),
+    ("cli", &["domain", "store", "sheet", "papers", "messages", "demo", "tui"]),
 ];
 
 fn sources(dir: &Path, found: &mut Vec<std::path::PathBuf>) {

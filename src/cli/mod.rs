@@ -3,6 +3,7 @@
 mod audit_log;
 mod interface;
 mod output;
+mod papers;
 mod rank_report;
 mod regulations;
 mod users;
@@ -279,8 +280,40 @@ pub enum ExportCommand {
         #[arg(long)]
         force: bool,
     },
-    /// Recompute an exported workbook's content hash; with --db, compare it with the same export made now.
+    /// Recompute an exported workbook's or paper's content hash; with --db, compare it with the same export made now.
     Verify { file: PathBuf },
+    /// The council's summary report (.docx, Báo cáo kết quả thẩm định).
+    Report(PaperOut),
+    /// The proposal to the Chairman of the People's Committee (.docx, Tờ trình).
+    Proposal(PaperOut),
+    /// The draft decision recognising the results, with its appendix (.docx).
+    Decision(PaperOut),
+    /// The council meeting's minutes (.docx, Biên bản).
+    Minutes(PaperOut),
+    /// The notice of its result to one unit, or to every unit into a folder (.docx, Thông báo).
+    Notice {
+        /// The unit.
+        #[arg(long, value_name = "CODE", conflicts_with = "all")]
+        unit: Option<String>,
+        /// Every unit, one file each, into the folder --out.
+        #[arg(long)]
+        all: bool,
+        #[command(flatten)]
+        out: PaperOut,
+    },
+    /// The published result of the approved blocs: one self-contained HTML page.
+    Publication(PaperOut),
+}
+
+/// Where a paper goes.
+#[derive(clap::Args, Debug)]
+pub struct PaperOut {
+    /// A new file (an existing one is refused without --force; the round's database always).
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+    /// Replace FILE if it exists.
+    #[arg(long)]
+    force: bool,
 }
 
 fn require_db(db: Option<&Path>) -> Result<&Path, CliError> {
@@ -503,12 +536,22 @@ fn export(db: Option<&Path>, user: Option<&str>, what: ExportCommand, lang: Lang
             let store = open_as(db, user)?;
             print_exported(&crate::sheet::export_ranking(&store, &out, existing(force))?, lang)?;
         }
+        paper @ (ExportCommand::Report(_)
+        | ExportCommand::Proposal(_)
+        | ExportCommand::Decision(_)
+        | ExportCommand::Minutes(_)
+        | ExportCommand::Notice { .. }
+        | ExportCommand::Publication(_)) => papers::export(&open_as(db, user)?, paper, lang)?,
         ExportCommand::Verify { file } => {
             let store = match db {
                 Some(_) => Some(open_as(db, user)?),
                 None => None,
             };
-            let check = crate::sheet::verify(&file, store.as_ref())?;
+            let check = if crate::papers::is_paper(&file) {
+                crate::papers::verify(&file, store.as_ref())?
+            } else {
+                crate::sheet::verify(&file, store.as_ref())?
+            };
             for line in say::export_hashes(lang, &file, &check.stated_hash, &check.actual_hash) {
                 output::line(line)?;
             }

@@ -376,6 +376,7 @@ pub fn refused(why: &Refused, lang: Lang) -> String {
         Refused::SheetRefused { file, sheet, unit, refusal: why } => {
             format!("{file}: trang {sheet:?}: đơn vị {unit}: {}", refusal(why, lang))
         }
+        Refused::Paper(why) => super::papers::refusal(why),
     }
 }
 

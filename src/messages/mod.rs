@@ -11,6 +11,7 @@ mod errors;
 mod files;
 pub mod help;
 pub mod regulations;
+pub mod papers;
 mod rows;
 pub mod trust;
 pub mod year;

@@ -65,6 +65,8 @@ pub const AUDIT_MARKER: &str = "Đầu nhật ký kiểm toán: ";
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layout {
     pub graded: bool,
+    /// The unit's own sheet before approval: none of the council's columns (appraisal, grades, agency, reason).
+    pub own: bool,
     pub columns: Vec<ColumnSpec>,
 }
 
@@ -105,7 +107,22 @@ impl Layout {
             columns.push(spec(Column::Explanation, "Giải trình của tập thể lãnh đạo", 26.0));
         }
         columns.push(spec(Column::Code, "Mã", 8.0));
-        Layout { graded, columns }
+        Layout { graded, own: false, columns }
+    }
+
+    /// The unit's own sheet before its bloc is approved: the self-assessment, explanations and documents only.
+    pub fn for_unit(regulation: &Regulation) -> Layout {
+        let mut layout = Layout::for_regulation(regulation);
+        layout.columns.retain(|spec| {
+            !matches!(spec.column, Column::Appraised | Column::Grade(_) | Column::Agency | Column::Reason)
+        });
+        layout.own = true;
+        layout
+    }
+
+    /// The title of a sheet that shows a bloc not approved.
+    pub fn draft_title(&self, year: i32) -> String {
+        format!("{} (DỰ THẢO)", self.title(year))
     }
 
     /// The zero-based index of a column, if this layout has it.

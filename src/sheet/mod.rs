@@ -122,6 +122,7 @@ pub fn score_sheets_book(
         evidence.entry(row.unit.clone()).or_default().push(row);
     }
     let names = sheet_names(&codes);
+    let approved_blocs = store.approved_blocs()?;
     let mut book = Book::default();
     for (index, (code, sheet_name)) in codes.iter().zip(names).enumerate() {
         let unit = round
@@ -132,7 +133,10 @@ pub fn score_sheets_book(
         let framework = regulation
             .framework_for(&unit.bloc, unit.group.as_deref())
             .ok_or_else(|| StoreError::from(Refused::NoFramework { unit: code.clone() }))?;
-        let ranked = results.iter().flat_map(|r| r.ranking.units.iter()).find(|r| &r.unit == code);
+        let approved = approved_blocs.contains(&unit.bloc);
+        // A unit's focal person before approval: its own sheet, with nothing the council wrote.
+        let own = store.actor().role == crate::domain::permissions::Role::Unit && !approved;
+        let ranked = results.iter().flat_map(|r| r.ranking.units.iter()).find(|r| &r.unit == code).filter(|_| !own);
         let input = score_sheet::UnitSheet {
             regulation,
             year: store.year(),
@@ -141,6 +145,8 @@ pub fn score_sheets_book(
             evidence: evidence.get(code).map(|rows| rows.iter().collect()).unwrap_or_default(),
             ranked,
             sheet_name,
+            approved,
+            own,
         };
         book.sheets.push(score_sheet::build(&input));
         progress(index + 1, codes.len());
@@ -177,8 +183,16 @@ pub fn export_sheets(
     existing: Existing,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Exported, StoreError> {
-    match (store.actor().role, unit) {
-        // A unit's focal person: its own unit's sheet, once its bloc is approved (it holds the appraisal).
+    let actor = store.actor();
+    let own = actor.unit.as_deref();
+    let unit = match actor.role {
+        crate::domain::permissions::Role::Unit => unit.or(own),
+        _ => unit,
+    };
+    match (actor.role, unit) {
+        // A unit's focal person: its own unit's sheet at any time (before approval without the council's
+        // columns, to sign, stamp and send); another unit's as `result` allows (never before approval).
+        (crate::domain::permissions::Role::Unit, Some(unit)) if Some(unit) == own => {}
         (crate::domain::permissions::Role::Unit, Some(unit)) => store.permit_result(unit)?,
         _ => store.permit(CouncilWrite::Export)?,
     }
@@ -243,7 +257,7 @@ fn write_workbook(
 /// Writes the bytes to a new temporary file in the destination's folder, then moves it into place in one step:
 /// a reader never sees half a workbook, and a crash leaves at most a stray `.tmp` file. Without leave to
 /// replace, the move is a hard link, which fails rather than replace a file that appeared meanwhile.
-fn write_file(bytes: &[u8], out: &Path, existing: Existing) -> Result<(), StoreError> {
+pub(crate) fn write_file(bytes: &[u8], out: &Path, existing: Existing) -> Result<(), StoreError> {
     use std::io::Write;
     let io = |e: std::io::Error| FileFault::NotWritten { why: e.to_string() }.in_file(out.display().to_string());
     let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "export".into());

@@ -106,6 +106,8 @@ pub struct Sheet {
     pub validations: Vec<Validation>,
     /// The first row of the check block (hash and audit head); it and the rows after it are not content.
     pub check_row: Option<u32>,
+    /// Shows a bloc not approved: every printed page's header says DỰ THẢO.
+    pub draft: bool,
 }
 
 impl Sheet {

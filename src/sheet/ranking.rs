@@ -22,12 +22,14 @@ fn centered(style: Style) -> Style {
     Style { align: Align::Center, ..style }
 }
 
-fn title_block(sheet: &mut Sheet, regulation: &Regulation, year: i32, subtitle: &str) -> u32 {
+fn title_block(sheet: &mut Sheet, regulation: &Regulation, year: i32, subtitle: &str, draft: bool) -> u32 {
     let last = sheet.last_column();
+    sheet.draft = draft;
+    let mark = if draft { " (DỰ THẢO)" } else { "" };
     let title = if regulation.grades.is_some() {
-        format!("KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI MỨC ĐỘ HOÀN THÀNH NHIỆM VỤ NĂM {year}")
+        format!("KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI MỨC ĐỘ HOÀN THÀNH NHIỆM VỤ NĂM {year}{mark}")
     } else {
-        format!("KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG TẬP THỂ LÃNH ĐẠO NĂM {year}")
+        format!("KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG TẬP THỂ LÃNH ĐẠO NĂM {year}{mark}")
     };
     sheet.merged_text((0, 0), (0, last), title, Style { bold: true, size: 14.0, align: Align::Center, ..plain() });
     sheet.merged_text((1, 0), (1, last), subtitle, Style { bold: true, align: Align::Center, ..plain() });
@@ -51,6 +53,7 @@ fn table_header(sheet: &mut Sheet, row: u32, headers: &[&str]) {
     sheet.repeat_rows = Some((row, row));
 }
 
+/// The signatures; a draft (a bloc not approved) carries none of an approved result.
 fn signatures(sheet: &mut Sheet, row: u32) {
     let last = sheet.last_column();
     let signer = Style { bold: true, align: Align::Center, ..plain() };
@@ -58,10 +61,15 @@ fn signatures(sheet: &mut Sheet, row: u32) {
     let right = last.saturating_sub(1);
     sheet.merged_text((row, right), (row, last), "…………, ngày …… tháng …… năm ……", hint);
     sheet.merged_text((row + 1, 0), (row + 1, 1), "NGƯỜI LẬP BIỂU", signer);
-    sheet.merged_text((row + 1, right), (row + 1, last), "TM. HỘI ĐỒNG THẨM ĐỊNH", signer);
     sheet.merged_text((row + 2, 0), (row + 2, 1), "(Ký, ghi rõ họ tên)", hint);
-    sheet.merged_text((row + 2, right), (row + 2, last), "CHỦ TỊCH", signer);
-    sheet.merged_text((row + 3, right), (row + 3, last), "(Ký, ghi rõ họ tên, đóng dấu)", hint);
+    if sheet.draft {
+        sheet.merged_text((row + 1, right), (row + 1, last), "BẢN DỰ THẢO", signer);
+        sheet.merged_text((row + 2, right), (row + 2, last), "Kết quả chưa được phê duyệt", hint);
+    } else {
+        sheet.merged_text((row + 1, right), (row + 1, last), "TM. HỘI ĐỒNG THẨM ĐỊNH", signer);
+        sheet.merged_text((row + 2, right), (row + 2, last), "CHỦ TỊCH", signer);
+        sheet.merged_text((row + 3, right), (row + 3, last), "(Ký, ghi rõ họ tên, đóng dấu)", hint);
+    }
     for blank in 4..=7 {
         sheet.row_heights.insert(row + blank, 18.0);
     }
@@ -116,6 +124,7 @@ pub fn build(store: &Store) -> Result<Book, StoreError> {
         by_code: round.units.iter().map(|unit| (unit.code.clone(), unit)).collect(),
         results,
         documents: store.document_counts()?,
+        approved: store.approved_blocs()?,
     };
     let mut book = Book::default();
     for bloc in &result.results {
@@ -138,6 +147,8 @@ struct CouncilResult<'a> {
     by_code: std::collections::HashMap<UnitCode, &'a UnitRecord>,
     results: Vec<BlocResult>,
     documents: DocumentCounts,
+    /// The approved blocs; a sheet showing any other is a draft.
+    approved: std::collections::BTreeSet<crate::domain::code::BlocCode>,
 }
 
 impl CouncilResult<'_> {
@@ -149,6 +160,11 @@ impl CouncilResult<'_> {
         }
     }
 
+    /// A bloc is not approved: the sheets showing every bloc are drafts.
+    fn any_open(&self) -> bool {
+        self.results.iter().any(|r| !self.approved.contains(&r.bloc))
+    }
+
     /// One bloc's sheet: the ranking, with the line where the excellent quota ends.
     fn bloc_sheet(&self, result: &BlocResult) -> Sheet {
         let (regulation, ranking) = (self.regulation, &result.ranking);
@@ -156,8 +172,9 @@ impl CouncilResult<'_> {
         let bloc_name = bloc.map(|b| b.name.as_str()).unwrap_or(&result.bloc);
         let name: String = result.bloc.chars().take(31).collect();
         let mut sheet = Sheet::new(name, vec![6.0, 44.0, 10.0, 11.0, 26.0, 52.0]);
-        let mut row =
-            title_block(&mut sheet, regulation, self.year, &format!("{} ({})", bloc_name.to_uppercase(), result.bloc));
+        let draft = !self.approved.contains(&result.bloc);
+        let subtitle = format!("{} ({})", bloc_name.to_uppercase(), result.bloc);
+        let mut row = title_block(&mut sheet, regulation, self.year, &subtitle, draft);
         let cap = bloc.and_then(|b| b.excellent_cap).map(|cap| format!(", tối đa {cap} đơn vị")).unwrap_or_default();
         let rate = display_vi(regulation.quota.rate * Decimal::ONE_HUNDRED);
         sheet.merged_text(
@@ -191,7 +208,8 @@ impl CouncilResult<'_> {
             sheet.number(row, 2, Some(ranked.official_total), two);
             let three = Style { number_format: THREE_DECIMALS, ..centered(cell()) };
             sheet.number(row, 3, Some(ranked.tiebreak_total), three);
-            sheet.text(row, 4, ranked.outcome.vietnamese(), cell());
+            let tentative = if sheet.draft { " (tạm tính)" } else { "" };
+            sheet.text(row, 4, format!("{}{tentative}", ranked.outcome.vietnamese()), cell());
             sheet.text(row, 5, notes(ranked, ranking, self.reasons_of(ranked)), Style { size: 10.0, ..cell() });
             sheet.fit_row(row);
             row += 1;
@@ -213,7 +231,8 @@ impl CouncilResult<'_> {
     /// The list by level, for the chairman's decision.
     fn levels_sheet(&self) -> Sheet {
         let mut sheet = Sheet::new("Theo mức xếp loại", vec![6.0, 44.0, 28.0, 10.0, 40.0]);
-        let mut row = title_block(&mut sheet, self.regulation, self.year, "DANH SÁCH ĐỀ NGHỊ XẾP LOẠI THEO MỨC");
+        let mut row =
+            title_block(&mut sheet, self.regulation, self.year, "DANH SÁCH ĐỀ NGHỊ XẾP LOẠI THEO MỨC", self.any_open());
         table_header(&mut sheet, row, &["STT", "Cơ quan, đơn vị", "Khối", "Tổng điểm", "Ghi chú"]);
         row += 1;
         for (number, outcome) in LEVELS.iter().enumerate() {
@@ -226,7 +245,8 @@ impl CouncilResult<'_> {
             if units.is_empty() && *outcome == Outcome::TiePending {
                 continue;
             }
-            let heading = format!("{}. {} ({} đơn vị)", ROMAN[number], outcome.vietnamese(), units.len());
+            let tentative = if sheet.draft { " (tạm tính)" } else { "" };
+            let heading = format!("{}. {}{tentative} ({} đơn vị)", ROMAN[number], outcome.vietnamese(), units.len());
             sheet.merged_text((row, 0), (row, sheet.last_column()), heading, Style { bold: true, ..cell() });
             sheet.fit_row(row);
             row += 1;
@@ -261,7 +281,8 @@ impl CouncilResult<'_> {
     /// What each agency appraised: the components it leads, unit by unit.
     fn agencies_sheet(&self) -> Sheet {
         let mut sheet = Sheet::new("Cơ quan thẩm định", vec![6.0, 30.0, 8.0, 44.0, 8.0, 10.0, 10.0, 34.0]);
-        let mut row = title_block(&mut sheet, self.regulation, self.year, "KẾT QUẢ THẨM ĐỊNH THEO CƠ QUAN THẨM ĐỊNH");
+        let subtitle = "KẾT QUẢ THẨM ĐỊNH THEO CƠ QUAN THẨM ĐỊNH";
+        let mut row = title_block(&mut sheet, self.regulation, self.year, subtitle, self.any_open());
         table_header(
             &mut sheet,
             row,

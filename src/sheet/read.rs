@@ -100,7 +100,7 @@ fn declared_parts(file: &mut std::fs::File, size: u64) -> std::io::Result<Option
 
 /// Refuses a package that is too large, has too many parts, or a part that unpacks beyond the limits, before
 /// anything is unpacked. The sizes checked are the ones the zip reader then enforces while unpacking.
-fn check_package(path: &Path) -> Result<(), SheetError> {
+pub(crate) fn check_package(path: &Path) -> Result<(), SheetError> {
     let mut file = std::fs::File::open(path).map_err(not_xlsx)?;
     let size = file.metadata().map_err(not_xlsx)?.len();
     if size > limits::FILE_BYTES {
@@ -422,7 +422,15 @@ pub fn parse_unit_sheet(
             .into(),
         ));
     }
-    let layout = Layout::for_regulation(regulation);
+    // The unit's own sheet (written before approval) has none of the council's columns.
+    let full = Layout::for_regulation(regulation);
+    let appraised_header = full.col(Column::Appraised).and_then(|c| sheet.text(HEADER_ROW, c));
+    let layout = if full.col(Column::Appraised).is_some() && appraised_header.as_deref() != Some("Điểm thẩm định")
+    {
+        Layout::for_unit(regulation)
+    } else {
+        full
+    };
     check_fixed_text(sheet, &layout, framework, round.year)?;
     let scores = read_table(sheet, &layout, regulation, unit, framework)?;
     let evidence = read_evidence(sheet, &layout, unit, framework)?;
@@ -438,7 +446,10 @@ fn expect_text(sheet: &RawSheet, row: u32, col: u16, expected: &str, what: Sheet
 }
 
 fn check_fixed_text(sheet: &RawSheet, layout: &Layout, framework: &Framework, year: i32) -> Result<(), SheetError> {
-    expect_text(sheet, TITLE_ROW, 0, &layout.title(year), SheetItem::Title)?;
+    // A sheet of a bloc not yet approved says so in its title.
+    if sheet.text(TITLE_ROW, 0).as_deref() != Some(layout.draft_title(year).as_str()) {
+        expect_text(sheet, TITLE_ROW, 0, &layout.title(year), SheetItem::Title)?;
+    }
     expect_text(sheet, FRAMEWORK_ROW, 0, &framework.title, SheetItem::FrameworkTitle)?;
     let source = sheet.text(SOURCE_ROW, 0).unwrap_or_default();
     if !source.contains(&framework.source) {

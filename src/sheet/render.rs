@@ -129,6 +129,9 @@ fn write_sheet(worksheet: &mut Worksheet, sheet: &Sheet, footer: &Footer) -> Res
     let last_visible = (0..=sheet.last_column()).rev().find(|c| !sheet.hidden_columns.contains(c)).unwrap_or(0);
     worksheet.set_print_area(0, 0, sheet.last_row(), last_visible)?;
     worksheet.set_footer(footer.text());
+    if sheet.draft {
+        worksheet.set_header(format!("&C&\"{FONT},Bold\"&12DỰ THẢO"));
+    }
     Ok(())
 }
 

@@ -31,6 +31,10 @@ pub struct UnitSheet<'a> {
     pub ranked: Option<&'a RankedUnit>,
     /// The sheet's name in the workbook (the unit code, within Excel's 31 characters).
     pub sheet_name: String,
+    /// Its bloc is approved; otherwise the sheet is a draft (DỰ THẢO, levels tạm tính, no council signature).
+    pub approved: bool,
+    /// The unit's own sheet before approval: no council column, level or reason (`Layout::for_unit`).
+    pub own: bool,
 }
 
 pub(super) fn plain() -> Style {
@@ -84,6 +88,7 @@ pub fn build(input: &UnitSheet<'_>) -> Sheet {
     let r = page.write_level(&mut sheet, page.total_row + 3);
     let r = page.write_evidence(&mut sheet, r + 1);
     page.write_signatures(&mut sheet, r + 1);
+    sheet.draft = page.is_draft();
     sheet
 }
 
@@ -137,7 +142,14 @@ impl<'a> Page<'a> {
     fn new(input: &'a UnitSheet<'a>) -> Page<'a> {
         let planned = plan_rows(input.regulation, input.framework);
         let total_row = FIRST_TABLE_ROW.saturating_add(row_at(planned.len()));
-        Page { input, layout: Layout::for_regulation(input.regulation), planned, scores: Scores::of(input), total_row }
+        let layout =
+            if input.own { Layout::for_unit(input.regulation) } else { Layout::for_regulation(input.regulation) };
+        Page { input, layout, planned, scores: Scores::of(input), total_row }
+    }
+
+    /// Shows a result its bloc has not approved (the unit's own sheet shows none: it is the unit's paper).
+    fn is_draft(&self) -> bool {
+        !self.input.approved && !self.input.own
     }
 
     fn col(&self, column: Column) -> Option<u16> {
@@ -158,7 +170,9 @@ impl<'a> Page<'a> {
     fn write_heading(&self, sheet: &mut Sheet) {
         let (input, regulation, last) = (self.input, self.input.regulation, self.layout.last_visible());
         let title = Style { bold: true, size: 14.0, align: Align::Center, ..plain() };
-        sheet.merged_text((TITLE_ROW, 0), (TITLE_ROW, last), self.layout.title(input.year), title);
+        let title_text =
+            if self.is_draft() { self.layout.draft_title(input.year) } else { self.layout.title(input.year) };
+        sheet.merged_text((TITLE_ROW, 0), (TITLE_ROW, last), title_text, title);
         sheet.merged_text((FRAMEWORK_ROW, 0), (FRAMEWORK_ROW, last), &input.framework.title, centered(bold(plain())));
         sheet.merged_text(
             (SOURCE_ROW, 0),
@@ -382,7 +396,8 @@ impl<'a> Page<'a> {
         sheet.merged_text((r, 0), (r, last), line, bold(plain()));
         sheet.fit_row(r);
         r += 1;
-        let level = format!("Mức xếp loại: {}", ranked.outcome.vietnamese().to_uppercase());
+        let tentative = if self.input.approved { "" } else { " (tạm tính)" };
+        let level = format!("Mức xếp loại: {}{tentative}", ranked.outcome.vietnamese().to_uppercase());
         sheet.merged_text((r, 0), (r, last), level, Style { bold: true, size: 12.0, ..plain() });
         sheet.fit_row(r);
         r += 1;
@@ -438,20 +453,45 @@ impl<'a> Page<'a> {
     }
 
     /// Signatures from row `r`: the unit's head on the left, the council's chairman on the right.
+    /// The unit's own sheet: the unit's head signs and stamps it, across the page (column A holds words, so
+    /// `import sheet` reads the evidence list up to here).
+    fn write_unit_signature(&self, sheet: &mut Sheet, r: u32) {
+        let last = self.layout.last_visible();
+        let (signer, hint) = (centered(bold(plain())), centered(italic(plain())));
+        sheet.merged_text((r, 0), (r, last), "…………, ngày …… tháng …… năm ……", hint);
+        sheet.merged_text((r + 1, 0), (r + 1, last), self.layout.unit_signer(), signer);
+        sheet.merged_text((r + 2, 0), (r + 2, last), "(Ký, ghi rõ họ tên, đóng dấu)", hint);
+        for blank in 3..=6 {
+            sheet.row_heights.insert(r + blank, 18.0);
+        }
+    }
+
     fn write_signatures(&self, sheet: &mut Sheet, mut r: u32) {
         let label_end = self.col(Column::Name).unwrap_or(1);
         let (right_first, right_last) = self.layout.right_block();
         let signer = centered(bold(plain()));
         let hint = centered(italic(plain()));
+        if self.input.own {
+            self.write_unit_signature(sheet, r);
+            return;
+        }
         sheet.merged_text((r, right_first), (r, right_last), "…………, ngày …… tháng …… năm ……", hint);
         r += 1;
         sheet.merged_text((r, 0), (r, label_end), self.layout.unit_signer(), signer);
-        sheet.merged_text((r, right_first), (r, right_last), "TM. HỘI ĐỒNG THẨM ĐỊNH", signer);
+        if self.is_draft() {
+            sheet.merged_text((r, right_first), (r, right_last), "BẢN DỰ THẢO", signer);
+        } else if !self.input.own {
+            sheet.merged_text((r, right_first), (r, right_last), "TM. HỘI ĐỒNG THẨM ĐỊNH", signer);
+        }
         r += 1;
         sheet.merged_text((r, 0), (r, label_end), "(Ký, ghi rõ họ tên, đóng dấu)", hint);
-        sheet.merged_text((r, right_first), (r, right_last), "CHỦ TỊCH", signer);
+        if self.is_draft() {
+            sheet.merged_text((r, right_first), (r, right_last), "Kết quả chưa được phê duyệt", hint);
+        } else if !self.input.own {
+            sheet.merged_text((r, right_first), (r, right_last), "CHỦ TỊCH", signer);
+            sheet.merged_text((r + 1, right_first), (r + 1, right_last), "(Ký, ghi rõ họ tên, đóng dấu)", hint);
+        }
         r += 1;
-        sheet.merged_text((r, right_first), (r, right_last), "(Ký, ghi rõ họ tên, đóng dấu)", hint);
         for blank in 1..=4 {
             sheet.row_heights.insert(r + blank, 18.0);
         }

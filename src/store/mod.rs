@@ -6,6 +6,7 @@ mod approval;
 pub mod audit;
 pub mod backup;
 pub mod catalog;
+pub mod clock;
 mod codes;
 pub mod council;
 mod csv_input;
@@ -17,6 +18,7 @@ pub mod import;
 pub mod next_year;
 pub mod paths;
 mod published;
+pub mod papers;
 pub mod refused;
 pub mod rerate;
 mod round;
@@ -213,9 +215,10 @@ impl Store {
         &self.actor
     }
 
-    /// The time now on the machine's clock and time zone as a file name's stamp, `20261130-1605`.
+    /// The time now in Vietnam as a file name's stamp, `20261130-1605`.
     pub fn local_stamp(&self) -> Result<String> {
-        Ok(self.conn.query_row("SELECT strftime('%Y%m%d-%H%M', 'now', 'localtime')", [], |row| row.get(0))?)
+        // Vietnam's time whatever the machine's zone (SQLite's 'localtime' is the machine's: UTC on a server).
+        Ok(clock::stamp(&clock::now()))
     }
 
     /// Changes whenever another connection commits; cheap to poll.

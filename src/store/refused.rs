@@ -344,4 +344,7 @@ pub enum Refused {
     /// A unit's focal person's score sheet of a unit it may not write.
     #[error("{file}: sheet {sheet:?}: unit {unit}: refused: {refusal}")]
     SheetRefused { file: String, sheet: String, unit: String, refusal: crate::domain::permissions::Refusal },
+    /// The council's papers (`export report|proposal|decision|minutes|notice|publication`).
+    #[error("{0}")]
+    Paper(crate::store::papers::PaperRefusal),
 }

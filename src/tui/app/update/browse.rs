@@ -83,6 +83,16 @@ pub(super) fn on_list(app: &mut App, command: Command) -> Vec<Effect> {
         Command::Help => app.overlay = Some(Overlay::Help),
         Command::Quit => return quit(app),
         Command::ExportSheet | Command::ExportAllSheets | Command::ExportRanking => return export(app, command),
+        // The unit's round holds its own unit only.
+        Command::ExportOwnSheet => {
+            return app
+                .round
+                .units
+                .first()
+                .map(|u| Effect::ExportSheets { unit: Some(u.code.to_string()) })
+                .into_iter()
+                .collect();
+        }
         _ => {}
     }
     Vec::new()

@@ -1,0 +1,83 @@
+//! Who issues the council's papers and how they are laid out: the regulation's `papers.toml` (the copy stored in
+//! the round's database at `init`; a round made before the file existed takes the program's copy of the same
+//! regulation, else plain defaults with dotted lines).
+
+use crate::store::papers::PaperRefusal;
+use crate::store::{Refused, Store, StoreError};
+use serde::Deserialize;
+
+/// Nghị định 30/2020/NĐ-CP (a state body) or Hướng dẫn 36-HD/VPTW (a Party body).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Layout {
+    #[default]
+    State,
+    Party,
+}
+
+/// The contents of `papers.toml`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PaperSettings {
+    pub layout: Layout,
+    /// The body above the council, top left (`UBND TỈNH THÁI NGUYÊN`, `TỈNH ỦY BẮC GIANG`).
+    pub parent_body: String,
+    /// The council itself (`HỘI ĐỒNG THẨM ĐỊNH`).
+    pub body: String,
+    /// The council's abbreviation in document numbers (`HĐTĐ`: `Số: …/BC-HĐTĐ`).
+    pub body_short: String,
+    /// The place in the date line (`Thái Nguyên, ngày … tháng … năm …`).
+    pub place: String,
+    /// Whom the proposal is addressed to (`Chủ tịch Ủy ban nhân dân tỉnh`).
+    pub addressee: String,
+    /// Who issues the decision, as its heading names them (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN`).
+    pub decision_issuer: String,
+    /// The issuer's body, top left of the decision (`ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN`).
+    pub decision_body: String,
+    /// Its abbreviation in the decision's number (`UBND`, `TU`).
+    pub decision_short: String,
+    /// The signature of the decision (`CHỦ TỊCH`, `TM. BAN THƯỜNG VỤ`).
+    pub decision_signer: String,
+    /// The standing body (`Sở Nội vụ`, `Ban Tổ chức Tỉnh ủy`).
+    pub standing_body: String,
+    /// What is assessed, as the papers' summary lines say it (`đánh giá, xếp loại mức độ hoàn thành nhiệm vụ …`).
+    pub subject: String,
+}
+
+impl Default for PaperSettings {
+    fn default() -> Self {
+        PaperSettings {
+            layout: Layout::State,
+            parent_body: "……………………".into(),
+            body: "HỘI ĐỒNG THẨM ĐỊNH".into(),
+            body_short: "HĐTĐ".into(),
+            place: "……………".into(),
+            addressee: "……………………".into(),
+            decision_issuer: "……………………".into(),
+            decision_body: "……………………".into(),
+            decision_short: "……".into(),
+            decision_signer: "……………".into(),
+            standing_body: "cơ quan thường trực Hội đồng".into(),
+            subject: "đánh giá, xếp loại".into(),
+        }
+    }
+}
+
+/// Why `papers.toml` could not be read.
+pub fn parse(text: &str) -> Result<PaperSettings, toml::de::Error> {
+    toml::from_str(text)
+}
+
+/// The settings of the round's regulation: its stored `papers.toml`, else the program's copy, else defaults.
+pub fn of_round(store: &Store) -> Result<PaperSettings, StoreError> {
+    let stored = store.regulation_file("papers.toml")?;
+    let text = stored.or_else(|| {
+        crate::store::catalog::files(&store.regulation().id).and_then(|files| files.get("papers.toml").cloned())
+    });
+    match text {
+        Some(text) => parse(&text).map_err(|e| {
+            StoreError::from(Refused::Paper(PaperRefusal::SettingsInvalid { why: e.message().to_string() }))
+        }),
+        None => Ok(PaperSettings::default()),
+    }
+}
