@@ -4,6 +4,7 @@ pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod messages;
+pub mod sftp;
 pub mod sheet;
 pub mod store;
 pub mod tui;

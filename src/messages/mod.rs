@@ -11,6 +11,7 @@ mod errors;
 mod files;
 pub mod help;
 mod rows;
+pub mod uploads;
 pub mod year;
 
 pub use actions::{audit_action, audit_action_slug, field_name, field_value, unvalued_detail};

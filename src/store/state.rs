@@ -37,6 +37,7 @@ pub const TABLES: &[(&str, &[&str])] = &[
     ("submission", &["unit"]),
     ("round_setting", &["id"]),
     ("previous_level", &["unit"]),
+    ("document_file", &["id"]),
 ];
 
 fn key_columns(table: &str) -> &'static [&'static str] {
