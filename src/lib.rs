@@ -5,6 +5,7 @@ pub mod demo;
 pub mod domain;
 pub mod messages;
 pub mod papers;
+pub mod sftp;
 pub mod sheet;
 pub mod store;
 pub mod tui;

@@ -15,7 +15,9 @@ const LAYERS: &[(&str, &[&str])] = &[
     // The message catalog words what the layers below return; only the edges (interface, command line) name it.
     ("messages", &["domain", "store", "sheet"]),
     ("tui", &["domain", "store", "sheet", "papers", "messages"]),
-    ("cli", &["domain", "store", "sheet", "papers", "messages", "demo", "tui"]),
+    // Files over SSH (issue 24): a server of the store's files, worded by the catalog; only the command line starts it.
+    ("sftp", &["domain", "store", "sheet", "papers", "messages"]),
+    ("cli", &["domain", "store", "sheet", "papers", "messages", "demo", "tui", "sftp"]),
 ];
 
 fn sources(dir: &Path, found: &mut Vec<std::path::PathBuf>) {

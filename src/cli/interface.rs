@@ -15,7 +15,22 @@ pub(super) fn open_interface(db: Option<&Path>, user: Option<&str>, lang: Lang) 
     match user {
         Some(name) => {
             // A unit's focal person gets its own screens, loaded with its own unit only (`tui::snapshot`).
-            store.sign_in(name)?;
+            if let Err(error) = store.sign_in(name) {
+                let removed = store.users()?.iter().any(|u| u.name == name && u.removed_at.is_some());
+                return Err(if removed {
+                    CliRefusal::AccountRemoved { name: name.to_string() }.into()
+                } else {
+                    error.into()
+                });
+            }
+            // The deployment's forced command: sshd asks for the sftp subsystem (sftp, scp, WinSCP), or a session
+            // has no terminal (`ssh host` without -t), which gets one line saying how to connect.
+            if std::env::var("SSH_ORIGINAL_COMMAND").is_ok_and(|command| crate::sftp::is_sftp_request(&command)) {
+                return Ok(crate::sftp::serve(store)?);
+            }
+            if !std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+                return Err(CliRefusal::NeedsTerminal.into());
+            }
         }
         None if demo => {}
         None => {

@@ -42,6 +42,8 @@ pub fn audit_action(action: AuditAction, lang: Lang) -> &'static str {
             ImportKind::Evidence => lang.pick("Nhập dữ liệu: tài liệu kiểm chứng", "Import evidence"),
             ImportKind::Sheet => lang.pick("Nhập dữ liệu: biểu chấm điểm", "Import score sheet"),
         },
+        AuditAction::Upload => lang.pick("Gửi tệp tài liệu", "Upload"),
+        AuditAction::Download => lang.pick("Tải tệp tài liệu", "Download"),
     }
 }
 

@@ -50,6 +50,12 @@ pub enum CliRefusal {
     NeedsUser {
         db: String,
     },
+    /// A deployment session with no terminal and no file transfer (`ssh host` without `-t`, or a command).
+    NeedsTerminal,
+    /// A key still listed for a user the council removed.
+    AccountRemoved {
+        name: String,
+    },
 }
 
 /// Any error the command line reports.
@@ -122,6 +128,8 @@ pub fn cli_refusal(why: &CliRefusal, lang: Lang) -> String {
         (CliRefusal::RegulationOrFrom, Lang::En) => "--regulation ID or --from OLD is required".into(),
         (CliRefusal::NeedsUser { db }, Lang::Vi) => format!("{db}: kỳ đánh giá của Hội đồng được mở dưới tên một người dùng: thamdinh --db {db} --user NAME (xem `thamdinh user list --db {db}`); màn hình chọn người dùng chỉ dành cho dữ liệu minh họa"),
         (CliRefusal::NeedsUser { db }, Lang::En) => format!("{db}: a council round opens as one of its users: thamdinh --db {db} --user NAME (see `thamdinh user list --db {db}`); the start-up picker is for the demo only"),
+        (CliRefusal::NeedsTerminal, lang) => super::uploads::needs_terminal(lang).into(),
+        (CliRefusal::AccountRemoved { name }, lang) => super::uploads::account_removed(name, lang),
     }
 }
 

@@ -43,6 +43,7 @@ pub fn store_error(error: &StoreError, lang: Lang) -> String {
             format!("cơ sở dữ liệu này không có người dùng {name:?} của Hội đồng; xem `thamdinh user list --db PATH`")
         }
         StoreError::Terminal(error) => format!("màn hình: {error}"),
+        StoreError::Upload(why) => super::uploads::upload_refused(why),
         StoreError::Sqlite(error) => format!("cơ sở dữ liệu: {error}"),
         StoreError::Migration(error) => format!("lược đồ cơ sở dữ liệu: {error}"),
         StoreError::Trust(why) => super::trust::trust_refused(why, lang),
@@ -67,6 +68,7 @@ fn english_store_error(error: &StoreError) -> String {
         | StoreError::Stale(_)
         | StoreError::UnknownUser { .. }
         | StoreError::Terminal(_)
+        | StoreError::Upload(_)
         | StoreError::Sqlite(_)
         | StoreError::Migration(_) => error.to_string(),
     }

@@ -14,6 +14,7 @@ pub mod regulations;
 pub mod papers;
 mod rows;
 pub mod trust;
+pub mod uploads;
 pub mod year;
 
 pub use actions::{audit_action, audit_action_slug, field_name, field_value, unvalued_detail};

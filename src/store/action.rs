@@ -40,6 +40,10 @@ pub enum AuditAction {
     CarryOver,
     /// The summary row of an import file; its values have rows of their own.
     Import(ImportKind),
+    /// A file a unit sent over SFTP (a document or its signed sheet), or a new version of one (issue 24).
+    Upload,
+    /// A document file or a unit's dossier taken over SFTP.
+    Download,
 }
 
 /// How an appraised score moved.
@@ -68,7 +72,7 @@ pub enum ImportKind {
 
 impl AuditAction {
     /// Every action, for tests and catalogs.
-    pub const ALL: [AuditAction; 32] = [
+    pub const ALL: [AuditAction; 34] = [
         AuditAction::Init,
         AuditAction::Baseline,
         AuditAction::Seed,
@@ -101,6 +105,8 @@ impl AuditAction {
         AuditAction::Import(ImportKind::Facts),
         AuditAction::Import(ImportKind::Evidence),
         AuditAction::Import(ImportKind::Sheet),
+        AuditAction::Upload,
+        AuditAction::Download,
     ];
 
     /// The text stored in the audit table (and hashed): never changes.
@@ -130,6 +136,8 @@ impl AuditAction {
             AuditAction::RoundSettings => "round settings",
             AuditAction::CarryOver => "carry over",
             AuditAction::Import(kind) => kind.slug(),
+            AuditAction::Upload => "upload",
+            AuditAction::Download => "download",
         }
     }
 
@@ -218,6 +226,8 @@ mod tests {
                 "import facts",
                 "import evidence",
                 "import sheet",
+                "upload",
+                "download",
             ]
         );
         for action in AuditAction::ALL {

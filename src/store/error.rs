@@ -44,6 +44,9 @@ pub enum StoreError {
     UnknownUser { name: String },
     #[error("terminal: {0}")]
     Terminal(#[from] std::io::Error),
+    /// A file a unit sent that is not kept (`store::files`).
+    #[error("{0}")]
+    Upload(Box<super::files::UploadRefused>),
     #[error("database: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("database schema: {0}")]

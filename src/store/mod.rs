@@ -13,6 +13,7 @@ mod csv_input;
 mod documents;
 pub mod error;
 mod file_fault;
+pub mod files;
 pub mod generate;
 pub mod import;
 pub mod next_year;

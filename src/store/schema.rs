@@ -171,6 +171,8 @@ CREATE TABLE comment (
         M::up(V6_UNITS_YEAR),
         // Version 7: the published result of an approved bloc (issue 22).
         M::up(V7_PUBLISHED),
+        // Version 7: the files a unit sends over SFTP (issue 24).
+        M::up(V7_DOCUMENT_FILES),
     ])
 }
 
@@ -249,6 +251,26 @@ CREATE TABLE previous_level (
     total TEXT NOT NULL,
     approved INTEGER NOT NULL CHECK (approved IN (0, 1))
 );
+";
+
+/// Version 7: each file a unit sent (a document of a criterion, or its signed score sheet), stored by content hash
+/// beside the database (`store::files`); a file sent again under the same name is a new row, the old one marked
+/// replaced by it, never removed.
+const V7_DOCUMENT_FILES: &str = r"
+CREATE TABLE document_file (
+    id INTEGER PRIMARY KEY,
+    unit TEXT NOT NULL REFERENCES unit(code),
+    folder TEXT NOT NULL,
+    name TEXT NOT NULL CHECK (name <> ''),
+    sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+    size INTEGER NOT NULL CHECK (size > 0),
+    kind TEXT NOT NULL,
+    pages INTEGER,
+    uploaded_by TEXT NOT NULL,
+    uploaded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    replaced_by INTEGER
+);
+CREATE INDEX document_file_place ON document_file (unit, folder, name);
 ";
 
 const AUDIT_APPEND_ONLY: &str = r"

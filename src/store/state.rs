@@ -38,6 +38,7 @@ pub const TABLES: &[(&str, &[&str])] = &[
     ("round_setting", &["id"]),
     ("previous_level", &["unit"]),
     ("published_result", &["unit"]),
+    ("document_file", &["id"]),
 ];
 
 fn key_columns(table: &str) -> &'static [&'static str] {

@@ -1,0 +1,89 @@
+//! The words of the files sent and taken over SSH (issue 24): a refused upload, the line a session without a
+//! terminal gets, the answers the SFTP server gives, and `audit verify`'s stored files.
+
+use super::Lang;
+use crate::store::files::{FileProblem, UploadRefused};
+
+/// A refused upload, in Vietnamese (the English is its own `Display`).
+pub fn upload_refused(why: &UploadRefused) -> String {
+    match why {
+        UploadRefused::BadName { name } => format!(
+            "{name:?}: tên tệp không được chứa thư mục, ký tự điều khiển hay ký tự đổi chiều chữ, không được bắt đầu bằng dấu chấm"
+        ),
+        UploadRefused::NoFolder { unit, folder } => {
+            format!("đơn vị {unit}: không có tiêu chí {folder} để gửi tài liệu vào")
+        }
+        UploadRefused::TooLarge { name, limit_mb } => {
+            format!("{name}: tệp lớn hơn {limit_mb} MB, mức tối đa của một tệp")
+        }
+        UploadRefused::UnitFull { name, total_mb, limit_mb } => {
+            format!("{name}: các tệp của đơn vị sẽ lên tới {total_mb} MB, vượt mức {limit_mb} MB của một đơn vị")
+        }
+        UploadRefused::Empty { name } => format!("{name}: tệp rỗng"),
+        UploadRefused::NotADocument { name, found } => format!(
+            "{name}: nội dung là {found}, không phải tài liệu được nhận (PDF, JPEG, PNG, TIFF, Word, Excel, OpenDocument)"
+        ),
+        UploadRefused::NotItsName { name, extension, found } => {
+            format!("{name}: tên có đuôi .{extension} nhưng nội dung là {found}")
+        }
+        UploadRefused::TooManyPages { name, pages, limit } => {
+            format!("{name}: {pages} trang, vượt mức {limit} trang")
+        }
+        UploadRefused::Bomb { name, limit_mb, parts } => {
+            format!("{name}: khi giải nén vượt {limit_mb} MB hoặc {parts} phần (tệp nén độc hại)")
+        }
+        UploadRefused::Incomplete { name } => format!("{name}: tệp gửi lên chưa trọn vẹn"),
+    }
+}
+
+/// The one line a session without a terminal and without a file transfer gets: how to connect.
+pub fn needs_terminal(lang: Lang) -> &'static str {
+    lang.pick(
+        "cần một màn hình (terminal): kết nối bằng `ssh -t thamdinh@MÁY-CHỦ`; tải tệp về hay gửi tệp lên bằng `sftp`, `scp` hoặc WinSCP",
+        "a terminal is needed: connect with `ssh -t thamdinh@SERVER`; take or send files with `sftp`, `scp` or WinSCP",
+    )
+}
+
+/// A user whose account was removed, connecting with a key still listed.
+pub fn account_removed(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("tài khoản {name} đã bị xóa khỏi Hội đồng; liên hệ thư ký Hội đồng"),
+        Lang::En => format!("the account {name} was removed from the council; ask the council's secretary"),
+    }
+}
+
+/// An SFTP answer: a path this user may not see or write.
+pub fn sftp_forbidden(path: &str) -> String {
+    format!("{path}: không được phép (ngoài thư mục của bạn)")
+}
+
+/// An SFTP answer: a path that does not exist in the user's folder.
+pub fn sftp_missing(path: &str) -> String {
+    format!("{path}: không có")
+}
+
+/// An SFTP answer: a change the folder does not allow (remove, rename, create a folder, write here).
+pub fn sftp_read_only(path: &str) -> String {
+    format!("{path}: chỉ được đọc; tài liệu được gửi vào thư mục /ĐƠN-VỊ/TIÊU-CHÍ/ và không bao giờ bị ghi đè")
+}
+
+/// `audit verify`: a stored file missing or changed.
+pub fn stored_file_problem(problem: &FileProblem, lang: Lang) -> String {
+    let d = &problem.document;
+    match (&problem.found, lang) {
+        (None, Lang::Vi) => {
+            format!("tệp #{} của đơn vị {} ({}/{}): không còn trong kho tệp", d.id, d.unit, d.folder, d.name)
+        }
+        (Some(now), Lang::Vi) => format!(
+            "tệp #{} của đơn vị {} ({}/{}): đã bị thay đổi (SHA-256 ghi nhận {}, hiện là {now})",
+            d.id, d.unit, d.folder, d.name, d.sha256
+        ),
+        (None, Lang::En) => {
+            format!("file #{} of unit {} ({}/{}): missing from the file store", d.id, d.unit, d.folder, d.name)
+        }
+        (Some(now), Lang::En) => format!(
+            "file #{} of unit {} ({}/{}): changed (recorded SHA-256 {}, now {now})",
+            d.id, d.unit, d.folder, d.name, d.sha256
+        ),
+    }
+}

@@ -1,0 +1,431 @@
+//! Files over SSH (issue 24). Under the deployment's forced command, `sftp`, `scp` (SFTP since OpenSSH 9) and
+//! WinSCP ask sshd for the `sftp` subsystem; sshd then runs the forced command with `SSH_ORIGINAL_COMMAND` naming
+//! the subsystem's program, and the program, signed in as the key's user, serves SFTP itself on its standard
+//! input and output over the virtual folder of `tree` (the protocol is `russh-sftp`'s, on a one-thread tokio
+//! runtime that lives here only). Every read of the disk goes through a record of the store: an export by its
+//! user's folder, a document by its hash.
+
+mod dossier;
+pub mod tree;
+
+use crate::messages::uploads as say;
+use crate::store::Store;
+use crate::store::files::{self, DocumentFile};
+use russh_sftp::protocol::{Attrs, Data, File, FileAttributes, Handle, Name, OpenFlags, Status, StatusCode, Version};
+use russh_sftp::server::StatusReply;
+use std::collections::HashMap;
+use std::os::unix::fs::FileExt;
+use std::path::PathBuf;
+use tree::{Miss, Node};
+
+/// Whether `SSH_ORIGINAL_COMMAND` is sshd asking for the `sftp` subsystem: its program (`/usr/lib/openssh/
+/// sftp-server`, as `Subsystem sftp` names it) or `internal-sftp`.
+pub fn is_sftp_request(original: &str) -> bool {
+    let program = original.split_whitespace().next().unwrap_or("");
+    let name = program.rsplit('/').next().unwrap_or(program);
+    matches!(name, "sftp-server" | "internal-sftp" | "sftp")
+}
+
+/// Serves SFTP on standard input and output as the store's signed-in user until the client leaves.
+pub fn serve(store: Store) -> std::io::Result<()> {
+    let runtime = tokio::runtime::Builder::new_current_thread().build()?;
+    let (alive, mut gone) = tokio::sync::mpsc::channel::<()>(1);
+    let session = Session { store, handles: HashMap::new(), next: 0, dossiers: HashMap::new(), _alive: alive };
+    runtime.block_on(async move {
+        let stream = tokio::io::join(tokio::io::stdin(), tokio::io::stdout());
+        russh_sftp::server::run(stream, session).await;
+        // The server's task owns the session: the channel closes when it ends.
+        let _ = gone.recv().await;
+    });
+    Ok(())
+}
+
+/// What an open handle reads or writes.
+enum Open {
+    /// A real file read: an export, a document (recorded as taken on close once read) or a dossier.
+    Read { file: std::fs::File, taken: Option<Taken>, read: bool },
+    /// An upload under way into `temp`, checked and kept on close.
+    Write { file: std::fs::File, temp: PathBuf, unit: String, folder: String, name: String, refused: Option<String> },
+    /// A folder listing, sent in one piece.
+    Dir { entries: Option<Vec<File>> },
+}
+
+/// What the audit log records when a file is taken.
+struct Taken {
+    unit: String,
+    folder: Option<String>,
+    what: String,
+}
+
+struct Session {
+    store: Store,
+    handles: HashMap<String, Open>,
+    next: u64,
+    /// Each unit's dossier, built once per session, removed when it ends.
+    dossiers: HashMap<String, PathBuf>,
+    _alive: tokio::sync::mpsc::Sender<()>,
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        for open in self.handles.values() {
+            if let Open::Write { temp, .. } = open {
+                let _ = std::fs::remove_file(temp);
+            }
+        }
+        for path in self.dossiers.values() {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+fn reply(code: StatusCode, message: String) -> StatusReply {
+    StatusReply::new(code).with_message(message)
+}
+
+fn miss(path: &str, why: Miss) -> StatusReply {
+    match why {
+        Miss::Missing => reply(StatusCode::NoSuchFile, say::sftp_missing(path)),
+        Miss::Forbidden => reply(StatusCode::PermissionDenied, say::sftp_forbidden(path)),
+    }
+}
+
+fn failure(error: &impl std::fmt::Display) -> StatusReply {
+    reply(StatusCode::Failure, error.to_string())
+}
+
+fn ok(id: u32) -> Status {
+    Status { id, status_code: StatusCode::Ok, error_message: "Ok".into(), language_tag: "en-US".into() }
+}
+
+fn dir_attrs() -> FileAttributes {
+    let mut attrs = FileAttributes { permissions: Some(0o755), ..FileAttributes::default() };
+    attrs.set_dir(true);
+    attrs
+}
+
+fn file_attrs(size: u64, mtime: Option<u32>) -> FileAttributes {
+    let mut attrs =
+        FileAttributes { size: Some(size), permissions: Some(0o644), mtime, atime: mtime, ..FileAttributes::default() };
+    attrs.set_regular(true);
+    attrs
+}
+
+fn modified(meta: &std::fs::Metadata) -> Option<u32> {
+    let since = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
+    u32::try_from(since.as_secs()).ok()
+}
+
+impl Session {
+    fn new_handle(&mut self, open: Open) -> String {
+        self.next += 1;
+        let handle = format!("h{}", self.next);
+        self.handles.insert(handle.clone(), open);
+        handle
+    }
+
+    fn resolve(&self, path: &str) -> Result<Node, StatusReply> {
+        tree::resolve(&self.store, path).map_err(|why| miss(path, why))
+    }
+
+    /// An export's file on disk: a plain file in its owner's folder (no hidden file, no link).
+    fn export_file(&self, owner: &str, name: &str, path: &str) -> Result<(PathBuf, std::fs::Metadata), StatusReply> {
+        let real = files::exports_dir(self.store.path(), owner).join(name);
+        match std::fs::symlink_metadata(&real) {
+            Ok(meta) if meta.is_file() && !name.starts_with('.') => Ok((real, meta)),
+            _ => Err(miss(path, Miss::Missing)),
+        }
+    }
+
+    /// The current document of that name in a unit's folder.
+    fn document(&self, unit: &str, folder: &str, name: &str) -> Result<Option<DocumentFile>, StatusReply> {
+        let documents = self.store.document_files(unit).map_err(|e| failure(&e))?;
+        Ok(documents.into_iter().find(|d| d.folder == folder && d.name == name && d.replaced_by.is_none()))
+    }
+
+    fn dossier(&mut self, unit: &str) -> Result<PathBuf, StatusReply> {
+        if let Some(path) = self.dossiers.get(unit) {
+            return Ok(path.clone());
+        }
+        let path = dossier::build(&self.store, unit).map_err(|e| failure(&e))?;
+        self.dossiers.insert(unit.to_string(), path.clone());
+        Ok(path)
+    }
+
+    fn stat(&mut self, path: &str) -> Result<FileAttributes, StatusReply> {
+        match self.resolve(path)? {
+            Node::Root | Node::Exports(_) | Node::AllExports | Node::Unit(_) | Node::Folder(..) => Ok(dir_attrs()),
+            Node::ExportFile(owner, name) => {
+                let (_, meta) = self.export_file(&owner, &name, path)?;
+                Ok(file_attrs(meta.len(), modified(&meta)))
+            }
+            Node::Document(unit, folder, name) => match self.document(&unit, &folder, &name)? {
+                Some(document) => Ok(file_attrs(document.size, None)),
+                None => Err(miss(path, Miss::Missing)),
+            },
+            Node::Dossier(unit) => {
+                let real = self.dossier(&unit)?;
+                let meta = std::fs::metadata(real).map_err(|e| failure(&e))?;
+                Ok(file_attrs(meta.len(), modified(&meta)))
+            }
+        }
+    }
+
+    fn list(&mut self, path: &str) -> Result<Vec<File>, StatusReply> {
+        let dir = |name: &str| File::new(name, dir_attrs());
+        Ok(match self.resolve(path)? {
+            Node::Root => {
+                let mut entries = vec![dir(tree::EXPORTS)];
+                if tree::reads_papers(&self.store) {
+                    entries.push(dir(tree::ALL_EXPORTS));
+                }
+                let units = match &self.store.actor().unit {
+                    Some(own) => vec![own.clone()],
+                    None => self.store.unit_codes().map_err(|e| failure(&e))?,
+                };
+                entries.extend(units.iter().map(|unit| dir(unit)));
+                entries
+            }
+            Node::AllExports => {
+                let folder = files::files_dir(self.store.path()).join(tree::EXPORTS);
+                let mut owners: Vec<String> = std::fs::read_dir(folder)
+                    .map(|read| read.flatten().filter_map(|e| e.file_name().into_string().ok()).collect())
+                    .unwrap_or_default();
+                owners.sort();
+                owners.iter().map(|owner| dir(owner)).collect()
+            }
+            Node::Exports(owner) => self.list_exports(&owner),
+            Node::Unit(unit) => {
+                let mut entries: Vec<File> = Vec::new();
+                if tree::reads_papers(&self.store) {
+                    entries.push(File::new(tree::dossier_name(&unit), file_attrs(0, None)));
+                }
+                let folders = self.store.document_folders(&unit).map_err(|e| failure(&e))?;
+                entries.extend(folders.iter().map(|folder| dir(folder)));
+                entries
+            }
+            Node::Folder(unit, folder) => {
+                let documents = self.store.document_files(&unit).map_err(|e| failure(&e))?;
+                documents
+                    .iter()
+                    .filter(|d| d.folder == folder && d.replaced_by.is_none())
+                    .map(|d| File::new(d.name.clone(), file_attrs(d.size, None)))
+                    .collect()
+            }
+            Node::ExportFile(..) | Node::Document(..) | Node::Dossier(_) => {
+                return Err(reply(StatusCode::Failure, say::sftp_missing(path)));
+            }
+        })
+    }
+
+    fn list_exports(&self, owner: &str) -> Vec<File> {
+        let folder = files::exports_dir(self.store.path(), owner);
+        let mut entries: Vec<File> = std::fs::read_dir(folder)
+            .map(|read| {
+                read.flatten()
+                    .filter_map(|entry| {
+                        let name = entry.file_name().into_string().ok()?;
+                        let meta = entry.path().symlink_metadata().ok()?;
+                        (meta.is_file() && !name.starts_with('.'))
+                            .then(|| File::new(name, file_attrs(meta.len(), modified(&meta))))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        entries.sort_by(|a, b| a.filename.cmp(&b.filename));
+        entries
+    }
+
+    fn open_read(&mut self, path: &str) -> Result<Open, StatusReply> {
+        let (real, taken) = match self.resolve(path)? {
+            Node::ExportFile(owner, name) => (self.export_file(&owner, &name, path)?.0, None),
+            Node::Document(unit, folder, name) => {
+                let Some(document) = self.document(&unit, &folder, &name)? else {
+                    return Err(miss(path, Miss::Missing));
+                };
+                let what = format!("{folder}/{name} (#{}, SHA-256 {})", document.id, document.sha256);
+                (self.store.stored_file(&document), Some(Taken { unit, folder: Some(folder), what }))
+            }
+            Node::Dossier(unit) => {
+                let what = tree::dossier_name(&unit);
+                (self.dossier(&unit)?, Some(Taken { unit, folder: None, what }))
+            }
+            Node::Root | Node::Exports(_) | Node::AllExports | Node::Unit(_) | Node::Folder(..) => {
+                return Err(reply(StatusCode::Failure, say::sftp_missing(path)));
+            }
+        };
+        let file = std::fs::File::open(real).map_err(|e| failure(&e))?;
+        Ok(Open::Read { file, taken, read: false })
+    }
+
+    fn open_write(&mut self, path: &str) -> Result<Open, StatusReply> {
+        let Node::Document(unit, folder, name) = self.resolve(path)? else {
+            return Err(reply(StatusCode::PermissionDenied, say::sftp_read_only(path)));
+        };
+        let refused = |e: crate::store::StoreError| {
+            reply(StatusCode::PermissionDenied, crate::messages::store_error(&e, crate::messages::Lang::Vi))
+        };
+        files::check_file_name(&name).map_err(|e| refused(e.into()))?;
+        self.store.permit_upload(&unit, &folder).map_err(refused)?;
+        let dir = files::uploads_dir(self.store.path());
+        files::private_dir(&dir).map_err(|e| failure(&e))?;
+        let temp = dir.join(format!("{}-{}.part", std::process::id(), self.next + 1));
+        let file = std::fs::OpenOptions::new().write(true).create_new(true).open(&temp).map_err(|e| failure(&e))?;
+        Ok(Open::Write { file, temp, unit, folder, name, refused: None })
+    }
+}
+
+impl russh_sftp::server::Handler for Session {
+    type Error = StatusReply;
+
+    fn unimplemented(&self) -> Self::Error {
+        StatusReply::new(StatusCode::OpUnsupported)
+    }
+
+    async fn init(&mut self, _version: u32, _extensions: HashMap<String, String>) -> Result<Version, Self::Error> {
+        Ok(Version::new())
+    }
+
+    async fn realpath(&mut self, id: u32, path: String) -> Result<Name, Self::Error> {
+        let path = format!("/{}", tree::names(&path).join("/"));
+        Ok(Name { id, files: vec![File::dummy(path)] })
+    }
+
+    async fn stat(&mut self, id: u32, path: String) -> Result<Attrs, Self::Error> {
+        Ok(Attrs { id, attrs: Session::stat(self, &path)? })
+    }
+
+    async fn lstat(&mut self, id: u32, path: String) -> Result<Attrs, Self::Error> {
+        Ok(Attrs { id, attrs: Session::stat(self, &path)? })
+    }
+
+    async fn opendir(&mut self, id: u32, path: String) -> Result<Handle, Self::Error> {
+        let entries = self.list(&path)?;
+        Ok(Handle { id, handle: self.new_handle(Open::Dir { entries: Some(entries) }) })
+    }
+
+    async fn readdir(&mut self, id: u32, handle: String) -> Result<Name, Self::Error> {
+        match self.handles.get_mut(&handle) {
+            Some(Open::Dir { entries }) => match entries.take() {
+                Some(files) if !files.is_empty() => Ok(Name { id, files }),
+                _ => Err(StatusReply::new(StatusCode::Eof)),
+            },
+            _ => Err(StatusReply::new(StatusCode::Failure)),
+        }
+    }
+
+    async fn open(
+        &mut self,
+        id: u32,
+        filename: String,
+        pflags: OpenFlags,
+        _attrs: FileAttributes,
+    ) -> Result<Handle, Self::Error> {
+        let writes = pflags.intersects(OpenFlags::WRITE | OpenFlags::CREATE | OpenFlags::TRUNCATE | OpenFlags::APPEND);
+        let open = if writes { self.open_write(&filename)? } else { self.open_read(&filename)? };
+        Ok(Handle { id, handle: self.new_handle(open) })
+    }
+
+    async fn read(&mut self, id: u32, handle: String, offset: u64, len: u32) -> Result<Data, Self::Error> {
+        let Some(Open::Read { file, read, .. }) = self.handles.get_mut(&handle) else {
+            return Err(StatusReply::new(StatusCode::Failure));
+        };
+        let mut data = vec![0u8; len.min(256 * 1024) as usize];
+        let got = file.read_at(&mut data, offset).map_err(|e| failure(&e))?;
+        if got == 0 {
+            return Err(StatusReply::new(StatusCode::Eof));
+        }
+        data.truncate(got);
+        *read = true;
+        Ok(Data { id, data })
+    }
+
+    async fn write(&mut self, id: u32, handle: String, offset: u64, data: Vec<u8>) -> Result<Status, Self::Error> {
+        let Some(Open::Write { file, name, refused, .. }) = self.handles.get_mut(&handle) else {
+            return Err(StatusReply::new(StatusCode::PermissionDenied));
+        };
+        if let Some(why) = refused {
+            return Err(reply(StatusCode::Failure, why.clone()));
+        }
+        if offset.saturating_add(data.len() as u64) > files::MAX_FILE_BYTES {
+            let too_large =
+                files::UploadRefused::TooLarge { name: name.clone(), limit_mb: files::MAX_FILE_BYTES >> 20 };
+            let why = say::upload_refused(&too_large);
+            // Stop storing at once: the part written so far is emptied, the handle refuses the rest.
+            let _ = file.set_len(0);
+            *refused = Some(why.clone());
+            return Err(reply(StatusCode::Failure, why));
+        }
+        file.write_all_at(&data, offset).map_err(|e| failure(&e))?;
+        Ok(ok(id))
+    }
+
+    async fn fstat(&mut self, id: u32, handle: String) -> Result<Attrs, Self::Error> {
+        let meta = match self.handles.get(&handle) {
+            Some(Open::Read { file, .. } | Open::Write { file, .. }) => file.metadata().map_err(|e| failure(&e))?,
+            _ => return Err(StatusReply::new(StatusCode::Failure)),
+        };
+        Ok(Attrs { id, attrs: file_attrs(meta.len(), modified(&meta)) })
+    }
+
+    async fn fsetstat(&mut self, id: u32, handle: String, _attrs: FileAttributes) -> Result<Status, Self::Error> {
+        // A client setting the time or mode of its upload (scp -p, WinSCP): nothing to change, not an error.
+        match self.handles.get(&handle) {
+            Some(Open::Write { .. }) => Ok(ok(id)),
+            _ => Err(StatusReply::new(StatusCode::PermissionDenied)),
+        }
+    }
+
+    async fn setstat(&mut self, id: u32, path: String, _attrs: FileAttributes) -> Result<Status, Self::Error> {
+        match self.resolve(&path)? {
+            Node::Document(unit, folder, _) if self.store.permit_upload(&unit, &folder).is_ok() => Ok(ok(id)),
+            _ => Err(reply(StatusCode::PermissionDenied, say::sftp_read_only(&path))),
+        }
+    }
+
+    async fn close(&mut self, id: u32, handle: String) -> Result<Status, Self::Error> {
+        match self.handles.remove(&handle) {
+            Some(Open::Write { file, temp, unit, folder, name, refused }) => {
+                drop(file);
+                if let Some(why) = refused {
+                    let _ = std::fs::remove_file(&temp);
+                    return Err(reply(StatusCode::Failure, why));
+                }
+                match self.store.accept_upload(&unit, &folder, &name, &temp) {
+                    Ok(_) => Ok(ok(id)),
+                    Err(e) => {
+                        Err(reply(StatusCode::Failure, crate::messages::store_error(&e, crate::messages::Lang::Vi)))
+                    }
+                }
+            }
+            Some(Open::Read { taken: Some(taken), read: true, .. }) => {
+                self.store
+                    .record_download(&taken.unit, taken.folder.as_deref(), &taken.what)
+                    .map_err(|e| failure(&e))?;
+                Ok(ok(id))
+            }
+            Some(Open::Read { .. } | Open::Dir { .. }) => Ok(ok(id)),
+            None => Err(StatusReply::new(StatusCode::Failure)),
+        }
+    }
+
+    async fn remove(&mut self, _id: u32, filename: String) -> Result<Status, Self::Error> {
+        Err(reply(StatusCode::PermissionDenied, say::sftp_read_only(&filename)))
+    }
+
+    async fn mkdir(&mut self, _id: u32, path: String, _attrs: FileAttributes) -> Result<Status, Self::Error> {
+        Err(reply(StatusCode::PermissionDenied, say::sftp_read_only(&path)))
+    }
+
+    async fn rmdir(&mut self, _id: u32, path: String) -> Result<Status, Self::Error> {
+        Err(reply(StatusCode::PermissionDenied, say::sftp_read_only(&path)))
+    }
+
+    async fn rename(&mut self, _id: u32, oldpath: String, _newpath: String) -> Result<Status, Self::Error> {
+        Err(reply(StatusCode::PermissionDenied, say::sftp_read_only(&oldpath)))
+    }
+
+    async fn symlink(&mut self, _id: u32, linkpath: String, _targetpath: String) -> Result<Status, Self::Error> {
+        Err(reply(StatusCode::PermissionDenied, say::sftp_read_only(&linkpath)))
+    }
+}

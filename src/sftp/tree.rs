@@ -1,0 +1,119 @@
+//! The virtual folder one user sees over SFTP: every path is read as names in this tree (never as a path of
+//! the server's disk), so nothing outside it can be named — no database, no `..`, no link.
+//!
+//! ```text
+//! /xuat/                      the exports this user made (the interface's x, X, e write there)
+//! /xuat-hoi-dong/NGƯỜI/       every user's exports (secretary, chairman)
+//! /ĐƠN-VỊ/                    a unit (a unit's focal person: its own only; the council: every unit)
+//! /ĐƠN-VỊ/TIÊU-CHÍ/TỆP        the unit's documents of a criterion; a unit sends new ones here
+//! /ĐƠN-VỊ/bieu-cham-ky/TỆP    its signed, stamped score sheet
+//! /ĐƠN-VỊ/ho-so-ĐƠN-VỊ.zip    the unit's whole dossier with its manifest (secretary, chairman)
+//! ```
+
+use crate::domain::permissions::Role;
+use crate::store::Store;
+
+/// The folder of the user's own exports.
+pub const EXPORTS: &str = "xuat";
+/// The folder of every user's exports (secretary, chairman).
+pub const ALL_EXPORTS: &str = "xuat-hoi-dong";
+
+/// A place of the virtual folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Node {
+    Root,
+    /// A user's exports folder.
+    Exports(String),
+    AllExports,
+    /// One export: its owner and name.
+    ExportFile(String, String),
+    Unit(String),
+    /// A unit's folder for a criterion or its signed sheet.
+    Folder(String, String),
+    /// A name in a unit's folder: a document there, or one to send.
+    Document(String, String, String),
+    /// A unit's dossier (zip).
+    Dossier(String),
+}
+
+/// Why a path names nothing this user may reach.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Miss {
+    /// Nothing of that name.
+    Missing,
+    /// There is, but not for this user.
+    Forbidden,
+}
+
+/// A client's path as names from the root, `.` and `..` resolved within the tree (`..` at the root stays there).
+pub fn names(path: &str) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                names.pop();
+            }
+            name => names.push(name.to_string()),
+        }
+    }
+    names
+}
+
+/// The dossier's file name in a unit's folder.
+pub fn dossier_name(unit: &str) -> String {
+    format!("ho-so-{unit}.zip")
+}
+
+/// Whether this session's user reads the whole council's papers (every export, every dossier).
+pub fn reads_papers(store: &Store) -> bool {
+    matches!(store.actor().role, Role::Secretary | Role::Chairman | Role::ServiceAccount)
+}
+
+/// Whether this session's user may see `unit`'s folder.
+fn sees_unit(store: &Store, unit: &str) -> bool {
+    match (&store.actor().role, &store.actor().unit) {
+        (Role::Unit, own) => own.as_deref() == Some(unit),
+        _ => true,
+    }
+}
+
+/// What `path` names for this session's user.
+pub fn resolve(store: &Store, path: &str) -> Result<Node, Miss> {
+    let names = names(path);
+    let me = store.actor().name.clone();
+    let parts: Vec<&str> = names.iter().map(String::as_str).collect();
+    match parts.as_slice() {
+        [] => Ok(Node::Root),
+        [EXPORTS] => Ok(Node::Exports(me)),
+        [EXPORTS, name] => Ok(Node::ExportFile(me, (*name).to_string())),
+        [ALL_EXPORTS, ..] if !reads_papers(store) => Err(Miss::Forbidden),
+        [ALL_EXPORTS] => Ok(Node::AllExports),
+        [ALL_EXPORTS, owner] => Ok(Node::Exports((*owner).to_string())),
+        [ALL_EXPORTS, owner, name] => Ok(Node::ExportFile((*owner).to_string(), (*name).to_string())),
+        [unit, rest @ ..] => unit_node(store, unit, rest),
+    }
+}
+
+fn unit_node(store: &Store, unit: &str, rest: &[&str]) -> Result<Node, Miss> {
+    let Ok(folders) = store.document_folders(unit) else {
+        return Err(if store.actor().role == Role::Unit { Miss::Forbidden } else { Miss::Missing });
+    };
+    if !sees_unit(store, unit) {
+        return Err(Miss::Forbidden);
+    }
+    let folder = |name: &str| folders.iter().any(|f| f == name);
+    match rest {
+        [] => Ok(Node::Unit(unit.to_string())),
+        [name] if *name == dossier_name(unit) => {
+            if reads_papers(store) {
+                Ok(Node::Dossier(unit.to_string()))
+            } else {
+                Err(Miss::Forbidden)
+            }
+        }
+        [name] if folder(name) => Ok(Node::Folder(unit.to_string(), (*name).to_string())),
+        [name, file] if folder(name) => Ok(Node::Document(unit.to_string(), (*name).to_string(), (*file).to_string())),
+        _ => Err(Miss::Missing),
+    }
+}

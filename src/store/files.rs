@@ -1,0 +1,451 @@
+//! The files a unit sends through the program (issue 24): its evidence documents and its signed, stamped score
+//! sheet, kept beside the database in `<db>.files/` (owned by the service account, never served as they lie):
+//! `don-vi/<unit>/<sha256>` holds each file by its content, `xuat/<user>/` the exports a user made, `tam/` the
+//! uploads under way. A file is checked whole before it becomes a document (name, size, type by content, pages,
+//! packed size), then recorded in one audited transaction; a refused file leaves nothing behind.
+
+use super::Store;
+use super::audit::{AuditAction, Change};
+use super::error::{Result, StoreError};
+use super::state::row_state;
+use crate::store::{Refused, Subject};
+use rusqlite::{OptionalExtension, params};
+use sha2::{Digest, Sha256};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// The largest file a unit may send (a scanned document of a few hundred pages fits).
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// The most a unit may keep, every version of every file together.
+pub const MAX_UNIT_BYTES: u64 = 1024 * 1024 * 1024;
+/// The most pages a PDF may have.
+pub const MAX_PDF_PAGES: u64 = 2_000;
+/// The most an office file (a zip package) may unpack to, and the most parts it may hold.
+pub const MAX_UNPACKED_BYTES: u64 = 256 * 1024 * 1024;
+pub const MAX_PACKED_PARTS: usize = 10_000;
+/// The folder of a unit's signed, stamped score sheet (beside its criteria's folders).
+pub const SIGNED_SHEET: &str = "bieu-cham-ky";
+
+/// Why a file sent by a unit is not kept. Nothing of it is stored.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum UploadRefused {
+    #[error("{name:?}: a file name may not hold a folder, a control or a direction character, nor start with a dot")]
+    BadName { name: String },
+    #[error("unit {unit}: no criterion {folder} to file a document under")]
+    NoFolder { unit: String, folder: String },
+    #[error("{name}: larger than {limit_mb} MB, the limit of one file")]
+    TooLarge { name: String, limit_mb: u64 },
+    #[error("{name}: the unit's files would reach {total_mb} MB, over its limit of {limit_mb} MB")]
+    UnitFull { name: String, total_mb: u64, limit_mb: u64 },
+    #[error("{name}: empty file")]
+    Empty { name: String },
+    #[error(
+        "{name}: its content is {found}, not an accepted document (PDF, JPEG, PNG, TIFF, Word, Excel, OpenDocument)"
+    )]
+    NotADocument { name: String, found: String },
+    #[error("{name}: named .{extension}, but its content is {found}")]
+    NotItsName { name: String, extension: String, found: String },
+    #[error("{name}: {pages} pages, over the limit of {limit}")]
+    TooManyPages { name: String, pages: u64, limit: u64 },
+    #[error("{name}: unpacks to more than {limit_mb} MB or {parts} parts (a packed bomb)")]
+    Bomb { name: String, limit_mb: u64, parts: usize },
+    #[error("{name}: the upload was not complete")]
+    Incomplete { name: String },
+}
+
+impl From<UploadRefused> for StoreError {
+    fn from(refused: UploadRefused) -> StoreError {
+        StoreError::Upload(Box::new(refused))
+    }
+}
+
+/// One file a unit sent, as recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentFile {
+    pub id: i64,
+    pub unit: String,
+    /// A criterion's code, or [`SIGNED_SHEET`].
+    pub folder: String,
+    pub name: String,
+    pub sha256: String,
+    pub size: u64,
+    /// The type read from the content (`application/pdf`, `image/jpeg`, …).
+    pub kind: String,
+    /// A PDF's pages.
+    pub pages: Option<u64>,
+    pub uploaded_by: String,
+    pub uploaded_at: String,
+    /// The newer version that replaced this one.
+    pub replaced_by: Option<i64>,
+}
+
+/// A stored file that is not what its record says (`audit verify`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileProblem {
+    pub document: DocumentFile,
+    /// The stored file's SHA-256 now; None when it is missing.
+    pub found: Option<String>,
+}
+
+/// `<db>.files`: the folder of everything the program keeps beside the database.
+pub fn files_dir(db: &Path) -> PathBuf {
+    let mut name = db.file_name().map(std::ffi::OsStr::to_os_string).unwrap_or_default();
+    name.push(".files");
+    db.with_file_name(name)
+}
+
+/// The folder of the exports `user` made (what they may download from `/xuat`).
+pub fn exports_dir(db: &Path, user: &str) -> PathBuf {
+    files_dir(db).join("xuat").join(user)
+}
+
+/// Where uploads under way are written before they are checked.
+pub fn uploads_dir(db: &Path) -> PathBuf {
+    files_dir(db).join("tam")
+}
+
+/// Creates `dir` (and its parents) readable by the service account only.
+pub fn private_dir(dir: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)
+}
+
+/// A file's name as a unit may give it: one plain name, no folder, no control or bidi character, not hidden.
+pub fn check_file_name(name: &str) -> std::result::Result<(), UploadRefused> {
+    let bidi = |c: char| matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    let bad = name.is_empty()
+        || name.len() > 200
+        || name.starts_with('.')
+        || name.contains(['/', '\\', ':'])
+        || name.chars().any(|c| c.is_control() || bidi(c));
+    if bad { Err(UploadRefused::BadName { name: name.to_string() }) } else { Ok(()) }
+}
+
+/// What the check of a whole file found.
+struct Inspected {
+    sha256: String,
+    size: u64,
+    kind: String,
+    pages: Option<u64>,
+}
+
+/// The extensions accepted and the type each must have by content (infer's extension).
+fn expected_type(extension: &str) -> Option<&'static str> {
+    Some(match extension {
+        "pdf" => "pdf",
+        "jpg" | "jpeg" => "jpg",
+        "png" => "png",
+        "tif" | "tiff" => "tif",
+        "doc" => "doc",
+        "docx" => "docx",
+        "xls" => "xls",
+        "xlsx" => "xlsx",
+        "odt" => "odt",
+        "ods" => "ods",
+        _ => return None,
+    })
+}
+
+/// Checks a whole uploaded file: size, type by content against its name, a PDF's pages, a package's unpacked size.
+fn inspect(path: &Path, name: &str) -> Result<Inspected> {
+    let mut file = std::fs::File::open(path)?;
+    let mut hasher = Sha256::new();
+    let (mut size, mut head, mut buffer) = (0u64, Vec::new(), vec![0u8; 1 << 16]);
+    let mut pdf = PdfPages::default();
+    loop {
+        let read = file.read(&mut buffer)?;
+        if read == 0 {
+            break;
+        }
+        let chunk = &buffer[..read];
+        hasher.update(chunk);
+        pdf.scan(chunk);
+        if head.len() < 8192 {
+            head.extend_from_slice(&chunk[..chunk.len().min(8192 - head.len())]);
+        }
+        size += read as u64;
+        if size > MAX_FILE_BYTES {
+            return Err(UploadRefused::TooLarge { name: name.into(), limit_mb: MAX_FILE_BYTES >> 20 }.into());
+        }
+    }
+    if size == 0 {
+        return Err(UploadRefused::Empty { name: name.into() }.into());
+    }
+    let detected = infer::get(&head);
+    let found = detected.map_or_else(|| "không rõ".to_string(), |kind| kind.mime_type().to_string());
+    let extension = Path::new(name).extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let Some(expected) = expected_type(&extension) else {
+        return Err(UploadRefused::NotADocument { name: name.into(), found }.into());
+    };
+    if detected.map(|kind| kind.extension()) != Some(expected) {
+        return Err(UploadRefused::NotItsName { name: name.into(), extension, found }.into());
+    }
+    let pages = (expected == "pdf").then(|| pdf.pages());
+    if let Some(pages) = pages.filter(|pages| *pages > MAX_PDF_PAGES) {
+        return Err(UploadRefused::TooManyPages { name: name.into(), pages, limit: MAX_PDF_PAGES }.into());
+    }
+    if matches!(expected, "docx" | "xlsx" | "odt" | "ods") {
+        check_package(path, name)?;
+    }
+    Ok(Inspected { sha256: super::audit::hex(&hasher.finalize()), size, kind: found, pages })
+}
+
+/// A zip package (an office file): its parts as declared must stay under the limits, without unpacking it.
+fn check_package(path: &Path, name: &str) -> Result<()> {
+    let bomb = || {
+        StoreError::from(UploadRefused::Bomb {
+            name: name.into(),
+            limit_mb: MAX_UNPACKED_BYTES >> 20,
+            parts: MAX_PACKED_PARTS,
+        })
+    };
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(path)?).map_err(|_| bomb())?;
+    if archive.len() > MAX_PACKED_PARTS {
+        return Err(bomb());
+    }
+    let mut total = 0u64;
+    for index in 0..archive.len() {
+        let part = archive.by_index_raw(index).map_err(|_| bomb())?;
+        total = total.saturating_add(part.size());
+        if total > MAX_UNPACKED_BYTES {
+            return Err(bomb());
+        }
+    }
+    Ok(())
+}
+
+/// A PDF's page count as its text says it: the largest `/Count n` of a page tree, or else its `/Type /Page`
+/// objects (a compressed object stream hides both: such a file counts as the pages it shows).
+#[derive(Default)]
+struct PdfPages {
+    tail: Vec<u8>,
+    most_counted: u64,
+    page_objects: u64,
+}
+
+impl PdfPages {
+    fn scan(&mut self, chunk: &[u8]) {
+        let mut text = std::mem::take(&mut self.tail);
+        text.extend_from_slice(chunk);
+        let keep = text.len().saturating_sub(32);
+        let mut at = 0;
+        while at < keep {
+            let rest = &text[at..];
+            if rest.starts_with(b"/Count") {
+                let digits: Vec<u8> = rest[6..]
+                    .iter()
+                    .skip_while(|b| b.is_ascii_whitespace())
+                    .take_while(|b| b.is_ascii_digit())
+                    .copied()
+                    .collect();
+                if let Ok(count) = String::from_utf8_lossy(&digits).parse::<u64>() {
+                    self.most_counted = self.most_counted.max(count);
+                }
+            } else if rest.starts_with(b"/Type") {
+                let after: Vec<u8> =
+                    rest[5..].iter().skip_while(|b| b.is_ascii_whitespace()).take(6).copied().collect();
+                if after.starts_with(b"/Page") && !after.starts_with(b"/Pages") {
+                    self.page_objects += 1;
+                }
+            }
+            at += 1;
+        }
+        self.tail = text[keep..].to_vec();
+    }
+
+    fn pages(&self) -> u64 {
+        self.most_counted.max(self.page_objects)
+    }
+}
+
+fn read_document(row: &rusqlite::Row<'_>) -> rusqlite::Result<DocumentFile> {
+    Ok(DocumentFile {
+        id: row.get(0)?,
+        unit: row.get(1)?,
+        folder: row.get(2)?,
+        name: row.get(3)?,
+        sha256: row.get(4)?,
+        size: row.get::<_, i64>(5)?.try_into().unwrap_or(0),
+        kind: row.get(6)?,
+        pages: row.get::<_, Option<i64>>(7)?.and_then(|pages| pages.try_into().ok()),
+        uploaded_by: row.get(8)?,
+        uploaded_at: row.get(9)?,
+        replaced_by: row.get(10)?,
+    })
+}
+
+const DOCUMENT_COLUMNS: &str =
+    "id, unit, folder, name, sha256, size, kind, pages, uploaded_by, uploaded_at, replaced_by FROM document_file";
+
+impl Store {
+    /// Where this round keeps its files.
+    pub fn files_dir(&self) -> PathBuf {
+        files_dir(self.path())
+    }
+
+    /// Where a stored file lies.
+    pub fn stored_file(&self, document: &DocumentFile) -> PathBuf {
+        self.files_dir().join("don-vi").join(&document.unit).join(&document.sha256)
+    }
+
+    /// Every file a unit sent, replaced versions included, by folder, name and age.
+    pub fn document_files(&self, unit: &str) -> Result<Vec<DocumentFile>> {
+        let mut statement = self
+            .conn
+            .prepare_cached(&format!("SELECT {DOCUMENT_COLUMNS} WHERE unit = ?1 ORDER BY folder, name, id"))?;
+        let rows = statement.query_map([unit], read_document)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every unit's code, in order.
+    pub fn unit_codes(&self) -> Result<Vec<String>> {
+        let mut statement = self.conn.prepare_cached("SELECT code FROM unit ORDER BY code")?;
+        let rows = statement.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every file of every unit (for `audit verify`).
+    pub fn all_document_files(&self) -> Result<Vec<DocumentFile>> {
+        let mut statement = self.conn.prepare_cached(&format!("SELECT {DOCUMENT_COLUMNS} ORDER BY id"))?;
+        let rows = statement.query_map([], read_document)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The unit's current signed score sheet, if it sent one.
+    pub fn signed_sheet(&self, unit: &str) -> Result<Option<DocumentFile>> {
+        Ok(self.document_files(unit)?.into_iter().rfind(|d| d.folder == SIGNED_SHEET && d.replaced_by.is_none()))
+    }
+
+    /// The folders a unit files documents under: its framework's criteria and components, and the signed sheet.
+    pub fn document_folders(&self, unit: &str) -> Result<Vec<String>> {
+        let (bloc, group) = self.unit_place(unit)?;
+        let framework = self
+            .regulation
+            .framework_for(&bloc, group.as_deref())
+            .ok_or_else(|| Refused::NoFramework { unit: unit.to_string() })?;
+        let mut folders: Vec<String> = framework.evidence_codes().into_iter().map(str::to_string).collect();
+        folders.push(SIGNED_SHEET.to_string());
+        Ok(folders)
+    }
+
+    /// Whether this session may send a file into `unit`'s `folder` now (refused as the form's document is).
+    pub fn permit_upload(&self, unit: &str, folder: &str) -> Result<()> {
+        if !self.document_folders(unit)?.iter().any(|f| f == folder) {
+            return Err(UploadRefused::NoFolder { unit: unit.into(), folder: folder.into() }.into());
+        }
+        let (bloc, _) = self.unit_place(unit)?;
+        self.check_not_frozen(&bloc, Subject::Unit(unit.to_string()))?;
+        self.permit_self_assessment(unit)
+    }
+
+    /// Keeps the uploaded file at `temp` as a document of `unit`'s `folder` named `name`: checked whole, moved into
+    /// the store by its hash, recorded (a file of the same name becomes the replaced version) in one audited
+    /// transaction. `temp` is gone afterwards, kept or refused.
+    pub fn accept_upload(&mut self, unit: &str, folder: &str, name: &str, temp: &Path) -> Result<DocumentFile> {
+        let kept = self.keep_upload(unit, folder, name, temp);
+        let _ = std::fs::remove_file(temp);
+        kept
+    }
+
+    fn keep_upload(&mut self, unit: &str, folder: &str, name: &str, temp: &Path) -> Result<DocumentFile> {
+        check_file_name(name)?;
+        self.permit_upload(unit, folder)?;
+        let found = inspect(temp, name)?;
+        let held: i64 =
+            self.conn
+                .query_row("SELECT COALESCE(SUM(size), 0) FROM document_file WHERE unit = ?1", [unit], |r| r.get(0))?;
+        let total = u64::try_from(held).unwrap_or(0) + found.size;
+        if total > MAX_UNIT_BYTES {
+            let refused =
+                UploadRefused::UnitFull { name: name.into(), total_mb: total >> 20, limit_mb: MAX_UNIT_BYTES >> 20 };
+            return Err(refused.into());
+        }
+        let home = self.files_dir().join("don-vi").join(unit);
+        private_dir(&home)?;
+        let stored = home.join(&found.sha256);
+        let fresh = std::fs::symlink_metadata(&stored).is_err();
+        if fresh {
+            std::fs::rename(temp, &stored)?;
+        }
+        let recorded = self.record_upload(unit, folder, name, &found);
+        if recorded.is_err() && fresh {
+            let _ = std::fs::remove_file(&stored);
+        }
+        recorded
+    }
+
+    fn record_upload(&mut self, unit: &str, folder: &str, name: &str, found: &Inspected) -> Result<DocumentFile> {
+        let tx = self.write_transaction()?;
+        self.permit_self_assessment(unit)?;
+        let (size, pages) =
+            (i64::try_from(found.size).unwrap_or(i64::MAX), found.pages.and_then(|p| i64::try_from(p).ok()));
+        let mut states = Vec::new();
+        let new = tx
+            .prepare_cached(
+                "INSERT INTO document_file (unit, folder, name, sha256, size, kind, pages, uploaded_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING *",
+            )?
+            .query_row(params![unit, folder, name, found.sha256, size, found.kind, pages, self.actor.name], |r| {
+                Ok((r.get::<_, i64>(0)?, row_state("document_file", r)?))
+            })?;
+        states.push(new.1);
+        let replaced: Option<(i64, String)> = tx
+            .query_row(
+                "UPDATE document_file SET replaced_by = ?1
+                 WHERE unit = ?2 AND folder = ?3 AND name = ?4 AND id <> ?1 AND replaced_by IS NULL RETURNING *",
+                params![new.0, unit, folder, name],
+                |r| Ok((r.get(0)?, row_state("document_file", r)?)),
+            )
+            .optional()?;
+        let old = replaced.as_ref().map(|(id, _)| format!("#{id}"));
+        states.extend(replaced.map(|(_, state)| state));
+        let detail = format!("{unit} {folder}: file {name} ({} bytes, SHA-256 {})", found.size, found.sha256);
+        let change = Change::new(AuditAction::Upload, detail)
+            .on(unit, Some(folder))
+            .value(&format!("file:{name}"), old, Some(format!("#{} {}", new.0, found.sha256)))
+            .states(states);
+        self.audit_trail(&tx)?.record(&tx, change)?;
+        let document = tx.query_row(&format!("SELECT {DOCUMENT_COLUMNS} WHERE id = ?1"), [new.0], read_document)?;
+        tx.commit()?;
+        Ok(document)
+    }
+
+    /// Records that this session took a file (a document, or `what` of a unit: its dossier) in the audit log.
+    pub fn record_download(&mut self, unit: &str, folder: Option<&str>, what: &str) -> Result<()> {
+        let tx = self.write_transaction()?;
+        let change = Change::new(AuditAction::Download, format!("{unit}: downloaded {what}")).on(unit, folder).value(
+            "download",
+            None,
+            Some(what.to_string()),
+        );
+        self.audit_trail(&tx)?.record(&tx, change)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Rehashes every stored file; the ones missing or changed since they were recorded.
+    pub fn check_stored_files(&self) -> Result<Vec<FileProblem>> {
+        let mut problems = Vec::new();
+        for document in self.all_document_files()? {
+            let found = hash_file(&self.stored_file(&document)).ok();
+            if found.as_deref() != Some(document.sha256.as_str()) {
+                problems.push(FileProblem { document, found });
+            }
+        }
+        Ok(problems)
+    }
+}
+
+/// A file's SHA-256 (hex), read in pieces.
+pub fn hash_file(path: &Path) -> std::io::Result<String> {
+    let mut file = std::fs::File::open(path)?;
+    let mut hasher = Sha256::new();
+    let mut buffer = vec![0u8; 1 << 16];
+    loop {
+        let read = file.read(&mut buffer)?;
+        if read == 0 {
+            return Ok(super::audit::hex(&hasher.finalize()));
+        }
+        hasher.update(&buffer[..read]);
+    }
+}

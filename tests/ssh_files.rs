@@ -1,0 +1,316 @@
+//! Files both ways over the deployment (issue 24), for real: a private `sshd` on a loopback port with the README's
+//! forced commands, reached with the OpenSSH client as a unit, a member and the secretary (`sftp -b`, `scp`,
+//! `ssh`, `ssh -t` in tmux). Needs root (sshd switches to the key's account): under CI it runs as root.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failed unwrap is a failed test")]
+
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_thamdinh");
+
+/// A private sshd on 127.0.0.1, killed when dropped.
+struct Sshd {
+    child: Child,
+    port: u16,
+    dir: PathBuf,
+}
+
+impl Drop for Sshd {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn run(program: &str, args: &[&str]) -> Output {
+    Command::new(program).args(args).output().unwrap_or_else(|e| panic!("{program}: {e}"))
+}
+
+fn keygen(path: &Path) {
+    let out = run("ssh-keygen", &["-q", "-t", "ed25519", "-N", "", "-f", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// Starts sshd with one key per user, each forcing `thamdinh --db DB --user NAME` (the README's line).
+fn start_sshd(dir: &Path, db: &Path, users: &[&str]) -> Sshd {
+    std::fs::create_dir_all("/run/sshd").unwrap();
+    keygen(&dir.join("host"));
+    let mut authorized = String::new();
+    for user in users {
+        keygen(&dir.join(user));
+        let key = std::fs::read_to_string(dir.join(format!("{user}.pub"))).unwrap();
+        authorized.push_str(&format!(
+            "command=\"{BIN} --db {} --user {user}\",restrict,pty {}",
+            db.display(),
+            key.trim_end()
+        ));
+        authorized.push('\n');
+    }
+    std::fs::write(dir.join("authorized_keys"), authorized).unwrap();
+    let port = free_port();
+    let config = format!(
+        "Port {port}\nListenAddress 127.0.0.1\nHostKey {host}\nAuthorizedKeysFile {keys}\nStrictModes no\nUsePAM no\n\
+         PidFile {pid}\nPasswordAuthentication no\nKbdInteractiveAuthentication no\nPermitRootLogin prohibit-password\n\
+         Subsystem sftp /usr/lib/openssh/sftp-server\nLogLevel ERROR\n",
+        host = dir.join("host").display(),
+        keys = dir.join("authorized_keys").display(),
+        pid = dir.join("sshd.pid").display(),
+    );
+    std::fs::write(dir.join("sshd_config"), config).unwrap();
+    let config = dir.join("sshd_config");
+    let child = Command::new("/usr/sbin/sshd")
+        .args(["-D", "-e", "-f", config.to_str().unwrap()])
+        .stderr(std::fs::File::create(dir.join("sshd.log")).unwrap())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(start.elapsed() < Duration::from_secs(20), "sshd never listened");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Sshd { child, port, dir: dir.to_path_buf() }
+}
+
+impl Sshd {
+    /// The client options for `user`'s key (no user config, no known hosts, never a prompt).
+    fn options(&self, user: &str, port_flag: &str) -> Vec<String> {
+        let key = self.dir.join(user);
+        vec![
+            "-F".into(),
+            "/dev/null".into(),
+            "-i".into(),
+            key.display().to_string(),
+            "-o".into(),
+            "IdentitiesOnly=yes".into(),
+            "-o".into(),
+            "StrictHostKeyChecking=no".into(),
+            "-o".into(),
+            "UserKnownHostsFile=/dev/null".into(),
+            "-o".into(),
+            "BatchMode=yes".into(),
+            "-o".into(),
+            "LogLevel=ERROR".into(),
+            port_flag.into(),
+            self.port.to_string(),
+        ]
+    }
+
+    /// `sftp -b -` with `batch` as `user`.
+    fn sftp(&self, user: &str, batch: &str, cwd: &Path) -> Output {
+        use std::io::Write;
+        let mut child = Command::new("sftp")
+            .args(self.options(user, "-P"))
+            .args(["-b", "-", "root@127.0.0.1"])
+            .current_dir(cwd)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(batch.as_bytes()).unwrap();
+        child.wait_with_output().unwrap()
+    }
+
+    /// `scp` (SFTP protocol since OpenSSH 9) as `user`.
+    fn scp(&self, user: &str, from: &str, to: &str) -> Output {
+        Command::new("scp").args(self.options(user, "-P")).args([from, to]).output().unwrap()
+    }
+
+    /// `ssh` without a terminal as `user`.
+    fn ssh(&self, user: &str, extra: &[&str]) -> Output {
+        Command::new("ssh")
+            .args(self.options(user, "-p"))
+            .arg("root@127.0.0.1")
+            .args(extra)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap()
+    }
+}
+
+/// A one-page PDF whose text says `text` (a real text layer: pdftotext reads it).
+fn pdf(text: &str) -> Vec<u8> {
+    let stream = format!("BT /F1 18 Tf 20 100 Td ({text}) Tj ET");
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>"
+            .to_string(),
+        format!("<< /Length {} >>\nstream\n{stream}\nendstream", stream.len()),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+    ];
+    let mut out = String::from("%PDF-1.4\n");
+    let mut offsets = Vec::new();
+    for (n, object) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.push_str(&format!("{} 0 obj\n{object}\nendobj\n", n + 1));
+    }
+    let xref = out.len();
+    out.push_str(&format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1));
+    for offset in offsets {
+        out.push_str(&format!("{offset:010} 00000 n \n"));
+    }
+    out.push_str(&format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1));
+    out.into_bytes()
+}
+
+fn sha(path: &Path) -> String {
+    thamdinh::store::files::hash_file(path).unwrap()
+}
+
+fn ready() -> bool {
+    if !tools::available("/usr/sbin/sshd", "-V", "openssh-server") {
+        return false;
+    }
+    let root = run("id", &["-u"]).stdout == b"0\n";
+    let ci = std::env::var("CI").is_ok_and(|value| value == "true" || value == "1");
+    assert!(root || !ci, "the sshd test runs as root under CI (sshd switches to the key's account)");
+    if !root {
+        println!("NOTICE: not root; the sshd test is skipped outside CI");
+    }
+    root
+}
+
+fn round(dir: &Path) -> PathBuf {
+    let db = dir.join("round.db");
+    let db_text = db.to_str().unwrap();
+    tools::fixture_round(db_text);
+    tools::thamdinh(&["user", "add", "--db", db_text, "thu-ky", "--role", "secretary", "--full-name", "Thư Ký"]);
+    tools::thamdinh(&["user", "add", "--db", db_text, "dau-moi-stc", "--role", "unit", "--unit", "stc"]);
+    tools::thamdinh(&["user", "add", "--db", db_text, "nguyen-van-a", "--role", "member", "--agency", "so-noi-vu"]);
+    tools::thamdinh(&["user", "add", "--db", db_text, "cu", "--role", "member", "--agency", "so-noi-vu"]);
+    tools::thamdinh(&["user", "remove", "--db", db_text, "cu"]);
+    db
+}
+
+fn text(output: &Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
+}
+
+#[test]
+fn files_both_ways_over_a_real_sshd() {
+    if !ready() {
+        return;
+    }
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path();
+    let db = round(dir);
+    let sshd = start_sshd(dir, &db, &["dau-moi-stc", "nguyen-van-a", "thu-ky", "cu"]);
+    let work = dir.join("work");
+    std::fs::create_dir(&work).unwrap();
+    for (n, name) in ["qd-1.pdf", "qd-2.pdf", "bc-3.pdf", "bieu-ky.pdf"].iter().enumerate() {
+        std::fs::write(work.join(name), pdf(&format!("Van ban so {n}"))).unwrap();
+    }
+
+    // The unit sends three documents and its signed sheet.
+    let batch = "put qd-1.pdf /stc/I.1/\nput qd-2.pdf /stc/I.1/\nput bc-3.pdf /stc/II.1/bc-3.pdf\n\
+                 put bieu-ky.pdf /stc/bieu-cham-ky/\nls -l /stc/I.1\n";
+    let sent = sshd.sftp("dau-moi-stc", batch, &work);
+    assert!(sent.status.success(), "{}\nsshd: {}", text(&sent), std::fs::read_to_string(dir.join("sshd.log")).unwrap());
+    let store = thamdinh::store::Store::open(&db).unwrap();
+    let documents = store.document_files("stc").unwrap();
+    let names: Vec<(&str, &str)> = documents.iter().map(|d| (d.folder.as_str(), d.name.as_str())).collect();
+    assert_eq!(
+        names,
+        [("I.1", "qd-1.pdf"), ("I.1", "qd-2.pdf"), ("II.1", "bc-3.pdf"), ("bieu-cham-ky", "bieu-ky.pdf")]
+    );
+    assert!(documents.iter().all(|d| d.kind == "application/pdf" && d.uploaded_by == "dau-moi-stc"));
+    assert_eq!(documents[0].sha256, sha(&work.join("qd-1.pdf")));
+    assert!(store.signed_sheet("stc").unwrap().is_some());
+
+    // The unit reaches nothing else: the database, another unit, `..`, the council's exports.
+    for forbidden in [
+        "get /round.db\n",
+        "get ../round.db\n",
+        "get /../../round.db\n",
+        "ls /snv\n",
+        "get /snv/I.1/x.pdf\n",
+        "ls /xuat-hoi-dong\n",
+        "rm /stc/I.1/qd-1.pdf\n",
+        "put qd-1.pdf /snv/I.1/\n",
+        "put qd-1.pdf /stc/\n",
+    ] {
+        let out = sshd.sftp("dau-moi-stc", forbidden, &work);
+        assert!(!out.status.success(), "{forbidden:?} was allowed: {}", text(&out));
+    }
+    assert!(!work.join("round.db").exists());
+    assert_eq!(store.document_files("stc").unwrap().len(), 4);
+
+    // A member takes a document with scp: the same bytes.
+    let taken = work.join("member-copy.pdf");
+    let out = sshd.scp("nguyen-van-a", "root@127.0.0.1:/stc/I.1/qd-2.pdf", taken.to_str().unwrap());
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(sha(&taken), sha(&work.join("qd-2.pdf")));
+
+    // The secretary takes the unit's dossier (zip with its manifest) and a workbook from its exports folder.
+    let exports = thamdinh::store::files::exports_dir(&db, "thu-ky");
+    std::fs::create_dir_all(&exports).unwrap();
+    let ranking = exports.join("xep-hang.xlsx");
+    tools::thamdinh(&[
+        "export",
+        "ranking",
+        "--db",
+        db.to_str().unwrap(),
+        "--user",
+        "thu-ky",
+        "--out",
+        ranking.to_str().unwrap(),
+    ]);
+    let zip_copy = work.join("ho-so.zip");
+    let out = sshd.scp("thu-ky", "root@127.0.0.1:/stc/ho-so-stc.zip", zip_copy.to_str().unwrap());
+    assert!(out.status.success(), "{}", text(&out));
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&zip_copy).unwrap()).unwrap();
+    let mut manifest = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("danh-muc.csv").unwrap(), &mut manifest).unwrap();
+    assert!(manifest.contains(&format!("qd-1.pdf,I.1,{}", sha(&work.join("qd-1.pdf")))), "{manifest}");
+    assert!(archive.by_name("bieu-cham-ky/bieu-ky.pdf").is_ok());
+    let workbook = work.join("xep-hang.xlsx");
+    let out = sshd.scp("thu-ky", "root@127.0.0.1:/xuat/xep-hang.xlsx", workbook.to_str().unwrap());
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(sha(&workbook), sha(&ranking));
+    // … which the member and the unit cannot.
+    let out = sshd.scp("nguyen-van-a", "root@127.0.0.1:/xuat-hoi-dong/thu-ky/xep-hang.xlsx", "/dev/null");
+    assert!(!out.status.success());
+    let out = sshd.scp("dau-moi-stc", "root@127.0.0.1:/stc/ho-so-stc.zip", work.join("x.zip").to_str().unwrap());
+    assert!(!out.status.success() && !work.join("x.zip").exists());
+
+    // Every upload and download is in the audit log under its user, and the log still verifies.
+    let log = Command::new(BIN).args(["audit", "log", "--db", db.to_str().unwrap(), "--lang", "en"]).output().unwrap();
+    let log = text(&log);
+    assert_eq!(log.lines().filter(|l| l.contains("dau-moi-stc") && l.contains("Upload")).count(), 4, "{log}");
+    assert!(log.lines().any(|l| l.contains("nguyen-van-a") && l.contains("Download") && l.contains("qd-2.pdf")));
+    assert!(log.lines().any(|l| l.contains("thu-ky") && l.contains("Download") && l.contains("ho-so-stc.zip")));
+    let verify = Command::new(BIN).args(["audit", "verify", "--db", db.to_str().unwrap()]).output().unwrap();
+    assert!(verify.status.success(), "{}", text(&verify));
+
+    // Without a terminal: one Vietnamese line saying how to connect; a removed account is told so.
+    let out = sshd.ssh("nguyen-van-a", &[]);
+    assert!(!out.status.success());
+    assert!(text(&out).contains("cần một màn hình") && text(&out).contains("ssh -t"), "{}", text(&out));
+    assert!(!text(&out).contains("No such device"));
+    let out = sshd.ssh("cu", &[]);
+    assert!(text(&out).contains("tài khoản cu đã bị xóa"), "{}", text(&out));
+}
+
+#[test]
+fn the_screens_still_open_with_ssh_t() {
+    if !ready() || !tools::available("tmux", "-V", "tmux") {
+        return;
+    }
+    let temp = tempfile::tempdir().unwrap();
+    let db = round(temp.path());
+    let sshd = start_sshd(temp.path(), &db, &["nguyen-van-a"]);
+    let options = sshd.options("nguyen-van-a", "-p").join(" ");
+    let tmux = tools::Tmux::new(&format!("ssh-files-{}", std::process::id()), "ssh");
+    tmux.open(120, 40, &format!("ssh -t {options} root@127.0.0.1"));
+    let screen = tmux.wait_for("nguyen-van-a");
+    assert!(!screen.contains("cần một màn hình"), "{screen}");
+    tmux.keys(&["q"]);
+}
