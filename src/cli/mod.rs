@@ -376,6 +376,8 @@ fn open_reader(db: Option<&Path>, user: Option<&str>) -> Result<Store, CliError>
 }
 
 fn execute(cli: Cli, lang: Lang) -> Result<(), CliError> {
+    // A `THAMDINH_DATA_DIR` that is missing, empty or repeats a built-in id is refused before anything runs.
+    crate::store::catalog::check().map_err(StoreError::from)?;
     let Some(command) = cli.command else {
         return interface::open_interface(cli.db.as_deref(), cli.user.as_deref(), lang);
     };

@@ -34,6 +34,7 @@ pub fn store_error(error: &StoreError, lang: Lang) -> String {
         }
         StoreError::BadYear(year) => format!("năm {year} không phải là một năm hợp lệ"),
         StoreError::Data(error) => data_error(error, lang),
+        StoreError::Catalog(error) => super::catalog::catalog_error(error, lang),
         StoreError::Row(problem) => super::rows::row_problem(problem, lang),
         StoreError::Refused(why) => refused(why, lang),
         StoreError::Forbidden(why) => format!("bị từ chối: {}", refusal(why, lang)),
@@ -55,6 +56,7 @@ fn english_store_error(error: &StoreError) -> String {
     match error {
         StoreError::Refused(why) => refused(why, Lang::En),
         StoreError::Forbidden(why) => format!("refused: {}", refusal(why, Lang::En)),
+        StoreError::Catalog(error) => super::catalog::catalog_error(error, Lang::En),
         StoreError::RowRefused(row) => row.to_string(),
         StoreError::Trust(why) => super::trust::trust_refused(why, Lang::En),
         StoreError::Missing { .. }
@@ -648,6 +650,9 @@ mod tests {
             StoreError::UnknownRegulation { id: s("x"), available: vec![s("r")] },
             StoreError::BadYear(20),
             StoreError::Data(DataError::Missing { file: s("regulation.toml"), message: s("x") }),
+            StoreError::Catalog(crate::store::catalog::CatalogError::FolderMissing { folder: path.clone() }),
+            StoreError::Catalog(crate::store::catalog::CatalogError::NoRegulation { folder: path.clone() }),
+            StoreError::Catalog(crate::store::catalog::CatalogError::Duplicate { id: s("r"), folder: path.clone() }),
             StoreError::Stale(Box::new(StaleSave {
                 unit: s("stc"),
                 component: s("I.1"),

@@ -6,6 +6,7 @@
 //! [`audit_action_slug`], [`field_name`], [`cli_error`], and the CLI's own texts in [`cli`], [`year`] and [`help`].
 
 pub mod actions;
+pub mod catalog;
 pub mod cli;
 mod errors;
 mod files;

@@ -25,6 +25,9 @@ pub enum StoreError {
     BadYear(i32),
     #[error("{0}")]
     Data(#[from] DataError),
+    /// The folder `THAMDINH_DATA_DIR` names is refused (missing, empty, or an id also built in).
+    #[error("{0}")]
+    Catalog(#[from] super::catalog::CatalogError),
     /// A refused value of an import row, a sheet's cell or a unit's form: where, which column, unit, value and rule.
     #[error("{0}")]
     Row(Box<RowProblem>),

@@ -1,0 +1,85 @@
+//! `THAMDINH_DATA_DIR` adds regulations beside the built-in ones; a folder that is missing, holds none, or
+//! repeats a built-in id is refused at start-up, naming it.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failed unwrap is a failed test")]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn run(data_dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_thamdinh"))
+        .args(args)
+        .env("THAMDINH_DATA_DIR", data_dir)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .output()
+        .expect("run thamdinh")
+}
+
+/// Copies the built-in Thái Nguyên folder to `dir/<id>`, with its id changed.
+fn copy_regulation(dir: &Path, id: &str) {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/thai-nguyen-2024");
+    let target = dir.join(id);
+    std::fs::create_dir_all(target.join("frameworks")).unwrap();
+    for entry in walk(&source) {
+        let relative = entry.strip_prefix(&source).unwrap();
+        let mut text = std::fs::read_to_string(&entry).unwrap();
+        if relative == Path::new("regulation.toml") {
+            text = text.replace("id = \"thai-nguyen-2024\"", &format!("id = \"{id}\""));
+        }
+        std::fs::write(target.join(relative), text).unwrap();
+    }
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() { files.extend(walk(&path)) } else { files.push(path) }
+    }
+    files
+}
+
+fn stderr(output: &Output) -> String {
+    assert!(!output.status.success(), "should have been refused: {}", String::from_utf8_lossy(&output.stdout));
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+#[test]
+fn a_data_folder_adds_to_the_built_in_regulations() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_regulation(dir.path(), "tinh-thu");
+    let output = run(dir.path(), &["regulations"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let listed = String::from_utf8(output.stdout).unwrap();
+    for id in ["bac-giang-453", "thai-nguyen-2024", "tinh-thu"] {
+        assert!(listed.lines().any(|line| line.starts_with(id)), "{id} not listed: {listed}");
+    }
+    // Both a built-in regulation and the added one make a round.
+    for id in ["thai-nguyen-2024", "tinh-thu"] {
+        let db = dir.path().join(format!("{id}.db"));
+        let output = run(dir.path(), &["init", "--db", db.to_str().unwrap(), "--regulation", id, "--year", "2024"]);
+        assert!(output.status.success(), "{id}: {}", String::from_utf8_lossy(&output.stderr));
+    }
+}
+
+#[test]
+fn an_id_both_built_in_and_in_the_folder_is_refused_naming_both() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_regulation(dir.path(), "thai-nguyen-2024");
+    let error = stderr(&run(dir.path(), &["regulations"]));
+    assert!(error.contains("data/thai-nguyen-2024"), "{error}");
+    assert!(error.contains(&dir.path().join("thai-nguyen-2024").display().to_string()), "{error}");
+}
+
+#[test]
+fn a_missing_or_empty_folder_is_refused_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("khong-co");
+    let error = stderr(&run(&missing, &["regulations"]));
+    assert!(error.contains(&missing.display().to_string()) && error.contains("không có thư mục"), "{error}");
+    std::fs::create_dir(dir.path().join("rong")).unwrap();
+    let empty = dir.path().join("rong");
+    let error = stderr(&run(&empty, &["regulations"]));
+    assert!(error.contains(&empty.display().to_string()) && error.contains("không chứa quy chế"), "{error}");
+}
