@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 pub const APPLICATION_ID: i64 = 0x5448_4D44;
 
 /// The schema version this program writes (`PRAGMA user_version` after all migrations).
-pub const LATEST_VERSION: i64 = 7;
+pub const LATEST_VERSION: i64 = 8;
 
 /// The migrations in order; each is SQL text, applied once, never edited after release.
 #[allow(clippy::too_many_lines, reason = "SQL migration text: one migration after another, read as the schema")]
@@ -171,8 +171,8 @@ CREATE TABLE comment (
         M::up(V6_UNITS_YEAR),
         // Version 7: the published result of an approved bloc (issue 22).
         M::up(V7_PUBLISHED),
-        // Version 7: the files a unit sends over SFTP (issue 24).
-        M::up(V7_DOCUMENT_FILES),
+        // Version 8: the files a unit sends over SFTP (issue 24).
+        M::up(V8_DOCUMENT_FILES),
     ])
 }
 
@@ -253,10 +253,10 @@ CREATE TABLE previous_level (
 );
 ";
 
-/// Version 7: each file a unit sent (a document of a criterion, or its signed score sheet), stored by content hash
+/// Version 8: each file a unit sent (a document of a criterion, or its signed score sheet), stored by content hash
 /// beside the database (`store::files`); a file sent again under the same name is a new row, the old one marked
 /// replaced by it, never removed.
-const V7_DOCUMENT_FILES: &str = r"
+const V8_DOCUMENT_FILES: &str = r"
 CREATE TABLE document_file (
     id INTEGER PRIMARY KEY,
     unit TEXT NOT NULL REFERENCES unit(code),
