@@ -819,7 +819,7 @@ fn the_chairman_removes_a_grade_override_and_an_override_equal_to_the_proposal_i
     press(&mut app, &mut store, &"<Down>".repeat(v));
     // V is proposed average and overridden to good: F2 once chooses average, the proposal itself.
     press(&mut app, &mut store, "<F2>");
-    assert!(screen(&app, 160, 48).contains("(= đề xuất, không lưu; C-d bỏ điều chỉnh)"));
+    assert!(screen(&app, 160, 48).contains("(= đề xuất, không lưu; Ctrl-D bỏ điều chỉnh)"));
     press(&mut app, &mut store, "Giữ nguyên<C-s>");
     let error = app.grade_form().and_then(|f| f.error.clone()).expect("not saved");
     assert!(error.contains("là xếp loại đề xuất: không lưu điều chỉnh"), "{error}");

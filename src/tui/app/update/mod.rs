@@ -123,7 +123,22 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     };
     match context {
         Context::ConfirmQuit => on_confirm(app, command),
-        Context::Help | Context::History => {
+        Context::Help => {
+            match command {
+                Some(Command::Back) => {
+                    app.overlay = None;
+                    app.scroll.help.set(0);
+                }
+                // The view clamps the offset to the text it wraps; a page is the overlay's height.
+                Some(command) if command.moves_in_list() => {
+                    let lines = app.scroll.help_lines.get();
+                    app.scroll.help.set(moved(app.scroll.help.get(), lines, command, page(app)));
+                }
+                _ => {}
+            }
+            Vec::new()
+        }
+        Context::History => {
             if command == Some(Command::Back) {
                 app.overlay = None;
             }
