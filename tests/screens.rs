@@ -521,3 +521,18 @@ fn the_help_uses_the_width_and_scrolls_and_the_hints_fit_the_role() {
     let hint_bar = withdrawing.lines().last().unwrap_or_default();
     assert!(!hint_bar.contains("Lưu và sang mục sau") && hint_bar.contains("Rút kết quả"), "{hint_bar}");
 }
+
+#[test]
+fn an_unknown_subcommand_is_named_and_a_dash_date_is_read() {
+    let out =
+        std::process::Command::new(BIN).env_remove("LANG").env_remove("THAMDINH_LANG").arg("rnak").output().unwrap();
+    let error = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && error.contains("không có lệnh rnak"), "{error}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("round.db").display().to_string();
+    tools::fixture_round(&db);
+    tools::thamdinh(&["round", "set", "--db", &db, "--deadline", "05-12-2026"]);
+    let shown = run(&["round", "show", "--db", &db]);
+    assert!(shown.contains("05/12/2026"), "{shown}");
+}

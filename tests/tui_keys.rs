@@ -525,7 +525,7 @@ fn an_incomplete_file_is_marked_in_the_queue_the_form_and_the_progress() {
     assert_eq!(app.queue().iter().map(|i| i.status).collect::<Vec<_>>(), [Status::IncompleteFile]);
     press(&mut app, &mut store, "<Esc>sss");
     assert_eq!(app.browse.status_filter, Some(Status::IncompleteFile));
-    assert!(!app.queue().is_empty() && app.queue().iter().all(|i| i.status == Status::IncompleteFile));
+    assert!(!app.queue().is_empty() && app.queue().iter().all(|i| i.incomplete));
     assert!(screen(&app, 100, 30).contains("Thiếu hồ sơ"));
 
     press(&mut app, &mut store, "<Esc>/skhcn III.7<Enter><Enter>");

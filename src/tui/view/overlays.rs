@@ -31,13 +31,13 @@ pub fn help(frame: &mut Frame, app: &App) {
     // description wrapped under its key, scrolled with ↑/↓, PgUp/PgDn, g/G when it is longer than the screen.
     let bindings: Vec<_> = app.acting(app.screen_context()).collect();
     let key_width = bindings.iter().map(|b| Span::raw(b.label).width()).max().unwrap_or(0) + 2;
-    let area = frame.area();
-    let area = centered(area, area.width.saturating_sub(4), area.height.saturating_sub(2));
-    let inner_width = usize::from(area.width.saturating_sub(2)).max(key_width + 10);
+    let screen = frame.area();
+    let width = screen.width.saturating_sub(4);
+    let inner_width = usize::from(width.saturating_sub(2)).max(key_width + 10);
     let text_width = inner_width - key_width;
     let mut lines = Vec::new();
     for binding in &bindings {
-        let mut rows = wrap_words(&app.describe_binding(binding), text_width).into_iter();
+        let mut rows = wrap_words(app.describe_binding(binding), text_width).into_iter();
         let first = rows.next().unwrap_or_default();
         lines.push(Line::from(vec![
             Span::styled(format!("{:<key_width$}", binding.label), heading()),
@@ -45,6 +45,8 @@ pub fn help(frame: &mut Frame, app: &App) {
         ]));
         lines.extend(rows.map(|row| Line::raw(format!("{:key_width$}{row}", ""))));
     }
+    // As tall as its lines, at most the screen less a line above and below.
+    let area = centered(screen, width, super::cells(lines.len() + 2).min(screen.height.saturating_sub(2)));
     let height = usize::from(area.height.saturating_sub(2));
     app.scroll.help_lines.set(lines.len().saturating_sub(height) + 1);
     app.scroll.page.set(area.height.saturating_sub(2));
