@@ -433,8 +433,20 @@ fn a_newcomer_finds_the_regulations_their_codes_and_a_units_side_in_the_demo() {
 
     let dir = tempfile::tempdir().unwrap();
     let store = tui_support::demo_store(dir.path());
-    let picker = tui_support::app_for(&store, true);
-    assert!(picker.choices().iter().any(|(user, _)| user.role == Role::Unit), "a unit's focal person to try");
+    let mut store = store;
+    let mut picker = tui_support::app_for(&store, true);
+    let at = picker.choices().iter().position(|(user, _)| user.role == Role::Unit).expect("a focal person to try");
+    press(&mut picker, &mut store, "g");
+    for _ in 0..at {
+        press(&mut picker, &mut store, "j");
+    }
+    press(&mut picker, &mut store, "<Enter>");
+    let own = picker.user.as_ref().and_then(|user| user.unit.clone()).expect("signed in as the unit");
+    let codes: Vec<String> = picker.round.units.iter().map(|unit| unit.code.to_string()).collect();
+    assert_eq!(codes, [own], "the focal person holds its own unit only");
+    // The demo's council still finds the seeded units in its queues.
+    let member = app_as(&mut store, "tv-so-noi-vu");
+    assert!(!member.queue().is_empty());
 }
 
 #[test]

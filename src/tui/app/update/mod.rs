@@ -57,8 +57,11 @@ fn apply_action(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::SignedIn(user) => {
+            // A unit's focal person holds its own unit only (nothing the council wrote before publication): the
+            // council's round the picker read is read again as the unit's.
+            let unit = user.role == Role::Unit;
             app.sign_in(user);
-            Vec::new()
+            if unit { vec![Effect::Reload] } else { Vec::new() }
         }
         Action::Failed(error) => {
             match &mut app.screen {
