@@ -433,6 +433,118 @@ fn a_newcomer_finds_the_regulations_their_codes_and_a_units_side_in_the_demo() {
 
     let dir = tempfile::tempdir().unwrap();
     let store = tui_support::demo_store(dir.path());
-    let picker = tui_support::app_for(&store, true);
-    assert!(picker.choices().iter().any(|(user, _)| user.role == Role::Unit), "a unit's focal person to try");
+    let mut store = store;
+    let mut picker = tui_support::app_for(&store, true);
+    let at = picker.choices().iter().position(|(user, _)| user.role == Role::Unit).expect("a focal person to try");
+    press(&mut picker, &mut store, "g");
+    for _ in 0..at {
+        press(&mut picker, &mut store, "j");
+    }
+    press(&mut picker, &mut store, "<Enter>");
+    let own = picker.user.as_ref().and_then(|user| user.unit.clone()).expect("signed in as the unit");
+    let codes: Vec<String> = picker.round.units.iter().map(|unit| unit.code.to_string()).collect();
+    assert_eq!(codes, [own], "the focal person holds its own unit only");
+    // The demo's council still finds the seeded units in its queues.
+    let member = app_as(&mut store, "tv-so-noi-vu");
+    assert!(!member.queue().is_empty());
+}
+
+#[test]
+fn esc_leaves_the_chart_tabs_click_and_the_incomplete_file_filter_agrees_with_the_rows() {
+    use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let mut secretary = app_as(&mut store, "thu-ky");
+    press(&mut secretary, &mut store, "<Enter>c");
+    assert!(secretary.unit_view().is_some_and(|view| view.chart));
+    press(&mut secretary, &mut store, "<Esc>");
+    assert!(secretary.unit_view().is_some_and(|view| !view.chart), "Esc on the chart goes back to the file");
+    press(&mut secretary, &mut store, "<Esc>");
+    assert!(secretary.unit_view().is_none());
+
+    // The tabs: a click on the second one opens its pane.
+    let tabs = screen(&secretary, 120, 40).lines().nth(1).unwrap().to_string();
+    let column = tabs.find("2 Tiến độ").map(|byte| tabs[..byte].chars().count()).unwrap();
+    let click = MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: u16::try_from(column).unwrap(),
+        row: 1,
+        modifiers: KeyModifiers::NONE,
+    };
+    thamdinh::tui::dispatch(&mut secretary, &mut store, thamdinh::tui::app::Action::Mouse(click, Instant::now()));
+    assert_eq!(secretary.browse.pane, thamdinh::tui::app::Pane::Progress);
+
+    // Thiếu hồ sơ lists every item whose file has a gap, appraised or not, as the rows read.
+    let mut member = app_as(&mut store, "tv-so-noi-vu");
+    let with_gap: Vec<_> = member.queue().iter().filter(|item| item.incomplete).copied().collect();
+    assert!(with_gap.iter().any(|item| item.status == Status::Appraised), "some appraised item has a gap");
+    press(&mut member, &mut store, "sss");
+    assert_eq!(member.browse.status_filter, Some(Status::IncompleteFile));
+    assert_eq!(member.queue(), with_gap.as_slice());
+}
+
+#[test]
+fn a_members_form_on_an_approved_bloc_reads_as_read_only_from_the_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let mut chairman = Store::open(store.path()).unwrap();
+    chairman.sign_in("chu-tich").unwrap();
+    chairman.approve_bloc("huyen").unwrap();
+    let mut member = app_as(&mut store, "tv-so-noi-vu");
+    press(&mut member, &mut store, "/h-dai-tu<Enter>g<Enter>");
+    let before = member.form().map(|form| form.score.clone()).expect("the form opens to be read");
+    let shown = screen(&member, 120, 40);
+    assert!(shown.contains("chỉ xem"), "{shown}");
+    assert!(!shown.contains("Lưu và sang mục sau"), "no save offered: {shown}");
+    press(&mut member, &mut store, "1<Tab>x");
+    assert_eq!(member.form().map(|form| form.score.clone()), Some(before), "nothing typed");
+    press(&mut member, &mut store, "<Esc>");
+    assert!(member.form().is_none() && member.overlay.is_none());
+}
+
+#[test]
+fn the_help_uses_the_width_and_scrolls_and_the_hints_fit_the_role() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let mut chairman = app_as(&mut store, "chu-tich");
+    press(&mut chairman, &mut store, "?");
+    let wide = screen(&chairman, 160, 48);
+    let border = wide.lines().find(|line| line.contains("Phím tắt")).unwrap();
+    assert!(border.chars().count() > 120, "the help uses the terminal's width: {wide}");
+    // At 80×24 the chairman's keys are more than a screen: the help scrolls to the last one.
+    let top = screen(&chairman, 80, 24);
+    press(&mut chairman, &mut store, "G");
+    let bottom = screen(&chairman, 80, 24);
+    assert_ne!(top, bottom, "G scrolls the help");
+    assert!(bottom.contains("Xuất kết quả xếp hạng"), "{bottom}");
+    press(&mut chairman, &mut store, "<Esc>");
+    assert!(chairman.overlay.is_none());
+    // One spelling of keys everywhere, and Enter said for the pane at hand.
+    let hints = screen(&chairman, 200, 24);
+    let hint_bar = hints.lines().last().unwrap_or_default().to_string();
+    assert!(!hint_bar.contains("phiếu chấm (thành viên)"), "{hint_bar}");
+    assert!(hint_bar.contains("Xem hồ sơ đơn vị"), "{hint_bar}");
+    let mut member = app_as(&mut store, "tv-so-noi-vu");
+    press(&mut member, &mut store, "/stc V.5<Enter><Enter>");
+    let form = screen(&member, 200, 24);
+    assert!(form.contains("Ctrl-S") && !form.contains("C-s"), "{form}");
+    press(&mut member, &mut store, "<C-d>");
+    let withdrawing = screen(&member, 200, 24);
+    let hint_bar = withdrawing.lines().last().unwrap_or_default();
+    assert!(!hint_bar.contains("Lưu và sang mục sau") && hint_bar.contains("Rút kết quả"), "{hint_bar}");
+}
+
+#[test]
+fn an_unknown_subcommand_is_named_and_a_dash_date_is_read() {
+    let out =
+        std::process::Command::new(BIN).env_remove("LANG").env_remove("THAMDINH_LANG").arg("rnak").output().unwrap();
+    let error = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && error.contains("không có lệnh rnak"), "{error}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("round.db").display().to_string();
+    tools::fixture_round(&db);
+    tools::thamdinh(&["round", "set", "--db", &db, "--deadline", "05-12-2026"]);
+    let shown = run(&["round", "show", "--db", &db]);
+    assert!(shown.contains("05/12/2026"), "{shown}");
 }

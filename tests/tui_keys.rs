@@ -525,7 +525,7 @@ fn an_incomplete_file_is_marked_in_the_queue_the_form_and_the_progress() {
     assert_eq!(app.queue().iter().map(|i| i.status).collect::<Vec<_>>(), [Status::IncompleteFile]);
     press(&mut app, &mut store, "<Esc>sss");
     assert_eq!(app.browse.status_filter, Some(Status::IncompleteFile));
-    assert!(!app.queue().is_empty() && app.queue().iter().all(|i| i.status == Status::IncompleteFile));
+    assert!(!app.queue().is_empty() && app.queue().iter().all(|i| i.incomplete));
     assert!(screen(&app, 100, 30).contains("Thiếu hồ sơ"));
 
     press(&mut app, &mut store, "<Esc>/skhcn III.7<Enter><Enter>");
@@ -819,7 +819,7 @@ fn the_chairman_removes_a_grade_override_and_an_override_equal_to_the_proposal_i
     press(&mut app, &mut store, &"<Down>".repeat(v));
     // V is proposed average and overridden to good: F2 once chooses average, the proposal itself.
     press(&mut app, &mut store, "<F2>");
-    assert!(screen(&app, 160, 48).contains("(= đề xuất, không lưu; C-d bỏ điều chỉnh)"));
+    assert!(screen(&app, 160, 48).contains("(= đề xuất, không lưu; Ctrl-D bỏ điều chỉnh)"));
     press(&mut app, &mut store, "Giữ nguyên<C-s>");
     let error = app.grade_form().and_then(|f| f.error.clone()).expect("not saved");
     assert!(error.contains("là xếp loại đề xuất: không lưu điều chỉnh"), "{error}");

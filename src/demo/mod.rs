@@ -73,9 +73,17 @@ pub fn create(path: &Path, regulation: &str, year: i32, units: Option<usize>, se
     let recipe = DemoRecipe { generator: generate::GENERATOR, seed, appraised_share: 70 };
     store.seed_demo(&recipe, &rows, &format!("demo round, seed {seed}: synthetic scores (DỮ LIỆU MINH HỌA)"))?;
     add_demo_users(&mut store)?;
-    // A focal person of the first unit, so a newcomer can try the units' side from the picker too.
-    if let Some(unit) = rows.first() {
-        store.add_unit_user(&format!("dau-moi-{}", unit.code), &format!("Cán bộ đầu mối {}", unit.name), &unit.code)?;
+    // The units the regulation names get a focal person for the first one, so a newcomer can try the units'
+    // side from the picker too (a demo round takes submissions only once one is made: the council's queues
+    // stay as seeded).
+    if units.is_none()
+        && let Some(first) = rows.first()
+    {
+        store.add_unit_user(
+            &format!("dau-moi-{}", first.code),
+            &format!("Cán bộ đầu mối {}", first.name),
+            &first.code,
+        )?;
     }
     Ok(store)
 }

@@ -270,7 +270,11 @@ pub fn usage_error(error: &clap::Error, lang: Lang) -> String {
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => format!("giá trị {value:?} không hợp lệ cho {arg}"),
         ErrorKind::UnknownArgument => format!("không có tham số {arg}"),
-        ErrorKind::InvalidSubcommand => format!("không có lệnh {value}"),
+        // clap names the unknown subcommand in its own context (the value is empty then).
+        ErrorKind::InvalidSubcommand => {
+            let name = context(ContextKind::InvalidSubcommand);
+            format!("không có lệnh {}", if name.is_empty() { value } else { name })
+        }
         ErrorKind::MissingRequiredArgument => format!("thiếu tham số bắt buộc: {arg}"),
         ErrorKind::MissingSubcommand => "cần một lệnh con".to_string(),
         ErrorKind::ArgumentConflict => {

@@ -701,12 +701,13 @@ pub const DATE_YEARS: std::ops::RangeInclusive<u32> = 1945..=2100;
 /// How a refused date is explained: the forms read and the years allowed.
 pub const DATE_RULE: &str = "YYYY-MM-DD or DD/MM/YYYY, a year from 1945 to 2100";
 
-/// Reads `2024-11-20` or `20/11/2024` into ISO form, checking the calendar and the years in `DATE_YEARS`.
+/// Reads `2024-11-20`, `20/11/2024` or `20-11-2024` into ISO form (the year is the part of four digits, first
+/// or last), checking the calendar and the years in `DATE_YEARS`.
 pub fn parse_date(text: &str) -> Option<String> {
     let text = text.trim();
     let parts: Vec<&str> = text.split(['-', '/']).collect();
     let [a, b, c] = parts.as_slice() else { return None };
-    let (year, month, day) = if text.contains('-') { (*a, *b, *c) } else { (*c, *b, *a) };
+    let (year, month, day) = if a.len() == 4 { (*a, *b, *c) } else { (*c, *b, *a) };
     let year: u32 = year.parse().ok().filter(|year| DATE_YEARS.contains(year)).filter(|_| year.len() == 4)?;
     let month: u32 = month.parse().ok()?;
     let day: u32 = day.parse().ok()?;
@@ -729,6 +730,7 @@ mod tests {
     fn dates_in_both_forms_and_the_calendar_checked() {
         assert_eq!(parse_date("2024-11-20").as_deref(), Some("2024-11-20"));
         assert_eq!(parse_date("5/3/2024").as_deref(), Some("2024-03-05"));
+        assert_eq!(parse_date("05-12-2026").as_deref(), Some("2026-12-05"));
         assert_eq!(parse_date("29/02/2024").as_deref(), Some("2024-02-29"));
         assert_eq!(parse_date("29/02/2023"), None);
         assert_eq!(parse_date("2024-13-01"), None);

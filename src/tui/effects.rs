@@ -32,11 +32,13 @@ pub fn snapshot(store: &Store) -> Result<Snapshot> {
     })
 }
 
-/// Who has submitted, in a round that takes submissions (one with a unit's focal person, or a submission).
+/// Who has submitted, in a round that takes submissions (one with a submission, or a real round with a unit's
+/// focal person: the demo's focal person is there to be tried, and its seeded units stay in the queues).
 fn submitted(store: &Store) -> Result<Option<BTreeMap<String, Submission>>> {
     let by_unit: BTreeMap<String, Submission> =
         store.submissions()?.into_iter().filter_map(|s| s.submission.map(|done| (s.unit, done))).collect();
-    let takes_submissions = !by_unit.is_empty() || store.users()?.iter().any(|u| u.role == Role::Unit);
+    let focal_person = !store.is_demo()? && store.users()?.iter().any(|u| u.role == Role::Unit);
+    let takes_submissions = !by_unit.is_empty() || focal_person;
     Ok(takes_submissions.then_some(by_unit))
 }
 

@@ -3,11 +3,14 @@
 
 use super::*;
 use crate::domain::permissions::{CouncilWrite, may};
-use crate::tui::keymap::{Binding, When, bindings};
+use crate::tui::keymap::{Binding, Command, When, bindings};
 
 impl App {
     /// Whether a binding acts now; `Err` says why not ("Chỉ Chủ tịch Hội đồng phê duyệt khối").
     pub fn acts(&self, binding: &Binding) -> Result<(), String> {
+        if binding.context == Context::Form {
+            self.acts_in_form(binding.command)?;
+        }
         match binding.when {
             When::Always => Ok(()),
             When::Panes(panes) => self.in_panes(binding.label, panes),
@@ -31,6 +34,37 @@ impl App {
                 Some(Some(why)) => Err(why.clone()),
                 None => Err("Không có khối nào đang chờ phê duyệt".into()),
             },
+        }
+    }
+
+    /// In the scoring form: while a withdrawal is asked only Ctrl-S (withdraw), Esc and the help act; on an
+    /// approved bloc nothing that writes does.
+    fn acts_in_form(&self, command: Command) -> Result<(), String> {
+        let reading = matches!(command, Command::Back | Command::Help | Command::History);
+        if self.form().is_some_and(|form| form.withdrawing.is_some()) && !reading && command != Command::Save {
+            return Err("Đang rút kết quả thẩm định: nhập lý do rồi Ctrl-S để rút, Esc để thôi".into());
+        }
+        if self.form_read_only() && !reading {
+            return Err(READ_ONLY.into());
+        }
+        Ok(())
+    }
+
+    /// What a key does here, as the hint bar and the help say it: the keymap's words, made particular where
+    /// one key does different things (Enter on each pane, Ctrl-S and Esc while a withdrawal is asked).
+    pub fn describe_binding(&self, binding: &Binding) -> &'static str {
+        let withdrawing = self.form().is_some_and(|form| form.withdrawing.is_some());
+        match (binding.context, binding.command) {
+            (Context::List, Command::Open) => match self.browse.pane {
+                Pane::Queue => "Mở phiếu của mục đang chọn",
+                Pane::Ranking | Pane::Progress => "Xem hồ sơ đơn vị (chỉ đọc)",
+                Pane::Ties => "Sắp thứ tự nhóm bằng điểm",
+                Pane::SelfAssessment => "Mở phiếu tự đánh giá",
+                Pane::Charts | Pane::Result => binding.description,
+            },
+            (Context::Form, Command::Save) if withdrawing => "Rút kết quả thẩm định (cần lý do)",
+            (Context::Form, Command::Back) if withdrawing => "Thôi rút, trả lại phiếu",
+            _ => binding.description,
         }
     }
 

@@ -38,6 +38,9 @@ pub use messages::{Action, Effect, Snapshot, UnitRefresh};
 pub use unit_side::{SelfField, SelfForm, Submissions, SubmitForm, UnitSide};
 pub use update::update;
 
+/// Why the scoring form of an approved bloc takes no keys (and what it says from the moment it opens).
+pub const READ_ONLY: &str = "Khối đã phê duyệt: phiếu chỉ để xem (Chủ tịch Hội đồng xếp loại lại, Điều 10.4)";
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
     Queue,
@@ -110,6 +113,9 @@ pub struct QueueItem {
     /// The component's position in its framework (`Framework::components` order).
     pub component: u16,
     pub status: Status,
+    /// The unit's file lacks an explanation or documents for it (*thiếu hồ sơ*), whatever its status: the
+    /// *Thiếu hồ sơ* filter lists it.
+    pub incomplete: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -295,6 +301,9 @@ pub struct Scroll {
     pub too_small: std::cell::Cell<bool>,
     /// The positions the unit's result pane scrolls through (its wrapped lines beyond one screen, plus one).
     pub result_lines: std::cell::Cell<usize>,
+    /// The help overlay's first line shown, and the positions it scrolls through (as `result_lines`).
+    pub help: std::cell::Cell<usize>,
+    pub help_lines: std::cell::Cell<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -590,6 +599,11 @@ impl App {
     /// Back to the panes (a form saved or closed).
     pub(super) fn close_screen(&mut self) {
         self.screen = Screen::Browse { filtering: false };
+    }
+
+    /// The scoring form is of a unit whose bloc is approved: it is read, not written.
+    pub fn form_read_only(&self) -> bool {
+        self.form().and_then(|form| self.unit(&form.unit)).is_some_and(|unit| self.approved.contains(&unit.bloc))
     }
 
     /// The scoring form, when it is the screen.

@@ -128,7 +128,11 @@ impl App {
             }
             let folded_components = self.framework_of(unit).and_then(|f| self.folded_components.get(f));
             for item in items {
-                if self.browse.status_filter.is_some_and(|s| s != item.status && s != Status::NotSubmitted) {
+                // *Thiếu hồ sơ* lists every item whose file has a gap, appraised or not, as the rows read.
+                let shown = |s: Status| {
+                    s == item.status || s == Status::NotSubmitted || (s == Status::IncompleteFile && item.incomplete)
+                };
+                if self.browse.status_filter.is_some_and(|s| !shown(s)) {
                     continue;
                 }
                 let matches = words.is_empty() || {
@@ -259,7 +263,7 @@ impl ItemsOf<'_> {
                 continue;
             };
             if let Some(status) = Self::item_status(user, entry, &place, incomplete) {
-                items.push(QueueItem { unit: unit_index, component, status });
+                items.push(QueueItem { unit: unit_index, component, status, incomplete });
             }
         }
         (items, progress)

@@ -117,9 +117,9 @@ pub fn grades(frame: &mut Frame, app: &App, area: Rect) {
     let overridden = unit.is_some_and(|u| u.grade_overrides.contains_key(code));
     // An override equal to the proposed grade is not stored: said before the chairman saves.
     let note = match (proposed == form.chosen, overridden) {
-        (true, true) => " (= đề xuất, không lưu; C-d bỏ điều chỉnh)",
+        (true, true) => " (= đề xuất, không lưu; Ctrl-D bỏ điều chỉnh)",
         (true, false) => " (= đề xuất, không lưu)",
-        (false, true) => "  (F2 đổi · C-d bỏ điều chỉnh)",
+        (false, true) => "  (F2 đổi · Ctrl-D bỏ điều chỉnh)",
         (false, false) => "  (F2 đổi)",
     };
     frame.render_widget(

@@ -15,8 +15,13 @@ use ratatui::widgets::{Block, Paragraph, Row, Table, Wrap};
 /// The scoring form: the component's file above, the score and the deduction reason (or a withdrawal's reason).
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let Some(form) = app.form() else { return };
-    let Some([score, reason, error]) = component_file(frame, app, &form.unit, &form.component, "Phiếu thẩm định", area)
-    else {
+    let read_only = app.form_read_only();
+    let title = if read_only {
+        "Phiếu thẩm định (chỉ xem — khối đã phê duyệt)"
+    } else {
+        "Phiếu thẩm định"
+    };
+    let Some([score, reason, error]) = component_file(frame, app, &form.unit, &form.component, title, area) else {
         return;
     };
     let entry = app.unit(&form.unit).and_then(|unit| unit.entries.get(&form.component));
@@ -24,7 +29,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         let appraised = entry.and_then(|e| e.appraised_score).map(display_vi).unwrap_or_else(|| "—".into());
         frame.render_widget(
             Line::styled(
-                format!("Rút kết quả thẩm định {appraised}: nhập lý do rồi C-s để rút · Esc để thôi"),
+                format!("Rút kết quả thẩm định {appraised}: nhập lý do rồi Ctrl-S để rút · Esc để thôi"),
                 warning(),
             ),
             score,
@@ -56,7 +61,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     }
     textarea.set_block(block);
     frame.render_widget(&textarea, reason);
-    draw_error(frame, form.error.as_deref(), error);
+    let read_only_note = read_only.then_some(crate::tui::app::READ_ONLY);
+    draw_error(frame, form.error.as_deref().or(read_only_note), error);
 }
 
 /// A co-appraising agency's comment form: the component's file above, the leading agency's score, the comment.

@@ -188,7 +188,7 @@ pub fn hint_spans(app: &App, width: u16) -> Vec<Span<'static>> {
     for binding in app.acting(app.context()).filter(|b| b.hint) {
         let key = Span::styled(format!(" {} ", binding.label), selected());
         // The whole description, else its words before a parenthesis or a colon: a phrase, never half a word.
-        let full = binding.description;
+        let full = app.describe_binding(binding);
         let shorter = [full.split(':').next(), full.split(" (").next(), full.split(" /").next()];
         let fitting = std::iter::once(full)
             .chain(shorter.into_iter().flatten())

@@ -4,8 +4,8 @@ use super::{centered, heading, selected, warning};
 use crate::domain::ranking::BlocRanking;
 use crate::tui::app::{App, ApprovalPrompt, Pending};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph, Row, Table, Wrap};
 
 pub fn picker(frame: &mut Frame, app: &App, area: Rect) {
@@ -27,30 +27,51 @@ pub fn picker(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 pub fn help(frame: &mut Frame, app: &App) {
-    // The keys of the screen under the overlay that act now, for this user.
-    let rows: Vec<Row> = app
-        .acting(app.screen_context())
-        .map(|b| Row::new(vec![b.label.to_string(), b.description.to_string()]))
-        .collect();
-    // Every key must be readable on a small screen: the table wraps into as many columns as it needs.
-    let fits = frame.area().height.saturating_sub(5).max(1) as usize;
-    let columns = rows.len().div_ceil(fits).max(1);
-    let per_column = rows.len().div_ceil(columns).max(1);
-    let width = if columns == 1 { 64 } else { frame.area().width };
-    let area = centered(frame.area(), width, super::cells(per_column).saturating_add(4));
-    frame.render_widget(Clear, area);
-    let block = Block::bordered().title(" Phím tắt — Esc để đóng ");
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let slots = Layout::horizontal(vec![Constraint::Ratio(1, u32::try_from(columns).unwrap_or(u32::MAX)); columns])
-        .split(inner);
-    let mut rows = rows.into_iter();
-    for slot in slots.iter() {
-        let chunk: Vec<Row> = rows.by_ref().take(per_column).collect();
-        let table = Table::new(chunk, [Constraint::Length(8), Constraint::Min(10)])
-            .header(Row::new(vec!["Phím", "Việc"]).style(heading()));
-        frame.render_widget(table, *slot);
+    // The keys of the screen under the overlay that act now, for this user: as wide as the terminal, each
+    // description wrapped under its key, scrolled with ↑/↓, PgUp/PgDn, g/G when it is longer than the screen.
+    let bindings: Vec<_> = app.acting(app.screen_context()).collect();
+    let key_width = bindings.iter().map(|b| Span::raw(b.label).width()).max().unwrap_or(0) + 2;
+    let screen = frame.area();
+    let width = screen.width.saturating_sub(4);
+    let inner_width = usize::from(width.saturating_sub(2)).max(key_width + 10);
+    let text_width = inner_width - key_width;
+    let mut lines = Vec::new();
+    for binding in &bindings {
+        let mut rows = wrap_words(app.describe_binding(binding), text_width).into_iter();
+        let first = rows.next().unwrap_or_default();
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:<key_width$}", binding.label), heading()),
+            Span::raw(first),
+        ]));
+        lines.extend(rows.map(|row| Line::raw(format!("{:key_width$}{row}", ""))));
     }
+    // As tall as its lines, at most the screen less a line above and below.
+    let area = centered(screen, width, super::cells(lines.len() + 2).min(screen.height.saturating_sub(2)));
+    let height = usize::from(area.height.saturating_sub(2));
+    app.scroll.help_lines.set(lines.len().saturating_sub(height) + 1);
+    app.scroll.page.set(area.height.saturating_sub(2));
+    let top = app.scroll.help.get().min(lines.len().saturating_sub(height));
+    let more = if lines.len() > height { " · ↑/↓ PgUp/PgDn để cuộn" } else { "" };
+    frame.render_widget(Clear, area);
+    let block = Block::bordered().title(format!(" Phím tắt — Esc để đóng{more} "));
+    frame.render_widget(Paragraph::new(lines).scroll((u16::try_from(top).unwrap_or(u16::MAX), 0)).block(block), area);
+}
+
+/// Words laid into lines of at most `width` columns (a word longer than a line has a line of its own).
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && Span::raw(format!("{line} {word}")).width() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    lines
 }
 
 pub fn confirm(frame: &mut Frame, pending: Pending) {

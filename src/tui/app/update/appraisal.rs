@@ -9,6 +9,11 @@ pub(super) fn on_form(app: &mut App, command: Option<Command>, key: KeyEvent) ->
     if app.form().is_some_and(|f| f.withdrawing.is_some()) {
         return on_withdraw(app, command, key);
     }
+    // On an approved bloc the form is read-only from the start: nothing typed, saved or withdrawn.
+    if app.form_read_only() && !matches!(command, Some(Command::Back | Command::Help | Command::History)) {
+        app.message = Some((READ_ONLY.into(), true));
+        return Vec::new();
+    }
     match command {
         Some(Command::Withdraw) => start_withdrawal(app),
         Some(Command::Save) => match app.check_form() {

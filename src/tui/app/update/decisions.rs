@@ -18,6 +18,8 @@ pub(super) fn on_unit(app: &mut App, command: Option<Command>) -> Vec<Effect> {
             }
         }
         Some(Command::Help) => app.overlay = Some(Overlay::Help),
+        // Esc on the chart goes back to the file's text; on the text it closes the file.
+        Some(Command::Back) if view.chart => view.chart = false,
         Some(Command::Back) => {
             let back = match std::mem::replace(&mut app.screen, Screen::Browse { filtering: false }) {
                 Screen::Unit { back: Some(back), .. } => *back,
@@ -253,7 +255,7 @@ fn save_override(form: &mut GradeForm, approved: bool) -> Vec<Effect> {
     // An override equal to the proposed grade is not stored (the store refuses it too).
     if *proposed == Some(grade) {
         form.error = Some(format!(
-            "{} là xếp loại đề xuất: không lưu điều chỉnh (C-d để bỏ điều chỉnh đang có)",
+            "{} là xếp loại đề xuất: không lưu điều chỉnh (Ctrl-D để bỏ điều chỉnh đang có)",
             grade.vietnamese()
         ));
         return Vec::new();

@@ -57,8 +57,11 @@ fn apply_action(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::SignedIn(user) => {
+            // A unit's focal person holds its own unit only (nothing the council wrote before publication): the
+            // council's round the picker read is read again as the unit's.
+            let unit = user.role == Role::Unit;
             app.sign_in(user);
-            Vec::new()
+            if unit { vec![Effect::Reload] } else { Vec::new() }
         }
         Action::Failed(error) => {
             match &mut app.screen {
@@ -123,7 +126,22 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     };
     match context {
         Context::ConfirmQuit => on_confirm(app, command),
-        Context::Help | Context::History => {
+        Context::Help => {
+            match command {
+                Some(Command::Back) => {
+                    app.overlay = None;
+                    app.scroll.help.set(0);
+                }
+                // The view clamps the offset to the text it wraps; a page is the overlay's height.
+                Some(command) if command.moves_in_list() => {
+                    let lines = app.scroll.help_lines.get();
+                    app.scroll.help.set(moved(app.scroll.help.get(), lines, command, page(app)));
+                }
+                _ => {}
+            }
+            Vec::new()
+        }
+        Context::History => {
             if command == Some(Command::Back) {
                 app.overlay = None;
             }

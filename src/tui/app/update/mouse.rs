@@ -20,6 +20,14 @@ pub(super) fn on_mouse(app: &mut App, event: MouseEvent, at: Instant) -> Vec<Eff
     match event.kind {
         MouseEventKind::ScrollUp => wheel(app, Command::Up),
         MouseEventKind::ScrollDown => wheel(app, Command::Down),
+        MouseEventKind::Down(MouseButton::Left)
+            if event.row == TAB_ROW && matches!(app.screen, Screen::Browse { .. }) =>
+        {
+            if let Some(pane) = tab_at(app, event.column) {
+                app.browse.pane = pane;
+            }
+            Vec::new()
+        }
         MouseEventKind::Down(MouseButton::Left) => click(app, event.row, at),
         _ => Vec::new(),
     }
@@ -41,6 +49,23 @@ fn wheel(app: &mut App, command: Command) -> Vec<Effect> {
         }
     }
     Vec::new()
+}
+
+/// The screen line of the panes' tabs (under the title).
+const TAB_ROW: u16 = 1;
+
+/// The pane whose tab is drawn at `column` of the tab row (each ` 1 Xếp hạng `, a space between, as the view
+/// draws them).
+fn tab_at(app: &App, column: u16) -> Option<Pane> {
+    let mut x = 0;
+    for (index, pane) in app.panes().into_iter().enumerate() {
+        let width = ratatui::text::Span::raw(format!(" {} {} ", index + 1, pane.title())).width();
+        if (x..x + width).contains(&usize::from(column)) {
+            return Some(pane);
+        }
+        x += width + 1;
+    }
+    None
 }
 
 fn click(app: &mut App, line: u16, at: Instant) -> Vec<Effect> {

@@ -34,7 +34,7 @@ pub(super) fn on_self_form(app: &mut App, command: Option<Command>, key: KeyEven
         Some(Command::RemoveDocument) => {
             let reference = form.document[0].trim().to_string();
             if reference.is_empty() {
-                form.error = Some("Nhập số hiệu của tài liệu cần bỏ (ô Số hiệu) rồi C-x".into());
+                form.error = Some("Nhập số hiệu của tài liệu cần bỏ (ô Số hiệu) rồi Ctrl-X".into());
                 return Vec::new();
             }
             return vec![Effect::RemoveDocument {
