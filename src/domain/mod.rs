@@ -23,5 +23,6 @@ pub mod search;
 pub mod self_assessment;
 pub mod standing;
 pub mod text;
+pub mod tie_keys;
 pub mod validate;
 pub mod vn_time;

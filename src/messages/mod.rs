@@ -11,6 +11,7 @@ pub mod cli;
 mod errors;
 mod files;
 pub mod help;
+pub mod regulation;
 mod rows;
 pub mod year;
 
