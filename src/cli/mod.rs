@@ -4,6 +4,7 @@ mod audit_log;
 mod interface;
 mod output;
 mod rank_report;
+mod regulations;
 mod users;
 mod year;
 
@@ -38,6 +39,16 @@ pub struct Cli {
     pub lang: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// `thamdinh regulations …`.
+#[derive(Subcommand, Debug)]
+pub enum RegulationsCommand {
+    /// Validate a regulation folder without creating a round: every problem at once, or a summary of its rules.
+    Check {
+        /// The folder of one regulation (its regulation.toml at the top).
+        dir: PathBuf,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -121,8 +132,11 @@ pub enum Command {
         #[arg(long, default_value_t = 2024, value_name = "S")]
         seed: u64,
     },
-    /// List the regulations this program can start a round with.
-    Regulations,
+    /// List the regulations this program can start a round with; `check DIR`: validate a regulation folder.
+    Regulations {
+        #[command(subcommand)]
+        action: Option<RegulationsCommand>,
+    },
     /// Council users: who may open a session, with which role.
     #[command(subcommand)]
     User(UserCommand),
@@ -323,7 +337,8 @@ fn execute(cli: Cli, lang: Lang) -> Result<(), CliError> {
     };
     let (db, user) = (cli.db.as_deref(), cli.user.as_deref());
     match command {
-        Command::Regulations => {
+        Command::Regulations { action: Some(RegulationsCommand::Check { dir }) } => regulations::check(&dir, lang)?,
+        Command::Regulations { action: None } => {
             for id in crate::store::catalog::available() {
                 output::line(id)?;
             }

@@ -2,6 +2,7 @@
 
 pub mod appraisal;
 pub mod calendar;
+pub mod check;
 pub mod classification;
 pub mod code;
 pub mod entries;

@@ -104,3 +104,77 @@ pub fn quota_rule(regulation: &Regulation, lang: Lang) -> String {
     let cap = quota.cap.map(|cap| lang.pick(format!(", tối đa {cap}"), format!(", at most {cap}")));
     format!("{rate} % × {base}, {rounding}{}", cap.unwrap_or_default())
 }
+
+/// The tie chain in words: "tổng điểm 1 chữ số thập phân, rồi điểm Phần B, rồi …, rồi Chủ tịch quyết định".
+pub fn tie_chain(regulation: &Regulation, lang: Lang) -> String {
+    let mut steps = vec![match lang {
+        Lang::Vi => format!("tổng điểm {} chữ số thập phân", regulation.official_decimals),
+        Lang::En => format!("the total at {} decimals", regulation.official_decimals),
+    }];
+    steps.extend(regulation.tie_keys.iter().map(|key| tie_key_label(key, lang)));
+    steps.push(lang.pick("Chủ tịch quyết định", "the chairman decides").to_string());
+    steps.join(lang.pick(", rồi ", ", then "))
+}
+
+/// What `thamdinh regulations check` prints of a folder that loads: blocs with their frameworks, each
+/// framework's tree with points, the levels with their conditions, the quota worked on 10 and 25 units, and
+/// the tie chain — to hold against the regulation's text.
+pub fn summary(regulation: &Regulation, lang: Lang) -> String {
+    use std::fmt::Write;
+    let mut out = format!("{}: {}\n", regulation.id, regulation.title);
+    let _ = writeln!(out, "{}", lang.pick("Khối:", "Blocs:"));
+    for bloc in &regulation.blocs {
+        let framework = bloc.framework.and_then(|i| regulation.frameworks.get(i)).map_or_else(
+            || lang.pick("theo nhóm", "by group").to_string(),
+            |f| f.key.clone(),
+        );
+        let cap = bloc
+            .excellent_cap
+            .map(|cap| lang.pick(format!("; tối đa {cap} xuất sắc"), format!("; at most {cap} excellent")));
+        let _ = writeln!(out, "  {} — {} — {framework}{}", bloc.code, bloc.name, cap.unwrap_or_default());
+    }
+    for group in &regulation.groups {
+        let framework = regulation.frameworks.get(group.framework).map_or("", |f| f.key.as_str());
+        let _ = writeln!(out, "  {} {} — {} — {framework}", lang.pick("nhóm", "group"), group.code, group.name);
+    }
+    for framework in &regulation.frameworks {
+        let _ = writeln!(out, "{} {}: {}", lang.pick("Khung", "Framework"), framework.key, framework.title);
+        for content in &framework.contents {
+            let _ = writeln!(out, "  {} {} — {}", content.code, content.name, display_vi(content.max));
+            for criterion in &content.criteria {
+                let _ = writeln!(out, "    {} {} — {}", criterion.code, criterion.name, display_vi(criterion.max));
+                for component in criterion.components.iter().filter(|_| !criterion.is_leaf) {
+                    let _ = writeln!(out, "      {} {} — {}", component.code, component.name, display_vi(component.max));
+                }
+            }
+        }
+    }
+    let _ = writeln!(out, "{}", lang.pick("Mức xếp loại:", "Levels:"));
+    for rule in &regulation.classification.levels {
+        let _ = writeln!(out, "  {}:", rule.level.vietnamese());
+        for condition in &rule.conditions {
+            let _ = writeln!(out, "    - {}", condition.label);
+        }
+    }
+    let _ = writeln!(out, "  {}:", lang.pick("Không hoàn thành nhiệm vụ (một trong)", "Not completed (any of)"));
+    for condition in &regulation.classification.not_completed {
+        let _ = writeln!(out, "    - {}", condition.label);
+    }
+    let quota = &regulation.quota;
+    let worked: Vec<String> = [10, 25]
+        .iter()
+        .map(|&n| {
+            let places = crate::domain::tie_keys::quota_of(quota.rate, quota.base, quota.rounding, quota.cap, n, n);
+            lang.pick(format!("{n} đơn vị → {places}"), format!("{n} units → {places}"))
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "{} {}; {}",
+        lang.pick("Chỉ tiêu xuất sắc:", "Excellent quota:"),
+        quota_rule(regulation, lang),
+        worked.join("; ")
+    );
+    let _ = writeln!(out, "{} {}", lang.pick("Bằng điểm:", "Ties:"), tie_chain(regulation, lang));
+    out
+}
