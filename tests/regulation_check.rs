@@ -75,7 +75,12 @@ fn every_file_that_is_not_toml_is_reported_at_once() {
 #[test]
 fn bad_keys_are_refused_naming_file_line_and_key() {
     for (file, from, to, expected) in [
-        ("regulation.toml", "rate = \"0.2\"", "rate = \"0.2\"\nround = \"up\"", "regulation.toml:34: unknown field `round`"),
+        (
+            "regulation.toml",
+            "rate = \"0.2\"",
+            "rate = \"0.2\"\nround = \"up\"",
+            "regulation.toml:34: unknown field `round`",
+        ),
         ("regulation.toml", "rate = \"0.2\"", "rate = \"1.2\"", "regulation.toml:33: quota.rate"),
         ("regulation.toml", "tiebreak_decimals = 3", "tie_keys = [\"part:Z\"]", "regulation.toml:9: tie_keys: part:Z"),
         ("frameworks/phu-luc-1.toml", "max = \"1.5\"", "max = \"2.5\"", "phu-luc-1.toml:"),

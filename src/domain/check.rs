@@ -14,9 +14,14 @@ pub fn check_folder(folder: &str, files: &DataFiles) -> Result<Regulation, Vec<D
     let mut problems: Vec<DataError> = REQUIRED
         .iter()
         .filter(|path| !files.contains_key(**path))
-        .map(|path| DataError::Missing { file: format!("{folder}/{path}"), message: "the regulation needs this file".into() })
+        .map(|path| DataError::Missing {
+            file: format!("{folder}/{path}"),
+            message: "the regulation needs this file".into(),
+        })
         .collect();
-    for (path, text) in files.iter().filter(|(path, _)| path.ends_with(".toml")) {
+    for (path, text) in files.iter().filter(|(path, _)| {
+        std::path::Path::new(path.as_str()).extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+    }) {
         if let Err(error) = toml::from_str::<toml::Table>(text) {
             let line = error.span().map_or(1, |span| line_of(text, span.start));
             problems.push(DataError::at(&format!("{folder}/{path}"), line, error.message().trim().to_string()));

@@ -124,10 +124,10 @@ pub fn summary(regulation: &Regulation, lang: Lang) -> String {
     let mut out = format!("{}: {}\n", regulation.id, regulation.title);
     let _ = writeln!(out, "{}", lang.pick("Khối:", "Blocs:"));
     for bloc in &regulation.blocs {
-        let framework = bloc.framework.and_then(|i| regulation.frameworks.get(i)).map_or_else(
-            || lang.pick("theo nhóm", "by group").to_string(),
-            |f| f.key.clone(),
-        );
+        let framework = bloc
+            .framework
+            .and_then(|i| regulation.frameworks.get(i))
+            .map_or_else(|| lang.pick("theo nhóm", "by group").to_string(), |f| f.key.clone());
         let cap = bloc
             .excellent_cap
             .map(|cap| lang.pick(format!("; tối đa {cap} xuất sắc"), format!("; at most {cap} excellent")));
@@ -144,7 +144,8 @@ pub fn summary(regulation: &Regulation, lang: Lang) -> String {
             for criterion in &content.criteria {
                 let _ = writeln!(out, "    {} {} — {}", criterion.code, criterion.name, display_vi(criterion.max));
                 for component in criterion.components.iter().filter(|_| !criterion.is_leaf) {
-                    let _ = writeln!(out, "      {} {} — {}", component.code, component.name, display_vi(component.max));
+                    let _ =
+                        writeln!(out, "      {} {} — {}", component.code, component.name, display_vi(component.max));
                 }
             }
         }
