@@ -83,3 +83,40 @@ fn a_missing_or_empty_folder_is_refused_naming_it() {
     let error = stderr(&run(&empty, &["regulations"]));
     assert!(error.contains(&empty.display().to_string()) && error.contains("không chứa quy chế"), "{error}");
 }
+
+#[test]
+fn rank_json_names_the_tie_key_that_decided_where_the_regulation_lists_its_chain() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_regulation(dir.path(), "tinh-thu");
+    let toml = dir.path().join("tinh-thu/regulation.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    std::fs::write(&toml, text.replacen("tiebreak_decimals = 3", "tie_keys = [\"part:ND-II\", \"criterion:I\"]", 1))
+        .unwrap();
+    let db = dir.path().join("r.db");
+    let db = db.to_str().unwrap();
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.display().to_string()
+    };
+    let units = write("units.csv", "code,name,bloc,group\na,Đơn vị A,so-nganh,\nb,Đơn vị B,so-nganh,\n");
+    let scores = write("scores.csv", "unit,criterion,appraised_score,reason\na,VI.2,2,\nb,III.2,2,Chậm tiến độ\n");
+    for args in [
+        vec!["init", "--db", db, "--regulation", "tinh-thu", "--year", "2024"],
+        vec!["import", "units", "--db", db, &units],
+        vec!["import", "scores", "--db", db, &scores],
+    ] {
+        let output = run(dir.path(), &args);
+        assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    }
+    let output = run(dir.path(), &["rank", "--db", db, "--json"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let ranked = report["blocs"][0]["units"].as_array().unwrap();
+    assert_eq!(ranked[0]["unit"], "a", "equal totals: a's part ND-II (2) beats b's (0)");
+    assert_eq!(ranked[1]["unit"], "b");
+    assert_eq!(ranked[1]["tie_key"], "part:ND-II");
+    assert!(ranked[1].get("total3").is_none(), "no further decimal is a tie key: {}", ranked[1]);
+    let reasons = ranked[1]["reasons"].to_string();
+    assert!(reasons.contains("xếp dưới vì điểm Phần ND-II thấp hơn (0 so với 2)"), "{reasons}");
+}

@@ -42,6 +42,18 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// `thamdinh regulations …`.
+#[derive(Subcommand, Debug)]
+pub enum RegulationsCommand {
+    /// Print a regulation's frameworks: each content, criterion and component with its code and points.
+    Show { id: String },
+    /// Validate a regulation folder without creating a round: every problem at once, or a summary of its rules.
+    Check {
+        /// The folder of one regulation (its regulation.toml at the top).
+        dir: PathBuf,
+    },
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Create a new round (no units yet) for one regulation and year; with --from, next year's round from an
@@ -124,7 +136,7 @@ pub enum Command {
         seed: u64,
     },
     /// List the regulations this program can start a round with, each with its title; `show ID` prints one's
-    /// frameworks with every code and its points.
+    /// frameworks with every code and its points; `check DIR` validates a regulation folder.
     Regulations {
         #[command(subcommand)]
         command: Option<RegulationsCommand>,
@@ -189,12 +201,6 @@ pub enum RoundCommand {
         #[arg(long)]
         json: bool,
     },
-}
-
-#[derive(Subcommand, Debug)]
-pub enum RegulationsCommand {
-    /// Print a regulation's frameworks: each content, criterion and component with its code and points.
-    Show { id: String },
 }
 
 #[derive(Subcommand, Debug)]
@@ -385,6 +391,7 @@ fn execute(cli: Cli, lang: Lang) -> Result<(), CliError> {
     match command {
         Command::Regulations { command: None } => regulations::list(lang)?,
         Command::Regulations { command: Some(RegulationsCommand::Show { id }) } => regulations::show(&id, lang)?,
+        Command::Regulations { command: Some(RegulationsCommand::Check { dir }) } => regulations::check(&dir, lang)?,
         Command::Demo { regulation, year, units, seed } => {
             let path = require_db(db)?;
             let store = crate::demo::create(path, &regulation, year, units, seed)?;

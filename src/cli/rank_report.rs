@@ -32,7 +32,13 @@ struct UnitReport {
     unit: UnitCode,
     rank: usize,
     total: String,
-    total3: String,
+    /// The total at the further decimal the tie chain counts; absent where no decimal is a tie key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    total3: Option<String>,
+    /// Where the regulation lists its tie chain: the key that placed the unit against one of equal total
+    /// (`part:B`, `criterion:B.1`, `decimals:3`, `chairman`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tie_key: Option<String>,
     level: &'static str,
     provisional: bool,
     tie_pending: bool,
@@ -56,6 +62,24 @@ fn reasons(
     }
 }
 
+/// Where the regulation lists its tie chain: why the unit at `at` stands where it does against the unit of
+/// equal official total next to it (the one above first).
+fn tie_reason(regulation: &Regulation, ranked: &[RankedUnit], at: usize) -> Option<String> {
+    if !regulation.tie_keys_listed {
+        return None;
+    }
+    let unit = ranked.get(at)?;
+    let above = at.checked_sub(1).and_then(|i| ranked.get(i)).filter(|n| n.official_total == unit.official_total);
+    let below = ranked.get(at + 1).filter(|n| n.official_total == unit.official_total);
+    match (above, below) {
+        (Some(neighbour), _) => crate::messages::regulation::tie_reason(regulation, unit, neighbour, true, Lang::Vi),
+        (None, Some(neighbour)) => {
+            crate::messages::regulation::tie_reason(regulation, unit, neighbour, false, Lang::Vi)
+        }
+        (None, None) => None,
+    }
+}
+
 pub fn json(
     regulation: &Regulation,
     round: &Round,
@@ -63,19 +87,18 @@ pub fn json(
     previous: &BTreeMap<String, PreviousLevel>,
 ) -> String {
     let units: HashMap<&str, &UnitRecord> = round.units.iter().map(|u| (u.code.as_str(), u)).collect();
+    let further = regulation.tie_keys.iter().any(|key| matches!(key, crate::domain::tie_keys::TieKey::Decimals(_)));
     let blocs = evaluate_round(regulation, round)
         .into_iter()
-        .map(|result| BlocReport {
-            bloc: result.bloc,
-            eligible: result.ranking.eligible,
-            quota: result.ranking.quota,
-            units: result
-                .ranking
-                .units
-                .into_iter()
-                .map(|unit| UnitReport {
+        .map(|result| {
+            let ranked = &result.ranking.units;
+            let units = ranked
+                .iter()
+                .enumerate()
+                .map(|(at, unit)| UnitReport {
                     reasons: {
-                        let mut reasons = reasons(regulation, &units, documents, &unit);
+                        let mut reasons = reasons(regulation, &units, documents, unit);
+                        reasons.extend(tie_reason(regulation, ranked, at));
                         reasons.extend(previous_year_reasons(previous.get(unit.unit.as_str()), unit.outcome));
                         reasons
                     },
@@ -84,15 +107,21 @@ pub fn json(
                         .into_iter()
                         .map(crate::domain::previous_year::YearFlag::slug)
                         .collect(),
-                    unit: unit.unit,
+                    unit: unit.unit.clone(),
                     rank: unit.rank,
                     total: unit.official_total.to_string(),
-                    total3: unit.tiebreak_total.to_string(),
+                    total3: further.then(|| unit.tiebreak_total.to_string()),
+                    tie_key: unit
+                        .decided_by
+                        .as_ref()
+                        .filter(|_| regulation.tie_keys_listed)
+                        .map(|decider| crate::messages::regulation::decider_slug(regulation, decider)),
                     level: unit.outcome.slug(),
                     provisional: unit.provisional,
                     tie_pending: unit.outcome == crate::domain::ranking::Outcome::TiePending,
                 })
-                .collect(),
+                .collect();
+            BlocReport { bloc: result.bloc, eligible: result.ranking.eligible, quota: result.ranking.quota, units }
         })
         .collect();
     let report = Report { regulation: &regulation.id, year: round.year, blocs };

@@ -1,5 +1,6 @@
-//! `thamdinh regulations`: the regulations a round can start with, each with its title, and `regulations show ID`:
-//! one regulation's frameworks as a tree of codes and points, and which blocs or groups use each.
+//! `thamdinh regulations`: the regulations a round can start with, each with its title; `regulations show ID`:
+//! one regulation's frameworks as a tree of codes and points, and which blocs or groups use each; `regulations
+//! check DIR`: a regulation folder validated without creating a round (every problem at once, or a summary).
 
 use super::output;
 use crate::domain::loader::load_regulation;
@@ -72,4 +73,27 @@ pub fn show(id: &str, lang: Lang) -> Result<(), CliError> {
     let escaped: Vec<String> = out.lines().map(|line| crate::domain::text::escape_line(line).into_owned()).collect();
     output::print(&(escaped.join("\n") + "\n"))?;
     Ok(())
+}
+
+/// `regulations check DIR`: checks the folder `dir` (one regulation: its `regulation.toml` at the top); prints
+/// its summary, or each problem on standard error and refuses.
+pub fn check(dir: &std::path::Path, lang: Lang) -> Result<(), CliError> {
+    use crate::messages::{CliRefusal, data_error};
+    let folder = dir.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+    let files = crate::store::catalog::read_folder(dir);
+    if files.is_empty() {
+        return Err(CliRefusal::RegulationProblems { folder: dir.display().to_string(), count: 0 }.into());
+    }
+    match crate::domain::check::check_folder(&folder, &files) {
+        Ok(regulation) => {
+            output::print(&crate::messages::regulation::summary(&regulation, lang))?;
+            Ok(())
+        }
+        Err(problems) => {
+            for problem in &problems {
+                output::error(&data_error(problem, lang));
+            }
+            Err(CliRefusal::RegulationProblems { folder: dir.display().to_string(), count: problems.len() }.into())
+        }
+    }
 }

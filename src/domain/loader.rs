@@ -7,6 +7,7 @@ use super::framework::{Component, Content, Criterion, Framework};
 use super::grades::{Grade, GradeScale};
 use super::regulation::{Agency, Bloc, Group, QuotaRule, Regulation};
 use super::self_assessment::SelfAssessmentRules;
+use super::tie_keys::{QuotaBase, QuotaRounding, TieKey};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -26,7 +27,10 @@ struct RegulationFile {
     #[serde(default)]
     not_applicable_allowed: bool,
     official_decimals: u32,
-    tiebreak_decimals: u32,
+    /// Shorthand for a chain of one further decimal (`tie_keys = ["decimals:3"]`).
+    tiebreak_decimals: Option<u32>,
+    /// The tie-break chain after the official total: `decimals:N`, `part:CODE`, `criterion:CODE`.
+    tie_keys: Option<Vec<Spanned<String>>>,
     quota: QuotaFile,
     grades: Option<BTreeMap<String, Spanned<String>>>,
     /// Decimals a typed score may carry; the official decimals when absent.
@@ -44,6 +48,12 @@ struct RegulationFile {
 #[serde(deny_unknown_fields)]
 struct QuotaFile {
     rate: Spanned<String>,
+    /// `eligible` (the default) or `all`.
+    base: Option<Spanned<String>>,
+    /// `down` (the default) or `up`.
+    rounding: Option<Spanned<String>>,
+    /// Most units of any bloc rated excellent.
+    cap: Option<u32>,
 }
 
 #[derive(Deserialize)]
@@ -202,16 +212,28 @@ pub fn load_regulation(folder: &str, files: &DataFiles) -> Result<Regulation, Da
     }
     let grades = load_grades(&source, raw.grades.as_ref())?;
     let facts = load_facts(&source, raw.facts)?;
+    let quota = load_quota(&source, &raw.quota)?;
+    let tie_keys_listed = raw.tie_keys.is_some();
+    let tie_keys = load_tie_keys(&source, raw.tiebreak_decimals, raw.tie_keys.as_deref(), &frameworks.built)?;
+    let tiebreak_decimals = tie_keys
+        .iter()
+        .find_map(|key| match key {
+            TieKey::Decimals(decimals) => Some(*decimals),
+            TieKey::Part(_) | TieKey::Criterion(_) => None,
+        })
+        .unwrap_or(raw.official_decimals);
     let regulation = Regulation {
         id: raw.id,
         title: raw.title,
         percent_input: raw.percent_input,
         not_applicable_allowed: raw.not_applicable_allowed,
         official_decimals: raw.official_decimals,
-        tiebreak_decimals: raw.tiebreak_decimals,
+        tiebreak_decimals,
+        tie_keys,
+        tie_keys_listed,
         score_decimals: raw.score_decimals.unwrap_or(raw.official_decimals),
         self_assessment: raw.self_assessment,
-        quota: QuotaRule { rate: source.decimal(&raw.quota.rate, "quota rate")? },
+        quota,
         agencies,
         blocs,
         groups,
@@ -315,6 +337,74 @@ fn load_groups(folder: &str, files: &DataFiles, frameworks: &mut Frameworks<'_>)
         groups.push(Group { code: group.code.into_inner(), name: group.name, framework });
     }
     Ok(groups)
+}
+
+/// `[quota]`: the rate (a share in [0, 1]) of its base, its rounding and its cap.
+fn load_quota(source: &Source<'_>, raw: &QuotaFile) -> Result<QuotaRule, DataError> {
+    let rate = source.decimal(&raw.rate, "quota rate")?;
+    if rate > Decimal::ONE {
+        return Err(source.error(&raw.rate, format!("quota.rate {rate} must be a share in [0, 1] (\"0.15\" for 15 %)")));
+    }
+    let base = match raw.base.as_ref().map(|b| (b, b.get_ref().as_str())) {
+        None | Some((_, "eligible")) => QuotaBase::Eligible,
+        Some((_, "all")) => QuotaBase::All,
+        Some((spanned, other)) => {
+            return Err(source.error(spanned, format!("quota.base must be \"eligible\" or \"all\", not {other:?}")));
+        }
+    };
+    let rounding = match raw.rounding.as_ref().map(|r| (r, r.get_ref().as_str())) {
+        None | Some((_, "down")) => QuotaRounding::Down,
+        Some((_, "up")) => QuotaRounding::Up,
+        Some((spanned, other)) => {
+            return Err(source.error(spanned, format!("quota.rounding must be \"down\" or \"up\", not {other:?}")));
+        }
+    };
+    Ok(QuotaRule { rate, base, rounding, cap: raw.cap })
+}
+
+/// The tie-break chain: `tie_keys` as listed (each part and criterion in every framework), else one further
+/// decimal when `tiebreak_decimals` is given, else none (the chairman follows the official total).
+fn load_tie_keys(
+    source: &Source<'_>,
+    tiebreak_decimals: Option<u32>,
+    listed: Option<&[Spanned<String>]>,
+    frameworks: &[super::framework::Framework],
+) -> Result<Vec<TieKey>, DataError> {
+    let Some(listed) = listed else {
+        return Ok(tiebreak_decimals.map(TieKey::Decimals).into_iter().collect());
+    };
+    if tiebreak_decimals.is_some() {
+        return Err(DataError::at(
+            &source.name,
+            1,
+            "tiebreak_decimals and tie_keys: write the further decimal in tie_keys (\"decimals:3\") only",
+        ));
+    }
+    let mut keys = Vec::new();
+    for spanned in listed {
+        let key = TieKey::parse(spanned.get_ref()).ok_or_else(|| {
+            source.error(
+                spanned,
+                format!(
+                    "tie_keys: {:?} must be \"decimals:N\", \"part:CODE\" or \"criterion:CODE\"",
+                    spanned.get_ref()
+                ),
+            )
+        })?;
+        let known = match &key {
+            TieKey::Decimals(_) => true,
+            TieKey::Part(code) => frameworks.iter().all(|f| f.contents.iter().any(|c| &c.code == code)),
+            TieKey::Criterion(code) => frameworks.iter().all(|f| f.criterion(code).is_some()),
+        };
+        if !known {
+            return Err(source.error(
+                spanned,
+                format!("tie_keys: {} names a part or criterion missing from some framework", key.slug()),
+            ));
+        }
+        keys.push(key);
+    }
+    Ok(keys)
 }
 
 /// The quality grades' thresholds, best grade first, when the regulation grades criteria.

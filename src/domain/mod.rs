@@ -2,6 +2,7 @@
 
 pub mod appraisal;
 pub mod calendar;
+pub mod check;
 pub mod classification;
 pub mod code;
 pub mod entries;
@@ -24,5 +25,6 @@ pub mod search;
 pub mod self_assessment;
 pub mod standing;
 pub mod text;
+pub mod tie_keys;
 pub mod validate;
 pub mod vn_time;

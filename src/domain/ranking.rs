@@ -1,8 +1,10 @@
-//! Ranking inside a bloc: 2-then-3-decimal order, the chairman's tie orders, the excellent quota and its cap.
+//! Ranking inside a bloc: the official total, then the regulation's tie-break chain (a further decimal, a part,
+//! a criterion), the chairman's tie orders, the excellent quota with its base, rounding and cap.
 
 use super::classification::{Assessment, Level};
 use super::code::UnitCode;
 use super::score::round_half_away;
+use super::tie_keys::{Decider, QuotaBase, QuotaRounding, TieKey, quota_of};
 use rust_decimal::Decimal;
 use std::sync::Arc;
 
@@ -65,6 +67,10 @@ pub struct RankedUnit {
     pub quota_note: Option<String>,
     /// Index of its tie group in `BlocRanking::tie_groups`, if it shares its totals with others.
     pub tie_group: Option<usize>,
+    /// Its value of each key of the tie-break chain, in the chain's order.
+    pub tie_values: Vec<Decimal>,
+    /// Which key placed it against a unit of equal official total next to it; None when no unit shares it.
+    pub decided_by: Option<Decider>,
 }
 
 /// Units with equal official and tie-break totals.
@@ -103,36 +109,61 @@ impl BlocRanking {
 
 /// Quota for excellent = min(floor(rate × eligible), cap).
 pub fn excellent_quota(eligible: usize, terms: &QuotaTerms) -> usize {
-    let by_rate = (terms.rate * Decimal::from(eligible)).floor();
-    let by_rate = usize::try_from(by_rate.mantissa() / 10i128.pow(by_rate.scale())).unwrap_or(0);
-    match terms.cap {
-        Some(cap) => by_rate.min(cap as usize),
-        None => by_rate,
-    }
+    quota_of(terms.rate, QuotaBase::Eligible, QuotaRounding::Down, terms.cap, eligible, eligible)
 }
 
-/// A candidate with its official and tie-break totals, rounded as the regulation counts them.
-type Keyed<'a> = (Decimal, Decimal, &'a Candidate);
+/// The shapes of a regulation's ranking beyond `QuotaTerms`: what the quota's rate is taken of, how it is
+/// rounded, and the tie-break chain after the official total.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RankShape<'a> {
+    pub base: QuotaBase,
+    pub rounding: QuotaRounding,
+    pub keys: &'a [TieKey],
+}
 
-/// Ranks a bloc. `tie_orders` are the chairman's orders, each a list of units in his order;
-/// a tie group is resolved when one order lists all of its units.
+/// A candidate with its official total and its value of each tie key, as the regulation counts them.
+type Keyed<'a> = (Decimal, &'a [Decimal], &'a Candidate);
+
+/// Ranks a bloc as both seeds do: 2 then 3 decimals (`terms`' decimals), the quota of eligible units rounded
+/// down. `tie_orders` are the chairman's orders, each a list of units in his order; a tie group is resolved when
+/// one order lists all of its units.
 pub fn rank_bloc(candidates: &[Candidate], terms: &QuotaTerms, tie_orders: &[Vec<UnitCode>]) -> BlocRanking {
+    let keys = [TieKey::Decimals(terms.tiebreak_decimals)];
+    let values: Vec<Vec<Decimal>> =
+        candidates.iter().map(|c| vec![round_half_away(c.total, terms.tiebreak_decimals)]).collect();
+    let shape = RankShape { base: QuotaBase::Eligible, rounding: QuotaRounding::Down, keys: &keys };
+    rank_bloc_shaped(candidates, &values, terms, &shape, tie_orders)
+}
+
+/// Ranks a bloc under the regulation's shapes. `values[i]`: candidate i's value of each key of `shape.keys`.
+pub fn rank_bloc_shaped(
+    candidates: &[Candidate],
+    values: &[Vec<Decimal>],
+    terms: &QuotaTerms,
+    shape: &RankShape<'_>,
+    tie_orders: &[Vec<UnitCode>],
+) -> BlocRanking {
+    let no_values: Vec<Decimal> = Vec::new();
     let keyed: Vec<Keyed<'_>> = candidates
         .iter()
-        .map(|c| {
-            (round_half_away(c.total, terms.official_decimals), round_half_away(c.total, terms.tiebreak_decimals), c)
+        .enumerate()
+        .map(|(i, c)| {
+            let values = values.get(i).map_or(no_values.as_slice(), Vec::as_slice);
+            (round_half_away(c.total, terms.official_decimals), values, c)
         })
         .collect();
+    let further = shape.keys.iter().position(|key| matches!(key, TieKey::Decimals(_)));
     // Whether each candidate meets the excellent level's conditions, asked once.
     let excellent: Vec<bool> = candidates.iter().map(|c| c.assessment.meets(Level::Excellent)).collect();
-    let mut order = rank_order(candidates, &keyed);
+    let mut order = rank_order(&keyed);
     let groups = group_ties(&mut order, &keyed, tie_orders);
+    let deciders = deciders(&order, &keyed);
     let eligible = candidates
         .iter()
         .zip(&excellent)
         .filter(|(c, excellent)| **excellent || c.assessment.meets(Level::Good))
         .count();
-    let quota = excellent_quota(eligible, terms);
+    let quota = quota_of(terms.rate, shape.base, shape.rounding, terms.cap, candidates.len(), eligible);
     let mut remaining = quota;
     let mut units = Vec::with_capacity(candidates.len());
     let mut tie_groups = Vec::new();
@@ -153,7 +184,8 @@ pub fn rank_bloc(candidates: &[Candidate], terms: &QuotaTerms, tie_orders: &[Vec
         for &m in members {
             position += 1;
             let rank = if resolved { position } else { shared_rank };
-            let (official_total, tiebreak_total, candidate) = keyed[m];
+            let (official_total, tie_values, candidate) = keyed[m];
+            let tiebreak_total = further.and_then(|k| tie_values.get(k).copied()).unwrap_or(official_total);
             let assessment = &candidate.assessment;
             let (outcome, quota_note) = if excellent[m] {
                 quota_outcome(assessment, rank, quota, &mut remaining, straddles)
@@ -171,6 +203,8 @@ pub fn rank_bloc(candidates: &[Candidate], terms: &QuotaTerms, tie_orders: &[Vec
                 assessment: Arc::clone(assessment),
                 quota_note,
                 tie_group,
+                tie_values: tie_values.to_vec(),
+                decided_by: deciders.get(&m).cloned(),
             });
         }
         if straddles {
@@ -180,33 +214,31 @@ pub fn rank_bloc(candidates: &[Candidate], terms: &QuotaTerms, tie_orders: &[Vec
     BlocRanking { eligible, quota, units, tie_groups }
 }
 
-/// The candidates' indices, highest totals first (both are rescaled to fixed decimals, so their mantissas
-/// compare as the numbers do), equal totals by unit code. Candidates usually arrive in code order, and then
-/// their index is that order and the sort compares plain integers.
-fn rank_order(candidates: &[Candidate], keyed: &[Keyed<'_>]) -> Vec<usize> {
-    let in_code_order = candidates.windows(2).all(|pair| pair[0].unit <= pair[1].unit);
-    if in_code_order {
-        let mut keys: Vec<(std::cmp::Reverse<i128>, std::cmp::Reverse<i128>, usize)> = keyed
-            .iter()
-            .enumerate()
-            .map(|(i, (official, tiebreak, _))| {
-                (std::cmp::Reverse(official.mantissa()), std::cmp::Reverse(tiebreak.mantissa()), i)
-            })
-            .collect();
-        keys.sort_unstable();
-        keys.into_iter().map(|(_, _, i)| i).collect()
-    } else {
-        let mut order: Vec<usize> = (0..keyed.len()).collect();
-        order.sort_by(|&a, &b| {
-            let (a2, a3, ac) = &keyed[a];
-            let (b2, b3, bc) = &keyed[b];
-            b2.mantissa()
-                .cmp(&a2.mantissa())
-                .then(b3.mantissa().cmp(&a3.mantissa()))
-                .then_with(|| ac.unit.cmp(&bc.unit))
-        });
-        order
+/// The candidates' indices, highest official total first, then by each tie key in turn, equal ones by unit code.
+fn rank_order(keyed: &[Keyed<'_>]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..keyed.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a_total, a_values, a_candidate) = &keyed[a];
+        let (b_total, b_values, b_candidate) = &keyed[b];
+        b_total.cmp(a_total).then_with(|| b_values.cmp(a_values)).then_with(|| a_candidate.unit.cmp(&b_candidate.unit))
+    });
+    order
+}
+
+/// For each candidate (by index) whose official total another shares next to it in `order`: the first key of
+/// the chain on which they differ (the unit above is asked first), or the chairman when every key is equal.
+fn deciders(order: &[usize], keyed: &[Keyed<'_>]) -> std::collections::HashMap<usize, Decider> {
+    let mut found = std::collections::HashMap::new();
+    for (at, &m) in order.iter().enumerate() {
+        let above = at.checked_sub(1).map(|i| order[i]);
+        let below = order.get(at + 1).copied();
+        let neighbour = [above, below].into_iter().flatten().find(|&other| keyed[other].0 == keyed[m].0);
+        if let Some(other) = neighbour {
+            let key = keyed[m].1.iter().zip(keyed[other].1).position(|(mine, theirs)| mine != theirs);
+            found.insert(m, key.map_or(Decider::Chairman, Decider::Key));
+        }
     }
+    found
 }
 
 /// Groups equal totals (as ranges of `order`, with whether the group is resolved) and orders each group by

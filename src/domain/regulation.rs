@@ -18,7 +18,12 @@ pub struct Regulation {
     /// A component outside a unit's functions may be marked not applicable.
     pub not_applicable_allowed: bool,
     pub official_decimals: u32,
+    /// The decimals of the total a further tie key counts (2610: three); the official decimals when none does.
     pub tiebreak_decimals: u32,
+    /// The tie-break chain after the official total, before the chairman (Điều 6.4.c of 2610: three decimals).
+    pub tie_keys: Vec<super::tie_keys::TieKey>,
+    /// The data lists its chain (`tie_keys`): the ranking then says which key decided each tie.
+    pub tie_keys_listed: bool,
     /// Decimals a typed score may carry (Thái Nguyên Điều 6.4.c: two); computed figures stay exact.
     pub score_decimals: u32,
     /// What the unit's self-assessment file must hold, and what a gap does.
@@ -35,10 +40,16 @@ pub struct Regulation {
     pub deadlines: super::calendar::Deadlines,
 }
 
-/// The share of eligible units that may be rated excellent, before the bloc's cap.
+/// The share of a bloc's units that may be rated excellent: the rate of its base, rounded, before the caps.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuotaRule {
     pub rate: Decimal,
+    /// Eligible units (both seeds) or every unit of the bloc.
+    pub base: super::tie_keys::QuotaBase,
+    /// Down (*không vượt quá*) or up (*số lẻ được làm tròn lên*).
+    pub rounding: super::tie_keys::QuotaRounding,
+    /// Most units of any bloc; a bloc's own `excellent_cap` applies too.
+    pub cap: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -4,7 +4,7 @@
 use super::classification::Assessment;
 use super::code::{BlocCode, UnitCode};
 use super::evaluate::{BlocResult, Round, UnitEvaluation, evaluate_unit};
-use super::ranking::{Candidate, QuotaTerms, rank_bloc};
+use super::ranking::{Candidate, QuotaTerms, RankShape, rank_bloc_shaped};
 use super::regulation::Regulation;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -17,6 +17,8 @@ pub struct Standing {
     evaluations: Vec<Option<UnitStanding>>,
     /// Each bloc's candidates as last evaluated, so a change replaces one instead of gathering them all again.
     candidates: BTreeMap<BlocCode, Vec<Candidate>>,
+    /// Each bloc's candidates' tie-key values, beside `candidates`.
+    tie_values: BTreeMap<BlocCode, Vec<Vec<Decimal>>>,
     /// Where each unit (by index) sits among its bloc's candidates.
     slots: Vec<Option<usize>>,
     /// The ranking of every bloc that has units, in the regulation's bloc order.
@@ -34,15 +36,19 @@ pub struct UnitStanding {
     pub unappraised: usize,
     /// Shared with the bloc's ranking.
     pub assessment: Arc<Assessment>,
+    /// Its value of each key of the regulation's tie-break chain.
+    pub tie_values: Vec<Decimal>,
 }
 
-impl From<UnitEvaluation> for UnitStanding {
-    fn from(evaluation: UnitEvaluation) -> UnitStanding {
+impl UnitStanding {
+    /// What the standing keeps of an evaluation under this regulation.
+    pub fn of(regulation: &Regulation, evaluation: UnitEvaluation) -> UnitStanding {
         let score = evaluation.score;
         UnitStanding {
             total: score.total,
             provisional: score.provisional,
             unappraised: score.applicable_count - score.appraised_count,
+            tie_values: super::tie_keys::tie_values(regulation, &score),
             assessment: evaluation.assessment,
         }
     }
@@ -53,15 +59,17 @@ impl Standing {
     pub fn new(regulation: &Regulation, round: &Round) -> Standing {
         let evaluations = evaluate_all(regulation, round);
         let mut candidates: BTreeMap<BlocCode, Vec<Candidate>> = BTreeMap::new();
+        let mut tie_values: BTreeMap<BlocCode, Vec<Vec<Decimal>>> = BTreeMap::new();
         let mut slots = vec![None; round.units.len()];
         for ((unit, evaluation), slot) in round.units.iter().zip(&evaluations).zip(&mut slots) {
             if let Some(evaluation) = evaluation {
                 let bloc = candidates.entry(unit.bloc.clone()).or_default();
                 *slot = Some(bloc.len());
                 bloc.push(candidate(&unit.code, evaluation));
+                tie_values.entry(unit.bloc.clone()).or_default().push(evaluation.tie_values.clone());
             }
         }
-        let mut standing = Standing { evaluations, candidates, slots, results: Vec::new() };
+        let mut standing = Standing { evaluations, candidates, tie_values, slots, results: Vec::new() };
         for bloc in &regulation.blocs {
             standing.rerank(regulation, round, &bloc.code);
         }
@@ -86,11 +94,14 @@ impl Standing {
     /// and re-ranks its bloc. The round must hold the same units as when the standing was made.
     pub fn unit_changed(&mut self, regulation: &Regulation, round: &Round, index: usize) {
         let Some(unit) = round.units.get(index) else { return };
-        let evaluation = evaluate_unit(regulation, unit).map(UnitStanding::from);
+        let evaluation = evaluate_unit(regulation, unit).map(|e| UnitStanding::of(regulation, e));
         let slot = self.slots.get(index).copied().flatten();
         match (&evaluation, slot, self.candidates.get_mut(&unit.bloc)) {
             (Some(evaluation), Some(slot), Some(bloc)) if slot < bloc.len() && bloc[slot].unit == unit.code => {
                 bloc[slot] = candidate(&unit.code, evaluation);
+                if let Some(values) = self.tie_values.get_mut(&unit.bloc).and_then(|v| v.get_mut(slot)) {
+                    values.clone_from(&evaluation.tie_values);
+                }
             }
             // The unit entered or left its bloc's ranking: gather the bloc's candidates again.
             _ => {
@@ -109,12 +120,14 @@ impl Standing {
     /// Collects a bloc's candidates from the units' evaluations.
     fn gather(&mut self, round: &Round, bloc: &str) {
         let mut gathered = Vec::new();
+        let mut values = Vec::new();
         for (index, (unit, evaluation)) in round.units.iter().zip(&self.evaluations).enumerate() {
             if unit.bloc != bloc {
                 continue;
             }
             let slot = evaluation.as_ref().map(|evaluation| {
                 gathered.push(candidate(&unit.code, evaluation));
+                values.push(evaluation.tie_values.clone());
                 gathered.len() - 1
             });
             if let Some(stored) = self.slots.get_mut(index) {
@@ -122,6 +135,7 @@ impl Standing {
             }
         }
         self.candidates.insert(bloc.into(), gathered);
+        self.tie_values.insert(bloc.into(), values);
     }
 
     /// Ranks one bloc again from its candidates (after a unit changed, or the chairman ordered a tie).
@@ -136,14 +150,23 @@ impl Standing {
             }
             return;
         }
+        let cap = match (definition.excellent_cap, regulation.quota.cap) {
+            (Some(bloc_cap), Some(cap)) => Some(bloc_cap.min(cap)),
+            (bloc_cap, cap) => bloc_cap.or(cap),
+        };
         let terms = QuotaTerms {
             rate: regulation.quota.rate,
-            cap: definition.excellent_cap,
+            cap,
             official_decimals: regulation.official_decimals,
             tiebreak_decimals: regulation.tiebreak_decimals,
         };
+        let shape =
+            RankShape { base: regulation.quota.base, rounding: regulation.quota.rounding, keys: &regulation.tie_keys };
+        let no_values = Vec::new();
+        let values = self.tie_values.get(bloc).unwrap_or(&no_values);
         let orders = round.tie_orders.get(bloc).map(Vec::as_slice).unwrap_or(&[]);
-        let result = BlocResult { bloc: bloc.into(), ranking: rank_bloc(candidates, &terms, orders) };
+        let ranking = rank_bloc_shaped(candidates, values, &terms, &shape, orders);
+        let result = BlocResult { bloc: bloc.into(), ranking };
         if let Some(position) = position {
             self.results[position] = result;
         } else {
@@ -168,7 +191,11 @@ fn candidate(code: &UnitCode, evaluation: &UnitStanding) -> Candidate {
 fn evaluate_all(regulation: &Regulation, round: &Round) -> Vec<Option<UnitStanding>> {
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(4);
     if round.units.len() < 512 || threads < 2 {
-        return round.units.iter().map(|unit| evaluate_unit(regulation, unit).map(UnitStanding::from)).collect();
+        return round
+            .units
+            .iter()
+            .map(|unit| evaluate_unit(regulation, unit).map(|e| UnitStanding::of(regulation, e)))
+            .collect();
     }
     let chunk = round.units.len().div_ceil(threads);
     std::thread::scope(|scope| {
@@ -177,7 +204,10 @@ fn evaluate_all(regulation: &Regulation, round: &Round) -> Vec<Option<UnitStandi
             .chunks(chunk)
             .map(|units| {
                 scope.spawn(move || {
-                    units.iter().map(|unit| evaluate_unit(regulation, unit).map(UnitStanding::from)).collect::<Vec<_>>()
+                    units
+                        .iter()
+                        .map(|unit| evaluate_unit(regulation, unit).map(|e| UnitStanding::of(regulation, e)))
+                        .collect::<Vec<_>>()
                 })
             })
             .collect();

@@ -8,6 +8,11 @@ use std::path::Path;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CliRefusal {
     DbRequired,
+    /// `regulations check`: the folder has problems (each printed above), or holds no data file (count 0).
+    RegulationProblems {
+        folder: String,
+        count: usize,
+    },
     RerateOneThing,
     /// `audit verify --head`: the recorded head is not in the log.
     HeadNotInLog {
@@ -102,6 +107,18 @@ pub fn cli_refusal(why: &CliRefusal, lang: Lang) -> String {
     match (why, lang) {
         (CliRefusal::DbRequired, Lang::Vi) => "cần --db PATH (tệp cơ sở dữ liệu của kỳ đánh giá)".into(),
         (CliRefusal::DbRequired, Lang::En) => "--db PATH is required".into(),
+        (CliRefusal::RegulationProblems { folder, count: 0 }, Lang::Vi) => {
+            format!("{folder}: không có tệp dữ liệu nào của quy chế (regulation.toml …)")
+        }
+        (CliRefusal::RegulationProblems { folder, count: 0 }, Lang::En) => {
+            format!("{folder}: no regulation data file here (regulation.toml …)")
+        }
+        (CliRefusal::RegulationProblems { folder, count }, Lang::Vi) => {
+            format!("{folder}: {count} lỗi trong dữ liệu quy chế (kể trên)")
+        }
+        (CliRefusal::RegulationProblems { folder, count }, Lang::En) => {
+            format!("{folder}: {count} problem(s) in the regulation's data (listed above)")
+        }
         (CliRefusal::RerateOneThing, Lang::Vi) => "xếp loại lại thay đổi một điều: --criterion C --score S, --criterion C --grade G, hoặc --fact NAME --value V".into(),
         (CliRefusal::RerateOneThing, Lang::En) => "rerate changes one thing: --criterion C --score S, --criterion C --grade G, or --fact NAME --value V".into(),
         (CliRefusal::HeadNotInLog { db, head }, Lang::Vi) => format!("{db}: mã nhật ký đã ghi {head} không có trong nhật ký này: từ khi ghi lại, các dòng cuối của nhật ký đã bị xóa, hoặc nhật ký đã bị viết lại và tính lại mã băm"),

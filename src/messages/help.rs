@@ -50,6 +50,10 @@ const ABOUT: &[(&str, &str)] = &[
         "regulations show",
         "In khung tiêu chí của một quy chế: mọi nội dung, tiêu chí và tiêu chí thành phần với mã và điểm",
     ),
+    (
+        "regulations check",
+        "Kiểm tra một thư mục quy chế mà không tạo kỳ đánh giá: mọi lỗi cùng lúc (tệp, dòng, khóa), hoặc bản tóm tắt để đối chiếu với văn bản",
+    ),
     ("user", "Người dùng của Hội đồng: ai được mở phiên làm việc, với vai trò nào"),
     ("user add", "Thêm một người dùng của Hội đồng, hoặc cán bộ đầu mối của một đơn vị (vai trò unit, kèm --unit MÃ)"),
     ("user list", "Liệt kê người dùng của Hội đồng (đánh dấu người đã xóa)"),
@@ -111,6 +115,7 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("approve", "bloc", "Mã khối"),
     ("rank", "json", "Dạng JSON (định dạng các kịch bản dựa vào)"),
     ("demo", "regulation", "Mã quy chế (mặc định thai-nguyen-2024)"),
+    ("regulations check", "dir", "Thư mục của một quy chế (có regulation.toml ở trên cùng)"),
     ("demo", "year", "Năm đánh giá (mặc định 2024)"),
     ("demo", "units", "Số đơn vị tổng hợp chia vào các khối; không có: các đơn vị quy chế nêu tên"),
     ("demo", "seed", "Hạt giống của bộ sinh số ngẫu nhiên (mặc định 2024)"),
