@@ -7,6 +7,7 @@
 
 mod tools;
 
+use std::fmt::Write as _;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use thamdinh::store::files::{self, UploadRefused};
@@ -72,8 +73,10 @@ fn hostile_files_are_refused_and_leave_nothing() {
     std::fs::write(&upload, pdf_with("1 0 obj << /Type /Catalog >> endobj")).unwrap();
     assert!(matches!(refusal(&db, &upload, "quyet-dinh.exe"), UploadRefused::NotADocument { .. }));
 
-    let pages: String =
-        (0..10_000).map(|n| format!("{} 0 obj << /Type /Page /Parent 2 0 R >> endobj\n", n + 3)).collect();
+    let mut pages = String::new();
+    for n in 3..10_003 {
+        let _ = writeln!(pages, "{n} 0 obj << /Type /Page /Parent 2 0 R >> endobj");
+    }
     std::fs::write(&upload, pdf_with(&format!("2 0 obj << /Type /Pages /Count 10000 >> endobj\n{pages}"))).unwrap();
     let refused = refusal(&db, &upload, "bao-cao.pdf");
     assert!(matches!(refused, UploadRefused::TooManyPages { pages: 10_000, .. }), "{refused:?}");

@@ -5,6 +5,7 @@
 
 mod tools;
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use tools::sshd::{run, start_sshd};
@@ -26,14 +27,14 @@ fn pdf(text: &str) -> Vec<u8> {
     let mut offsets = Vec::new();
     for (n, object) in objects.iter().enumerate() {
         offsets.push(out.len());
-        out.push_str(&format!("{} 0 obj\n{object}\nendobj\n", n + 1));
+        let _ = write!(out, "{} 0 obj\n{object}\nendobj\n", n + 1);
     }
     let xref = out.len();
-    out.push_str(&format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1));
+    let _ = write!(out, "xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1);
     for offset in offsets {
-        out.push_str(&format!("{offset:010} 00000 n \n"));
+        let _ = writeln!(out, "{offset:010} 00000 n ");
     }
-    out.push_str(&format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1));
+    let _ = write!(out, "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1);
     out.into_bytes()
 }
 
@@ -105,7 +106,13 @@ fn files_both_ways_over_a_real_sshd() {
         assert_eq!(documents[0].preview.as_deref(), Some("Van ban so 0"));
     }
 
-    // The unit reaches nothing else: the database, another unit, `..`, the council's exports.
+    unit_reaches_nothing_else(&sshd, &work, &store);
+    member_and_secretary_take(&sshd, &work, &db);
+    audited_and_told(&sshd, &db);
+}
+
+/// The unit reaches nothing else: the database, another unit, `..`, the council's exports; writes nothing.
+fn unit_reaches_nothing_else(sshd: &tools::sshd::Sshd, work: &Path, store: &thamdinh::store::Store) {
     for forbidden in [
         "get /round.db\n",
         "get ../round.db\n",
@@ -117,20 +124,22 @@ fn files_both_ways_over_a_real_sshd() {
         "put qd-1.pdf /snv/I.1/\n",
         "put qd-1.pdf /stc/\n",
     ] {
-        let out = sshd.sftp("dau-moi-stc", forbidden, &work);
+        let out = sshd.sftp("dau-moi-stc", forbidden, work);
         assert!(!out.status.success(), "{forbidden:?} was allowed: {}", text(&out));
     }
     assert!(!work.join("round.db").exists());
     assert_eq!(store.document_files("stc").unwrap().len(), 4);
+}
 
-    // A member takes a document with scp: the same bytes.
+/// A member takes a document with scp: the same bytes; the secretary the dossier and an export.
+fn member_and_secretary_take(sshd: &tools::sshd::Sshd, work: &Path, db: &Path) {
     let taken = work.join("member-copy.pdf");
     let out = sshd.scp("nguyen-van-a", "root@127.0.0.1:/stc/I.1/qd-2.pdf", taken.to_str().unwrap());
     assert!(out.status.success(), "{}", text(&out));
     assert_eq!(sha(&taken), sha(&work.join("qd-2.pdf")));
 
     // The secretary takes the unit's dossier (zip with its manifest) and a workbook from its exports folder.
-    let exports = thamdinh::store::files::exports_dir(&db, "thu-ky");
+    let exports = thamdinh::store::files::exports_dir(db, "thu-ky");
     std::fs::create_dir_all(&exports).unwrap();
     let ranking = exports.join("xep-hang.xlsx");
     tools::thamdinh(&[
@@ -160,7 +169,10 @@ fn files_both_ways_over_a_real_sshd() {
     assert!(!out.status.success());
     let out = sshd.scp("dau-moi-stc", "root@127.0.0.1:/stc/ho-so-stc.zip", work.join("x.zip").to_str().unwrap());
     assert!(!out.status.success() && !work.join("x.zip").exists());
+}
 
+/// Every upload and download is in the audit log under its user; without a terminal, one line; removed: told.
+fn audited_and_told(sshd: &tools::sshd::Sshd, db: &Path) {
     // Every upload and download is in the audit log under its user, and the log still verifies.
     let log = Command::new(BIN).args(["audit", "log", "--db", db.to_str().unwrap(), "--lang", "en"]).output().unwrap();
     let log = text(&log);
