@@ -173,6 +173,7 @@ fn inspect(path: &Path, name: &str) -> Result<Inspected> {
     if size == 0 {
         return Err(UploadRefused::Empty { name: name.into() }.into());
     }
+    pdf.finish();
     let detected = infer::get(&head);
     let found = detected.map_or_else(|| "không rõ".to_string(), |kind| kind.mime_type().to_string());
     let extension = Path::new(name).extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
@@ -226,10 +227,21 @@ struct PdfPages {
 }
 
 impl PdfPages {
+    /// Reads a piece of the file; the last 32 bytes wait for the next piece (a key may straddle two), or for
+    /// `finish`.
     fn scan(&mut self, chunk: &[u8]) {
+        self.scan_to(chunk, 32);
+    }
+
+    /// Reads what `scan` kept back, at the end of the file.
+    fn finish(&mut self) {
+        self.scan_to(&[], 0);
+    }
+
+    fn scan_to(&mut self, chunk: &[u8], held: usize) {
         let mut text = std::mem::take(&mut self.tail);
         text.extend_from_slice(chunk);
-        let keep = text.len().saturating_sub(32);
+        let keep = text.len().saturating_sub(held);
         let mut at = 0;
         while at < keep {
             let rest = &text[at..];
