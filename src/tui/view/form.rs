@@ -106,7 +106,11 @@ fn component_file(
 
     let [about, documents, score, reason, error] = Layout::vertical([
         Constraint::Min(6),
-        Constraint::Length(super::cells(evidence.len() + 3 * files.len()).saturating_add(3).clamp(4, 12)),
+        Constraint::Length(
+            super::cells(evidence.len() + 3 * files.len())
+                .saturating_add(3)
+                .clamp(4, if files.is_empty() { 8 } else { 12 }),
+        ),
         Constraint::Length(1),
         Constraint::Length(4),
         Constraint::Length(1),
@@ -135,6 +139,8 @@ fn component_file(
     }
     let title = if evidence.is_empty() && files.is_empty() {
         " Tài liệu kiểm chứng: không có ".to_string()
+    } else if files.is_empty() {
+        format!(" Tài liệu kiểm chứng ({}) ", evidence.len())
     } else {
         format!(" Tài liệu kiểm chứng ({}) · tệp đã gửi ({}) ", evidence.len(), files.len())
     };
