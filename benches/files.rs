@@ -54,7 +54,7 @@ fn main() {
     }
     let local = dir.join("scan.pdf");
     std::fs::write(&local, &content).unwrap();
-    let plain_dir = dir.join("plain");
+    let plain_dir = dir.join("plain-files");
     std::fs::create_dir(&plain_dir).unwrap();
     let at = "root@127.0.0.1:";
     let local_text = local.display().to_string();
