@@ -5,135 +5,12 @@
 
 mod tools;
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Output};
+use tools::sshd::{run, start_sshd};
 
 const BIN: &str = env!("CARGO_BIN_EXE_thamdinh");
-
-/// A private sshd on 127.0.0.1, killed when dropped.
-struct Sshd {
-    child: Child,
-    port: u16,
-    dir: PathBuf,
-}
-
-impl Drop for Sshd {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn run(program: &str, args: &[&str]) -> Output {
-    Command::new(program).args(args).output().unwrap_or_else(|e| panic!("{program}: {e}"))
-}
-
-fn keygen(path: &Path) {
-    let out = run("ssh-keygen", &["-q", "-t", "ed25519", "-N", "", "-f", path.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-/// Starts sshd with one key per user, each forcing `thamdinh --db DB --user NAME` (the README's line).
-fn start_sshd(dir: &Path, db: &Path, users: &[&str]) -> Sshd {
-    std::fs::create_dir_all("/run/sshd").unwrap();
-    keygen(&dir.join("host"));
-    let mut authorized = String::new();
-    for user in users {
-        keygen(&dir.join(user));
-        let key = std::fs::read_to_string(dir.join(format!("{user}.pub"))).unwrap();
-        authorized.push_str(&format!(
-            "command=\"{BIN} --db {} --user {user}\",restrict,pty {}",
-            db.display(),
-            key.trim_end()
-        ));
-        authorized.push('\n');
-    }
-    std::fs::write(dir.join("authorized_keys"), authorized).unwrap();
-    let port = free_port();
-    let config = format!(
-        "Port {port}\nListenAddress 127.0.0.1\nHostKey {host}\nAuthorizedKeysFile {keys}\nStrictModes no\nUsePAM no\n\
-         PidFile {pid}\nPasswordAuthentication no\nKbdInteractiveAuthentication no\nPermitRootLogin prohibit-password\n\
-         Subsystem sftp /usr/lib/openssh/sftp-server\nLogLevel ERROR\n",
-        host = dir.join("host").display(),
-        keys = dir.join("authorized_keys").display(),
-        pid = dir.join("sshd.pid").display(),
-    );
-    std::fs::write(dir.join("sshd_config"), config).unwrap();
-    let config = dir.join("sshd_config");
-    let child = Command::new("/usr/sbin/sshd")
-        .args(["-D", "-e", "-f", config.to_str().unwrap()])
-        .stderr(std::fs::File::create(dir.join("sshd.log")).unwrap())
-        .spawn()
-        .unwrap();
-    let start = Instant::now();
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(start.elapsed() < Duration::from_secs(20), "sshd never listened");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    Sshd { child, port, dir: dir.to_path_buf() }
-}
-
-impl Sshd {
-    /// The client options for `user`'s key (no user config, no known hosts, never a prompt).
-    fn options(&self, user: &str, port_flag: &str) -> Vec<String> {
-        let key = self.dir.join(user);
-        vec![
-            "-F".into(),
-            "/dev/null".into(),
-            "-i".into(),
-            key.display().to_string(),
-            "-o".into(),
-            "IdentitiesOnly=yes".into(),
-            "-o".into(),
-            "StrictHostKeyChecking=no".into(),
-            "-o".into(),
-            "UserKnownHostsFile=/dev/null".into(),
-            "-o".into(),
-            "BatchMode=yes".into(),
-            "-o".into(),
-            "LogLevel=ERROR".into(),
-            port_flag.into(),
-            self.port.to_string(),
-        ]
-    }
-
-    /// `sftp -b -` with `batch` as `user`.
-    fn sftp(&self, user: &str, batch: &str, cwd: &Path) -> Output {
-        use std::io::Write;
-        let mut child = Command::new("sftp")
-            .args(self.options(user, "-P"))
-            .args(["-b", "-", "root@127.0.0.1"])
-            .current_dir(cwd)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child.stdin.take().unwrap().write_all(batch.as_bytes()).unwrap();
-        child.wait_with_output().unwrap()
-    }
-
-    /// `scp` (SFTP protocol since OpenSSH 9) as `user`.
-    fn scp(&self, user: &str, from: &str, to: &str) -> Output {
-        Command::new("scp").args(self.options(user, "-P")).args([from, to]).output().unwrap()
-    }
-
-    /// `ssh` without a terminal as `user`.
-    fn ssh(&self, user: &str, extra: &[&str]) -> Output {
-        Command::new("ssh")
-            .args(self.options(user, "-p"))
-            .arg("root@127.0.0.1")
-            .args(extra)
-            .stdin(Stdio::null())
-            .output()
-            .unwrap()
-    }
-}
 
 /// A one-page PDF whose text says `text` (a real text layer: pdftotext reads it).
 fn pdf(text: &str) -> Vec<u8> {
@@ -150,14 +27,14 @@ fn pdf(text: &str) -> Vec<u8> {
     let mut offsets = Vec::new();
     for (n, object) in objects.iter().enumerate() {
         offsets.push(out.len());
-        out.push_str(&format!("{} 0 obj\n{object}\nendobj\n", n + 1));
+        let _ = write!(out, "{} 0 obj\n{object}\nendobj\n", n + 1);
     }
     let xref = out.len();
-    out.push_str(&format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1));
+    let _ = write!(out, "xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1);
     for offset in offsets {
-        out.push_str(&format!("{offset:010} 00000 n \n"));
+        let _ = writeln!(out, "{offset:010} 00000 n ");
     }
-    out.push_str(&format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1));
+    let _ = write!(out, "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1);
     out.into_bytes()
 }
 
@@ -224,8 +101,18 @@ fn files_both_ways_over_a_real_sshd() {
     assert!(documents.iter().all(|d| d.kind == "application/pdf" && d.uploaded_by == "dau-moi-stc"));
     assert_eq!(documents[0].sha256, sha(&work.join("qd-1.pdf")));
     assert!(store.signed_sheet("stc").unwrap().is_some());
+    // The council's preview: the PDF's first line, read from its text layer.
+    if tools::available("pdftotext", "-v", "poppler-utils") {
+        assert_eq!(documents[0].preview.as_deref(), Some("Van ban so 0"));
+    }
 
-    // The unit reaches nothing else: the database, another unit, `..`, the council's exports.
+    unit_reaches_nothing_else(&sshd, &work, &store);
+    member_and_secretary_take(&sshd, &work, &db);
+    audited_and_told(&sshd, &db);
+}
+
+/// The unit reaches nothing else: the database, another unit, `..`, the council's exports; writes nothing.
+fn unit_reaches_nothing_else(sshd: &tools::sshd::Sshd, work: &Path, store: &thamdinh::store::Store) {
     for forbidden in [
         "get /round.db\n",
         "get ../round.db\n",
@@ -237,20 +124,22 @@ fn files_both_ways_over_a_real_sshd() {
         "put qd-1.pdf /snv/I.1/\n",
         "put qd-1.pdf /stc/\n",
     ] {
-        let out = sshd.sftp("dau-moi-stc", forbidden, &work);
+        let out = sshd.sftp("dau-moi-stc", forbidden, work);
         assert!(!out.status.success(), "{forbidden:?} was allowed: {}", text(&out));
     }
     assert!(!work.join("round.db").exists());
     assert_eq!(store.document_files("stc").unwrap().len(), 4);
+}
 
-    // A member takes a document with scp: the same bytes.
+/// A member takes a document with scp: the same bytes; the secretary the dossier and an export.
+fn member_and_secretary_take(sshd: &tools::sshd::Sshd, work: &Path, db: &Path) {
     let taken = work.join("member-copy.pdf");
     let out = sshd.scp("nguyen-van-a", "root@127.0.0.1:/stc/I.1/qd-2.pdf", taken.to_str().unwrap());
     assert!(out.status.success(), "{}", text(&out));
     assert_eq!(sha(&taken), sha(&work.join("qd-2.pdf")));
 
     // The secretary takes the unit's dossier (zip with its manifest) and a workbook from its exports folder.
-    let exports = thamdinh::store::files::exports_dir(&db, "thu-ky");
+    let exports = thamdinh::store::files::exports_dir(db, "thu-ky");
     std::fs::create_dir_all(&exports).unwrap();
     let ranking = exports.join("xep-hang.xlsx");
     tools::thamdinh(&[
@@ -280,7 +169,10 @@ fn files_both_ways_over_a_real_sshd() {
     assert!(!out.status.success());
     let out = sshd.scp("dau-moi-stc", "root@127.0.0.1:/stc/ho-so-stc.zip", work.join("x.zip").to_str().unwrap());
     assert!(!out.status.success() && !work.join("x.zip").exists());
+}
 
+/// Every upload and download is in the audit log under its user; without a terminal, one line; removed: told.
+fn audited_and_told(sshd: &tools::sshd::Sshd, db: &Path) {
     // Every upload and download is in the audit log under its user, and the log still verifies.
     let log = Command::new(BIN).args(["audit", "log", "--db", db.to_str().unwrap(), "--lang", "en"]).output().unwrap();
     let log = text(&log);
@@ -310,7 +202,7 @@ fn the_screens_still_open_with_ssh_t() {
     let options = sshd.options("nguyen-van-a", "-p").join(" ");
     let tmux = tools::Tmux::new(&format!("ssh-files-{}", std::process::id()), "ssh");
     tmux.open(120, 40, &format!("ssh -t {options} root@127.0.0.1"));
-    let screen = tmux.wait_for("nguyen-van-a");
+    let screen = tmux.wait_for("Thành viên Hội đồng — Sở Nội vụ (nguyen-van-a)");
     assert!(!screen.contains("cần một màn hình"), "{screen}");
     tmux.keys(&["q"]);
 }

@@ -827,7 +827,7 @@ fn every_unit_in_one_workbook_one_sheet_each() {
 }
 
 #[test]
-fn the_interface_exports_beside_the_database_and_says_where() {
+fn the_interface_exports_into_the_users_folder_and_says_where() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = tui_support::fixture_store(dir.path());
     let stamp = store.local_stamp().unwrap();
@@ -850,11 +850,14 @@ fn the_interface_exports_beside_the_database_and_says_where() {
 
     let mut app = tui_support::app_as(&mut store, "thu-ky");
     let unit = app.selected_ranked_unit().expect("a unit is selected");
+    // A council user's exports go to their own folder, which they download as /xuat/NAME over SFTP (issue 24).
+    let exports = thamdinh::store::files::exports_dir(&dir.path().join("round.db"), "thu-ky");
     let written = |app: &thamdinh::tui::app::App| -> PathBuf {
         let (message, error) = app.message.clone().unwrap();
         assert!(!error, "{message}");
-        let path = message.rsplit(": ").next().unwrap();
-        PathBuf::from(path)
+        let shown = message.rsplit(": ").next().unwrap();
+        let name = shown.strip_prefix("/xuat/").and_then(|rest| rest.split(" (").next()).expect(&message);
+        exports.join(name)
     };
     tui_support::press(&mut app, &mut store, "x");
     let sheet = written(&app);
@@ -864,7 +867,7 @@ fn the_interface_exports_beside_the_database_and_says_where() {
             && sheet.extension().is_some_and(|ext| ext == "xlsx"),
         "{name}"
     );
-    assert!(sheet.is_file() && sheet.parent() == Some(dir.path()), "{sheet:?}");
+    assert!(sheet.is_file() && sheet.parent() == Some(exports.as_path()), "{sheet:?}");
     assert_eq!(Export::open(&sheet.display().to_string()).workbook.sheet_names(), vec![unit]);
 
     tui_support::press(&mut app, &mut store, "X");
@@ -878,7 +881,8 @@ fn the_interface_exports_beside_the_database_and_says_where() {
     let again = written(&app);
     assert_ne!(again, result, "a second export is a second file");
     assert_eq!(std::fs::read(&result).unwrap(), first);
-    assert_eq!(files(dir.path()).len(), 4, "{:?}", files(dir.path()));
+    assert_eq!(files(&exports).len(), 4, "{:?}", files(&exports));
+    assert!(files(dir.path()).is_empty(), "nothing beside the database");
     let out = ok(&[
         "export",
         "verify",

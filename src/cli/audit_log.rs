@@ -12,6 +12,17 @@ use crate::store::audit::{AuditAction, ChainCheck};
 /// How many values `audit verify` names when the tables differ from the log.
 const SHOWN: usize = 20;
 
+/// `audit verify`: every file the units sent, rehashed; a missing or changed one is named and fails the check.
+fn stored_files(store: &Store, db: String, lang: Lang) -> Result<(), CliError> {
+    let problems = store.check_stored_files()?;
+    if problems.is_empty() {
+        let count = store.all_document_files()?.len();
+        return Ok(output::line(crate::messages::uploads::stored_files_intact(lang, count))?);
+    }
+    let shown = problems.iter().map(|p| crate::messages::uploads::stored_file_problem(p, lang)).collect();
+    Err(CliRefusal::StoredFiles { db, shown }.into())
+}
+
 pub fn run(store: &Store, command: AuditCommand, lang: Lang) -> Result<(), CliError> {
     let db = store.path().display().to_string();
     match command {
@@ -29,7 +40,7 @@ pub fn run(store: &Store, command: AuditCommand, lang: Lang) -> Result<(), CliEr
                 let unexplained = store.audit_unexplained()?;
                 if unexplained.is_empty() {
                     output::line(say::audit_tables_match(lang))?;
-                    return Ok(());
+                    return stored_files(store, db, lang);
                 }
                 let shown = unexplained.iter().take(SHOWN).map(|u| escape_line(&u.to_string()).into_owned()).collect();
                 Err(CliRefusal::Unexplained { db, count: unexplained.len(), shown }.into())

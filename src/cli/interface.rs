@@ -23,7 +23,7 @@ pub(super) fn open_interface(db: Option<&Path>, user: Option<&str>, lang: Lang) 
                     error.into()
                 });
             }
-            // The deployment's forced command: sshd asks for the sftp subsystem (sftp, scp, WinSCP), or a session
+            // The deployment's forced command: sshd asks for the sftp subsystem (sftp, scp, `WinSCP`), or a session
             // has no terminal (`ssh host` without -t), which gets one line saying how to connect.
             if std::env::var("SSH_ORIGINAL_COMMAND").is_ok_and(|command| crate::sftp::is_sftp_request(&command)) {
                 return Ok(crate::sftp::serve(store)?);

@@ -35,6 +35,9 @@ pub fn submit(
         &escape_line(&submission.minutes),
         submission.late,
     ))?;
+    // The signed, stamped score sheet is part of the submission (Điều 8.2.c): say whether it was sent.
+    let sheet = store.signed_sheet(&submission.unit)?;
+    output::line(crate::messages::uploads::signed_sheet_state(lang, &submission.unit, sheet.as_ref()))?;
     Ok(())
 }
 

@@ -61,6 +61,11 @@ pub enum CliRefusal {
     AccountRemoved {
         name: String,
     },
+    /// `audit verify`: stored files missing or changed since they were sent.
+    StoredFiles {
+        db: String,
+        shown: Vec<String>,
+    },
 }
 
 /// Any error the command line reports.
@@ -147,6 +152,7 @@ pub fn cli_refusal(why: &CliRefusal, lang: Lang) -> String {
         (CliRefusal::NeedsUser { db }, Lang::En) => format!("{db}: a council round opens as one of its users: thamdinh --db {db} --user NAME (see `thamdinh user list --db {db}`); the start-up picker is for the demo only"),
         (CliRefusal::NeedsTerminal, lang) => super::uploads::needs_terminal(lang).into(),
         (CliRefusal::AccountRemoved { name }, lang) => super::uploads::account_removed(name, lang),
+        (CliRefusal::StoredFiles { db, shown }, lang) => super::uploads::stored_files_broken(lang, db, shown),
     }
 }
 

@@ -2,7 +2,7 @@
 //! terminal gets, the answers the SFTP server gives, and `audit verify`'s stored files.
 
 use super::Lang;
-use crate::store::files::{FileProblem, UploadRefused};
+use crate::store::files::{DocumentFile, FileProblem, SIGNED_SHEET, UploadRefused};
 
 /// A refused upload, in Vietnamese (the English is its own `Display`).
 pub fn upload_refused(why: &UploadRefused) -> String {
@@ -86,4 +86,74 @@ pub fn stored_file_problem(problem: &FileProblem, lang: Lang) -> String {
             d.id, d.unit, d.folder, d.name, d.sha256
         ),
     }
+}
+
+/// `submit`: whether the unit sent its signed, stamped score sheet (and where it sends it if not).
+pub fn signed_sheet_state(lang: Lang, unit: &str, sheet: Option<&DocumentFile>) -> String {
+    match (sheet, lang) {
+        (Some(d), Lang::Vi) => {
+            format!("Biểu chấm điểm đã ký, đóng dấu: đã gửi ({}, {} byte, SHA-256 {})", d.name, d.size, d.sha256)
+        }
+        (Some(d), Lang::En) => {
+            format!("Signed, stamped score sheet: sent ({}, {} bytes, SHA-256 {})", d.name, d.size, d.sha256)
+        }
+        (None, Lang::Vi) => format!(
+            "Biểu chấm điểm đã ký, đóng dấu: CHƯA gửi — gửi bản quét (PDF) vào /{unit}/{SIGNED_SHEET}/ bằng sftp, scp hoặc WinSCP"
+        ),
+        (None, Lang::En) => format!(
+            "Signed, stamped score sheet: NOT sent — send its scan (PDF) into /{unit}/{SIGNED_SHEET}/ with sftp, scp or WinSCP"
+        ),
+    }
+}
+
+/// `audit verify`: every stored file has the hash it was sent with.
+pub fn stored_files_intact(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::Vi => format!("{count} tệp tài liệu các đơn vị đã gửi: đúng như khi gửi (đã tính lại SHA-256)"),
+        Lang::En => format!("{count} files the units sent: as they were sent (SHA-256 recomputed)"),
+    }
+}
+
+/// `audit verify`: the stored files missing or changed, one per line.
+pub fn stored_files_broken(lang: Lang, db: &str, shown: &[String]) -> String {
+    let head = match lang {
+        Lang::Vi => format!("{db}: {} tệp tài liệu không còn như khi gửi:", shown.len()),
+        Lang::En => format!("{db}: {} stored files are not as they were sent:", shown.len()),
+    };
+    std::iter::once(head).chain(shown.iter().map(|line| format!("  {line}"))).collect::<Vec<_>>().join("\n")
+}
+
+/// A file's type as people name it, from the type read in its content.
+pub fn kind_name(kind: &str) -> &str {
+    match kind {
+        "application/pdf" => "PDF",
+        "image/jpeg" => "ảnh JPEG",
+        "image/png" => "ảnh PNG",
+        "image/tiff" => "ảnh TIFF",
+        "application/msword" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => "Word",
+        "application/vnd.ms-excel" | "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => "Excel",
+        "application/vnd.oasis.opendocument.text" => "văn bản ODT",
+        "application/vnd.oasis.opendocument.spreadsheet" => "bảng tính ODS",
+        other => other,
+    }
+}
+
+/// A size as people read it: `850 KB`, `12,4 MB` (decimal comma).
+pub fn size_vi(bytes: u64) -> String {
+    if bytes < 1024 * 1024 {
+        return format!("{} KB", bytes.div_ceil(1024));
+    }
+    let tenths = (bytes * 10).div_ceil(1024 * 1024);
+    format!("{},{} MB", tenths / 10, tenths % 10)
+}
+
+/// The exact path a file is fetched by over SFTP (`scp thamdinh@server:PATH .`).
+pub fn sftp_path(file: &DocumentFile) -> String {
+    format!("/{}/{}/{}", file.unit, file.folder, file.name)
+}
+
+/// One file a unit sent, as the member's form and the unit's file list it: type, size, pages, where to fetch it.
+pub fn file_line(file: &DocumentFile) -> String {
+    let pages = file.pages.map(|pages| format!(" · {pages} trang")).unwrap_or_default();
+    format!("tệp {} · {}{pages} · tải về: {}", kind_name(&file.kind), size_vi(file.size), sftp_path(file))
 }

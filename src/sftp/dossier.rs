@@ -3,6 +3,7 @@
 
 use crate::store::Store;
 use crate::store::files::{self, DocumentFile};
+use std::fmt::Write as _;
 use std::io::Write;
 use std::path::PathBuf;
 use zip::write::SimpleFileOptions;
@@ -22,14 +23,8 @@ pub fn build(store: &Store, unit: &str) -> Result<PathBuf, Box<dyn std::error::E
         zip.start_file(format!("{}/{}", document.folder, document.name), options)?;
         let mut stored = std::fs::File::open(store.stored_file(document))?;
         std::io::copy(&mut stored, &mut zip)?;
-        manifest.push_str(&format!(
-            "{},{},{},{},{}\n",
-            csv_field(&document.name),
-            csv_field(&document.folder),
-            document.sha256,
-            document.size,
-            document.kind
-        ));
+        let (name, folder) = (csv_field(&document.name), csv_field(&document.folder));
+        writeln!(manifest, "{name},{folder},{},{},{}", document.sha256, document.size, document.kind)?;
     }
     zip.start_file("danh-muc.csv", options)?;
     zip.write_all(manifest.as_bytes())?;

@@ -1,11 +1,12 @@
 //! Files over SSH (issue 24). Under the deployment's forced command, `sftp`, `scp` (SFTP since OpenSSH 9) and
-//! WinSCP ask sshd for the `sftp` subsystem; sshd then runs the forced command with `SSH_ORIGINAL_COMMAND` naming
+//! `WinSCP` ask sshd for the `sftp` subsystem; sshd then runs the forced command with `SSH_ORIGINAL_COMMAND` naming
 //! the subsystem's program, and the program, signed in as the key's user, serves SFTP itself on its standard
 //! input and output over the virtual folder of `tree` (the protocol is `russh-sftp`'s, on a one-thread tokio
 //! runtime that lives here only). Every read of the disk goes through a record of the store: an export by its
 //! user's folder, a document by its hash.
 
 mod dossier;
+mod preview;
 pub mod tree;
 
 use crate::messages::uploads as say;
@@ -369,7 +370,7 @@ impl russh_sftp::server::Handler for Session {
     }
 
     async fn fsetstat(&mut self, id: u32, handle: String, _attrs: FileAttributes) -> Result<Status, Self::Error> {
-        // A client setting the time or mode of its upload (scp -p, WinSCP): nothing to change, not an error.
+        // A client setting the time or mode of its upload (scp -p, `WinSCP`): nothing to change, not an error.
         match self.handles.get(&handle) {
             Some(Open::Write { .. }) => Ok(ok(id)),
             _ => Err(StatusReply::new(StatusCode::PermissionDenied)),
@@ -391,7 +392,8 @@ impl russh_sftp::server::Handler for Session {
                     let _ = std::fs::remove_file(&temp);
                     return Err(reply(StatusCode::Failure, why));
                 }
-                match self.store.accept_upload(&unit, &folder, &name, &temp) {
+                let preview = preview::first_lines(&temp, &name);
+                match self.store.accept_upload(&unit, &folder, &name, &temp, preview.as_deref()) {
                     Ok(_) => Ok(ok(id)),
                     Err(e) => {
                         Err(reply(StatusCode::Failure, crate::messages::store_error(&e, crate::messages::Lang::Vi)))

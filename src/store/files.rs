@@ -77,6 +77,8 @@ pub struct DocumentFile {
     pub uploaded_at: String,
     /// The newer version that replaced this one.
     pub replaced_by: Option<i64>,
+    /// A PDF's first lines, where it has a text layer.
+    pub preview: Option<String>,
 }
 
 /// A stored file that is not what its record says (`audit verify`).
@@ -171,6 +173,7 @@ fn inspect(path: &Path, name: &str) -> Result<Inspected> {
     if size == 0 {
         return Err(UploadRefused::Empty { name: name.into() }.into());
     }
+    pdf.finish();
     let detected = infer::get(&head);
     let found = detected.map_or_else(|| "không rõ".to_string(), |kind| kind.mime_type().to_string());
     let extension = Path::new(name).extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
@@ -224,10 +227,21 @@ struct PdfPages {
 }
 
 impl PdfPages {
+    /// Reads a piece of the file; the last 32 bytes wait for the next piece (a key may straddle two), or for
+    /// `finish`.
     fn scan(&mut self, chunk: &[u8]) {
+        self.scan_to(chunk, 32);
+    }
+
+    /// Reads what `scan` kept back, at the end of the file.
+    fn finish(&mut self) {
+        self.scan_to(&[], 0);
+    }
+
+    fn scan_to(&mut self, chunk: &[u8], held: usize) {
         let mut text = std::mem::take(&mut self.tail);
         text.extend_from_slice(chunk);
-        let keep = text.len().saturating_sub(32);
+        let keep = text.len().saturating_sub(held);
         let mut at = 0;
         while at < keep {
             let rest = &text[at..];
@@ -271,11 +285,11 @@ fn read_document(row: &rusqlite::Row<'_>) -> rusqlite::Result<DocumentFile> {
         uploaded_by: row.get(8)?,
         uploaded_at: row.get(9)?,
         replaced_by: row.get(10)?,
+        preview: row.get(11)?,
     })
 }
 
-const DOCUMENT_COLUMNS: &str =
-    "id, unit, folder, name, sha256, size, kind, pages, uploaded_by, uploaded_at, replaced_by FROM document_file";
+const DOCUMENT_COLUMNS: &str = "id, unit, folder, name, sha256, size, kind, pages, uploaded_by, uploaded_at, replaced_by, preview FROM document_file";
 
 impl Store {
     /// Where this round keeps its files.
@@ -340,14 +354,29 @@ impl Store {
 
     /// Keeps the uploaded file at `temp` as a document of `unit`'s `folder` named `name`: checked whole, moved into
     /// the store by its hash, recorded (a file of the same name becomes the replaced version) in one audited
-    /// transaction. `temp` is gone afterwards, kept or refused.
-    pub fn accept_upload(&mut self, unit: &str, folder: &str, name: &str, temp: &Path) -> Result<DocumentFile> {
-        let kept = self.keep_upload(unit, folder, name, temp);
+    /// transaction, with `preview` (a PDF's first lines, read by the caller). `temp` is gone afterwards, kept or
+    /// refused.
+    pub fn accept_upload(
+        &mut self,
+        unit: &str,
+        folder: &str,
+        name: &str,
+        temp: &Path,
+        preview: Option<&str>,
+    ) -> Result<DocumentFile> {
+        let kept = self.keep_upload(unit, folder, name, temp, preview);
         let _ = std::fs::remove_file(temp);
         kept
     }
 
-    fn keep_upload(&mut self, unit: &str, folder: &str, name: &str, temp: &Path) -> Result<DocumentFile> {
+    fn keep_upload(
+        &mut self,
+        unit: &str,
+        folder: &str,
+        name: &str,
+        temp: &Path,
+        preview: Option<&str>,
+    ) -> Result<DocumentFile> {
         check_file_name(name)?;
         self.permit_upload(unit, folder)?;
         let found = inspect(temp, name)?;
@@ -367,14 +396,22 @@ impl Store {
         if fresh {
             std::fs::rename(temp, &stored)?;
         }
-        let recorded = self.record_upload(unit, folder, name, &found);
+        let preview = preview.filter(|_| found.kind == "application/pdf");
+        let recorded = self.record_upload(unit, folder, name, &found, preview);
         if recorded.is_err() && fresh {
             let _ = std::fs::remove_file(&stored);
         }
         recorded
     }
 
-    fn record_upload(&mut self, unit: &str, folder: &str, name: &str, found: &Inspected) -> Result<DocumentFile> {
+    fn record_upload(
+        &mut self,
+        unit: &str,
+        folder: &str,
+        name: &str,
+        found: &Inspected,
+        preview: Option<&str>,
+    ) -> Result<DocumentFile> {
         let tx = self.write_transaction()?;
         self.permit_self_assessment(unit)?;
         let (size, pages) =
@@ -382,12 +419,13 @@ impl Store {
         let mut states = Vec::new();
         let new = tx
             .prepare_cached(
-                "INSERT INTO document_file (unit, folder, name, sha256, size, kind, pages, uploaded_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING *",
+                "INSERT INTO document_file (unit, folder, name, sha256, size, kind, pages, uploaded_by, preview)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING *",
             )?
-            .query_row(params![unit, folder, name, found.sha256, size, found.kind, pages, self.actor.name], |r| {
-                Ok((r.get::<_, i64>(0)?, row_state("document_file", r)?))
-            })?;
+            .query_row(
+                params![unit, folder, name, found.sha256, size, found.kind, pages, self.actor.name, preview],
+                |r| Ok((r.get::<_, i64>(0)?, row_state("document_file", r)?)),
+            )?;
         states.push(new.1);
         let replaced: Option<(i64, String)> = tx
             .query_row(

@@ -268,7 +268,9 @@ CREATE TABLE document_file (
     pages INTEGER,
     uploaded_by TEXT NOT NULL,
     uploaded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-    replaced_by INTEGER
+    replaced_by INTEGER,
+    -- A PDF's first lines where it has a text layer (the council's preview).
+    preview TEXT
 );
 CREATE INDEX document_file_place ON document_file (unit, folder, name);
 ";

@@ -109,15 +109,17 @@ pub fn refresh(store: &Store, since: i64) -> Result<Option<UnitRefresh>> {
         return Ok(None);
     }
     let mut records = Vec::new();
-    let mut evidence = Vec::new();
+    let (mut evidence, mut files) = (Vec::new(), Vec::new());
     for unit in &changes.units {
         let Some(record) = store.load_unit(unit)? else { return Ok(None) };
         records.push(record);
         evidence.extend(store.evidence_of(unit)?);
+        files.extend(store.document_files(unit)?);
     }
     Ok(Some(UnitRefresh {
         records,
         evidence,
+        files,
         comments: store.comments()?,
         approved: store.approved_blocs()?,
         submitted: submitted(store)?,
@@ -265,17 +267,36 @@ fn decide(store: &mut Store, effect: Effect) -> Result<String> {
 
 // A new file each time, named by the time (yesterday's export stays as it was printed and signed).
 fn export_sheets(store: &Store, unit: Option<&str>) -> Result<String> {
-    let stamp = store.local_stamp()?;
-    let out = crate::sheet::beside_database(store.path(), unit.unwrap_or("tat-ca"), "bieu-cham-diem", &stamp);
+    let out = export_target(store, unit.unwrap_or("tat-ca"), "bieu-cham-diem")?;
     crate::sheet::export_sheets(store, unit, &out, crate::sheet::Existing::Refuse, &mut |_, _| {})
-        .map(|done| format!("Đã xuất {} biểu chấm điểm: {}", done.sheets, done.path.display()))
+        .map(|done| format!("Đã xuất {} biểu chấm điểm: {}", done.sheets, shown_export(store, &done.path)))
 }
 
 fn export_ranking(store: &Store) -> Result<String> {
-    let stamp = store.local_stamp()?;
-    let out = crate::sheet::beside_database(store.path(), "ket-qua", "xep-hang", &stamp);
+    let out = export_target(store, "ket-qua", "xep-hang")?;
     crate::sheet::export_ranking(store, &out, crate::sheet::Existing::Refuse)
-        .map(|done| format!("Đã xuất kết quả xếp hạng: {}", done.path.display()))
+        .map(|done| format!("Đã xuất kết quả xếp hạng: {}", shown_export(store, &done.path)))
+}
+
+/// Where the interface writes an export: a council user's own folder `<db>.files/xuat/<user>/`, which they
+/// download as `/xuat/…` over SFTP (issue 24); the service account's (the demo's) beside the database.
+fn export_target(store: &Store, what: &str, kind: &str) -> Result<std::path::PathBuf> {
+    let stamp = store.local_stamp()?;
+    if store.actor().role == crate::domain::permissions::Role::ServiceAccount {
+        return Ok(crate::sheet::beside_database(store.path(), what, kind, &stamp));
+    }
+    let folder = crate::store::files::exports_dir(store.path(), &store.actor().name);
+    crate::store::files::private_dir(&folder)?;
+    let db_name = store.path().file_name().unwrap_or(std::ffi::OsStr::new("thamdinh"));
+    Ok(crate::sheet::beside_database(&folder.join(db_name), what, kind, &stamp))
+}
+
+/// An export as its user fetches it: `/xuat/NAME` (sftp, scp, `WinSCP`) for a council user, else its path.
+fn shown_export(store: &Store, path: &std::path::Path) -> String {
+    match (store.actor().role, path.file_name()) {
+        (crate::domain::permissions::Role::ServiceAccount, _) | (_, None) => path.display().to_string(),
+        (_, Some(name)) => format!("/xuat/{} (tải về bằng sftp/scp/WinSCP)", name.to_string_lossy()),
+    }
 }
 
 /// Reads: a unit's details, a history, the changes of other sessions, the whole round.
@@ -293,8 +314,8 @@ fn read(store: &Store, effect: Effect) -> Action {
     let action = match effect {
         Effect::LoadUnitDetails { unit } => store
             .evidence_of(&unit)
-            .and_then(|evidence| Ok((evidence, store.explanations_of(&unit)?)))
-            .map(|(evidence, explanations)| Action::UnitDetailsLoaded { unit, evidence, explanations }),
+            .and_then(|evidence| Ok((evidence, store.explanations_of(&unit)?, store.document_files(&unit)?)))
+            .map(|(evidence, explanations, files)| Action::UnitDetailsLoaded { unit, evidence, explanations, files }),
         Effect::LoadHistory { unit, component } => store.audit_log(Some(&unit), Some(&component)).and_then(|rows| {
             Ok(Action::History { title: format!("{unit} · {component}"), rows, names: full_names(store)? })
         }),

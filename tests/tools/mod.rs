@@ -2,6 +2,8 @@
 //! run — and under CI (`CI=true`) a missing program fails the test, so CI never passes what it did not run.
 #![allow(dead_code)]
 
+pub mod sshd;
+
 use std::process::Command;
 use std::time::{Duration, Instant};
 

@@ -28,6 +28,8 @@ pub struct UnitRefresh {
     pub records: Vec<UnitRecord>,
     /// The evidence of those units.
     pub evidence: Vec<EvidenceRow>,
+    /// The files those units sent (issue 24).
+    pub files: Vec<crate::store::files::DocumentFile>,
     pub comments: Vec<CommentRow>,
     pub approved: BTreeSet<BlocCode>,
     /// Who has submitted (None: the round takes no submissions in the program).
@@ -65,6 +67,8 @@ pub enum Action {
         evidence: Vec<EvidenceRow>,
         /// (component, the unit's explanation of its self-score)
         explanations: Vec<(String, String)>,
+        /// The files the unit sent over SFTP (issue 24), replaced versions included.
+        files: Vec<crate::store::files::DocumentFile>,
     },
     /// Another session committed (the database's data version moved).
     ExternalChange,

@@ -360,6 +360,8 @@ pub struct App {
     /// Evidence by (unit, criterion or component code).
     /// The documents of the units whose forms were opened, by (unit, criterion or component code).
     pub evidence: BTreeMap<(String, String), Vec<EvidenceRow>>,
+    /// The files each unit sent over SFTP (issue 24), read with its documents.
+    pub files: BTreeMap<String, Vec<crate::store::files::DocumentFile>>,
     /// Units whose documents are in `evidence` and whose explanations are in `round` (or were asked for).
     details_loaded: BTreeSet<String>,
     /// How many documents back each criterion or component, by unit.
@@ -412,6 +414,7 @@ impl App {
             views_built_for: None,
             audit_id: 0,
             evidence: BTreeMap::new(),
+            files: BTreeMap::new(),
             details_loaded: BTreeSet::new(),
             evidence_counts: EvidenceCounts::default(),
             approved: BTreeSet::new(),
@@ -496,6 +499,7 @@ impl App {
         self.unit_index = self.round.units.iter().enumerate().map(|(i, u)| (u.code.clone(), i)).collect();
         self.folded_units = self.round.units.iter().map(|u| search::fold(&format!("{} {}", u.code, u.name))).collect();
         self.evidence.clear();
+        self.files.clear();
         self.details_loaded.clear();
         self.evidence_counts = snapshot.evidence_counts;
         self.browse.bloc = self.browse.bloc.min(self.results().len().saturating_sub(1));
@@ -513,6 +517,10 @@ impl App {
             self.evidence_counts.clear_unit(index);
         }
         self.details_loaded.extend(changed.iter().map(ToString::to_string));
+        self.files.retain(|unit, _| !changed.contains(unit.as_str()));
+        for file in refresh.files {
+            self.files.entry(file.unit.clone()).or_default().push(file);
+        }
         for row in refresh.evidence {
             if let Some(&index) = self.unit_index.get(row.unit.as_str()) {
                 self.evidence_counts.add(index, &row.criterion, 1);
@@ -762,6 +770,22 @@ impl App {
             .filter_map(|code| self.evidence.get(&(unit.to_string(), code.to_string())))
             .flatten()
             .collect()
+    }
+
+    /// The files a unit sent for a component (its criterion's and its own folder), current versions only.
+    pub fn files_for(&self, unit: &str, place: &ComponentPlace<'_>) -> Vec<&crate::store::files::DocumentFile> {
+        let codes: Vec<&str> = evidence_codes(place).collect();
+        self.files
+            .get(unit)
+            .map(|files| {
+                files.iter().filter(|f| f.replaced_by.is_none() && codes.contains(&f.folder.as_str())).collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Keeps the files a unit sent, as read with its details.
+    pub(super) fn keep_files(&mut self, unit: &str, files: Vec<crate::store::files::DocumentFile>) {
+        self.files.insert(unit.to_string(), files);
     }
 
     /// Asks once for a unit's documents and explanations, unless they are in memory or were asked for.

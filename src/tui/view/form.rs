@@ -105,13 +105,18 @@ fn component_file(
     let place = app.place(unit, component)?;
     let entry = unit.entries.get(component);
     let evidence = app.evidence_for(&unit.code, &place);
+    let files = app.files_for(&unit.code, &place);
     let outer = Block::bordered().title(format!(" {title} — {} · {component} ", unit.code));
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
 
     let [about, documents, score, reason, error] = Layout::vertical([
         Constraint::Min(6),
-        Constraint::Length(super::cells(evidence.len()).saturating_add(3).clamp(4, 8)),
+        Constraint::Length(
+            super::cells(evidence.len() + 3 * files.len())
+                .saturating_add(3)
+                .clamp(4, if files.is_empty() { 8 } else { 12 }),
+        ),
         Constraint::Length(1),
         Constraint::Length(4),
         Constraint::Length(1),
@@ -121,7 +126,7 @@ fn component_file(
     let lines = about_lines(app, unit, &place, entry);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), about);
 
-    let rows: Vec<Row> = evidence
+    let mut rows: Vec<Row> = evidence
         .iter()
         .map(|doc| {
             let issued_on = crate::domain::calendar::shown_vietnamese(&doc.issued_on);
@@ -129,10 +134,21 @@ fn component_file(
             Row::new(cells.map(|text| super::safe(text).into_owned()))
         })
         .collect();
-    let title = if evidence.is_empty() {
+    // The files the unit sent (issue 24): name, type, size, pages and the path to fetch them with.
+    for file in &files {
+        let cells = [file.name.clone(), file.folder.clone(), crate::messages::uploads::file_line(file)];
+        rows.push(Row::new(cells.map(|text| super::safe(&text).into_owned())));
+        // Its first lines, where the PDF has a text layer: what the document is, before fetching it.
+        for line in file.preview.iter().flat_map(|preview| preview.lines().take(2)) {
+            rows.push(Row::new([String::new(), String::new(), format!("  │ {}", super::safe(line))]));
+        }
+    }
+    let title = if evidence.is_empty() && files.is_empty() {
         " Tài liệu kiểm chứng: không có ".to_string()
-    } else {
+    } else if files.is_empty() {
         format!(" Tài liệu kiểm chứng ({}) ", evidence.len())
+    } else {
+        format!(" Tài liệu kiểm chứng ({}) · tệp đã gửi ({}) ", evidence.len(), files.len())
     };
     let table = Table::new(rows, [Constraint::Length(18), Constraint::Length(10), Constraint::Min(10)])
         .header(Row::new(vec!["Số hiệu", "Ngày", "Trích yếu"]).style(heading()))

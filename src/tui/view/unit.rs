@@ -160,6 +160,13 @@ impl File {
             self.appraisal(app, entry);
         }
         self.documents(&app.evidence_for(&unit.code, place));
+        for file in app.files_for(&unit.code, place) {
+            let line = format!("– {} · {}", super::safe(&file.name), crate::messages::uploads::file_line(file));
+            self.text(&line, 6, Style::new());
+            for preview in file.preview.iter().flat_map(|preview| preview.lines().take(2)) {
+                self.text(&format!("│ {}", super::safe(preview)), 8, Style::new().fg(Color::DarkGray));
+            }
+        }
         for comment in comments {
             let agency = app.regulation.agency(&comment.agency).map(|a| a.name.as_str()).unwrap_or(&comment.agency);
             let line = format!("Góp ý của {agency} ({}): {}", vietnam_time(&comment.at), super::safe(&comment.text));

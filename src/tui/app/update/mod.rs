@@ -52,7 +52,8 @@ fn apply_action(app: &mut App, action: Action) -> Vec<Effect> {
             app.overlay = Some(Overlay::History { title, rows, names });
             Vec::new()
         }
-        Action::UnitDetailsLoaded { unit, evidence, explanations } => {
+        Action::UnitDetailsLoaded { unit, evidence, explanations, files } => {
+            app.keep_files(&unit, files);
             app.keep_details(unit, evidence, explanations);
             Vec::new()
         }
