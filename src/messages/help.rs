@@ -126,7 +126,11 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("rerate", "grade", "Xếp loại mới: excellent, good, average, poor"),
     ("rerate", "fact", "Tên sự kiện (với --value), ví dụ discipline"),
     ("rerate", "value", "Giá trị mới của sự kiện"),
-    ("rerate", "tie", "Khi tổng điểm mới bằng đơn vị khác: before (xếp trên) hoặc after (xếp dưới), do Chủ tịch quyết định"),
+    (
+        "rerate",
+        "tie",
+        "Khi tổng điểm mới bằng đơn vị khác: before (xếp trên) hoặc after (xếp dưới), do Chủ tịch quyết định",
+    ),
 ];
 
 /// The placeholders of argument values (`--db <PATH>`) and of the usage line, in Vietnamese; a name not here

@@ -560,6 +560,10 @@ pub(super) fn check_merged(
             RowFault::ReasonNeeded { unit: unit.clone(), code: code.clone(), why }.at(at.clone(), Some("reason"))
         })?;
     }
+    // Group I of 2610 (Điều 6.2.b): the leaders score it; the unit's self-assessment does not reach it.
+    if place.criterion.scored_by_leaders && merged.self_score_changed() && self_score.is_some() {
+        return Err(RowFault::SelfScoreByLeaders { unit, code }.at(at.clone(), Some("self_score")));
+    }
     // Điều 4.2 of 453: the unit's own deduction needs its explanation, on what the component will hold.
     if after.applicable && (merged.self_score_changed() || change.explanation != Cell::Keep) {
         regulation

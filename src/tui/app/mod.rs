@@ -960,7 +960,7 @@ fn component_gap(
     }
     let documents = criterion_documents(place.criterion, |code| evidence_counts.count(index, code));
     let missing = ComponentScore::default();
-    rules.gap(place.component.max, entry.unwrap_or(&missing), documents)
+    rules.gap_of(place, entry.unwrap_or(&missing), documents)
 }
 
 /// The codes a component's documents are filed under: its own, and its criterion's (once, for a criterion
