@@ -824,7 +824,7 @@ impl App {
     }
 
     fn selection(&mut self) -> (&mut usize, usize) {
-        let own_components = self.round.units.first().map_or(0, |unit| self.unit_components(&unit.code).len());
+        let own_components = self.round.units.first().map_or(0, |unit| self.self_assessed_components(&unit.code).len());
         let browse = &mut self.browse;
         match browse.pane {
             Pane::Queue => (&mut browse.queue_selected, self.queue.len()),
@@ -881,6 +881,14 @@ impl App {
             .framework_for(&unit.bloc, unit.group.as_deref())
             .map(|framework| framework.components().collect())
             .unwrap_or_default()
+    }
+
+    /// The components a unit self-assesses: its framework's, less the criterion the provincial leaders score
+    /// (group I of 2610, Điều 6.2.b), which is not the unit's.
+    pub fn self_assessed_components(&self, code: &str) -> Vec<ComponentPlace<'_>> {
+        let mut components = self.unit_components(code);
+        components.retain(|place| !place.criterion.scored_by_leaders);
+        components
     }
 
     /// Opens a unit's file, read-only, on one of its components (or its first).
