@@ -319,6 +319,10 @@ impl Store {
             self.permit_merged(&table, *line, place, change, &merged)?;
             write_merged(&tx, &mut trail, change, &merged)?;
         }
+        let touched: std::collections::BTreeSet<&str> = planned.iter().map(|(_, _, c)| c.unit.as_str()).collect();
+        for unit in touched {
+            check_parts_applicable(&tx, &self.regulation, unit)?;
+        }
         trail.record(&tx, import_change(AuditAction::Import(ImportKind::Scores), &table.file, planned.len()))?;
         tx.commit()?;
         Ok(Imported { rows: planned.len() })
@@ -746,5 +750,27 @@ mod tests {
         assert_eq!(parse_date("31/12/1944"), None);
         assert_eq!(parse_date("01/01/1945").as_deref(), Some("1945-01-01"));
         assert_eq!(parse_date("2100-12-31").as_deref(), Some("2100-12-31"));
+    }
+}
+
+/// Refuses a write that leaves a part of a unit's framework (or the criterion others' points move to) with no
+/// applicable component (453 Điều 4.1), read inside the write's transaction after its rows are written.
+pub(super) fn check_parts_applicable(tx: &rusqlite::Connection, regulation: &Regulation, unit: &str) -> Result<()> {
+    if !regulation.not_applicable_allowed {
+        return Ok(());
+    }
+    let (bloc, group): (String, Option<String>) =
+        tx.query_row("SELECT bloc, unit_group FROM unit WHERE code = ?1", [unit], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let Some(framework) = regulation.framework_for(&bloc, group.as_deref()) else { return Ok(()) };
+    let marked: std::collections::BTreeSet<String> = {
+        let mut statement = tx.prepare_cached("SELECT criterion FROM score WHERE unit = ?1 AND applicable = 0")?;
+        statement.query_map([unit], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?
+    };
+    if marked.is_empty() {
+        return Ok(());
+    }
+    match crate::domain::framework::wholly_not_applicable(framework, |code| marked.contains(code)) {
+        Some(part) => Err(Refused::WhollyNotApplicable { unit: unit.to_string(), part: part.to_string() }.into()),
+        None => Ok(()),
     }
 }
