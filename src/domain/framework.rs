@@ -103,7 +103,7 @@ impl Framework {
 /// What of a framework must keep an applicable component (453 Điều 4.1 fixes each part's points: A 40, B 50,
 /// C 10): the first part (content), or criterion that others' points move to (C.1), whose components are all
 /// marked not applicable; None when each keeps one. `not_applicable(code)`: whether a component is so marked.
-pub fn wholly_not_applicable<'a>(framework: &'a Framework, not_applicable: impl Fn(&str) -> bool) -> Option<&'a str> {
+pub fn wholly_not_applicable(framework: &Framework, not_applicable: impl Fn(&str) -> bool) -> Option<&str> {
     let none_left = |criteria: &mut dyn Iterator<Item = &Criterion>| {
         criteria.flat_map(|criterion| &criterion.components).all(|component| not_applicable(&component.code))
     };

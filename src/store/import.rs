@@ -310,22 +310,26 @@ impl Store {
             };
             planned.push((line, place, change));
         }
+        self.write_score_rows(&table, &planned)?;
+        Ok(Imported { rows: planned.len() })
+    }
+
+    /// Writes the planned rows of a scores file in one transaction, each checked on what it merges into, then
+    /// the parts of every unit touched (453 Điều 4.1).
+    fn write_score_rows(&self, table: &CsvTable, planned: &[(u64, ComponentPlace<'_>, ScoreChange)]) -> Result<()> {
         let tx = self.write_transaction()?;
         let mut trail = self.audit_trail(&tx)?;
-        for (line, place, change) in &planned {
+        for (line, place, change) in planned {
             let merged = merge(&tx, change, &self.actor.name)?;
             let place_of = RowPlace::Line { file: table.file.clone(), line: *line };
             check_merged(&place_of, &self.regulation, place, change, &merged)?;
-            self.permit_merged(&table, *line, place, change, &merged)?;
+            self.permit_merged(table, *line, place, change, &merged)?;
             write_merged(&tx, &mut trail, change, &merged)?;
         }
-        let touched: std::collections::BTreeSet<&str> = planned.iter().map(|(_, _, c)| c.unit.as_str()).collect();
-        for unit in touched {
-            check_parts_applicable(&tx, &self.regulation, unit)?;
-        }
+        super::parts::check_units(&tx, &self.regulation, planned.iter().map(|(_, _, c)| c.unit.as_str()))?;
         trail.record(&tx, import_change(AuditAction::Import(ImportKind::Scores), &table.file, planned.len()))?;
         tx.commit()?;
-        Ok(Imported { rows: planned.len() })
+        Ok(())
     }
 
     /// `unit,criterion,grade,reason`: the council's override of a criterion's proposed grade. An empty grade
@@ -750,27 +754,5 @@ mod tests {
         assert_eq!(parse_date("31/12/1944"), None);
         assert_eq!(parse_date("01/01/1945").as_deref(), Some("1945-01-01"));
         assert_eq!(parse_date("2100-12-31").as_deref(), Some("2100-12-31"));
-    }
-}
-
-/// Refuses a write that leaves a part of a unit's framework (or the criterion others' points move to) with no
-/// applicable component (453 Điều 4.1), read inside the write's transaction after its rows are written.
-pub(super) fn check_parts_applicable(tx: &rusqlite::Connection, regulation: &Regulation, unit: &str) -> Result<()> {
-    if !regulation.not_applicable_allowed {
-        return Ok(());
-    }
-    let (bloc, group): (String, Option<String>) =
-        tx.query_row("SELECT bloc, unit_group FROM unit WHERE code = ?1", [unit], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    let Some(framework) = regulation.framework_for(&bloc, group.as_deref()) else { return Ok(()) };
-    let marked: std::collections::BTreeSet<String> = {
-        let mut statement = tx.prepare_cached("SELECT criterion FROM score WHERE unit = ?1 AND applicable = 0")?;
-        statement.query_map([unit], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?
-    };
-    if marked.is_empty() {
-        return Ok(());
-    }
-    match crate::domain::framework::wholly_not_applicable(framework, |code| marked.contains(code)) {
-        Some(part) => Err(Refused::WhollyNotApplicable { unit: unit.to_string(), part: part.to_string() }.into()),
-        None => Ok(()),
     }
 }

@@ -14,6 +14,7 @@ mod file_fault;
 pub mod generate;
 pub mod import;
 pub mod next_year;
+mod parts;
 mod published;
 pub mod refused;
 pub mod rerate;

@@ -109,7 +109,7 @@ impl Store {
         check_merged(&super::RowPlace::Form, &self.regulation, &place, &change, &merged)?;
         let mut trail = self.audit_trail(&tx)?;
         write_merged(&tx, &mut trail, &change, &merged)?;
-        super::import::check_parts_applicable(&tx, &self.regulation, unit)?;
+        super::parts::check_unit(&tx, &self.regulation, unit)?;
         tx.commit()?;
         Ok(())
     }

@@ -220,9 +220,7 @@ impl Store {
                 let merged = merge(&tx, change, &self.actor.name)?;
                 write_merged(&tx, &mut trail, change, &merged)?;
             }
-            for unit in sheet.scores.iter().map(|c| c.unit.as_str()).collect::<std::collections::BTreeSet<_>>() {
-                super::import::check_parts_applicable(&tx, &self.regulation, unit)?;
-            }
+            super::parts::check_units(&tx, &self.regulation, sheet.scores.iter().map(|c| c.unit.as_str()))?;
             for row in &sheet.evidence {
                 write_evidence_audited(&tx, &mut trail, row, || Ok(()))?;
             }
