@@ -2,7 +2,7 @@
 
 use crate::domain::code::{BlocCode, UnitCode};
 use crate::domain::evaluate::{Round, UnitRecord, evaluate_round};
-use crate::domain::previous_year::{PreviousLevel, year_flags};
+use crate::domain::previous_year::{PreviousLevel, YearContext, year_flags};
 use crate::domain::ranking::RankedUnit;
 use crate::domain::reasons::{previous_year_reasons, unit_reasons};
 use crate::domain::regulation::Regulation;
@@ -65,7 +65,8 @@ pub fn json(
     let units: HashMap<&str, &UnitRecord> = round.units.iter().map(|u| (u.code.as_str(), u)).collect();
     let blocs = evaluate_round(regulation, round)
         .into_iter()
-        .map(|result| BlocReport {
+        .map(|result| (YearContext::of(regulation, round, &result.bloc), result))
+        .map(|(context, result)| BlocReport {
             bloc: result.bloc,
             eligible: result.ranking.eligible,
             quota: result.ranking.quota,
@@ -76,11 +77,11 @@ pub fn json(
                 .map(|unit| UnitReport {
                     reasons: {
                         let mut reasons = reasons(regulation, &units, documents, &unit);
-                        reasons.extend(previous_year_reasons(previous.get(unit.unit.as_str()), unit.outcome));
+                        reasons.extend(previous_year_reasons(&context, previous.get(unit.unit.as_str()), unit.outcome));
                         reasons
                     },
                     previous_level: previous.get(unit.unit.as_str()).map(|p| p.level.clone()),
-                    flags: year_flags(previous.get(unit.unit.as_str()), unit.outcome)
+                    flags: year_flags(&context, previous.get(unit.unit.as_str()), unit.outcome)
                         .into_iter()
                         .map(crate::domain::previous_year::YearFlag::slug)
                         .collect(),

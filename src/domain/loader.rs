@@ -38,6 +38,9 @@ struct RegulationFile {
     classification: ClassificationRules,
     #[serde(default)]
     deadlines: super::calendar::Deadlines,
+    /// The article of the two-years-not-completed rule, where the regulation has one (2610 Điều 11.2.d).
+    #[serde(default)]
+    two_years_not_completed: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -211,6 +214,7 @@ pub fn load_regulation(folder: &str, files: &DataFiles) -> Result<Regulation, Da
         tiebreak_decimals: raw.tiebreak_decimals,
         score_decimals: raw.score_decimals.unwrap_or(raw.official_decimals),
         self_assessment: raw.self_assessment,
+        two_years_not_completed: raw.two_years_not_completed,
         quota: QuotaRule { rate: source.decimal(&raw.quota.rate, "quota rate")? },
         agencies,
         blocs,

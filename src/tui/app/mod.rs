@@ -720,7 +720,9 @@ impl App {
                     self.evidence_counts.count(index, code)
                 });
                 let previous = self.previous_levels.get(ranked.unit.as_str());
-                reasons.extend(crate::domain::reasons::previous_year_reasons(previous, ranked.outcome));
+                let bloc = &self.round.units[index].bloc;
+                let context = crate::domain::previous_year::YearContext::of(&self.regulation, &self.round, bloc);
+                reasons.extend(crate::domain::reasons::previous_year_reasons(&context, previous, ranked.outcome));
                 reasons
             }
             None => ranked.quota_note.iter().cloned().collect(),
