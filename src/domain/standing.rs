@@ -143,7 +143,12 @@ impl Standing {
             tiebreak_decimals: regulation.tiebreak_decimals,
         };
         let orders = round.tie_orders.get(bloc).map(Vec::as_slice).unwrap_or(&[]);
-        let result = BlocResult { bloc: bloc.into(), ranking: rank_bloc(candidates, &terms, orders) };
+        let mut ranking = rank_bloc(candidates, &terms, orders);
+        // An approved bloc shows its published result, not a ranking computed again (approved is approved).
+        if let Some(published) = round.published.get(bloc) {
+            super::published::apply_published(&mut ranking, published);
+        }
+        let result = BlocResult { bloc: bloc.into(), ranking };
         if let Some(position) = position {
             self.results[position] = result;
         } else {

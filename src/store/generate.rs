@@ -90,16 +90,13 @@ pub fn generate(regulation: &Regulation, units: &[UnitRow], seed: u64, appraised
                 Some(_) => REASONS[rng.index(REASONS.len())].to_string(),
                 None => String::new(),
             };
-            // The leaders' criterion (group I of 2610) has no self-score and no explanation of one.
-            let explanation = EXPLANATIONS[rng.index(EXPLANATIONS.len())].to_string();
-            let by_leaders = place.criterion.scored_by_leaders;
             result.scores.push(ScoreRow {
                 unit: unit.code.clone(),
                 criterion: component.code.to_string(),
-                self_score: (!by_leaders).then_some(self_score),
+                self_score: Some(self_score),
                 appraised,
                 reason,
-                explanation: if by_leaders { String::new() } else { explanation },
+                explanation: EXPLANATIONS[rng.index(EXPLANATIONS.len())].to_string(),
                 applicable: true,
                 leader: None,
             });
