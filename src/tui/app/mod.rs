@@ -502,6 +502,7 @@ impl App {
             }
             self.evidence.entry((row.unit.clone(), row.criterion.clone())).or_default().push(row);
         }
+        self.round.published = refresh.published;
         for (record, index) in refresh.records.into_iter().zip(indexes) {
             if record.bloc != self.round.units[index].bloc {
                 return None;
