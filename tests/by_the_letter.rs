@@ -57,7 +57,9 @@ fn scores_at_max(regulation: &Regulation, bloc: &str, group: Option<&str>, units
             } else {
                 (max.normalize().to_string(), "")
             };
-            writeln!(csv, "{unit},{code},{},{appraised},{reason},Đã thực hiện đầy đủ", max.normalize()).unwrap();
+            // The leaders' criterion (group I of 2610) carries no self-score.
+            let own = if place.criterion.scored_by_leaders { String::new() } else { max.normalize().to_string() };
+            writeln!(csv, "{unit},{code},{own},{appraised},{reason},Đã thực hiện đầy đủ").unwrap();
         }
     }
     csv
@@ -274,7 +276,8 @@ fn dieu_7_2_d_force_majeure_lets_poor_content_two_pass_completed() {
         } else {
             max.to_string()
         };
-        writeln!(csv, "snv,{code},{max},{appraised},{}", if appraised == "0" { "không có sản phẩm" } else { "" })
+        let own = if place.criterion.scored_by_leaders { String::new() } else { max.to_string() };
+        writeln!(csv, "snv,{code},{own},{appraised},{}", if appraised == "0" { "không có sản phẩm" } else { "" })
             .unwrap();
     }
     import(dir.path(), &db, "scores", &csv);
@@ -292,7 +295,9 @@ fn dieu_9_4_d_an_incomplete_file_is_listed_among_the_reasons() {
     let db = round(dir.path(), "thai-nguyen-2024", "snv,Sở Nội vụ,so-nganh,\n");
     let regulation = thai_nguyen();
     let mut csv = scores_at_max(&regulation, "so-nganh", None, &[("snv", "", "0")]);
-    csv = csv.replace("snv,I.2,4,4,,Đã thực hiện đầy đủ", "snv,I.2,4,4,,");
+    csv = csv.replace("snv,II.2,2,2,,Đã thực hiện đầy đủ", "snv,II.2,2,2,,");
+    // Issue 22 item 2: group I, which the leaders score, is never a gap of the unit's file, explained or not.
+    csv = csv.replace("snv,I.1,,4,,Đã thực hiện đầy đủ", "snv,I.1,,4,,");
     import(dir.path(), &db, "scores", &csv);
     let framework = regulation.framework_for("so-nganh", None).unwrap();
     let mut evidence = String::from("unit,criterion,title,reference,date\n");
@@ -306,13 +311,13 @@ fn dieu_9_4_d_an_incomplete_file_is_listed_among_the_reasons() {
         .iter()
         .find(|r| r.starts_with("Hồ sơ tự đánh giá thiếu (Điều 8.2.b–c, Điều 9.4.đ)"))
         .expect("gaps listed");
-    assert!(gaps.contains("I.2 (thiếu giải trình)"), "{gaps}");
+    assert!(gaps.contains("II.2 (thiếu giải trình)"), "{gaps}");
     assert!(
         gaps.contains("III.1 (thiếu tài liệu kiểm chứng)") && gaps.contains("III.10 (thiếu tài liệu kiểm chứng)"),
         "{gaps}"
     );
-    assert!(gaps.contains(": 11 tiêu chí thành phần —"), "I.2 and the ten of III: {gaps}");
-    assert!(!gaps.contains("— I.1 (") && !gaps.contains("; I.1 ("), "I.1 is explained and documented: {gaps}");
+    assert!(gaps.contains(": 11 tiêu chí thành phần —"), "II.2 and the ten of III: {gaps}");
+    assert!(!gaps.contains("— I.") && !gaps.contains("; I."), "group I is the leaders', never a gap: {gaps}");
 }
 
 /// Reasons name what decided: "IX: Trung bình", a fact and its value, the quota and the rank (issue 11.8),

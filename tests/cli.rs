@@ -122,7 +122,7 @@ fn a_file_with_one_bad_row_changes_nothing_and_names_line_column_value_and_rule(
     }
     rows.push_str("stc,IV.1,\"0,5\",\"0,5\",Chưa phối hợp\n");
     rows.push_str("stc,IV.2,1,1,\n");
-    rows.push_str("stc,I.1,4,5,\n");
+    rows.push_str("stc,I.1,,5,\n");
     let file = write(dir.path(), "scores.csv", &rows);
     let error = refused(&["import", "scores", "--db", &db, &file]);
     assert_eq!(
@@ -272,7 +272,7 @@ fn group_one_takes_the_mean_of_the_provincial_leaders_scores() {
     let file = write(
         dir.path(),
         "leaders.csv",
-        "unit,criterion,self_score,appraised_score,reason,leader\nh-dai-tu,I.2,4,4,,Chủ tịch UBND tỉnh\nh-dai-tu,I.2,4,3,Chưa quyết liệt,Phó Chủ tịch Nguyễn Văn A\nh-dai-tu,I.2,4,\"3,5\",Chậm một số việc,Phó Chủ tịch Trần Thị B\n",
+        "unit,criterion,self_score,appraised_score,reason,leader\nh-dai-tu,I.2,,4,,Chủ tịch UBND tỉnh\nh-dai-tu,I.2,,3,Chưa quyết liệt,Phó Chủ tịch Nguyễn Văn A\nh-dai-tu,I.2,,\"3,5\",Chậm một số việc,Phó Chủ tịch Trần Thị B\n",
     );
     ok(&["import", "scores", "--db", &db, &file]);
     // I.2 is the mean 3.5 of 4: 99.25 − 0.5.

@@ -48,11 +48,7 @@ fn an_absent_explanation_column_keeps_the_explanations() {
     let mut store = fixture_store(dir.path());
     assert_eq!(&*entry(&store, "snv", "I.1").explanation, "Đã thực hiện đầy đủ");
     store
-        .import_scores(&csv(
-            dir.path(),
-            "s.csv",
-            "unit,criterion,self_score,appraised_score,reason\nsnv,I.1,4,3,Chậm\n",
-        ))
+        .import_scores(&csv(dir.path(), "s.csv", "unit,criterion,self_score,appraised_score,reason\nsnv,I.1,,3,Chậm\n"))
         .unwrap();
     let snv = entry(&store, "snv", "I.1");
     assert_eq!((snv.appraised_score, &*snv.explanation), (d("3"), "Đã thực hiện đầy đủ"));
@@ -98,15 +94,22 @@ fn a_dash_clears_a_value_on_purpose_and_is_audited() {
         .import_scores(&csv(
             dir.path(),
             "s.csv",
-            "unit,criterion,self_score,appraised_score,reason,explanation\nsnv,I.1,-,-,,-\n",
+            "unit,criterion,self_score,appraised_score,reason,explanation\nsnv,II.1,3,3,,Đã thực hiện đầy đủ\n",
         ))
         .unwrap();
-    let snv = entry(&store, "snv", "I.1");
+    store
+        .import_scores(&csv(
+            dir.path(),
+            "s.csv",
+            "unit,criterion,self_score,appraised_score,reason,explanation\nsnv,II.1,-,-,,-\n",
+        ))
+        .unwrap();
+    let snv = entry(&store, "snv", "II.1");
     assert_eq!((snv.self_score, snv.appraised_score, &*snv.explanation), (None, None, ""));
-    let log = store.audit_log(Some("snv"), Some("I.1")).unwrap();
+    let log = store.audit_log(Some("snv"), Some("II.1")).unwrap();
     let last = |field: &str| log.iter().rev().find(|r| r.field.as_deref() == Some(field)).cloned().unwrap();
-    assert_eq!((last("self_score").old_value.as_deref(), last("self_score").new_value), (Some("4"), None));
-    assert_eq!((last("appraised_score").old_value.as_deref(), last("appraised_score").new_value), (Some("4"), None));
+    assert_eq!((last("self_score").old_value.as_deref(), last("self_score").new_value), (Some("3"), None));
+    assert_eq!((last("appraised_score").old_value.as_deref(), last("appraised_score").new_value), (Some("3"), None));
     assert_eq!(
         (last("explanation").old_value.as_deref(), last("explanation").new_value.as_deref()),
         (Some("Đã thực hiện đầy đủ"), Some(""))

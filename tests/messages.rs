@@ -232,7 +232,7 @@ fn the_output_of_a_run_is_vietnamese_whatever_the_locale_and_thamdinh_lang_en_gi
     let units = format!("{FIXTURES}/units.csv");
     let imported = ok(&["import", "units", "--db", &db, &units]);
     assert!(imported.contains("đã nhập 8 dòng") && english_in(&imported).is_empty(), "{imported}");
-    let log = ok(&["audit", "log", "--db", &db, "--unit", "stc", "--criterion", "I.1"]);
+    let log = ok(&["audit", "log", "--db", &db, "--unit", "stc", "--criterion", "II.1"]);
     assert!(log.contains("Tự chấm điểm") && log.contains("Thẩm định") && log.contains("điểm thẩm định: "), "{log}");
     let verify = ok(&["audit", "verify", "--db", &db]);
     assert!(verify.contains("nhật ký nguyên vẹn") && english_in(&verify).is_empty(), "{verify}");
@@ -266,7 +266,7 @@ fn the_output_of_a_run_is_vietnamese_whatever_the_locale_and_thamdinh_lang_en_gi
     let locale_only = String::from_utf8_lossy(&locale_only.stdout).into_owned();
     assert!(locale_only.contains("Hạng") && english_in(&locale_only).is_empty(), "{locale_only}");
     assert!(english(&["import", "units", "--db", &db, &units]).contains("8 rows imported"));
-    let log = english(&["audit", "log", "--db", &db, "--unit", "stc", "--criterion", "I.1"]);
+    let log = english(&["audit", "log", "--db", &db, "--unit", "stc", "--criterion", "II.1"]);
     assert!(log.contains("Self-score") && log.contains("appraised score: "), "{log}");
     assert!(english(&["rank", "--db", &db]).contains("Rank"));
     assert!(english(&["rank", "--db", &db, "--lang", "vi"]).contains("Hạng"), "--lang wins over THAMDINH_LANG");
@@ -348,7 +348,8 @@ fn users_submissions_and_the_log_read_roles_and_dates_in_vietnamese() {
     ok(&["init", "--db", &next, "--from", &db, "--year", "2025"]);
     let log = ok(&["audit", "log", "--db", &next]);
     assert!(english_in(&log).is_empty() && iso_dates_in(&log).is_empty(), "{log}");
-    assert!(log.contains("→ 01/12/2025, ") && log.contains("→ 2024, 8"), "{log}");
+    // Nothing was approved in 2024: no level is carried (a provisional level is not a previous one).
+    assert!(log.contains("→ 01/12/2025, ") && log.contains("→ 2024, 0"), "{log}");
 
     // English keeps what is stored: the slugs and the ISO times a script reads.
     let english = ok(&["user", "list", "--db", &db, "--lang", "en"]);

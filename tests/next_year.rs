@@ -85,28 +85,68 @@ fn init_from_carries_units_users_and_settings_and_no_scores() {
     assert!(!Path::new(&other).exists());
 }
 
+/// The fixture's scores, facts, grades and documents (and skhcn's last appraisal) in `db`, then `so-nganh`
+/// approved by a chairman; `huyen` stays open.
+fn score_and_approve_so_nganh(dir: &Path, db: &str) {
+    for kind in ["scores", "facts", "grades", "evidence"] {
+        ok(&["import", kind, "--db", db, &format!("{FIXTURES}/{kind}.csv")]);
+    }
+    let last = dir.join("iii7.csv");
+    std::fs::write(&last, "unit,criterion,appraised_score,reason\nskhcn,III.7,\"2,5\",Thiếu một báo cáo\n").unwrap();
+    ok(&["import", "scores", "--db", db, &last.display().to_string()]);
+    ok(&["tie", "--db", db, "--bloc", "so-nganh", "--order", "stp,snv", "--user", "ct"]);
+    ok(&["approve", "--db", db, "--bloc", "so-nganh", "--user", "ct"]);
+}
+
+fn rank(db: &str) -> Value {
+    serde_json::from_str(&ok(&["rank", "--db", db, "--json"])).unwrap()
+}
+
+/// Issue 22 item 3 (SPEC, Previous year): the flag needs the year before, an approved level then (a provisional
+/// one is not carried) and a final level now, and it cites the regulation's article (Điều 11.2.d).
 #[test]
 fn a_unit_not_completed_in_both_years_is_flagged_with_its_previous_level() {
     let dir = tempfile::tempdir().unwrap();
-    let old = old_round(dir.path());
-    let before: Value = serde_json::from_str(&ok(&["rank", "--db", &old, "--json"])).unwrap();
+    let old = dir.path().join("2024.db").display().to_string();
+    ok(&["init", "--db", &old, "--regulation", "thai-nguyen-2024", "--year", "2024"]);
+    ok(&["import", "units", "--db", &old, &format!("{FIXTURES}/units.csv")]);
+    ok(&["user", "add", "--db", &old, "ct", "--role", "chairman"]);
+    score_and_approve_so_nganh(dir.path(), &old);
+    let before = rank(&old);
     assert!(unit(&before, "sxd")["previous_level"].is_null());
-    assert_eq!(unit(&before, "sxd")["flags"], serde_json::json!([]));
     assert_eq!(unit(&before, "sxd")["level"], "not_completed");
     assert_eq!(unit(&before, "stc")["level"], "good");
 
     let new = dir.path().join("2025.db").display().to_string();
     ok(&["init", "--db", &new, "--from", &old, "--year", "2025"]);
-    // Nothing scored yet in 2025: every unit is not completed this year.
-    let report: Value = serde_json::from_str(&ok(&["rank", "--db", &new, "--json"])).unwrap();
+    // Nothing scored yet in 2025: not completed, but not final: no flag yet.
+    let report = rank(&new);
     let sxd = unit(&report, "sxd");
     assert_eq!((sxd["level"].as_str(), sxd["previous_level"].as_str()), (Some("not_completed"), Some("not_completed")));
+    assert_eq!(sxd["flags"], serde_json::json!([]), "this year's level is not final: {sxd}");
+    // huyen was never approved in 2024: its provisional level is not a previous level.
+    assert!(unit(&report, "h-dai-tu")["previous_level"].is_null(), "{}", unit(&report, "h-dai-tu"));
+    // Scored and approved in 2025: the flag, citing the article.
+    score_and_approve_so_nganh(dir.path(), &new);
+    let report = rank(&new);
+    let sxd = unit(&report, "sxd");
     assert_eq!(sxd["flags"], serde_json::json!(["not_completed_two_years"]));
     assert!(
-        sxd["reasons"].as_array().unwrap().iter().any(|r| r.as_str().unwrap().contains("02 năm liên tiếp")),
+        sxd["reasons"].as_array().unwrap().iter().any(|r| {
+            let r = r.as_str().unwrap();
+            r.contains("02 năm liên tiếp") && r.contains("(Điều 11.2.d)")
+        }),
         "{sxd}"
     );
     let stc = unit(&report, "stc");
     assert_eq!((stc["previous_level"].as_str(), stc["flags"].clone()), (Some("good"), serde_json::json!([])));
     assert!(stc["reasons"].as_array().unwrap().iter().any(|r| r.as_str().unwrap().starts_with("Năm 2024: ")), "{stc}");
+
+    // 2024 into 2026: not consecutive years, no flag even when final.
+    let later = dir.path().join("2026.db").display().to_string();
+    ok(&["init", "--db", &later, "--from", &old, "--year", "2026"]);
+    score_and_approve_so_nganh(dir.path(), &later);
+    let sxd = unit(&rank(&later), "sxd").clone();
+    assert_eq!((sxd["previous_level"].as_str(), sxd["flags"].clone()), (Some("not_completed"), serde_json::json!([])));
+    assert!(!sxd.to_string().contains("02 năm liên tiếp"), "{sxd}");
 }

@@ -571,7 +571,7 @@ fn what_each_role_may_write_it_imports_under_its_own_name() {
         .import_scores(&csv(
             dir.path(),
             "a.csv",
-            &format!("{scores}stc,I.1,4,2,Chậm,,lanh-dao-2\nstc,II.1,3,2,Thiếu,,\n"),
+            &format!("{scores}stc,I.1,,2,Chậm,,lanh-dao-2\nstc,II.1,3,2,Thiếu,,\n"),
         ))
         .unwrap();
     admin.import_grades(&csv(dir.path(), "g.csv", "unit,criterion,grade,reason\nstc,V,-,\n")).unwrap();

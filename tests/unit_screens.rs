@@ -119,7 +119,9 @@ fn after_approval_the_unit_reads_its_deductions_and_nothing_before() {
 #[test]
 fn last_year_and_the_two_year_flag_are_in_front_of_the_chairman() {
     let dir = tempfile::tempdir().unwrap();
-    let old = fixture_store(dir.path());
+    let mut old = fixture_store(dir.path());
+    // Only an approved level is carried, and the flag waits for this year's approval (issue 22 item 3).
+    approve_so_nganh(&mut old, dir.path());
     let old_path = old.path().to_path_buf();
     drop(old);
     let mut store = Store::init_from(&dir.path().join("2025.db"), &old_path, 2025, None).unwrap();
@@ -132,6 +134,7 @@ fn last_year_and_the_two_year_flag_are_in_front_of_the_chairman() {
             _ => store.import_evidence(&file).unwrap(),
         };
     }
+    approve_so_nganh(&mut store, dir.path());
     let chairman = app_as(&mut store, "chu-tich");
     // sxd is not completed in 2024's fixture and again now (Điều 11.2.d).
     let ranked = chairman.ranked("sxd").unwrap().clone();
@@ -201,4 +204,14 @@ fn typing_replaces_the_self_score_shown() {
     press(&mut unit, &mut store, "2");
     let Screen::SelfAssess(form) = &unit.screen else { panic!("form") };
     assert_eq!(form.score, "2", "replaced, not 12");
+}
+
+/// skhcn's last component appraised, the tie ordered and `so-nganh` approved by the chairman.
+fn approve_so_nganh(store: &mut Store, dir: &Path) {
+    let file = dir.join("iii7.csv");
+    std::fs::write(&file, "unit,criterion,appraised_score,reason\nskhcn,III.7,\"2,5\",Thiếu một báo cáo\n").unwrap();
+    store.import_scores(&file).unwrap();
+    store.sign_in("chu-tich").unwrap();
+    store.order_tie("so-nganh", &["stp".into(), "snv".into()]).unwrap();
+    store.approve_bloc("so-nganh").unwrap();
 }

@@ -346,14 +346,14 @@ fn a_filled_sheet_brings_in_self_scores_explanations_and_evidence() {
     let file = fill(&store, "stc", |book, layout| {
         let self_col = layout.col(Column::SelfScore).unwrap();
         let explanation = layout.col(Column::Explanation).unwrap();
-        let row = row_for(book, layout, "I.1");
+        let row = row_for(book, layout, "III.2");
         set(book, row, self_col, Some(Value::Number(d("3.5"))));
         set(book, row, explanation, Some(Value::Text("Có kế hoạch và báo cáo".into())));
         let row = row_for(book, layout, "IX");
         set(book, row, self_col, Some(Value::Number(d("1"))));
         let first = evidence_row(book);
         set(book, first, 1, Some(Value::Text("Kế hoạch đổi mới sáng tạo năm 2024".into())));
-        set(book, first, 2, Some(Value::Text("I.1".into())));
+        set(book, first, 2, Some(Value::Text("III.2".into())));
         set(book, first, 3, Some(Value::Text("15/01/2024".into())));
         set(book, first, 4, Some(Value::Text("12/KH-STC".into())));
     });
@@ -361,8 +361,8 @@ fn a_filled_sheet_brings_in_self_scores_explanations_and_evidence() {
     assert_eq!(imported.rows, 3, "two components and one document");
     let round = store.load_round().unwrap();
     let stc = round.units.iter().find(|u| u.code == "stc").unwrap();
-    assert_eq!(stc.entries["I.1"].self_score, Some(d("3.5")));
-    assert_eq!(&*stc.entries["I.1"].explanation, "Có kế hoạch và báo cáo");
+    assert_eq!(stc.entries["III.2"].self_score, Some(d("3.5")));
+    assert_eq!(&*stc.entries["III.2"].explanation, "Có kế hoạch và báo cáo");
     assert_eq!(stc.entries["IX"].self_score, Some(d("1")));
     let evidence = store.all_evidence().unwrap();
     assert_eq!(evidence.len(), 1);
@@ -372,7 +372,7 @@ fn a_filled_sheet_brings_in_self_scores_explanations_and_evidence() {
     let again = path(dir.path(), "again.xlsx");
     ok(&["export", "sheet", "--db", &db, "--unit", "stc", "--out", &again]);
     let cells = Export::open(&again).range("stc");
-    let i1 = row_of(&cells, 12, "I.1");
+    let i1 = row_of(&cells, 12, "III.2");
     assert_eq!(number(&cells, i1, 3), Some(3.5));
     assert_eq!(text(&cells, i1, 11), "Có kế hoạch và báo cáo");
     let before = snapshot(&db);
@@ -900,23 +900,23 @@ fn csv_self_assessments_carry_explanations_and_evidence_into_the_sheet() {
     let scores = dir.path().join("scores.csv");
     std::fs::write(
         &scores,
-        "unit,criterion,self_score,appraised_score,reason,explanation\nstc,I.1,\"3,5\",,,Có kế hoạch số 12/KH-STC\n",
+        "unit,criterion,self_score,appraised_score,reason,explanation\nstc,III.2,\"3,5\",,,Có kế hoạch số 12/KH-STC\n",
     )
     .unwrap();
     let evidence = dir.path().join("evidence.csv");
-    std::fs::write(&evidence, "unit,criterion,title,reference,date\nstc,I.1,Kế hoạch đổi mới,12/KH-STC,15/01/2024\n")
+    std::fs::write(&evidence, "unit,criterion,title,reference,date\nstc,III.2,Kế hoạch đổi mới,12/KH-STC,15/01/2024\n")
         .unwrap();
     ok(&["import", "scores", "--db", &db, &scores.display().to_string()]);
     ok(&["import", "evidence", "--db", &db, &evidence.display().to_string()]);
     let file = path(dir.path(), "stc.xlsx");
     ok(&["export", "sheet", "--db", &db, "--unit", "stc", "--out", &file]);
     let cells = Export::open(&file).range("stc");
-    let row = row_of(&cells, 12, "I.1");
+    let row = row_of(&cells, 12, "III.2");
     assert_eq!(number(&cells, row, 3), Some(3.5));
     assert_eq!(text(&cells, row, 11), "Có kế hoạch số 12/KH-STC");
     let listed = (row..400).find(|r| text(&cells, *r, 4) == "12/KH-STC").expect("the document is listed");
     assert_eq!(text(&cells, listed, 3), "15/01/2024");
-    assert_eq!(text(&cells, listed, 2), "I.1");
+    assert_eq!(text(&cells, listed, 2), "III.2");
 }
 
 /// An export the OS cannot write is refused in a worded frame around the OS's own text, and writes nothing.

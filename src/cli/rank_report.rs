@@ -2,7 +2,7 @@
 
 use crate::domain::code::{BlocCode, UnitCode};
 use crate::domain::evaluate::{Round, UnitRecord, evaluate_round};
-use crate::domain::previous_year::{PreviousLevel, year_flags};
+use crate::domain::previous_year::{PreviousLevel, YearContext, year_flags};
 use crate::domain::ranking::RankedUnit;
 use crate::domain::reasons::{previous_year_reasons, unit_reasons};
 use crate::domain::regulation::Regulation;
@@ -91,6 +91,7 @@ pub fn json(
     let blocs = evaluate_round(regulation, round)
         .into_iter()
         .map(|result| {
+            let context = YearContext::of(regulation, round, &result.bloc);
             let ranked = &result.ranking.units;
             let units = ranked
                 .iter()
@@ -99,11 +100,11 @@ pub fn json(
                     reasons: {
                         let mut reasons = reasons(regulation, &units, documents, unit);
                         reasons.extend(tie_reason(regulation, ranked, at));
-                        reasons.extend(previous_year_reasons(previous.get(unit.unit.as_str()), unit.outcome));
+                        reasons.extend(previous_year_reasons(&context, previous.get(unit.unit.as_str()), unit.outcome));
                         reasons
                     },
                     previous_level: previous.get(unit.unit.as_str()).map(|p| p.level.clone()),
-                    flags: year_flags(previous.get(unit.unit.as_str()), unit.outcome)
+                    flags: year_flags(&context, previous.get(unit.unit.as_str()), unit.outcome)
                         .into_iter()
                         .map(crate::domain::previous_year::YearFlag::slug)
                         .collect(),

@@ -99,3 +99,26 @@ impl Framework {
         self.contents.iter().map(|content| content.max).sum()
     }
 }
+
+/// What of a framework must keep an applicable component (453 Điều 4.1 fixes each part's points: A 40, B 50,
+/// C 10): the first part (content), or criterion that others' points move to (C.1), whose components are all
+/// marked not applicable; None when each keeps one. `not_applicable(code)`: whether a component is so marked.
+pub fn wholly_not_applicable(framework: &Framework, not_applicable: impl Fn(&str) -> bool) -> Option<&str> {
+    let none_left = |criteria: &mut dyn Iterator<Item = &Criterion>| {
+        criteria.flat_map(|criterion| &criterion.components).all(|component| not_applicable(&component.code))
+    };
+    for content in &framework.contents {
+        if !content.criteria.is_empty() && none_left(&mut content.criteria.iter()) {
+            return Some(&content.code);
+        }
+    }
+    let targets = framework.criteria().filter_map(|(_, criterion)| criterion.transfer_to.as_deref());
+    for target in targets {
+        if let Some((_, criterion)) = framework.criterion(target)
+            && none_left(&mut std::iter::once(criterion))
+        {
+            return Some(&criterion.code);
+        }
+    }
+    None
+}

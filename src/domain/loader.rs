@@ -42,6 +42,9 @@ struct RegulationFile {
     classification: ClassificationRules,
     #[serde(default)]
     deadlines: super::calendar::Deadlines,
+    /// The article of the two-years-not-completed rule, where the regulation has one (2610 Điều 11.2.d).
+    #[serde(default)]
+    two_years_not_completed: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -233,6 +236,7 @@ pub fn load_regulation(folder: &str, files: &DataFiles) -> Result<Regulation, Da
         tie_keys_listed,
         score_decimals: raw.score_decimals.unwrap_or(raw.official_decimals),
         self_assessment: raw.self_assessment,
+        two_years_not_completed: raw.two_years_not_completed,
         quota,
         agencies,
         blocs,

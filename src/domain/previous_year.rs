@@ -32,9 +32,34 @@ impl YearFlag {
     }
 }
 
-/// The flags of a unit whose outcome this year is `now` and whose previous level was `previous`.
-pub fn year_flags(previous: Option<&PreviousLevel>, now: Outcome) -> Vec<YearFlag> {
-    let before = previous.map(|p| p.level.as_str());
+/// What the two-year rule needs to know of this round and a unit's bloc.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct YearContext<'a> {
+    /// The article of the regulation's rule (2610 Điều 11.2.d); None where the regulation has no such rule (453).
+    pub article: Option<&'a str>,
+    /// This round's year.
+    pub year: i32,
+    /// This year's level of the unit is final: its bloc is approved.
+    pub final_level: bool,
+}
+
+impl<'a> YearContext<'a> {
+    /// The context of a unit of `bloc` in `round`.
+    pub fn of(regulation: &'a super::regulation::Regulation, round: &super::evaluate::Round, bloc: &str) -> Self {
+        YearContext {
+            article: regulation.two_years_not_completed.as_deref(),
+            year: round.year,
+            final_level: round.published.contains_key(bloc),
+        }
+    }
+}
+
+/// The flags of a unit whose outcome this year is `now` and whose previous level was `previous`: only under a
+/// regulation with the rule, for the year just before this one, an approved level then and a final one now.
+pub fn year_flags(context: &YearContext<'_>, previous: Option<&PreviousLevel>, now: Outcome) -> Vec<YearFlag> {
+    let before = previous
+        .filter(|p| context.article.is_some() && context.final_level && p.approved && p.year + 1 == context.year)
+        .map(|p| p.level.as_str());
     if before == Some(Outcome::Level(Level::NotCompleted).slug()) && now == Outcome::Level(Level::NotCompleted) {
         vec![YearFlag::NotCompletedTwoYears]
     } else {
@@ -63,9 +88,20 @@ mod tests {
     #[test]
     fn two_years_not_completed_are_flagged() {
         let not_completed = Outcome::Level(Level::NotCompleted);
-        assert_eq!(year_flags(Some(&previous("not_completed")), not_completed), [YearFlag::NotCompletedTwoYears]);
-        assert!(year_flags(Some(&previous("completed")), not_completed).is_empty());
-        assert!(year_flags(Some(&previous("not_completed")), Outcome::Level(Level::Completed)).is_empty());
-        assert!(year_flags(None, not_completed).is_empty());
+        let context = YearContext { article: Some("Điều 11.2.d"), year: 2025, final_level: true };
+        let flags = |previous: Option<&PreviousLevel>, now| year_flags(&context, previous, now);
+        assert_eq!(flags(Some(&previous("not_completed")), not_completed), [YearFlag::NotCompletedTwoYears]);
+        assert!(flags(Some(&previous("completed")), not_completed).is_empty());
+        assert!(flags(Some(&previous("not_completed")), Outcome::Level(Level::Completed)).is_empty());
+        assert!(flags(None, not_completed).is_empty());
+        // Not the year before, not approved then, not final now, or no such rule: no flag.
+        let two_years_back = YearContext { year: 2026, ..context };
+        assert!(year_flags(&two_years_back, Some(&previous("not_completed")), not_completed).is_empty());
+        let provisional = PreviousLevel { approved: false, ..previous("not_completed") };
+        assert!(flags(Some(&provisional), not_completed).is_empty());
+        let open = YearContext { final_level: false, ..context };
+        assert!(year_flags(&open, Some(&previous("not_completed")), not_completed).is_empty());
+        let no_rule = YearContext { article: None, ..context };
+        assert!(year_flags(&no_rule, Some(&previous("not_completed")), not_completed).is_empty());
     }
 }

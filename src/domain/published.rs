@@ -92,7 +92,10 @@ pub fn rerated_result(
     let others = published.units.iter().filter(|(code, _)| code.as_str() != unit);
     let above = others.clone().filter(|(_, p)| key(p.total) > own).count();
     let tied: Vec<UnitCode> = others.clone().filter(|(_, p)| key(p.total) == own).map(|(c, _)| c.clone()).collect();
+    // A total the re-rating leaves as published keeps its published rank (a tie ordered at approval stays so).
+    let kept = published.units.get(unit).filter(|p| key(p.total) == own).map(|p| p.rank);
     let rank = match (tied.is_empty(), place) {
+        _ if kept.is_some() => kept.unwrap_or(above + 1),
         (true, _) | (false, Some(TiePlace::Before)) => above + 1,
         (false, Some(TiePlace::After)) => above + tied.len() + 1,
         (false, None) => return Err(TieToOrder { tied }),

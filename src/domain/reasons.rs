@@ -84,6 +84,7 @@ pub fn unit_reasons(
 /// What the round before this one says of a unit: its level then and, when it was rated not completed in both
 /// years, the flag for the chairman (Thái Nguyên Điều 11.2.d). Nothing without an earlier round.
 pub fn previous_year_reasons(
+    context: &super::previous_year::YearContext<'_>,
     previous: Option<&super::previous_year::PreviousLevel>,
     now: super::ranking::Outcome,
 ) -> Vec<String> {
@@ -95,11 +96,12 @@ pub fn previous_year_reasons(
         level_words(&previous.level),
         if previous.approved { "" } else { " (chưa phê duyệt khi chuyển sang năm mới)" }
     )];
-    for flag in year_flags(Some(previous), now) {
+    for flag in year_flags(context, Some(previous), now) {
         match flag {
             YearFlag::NotCompletedTwoYears => reasons.push(format!(
-                "02 năm liên tiếp ({} và năm nay) được xếp loại không hoàn thành nhiệm vụ: đề nghị Chủ tịch xem xét (Điều 11.2.d)",
-                previous.year
+                "02 năm liên tiếp ({} và năm nay) được xếp loại không hoàn thành nhiệm vụ: đề nghị Chủ tịch xem xét ({})",
+                previous.year,
+                context.article.unwrap_or_default()
             )),
         }
     }

@@ -28,6 +28,9 @@ pub struct Regulation {
     pub score_decimals: u32,
     /// What the unit's self-assessment file must hold, and what a gap does.
     pub self_assessment: SelfAssessmentRules,
+    /// The article of the rule flagging a unit not completed two years running (2610 Điều 11.2.d); None where
+    /// the regulation has no such rule (453).
+    pub two_years_not_completed: Option<String>,
     pub quota: QuotaRule,
     pub agencies: Vec<Agency>,
     pub blocs: Vec<Bloc>,

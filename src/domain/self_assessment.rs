@@ -106,6 +106,20 @@ impl SelfAssessmentRules {
         (gap.no_explanation || gap.no_evidence).then_some(gap)
     }
 
+    /// `gap` of a component in its place: a component of a criterion the provincial leaders score (group I of
+    /// 2610, Điều 6.2.b) is not part of the unit's self-assessment and is never a gap of its file.
+    pub fn gap_of(
+        &self,
+        place: &super::framework::ComponentPlace<'_>,
+        entry: &ComponentScore,
+        criterion_documents: u32,
+    ) -> Option<FileGap> {
+        if place.criterion.scored_by_leaders {
+            return None;
+        }
+        self.gap(place.component.max, entry, criterion_documents)
+    }
+
     /// Whether the regulation marks incomplete files at all.
     pub fn marks_gaps(&self) -> bool {
         self.missing_explanation != WhenMissing::Nothing || self.missing_evidence != WhenMissing::Nothing
@@ -152,7 +166,7 @@ pub fn unit_gaps(
     }
     let mut gaps = Vec::new();
     let missing = ComponentScore::default();
-    for (_, criterion) in framework.criteria() {
+    for (_, criterion) in framework.criteria().filter(|(_, criterion)| !criterion.scored_by_leaders) {
         let filed = criterion_documents(criterion, &documents);
         for component in &criterion.components {
             let entry = entries.get(&component.code).unwrap_or(&missing);

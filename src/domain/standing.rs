@@ -165,7 +165,11 @@ impl Standing {
         let no_values = Vec::new();
         let values = self.tie_values.get(bloc).unwrap_or(&no_values);
         let orders = round.tie_orders.get(bloc).map(Vec::as_slice).unwrap_or(&[]);
-        let ranking = rank_bloc_shaped(candidates, values, &terms, &shape, orders);
+        let mut ranking = rank_bloc_shaped(candidates, values, &terms, &shape, orders);
+        // An approved bloc shows its published result, not a ranking computed again (approved is approved).
+        if let Some(published) = round.published.get(bloc) {
+            super::published::apply_published(&mut ranking, published);
+        }
         let result = BlocResult { bloc: bloc.into(), ranking };
         if let Some(position) = position {
             self.results[position] = result;

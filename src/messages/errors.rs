@@ -221,6 +221,9 @@ pub fn refused(why: &Refused, lang: Lang) -> String {
             "đơn vị {unit}: khối {bloc} chưa được phê duyệt; hãy sửa điểm, sự kiện hoặc xếp loại theo cách thông thường"
         ),
         Refused::NothingToRerate { unit } => format!("đơn vị {unit}: xếp loại lại phải thay đổi một điều; chưa có gì"),
+        Refused::WhollyNotApplicable { unit, part } => format!(
+            "đơn vị {unit}: mọi nội dung của {part} sẽ là không áp dụng; Điều 4.1 cố định điểm từng phần (A 40 điểm, B 50 điểm, C 10 điểm) nên {part} phải còn ít nhất một nội dung được chấm"
+        ),
         Refused::RerateTie { unit, tied } => format!(
             "đơn vị {unit}: sau khi xếp loại lại, tổng điểm bằng đơn vị {}; Chủ tịch Hội đồng quyết định thứ tự ngay trong lần xếp loại lại này (--tie before: xếp trên, --tie after: xếp dưới)",
             tied.join(", ")
@@ -553,6 +556,7 @@ mod tests {
             Refused::NotApproved { unit: unit.clone(), bloc: bloc.clone() },
             Refused::NothingToRerate { unit: unit.clone() },
             Refused::RerateTie { unit: unit.clone(), tied: vec![s("stp")] },
+            Refused::WhollyNotApplicable { unit: unit.clone(), part: s("A") },
             Refused::UnknownBloc { bloc: s("x"), regulation: s("r"), known: vec![bloc.clone()] },
             Refused::EmptyBloc { bloc: bloc.clone() },
             Refused::NotAppraised { bloc: bloc.clone(), count: 3 },

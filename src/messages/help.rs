@@ -144,7 +144,11 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("rerate", "fact", "Tên sự kiện (với --value), ví dụ discipline"),
     ("rerate", "value", "Giá trị mới của sự kiện"),
     ("backup", "out", "Tệp mới (không bao giờ là tệp đã có, cơ sở dữ liệu hay các tệp đi kèm của nó)"),
-    ("rerate", "tie", "Khi tổng điểm mới bằng đơn vị khác: before (xếp trên) hoặc after (xếp dưới), do Chủ tịch quyết định"),
+    (
+        "rerate",
+        "tie",
+        "Khi tổng điểm mới bằng đơn vị khác: before (xếp trên) hoặc after (xếp dưới), do Chủ tịch quyết định",
+    ),
 ];
 
 /// The placeholders of argument values (`--db <PATH>`) and of the usage line, in Vietnamese; a name not here

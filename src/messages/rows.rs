@@ -137,6 +137,11 @@ fn fault_vi(fault: &RowFault) -> (Option<String>, String) {
         ),
         RowFault::ReasonNeeded { unit, code, why } => (Some(item_vi(unit, code)), why.to_string()),
         RowFault::ExplanationMissing { unit, code, why } => (Some(item_vi(unit, code)), why.to_string()),
+        RowFault::SelfScoreByLeaders { unit, code } => (
+            Some(item_vi(unit, code)),
+            "tiêu chí thành phần này do lãnh đạo UBND tỉnh chấm, đơn vị không tự chấm điểm (bỏ trống điểm tự đánh giá)"
+                .to_string(),
+        ),
         RowFault::ExplanationText { unit, code, why } => (Some(item_vi(unit, code)), format!("giải trình {why}")),
         RowFault::NoGrades { regulation } => {
             (None, format!("quy chế {regulation} không xếp loại tiêu chí, nên không có xếp loại nào để điều chỉnh"))
@@ -278,6 +283,7 @@ pub(super) fn every_row_fault() -> Vec<RowFault> {
             why: ExplanationMissing { self_score: Decimal::ONE, max: Decimal::TWO, article: s("Điều 4.2") },
         },
         RowFault::ExplanationText { unit: u.clone(), code: c.clone(), why: TextRefusal::LineBreak },
+        RowFault::SelfScoreByLeaders { unit: u.clone(), code: c.clone() },
         RowFault::NoGrades { regulation: s("bac-giang-453") },
         RowFault::NotACriterion { unit: u.clone(), code: s("VI.1") },
         RowFault::BadGrade { unit: u.clone(), code: s("VI"), value: s("great") },

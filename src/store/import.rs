@@ -310,18 +310,26 @@ impl Store {
             };
             planned.push((line, place, change));
         }
+        self.write_score_rows(&table, &planned)?;
+        Ok(Imported { rows: planned.len() })
+    }
+
+    /// Writes the planned rows of a scores file in one transaction, each checked on what it merges into, then
+    /// the parts of every unit touched (453 Điều 4.1).
+    fn write_score_rows(&self, table: &CsvTable, planned: &[(u64, ComponentPlace<'_>, ScoreChange)]) -> Result<()> {
         let tx = self.write_transaction()?;
         let mut trail = self.audit_trail(&tx)?;
-        for (line, place, change) in &planned {
+        for (line, place, change) in planned {
             let merged = merge(&tx, change, &self.actor.name)?;
             let place_of = RowPlace::Line { file: table.file.clone(), line: *line };
             check_merged(&place_of, &self.regulation, place, change, &merged)?;
-            self.permit_merged(&table, *line, place, change, &merged)?;
+            self.permit_merged(table, *line, place, change, &merged)?;
             write_merged(&tx, &mut trail, change, &merged)?;
         }
+        super::parts::check_units(&tx, &self.regulation, planned.iter().map(|(_, _, c)| c.unit.as_str()))?;
         trail.record(&tx, import_change(AuditAction::Import(ImportKind::Scores), &table.file, planned.len()))?;
         tx.commit()?;
-        Ok(Imported { rows: planned.len() })
+        Ok(())
     }
 
     /// `unit,criterion,grade,reason`: the council's override of a criterion's proposed grade. An empty grade
@@ -559,6 +567,10 @@ pub(super) fn check_merged(
         check_reason(place.component.max, self_score, appraised, reason).map_err(|why| {
             RowFault::ReasonNeeded { unit: unit.clone(), code: code.clone(), why }.at(at.clone(), Some("reason"))
         })?;
+    }
+    // Group I of 2610 (Điều 6.2.b): the leaders score it; the unit's self-assessment does not reach it.
+    if place.criterion.scored_by_leaders && merged.self_score_changed() && self_score.is_some() {
+        return Err(RowFault::SelfScoreByLeaders { unit, code }.at(at.clone(), Some("self_score")));
     }
     // Điều 4.2 of 453: the unit's own deduction needs its explanation, on what the component will hold.
     if after.applicable && (merged.self_score_changed() || change.explanation != Cell::Keep) {

@@ -18,6 +18,7 @@ pub mod generate;
 pub mod import;
 pub mod next_year;
 pub mod paths;
+mod parts;
 mod published;
 pub mod papers;
 pub mod refused;

@@ -131,7 +131,8 @@ impl Store {
         let round = self.load_round()?;
         let approved = self.approved_blocs()?;
         let mut states = Vec::new();
-        for result in evaluate_round(&self.regulation, &round) {
+        // Approved levels only: a provisional level is not a previous level (SPEC, Previous year).
+        for result in evaluate_round(&self.regulation, &round).into_iter().filter(|r| approved.contains(&r.bloc)) {
             for unit in &result.ranking.units {
                 states.push(tx.query_row(
                     "INSERT INTO previous_level (unit, year, level, total, approved) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING *",

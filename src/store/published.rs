@@ -10,6 +10,13 @@ use rusqlite::{Connection, params};
 use std::collections::BTreeMap;
 use std::str::FromStr;
 
+impl super::Store {
+    /// Every approved bloc's published results, as every reader of an approved bloc shows them.
+    pub fn published_results(&self) -> Result<BTreeMap<BlocCode, PublishedBloc>> {
+        published_results(&self.conn)
+    }
+}
+
 /// Reads every approved bloc's published results, with each unit's latest re-rating in place of its approved
 /// result. Blocs approved before results were published (an older database) are left out: they are ranked as
 /// before.

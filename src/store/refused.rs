@@ -205,6 +205,10 @@ pub enum Refused {
     #[error("unit {unit}: a re-rating changes something; nothing was given")]
     NothingToRerate { unit: String },
     #[error(
+        "unit {unit}: every item of {part} would be not applicable; Điều 4.1 fixes each part's points (A 40, B 50, C 10)"
+    )]
+    WhollyNotApplicable { unit: String, part: String },
+    #[error(
         "unit {unit}: after the re-rating its total equals {}'s; the chairman orders the tie within the re-rating (--tie before|after)",
         tied.join(", ")
     )]

@@ -137,6 +137,8 @@ pub enum RowFault {
     NotApplicableHolds { unit: String, code: String, scores: Vec<HeldScore> },
     #[error("unit {unit}, {code}: {why}")]
     ReasonNeeded { unit: String, code: String, why: ReasonNeeded },
+    #[error("unit {unit}, {code}: the provincial leaders score this component; the unit gives it no self-score")]
+    SelfScoreByLeaders { unit: String, code: String },
     #[error("unit {unit}, {code}: {why}")]
     ExplanationMissing { unit: String, code: String, why: ExplanationMissing },
     #[error("unit {unit}, {code}: giải trình {why}")]

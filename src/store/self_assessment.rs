@@ -109,6 +109,7 @@ impl Store {
         check_merged(&super::RowPlace::Form, &self.regulation, &place, &change, &merged)?;
         let mut trail = self.audit_trail(&tx)?;
         write_merged(&tx, &mut trail, &change, &merged)?;
+        super::parts::check_unit(&tx, &self.regulation, unit)?;
         tx.commit()?;
         Ok(())
     }

@@ -117,11 +117,15 @@ impl Store {
                 })?,
                 None => stored.explanation.to_string(),
             };
-            let max = self
+            let place = self
                 .regulation
                 .framework_for(&unit.bloc, unit.group.as_deref())
-                .and_then(|framework| framework.component(&score.code))
-                .map(|place| place.component.max);
+                .and_then(|framework| framework.component(&score.code));
+            let by_leaders = place.is_some_and(|place| place.criterion.scored_by_leaders);
+            if by_leaders && score.self_score.is_some_and(|given| Some(given) != stored.self_score) {
+                return Err(at(RowFault::SelfScoreByLeaders { unit: code.clone(), code: component.clone() }));
+            }
+            let max = place.map(|place| place.component.max);
             if let (Some(max), true) = (max, applicable) {
                 self.regulation.self_assessment.check(max, self_score, &explanation).map_err(|why| {
                     at(RowFault::ExplanationMissing { unit: code.clone(), code: component.clone(), why })
@@ -216,6 +220,7 @@ impl Store {
                 let merged = merge(&tx, change, &self.actor.name)?;
                 write_merged(&tx, &mut trail, change, &merged)?;
             }
+            super::parts::check_units(&tx, &self.regulation, sheet.scores.iter().map(|c| c.unit.as_str()))?;
             for row in &sheet.evidence {
                 write_evidence_audited(&tx, &mut trail, row, || Ok(()))?;
             }

@@ -6,7 +6,7 @@ use super::Store;
 use super::error::Result;
 use crate::domain::evaluate::evaluate_round;
 use crate::domain::permissions::{Role, may_see_result};
-use crate::domain::previous_year::{PreviousLevel, year_flags};
+use crate::domain::previous_year::{PreviousLevel, YearContext, year_flags};
 use crate::domain::reasons::{previous_year_reasons, unit_reasons};
 use crate::store::Refused;
 use rusqlite::params;
@@ -90,7 +90,8 @@ impl Store {
         let documents = self.document_counts()?;
         let previous = self.previous_levels()?.remove(&unit);
         let mut reasons = unit_reasons(&self.regulation, record, &ranked, |code| documents.count(&unit, code));
-        reasons.extend(previous_year_reasons(previous.as_ref(), ranked.outcome));
+        let context = YearContext::of(&self.regulation, &round, &record.bloc);
+        reasons.extend(previous_year_reasons(&context, previous.as_ref(), ranked.outcome));
         Ok(UnitResult {
             name: record.name.clone(),
             bloc: record.bloc.to_string(),
@@ -102,7 +103,7 @@ impl Store {
             approved: self.approved_blocs()?.contains(&record.bloc),
             reasons,
             deductions: self.deductions(record)?,
-            flags: year_flags(previous.as_ref(), ranked.outcome)
+            flags: year_flags(&context, previous.as_ref(), ranked.outcome)
                 .into_iter()
                 .map(crate::domain::previous_year::YearFlag::slug)
                 .collect(),

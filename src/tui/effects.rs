@@ -122,6 +122,7 @@ pub fn refresh(store: &Store, since: i64) -> Result<Option<UnitRefresh>> {
         files,
         comments: store.comments()?,
         approved: store.approved_blocs()?,
+        published: store.published_results()?,
         submitted: submitted(store)?,
         audit_id: changes.last_id,
     }))

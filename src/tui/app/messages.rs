@@ -32,6 +32,8 @@ pub struct UnitRefresh {
     pub files: Vec<crate::store::files::DocumentFile>,
     pub comments: Vec<CommentRow>,
     pub approved: BTreeSet<BlocCode>,
+    /// The approved blocs' published results (a re-rating changes one unit's).
+    pub published: BTreeMap<BlocCode, crate::domain::published::PublishedBloc>,
     /// Who has submitted (None: the round takes no submissions in the program).
     pub submitted: Option<BTreeMap<String, crate::store::submission::Submission>>,
     pub audit_id: i64,

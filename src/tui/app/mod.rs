@@ -527,6 +527,7 @@ impl App {
             }
             self.evidence.entry((row.unit.clone(), row.criterion.clone())).or_default().push(row);
         }
+        self.round.published = refresh.published;
         for (record, index) in refresh.records.into_iter().zip(indexes) {
             if record.bloc != self.round.units[index].bloc {
                 return None;
@@ -750,7 +751,9 @@ impl App {
                     self.evidence_counts.count(index, code)
                 });
                 let previous = self.previous_levels.get(ranked.unit.as_str());
-                reasons.extend(crate::domain::reasons::previous_year_reasons(previous, ranked.outcome));
+                let bloc = &self.round.units[index].bloc;
+                let context = crate::domain::previous_year::YearContext::of(&self.regulation, &self.round, bloc);
+                reasons.extend(crate::domain::reasons::previous_year_reasons(&context, previous, ranked.outcome));
                 reasons
             }
             None => ranked.quota_note.iter().cloned().collect(),
@@ -870,7 +873,7 @@ impl App {
     }
 
     fn selection(&mut self) -> (&mut usize, usize) {
-        let own_components = self.round.units.first().map_or(0, |unit| self.unit_components(&unit.code).len());
+        let own_components = self.round.units.first().map_or(0, |unit| self.self_assessed_components(&unit.code).len());
         let browse = &mut self.browse;
         match browse.pane {
             Pane::Queue => (&mut browse.queue_selected, self.queue.len()),
@@ -927,6 +930,14 @@ impl App {
             .framework_for(&unit.bloc, unit.group.as_deref())
             .map(|framework| framework.components().collect())
             .unwrap_or_default()
+    }
+
+    /// The components a unit self-assesses: its framework's, less the criterion the provincial leaders score
+    /// (group I of 2610, Điều 6.2.b), which is not the unit's.
+    pub fn self_assessed_components(&self, code: &str) -> Vec<ComponentPlace<'_>> {
+        let mut components = self.unit_components(code);
+        components.retain(|place| !place.criterion.scored_by_leaders);
+        components
     }
 
     /// Opens a unit's file, read-only, on one of its components (or its first).
@@ -1006,7 +1017,7 @@ fn component_gap(
     }
     let documents = criterion_documents(place.criterion, |code| evidence_counts.count(index, code));
     let missing = ComponentScore::default();
-    rules.gap(place.component.max, entry.unwrap_or(&missing), documents)
+    rules.gap_of(place, entry.unwrap_or(&missing), documents)
 }
 
 /// The codes a component's documents are filed under: its own, and its criterion's (once, for a criterion

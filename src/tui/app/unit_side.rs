@@ -182,7 +182,8 @@ impl App {
     /// Opens the self-assessment form of a component of the unit's framework.
     pub(super) fn open_self_form(&mut self, position: usize) {
         let Some(unit) = self.own_unit().map(str::to_string) else { return };
-        let Some(place) = self.unit_components(&unit).get(position).map(|p| p.component.code.to_string()) else {
+        let Some(place) = self.self_assessed_components(&unit).get(position).map(|p| p.component.code.to_string())
+        else {
             return;
         };
         if self.submitted() {

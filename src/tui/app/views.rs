@@ -250,7 +250,7 @@ impl ItemsOf<'_> {
             let appraised = u32::from(entry.is_some_and(ComponentScore::is_final));
             let incomplete = documents
                 .get(criterion_position)
-                .is_some_and(|&filed| rules.gap(place.component.max, entry.unwrap_or(&missing), filed).is_some());
+                .is_some_and(|&filed| rules.gap_of(&place, entry.unwrap_or(&missing), filed).is_some());
             progress.total += 1;
             progress.done += appraised;
             progress.incomplete += u32::from(incomplete);

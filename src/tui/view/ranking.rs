@@ -93,7 +93,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         }
         positions.push(Some(position));
         let previous = app.previous_levels.get(unit.unit.as_str());
-        let flagged = !crate::domain::previous_year::year_flags(previous, unit.outcome).is_empty();
+        let context = crate::domain::previous_year::YearContext::of(&app.regulation, &app.round, &result.bloc);
+        let flagged = !crate::domain::previous_year::year_flags(&context, previous, unit.outcome).is_empty();
         rows.push(ranked_row(unit, name, tie, wide, flagged));
         // The quota line: below it no unit can be rated excellent.
         if ranking.quota_line_after() == Some(*index) && app.browse.filter.is_empty() {

@@ -42,7 +42,7 @@ pub fn pane(frame: &mut Frame, app: &App, area: Rect) {
     let Some(unit) = app.round.units.first() else { return };
     let [status, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(4)]).areas(area);
     frame.render_widget(Paragraph::new(status_lines(app)).wrap(Wrap { trim: true }), status);
-    let components = app.unit_components(&unit.code);
+    let components = app.self_assessed_components(&unit.code);
     let shown = super::window(app.browse.self_selected, components.len(), list.height, &app.scroll.progress, app);
     super::clickable(app, list.y + 2, shown.clone().map(Some));
     let rows: Vec<Row> = components[shown.clone()]
