@@ -463,3 +463,17 @@ fn every_paper_prints_as_a4_with_its_header_and_draft_mark_on_every_page() {
         }
     }
 }
+
+#[test]
+fn a_round_made_before_papers_toml_takes_the_programs_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = path(dir.path(), "old.db");
+    tools::fixture_round(&db);
+    let connection = rusqlite::Connection::open(&db).unwrap();
+    connection.execute("DELETE FROM regulation_file WHERE path = 'papers.toml'", []).unwrap();
+    drop(connection);
+    let file = path(dir.path(), "report.docx");
+    ok(&["export", "report", "--db", &db, "--out", &file]);
+    let document = part(&file, "word/document.xml");
+    assert!(document.contains("UBND TỈNH THÁI NGUYÊN") && document.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+}
