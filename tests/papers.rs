@@ -225,8 +225,8 @@ fn approved_bac_giang_round(dir: &Path) -> String {
             if entry.is_some_and(|e| !e.applicable || e.effective_appraised().is_some()) {
                 continue;
             }
-            let score = entry.and_then(|e| e.self_score).unwrap_or(place.component.max);
-            csv.push_str(&format!("{},{code},{score},Đối chiếu hồ sơ\n", unit.code));
+            let appraised = entry.and_then(|e| e.self_score).unwrap_or(place.component.max);
+            csv += &[unit.code.as_str(), code, &appraised.to_string(), "Đối chiếu hồ sơ\n"].join(",");
         }
     }
     drop(store);
@@ -382,7 +382,10 @@ fn papers_refuse_bad_input_and_write_nothing() {
     let names: Vec<String> =
         std::fs::read_dir(&folder).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().to_string()).collect();
     assert_eq!(names.len(), 8);
-    assert!(names.iter().all(|n| n.starts_with("thong-bao-") && n.ends_with(".docx")), "{names:?}");
+    assert!(
+        names.iter().all(|n| n.starts_with("thong-bao-") && Path::new(n).extension().is_some_and(|e| e == "docx")),
+        "{names:?}"
+    );
 }
 
 #[test]
