@@ -78,3 +78,30 @@ fn export_every_score_sheet_42_units(bencher: divan::Bencher) {
 fn export_every_score_sheet_1000_units(bencher: divan::Bencher) {
     export_all(Some(1000), bencher);
 }
+
+/// Every paper of a 60-unit round: the report, proposal, decision, minutes, a notice to each unit and the
+/// publication page (issue 23 asks for all of them under a second).
+#[divan::bench(sample_count = 3)]
+fn every_paper_of_a_60_unit_round(bencher: divan::Bencher) {
+    use thamdinh::papers::{PaperKind, export_notices, export_paper, publication};
+    use thamdinh::sheet::Existing::Replace;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("papers.db");
+    let store = thamdinh::demo::create(&path, "thai-nguyen-2024", 2024, Some(60), 1).expect("demo round");
+    let notices = dir.path().join("notices");
+    std::fs::create_dir(&notices).expect("folder");
+    bencher.bench_local(|| {
+        for (kind, name) in [
+            (PaperKind::Report, "report.docx"),
+            (PaperKind::Proposal, "proposal.docx"),
+            (PaperKind::Decision, "decision.docx"),
+            (PaperKind::Minutes, "minutes.docx"),
+        ] {
+            export_paper(&store, &kind, &dir.path().join(name), Replace).expect("paper");
+        }
+        let written = export_notices(&store, &notices, Replace).expect("notices").len();
+        // Nothing is approved in a demo round: the publication is refused, which is part of the work too.
+        let _ = publication::export_publication(&store, &dir.path().join("page.html"), Replace);
+        written
+    });
+}

@@ -215,3 +215,22 @@ fn approve_so_nganh(store: &mut Store, dir: &Path) {
     store.order_tie("so-nganh", &["stp".into(), "snv".into()]).unwrap();
     store.approve_bloc("so-nganh").unwrap();
 }
+
+/// Issue 23: `b` on the unit's own pane writes its score sheet beside the database, before it submits, and the
+/// status line says where; the hint bar shows the key.
+#[test]
+fn the_unit_writes_its_own_sheet_with_b_and_is_told_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = round_before_self_assessment(dir.path());
+    let mut unit = app_as(&mut store, "dau-moi-snv");
+    assert!(screen(&unit, 160, 30).contains("b "), "the hint bar shows b");
+    press(&mut unit, &mut store, "b");
+    let said = message(&unit);
+    assert!(said.contains("Đã xuất 1 biểu chấm điểm") && said.contains("round-bieu-cham-diem-snv-"), "{said}");
+    let written: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().to_string()))
+        .filter(|name| name.starts_with("round-bieu-cham-diem-snv-") && name.ends_with("xlsx"))
+        .collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+}

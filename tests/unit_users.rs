@@ -265,8 +265,13 @@ fn the_unit_sees_its_result_and_sheet_only_after_approval() {
     let error = refused(&strs(&as_unit(&["result"])));
     assert!(error.contains("phê duyệt"), "{error}");
     let sheet = dir.path().join("dai-tu.xlsx").display().to_string();
-    refused(&strs(&as_unit(&["export", "sheet", "--out", &sheet])));
-    assert!(!Path::new(&sheet).exists());
+    // Before approval the unit exports its own sheet to sign and stamp (issue 23): without the council's columns.
+    let own = dir.path().join("dai-tu-own.xlsx").display().to_string();
+    ok(&strs(&as_unit(&["export", "sheet", "--out", &own])));
+    let mut workbook = calamine::open_workbook_auto(&own).unwrap();
+    let cells = calamine::Reader::worksheet_range(&mut workbook, "h-dai-tu").unwrap();
+    let words: Vec<String> = cells.used_cells().map(|(_, _, value)| value.to_string()).collect();
+    assert!(!words.iter().any(|w| w.contains("Điểm thẩm định") || w.contains("Mức xếp loại")), "{words:?}");
 
     ok(&["approve", "--db", &db, "--bloc", "huyen"]);
     let result: serde_json::Value = serde_json::from_str(&ok(&strs(&as_unit(&["result", "--json"])))).unwrap();

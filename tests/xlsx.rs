@@ -136,7 +136,8 @@ fn a_score_sheet_has_the_appendix_layout_sums_by_formula_and_prints_on_a4_landsc
 
 /// The title, the unit, and the table's two header rows with the grade marks under one merged heading.
 fn check_heading_and_header(read: &mut Export, cells: &calamine::Range<Data>) {
-    assert_eq!(text(cells, 0, 0), "BIỂU CHẤM ĐIỂM ĐÁNH GIÁ, XẾP LOẠI MỨC ĐỘ HOÀN THÀNH NHIỆM VỤ NĂM 2024");
+    // The demo round approves no bloc: the sheet is a draft (issue 23).
+    assert_eq!(text(cells, 0, 0), "BIỂU CHẤM ĐIỂM ĐÁNH GIÁ, XẾP LOẠI MỨC ĐỘ HOÀN THÀNH NHIỆM VỤ NĂM 2024 (DỰ THẢO)");
     assert!(text(cells, 2, 0).contains("Phụ lục I, Quyết định 2610/QĐ-UBND"), "{}", text(cells, 2, 0));
     assert_eq!(text(cells, 3, 0), "Cơ quan, đơn vị: Sở Tài chính");
     let headers: Vec<String> = (0..12).map(|c| text(cells, 6, c)).collect();
@@ -275,7 +276,8 @@ fn a_fully_appraised_unit_has_one_grade_mark_per_criterion_and_its_level() {
         "completed" => "HOÀN THÀNH NHIỆM VỤ",
         _ => "KHÔNG HOÀN THÀNH NHIỆM VỤ",
     };
-    assert_eq!(level, format!("Mức xếp loại: {vietnamese}"));
+    // Not approved yet: the level is provisional (tạm tính).
+    assert_eq!(level, format!("Mức xếp loại: {vietnamese} (tạm tính)"));
 }
 
 #[test]

@@ -99,7 +99,7 @@ pub enum Command {
     },
     /// Import a CSV file (UTF-8, header row, columns by name), or a filled score sheet (.xlsx); a bad row changes nothing.
     Import { kind: ImportKind, file: PathBuf },
-    /// Write spreadsheets (.xlsx) to print, sign and file, or check one against its hash.
+    /// Write spreadsheets (.xlsx), papers (.docx) and the publication page to print, sign and file, or check one against its hash.
     Export {
         #[command(subcommand)]
         what: ExportCommand,

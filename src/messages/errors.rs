@@ -620,6 +620,11 @@ mod tests {
             Refused::ExportOverDatabase { file: s("a.db"), database: s("a.db"), part: None },
             Refused::ExportOverDatabase { file: s("a.db-wal"), database: s("a.db-wal"), part: Some(s("-wal")) },
             Refused::ExportExists { file: s("a.xlsx") },
+            Refused::Paper(crate::store::papers::PaperRefusal::NothingApproved),
+            Refused::Paper(crate::store::papers::PaperRefusal::SettingsInvalid { why: s("x") }),
+            Refused::Paper(crate::store::papers::PaperRefusal::NotAFolder { folder: s("a") }),
+            Refused::Paper(crate::store::papers::PaperRefusal::NoticeOfWhom),
+            Refused::Paper(crate::store::papers::PaperRefusal::NotAPaper { file: s("a.docx"), why: s("x") }),
             Refused::Unreadable { file: s("a.csv"), not_found: true, why: s("No such file") },
             Refused::Unreadable { file: s("a.csv"), not_found: false, why: s("Permission denied") },
         ];

@@ -14,7 +14,7 @@ pub fn refusal(why: &PaperRefusal) -> String {
             format!("{folder}: không phải thư mục; --all ghi mỗi đơn vị một thông báo vào một thư mục")
         }
         PaperRefusal::NoticeOfWhom => {
-            "hãy nêu đơn vị (--unit MÃ) hoặc xuất cho mọi đơn vị (--all --out THƯ_MỤC)".into()
+            "hãy nêu đơn vị (--unit=MÃ) hoặc xuất cho mọi đơn vị (--all --out=THƯ_MỤC)".into()
         }
         PaperRefusal::NotAPaper { file, why } => {
             format!("{file}: không phải văn bản do thamdinh xuất (không có khối kiểm tra): {why}")

@@ -37,13 +37,13 @@ fn escape(text: &str) -> String {
 
 /// The page's text (without its check line) and the content it hashes: each approved bloc's rows.
 fn body(context: &Context) -> (String, String) {
-    let (mut html, mut content) = (String::new(), String::new());
+    let (mut html, mut hashed) = (String::new(), String::new());
     for result in context.results.iter().filter(|r| context.is_approved(&r.bloc)) {
         let name = context.bloc_name(&result.bloc);
         let approved = context.approved.get(result.bloc.as_str()).map(clock::date_words).unwrap_or_default();
         let _ = write!(html, "<h2>{}</h2>\n<p>Phê duyệt {}.</p>\n", escape(&name), escape(&approved));
         html.push_str("<table>\n<thead><tr><th>Hạng</th><th>Cơ quan, đơn vị</th><th>Tổng điểm</th><th>Mức xếp loại</th></tr></thead>\n<tbody>\n");
-        let _ = writeln!(content, "{name}\t{approved}");
+        let _ = writeln!(hashed, "{name}\t{approved}");
         for unit in &result.ranking.units {
             let (unit_name, total, level) =
                 (context.unit_name(&unit.unit), total_vi(unit.official_total), unit.outcome.vietnamese());
@@ -54,11 +54,11 @@ fn body(context: &Context) -> (String, String) {
                 escape(&unit_name),
                 escape(level)
             );
-            let _ = writeln!(content, "{}\t{unit_name}\t{total}\t{level}", unit.rank);
+            let _ = writeln!(hashed, "{}\t{unit_name}\t{total}\t{level}", unit.rank);
         }
         html.push_str("</tbody>\n</table>\n");
     }
-    (html, content)
+    (html, hashed)
 }
 
 /// The whole page.
@@ -66,8 +66,8 @@ pub fn page(context: &Context, audit_head: Option<&str>) -> Result<(String, Stri
     if context.approved.is_empty() {
         return Err(Refused::Paper(PaperRefusal::NothingApproved).into());
     }
-    let (tables, content) = body(context);
-    let hash = crate::sheet::model::sha256_hex(&content);
+    let (tables, hashed) = body(context);
+    let hash = crate::sheet::model::sha256_hex(&hashed);
     let title = format!("Kết quả {} năm {}", context.settings.subject, context.year);
     let head = audit_head.unwrap_or("(nhật ký trống)");
     let html = format!(

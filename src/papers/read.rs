@@ -20,7 +20,7 @@ pub struct FoundPaper {
     pub actual_hash: String,
 }
 
-fn not_a_paper(path: &Path, why: impl ToString) -> StoreError {
+fn not_a_paper(path: &Path, why: &dyn std::fmt::Display) -> StoreError {
     StoreError::from(Refused::Paper(PaperRefusal::NotAPaper { file: path.display().to_string(), why: why.to_string() }))
 }
 
@@ -66,19 +66,19 @@ fn char_ref(name: &str) -> Option<char> {
 /// Reads a paper: its check block and the hash of the paragraphs above it.
 pub fn read_paper(path: &Path) -> Result<FoundPaper, StoreError> {
     crate::sheet::read::check_package(path).map_err(|e| e.in_file(path))?;
-    let file = std::fs::File::open(path).map_err(|e| not_a_paper(path, e))?;
-    let mut archive = zip::ZipArchive::new(std::io::BufReader::new(file)).map_err(|e| not_a_paper(path, e))?;
+    let file = std::fs::File::open(path).map_err(|e| not_a_paper(path, &e))?;
+    let mut archive = zip::ZipArchive::new(std::io::BufReader::new(file)).map_err(|e| not_a_paper(path, &e))?;
     let mut xml = String::new();
     archive
         .by_name("word/document.xml")
-        .map_err(|e| not_a_paper(path, e))?
+        .map_err(|e| not_a_paper(path, &e))?
         .read_to_string(&mut xml)
-        .map_err(|e| not_a_paper(path, e))?;
-    let paragraphs = paragraphs(&xml).map_err(|e| not_a_paper(path, e))?;
+        .map_err(|e| not_a_paper(path, &e))?;
+    let paragraphs = paragraphs(&xml).map_err(|e| not_a_paper(path, &e))?;
     let at = paragraphs
         .iter()
         .position(|p| p.starts_with(CHECK_MARKER))
-        .ok_or_else(|| not_a_paper(path, CHECK_MARKER.trim()))?;
+        .ok_or_else(|| not_a_paper(path, &CHECK_MARKER.trim()))?;
     let after =
         |marker: &str| paragraphs[at..].iter().find_map(|p| p.strip_prefix(marker)).map(|s| s.trim().to_string());
     let stated_hash = after(CHECK_MARKER).unwrap_or_default();

@@ -81,3 +81,18 @@ pub fn of_round(store: &Store) -> Result<PaperSettings, StoreError> {
         None => Ok(PaperSettings::default()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_regulation_names_its_issuers_and_layout() {
+        let read = |id: &str| parse(&crate::store::catalog::files(id).unwrap()["papers.toml"]).unwrap();
+        let thai_nguyen = read("thai-nguyen-2024");
+        assert_eq!((thai_nguyen.layout, thai_nguyen.place.as_str()), (Layout::State, "Thái Nguyên"));
+        let bac_giang = read("bac-giang-453");
+        assert_eq!((bac_giang.layout, bac_giang.decision_short.as_str()), (Layout::Party, "TU"));
+        assert!(parse("layout = \"state\"\nnew_key = 1").is_err(), "an unknown or missing key is refused");
+    }
+}

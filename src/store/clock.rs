@@ -1,4 +1,4 @@
-//! Vietnam's clock (Asia/Ho_Chi_Minh from the tz database bundled in the program, so a machine set to UTC or
+//! Vietnam's clock (`Asia/Ho_Chi_Minh` from the tz database bundled in the program, so a machine set to UTC or
 //! without a tz database names files the same): file-name stamps and dates written the Vietnamese way.
 
 use jiff::tz::TimeZone;

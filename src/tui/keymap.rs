@@ -206,7 +206,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(List,        &[(Char('n'), NONE)],                                      "n",       C::NextOpen,           Panes(QUEUE),                    true,  "Mục chưa thẩm định tiếp theo"),
     bind(List,        &[(Char('N'), SHIFT), (Char('N'), NONE)],                  "N",       C::NextUnit,           Panes(QUEUE),                    true,  "Đơn vị tiếp theo trong hàng chờ"),
     bind(List,        &[(Char('p'), NONE)],                                      "p",       C::SubmitSelfAssessment, Panes(SELF_ASSESSMENT),        true,  "Nộp bản tự đánh giá (sau khi tập thể lãnh đạo thông qua)"),
-    bind(List,        &[(Char('x'), NONE)],                                      "x",       C::ExportOwnSheet,     Panes(SELF_ASSESSMENT),          true,  "Xuất biểu tự chấm điểm của đơn vị (.xlsx) để ký, đóng dấu"),
+    bind(List,        &[(Char('b'), NONE)],                                      "b",       C::ExportOwnSheet,     Panes(SELF_ASSESSMENT),          true,  "Xuất biểu tự chấm điểm của đơn vị (.xlsx) để ký, đóng dấu"),
     bind(List,        &[(F(3), NONE)],                                           "F3",      C::History,            Panes(HISTORIES),                true,  "Lịch sử thay đổi của mục đang chọn (ai, khi nào, cũ → mới, lý do); trên bảng xếp hạng: của cả đơn vị"),
     bind(List,        &[(Up, NONE), (Char('k'), NONE)],                          "↑/k",     C::Up,                 Always,                          false, "Lên một dòng"),
     bind(List,        &[(Down, NONE), (Char('j'), NONE)],                        "↓/j",     C::Down,               Always,                          false, "Xuống một dòng"),
