@@ -40,6 +40,8 @@ pub enum AuditAction {
     CarryOver,
     /// The summary row of an import file; its values have rows of their own.
     Import(ImportKind),
+    /// A unit's focal person's refused attempt: who, what, when, never the values (`refused`).
+    Refused,
 }
 
 /// How an appraised score moved.
@@ -68,7 +70,7 @@ pub enum ImportKind {
 
 impl AuditAction {
     /// Every action, for tests and catalogs.
-    pub const ALL: [AuditAction; 32] = [
+    pub const ALL: [AuditAction; 33] = [
         AuditAction::Init,
         AuditAction::Baseline,
         AuditAction::Seed,
@@ -101,6 +103,7 @@ impl AuditAction {
         AuditAction::Import(ImportKind::Facts),
         AuditAction::Import(ImportKind::Evidence),
         AuditAction::Import(ImportKind::Sheet),
+        AuditAction::Refused,
     ];
 
     /// The text stored in the audit table (and hashed): never changes.
@@ -130,6 +133,7 @@ impl AuditAction {
             AuditAction::RoundSettings => "round settings",
             AuditAction::CarryOver => "carry over",
             AuditAction::Import(kind) => kind.slug(),
+            AuditAction::Refused => "refused",
         }
     }
 
@@ -218,6 +222,7 @@ mod tests {
                 "import facts",
                 "import evidence",
                 "import sheet",
+                "refused",
             ]
         );
         for action in AuditAction::ALL {

@@ -117,6 +117,32 @@ impl Store {
     /// Each value a score row changes, checked as if the importing user typed it (SPEC, Roles): self-scores,
     /// explanations and applicability are the secretary's import; an appraised score and its reason need the
     /// right to appraise that component; a provincial leader's score is that leader's own.
+    /// A unit's focal person writes no council column (appraised score, reason, leader): any value there is
+    /// refused as it was typed, before anything stored is compared with it (a guess right or wrong reads the same).
+    fn refuse_unit_council_cells(
+        &self,
+        table: &CsvTable,
+        line: u64,
+        record: &csv::StringRecord,
+        place: &ComponentPlace<'_>,
+        unit: &str,
+    ) -> Result<()> {
+        if self.actor.role != crate::domain::permissions::Role::Unit {
+            return Ok(());
+        }
+        for column in ["appraised_score", "reason", "leader"] {
+            let typed = table.cell(record, column);
+            if typed.is_empty() {
+                continue;
+            }
+            if let Err(refusal) = may_import_appraisal(&self.actor, place, unit, None) {
+                let item = RowItem::Criterion(place.component.code.to_string());
+                return Err(table.refused(line, column, (unit, item), typed, refusal));
+            }
+        }
+        Ok(())
+    }
+
     fn permit_merged(
         &self,
         table: &CsvTable,
@@ -262,6 +288,7 @@ impl Store {
             )?;
             let place =
                 scored_component(framework, unit, code).map_err(|fault| table.fault(line, Some("criterion"), fault))?;
+            self.refuse_unit_council_cells(&table, line, record, &place, unit)?;
             let max = place.component.max;
             let leader = non_empty(table.cell(record, "leader"));
             let (unit_code, component) = (unit.to_string(), code.to_string());
@@ -315,8 +342,10 @@ impl Store {
         for (line, place, change) in &planned {
             let merged = merge(&tx, change, &self.actor.name)?;
             let place_of = RowPlace::Line { file: table.file.clone(), line: *line };
-            check_merged(&place_of, &self.regulation, place, change, &merged)?;
+            // The right first: a refusal of the rules may name what the component holds.
             self.permit_merged(&table, *line, place, change, &merged)?;
+            let by_unit = self.actor.role == crate::domain::permissions::Role::Unit;
+            check_merged(&place_of, &self.regulation, place, change, &merged, by_unit)?;
             write_merged(&tx, &mut trail, change, &merged)?;
         }
         trail.record(&tx, import_change(AuditAction::Import(ImportKind::Scores), &table.file, planned.len()))?;
@@ -522,6 +551,7 @@ pub(super) fn check_merged(
     place: &ComponentPlace<'_>,
     change: &ScoreChange,
     merged: &Merged,
+    by_unit: bool,
 ) -> Result<()> {
     let (unit, code) = (change.unit.clone(), change.criterion.clone());
     let after = &merged.after;
@@ -534,10 +564,11 @@ pub(super) fn check_merged(
         if let Some(score) = &after.self_score {
             scores.push(HeldScore::SelfScore(score.clone()));
         }
-        if let Some(score) = &after.appraised {
+        // A unit's focal person is never told what the council holds: its own score is the only one named.
+        if let (Some(score), false) = (&after.appraised, by_unit) {
             scores.push(HeldScore::Appraised(score.clone()));
         }
-        if let Some(leader) = &merged.leader_after {
+        if let (Some(leader), false) = (&merged.leader_after, by_unit) {
             scores.push(HeldScore::Leader(leader.score.clone()));
         }
         if !scores.is_empty() {
@@ -546,7 +577,9 @@ pub(super) fn check_merged(
     }
     let decimal = |text: &str| Decimal::from_str(text).ok();
     let self_score = after.self_score.as_deref().and_then(decimal);
+    // An appraisal that needs a reason once the self-score moves is the council's to settle, not the unit's refusal.
     let judged = match (&change.leader, &merged.leader_after) {
+        _ if by_unit => None,
         (Some(_), Some(leader)) if merged.leader_changed() || merged.self_score_changed() => {
             decimal(&leader.score).map(|score| (score, leader.reason.as_str()))
         }

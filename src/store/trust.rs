@@ -27,3 +27,23 @@ impl From<TrustRefused> for super::StoreError {
         super::StoreError::Trust(Box::new(why))
     }
 }
+
+impl super::Store {
+    /// Writes a unit's focal person's refused attempt to the audit log: who (this session's user), what (the
+    /// command, `import scores`), when (the row's time), never the values it tried. Other roles: nothing.
+    pub fn record_refused_attempt(&self, what: &str) -> super::Result<()> {
+        if self.actor.role != crate::domain::permissions::Role::Unit {
+            return Ok(());
+        }
+        let tx = self.write_transaction()?;
+        let mut change = super::audit::Change::new(
+            super::audit::AuditAction::Refused,
+            format!("{} ({}) refused: {what}", self.actor.name, self.actor.unit.as_deref().unwrap_or("-")),
+        )
+        .value("attempt", None, Some(what.to_string()));
+        change.unit.clone_from(&self.actor.unit);
+        self.audit_trail(&tx)?.record(&tx, change)?;
+        tx.commit()?;
+        Ok(())
+    }
+}
