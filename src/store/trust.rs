@@ -14,6 +14,16 @@ pub enum TrustRefused {
     /// An input file above the size bound.
     #[error("{file}: larger than {} MB; an input file is read only up to that size", limit >> 20)]
     InputTooLarge { file: String, limit: u64 },
+    /// A quoted CSV field that is never closed: it would swallow every row after it.
+    #[error(
+        "{file}:{line}: a quote (\") opens here and is never closed; close it, or the rows after it would be read as its text"
+    )]
+    CsvQuoteOpen { file: String, line: u64 },
+    /// A line break inside a cell of a column that is not text (only explanation, reason and title may span lines).
+    #[error(
+        "{file}:{line}: column {column}: a line break inside the cell (a quote left open?); only explanation, reason and title may span lines"
+    )]
+    CsvLineBreak { file: String, line: u64, column: String },
     /// A backup's destination that exists: a backup never replaces a file.
     #[error("{file}: the file already exists; a backup is always a new file: choose another name")]
     BackupExists { file: String },
