@@ -24,6 +24,9 @@ pub fn trust_refused(why: &TrustRefused, lang: Lang) -> String {
         TrustRefused::CsvLineBreak { file, line, column } => format!(
             "{file}:{line}: cột {column}: ô có xuống dòng (dấu ngoặc kép chưa đóng?); chỉ giải trình, lý do và trích yếu được nhiều dòng"
         ),
+        TrustRefused::NotALeader { file, line, leader } => format!(
+            "{file}:{line}: cột leader: {leader:?} không phải lãnh đạo UBND tỉnh của kỳ này (người dùng vai trò leader; xem `thamdinh user list`)"
+        ),
         TrustRefused::BackupExists { file } => {
             format!("{file}: tệp đã có; bản sao lưu luôn là một tệp mới: hãy chọn tên khác")
         }
@@ -64,6 +67,7 @@ mod tests {
             TrustRefused::InputTooLarge { file: s("a.csv"), limit: 128 << 20 },
             TrustRefused::CsvQuoteOpen { file: s("a.csv"), line: 2 },
             TrustRefused::CsvLineBreak { file: s("a.csv"), line: 2, column: s("unit") },
+            TrustRefused::NotALeader { file: s("a.csv"), line: 2, leader: s("ghost") },
             TrustRefused::BackupExists { file: s("b.db") },
             TrustRefused::BackupNotVerified { file: s("b.db"), why: s("x") },
         ];

@@ -274,6 +274,12 @@ impl Store {
             &["self_score", "appraised_score", "reason", "applicable", "explanation", "leader"],
         )?;
         let units = self.unit_places()?;
+        let leaders: Vec<String> = self
+            .users()?
+            .into_iter()
+            .filter(|user| user.role == crate::domain::permissions::Role::Leader)
+            .map(|user| user.name)
+            .collect();
         let regulation = &self.regulation;
         let mut planned: Vec<(u64, ComponentPlace<'_>, ScoreChange)> = Vec::new();
         let mut seen = BTreeMap::new();
@@ -301,6 +307,10 @@ impl Store {
                     Some("leader"),
                     RowFault::NotLeaders { unit: unit_code, code: component },
                 ));
+            }
+            if let Some(name) = leader.as_deref().filter(|name| !leaders.iter().any(|l| l == name)) {
+                let (file, leader) = (table.file.clone(), name.to_string());
+                return Err(super::trust::TrustRefused::NotALeader { file, line, leader }.into());
             }
             let applicable = applicable_cell(table.cell(record, "applicable")).map_err(|value| {
                 let fault = RowFault::NotYesNo { unit: unit_code.clone(), code: component.clone(), value };
@@ -410,6 +420,9 @@ impl Store {
             let refuse = |column: &str, fault: RowFault| table.fault(*line, Some(column), fault);
             let write = override_write(grade, reason, stored.as_ref(), &refuse, unit, code)?;
             let Some((grade, reason)) = write else { continue };
+            if let Some(grade) = grade {
+                self.check_override(unit, code, grade, reason).map_err(|e| table.at_line(*line, e))?;
+            }
             let value = grade.map_or(CLEAR_MARKER, |grade| grade.slug());
             let at = (unit.as_str(), RowItem::Criterion(code.clone()));
             self.permit_value(&table, *line, "grade", (at, value), CouncilWrite::OverrideGrade)?;

@@ -24,6 +24,11 @@ pub enum TrustRefused {
         "{file}:{line}: column {column}: a line break inside the cell (a quote left open?); only explanation, reason and title may span lines"
     )]
     CsvLineBreak { file: String, line: u64, column: String },
+    /// A `leader` cell naming no user with the leader role.
+    #[error(
+        "{file}:{line}: column leader: {leader:?} is not a provincial leader of this round (a user with the leader role; see `thamdinh user list`)"
+    )]
+    NotALeader { file: String, line: u64, leader: String },
     /// A backup's destination that exists: a backup never replaces a file.
     #[error("{file}: the file already exists; a backup is always a new file: choose another name")]
     BackupExists { file: String },
