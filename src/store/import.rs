@@ -117,6 +117,16 @@ impl Store {
     /// Each value a score row changes, checked as if the importing user typed it (SPEC, Roles): self-scores,
     /// explanations and applicability are the secretary's import; an appraised score and its reason need the
     /// right to appraise that component; a provincial leader's score is that leader's own.
+    /// The users with the leader role (a `leader` cell must name one).
+    fn leader_names(&self) -> Result<Vec<String>> {
+        Ok(self
+            .users()?
+            .into_iter()
+            .filter(|user| user.role == crate::domain::permissions::Role::Leader)
+            .map(|user| user.name)
+            .collect())
+    }
+
     /// A unit's focal person writes no council column (appraised score, reason, leader): any value there is
     /// refused as it was typed, before anything stored is compared with it (a guess right or wrong reads the same).
     fn refuse_unit_council_cells(
@@ -274,12 +284,7 @@ impl Store {
             &["self_score", "appraised_score", "reason", "applicable", "explanation", "leader"],
         )?;
         let units = self.unit_places()?;
-        let leaders: Vec<String> = self
-            .users()?
-            .into_iter()
-            .filter(|user| user.role == crate::domain::permissions::Role::Leader)
-            .map(|user| user.name)
-            .collect();
+        let leaders = self.leader_names()?;
         let regulation = &self.regulation;
         let mut planned: Vec<(u64, ComponentPlace<'_>, ScoreChange)> = Vec::new();
         let mut seen = BTreeMap::new();
@@ -301,17 +306,7 @@ impl Store {
             if let Some(first) = seen.insert((unit.to_string(), code.to_string(), leader.clone()), line) {
                 return Err(table.fault(line, None, RowFault::Twice { unit: unit_code, code: component, first }));
             }
-            if leader.is_some() && !place.criterion.scored_by_leaders {
-                return Err(table.fault(
-                    line,
-                    Some("leader"),
-                    RowFault::NotLeaders { unit: unit_code, code: component },
-                ));
-            }
-            if let Some(name) = leader.as_deref().filter(|name| !leaders.iter().any(|l| l == name)) {
-                let (file, leader) = (table.file.clone(), name.to_string());
-                return Err(super::trust::TrustRefused::NotALeader { file, line, leader }.into());
-            }
+            check_leader_cell(&table, line, (unit, leader.as_deref()), &place, &leaders)?;
             let applicable = applicable_cell(table.cell(record, "applicable")).map_err(|value| {
                 let fault = RowFault::NotYesNo { unit: unit_code.clone(), code: component.clone(), value };
                 table.fault(line, Some("applicable"), fault)
@@ -705,6 +700,26 @@ fn override_write<'r>(
             }
         },
     })
+}
+
+/// A `leader` cell: only on a criterion the leaders score, and naming a user with the leader role.
+fn check_leader_cell(
+    table: &CsvTable,
+    line: u64,
+    (unit, leader): (&str, Option<&str>),
+    place: &ComponentPlace<'_>,
+    leaders: &[String],
+) -> Result<()> {
+    let Some(name) = leader else { return Ok(()) };
+    if !place.criterion.scored_by_leaders {
+        let (unit, code) = (unit.to_string(), place.component.code.to_string());
+        return Err(table.fault(line, Some("leader"), RowFault::NotLeaders { unit, code }));
+    }
+    if !leaders.iter().any(|l| l == name) {
+        let (file, leader) = (table.file.clone(), name.to_string());
+        return Err(super::trust::TrustRefused::NotALeader { file, line, leader }.into());
+    }
+    Ok(())
 }
 
 /// The component a scores row names; a criterion with components, or a code not in the framework, is refused
