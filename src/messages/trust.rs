@@ -25,7 +25,7 @@ pub fn trust_refused(why: &TrustRefused, lang: Lang) -> String {
             "{file}:{line}: cột {column}: ô có xuống dòng (dấu ngoặc kép chưa đóng?); chỉ giải trình, lý do và trích yếu được nhiều dòng"
         ),
         TrustRefused::NotALeader { file, line, leader } => format!(
-            "{file}:{line}: cột leader: {leader:?} không phải lãnh đạo UBND tỉnh của kỳ này (người dùng vai trò leader; xem `thamdinh user list`)"
+            "{file}:{line}: cột leader: {leader:?} không phải lãnh đạo UBND tỉnh của kỳ này (tên hoặc họ tên của người dùng vai trò leader; xem `thamdinh user list`)"
         ),
         TrustRefused::BackupExists { file } => {
             format!("{file}: tệp đã có; bản sao lưu luôn là một tệp mới: hãy chọn tên khác")

@@ -117,13 +117,14 @@ impl Store {
     /// Each value a score row changes, checked as if the importing user typed it (SPEC, Roles): self-scores,
     /// explanations and applicability are the secretary's import; an appraised score and its reason need the
     /// right to appraise that component; a provincial leader's score is that leader's own.
-    /// The users with the leader role (a `leader` cell must name one).
+    /// The users with the leader role, by user name and full name (a `leader` cell must name one).
     fn leader_names(&self) -> Result<Vec<String>> {
         Ok(self
             .users()?
             .into_iter()
             .filter(|user| user.role == crate::domain::permissions::Role::Leader)
-            .map(|user| user.name)
+            .flat_map(|user| [user.name, user.full_name])
+            .filter(|name| !name.trim().is_empty())
             .collect())
     }
 

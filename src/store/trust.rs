@@ -26,7 +26,7 @@ pub enum TrustRefused {
     CsvLineBreak { file: String, line: u64, column: String },
     /// A `leader` cell naming no user with the leader role.
     #[error(
-        "{file}:{line}: column leader: {leader:?} is not a provincial leader of this round (a user with the leader role; see `thamdinh user list`)"
+        "{file}:{line}: column leader: {leader:?} is not a provincial leader of this round (the name or full name of a user with the leader role; see `thamdinh user list`)"
     )]
     NotALeader { file: String, line: u64, leader: String },
     /// A backup's destination that exists: a backup never replaces a file.
