@@ -98,7 +98,7 @@ fn a_backup_never_replaces_a_file_nor_the_database_and_is_the_councils() {
     let strays: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".tmp"))
+        .filter(|name| Path::new(name).extension().is_some_and(|ext| ext.eq_ignore_ascii_case("tmp")))
         .collect();
     assert!(strays.is_empty(), "no temporary file is left: {strays:?}");
 }

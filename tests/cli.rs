@@ -269,6 +269,12 @@ fn a_semicolon_csv_from_vietnamese_excel_is_read_with_decimal_commas() {
 fn group_one_takes_the_mean_of_the_provincial_leaders_scores() {
     let dir = tempfile::tempdir().unwrap();
     let db = thai_nguyen_round(dir.path());
+    // A leader row names a user with the leader role (issue 21 item 7), by user name or full name.
+    for (name, full) in
+        [("ct", "Chủ tịch UBND tỉnh"), ("pct-a", "Phó Chủ tịch Nguyễn Văn A"), ("pct-b", "Phó Chủ tịch Trần Thị B")]
+    {
+        ok(&["user", "add", "--db", &db, name, "--role", "leader", "--full-name", full]);
+    }
     let file = write(
         dir.path(),
         "leaders.csv",

@@ -539,7 +539,7 @@ fn what_each_role_may_write_it_imports_under_its_own_name() {
     let accepted: [(&str, &str, &str); 6] = [
         ("thu-ky", "scores.csv", "unit,criterion,self_score,explanation\nstc,III.1,1,Có báo cáo\n"),
         ("thu-ky", "facts.csv", "unit,fact,value\nstc,discipline,remedied\n"),
-        ("chu-tich", "grades.csv", "unit,criterion,grade,reason\nstc,V,good,Đã khắc phục\n"),
+        ("chu-tich", "grades.csv", "unit,criterion,grade,reason\nstc,V,average,Đã khắc phục\n"),
         ("tv-so-noi-vu", "scores.csv", "unit,criterion,appraised_score,reason\nskhcn,III.7,2,Chậm\n"),
         ("lanh-dao-1", "scores.csv", "unit,criterion,appraised_score,reason,leader\nstc,I.1,3,Chậm,lanh-dao-1\n"),
         // A value that changes nothing is not a write: the secretary's full file with the council's columns unchanged.

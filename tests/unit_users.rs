@@ -165,7 +165,8 @@ fn a_unit_users_import_is_its_own_unit_only_and_refused_whole_otherwise() {
     assert!(error.contains("appraisal.csv:2") && error.contains("đơn vị chỉ tự đánh giá"), "{error}");
     let units = csv(dir.path(), "units.csv", "code,name,bloc,group\nstc,Sở Tài chính,so-nganh,\n");
     refused(&["import", "units", "--db", &db, "--user", "dau-moi-stc", &units]);
-    assert_eq!(audit_rows(&db), before, "a refused import writes nothing");
+    // A refused import writes nothing but the attempt itself (issue 21: who, what, when; no values).
+    assert_eq!(audit_rows(&db), before + 3, "a refused import writes only its refused-attempt row");
 
     ok(&["submit", "--db", &db, "--user", "dau-moi-stc", "--approved-on", "2024-11-20", "--minutes", "12/BB-STC"]);
     let evidence =

@@ -341,7 +341,9 @@ pub fn command(lang: Lang) -> clap::Command {
 pub fn run() -> ExitCode {
     let args: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
     let lang = language(&args);
-    let parsed = command(lang).try_get_matches_from(&args).and_then(|matches| Cli::from_arg_matches(&matches));
+    let matches = command(lang).try_get_matches_from(&args);
+    let attempt = matches.as_ref().map(attempt_of).unwrap_or_default();
+    let parsed = matches.and_then(|matches| Cli::from_arg_matches(&matches));
     let cli = match parsed {
         Ok(cli) => cli,
         Err(error) if !error.use_stderr() => {
@@ -354,14 +356,55 @@ pub fn run() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let (db, user) = (cli.db.clone(), cli.user.clone());
     match execute(cli, lang) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(CliError::Store(error)) if is_refusal(&error) => {
+            record_refusal(db.as_deref(), user.as_deref(), &attempt);
+            output::error(&messages::cli_error(&CliError::Store(error), lang));
+            ExitCode::FAILURE
+        }
         // The reader of our output went away (`| head -1`): what it wanted was printed.
         Err(CliError::Store(StoreError::Terminal(error))) if output::is_closed_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             output::error(&messages::cli_error(&error, lang));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// The command a line runs, as the audit names a refused attempt: its subcommands (`import scores`,
+/// `export sheet`), never a value.
+fn attempt_of(matches: &clap::ArgMatches) -> String {
+    let mut words = Vec::new();
+    let mut at = matches;
+    while let Some((name, sub)) = at.subcommand() {
+        words.push(name.to_string());
+        at = sub;
+    }
+    if let Ok(Some(kind)) = at.try_get_one::<ImportKind>("kind") {
+        words.push(format!("{kind:?}").to_lowercase());
+    }
+    words.join(" ")
+}
+
+/// A refusal of the session's right (not a bad value): what a unit's focal person's attempt is audited for.
+fn is_refusal(error: &StoreError) -> bool {
+    match error {
+        StoreError::Forbidden(_) | StoreError::RowRefused(_) => true,
+        StoreError::Refused(why) => matches!(**why, Refused::SheetRefused { .. }),
+        _ => false,
+    }
+}
+
+/// Records a unit's focal person's refused attempt in the audit log (who, what, when; no values). A failure to
+/// record leaves the refusal as it is.
+fn record_refusal(db: Option<&Path>, user: Option<&str>, attempt: &str) {
+    let (Some(db), Some(user)) = (db, user) else { return };
+    if let Ok(mut store) = Store::open(db)
+        && store.sign_in(user).is_ok()
+    {
+        let _ = store.record_refused_attempt(attempt);
     }
 }
 

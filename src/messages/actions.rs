@@ -34,6 +34,7 @@ pub fn audit_action(action: AuditAction, lang: Lang) -> &'static str {
         AuditAction::Reopen => lang.pick("Mở lại hồ sơ tự đánh giá", "Reopen"),
         AuditAction::RoundSettings => lang.pick("Thiết lập kỳ đánh giá", "Round settings"),
         AuditAction::CarryOver => lang.pick("Chuyển từ kỳ trước", "Carry over"),
+        AuditAction::Refused => lang.pick("Bị từ chối (cán bộ đầu mối)", "Refused (unit's focal person)"),
         AuditAction::Import(kind) => match kind {
             ImportKind::Units => lang.pick("Nhập dữ liệu: đơn vị", "Import units"),
             ImportKind::Scores => lang.pick("Nhập dữ liệu: điểm", "Import scores"),

@@ -18,6 +18,15 @@ pub fn trust_refused(why: &TrustRefused, lang: Lang) -> String {
         TrustRefused::InputTooLarge { file, limit } => {
             format!("{file}: lớn hơn {} MB; tệp đầu vào chỉ được đọc đến giới hạn đó", limit >> 20)
         }
+        TrustRefused::CsvQuoteOpen { file, line } => format!(
+            "{file}:{line}: dấu ngoặc kép (\") mở ở dòng này mà không đóng; hãy đóng lại, nếu không các dòng sau sẽ bị đọc thành nội dung của nó"
+        ),
+        TrustRefused::CsvLineBreak { file, line, column } => format!(
+            "{file}:{line}: cột {column}: ô có xuống dòng (dấu ngoặc kép chưa đóng?); chỉ giải trình, lý do và trích yếu được nhiều dòng"
+        ),
+        TrustRefused::NotALeader { file, line, leader } => format!(
+            "{file}:{line}: cột leader: {leader:?} không phải lãnh đạo UBND tỉnh của kỳ này (tên hoặc họ tên của người dùng vai trò leader; xem `thamdinh user list`)"
+        ),
         TrustRefused::BackupExists { file } => {
             format!("{file}: tệp đã có; bản sao lưu luôn là một tệp mới: hãy chọn tên khác")
         }
@@ -56,6 +65,9 @@ mod tests {
             TrustRefused::NotRegularFile { file: s("/dev/full") },
             TrustRefused::InputNotRegularFile { file: s("/dev/zero") },
             TrustRefused::InputTooLarge { file: s("a.csv"), limit: 128 << 20 },
+            TrustRefused::CsvQuoteOpen { file: s("a.csv"), line: 2 },
+            TrustRefused::CsvLineBreak { file: s("a.csv"), line: 2, column: s("unit") },
+            TrustRefused::NotALeader { file: s("a.csv"), line: 2, leader: s("ghost") },
             TrustRefused::BackupExists { file: s("b.db") },
             TrustRefused::BackupNotVerified { file: s("b.db"), why: s("x") },
         ];

@@ -62,8 +62,18 @@ pub fn import_sheet(store: &mut Store, path: &Path) -> Result<crate::store::impo
     let round = store.load_round()?;
     let mut assessments = Vec::new();
     let mut sheets_of_unit: BTreeMap<String, String> = BTreeMap::new();
+    let by_unit = store.actor().role == crate::domain::permissions::Role::Unit;
+    // A unit's focal person: the right to each sheet's unit first, before any cell is compared with the database.
+    if by_unit {
+        for sheet in &book.sheets {
+            if let Some(unit) = sheet.unit_named() {
+                store.permit_unit_sheet(&file_name(path), &sheet.name, &unit)?;
+            }
+        }
+    }
     for sheet in &book.sheets {
-        let assessment = read::parse_unit_sheet(sheet, store.regulation(), &round).map_err(|e| e.in_file(path))?;
+        let assessment =
+            read::parse_unit_sheet(sheet, store.regulation(), &round, !by_unit).map_err(|e| e.in_file(path))?;
         if let Some(first) = sheets_of_unit.insert(assessment.unit.clone(), sheet.name.clone()) {
             let fault = FileFault::UnitInTwoSheets { unit: assessment.unit.clone(), first };
             return Err(SheetError::sheet(&sheet.name, fault).in_file(path));

@@ -293,6 +293,11 @@ impl RawSheet {
         Meta::parse(&self.text(META_ROW, 0)?)
     }
 
+    /// The unit code the sheet's small meta line names, if it has one.
+    pub fn unit_named(&self) -> Option<String> {
+        self.meta().map(|meta| meta.unit)
+    }
+
     /// The first row of the check block, if the sheet has one.
     fn check_row(&self) -> Option<u32> {
         self.cells.iter().find_map(|((row, col), value)| {
@@ -388,10 +393,13 @@ fn read_score_cell(sheet: &RawSheet, row: u32, col: u16, what: &SheetItem) -> Re
 }
 
 /// Reads one unit's score sheet against its framework; any difference from the layout refuses the whole sheet.
+/// `council_columns`: compare the council's columns with the database (the council's import); a unit's focal
+/// person's sheet is never compared with what the council holds, and its council columns are not read.
 pub fn parse_unit_sheet(
     sheet: &RawSheet,
     regulation: &Regulation,
     round: &Round,
+    council_columns: bool,
 ) -> Result<SheetAssessment, SheetError> {
     let meta = sheet
         .meta()
@@ -432,7 +440,7 @@ pub fn parse_unit_sheet(
         full
     };
     check_fixed_text(sheet, &layout, framework, round.year)?;
-    let scores = read_table(sheet, &layout, regulation, unit, framework)?;
+    let scores = read_table(sheet, &layout, regulation, unit, framework, council_columns)?;
     let evidence = read_evidence(sheet, &layout, unit, framework)?;
     Ok(SheetAssessment { sheet: sheet.name.clone(), unit: unit.code.to_string(), scores, evidence })
 }
@@ -469,9 +477,11 @@ fn read_table(
     regulation: &Regulation,
     unit: &UnitRecord,
     framework: &Framework,
+    council_columns: bool,
 ) -> Result<Vec<SheetScore>, SheetError> {
     let planned = plan_rows(regulation, framework);
-    let table = Table { sheet, layout, regulation, unit, code_col: layout.col(Column::Code).unwrap_or(0) };
+    let code_col = layout.col(Column::Code).unwrap_or(0);
+    let table = Table { sheet, layout, regulation, unit, code_col, council_columns };
     let mut scores = Vec::new();
     for (index, plan) in planned.iter().enumerate() {
         let row = FIRST_TABLE_ROW.saturating_add(row_at(index));
@@ -495,6 +505,8 @@ struct Table<'a> {
     unit: &'a UnitRecord,
     /// The hidden column that keys each row by its criterion's code.
     code_col: u16,
+    /// Compare the council's columns with the database (not for a unit's focal person).
+    council_columns: bool,
 }
 
 impl Table<'_> {
@@ -570,7 +582,9 @@ impl Table<'_> {
             let fault = FileFault::NotApplicableScored { unit, code, yes: APPLICABLE_YES.to_string() };
             return Err(sheet.error(row, self_col, fault));
         }
-        self.check_council_columns(row, plan)?;
+        if self.council_columns {
+            self.check_council_columns(row, plan)?;
+        }
         if let Some(c) = col(Column::Explanation) {
             sheet.refuse_formula(row, c, SheetItem::Explanation { unit, code })?;
         }

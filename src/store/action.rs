@@ -44,6 +44,8 @@ pub enum AuditAction {
     Upload,
     /// A document file or a unit's dossier taken over SFTP.
     Download,
+    /// A unit's focal person's refused attempt: who, what, when, never the values (`refused`).
+    Refused,
 }
 
 /// How an appraised score moved.
@@ -72,7 +74,7 @@ pub enum ImportKind {
 
 impl AuditAction {
     /// Every action, for tests and catalogs.
-    pub const ALL: [AuditAction; 34] = [
+    pub const ALL: [AuditAction; 35] = [
         AuditAction::Init,
         AuditAction::Baseline,
         AuditAction::Seed,
@@ -107,6 +109,7 @@ impl AuditAction {
         AuditAction::Import(ImportKind::Sheet),
         AuditAction::Upload,
         AuditAction::Download,
+        AuditAction::Refused,
     ];
 
     /// The text stored in the audit table (and hashed): never changes.
@@ -138,6 +141,7 @@ impl AuditAction {
             AuditAction::Import(kind) => kind.slug(),
             AuditAction::Upload => "upload",
             AuditAction::Download => "download",
+            AuditAction::Refused => "refused",
         }
     }
 
@@ -228,6 +232,7 @@ mod tests {
                 "import sheet",
                 "upload",
                 "download",
+                "refused",
             ]
         );
         for action in AuditAction::ALL {

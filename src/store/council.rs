@@ -164,6 +164,24 @@ impl Store {
         Ok(())
     }
 
+    /// The form's rules for an override, on every path (the import too): a reason that shows something, and a
+    /// grade other than the proposed one.
+    pub(super) fn check_override(&self, unit: &str, criterion: &str, grade: Grade, reason: &str) -> Result<()> {
+        super::required(
+            reason,
+            TextField::OverrideReason,
+            &Subject::Item { unit: unit.into(), item: criterion.into() },
+        )?;
+        if self.proposed_grade(unit, criterion)? == Some(grade) {
+            return Err(StoreError::from(Refused::OverrideIsProposed {
+                unit: unit.to_string(),
+                criterion: criterion.to_string(),
+                grade: grade.to_string(),
+            }));
+        }
+        Ok(())
+    }
+
     /// The grade a criterion's appraised sum proposes (None while it cannot be proposed).
     fn proposed_grade(&self, unit: &str, criterion: &str) -> Result<Option<Grade>> {
         let record =

@@ -35,6 +35,64 @@ fn clean_record(
     Ok(cleaned)
 }
 
+/// The columns whose text may span lines (a quoted field with line breaks): the explanation, reason and title.
+const TEXT_COLUMNS: [&str; 3] = ["explanation", "reason", "title"];
+
+/// The physical line (1-based, as an editor numbers it: blank lines and CRLF counted as they are) of a byte offset.
+struct PhysicalLines(Vec<usize>);
+
+impl PhysicalLines {
+    fn of(text: &str) -> PhysicalLines {
+        PhysicalLines(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(at, _)| at).collect())
+    }
+
+    fn at(&self, byte: u64) -> u64 {
+        let byte = usize::try_from(byte).unwrap_or(usize::MAX);
+        self.0.partition_point(|&newline| newline < byte) as u64 + 1
+    }
+}
+
+/// A line break inside a cell is allowed only in the text columns; elsewhere it is a quote left open, or a value
+/// that spans rows, refused at the record's first line.
+fn check_line_breaks(record: &csv::StringRecord, headers: &csv::StringRecord, file: &str, line: u64) -> Result<()> {
+    for (index, cell) in record.iter().enumerate() {
+        let column = headers.get(index).unwrap_or("?").trim().to_lowercase();
+        if (cell.contains('\n') || cell.contains('\r')) && !TEXT_COLUMNS.contains(&column.as_str()) {
+            return Err(super::trust::TrustRefused::CsvLineBreak { file: file.to_string(), line, column }.into());
+        }
+    }
+    Ok(())
+}
+
+/// The last record read must close every quote it opens: a quote left open swallows the rows after it.
+fn check_quotes_closed(text: &str, start: u64, lines: &PhysicalLines, file: &str) -> Result<()> {
+    let start = usize::try_from(start).unwrap_or(usize::MAX).min(text.len());
+    match first_open_quote(&text[start..]) {
+        Some(at) => {
+            let line = lines.at((start + at) as u64);
+            Err(super::trust::TrustRefused::CsvQuoteOpen { file: file.to_string(), line }.into())
+        }
+        None => Ok(()),
+    }
+}
+
+/// Where the quote that is never closed opens (a doubled `""` inside a quoted field is a quote character).
+fn first_open_quote(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let (mut at, mut open) = (0, None);
+    while at < bytes.len() {
+        if bytes[at] == b'"' {
+            match open {
+                None => open = Some(at),
+                Some(_) if bytes.get(at + 1) == Some(&b'"') => at += 1,
+                Some(_) => open = None,
+            }
+        }
+        at += 1;
+    }
+    open
+}
+
 /// A CSV file's own problem at a line.
 fn csv_error(file: &str, line: u64, problem: CsvProblem) -> StoreError {
     StoreError::from(Refused::Csv { file: file.to_string(), line, problem })
@@ -76,17 +134,29 @@ impl CsvTable {
         if let Some(missing) = required.iter().find(|column| !columns.contains_key(**column)) {
             return Err(csv_error(&file, 1, CsvProblem::MissingColumn { column: missing.to_string() }));
         }
+        let lines = PhysicalLines::of(text);
         let mut rows = Vec::new();
+        let mut last_start = None;
         for record in reader.records() {
             let record = record.map_err(|e| {
-                let line = e.position().map(csv::Position::line).unwrap_or(0);
+                let line = e.position().map_or(0, |p| lines.at(p.byte()));
                 csv_error(&file, line, CsvProblem::Unreadable(e.to_string()))
             })?;
-            let line = record.position().map(csv::Position::line).unwrap_or(0);
+            // The reader's position is where it began looking, before the blank lines it skipped.
+            let mut start = record.position().map_or(0, csv::Position::byte);
+            while matches!(text.as_bytes().get(usize::try_from(start).unwrap_or(usize::MAX)), Some(b'\r' | b'\n')) {
+                start += 1;
+            }
+            let line = lines.at(start);
+            last_start = Some(start);
             if record.iter().all(str::is_empty) {
                 continue;
             }
+            check_line_breaks(&record, &headers, &file, line)?;
             rows.push((line, clean_record(&record, &headers, &file, line)?));
+        }
+        if let Some(start) = last_start {
+            check_quotes_closed(text, start, &lines, &file)?;
         }
         Ok(CsvTable { file, columns, rows })
     }

@@ -117,6 +117,43 @@ impl Store {
     /// Each value a score row changes, checked as if the importing user typed it (SPEC, Roles): self-scores,
     /// explanations and applicability are the secretary's import; an appraised score and its reason need the
     /// right to appraise that component; a provincial leader's score is that leader's own.
+    /// The users with the leader role, by user name and full name (a `leader` cell must name one).
+    fn leader_names(&self) -> Result<Vec<String>> {
+        Ok(self
+            .users()?
+            .into_iter()
+            .filter(|user| user.role == crate::domain::permissions::Role::Leader)
+            .flat_map(|user| [user.name, user.full_name])
+            .filter(|name| !name.trim().is_empty())
+            .collect())
+    }
+
+    /// A unit's focal person writes no council column (appraised score, reason, leader): any value there is
+    /// refused as it was typed, before anything stored is compared with it (a guess right or wrong reads the same).
+    fn refuse_unit_council_cells(
+        &self,
+        table: &CsvTable,
+        line: u64,
+        record: &csv::StringRecord,
+        place: &ComponentPlace<'_>,
+        unit: &str,
+    ) -> Result<()> {
+        if self.actor.role != crate::domain::permissions::Role::Unit {
+            return Ok(());
+        }
+        for column in ["appraised_score", "reason", "leader"] {
+            let typed = table.cell(record, column);
+            if typed.is_empty() {
+                continue;
+            }
+            if let Err(refusal) = may_import_appraisal(&self.actor, place, unit, None) {
+                let item = RowItem::Criterion(place.component.code.to_string());
+                return Err(table.refused(line, column, (unit, item), typed, refusal));
+            }
+        }
+        Ok(())
+    }
+
     fn permit_merged(
         &self,
         table: &CsvTable,
@@ -248,6 +285,7 @@ impl Store {
             &["self_score", "appraised_score", "reason", "applicable", "explanation", "leader"],
         )?;
         let units = self.unit_places()?;
+        let leaders = self.leader_names()?;
         let regulation = &self.regulation;
         let mut planned: Vec<(u64, ComponentPlace<'_>, ScoreChange)> = Vec::new();
         let mut seen = BTreeMap::new();
@@ -262,19 +300,14 @@ impl Store {
             )?;
             let place =
                 scored_component(framework, unit, code).map_err(|fault| table.fault(line, Some("criterion"), fault))?;
+            self.refuse_unit_council_cells(&table, line, record, &place, unit)?;
             let max = place.component.max;
             let leader = non_empty(table.cell(record, "leader"));
             let (unit_code, component) = (unit.to_string(), code.to_string());
             if let Some(first) = seen.insert((unit.to_string(), code.to_string(), leader.clone()), line) {
                 return Err(table.fault(line, None, RowFault::Twice { unit: unit_code, code: component, first }));
             }
-            if leader.is_some() && !place.criterion.scored_by_leaders {
-                return Err(table.fault(
-                    line,
-                    Some("leader"),
-                    RowFault::NotLeaders { unit: unit_code, code: component },
-                ));
-            }
+            check_leader_cell(&table, line, (unit, leader.as_deref()), &place, &leaders)?;
             let applicable = applicable_cell(table.cell(record, "applicable")).map_err(|value| {
                 let fault = RowFault::NotYesNo { unit: unit_code.clone(), code: component.clone(), value };
                 table.fault(line, Some("applicable"), fault)
@@ -322,8 +355,10 @@ impl Store {
         for (line, place, change) in planned {
             let merged = merge(&tx, change, &self.actor.name)?;
             let place_of = RowPlace::Line { file: table.file.clone(), line: *line };
-            check_merged(&place_of, &self.regulation, place, change, &merged)?;
+            // The right first: a refusal of the rules may name what the component holds.
             self.permit_merged(table, *line, place, change, &merged)?;
+            let by_unit = self.actor.role == crate::domain::permissions::Role::Unit;
+            check_merged(&place_of, &self.regulation, place, change, &merged, by_unit)?;
             write_merged(&tx, &mut trail, change, &merged)?;
         }
         super::parts::check_units(&tx, &self.regulation, planned.iter().map(|(_, _, c)| c.unit.as_str()))?;
@@ -389,6 +424,9 @@ impl Store {
             let refuse = |column: &str, fault: RowFault| table.fault(*line, Some(column), fault);
             let write = override_write(grade, reason, stored.as_ref(), &refuse, unit, code)?;
             let Some((grade, reason)) = write else { continue };
+            if let Some(grade) = grade {
+                self.check_override(unit, code, grade, reason).map_err(|e| table.at_line(*line, e))?;
+            }
             let value = grade.map_or(CLEAR_MARKER, |grade| grade.slug());
             let at = (unit.as_str(), RowItem::Criterion(code.clone()));
             self.permit_value(&table, *line, "grade", (at, value), CouncilWrite::OverrideGrade)?;
@@ -530,6 +568,7 @@ pub(super) fn check_merged(
     place: &ComponentPlace<'_>,
     change: &ScoreChange,
     merged: &Merged,
+    by_unit: bool,
 ) -> Result<()> {
     let (unit, code) = (change.unit.clone(), change.criterion.clone());
     let after = &merged.after;
@@ -542,10 +581,11 @@ pub(super) fn check_merged(
         if let Some(score) = &after.self_score {
             scores.push(HeldScore::SelfScore(score.clone()));
         }
-        if let Some(score) = &after.appraised {
+        // A unit's focal person is never told what the council holds: its own score is the only one named.
+        if let (Some(score), false) = (&after.appraised, by_unit) {
             scores.push(HeldScore::Appraised(score.clone()));
         }
-        if let Some(leader) = &merged.leader_after {
+        if let (Some(leader), false) = (&merged.leader_after, by_unit) {
             scores.push(HeldScore::Leader(leader.score.clone()));
         }
         if !scores.is_empty() {
@@ -554,7 +594,9 @@ pub(super) fn check_merged(
     }
     let decimal = |text: &str| Decimal::from_str(text).ok();
     let self_score = after.self_score.as_deref().and_then(decimal);
+    // An appraisal that needs a reason once the self-score moves is the council's to settle, not the unit's refusal.
     let judged = match (&change.leader, &merged.leader_after) {
+        _ if by_unit => None,
         (Some(_), Some(leader)) if merged.leader_changed() || merged.self_score_changed() => {
             decimal(&leader.score).map(|score| (score, leader.reason.as_str()))
         }
@@ -671,6 +713,26 @@ fn override_write<'r>(
             }
         },
     })
+}
+
+/// A `leader` cell: only on a criterion the leaders score, and naming a user with the leader role.
+fn check_leader_cell(
+    table: &CsvTable,
+    line: u64,
+    (unit, leader): (&str, Option<&str>),
+    place: &ComponentPlace<'_>,
+    leaders: &[String],
+) -> Result<()> {
+    let Some(name) = leader else { return Ok(()) };
+    if !place.criterion.scored_by_leaders {
+        let (unit, code) = (unit.to_string(), place.component.code.to_string());
+        return Err(table.fault(line, Some("leader"), RowFault::NotLeaders { unit, code }));
+    }
+    if !leaders.iter().any(|l| l == name) {
+        let (file, leader) = (table.file.clone(), name.to_string());
+        return Err(super::trust::TrustRefused::NotALeader { file, line, leader }.into());
+    }
+    Ok(())
 }
 
 /// The component a scores row names; a criterion with components, or a code not in the framework, is refused

@@ -52,6 +52,22 @@ impl Store {
         self.self_assessment_right(unit)?.map_err(at)
     }
 
+    /// A unit's focal person's score sheet naming unit `unit`: refused whole, naming the sheet, unless it is its own
+    /// unit's and not yet submitted. Other roles pass (their values are checked one by one).
+    pub fn permit_unit_sheet(&self, file: &str, sheet: &str, unit: &str) -> Result<()> {
+        if self.actor.role != Role::Unit {
+            return Ok(());
+        }
+        self.self_assessment_right(unit)?.map_err(|refusal| {
+            StoreError::from(Refused::SheetRefused {
+                file: file.to_string(),
+                sheet: sheet.to_string(),
+                unit: unit.to_string(),
+                refusal,
+            })
+        })
+    }
+
     /// A unit's focal person may import only its own self-assessment (scores, evidence, its sheet): any other
     /// import is refused whole, before a row is read.
     pub(super) fn refuse_unit_user(&self, write: crate::domain::permissions::CouncilWrite) -> Result<()> {
@@ -106,7 +122,8 @@ impl Store {
         let tx = self.write_transaction()?;
         self.permit_self_assessment(unit)?;
         let merged = merge(&tx, &change, &self.actor.name)?;
-        check_merged(&super::RowPlace::Form, &self.regulation, &place, &change, &merged)?;
+        let by_unit = self.actor.role == Role::Unit;
+        check_merged(&super::RowPlace::Form, &self.regulation, &place, &change, &merged, by_unit)?;
         let mut trail = self.audit_trail(&tx)?;
         write_merged(&tx, &mut trail, &change, &merged)?;
         super::parts::check_unit(&tx, &self.regulation, unit)?;

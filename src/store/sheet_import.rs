@@ -131,7 +131,11 @@ impl Store {
                     at(RowFault::ExplanationMissing { unit: code.clone(), code: component.clone(), why })
                 })?;
             }
-            check_against_appraisal(&stored, self_score, applicable, (&code, component)).map_err(at)?;
+            // The council's appraisal binds the council's own import of a sheet; a unit is never told of it (one
+            // rule for a unit, as its form and CSV: the appraisal then differing is the council's to settle).
+            if self.actor.role != crate::domain::permissions::Role::Unit {
+                check_against_appraisal(&stored, self_score, applicable, (&code, component)).map_err(at)?;
+            }
             if self_score == stored.self_score && *explanation == *stored.explanation && applicable == stored.applicable
             {
                 continue;

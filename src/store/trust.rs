@@ -14,6 +14,21 @@ pub enum TrustRefused {
     /// An input file above the size bound.
     #[error("{file}: larger than {} MB; an input file is read only up to that size", limit >> 20)]
     InputTooLarge { file: String, limit: u64 },
+    /// A quoted CSV field that is never closed: it would swallow every row after it.
+    #[error(
+        "{file}:{line}: a quote (\") opens here and is never closed; close it, or the rows after it would be read as its text"
+    )]
+    CsvQuoteOpen { file: String, line: u64 },
+    /// A line break inside a cell of a column that is not text (only explanation, reason and title may span lines).
+    #[error(
+        "{file}:{line}: column {column}: a line break inside the cell (a quote left open?); only explanation, reason and title may span lines"
+    )]
+    CsvLineBreak { file: String, line: u64, column: String },
+    /// A `leader` cell naming no user with the leader role.
+    #[error(
+        "{file}:{line}: column leader: {leader:?} is not a provincial leader of this round (the name or full name of a user with the leader role; see `thamdinh user list`)"
+    )]
+    NotALeader { file: String, line: u64, leader: String },
     /// A backup's destination that exists: a backup never replaces a file.
     #[error("{file}: the file already exists; a backup is always a new file: choose another name")]
     BackupExists { file: String },
@@ -25,5 +40,25 @@ pub enum TrustRefused {
 impl From<TrustRefused> for super::StoreError {
     fn from(why: TrustRefused) -> super::StoreError {
         super::StoreError::Trust(Box::new(why))
+    }
+}
+
+impl super::Store {
+    /// Writes a unit's focal person's refused attempt to the audit log: who (this session's user), what (the
+    /// command, `import scores`), when (the row's time), never the values it tried. Other roles: nothing.
+    pub fn record_refused_attempt(&self, what: &str) -> super::Result<()> {
+        if self.actor.role != crate::domain::permissions::Role::Unit {
+            return Ok(());
+        }
+        let tx = self.write_transaction()?;
+        let mut change = super::audit::Change::new(
+            super::audit::AuditAction::Refused,
+            format!("{} ({}) refused: {what}", self.actor.name, self.actor.unit.as_deref().unwrap_or("-")),
+        )
+        .value("attempt", None, Some(what.to_string()));
+        change.unit.clone_from(&self.actor.unit);
+        self.audit_trail(&tx)?.record(&tx, change)?;
+        tx.commit()?;
+        Ok(())
     }
 }
