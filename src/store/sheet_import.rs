@@ -78,6 +78,21 @@ impl Store {
         Ok(Imported { rows })
     }
 
+    /// A unit's focal person is refused a sheet of a unit it may not write before anything of the council's is
+    /// read (the refusal then names nothing the council wrote).
+    fn unit_right_first(&self, sheet: &str, unit: &str) -> std::result::Result<(), SheetError> {
+        if self.actor.role == crate::domain::permissions::Role::Unit
+            && let Err(refusal) = self.self_assessment_right(unit).map_err(|e| SheetError::on_sheet(sheet, e))?
+        {
+            return Err(SheetError::Refused {
+                sheet: sheet.to_string(),
+                unit: unit.to_string(),
+                refusal: Box::new(refusal),
+            });
+        }
+        Ok(())
+    }
+
     /// Merges a sheet's self-assessment into the unit's entries, refusing what the council's record forbids.
     fn plan_sheet(
         &self,
@@ -93,15 +108,7 @@ impl Store {
             .ok_or_else(|| SheetError::at(sheet, None, RowFault::UnknownUnit { code: assessment.unit.clone() }))?;
         let on_sheet = |e: super::StoreError| SheetError::on_sheet(sheet, e);
         self.check_not_frozen(&unit.bloc, Subject::Unit(unit.code.to_string())).map_err(on_sheet)?;
-        if self.actor.role == crate::domain::permissions::Role::Unit
-            && let Err(refusal) = self.self_assessment_right(&unit.code).map_err(on_sheet)?
-        {
-            return Err(SheetError::Refused {
-                sheet: sheet.clone(),
-                unit: unit.code.to_string(),
-                refusal: Box::new(refusal),
-            });
-        }
+        self.unit_right_first(sheet, &unit.code)?;
         // Each value the sheet changes is a write of the unit's self-assessment (SPEC, Roles), checked as if typed.
         let right = self.self_assessment_right(&unit.code).map_err(on_sheet)?;
         let mut scores = Vec::new();
