@@ -315,7 +315,7 @@ fn a_round_from_before_schema_5_is_sealed_by_baseline_rows_and_checked_from_then
     let store = Store::open(&path).unwrap();
     let baseline: Vec<_> =
         store.audit_log(None, None).unwrap().into_iter().filter(|r| r.action == "baseline").collect();
-    assert_eq!(baseline.len(), 1 + 7 + 1 + 1, "the round, its regulation files, the unit and the score");
+    assert_eq!(baseline.len(), 1 + 8 + 1 + 1, "the round, its regulation files, the unit and the score");
     assert!(baseline.iter().all(|r| r.detail.contains("taken at migration to schema 5") && r.state.is_some()));
     drop(store);
     let (intact, stderr) = verify(&path, None);

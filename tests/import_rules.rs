@@ -49,16 +49,13 @@ fn a_leader_score_names_a_leader_of_the_round() {
     let before = ok(&["rank", "--db", &db, "--json"]);
     ok(&["user", "add", "--db", &db, "tv", "--role", "member", "--agency", "so-noi-vu"]);
     for name in ["ghost", "tv"] {
-        let row = file(
-            dir.path(),
-            "l.csv",
-            &format!("unit,criterion,self_score,appraised_score,reason,leader\nsnv,I.1,0,0,x,{name}\n"),
-        );
+        let row =
+            file(dir.path(), "l.csv", &format!("unit,criterion,appraised_score,reason,leader\nsnv,I.1,0,x,{name}\n"));
         let error = refused(&["import", "scores", "--db", &db, &row]);
         assert!(error.contains("l.csv:2: cột leader") && error.contains(name), "{error}");
     }
     assert_eq!(ok(&["rank", "--db", &db, "--json"]), before);
     ok(&["user", "add", "--db", &db, "pct", "--role", "leader"]);
-    let row = file(dir.path(), "l.csv", "unit,criterion,self_score,appraised_score,reason,leader\nsnv,I.1,0,0,x,pct\n");
+    let row = file(dir.path(), "l.csv", "unit,criterion,appraised_score,reason,leader\nsnv,I.1,0,x,pct\n");
     ok(&["import", "scores", "--db", &db, &row]);
 }

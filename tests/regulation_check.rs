@@ -79,9 +79,9 @@ fn bad_keys_are_refused_naming_file_line_and_key() {
             "regulation.toml",
             "rate = \"0.2\"",
             "rate = \"0.2\"\nround = \"up\"",
-            "regulation.toml:34: unknown field `round`",
+            "regulation.toml:38: unknown field `round`",
         ),
-        ("regulation.toml", "rate = \"0.2\"", "rate = \"1.2\"", "regulation.toml:33: quota.rate"),
+        ("regulation.toml", "rate = \"0.2\"", "rate = \"1.2\"", "regulation.toml:37: quota.rate"),
         ("regulation.toml", "tiebreak_decimals = 3", "tie_keys = [\"part:Z\"]", "regulation.toml:9: tie_keys: part:Z"),
         ("frameworks/phu-luc-1.toml", "max = \"1.5\"", "max = \"2.5\"", "phu-luc-1.toml:"),
     ] {

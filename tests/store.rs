@@ -51,5 +51,5 @@ fn the_round_keeps_the_rules_it_was_created_with() {
     assert_eq!(reopened.year(), 2024);
     let conn = Connection::open(&path).unwrap();
     let files: i64 = conn.query_row("SELECT COUNT(*) FROM regulation_file", [], |r| r.get(0)).unwrap();
-    assert_eq!(files, 7, "regulation, agencies, blocs and the four frameworks");
+    assert_eq!(files, 8, "regulation, agencies, blocs, papers and the four frameworks");
 }

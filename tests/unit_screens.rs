@@ -216,7 +216,7 @@ fn approve_so_nganh(store: &mut Store, dir: &Path) {
     store.approve_bloc("so-nganh").unwrap();
 }
 
-/// Issue 23: `b` on the unit's own pane writes its score sheet beside the database, before it submits, and the
+/// Issue 23: `b` on the unit's own pane writes its score sheet into its own folder, before it submits, and the
 /// status line says where; the hint bar shows the key.
 #[test]
 fn the_unit_writes_its_own_sheet_with_b_and_is_told_where() {
@@ -227,7 +227,9 @@ fn the_unit_writes_its_own_sheet_with_b_and_is_told_where() {
     press(&mut unit, &mut store, "b");
     let said = message(&unit);
     assert!(said.contains("Đã xuất 1 biểu chấm điểm") && said.contains("round-bieu-cham-diem-snv-"), "{said}");
-    let written: Vec<_> = std::fs::read_dir(dir.path())
+    // Into the unit user's own folder, which it downloads as /xuat/NAME over SFTP (issue 24).
+    let exports = thamdinh::store::files::exports_dir(store.path(), "dau-moi-snv");
+    let written: Vec<_> = std::fs::read_dir(&exports)
         .unwrap()
         .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().to_string()))
         .filter(|name| name.starts_with("round-bieu-cham-diem-snv-") && name.ends_with("xlsx"))

@@ -229,7 +229,7 @@ pub fn result(frame: &mut Frame, app: &App, area: Rect) {
     // The lines as wrapped in the pane: the keys scroll them until the last one shows (↓/j, PgDn, G as in every
     // pane), however narrow the terminal.
     let width = usize::from(area.width.saturating_sub(2)).max(1);
-    let wrapped: usize = lines.iter().map(|line| line.width().div_ceil(width).max(1)).sum();
+    let wrapped: usize = lines.iter().map(|line| word_wrapped_rows(line, width)).sum();
     let height = usize::from(area.height.saturating_sub(2));
     app.scroll.result_lines.set(wrapped.saturating_sub(height) + 1);
     app.scroll.page.set(area.height.saturating_sub(2));
@@ -241,4 +241,25 @@ pub fn result(frame: &mut Frame, app: &App, area: Rect) {
             .block(Block::bordered().title(" Kết quả (đã phê duyệt) — ↓/j, PgDn, G để xem tiếp ")),
         area,
     );
+}
+
+/// How many rows `line` takes when wrapped at word boundaries into `width` columns, as `Wrap { trim: true }`
+/// draws it (a word longer than the row is cut across rows): the pane's scroll reaches the last row.
+fn word_wrapped_rows(line: &Line<'_>, width: usize) -> usize {
+    use unicode_width::UnicodeWidthStr;
+    let text: String = line.spans.iter().map(|span| span.content.as_ref()).collect();
+    let (mut rows, mut used) = (1, 0);
+    for word in text.split(' ').filter(|word| !word.is_empty()) {
+        let size = word.width();
+        if used > 0 && used + 1 + size <= width {
+            used += 1 + size;
+        } else if used == 0 && size <= width {
+            used = size;
+        } else {
+            rows += usize::from(used > 0);
+            rows += size.saturating_sub(1) / width;
+            used = (size - 1) % width + 1;
+        }
+    }
+    rows
 }
