@@ -107,6 +107,12 @@ fn assert_state_layout(file: &str) {
     assert!((850..=1134).contains(&margin("right")), "{file}: right margin");
     assert!(document.contains("w:titlePg"), "{file}: no page number on the first page");
     assert!(headers(file).contains("PAGE"), "{file}: page numbers in the header");
+    // A ruled table's heading row (and the line introducing it) keeps with what follows: never alone at a page's foot.
+    for table in document.split("<w:tbl>").skip(1) {
+        let ruled = !table.contains(r#"<w:top w:val="nil""#);
+        let first_row = &table[..table.find("</w:tr>").unwrap_or(table.len())];
+        assert!(!ruled || first_row.contains("<w:keepNext"), "{file}: a table's heading row keeps with the next row");
+    }
     let styles = part(file, "word/styles.xml");
     assert!(styles.contains("Times New Roman"), "{file}: Times New Roman");
 }

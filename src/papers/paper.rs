@@ -206,7 +206,10 @@ fn table(grid: &Grid) -> Table {
     let rows = grid
         .rows
         .iter()
-        .map(|cells| {
+        .enumerate()
+        .map(|(at, cells)| {
+            // A ruled table's heading row keeps with the row under it: never alone at the foot of a page.
+            let heading = grid.lines && at == 0;
             let mut column = 0;
             let cells = cells
                 .iter()
@@ -222,7 +225,7 @@ fn table(grid: &Grid) -> Table {
                         out = out.clear_all_border();
                     }
                     let paras = if cell.paras.is_empty() { vec![Para::default()] } else { cell.paras.clone() };
-                    paras.iter().fold(out, |out, para| out.add_paragraph(paragraph(para)))
+                    paras.iter().fold(out, |out, para| out.add_paragraph(paragraph(para).keep_next(heading)))
                 })
                 .collect();
             TableRow::new(cells).cant_split()
@@ -263,9 +266,11 @@ pub fn to_docx(paper: &Paper, check: &[String], footer_line: &str) -> Result<Vec
     let foot =
         Paragraph::new().align(AlignmentType::Center).add_run(Run::new().add_text(footer_line).size(14).italic());
     docx = docx.footer(Footer::new().add_paragraph(foot.clone())).first_footer(Footer::new().add_paragraph(foot));
-    for block in &paper.blocks {
+    for (at, block) in paper.blocks.iter().enumerate() {
+        // A paragraph that introduces a ruled table stays on the table's page.
+        let introduces = matches!(paper.blocks.get(at + 1), Some(Block::Grid(grid)) if grid.lines);
         docx = match block {
-            Block::Para(para) => docx.add_paragraph(paragraph(para)),
+            Block::Para(para) => docx.add_paragraph(paragraph(para).keep_next(introduces)),
             Block::Grid(grid) => docx.add_table(table(grid)),
         };
     }
