@@ -259,7 +259,8 @@ fn fill_self_assessment(dir: &Path, unit: &str) -> std::path::PathBuf {
             None => rest.split(',').next().unwrap().to_string(),
         };
         if !score.is_empty() {
-            csv.push_str(&format!("{unit},{code},{score},Giải trình của đơn vị\n"));
+            std::fmt::Write::write_fmt(&mut csv, format_args!("{unit},{code},{score},Giải trình của đơn vị\n"))
+                .unwrap();
         }
     }
     let path = dir.join(format!("{unit}-tu-danh-gia.csv"));

@@ -207,7 +207,7 @@ impl Store {
         if missing.is_empty() {
             return Ok(());
         }
-        let first = missing.iter().take(NAMED_UNSCORED).map(|code| code.to_string()).collect();
+        let first = missing.iter().take(NAMED_UNSCORED).map(ToString::to_string).collect();
         Err(Refused::SelfAssessmentIncomplete { unit: unit.to_string(), missing: missing.len(), first }.into())
     }
 
