@@ -64,7 +64,11 @@ fn init_from_carries_units_users_and_settings_and_no_scores() {
     assert_eq!(show["deadline"], "2025-11-20", "the deadline moves by the years between the rounds");
     assert_eq!(show["appraisal_working_days"], 40);
     assert!(show["units"].as_array().unwrap().iter().all(|u| u["submission"].is_null()));
-    ok(&["submit", "--db", &new, "--user", "dau-moi-sxd", "--approved-on", "2025-01-05", "--minutes", "1/BB"]);
+    let submit = ["submit", "--db", &new, "--user", "dau-moi-sxd", "--approved-on", "2025-01-05", "--minutes", "1/BB"];
+    let error = refused(&submit);
+    assert!(error.contains("chưa tự chấm") && error.contains("II.1"), "no self-score carried over: {error}");
+    ok(&["import", "scores", "--db", &new, &format!("{FIXTURES}/scores.csv")]);
+    ok(&submit);
     ok(&["audit", "verify", "--db", &new]);
 
     let error = refused(&[

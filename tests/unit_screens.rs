@@ -70,7 +70,16 @@ fn a_unit_self_assesses_submits_and_reaches_the_queue() {
     assert!(matches!(unit.screen, Screen::Submit(_)));
     press(&mut unit, &mut store, "<Enter>");
     assert!(matches!(unit.screen, Screen::Submit(_)), "both fields are needed");
+    // Issue 22 item 9: three of snv's components scored: refused on the form, naming how many are left.
     press(&mut unit, &mut store, "2024-11-20<Tab>05/BB-SNV<Enter>");
+    assert!(unit.unit_side.submission.is_none(), "an unfinished self-assessment is not submitted");
+    let Screen::Submit(form) = &unit.screen else { panic!("the form stays open on a refusal") };
+    let refusal = form.error.clone().unwrap_or_default();
+    assert!(refusal.contains("chưa nộp được") && refusal.contains("chưa tự chấm điểm"), "{refusal}");
+    assert!(screen(&unit, 160, 48).contains("chưa nộp được"), "the refusal is on the screen");
+    assert!(store.submission_of("snv").unwrap().is_none());
+    store.import_scores(&fill_self_assessment(dir.path(), "snv")).unwrap();
+    press(&mut unit, &mut store, "<Enter>");
     assert!(unit.unit_side.submission.is_some(), "{}", message(&unit));
     press(&mut unit, &mut store, "<Enter>");
     assert!(matches!(unit.screen, Screen::Browse { .. }), "submitted: frozen");
@@ -235,4 +244,26 @@ fn the_unit_writes_its_own_sheet_with_b_and_is_told_where() {
         .filter(|name| name.starts_with("round-bieu-cham-diem-snv-") && name.ends_with("xlsx"))
         .collect();
     assert_eq!(written.len(), 1, "{written:?}");
+}
+
+/// A scores file with every self-score of `unit` the fixture holds (group I, scored by the leaders, has none), each
+/// with an explanation: the rest of a self-assessment the test began by hand.
+fn fill_self_assessment(dir: &Path, unit: &str) -> std::path::PathBuf {
+    let fixture = std::fs::read_to_string(Path::new(FIXTURES).join("scores.csv")).unwrap();
+    let mut csv = String::from("unit,criterion,self_score,explanation\n");
+    for line in fixture.lines().filter(|line| line.starts_with(&format!("{unit},"))) {
+        let mut fields = line.splitn(3, ',');
+        let (_, code, rest) = (fields.next(), fields.next().unwrap(), fields.next().unwrap());
+        let score = match rest.strip_prefix('"') {
+            Some(quoted) => format!("\"{}\"", quoted.split('"').next().unwrap()),
+            None => rest.split(',').next().unwrap().to_string(),
+        };
+        if !score.is_empty() {
+            std::fmt::Write::write_fmt(&mut csv, format_args!("{unit},{code},{score},Giải trình của đơn vị\n"))
+                .unwrap();
+        }
+    }
+    let path = dir.join(format!("{unit}-tu-danh-gia.csv"));
+    std::fs::write(&path, csv).unwrap();
+    path
 }

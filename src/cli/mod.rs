@@ -79,6 +79,10 @@ pub enum Command {
         /// The number of the collective's minutes (số biên bản).
         #[arg(long, value_name = "NUMBER", required_unless_present = "reopen", conflicts_with = "reopen")]
         minutes: Option<String>,
+        /// The day a paper submission was received (YYYY-MM-DD or DD/MM/YYYY, not after today; the secretary or
+        /// chairman): the submission's date, on which lateness is judged. Without it, today.
+        #[arg(long, value_name = "DATE", conflicts_with = "reopen")]
+        received: Option<String>,
         /// Reopen the unit's submitted self-assessment so the unit can change it again.
         #[arg(long, requires_all = ["unit", "reason"])]
         reopen: bool,
@@ -441,13 +445,14 @@ fn execute(cli: Cli, lang: Lang) -> Result<(), CliError> {
             output::line(say::demo_created(lang, path, &store.regulation().id, store.year(), seed))?;
         }
         Command::Init { regulation, year, from } => init(db, regulation, year, from, lang)?,
-        Command::Submit { unit, approved_on, minutes, reopen, reason } => {
+        Command::Submit { unit, approved_on, minutes, received, reopen, reason } => {
             let reopen = if reopen { reason.as_deref().or(Some("")) } else { None };
             year::submit(
                 open_as(db, user)?,
                 unit.as_deref(),
                 approved_on.as_deref(),
                 minutes.as_deref(),
+                received.as_deref(),
                 reopen,
                 lang,
             )?;

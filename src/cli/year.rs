@@ -15,6 +15,7 @@ pub fn submit(
     unit: Option<&str>,
     approved_on: Option<&str>,
     minutes: Option<&str>,
+    received: Option<&str>,
     reopen: Option<&str>,
     lang: Lang,
 ) -> Result<(), CliError> {
@@ -26,7 +27,7 @@ pub fn submit(
     let (Some(approved_on), Some(minutes)) = (approved_on, minutes) else {
         return Err(CliRefusal::SubmitNeeds.into());
     };
-    let submission = store.submit(unit, approved_on, minutes)?;
+    let submission = store.submit_received(unit, approved_on, minutes, received)?;
     output::line(say::submitted(
         lang,
         &submission.unit,

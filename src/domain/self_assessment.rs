@@ -200,6 +200,23 @@ pub fn gaps_reason(rules: &SelfAssessmentRules, gaps: &[(ComponentCode, FileGap)
     Some(format!("Hồ sơ tự đánh giá thiếu{source}: {} tiêu chí thành phần — {}", gaps.len(), listed.join("; ")))
 }
 
+/// How many of the first unscored components a refused submission names.
+pub const NAMED_UNSCORED: usize = 5;
+
+/// The components of a unit's framework still without a self-score, in framework order: the unit may not submit
+/// while any is left. A component marked not applicable (453, Điều 4.2) is done; a component of a criterion the
+/// provincial leaders score (group I) is not the unit's and is never missing.
+pub fn unscored_components<'f>(framework: &'f Framework, entries: &super::entries::Entries) -> Vec<&'f ComponentCode> {
+    framework
+        .components()
+        .filter(|place| !place.criterion.scored_by_leaders)
+        .filter(|place| {
+            entries.get(&place.component.code).is_none_or(|entry| entry.applicable && entry.self_score.is_none())
+        })
+        .map(|place| &place.component.code)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -349,6 +349,14 @@ pub fn refused(why: &Refused, lang: Lang) -> String {
         Refused::AlreadySubmitted { unit, on, minutes } => format!(
             "đơn vị {unit} đã nộp bản tự đánh giá ngày {on} (biên bản {minutes}); muốn sửa, Thư ký mở lại kèm lý do"
         ),
+        Refused::SelfAssessmentIncomplete { unit, missing, first } => {
+            super::submission::incomplete_vi(unit, *missing, first)
+        }
+        Refused::ReceivedNotADate { unit, value } => super::submission::received_not_a_date_vi(unit, value),
+        Refused::ReceivedInFuture { unit, received, today } => {
+            super::submission::received_in_future_vi(unit, received, today)
+        }
+        Refused::ReceivedNotForUnit { unit } => super::submission::received_not_for_unit_vi(unit),
         Refused::SubmissionNotRecorded { unit } => {
             format!("đơn vị {unit}: việc nộp bản tự đánh giá chưa được ghi nhận")
         }
@@ -605,6 +613,10 @@ mod tests {
             Refused::ApprovedOnNotADate { unit: s("stc"), value: s("x") },
             Refused::ApprovedInFuture { unit: s("stc"), approved: s("2030-01-01"), today: s("2024-01-01") },
             Refused::AlreadySubmitted { unit: s("stc"), on: s("2024-01-01"), minutes: s("12/BB") },
+            Refused::SelfAssessmentIncomplete { unit: s("stc"), missing: 7, first: vec![s("I.1"), s("I.2")] },
+            Refused::ReceivedNotADate { unit: s("stc"), value: s("x") },
+            Refused::ReceivedInFuture { unit: s("stc"), received: s("2030-01-01"), today: s("2024-01-01") },
+            Refused::ReceivedNotForUnit { unit: s("stc") },
             Refused::SubmissionNotRecorded { unit: s("stc") },
             Refused::NotSubmitted { unit: s("stc") },
             Refused::DeadlineNotADate { value: s("x") },

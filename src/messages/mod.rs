@@ -15,6 +15,7 @@ pub mod papers;
 pub mod regulation;
 pub mod regulations;
 mod rows;
+pub mod submission;
 pub mod trust;
 pub mod uploads;
 pub mod year;

@@ -319,6 +319,18 @@ pub enum Refused {
         "unit {unit} submitted its self-assessment on {on} (minutes {minutes}); to change it, the secretary reopens it with a reason"
     )]
     AlreadySubmitted { unit: String, on: String, minutes: String },
+    #[error(
+        "unit {unit}: {missing} component(s) have no self-score ({}{}); score each, or mark it not applicable where the regulation allows, before submitting",
+        first.join(", "),
+        if *missing > first.len() { ", …" } else { "" }
+    )]
+    SelfAssessmentIncomplete { unit: String, missing: usize, first: Vec<String> },
+    #[error("unit {unit}: the receipt date {value:?} is not a date ({})", crate::store::import::DATE_RULE)]
+    ReceivedNotADate { unit: String, value: String },
+    #[error("unit {unit}: received on {received}, after today ({today}); give the day the papers arrived")]
+    ReceivedInFuture { unit: String, received: String, today: String },
+    #[error("unit {unit}: only the council's secretary or chairman records a receipt date (--received)")]
+    ReceivedNotForUnit { unit: String },
     #[error("unit {unit}: the submission was not recorded")]
     SubmissionNotRecorded { unit: String },
     #[error("unit {unit} has not submitted its self-assessment: there is nothing to reopen")]

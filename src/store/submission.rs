@@ -8,7 +8,10 @@ use super::error::{Result, StoreError};
 use super::import::parse_date;
 use super::state::{removed_row, row_state, text_key};
 use crate::domain::calendar::{Date, is_late};
+use crate::domain::entries::Entries;
 use crate::domain::permissions::{CouncilWrite, Role, may_submit};
+use crate::domain::scoring::ComponentScore;
+use crate::domain::self_assessment::{NAMED_UNSCORED, unscored_components};
 use crate::store::{AuditAction, Refused, Subject, TextField};
 use rusqlite::{OptionalExtension, params};
 
@@ -115,6 +118,19 @@ impl Store {
     /// (Điều 8.1.b). From then on the unit cannot change it until the secretary reopens it. Received on or after
     /// the deadline, it is accepted and marked late.
     pub fn submit(&mut self, unit: Option<&str>, approved_on: &str, minutes: &str) -> Result<Submission> {
+        self.submit_received(unit, approved_on, minutes, None)
+    }
+
+    /// [`Store::submit`], with the day a paper submission was received (`received`, YYYY-MM-DD or DD/MM/YYYY; the
+    /// secretary or chairman only, not after today): the submission's date, on which lateness is judged. Without
+    /// it, today. Refused while a component of the unit's framework has no self-score.
+    pub fn submit_received(
+        &mut self,
+        unit: Option<&str>,
+        approved_on: &str,
+        minutes: &str,
+        received: Option<&str>,
+    ) -> Result<Submission> {
         let unit = self.submission_unit(unit)?;
         may_submit(&self.actor, &unit)?;
         let (bloc, _) = self.unit_place(&unit)?;
@@ -125,16 +141,18 @@ impl Store {
         if Date::parse_iso(&approved).is_some_and(|approved| approved > today) {
             return Err(Refused::ApprovedInFuture { unit, approved, today: today.to_string() }.into());
         }
+        let received = self.received_on(&unit, received, today)?;
         self.check_not_frozen(&bloc, Subject::Unit(unit.clone()))?;
-        let late = self.round_settings()?.deadline.is_some_and(|deadline| is_late(today, deadline));
+        let late = self.round_settings()?.deadline.is_some_and(|deadline| is_late(received, deadline));
         let tx = self.write_transaction()?;
         if let Some(earlier) = self.submission_of(&unit)? {
             return Err(Refused::AlreadySubmitted { unit, on: earlier.submitted_on, minutes: earlier.minutes }.into());
         }
+        self.check_self_assessment_whole(&tx, &unit)?;
         let state = tx.query_row(
             "INSERT INTO submission (unit, submitted_on, approved_on, minutes, actor, late) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
              RETURNING *",
-            params![unit, today.to_string(), approved, minutes, self.actor.name, late],
+            params![unit, received.to_string(), approved, minutes, self.actor.name, late],
             |row| row_state("submission", row),
         )?;
         let detail = format!(
@@ -150,6 +168,47 @@ impl Store {
         let submission = self.submission_of(&unit)?;
         tx.commit()?;
         submission.ok_or_else(|| Refused::SubmissionNotRecorded { unit }.into())
+    }
+
+    /// The day the submission is received: today, or the paper's receipt date the council gives (not a unit).
+    fn received_on(&self, unit: &str, received: Option<&str>, today: Date) -> Result<Date> {
+        let Some(value) = received else { return Ok(today) };
+        if self.actor.role == Role::Unit {
+            return Err(Refused::ReceivedNotForUnit { unit: unit.to_string() }.into());
+        }
+        let not_a_date = || Refused::ReceivedNotADate { unit: unit.to_string(), value: value.to_string() };
+        let date = parse_date(value).and_then(|iso| Date::parse_iso(&iso)).ok_or_else(not_a_date)?;
+        if date > today {
+            let (received, today) = (date.to_string(), today.to_string());
+            return Err(Refused::ReceivedInFuture { unit: unit.to_string(), received, today }.into());
+        }
+        Ok(date)
+    }
+
+    /// Refuses the submission while a component of the unit's framework has no self-score
+    /// (`self_assessment::unscored_components`), read inside the submission's transaction.
+    fn check_self_assessment_whole(&self, tx: &rusqlite::Connection, unit: &str) -> Result<()> {
+        let (bloc, group) = self.unit_place(unit)?;
+        let framework = self
+            .regulation
+            .framework_for(&bloc, group.as_deref())
+            .ok_or_else(|| StoreError::from(Refused::NoFramework { unit: unit.to_string() }))?;
+        let mut entries = Entries::default();
+        let mut statement = tx.prepare_cached("SELECT criterion, self_score, applicable FROM score WHERE unit = ?1")?;
+        let rows = statement.query_map([unit], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, Option<String>>(1)?, row.get::<_, bool>(2)?))
+        })?;
+        for row in rows {
+            let (code, self_score, applicable) = row?;
+            let self_score = self_score.and_then(|text| text.parse().ok());
+            entries.insert(code, ComponentScore { self_score, applicable, ..ComponentScore::default() });
+        }
+        let missing = unscored_components(framework, &entries);
+        if missing.is_empty() {
+            return Ok(());
+        }
+        let first = missing.iter().take(NAMED_UNSCORED).map(ToString::to_string).collect();
+        Err(Refused::SelfAssessmentIncomplete { unit: unit.to_string(), missing: missing.len(), first }.into())
     }
 
     /// Reopens a submitted self-assessment (the secretary, with a reason): the unit may change it again and submit
