@@ -418,8 +418,19 @@ fn open_as(db: Option<&Path>, user: Option<&str>) -> Result<Store, CliError> {
 }
 
 /// Opens the round only to read it (no write, no migration: an archived round in a read-only folder reads).
+/// A round of an older schema is upgraded once as before where the file can be written; where it cannot,
+/// the read-only open's refusal says to open it once with write access.
 fn open_to_read(db: Option<&Path>, user: Option<&str>) -> Result<Store, CliError> {
-    let mut store = Store::open_read_only(require_db(db)?)?;
+    let path = require_db(db)?;
+    let mut store = match Store::open_read_only(path) {
+        Err(StoreError::Refused(old)) if matches!(*old, Refused::OldSchema { .. }) => match Store::open(path) {
+            Err(StoreError::Open(_) | StoreError::Sqlite(_) | StoreError::Migration(_)) => {
+                return Err(StoreError::Refused(old).into());
+            }
+            opened => opened?,
+        },
+        opened => opened?,
+    };
     if let Some(name) = user {
         store.sign_in(name)?;
     }
