@@ -407,7 +407,7 @@ fn databases_are_guarded() {
     assert!(error.contains("không có cơ sở dữ liệu ở đây"), "{error}");
     let junk = write(dir.path(), "junk.db", "this is a spreadsheet, not a database");
     let error = refused(&["rank", "--db", &junk, "--json"]);
-    assert!(error.contains("không phải cơ sở dữ liệu của thamdinh"), "{error}");
+    assert!(error.contains("junk.db: không phải tệp cơ sở dữ liệu SQLite"), "{error}");
     let error = refused(&["import", "units", "--db", &db, &dir.path().join("missing.csv").display().to_string()]);
     assert!(error.contains("missing.csv: không có tệp này"), "{error}");
     let error = refused(&["rank", "--json"]);

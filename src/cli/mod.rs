@@ -421,9 +421,29 @@ fn open_as(db: Option<&Path>, user: Option<&str>) -> Result<Store, CliError> {
     Ok(store)
 }
 
+/// Opens the round only to read it (no write, no migration: an archived round in a read-only folder reads).
+/// A round of an older schema is upgraded once as before where the file can be written; where it cannot,
+/// the read-only open's refusal says to open it once with write access.
+fn open_to_read(db: Option<&Path>, user: Option<&str>) -> Result<Store, CliError> {
+    let path = require_db(db)?;
+    let mut store = match Store::open_read_only(path) {
+        Err(StoreError::Refused(old)) if matches!(*old, Refused::OldSchema { .. }) => match Store::open(path) {
+            Err(StoreError::Open(_) | StoreError::Sqlite(_) | StoreError::Migration(_)) => {
+                return Err(StoreError::Refused(old).into());
+            }
+            opened => opened?,
+        },
+        opened => opened?,
+    };
+    if let Some(name) = user {
+        store.sign_in(name)?;
+    }
+    Ok(store)
+}
+
 /// Opens the round to read all of it: refused to a unit's focal person, who reads only its own unit (`result`).
 fn open_reader(db: Option<&Path>, user: Option<&str>) -> Result<Store, CliError> {
-    let store = open_as(db, user)?;
+    let store = open_to_read(db, user)?;
     crate::domain::permissions::may_read_round(store.actor()).map_err(StoreError::from)?;
     Ok(store)
 }
@@ -463,7 +483,7 @@ fn execute(cli: Cli, lang: Lang) -> Result<(), CliError> {
             year::show(&store, false, lang)?;
         }
         Command::Round(RoundCommand::Show { json }) => year::show(&open_reader(db, user)?, json, lang)?,
-        Command::Result { unit, json } => year::result(&open_as(db, user)?, unit.as_deref(), json, lang)?,
+        Command::Result { unit, json } => year::result(&open_to_read(db, user)?, unit.as_deref(), json, lang)?,
         Command::Import { kind, file } => import(db, user, kind, &file, lang)?,
         Command::Export { what } => export(db, user, what, lang)?,
         Command::Tie { bloc, order } => {
@@ -472,6 +492,7 @@ fn execute(cli: Cli, lang: Lang) -> Result<(), CliError> {
             output::line(say::tie_ordered(lang, &bloc, &order))?;
         }
         Command::Approve { bloc } => approve(db, user, &bloc, lang)?,
+        Command::User(command @ UserCommand::List) => users::run(open_to_read(db, user)?, command, lang)?,
         Command::User(command) => users::run(open_as(db, user)?, command, lang)?,
         Command::Audit(command) => return audit_log::run(&open_reader(db, user)?, command, lang),
         Command::Rerate { unit, reason, criterion, score, grade, fact, value, tie } => {
@@ -601,7 +622,7 @@ fn export(db: Option<&Path>, user: Option<&str>, what: ExportCommand, lang: Lang
         | ExportCommand::Publication(_)) => papers::export(&open_as(db, user)?, paper, lang)?,
         ExportCommand::Verify { file } => {
             let store = match db {
-                Some(_) => Some(open_as(db, user)?),
+                Some(_) => Some(open_to_read(db, user)?),
                 None => None,
             };
             let check = if crate::papers::is_paper(&file) {

@@ -48,6 +48,7 @@ pub fn store_error(error: &StoreError, lang: Lang) -> String {
         StoreError::Sqlite(error) => format!("cơ sở dữ liệu: {error}"),
         StoreError::Migration(error) => format!("lược đồ cơ sở dữ liệu: {error}"),
         StoreError::Trust(why) => super::trust::trust_refused(why, lang),
+        StoreError::Open(why) => super::open::open_refused(why, lang),
     }
 }
 
@@ -59,6 +60,7 @@ fn english_store_error(error: &StoreError) -> String {
         StoreError::Catalog(error) => super::catalog::catalog_error(error, Lang::En),
         StoreError::RowRefused(row) => row.to_string(),
         StoreError::Trust(why) => super::trust::trust_refused(why, Lang::En),
+        StoreError::Open(why) => super::open::open_refused(why, Lang::En),
         StoreError::Missing { .. }
         | StoreError::AlreadyInitialised { .. }
         | StoreError::NotThamdinh { .. }
@@ -377,7 +379,7 @@ pub fn refused(why: &Refused, lang: Lang) -> String {
             format!("{from}: người dùng {user} thuộc cơ quan {agency}, không có trong quy chế {regulation}")
         }
         Refused::OldSchema { path, version } => format!(
-            "{path}: cơ sở dữ liệu theo lược đồ cũ ({version}); mở nó một lần bằng phiên bản này (ví dụ `thamdinh audit verify --db {path}`) rồi làm lại"
+            "{path}: cơ sở dữ liệu theo lược đồ cũ ({version}); lệnh đọc không nâng cấp nó: mở nó một lần bằng phiên bản này với quyền ghi (ví dụ `thamdinh backup --db {path} --out ban-sao.db`) rồi làm lại"
         ),
         Refused::NoSuchDocument { unit, component, reference } => {
             format!("đơn vị {unit}, {component}: không có tài liệu số {reference:?} để xóa")
@@ -505,6 +507,7 @@ mod tests {
     use crate::domain::permissions::Actor;
     use crate::domain::score::ScoreInputError;
     use crate::domain::validate::TextRefusal;
+    use crate::store::open_error::OpenRefused;
     use crate::store::{RowFault, RowPlace};
     use rust_decimal::Decimal;
     use std::path::PathBuf;
@@ -660,6 +663,16 @@ mod tests {
         all
     }
 
+    /// Every way a database does not open.
+    fn every_open_refusal() -> [StoreError; 4] {
+        [
+            OpenRefused::PermissionDenied { path: s("round.db") }.into(),
+            OpenRefused::Locked { path: s("round.db") }.into(),
+            OpenRefused::NotSqlite { path: s("round.db") }.into(),
+            OpenRefused::ReadOnly { path: s("round.db") }.into(),
+        ]
+    }
+
     fn every_store_error() -> Vec<StoreError> {
         let path = PathBuf::from("round.db");
         let actor = Actor { name: s("tv"), role: Role::Member, agency: Some(s("so-noi-vu")), unit: None };
@@ -769,7 +782,7 @@ mod tests {
     /// left in place); the Vietnamese carries none of the English sentence's tell-tale words.
     #[test]
     fn every_error_is_worded_in_both_languages() {
-        for error in every_store_error() {
+        for error in every_store_error().into_iter().chain(every_open_refusal()) {
             let (vi, en) = (store_error(&error, Lang::Vi), store_error(&error, Lang::En));
             assert!(!vi.is_empty() && !en.is_empty(), "{error:?}");
             assert_ne!(vi, en, "{error:?}: the Vietnamese is the English");

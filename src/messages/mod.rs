@@ -11,6 +11,7 @@ pub mod cli;
 mod errors;
 mod files;
 pub mod help;
+mod open;
 pub mod papers;
 pub mod regulation;
 pub mod regulations;

@@ -57,6 +57,9 @@ pub enum StoreError {
     /// A file the trust guards refuse (`store::paths`), or a backup that did not verify.
     #[error("{0}")]
     Trust(Box<super::trust::TrustRefused>),
+    /// A database that did not open, and why (permission, locked, not SQLite, read-only for a write).
+    #[error("{0}")]
+    Open(Box<super::open_error::OpenRefused>),
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;

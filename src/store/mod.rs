@@ -17,6 +17,7 @@ pub mod files;
 pub mod generate;
 pub mod import;
 pub mod next_year;
+pub mod open_error;
 pub mod papers;
 mod parts;
 pub mod paths;
@@ -157,10 +158,14 @@ impl Store {
             return Err(StoreError::Missing { path: path.to_path_buf() });
         }
         let not_ours = || StoreError::NotThamdinh { path: path.to_path_buf() };
-        let access = if read_only { OpenFlags::SQLITE_OPEN_READ_ONLY } else { OpenFlags::SQLITE_OPEN_READ_WRITE };
-        let mut conn = Connection::open_with_flags(path, access | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        let mut conn = if read_only {
+            open_error::open_read_only(path)?
+        } else {
+            let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+            Connection::open_with_flags(path, flags).map_err(|e| open_error::classify(path, e))?
+        };
         let application_id: i64 =
-            conn.query_row("PRAGMA application_id", [], |row| row.get(0)).map_err(|_| not_ours())?;
+            conn.query_row("PRAGMA application_id", [], |row| row.get(0)).map_err(|e| open_error::classify(path, e))?;
         if application_id != schema::APPLICATION_ID {
             return Err(not_ours());
         }

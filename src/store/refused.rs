@@ -348,7 +348,7 @@ pub enum Refused {
     #[error("{from}: user {user} belongs to agency {agency}, which regulation {regulation} does not have")]
     AgencyGone { from: String, user: String, agency: String, regulation: String },
     #[error(
-        "{path}: a database of an older schema ({version}); open it once with this version (e.g. `thamdinh audit verify --db {path}`) and try again"
+        "{path}: a database of an older schema ({version}); reading commands do not upgrade it: open it once with this version with write access (e.g. `thamdinh backup --db {path} --out copy.db`) and try again"
     )]
     OldSchema { path: String, version: i64 },
     #[error("unit {unit}, {component}: no document numbered {reference:?} to remove")]

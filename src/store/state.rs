@@ -304,7 +304,7 @@ impl Store {
         }
         let mut found = Vec::new();
         // One transaction reads the log and the tables: one snapshot of the database, however busy it is.
-        expected.execute("ATTACH DATABASE ?1 AS real", [self.path.display().to_string()])?;
+        super::open_error::attach_read_only(&expected, &self.path, "real")?;
         expected.execute_batch("BEGIN")?;
         {
             let mut statement = expected.prepare(
