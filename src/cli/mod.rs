@@ -448,6 +448,25 @@ fn open_reader(db: Option<&Path>, user: Option<&str>) -> Result<Store, CliError>
     Ok(store)
 }
 
+/// The one change a `rerate` names: a score, a grade or a fact (any other mix is refused).
+fn rerate_change(
+    criterion: Option<String>,
+    score: Option<String>,
+    grade: Option<String>,
+    fact: Option<String>,
+    value: Option<String>,
+) -> Result<RerateChange, CliError> {
+    Ok(match (criterion, score, grade, fact, value) {
+        (Some(component), Some(appraised), None, None, None) => RerateChange::Score { component, appraised },
+        (Some(criterion), None, Some(grade), None, None) => {
+            let grade = grade.parse().map_err(|_| Refused::UnknownGrade { grade })?;
+            RerateChange::Grade { criterion, grade }
+        }
+        (None, None, None, Some(name), Some(value)) => RerateChange::Fact { name, value },
+        _ => return Err(CliRefusal::RerateOneThing.into()),
+    })
+}
+
 fn execute(cli: Cli, lang: Lang) -> Result<(), CliError> {
     // A `THAMDINH_DATA_DIR` that is missing, empty or repeats a built-in id is refused before anything runs.
     crate::store::catalog::check().map_err(StoreError::from)?;
@@ -496,23 +515,12 @@ fn execute(cli: Cli, lang: Lang) -> Result<(), CliError> {
         Command::User(command) => users::run(open_as(db, user)?, command, lang)?,
         Command::Audit(command) => return audit_log::run(&open_reader(db, user)?, command, lang),
         Command::Rerate { unit, reason, criterion, score, grade, fact, value, tie } => {
-            let mut store = open_as(db, user)?;
-            let change = match (criterion, score, grade, fact, value) {
-                (Some(component), Some(appraised), None, None, None) => RerateChange::Score { component, appraised },
-                (Some(criterion), None, Some(grade), None, None) => {
-                    let grade = grade.parse().map_err(|_| Refused::UnknownGrade { grade })?;
-                    RerateChange::Grade { criterion, grade }
-                }
-                (None, None, None, Some(name), Some(value)) => RerateChange::Fact { name, value },
-                _ => {
-                    return Err(CliRefusal::RerateOneThing.into());
-                }
-            };
+            let change = rerate_change(criterion, score, grade, fact, value)?;
             let tie = tie.map(|tie| match tie {
                 TieArg::Before => crate::domain::published::TiePlace::Before,
                 TieArg::After => crate::domain::published::TiePlace::After,
             });
-            store.rerate_placed(&unit, &[change], tie, &reason)?;
+            open_as(db, user)?.rerate_placed(&unit, &[change], tie, &reason)?;
             output::line(say::rerated(lang, &unit, &reason))?;
         }
         Command::Backup { out } => {
