@@ -67,7 +67,13 @@ pub fn pane(frame: &mut Frame, app: &App, area: Rect) {
             ])
         })
         .collect();
-    let filled = unit.entries.values().filter(|e| e.self_score.is_some() || !e.applicable).count();
+    // Counted over the components the unit scores (never the leaders' group I, whatever older data holds there).
+    let filled = components
+        .iter()
+        .filter(|place| {
+            unit.entries.get(&place.component.code).is_some_and(|e| e.self_score.is_some() || !e.applicable)
+        })
+        .count();
     let title =
         format!(" {} — tự đánh giá {filled}/{} tiêu chí thành phần ", super::safe(&unit.name), components.len());
     let table = Table::new(
