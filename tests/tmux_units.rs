@@ -69,7 +69,7 @@ fn a_unit_self_assesses_and_submits_in_a_real_terminal() {
     unit.keys(&["Enter"]);
     // Issue 22 item 9: three components scored of the unit's framework: refused on the form.
     unit.wait_for("chưa nộp được");
-    let rest = fill_self_assessment(dir.path(), "snv");
+    let rest = tools::fill_self_assessment(dir.path(), "snv");
     thamdinh(&["import", "scores", "--db", &db, &rest.display().to_string()]);
     unit.keys(&["Enter"]);
     unit.wait_for("Đã nộp bản tự đánh giá");
@@ -99,26 +99,4 @@ fn after_approval_a_unit_reads_its_deductions_in_a_real_terminal() {
     // The interface follows the approval by itself (another process wrote).
     let screen = unit.wait_for("Tiêu chí bị trừ điểm");
     assert!(screen.contains("Kết quả (đã phê duyệt)"), "{screen}");
-}
-
-/// A scores file with every self-score of `unit` the fixture holds (group I, scored by the leaders, has none), each
-/// with an explanation: the rest of a self-assessment the test began by hand.
-fn fill_self_assessment(dir: &Path, unit: &str) -> std::path::PathBuf {
-    let fixture = std::fs::read_to_string(Path::new(FIXTURES).join("scores.csv")).unwrap();
-    let mut csv = String::from("unit,criterion,self_score,explanation\n");
-    for line in fixture.lines().filter(|line| line.starts_with(&format!("{unit},"))) {
-        let mut fields = line.splitn(3, ',');
-        let (_, code, rest) = (fields.next(), fields.next().unwrap(), fields.next().unwrap());
-        let score = match rest.strip_prefix('"') {
-            Some(quoted) => format!("\"{}\"", quoted.split('"').next().unwrap()),
-            None => rest.split(',').next().unwrap().to_string(),
-        };
-        if !score.is_empty() {
-            std::fmt::Write::write_fmt(&mut csv, format_args!("{unit},{code},{score},Giải trình của đơn vị\n"))
-                .unwrap();
-        }
-    }
-    let path = dir.join(format!("{unit}-tu-danh-gia.csv"));
-    std::fs::write(&path, csv).unwrap();
-    path
 }

@@ -2,6 +2,7 @@
 //! document, submission, then a member's queue holds the unit; after approval the unit reads its deductions.
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test fails loudly on what it did not expect")]
 
+mod tools;
 mod tui_support;
 
 use std::path::Path;
@@ -78,7 +79,7 @@ fn a_unit_self_assesses_submits_and_reaches_the_queue() {
     assert!(refusal.contains("chưa nộp được") && refusal.contains("chưa tự chấm điểm"), "{refusal}");
     assert!(screen(&unit, 160, 48).contains("chưa nộp được"), "the refusal is on the screen");
     assert!(store.submission_of("snv").unwrap().is_none());
-    store.import_scores(&fill_self_assessment(dir.path(), "snv")).unwrap();
+    store.import_scores(&tools::fill_self_assessment(dir.path(), "snv")).unwrap();
     press(&mut unit, &mut store, "<Enter>");
     assert!(unit.unit_side.submission.is_some(), "{}", message(&unit));
     press(&mut unit, &mut store, "<Enter>");
@@ -244,26 +245,4 @@ fn the_unit_writes_its_own_sheet_with_b_and_is_told_where() {
         .filter(|name| name.starts_with("round-bieu-cham-diem-snv-") && name.ends_with("xlsx"))
         .collect();
     assert_eq!(written.len(), 1, "{written:?}");
-}
-
-/// A scores file with every self-score of `unit` the fixture holds (group I, scored by the leaders, has none), each
-/// with an explanation: the rest of a self-assessment the test began by hand.
-fn fill_self_assessment(dir: &Path, unit: &str) -> std::path::PathBuf {
-    let fixture = std::fs::read_to_string(Path::new(FIXTURES).join("scores.csv")).unwrap();
-    let mut csv = String::from("unit,criterion,self_score,explanation\n");
-    for line in fixture.lines().filter(|line| line.starts_with(&format!("{unit},"))) {
-        let mut fields = line.splitn(3, ',');
-        let (_, code, rest) = (fields.next(), fields.next().unwrap(), fields.next().unwrap());
-        let score = match rest.strip_prefix('"') {
-            Some(quoted) => format!("\"{}\"", quoted.split('"').next().unwrap()),
-            None => rest.split(',').next().unwrap().to_string(),
-        };
-        if !score.is_empty() {
-            std::fmt::Write::write_fmt(&mut csv, format_args!("{unit},{code},{score},Giải trình của đơn vị\n"))
-                .unwrap();
-        }
-    }
-    let path = dir.join(format!("{unit}-tu-danh-gia.csv"));
-    std::fs::write(&path, csv).unwrap();
-    path
 }

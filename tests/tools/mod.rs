@@ -116,3 +116,28 @@ pub fn fixture_round(db: &str) {
         thamdinh(&["import", kind, "--db", db, &file]);
     }
 }
+
+/// A scores file with every self-score of `unit` the fixture holds (group I, scored by the leaders, has none), each
+/// with an explanation: the rest of a self-assessment the test began by hand.
+pub fn fill_self_assessment(dir: &std::path::Path, unit: &str) -> std::path::PathBuf {
+    let fixture = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/thai-nguyen/scores.csv"),
+    )
+    .unwrap();
+    let mut csv = String::from("unit,criterion,self_score,explanation\n");
+    for line in fixture.lines().filter(|line| line.starts_with(&format!("{unit},"))) {
+        let mut fields = line.splitn(3, ',');
+        let (_, code, rest) = (fields.next(), fields.next().unwrap(), fields.next().unwrap());
+        let score = match rest.strip_prefix('"') {
+            Some(quoted) => format!("\"{}\"", quoted.split('"').next().unwrap()),
+            None => rest.split(',').next().unwrap().to_string(),
+        };
+        if !score.is_empty() {
+            std::fmt::Write::write_fmt(&mut csv, format_args!("{unit},{code},{score},Giải trình của đơn vị\n"))
+                .unwrap();
+        }
+    }
+    let path = dir.join(format!("{unit}-tu-danh-gia.csv"));
+    std::fs::write(&path, csv).unwrap();
+    path
+}
