@@ -39,6 +39,11 @@ struct UnitReport {
     /// (`part:B`, `criterion:B.1`, `decimals:3`, `chairman`).
     #[serde(skip_serializing_if = "Option::is_none")]
     tie_key: Option<String>,
+    /// The unit's bonus and penalty points, each after its cap: only where the regulation has points.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    bonus: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    penalty: Option<String>,
     level: &'static str,
     provisional: bool,
     tie_pending: bool,
@@ -96,30 +101,41 @@ pub fn json(
             let units = ranked
                 .iter()
                 .enumerate()
-                .map(|(at, unit)| UnitReport {
-                    reasons: {
-                        let mut reasons = reasons(regulation, &units, documents, unit);
-                        reasons.extend(tie_reason(regulation, ranked, at));
-                        reasons.extend(previous_year_reasons(&context, previous.get(unit.unit.as_str()), unit.outcome));
-                        reasons
-                    },
-                    previous_level: previous.get(unit.unit.as_str()).map(|p| p.level.clone()),
-                    flags: year_flags(&context, previous.get(unit.unit.as_str()), unit.outcome)
-                        .into_iter()
-                        .map(crate::domain::previous_year::YearFlag::slug)
-                        .collect(),
-                    unit: unit.unit.clone(),
-                    rank: unit.rank,
-                    total: unit.official_total.to_string(),
-                    total3: further.then(|| unit.tiebreak_total.to_string()),
-                    tie_key: unit
-                        .decided_by
-                        .as_ref()
-                        .filter(|_| regulation.tie_keys_listed)
-                        .map(|decider| crate::messages::regulation::decider_slug(regulation, decider)),
-                    level: unit.outcome.slug(),
-                    provisional: unit.provisional,
-                    tie_pending: unit.outcome == crate::domain::ranking::Outcome::TiePending,
+                .map(|(at, unit)| {
+                    let points = units
+                        .get(unit.unit.as_str())
+                        .and_then(|record| regulation.points_of(&record.bloc, &record.facts));
+                    UnitReport {
+                        bonus: points.map(|p| p.bonus.normalize().to_string()),
+                        penalty: points.map(|p| p.penalty.normalize().to_string()),
+                        reasons: {
+                            let mut reasons = reasons(regulation, &units, documents, unit);
+                            reasons.extend(tie_reason(regulation, ranked, at));
+                            reasons.extend(previous_year_reasons(
+                                &context,
+                                previous.get(unit.unit.as_str()),
+                                unit.outcome,
+                            ));
+                            reasons
+                        },
+                        previous_level: previous.get(unit.unit.as_str()).map(|p| p.level.clone()),
+                        flags: year_flags(&context, previous.get(unit.unit.as_str()), unit.outcome)
+                            .into_iter()
+                            .map(crate::domain::previous_year::YearFlag::slug)
+                            .collect(),
+                        unit: unit.unit.clone(),
+                        rank: unit.rank,
+                        total: unit.official_total.to_string(),
+                        total3: further.then(|| unit.tiebreak_total.to_string()),
+                        tie_key: unit
+                            .decided_by
+                            .as_ref()
+                            .filter(|_| regulation.tie_keys_listed)
+                            .map(|decider| crate::messages::regulation::decider_slug(regulation, decider)),
+                        level: unit.outcome.slug(),
+                        provisional: unit.provisional,
+                        tie_pending: unit.outcome == crate::domain::ranking::Outcome::TiePending,
+                    }
                 })
                 .collect();
             BlocReport { bloc: result.bloc, eligible: result.ranking.eligible, quota: result.ranking.quota, units }

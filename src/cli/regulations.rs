@@ -57,15 +57,20 @@ pub fn show(id: &str, lang: Lang) -> Result<(), CliError> {
         for content in &framework.contents {
             let _ = writeln!(out, "  {} {} — {}", content.code, content.name, say::points(lang, content.max));
             for criterion in &content.criteria {
-                let leaders = if criterion.scored_by_leaders { say::scored_by_leaders(lang) } else { "" };
+                let leaders = if criterion.scored_by_leaders {
+                    say::scored_by_leaders(lang, regulation.leaders_name.as_deref())
+                } else {
+                    String::new()
+                };
                 let points = say::points(lang, criterion.max);
                 let _ = writeln!(out, "    {} {} — {points}{leaders}", criterion.code, criterion.name);
                 if criterion.is_leaf {
                     continue;
                 }
-                for component in &criterion.components {
-                    let points = say::points(lang, component.max);
-                    let _ = writeln!(out, "      {} {} — {points}", component.code, component.name);
+                for row in criterion.tree() {
+                    let points = say::points(lang, row.max);
+                    let indent = "  ".repeat(row.depth + 2);
+                    let _ = writeln!(out, "{indent}{} {} — {points}", row.code, row.name);
                 }
             }
         }

@@ -97,6 +97,22 @@ pub enum Condition {
         #[serde(deserialize_with = "decimal_text")]
         share: Decimal,
     },
+    /// Every criterion (of one content, if named) scored at least `ratio` of its max (*không có tiêu chí nào
+    /// của Phần B đạt dưới 80 % điểm tối đa*); a criterion not applicable is not counted.
+    CriteriaRatioAtLeast {
+        content: Option<String>,
+        #[serde(deserialize_with = "decimal_text")]
+        ratio: Decimal,
+    },
+    /// The criteria (of one content, if named) scored below `ratio` of their max are at most `share` of them
+    /// (*không có trên 30 % số tiêu chí của Phần B đạt dưới 50 %*: exactly 30 % holds).
+    ShareBelowRatioAtMost {
+        content: Option<String>,
+        #[serde(deserialize_with = "decimal_text")]
+        ratio: Decimal,
+        #[serde(deserialize_with = "decimal_text")]
+        share: Decimal,
+    },
     All {
         of: Vec<Condition>,
     },
@@ -119,6 +135,16 @@ pub struct LabeledCondition {
     /// Shared with every unit's assessment (a national round holds a quarter of a million checks).
     pub label: Arc<str>,
     pub rule: Condition,
+    /// The blocs where the condition counts (synthetic Điều 6.3: blocs III, IV); every bloc when empty.
+    #[serde(default)]
+    pub blocs: Vec<String>,
+}
+
+impl LabeledCondition {
+    /// The condition counts for a unit of this bloc (None: every condition counts).
+    pub fn applies_to(&self, bloc: Option<&str>) -> bool {
+        self.blocs.is_empty() || bloc.is_none_or(|bloc| self.blocs.iter().any(|b| b == bloc))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -183,6 +209,15 @@ impl UnitEvidence<'_> {
             .filter_map(|criterion| Some((criterion.code.as_str(), criterion.grade?)))
     }
 
+    /// The scored criteria (code, score, max) of one content (or all).
+    fn ratios<'s>(&'s self, content: Option<&'s String>) -> impl Iterator<Item = (&'s str, Decimal, Decimal)> + 's {
+        self.score
+            .criteria
+            .iter()
+            .filter(move |criterion| content.is_none_or(|code| &criterion.content == code))
+            .filter_map(|criterion| Some((criterion.code.as_str(), criterion.score?, criterion.max)))
+    }
+
     fn fact_definition(&self, name: &str) -> Option<&FactDefinition> {
         self.fact_definitions.iter().find(|definition| definition.name == name)
     }
@@ -230,6 +265,14 @@ impl Condition {
             }
             Condition::CountShareAbove { numerator, denominator, share } => {
                 unit.count(numerator) > *share * unit.count(denominator)
+            }
+            Condition::CriteriaRatioAtLeast { content, ratio } => {
+                unit.ratios(content.as_ref()).all(|(_, score, max)| score >= *ratio * max)
+            }
+            Condition::ShareBelowRatioAtMost { content, ratio, share } => {
+                let scored = unit.ratios(content.as_ref()).count();
+                let below = unit.ratios(content.as_ref()).filter(|(_, score, max)| *score < *ratio * *max).count();
+                Decimal::from(below) <= *share * Decimal::from(scored)
             }
             Condition::All { of } => of.iter().all(|c| c.holds(unit, predicates)),
             Condition::Any { of } => of.iter().any(|c| c.holds(unit, predicates)),
@@ -281,6 +324,20 @@ impl Condition {
             }
             Condition::CountShareAbove { numerator, denominator, .. } => {
                 push(format!("{}; {}", unit.fact_in_words(numerator), unit.fact_in_words(denominator)));
+            }
+            Condition::CriteriaRatioAtLeast { content, ratio }
+            | Condition::ShareBelowRatioAtMost { content, ratio, .. } => {
+                let scored: Vec<(&str, Decimal, Decimal)> = unit.ratios(content.as_ref()).collect();
+                let below: Vec<String> = scored
+                    .iter()
+                    .filter(|(_, score, max)| *score < *ratio * *max)
+                    .map(|(code, score, max)| {
+                        format!("{code}: {}/{}", super::score::display_vi(*score), super::score::display_vi(*max))
+                    })
+                    .collect();
+                let percent = super::score::display_vi(*ratio * Decimal::ONE_HUNDRED);
+                let list = if below.is_empty() { String::new() } else { format!(": {}", below.join(", ")) };
+                push(format!("{}/{} tiêu chí dưới {percent}% điểm tối đa{list}", below.len(), scored.len()));
             }
             Condition::All { of } | Condition::Any { of } => {
                 // An `all` that failed, or an `any` that held, is decided by its parts that came out the same way.
@@ -353,8 +410,18 @@ impl Assessment {
 
 /// Evaluates a unit: first the explicit not-completed conditions, then the highest level whose conditions all hold.
 pub fn assess(rules: &ClassificationRules, unit: &UnitEvidence<'_>) -> Assessment {
-    let not_completed_because: Vec<Arc<str>> =
-        rules.not_completed.iter().filter(|c| c.rule.holds(unit, &rules.predicates)).map(|c| c.label.clone()).collect();
+    assess_in_bloc(rules, unit, None)
+}
+
+/// `assess` for a unit of a bloc: a condition scoped to other blocs is neither checked nor shown.
+pub fn assess_in_bloc(rules: &ClassificationRules, unit: &UnitEvidence<'_>, bloc: Option<&str>) -> Assessment {
+    let not_completed_because: Vec<Arc<str>> = rules
+        .not_completed
+        .iter()
+        .filter(|c| c.applies_to(bloc))
+        .filter(|c| c.rule.holds(unit, &rules.predicates))
+        .map(|c| c.label.clone())
+        .collect();
     let level_checks: Vec<(Level, Vec<Check>)> = rules
         .levels
         .iter()
@@ -362,6 +429,7 @@ pub fn assess(rules: &ClassificationRules, unit: &UnitEvidence<'_>) -> Assessmen
             let checks = rule
                 .conditions
                 .iter()
+                .filter(|c| c.applies_to(bloc))
                 .map(|c| Check { label: c.label.clone(), held: c.rule.holds(unit, &rules.predicates) })
                 .collect();
             (rule.level, checks)

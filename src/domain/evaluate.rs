@@ -1,6 +1,6 @@
 //! A whole round: every unit scored, assessed and ranked inside its bloc.
 
-use super::classification::{Assessment, UnitEvidence, assess};
+use super::classification::{Assessment, UnitEvidence, assess_in_bloc};
 use super::code::{BlocCode, UnitCode};
 use super::entries::Entries;
 use super::facts::Facts;
@@ -53,14 +53,16 @@ pub struct BlocResult {
 /// Scores and assesses one unit; None when its bloc and group name no framework.
 pub fn evaluate_unit(regulation: &Regulation, unit: &UnitRecord) -> Option<UnitEvaluation> {
     let framework = regulation.framework_for(&unit.bloc, unit.group.as_deref())?;
-    let score = score_unit(framework, &unit.entries, regulation.grades.as_ref(), &unit.grade_overrides);
+    let mut score = score_unit(framework, &unit.entries, regulation.grades.as_ref(), &unit.grade_overrides);
+    score.points = regulation.points_of(&unit.bloc, &unit.facts);
+    score.total = regulation.total_with(score.parts_total, score.points);
     let evidence = UnitEvidence {
         official_total: round_half_away(score.total, regulation.official_decimals),
         score: &score,
         facts: &unit.facts,
         fact_definitions: &regulation.facts,
     };
-    let assessment = assess(&regulation.classification, &evidence);
+    let assessment = assess_in_bloc(&regulation.classification, &evidence, Some(&unit.bloc));
     Some(UnitEvaluation { score, assessment: std::sync::Arc::new(assessment) })
 }
 

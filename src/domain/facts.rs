@@ -25,6 +25,14 @@ pub struct FactDefinition {
     pub choice_labels: Vec<String>,
     /// A count that may not exceed another count fact (subunits disciplined ≤ subunits).
     pub at_most: Option<String>,
+    /// Bonus points it earns outside the 100-point frame: each count, or once when true (Điều 4.1 of the
+    /// synthetic text: 2 per model recognised).
+    pub bonus: Option<rust_decimal::Decimal>,
+    /// Penalty points it costs: each count, or once when true.
+    pub penalty: Option<rust_decimal::Decimal>,
+    /// The blocs where the fact is asked and counted (Điều 6.3 of the synthetic text: blocs III, IV); empty:
+    /// every bloc.
+    pub blocs: Vec<String>,
 }
 
 /// Recorded facts that cannot hold together (subunits disciplined above the subunits there are).
@@ -57,6 +65,20 @@ impl fmt::Display for FactValue {
 }
 
 impl FactDefinition {
+    /// The fact is asked, shown and counted for a unit of this bloc.
+    pub fn applies_to(&self, bloc: &str) -> bool {
+        self.blocs.is_empty() || self.blocs.iter().any(|b| b == bloc)
+    }
+
+    /// The points this value is worth (count × points each, or the points when true); zero otherwise.
+    pub fn points_of(&self, value: &FactValue, each: rust_decimal::Decimal) -> rust_decimal::Decimal {
+        match value {
+            FactValue::Bool(true) => each,
+            FactValue::Count(count) => each * rust_decimal::Decimal::from(*count),
+            FactValue::Bool(false) | FactValue::Choice(_) => rust_decimal::Decimal::ZERO,
+        }
+    }
+
     /// A fact never recorded for a unit takes its harmless default: `none`, `false`, `0`.
     pub fn default_value(&self) -> FactValue {
         match &self.kind {

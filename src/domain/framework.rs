@@ -39,6 +39,21 @@ pub struct Criterion {
     pub components: Vec<Component>,
     /// True when the criterion had no components in the appendix and is its own leaf.
     pub is_leaf: bool,
+    /// The levels between the criterion and its scored leaves (B.2.1 between B.2 and B.2.1.1), in framework
+    /// order, each with the leaves it sums; empty for a criterion of two levels.
+    pub subcriteria: Vec<SubCriterion>,
+}
+
+/// A sub-criterion with sub-criteria of its own (B.2.1 › B.2.1.1): its score is the sum of its leaves.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SubCriterion {
+    pub code: String,
+    pub name: String,
+    pub max: Decimal,
+    /// Depth below the criterion: 1 for B.2.1, 2 for a B.2.1.1 that has children of its own.
+    pub depth: usize,
+    /// The codes of the scored leaves under it.
+    pub leaves: Vec<ComponentCode>,
 }
 
 /// Tiêu chí thành phần: carries max points, the self-score and the appraised score.
@@ -60,7 +75,64 @@ pub struct ComponentPlace<'a> {
     pub component: &'a Component,
 }
 
+/// One row of a criterion's tree below it: a sub-criterion (B.2.1) or a scored leaf (B.2.1.1).
+#[derive(Debug, Clone, Copy)]
+pub struct TreeRow<'a> {
+    /// 1 directly under the criterion.
+    pub depth: usize,
+    pub code: &'a str,
+    pub name: &'a str,
+    pub max: Decimal,
+    /// The sub-criterion, where the row is one.
+    pub sub: Option<&'a SubCriterion>,
+    /// The leaf, where the row is one.
+    pub component: Option<&'a Component>,
+}
+
+impl Criterion {
+    /// The rows under the criterion in the appendix's order: each sub-criterion just before its first leaf,
+    /// each leaf one level below its innermost sub-criterion. Empty for a criterion that is its own leaf.
+    pub fn tree(&self) -> Vec<TreeRow<'_>> {
+        let mut rows = Vec::new();
+        if self.is_leaf {
+            return rows;
+        }
+        for component in &self.components {
+            let mut depth = 1;
+            for sub in &self.subcriteria {
+                if sub.leaves.first() == Some(&component.code) {
+                    rows.push(TreeRow {
+                        depth: sub.depth,
+                        code: &sub.code,
+                        name: &sub.name,
+                        max: sub.max,
+                        sub: Some(sub),
+                        component: None,
+                    });
+                }
+                if sub.leaves.contains(&component.code) {
+                    depth = depth.max(sub.depth + 1);
+                }
+            }
+            rows.push(TreeRow {
+                depth,
+                code: &component.code,
+                name: &component.name,
+                max: component.max,
+                sub: None,
+                component: Some(component),
+            });
+        }
+        rows
+    }
+}
+
 impl Framework {
+    /// The sub-criterion (B.2.1) of that code, in any criterion.
+    pub fn subcriterion(&self, code: &str) -> Option<&SubCriterion> {
+        self.criteria().flat_map(|(_, criterion)| &criterion.subcriteria).find(|sub| sub.code == code)
+    }
+
     pub fn criteria(&self) -> impl Iterator<Item = (&Content, &Criterion)> {
         self.contents.iter().flat_map(|content| content.criteria.iter().map(move |criterion| (content, criterion)))
     }

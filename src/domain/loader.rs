@@ -3,7 +3,7 @@
 use super::classification::{ClassificationRules, Condition, Level};
 use super::error::{DataError, line_of};
 use super::facts::{FactDefinition, FactKind};
-use super::framework::{Component, Content, Criterion, Framework};
+use super::framework::{Component, Content, Criterion, Framework, SubCriterion};
 use super::grades::{Grade, GradeScale};
 use super::regulation::{Agency, Bloc, Group, QuotaRule, Regulation};
 use super::self_assessment::SelfAssessmentRules;
@@ -45,6 +45,26 @@ struct RegulationFile {
     /// The article of the two-years-not-completed rule, where the regulation has one (2610 Điều 11.2.d).
     #[serde(default)]
     two_years_not_completed: Option<String>,
+    /// Bonus and penalty points outside the 100-point frame: their caps and the total's bounds.
+    points: Option<PointsFile>,
+    /// Who scores the leaders' criteria, in the regulation's words.
+    leaders_name: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PointsFile {
+    /// Most bonus points a unit may earn.
+    bonus_cap: Option<Spanned<String>>,
+    /// Most penalty points a unit may lose.
+    penalty_cap: Option<Spanned<String>>,
+    /// Highest total (100).
+    total_cap: Option<Spanned<String>>,
+    /// Lowest total (0).
+    total_floor: Option<Spanned<String>>,
+    /// The article, cited where the points are shown.
+    #[serde(default)]
+    source: String,
 }
 
 #[derive(Deserialize)]
@@ -57,6 +77,8 @@ struct QuotaFile {
     rounding: Option<Spanned<String>>,
     /// Most units of any bloc rated excellent.
     cap: Option<u32>,
+    /// The article letting the chairman decide beyond the quota.
+    chairman_exception: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -72,6 +94,13 @@ struct FactFile {
     #[serde(default)]
     choice_labels: Vec<String>,
     at_most: Option<Spanned<String>>,
+    /// Bonus points each (count) or once (bool).
+    bonus: Option<Spanned<String>>,
+    /// Penalty points each (count) or once (bool).
+    penalty: Option<Spanned<String>>,
+    /// The blocs where the fact is asked and counted; every bloc when absent.
+    #[serde(default)]
+    blocs: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -155,8 +184,13 @@ struct ComponentFile {
     code: Spanned<String>,
     name: String,
     max: Spanned<String>,
+    /// Required on a leaf; a sub-criterion with `components` puts them on its own leaves.
+    #[serde(default)]
     agencies: Vec<String>,
     agency_note: Option<String>,
+    /// A further level (B.2.1 › B.2.1.1): the sub-criterion's score is their sum.
+    #[serde(default)]
+    components: Vec<ComponentFile>,
 }
 
 /// One file being read: its name and text, for error positions.
@@ -214,7 +248,8 @@ pub fn load_regulation(folder: &str, files: &DataFiles) -> Result<Regulation, Da
         ));
     }
     let grades = load_grades(&source, raw.grades.as_ref())?;
-    let facts = load_facts(&source, raw.facts)?;
+    let facts = load_facts(&source, raw.facts, &blocs)?;
+    let points = load_points(&source, raw.points.as_ref(), &facts)?;
     let quota = load_quota(&source, &raw.quota)?;
     let tie_keys_listed = raw.tie_keys.is_some();
     let tie_keys = load_tie_keys(&source, raw.tiebreak_decimals, raw.tie_keys.as_deref(), &frameworks.built)?;
@@ -246,6 +281,8 @@ pub fn load_regulation(folder: &str, files: &DataFiles) -> Result<Regulation, Da
         facts,
         classification: raw.classification,
         deadlines: raw.deadlines,
+        points,
+        leaders_name: raw.leaders_name,
     };
     if regulation.deadlines.submission.is_some() && regulation.deadlines.submission_in(2024).is_none() {
         return Err(DataError::at(
@@ -363,7 +400,7 @@ fn load_quota(source: &Source<'_>, raw: &QuotaFile) -> Result<QuotaRule, DataErr
             return Err(source.error(spanned, format!("quota.rounding must be \"down\" or \"up\", not {other:?}")));
         }
     };
-    Ok(QuotaRule { rate, base, rounding, cap: raw.cap })
+    Ok(QuotaRule { rate, base, rounding, cap: raw.cap, chairman_exception: raw.chairman_exception.clone() })
 }
 
 /// The tie-break chain: `tie_keys` as listed (each part and criterion in every framework), else one further
@@ -427,9 +464,24 @@ fn load_grades(
 }
 
 /// The facts a unit's record may carry, each of a known kind; an `at_most` names another count.
-fn load_facts(source: &Source<'_>, raw: Vec<FactFile>) -> Result<Vec<FactDefinition>, DataError> {
+fn load_facts(source: &Source<'_>, raw: Vec<FactFile>, blocs: &[Bloc]) -> Result<Vec<FactDefinition>, DataError> {
     let mut facts = Vec::new();
     for fact in raw {
+        for bloc in &fact.blocs {
+            if !blocs.iter().any(|b| b.code == *bloc.get_ref()) {
+                return Err(source.error(bloc, format!("fact blocs: {:?} is not a bloc of blocs.toml", bloc.get_ref())));
+            }
+        }
+        let mut points = [None, None];
+        for (slot, (spanned, what)) in points.iter_mut().zip([(&fact.bonus, "bonus"), (&fact.penalty, "penalty")]) {
+            if let Some(spanned) = spanned {
+                if !matches!(fact.kind.as_str(), "bool" | "count") {
+                    return Err(source.error(spanned, format!("fact {what}: only a bool or count fact earns points")));
+                }
+                *slot = Some(source.decimal(spanned, what)?);
+            }
+        }
+        let [bonus, penalty] = points;
         let kind = match fact.kind.as_str() {
             "bool" => FactKind::Bool,
             "count" => FactKind::Count,
@@ -454,6 +506,9 @@ fn load_facts(source: &Source<'_>, raw: Vec<FactFile>) -> Result<Vec<FactDefinit
             kind,
             choice_labels: fact.choice_labels,
             at_most: at_most.map(|(_, limit)| limit),
+            bonus,
+            penalty,
+            blocs: fact.blocs.into_iter().map(Spanned::into_inner).collect(),
         });
     }
     for fact in &facts {
@@ -473,6 +528,44 @@ fn load_facts(source: &Source<'_>, raw: Vec<FactFile>) -> Result<Vec<FactDefinit
         }
     }
     Ok(facts)
+}
+
+/// `[points]`: each cap a decimal, and a cap only where some fact earns that kind of points.
+fn load_points(
+    source: &Source<'_>,
+    raw: Option<&PointsFile>,
+    facts: &[FactDefinition],
+) -> Result<Option<super::regulation::PointsRule>, DataError> {
+    let Some(raw) = raw else {
+        if let Some(fact) = facts.iter().find(|f| f.bonus.is_some() || f.penalty.is_some()) {
+            return Err(DataError::at(
+                &source.name,
+                1,
+                format!("fact {} earns points: the regulation needs a [points] table", fact.name),
+            ));
+        }
+        return Ok(None);
+    };
+    let read = |spanned: &Option<Spanned<String>>, what: &str| -> Result<Option<Decimal>, DataError> {
+        spanned.as_ref().map(|s| source.decimal(s, what)).transpose()
+    };
+    for (cap, what, has) in [
+        (&raw.bonus_cap, "points.bonus_cap", facts.iter().any(|f| f.bonus.is_some())),
+        (&raw.penalty_cap, "points.penalty_cap", facts.iter().any(|f| f.penalty.is_some())),
+    ] {
+        if let Some(cap) = cap
+            && !has
+        {
+            return Err(source.error(cap, format!("{what}: no fact earns these points (a cap without an item)")));
+        }
+    }
+    Ok(Some(super::regulation::PointsRule {
+        bonus_cap: read(&raw.bonus_cap, "points.bonus_cap")?,
+        penalty_cap: read(&raw.penalty_cap, "points.penalty_cap")?,
+        total_cap: read(&raw.total_cap, "points.total_cap")?,
+        total_floor: read(&raw.total_floor, "points.total_floor")?,
+        source: raw.source.clone(),
+    }))
 }
 
 fn check_slug(source: &Source<'_>, code: &Spanned<String>, what: &str) -> Result<(), DataError> {
@@ -587,6 +680,7 @@ fn build_criterion(
         Some(by) => return Err(source.error(by, format!("scored_by must be \"leaders\", not {:?}", by.get_ref()))),
     };
     let is_leaf = criterion.components.is_empty();
+    let mut subcriteria = Vec::new();
     let components = if is_leaf {
         check_agencies(source, &criterion.code, &criterion.agencies, agencies)?;
         vec![Component {
@@ -603,18 +697,9 @@ fn build_criterion(
                 format!("criterion {code} has components: put its agencies on each component"),
             ));
         }
-        let components = build_components(source, &code, criterion.components, agencies, codes)?;
-        let sum: Decimal = components.iter().map(|c| c.max).sum();
-        if sum != criterion_max {
-            return Err(source.error(
-                &criterion.max,
-                format!(
-                    "components of {code} sum to {}, but its max is {}",
-                    sum.normalize(),
-                    criterion_max.normalize()
-                ),
-            ));
-        }
+        let mut levels = Levels { agencies, codes, subcriteria: Vec::new() };
+        let components = build_components(source, &code, &criterion.max, criterion.components, &mut levels, 1)?;
+        subcriteria = levels.subcriteria;
         components
     };
     Ok((
@@ -628,19 +713,32 @@ fn build_criterion(
             transfer_to: None,
             components,
             is_leaf,
+            subcriteria,
         },
     ))
 }
 
-/// The components of criterion `code`, numbered in sequence under it, each with its appraising agencies.
+/// What the levels below a criterion are checked against, and the sub-criteria found there.
+struct Levels<'a> {
+    agencies: &'a BTreeSet<String>,
+    codes: &'a mut BTreeSet<String>,
+    subcriteria: Vec<SubCriterion>,
+}
+
+/// The scored leaves under `code` (a criterion or a sub-criterion), numbered in sequence under it, each with
+/// its appraising agencies; a child with children of its own is a sub-criterion (B.2.1 › B.2.1.1) whose
+/// children sum to its max, kept in `levels.subcriteria`. The children sum to `max` (the parent's).
 fn build_components(
     source: &Source<'_>,
     code: &str,
+    max: &Spanned<String>,
     raw: Vec<ComponentFile>,
-    agencies: &BTreeSet<String>,
-    codes: &mut BTreeSet<String>,
+    levels: &mut Levels<'_>,
+    depth: usize,
 ) -> Result<Vec<Component>, DataError> {
+    let parent_max = source.decimal(max, "max")?;
     let mut components = Vec::new();
+    let mut sum = Decimal::ZERO;
     for (position, component) in raw.into_iter().enumerate() {
         let component_code = component.code.get_ref().clone();
         let expected = format!("{code}.{}", position + 1);
@@ -650,17 +748,46 @@ fn build_components(
                 format!("component code {component_code} out of sequence: expected {expected}"),
             ));
         }
-        if !codes.insert(component_code.clone()) {
+        if !levels.codes.insert(component_code.clone()) {
             return Err(source.error(&component.code, format!("code {component_code} appears twice in the framework")));
         }
-        check_agencies(source, &component.code, &component.agencies, agencies)?;
-        components.push(Component {
-            code: component_code.into(),
+        let component_max = source.decimal(&component.max, "max")?;
+        sum += component_max;
+        if component.components.is_empty() {
+            check_agencies(source, &component.code, &component.agencies, levels.agencies)?;
+            components.push(Component {
+                code: component_code.into(),
+                name: component.name,
+                max: component_max,
+                agencies: component.agencies,
+                agency_note: component.agency_note,
+            });
+            continue;
+        }
+        if !component.agencies.is_empty() {
+            return Err(source
+                .error(&component.code, format!("{component_code} has components: put its agencies on each of them")));
+        }
+        let place = levels.subcriteria.len();
+        levels.subcriteria.push(SubCriterion {
+            code: component_code.clone(),
             name: component.name,
-            max: source.decimal(&component.max, "max")?,
-            agencies: component.agencies,
-            agency_note: component.agency_note,
+            max: component_max,
+            depth,
+            leaves: Vec::new(),
         });
+        let leaves =
+            build_components(source, &component_code, &component.max, component.components, levels, depth + 1)?;
+        if let Some(sub) = levels.subcriteria.get_mut(place) {
+            sub.leaves = leaves.iter().map(|leaf| leaf.code.clone()).collect();
+        }
+        components.extend(leaves);
+    }
+    if sum != parent_max {
+        return Err(source.error(
+            max,
+            format!("components of {code} sum to {}, but its max is {}", sum.normalize(), parent_max.normalize()),
+        ));
     }
     Ok(components)
 }
@@ -706,6 +833,26 @@ fn check_agencies(
     }
 }
 
+/// A ratio condition: its ratio and share in [0, 1], its content in some framework.
+fn check_ratio_condition(condition: &Condition, content_codes: &BTreeSet<&str>) -> Result<(), String> {
+    let (content, values) = match condition {
+        Condition::CriteriaRatioAtLeast { content, ratio } => (content, vec![("ratio", *ratio)]),
+        Condition::ShareBelowRatioAtMost { content, ratio, share } => {
+            (content, vec![("ratio", *ratio), ("share", *share)])
+        }
+        _ => return Ok(()),
+    };
+    for (name, value) in values {
+        if value < Decimal::ZERO || value > Decimal::ONE {
+            return Err(format!("{name} {value} must be a share in [0, 1] (\"0.8\" for 80 %)"));
+        }
+    }
+    match content {
+        Some(code) if !content_codes.contains(code.as_str()) => Err(format!("content {code} is in no framework")),
+        _ => Ok(()),
+    }
+}
+
 fn check_classification(file: &str, regulation: &Regulation) -> Result<(), DataError> {
     let rules = &regulation.classification;
     let problem = |message: String| DataError::at(file, 1, format!("classification: {message}"));
@@ -719,6 +866,12 @@ fn check_classification(file: &str, regulation: &Regulation) -> Result<(), DataE
     let mut conditions: Vec<&Condition> = Vec::new();
     for labeled in rules.levels.iter().flat_map(|rule| &rule.conditions).chain(&rules.not_completed) {
         labeled.rule.walk(&mut |c| conditions.push(c));
+        if let Some(bloc) = labeled.blocs.iter().find(|b| regulation.bloc(b).is_none()) {
+            return Err(problem(format!(
+                "condition {:?}: blocs names {bloc:?}, not a bloc of blocs.toml",
+                labeled.label
+            )));
+        }
     }
     for predicate in rules.predicates.values() {
         predicate.walk(&mut |c| conditions.push(c));
@@ -753,6 +906,9 @@ fn check_classification(file: &str, regulation: &Regulation) -> Result<(), DataE
                         return Err(problem(format!("content {code} is in no framework")));
                     }
                 }
+            }
+            Condition::CriteriaRatioAtLeast { .. } | Condition::ShareBelowRatioAtMost { .. } => {
+                check_ratio_condition(condition, &content_codes).map_err(problem)?;
             }
             Condition::Predicate { name } => {
                 let target =

@@ -17,9 +17,21 @@ fn observed(observations: &[String]) -> String {
 /// The reasons of the level before the quota: the total, then the not-completed conditions that held, or the
 /// conditions of the level reached and, for each level above it, each condition missing.
 pub fn level_reasons(rules: &ClassificationRules, unit: &UnitEvidence<'_>, assessment: &Assessment) -> Vec<String> {
+    level_reasons_in_bloc(rules, unit, assessment, None)
+}
+
+/// `level_reasons` for a unit of a bloc: a condition scoped to other blocs is not named.
+pub fn level_reasons_in_bloc(
+    rules: &ClassificationRules,
+    unit: &UnitEvidence<'_>,
+    assessment: &Assessment,
+    bloc: Option<&str>,
+) -> Vec<String> {
     let mut reasons = vec![format!("Tổng điểm {}", unit.official_total.to_string().replace('.', ","))];
     if !assessment.not_completed_because.is_empty() {
-        for condition in rules.not_completed.iter().filter(|c| c.rule.holds(unit, &rules.predicates)) {
+        let holding =
+            rules.not_completed.iter().filter(|c| c.applies_to(bloc) && c.rule.holds(unit, &rules.predicates));
+        for condition in holding {
             let mut observations = Vec::new();
             condition.rule.observe(unit, &rules.predicates, true, &mut observations);
             reasons.push(format!("Không hoàn thành nhiệm vụ: {}{}", condition.label, observed(&observations)));
@@ -30,7 +42,7 @@ pub fn level_reasons(rules: &ClassificationRules, unit: &UnitEvidence<'_>, asses
         if rule.level < assessment.level {
             break;
         }
-        for condition in &rule.conditions {
+        for condition in rule.conditions.iter().filter(|c| c.applies_to(bloc)) {
             let held = condition.rule.holds(unit, &rules.predicates);
             if rule.level == assessment.level {
                 reasons.push(format!("Đạt mức {}: {}", rule.level.vietnamese(), condition.label));
@@ -69,7 +81,10 @@ pub fn unit_reasons(
                 facts: &unit.facts,
                 fact_definitions: &regulation.facts,
             };
-            level_reasons(&regulation.classification, &evidence, &ranked.assessment)
+            let mut reasons =
+                level_reasons_in_bloc(&regulation.classification, &evidence, &ranked.assessment, Some(&unit.bloc));
+            reasons.splice(1..1, points_reasons(regulation, &evaluation.score));
+            reasons
         }
         None => Vec::new(),
     };
@@ -79,6 +94,25 @@ pub fn unit_reasons(
         reasons.extend(gaps_reason(&regulation.self_assessment, &gaps));
     }
     reasons
+}
+
+/// "Điểm Phần A 28,5; Phần B 61; điểm thưởng 5; điểm trừ 1,5 (Điều 2.2, Điều 4)": the parts and the points
+/// that make the total, where the regulation has points; nothing otherwise.
+fn points_reasons(regulation: &Regulation, score: &super::scoring::UnitScore) -> Vec<String> {
+    let (Some(rule), Some(points)) = (&regulation.points, score.points) else { return Vec::new() };
+    let display = super::score::display_vi;
+    let parts: Vec<String> = score
+        .contents
+        .iter()
+        .map(|(code, value)| format!("Phần {code} {}", value.map_or_else(|| "—".to_string(), display)))
+        .collect();
+    let source = if rule.source.is_empty() { String::new() } else { format!(" ({})", rule.source) };
+    vec![format!(
+        "Điểm {}; điểm thưởng {}; điểm trừ {}{source}",
+        parts.join("; "),
+        display(points.bonus),
+        display(points.penalty)
+    )]
 }
 
 /// What the round before this one says of a unit: its level then and, when it was rated not completed in both

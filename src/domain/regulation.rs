@@ -41,6 +41,66 @@ pub struct Regulation {
     pub classification: ClassificationRules,
     /// The submission deadline and the appraisal period, where the regulation states them.
     pub deadlines: super::calendar::Deadlines,
+    /// Bonus and penalty points outside the 100-point frame, and the total's bounds (synthetic Điều 2.2, 4);
+    /// None where the regulation has none (both seeds).
+    pub points: Option<PointsRule>,
+    /// The regulation's words for who scores the leaders' criteria (*Thường trực Huyện ủy, HĐND, lãnh đạo
+    /// UBND huyện*); None: the seeds' *Lãnh đạo UBND tỉnh*.
+    pub leaders_name: Option<String>,
+}
+
+/// Points outside the parts' frame: the total is the parts + bonus − penalty, each capped, then the total kept
+/// within its bounds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PointsRule {
+    pub bonus_cap: Option<Decimal>,
+    pub penalty_cap: Option<Decimal>,
+    pub total_cap: Option<Decimal>,
+    pub total_floor: Option<Decimal>,
+    /// The article, cited where the points are shown.
+    pub source: String,
+}
+
+/// A unit's bonus and penalty, each after its cap, and the total they make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Points {
+    pub bonus: Decimal,
+    pub penalty: Decimal,
+}
+
+impl Regulation {
+    /// The unit's bonus and penalty from its facts (those of its bloc), each capped; None without points.
+    pub fn points_of(&self, bloc: &str, facts: &super::facts::Facts) -> Option<Points> {
+        let rule = self.points.as_ref()?;
+        let mut bonus = Decimal::ZERO;
+        let mut penalty = Decimal::ZERO;
+        for fact in self.facts.iter().filter(|fact| fact.applies_to(bloc)) {
+            let value = facts.get(&fact.name).cloned().unwrap_or_else(|| fact.default_value());
+            if let Some(each) = fact.bonus {
+                bonus += fact.points_of(&value, each);
+            }
+            if let Some(each) = fact.penalty {
+                penalty += fact.points_of(&value, each);
+            }
+        }
+        Some(Points {
+            bonus: rule.bonus_cap.map_or(bonus, |cap| bonus.min(cap)),
+            penalty: rule.penalty_cap.map_or(penalty, |cap| penalty.min(cap)),
+        })
+    }
+
+    /// The parts' total with the points added and the bounds applied (exact: rounded where shown).
+    pub fn total_with(&self, parts: Decimal, points: Option<Points>) -> Decimal {
+        let (Some(rule), Some(points)) = (&self.points, points) else { return parts };
+        let mut total = parts + points.bonus - points.penalty;
+        if let Some(cap) = rule.total_cap {
+            total = total.min(cap);
+        }
+        if let Some(floor) = rule.total_floor {
+            total = total.max(floor);
+        }
+        total
+    }
 }
 
 /// The share of a bloc's units that may be rated excellent: the rate of its base, rounded, before the caps.
@@ -53,6 +113,9 @@ pub struct QuotaRule {
     pub rounding: super::tie_keys::QuotaRounding,
     /// Most units of any bloc; a bloc's own `excellent_cap` applies too.
     pub cap: Option<u32>,
+    /// The article letting the chairman rate a unit excellent beyond the quota (synthetic Điều 7.2); None: no
+    /// exception (both seeds).
+    pub chairman_exception: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -142,8 +142,13 @@ pub struct CriterionResult {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnitScore {
-    /// Exact total; round with the regulation's decimals for display and thresholds.
+    /// Exact total; round with the regulation's decimals for display and thresholds. Where the regulation
+    /// has bonus and penalty points, the parts' total with them, within the total's bounds.
     pub total: Decimal,
+    /// The parts' total before any bonus or penalty.
+    pub parts_total: Decimal,
+    /// The unit's bonus and penalty (capped), where the regulation has them.
+    pub points: Option<super::regulation::Points>,
     /// Some applicable component is not appraised yet.
     pub provisional: bool,
     pub appraised_count: usize,
@@ -156,6 +161,18 @@ pub struct UnitScore {
 impl UnitScore {
     pub fn criterion(&self, code: &str) -> Option<&CriterionResult> {
         self.criteria.iter().find(|criterion| criterion.code == code)
+    }
+
+    /// A sub-criterion's score (B.2.1): the sum of its applicable leaves; None when none applies.
+    pub fn subtotal(sub: &super::framework::SubCriterion, entries: &Entries) -> Option<Decimal> {
+        let missing = ComponentScore::default();
+        let applicable: Vec<&ComponentScore> = sub
+            .leaves
+            .iter()
+            .map(|code| entries.get(code).unwrap_or(&missing))
+            .filter(|entry| entry.applicable)
+            .collect();
+        (!applicable.is_empty()).then(|| applicable.iter().map(|entry| entry.provisional_value()).sum())
     }
 }
 
@@ -241,6 +258,8 @@ pub fn score_unit(
         if total_applicable_max.is_zero() { Decimal::ZERO } else { scale(total_sum, total_applicable_max, total_max) };
     UnitScore {
         total,
+        parts_total: total,
+        points: None,
         provisional: appraised_count < applicable_count,
         appraised_count,
         applicable_count,

@@ -29,7 +29,12 @@ pub fn points(lang: Lang, value: Decimal) -> String {
     }
 }
 
-/// Marks a criterion the provincial leaders score.
-pub fn scored_by_leaders(lang: Lang) -> &'static str {
-    lang.pick(" (Lãnh đạo UBND tỉnh chấm)", " (scored by the provincial leaders)")
+/// Marks a criterion the leaders score, named as the regulation names them (the seeds: *Lãnh đạo UBND tỉnh*).
+pub fn scored_by_leaders(lang: Lang, leaders: Option<&str>) -> String {
+    match (lang, leaders) {
+        (Lang::Vi, Some(name)) => format!(" ({name} chấm)"),
+        (Lang::En, Some(name)) => format!(" (scored by the leaders: {name})"),
+        (Lang::Vi, None) => " (Lãnh đạo UBND tỉnh chấm)".into(),
+        (Lang::En, None) => " (scored by the provincial leaders)".into(),
+    }
 }

@@ -172,6 +172,10 @@ fn fault_vi(fault: &RowFault) -> (Option<String>, String) {
         RowFault::FactTwice { unit, name, first } => {
             (Some(format!("đơn vị {unit}, sự kiện {name}")), format!("đã có ở dòng {first}"))
         }
+        RowFault::FactNotInBloc { unit, bloc, name, blocs } => (
+            Some(format!("đơn vị {unit}, sự kiện {name}")),
+            format!("sự kiện chỉ ghi nhận ở khối {}; đơn vị thuộc khối {bloc}", blocs.join(", ")),
+        ),
         RowFault::NoTitle { unit, code } => (Some(item_vi(unit, code)), "tài liệu kiểm chứng cần có trích yếu".into()),
         RowFault::NoReference { unit, code } => {
             (Some(item_vi(unit, code)), "tài liệu kiểm chứng cần có số, ký hiệu (số văn bản hoặc đường dẫn)".into())
@@ -292,6 +296,7 @@ pub(super) fn every_row_fault() -> Vec<RowFault> {
         RowFault::NoOverrideForReason { unit: u.clone(), code: s("VI") },
         RowFault::UnknownFact { unit: u.clone(), name: s("lucky"), regulation: s("r"), names: vec![s("discipline")] },
         RowFault::FactTwice { unit: u.clone(), name: s("discipline"), first: 2 },
+        RowFault::FactNotInBloc { unit: u.clone(), bloc: s("khoi-1"), name: s("hotspot"), blocs: vec![s("khoi-3")] },
         RowFault::NoTitle { unit: u.clone(), code: c.clone() },
         RowFault::NoReference { unit: u.clone(), code: c.clone() },
         RowFault::NotADate { unit: u.clone(), code: c.clone(), value: s("31/02/2024") },

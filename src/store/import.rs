@@ -452,13 +452,18 @@ impl Store {
             let line = *line;
             let unit = table.cell(record, "unit");
             let name = table.cell(record, "fact");
-            self.row_unit(&table, line, &units, unit)?;
+            let (place, _) = self.row_unit(&table, line, &units, unit)?;
             let definition = self.regulation.fact(name).ok_or_else(|| {
                 let names: Vec<&str> = self.regulation.facts.iter().map(|f| f.name.as_str()).collect();
                 let (unit, name, regulation) = (unit.to_string(), name.to_string(), self.regulation.id.clone());
                 let names = names.into_iter().map(str::to_string).collect();
                 table.fault(line, Some("fact"), RowFault::UnknownFact { unit, name, regulation, names })
             })?;
+            if !definition.applies_to(&place.bloc) {
+                let (unit, bloc, name) = (unit.to_string(), place.bloc.clone(), name.to_string());
+                let blocs = definition.blocs.clone();
+                return Err(table.fault(line, Some("fact"), RowFault::FactNotInBloc { unit, bloc, name, blocs }));
+            }
             if let Some(first) = seen.insert((unit.to_string(), name.to_string()), line) {
                 let (unit, name) = (unit.to_string(), name.to_string());
                 return Err(table.fault(line, None, RowFault::FactTwice { unit, name, first }));

@@ -157,6 +157,8 @@ pub enum RowFault {
     NoOverrideForReason { unit: String, code: String },
     #[error("unit {unit}: unknown fact {name:?}; {regulation} records {}", names.join(", "))]
     UnknownFact { unit: String, name: String, regulation: String, names: Vec<String> },
+    #[error("unit {unit} of bloc {bloc}: fact {name} is recorded only in blocs {}", blocs.join(", "))]
+    FactNotInBloc { unit: String, bloc: String, name: String, blocs: Vec<String> },
     #[error("unit {unit}, fact {name}: already on line {first}")]
     FactTwice { unit: String, name: String, first: u64 },
     #[error("unit {unit}, {code}: evidence needs a title")]

@@ -121,7 +121,7 @@ impl File {
         }
         if !app.regulation.facts.is_empty() {
             self.out.push(Line::styled("Sự kiện (Điều 7):", heading()));
-            for definition in &app.regulation.facts {
+            for definition in app.regulation.facts.iter().filter(|d| d.applies_to(&unit.bloc)) {
                 let value = unit.facts.get(&definition.name).cloned().unwrap_or_else(|| definition.default_value());
                 self.text(&format!("• {}: {}", definition.title, definition.display_value(&value)), 2, Style::new());
             }

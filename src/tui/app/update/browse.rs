@@ -209,10 +209,12 @@ fn ask_approval(app: &mut App) {
 
 fn open_facts(app: &mut App) {
     let Some(unit) = app.selected_ranked_unit() else { return };
+    let bloc = app.unit(&unit).map(|u| u.bloc.to_string()).unwrap_or_default();
     let values = app
         .regulation
         .facts
         .iter()
+        .filter(|def| def.applies_to(&bloc))
         .map(|def| {
             let current = app.unit(&unit).and_then(|u| u.facts.get(&def.name).cloned());
             (def.name.clone(), current.unwrap_or_else(|| def.default_value()))
