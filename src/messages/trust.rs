@@ -42,13 +42,17 @@ pub fn backup_made(lang: Lang, made: &crate::store::backup::BackupMade) -> Strin
     let head = made.audit_head.as_deref().unwrap_or("—");
     match lang {
         Lang::Vi => format!(
-            "{file}: đã sao lưu và kiểm tra (integrity_check, nhật ký {} dòng, mã nhật ký {head})",
-            made.audit_rows
+            "{file}: đã sao lưu và kiểm tra (integrity_check, nhật ký {} dòng, mã nhật ký {head}; {} tệp tài liệu của đơn vị, băm lại khớp, trong {})",
+            made.audit_rows,
+            made.files,
+            crate::messages::cli::path(&crate::store::files::files_dir(&made.path))
         ),
         Lang::En => {
             format!(
-                "{file}: backed up and verified (integrity_check, audit log of {} rows, head {head})",
-                made.audit_rows
+                "{file}: backed up and verified (integrity_check, audit log of {} rows, head {head}; {} unit files, rehashed, in {})",
+                made.audit_rows,
+                made.files,
+                crate::messages::cli::path(&crate::store::files::files_dir(&made.path))
             )
         }
     }

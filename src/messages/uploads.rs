@@ -33,6 +33,20 @@ pub fn upload_refused(why: &UploadRefused) -> String {
             format!("{name}: khi giải nén vượt {limit_mb} MB hoặc {parts} phần (tệp nén độc hại)")
         }
         UploadRefused::Incomplete { name } => format!("{name}: tệp gửi lên chưa trọn vẹn"),
+        UploadRefused::SideFile { name, why } => format!(
+            "{name}: tệp mô tả không đọc được ({why}); tệp mô tả có đúng ba dòng: so = \"12/BC-STC\", ngay = \"15/01/2025\", trich_yeu = \"…\"; không có gì được lưu"
+        ),
+        UploadRefused::SideFileRefused { name } => format!(
+            "{name}: tệp mô tả của nó vừa bị từ chối trong phiên này, nên tệp không được lưu; gửi lại {name}.toml cho đúng rồi gửi tệp"
+        ),
+        UploadRefused::NoSuchFile { unit, name } => {
+            format!(
+                "{name}: đơn vị {unit} không có tệp hiện hành này (bản đã bị thay thế giữ nguyên số, ngày, trích yếu)"
+            )
+        }
+        UploadRefused::ReferenceTaken { name, reference, other } => {
+            format!("{name}: số {reference} đã là của tệp khác trong tiêu chí này ({other})")
+        }
     }
 }
 

@@ -31,7 +31,14 @@ pub fn is_sftp_request(original: &str) -> bool {
 pub fn serve(store: Store) -> std::io::Result<()> {
     let runtime = tokio::runtime::Builder::new_current_thread().build()?;
     let (alive, mut gone) = tokio::sync::mpsc::channel::<()>(1);
-    let session = Session { store, handles: HashMap::new(), next: 0, dossiers: HashMap::new(), _alive: alive };
+    let session = Session {
+        store,
+        handles: HashMap::new(),
+        next: 0,
+        dossiers: HashMap::new(),
+        pending: HashMap::new(),
+        _alive: alive,
+    };
     runtime.block_on(async move {
         let stream = tokio::io::join(tokio::io::stdin(), tokio::io::stdout());
         russh_sftp::server::run(stream, session).await;
@@ -49,7 +56,12 @@ enum Open {
     Write { file: std::fs::File, temp: PathBuf, unit: String, folder: String, name: String, refused: Option<String> },
     /// A folder listing, sent in one piece.
     Dir { entries: Option<Vec<File>> },
+    /// A side file (`X.pdf.toml`) under way, held in memory: the number, date and title of `target`.
+    Side { data: Vec<u8>, unit: String, folder: String, name: String, target: String },
 }
+
+/// A side file's fields waiting for its file in this session (or why it was refused), by unit, folder and name.
+type Pending = HashMap<(String, String, String), Result<files::SideFile, String>>;
 
 /// What the audit log records when a file is taken.
 struct Taken {
@@ -64,6 +76,8 @@ struct Session {
     next: u64,
     /// Each unit's dossier, built once per session, removed when it ends.
     dossiers: HashMap<String, PathBuf>,
+    /// Side files sent before their file.
+    pending: Pending,
     _alive: tokio::sync::mpsc::Sender<()>,
 }
 
@@ -89,6 +103,10 @@ fn miss(path: &str, why: Miss) -> StatusReply {
         Miss::Missing => reply(StatusCode::NoSuchFile, say::sftp_missing(path)),
         Miss::Forbidden => reply(StatusCode::PermissionDenied, say::sftp_forbidden(path)),
     }
+}
+
+fn refused_reply(error: &crate::store::StoreError) -> StatusReply {
+    reply(StatusCode::Failure, crate::messages::store_error(error, crate::messages::Lang::Vi))
 }
 
 fn failure(error: &impl std::fmt::Display) -> StatusReply {
@@ -259,6 +277,42 @@ impl Session {
         Ok(Open::Read { file, taken, read: false })
     }
 
+    /// A side file arrived whole: checked (its text, then the rules of a typed document); applied to its file
+    /// when that is already here, else held for it in this session. A refused one is remembered: its file is
+    /// refused too.
+    fn close_side(
+        &mut self,
+        id: u32,
+        data: &[u8],
+        unit: String,
+        folder: String,
+        name: &str,
+        target: String,
+    ) -> Result<Status, StatusReply> {
+        let checked = files::parse_side_file(name, data).map_err(crate::store::StoreError::from).and_then(|side| {
+            self.store.check_file_document(&unit, &folder, &side.trich_yeu, &side.so, &side.ngay).map(|()| side)
+        });
+        let side = match checked {
+            Ok(side) => side,
+            Err(e) => {
+                let why = crate::messages::store_error(&e, crate::messages::Lang::Vi);
+                self.pending.insert((unit, folder, target), Err(why.clone()));
+                return Err(reply(StatusCode::Failure, why));
+            }
+        };
+        match self.document(&unit, &folder, &target)? {
+            Some(document) => self
+                .store
+                .describe_file(&unit, document.id, &side.trich_yeu, &side.so, &side.ngay)
+                .map(|()| ok(id))
+                .map_err(|e| refused_reply(&e)),
+            None => {
+                self.pending.insert((unit, folder, target), Ok(side));
+                Ok(ok(id))
+            }
+        }
+    }
+
     fn open_write(&mut self, path: &str) -> Result<Open, StatusReply> {
         let Node::Document(unit, folder, name) = self.resolve(path)? else {
             return Err(reply(StatusCode::PermissionDenied, say::sftp_read_only(path)));
@@ -268,6 +322,10 @@ impl Session {
         };
         files::check_file_name(&name).map_err(|e| refused(e.into()))?;
         self.store.permit_upload(&unit, &folder).map_err(refused)?;
+        if let Some(target) = files::side_file_target(&name) {
+            let target = target.to_string();
+            return Ok(Open::Side { data: Vec::new(), unit, folder, name, target });
+        }
         let dir = files::uploads_dir(self.store.path());
         files::private_dir(&dir).map_err(|e| failure(&e))?;
         let temp = dir.join(format!("{}-{}.part", std::process::id(), self.next + 1));
@@ -342,6 +400,19 @@ impl russh_sftp::server::Handler for Session {
     }
 
     async fn write(&mut self, id: u32, handle: String, offset: u64, data: Vec<u8>) -> Result<Status, Self::Error> {
+        if let Some(Open::Side { data: held, name, .. }) = self.handles.get_mut(&handle) {
+            let end = usize::try_from(offset).unwrap_or(usize::MAX).saturating_add(data.len());
+            if end > files::MAX_SIDE_FILE_BYTES {
+                let why = files::UploadRefused::SideFile { name: name.clone(), why: "> 16 KiB".into() };
+                return Err(reply(StatusCode::Failure, say::upload_refused(&why)));
+            }
+            if held.len() < end {
+                held.resize(end, 0);
+            }
+            let start = end - data.len();
+            held[start..end].copy_from_slice(&data);
+            return Ok(ok(id));
+        }
         let Some(Open::Write { file, name, refused, .. }) = self.handles.get_mut(&handle) else {
             return Err(StatusReply::new(StatusCode::PermissionDenied));
         };
@@ -364,6 +435,7 @@ impl russh_sftp::server::Handler for Session {
     async fn fstat(&mut self, id: u32, handle: String) -> Result<Attrs, Self::Error> {
         let meta = match self.handles.get(&handle) {
             Some(Open::Read { file, .. } | Open::Write { file, .. }) => file.metadata().map_err(|e| failure(&e))?,
+            Some(Open::Side { data, .. }) => return Ok(Attrs { id, attrs: file_attrs(data.len() as u64, None) }),
             _ => return Err(StatusReply::new(StatusCode::Failure)),
         };
         Ok(Attrs { id, attrs: file_attrs(meta.len(), modified(&meta)) })
@@ -372,7 +444,7 @@ impl russh_sftp::server::Handler for Session {
     async fn fsetstat(&mut self, id: u32, handle: String, _attrs: FileAttributes) -> Result<Status, Self::Error> {
         // A client setting the time or mode of its upload (scp -p, `WinSCP`): nothing to change, not an error.
         match self.handles.get(&handle) {
-            Some(Open::Write { .. }) => Ok(ok(id)),
+            Some(Open::Write { .. } | Open::Side { .. }) => Ok(ok(id)),
             _ => Err(StatusReply::new(StatusCode::PermissionDenied)),
         }
     }
@@ -392,13 +464,24 @@ impl russh_sftp::server::Handler for Session {
                     let _ = std::fs::remove_file(&temp);
                     return Err(reply(StatusCode::Failure, why));
                 }
-                let preview = preview::first_lines(&temp, &name);
-                match self.store.accept_upload(&unit, &folder, &name, &temp, preview.as_deref()) {
-                    Ok(_) => Ok(ok(id)),
-                    Err(e) => {
-                        Err(reply(StatusCode::Failure, crate::messages::store_error(&e, crate::messages::Lang::Vi)))
-                    }
+                let waiting = self.pending.remove(&(unit.clone(), folder.clone(), name.clone()));
+                if let Some(Err(_)) = waiting {
+                    let _ = std::fs::remove_file(&temp);
+                    let why = files::UploadRefused::SideFileRefused { name };
+                    return Err(reply(StatusCode::Failure, say::upload_refused(&why)));
                 }
+                let preview = preview::first_lines(&temp, &name);
+                let kept = self.store.accept_upload(&unit, &folder, &name, &temp, preview.as_deref());
+                let described = kept.and_then(|document| match waiting {
+                    Some(Ok(side)) => {
+                        self.store.describe_file(&unit, document.id, &side.trich_yeu, &side.so, &side.ngay)
+                    }
+                    _ => Ok(()),
+                });
+                described.map(|()| ok(id)).map_err(|e| refused_reply(&e))
+            }
+            Some(Open::Side { data, unit, folder, name, target }) => {
+                self.close_side(id, &data, unit, folder, &name, target)
             }
             Some(Open::Read { taken: Some(taken), read: true, .. }) => {
                 self.store

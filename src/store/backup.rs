@@ -5,6 +5,7 @@
 use super::Store;
 use super::audit::ChainCheck;
 use super::error::{Result, StoreError};
+use super::files::{files_dir, hash_file, private_dir};
 use super::trust::TrustRefused;
 use crate::domain::permissions::CouncilWrite;
 use rusqlite::Connection;
@@ -18,6 +19,8 @@ pub struct BackupMade {
     /// Audit rows in the copy, and its head (the newest row's hash).
     pub audit_rows: i64,
     pub audit_head: Option<String>,
+    /// The units' stored files carried beside the copy (`<copy>.files/`), each rehashed against the copy.
+    pub files: usize,
 }
 
 impl Store {
@@ -29,10 +32,14 @@ impl Store {
         destination(&self.path, out)?;
         let temporary = temporary_beside(out)?;
         let made = self.copy_into(&temporary).and_then(|()| verify_copy(&temporary, out));
-        let placed = made.and_then(|made| {
+        let carried = made.and_then(|made| self.carry_files(&temporary, out).map(|files| (made, files)));
+        let placed = carried.and_then(|(made, files)| {
             destination(&self.path, out)?;
             // A hard link never replaces a file that appeared meanwhile.
             std::fs::hard_link(&temporary, out).map_err(|e| {
+                if !files.is_empty() {
+                    let _ = std::fs::remove_dir_all(files_dir(out));
+                }
                 if e.kind() == std::io::ErrorKind::AlreadyExists {
                     StoreError::from(TrustRefused::BackupExists { file: out.display().to_string() })
                 } else {
@@ -42,10 +49,46 @@ impl Store {
                     })
                 }
             })?;
-            Ok(made)
+            Ok(BackupMade { files: files.len(), ..made })
         });
         remove_with_companions(&temporary);
+        if placed.is_err() {
+            let _ = std::fs::remove_dir_all(files_dir(&temporary));
+        }
         placed
+    }
+
+    /// Copies every file the copy's database records into `<temporary>.files/`, rehashes each copy against its
+    /// record, and moves the folder to `<out>.files/` (which must not exist). The file names carried.
+    fn carry_files(&self, temporary: &Path, out: &Path) -> Result<Vec<PathBuf>> {
+        let failed =
+            |why: String| StoreError::from(TrustRefused::BackupNotVerified { file: out.display().to_string(), why });
+        let target = files_dir(out);
+        if std::fs::symlink_metadata(&target).is_ok() {
+            return Err(TrustRefused::BackupExists { file: target.display().to_string() }.into());
+        }
+        let staging = files_dir(temporary);
+        let copy = Store::open_read_only(temporary)?;
+        let mut carried = Vec::new();
+        for document in copy.all_document_files()? {
+            let from = self.stored_file(&document);
+            let to = copy.stored_file(&document);
+            if std::fs::symlink_metadata(&to).is_err() {
+                if let Some(folder) = to.parent() {
+                    private_dir(folder)?;
+                }
+                std::fs::copy(&from, &to).map_err(|e| failed(format!("{}: {e}", from.display())))?;
+                if hash_file(&to)? != document.sha256 {
+                    return Err(failed(format!("{}: SHA-256 {}", from.display(), document.sha256)));
+                }
+                carried.push(to);
+            }
+        }
+        drop(copy);
+        if std::fs::symlink_metadata(&staging).is_ok() {
+            std::fs::rename(&staging, &target).map_err(|e| failed(format!("{}: {e}", target.display())))?;
+        }
+        Ok(carried)
     }
 
     /// SQLite's online backup of every page in one step (one read transaction: a consistent state even while
@@ -127,7 +170,7 @@ fn verify_copy(temporary: &Path, out: &Path) -> Result<BackupMade> {
     if let Some(first) = unexplained.first() {
         return Err(failed(format!("{} {}: {}", first.table, first.key, first.field)));
     }
-    Ok(BackupMade { path: out.to_path_buf(), audit_rows, audit_head })
+    Ok(BackupMade { path: out.to_path_buf(), audit_rows, audit_head, files: 0 })
 }
 
 fn remove_with_companions(path: &Path) {

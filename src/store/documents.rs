@@ -108,3 +108,96 @@ impl Store {
         Ok(())
     }
 }
+
+impl Store {
+    /// Checks a file's number, date and title by the rules of a typed document (text cleaned, `DATE_RULE`), in
+    /// the file's criterion folder; nothing is written.
+    pub fn check_file_document(
+        &self,
+        unit: &str,
+        folder: &str,
+        title: &str,
+        reference: &str,
+        date: &str,
+    ) -> Result<()> {
+        self.file_document_row(unit, folder, title, reference, date).map(|_| ())
+    }
+
+    fn file_document_row(
+        &self,
+        unit: &str,
+        folder: &str,
+        title: &str,
+        reference: &str,
+        date: &str,
+    ) -> Result<EvidenceRow> {
+        let place = Subject::Item { unit: unit.to_string(), item: folder.to_string() };
+        let (title, reference) =
+            (typed(title, TextField::DocumentTitle, &place)?, typed(reference, TextField::DocumentReference, &place)?);
+        let (bloc, group) = self.unit_place(unit)?;
+        let framework = self
+            .regulation
+            .framework_for(&bloc, group.as_deref())
+            .ok_or_else(|| Refused::NoFramework { unit: unit.to_string() })?;
+        check_document(&RowPlace::Form, framework, unit, folder, &title, &reference, date)
+    }
+
+    /// Gives an uploaded file (by its id: a current version) its number, date and title: it becomes a document of
+    /// its criterion (an evidence row linked to it; a typed row of the same number gets this file). Given again,
+    /// the document is changed (a new number moves it). Same rights as a typed document; one transaction, audited.
+    pub fn describe_file(&mut self, unit: &str, file: i64, title: &str, reference: &str, date: &str) -> Result<()> {
+        let current = self.document_files(unit)?.into_iter().find(|d| d.id == file && d.replaced_by.is_none());
+        let Some(current) = current else {
+            return Err(super::files::UploadRefused::NoSuchFile { unit: unit.into(), name: format!("#{file}") }.into());
+        };
+        let row = self.file_document_row(unit, &current.folder, title, reference, date)?;
+        let (bloc, _) = self.unit_place(unit)?;
+        self.check_not_frozen(&bloc, Subject::Unit(unit.to_string()))?;
+        let tx = self.write_transaction()?;
+        self.permit_self_assessment(unit)?;
+        let holder: Option<Option<i64>> = tx
+            .query_row(
+                "SELECT file FROM evidence WHERE unit = ?1 AND criterion = ?2 AND reference = ?3",
+                params![unit, row.criterion, row.reference],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(Some(other)) = holder.filter(|holder| *holder != Some(file)) {
+            let other = format!("#{other}");
+            let refused =
+                super::files::UploadRefused::ReferenceTaken { name: current.name, reference: row.reference, other };
+            return Err(refused.into());
+        }
+        let new = format!("{} ({})", row.title, row.issued_on);
+        let before = current.document.as_ref().map(|d| (d.reference.clone(), format!("{} ({})", d.title, d.issued_on)));
+        if before.as_ref() == Some(&(row.reference.clone(), new.clone())) {
+            return Ok(());
+        }
+        let mut states = Vec::new();
+        if let Some((old_reference, _)) = before.as_ref().filter(|(old, _)| *old != row.reference) {
+            tx.execute("DELETE FROM evidence WHERE file = ?1", [file])?;
+            states.push(removed_row("evidence", &text_key(&[unit, &row.criterion, old_reference])));
+        }
+        let state = tx
+            .prepare_cached(
+                "INSERT INTO evidence (unit, criterion, reference, title, issued_on, file) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (unit, criterion, reference)
+                 DO UPDATE SET title = excluded.title, issued_on = excluded.issued_on, file = excluded.file
+                 RETURNING *",
+            )?
+            .query_row(params![unit, row.criterion, row.reference, row.title, row.issued_on, file], |r| {
+                super::state::row_state("evidence", r)
+            })?;
+        states.push(state);
+        let detail =
+            format!("{unit} {}: evidence {} — {new} — file {} (#{file})", row.criterion, row.reference, current.name);
+        let old = before.map(|(reference, text)| format!("{reference}: {text}"));
+        let change = Change::new(AuditAction::Evidence, detail)
+            .on(unit, Some(&row.criterion))
+            .value(&format!("evidence:{}", row.reference), old, Some(new))
+            .states(states);
+        self.audit_trail(&tx)?.record(&tx, change)?;
+        tx.commit()?;
+        Ok(())
+    }
+}

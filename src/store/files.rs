@@ -51,6 +51,49 @@ pub enum UploadRefused {
     Bomb { name: String, limit_mb: u64, parts: usize },
     #[error("{name}: the upload was not complete")]
     Incomplete { name: String },
+    #[error(
+        "{name}: a side file holds three lines, so = \"12/BC-STC\", ngay = \"15/01/2025\", trich_yeu = \"…\" ({why})"
+    )]
+    SideFile { name: String, why: String },
+    #[error("{name}: its side file was refused in this session; send a correct {name}.toml, then the file again")]
+    SideFileRefused { name: String },
+    #[error("{name}: no such current file of unit {unit} (a replaced version keeps its document)")]
+    NoSuchFile { unit: String, name: String },
+    #[error("{name}: number {reference} already belongs to another file of this criterion ({other})")]
+    ReferenceTaken { name: String, reference: String, other: String },
+}
+
+/// The suffix of a side file: `X.pdf.toml` gives the number, date and title of `X.pdf` in the same folder.
+pub const SIDE_FILE_SUFFIX: &str = ".toml";
+/// The most a side file may hold.
+pub const MAX_SIDE_FILE_BYTES: usize = 16 * 1024;
+
+/// A side file's three fields, as written (checked by the rules of a typed document when applied).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SideFile {
+    pub so: String,
+    pub ngay: String,
+    pub trich_yeu: String,
+}
+
+/// The file a side file describes (`X.pdf.toml` → `X.pdf`), when `name` is one: the described name must itself be
+/// an accepted document's name.
+pub fn side_file_target(name: &str) -> Option<&str> {
+    let target = name.strip_suffix(SIDE_FILE_SUFFIX)?;
+    let extension = Path::new(target).extension()?.to_string_lossy().to_lowercase();
+    expected_type(&extension).map(|_| target)
+}
+
+/// Reads a side file's text: UTF-8 TOML with exactly `so`, `ngay` and `trich_yeu`, each a string.
+pub fn parse_side_file(name: &str, bytes: &[u8]) -> std::result::Result<SideFile, UploadRefused> {
+    let refuse = |why: String| UploadRefused::SideFile { name: name.to_string(), why };
+    if bytes.len() > MAX_SIDE_FILE_BYTES {
+        return Err(refuse(format!("> {MAX_SIDE_FILE_BYTES} bytes")));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| refuse("not UTF-8".into()))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    toml::from_str::<SideFile>(text).map_err(|e| refuse(e.message().to_string()))
 }
 
 impl From<UploadRefused> for StoreError {
@@ -79,6 +122,17 @@ pub struct DocumentFile {
     pub replaced_by: Option<i64>,
     /// A PDF's first lines, where it has a text layer.
     pub preview: Option<String>,
+    /// Its number, date and title once given (a side file, or the unit's form); None: not yet.
+    pub document: Option<FileDocument>,
+}
+
+/// The number (*số, ký hiệu*), date and title (*trích yếu*) of an uploaded file: the evidence row it backs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileDocument {
+    pub reference: String,
+    /// `YYYY-MM-DD`, as every evidence date is stored.
+    pub issued_on: String,
+    pub title: String,
 }
 
 /// A stored file that is not what its record says (`audit verify`).
@@ -286,10 +340,16 @@ fn read_document(row: &rusqlite::Row<'_>) -> rusqlite::Result<DocumentFile> {
         uploaded_at: row.get(9)?,
         replaced_by: row.get(10)?,
         preview: row.get(11)?,
+        document: match row.get::<_, Option<String>>(12)? {
+            Some(reference) => Some(FileDocument { reference, issued_on: row.get(13)?, title: row.get(14)? }),
+            None => None,
+        },
     })
 }
 
-const DOCUMENT_COLUMNS: &str = "id, unit, folder, name, sha256, size, kind, pages, uploaded_by, uploaded_at, replaced_by, preview FROM document_file";
+const DOCUMENT_COLUMNS: &str = "d.id, d.unit, d.folder, d.name, d.sha256, d.size, d.kind, d.pages, d.uploaded_by, \
+     d.uploaded_at, d.replaced_by, d.preview, e.reference, e.issued_on, e.title \
+     FROM document_file d LEFT JOIN evidence e ON e.file = d.id";
 
 impl Store {
     /// Where this round keeps its files.
@@ -306,7 +366,7 @@ impl Store {
     pub fn document_files(&self, unit: &str) -> Result<Vec<DocumentFile>> {
         let mut statement = self
             .conn
-            .prepare_cached(&format!("SELECT {DOCUMENT_COLUMNS} WHERE unit = ?1 ORDER BY folder, name, id"))?;
+            .prepare_cached(&format!("SELECT {DOCUMENT_COLUMNS} WHERE d.unit = ?1 ORDER BY d.folder, d.name, d.id"))?;
         let rows = statement.query_map([unit], read_document)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -320,7 +380,7 @@ impl Store {
 
     /// Every file of every unit (for `audit verify`).
     pub fn all_document_files(&self) -> Result<Vec<DocumentFile>> {
-        let mut statement = self.conn.prepare_cached(&format!("SELECT {DOCUMENT_COLUMNS} ORDER BY id"))?;
+        let mut statement = self.conn.prepare_cached(&format!("SELECT {DOCUMENT_COLUMNS} ORDER BY d.id"))?;
         let rows = statement.query_map([], read_document)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -436,6 +496,14 @@ impl Store {
             )
             .optional()?;
         let old = replaced.as_ref().map(|(id, _)| format!("#{id}"));
+        if let Some((old_id, _)) = &replaced {
+            // The new version backs the document the old one backed (its number, date and title carry over).
+            let moved = tx
+                .prepare_cached("UPDATE evidence SET file = ?1 WHERE file = ?2 RETURNING *")?
+                .query_row(params![new.0, old_id], |r| row_state("evidence", r))
+                .optional()?;
+            states.extend(moved);
+        }
         states.extend(replaced.map(|(_, state)| state));
         let detail = format!("{unit} {folder}: file {name} ({} bytes, SHA-256 {})", found.size, found.sha256);
         let change = Change::new(AuditAction::Upload, detail)
@@ -443,7 +511,7 @@ impl Store {
             .value(&format!("file:{name}"), old, Some(format!("#{} {}", new.0, found.sha256)))
             .states(states);
         self.audit_trail(&tx)?.record(&tx, change)?;
-        let document = tx.query_row(&format!("SELECT {DOCUMENT_COLUMNS} WHERE id = ?1"), [new.0], read_document)?;
+        let document = tx.query_row(&format!("SELECT {DOCUMENT_COLUMNS} WHERE d.id = ?1"), [new.0], read_document)?;
         tx.commit()?;
         Ok(document)
     }

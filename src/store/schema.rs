@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 pub const APPLICATION_ID: i64 = 0x5448_4D44;
 
 /// The schema version this program writes (`PRAGMA user_version` after all migrations).
-pub const LATEST_VERSION: i64 = 8;
+pub const LATEST_VERSION: i64 = 9;
 
 /// The migrations in order; each is SQL text, applied once, never edited after release.
 #[allow(clippy::too_many_lines, reason = "SQL migration text: one migration after another, read as the schema")]
@@ -173,6 +173,7 @@ CREATE TABLE comment (
         M::up(V7_PUBLISHED),
         // Version 8: the files a unit sends over SFTP (issue 24).
         M::up(V8_DOCUMENT_FILES),
+        M::up(V9_FILE_DOCUMENTS),
     ])
 }
 
@@ -273,6 +274,21 @@ CREATE TABLE document_file (
     preview TEXT
 );
 CREATE INDEX document_file_place ON document_file (unit, folder, name);
+";
+
+/// Version 9: an uploaded file becomes a document — its number, date and title are an evidence row linked to it
+/// (one row per file); a stored file's row is never removed nor changed, except marked replaced once.
+const V9_FILE_DOCUMENTS: &str = r"
+ALTER TABLE evidence ADD COLUMN file INTEGER REFERENCES document_file(id);
+CREATE UNIQUE INDEX evidence_file ON evidence (file) WHERE file IS NOT NULL;
+CREATE TRIGGER document_file_no_delete BEFORE DELETE ON document_file
+BEGIN SELECT RAISE(ABORT, 'a stored file is never removed: a new version marks it replaced'); END;
+CREATE TRIGGER document_file_replace_only BEFORE UPDATE ON document_file
+WHEN NOT (OLD.replaced_by IS NULL AND NEW.replaced_by IS NOT NULL AND NEW.id = OLD.id AND NEW.unit = OLD.unit
+ AND NEW.folder = OLD.folder AND NEW.name = OLD.name AND NEW.sha256 = OLD.sha256 AND NEW.size = OLD.size
+ AND NEW.kind = OLD.kind AND NEW.pages IS OLD.pages AND NEW.uploaded_by = OLD.uploaded_by
+ AND NEW.uploaded_at = OLD.uploaded_at AND NEW.preview IS OLD.preview)
+BEGIN SELECT RAISE(ABORT, 'a stored file is only ever marked replaced, once'); END;
 ";
 
 const AUDIT_APPEND_ONLY: &str = r"

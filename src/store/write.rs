@@ -426,7 +426,8 @@ pub(super) fn write_evidence_audited(
     permit()?;
     let state = tx
         .prepare_cached(
-            "INSERT OR REPLACE INTO evidence (unit, criterion, reference, title, issued_on) VALUES (?1, ?2, ?3, ?4, ?5)
+            "INSERT INTO evidence (unit, criterion, reference, title, issued_on) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (unit, criterion, reference) DO UPDATE SET title = excluded.title, issued_on = excluded.issued_on
              RETURNING *",
         )?
         .query_row(params![row.unit, row.criterion, row.reference, row.title, row.issued_on], |r| {
@@ -443,7 +444,8 @@ pub(super) fn write_evidence_audited(
 
 pub(super) fn write_evidence(tx: &rusqlite::Connection, row: &EvidenceRow) -> Result<()> {
     tx.prepare_cached(
-        "INSERT OR REPLACE INTO evidence (unit, criterion, reference, title, issued_on) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO evidence (unit, criterion, reference, title, issued_on) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (unit, criterion, reference) DO UPDATE SET title = excluded.title, issued_on = excluded.issued_on",
     )?
     .execute(params![row.unit, row.criterion, row.reference, row.title, row.issued_on])?;
     Ok(())
