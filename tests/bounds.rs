@@ -229,3 +229,49 @@ fn a_unit_reads_neither_the_council_nor_another_unit_through_user_list_or_export
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     ok(&args);
 }
+
+/// A package of the given parts, each deflated.
+fn package(path: &std::path::Path, parts: &[(String, Vec<u8>)]) {
+    use std::io::Write as _;
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in parts {
+        zip.start_file(name.as_str(), options).unwrap();
+        zip.write_all(bytes).unwrap();
+    }
+    zip.finish().unwrap();
+}
+
+fn workbook_parts() -> Vec<(String, Vec<u8>)> {
+    vec![
+        ("[Content_Types].xml".to_string(), b"<?xml version=\"1.0\"?><Types/>".to_vec()),
+        ("xl/workbook.xml".to_string(), b"<?xml version=\"1.0\"?><workbook/>".to_vec()),
+    ]
+}
+
+#[test]
+fn hostile_workbooks_are_refused_from_the_package_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = round(dir.path());
+    // A styles part that unpacks to 1 000 times its packed size (the 765 KB file that took 1,3 GB).
+    let bomb = dir.path().join("bomb.xlsx");
+    let mut parts = workbook_parts();
+    parts.push(("xl/styles.xml".to_string(), vec![b' '; 40 << 20]));
+    parts.push(("xl/worksheets/sheet1.xml".to_string(), b"<worksheet/>".to_vec()));
+    package(&bomb, &parts);
+    // 9 999 sheets of a few bytes each.
+    let many = dir.path().join("many.xlsx");
+    let mut parts = workbook_parts();
+    parts.extend((1..=9999).map(|n| (format!("xl/worksheets/sheet{n}.xml"), b"<worksheet/>".to_vec())));
+    package(&many, &parts);
+    let many_size = std::fs::metadata(&many).unwrap().len();
+    assert!(many_size / 9999 < 256, "{many_size} bytes: the sheets must be packed tighter than a score sheet");
+    for (file, vi, en) in [
+        (&bomb, "\"xl/styles.xml\" khi giải nén lớn gấp", "times its packed size"),
+        (&many, "có 9999 trang tính", "9999 sheets"),
+    ] {
+        let file = file.display().to_string();
+        refused_both(&db, &["import", "sheet", "--db", &db, &file], vi, en);
+        refused_both(&db, &["export", "verify", "--db", &db, &file], vi, en);
+    }
+}
