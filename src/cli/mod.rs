@@ -133,7 +133,7 @@ pub enum Command {
         regulation: String,
         #[arg(long, default_value_t = 2024, value_name = "YYYY")]
         year: i32,
-        /// Synthetic units spread over the blocs; without it, the units the regulation names.
+        /// Synthetic units (1 to 10000) spread over the blocs; without it, the units the regulation names.
         #[arg(long, value_name = "N")]
         units: Option<usize>,
         #[arg(long, default_value_t = 2024, value_name = "S")]
@@ -479,6 +479,11 @@ fn execute(cli: Cli, lang: Lang) -> Result<(), CliError> {
         Command::Regulations { command: Some(RegulationsCommand::Show { id }) } => regulations::show(&id, lang)?,
         Command::Regulations { command: Some(RegulationsCommand::Check { dir }) } => regulations::check(&dir, lang)?,
         Command::Demo { regulation, year, units, seed } => {
+            if let Some(units) = units
+                && !crate::demo::units_in_bound(units)
+            {
+                return Err(CliRefusal::DemoUnits { units, limit: crate::demo::MAX_UNITS }.into());
+            }
             let path = require_db(db)?;
             let store = crate::demo::create(path, &regulation, year, units, seed)?;
             output::line(say::demo_created(lang, path, &store.regulation().id, store.year(), seed))?;
@@ -511,7 +516,7 @@ fn execute(cli: Cli, lang: Lang) -> Result<(), CliError> {
             output::line(say::tie_ordered(lang, &bloc, &order))?;
         }
         Command::Approve { bloc } => approve(db, user, &bloc, lang)?,
-        Command::User(command @ UserCommand::List) => users::run(open_to_read(db, user)?, command, lang)?,
+        Command::User(command @ UserCommand::List) => users::run(open_reader(db, user)?, command, lang)?,
         Command::User(command) => users::run(open_as(db, user)?, command, lang)?,
         Command::Audit(command) => return audit_log::run(&open_reader(db, user)?, command, lang),
         Command::Rerate { unit, reason, criterion, score, grade, fact, value, tie } => {
@@ -634,6 +639,9 @@ fn export(db: Option<&Path>, user: Option<&str>, what: ExportCommand, lang: Lang
                 None => None,
             };
             let check = if crate::papers::is_paper(&file) {
+                if let Some(store) = &store {
+                    crate::domain::permissions::may_read_round(store.actor()).map_err(StoreError::from)?;
+                }
                 crate::papers::verify(&file, store.as_ref())?
             } else {
                 crate::sheet::verify(&file, store.as_ref())?

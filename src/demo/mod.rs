@@ -11,6 +11,14 @@ use std::path::{Path, PathBuf};
 /// The regulation and year the demo round uses.
 pub const DEMO_REGULATION: &str = "thai-nguyen-2024";
 pub const DEMO_YEAR: i32 = 2024;
+/// The most synthetic units a demo round is made with: the largest round the program is built and measured for
+/// (`benches/` use 10 000 units).
+pub const MAX_UNITS: usize = 10_000;
+
+/// A count of synthetic units the demo makes: 1 to `MAX_UNITS`.
+pub fn units_in_bound(units: usize) -> bool {
+    (1..=MAX_UNITS).contains(&units)
+}
 
 /// Where the demo database lives: the user's data directory, or the current directory if there is none.
 pub fn demo_path() -> PathBuf {

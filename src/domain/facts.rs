@@ -113,7 +113,10 @@ impl FactDefinition {
                 _ => Err(self.refuse(text, FactKindExpected::Bool)),
             },
             FactKind::Count => {
-                text.parse::<u64>().map(FactValue::Count).map_err(|_| self.refuse(text, FactKindExpected::Count))
+                // Digits only: `+3` and ` 3` are not how a count is written.
+                let digits = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+                let count = if digits { text.parse::<u64>().ok() } else { None };
+                count.map(FactValue::Count).ok_or_else(|| self.refuse(text, FactKindExpected::Count))
             }
             FactKind::Choice(choices) => {
                 if choices.iter().any(|choice| choice == text) {

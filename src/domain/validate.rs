@@ -14,6 +14,54 @@ pub enum TextRefusal {
     /// A line break where the text must stay on one line (a name, a code).
     #[error("không được xuống dòng")]
     LineBreak,
+    /// Only characters that show nothing (zero-width, format, bidi marks, the braille blank): it reads as empty.
+    #[error("không có ký tự nào nhìn thấy được (chỉ có ký tự vô hình hoặc ký tự định dạng)")]
+    Invisible,
+    /// A bidi embedding, override or isolate in a one-line text: it would reorder what the reader sees.
+    #[error(
+        "chứa ký tự đổi chiều chữ U+{code:04X} ở vị trí {position}; không được dùng trong tên, mã, tiêu đề, số hiệu"
+    )]
+    BidiControl { code: u32, position: usize },
+    /// Longer than its kind of text may be.
+    #[error("dài {length} ký tự, quá giới hạn {limit} ký tự")]
+    TooLong { length: usize, limit: usize },
+}
+
+/// The longest appraisal period a round may set, in working days: a year's working days.
+pub const APPRAISAL_DAYS_LIMIT: u32 = 365;
+
+/// The kinds of text a person sends in, each with the most characters it may hold (README, "Bounds of text").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextKind {
+    /// A code (unit, bloc, group, criterion) or a user name.
+    Code,
+    /// A unit's name, a person's full name, a leader named in a row.
+    Name,
+    /// A document's title or reference, a minutes number: one line.
+    Line,
+    /// A reason, an explanation, a comment, any other cell: may span lines.
+    Long,
+}
+
+/// The one table of text bounds, in characters.
+pub const TEXT_LIMITS: [(TextKind, usize); 4] =
+    [(TextKind::Code, 64), (TextKind::Name, 200), (TextKind::Line, 500), (TextKind::Long, 4000)];
+
+impl TextKind {
+    /// The most characters this kind of text may hold.
+    pub fn limit(self) -> usize {
+        TEXT_LIMITS.iter().find(|(kind, _)| *kind == self).map_or(0, |(_, limit)| *limit)
+    }
+
+    /// A CSV column's kind of text, by the column's name.
+    pub fn of_column(column: &str) -> TextKind {
+        match column {
+            "code" | "unit" | "bloc" | "group" | "criterion" => TextKind::Code,
+            "name" | "full_name" | "leader" => TextKind::Name,
+            "title" | "reference" | "minutes" => TextKind::Line,
+            _ => TextKind::Long,
+        }
+    }
 }
 
 /// A character that prints nothing a reader can see: spaces, zero-width and formatting marks, the
@@ -56,12 +104,36 @@ pub fn clean_text(text: &str) -> Result<String, TextRefusal> {
     Ok(text.nfc().collect::<String>().trim().to_string())
 }
 
-/// As `clean_text`, on one line (a unit's name, a document's title or number).
+/// As `clean_text`, on one line (a document's title or number): `check(TextKind::Line, …)`.
 pub fn clean_line(text: &str) -> Result<String, TextRefusal> {
-    if text.contains(['\n', '\r']) {
+    check(TextKind::Line, text)
+}
+
+/// The one rule of a person's text of a kind, on every path (CSV, sheet, form, command line): as `clean_text`,
+/// within the kind's length; a one-line kind (all but `Long`) has no line break (U+2028 and U+2029 included) and no
+/// bidi control, and, when not empty, something a reader can see. Emptiness is the caller's to refuse or allow.
+pub fn check(kind: TextKind, text: &str) -> Result<String, TextRefusal> {
+    let one_line = kind != TextKind::Long;
+    if one_line && text.contains(['\n', '\r', '\u{2028}', '\u{2029}']) {
         return Err(TextRefusal::LineBreak);
     }
-    clean_text(text)
+    let text = clean_text(text)?;
+    if one_line && let Some((position, c)) = text.chars().enumerate().find(|(_, c)| bidi_control(*c)) {
+        return Err(TextRefusal::BidiControl { code: u32::from(c), position: position + 1 });
+    }
+    let length = text.chars().count();
+    if length > kind.limit() {
+        return Err(TextRefusal::TooLong { length, limit: kind.limit() });
+    }
+    if one_line && !text.is_empty() && !has_visible(&text) {
+        return Err(TextRefusal::Invisible);
+    }
+    Ok(text)
+}
+
+/// The bidi embeddings, overrides and isolates: U+202A–U+202E, U+2066–U+2069.
+fn bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// The text holds something a reader can see: "non-empty" for a reason, an explanation or a comment.
@@ -100,6 +172,29 @@ mod tests {
         for text in ["x", " không có tài liệu kiểm chứng ", "\u{200B}a", "."] {
             assert!(has_visible(text), "{text:?}");
         }
+    }
+
+    #[test]
+    fn one_rule_bounds_every_kind_of_text() {
+        for (kind, limit) in TEXT_LIMITS {
+            assert_eq!(check(kind, &"a".repeat(limit)).map(|t| t.len()), Ok(limit), "{kind:?}");
+            assert_eq!(check(kind, &"a".repeat(limit + 1)), Err(TextRefusal::TooLong { length: limit + 1, limit }));
+        }
+        for kind in [TextKind::Code, TextKind::Name, TextKind::Line] {
+            for nothing in ["\u{200B}", "\u{2060}\u{FEFF}", "\u{2800}", "\u{200E}\u{3164}"] {
+                assert_eq!(check(kind, nothing), Err(TextRefusal::Invisible), "{kind:?} {nothing:?}");
+            }
+            assert!(matches!(check(kind, "\u{202E}"), Err(TextRefusal::BidiControl { code: 0x202E, position: 1 })));
+            assert!(matches!(check(kind, "Sở\u{2066}x"), Err(TextRefusal::BidiControl { code: 0x2066, position: 3 })));
+            for broken in ["a\nb", "a\u{2028}b", "a\u{2029}b"] {
+                assert_eq!(check(kind, broken), Err(TextRefusal::LineBreak), "{kind:?} {broken:?}");
+            }
+            assert_eq!(check(kind, ""), Ok(String::new()));
+        }
+        assert_eq!(check(TextKind::Long, "dòng 1\ndòng 2").as_deref(), Ok("dòng 1\ndòng 2"));
+        assert_eq!(check(TextKind::Name, " Sở Nội vụ ").as_deref(), Ok("Sở Nội vụ"));
+        assert_eq!(TextKind::of_column("title"), TextKind::Line);
+        assert_eq!(TextKind::of_column("full_name"), TextKind::Name);
     }
 
     #[test]

@@ -49,6 +49,11 @@ pub enum CliRefusal {
     },
     /// `submit` without the approval date or the minutes.
     SubmitNeeds,
+    /// `demo --units N` beyond the units a demo round is made with.
+    DemoUnits {
+        units: usize,
+        limit: usize,
+    },
     /// `init` names neither a regulation nor last year's round.
     RegulationOrFrom,
     /// A council round opens in the interface only as one of its users.
@@ -146,6 +151,8 @@ pub fn cli_refusal(why: &CliRefusal, lang: Lang) -> String {
         (CliRefusal::ExportDatabaseChanged { file, head_then, head_now, now }, Lang::En) => format!("{file}: the database changed since this export (audit head then {}, now {}); the same export now hashes to {now}", none(head_then.as_deref(), lang), none(head_now.as_deref(), lang)),
         (CliRefusal::SubmitNeeds, Lang::Vi) => "nộp bản tự đánh giá cần --approved-on NGÀY (ngày tập thể lãnh đạo thông qua) và --minutes SỐ (số biên bản)".into(),
         (CliRefusal::SubmitNeeds, Lang::En) => "a submission needs --approved-on DATE (the day the leadership collective approved it) and --minutes NUMBER (the minutes' number)".into(),
+        (CliRefusal::DemoUnits { units, limit }, Lang::Vi) => format!("--units {units}: số đơn vị tổng hợp phải từ 1 đến {limit}; không có gì được tạo"),
+        (CliRefusal::DemoUnits { units, limit }, Lang::En) => format!("--units {units}: the number of synthetic units must be from 1 to {limit}; nothing was created"),
         (CliRefusal::RegulationOrFrom, Lang::Vi) => "cần --regulation MÃ_QUY_CHẾ hoặc --from TỆP_KỲ_TRƯỚC".into(),
         (CliRefusal::RegulationOrFrom, Lang::En) => "--regulation ID or --from OLD is required".into(),
         (CliRefusal::NeedsUser { db }, Lang::Vi) => format!("{db}: kỳ đánh giá của Hội đồng được mở dưới tên một người dùng: thamdinh --db {db} --user NAME (xem `thamdinh user list --db {db}`); màn hình chọn người dùng chỉ dành cho dữ liệu minh họa"),

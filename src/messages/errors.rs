@@ -278,7 +278,7 @@ pub fn refused(why: &Refused, lang: Lang) -> String {
             "đơn vị {unit}, {component}: Tổ giúp việc chỉ rút kết quả do mình nhập đang chờ xác nhận; thành viên của cơ quan rút kết quả này"
         ),
         Refused::BadUserName { name } => format!(
-            "{name:?} không phải là tên người dùng: chỉ dùng chữ thường không dấu, chữ số, '-', '_', '.'; không dùng \"admin\""
+            "{name:?} không phải là tên người dùng: tối đa 64 chữ thường không dấu, chữ số, '-', '_', '.', bắt đầu bằng chữ hoặc số; không dùng \"admin\""
         ),
         Refused::AgencyNeeded { role, agencies } => format!(
             "vai trò {} làm việc cho một cơ quan thẩm định: thêm --agency ({})",
@@ -348,6 +348,9 @@ pub fn refused(why: &Refused, lang: Lang) -> String {
         Refused::ApprovedInFuture { unit, approved, today } => format!(
             "đơn vị {unit}: ngày thông qua {approved} sau ngày hôm nay ({today}); ghi ngày họp tập thể lãnh đạo đã diễn ra"
         ),
+        Refused::ApprovedBeforeRound { unit, approved, year } => format!(
+            "đơn vị {unit}: ngày thông qua {approved} trước năm đánh giá {year}; ghi ngày họp tập thể lãnh đạo đã diễn ra"
+        ),
         Refused::AlreadySubmitted { unit, on, minutes } => format!(
             "đơn vị {unit} đã nộp bản tự đánh giá ngày {on} (biên bản {minutes}); muốn sửa, Thư ký mở lại kèm lý do"
         ),
@@ -367,6 +370,9 @@ pub fn refused(why: &Refused, lang: Lang) -> String {
         }
         Refused::DeadlineNotADate { value } => format!("hạn nộp {value:?} không phải là ngày ({DATE_RULE_VI})"),
         Refused::AppraisalDaysZero => "thời gian thẩm định phải có ít nhất 1 ngày làm việc".into(),
+        Refused::AppraisalDaysTooMany { days, limit } => {
+            format!("thời gian thẩm định {days} ngày làm việc vượt quá giới hạn {limit} ngày")
+        }
         Refused::NoRoundSetting => "cần --deadline NGÀY hoặc --appraisal-days N".into(),
         Refused::YearNotAfter { from, old_year, year } => {
             format!("{from}: kỳ cũ là năm {old_year}; năm của kỳ mới phải sau đó, không phải {year}")
@@ -624,6 +630,8 @@ mod tests {
             Refused::NotSubmitted { unit: s("stc") },
             Refused::DeadlineNotADate { value: s("x") },
             Refused::AppraisalDaysZero,
+            Refused::AppraisalDaysTooMany { days: 400, limit: 365 },
+            Refused::ApprovedBeforeRound { unit: s("stc"), approved: s("01/05/1950"), year: 2024 },
             Refused::NoRoundSetting,
             Refused::YearNotAfter { from: s("old.db"), old_year: 2024, year: 2023 },
             Refused::NoFrameworkIn { from: s("old.db"), unit: s("stc"), bloc: s("b"), group: None, regulation: s("r") },

@@ -40,6 +40,12 @@ fn oversize(what: &Oversize) -> String {
         }
         Oversize::Unpacked { limit } => format!("gói tệp khi giải nén nặng hơn {limit} MB"),
         Oversize::Sheets { sheets, limit } => format!("bảng tính có {sheets} trang tính, vượt mức {limit}"),
+        Oversize::Ratio { part, ratio, limit } => {
+            format!("phần {part:?} khi giải nén lớn gấp {ratio} lần khi nén, vượt mức {limit} lần")
+        }
+        Oversize::SparseSheets { sheets, kilobytes, limit } => format!(
+            "gói tệp có {sheets} trang tính trong {kilobytes} KB: chưa đến {limit} byte mỗi trang, quá nhỏ để là biểu chấm điểm"
+        ),
         Oversize::Cells { sheet, cells, megabytes } => {
             format!("trang {sheet:?}: bảng tính chứa hơn {cells} ô hoặc hơn {megabytes} MB chữ")
         }
@@ -188,6 +194,8 @@ pub(super) fn every_file_fault() -> Vec<FileFault> {
         Oversize::Part { part: s("xl/worksheets/sheet1.xml"), megabytes: 900, limit: 512 },
         Oversize::Unpacked { limit: 2048 },
         Oversize::Sheets { sheets: 20_000, limit: 10_000 },
+        Oversize::Ratio { part: s("xl/styles.xml"), ratio: 1700, limit: 300 },
+        Oversize::SparseSheets { sheets: 9999, kilobytes: 155, limit: 256 },
         Oversize::Cells { sheet: s("stc"), cells: 8_000_000, megabytes: 64 },
         Oversize::Merges { sheet: s("stc"), limit: 1000 },
     ];

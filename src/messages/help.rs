@@ -164,7 +164,7 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("demo", "regulation", "Mã quy chế (mặc định thai-nguyen-2024)"),
     ("regulations check", "dir", "Thư mục của một quy chế (có regulation.toml ở trên cùng)"),
     ("demo", "year", "Năm đánh giá (mặc định 2024)"),
-    ("demo", "units", "Số đơn vị tổng hợp chia vào các khối; không có: các đơn vị quy chế nêu tên"),
+    ("demo", "units", "Số đơn vị tổng hợp (1 đến 10000) chia vào các khối; không có: các đơn vị quy chế nêu tên"),
     ("demo", "seed", "Hạt giống của bộ sinh số ngẫu nhiên (mặc định 2024)"),
     ("user add", "name", "Tên đăng nhập (chữ thường không dấu, chữ số, '-', '_', '.')"),
     (

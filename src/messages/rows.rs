@@ -71,9 +71,12 @@ fn fault_vi(fault: &RowFault) -> (Option<String>, String) {
         RowFault::UnknownUnit { code } => {
             (None, format!("không có đơn vị {code:?}; hãy nhập đơn vị trước bằng `thamdinh import units`"))
         }
-        RowFault::BadUnitCode { code } => {
-            (None, format!("{code:?} không phải là mã đơn vị (chỉ gồm chữ cái không dấu, chữ số, '-', '_', '.')"))
-        }
+        RowFault::BadUnitCode { code } => (
+            None,
+            format!(
+                "{code:?} không phải là mã đơn vị (tối đa 64 chữ cái không dấu, chữ số, '-', '_', '.', bắt đầu bằng chữ hoặc số)"
+            ),
+        ),
         RowFault::CodeTwice { code, first, first_code } => (
             Some(unit_vi(code)),
             format!("đã có ở dòng {first} (viết là {first_code}; mã đơn vị không phân biệt chữ hoa, chữ thường)"),

@@ -360,6 +360,20 @@ impl Verification {
 }
 
 /// Recomputes a workbook's content hash and compares it with its check block, and with the database when given.
+/// Comparing a workbook with the database tells whether its values are the stored ones: a unit's focal person
+/// compares only its own unit's score sheet, once its result may be seen; anything else (the ranking, another
+/// unit's sheet, several sheets) would answer guesses about the council's appraisals.
+fn permit_verify(store: &Store, units: &[String]) -> Result<(), StoreError> {
+    let actor = store.actor();
+    if actor.role != crate::domain::permissions::Role::Unit {
+        return Ok(());
+    }
+    match units {
+        [unit] if actor.unit.as_deref() == Some(unit.as_str()) => store.permit_result(unit),
+        _ => Ok(crate::domain::permissions::may_read_round(actor)?),
+    }
+}
+
 pub fn verify(path: &Path, store: Option<&Store>) -> Result<Verification, StoreError> {
     crate::store::paths::check_input(path)?;
     let workbook = read::RawBook::open(path).map_err(|e| e.in_file(path))?;
@@ -369,6 +383,7 @@ pub fn verify(path: &Path, store: Option<&Store>) -> Result<Verification, StoreE
         None => None,
         Some(store) => {
             let units = workbook.score_sheet_units();
+            permit_verify(store, &units)?;
             let book = if units.is_empty() {
                 ranking::build(store)?
             } else {

@@ -51,6 +51,16 @@ pub mod limits {
     pub const TEXT_BYTES: usize = 512 << 20;
     /// Merged ranges in one sheet.
     pub const MERGES: usize = 10_000;
+    /// How many times its packed size a part may unpack to, once it unpacks beyond `RATIO_FROM` bytes: the
+    /// program's own parts stay under 100 times; deflate's most is about 1 000 times (a zip bomb).
+    pub const RATIO: u64 = 300;
+    /// Parts smaller than this unpacked are not held to `RATIO`.
+    pub const RATIO_FROM: u64 = 1 << 20;
+    /// Packed bytes per worksheet below which a workbook of many sheets is refused before any is read: a score
+    /// sheet the program writes packs to several kilobytes (75 MB for 10 000 sheets).
+    pub const SHEET_BYTES: u64 = 256;
+    /// Worksheets a workbook may hold whatever its size (a few empty sheets a person added).
+    pub const SMALL_BOOK_SHEETS: u64 = 16;
 }
 
 /// One worksheet as read: its non-empty values (formulas by their cached results) in row and column order,
@@ -117,9 +127,21 @@ pub(crate) fn check_package(path: &Path) -> Result<(), SheetError> {
         return Err(too_large(Oversize::Parts { parts: archive.len() as u64, limit: limits::PARTS }));
     }
     let mut total: u64 = 0;
+    let mut sheets: u64 = 0;
     for index in 0..archive.len() {
         let part = archive.by_index_raw(index).map_err(not_xlsx)?;
         let unpacked = part.size();
+        let name = part.name().unwrap_or_default();
+        if name.starts_with("xl/worksheets/") && name.ends_with(".xml") && !name.contains("/_rels/") {
+            sheets += 1;
+        }
+        if unpacked > limits::RATIO_FROM && unpacked / part.compressed_size().max(1) > limits::RATIO {
+            return Err(too_large(Oversize::Ratio {
+                part: name.to_string(),
+                ratio: unpacked / part.compressed_size().max(1),
+                limit: limits::RATIO,
+            }));
+        }
         if unpacked > limits::PART_BYTES {
             return Err(too_large(Oversize::Part {
                 part: part.name().unwrap_or_default().to_string(),
@@ -131,6 +153,15 @@ pub(crate) fn check_package(path: &Path) -> Result<(), SheetError> {
         if total > limits::TOTAL_BYTES {
             return Err(too_large(Oversize::Unpacked { limit: limits::TOTAL_BYTES >> 20 }));
         }
+    }
+    if sheets > limits::SHEETS as u64 {
+        return Err(too_large(Oversize::Sheets {
+            sheets: usize::try_from(sheets).unwrap_or(usize::MAX),
+            limit: limits::SHEETS,
+        }));
+    }
+    if sheets > limits::SMALL_BOOK_SHEETS && size / sheets < limits::SHEET_BYTES {
+        return Err(too_large(Oversize::SparseSheets { sheets, kilobytes: size >> 10, limit: limits::SHEET_BYTES }));
     }
     Ok(())
 }

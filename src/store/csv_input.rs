@@ -1,7 +1,7 @@
 //! Reading a CSV file strictly: UTF-8, a header row, columns by name in any order, nothing unknown.
 
 use super::error::{CsvProblem, Refused, Result, StoreError};
-use crate::domain::validate::clean_text;
+use crate::domain::validate::{TextKind, TextRefusal, check};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -12,23 +12,32 @@ pub struct CsvTable {
     pub rows: Vec<(u64, csv::StringRecord)>,
 }
 
-/// Every cell as it is compared and stored: NFC (an NFD reference is the same document), and refused,
-/// naming the line and the column, when it carries a control character other than newline and tab.
+/// Every cell as it is compared and stored: NFC (an NFD reference is the same document), and refused, naming the
+/// line and the column, when it breaks the text rule of its column's kind (`validate::check`: a control
+/// character, a length beyond the bound, a name or title of invisible characters or with a bidi control).
 fn clean_record(
     record: &csv::StringRecord,
     headers: &csv::StringRecord,
     file: &str,
     line: u64,
 ) -> Result<csv::StringRecord> {
+    let kinds: Vec<TextKind> = (0..record.len())
+        .map(|index| TextKind::of_column(&headers.get(index).unwrap_or("").trim().to_lowercase()))
+        .collect();
     let plain = |cell: &str| cell.bytes().all(|b| (0x20..0x7f).contains(&b));
-    if record.iter().all(plain) {
+    if record.iter().zip(&kinds).all(|(cell, kind)| plain(cell) && cell.len() <= kind.limit()) {
         return Ok(record.clone());
     }
     let mut cleaned = csv::StringRecord::with_capacity(record.as_slice().len(), record.len());
-    for (index, cell) in record.iter().enumerate() {
-        let cell = clean_text(cell).map_err(|why| {
+    for ((index, cell), kind) in record.iter().enumerate().zip(&kinds) {
+        let cell = check(*kind, cell).map_err(|why| {
             let column = headers.get(index).unwrap_or("?").to_string();
-            csv_error(file, line, CsvProblem::Cell { column, value: cell.to_string(), why })
+            // A value beyond its bound is named by its start only.
+            let value = match why {
+                TextRefusal::TooLong { .. } => format!("{}…", cell.chars().take(40).collect::<String>()),
+                _ => cell.to_string(),
+            };
+            csv_error(file, line, CsvProblem::Cell { column, value, why })
         })?;
         cleaned.push_field(&cell);
     }

@@ -44,6 +44,12 @@ pub enum Oversize {
     Unpacked { limit: u64 },
     #[error("the workbook has {sheets} sheets, above {limit}")]
     Sheets { sheets: usize, limit: usize },
+    #[error("part {part:?} unpacks to {ratio} times its packed size, above the {limit} times a workbook's part may")]
+    Ratio { part: String, ratio: u64, limit: u64 },
+    #[error(
+        "the package holds {sheets} sheets in {kilobytes} KB: fewer than {limit} bytes a sheet, too small to be score sheets"
+    )]
+    SparseSheets { sheets: u64, kilobytes: u64, limit: u64 },
     #[error("sheet {sheet:?}: the workbook holds more than {cells} cells or {megabytes} MB of text")]
     Cells { sheet: String, cells: usize, megabytes: usize },
     #[error("sheet {sheet:?}: more than {limit} merged ranges")]

@@ -57,7 +57,9 @@ fn non_empty(text: &str) -> Option<String> {
 }
 
 fn valid_unit_code(code: &str) -> bool {
-    !code.is_empty() && code.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    code.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && code.chars().count() <= crate::domain::validate::TextKind::Code.limit()
+        && code.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
 impl Store {

@@ -279,7 +279,7 @@ impl Store {
 /// A person's text as it is stored: NFC, trimmed, no control characters (`validate::clean_text`);
 /// `field` and `at` name it in a refusal.
 fn clean(text: &str, field: TextField, at: &Subject) -> Result<String> {
-    crate::domain::validate::clean_text(text)
+    crate::domain::validate::check(field.kind(), text)
         .map_err(|why| StoreError::from(Refused::BadText { field, at: at.clone(), why }))
 }
 

@@ -57,6 +57,16 @@ pub enum TextField {
 }
 
 impl TextField {
+    /// The kind of text it is, which bounds it (`validate::check`).
+    pub fn kind(self) -> crate::domain::validate::TextKind {
+        use crate::domain::validate::TextKind;
+        match self {
+            TextField::FullName => TextKind::Name,
+            TextField::Minutes | TextField::DocumentTitle | TextField::DocumentReference => TextKind::Line,
+            _ => TextKind::Long,
+        }
+    }
+
     pub const ALL: [TextField; 13] = [
         TextField::Explanation,
         TextField::Minutes,
@@ -252,7 +262,9 @@ pub enum Refused {
         "unit {unit}, {component}: an assistant withdraws only their own entry awaiting confirmation; a member of the agency withdraws this one"
     )]
     NotOwnEntry { unit: String, component: String },
-    #[error("{name:?} is not a user name: lowercase letters, digits, '-', '_', '.'; not \"admin\"")]
+    #[error(
+        "{name:?} is not a user name: up to 64 lowercase letters, digits, '-', '_', '.', starting with a letter or a digit; not \"admin\""
+    )]
     BadUserName { name: String },
     #[error("a {role} acts for one appraising agency: add --agency ({})", agencies.join(", "))]
     AgencyNeeded { role: String, agencies: Vec<String> },
@@ -315,6 +327,8 @@ pub enum Refused {
     ApprovedOnNotADate { unit: String, value: String },
     #[error("unit {unit}: approved on {approved}, after today ({today}); give the date the leadership met")]
     ApprovedInFuture { unit: String, approved: String, today: String },
+    #[error("unit {unit}: approved on {approved}, before the round's year {year}; give the date the leadership met")]
+    ApprovedBeforeRound { unit: String, approved: String, year: i32 },
     #[error(
         "unit {unit} submitted its self-assessment on {on} (minutes {minutes}); to change it, the secretary reopens it with a reason"
     )]
@@ -339,6 +353,8 @@ pub enum Refused {
     DeadlineNotADate { value: String },
     #[error("the appraisal period is at least 1 working day")]
     AppraisalDaysZero,
+    #[error("an appraisal period of {days} working days is beyond the bound of {limit}")]
+    AppraisalDaysTooMany { days: u32, limit: u32 },
     #[error("give --deadline DATE or --appraisal-days N")]
     NoRoundSetting,
     #[error("{from}: the old round is of {old_year}; the new round's year must come after it, not {year}")]

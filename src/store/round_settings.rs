@@ -75,6 +75,13 @@ impl Store {
         if appraisal_working_days == Some(0) {
             return Err(Refused::AppraisalDaysZero.into());
         }
+        if let Some(days) = appraisal_working_days
+            && days > crate::domain::validate::APPRAISAL_DAYS_LIMIT
+        {
+            return Err(
+                Refused::AppraisalDaysTooMany { days, limit: crate::domain::validate::APPRAISAL_DAYS_LIMIT }.into()
+            );
+        }
         if deadline.is_none() && appraisal_working_days.is_none() {
             return Err(Refused::NoRoundSetting.into());
         }

@@ -91,7 +91,7 @@ pub enum RowFault {
     UnitCase { code: String, known: String },
     #[error("unknown unit {code:?}; import it first with `thamdinh import units`")]
     UnknownUnit { code: String },
-    #[error("{code:?} is not a unit code (letters, digits, '-', '_', '.')")]
+    #[error("{code:?} is not a unit code (up to 64 letters, digits, '-', '_', '.', starting with a letter or a digit)")]
     BadUnitCode { code: String },
     #[error("unit {code} already on line {first} (as {first_code}; codes are compared without case)")]
     CodeTwice { code: String, first: u64, first_code: String },

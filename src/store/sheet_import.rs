@@ -7,7 +7,7 @@ use super::import::{EvidenceRow, Imported};
 use super::write::{Cell, ScoreChange, merge, write_evidence_audited, write_merged};
 use crate::domain::evidence::SheetAssessment;
 use crate::domain::scoring::ComponentScore;
-use crate::domain::validate::clean_text;
+use crate::domain::validate::{TextKind, check};
 use crate::store::{RowFault, RowPlace, Subject};
 use rust_decimal::Decimal;
 
@@ -119,7 +119,7 @@ impl Store {
             let applicable = score.applicable.unwrap_or(stored.applicable);
             let self_score = if applicable { score.self_score.or(stored.self_score) } else { None };
             let explanation = match &score.explanation {
-                Some(text) => clean_text(text).map_err(|why| {
+                Some(text) => check(TextKind::Long, text).map_err(|why| {
                     at(RowFault::ExplanationText { unit: code.clone(), code: component.clone(), why })
                 })?,
                 None => stored.explanation.to_string(),

@@ -141,6 +141,13 @@ impl Store {
         if Date::parse_iso(&approved).is_some_and(|approved| approved > today) {
             return Err(Refused::ApprovedInFuture { unit, approved, today: today.to_string() }.into());
         }
+        // The leadership approves a year's self-assessment in that year or after it, never before.
+        if let Some(date) = Date::parse_iso(&approved)
+            && date.year < self.year()
+        {
+            let approved = format!("{:02}/{:02}/{}", date.day, date.month, date.year);
+            return Err(Refused::ApprovedBeforeRound { unit, approved, year: self.year() }.into());
+        }
         let received = self.received_on(&unit, received, today)?;
         self.check_not_frozen(&bloc, Subject::Unit(unit.clone()))?;
         let late = self.round_settings()?.deadline.is_some_and(|deadline| is_late(received, deadline));

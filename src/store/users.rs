@@ -30,8 +30,8 @@ impl CouncilUser {
 }
 
 fn valid_user_name(name: &str) -> bool {
-    !name.is_empty()
-        && name.len() <= 64
+    name.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && name.len() <= crate::domain::validate::TextKind::Code.limit()
         && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
 }
 
@@ -102,11 +102,8 @@ impl Store {
         if !valid_user_name(name) || name == crate::domain::permissions::SERVICE_ACCOUNT {
             return Err(StoreError::from(Refused::BadUserName { name: name.to_string() }));
         }
-        let full_name = &*crate::domain::validate::clean_line(full_name).map_err(|why| Refused::BadText {
-            field: TextField::FullName,
-            at: Subject::User(name.to_string()),
-            why,
-        })?;
+        let full_name = &*crate::domain::validate::check(crate::domain::validate::TextKind::Name, full_name)
+            .map_err(|why| Refused::BadText { field: TextField::FullName, at: Subject::User(name.to_string()), why })?;
         match (role.needs_agency(), agency) {
             (true, None) => {
                 let codes: Vec<&str> = self.regulation.agencies.iter().map(|a| a.code.as_str()).collect();
