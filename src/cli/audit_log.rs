@@ -4,7 +4,8 @@ use super::AuditCommand;
 use super::output;
 use crate::domain::text::escape_line;
 use crate::messages::{
-    CliError, CliRefusal, Lang, audit_action, audit_action_slug, cli as say, field_name, field_value, unvalued_detail,
+    CliError, CliRefusal, Lang, audit_action, audit_action_slug, cli as say, field_name, field_value, trust,
+    unvalued_detail,
 };
 use crate::store::Store;
 use crate::store::audit::{AuditAction, ChainCheck};
@@ -23,6 +24,41 @@ fn stored_files(store: &Store, db: String, lang: Lang) -> Result<(), CliError> {
     Err(CliRefusal::StoredFiles { db, shown }.into())
 }
 
+/// `audit verify` after the chain: the tables against the log, each row against what the program would have
+/// allowed, the schema's triggers; every finding said, the last one as the refusal.
+fn judged(store: &Store, db: String, lang: Lang) -> Result<(), CliError> {
+    let judgement = store.audit_judgement()?;
+    if judgement.is_clean() {
+        output::line(say::audit_tables_match(lang))?;
+        return stored_files(store, db, lang);
+    }
+    // Every finding is said: the triggers, the forged rows, the values; the last one is the refusal.
+    let mut findings: Vec<CliRefusal> = Vec::new();
+    if !judgement.triggers.is_empty() {
+        let shown = judgement.triggers.iter().map(|t| trust::trigger_problem(t, lang)).collect();
+        findings.push(CliRefusal::Triggers { db: db.clone(), shown });
+    }
+    if !judgement.forged.is_empty() {
+        let shown = judgement
+            .forged
+            .iter()
+            .take(SHOWN)
+            .map(|f| escape_line(&trust::forged_row(f, lang)).into_owned())
+            .collect();
+        findings.push(CliRefusal::Forged { db: db.clone(), count: judgement.forged.len(), shown });
+    }
+    let unexplained = &judgement.unexplained;
+    if !unexplained.is_empty() {
+        let shown = unexplained.iter().take(SHOWN).map(|u| escape_line(&u.to_string()).into_owned()).collect();
+        findings.push(CliRefusal::Unexplained { db: db.clone(), count: unexplained.len(), shown });
+    }
+    let last = findings.pop().unwrap_or(CliRefusal::Triggers { db, shown: Vec::new() });
+    for finding in &findings {
+        output::error(&crate::messages::cli::cli_refusal(finding, lang));
+    }
+    Err(last.into())
+}
+
 pub fn run(store: &Store, command: AuditCommand, lang: Lang) -> Result<(), CliError> {
     let db = store.path().display().to_string();
     match command {
@@ -37,13 +73,7 @@ pub fn run(store: &Store, command: AuditCommand, lang: Lang) -> Result<(), CliEr
                         None => return Err(CliRefusal::HeadNotInLog { db, head: recorded }.into()),
                     }
                 }
-                let unexplained = store.audit_unexplained()?;
-                if unexplained.is_empty() {
-                    output::line(say::audit_tables_match(lang))?;
-                    return stored_files(store, db, lang);
-                }
-                let shown = unexplained.iter().take(SHOWN).map(|u| escape_line(&u.to_string()).into_owned()).collect();
-                Err(CliRefusal::Unexplained { db, count: unexplained.len(), shown }.into())
+                judged(store, db, lang)
             }
             ChainCheck::Broken { row, problem } => Err(CliRefusal::ChainBroken { db, row, problem }.into()),
         },

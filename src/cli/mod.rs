@@ -363,7 +363,7 @@ pub fn run() -> ExitCode {
     let (db, user) = (cli.db.clone(), cli.user.clone());
     match execute(cli, lang) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(CliError::Store(error)) if is_refusal(&error) => {
+        Err(CliError::Store(error)) if error.is_refusal() => {
             record_refusal(db.as_deref(), user.as_deref(), &attempt);
             output::error(&messages::cli_error(&CliError::Store(error), lang));
             ExitCode::FAILURE
@@ -390,15 +390,6 @@ fn attempt_of(matches: &clap::ArgMatches) -> String {
         words.push(format!("{kind:?}").to_lowercase());
     }
     words.join(" ")
-}
-
-/// A refusal of the session's right (not a bad value): what a unit's focal person's attempt is audited for.
-fn is_refusal(error: &StoreError) -> bool {
-    match error {
-        StoreError::Forbidden(_) | StoreError::RowRefused(_) => true,
-        StoreError::Refused(why) => matches!(**why, Refused::SheetRefused { .. }),
-        _ => false,
-    }
 }
 
 /// Records a unit's focal person's refused attempt in the audit log (who, what, when; no values). A failure to
@@ -578,7 +569,7 @@ fn import(db: Option<&Path>, user: Option<&str>, kind: ImportKind, file: &Path, 
         ImportKind::Evidence => store.import_evidence(file)?,
         ImportKind::Sheet => crate::sheet::import_sheet(&mut store, file)?,
     };
-    output::line(say::rows_imported(lang, file, imported.rows))?;
+    output::line(say::rows_imported(lang, file, imported.rows, imported.changes))?;
     Ok(())
 }
 

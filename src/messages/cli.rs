@@ -25,6 +25,17 @@ pub enum CliRefusal {
         count: usize,
         shown: Vec<String>,
     },
+    /// `audit verify`: rows the program would not have written (each worded by `messages::trust::forged_row`).
+    Forged {
+        db: String,
+        count: usize,
+        shown: Vec<String>,
+    },
+    /// `audit verify`: triggers of the schema dropped or altered (each worded by `messages::trust::trigger_problem`).
+    Triggers {
+        db: String,
+        shown: Vec<String>,
+    },
     /// `audit verify`: the chain breaks at this row (the store's account of how).
     ChainBroken {
         db: String,
@@ -141,6 +152,21 @@ pub fn cli_refusal(why: &CliRefusal, lang: Lang) -> String {
                 Lang::En => format!("{db}: {count} recorded values are not what the audit log last wrote (changed outside the program):\n{}{more}", shown.join("\n")),
             }
         }
+        (CliRefusal::Forged { db, count, shown }, lang) => {
+            let more = if *count > shown.len() { "\n  …" } else { "" };
+            let shown: Vec<String> = shown.iter().map(|line| format!("  {line}")).collect();
+            match lang {
+                Lang::Vi => format!("{db}: {count} dòng nhật ký mà chương trình không thể đã ghi (thêm vào ngoài chương trình):\n{}{more}", shown.join("\n")),
+                Lang::En => format!("{db}: {count} audit rows the program would not have written (appended outside the program):\n{}{more}", shown.join("\n")),
+            }
+        }
+        (CliRefusal::Triggers { db, shown }, lang) => {
+            let shown: Vec<String> = shown.iter().map(|line| format!("  {line}")).collect();
+            match lang {
+                Lang::Vi => format!("{db}: {} trigger bảo vệ dữ liệu (khóa khối đã phê duyệt, nhật ký chỉ ghi thêm) đã bị xóa hoặc sửa:\n{}", shown.len(), shown.join("\n")),
+                Lang::En => format!("{db}: {} guard triggers (the freeze of approved blocs, the append-only log) were dropped or altered:\n{}", shown.len(), shown.join("\n")),
+            }
+        }
         (CliRefusal::ChainBroken { db, row, problem }, Lang::Vi) => format!("{db}: nhật ký BỊ PHÁ VỠ ở dòng {row}: {problem}"),
         (CliRefusal::ChainBroken { db, row, problem }, Lang::En) => format!("{db}: audit log BROKEN at row {row}: {problem}"),
         (CliRefusal::ExportAltered { file }, Lang::Vi) => format!("{file}: nội dung khác với khối kiểm tra của biểu: tệp đã bị sửa sau khi xuất"),
@@ -183,11 +209,11 @@ pub fn round_created(lang: Lang, db: &Path, regulation: &str, year: i32) -> Stri
     }
 }
 
-/// `import`: how many rows a file brought in.
-pub fn rows_imported(lang: Lang, file: &Path, rows: usize) -> String {
+/// `import`: how many rows a file brought in, and how many values they changed (0: nothing written, no audit row).
+pub fn rows_imported(lang: Lang, file: &Path, rows: usize, changes: usize) -> String {
     match lang {
-        Lang::Vi => format!("{}: đã nhập {rows} dòng", path(file)),
-        Lang::En => format!("{}: {rows} rows imported", path(file)),
+        Lang::Vi => format!("{}: đã nhập {rows} dòng, {changes} thay đổi", path(file)),
+        Lang::En => format!("{}: {rows} rows imported, {changes} changes", path(file)),
     }
 }
 

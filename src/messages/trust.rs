@@ -1,6 +1,7 @@
 //! The words of the trust guards: files the program will not write or read, backups.
 
 use super::Lang;
+use crate::store::judge::{Forged, ForgedWhy, TriggerProblem};
 use crate::store::trust::TrustRefused;
 
 /// A refusal of the trust guards, as a person reads it.
@@ -33,6 +34,62 @@ pub fn trust_refused(why: &TrustRefused, lang: Lang) -> String {
         TrustRefused::BackupNotVerified { file, why } => format!(
             "{file}: bản sao không qua được kiểm tra ({why}); bản sao đã bị xóa, cơ sở dữ liệu không bị thay đổi"
         ),
+    }
+}
+
+/// `audit verify`: a row of the log the program would not have written, and why.
+pub fn forged_row(forged: &Forged, lang: Lang) -> String {
+    let row = forged.row;
+    let action = super::audit_action_slug(&forged.action, lang);
+    let actor = &forged.actor;
+    let why = match (&forged.why, lang) {
+        (ForgedWhy::NoSuchUser, Lang::Vi) => format!("người ghi {actor:?} không phải người dùng của kỳ này vào lúc đó"),
+        (ForgedWhy::NoSuchUser, Lang::En) => format!("its actor {actor:?} was not a user of this round at that time"),
+        (ForgedWhy::RemovedUser { removed_at }, Lang::Vi) => {
+            format!("người ghi {actor:?} đã bị gỡ khỏi Hội đồng từ {}", super::cli::moment(lang, removed_at))
+        }
+        (ForgedWhy::RemovedUser { removed_at }, Lang::En) => {
+            format!("its actor {actor:?} was removed from the council on {}", super::cli::moment(lang, removed_at))
+        }
+        (ForgedWhy::NotAllowed(refusal), Lang::Vi) => {
+            format!("vai trò của người ghi lúc đó không cho phép: {}", super::refusal(refusal, lang))
+        }
+        (ForgedWhy::NotAllowed(refusal), Lang::En) => {
+            format!("its actor's role at that time did not allow it: {}", super::refusal(refusal, lang))
+        }
+        (ForgedWhy::ServiceAccountOnly, Lang::Vi) => {
+            format!("chỉ tài khoản dịch vụ ghi loại dòng này, không phải {actor:?}")
+        }
+        (ForgedWhy::ServiceAccountOnly, Lang::En) => {
+            format!("only the service account writes this kind of row, not {actor:?}")
+        }
+        (ForgedWhy::LateBaseline, Lang::Vi) => {
+            "dòng ghi nhận ban đầu (baseline) chỉ được ghi một lần, khi nâng cấp lên lược đồ 5; dòng này ở sau".into()
+        }
+        (ForgedWhy::LateBaseline, Lang::En) => {
+            "baseline rows are written once, by the migration to schema 5; this one comes after".into()
+        }
+        (ForgedWhy::FrozenBloc { bloc, table, key }, Lang::Vi) => {
+            format!("thay đổi {table} ({key}) của khối {bloc} đã phê duyệt mà không qua xếp loại lại (Điều 10.4)")
+        }
+        (ForgedWhy::FrozenBloc { bloc, table, key }, Lang::En) => {
+            format!("changes {table} ({key}) of the approved bloc {bloc} outside a re-rating (Điều 10.4)")
+        }
+    };
+    match lang {
+        Lang::Vi => format!("dòng #{row} ({action}, {actor}): {why}"),
+        Lang::En => format!("row #{row} ({action}, {actor}): {why}"),
+    }
+}
+
+/// `audit verify`: a trigger of the schema gone or altered.
+pub fn trigger_problem(problem: &TriggerProblem, lang: Lang) -> String {
+    let name = &problem.name;
+    match (problem.missing, lang) {
+        (true, Lang::Vi) => format!("trigger {name}: đã bị xóa"),
+        (true, Lang::En) => format!("trigger {name}: dropped"),
+        (false, Lang::Vi) => format!("trigger {name}: nội dung khác với lược đồ của chương trình (đã bị sửa)"),
+        (false, Lang::En) => format!("trigger {name}: its SQL differs from the program's schema (altered)"),
     }
 }
 

@@ -4,7 +4,7 @@
 use super::Store;
 pub use super::action::{AppraisalTransition, AuditAction, ImportKind};
 use super::error::Result;
-pub use super::state::{Logged, Unexplained};
+pub use super::state::{Judgement, Logged, Unexplained};
 use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
@@ -151,6 +151,8 @@ pub(super) struct AuditTrail {
     at: String,
     next_id: i64,
     prev_hash: String,
+    /// The rows this trail has written.
+    pub recorded: usize,
 }
 
 impl AuditTrail {
@@ -163,7 +165,7 @@ impl AuditTrail {
             .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
         let (last_id, prev_hash) = head.unwrap_or((0, String::new()));
-        Ok(AuditTrail { actor: actor.to_string(), at, next_id: last_id + 1, prev_hash })
+        Ok(AuditTrail { actor: actor.to_string(), at, next_id: last_id + 1, prev_hash, recorded: 0 })
     }
 
     pub fn record(&mut self, conn: &Connection, change: Change) -> Result<()> {
@@ -206,7 +208,18 @@ impl AuditTrail {
         ])?;
         self.next_id += 1;
         self.prev_hash = row.hash;
+        self.recorded += 1;
         Ok(())
+    }
+
+    /// An import's summary row, written only when the rows it sums up changed something (`since`: the trail's
+    /// count before them): an import that changes nothing leaves no row. Returns how many changed.
+    pub fn record_summary(&mut self, conn: &Connection, since: usize, change: Change) -> Result<usize> {
+        let changed = self.recorded - since;
+        if changed > 0 {
+            self.record(conn, change)?;
+        }
+        Ok(changed)
     }
 }
 
@@ -344,7 +357,15 @@ impl Store {
     /// (`state.rs`). Then, for databases older than those records, every score, leader's score, grade override
     /// and fact the log names field by field is compared with the last value it wrote.
     pub fn audit_unexplained(&self) -> Result<Vec<Unexplained>> {
-        let mut found = self.replay_and_compare()?;
+        Ok(self.audit_judgement()?.unexplained)
+    }
+
+    /// Everything `audit verify` checks beyond the chain: the tables against the log ([`Store::audit_unexplained`]),
+    /// each row against what the program would have allowed when it was written (`judge.rs`), and the schema's
+    /// triggers against the database's.
+    pub fn audit_judgement(&self) -> Result<super::state::Judgement> {
+        let mut judgement = self.replay_and_compare()?;
+        let found = &mut judgement.unexplained;
         let reported: std::collections::HashSet<(String, String, String)> =
             found.iter().map(|u| (u.table.clone(), u.key.clone(), u.field.clone())).collect();
         for legacy in self.fields_unlike_the_log()? {
@@ -352,7 +373,7 @@ impl Store {
                 found.push(legacy);
             }
         }
-        Ok(found)
+        Ok(judgement)
     }
 
     /// Each score, leader's score, grade override and fact that an audit row names by field, compared with the last

@@ -62,6 +62,18 @@ pub enum StoreError {
     Open(Box<super::open_error::OpenRefused>),
 }
 
+impl StoreError {
+    /// A refusal of the session's right (not a bad value): what a unit's focal person's attempt is audited for,
+    /// from the command line and the interface alike.
+    pub fn is_refusal(&self) -> bool {
+        match self {
+            StoreError::Forbidden(_) | StoreError::RowRefused(_) => true,
+            StoreError::Refused(why) => matches!(**why, Refused::SheetRefused { .. }),
+            _ => false,
+        }
+    }
+}
+
 pub type Result<T> = std::result::Result<T, StoreError>;
 
 impl From<Refused> for StoreError {

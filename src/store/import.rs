@@ -43,6 +43,8 @@ pub use crate::domain::evidence::EvidenceRow;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Imported {
     pub rows: usize,
+    /// The values it changed (one audit row each); 0: the file changed nothing and left no audit row.
+    pub changes: usize,
 }
 
 struct UnitPlace {
@@ -271,9 +273,13 @@ impl Store {
                 Change::new(AuditAction::Unit, detail).on(code, None).value("unit", old, Some(new)).state(state),
             )?;
         }
-        trail.record(&tx, import_change(AuditAction::Import(ImportKind::Units), &table.file, planned.len()))?;
+        let changes = trail.record_summary(
+            &tx,
+            0,
+            import_change(AuditAction::Import(ImportKind::Units), &table.file, planned.len()),
+        )?;
         tx.commit()?;
-        Ok(Imported { rows: planned.len() })
+        Ok(Imported { rows: planned.len(), changes })
     }
 
     /// `unit,criterion[,self_score][,appraised_score][,reason][,applicable][,explanation][,leader]`. A row writes
@@ -345,13 +351,13 @@ impl Store {
             };
             planned.push((line, place, change));
         }
-        self.write_score_rows(&table, &planned)?;
-        Ok(Imported { rows: planned.len() })
+        let changes = self.write_score_rows(&table, &planned)?;
+        Ok(Imported { rows: planned.len(), changes })
     }
 
     /// Writes the planned rows of a scores file in one transaction, each checked on what it merges into, then
     /// the parts of every unit touched (453 Điều 4.1).
-    fn write_score_rows(&self, table: &CsvTable, planned: &[(u64, ComponentPlace<'_>, ScoreChange)]) -> Result<()> {
+    fn write_score_rows(&self, table: &CsvTable, planned: &[(u64, ComponentPlace<'_>, ScoreChange)]) -> Result<usize> {
         let tx = self.write_transaction()?;
         let mut trail = self.audit_trail(&tx)?;
         for (line, place, change) in planned {
@@ -364,9 +370,13 @@ impl Store {
             write_merged(&tx, &mut trail, change, &merged)?;
         }
         super::parts::check_units(&tx, &self.regulation, planned.iter().map(|(_, _, c)| c.unit.as_str()))?;
-        trail.record(&tx, import_change(AuditAction::Import(ImportKind::Scores), &table.file, planned.len()))?;
+        let changes = trail.record_summary(
+            &tx,
+            0,
+            import_change(AuditAction::Import(ImportKind::Scores), &table.file, planned.len()),
+        )?;
         tx.commit()?;
-        Ok(())
+        Ok(changes)
     }
 
     /// `unit,criterion,grade,reason`: the council's override of a criterion's proposed grade. An empty grade
@@ -437,9 +447,13 @@ impl Store {
                 None => remove_grade_override(&tx, &mut trail, unit, code, reason)?,
             }
         }
-        trail.record(&tx, import_change(AuditAction::Import(ImportKind::Grades), &table.file, planned.len()))?;
+        let changes = trail.record_summary(
+            &tx,
+            0,
+            import_change(AuditAction::Import(ImportKind::Grades), &table.file, planned.len()),
+        )?;
         tx.commit()?;
-        Ok(Imported { rows: planned.len() })
+        Ok(Imported { rows: planned.len(), changes })
     }
 
     /// `unit,fact,value`: facts such as discipline or outstanding. An empty value leaves the stored fact as it
@@ -519,9 +533,13 @@ impl Store {
         for (unit, line) in touched {
             check_stored_facts(&tx, &self.regulation, unit).map_err(|why| table.at_line(line, why))?;
         }
-        trail.record(&tx, import_change(AuditAction::Import(ImportKind::Facts), &table.file, planned.len()))?;
+        let changes = trail.record_summary(
+            &tx,
+            0,
+            import_change(AuditAction::Import(ImportKind::Facts), &table.file, planned.len()),
+        )?;
         tx.commit()?;
-        Ok(Imported { rows: planned.len() })
+        Ok(Imported { rows: planned.len(), changes })
     }
 
     /// `unit,criterion,title,reference,date`: documents backing a self-score.
@@ -558,9 +576,13 @@ impl Store {
                     .map_err(|refusal| table.refused(*line, "reference", at.clone(), &row.reference, refusal))
             })?;
         }
-        trail.record(&tx, import_change(AuditAction::Import(ImportKind::Evidence), &table.file, planned.len()))?;
+        let changes = trail.record_summary(
+            &tx,
+            0,
+            import_change(AuditAction::Import(ImportKind::Evidence), &table.file, planned.len()),
+        )?;
         tx.commit()?;
-        Ok(Imported { rows: planned.len() })
+        Ok(Imported { rows: planned.len(), changes })
     }
 }
 

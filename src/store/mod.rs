@@ -16,6 +16,7 @@ mod file_fault;
 pub mod files;
 pub mod generate;
 pub mod import;
+pub mod judge;
 pub mod next_year;
 pub mod open_error;
 pub mod papers;

@@ -75,12 +75,20 @@ impl Store {
         states.push(
             tx.query_row("UPDATE round SET demo = 1 WHERE id = 1 RETURNING *", [], |row| row_state("round", row))?,
         );
+        // The rows stored, not the rows generated: two generated under one key are one row (the later replaces it).
+        let facts: std::collections::HashSet<(&str, &str)> =
+            seed.facts.iter().map(|(unit, name, _)| (unit.as_str(), name.as_str())).collect();
+        let evidence: std::collections::HashSet<(&str, &str, &str)> = seed
+            .evidence
+            .iter()
+            .map(|row| (row.unit.as_str(), row.criterion.as_str(), row.reference.as_str()))
+            .collect();
         let counts = format!(
             "{note}: {} units, {} scores, {} facts, {} evidence rows",
             seed.units.len(),
             seed.scores.len(),
-            seed.facts.len(),
-            seed.evidence.len()
+            facts.len(),
+            evidence.len()
         );
         let recipe = serde_json::to_string(recipe).map_err(|e| Refused::DemoRecipe { why: e.to_string() })?;
         audit_one(

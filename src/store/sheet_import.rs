@@ -74,8 +74,8 @@ impl Store {
         for assessment in assessments {
             planned.push(self.plan_sheet(&round, &known, assessment).map_err(|e| e.in_file(file))?);
         }
-        let rows = self.write_planned(file, &planned)?;
-        Ok(Imported { rows })
+        let (rows, changes) = self.write_planned(file, &planned)?;
+        Ok(Imported { rows, changes })
     }
 
     /// A unit's focal person is refused a sheet of a unit it may not write before anything of the council's is
@@ -222,11 +222,12 @@ fn check_against_appraisal(
 impl Store {
     /// Writes every planned row in one transaction, audited like the CSV imports: a row per changed value,
     /// and one per sheet naming the file.
-    fn write_planned(&self, file: &str, planned: &[Planned]) -> Result<usize> {
+    fn write_planned(&self, file: &str, planned: &[Planned]) -> Result<(usize, usize)> {
         let tx = self.write_transaction()?;
         let mut trail = self.audit_trail(&tx)?;
-        let mut rows = 0;
+        let (mut rows, mut changes) = (0, 0);
         for sheet in planned {
+            let before = trail.recorded;
             for change in &sheet.scores {
                 let merged = merge(&tx, change, &self.actor.name)?;
                 write_merged(&tx, &mut trail, change, &merged)?;
@@ -237,10 +238,10 @@ impl Store {
             }
             let change = Change::new(AuditAction::Import(ImportKind::Sheet), format!("{file}: {}", sheet.summary))
                 .value("file", None, Some(file.to_string()));
-            trail.record(&tx, change)?;
+            changes += trail.record_summary(&tx, before, change)?;
             rows += sheet.scores.len() + sheet.evidence.len();
         }
         tx.commit()?;
-        Ok(rows)
+        Ok((rows, changes))
     }
 }

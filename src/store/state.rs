@@ -13,6 +13,7 @@
 use super::Store;
 use super::audit::{AuditAction, AuditTrail, Change};
 use super::error::{Result, StoreError};
+use super::judge::{Forged, Judge, LoggedRow, Touched, TriggerProblem, trigger_problems};
 use super::seed::{DemoRecipe, UnitRow, write_generated};
 use crate::store::Refused;
 use rusqlite::types::{Value, ValueRef};
@@ -287,15 +288,15 @@ impl Store {
     /// Replays every record of the log (and regenerates a demo round's seeded values from its recipe) into an
     /// empty copy of the tables, then compares that copy with the database, table by table, row by row, column by
     /// column.
-    pub(super) fn replay_and_compare(&self) -> Result<Vec<Unexplained>> {
+    pub(super) fn replay_and_compare(&self) -> Result<Judgement> {
         let mut expected = Connection::open("")?;
         expected.pragma_update(None, "cache_size", -32_768)?;
         super::schema::migrations().to_latest(&mut expected)?;
-        let triggers: Vec<String> = {
-            let mut statement = expected.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'")?;
-            statement.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?
+        let triggers: Vec<(String, String)> = {
+            let mut statement = expected.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")?;
+            statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?.collect::<rusqlite::Result<_>>()?
         };
-        for trigger in triggers {
+        for (trigger, _) in &triggers {
             expected.execute_batch(&format!("DROP TRIGGER \"{trigger}\""))?;
         }
         let mut columns = Columns::new();
@@ -306,10 +307,10 @@ impl Store {
         // One transaction reads the log and the tables: one snapshot of the database, however busy it is.
         super::open_error::attach_read_only(&expected, &self.path, "real")?;
         expected.execute_batch("BEGIN")?;
+        let mut judge = Judge::new(&self.regulation, &expected)?;
         {
             let mut statement = expected.prepare(
-                "SELECT id, actor, action, field, new_value, state FROM real.audit
-                 WHERE state IS NOT NULL OR (action = 'seed' AND field = 'demo_seed') ORDER BY id",
+                "SELECT id, actor, action, field, new_value, state, at, unit, criterion FROM real.audit ORDER BY id",
             )?;
             let mut rows = statement.query([])?;
             while let Some(row) = rows.next()? {
@@ -320,6 +321,19 @@ impl Store {
                     })?,
                     None => Vec::new(),
                 };
+                let (actor, action, at): (String, String, String) = (row.get(1)?, row.get(2)?, row.get(6)?);
+                let (unit, criterion, field): (Option<String>, Option<String>, Option<String>) =
+                    (row.get(7)?, row.get(8)?, row.get(3)?);
+                let logged = LoggedRow {
+                    id,
+                    at: &at,
+                    actor: &actor,
+                    action: &action,
+                    unit: unit.as_deref(),
+                    criterion: criterion.as_deref(),
+                    field: field.as_deref(),
+                };
+                judge.row(&expected, &logged, &touched(&columns, &states))?;
                 for state in &states {
                     apply(&expected, &columns, state)?;
                 }
@@ -346,12 +360,14 @@ impl Store {
         for (table, _) in TABLES {
             compare_table(&expected, table, &mut found)?;
         }
+        let forged = std::mem::take(&mut judge.found);
+        let triggers = trigger_problems(&triggers, &expected)?;
         expected.execute_batch("COMMIT")?;
         found.sort_by(|a, b| {
             let order = |u: &Unexplained| TABLES.iter().position(|(t, _)| *t == u.table).unwrap_or(TABLES.len());
             (order(a), &a.key, &a.field).cmp(&(order(b), &b.key, &b.field))
         });
-        Ok(found)
+        Ok(Judgement { unexplained: found, forged, triggers })
     }
 
     /// A demo round's generated values, written into the expected tables as `thamdinh demo` wrote them.
@@ -383,6 +399,45 @@ impl Store {
         let seed = recipe.generate(&self.regulation, &units).map_err(|e| e.to_string())?;
         write_generated(expected, &seed, actor).map_err(|e| e.to_string())
     }
+}
+
+/// What `audit verify` finds beyond the chain: values the log does not explain, rows the program would not have
+/// written, and the schema's guards (triggers) gone or altered.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Judgement {
+    pub unexplained: Vec<Unexplained>,
+    pub forged: Vec<Forged>,
+    pub triggers: Vec<TriggerProblem>,
+}
+
+impl Judgement {
+    pub fn is_clean(&self) -> bool {
+        self.unexplained.is_empty() && self.forged.is_empty() && self.triggers.is_empty()
+    }
+}
+
+/// The rows a write's records touch, as the judgement reads them: the table, its first key column's value, and a
+/// unit row's new bloc.
+fn touched(columns: &Columns, states: &[RowState]) -> Vec<Touched> {
+    states
+        .iter()
+        .map(|state| {
+            let table_columns = columns.get(&state.table).map(Vec::as_slice).unwrap_or_default();
+            let position = |column: &str| table_columns.iter().position(|c| c == column);
+            let text = |value: Option<&serde_json::Value>| value.and_then(|v| v.as_str()).map(str::to_string);
+            let first = key_columns(&state.table).first().copied().unwrap_or_default();
+            match &state.row {
+                Some(values) => Touched {
+                    table: state.table.clone(),
+                    first_key: text(position(first).and_then(|at| values.get(at))),
+                    new_bloc: (state.table == "unit")
+                        .then(|| text(position("bloc").and_then(|at| values.get(at))))
+                        .flatten(),
+                },
+                None => Touched { table: state.table.clone(), first_key: text(state.key.first()), new_bloc: None },
+            }
+        })
+        .collect()
 }
 
 /// The differences between the expected table (`main`) and the real one (`real`).

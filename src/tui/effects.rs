@@ -161,10 +161,40 @@ pub fn run_effect(store: &mut Store, effect: Effect) -> Action {
         | Effect::SaveSelfAssessment(_)
         | Effect::AddDocument { .. }
         | Effect::RemoveDocument { .. }
-        | Effect::Submit { .. }) => match decide(store, write) {
-            Ok(message) => Action::Saved(message),
-            Err(error) => failed(&error),
-        },
+        | Effect::Submit { .. }) => {
+            let attempt = attempt_of(&write);
+            match decide(store, write) {
+                Ok(message) => Action::Saved(message),
+                Err(error) => {
+                    // A unit's focal person's refused attempt is audited as on the command line (who, what,
+                    // when; no values); a failure to record leaves the refusal as it is.
+                    if error.is_refusal() {
+                        let _ = store.record_refused_attempt(attempt);
+                    }
+                    failed(&error)
+                }
+            }
+        }
+    }
+}
+
+/// What a write of the interface is, as a refused attempt's audit row names it (the command line's words).
+fn attempt_of(write: &Effect) -> &'static str {
+    match write {
+        Effect::OrderTie { .. } => "tie",
+        Effect::SaveFacts { .. } => "facts",
+        Effect::Rerate { .. } => "rerate",
+        Effect::OverrideGrade { .. } | Effect::RemoveOverride { .. } => "override",
+        Effect::ReorderTie { .. } => "tie --reorder",
+        Effect::Comment { .. } => "comment",
+        Effect::Approve { .. } => "approve",
+        Effect::ExportSheets { .. } => "export sheets",
+        Effect::ExportRanking => "export ranking",
+        Effect::SaveSelfAssessment(_) => "self-assessment (interface)",
+        Effect::AddDocument { .. } => "add document (interface)",
+        Effect::RemoveDocument { .. } => "remove document (interface)",
+        Effect::Submit { .. } => "submit",
+        _ => "interface",
     }
 }
 
