@@ -16,6 +16,7 @@ pub mod papers;
 pub mod regulation;
 pub mod regulations;
 mod rows;
+pub mod screens;
 pub mod submission;
 pub mod trust;
 pub mod uploads;

@@ -297,6 +297,12 @@ pub static BINDINGS: &[Binding] = &[
     bind(Submit,      &[(Esc, NONE)],                                            "Esc",     C::Back,               Always,                          true,  "Hủy, chưa nộp"),
     // History
     bind(History,     &[(Esc, NONE), (Char('q'), NONE), (F(3), NONE)],           "Esc",     C::Back,               Always,                          true,  "Đóng lịch sử"),
+    bind(History,     &[(Up, NONE), (Char('k'), NONE)],                          "↑/k",     C::Up,                 Always,                          true,  "Cuộn lên"),
+    bind(History,     &[(Down, NONE), (Char('j'), NONE)],                        "↓/j",     C::Down,               Always,                          true,  "Cuộn xuống"),
+    bind(History,     &[(PageUp, NONE), (Char('u'), CTRL)],                      "PgUp",    C::PageUp,             Always,                          false, "Lên một trang"),
+    bind(History,     &[(PageDown, NONE), (Char('d'), CTRL)],                    "PgDn",    C::PageDown,           Always,                          false, "Xuống một trang"),
+    bind(History,     &[(Home, NONE), (Char('g'), NONE)],                        "g/Home",  C::Top,                Always,                          false, "Đầu"),
+    bind(History,     &[(End, NONE), (Char('G'), SHIFT), (Char('G'), NONE)],     "G/End",   C::Bottom,             Always,                          false, "Cuối"),
     // Help
     bind(Help,        &[(Esc, NONE), (Char('?'), NONE), (Char('q'), NONE), (F(1), NONE)], "Esc",     C::Back,               Always,                          true,  "Đóng trợ giúp"),
     bind(Help,        &[(Up, NONE), (Char('k'), NONE)],                          "↑/k",     C::Up,                 Always,                          true,  "Cuộn lên"),

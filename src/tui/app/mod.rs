@@ -304,6 +304,9 @@ pub struct Scroll {
     /// The help overlay's first line shown, and the positions it scrolls through (as `result_lines`).
     pub help: std::cell::Cell<usize>,
     pub help_lines: std::cell::Cell<usize>,
+    /// The history overlay's first row shown, and the positions it scrolls through (as `help_lines`).
+    pub history: std::cell::Cell<usize>,
+    pub history_lines: std::cell::Cell<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

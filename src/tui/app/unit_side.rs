@@ -143,6 +143,19 @@ impl App {
         self.user.as_ref().filter(|u| u.role == Role::Unit).and_then(|u| u.unit.as_deref())
     }
 
+    /// The components of the focal person's unit still without a self-score, in framework order: what keeps it
+    /// from submitting, by the rule the store applies (`self_assessment::unscored_components`).
+    pub fn unscored(&self) -> Vec<String> {
+        let Some(unit) = self.own_unit().and_then(|code| self.unit(code)) else { return Vec::new() };
+        let Some(framework) = self.regulation.framework_for(&unit.bloc, unit.group.as_deref()) else {
+            return Vec::new();
+        };
+        crate::domain::self_assessment::unscored_components(framework, &unit.entries)
+            .into_iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
     /// Its self-assessment is submitted, hence read-only here.
     pub fn submitted(&self) -> bool {
         self.unit_side.submission.is_some()

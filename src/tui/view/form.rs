@@ -10,7 +10,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 /// The scoring form: the component's file above, the score and the deduction reason (or a withdrawal's reason).
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
@@ -126,21 +126,22 @@ fn component_file(
     let lines = about_lines(app, unit, &place, entry);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), about);
 
-    let mut rows: Vec<Row> = evidence
+    let mut rows: Vec<[String; 3]> = evidence
         .iter()
         .map(|doc| {
             let issued_on = crate::domain::calendar::shown_vietnamese(&doc.issued_on);
-            let cells = [&doc.reference, &issued_on, &doc.title];
-            Row::new(cells.map(|text| super::safe(text).into_owned()))
+            [&doc.reference, &issued_on, &doc.title].map(|text| super::one_line(text))
         })
         .collect();
     // The files the unit sent (issue 24): name, type, size, pages and the path to fetch them with.
     for file in &files {
-        let cells = [file.name.clone(), file.folder.clone(), crate::messages::uploads::file_line(file)];
-        rows.push(Row::new(cells.map(|text| super::safe(&text).into_owned())));
+        rows.push(
+            [file.name.clone(), file.folder.clone(), crate::messages::uploads::file_line(file)]
+                .map(|text| super::one_line(&text)),
+        );
         // Its first lines, where the PDF has a text layer: what the document is, before fetching it.
         for line in file.preview.iter().flat_map(|preview| preview.lines().take(2)) {
-            rows.push(Row::new([String::new(), String::new(), format!("  │ {}", super::safe(line))]));
+            rows.push([String::new(), String::new(), format!("  │ {}", super::one_line(line))]);
         }
     }
     let title = if evidence.is_empty() && files.is_empty() {
@@ -150,9 +151,7 @@ fn component_file(
     } else {
         format!(" Tài liệu kiểm chứng ({}) · tệp đã gửi ({}) ", evidence.len(), files.len())
     };
-    let table = Table::new(rows, [Constraint::Length(18), Constraint::Length(10), Constraint::Min(10)])
-        .header(Row::new(vec!["Số hiệu", "Ngày", "Trích yếu"]).style(heading()))
-        .block(Block::bordered().title(title));
+    let table = super::documents_table(rows, documents.width.saturating_sub(2)).block(Block::bordered().title(title));
     frame.render_widget(table, documents);
 
     Some([score, reason, error])

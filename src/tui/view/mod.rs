@@ -51,8 +51,194 @@ pub const MIN_HEIGHT: u16 = 24;
 /// Text people typed or files brought (names, explanations, documents, history, messages) as the screen shows it:
 /// a control or bidi character as its escape (`\u{9b}`, `\u{202e}`), never acting on the terminal nor silently
 /// dropped; the same function as the command line's (`domain::text`).
+///
+/// What a terminal would draw at another width than the layout counts is made plain here (issue 21): a grapheme
+/// cluster whose width differs from its characters' (an emoji ZWJ family 👨‍👩‍👧, a flag 🇻🇳, an emoji with a
+/// variation selector or a skin tone) is drawn as its characters one by one (a flag as its two letters), so the
+/// borders stay where the layout put them; a line or paragraph separator (U+2028, U+2029) shows as ⏎.
 pub fn safe(text: &str) -> std::borrow::Cow<'_, str> {
-    crate::domain::text::escape_text(text)
+    let escaped = crate::domain::text::escape_text(text);
+    if escaped.chars().all(|c| c.is_ascii() || plain_char(c)) && is_plain_width(&escaped) {
+        return escaped;
+    }
+    std::borrow::Cow::Owned(plain_clusters(&escaped))
+}
+
+/// One line of a table cell or a title: as [`safe`], with newlines and tabs drawn as ⏎ and a space (a cell has one
+/// line: what follows a newline would vanish).
+pub fn one_line(text: &str) -> String {
+    safe(text)
+        .chars()
+        .map(|c| match c {
+            '\n' => '⏎',
+            '\t' | '\r' => ' ',
+            other => other,
+        })
+        .collect()
+}
+
+/// A character that never changes the width of its cluster (not a joiner, selector, modifier, indicator or separator).
+fn plain_char(c: char) -> bool {
+    !matches!(c,
+        '\u{200d}' | '\u{fe00}'..='\u{fe0f}' | '\u{1f3fb}'..='\u{1f3ff}' | '\u{1f1e6}'..='\u{1f1ff}'
+        | '\u{2028}' | '\u{2029}' | '\u{e0020}'..='\u{e007f}')
+}
+
+fn is_plain_width(text: &str) -> bool {
+    use unicode_segmentation::UnicodeSegmentation;
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    text.graphemes(true)
+        .all(|cluster| cluster.width() == cluster.chars().map(|c| c.width().unwrap_or(0)).sum::<usize>())
+}
+
+fn plain_clusters(text: &str) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let mut out = String::with_capacity(text.len());
+    for cluster in text.graphemes(true) {
+        if matches!(cluster, "\u{2028}" | "\u{2029}") {
+            out.push('⏎');
+            continue;
+        }
+        let sum: usize = cluster.chars().map(|c| c.width().unwrap_or(0)).sum();
+        if cluster.width() == sum && cluster.chars().all(plain_char) {
+            out.push_str(cluster);
+            continue;
+        }
+        for c in cluster.chars() {
+            match c {
+                // A regional indicator as the letter it stands for: 🇻🇳 reads VN.
+                '\u{1f1e6}'..='\u{1f1ff}' => {
+                    out.push(char::from(b'A' + u8::try_from(u32::from(c) - 0x1f1e6).unwrap_or(0)));
+                }
+                '\u{2028}' | '\u{2029}' => out.push('⏎'),
+                c if plain_char(c) && c.width().unwrap_or(0) > 0 => out.push(c),
+                // A combining mark stays on its letter; joiners, selectors, skin tones and tags go.
+                c if plain_char(c) && !c.is_control() => out.push(c),
+                _ => {}
+            }
+        }
+    }
+    // What is left must now measure as it draws; a cluster that still does not is dropped to its first character.
+    if is_plain_width(&out) {
+        return out;
+    }
+    out.graphemes(true)
+        .map(|cluster| {
+            if cluster.width() == cluster.chars().map(|c| c.width().unwrap_or(0)).sum::<usize>() {
+                cluster.to_string()
+            } else {
+                cluster.chars().next().map(String::from).unwrap_or_default()
+            }
+        })
+        .collect()
+}
+
+/// Display columns of a text, by grapheme clusters as the buffer lays them out.
+pub fn text_width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// A text cut to `width` columns, whole grapheme clusters only, ending in … when cut.
+pub fn fit(text: &str, width: usize) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    if text_width(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for cluster in text.graphemes(true) {
+        let size = text_width(cluster);
+        if used + size + 1 > width {
+            break;
+        }
+        used += size;
+        out.push_str(cluster);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// One column of a table: the width it wants, the least it may shrink to, and how soon it gives way (lower
+/// priority shrinks first; an optional one hides once nothing can shrink more); a column that may neither is never cut (a code, a total, a level).
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    pub want: u16,
+    pub min: u16,
+    pub priority: u8,
+    pub hideable: bool,
+    /// Takes the room left over when the table is wider than its columns want.
+    pub fill: bool,
+}
+
+impl Column {
+    /// Never shrinks, never hides.
+    pub fn fixed(width: usize) -> Column {
+        let width = cells(width);
+        Column { want: width, min: width, priority: u8::MAX, hideable: false, fill: false }
+    }
+
+    /// Shrinks to `min` (the text then ends in …), never hides.
+    pub fn shrinks(want: usize, min: usize, priority: u8) -> Column {
+        let want = cells(want);
+        Column { want, min: cells(min).min(want), priority, hideable: false, fill: false }
+    }
+
+    /// Shrinks to `min`, then hides when still too wide.
+    pub fn optional(want: usize, min: usize, priority: u8) -> Column {
+        Column { hideable: true, ..Column::shrinks(want, min, priority) }
+    }
+
+    #[must_use]
+    pub fn filling(self) -> Column {
+        Column { fill: true, ..self }
+    }
+}
+
+/// The width of each column in a table `width` columns wide with one space between columns (None: hidden). The
+/// lowest priority gives way first: every column shrinks to its least width before any hides, and then the
+/// optional ones hide, the lowest priority first.
+pub fn fit_columns(columns: &[Column], width: u16) -> Vec<Option<u16>> {
+    let mut widths: Vec<Option<u16>> = columns.iter().map(|c| Some(c.want)).collect();
+    let total = |widths: &[Option<u16>]| -> usize {
+        let shown: Vec<usize> = widths.iter().flatten().map(|w| usize::from(*w)).collect();
+        shown.iter().sum::<usize>() + shown.len().saturating_sub(1)
+    };
+    let room = usize::from(width);
+    let mut order: Vec<usize> = (0..columns.len()).collect();
+    order.sort_by_key(|index| columns[*index].priority);
+    // First every column that may shrinks, the lowest priority first, down to its least width …
+    for &index in &order {
+        let excess = total(&widths).saturating_sub(room);
+        let column = columns[index];
+        let shrunk = usize::from(column.want).saturating_sub(excess).max(usize::from(column.min));
+        widths[index] = Some(cells(shrunk));
+    }
+    // … then, still too wide, the columns that may hide do, the lowest priority first.
+    for &index in &order {
+        if total(&widths) <= room {
+            break;
+        }
+        if columns[index].hideable {
+            widths[index] = None;
+        }
+    }
+    let spare = room.saturating_sub(total(&widths));
+    if let Some(index) = columns.iter().enumerate().position(|(i, c)| c.fill && widths[i].is_some()) {
+        widths[index] = widths[index].map(|w| w.saturating_add(cells(spare)));
+    }
+    widths
+}
+
+/// The constraints of the shown columns, and the cells of a row kept to them (cut with … where narrower).
+pub fn shown_constraints(widths: &[Option<u16>]) -> Vec<Constraint> {
+    widths.iter().flatten().map(|w| Constraint::Length(*w)).collect()
+}
+
+pub fn shown_cells(cells: Vec<String>, widths: &[Option<u16>]) -> Vec<String> {
+    cells.into_iter().zip(widths).filter_map(|(cell, width)| width.map(|w| fit(&cell, usize::from(w)))).collect()
 }
 
 /// A count of lines or columns as a terminal size: past `u16` (no terminal is that large) it is `u16::MAX`,
@@ -106,9 +292,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     draw_message(frame, app, message);
     draw_hints(frame, app, hints);
     match &app.overlay {
-        Some(Overlay::History { title, rows, names }) => {
-            overlays::history(frame, &app.regulation, title, rows, names);
-        }
+        Some(Overlay::History { title, rows, names }) => overlays::history(frame, app, title, rows, names),
         Some(Overlay::Help) => overlays::help(frame, app),
         Some(Overlay::Confirm(pending)) => overlays::confirm(frame, *pending),
         None => {}
@@ -132,22 +316,52 @@ fn too_small(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 fn draw_title(frame: &mut Frame, app: &App, area: Rect) {
-    let role = match &app.user {
-        None => "chọn người dùng".to_string(),
-        Some(user) => app.describe(user),
-    };
-    let spans = vec![
-        Span::styled(" thamdinh ", heading().add_modifier(Modifier::REVERSED)),
-        Span::raw(format!(" {} · năm {} · {} ", app.regulation.id, app.round.year, safe(&role))),
-    ];
     // The demo marker is drawn last, at the right, so a long title never pushes it off the screen.
     let marker = Span::styled(" DỮ LIỆU MINH HỌA ", warning().add_modifier(Modifier::REVERSED));
     let marker_width = if app.demo { cells(marker.width()) } else { 0 };
     let [left, right] = Layout::horizontal([Constraint::Min(1), Constraint::Length(marker_width)]).areas(area);
-    frame.render_widget(Line::from(spans), left);
+    frame.render_widget(Line::from(title_spans(app, left.width)), left);
     if app.demo {
         frame.render_widget(Line::from(marker), right);
     }
+}
+
+/// The title bar in `width` columns: the user's name is never cut; the program's name, the round's regulation,
+/// the year and the user's agency give way first, in that order.
+pub fn title_spans(app: &App, width: u16) -> Vec<Span<'static>> {
+    let program = Span::styled(" thamdinh ", heading().add_modifier(Modifier::REVERSED));
+    let round = format!("{} · năm {}", app.regulation.id, app.round.year);
+    let year = format!("năm {}", app.round.year);
+    let (full, short, name) = match &app.user {
+        None => {
+            let text = "chọn người dùng".to_string();
+            (text.clone(), text.clone(), text)
+        }
+        Some(user) => (
+            one_line(&app.describe(user)),
+            one_line(&format!("{} ({})", user.role.label_vi(), user.name)),
+            one_line(&user.name),
+        ),
+    };
+    let candidates = [
+        (true, format!(" {round} · {full} ")),
+        (false, format!(" {round} · {full} ")),
+        (false, format!(" {year} · {full} ")),
+        (false, format!(" {full} ")),
+        (false, format!(" {year} · {short} ")),
+        (false, format!(" {short} ")),
+        (false, format!(" {name} ")),
+    ];
+    let room = usize::from(width);
+    for (with_program, text) in &candidates {
+        let used = text_width(text) + if *with_program { program.width() } else { 0 };
+        if used <= room {
+            let mut spans = if *with_program { vec![program.clone()] } else { Vec::new() };
+            spans.push(Span::raw(text.clone()));
+            return spans;
+        }
+    }
+    vec![Span::raw(fit(&format!(" {name}"), room))]
 }
 
 fn draw_tabs(frame: &mut Frame, app: &App, area: Rect) {
@@ -176,29 +390,102 @@ fn draw_message(frame: &mut Frame, app: &App, area: Rect) {
     }
 }
 
-/// The hint bar: the keys that matter now, read from the keymap, in the table's order of importance; a hint
-/// that does not fit whole is left out (`?` lists every key), never cut in the middle of a word.
+/// The hint bar: the keys that matter now, read from the keymap, in the table's order of importance (quitting
+/// last), and always closed by the help key (`? thêm phím`): the help lists every key. When the bar is narrow
+/// every key is first given its shortest name, as many as fit; the room left lengthens them again, from the first.
 fn draw_hints(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Line::from(hint_spans(app, area.width)), area);
 }
 
 pub fn hint_spans(app: &App, width: u16) -> Vec<Span<'static>> {
-    let mut spans = Vec::new();
-    let mut used = 0usize;
-    for binding in app.acting(app.context()).filter(|b| b.hint) {
-        let key = Span::styled(format!(" {} ", binding.label), selected());
-        // The whole description, else its words before a parenthesis or a colon: a phrase, never half a word.
-        let full = app.describe_binding(binding);
-        let shorter = [full.split(':').next(), full.split(" (").next(), full.split(" /").next()];
-        let fitting = std::iter::once(full)
-            .chain(shorter.into_iter().flatten())
-            .find(|text| used + key.width() + Span::raw(format!(" {text} ")).width() < usize::from(width));
-        let Some(text) = fitting else { continue };
-        let description = Span::raw(format!(" {text} "));
-        used += key.width() + description.width() + 1;
-        spans.extend([key, description, Span::raw(" ")]);
+    use crate::tui::keymap::Command;
+    let lang = crate::messages::Lang::Vi;
+    let context = app.context();
+    let help = app.acting(context).find(|b| b.command == Command::Help);
+    let tail: Vec<Span<'static>> = help
+        .map(|binding| {
+            vec![
+                Span::styled(format!(" {} ", binding.label), selected()),
+                Span::raw(format!(" {} ", crate::messages::screens::more_keys(lang))),
+            ]
+        })
+        .unwrap_or_default();
+    let tail_width: usize = tail.iter().map(Span::width).sum();
+    let room = usize::from(width).saturating_sub(tail_width);
+    let mut hints: Vec<&crate::tui::keymap::Binding> =
+        app.acting(context).filter(|b| b.hint && b.command != Command::Help).collect();
+    // Quitting is known to all and always in the help: it gives way to the keys of the work at hand.
+    hints.sort_by_key(|b| b.command == Command::Quit);
+    // Each hint's names, longest first: the whole description, its words before a colon, a parenthesis or a slash,
+    // and the short name of the key.
+    let names: Vec<Vec<String>> = hints
+        .iter()
+        .map(|binding| {
+            let full = app.describe_binding(binding);
+            let mut names: Vec<String> = vec![full.to_string()];
+            for shorter in
+                [full.split(':').next(), full.split(" (").next(), full.split(" /").next()].into_iter().flatten()
+            {
+                names.push(shorter.trim().to_string());
+            }
+            if let Some(short) = crate::messages::screens::short_hint(&format!("{:?}", binding.command), lang) {
+                names.push(short.to_string());
+            }
+            names.sort_by_key(|name| std::cmp::Reverse(text_width(name)));
+            names.dedup();
+            names
+        })
+        .collect();
+    let cost = |label: &str, name: &str| text_width(label) + 2 + text_width(name) + 2 + 1;
+    // First pass: the shortest names, in priority order, as many keys as fit.
+    let mut chosen: Vec<Option<usize>> = vec![None; hints.len()];
+    let mut used = 0;
+    for (index, binding) in hints.iter().enumerate() {
+        let Some(shortest) = names[index].last() else { continue };
+        let size = cost(binding.label, shortest);
+        if used + size <= room {
+            used += size;
+            chosen[index] = Some(names[index].len() - 1);
+        }
     }
+    // Second pass: the room left lengthens the names, the most important first.
+    for (index, binding) in hints.iter().enumerate() {
+        let Some(current) = chosen[index] else { continue };
+        let now = cost(binding.label, &names[index][current]);
+        if let Some(longer) = (0..current).find(|n| used - now + cost(binding.label, &names[index][*n]) <= room) {
+            used = used - now + cost(binding.label, &names[index][longer]);
+            chosen[index] = Some(longer);
+        }
+    }
+    let mut spans = Vec::new();
+    for (index, binding) in hints.iter().enumerate() {
+        if let Some(name) = chosen[index] {
+            spans.push(Span::styled(format!(" {} ", binding.label), selected()));
+            spans.push(Span::raw(format!(" {} ", names[index][name])));
+            spans.push(Span::raw(" "));
+        }
+    }
+    spans.extend(tail);
     spans
+}
+
+/// A table of documents (number, date, title) in `width` columns: the number shows whole where the room allows
+/// (a wide terminal never cuts it); the title shrinks first, then the number, both ending in … when cut.
+pub fn documents_table<'a>(rows: Vec<[String; 3]>, width: u16) -> ratatui::widgets::Table<'a> {
+    let header = ["Số hiệu", "Ngày", "Trích yếu"].map(String::from);
+    let widest = |column: usize| {
+        rows.iter().map(|cells| text_width(&cells[column])).chain([text_width(&header[column])]).max().unwrap_or(0)
+    };
+    let columns = [
+        Column::shrinks(widest(0), 12, 2),
+        Column::fixed(widest(1).max(10)),
+        Column::shrinks(widest(2), 12, 1).filling(),
+    ];
+    let widths = fit_columns(&columns, width);
+    let body: Vec<ratatui::widgets::Row> =
+        rows.into_iter().map(|cells| ratatui::widgets::Row::new(shown_cells(cells.to_vec(), &widths))).collect();
+    ratatui::widgets::Table::new(body, shown_constraints(&widths))
+        .header(ratatui::widgets::Row::new(shown_cells(header.to_vec(), &widths)).style(heading()))
 }
 
 /// A rectangle centred in `area`, at most the given size.

@@ -1,6 +1,6 @@
 //! The start-up picker, the help overlay generated from the keymap, and the confirmation dialog.
 
-use super::{centered, heading, selected, warning};
+use super::{Column, centered, heading, selected, warning};
 use crate::domain::ranking::BlocRanking;
 use crate::tui::app::{App, ApprovalPrompt, Pending};
 use ratatui::Frame;
@@ -205,18 +205,25 @@ fn approval_table(frame: &mut Frame, app: &App, ranking: &BlocRanking, table: Re
     );
 }
 
-/// The audit history of one component: who, when, old → new, reason.
+/// The audit history of one component: who, when, old → new, reason. As wide as the terminal; the reason never
+/// hides (the action, then who, shrink first); longer than the screen, it scrolls with the keys of every pane.
 pub fn history(
     frame: &mut Frame,
-    regulation: &crate::domain::regulation::Regulation,
+    app: &App,
     title: &str,
     rows: &[crate::store::audit::AuditRow],
     names: &std::collections::BTreeMap<String, String>,
 ) {
-    let area = centered(frame.area(), 150, super::cells(rows.len()).saturating_add(4));
+    let regulation = &app.regulation;
+    let screen = frame.area();
+    let area = centered(
+        screen,
+        screen.width.saturating_sub(4),
+        super::cells(rows.len()).saturating_add(4).min(screen.height.saturating_sub(2)),
+    );
     frame.render_widget(Clear, area);
-    let body: Vec<Row> = if rows.is_empty() {
-        vec![Row::new(vec![String::new(), String::new(), String::new(), "Chưa có thay đổi nào được ghi".into()])]
+    let body: Vec<[String; 5]> = if rows.is_empty() {
+        vec![[String::new(), String::new(), String::new(), "Chưa có thay đổi nào được ghi".into(), String::new()]]
     } else {
         // A unit's whole history names the criterion of each change.
         let several = rows.iter().any(|row| row.criterion != rows[0].criterion);
@@ -252,22 +259,44 @@ pub fn history(
                 let action = crate::messages::audit_action_slug(&row.action, crate::messages::Lang::Vi);
                 // Who by the name printed on the council's papers; the login where none is recorded.
                 let who = names.get(&row.actor).cloned().unwrap_or_else(|| row.actor.clone());
-                let cells = [at, who, action, change, reason];
-                Row::new(cells.map(|text| super::safe(&text).into_owned()))
+                [at, who, action.clone(), change, reason].map(|text| super::one_line(&text))
             })
             .collect()
     };
-    let table = Table::new(
-        body,
-        [
-            Constraint::Length(16),
-            Constraint::Length(20),
-            Constraint::Length(22),
-            Constraint::Min(30),
-            Constraint::Percentage(25),
-        ],
-    )
-    .block(Block::bordered().title(format!(" Lịch sử — {title} (giờ Việt Nam) — Esc để đóng ")))
-    .header(Row::new(vec!["Lúc", "Người", "Việc", "Cũ → mới", "Lý do"]).style(heading()));
+    let header = ["Lúc", "Người", "Việc", "Cũ → mới", "Lý do"];
+    let widest = |column: usize| {
+        body.iter()
+            .map(|cells| super::text_width(&cells[column]))
+            .chain([super::text_width(header[column])])
+            .max()
+            .unwrap_or(0)
+    };
+    let columns = [
+        Column::fixed(widest(0)),
+        Column::shrinks(widest(1), 10, 2),
+        Column::shrinks(widest(2), 8, 1),
+        Column::shrinks(widest(3), 14, 3),
+        Column::shrinks(widest(4).max(20), 16, 4).filling(),
+    ];
+    let widths = super::fit_columns(&columns, area.width.saturating_sub(2));
+    // The rows that fit under the header, from the first the keys scrolled to.
+    let page = usize::from(area.height.saturating_sub(3)).max(1);
+    app.scroll.history_lines.set(body.len().saturating_sub(page) + 1);
+    app.scroll.page.set(super::cells(page));
+    let top = app.scroll.history.get().min(body.len().saturating_sub(page));
+    let scrolled = (body.len() > page).then(|| (top + 1, (top + page).min(body.len()), body.len()));
+    let shown: Vec<Row> = body
+        .into_iter()
+        .skip(top)
+        .take(page)
+        .map(|cells| Row::new(super::shown_cells(cells.to_vec(), &widths)))
+        .collect();
+    let table = Table::new(shown, super::shown_constraints(&widths))
+        .block(Block::bordered().title(crate::messages::screens::history_title(
+            &super::one_line(title),
+            scrolled,
+            crate::messages::Lang::Vi,
+        )))
+        .header(Row::new(super::shown_cells(header.map(String::from).to_vec(), &widths)).style(heading()));
     frame.render_widget(table, area);
 }

@@ -1,6 +1,6 @@
 //! The live ranking of a bloc with its quota line and tie groups, the reasons of the selected unit, and the chairman's ties.
 
-use super::{heading, level_style, selected, warning};
+use super::{Column, heading, level_style, selected, warning};
 use crate::domain::classification::Level;
 use crate::domain::grades::Grade;
 use crate::domain::ranking::{BlocRanking, Outcome, RankedUnit};
@@ -22,8 +22,8 @@ fn short(outcome: Outcome) -> &'static str {
     }
 }
 
-/// One ranked unit: rank (`=` for an open tie), code, name, totals and level (in colour, and in words).
-fn ranked_row(unit: &RankedUnit, name: String, tie: &str, wide: bool, flagged: bool) -> Row<'static> {
+/// One ranked unit's cells: rank (`=` for an open tie), code, name, totals and level (in words; the row is coloured).
+fn ranked_cells(unit: &RankedUnit, name: String, tie: &str, wide: bool, flagged: bool) -> Vec<String> {
     let provisional = match (unit.provisional, wide) {
         (true, true) => " (tạm tính)",
         (true, false) => " *",
@@ -32,15 +32,41 @@ fn ranked_row(unit: &RankedUnit, name: String, tie: &str, wide: bool, flagged: b
     let level = if wide { unit.outcome.vietnamese() } else { short(unit.outcome) };
     // ⚑: not completed two years running (Điều 11.2.d), for the chairman; the reasons say it in words.
     let level = if flagged { format!("⚑ {level}") } else { level.to_string() };
-    Row::new(vec![
+    vec![
         format!("{}{tie}", unit.rank),
         unit.unit.to_string(),
         name,
         unit.official_total.to_string().replace('.', ","),
         unit.tiebreak_total.to_string().replace('.', ","),
         format!("{level}{provisional}"),
-    ])
-    .style(level_style(unit.outcome))
+    ]
+}
+
+/// The ranking's columns in `width`: the rank, the code, the total and the level are never cut; the three-decimal
+/// total hides first, then the unit's name shrinks (ending in …). Full level names where they leave the name room.
+fn ranking_columns(rows: &[(Vec<String>, Vec<String>)], width: u16) -> (bool, Vec<Option<u16>>) {
+    let header = ["Hạng", "Mã", "Đơn vị", "Tổng", "3 số lẻ", "Xếp loại"];
+    let widest = |column: usize, wide: bool| {
+        rows.iter()
+            .map(|(full, short)| super::text_width(if wide { &full[column] } else { &short[column] }))
+            .chain(std::iter::once(super::text_width(header[column])))
+            .max()
+            .unwrap_or(0)
+    };
+    let layout = |wide: bool| {
+        let columns = [
+            Column::fixed(widest(0, wide)),
+            Column::fixed(widest(1, wide)),
+            Column::shrinks(widest(2, wide), 16, 2).filling(),
+            Column::fixed(widest(3, wide).max(6)),
+            Column::optional(widest(4, wide), widest(4, wide), 1),
+            Column::fixed(widest(5, wide)),
+        ];
+        super::fit_columns(&columns, width)
+    };
+    let wide = layout(true);
+    let name_room = wide[2].map_or(0, usize::from);
+    if wide[4].is_some() && name_room >= 24 { (true, wide) } else { (false, layout(false)) }
 }
 
 /// Why the selected unit has its level.
@@ -58,6 +84,51 @@ fn reasons_pane(frame: &mut Frame, app: &App, ranking: &BlocRanking, area: Rect)
     );
 }
 
+/// A ranked unit's cells in both spellings of its level (full and short), with the row's colour.
+struct RankedLine {
+    full: Vec<String>,
+    short: Vec<String>,
+    style: ratatui::style::Style,
+}
+
+/// The page of the ranking (`shown` of the `visible` rows) as lines, None for the quota line; which ranking row
+/// each line shows (None: the quota line), for the mouse; and the selected line.
+fn ranked_lines(
+    app: &App,
+    result: &crate::domain::evaluate::BlocResult,
+    visible: &[usize],
+    shown: std::ops::Range<usize>,
+) -> (Vec<Option<RankedLine>>, Vec<Option<usize>>, Option<usize>) {
+    let ranking = &result.ranking;
+    let (mut built, mut positions, mut selected_row) = (Vec::new(), Vec::new(), None);
+    for (position, index) in visible.iter().enumerate().skip(shown.start).take(shown.len()) {
+        let unit = &ranking.units[*index];
+        let name = app.unit(&unit.unit).map(|u| super::one_line(&u.name)).unwrap_or_default();
+        let tie = match unit.tie_group.map(|g| &ranking.tie_groups[g]) {
+            Some(group) if !group.resolved => "=",
+            _ => "",
+        };
+        if position == app.browse.ranking_selected {
+            selected_row = Some(built.len());
+        }
+        positions.push(Some(position));
+        let previous = app.previous_levels.get(unit.unit.as_str());
+        let context = crate::domain::previous_year::YearContext::of(&app.regulation, &app.round, &result.bloc);
+        let flagged = !crate::domain::previous_year::year_flags(&context, previous, unit.outcome).is_empty();
+        built.push(Some(RankedLine {
+            full: ranked_cells(unit, name.clone(), tie, true, flagged),
+            short: ranked_cells(unit, name, tie, false, flagged),
+            style: level_style(unit.outcome),
+        }));
+        // The quota line: below it no unit can be rated excellent.
+        if ranking.quota_line_after() == Some(*index) && app.browse.filter.is_empty() {
+            positions.push(None);
+            built.push(None);
+        }
+    }
+    (built, positions, selected_row)
+}
+
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let Some(result) = app.results().get(app.browse.bloc) else {
         frame.render_widget(Paragraph::new("Chưa có đơn vị nào.").block(Block::bordered()), area);
@@ -68,11 +139,6 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let [table_area, reasons_area] =
         Layout::vertical([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(area);
     let visible = app.ranking_rows();
-    let wide = area.width >= 110;
-    let mut rows = Vec::new();
-    // Which ranking row each table row shows (None: the quota line), for the mouse.
-    let mut positions: Vec<Option<usize>> = Vec::new();
-    let mut selected_row = None;
     // Only the page around the selection is built (the quota line may take one more line).
     let shown = super::window(
         app.browse.ranking_selected,
@@ -81,36 +147,34 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         &app.scroll.ranking,
         app,
     );
-    for (position, index) in visible.iter().enumerate().skip(shown.start).take(shown.len()) {
-        let unit = &ranking.units[*index];
-        let name = app.unit(&unit.unit).map(|u| super::safe(&u.name).into_owned()).unwrap_or_default();
-        let tie = match unit.tie_group.map(|g| &ranking.tie_groups[g]) {
-            Some(group) if !group.resolved => "=",
-            _ => "",
-        };
-        if position == app.browse.ranking_selected {
-            selected_row = Some(rows.len());
-        }
-        positions.push(Some(position));
-        let previous = app.previous_levels.get(unit.unit.as_str());
-        let context = crate::domain::previous_year::YearContext::of(&app.regulation, &app.round, &result.bloc);
-        let flagged = !crate::domain::previous_year::year_flags(&context, previous, unit.outcome).is_empty();
-        rows.push(ranked_row(unit, name, tie, wide, flagged));
-        // The quota line: below it no unit can be rated excellent.
-        if ranking.quota_line_after() == Some(*index) && app.browse.filter.is_empty() {
-            positions.push(None);
-            rows.push(
-                Row::new(vec![
-                    "────".to_string(),
-                    "──────────".to_string(),
+    let (built, positions, selected_row) = ranked_lines(app, result, visible, shown);
+    let measured: Vec<(Vec<String>, Vec<String>)> =
+        built.iter().flatten().map(|line| (line.full.clone(), line.short.clone())).collect();
+    let (wide, widths) = ranking_columns(&measured, table_area.width.saturating_sub(2));
+    let line = |width: Option<u16>| "─".repeat(usize::from(width.unwrap_or(0)));
+    let mut rows: Vec<Row> = built
+        .into_iter()
+        .map(|row| match row {
+            Some(line) => {
+                Row::new(super::shown_cells(if wide { line.full } else { line.short }, &widths)).style(line.style)
+            }
+            None => Row::new(super::shown_cells(
+                vec![
+                    line(widths[0]),
+                    line(widths[1]),
                     format!("── trên vạch: chỉ tiêu xuất sắc {} ──", ranking.quota),
-                ])
-                .style(warning()),
-            );
-        }
-    }
+                    line(widths[3]),
+                    line(widths[4]),
+                    line(widths[5]),
+                ],
+                &widths,
+            ))
+            .style(warning()),
+        })
+        .collect();
     if visible.is_empty() && !app.browse.filter.is_empty() {
-        rows.push(Row::new(vec![String::new(), String::new(), super::NO_MATCH.to_string()]).style(warning()));
+        let cells = vec![String::new(), String::new(), super::NO_MATCH.to_string()];
+        rows.push(Row::new(super::shown_cells(cells, &widths)).style(warning()));
     }
     let approved = if app.approved.contains(&result.bloc) { "ĐÃ PHÊ DUYỆT · " } else { "" };
     let title = format!(
@@ -120,16 +184,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         ranking.eligible,
         ranking.quota
     );
-    let widths = [
-        Constraint::Length(4),
-        Constraint::Length(if wide { 16 } else { 10 }),
-        Constraint::Min(10),
-        Constraint::Length(7),
-        Constraint::Length(if wide { 8 } else { 0 }),
-        Constraint::Length(if wide { 40 } else { 13 }),
-    ];
-    let table = Table::new(rows, widths)
-        .header(Row::new(vec!["Hạng", "Mã", "Đơn vị", "Tổng", "3 số lẻ", "Xếp loại"]).style(heading()))
+    let header = ["Hạng", "Mã", "Đơn vị", "Tổng", "3 số lẻ", "Xếp loại"].map(String::from).to_vec();
+    let table = Table::new(rows, super::shown_constraints(&widths))
+        .header(Row::new(super::shown_cells(header, &widths)).style(heading()))
         .block(Block::bordered().title(title))
         .row_highlight_style(selected());
     super::clickable(app, table_area.y + 2, positions);

@@ -136,16 +136,15 @@ pub fn form(frame: &mut Frame, app: &App, area: Rect) {
     }
     text.set_block(block);
     frame.render_widget(&text, explanation);
-    let rows: Vec<Row> = documents
+    let rows: Vec<[String; 3]> = documents
         .iter()
         .map(|doc| {
             let issued_on = crate::domain::calendar::shown_vietnamese(&doc.issued_on);
-            Row::new([&doc.reference, &issued_on, &doc.title].map(|t| super::safe(t).into_owned()))
+            [&doc.reference, &issued_on, &doc.title].map(|t| super::one_line(t))
         })
         .collect();
     frame.render_widget(
-        Table::new(rows, [Constraint::Length(18), Constraint::Length(10), Constraint::Min(10)])
-            .header(Row::new(vec!["Số hiệu", "Ngày", "Trích yếu"]).style(heading()))
+        super::documents_table(rows, listed.width.saturating_sub(2))
             .block(Block::bordered().title(format!(" Tài liệu kiểm chứng ({}) ", documents.len()))),
         listed,
     );
@@ -184,10 +183,15 @@ pub fn submit(frame: &mut Frame, app: &App, area: Rect) {
         ]),
     ];
     lines.extend(app.deadline_note().map(Line::raw));
+    // What keeps the submission back, before Enter: the components still without a self-score.
+    let unscored = app.unscored();
+    let first: Vec<String> = unscored.iter().take(crate::domain::self_assessment::NAMED_UNSCORED).cloned().collect();
+    let blockers = crate::messages::screens::submit_blockers(unscored.len(), &first, crate::messages::Lang::Vi);
+    lines.push(if unscored.is_empty() { Line::raw(blockers) } else { Line::styled(blockers, warning()) });
     if let Some(error) = &form.error {
         lines.push(Line::styled(format!("✗ {}", super::safe(error)), warning()));
     }
-    let area = super::centered(area, 90, 12);
+    let area = super::centered(area, 90, 14);
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: true }).block(Block::bordered().title(" Nộp — Enter ")),
         area,

@@ -50,6 +50,7 @@ fn apply_action(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::History { title, rows, names } => {
             app.overlay = Some(Overlay::History { title, rows, names });
+            app.scroll.history.set(0);
             Vec::new()
         }
         Action::UnitDetailsLoaded { unit, evidence, explanations, files } => {
@@ -142,9 +143,18 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
             Vec::new()
         }
+        // The history scrolls with the keys of every pane; the view clamps the offset to the rows that fit.
         Context::History => {
-            if command == Some(Command::Back) {
-                app.overlay = None;
+            match command {
+                Some(Command::Back) => {
+                    app.overlay = None;
+                    app.scroll.history.set(0);
+                }
+                Some(command) if command.moves_in_list() => {
+                    let lines = app.scroll.history_lines.get();
+                    app.scroll.history.set(moved(app.scroll.history.get(), lines, command, page(app)));
+                }
+                _ => {}
             }
             Vec::new()
         }
