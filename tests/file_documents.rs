@@ -241,3 +241,53 @@ fn backup_carries_the_stored_files_and_the_copy_verifies_them() {
     assert!(!again.status.success());
     assert_eq!(std::fs::read(&stored).unwrap(), b"changed");
 }
+
+#[test]
+fn a_focal_person_gives_an_uploaded_file_its_number_date_and_title_in_the_form() {
+    if !sftp_ready() || !tools::available("tmux", "-V", "tmux") {
+        return;
+    }
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path();
+    let db = dir.join("round.db");
+    let db_text = db.to_str().unwrap();
+    let units = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/thai-nguyen/units.csv");
+    tools::thamdinh(&["init", "--db", db_text, "--regulation", "thai-nguyen-2024", "--year", "2024"]);
+    tools::thamdinh(&["import", "units", "--db", db_text, units.to_str().unwrap()]);
+    tools::thamdinh(&["user", "add", "--db", db_text, "dau-moi-snv", "--role", "unit", "--unit", "snv"]);
+    std::fs::write(dir.join("bc.pdf"), pdf(2)).unwrap();
+    let out = sftp_as(&db, "dau-moi-snv", "put bc.pdf /snv/II.1/\n", dir);
+    assert!(out.status.success(), "{}", text(&out));
+
+    let tmux = tools::Tmux::new(&format!("file-doc-{}", std::process::id()), "u");
+    tmux.open(150, 45, &format!("{BIN} --db {db_text} --user dau-moi-snv"));
+    tmux.wait_for("Chưa nộp");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("bc.pdf             II.1       chưa có số/ngày/trích yếu");
+    tmux.keys(&["Tab", "Tab"]);
+    tmux.type_text("12/BC-SNV");
+    tmux.keys(&["Tab"]);
+    tmux.type_text("31/02/2025");
+    tmux.keys(&["Tab"]);
+    tmux.type_text("Báo cáo thanh tra");
+    tmux.keys(&["C-f"]);
+    // The typed rules: 31/02 is no date; nothing written.
+    tmux.wait_for("ngày \"31/02/2025\" không phải là ngày hợp lệ");
+    assert!(documents_of(&db, "snv")[0].is_none());
+    // From the title round to the date: score, explanation, number, date.
+    tmux.keys(&["Tab", "Tab", "Tab", "Tab"]);
+    for _ in 0..10 {
+        tmux.keys(&["BSpace"]);
+    }
+    tmux.type_text("15/01/2025");
+    tmux.keys(&["C-f"]);
+    tmux.wait_for("Đã ghi số hiệu 12/BC-SNV cho tệp bc.pdf");
+    tmux.wait_for("số 12/BC-SNV ngày 15/01/2025 · tệp PDF");
+    let document = documents_of(&db, "snv")[0].clone().unwrap();
+    assert_eq!((document.reference.as_str(), document.issued_on.as_str()), ("12/BC-SNV", "2025-01-15"));
+    tmux.keys(&["Escape"]);
+}
+
+fn documents_of(db: &Path, unit: &str) -> Vec<Option<FileDocument>> {
+    Store::open(db).unwrap().document_files(unit).unwrap().into_iter().map(|d| d.document).collect()
+}

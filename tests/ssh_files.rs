@@ -85,9 +85,12 @@ fn files_both_ways_over_a_real_sshd() {
     for (n, name) in ["qd-1.pdf", "qd-2.pdf", "bc-3.pdf", "bieu-ky.pdf"].iter().enumerate() {
         std::fs::write(work.join(name), pdf(&format!("Van ban so {n}"))).unwrap();
     }
+    // bc-3.pdf's number, date and title, in a side file sent beside it.
+    std::fs::write(work.join("bc-3.pdf.toml"), "so = \"3/BC-STC\"\nngay = \"15/01/2025\"\ntrich_yeu = \"Báo cáo\"\n")
+        .unwrap();
 
     // The unit sends three documents and its signed sheet.
-    let batch = "put qd-1.pdf /stc/I.1/\nput qd-2.pdf /stc/I.1/\nput bc-3.pdf /stc/II.1/bc-3.pdf\n\
+    let batch = "put qd-1.pdf /stc/I.1/\nput qd-2.pdf /stc/I.1/\nput bc-3.pdf /stc/II.1/bc-3.pdf\nput bc-3.pdf.toml /stc/II.1/\n\
                  put bieu-ky.pdf /stc/bieu-cham-ky/\nls -l /stc/I.1\n";
     let sent = sshd.sftp("dau-moi-stc", batch, &work);
     assert!(sent.status.success(), "{}\nsshd: {}", text(&sent), std::fs::read_to_string(dir.join("sshd.log")).unwrap());
@@ -100,6 +103,9 @@ fn files_both_ways_over_a_real_sshd() {
     );
     assert!(documents.iter().all(|d| d.kind == "application/pdf" && d.uploaded_by == "dau-moi-stc"));
     assert_eq!(documents[0].sha256, sha(&work.join("qd-1.pdf")));
+    let described = documents[2].document.as_ref().map(|d| (d.reference.as_str(), d.issued_on.as_str()));
+    assert_eq!(described, Some(("3/BC-STC", "2025-01-15")));
+    assert!(documents[0].document.is_none());
     assert!(store.signed_sheet("stc").unwrap().is_some());
     // The council's preview: the PDF's first line, read from its text layer.
     if tools::available("pdftotext", "-v", "poppler-utils") {

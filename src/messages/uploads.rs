@@ -166,8 +166,23 @@ pub fn sftp_path(file: &DocumentFile) -> String {
     format!("/{}/{}/{}", file.unit, file.folder, file.name)
 }
 
-/// One file a unit sent, as the member's form and the unit's file list it: type, size, pages, where to fetch it.
+/// One file a unit sent, as the member's form and the unit's file list it: its number and date (or that it has
+/// none yet), type, size, pages, where to fetch it.
 pub fn file_line(file: &DocumentFile) -> String {
     let pages = file.pages.map(|pages| format!(" · {pages} trang")).unwrap_or_default();
-    format!("tệp {} · {}{pages} · tải về: {}", kind_name(&file.kind), size_vi(file.size), sftp_path(file))
+    let document = match &file.document {
+        Some(d) => format!("số {} ngày {} · ", d.reference, crate::domain::calendar::shown_vietnamese(&d.issued_on)),
+        None => "chưa có số/ngày/trích yếu · ".to_string(),
+    };
+    format!("{document}tệp {} · {}{pages} · tải về: {}", kind_name(&file.kind), size_vi(file.size), sftp_path(file))
+}
+
+/// The interface: a file was given its number, date and title.
+pub fn file_described(name: &str, reference: &str) -> String {
+    format!("Đã ghi số hiệu {reference} cho tệp {name}")
+}
+
+/// The interface: Ctrl-F with no file of this component to give the typed document to.
+pub fn no_file_to_describe() -> &'static str {
+    "Tiêu chí này chưa có tệp nào chưa có số hiệu (gửi tệp bằng sftp/scp/WinSCP; để sửa, nhập đúng số hiệu của tệp)"
 }

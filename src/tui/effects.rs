@@ -160,6 +160,7 @@ pub fn run_effect(store: &mut Store, effect: Effect) -> Action {
         | Effect::ExportRanking
         | Effect::SaveSelfAssessment(_)
         | Effect::AddDocument { .. }
+        | Effect::DescribeFile { .. }
         | Effect::RemoveDocument { .. }
         | Effect::Submit { .. }) => {
             let attempt = attempt_of(&write);
@@ -283,6 +284,9 @@ fn decide(store: &mut Store, effect: Effect) -> Result<String> {
         Effect::AddDocument { unit, component, reference, date, title } => store
             .add_document(&unit, &component, &title, &reference, &date)
             .map(|()| format!("Đã thêm tài liệu {reference} cho {component}")),
+        Effect::DescribeFile { unit, file, name, reference, date, title } => store
+            .describe_file(&unit, file, &title, &reference, &date)
+            .map(|()| crate::messages::uploads::file_described(&name, &reference)),
         Effect::RemoveDocument { unit, component, reference } => store
             .remove_document(&unit, &component, &reference)
             .map(|()| format!("Đã bỏ tài liệu {reference} của {component}")),

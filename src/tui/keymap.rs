@@ -96,6 +96,8 @@ pub enum Command {
     ToggleApplicable,
     AddDocument,
     RemoveDocument,
+    /// Give the number, date and title typed to a file the unit sent for this component (issue 24).
+    DescribeFile,
 }
 
 impl Command {
@@ -288,6 +290,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(SelfForm,    &[(Tab, NONE), (BackTab, SHIFT), (BackTab, NONE)],         "Tab",     C::NextField,          Always,                          true,  "Ô sau: điểm, giải trình, tài liệu (số hiệu, ngày, trích yếu)"),
     bind(SelfForm,    &[(Char('a'), CTRL)],                                      "Ctrl-A",     C::AddDocument,        Always,                          true,  "Thêm tài liệu kiểm chứng đã nhập"),
     bind(SelfForm,    &[(Char('x'), CTRL)],                                      "Ctrl-X",     C::RemoveDocument,     Always,                          true,  "Bỏ tài liệu có số hiệu đã nhập"),
+    bind(SelfForm,    &[(Char('f'), CTRL)],                                      "Ctrl-F",     C::DescribeFile,       Always,                          true,  "Ghi số hiệu, ngày, trích yếu đã nhập cho tệp đã gửi (tệp chưa có, hoặc tệp có số hiệu đó)"),
     bind(SelfForm,    &[(F(4), NONE)],                                           "F4",      C::ToggleApplicable,   NotApplicableAllowed,            false, "Đánh dấu không áp dụng / áp dụng lại"),
     bind(SelfForm,    &[(Esc, NONE)],                                            "Esc",     C::Back,               Always,                          true,  "Đóng (bỏ thay đổi chưa lưu)"),
     bind(SelfForm,    &[(F(1), NONE)],                                           "F1",      C::Help,               Always,                          false, "Trợ giúp phím"),

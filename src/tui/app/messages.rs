@@ -169,6 +169,15 @@ pub enum Effect {
         date: String,
         title: String,
     },
+    /// A unit's focal person giving a file it sent its number, date and title.
+    DescribeFile {
+        unit: String,
+        file: i64,
+        name: String,
+        reference: String,
+        date: String,
+        title: String,
+    },
     RemoveDocument {
         unit: String,
         component: String,

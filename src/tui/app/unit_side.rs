@@ -173,6 +173,18 @@ impl App {
     }
 
     /// The unit's self-assessment form, when it is open.
+    /// The file the form's typed document goes to (Ctrl-F): the current file of this component (or its
+    /// criterion) that already has the typed number, else the first one without a number, date and title.
+    pub fn file_to_describe(&self, form: &SelfForm) -> Option<(i64, String)> {
+        let unit = self.unit(&form.unit)?;
+        let place = self.place(unit, &form.component)?;
+        let files = self.files_for(&form.unit, &place);
+        let typed = form.document[0].trim();
+        let same = files.iter().find(|f| f.document.as_ref().is_some_and(|d| d.reference == typed));
+        let file = same.or_else(|| files.iter().find(|f| f.document.is_none()))?;
+        Some((file.id, file.name.clone()))
+    }
+
     pub fn self_form(&self) -> Option<&SelfForm> {
         match &self.screen {
             Screen::SelfAssess(form) => Some(form),

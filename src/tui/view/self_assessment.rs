@@ -102,6 +102,7 @@ pub fn form(frame: &mut Frame, app: &App, area: Rect) {
     let Some(unit) = app.unit(&form.unit) else { return };
     let Some(place) = app.place(unit, &form.component) else { return };
     let documents = app.evidence_for(&unit.code, &place);
+    let files = app.files_for(&unit.code, &place);
     let outer = Block::bordered().title(format!(" Tự đánh giá — {} · {} ", unit.code, form.component));
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
@@ -109,7 +110,7 @@ pub fn form(frame: &mut Frame, app: &App, area: Rect) {
         Constraint::Length(3),
         Constraint::Length(1),
         Constraint::Min(4),
-        Constraint::Length(super::cells(documents.len()).saturating_add(3).clamp(4, 8)),
+        Constraint::Length(super::cells(documents.len() + files.len()).saturating_add(3).clamp(4, 10)),
         Constraint::Length(1),
         Constraint::Length(1),
     ])
@@ -136,13 +137,18 @@ pub fn form(frame: &mut Frame, app: &App, area: Rect) {
     }
     text.set_block(block);
     frame.render_widget(&text, explanation);
-    let rows: Vec<[String; 3]> = documents
+    let mut rows: Vec<[String; 3]> = documents
         .iter()
         .map(|doc| {
             let issued_on = crate::domain::calendar::shown_vietnamese(&doc.issued_on);
             [&doc.reference, &issued_on, &doc.title].map(|t| super::one_line(t))
         })
         .collect();
+    // The files the unit sent for it: each with its number and date, or "chưa có số/ngày/trích yếu" (Ctrl-F).
+    for file in &files {
+        let cells = [file.name.clone(), file.folder.clone(), crate::messages::uploads::file_line(file)];
+        rows.push(cells.map(|text| super::one_line(&text)));
+    }
     frame.render_widget(
         super::documents_table(rows, listed.width.saturating_sub(2))
             .block(Block::bordered().title(format!(" Tài liệu kiểm chứng ({}) ", documents.len()))),

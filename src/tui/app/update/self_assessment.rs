@@ -12,6 +12,10 @@ pub(super) fn on_self_form(app: &mut App, command: Option<Command>, key: KeyEven
         (Some(Command::Save), Some(form)) => app.self_score_refusal(form),
         _ => None,
     };
+    let file = match (&command, app.self_form()) {
+        (Some(Command::DescribeFile), Some(form)) => app.file_to_describe(form),
+        _ => None,
+    };
     let Screen::SelfAssess(form) = &mut app.screen else { return Vec::new() };
     match command {
         Some(Command::Save) if refused_score.is_some() => {
@@ -31,6 +35,7 @@ pub(super) fn on_self_form(app: &mut App, command: Option<Command>, key: KeyEven
             })];
         }
         Some(Command::AddDocument) => return add_document(form),
+        Some(Command::DescribeFile) => return describe_file(form, file),
         Some(Command::RemoveDocument) => {
             let reference = form.document[0].trim().to_string();
             if reference.is_empty() {
@@ -63,6 +68,22 @@ fn add_document(form: &mut SelfForm) -> Vec<Effect> {
         return Vec::new();
     }
     vec![Effect::AddDocument { unit: form.unit.clone(), component: form.component.clone(), reference, date, title }]
+}
+
+/// The typed number, date and title given to `file` (chosen by `App::file_to_describe`): checked by the store as
+/// a typed document is.
+fn describe_file(form: &mut SelfForm, file: Option<(i64, String)>) -> Vec<Effect> {
+    let Some((file, name)) = file else {
+        form.error = Some(crate::messages::uploads::no_file_to_describe().into());
+        return Vec::new();
+    };
+    let [reference, date, title] = form.document.clone().map(|field| field.trim().to_string());
+    if reference.is_empty() || title.is_empty() {
+        form.error = Some("Tài liệu cần số hiệu và trích yếu (Tab tới các ô tài liệu)".into());
+        form.field = SelfField::DocumentReference;
+        return Vec::new();
+    }
+    vec![Effect::DescribeFile { unit: form.unit.clone(), file, name, reference, date, title }]
 }
 
 fn type_into_self_form(form: &mut SelfForm, key: KeyEvent) {
