@@ -23,7 +23,24 @@ fn short(outcome: Outcome) -> &'static str {
 }
 
 /// One ranked unit: rank (`=` for an open tie), code, name, totals and level (in colour, and in words).
-fn ranked_row(unit: &RankedUnit, name: String, tie: &str, wide: bool, flagged: bool) -> Row<'static> {
+/// The further decimals the regulation's tie chain counts (2610: 3), if a decimal is a tie key.
+fn further_decimals(app: &App) -> Option<u32> {
+    app.regulation.tie_keys.iter().find_map(|key| match key {
+        crate::domain::tie_keys::TieKey::Decimals(n) => Some(*n),
+        _ => None,
+    })
+}
+
+/// The ranking's headings; the further decimals' column is named only where a decimal is a tie key.
+fn ranking_header(app: &App) -> Row<'static> {
+    let further = further_decimals(app)
+        .map(|n| crate::messages::cli::further_decimals(crate::messages::Lang::Vi, n))
+        .unwrap_or_default();
+    Row::new(vec!["Hạng".to_string(), "Mã".into(), "Đơn vị".into(), "Tổng".into(), further, "Xếp loại".into()])
+        .style(heading())
+}
+
+fn ranked_row(unit: &RankedUnit, name: String, tie: &str, wide: bool, flagged: bool, further: bool) -> Row<'static> {
     let provisional = match (unit.provisional, wide) {
         (true, true) => " (tạm tính)",
         (true, false) => " *",
@@ -37,7 +54,7 @@ fn ranked_row(unit: &RankedUnit, name: String, tie: &str, wide: bool, flagged: b
         unit.unit.to_string(),
         name,
         unit.official_total.to_string().replace('.', ","),
-        unit.tiebreak_total.to_string().replace('.', ","),
+        if further { unit.tiebreak_total.to_string().replace('.', ",") } else { String::new() },
         format!("{level}{provisional}"),
     ])
     .style(level_style(unit.outcome))
@@ -95,7 +112,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         let previous = app.previous_levels.get(unit.unit.as_str());
         let context = crate::domain::previous_year::YearContext::of(&app.regulation, &app.round, &result.bloc);
         let flagged = !crate::domain::previous_year::year_flags(&context, previous, unit.outcome).is_empty();
-        rows.push(ranked_row(unit, name, tie, wide, flagged));
+        rows.push(ranked_row(unit, name, tie, wide, flagged, further_decimals(app).is_some()));
         // The quota line: below it no unit can be rated excellent.
         if ranking.quota_line_after() == Some(*index) && app.browse.filter.is_empty() {
             positions.push(None);
@@ -129,7 +146,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         Constraint::Length(if wide { 40 } else { 13 }),
     ];
     let table = Table::new(rows, widths)
-        .header(Row::new(vec!["Hạng", "Mã", "Đơn vị", "Tổng", "3 số lẻ", "Xếp loại"]).style(heading()))
+        .header(ranking_header(app))
         .block(Block::bordered().title(title))
         .row_highlight_style(selected());
     super::clickable(app, table_area.y + 2, positions);
@@ -270,7 +287,11 @@ fn tie_figures(frame: &mut Frame, app: &App, edit: &TieEdit, area: Rect) {
             Row::new(cells)
         })
         .collect();
-    let mut header = vec![String::new(), "Mã".into(), "Đơn vị".into(), "Tổng (3 số lẻ)".into()];
+    let total_heading = match further_decimals(app) {
+        Some(n) => format!("Tổng ({})", crate::messages::cli::further_decimals(crate::messages::Lang::Vi, n)),
+        None => "Tổng".into(),
+    };
+    let mut header = vec![String::new(), "Mã".into(), "Đơn vị".into(), total_heading];
     header.extend(criteria.iter().cloned());
     let mut widths = vec![Constraint::Length(3), Constraint::Length(10), Constraint::Min(12), Constraint::Length(14)];
     widths.extend(criteria.iter().map(|c| Constraint::Length(super::cells(c.chars().count().max(2)))));
