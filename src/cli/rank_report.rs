@@ -185,12 +185,16 @@ pub fn text(regulation: &Regulation, round: &Round, lang: Lang) -> String {
             format!("{}{}", unit.outcome.vietnamese(), if unit.provisional { say::provisional(lang) } else { "" })
         };
         let level_width = rows.iter().map(|(_, u, _)| level(u).width()).max().unwrap_or(0).max(8);
-        let [rank, code, total, three, level_heading, name] = say::rank_columns(lang);
+        let further = regulation.tie_keys.iter().find_map(|key| match key {
+            crate::domain::tie_keys::TieKey::Decimals(n) => Some(*n),
+            _ => None,
+        });
+        let [rank, code, total, three, level_heading, name] = say::rank_columns(lang, further);
         let _ = writeln!(
             out,
             "{rank:>4}  {}  {total:>7}  {three:>8}  {}  {name}",
-            pad(code, code_width),
-            pad(level_heading, level_width)
+            pad(&code, code_width),
+            pad(&level_heading, level_width)
         );
         for (rank, unit, name) in &rows {
             let _ = writeln!(
@@ -198,7 +202,7 @@ pub fn text(regulation: &Regulation, round: &Round, lang: Lang) -> String {
                 "{rank:>4}  {}  {:>7}  {:>8}  {}  {name}",
                 pad(&unit.unit, code_width),
                 unit.official_total.to_string().replace('.', ","),
-                unit.tiebreak_total.to_string().replace('.', ","),
+                if further.is_some() { unit.tiebreak_total.to_string().replace('.', ",") } else { String::new() },
                 pad(&level(unit), level_width),
             );
         }

@@ -421,12 +421,21 @@ pub fn rank_bloc(lang: Lang, name: &str, bloc: &str, eligible: usize, quota: usi
     }
 }
 
-/// `rank`: the table's headings (rank, code, total, three decimals, level, unit).
-pub fn rank_columns(lang: Lang) -> [&'static str; 6] {
-    lang.pick(
-        ["Hạng", "Mã", "Tổng", "3 số lẻ", "Xếp loại", "Đơn vị"],
-        ["Rank", "Code", "Total", "3 dp", "Level", "Unit"],
-    )
+/// `rank`: the table's headings (rank, code, total, the further decimals a tie key counts, level, unit); the
+/// further decimals' heading is empty where no decimal is a tie key (`3 số lẻ` only where a third one is).
+pub fn rank_columns(lang: Lang, further: Option<u32>) -> [String; 6] {
+    let decimals = further.map_or_else(String::new, |n| further_decimals(lang, n));
+    let [rank, code, total, level, unit] =
+        lang.pick(["Hạng", "Mã", "Tổng", "Xếp loại", "Đơn vị"], ["Rank", "Code", "Total", "Level", "Unit"]);
+    [rank.into(), code.into(), total.into(), decimals, level.into(), unit.into()]
+}
+
+/// The heading of a total at a further decimal the tie chain counts: `3 số lẻ`.
+pub fn further_decimals(lang: Lang, decimals: u32) -> String {
+    match lang {
+        Lang::Vi => format!("{decimals} số lẻ"),
+        Lang::En => format!("{decimals} dp"),
+    }
 }
 
 /// `rank`: after a provisional level.

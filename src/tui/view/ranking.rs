@@ -23,7 +23,20 @@ fn short(outcome: Outcome) -> &'static str {
 }
 
 /// One ranked unit's cells: rank (`=` for an open tie), code, name, totals and level (in words; the row is coloured).
-fn ranked_cells(unit: &RankedUnit, name: String, tie: &str, wide: bool, flagged: bool) -> Vec<String> {
+/// The further decimals the regulation's tie chain counts (2610: 3), if a decimal is a tie key.
+fn further_decimals(app: &App) -> Option<u32> {
+    app.regulation.tie_keys.iter().find_map(|key| match key {
+        crate::domain::tie_keys::TieKey::Decimals(n) => Some(*n),
+        _ => None,
+    })
+}
+
+/// The heading of the further decimals' column, named only where a decimal is a tie key.
+fn further_heading(app: &App) -> String {
+    further_decimals(app).map(|n| crate::messages::cli::further_decimals(crate::messages::Lang::Vi, n)).unwrap_or_default()
+}
+
+fn ranked_cells(unit: &RankedUnit, name: String, tie: &str, wide: bool, flagged: bool, further: bool) -> Vec<String> {
     let provisional = match (unit.provisional, wide) {
         (true, true) => " (tạm tính)",
         (true, false) => " *",
@@ -37,19 +50,18 @@ fn ranked_cells(unit: &RankedUnit, name: String, tie: &str, wide: bool, flagged:
         unit.unit.to_string(),
         name,
         unit.official_total.to_string().replace('.', ","),
-        unit.tiebreak_total.to_string().replace('.', ","),
+        if further { unit.tiebreak_total.to_string().replace('.', ",") } else { String::new() },
         format!("{level}{provisional}"),
     ]
 }
 
 /// The ranking's columns in `width`: the rank, the code, the total and the level are never cut; the three-decimal
 /// total hides first, then the unit's name shrinks (ending in …). Full level names where they leave the name room.
-fn ranking_columns(rows: &[(Vec<String>, Vec<String>)], width: u16) -> (bool, Vec<Option<u16>>) {
-    let header = ["Hạng", "Mã", "Đơn vị", "Tổng", "3 số lẻ", "Xếp loại"];
+fn ranking_columns(rows: &[(Vec<String>, Vec<String>)], header: &[String], width: u16) -> (bool, Vec<Option<u16>>) {
     let widest = |column: usize, wide: bool| {
         rows.iter()
             .map(|(full, short)| super::text_width(if wide { &full[column] } else { &short[column] }))
-            .chain(std::iter::once(super::text_width(header[column])))
+            .chain(std::iter::once(super::text_width(&header[column])))
             .max()
             .unwrap_or(0)
     };
@@ -116,8 +128,8 @@ fn ranked_lines(
         let context = crate::domain::previous_year::YearContext::of(&app.regulation, &app.round, &result.bloc);
         let flagged = !crate::domain::previous_year::year_flags(&context, previous, unit.outcome).is_empty();
         built.push(Some(RankedLine {
-            full: ranked_cells(unit, name.clone(), tie, true, flagged),
-            short: ranked_cells(unit, name, tie, false, flagged),
+            full: ranked_cells(unit, name.clone(), tie, true, flagged, further_decimals(app).is_some()),
+            short: ranked_cells(unit, name, tie, false, flagged, further_decimals(app).is_some()),
             style: level_style(unit.outcome),
         }));
         // The quota line: below it no unit can be rated excellent.
@@ -150,7 +162,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let (built, positions, selected_row) = ranked_lines(app, result, visible, shown);
     let measured: Vec<(Vec<String>, Vec<String>)> =
         built.iter().flatten().map(|line| (line.full.clone(), line.short.clone())).collect();
-    let (wide, widths) = ranking_columns(&measured, table_area.width.saturating_sub(2));
+    let header = vec!["Hạng".to_string(), "Mã".into(), "Đơn vị".into(), "Tổng".into(), further_heading(app), "Xếp loại".into()];
+    let (wide, widths) = ranking_columns(&measured, &header, table_area.width.saturating_sub(2));
     let line = |width: Option<u16>| "─".repeat(usize::from(width.unwrap_or(0)));
     let mut rows: Vec<Row> = built
         .into_iter()
@@ -184,7 +197,6 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         ranking.eligible,
         ranking.quota
     );
-    let header = ["Hạng", "Mã", "Đơn vị", "Tổng", "3 số lẻ", "Xếp loại"].map(String::from).to_vec();
     let table = Table::new(rows, super::shown_constraints(&widths))
         .header(Row::new(super::shown_cells(header, &widths)).style(heading()))
         .block(Block::bordered().title(title))
@@ -327,7 +339,11 @@ fn tie_figures(frame: &mut Frame, app: &App, edit: &TieEdit, area: Rect) {
             Row::new(cells)
         })
         .collect();
-    let mut header = vec![String::new(), "Mã".into(), "Đơn vị".into(), "Tổng (3 số lẻ)".into()];
+    let total_heading = match further_decimals(app) {
+        Some(n) => format!("Tổng ({})", crate::messages::cli::further_decimals(crate::messages::Lang::Vi, n)),
+        None => "Tổng".into(),
+    };
+    let mut header = vec![String::new(), "Mã".into(), "Đơn vị".into(), total_heading];
     header.extend(criteria.iter().cloned());
     let mut widths = vec![Constraint::Length(3), Constraint::Length(10), Constraint::Min(12), Constraint::Length(14)];
     widths.extend(criteria.iter().map(|c| Constraint::Length(super::cells(c.chars().count().max(2)))));

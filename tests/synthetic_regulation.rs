@@ -1,0 +1,418 @@
+//! The synthetic regulation `gia-lap-minh-son-2024` (tests/fixtures/regulations), read with
+//! `THAMDINH_DATA_DIR` and driven through the CLI from CSV to approval: levels at their thresholds, each
+//! condition, bonus and penalty with their caps and the 100 cap, the quota ⌈15 % × all units⌉ at several bloc
+//! sizes and after adding a unit, ties by Part B then B.1, three levels of criteria, the transfer of a
+//! not-applicable criterion's points to B.1 and a condition scoped to blocs III and IV. Every expected figure
+//! is worked by hand in the comments from the synthetic text.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failed unwrap is a failed test")]
+
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const ID: &str = "gia-lap-minh-son-2024";
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/regulations")
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_thamdinh"))
+        .args(args)
+        .env("THAMDINH_DATA_DIR", fixtures())
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .output()
+        .expect("run thamdinh")
+}
+
+fn ok(args: &[&str]) -> String {
+    let output = run(args);
+    assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn refused(args: &[&str]) -> String {
+    let output = run(args);
+    assert!(!output.status.success(), "{args:?} should be refused: {}", String::from_utf8_lossy(&output.stdout));
+    String::from_utf8(output.stderr).unwrap()
+}
+
+/// The leaves of Phụ lục I (khối I, II) and Phụ lục II (khối III, IV) other than A.4's, with their max.
+const PART_A: [(&str, &str); 6] =
+    [("A.1.1", "4"), ("A.1.2", "4"), ("A.2.1", "4"), ("A.2.2", "3"), ("A.3.1", "3"), ("A.3.2", "2")];
+const B_ONE: [(&str, &str); 13] = [
+    ("B.1.1", "15"),
+    ("B.1.2", "15"),
+    ("B.2.1.1", "4"),
+    ("B.2.1.2", "2"),
+    ("B.2.1.3", "2"),
+    ("B.2.2.1", "4"),
+    ("B.2.2.2", "3"),
+    ("B.3.1", "6"),
+    ("B.3.2", "4"),
+    ("B.4.1", "3"),
+    ("B.4.2", "2"),
+    ("B.5.1", "5"),
+    ("B.5.2", "5"),
+];
+const B_TWO: [(&str, &str); 13] = [
+    ("B.1.1", "10"),
+    ("B.1.2", "10"),
+    ("B.2.1.1", "4"),
+    ("B.2.1.2", "2"),
+    ("B.2.1.3", "2"),
+    ("B.2.2.1", "4"),
+    ("B.2.2.2", "3"),
+    ("B.3.1", "8"),
+    ("B.3.2", "7"),
+    ("B.4.1", "5"),
+    ("B.4.2", "5"),
+    ("B.5.1", "5"),
+    ("B.5.2", "5"),
+];
+
+/// One unit's appraisals: every leaf at its max but those given (a value, or `n/a`).
+struct Unit {
+    code: &'static str,
+    changes: Vec<(&'static str, &'static str)>,
+    /// Each leader's A.4.1 and A.4.2.
+    leaders: [(&'static str, &'static str); 2],
+}
+
+fn unit(code: &'static str, changes: &[(&'static str, &'static str)]) -> Unit {
+    Unit { code, changes: changes.to_vec(), leaders: [("5", "5"), ("5", "5")] }
+}
+
+struct Round {
+    _dir: tempfile::TempDir,
+    dir: PathBuf,
+    db: String,
+}
+
+impl Round {
+    fn new() -> Round {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().to_path_buf();
+        let db = path.join("round.db").to_string_lossy().into_owned();
+        ok(&["init", "--db", &db, "--regulation", ID, "--year", "2024"]);
+        let units = fixtures().join(ID).join("units.csv");
+        ok(&["import", "units", "--db", &db, units.to_str().unwrap()]);
+        for (name, role) in [("lanh-dao-1", "leader"), ("lanh-dao-2", "leader"), ("chu-tich", "chairman")] {
+            ok(&["user", "add", "--db", &db, name, "--role", role, "--full-name", name]);
+        }
+        ok(&["user", "add", "--db", &db, "thu-ky", "--role", "secretary", "--full-name", "Thư ký"]);
+        Round { _dir: dir, dir: path, db }
+    }
+
+    fn write(&self, name: &str, text: &str) -> String {
+        let path = self.dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_string_lossy().into_owned()
+    }
+
+    /// Imports every unit's appraisals (as the service account) and each leader's A.4 (as that leader).
+    fn appraise(&self, units: &[Unit]) {
+        let mut scores = String::from("unit,criterion,appraised_score,reason,applicable\n");
+        let header = "unit,criterion,appraised_score,reason,leader\n";
+        let mut leaders = [String::from(header), String::from(header)];
+        for unit in units {
+            let part_b: &[(&str, &str)] =
+                if unit.code.starts_with("k1") || unit.code.starts_with("k2") { &B_ONE } else { &B_TWO };
+            for (code, max) in PART_A.iter().chain(part_b) {
+                let given = unit.changes.iter().find(|(c, _)| c == code).map(|(_, v)| *v);
+                match given {
+                    Some("n/a") => writeln!(scores, "{},{code},,,no", unit.code).unwrap(),
+                    Some(value) => writeln!(scores, "{},{code},\"{value}\",trừ điểm,yes", unit.code).unwrap(),
+                    None => writeln!(scores, "{},{code},{max},,yes", unit.code).unwrap(),
+                }
+            }
+            for (n, (a41, a42)) in unit.leaders.iter().enumerate() {
+                let leader = format!("lanh-dao-{}", n + 1);
+                for (code, value) in [("A.4.1", a41), ("A.4.2", a42)] {
+                    let reason = if *value == "5" { "" } else { "trừ điểm" };
+                    writeln!(leaders[n], "{},{code},\"{value}\",{reason},{leader}", unit.code).unwrap();
+                }
+            }
+        }
+        let file = self.write("scores.csv", &scores);
+        ok(&["import", "scores", "--db", &self.db, &file]);
+        for (n, text) in leaders.iter().enumerate() {
+            let file = self.write(&format!("leader-{n}.csv"), text);
+            let user = format!("lanh-dao-{}", n + 1);
+            ok(&["import", "scores", "--db", &self.db, "--user", &user, &file]);
+        }
+    }
+
+    fn facts(&self, rows: &[(&str, &str, &str)]) {
+        let mut text = String::from("unit,fact,value\n");
+        for (unit, fact, value) in rows {
+            writeln!(text, "{unit},{fact},{value}").unwrap();
+        }
+        let file = self.write("facts.csv", &text);
+        ok(&["import", "facts", "--db", &self.db, "--user", "thu-ky", &file]);
+    }
+
+    fn rank(&self) -> Value {
+        serde_json::from_str(&ok(&["rank", "--db", &self.db, "--json"])).unwrap()
+    }
+}
+
+fn bloc<'a>(rank: &'a Value, code: &str) -> &'a Value {
+    rank["blocs"].as_array().unwrap().iter().find(|b| b["bloc"] == code).unwrap_or_else(|| panic!("bloc {code}"))
+}
+
+/// Each unit of a bloc: (rank, total, level), by unit code.
+fn units(rank: &Value, code: &str) -> BTreeMap<String, Value> {
+    bloc(rank, code)["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| (u["unit"].as_str().unwrap().to_string(), u.clone()))
+        .collect()
+}
+
+fn reasons(unit: &Value) -> String {
+    unit["reasons"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect::<Vec<_>>().join("\n")
+}
+
+/// Khối I (12 units, quota ⌈15 % × 12⌉ = ⌈1,8⌉ = 2) and khối II (5 units, ⌈0,75⌉ = 1).
+fn bloc_one_and_two() -> Vec<Unit> {
+    vec![
+        // 100 + bonus min(3 × 2, 5) = 105, capped at 100,0; every Part B criterion at its max; an initiative,
+        // nobody disciplined: excellent.
+        unit("k1-01", &[]),
+        // 99,5 (A.2.2 at 2,5) + 0 − min(3 × 0,5 + 5 × 2 + 2 = 13,5, 10) = 89,5: good (below 90).
+        unit("k1-02", &[("A.2.2", "2.5")]),
+        // Exactly 90: A.1.1 and A.1.2 at 0, A.2.2 at 2 (A 21), B.5.2 at 4 (B 69): excellent at the threshold.
+        unit("k1-03", &[("A.1.1", "0"), ("A.1.2", "0"), ("A.2.2", "2"), ("B.5.2", "4")]),
+        // B.3.1 at 3,9: B.3 = 7,9 of 10 = 79 % < 80 %: not excellent (total 97,9): good.
+        unit("k1-04", &[("B.3.1", "3.9")]),
+        // B.1.1 typed as 80 % of plan: 0,8 × 15 = 12; total 97,0; no initiative recognised: good.
+        unit("k1-05", &[("B.1.1", "80%")]),
+        // Exactly 75: A.1–A.3 at 0 (−20), the leaders' A.4 at 4 + 4 (−2), B.4 at 2 of 5 (−3; 40 % < 50 %,
+        // one criterion of five = 20 % ≤ 30 %): good at the threshold.
+        Unit {
+            code: "k1-06",
+            changes: vec![
+                ("A.1.1", "0"),
+                ("A.1.2", "0"),
+                ("A.2.1", "0"),
+                ("A.2.2", "0"),
+                ("A.3.1", "0"),
+                ("A.3.2", "0"),
+                ("B.4.1", "2"),
+                ("B.4.2", "0"),
+            ],
+            leaders: [("4", "4"), ("4", "4")],
+        },
+        // B.4 at 2 of 5 and B.5 at 4 of 10: two criteria of five below 50 % = 40 % > 30 %: total 91,0 but
+        // only completed.
+        unit("k1-07", &[("B.4.1", "2"), ("B.4.2", "0"), ("B.5.1", "4"), ("B.5.2", "0")]),
+        // 74,9: A.1–A.3 at 0 (−20), B.1.1 at 9,9 (−5,1): completed.
+        unit(
+            "k1-08",
+            &[
+                ("A.1.1", "0"),
+                ("A.1.2", "0"),
+                ("A.2.1", "0"),
+                ("A.2.2", "0"),
+                ("A.3.1", "0"),
+                ("A.3.2", "0"),
+                ("B.1.1", "9.9"),
+            ],
+        ),
+        // 49,9: A.1–A.3 at 0 (−20), B.1.1 at 0 (−15), B.1.2 at 0,9 (−14,1), B.3.1 at 5 (−1): not completed.
+        unit(
+            "k1-09",
+            &[
+                ("A.1.1", "0"),
+                ("A.1.2", "0"),
+                ("A.2.1", "0"),
+                ("A.2.2", "0"),
+                ("A.3.1", "0"),
+                ("A.3.2", "0"),
+                ("B.1.1", "0"),
+                ("B.1.2", "0.9"),
+                ("B.3.1", "5"),
+            ],
+        ),
+        // 99,9 (B.5.2 at 4,9), a member of staff prosecuted (Điều 6.2): not completed.
+        unit("k1-10", &[("B.5.2", "4.9")]),
+        // 99,8, the head warned (Điều 6.1: cảnh cáo trở lên): neither excellent nor good: completed.
+        unit("k1-11", &[("B.5.2", "4.8")]),
+        // Leaders: A.4.1 5 and 4 (mean 4,5); B.5.2 4,7: 100 − 0,5 − 0,3 = 99,2; the head reprimanded only
+        // (khiển trách, below cảnh cáo) and no initiative: good.
+        Unit { code: "k1-12", changes: vec![("B.5.2", "4.7")], leaders: [("5", "5"), ("4", "5")] },
+        // B.2.2.2 at 0,6 (20 % of 3) but B.2 = 4 + 2 + 2 + 4 + 0,6 = 12,6 of 15 = 84 %: a component below 80 %
+        // inside a criterion at 80 % does not block: 97,6, excellent (quota 1).
+        unit("k2-01", &[("B.2.2.2", "0.6")]),
+        // B.4 not applicable (Điều 3.3): its 5 points go to B.1, whose components typed as 80 % of plan give
+        // 12 + 12 = 24 of 30, so B.1 = 24 × 35 / 30 = 28 (80 % of 35, at the excellent line);
+        // B = 28 + 15 + 10 + 10 = 63; total 93,0: meets excellent, but khối II's quota of 1 goes to k2-01.
+        unit("k2-02", &[("B.4.1", "n/a"), ("B.4.2", "n/a"), ("B.1.1", "80%"), ("B.1.2", "80%")]),
+        unit("k2-03", &[("B.5.2", "1")]),
+        unit("k2-04", &[("B.5.2", "2")]),
+        unit("k2-05", &[("B.5.2", "3")]),
+    ]
+}
+
+#[test]
+fn a_round_of_the_synthetic_regulation_from_csv_to_approval() {
+    let round = Round::new();
+    round.appraise(&bloc_one_and_two());
+    round.facts(&[
+        ("k1-01", "models_recognized", "3"),
+        ("k1-01", "initiative_recognized", "true"),
+        ("k1-02", "late_reports", "3"),
+        ("k1-02", "inspection_violations", "5"),
+        ("k1-02", "late_dossier", "true"),
+        ("k1-03", "initiative_recognized", "true"),
+        ("k1-04", "initiative_recognized", "true"),
+        ("k1-07", "initiative_recognized", "true"),
+        ("k1-10", "initiative_recognized", "true"),
+        ("k1-10", "staff_prosecuted", "true"),
+        ("k1-11", "initiative_recognized", "true"),
+        ("k1-11", "leader_discipline", "warning"),
+        ("k1-12", "leader_discipline", "reprimand"),
+        ("k2-01", "initiative_recognized", "true"),
+        ("k2-02", "initiative_recognized", "true"),
+    ]);
+    let rank = round.rank();
+    assert_eq!(bloc(&rank, "khoi-1")["quota"], 2, "⌈15 % × 12⌉ = 2");
+    assert_eq!(bloc(&rank, "khoi-2")["quota"], 1, "⌈15 % × 5⌉ = 1");
+    assert_eq!(bloc(&rank, "khoi-3")["quota"], 3, "⌈15 % × 14⌉ = ⌈2,1⌉ = 3");
+    assert_eq!(bloc(&rank, "khoi-4")["quota"], 1, "⌈15 % × 2⌉ = ⌈0,3⌉ = 1");
+    let one = units(&rank, "khoi-1");
+    let expected = [
+        ("k1-01", "100.0", "excellent"),
+        ("k1-02", "89.5", "good"),
+        ("k1-03", "90.0", "excellent"),
+        ("k1-04", "97.9", "good"),
+        ("k1-05", "97.0", "good"),
+        ("k1-06", "75.0", "good"),
+        ("k1-07", "91.0", "completed"),
+        ("k1-08", "74.9", "completed"),
+        ("k1-09", "49.9", "not_completed"),
+        ("k1-10", "99.9", "not_completed"),
+        ("k1-11", "99.8", "completed"),
+        ("k1-12", "99.2", "good"),
+    ];
+    for (code, total, level) in expected {
+        let unit = &one[code];
+        assert_eq!(
+            (unit["total"].as_str().unwrap(), unit["level"].as_str().unwrap()),
+            (total, level),
+            "{code}: {unit}"
+        );
+        assert_eq!(unit["provisional"], false, "{code}");
+    }
+    // Bonus and penalty are the capped values, as strings.
+    assert_eq!((one["k1-01"]["bonus"].as_str(), one["k1-01"]["penalty"].as_str()), (Some("5"), Some("0")));
+    assert_eq!((one["k1-02"]["bonus"].as_str(), one["k1-02"]["penalty"].as_str()), (Some("0"), Some("10")));
+    assert!(reasons(&one["k1-01"]).contains("điểm thưởng 5"), "{}", reasons(&one["k1-01"]));
+    assert!(reasons(&one["k1-02"]).contains("điểm trừ 10"), "{}", reasons(&one["k1-02"]));
+    // The conditions name what the unit shows.
+    assert!(reasons(&one["k1-04"]).contains("B.3: 7,9/10"), "{}", reasons(&one["k1-04"]));
+    assert!(reasons(&one["k1-07"]).contains("2/5 tiêu chí dưới 50% điểm tối đa"), "{}", reasons(&one["k1-07"]));
+    assert!(reasons(&one["k1-10"]).contains("truy cứu trách nhiệm hình sự"), "{}", reasons(&one["k1-10"]));
+    // Điều 6.3 is a condition of blocs III and IV only: never named for a unit of khối I.
+    assert!(!reasons(&one["k1-01"]).contains("điểm nóng"), "{}", reasons(&one["k1-01"]));
+    // The official total has one decimal (Điều 3.2) and no further decimal is a tie key.
+    assert!(one.values().all(|u| u.get("total3").is_none()));
+
+    let two = units(&rank, "khoi-2");
+    assert_eq!((two["k2-01"]["total"].as_str(), two["k2-01"]["level"].as_str()), (Some("97.6"), Some("excellent")));
+    assert_eq!((two["k2-02"]["total"].as_str(), two["k2-02"]["level"].as_str()), (Some("93.0"), Some("good")));
+
+    // Two more units in khối II: ⌈15 % × 7⌉ = ⌈1,05⌉ = 2, and k2-02 takes the second place.
+    let more = round.write(
+        "more.csv",
+        "code,name,bloc,group\nk2-06,Đơn vị sáu (giả lập),khoi-2,\nk2-07,Đơn vị bảy (giả lập),khoi-2,\n",
+    );
+    ok(&["import", "units", "--db", &round.db, &more]);
+    let rank = round.rank();
+    assert_eq!(bloc(&rank, "khoi-2")["quota"], 2, "⌈15 % × 7⌉ = 2: adding units moves the quota");
+    assert_eq!(units(&rank, "khoi-2")["k2-02"]["level"], "excellent");
+
+    // Khối I is whole: the chairman approves it.
+    ok(&["approve", "--db", &round.db, "--user", "chu-tich", "--bloc", "khoi-1"]);
+    let rank = round.rank();
+    assert_eq!(units(&rank, "khoi-1")["k1-03"]["level"], "excellent");
+}
+
+#[test]
+fn a_score_on_a_criterion_with_children_is_refused_and_the_fact_of_blocs_three_and_four_stays_there() {
+    let round = Round::new();
+    let file = round.write("b21.csv", "unit,criterion,appraised_score,reason\nk1-01,B.2.1,8,\n");
+    let error = refused(&["import", "scores", "--db", &round.db, &file]);
+    assert!(error.contains("B.2.1"), "{error}");
+    let file = round.write("hot.csv", "unit,fact,value\nk1-01,hotspot,true\n");
+    let error = refused(&["import", "facts", "--db", &round.db, &file]);
+    assert!(error.contains("hotspot") && error.contains("khoi-3"), "{error}");
+}
+
+/// Khối III (14 xã, quota 3) and khối IV: ties by Part B, then B.1 (Điều 8), and Điều 6.3's hotspot.
+#[test]
+fn ties_go_by_part_b_then_b1_and_a_hotspot_bars_good_in_blocs_three_and_four() {
+    let round = Round::new();
+    round.appraise(&[
+        // 95,0 with A at 25 (A.1.1 0, A.1.2 3) and B at 70.
+        unit("k3-01", &[("A.1.1", "0"), ("A.1.2", "3")]),
+        // 95,0 with A at 30 and B at 65 (B.3.1 at 3): equal total, lower Part B: below k3-01.
+        unit("k3-02", &[("B.3.1", "3")]),
+        // 90,0: A 25, B 65 with B.1 at 15 (B.1.1 at 5).
+        unit("k3-03", &[("A.1.1", "0"), ("A.1.2", "3"), ("B.1.1", "5")]),
+        // 90,0: A 25, B 65 with B.1 at 20 (B.3.1 at 3): equal total and Part B, higher B.1: above k3-03.
+        unit("k3-04", &[("A.1.1", "0"), ("A.1.2", "3"), ("B.3.1", "3")]),
+        // 100: a hotspot (Điều 6.3) bars good and above: completed.
+        unit("k3-05", &[]),
+        // 100 in khối IV with a hotspot too: completed; the other thị trấn at 99,0 excellent.
+        unit("k4-01", &[]),
+        unit("k4-02", &[("B.5.2", "4")]),
+    ]);
+    round.facts(&[
+        ("k3-05", "hotspot", "true"),
+        ("k3-05", "initiative_recognized", "true"),
+        ("k4-01", "hotspot", "true"),
+        ("k4-01", "initiative_recognized", "true"),
+        ("k4-02", "initiative_recognized", "true"),
+    ]);
+    let rank = round.rank();
+    let three = units(&rank, "khoi-3");
+    let rank_of = |code: &str| three[code]["rank"].as_u64().unwrap();
+    assert!(rank_of("k3-01") < rank_of("k3-02"));
+    assert_eq!(three["k3-02"]["tie_key"], "part:B");
+    assert!(reasons(&three["k3-02"]).contains("Phần B"), "{}", reasons(&three["k3-02"]));
+    assert!(rank_of("k3-04") < rank_of("k3-03"));
+    assert_eq!(three["k3-03"]["tie_key"], "criterion:B.1");
+    assert_eq!(three["k3-05"]["level"], "completed");
+    assert!(reasons(&three["k3-05"]).contains("điểm nóng"), "{}", reasons(&three["k3-05"]));
+    let four = units(&rank, "khoi-4");
+    assert_eq!(four["k4-01"]["level"], "completed");
+    assert_eq!((four["k4-02"]["total"].as_str(), four["k4-02"]["level"].as_str()), (Some("99.0"), Some("excellent")));
+}
+
+#[test]
+fn the_synthetic_regulation_is_shown_with_every_level_of_its_criteria() {
+    let shown = ok(&["regulations", "show", ID]);
+    for line in [
+        "    B.2 Cải cách hành chính, chuyển đổi số — 15 điểm",
+        "      B.2.1 Cải cách thủ tục hành chính — 8 điểm",
+        "        B.2.1.1 Tỷ lệ hồ sơ giải quyết đúng hạn — 4 điểm",
+        "      B.2.2 Chuyển đổi số — 7 điểm",
+        "        B.2.2.2 Cập nhật cơ sở dữ liệu chuyên ngành — 3 điểm",
+    ] {
+        assert!(shown.lines().any(|l| l == line), "{line:?} missing:\n{shown}");
+    }
+    assert!(shown.contains("(Thường trực Huyện ủy, HĐND, lãnh đạo UBND huyện chấm)"), "{shown}");
+    assert!(shown.contains("[GIẢ LẬP]"));
+    // Listed beside the built-in regulations, not instead of them.
+    let listed = ok(&["regulations"]);
+    for id in ["bac-giang-453", "thai-nguyen-2024", ID] {
+        assert!(listed.lines().any(|line| line.starts_with(id)), "{id}: {listed}");
+    }
+}
