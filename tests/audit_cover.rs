@@ -86,14 +86,18 @@ fn tampered(original: &Path, name: &str, sql: &str) -> PathBuf {
     let copy = original.with_file_name(format!("{name}.db"));
     std::fs::copy(original, &copy).unwrap();
     let conn = Connection::open(&copy).unwrap();
-    let triggers: Vec<String> = {
-        let mut statement = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").unwrap();
-        statement.query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap()
+    let triggers: Vec<(String, String)> = {
+        let mut statement = conn.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").unwrap();
+        statement.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().collect::<Result<_, _>>().unwrap()
     };
-    for trigger in triggers {
+    for (trigger, _) in &triggers {
         conn.execute_batch(&format!("DROP TRIGGER \"{trigger}\"")).unwrap();
     }
     conn.execute_batch(sql).unwrap_or_else(|e| panic!("{name}: {sql}: {e}"));
+    // Put back as they were (a dropped trigger is itself named by verify, issue 21).
+    for (_, create) in &triggers {
+        conn.execute_batch(create).unwrap();
+    }
     copy
 }
 
@@ -357,6 +361,12 @@ fn recompute_chain(db: &Path, from: i64, edit: impl Fn(&mut thamdinh::store::aud
         .unwrap();
         prev_hash = row.hash;
     }
+    // The trigger put back as it was (a dropped one is itself named, issue 21).
+    conn.execute_batch(
+        "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
+    )
+    .unwrap();
 }
 
 #[test]
@@ -421,7 +431,13 @@ fn a_head_recorded_at_approval_proves_the_log_up_to_it() {
         .unwrap()
         .id;
     assert!(forged < approval_row);
-    recompute_chain(&rewritten, forged, |row| row.actor = "chu-tich".into());
+    // A rewrite the program could have written passes verify alone; one it could not have (the chairman
+    // appraising) is named even without the head (issue 21).
+    let disallowed = tampered(&db, "disallowed", "");
+    recompute_chain(&disallowed, forged, |row| row.actor = "chu-tich".into());
+    let (alone, stderr) = verify(&disallowed, None);
+    assert!(!alone && stderr.contains(&format!("dòng #{forged} (")), "{stderr}");
+    recompute_chain(&rewritten, forged, |row| row.detail = "skhcn III.7: viết lại".into());
     let (alone, stderr) = verify(&rewritten, None);
     assert!(alone, "a recomputed chain is intact: {stderr}");
     let (proven, stderr) = verify(&rewritten, Some(&head));

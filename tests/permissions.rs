@@ -380,9 +380,16 @@ fn audit_verify_finds_a_changed_or_removed_row() {
     );
     conn.execute("DELETE FROM fact WHERE unit = 'snv' AND name = 'disunity'", []).unwrap();
 
-    // Put it back, then remove an earlier row instead.
+    // Put it back (the trigger too: a dropped one is named, issue 21), then remove an earlier row instead.
     conn.execute("UPDATE audit SET new_value = '2.5' WHERE id = ?1", [target]).unwrap();
-    assert!(verify().status.success());
+    let stderr = String::from_utf8_lossy(&verify().stderr).into_owned();
+    assert!(stderr.contains("trigger audit_no_update: đã bị xóa"), "{stderr}");
+    conn.execute_batch(
+        "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
+    )
+    .unwrap();
+    assert!(verify().status.success(), "{}", String::from_utf8_lossy(&verify().stderr));
     conn.execute_batch("DROP TRIGGER audit_no_delete;").unwrap();
     conn.execute("DELETE FROM audit WHERE id = 5", []).unwrap();
     let stderr = String::from_utf8_lossy(&verify().stderr).into_owned();
