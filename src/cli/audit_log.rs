@@ -45,7 +45,9 @@ pub fn run(store: &Store, command: AuditCommand, lang: Lang) -> Result<(), CliEr
                 let shown = unexplained.iter().take(SHOWN).map(|u| escape_line(&u.to_string()).into_owned()).collect();
                 Err(CliRefusal::Unexplained { db, count: unexplained.len(), shown }.into())
             }
-            ChainCheck::Broken { row, problem } => Err(CliRefusal::ChainBroken { db, row, problem }.into()),
+            ChainCheck::Broken { row, problem } => {
+                Err(CliRefusal::ChainBroken { db, row, problem: Box::new(problem) }.into())
+            }
         },
         AuditCommand::Log { unit, criterion } => {
             let rows = store.audit_log(unit.as_deref(), criterion.as_deref())?;
