@@ -275,3 +275,46 @@ fn hostile_workbooks_are_refused_from_the_package_directory() {
         refused_both(&db, &["export", "verify", "--db", &db, &file], vi, en);
     }
 }
+
+#[test]
+fn library_faults_are_worded_in_vietnamese() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = round(dir.path());
+    let text = file(dir.path(), "notes.xlsx", "not a workbook\n");
+    let paper = file(dir.path(), "notes.docx", "not a paper\n");
+    let nowhere = dir.path().join("nowhere").join("a.xlsx").display().to_string();
+    let nowhere_db = dir.path().join("nowhere").join("b.db").display().to_string();
+    let cases: [(Vec<&str>, &str); 5] = [
+        (vec!["import", "sheet", "--db", &db, &text], "không phải tệp nén zip"),
+        (vec!["export", "verify", &text], "không phải tệp nén zip"),
+        (vec!["export", "verify", &paper], "không phải tệp nén zip"),
+        (vec!["export", "ranking", "--db", &db, "--out", &nowhere], "không có tệp hay thư mục này"),
+        (vec!["backup", "--db", &db, "--out", &nowhere_db], "không có tệp hay thư mục này"),
+    ];
+    for (args, worded) in cases {
+        let error = refused(&args);
+        assert!(error.contains(worded), "{args:?}: {error}");
+        for library in ["EOCD", "os error", "No such file", "Is a directory"] {
+            assert!(!error.contains(library), "{args:?}: {error}");
+        }
+        no_english(&error);
+    }
+
+    // A value of the wrong type stored behind the program's back, then a row of the log changed.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let score = "WHERE unit = 'snv' AND criterion = 'I.1'";
+    let stored: Option<String> =
+        conn.query_row(&format!("SELECT self_score FROM score {score}"), [], |row| row.get(0)).unwrap();
+    conn.execute(&format!("UPDATE score SET self_score = X'0102' {score}"), []).unwrap();
+    let error = refused(&["audit", "verify", "--db", &db]);
+    assert!(error.contains("một giá trị lưu sai kiểu") && !error.contains("Blob"), "{error}");
+    no_english(&error);
+    conn.execute(&format!("UPDATE score SET self_score = ?1 {score}"), [stored]).unwrap();
+    conn.execute_batch("DROP TRIGGER audit_no_update;").unwrap();
+    conn.execute("UPDATE audit SET detail = 'x' WHERE id = 3", []).unwrap();
+    let error = refused(&["audit", "verify", "--db", &db]);
+    assert!(error.contains("BỊ PHÁ VỠ ở dòng 3") && error.contains("đã bị sửa sau khi ghi"), "{error}");
+    no_english(&error);
+    let english = refused(&["audit", "verify", "--db", &db, "--lang", "en"]);
+    assert!(english.contains("changed after it was written"), "{english}");
+}

@@ -357,7 +357,7 @@ fn audit_verify_finds_a_changed_or_removed_row() {
     assert!(!broken.status.success());
     let stderr = String::from_utf8_lossy(&broken.stderr);
     assert!(
-        stderr.contains(&format!("BỊ PHÁ VỠ ở dòng {target}")) && stderr.contains("changed after it was written"),
+        stderr.contains(&format!("BỊ PHÁ VỠ ở dòng {target}")) && stderr.contains("đã bị sửa sau khi ghi"),
         "{stderr}"
     );
 
@@ -393,7 +393,7 @@ BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
     conn.execute_batch("DROP TRIGGER audit_no_delete;").unwrap();
     conn.execute("DELETE FROM audit WHERE id = 5", []).unwrap();
     let stderr = String::from_utf8_lossy(&verify().stderr).into_owned();
-    assert!(stderr.contains("BỊ PHÁ VỠ ở dòng 6") && stderr.contains("missing"), "{stderr}");
+    assert!(stderr.contains("BỊ PHÁ VỠ ở dòng 6") && stderr.contains("đã bị xóa khỏi nhật ký"), "{stderr}");
 }
 
 #[test]

@@ -75,7 +75,9 @@ pub fn run(store: &Store, command: AuditCommand, lang: Lang) -> Result<(), CliEr
                 }
                 judged(store, db, lang)
             }
-            ChainCheck::Broken { row, problem } => Err(CliRefusal::ChainBroken { db, row, problem }.into()),
+            ChainCheck::Broken { row, problem } => {
+                Err(CliRefusal::ChainBroken { db, row, problem: Box::new(problem) }.into())
+            }
         },
         AuditCommand::Log { unit, criterion } => {
             let rows = store.audit_log(unit.as_deref(), criterion.as_deref())?;

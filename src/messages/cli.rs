@@ -40,7 +40,7 @@ pub enum CliRefusal {
     ChainBroken {
         db: String,
         row: i64,
-        problem: String,
+        problem: Box<crate::store::audit::ChainBreak>,
     },
     /// `export verify`: the content differs from the file's check block.
     ExportAltered {
@@ -167,7 +167,7 @@ pub fn cli_refusal(why: &CliRefusal, lang: Lang) -> String {
                 Lang::En => format!("{db}: {} guard triggers (the freeze of approved blocs, the append-only log) were dropped or altered:\n{}", shown.len(), shown.join("\n")),
             }
         }
-        (CliRefusal::ChainBroken { db, row, problem }, Lang::Vi) => format!("{db}: nhật ký BỊ PHÁ VỠ ở dòng {row}: {problem}"),
+        (CliRefusal::ChainBroken { db, row, problem }, Lang::Vi) => format!("{db}: nhật ký BỊ PHÁ VỠ ở dòng {row}: {}", chain_break_vi(problem)),
         (CliRefusal::ChainBroken { db, row, problem }, Lang::En) => format!("{db}: audit log BROKEN at row {row}: {problem}"),
         (CliRefusal::ExportAltered { file }, Lang::Vi) => format!("{file}: nội dung khác với khối kiểm tra của biểu: tệp đã bị sửa sau khi xuất"),
         (CliRefusal::ExportAltered { file }, Lang::En) => format!("{file}: the content differs from its check block: the file was changed after export"),
@@ -186,6 +186,22 @@ pub fn cli_refusal(why: &CliRefusal, lang: Lang) -> String {
         (CliRefusal::NeedsTerminal, lang) => super::uploads::needs_terminal(lang).into(),
         (CliRefusal::AccountRemoved { name }, lang) => super::uploads::account_removed(name, lang),
         (CliRefusal::StoredFiles { db, shown }, lang) => super::uploads::stored_files_broken(lang, db, shown),
+    }
+}
+
+/// How the audit chain breaks, in Vietnamese.
+fn chain_break_vi(problem: &crate::store::audit::ChainBreak) -> String {
+    use crate::store::audit::ChainBreak;
+    match problem {
+        ChainBreak::Missing { from, to } => format!("thiếu các dòng {from}–{to}: đã bị xóa khỏi nhật ký"),
+        ChainBreak::OutOfOrder { row } => format!("dòng {row} không đúng thứ tự"),
+        ChainBreak::Unlinked => {
+            "dòng này không nối với dòng trước: một dòng trước nó đã bị sửa, xóa hoặc thay thế".into()
+        }
+        ChainBreak::Altered { action, actor, at, detail } => format!(
+            "nội dung của dòng ({action} do {actor} lúc {}: {detail}) không khớp với mã băm: đã bị sửa sau khi ghi",
+            crate::domain::vn_time::vietnam_time(at)
+        ),
     }
 }
 

@@ -43,10 +43,10 @@ pub fn store_error(error: &StoreError, lang: Lang) -> String {
         StoreError::UnknownUser { name } => {
             format!("cơ sở dữ liệu này không có người dùng {name:?} của Hội đồng; xem `thamdinh user list --db PATH`")
         }
-        StoreError::Terminal(error) => format!("màn hình: {error}"),
+        StoreError::Terminal(error) => format!("màn hình: {}", super::cause_vi(&error.to_string())),
         StoreError::Upload(why) => super::uploads::upload_refused(why),
-        StoreError::Sqlite(error) => format!("cơ sở dữ liệu: {error}"),
-        StoreError::Migration(error) => format!("lược đồ cơ sở dữ liệu: {error}"),
+        StoreError::Sqlite(error) => format!("cơ sở dữ liệu: {}", super::cause_vi(&error.to_string())),
+        StoreError::Migration(error) => format!("lược đồ cơ sở dữ liệu: {}", super::cause_vi(&error.to_string())),
         StoreError::Trust(why) => super::trust::trust_refused(why, lang),
         StoreError::Open(why) => super::open::open_refused(why, lang),
     }
@@ -128,13 +128,13 @@ fn subject(at: &Subject, lang: Lang) -> String {
 fn csv_problem(problem: &CsvProblem) -> String {
     match problem {
         CsvProblem::NotUtf8 => "không phải văn bản UTF-8; hãy lưu tệp dạng CSV UTF-8".into(),
-        CsvProblem::Header(why) => format!("không đọc được dòng tiêu đề ({why})"),
+        CsvProblem::Header(why) => format!("không đọc được dòng tiêu đề ({})", super::cause_vi(why)),
         CsvProblem::UnknownColumn { column, known } => {
             format!("không có cột {column:?}; các cột là {}", known.join(", "))
         }
         CsvProblem::ColumnTwice { column } => format!("cột {column} xuất hiện hai lần"),
         CsvProblem::MissingColumn { column } => format!("thiếu cột {column}"),
-        CsvProblem::Unreadable(why) => format!("không đọc được dòng ({why})"),
+        CsvProblem::Unreadable(why) => format!("không đọc được dòng ({})", super::cause_vi(why)),
         CsvProblem::Cell { column, value, why } => format!("cột {column}: {value:?} {why}"),
     }
 }
@@ -322,7 +322,9 @@ pub fn refused(why: &Refused, lang: Lang) -> String {
         ),
         Refused::Csv { file, line, problem } => format!("{file}:{line}: {}", csv_problem(problem)),
         Refused::Unreadable { file, not_found: true, .. } => format!("{file}: không có tệp này"),
-        Refused::Unreadable { file, not_found: false, why } => format!("{file}: không đọc được tệp ({why})"),
+        Refused::Unreadable { file, not_found: false, why } => {
+            format!("{file}: không đọc được tệp ({})", super::cause_vi(why))
+        }
         Refused::ExportExists { file } => {
             format!("{file}: tệp đã có; hãy chọn tên khác, hoặc thêm --force để ghi đè")
         }
@@ -330,7 +332,7 @@ pub fn refused(why: &Refused, lang: Lang) -> String {
             format!("một bản ghi của nhật ký về bảng {table:?} không khớp với bảng: {record}")
         }
         Refused::AuditRecordUnreadable { row, why } => {
-            format!("dòng nhật ký {row}: không đọc được bản ghi các dòng nó đã ghi: {why}")
+            format!("dòng nhật ký {row}: không đọc được bản ghi các dòng nó đã ghi: {}", super::cause_vi(why))
         }
         Refused::UnitNeeded => "cán bộ đầu mối (--role unit) thuộc một đơn vị: thêm --unit=MÃ_ĐƠN_VỊ".into(),
         Refused::NoUnitForRole { role, unit } => format!(
@@ -804,10 +806,12 @@ mod tests {
                 assert!(!vi.contains(word), "{error:?}: {word:?} in {vi}");
             }
         }
-        // Errors whose detail comes from outside (a data file's own message, SQLite's, the terminal's) keep
-        // that detail; their frame is worded.
+        // Errors whose detail comes from outside (SQLite's, the terminal's) word the kinds people meet and
+        // quote any other detail; their frame is worded.
         let io = StoreError::Terminal(std::io::Error::other("x"));
-        assert_eq!(store_error(&io, Lang::Vi), "màn hình: x");
+        assert_eq!(store_error(&io, Lang::Vi), "màn hình: lỗi do thư viện báo: «x»");
+        let denied = StoreError::Terminal(std::io::Error::from(std::io::ErrorKind::PermissionDenied));
+        assert_eq!(store_error(&denied, Lang::Vi), "màn hình: không có quyền truy cập");
         // A row's refusal keeps `file:line:` as compilers and editors read it, in both languages.
         let row = RowFault::NoName { code: s("snv") }.at(RowPlace::Line { file: s("a.csv"), line: 3 }, Some("name"));
         assert_eq!(store_error(&row, Lang::Vi), "a.csv:3: cột name: đơn vị snv: chưa có tên");

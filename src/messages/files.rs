@@ -61,7 +61,10 @@ fn oversize(what: &Oversize) -> String {
 pub(super) fn file_fault_vi(fault: &FileFault) -> String {
     match fault {
         FileFault::NotXlsx { why } => {
-            format!("không phải bảng tính Excel (.xlsx) đọc được ({why}); hãy lưu tệp dạng Excel Workbook (.xlsx)")
+            format!(
+                "không phải bảng tính Excel (.xlsx) đọc được ({}); hãy lưu tệp dạng Excel Workbook (.xlsx)",
+                super::cause_vi(why)
+            )
         }
         FileFault::TooLarge { what } => {
             format!("{}; bảng tính của thamdinh nhỏ hơn nhiều: {NOT_OURS}", oversize(what))
@@ -70,7 +73,7 @@ pub(super) fn file_fault_vi(fault: &FileFault) -> String {
         FileFault::NoCheckBlock { marker } => {
             format!("không có khối mã kiểm tra (ô bắt đầu bằng {marker:?}); tệp này không do thamdinh xuất ra")
         }
-        FileFault::SheetUnreadable { why } => format!("không đọc được trang tính: {why}"),
+        FileFault::SheetUnreadable { why } => format!("không đọc được trang tính: {}", super::cause_vi(why)),
         FileFault::BeyondRange { cell, last_column, rows } => format!(
             "ô {cell} nằm ngoài vùng mà bảng tính của thamdinh có thể dùng (cột A đến {last_column}, dòng 1 đến {rows}); {NOT_OURS}"
         ),
@@ -171,11 +174,11 @@ pub(super) fn file_fault_vi(fault: &FileFault) -> String {
         FileFault::EvidenceTwice { unit, code, reference, first } => {
             format!("đơn vị {unit}, tài liệu kiểm chứng: {code}, số {reference}: đã có ở ô {first}")
         }
-        FileFault::NotMade { why } => format!("không tạo được bảng tính: {why}"),
-        FileFault::NotWritten { why } => format!("không ghi được tệp: {why}"),
-        FileFault::NoFolder { why } => format!("không tạo được thư mục: {why}"),
+        FileFault::NotMade { why } => format!("không tạo được bảng tính: {}", super::cause_vi(why)),
+        FileFault::NotWritten { why } => format!("không ghi được tệp: {}", super::cause_vi(why)),
+        FileFault::NoFolder { why } => format!("không tạo được thư mục: {}", super::cause_vi(why)),
         FileFault::NoUnitList => "quy chế không có danh sách đơn vị".into(),
-        FileFault::BadUnitList { why } => format!("không đọc được danh sách đơn vị: {why}"),
+        FileFault::BadUnitList { why } => format!("không đọc được danh sách đơn vị: {}", super::cause_vi(why)),
     }
 }
 

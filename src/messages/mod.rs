@@ -87,9 +87,49 @@ impl Lang {
     }
 }
 
+/// What a library's own account of a fault (the operating system's, zip's, calamine's, SQLite's, in English)
+/// means, in Vietnamese: the kinds people meet are worded; any other is named as the library's detail, quoted.
+pub(crate) fn cause_vi(detail: &str) -> String {
+    const KINDS: [(&[&str], &str); 10] = [
+        (
+            &["EOCD", "invalid Zip archive", "Invalid zip", "InvalidArchive"],
+            "không phải tệp nén zip (tệp .xlsx, .docx là một gói zip)",
+        ),
+        (&["os error 21", "Is a directory"], "đó là một thư mục"),
+        (&["os error 2)", "No such file or directory"], "không có tệp hay thư mục này"),
+        (&["os error 13", "Permission denied"], "không có quyền truy cập"),
+        (&["os error 28", "No space left"], "ổ đĩa đã hết chỗ"),
+        (&["os error 30", "Read-only file system"], "ổ đĩa chỉ cho đọc"),
+        (&["os error 20", "Not a directory"], "một phần của đường dẫn không phải thư mục"),
+        (&["Invalid column type", "InvalidColumnType"], "một giá trị lưu sai kiểu (bị sửa ngoài chương trình)"),
+        (&["database is locked", "database table is locked"], "cơ sở dữ liệu đang bị chương trình khác khóa"),
+        (&["UTF-8", "utf-8", "invalid utf"], "không phải văn bản UTF-8"),
+    ];
+    let lowered = detail.to_lowercase();
+    KINDS
+        .iter()
+        .find(|(marks, _)| marks.iter().any(|mark| lowered.contains(&mark.to_lowercase())))
+        .map_or_else(|| format!("lỗi do thư viện báo: «{detail}»"), |(_, worded)| (*worded).to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn library_faults_are_worded_in_vietnamese() {
+        assert_eq!(
+            cause_vi("invalid Zip archive: Could not find EOCD"),
+            "không phải tệp nén zip (tệp .xlsx, .docx là một gói zip)"
+        );
+        assert_eq!(cause_vi("Is a directory (os error 21)"), "đó là một thư mục");
+        assert_eq!(
+            cause_vi("Invalid column type Blob at index: 3, name: value"),
+            "một giá trị lưu sai kiểu (bị sửa ngoài chương trình)"
+        );
+        assert_eq!(cause_vi("No such file or directory (os error 2)"), "không có tệp hay thư mục này");
+        assert_eq!(cause_vi("something new"), "lỗi do thư viện báo: «something new»");
+    }
 
     fn args(list: &[&str]) -> Vec<String> {
         list.iter().map(ToString::to_string).collect()

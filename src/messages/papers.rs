@@ -17,7 +17,7 @@ pub fn refusal(why: &PaperRefusal) -> String {
             "hãy nêu đơn vị (--unit=MÃ) hoặc xuất cho mọi đơn vị (--all --out=THƯ_MỤC)".into()
         }
         PaperRefusal::NotAPaper { file, why } => {
-            format!("{file}: không phải văn bản do thamdinh xuất (không có khối kiểm tra): {why}")
+            format!("{file}: không phải văn bản do thamdinh xuất (không có khối kiểm tra): {}", super::cause_vi(why))
         }
     }
 }

@@ -32,7 +32,8 @@ pub fn trust_refused(why: &TrustRefused, lang: Lang) -> String {
             format!("{file}: tệp đã có; bản sao lưu luôn là một tệp mới: hãy chọn tên khác")
         }
         TrustRefused::BackupNotVerified { file, why } => format!(
-            "{file}: bản sao không qua được kiểm tra ({why}); bản sao đã bị xóa, cơ sở dữ liệu không bị thay đổi"
+            "{file}: bản sao không qua được kiểm tra ({}); bản sao đã bị xóa, cơ sở dữ liệu không bị thay đổi",
+            super::cause_vi(why)
         ),
     }
 }

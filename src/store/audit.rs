@@ -274,7 +274,22 @@ pub enum ChainCheck {
     /// Every row matches its hash and links to the one before.
     Intact { rows: i64, head: Option<String> },
     /// The first row where the chain breaks, and how.
-    Broken { row: i64, problem: String },
+    Broken { row: i64, problem: ChainBreak },
+}
+
+/// How the chain breaks at a row (the English words here; the catalog words it in Vietnamese).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ChainBreak {
+    #[error("rows {from}–{to} are missing: removed from the log")]
+    Missing { from: i64, to: i64 },
+    #[error("row {row} is out of order")]
+    OutOfOrder { row: i64 },
+    #[error("it does not link to the row before it: a row before it was changed, removed or replaced")]
+    Unlinked,
+    #[error(
+        "its content ({action} by {actor} at {at}: {detail}) does not match its hash: it was changed after it was written"
+    )]
+    Altered { action: String, actor: String, at: String, detail: String },
 }
 
 /// Checks a sequence of rows, oldest first.
@@ -284,26 +299,24 @@ pub fn check_chain(rows: impl IntoIterator<Item = AuditRow>) -> ChainCheck {
     for (expected_id, row) in (1..).zip(rows) {
         if row.id != expected_id {
             let problem = if row.id > expected_id {
-                format!("rows {expected_id}–{} are missing: removed from the log", row.id - 1)
+                ChainBreak::Missing { from: expected_id, to: row.id - 1 }
             } else {
-                format!("row {} is out of order", row.id)
+                ChainBreak::OutOfOrder { row: row.id }
             };
             return ChainCheck::Broken { row: row.id, problem };
         }
         if row.prev_hash != prev_hash {
-            return ChainCheck::Broken {
-                row: row.id,
-                problem: "it does not link to the row before it: a row before it was changed, removed or replaced"
-                    .into(),
-            };
+            return ChainCheck::Broken { row: row.id, problem: ChainBreak::Unlinked };
         }
         if row_hash(&row) != row.hash {
             return ChainCheck::Broken {
                 row: row.id,
-                problem: format!(
-                    "its content ({} by {} at {}: {}) does not match its hash: it was changed after it was written",
-                    row.action, row.actor, row.at, row.detail
-                ),
+                problem: ChainBreak::Altered {
+                    action: row.action.clone(),
+                    actor: row.actor.clone(),
+                    at: row.at.clone(),
+                    detail: row.detail.clone(),
+                },
             };
         }
         prev_hash = row.hash;
