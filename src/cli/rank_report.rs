@@ -166,7 +166,11 @@ pub fn text(regulation: &Regulation, round: &Round, lang: Lang) -> String {
             .collect();
         let code_width = rows.iter().map(|(_, u, _)| u.unit.width()).max().unwrap_or(0).max(3);
         let level = |unit: &RankedUnit| {
-            format!("{}{}", unit.outcome.vietnamese(), if unit.provisional { say::provisional(lang) } else { "" })
+            format!(
+                "{}{}",
+                say::outcome_name(unit.outcome, lang),
+                if unit.provisional { say::provisional(lang) } else { "" }
+            )
         };
         let level_width = rows.iter().map(|(_, u, _)| level(u).width()).max().unwrap_or(0).max(8);
         let [rank, code, total, three, level_heading, name] = say::rank_columns(lang);
@@ -181,8 +185,8 @@ pub fn text(regulation: &Regulation, round: &Round, lang: Lang) -> String {
                 out,
                 "{rank:>4}  {}  {:>7}  {:>8}  {}  {name}",
                 pad(&unit.unit, code_width),
-                unit.official_total.to_string().replace('.', ","),
-                unit.tiebreak_total.to_string().replace('.', ","),
+                say::number(unit.official_total, lang),
+                say::number(unit.tiebreak_total, lang),
                 pad(&level(unit), level_width),
             );
         }
