@@ -95,35 +95,35 @@ fn every_bad_score_is_refused_by_name_and_changes_nothing() {
             "scores",
             format!("{SCORES}\nsnv,I.1,-1,,,\n"),
             vec!["bad.csv:2: cột self_score: đơn vị snv, I.1: điểm tự đánh giá “-1” không phải là điểm hợp lệ"],
-            vec!["bad.csv:2: column self_score: unit snv, I.1:", "“-1” không phải là điểm hợp lệ"],
+            vec!["bad.csv:2: column self_score: unit snv, I.1:", "\"-1\" is not a score: a score is never negative"],
         ),
         (
             &thai_nguyen,
             "scores",
             format!("{SCORES}\nsnv,I.1,,1/2,x,\n"),
             vec!["bad.csv:2: cột appraised_score: đơn vị snv, I.1: điểm thẩm định “1/2” không phải là điểm hợp lệ"],
-            vec!["bad.csv:2: column appraised_score", "“1/2” không phải là điểm hợp lệ"],
+            vec!["bad.csv:2: column appraised_score", "\"1/2\" is not a score"],
         ),
         (
             &thai_nguyen,
             "scores",
             format!("{SCORES}\nsnv,I.1,1e0,,,\n"),
             vec!["bad.csv:2: cột self_score", "“1e0” không phải là điểm hợp lệ"],
-            vec!["bad.csv:2: column self_score", "“1e0” không phải là điểm hợp lệ"],
+            vec!["bad.csv:2: column self_score", "\"1e0\" is not a score"],
         ),
         (
             &thai_nguyen,
             "scores",
             format!("{SCORES}\nsnv,III.1,\"0,555\",,,\n"),
             vec!["bad.csv:2: cột self_score: đơn vị snv, III.1:", "“0,555” có 3 chữ số sau dấu phẩy", "đến 2 chữ số"],
-            vec!["bad.csv:2: column self_score: unit snv, III.1:", "“0,555” có 3 chữ số sau dấu phẩy"],
+            vec!["bad.csv:2: column self_score: unit snv, III.1:", "\"0,555\" has 3 decimals; the regulation counts 2"],
         ),
         (
             &thai_nguyen,
             "scores",
             format!("{SCORES}\nsnv,I.1,4,3,\u{200B}\u{FEFF},\n"),
             vec!["bad.csv:2: cột reason: đơn vị snv, I.1: cần lý do trừ điểm"],
-            vec!["bad.csv:2: column reason: unit snv, I.1: cần lý do trừ điểm"],
+            vec!["bad.csv:2: column reason: unit snv, I.1: a deduction needs a reason"],
         ),
         (
             &thai_nguyen,
@@ -158,7 +158,7 @@ fn every_bad_score_is_refused_by_name_and_changes_nothing() {
             "scores",
             format!("{SCORES}\nsnv,A.1.1,-10%,,,\n"),
             vec!["bad.csv:2: cột self_score: đơn vị snv, A.1.1:", "không được âm"],
-            vec!["bad.csv:2: column self_score", "không được âm"],
+            vec!["bad.csv:2: column self_score", "a score is never negative"],
         ),
     ];
     refuse_each(dir.path(), cases);
@@ -201,7 +201,7 @@ fn every_bad_unit_document_or_fact_is_refused_by_name_and_changes_nothing() {
             &thai_nguyen,
             "evidence",
             "unit,criterion,title,reference,date\nsnv,II,Báo cáo,Số 3,31/12/9999\n".into(),
-            vec!["bad.csv:2: cột date: đơn vị snv, II:", "NN/TT/NNNN"],
+            vec!["bad.csv:2: cột date: đơn vị snv, II:", "dd/mm/yyyy"],
             vec!["bad.csv:2: column date"],
         ),
         (

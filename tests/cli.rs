@@ -411,7 +411,7 @@ fn databases_are_guarded() {
     let error = refused(&["import", "units", "--db", &db, &dir.path().join("missing.csv").display().to_string()]);
     assert!(error.contains("missing.csv: không có tệp này"), "{error}");
     let error = refused(&["rank", "--json"]);
-    assert!(error.contains("cần --db PATH"), "{error}");
+    assert!(error.contains("cần --db TỆP"), "{error}");
 }
 
 #[test]

@@ -372,3 +372,346 @@ fn round_show_keeps_its_columns_in_line_with_long_unit_codes() {
         rows.iter().map(|row| row[..row.find(" chưa nộp").unwrap()].chars().count()).collect();
     assert_eq!(status_column.len(), 1, "every status starts in one column: {show}");
 }
+
+/// What the test types into the round (a reopening's reason, a full name, a deduction's reason): data, which
+/// an English run shows as typed.
+const TYPED: &[&str] = &["Sửa lại", "Lê Văn X", "Thiếu một báo cáo", "Thiếu báo cáo"];
+
+/// Letters only Vietnamese writes (a vowel with its tone or hat, đ): English text never carries one.
+const VIETNAMESE_LETTERS: &str = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ";
+
+fn is_vietnamese_letter(c: char) -> bool {
+    c.to_lowercase().any(|lower| VIETNAMESE_LETTERS.contains(lower))
+}
+
+/// Every text the round's data holds, which an English run shows as it is: each string of the regulations'
+/// files (unit names, criterion and condition titles, fact labels, quotes of articles), and what people typed
+/// into the round (unit names, full names, reasons, explanations, evidence titles). Longest first.
+fn data_phrases(db: &Path) -> Vec<String> {
+    fn walk(value: &toml::Value, out: &mut Vec<String>) {
+        match value {
+            toml::Value::String(text) => out.push(text.clone()),
+            toml::Value::Array(items) => items.iter().for_each(|item| walk(item, out)),
+            toml::Value::Table(table) => table.values().for_each(|item| walk(item, out)),
+            _ => {}
+        }
+    }
+    fn files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() { files(&path, out) } else { out.push(path) }
+        }
+    }
+    let mut phrases = Vec::new();
+    let mut paths = Vec::new();
+    files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data"), &mut paths);
+    for path in paths {
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("toml") => walk(&text.parse::<toml::Table>().unwrap().into(), &mut phrases),
+            Some("csv") => {
+                let mut reader = csv::Reader::from_reader(text.as_bytes());
+                for record in reader.records() {
+                    phrases.extend(record.unwrap().iter().map(ToString::to_string));
+                }
+            }
+            _ => {}
+        }
+    }
+    // What people typed: never the audit log's details or a published copy (the program's own sentences).
+    let connection = rusqlite::Connection::open(db).unwrap();
+    for table in
+        ["unit", "council_user", "score", "leader_score", "grade_override", "evidence", "rerating", "submission"]
+    {
+        let mut statement = connection.prepare(&format!("SELECT * FROM {table}")).unwrap();
+        let columns = statement.column_count();
+        let mut rows = statement.query([]).unwrap();
+        while let Some(row) = rows.next().unwrap() {
+            for at in 0..columns {
+                if let Ok(Some(text)) = row.get::<_, Option<String>>(at) {
+                    phrases.push(text);
+                }
+            }
+        }
+    }
+    phrases.extend(TYPED.iter().map(ToString::to_string));
+    phrases.retain(|phrase| phrase.chars().any(is_vietnamese_letter));
+    phrases.sort_by_key(|phrase| std::cmp::Reverse(phrase.chars().count()));
+    phrases.dedup();
+    phrases
+}
+
+/// The Vietnamese words a line shows once the data it quotes (whole phrases, between word boundaries) is
+/// taken out.
+fn vietnamese_outside_data(line: &str, phrases: &[String]) -> Vec<String> {
+    let mut rest = line.to_string();
+    for phrase in phrases {
+        let mut from = 0;
+        while let Some(found) = rest[from..].find(phrase.as_str()) {
+            let at = from + found;
+            let end = at + phrase.len();
+            let bounded = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+            if bounded(rest[..at].chars().next_back()) && bounded(rest[end..].chars().next()) {
+                rest.replace_range(at..end, "\u{2400}");
+                from = at;
+            } else {
+                from = end;
+            }
+        }
+    }
+    rest.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| word.chars().any(is_vietnamese_letter))
+        .map(ToString::to_string)
+        .collect()
+}
+
+/// The tie groups of a bloc still waiting for the chairman, from `rank --json`: each group's units, best first.
+fn open_ties(db: &str, bloc: &str) -> Vec<Vec<String>> {
+    let json: serde_json::Value = serde_json::from_str(&ok(&["rank", "--db", db, "--json"])).unwrap();
+    let bloc = json["blocs"].as_array().unwrap().iter().find(|b| b["bloc"] == bloc).unwrap();
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    for unit in bloc["units"].as_array().unwrap().iter().filter(|u| u["tie_pending"] == true) {
+        let total = unit["total3"].as_str().unwrap().to_string();
+        let code = unit["unit"].as_str().unwrap().to_string();
+        match groups.last_mut() {
+            Some((last, units)) if *last == total => units.push(code),
+            _ => groups.push((total, vec![code])),
+        }
+    }
+    groups.into_iter().map(|(_, units)| units).collect()
+}
+
+/// Every subcommand once as it succeeds and once as it is typically refused, in an order a round goes through:
+/// a demo round, its users, settings and submission, imports of each kind, the ties, the approval, the result,
+/// a re-rating, every export and its check, a backup, the regulations, next year's round. Each step: its
+/// arguments and whether it succeeds. `rank --json` is a contract for scripts, not prose: left out.
+#[allow(clippy::too_many_lines, reason = "a list, one step per subcommand and refusal")]
+fn every_subcommand(dir: &Path) -> Vec<(Vec<String>, bool)> {
+    let path = |name: &str| dir.join(name).display().to_string();
+    let db = path("round.db");
+    let fixture = |name: &str| format!("{FIXTURES}/{name}");
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    let bad_scores = path("bad-scores.csv");
+    std::fs::write(&bad_scores, "unit,criterion,self_score\nstc,III.1,abc\n").unwrap();
+    let sheet = path("syt.xlsx");
+    let mut steps: Vec<(Vec<String>, bool)> = Vec::new();
+    let mut step = |args: &[&str], succeeds: bool| {
+        steps.push((args.iter().map(ToString::to_string).collect(), succeeds));
+    };
+    let demo = path("demo.db");
+    step(&["demo", "--db", &demo], true);
+    step(&["demo", "--db", &demo], false);
+    step(&["round", "show", "--db", &demo], true);
+    step(&["init", "--db", &db, "--regulation", "thai-nguyen-2024", "--year", "2024"], true);
+    step(&["init", "--db", &db, "--regulation", "thai-nguyen-2024", "--year", "2024"], false);
+    for kind in ["units", "scores", "facts", "grades", "evidence"] {
+        step(&["import", kind, "--db", &db, &fixture(&format!("{kind}.csv"))], true);
+        step(&["import", kind, "--db", &db, &bad_scores], false);
+    }
+    // The one component the fixtures leave unappraised in bloc so-nganh.
+    let last = path("last.csv");
+    std::fs::write(
+        &last,
+        "unit,criterion,self_score,appraised_score,reason\nskhcn,III.7,\"2,5\",\"2,5\",Thiếu một báo cáo\n",
+    )
+    .unwrap();
+    step(&["import", "scores", "--db", &db, &last], true);
+    step(&["rank", "--db", &db], true);
+    step(&["rank", "--db", &path("missing.db")], false);
+    step(&["round", "show", "--db", &db], true);
+    step(&["round", "show", "--db", &db, "--user", "nobody"], false);
+    step(&["round", "set", "--db", &db, "--deadline", "2024-12-01", "--appraisal-days", "40"], true);
+    step(&["round", "set", "--db", &db, "--deadline", "31/02/2024"], false);
+    step(&["user", "list", "--db", &demo], true);
+    step(&["user", "list", "--db", &path("missing.db")], false);
+    step(
+        &["user", "add", "--db", &db, "tv-x", "--role", "member", "--agency", "so-noi-vu", "--full-name", TYPED[1]],
+        true,
+    );
+    step(&["user", "add", "--db", &db, "dau-moi-snv", "--role", "unit", "--unit", "snv"], true);
+    step(&["user", "add", "--db", &db, "Bad Name", "--role", "secretary"], false);
+    step(&["user", "remove", "--db", &db, "tv-x"], true);
+    step(&["user", "remove", "--db", &db, "ghost"], false);
+    step(&["submit", "--db", &db, "--unit", "snv", "--approved-on", "2024-11-20", "--minutes", "12/BB"], true);
+    step(&["submit", "--db", &db, "--unit", "snv", "--approved-on", "2024-11-20", "--minutes", "12/BB"], false);
+    step(&["submit", "--db", &db, "--unit", "snv", "--reopen", "--reason", TYPED[0]], true);
+    step(&["submit", "--db", &db, "--unit", "stc", "--approved-on", "2100-01-01", "--minutes", "1"], false);
+    step(&["export", "sheet", "--db", &db, "--unit", "syt", "--out", &sheet], true);
+    step(&["export", "sheet", "--db", &db, "--unit", "ghost", "--out", &path("ghost.xlsx")], false);
+    step(&["import", "sheet", "--db", &db, &sheet], true);
+    step(&["import", "units", "--db", &demo, &format!("{data}/thai-nguyen-2024/units.csv")], true);
+    step(&["import", "sheet", "--db", &db, &bad_scores], false);
+    step(&["audit", "verify", "--db", &db], true);
+    step(&["audit", "verify", "--db", &db, "--head", "00"], false);
+    step(&["audit", "log", "--db", &db], true);
+    step(&["audit", "log", "--db", &path("missing.db")], false);
+    step(&["tie", "--db", &db, "--bloc", "so-nganh", "--order", "snv,snv"], false);
+    step(&["approve", "--db", &db, "--bloc", "so-nganh"], false);
+    step(&["result", "--db", &db, "--unit", "ghost"], false);
+    step(&["rerate", "--db", &db, "--unit", "syt", "--reason", "Sai", "--criterion", "II.1", "--score", "1"], false);
+    step(&["export", "ranking", "--db", &db, "--out", &path("ranking.xlsx")], true);
+    step(&["export", "ranking", "--db", &db, "--out", &db], false);
+    step(&["export", "verify", "--db", &db, &path("ranking.xlsx")], true);
+    step(&["export", "verify", "--db", &db, &bad_scores], false);
+    step(&["export", "publication", "--db", &db, "--out", &path("publication.html")], false);
+    for paper in ["report", "proposal", "decision", "minutes"] {
+        step(&["export", paper, "--db", &db, "--out", &path(&format!("{paper}.out"))], true);
+        step(&["export", paper, "--db", &db, "--out", &path(&format!("{paper}.out"))], false);
+    }
+    step(&["export", "notice", "--db", &db, "--unit", "syt", "--out", &path("notice.docx")], true);
+    step(&["export", "notice", "--db", &db, "--unit", "ghost", "--out", &path("ghost.docx")], false);
+    step(&["backup", "--db", &db, "--out", &path("backup.db")], true);
+    step(&["backup", "--db", &db, "--out", &db], false);
+    step(&["regulations"], true);
+    step(&["regulations", "show", "bac-giang-453"], true);
+    step(&["regulations", "show", "ha-noi"], false);
+    step(&["regulations", "check", &format!("{data}/bac-giang-453")], true);
+    step(&["regulations", "check", &dir.display().to_string()], false);
+    step(&["init", "--db", &path("new.db"), "--regulation", "bac-giang-453", "--year", "2026"], true);
+    step(&["init", "--db", &path("new.db"), "--regulation", "bac-giang-453", "--year", "2026"], false);
+    step(&["init", "--db", &path("next.db"), "--from", &path("missing.db"), "--year", "2025"], false);
+    step(&["no-such-command"], false);
+    steps
+}
+
+/// Runs the steps of [`every_subcommand`] in `lang`, then orders the ties, approves, asks for results and
+/// re-rates: every output (stdout and stderr) with the command that wrote it.
+fn run_every_subcommand(dir: &Path, lang: &str) -> Vec<(String, String)> {
+    let mut outputs = Vec::new();
+    let mut run_step = |args: &[String], succeeds: bool| {
+        let args = with_lang(&args.iter().map(String::as_str).collect::<Vec<_>>(), lang);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let output = run(&args);
+        assert_eq!(output.status.success(), succeeds, "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+        let text = String::from_utf8_lossy(&output.stdout).into_owned() + &String::from_utf8_lossy(&output.stderr);
+        outputs.push((args.join(" "), text));
+    };
+    for (args, succeeds) in every_subcommand(dir) {
+        run_step(&args, succeeds);
+    }
+    let db = dir.join("round.db").display().to_string();
+    let s = |list: &[&str]| list.iter().map(ToString::to_string).collect::<Vec<_>>();
+    for group in open_ties(&db, "so-nganh") {
+        run_step(&s(&["tie", "--db", &db, "--bloc", "so-nganh", "--order", &group.join(",")]), true);
+    }
+    run_step(&s(&["approve", "--db", &db, "--bloc", "so-nganh"]), true);
+    run_step(&s(&["approve", "--db", &db, "--bloc", "so-nganh"]), false);
+    run_step(&s(&["rank", "--db", &db]), true);
+    run_step(&s(&["result", "--db", &db, "--unit", "ghost"]), false);
+    run_step(
+        &s(&["rerate", "--db", &db, "--unit", "syt", "--reason", "Sai", "--criterion", "II.1", "--score", "1"]),
+        true,
+    );
+    run_step(&s(&["rerate", "--db", &db, "--unit", "syt", "--reason", "Sai"]), false);
+    run_step(
+        &s(&["export", "publication", "--db", &db, "--out", &dir.join("published.html").display().to_string()]),
+        true,
+    );
+    run_step(&s(&["init", "--db", &dir.join("next.db").display().to_string(), "--from", &db, "--year", "2025"]), true);
+    run_step(&s(&["audit", "log", "--db", &db, "--unit", "syt"]), true);
+    outputs
+}
+
+#[test]
+fn english_asked_on_every_subcommand_shows_no_vietnamese_outside_the_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let outputs = run_every_subcommand(dir.path(), "en");
+    assert_no_vietnamese_outside_data(dir.path(), &outputs);
+}
+
+/// `result` in English: its reasons are still the domain's Vietnamese sentences (the level reached, each
+/// condition missing, the quota, the file's gaps). Kept failing until the domain returns typed reasons that the
+/// catalog words.
+#[test]
+#[ignore = "known leak (issue 22.15): a unit's reasons are written in Vietnamese by the domain"]
+fn english_result_shows_no_vietnamese_outside_the_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut outputs = run_every_subcommand(dir.path(), "en");
+    let db = dir.path().join("round.db").display().to_string();
+    let result = run(&["result", "--db", &db, "--unit", "snv", "--lang", "en"]);
+    outputs.push(("result --unit snv".into(), String::from_utf8_lossy(&result.stdout).into_owned()));
+    assert_no_vietnamese_outside_data(dir.path(), &outputs);
+}
+
+fn assert_no_vietnamese_outside_data(dir: &Path, outputs: &[(String, String)]) {
+    let mut phrases = data_phrases(&dir.join("round.db"));
+    phrases.extend(data_phrases(&dir.join("demo.db")));
+    phrases.sort_by_key(|phrase| std::cmp::Reverse(phrase.chars().count()));
+    let mut leaks = Vec::new();
+    for (command, text) in outputs {
+        for line in text.lines() {
+            let words = vietnamese_outside_data(line, &phrases);
+            if !words.is_empty() {
+                leaks.push(format!("{command}\n    {line}\n    Vietnamese: {words:?}"));
+            }
+        }
+    }
+    assert!(leaks.is_empty(), "{} lines in Vietnamese under --lang en:\n{}", leaks.len(), leaks.join("\n"));
+}
+
+#[test]
+fn vietnamese_by_default_on_every_subcommand_shows_no_english_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let outputs = run_every_subcommand(dir.path(), "vi");
+    let mut leaks = Vec::new();
+    for (command, text) in &outputs {
+        for line in text.lines() {
+            let words = english_in(line);
+            if !words.is_empty() {
+                leaks.push(format!("{command}\n    {line}\n    English: {words:?}"));
+            }
+        }
+    }
+    assert!(leaks.is_empty(), "{} lines in English by default:\n{}", leaks.len(), leaks.join("\n"));
+}
+
+/// Issue 22.20: Vietnamese text shows no raw value — placeholders are Vietnamese words (`--db TỆP`, `--year NĂM`),
+/// a date is spelled one way (*dd/mm/yyyy*) and shown dd/mm/yyyy, a fact's choice reads by its label.
+#[test]
+fn vietnamese_text_shows_placeholders_dates_and_choices_worded() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = round(dir.path());
+    let stderr = |args: &[&str]| String::from_utf8_lossy(&run(args).stderr).into_owned();
+    let missing = dir.path().join("missing.db").display().to_string();
+    let no_db = stderr(&["rank", "--db", &missing]);
+    assert!(no_db.contains("--regulation MÃ --year NĂM") && !no_db.contains("YYYY"), "{no_db}");
+    let nobody = stderr(&["round", "show", "--db", &db, "--user", "nobody"]);
+    assert!(nobody.contains("--db TỆP") && !nobody.contains("PATH"), "{nobody}");
+    let rerate = stderr(&["rerate", "--db", &db, "--unit", "stc", "--reason", "Sai"]);
+    assert!(rerate.contains("--fact TÊN --value GIÁ_TRỊ") && !rerate.contains("NAME"), "{rerate}");
+    assert!(stderr(&["rank"]).contains("--db TỆP"));
+
+    // One spelling of a date, the one people know from Excel.
+    let not_a_date = stderr(&["round", "set", "--db", &db, "--deadline", "31/02/2024"]);
+    assert!(not_a_date.contains("dd/mm/yyyy") && !not_a_date.contains("NN/TT"), "{not_a_date}");
+    for command in [&["round", "set"][..], &["submit"]] {
+        let mut args = command.to_vec();
+        args.push("--help");
+        let help = ok(&args);
+        assert!(help.contains("dd/mm/yyyy") && !help.contains("DD/MM/YYYY"), "{help}");
+    }
+    let init = ok(&["init", "--help"]);
+    assert!(init.contains("<NĂM>") && !init.contains("YYYY"), "{init}");
+
+    // Dates in refusals as dd/mm/yyyy, never as stored.
+    ok(&["user", "add", "--db", &db, "dau-moi-snv", "--role", "unit", "--unit", "snv", "--full-name", "Ngô Thị D"]);
+    let ahead = stderr(&["submit", "--db", &db, "--unit", "snv", "--approved-on", "2100-01-01", "--minutes", "1"]);
+    assert!(ahead.contains("01/01/2100") && iso_dates_in(&ahead).is_empty(), "{ahead}");
+    ok(&["submit", "--db", &db, "--user", "dau-moi-snv", "--approved-on", "2024-11-20", "--minutes", "12/BB"]);
+    // The history names a person by full name, the login in parentheses.
+    let log = ok(&["audit", "log", "--db", &db, "--unit", "snv"]);
+    let submitted = log.lines().find(|line| line.contains("Nộp hồ sơ tự đánh giá")).unwrap();
+    assert!(submitted.contains(" Ngô Thị D (dau-moi-snv) "), "{submitted}");
+    let again = stderr(&["submit", "--db", &db, "--unit", "snv", "--approved-on", "2024-11-20", "--minutes", "1"]);
+    assert!(again.contains("đã nộp bản tự đánh giá ngày ") && iso_dates_in(&again).is_empty(), "{again}");
+
+    // A choice fact in the history reads by the regulation's label, not the stored `remedied`.
+    let facts = dir.path().join("facts.csv");
+    std::fs::write(&facts, "unit,fact,value\nstc,discipline,remedied\n").unwrap();
+    ok(&["import", "facts", "--db", &db, &facts.display().to_string()]);
+    let log = ok(&["audit", "log", "--db", &db, "--unit", "stc"]);
+    let line = log.lines().find(|line| line.contains("Kỷ luật tổ chức trực thuộc")).unwrap();
+    assert!(line.ends_with("→ có, đã tự phát hiện và khắc phục xong hậu quả") && !line.contains("remedied"), "{line}");
+    let english = ok(&["audit", "log", "--db", &db, "--unit", "stc", "--lang", "en"]);
+    assert!(english.contains("→ remedied"), "English keeps the stored value: {english}");
+}

@@ -86,6 +86,16 @@ pub fn run(store: &Store, command: AuditCommand, lang: Lang) -> Result<(), CliEr
             }
             // The action's column as wide as the longest name in this language.
             let width = AuditAction::ALL.iter().map(|a| audit_action(*a, lang).chars().count()).max().unwrap_or(14);
+            // People by their full name, the login in parentheses (a service account, or a user without a full
+            // name, by the login alone); the column as wide as the longest.
+            let people: std::collections::BTreeMap<String, String> = store
+                .users()?
+                .into_iter()
+                .filter(|user| !user.full_name.trim().is_empty())
+                .map(|user| (user.name.clone(), say::person(&user.full_name, &user.name)))
+                .collect();
+            let person = |login: &str| people.get(login).cloned().unwrap_or_else(|| login.to_string());
+            let actor_width = rows.iter().map(|row| person(&row.actor).chars().count()).max().unwrap_or(16).max(16);
             let mut out = String::new();
             for row in rows {
                 let place = match (&row.unit, &row.criterion) {
@@ -107,10 +117,10 @@ pub fn run(store: &Store, command: AuditCommand, lang: Lang) -> Result<(), CliEr
                 let action = audit_action_slug(&row.action, lang);
                 // One row, one line: a newline typed into a reason is shown as `\x0a`, not as a forged row.
                 let line = format!(
-                    "#{:<6} {} {:<16} {action:<width$} {place:<14} {change}{reason}",
+                    "#{:<6} {} {:<actor_width$} {action:<width$} {place:<14} {change}{reason}",
                     row.id,
                     say::moment(lang, &row.at),
-                    row.actor
+                    person(&row.actor)
                 );
                 out.push_str(&escape_line(&line));
                 out.push('\n');

@@ -182,7 +182,11 @@ pub fn text(regulation: &Regulation, round: &Round, lang: Lang) -> String {
             .collect();
         let code_width = rows.iter().map(|(_, u, _)| u.unit.width()).max().unwrap_or(0).max(3);
         let level = |unit: &RankedUnit| {
-            format!("{}{}", unit.outcome.vietnamese(), if unit.provisional { say::provisional(lang) } else { "" })
+            format!(
+                "{}{}",
+                say::outcome_name(unit.outcome, lang),
+                if unit.provisional { say::provisional(lang) } else { "" }
+            )
         };
         let level_width = rows.iter().map(|(_, u, _)| level(u).width()).max().unwrap_or(0).max(8);
         let further = regulation.tie_keys.iter().find_map(|key| match key {
@@ -201,8 +205,8 @@ pub fn text(regulation: &Regulation, round: &Round, lang: Lang) -> String {
                 out,
                 "{rank:>4}  {}  {:>7}  {:>8}  {}  {name}",
                 pad(&unit.unit, code_width),
-                unit.official_total.to_string().replace('.', ","),
-                if further.is_some() { unit.tiebreak_total.to_string().replace('.', ",") } else { String::new() },
+                say::number(unit.official_total, lang),
+                if further.is_some() { say::number(unit.tiebreak_total, lang) } else { String::new() },
                 pad(&level(unit), level_width),
             );
         }

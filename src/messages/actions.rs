@@ -105,7 +105,7 @@ pub fn field_value(field: &str, value: &str, regulation: &Regulation, lang: Lang
     use crate::domain::facts::FactKind;
     use crate::domain::grades::Grade;
     if lang == Lang::En {
-        return value.to_string();
+        return english_value(field, value);
     }
     let yes_no = |value: &str| match value {
         "true" | "yes" => Some("có"),
@@ -124,12 +124,30 @@ pub fn field_value(field: &str, value: &str, regulation: &Regulation, lang: Lang
             .into_iter()
             .find(|level| level.slug() == value)
             .map(|level| level.vietnamese().to_string()),
-        _ => match regulation.fact(field).map(|fact| &fact.kind) {
-            Some(FactKind::Bool) => yes_no(value).map(str::to_string),
-            _ => None,
+        _ => match regulation.fact(field) {
+            Some(fact) if fact.kind == FactKind::Bool => yes_no(value).map(str::to_string),
+            // A choice (`remedied`) by the label the regulation gives it (*đã khắc phục*).
+            Some(fact) => fact.parse_value(value).ok().map(|parsed| fact.display_value(&parsed)),
+            None => None,
         },
     };
     worded.unwrap_or_else(|| value.to_string())
+}
+
+/// A recorded value in English: as recorded, but a unit's focal person's unit (stored `unit, đơn vị snv`)
+/// reads `unit, unit snv`.
+fn english_value(field: &str, value: &str) -> String {
+    use crate::domain::classification::Level;
+    if field == "user" {
+        return value.replace(", đơn vị ", ", unit ");
+    }
+    if field == "level" {
+        let levels = [Level::Excellent, Level::Good, Level::Completed, Level::NotCompleted];
+        if let Some(level) = levels.into_iter().find(|level| level.slug() == value || level.vietnamese() == value) {
+            return super::cli::level_name(level, Lang::En).to_string();
+        }
+    }
+    value.to_string()
 }
 
 /// What a history row that recorded no value says: the two kinds this program writes worded in Vietnamese

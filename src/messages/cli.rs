@@ -126,7 +126,7 @@ fn none(head: Option<&str>, lang: Lang) -> String {
 /// A refusal of the command line, as a person reads it.
 pub fn cli_refusal(why: &CliRefusal, lang: Lang) -> String {
     match (why, lang) {
-        (CliRefusal::DbRequired, Lang::Vi) => "cần --db PATH (tệp cơ sở dữ liệu của kỳ đánh giá)".into(),
+        (CliRefusal::DbRequired, Lang::Vi) => "cần --db TỆP (tệp cơ sở dữ liệu của kỳ đánh giá)".into(),
         (CliRefusal::DbRequired, Lang::En) => "--db PATH is required".into(),
         (CliRefusal::RegulationProblems { folder, count: 0 }, Lang::Vi) => {
             format!("{folder}: không có tệp dữ liệu nào của quy chế (regulation.toml …)")
@@ -140,7 +140,7 @@ pub fn cli_refusal(why: &CliRefusal, lang: Lang) -> String {
         (CliRefusal::RegulationProblems { folder, count }, Lang::En) => {
             format!("{folder}: {count} problem(s) in the regulation's data (listed above)")
         }
-        (CliRefusal::RerateOneThing, Lang::Vi) => "xếp loại lại thay đổi một điều: --criterion C --score S, --criterion C --grade G, hoặc --fact NAME --value V".into(),
+        (CliRefusal::RerateOneThing, Lang::Vi) => "xếp loại lại thay đổi một điều: --criterion MÃ --score ĐIỂM, --criterion MÃ --grade XẾP_LOẠI, hoặc --fact TÊN --value GIÁ_TRỊ".into(),
         (CliRefusal::RerateOneThing, Lang::En) => "rerate changes one thing: --criterion C --score S, --criterion C --grade G, or --fact NAME --value V".into(),
         (CliRefusal::HeadNotInLog { db, head }, Lang::Vi) => format!("{db}: mã nhật ký đã ghi {head} không có trong nhật ký này: từ khi ghi lại, các dòng cuối của nhật ký đã bị xóa, hoặc nhật ký đã bị viết lại và tính lại mã băm"),
         (CliRefusal::HeadNotInLog { db, head }, Lang::En) => format!("{db}: the recorded head {head} is not in this audit log: since it was recorded, rows were removed from the end of the log, or the log was rewritten and its hashes recomputed"),
@@ -253,7 +253,7 @@ pub fn approved(lang: Lang, bloc: &str, head: &str) -> [String; 3] {
         ],
         Lang::En => [
             format!("{bloc}: results approved and frozen"),
-            format!("Nhật ký (audit head) with the approval: {head}"),
+            format!("Audit head with the approval: {head}"),
             format!(
                 "record it outside the database: `thamdinh audit verify --head {head}` then proves nothing up to the approval was changed or removed"
             ),
@@ -455,6 +455,41 @@ pub fn further_decimals(lang: Lang, decimals: u32) -> String {
 }
 
 /// `rank`: after a provisional level.
+/// A person as the council reads them: the full name, the login in parentheses (`Nguyễn Văn A (tv-snv)`).
+pub fn person(full_name: &str, login: &str) -> String {
+    format!("{} ({login})", full_name.trim())
+}
+
+/// A unit's outcome (its level, or a tie awaiting the chairman) as the reader's language names it.
+pub fn outcome_name(outcome: crate::domain::ranking::Outcome, lang: Lang) -> &'static str {
+    use crate::domain::ranking::Outcome;
+    match (lang, outcome) {
+        (Lang::Vi, outcome) => outcome.vietnamese(),
+        (Lang::En, Outcome::Level(level)) => level_name(level, lang),
+        (Lang::En, Outcome::TiePending) => "awaiting the chairman's order",
+    }
+}
+
+/// A level as the reader's language names it (*Hoàn thành tốt nhiệm vụ*, or `good`).
+pub fn level_name(level: crate::domain::classification::Level, lang: Lang) -> &'static str {
+    use crate::domain::classification::Level;
+    match (lang, level) {
+        (Lang::Vi, level) => level.vietnamese(),
+        (Lang::En, Level::Excellent) => "excellent",
+        (Lang::En, Level::Good) => "good",
+        (Lang::En, Level::Completed) => "completed",
+        (Lang::En, Level::NotCompleted) => "not completed",
+    }
+}
+
+/// A total as the reader's language writes it: the decimal comma in Vietnamese, the point in English.
+pub fn number(value: rust_decimal::Decimal, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => value.to_string().replace('.', ","),
+        Lang::En => value.to_string(),
+    }
+}
+
 pub fn provisional(lang: Lang) -> &'static str {
     lang.pick(" (tạm tính)", " (provisional)")
 }

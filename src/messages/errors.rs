@@ -3,6 +3,7 @@
 //! variant does not compile until it is worded in both languages.
 
 use super::Lang;
+use crate::domain::calendar::shown_vietnamese;
 use crate::domain::error::DataError;
 use crate::domain::facts::{FactKindExpected, FactValueRefused};
 use crate::domain::permissions::{Act, CouncilWrite, Refusal, Role, Rule};
@@ -17,7 +18,7 @@ pub fn store_error(error: &StoreError, lang: Lang) -> String {
     }
     match error {
         StoreError::Missing { path } => format!(
-            "{}: không có cơ sở dữ liệu ở đây; tạo mới bằng `thamdinh init --db {} --regulation ID --year YYYY`",
+            "{}: không có cơ sở dữ liệu ở đây; tạo mới bằng `thamdinh init --db {} --regulation MÃ --year NĂM`",
             path.display(),
             path.display()
         ),
@@ -41,7 +42,7 @@ pub fn store_error(error: &StoreError, lang: Lang) -> String {
         StoreError::RowRefused(row) => row_refused(row),
         StoreError::Stale(stale) => stale_vi(stale),
         StoreError::UnknownUser { name } => {
-            format!("cơ sở dữ liệu này không có người dùng {name:?} của Hội đồng; xem `thamdinh user list --db PATH`")
+            format!("cơ sở dữ liệu này không có người dùng {name:?} của Hội đồng; xem `thamdinh user list --db TỆP`")
         }
         StoreError::Terminal(error) => format!("màn hình: {}", super::cause_vi(&error.to_string())),
         StoreError::Upload(why) => super::uploads::upload_refused(why),
@@ -108,6 +109,9 @@ fn row_refused(row: &RowRefused) -> String {
 pub fn data_error(error: &DataError, lang: Lang) -> String {
     match (error, lang) {
         (DataError::Invalid { file, line, message }, Lang::Vi) => format!("{file}:{line}: {message}"),
+        (DataError::Missing { file, message }, Lang::Vi) if message == "the regulation needs this file" => {
+            format!("{file}: thiếu: quy chế cần có tệp này")
+        }
         (DataError::Missing { file, message }, Lang::Vi) => format!("{file}: thiếu: {message}"),
         (error, Lang::En) => error.to_string(),
     }
@@ -169,8 +173,9 @@ fn fact_value(why: &FactValueRefused) -> String {
     format!("sự kiện “{}” nhận {expected}, không nhận {:?}", why.title, why.value)
 }
 
-/// How a date is written, in Vietnamese (`store::import::DATE_RULE` in English).
-pub(super) const DATE_RULE_VI: &str = "NNNN-TT-NN hoặc NN/TT/NNNN, năm từ 1945 đến 2100";
+/// How a date is written, in Vietnamese (`store::import::DATE_RULE` in English): the spelling of
+/// [`super::DATE_SPELLING_VI`], which people know from Excel, or the ISO form a script writes.
+pub(super) const DATE_RULE_VI: &str = concat!(date_spelling_vi!(), " hoặc yyyy-mm-dd, năm từ 1945 đến 2100");
 
 /// A refusal of the store, as a person reads it.
 #[allow(
@@ -348,20 +353,23 @@ pub fn refused(why: &Refused, lang: Lang) -> String {
             format!("đơn vị {unit}: ngày tập thể lãnh đạo thông qua {value:?} không phải là ngày ({DATE_RULE_VI})")
         }
         Refused::ApprovedInFuture { unit, approved, today } => format!(
-            "đơn vị {unit}: ngày thông qua {approved} sau ngày hôm nay ({today}); ghi ngày họp tập thể lãnh đạo đã diễn ra"
+            "đơn vị {unit}: ngày thông qua {} sau ngày hôm nay ({}); ghi ngày họp tập thể lãnh đạo đã diễn ra",
+            shown_vietnamese(approved),
+            shown_vietnamese(today)
         ),
         Refused::ApprovedBeforeRound { unit, approved, year } => format!(
             "đơn vị {unit}: ngày thông qua {approved} trước năm đánh giá {year}; ghi ngày họp tập thể lãnh đạo đã diễn ra"
         ),
         Refused::AlreadySubmitted { unit, on, minutes } => format!(
-            "đơn vị {unit} đã nộp bản tự đánh giá ngày {on} (biên bản {minutes}); muốn sửa, Thư ký mở lại kèm lý do"
+            "đơn vị {unit} đã nộp bản tự đánh giá ngày {} (biên bản {minutes}); muốn sửa, Thư ký mở lại kèm lý do",
+            shown_vietnamese(on)
         ),
         Refused::SelfAssessmentIncomplete { unit, missing, first } => {
             super::submission::incomplete_vi(unit, *missing, first)
         }
         Refused::ReceivedNotADate { unit, value } => super::submission::received_not_a_date_vi(unit, value),
         Refused::ReceivedInFuture { unit, received, today } => {
-            super::submission::received_in_future_vi(unit, received, today)
+            super::submission::received_in_future_vi(unit, &shown_vietnamese(received), &shown_vietnamese(today))
         }
         Refused::ReceivedNotForUnit { unit } => super::submission::received_not_for_unit_vi(unit),
         Refused::SubmissionNotRecorded { unit } => {

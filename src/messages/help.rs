@@ -94,11 +94,16 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("init", "year", "Năm đánh giá"),
     ("init", "from", "Cơ sở dữ liệu của kỳ trước (chỉ đọc)"),
     ("submit", "unit", "Mã đơn vị (cán bộ đầu mối nộp cho đơn vị mình; Thư ký nêu mã đơn vị)"),
-    ("submit", "approved_on", "Ngày tập thể lãnh đạo đơn vị thông qua bản tự đánh giá (YYYY-MM-DD hoặc DD/MM/YYYY)"),
+    ("submit", "approved_on", "Ngày tập thể lãnh đạo đơn vị thông qua bản tự đánh giá (dd/mm/yyyy hoặc yyyy-mm-dd)"),
     ("submit", "minutes", "Số biên bản họp tập thể lãnh đạo"),
     ("submit", "reopen", "Mở lại bản tự đánh giá đã nộp để đơn vị sửa tiếp"),
     ("submit", "reason", "Lý do mở lại (ghi vào nhật ký)"),
-    ("round set", "deadline", "YYYY-MM-DD hoặc DD/MM/YYYY: các đơn vị nộp trước ngày này"),
+    (
+        "submit",
+        "received",
+        "Ngày nhận hồ sơ giấy (dd/mm/yyyy hoặc yyyy-mm-dd, không sau hôm nay; Thư ký hoặc Chủ tịch Hội đồng): ngày nộp, căn cứ xét nộp muộn. Không có: hôm nay",
+    ),
+    ("round set", "deadline", "dd/mm/yyyy hoặc yyyy-mm-dd: các đơn vị nộp trước ngày này"),
     ("round set", "appraisal_days", "Thời gian thẩm định, tính bằng ngày làm việc từ ngày nhận hồ sơ"),
     ("round show", "json", "Dạng JSON (định dạng các kịch bản dựa vào)"),
     ("result", "unit", "Mã đơn vị (cán bộ đầu mối xem đơn vị mình)"),
@@ -223,6 +228,9 @@ const PLACEHOLDERS: &[(&str, &str)] = &[
     ("HASH", "MÃ_BĂM"),
     ("NUMBER", "SỐ"),
     ("DATE", "NGÀY"),
+    ("YYYY", "NĂM"),
+    ("N", "SỐ"),
+    ("S", "SỐ"),
 ];
 
 /// The usage line's own words in Vietnamese (`[OPTIONS]`, `<COMMAND>`).

@@ -5,6 +5,17 @@
 //! Entry points: [`store_error`], [`refused`], [`refusal`], [`row_problem`], [`data_error`], [`audit_action`],
 //! [`audit_action_slug`], [`field_name`], [`cli_error`], and the CLI's own texts in [`cli`], [`year`] and [`help`].
 
+/// How a date is spelled to a Vietnamese reader, said once: *dd/mm/yyyy*, as Excel spells it (hints, refusals
+/// and help all use it).
+macro_rules! date_spelling_vi {
+    () => {
+        "dd/mm/yyyy"
+    };
+}
+
+/// How a date is spelled to a Vietnamese reader (the interface's hints, the refusals, the help).
+pub const DATE_SPELLING_VI: &str = date_spelling_vi!();
+
 pub mod actions;
 pub mod catalog;
 pub mod cli;

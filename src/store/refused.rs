@@ -197,7 +197,7 @@ pub enum Refused {
     BadFactValue { unit: String, why: FactValueRefused },
     #[error("unit {unit}: {why}")]
     FactsInconsistent { unit: String, why: FactsInconsistent },
-    #[error("unit {unit}, {component}: điểm thẩm định {why}")]
+    #[error("unit {unit}, {component}: appraised score {}", super::row_problem::score_en(why))]
     BadScore { unit: String, component: String, why: ScoreInputError },
     #[error("unit {unit}, {component}: appraised {value} outside [0, {}] (a score lies in [0, max])", max.normalize())]
     ScoreOutOfRange { unit: String, component: String, value: Decimal, max: Decimal },
@@ -208,7 +208,7 @@ pub enum Refused {
     BadText { field: TextField, at: Subject, why: TextRefusal },
     #[error("{at}: {} is needed (empty, or nothing visible in it)", field.english())]
     TextNeeded { field: TextField, at: Subject },
-    #[error("{at}: bloc {bloc} is approved and its results are frozen; a change now is a re-rating (Điều 10.4)")]
+    #[error("{at}: bloc {bloc} is approved and its results are frozen; a change now is a re-rating (Article 10.4)")]
     Frozen { bloc: String, at: Subject },
     #[error("unit {unit}: bloc {bloc} is not approved yet; change the score, fact or grade the usual way")]
     NotApproved { unit: String, bloc: String },
@@ -369,7 +369,7 @@ pub enum Refused {
     OldSchema { path: String, version: i64 },
     #[error("unit {unit}, {component}: no document numbered {reference:?} to remove")]
     NoSuchDocument { unit: String, component: String, reference: String },
-    #[error("unit {unit}, {component}: self-assessed score {why}")]
+    #[error("unit {unit}, {component}: self-assessed score {}", super::row_problem::score_en(why))]
     BadSelfScore { unit: String, component: String, why: ScoreInputError },
     #[error("unit {unit}, {component}: {regulation} has no not-applicable components")]
     NotApplicableNotAllowed { unit: String, component: String, regulation: String },

@@ -128,14 +128,14 @@ pub enum RowFault {
     #[error("unit {unit}, {code}: {value:?} must be yes or no (or - for yes)")]
     NotYesNo { unit: String, code: String, value: String },
     /// A score that is not one (the domain's words, in Vietnamese, in both languages' frame).
-    #[error("unit {unit}, {code}: {} {why}", if *self_score { "điểm tự đánh giá" } else { "điểm thẩm định" })]
+    #[error("unit {unit}, {code}: {} {}", if *self_score { "self-score" } else { "appraised score" }, score_en(why))]
     BadScore { unit: String, code: String, self_score: bool, why: ScoreInputError },
     #[error(
         "unit {unit}, {code}: a not-applicable component carries no scores, and it would hold {} (clear a stored value with -)",
         held(scores)
     )]
     NotApplicableHolds { unit: String, code: String, scores: Vec<HeldScore> },
-    #[error("unit {unit}, {code}: {why}")]
+    #[error("unit {unit}, {code}: {}", reason_needed_en(why))]
     ReasonNeeded { unit: String, code: String, why: ReasonNeeded },
     #[error("unit {unit}, {code}: the provincial leaders score this component; the unit gives it no self-score")]
     SelfScoreByLeaders { unit: String, code: String },
@@ -208,5 +208,40 @@ impl RowFault {
     /// The fault at a place and column, as the store returns it.
     pub fn at(self, place: RowPlace, column: Option<&str>) -> super::StoreError {
         super::StoreError::Row(Box::new(RowProblem { place, column: column.map(str::to_string), fault: self }))
+    }
+}
+
+/// A typed score's refusal in English (the domain words it in Vietnamese).
+pub fn score_en(why: &ScoreInputError) -> String {
+    match why {
+        ScoreInputError::NotANumber(value) => format!("{value:?} is not a score (e.g. 3.5 or 3,5)"),
+        ScoreInputError::PercentNotAllowed(value) => {
+            format!("{value:?}: this regulation scores in points, not in % of plan")
+        }
+        ScoreInputError::Negative { value, max } => {
+            format!("{value:?} is not a score: a score is never negative (it lies in [0, {}])", max.normalize())
+        }
+        ScoreInputError::AboveMax { value, max } => {
+            format!("{value:?} is above the maximum {} (a score lies in [0, {}])", max.normalize(), max.normalize())
+        }
+        ScoreInputError::TooManyDecimals { value, found, allowed } => format!(
+            "{value:?} has {found} decimals; the regulation counts {allowed} (nothing is rounded: type it again)"
+        ),
+    }
+}
+
+/// Why an appraisal needs a reason, in English (the domain words it in Vietnamese).
+pub fn reason_needed_en(why: &ReasonNeeded) -> String {
+    match why {
+        ReasonNeeded::BelowMax { appraised, max } => format!(
+            "a deduction needs a reason: appraised {} is below the maximum {}",
+            appraised.normalize(),
+            max.normalize()
+        ),
+        ReasonNeeded::DiffersFromSelfScore { appraised, self_score } => format!(
+            "a reason is needed: appraised {} differs from the self-score {}",
+            appraised.normalize(),
+            self_score.normalize()
+        ),
     }
 }

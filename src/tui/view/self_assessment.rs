@@ -180,7 +180,7 @@ pub fn submit(frame: &mut Frame, app: &App, area: Rect) {
         Line::raw("Sau khi nộp, bản tự đánh giá được khóa; cần sửa thì đề nghị Thư ký Hội đồng mở lại."),
         Line::raw(""),
         Line::from(vec![
-            Span::raw("Ngày tập thể lãnh đạo thông qua (dd/mm/yyyy): "),
+            Span::raw(format!("Ngày tập thể lãnh đạo thông qua ({}): ", crate::messages::DATE_SPELLING_VI)),
             Span::styled(format!(" {:<12}", form.approved_on), focus(!form.on_minutes)),
         ]),
         Line::from(vec![
