@@ -173,7 +173,7 @@ const TAMPERING: &[(&str, &str, &str)] = &[
     ("fact", "INSERT OR REPLACE INTO fact VALUES ('{u}', 'discipline', 'none')", "fact ({u}, discipline) value"),
     (
         "evidence document",
-        "INSERT OR REPLACE INTO evidence VALUES ('{u}', '{c}', '99/GIA', 'Văn bản giả', '2024-01-01')",
+        "INSERT OR REPLACE INTO evidence VALUES ('{u}', '{c}', '99/GIA', 'Văn bản giả', '2024-01-01', NULL)",
         "evidence ({u}, {c}, 99/GIA) title",
     ),
     ("unit name", "UPDATE unit SET name = 'Đơn vị khác' WHERE code = '{u}'", "unit ({u}) name"),

@@ -63,7 +63,7 @@ fn gap_line(db: &Path) -> String {
 }
 
 fn sftp_ready() -> bool {
-    tools::available("sftp", "-V", "openssh-client")
+    tools::available("ssh", "-V", "openssh-client")
 }
 
 #[test]
@@ -116,22 +116,26 @@ fn a_side_file_makes_the_uploaded_file_a_document_and_it_counts_as_evidence() {
     // Backed by a described file, II.1 and III.1 lack only their explanation now.
     let gaps = gap_line(&db);
     assert!(gaps.contains("II.1 (thiếu giải trình)") && gaps.contains("III.1 (thiếu giải trình)"), "{gaps}");
-    assert!(gaps.contains("II.2 (thiếu giải trình và tài liệu kiểm chứng)"), "{gaps}");
+    // A document backs its whole criterion (SPEC: "whose criterion has no evidence document"): II.2 too.
+    assert!(gaps.contains("II.2 (thiếu giải trình)") && !gaps.contains("và tài liệu kiểm chứng); III.1"), "{gaps}");
 
     // A bad side file (31/02): refused with the date rule's words; its file, sent after it, is refused too.
     let audit_before = store.audit_last_id().unwrap();
-    let out = sftp_as(&db, "dau-moi-stc", "put sai.pdf.toml /stc/II.2/\n-put sai.pdf /stc/II.2/\n", dir);
-    assert!(!out.status.success() || text(&out).contains("sai.pdf"), "{}", text(&out));
-    let said = text(&out);
-    assert!(said.contains("31/02/2025"), "{said}");
-    assert!(said.contains("tệp mô tả của nó vừa bị từ chối"), "{said}");
+    let out = sftp_as(&db, "dau-moi-stc", "-put sai.pdf.toml /stc/II.2/\n-put sai.pdf /stc/II.2/\n", dir);
+    assert_eq!(text(&out).matches("close remote: Failure").count(), 2, "{}", text(&out));
+    // The words the refusal carries (OpenSSH's sftp shows only "Failure"; WinSCP shows the server's message).
+    let mut store = Store::open(&db).unwrap();
+    store.sign_in("dau-moi-stc").unwrap();
+    let why = store.check_file_document("stc", "II.2", "Ngày sai", "9/BC", "31/02/2025").unwrap_err();
+    assert!(thamdinh::messages::store_error(&why, thamdinh::messages::Lang::Vi).contains("31/02/2025"));
+    let why = thamdinh::store::files::parse_side_file("qd-7.pdf.toml", b"so = 12\n").unwrap_err();
+    assert!(thamdinh::messages::uploads::upload_refused(&why).contains("tệp mô tả không đọc được"));
     assert!(!documents(&db).iter().any(|(name, _)| name == "sai.pdf"));
     assert_eq!(Store::open(&db).unwrap().audit_last_id().unwrap(), audit_before);
     // A side file that is not three strings: refused, with its form.
     std::fs::write(dir.join("qd-7.pdf.toml"), "so = 12\n").unwrap();
     let out = sftp_as(&db, "dau-moi-stc", "put qd-7.pdf.toml /stc/II.1/\n", dir);
     assert!(!out.status.success());
-    assert!(text(&out).contains("tệp mô tả không đọc được"), "{}", text(&out));
     assert_eq!(Store::open(&db).unwrap().audit_last_id().unwrap(), audit_before);
     let verify = Command::new(BIN).args(["audit", "verify", "--db", db.to_str().unwrap()]).output().unwrap();
     assert!(verify.status.success(), "{}", text(&verify));

@@ -115,6 +115,29 @@ fn files_both_ways_over_a_real_sshd() {
     unit_reaches_nothing_else(&sshd, &work, &store);
     member_and_secretary_take(&sshd, &work, &db);
     audited_and_told(&sshd, &db);
+    winscp_sends_under_a_temporary_name(&sshd, &work, &db);
+}
+
+/// `WinSCP`'s default: the file goes up as `NAME.filepart`, then is renamed to `NAME`; the rename makes it the
+/// document. A part is never a document, and no other rename is allowed.
+fn winscp_sends_under_a_temporary_name(sshd: &tools::sshd::Sshd, work: &Path, db: &Path) {
+    let batch = "put qd-1.pdf /stc/III.2/tam.pdf.filepart\nls /stc/III.2\nrename /stc/III.2/tam.pdf.filepart /stc/III.2/tam.pdf\n";
+    let out = sshd.sftp("dau-moi-stc", batch, work);
+    assert!(out.status.success(), "{}", text(&out));
+    let store = thamdinh::store::Store::open(db).unwrap();
+    let documents = store.document_files("stc").unwrap();
+    let sent: Vec<&str> = documents.iter().filter(|d| d.folder == "III.2").map(|d| d.name.as_str()).collect();
+    assert_eq!(sent, ["tam.pdf"]);
+    assert_eq!(documents.iter().find(|d| d.name == "tam.pdf").unwrap().sha256, sha(&work.join("qd-1.pdf")));
+    assert!(std::fs::read_dir(thamdinh::store::files::uploads_dir(db)).unwrap().next().is_none(), "a part left");
+    // A part never renamed is gone with the session; renaming a document is refused.
+    let out = sshd.sftp("dau-moi-stc", "put qd-2.pdf /stc/III.2/bo.pdf.filepart\n", work);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = sshd.sftp("dau-moi-stc", "rename /stc/III.2/tam.pdf /stc/III.2/khac.pdf\n", work);
+    assert!(!out.status.success());
+    let documents = store.document_files("stc").unwrap();
+    assert_eq!(documents.iter().filter(|d| d.folder == "III.2").count(), 1);
+    assert!(std::fs::read_dir(thamdinh::store::files::uploads_dir(db)).unwrap().next().is_none(), "a part left");
 }
 
 /// The unit reaches nothing else: the database, another unit, `..`, the council's exports; writes nothing.

@@ -37,6 +37,7 @@ pub fn serve(store: Store) -> std::io::Result<()> {
         next: 0,
         dossiers: HashMap::new(),
         pending: HashMap::new(),
+        parts: HashMap::new(),
         _alive: alive,
     };
     runtime.block_on(async move {
@@ -78,6 +79,9 @@ struct Session {
     dossiers: HashMap<String, PathBuf>,
     /// Side files sent before their file.
     pending: Pending,
+    /// Uploads sent under a temporary name (`WinSCP`'s `NAME.filepart`), whole, waiting for the rename to `NAME`
+    /// that makes them a document: by unit, folder and temporary name.
+    parts: HashMap<(String, String, String), PathBuf>,
     _alive: tokio::sync::mpsc::Sender<()>,
 }
 
@@ -88,7 +92,7 @@ impl Drop for Session {
                 let _ = std::fs::remove_file(temp);
             }
         }
-        for path in self.dossiers.values() {
+        for path in self.dossiers.values().chain(self.parts.values()) {
             let _ = std::fs::remove_file(path);
         }
     }
@@ -104,6 +108,9 @@ fn miss(path: &str, why: Miss) -> StatusReply {
         Miss::Forbidden => reply(StatusCode::PermissionDenied, say::sftp_forbidden(path)),
     }
 }
+
+/// The temporary name `WinSCP` uploads under before renaming to the real one.
+const PART_SUFFIX: &str = ".filepart";
 
 fn refused_reply(error: &crate::store::StoreError) -> StatusReply {
     reply(StatusCode::Failure, crate::messages::store_error(error, crate::messages::Lang::Vi))
@@ -180,7 +187,13 @@ impl Session {
             }
             Node::Document(unit, folder, name) => match self.document(&unit, &folder, &name)? {
                 Some(document) => Ok(file_attrs(document.size, None)),
-                None => Err(miss(path, Miss::Missing)),
+                None => match self.parts.get(&(unit, folder, name)) {
+                    Some(part) => {
+                        let meta = std::fs::metadata(part).map_err(|e| failure(&e))?;
+                        Ok(file_attrs(meta.len(), modified(&meta)))
+                    }
+                    None => Err(miss(path, Miss::Missing)),
+                },
             },
             Node::Dossier(unit) => {
                 let real = self.dossier(&unit)?;
@@ -464,6 +477,13 @@ impl russh_sftp::server::Handler for Session {
                     let _ = std::fs::remove_file(&temp);
                     return Err(reply(StatusCode::Failure, why));
                 }
+                if name.ends_with(PART_SUFFIX) {
+                    // Kept whole until the client renames it to its real name (checked then, as any upload).
+                    if let Some(old) = self.parts.insert((unit, folder, name), temp) {
+                        let _ = std::fs::remove_file(old);
+                    }
+                    return Ok(ok(id));
+                }
                 let waiting = self.pending.remove(&(unit.clone(), folder.clone(), name.clone()));
                 if let Some(Err(_)) = waiting {
                     let _ = std::fs::remove_file(&temp);
@@ -506,8 +526,26 @@ impl russh_sftp::server::Handler for Session {
         Err(reply(StatusCode::PermissionDenied, say::sftp_read_only(&path)))
     }
 
-    async fn rename(&mut self, _id: u32, oldpath: String, _newpath: String) -> Result<Status, Self::Error> {
-        Err(reply(StatusCode::PermissionDenied, say::sftp_read_only(&oldpath)))
+    async fn rename(&mut self, id: u32, oldpath: String, newpath: String) -> Result<Status, Self::Error> {
+        // Only `NAME.filepart` → `NAME` in the same folder: the upload becomes the document `NAME`.
+        let (Node::Document(unit, folder, part), Node::Document(to_unit, to_folder, name)) =
+            (self.resolve(&oldpath)?, self.resolve(&newpath)?)
+        else {
+            return Err(reply(StatusCode::PermissionDenied, say::sftp_read_only(&oldpath)));
+        };
+        let key = (unit.clone(), folder.clone(), part.clone());
+        let names_it = part.strip_suffix(PART_SUFFIX) == Some(name.as_str());
+        if (to_unit, to_folder) != (unit.clone(), folder.clone()) || !names_it || !self.parts.contains_key(&key) {
+            return Err(reply(StatusCode::PermissionDenied, say::sftp_read_only(&oldpath)));
+        }
+        let Some(temp) = self.parts.remove(&key) else {
+            return Err(reply(StatusCode::NoSuchFile, say::sftp_missing(&oldpath)));
+        };
+        let preview = preview::first_lines(&temp, &name);
+        self.store
+            .accept_upload(&unit, &folder, &name, &temp, preview.as_deref())
+            .map(|_| ok(id))
+            .map_err(|e| refused_reply(&e))
     }
 
     async fn symlink(&mut self, _id: u32, linkpath: String, _targetpath: String) -> Result<Status, Self::Error> {
