@@ -8,6 +8,7 @@
 pub mod actions;
 pub mod catalog;
 pub mod cli;
+pub mod desk;
 mod errors;
 mod files;
 pub mod help;
