@@ -2,28 +2,18 @@
 
 use super::UserCommand;
 use super::output;
-use crate::domain::permissions::Role;
 use crate::domain::text::escape_line;
 use crate::messages::{CliError, Lang, cli as say};
-use crate::store::{Refused, Store};
-use std::str::FromStr;
+use crate::store::Store;
 
 pub fn run(mut store: Store, command: UserCommand, lang: Lang) -> Result<(), CliError> {
     match command {
         UserCommand::Add { name, role, agency, unit, full_name } => {
-            let role = Role::from_str(&role).map_err(|_| Refused::UnknownRole { role })?;
-            match (role, unit) {
-                (Role::Unit, Some(unit)) => {
-                    store.add_unit_user(&name, &full_name, &unit)?;
-                    output::line(say::unit_user_added(lang, &name, role, &unit))?;
-                    return Ok(());
-                }
-                (Role::Unit, None) => return Err(Refused::UnitNeeded.into()),
-                (_, Some(unit)) => return Err(Refused::NoUnitForRole { role: role.slug().to_string(), unit }.into()),
-                (_, None) => {}
+            let role = store.add_user_typed(&name, &full_name, &role, agency.as_deref(), unit.as_deref())?;
+            match unit {
+                Some(unit) => output::line(say::unit_user_added(lang, &name, role, &unit))?,
+                None => output::line(say::user_added(lang, &name, role, agency.as_deref()))?,
             }
-            store.add_user(&name, &full_name, role, agency.as_deref())?;
-            output::line(say::user_added(lang, &name, role, agency.as_deref()))?;
         }
         UserCommand::List => {
             let [name, role, agency, full_name, status] = say::user_columns(lang);

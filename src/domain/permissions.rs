@@ -270,7 +270,7 @@ impl fmt::Display for Rule {
                 f.write_str("only the secretary or the chairman exports the council's papers (SPEC, Roles)")
             }
             Rule::ServiceAccountManagesUsers => {
-                f.write_str("users are managed by whoever holds the database (the service account)")
+                f.write_str("users are managed by the secretary or whoever holds the database (the service account)")
             }
             Rule::ChairmanOnly => f.write_str("only the chairman does this"),
             Rule::LeaderOwnScore => f.write_str("a provincial leader's score is entered by that leader only"),
@@ -426,7 +426,8 @@ pub fn may(actor: &Actor, write: CouncilWrite) -> Result<(), Refusal> {
         CouncilWrite::OrderTie | CouncilWrite::OverrideGrade | CouncilWrite::Approve | CouncilWrite::Rerate => {
             matches!(actor.role, Role::Chairman | Role::ServiceAccount)
         }
-        CouncilWrite::ManageUsers => actor.role == Role::ServiceAccount,
+        // The standing office (the secretary, Sở Nội vụ: 2610 Điều 9.1) keeps the council's list of users.
+        CouncilWrite::ManageUsers => matches!(actor.role, Role::Secretary | Role::ServiceAccount),
     };
     if allowed {
         return Ok(());

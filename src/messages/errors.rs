@@ -472,7 +472,7 @@ fn rule_vi(rule: &Rule) -> String {
         Rule::SecretaryOrChairman => "chỉ Thư ký hoặc Chủ tịch Hội đồng làm việc này".into(),
         Rule::SecretaryOrChairmanExport => "chỉ Thư ký hoặc Chủ tịch Hội đồng xuất giấy tờ của Hội đồng".into(),
         Rule::ServiceAccountManagesUsers => {
-            "người dùng do người giữ tệp cơ sở dữ liệu (tài khoản dịch vụ) quản lý".into()
+            "người dùng do Thư ký Hội đồng hoặc người giữ tệp cơ sở dữ liệu (tài khoản dịch vụ) quản lý".into()
         }
         Rule::ChairmanOnly => "chỉ Chủ tịch Hội đồng làm việc này".into(),
         Rule::LeaderOwnScore => "điểm của một Lãnh đạo UBND tỉnh chỉ do chính Lãnh đạo đó nhập".into(),

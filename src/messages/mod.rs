@@ -19,6 +19,7 @@ pub const DATE_SPELLING_VI: &str = date_spelling_vi!();
 pub mod actions;
 pub mod catalog;
 pub mod cli;
+pub mod desk;
 mod errors;
 mod files;
 pub mod help;

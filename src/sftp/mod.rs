@@ -55,6 +55,8 @@ enum Open {
     Read { file: std::fs::File, taken: Option<Taken>, read: bool },
     /// An upload under way into `temp`, checked and kept on close.
     Write { file: std::fs::File, temp: PathBuf, unit: String, folder: String, name: String, refused: Option<String> },
+    /// A file sent into the user's inbox, written to `temp`, put in place as `dest` on close.
+    Inbox { file: std::fs::File, temp: PathBuf, dest: PathBuf, refused: Option<String> },
     /// A folder listing, sent in one piece.
     Dir { entries: Option<Vec<File>> },
     /// A side file (`X.pdf.toml`) under way, held in memory: the number, date and title of `target`.
@@ -163,6 +165,15 @@ impl Session {
         }
     }
 
+    /// A file of the user's inbox on disk: a plain file (no hidden file, no link).
+    fn inbox_file(&self, name: &str, path: &str) -> Result<(PathBuf, std::fs::Metadata), StatusReply> {
+        let real = files::inbox_dir(self.store.path(), &self.store.actor().name).join(name);
+        match std::fs::symlink_metadata(&real) {
+            Ok(meta) if meta.is_file() && !name.starts_with('.') => Ok((real, meta)),
+            _ => Err(miss(path, Miss::Missing)),
+        }
+    }
+
     /// The current document of that name in a unit's folder.
     fn document(&self, unit: &str, folder: &str, name: &str) -> Result<Option<DocumentFile>, StatusReply> {
         let documents = self.store.document_files(unit).map_err(|e| failure(&e))?;
@@ -180,7 +191,13 @@ impl Session {
 
     fn stat(&mut self, path: &str) -> Result<FileAttributes, StatusReply> {
         match self.resolve(path)? {
-            Node::Root | Node::Exports(_) | Node::AllExports | Node::Unit(_) | Node::Folder(..) => Ok(dir_attrs()),
+            Node::Root | Node::Exports(_) | Node::AllExports | Node::Unit(_) | Node::Folder(..) | Node::Inbox => {
+                Ok(dir_attrs())
+            }
+            Node::InboxFile(name) => {
+                let (_, meta) = self.inbox_file(&name, path)?;
+                Ok(file_attrs(meta.len(), modified(&meta)))
+            }
             Node::ExportFile(owner, name) => {
                 let (_, meta) = self.export_file(&owner, &name, path)?;
                 Ok(file_attrs(meta.len(), modified(&meta)))
@@ -211,6 +228,9 @@ impl Session {
                 if tree::reads_papers(&self.store) {
                     entries.push(dir(tree::ALL_EXPORTS));
                 }
+                if tree::has_inbox(&self.store) {
+                    entries.push(dir(tree::INBOX));
+                }
                 let units = match &self.store.actor().unit {
                     Some(own) => vec![own.clone()],
                     None => self.store.unit_codes().map_err(|e| failure(&e))?,
@@ -227,6 +247,7 @@ impl Session {
                 owners.iter().map(|owner| dir(owner)).collect()
             }
             Node::Exports(owner) => self.list_exports(&owner),
+            Node::Inbox => plain_files(&files::inbox_dir(self.store.path(), &self.store.actor().name)),
             Node::Unit(unit) => {
                 let mut entries: Vec<File> = Vec::new();
                 if tree::reads_papers(&self.store) {
@@ -244,33 +265,40 @@ impl Session {
                     .map(|d| File::new(d.name.clone(), file_attrs(d.size, None)))
                     .collect()
             }
-            Node::ExportFile(..) | Node::Document(..) | Node::Dossier(_) => {
+            Node::ExportFile(..) | Node::Document(..) | Node::Dossier(_) | Node::InboxFile(_) => {
                 return Err(reply(StatusCode::Failure, say::sftp_missing(path)));
             }
         })
     }
 
     fn list_exports(&self, owner: &str) -> Vec<File> {
-        let folder = files::exports_dir(self.store.path(), owner);
-        let mut entries: Vec<File> = std::fs::read_dir(folder)
-            .map(|read| {
-                read.flatten()
-                    .filter_map(|entry| {
-                        let name = entry.file_name().into_string().ok()?;
-                        let meta = entry.path().symlink_metadata().ok()?;
-                        (meta.is_file() && !name.starts_with('.'))
-                            .then(|| File::new(name, file_attrs(meta.len(), modified(&meta))))
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        entries.sort_by(|a, b| a.filename.cmp(&b.filename));
-        entries
+        plain_files(&files::exports_dir(self.store.path(), owner))
     }
+}
 
+/// The plain files of a folder (no hidden file, no link, no folder), by name.
+fn plain_files(folder: &std::path::Path) -> Vec<File> {
+    let mut entries: Vec<File> = std::fs::read_dir(folder)
+        .map(|read| {
+            read.flatten()
+                .filter_map(|entry| {
+                    let name = entry.file_name().into_string().ok()?;
+                    let meta = entry.path().symlink_metadata().ok()?;
+                    (meta.is_file() && !name.starts_with('.'))
+                        .then(|| File::new(name, file_attrs(meta.len(), modified(&meta))))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    entries.sort_by(|a, b| a.filename.cmp(&b.filename));
+    entries
+}
+
+impl Session {
     fn open_read(&mut self, path: &str) -> Result<Open, StatusReply> {
         let (real, taken) = match self.resolve(path)? {
             Node::ExportFile(owner, name) => (self.export_file(&owner, &name, path)?.0, None),
+            Node::InboxFile(name) => (self.inbox_file(&name, path)?.0, None),
             Node::Document(unit, folder, name) => {
                 let Some(document) = self.document(&unit, &folder, &name)? else {
                     return Err(miss(path, Miss::Missing));
@@ -282,7 +310,7 @@ impl Session {
                 let what = tree::dossier_name(&unit);
                 (self.dossier(&unit)?, Some(Taken { unit, folder: None, what }))
             }
-            Node::Root | Node::Exports(_) | Node::AllExports | Node::Unit(_) | Node::Folder(..) => {
+            Node::Root | Node::Exports(_) | Node::AllExports | Node::Unit(_) | Node::Folder(..) | Node::Inbox => {
                 return Err(reply(StatusCode::Failure, say::sftp_missing(path)));
             }
         };
@@ -327,7 +355,11 @@ impl Session {
     }
 
     fn open_write(&mut self, path: &str) -> Result<Open, StatusReply> {
-        let Node::Document(unit, folder, name) = self.resolve(path)? else {
+        let node = self.resolve(path)?;
+        if let Node::InboxFile(name) = &node {
+            return self.open_inbox_write(name);
+        }
+        let Node::Document(unit, folder, name) = node else {
             return Err(reply(StatusCode::PermissionDenied, say::sftp_read_only(path)));
         };
         let refused = |e: crate::store::StoreError| {
@@ -344,6 +376,21 @@ impl Session {
         let temp = dir.join(format!("{}-{}.part", std::process::id(), self.next + 1));
         let file = std::fs::OpenOptions::new().write(true).create_new(true).open(&temp).map_err(|e| failure(&e))?;
         Ok(Open::Write { file, temp, unit, folder, name, refused: None })
+    }
+}
+
+impl Session {
+    /// A file sent into the inbox: written beside its place, put there (replacing one of the same name) on close.
+    fn open_inbox_write(&mut self, name: &str) -> Result<Open, StatusReply> {
+        let refused = |e: crate::store::StoreError| {
+            reply(StatusCode::PermissionDenied, crate::messages::store_error(&e, crate::messages::Lang::Vi))
+        };
+        files::check_file_name(name).map_err(|e| refused(e.into()))?;
+        let folder = files::inbox_dir(self.store.path(), &self.store.actor().name);
+        files::private_dir(&folder).map_err(|e| failure(&e))?;
+        let temp = folder.join(format!(".{}-{}.part", std::process::id(), self.next + 1));
+        let file = std::fs::OpenOptions::new().write(true).create_new(true).open(&temp).map_err(|e| failure(&e))?;
+        Ok(Open::Inbox { file, temp, dest: folder.join(name), refused: None })
     }
 }
 
@@ -426,15 +473,18 @@ impl russh_sftp::server::Handler for Session {
             held[start..end].copy_from_slice(&data);
             return Ok(ok(id));
         }
-        let Some(Open::Write { file, name, refused, .. }) = self.handles.get_mut(&handle) else {
-            return Err(StatusReply::new(StatusCode::PermissionDenied));
+        let (file, name, refused) = match self.handles.get_mut(&handle) {
+            Some(Open::Write { file, name, refused, .. }) => (file, name.clone(), refused),
+            Some(Open::Inbox { file, dest, refused, .. }) => {
+                (file, dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(), refused)
+            }
+            _ => return Err(StatusReply::new(StatusCode::PermissionDenied)),
         };
         if let Some(why) = refused {
             return Err(reply(StatusCode::Failure, why.clone()));
         }
         if offset.saturating_add(data.len() as u64) > files::MAX_FILE_BYTES {
-            let too_large =
-                files::UploadRefused::TooLarge { name: name.clone(), limit_mb: files::MAX_FILE_BYTES >> 20 };
+            let too_large = files::UploadRefused::TooLarge { name, limit_mb: files::MAX_FILE_BYTES >> 20 };
             let why = say::upload_refused(&too_large);
             // Stop storing at once: the part written so far is emptied, the handle refuses the rest.
             let _ = file.set_len(0);
@@ -447,7 +497,9 @@ impl russh_sftp::server::Handler for Session {
 
     async fn fstat(&mut self, id: u32, handle: String) -> Result<Attrs, Self::Error> {
         let meta = match self.handles.get(&handle) {
-            Some(Open::Read { file, .. } | Open::Write { file, .. }) => file.metadata().map_err(|e| failure(&e))?,
+            Some(Open::Read { file, .. } | Open::Write { file, .. } | Open::Inbox { file, .. }) => {
+                file.metadata().map_err(|e| failure(&e))?
+            }
             Some(Open::Side { data, .. }) => return Ok(Attrs { id, attrs: file_attrs(data.len() as u64, None) }),
             _ => return Err(StatusReply::new(StatusCode::Failure)),
         };
@@ -457,7 +509,7 @@ impl russh_sftp::server::Handler for Session {
     async fn fsetstat(&mut self, id: u32, handle: String, _attrs: FileAttributes) -> Result<Status, Self::Error> {
         // A client setting the time or mode of its upload (scp -p, `WinSCP`): nothing to change, not an error.
         match self.handles.get(&handle) {
-            Some(Open::Write { .. } | Open::Side { .. }) => Ok(ok(id)),
+            Some(Open::Write { .. } | Open::Side { .. } | Open::Inbox { .. }) => Ok(ok(id)),
             _ => Err(StatusReply::new(StatusCode::PermissionDenied)),
         }
     }
@@ -465,6 +517,7 @@ impl russh_sftp::server::Handler for Session {
     async fn setstat(&mut self, id: u32, path: String, _attrs: FileAttributes) -> Result<Status, Self::Error> {
         match self.resolve(&path)? {
             Node::Document(unit, folder, _) if self.store.permit_upload(&unit, &folder).is_ok() => Ok(ok(id)),
+            Node::InboxFile(_) => Ok(ok(id)),
             _ => Err(reply(StatusCode::PermissionDenied, say::sftp_read_only(&path))),
         }
     }
@@ -502,6 +555,15 @@ impl russh_sftp::server::Handler for Session {
             }
             Some(Open::Side { data, unit, folder, name, target }) => {
                 self.close_side(id, &data, unit, folder, &name, target)
+            }
+            Some(Open::Inbox { file, temp, dest, refused }) => {
+                drop(file);
+                if let Some(why) = refused {
+                    let _ = std::fs::remove_file(&temp);
+                    return Err(reply(StatusCode::Failure, why));
+                }
+                std::fs::rename(&temp, &dest).map_err(|e| failure(&e))?;
+                Ok(ok(id))
             }
             Some(Open::Read { taken: Some(taken), read: true, .. }) => {
                 self.store

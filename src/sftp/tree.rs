@@ -4,6 +4,7 @@
 //! ```text
 //! /xuat/                      the exports this user made (the interface's x, X, e write there)
 //! /xuat-hoi-dong/NGƯỜI/       every user's exports (secretary, chairman)
+//! /nhap/                      the files this user sends to import from the desk (secretary, chairman)
 //! /ĐƠN-VỊ/                    a unit (a unit's focal person: its own only; the council: every unit)
 //! /ĐƠN-VỊ/TIÊU-CHÍ/TỆP        the unit's documents of a criterion; a unit sends new ones here
 //! /ĐƠN-VỊ/bieu-cham-ky/TỆP    its signed, stamped score sheet
@@ -17,6 +18,8 @@ use crate::store::Store;
 pub const EXPORTS: &str = "xuat";
 /// The folder of every user's exports (secretary, chairman).
 pub const ALL_EXPORTS: &str = "xuat-hoi-dong";
+/// The user's inbox: files sent to be imported from the secretary's desk (those who may import).
+pub const INBOX: &str = "nhap";
 
 /// A place of the virtual folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,6 +37,10 @@ pub enum Node {
     Document(String, String, String),
     /// A unit's dossier (zip).
     Dossier(String),
+    /// The user's inbox (`/nhap`).
+    Inbox,
+    /// A file of the user's inbox, there or to send.
+    InboxFile(String),
 }
 
 /// Why a path names nothing this user may reach.
@@ -70,6 +77,11 @@ pub fn reads_papers(store: &Store) -> bool {
     matches!(store.actor().role, Role::Secretary | Role::Chairman | Role::ServiceAccount)
 }
 
+/// Whether this session's user has an inbox: those who may import (the secretary's desk reads it).
+pub fn has_inbox(store: &Store) -> bool {
+    crate::domain::permissions::may(store.actor(), crate::domain::permissions::CouncilWrite::Import).is_ok()
+}
+
 /// Whether this session's user may see `unit`'s folder.
 fn sees_unit(store: &Store, unit: &str) -> bool {
     match (&store.actor().role, &store.actor().unit) {
@@ -87,6 +99,9 @@ pub fn resolve(store: &Store, path: &str) -> Result<Node, Miss> {
         [] => Ok(Node::Root),
         [EXPORTS] => Ok(Node::Exports(me)),
         [EXPORTS, name] => Ok(Node::ExportFile(me, (*name).to_string())),
+        [INBOX, ..] if !has_inbox(store) => Err(Miss::Forbidden),
+        [INBOX] => Ok(Node::Inbox),
+        [INBOX, name] => Ok(Node::InboxFile((*name).to_string())),
         [ALL_EXPORTS, ..] if !reads_papers(store) => Err(Miss::Forbidden),
         [ALL_EXPORTS] => Ok(Node::AllExports),
         [ALL_EXPORTS, owner] => Ok(Node::Exports((*owner).to_string())),

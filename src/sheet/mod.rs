@@ -1,5 +1,6 @@
 //! Spreadsheets in and out: the official score sheet and the council's result as .xlsx, with a content hash; reading sheets back.
 
+pub mod desk;
 mod formulas;
 pub mod layout;
 pub mod model;

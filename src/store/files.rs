@@ -155,6 +155,11 @@ pub fn exports_dir(db: &Path, user: &str) -> PathBuf {
     files_dir(db).join("xuat").join(user)
 }
 
+/// A council user's inbox (`/nhap` over SFTP): the files they upload to import from the secretary's desk.
+pub fn inbox_dir(db: &Path, user: &str) -> PathBuf {
+    files_dir(db).join("nhap").join(user)
+}
+
 /// Where uploads under way are written before they are checked.
 pub fn uploads_dir(db: &Path) -> PathBuf {
     files_dir(db).join("tam")

@@ -22,6 +22,7 @@ pub mod open_error;
 pub mod papers;
 mod parts;
 pub mod paths;
+pub mod preview;
 mod published;
 pub mod refused;
 pub mod rerate;
@@ -262,8 +263,14 @@ impl Store {
 impl Store {
     /// Starts a write: IMMEDIATE, so two sessions never both read a version and then both write.
     /// Borrows the store shared, so the checks inside the transaction can read through `self`.
-    fn write_transaction(&self) -> Result<Transaction<'_>> {
-        Ok(Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?)
+    /// Inside a preview (`Store::preview`, a transaction already open and rolled back at its end) the write is a
+    /// savepoint of it: it commits into the preview, never to the file.
+    fn write_transaction(&self) -> Result<preview::WriteTx<'_>> {
+        if self.conn.is_autocommit() {
+            Ok(preview::WriteTx::Top(Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?))
+        } else {
+            preview::WriteTx::nested(&self.conn)
+        }
     }
 
     /// The audit trail of one write transaction, recording under this session's actor.

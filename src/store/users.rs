@@ -71,6 +71,29 @@ impl Store {
         Ok(())
     }
 
+    /// `user add` as it is typed (the command line, the secretary's desk): the role by its name, an agency for a
+    /// member or an assistant, a unit for a unit's focal person (and for no one else). Returns the role.
+    pub fn add_user_typed(
+        &mut self,
+        name: &str,
+        full_name: &str,
+        role: &str,
+        agency: Option<&str>,
+        unit: Option<&str>,
+    ) -> Result<Role> {
+        let role =
+            <Role as std::str::FromStr>::from_str(role).map_err(|_| Refused::UnknownRole { role: role.to_string() })?;
+        match (role, unit) {
+            (Role::Unit, Some(unit)) => self.add_unit_user(name, full_name, unit)?,
+            (Role::Unit, None) => return Err(Refused::UnitNeeded.into()),
+            (_, Some(unit)) => {
+                return Err(Refused::NoUnitForRole { role: role.slug().to_string(), unit: unit.to_string() }.into());
+            }
+            (_, None) => self.add_user(name, full_name, role, agency)?,
+        }
+        Ok(role)
+    }
+
     /// Adds a council user. Members and assistants need one of the regulation's appraising agencies.
     pub fn add_user(&mut self, name: &str, full_name: &str, role: Role, agency: Option<&str>) -> Result<()> {
         if role.needs_unit() {

@@ -5,6 +5,7 @@ use crate::domain::evaluate::Round;
 use crate::domain::evidence::EvidenceCounts;
 use crate::domain::permissions::Role;
 use crate::domain::scoring::ComponentScore;
+use crate::messages::desk;
 use crate::store::appraise::{AppraisalInput, Saved};
 use crate::store::error::StaleSave;
 use crate::store::submission::Submission;
@@ -139,6 +140,14 @@ pub fn run_effect(store: &mut Store, effect: Effect) -> Action {
         Effect::Withdraw { unit, component, reason, based_on_version } => {
             withdraw(store, &unit, &component, &reason, based_on_version)
         }
+        Effect::DeskInbox => Action::DeskFiles(crate::sheet::desk::inbox_files(store.path(), &store.actor().name)),
+        Effect::DeskPreview { file, kind } => desk_preview(store, file, kind),
+        Effect::AddUser { name, role, agency, unit, full_name } => {
+            match store.add_user_typed(&name, &full_name, &role, agency.as_deref(), unit.as_deref()) {
+                Ok(_) => Action::DeskUserAdded { key_line: key_line(store, &name), name },
+                Err(error) => failed(&error),
+            }
+        }
         Effect::SignIn { name } => match store.sign_in(&name) {
             Ok(()) => Action::SignedIn(store.actor().clone()),
             Err(error) => failed(&error),
@@ -162,7 +171,14 @@ pub fn run_effect(store: &mut Store, effect: Effect) -> Action {
         | Effect::AddDocument { .. }
         | Effect::DescribeFile { .. }
         | Effect::RemoveDocument { .. }
-        | Effect::Submit { .. }) => {
+        | Effect::Submit { .. }
+        | Effect::DeskImport { .. }
+        | Effect::RemoveUser { .. }
+        | Effect::SetRound { .. }
+        | Effect::RecordPaper { .. }
+        | Effect::Reopen { .. }
+        | Effect::Backup
+        | Effect::ExportPaper { .. }) => {
             let attempt = attempt_of(&write);
             match decide(store, write) {
                 Ok(message) => Action::Saved(message),
@@ -295,6 +311,20 @@ fn decide(store: &mut Store, effect: Effect) -> Result<String> {
             format!("Đã nộp bản tự đánh giá (biên bản số {}){late}", done.minutes)
         }),
         Effect::ExportRanking => export_ranking(store),
+        Effect::DeskImport { file, kind } => {
+            let shown = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            crate::sheet::desk::import_file(store, kind, &file).map(|done| desk::imported(&shown, done.rows))
+        }
+        Effect::RemoveUser { name } => store.remove_user(&name).map(|()| desk::user_removed(&name)),
+        Effect::SetRound { deadline, appraisal_days } => store
+            .set_round_settings(deadline.as_deref(), appraisal_days)
+            .map(|()| desk::round_set(deadline.as_deref(), appraisal_days)),
+        Effect::RecordPaper { unit, received, approved_on, minutes } => store
+            .submit_received(Some(&unit), &approved_on, &minutes, received.as_deref())
+            .map(|done| desk::paper_recorded(&unit, &done.minutes, done.late)),
+        Effect::Reopen { unit, reason } => store.reopen_submission(&unit, &reason).map(|()| desk::reopened(&unit)),
+        Effect::Backup => backup(store),
+        Effect::ExportPaper { paper } => export_paper(store, paper),
         // `run_effect` sends only the writes above here.
         _ => Ok(String::new()),
     }
@@ -332,6 +362,83 @@ fn shown_export(store: &Store, path: &std::path::Path) -> String {
         (crate::domain::permissions::Role::ServiceAccount, _) | (_, None) => path.display().to_string(),
         (_, Some(name)) => format!("/xuat/{} (tải về bằng sftp/scp/WinSCP)", name.to_string_lossy()),
     }
+}
+
+/// The desk's preview of an import: tried in a transaction that is rolled back; what it would change, or every
+/// problem of the file, worded.
+fn desk_preview(store: &mut Store, file: std::path::PathBuf, kind: crate::sheet::desk::FileKind) -> Action {
+    match crate::sheet::desk::preview_file(store, kind, &file) {
+        Ok(crate::sheet::desk::Checked::Clean(preview)) => {
+            Action::DeskPreviewed { file, kind, rows: preview.outcome.rows, changes: preview.changes }
+        }
+        Ok(crate::sheet::desk::Checked::Refused(problems)) => Action::DeskRefused {
+            file,
+            problems: problems.iter().map(|e| crate::messages::store_error(e, crate::messages::Lang::Vi)).collect(),
+        },
+        Err(error) => failed(&error),
+    }
+}
+
+/// The `authorized_keys` line of a new user: this program, this database, their name; the key left to fill.
+fn key_line(store: &Store, name: &str) -> String {
+    let program = std::env::current_exe()
+        .ok()
+        .filter(|exe| exe.file_name().is_some_and(|n| n == "thamdinh"))
+        .map_or_else(|| "/usr/local/bin/thamdinh".to_string(), |exe| exe.display().to_string());
+    let db = std::path::absolute(store.path()).unwrap_or_else(|_| store.path().to_path_buf());
+    desk::key_line(&program, &db.display().to_string(), name)
+}
+
+/// A backup of the round into the person's exports folder (`/xuat`), verified before it is announced.
+fn backup(store: &Store) -> Result<String> {
+    let stamp = store.local_stamp()?;
+    let stem = store.path().file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = format!("{stem}-sao-luu-{stamp}.db");
+    let out = if store.actor().role == crate::domain::permissions::Role::ServiceAccount {
+        store.path().with_file_name(&name)
+    } else {
+        let folder = crate::store::files::exports_dir(store.path(), &store.actor().name);
+        crate::store::files::private_dir(&folder)?;
+        folder.join(&name)
+    };
+    let made = store.backup(&out)?;
+    Ok(desk::backup_made(&shown_export(store, &made.path), made.audit_head.as_deref().unwrap_or("—")))
+}
+
+/// One of the council's papers into the person's exports folder (`/xuat`), named by the time.
+fn export_paper(store: &Store, paper: super::app::DeskPaper) -> Result<String> {
+    use super::app::DeskPaper;
+    use crate::papers::PaperKind;
+    let stamp = store.local_stamp()?;
+    let stem = store.path().file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let folder = if store.actor().role == crate::domain::permissions::Role::ServiceAccount {
+        store.path().parent().map(std::path::Path::to_path_buf).unwrap_or_default()
+    } else {
+        let folder = crate::store::files::exports_dir(store.path(), &store.actor().name);
+        crate::store::files::private_dir(&folder)?;
+        folder
+    };
+    let extension = if paper == DeskPaper::Publication { "html" } else { "docx" };
+    let out = folder.join(format!("{stem}-{}-{stamp}.{extension}", paper.slug()));
+    let refuse = crate::sheet::Existing::Refuse;
+    let kind = match paper {
+        DeskPaper::Report => PaperKind::Report,
+        DeskPaper::Proposal => PaperKind::Proposal,
+        DeskPaper::Decision => PaperKind::Decision,
+        DeskPaper::Minutes => PaperKind::Minutes,
+        DeskPaper::Notices => {
+            let out = folder.join(format!("{stem}-{}-{stamp}", paper.slug()));
+            crate::store::files::private_dir(&out)?;
+            let written = crate::papers::export_notices(store, &out, refuse)?;
+            return Ok(desk::notices_written(&shown_export(store, &out), written.len()));
+        }
+        DeskPaper::Publication => {
+            let done = crate::papers::publication::export_publication(store, &out, refuse)?;
+            return Ok(desk::paper_written(&shown_export(store, &done.path)));
+        }
+    };
+    let written = crate::papers::export_paper(store, &kind, &out, refuse)?;
+    Ok(desk::paper_written(&shown_export(store, &written.exported.path)))
 }
 
 /// Reads: a unit's details, a history, the changes of other sessions, the whole round.

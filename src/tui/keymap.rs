@@ -28,6 +28,24 @@ pub enum Context {
     SelfForm,
     /// A unit's focal person submitting its self-assessment.
     Submit,
+    /// The desk: the files of the person's inbox.
+    DeskFiles,
+    /// The desk: the kind of a file that does not say it.
+    DeskKind,
+    /// The desk: an import's preview, before it is confirmed.
+    DeskPreview,
+    /// The desk: every problem of a refused file.
+    DeskProblems,
+    /// The desk: the council's users.
+    DeskUsers,
+    /// The desk: the question before a user is removed.
+    DeskRemove,
+    /// The desk: a form (a user, the round's settings, a paper submission, a reopening, a re-rating).
+    DeskForm,
+    /// The desk: a text to copy (a new user's key line).
+    DeskNotice,
+    /// The desk: the council's papers to write.
+    DeskPapers,
 }
 
 /// What a key asks for; `update` gives it meaning.
@@ -98,6 +116,11 @@ pub enum Command {
     RemoveDocument,
     /// Give the number, date and title typed to a file the unit sent for this component (issue 24).
     DescribeFile,
+    Pane5,
+    /// Read a list again (the desk's inbox).
+    Reload,
+    AddUser,
+    RemoveUser,
 }
 
 impl Command {
@@ -162,7 +185,7 @@ const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 const QUEUE: &[Pane] = &[Pane::Queue];
 const RANKING: &[Pane] = &[Pane::Ranking];
 /// The panes that list units or items (Enter and `v` open what is selected).
-const LISTS: &[Pane] = &[Pane::Queue, Pane::Ranking, Pane::Progress, Pane::Ties, Pane::SelfAssessment];
+const LISTS: &[Pane] = &[Pane::Queue, Pane::Ranking, Pane::Progress, Pane::Ties, Pane::SelfAssessment, Pane::Desk];
 /// The panes where `v` opens a unit's file (not the unit's own self-assessment: it has no appraisal to show yet).
 const UNIT_FILES: &[Pane] = &[Pane::Queue, Pane::Ranking, Pane::Progress, Pane::Ties];
 /// The panes that list units one per row (`x` exports the selected one's sheet).
@@ -172,14 +195,16 @@ const FILTERED: &[Pane] = &[Pane::Queue, Pane::Ranking];
 const HISTORIES: &[Pane] = &[Pane::Queue, Pane::Ranking];
 const ANY_PANE: &[Pane] = &[Pane::Queue, Pane::Ranking, Pane::Progress, Pane::Ties, Pane::Charts];
 const SELF_ASSESSMENT: &[Pane] = &[Pane::SelfAssessment];
+/// Wherever the panes are (the desk's screens keep the desk pane).
+const ANY_DESK: &[Pane] = &[Pane::Desk];
 
 use Command as C;
 use Context::{
-    Approve, Comment, ConfirmQuit, Facts, Filter, Form, Grades, Help, History, List, Picker, SelfForm, Submit, Ties,
-    Unit,
+    Approve, Comment, ConfirmQuit, DeskFiles, DeskForm, DeskKind, DeskNotice, DeskPapers, DeskPreview, DeskProblems,
+    DeskRemove, DeskUsers, Facts, Filter, Form, Grades, Help, History, List, Picker, SelfForm, Submit, Ties, Unit,
 };
 use CouncilWrite as W;
-use KeyCode::{BackTab, Char, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab, Up};
+use KeyCode::{BackTab, Char, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab, Up};
 use When::{Always, ApprovalOpen, May, NotApplicableAllowed, OverrideGrades, PaneCount, Panes};
 
 /// Every key, one line each, grouped by context; within a context the order is the hint bar's.
@@ -225,6 +250,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(List,        &[(Char('2'), NONE)],                                      "2",       C::Pane2,              PaneCount(2),                    false, "Khung 2"),
     bind(List,        &[(Char('3'), NONE)],                                      "3",       C::Pane3,              PaneCount(3),                    false, "Khung 3"),
     bind(List,        &[(Char('4'), NONE)],                                      "4",       C::Pane4,              PaneCount(4),                    false, "Khung 4"),
+    bind(List,        &[(Char('5'), NONE)],                                      "5",       C::Pane5,              PaneCount(5),                    false, "Khung 5"),
     bind(List,        &[(Esc, NONE)],                                            "Esc",     C::Back,               Always,                          false, "Bỏ lọc / trở lại"),
     bind(List,        &[(Char('o'), NONE)],                                      "o",       C::OverrideGrade,      OverrideGrades,                  true,  "Điều chỉnh xếp loại tiêu chí"),
     bind(List,        &[(Char('x'), NONE)],                                      "x",       C::ExportSheet,        May(W::Export, UNIT_LISTS),      true,  "Xuất biểu chấm điểm của đơn vị (.xlsx)"),
@@ -298,6 +324,46 @@ pub static BINDINGS: &[Binding] = &[
     bind(Submit,      &[(Enter, NONE), (Char('s'), CTRL)],                       "Enter",   C::Confirm,            Always,                          true,  "Nộp"),
     bind(Submit,      &[(Tab, NONE), (BackTab, SHIFT), (BackTab, NONE)],         "Tab",     C::NextField,          Always,                          true,  "Ngày thông qua ⇄ số biên bản"),
     bind(Submit,      &[(Esc, NONE)],                                            "Esc",     C::Back,               Always,                          true,  "Hủy, chưa nộp"),
+    // DeskFiles
+    bind(DeskFiles,   &[(Up, NONE), (Char('k'), NONE)],                          "↑/k",     C::Up,                 Always,                          false, "Tệp trên"),
+    bind(DeskFiles,   &[(Down, NONE), (Char('j'), NONE)],                        "↓/j",     C::Down,               Always,                          false, "Tệp dưới"),
+    bind(DeskFiles,   &[(Enter, NONE)],                                          "Enter",   C::Open,               Always,                          true,  "Xem trước việc nhập tệp đang chọn (chưa ghi gì)"),
+    bind(DeskFiles,   &[(Char('r'), NONE)],                                      "r",       C::Reload,             Always,                          true,  "Đọc lại thư mục /nhap"),
+    bind(DeskFiles,   &[(Esc, NONE)],                                            "Esc",     C::Back,               Always,                          true,  "Về bàn làm việc"),
+    // DeskKind
+    bind(DeskKind,    &[(Up, NONE), (Char('k'), NONE)],                          "↑/k",     C::Up,                 Always,                          false, "Loại trên"),
+    bind(DeskKind,    &[(Down, NONE), (Char('j'), NONE)],                        "↓/j",     C::Down,               Always,                          false, "Loại dưới"),
+    bind(DeskKind,    &[(Enter, NONE)],                                          "Enter",   C::Open,               Always,                          true,  "Xem trước với loại này"),
+    bind(DeskKind,    &[(Esc, NONE)],                                            "Esc",     C::Back,               Always,                          true,  "Về danh sách tệp"),
+    // DeskPreview
+    bind(DeskPreview, &[(Enter, NONE), (Char('s'), CTRL)],                       "y Enter", C::Confirm,            Always,                          true,  "Gõ y rồi Enter để nhập thật (một giao dịch, ghi nhật ký)"),
+    bind(DeskPreview, &[(Esc, NONE)],                                            "Esc",     C::Back,               Always,                          true,  "Thôi, không nhập"),
+    // DeskProblems
+    bind(DeskProblems, &[(Up, NONE), (Char('k'), NONE)],                         "↑/k",     C::Up,                 Always,                          false, "Lỗi trên"),
+    bind(DeskProblems, &[(Down, NONE), (Char('j'), NONE)],                       "↓/j",     C::Down,               Always,                          true,  "Lỗi dưới"),
+    bind(DeskProblems, &[(PageUp, NONE), (Char('u'), CTRL)],                     "PgUp",    C::PageUp,             Always,                          false, "Lên một trang"),
+    bind(DeskProblems, &[(PageDown, NONE), (Char('d'), CTRL)],                   "PgDn",    C::PageDown,           Always,                          false, "Xuống một trang"),
+    bind(DeskProblems, &[(Esc, NONE), (Char('q'), NONE)],                        "Esc",     C::Back,               Always,                          true,  "Về danh sách tệp"),
+    // DeskUsers
+    bind(DeskUsers,   &[(Up, NONE), (Char('k'), NONE)],                          "↑/k",     C::Up,                 Always,                          false, "Người trên"),
+    bind(DeskUsers,   &[(Down, NONE), (Char('j'), NONE)],                        "↓/j",     C::Down,               Always,                          false, "Người dưới"),
+    bind(DeskUsers,   &[(Char('a'), NONE)],                                      "a",       C::AddUser,            May(W::ManageUsers, ANY_DESK),   true,  "Thêm người dùng"),
+    bind(DeskUsers,   &[(Char('d'), NONE), (Delete, NONE)],                      "d",       C::RemoveUser,         May(W::ManageUsers, ANY_DESK),   true,  "Xóa người dùng đang chọn (hỏi lại)"),
+    bind(DeskUsers,   &[(Esc, NONE)],                                            "Esc",     C::Back,               Always,                          true,  "Về bàn làm việc"),
+    // DeskRemove
+    bind(DeskRemove,  &[(Enter, NONE)],                                          "y Enter", C::Confirm,            Always,                          true,  "Gõ y rồi Enter để xóa"),
+    bind(DeskRemove,  &[(Esc, NONE)],                                            "Esc",     C::Back,               Always,                          true,  "Thôi, không xóa"),
+    // DeskForm
+    bind(DeskForm,    &[(Char('s'), CTRL), (Enter, NONE)],                       "Enter",   C::Save,               Always,                          true,  "Ghi (Ctrl-S)"),
+    bind(DeskForm,    &[(Tab, NONE), (BackTab, SHIFT), (BackTab, NONE)],         "Tab",     C::NextField,          Always,                          true,  "Ô sau"),
+    bind(DeskForm,    &[(Esc, NONE)],                                            "Esc",     C::Back,               Always,                          true,  "Đóng (hỏi nếu có thay đổi chưa ghi)"),
+    // DeskPapers
+    bind(DeskPapers,  &[(Up, NONE), (Char('k'), NONE)],                          "↑/k",     C::Up,                 Always,                          false, "Văn bản trên"),
+    bind(DeskPapers,  &[(Down, NONE), (Char('j'), NONE)],                        "↓/j",     C::Down,               Always,                          false, "Văn bản dưới"),
+    bind(DeskPapers,  &[(Enter, NONE)],                                          "Enter",   C::Open,               Always,                          true,  "Xuất văn bản đang chọn vào /xuat"),
+    bind(DeskPapers,  &[(Esc, NONE)],                                            "Esc",     C::Back,               Always,                          true,  "Về bàn làm việc"),
+    // DeskNotice
+    bind(DeskNotice,  &[(Esc, NONE), (Enter, NONE)],                             "Esc",     C::Back,               Always,                          true,  "Đã chép, về danh sách người dùng"),
     // History
     bind(History,     &[(Esc, NONE), (Char('q'), NONE), (F(3), NONE)],           "Esc",     C::Back,               Always,                          true,  "Đóng lịch sử"),
     bind(History,     &[(Up, NONE), (Char('k'), NONE)],                          "↑/k",     C::Up,                 Always,                          true,  "Cuộn lên"),
@@ -352,9 +418,29 @@ mod tests {
 
     #[test]
     fn every_context_has_a_way_out() {
-        for context in
-            [Picker, List, Form, Comment, Filter, Ties, Facts, Grades, Help, History, ConfirmQuit, Unit, Approve]
-        {
+        for context in [
+            Picker,
+            List,
+            Form,
+            Comment,
+            Filter,
+            Ties,
+            Facts,
+            Grades,
+            Help,
+            History,
+            ConfirmQuit,
+            Unit,
+            Approve,
+            DeskFiles,
+            DeskKind,
+            DeskPreview,
+            DeskProblems,
+            DeskUsers,
+            DeskRemove,
+            DeskForm,
+            DeskNotice,
+        ] {
             assert!(
                 bindings(context).any(|b| matches!(b.command, C::Back | C::Quit | C::No)),
                 "{context:?} has no way out"

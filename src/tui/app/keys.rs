@@ -60,6 +60,7 @@ impl App {
                 Pane::Ranking | Pane::Progress => "Xem hồ sơ đơn vị (chỉ đọc)",
                 Pane::Ties => "Sắp thứ tự nhóm bằng điểm",
                 Pane::SelfAssessment => "Mở phiếu tự đánh giá",
+                Pane::Desk => "Làm việc đang chọn",
                 Pane::Charts | Pane::Result => binding.description,
             },
             (Context::Form, Command::Save) if withdrawing => "Rút kết quả thẩm định (cần lý do)",
@@ -98,8 +99,21 @@ impl App {
     /// is named, so a new form says here what counts as its unsaved work.
     pub fn has_unsaved_work(&self) -> bool {
         match &self.screen {
-            Screen::Picker { .. } | Screen::Browse { .. } | Screen::Unit { .. } | Screen::Approval(_) => false,
+            Screen::Picker { .. }
+            | Screen::Browse { .. }
+            | Screen::Unit { .. }
+            | Screen::Approval(_)
+            | Screen::Desk(
+                Desk::Files { .. }
+                | Desk::Kind { .. }
+                | Desk::Preview { .. }
+                | Desk::Problems { .. }
+                | Desk::Users { .. }
+                | Desk::Papers { .. }
+                | Desk::Notice { .. },
+            ) => false,
             Screen::Appraisal(form) => form.dirty,
+            Screen::Desk(Desk::Form(form)) => form.dirty,
             Screen::Comment(form) => form.dirty,
             Screen::SelfAssess(form) => form.dirty || form.document.iter().any(|field| !field.trim().is_empty()),
             Screen::Submit(form) => !form.approved_on.trim().is_empty() || !form.minutes.trim().is_empty(),
@@ -143,7 +157,7 @@ fn who_may(write: CouncilWrite) -> &'static str {
         CouncilWrite::OverrideGrade => "Chỉ Chủ tịch Hội đồng điều chỉnh xếp loại tiêu chí",
         CouncilWrite::Approve => "Chỉ Chủ tịch Hội đồng phê duyệt khối",
         CouncilWrite::Rerate => "Chỉ Chủ tịch Hội đồng xếp loại lại (Điều 10.4)",
-        CouncilWrite::ManageUsers => "Người dùng do người giữ tệp dữ liệu quản lý (dòng lệnh)",
+        CouncilWrite::ManageUsers => "Chỉ Thư ký Hội đồng quản lý người dùng",
         CouncilWrite::Export => "Chỉ Thư ký và Chủ tịch Hội đồng xuất biểu",
         CouncilWrite::Reopen => "Chỉ Thư ký và Chủ tịch Hội đồng mở lại bản tự đánh giá đã nộp",
         CouncilWrite::RoundSettings => "Chỉ Thư ký và Chủ tịch Hội đồng đặt hạn nộp và thời gian thẩm định",

@@ -74,6 +74,25 @@ pub enum Action {
     },
     /// Another session committed (the database's data version moved).
     ExternalChange,
+    /// The files of the person's inbox, for the desk.
+    DeskFiles(Vec<std::path::PathBuf>),
+    /// An import tried and rolled back: what it would change.
+    DeskPreviewed {
+        file: std::path::PathBuf,
+        kind: crate::sheet::desk::FileKind,
+        rows: usize,
+        changes: Vec<crate::store::preview::ChangeCount>,
+    },
+    /// A file refused: every problem, worded.
+    DeskRefused {
+        file: std::path::PathBuf,
+        problems: Vec<String>,
+    },
+    /// A user added from the desk, with the key line for the IT officer.
+    DeskUserAdded {
+        name: String,
+        key_line: String,
+    },
     UnitsRefreshed(Box<UnitRefresh>),
 }
 
@@ -187,5 +206,53 @@ pub enum Effect {
     Submit {
         approved_on: String,
         minutes: String,
+    },
+    /// The desk: list the person's inbox (`/nhap`).
+    DeskInbox,
+    /// The desk: try an import in a transaction that is rolled back (`import KIND FILE`, not written).
+    DeskPreview {
+        file: std::path::PathBuf,
+        kind: crate::sheet::desk::FileKind,
+    },
+    /// The desk: `import KIND FILE`.
+    DeskImport {
+        file: std::path::PathBuf,
+        kind: crate::sheet::desk::FileKind,
+    },
+    /// `user add NAME --role … [--agency …] [--unit …] --full-name …`.
+    AddUser {
+        name: String,
+        role: String,
+        agency: Option<String>,
+        unit: Option<String>,
+        full_name: String,
+    },
+    /// `user remove NAME`.
+    RemoveUser {
+        name: String,
+    },
+    /// `round set [--deadline …] [--appraisal-days …]`.
+    SetRound {
+        deadline: Option<String>,
+        appraisal_days: Option<u32>,
+    },
+    /// `submit --unit … --received … --approved-on … --minutes …`: a paper submission.
+    RecordPaper {
+        unit: String,
+        /// The day it was received; None: today.
+        received: Option<String>,
+        approved_on: String,
+        minutes: String,
+    },
+    /// `submit --reopen --unit … --reason …`.
+    Reopen {
+        unit: String,
+        reason: String,
+    },
+    /// `backup --out …` into the person's exports folder (`/xuat`).
+    Backup,
+    /// `export report|proposal|decision|minutes|notice --all|publication` into the person's exports folder.
+    ExportPaper {
+        paper: super::DeskPaper,
     },
 }

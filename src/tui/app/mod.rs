@@ -27,6 +27,7 @@ use ratatui_textarea::TextArea;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+mod desk;
 mod forms;
 mod keys;
 mod messages;
@@ -34,6 +35,9 @@ mod unit_side;
 mod update;
 mod views;
 
+pub use desk::{
+    Desk, DeskAction, DeskForm, DeskFormKind, DeskPaper, MAINTENANCE, READS, Right, SCREEN_WAYS, ScreenWay,
+};
 pub use messages::{Action, Effect, Snapshot, UnitRefresh};
 pub use unit_side::{SelfField, SelfForm, Submissions, SubmitForm, UnitSide};
 pub use update::update;
@@ -52,6 +56,8 @@ pub enum Pane {
     SelfAssessment,
     /// A unit's result, once published (its focal person).
     Result,
+    /// The secretary's desk: imports, users, the round's settings, submissions, re-rating, backup.
+    Desk,
 }
 
 impl Pane {
@@ -64,6 +70,7 @@ impl Pane {
             Pane::Charts => "Biểu đồ",
             Pane::SelfAssessment => "Tự đánh giá",
             Pane::Result => "Kết quả",
+            Pane::Desk => crate::messages::desk::PANE,
         }
     }
 }
@@ -174,6 +181,8 @@ pub enum Screen {
     SelfAssess(SelfForm),
     /// A unit's focal person submitting its self-assessment.
     Submit(SubmitForm),
+    /// The secretary's desk at work: a file list, a preview, a form …
+    Desk(Desk),
 }
 
 /// What is drawn over the screen, and takes the keys until it is closed.
@@ -199,6 +208,8 @@ pub struct Browse {
     pub ties_selected: usize,
     /// The component selected in a unit's own self-assessment.
     pub self_selected: usize,
+    /// The action selected on the desk.
+    pub desk_selected: usize,
     pub filter: String,
     pub status_filter: Option<Status>,
 }
@@ -213,6 +224,7 @@ impl Default for Browse {
             progress_selected: 0,
             ties_selected: 0,
             self_selected: 0,
+            desk_selected: 0,
             filter: String::new(),
             status_filter: None,
         }
@@ -571,9 +583,9 @@ impl App {
     pub fn panes(&self) -> Vec<Pane> {
         match self.role() {
             Some(Role::Member | Role::Assistant | Role::Leader) => vec![Pane::Queue],
-            Some(Role::Secretary) => vec![Pane::Ranking, Pane::Progress, Pane::Charts],
+            Some(Role::Secretary) => vec![Pane::Ranking, Pane::Progress, Pane::Charts, Pane::Desk],
             Some(Role::Chairman | Role::ServiceAccount) => {
-                vec![Pane::Ranking, Pane::Progress, Pane::Ties, Pane::Charts]
+                vec![Pane::Ranking, Pane::Progress, Pane::Ties, Pane::Charts, Pane::Desk]
             }
             Some(Role::Unit) => vec![Pane::SelfAssessment, Pane::Result],
             None => vec![],
@@ -605,12 +617,28 @@ impl App {
             Screen::Approval(_) => Context::Approve,
             Screen::SelfAssess(_) => Context::SelfForm,
             Screen::Submit(_) => Context::Submit,
+            Screen::Desk(desk) => match desk {
+                Desk::Files { .. } => Context::DeskFiles,
+                Desk::Kind { .. } => Context::DeskKind,
+                Desk::Preview { .. } => Context::DeskPreview,
+                Desk::Problems { .. } => Context::DeskProblems,
+                Desk::Users { removing: None, .. } => Context::DeskUsers,
+                Desk::Users { removing: Some(_), .. } => Context::DeskRemove,
+                Desk::Form(_) => Context::DeskForm,
+                Desk::Papers { .. } => Context::DeskPapers,
+                Desk::Notice { .. } => Context::DeskNotice,
+            },
         }
     }
 
-    /// Back to the panes (a form saved or closed).
+    /// Back to the panes (a form saved or closed); the desk's user form back to its list of users.
     pub(super) fn close_screen(&mut self) {
-        self.screen = Screen::Browse { filtering: false };
+        self.screen = match &self.screen {
+            Screen::Desk(Desk::Form(form)) if form.kind == DeskFormKind::AddUser => {
+                Screen::Desk(Desk::Users { selected: 0, removing: None })
+            }
+            _ => Screen::Browse { filtering: false },
+        };
     }
 
     /// The scoring form is of a unit whose bloc is approved: it is read, not written.
@@ -877,6 +905,7 @@ impl App {
 
     fn selection(&mut self) -> (&mut usize, usize) {
         let own_components = self.round.units.first().map_or(0, |unit| self.self_assessed_components(&unit.code).len());
+        let desk_rows = self.desk_actions().len();
         let browse = &mut self.browse;
         match browse.pane {
             Pane::Queue => (&mut browse.queue_selected, self.queue.len()),
@@ -886,6 +915,7 @@ impl App {
             Pane::Charts => (&mut browse.bloc, self.standing.results().len()),
             Pane::SelfAssessment => (&mut browse.self_selected, own_components),
             Pane::Result => (&mut browse.self_selected, self.scroll.result_lines.get()),
+            Pane::Desk => (&mut browse.desk_selected, desk_rows),
         }
     }
 

@@ -1,6 +1,7 @@
 //! Views: functions of `&App` into a frame. Layout: title, pane tabs, the pane, a message and the hint bar.
 
 mod charts;
+mod desk;
 mod editors;
 mod form;
 mod overlays;
@@ -277,6 +278,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             Pane::Charts => charts::draw(frame, app, main),
             Pane::SelfAssessment => self_assessment::pane(frame, app, main),
             Pane::Result => self_assessment::result(frame, app, main),
+            Pane::Desk => desk::pane(frame, app, main),
         },
         Screen::Appraisal(_) => form::draw(frame, app, main),
         Screen::Comment(_) => form::comment(frame, app, main),
@@ -288,6 +290,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Approval(_) => overlays::approval(frame, app, main),
         Screen::SelfAssess(_) => self_assessment::form(frame, app, main),
         Screen::Submit(_) => self_assessment::submit(frame, app, main),
+        Screen::Desk(_) => desk::draw(frame, app, main),
     }
     draw_message(frame, app, message);
     draw_hints(frame, app, hints);

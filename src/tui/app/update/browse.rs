@@ -61,9 +61,11 @@ pub(super) fn on_list(app: &mut App, command: Command) -> Vec<Effect> {
         | Command::Pane1
         | Command::Pane2
         | Command::Pane3
-        | Command::Pane4 => {
+        | Command::Pane4
+        | Command::Pane5 => {
             switch_pane(app, command);
         }
+        Command::Open if app.browse.pane == Pane::Desk => return super::desk::open_action(app),
         Command::Open => open_selected(app),
         Command::ViewUnit => view_unit(app),
         Command::Approve => ask_approval(app),
@@ -131,7 +133,8 @@ fn switch_pane(app: &mut App, command: Command) {
         Command::Pane1 => 0,
         Command::Pane2 => 1,
         Command::Pane3 => 2,
-        _ => 3,
+        Command::Pane4 => 3,
+        _ => 4,
     };
     if let Some(pane) = panes.get(wanted) {
         app.browse.pane = *pane;
@@ -163,7 +166,7 @@ fn open_selected(app: &mut App) {
         Pane::Ties => open_tie(app),
         Pane::Ranking | Pane::Progress => view_unit(app),
         Pane::SelfAssessment => app.open_self_form(app.browse.self_selected),
-        Pane::Charts | Pane::Result => {}
+        Pane::Charts | Pane::Result | Pane::Desk => {}
     }
 }
 
@@ -192,7 +195,7 @@ fn view_unit(app: &mut App) {
             app.tie_row(app.browse.ties_selected).and_then(|(_, units, _)| units.first().map(UnitCode::to_string)),
             None,
         ),
-        Pane::Charts | Pane::SelfAssessment | Pane::Result => (None, None),
+        Pane::Charts | Pane::SelfAssessment | Pane::Result | Pane::Desk => (None, None),
     };
     if let Some(unit) = unit {
         app.open_unit(unit, component.as_deref());

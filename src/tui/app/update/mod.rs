@@ -5,6 +5,7 @@
 mod appraisal;
 mod browse;
 mod decisions;
+mod desk;
 mod mouse;
 mod self_assessment;
 
@@ -35,8 +36,10 @@ fn apply_action(app: &mut App, action: Action) -> Vec<Effect> {
         },
         Action::Saved(what) => {
             app.message = Some((what, false));
+            // A user removed on the desk: the list of users is read again (users are not read unit by unit).
+            let users = matches!(app.screen, Screen::Desk(Desk::Users { .. }));
             after_save(app);
-            refresh(app)
+            if users { vec![Effect::Reload] } else { refresh(app) }
         }
         Action::Stale { message, version } => {
             match &mut app.screen {
@@ -73,8 +76,28 @@ fn apply_action(app: &mut App, action: Action) -> Vec<Effect> {
                 Screen::Facts(form) => form.error = Some(error),
                 Screen::SelfAssess(form) => form.error = Some(error),
                 Screen::Submit(form) => form.error = Some(error),
+                Screen::Desk(Desk::Form(form)) => form.error = Some(error),
                 _ => app.message = Some((error, true)),
             }
+            refresh(app)
+        }
+        Action::DeskFiles(files) => {
+            app.screen = Screen::Desk(Desk::Files { files, selected: 0 });
+            Vec::new()
+        }
+        Action::DeskPreviewed { file, kind, rows, changes } => {
+            app.screen = Screen::Desk(Desk::Preview { file, kind, rows, changes, typed: String::new() });
+            Vec::new()
+        }
+        Action::DeskRefused { file, problems } => {
+            app.message = Some((crate::messages::desk::problems(problems.len()), true));
+            app.screen = Screen::Desk(Desk::Problems { file, problems, selected: 0 });
+            Vec::new()
+        }
+        Action::DeskUserAdded { name, key_line } => {
+            app.message = Some((crate::messages::desk::user_added(&name), false));
+            let lines = vec![crate::messages::desk::key_line_help(&name), String::new(), key_line];
+            app.screen = Screen::Desk(Desk::Notice { title: crate::messages::desk::KEY_LINE_TITLE.to_string(), lines });
             refresh(app)
         }
         Action::Key(key) => on_key(app, key),
@@ -92,7 +115,17 @@ fn after_save(app: &mut App) {
             app.screen = keep;
             return;
         }
-        Screen::TieOrder(_) | Screen::Facts(_) | Screen::Grades(_) | Screen::Approval(_) | Screen::Submit(_) => return,
+        // A user removed: the list stays; any other desk action done goes back to the desk.
+        Screen::Desk(Desk::Users { selected, .. }) => {
+            app.screen = Screen::Desk(Desk::Users { selected, removing: None });
+            return;
+        }
+        Screen::TieOrder(_)
+        | Screen::Facts(_)
+        | Screen::Grades(_)
+        | Screen::Approval(_)
+        | Screen::Submit(_)
+        | Screen::Desk(_) => return,
         // A self-assessment saved (or a document added) stays open on its component: the unit goes on with it.
         Screen::SelfAssess(mut form) => {
             form.dirty = false;
@@ -170,6 +203,15 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Context::Grades => decisions::on_grades(app, command, key),
         Context::SelfForm => self_assessment::on_self_form(app, command, key),
         Context::Submit => self_assessment::on_submit(app, command, key),
+        Context::DeskFiles
+        | Context::DeskKind
+        | Context::DeskPreview
+        | Context::DeskProblems
+        | Context::DeskUsers
+        | Context::DeskRemove
+        | Context::DeskForm
+        | Context::DeskNotice
+        | Context::DeskPapers => desk::on_desk(app, command, key),
     }
 }
 
