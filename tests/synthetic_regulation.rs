@@ -416,3 +416,60 @@ fn the_synthetic_regulation_is_shown_with_every_level_of_its_criteria() {
         assert!(listed.lines().any(|line| line.starts_with(id)), "{id}: {listed}");
     }
 }
+
+/// A copy of the fixture in a new folder with `file` edited (every `from` replaced by `to`), checked with
+/// `regulations check`: the refusal's text.
+fn check_edited(file: &str, from: &str, to: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join(ID);
+    std::fs::create_dir_all(target.join("frameworks")).unwrap();
+    let source = fixtures().join(ID);
+    for name in ["regulation.toml", "agencies.toml", "blocs.toml", "units.csv"] {
+        std::fs::copy(source.join(name), target.join(name)).unwrap();
+    }
+    for name in ["phan-a.toml", "phu-luc-1-phan-b.toml", "phu-luc-2-phan-b.toml"] {
+        std::fs::copy(source.join("frameworks").join(name), target.join("frameworks").join(name)).unwrap();
+    }
+    let path = target.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{from}");
+    std::fs::write(&path, text.replace(from, to)).unwrap();
+    refused(&["regulations", "check", target.to_str().unwrap()])
+}
+
+#[test]
+fn bad_data_is_refused_naming_file_line_and_key() {
+    let target = fixtures().join(ID);
+    let summary = ok(&["regulations", "check", target.to_str().unwrap()]);
+    assert!(summary.contains("B.2.1"), "{summary}");
+    let cases = [
+        // A key the schema does not know.
+        (
+            "regulation.toml",
+            "percent_input = true",
+            "percent_input = true\npercent_inputs = true",
+            "regulation.toml:8",
+            "percent_inputs",
+        ),
+        // A ratio outside [0, 1].
+        ("regulation.toml", "ratio = \"0.8\"", "ratio = \"80\"", "regulation.toml", "ratio 80"),
+        // A tie key naming a part no framework has.
+        ("regulation.toml", "\"part:B\"", "\"part:C\"", "regulation.toml:15", "part:C"),
+        // A cap with no item earning those points.
+        ("regulation.toml", "\nbonus = \"", "\n# bonus = \"", "regulation.toml", "bonus_cap"),
+        // A bloc scope naming an unknown bloc.
+        (
+            "regulation.toml",
+            "blocs = [\"khoi-3\", \"khoi-4\"]\n",
+            "blocs = [\"khoi-3\", \"khoi-9\"]\n",
+            "regulation.toml",
+            "khoi-9",
+        ),
+        // A sub-criterion whose children do not sum to it (B.2.1: 4 + 2 + 2 = 8, made 9).
+        ("frameworks/phu-luc-1-phan-b.toml", "max = \"8\"", "max = \"9\"", "phu-luc-1-phan-b.toml", "B.2.1"),
+    ];
+    for (file, from, to, place, key) in cases {
+        let error = check_edited(file, from, to);
+        assert!(error.contains(place) && error.contains(key), "{file}: {to:?}: {error}");
+    }
+}
