@@ -120,7 +120,7 @@ const TOP_KEYS: &[(&str, &[&str])] = &[
     ("tv-so-noi-vu", &["Enter", "v", "/"]),
     ("lanh-dao-1", &["Enter", "v", "/"]),
     ("thu-ky", &["Tab", "Enter", "f"]),
-    ("chu-tich", &["Tab", "Enter", "a", "f"]),
+    ("chu-tich", &["Tab", "Enter", "a"]),
     ("dau-moi-snv", &["Tab", "Enter", "p"]),
 ];
 

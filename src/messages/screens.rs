@@ -12,7 +12,6 @@ pub fn more_keys(lang: Lang) -> &'static str {
 /// shortens the help's description itself.
 pub fn short_hint(command: &str, lang: Lang) -> Option<&'static str> {
     let (vi, en) = match command {
-        "Open" => ("Mở", "Open"),
         "Quit" => ("Thoát", "Quit"),
         "NextPane" => ("Khung sau", "Next pane"),
         "Approve" => ("Phê duyệt", "Approve"),
