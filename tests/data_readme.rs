@@ -6,11 +6,12 @@
 use std::path::Path;
 
 /// The sources whose `Deserialize` items make the data files' schema.
-const SCHEMA_SOURCES: [&str; 5] = [
+const SCHEMA_SOURCES: [&str; 6] = [
     "src/domain/loader.rs",
     "src/domain/classification.rs",
     "src/domain/self_assessment.rs",
     "src/domain/calendar.rs",
+    "src/domain/holidays.rs",
     "src/domain/grades.rs",
 ];
 

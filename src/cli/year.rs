@@ -2,7 +2,7 @@
 //! `result`.
 
 use super::output;
-use crate::domain::calendar::{appraisal_days_left, days_to_deadline};
+use crate::domain::calendar::{Date, appraisal_period, days_to_deadline};
 use crate::domain::text::escape_line;
 use crate::messages::{CliError, CliRefusal, Lang, year as say};
 use crate::store::Refused;
@@ -47,13 +47,39 @@ pub fn show(store: &Store, json: bool, lang: Lang) -> Result<(), CliError> {
     let settings = store.round_settings()?;
     let today = store.today()?;
     let submissions = store.submissions()?;
+    let calendar = crate::store::catalog::work_calendar_or_empty();
+    // Each submitted unit's appraisal period (Điều 9.5), counted on the working-day calendar.
+    let periods: std::collections::BTreeMap<&str, _> = submissions
+        .iter()
+        .filter_map(|unit| {
+            let submission = unit.submission.as_ref()?;
+            let received = Date::parse_iso(&submission.submitted_on)?;
+            let days = settings.appraisal_working_days?;
+            Some((unit.unit.as_str(), appraisal_period(calendar, received, days, today)))
+        })
+        .collect();
     if json {
+        let appraisal: serde_json::Map<String, serde_json::Value> = periods
+            .iter()
+            .map(|(unit, period)| {
+                let value = match period {
+                    Ok(p) => serde_json::json!({
+                        "deadline": p.deadline.to_string(),
+                        "working_days_left": p.days_left,
+                        "provisional_years": p.provisional,
+                    }),
+                    Err(missing) => serde_json::json!({ "no_calendar_for": missing.year }),
+                };
+                ((*unit).to_string(), value)
+            })
+            .collect();
         let document = serde_json::json!({
             "today": today.to_string(),
             "deadline": settings.deadline.map(|d| d.to_string()),
             "days_to_deadline": settings.deadline.map(|d| days_to_deadline(today, d)),
             "appraisal_working_days": settings.appraisal_working_days,
             "units": submissions,
+            "appraisal": appraisal,
         });
         return Ok(output::json(&serde_json::to_string_pretty(&document).unwrap_or_default())?);
     }
@@ -70,7 +96,8 @@ pub fn show(store: &Store, json: bool, lang: Lang) -> Result<(), CliError> {
         }
     }
     let source = say::setting_source(lang, &settings.appraisal_from);
-    let _ = writeln!(out, "{}", say::appraisal_period(lang, settings.appraisal_working_days, &source));
+    let years = say::calendar_years(calendar);
+    let _ = writeln!(out, "{}", say::appraisal_period(lang, settings.appraisal_working_days, &source, &years));
     let submitted = submissions.iter().filter(|u| u.submission.is_some()).count();
     let _ = writeln!(out, "{}", say::submitted_count(lang, submitted, submissions.len()));
     // Columns as wide as their longest entry, so a long unit code does not push its row out of line.
@@ -79,10 +106,8 @@ pub fn show(store: &Store, json: bool, lang: Lang) -> Result<(), CliError> {
     for unit in &submissions {
         let status = match &unit.submission {
             Some(s) => {
-                let period =
-                    settings.appraisal_working_days.zip(crate::domain::calendar::Date::parse_iso(&s.submitted_on));
-                let left = period.map(|(days, received)| appraisal_days_left(received, days, today));
-                say::unit_submitted(lang, &s.submitted_on, &s.approved_on, &s.minutes, s.late, left)
+                let period = periods.get(unit.unit.as_str());
+                say::unit_submitted(lang, &s.submitted_on, &s.approved_on, &s.minutes, s.late, period)
             }
             None => say::not_submitted(lang).to_string(),
         };

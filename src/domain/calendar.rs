@@ -1,14 +1,15 @@
 //! The round's calendar: the submission deadline (Thái Nguyên Điều 8.2.a) and the appraisal period counted in
-//! working days (Điều 9.5), as plain date arithmetic. Today's date is the caller's (the store reads Vietnam's
-//! date); nothing here reads a clock, and nothing here refuses anything: the council decides.
+//! working days (Điều 9.5). Today's date is the caller's (the store reads Vietnam's date); nothing here reads a
+//! clock, and nothing here refuses a submission: the council decides.
 //!
-//! Working days are Monday to Friday. Public holidays (Tết, 30/4, 1/5, 2/9 …) and the days the government
-//! swaps are **not** counted out: they change every year by decision, and the council knows them; the figures
-//! are a guide, never a refusal.
+//! Working days are those of the [`WorkCalendar`]: Monday to Friday without the public holidays and the days the
+//! government announces off each year, with the Saturdays worked to make up a swap (`data/calendar/`). A period
+//! that reaches a year the calendar does not hold is not counted ([`NoCalendar`]), never guessed.
 
+pub use super::holidays::{NoCalendar, WorkCalendar};
 use std::fmt;
 
-/// A calendar date (proleptic Gregorian).
+/// A calendar date (proleptic Gregorian), kept as its parts; the calendar arithmetic is `jiff`'s.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     pub year: i32,
@@ -16,74 +17,64 @@ pub struct Date {
     pub day: u32,
 }
 
-fn leap(year: i32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
-
-/// The days of a month of a year (February by the Gregorian leap rule).
-pub fn days_in(year: i32, month: u32) -> u32 {
-    match month {
-        2 if leap(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
 impl Date {
     /// A valid date, or None.
     pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
-        ((1..=12).contains(&month) && day >= 1 && day <= days_in(year, month)).then_some(Date { year, month, day })
+        let civil =
+            jiff::civil::Date::new(i16::try_from(year).ok()?, i8::try_from(month).ok()?, i8::try_from(day).ok()?)
+                .ok()?;
+        Some(Date::from_civil(civil))
     }
 
-    /// Reads `2024-11-25` (the form the store keeps).
+    /// The date of a `jiff` civil date.
+    pub fn from_civil(civil: jiff::civil::Date) -> Date {
+        Date {
+            year: i32::from(civil.year()),
+            month: u32::from(civil.month().unsigned_abs()),
+            day: u32::from(civil.day().unsigned_abs()),
+        }
+    }
+
+    /// As a `jiff` civil date (every `Date` is a valid one: `new` checked it).
+    pub fn civil(self) -> jiff::civil::Date {
+        let part = |value: u32| i8::try_from(value).unwrap_or(1);
+        jiff::civil::Date::new(i16::try_from(self.year).unwrap_or(1970), part(self.month), part(self.day))
+            .unwrap_or(jiff::civil::Date::ZERO)
+    }
+
+    /// Reads `2024-11-25` exactly (the form the store keeps): four, two and two digits.
     pub fn parse_iso(text: &str) -> Option<Date> {
-        let mut parts = text.trim().splitn(3, '-');
-        let year = parts.next()?.parse().ok()?;
-        let month = parts.next()?.parse().ok()?;
-        let day = parts.next()?.parse().ok()?;
-        Date::new(year, month, day)
-    }
-
-    /// Days since 1970-01-01 (negative before it).
-    pub fn days_since_epoch(self) -> i64 {
-        // Howard Hinnant's days_from_civil.
-        let year = i64::from(self.year) - i64::from(self.month <= 2);
-        let era = year.div_euclid(400);
-        let year_of_era = year - era * 400;
-        let month = i64::from(self.month);
-        let day_of_year = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + i64::from(self.day) - 1;
-        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-        era * 146_097 + day_of_era - 719_468
+        let text = text.trim();
+        let bytes = text.as_bytes();
+        let shaped = bytes.len() == 10
+            && bytes.iter().enumerate().all(|(at, b)| if at == 4 || at == 7 { *b == b'-' } else { b.is_ascii_digit() });
+        if !shaped {
+            return None;
+        }
+        let number = |range: std::ops::Range<usize>| text.get(range)?.parse::<u32>().ok();
+        Date::new(i32::try_from(number(0..4)?).ok()?, number(5..7)?, number(8..10)?)
     }
 
     /// Monday = 0 … Sunday = 6.
     pub fn weekday(self) -> i64 {
-        // 1970-01-01 was a Thursday (3).
-        (self.days_since_epoch() + 3).rem_euclid(7)
+        i64::from(self.civil().weekday().to_monday_zero_offset())
     }
 
-    pub fn is_working_day(self) -> bool {
+    /// Monday to Friday (whether the offices work that day is the [`WorkCalendar`]'s answer).
+    pub fn is_weekday(self) -> bool {
         self.weekday() < 5
     }
 
     /// The same day `years` later (or earlier); 29/02 becomes 28/02 in a year without it.
     #[must_use]
     pub fn plus_years(self, years: i32) -> Date {
-        let year = self.year + years;
-        Date { year, month: self.month, day: self.day.min(days_in(year, self.month)) }
+        self.civil().checked_add(jiff::Span::new().years(years)).map_or(self, Date::from_civil)
     }
 
     /// The next day.
     #[must_use]
     pub fn next(self) -> Date {
-        if self.day < days_in(self.year, self.month) {
-            Date { day: self.day + 1, ..self }
-        } else if self.month < 12 {
-            Date { month: self.month + 1, day: 1, ..self }
-        } else {
-            Date { year: self.year + 1, month: 1, day: 1 }
-        }
+        self.civil().tomorrow().map_or(self, Date::from_civil)
     }
 
     /// `25/11/2024`, as the council writes a date.
@@ -106,7 +97,7 @@ impl fmt::Display for Date {
 /// Calendar days from `today` to `deadline`: positive while it is ahead, 0 on the day, negative after it.
 /// The regulation says *trước ngày 25/11* (before that day): a submission on the deadline's day or later is late.
 pub fn days_to_deadline(today: Date, deadline: Date) -> i64 {
-    deadline.days_since_epoch() - today.days_since_epoch()
+    today.civil().until(deadline.civil()).map_or(0, |span| i64::from(span.get_days()))
 }
 
 /// Whether a submission on `on` is after the deadline (*trước ngày …*: the deadline's own day is already late).
@@ -114,30 +105,49 @@ pub fn is_late(on: Date, deadline: Date) -> bool {
     on >= deadline
 }
 
-/// Working days (Mon–Fri, holidays not counted out: see the module) from `from` to `to`, counting `to` and not
-/// `from`; 0 when `to` is not after `from`.
-pub fn working_days_between(from: Date, to: Date) -> i64 {
-    let (start, end) = (from.days_since_epoch(), to.days_since_epoch());
-    if end <= start {
-        return 0;
-    }
-    let whole_weeks = (end - start) / 7;
-    let mut count = whole_weeks * 5;
-    let mut day = start + whole_weeks * 7;
-    while day < end {
-        day += 1;
-        if (day + 3).rem_euclid(7) < 5 {
-            count += 1;
-        }
-    }
-    count
+/// The last day of an appraisal period of `period` working days that began on `received` (the day the unit's
+/// self-assessment was received; Điều 9.5: *tối đa 50 ngày làm việc, từ ngày nhận được báo cáo*): the
+/// `period`-th working day after it.
+pub fn appraisal_deadline(calendar: &WorkCalendar, received: Date, period: u32) -> Result<Date, NoCalendar> {
+    calendar.working_day_after(received, period)
 }
 
-/// Working days left of an appraisal period of `period` working days that began on `received` (the day the
-/// unit's self-assessment was received; Điều 9.5: *tối đa 50 ngày làm việc, từ ngày nhận được báo cáo*), as of
-/// `today`: negative once the period is overrun.
-pub fn appraisal_days_left(received: Date, period: u32, today: Date) -> i64 {
-    i64::from(period) - working_days_between(received, today)
+/// Where an appraisal period stands: its last day, the working days left of it, and the years counted on a
+/// provisional calendar (the law's holidays only, the year's notice not yet out).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppraisalPeriod {
+    pub deadline: Date,
+    /// Negative once overrun; None when overrun into a year the calendar does not hold (the deadline is known,
+    /// by how many working days it is overrun is not).
+    pub days_left: Option<i64>,
+    pub provisional: Vec<i32>,
+}
+
+/// The appraisal period of a unit whose self-assessment was received on `received`, as of `today`.
+pub fn appraisal_period(
+    calendar: &WorkCalendar,
+    received: Date,
+    period: u32,
+    today: Date,
+) -> Result<AppraisalPeriod, NoCalendar> {
+    let deadline = appraisal_deadline(calendar, received, period)?;
+    let days_left = if today <= deadline {
+        Some(appraisal_days_left(calendar, received, period, today)?)
+    } else {
+        calendar.working_days_between(deadline, today).ok().map(|overrun| -overrun)
+    };
+    let provisional = calendar.provisional_between(received, deadline);
+    Ok(AppraisalPeriod { deadline, days_left, provisional })
+}
+
+/// Working days left of that period as of `today` (0 on its last day, negative once it is overrun).
+pub fn appraisal_days_left(
+    calendar: &WorkCalendar,
+    received: Date,
+    period: u32,
+    today: Date,
+) -> Result<i64, NoCalendar> {
+    Ok(i64::from(period) - calendar.working_days_between(received, today)?)
 }
 
 /// The deadlines a regulation states (`[deadlines]` of its `regulation.toml`), each with its words; absent where
@@ -172,7 +182,7 @@ mod tests {
 
     #[test]
     fn dates_count_days_and_weekdays() {
-        assert_eq!(date("1970-01-01").days_since_epoch(), 0);
+        assert!(Date::parse_iso("2024-+5-+1").is_none() && Date::parse_iso("2024-05-001").is_none());
         assert_eq!(date("2024-11-25").weekday(), 0, "25/11/2024 is a Monday");
         assert_eq!(date("2024-11-23").weekday(), 5);
         assert_eq!(days_to_deadline(date("2024-11-20"), date("2024-11-25")), 5);
@@ -189,16 +199,18 @@ mod tests {
     }
 
     #[test]
-    fn working_days_skip_weekends() {
+    fn the_appraisal_period_skips_weekends_and_the_calendars_days_off() {
+        let year = "year = 2025\nsource = \"test\"\n[[days_off]]\ndate = \"2025-01-01\"\nname = \"Tết Dương lịch\"\n";
+        let empty_2024 = "year = 2024\nsource = \"test\"\n";
+        let calendar = WorkCalendar::from_files([("2024.toml", empty_2024), ("2025.toml", year)]).unwrap();
         // Monday 25/11 to Monday 02/12: five working days.
-        assert_eq!(working_days_between(date("2024-11-25"), date("2024-12-02")), 5);
-        // Friday to Monday: one.
-        assert_eq!(working_days_between(date("2024-11-29"), date("2024-12-02")), 1);
-        assert_eq!(working_days_between(date("2024-12-02"), date("2024-11-29")), 0);
-        assert_eq!(appraisal_days_left(date("2024-11-25"), 50, date("2024-11-25")), 50);
-        assert_eq!(appraisal_days_left(date("2024-11-25"), 50, date("2024-12-02")), 45);
-        // Ten weeks later the fifty days are spent.
-        assert_eq!(appraisal_days_left(date("2024-11-25"), 50, date("2025-02-03")), 0);
-        assert_eq!(appraisal_days_left(date("2024-11-25"), 50, date("2025-02-04")), -1);
+        assert_eq!(appraisal_days_left(&calendar, date("2024-11-25"), 50, date("2024-11-25")), Ok(50));
+        assert_eq!(appraisal_days_left(&calendar, date("2024-11-25"), 50, date("2024-12-02")), Ok(45));
+        // Ten weeks of weekdays, less 01/01/2025: the fiftieth working day is Tuesday 04/02/2025.
+        assert_eq!(appraisal_deadline(&calendar, date("2024-11-25"), 50), Ok(date("2025-02-04")));
+        assert_eq!(appraisal_days_left(&calendar, date("2024-11-25"), 50, date("2025-02-04")), Ok(0));
+        assert_eq!(appraisal_days_left(&calendar, date("2024-11-25"), 50, date("2025-02-05")), Ok(-1));
+        // A period reaching 2026, which this calendar does not hold, is not counted.
+        assert_eq!(appraisal_deadline(&calendar, date("2025-11-25"), 50), Err(NoCalendar { year: 2026 }));
     }
 }

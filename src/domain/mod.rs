@@ -12,6 +12,7 @@ pub mod evidence;
 pub mod facts;
 pub mod framework;
 pub mod grades;
+pub mod holidays;
 pub mod loader;
 pub mod permissions;
 pub mod previous_year;

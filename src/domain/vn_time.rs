@@ -1,46 +1,28 @@
 //! Times as the council reads them: the store keeps UTC (`2026-11-22T09:14:03.512Z`); people see Vietnam's
-//! time (UTC+7, no daylight saving) as `22/11/2026 16:14`. Plain integer date arithmetic, no time library.
+//! time (`Asia/Ho_Chi_Minh` from the time-zone database bundled in the program, so a server set to UTC or without
+//! a tz database reads the same) as `22/11/2026 16:14`. The arithmetic is `jiff`'s.
 
-use super::calendar::days_in;
+use jiff::tz::TimeZone;
+use jiff::{Timestamp, ZonedDateTime};
 
-/// `2026-11-22T09:14:03.512Z` → `22/11/2026 16:14` (UTC+7). Text that is not such a time is returned as it is.
+/// Vietnam's time zone; UTC+7 if the bundled database should lack it.
+pub fn vietnam() -> TimeZone {
+    jiff::tz::db().get("Asia/Ho_Chi_Minh").unwrap_or_else(|_| TimeZone::fixed(jiff::tz::offset(7)))
+}
+
+/// A stored UTC time (`2026-12-05T02:14:00Z`, or `2026-12-05 02:14`) in Vietnam, if it reads as one.
+pub fn in_vietnam(utc: &str) -> Option<ZonedDateTime> {
+    let text = utc.trim();
+    let parsed = text.parse::<Timestamp>().ok().or_else(|| {
+        let civil = text.replace(' ', "T").parse::<jiff::civil::DateTime>().ok()?;
+        Some(civil.to_zoned_datetime(TimeZone::UTC).ok()?.timestamp())
+    })?;
+    Some(parsed.to_zoned_datetime(vietnam()))
+}
+
+/// `2026-11-22T09:14:03.512Z` → `22/11/2026 16:14` (Vietnam). Text that is not such a time is returned as it is.
 pub fn vietnam_time(utc: &str) -> String {
-    parse(utc)
-        .map(|(year, month, day, hour, minute)| {
-            let (year, month, day, hour) = plus_seven_hours(year, month, day, hour);
-            format!("{day:02}/{month:02}/{year:04} {hour:02}:{minute:02}")
-        })
-        .unwrap_or_else(|| utc.to_string())
-}
-
-fn parse(text: &str) -> Option<(i32, u32, u32, u32, u32)> {
-    let number = |range: std::ops::Range<usize>| text.get(range)?.parse::<u32>().ok();
-    let separators = [(4, b'-'), (7, b'-'), (13, b':')];
-    if !separators.iter().all(|&(at, byte)| text.as_bytes().get(at) == Some(&byte)) {
-        return None;
-    }
-    if !matches!(text.as_bytes().get(10), Some(b'T' | b' ')) {
-        return None;
-    }
-    let year = i32::try_from(number(0..4)?).ok()?;
-    let (month, day, hour, minute) = (number(5..7)?, number(8..10)?, number(11..13)?, number(14..16)?);
-    let valid = (1..=12).contains(&month) && day >= 1 && day <= days_in(year, month) && hour < 24 && minute < 60;
-    valid.then_some((year, month, day, hour, minute))
-}
-
-fn plus_seven_hours(year: i32, month: u32, day: u32, hour: u32) -> (i32, u32, u32, u32) {
-    let hour = hour + 7;
-    if hour < 24 {
-        return (year, month, day, hour);
-    }
-    let hour = hour - 24;
-    if day < days_in(year, month) {
-        (year, month, day + 1, hour)
-    } else if month < 12 {
-        (year, month + 1, 1, hour)
-    } else {
-        (year + 1, 1, 1, hour)
-    }
+    in_vietnam(utc).map_or_else(|| utc.to_string(), |at| at.strftime("%d/%m/%Y %H:%M").to_string())
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! What the units' side of the year says on the command line: `submit`, `round show`, `result`.
 
 use super::Lang;
-use crate::domain::calendar::shown_vietnamese;
+use crate::domain::calendar::{AppraisalPeriod, NoCalendar, WorkCalendar, shown_vietnamese};
 use crate::store::round_settings::SettingSource;
 
 /// `submit --reopen`: the submission reopened.
@@ -64,17 +64,76 @@ pub fn no_deadline(lang: Lang) -> &'static str {
     )
 }
 
-/// `round show`: the appraisal period.
-pub fn appraisal_period(lang: Lang, days: Option<u32>, source: &str) -> String {
+/// `round show`: the appraisal period; `years`: the years the working-day calendar holds (`2024–2027`).
+pub fn appraisal_period(lang: Lang, days: Option<u32>, source: &str, years: &str) -> String {
     match (days, lang) {
         (Some(days), Lang::Vi) => format!(
-            "Thời gian thẩm định: tối đa {days} ngày làm việc từ ngày nhận hồ sơ ({source}); ngày làm việc là thứ Hai–thứ Sáu, chưa trừ ngày lễ"
+            "Thời gian thẩm định: tối đa {days} ngày làm việc từ ngày nhận hồ sơ ({source}); ngày làm việc là thứ Hai–thứ Sáu, trừ ngày nghỉ lễ, Tết và ngày nghỉ, hoán đổi theo thông báo hằng năm, cộng ngày làm bù (lịch các năm {years})"
         ),
         (Some(days), Lang::En) => format!(
-            "Appraisal period: at most {days} working days from receipt ({source}); working days are Monday–Friday, holidays not deducted"
+            "Appraisal period: at most {days} working days from receipt ({source}); working days are Monday–Friday without public holidays and the announced days off, plus make-up days (calendar of {years})"
         ),
         (None, Lang::Vi) => "Thời gian thẩm định: chưa đặt".to_string(),
         (None, Lang::En) => "Appraisal period: not set".to_string(),
+    }
+}
+
+/// The years a working-day calendar holds: `2024–2027`, or `2024, 2026` when one is missing; `—` for none.
+pub fn calendar_years(calendar: &WorkCalendar) -> String {
+    let years: Vec<i32> = calendar.years().map(|(year, _)| year).collect();
+    match (years.first(), years.last()) {
+        (Some(first), Some(last)) if usize::try_from(last - first + 1).ok() == Some(years.len()) && first != last => {
+            format!("{first}–{last}")
+        }
+        (Some(_), Some(_)) => years.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "),
+        _ => "—".to_string(),
+    }
+}
+
+/// Where a unit's appraisal period stands: its last day and the working days left, or why it is not counted.
+pub fn appraisal_standing(lang: Lang, period: &Result<AppraisalPeriod, NoCalendar>) -> String {
+    let period = match period {
+        Ok(period) => period,
+        Err(NoCalendar { year }) => {
+            return lang.pick(
+                format!("chưa có lịch ngày nghỉ lễ năm {year}: chưa tính được hạn thẩm định"),
+                format!("no public-holiday calendar for {year}: the appraisal deadline is not counted"),
+            );
+        }
+    };
+    let (deadline, left) = (period.deadline, period.days_left);
+    let mut words = match (left, lang) {
+        (Some(left @ 0..), Lang::Vi) => format!("hạn thẩm định {}, còn {left} ngày làm việc", deadline.vietnamese()),
+        (Some(left @ 0..), Lang::En) => format!("appraisal due {deadline}, {left} working days left"),
+        (Some(left), Lang::Vi) => format!("hạn thẩm định {}, đã quá {} ngày làm việc", deadline.vietnamese(), -left),
+        (Some(left), Lang::En) => format!("appraisal due {deadline}, {} working days overdue", -left),
+        (None, Lang::Vi) => format!("hạn thẩm định {}, đã quá hạn", deadline.vietnamese()),
+        (None, Lang::En) => format!("appraisal due {deadline}, overdue"),
+    };
+    if !period.provisional.is_empty() {
+        let years: Vec<String> = period.provisional.iter().map(ToString::to_string).collect();
+        words.push_str(&lang.pick(
+            format!(" (lịch nghỉ năm {} tạm tính, chưa có thông báo)", years.join(", ")),
+            format!(" (the {} calendar is provisional, no notice yet)", years.join(", ")),
+        ));
+    }
+    words
+}
+
+/// The progress pane's short form: `hạn TĐ 11/02/2025 (còn 3)`, `hạn TĐ 11/02/2025 (quá 2)`, or the missing year.
+pub fn appraisal_cell(lang: Lang, period: &Result<AppraisalPeriod, NoCalendar>) -> String {
+    match (period, lang) {
+        (Ok(p), Lang::Vi) => match p.days_left {
+            Some(left @ 0..) => format!("hạn TĐ {} (còn {left})", p.deadline.vietnamese()),
+            Some(left) => format!("hạn TĐ {} (quá {})", p.deadline.vietnamese(), -left),
+            None => format!("hạn TĐ {} (quá hạn)", p.deadline.vietnamese()),
+        },
+        (Ok(p), Lang::En) => match p.days_left {
+            Some(left) => format!("due {} ({left} left)", p.deadline),
+            None => format!("due {} (overdue)", p.deadline),
+        },
+        (Err(NoCalendar { year }), Lang::Vi) => format!("chưa có lịch nghỉ năm {year}"),
+        (Err(NoCalendar { year }), Lang::En) => format!("no {year} holiday calendar"),
     }
 }
 
@@ -90,20 +149,19 @@ pub fn unit_submitted(
     approved_on: &str,
     minutes: &str,
     late: bool,
-    days_left: Option<i64>,
+    period: Option<&Result<AppraisalPeriod, NoCalendar>>,
 ) -> String {
+    let period = period.map(|period| format!(", {}", appraisal_standing(lang, period))).unwrap_or_default();
     match lang {
         Lang::Vi => format!(
-            "đã nộp {} (thông qua {}, biên bản {minutes}){}{}",
+            "đã nộp {} (thông qua {}, biên bản {minutes}){}{period}",
             shown_vietnamese(on),
             shown_vietnamese(approved_on),
             if late { ", nộp muộn" } else { "" },
-            days_left.map(|days| format!(", thẩm định còn {days} ngày làm việc")).unwrap_or_default()
         ),
         Lang::En => format!(
-            "submitted {on} (approved {approved_on}, minutes {minutes}){}{}",
+            "submitted {on} (approved {approved_on}, minutes {minutes}){}{period}",
             if late { ", late" } else { "" },
-            days_left.map(|days| format!(", {days} working days of appraisal left")).unwrap_or_default()
         ),
     }
 }

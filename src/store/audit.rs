@@ -158,8 +158,7 @@ pub(super) struct AuditTrail {
 impl AuditTrail {
     pub fn begin(conn: &Connection, actor: &str) -> Result<AuditTrail> {
         // Cached statements: a session saving one appraisal after another parses them once.
-        let at: String =
-            conn.prepare_cached("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')")?.query_row([], |r| r.get(0))?;
+        let at = super::clock::stored_now();
         let head: Option<(i64, String)> = conn
             .prepare_cached("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")?
             .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))

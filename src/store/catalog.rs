@@ -1,8 +1,11 @@
 //! Where regulations come from: the data files built into the program, and beside them the folders of
 //! `THAMDINH_DATA_DIR` (it adds regulations, it never hides the built-in ones).
 
+use crate::domain::calendar::WorkCalendar;
+use crate::domain::error::DataError;
 use crate::domain::loader::DataFiles;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_data.rs"));
@@ -76,6 +79,25 @@ pub fn available() -> Vec<String> {
     ids.sort();
     ids.dedup();
     ids
+}
+
+/// The working-day calendar built into the program: the public holidays, announced days off and make-up
+/// Saturdays of each year of `data/calendar/` (read once). A file that does not read is a build's fault, caught
+/// by the tests; the program then counts no working day rather than guess.
+pub fn work_calendar() -> Result<&'static WorkCalendar, &'static DataError> {
+    static CALENDAR: OnceLock<Result<WorkCalendar, DataError>> = OnceLock::new();
+    CALENDAR
+        .get_or_init(|| {
+            let files = embedded::FILES.iter().filter(|(path, _)| path.starts_with("calendar/"));
+            WorkCalendar::from_files(files.map(|(path, text)| (*path, *text)))
+        })
+        .as_ref()
+}
+
+/// The built-in calendar, or one of no year (every count then says so) if its files should not read.
+pub fn work_calendar_or_empty() -> &'static WorkCalendar {
+    static EMPTY: WorkCalendar = WorkCalendar::empty();
+    work_calendar().unwrap_or(&EMPTY)
 }
 
 /// Where a regulation's files come from: `None` for the built-in ones, else the folder holding them.

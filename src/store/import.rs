@@ -808,21 +808,23 @@ pub const DATE_RULE: &str = "YYYY-MM-DD or DD/MM/YYYY, a year from 1945 to 2100"
 /// or last), checking the calendar and the years in `DATE_YEARS`.
 pub fn parse_date(text: &str) -> Option<String> {
     let text = text.trim();
-    let parts: Vec<&str> = text.split(['-', '/']).collect();
+    let separator = if text.contains('/') { '/' } else { '-' };
+    let parts: Vec<&str> = text.split(separator).collect();
     let [a, b, c] = parts.as_slice() else { return None };
-    let (year, month, day) = if a.len() == 4 { (*a, *b, *c) } else { (*c, *b, *a) };
-    let year: u32 = year.parse().ok().filter(|year| DATE_YEARS.contains(year)).filter(|_| year.len() == 4)?;
-    let month: u32 = month.parse().ok()?;
-    let day: u32 = day.parse().ok()?;
-    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
+    let digits = |part: &str, lengths: std::ops::RangeInclusive<usize>| {
+        lengths.contains(&part.len()) && part.bytes().all(|byte| byte.is_ascii_digit())
     };
-    (1..=days).contains(&day).then(|| format!("{year:04}-{month:02}-{day:02}"))
+    // yyyy-mm-dd exactly; else d/m/yyyy or d-m-yyyy, one or two digits for the day and the month.
+    let (year, month, day) = if separator == '-' && digits(a, 4..=4) && digits(b, 2..=2) && digits(c, 2..=2) {
+        (*a, *b, *c)
+    } else if digits(a, 1..=2) && digits(b, 1..=2) && digits(c, 4..=4) {
+        (*c, *b, *a)
+    } else {
+        return None;
+    };
+    let year: u32 = year.parse().ok().filter(|year| DATE_YEARS.contains(year))?;
+    let date = crate::domain::calendar::Date::new(i32::try_from(year).ok()?, month.parse().ok()?, day.parse().ok()?)?;
+    Some(date.to_string())
 }
 
 #[cfg(test)]
@@ -838,6 +840,22 @@ mod tests {
         assert_eq!(parse_date("29/02/2023"), None);
         assert_eq!(parse_date("2024-13-01"), None);
         assert_eq!(parse_date("yesterday"), None);
+    }
+
+    #[test]
+    fn only_the_documented_forms_are_dates() {
+        // dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy, yyyy-mm-dd.
+        assert_eq!(parse_date("01/05/2024").as_deref(), Some("2024-05-01"));
+        assert_eq!(parse_date("1/5/2024").as_deref(), Some("2024-05-01"));
+        assert_eq!(parse_date("01-05-2024").as_deref(), Some("2024-05-01"));
+        assert_eq!(parse_date(" 2024-05-01 ").as_deref(), Some("2024-05-01"));
+        for wrong in ["2024-+5-+1", "2024-05/01", "2024-05-001", "2024/05/01", "2024-5-1", "+1/05/2024", "01/05/+2024"]
+        {
+            assert_eq!(parse_date(wrong), None, "{wrong}");
+        }
+        for wrong in ["001/05/2024", "01/005/2024", "01/05/02024", "01/05-2024", "01//2024", "٠١/٠٥/٢٠٢٤"] {
+            assert_eq!(parse_date(wrong), None, "{wrong}");
+        }
     }
 
     #[test]

@@ -57,10 +57,9 @@ fn read_submission(row: &rusqlite::Row<'_>) -> rusqlite::Result<Submission> {
 }
 
 impl Store {
-    /// Today's date in Vietnam (UTC+7), from the database's clock.
+    /// Today's date in Vietnam, from the program's one clock (`store::clock`).
     pub fn today(&self) -> Result<Date> {
-        let text: String = self.conn.query_row("SELECT date('now', '+7 hours')", [], |r| r.get(0))?;
-        Date::parse_iso(&text).ok_or_else(|| StoreError::from(Refused::ClockNoDate { text: text.clone() }))
+        Ok(super::clock::today())
     }
 
     /// The unit's submission, if it is submitted.

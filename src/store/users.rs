@@ -190,9 +190,8 @@ impl Store {
         let tx = self.write_transaction()?;
         let state = tx
             .query_row(
-                "UPDATE council_user SET removed_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE name = ?1 AND removed_at IS NULL
-                 RETURNING *",
-                [name],
+                "UPDATE council_user SET removed_at = ?2 WHERE name = ?1 AND removed_at IS NULL RETURNING *",
+                params![name, super::clock::stored_now_seconds()],
                 |row| row_state("council_user", row),
             )
             .optional()?

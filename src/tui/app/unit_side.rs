@@ -132,8 +132,9 @@ impl App {
         if let (Some(received), Some(period), Some(today)) =
             (received, self.submissions.appraisal_days, self.submissions.today)
         {
-            let left = crate::domain::calendar::appraisal_days_left(received, period, today);
-            let _ = write!(cell, " · còn {left} ngày TĐ");
+            let calendar = crate::store::catalog::work_calendar_or_empty();
+            let standing = crate::domain::calendar::appraisal_period(calendar, received, period, today);
+            let _ = write!(cell, " · {}", crate::messages::year::appraisal_cell(crate::messages::Lang::Vi, &standing));
         }
         cell
     }

@@ -61,7 +61,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let mut widths = vec![Constraint::Length(16), Constraint::Min(20), Constraint::Length(9), Constraint::Length(12)];
     let mut header = vec!["Mã", "Đơn vị", "Đã TĐ", "Thiếu hồ sơ"];
     if submissions {
-        widths.push(Constraint::Length(30));
+        widths.push(Constraint::Length(44));
         header.push("Nộp");
     }
     let table = Table::new(by_unit, widths)
