@@ -31,8 +31,11 @@ static PROVINCE: LazyLock<Fixture> = LazyLock::new(|| {
     let mut text = String::from("unit,criterion,self_score,explanation\n");
     for unit in &round.units {
         let framework = store.regulation().framework_for(&unit.bloc, unit.group.as_deref()).expect("framework");
+        // Its own self-score again (the demo's appraisals compare with it) and a new explanation for each.
         for place in framework.components().filter(|p| !p.criterion.scored_by_leaders) {
-            let _ = writeln!(text, "{},{},0,Giải trình của đơn vị", unit.code, place.component.code);
+            let score = unit.entries.get(&place.component.code).and_then(|e| e.self_score);
+            let score = score.map(|s| s.to_string()).unwrap_or_default();
+            let _ = writeln!(text, "{},{},{score},Giải trình mới của đơn vị", unit.code, place.component.code);
         }
     }
     let csv = dir.path().join("tu-cham.csv");

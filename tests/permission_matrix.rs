@@ -107,7 +107,7 @@ const EXPECTED: &[(&str, &str)] = &[
     ("order a tie", "✗✗✗✗✗✓✓✗"),
     ("approve a bloc", "✗✗✗✗✗✓✓✗"),
     ("export the result", "✗✗✗✗✓✓✓✗"),
-    ("add a user", "✗✗✗✗✗✗✓✗"),
+    ("add a user", "✗✗✗✗✓✗✓✗"),
     ("write sct's self-assessment (score, explanation, document)", "✗✗✗✗✓✓✓✓"),
     ("submit sct's self-assessment", "✗✗✗✗✓✓✓✓"),
     ("reopen sct's submission", "✗✗✗✗✓✓✓✗"),

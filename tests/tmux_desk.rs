@@ -42,7 +42,7 @@ fn the_secretary_works_the_desk_in_a_real_terminal() {
     open_row(&tmux, 0);
     tmux.wait_for("don-vi.csv");
     tmux.keys(&["Enter"]);
-    let preview = tmux.wait_for("Xem trước");
+    let preview = tmux.wait_for("dòng dữ liệu");
     assert!(preview.contains("8 đơn vị mới, 0 thay đổi, 0 xóa"), "{preview}");
     tmux.type_text("y");
     tmux.keys(&["Enter"]);
@@ -69,7 +69,7 @@ fn the_secretary_works_the_desk_in_a_real_terminal() {
     tmux.keys(&["Escape"]);
 
     open_row(&tmux, 2);
-    tmux.wait_for("Hạn nộp (dd/mm/yyyy)");
+    tmux.wait_for("Hiện nay: hạn nộp");
     tmux.type_text("15/01/2025");
     tmux.keys(&["C-s"]);
     tmux.wait_for("hạn nộp 15/01/2025");
