@@ -267,7 +267,7 @@ fn a_focal_person_gives_an_uploaded_file_its_number_date_and_title_in_the_form()
     tmux.open(150, 45, &format!("{BIN} --db {db_text} --user dau-moi-snv"));
     tmux.wait_for("Chưa nộp");
     tmux.keys(&["Enter"]);
-    tmux.wait_for("bc.pdf             II.1       chưa có số/ngày/trích yếu");
+    tmux.wait_for("chưa có số/ngày/trích yếu · tệp PDF · 1 KB · 2 trang · tải về: /snv/II.1/bc.pdf");
     tmux.keys(&["Tab", "Tab"]);
     tmux.type_text("12/BC-SNV");
     tmux.keys(&["Tab"]);

@@ -267,9 +267,9 @@ fn each_forged_row_is_named_with_its_reason() {
             "tv-so-tttt (member, so-tttt) may not appraise",
         ),
         (
-            "a user added by the secretary",
+            "a user added by a member",
             Forgery {
-                actor: "thu-ky",
+                actor: "tv-so-tttt",
                 action: "add user",
                 unit: None,
                 criterion: None,
@@ -280,8 +280,8 @@ fn each_forged_row_is_named_with_its_reason() {
                 )),
             },
             vec![],
-            "thu-ky (Thư ký) không được",
-            "thu-ky (secretary) may not add or remove council users",
+            "tv-so-tttt (Thành viên Hội đồng, so-tttt) không được",
+            "tv-so-tttt (member, so-tttt) may not add or remove council users",
         ),
         (
             "an approval by a leader",

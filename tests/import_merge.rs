@@ -157,7 +157,7 @@ fn the_reason_rule_sees_the_merged_row() {
         .to_string();
     assert!(
         error.contains(
-            "s.csv:3: column reason: unit snv, II.1: cần lý do trừ điểm: điểm thẩm định 2 thấp hơn điểm tối đa 3"
+            "s.csv:3: column reason: unit snv, II.1: a deduction needs a reason: appraised 2 is below the maximum 3"
         ),
         "{error}"
     );
@@ -166,7 +166,7 @@ fn the_reason_rule_sees_the_merged_row() {
         .import_scores(&csv(dir.path(), "s.csv", "unit,criterion,self_score\nsnv,II.1,2\n"))
         .unwrap_err()
         .to_string();
-    assert!(error.contains("cần lý do: điểm thẩm định 3 khác điểm tự đánh giá 2"), "{error}");
+    assert!(error.contains("a reason is needed: appraised 3 differs from the self-score 2"), "{error}");
     // Refused imports changed nothing (one transaction), not even the rows before the refused one.
     assert_eq!(state(&store), before);
 
@@ -180,7 +180,7 @@ fn the_reason_rule_sees_the_merged_row() {
     // Clearing that reason on purpose is refused while the deduction stands.
     let error =
         store.import_scores(&csv(dir.path(), "r.csv", "unit,criterion,reason\nsnv,II.1,-\n")).unwrap_err().to_string();
-    assert!(error.contains("cần lý do trừ điểm"), "{error}");
+    assert!(error.contains("a deduction needs a reason"), "{error}");
 }
 
 #[test]

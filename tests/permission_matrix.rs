@@ -56,7 +56,7 @@ const WRITES: &[(&str, Write)] = &[
     ("export the result", |s, d| {
         thamdinh::sheet::export_ranking(s, &d.join("out.xlsx"), thamdinh::sheet::Existing::Refuse).map(drop)
     }),
-    ("add a user", |s, _| s.add_user("moi", "Người mới", Role::Secretary, None)),
+    ("add a user", |s, _| s.add_user("moi", "Người mới", Role::Leader, None)),
     // Issue 16: the unit's focal person of Sở Công Thương (sct) writes its own unit's self-assessment.
     ("write sct's self-assessment (score, explanation, document)", |s, _| {
         let input = SelfAssessmentInput {

@@ -368,14 +368,18 @@ fn audit_verify_finds_a_changed_or_removed_row() {
     let stderr = String::from_utf8_lossy(&outside.stderr);
     assert!(!outside.status.success(), "{stderr}");
     assert!(
-        stderr.contains("score (skhcn, III.7) appraised_score: the database holds 3, the log's last word is 2.5"),
+        stderr.contains(
+            "bảng score (skhcn, III.7) appraised_score: cơ sở dữ liệu đang giữ 3, nhật ký ghi lần cuối là 2.5"
+        ),
         "{stderr}"
     );
     conn.execute("UPDATE score SET appraised_score = '2.5' WHERE unit = 'skhcn' AND criterion = 'III.7'", []).unwrap();
     conn.execute("INSERT INTO fact (unit, name, value) VALUES ('snv', 'disunity', 'true')", []).unwrap();
     let stderr = String::from_utf8_lossy(&verify().stderr).into_owned();
     assert!(
-        stderr.contains("fact (snv, disunity) value: the database holds true, and no audit row ever wrote it"),
+        stderr.contains(
+            "bảng fact (snv, disunity) value: cơ sở dữ liệu đang giữ true, và không dòng nhật ký nào đã ghi giá trị này"
+        ),
         "{stderr}"
     );
     conn.execute("DELETE FROM fact WHERE unit = 'snv' AND name = 'disunity'", []).unwrap();
@@ -616,4 +620,23 @@ fn a_score_sheet_import_is_checked_value_by_value_too() {
     as_user(&mut store, "thu-ky");
     thamdinh::sheet::import_sheet(&mut store, &file).unwrap();
     assert_ne!(round_state(&store).0, before.0);
+}
+
+/// The desk lets the secretary keep the council's users (issue 25), but never raise one: a chairman or a secretary is
+/// added or removed only by the service account, whoever holds the database file.
+#[test]
+fn the_secretary_keeps_users_but_never_adds_or_removes_a_chairman_or_a_secretary() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    thamdinh::demo::add_demo_users(&mut store).unwrap();
+    let before = audit_rows(&store);
+    as_user(&mut store, "thu-ky");
+    for role in [Role::Chairman, Role::Secretary] {
+        refused_because(store.add_user("ke-gian", "Kẻ gian", role, None), "only the service account");
+    }
+    refused_because(store.remove_user("chu-tich"), "only the service account");
+    assert_eq!(audit_rows(&store), before, "a refusal writes nothing");
+    store.add_user("lanh-dao-moi", "Lãnh đạo mới", Role::Leader, None).unwrap();
+    store.remove_user("lanh-dao-moi").unwrap();
+    assert_eq!(audit_rows(&store), before + 2);
 }

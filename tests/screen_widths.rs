@@ -15,11 +15,12 @@ use tui_support::{app_as, fixture_store, press, screen};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/thai-nguyen");
 
-/// A unit with a long code, and one whose name is long and holds wide emoji, a flag and a line separator.
+/// A unit with a long code, and one whose name is long and holds wide emoji and a flag. (A line separator in a
+/// name is refused at entry now: `tests/bounds.rs`; a cell that holds one shows ⏎, `view::one_line`.)
 const LONG_CODE: &str = "bqlda-nong-nghiep-ptnt";
 const EMOJI_CODE: &str = "emoji";
 const EMOJI_NAME: &str =
-    "Ban 👨\u{200d}👩\u{200d}👧 gia đình 🇻🇳 Việt Nam dòng 1\u{2028}dòng 2 và một cái tên rất dài để bị cắt";
+    "Ban 👨\u{200d}👩\u{200d}👧 gia đình 🇻🇳 Việt Nam dòng 1 dòng 2 và một cái tên rất dài để bị cắt";
 
 /// The fixture round with two more units in the departments' bloc (no scores: they rank last).
 fn round_with_hard_names(dir: &Path) -> Store {
@@ -181,7 +182,8 @@ fn the_history_scrolls_to_its_last_row_with_the_panes_keys() {
     assert!(screen(&app, 80, 24).contains("lần 1 đổi"), "Home goes back to the first");
     press(&mut app, &mut store, "jjjjjjjjjjjjjjjjjjjj");
     assert!(screen(&app, 80, 24).contains("lần 24 đổi"), "↓ reaches the last change");
-    insta::assert_snapshot!("history_scrolled_80x24", screen(&app, 80, 24));
+    // The history's times are today's: masked, so the picture holds on any day.
+    insta::assert_snapshot!("history_scrolled_80x24", masked_times(&screen(&app, 80, 24)));
 }
 
 #[test]
@@ -203,10 +205,6 @@ fn wide_emoji_and_line_separators_keep_the_borders() {
         for x in 0..width {
             let symbol = buffer[(x, row)].symbol();
             assert!(!symbol.contains('\u{200d}'), "a joiner reached the terminal at column {x}: {symbol:?}");
-        }
-        let text = screen(&app, width, height);
-        if width == 160 {
-            assert!(text.contains("dòng 1⏎dòng 2"), "the line separator shows as ⏎:\n{text}");
         }
     }
 }
@@ -237,4 +235,26 @@ fn the_submit_prompt_lists_what_blocks_it_before_enter() {
     press(&mut unit, &mut store, "p");
     let prompt = screen(&unit, 100, 30);
     assert!(prompt.contains("Mọi tiêu chí thành phần đã tự chấm điểm."), "{prompt}");
+}
+
+/// `text` with every `dd/mm/yyyy hh:mm` written as `dd/mm/yyyy hh:mm` literally (the clock's time masked).
+fn masked_times(text: &str) -> String {
+    let shape = "00/00/0000 00:00";
+    let chars: Vec<char> = text.chars().collect();
+    let fits = |at: usize| {
+        chars.len() >= at + shape.len()
+            && shape.chars().zip(&chars[at..]).all(|(s, c)| if s == '0' { c.is_ascii_digit() } else { s == *c })
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    while at < chars.len() {
+        if fits(at) {
+            out.push_str("dd/mm/yyyy hh:mm");
+            at += shape.len();
+        } else {
+            out.push(chars[at]);
+            at += 1;
+        }
+    }
+    out
 }

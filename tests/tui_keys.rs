@@ -138,7 +138,7 @@ fn the_secretary_sees_the_ranking_and_cannot_open_a_form() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = fixture_store(dir.path());
     let mut app = app_as(&mut store, "thu-ky");
-    assert_eq!(app.panes(), [Pane::Ranking, Pane::Progress, Pane::Charts]);
+    assert_eq!(app.panes(), [Pane::Ranking, Pane::Progress, Pane::Charts, Pane::Desk]);
     press(&mut app, &mut store, "<Enter>");
     assert!(app.form().is_none() && app.tie_edit().is_none());
     assert!(app.unit_view().is_some(), "Enter opens the unit's file, read-only");
@@ -358,7 +358,7 @@ fn the_demo_picker_signs_the_store_in_as_the_chosen_user() {
     press(&mut app, &mut store, &format!("{}<Enter>", "j".repeat(index)));
     assert_eq!(app.user.as_ref().map(|u| u.name.as_str()), Some("thu-ky"));
     assert_eq!(store.actor().name, "thu-ky", "the store writes as the picked user");
-    assert_eq!(app.panes(), [Pane::Ranking, Pane::Progress, Pane::Charts]);
+    assert_eq!(app.panes(), [Pane::Ranking, Pane::Progress, Pane::Charts, Pane::Desk]);
 }
 
 #[test]

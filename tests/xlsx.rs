@@ -501,8 +501,8 @@ fn bad_cell_cases(open: &'static str, self_col: u16, open_cell: &str) -> Vec<Bad
                 set(book, row, self_col, Some(Value::Number(d("9"))));
             }),
             vec![
-                format!("unit stc, {open}: điểm tự đánh giá “9” vượt điểm tối đa 1"),
-                "(điểm nằm trong [0; 1])".into(),
+                format!("unit stc, {open}: self-score \"9\" is above the maximum 1"),
+                "(a score lies in [0, 1])".into(),
             ],
         ),
         (
@@ -519,7 +519,7 @@ fn bad_cell_cases(open: &'static str, self_col: u16, open_cell: &str) -> Vec<Bad
                 let row = row_for(book, layout, open);
                 set(book, row, self_col, Some(Value::Number(d("0.125"))));
             }),
-            vec!["có 3 chữ số sau dấu phẩy".into(), "không làm tròn tự động".into()],
+            vec!["has 3 decimals".into(), "nothing is rounded".into()],
         ),
     ]
 }

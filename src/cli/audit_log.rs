@@ -49,7 +49,8 @@ fn judged(store: &Store, db: String, lang: Lang) -> Result<(), CliError> {
     }
     let unexplained = &judgement.unexplained;
     if !unexplained.is_empty() {
-        let shown = unexplained.iter().take(SHOWN).map(|u| escape_line(&u.to_string()).into_owned()).collect();
+        let shown =
+            unexplained.iter().take(SHOWN).map(|u| escape_line(&trust::unexplained(u, lang)).into_owned()).collect();
         findings.push(CliRefusal::Unexplained { db: db.clone(), count: unexplained.len(), shown });
     }
     let last = findings.pop().unwrap_or(CliRefusal::Triggers { db, shown: Vec::new() });

@@ -340,6 +340,10 @@ pub fn refused(why: &Refused, lang: Lang) -> String {
             format!("dòng nhật ký {row}: không đọc được bản ghi các dòng nó đã ghi: {}", super::cause_vi(why))
         }
         Refused::UnitNeeded => "cán bộ đầu mối (--role unit) thuộc một đơn vị: thêm --unit=MÃ_ĐƠN_VỊ".into(),
+        Refused::RoleNotForSecretary { role } => format!(
+            "Thư ký Hội đồng không được thêm hoặc xóa người dùng vai trò {}: chỉ tài khoản dịch vụ (người giữ tệp cơ sở dữ liệu) được làm việc này",
+            role_vi(role)
+        ),
         Refused::NoUnitForRole { role, unit } => format!(
             "chỉ cán bộ đầu mối (--role unit) mới gắn với đơn vị; vai trò {} làm việc cho Hội đồng, không gắn với đơn vị {unit}: bỏ --unit",
             role_vi(role)
@@ -615,6 +619,7 @@ mod tests {
             Refused::AuditRecordUnfit { table: s("score"), record: s("{}") },
             Refused::AuditRecordUnreadable { row: 3, why: s("x") },
             Refused::UnitNeeded,
+            Refused::RoleNotForSecretary { role: s("chairman") },
             Refused::SheetRefused {
                 file: s("stc.xlsx"),
                 sheet: s("stc"),

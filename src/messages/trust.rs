@@ -116,6 +116,31 @@ pub fn backup_made(lang: Lang, made: &crate::store::backup::BackupMade) -> Strin
     }
 }
 
+/// One recorded value the audit log does not explain (`audit verify`), in the reader's language.
+pub fn unexplained(value: &crate::store::state::Unexplained, lang: Lang) -> String {
+    use crate::store::state::Logged;
+    if lang == Lang::En {
+        return value.to_string();
+    }
+    let field = if value.field == "(row)" { "(cả dòng)" } else { value.field.as_str() };
+    let place = format!("bảng {} ({}) {field}", value.table, value.key);
+    let show = |value: &Option<String>| match value.as_deref() {
+        None => "—".to_string(),
+        Some("") => "\"\" (rỗng)".to_string(),
+        Some(text) => text.to_string(),
+    };
+    let recorded = show(&value.recorded);
+    match &value.logged {
+        Logged::Value(logged) => {
+            format!("{place}: cơ sở dữ liệu đang giữ {recorded}, nhật ký ghi lần cuối là {}", show(logged))
+        }
+        Logged::Never => {
+            format!("{place}: cơ sở dữ liệu đang giữ {recorded}, và không dòng nhật ký nào đã ghi giá trị này")
+        }
+        Logged::Gone => format!("{place}: nhật ký đã ghi dòng này, và dòng đó không còn trong cơ sở dữ liệu"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

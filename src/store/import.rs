@@ -456,6 +456,29 @@ impl Store {
         Ok(Imported { rows: planned.len(), changes })
     }
 
+    /// The regulation's fact `name` for a row of `unit` (in `bloc`): refused when the regulation has no such fact,
+    /// or the fact is asked only in other blocs.
+    fn fact_for_row(
+        &self,
+        table: &CsvTable,
+        line: u64,
+        unit: &str,
+        bloc: &str,
+        name: &str,
+    ) -> Result<&crate::domain::facts::FactDefinition> {
+        let definition = self.regulation.fact(name).ok_or_else(|| {
+            let names = self.regulation.facts.iter().map(|f| f.name.clone()).collect();
+            let (unit, name, regulation) = (unit.to_string(), name.to_string(), self.regulation.id.clone());
+            table.fault(line, Some("fact"), RowFault::UnknownFact { unit, name, regulation, names })
+        })?;
+        if !definition.applies_to(bloc) {
+            let (unit, bloc, name) = (unit.to_string(), bloc.to_string(), name.to_string());
+            let blocs = definition.blocs.clone();
+            return Err(table.fault(line, Some("fact"), RowFault::FactNotInBloc { unit, bloc, name, blocs }));
+        }
+        Ok(definition)
+    }
+
     /// `unit,fact,value`: facts such as discipline or outstanding. An empty value leaves the stored fact as it
     /// is; `-` clears it back to its default (the fact is no longer recorded).
     pub fn import_facts(&mut self, path: &Path) -> Result<Imported> {
@@ -469,17 +492,7 @@ impl Store {
             let unit = table.cell(record, "unit");
             let name = table.cell(record, "fact");
             let (place, _) = self.row_unit(&table, line, &units, unit)?;
-            let definition = self.regulation.fact(name).ok_or_else(|| {
-                let names: Vec<&str> = self.regulation.facts.iter().map(|f| f.name.as_str()).collect();
-                let (unit, name, regulation) = (unit.to_string(), name.to_string(), self.regulation.id.clone());
-                let names = names.into_iter().map(str::to_string).collect();
-                table.fault(line, Some("fact"), RowFault::UnknownFact { unit, name, regulation, names })
-            })?;
-            if !definition.applies_to(&place.bloc) {
-                let (unit, bloc, name) = (unit.to_string(), place.bloc.clone(), name.to_string());
-                let blocs = definition.blocs.clone();
-                return Err(table.fault(line, Some("fact"), RowFault::FactNotInBloc { unit, bloc, name, blocs }));
-            }
+            let definition = self.fact_for_row(&table, line, unit, &place.bloc, name)?;
             if let Some(first) = seen.insert((unit.to_string(), name.to_string()), line) {
                 let (unit, name) = (unit.to_string(), name.to_string());
                 return Err(table.fault(line, None, RowFault::FactTwice { unit, name, first }));

@@ -254,8 +254,9 @@ fn key_text(row: &rusqlite::Row<'_>, count: usize) -> rusqlite::Result<String> {
 /// Applies one record to the expected tables.
 fn apply(expected: &Connection, columns: &Columns, state: &RowState) -> Result<()> {
     let keys = key_columns(&state.table);
-    let unreadable =
-        || StoreError::from(Refused::AuditRecordUnfit { table: state.table.clone(), record: format!("{state:?}") });
+    // The record's values as the log holds them (JSON), never a Rust debug struct.
+    let record = || serde_json::Value::Array(state.row.clone().unwrap_or_else(|| state.key.clone())).to_string();
+    let unreadable = || StoreError::from(Refused::AuditRecordUnfit { table: state.table.clone(), record: record() });
     let Some(table_columns) = columns.get(&state.table).filter(|_| !keys.is_empty()) else {
         return Err(unreadable());
     };

@@ -94,6 +94,16 @@ impl Store {
         Ok(role)
     }
 
+    /// The secretary keeps every role but the chairman's and the secretary's own (and the service account's):
+    /// those only the service account adds or removes, so no user can raise another above themselves.
+    fn permit_role_change(&self, role: Role) -> Result<()> {
+        if self.actor.role == Role::Secretary && matches!(role, Role::Chairman | Role::Secretary | Role::ServiceAccount)
+        {
+            return Err(Refused::RoleNotForSecretary { role: role.slug().to_string() }.into());
+        }
+        Ok(())
+    }
+
     /// Adds a council user. Members and assistants need one of the regulation's appraising agencies.
     pub fn add_user(&mut self, name: &str, full_name: &str, role: Role, agency: Option<&str>) -> Result<()> {
         if role.needs_unit() {
@@ -122,6 +132,7 @@ impl Store {
         unit: Option<&str>,
     ) -> Result<()> {
         self.permit(CouncilWrite::ManageUsers)?;
+        self.permit_role_change(role)?;
         if !valid_user_name(name) || name == crate::domain::permissions::SERVICE_ACCOUNT {
             return Err(StoreError::from(Refused::BadUserName { name: name.to_string() }));
         }
@@ -187,6 +198,13 @@ impl Store {
     /// Removes a user: their sessions are refused from now on; their name stays in the log.
     pub fn remove_user(&mut self, name: &str) -> Result<()> {
         self.permit(CouncilWrite::ManageUsers)?;
+        let role: Option<String> = self
+            .conn
+            .query_row("SELECT role FROM council_user WHERE name = ?1 AND removed_at IS NULL", [name], |r| r.get(0))
+            .optional()?;
+        if let Some(role) = role.and_then(|role| <Role as std::str::FromStr>::from_str(&role).ok()) {
+            self.permit_role_change(role)?;
+        }
         let tx = self.write_transaction()?;
         let state = tx
             .query_row(

@@ -33,7 +33,9 @@ fn further_decimals(app: &App) -> Option<u32> {
 
 /// The heading of the further decimals' column, named only where a decimal is a tie key.
 fn further_heading(app: &App) -> String {
-    further_decimals(app).map(|n| crate::messages::cli::further_decimals(crate::messages::Lang::Vi, n)).unwrap_or_default()
+    further_decimals(app)
+        .map(|n| crate::messages::cli::further_decimals(crate::messages::Lang::Vi, n))
+        .unwrap_or_default()
 }
 
 fn ranked_cells(unit: &RankedUnit, name: String, tie: &str, wide: bool, flagged: bool, further: bool) -> Vec<String> {
@@ -162,7 +164,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let (built, positions, selected_row) = ranked_lines(app, result, visible, shown);
     let measured: Vec<(Vec<String>, Vec<String>)> =
         built.iter().flatten().map(|line| (line.full.clone(), line.short.clone())).collect();
-    let header = vec!["Hạng".to_string(), "Mã".into(), "Đơn vị".into(), "Tổng".into(), further_heading(app), "Xếp loại".into()];
+    let header =
+        vec!["Hạng".to_string(), "Mã".into(), "Đơn vị".into(), "Tổng".into(), further_heading(app), "Xếp loại".into()];
     let (wide, widths) = ranking_columns(&measured, &header, table_area.width.saturating_sub(2));
     let line = |width: Option<u16>| "─".repeat(usize::from(width.unwrap_or(0)));
     let mut rows: Vec<Row> = built
