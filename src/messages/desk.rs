@@ -13,7 +13,7 @@ pub const ROUND: &str = "Hạn nộp hồ sơ và thời gian thẩm định";
 pub const PAPER: &str = "Ghi nhận hồ sơ tự đánh giá nộp bằng giấy";
 pub const REOPEN: &str = "Mở lại bản tự đánh giá đã nộp";
 pub const RERATE: &str = "Xếp loại lại một đơn vị đã phê duyệt (Chủ tịch, Điều 10.4)";
-pub const BACKUP: &str = "Sao lưu vòng đánh giá vào thư mục /xuat";
+pub const BACKUP: &str = "Sao lưu kỳ đánh giá vào thư mục /xuat";
 pub const PAPERS: &str =
     "Văn bản của Hội đồng (báo cáo, tờ trình, dự thảo quyết định, biên bản, thông báo, trang công bố) vào /xuat";
 pub const PAPERS_TITLE: &str = "Văn bản xuất vào thư mục /xuat của bạn";
@@ -45,7 +45,7 @@ pub const INBOX_EMPTY: &str =
 pub const KIND_TITLE: &str = "Tệp này là loại nào?";
 pub const PREVIEW_TITLE: &str = "Xem trước (chưa ghi gì)";
 pub const PREVIEW_CONFIRM: &str = "Gõ y rồi Enter để nhập thật; Esc để thôi";
-pub const PREVIEW_NOTHING: &str = "Tệp không thay đổi gì trong vòng đánh giá";
+pub const PREVIEW_NOTHING: &str = "Tệp không thay đổi gì trong kỳ đánh giá";
 pub const PROBLEMS_TITLE: &str = "Tệp bị từ chối — không có gì được ghi";
 pub const USERS_TITLE: &str = "Người dùng của Hội đồng";
 pub const KEY_LINE_TITLE: &str = "Dòng khóa gửi cán bộ công nghệ thông tin";
