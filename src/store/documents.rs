@@ -56,15 +56,8 @@ impl Store {
     /// Adds (or replaces, by its reference) one document of a unit's self-assessment, checked as the CSV import
     /// checks it. A unit's focal person: only its own unit, only before submission. One transaction, audited.
     pub fn add_document(&mut self, unit: &str, code: &str, title: &str, reference: &str, date: &str) -> Result<()> {
-        let place = Subject::Item { unit: unit.to_string(), item: code.to_string() };
-        let (title, reference) =
-            (typed(title, TextField::DocumentTitle, &place)?, typed(reference, TextField::DocumentReference, &place)?);
-        let (bloc, group) = self.unit_place(unit)?;
-        let framework = self
-            .regulation
-            .framework_for(&bloc, group.as_deref())
-            .ok_or_else(|| Refused::NoFramework { unit: unit.to_string() })?;
-        let row = check_document(&RowPlace::Form, framework, unit, code, &title, &reference, date)?;
+        let row = self.file_document_row(unit, code, title, reference, date)?;
+        let (bloc, _) = self.unit_place(unit)?;
         self.check_not_frozen(&bloc, Subject::Unit(unit.to_string()))?;
         let tx = self.write_transaction()?;
         self.permit_self_assessment(unit)?;
@@ -123,6 +116,7 @@ impl Store {
         self.file_document_row(unit, folder, title, reference, date).map(|_| ())
     }
 
+    /// One document of `unit`'s `folder` (a component's code), checked as a typed one: its text, its date, its place.
     fn file_document_row(
         &self,
         unit: &str,
