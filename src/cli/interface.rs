@@ -38,7 +38,7 @@ pub(super) fn open_interface(db: Option<&Path>, user: Option<&str>, lang: Lang) 
         }
     }
     let path = store.path().to_path_buf();
-    let result = crate::tui::run(store, demo);
+    let result = crate::tui::run(store, demo, lang);
     if demo && db.is_none() {
         println!("{}", say::demo_database(lang, &path));
     }

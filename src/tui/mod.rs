@@ -35,7 +35,7 @@ fn start_log(store: &Store) {
 }
 
 /// Opens the interface on a store until the user quits or the process is told to terminate.
-pub fn run(mut store: Store, demo: bool) -> Result<()> {
+pub fn run(mut store: Store, demo: bool, lang: crate::messages::Lang) -> Result<()> {
     start_log(&store);
     tracing::info!(db = %store.path().display(), "interface opened");
     let user = (store.actor().role != crate::domain::permissions::Role::ServiceAccount).then(|| store.actor().clone());
@@ -47,7 +47,7 @@ pub fn run(mut store: Store, demo: bool) -> Result<()> {
     let mut terminal = ratatui::try_init()?;
     capture_mouse()?;
     watch_for_termination(Arc::clone(&terminate));
-    let result = open_and_run(&mut terminal, &mut store, demo, user, &terminate);
+    let result = open_and_run(&mut terminal, &mut store, demo, user, lang, &terminate);
     restore_terminal();
     result
 }
@@ -75,11 +75,13 @@ fn open_and_run(
     store: &mut Store,
     demo: bool,
     user: Option<crate::domain::permissions::Actor>,
+    lang: crate::messages::Lang,
     terminate: &AtomicBool,
 ) -> Result<()> {
     let opening = format!(" thamdinh — đang đọc {} …", store.path().display());
     terminal.draw(|frame| frame.render_widget(ratatui::text::Line::raw(opening.as_str()), frame.area()))?;
     let mut app = App::new(store.regulation().clone(), snapshot(store)?, demo, user);
+    app.lang = lang;
     terminal.draw(|frame| view::draw(frame, &app))?;
     dispatch(&mut app, store, Action::Started);
     event_loop(terminal, &mut app, store, terminate)

@@ -404,6 +404,8 @@ pub struct App {
     pub last_click: Option<(u16, std::time::Instant)>,
     pub message: Option<(String, bool)>,
     pub should_quit: bool,
+    /// The language the screens speak: Vietnamese unless `--lang en` (or `THAMDINH_LANG=en`) asked otherwise.
+    pub lang: crate::messages::Lang,
 }
 
 impl App {
@@ -437,6 +439,7 @@ impl App {
             comments_known: BTreeSet::new(),
             users: Vec::new(),
             demo,
+            lang: crate::messages::Lang::Vi,
             unit_side: UnitSide::default(),
             submissions: Submissions::default(),
             previous_levels: BTreeMap::new(),
