@@ -93,7 +93,7 @@ impl<'a> Context<'a> {
         let approved = store
             .approvals()?
             .into_iter()
-            .map(|a| (a.bloc, clock::in_vietnam(&a.approved_at).unwrap_or_else(clock::now)))
+            .map(|a| (a.bloc, clock::in_vietnam(&a.approved_at).unwrap_or_else(|| store.clock().now())))
             .collect();
         Ok(Context {
             store,
@@ -195,7 +195,7 @@ fn write_paper(
         format!(
             "Xuất bởi thamdinh {} lúc {} (giờ Việt Nam). Đối chiếu: thamdinh export verify --db <tệp dữ liệu> <tệp này>",
             env!("CARGO_PKG_VERSION"),
-            clock::shown(&clock::now())
+            clock::shown(&store.clock().now())
         ),
     ];
     let footer = format!("SHA-256 {content_hash} · Nhật ký {head}");
@@ -214,7 +214,7 @@ pub fn export_notices(store: &Store, folder: &Path, existing: Existing) -> Resul
         return Err(Refused::Paper(PaperRefusal::NotAFolder { folder: folder.display().to_string() }).into());
     }
     let context = Context::new(store)?;
-    let stamp = clock::stamp(&clock::now());
+    let stamp = clock::stamp(&store.clock().now());
     let units: Vec<String> = context.round.units.iter().map(|u| u.code.to_string()).collect();
     let mut written = Vec::new();
     for unit in units {

@@ -78,7 +78,7 @@ pub fn page(context: &Context, audit_head: Option<&str>) -> Result<(String, Stri
         upper = escape(&title.to_uppercase()),
         regulation = escape(&context.regulation.title),
         version = env!("CARGO_PKG_VERSION"),
-        now = clock::shown(&clock::now()),
+        now = clock::shown(&context.store.clock().now()),
     );
     Ok((html, hash))
 }

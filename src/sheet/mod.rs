@@ -12,6 +12,7 @@ pub mod score_sheet;
 use crate::domain::evaluate::evaluate_round;
 use crate::domain::permissions::CouncilWrite;
 use crate::store::Refused;
+use crate::store::clock::Clock;
 use crate::store::import::EvidenceRow;
 use crate::store::{FileFault, RowFault, RowPlace, Store, StoreError};
 use layout::{AUDIT_MARKER, CHECK_MARKER};
@@ -230,7 +231,7 @@ fn finish(store: &Store, book: Book, out: &Path, existing: Existing, title: &str
     let footer = Footer { content_hash: book.content_hash(), audit_head: store.audit_head()? };
     // Checked again just before writing: the database's -wal file may have appeared meanwhile.
     check_destination(store.path(), out, existing)?;
-    write_workbook(book, &footer, out, title, existing)
+    write_workbook(book, &footer, out, title, existing, &store.clock().sheet_now())
 }
 
 /// Refuses an export's destination that is the round's database or one of its companion files (whatever
@@ -243,7 +244,7 @@ pub fn check_destination(db: &Path, out: &Path, existing: Existing) -> Result<()
 /// Writes a workbook model with the given footer (normally its own content hash) and check block,
 /// replacing `out` if it exists (the caller decided; the exports go through `check_destination`).
 pub fn write_book(book: Book, footer: &Footer, out: &Path, title: &str) -> Result<Exported, StoreError> {
-    write_workbook(book, footer, out, title, Existing::Replace)
+    write_workbook(book, footer, out, title, Existing::Replace, &Clock::from_env().sheet_now())
 }
 
 fn write_workbook(
@@ -252,12 +253,12 @@ fn write_workbook(
     out: &Path,
     title: &str,
     existing: Existing,
+    stamp: &str,
 ) -> Result<Exported, StoreError> {
     let content_hash = footer.content_hash.clone();
     let audit_head = footer.audit_head.clone();
-    let stamp = utc_now();
     for sheet in &mut book.sheets {
-        add_check_block(sheet, footer, &stamp);
+        add_check_block(sheet, footer, stamp);
     }
     let bytes = render::to_xlsx(&book, footer, title)
         .map_err(|e| SheetError::workbook(FileFault::NotMade { why: e.to_string() }).in_file(out))?;
@@ -319,11 +320,6 @@ fn add_check_block(sheet: &mut Sheet, footer: &Footer, stamp: &str) {
     sheet.merged_text((row, 0), (row, last), text, Style { italic: true, size: 8.0, ..Style::default() });
     sheet.fit_row(row);
     sheet.check_row = Some(row);
-}
-
-/// The current time as `2024-11-20 08:30`, UTC, from the program's one clock.
-fn utc_now() -> String {
-    crate::store::clock::sheet_now()
 }
 
 /// What `export verify` found.
@@ -396,7 +392,7 @@ mod tests {
 
     #[test]
     fn the_clock_reads_as_a_date() {
-        let stamp = utc_now();
+        let stamp = Clock::from_env().sheet_now();
         assert_eq!(stamp.len(), 16, "{stamp}");
         assert!(stamp.starts_with("20"), "{stamp}");
         let shown = crate::domain::vn_time::vietnam_time(&stamp);

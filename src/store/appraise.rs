@@ -152,7 +152,7 @@ impl Store {
             old_value,
             Some(value),
         );
-        audit_one(&tx, &self.actor, change.because(reason).state(state))?;
+        audit_one(&tx, &self.actor, self.clock, change.because(reason).state(state))?;
         tx.commit()?;
         Ok(match transition {
             AppraisalTransition::Enter => Saved::AwaitingConfirmation { version: new_version },
@@ -196,7 +196,7 @@ impl Store {
             .value(&format!("leader_score:{leader}"), old, Some(value))
             .because(reason)
             .state(state);
-        audit_one(tx, &self.actor, change)?;
+        audit_one(tx, &self.actor, self.clock, change)?;
         Ok(())
     }
 }
@@ -327,7 +327,7 @@ impl Store {
         let detail = format!("{unit} {component}: {} withdrawn: {reason}", show(old.as_deref()));
         let change =
             Change::new(AuditAction::Withdraw, detail).on(unit, Some(component)).value("appraised_score", old, None);
-        audit_one(&tx, &self.actor, change.because(reason).state(state))?;
+        audit_one(&tx, &self.actor, self.clock, change.because(reason).state(state))?;
         tx.commit()?;
         Ok(new_version)
     }

@@ -61,8 +61,14 @@ impl Store {
         }
         let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
         let state = tx.query_row(
-            "INSERT INTO approval (bloc, actor, eligible, quota) VALUES (?1, ?2, ?3, ?4) RETURNING *",
-            params![bloc, self.actor.name, count(ranking.eligible), count(ranking.quota)],
+            "INSERT INTO approval (bloc, actor, eligible, quota, approved_at) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING *",
+            params![
+                bloc,
+                self.actor.name,
+                count(ranking.eligible),
+                count(ranking.quota),
+                self.clock.stored_now_seconds()
+            ],
             |row| row_state("approval", row),
         )?;
         // The published result: written with the approval, never changed (a re-rating records its own).
@@ -73,7 +79,7 @@ impl Store {
             None,
             Some(bloc.to_string()),
         );
-        audit_one(&tx, &self.actor, change.state(state).states(published))?;
+        audit_one(&tx, &self.actor, self.clock, change.state(state).states(published))?;
         let head: String = tx.query_row("SELECT hash FROM audit ORDER BY id DESC LIMIT 1", [], |r| r.get(0))?;
         tx.commit()?;
         Ok(head)

@@ -156,9 +156,9 @@ pub(super) struct AuditTrail {
 }
 
 impl AuditTrail {
-    pub fn begin(conn: &Connection, actor: &str) -> Result<AuditTrail> {
+    pub fn begin(conn: &Connection, actor: &str, clock: super::clock::Clock) -> Result<AuditTrail> {
         // Cached statements: a session saving one appraisal after another parses them once.
-        let at = super::clock::stored_now();
+        let at = clock.stored_now();
         let head: Option<(i64, String)> = conn
             .prepare_cached("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")?
             .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))

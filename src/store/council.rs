@@ -33,15 +33,15 @@ impl Store {
             &*super::required(text, TextField::Comment, &Subject::Item { unit: unit.into(), item: component.into() })?;
         let tx = self.write_transaction()?;
         let state = tx.query_row(
-            "INSERT INTO comment (unit, criterion, agency, text) VALUES (?1, ?2, ?3, ?4) RETURNING *",
-            params![unit, component, agency, text.trim()],
+            "INSERT INTO comment (unit, criterion, agency, text, at) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING *",
+            params![unit, component, agency, text.trim(), self.clock.stored_now_seconds()],
             |row| row_state("comment", row),
         )?;
         let change = Change::new(AuditAction::Comment, format!("{unit} {component} ({agency}): {}", text.trim()))
             .on(unit, Some(component))
             .value("comment", None, Some(text.trim().to_string()))
             .state(state);
-        audit_one(&tx, &self.actor, change)?;
+        audit_one(&tx, &self.actor, self.clock, change)?;
         tx.commit()?;
         Ok(())
     }

@@ -484,11 +484,22 @@ impl Store {
         let mut states = Vec::new();
         let new = tx
             .prepare_cached(
-                "INSERT INTO document_file (unit, folder, name, sha256, size, kind, pages, uploaded_by, preview)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING *",
+                "INSERT INTO document_file (unit, folder, name, sha256, size, kind, pages, uploaded_by, preview, uploaded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING *",
             )?
             .query_row(
-                params![unit, folder, name, found.sha256, size, found.kind, pages, self.actor.name, preview],
+                params![
+                    unit,
+                    folder,
+                    name,
+                    found.sha256,
+                    size,
+                    found.kind,
+                    pages,
+                    self.actor.name,
+                    preview,
+                    self.clock.stored_now_seconds()
+                ],
                 |r| Ok((r.get::<_, i64>(0)?, row_state("document_file", r)?)),
             )?;
         states.push(new.1);

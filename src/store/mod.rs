@@ -65,6 +65,8 @@ pub struct Store {
     year: i32,
     /// Every write is checked against this actor's role and recorded under their name.
     actor: Actor,
+    /// The one clock every row's time, stamp and "today" comes from.
+    clock: clock::Clock,
 }
 
 fn configure(conn: &Connection) -> Result<()> {
@@ -111,6 +113,7 @@ impl Store {
                 Err(error) => Err(error),
             };
         }
+        let clock = clock::Clock::from_env();
         let mut conn = Connection::open(path)?;
         configure(&conn)?;
         schema::migrations().to_latest(&mut conn)?;
@@ -118,8 +121,8 @@ impl Store {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.pragma_update(None, "application_id", schema::APPLICATION_ID)?;
         let mut states = vec![tx.query_row(
-            "INSERT INTO round (id, regulation, year) VALUES (1, ?1, ?2) RETURNING *",
-            params![regulation_id, year],
+            "INSERT INTO round (id, regulation, year, created_at) VALUES (1, ?1, ?2, ?3) RETURNING *",
+            params![regulation_id, year, clock.stored_now_seconds()],
             |row| state::row_state("round", row),
         )?];
         for (file, content) in files
@@ -132,7 +135,7 @@ impl Store {
                 |row| state::row_state("regulation_file", row),
             )?);
         }
-        let mut trail = AuditTrail::begin(&tx, &actor.name)?;
+        let mut trail = AuditTrail::begin(&tx, &actor.name, clock)?;
         trail.record(
             &tx,
             Change::new(AuditAction::Init, format!("round {regulation_id} {year} created"))
@@ -141,7 +144,7 @@ impl Store {
         )?;
         fill(&tx, &mut trail, &regulation)?;
         tx.commit()?;
-        Ok(Store { conn, path: path.to_path_buf(), regulation, year, actor })
+        Ok(Store { conn, path: path.to_path_buf(), regulation, year, actor, clock })
     }
 
     /// Opens an existing round; refuses a file that is not a thamdinh database or is from a newer program.
@@ -204,7 +207,14 @@ impl Store {
             }
         }
         let regulation = load_regulation(&regulation_id, &files)?;
-        Ok(Store { conn, path: path.to_path_buf(), regulation, year, actor: Actor::service_account() })
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            regulation,
+            year,
+            actor: Actor::service_account(),
+            clock: clock::Clock::from_env(),
+        })
     }
 
     pub fn regulation(&self) -> &Regulation {
@@ -227,7 +237,7 @@ impl Store {
     /// The time now in Vietnam as a file name's stamp, `20261130-1605`.
     pub fn local_stamp(&self) -> Result<String> {
         // Vietnam's time whatever the machine's zone (SQLite's 'localtime' is the machine's: UTC on a server).
-        Ok(clock::stamp(&clock::now()))
+        Ok(clock::stamp(&self.clock.now()))
     }
 
     /// Changes whenever another connection commits; cheap to poll.
@@ -275,7 +285,18 @@ impl Store {
 
     /// The audit trail of one write transaction, recording under this session's actor.
     fn audit_trail(&self, tx: &Connection) -> Result<AuditTrail> {
-        AuditTrail::begin(tx, &self.actor.name)
+        AuditTrail::begin(tx, &self.actor.name, self.clock)
+    }
+
+    /// The clock this store stamps with (read from the environment when the round was opened).
+    pub fn clock(&self) -> clock::Clock {
+        self.clock
+    }
+
+    /// Stops this store's clock at another instant: what a test or a demonstration fixes "now" with, without
+    /// touching the process's environment.
+    pub fn set_clock(&mut self, clock: clock::Clock) {
+        self.clock = clock;
     }
 
     /// Refuses, naming the rule, a write this session's role does not allow.
@@ -302,6 +323,6 @@ fn required(text: &str, field: TextField, at: &Subject) -> Result<String> {
 }
 
 /// One audit row in its own trail: for a transaction that records a single change.
-fn audit_one(tx: &Connection, actor: &Actor, change: Change) -> Result<()> {
-    AuditTrail::begin(tx, &actor.name)?.record(tx, change)
+fn audit_one(tx: &Connection, actor: &Actor, clock: clock::Clock, change: Change) -> Result<()> {
+    AuditTrail::begin(tx, &actor.name, clock)?.record(tx, change)
 }

@@ -85,8 +85,15 @@ impl Store {
                 }));
             }
             states.push(tx.query_row(
-                "INSERT INTO council_user (name, full_name, role, agency, unit) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING *",
-                params![user.name, user.full_name, user.role.slug(), user.agency, user.unit],
+                "INSERT INTO council_user (name, full_name, role, agency, unit, added_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING *",
+                params![
+                    user.name,
+                    user.full_name,
+                    user.role.slug(),
+                    user.agency,
+                    user.unit,
+                    self.clock.stored_now_seconds()
+                ],
                 |row| row_state("council_user", row),
             )?);
         }

@@ -63,8 +63,8 @@ impl Store {
             None => (self.own_level(unit)?, String::new()),
         };
         tx.execute(
-            "INSERT INTO rerating (unit, reason, actor) VALUES (?1, ?2, ?3)",
-            params![unit, reason, self.actor.name],
+            "INSERT INTO rerating (unit, reason, actor, at) VALUES (?1, ?2, ?3, ?4)",
+            params![unit, reason, self.actor.name, self.clock.stored_now_seconds()],
         )?;
         let rerating = tx.last_insert_rowid();
         let mut trail = self.audit_trail(&tx)?;

@@ -94,6 +94,7 @@ impl Store {
         audit_one(
             &tx,
             &self.actor,
+            self.clock,
             Change::new(AuditAction::Seed, counts).value("demo_seed", None, Some(recipe)).states(states),
         )?;
         tx.commit()?;

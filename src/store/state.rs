@@ -124,7 +124,8 @@ pub fn text_key(parts: &[&str]) -> Vec<Value> {
 /// Migration 5: each row the tables already hold gets one `baseline` audit row recording it, marked as taken at
 /// migration time (not a council decision), so the rows of a database from before are compared from then on.
 pub(super) fn seal_baseline(tx: &Connection) -> Result<()> {
-    let mut trail = AuditTrail::begin(tx, crate::domain::permissions::SERVICE_ACCOUNT)?;
+    let mut trail =
+        AuditTrail::begin(tx, crate::domain::permissions::SERVICE_ACCOUNT, super::clock::Clock::from_env())?;
     for (table, keys) in TABLES {
         // Tables of later migrations do not exist yet when migration 5 runs.
         let exists: bool = tx.query_row(

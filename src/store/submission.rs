@@ -59,7 +59,7 @@ fn read_submission(row: &rusqlite::Row<'_>) -> rusqlite::Result<Submission> {
 impl Store {
     /// Today's date in Vietnam, from the program's one clock (`store::clock`).
     pub fn today(&self) -> Result<Date> {
-        Ok(super::clock::today())
+        Ok(self.clock.today())
     }
 
     /// The unit's submission, if it is submitted.
@@ -156,9 +156,17 @@ impl Store {
         }
         self.check_self_assessment_whole(&tx, &unit)?;
         let state = tx.query_row(
-            "INSERT INTO submission (unit, submitted_on, approved_on, minutes, actor, late) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-             RETURNING *",
-            params![unit, received.to_string(), approved, minutes, self.actor.name, late],
+            "INSERT INTO submission (unit, submitted_on, approved_on, minutes, actor, late, submitted_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING *",
+            params![
+                unit,
+                received.to_string(),
+                approved,
+                minutes,
+                self.actor.name,
+                late,
+                self.clock.stored_now_seconds()
+            ],
             |row| row_state("submission", row),
         )?;
         let detail = format!(

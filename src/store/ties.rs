@@ -67,7 +67,7 @@ impl Store {
             Some(reason) => change.because(reason),
             None => change,
         };
-        audit_one(&tx, &self.actor, change.states(states))?;
+        audit_one(&tx, &self.actor, self.clock, change.states(states))?;
         tx.commit()?;
         Ok(())
     }

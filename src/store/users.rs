@@ -175,8 +175,8 @@ impl Store {
             return Err(StoreError::from(Refused::UserExists { name: name.to_string() }));
         }
         let state = tx.query_row(
-            "INSERT INTO council_user (name, full_name, role, agency, unit) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING *",
-            params![name, full_name.trim(), role.slug(), agency, unit],
+            "INSERT INTO council_user (name, full_name, role, agency, unit, added_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING *",
+            params![name, full_name.trim(), role.slug(), agency, unit, self.clock.stored_now_seconds()],
             |row| row_state("council_user", row),
         )?;
         let described = match (agency, unit) {
@@ -187,6 +187,7 @@ impl Store {
         audit_one(
             &tx,
             &self.actor,
+            self.clock,
             Change::new(AuditAction::AddUser, format!("user {name} ({}) added as {described}", full_name.trim()))
                 .value("user", None, Some(format!("{name}: {described}")))
                 .state(state),
@@ -209,7 +210,7 @@ impl Store {
         let state = tx
             .query_row(
                 "UPDATE council_user SET removed_at = ?2 WHERE name = ?1 AND removed_at IS NULL RETURNING *",
-                params![name, super::clock::stored_now_seconds()],
+                params![name, self.clock.stored_now_seconds()],
                 |row| row_state("council_user", row),
             )
             .optional()?
@@ -217,6 +218,7 @@ impl Store {
         audit_one(
             &tx,
             &self.actor,
+            self.clock,
             Change::new(AuditAction::RemoveUser, format!("user {name} removed"))
                 .value("user", Some(name.to_string()), None)
                 .state(state),
