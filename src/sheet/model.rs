@@ -279,21 +279,13 @@ pub fn row_at(index: impl TryInto<u32>) -> u32 {
     index.try_into().unwrap_or(u32::MAX)
 }
 
-/// `A1` reference of a zero-based cell.
+/// `A1` reference of a zero-based cell (`rust_xlsxwriter`'s naming, the one the writer itself uses).
 pub fn a1(row: u32, col: u16) -> String {
-    format!("{}{}", column_letters(col), row + 1)
+    rust_xlsxwriter::utility::row_col_to_cell(row, col)
 }
 
-pub fn column_letters(col: u16) -> String {
-    let mut n = u32::from(col) + 1;
-    let mut letters = Vec::new();
-    while n > 0 {
-        let rem = (n - 1) % 26;
-        letters.push((b'A' + rem as u8) as char);
-        n = (n - 1) / 26;
-    }
-    letters.iter().rev().collect()
-}
+/// A zero-based column's letters (`0` → `A`, `26` → `AA`): `rust_xlsxwriter`'s naming.
+pub use rust_xlsxwriter::utility::column_number_to_name as column_letters;
 
 #[cfg(test)]
 mod tests {
@@ -305,6 +297,7 @@ mod tests {
         assert_eq!(a1(13, 4), "E14");
         assert_eq!(column_letters(25), "Z");
         assert_eq!(column_letters(26), "AA");
+        assert_eq!((column_letters(701).as_str(), column_letters(702).as_str()), ("ZZ", "AAA"));
     }
 
     #[test]
