@@ -620,11 +620,9 @@ fn english_asked_on_every_subcommand_shows_no_vietnamese_outside_the_data() {
     assert_no_vietnamese_outside_data(dir.path(), &outputs);
 }
 
-/// `result` in English: its reasons are still the domain's Vietnamese sentences (the level reached, each
-/// condition missing, the quota, the file's gaps). Kept failing until the domain returns typed reasons that the
-/// catalog words.
+/// `result` in English (issue 22.15): its reasons (the level reached, each condition missing, the quota, the
+/// file's gaps) are typed in the domain and worded by the catalog; only the regulation's labels are Vietnamese.
 #[test]
-#[ignore = "known leak (issue 22.15): a unit's reasons are written in Vietnamese by the domain"]
 fn english_result_shows_no_vietnamese_outside_the_data() {
     let dir = tempfile::tempdir().unwrap();
     let mut outputs = run_every_subcommand(dir.path(), "en");

@@ -6,6 +6,8 @@ mod common;
 use common::{candidate, d};
 use thamdinh::domain::classification::Level;
 use thamdinh::domain::ranking::{Outcome, QuotaTerms, excellent_quota, rank_bloc};
+use thamdinh::messages::Lang;
+use thamdinh::messages::reasons::quota_note;
 
 fn terms(cap: Option<u32>) -> QuotaTerms {
     QuotaTerms { rate: d("0.2"), cap, official_decimals: 2, tiebreak_decimals: 3 }
@@ -54,12 +56,8 @@ fn excellent_candidates_take_the_quota_from_the_top_and_the_rest_are_good() {
     assert_eq!(got[0], ("b".into(), 1, "excellent"));
     assert_eq!(got[1], ("a".into(), 2, "excellent"));
     assert_eq!(got[2], ("d".into(), 3, "good"));
-    assert!(
-        ranking.units[2]
-            .quota_note
-            .as_deref()
-            .is_some_and(|note| note.contains("ngoài chỉ tiêu của khối (2 đơn vị, đã hết)"))
-    );
+    let note = ranking.units[2].quota_note.map(|note| quota_note(&note, Lang::Vi));
+    assert!(note.is_some_and(|note| note.contains("ngoài chỉ tiêu của khối (2 đơn vị, đã hết)")));
 }
 
 #[test]

@@ -528,7 +528,8 @@ fn execute(cli: Cli, lang: Lang) -> Result<(), CliError> {
             let round = store.load_round()?;
             if json {
                 let previous = store.previous_levels()?;
-                output::json(&rank_report::json(store.regulation(), &round, &store.document_counts()?, &previous))?;
+                let documents = store.document_counts()?;
+                output::json(&rank_report::json(store.regulation(), &round, &documents, &previous, lang))?;
             } else {
                 output::print(&rank_report::text(store.regulation(), &round, lang))?;
             }

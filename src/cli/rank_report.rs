@@ -4,7 +4,7 @@ use crate::domain::code::{BlocCode, UnitCode};
 use crate::domain::evaluate::{Round, UnitRecord, evaluate_round};
 use crate::domain::previous_year::{PreviousLevel, YearContext, year_flags};
 use crate::domain::ranking::RankedUnit;
-use crate::domain::reasons::{previous_year_reasons, unit_reasons};
+use crate::domain::reasons::{Reason, previous_year_reasons, unit_reasons};
 use crate::domain::regulation::Regulation;
 use crate::messages::{Lang, cli as say};
 use crate::store::DocumentCounts;
@@ -60,16 +60,16 @@ fn reasons(
     units: &HashMap<&str, &UnitRecord>,
     documents: &DocumentCounts,
     ranked: &RankedUnit,
-) -> Vec<String> {
+) -> Vec<Reason> {
     match units.get(ranked.unit.as_str()) {
         Some(unit) => unit_reasons(regulation, unit, ranked, |code| documents.count(&unit.code, code)),
-        None => ranked.quota_note.iter().cloned().collect(),
+        None => ranked.quota_note.iter().copied().map(Reason::Quota).collect(),
     }
 }
 
 /// Where the regulation lists its tie chain: why the unit at `at` stands where it does against the unit of
 /// equal official total next to it (the one above first).
-fn tie_reason(regulation: &Regulation, ranked: &[RankedUnit], at: usize) -> Option<String> {
+fn tie_reason(regulation: &Regulation, ranked: &[RankedUnit], at: usize, lang: Lang) -> Option<String> {
     if !regulation.tie_keys_listed {
         return None;
     }
@@ -77,19 +77,19 @@ fn tie_reason(regulation: &Regulation, ranked: &[RankedUnit], at: usize) -> Opti
     let above = at.checked_sub(1).and_then(|i| ranked.get(i)).filter(|n| n.official_total == unit.official_total);
     let below = ranked.get(at + 1).filter(|n| n.official_total == unit.official_total);
     match (above, below) {
-        (Some(neighbour), _) => crate::messages::regulation::tie_reason(regulation, unit, neighbour, true, Lang::Vi),
-        (None, Some(neighbour)) => {
-            crate::messages::regulation::tie_reason(regulation, unit, neighbour, false, Lang::Vi)
-        }
+        (Some(neighbour), _) => crate::messages::regulation::tie_reason(regulation, unit, neighbour, true, lang),
+        (None, Some(neighbour)) => crate::messages::regulation::tie_reason(regulation, unit, neighbour, false, lang),
         (None, None) => None,
     }
 }
 
+/// `rank --json`: every bloc's ranking, each unit's reasons worded in `lang` (the slugs stay as SPEC names them).
 pub fn json(
     regulation: &Regulation,
     round: &Round,
     documents: &DocumentCounts,
     previous: &BTreeMap<String, PreviousLevel>,
+    lang: Lang,
 ) -> String {
     let units: HashMap<&str, &UnitRecord> = round.units.iter().map(|u| (u.code.as_str(), u)).collect();
     let further = regulation.tie_keys.iter().any(|key| matches!(key, crate::domain::tie_keys::TieKey::Decimals(_)));
@@ -109,14 +109,12 @@ pub fn json(
                         bonus: points.map(|p| p.bonus.normalize().to_string()),
                         penalty: points.map(|p| p.penalty.normalize().to_string()),
                         reasons: {
-                            let mut reasons = reasons(regulation, &units, documents, unit);
-                            reasons.extend(tie_reason(regulation, ranked, at));
-                            reasons.extend(previous_year_reasons(
-                                &context,
-                                previous.get(unit.unit.as_str()),
-                                unit.outcome,
-                            ));
-                            reasons
+                            let typed = reasons(regulation, &units, documents, unit);
+                            let year = previous_year_reasons(&context, previous.get(unit.unit.as_str()), unit.outcome);
+                            let mut worded = crate::messages::reasons::reasons(&typed, lang);
+                            worded.extend(tie_reason(regulation, ranked, at, lang));
+                            worded.extend(crate::messages::reasons::reasons(&year, lang));
+                            worded
                         },
                         previous_level: previous.get(unit.unit.as_str()).map(|p| p.level.clone()),
                         flags: year_flags(&context, previous.get(unit.unit.as_str()), unit.outcome)

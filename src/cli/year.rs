@@ -122,11 +122,45 @@ pub fn show(store: &Store, json: bool, lang: Lang) -> Result<(), CliError> {
     Ok(())
 }
 
+/// `result --json`: the unit's result with its reasons worded in the reader's language, fields in SPEC's order.
+#[derive(serde::Serialize)]
+struct ResultJson<'a> {
+    unit: &'a str,
+    name: &'a str,
+    bloc: &'a str,
+    year: i32,
+    rank: usize,
+    total: &'a str,
+    level: &'static str,
+    level_words: &'static str,
+    approved: bool,
+    reasons: &'a [String],
+    deductions: &'a [crate::store::unit_result::Deduction],
+    previous_level: Option<&'a str>,
+    flags: &'a [&'static str],
+}
+
 /// `thamdinh result`: a unit's total, level, reasons and every deduction with the council's reason.
 pub fn result(store: &Store, unit: Option<&str>, json: bool, lang: Lang) -> Result<(), CliError> {
     let result = store.unit_result(unit)?;
+    let reasons = crate::messages::reasons::reasons(&result.reasons, lang);
     if json {
-        return Ok(output::json(&serde_json::to_string_pretty(&result).unwrap_or_default())?);
+        let shown = ResultJson {
+            unit: &result.unit,
+            name: &result.name,
+            bloc: &result.bloc,
+            year: result.year,
+            rank: result.rank,
+            total: &result.total,
+            level: result.level,
+            level_words: lang.pick(result.level_words, result.level),
+            approved: result.approved,
+            reasons: &reasons,
+            deductions: &result.deductions,
+            previous_level: result.previous_level.as_deref(),
+            flags: &result.flags,
+        };
+        return Ok(output::json(&serde_json::to_string_pretty(&shown).unwrap_or_default())?);
     }
     let mut out = String::new();
     let _ = writeln!(out, "{}", say::result_heading(lang, &result.unit, &result.name, result.year));
@@ -137,14 +171,11 @@ pub fn result(store: &Store, unit: Option<&str>, json: bool, lang: Lang) -> Resu
         say::result_summary(lang, &result.total, level, result.approved, result.rank, &result.bloc)
     );
     if let Some(previous) = &result.previous_level {
-        let words = match lang {
-            Lang::Vi => crate::domain::previous_year::level_words(previous),
-            Lang::En => previous.clone(),
-        };
+        let words = crate::messages::reasons::outcome_slug(previous, lang);
         let _ = writeln!(out, "{}", say::previous_year(lang, &words));
     }
     let _ = writeln!(out, "{}", say::reasons_heading(lang));
-    for reason in &result.reasons {
+    for reason in &reasons {
         let _ = writeln!(out, "  - {reason}");
     }
     if result.deductions.is_empty() {

@@ -1,7 +1,9 @@
 //! Classification of one unit: the regulation's level conditions as data, evaluated with the reasons behind the level.
 
+use super::facts::FactWords;
 use super::facts::{FactDefinition, Facts};
 use super::grades::Grade;
+use super::reasons::{FactShown, Observation};
 use super::scoring::UnitScore;
 use rust_decimal::Decimal;
 use serde::Deserialize;
@@ -222,11 +224,13 @@ impl UnitEvidence<'_> {
         self.fact_definitions.iter().find(|definition| definition.name == name)
     }
 
-    /// "Thành tích nổi bật: không": a fact as recorded (or its default), in words.
-    fn fact_in_words(&self, name: &str) -> String {
-        let Some(definition) = self.fact_definition(name) else { return format!("{name}: {}", self.fact_text(name)) };
+    /// A fact as recorded (or its default), with its title: "Thành tích nổi bật: không" once worded.
+    fn fact_shown(&self, name: &str) -> FactShown {
+        let Some(definition) = self.fact_definition(name) else {
+            return FactShown { title: name.to_string(), value: FactWords::Label(self.fact_text(name)) };
+        };
         let value = self.facts.get(name).cloned().unwrap_or_else(|| definition.default_value());
-        format!("{}: {}", definition.title, definition.display_value(&value))
+        FactShown { title: definition.title.clone(), value: definition.words(&value) }
     }
 }
 
@@ -281,63 +285,55 @@ impl Condition {
         }
     }
 
-    /// What the unit shows on this condition, in words, where it came out `outcome`: the criteria below the
-    /// grade and their grades, a fact and its value, the total. Composite conditions give the observations of
-    /// the parts that decided them. Written only when reasons are shown.
+    /// What the unit shows on this condition, where it came out `outcome`: the criteria below the grade and
+    /// their grades, a fact and its value, the total. Composite conditions give the observations of the parts
+    /// that decided them. Gathered only when reasons are shown.
     pub fn observe(
         &self,
         unit: &UnitEvidence<'_>,
         predicates: &BTreeMap<String, Condition>,
         outcome: bool,
-        out: &mut Vec<String>,
+        out: &mut Vec<Observation>,
     ) {
-        let mut push = |text: String| {
-            if !out.contains(&text) {
-                out.push(text);
+        let mut push = |observation: Observation| {
+            if !out.contains(&observation) {
+                out.push(observation);
             }
         };
         match self {
             Condition::TotalAtLeast { .. } | Condition::TotalBelow { .. } => {
-                push(format!("tổng điểm {}", super::score::display_vi(unit.official_total)));
+                push(Observation::Total(unit.official_total));
             }
-            Condition::FactIs { fact, .. } | Condition::FactIsNot { fact, .. } => push(unit.fact_in_words(fact)),
+            Condition::FactIs { fact, .. } | Condition::FactIsNot { fact, .. } => {
+                push(Observation::Fact(unit.fact_shown(fact)));
+            }
             Condition::EveryCriterionAtLeast { grade, content, except_content } => {
-                let below: Vec<String> = unit
+                let below: Vec<(String, Grade)> = unit
                     .graded(content.as_ref(), except_content.as_ref())
                     .filter(|(_, g)| g < grade)
-                    .map(|(code, g)| format!("{code}: {}", g.vietnamese()))
+                    .map(|(code, g)| (code.to_string(), g))
                     .collect();
                 if !below.is_empty() {
-                    push(below.join(", "));
+                    push(Observation::GradesBelow(below));
                 }
             }
             Condition::ShareGradedAtMost { grade, content, .. } => {
                 let graded: Vec<(&str, Grade)> = unit.graded(content.as_ref(), None).collect();
-                let low: Vec<&str> = graded.iter().filter(|(_, g)| g <= grade).map(|(code, _)| *code).collect();
-                let list = if low.is_empty() { String::new() } else { format!(": {}", low.join(", ")) };
-                push(format!(
-                    "{}/{} tiêu chí xếp loại {} trở xuống{list}",
-                    low.len(),
-                    graded.len(),
-                    grade.vietnamese()
-                ));
+                let low = graded.iter().filter(|(_, g)| g <= grade).map(|(code, _)| (*code).to_string()).collect();
+                push(Observation::GradedAtMost { grade: *grade, graded: graded.len(), low });
             }
             Condition::CountShareAbove { numerator, denominator, .. } => {
-                push(format!("{}; {}", unit.fact_in_words(numerator), unit.fact_in_words(denominator)));
+                push(Observation::Facts(unit.fact_shown(numerator), unit.fact_shown(denominator)));
             }
             Condition::CriteriaRatioAtLeast { content, ratio }
             | Condition::ShareBelowRatioAtMost { content, ratio, .. } => {
                 let scored: Vec<(&str, Decimal, Decimal)> = unit.ratios(content.as_ref()).collect();
-                let below: Vec<String> = scored
+                let below = scored
                     .iter()
                     .filter(|(_, score, max)| *score < *ratio * *max)
-                    .map(|(code, score, max)| {
-                        format!("{code}: {}/{}", super::score::display_vi(*score), super::score::display_vi(*max))
-                    })
+                    .map(|(code, score, max)| ((*code).to_string(), *score, *max))
                     .collect();
-                let percent = super::score::display_vi(*ratio * Decimal::ONE_HUNDRED);
-                let list = if below.is_empty() { String::new() } else { format!(": {}", below.join(", ")) };
-                push(format!("{}/{} tiêu chí dưới {percent}% điểm tối đa{list}", below.len(), scored.len()));
+                push(Observation::BelowRatio { percent: *ratio * Decimal::ONE_HUNDRED, scored: scored.len(), below });
             }
             Condition::All { of } | Condition::Any { of } => {
                 // An `all` that failed, or an `any` that held, is decided by its parts that came out the same way.

@@ -64,6 +64,16 @@ impl fmt::Display for FactValue {
     }
 }
 
+/// A fact's value as a person reads it, before it is worded: yes or no, a count, or a choice's label (the
+/// regulation's text) or the value as stored where it has none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FactWords {
+    Yes,
+    No,
+    Count(u64),
+    Label(String),
+}
+
 impl FactDefinition {
     /// The fact is asked, shown and counted for a unit of this bloc.
     pub fn applies_to(&self, bloc: &str) -> bool {
@@ -100,6 +110,24 @@ impl FactDefinition {
                 .cloned()
                 .unwrap_or_else(|| choice.clone()),
             (_, other) => other.to_string(),
+        }
+    }
+
+    /// How a value reads to a person, typed: yes/no, a count, or the choice's label.
+    pub fn words(&self, value: &FactValue) -> FactWords {
+        match (&self.kind, value) {
+            (_, FactValue::Bool(true)) => FactWords::Yes,
+            (_, FactValue::Bool(false)) => FactWords::No,
+            (_, FactValue::Count(count)) => FactWords::Count(*count),
+            (FactKind::Choice(choices), FactValue::Choice(choice)) => FactWords::Label(
+                choices
+                    .iter()
+                    .position(|c| c == choice)
+                    .and_then(|at| self.choice_labels.get(at))
+                    .cloned()
+                    .unwrap_or_else(|| choice.clone()),
+            ),
+            (_, FactValue::Choice(choice)) => FactWords::Label(choice.clone()),
         }
     }
 

@@ -4,7 +4,7 @@
 
 use super::classification::{Assessment, Level};
 use super::code::UnitCode;
-use super::ranking::{BlocRanking, Outcome};
+use super::ranking::{BlocRanking, Outcome, QuotaNote};
 use super::score::round_half_away;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -56,10 +56,11 @@ pub fn apply_published(ranking: &mut BlocRanking, published: &PublishedBloc) {
         let Some(result) = published.units.get(&unit.unit) else { continue };
         let outcome = Outcome::Level(result.level);
         if unit.outcome != outcome || unit.rank != result.rank || result.rerated {
+            let (rank, level) = (result.rank, result.level);
             unit.quota_note = Some(if result.rerated {
-                format!("Kết quả sau xếp loại lại (Điều 10.4): hạng {}, {}", result.rank, result.level.vietnamese())
+                QuotaNote::Rerated { rank, level }
             } else {
-                format!("Kết quả đã phê duyệt: hạng {}, {}", result.rank, result.level.vietnamese())
+                QuotaNote::Approved { rank, level }
             });
         }
         unit.rank = result.rank;

@@ -52,6 +52,22 @@ impl Outcome {
     }
 }
 
+/// What the bloc's excellent quota, its approval or a re-rating did to a unit: the numbers, worded by
+/// `messages::reasons`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuotaNote {
+    /// Its tie group straddles the quota line (`quota` places, `remaining` left) at `rank`: the chairman orders it.
+    TiePending { quota: usize, remaining: usize, rank: usize },
+    /// Within the quota: the `nth` of its `quota` places, at `rank`.
+    Within { nth: usize, quota: usize, rank: usize },
+    /// Meets the excellent level's conditions but at `rank`, beyond the `quota` places, all taken: rated `fallback`.
+    Beyond { rank: usize, quota: usize, fallback: Level },
+    /// The bloc's approved result differs from the live one: the approved rank and level.
+    Approved { rank: usize, level: Level },
+    /// Re-rated after the approval (Điều 10.4): the new rank and level.
+    Rerated { rank: usize, level: Level },
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct RankedUnit {
     pub unit: UnitCode,
@@ -64,7 +80,7 @@ pub struct RankedUnit {
     /// The unit's classification, from which its reasons are written when they are shown.
     pub assessment: Arc<Assessment>,
     /// What the quota did to it (within, beyond, or waiting for the chairman), if anything.
-    pub quota_note: Option<String>,
+    pub quota_note: Option<QuotaNote>,
     /// Index of its tie group in `BlocRanking::tie_groups`, if it shares its totals with others.
     pub tie_group: Option<usize>,
     /// Its value of each key of the tie-break chain, in the chain's order.
@@ -286,25 +302,14 @@ fn quota_outcome(
     quota: usize,
     remaining: &mut usize,
     straddles: bool,
-) -> (Outcome, Option<String>) {
+) -> (Outcome, Option<QuotaNote>) {
     if straddles {
-        let note = format!(
-            "Bằng điểm với đơn vị khác tại ranh giới chỉ tiêu Hoàn thành xuất sắc của khối ({quota} đơn vị, còn {remaining}) ở hạng {rank}; chờ Chủ tịch Hội đồng quyết định thứ tự"
-        );
-        (Outcome::TiePending, Some(note))
+        (Outcome::TiePending, Some(QuotaNote::TiePending { quota, remaining: *remaining, rank }))
     } else if *remaining > 0 {
         *remaining -= 1;
-        let note = format!(
-            "Trong chỉ tiêu Hoàn thành xuất sắc của khối: đơn vị thứ {} trong {quota} đơn vị của chỉ tiêu, hạng {rank}",
-            quota - *remaining
-        );
-        (Outcome::Level(Level::Excellent), Some(note))
+        (Outcome::Level(Level::Excellent), Some(QuotaNote::Within { nth: quota - *remaining, quota, rank }))
     } else {
         let fallback = assessment.best_below(Level::Excellent);
-        let note = format!(
-            "Đủ điều kiện Hoàn thành xuất sắc nhưng ở hạng {rank}, ngoài chỉ tiêu của khối ({quota} đơn vị, đã hết); xếp {}",
-            fallback.vietnamese()
-        );
-        (Outcome::Level(fallback), Some(note))
+        (Outcome::Level(fallback), Some(QuotaNote::Beyond { rank, quota, fallback }))
     }
 }

@@ -1,22 +1,81 @@
-//! Why a unit has its level, in the council's words: its total, the conditions that decided the level, what
-//! was missing for each level above it with what the unit shows (the criteria below the grade, a fact and
-//! its value), the quota and its rank, and the gaps in its self-assessment file. Written when shown.
+//! Why a unit has its level, as typed values: its total, the conditions that decided the level, what was
+//! missing for each level above it with what the unit shows (the criteria below the grade, a fact and its
+//! value), the quota and its rank, the gaps in its self-assessment file and last year's level. No words here:
+//! `messages::reasons` words each reason in Vietnamese or English; a condition's label, a fact's title and a
+//! regulation's article are the regulation's own text (data) and are carried as they are.
+//!
+//! To add a reason (the chairman's quota exception, a middle level's subtotal …): add a variant to [`Reason`]
+//! (or, for what the quota did, to [`super::ranking::QuotaNote`]), push it where the reason arises, and word it
+//! in both languages in `messages/reasons.rs` (the compiler lists every `match` that must learn it).
 
 use super::classification::{Assessment, ClassificationRules, Level, UnitEvidence};
+use super::code::ComponentCode;
 use super::evaluate::{UnitRecord, evaluate_unit};
-use super::ranking::RankedUnit;
+use super::facts::FactWords;
+use super::grades::Grade;
+use super::ranking::{QuotaNote, RankedUnit};
 use super::regulation::Regulation;
 use super::score::round_half_away;
-use super::self_assessment::{gaps_reason, unit_gaps};
+use super::self_assessment::{FileGap, gaps_reason, unit_gaps};
+use rust_decimal::Decimal;
+use std::sync::Arc;
 
-/// " (IX: Trung bình)": the observations of a condition, or nothing.
-fn observed(observations: &[String]) -> String {
-    if observations.is_empty() { String::new() } else { format!(" ({})", observations.join("; ")) }
+/// A recorded fact (or its default) as a reason shows it: the regulation's short title for it (or its name
+/// where the regulation declares none) and its value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FactShown {
+    pub title: String,
+    pub value: FactWords,
+}
+
+/// What a unit shows on one condition: the values that decided it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Observation {
+    /// The official total.
+    Total(Decimal),
+    /// A fact and its value.
+    Fact(FactShown),
+    /// Two count facts read together (subunits disciplined; subunits).
+    Facts(FactShown, FactShown),
+    /// The graded criteria below a grade, each with its grade.
+    GradesBelow(Vec<(String, Grade)>),
+    /// `low.len()` of `graded` criteria are graded `grade` or lower; `low` names them.
+    GradedAtMost { grade: Grade, graded: usize, low: Vec<String> },
+    /// Of `scored` criteria, those below `percent` % of their max: (code, score, max).
+    BelowRatio { percent: Decimal, scored: usize, below: Vec<(String, Decimal, Decimal)> },
+}
+
+/// One reason behind a unit's level.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// The official total, at the regulation's decimals.
+    Total(Decimal),
+    /// Where the regulation has points: each part's score, the bonus and the penalty after their caps, and
+    /// the regulation's article (data; may be empty).
+    Points { parts: Vec<(String, Option<Decimal>)>, bonus: Decimal, penalty: Decimal, source: String },
+    /// A not-completed condition held (its label is the regulation's text).
+    NotCompleted { label: Arc<str>, observed: Vec<Observation> },
+    /// A condition of the level reached.
+    Reached { level: Level, label: Arc<str> },
+    /// A condition of a level above the one reached that the unit does not meet.
+    Missing { level: Level, label: Arc<str>, observed: Vec<Observation> },
+    /// Not completed: no higher level's conditions hold.
+    NoHigherLevel,
+    /// What the bloc's excellent quota (or its approval, or a re-rating) did to the unit.
+    Quota(QuotaNote),
+    /// The gaps of the unit's self-assessment file: `count` components, the first ones `listed`; `source` is
+    /// the regulation's article (data; may be empty).
+    FileGaps { source: String, count: usize, listed: Vec<(ComponentCode, FileGap)> },
+    /// The unit's level in the round this one started from: the stored outcome slug, and whether that bloc
+    /// was approved then.
+    PreviousYear { year: i32, level: String, approved: bool },
+    /// Rated not completed in `year` and this year: for the chairman (the regulation's `article`).
+    NotCompletedTwoYears { year: i32, article: String },
 }
 
 /// The reasons of the level before the quota: the total, then the not-completed conditions that held, or the
 /// conditions of the level reached and, for each level above it, each condition missing.
-pub fn level_reasons(rules: &ClassificationRules, unit: &UnitEvidence<'_>, assessment: &Assessment) -> Vec<String> {
+pub fn level_reasons(rules: &ClassificationRules, unit: &UnitEvidence<'_>, assessment: &Assessment) -> Vec<Reason> {
     level_reasons_in_bloc(rules, unit, assessment, None)
 }
 
@@ -26,15 +85,15 @@ pub fn level_reasons_in_bloc(
     unit: &UnitEvidence<'_>,
     assessment: &Assessment,
     bloc: Option<&str>,
-) -> Vec<String> {
-    let mut reasons = vec![format!("Tổng điểm {}", unit.official_total.to_string().replace('.', ","))];
+) -> Vec<Reason> {
+    let mut reasons = vec![Reason::Total(unit.official_total)];
     if !assessment.not_completed_because.is_empty() {
         let holding =
             rules.not_completed.iter().filter(|c| c.applies_to(bloc) && c.rule.holds(unit, &rules.predicates));
         for condition in holding {
-            let mut observations = Vec::new();
-            condition.rule.observe(unit, &rules.predicates, true, &mut observations);
-            reasons.push(format!("Không hoàn thành nhiệm vụ: {}{}", condition.label, observed(&observations)));
+            let mut observed = Vec::new();
+            condition.rule.observe(unit, &rules.predicates, true, &mut observed);
+            reasons.push(Reason::NotCompleted { label: condition.label.clone(), observed });
         }
         return reasons;
     }
@@ -45,21 +104,16 @@ pub fn level_reasons_in_bloc(
         for condition in rule.conditions.iter().filter(|c| c.applies_to(bloc)) {
             let held = condition.rule.holds(unit, &rules.predicates);
             if rule.level == assessment.level {
-                reasons.push(format!("Đạt mức {}: {}", rule.level.vietnamese(), condition.label));
+                reasons.push(Reason::Reached { level: rule.level, label: condition.label.clone() });
             } else if !held {
-                let mut observations = Vec::new();
-                condition.rule.observe(unit, &rules.predicates, false, &mut observations);
-                reasons.push(format!(
-                    "Chưa đạt mức {} — thiếu điều kiện: {}{}",
-                    rule.level.vietnamese(),
-                    condition.label,
-                    observed(&observations)
-                ));
+                let mut observed = Vec::new();
+                condition.rule.observe(unit, &rules.predicates, false, &mut observed);
+                reasons.push(Reason::Missing { level: rule.level, label: condition.label.clone(), observed });
             }
         }
     }
     if assessment.level == Level::NotCompleted {
-        reasons.push("Không đáp ứng điều kiện của mức nào cao hơn".to_string());
+        reasons.push(Reason::NoHigherLevel);
     }
     reasons
 }
@@ -72,7 +126,7 @@ pub fn unit_reasons(
     unit: &UnitRecord,
     ranked: &RankedUnit,
     documents: impl Fn(&str) -> u32,
-) -> Vec<String> {
+) -> Vec<Reason> {
     let mut reasons = match evaluate_unit(regulation, unit) {
         Some(evaluation) => {
             let evidence = UnitEvidence {
@@ -88,7 +142,7 @@ pub fn unit_reasons(
         }
         None => Vec::new(),
     };
-    reasons.extend(ranked.quota_note.iter().cloned());
+    reasons.extend(ranked.quota_note.iter().copied().map(Reason::Quota));
     if let Some(framework) = regulation.framework_for(&unit.bloc, unit.group.as_deref()) {
         let gaps = unit_gaps(&regulation.self_assessment, framework, &unit.entries, documents);
         reasons.extend(gaps_reason(&regulation.self_assessment, &gaps));
@@ -96,23 +150,15 @@ pub fn unit_reasons(
     reasons
 }
 
-/// "Điểm Phần A 28,5; Phần B 61; điểm thưởng 5; điểm trừ 1,5 (Điều 2.2, Điều 4)": the parts and the points
-/// that make the total, where the regulation has points; nothing otherwise.
-fn points_reasons(regulation: &Regulation, score: &super::scoring::UnitScore) -> Vec<String> {
+/// The parts and the points that make the total, where the regulation has points; nothing otherwise.
+fn points_reasons(regulation: &Regulation, score: &super::scoring::UnitScore) -> Vec<Reason> {
     let (Some(rule), Some(points)) = (&regulation.points, score.points) else { return Vec::new() };
-    let display = super::score::display_vi;
-    let parts: Vec<String> = score
-        .contents
-        .iter()
-        .map(|(code, value)| format!("Phần {code} {}", value.map_or_else(|| "—".to_string(), display)))
-        .collect();
-    let source = if rule.source.is_empty() { String::new() } else { format!(" ({})", rule.source) };
-    vec![format!(
-        "Điểm {}; điểm thưởng {}; điểm trừ {}{source}",
-        parts.join("; "),
-        display(points.bonus),
-        display(points.penalty)
-    )]
+    vec![Reason::Points {
+        parts: score.contents.clone(),
+        bonus: points.bonus,
+        penalty: points.penalty,
+        source: rule.source.clone(),
+    }]
 }
 
 /// What the round before this one says of a unit: its level then and, when it was rated not completed in both
@@ -121,22 +167,17 @@ pub fn previous_year_reasons(
     context: &super::previous_year::YearContext<'_>,
     previous: Option<&super::previous_year::PreviousLevel>,
     now: super::ranking::Outcome,
-) -> Vec<String> {
-    use super::previous_year::{YearFlag, level_words, year_flags};
+) -> Vec<Reason> {
+    use super::previous_year::{YearFlag, year_flags};
     let Some(previous) = previous else { return Vec::new() };
-    let mut reasons = vec![format!(
-        "Năm {}: {}{}",
-        previous.year,
-        level_words(&previous.level),
-        if previous.approved { "" } else { " (chưa phê duyệt khi chuyển sang năm mới)" }
-    )];
+    let mut reasons =
+        vec![Reason::PreviousYear { year: previous.year, level: previous.level.clone(), approved: previous.approved }];
     for flag in year_flags(context, Some(previous), now) {
         match flag {
-            YearFlag::NotCompletedTwoYears => reasons.push(format!(
-                "02 năm liên tiếp ({} và năm nay) được xếp loại không hoàn thành nhiệm vụ: đề nghị Chủ tịch xem xét ({})",
-                previous.year,
-                context.article.unwrap_or_default()
-            )),
+            YearFlag::NotCompletedTwoYears => reasons.push(Reason::NotCompletedTwoYears {
+                year: previous.year,
+                article: context.article.unwrap_or_default().to_string(),
+            }),
         }
     }
     reasons

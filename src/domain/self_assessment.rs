@@ -185,19 +185,18 @@ pub fn criterion_documents(criterion: &super::framework::Criterion, documents: i
     own + components.map(|c| documents(&c.code)).sum::<u32>()
 }
 
-/// The line the unit's reasons carry about its file, naming each incomplete component.
-pub fn gaps_reason(rules: &SelfAssessmentRules, gaps: &[(ComponentCode, FileGap)]) -> Option<String> {
+/// The reason the unit's reasons carry about its file, naming its first incomplete components.
+pub fn gaps_reason(rules: &SelfAssessmentRules, gaps: &[(ComponentCode, FileGap)]) -> Option<super::reasons::Reason> {
+    /// How many incomplete components the reason names; the rest are counted.
     const LISTED: usize = 12;
     if gaps.is_empty() {
         return None;
     }
-    let mut listed: Vec<String> =
-        gaps.iter().take(LISTED).map(|(code, gap)| format!("{code} ({})", gap.vietnamese())).collect();
-    if gaps.len() > LISTED {
-        listed.push(format!("và {} tiêu chí thành phần khác", gaps.len() - LISTED));
-    }
-    let source = if rules.source.is_empty() { String::new() } else { format!(" ({})", rules.source) };
-    Some(format!("Hồ sơ tự đánh giá thiếu{source}: {} tiêu chí thành phần — {}", gaps.len(), listed.join("; ")))
+    Some(super::reasons::Reason::FileGaps {
+        source: rules.source.clone(),
+        count: gaps.len(),
+        listed: gaps.iter().take(LISTED).cloned().collect(),
+    })
 }
 
 /// How many of the first unscored components a refused submission names.

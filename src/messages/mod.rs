@@ -25,6 +25,7 @@ mod files;
 pub mod help;
 mod open;
 pub mod papers;
+pub mod reasons;
 pub mod regulation;
 pub mod regulations;
 mod rows;

@@ -38,7 +38,7 @@ pub fn tie_reason(
     lang: Lang,
 ) -> Option<String> {
     let decider = unit.decided_by.as_ref()?;
-    let total = display_vi(unit.official_total);
+    let total = super::reasons::score(unit.official_total, lang);
     let other = neighbour.unit.as_str();
     let place = match (above, lang) {
         (true, Lang::Vi) => "xếp dưới",
@@ -49,8 +49,8 @@ pub fn tie_reason(
     Some(match decider {
         Decider::Key(at) => {
             let key = regulation.tie_keys.get(*at)?;
-            let mine = display_vi(*unit.tie_values.get(*at)?);
-            let theirs = display_vi(*neighbour.tie_values.get(*at)?);
+            let mine = super::reasons::score(*unit.tie_values.get(*at)?, lang);
+            let theirs = super::reasons::score(*neighbour.tie_values.get(*at)?, lang);
             match lang {
                 Lang::Vi => format!(
                     "Bằng tổng điểm {total} với đơn vị {other}; {place} vì {} {} ({mine} so với {theirs}) — thứ tự bằng điểm của quy chế",

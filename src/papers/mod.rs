@@ -133,7 +133,10 @@ impl<'a> Context<'a> {
     /// Why a unit has its level (the same reasons as `result` and the workbooks).
     pub fn reasons(&self, ranked: &RankedUnit) -> Vec<String> {
         match self.round.units.iter().find(|u| u.code == ranked.unit) {
-            Some(unit) => unit_reasons(self.regulation, unit, ranked, |code| self.documents.count(&unit.code, code)),
+            Some(unit) => crate::messages::reasons::reasons(
+                &unit_reasons(self.regulation, unit, ranked, |code| self.documents.count(&unit.code, code)),
+                crate::messages::Lang::Vi,
+            ),
             None => Vec::new(),
         }
     }

@@ -7,10 +7,11 @@ use crate::domain::code::UnitCode;
 use crate::domain::evaluate::{BlocResult, Round, UnitRecord, evaluate_round};
 use crate::domain::framework::ComponentPlace;
 use crate::domain::ranking::{BlocRanking, Outcome, RankedUnit};
-use crate::domain::reasons::unit_reasons;
+use crate::domain::reasons::{Reason, unit_reasons};
 use crate::domain::regulation::Regulation;
 use crate::domain::score::display_vi;
 use crate::domain::scoring::ComponentScore;
+use crate::messages::Lang;
 use crate::store::{DocumentCounts, Refused, Store, StoreError};
 use rust_decimal::Decimal;
 
@@ -80,7 +81,7 @@ fn unit_name<'a>(round: &'a Round, code: &'a str) -> &'a str {
 }
 
 /// The notes of a ranked unit: provisional, ties, and what kept it from the level above.
-fn notes(ranked: &RankedUnit, ranking: &BlocRanking, reasons: Vec<String>) -> String {
+fn notes(ranked: &RankedUnit, ranking: &BlocRanking, reasons: &[Reason]) -> String {
     let mut notes = Vec::new();
     if ranked.provisional {
         notes.push("Tạm tính: chưa thẩm định xong".to_string());
@@ -94,7 +95,10 @@ fn notes(ranked: &RankedUnit, ranking: &BlocRanking, reasons: Vec<String>) -> St
         });
     }
     notes.extend(
-        reasons.into_iter().filter(|reason| !reason.starts_with("Đạt mức") && !reason.starts_with("Tổng điểm")),
+        reasons
+            .iter()
+            .filter(|reason| !matches!(reason, Reason::Reached { .. } | Reason::Total(_)))
+            .map(|reason| crate::messages::reasons::reason(reason, Lang::Vi)),
     );
     notes.join("\n")
 }
@@ -153,10 +157,10 @@ struct CouncilResult<'a> {
 
 impl CouncilResult<'_> {
     /// The reasons the council sees for a ranked unit's level.
-    fn reasons_of(&self, ranked: &RankedUnit) -> Vec<String> {
+    fn reasons_of(&self, ranked: &RankedUnit) -> Vec<Reason> {
         match self.by_code.get(&ranked.unit) {
             Some(unit) => unit_reasons(self.regulation, unit, ranked, |code| self.documents.count(&unit.code, code)),
-            None => ranked.quota_note.iter().cloned().collect(),
+            None => ranked.quota_note.iter().copied().map(Reason::Quota).collect(),
         }
     }
 
@@ -210,7 +214,7 @@ impl CouncilResult<'_> {
             sheet.number(row, 3, Some(ranked.tiebreak_total), three);
             let tentative = if sheet.draft { " (tạm tính)" } else { "" };
             sheet.text(row, 4, format!("{}{tentative}", ranked.outcome.vietnamese()), cell());
-            sheet.text(row, 5, notes(ranked, ranking, self.reasons_of(ranked)), Style { size: 10.0, ..cell() });
+            sheet.text(row, 5, notes(ranked, ranking, &self.reasons_of(ranked)), Style { size: 10.0, ..cell() });
             sheet.fit_row(row);
             row += 1;
             if Some(index) == last_excellent {
@@ -272,7 +276,7 @@ impl CouncilResult<'_> {
             note.push("Tạm tính".to_string());
         }
         if ranked.outcome == Outcome::TiePending {
-            note.push(notes(ranked, ranking, self.reasons_of(ranked)));
+            note.push(notes(ranked, ranking, &self.reasons_of(ranked)));
         }
         sheet.text(row, 4, note.join("; "), Style { size: 10.0, ..cell() });
         sheet.fit_row(row);

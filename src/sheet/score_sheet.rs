@@ -406,7 +406,10 @@ impl<'a> Page<'a> {
             u32::try_from(filed).unwrap_or(u32::MAX)
         });
         if !reasons.is_empty() {
-            let reasons: Vec<String> = reasons.iter().map(|reason| format!("- {reason}")).collect();
+            let reasons: Vec<String> = reasons
+                .iter()
+                .map(|reason| format!("- {}", crate::messages::reasons::reason(reason, crate::messages::Lang::Vi)))
+                .collect();
             sheet.merged_text(
                 (r, 0),
                 (r, last),

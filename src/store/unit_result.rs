@@ -39,7 +39,9 @@ pub struct UnitResult {
     pub level_words: &'static str,
     /// Its bloc is approved (always so for a unit's focal person).
     pub approved: bool,
-    pub reasons: Vec<String>,
+    /// Why it has its level, typed: `messages::reasons` words them (the JSON of `result` carries the words).
+    #[serde(skip)]
+    pub reasons: Vec<crate::domain::reasons::Reason>,
     pub deductions: Vec<Deduction>,
     /// The level of the round before (null without one).
     pub previous_level: Option<String>,

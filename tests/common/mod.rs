@@ -78,7 +78,9 @@ pub fn level_reasons(regulation: &Regulation, unit: &UnitRecord) -> Vec<String> 
         facts: &unit.facts,
         fact_definitions: &regulation.facts,
     };
-    thamdinh::domain::reasons::level_reasons(&regulation.classification, &evidence, &evaluation.assessment)
+    let reasons =
+        thamdinh::domain::reasons::level_reasons(&regulation.classification, &evidence, &evaluation.assessment);
+    thamdinh::messages::reasons::reasons(&reasons, thamdinh::messages::Lang::Vi)
 }
 
 /// An assessment whose levels hold as given, for ranking tests that need no framework.

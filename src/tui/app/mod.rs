@@ -777,7 +777,8 @@ impl App {
         evidence_codes(place).map(|code| self.evidence_counts.count(index, code)).sum()
     }
 
-    /// Why a ranked unit has its level: its level's reasons, the quota's, and the gaps of its file.
+    /// Why a ranked unit has its level: its level's reasons, the quota's, and the gaps of its file, in the
+    /// interface's language.
     pub fn reasons_of(&self, ranked: &RankedUnit) -> Vec<String> {
         match self.unit_index.get(&ranked.unit) {
             Some(&index) => {
@@ -788,9 +789,11 @@ impl App {
                 let bloc = &self.round.units[index].bloc;
                 let context = crate::domain::previous_year::YearContext::of(&self.regulation, &self.round, bloc);
                 reasons.extend(crate::domain::reasons::previous_year_reasons(&context, previous, ranked.outcome));
-                reasons
+                crate::messages::reasons::reasons(&reasons, self.lang)
             }
-            None => ranked.quota_note.iter().cloned().collect(),
+            None => {
+                ranked.quota_note.iter().map(|note| crate::messages::reasons::quota_note(note, self.lang)).collect()
+            }
         }
     }
 

@@ -227,7 +227,12 @@ pub fn result(frame: &mut Frame, app: &App, area: Rect) {
         lines.push(Line::raw(format!("Năm trước: {}", crate::domain::previous_year::level_words(previous))));
     }
     lines.push(Line::styled("Lý do xếp loại:", heading()));
-    lines.extend(result.reasons.iter().map(|reason| Line::raw(format!("• {}", super::safe(reason)))));
+    lines.extend(
+        result
+            .reasons
+            .iter()
+            .map(|reason| Line::raw(format!("• {}", super::safe(&crate::messages::reasons::reason(reason, app.lang))))),
+    );
     lines.push(Line::styled(format!("Tiêu chí bị trừ điểm ({}):", result.deductions.len()), heading()));
     for deduction in &result.deductions {
         lines.push(Line::raw(format!(
