@@ -800,7 +800,9 @@ fn a_small_terminal_is_told_and_the_hint_bar_never_cuts_a_word() {
         let hints = text.lines().last().unwrap_or("");
         let words: std::collections::BTreeSet<&str> = thamdinh::tui::keymap::BINDINGS
             .iter()
-            .flat_map(|b| b.description.split_whitespace().chain(b.label.split_whitespace()))
+            .flat_map(|b| {
+                b.description.say(thamdinh::messages::Lang::Vi).split_whitespace().chain(b.label.split_whitespace())
+            })
             .chain(thamdinh::messages::screens::more_keys(thamdinh::messages::Lang::Vi).split_whitespace())
             .chain(thamdinh::tui::keymap::BINDINGS.iter().flat_map(|b| {
                 let short =

@@ -1,184 +1,302 @@
-//! The secretary's desk (issue 25): its pane, its forms and what it says of each action. The interface speaks
-//! Vietnamese.
+//! The secretary's desk (issue 25): its pane, its forms and what it says of each action, in Vietnamese (the
+//! default) and in English (`--lang en`).
 
+use super::Lang;
+use super::keys::Words;
 use crate::sheet::desk::FileKind;
 use crate::store::preview::{ChangeCount, Item};
 
-pub const PANE: &str = "Bàn làm việc";
+pub const PANE: Words = Words::new("Bàn làm việc", "Desk");
 
-/// The desk's rows, as the pane lists them.
-pub const IMPORT: &str = "Nhập tệp từ thư mục /nhap (danh sách đơn vị, điểm, sự kiện, tài liệu, biểu chấm .xlsx)";
-pub const USERS: &str = "Người dùng: danh sách, thêm, xóa";
-pub const ROUND: &str = "Hạn nộp hồ sơ và thời gian thẩm định";
-pub const PAPER: &str = "Ghi nhận hồ sơ tự đánh giá nộp bằng giấy";
-pub const REOPEN: &str = "Mở lại bản tự đánh giá đã nộp";
-pub const RERATE: &str = "Xếp loại lại một đơn vị đã phê duyệt (Chủ tịch, Điều 10.4)";
-pub const BACKUP: &str = "Sao lưu kỳ đánh giá vào thư mục /xuat";
-pub const PAPERS: &str =
-    "Văn bản của Hội đồng (báo cáo, tờ trình, dự thảo quyết định, biên bản, thông báo, trang công bố) vào /xuat";
-pub const PAPERS_TITLE: &str = "Văn bản xuất vào thư mục /xuat của bạn";
+// The desk's rows, as the pane lists them.
+pub const IMPORT: Words = Words::new(
+    "Nhập tệp từ thư mục /nhap (danh sách đơn vị, điểm, sự kiện, tài liệu, biểu chấm .xlsx)",
+    "Import a file from the /nhap folder (units, scores, facts, documents, .xlsx score sheets)",
+);
+pub const USERS: Words = Words::new("Người dùng: danh sách, thêm, xóa", "Users: list, add, remove");
+pub const ROUND: Words = Words::new("Hạn nộp hồ sơ và thời gian thẩm định", "Submission deadline and appraisal period");
+pub const PAPER: Words =
+    Words::new("Ghi nhận hồ sơ tự đánh giá nộp bằng giấy", "Record a self-assessment submitted on paper");
+pub const REOPEN: Words = Words::new("Mở lại bản tự đánh giá đã nộp", "Reopen a submitted self-assessment");
+pub const RERATE: Words = Words::new(
+    "Xếp loại lại một đơn vị đã phê duyệt (Chủ tịch, Điều 10.4)",
+    "Re-rate a unit already approved (chairman, Article 10.4)",
+);
+pub const BACKUP: Words =
+    Words::new("Sao lưu kỳ đánh giá vào thư mục /xuat", "Back up the round into the /xuat folder");
+pub const PAPERS: Words = Words::new(
+    "Văn bản của Hội đồng (báo cáo, tờ trình, dự thảo quyết định, biên bản, thông báo, trang công bố) vào /xuat",
+    "The council's papers (report, proposal, draft decision, minutes, notices, publication page) into /xuat",
+);
+pub const PAPERS_TITLE: Words =
+    Words::new("Văn bản xuất vào thư mục /xuat của bạn", "Papers written into your /xuat folder");
 
 /// The council's papers as the desk lists them, in `DeskPaper::ALL` order.
-pub fn paper(index: usize) -> &'static str {
-    const PAPERS: [&str; 6] = [
-        "Báo cáo kết quả thẩm định (.docx)",
-        "Tờ trình Chủ tịch UBND tỉnh (.docx)",
-        "Dự thảo Quyết định công nhận kết quả (.docx)",
-        "Biên bản họp Hội đồng thẩm định (.docx)",
-        "Thông báo kết quả cho mọi đơn vị (mỗi đơn vị một tệp .docx, trong một thư mục)",
-        "Trang công bố kết quả (.html)",
+pub fn paper(index: usize, lang: Lang) -> &'static str {
+    const PAPERS: [Words; 6] = [
+        Words::new("Báo cáo kết quả thẩm định (.docx)", "Appraisal report (.docx)"),
+        Words::new("Tờ trình Chủ tịch UBND tỉnh (.docx)", "Proposal to the provincial chairman (.docx)"),
+        Words::new("Dự thảo Quyết định công nhận kết quả (.docx)", "Draft decision recognising the results (.docx)"),
+        Words::new("Biên bản họp Hội đồng thẩm định (.docx)", "Minutes of the appraisal council's meeting (.docx)"),
+        Words::new(
+            "Thông báo kết quả cho mọi đơn vị (mỗi đơn vị một tệp .docx, trong một thư mục)",
+            "Result notices to every unit (one .docx per unit, in one folder)",
+        ),
+        Words::new("Trang công bố kết quả (.html)", "Results publication page (.html)"),
     ];
-    PAPERS.get(index).copied().unwrap_or_default()
+    PAPERS.get(index).map(|words| words.say(lang)).unwrap_or_default()
 }
 
-pub fn paper_written(shown: &str) -> String {
-    format!("Đã xuất: {shown}")
+pub fn paper_written(shown: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Đã xuất: {shown}"),
+        Lang::En => format!("Exported: {shown}"),
+    }
 }
 
-pub fn notices_written(shown: &str, count: usize) -> String {
-    format!("Đã xuất {count} thông báo vào thư mục {shown}")
+pub fn notices_written(shown: &str, count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Đã xuất {count} thông báo vào thư mục {shown}"),
+        Lang::En => format!("Exported {count} notices into the folder {shown}"),
+    }
 }
 
-pub const INBOX_TITLE: &str = "Tệp trong thư mục /nhap của bạn";
-pub const INBOX_EMPTY: &str =
-    "Thư mục /nhap trống: gửi tệp .csv hoặc .xlsx vào /nhap bằng sftp, scp hoặc WinSCP rồi bấm r để đọc lại";
-pub const KIND_TITLE: &str = "Tệp này là loại nào?";
-pub const PREVIEW_TITLE: &str = "Xem trước (chưa ghi gì)";
-pub const PREVIEW_CONFIRM: &str = "Gõ y rồi Enter để nhập thật; Esc để thôi";
-pub const PREVIEW_NOTHING: &str = "Tệp không thay đổi gì trong kỳ đánh giá";
-pub const PROBLEMS_TITLE: &str = "Tệp bị từ chối — không có gì được ghi";
-pub const USERS_TITLE: &str = "Người dùng của Hội đồng";
-pub const KEY_LINE_TITLE: &str = "Dòng khóa gửi cán bộ công nghệ thông tin";
+pub const INBOX_TITLE: Words = Words::new("Tệp trong thư mục /nhap của bạn", "Files in your /nhap folder");
+pub const INBOX_EMPTY: Words = Words::new(
+    "Thư mục /nhap trống: gửi tệp .csv hoặc .xlsx vào /nhap bằng sftp, scp hoặc WinSCP rồi bấm r để đọc lại",
+    "The /nhap folder is empty: send a .csv or .xlsx file into /nhap by sftp, scp or WinSCP, then press r to read it again",
+);
+pub const KIND_TITLE: Words = Words::new("Tệp này là loại nào?", "What kind of file is this?");
+pub const PREVIEW_TITLE: Words = Words::new("Xem trước (chưa ghi gì)", "Preview (nothing written yet)");
+pub const PREVIEW_CONFIRM: Words =
+    Words::new("Gõ y rồi Enter để nhập thật; Esc để thôi", "Type y then Enter to import for real; Esc to stop");
+pub const PREVIEW_NOTHING: Words =
+    Words::new("Tệp không thay đổi gì trong kỳ đánh giá", "The file changes nothing in the round");
+pub const PROBLEMS_TITLE: Words =
+    Words::new("Tệp bị từ chối — không có gì được ghi", "File refused — nothing was written");
+pub const USERS_TITLE: Words = Words::new("Người dùng của Hội đồng", "The council's users");
+pub const KEY_LINE_TITLE: Words = Words::new("Dòng khóa gửi cán bộ công nghệ thông tin", "Key line for the IT officer");
 pub const KEY_PLACEHOLDER: &str = "<KHÓA-CÔNG-KHAI-CỦA-NGƯỜI-DÙNG>";
-pub const REMOVED: &str = "đã xóa";
-pub const TYPE_Y: &str = "Gõ y rồi Enter để xác nhận; Esc để thôi";
+pub const KEY_PLACEHOLDER_EN: &str = "<USER-PUBLIC-KEY>";
+pub const REMOVED: Words = Words::new("đã xóa", "removed");
+pub const TYPE_Y: Words =
+    Words::new("Gõ y rồi Enter để xác nhận; Esc để thôi", "Type y then Enter to confirm; Esc to stop");
 
 /// The kind of a file, as the desk offers it.
-pub fn kind(kind: FileKind) -> &'static str {
-    match kind {
-        FileKind::Units => "Danh sách đơn vị (code,name,bloc,group)",
-        FileKind::Scores => "Điểm (unit,criterion,self_score,appraised_score,…)",
-        FileKind::Grades => "Điều chỉnh xếp loại tiêu chí (unit,criterion,grade,reason)",
-        FileKind::Facts => "Sự kiện của đơn vị (unit,fact,value)",
-        FileKind::Evidence => "Tài liệu kiểm chứng (unit,criterion,title,reference,date)",
-        FileKind::Sheet => "Biểu chấm điểm đơn vị đã điền (.xlsx)",
-    }
+pub fn kind(kind: FileKind, lang: Lang) -> &'static str {
+    let words = match kind {
+        FileKind::Units => Words::new("Danh sách đơn vị (code,name,bloc,group)", "Units (code,name,bloc,group)"),
+        FileKind::Scores => Words::new(
+            "Điểm (unit,criterion,self_score,appraised_score,…)",
+            "Scores (unit,criterion,self_score,appraised_score,…)",
+        ),
+        FileKind::Grades => Words::new(
+            "Điều chỉnh xếp loại tiêu chí (unit,criterion,grade,reason)",
+            "Criterion grade overrides (unit,criterion,grade,reason)",
+        ),
+        FileKind::Facts => Words::new("Sự kiện của đơn vị (unit,fact,value)", "Units' facts (unit,fact,value)"),
+        FileKind::Evidence => Words::new(
+            "Tài liệu kiểm chứng (unit,criterion,title,reference,date)",
+            "Supporting documents (unit,criterion,title,reference,date)",
+        ),
+        FileKind::Sheet => Words::new("Biểu chấm điểm đơn vị đã điền (.xlsx)", "A unit's filled score sheet (.xlsx)"),
+    };
+    words.say(lang)
 }
 
-fn item(item: Item) -> &'static str {
-    match item {
-        Item::Units => "đơn vị",
-        Item::SelfScores => "điểm tự đánh giá",
-        Item::Explanations => "giải trình",
-        Item::NotApplicable => "tiêu chí không áp dụng",
-        Item::Appraisals => "điểm thẩm định",
-        Item::Reasons => "lý do trừ điểm",
-        Item::LeaderScores => "điểm của lãnh đạo",
-        Item::Grades => "điều chỉnh xếp loại",
-        Item::Facts => "sự kiện",
-        Item::Evidence => "tài liệu kiểm chứng",
-    }
+fn item(item: Item, lang: Lang) -> &'static str {
+    let words = match item {
+        Item::Units => Words::new("đơn vị", "units"),
+        Item::SelfScores => Words::new("điểm tự đánh giá", "self-scores"),
+        Item::Explanations => Words::new("giải trình", "explanations"),
+        Item::NotApplicable => Words::new("tiêu chí không áp dụng", "components not applicable"),
+        Item::Appraisals => Words::new("điểm thẩm định", "appraised scores"),
+        Item::Reasons => Words::new("lý do trừ điểm", "deduction reasons"),
+        Item::LeaderScores => Words::new("điểm của lãnh đạo", "leadership scores"),
+        Item::Grades => Words::new("điều chỉnh xếp loại", "grade overrides"),
+        Item::Facts => Words::new("sự kiện", "facts"),
+        Item::Evidence => Words::new("tài liệu kiểm chứng", "supporting documents"),
+    };
+    words.say(lang)
 }
 
 /// "12 điểm tự đánh giá mới, 3 thay đổi, 0 xóa".
-pub fn change(count: &ChangeCount) -> String {
-    format!("{} {} mới, {} thay đổi, {} xóa", count.new, item(count.item), count.changed, count.removed)
+pub fn change(count: &ChangeCount, lang: Lang) -> String {
+    let what = item(count.item, lang);
+    match lang {
+        Lang::Vi => format!("{} {what} mới, {} thay đổi, {} xóa", count.new, count.changed, count.removed),
+        Lang::En => format!("{} new {what}, {} changed, {} removed", count.new, count.changed, count.removed),
+    }
 }
 
-pub fn rows(file: &str, rows: usize) -> String {
-    format!("{file}: {rows} dòng dữ liệu")
+pub fn rows(file: &str, rows: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{file}: {rows} dòng dữ liệu"),
+        Lang::En => format!("{file}: {rows} data rows"),
+    }
 }
 
-pub fn imported(file: &str, rows: usize) -> String {
-    format!("Đã nhập {file}: {rows} dòng")
+pub fn imported(file: &str, rows: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Đã nhập {file}: {rows} dòng"),
+        Lang::En => format!("Imported {file}: {rows} rows"),
+    }
 }
 
-pub fn problems(count: usize) -> String {
-    format!("{count} lỗi; sửa tệp, gửi lại vào /nhap rồi nhập lại")
+pub fn problems(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{count} lỗi; sửa tệp, gửi lại vào /nhap rồi nhập lại"),
+        Lang::En => format!("{count} problems; fix the file, send it into /nhap again and import it again"),
+    }
 }
 
 /// The line for `~/.ssh/authorized_keys` that lets a new user in as themselves (README, the deployment).
-pub fn key_line(program: &str, db: &str, user: &str) -> String {
-    format!("command=\"{program} --db {db} --user {user}\",restrict,pty ssh-ed25519 {KEY_PLACEHOLDER} {user}")
+pub fn key_line(program: &str, db: &str, user: &str, lang: Lang) -> String {
+    let key = lang.pick(KEY_PLACEHOLDER, KEY_PLACEHOLDER_EN);
+    format!("command=\"{program} --db {db} --user {user}\",restrict,pty ssh-ed25519 {key} {user}")
 }
 
-pub fn key_line_help(user: &str) -> String {
-    format!(
-        "Đã thêm người dùng {user}. Gửi dòng dưới đây cho cán bộ CNTT: thay {KEY_PLACEHOLDER} bằng khóa công khai (ssh-ed25519 AAAA…) người đó gửi, thêm vào ~/.ssh/authorized_keys của tài khoản dịch vụ"
-    )
+pub fn key_line_help(user: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Đã thêm người dùng {user}. Gửi dòng dưới đây cho cán bộ CNTT: thay {KEY_PLACEHOLDER} bằng khóa công khai (ssh-ed25519 AAAA…) người đó gửi, thêm vào ~/.ssh/authorized_keys của tài khoản dịch vụ"
+        ),
+        Lang::En => format!(
+            "Added user {user}. Send the line below to the IT officer: replace {KEY_PLACEHOLDER_EN} with the public key (ssh-ed25519 AAAA…) that person sends, and add it to the service account's ~/.ssh/authorized_keys"
+        ),
+    }
 }
 
-pub fn user_added(user: &str) -> String {
-    format!("Đã thêm người dùng {user}")
+pub fn user_added(user: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Đã thêm người dùng {user}"),
+        Lang::En => format!("Added user {user}"),
+    }
 }
 
-pub fn user_removed(user: &str) -> String {
-    format!("Đã xóa người dùng {user} (lịch sử vẫn giữ tên); nhớ xóa dòng khóa của họ")
+pub fn user_removed(user: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Đã xóa người dùng {user} (lịch sử vẫn giữ tên); nhớ xóa dòng khóa của họ"),
+        Lang::En => format!("Removed user {user} (the history keeps the name); remember to remove their key line"),
+    }
 }
 
-pub fn remove_question(user: &str) -> String {
-    format!("Xóa người dùng {user}? Phiên làm việc của họ sẽ bị từ chối. {TYPE_Y}")
+pub fn remove_question(user: &str, lang: Lang) -> String {
+    let type_y = TYPE_Y.say(lang);
+    match lang {
+        Lang::Vi => format!("Xóa người dùng {user}? Phiên làm việc của họ sẽ bị từ chối. {type_y}"),
+        Lang::En => format!("Remove user {user}? Their sessions will be refused. {type_y}"),
+    }
 }
 
-pub fn round_set(deadline: Option<&str>, days: Option<u32>) -> String {
-    let deadline = deadline.map_or_else(String::new, |d| format!(" hạn nộp {d};"));
-    let days = days.map_or_else(String::new, |n| format!(" thời gian thẩm định {n} ngày làm việc;"));
-    format!("Đã ghi:{deadline}{days}").trim_end_matches(';').to_string()
+pub fn round_set(deadline: Option<&str>, days: Option<u32>, lang: Lang) -> String {
+    let (deadline, days) = match lang {
+        Lang::Vi => (
+            deadline.map_or_else(String::new, |d| format!(" hạn nộp {d};")),
+            days.map_or_else(String::new, |n| format!(" thời gian thẩm định {n} ngày làm việc;")),
+        ),
+        Lang::En => (
+            deadline.map_or_else(String::new, |d| format!(" deadline {d};")),
+            days.map_or_else(String::new, |n| format!(" appraisal period {n} working days;")),
+        ),
+    };
+    let head = lang.pick("Đã ghi:", "Recorded:");
+    format!("{head}{deadline}{days}").trim_end_matches(';').to_string()
 }
 
-pub fn paper_recorded(unit: &str, minutes: &str, late: bool) -> String {
-    let late = if late { " — nộp sau hạn, được ghi là nộp muộn" } else { "" };
-    format!("Đã ghi nhận hồ sơ giấy của {unit} (biên bản số {minutes}){late}")
+pub fn paper_recorded(unit: &str, minutes: &str, late: bool, lang: Lang) -> String {
+    match (late, lang) {
+        (false, Lang::Vi) => format!("Đã ghi nhận hồ sơ giấy của {unit} (biên bản số {minutes})"),
+        (true, Lang::Vi) => {
+            format!("Đã ghi nhận hồ sơ giấy của {unit} (biên bản số {minutes}) — nộp sau hạn, được ghi là nộp muộn")
+        }
+        (false, Lang::En) => format!("Recorded the paper file of {unit} (minutes no. {minutes})"),
+        (true, Lang::En) => {
+            format!("Recorded the paper file of {unit} (minutes no. {minutes}) — after the deadline, recorded as late")
+        }
+    }
 }
 
-pub fn reopened(unit: &str) -> String {
-    format!("Đã mở lại bản tự đánh giá của {unit}")
+pub fn reopened(unit: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Đã mở lại bản tự đánh giá của {unit}"),
+        Lang::En => format!("Reopened the self-assessment of {unit}"),
+    }
 }
 
-pub fn rerated(unit: &str, reason: &str) -> String {
-    format!("Đã xếp loại lại {unit} (Điều 10.4): {reason}")
+pub fn rerated(unit: &str, reason: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Đã xếp loại lại {unit} (Điều 10.4): {reason}"),
+        Lang::En => format!("Re-rated {unit} (Article 10.4): {reason}"),
+    }
 }
 
-pub fn backup_made(shown: &str, hash: &str) -> String {
-    format!("Đã sao lưu và kiểm tra bản sao (toàn vẹn, nhật ký): {shown} — mã nhật ký {hash}")
+pub fn backup_made(shown: &str, hash: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Đã sao lưu và kiểm tra bản sao (toàn vẹn, nhật ký): {shown} — mã nhật ký {hash}"),
+        Lang::En => format!("Backed up and checked the copy (integrity, log): {shown} — log hash {hash}"),
+    }
 }
 
 /// The fields of each desk form, in order.
-pub const USER_FIELDS: [&str; 5] = [
-    "Tên đăng nhập",
-    "Vai trò (member, assistant, leader, secretary, chairman, unit)",
-    "Cơ quan thẩm định (member, assistant)",
-    "Đơn vị (vai trò unit)",
-    "Họ và tên",
+pub const USER_FIELDS: [Words; 5] = [
+    Words::new("Tên đăng nhập", "Login name"),
+    Words::new(
+        "Vai trò (member, assistant, leader, secretary, chairman, unit)",
+        "Role (member, assistant, leader, secretary, chairman, unit)",
+    ),
+    Words::new("Cơ quan thẩm định (member, assistant)", "Appraising agency (member, assistant)"),
+    Words::new("Đơn vị (vai trò unit)", "Unit (role unit)"),
+    Words::new("Họ và tên", "Full name"),
 ];
-pub const ROUND_FIELDS: [&str; 2] =
-    ["Hạn nộp (dd/mm/yyyy; để trống: giữ như cũ)", "Thời gian thẩm định (ngày làm việc; để trống: giữ như cũ)"];
+pub const ROUND_FIELDS: [Words; 2] = [
+    Words::new("Hạn nộp (dd/mm/yyyy; để trống: giữ như cũ)", "Deadline (dd/mm/yyyy; empty: unchanged)"),
+    Words::new(
+        "Thời gian thẩm định (ngày làm việc; để trống: giữ như cũ)",
+        "Appraisal period (working days; empty: unchanged)",
+    ),
+];
 
 /// The round's settings as they stand, shown above their form.
-pub fn current_settings(deadline: Option<&str>, days: Option<u32>) -> String {
+pub fn current_settings(deadline: Option<&str>, days: Option<u32>, lang: Lang) -> String {
     let deadline = deadline.unwrap_or("—");
     let days = days.map_or_else(|| "—".to_string(), |n| n.to_string());
-    format!("Hiện nay: hạn nộp {deadline}; thời gian thẩm định {days} ngày làm việc")
+    match lang {
+        Lang::Vi => format!("Hiện nay: hạn nộp {deadline}; thời gian thẩm định {days} ngày làm việc"),
+        Lang::En => format!("Now: deadline {deadline}; appraisal period {days} working days"),
+    }
 }
-pub const PAPER_FIELDS: [&str; 4] = [
-    "Đơn vị (mã)",
-    "Ngày nhận hồ sơ (dd/mm/yyyy; để trống: hôm nay)",
-    "Ngày tập thể lãnh đạo thông qua (dd/mm/yyyy)",
-    "Số biên bản",
+pub const PAPER_FIELDS: [Words; 4] = [
+    Words::new("Đơn vị (mã)", "Unit (code)"),
+    Words::new("Ngày nhận hồ sơ (dd/mm/yyyy; để trống: hôm nay)", "Date received (dd/mm/yyyy; empty: today)"),
+    Words::new("Ngày tập thể lãnh đạo thông qua (dd/mm/yyyy)", "Date the leadership approved it (dd/mm/yyyy)"),
+    Words::new("Số biên bản", "Minutes number"),
 ];
-pub const REOPEN_FIELDS: [&str; 2] = ["Đơn vị (mã)", "Lý do mở lại"];
-pub const RERATE_FIELDS: [&str; 7] = [
-    "Đơn vị (mã)",
-    "Lý do xếp loại lại (khuyết điểm, vi phạm phát hiện sau phê duyệt)",
-    "Tiêu chí (với điểm hoặc xếp loại)",
-    "Điểm thẩm định mới",
-    "Xếp loại tiêu chí mới (excellent, good, average, poor)",
-    "Sự kiện (vd. discipline)",
-    "Giá trị sự kiện",
+pub const REOPEN_FIELDS: [Words; 2] =
+    [Words::new("Đơn vị (mã)", "Unit (code)"), Words::new("Lý do mở lại", "Reason for reopening")];
+pub const RERATE_FIELDS: [Words; 7] = [
+    Words::new("Đơn vị (mã)", "Unit (code)"),
+    Words::new(
+        "Lý do xếp loại lại (khuyết điểm, vi phạm phát hiện sau phê duyệt)",
+        "Re-rating reason (shortcomings, violations found after the approval)",
+    ),
+    Words::new("Tiêu chí (với điểm hoặc xếp loại)", "Criterion (with a score or a grade)"),
+    Words::new("Điểm thẩm định mới", "New appraised score"),
+    Words::new(
+        "Xếp loại tiêu chí mới (excellent, good, average, poor)",
+        "New criterion grade (excellent, good, average, poor)",
+    ),
+    Words::new("Sự kiện (vd. discipline)", "Fact (e.g. discipline)"),
+    Words::new("Giá trị sự kiện", "Fact value"),
 ];
 
 /// A rerate form names one change: a score, a grade or a fact.
-pub const RERATE_ONE_THING: &str =
-    "Ghi đúng một thay đổi: tiêu chí với điểm, tiêu chí với xếp loại, hoặc sự kiện với giá trị";
-pub const NUMBER_NEEDED: &str = "Thời gian thẩm định là một số ngày làm việc (vd. 15)";
-pub const NOTHING_TYPED: &str = "Chưa nhập gì để ghi";
+pub const RERATE_ONE_THING: Words = Words::new(
+    "Ghi đúng một thay đổi: tiêu chí với điểm, tiêu chí với xếp loại, hoặc sự kiện với giá trị",
+    "Give exactly one change: a criterion with a score, a criterion with a grade, or a fact with a value",
+);
+pub const NUMBER_NEEDED: Words = Words::new(
+    "Thời gian thẩm định là một số ngày làm việc (vd. 15)",
+    "The appraisal period is a number of working days (e.g. 15)",
+);
+pub const NOTHING_TYPED: Words = Words::new("Chưa nhập gì để ghi", "Nothing typed to record");

@@ -5,7 +5,7 @@ use crate::domain::evaluate::Round;
 use crate::domain::evidence::EvidenceCounts;
 use crate::domain::permissions::Role;
 use crate::domain::scoring::ComponentScore;
-use crate::messages::desk;
+use crate::messages::{Lang, desk, status as say};
 use crate::store::appraise::{AppraisalInput, Saved};
 use crate::store::error::StaleSave;
 use crate::store::submission::Submission;
@@ -129,34 +129,34 @@ pub fn refresh(store: &Store, since: i64) -> Result<Option<UnitRefresh>> {
     }))
 }
 
-/// Runs one effect against the store and reports what happened as an action.
-pub fn run_effect(store: &mut Store, effect: Effect) -> Action {
+/// Runs one effect against the store and reports what happened as an action, worded in `lang`.
+pub fn run_effect(store: &mut Store, effect: Effect, lang: Lang) -> Action {
     tracing::info!(?effect, "effect");
     match effect {
         Effect::SaveAppraisal { unit, component, appraised, reason, based_on_version } => {
             let input = AppraisalInput { unit, component, appraised, deduction_reason: reason, based_on_version };
-            save_appraisal(store, &input)
+            save_appraisal(store, &input, lang)
         }
         Effect::Withdraw { unit, component, reason, based_on_version } => {
-            withdraw(store, &unit, &component, &reason, based_on_version)
+            withdraw(store, &unit, &component, &reason, based_on_version, lang)
         }
         Effect::DeskInbox => Action::DeskFiles(crate::sheet::desk::inbox_files(store.path(), &store.actor().name)),
-        Effect::DeskPreview { file, kind } => desk_preview(store, file, kind),
+        Effect::DeskPreview { file, kind } => desk_preview(store, file, kind, lang),
         Effect::AddUser { name, role, agency, unit, full_name } => {
             match store.add_user_typed(&name, &full_name, &role, agency.as_deref(), unit.as_deref()) {
-                Ok(_) => Action::DeskUserAdded { key_line: key_line(store, &name), name },
-                Err(error) => failed(&error),
+                Ok(_) => Action::DeskUserAdded { key_line: key_line(store, &name, lang), name },
+                Err(error) => failed(&error, lang),
             }
         }
         Effect::SignIn { name } => match store.sign_in(&name) {
             Ok(()) => Action::SignedIn(store.actor().clone()),
-            Err(error) => failed(&error),
+            Err(error) => failed(&error, lang),
         },
         Effect::LoadUnitDetails { .. }
         | Effect::LoadHistory { .. }
         | Effect::LoadUnitHistory { .. }
         | Effect::Refresh { .. }
-        | Effect::Reload => read(store, effect),
+        | Effect::Reload => read(store, effect, lang),
         write @ (Effect::OrderTie { .. }
         | Effect::SaveFacts { .. }
         | Effect::Rerate { .. }
@@ -180,7 +180,7 @@ pub fn run_effect(store: &mut Store, effect: Effect) -> Action {
         | Effect::Backup
         | Effect::ExportPaper { .. }) => {
             let attempt = attempt_of(&write);
-            match decide(store, write) {
+            match decide(store, write, lang) {
                 Ok(message) => Action::Saved(message),
                 Err(error) => {
                     // A unit's focal person's refused attempt is audited as on the command line (who, what,
@@ -188,7 +188,7 @@ pub fn run_effect(store: &mut Store, effect: Effect) -> Action {
                     if error.is_refusal() {
                         let _ = store.record_refused_attempt(attempt);
                     }
-                    failed(&error)
+                    failed(&error, lang)
                 }
             }
         }
@@ -215,132 +215,119 @@ fn attempt_of(write: &Effect) -> &'static str {
     }
 }
 
-/// A refusal or a failure, worded for the person at the keyboard: always in Vietnamese, from the catalog.
-fn failed(error: &StoreError) -> Action {
+/// A refusal or a failure, worded for the person at the keyboard in the language of the run, from the catalog.
+fn failed(error: &StoreError, lang: Lang) -> Action {
     tracing::warn!(%error, "refused");
-    Action::Failed(crate::messages::store_error(error, crate::messages::Lang::Vi))
+    Action::Failed(crate::messages::store_error(error, lang))
 }
 
-fn save_appraisal(store: &mut Store, input: &AppraisalInput) -> Action {
-    let (unit, component) = (&input.unit, &input.component);
-    let shown = crate::domain::score::display_vi(input.appraised);
+fn save_appraisal(store: &mut Store, input: &AppraisalInput, lang: Lang) -> Action {
+    let item = format!("{} · {}", input.unit, input.component);
+    let shown = say::score(input.appraised, lang);
     match store.save_appraisal(input) {
-        Ok(saved) => Action::Saved(match saved {
-            Saved::Final { .. } => format!("Đã lưu {unit} · {component}: {shown}"),
-            Saved::Confirmed { .. } => format!("Đã xác nhận {unit} · {component}: {shown}"),
-            Saved::AwaitingConfirmation { .. } => {
-                format!("Đã nhập {unit} · {component}: {shown} — chờ thành viên Hội đồng xác nhận")
-            }
-            Saved::LeaderScore => format!("Đã ghi điểm của lãnh đạo {unit} · {component}: {shown}"),
-        }),
+        Ok(saved) => {
+            let saved = match saved {
+                Saved::Final { .. } => say::SavedAs::Final,
+                Saved::Confirmed { .. } => say::SavedAs::Confirmed,
+                Saved::AwaitingConfirmation { .. } => say::SavedAs::AwaitingConfirmation,
+                Saved::LeaderScore => say::SavedAs::LeaderScore,
+            };
+            Action::Saved(say::appraisal_saved(saved, &item, &shown, lang))
+        }
         Err(StoreError::Stale(stale)) => {
             let StaleSave { current, current_reason, by, version, yours, .. } = *stale;
-            let current = match (current, current_reason.as_str()) {
-                (None, _) => "xóa điểm".to_string(),
-                (Some(value), "") => value,
-                (Some(value), why) => format!("{value} (lý do: {why})"),
-            };
-            Action::Stale {
-                message: format!(
-                    "Chưa lưu: {by} đã lưu {current} trong lúc bạn sửa. Điểm bạn nhập ({yours}) vẫn trong phiếu — xem lại, Ctrl-S lần nữa để ghi đè"
-                ),
-                version,
-            }
+            let current = say::current_value(current.as_deref(), &current_reason, lang);
+            Action::Stale { message: say::stale_save(&by, &current, &yours, lang), version }
         }
-        Err(error) => failed(&error),
+        Err(error) => failed(&error, lang),
     }
 }
 
-fn withdraw(store: &mut Store, unit: &str, component: &str, reason: &str, based_on_version: i64) -> Action {
+fn withdraw(store: &mut Store, unit: &str, component: &str, reason: &str, based_on_version: i64, lang: Lang) -> Action {
     match store.withdraw_appraisal(unit, component, reason, based_on_version) {
-        Ok(_) => Action::Saved(format!("Đã rút kết quả thẩm định {unit} · {component}: {reason}")),
+        Ok(_) => Action::Saved(say::withdrawn(&format!("{unit} · {component}"), reason, lang)),
         Err(StoreError::Stale(stale)) => {
             let StaleSave { current, by, version, .. } = *stale;
-            let current = current.unwrap_or_else(|| "xóa điểm".into());
-            Action::Stale {
-                message: format!("Chưa rút: {by} đã lưu {current} trong lúc bạn xem. Xem lại, Ctrl-S lần nữa để rút"),
-                version,
-            }
+            let current = say::current_value(current.as_deref(), "", lang);
+            Action::Stale { message: say::stale_withdrawal(&by, &current, lang), version }
         }
-        Err(error) => failed(&error),
+        Err(error) => failed(&error, lang),
     }
 }
 
 /// The council's decisions and papers: one write (or one export) each, and what the message line says of it.
-fn decide(store: &mut Store, effect: Effect) -> Result<String> {
+fn decide(store: &mut Store, effect: Effect, lang: Lang) -> Result<String> {
+    let item = |unit: &str, part: &str| format!("{unit} · {part}");
     match effect {
         Effect::OrderTie { bloc, order } => {
-            store.order_tie(&bloc, &order).map(|()| format!("Đã ghi thứ tự của Chủ tịch: {}", order.join(", ")))
+            store.order_tie(&bloc, &order).map(|()| say::tie_ordered(&order.join(", "), lang))
         }
-        Effect::SaveFacts { unit, values } => {
-            store.save_facts(&unit, &values).map(|()| format!("Đã ghi nhận sự kiện của {unit}"))
-        }
+        Effect::SaveFacts { unit, values } => store.save_facts(&unit, &values).map(|()| say::facts_saved(&unit, lang)),
         Effect::Rerate { unit, changes, reason } => {
-            store.rerate(&unit, &changes, &reason).map(|()| format!("Đã xếp loại lại {unit} (Điều 10.4): {reason}"))
+            store.rerate(&unit, &changes, &reason).map(|()| desk::rerated(&unit, &reason, lang))
         }
         Effect::OverrideGrade { unit, criterion, grade, reason } => store
             .override_grade(&unit, &criterion, grade, &reason)
-            .map(|()| format!("Đã điều chỉnh xếp loại {unit} · {criterion}: {}", grade.vietnamese())),
+            .map(|()| say::grade_overridden(&item(&unit, &criterion), say::grade(grade, lang), lang)),
         Effect::RemoveOverride { unit, criterion, reason } => store
             .remove_grade_override(&unit, &criterion, &reason)
-            .map(|()| format!("Đã bỏ điều chỉnh xếp loại {unit} · {criterion}: áp dụng xếp loại đề xuất")),
-        Effect::ReorderTie { bloc, order, reason } => store
-            .reorder_tie(&bloc, &order, &reason)
-            .map(|()| format!("Đã đổi thứ tự bằng điểm của Chủ tịch: {} ({reason})", order.join(", "))),
+            .map(|()| say::override_removed(&item(&unit, &criterion), lang)),
+        Effect::ReorderTie { bloc, order, reason } => {
+            store.reorder_tie(&bloc, &order, &reason).map(|()| say::tie_reordered(&order.join(", "), &reason, lang))
+        }
         Effect::Comment { unit, component, text } => {
-            store.add_comment(&unit, &component, &text).map(|()| format!("Đã gửi góp ý cho {unit} · {component}"))
+            store.add_comment(&unit, &component, &text).map(|()| say::comment_sent(&item(&unit, &component), lang))
         }
-        Effect::Approve { bloc } => {
-            store.approve_bloc(&bloc).map(|head| format!("Đã phê duyệt kết quả khối {bloc} — Nhật ký: {head}"))
-        }
-        Effect::ExportSheets { unit } => export_sheets(store, unit.as_deref()),
+        Effect::Approve { bloc } => store.approve_bloc(&bloc).map(|head| say::approved(&bloc, &head, lang)),
+        Effect::ExportSheets { unit } => export_sheets(store, unit.as_deref(), lang),
         Effect::SaveSelfAssessment(input) => {
-            store.save_self_assessment(&input).map(|()| format!("Đã lưu tự đánh giá {}", input.component))
+            store.save_self_assessment(&input).map(|()| say::self_assessment_saved(&input.component, lang))
         }
         Effect::AddDocument { unit, component, reference, date, title } => store
             .add_document(&unit, &component, &title, &reference, &date)
-            .map(|()| format!("Đã thêm tài liệu {reference} cho {component}")),
+            .map(|()| say::document_added(&reference, &component, lang)),
         Effect::DescribeFile { unit, file, name, reference, date, title } => store
             .describe_file(&unit, file, &title, &reference, &date)
-            .map(|()| crate::messages::uploads::file_described(&name, &reference)),
+            .map(|()| say::file_described(&name, &reference, lang)),
         Effect::RemoveDocument { unit, component, reference } => store
             .remove_document(&unit, &component, &reference)
-            .map(|()| format!("Đã bỏ tài liệu {reference} của {component}")),
-        Effect::Submit { approved_on, minutes } => store.submit(None, &approved_on, &minutes).map(|done| {
-            let late = if done.late { " — nộp sau hạn, được ghi là nộp muộn" } else { "" };
-            format!("Đã nộp bản tự đánh giá (biên bản số {}){late}", done.minutes)
-        }),
-        Effect::ExportRanking => export_ranking(store),
+            .map(|()| say::document_removed(&reference, &component, lang)),
+        Effect::Submit { approved_on, minutes } => {
+            store.submit(None, &approved_on, &minutes).map(|done| say::submitted(&done.minutes, done.late, lang))
+        }
+        Effect::ExportRanking => export_ranking(store, lang),
         Effect::DeskImport { file, kind } => {
             let shown = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            crate::sheet::desk::import_file(store, kind, &file).map(|done| desk::imported(&shown, done.rows))
+            crate::sheet::desk::import_file(store, kind, &file).map(|done| desk::imported(&shown, done.rows, lang))
         }
-        Effect::RemoveUser { name } => store.remove_user(&name).map(|()| desk::user_removed(&name)),
+        Effect::RemoveUser { name } => store.remove_user(&name).map(|()| desk::user_removed(&name, lang)),
         Effect::SetRound { deadline, appraisal_days } => store
             .set_round_settings(deadline.as_deref(), appraisal_days)
-            .map(|()| desk::round_set(deadline.as_deref(), appraisal_days)),
+            .map(|()| desk::round_set(deadline.as_deref(), appraisal_days, lang)),
         Effect::RecordPaper { unit, received, approved_on, minutes } => store
             .submit_received(Some(&unit), &approved_on, &minutes, received.as_deref())
-            .map(|done| desk::paper_recorded(&unit, &done.minutes, done.late)),
-        Effect::Reopen { unit, reason } => store.reopen_submission(&unit, &reason).map(|()| desk::reopened(&unit)),
-        Effect::Backup => backup(store),
-        Effect::ExportPaper { paper } => export_paper(store, paper),
+            .map(|done| desk::paper_recorded(&unit, &done.minutes, done.late, lang)),
+        Effect::Reopen { unit, reason } => {
+            store.reopen_submission(&unit, &reason).map(|()| desk::reopened(&unit, lang))
+        }
+        Effect::Backup => backup(store, lang),
+        Effect::ExportPaper { paper } => export_paper(store, paper, lang),
         // `run_effect` sends only the writes above here.
         _ => Ok(String::new()),
     }
 }
 
 // A new file each time, named by the time (yesterday's export stays as it was printed and signed).
-fn export_sheets(store: &Store, unit: Option<&str>) -> Result<String> {
+fn export_sheets(store: &Store, unit: Option<&str>, lang: Lang) -> Result<String> {
     let out = export_target(store, unit.unwrap_or("tat-ca"), "bieu-cham-diem")?;
     crate::sheet::export_sheets(store, unit, &out, crate::sheet::Existing::Refuse, &mut |_, _| {})
-        .map(|done| format!("Đã xuất {} biểu chấm điểm: {}", done.sheets, shown_export(store, &done.path)))
+        .map(|done| say::sheets_exported(done.sheets, &shown_export(store, &done.path, lang), lang))
 }
 
-fn export_ranking(store: &Store) -> Result<String> {
+fn export_ranking(store: &Store, lang: Lang) -> Result<String> {
     let out = export_target(store, "ket-qua", "xep-hang")?;
     crate::sheet::export_ranking(store, &out, crate::sheet::Existing::Refuse)
-        .map(|done| format!("Đã xuất kết quả xếp hạng: {}", shown_export(store, &done.path)))
+        .map(|done| say::ranking_exported(&shown_export(store, &done.path, lang), lang))
 }
 
 /// Where the interface writes an export: a council user's own folder `<db>.files/xuat/<user>/`, which they
@@ -357,40 +344,40 @@ fn export_target(store: &Store, what: &str, kind: &str) -> Result<std::path::Pat
 }
 
 /// An export as its user fetches it: `/xuat/NAME` (sftp, scp, `WinSCP`) for a council user, else its path.
-fn shown_export(store: &Store, path: &std::path::Path) -> String {
+fn shown_export(store: &Store, path: &std::path::Path, lang: Lang) -> String {
     match (store.actor().role, path.file_name()) {
         (crate::domain::permissions::Role::ServiceAccount, _) | (_, None) => path.display().to_string(),
-        (_, Some(name)) => format!("/xuat/{} (tải về bằng sftp/scp/WinSCP)", name.to_string_lossy()),
+        (_, Some(name)) => say::download(&name.to_string_lossy(), lang),
     }
 }
 
 /// The desk's preview of an import: tried in a transaction that is rolled back; what it would change, or every
 /// problem of the file, worded.
-fn desk_preview(store: &mut Store, file: std::path::PathBuf, kind: crate::sheet::desk::FileKind) -> Action {
+fn desk_preview(store: &mut Store, file: std::path::PathBuf, kind: crate::sheet::desk::FileKind, lang: Lang) -> Action {
     match crate::sheet::desk::preview_file(store, kind, &file) {
         Ok(crate::sheet::desk::Checked::Clean(preview)) => {
             Action::DeskPreviewed { file, kind, rows: preview.outcome.rows, changes: preview.changes }
         }
         Ok(crate::sheet::desk::Checked::Refused(problems)) => Action::DeskRefused {
             file,
-            problems: problems.iter().map(|e| crate::messages::store_error(e, crate::messages::Lang::Vi)).collect(),
+            problems: problems.iter().map(|e| crate::messages::store_error(e, lang)).collect(),
         },
-        Err(error) => failed(&error),
+        Err(error) => failed(&error, lang),
     }
 }
 
 /// The `authorized_keys` line of a new user: this program, this database, their name; the key left to fill.
-fn key_line(store: &Store, name: &str) -> String {
+fn key_line(store: &Store, name: &str, lang: Lang) -> String {
     let program = std::env::current_exe()
         .ok()
         .filter(|exe| exe.file_name().is_some_and(|n| n == "thamdinh"))
         .map_or_else(|| "/usr/local/bin/thamdinh".to_string(), |exe| exe.display().to_string());
     let db = std::path::absolute(store.path()).unwrap_or_else(|_| store.path().to_path_buf());
-    desk::key_line(&program, &db.display().to_string(), name)
+    desk::key_line(&program, &db.display().to_string(), name, lang)
 }
 
 /// A backup of the round into the person's exports folder (`/xuat`), verified before it is announced.
-fn backup(store: &Store) -> Result<String> {
+fn backup(store: &Store, lang: Lang) -> Result<String> {
     let stamp = store.local_stamp()?;
     let stem = store.path().file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let name = format!("{stem}-sao-luu-{stamp}.db");
@@ -402,11 +389,11 @@ fn backup(store: &Store) -> Result<String> {
         folder.join(&name)
     };
     let made = store.backup(&out)?;
-    Ok(desk::backup_made(&shown_export(store, &made.path), made.audit_head.as_deref().unwrap_or("—")))
+    Ok(desk::backup_made(&shown_export(store, &made.path, lang), made.audit_head.as_deref().unwrap_or("—"), lang))
 }
 
 /// One of the council's papers into the person's exports folder (`/xuat`), named by the time.
-fn export_paper(store: &Store, paper: super::app::DeskPaper) -> Result<String> {
+fn export_paper(store: &Store, paper: super::app::DeskPaper, lang: Lang) -> Result<String> {
     use super::app::DeskPaper;
     use crate::papers::PaperKind;
     let stamp = store.local_stamp()?;
@@ -430,15 +417,15 @@ fn export_paper(store: &Store, paper: super::app::DeskPaper) -> Result<String> {
             let out = folder.join(format!("{stem}-{}-{stamp}", paper.slug()));
             crate::store::files::private_dir(&out)?;
             let written = crate::papers::export_notices(store, &out, refuse)?;
-            return Ok(desk::notices_written(&shown_export(store, &out), written.len()));
+            return Ok(desk::notices_written(&shown_export(store, &out, lang), written.len(), lang));
         }
         DeskPaper::Publication => {
             let done = crate::papers::publication::export_publication(store, &out, refuse)?;
-            return Ok(desk::paper_written(&shown_export(store, &done.path)));
+            return Ok(desk::paper_written(&shown_export(store, &done.path, lang), lang));
         }
     };
     let written = crate::papers::export_paper(store, &kind, &out, refuse)?;
-    Ok(desk::paper_written(&shown_export(store, &written.exported.path)))
+    Ok(desk::paper_written(&shown_export(store, &written.exported.path, lang), lang))
 }
 
 /// Reads: a unit's details, a history, the changes of other sessions, the whole round.
@@ -452,7 +439,7 @@ fn full_names(store: &Store) -> Result<BTreeMap<String, String>> {
         .collect())
 }
 
-fn read(store: &Store, effect: Effect) -> Action {
+fn read(store: &Store, effect: Effect, lang: Lang) -> Action {
     let action = match effect {
         Effect::LoadUnitDetails { unit } => store
             .evidence_of(&unit)
@@ -464,7 +451,7 @@ fn read(store: &Store, effect: Effect) -> Action {
         // Newest first: a unit's history can be longer than the screen, which cuts the oldest rows.
         Effect::LoadUnitHistory { unit } => store.audit_log(Some(&unit), None).and_then(|mut rows| {
             rows.reverse();
-            let title = format!("{unit} — mọi thay đổi của đơn vị, mới nhất trước");
+            let title = say::unit_history(&unit, lang);
             Ok(Action::History { title, rows, names: full_names(store)? })
         }),
         Effect::Refresh { since } => refresh(store, since).and_then(|changes| match changes {
@@ -473,5 +460,5 @@ fn read(store: &Store, effect: Effect) -> Action {
         }),
         _ => snapshot(store).map(|s| Action::Reloaded(Box::new(s))),
     };
-    action.unwrap_or_else(|error| failed(&error))
+    action.unwrap_or_else(|error| failed(&error, lang))
 }

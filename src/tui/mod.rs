@@ -22,7 +22,7 @@ const POLL: Duration = Duration::from_millis(250);
 pub fn dispatch(app: &mut App, store: &mut Store, action: Action) {
     let mut effects: VecDeque<Effect> = update(app, action).into();
     while let Some(effect) = effects.pop_front() {
-        let action = run_effect(store, effect);
+        let action = run_effect(store, effect, app.lang);
         effects.extend(update(app, action));
     }
 }
@@ -78,7 +78,7 @@ fn open_and_run(
     lang: crate::messages::Lang,
     terminate: &AtomicBool,
 ) -> Result<()> {
-    let opening = format!(" thamdinh — đang đọc {} …", store.path().display());
+    let opening = crate::messages::status::opening(&store.path().display().to_string(), lang);
     terminal.draw(|frame| frame.render_widget(ratatui::text::Line::raw(opening.as_str()), frame.area()))?;
     let mut app = App::new(store.regulation().clone(), snapshot(store)?, demo, user);
     app.lang = lang;

@@ -4,7 +4,9 @@
 
 use super::*;
 use crate::domain::permissions::CouncilWrite;
+use crate::messages::Lang;
 use crate::messages::desk as say;
+use crate::messages::keys::Words;
 use crate::sheet::desk::FileKind;
 use crate::store::preview::ChangeCount;
 use std::path::PathBuf;
@@ -69,7 +71,7 @@ impl DeskAction {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
             DeskAction::Import => say::IMPORT,
             DeskAction::Users => say::USERS,
@@ -80,6 +82,7 @@ impl DeskAction {
             DeskAction::Backup => say::BACKUP,
             DeskAction::Papers => say::PAPERS,
         }
+        .say(lang)
     }
 }
 
@@ -94,7 +97,7 @@ pub enum DeskFormKind {
 }
 
 impl DeskFormKind {
-    pub fn labels(self) -> &'static [&'static str] {
+    pub fn labels(self) -> &'static [Words] {
         match self {
             DeskFormKind::AddUser => &say::USER_FIELDS,
             DeskFormKind::RoundSettings => &say::ROUND_FIELDS,
@@ -104,7 +107,7 @@ impl DeskFormKind {
         }
     }
 
-    pub fn title(self) -> &'static str {
+    pub fn title(self, lang: Lang) -> &'static str {
         match self {
             DeskFormKind::AddUser => say::USERS,
             DeskFormKind::RoundSettings => say::ROUND,
@@ -112,6 +115,7 @@ impl DeskFormKind {
             DeskFormKind::Reopen => say::REOPEN,
             DeskFormKind::Rerate => say::RERATE,
         }
+        .say(lang)
     }
 }
 
@@ -160,8 +164,8 @@ impl DeskPaper {
         DeskPaper::Publication,
     ];
 
-    pub fn label(self) -> &'static str {
-        say::paper(self as usize)
+    pub fn label(self, lang: Lang) -> &'static str {
+        say::paper(self as usize, lang)
     }
 
     /// The file's (or, for the notices, the folder's) name part.

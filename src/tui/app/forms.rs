@@ -16,7 +16,7 @@ impl App {
     fn open_form_fields(&mut self, status: Status, unit_code: String, component: String) {
         if status == Status::CoAssigned {
             let mut text = TextArea::default();
-            text.set_placeholder_text("Ý kiến góp ý của cơ quan phối hợp");
+            text.set_placeholder_text(crate::messages::status::COMMENT_PLACEHOLDER.say(self.lang));
             self.screen = Screen::Comment(CommentForm { unit: unit_code, component, text, error: None, dirty: false });
             return;
         }
@@ -38,7 +38,7 @@ impl App {
         // Typing continues the recorded reason rather than writing in front of it.
         reason.move_cursor(ratatui_textarea::CursorMove::Bottom);
         reason.move_cursor(ratatui_textarea::CursorMove::End);
-        reason.set_placeholder_text("Lý do trừ điểm (bắt buộc khi điểm thấp hơn tối đa hoặc khác điểm tự đánh giá)");
+        reason.set_placeholder_text(crate::messages::status::DEDUCTION_PLACEHOLDER.say(self.lang));
         self.screen = Screen::Appraisal(Form {
             unit: unit_code,
             component,
@@ -55,13 +55,14 @@ impl App {
     /// Checks the form as the store will, so a refusal shows inline before any write.
     /// On a refusal, names the field to fix (the cursor goes there) and says why.
     pub(super) fn check_form(&self) -> Result<Effect, (Field, String)> {
-        let score = |why: &str| (Field::Score, why.to_string());
-        let Some(form) = self.form() else { return Err(score("Không có phiếu")) };
-        let unit = self.unit(&form.unit).ok_or_else(|| score("Đơn vị không còn trong dữ liệu"))?;
-        let place = self.place(unit, &form.component).ok_or_else(|| score("Tiêu chí không có trong khung"))?;
+        use crate::messages::status as say;
+        let score = |why: say::Words| (Field::Score, why.say(self.lang).to_string());
+        let Some(form) = self.form() else { return Err(score(say::NO_FORM)) };
+        let unit = self.unit(&form.unit).ok_or_else(|| score(say::UNIT_GONE))?;
+        let place = self.place(unit, &form.component).ok_or_else(|| score(say::CRITERION_GONE))?;
         let max = place.component.max;
         if form.score.trim().is_empty() {
-            return Err(score("Chưa nhập điểm thẩm định"));
+            return Err(score(say::NO_APPRAISED_SCORE));
         }
         let appraised = parse_score(&form.score, &self.regulation.score_rule(max))
             .map_err(|error| (Field::Score, error.to_string()))?;
@@ -69,7 +70,8 @@ impl App {
         let self_score = unit.entries.get(&form.component).and_then(|e| e.self_score);
         check_reason(max, self_score, appraised, &reason)
             .map_err(|why| (Field::Reason, capitalized(&why.to_string())))?;
-        let reason = clean_text(&reason).map_err(|why| (Field::Reason, format!("Lý do trừ điểm {why}")))?;
+        let reason = clean_text(&reason)
+            .map_err(|why| (Field::Reason, say::field_refused(say::Field::Deduction, &why.to_string(), self.lang)))?;
         Ok(Effect::SaveAppraisal {
             unit: form.unit.clone(),
             component: form.component.clone(),
@@ -83,12 +85,16 @@ impl App {
 impl App {
     /// Checks the comment form as the store will.
     pub(super) fn check_comment(&self) -> Result<Effect, String> {
-        let Some(form) = self.comment_form() else { return Err("Không có phiếu góp ý".into()) };
+        let Some(form) = self.comment_form() else {
+            return Err(crate::messages::status::NO_COMMENT_FORM.say(self.lang).into());
+        };
         let text = form.text.lines().join("\n");
         if !has_visible(&text) {
-            return Err("Chưa nhập ý kiến góp ý".into());
+            return Err(crate::messages::status::NO_COMMENT.say(self.lang).into());
         }
-        let text = clean_text(&text).map_err(|why| format!("Ý kiến góp ý {why}"))?;
+        let text = clean_text(&text).map_err(|why| {
+            crate::messages::status::field_refused(crate::messages::status::Field::Comment, &why.to_string(), self.lang)
+        })?;
         Ok(Effect::Comment { unit: form.unit.clone(), component: form.component.clone(), text })
     }
 }

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::domain::permissions::{CouncilWrite, may};
+use crate::messages::keys as k;
 use crate::tui::keymap::{Binding, Command, When, bindings};
 
 impl App {
@@ -21,18 +22,18 @@ impl App {
             When::OverrideGrades => {
                 self.may_write(CouncilWrite::OverrideGrade)?;
                 if self.regulation.grades.is_none() {
-                    return Err("Quy định này không xếp loại từng tiêu chí".into());
+                    return Err(k::NO_GRADES.say(self.lang).into());
                 }
                 self.in_panes(binding.label, &[Pane::Ranking])
             }
             When::NotApplicableAllowed if self.regulation.not_applicable_allowed => Ok(()),
-            When::NotApplicableAllowed => Err("Quy định này không cho đánh dấu tiêu chí không áp dụng".into()),
+            When::NotApplicableAllowed => Err(k::NO_NOT_APPLICABLE.say(self.lang).into()),
             When::PaneCount(count) if self.panes().len() >= count => Ok(()),
-            When::PaneCount(count) => Err(format!("Không có khung {count}")),
+            When::PaneCount(count) => Err(k::no_pane(count, self.lang)),
             When::ApprovalOpen => match self.approval().map(|prompt| &prompt.blocker) {
                 Some(None) => Ok(()),
                 Some(Some(why)) => Err(why.clone()),
-                None => Err("Không có khối nào đang chờ phê duyệt".into()),
+                None => Err(k::NOTHING_TO_APPROVE.say(self.lang).into()),
             },
         }
     }
@@ -42,10 +43,10 @@ impl App {
     fn acts_in_form(&self, command: Command) -> Result<(), String> {
         let reading = matches!(command, Command::Back | Command::Help | Command::History);
         if self.form().is_some_and(|form| form.withdrawing.is_some()) && !reading && command != Command::Save {
-            return Err("Đang rút kết quả thẩm định: nhập lý do rồi Ctrl-S để rút, Esc để thôi".into());
+            return Err(k::WITHDRAWING.say(self.lang).into());
         }
         if self.form_read_only() && !reading {
-            return Err(READ_ONLY.into());
+            return Err(crate::messages::status::READ_ONLY.say(self.lang).into());
         }
         Ok(())
     }
@@ -54,19 +55,20 @@ impl App {
     /// one key does different things (Enter on each pane, Ctrl-S and Esc while a withdrawal is asked).
     pub fn describe_binding(&self, binding: &Binding) -> &'static str {
         let withdrawing = self.form().is_some_and(|form| form.withdrawing.is_some());
-        match (binding.context, binding.command) {
+        let words = match (binding.context, binding.command) {
             (Context::List, Command::Open) => match self.browse.pane {
-                Pane::Queue => "Mở phiếu của mục đang chọn",
-                Pane::Ranking | Pane::Progress => "Xem hồ sơ đơn vị (chỉ đọc)",
-                Pane::Ties => "Sắp thứ tự nhóm bằng điểm",
-                Pane::SelfAssessment => "Mở phiếu tự đánh giá",
-                Pane::Desk => "Làm việc đang chọn",
+                Pane::Queue => k::OPEN_FORM,
+                Pane::Ranking | Pane::Progress => k::VIEW_UNIT,
+                Pane::Ties => k::ORDER_TIE,
+                Pane::SelfAssessment => k::OPEN_SELF_FORM,
+                Pane::Desk => k::DO_SELECTED,
                 Pane::Charts | Pane::Result => binding.description,
             },
-            (Context::Form, Command::Save) if withdrawing => "Rút kết quả thẩm định (cần lý do)",
-            (Context::Form, Command::Back) if withdrawing => "Thôi rút, trả lại phiếu",
+            (Context::Form, Command::Save) if withdrawing => k::WITHDRAW_NOW,
+            (Context::Form, Command::Back) if withdrawing => k::STOP_WITHDRAWING,
             _ => binding.description,
-        }
+        };
+        words.say(self.lang)
     }
 
     /// The bindings of a context that act now, in the table's order (the help and the hint bar).
@@ -88,11 +90,9 @@ impl App {
             return Ok(());
         }
         let mine = self.panes();
-        let names: Vec<&str> = panes.iter().filter(|pane| mine.contains(pane)).map(|pane| pane.title()).collect();
-        Err(match names.as_slice() {
-            [] => format!("Phím {label} không dùng ở khung này"),
-            names => format!("Phím {label} dùng ở khung {}", names.join(" hoặc ")),
-        })
+        let names: Vec<&str> =
+            panes.iter().filter(|pane| mine.contains(pane)).map(|pane| pane.title_in(self.lang)).collect();
+        Err(k::other_pane(label, &names, self.lang))
     }
 
     /// A form holds what was typed and not saved: Esc and quitting ask before throwing it away. Every screen

@@ -43,7 +43,7 @@ pub use unit_side::{SelfField, SelfForm, Submissions, SubmitForm, UnitSide};
 pub use update::update;
 
 /// Why the scoring form of an approved bloc takes no keys (and what it says from the moment it opens).
-pub const READ_ONLY: &str = "Khối đã phê duyệt: phiếu chỉ để xem (Chủ tịch Hội đồng xếp loại lại, Điều 10.4)";
+pub const READ_ONLY: &str = crate::messages::status::READ_ONLY.vi();
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
@@ -61,17 +61,25 @@ pub enum Pane {
 }
 
 impl Pane {
+    /// The pane's title in Vietnamese (the views' call until they speak `title_in(app.lang)`).
     pub fn title(self) -> &'static str {
+        self.title_in(crate::messages::Lang::Vi)
+    }
+
+    /// The pane's title in the language of the run.
+    pub fn title_in(self, lang: crate::messages::Lang) -> &'static str {
+        use crate::messages::status as say;
         match self {
-            Pane::Queue => "Hàng chờ thẩm định",
-            Pane::Ranking => "Xếp hạng",
-            Pane::Progress => "Tiến độ",
-            Pane::Ties => "Bằng điểm",
-            Pane::Charts => "Biểu đồ",
-            Pane::SelfAssessment => "Tự đánh giá",
-            Pane::Result => "Kết quả",
+            Pane::Queue => say::PANE_QUEUE,
+            Pane::Ranking => say::PANE_RANKING,
+            Pane::Progress => say::PANE_PROGRESS,
+            Pane::Ties => say::PANE_TIES,
+            Pane::Charts => say::PANE_CHARTS,
+            Pane::SelfAssessment => say::PANE_SELF_ASSESSMENT,
+            Pane::Result => say::PANE_RESULT,
             Pane::Desk => crate::messages::desk::PANE,
         }
+        .say(lang)
     }
 }
 
@@ -98,16 +106,24 @@ impl Status {
         matches!(self, Status::Pending | Status::NeedsReason | Status::IncompleteFile)
     }
 
+    /// The status in Vietnamese (the views' call until they speak `words(app.lang)`).
     pub fn vietnamese(self) -> &'static str {
+        self.words(crate::messages::Lang::Vi)
+    }
+
+    /// The status in the language of the run.
+    pub fn words(self, lang: crate::messages::Lang) -> &'static str {
+        use crate::messages::status as say;
         match self {
-            Status::Pending => "Chưa thẩm định",
-            Status::NeedsReason => "Thiếu lý do",
-            Status::IncompleteFile => "Thiếu hồ sơ",
-            Status::AwaitingConfirmation => "Chờ xác nhận",
-            Status::Appraised => "Đã thẩm định",
-            Status::CoAssigned => "Phối hợp — góp ý",
-            Status::NotSubmitted => "Đơn vị chưa nộp",
+            Status::Pending => say::STATUS_PENDING,
+            Status::NeedsReason => say::STATUS_NEEDS_REASON,
+            Status::IncompleteFile => say::STATUS_INCOMPLETE_FILE,
+            Status::AwaitingConfirmation => say::STATUS_AWAITING,
+            Status::Appraised => say::STATUS_APPRAISED,
+            Status::CoAssigned => say::STATUS_CO_ASSIGNED,
+            Status::NotSubmitted => say::STATUS_NOT_SUBMITTED,
         }
+        .say(lang)
     }
 }
 
@@ -259,9 +275,9 @@ pub struct FactsForm {
 }
 
 /// A re-rating's reason box (Điều 10.4).
-pub fn rerate_reason_box() -> TextArea<'static> {
+pub fn rerate_reason_box(lang: crate::messages::Lang) -> TextArea<'static> {
     let mut reason = TextArea::default();
-    reason.set_placeholder_text("Lý do xếp loại lại (Điều 10.4): khuyết điểm, vi phạm phát hiện sau khi phê duyệt");
+    reason.set_placeholder_text(crate::messages::status::RERATE_PLACEHOLDER.say(lang));
     reason
 }
 
@@ -1001,7 +1017,7 @@ impl App {
         let next = (from..queue.len()).chain(0..from.min(queue.len())).find(|&i| self.waits_for_me(queue[i].status));
         match next {
             Some(index) => self.browse.queue_selected = index,
-            None => self.message = Some(("Không còn mục nào chờ thẩm định".into(), false)),
+            None => self.message = Some((crate::messages::status::NOTHING_LEFT.say(self.lang).into(), false)),
         }
     }
 

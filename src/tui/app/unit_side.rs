@@ -110,31 +110,30 @@ impl App {
     /// "Đã nộp 12/40 · hạn nộp trước ngày 25/11/2024 — còn 3 ngày", for the secretary.
     pub fn submissions_note(&self) -> Option<String> {
         let by_unit = self.submissions.by_unit.as_ref()?;
-        let mut note = format!("Đã nộp {}/{}", by_unit.len(), self.round.units.len());
-        if let (Some(deadline), Some(today)) = (self.submissions.deadline, self.submissions.today) {
-            let days = days_to_deadline(today, deadline);
-            let left = if days > 0 { format!("còn {days} ngày") } else { "đã quá hạn".to_string() };
-            let _ = write!(note, " · hạn nộp trước ngày {} — {left}", deadline.vietnamese());
-        }
-        Some(note)
+        let deadline = match (self.submissions.deadline, self.submissions.today) {
+            (Some(deadline), Some(today)) => Some((deadline.vietnamese(), days_to_deadline(today, deadline))),
+            _ => None,
+        };
+        let deadline = deadline.as_ref().map(|(when, days)| (when.as_str(), *days));
+        Some(crate::messages::status::submissions_note(by_unit.len(), self.round.units.len(), deadline, self.lang))
     }
 
     /// A unit's submission as the progress pane shows it: when, late or not, and the appraisal period's working
     /// days left (Điều 9.5).
     pub fn submission_cell(&self, unit: &str) -> String {
         let Some(by_unit) = &self.submissions.by_unit else { return String::new() };
-        let Some(done) = by_unit.get(unit) else { return "chưa nộp".into() };
+        let Some(done) = by_unit.get(unit) else { return crate::messages::status::NOT_SUBMITTED.say(self.lang).into() };
         let received = crate::domain::calendar::Date::parse_iso(&done.submitted_on);
         let mut cell = received.map_or_else(|| done.submitted_on.clone(), Date::vietnamese);
         if done.late {
-            cell.push_str(" muộn");
+            cell.push_str(crate::messages::status::LATE.say(self.lang));
         }
         if let (Some(received), Some(period), Some(today)) =
             (received, self.submissions.appraisal_days, self.submissions.today)
         {
             let calendar = crate::store::catalog::work_calendar_or_empty();
             let standing = crate::domain::calendar::appraisal_period(calendar, received, period, today);
-            let _ = write!(cell, " · {}", crate::messages::year::appraisal_cell(crate::messages::Lang::Vi, &standing));
+            let _ = write!(cell, " · {}", crate::messages::year::appraisal_cell(self.lang, &standing));
         }
         cell
     }
@@ -166,11 +165,7 @@ impl App {
     pub fn deadline_note(&self) -> Option<String> {
         let (deadline, today) = (self.unit_side.deadline?, self.unit_side.today?);
         let days = days_to_deadline(today, deadline);
-        let when = deadline.vietnamese();
-        Some(match days {
-            1.. => format!("Hạn nộp: trước ngày {when} — còn {days} ngày"),
-            _ => format!("Hạn nộp: trước ngày {when} — đã quá hạn (vẫn nộp được, được ghi là nộp muộn)"),
-        })
+        Some(crate::messages::status::deadline_note(&deadline.vietnamese(), days, self.lang))
     }
 
     /// The unit's self-assessment form, when it is open.
@@ -202,7 +197,13 @@ impl App {
         }
         let unit = self.unit(&form.unit)?;
         let max = self.place(unit, &form.component)?.component.max;
-        parse_score(typed, &self.regulation.score_rule(max)).err().map(|why| format!("Điểm tự đánh giá {why}"))
+        parse_score(typed, &self.regulation.score_rule(max)).err().map(|why| {
+            crate::messages::status::field_refused(
+                crate::messages::status::Field::SelfScore,
+                &why.to_string(),
+                self.lang,
+            )
+        })
     }
 
     /// Opens the self-assessment form of a component of the unit's framework.
@@ -213,15 +214,14 @@ impl App {
             return;
         };
         if self.submitted() {
-            self.message =
-                Some(("Đã nộp bản tự đánh giá: chỉ xem; cần sửa thì đề nghị Thư ký Hội đồng mở lại".into(), true));
+            self.message = Some((crate::messages::status::SUBMITTED_READ_ONLY.say(self.lang).into(), true));
             return;
         }
         let entry = self.unit(&unit).and_then(|u| u.entries.get(&place));
         let score = entry.and_then(|e| e.self_score).map(display_vi).unwrap_or_default();
         let text = entry.map(|e| e.explanation.to_string()).unwrap_or_default();
         let mut explanation = TextArea::new(text.lines().map(str::to_string).collect());
-        explanation.set_placeholder_text("Giải trình của đơn vị (căn cứ, số liệu, tài liệu kiểm chứng)");
+        explanation.set_placeholder_text(crate::messages::status::EXPLANATION_PLACEHOLDER.say(self.lang));
         self.screen = Screen::SelfAssess(SelfForm {
             unit,
             component: place,

@@ -32,9 +32,13 @@ fn list(frame: &mut Frame, app: &App, area: Rect, title: &str, rows: &[String], 
 
 /// The desk pane: what this person may do here.
 pub fn pane(frame: &mut Frame, app: &App, area: Rect) {
-    let rows: Vec<String> =
-        app.desk_actions().iter().enumerate().map(|(i, action)| format!("{}. {}", i + 1, action.label())).collect();
-    list(frame, app, area, say::PANE, &rows, Some(app.browse.desk_selected));
+    let rows: Vec<String> = app
+        .desk_actions()
+        .iter()
+        .enumerate()
+        .map(|(i, action)| format!("{}. {}", i + 1, action.label(app.lang)))
+        .collect();
+    list(frame, app, area, say::PANE.say(app.lang), &rows, Some(app.browse.desk_selected));
 }
 
 #[expect(clippy::too_many_lines, reason = "one arm per desk screen: read as a table")]
@@ -47,43 +51,51 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 .map(|file| {
                     let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
                     match FileKind::guess(file) {
-                        Some(kind) => format!("{name}  —  {}", say::kind(kind)),
+                        Some(kind) => format!("{name}  —  {}", say::kind(kind, app.lang)),
                         None => name,
                     }
                 })
                 .collect();
             if rows.is_empty() {
-                let text = Paragraph::new(say::INBOX_EMPTY).wrap(Wrap { trim: true });
-                frame.render_widget(text.block(Block::bordered().title(format!(" {} ", say::INBOX_TITLE))), area);
+                let text = Paragraph::new(say::INBOX_EMPTY.say(app.lang)).wrap(Wrap { trim: true });
+                frame.render_widget(
+                    text.block(Block::bordered().title(format!(" {} ", say::INBOX_TITLE.say(app.lang)))),
+                    area,
+                );
             } else {
-                list(frame, app, area, say::INBOX_TITLE, &rows, Some(*selected));
+                list(frame, app, area, say::INBOX_TITLE.say(app.lang), &rows, Some(*selected));
             }
         }
         Desk::Kind { file, selected } => {
-            let rows: Vec<String> = FileKind::ALL.iter().map(|kind| say::kind(*kind).to_string()).collect();
-            let title = format!("{} {}", name_of(file), say::KIND_TITLE);
+            let rows: Vec<String> = FileKind::ALL.iter().map(|kind| say::kind(*kind, app.lang).to_string()).collect();
+            let title = format!("{} {}", name_of(file), say::KIND_TITLE.say(app.lang));
             list(frame, app, area, &title, &rows, Some(*selected));
         }
         Desk::Preview { file, kind, rows, changes, typed } => {
             let mut lines = vec![
-                Line::styled(say::rows(&name_of(file), *rows), heading()),
-                Line::raw(say::kind(*kind)),
+                Line::styled(say::rows(&name_of(file), *rows, app.lang), heading()),
+                Line::raw(say::kind(*kind, app.lang)),
                 Line::raw(""),
             ];
             if changes.is_empty() {
-                lines.push(Line::raw(say::PREVIEW_NOTHING));
+                lines.push(Line::raw(say::PREVIEW_NOTHING.say(app.lang)));
             }
-            lines.extend(changes.iter().map(|count| Line::raw(format!("  • {}", say::change(count)))));
+            lines.extend(changes.iter().map(|count| Line::raw(format!("  • {}", say::change(count, app.lang)))));
             lines.push(Line::raw(""));
             lines.push(Line::from(vec![
-                Span::styled(say::PREVIEW_CONFIRM, heading()),
+                Span::styled(say::PREVIEW_CONFIRM.say(app.lang), heading()),
                 Span::raw(format!("  › {}▏", safe(typed))),
             ]));
-            let block = Block::bordered().title(format!(" {} ", say::PREVIEW_TITLE));
+            let block = Block::bordered().title(format!(" {} ", say::PREVIEW_TITLE.say(app.lang)));
             frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), area);
         }
         Desk::Problems { file, problems, selected } => {
-            let title = format!("{} — {} ({})", name_of(file), say::PROBLEMS_TITLE, say::problems(problems.len()));
+            let title = format!(
+                "{} — {} ({})",
+                name_of(file),
+                say::PROBLEMS_TITLE.say(app.lang),
+                say::problems(problems.len(), app.lang)
+            );
             let rows: Vec<String> = problems.iter().enumerate().map(|(i, p)| format!("{}. {p}", i + 1)).collect();
             list(frame, app, area, &title, &rows, Some(*selected));
         }
@@ -93,7 +105,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 .iter()
                 .map(|user| {
                     let place = user.agency.clone().or_else(|| user.unit.clone()).unwrap_or_default();
-                    let removed = if user.removed_at.is_some() { say::REMOVED } else { "" };
+                    let removed = if user.removed_at.is_some() { say::REMOVED.say(app.lang) } else { "" };
                     format!(
                         "{:<20} {:<28} {:<18} {} {removed}",
                         user.name,
@@ -107,19 +119,19 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 Some(typed) => {
                     let name = users.get(*selected).map(|user| user.name.as_str()).unwrap_or_default();
                     let lines = vec![
-                        Line::styled(say::remove_question(name), warning()),
+                        Line::styled(say::remove_question(name, app.lang), warning()),
                         Line::raw(format!("› {}▏", safe(typed))),
                     ];
-                    let block = Block::bordered().title(format!(" {} ", say::USERS_TITLE));
+                    let block = Block::bordered().title(format!(" {} ", say::USERS_TITLE.say(app.lang)));
                     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), area);
                 }
-                None => list(frame, app, area, say::USERS_TITLE, &rows, Some(*selected)),
+                None => list(frame, app, area, say::USERS_TITLE.say(app.lang), &rows, Some(*selected)),
             }
         }
         Desk::Form(form) => draw_form(frame, app, area, form),
         Desk::Papers { selected } => {
-            let rows: Vec<String> = DeskPaper::ALL.iter().map(|paper| paper.label().to_string()).collect();
-            list(frame, app, area, say::PAPERS_TITLE, &rows, Some(*selected));
+            let rows: Vec<String> = DeskPaper::ALL.iter().map(|paper| paper.label(app.lang).to_string()).collect();
+            list(frame, app, area, say::PAPERS_TITLE.say(app.lang), &rows, Some(*selected));
         }
         Desk::Notice { title, lines } => {
             let lines: Vec<Line> = lines.iter().map(|line| Line::raw(line.clone())).collect();
@@ -133,13 +145,13 @@ fn draw_form(frame: &mut Frame, app: &App, area: Rect, form: &DeskForm) {
     let mut lines = Vec::new();
     if form.kind == crate::tui::app::DeskFormKind::RoundSettings {
         let deadline = app.submissions.deadline.map(crate::domain::calendar::Date::vietnamese);
-        lines.push(Line::raw(say::current_settings(deadline.as_deref(), app.submissions.appraisal_days)));
+        lines.push(Line::raw(say::current_settings(deadline.as_deref(), app.submissions.appraisal_days, app.lang)));
         lines.push(Line::raw(""));
     }
     for (index, (label, value)) in form.kind.labels().iter().zip(&form.fields).enumerate() {
         let focused = index == form.focus;
         lines.push(Line::styled(
-            format!("{label}:"),
+            format!("{}:", label.say(app.lang)),
             if focused { heading() } else { ratatui::style::Style::default() },
         ));
         let cursor = if focused { "▏" } else { "" };
@@ -150,7 +162,7 @@ fn draw_form(frame: &mut Frame, app: &App, area: Rect, form: &DeskForm) {
         lines.push(Line::raw(""));
         lines.push(Line::styled(safe(error).into_owned(), warning()));
     }
-    let block = Block::bordered().title(format!(" {} ", form.kind.title()));
+    let block = Block::bordered().title(format!(" {} ", form.kind.title(app.lang)));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), area);
 }
 

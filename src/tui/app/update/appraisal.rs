@@ -91,7 +91,7 @@ fn start_withdrawal(app: &mut App) {
         return;
     }
     let mut reason = TextArea::default();
-    reason.set_placeholder_text("Lý do rút kết quả thẩm định (bắt buộc)");
+    reason.set_placeholder_text(crate::messages::status::WITHDRAW_PLACEHOLDER.say(app.lang));
     form.withdrawing = Some(std::mem::replace(&mut form.reason, reason));
     form.field = Field::Reason;
     form.error = None;
@@ -132,7 +132,7 @@ fn on_withdraw(app: &mut App, command: Option<Command>, key: KeyEvent) -> Vec<Ef
         Some(Command::Save) => {
             let reason = form.reason.lines().join("\n");
             if !has_visible(&reason) {
-                form.error = Some("Cần lý do rút kết quả thẩm định".into());
+                form.error = Some(crate::messages::status::WITHDRAWAL_NEEDS_REASON.say(app.lang).into());
                 return Vec::new();
             }
             match clean_text(&reason) {
@@ -144,7 +144,13 @@ fn on_withdraw(app: &mut App, command: Option<Command>, key: KeyEvent) -> Vec<Ef
                         based_on_version: form.based_on_version,
                     }];
                 }
-                Err(why) => form.error = Some(format!("Lý do rút kết quả {why}")),
+                Err(why) => {
+                    form.error = Some(crate::messages::status::field_refused(
+                        crate::messages::status::Field::Withdrawal,
+                        &why.to_string(),
+                        app.lang,
+                    ));
+                }
             }
         }
         Some(Command::Back) => {
@@ -171,7 +177,7 @@ fn offer_reason(app: &mut App) {
     });
     let Screen::Appraisal(form) = &mut app.screen else { return };
     let Some(gap) = gap else {
-        form.error = Some("Hồ sơ của tiêu chí này đủ giải trình và tài liệu kiểm chứng: không có lý do gợi ý".into());
+        form.error = Some(crate::messages::status::NOTHING_TO_OFFER.say(app.lang).into());
         return;
     };
     let offered = gap.offered_reason();

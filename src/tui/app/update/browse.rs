@@ -105,7 +105,8 @@ fn ask_submission(app: &mut App) {
     match &app.unit_side.submission {
         Some(done) => {
             let on = crate::domain::vn_time::vietnam_time(&done.submitted_at);
-            app.message = Some((format!("Đã nộp lúc {on} (biên bản số {})", done.minutes), false));
+            app.message =
+                Some((crate::messages::status::submitted_at(&on.to_string(), &done.minutes, app.lang), false));
         }
         None => app.screen = Screen::Submit(SubmitForm::default()),
     }
@@ -174,7 +175,7 @@ fn open_tie(app: &mut App) {
     let Some((bloc, units, ordered)) = app.tie_row(app.browse.ties_selected) else { return };
     let (bloc, units) = (bloc.to_string(), units.iter().map(UnitCode::to_string).collect::<Vec<_>>());
     if ordered && app.approved.contains(bloc.as_str()) {
-        app.message = Some((format!("Khối {bloc} đã phê duyệt: thứ tự bằng điểm đã ghi không mở lại được"), true));
+        app.message = Some((crate::messages::status::tie_locked(&bloc, app.lang), true));
         return;
     }
     // A recorded order reopens as recorded; saving it asks the reason for the change.
@@ -226,10 +227,10 @@ fn open_facts(app: &mut App) {
     // On an approved bloc the change is a re-rating with a reason, which only the chairman makes (Điều 10.4).
     let approved = app.unit(&unit).is_some_and(|u| app.approved.contains(&u.bloc));
     if approved && !app.user_may(CouncilWrite::Rerate) {
-        app.message = Some(("Khối đã phê duyệt: chỉ Chủ tịch Hội đồng xếp loại lại (Điều 10.4)".into(), true));
+        app.message = Some((crate::messages::status::FACTS_LOCKED.say(app.lang).into(), true));
         return;
     }
-    let rerate_reason = approved.then(rerate_reason_box);
+    let rerate_reason = approved.then(|| rerate_reason_box(app.lang));
     app.screen =
         Screen::Facts(FactsForm { unit, values, selected: 0, rerate_reason, reason_focus: false, error: None });
 }
@@ -241,7 +242,7 @@ fn open_grades(app: &mut App) {
         evaluation.score.criteria.iter().map(|c| (c.code.clone(), c.proposed_grade, c.grade)).collect();
     let chosen = criteria.first().and_then(|c| c.2);
     let mut reason = TextArea::default();
-    reason.set_placeholder_text("Lý do điều chỉnh (bắt buộc)");
+    reason.set_placeholder_text(crate::messages::status::OVERRIDE_PLACEHOLDER.say(app.lang));
     app.screen = Screen::Grades(GradeForm { unit: code, criteria, selected: 0, chosen, reason, error: None });
 }
 
@@ -273,7 +274,7 @@ fn export(app: &mut App, command: Command) -> Vec<Effect> {
             match unit {
                 Some(unit) => vec![Effect::ExportSheets { unit: Some(unit) }],
                 None => {
-                    app.message = Some(("Chọn một đơn vị để xuất biểu chấm điểm".into(), true));
+                    app.message = Some((crate::messages::status::CHOOSE_UNIT_TO_EXPORT.say(app.lang).into(), true));
                     Vec::new()
                 }
             }

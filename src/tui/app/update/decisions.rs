@@ -1,6 +1,7 @@
 //! Keys on the deciders' screens: a unit's file, the approval prompt, a tie's order, facts and grade overrides.
 
 use super::{close_form, moved, type_into};
+use crate::messages::Lang;
 use crate::store::rerate::RerateChange;
 use crate::tui::app::*;
 use crate::tui::keymap::Command;
@@ -101,7 +102,7 @@ fn on_tie_confirm(app: &mut App, command: Option<Command>, key: KeyEvent) -> Vec
             return vec![Effect::OrderTie { bloc: edit.bloc.clone(), order: edit.units.clone() }];
         }
         Some(Command::Confirm) => {
-            app.message = Some(("Gõ y rồi Enter để ghi thứ tự này (hoặc Ctrl-S); Esc để sắp lại".into(), true));
+            app.message = Some((crate::messages::status::TYPE_Y_FOR_ORDER.say(app.lang).into(), true));
         }
         _ => type_into(typed, key),
     }
@@ -114,7 +115,7 @@ fn on_tie_reason(app: &mut App, command: Option<Command>, key: KeyEvent) -> Vec<
     let Some(reason) = edit.reason.as_mut() else { return Vec::new() };
     match command {
         Some(Command::Confirm) if reason.trim().is_empty() => {
-            app.message = Some(("Cần lý do đổi thứ tự bằng điểm đã ghi".into(), true));
+            app.message = Some((crate::messages::status::REORDER_NEEDS_REASON.say(app.lang).into(), true));
         }
         Some(Command::Confirm) => {
             return vec![Effect::ReorderTie {
@@ -165,9 +166,9 @@ pub(super) fn on_facts(app: &mut App, command: Option<Command>, key: KeyEvent) -
                     .map(|(name, value)| RerateChange::Fact { name: name.clone(), value: value.to_string() })
                     .collect();
                 if changes.is_empty() {
-                    form.error = Some("Chưa thay đổi sự kiện nào".into());
+                    form.error = Some(crate::messages::status::NO_FACT_CHANGED.say(app.lang).into());
                 } else if reason.is_empty() {
-                    form.error = Some("Xếp loại lại cần lý do (Điều 10.4): Tab để nhập".into());
+                    form.error = Some(crate::messages::status::RERATE_NEEDS_REASON.say(app.lang).into());
                     form.reason_focus = true;
                 } else {
                     return vec![Effect::Rerate { unit: form.unit.clone(), changes, reason }];
@@ -217,8 +218,8 @@ pub(super) fn on_grades(app: &mut App, command: Option<Command>, key: KeyEvent) 
                 _ => Grade::Excellent,
             });
         }
-        Some(Command::RemoveOverride) => return remove_override(form, &overridden, approved),
-        Some(Command::Save) => return save_override(form, approved),
+        Some(Command::RemoveOverride) => return remove_override(form, &overridden, approved, app.lang),
+        Some(Command::Save) => return save_override(form, approved, app.lang),
         Some(Command::Back) => close_form(app),
         _ => {
             form.reason.input(key);
@@ -228,15 +229,15 @@ pub(super) fn on_grades(app: &mut App, command: Option<Command>, key: KeyEvent) 
     Vec::new()
 }
 
-fn remove_override(form: &mut GradeForm, overridden: &BTreeSet<String>, approved: bool) -> Vec<Effect> {
+fn remove_override(form: &mut GradeForm, overridden: &BTreeSet<String>, approved: bool, lang: Lang) -> Vec<Effect> {
     let reason = form.reason.lines().join("\n");
     let Some((criterion, _, _)) = form.criteria.get(form.selected) else { return Vec::new() };
     if !overridden.contains(criterion) {
-        form.error = Some(format!("Tiêu chí {criterion} không có điều chỉnh: đang áp dụng xếp loại đề xuất"));
+        form.error = Some(crate::messages::status::no_override(criterion, lang));
     } else if approved {
-        form.error = Some("Khối đã phê duyệt: không bỏ điều chỉnh (Chủ tịch xếp loại lại, Điều 10.4)".into());
+        form.error = Some(crate::messages::status::OVERRIDE_LOCKED.say(lang).into());
     } else if reason.trim().is_empty() {
-        form.error = Some("Cần lý do bỏ điều chỉnh xếp loại".into());
+        form.error = Some(crate::messages::status::REMOVAL_NEEDS_REASON.say(lang).into());
     } else {
         return vec![Effect::RemoveOverride {
             unit: form.unit.clone(),
@@ -247,21 +248,18 @@ fn remove_override(form: &mut GradeForm, overridden: &BTreeSet<String>, approved
     Vec::new()
 }
 
-fn save_override(form: &mut GradeForm, approved: bool) -> Vec<Effect> {
+fn save_override(form: &mut GradeForm, approved: bool, lang: Lang) -> Vec<Effect> {
     let reason = form.reason.lines().join("\n");
     let (Some((criterion, proposed, _)), Some(grade)) = (form.criteria.get(form.selected), form.chosen) else {
         return Vec::new();
     };
     // An override equal to the proposed grade is not stored (the store refuses it too).
     if *proposed == Some(grade) {
-        form.error = Some(format!(
-            "{} là xếp loại đề xuất: không lưu điều chỉnh (Ctrl-D để bỏ điều chỉnh đang có)",
-            grade.vietnamese()
-        ));
+        form.error = Some(crate::messages::status::already_proposed(crate::messages::status::grade(grade, lang), lang));
         return Vec::new();
     }
     if reason.trim().is_empty() {
-        form.error = Some("Cần lý do điều chỉnh xếp loại".into());
+        form.error = Some(crate::messages::status::OVERRIDE_NEEDS_REASON.say(lang).into());
         return Vec::new();
     }
     let (unit, criterion, reason) = (form.unit.clone(), criterion.clone(), reason.trim().to_string());

@@ -29,6 +29,7 @@ pub(super) fn open_action(app: &mut App) -> Vec<Effect> {
 #[expect(clippy::too_many_lines, reason = "one arm per desk screen, each a few keys: read as a table")]
 pub(super) fn on_desk(app: &mut App, command: Option<Command>, key: KeyEvent) -> Vec<Effect> {
     let page = page(app);
+    let lang = app.lang;
     let Screen::Desk(desk) = &mut app.screen else { return Vec::new() };
     match desk {
         Desk::Files { files, selected } => match command {
@@ -59,7 +60,7 @@ pub(super) fn on_desk(app: &mut App, command: Option<Command>, key: KeyEvent) ->
             Some(Command::Confirm) if typed.trim().eq_ignore_ascii_case("y") => {
                 return vec![Effect::DeskImport { file: file.clone(), kind: *kind }];
             }
-            Some(Command::Confirm) => app.message = Some((say::PREVIEW_CONFIRM.into(), true)),
+            Some(Command::Confirm) => app.message = Some((say::PREVIEW_CONFIRM.say(lang).into(), true)),
             Some(Command::Back) => return vec![Effect::DeskInbox],
             _ => type_into(typed, key),
         },
@@ -86,7 +87,7 @@ pub(super) fn on_desk(app: &mut App, command: Option<Command>, key: KeyEvent) ->
             (true, Some(Command::Confirm)) => {
                 let index = *selected;
                 if !removing.as_deref().is_some_and(|typed| typed.trim().eq_ignore_ascii_case("y")) {
-                    app.message = Some((say::TYPE_Y.into(), true));
+                    app.message = Some((say::TYPE_Y.say(lang).into(), true));
                 } else if let Some(user) = app.desk_users().get(index) {
                     return vec![Effect::RemoveUser { name: user.name.clone() }];
                 }
@@ -101,7 +102,7 @@ pub(super) fn on_desk(app: &mut App, command: Option<Command>, key: KeyEvent) ->
         },
         Desk::Form(form) => match command {
             Some(Command::NextField) => form.focus = (form.focus + 1) % form.fields.len().max(1),
-            Some(Command::Save) => match form_effect(form) {
+            Some(Command::Save) => match form_effect(form, lang) {
                 Ok(effect) => return vec![effect],
                 Err(why) => form.error = Some(why),
             },
@@ -135,7 +136,7 @@ pub(super) fn on_desk(app: &mut App, command: Option<Command>, key: KeyEvent) ->
 }
 
 /// The write a desk form asks for, from what was typed; what the store refuses it says after.
-fn form_effect(form: &DeskForm) -> Result<Effect, String> {
+fn form_effect(form: &DeskForm, lang: crate::messages::Lang) -> Result<Effect, String> {
     let text = |index: usize| form.value(index).unwrap_or_default().to_string();
     let given = |index: usize| form.value(index).map(ToString::to_string);
     Ok(match form.kind {
@@ -144,11 +145,11 @@ fn form_effect(form: &DeskForm) -> Result<Effect, String> {
         }
         DeskFormKind::RoundSettings => {
             let days = match form.value(1) {
-                Some(days) => Some(days.parse::<u32>().map_err(|_| say::NUMBER_NEEDED.to_string())?),
+                Some(days) => Some(days.parse::<u32>().map_err(|_| say::NUMBER_NEEDED.say(lang).to_string())?),
                 None => None,
             };
             if form.value(0).is_none() && days.is_none() {
-                return Err(say::NOTHING_TYPED.into());
+                return Err(say::NOTHING_TYPED.say(lang).into());
             }
             Effect::SetRound { deadline: given(0), appraisal_days: days }
         }
@@ -160,11 +161,11 @@ fn form_effect(form: &DeskForm) -> Result<Effect, String> {
             let change = match (given(2), given(3), given(4), given(5), given(6)) {
                 (Some(component), Some(appraised), None, None, None) => RerateChange::Score { component, appraised },
                 (Some(criterion), None, Some(grade), None, None) => {
-                    let grade = grade.parse().map_err(|_| say::RERATE_ONE_THING.to_string())?;
+                    let grade = grade.parse().map_err(|_| say::RERATE_ONE_THING.say(lang).to_string())?;
                     RerateChange::Grade { criterion, grade }
                 }
                 (None, None, None, Some(name), Some(value)) => RerateChange::Fact { name, value },
-                _ => return Err(say::RERATE_ONE_THING.into()),
+                _ => return Err(say::RERATE_ONE_THING.say(lang).into()),
             };
             Effect::Rerate { unit: text(0), changes: vec![change], reason: text(1) }
         }

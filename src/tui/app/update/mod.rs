@@ -90,14 +90,17 @@ fn apply_action(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::DeskRefused { file, problems } => {
-            app.message = Some((crate::messages::desk::problems(problems.len()), true));
+            app.message = Some((crate::messages::desk::problems(problems.len(), app.lang), true));
             app.screen = Screen::Desk(Desk::Problems { file, problems, selected: 0 });
             Vec::new()
         }
         Action::DeskUserAdded { name, key_line } => {
-            app.message = Some((crate::messages::desk::user_added(&name), false));
-            let lines = vec![crate::messages::desk::key_line_help(&name), String::new(), key_line];
-            app.screen = Screen::Desk(Desk::Notice { title: crate::messages::desk::KEY_LINE_TITLE.to_string(), lines });
+            app.message = Some((crate::messages::desk::user_added(&name, app.lang), false));
+            let lines = vec![crate::messages::desk::key_line_help(&name, app.lang), String::new(), key_line];
+            app.screen = Screen::Desk(Desk::Notice {
+                title: crate::messages::desk::KEY_LINE_TITLE.say(app.lang).to_string(),
+                lines,
+            });
             refresh(app)
         }
         Action::Key(key) => on_key(app, key),

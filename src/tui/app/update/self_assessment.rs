@@ -2,6 +2,7 @@
 //! mark, documents) and the submission prompt.
 
 use super::type_into;
+use crate::messages::Lang;
 use crate::store::Cell;
 use crate::store::self_assessment::SelfAssessmentInput;
 use crate::tui::app::*;
@@ -34,12 +35,12 @@ pub(super) fn on_self_form(app: &mut App, command: Option<Command>, key: KeyEven
                 applicable: Cell::Set(form.applicable),
             })];
         }
-        Some(Command::AddDocument) => return add_document(form),
-        Some(Command::DescribeFile) => return describe_file(form, file),
+        Some(Command::AddDocument) => return add_document(form, app.lang),
+        Some(Command::DescribeFile) => return describe_file(form, file, app.lang),
         Some(Command::RemoveDocument) => {
             let reference = form.document[0].trim().to_string();
             if reference.is_empty() {
-                form.error = Some("Nhập số hiệu của tài liệu cần bỏ (ô Số hiệu) rồi Ctrl-X".into());
+                form.error = Some(crate::messages::status::NUMBER_TO_REMOVE.say(app.lang).into());
                 return Vec::new();
             }
             return vec![Effect::RemoveDocument {
@@ -60,10 +61,10 @@ pub(super) fn on_self_form(app: &mut App, command: Option<Command>, key: KeyEven
     Vec::new()
 }
 
-fn add_document(form: &mut SelfForm) -> Vec<Effect> {
+fn add_document(form: &mut SelfForm, lang: Lang) -> Vec<Effect> {
     let [reference, date, title] = form.document.clone().map(|field| field.trim().to_string());
     if reference.is_empty() || title.is_empty() {
-        form.error = Some("Tài liệu cần số hiệu và trích yếu (Tab tới các ô tài liệu)".into());
+        form.error = Some(crate::messages::status::DOCUMENT_NEEDS.say(lang).into());
         form.field = SelfField::DocumentReference;
         return Vec::new();
     }
@@ -72,14 +73,14 @@ fn add_document(form: &mut SelfForm) -> Vec<Effect> {
 
 /// The typed number, date and title given to `file` (chosen by `App::file_to_describe`): checked by the store as
 /// a typed document is.
-fn describe_file(form: &mut SelfForm, file: Option<(i64, String)>) -> Vec<Effect> {
+fn describe_file(form: &mut SelfForm, file: Option<(i64, String)>, lang: Lang) -> Vec<Effect> {
     let Some((file, name)) = file else {
-        form.error = Some(crate::messages::uploads::no_file_to_describe().into());
+        form.error = Some(crate::messages::status::no_file_to_describe(lang).into());
         return Vec::new();
     };
     let [reference, date, title] = form.document.clone().map(|field| field.trim().to_string());
     if reference.is_empty() || title.is_empty() {
-        form.error = Some("Tài liệu cần số hiệu và trích yếu (Tab tới các ô tài liệu)".into());
+        form.error = Some(crate::messages::status::DOCUMENT_NEEDS.say(lang).into());
         form.field = SelfField::DocumentReference;
         return Vec::new();
     }
@@ -117,7 +118,7 @@ pub(super) fn on_submit(app: &mut App, command: Option<Command>, key: KeyEvent) 
         Some(Command::Confirm) => {
             let (approved_on, minutes) = (form.approved_on.trim().to_string(), form.minutes.trim().to_string());
             if approved_on.is_empty() || minutes.is_empty() {
-                form.error = Some("Cần ngày tập thể lãnh đạo thông qua và số biên bản (Điều 8.1.b)".into());
+                form.error = Some(crate::messages::status::SUBMISSION_NEEDS.say(app.lang).into());
                 return Vec::new();
             }
             return vec![Effect::Submit { approved_on, minutes }];

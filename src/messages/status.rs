@@ -1,0 +1,407 @@
+//! The words of the interface's state and status line (issue 27 item 2): pane titles, queue statuses, what a
+//! save, an export or a decision reports, the forms' refusals and placeholders, the opening line. Vietnamese by
+//! default, English with `--lang en`; codes, names and typed values stay as the data has them.
+
+use super::Lang;
+pub use super::keys::Words;
+use crate::domain::grades::Grade;
+
+/// A score as the reader's language writes it: `3,5` in Vietnamese, `3.5` in English, without trailing zeros.
+pub fn score(value: rust_decimal::Decimal, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => crate::domain::score::display_vi(value),
+        Lang::En => value.normalize().to_string(),
+    }
+}
+
+/// A criterion's grade, by name.
+pub fn grade(grade: Grade, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => grade.vietnamese(),
+        Lang::En => match grade {
+            Grade::Excellent => "Excellent",
+            Grade::Good => "Good",
+            Grade::Average => "Average",
+            Grade::Poor => "Poor",
+        },
+    }
+}
+
+// The panes' titles.
+pub const PANE_QUEUE: Words = Words::new("Hàng chờ thẩm định", "Appraisal queue");
+pub const PANE_RANKING: Words = Words::new("Xếp hạng", "Ranking");
+pub const PANE_PROGRESS: Words = Words::new("Tiến độ", "Progress");
+pub const PANE_TIES: Words = Words::new("Bằng điểm", "Ties");
+pub const PANE_CHARTS: Words = Words::new("Biểu đồ", "Charts");
+pub const PANE_SELF_ASSESSMENT: Words = Words::new("Tự đánh giá", "Self-assessment");
+pub const PANE_RESULT: Words = Words::new("Kết quả", "Result");
+
+// Where an item of the queue stands.
+pub const STATUS_PENDING: Words = Words::new("Chưa thẩm định", "Not appraised");
+pub const STATUS_NEEDS_REASON: Words = Words::new("Thiếu lý do", "Reason missing");
+pub const STATUS_INCOMPLETE_FILE: Words = Words::new("Thiếu hồ sơ", "Incomplete file");
+pub const STATUS_AWAITING: Words = Words::new("Chờ xác nhận", "Awaiting confirmation");
+pub const STATUS_APPRAISED: Words = Words::new("Đã thẩm định", "Appraised");
+pub const STATUS_CO_ASSIGNED: Words = Words::new("Phối hợp — góp ý", "Co-appraising — comment");
+pub const STATUS_NOT_SUBMITTED: Words = Words::new("Đơn vị chưa nộp", "Unit not submitted");
+
+/// The scoring form of an approved bloc.
+pub const READ_ONLY: Words = Words::new(
+    "Khối đã phê duyệt: phiếu chỉ để xem (Chủ tịch Hội đồng xếp loại lại, Điều 10.4)",
+    "Approved bloc: the form is read-only (the chairman re-rates, Article 10.4)",
+);
+
+/// The first line drawn while the round is read.
+pub fn opening(db: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(" thamdinh — đang đọc {db} …"),
+        Lang::En => format!(" thamdinh — reading {db} …"),
+    }
+}
+
+// Placeholders of the text boxes.
+pub const COMMENT_PLACEHOLDER: Words =
+    Words::new("Ý kiến góp ý của cơ quan phối hợp", "The co-appraising agency's comment");
+pub const DEDUCTION_PLACEHOLDER: Words = Words::new(
+    "Lý do trừ điểm (bắt buộc khi điểm thấp hơn tối đa hoặc khác điểm tự đánh giá)",
+    "Deduction reason (required when the score is below the maximum or differs from the self-score)",
+);
+pub const RERATE_PLACEHOLDER: Words = Words::new(
+    "Lý do xếp loại lại (Điều 10.4): khuyết điểm, vi phạm phát hiện sau khi phê duyệt",
+    "Re-rating reason (Article 10.4): shortcomings, violations found after the approval",
+);
+pub const EXPLANATION_PLACEHOLDER: Words = Words::new(
+    "Giải trình của đơn vị (căn cứ, số liệu, tài liệu kiểm chứng)",
+    "The unit's explanation (grounds, figures, supporting documents)",
+);
+pub const WITHDRAW_PLACEHOLDER: Words =
+    Words::new("Lý do rút kết quả thẩm định (bắt buộc)", "Reason for withdrawing the appraisal (required)");
+pub const OVERRIDE_PLACEHOLDER: Words = Words::new("Lý do điều chỉnh (bắt buộc)", "Reason for the override (required)");
+
+// The scoring and comment forms' refusals.
+pub const NO_FORM: Words = Words::new("Không có phiếu", "No form is open");
+pub const UNIT_GONE: Words = Words::new("Đơn vị không còn trong dữ liệu", "The unit is no longer in the data");
+pub const CRITERION_GONE: Words = Words::new("Tiêu chí không có trong khung", "The criterion is not in the framework");
+pub const NO_APPRAISED_SCORE: Words = Words::new("Chưa nhập điểm thẩm định", "No appraised score typed yet");
+pub const NO_COMMENT_FORM: Words = Words::new("Không có phiếu góp ý", "No comment form is open");
+pub const NO_COMMENT: Words = Words::new("Chưa nhập ý kiến góp ý", "No comment typed yet");
+
+/// A text of a form refused by the text rule: the field, then why.
+pub fn field_refused(field: Field, why: &str, lang: Lang) -> String {
+    let name = match field {
+        Field::Deduction => lang.pick("Lý do trừ điểm", "Deduction reason"),
+        Field::Comment => lang.pick("Ý kiến góp ý", "Comment"),
+        Field::Withdrawal => lang.pick("Lý do rút kết quả", "Withdrawal reason"),
+        Field::SelfScore => lang.pick("Điểm tự đánh giá", "Self-score"),
+    };
+    format!("{name} {why}")
+}
+
+/// The fields a refusal names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Deduction,
+    Comment,
+    Withdrawal,
+    SelfScore,
+}
+
+// The queue.
+pub const NOTHING_LEFT: Words = Words::new("Không còn mục nào chờ thẩm định", "No item is left to appraise");
+
+// Withdrawing an appraisal.
+pub const WITHDRAWAL_NEEDS_REASON: Words =
+    Words::new("Cần lý do rút kết quả thẩm định", "Withdrawing the appraisal needs a reason");
+pub const NOTHING_TO_OFFER: Words = Words::new(
+    "Hồ sơ của tiêu chí này đủ giải trình và tài liệu kiểm chứng: không có lý do gợi ý",
+    "This criterion's file has its explanation and supporting documents: no reason to offer",
+);
+
+// Decisions: ties, facts, grades.
+pub fn tie_locked(bloc: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Khối {bloc} đã phê duyệt: thứ tự bằng điểm đã ghi không mở lại được"),
+        Lang::En => format!("Bloc {bloc} is approved: its recorded tie order cannot be reopened"),
+    }
+}
+pub const FACTS_LOCKED: Words = Words::new(
+    "Khối đã phê duyệt: chỉ Chủ tịch Hội đồng xếp loại lại (Điều 10.4)",
+    "Approved bloc: only the council's chairman re-rates (Article 10.4)",
+);
+pub const CHOOSE_UNIT_TO_EXPORT: Words =
+    Words::new("Chọn một đơn vị để xuất biểu chấm điểm", "Select a unit to export its score sheet");
+pub const TYPE_Y_FOR_ORDER: Words = Words::new(
+    "Gõ y rồi Enter để ghi thứ tự này (hoặc Ctrl-S); Esc để sắp lại",
+    "Type y then Enter to record this order (or Ctrl-S); Esc to reorder",
+);
+pub const REORDER_NEEDS_REASON: Words =
+    Words::new("Cần lý do đổi thứ tự bằng điểm đã ghi", "Changing a recorded tie order needs a reason");
+pub const NO_FACT_CHANGED: Words = Words::new("Chưa thay đổi sự kiện nào", "No fact has changed");
+pub const RERATE_NEEDS_REASON: Words = Words::new(
+    "Xếp loại lại cần lý do (Điều 10.4): Tab để nhập",
+    "Re-rating needs a reason (Article 10.4): Tab to type it",
+);
+pub fn no_override(criterion: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Tiêu chí {criterion} không có điều chỉnh: đang áp dụng xếp loại đề xuất"),
+        Lang::En => format!("Criterion {criterion} has no override: the proposed grade applies"),
+    }
+}
+pub const OVERRIDE_LOCKED: Words = Words::new(
+    "Khối đã phê duyệt: không bỏ điều chỉnh (Chủ tịch xếp loại lại, Điều 10.4)",
+    "Approved bloc: the override is not removed (the chairman re-rates, Article 10.4)",
+);
+pub const REMOVAL_NEEDS_REASON: Words =
+    Words::new("Cần lý do bỏ điều chỉnh xếp loại", "Removing a grade override needs a reason");
+pub fn already_proposed(grade_name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{grade_name} là xếp loại đề xuất: không lưu điều chỉnh (Ctrl-D để bỏ điều chỉnh đang có)"),
+        Lang::En => format!("{grade_name} is the proposed grade: no override saved (Ctrl-D removes the one in force)"),
+    }
+}
+pub const OVERRIDE_NEEDS_REASON: Words = Words::new("Cần lý do điều chỉnh xếp loại", "A grade override needs a reason");
+
+// The unit's self-assessment.
+pub const NUMBER_TO_REMOVE: Words = Words::new(
+    "Nhập số hiệu của tài liệu cần bỏ (ô Số hiệu) rồi Ctrl-X",
+    "Type the number of the document to remove (the Number field), then Ctrl-X",
+);
+pub const DOCUMENT_NEEDS: Words = Words::new(
+    "Tài liệu cần số hiệu và trích yếu (Tab tới các ô tài liệu)",
+    "A document needs a number and a title (Tab to the document fields)",
+);
+pub const SUBMISSION_NEEDS: Words = Words::new(
+    "Cần ngày tập thể lãnh đạo thông qua và số biên bản (Điều 8.1.b)",
+    "The leadership's approval date and the minutes number are needed (Article 8.1.b)",
+);
+pub const SUBMITTED_READ_ONLY: Words = Words::new(
+    "Đã nộp bản tự đánh giá: chỉ xem; cần sửa thì đề nghị Thư ký Hội đồng mở lại",
+    "Self-assessment submitted: read-only; to change it, ask the council's secretary to reopen it",
+);
+pub fn submitted_at(on: &str, minutes: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Đã nộp lúc {on} (biên bản số {minutes})"),
+        Lang::En => format!("Submitted on {on} (minutes no. {minutes})"),
+    }
+}
+
+/// "Đã nộp 12/40 · hạn nộp trước ngày 25/11/2024 — còn 3 ngày", for the secretary.
+pub fn submissions_note(done: usize, of: usize, deadline: Option<(&str, i64)>, lang: Lang) -> String {
+    let head = match lang {
+        Lang::Vi => format!("Đã nộp {done}/{of}"),
+        Lang::En => format!("Submitted {done}/{of}"),
+    };
+    match (deadline, lang) {
+        (None, _) => head,
+        (Some((when, days @ 1..)), Lang::Vi) => format!("{head} · hạn nộp trước ngày {when} — còn {days} ngày"),
+        (Some((when, _)), Lang::Vi) => format!("{head} · hạn nộp trước ngày {when} — đã quá hạn"),
+        (Some((when, days @ 1..)), Lang::En) => format!("{head} · deadline before {when} — {days} days left"),
+        (Some((when, _)), Lang::En) => format!("{head} · deadline before {when} — past the deadline"),
+    }
+}
+
+pub const NOT_SUBMITTED: Words = Words::new("chưa nộp", "not submitted");
+pub const LATE: Words = Words::new(" muộn", " late");
+
+/// The unit's deadline, above its list: days left, or how late it is.
+pub fn deadline_note(when: &str, days: i64, lang: Lang) -> String {
+    match (days, lang) {
+        (1.., Lang::Vi) => format!("Hạn nộp: trước ngày {when} — còn {days} ngày"),
+        (_, Lang::Vi) => format!("Hạn nộp: trước ngày {when} — đã quá hạn (vẫn nộp được, được ghi là nộp muộn)"),
+        (1.., Lang::En) => format!("Deadline: before {when} — {days} days left"),
+        (_, Lang::En) => format!("Deadline: before {when} — past it (you may still submit; it is recorded as late)"),
+    }
+}
+
+// What a save, a decision or an export reports on the status line.
+
+/// How a save of an appraisal ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SavedAs {
+    Final,
+    Confirmed,
+    AwaitingConfirmation,
+    LeaderScore,
+}
+
+pub fn appraisal_saved(saved: SavedAs, item: &str, shown: &str, lang: Lang) -> String {
+    match (saved, lang) {
+        (SavedAs::Final, Lang::Vi) => format!("Đã lưu {item}: {shown}"),
+        (SavedAs::Final, Lang::En) => format!("Saved {item}: {shown}"),
+        (SavedAs::Confirmed, Lang::Vi) => format!("Đã xác nhận {item}: {shown}"),
+        (SavedAs::Confirmed, Lang::En) => format!("Confirmed {item}: {shown}"),
+        (SavedAs::AwaitingConfirmation, Lang::Vi) => {
+            format!("Đã nhập {item}: {shown} — chờ thành viên Hội đồng xác nhận")
+        }
+        (SavedAs::AwaitingConfirmation, Lang::En) => {
+            format!("Entered {item}: {shown} — awaiting a council member's confirmation")
+        }
+        (SavedAs::LeaderScore, Lang::Vi) => format!("Đã ghi điểm của lãnh đạo {item}: {shown}"),
+        (SavedAs::LeaderScore, Lang::En) => format!("Recorded the leadership's score {item}: {shown}"),
+    }
+}
+
+/// What another session saved meanwhile: a score, a score with its reason, or nothing (cleared).
+pub fn current_value(value: Option<&str>, reason: &str, lang: Lang) -> String {
+    match (value, reason, lang) {
+        (None, _, Lang::Vi) => "xóa điểm".to_string(),
+        (None, _, Lang::En) => "a cleared score".to_string(),
+        (Some(value), "", _) => value.to_string(),
+        (Some(value), why, Lang::Vi) => format!("{value} (lý do: {why})"),
+        (Some(value), why, Lang::En) => format!("{value} (reason: {why})"),
+    }
+}
+
+pub fn stale_save(by: &str, current: &str, yours: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Chưa lưu: {by} đã lưu {current} trong lúc bạn sửa. Điểm bạn nhập ({yours}) vẫn trong phiếu — xem lại, Ctrl-S lần nữa để ghi đè"
+        ),
+        Lang::En => format!(
+            "Not saved: {by} saved {current} while you were editing. The score you typed ({yours}) is still in the form — check it, Ctrl-S again to overwrite"
+        ),
+    }
+}
+
+pub fn withdrawn(item: &str, reason: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Đã rút kết quả thẩm định {item}: {reason}"),
+        Lang::En => format!("Withdrew the appraisal of {item}: {reason}"),
+    }
+}
+
+pub fn stale_withdrawal(by: &str, current: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Chưa rút: {by} đã lưu {current} trong lúc bạn xem. Xem lại, Ctrl-S lần nữa để rút"),
+        Lang::En => {
+            format!("Not withdrawn: {by} saved {current} while you were looking. Check it, Ctrl-S again to withdraw")
+        }
+    }
+}
+
+pub fn tie_ordered(order: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Đã ghi thứ tự của Chủ tịch: {order}"),
+        Lang::En => format!("Recorded the chairman's order: {order}"),
+    }
+}
+
+pub fn tie_reordered(order: &str, reason: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Đã đổi thứ tự bằng điểm của Chủ tịch: {order} ({reason})"),
+        Lang::En => format!("Changed the chairman's tie order: {order} ({reason})"),
+    }
+}
+
+pub fn facts_saved(unit: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Đã ghi nhận sự kiện của {unit}"),
+        Lang::En => format!("Recorded the facts of {unit}"),
+    }
+}
+
+pub fn grade_overridden(item: &str, grade_name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Đã điều chỉnh xếp loại {item}: {grade_name}"),
+        Lang::En => format!("Overrode the grade of {item}: {grade_name}"),
+    }
+}
+
+pub fn override_removed(item: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Đã bỏ điều chỉnh xếp loại {item}: áp dụng xếp loại đề xuất"),
+        Lang::En => format!("Removed the grade override of {item}: the proposed grade applies"),
+    }
+}
+
+pub fn comment_sent(item: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Đã gửi góp ý cho {item}"),
+        Lang::En => format!("Sent the comment on {item}"),
+    }
+}
+
+pub fn approved(bloc: &str, head: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Đã phê duyệt kết quả khối {bloc} — Nhật ký: {head}"),
+        Lang::En => format!("Approved the result of bloc {bloc} — Log: {head}"),
+    }
+}
+
+pub fn self_assessment_saved(component: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Đã lưu tự đánh giá {component}"),
+        Lang::En => format!("Saved the self-assessment of {component}"),
+    }
+}
+
+pub fn document_added(reference: &str, component: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Đã thêm tài liệu {reference} cho {component}"),
+        Lang::En => format!("Added document {reference} to {component}"),
+    }
+}
+
+pub fn document_removed(reference: &str, component: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Đã bỏ tài liệu {reference} của {component}"),
+        Lang::En => format!("Removed document {reference} from {component}"),
+    }
+}
+
+pub fn file_described(name: &str, reference: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => super::uploads::file_described(name, reference),
+        Lang::En => format!("Gave number {reference} to file {name}"),
+    }
+}
+
+pub const NO_FILE_TO_DESCRIBE_EN: &str = "This criterion has no file without a number yet (send files by sftp/scp/WinSCP; to correct one, type exactly its number)";
+
+/// Ctrl-F with no file of this component to give the typed document to.
+pub fn no_file_to_describe(lang: Lang) -> &'static str {
+    lang.pick(super::uploads::no_file_to_describe(), NO_FILE_TO_DESCRIBE_EN)
+}
+
+pub fn submitted(minutes: &str, late: bool, lang: Lang) -> String {
+    match (late, lang) {
+        (false, Lang::Vi) => format!("Đã nộp bản tự đánh giá (biên bản số {minutes})"),
+        (true, Lang::Vi) => {
+            format!("Đã nộp bản tự đánh giá (biên bản số {minutes}) — nộp sau hạn, được ghi là nộp muộn")
+        }
+        (false, Lang::En) => format!("Submitted the self-assessment (minutes no. {minutes})"),
+        (true, Lang::En) => {
+            format!("Submitted the self-assessment (minutes no. {minutes}) — after the deadline, recorded as late")
+        }
+    }
+}
+
+pub fn sheets_exported(count: usize, shown: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Đã xuất {count} biểu chấm điểm: {shown}"),
+        Lang::En => format!("Exported {count} score sheets: {shown}"),
+    }
+}
+
+pub fn ranking_exported(shown: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Đã xuất kết quả xếp hạng: {shown}"),
+        Lang::En => format!("Exported the ranking: {shown}"),
+    }
+}
+
+/// An export as a council user fetches it over SFTP.
+pub fn download(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("/xuat/{name} (tải về bằng sftp/scp/WinSCP)"),
+        Lang::En => format!("/xuat/{name} (download by sftp/scp/WinSCP)"),
+    }
+}
+
+/// The title of a unit's whole history.
+pub fn unit_history(unit: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{unit} — mọi thay đổi của đơn vị, mới nhất trước"),
+        Lang::En => format!("{unit} — every change of the unit, newest first"),
+    }
+}
