@@ -121,6 +121,8 @@ pub enum Command {
     Reload,
     AddUser,
     RemoveUser,
+    /// The selected paper's document number, signer and date of issue (`round paper`).
+    PaperNumbers,
 }
 
 impl Command {
@@ -361,6 +363,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(DeskPapers,  &[(Up, NONE), (Char('k'), NONE)],                          "↑/k",     C::Up,                 Always,                          false, "Văn bản trên"),
     bind(DeskPapers,  &[(Down, NONE), (Char('j'), NONE)],                        "↓/j",     C::Down,               Always,                          false, "Văn bản dưới"),
     bind(DeskPapers,  &[(Enter, NONE)],                                          "Enter",   C::Open,               Always,                          true,  "Xuất văn bản đang chọn vào /xuat"),
+    bind(DeskPapers,  &[(Char('n'), NONE)],                                      "n",       C::PaperNumbers,       May(W::RoundSettings, ANY_DESK), true,  "Đặt số văn bản, người ký, ngày ban hành của văn bản đang chọn"),
     bind(DeskPapers,  &[(Esc, NONE)],                                            "Esc",     C::Back,               Always,                          true,  "Về bàn làm việc"),
     // DeskNotice
     bind(DeskNotice,  &[(Esc, NONE), (Enter, NONE)],                             "Esc",     C::Back,               Always,                          true,  "Đã chép, về danh sách người dùng"),

@@ -118,7 +118,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         }
         Desk::Form(form) => draw_form(frame, app, area, form),
         Desk::Papers { selected } => {
-            let rows: Vec<String> = DeskPaper::ALL.iter().map(|paper| paper.label().to_string()).collect();
+            let rows: Vec<String> = DeskPaper::ALL
+                .iter()
+                .map(|paper| match app.paper_setting_line(*paper) {
+                    Some(set) => format!("{} — {set}", paper.label()),
+                    None => paper.label().to_string(),
+                })
+                .collect();
             list(frame, app, area, say::PAPERS_TITLE, &rows, Some(*selected));
         }
         Desk::Notice { title, lines } => {
@@ -136,7 +142,7 @@ fn draw_form(frame: &mut Frame, app: &App, area: Rect, form: &DeskForm) {
         lines.push(Line::raw(say::current_settings(deadline.as_deref(), app.submissions.appraisal_days)));
         lines.push(Line::raw(""));
     }
-    for (index, (label, value)) in form.kind.labels().iter().zip(&form.fields).enumerate() {
+    for (index, (label, value)) in form.kind.labels(app.lang).iter().zip(&form.fields).enumerate() {
         let focused = index == form.focus;
         lines.push(Line::styled(
             format!("{label}:"),
@@ -150,7 +156,7 @@ fn draw_form(frame: &mut Frame, app: &App, area: Rect, form: &DeskForm) {
         lines.push(Line::raw(""));
         lines.push(Line::styled(safe(error).into_owned(), warning()));
     }
-    let block = Block::bordered().title(format!(" {} ", form.kind.title()));
+    let block = Block::bordered().title(format!(" {} ", form.kind.title(app.lang)));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), area);
 }
 

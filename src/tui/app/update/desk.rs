@@ -3,6 +3,7 @@
 
 use super::{close_form, moved, page, type_into};
 use crate::messages::desk as say;
+use crate::messages::desk_more as say_more;
 use crate::sheet::desk::FileKind;
 use crate::store::rerate::RerateChange;
 use crate::tui::app::*;
@@ -29,6 +30,7 @@ pub(super) fn open_action(app: &mut App) -> Vec<Effect> {
 #[expect(clippy::too_many_lines, reason = "one arm per desk screen, each a few keys: read as a table")]
 pub(super) fn on_desk(app: &mut App, command: Option<Command>, key: KeyEvent) -> Vec<Effect> {
     let page = page(app);
+    let lang = app.lang;
     let Screen::Desk(desk) = &mut app.screen else { return Vec::new() };
     match desk {
         Desk::Files { files, selected } => match command {
@@ -101,7 +103,7 @@ pub(super) fn on_desk(app: &mut App, command: Option<Command>, key: KeyEvent) ->
         },
         Desk::Form(form) => match command {
             Some(Command::NextField) => form.focus = (form.focus + 1) % form.fields.len().max(1),
-            Some(Command::Save) => match form_effect(form) {
+            Some(Command::Save) => match form_effect(form, lang) {
                 Ok(effect) => return vec![effect],
                 Err(why) => form.error = Some(why),
             },
@@ -122,6 +124,16 @@ pub(super) fn on_desk(app: &mut App, command: Option<Command>, key: KeyEvent) ->
                 let paper = DeskPaper::ALL[(*selected).min(DeskPaper::ALL.len() - 1)];
                 return vec![Effect::ExportPaper { paper }];
             }
+            Some(Command::PaperNumbers) => {
+                let paper = DeskPaper::ALL[(*selected).min(DeskPaper::ALL.len() - 1)];
+                match paper.slot() {
+                    Some(slot) => {
+                        let fields = app.paper_numbering_fields(slot);
+                        app.screen = Screen::Desk(Desk::Form(DeskForm::new(DeskFormKind::PaperNumbers(slot), fields)));
+                    }
+                    None => app.message = Some((say_more::no_numbering(app.lang).into(), true)),
+                }
+            }
             Some(Command::Back) => app.close_screen(),
             _ => {}
         },
@@ -135,7 +147,7 @@ pub(super) fn on_desk(app: &mut App, command: Option<Command>, key: KeyEvent) ->
 }
 
 /// The write a desk form asks for, from what was typed; what the store refuses it says after.
-fn form_effect(form: &DeskForm) -> Result<Effect, String> {
+fn form_effect(form: &DeskForm, lang: crate::messages::Lang) -> Result<Effect, String> {
     let text = |index: usize| form.value(index).unwrap_or_default().to_string();
     let given = |index: usize| form.value(index).map(ToString::to_string);
     Ok(match form.kind {
@@ -156,6 +168,9 @@ fn form_effect(form: &DeskForm) -> Result<Effect, String> {
             Effect::RecordPaper { unit: text(0), received: given(1), approved_on: text(2), minutes: text(3) }
         }
         DeskFormKind::Reopen => Effect::Reopen { unit: text(0), reason: text(1) },
+        DeskFormKind::PaperNumbers(slot) => {
+            Effect::SetPaperNumbering { slot, number: given(0), signer: given(1), issued: given(2), lang }
+        }
         DeskFormKind::Rerate => {
             let change = match (given(2), given(3), given(4), given(5), given(6)) {
                 (Some(component), Some(appraised), None, None, None) => RerateChange::Score { component, appraised },
