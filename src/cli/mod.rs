@@ -200,6 +200,22 @@ pub enum RoundCommand {
         #[arg(long, value_name = "N")]
         appraisal_days: Option<u32>,
     },
+    /// Set a paper's document number, its signer's full name and/or its date of issue, printed in place of the
+    /// dotted lines (`-` clears a value); `export verify` makes the paper again with them.
+    Paper {
+        /// Which paper.
+        #[arg(long, value_parser = ["report", "proposal", "decision", "minutes", "notice"])]
+        kind: String,
+        /// The number only (125): the paper writes 125/BC-HĐTĐ itself.
+        #[arg(long, value_name = "N")]
+        number: Option<String>,
+        /// The signer's full name.
+        #[arg(long, value_name = "NAME")]
+        signer: Option<String>,
+        /// The date of issue (YYYY-MM-DD or DD/MM/YYYY).
+        #[arg(long, value_name = "DATE")]
+        issued: Option<String>,
+    },
     /// The deadline, the days left, the appraisal period, and each unit's submission.
     Show {
         #[arg(long)]
@@ -497,6 +513,9 @@ fn execute(cli: Cli, lang: Lang) -> Result<(), CliError> {
             store.set_round_settings(deadline.as_deref(), appraisal_days)?;
             year::show(&store, false, lang)?;
         }
+        Command::Round(RoundCommand::Paper { kind, number, signer, issued }) => {
+            round_paper(open_as(db, user)?, &kind, [number, signer, issued], lang)?;
+        }
         Command::Round(RoundCommand::Show { json }) => year::show(&open_reader(db, user)?, json, lang)?,
         Command::Result { unit, json } => year::result(&open_to_read(db, user)?, unit.as_deref(), json, lang)?,
         Command::Import { kind, file } => import(db, user, kind, &file, lang)?,
@@ -536,6 +555,25 @@ fn execute(cli: Cli, lang: Lang) -> Result<(), CliError> {
         }
     }
     Ok(())
+}
+
+/// `round paper`: a paper's number, signer and date of issue (`-` clears one), then the round as `round show`.
+fn round_paper(
+    mut store: Store,
+    kind: &str,
+    [number, signer, issued]: [Option<String>; 3],
+    lang: Lang,
+) -> Result<(), CliError> {
+    use crate::store::paper_settings::{PaperSlot, SettingChange};
+    // clap's value parser admits only the five slugs.
+    let slot = PaperSlot::from_slug(kind).unwrap_or(PaperSlot::Report);
+    store.set_paper_numbering(
+        slot,
+        SettingChange::from_typed(number.as_deref()),
+        SettingChange::from_typed(signer.as_deref()),
+        SettingChange::from_typed(issued.as_deref()),
+    )?;
+    year::show(&store, false, lang)
 }
 
 /// `init`: a new round, empty or carried over from last year's database (`--from`).

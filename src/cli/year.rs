@@ -80,6 +80,7 @@ pub fn show(store: &Store, json: bool, lang: Lang) -> Result<(), CliError> {
             "appraisal_working_days": settings.appraisal_working_days,
             "units": submissions,
             "appraisal": appraisal,
+            "papers": papers_json(store)?,
         });
         return Ok(output::json(&serde_json::to_string_pretty(&document).unwrap_or_default())?);
     }
@@ -98,6 +99,7 @@ pub fn show(store: &Store, json: bool, lang: Lang) -> Result<(), CliError> {
     let source = say::setting_source(lang, &settings.appraisal_from);
     let years = say::calendar_years(calendar);
     let _ = writeln!(out, "{}", say::appraisal_period(lang, settings.appraisal_working_days, &source, &years));
+    papers_text(store, &mut out, lang)?;
     let submitted = submissions.iter().filter(|u| u.submission.is_some()).count();
     let _ = writeln!(out, "{}", say::submitted_count(lang, submitted, submissions.len()));
     // Columns as wide as their longest entry, so a long unit code does not push its row out of line.
@@ -190,4 +192,32 @@ pub fn result(store: &Store, unit: Option<&str>, json: bool, lang: Lang) -> Resu
     let escaped: Vec<String> = out.lines().map(|line| escape_line(line).into_owned()).collect();
     output::print(&(escaped.join("\n") + "\n"))?;
     Ok(())
+}
+
+/// Each paper's number, signer and date of issue, a line each, for `round show`.
+fn papers_text(store: &Store, out: &mut String, lang: Lang) -> Result<(), CliError> {
+    let _ = writeln!(out, "{}", crate::messages::desk_more::papers_heading(lang));
+    let papers = crate::papers::settings::of_round(store)?;
+    for (slot, numbering) in store.paper_numberings()? {
+        let number = numbering.number.as_deref().map(|n| crate::papers::document_number(&papers, slot, n));
+        let line = crate::messages::desk_more::paper_line(lang, slot, &numbering, number.as_deref());
+        let _ = writeln!(out, "  {}", escape_line(&line));
+    }
+    Ok(())
+}
+
+/// Each paper's number, signer and date of issue for `round show --json` (null where unset).
+fn papers_json(store: &Store) -> Result<serde_json::Value, CliError> {
+    let mut papers = serde_json::Map::new();
+    for (slot, numbering) in store.paper_numberings()? {
+        papers.insert(
+            slot.slug().to_string(),
+            serde_json::json!({
+                "number": numbering.number,
+                "signer": numbering.signer,
+                "issued_on": numbering.issued_on,
+            }),
+        );
+    }
+    Ok(serde_json::Value::Object(papers))
 }

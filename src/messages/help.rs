@@ -22,6 +22,10 @@ const ABOUT: &[(&str, &str)] = &[
         "round set",
         "Đặt hạn nộp và/hoặc thời gian thẩm định (ngày làm việc từ ngày nhận hồ sơ); không từ chối theo ngày: nộp muộn vẫn được nhận và ghi là nộp muộn",
     ),
+    (
+        "round paper",
+        "Đặt số văn bản, họ tên người ký và/hoặc ngày ban hành của một văn bản, in thay cho dòng chấm chấm (dấu - để xóa); export verify dựng lại văn bản với chúng",
+    ),
     ("round show", "Hạn nộp, số ngày còn lại, thời gian thẩm định, và việc nộp của từng đơn vị"),
     (
         "result",
@@ -105,6 +109,10 @@ const ARGS: &[(&str, &str, &str)] = &[
     ),
     ("round set", "deadline", "dd/mm/yyyy hoặc yyyy-mm-dd: các đơn vị nộp trước ngày này"),
     ("round set", "appraisal_days", "Thời gian thẩm định, tính bằng ngày làm việc từ ngày nhận hồ sơ"),
+    ("round paper", "kind", "Văn bản: report, proposal, decision, minutes, notice"),
+    ("round paper", "number", "Chỉ phần số (125): văn bản tự viết 125/BC-HĐTĐ"),
+    ("round paper", "signer", "Họ và tên người ký"),
+    ("round paper", "issued", "Ngày ban hành (dd/mm/yyyy hoặc yyyy-mm-dd)"),
     ("round show", "json", "Dạng JSON (định dạng các kịch bản dựa vào)"),
     ("result", "unit", "Mã đơn vị (cán bộ đầu mối xem đơn vị mình)"),
     ("result", "json", "Dạng JSON (định dạng các kịch bản dựa vào)"),

@@ -186,6 +186,10 @@ pub const NEXT_FIELD: Words = Words::new("Ô sau", "Next field");
 pub const CLOSE_ASKS: Words =
     Words::new("Đóng (hỏi nếu có thay đổi chưa ghi)", "Close (asks if changes are not recorded)");
 pub const PAPER_ABOVE: Words = Words::new("Văn bản trên", "Paper above");
+pub const PAPER_NUMBERS: Words = Words::new(
+    "Đặt số văn bản, người ký, ngày ban hành của văn bản đang chọn",
+    "Set the chosen paper's number, signer and date of issue",
+);
 pub const PAPER_BELOW: Words = Words::new("Văn bản dưới", "Paper below");
 pub const EXPORT_PAPER: Words = Words::new("Xuất văn bản đang chọn vào /xuat", "Export the selected paper into /xuat");
 pub const COPIED: Words = Words::new("Đã chép, về danh sách người dùng", "Copied, back to the user list");

@@ -20,6 +20,7 @@ pub mod actions;
 pub mod catalog;
 pub mod cli;
 pub mod desk;
+pub mod desk_more;
 mod errors;
 mod files;
 pub mod help;

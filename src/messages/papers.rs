@@ -19,6 +19,12 @@ pub fn refusal(why: &PaperRefusal) -> String {
         PaperRefusal::NotAPaper { file, why } => {
             format!("{file}: không phải văn bản do thamdinh xuất (không có khối kiểm tra): {}", super::cause_vi(why))
         }
+        PaperRefusal::NoPaperSetting => super::desk_more::NO_PAPER_SETTING_VI.into(),
+        PaperRefusal::NumberNotValid { value, why } => super::desk_more::number_refused_vi(value, why),
+        PaperRefusal::SignerNotValid { why } => format!("họ tên người ký bị từ chối: {why}"),
+        PaperRefusal::IssuedNotADate { value } => {
+            format!("ngày ban hành {value:?} không phải là ngày ({})", super::DATE_SPELLING_VI)
+        }
     }
 }
 

@@ -9,6 +9,7 @@ use crate::domain::classification::Level;
 use crate::domain::evaluate::BlocResult;
 use crate::domain::ranking::Outcome;
 use crate::store::clock;
+use crate::store::paper_settings::PaperSlot;
 use crate::store::{Refused, StoreError};
 
 const LEVELS: [Outcome; 5] = [
@@ -19,13 +20,18 @@ const LEVELS: [Outcome; 5] = [
     Outcome::TiePending,
 ];
 
-fn council_heading<'a>(context: &'a Context, kind: &'a str) -> Heading<'a> {
+fn council_heading<'a>(context: &'a Context, kind: &'a str, slot: PaperSlot) -> Heading<'a> {
     let s = &context.settings;
-    Heading { parent: &s.parent_body, issuer: &s.body, kind, short: &s.body_short }
+    Heading { parent: &s.parent_body, issuer: &s.body, kind, short: &s.body_short, numbering: context.numbering(slot) }
 }
 
 fn chairman(context: &Context) -> (String, &'static str) {
     (format!("TM. {}", context.settings.body.to_uppercase()), "CHỦ TỊCH")
+}
+
+/// The signer's name the council set for a paper.
+fn signer_name<'c>(context: &'c Context, slot: PaperSlot) -> Option<&'c str> {
+    context.numbering(slot).signer.as_deref()
 }
 
 /// `đã phê duyệt ngày 05 tháng 12 năm 2026` or `chưa phê duyệt: kết quả tạm tính`.
@@ -124,7 +130,7 @@ fn iso_vi(iso: &str) -> String {
 pub fn report(context: &Context) -> Result<Paper, StoreError> {
     let draft = context.any_open();
     let mut paper = Paper { draft, ..Paper::default() };
-    letterhead::head(&mut paper, &context.settings, &council_heading(context, "BC"));
+    letterhead::head(&mut paper, &context.settings, &council_heading(context, "BC", PaperSlot::Report));
     let summary = format!("Kết quả thẩm định, {} năm {}", context.settings.subject, context.year);
     letterhead::title(&mut paper, "BÁO CÁO", &[summary], draft);
     paper.body(format!(
@@ -153,7 +159,8 @@ pub fn report(context: &Context) -> Result<Paper, StoreError> {
     paper.body(proposal_sentence(context));
     let (on_behalf, title) = chairman(context);
     let recipients = [context.settings.addressee.as_str(), "Các thành viên Hội đồng"];
-    letterhead::closing(&mut paper, &recipients, &Signer { on_behalf: Some(&on_behalf), title }, draft);
+    let name = signer_name(context, PaperSlot::Report);
+    letterhead::closing(&mut paper, &recipients, &Signer { on_behalf: Some(&on_behalf), title, name }, draft);
     Ok(paper)
 }
 
@@ -186,7 +193,7 @@ fn proposal_sentence(context: &Context) -> String {
 pub fn proposal(context: &Context) -> Paper {
     let draft = context.any_open();
     let mut paper = Paper { draft, ..Paper::default() };
-    letterhead::head(&mut paper, &context.settings, &council_heading(context, "TTr"));
+    letterhead::head(&mut paper, &context.settings, &council_heading(context, "TTr", PaperSlot::Proposal));
     let summary = format!("Về việc công nhận kết quả {} năm {}", context.settings.subject, context.year);
     letterhead::title(&mut paper, "TỜ TRÌNH", &[summary], draft);
     paper.centered(vec![span(format!("Kính gửi: {}.", context.settings.addressee))]);
@@ -205,7 +212,8 @@ pub fn proposal(context: &Context) -> Paper {
     paper.body(format!("Kính trình {} xem xét, quyết định./.", context.settings.addressee));
     let (on_behalf, title) = chairman(context);
     let recipients = ["Như trên", context.settings.standing_body.as_str()];
-    letterhead::closing(&mut paper, &recipients, &Signer { on_behalf: Some(&on_behalf), title }, draft);
+    let name = signer_name(context, PaperSlot::Proposal);
+    letterhead::closing(&mut paper, &recipients, &Signer { on_behalf: Some(&on_behalf), title, name }, draft);
     paper
 }
 
@@ -214,14 +222,26 @@ pub fn decision(context: &Context) -> Paper {
     let draft = context.any_open();
     let s = &context.settings;
     let mut paper = Paper { draft, ..Paper::default() };
-    let heading = Heading { parent: "", issuer: &s.decision_body, kind: "QĐ", short: &s.decision_short };
+    let heading = Heading {
+        parent: "",
+        issuer: &s.decision_body,
+        kind: "QĐ",
+        short: &s.decision_short,
+        numbering: context.numbering(PaperSlot::Decision),
+    };
     letterhead::head(&mut paper, s, &heading);
     let summary = format!("Về việc công nhận kết quả {} năm {}", s.subject, context.year);
     letterhead::title(&mut paper, "QUYẾT ĐỊNH", &[summary], draft);
     paper.centered(vec![bold(s.decision_issuer.to_uppercase())]);
     paper.push(Para::default());
     paper.body(format!("Căn cứ {};", context.regulation.title));
-    paper.body(format!("Theo đề nghị của {} tại Tờ trình số {DOTS} ngày {DOTS}.", sentence_case(&s.body)));
+    let proposal = context.numbering(PaperSlot::Proposal);
+    let proposal_number = letterhead::number_text(s.layout, "TTr", &s.body_short, proposal.number.as_deref());
+    paper.body(format!(
+        "Theo đề nghị của {} tại Tờ trình số {proposal_number} {}.",
+        sentence_case(&s.body),
+        letterhead::date_words(proposal.issued_on.as_deref())
+    ));
     paper.centered(vec![bold("QUYẾT ĐỊNH:")]);
     let count: usize = context.results.iter().map(|r| r.ranking.units.len()).sum();
     paper.body(format!(
@@ -233,7 +253,8 @@ pub fn decision(context: &Context) -> Paper {
         s.standing_body
     ));
     paper.body("Điều 3. Các cơ quan, đơn vị có tên tại Điều 1 và các cơ quan có liên quan chịu trách nhiệm thi hành Quyết định này./.");
-    letterhead::closing(&mut paper, &["Như Điều 3"], &Signer { on_behalf: None, title: &s.decision_signer }, draft);
+    let signer = Signer { on_behalf: None, title: &s.decision_signer, name: signer_name(context, PaperSlot::Decision) };
+    letterhead::closing(&mut paper, &["Như Điều 3"], &signer, draft);
     appendix(&mut paper, context);
     paper
 }
@@ -243,9 +264,13 @@ fn appendix(paper: &mut Paper, context: &Context) {
         spans: vec![bold("PHỤ LỤC")], align: Align::Center, page_break_before: true, ..Para::default()
     });
     paper.centered(vec![bold(format!("KẾT QUẢ {} NĂM {}", context.settings.subject.to_uppercase(), context.year))]);
+    let decision = context.numbering(PaperSlot::Decision);
+    let s = &context.settings;
+    let number = letterhead::number_text(s.layout, "QĐ", &s.decision_short, decision.number.as_deref());
     paper.centered(vec![italic(format!(
-        "(Kèm theo Quyết định số {DOTS} ngày {DOTS} của {})",
-        context.settings.decision_issuer
+        "(Kèm theo Quyết định số {number} {} của {})",
+        letterhead::date_words(decision.issued_on.as_deref()),
+        s.decision_issuer
     ))]);
     paper.push(Para::default());
     for (index, result) in context.results.iter().enumerate() {
@@ -290,7 +315,7 @@ fn appendix(paper: &mut Paper, context: &Context) {
 pub fn minutes(context: &Context) -> Result<Paper, StoreError> {
     let draft = context.any_open();
     let mut paper = Paper { draft, ..Paper::default() };
-    letterhead::head(&mut paper, &context.settings, &council_heading(context, "BB"));
+    letterhead::head(&mut paper, &context.settings, &council_heading(context, "BB", PaperSlot::Minutes));
     let summary = format!(
         "Họp {} về kết quả {} năm {}",
         sentence_case(&context.settings.body),
@@ -298,8 +323,10 @@ pub fn minutes(context: &Context) -> Result<Paper, StoreError> {
         context.year
     );
     letterhead::title(&mut paper, "BIÊN BẢN", &[summary], draft);
+    let chair = signer_name(context, PaperSlot::Minutes);
     for label in ["Thời gian", "Địa điểm", "Chủ trì", "Thư ký", "Thành phần tham dự"] {
-        paper.body(format!("{label}: {}", DOTS.repeat(12)));
+        let value = if label == "Chủ trì" { chair.map(str::to_string) } else { None };
+        paper.body(format!("{label}: {}", value.unwrap_or_else(|| DOTS.repeat(12))));
     }
     paper.heading("NỘI DUNG");
     let log = context.store.audit_log(None, None)?;
@@ -331,26 +358,30 @@ pub fn minutes(context: &Context) -> Result<Paper, StoreError> {
         paper.body(DOTS.repeat(30));
     }
     paper.body(format!("Cuộc họp kết thúc vào lúc {DOTS} giờ {DOTS} cùng ngày./."));
-    minutes_signatures(&mut paper);
+    minutes_signatures(&mut paper, chair);
     Ok(paper)
 }
 
-fn minutes_signatures(paper: &mut Paper) {
+fn minutes_signatures(paper: &mut Paper, chair: Option<&str>) {
     use super::paper::{Cell, Grid, TEXT_WIDTH};
-    let column = |title: &str| Cell {
+    let column = |title: &str, name: Option<&str>| Cell {
         paras: vec![
             Para { spans: vec![bold(title)], align: Align::Center, ..Para::default() },
             Para { spans: vec![italic("(Ký, ghi rõ họ tên)")], align: Align::Center, ..Para::default() },
             Para::default(),
             Para::default(),
-            Para { spans: vec![span(DOTS.repeat(5))], align: Align::Center, ..Para::default() },
+            Para {
+                spans: vec![span(name.map_or_else(|| DOTS.repeat(5), str::to_string))],
+                align: Align::Center,
+                ..Para::default()
+            },
         ],
         span: 1,
     };
     paper.push(Para::default());
     paper.grid(Grid {
         widths: vec![TEXT_WIDTH / 2, TEXT_WIDTH - TEXT_WIDTH / 2],
-        rows: vec![vec![column("THƯ KÝ"), column("CHỦ TRÌ")]],
+        rows: vec![vec![column("THƯ KÝ", None), column("CHỦ TRÌ", chair)]],
         lines: false,
     });
 }
@@ -366,7 +397,7 @@ pub fn notice(context: &Context, unit: &str) -> Result<Paper, StoreError> {
     let result = context.store.unit_result(Some(unit))?;
     let draft = !context.is_approved(&record.bloc);
     let mut paper = Paper { draft, ..Paper::default() };
-    letterhead::head(&mut paper, &context.settings, &council_heading(context, "TB"));
+    letterhead::head(&mut paper, &context.settings, &council_heading(context, "TB", PaperSlot::Notice));
     let summary = format!("Kết quả {} năm {} của {}", context.settings.subject, context.year, record.name);
     letterhead::title(&mut paper, "THÔNG BÁO", &[summary], draft);
     paper.centered(vec![span(format!("Kính gửi: {}.", record.name))]);
@@ -413,6 +444,7 @@ pub fn notice(context: &Context, unit: &str) -> Result<Paper, StoreError> {
         letterhead::table(&mut paper, &[800, 3100, 900, 900, 1000, 2655], &header, rows, &[0, 2, 3, 4]);
     }
     let (on_behalf, title) = chairman(context);
-    letterhead::closing(&mut paper, &[&record.name], &Signer { on_behalf: Some(&on_behalf), title }, draft);
+    let name = signer_name(context, PaperSlot::Notice);
+    letterhead::closing(&mut paper, &[&record.name], &Signer { on_behalf: Some(&on_behalf), title, name }, draft);
     Ok(paper)
 }

@@ -3,6 +3,7 @@
 
 use super::paper::{Align, Cell, Grid, Paper, Para, Span, TEXT_WIDTH, bold, italic, span};
 use super::settings::{Layout, PaperSettings};
+use crate::store::paper_settings::PaperNumbering;
 
 /// Dotted space for what the program cannot know (a number, a name, a day).
 pub const DOTS: &str = "……";
@@ -24,6 +25,25 @@ pub struct Heading<'a> {
     /// The document type's abbreviation (`BC`, `TTr`, `QĐ`, `BB`, `TB`) and the issuer's (`HĐTĐ`).
     pub kind: &'a str,
     pub short: &'a str,
+    /// The number and date of issue the council set for this paper (dotted where unset).
+    pub numbering: &'a PaperNumbering,
+}
+
+/// `125/BC-HĐTĐ` (a state body) or `125-BC/TU` (a Party body); dots for an unset number.
+pub fn number_text(layout: Layout, kind: &str, short: &str, number: Option<&str>) -> String {
+    let number = number.unwrap_or(DOTS);
+    match layout {
+        Layout::State => format!("{number}/{kind}-{short}"),
+        Layout::Party => format!("{number}-{kind}/{short}"),
+    }
+}
+
+/// `ngày 05 tháng 12 năm 2026` from a stored date; dotted when unset.
+pub fn date_words(issued_on: Option<&str>) -> String {
+    match issued_on.and_then(crate::domain::calendar::Date::parse_iso) {
+        Some(date) => format!("ngày {:02} tháng {:02} năm {}", date.day, date.month, date.year),
+        None => format!("ngày {DOTS} tháng {DOTS} năm {DOTS}"),
+    }
 }
 
 /// The two-column head: bodies and number at left; motto (or Party header) and place-date line at right.
@@ -34,23 +54,26 @@ pub fn head(paper: &mut Paper, settings: &PaperSettings, heading: &Heading) {
         line(vec![sized(bold(heading.issuer.to_uppercase()), 13)]),
     ];
     let mut right = Vec::new();
-    let number = match settings.layout {
+    match settings.layout {
         Layout::State => {
             left.push(line(vec![sized(span("———————"), 10)]));
             right.push(line(vec![sized(bold("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), 12)]));
             right
                 .push(line(vec![Span { underline: true, ..sized(bold("Độc lập - Tự do - Hạnh phúc"), 13) }]));
-            format!("Số: {DOTS}/{}-{}", heading.kind, heading.short)
         }
         Layout::Party => {
             left.push(line(vec![sized(span("*"), 13)]));
             right.push(line(vec![Span { underline: true, ..sized(bold("ĐẢNG CỘNG SẢN VIỆT NAM"), 15) }]));
-            format!("Số {DOTS}-{}/{}", heading.kind, heading.short)
         }
+    }
+    let number = number_text(settings.layout, heading.kind, heading.short, heading.numbering.number.as_deref());
+    let number = match settings.layout {
+        Layout::State => format!("Số: {number}"),
+        Layout::Party => format!("Số {number}"),
     };
     left.push(line(vec![sized(span(number), 13)]));
     right.push(Para::default());
-    let date = format!("{}, ngày {DOTS} tháng {DOTS} năm {DOTS}", settings.place);
+    let date = format!("{}, {}", settings.place, date_words(heading.numbering.issued_on.as_deref()));
     right.push(line(vec![sized(italic(date), 14)]));
     let cell = |paras| Cell { paras, span: 1 };
     paper.grid(Grid {
@@ -77,6 +100,8 @@ pub fn title(paper: &mut Paper, kind: &str, summary: &[String], draft: bool) {
 pub struct Signer<'a> {
     pub on_behalf: Option<&'a str>,
     pub title: &'a str,
+    /// The signer's full name as the council set it (dotted where unset).
+    pub name: Option<&'a str>,
 }
 
 /// *Nơi nhận* at left and the signature at right; a draft carries no signature of an approved result.
@@ -104,7 +129,7 @@ pub fn closing(paper: &mut Paper, recipients: &[&str], signer: &Signer, draft: b
         right.push(line(vec![sized(bold(signer.title), 13)]));
         right.push(line(vec![sized(italic("(Ký, ghi rõ họ tên, đóng dấu)"), 12)]));
         right.extend(std::iter::repeat_n(Para::default(), 4));
-        right.push(line(vec![sized(bold(DOTS.repeat(5)), 13)]));
+        right.push(line(vec![sized(bold(signer.name.map_or_else(|| DOTS.repeat(5), str::to_string)), 13)]));
         right
     };
     paper.push(Para::default());

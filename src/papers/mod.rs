@@ -17,6 +17,7 @@ use crate::domain::regulation::Regulation;
 use crate::sheet::layout::{AUDIT_MARKER, CHECK_MARKER};
 use crate::sheet::{Existing, Exported};
 use crate::store::clock;
+use crate::store::paper_settings::{PaperNumbering, PaperSlot};
 use crate::store::papers::PaperRefusal;
 use crate::store::{DocumentCounts, Refused, Store, StoreError};
 use paper::Paper;
@@ -80,6 +81,8 @@ pub struct Context<'a> {
     /// Approved blocs and when (Vietnam's time).
     pub approved: BTreeMap<String, jiff::ZonedDateTime>,
     pub documents: DocumentCounts,
+    /// Each paper's number, signer and date of issue as the council set them (`round paper`).
+    pub numbering: BTreeMap<PaperSlot, PaperNumbering>,
 }
 
 impl<'a> Context<'a> {
@@ -104,11 +107,18 @@ impl<'a> Context<'a> {
             results,
             approved,
             documents: store.document_counts()?,
+            numbering: store.paper_numberings()?.into_iter().collect(),
         })
     }
 
     pub fn unit_name(&self, code: &str) -> String {
         self.round.units.iter().find(|u| u.code == code).map(|u| u.name.clone()).unwrap_or_else(|| code.to_string())
+    }
+
+    /// What the council set for one kind of paper (nothing set: every part dotted).
+    pub fn numbering(&self, slot: PaperSlot) -> &PaperNumbering {
+        static UNSET: PaperNumbering = PaperNumbering { number: None, signer: None, issued_on: None };
+        self.numbering.get(&slot).unwrap_or(&UNSET)
     }
 
     pub fn bloc_name(&self, code: &str) -> String {
@@ -140,6 +150,18 @@ impl<'a> Context<'a> {
             None => Vec::new(),
         }
     }
+}
+
+/// A paper's document number as it prints (`125/BC-HĐTĐ`), for `round show` and the desk.
+pub fn document_number(settings: &PaperSettings, slot: PaperSlot, number: &str) -> String {
+    let (kind, short) = match slot {
+        PaperSlot::Report => ("BC", settings.body_short.as_str()),
+        PaperSlot::Proposal => ("TTr", settings.body_short.as_str()),
+        PaperSlot::Decision => ("QĐ", settings.decision_short.as_str()),
+        PaperSlot::Minutes => ("BB", settings.body_short.as_str()),
+        PaperSlot::Notice => ("TB", settings.body_short.as_str()),
+    };
+    letterhead::number_text(settings.layout, kind, short, Some(number))
 }
 
 /// `88,75`: two decimals with the decimal comma.

@@ -19,6 +19,7 @@ pub mod import;
 pub mod judge;
 pub mod next_year;
 pub mod open_error;
+pub mod paper_settings;
 pub mod papers;
 mod parts;
 pub mod paths;

@@ -19,6 +19,18 @@ pub enum PaperRefusal {
     /// A file `export verify` cannot read as a paper.
     #[error("{file}: not a paper thamdinh wrote (no check block): {why}")]
     NotAPaper { file: String, why: String },
+    /// `round paper` with nothing to set.
+    #[error("give --number N, --signer NAME and/or --issued DATE (`-` clears one)")]
+    NoPaperSetting,
+    /// A document number that is not one short token (`125`).
+    #[error("document number {value:?} refused: {why:?}")]
+    NumberNotValid { value: String, why: crate::store::paper_settings::NumberFault },
+    /// A signer's name that is not one line of a name's length.
+    #[error("signer's name refused: {why}")]
+    SignerNotValid { why: crate::domain::validate::TextRefusal },
+    /// A date of issue that is not a date.
+    #[error("date of issue {value:?} is not a date ({})", crate::store::import::DATE_RULE)]
+    IssuedNotADate { value: String },
 }
 
 impl crate::store::Store {

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 pub const APPLICATION_ID: i64 = 0x5448_4D44;
 
 /// The schema version this program writes (`PRAGMA user_version` after all migrations).
-pub const LATEST_VERSION: i64 = 9;
+pub const LATEST_VERSION: i64 = 10;
 
 /// The migrations in order; each is SQL text, applied once, never edited after release.
 #[allow(clippy::too_many_lines, reason = "SQL migration text: one migration after another, read as the schema")]
@@ -174,6 +174,8 @@ CREATE TABLE comment (
         // Version 8: the files a unit sends over SFTP (issue 24).
         M::up(V8_DOCUMENT_FILES),
         M::up(V9_FILE_DOCUMENTS),
+        // Version 10: each paper's number, signer and date of issue (issue 25, the round's settings).
+        M::up(V10_PAPER_SETTINGS),
     ])
 }
 
@@ -289,6 +291,16 @@ WHEN NOT (OLD.replaced_by IS NULL AND NEW.replaced_by IS NOT NULL AND NEW.id = O
  AND NEW.kind = OLD.kind AND NEW.pages IS OLD.pages AND NEW.uploaded_by = OLD.uploaded_by
  AND NEW.uploaded_at = OLD.uploaded_at AND NEW.preview IS OLD.preview)
 BEGIN SELECT RAISE(ABORT, 'a stored file is only ever marked replaced, once'); END;
+";
+
+/// Version 10: what the council sets for each kind of paper; an unset value prints dotted lines.
+const V10_PAPER_SETTINGS: &str = r"
+CREATE TABLE paper_setting (
+    kind TEXT PRIMARY KEY CHECK (kind IN ('report', 'proposal', 'decision', 'minutes', 'notice')),
+    number TEXT CHECK (number IS NULL OR number <> ''),
+    signer TEXT CHECK (signer IS NULL OR signer <> ''),
+    issued_on TEXT CHECK (issued_on IS NULL OR issued_on <> '')
+);
 ";
 
 const AUDIT_APPEND_ONLY: &str = r"

@@ -50,7 +50,21 @@ fn submissions(store: &Store) -> Result<Submissions> {
         deadline: settings.deadline,
         appraisal_days: settings.appraisal_working_days,
         today: store.today().ok(),
+        papers: paper_rows(store)?,
     })
+}
+
+/// Each paper's settings with its number as it prints, for the desk's list of papers.
+fn paper_rows(store: &Store) -> Result<Vec<(PaperSlot, PaperNumbering, Option<String>)>> {
+    let settings = crate::papers::settings::of_round(store)?;
+    Ok(store
+        .paper_numberings()?
+        .into_iter()
+        .map(|(slot, numbering)| {
+            let number = numbering.number.as_deref().map(|n| crate::papers::document_number(&settings, slot, n));
+            (slot, numbering, number)
+        })
+        .collect())
 }
 
 /// What a unit's focal person is given: its own unit only, without anything the council wrote (appraisals,
@@ -129,6 +143,8 @@ pub fn refresh(store: &Store, since: i64) -> Result<Option<UnitRefresh>> {
     }))
 }
 
+use crate::store::paper_settings::{PaperNumbering, PaperSlot};
+
 /// Runs one effect against the store and reports what happened as an action, worded in `lang`.
 pub fn run_effect(store: &mut Store, effect: Effect, lang: Lang) -> Action {
     tracing::info!(?effect, "effect");
@@ -178,7 +194,8 @@ pub fn run_effect(store: &mut Store, effect: Effect, lang: Lang) -> Action {
         | Effect::RecordPaper { .. }
         | Effect::Reopen { .. }
         | Effect::Backup
-        | Effect::ExportPaper { .. }) => {
+        | Effect::ExportPaper { .. }
+        | Effect::SetPaperNumbering { .. }) => {
             let attempt = attempt_of(&write);
             match decide(store, write, lang) {
                 Ok(message) => Action::Saved(message),
@@ -312,6 +329,9 @@ fn decide(store: &mut Store, effect: Effect, lang: Lang) -> Result<String> {
         }
         Effect::Backup => backup(store, lang),
         Effect::ExportPaper { paper } => export_paper(store, paper, lang),
+        Effect::SetPaperNumbering { slot, number, signer, issued, lang } => {
+            set_paper_numbering(store, slot, [number, signer, issued], lang)
+        }
         // `run_effect` sends only the writes above here.
         _ => Ok(String::new()),
     }
@@ -390,6 +410,23 @@ fn backup(store: &Store, lang: Lang) -> Result<String> {
     };
     let made = store.backup(&out)?;
     Ok(desk::backup_made(&shown_export(store, &made.path, lang), made.audit_head.as_deref().unwrap_or("—"), lang))
+}
+
+/// A paper's number, signer and date of issue as the desk's form typed them (an empty field clears its value),
+/// said back as `round show` says it.
+fn set_paper_numbering(
+    store: &mut Store,
+    slot: crate::store::paper_settings::PaperSlot,
+    [number, signer, issued]: [Option<String>; 3],
+    lang: crate::messages::Lang,
+) -> Result<String> {
+    use crate::store::paper_settings::SettingChange;
+    let change = |value: Option<String>| value.map_or(SettingChange::Clear, SettingChange::Set);
+    let set = store.set_paper_numbering(slot, change(number), change(signer), change(issued))?;
+    let settings = crate::papers::settings::of_round(store)?;
+    let number = set.number.as_deref().map(|n| crate::papers::document_number(&settings, slot, n));
+    let line = crate::messages::desk_more::paper_line(lang, slot, &set, number.as_deref());
+    Ok(crate::messages::desk_more::numbering_set(lang, &line))
 }
 
 /// One of the council's papers into the person's exports folder (`/xuat`), named by the time.

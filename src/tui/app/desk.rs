@@ -8,6 +8,7 @@ use crate::messages::Lang;
 use crate::messages::desk as say;
 use crate::messages::keys::Words;
 use crate::sheet::desk::FileKind;
+use crate::store::paper_settings::PaperSlot;
 use crate::store::preview::ChangeCount;
 use std::path::PathBuf;
 
@@ -67,6 +68,7 @@ impl DeskAction {
                 "export minutes",
                 "export notice",
                 "export publication",
+                "round paper",
             ],
         }
     }
@@ -94,11 +96,14 @@ pub enum DeskFormKind {
     PaperSubmission,
     Reopen,
     Rerate,
+    /// A paper's number, signer and date of issue (opened from the list of papers, filled with what is set).
+    PaperNumbers(PaperSlot),
 }
 
 impl DeskFormKind {
     pub fn labels(self) -> &'static [Words] {
         match self {
+            DeskFormKind::PaperNumbers(_) => &crate::messages::desk_more::NUMBERING_FIELDS,
             DeskFormKind::AddUser => &say::USER_FIELDS,
             DeskFormKind::RoundSettings => &say::ROUND_FIELDS,
             DeskFormKind::PaperSubmission => &say::PAPER_FIELDS,
@@ -109,13 +114,13 @@ impl DeskFormKind {
 
     pub fn title(self, lang: Lang) -> &'static str {
         match self {
-            DeskFormKind::AddUser => say::USERS,
-            DeskFormKind::RoundSettings => say::ROUND,
-            DeskFormKind::PaperSubmission => say::PAPER,
-            DeskFormKind::Reopen => say::REOPEN,
-            DeskFormKind::Rerate => say::RERATE,
+            DeskFormKind::PaperNumbers(slot) => crate::messages::desk_more::paper_name(lang, slot),
+            DeskFormKind::AddUser => say::USERS.say(lang),
+            DeskFormKind::RoundSettings => say::ROUND.say(lang),
+            DeskFormKind::PaperSubmission => say::PAPER.say(lang),
+            DeskFormKind::Reopen => say::REOPEN.say(lang),
+            DeskFormKind::Rerate => say::RERATE.say(lang),
         }
-        .say(lang)
     }
 }
 
@@ -168,6 +173,18 @@ impl DeskPaper {
         say::paper(self as usize, lang)
     }
 
+    /// The paper's number and signer setting (`round paper --kind …`); the publication page has none.
+    pub fn slot(self) -> Option<PaperSlot> {
+        match self {
+            DeskPaper::Report => Some(PaperSlot::Report),
+            DeskPaper::Proposal => Some(PaperSlot::Proposal),
+            DeskPaper::Decision => Some(PaperSlot::Decision),
+            DeskPaper::Minutes => Some(PaperSlot::Minutes),
+            DeskPaper::Notices => Some(PaperSlot::Notice),
+            DeskPaper::Publication => None,
+        }
+    }
+
     /// The file's (or, for the notices, the folder's) name part.
     pub fn slug(self) -> &'static str {
         match self {
@@ -208,6 +225,7 @@ pub const SCREEN_WAYS: &[(&str, Right, ScreenWay)] = {
         ("user add", Right::Council(W::ManageUsers), ScreenWay::Desk(DeskAction::Users)),
         ("user remove", Right::Council(W::ManageUsers), ScreenWay::Desk(DeskAction::Users)),
         ("round set", Right::Council(W::RoundSettings), ScreenWay::Desk(DeskAction::RoundSettings)),
+        ("round paper", Right::Council(W::RoundSettings), ScreenWay::Desk(DeskAction::Papers)),
         ("submit", Right::Submit, ScreenWay::Desk(DeskAction::PaperSubmission)),
         ("submit", Right::Submit, ScreenWay::Key(Pane::SelfAssessment, C::SubmitSelfAssessment)),
         ("submit --reopen", Right::Council(W::Reopen), ScreenWay::Desk(DeskAction::Reopen)),
@@ -299,6 +317,23 @@ impl App {
             Screen::Desk(desk) => Some(desk),
             _ => None,
         }
+    }
+
+    /// What the numbering form of a paper starts with: the values set now (the date as dd/mm/yyyy).
+    pub fn paper_numbering_fields(&self, slot: PaperSlot) -> Vec<String> {
+        let Some((_, set, _)) = self.submissions.papers.iter().find(|(s, ..)| *s == slot) else { return Vec::new() };
+        vec![
+            set.number.clone().unwrap_or_default(),
+            set.signer.clone().unwrap_or_default(),
+            set.issued_on.as_deref().map(crate::domain::calendar::shown_vietnamese).unwrap_or_default(),
+        ]
+    }
+
+    /// A paper's line in the desk's list: what is set, as `round show` says it (None for the publication).
+    pub fn paper_setting_line(&self, paper: DeskPaper) -> Option<String> {
+        let slot = paper.slot()?;
+        let (_, set, number) = self.submissions.papers.iter().find(|(s, ..)| *s == slot)?;
+        Some(crate::messages::desk_more::paper_line(self.lang, slot, set, number.as_deref()))
     }
 
     /// The users the desk lists: current ones first, then the removed.

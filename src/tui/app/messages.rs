@@ -255,4 +255,12 @@ pub enum Effect {
     ExportPaper {
         paper: super::DeskPaper,
     },
+    /// `round paper --kind … [--number …] [--signer …] [--issued …]`: None clears a value.
+    SetPaperNumbering {
+        slot: crate::store::paper_settings::PaperSlot,
+        number: Option<String>,
+        signer: Option<String>,
+        issued: Option<String>,
+        lang: crate::messages::Lang,
+    },
 }

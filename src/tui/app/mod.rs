@@ -656,6 +656,11 @@ impl App {
             Screen::Desk(Desk::Form(form)) if form.kind == DeskFormKind::AddUser => {
                 Screen::Desk(Desk::Users { selected: 0, removing: None })
             }
+            Screen::Desk(Desk::Form(DeskForm { kind: DeskFormKind::PaperNumbers(slot), .. })) => {
+                Screen::Desk(Desk::Papers {
+                    selected: DeskPaper::ALL.iter().position(|p| p.slot() == Some(*slot)).unwrap_or(0),
+                })
+            }
             _ => Screen::Browse { filtering: false },
         };
     }

@@ -31,6 +31,9 @@ pub struct Submissions {
     /// Điều 9.5: the appraisal period, in working days from receipt.
     pub appraisal_days: Option<u32>,
     pub today: Option<Date>,
+    /// Each paper's number, signer and date of issue, with its number as it prints (`125/BC-HĐTĐ`).
+    pub papers:
+        Vec<(crate::store::paper_settings::PaperSlot, crate::store::paper_settings::PaperNumbering, Option<String>)>,
 }
 
 /// Which field of the self-assessment form has the keys.

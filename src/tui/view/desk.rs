@@ -130,7 +130,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         }
         Desk::Form(form) => draw_form(frame, app, area, form),
         Desk::Papers { selected } => {
-            let rows: Vec<String> = DeskPaper::ALL.iter().map(|paper| paper.label(app.lang).to_string()).collect();
+            let rows: Vec<String> = DeskPaper::ALL
+                .iter()
+                .map(|paper| match app.paper_setting_line(*paper) {
+                    Some(set) => format!("{} — {set}", paper.label(app.lang)),
+                    None => paper.label(app.lang).to_string(),
+                })
+                .collect();
             list(frame, app, area, say::PAPERS_TITLE.say(app.lang), &rows, Some(*selected));
         }
         Desk::Notice { title, lines } => {

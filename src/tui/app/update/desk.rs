@@ -3,6 +3,7 @@
 
 use super::{close_form, moved, page, type_into};
 use crate::messages::desk as say;
+use crate::messages::desk_more as say_more;
 use crate::sheet::desk::FileKind;
 use crate::store::rerate::RerateChange;
 use crate::tui::app::*;
@@ -123,6 +124,16 @@ pub(super) fn on_desk(app: &mut App, command: Option<Command>, key: KeyEvent) ->
                 let paper = DeskPaper::ALL[(*selected).min(DeskPaper::ALL.len() - 1)];
                 return vec![Effect::ExportPaper { paper }];
             }
+            Some(Command::PaperNumbers) => {
+                let paper = DeskPaper::ALL[(*selected).min(DeskPaper::ALL.len() - 1)];
+                match paper.slot() {
+                    Some(slot) => {
+                        let fields = app.paper_numbering_fields(slot);
+                        app.screen = Screen::Desk(Desk::Form(DeskForm::new(DeskFormKind::PaperNumbers(slot), fields)));
+                    }
+                    None => app.message = Some((say_more::no_numbering(app.lang).into(), true)),
+                }
+            }
             Some(Command::Back) => app.close_screen(),
             _ => {}
         },
@@ -157,6 +168,9 @@ fn form_effect(form: &DeskForm, lang: crate::messages::Lang) -> Result<Effect, S
             Effect::RecordPaper { unit: text(0), received: given(1), approved_on: text(2), minutes: text(3) }
         }
         DeskFormKind::Reopen => Effect::Reopen { unit: text(0), reason: text(1) },
+        DeskFormKind::PaperNumbers(slot) => {
+            Effect::SetPaperNumbering { slot, number: given(0), signer: given(1), issued: given(2), lang }
+        }
         DeskFormKind::Rerate => {
             let change = match (given(2), given(3), given(4), given(5), given(6)) {
                 (Some(component), Some(appraised), None, None, None) => RerateChange::Score { component, appraised },

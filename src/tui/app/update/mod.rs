@@ -118,6 +118,12 @@ fn after_save(app: &mut App) {
             app.screen = keep;
             return;
         }
+        // A paper's number set: back to the list of papers, on it.
+        Screen::Desk(Desk::Form(DeskForm { kind: DeskFormKind::PaperNumbers(slot), .. })) => {
+            let selected = DeskPaper::ALL.iter().position(|p| p.slot() == Some(slot)).unwrap_or(0);
+            app.screen = Screen::Desk(Desk::Papers { selected });
+            return;
+        }
         // A user removed: the list stays; any other desk action done goes back to the desk.
         Screen::Desk(Desk::Users { selected, .. }) => {
             app.screen = Screen::Desk(Desk::Users { selected, removing: None });

@@ -1,0 +1,117 @@
+//! The desk's further words (issues 24, 25): the papers' numbers and signers, the download path of a document,
+//! and what `round show` says of them. Vietnamese and English.
+
+use super::Lang;
+use crate::domain::calendar::shown_vietnamese;
+use crate::store::paper_settings::{NumberFault, PaperNumbering, PaperSlot};
+
+/// `round paper` (or the desk's form) with nothing typed.
+pub const NO_PAPER_SETTING_VI: &str =
+    "cần ít nhất một trong --number SỐ, --signer \"HỌ TÊN\", --issued NGÀY (dấu - để xóa một giá trị)";
+
+/// Why a document number was refused.
+pub fn number_refused_vi(value: &str, why: &NumberFault) -> String {
+    match why {
+        NumberFault::Text(why) => format!("số văn bản {value:?} bị từ chối: {why}"),
+        NumberFault::TooLong { limit } => format!("số văn bản {value:?} dài quá {limit} ký tự"),
+        NumberFault::HasSeparator => format!(
+            "số văn bản {value:?}: chỉ ghi phần số (vd. 125); văn bản tự thêm ký hiệu /BC-HĐTĐ, không có dấu cách"
+        ),
+    }
+}
+
+/// A kind of paper as people name it.
+pub fn paper_name(lang: Lang, slot: PaperSlot) -> &'static str {
+    match (lang, slot) {
+        (Lang::Vi, PaperSlot::Report) => "Báo cáo kết quả thẩm định",
+        (Lang::Vi, PaperSlot::Proposal) => "Tờ trình",
+        (Lang::Vi, PaperSlot::Decision) => "Quyết định công nhận kết quả",
+        (Lang::Vi, PaperSlot::Minutes) => "Biên bản họp Hội đồng",
+        (Lang::Vi, PaperSlot::Notice) => "Thông báo kết quả cho đơn vị",
+        (Lang::En, PaperSlot::Report) => "Appraisal report",
+        (Lang::En, PaperSlot::Proposal) => "Proposal",
+        (Lang::En, PaperSlot::Decision) => "Decision recognising the results",
+        (Lang::En, PaperSlot::Minutes) => "Minutes of the council's meeting",
+        (Lang::En, PaperSlot::Notice) => "Notice of its result to a unit",
+    }
+}
+
+/// One paper's settings on a line: `Báo cáo …: số 125/BC-HĐTĐ; người ký Nguyễn Văn A; ngày ban hành 05/12/2026`.
+/// `number` is the document number as it prints, when set.
+pub fn paper_line(lang: Lang, slot: PaperSlot, numbering: &PaperNumbering, number: Option<&str>) -> String {
+    let name = paper_name(lang, slot);
+    if numbering.is_empty() {
+        return match lang {
+            Lang::Vi => format!("{name}: chưa đặt (văn bản in dòng chấm chấm)"),
+            Lang::En => format!("{name}: not set (the paper prints dotted lines)"),
+        };
+    }
+    let number = number.unwrap_or("—");
+    let signer = numbering.signer.as_deref().unwrap_or("—");
+    let issued = numbering.issued_on.as_deref().map_or_else(
+        || "—".to_string(),
+        |date| if lang == Lang::Vi { shown_vietnamese(date) } else { date.to_string() },
+    );
+    match lang {
+        Lang::Vi => format!("{name}: số {number}; người ký {signer}; ngày ban hành {issued}"),
+        Lang::En => format!("{name}: number {number}; signer {signer}; issued {issued}"),
+    }
+}
+
+/// The heading of the papers' settings in `round show`.
+pub fn papers_heading(lang: Lang) -> &'static str {
+    lang.pick("Số, người ký và ngày ban hành của văn bản:", "The papers' numbers, signers and dates of issue:")
+}
+
+/// The desk's row of the papers' settings.
+pub fn desk_action(lang: Lang) -> &'static str {
+    lang.pick(
+        "Số văn bản, người ký và ngày ban hành của các văn bản",
+        "The papers' document numbers, signers and dates of issue",
+    )
+}
+
+/// The list of the papers, above it.
+pub fn numbering_title(lang: Lang) -> &'static str {
+    lang.pick(
+        "Chọn văn bản rồi Enter để đặt số, người ký, ngày ban hành",
+        "Choose a paper and press Enter to set its number, signer, date of issue",
+    )
+}
+
+/// The fields of the form, in order.
+pub const NUMBERING_FIELDS: [crate::messages::keys::Words; 3] = [
+    crate::messages::keys::Words::new(
+        "Số văn bản (chỉ phần số, vd. 125; để trống: giữ như cũ; dấu - để xóa)",
+        "Document number (the number only, e.g. 125; empty keeps it; - clears it)",
+    ),
+    crate::messages::keys::Words::new(
+        "Họ và tên người ký (để trống: giữ như cũ; dấu - để xóa)",
+        "Signer's full name (empty keeps it; - clears it)",
+    ),
+    crate::messages::keys::Words::new(
+        "Ngày ban hành (dd/mm/yyyy; để trống: giữ như cũ; dấu - để xóa)",
+        "Date of issue (dd/mm/yyyy; empty keeps it; - clears it)",
+    ),
+];
+
+/// Said once the paper's settings are written.
+pub fn numbering_set(lang: Lang, line: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Đã ghi — {line}"),
+        Lang::En => format!("Saved — {line}"),
+    }
+}
+
+/// `n` on the publication page, which carries no number nor signature.
+pub fn no_numbering(lang: Lang) -> &'static str {
+    lang.pick(
+        "Trang công bố không có số văn bản và người ký; chọn một văn bản .docx",
+        "The publication page has no document number nor signer; choose a .docx paper",
+    )
+}
+
+/// Nothing typed in the form.
+pub fn nothing_typed(lang: Lang) -> &'static str {
+    lang.pick("Chưa nhập gì để ghi", "Nothing typed to save")
+}
