@@ -21,6 +21,20 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     effects
 }
 
+/// A refusal goes to the open form's error line, else to the status line.
+fn show_failure(app: &mut App, error: String) {
+    match &mut app.screen {
+        Screen::Appraisal(form) => form.error = Some(error),
+        Screen::Comment(form) => form.error = Some(error),
+        Screen::Grades(form) => form.error = Some(error),
+        Screen::Facts(form) => form.error = Some(error),
+        Screen::SelfAssess(form) => form.error = Some(error),
+        Screen::Submit(form) => form.error = Some(error),
+        Screen::Desk(Desk::Form(form)) => form.error = Some(error),
+        _ => app.message = Some((error, true)),
+    }
+}
+
 fn apply_action(app: &mut App, action: Action) -> Vec<Effect> {
     let refresh = |app: &App| vec![Effect::Refresh { since: app.audit_id }];
     match action {
@@ -69,16 +83,7 @@ fn apply_action(app: &mut App, action: Action) -> Vec<Effect> {
             if unit { vec![Effect::Reload] } else { Vec::new() }
         }
         Action::Failed(error) => {
-            match &mut app.screen {
-                Screen::Appraisal(form) => form.error = Some(error),
-                Screen::Comment(form) => form.error = Some(error),
-                Screen::Grades(form) => form.error = Some(error),
-                Screen::Facts(form) => form.error = Some(error),
-                Screen::SelfAssess(form) => form.error = Some(error),
-                Screen::Submit(form) => form.error = Some(error),
-                Screen::Desk(Desk::Form(form)) => form.error = Some(error),
-                _ => app.message = Some((error, true)),
-            }
+            show_failure(app, error);
             refresh(app)
         }
         Action::DeskFiles(files) => {
