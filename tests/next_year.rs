@@ -145,6 +145,16 @@ fn a_unit_not_completed_in_both_years_is_flagged_with_its_previous_level() {
     let stc = unit(&report, "stc");
     assert_eq!((stc["previous_level"].as_str(), stc["flags"].clone()), (Some("good"), serde_json::json!([])));
     assert!(stc["reasons"].as_array().unwrap().iter().any(|r| r.as_str().unwrap().starts_with("Năm 2024: ")), "{stc}");
+    // `result --lang en` words the flag and last year's level in English, the article quoted as the regulation has it.
+    let english = ok(&["result", "--db", &new, "--unit", "sxd", "--lang", "en"]);
+    assert!(english.contains("  - 2024: not completed\n"), "{english}");
+    assert!(
+        english.contains(
+            "Not completed two years running (2024 and this year): for the chairman to consider (Điều 11.2.d)"
+        ),
+        "{english}"
+    );
+    assert!(!english.contains("02 năm liên tiếp") && !english.contains("Năm 2024"), "{english}");
 
     // 2024 into 2026: not consecutive years, no flag even when final.
     let later = dir.path().join("2026.db").display().to_string();

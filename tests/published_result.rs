@@ -7,6 +7,7 @@ use std::fmt::Write;
 use std::path::Path;
 use std::process::Command;
 use thamdinh::domain::published::TiePlace;
+use thamdinh::messages::Lang;
 use thamdinh::store::Store;
 use thamdinh::store::rerate::RerateChange;
 
@@ -134,6 +135,14 @@ fn a_good_unit_failing_moves_nobody_else(setting: &Setting) {
     store.sign_in("chu-tich").unwrap();
     let result = store.unit_result(Some("a")).unwrap();
     assert_eq!((result.rank, result.level), (1, "excellent"));
+    // The re-rated unit's reasons say so, in either language (issue 22.15).
+    let rerated = store.unit_result(Some("c")).unwrap().reasons;
+    let said = |lang, start: &str, end: &str| {
+        let words = thamdinh::messages::reasons::reasons(&rerated, lang);
+        assert!(words.iter().any(|w| w.starts_with(start) && w.ends_with(end)), "{words:?}");
+    };
+    said(Lang::Vi, "Kết quả sau xếp loại lại (Điều 10.4): hạng ", ", Không hoàn thành nhiệm vụ");
+    said(Lang::En, "Result after re-rating (article 10.4): rank ", ", not completed");
     verify_clean(&store);
 }
 

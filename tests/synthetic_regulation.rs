@@ -159,6 +159,11 @@ impl Round {
     fn rank(&self) -> Value {
         serde_json::from_str(&ok(&["rank", "--db", &self.db, "--json"])).unwrap()
     }
+
+    /// `rank --json --lang en`: the same ranking, its reasons worded in English.
+    fn rank_in_english(&self) -> Value {
+        serde_json::from_str(&ok(&["rank", "--db", &self.db, "--json", "--lang", "en"])).unwrap()
+    }
 }
 
 fn bloc<'a>(rank: &'a Value, code: &str) -> &'a Value {
@@ -323,6 +328,16 @@ fn a_round_of_the_synthetic_regulation_from_csv_to_approval() {
     assert!(!reasons(&one["k1-01"]).contains("điểm nóng"), "{}", reasons(&one["k1-01"]));
     // The official total has one decimal (Điều 3.2) and no further decimal is a tie key.
     assert!(one.values().all(|u| u.get("total3").is_none()));
+    // In English, the same reasons with the point (issue 22.15).
+    let english = units(&round.rank_in_english(), "khoi-1");
+    let said =
+        |code: &str, words: &str| assert!(reasons(&english[code]).contains(words), "{}", reasons(&english[code]));
+    said("k1-01", "bonus 5; penalty 0");
+    said("k1-02", "penalty 10");
+    said("k1-04", "B.3: 7.9/10");
+    said("k1-07", "2/5 criteria below 50% of their maximum");
+    said("k1-10", "Not completed: ");
+    assert!(!reasons(&english["k1-02"]).contains("điểm trừ"), "{}", reasons(&english["k1-02"]));
 
     let two = units(&rank, "khoi-2");
     assert_eq!((two["k2-01"]["total"].as_str(), two["k2-01"]["level"].as_str()), (Some("97.6"), Some("excellent")));
@@ -391,6 +406,11 @@ fn ties_go_by_part_b_then_b1_and_a_hotspot_bars_good_in_blocs_three_and_four() {
     assert_eq!(three["k3-03"]["tie_key"], "criterion:B.1");
     assert_eq!(three["k3-05"]["level"], "completed");
     assert!(reasons(&three["k3-05"]).contains("điểm nóng"), "{}", reasons(&three["k3-05"]));
+    // The tie's reason in English names the key and its numbers with the point.
+    let english = units(&round.rank_in_english(), "khoi-3");
+    let tie = reasons(&english["k3-02"]);
+    assert!(tie.contains("Equal total 95 with unit k3-01; ranked below on the score of part B, lower"), "{tie}");
+    assert!(!tie.contains("Bằng tổng điểm"), "{tie}");
     let four = units(&rank, "khoi-4");
     assert_eq!(four["k4-01"]["level"], "completed");
     assert_eq!((four["k4-02"]["total"].as_str(), four["k4-02"]["level"].as_str()), (Some("99.0"), Some("excellent")));

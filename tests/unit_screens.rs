@@ -124,6 +124,11 @@ fn after_approval_the_unit_reads_its_deductions_and_nothing_before() {
     let result = unit.unit_side.result.clone().expect("published");
     assert!(!result.deductions.is_empty());
     assert!(shown.contains(&result.deductions[0].reason.chars().take(20).collect::<String>()), "{shown}");
+    // The reasons speak the interface's language (issue 22.15).
+    assert!(shown.contains("• Tổng điểm "), "{shown}");
+    unit.lang = thamdinh::messages::Lang::En;
+    let english = screen(&unit, 160, 48);
+    assert!(english.contains("• Total ") && !english.contains("• Tổng điểm"), "{english}");
 }
 
 #[test]
@@ -154,6 +159,16 @@ fn last_year_and_the_two_year_flag_are_in_front_of_the_chairman() {
     assert!(screen(&chairman, 160, 48).contains("⚑ Không hoàn thành"), "the ranking marks it");
     let snv = chairman.ranked("snv").unwrap().clone();
     assert!(!chairman.reasons_of(&snv).iter().any(|r| r.contains("02 năm liên tiếp")));
+    // In English, the same reasons in English words.
+    let mut chairman = chairman;
+    chairman.lang = thamdinh::messages::Lang::En;
+    let reasons = chairman.reasons_of(&ranked);
+    assert!(reasons.iter().any(|r| r.starts_with("2024: not completed")), "{reasons:?}");
+    assert!(
+        reasons.iter().any(|r| r.starts_with("Not completed two years running (2024 and this year)")),
+        "{reasons:?}"
+    );
+    assert!(!reasons.iter().any(|r| r.contains("Tổng điểm") || r.contains("Năm 2024")), "{reasons:?}");
 }
 
 /// Words of the store's English wording of a refused value that the Vietnamese one never carries.
