@@ -105,8 +105,7 @@ fn ask_submission(app: &mut App) {
     match &app.unit_side.submission {
         Some(done) => {
             let on = crate::domain::vn_time::vietnam_time(&done.submitted_at);
-            app.message =
-                Some((crate::messages::status::submitted_at(&on.to_string(), &done.minutes, app.lang), false));
+            app.message = Some((crate::messages::status::submitted_at(&on, &done.minutes, app.lang), false));
         }
         None => app.screen = Screen::Submit(SubmitForm::default()),
     }
