@@ -405,3 +405,20 @@ pub fn unit_history(unit: &str, lang: Lang) -> String {
         Lang::En => format!("{unit} — every change of the unit, newest first"),
     }
 }
+
+/// A role as the title bar and the demo's picker name it.
+pub fn role(role: crate::domain::permissions::Role, lang: Lang) -> &'static str {
+    use crate::domain::permissions::Role;
+    match lang {
+        Lang::Vi => role.label_vi(),
+        Lang::En => match role {
+            Role::Member => "Council member",
+            Role::Assistant => "Assistant team",
+            Role::Leader => "Provincial leader",
+            Role::Secretary => "Secretary",
+            Role::Chairman => "Council chairman",
+            Role::ServiceAccount => "Administrator (service account)",
+            Role::Unit => "Unit focal person",
+        },
+    }
+}

@@ -594,8 +594,10 @@ impl App {
     pub fn describe(&self, user: &Actor) -> String {
         let agency = user.agency.as_deref().map(|a| self.regulation.agency(a).map_or(a, |agency| agency.name.as_str()));
         match agency {
-            Some(agency) => format!("{} — {agency} ({})", user.role.label_vi(), user.name),
-            None => format!("{} ({})", user.role.label_vi(), user.name),
+            Some(agency) => {
+                format!("{} — {agency} ({})", crate::messages::status::role(user.role, self.lang), user.name)
+            }
+            None => format!("{} ({})", crate::messages::status::role(user.role, self.lang), user.name),
         }
     }
 

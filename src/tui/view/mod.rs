@@ -402,7 +402,7 @@ fn draw_hints(frame: &mut Frame, app: &App, area: Rect) {
 
 pub fn hint_spans(app: &App, width: u16) -> Vec<Span<'static>> {
     use crate::tui::keymap::Command;
-    let lang = crate::messages::Lang::Vi;
+    let lang = app.lang;
     let context = app.context();
     let help = app.acting(context).find(|b| b.command == Command::Help);
     let tail: Vec<Span<'static>> = help

@@ -100,12 +100,11 @@ fn apply_action(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::DeskUserAdded { name, key_line } => {
-            app.message = Some((crate::messages::desk::user_added(&name, app.lang), false));
-            let lines = vec![crate::messages::desk::key_line_help(&name, app.lang), String::new(), key_line];
-            app.screen = Screen::Desk(Desk::Notice {
-                title: crate::messages::desk::KEY_LINE_TITLE.say(app.lang).to_string(),
-                lines,
-            });
+            use crate::messages::desk as say;
+            app.message = Some((say::user_added(&name, app.lang), false));
+            let (title, lines) = (say::KEY_LINE_TITLE.say(app.lang).into(), vec![say::key_line_help(&name, app.lang)]);
+            let lines = [lines, vec![String::new(), key_line]].concat();
+            app.screen = Screen::Desk(Desk::Notice { title, lines });
             refresh(app)
         }
         Action::Key(key) => on_key(app, key),
