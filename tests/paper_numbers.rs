@@ -118,7 +118,8 @@ fn a_paper_prints_the_number_signer_and_date_set_and_verify_follows_them() {
 
     // Every change is in the audit log under the person, and the log explains the tables.
     let log = ok(&["audit", "log", "--db", &db]);
-    assert!(log.contains("notice paper_signer Nguyễn Văn An → Trần Thị Bình"), "{log}");
+    assert!(log.contains("người ký của Thông báo kết quả cho đơn vị: Nguyễn Văn An → Trần Thị Bình"), "{log}");
+    assert!(log.contains("ngày ban hành của Thông báo kết quả cho đơn vị: — → 05/12/2024"), "{log}");
     ok(&["audit", "verify", "--db", &db]);
 }
 
@@ -162,6 +163,6 @@ fn bad_numbers_signers_and_dates_are_refused_and_change_nothing() {
     assert!(error.contains("Thư ký"), "{error}");
     assert_eq!(ok(&["round", "show", "--db", &db, "--json"]), before, "nothing changed");
     let log_after = ok(&["audit", "log", "--db", &db]);
-    assert_eq!(log_after.lines().filter(|l| l.contains("paper_number")).count(), 1, "{log_after}");
+    assert_eq!(log_after.lines().filter(|l| l.contains("số văn bản của")).count(), 1, "{log_after}");
     assert!(log_after.len() > log_before.len(), "the user added is logged, nothing else");
 }

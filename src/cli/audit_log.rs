@@ -4,8 +4,7 @@ use super::AuditCommand;
 use super::output;
 use crate::domain::text::escape_line;
 use crate::messages::{
-    CliError, CliRefusal, Lang, audit_action, audit_action_slug, cli as say, field_name, field_value, trust,
-    unvalued_detail,
+    CliError, CliRefusal, Lang, audit_action, cli as say, field_name, field_value, trust, unvalued_detail,
 };
 use crate::store::Store;
 use crate::store::audit::{AuditAction, ChainCheck};
@@ -115,7 +114,12 @@ pub fn run(store: &Store, command: AuditCommand, lang: Lang) -> Result<(), CliEr
                     _ => unvalued_detail(&row.action, &row.detail, lang),
                 };
                 let reason = row.reason.as_deref().map(|r| say::audit_reason(lang, r)).unwrap_or_default();
-                let action = audit_action_slug(&row.action, lang);
+                let action = crate::messages::audit_row_action(
+                    &row.action,
+                    row.field.as_deref(),
+                    row.old_value.as_deref(),
+                    lang,
+                );
                 // One row, one line: a newline typed into a reason is shown as `\x0a`, not as a forged row.
                 let line = format!(
                     "#{:<6} {} {:<actor_width$} {action:<width$} {place:<14} {change}{reason}",

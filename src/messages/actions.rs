@@ -48,6 +48,15 @@ pub fn audit_action(action: AuditAction, lang: Lang) -> &'static str {
     }
 }
 
+/// The name of one audit row's action: as `audit_action_slug`, but a unit's row that had no unit before (a unit
+/// added by `import units`) reads *Thêm đơn vị*, not *Cập nhật đơn vị*.
+pub fn audit_row_action(slug: &str, field: Option<&str>, old_value: Option<&str>, lang: Lang) -> String {
+    if AuditAction::from_slug(slug) == Some(AuditAction::Unit) && field == Some("unit") && old_value.is_none() {
+        return lang.pick("Thêm đơn vị", "Unit added").to_string();
+    }
+    audit_action_slug(slug, lang)
+}
+
 /// The name of a stored action; a slug this program does not know is shown as stored.
 pub fn audit_action_slug(slug: &str, lang: Lang) -> String {
     AuditAction::from_slug(slug).map_or_else(|| slug.to_string(), |action| audit_action(action, lang).to_string())
@@ -65,6 +74,11 @@ pub fn field_name(field: &str, regulation: &Regulation, lang: Lang) -> String {
     }
     if let Some(bloc) = field.strip_prefix("tie_order:") {
         return lang.pick(format!("thứ tự bằng điểm khối {bloc}"), format!("tie order of bloc {bloc}"));
+    }
+    if let Some((paper, part)) = field.strip_prefix("paper:").and_then(|rest| rest.split_once(':'))
+        && let Some(slot) = crate::store::paper_settings::PaperSlot::from_slug(paper)
+    {
+        return super::desk_more::paper_part(lang, slot, part);
     }
     if let Some(reference) = field.strip_prefix("evidence:") {
         return lang.pick(format!("tài liệu kiểm chứng {reference}"), format!("evidence {reference}"));
@@ -118,7 +132,7 @@ pub fn field_value(field: &str, value: &str, regulation: &Regulation, lang: Lang
         "applicable" => yes_no(value).map(str::to_string),
         "user" => user_value(value),
         "submission" | "submission_deadline" | "carried_settings" => Some(dates_vi(value)),
-        _ if field.starts_with("evidence:") => Some(dates_vi(value)),
+        _ if field.starts_with("evidence:") || field.ends_with(":issued_on") => Some(dates_vi(value)),
         "grade" => value.parse::<Grade>().ok().map(|grade| grade.vietnamese().to_string()),
         "level" => [Level::Excellent, Level::Good, Level::Completed, Level::NotCompleted]
             .into_iter()

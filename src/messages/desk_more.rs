@@ -58,6 +58,23 @@ pub fn paper_line(lang: Lang, slot: PaperSlot, numbering: &PaperNumbering, numbe
     }
 }
 
+/// A part of a paper's settings as the history names it: `số văn bản của Tờ trình`.
+pub fn paper_part(lang: Lang, slot: PaperSlot, part: &str) -> String {
+    let part = match (lang, part) {
+        (Lang::Vi, "number") => "số văn bản",
+        (Lang::Vi, "signer") => "người ký",
+        (Lang::Vi, "issued_on") => "ngày ban hành",
+        (Lang::En, "number") => "document number",
+        (Lang::En, "signer") => "signer",
+        (Lang::En, "issued_on") => "date of issue",
+        (_, other) => other,
+    };
+    match lang {
+        Lang::Vi => format!("{part} của {}", paper_name(lang, slot)),
+        Lang::En => format!("{part} of the {}", paper_name(lang, slot).to_lowercase()),
+    }
+}
+
 /// The heading of the papers' settings in `round show`.
 pub fn papers_heading(lang: Lang) -> &'static str {
     lang.pick("Số, người ký và ngày ban hành của văn bản:", "The papers' numbers, signers and dates of issue:")

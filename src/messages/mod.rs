@@ -38,7 +38,7 @@ pub mod trust;
 pub mod uploads;
 pub mod year;
 
-pub use actions::{audit_action, audit_action_slug, field_name, field_value, unvalued_detail};
+pub use actions::{audit_action, audit_action_slug, audit_row_action, field_name, field_value, unvalued_detail};
 pub use cli::{CliError, CliRefusal, cli_error};
 pub use errors::{data_error, refusal, refused, store_error};
 pub use rows::row_problem;

@@ -158,18 +158,17 @@ impl Store {
             |row| row_state("paper_setting", row),
         )?;
         let mut changes = Vec::new();
-        for (field, before, after) in [
-            ("paper_number", &old.number, &new.number),
-            ("paper_signer", &old.signer, &new.signer),
-            ("paper_issued_on", &old.issued_on, &new.issued_on),
+        for (part, before, after) in [
+            ("number", &old.number, &new.number),
+            ("signer", &old.signer, &new.signer),
+            ("issued_on", &old.issued_on, &new.issued_on),
         ] {
             if before != after {
-                let detail = format!("{} {field} {} → {}", slot.slug(), shown(before.as_ref()), shown(after.as_ref()));
-                changes.push(Change::new(AuditAction::RoundSettings, detail).value(
-                    field,
-                    before.clone(),
-                    after.clone(),
-                ));
+                // `paper:report:signer`: the catalog names the paper and the part (`messages::field_name`).
+                let field = format!("paper:{}:{part}", slot.slug());
+                let detail = format!("{field} {} → {}", shown(before.as_ref()), shown(after.as_ref()));
+                let change = Change::new(AuditAction::RoundSettings, detail);
+                changes.push(change.value(&field, before.clone(), after.clone()));
             }
         }
         let mut trail = self.audit_trail(&tx)?;

@@ -260,7 +260,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(3),
-        Constraint::Length(1),
+        Constraint::Length(message_height(app, area.width)),
         Constraint::Length(1),
     ])
     .areas(frame.area());
@@ -386,10 +386,23 @@ fn draw_tabs(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Line::from(spans), area);
 }
 
+/// The most lines the status message takes: a long one (a backup's path and hash, a refusal with its rule) is
+/// wrapped, never cut at the screen's edge.
+const MESSAGE_LINES: u16 = 4;
+
+/// The lines the status message needs at this width (one when there is none).
+fn message_height(app: &App, width: u16) -> u16 {
+    let Some((text, _)) = &app.message else { return 1 };
+    let columns = Line::raw(safe(text)).width().max(1);
+    let lines = columns.div_ceil(usize::from(width.max(1)));
+    u16::try_from(lines).unwrap_or(MESSAGE_LINES).clamp(1, MESSAGE_LINES)
+}
+
 fn draw_message(frame: &mut Frame, app: &App, area: Rect) {
     if let Some((text, is_error)) = &app.message {
         let style = if *is_error { warning() } else { Style::new().fg(Color::Green) };
-        frame.render_widget(Paragraph::new(Line::styled(safe(text), style)), area);
+        let text = Paragraph::new(Line::styled(safe(text), style)).wrap(ratatui::widgets::Wrap { trim: false });
+        frame.render_widget(text, area);
     }
 }
 
