@@ -22,6 +22,7 @@ pub mod cli;
 pub mod desk;
 mod errors;
 mod files;
+pub mod gates;
 pub mod help;
 mod open;
 pub mod papers;
