@@ -102,8 +102,8 @@ fn the_chairman_orders_a_tie_and_the_pending_units_get_their_levels() {
     // Approval is refused while skhcn's III.7 waits for its appraisal, and says why.
     press(&mut app, &mut store, "1a");
     let blocker = app.approval().and_then(|p| p.blocker.clone()).expect("the prompt says why not");
-    assert!(blocker.contains("còn 1 tiêu chí thành phần chưa thẩm định"), "{blocker}");
-    assert!(screen(&app, 80, 24).contains("Chưa thể phê duyệt"));
+    assert!(blocker.contains("còn 1 tiêu chí thành phần chưa được thẩm định"), "{blocker}");
+    assert!(screen(&app, 80, 24).contains("chưa thể phê duyệt"));
     press(&mut app, &mut store, "y<Enter>");
     assert!(app.approved.is_empty(), "a blocked approval cannot be confirmed");
     press(&mut app, &mut store, "<Esc>");
@@ -885,12 +885,12 @@ fn the_appraising_agency_withdraws_an_appraisal_with_a_reason() {
     // Nothing recorded: nothing to withdraw. An assistant does not withdraw a member's final figure.
     press(&mut app, &mut store, "<Esc><Esc>/skhcn III.7<Enter><Enter><C-d>");
     let error = app.form().and_then(|f| f.error.clone()).expect("nothing to withdraw");
-    assert!(error.contains("Chưa có kết quả thẩm định để rút"), "{error}");
+    assert!(error.contains("chưa có kết quả thẩm định, không có gì để rút"), "{error}");
     press(&mut app, &mut store, "2<Tab>Thiếu một báo cáo<C-s>");
     let mut assistant = app_as(&mut store, "tgv-so-noi-vu");
     press(&mut assistant, &mut store, "/skhcn III.7<Enter><Enter><C-d>");
     let error = assistant.form().and_then(|f| f.error.clone()).expect("refused");
-    assert!(error.contains("Tổ giúp việc chỉ rút điểm mình đã nhập"), "{error}");
+    assert!(error.contains("Tổ giúp việc chỉ rút kết quả do mình nhập"), "{error}");
 }
 
 #[test]

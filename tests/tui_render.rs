@@ -119,7 +119,7 @@ fn approval_prompt() {
 
 #[test]
 fn approval_blocked() {
-    snapshot_meaning("approval_blocked", "chu-tich", "a", "Chưa thể phê duyệt");
+    snapshot_meaning("approval_blocked", "chu-tich", "a", "chưa thể phê duyệt");
 }
 
 #[test]

@@ -838,7 +838,7 @@ fn the_interface_exports_into_the_users_folder_and_says_where() {
     let mut member = tui_support::app_as(&mut store, "tv-so-noi-vu");
     tui_support::press(&mut member, &mut store, "e");
     let (message, error) = member.message.clone().unwrap();
-    assert!(error && message.contains("Chỉ Thư ký và Chủ tịch Hội đồng xuất biểu"), "{message}");
+    assert!(error && message.contains("chỉ Thư ký hoặc Chủ tịch Hội đồng xuất giấy tờ của Hội đồng"), "{message}");
     let files = |dir: &Path| -> Vec<String> {
         let mut names: Vec<String> = std::fs::read_dir(dir)
             .unwrap()

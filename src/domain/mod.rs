@@ -11,6 +11,7 @@ pub mod evaluate;
 pub mod evidence;
 pub mod facts;
 pub mod framework;
+pub mod gates;
 pub mod grades;
 pub mod holidays;
 pub mod loader;

@@ -38,7 +38,7 @@ pub fn store_error(error: &StoreError, lang: Lang) -> String {
         StoreError::Catalog(error) => super::catalog::catalog_error(error, lang),
         StoreError::Row(problem) => super::rows::row_problem(problem, lang),
         StoreError::Refused(why) => refused(why, lang),
-        StoreError::Forbidden(why) => format!("bị từ chối: {}", refusal(why, lang)),
+        StoreError::Forbidden(why) => super::gates::forbidden(why, lang),
         StoreError::RowRefused(row) => row_refused(row),
         StoreError::Stale(stale) => stale_vi(stale),
         StoreError::UnknownUser { name } => {
@@ -57,7 +57,7 @@ pub fn store_error(error: &StoreError, lang: Lang) -> String {
 fn english_store_error(error: &StoreError) -> String {
     match error {
         StoreError::Refused(why) => refused(why, Lang::En),
-        StoreError::Forbidden(why) => format!("refused: {}", refusal(why, Lang::En)),
+        StoreError::Forbidden(why) => super::gates::forbidden(why, Lang::En),
         StoreError::Catalog(error) => super::catalog::catalog_error(error, Lang::En),
         StoreError::RowRefused(row) => row.to_string(),
         StoreError::Trust(why) => super::trust::trust_refused(why, Lang::En),
@@ -183,10 +183,13 @@ pub(super) const DATE_RULE_VI: &str = concat!(date_spelling_vi!(), " hoặc yyyy
     reason = "a table, one arm per refusal: split, the compiler would no longer check that every refusal is worded"
 )]
 pub fn refused(why: &Refused, lang: Lang) -> String {
-    if lang == Lang::En {
+    // The gates' refusals are worded in `messages::gates`, in both languages; the others' English is their own.
+    if lang == Lang::En && !matches!(why, Refused::Approval(_) | Refused::Withdrawal { .. }) {
         return why.to_string();
     }
     match why {
+        Refused::Approval(blocker) => super::gates::approval(blocker, lang),
+        Refused::Withdrawal { unit, component, why } => super::gates::withdrawal(unit, component, *why, lang),
         Refused::NoUnitsYet => "kỳ đánh giá chưa có đơn vị nào; nhập danh sách bằng `thamdinh import units`".into(),
         Refused::UnknownUnit { unit } => format!("không có đơn vị {unit:?}"),
         Refused::NoFramework { unit } => {
@@ -238,14 +241,6 @@ pub fn refused(why: &Refused, lang: Lang) -> String {
         Refused::UnknownBloc { bloc, regulation, known } => {
             format!("không có khối {bloc:?}; quy chế {regulation} có các khối {}", known.join(", "))
         }
-        Refused::EmptyBloc { bloc } => format!("khối {bloc} không có đơn vị nào để phê duyệt"),
-        Refused::NotAppraised { bloc, count } => {
-            format!("chưa thể phê duyệt khối {bloc}: còn {count} tiêu chí thành phần chưa được thẩm định")
-        }
-        Refused::TieOpen { bloc, ties } => format!(
-            "chưa thể phê duyệt khối {bloc}: Chủ tịch Hội đồng chưa quyết định thứ tự bằng điểm {}",
-            ties.join("; ")
-        ),
         Refused::OrderRepeats => "--order nêu một đơn vị hai lần".into(),
         Refused::OrderTooShort => "--order cần các đơn vị của một nhóm bằng điểm, ít nhất hai đơn vị".into(),
         Refused::NotInBloc { unit, bloc, its_bloc } => {
@@ -272,15 +267,6 @@ pub fn refused(why: &Refused, lang: Lang) -> String {
             "đơn vị {unit}, {component}: kết quả thẩm định {} đã là chính thức (do {}); Tổ giúp việc không thay được — thành viên của cơ quan sửa kết quả này",
             score_vi(value),
             by.as_deref().unwrap_or("một lần nhập tệp")
-        ),
-        Refused::LeaderScoreNotWithdrawn { unit, component } => {
-            format!("đơn vị {unit}, {component}: điểm của Lãnh đạo UBND tỉnh không rút được; Lãnh đạo nhập điểm mới")
-        }
-        Refused::NothingToWithdraw { unit, component } => {
-            format!("đơn vị {unit}, {component}: chưa có kết quả thẩm định, không có gì để rút")
-        }
-        Refused::NotOwnEntry { unit, component } => format!(
-            "đơn vị {unit}, {component}: Tổ giúp việc chỉ rút kết quả do mình nhập đang chờ xác nhận; thành viên của cơ quan rút kết quả này"
         ),
         Refused::BadUserName { name } => format!(
             "{name:?} không phải là tên người dùng: tối đa 64 chữ thường không dấu, chữ số, '-', '_', '.', bắt đầu bằng chữ hoặc số; không dùng \"admin\""
@@ -524,6 +510,7 @@ pub fn refusal(why: &Refusal, lang: Lang) -> String {
 mod tests {
     use super::*;
     use crate::domain::facts::FactsInconsistent;
+    use crate::domain::gates::{ApprovalBlocker, WithdrawalRefusal};
     use crate::domain::permissions::Actor;
     use crate::domain::score::ScoreInputError;
     use crate::domain::validate::TextRefusal;
@@ -589,9 +576,9 @@ mod tests {
             Refused::RerateTie { unit: unit.clone(), tied: vec![s("stp")] },
             Refused::WhollyNotApplicable { unit: unit.clone(), part: s("A") },
             Refused::UnknownBloc { bloc: s("x"), regulation: s("r"), known: vec![bloc.clone()] },
-            Refused::EmptyBloc { bloc: bloc.clone() },
-            Refused::NotAppraised { bloc: bloc.clone(), count: 3 },
-            Refused::TieOpen { bloc: bloc.clone(), ties: vec![s("snv,stp")] },
+            Refused::Approval(ApprovalBlocker::EmptyBloc { bloc: bloc.clone() }),
+            Refused::Approval(ApprovalBlocker::NotAppraised { bloc: bloc.clone(), count: 3 }),
+            Refused::Approval(ApprovalBlocker::TieOpen { bloc: bloc.clone(), ties: vec![s("snv,stp")] }),
             Refused::OrderRepeats,
             Refused::OrderTooShort,
             Refused::NotInBloc { unit: unit.clone(), bloc: bloc.clone(), its_bloc: s("huyen") },
@@ -601,9 +588,16 @@ mod tests {
             Refused::OverrideIsProposed { unit: unit.clone(), criterion: s("I"), grade: s("good") },
             Refused::NoOverride { unit: unit.clone(), criterion: s("I") },
             Refused::AppraisalFinal { unit: unit.clone(), component: component.clone(), value: s("3.5"), by: None },
-            Refused::LeaderScoreNotWithdrawn { unit: unit.clone(), component: component.clone() },
-            Refused::NothingToWithdraw { unit: unit.clone(), component: component.clone() },
-            Refused::NotOwnEntry { unit: unit.clone(), component: component.clone() },
+            Refused::Withdrawal {
+                unit: unit.clone(),
+                component: component.clone(),
+                why: WithdrawalRefusal::LeaderScore,
+            },
+            Refused::Withdrawal {
+                unit: unit.clone(),
+                component: component.clone(),
+                why: WithdrawalRefusal::NotOwnEntry,
+            },
             Refused::BadUserName { name: s("Bad") },
             Refused::AgencyNeeded { role: s("member"), agencies: vec![s("so-noi-vu")] },
             Refused::NoAgencyForRole { role: s("secretary"), agency: s("so-noi-vu") },

@@ -23,6 +23,7 @@ pub mod desk;
 pub mod desk_more;
 mod errors;
 mod files;
+pub mod gates;
 pub mod help;
 pub mod keys;
 mod open;

@@ -124,10 +124,6 @@ pub fn tie_locked(bloc: &str, lang: Lang) -> String {
         Lang::En => format!("Bloc {bloc} is approved: its recorded tie order cannot be reopened"),
     }
 }
-pub const FACTS_LOCKED: Words = Words::new(
-    "Khối đã phê duyệt: chỉ Chủ tịch Hội đồng xếp loại lại (Điều 10.4)",
-    "Approved bloc: only the council's chairman re-rates (Article 10.4)",
-);
 pub const CHOOSE_UNIT_TO_EXPORT: Words =
     Words::new("Chọn một đơn vị để xuất biểu chấm điểm", "Select a unit to export its score sheet");
 pub const TYPE_Y_FOR_ORDER: Words = Words::new(

@@ -5,6 +5,7 @@ use super::error::{Result, StaleSave, StoreError};
 use super::state::row_state;
 use super::{Store, audit_one};
 use crate::domain::appraisal::check_reason;
+use crate::domain::gates::{Recorded, WithdrawalRefusal, withdrawal_gate};
 use crate::domain::permissions::{AppraisalEntry, may_appraise};
 use crate::domain::score::within_range;
 use crate::store::{Refused, Subject, TextField};
@@ -283,22 +284,21 @@ impl Store {
     ) -> Result<i64> {
         let at = Subject::Item { unit: unit.to_string(), item: component.to_string() };
         let reason = &*super::required(reason, TextField::WithdrawReason, &at)?;
-        let (unit_code, component_code) = (unit.to_string(), component.to_string());
         let reason = reason.trim();
         let (bloc, place) = self.component_of(unit, component)?;
         let entry = may_appraise(&self.actor, &place, unit)?;
-        if entry == AppraisalEntry::LeaderScore {
-            return Err(StoreError::from(Refused::LeaderScoreNotWithdrawn {
-                unit: unit_code,
-                component: component_code,
-            }));
-        }
-        self.check_not_frozen(&bloc, at)?;
         let tx = self.write_transaction()?;
-        let current = Current::read(&tx, unit, component)?;
-        let Some(current) = current.filter(|c| c.appraised.is_some()) else {
-            return Err(StoreError::from(Refused::NothingToWithdraw { unit: unit_code, component: component_code }));
+        let approved = self.approved_blocs()?.contains(bloc.as_str());
+        let current = Current::read(&tx, unit, component)?.filter(|c| c.appraised.is_some());
+        let recorded = current.as_ref().map(|c| Recorded {
+            awaiting_confirmation: c.awaiting_confirmation,
+            appraised_by: c.appraised_by.as_deref(),
+        });
+        let refused = |why| {
+            StoreError::from(Refused::Withdrawal { unit: unit.to_string(), component: component.to_string(), why })
         };
+        withdrawal_gate(entry, approved, recorded, &self.actor.name).map_err(refused)?;
+        let Some(current) = current else { return Err(refused(WithdrawalRefusal::NothingToWithdraw)) };
         if current.version != based_on_version {
             return Err(StoreError::Stale(Box::new(StaleSave {
                 unit: unit.to_string(),
@@ -309,11 +309,6 @@ impl Store {
                 version: current.version,
                 yours: "—".into(),
             })));
-        }
-        if entry == AppraisalEntry::AwaitingConfirmation
-            && !(current.awaiting_confirmation && current.appraised_by.as_deref() == Some(self.actor.name.as_str()))
-        {
-            return Err(StoreError::from(Refused::NotOwnEntry { unit: unit_code, component: component_code }));
         }
         let new_version = current.version + 1;
         let state = tx.query_row(

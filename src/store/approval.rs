@@ -5,7 +5,7 @@ use super::error::{Result, StoreError};
 use super::state::row_state;
 use super::{Store, audit_one};
 use crate::domain::code::BlocCode;
-use crate::domain::evaluate::{evaluate_round, unappraised_in_bloc};
+use crate::domain::gates::approval_gate;
 use crate::domain::permissions::CouncilWrite;
 use crate::store::{Refused, Subject};
 use rusqlite::params;
@@ -41,24 +41,9 @@ impl Store {
             }));
         }
         let tx = self.write_transaction()?;
-        self.check_not_frozen(bloc, Subject::Approval)?;
         let round = self.load_round()?;
-        let units = round.units.iter().filter(|u| u.bloc == bloc).count();
-        let unappraised = unappraised_in_bloc(&self.regulation, &round, bloc);
-        if units == 0 {
-            return Err(StoreError::from(Refused::EmptyBloc { bloc: bloc.to_string() }));
-        }
-        if unappraised > 0 {
-            return Err(StoreError::from(Refused::NotAppraised { bloc: bloc.to_string(), count: unappraised }));
-        }
-        let results = evaluate_round(&self.regulation, &round);
-        let Some(ranking) = results.into_iter().find(|r| r.bloc == bloc).map(|r| r.ranking) else {
-            return Err(StoreError::from(Refused::EmptyBloc { bloc: bloc.to_string() }));
-        };
-        let open: Vec<String> = ranking.unresolved_ties().map(|g| g.units.join(",")).collect();
-        if !open.is_empty() {
-            return Err(StoreError::from(Refused::TieOpen { bloc: bloc.to_string(), ties: open }));
-        }
+        let ranking =
+            approval_gate(&self.regulation, &round, &self.approved_blocs()?, bloc).map_err(Refused::Approval)?;
         let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
         let state = tx.query_row(
             "INSERT INTO approval (bloc, actor, eligible, quota, approved_at) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING *",

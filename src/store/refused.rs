@@ -225,12 +225,9 @@ pub enum Refused {
     RerateTie { unit: String, tied: Vec<String> },
     #[error("unknown bloc {bloc:?}; {regulation} has {}", known.join(", "))]
     UnknownBloc { bloc: String, regulation: String, known: Vec<String> },
-    #[error("bloc {bloc} has no units to approve")]
-    EmptyBloc { bloc: String },
-    #[error("bloc {bloc} cannot be approved: {count} components are not appraised yet")]
-    NotAppraised { bloc: String, count: usize },
-    #[error("bloc {bloc} cannot be approved: the chairman has not ordered the tie {}", ties.join("; "))]
-    TieOpen { bloc: String, ties: Vec<String> },
+    /// The approval gate refuses (`domain::gates::approval_gate`); worded in `messages::gates`.
+    #[error("bloc approval refused ({0:?}); see messages::gates for its words")]
+    Approval(crate::domain::gates::ApprovalBlocker),
     #[error("--order names a unit twice")]
     OrderRepeats,
     #[error("--order needs the units of a tie group, at least two")]
@@ -254,14 +251,9 @@ pub enum Refused {
         by.as_deref().unwrap_or("an import")
     )]
     AppraisalFinal { unit: String, component: String, value: String, by: Option<String> },
-    #[error("unit {unit}, {component}: a provincial leader's score is not withdrawn; the leader enters a new one")]
-    LeaderScoreNotWithdrawn { unit: String, component: String },
-    #[error("unit {unit}, {component}: no appraisal recorded, nothing to withdraw")]
-    NothingToWithdraw { unit: String, component: String },
-    #[error(
-        "unit {unit}, {component}: an assistant withdraws only their own entry awaiting confirmation; a member of the agency withdraws this one"
-    )]
-    NotOwnEntry { unit: String, component: String },
+    /// The withdrawal gate refuses (`domain::gates::withdrawal_gate`); worded in `messages::gates`.
+    #[error("unit {unit}, {component}: withdrawal refused ({why:?}); see messages::gates for its words")]
+    Withdrawal { unit: String, component: String, why: crate::domain::gates::WithdrawalRefusal },
     #[error(
         "{name:?} is not a user name: up to 64 lowercase letters, digits, '-', '_', '.', starting with a letter or a digit; not \"admin\""
     )]

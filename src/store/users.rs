@@ -97,11 +97,11 @@ impl Store {
     /// The secretary keeps every role but the chairman's and the secretary's own (and the service account's):
     /// those only the service account adds or removes, so no user can raise another above themselves.
     fn permit_role_change(&self, role: Role) -> Result<()> {
-        if self.actor.role == Role::Secretary && matches!(role, Role::Chairman | Role::Secretary | Role::ServiceAccount)
-        {
-            return Err(Refused::RoleNotForSecretary { role: role.slug().to_string() }.into());
-        }
-        Ok(())
+        crate::domain::gates::role_grant_gate(self.actor.role, role).map_err(
+            |crate::domain::gates::RoleGrantRefusal::NotForSecretary(role)| {
+                Refused::RoleNotForSecretary { role: role.slug().to_string() }.into()
+            },
+        )
     }
 
     /// Adds a council user. Members and assistants need one of the regulation's appraising agencies.

@@ -7,7 +7,7 @@ use crate::messages::keys as k;
 use crate::tui::keymap::{Binding, Command, When, bindings};
 
 impl App {
-    /// Whether a binding acts now; `Err` says why not ("Chỉ Chủ tịch Hội đồng phê duyệt khối").
+    /// Whether a binding acts now; `Err` says why not, in the store's words where a rule refuses it.
     pub fn acts(&self, binding: &Binding) -> Result<(), String> {
         if binding.context == Context::Form {
             self.acts_in_form(binding.command)?;
@@ -81,8 +81,10 @@ impl App {
         self.user.as_ref().is_some_and(|user| may(user, write).is_ok())
     }
 
-    fn may_write(&self, write: CouncilWrite) -> Result<(), String> {
-        if self.user_may(write) { Ok(()) } else { Err(who_may(write).into()) }
+    /// The signed-in user may make this write; otherwise the store's refusal, word for word.
+    pub(super) fn may_write(&self, write: CouncilWrite) -> Result<(), String> {
+        let Some(user) = self.user.as_ref() else { return Err(crate::messages::gates::no_user(self.lang).into()) };
+        may(user, write).map_err(|refusal| crate::messages::gates::forbidden(&refusal, self.lang))
     }
 
     fn in_panes(&self, label: &str, panes: &[Pane]) -> Result<(), String> {
@@ -146,21 +148,4 @@ impl App {
 /// A text box holds more than blanks.
 fn has_text(text: &TextArea<'_>) -> bool {
     text.lines().iter().any(|line| !line.trim().is_empty())
-}
-
-/// Who makes a council write, as a key that does not act for this user says it.
-fn who_may(write: CouncilWrite) -> &'static str {
-    match write {
-        CouncilWrite::Import => "Chỉ Thư ký và Chủ tịch Hội đồng nhập dữ liệu",
-        CouncilWrite::Facts => "Chỉ Thư ký và Chủ tịch Hội đồng ghi nhận sự kiện của đơn vị",
-        CouncilWrite::OrderTie => "Chỉ Chủ tịch Hội đồng quyết định thứ tự bằng điểm",
-        CouncilWrite::OverrideGrade => "Chỉ Chủ tịch Hội đồng điều chỉnh xếp loại tiêu chí",
-        CouncilWrite::Approve => "Chỉ Chủ tịch Hội đồng phê duyệt khối",
-        CouncilWrite::Rerate => "Chỉ Chủ tịch Hội đồng xếp loại lại (Điều 10.4)",
-        CouncilWrite::ManageUsers => "Chỉ Thư ký Hội đồng quản lý người dùng",
-        CouncilWrite::Export => "Chỉ Thư ký và Chủ tịch Hội đồng xuất biểu",
-        CouncilWrite::Reopen => "Chỉ Thư ký và Chủ tịch Hội đồng mở lại bản tự đánh giá đã nộp",
-        CouncilWrite::RoundSettings => "Chỉ Thư ký và Chủ tịch Hội đồng đặt hạn nộp và thời gian thẩm định",
-        CouncilWrite::Backup => "Chỉ Thư ký và Chủ tịch Hội đồng sao lưu cơ sở dữ liệu",
-    }
 }

@@ -948,27 +948,12 @@ impl App {
         }
     }
 
-    /// Why the chairman cannot approve a bloc yet, in the council's words; the store checks again.
+    /// Why the chairman cannot approve a bloc yet: the store's own gate (`domain::gates::approval_gate`), in the
+    /// store's words, asked of the round the interface holds; the store asks it again before it writes.
     pub fn approval_blocker(&self, bloc: &str) -> Option<String> {
-        if self.approved.contains(bloc) {
-            return Some(format!("Khối {bloc} đã được phê duyệt; kết quả đã khóa"));
-        }
-        // From the standing's evaluations: nothing is evaluated again for the question.
-        let unappraised: usize = (0..self.round.units.len())
-            .filter(|&index| self.round.units[index].bloc == bloc)
-            .filter_map(|index| self.standing.evaluation(index))
-            .map(|standing| standing.unappraised)
-            .sum();
-        if unappraised > 0 {
-            return Some(format!(
-                "Chưa thể phê duyệt khối {bloc}: còn {unappraised} tiêu chí thành phần chưa thẩm định"
-            ));
-        }
-        let result = self.results().iter().find(|r| r.bloc == bloc)?;
-        let open: Vec<String> = result.ranking.unresolved_ties().map(|g| g.units.join(", ")).collect();
-        (!open.is_empty()).then(|| {
-            format!("Chưa thể phê duyệt khối {bloc}: Chủ tịch chưa quyết định thứ tự bằng điểm của {}", open.join("; "))
-        })
+        crate::domain::gates::approval_gate(&self.regulation, &self.round, &self.approved, bloc)
+            .err()
+            .map(|blocker| crate::messages::gates::approval(&blocker, self.lang))
     }
 
     /// The unit selected in the ranking pane.

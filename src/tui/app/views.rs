@@ -2,6 +2,7 @@
 //! open ties, rebuilt only when what they depend on moved.
 
 use super::*;
+use crate::domain::permissions::{may_appraise, may_comment};
 
 impl App {
     /// The queue as shown: this user's items filtered by status and text.
@@ -276,15 +277,10 @@ impl ItemsOf<'_> {
         place: &ComponentPlace<'_>,
         incomplete: bool,
     ) -> Option<Status> {
-        let agency = user.agency.as_ref();
-        let (leads, shares) = match user.role {
-            Role::Leader => (place.criterion.scored_by_leaders, false),
-            Role::Member | Role::Assistant => (
-                !place.criterion.scored_by_leaders && place.component.agencies.first() == agency,
-                place.component.agencies.iter().skip(1).any(|a| Some(a) == agency),
-            ),
-            _ => (false, false),
-        };
+        // Theirs to appraise or to comment on: the store's own rules (`domain::permissions`), asked here.
+        let unit = "";
+        let leads = user.role != Role::ServiceAccount && may_appraise(user, place, unit).is_ok();
+        let shares = may_comment(user, place, unit).is_ok();
         if !leads && !shares {
             return None;
         }

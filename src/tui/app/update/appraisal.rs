@@ -1,6 +1,8 @@
 //! Keys in the scoring form (score, deduction reason, withdrawal) and in a co-appraising agency's comment form.
 
 use super::close_form;
+use crate::domain::gates::{Recorded, withdrawal_gate};
+use crate::domain::permissions::may_appraise;
 use crate::domain::validate::{clean_text, has_visible};
 use crate::tui::app::*;
 use crate::tui::keymap::Command;
@@ -87,7 +89,7 @@ fn start_withdrawal(app: &mut App) {
     let refusal = app.form().and_then(|form| app.withdrawal_refusal(form));
     let Screen::Appraisal(form) = &mut app.screen else { return };
     if let Some(refusal) = refusal {
-        form.error = Some(refusal.into());
+        form.error = Some(refusal);
         return;
     }
     let mut reason = TextArea::default();
@@ -98,26 +100,19 @@ fn start_withdrawal(app: &mut App) {
 }
 
 impl App {
-    /// Why the form's appraisal cannot be withdrawn by this user, if it cannot.
-    fn withdrawal_refusal(&self, form: &Form) -> Option<&'static str> {
-        let unit = self.unit(&form.unit);
-        let entry = unit.and_then(|u| u.entries.get(&form.component));
-        let me = self.user.as_ref().map(|u| u.name.as_str());
-        if self.role() == Some(Role::Leader) {
-            Some("Điểm của lãnh đạo tỉnh không rút ở đây: nhập điểm mới")
-        } else if unit.is_some_and(|u| self.approved.contains(&u.bloc)) {
-            Some("Khối đã phê duyệt: không rút kết quả thẩm định (Chủ tịch xếp loại lại, Điều 10.4)")
-        } else if entry.and_then(|e| e.appraised_score).is_none() {
-            Some("Chưa có kết quả thẩm định để rút")
-        } else if self.role() == Some(Role::Assistant)
-            && !entry.is_some_and(|e| e.awaiting_confirmation && e.appraised_by.as_deref() == me)
-        {
-            Some(
-                "Tổ giúp việc chỉ rút điểm mình đã nhập còn chờ xác nhận; thành viên Hội đồng của cơ quan rút điểm này",
-            )
-        } else {
-            None
-        }
+    /// Why the form's appraisal cannot be withdrawn by this user, if it cannot: the store's gate
+    /// (`domain::gates::withdrawal_gate`) asked of what the interface holds, in the store's words.
+    fn withdrawal_refusal(&self, form: &Form) -> Option<String> {
+        let user = self.user.as_ref()?;
+        let unit = self.unit(&form.unit)?;
+        let place = self.place(unit, &form.component)?;
+        let refuse = |why| crate::messages::gates::withdrawal(&form.unit, &form.component, why, self.lang);
+        let entry = match may_appraise(user, &place, &form.unit) {
+            Ok(entry) => entry,
+            Err(refusal) => return Some(crate::messages::gates::forbidden(&refusal, self.lang)),
+        };
+        let recorded = unit.entries.get(&form.component).and_then(Recorded::of);
+        withdrawal_gate(entry, self.approved.contains(&unit.bloc), recorded, &user.name).err().map(refuse)
     }
 }
 

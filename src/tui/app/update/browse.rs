@@ -225,8 +225,8 @@ fn open_facts(app: &mut App) {
         .collect();
     // On an approved bloc the change is a re-rating with a reason, which only the chairman makes (Điều 10.4).
     let approved = app.unit(&unit).is_some_and(|u| app.approved.contains(&u.bloc));
-    if approved && !app.user_may(CouncilWrite::Rerate) {
-        app.message = Some((crate::messages::status::FACTS_LOCKED.say(app.lang).into(), true));
+    if let (true, Err(refusal)) = (approved, app.may_write(CouncilWrite::Rerate)) {
+        app.message = Some((refusal, true));
         return;
     }
     let rerate_reason = approved.then(|| rerate_reason_box(app.lang));
