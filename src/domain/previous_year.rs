@@ -67,16 +67,6 @@ pub fn year_flags(context: &YearContext<'_>, previous: Option<&PreviousLevel>, n
     }
 }
 
-/// The Vietnamese words of an outcome slug stored for a previous round (the slug itself if unknown).
-pub fn level_words(slug: &str) -> String {
-    [Level::Excellent, Level::Good, Level::Completed, Level::NotCompleted]
-        .into_iter()
-        .map(Outcome::Level)
-        .chain([Outcome::TiePending])
-        .find(|outcome| outcome.slug() == slug)
-        .map_or_else(|| slug.to_string(), |outcome| outcome.vietnamese().to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -224,7 +224,7 @@ pub fn result(frame: &mut Frame, app: &App, area: Rect) {
         )),
     ];
     if let Some(previous) = &result.previous_level {
-        lines.push(Line::raw(format!("Năm trước: {}", crate::domain::previous_year::level_words(previous))));
+        lines.push(Line::raw(format!("Năm trước: {}", crate::messages::reasons::outcome_slug(previous, app.lang))));
     }
     lines.push(Line::styled("Lý do xếp loại:", heading()));
     lines.extend(
