@@ -379,6 +379,7 @@ pub fn submitted(minutes: &str, late: bool, lang: Lang) -> String {
 pub fn sheets_exported(count: usize, shown: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Đã xuất {count} biểu chấm điểm: {shown}"),
+        Lang::En if count == 1 => format!("Exported 1 score sheet: {shown}"),
         Lang::En => format!("Exported {count} score sheets: {shown}"),
     }
 }
