@@ -174,3 +174,43 @@ fn the_same_key_is_described_in_each_language() {
     let help = help_body(&render(&app)).unwrap().join("\n");
     assert!(help.contains("Approve the bloc's result"), "{help}");
 }
+
+#[test]
+fn a_save_and_a_refusal_speak_the_language_of_the_run() {
+    for (lang, refused, saved) in
+        [(Lang::En, "is not a valid score", "Saved "), (Lang::Vi, "không phải là điểm hợp lệ", "Đã lưu ")]
+    {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = fixture_store(dir.path());
+        let mut app = app_as(&mut store, "tv-so-noi-vu");
+        app.lang = lang;
+        key(&mut app, &mut store, KeyCode::Enter, KeyModifiers::NONE);
+        for c in "-1".chars() {
+            key(&mut app, &mut store, KeyCode::Char(c), KeyModifiers::NONE);
+        }
+        key(&mut app, &mut store, KeyCode::Char('s'), KeyModifiers::CONTROL);
+        let error = app.form().and_then(|form| form.error.clone()).expect("refused inline");
+        assert!(error.contains(refused), "{lang:?}: {error}");
+        // The maximum is always a valid score and needs no reason where the unit scored itself the maximum.
+        let max = {
+            let form = app.form().unwrap();
+            let unit = app.unit(&form.unit).unwrap();
+            let place = app.place(unit, &form.component).unwrap();
+            (place.component.max, unit.entries.get(&form.component).and_then(|e| e.self_score))
+        };
+        for _ in 0..4 {
+            key(&mut app, &mut store, KeyCode::Backspace, KeyModifiers::NONE);
+        }
+        let typed = max.1.unwrap_or(max.0).to_string();
+        for c in typed.chars() {
+            key(&mut app, &mut store, KeyCode::Char(c), KeyModifiers::NONE);
+        }
+        key(&mut app, &mut store, KeyCode::Tab, KeyModifiers::NONE);
+        for c in "ok".chars() {
+            key(&mut app, &mut store, KeyCode::Char(c), KeyModifiers::NONE);
+        }
+        key(&mut app, &mut store, KeyCode::Char('s'), KeyModifiers::CONTROL);
+        let (message, is_error) = app.message.clone().expect("a status line");
+        assert!(!is_error && message.starts_with(saved), "{lang:?}: {message}");
+    }
+}

@@ -239,6 +239,6 @@ pub fn other_pane(label: &str, panes: &[&str], lang: Lang) -> String {
         ([], Lang::Vi) => format!("Phím {label} không dùng ở khung này"),
         ([], Lang::En) => format!("The key {label} is not used in this pane"),
         (panes, Lang::Vi) => format!("Phím {label} dùng ở khung {}", panes.join(" hoặc ")),
-        (panes, Lang::En) => format!("The key {label} is used in the pane {}", panes.join(" or ")),
+        (panes, Lang::En) => format!("The key {label} works in the {} pane", panes.join(" or ")),
     }
 }

@@ -375,6 +375,7 @@ pub fn submitted(minutes: &str, late: bool, lang: Lang) -> String {
 pub fn sheets_exported(count: usize, shown: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Đã xuất {count} biểu chấm điểm: {shown}"),
+        Lang::En if count == 1 => format!("Exported 1 score sheet: {shown}"),
         Lang::En => format!("Exported {count} score sheets: {shown}"),
     }
 }
@@ -416,5 +417,57 @@ pub fn role(role: crate::domain::permissions::Role, lang: Lang) -> &'static str 
             Role::ServiceAccount => "Administrator (service account)",
             Role::Unit => "Unit focal person",
         },
+    }
+}
+
+/// A typed score the rule refuses, as the scoring and self-assessment forms say it.
+pub fn score_input(why: &crate::domain::score::ScoreInputError, lang: Lang) -> String {
+    use crate::domain::score::ScoreInputError as E;
+    match (why, lang) {
+        (_, Lang::Vi) => why.to_string(),
+        (E::NotANumber(value), Lang::En) => format!("“{value}” is not a valid score (for example 3.5)"),
+        (E::PercentNotAllowed(value), Lang::En) => {
+            format!("“{value}”: this regulation scores in points, not as a percentage of plan")
+        }
+        (E::Negative { value, max }, Lang::En) => {
+            format!(
+                "“{value}” is not a valid score: a score is never negative (scores lie in [0; {}])",
+                score(*max, lang)
+            )
+        }
+        (E::AboveMax { value, max }, Lang::En) => {
+            let max = score(*max, lang);
+            format!("“{value}” is above the maximum {max} (scores lie in [0; {max}])")
+        }
+        (E::TooManyDecimals { value, found, allowed }, Lang::En) => format!(
+            "“{value}” has {found} decimals; the regulation counts {allowed} (nothing is rounded for you: type it again)"
+        ),
+    }
+}
+
+/// Why an appraisal needs a deduction reason, as the scoring form says it.
+pub fn reason_needed(why: &crate::domain::appraisal::ReasonNeeded, lang: Lang) -> String {
+    use crate::domain::appraisal::ReasonNeeded as R;
+    match (why, lang) {
+        (R::BelowMax { appraised, max }, Lang::Vi) => format!(
+            "Cần lý do trừ điểm: điểm thẩm định {} thấp hơn điểm tối đa {}",
+            score(*appraised, lang),
+            score(*max, lang)
+        ),
+        (R::DiffersFromSelfScore { appraised, self_score }, Lang::Vi) => format!(
+            "Cần lý do: điểm thẩm định {} khác điểm tự đánh giá {}",
+            score(*appraised, lang),
+            score(*self_score, lang)
+        ),
+        (R::BelowMax { appraised, max }, Lang::En) => format!(
+            "A deduction reason is needed: the appraised score {} is below the maximum {}",
+            score(*appraised, lang),
+            score(*max, lang)
+        ),
+        (R::DiffersFromSelfScore { appraised, self_score }, Lang::En) => format!(
+            "A reason is needed: the appraised score {} differs from the self-score {}",
+            score(*appraised, lang),
+            score(*self_score, lang)
+        ),
     }
 }

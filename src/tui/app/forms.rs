@@ -65,11 +65,11 @@ impl App {
             return Err(score(say::NO_APPRAISED_SCORE));
         }
         let appraised = parse_score(&form.score, &self.regulation.score_rule(max))
-            .map_err(|error| (Field::Score, error.to_string()))?;
+            .map_err(|error| (Field::Score, say::score_input(&error, self.lang)))?;
         let reason = form.reason.lines().join("\n");
         let self_score = unit.entries.get(&form.component).and_then(|e| e.self_score);
         check_reason(max, self_score, appraised, &reason)
-            .map_err(|why| (Field::Reason, capitalized(&why.to_string())))?;
+            .map_err(|why| (Field::Reason, say::reason_needed(&why, self.lang)))?;
         let reason = clean_text(&reason)
             .map_err(|why| (Field::Reason, say::field_refused(say::Field::Deduction, &why.to_string(), self.lang)))?;
         Ok(Effect::SaveAppraisal {
@@ -97,10 +97,4 @@ impl App {
         })?;
         Ok(Effect::Comment { unit: form.unit.clone(), component: form.component.clone(), text })
     }
-}
-
-/// A message that begins a line: its first letter in capitals (`cần lý do …` → `Cần lý do …`).
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }

@@ -203,7 +203,7 @@ impl App {
         parse_score(typed, &self.regulation.score_rule(max)).err().map(|why| {
             crate::messages::status::field_refused(
                 crate::messages::status::Field::SelfScore,
-                &why.to_string(),
+                &crate::messages::status::score_input(&why, self.lang),
                 self.lang,
             )
         })

@@ -21,20 +21,6 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     effects
 }
 
-/// A refusal goes to the open form's error line, else to the status line.
-fn show_failure(app: &mut App, error: String) {
-    match &mut app.screen {
-        Screen::Appraisal(form) => form.error = Some(error),
-        Screen::Comment(form) => form.error = Some(error),
-        Screen::Grades(form) => form.error = Some(error),
-        Screen::Facts(form) => form.error = Some(error),
-        Screen::SelfAssess(form) => form.error = Some(error),
-        Screen::Submit(form) => form.error = Some(error),
-        Screen::Desk(Desk::Form(form)) => form.error = Some(error),
-        _ => app.message = Some((error, true)),
-    }
-}
-
 fn apply_action(app: &mut App, action: Action) -> Vec<Effect> {
     let refresh = |app: &App| vec![Effect::Refresh { since: app.audit_id }];
     match action {
@@ -83,7 +69,7 @@ fn apply_action(app: &mut App, action: Action) -> Vec<Effect> {
             if unit { vec![Effect::Reload] } else { Vec::new() }
         }
         Action::Failed(error) => {
-            show_failure(app, error);
+            show_refusal(app, error);
             refresh(app)
         }
         Action::DeskFiles(files) => {
@@ -109,6 +95,34 @@ fn apply_action(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Key(key) => on_key(app, key),
         Action::Mouse(event, at) => mouse::on_mouse(app, event, at),
+    }
+}
+
+/// A refusal goes under the open form's fields, or on the status line.
+fn show_refusal(app: &mut App, error: String) {
+    match &mut app.screen {
+        Screen::Appraisal(form) => form.error = Some(error),
+        Screen::Comment(form) => form.error = Some(error),
+        Screen::Grades(form) => form.error = Some(error),
+        Screen::Facts(form) => form.error = Some(error),
+        Screen::SelfAssess(form) => form.error = Some(error),
+        Screen::Submit(form) => form.error = Some(error),
+        Screen::Desk(Desk::Form(form)) => form.error = Some(error),
+        // Every screen is named: a new form says here whether a refusal goes under its fields.
+        Screen::Picker { .. }
+        | Screen::Browse { .. }
+        | Screen::TieOrder(_)
+        | Screen::Unit { .. }
+        | Screen::Approval(_)
+        | Screen::Desk(
+            Desk::Files { .. }
+            | Desk::Kind { .. }
+            | Desk::Preview { .. }
+            | Desk::Problems { .. }
+            | Desk::Users { .. }
+            | Desk::Papers { .. }
+            | Desk::Notice { .. },
+        ) => app.message = Some((error, true)),
     }
 }
 
