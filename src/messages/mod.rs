@@ -31,6 +31,7 @@ pub mod regulations;
 mod rows;
 pub mod screens;
 pub mod submission;
+pub mod text;
 pub mod trust;
 pub mod uploads;
 pub mod year;

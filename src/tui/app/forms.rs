@@ -69,7 +69,9 @@ impl App {
         let self_score = unit.entries.get(&form.component).and_then(|e| e.self_score);
         check_reason(max, self_score, appraised, &reason)
             .map_err(|why| (Field::Reason, capitalized(&why.to_string())))?;
-        let reason = clean_text(&reason).map_err(|why| (Field::Reason, format!("Lý do trừ điểm {why}")))?;
+        let reason = clean_text(&reason).map_err(|why| {
+            (Field::Reason, format!("Lý do trừ điểm {}", crate::messages::text::text_refusal(&why, self.lang)))
+        })?;
         Ok(Effect::SaveAppraisal {
             unit: form.unit.clone(),
             component: form.component.clone(),
@@ -88,7 +90,8 @@ impl App {
         if !has_visible(&text) {
             return Err("Chưa nhập ý kiến góp ý".into());
         }
-        let text = clean_text(&text).map_err(|why| format!("Ý kiến góp ý {why}"))?;
+        let text = clean_text(&text)
+            .map_err(|why| format!("Ý kiến góp ý {}", crate::messages::text::text_refusal(&why, self.lang)))?;
         Ok(Effect::Comment { unit: form.unit.clone(), component: form.component.clone(), text })
     }
 }

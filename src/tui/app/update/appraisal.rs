@@ -122,6 +122,7 @@ fn on_withdraw(app: &mut App, command: Option<Command>, key: KeyEvent) -> Vec<Ef
         app.overlay = Some(Overlay::Help);
         return Vec::new();
     }
+    let lang = app.lang;
     let Screen::Appraisal(form) = &mut app.screen else { return Vec::new() };
     match command {
         Some(Command::Save) => {
@@ -139,7 +140,9 @@ fn on_withdraw(app: &mut App, command: Option<Command>, key: KeyEvent) -> Vec<Ef
                         based_on_version: form.based_on_version,
                     }];
                 }
-                Err(why) => form.error = Some(format!("Lý do rút kết quả {why}")),
+                Err(why) => {
+                    form.error = Some(format!("Lý do rút kết quả {}", crate::messages::text::text_refusal(&why, lang)));
+                }
             }
         }
         Some(Command::Back) => {
