@@ -284,6 +284,24 @@ fn each_forged_row_is_named_with_its_reason() {
             "tv-so-tttt (member, so-tttt) may not add or remove council users",
         ),
         (
+            // The secretary keeps users, but never raises one to the chairman (the store's role-grant gate).
+            "a chairman added by the secretary",
+            Forgery {
+                actor: "thu-ky",
+                action: "add user",
+                unit: None,
+                criterion: None,
+                field: None,
+                write: Some((
+                    "council_user",
+                    "INSERT INTO council_user (name, full_name, role) VALUES ('ke-gian', 'Kẻ gian', 'chairman') RETURNING *",
+                )),
+            },
+            vec![],
+            "người dùng ke-gian: Thư ký Hội đồng không được thêm hoặc xóa người dùng vai trò Chủ tịch Hội đồng",
+            "user ke-gian: the secretary may not add or remove a chairman",
+        ),
+        (
             "an approval by a leader",
             Forgery {
                 actor: "lanh-dao-2",

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failed unwrap is a failed test")]
 
 mod binary;
+mod tui_support;
 
 use binary::{ok, refused, thamdinh};
 use std::path::Path;
@@ -65,21 +66,7 @@ fn a_unit_changing_its_appraised_self_score_is_not_told_the_appraisal_and_the_ru
     let csv = write(dir.path(), "own.csv", "unit,criterion,self_score,explanation\nstc,III.7,2.5,Một phần\n");
     ok(&["import", "scores", "--db", &db, "--user", "dau-moi-stc", &csv]);
     // The sheet, the same rule: its own sheet as the secretary exported it (with the council's columns).
-    let store = Store::open(Path::new(&db)).unwrap();
-    let mut book = thamdinh::sheet::score_sheets_book(&store, &["stc".to_string()], &mut |_, _| {}).unwrap();
-    let layout = Layout::for_regulation(store.regulation());
-    let (code_col, self_col) = (layout.col(Column::Code).unwrap(), layout.col(Column::SelfScore).unwrap());
-    let row = book.sheets[0]
-        .cells
-        .iter()
-        .find(|((_, c), cell)| *c == code_col && cell.value == Some(Value::Text("III.7".into())))
-        .map(|((row, _), _)| *row)
-        .unwrap();
-    let style = book.sheets[0].cells.get(&(row, self_col)).map(|c| c.style).unwrap_or_default();
-    book.sheets[0].put(row, self_col, Some(Value::Number(rust_decimal::Decimal::ONE)), style);
-    let out = path(dir.path(), "stc.xlsx");
-    let footer = thamdinh::sheet::render::Footer { content_hash: book.content_hash(), audit_head: None };
-    thamdinh::sheet::write_book(book, &footer, Path::new(&out), "test").unwrap();
+    let out = sheet_with_self_score(dir.path(), &db, "stc", "III.7", rust_decimal::Decimal::ONE);
     ok(&["import", "sheet", "--db", &db, "--user", "dau-moi-stc", &out]);
     ok(&["audit", "verify", "--db", &db]);
 }
@@ -164,5 +151,72 @@ fn a_units_refused_attempt_is_in_the_audit_log_without_its_values() {
     ok(&["user", "add", "--db", &db, "tv", "--role", "member", "--agency", "so-noi-vu"]);
     refused(&["approve", "--db", &db, "--user", "tv", "--bloc", "so-nganh"]);
     assert_eq!(ok(&["audit", "log", "--db", &db]).lines().filter(|line| line.contains("Bị từ chối")).count(), 2);
+    ok(&["audit", "verify", "--db", &db]);
+}
+
+/// Issue 21 item 2, third probe: in its own screen, a unit that sets a self-score other than the council's appraisal
+/// is not told the appraisal, nor that the council's appraisal now needs a reason; its save is accepted.
+#[test]
+fn a_units_own_screen_never_shows_the_appraisal_its_self_score_moves_away_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = round(dir.path());
+    let mut store = Store::open(Path::new(&db)).unwrap();
+    let mut app = tui_support::app_as(&mut store, "dau-moi-stc");
+    let position = app.self_assessed_components("stc").iter().position(|p| p.component.code == "III.7").unwrap();
+    press_down(&mut app, &mut store, position);
+    tui_support::press(&mut app, &mut store, "<Enter>2<Tab>Một sáng kiến chưa được công nhận<C-s>");
+    let said = app.message.as_ref().map(|(text, _)| text.clone()).unwrap_or_default();
+    assert!(said.contains("Đã lưu tự đánh giá"), "{said}");
+    for view in [tui_support::screen(&app, 160, 48), tui_support::screen(&app, 80, 24), said] {
+        assert_silent(&view);
+        assert!(!view.contains("cần lý do") && !view.contains("thẩm định 3"), "{view}");
+    }
+    let stored = store.load_unit("stc").unwrap().unwrap();
+    assert_eq!(stored.entries["III.7"].self_score, Some(rust_decimal::Decimal::TWO));
+}
+
+fn press_down(app: &mut thamdinh::tui::app::App, store: &mut Store, times: usize) {
+    for _ in 0..times {
+        tui_support::press(app, store, "j");
+    }
+}
+
+/// `unit`'s score sheet as the secretary exports it, with `component`'s self-score set to `value`.
+fn sheet_with_self_score(dir: &Path, db: &str, unit: &str, component: &str, value: rust_decimal::Decimal) -> String {
+    let store = Store::open(Path::new(db)).unwrap();
+    let mut book = thamdinh::sheet::score_sheets_book(&store, &[unit.to_string()], &mut |_, _| {}).unwrap();
+    let layout = Layout::for_regulation(store.regulation());
+    let (code_col, self_col) = (layout.col(Column::Code).unwrap(), layout.col(Column::SelfScore).unwrap());
+    let row = book.sheets[0]
+        .cells
+        .iter()
+        .find(|((_, c), cell)| *c == code_col && cell.value == Some(Value::Text(component.into())))
+        .map(|((row, _), _)| *row)
+        .unwrap();
+    let style = book.sheets[0].cells.get(&(row, self_col)).map(|c| c.style).unwrap_or_default();
+    book.sheets[0].put(row, self_col, Some(Value::Number(value)), style);
+    let out = path(dir, &format!("{unit}-{value}.xlsx"));
+    let footer = thamdinh::sheet::render::Footer { content_hash: book.content_hash(), audit_head: None };
+    thamdinh::sheet::write_book(book, &footer, Path::new(&out), "test").unwrap();
+    out
+}
+
+/// Issue 21, one rule on every path: the council's own import of a unit's self-score (CSV or sheet) is held to the
+/// appraisal it recorded (a reason once they differ) the same way; the sheet no longer refuses every change.
+#[test]
+fn the_councils_csv_and_sheet_hold_a_moved_self_score_to_the_same_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = round(dir.path());
+    // stc III.7: appraised 3 with no reason; a self-score of 2 makes the appraisal need one.
+    let csv = write(dir.path(), "council-self.csv", "unit,criterion,self_score,explanation\nstc,III.7,2,Một phần\n");
+    let by_csv = refused(&["import", "scores", "--db", &db, &csv]);
+    let sheet = sheet_with_self_score(dir.path(), &db, "stc", "III.7", rust_decimal::Decimal::TWO);
+    let by_sheet = refused(&["import", "sheet", "--db", &db, &sheet]);
+    for error in [&by_csv, &by_sheet] {
+        assert!(error.contains("cần lý do: điểm thẩm định 3 khác điểm tự đánh giá 2"), "{error}");
+    }
+    // snv II.2: appraised 1,75 with its reason; a moved self-score stands, by either path.
+    let sheet = sheet_with_self_score(dir.path(), &db, "snv", "II.2", rust_decimal::Decimal::ONE);
+    ok(&["import", "sheet", "--db", &db, &sheet]);
     ok(&["audit", "verify", "--db", &db]);
 }

@@ -46,7 +46,7 @@ fn as_user<'s>(store: &'s mut Store, user: &str) -> &'s mut Store {
 fn refused_because(result: Result<impl std::fmt::Debug, StoreError>, words: &str) -> String {
     match result {
         Err(error) => {
-            let text = error.to_string();
+            let text = thamdinh::messages::store_error(&error, thamdinh::messages::Lang::En);
             assert!(text.contains(words), "expected {words:?} in: {text}");
             text
         }

@@ -38,9 +38,46 @@ pub fn check_reason(
     }
 }
 
+/// Does the appraisal recorded on a component bind a write of its self-assessment (issue 21)? The one rule of
+/// every path that writes a self-score or applicability (the unit's form, a CSV import, a sheet import):
+///
+/// - a unit's focal person (`by_unit`) may change its own self-score before submission even where the council
+///   has appraised the component: never refused for what the council holds, never told of it. That the
+///   appraisal then needs a reason is the council's to settle: its queue shows the component as needing one;
+/// - the council's own write (the secretary's import of a unit's file) is checked so the appraisal it holds
+///   still stands: refused when the appraisal would need a reason it does not have.
+///
+/// `appraised` is the appraisal recorded and its deduction reason, if any.
+///
+/// # Errors
+/// The reason the council's appraisal would then need, for a write that is not the unit's.
+pub fn self_assessment_against_appraisal(
+    by_unit: bool,
+    max: Decimal,
+    self_score: Option<Decimal>,
+    appraised: Option<(Decimal, &str)>,
+) -> Result<(), ReasonNeeded> {
+    match appraised {
+        Some((appraised, reason)) if !by_unit => check_reason(max, self_score, appraised, reason),
+        _ => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_units_self_score_is_never_refused_for_the_councils_appraisal() {
+        let (four, three) = (Decimal::from(4), Decimal::from(3));
+        assert_eq!(self_assessment_against_appraisal(true, four, Some(three), Some((four, ""))), Ok(()));
+        assert_eq!(
+            self_assessment_against_appraisal(false, four, Some(three), Some((four, ""))),
+            Err(ReasonNeeded::DiffersFromSelfScore { appraised: four, self_score: three })
+        );
+        assert_eq!(self_assessment_against_appraisal(false, four, Some(three), Some((four, "Thiếu")),), Ok(()));
+        assert_eq!(self_assessment_against_appraisal(false, four, Some(three), None), Ok(()));
+    }
 
     #[test]
     fn a_reason_is_needed_below_max_or_when_the_self_score_differs() {

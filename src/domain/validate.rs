@@ -8,22 +8,22 @@ use unicode_normalization::UnicodeNormalization;
 pub enum TextRefusal {
     /// A control character other than newline and tab (NUL, ESC, BEL, C1 …), named by its code point.
     #[error(
-        "chứa ký tự điều khiển U+{code:04X} ở vị trí {position}; chỉ được dùng chữ, số, dấu câu, xuống dòng và tab"
+        "holds the control character U+{code:04X} at position {position}; only letters, digits, punctuation, line breaks and tabs"
     )]
     ControlCharacter { code: u32, position: usize },
     /// A line break where the text must stay on one line (a name, a code).
-    #[error("không được xuống dòng")]
+    #[error("may not break a line")]
     LineBreak,
     /// Only characters that show nothing (zero-width, format, bidi marks, the braille blank): it reads as empty.
-    #[error("không có ký tự nào nhìn thấy được (chỉ có ký tự vô hình hoặc ký tự định dạng)")]
+    #[error("shows nothing (only invisible or formatting characters)")]
     Invisible,
     /// A bidi embedding, override or isolate in a one-line text: it would reorder what the reader sees.
     #[error(
-        "chứa ký tự đổi chiều chữ U+{code:04X} ở vị trí {position}; không được dùng trong tên, mã, tiêu đề, số hiệu"
+        "holds the bidi control U+{code:04X} at position {position}; not allowed in names, codes, titles, references"
     )]
     BidiControl { code: u32, position: usize },
     /// Longer than its kind of text may be.
-    #[error("dài {length} ký tự, quá giới hạn {limit} ký tự")]
+    #[error("is {length} characters long, over the limit of {limit}")]
     TooLong { length: usize, limit: usize },
 }
 

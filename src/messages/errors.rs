@@ -139,7 +139,9 @@ fn csv_problem(problem: &CsvProblem) -> String {
         CsvProblem::ColumnTwice { column } => format!("cột {column} xuất hiện hai lần"),
         CsvProblem::MissingColumn { column } => format!("thiếu cột {column}"),
         CsvProblem::Unreadable(why) => format!("không đọc được dòng ({})", super::cause_vi(why)),
-        CsvProblem::Cell { column, value, why } => format!("cột {column}: {value:?} {why}"),
+        CsvProblem::Cell { column, value, why } => {
+            format!("cột {column}: {value:?} {}", super::text::text_refusal(why, Lang::Vi))
+        }
     }
 }
 
@@ -184,7 +186,7 @@ pub(super) const DATE_RULE_VI: &str = concat!(date_spelling_vi!(), " hoặc yyyy
 )]
 pub fn refused(why: &Refused, lang: Lang) -> String {
     // The gates' refusals are worded in `messages::gates`, in both languages; the others' English is their own.
-    if lang == Lang::En && !matches!(why, Refused::Approval(_) | Refused::Withdrawal { .. }) {
+    if lang == Lang::En && !matches!(why, Refused::Approval(_) | Refused::Withdrawal { .. } | Refused::RoleGrant(_)) {
         return why.to_string();
     }
     match why {
@@ -216,7 +218,7 @@ pub fn refused(why: &Refused, lang: Lang) -> String {
         ),
         Refused::ReasonNeeded { unit, component, why } => format!("đơn vị {unit}, {component}: {why}"),
         Refused::BadText { field, at, why } => {
-            format!("{}: {} {why}", subject(at, lang), text_field(*field, lang))
+            format!("{}: {} {}", subject(at, lang), text_field(*field, lang), super::text::text_refusal(why, lang))
         }
         Refused::TextNeeded { field, at } => format!(
             "{}: cần {} (đang trống, hoặc không có ký tự nhìn thấy được)",
@@ -326,10 +328,7 @@ pub fn refused(why: &Refused, lang: Lang) -> String {
             format!("dòng nhật ký {row}: không đọc được bản ghi các dòng nó đã ghi: {}", super::cause_vi(why))
         }
         Refused::UnitNeeded => "cán bộ đầu mối (--role unit) thuộc một đơn vị: thêm --unit=MÃ_ĐƠN_VỊ".into(),
-        Refused::RoleNotForSecretary { role } => format!(
-            "Thư ký Hội đồng không được thêm hoặc xóa người dùng vai trò {}: chỉ tài khoản dịch vụ (người giữ tệp cơ sở dữ liệu) được làm việc này",
-            role_vi(role)
-        ),
+        Refused::RoleGrant(why) => super::gates::role_grant(*why, lang),
         Refused::NoUnitForRole { role, unit } => format!(
             "chỉ cán bộ đầu mối (--role unit) mới gắn với đơn vị; vai trò {} làm việc cho Hội đồng, không gắn với đơn vị {unit}: bỏ --unit",
             role_vi(role)
@@ -510,7 +509,7 @@ pub fn refusal(why: &Refusal, lang: Lang) -> String {
 mod tests {
     use super::*;
     use crate::domain::facts::FactsInconsistent;
-    use crate::domain::gates::{ApprovalBlocker, WithdrawalRefusal};
+    use crate::domain::gates::{ApprovalBlocker, RoleGrantRefusal, WithdrawalRefusal};
     use crate::domain::permissions::Actor;
     use crate::domain::score::ScoreInputError;
     use crate::domain::validate::TextRefusal;
@@ -613,7 +612,7 @@ mod tests {
             Refused::AuditRecordUnfit { table: s("score"), record: s("{}") },
             Refused::AuditRecordUnreadable { row: 3, why: s("x") },
             Refused::UnitNeeded,
-            Refused::RoleNotForSecretary { role: s("chairman") },
+            Refused::RoleGrant(RoleGrantRefusal::NotForSecretary(Role::Chairman)),
             Refused::SheetRefused {
                 file: s("stc.xlsx"),
                 sheet: s("stc"),

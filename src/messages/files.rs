@@ -156,8 +156,9 @@ pub(super) fn file_fault_vi(fault: &FileFault) -> String {
         ),
         FileFault::NoEvidenceList { title } => format!("thiếu danh mục tài liệu kiểm chứng ({title}) bên dưới bảng"),
         FileFault::EvidenceText { unit, code, title, why } => format!(
-            "đơn vị {unit}, tài liệu kiểm chứng {code}: {} {why}",
-            if *title { "trích yếu" } else { "số, ký hiệu" }
+            "đơn vị {unit}, tài liệu kiểm chứng {code}: {} {}",
+            if *title { "trích yếu" } else { "số, ký hiệu" },
+            super::text::text_refusal(why, super::Lang::Vi)
         ),
         FileFault::EvidenceCriterion { unit, code, framework } => format!(
             "đơn vị {unit}, tài liệu kiểm chứng: khung tiêu chí của đơn vị ({framework}) không có tiêu chí {code:?}"

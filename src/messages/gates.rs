@@ -2,7 +2,7 @@
 //! the refusal the interface shows before it offers a key is the store's, word for word.
 
 use super::Lang;
-use crate::domain::gates::{ApprovalBlocker, WithdrawalRefusal};
+use crate::domain::gates::{ApprovalBlocker, RoleGrantRefusal, WithdrawalRefusal};
 use crate::domain::permissions::Refusal;
 
 /// Why the chairman cannot approve a bloc now (the store's refusal of `approve_bloc` and the approval prompt).
@@ -12,7 +12,7 @@ pub fn approval(blocker: &ApprovalBlocker, lang: Lang) -> String {
             format!("khối {bloc} đã được phê duyệt, kết quả đã khóa; thay đổi lúc này là xếp loại lại (Điều 10.4)")
         }
         (ApprovalBlocker::AlreadyApproved { bloc }, Lang::En) => {
-            format!("bloc {bloc} is approved and its results are frozen; a change now is a re-rating (Điều 10.4)")
+            format!("bloc {bloc} is approved and its results are frozen; a change now is a re-rating (Article 10.4)")
         }
         (ApprovalBlocker::EmptyBloc { bloc }, Lang::Vi) => format!("khối {bloc} không có đơn vị nào để phê duyệt"),
         (ApprovalBlocker::EmptyBloc { bloc }, Lang::En) => format!("bloc {bloc} has no units to approve"),
@@ -46,7 +46,7 @@ pub fn withdrawal(unit: &str, component: &str, why: WithdrawalRefusal, lang: Lan
             "khối đã được phê duyệt: không rút kết quả thẩm định (Chủ tịch Hội đồng xếp loại lại, Điều 10.4)"
         }
         (WithdrawalRefusal::Frozen, Lang::En) => {
-            "the bloc is approved: an appraisal is not withdrawn (the chairman re-rates, Điều 10.4)"
+            "the bloc is approved: an appraisal is not withdrawn (the chairman re-rates, Article 10.4)"
         }
         (WithdrawalRefusal::NothingToWithdraw, Lang::Vi) => "chưa có kết quả thẩm định, không có gì để rút",
         (WithdrawalRefusal::NothingToWithdraw, Lang::En) => "no appraisal recorded, nothing to withdraw",
@@ -66,6 +66,20 @@ pub fn withdrawal(unit: &str, component: &str, why: WithdrawalRefusal, lang: Lan
 /// A write the permissions refuse (the store's `Forbidden`, and a key that does not act for this user).
 pub fn forbidden(why: &Refusal, lang: Lang) -> String {
     format!("{}: {}", lang.pick("bị từ chối", "refused"), super::refusal(why, lang))
+}
+
+/// Why this user may not add or remove a user of that role (the store's refusal of `user add|remove`, and
+/// `audit verify`'s reason for a logged row that did).
+pub fn role_grant(why: RoleGrantRefusal, lang: Lang) -> String {
+    match (why, lang) {
+        (RoleGrantRefusal::NotForSecretary(role), Lang::Vi) => format!(
+            "Thư ký Hội đồng không được thêm hoặc xóa người dùng vai trò {}: chỉ tài khoản dịch vụ (người giữ tệp cơ sở dữ liệu) được làm việc này",
+            role.label_vi()
+        ),
+        (RoleGrantRefusal::NotForSecretary(role), Lang::En) => format!(
+            "the secretary may not add or remove a {role}: only the service account (the database's keeper) may"
+        ),
+    }
 }
 
 /// A write asked before anyone is signed in (the picker): nobody's right is known yet.

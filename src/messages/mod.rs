@@ -35,6 +35,7 @@ mod rows;
 pub mod screens;
 pub mod status;
 pub mod submission;
+pub mod text;
 pub mod trust;
 pub mod uploads;
 pub mod year;

@@ -7,7 +7,6 @@ use super::Lang;
 use super::errors::{DATE_RULE_VI, refusal, refused, score_vi};
 use crate::domain::score::display_vi;
 use crate::store::{HeldScore, RowFault, RowPlace, RowProblem};
-use rust_decimal::Decimal;
 
 /// A refused value, as a person reads it.
 pub fn row_problem(problem: &RowProblem, lang: Lang) -> String {
@@ -35,10 +34,6 @@ fn unit_vi(unit: &str) -> String {
 
 fn item_vi(unit: &str, code: &str) -> String {
     format!("đơn vị {unit}, {code}")
-}
-
-fn decimal_vi(value: Option<&Decimal>) -> String {
-    value.map_or_else(|| "trống".to_string(), |value| display_vi(*value))
 }
 
 fn held_vi(scores: &[HeldScore]) -> String {
@@ -145,7 +140,9 @@ fn fault_vi(fault: &RowFault) -> (Option<String>, String) {
             "tiêu chí thành phần này do lãnh đạo UBND tỉnh chấm, đơn vị không tự chấm điểm (bỏ trống điểm tự đánh giá)"
                 .to_string(),
         ),
-        RowFault::ExplanationText { unit, code, why } => (Some(item_vi(unit, code)), format!("giải trình {why}")),
+        RowFault::ExplanationText { unit, code, why } => {
+            (Some(item_vi(unit, code)), format!("giải trình {}", super::text::text_refusal(why, Lang::Vi)))
+        }
         RowFault::NoGrades { regulation } => {
             (None, format!("quy chế {regulation} không xếp loại tiêu chí, nên không có xếp loại nào để điều chỉnh"))
         }
@@ -189,15 +186,6 @@ fn fault_vi(fault: &RowFault) -> (Option<String>, String) {
         RowFault::DocumentTwice { unit, code, reference, first } => {
             (Some(format!("đơn vị {unit}, {code}, tài liệu số {reference}")), format!("đã có ở dòng {first}"))
         }
-        RowFault::SelfScoreAppraised { unit, code, appraised, stored, sheet } => (
-            Some(item_vi(unit, code)),
-            format!(
-                "Hội đồng đã thẩm định {} nên điểm tự đánh giá giữ nguyên {} (trang tính ghi {})",
-                display_vi(*appraised),
-                decimal_vi(stored.as_ref()),
-                decimal_vi(sheet.as_ref())
-            ),
-        ),
         RowFault::NotApplicableAppraised { unit, code, appraised } => (
             Some(item_vi(unit, code)),
             format!(
@@ -232,6 +220,7 @@ pub(super) fn every_row_fault() -> Vec<RowFault> {
     use crate::domain::self_assessment::ExplanationMissing;
     use crate::domain::validate::TextRefusal;
     use crate::store::{Refused, Subject};
+    use rust_decimal::Decimal;
     let s = |text: &str| text.to_string();
     let (unit, code) = (s("snv"), s("I.2"));
     let item = || (unit.clone(), code.clone());
@@ -304,13 +293,6 @@ pub(super) fn every_row_fault() -> Vec<RowFault> {
         RowFault::NoReference { unit: u.clone(), code: c.clone() },
         RowFault::NotADate { unit: u.clone(), code: c.clone(), value: s("31/02/2024") },
         RowFault::DocumentTwice { unit: u.clone(), code: c.clone(), reference: s("12/BC"), first: 2 },
-        RowFault::SelfScoreAppraised {
-            unit: u.clone(),
-            code: c.clone(),
-            appraised: Decimal::ONE,
-            stored: Some(Decimal::TWO),
-            sheet: None,
-        },
         RowFault::NotApplicableAppraised { unit: u.clone(), code: c.clone(), appraised: Decimal::ONE },
         RowFault::SheetValueRefused {
             unit: u.clone(),
@@ -331,6 +313,7 @@ pub(super) fn every_row_fault() -> Vec<RowFault> {
 mod tests {
     use super::*;
     use crate::domain::self_assessment::ExplanationMissing;
+    use rust_decimal::Decimal;
 
     /// The interface's form words only the reason: no file, no column, no unit and component before it.
     #[test]

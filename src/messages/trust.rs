@@ -70,6 +70,12 @@ pub fn forged_row(forged: &Forged, lang: Lang) -> String {
         (ForgedWhy::LateBaseline, Lang::En) => {
             "baseline rows are written once, by the migration to schema 5; this one comes after".into()
         }
+        (ForgedWhy::RoleGrant { user, why }, Lang::Vi) => {
+            format!("người dùng {user}: {}", super::gates::role_grant(*why, lang))
+        }
+        (ForgedWhy::RoleGrant { user, why }, Lang::En) => {
+            format!("user {user}: {}", super::gates::role_grant(*why, lang))
+        }
         (ForgedWhy::FrozenBloc { bloc, table, key }, Lang::Vi) => {
             format!("thay đổi {table} ({key}) của khối {bloc} đã phê duyệt mà không qua xếp loại lại (Điều 10.4)")
         }

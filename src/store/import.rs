@@ -7,7 +7,7 @@ use super::csv_input::CsvTable;
 use super::error::Result;
 use super::state::row_state;
 use super::write::{CLEAR_MARKER, Cell, Merged, ScoreChange, merge, write_evidence_audited, write_fact, write_merged};
-use crate::domain::appraisal::check_reason;
+use crate::domain::appraisal::self_assessment_against_appraisal;
 use crate::domain::framework::{ComponentPlace, Framework};
 use crate::domain::grades::Grade;
 use crate::domain::permissions::{CouncilWrite, Refusal, may, may_import_appraisal};
@@ -636,9 +636,9 @@ pub(super) fn check_merged(
     }
     let decimal = |text: &str| Decimal::from_str(text).ok();
     let self_score = after.self_score.as_deref().and_then(decimal);
-    // An appraisal that needs a reason once the self-score moves is the council's to settle, not the unit's refusal.
+    // An appraisal that needs a reason once the self-score moves is the council's to settle, not the unit's refusal
+    // (`domain::appraisal::self_assessment_against_appraisal`, the one rule of the form, the CSV and the sheet).
     let judged = match (&change.leader, &merged.leader_after) {
-        _ if by_unit => None,
         (Some(_), Some(leader)) if merged.leader_changed() || merged.self_score_changed() => {
             decimal(&leader.score).map(|score| (score, leader.reason.as_str()))
         }
@@ -647,11 +647,9 @@ pub(super) fn check_merged(
         }
         _ => None,
     };
-    if let Some((appraised, reason)) = judged {
-        check_reason(place.component.max, self_score, appraised, reason).map_err(|why| {
-            RowFault::ReasonNeeded { unit: unit.clone(), code: code.clone(), why }.at(at.clone(), Some("reason"))
-        })?;
-    }
+    self_assessment_against_appraisal(by_unit, place.component.max, self_score, judged).map_err(|why| {
+        RowFault::ReasonNeeded { unit: unit.clone(), code: code.clone(), why }.at(at.clone(), Some("reason"))
+    })?;
     // Group I of 2610 (Điều 6.2.b): the leaders score it; the unit's self-assessment does not reach it.
     if place.criterion.scored_by_leaders && merged.self_score_changed() && self_score.is_some() {
         return Err(RowFault::SelfScoreByLeaders { unit, code }.at(at.clone(), Some("self_score")));

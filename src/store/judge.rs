@@ -28,6 +28,9 @@ pub enum ForgedWhy {
     ServiceAccountOnly,
     /// A baseline row after the migration that writes them.
     LateBaseline,
+    /// The actor's role may manage users but not grant or remove this one (`domain::gates::role_grant_gate`): a
+    /// secretary adding a chairman or a secretary.
+    RoleGrant { user: String, why: crate::domain::gates::RoleGrantRefusal },
     /// A change to the data of a unit (or tie) whose bloc was approved, with no re-rating of it in that write.
     FrozenBloc { bloc: String, table: String, key: String },
 }
@@ -69,6 +72,8 @@ pub(super) struct Touched {
     pub first_key: Option<String>,
     /// A unit row's new bloc.
     pub new_bloc: Option<String>,
+    /// A council user row's role (as added, or as removed).
+    pub role: Option<String>,
 }
 
 /// A user as the log knew them at a row: role, agency, unit, when removed.
@@ -130,6 +135,10 @@ impl<'r> Judge<'r> {
         let Some(actor) = self.actor_then(expected, row)? else { return Ok(()) };
         if let Some(action) = action
             && let Err(why) = self.allowed(expected, &actor, action, row)?
+        {
+            self.forged(row, why);
+        } else if matches!(action, Some(AuditAction::AddUser | AuditAction::RemoveUser))
+            && let Some(why) = role_granted(&actor, touched)
         {
             self.forged(row, why);
         }
@@ -286,6 +295,15 @@ impl<'r> Judge<'r> {
         }
         Ok(())
     }
+}
+
+/// A user row a write added or removed whose role the actor may not grant (the store's own gate).
+fn role_granted(actor: &Actor, touched: &[Touched]) -> Option<ForgedWhy> {
+    touched.iter().filter(|record| record.table == "council_user").find_map(|record| {
+        let role = record.role.as_deref()?.parse::<Role>().ok()?;
+        let why = crate::domain::gates::role_grant_gate(actor.role, role).err()?;
+        Some(ForgedWhy::RoleGrant { user: record.first_key.clone().unwrap_or_default(), why })
+    })
 }
 
 /// An assistant's entry written as a final appraisal: it waits for a member's confirmation (an `enter` row).

@@ -302,8 +302,8 @@ pub enum Refused {
     UnitNeeded,
     /// The secretary keeps members, assistants, leaders and units' focal persons; a chairman or a secretary is
     /// added or removed only by the service account (whoever holds the database file), so no user raises another.
-    #[error("the secretary may not add or remove a {role}: only the service account (the database's keeper) may")]
-    RoleNotForSecretary { role: String },
+    #[error("role grant refused ({0:?}); see messages::gates for its words")]
+    RoleGrant(crate::domain::gates::RoleGrantRefusal),
     #[error(
         "only a unit's focal person (--role unit) belongs to a unit; a {role} works for the council: leave out --unit {unit}"
     )]

@@ -73,11 +73,6 @@ fn held(scores: &[HeldScore]) -> String {
     scores.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
 }
 
-/// A decimal as the English wording shows it (`empty` for none).
-fn shown(value: Option<&Decimal>) -> String {
-    value.map_or_else(|| "empty".to_string(), |value| value.normalize().to_string())
-}
-
 /// What is wrong with a value; `unit` is the unit's code, `code` the criterion or component.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum RowFault {
@@ -169,17 +164,6 @@ pub enum RowFault {
     NotADate { unit: String, code: String, value: String },
     #[error("unit {unit}, {code}, reference {reference}: already on line {first}")]
     DocumentTwice { unit: String, code: String, reference: String, first: u64 },
-    #[error(
-        "unit {unit}, {code}: already appraised at {} by the council, so its self-score stays {} (the sheet says {})",
-        appraised.normalize(), shown(stored.as_ref()), shown(sheet.as_ref())
-    )]
-    SelfScoreAppraised {
-        unit: String,
-        code: String,
-        appraised: Decimal,
-        stored: Option<Decimal>,
-        sheet: Option<Decimal>,
-    },
     #[error(
         "unit {unit}, {code}: marked not applicable, but the council appraised it at {}; a not-applicable component carries no scores",
         appraised.normalize()

@@ -5,6 +5,7 @@ use super::audit::{AuditAction, Change, ImportKind};
 use super::error::Result;
 use super::import::{EvidenceRow, Imported};
 use super::write::{Cell, ScoreChange, merge, write_evidence_audited, write_merged};
+use crate::domain::appraisal::self_assessment_against_appraisal;
 use crate::domain::evidence::SheetAssessment;
 use crate::domain::scoring::ComponentScore;
 use crate::domain::validate::{TextKind, check};
@@ -138,10 +139,16 @@ impl Store {
                     at(RowFault::ExplanationMissing { unit: code.clone(), code: component.clone(), why })
                 })?;
             }
-            // The council's appraisal binds the council's own import of a sheet; a unit is never told of it (one
-            // rule for a unit, as its form and CSV: the appraisal then differing is the council's to settle).
-            if self.actor.role != crate::domain::permissions::Role::Unit {
-                check_against_appraisal(&stored, self_score, applicable, (&code, component)).map_err(at)?;
+            // The one rule of the form, the CSV and the sheet (`domain::appraisal`): a unit's change is never refused
+            // for the council's appraisal; the council's own import keeps its appraisal standing.
+            let by_unit = self.actor.role == crate::domain::permissions::Role::Unit;
+            if let Some(max) = max.filter(|_| self_score != stored.self_score) {
+                let appraised = stored.effective_appraised().map(|a| (a, stored.deduction_reason.as_str()));
+                self_assessment_against_appraisal(by_unit, max, self_score, appraised)
+                    .map_err(|why| at(RowFault::ReasonNeeded { unit: code.clone(), code: component.clone(), why }))?;
+            }
+            if !by_unit {
+                not_applicable_against_appraisal(&stored, applicable, (&code, component)).map_err(at)?;
             }
             if self_score == stored.self_score && *explanation == *stored.explanation && applicable == stored.applicable
             {
@@ -199,24 +206,19 @@ fn new_evidence(
     Ok(evidence)
 }
 
-/// A component the council has appraised keeps the self-score it was appraised on, and stays applicable.
-fn check_against_appraisal(
+/// A component the council has appraised stays applicable when the council imports a sheet (a not-applicable
+/// component carries no score: the council withdraws its appraisal first).
+fn not_applicable_against_appraisal(
     stored: &ComponentScore,
-    self_score: Option<Decimal>,
     applicable: bool,
     (unit, code): (&str, &str),
 ) -> std::result::Result<(), RowFault> {
-    if let Some(appraised) = stored.effective_appraised() {
-        let (unit, code) = (unit.to_string(), code.to_string());
-        if self_score != stored.self_score {
-            let (stored, sheet) = (stored.self_score, self_score);
-            return Err(RowFault::SelfScoreAppraised { unit, code, appraised, stored, sheet });
+    match stored.effective_appraised() {
+        Some(appraised) if !applicable => {
+            Err(RowFault::NotApplicableAppraised { unit: unit.to_string(), code: code.to_string(), appraised })
         }
-        if !applicable {
-            return Err(RowFault::NotApplicableAppraised { unit, code, appraised });
-        }
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 impl Store {

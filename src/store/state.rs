@@ -436,8 +436,16 @@ fn touched(columns: &Columns, states: &[RowState]) -> Vec<Touched> {
                     new_bloc: (state.table == "unit")
                         .then(|| text(position("bloc").and_then(|at| values.get(at))))
                         .flatten(),
+                    role: (state.table == "council_user")
+                        .then(|| text(position("role").and_then(|at| values.get(at))))
+                        .flatten(),
                 },
-                None => Touched { table: state.table.clone(), first_key: text(state.key.first()), new_bloc: None },
+                None => Touched {
+                    table: state.table.clone(),
+                    first_key: text(state.key.first()),
+                    new_bloc: None,
+                    role: None,
+                },
             }
         })
         .collect()

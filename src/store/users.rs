@@ -97,11 +97,7 @@ impl Store {
     /// The secretary keeps every role but the chairman's and the secretary's own (and the service account's):
     /// those only the service account adds or removes, so no user can raise another above themselves.
     fn permit_role_change(&self, role: Role) -> Result<()> {
-        crate::domain::gates::role_grant_gate(self.actor.role, role).map_err(
-            |crate::domain::gates::RoleGrantRefusal::NotForSecretary(role)| {
-                Refused::RoleNotForSecretary { role: role.slug().to_string() }.into()
-            },
-        )
+        crate::domain::gates::role_grant_gate(self.actor.role, role).map_err(|why| Refused::RoleGrant(why).into())
     }
 
     /// Adds a council user. Members and assistants need one of the regulation's appraising agencies.

@@ -70,8 +70,16 @@ impl App {
         let self_score = unit.entries.get(&form.component).and_then(|e| e.self_score);
         check_reason(max, self_score, appraised, &reason)
             .map_err(|why| (Field::Reason, say::reason_needed(&why, self.lang)))?;
-        let reason = clean_text(&reason)
-            .map_err(|why| (Field::Reason, say::field_refused(say::Field::Deduction, &why.to_string(), self.lang)))?;
+        let reason = clean_text(&reason).map_err(|why| {
+            (
+                Field::Reason,
+                say::field_refused(
+                    say::Field::Deduction,
+                    &crate::messages::text::text_refusal(&why, self.lang),
+                    self.lang,
+                ),
+            )
+        })?;
         Ok(Effect::SaveAppraisal {
             unit: form.unit.clone(),
             component: form.component.clone(),
@@ -93,7 +101,11 @@ impl App {
             return Err(crate::messages::status::NO_COMMENT.say(self.lang).into());
         }
         let text = clean_text(&text).map_err(|why| {
-            crate::messages::status::field_refused(crate::messages::status::Field::Comment, &why.to_string(), self.lang)
+            crate::messages::status::field_refused(
+                crate::messages::status::Field::Comment,
+                &crate::messages::text::text_refusal(&why, self.lang),
+                self.lang,
+            )
         })?;
         Ok(Effect::Comment { unit: form.unit.clone(), component: form.component.clone(), text })
     }

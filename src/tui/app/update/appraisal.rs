@@ -122,6 +122,7 @@ fn on_withdraw(app: &mut App, command: Option<Command>, key: KeyEvent) -> Vec<Ef
         app.overlay = Some(Overlay::Help);
         return Vec::new();
     }
+    let lang = app.lang;
     let Screen::Appraisal(form) = &mut app.screen else { return Vec::new() };
     match command {
         Some(Command::Save) => {
@@ -142,8 +143,8 @@ fn on_withdraw(app: &mut App, command: Option<Command>, key: KeyEvent) -> Vec<Ef
                 Err(why) => {
                     form.error = Some(crate::messages::status::field_refused(
                         crate::messages::status::Field::Withdrawal,
-                        &why.to_string(),
-                        app.lang,
+                        &crate::messages::text::text_refusal(&why, lang),
+                        lang,
                     ));
                 }
             }
