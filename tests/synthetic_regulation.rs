@@ -420,6 +420,11 @@ fn the_synthetic_regulation_is_shown_with_every_level_of_its_criteria() {
 /// A copy of the fixture in a new folder with `file` edited (every `from` replaced by `to`), checked with
 /// `regulations check`: the refusal's text.
 fn check_edited(file: &str, from: &str, to: &str) -> String {
+    check_edits(&[(file, from, to)])
+}
+
+/// `check_edited` with several edits (each file edited in turn).
+fn check_edits(edits: &[(&str, &str, &str)]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join(ID);
     std::fs::create_dir_all(target.join("frameworks")).unwrap();
@@ -430,10 +435,12 @@ fn check_edited(file: &str, from: &str, to: &str) -> String {
     for name in ["phan-a.toml", "phu-luc-1-phan-b.toml", "phu-luc-2-phan-b.toml"] {
         std::fs::copy(source.join("frameworks").join(name), target.join("frameworks").join(name)).unwrap();
     }
-    let path = target.join(file);
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "{from}");
-    std::fs::write(&path, text.replace(from, to)).unwrap();
+    for (file, from, to) in edits {
+        let path = target.join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{from}");
+        std::fs::write(&path, text.replace(from, to)).unwrap();
+    }
     refused(&["regulations", "check", target.to_str().unwrap()])
 }
 
@@ -472,4 +479,119 @@ fn bad_data_is_refused_naming_file_line_and_key() {
         let error = check_edited(file, from, to);
         assert!(error.contains(place) && error.contains(key), "{file}: {to:?}: {error}");
     }
+}
+
+fn args(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
+}
+
+/// The chairman's decision beyond the quota (Điều 7.2): only the chairman, only on a unit that meets every
+/// condition of excellent but the quota, with a reason, audited; withdrawn while the bloc is open; shown as such
+/// in `rank` (the bloc's quota stays the computed one) and in the unit's reasons; frozen once approved.
+#[test]
+fn the_chairman_rates_a_unit_excellent_beyond_the_quota_where_the_text_allows_it() {
+    let round = Round::new();
+    round.appraise(&bloc_one_and_two());
+    round.facts(&[("k2-01", "initiative_recognized", "true"), ("k2-02", "initiative_recognized", "true")]);
+    let db = round.db.as_str();
+    let before = round.rank();
+    assert_eq!(units(&before, "khoi-2")["k2-02"]["level"], "good", "k2-02 meets excellent but the quota is 1");
+    let exceed = |user: &str, unit: &str, reason: &str| {
+        vec!["exceed-quota", "--db", db, "--user", user, "--unit", unit, "--reason", reason]
+            .into_iter()
+            .map(str::to_string)
+            .collect::<Vec<String>>()
+    };
+    // The secretary may not; a unit already in the quota needs no exception; one short of a condition cannot
+    // have one; a reason is needed. None of these changes anything.
+    let secretary = exceed("thu-ky", "k2-02", "Thành tích đặc biệt xuất sắc");
+    assert!(refused(&args(&secretary)).contains("Chủ tịch"));
+    let within = exceed("chu-tich", "k2-01", "Thành tích đặc biệt xuất sắc");
+    assert!(refused(&args(&within)).contains("đang trong chỉ tiêu"));
+    let short = exceed("chu-tich", "k2-03", "Thành tích đặc biệt xuất sắc");
+    assert!(refused(&args(&short)).contains("chưa đủ mọi điều kiện"));
+    let blank = exceed("chu-tich", "k2-02", "  ");
+    assert!(refused(&args(&blank)).contains("cần lý do quyết định ngoài tỷ lệ"));
+    assert_eq!(round.rank(), before, "a refused decision changes nothing");
+
+    let decided = exceed("chu-tich", "k2-02", "Mô hình chuyển đổi số được tỉnh nhân rộng");
+    let said = ok(&args(&decided));
+    assert!(said.contains("ngoài tỷ lệ (Điều 7.2)"), "{said}");
+    let rank = round.rank();
+    let two = units(&rank, "khoi-2");
+    assert_eq!(bloc(&rank, "khoi-2")["quota"], 1, "the quota stays the computed one");
+    assert_eq!(
+        (two["k2-02"]["level"].as_str(), two["k2-02"]["quota_exception"].as_bool()),
+        (Some("excellent"), Some(true))
+    );
+    assert_eq!(two["k2-01"]["level"], "excellent", "the exception takes no place of the quota");
+    assert!(two["k2-01"].get("quota_exception").is_none());
+    let why = reasons(&two["k2-02"]);
+    assert!(why.contains("ngoài tỷ lệ") && why.contains("Điều 7.2") && why.contains("nhân rộng"), "{why}");
+    let table = ok(&["rank", "--db", db]);
+    assert!(table.lines().any(|l| l.contains("k2-02") && l.contains("(ngoài tỷ lệ)")), "{table}");
+    assert!(refused(&args(&decided)).contains("đã được Chủ tịch quyết định"));
+    let log = ok(&["audit", "log", "--db", db, "--unit", "k2-02"]);
+    assert!(log.contains("Quyết định ngoài tỷ lệ") && log.contains("nhân rộng"), "{log}");
+
+    // Withdrawn with a reason while the bloc is open: k2-02 is good again.
+    let mut undo = exceed("chu-tich", "k2-02", "Rút để xem xét lại");
+    undo.push("--undo".into());
+    ok(&args(&undo));
+    assert_eq!(units(&round.rank(), "khoi-2")["k2-02"]["level"], "good");
+    assert!(refused(&args(&undo)).contains("không có quyết định ngoài tỷ lệ"));
+
+    // Decided again, the bloc approved: the decision stands in the published result and can no longer be withdrawn.
+    ok(&args(&decided));
+    ok(&["approve", "--db", db, "--user", "chu-tich", "--bloc", "khoi-2"]);
+    let two = units(&round.rank(), "khoi-2");
+    assert_eq!(
+        (two["k2-02"]["level"].as_str(), two["k2-02"]["quota_exception"].as_bool()),
+        (Some("excellent"), Some(true))
+    );
+    assert!(refused(&args(&undo)).contains("đã được phê duyệt"));
+    let verified = ok(&["audit", "verify", "--db", db]);
+    assert!(!verified.is_empty());
+}
+
+/// Neither seed's text lets the chairman decide beyond its quota (2610 Điều 6.4.b, 453 Điều 6: *không vượt
+/// quá 20 %*, nothing more): the command is refused, naming the regulation.
+#[test]
+fn the_seeds_allow_no_decision_beyond_the_quota() {
+    for regulation in ["thai-nguyen-2024", "bac-giang-453"] {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("round.db").to_string_lossy().into_owned();
+        ok(&["init", "--db", &db, "--regulation", regulation, "--year", "2024"]);
+        let said = refused(&["exceed-quota", "--db", &db, "--unit", "snv", "--reason", "Thành tích"]);
+        assert!(said.contains(regulation) && said.contains("không cho phép"), "{said}");
+    }
+}
+
+/// `regulations check` reports every problem of a folder at once, each with its file, line and key: five
+/// mistakes in two files, none hiding another.
+#[test]
+fn regulations_check_reports_every_problem_at_once() {
+    let error = check_edits(&[
+        // A key the schema does not know (line 8).
+        ("regulation.toml", "percent_input = true", "percent_input = true\npercent_inputs = true"),
+        // The quota's rate outside [0, 1].
+        ("regulation.toml", "rate = \"0.15\"", "rate = \"15\""),
+        // A tie key naming a part no framework has.
+        ("regulation.toml", "\"part:B\"", "\"part:C\""),
+        // A fact scoped to a bloc that does not exist.
+        ("regulation.toml", "blocs = [\"khoi-3\", \"khoi-4\"]\n", "blocs = [\"khoi-3\", \"khoi-9\"]\n"),
+        // B.2.1's children (4 + 2 + 2) no longer sum to it.
+        ("frameworks/phu-luc-1-phan-b.toml", "max = \"8\"", "max = \"9\""),
+    ]);
+    let expected = [
+        ("regulation.toml:8", "percent_inputs"),
+        ("regulation.toml", "quota.rate 15"),
+        ("regulation.toml", "part:C"),
+        ("regulation.toml", "khoi-9"),
+        ("phu-luc-1-phan-b.toml", "B.2.1"),
+    ];
+    for (place, key) in expected {
+        assert!(error.lines().any(|line| line.contains(place) && line.contains(key)), "{place} {key}: {error}");
+    }
+    assert!(error.lines().filter(|line| line.contains(".toml:")).count() >= 5, "{error}");
 }

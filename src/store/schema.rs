@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 pub const APPLICATION_ID: i64 = 0x5448_4D44;
 
 /// The schema version this program writes (`PRAGMA user_version` after all migrations).
-pub const LATEST_VERSION: i64 = 9;
+pub const LATEST_VERSION: i64 = 10;
 
 /// The migrations in order; each is SQL text, applied once, never edited after release.
 #[allow(clippy::too_many_lines, reason = "SQL migration text: one migration after another, read as the schema")]
@@ -174,6 +174,8 @@ CREATE TABLE comment (
         // Version 8: the files a unit sends over SFTP (issue 24).
         M::up(V8_DOCUMENT_FILES),
         M::up(V9_FILE_DOCUMENTS),
+        // Version 10: the chairman's decisions beyond the quota (issue 26).
+        M::up(V10_QUOTA_EXCEPTIONS),
     ])
 }
 
@@ -289,6 +291,27 @@ WHEN NOT (OLD.replaced_by IS NULL AND NEW.replaced_by IS NOT NULL AND NEW.id = O
  AND NEW.kind = OLD.kind AND NEW.pages IS OLD.pages AND NEW.uploaded_by = OLD.uploaded_by
  AND NEW.uploaded_at = OLD.uploaded_at AND NEW.preview IS OLD.preview)
 BEGIN SELECT RAISE(ABORT, 'a stored file is only ever marked replaced, once'); END;
+";
+
+/// Version 10: the chairman's decision to rate a unit excellent beyond its bloc's quota (`exceed-quota`, where the
+/// regulation allows it), with its reason; withdrawn by removing the row while the bloc is open, frozen once the
+/// bloc is approved.
+const V10_QUOTA_EXCEPTIONS: &str = r"
+CREATE TABLE quota_exception (
+    unit TEXT PRIMARY KEY REFERENCES unit(code),
+    bloc TEXT NOT NULL,
+    reason TEXT NOT NULL CHECK (reason <> ''),
+    actor TEXT NOT NULL
+);
+CREATE TRIGGER quota_exception_frozen_insert BEFORE INSERT ON quota_exception
+WHEN EXISTS (SELECT 1 FROM approval WHERE bloc = NEW.bloc)
+BEGIN SELECT RAISE(ABORT, 'the bloc is approved: its results are frozen'); END;
+CREATE TRIGGER quota_exception_frozen_update BEFORE UPDATE ON quota_exception
+WHEN EXISTS (SELECT 1 FROM approval WHERE bloc IN (OLD.bloc, NEW.bloc))
+BEGIN SELECT RAISE(ABORT, 'the bloc is approved: its results are frozen'); END;
+CREATE TRIGGER quota_exception_frozen_delete BEFORE DELETE ON quota_exception
+WHEN EXISTS (SELECT 1 FROM approval WHERE bloc = OLD.bloc)
+BEGIN SELECT RAISE(ABORT, 'the bloc is approved: its results are frozen'); END;
 ";
 
 const AUDIT_APPEND_ONLY: &str = r"

@@ -40,6 +40,7 @@ pub const TABLES: &[(&str, &[&str])] = &[
     ("previous_level", &["unit"]),
     ("published_result", &["unit"]),
     ("document_file", &["id"]),
+    ("quota_exception", &["unit"]),
 ];
 
 fn key_columns(table: &str) -> &'static [&'static str] {

@@ -72,7 +72,7 @@ fn unit_snapshot(store: &Store, code: &str) -> Result<Snapshot> {
         unit.grade_overrides = BTreeMap::default();
         units.push(unit);
     }
-    let round = Round { year: store.year(), units, tie_orders: BTreeMap::default(), published: BTreeMap::default() };
+    let round = Round { year: store.year(), units, ..Round::default() };
     let mut evidence_counts = EvidenceCounts::new(store.regulation(), &round);
     for document in store.evidence_of(code)? {
         evidence_counts.add(0, &document.criterion, 1);
@@ -177,6 +177,7 @@ pub fn run_effect(store: &mut Store, effect: Effect) -> Action {
         | Effect::SetRound { .. }
         | Effect::RecordPaper { .. }
         | Effect::Reopen { .. }
+        | Effect::ExceedQuota { .. }
         | Effect::Backup
         | Effect::ExportPaper { .. }) => {
             let attempt = attempt_of(&write);
@@ -211,6 +212,7 @@ fn attempt_of(write: &Effect) -> &'static str {
         Effect::AddDocument { .. } => "add document (interface)",
         Effect::RemoveDocument { .. } => "remove document (interface)",
         Effect::Submit { .. } => "submit",
+        Effect::ExceedQuota { .. } => "exceed-quota",
         _ => "interface",
     }
 }
@@ -323,6 +325,13 @@ fn decide(store: &mut Store, effect: Effect) -> Result<String> {
             .submit_received(Some(&unit), &approved_on, &minutes, received.as_deref())
             .map(|done| desk::paper_recorded(&unit, &done.minutes, done.late)),
         Effect::Reopen { unit, reason } => store.reopen_submission(&unit, &reason).map(|()| desk::reopened(&unit)),
+        Effect::ExceedQuota { unit, reason, undo: false } => store.exceed_quota(&unit, &reason).map(|()| {
+            let article = store.regulation().quota.chairman_exception.clone().unwrap_or_default();
+            crate::messages::exceed::decided(crate::messages::Lang::Vi, &unit, &article, reason.trim())
+        }),
+        Effect::ExceedQuota { unit, reason, undo: true } => store
+            .withdraw_quota_exception(&unit, &reason)
+            .map(|()| crate::messages::exceed::withdrawn(crate::messages::Lang::Vi, &unit, reason.trim())),
         Effect::Backup => backup(store),
         Effect::ExportPaper { paper } => export_paper(store, paper),
         // `run_effect` sends only the writes above here.

@@ -162,5 +162,6 @@ fn who_may(write: CouncilWrite) -> &'static str {
         CouncilWrite::Reopen => "Chỉ Thư ký và Chủ tịch Hội đồng mở lại bản tự đánh giá đã nộp",
         CouncilWrite::RoundSettings => "Chỉ Thư ký và Chủ tịch Hội đồng đặt hạn nộp và thời gian thẩm định",
         CouncilWrite::Backup => "Chỉ Thư ký và Chủ tịch Hội đồng sao lưu cơ sở dữ liệu",
+        CouncilWrite::ExceedQuota => crate::messages::exceed::who_may(crate::messages::Lang::Vi),
     }
 }

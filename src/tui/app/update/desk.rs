@@ -22,6 +22,7 @@ pub(super) fn open_action(app: &mut App) -> Vec<Effect> {
         DeskAction::PaperSubmission => app.screen = form(DeskFormKind::PaperSubmission, Vec::new()),
         DeskAction::Reopen => app.screen = form(DeskFormKind::Reopen, Vec::new()),
         DeskAction::Rerate => app.screen = form(DeskFormKind::Rerate, Vec::new()),
+        DeskAction::ExceedQuota => app.screen = form(DeskFormKind::ExceedQuota, Vec::new()),
     }
     Vec::new()
 }
@@ -156,6 +157,14 @@ fn form_effect(form: &DeskForm) -> Result<Effect, String> {
             Effect::RecordPaper { unit: text(0), received: given(1), approved_on: text(2), minutes: text(3) }
         }
         DeskFormKind::Reopen => Effect::Reopen { unit: text(0), reason: text(1) },
+        DeskFormKind::ExceedQuota => {
+            let undo = match form.value(2) {
+                None => false,
+                Some(typed) if crate::messages::exceed::means_withdraw(typed) => true,
+                Some(_) => return Err(crate::messages::exceed::DESK_UNDO_WORD.into()),
+            };
+            Effect::ExceedQuota { unit: text(0), reason: text(1), undo }
+        }
         DeskFormKind::Rerate => {
             let change = match (given(2), given(3), given(4), given(5), given(6)) {
                 (Some(component), Some(appraised), None, None, None) => RerateChange::Score { component, appraised },
