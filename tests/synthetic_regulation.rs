@@ -6,6 +6,7 @@
 //! is worked by hand in the comments from the synthetic text.
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failed unwrap is a failed test")]
 
+use calamine::Reader;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -594,4 +595,120 @@ fn regulations_check_reports_every_problem_at_once() {
         assert!(error.lines().any(|line| line.contains(place) && line.contains(key)), "{place} {key}: {error}");
     }
     assert!(error.lines().filter(|line| line.contains(".toml:")).count() >= 5, "{error}");
+}
+
+/// The workbook with every formula's cached result taken out, so an office suite must compute each one itself.
+fn without_cached_results(file: &Path, out: &Path) {
+    use std::io::{Read, Write as _};
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(file).unwrap()).unwrap();
+    let mut writer = zip::ZipWriter::new(std::fs::File::create(out).unwrap());
+    for index in 0..archive.len() {
+        let mut entry = archive.by_index(index).unwrap();
+        let name = entry.name().unwrap().into_owned();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        if name.starts_with("xl/worksheets/") {
+            let text = String::from_utf8(bytes).unwrap();
+            let mut kept = String::new();
+            let mut rest = text.as_str();
+            while let Some(at) = rest.find("</f><v>") {
+                kept.push_str(&rest[..at + "</f>".len()]);
+                let after = &rest[at + "</f><v>".len()..];
+                rest = &after[after.find("</v>").unwrap() + "</v>".len()..];
+            }
+            kept.push_str(rest);
+            bytes = kept.into_bytes();
+        }
+        writer.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        writer.write_all(&bytes).unwrap();
+    }
+    writer.finish().unwrap();
+}
+
+/// The score sheet of the synthetic regulation shows every level on the row carrying its code (B.2 › B.2.1 ›
+/// B.2.1.1), each middle level's subtotal by formula; LibreOffice, computing every formula itself, finds the
+/// program's figures: B.2.2 = 4 + 0,6 = 4,6 and B.2 = 8 + 4,6 = 12,6 for k2-01; for k2-02, whose B.4 is not
+/// applicable, B.1 = 24 × 35 / 30 = 28 and the total 93.
+#[test]
+fn the_score_sheet_shows_every_middle_level_and_an_office_suite_computes_the_programs_figures() {
+    let round = Round::new();
+    round.appraise(&bloc_one_and_two());
+    for (unit, expected) in [
+        ("k2-01", vec![("B.2.1", 8.0), ("B.2.2", 4.6), ("B.2", 12.6), ("B", 67.6)]),
+        ("k2-02", vec![("B.2.1", 8.0), ("B.2.2", 7.0), ("B.1", 28.0), ("B", 63.0)]),
+    ] {
+        let file = round.dir.join(format!("{unit}.xlsx"));
+        ok(&["export", "sheet", "--db", &round.db, "--unit", unit, "--out", file.to_str().unwrap()]);
+        // The program's own figures, as cached in the file.
+        let mut book: calamine::Xlsx<_> = calamine::open_workbook(&file).unwrap();
+        let name = book.sheet_names()[0].clone();
+        let cells = book.worksheet_range(&name).unwrap();
+        let row_of = |cells: &calamine::Range<calamine::Data>, code: &str| {
+            (0..cells.height()).find(|&r| {
+                cells.rows().nth(r).unwrap().iter().any(|c| matches!(c, calamine::Data::String(s) if s == code))
+            })
+        };
+        for (code, _) in &expected {
+            assert!(row_of(&cells, code).is_some(), "{unit}: no row carries {code}");
+        }
+        // The title and the columns in the regulation's words (`[sheet]`), not the seeds' (453's *Điểm chuẩn*).
+        let all: Vec<String> = cells.rows().take(10).flatten().map(ToString::to_string).collect();
+        assert!(
+            all.iter().any(|t| t.starts_with("BIỂU CHẤM ĐIỂM ĐÁNH GIÁ, XẾP LOẠI MỨC ĐỘ HOÀN THÀNH NHIỆM VỤ NĂM 2024")),
+            "{all:?}"
+        );
+        for header in ["Tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Điểm thẩm định"] {
+            assert!(all.iter().any(|t| t == header), "{header}: {all:?}");
+        }
+        assert!(!all.iter().any(|t| t == "Điểm chuẩn" || t == "Tiêu chí đánh giá"), "{all:?}");
+        if !thamdinh_tools_available() {
+            continue;
+        }
+        let bare = round.dir.join(format!("{unit}-bare.xlsx"));
+        without_cached_results(&file, &bare);
+        let out = round.dir.join(format!("{unit}-calc"));
+        let done = Command::new("soffice")
+            .args(["--headless", "--convert-to", "csv", "--outdir", out.to_str().unwrap(), bare.to_str().unwrap()])
+            .env("HOME", &round.dir)
+            .output()
+            .expect("run soffice");
+        assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
+        // The export's text is in the system's code page; the codes and numbers read alike in any.
+        let csv = String::from_utf8_lossy(&std::fs::read(out.join(format!("{unit}-bare.csv"))).unwrap()).into_owned();
+        for (code, value) in &expected {
+            let fields = csv
+                .lines()
+                .map(csv_fields)
+                .find(|fields| fields.last().map(String::as_str) == Some(code))
+                .unwrap_or_else(|| panic!("{unit}: {code} not in\n{csv}"));
+            let line = fields.join(" | ");
+            // The appraised column is the fifth (STT, name, max, self, appraised).
+            let appraised: f64 = fields[4].parse().unwrap_or(f64::NAN);
+            assert!(
+                (appraised - value).abs() < 1e-9,
+                "{unit} {code}: LibreOffice computed {appraised}, the program {value}: {line}"
+            );
+        }
+    }
+}
+
+/// LibreOffice is here (under `CI=true` its absence fails the test rather than skipping it).
+fn thamdinh_tools_available() -> bool {
+    let found = Command::new("soffice").arg("--version").output().is_ok_and(|o| o.status.success());
+    assert!(found || std::env::var("CI").as_deref() != Ok("true"), "soffice is needed under CI=true");
+    found
+}
+
+/// A CSV line's fields (quoted fields may hold commas).
+fn csv_fields(line: &str) -> Vec<String> {
+    let (mut fields, mut field, mut quoted) = (Vec::new(), String::new(), false);
+    for c in line.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => fields.push(std::mem::take(&mut field)),
+            _ => field.push(c),
+        }
+    }
+    fields.push(field);
+    fields
 }

@@ -49,6 +49,25 @@ struct RegulationFile {
     points: Option<PointsFile>,
     /// Who scores the leaders' criteria, in the regulation's words.
     leaders_name: Option<String>,
+    /// The score sheet's title and column headers, in the regulation's words.
+    #[serde(default)]
+    sheet: SheetFile,
+}
+
+/// `[sheet]`: the score sheet's title and column headers where the regulation names them; absent, the seeds'.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct SheetFile {
+    /// The title, `{year}` standing for the round's year.
+    title: Option<String>,
+    /// The header of the criteria's names.
+    criterion_header: Option<String>,
+    /// The header of the max points.
+    max_header: Option<String>,
+    /// The header of the unit's own scores.
+    self_score_header: Option<String>,
+    /// The header of the council's scores.
+    appraised_header: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -401,6 +420,13 @@ fn finish(folder: &str, source: &Source<'_>, raw: RegulationFile, parts: Parts) 
         deadlines: raw.deadlines,
         points,
         leaders_name: raw.leaders_name,
+        sheet: super::regulation::SheetNames {
+            title: raw.sheet.title,
+            criterion: raw.sheet.criterion_header,
+            max: raw.sheet.max_header,
+            self_score: raw.sheet.self_score_header,
+            appraised: raw.sheet.appraised_header,
+        },
     };
     let mut problems = Vec::new();
     if regulation.deadlines.submission.is_some() && regulation.deadlines.submission_in(2024).is_none() {

@@ -19,7 +19,7 @@ pub fn subtotal_line(lang: Lang, code: &str, name: &str, max: Decimal, subtotal:
     };
     match (subtotal, lang) {
         (Some(value), Lang::Vi) => {
-            let _ = write!(line, " · cộng {}", shown(value));
+            let _ = write!(line, " · điểm {}", shown(value));
         }
         (Some(value), Lang::En) => {
             let _ = write!(line, " · subtotal {}", shown(value));

@@ -119,7 +119,14 @@ impl File {
                 Span::raw(format!("Hạng {} · Tổng điểm ", ranked.rank)),
                 Span::styled(display_vi(ranked.official_total), heading()),
                 Span::raw(format!(" ({}){provisional} · ", ranked.tiebreak_total.to_string().replace('.', ","))),
-                Span::styled(ranked.outcome.vietnamese().to_string(), super::level_style(ranked.outcome)),
+                Span::styled(
+                    if ranked.quota_exception {
+                        format!("{} ({})", ranked.outcome.vietnamese(), crate::messages::exceed::beyond_mark(app.lang))
+                    } else {
+                        ranked.outcome.vietnamese().to_string()
+                    },
+                    super::level_style(ranked.outcome),
+                ),
             ]));
             self.out.push(Line::styled("Lý do xếp loại:", heading()));
             for reason in app.reasons_of(ranked) {
