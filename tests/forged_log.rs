@@ -349,6 +349,40 @@ fn each_forged_row_is_named_with_its_reason() {
             "thay đổi score (skhcn) của khối so-nganh đã phê duyệt mà không qua xếp loại lại",
             "changes score (skhcn) of the approved bloc so-nganh outside a re-rating",
         ),
+        (
+            "a decision beyond the quota by the secretary",
+            Forgery {
+                actor: "thu-ky",
+                action: "exceed quota",
+                unit: Some("h-dai-tu"),
+                criterion: None,
+                field: Some("quota_exception"),
+                write: Some((
+                    "quota_exception",
+                    "INSERT INTO quota_exception (unit, bloc, reason, actor) VALUES ('h-dai-tu', 'huyen', 'x', 'thu-ky') RETURNING *",
+                )),
+            },
+            vec![],
+            "thu-ky (Thư ký) không được quyết định Hoàn thành xuất sắc ngoài tỷ lệ",
+            "thu-ky (secretary) may not rate a unit excellent beyond the quota",
+        ),
+        (
+            "a decision beyond the quota on a unit of an approved bloc, by the chairman",
+            Forgery {
+                actor: "chu-tich",
+                action: "exceed quota",
+                unit: Some("snv"),
+                criterion: None,
+                field: Some("quota_exception"),
+                write: Some((
+                    "quota_exception",
+                    "INSERT INTO quota_exception (unit, bloc, reason, actor) VALUES ('snv', 'so-nganh', 'x', 'chu-tich') RETURNING *",
+                )),
+            },
+            vec!["quota_exception_frozen_insert"],
+            "thay đổi quota_exception (snv) của khối so-nganh đã phê duyệt mà không qua xếp loại lại",
+            "changes quota_exception (snv) of the approved bloc so-nganh outside a re-rating",
+        ),
     ];
     for (name, forgery, unguard, vi, en) in &cases {
         let copy = copy_of(&db, &name.replace(' ', "-"));

@@ -6,6 +6,7 @@
 //! is worked by hand in the comments from the synthetic text.
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failed unwrap is a failed test")]
 
+use calamine::Reader;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -440,6 +441,11 @@ fn the_synthetic_regulation_is_shown_with_every_level_of_its_criteria() {
 /// A copy of the fixture in a new folder with `file` edited (every `from` replaced by `to`), checked with
 /// `regulations check`: the refusal's text.
 fn check_edited(file: &str, from: &str, to: &str) -> String {
+    check_edits(&[(file, from, to)])
+}
+
+/// `check_edited` with several edits (each file edited in turn).
+fn check_edits(edits: &[(&str, &str, &str)]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join(ID);
     std::fs::create_dir_all(target.join("frameworks")).unwrap();
@@ -450,10 +456,12 @@ fn check_edited(file: &str, from: &str, to: &str) -> String {
     for name in ["phan-a.toml", "phu-luc-1-phan-b.toml", "phu-luc-2-phan-b.toml"] {
         std::fs::copy(source.join("frameworks").join(name), target.join("frameworks").join(name)).unwrap();
     }
-    let path = target.join(file);
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "{from}");
-    std::fs::write(&path, text.replace(from, to)).unwrap();
+    for (file, from, to) in edits {
+        let path = target.join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{from}");
+        std::fs::write(&path, text.replace(from, to)).unwrap();
+    }
     refused(&["regulations", "check", target.to_str().unwrap()])
 }
 
@@ -492,4 +500,235 @@ fn bad_data_is_refused_naming_file_line_and_key() {
         let error = check_edited(file, from, to);
         assert!(error.contains(place) && error.contains(key), "{file}: {to:?}: {error}");
     }
+}
+
+fn args(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
+}
+
+/// The chairman's decision beyond the quota (Điều 7.2): only the chairman, only on a unit that meets every
+/// condition of excellent but the quota, with a reason, audited; withdrawn while the bloc is open; shown as such
+/// in `rank` (the bloc's quota stays the computed one) and in the unit's reasons; frozen once approved.
+#[test]
+fn the_chairman_rates_a_unit_excellent_beyond_the_quota_where_the_text_allows_it() {
+    let round = Round::new();
+    round.appraise(&bloc_one_and_two());
+    round.facts(&[("k2-01", "initiative_recognized", "true"), ("k2-02", "initiative_recognized", "true")]);
+    let db = round.db.as_str();
+    let before = round.rank();
+    assert_eq!(units(&before, "khoi-2")["k2-02"]["level"], "good", "k2-02 meets excellent but the quota is 1");
+    let exceed = |user: &str, unit: &str, reason: &str| {
+        vec!["exceed-quota", "--db", db, "--user", user, "--unit", unit, "--reason", reason]
+            .into_iter()
+            .map(str::to_string)
+            .collect::<Vec<String>>()
+    };
+    // The secretary may not; a unit already in the quota needs no exception; one short of a condition cannot
+    // have one; a reason is needed. None of these changes anything.
+    let secretary = exceed("thu-ky", "k2-02", "Thành tích đặc biệt xuất sắc");
+    assert!(refused(&args(&secretary)).contains("Chủ tịch"));
+    let within = exceed("chu-tich", "k2-01", "Thành tích đặc biệt xuất sắc");
+    assert!(refused(&args(&within)).contains("đang trong chỉ tiêu"));
+    let short = exceed("chu-tich", "k2-03", "Thành tích đặc biệt xuất sắc");
+    assert!(refused(&args(&short)).contains("chưa đủ mọi điều kiện"));
+    let blank = exceed("chu-tich", "k2-02", "  ");
+    assert!(refused(&args(&blank)).contains("cần lý do quyết định ngoài tỷ lệ"));
+    assert_eq!(round.rank(), before, "a refused decision changes nothing");
+
+    let decided = exceed("chu-tich", "k2-02", "Mô hình chuyển đổi số được tỉnh nhân rộng");
+    let said = ok(&args(&decided));
+    assert!(said.contains("ngoài tỷ lệ (Điều 7.2)"), "{said}");
+    let rank = round.rank();
+    let two = units(&rank, "khoi-2");
+    assert_eq!(bloc(&rank, "khoi-2")["quota"], 1, "the quota stays the computed one");
+    assert_eq!(
+        (two["k2-02"]["level"].as_str(), two["k2-02"]["quota_exception"].as_bool()),
+        (Some("excellent"), Some(true))
+    );
+    assert_eq!(two["k2-01"]["level"], "excellent", "the exception takes no place of the quota");
+    assert!(two["k2-01"].get("quota_exception").is_none());
+    let why = reasons(&two["k2-02"]);
+    assert!(why.contains("ngoài tỷ lệ") && why.contains("Điều 7.2") && why.contains("nhân rộng"), "{why}");
+    let table = ok(&["rank", "--db", db]);
+    assert!(table.lines().any(|l| l.contains("k2-02") && l.contains("(ngoài tỷ lệ)")), "{table}");
+    assert!(refused(&args(&decided)).contains("đã được Chủ tịch quyết định"));
+    let log = ok(&["audit", "log", "--db", db, "--unit", "k2-02"]);
+    assert!(log.contains("Quyết định ngoài tỷ lệ") && log.contains("nhân rộng"), "{log}");
+
+    // Withdrawn with a reason while the bloc is open: k2-02 is good again.
+    let mut undo = exceed("chu-tich", "k2-02", "Rút để xem xét lại");
+    undo.push("--undo".into());
+    ok(&args(&undo));
+    assert_eq!(units(&round.rank(), "khoi-2")["k2-02"]["level"], "good");
+    assert!(refused(&args(&undo)).contains("không có quyết định ngoài tỷ lệ"));
+
+    // Decided again, the bloc approved: the decision stands in the published result and can no longer be withdrawn.
+    ok(&args(&decided));
+    ok(&["approve", "--db", db, "--user", "chu-tich", "--bloc", "khoi-2"]);
+    let two = units(&round.rank(), "khoi-2");
+    assert_eq!(
+        (two["k2-02"]["level"].as_str(), two["k2-02"]["quota_exception"].as_bool()),
+        (Some("excellent"), Some(true))
+    );
+    assert!(refused(&args(&undo)).contains("đã được phê duyệt"));
+    let verified = ok(&["audit", "verify", "--db", db]);
+    assert!(!verified.is_empty());
+}
+
+/// Neither seed's text lets the chairman decide beyond its quota (2610 Điều 6.4.b, 453 Điều 6: *không vượt
+/// quá 20 %*, nothing more): the command is refused, naming the regulation.
+#[test]
+fn the_seeds_allow_no_decision_beyond_the_quota() {
+    for regulation in ["thai-nguyen-2024", "bac-giang-453"] {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("round.db").to_string_lossy().into_owned();
+        ok(&["init", "--db", &db, "--regulation", regulation, "--year", "2024"]);
+        let said = refused(&["exceed-quota", "--db", &db, "--unit", "snv", "--reason", "Thành tích"]);
+        assert!(said.contains(regulation) && said.contains("không cho phép"), "{said}");
+    }
+}
+
+/// `regulations check` reports every problem of a folder at once, each with its file, line and key: five
+/// mistakes in two files, none hiding another.
+#[test]
+fn regulations_check_reports_every_problem_at_once() {
+    let error = check_edits(&[
+        // A key the schema does not know (line 8).
+        ("regulation.toml", "percent_input = true", "percent_input = true\npercent_inputs = true"),
+        // The quota's rate outside [0, 1].
+        ("regulation.toml", "rate = \"0.15\"", "rate = \"15\""),
+        // A tie key naming a part no framework has.
+        ("regulation.toml", "\"part:B\"", "\"part:C\""),
+        // A fact scoped to a bloc that does not exist.
+        ("regulation.toml", "blocs = [\"khoi-3\", \"khoi-4\"]\n", "blocs = [\"khoi-3\", \"khoi-9\"]\n"),
+        // B.2.1's children (4 + 2 + 2) no longer sum to it.
+        ("frameworks/phu-luc-1-phan-b.toml", "max = \"8\"", "max = \"9\""),
+    ]);
+    let expected = [
+        ("regulation.toml:8", "percent_inputs"),
+        ("regulation.toml", "quota.rate 15"),
+        ("regulation.toml", "part:C"),
+        ("regulation.toml", "khoi-9"),
+        ("phu-luc-1-phan-b.toml", "B.2.1"),
+    ];
+    for (place, key) in expected {
+        assert!(error.lines().any(|line| line.contains(place) && line.contains(key)), "{place} {key}: {error}");
+    }
+    assert!(error.lines().filter(|line| line.contains(".toml:")).count() >= 5, "{error}");
+}
+
+/// The workbook with every formula's cached result taken out, so an office suite must compute each one itself.
+fn without_cached_results(file: &Path, out: &Path) {
+    use std::io::{Read, Write as _};
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(file).unwrap()).unwrap();
+    let mut writer = zip::ZipWriter::new(std::fs::File::create(out).unwrap());
+    for index in 0..archive.len() {
+        let mut entry = archive.by_index(index).unwrap();
+        let name = entry.name().unwrap().into_owned();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        if name.starts_with("xl/worksheets/") {
+            let text = String::from_utf8(bytes).unwrap();
+            let mut kept = String::new();
+            let mut rest = text.as_str();
+            while let Some(at) = rest.find("</f><v>") {
+                kept.push_str(&rest[..at + "</f>".len()]);
+                let after = &rest[at + "</f><v>".len()..];
+                rest = &after[after.find("</v>").unwrap() + "</v>".len()..];
+            }
+            kept.push_str(rest);
+            bytes = kept.into_bytes();
+        }
+        writer.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        writer.write_all(&bytes).unwrap();
+    }
+    writer.finish().unwrap();
+}
+
+/// The score sheet of the synthetic regulation shows every level on the row carrying its code (B.2 › B.2.1 ›
+/// B.2.1.1), each middle level's subtotal by formula; LibreOffice, computing every formula itself, finds the
+/// program's figures: B.2.2 = 4 + 0,6 = 4,6 and B.2 = 8 + 4,6 = 12,6 for k2-01; for k2-02, whose B.4 is not
+/// applicable, B.1 = 24 × 35 / 30 = 28 and the total 93.
+#[test]
+fn the_score_sheet_shows_every_middle_level_and_an_office_suite_computes_the_programs_figures() {
+    let round = Round::new();
+    round.appraise(&bloc_one_and_two());
+    for (unit, expected) in [
+        ("k2-01", vec![("B.2.1", 8.0), ("B.2.2", 4.6), ("B.2", 12.6), ("B", 67.6)]),
+        ("k2-02", vec![("B.2.1", 8.0), ("B.2.2", 7.0), ("B.1", 28.0), ("B", 63.0)]),
+    ] {
+        let file = round.dir.join(format!("{unit}.xlsx"));
+        ok(&["export", "sheet", "--db", &round.db, "--unit", unit, "--out", file.to_str().unwrap()]);
+        // The program's own figures, as cached in the file.
+        let mut book: calamine::Xlsx<_> = calamine::open_workbook(&file).unwrap();
+        let name = book.sheet_names()[0].clone();
+        let cells = book.worksheet_range(&name).unwrap();
+        let row_of = |cells: &calamine::Range<calamine::Data>, code: &str| {
+            (0..cells.height()).find(|&r| {
+                cells.rows().nth(r).unwrap().iter().any(|c| matches!(c, calamine::Data::String(s) if s == code))
+            })
+        };
+        for (code, _) in &expected {
+            assert!(row_of(&cells, code).is_some(), "{unit}: no row carries {code}");
+        }
+        // The title and the columns in the regulation's words (`[sheet]`), not the seeds' (453's *Điểm chuẩn*).
+        let all: Vec<String> = cells.rows().take(10).flatten().map(ToString::to_string).collect();
+        assert!(
+            all.iter().any(|t| t.starts_with("BIỂU CHẤM ĐIỂM ĐÁNH GIÁ, XẾP LOẠI MỨC ĐỘ HOÀN THÀNH NHIỆM VỤ NĂM 2024")),
+            "{all:?}"
+        );
+        for header in ["Tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Điểm thẩm định"] {
+            assert!(all.iter().any(|t| t == header), "{header}: {all:?}");
+        }
+        assert!(!all.iter().any(|t| t == "Điểm chuẩn" || t == "Tiêu chí đánh giá"), "{all:?}");
+        if !thamdinh_tools_available() {
+            continue;
+        }
+        let bare = round.dir.join(format!("{unit}-bare.xlsx"));
+        without_cached_results(&file, &bare);
+        let out = round.dir.join(format!("{unit}-calc"));
+        let done = Command::new("soffice")
+            .args(["--headless", "--convert-to", "csv", "--outdir", out.to_str().unwrap(), bare.to_str().unwrap()])
+            .env("HOME", &round.dir)
+            .output()
+            .expect("run soffice");
+        assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
+        // The export's text is in the system's code page; the codes and numbers read alike in any.
+        let csv = String::from_utf8_lossy(&std::fs::read(out.join(format!("{unit}-bare.csv"))).unwrap()).into_owned();
+        for (code, value) in &expected {
+            let fields = csv
+                .lines()
+                .map(csv_fields)
+                .find(|fields| fields.last().map(String::as_str) == Some(code))
+                .unwrap_or_else(|| panic!("{unit}: {code} not in\n{csv}"));
+            let line = fields.join(" | ");
+            // The appraised column is the fifth (STT, name, max, self, appraised).
+            let appraised: f64 = fields[4].parse().unwrap_or(f64::NAN);
+            assert!(
+                (appraised - value).abs() < 1e-9,
+                "{unit} {code}: LibreOffice computed {appraised}, the program {value}: {line}"
+            );
+        }
+    }
+}
+
+/// LibreOffice is here (under `CI=true` its absence fails the test rather than skipping it).
+fn thamdinh_tools_available() -> bool {
+    let found = Command::new("soffice").arg("--version").output().is_ok_and(|o| o.status.success());
+    assert!(found || std::env::var("CI").as_deref() != Ok("true"), "soffice is needed under CI=true");
+    found
+}
+
+/// A CSV line's fields (quoted fields may hold commas).
+fn csv_fields(line: &str) -> Vec<String> {
+    let (mut fields, mut field, mut quoted) = (Vec::new(), String::new(), false);
+    for c in line.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => fields.push(std::mem::take(&mut field)),
+            _ => field.push(c),
+        }
+    }
+    fields.push(field);
+    fields
 }

@@ -174,6 +174,18 @@ pub enum Command {
         #[arg(long, value_enum)]
         tie: Option<TieArg>,
     },
+    /// Rate a unit excellent beyond its bloc's quota where the regulation lets the chairman decide so (the
+    /// synthetic Điều 7.2): the chairman, a reason; the unit meets every condition of excellent but the quota.
+    ExceedQuota {
+        #[arg(long)]
+        unit: String,
+        /// Why the unit is rated beyond the quota (or, with --undo, why the decision is withdrawn).
+        #[arg(long)]
+        reason: String,
+        /// Withdraw the decision, while the bloc is not approved.
+        #[arg(long)]
+        undo: bool,
+    },
     /// A verified copy of the round's database while sessions are open (never copy a live database by hand).
     Backup {
         /// A new file (never an existing one, the database or its companions).
@@ -455,6 +467,19 @@ fn open_reader(db: Option<&Path>, user: Option<&str>) -> Result<Store, CliError>
     Ok(store)
 }
 
+/// `thamdinh exceed-quota`: the chairman's decision beyond the quota, or (`--undo`) its withdrawal.
+fn exceed_quota(mut store: Store, unit: &str, reason: &str, undo: bool, lang: Lang) -> Result<(), CliError> {
+    if undo {
+        store.withdraw_quota_exception(unit, reason)?;
+        output::line(messages::exceed::withdrawn(lang, unit, reason.trim()))?;
+    } else {
+        store.exceed_quota(unit, reason)?;
+        let article = store.regulation().quota.chairman_exception.clone().unwrap_or_default();
+        output::line(messages::exceed::decided(lang, unit, &article, reason.trim()))?;
+    }
+    Ok(())
+}
+
 /// The one change a `rerate` names: a score, a grade or a fact (any other mix is refused).
 fn rerate_change(
     criterion: Option<String>,
@@ -538,6 +563,7 @@ fn execute(cli: Cli, lang: Lang) -> Result<(), CliError> {
             open_as(db, user)?.rerate_placed(&unit, &[change], tie, &reason)?;
             output::line(say::rerated(lang, &unit, &reason))?;
         }
+        Command::ExceedQuota { unit, reason, undo } => exceed_quota(open_as(db, user)?, &unit, &reason, undo, lang)?,
         Command::Backup { out } => {
             let store = open_as(db, user)?;
             output::line(messages::trust::backup_made(lang, &store.backup(&out)?))?;

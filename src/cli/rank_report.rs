@@ -45,6 +45,9 @@ struct UnitReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     penalty: Option<String>,
     level: &'static str,
+    /// Rated excellent beyond the quota by the chairman's decision (`exceed-quota`): only where it is.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    quota_exception: bool,
     provisional: bool,
     tie_pending: bool,
     reasons: Vec<String>,
@@ -63,7 +66,7 @@ fn reasons(
 ) -> Vec<Reason> {
     match units.get(ranked.unit.as_str()) {
         Some(unit) => unit_reasons(regulation, unit, ranked, |code| documents.count(&unit.code, code)),
-        None => ranked.quota_note.iter().copied().map(Reason::Quota).collect(),
+        None => ranked.quota_note.iter().cloned().map(Reason::Quota).collect(),
     }
 }
 
@@ -131,6 +134,7 @@ pub fn json(
                             .filter(|_| regulation.tie_keys_listed)
                             .map(|decider| crate::messages::regulation::decider_slug(regulation, decider)),
                         level: unit.outcome.slug(),
+                        quota_exception: unit.quota_exception,
                         provisional: unit.provisional,
                         tie_pending: unit.outcome == crate::domain::ranking::Outcome::TiePending,
                     }
@@ -180,8 +184,13 @@ pub fn text(regulation: &Regulation, round: &Round, lang: Lang) -> String {
             .collect();
         let code_width = rows.iter().map(|(_, u, _)| u.unit.width()).max().unwrap_or(0).max(3);
         let level = |unit: &RankedUnit| {
+            let beyond = if unit.quota_exception {
+                format!(" ({})", crate::messages::exceed::beyond_mark(lang))
+            } else {
+                String::new()
+            };
             format!(
-                "{}{}",
+                "{}{beyond}{}",
                 say::outcome_name(unit.outcome, lang),
                 if unit.provisional { say::provisional(lang) } else { "" }
             )

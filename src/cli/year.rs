@@ -167,6 +167,12 @@ pub fn result(store: &Store, unit: Option<&str>, json: bool, lang: Lang) -> Resu
     let mut out = String::new();
     let _ = writeln!(out, "{}", say::result_heading(lang, &result.unit, &result.name, result.year));
     let level = lang.pick(result.level_words, result.level);
+    let level = if result.quota_exception {
+        format!("{level} ({})", crate::messages::exceed::beyond_mark(lang))
+    } else {
+        level.to_string()
+    };
+    let level = level.as_str();
     let _ = writeln!(
         out,
         "{}",

@@ -1,15 +1,16 @@
 //! `thamdinh regulations check`: every problem of a regulation folder found at once where the files allow it
-//! (each missing file, each file that is not TOML), then the first problem of its meaning (the loader's).
+//! (each missing file, each file that is not TOML), then every problem of its meaning the loader finds, part by
+//! part (`load_regulation_checked`).
 
 use super::error::{DataError, line_of};
-use super::loader::{DataFiles, load_regulation};
+use super::loader::{DataFiles, load_regulation_checked};
 use super::regulation::Regulation;
 
 /// The files every regulation needs.
 const REQUIRED: [&str; 3] = ["regulation.toml", "agencies.toml", "blocs.toml"];
 
 /// The regulation the folder's files make, or every problem found: each required file missing, each TOML
-/// file that does not parse (file and line), and otherwise the loader's first refusal (file, line, key).
+/// file that does not parse (file and line), and otherwise each of the loader's refusals (file, line, key).
 pub fn check_folder(folder: &str, files: &DataFiles) -> Result<Regulation, Vec<DataError>> {
     let mut problems: Vec<DataError> = REQUIRED
         .iter()
@@ -30,5 +31,5 @@ pub fn check_folder(folder: &str, files: &DataFiles) -> Result<Regulation, Vec<D
     if !problems.is_empty() {
         return Err(problems);
     }
-    load_regulation(folder, files).map_err(|error| vec![error])
+    load_regulation_checked(folder, files)
 }

@@ -35,6 +35,8 @@ pub struct Round {
     /// The published results of the approved blocs (as approved, with the re-ratings since), by bloc: what
     /// every reader of an approved bloc shows instead of a ranking computed again.
     pub published: BTreeMap<BlocCode, super::published::PublishedBloc>,
+    /// The chairman's decisions to rate a unit excellent beyond the quota (`exceed-quota`), by bloc.
+    pub quota_exceptions: BTreeMap<BlocCode, Vec<super::quota_exception::QuotaException>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

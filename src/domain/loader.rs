@@ -49,6 +49,25 @@ struct RegulationFile {
     points: Option<PointsFile>,
     /// Who scores the leaders' criteria, in the regulation's words.
     leaders_name: Option<String>,
+    /// The score sheet's title and column headers, in the regulation's words.
+    #[serde(default)]
+    sheet: SheetFile,
+}
+
+/// `[sheet]`: the score sheet's title and column headers where the regulation names them; absent, the seeds'.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct SheetFile {
+    /// The title, `{year}` standing for the round's year.
+    title: Option<String>,
+    /// The header of the criteria's names.
+    criterion_header: Option<String>,
+    /// The header of the max points.
+    max_header: Option<String>,
+    /// The header of the unit's own scores.
+    self_score_header: Option<String>,
+    /// The header of the council's scores.
+    appraised_header: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -229,30 +248,148 @@ fn file<'a>(files: &'a DataFiles, regulation: &str, path: &str) -> Result<Source
     }
 }
 
-/// Loads and validates a regulation from its files' texts. `folder` names it in errors.
+/// Loads and validates a regulation from its files' texts. `folder` names it in errors: the first problem.
 pub fn load_regulation(folder: &str, files: &DataFiles) -> Result<Regulation, DataError> {
-    let source = file(files, folder, "regulation.toml")?;
-    let raw: RegulationFile = source.parse()?;
-    let agencies = load_agencies(folder, files)?;
-    let mut frameworks =
-        Frameworks { folder, files, agencies: agencies.iter().map(|a| a.code.clone()).collect(), built: Vec::new() };
-    let blocs = load_blocs(folder, files, &mut frameworks)?;
-    let groups = load_groups(folder, files, &mut frameworks)?;
-    if let Some(bloc) = blocs.iter().find(|b| b.framework.is_none())
+    load_regulation_checked(folder, files).map_err(|mut problems| problems.swap_remove(0))
+}
+
+/// The problems found so far while loading, in the order found (never empty when returned).
+#[derive(Default)]
+struct Problems(Vec<DataError>);
+
+impl Problems {
+    /// The value, or None with its problem recorded.
+    fn keep<T>(&mut self, result: Result<T, DataError>) -> Option<T> {
+        result.map_err(|problem| self.0.push(problem)).ok()
+    }
+}
+
+/// How many unknown keys of one file are reported before its reading stops.
+const UNKNOWN_KEYS_SHOWN: usize = 20;
+
+/// Parses a file, reporting every key its schema does not know (each on its line): the line of each is left
+/// out and the file read again, so one misspelt key does not hide the next problem. Any other fault ends it.
+fn parse_every_unknown<T: for<'de> Deserialize<'de>>(source: &Source<'_>, problems: &mut Problems) -> Option<T> {
+    let mut text = source.text.to_string();
+    for _ in 0..UNKNOWN_KEYS_SHOWN {
+        let error = match toml::from_str::<T>(&text) {
+            Ok(parsed) => return Some(parsed),
+            Err(error) => error,
+        };
+        let line = error.span().map_or(1, |span| line_of(&text, span.start));
+        problems.0.push(DataError::at(&source.name, line, error.message().trim().to_string()));
+        if !error.message().contains("unknown field") {
+            return None;
+        }
+        // The line left blank keeps every later line's number.
+        text =
+            text.lines().enumerate().map(|(at, l)| if at + 1 == line { "" } else { l }).collect::<Vec<_>>().join("\n");
+    }
+    None
+}
+
+/// Loads a regulation reporting every problem it can find at once (`regulations check`): each file is read
+/// (every unknown key of it named), then each part of the regulation checked on its own — the quota, the grades,
+/// the frameworks, the facts, the points, the tie chain — a part whose inputs failed left unchecked, so one
+/// mistake is not reported again through another.
+pub fn load_regulation_checked(folder: &str, files: &DataFiles) -> Result<Regulation, Vec<DataError>> {
+    let mut problems = Problems::default();
+    let source = file(files, folder, "regulation.toml").map_err(|problem| vec![problem])?;
+    let raw: Option<RegulationFile> = parse_every_unknown(&source, &mut problems);
+    let agencies = problems.keep(load_agencies(folder, files));
+    let mut frameworks = Frameworks {
+        folder,
+        files,
+        agencies: agencies.iter().flatten().map(|a| a.code.clone()).collect(),
+        built: Vec::new(),
+        failed: Vec::new(),
+    };
+    let (blocs, groups) = match agencies {
+        Some(_) => {
+            let blocs = problems.keep(load_blocs(folder, files, &mut frameworks));
+            let groups = problems.keep(load_groups(folder, files, &mut frameworks));
+            (blocs, groups)
+        }
+        None => (None, None),
+    };
+    let frameworks_failed = !frameworks.failed.is_empty();
+    problems.0.extend(frameworks.failed.drain(..).map(|(_, problem)| problem));
+    if let (Some(blocs), Some(groups)) = (&blocs, &groups)
+        && !frameworks_failed
+        && let Some(bloc) = blocs.iter().find(|b| b.framework.is_none())
         && groups.is_empty()
     {
-        return Err(DataError::at(
+        problems.0.push(DataError::at(
             &format!("{folder}/blocs.toml"),
             1,
             format!("bloc {} has no parts and the regulation has no groups to choose a framework", bloc.code),
         ));
     }
-    let grades = load_grades(&source, raw.grades.as_ref())?;
-    let facts = load_facts(&source, raw.facts, &blocs)?;
-    let points = load_points(&source, raw.points.as_ref(), &facts)?;
-    let quota = load_quota(&source, &raw.quota)?;
+    let Some(mut raw) = raw else { return Err(problems.0) };
+    let raw_facts = std::mem::take(&mut raw.facts);
+    let grades = problems.keep(load_grades(&source, raw.grades.as_ref()));
+    let quota = problems.keep(load_quota(&source, &raw.quota));
+    let facts = blocs.as_ref().and_then(|blocs| problems.keep(load_facts(&source, raw_facts, blocs)));
+    let points = facts.as_ref().and_then(|facts| problems.keep(load_points(&source, raw.points.as_ref(), facts)));
     let tie_keys_listed = raw.tie_keys.is_some();
-    let tie_keys = load_tie_keys(&source, raw.tiebreak_decimals, raw.tie_keys.as_deref(), &frameworks.built)?;
+    let tie_keys = (blocs.is_some() && groups.is_some())
+        .then(|| {
+            problems.keep(load_tie_keys(&source, raw.tiebreak_decimals, raw.tie_keys.as_deref(), &frameworks.built))
+        })
+        .flatten();
+    let (
+        Some(agencies),
+        Some(blocs),
+        Some(groups),
+        Some(grades),
+        Some(quota),
+        Some(facts),
+        Some(points),
+        Some(tie_keys),
+    ) = (agencies, blocs, groups, grades, quota, facts, points, tie_keys)
+    else {
+        return Err(problems.0);
+    };
+    if !problems.0.is_empty() {
+        return Err(problems.0);
+    }
+    finish(
+        folder,
+        &source,
+        raw,
+        Parts {
+            agencies,
+            blocs,
+            groups,
+            frameworks: frameworks.built,
+            grades,
+            quota,
+            facts,
+            points,
+            tie_keys,
+            tie_keys_listed,
+        },
+    )
+}
+
+/// What `load_regulation_checked` read, each part valid.
+struct Parts {
+    agencies: Vec<Agency>,
+    blocs: Vec<Bloc>,
+    groups: Vec<Group>,
+    frameworks: Vec<Framework>,
+    grades: Option<GradeScale>,
+    quota: QuotaRule,
+    facts: Vec<FactDefinition>,
+    points: Option<super::regulation::PointsRule>,
+    tie_keys: Vec<TieKey>,
+    tie_keys_listed: bool,
+}
+
+/// The regulation from its valid parts, with the checks that need them all (its id, its deadline, its
+/// classification, each reported).
+fn finish(folder: &str, source: &Source<'_>, raw: RegulationFile, parts: Parts) -> Result<Regulation, Vec<DataError>> {
+    let Parts { agencies, blocs, groups, frameworks, grades, quota, facts, points, tie_keys, tie_keys_listed } = parts;
     let tiebreak_decimals = tie_keys
         .iter()
         .find_map(|key| match key {
@@ -276,30 +413,38 @@ pub fn load_regulation(folder: &str, files: &DataFiles) -> Result<Regulation, Da
         agencies,
         blocs,
         groups,
-        frameworks: frameworks.built,
+        frameworks,
         grades,
         facts,
         classification: raw.classification,
         deadlines: raw.deadlines,
         points,
         leaders_name: raw.leaders_name,
+        sheet: super::regulation::SheetNames {
+            title: raw.sheet.title,
+            criterion: raw.sheet.criterion_header,
+            max: raw.sheet.max_header,
+            self_score: raw.sheet.self_score_header,
+            appraised: raw.sheet.appraised_header,
+        },
     };
+    let mut problems = Vec::new();
     if regulation.deadlines.submission.is_some() && regulation.deadlines.submission_in(2024).is_none() {
-        return Err(DataError::at(
+        problems.push(DataError::at(
             &source.name,
             1,
             "deadlines.submission must be a day of the year, MM-DD (\"11-25\")",
         ));
     }
     if regulation.id != folder {
-        return Err(DataError::at(
+        problems.push(DataError::at(
             &source.name,
             1,
             format!("id {:?} differs from its folder {folder:?}", regulation.id),
         ));
     }
-    check_classification(&source.name, &regulation)?;
-    Ok(regulation)
+    problems.extend(check_classification(&source.name, &regulation).err());
+    if problems.is_empty() { Ok(regulation) } else { Err(problems) }
 }
 
 /// The frameworks built so far, one per distinct list of parts, shared by the blocs and groups that name it.
@@ -309,17 +454,32 @@ struct Frameworks<'a> {
     /// The agency codes a component may name.
     agencies: BTreeSet<String>,
     built: Vec<Framework>,
+    /// The problem of each framework that could not be built, once per list of parts: the blocs and groups
+    /// naming it are still read, so the facts and points that name them are checked too.
+    failed: Vec<(String, DataError)>,
 }
 
 impl Frameworks<'_> {
-    /// The index of the framework made of these parts, built on first use.
-    fn index_of(&mut self, parts: &[String]) -> Result<usize, DataError> {
+    /// The index of the framework made of these parts, built on first use; None when it cannot be built (its
+    /// problem recorded in `failed`).
+    fn index_of(&mut self, parts: &[String]) -> Option<usize> {
         let key = parts.join("+");
         if let Some(index) = self.built.iter().position(|f| f.key == key) {
-            return Ok(index);
+            return Some(index);
         }
-        self.built.push(build_framework(self.folder, self.files, parts, &self.agencies)?);
-        Ok(self.built.len() - 1)
+        if self.failed.iter().any(|(failed, _)| *failed == key) {
+            return None;
+        }
+        match build_framework(self.folder, self.files, parts, &self.agencies) {
+            Ok(framework) => {
+                self.built.push(framework);
+                Some(self.built.len() - 1)
+            }
+            Err(problem) => {
+                self.failed.push((key, problem));
+                None
+            }
+        }
     }
 }
 
@@ -348,7 +508,7 @@ fn load_blocs(folder: &str, files: &DataFiles, frameworks: &mut Frameworks<'_>) 
         if blocs.iter().any(|b: &Bloc| b.code == *bloc.code.get_ref()) {
             return Err(source.error(&bloc.code, format!("bloc {} is listed twice", bloc.code.get_ref())));
         }
-        let framework = if bloc.parts.is_empty() { None } else { Some(frameworks.index_of(&bloc.parts)?) };
+        let framework = if bloc.parts.is_empty() { None } else { frameworks.index_of(&bloc.parts) };
         blocs.push(Bloc {
             code: bloc.code.into_inner().into(),
             name: bloc.name,
@@ -374,7 +534,8 @@ fn load_groups(folder: &str, files: &DataFiles, frameworks: &mut Frameworks<'_>)
         if group.parts.is_empty() {
             return Err(source.error(&group.code, "a group needs the parts of its framework"));
         }
-        let framework = frameworks.index_of(&group.parts)?;
+        // A framework that cannot be built is reported by the caller; the group is still read.
+        let framework = frameworks.index_of(&group.parts).unwrap_or(usize::MAX);
         groups.push(Group { code: group.code.into_inner(), name: group.name, framework });
     }
     Ok(groups)

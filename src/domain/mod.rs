@@ -18,6 +18,7 @@ pub mod loader;
 pub mod permissions;
 pub mod previous_year;
 pub mod published;
+pub mod quota_exception;
 pub mod ranking;
 pub mod reasons;
 pub mod regulation;

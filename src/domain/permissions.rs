@@ -393,6 +393,8 @@ pub enum CouncilWrite {
     RoundSettings,
     /// Copy the round's database to a new file (`thamdinh backup`): the whole round leaves the database.
     Backup,
+    /// Rate a unit excellent beyond its bloc's quota, or withdraw that decision (`exceed-quota`).
+    ExceedQuota,
 }
 
 impl CouncilWrite {
@@ -410,6 +412,7 @@ impl CouncilWrite {
             CouncilWrite::Reopen => "reopen a unit's submitted self-assessment",
             CouncilWrite::RoundSettings => "set the round's deadline and appraisal period",
             CouncilWrite::Backup => "back up the round's database",
+            CouncilWrite::ExceedQuota => "rate a unit excellent beyond the quota",
         }
     }
 }
@@ -423,7 +426,11 @@ pub fn may(actor: &Actor, write: CouncilWrite) -> Result<(), Refusal> {
         | CouncilWrite::Reopen
         | CouncilWrite::RoundSettings
         | CouncilWrite::Backup => matches!(actor.role, Role::Secretary | Role::Chairman | Role::ServiceAccount),
-        CouncilWrite::OrderTie | CouncilWrite::OverrideGrade | CouncilWrite::Approve | CouncilWrite::Rerate => {
+        CouncilWrite::OrderTie
+        | CouncilWrite::OverrideGrade
+        | CouncilWrite::Approve
+        | CouncilWrite::Rerate
+        | CouncilWrite::ExceedQuota => {
             matches!(actor.role, Role::Chairman | Role::ServiceAccount)
         }
         // The standing office (the secretary, Sở Nội vụ: 2610 Điều 9.1) keeps the council's list of users.

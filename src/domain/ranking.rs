@@ -3,6 +3,7 @@
 
 use super::classification::{Assessment, Level};
 use super::code::UnitCode;
+use super::quota_exception::{QuotaException, exception_note, lapsed_note};
 use super::score::round_half_away;
 use super::tie_keys::{Decider, QuotaBase, QuotaRounding, TieKey, quota_of};
 use rust_decimal::Decimal;
@@ -54,7 +55,7 @@ impl Outcome {
 
 /// What the bloc's excellent quota, its approval or a re-rating did to a unit: the numbers, worded by
 /// `messages::reasons`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum QuotaNote {
     /// Its tie group straddles the quota line (`quota` places, `remaining` left) at `rank`: the chairman orders it.
     TiePending { quota: usize, remaining: usize, rank: usize },
@@ -66,6 +67,11 @@ pub enum QuotaNote {
     Approved { rank: usize, level: Level },
     /// Re-rated after the approval (Điều 10.4): the new rank and level.
     Rerated { rank: usize, level: Level },
+    /// Rated excellent beyond the quota by the chairman's decision under `article` (the regulation's data), with
+    /// the chairman's `reason`, at `rank`; the bloc's quota stays `quota`.
+    ChairmanException { article: String, reason: String, rank: usize, quota: usize },
+    /// The chairman's decision under `article` no longer applies: the unit does not meet the conditions of excellent.
+    ExceptionLapsed { article: String },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -87,6 +93,8 @@ pub struct RankedUnit {
     pub tie_values: Vec<Decimal>,
     /// Which key placed it against a unit of equal official total next to it; None when no unit shares it.
     pub decided_by: Option<Decider>,
+    /// Rated excellent beyond the quota by the chairman's decision (`exceed-quota`); it holds no place of it.
+    pub quota_exception: bool,
 }
 
 /// Units with equal official and tie-break totals.
@@ -119,7 +127,9 @@ impl BlocRanking {
         if self.quota == 0 {
             return None;
         }
-        self.units.iter().rposition(|u| matches!(u.outcome, Outcome::Level(Level::Excellent) | Outcome::TiePending))
+        self.units.iter().rposition(|u| {
+            !u.quota_exception && matches!(u.outcome, Outcome::Level(Level::Excellent) | Outcome::TiePending)
+        })
     }
 }
 
@@ -135,6 +145,10 @@ pub struct RankShape<'a> {
     pub base: QuotaBase,
     pub rounding: QuotaRounding,
     pub keys: &'a [TieKey],
+    /// The chairman's decisions to rate a unit excellent beyond the quota, and the article allowing them (None:
+    /// the regulation allows none, and any decision is ignored).
+    pub exceptions: &'a [QuotaException],
+    pub exception_article: Option<&'a str>,
 }
 
 /// A candidate with its official total and its value of each tie key, as the regulation counts them.
@@ -147,7 +161,13 @@ pub fn rank_bloc(candidates: &[Candidate], terms: &QuotaTerms, tie_orders: &[Vec
     let keys = [TieKey::Decimals(terms.tiebreak_decimals)];
     let values: Vec<Vec<Decimal>> =
         candidates.iter().map(|c| vec![round_half_away(c.total, terms.tiebreak_decimals)]).collect();
-    let shape = RankShape { base: QuotaBase::Eligible, rounding: QuotaRounding::Down, keys: &keys };
+    let shape = RankShape {
+        base: QuotaBase::Eligible,
+        rounding: QuotaRounding::Down,
+        keys: &keys,
+        exceptions: &[],
+        exception_article: None,
+    };
     rank_bloc_shaped(candidates, &values, terms, &shape, tie_orders)
 }
 
@@ -171,6 +191,13 @@ pub fn rank_bloc_shaped(
     let further = shape.keys.iter().position(|key| matches!(key, TieKey::Decimals(_)));
     // Whether each candidate meets the excellent level's conditions, asked once.
     let excellent: Vec<bool> = candidates.iter().map(|c| c.assessment.meets(Level::Excellent)).collect();
+    // The chairman's decision on each candidate, where the regulation allows one.
+    let decided: Vec<Option<(&str, &QuotaException)>> = candidates
+        .iter()
+        .map(|c| {
+            shape.exception_article.and_then(|a| shape.exceptions.iter().find(|e| e.unit == c.unit).map(|e| (a, e)))
+        })
+        .collect();
     let mut order = rank_order(&keyed);
     let groups = group_ties(&mut order, &keyed, tie_orders);
     let deciders = deciders(&order, &keyed);
@@ -186,7 +213,7 @@ pub fn rank_bloc_shaped(
     let mut position = 0;
     for (range, resolved) in groups {
         let members = &order[range];
-        let contenders = members.iter().filter(|&&m| excellent[m]).count();
+        let contenders = members.iter().filter(|&&m| excellent[m] && decided[m].is_none()).count();
         let straddles = !resolved && contenders > remaining && remaining > 0;
         let tie_group = (members.len() > 1).then(|| {
             tie_groups.push(TieGroup {
@@ -203,10 +230,13 @@ pub fn rank_bloc_shaped(
             let (official_total, tie_values, candidate) = keyed[m];
             let tiebreak_total = further.and_then(|k| tie_values.get(k).copied()).unwrap_or(official_total);
             let assessment = &candidate.assessment;
-            let (outcome, quota_note) = if excellent[m] {
-                quota_outcome(assessment, rank, quota, &mut remaining, straddles)
-            } else {
-                (Outcome::Level(assessment.level), None)
+            let (outcome, quota_note) = match (excellent[m], decided[m]) {
+                (true, Some((article, decision))) => {
+                    (Outcome::Level(Level::Excellent), Some(exception_note(article, &decision.reason, rank, quota)))
+                }
+                (true, None) => quota_outcome(assessment, rank, quota, &mut remaining, straddles),
+                (false, Some((article, _))) => (Outcome::Level(assessment.level), Some(lapsed_note(article))),
+                (false, None) => (Outcome::Level(assessment.level), None),
             };
             units.push(RankedUnit {
                 unit: candidate.unit.clone(),
@@ -221,6 +251,7 @@ pub fn rank_bloc_shaped(
                 tie_group,
                 tie_values: tie_values.to_vec(),
                 decided_by: deciders.get(&m).cloned(),
+                quota_exception: excellent[m] && decided[m].is_some(),
             });
         }
         if straddles {

@@ -142,7 +142,7 @@ pub fn unit_reasons(
         }
         None => Vec::new(),
     };
-    reasons.extend(ranked.quota_note.iter().copied().map(Reason::Quota));
+    reasons.extend(ranked.quota_note.iter().cloned().map(Reason::Quota));
     if let Some(framework) = regulation.framework_for(&unit.bloc, unit.group.as_deref()) {
         let gaps = unit_gaps(&regulation.self_assessment, framework, &unit.entries, documents);
         reasons.extend(gaps_reason(&regulation.self_assessment, &gaps));

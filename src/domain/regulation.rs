@@ -47,6 +47,8 @@ pub struct Regulation {
     /// The regulation's words for who scores the leaders' criteria (*Thường trực Huyện ủy, HĐND, lãnh đạo
     /// UBND huyện*); None: the seeds' *Lãnh đạo UBND tỉnh*.
     pub leaders_name: Option<String>,
+    /// The score sheet's title and column headers in the regulation's words (`[sheet]`); None: the seeds'.
+    pub sheet: SheetNames,
 }
 
 /// Points outside the parts' frame: the total is the parts + bonus − penalty, each capped, then the total kept
@@ -193,4 +195,15 @@ impl Regulation {
             None => self.bloc(bloc)?.framework,
         }
     }
+}
+
+/// The score sheet's title (`{year}` for the year) and column headers as the regulation names them; each None
+/// keeps the seeds' words.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SheetNames {
+    pub title: Option<String>,
+    pub criterion: Option<String>,
+    pub max: Option<String>,
+    pub self_score: Option<String>,
+    pub appraised: Option<String>,
 }

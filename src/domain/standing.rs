@@ -160,8 +160,14 @@ impl Standing {
             official_decimals: regulation.official_decimals,
             tiebreak_decimals: regulation.tiebreak_decimals,
         };
-        let shape =
-            RankShape { base: regulation.quota.base, rounding: regulation.quota.rounding, keys: &regulation.tie_keys };
+        let exceptions = round.quota_exceptions.get(bloc).map(Vec::as_slice).unwrap_or(&[]);
+        let shape = RankShape {
+            base: regulation.quota.base,
+            rounding: regulation.quota.rounding,
+            keys: &regulation.tie_keys,
+            exceptions,
+            exception_article: regulation.quota.chairman_exception.as_deref(),
+        };
         let no_values = Vec::new();
         let values = self.tie_values.get(bloc).unwrap_or(&no_values);
         let orders = round.tie_orders.get(bloc).map(Vec::as_slice).unwrap_or(&[]);

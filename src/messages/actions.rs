@@ -45,6 +45,7 @@ pub fn audit_action(action: AuditAction, lang: Lang) -> &'static str {
         },
         AuditAction::Upload => lang.pick("Gửi tệp tài liệu", "Upload"),
         AuditAction::Download => lang.pick("Tải tệp tài liệu", "Download"),
+        AuditAction::ExceedQuota => super::exceed::action_name(lang),
     }
 }
 
@@ -82,6 +83,9 @@ pub fn field_name(field: &str, regulation: &Regulation, lang: Lang) -> String {
     }
     if let Some(reference) = field.strip_prefix("evidence:") {
         return lang.pick(format!("tài liệu kiểm chứng {reference}"), format!("evidence {reference}"));
+    }
+    if field == "quota_exception" {
+        return super::exceed::field_name(lang).to_string();
     }
     let (vi, en) = match field {
         "appraised_score" => ("điểm thẩm định", "appraised score"),

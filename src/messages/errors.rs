@@ -163,6 +163,8 @@ pub fn text_field(field: TextField, lang: Lang) -> &'static str {
         TextField::ReopenReason => lang.pick("Lý do mở lại", field.english()),
         TextField::DocumentTitle => lang.pick("Trích yếu", field.english()),
         TextField::DocumentReference => lang.pick("Số, ký hiệu", field.english()),
+        TextField::QuotaExceptionReason => super::exceed::reason_field(false, lang),
+        TextField::QuotaExceptionUndoReason => super::exceed::reason_field(true, lang),
     }
 }
 
@@ -192,6 +194,7 @@ pub fn refused(why: &Refused, lang: Lang) -> String {
     match why {
         Refused::Approval(blocker) => super::gates::approval(blocker, lang),
         Refused::Withdrawal { unit, component, why } => super::gates::withdrawal(unit, component, *why, lang),
+        Refused::QuotaException(why) => super::exceed::refusal(why, lang),
         Refused::NoUnitsYet => "kỳ đánh giá chưa có đơn vị nào; nhập danh sách bằng `thamdinh import units`".into(),
         Refused::UnknownUnit { unit } => format!("không có đơn vị {unit:?}"),
         Refused::NoFramework { unit } => {
@@ -432,6 +435,7 @@ fn act_vi(act: &Act) -> String {
             CouncilWrite::Reopen => "mở lại bản tự đánh giá đơn vị đã nộp".into(),
             CouncilWrite::RoundSettings => "đặt hạn nộp và thời gian thẩm định của kỳ đánh giá".into(),
             CouncilWrite::Backup => "sao lưu cơ sở dữ liệu của kỳ đánh giá".into(),
+            CouncilWrite::ExceedQuota => super::exceed::write_name().into(),
         },
         Act::SelfAssess { unit } => format!("ghi bản tự đánh giá của đơn vị {unit}"),
         Act::Submit { unit } => format!("nộp bản tự đánh giá của đơn vị {unit}"),
@@ -513,6 +517,7 @@ mod tests {
     use crate::domain::permissions::Actor;
     use crate::domain::score::ScoreInputError;
     use crate::domain::validate::TextRefusal;
+    use crate::store::exceptions::QuotaRefusal;
     use crate::store::open_error::OpenRefused;
     use crate::store::{RowFault, RowPlace};
     use rust_decimal::Decimal;
@@ -548,6 +553,12 @@ mod tests {
         let reason = crate::domain::appraisal::ReasonNeeded::BelowMax { appraised: Decimal::ONE, max: Decimal::TWO };
         let mut all = vec![
             Refused::NoUnitsYet,
+            Refused::QuotaException(QuotaRefusal::NotInRegulation { regulation: s("thai-nguyen-2024") }),
+            Refused::QuotaException(QuotaRefusal::WithinQuota { unit: unit.clone() }),
+            Refused::QuotaException(QuotaRefusal::TiePending { unit: unit.clone() }),
+            Refused::QuotaException(QuotaRefusal::NotExcellent { unit: unit.clone() }),
+            Refused::QuotaException(QuotaRefusal::AlreadyDecided { unit: unit.clone() }),
+            Refused::QuotaException(QuotaRefusal::NoDecision { unit: unit.clone() }),
             Refused::UnknownUnit { unit: unit.clone() },
             Refused::NoFramework { unit: unit.clone() },
             Refused::UnknownComponent { unit: unit.clone(), component: component.clone() },

@@ -81,6 +81,10 @@ const ABOUT: &[(&str, &str)] = &[
         "backup",
         "Bản sao đã kiểm tra của cơ sở dữ liệu trong khi các phiên vẫn mở (không bao giờ tự chép tay một cơ sở dữ liệu đang dùng)",
     ),
+    (
+        "exceed-quota",
+        "Xếp loại Hoàn thành xuất sắc ngoài tỷ lệ cho một đơn vị, nơi quy chế cho Chủ tịch quyết định (Điều 7.2 của văn bản giả lập): Chủ tịch Hội đồng, một lý do; đơn vị đủ mọi điều kiện Hoàn thành xuất sắc trừ chỉ tiêu",
+    ),
     ("rerate", "Xếp loại lại một đơn vị của khối đã phê duyệt (Điều 10.4): Chủ tịch Hội đồng, một lý do, một thay đổi"),
 ];
 
@@ -197,6 +201,9 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("audit log", "unit", "Mã đơn vị"),
     ("audit log", "criterion", "Một tiêu chí (gồm cả các tiêu chí thành phần của nó) hoặc một tiêu chí thành phần"),
     ("rerate", "unit", "Mã đơn vị"),
+    ("exceed-quota", "unit", "Mã đơn vị"),
+    ("exceed-quota", "reason", "Lý do quyết định ngoài tỷ lệ (với --undo: lý do rút quyết định)"),
+    ("exceed-quota", "undo", "Rút quyết định ngoài tỷ lệ, khi khối chưa được phê duyệt"),
     ("rerate", "reason", "Vi phạm hoặc khuyết điểm phát hiện"),
     ("rerate", "criterion", "Một tiêu chí thành phần (với --score) hoặc một tiêu chí (với --grade)"),
     ("rerate", "score", "Điểm thẩm định mới"),

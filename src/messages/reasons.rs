@@ -149,7 +149,7 @@ fn source(source: &str) -> String {
 
 /// What the bloc's quota, its approval or a re-rating did to a unit.
 pub fn quota_note(note: &QuotaNote, lang: Lang) -> String {
-    match (*note, lang) {
+    match (note, lang) {
         (QuotaNote::TiePending { quota, remaining, rank }, Lang::Vi) => format!(
             "Bằng điểm với đơn vị khác tại ranh giới chỉ tiêu Hoàn thành xuất sắc của khối ({quota} đơn vị, còn {remaining}) ở hạng {rank}; chờ Chủ tịch Hội đồng quyết định thứ tự"
         ),
@@ -164,24 +164,36 @@ pub fn quota_note(note: &QuotaNote, lang: Lang) -> String {
         }
         (QuotaNote::Beyond { rank, quota, fallback }, Lang::Vi) => format!(
             "Đủ điều kiện Hoàn thành xuất sắc nhưng ở hạng {rank}, ngoài chỉ tiêu của khối ({quota} đơn vị, đã hết); xếp {}",
-            level(fallback, lang)
+            level(*fallback, lang)
         ),
         (QuotaNote::Beyond { rank, quota, fallback }, Lang::En) => format!(
             "Meets the conditions of excellent but at rank {rank}, beyond the bloc's quota ({quota} units, all taken); rated {}",
-            level(fallback, lang)
+            level(*fallback, lang)
         ),
         (QuotaNote::Approved { rank, level: l }, Lang::Vi) => {
-            format!("Kết quả đã phê duyệt: hạng {rank}, {}", level(l, lang))
+            format!("Kết quả đã phê duyệt: hạng {rank}, {}", level(*l, lang))
         }
         (QuotaNote::Approved { rank, level: l }, Lang::En) => {
-            format!("Approved result: rank {rank}, {}", level(l, lang))
+            format!("Approved result: rank {rank}, {}", level(*l, lang))
         }
         (QuotaNote::Rerated { rank, level: l }, Lang::Vi) => {
-            format!("Kết quả sau xếp loại lại (Điều 10.4): hạng {rank}, {}", level(l, lang))
+            format!("Kết quả sau xếp loại lại (Điều 10.4): hạng {rank}, {}", level(*l, lang))
         }
         (QuotaNote::Rerated { rank, level: l }, Lang::En) => {
-            format!("Result after re-rating (article 10.4): rank {rank}, {}", level(l, lang))
+            format!("Result after re-rating (article 10.4): rank {rank}, {}", level(*l, lang))
         }
+        (QuotaNote::ChairmanException { article, reason, rank, quota }, Lang::Vi) => format!(
+            "Hoàn thành xuất sắc ngoài tỷ lệ: Chủ tịch quyết định theo {article} (lý do: {reason}); hạng {rank}, chỉ tiêu của khối {quota} đơn vị"
+        ),
+        (QuotaNote::ChairmanException { article, reason, rank, quota }, Lang::En) => format!(
+            "Excellent beyond the quota: decided by the chairman under {article} (reason: {reason}); rank {rank}, the bloc's quota {quota} units"
+        ),
+        (QuotaNote::ExceptionLapsed { article }, Lang::Vi) => format!(
+            "Quyết định ngoài tỷ lệ của Chủ tịch ({article}) không áp dụng: đơn vị chưa đủ điều kiện Hoàn thành xuất sắc"
+        ),
+        (QuotaNote::ExceptionLapsed { article }, Lang::En) => format!(
+            "The chairman's decision beyond the quota ({article}) does not apply: the unit does not meet the conditions of excellent"
+        ),
     }
 }
 

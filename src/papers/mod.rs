@@ -136,8 +136,8 @@ impl<'a> Context<'a> {
 
     /// The level as a paper writes it: *tạm tính* while its bloc is not approved.
     pub fn level_words(&self, bloc: &str, ranked: &RankedUnit) -> String {
-        let words = ranked.outcome.vietnamese();
-        if self.is_approved(bloc) { words.to_string() } else { format!("{words} (tạm tính)") }
+        let words = level_and_exception(ranked);
+        if self.is_approved(bloc) { words } else { format!("{words} (tạm tính)") }
     }
 
     /// Why a unit has its level (the same reasons as `result` and the workbooks).
@@ -162,6 +162,12 @@ pub fn document_number(settings: &PaperSettings, slot: PaperSlot, number: &str) 
         PaperSlot::Notice => ("TB", settings.body_short.as_str()),
     };
     letterhead::number_text(settings.layout, kind, short, Some(number))
+}
+
+/// The level's name, marked where the chairman rated the unit excellent beyond the quota (`exceed-quota`).
+pub fn level_and_exception(ranked: &RankedUnit) -> String {
+    let words = ranked.outcome.vietnamese();
+    if ranked.quota_exception { format!("{words} (ngoài tỷ lệ)") } else { words.to_string() }
 }
 
 /// `88,75`: two decimals with the decimal comma.

@@ -46,13 +46,13 @@ fn body(context: &Context) -> (String, String) {
         let _ = writeln!(hashed, "{name}\t{approved}");
         for unit in &result.ranking.units {
             let (unit_name, total, level) =
-                (context.unit_name(&unit.unit), total_vi(unit.official_total), unit.outcome.vietnamese());
+                (context.unit_name(&unit.unit), total_vi(unit.official_total), super::level_and_exception(unit));
             let _ = writeln!(
                 html,
                 "<tr><td class=\"n\">{}</td><td>{}</td><td class=\"n\">{total}</td><td>{}</td></tr>",
                 unit.rank,
                 escape(&unit_name),
-                escape(level)
+                escape(&level)
             );
             let _ = writeln!(hashed, "{}\t{unit_name}\t{total}\t{level}", unit.rank);
         }

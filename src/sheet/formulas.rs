@@ -3,7 +3,7 @@
 
 use super::layout::{APPLICABLE_NO, PlannedRow};
 use super::model::{FormulaResult, row_at};
-use crate::domain::framework::{Content, Criterion, Framework};
+use crate::domain::framework::{Content, Criterion, Framework, SubCriterion};
 use rust_decimal::Decimal;
 use std::fmt::Write;
 
@@ -30,10 +30,43 @@ pub(super) struct Formulas<'a> {
 }
 
 impl Formulas<'_> {
+    /// The rows under a criterion: from the row after it (its first component, or its first middle level) to its
+    /// last component.
     fn component_range(&self, column: &str, criterion: &Criterion) -> String {
-        let first = criterion.components.first().map(|c| self.rows.row_of(&c.code)).unwrap_or(0);
+        let first = self.rows.row_of(&criterion.code) + 1;
         let last = criterion.components.last().map(|c| self.rows.row_of(&c.code)).unwrap_or(0);
         format!("{column}{}:{column}{}", first + 1, last + 1)
+    }
+
+    /// The middle levels' cells inside a range, as a sum to take away (their leaves are in the range already):
+    /// `-(N(E13)+N(E17))`, or nothing.
+    fn less_subs<'s>(&self, column: &str, subs: impl Iterator<Item = &'s SubCriterion>) -> String {
+        let cells: Vec<String> = subs.map(|sub| format!("N({column}{})", self.rows.row_of(&sub.code) + 1)).collect();
+        if cells.is_empty() { String::new() } else { format!("-({})", cells.join("+")) }
+    }
+
+    /// A middle level's subtotal: the sum of its applicable leaves (453's marks where the sheet has them), ""
+    /// when none applies, as `UnitScore::subtotal` counts it.
+    pub(super) fn subcriterion(&self, column: &str, criterion: &Criterion, sub: &SubCriterion) -> String {
+        let own = self.rows.row_of(&sub.code) + 1;
+        let last = sub.leaves.last().map_or(own, |leaf| self.rows.row_of(leaf) + 1);
+        let range = |c: &str| format!("{c}{}:{c}{last}", own + 1);
+        let nested: Vec<&SubCriterion> = criterion
+            .subcriteria
+            .iter()
+            .filter(|other| {
+                let at = self.rows.row_of(&other.code) + 1;
+                at > own && at <= last
+            })
+            .collect();
+        let less = self.less_subs(column, nested.iter().copied());
+        let Some(applicable) = &self.applicable else { return format!("SUM({}){less}", range(column)) };
+        let marks = range(applicable);
+        format!(
+            "IF(COUNTIF({marks},\"{APPLICABLE_NO}\")={},\"\",SUMIF({marks},\"<>{APPLICABLE_NO}\",{}){less})",
+            rows(&marks, nested.len()),
+            range(column)
+        )
     }
 
     /// True (as an Excel expression) when every item of a criterion is marked not applicable.
@@ -44,7 +77,7 @@ impl Formulas<'_> {
             return Some(format!("{applicable}{row}=\"{APPLICABLE_NO}\""));
         }
         let range = self.component_range(applicable, criterion);
-        Some(format!("COUNTIF({range},\"{APPLICABLE_NO}\")=ROWS({range})"))
+        Some(format!("COUNTIF({range},\"{APPLICABLE_NO}\")={}", rows(&range, criterion.subcriteria.len())))
     }
 
     /// A criterion's max plus the points of wholly not-applicable siblings that move to it (453 part C).
@@ -60,13 +93,19 @@ impl Formulas<'_> {
 
     pub(super) fn criterion(&self, column: &str, criterion: &Criterion, siblings: &[Criterion]) -> String {
         let range = self.component_range(column, criterion);
-        let Some(applicable) = &self.applicable else { return format!("SUM({range})") };
+        // The middle levels' rows lie in the ranges: their subtotals (and maxes) are taken away, and not counted.
+        let less = self.less_subs(column, criterion.subcriteria.iter());
+        let Some(applicable) = &self.applicable else { return format!("SUM({range}){less}") };
+        let less_max = self.less_subs(&self.max, criterion.subcriteria.iter());
         let marks = self.component_range(applicable, criterion);
         let maxes = self.component_range(&self.max, criterion);
         let row = self.rows.row_of(&criterion.code) + 1;
         let effective = self.effective_max(criterion, siblings);
+        let all_rows = rows(&marks, criterion.subcriteria.len());
+        let applicable_sum = taken(format!("SUMIF({marks},\"<>{APPLICABLE_NO}\",{range})"), &less);
+        let applicable_max = taken(format!("SUMIF({marks},\"<>{APPLICABLE_NO}\",{maxes})"), &less_max);
         format!(
-            "IF(COUNTIF({marks},\"{APPLICABLE_NO}\")=ROWS({marks}),\"\",IF(AND(COUNTIF({marks},\"{APPLICABLE_NO}\")=0,{effective}={max}{row}),SUM({range}),SUMIF({marks},\"<>{APPLICABLE_NO}\",{range})*({effective})/SUMIF({marks},\"<>{APPLICABLE_NO}\",{maxes})))",
+            "IF(COUNTIF({marks},\"{APPLICABLE_NO}\")={all_rows},\"\",IF(AND(COUNTIF({marks},\"{APPLICABLE_NO}\")=0,{effective}={max}{row}),SUM({range}){less},{applicable_sum}*({effective})/{applicable_max}))",
             max = self.max
         )
     }
@@ -111,6 +150,16 @@ impl Formulas<'_> {
         let max = format!("{}{}", self.max, total_row + 1);
         format!("IF(({denominator})=0,0,IF(({denominator})={max},{sum},{sum}*{max}/({denominator})))")
     }
+}
+
+/// `ROWS(range)`, less the middle levels' rows in it.
+fn rows(range: &str, subs: usize) -> String {
+    if subs == 0 { format!("ROWS({range})") } else { format!("(ROWS({range})-{subs})") }
+}
+
+/// A sum with the middle levels' subtotals taken away (`less`), in parentheses where there are any.
+fn taken(sum: String, less: &str) -> String {
+    if less.is_empty() { sum } else { format!("({sum}{less})") }
 }
 
 pub(super) fn result_of(value: Option<Decimal>) -> FormulaResult {

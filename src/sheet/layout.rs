@@ -24,10 +24,11 @@ pub enum Column {
     Code,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ColumnSpec {
     pub column: Column,
-    pub header: &'static str,
+    /// The header, in the regulation's words where its data names it (`[sheet]`).
+    pub header: String,
     pub width: f64,
 }
 
@@ -65,13 +66,15 @@ pub const AUDIT_MARKER: &str = "Đầu nhật ký kiểm toán: ";
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layout {
     pub graded: bool,
+    /// The title the regulation's data gives (`[sheet] title`, `{year}` for the year); None: the seeds'.
+    pub named_title: Option<String>,
     /// The unit's own sheet before approval: none of the council's columns (appraisal, grades, agency, reason).
     pub own: bool,
     pub columns: Vec<ColumnSpec>,
 }
 
-const fn spec(column: Column, header: &'static str, width: f64) -> ColumnSpec {
-    ColumnSpec { column, header, width }
+fn spec(column: Column, header: &str, width: f64) -> ColumnSpec {
+    ColumnSpec { column, header: header.to_string(), width }
 }
 
 impl Layout {
@@ -107,7 +110,21 @@ impl Layout {
             columns.push(spec(Column::Explanation, "Giải trình của tập thể lãnh đạo", 26.0));
         }
         columns.push(spec(Column::Code, "Mã", 8.0));
-        Layout { graded, own: false, columns }
+        // The regulation's own words for the columns, where its data names them.
+        let names = &regulation.sheet;
+        for column in &mut columns {
+            let words = match column.column {
+                Column::Name => names.criterion.as_ref(),
+                Column::Max => names.max.as_ref(),
+                Column::SelfScore => names.self_score.as_ref(),
+                Column::Appraised => names.appraised.as_ref(),
+                _ => None,
+            };
+            if let Some(words) = words {
+                column.header.clone_from(words);
+            }
+        }
+        Layout { graded, named_title: names.title.clone(), own: false, columns }
     }
 
     /// The unit's own sheet before its bloc is approved: the self-assessment, explanations and documents only.
@@ -135,13 +152,20 @@ impl Layout {
         super::model::col_at(self.columns.len()).saturating_sub(2)
     }
 
+    /// A column's header.
+    pub fn header(&self, column: Column) -> Option<&str> {
+        self.columns.iter().find(|spec| spec.column == column).map(|spec| spec.header.as_str())
+    }
+
     pub fn widths(&self) -> Vec<f64> {
         self.columns.iter().map(|spec| spec.width).collect()
     }
 
     /// The title of the sheet, as in Điều 8.2.c (Thái Nguyên) or Điều 7.4 (453).
     pub fn title(&self, year: i32) -> String {
-        if self.graded {
+        if let Some(named) = &self.named_title {
+            named.replace("{year}", &year.to_string())
+        } else if self.graded {
             format!("BIỂU CHẤM ĐIỂM ĐÁNH GIÁ, XẾP LOẠI MỨC ĐỘ HOÀN THÀNH NHIỆM VỤ NĂM {year}")
         } else {
             format!("BIỂU TỰ CHẤM ĐIỂM, ĐÁNH GIÁ VÀ XẾP LOẠI CHẤT LƯỢNG TẬP THỂ LÃNH ĐẠO NĂM {year}")
@@ -172,6 +196,8 @@ pub enum RowKind {
     Criterion,
     /// A criterion printed without components: graded like a criterion, scored like a component.
     LeafCriterion,
+    /// A middle level (B.2.1 between B.2 and B.2.1.1): its subtotal, by formula.
+    SubCriterion,
     Component,
 }
 
@@ -238,6 +264,23 @@ pub fn plan_rows(regulation: &Regulation, framework: &Framework) -> Vec<PlannedR
                 max: criterion.max,
                 agencies: criterion.agency_note.clone().unwrap_or_default(),
             });
+            if !criterion.subcriteria.is_empty() {
+                // Every level on its own row, each middle level just before its first leaf (synthetic B.2).
+                for row in criterion.tree() {
+                    let component = row.component;
+                    rows.push(PlannedRow {
+                        kind: if component.is_some() { RowKind::Component } else { RowKind::SubCriterion },
+                        code: row.code.to_string(),
+                        stt: if component.is_some() { "-".to_string() } else { row.code.to_string() },
+                        name: row.name.to_string(),
+                        max: row.max,
+                        agencies: component
+                            .map(|c| c.agency_note.clone().unwrap_or_else(|| agency_names(&c.agencies)))
+                            .unwrap_or_default(),
+                    });
+                }
+                continue;
+            }
             for component in &criterion.components {
                 // 453 prints its items as dashes; Thái Nguyên numbers its components 1, 2, 3 …
                 let stt = if component.code.split('.').count() >= 3 {

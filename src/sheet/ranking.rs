@@ -160,7 +160,7 @@ impl CouncilResult<'_> {
     fn reasons_of(&self, ranked: &RankedUnit) -> Vec<Reason> {
         match self.by_code.get(&ranked.unit) {
             Some(unit) => unit_reasons(self.regulation, unit, ranked, |code| self.documents.count(&unit.code, code)),
-            None => ranked.quota_note.iter().copied().map(Reason::Quota).collect(),
+            None => ranked.quota_note.iter().cloned().map(Reason::Quota).collect(),
         }
     }
 
@@ -213,7 +213,9 @@ impl CouncilResult<'_> {
             let three = Style { number_format: THREE_DECIMALS, ..centered(cell()) };
             sheet.number(row, 3, Some(ranked.tiebreak_total), three);
             let tentative = if sheet.draft { " (tạm tính)" } else { "" };
-            sheet.text(row, 4, format!("{}{tentative}", ranked.outcome.vietnamese()), cell());
+            // Marked where the chairman rated the unit excellent beyond the quota (`exceed-quota`).
+            let beyond = if ranked.quota_exception { " (ngoài tỷ lệ)" } else { "" };
+            sheet.text(row, 4, format!("{}{beyond}{tentative}", ranked.outcome.vietnamese()), cell());
             sheet.text(row, 5, notes(ranked, ranking, &self.reasons_of(ranked)), Style { size: 10.0, ..cell() });
             sheet.fit_row(row);
             row += 1;

@@ -497,7 +497,7 @@ fn check_fixed_text(sheet: &RawSheet, layout: &Layout, framework: &Framework, ye
     }
     for (index, spec) in layout.columns.iter().enumerate() {
         let row = if matches!(spec.column, Column::Grade(_)) { HEADER_ROW + 1 } else { HEADER_ROW };
-        expect_text(sheet, row, col_at(index), spec.header, SheetItem::Header)?;
+        expect_text(sheet, row, col_at(index), &spec.header, SheetItem::Header)?;
     }
     Ok(())
 }

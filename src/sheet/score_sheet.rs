@@ -206,8 +206,8 @@ impl<'a> Page<'a> {
         for (index, spec) in self.layout.columns.iter().enumerate() {
             let index = col_at(index);
             match spec.column {
-                Column::Grade(_) => sheet.text(HEADER_ROW + 1, index, spec.header, header),
-                _ => sheet.merged_text((HEADER_ROW, index), (HEADER_ROW + 1, index), spec.header, header),
+                Column::Grade(_) => sheet.text(HEADER_ROW + 1, index, &spec.header, header),
+                _ => sheet.merged_text((HEADER_ROW, index), (HEADER_ROW + 1, index), &spec.header, header),
             }
         }
         if let (Some(first), Some(last_grade)) =
@@ -231,6 +231,7 @@ impl<'a> Page<'a> {
             match row.kind {
                 RowKind::Component | RowKind::LeafCriterion => self.write_entered_scores(sheet, r, row, number_style),
                 RowKind::Criterion => self.write_criterion_sums(sheet, r, row, &formulas),
+                RowKind::SubCriterion => self.write_subtotals(sheet, r, row, &formulas),
                 RowKind::Content => self.write_content_sums(sheet, r, row, &formulas),
             }
             if self.layout.graded && matches!(row.kind, RowKind::Criterion | RowKind::LeafCriterion) {
@@ -306,6 +307,21 @@ impl<'a> Page<'a> {
             let formula = formulas.criterion(&column_letters(c), criterion, &content.criteria);
             let result = result_of(score.criterion(&row.code).and_then(|s| s.score));
             sheet.put(r, c, Some(Value::Formula { formula, result }), sum_style());
+        }
+    }
+
+    /// A middle level's (B.2.1) self and appraised subtotals, by formula, with `UnitScore::subtotal` of each
+    /// column's entries as the cached result.
+    fn write_subtotals(&self, sheet: &mut Sheet, r: u32, row: &PlannedRow, formulas: &Formulas<'_>) {
+        let found = self.input.framework.criteria().find_map(|(_, criterion)| {
+            criterion.subcriteria.iter().find(|sub| sub.code == row.code).map(|sub| (criterion, sub))
+        });
+        let Some((criterion, sub)) = found else { return };
+        for (column, appraised) in [(Column::SelfScore, false), (Column::Appraised, true)] {
+            let Some(c) = self.col(column) else { continue };
+            let formula = formulas.subcriterion(&column_letters(c), criterion, sub);
+            let value = UnitScore::subtotal(sub, &column_entries(self.input.unit, appraised));
+            sheet.put(r, c, Some(Value::Formula { formula, result: result_of(value) }), sum_style());
         }
     }
 

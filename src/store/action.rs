@@ -46,6 +46,8 @@ pub enum AuditAction {
     Download,
     /// A unit's focal person's refused attempt: who, what, when, never the values (`refused`).
     Refused,
+    /// The chairman rates a unit excellent beyond the quota, or withdraws that decision (`exceed-quota`).
+    ExceedQuota,
 }
 
 /// How an appraised score moved.
@@ -74,7 +76,7 @@ pub enum ImportKind {
 
 impl AuditAction {
     /// Every action, for tests and catalogs.
-    pub const ALL: [AuditAction; 35] = [
+    pub const ALL: [AuditAction; 36] = [
         AuditAction::Init,
         AuditAction::Baseline,
         AuditAction::Seed,
@@ -110,6 +112,7 @@ impl AuditAction {
         AuditAction::Upload,
         AuditAction::Download,
         AuditAction::Refused,
+        AuditAction::ExceedQuota,
     ];
 
     /// The text stored in the audit table (and hashed): never changes.
@@ -142,6 +145,7 @@ impl AuditAction {
             AuditAction::Upload => "upload",
             AuditAction::Download => "download",
             AuditAction::Refused => "refused",
+            AuditAction::ExceedQuota => "exceed quota",
         }
     }
 
@@ -153,7 +157,7 @@ impl AuditAction {
     /// A row of this action names a unit whose data it changed (live refresh reads only that unit again);
     /// a unit's own row (its bloc or framework may have moved) and the round's rows change the whole round.
     pub fn changes_one_unit(self) -> bool {
-        !matches!(self, AuditAction::Unit)
+        !matches!(self, AuditAction::Unit | AuditAction::ExceedQuota)
     }
 }
 
@@ -233,6 +237,7 @@ mod tests {
                 "upload",
                 "download",
                 "refused",
+                "exceed quota",
             ]
         );
         for action in AuditAction::ALL {

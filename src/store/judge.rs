@@ -80,7 +80,7 @@ pub(super) struct Touched {
 type UserThen = (String, Option<String>, Option<String>, Option<String>);
 
 /// The tables an approval freezes (the schema's freeze triggers), keyed by unit, or by bloc for a tie order.
-const FROZEN_BY_UNIT: [&str; 5] = ["score", "leader_score", "grade_override", "fact", "evidence"];
+const FROZEN_BY_UNIT: [&str; 6] = ["score", "leader_score", "grade_override", "fact", "evidence", "quota_exception"];
 
 /// The judgement carried along the replay of the log.
 pub(super) struct Judge<'r> {
@@ -192,6 +192,7 @@ impl<'r> Judge<'r> {
             AuditAction::OrderTie => council(CouncilWrite::OrderTie),
             AuditAction::Approve => council(CouncilWrite::Approve),
             AuditAction::Rerate => council(CouncilWrite::Rerate),
+            AuditAction::ExceedQuota => council(CouncilWrite::ExceedQuota),
             AuditAction::AddUser | AuditAction::RemoveUser => council(CouncilWrite::ManageUsers),
             AuditAction::Reopen => council(CouncilWrite::Reopen),
             AuditAction::RoundSettings => council(CouncilWrite::RoundSettings),

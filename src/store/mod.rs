@@ -12,6 +12,7 @@ pub mod council;
 mod csv_input;
 mod documents;
 pub mod error;
+pub mod exceptions;
 mod file_fault;
 pub mod files;
 pub mod generate;

@@ -54,6 +54,10 @@ pub enum TextField {
     ReopenReason,
     DocumentTitle,
     DocumentReference,
+    /// The chairman's reason for rating a unit excellent beyond the quota.
+    QuotaExceptionReason,
+    /// The reason for withdrawing that decision.
+    QuotaExceptionUndoReason,
 }
 
 impl TextField {
@@ -67,7 +71,7 @@ impl TextField {
         }
     }
 
-    pub const ALL: [TextField; 13] = [
+    pub const ALL: [TextField; 15] = [
         TextField::Explanation,
         TextField::Minutes,
         TextField::ReopenReason,
@@ -80,6 +84,8 @@ impl TextField {
         TextField::WithdrawReason,
         TextField::TieReorderReason,
         TextField::RerateReason,
+        TextField::QuotaExceptionReason,
+        TextField::QuotaExceptionUndoReason,
         TextField::FullName,
     ];
 
@@ -98,6 +104,8 @@ impl TextField {
             TextField::ReopenReason => "the reason for reopening",
             TextField::DocumentTitle => "the document's summary",
             TextField::DocumentReference => "the document's number",
+            TextField::QuotaExceptionReason => "the reason for rating the unit excellent beyond the quota",
+            TextField::QuotaExceptionUndoReason => "the reason for withdrawing the decision beyond the quota",
         }
     }
 }
@@ -240,6 +248,9 @@ pub enum Refused {
     NotTheTieGroup { unit: String, group: Vec<String> },
     #[error("bloc {bloc}: no order of {} is recorded; there is nothing to reopen", order.join(","))]
     NoTieOrder { bloc: String, order: Vec<String> },
+    /// The chairman's decision beyond the quota (`exceed-quota`), refused.
+    #[error("{0}")]
+    QuotaException(super::exceptions::QuotaRefusal),
     #[error(
         "unit {unit}, {criterion}: {grade} is the proposed grade; an override equal to it is not stored (remove the override instead)"
     )]

@@ -113,7 +113,8 @@ impl Store {
         })?;
         let tie_orders = self.tie_orders()?;
         let published = super::published::published_results(&self.conn)?;
-        let round = Round { year: self.year, units, tie_orders, published };
+        let quota_exceptions = self.quota_exceptions()?;
+        let round = Round { year: self.year, units, tie_orders, published, quota_exceptions };
         // The counts are by the units' positions when the reading began; a unit added since shifts them.
         let same_units = round.units.len() == places.len()
             && round.units.iter().zip(&places).all(|(unit, (code, ..))| &unit.code == code);

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 pub const APPLICATION_ID: i64 = 0x5448_4D44;
 
 /// The schema version this program writes (`PRAGMA user_version` after all migrations).
-pub const LATEST_VERSION: i64 = 10;
+pub const LATEST_VERSION: i64 = 11;
 
 /// The migrations in order; each is SQL text, applied once, never edited after release.
 #[allow(clippy::too_many_lines, reason = "SQL migration text: one migration after another, read as the schema")]
@@ -176,6 +176,8 @@ CREATE TABLE comment (
         M::up(V9_FILE_DOCUMENTS),
         // Version 10: each paper's number, signer and date of issue (issue 25, the round's settings).
         M::up(V10_PAPER_SETTINGS),
+        // Version 11: the chairman's decisions beyond the quota (issue 26).
+        M::up(V11_QUOTA_EXCEPTIONS),
     ])
 }
 
@@ -301,6 +303,27 @@ CREATE TABLE paper_setting (
     signer TEXT CHECK (signer IS NULL OR signer <> ''),
     issued_on TEXT CHECK (issued_on IS NULL OR issued_on <> '')
 );
+";
+
+/// Version 11: the chairman's decision to rate a unit excellent beyond its bloc's quota (`exceed-quota`, where the
+/// regulation allows it), with its reason; withdrawn by removing the row while the bloc is open, frozen once the
+/// bloc is approved.
+const V11_QUOTA_EXCEPTIONS: &str = r"
+CREATE TABLE quota_exception (
+    unit TEXT PRIMARY KEY REFERENCES unit(code),
+    bloc TEXT NOT NULL,
+    reason TEXT NOT NULL CHECK (reason <> ''),
+    actor TEXT NOT NULL
+);
+CREATE TRIGGER quota_exception_frozen_insert BEFORE INSERT ON quota_exception
+WHEN EXISTS (SELECT 1 FROM approval WHERE bloc = NEW.bloc)
+BEGIN SELECT RAISE(ABORT, 'the bloc is approved: its results are frozen'); END;
+CREATE TRIGGER quota_exception_frozen_update BEFORE UPDATE ON quota_exception
+WHEN EXISTS (SELECT 1 FROM approval WHERE bloc IN (OLD.bloc, NEW.bloc))
+BEGIN SELECT RAISE(ABORT, 'the bloc is approved: its results are frozen'); END;
+CREATE TRIGGER quota_exception_frozen_delete BEFORE DELETE ON quota_exception
+WHEN EXISTS (SELECT 1 FROM approval WHERE bloc = OLD.bloc)
+BEGIN SELECT RAISE(ABORT, 'the bloc is approved: its results are frozen'); END;
 ";
 
 const AUDIT_APPEND_ONLY: &str = r"

@@ -41,6 +41,7 @@ pub const TABLES: &[(&str, &[&str])] = &[
     ("published_result", &["unit"]),
     ("document_file", &["id"]),
     ("paper_setting", &["kind"]),
+    ("quota_exception", &["unit"]),
 ];
 
 fn key_columns(table: &str) -> &'static [&'static str] {

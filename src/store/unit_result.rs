@@ -37,6 +37,9 @@ pub struct UnitResult {
     /// `excellent`, `good`, `completed`, `not_completed`, `tie_pending`.
     pub level: &'static str,
     pub level_words: &'static str,
+    /// Rated excellent beyond the quota by the chairman's decision (`exceed-quota`): only where it is.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub quota_exception: bool,
     /// Its bloc is approved (always so for a unit's focal person).
     pub approved: bool,
     /// Why it has its level, typed: `messages::reasons` words them (the JSON of `result` carries the words).
@@ -102,6 +105,7 @@ impl Store {
             total: ranked.official_total.to_string(),
             level: ranked.outcome.slug(),
             level_words: ranked.outcome.vietnamese(),
+            quota_exception: ranked.quota_exception,
             approved: self.approved_blocs()?.contains(&record.bloc),
             reasons,
             deductions: self.deductions(record)?,

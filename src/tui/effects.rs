@@ -86,7 +86,7 @@ fn unit_snapshot(store: &Store, code: &str) -> Result<Snapshot> {
         unit.grade_overrides = BTreeMap::default();
         units.push(unit);
     }
-    let round = Round { year: store.year(), units, tie_orders: BTreeMap::default(), published: BTreeMap::default() };
+    let round = Round { year: store.year(), units, ..Round::default() };
     let mut evidence_counts = EvidenceCounts::new(store.regulation(), &round);
     for document in store.evidence_of(code)? {
         evidence_counts.add(0, &document.criterion, 1);
@@ -193,6 +193,7 @@ pub fn run_effect(store: &mut Store, effect: Effect, lang: Lang) -> Action {
         | Effect::SetRound { .. }
         | Effect::RecordPaper { .. }
         | Effect::Reopen { .. }
+        | Effect::ExceedQuota { .. }
         | Effect::Backup
         | Effect::ExportPaper { .. }
         | Effect::SetPaperNumbering { .. }) => {
@@ -228,6 +229,7 @@ fn attempt_of(write: &Effect) -> &'static str {
         Effect::AddDocument { .. } => "add document (interface)",
         Effect::RemoveDocument { .. } => "remove document (interface)",
         Effect::Submit { .. } => "submit",
+        Effect::ExceedQuota { .. } => "exceed-quota",
         _ => "interface",
     }
 }
@@ -332,6 +334,13 @@ fn decide(store: &mut Store, effect: Effect, lang: Lang) -> Result<String> {
         Effect::SetPaperNumbering { slot, number, signer, issued, lang } => {
             set_paper_numbering(store, slot, [number, signer, issued], lang)
         }
+        Effect::ExceedQuota { unit, reason, undo: false } => store.exceed_quota(&unit, &reason).map(|()| {
+            let article = store.regulation().quota.chairman_exception.clone().unwrap_or_default();
+            crate::messages::exceed::decided(lang, &unit, &article, reason.trim())
+        }),
+        Effect::ExceedQuota { unit, reason, undo: true } => store
+            .withdraw_quota_exception(&unit, &reason)
+            .map(|()| crate::messages::exceed::withdrawn(lang, &unit, reason.trim())),
         // `run_effect` sends only the writes above here.
         _ => Ok(String::new()),
     }

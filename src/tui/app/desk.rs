@@ -21,18 +21,21 @@ pub enum DeskAction {
     PaperSubmission,
     Reopen,
     Rerate,
+    /// The chairman's decision beyond the quota (`exceed-quota`), where the regulation allows it.
+    ExceedQuota,
     Backup,
     Papers,
 }
 
 impl DeskAction {
-    pub const ALL: [DeskAction; 8] = [
+    pub const ALL: [DeskAction; 9] = [
         DeskAction::Import,
         DeskAction::Users,
         DeskAction::RoundSettings,
         DeskAction::PaperSubmission,
         DeskAction::Reopen,
         DeskAction::Rerate,
+        DeskAction::ExceedQuota,
         DeskAction::Backup,
         DeskAction::Papers,
     ];
@@ -45,6 +48,7 @@ impl DeskAction {
             DeskAction::RoundSettings => CouncilWrite::RoundSettings,
             DeskAction::Reopen => CouncilWrite::Reopen,
             DeskAction::Rerate => CouncilWrite::Rerate,
+            DeskAction::ExceedQuota => CouncilWrite::ExceedQuota,
             DeskAction::Backup => CouncilWrite::Backup,
             DeskAction::Papers => CouncilWrite::Export,
         }
@@ -60,6 +64,7 @@ impl DeskAction {
             DeskAction::PaperSubmission => &["submit"],
             DeskAction::Reopen => &["submit --reopen"],
             DeskAction::Rerate => &["rerate"],
+            DeskAction::ExceedQuota => &["exceed-quota"],
             DeskAction::Backup => &["backup"],
             DeskAction::Papers => &[
                 "export report",
@@ -81,6 +86,7 @@ impl DeskAction {
             DeskAction::PaperSubmission => say::PAPER,
             DeskAction::Reopen => say::REOPEN,
             DeskAction::Rerate => say::RERATE,
+            DeskAction::ExceedQuota => crate::messages::exceed::DESK_ACTION,
             DeskAction::Backup => say::BACKUP,
             DeskAction::Papers => say::PAPERS,
         }
@@ -98,6 +104,7 @@ pub enum DeskFormKind {
     Rerate,
     /// A paper's number, signer and date of issue (opened from the list of papers, filled with what is set).
     PaperNumbers(PaperSlot),
+    ExceedQuota,
 }
 
 impl DeskFormKind {
@@ -109,6 +116,7 @@ impl DeskFormKind {
             DeskFormKind::PaperSubmission => &say::PAPER_FIELDS,
             DeskFormKind::Reopen => &say::REOPEN_FIELDS,
             DeskFormKind::Rerate => &say::RERATE_FIELDS,
+            DeskFormKind::ExceedQuota => &crate::messages::exceed::DESK_FIELDS,
         }
     }
 
@@ -120,6 +128,7 @@ impl DeskFormKind {
             DeskFormKind::PaperSubmission => say::PAPER.say(lang),
             DeskFormKind::Reopen => say::REOPEN.say(lang),
             DeskFormKind::Rerate => say::RERATE.say(lang),
+            DeskFormKind::ExceedQuota => crate::messages::exceed::DESK_ACTION.say(lang),
         }
     }
 }
@@ -230,6 +239,7 @@ pub const SCREEN_WAYS: &[(&str, Right, ScreenWay)] = {
         ("submit", Right::Submit, ScreenWay::Key(Pane::SelfAssessment, C::SubmitSelfAssessment)),
         ("submit --reopen", Right::Council(W::Reopen), ScreenWay::Desk(DeskAction::Reopen)),
         ("rerate", Right::Council(W::Rerate), ScreenWay::Desk(DeskAction::Rerate)),
+        ("exceed-quota", Right::Council(W::ExceedQuota), ScreenWay::Desk(DeskAction::ExceedQuota)),
         ("backup", Right::Council(W::Backup), ScreenWay::Desk(DeskAction::Backup)),
         ("tie", Right::Council(W::OrderTie), ScreenWay::Key(Pane::Ties, C::Open)),
         ("approve", Right::Council(W::Approve), ScreenWay::Key(Pane::Ranking, C::Approve)),
@@ -307,9 +317,14 @@ pub enum Desk {
 }
 
 impl App {
-    /// The desk's actions this user may take.
+    /// The desk's actions this user may take (the decision beyond the quota only where the regulation has it).
     pub fn desk_actions(&self) -> Vec<DeskAction> {
-        DeskAction::ALL.into_iter().filter(|action| self.user_may(action.write())).collect()
+        let beyond_quota = self.regulation.quota.chairman_exception.is_some();
+        DeskAction::ALL
+            .into_iter()
+            .filter(|action| self.user_may(action.write()))
+            .filter(|action| *action != DeskAction::ExceedQuota || beyond_quota)
+            .collect()
     }
 
     pub fn desk(&self) -> Option<&Desk> {

@@ -249,6 +249,12 @@ pub enum Effect {
         unit: String,
         reason: String,
     },
+    /// `exceed-quota --unit … --reason … [--undo]`.
+    ExceedQuota {
+        unit: String,
+        reason: String,
+        undo: bool,
+    },
     /// `backup --out …` into the person's exports folder (`/xuat`).
     Backup,
     /// `export report|proposal|decision|minutes|notice --all|publication` into the person's exports folder.

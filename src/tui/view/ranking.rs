@@ -47,6 +47,11 @@ fn ranked_cells(unit: &RankedUnit, name: String, tie: &str, wide: bool, flagged:
     let level = if wide { unit.outcome.vietnamese() } else { short(unit.outcome) };
     // ⚑: not completed two years running (Điều 11.2.d), for the chairman; the reasons say it in words.
     let level = if flagged { format!("⚑ {level}") } else { level.to_string() };
+    let level = if unit.quota_exception {
+        format!("{level} ({})", crate::messages::exceed::beyond_mark(crate::messages::Lang::Vi))
+    } else {
+        level
+    };
     vec![
         format!("{}{tie}", unit.rank),
         unit.unit.to_string(),

@@ -96,6 +96,38 @@ pub fn pane(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_stateful_widget(table, list, &mut state);
 }
 
+/// The component's place: its content, its criterion and each middle level above it (B.2.1 above B.2.1.1) with the
+/// unit's own subtotal.
+fn context_line(
+    app: &App,
+    unit: &crate::domain::evaluate::UnitRecord,
+    place: &crate::domain::framework::ComponentPlace<'_>,
+) -> String {
+    // The middle levels above the component (B.2.1 above B.2.1.1), each with the unit's own subtotal.
+    let subs: Vec<String> = place
+        .criterion
+        .subcriteria
+        .iter()
+        .filter(|sub| sub.leaves.contains(&place.component.code))
+        .map(|sub| {
+            let own: rust_decimal::Decimal = sub
+                .leaves
+                .iter()
+                .filter_map(|leaf| unit.entries.get(leaf))
+                .filter(|entry| entry.applicable)
+                .filter_map(|entry| entry.self_score)
+                .sum();
+            crate::messages::subtotals::self_context(app.lang, &sub.code, &sub.name, sub.max, own)
+        })
+        .collect();
+    let mut context = format!("{} › {} {}", place.content.name, place.criterion.code, place.criterion.name);
+    for sub in &subs {
+        context.push_str(" › ");
+        context.push_str(sub);
+    }
+    context
+}
+
 /// One component's self-assessment: what it asks, the score, the explanation, the documents, a new document.
 pub fn form(frame: &mut Frame, app: &App, area: Rect) {
     let crate::tui::app::Screen::SelfAssess(form) = &app.screen else { return };
@@ -115,10 +147,9 @@ pub fn form(frame: &mut Frame, app: &App, area: Rect) {
         Constraint::Length(1),
     ])
     .areas(inner);
-    let about_lines = vec![
-        Line::raw(format!("{} › {} {}", place.content.name, place.criterion.code, place.criterion.name)),
-        Line::styled(format!("{} {}", place.component.code, place.component.name), heading()),
-    ];
+    let context = context_line(app, unit, &place);
+    let about_lines =
+        vec![Line::raw(context), Line::styled(format!("{} {}", place.component.code, place.component.name), heading())];
     frame.render_widget(Paragraph::new(about_lines).wrap(Wrap { trim: true }), about);
     let focus = |field: SelfField| if form.field == field { selected() } else { heading() };
     let score_line = if form.applicable {

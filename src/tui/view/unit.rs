@@ -76,6 +76,13 @@ pub fn lines(app: &App, code: &str, width: u16) -> (Vec<Line<'static>>, Vec<usiz
             let result = evaluation.as_ref().and_then(|e| e.score.criterion(&criterion.code));
             file.text(&criterion_heading(unit, criterion, result), 1, heading());
             for component in &criterion.components {
+                // Each middle level (B.2.1) just before its first leaf, with its subtotal.
+                for sub in criterion.subcriteria.iter().filter(|sub| sub.leaves.first() == Some(&component.code)) {
+                    let subtotal = crate::domain::scoring::UnitScore::subtotal(sub, &unit.entries);
+                    let line =
+                        crate::messages::subtotals::subtotal_line(app.lang, &sub.code, &sub.name, sub.max, subtotal);
+                    file.text(&line, 1 + sub.depth, heading());
+                }
                 let Some(place) = framework.component_at(position) else { continue };
                 let here = selected == Some(position);
                 position += 1;
@@ -112,7 +119,14 @@ impl File {
                 Span::raw(format!("Hạng {} · Tổng điểm ", ranked.rank)),
                 Span::styled(display_vi(ranked.official_total), heading()),
                 Span::raw(format!(" ({}){provisional} · ", ranked.tiebreak_total.to_string().replace('.', ","))),
-                Span::styled(ranked.outcome.vietnamese().to_string(), super::level_style(ranked.outcome)),
+                Span::styled(
+                    if ranked.quota_exception {
+                        format!("{} ({})", ranked.outcome.vietnamese(), crate::messages::exceed::beyond_mark(app.lang))
+                    } else {
+                        ranked.outcome.vietnamese().to_string()
+                    },
+                    super::level_style(ranked.outcome),
+                ),
             ]));
             self.out.push(Line::styled("Lý do xếp loại:", heading()));
             for reason in app.reasons_of(ranked) {

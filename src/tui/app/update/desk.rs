@@ -23,6 +23,7 @@ pub(super) fn open_action(app: &mut App) -> Vec<Effect> {
         DeskAction::PaperSubmission => app.screen = form(DeskFormKind::PaperSubmission, Vec::new()),
         DeskAction::Reopen => app.screen = form(DeskFormKind::Reopen, Vec::new()),
         DeskAction::Rerate => app.screen = form(DeskFormKind::Rerate, Vec::new()),
+        DeskAction::ExceedQuota => app.screen = form(DeskFormKind::ExceedQuota, Vec::new()),
     }
     Vec::new()
 }
@@ -170,6 +171,14 @@ fn form_effect(form: &DeskForm, lang: crate::messages::Lang) -> Result<Effect, S
         DeskFormKind::Reopen => Effect::Reopen { unit: text(0), reason: text(1) },
         DeskFormKind::PaperNumbers(slot) => {
             Effect::SetPaperNumbering { slot, number: given(0), signer: given(1), issued: given(2), lang }
+        }
+        DeskFormKind::ExceedQuota => {
+            let undo = match form.value(2) {
+                None => false,
+                Some(typed) if crate::messages::exceed::means_withdraw(typed) => true,
+                Some(_) => return Err(crate::messages::exceed::DESK_UNDO_WORD.say(lang).into()),
+            };
+            Effect::ExceedQuota { unit: text(0), reason: text(1), undo }
         }
         DeskFormKind::Rerate => {
             let change = match (given(2), given(3), given(4), given(5), given(6)) {
