@@ -130,6 +130,41 @@ pub fn no_numbering(lang: Lang) -> &'static str {
     )
 }
 
+/// Who and where to fetch files from, outside an SSH session (README: `ssh -t thamdinh@MÁY-CHỦ`).
+pub const REMOTE_PLACEHOLDER: &str = "thamdinh@MÁY-CHỦ";
+
+/// The command that fetches one file: `scp thamdinh@10.0.0.5:/stc/I.1/qd-1.pdf .` (sftp and `WinSCP` take the same
+/// path).
+pub fn download_line(remote: &str, path: &str) -> String {
+    format!("scp {remote}:{path} .")
+}
+
+/// The overlay's title.
+pub fn paths_title(lang: Lang) -> &'static str {
+    lang.pick("Tải tệp về máy của bạn", "Fetch the files to your computer")
+}
+
+/// Under the commands: how else to fetch them, and what Enter does.
+pub fn paths_note(lang: Lang) -> &'static str {
+    lang.pick(
+        "Cùng đường dẫn dùng được với sftp và WinSCP. Enter: sao chép lệnh đang chọn vào bộ nhớ tạm (nếu terminal cho phép); Esc: đóng",
+        "The same path works with sftp and WinSCP. Enter: copy the selected command to the clipboard (where the terminal allows); Esc: close",
+    )
+}
+
+/// Said once a command is sent to the clipboard.
+pub fn copied(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Đã sao chép vào bộ nhớ tạm (nếu terminal cho phép): {text}"),
+        Lang::En => format!("Copied to the clipboard (where the terminal allows): {text}"),
+    }
+}
+
+/// The component has no file sent yet.
+pub fn no_files(lang: Lang) -> &'static str {
+    lang.pick("Mục này chưa có tệp nào được gửi lên", "No file was sent for this item yet")
+}
+
 /// Nothing typed in the form.
 pub fn nothing_typed(lang: Lang) -> &'static str {
     lang.pick("Chưa nhập gì để ghi", "Nothing typed to save")

@@ -46,6 +46,8 @@ pub enum Context {
     DeskNotice,
     /// The desk: the council's papers to write.
     DeskPapers,
+    /// Where to fetch a component's files from (sftp/scp), one to copy.
+    Paths,
 }
 
 /// What a key asks for; `update` gives it meaning.
@@ -123,6 +125,8 @@ pub enum Command {
     RemoveUser,
     /// The selected paper's document number, signer and date of issue (`round paper`).
     PaperNumbers,
+    /// The exact download path of a component's files, copied to the clipboard (OSC 52).
+    DownloadPath,
 }
 
 impl Command {
@@ -203,7 +207,8 @@ const ANY_DESK: &[Pane] = &[Pane::Desk];
 use Command as C;
 use Context::{
     Approve, Comment, ConfirmQuit, DeskFiles, DeskForm, DeskKind, DeskNotice, DeskPapers, DeskPreview, DeskProblems,
-    DeskRemove, DeskUsers, Facts, Filter, Form, Grades, Help, History, List, Picker, SelfForm, Submit, Ties, Unit,
+    DeskRemove, DeskUsers, Facts, Filter, Form, Grades, Help, History, List, Paths, Picker, SelfForm, Submit, Ties,
+    Unit,
 };
 use CouncilWrite as W;
 use KeyCode::{BackTab, Char, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab, Up};
@@ -269,6 +274,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Form,        &[(F(1), NONE)],                                           "F1",      C::Help,               Always,                          true,  "Trợ giúp phím"),
     bind(Form,        &[(F(2), NONE)],                                           "F2",      C::OfferedReason,      Always,                          true,  "Hồ sơ thiếu: điền lý do trừ điểm “không có tài liệu kiểm chứng” (có thể sửa)"),
     bind(Form,        &[(Char('d'), CTRL)],                                      "Ctrl-D",     C::Withdraw,           Always,                          true,  "Rút kết quả thẩm định đã ghi (cơ quan thẩm định, khối chưa phê duyệt): nhập lý do rồi Ctrl-S"),
+    bind(Form,        &[(F(6), NONE)],                                           "F6",      C::DownloadPath,       Always,                          true,  "Đường dẫn tải về các tệp của tiêu chí này (sftp/scp); sao chép vào bộ nhớ tạm nếu terminal cho phép"),
     bind(Form,        &[(F(3), NONE)],                                           "F3",      C::History,            Always,                          true,  "Lịch sử thay đổi của tiêu chí này"),
     // Comment
     bind(Comment,     &[(Char('s'), CTRL)],                                      "Ctrl-S",     C::Save,               Always,                          true,  "Gửi góp ý và sang mục sau"),
@@ -307,6 +313,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Unit,        &[(Home, NONE), (Char('g'), NONE)],                        "g/Home",  C::Top,                Always,                          false, "Đầu hồ sơ"),
     bind(Unit,        &[(End, NONE), (Char('G'), SHIFT), (Char('G'), NONE)],     "G/End",   C::Bottom,             Always,                          false, "Cuối hồ sơ"),
     bind(Unit,        &[(Esc, NONE), (Char('q'), NONE)],                         "Esc",     C::Back,               Always,                          true,  "Đóng hồ sơ"),
+    bind(Unit,        &[(Char('y'), NONE), (F(6), NONE)],                        "y",       C::DownloadPath,       Always,                          true,  "Đường dẫn tải về các tệp của mục đang chọn (sftp/scp); sao chép vào bộ nhớ tạm nếu terminal cho phép"),
     bind(Unit,        &[(F(3), NONE)],                                           "F3",      C::History,            Always,                          true,  "Lịch sử của mục đang chọn"),
     bind(Unit,        &[(Char('c'), NONE)],                                      "c",       C::ToggleChart,        Always,                          true,  "Biểu đồ tự đánh giá / thẩm định theo tiêu chí"),
     bind(Unit,        &[(Char('?'), NONE), (F(1), NONE)],                        "?",       C::Help,               Always,                          false, "Trợ giúp phím"),
@@ -376,6 +383,10 @@ pub static BINDINGS: &[Binding] = &[
     bind(History,     &[(Home, NONE), (Char('g'), NONE)],                        "g/Home",  C::Top,                Always,                          false, "Đầu"),
     bind(History,     &[(End, NONE), (Char('G'), SHIFT), (Char('G'), NONE)],     "G/End",   C::Bottom,             Always,                          false, "Cuối"),
     // Help
+    bind(Paths,       &[(Esc, NONE), (Char('q'), NONE), (F(6), NONE)],           "Esc",     C::Back,               Always,                          true,  "Đóng"),
+    bind(Paths,       &[(Up, NONE), (Char('k'), NONE)],                          "↑/k",     C::Up,                 Always,                          true,  "Tệp trên"),
+    bind(Paths,       &[(Down, NONE), (Char('j'), NONE)],                        "↓/j",     C::Down,               Always,                          true,  "Tệp dưới"),
+    bind(Paths,       &[(Enter, NONE), (Char('y'), NONE)],                       "Enter",   C::DownloadPath,       Always,                          true,  "Sao chép lệnh tải tệp đang chọn vào bộ nhớ tạm (nếu terminal cho phép)"),
     bind(Help,        &[(Esc, NONE), (Char('?'), NONE), (Char('q'), NONE), (F(1), NONE)], "Esc",     C::Back,               Always,                          true,  "Đóng trợ giúp"),
     bind(Help,        &[(Up, NONE), (Char('k'), NONE)],                          "↑/k",     C::Up,                 Always,                          true,  "Cuộn lên"),
     bind(Help,        &[(Down, NONE), (Char('j'), NONE)],                        "↓/j",     C::Down,               Always,                          true,  "Cuộn xuống"),
@@ -432,6 +443,7 @@ mod tests {
             Grades,
             Help,
             History,
+            Paths,
             ConfirmQuit,
             Unit,
             Approve,
