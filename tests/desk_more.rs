@@ -33,7 +33,7 @@ fn the_secretary_sets_a_papers_number_signer_and_date_from_the_list_of_papers() 
     open_desk_action(&mut app, &mut store, DeskAction::Papers);
     assert!(matches!(app.screen, Screen::Desk(Desk::Papers { selected: 0 })));
     let shown = screen(&app, 160, 30);
-    assert!(shown.contains("Báo cáo kết quả thẩm định: chưa đặt"), "{shown}");
+    assert!(shown.contains("Báo cáo kết quả thẩm định (.docx) — chưa đặt số, người ký"), "{shown}");
     press(&mut app, &mut store, "n");
     assert!(
         matches!(&app.screen, Screen::Desk(Desk::Form(form)) if form.kind == DeskFormKind::PaperNumbers(PaperSlot::Report))
@@ -48,7 +48,7 @@ fn the_secretary_sets_a_papers_number_signer_and_date_from_the_list_of_papers() 
         (Some("125"), Some("Nguyễn Văn An"), Some("2024-12-05"))
     );
     let shown = screen(&app, 200, 30);
-    assert!(shown.contains("số 125/BC-HĐTĐ; người ký Nguyễn Văn An"), "the list shows what is set: {shown}");
+    assert!(shown.contains("số 125/BC-HĐTĐ · Nguyễn Văn An · 05/12/2024"), "the list shows what is set: {shown}");
     // The form opens with what is set; emptying a field clears it, a bad date is refused and changes nothing.
     press(&mut app, &mut store, "n");
     let Screen::Desk(Desk::Form(form)) = &app.screen else { panic!("the form") };

@@ -75,6 +75,17 @@ pub fn paper_part(lang: Lang, slot: PaperSlot, part: &str) -> String {
     }
 }
 
+/// What is set for a paper, short, beside its name in the desk's list: `số 125/BC-HĐTĐ · Nguyễn Văn An · 05/12/2024`.
+pub fn paper_short(lang: Lang, numbering: &PaperNumbering, number: Option<&str>) -> String {
+    if numbering.is_empty() {
+        return lang.pick("chưa đặt số, người ký (n để đặt)", "no number nor signer yet (n to set)").to_string();
+    }
+    let number = number.map_or_else(|| "—".to_string(), |n| lang.pick(format!("số {n}"), format!("no. {n}")));
+    let signer = numbering.signer.as_deref().unwrap_or("—");
+    let issued = numbering.issued_on.as_deref().map_or_else(|| "—".to_string(), shown_vietnamese);
+    format!("{number} · {signer} · {issued}")
+}
+
 /// The heading of the papers' settings in `round show`.
 pub fn papers_heading(lang: Lang) -> &'static str {
     lang.pick("Số, người ký và ngày ban hành của văn bản:", "The papers' numbers, signers and dates of issue:")
@@ -99,14 +110,14 @@ pub fn numbering_title(lang: Lang) -> &'static str {
 /// The fields of the form, in order.
 pub fn numbering_fields(lang: Lang) -> &'static [&'static str; 3] {
     const VI: [&str; 3] = [
-        "Số văn bản (chỉ phần số, vd. 125; để trống: giữ như cũ; dấu - để xóa)",
-        "Họ và tên người ký (để trống: giữ như cũ; dấu - để xóa)",
-        "Ngày ban hành (dd/mm/yyyy; để trống: giữ như cũ; dấu - để xóa)",
+        "Số văn bản (chỉ phần số, vd. 125; để trống: văn bản in dòng chấm chấm)",
+        "Họ và tên người ký (để trống: dòng chấm chấm)",
+        "Ngày ban hành (dd/mm/yyyy; để trống: dòng chấm chấm)",
     ];
     const EN: [&str; 3] = [
-        "Document number (the number only, e.g. 125; empty keeps it; - clears it)",
-        "Signer's full name (empty keeps it; - clears it)",
-        "Date of issue (dd/mm/yyyy; empty keeps it; - clears it)",
+        "Document number (the number only, e.g. 125; empty: the paper prints dotted lines)",
+        "Signer's full name (empty: dotted lines)",
+        "Date of issue (dd/mm/yyyy; empty: dotted lines)",
     ];
     match lang {
         Lang::Vi => &VI,

@@ -353,7 +353,7 @@ impl App {
     pub fn paper_setting_line(&self, paper: DeskPaper) -> Option<String> {
         let slot = paper.slot()?;
         let (_, set, number) = self.submissions.papers.iter().find(|(s, ..)| *s == slot)?;
-        Some(crate::messages::desk_more::paper_line(self.lang, slot, set, number.as_deref()))
+        Some(crate::messages::desk_more::paper_short(self.lang, set, number.as_deref()))
     }
 
     /// The users the desk lists: current ones first, then the removed.
