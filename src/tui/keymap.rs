@@ -274,7 +274,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Form,        &[(F(1), NONE)],                                           "F1",      C::Help,               Always,                          true,  "Trợ giúp phím"),
     bind(Form,        &[(F(2), NONE)],                                           "F2",      C::OfferedReason,      Always,                          true,  "Hồ sơ thiếu: điền lý do trừ điểm “không có tài liệu kiểm chứng” (có thể sửa)"),
     bind(Form,        &[(Char('d'), CTRL)],                                      "Ctrl-D",     C::Withdraw,           Always,                          true,  "Rút kết quả thẩm định đã ghi (cơ quan thẩm định, khối chưa phê duyệt): nhập lý do rồi Ctrl-S"),
-    bind(Form,        &[(F(6), NONE)],                                           "F6",      C::DownloadPath,       Always,                          true,  "Đường dẫn tải về các tệp của tiêu chí này (sftp/scp); sao chép vào bộ nhớ tạm nếu terminal cho phép"),
+    bind(Form,        &[(F(6), NONE)],                                           "F6",      C::DownloadPath,       Always,                          false, "Đường dẫn tải về các tệp của tiêu chí này (sftp/scp); sao chép vào bộ nhớ tạm nếu terminal cho phép"),
     bind(Form,        &[(F(3), NONE)],                                           "F3",      C::History,            Always,                          true,  "Lịch sử thay đổi của tiêu chí này"),
     // Comment
     bind(Comment,     &[(Char('s'), CTRL)],                                      "Ctrl-S",     C::Save,               Always,                          true,  "Gửi góp ý và sang mục sau"),
@@ -313,7 +313,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Unit,        &[(Home, NONE), (Char('g'), NONE)],                        "g/Home",  C::Top,                Always,                          false, "Đầu hồ sơ"),
     bind(Unit,        &[(End, NONE), (Char('G'), SHIFT), (Char('G'), NONE)],     "G/End",   C::Bottom,             Always,                          false, "Cuối hồ sơ"),
     bind(Unit,        &[(Esc, NONE), (Char('q'), NONE)],                         "Esc",     C::Back,               Always,                          true,  "Đóng hồ sơ"),
-    bind(Unit,        &[(Char('y'), NONE), (F(6), NONE)],                        "y",       C::DownloadPath,       Always,                          true,  "Đường dẫn tải về các tệp của mục đang chọn (sftp/scp); sao chép vào bộ nhớ tạm nếu terminal cho phép"),
+    bind(Unit,        &[(Char('y'), NONE), (F(6), NONE)],                        "y",       C::DownloadPath,       Always,                          false, "Đường dẫn tải về các tệp của mục đang chọn (sftp/scp); sao chép vào bộ nhớ tạm nếu terminal cho phép"),
     bind(Unit,        &[(F(3), NONE)],                                           "F3",      C::History,            Always,                          true,  "Lịch sử của mục đang chọn"),
     bind(Unit,        &[(Char('c'), NONE)],                                      "c",       C::ToggleChart,        Always,                          true,  "Biểu đồ tự đánh giá / thẩm định theo tiêu chí"),
     bind(Unit,        &[(Char('?'), NONE), (F(1), NONE)],                        "?",       C::Help,               Always,                          false, "Trợ giúp phím"),
