@@ -33,7 +33,7 @@ fn the_secretary_sets_a_papers_number_signer_and_date_from_the_list_of_papers() 
     open_desk_action(&mut app, &mut store, DeskAction::Papers);
     assert!(matches!(app.screen, Screen::Desk(Desk::Papers { selected: 0 })));
     let shown = screen(&app, 160, 30);
-    assert!(shown.contains("Báo cáo kết quả thẩm định: chưa đặt"), "{shown}");
+    assert!(shown.contains("Báo cáo kết quả thẩm định (.docx) — chưa đặt số, người ký"), "{shown}");
     press(&mut app, &mut store, "n");
     assert!(
         matches!(&app.screen, Screen::Desk(Desk::Form(form)) if form.kind == DeskFormKind::PaperNumbers(PaperSlot::Report))
@@ -48,7 +48,7 @@ fn the_secretary_sets_a_papers_number_signer_and_date_from_the_list_of_papers() 
         (Some("125"), Some("Nguyễn Văn An"), Some("2024-12-05"))
     );
     let shown = screen(&app, 200, 30);
-    assert!(shown.contains("số 125/BC-HĐTĐ; người ký Nguyễn Văn An"), "the list shows what is set: {shown}");
+    assert!(shown.contains("số 125/BC-HĐTĐ · Nguyễn Văn An · 05/12/2024"), "the list shows what is set: {shown}");
     // The form opens with what is set; emptying a field clears it, a bad date is refused and changes nothing.
     press(&mut app, &mut store, "n");
     let Screen::Desk(Desk::Form(form)) = &app.screen else { panic!("the form") };
@@ -107,4 +107,50 @@ fn a_unit_added_by_an_import_reads_as_added_and_a_changed_one_as_updated() {
     let updated: Vec<&str> = log.lines().filter(|l| l.contains("Cập nhật đơn vị")).collect();
     assert_eq!((added.len(), updated.len()), (1, 1), "{log}");
     assert!(updated[0].contains("Sở Nội vụ tỉnh"), "{log}");
+}
+
+#[test]
+fn a_key_in_the_members_form_names_the_files_download_path_and_copies_it() {
+    use thamdinh::tui::app::{Action, Effect, Overlay, update};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let mut app = app_as(&mut store, "tv-so-noi-vu");
+    press(&mut app, &mut store, "<Enter>");
+    let Screen::Appraisal(form) = &app.screen else { panic!("the form is open") };
+    let (unit, component) = (form.unit.clone(), form.component.clone());
+    let f6 = || {
+        Action::Key(ratatui::crossterm::event::KeyEvent::new(
+            ratatui::crossterm::event::KeyCode::F(6),
+            ratatui::crossterm::event::KeyModifiers::NONE,
+        ))
+    };
+    assert!(update(&mut app, f6()).is_empty() && message(&app).contains("chưa có tệp"), "no file yet");
+    // One PDF sent for that component (as the service account), read again as a new upload is.
+    let mut admin = Store::open(store.path()).unwrap();
+    let temp = dir.path().join("upload.pdf");
+    std::fs::write(&temp, "%PDF-1.4\n2 0 obj << /Type /Pages /Count 1 >> endobj\n%%EOF\n").unwrap();
+    admin.accept_upload(&unit, &component, "qd-1.pdf", &temp, None).unwrap();
+    drop(admin);
+    let loaded = thamdinh::tui::run_effect(
+        &mut store,
+        Effect::LoadUnitDetails { unit: unit.clone() },
+        thamdinh::messages::Lang::Vi,
+    );
+    update(&mut app, loaded);
+
+    let effects = update(&mut app, f6());
+    let path = format!("/{unit}/{component}/qd-1.pdf");
+    let line = format!("scp thamdinh@MÁY-CHỦ:{path} .");
+    assert_eq!(effects, vec![Effect::Clipboard { text: line.clone() }], "the effect carries the path");
+    assert!(matches!(&app.overlay, Some(Overlay::Paths { lines, .. }) if lines == &vec![line.clone()]));
+    let shown = screen(&app, 140, 40);
+    assert!(shown.contains(&path) && shown.contains("Tải tệp về máy của bạn"), "{shown}");
+    for effect in effects {
+        let action = thamdinh::tui::run_effect(&mut store, effect, thamdinh::messages::Lang::Vi);
+        update(&mut app, action);
+    }
+    assert!(message(&app).contains("nếu terminal cho phép") && message(&app).contains(&path), "{}", message(&app));
+    assert_eq!(thamdinh::tui::osc52("/a"), "\u{1b}]52;c;L2E=\u{7}", "OSC 52: ESC ] 52 ; c ; base64 BEL");
+    press(&mut app, &mut store, "<Esc>");
+    assert!(app.overlay.is_none() && matches!(app.screen, Screen::Appraisal(_)), "Esc closes the overlay only");
 }

@@ -75,6 +75,17 @@ pub fn paper_part(lang: Lang, slot: PaperSlot, part: &str) -> String {
     }
 }
 
+/// What is set for a paper, short, beside its name in the desk's list: `số 125/BC-HĐTĐ · Nguyễn Văn An · 05/12/2024`.
+pub fn paper_short(lang: Lang, numbering: &PaperNumbering, number: Option<&str>) -> String {
+    if numbering.is_empty() {
+        return lang.pick("chưa đặt số, người ký (n để đặt)", "no number nor signer yet (n to set)").to_string();
+    }
+    let number = number.map_or_else(|| "—".to_string(), |n| lang.pick(format!("số {n}"), format!("no. {n}")));
+    let signer = numbering.signer.as_deref().unwrap_or("—");
+    let issued = numbering.issued_on.as_deref().map_or_else(|| "—".to_string(), shown_vietnamese);
+    format!("{number} · {signer} · {issued}")
+}
+
 /// The heading of the papers' settings in `round show`.
 pub fn papers_heading(lang: Lang) -> &'static str {
     lang.pick("Số, người ký và ngày ban hành của văn bản:", "The papers' numbers, signers and dates of issue:")
@@ -99,16 +110,16 @@ pub fn numbering_title(lang: Lang) -> &'static str {
 /// The fields of the form, in order.
 pub const NUMBERING_FIELDS: [crate::messages::keys::Words; 3] = [
     crate::messages::keys::Words::new(
-        "Số văn bản (chỉ phần số, vd. 125; để trống: giữ như cũ; dấu - để xóa)",
-        "Document number (the number only, e.g. 125; empty keeps it; - clears it)",
+        "Số văn bản (chỉ phần số, vd. 125; để trống: văn bản in dòng chấm chấm)",
+        "Document number (the number only, e.g. 125; empty: the paper prints dotted lines)",
     ),
     crate::messages::keys::Words::new(
-        "Họ và tên người ký (để trống: giữ như cũ; dấu - để xóa)",
-        "Signer's full name (empty keeps it; - clears it)",
+        "Họ và tên người ký (để trống: dòng chấm chấm)",
+        "Signer's full name (empty: dotted lines)",
     ),
     crate::messages::keys::Words::new(
-        "Ngày ban hành (dd/mm/yyyy; để trống: giữ như cũ; dấu - để xóa)",
-        "Date of issue (dd/mm/yyyy; empty keeps it; - clears it)",
+        "Ngày ban hành (dd/mm/yyyy; để trống: dòng chấm chấm)",
+        "Date of issue (dd/mm/yyyy; empty: dotted lines)",
     ),
 ];
 
@@ -126,6 +137,41 @@ pub fn no_numbering(lang: Lang) -> &'static str {
         "Trang công bố không có số văn bản và người ký; chọn một văn bản .docx",
         "The publication page has no document number nor signer; choose a .docx paper",
     )
+}
+
+/// Who and where to fetch files from, outside an SSH session (README: `ssh -t thamdinh@MÁY-CHỦ`).
+pub const REMOTE_PLACEHOLDER: &str = "thamdinh@MÁY-CHỦ";
+
+/// The command that fetches one file: `scp thamdinh@10.0.0.5:/stc/I.1/qd-1.pdf .` (sftp and `WinSCP` take the same
+/// path).
+pub fn download_line(remote: &str, path: &str) -> String {
+    format!("scp {remote}:{path} .")
+}
+
+/// The overlay's title.
+pub fn paths_title(lang: Lang) -> &'static str {
+    lang.pick("Tải tệp về máy của bạn", "Fetch the files to your computer")
+}
+
+/// Under the commands: how else to fetch them, and what Enter does.
+pub fn paths_note(lang: Lang) -> &'static str {
+    lang.pick(
+        "Cùng đường dẫn dùng được với sftp và WinSCP. Enter: sao chép lệnh đang chọn vào bộ nhớ tạm (nếu terminal cho phép); Esc: đóng",
+        "The same path works with sftp and WinSCP. Enter: copy the selected command to the clipboard (where the terminal allows); Esc: close",
+    )
+}
+
+/// Said once a command is sent to the clipboard.
+pub fn copied(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Đã sao chép vào bộ nhớ tạm (nếu terminal cho phép): {text}"),
+        Lang::En => format!("Copied to the clipboard (where the terminal allows): {text}"),
+    }
+}
+
+/// The component has no file sent yet.
+pub fn no_files(lang: Lang) -> &'static str {
+    lang.pick("Mục này chưa có tệp nào được gửi lên", "No file was sent for this item yet")
 }
 
 /// Nothing typed in the form.

@@ -186,6 +186,18 @@ pub const NEXT_FIELD: Words = Words::new("Ô sau", "Next field");
 pub const CLOSE_ASKS: Words =
     Words::new("Đóng (hỏi nếu có thay đổi chưa ghi)", "Close (asks if changes are not recorded)");
 pub const PAPER_ABOVE: Words = Words::new("Văn bản trên", "Paper above");
+pub const DOWNLOAD_PATHS_CRITERION: Words = Words::new(
+    "Đường dẫn tải về các tệp của tiêu chí này (sftp/scp); sao chép vào bộ nhớ tạm nếu terminal cho phép",
+    "Download paths of this criterion's files (sftp/scp); copied to the clipboard where the terminal allows",
+);
+pub const DOWNLOAD_PATHS_ITEM: Words = Words::new(
+    "Đường dẫn tải về các tệp của mục đang chọn (sftp/scp); sao chép vào bộ nhớ tạm nếu terminal cho phép",
+    "Download paths of the selected item's files (sftp/scp); copied to the clipboard where the terminal allows",
+);
+pub const COPY_DOWNLOAD: Words = Words::new(
+    "Sao chép lệnh tải tệp đang chọn vào bộ nhớ tạm (nếu terminal cho phép)",
+    "Copy the selected file's download command to the clipboard (where the terminal allows)",
+);
 pub const PAPER_NUMBERS: Words = Words::new(
     "Đặt số văn bản, người ký, ngày ban hành của văn bản đang chọn",
     "Set the chosen paper's number, signer and date of issue",

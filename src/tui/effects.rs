@@ -156,6 +156,8 @@ pub fn run_effect(store: &mut Store, effect: Effect, lang: Lang) -> Action {
         Effect::Withdraw { unit, component, reason, based_on_version } => {
             withdraw(store, &unit, &component, &reason, based_on_version, lang)
         }
+        // `dispatch` writes it to the terminal; a caller running effects itself only hears it was copied.
+        Effect::Clipboard { text } => Action::Copied(text),
         Effect::DeskInbox => Action::DeskFiles(crate::sheet::desk::inbox_files(store.path(), &store.actor().name)),
         Effect::DeskPreview { file, kind } => desk_preview(store, file, kind, lang),
         Effect::AddUser { name, role, agency, unit, full_name } => {

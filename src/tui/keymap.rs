@@ -47,6 +47,8 @@ pub enum Context {
     DeskNotice,
     /// The desk: the council's papers to write.
     DeskPapers,
+    /// Where to fetch a component's files from (sftp/scp), one to copy.
+    Paths,
 }
 
 /// What a key asks for; `update` gives it meaning.
@@ -124,6 +126,8 @@ pub enum Command {
     RemoveUser,
     /// The selected paper's document number, signer and date of issue (`round paper`).
     PaperNumbers,
+    /// The exact download path of a component's files, copied to the clipboard (OSC 52).
+    DownloadPath,
 }
 
 impl Command {
@@ -204,7 +208,8 @@ const ANY_DESK: &[Pane] = &[Pane::Desk];
 use Command as C;
 use Context::{
     Approve, Comment, ConfirmQuit, DeskFiles, DeskForm, DeskKind, DeskNotice, DeskPapers, DeskPreview, DeskProblems,
-    DeskRemove, DeskUsers, Facts, Filter, Form, Grades, Help, History, List, Picker, SelfForm, Submit, Ties, Unit,
+    DeskRemove, DeskUsers, Facts, Filter, Form, Grades, Help, History, List, Paths, Picker, SelfForm, Submit, Ties,
+    Unit,
 };
 use CouncilWrite as W;
 use KeyCode::{BackTab, Char, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab, Up};
@@ -270,6 +275,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Form,        &[(F(1), NONE)],                                           "F1",      C::Help,               Always,                          true,  k::HELP),
     bind(Form,        &[(F(2), NONE)],                                           "F2",      C::OfferedReason,      Always,                          true,  k::OFFERED_REASON),
     bind(Form,        &[(Char('d'), CTRL)],                                      "Ctrl-D",     C::Withdraw,           Always,                          true,  k::WITHDRAW),
+    bind(Form,        &[(F(6), NONE)],                                           "F6",      C::DownloadPath,       Always,                          false, k::DOWNLOAD_PATHS_CRITERION),
     bind(Form,        &[(F(3), NONE)],                                           "F3",      C::History,            Always,                          true,  k::HISTORY_CRITERION),
     // Comment
     bind(Comment,     &[(Char('s'), CTRL)],                                      "Ctrl-S",     C::Save,               Always,                          true,  k::SEND_COMMENT),
@@ -308,6 +314,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Unit,        &[(Home, NONE), (Char('g'), NONE)],                        "g/Home",  C::Top,                Always,                          false, k::FILE_TOP),
     bind(Unit,        &[(End, NONE), (Char('G'), SHIFT), (Char('G'), NONE)],     "G/End",   C::Bottom,             Always,                          false, k::FILE_BOTTOM),
     bind(Unit,        &[(Esc, NONE), (Char('q'), NONE)],                         "Esc",     C::Back,               Always,                          true,  k::CLOSE_FILE),
+    bind(Unit,        &[(Char('y'), NONE), (F(6), NONE)],                        "y",       C::DownloadPath,       Always,                          false, k::DOWNLOAD_PATHS_ITEM),
     bind(Unit,        &[(F(3), NONE)],                                           "F3",      C::History,            Always,                          true,  k::HISTORY_ITEM),
     bind(Unit,        &[(Char('c'), NONE)],                                      "c",       C::ToggleChart,        Always,                          true,  k::CHART),
     bind(Unit,        &[(Char('?'), NONE), (F(1), NONE)],                        "?",       C::Help,               Always,                          false, k::HELP),
@@ -377,6 +384,10 @@ pub static BINDINGS: &[Binding] = &[
     bind(History,     &[(Home, NONE), (Char('g'), NONE)],                        "g/Home",  C::Top,                Always,                          false, k::TOP),
     bind(History,     &[(End, NONE), (Char('G'), SHIFT), (Char('G'), NONE)],     "G/End",   C::Bottom,             Always,                          false, k::BOTTOM),
     // Help
+    bind(Paths,       &[(Esc, NONE), (Char('q'), NONE), (F(6), NONE)],           "Esc",     C::Back,               Always,                          true,  k::CLOSE),
+    bind(Paths,       &[(Up, NONE), (Char('k'), NONE)],                          "↑/k",     C::Up,                 Always,                          true,  k::FILE_ABOVE),
+    bind(Paths,       &[(Down, NONE), (Char('j'), NONE)],                        "↓/j",     C::Down,               Always,                          true,  k::FILE_BELOW),
+    bind(Paths,       &[(Enter, NONE), (Char('y'), NONE)],                       "Enter",   C::DownloadPath,       Always,                          true,  k::COPY_DOWNLOAD),
     bind(Help,        &[(Esc, NONE), (Char('?'), NONE), (Char('q'), NONE), (F(1), NONE)], "Esc",     C::Back,               Always,                          true,  k::CLOSE_HELP),
     bind(Help,        &[(Up, NONE), (Char('k'), NONE)],                          "↑/k",     C::Up,                 Always,                          true,  k::SCROLL_UP),
     bind(Help,        &[(Down, NONE), (Char('j'), NONE)],                        "↓/j",     C::Down,               Always,                          true,  k::SCROLL_DOWN),
@@ -433,6 +444,7 @@ mod tests {
             Grades,
             Help,
             History,
+            Paths,
             ConfirmQuit,
             Unit,
             Approve,

@@ -22,9 +22,58 @@ const POLL: Duration = Duration::from_millis(250);
 pub fn dispatch(app: &mut App, store: &mut Store, action: Action) {
     let mut effects: VecDeque<Effect> = update(app, action).into();
     while let Some(effect) = effects.pop_front() {
+        // The terminal's clipboard is the terminal's, not the store's: written here, said back as copied.
+        if let Effect::Clipboard { text } = &effect {
+            copy_to_clipboard(text);
+            effects.extend(update(app, Action::Copied(text.clone())));
+            continue;
+        }
         let action = run_effect(store, effect, app.lang);
         effects.extend(update(app, action));
     }
+}
+
+/// OSC 52: asks the terminal to put `text` on the person's clipboard (`ESC ] 52 ; c ; BASE64 BEL`). A terminal that
+/// does not allow it ignores it; nothing is written when the output is not a terminal (tests, pipes).
+fn copy_to_clipboard(text: &str) {
+    use std::io::{IsTerminal, Write};
+    let mut out = std::io::stdout();
+    if out.is_terminal() {
+        let _ = out.write_all(osc52(text).as_bytes());
+        let _ = out.flush();
+    }
+}
+
+/// The OSC 52 sequence that copies `text`.
+pub fn osc52(text: &str) -> String {
+    format!("\x1b]52;c;{}\x07", base64(text.as_bytes()))
+}
+
+/// Standard base64 with padding (RFC 4648), as OSC 52 carries its text.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [chunk[0], chunk.get(1).copied().unwrap_or(0), chunk.get(2).copied().unwrap_or(0)];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for (index, shift) in [18, 12, 6, 0].into_iter().enumerate() {
+            if index <= chunk.len() {
+                out.push(char::from(ALPHABET[((n >> shift) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// `thamdinh@10.0.0.5` from the SSH session (`USER`, the server's address in `SSH_CONNECTION`), if in one.
+fn remote_from_env() -> Option<String> {
+    let user = std::env::var("USER").or_else(|_| std::env::var("LOGNAME")).ok()?;
+    let connection = std::env::var("SSH_CONNECTION").ok()?;
+    let host = connection.split_whitespace().nth(2)?;
+    let host = if host.contains(':') { format!("[{host}]") } else { host.to_string() };
+    Some(format!("{user}@{host}"))
 }
 
 /// Sends the interface's log to `thamdinh.log` beside the database, never to the screen.
@@ -82,6 +131,9 @@ fn open_and_run(
     terminal.draw(|frame| frame.render_widget(ratatui::text::Line::raw(opening.as_str()), frame.area()))?;
     let mut app = App::new(store.regulation().clone(), snapshot(store)?, demo, user);
     app.lang = lang;
+    if let Some(remote) = remote_from_env() {
+        app.remote = remote;
+    }
     terminal.draw(|frame| view::draw(frame, &app))?;
     dispatch(&mut app, store, Action::Started);
     event_loop(terminal, &mut app, store, terminate)
@@ -131,5 +183,16 @@ fn event_loop(
             version = now;
             dispatch(app, store, Action::ExternalChange);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn osc52_carries_the_text_in_base64() {
+        assert_eq!(super::base64(b"Ma"), "TWE=");
+        assert_eq!(super::base64(b"Man"), "TWFu");
+        assert_eq!(super::base64(b"M"), "TQ==");
+        assert_eq!(super::osc52("/stc/I.1/a.pdf"), "\x1b]52;c;L3N0Yy9JLjEvYS5wZGY=\x07");
     }
 }

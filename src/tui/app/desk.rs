@@ -334,6 +334,29 @@ impl App {
         }
     }
 
+    /// The commands that fetch the current files of one component of a unit (`scp thamdinh@HOST:/stc/I.1/a.pdf .`).
+    pub fn download_lines(&self, unit: &str, component: &str) -> Vec<String> {
+        let Some(record) = self.unit(unit) else { return Vec::new() };
+        let Some(place) = self.place(record, component) else { return Vec::new() };
+        self.files_for(unit, &place)
+            .iter()
+            .map(|file| {
+                crate::messages::desk_more::download_line(&self.remote, &crate::messages::uploads::sftp_path(file))
+            })
+            .collect()
+    }
+
+    /// The overlay of a component's download commands, the first copied; or a word that it has no file.
+    pub(crate) fn show_paths(&mut self, unit: &str, component: &str) -> Vec<Effect> {
+        let lines = self.download_lines(unit, component);
+        let Some(first) = lines.first().cloned() else {
+            self.message = Some((crate::messages::desk_more::no_files(self.lang).to_string(), true));
+            return Vec::new();
+        };
+        self.overlay = Some(Overlay::Paths { lines, selected: 0 });
+        vec![Effect::Clipboard { text: first }]
+    }
+
     /// What the numbering form of a paper starts with: the values set now (the date as dd/mm/yyyy).
     pub fn paper_numbering_fields(&self, slot: PaperSlot) -> Vec<String> {
         let Some((_, set, _)) = self.submissions.papers.iter().find(|(s, ..)| *s == slot) else { return Vec::new() };
@@ -348,7 +371,7 @@ impl App {
     pub fn paper_setting_line(&self, paper: DeskPaper) -> Option<String> {
         let slot = paper.slot()?;
         let (_, set, number) = self.submissions.papers.iter().find(|(s, ..)| *s == slot)?;
-        Some(crate::messages::desk_more::paper_line(self.lang, slot, set, number.as_deref()))
+        Some(crate::messages::desk_more::paper_short(self.lang, set, number.as_deref()))
     }
 
     /// The users the desk lists: current ones first, then the removed.

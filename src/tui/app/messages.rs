@@ -49,6 +49,8 @@ pub enum Action {
     Started,
     Reloaded(Box<Snapshot>),
     Saved(String),
+    /// A text sent to the terminal's clipboard (OSC 52).
+    Copied(String),
     Failed(String),
     /// Another session saved the component meanwhile: the newer value, and the version to save over it.
     Stale {
@@ -260,6 +262,10 @@ pub enum Effect {
     /// `export report|proposal|decision|minutes|notice --all|publication` into the person's exports folder.
     ExportPaper {
         paper: super::DeskPaper,
+    },
+    /// Copies a text to the clipboard of the person's terminal (OSC 52, where the terminal allows).
+    Clipboard {
+        text: String,
     },
     /// `round paper --kind … [--number …] [--signer …] [--issued …]`: None clears a value.
     SetPaperNumbering {

@@ -210,6 +210,8 @@ pub enum Overlay {
     History { title: String, rows: Vec<AuditRow>, names: BTreeMap<String, String> },
     /// A question before unsaved work is thrown away.
     Confirm(Pending),
+    /// The commands that fetch a component's files over SFTP, one selected (copied to the clipboard).
+    Paths { lines: Vec<String>, selected: usize },
 }
 
 /// The panes' state, kept while a form or a file is open over them.
@@ -422,6 +424,9 @@ pub struct App {
     pub should_quit: bool,
     /// The language the screens speak: Vietnamese unless `--lang en` (or `THAMDINH_LANG=en`) asked otherwise.
     pub lang: crate::messages::Lang,
+    /// Whom and where the person fetches files from (`thamdinh@10.0.0.5`), as the SSH session says; a placeholder
+    /// outside one.
+    pub remote: String,
 }
 
 impl App {
@@ -456,6 +461,7 @@ impl App {
             users: Vec::new(),
             demo,
             lang: crate::messages::Lang::Vi,
+            remote: crate::messages::desk_more::REMOTE_PLACEHOLDER.to_string(),
             unit_side: UnitSide::default(),
             submissions: Submissions::default(),
             previous_levels: BTreeMap::new(),
@@ -619,6 +625,7 @@ impl App {
             Some(Overlay::Confirm(_)) => Context::ConfirmQuit,
             Some(Overlay::Help) => Context::Help,
             Some(Overlay::History { .. }) => Context::History,
+            Some(Overlay::Paths { .. }) => Context::Paths,
             None => self.screen_context(),
         }
     }

@@ -297,6 +297,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match &app.overlay {
         Some(Overlay::History { title, rows, names }) => overlays::history(frame, app, title, rows, names),
         Some(Overlay::Help) => overlays::help(frame, app),
+        Some(Overlay::Paths { lines, selected }) => overlays::paths(frame, app, lines, *selected),
         Some(Overlay::Confirm(pending)) => overlays::confirm(frame, *pending),
         None => {}
     }

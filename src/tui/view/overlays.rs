@@ -26,6 +26,28 @@ pub fn picker(frame: &mut Frame, app: &App, area: Rect) {
     super::clickable(app, area.y + 1, (state.offset()..choices.len()).map(Some));
 }
 
+/// The commands that fetch a component's files, the selected one highlighted (it is what Enter copies).
+pub fn paths(frame: &mut Frame, app: &App, lines: &[String], selected: usize) {
+    use crate::messages::desk_more as say;
+    let screen = frame.area();
+    let width = screen.width.saturating_sub(4);
+    let mut shown: Vec<Line> = lines
+        .iter()
+        .enumerate()
+        .map(|(index, line)| {
+            let text = format!(" {} ", super::safe(line));
+            if index == selected { Line::styled(text, super::selected()) } else { Line::raw(text) }
+        })
+        .collect();
+    shown.push(Line::raw(""));
+    shown.push(Line::raw(say::paths_note(app.lang)));
+    let height = super::cells(shown.len() + 4).min(screen.height.saturating_sub(2));
+    let area = centered(screen, width, height);
+    frame.render_widget(ratatui::widgets::Clear, area);
+    let block = Block::bordered().title(format!(" {} ", say::paths_title(app.lang)));
+    frame.render_widget(Paragraph::new(shown).wrap(ratatui::widgets::Wrap { trim: false }).block(block), area);
+}
+
 pub fn help(frame: &mut Frame, app: &App) {
     // The keys of the screen under the overlay that act now, for this user: as wide as the terminal, each
     // description wrapped under its key, scrolled with ↑/↓, PgUp/PgDn, g/G when it is longer than the screen.

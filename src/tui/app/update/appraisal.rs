@@ -36,6 +36,12 @@ pub(super) fn on_form(app: &mut App, command: Option<Command>, key: KeyEvent) ->
         Some(Command::Help) => app.overlay = Some(Overlay::Help),
         Some(Command::OfferedReason) => offer_reason(app),
         Some(Command::History) => return form_history(app),
+        Some(Command::DownloadPath) => {
+            if let Screen::Appraisal(form) = &app.screen {
+                let (unit, component) = (form.unit.clone(), form.component.clone());
+                return app.show_paths(&unit, &component);
+            }
+        }
         _ => {
             if let Screen::Appraisal(form) = &mut app.screen {
                 type_into_form(form, key);

@@ -18,6 +18,13 @@ pub(super) fn on_unit(app: &mut App, command: Option<Command>) -> Vec<Effect> {
                 return vec![Effect::LoadHistory { unit, component: place.component.code.to_string() }];
             }
         }
+        Some(Command::DownloadPath) => {
+            let (unit, selected) = (view.unit.clone(), view.selected);
+            let component = app.unit_components(&unit).get(selected).map(|place| place.component.code.to_string());
+            if let Some(component) = component {
+                return app.show_paths(&unit, &component);
+            }
+        }
         Some(Command::Help) => app.overlay = Some(Overlay::Help),
         // Esc on the chart goes back to the file's text; on the text it closes the file.
         Some(Command::Back) if view.chart => view.chart = false,

@@ -34,6 +34,7 @@ fn apply_action(app: &mut App, action: Action) -> Vec<Effect> {
             Some(()) => Vec::new(),
             None => vec![Effect::Reload],
         },
+        Action::Copied(text) => copied(app, &text),
         Action::Saved(what) => {
             app.message = Some((what, false));
             // A user removed on the desk: the list of users is read again (users are not read unit by unit).
@@ -203,6 +204,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Context::Paths => on_paths(app, command),
         // The history scrolls with the keys of every pane; the view clamps the offset to the rows that fit.
         Context::History => {
             match command {
@@ -273,6 +275,28 @@ fn on_confirm(app: &mut App, command: Option<Command>) -> Vec<Effect> {
 
 /// Esc on a form: closed at once, or after a question when it holds unsaved work (`has_unsaved_work` says
 /// what that is on each screen).
+/// A text sent to the terminal's clipboard: said on the status line.
+fn copied(app: &mut App, text: &str) -> Vec<Effect> {
+    app.message = Some((crate::messages::desk_more::copied(app.lang, text), false));
+    Vec::new()
+}
+
+/// Keys on the download paths of a component's files: move, copy the selected one, close.
+fn on_paths(app: &mut App, command: Option<Command>) -> Vec<Effect> {
+    let Some(Overlay::Paths { lines, selected }) = &mut app.overlay else { return Vec::new() };
+    match command {
+        Some(Command::Back) => app.overlay = None,
+        Some(Command::DownloadPath) => {
+            if let Some(line) = lines.get(*selected) {
+                return vec![Effect::Clipboard { text: line.clone() }];
+            }
+        }
+        Some(command) if command.moves_in_list() => *selected = moved(*selected, lines.len(), command, 5),
+        _ => {}
+    }
+    Vec::new()
+}
+
 fn close_form(app: &mut App) {
     if app.has_unsaved_work() {
         app.overlay = Some(Overlay::Confirm(Pending::CloseForm));
