@@ -32,6 +32,7 @@ pub mod screens;
 pub mod submission;
 pub mod trust;
 pub mod uploads;
+pub mod views;
 pub mod year;
 
 pub use actions::{audit_action, audit_action_slug, field_name, field_value, unvalued_detail};
