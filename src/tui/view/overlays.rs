@@ -14,7 +14,21 @@ pub fn picker(frame: &mut Frame, app: &App, area: Rect) {
     let choices = app.choices();
     let height = super::cells(choices.len()).saturating_add(2);
     let area = centered(area, 76, height);
-    let items: Vec<ListItem> = choices.iter().map(|(_, label)| ListItem::new(super::safe(label))).collect();
+    // Each person by full name, role and agency; the login (what `--user` takes) in parentheses.
+    let items: Vec<ListItem> = choices
+        .iter()
+        .map(|(actor, _)| {
+            let name = super::full_name(app, &actor.name);
+            let person = super::with_role(&super::one_line(&name), words::role(actor.role, app.lang));
+            let agency =
+                actor.agency.as_deref().map(|a| app.regulation.agency(a).map_or(a, |agency| agency.name.as_str()));
+            let label = match agency.filter(|agency| !super::says(&name, agency)) {
+                Some(agency) => format!("{person} — {} ({})", super::one_line(agency), actor.name),
+                None => format!("{person} ({})", actor.name),
+            };
+            ListItem::new(label)
+        })
+        .collect();
     let list = List::new(items)
         .block(Block::bordered().title(word(Word::WhoAreYou, app.lang)).title_bottom(word(Word::PickerNote, app.lang)))
         .highlight_style(selected())
