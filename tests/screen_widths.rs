@@ -102,16 +102,21 @@ fn the_ranking_never_cuts_a_code_a_total_or_a_level() {
     }
 }
 
+/// Issue 22.17 and 22.20: the title bar names the user by the full name the store holds (never the login), whole
+/// at every width.
 #[test]
-fn the_title_never_cuts_the_users_name() {
+fn the_title_never_cuts_the_users_full_name() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = round_with_hard_names(dir.path());
     for user in ["tv-so-tttt", "thu-ky", "chu-tich", "lanh-dao-1", "dau-moi-snv"] {
+        let full_name = store.users().unwrap().into_iter().find(|u| u.name == user).unwrap().full_name;
+        assert_ne!(full_name, user);
         let app = app_as(&mut store, user);
         for width in [80, 120, 160] {
             let text = screen(&app, width, 24);
             let title = text.lines().next().unwrap();
-            assert!(title.contains(&format!("({user})")), "{user}'s name whole at {width} columns: {title}");
+            assert!(title.contains(&full_name), "{user}'s full name whole at {width} columns: {title}");
+            assert!(!title.contains(&format!("({user})")), "{user} named by login at {width} columns: {title}");
         }
     }
 }

@@ -32,7 +32,10 @@ fn the_secretary_watches_the_ranking_move_in_a_real_terminal() {
     let command = format!("{BIN} --db {db} --user thu-ky");
     tmux.open(100, 30, &command);
     let screen = tmux.wait_for("1 Xếp hạng");
-    assert!(screen.contains("Thư ký (thu-ky)"), "{screen}");
+    assert!(
+        screen.contains("Trần Thị B — Thư ký") && !screen.contains("(thu-ky)"),
+        "by full name, not login: {screen}"
+    );
     assert!(screen.contains("Khối các sở, ban, ngành"), "{screen}");
     assert!(screen.contains("Chờ Chủ tịch"), "{screen}");
     assert!(screen.lines().any(|l| l.contains("snv") && l.contains("100,00")), "{screen}");

@@ -20,7 +20,7 @@ fn picker() {
 #[test]
 fn member_queue() {
     // The queue opens on the first item still waiting for this member, not on work already done.
-    snapshot_meaning("queue", "tv-so-noi-vu", "", "III.7   2,5    —         Thiếu hồ sơ");
+    snapshot_meaning("queue", "tv-so-noi-vu", "", "III.7  2,5         —         Thiếu hồ sơ");
 }
 
 #[test]

@@ -40,6 +40,7 @@ pub mod subtotals;
 pub mod text;
 pub mod trust;
 pub mod uploads;
+pub mod views;
 pub mod year;
 
 pub use actions::{audit_action, audit_action_slug, audit_row_action, field_name, field_value, unvalued_detail};

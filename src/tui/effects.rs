@@ -105,7 +105,7 @@ fn unit_snapshot(store: &Store, code: &str) -> Result<Snapshot> {
         evidence_counts,
         approved,
         comments: Vec::new(),
-        users: Vec::new(),
+        users: store.users()?.into_iter().filter(|u| u.name == store.actor().name).collect(),
         unit_side,
         submissions: Submissions::default(),
         previous_levels: BTreeMap::new(),

@@ -4,6 +4,7 @@
 use super::{heading, warning};
 use crate::domain::classification::Level;
 use crate::domain::ranking::Outcome;
+use crate::messages::views::{self as words, Word, word};
 use crate::tui::app::App;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -27,15 +28,16 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 /// reaches; the thresholds come from the regulation's `total_at_least` conditions.
 fn distribution(frame: &mut Frame, app: &App, area: Rect) {
     let Some(result) = app.results().get(app.browse.bloc) else {
-        frame.render_widget(Paragraph::new("Chưa có đơn vị nào.").block(Block::bordered()), area);
+        frame.render_widget(Paragraph::new(word(Word::NoUnitYet, app.lang)).block(Block::bordered()), area);
         return;
     };
     let ranking = &result.ranking;
     let bloc_name = app.regulation.bloc(&result.bloc).map(|b| b.name.as_str()).unwrap_or(&result.bloc);
-    let block = Block::bordered().title(format!(
-        " Phân bố tổng điểm — {bloc_name} ({}/{}) · ←/→ đổi khối ",
+    let block = Block::bordered().title(words::distribution_title(
+        bloc_name,
         app.browse.bloc + 1,
-        app.results().len()
+        app.results().len(),
+        app.lang,
     ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -51,34 +53,36 @@ fn distribution(frame: &mut Frame, app: &App, area: Rect) {
         Some(level) => super::level_style(Outcome::Level(level)),
         None => Style::new().fg(Color::Red),
     };
-    let mut legend = vec![Span::styled("Ngưỡng: ", heading())];
-    for (level, at) in &thresholds {
-        legend.push(Span::styled(
-            format!("{} ≥ {}", short(*level), crate::domain::score::display_vi(*at)),
-            colour(Some(*level)),
-        ));
-        legend.push(Span::raw(" · "));
-    }
-    legend.push(Span::styled("dưới: Không hoàn thành", colour(None)));
-    let quota_line = match ranking.quota.checked_sub(1).and_then(|at| ranking.units.get(at)) {
-        Some(last) => Line::styled(
-            format!(
-                "Chỉ tiêu XS {} (đủ ĐK {}): vạch ở cột ▼ (đơn vị thứ {}: {} điểm)",
-                ranking.quota,
-                ranking.eligible,
-                ranking.quota,
-                last.official_total.to_string().replace('.', ",")
-            ),
-            warning(),
-        ),
-        None => Line::raw(format!("Không có chỉ tiêu xuất sắc (đủ điều kiện {})", ranking.eligible)),
+    let lang = app.lang;
+    // The lowest level in full words where the line has room, abbreviated on a narrow screen.
+    let legend_with = |below: &str| {
+        let mut legend = vec![Span::styled(word(Word::Thresholds, lang), heading())];
+        for (level, at) in &thresholds {
+            legend.push(Span::styled(
+                format!("{} ≥ {}", words::level_short(*level, lang), words::score(*at, lang)),
+                colour(Some(*level)),
+            ));
+            legend.push(Span::raw(" · "));
+        }
+        legend.push(Span::styled(words::below_thresholds(below, lang), colour(None)));
+        Line::from(legend)
     };
+    let legend = legend_with(words::outcome(Outcome::Level(Level::NotCompleted), lang));
+    let legend = if legend.width() <= usize::from(inner.width) {
+        legend
+    } else {
+        legend_with(words::level_short(Level::NotCompleted, lang))
+    };
+    let last = ranking.quota.checked_sub(1).and_then(|at| ranking.units.get(at));
+    let last_total = last.map(|last| words::total(last.official_total, lang));
+    let quota_text = words::chart_quota(ranking.quota, ranking.eligible, last_total.as_deref(), lang);
+    let quota_line = if last.is_some() { Line::styled(quota_text, warning()) } else { Line::raw(quota_text) };
     let quota_bin = ranking.quota.checked_sub(1).and_then(|at| ranking.units.get(at)).map(|u| {
         usize::try_from(u32::try_from(u.official_total.floor()).unwrap_or(0) / BIN).unwrap_or(0).min(bins - 1)
     });
     let [legend_area, quota_area, chart_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(3)]).areas(inner);
-    frame.render_widget(Line::from(legend), legend_area);
+    frame.render_widget(legend, legend_area);
     frame.render_widget(quota_line, quota_area);
     let bars: Vec<Bar> = counts
         .iter()
@@ -97,18 +101,9 @@ fn distribution(frame: &mut Frame, app: &App, area: Rect) {
     );
 }
 
-fn short(level: Level) -> &'static str {
-    match level {
-        Level::Excellent => "Xuất sắc",
-        Level::Good => "Tốt",
-        Level::Completed => "Hoàn thành",
-        Level::NotCompleted => "Không HT",
-    }
-}
-
 /// Components appraised per leading agency, as gauges.
 fn gauges(frame: &mut Frame, app: &App, area: Rect) {
-    let block = Block::bordered().title(" Tiến độ theo cơ quan thẩm định ");
+    let block = Block::bordered().title(word(Word::AgencyProgress, app.lang));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let label_width = super::cells(

@@ -109,7 +109,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                     format!(
                         "{:<20} {:<28} {:<18} {} {removed}",
                         user.name,
-                        user.role.label_vi(),
+                        super::words::role(user.role, app.lang),
                         place,
                         safe(&user.full_name)
                     )

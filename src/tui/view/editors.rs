@@ -3,29 +3,24 @@
 use super::{heading, selected, warning};
 use crate::domain::facts::FactValue;
 use crate::domain::grades::Grade;
-use crate::domain::score::display_vi;
+use crate::messages::Lang;
+use crate::messages::views::{self as words, Word, word};
 use crate::tui::app::App;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Row, Table, TableState};
 
-fn grade_name(grade: Option<Grade>) -> &'static str {
-    grade.map(Grade::vietnamese).unwrap_or("—")
+fn grade_name(grade: Option<Grade>, lang: Lang) -> &'static str {
+    grade.map_or("—", |grade| words::grade(grade, lang))
 }
 
-/// A fact's value in the council's words.
-fn fact_value_vi(value: &FactValue) -> String {
+/// A fact's value in the reader's words.
+fn fact_value(value: &FactValue, lang: Lang) -> String {
     match value {
-        FactValue::Bool(true) => "có".into(),
-        FactValue::Bool(false) => "không".into(),
+        FactValue::Bool(yes) => words::fact_choice(if *yes { "true" } else { "false" }, lang),
         FactValue::Count(n) => n.to_string(),
-        FactValue::Choice(choice) => match choice.as_str() {
-            "none" => "không".into(),
-            "remedied" => "đã khắc phục".into(),
-            "yes" => "có".into(),
-            other => other.into(),
-        },
+        FactValue::Choice(choice) => words::fact_choice(choice, lang),
     }
 }
 
@@ -39,7 +34,7 @@ pub fn facts(frame: &mut Frame, app: &App, area: Rect) {
             let definition = app.regulation.fact(fact);
             let title = definition.map_or(fact.as_str(), |f| f.title.as_str());
             let label = definition.map_or(fact.as_str(), |f| f.label.as_str());
-            Row::new(vec![fact_value_vi(value), title.to_string(), label.to_string()])
+            Row::new(vec![fact_value(value, app.lang), title.to_string(), label.to_string()])
         })
         .collect();
     // The regulation's whole sentence where there is room; the fact's short title always.
@@ -49,8 +44,8 @@ pub fn facts(frame: &mut Frame, app: &App, area: Rect) {
         [Constraint::Length(13), Constraint::Min(20), Constraint::Length(0)]
     };
     let table = Table::new(rows, widths)
-        .header(Row::new(vec!["Giá trị", "Sự kiện", "Theo quy chế"]).style(heading()))
-        .block(Block::bordered().title(format!(" Sự kiện của {} — {name} ", form.unit)))
+        .header(Row::new([Word::Value, Word::Fact, Word::ByRegulation].map(|w| word(w, app.lang))).style(heading()))
+        .block(Block::bordered().title(words::facts_title(&form.unit, &name, app.lang)))
         .row_highlight_style(selected());
     let (values_area, reason_area, error_area) = match &form.rerate_reason {
         Some(_) => {
@@ -67,7 +62,7 @@ pub fn facts(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_stateful_widget(table, values_area, &mut state);
     if let (Some(area), Some(reason)) = (reason_area, &form.rerate_reason) {
         let mut reason = reason.clone();
-        let mut block = Block::bordered().title(" Khối đã phê duyệt — xếp loại lại (Điều 10.4): lý do (Tab) ");
+        let mut block = Block::bordered().title(word(Word::RerateReason, app.lang));
         if form.reason_focus {
             block = block.title_style(heading().add_modifier(ratatui::style::Modifier::REVERSED));
         }
@@ -94,16 +89,21 @@ pub fn grades(frame: &mut Frame, app: &App, area: Rect) {
                 unit.and_then(|u| u.grade_overrides.get(code)).map(|o| o.reason.clone()).unwrap_or_default();
             Row::new(vec![
                 code.clone(),
-                grade_name(*proposed).to_string(),
-                grade_name(*current).to_string(),
+                grade_name(*proposed, app.lang).to_string(),
+                grade_name(*current, app.lang).to_string(),
                 override_reason,
             ])
         })
         .collect();
     let table =
         Table::new(rows, [Constraint::Length(8), Constraint::Length(11), Constraint::Length(11), Constraint::Min(10)])
-            .header(Row::new(vec!["Tiêu chí", "Đề xuất", "Áp dụng", "Lý do điều chỉnh"]).style(heading()))
-            .block(Block::bordered().title(format!(" Xếp loại tiêu chí — {} {name} ", form.unit)))
+            .header(
+                Row::new(
+                    [Word::Criterion, Word::Proposed, Word::Applied, Word::OverrideReason].map(|w| word(w, app.lang)),
+                )
+                .style(heading()),
+            )
+            .block(Block::bordered().title(words::grades_title(&form.unit, &name, app.lang)))
             .row_highlight_style(selected());
     let mut state = TableState::default().with_selected(Some(form.selected));
     frame.render_stateful_widget(table, list, &mut state);
@@ -111,26 +111,25 @@ pub fn grades(frame: &mut Frame, app: &App, area: Rect) {
     let score = unit
         .and_then(|u| crate::domain::evaluate::evaluate_unit(&app.regulation, u))
         .and_then(|e| e.score.criterion(code).map(|c| (c.score, c.max)))
-        .map(|(score, max)| format!("{}/{}", score.map(display_vi).unwrap_or_else(|| "—".into()), display_vi(max)))
+        .map(|(score, max)| {
+            let shown = score.map_or_else(|| "—".into(), |score| words::score(score, app.lang));
+            format!("{shown}/{}", words::score(max, app.lang))
+        })
         .unwrap_or_default();
     let proposed = form.criteria.get(form.selected).and_then(|c| c.1);
     let overridden = unit.is_some_and(|u| u.grade_overrides.contains_key(code));
     // An override equal to the proposed grade is not stored: said before the chairman saves.
-    let note = match (proposed == form.chosen, overridden) {
-        (true, true) => " (= đề xuất, không lưu; Ctrl-D bỏ điều chỉnh)",
-        (true, false) => " (= đề xuất, không lưu)",
-        (false, true) => "  (F2 đổi · Ctrl-D bỏ điều chỉnh)",
-        (false, false) => "  (F2 đổi)",
-    };
-    frame.render_widget(
-        Line::styled(
-            format!("Tiêu chí {code} ({score} điểm) → xếp loại mới: {}{note}", grade_name(form.chosen)),
-            heading(),
-        ),
-        chosen,
+    let chosen_line = words::grade_choice(
+        code,
+        &score,
+        grade_name(form.chosen, app.lang),
+        proposed == form.chosen,
+        overridden,
+        app.lang,
     );
+    frame.render_widget(Line::styled(chosen_line, heading()), chosen);
     let mut textarea = form.reason.clone();
-    textarea.set_block(Block::bordered().title(" Lý do điều chỉnh (hoặc bỏ điều chỉnh) "));
+    textarea.set_block(Block::bordered().title(word(Word::OverrideReasonBox, app.lang)));
     frame.render_widget(&textarea, reason);
     if let Some(message) = &form.error {
         frame.render_widget(Line::styled(format!("✗ {message}"), warning()), error);

@@ -3,8 +3,8 @@
 use super::{heading, selected, warning};
 use crate::domain::evaluate::UnitRecord;
 use crate::domain::framework::ComponentPlace;
-use crate::domain::score::display_vi;
 use crate::domain::scoring::ComponentScore;
+use crate::messages::views::{self as words, Word, word};
 use crate::tui::app::{App, Field};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -16,28 +16,19 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let Some(form) = app.form() else { return };
     let read_only = app.form_read_only();
-    let title = if read_only {
-        "Phiếu thẩm định (chỉ xem — khối đã phê duyệt)"
-    } else {
-        "Phiếu thẩm định"
-    };
+    let title = word(if read_only { Word::AppraisalFormReadOnly } else { Word::AppraisalForm }, app.lang);
     let Some([score, reason, error]) = component_file(frame, app, &form.unit, &form.component, title, area) else {
         return;
     };
     let entry = app.unit(&form.unit).and_then(|unit| unit.entries.get(&form.component));
     if form.withdrawing.is_some() {
-        let appraised = entry.and_then(|e| e.appraised_score).map(display_vi).unwrap_or_else(|| "—".into());
-        frame.render_widget(
-            Line::styled(
-                format!("Rút kết quả thẩm định {appraised}: nhập lý do rồi Ctrl-S để rút · Esc để thôi"),
-                warning(),
-            ),
-            score,
-        );
+        let appraised =
+            entry.and_then(|e| e.appraised_score).map(|v| words::score(v, app.lang)).unwrap_or_else(|| "—".into());
+        frame.render_widget(Line::styled(words::withdraw_line(&appraised, app.lang), warning()), score);
         let mut textarea = form.reason.clone();
         textarea.set_block(
             Block::bordered()
-                .title(" Lý do rút kết quả thẩm định ")
+                .title(word(Word::WithdrawReason, app.lang))
                 .title_style(heading().add_modifier(Modifier::REVERSED)),
         );
         frame.render_widget(&textarea, reason);
@@ -45,17 +36,17 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
     let score_style = if form.field == Field::Score { selected() } else { heading() };
-    let unit_hint = if app.regulation.percent_input { " (3,5 · 3.5 · 80%)" } else { " (3,5 hoặc 3.5)" };
+    let unit_hint = word(if app.regulation.percent_input { Word::ScoreHintPercent } else { Word::ScoreHint }, app.lang);
     frame.render_widget(
         Line::from(vec![
-            Span::raw("Điểm thẩm định: "),
+            Span::raw(word(Word::ScoreLabel, app.lang)),
             Span::styled(format!(" {:<8}", form.score), score_style),
             Span::raw(unit_hint),
         ]),
         score,
     );
     let mut textarea = form.reason.clone();
-    let mut block = Block::bordered().title(" Lý do trừ điểm ");
+    let mut block = Block::bordered().title(word(Word::DeductionReason, app.lang));
     if form.field == Field::Reason {
         block = block.title_style(heading().add_modifier(Modifier::REVERSED));
     }
@@ -68,19 +59,22 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 /// A co-appraising agency's comment form: the component's file above, the leading agency's score, the comment.
 pub fn comment(frame: &mut Frame, app: &App, area: Rect) {
     let Some(form) = app.comment_form() else { return };
-    let Some([score, text, error]) = component_file(frame, app, &form.unit, &form.component, "Phiếu góp ý", area)
-    else {
+    let title = word(Word::CommentForm, app.lang);
+    let Some([score, text, error]) = component_file(frame, app, &form.unit, &form.component, title, area) else {
         return;
     };
     let entry = app.unit(&form.unit).and_then(|unit| unit.entries.get(&form.component));
-    let appraised = entry.and_then(ComponentScore::effective_appraised).map(display_vi).unwrap_or_else(|| "—".into());
-    frame.render_widget(
-        Line::raw(format!("Điểm thẩm định (cơ quan chủ trì): {appraised} — cơ quan phối hợp chỉ góp ý")),
-        score,
-    );
+    let appraised = entry
+        .and_then(ComponentScore::effective_appraised)
+        .map(|v| words::score(v, app.lang))
+        .unwrap_or_else(|| "—".into());
+    frame.render_widget(Line::raw(words::lead_score(&appraised, app.lang)), score);
     let mut textarea = form.text.clone();
-    textarea
-        .set_block(Block::bordered().title(" Ý kiến góp ý ").title_style(heading().add_modifier(Modifier::REVERSED)));
+    textarea.set_block(
+        Block::bordered()
+            .title(word(Word::CommentBox, app.lang))
+            .title_style(heading().add_modifier(Modifier::REVERSED)),
+    );
     frame.render_widget(&textarea, text);
     draw_error(frame, form.error.as_deref(), error);
 }
@@ -144,14 +138,9 @@ fn component_file(
             rows.push([String::new(), String::new(), format!("  │ {}", super::one_line(line))]);
         }
     }
-    let title = if evidence.is_empty() && files.is_empty() {
-        " Tài liệu kiểm chứng: không có ".to_string()
-    } else if files.is_empty() {
-        format!(" Tài liệu kiểm chứng ({}) ", evidence.len())
-    } else {
-        format!(" Tài liệu kiểm chứng ({}) · tệp đã gửi ({}) ", evidence.len(), files.len())
-    };
-    let table = super::documents_table(rows, documents.width.saturating_sub(2)).block(Block::bordered().title(title));
+    let title = words::documents_title(evidence.len(), Some(files.len()), app.lang);
+    let table =
+        super::documents_table(rows, documents.width.saturating_sub(2), app.lang).block(Block::bordered().title(title));
     frame.render_widget(table, documents);
 
     Some([score, reason, error])
@@ -165,7 +154,10 @@ fn about_lines<'a>(
     place: &ComponentPlace<'a>,
     entry: Option<&'a ComponentScore>,
 ) -> Vec<Line<'a>> {
-    let self_score = entry.and_then(|e| e.self_score).map(display_vi).unwrap_or_else(|| "—".into());
+    let lang = app.lang;
+    let self_score = entry.and_then(|e| e.self_score).map(|v| words::score(v, lang)).unwrap_or_else(|| "—".into());
+    let [max_label, self_label, agencies_label] = words::form_scores(lang);
+    let explanation = entry.map(|e| &*e.explanation).filter(|t| !t.is_empty()).unwrap_or(word(Word::NoneGiven, lang));
     let mut lines = vec![
         Line::styled(super::safe(&unit.name), heading()),
         Line::raw(format!(
@@ -173,12 +165,12 @@ fn about_lines<'a>(
             place.content.name, place.criterion.code, place.criterion.name, place.component.code, place.component.name
         )),
         Line::from(vec![
-            Span::raw("Điểm tối đa "),
-            Span::styled(display_vi(place.component.max), heading()),
-            Span::raw("   Điểm tự đánh giá "),
+            Span::raw(max_label),
+            Span::styled(words::score(place.component.max, lang), heading()),
+            Span::raw(self_label),
             Span::styled(self_score, heading()),
             Span::raw(format!(
-                "   Cơ quan thẩm định: {}",
+                "{agencies_label}{}",
                 place
                     .component
                     .agencies
@@ -188,41 +180,33 @@ fn about_lines<'a>(
                     .join("; ")
             )),
         ]),
-        Line::raw(format!(
-            "Giải trình của đơn vị: {}",
-            super::safe(entry.map(|e| &*e.explanation).filter(|t| !t.is_empty()).unwrap_or("(không có)"))
-        )),
+        Line::raw(words::explanation_line(&super::safe(explanation), lang)),
     ];
     if let Some(gap) = app.file_gap(&unit.code, place) {
-        lines.push(Line::styled(
-            format!("⚠ Thiếu hồ sơ: {} — F2 điền lý do “{}”", gap.vietnamese(), gap.offered_reason()),
-            warning(),
-        ));
+        lines.push(Line::styled(words::gap_offer(super::gap_words(gap, lang), gap.offered_reason(), lang), warning()));
     }
     if let Some(entry) = entry {
         if let Some(by) = entry.appraised_by.as_deref() {
-            let who = match app.users.iter().find(|u| u.name == by) {
-                Some(user) => format!("{} nhập", app.describe(&user.actor())),
-                None if by == crate::domain::permissions::SERVICE_ACCOUNT => format!("nhập từ tệp ({by})"),
-                None => format!("{by} nhập"),
-            };
-            let state = if entry.awaiting_confirmation {
-                " — CHỜ XÁC NHẬN: Ctrl-S giữ nguyên để xác nhận, hoặc sửa điểm rồi Ctrl-S"
+            let who = if by == crate::domain::permissions::SERVICE_ACCOUNT {
+                words::imported_by(by, lang)
             } else {
-                ""
+                words::entered_by(&super::unit::who_appraised(app, by), lang)
             };
-            lines.push(Line::styled(format!("Điểm hiện tại: {who}{state}"), heading()));
+            lines.push(Line::styled(words::current_score(&who, entry.awaiting_confirmation, lang), heading()));
         }
         if !entry.leader_scores.is_empty() {
-            let scores: Vec<String> =
-                entry.leader_scores.iter().map(|(leader, score)| format!("{leader} {}", display_vi(*score))).collect();
-            let mean = entry.effective_appraised().map(display_vi).unwrap_or_default();
-            lines.push(Line::raw(format!("Điểm của các lãnh đạo: {} — trung bình {mean}", scores.join("; "))));
+            let scores: Vec<String> = entry
+                .leader_scores
+                .iter()
+                .map(|(leader, score)| format!("{} {}", super::full_name(app, leader), words::score(*score, lang)))
+                .collect();
+            let mean = entry.effective_appraised().map(|v| words::score(v, lang)).unwrap_or_default();
+            lines.push(Line::raw(words::leader_scores(&scores.join("; "), Some(&mean), lang)));
         }
     }
     for comment in app.comments_on(&unit.code, &place.component.code) {
         let agency = app.regulation.agency(&comment.agency).map(|a| a.name.as_str()).unwrap_or(&comment.agency);
-        lines.push(Line::raw(format!("Góp ý của {agency}: {}", super::safe(&comment.text))));
+        lines.push(Line::raw(words::comment_line(agency, None, &super::safe(&comment.text), lang)));
     }
     lines
 }

@@ -11,9 +11,10 @@ mod ranking;
 mod self_assessment;
 pub mod unit;
 
-use super::app::{App, Overlay, Pane, Screen};
+use super::app::{App, Overlay, Pane, Screen, Status};
 use crate::domain::classification::Level;
 use crate::domain::ranking::Outcome;
+use crate::messages::views::{self as words, Word, word};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -233,6 +234,79 @@ pub fn fit_columns(columns: &[Column], width: u16) -> Vec<Option<u16>> {
     widths
 }
 
+/// A row of cells (or a table's headings) in two spellings: full words, and the abbreviations a narrow column
+/// takes (*Đã thẩm định* / *Đã TĐ*, *Hoàn thành xuất sắc nhiệm vụ* / *Xuất sắc*).
+#[derive(Debug, Clone, Default)]
+pub struct Spelled {
+    pub full: Vec<String>,
+    pub short: Vec<String>,
+}
+
+impl Spelled {
+    /// Cells spelled one way only.
+    pub fn same(cells: Vec<String>) -> Spelled {
+        Spelled { short: cells.clone(), full: cells }
+    }
+
+    /// Headings, each in its full words and its abbreviation.
+    pub fn headings(headings: &[(&str, &str)]) -> Spelled {
+        Spelled {
+            full: headings.iter().map(|(full, _)| (*full).to_string()).collect(),
+            short: headings.iter().map(|(_, short)| (*short).to_string()).collect(),
+        }
+    }
+
+    /// The cells in the spelling the layout chose.
+    pub fn pick(self, wide: bool) -> Vec<String> {
+        if wide { self.full } else { self.short }
+    }
+}
+
+/// Lays out a table whose cells have two spellings: full words where `roomy` finds the full layout leaves room
+/// (at 160 columns), else the abbreviations. `columns(widest)` makes the columns from the widest cell of each
+/// (headings included) in the spelling tried, so the same priorities hold both ways.
+pub fn fit_spelled(
+    rows: &[Spelled],
+    header: &Spelled,
+    width: u16,
+    columns: impl Fn(&dyn Fn(usize) -> usize) -> Vec<Column>,
+    roomy: impl Fn(&[Option<u16>]) -> bool,
+) -> (bool, Vec<Option<u16>>) {
+    let layout = |wide: bool| {
+        let widest = |column: usize| {
+            rows.iter()
+                .chain(std::iter::once(header))
+                .map(|row| {
+                    let cells = if wide { &row.full } else { &row.short };
+                    cells.get(column).map_or(0, |cell| text_width(cell))
+                })
+                .max()
+                .unwrap_or(0)
+        };
+        fit_columns(&columns(&widest), width)
+    };
+    let wide = layout(true);
+    if roomy(&wide) { (true, wide) } else { (false, layout(false)) }
+}
+
+/// A table of rows spelled two ways (with each row's style), laid out by [`fit_spelled`] in `width` columns.
+pub fn spelled_table<'a>(
+    rows: Vec<(Spelled, Style)>,
+    header: &Spelled,
+    width: u16,
+    columns: impl Fn(&dyn Fn(usize) -> usize) -> Vec<Column>,
+    roomy: impl Fn(&[Option<u16>]) -> bool,
+) -> ratatui::widgets::Table<'a> {
+    let cells: Vec<Spelled> = rows.iter().map(|(cells, _)| cells.clone()).collect();
+    let (wide, widths) = fit_spelled(&cells, header, width, columns, roomy);
+    let body: Vec<ratatui::widgets::Row> = rows
+        .into_iter()
+        .map(|(cells, style)| ratatui::widgets::Row::new(shown_cells(cells.pick(wide), &widths)).style(style))
+        .collect();
+    ratatui::widgets::Table::new(body, shown_constraints(&widths))
+        .header(ratatui::widgets::Row::new(shown_cells(header.clone().pick(wide), &widths)).style(heading()))
+}
+
 /// The constraints of the shown columns, and the cells of a row kept to them (cut with … where narrower).
 pub fn shown_constraints(widths: &[Option<u16>]) -> Vec<Constraint> {
     widths.iter().flatten().map(|w| Constraint::Length(*w)).collect()
@@ -298,30 +372,28 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::History { title, rows, names }) => overlays::history(frame, app, title, rows, names),
         Some(Overlay::Help) => overlays::help(frame, app),
         Some(Overlay::Paths { lines, selected }) => overlays::paths(frame, app, lines, *selected),
-        Some(Overlay::Confirm(pending)) => overlays::confirm(frame, *pending),
+        Some(Overlay::Confirm(pending)) => overlays::confirm(frame, *pending, app.lang),
         None => {}
     }
 }
 
 /// Below the size the screens are drawn for, a notice instead of a broken screen (the demo marker stays).
 fn too_small(frame: &mut Frame, app: &App, area: Rect) {
-    let mut lines = vec![
-        Line::styled(format!("Cửa sổ quá nhỏ: cần ít nhất {MIN_WIDTH}×{MIN_HEIGHT}"), warning()),
-        Line::raw(format!("hiện {}×{} — hãy phóng to cửa sổ; q để thoát", area.width, area.height)),
-    ];
+    let [need, now] = words::too_small(app.lang, (MIN_WIDTH, MIN_HEIGHT), (area.width, area.height));
+    let mut lines = vec![Line::styled(need, warning()), Line::raw(now)];
     // Quitting with unsaved work asks here too: the question is the only thing that acts besides q.
     if matches!(app.overlay, Some(Overlay::Confirm(_))) {
-        lines.push(Line::styled("Có thay đổi chưa lưu sẽ bị bỏ: y để thoát, n để ở lại", warning()));
+        lines.push(Line::styled(word(Word::TooSmallUnsaved, app.lang), warning()));
     }
     if app.demo {
-        lines.insert(0, Line::styled(" DỮ LIỆU MINH HỌA ", warning().add_modifier(Modifier::REVERSED)));
+        lines.insert(0, Line::styled(word(Word::DemoMarker, app.lang), warning().add_modifier(Modifier::REVERSED)));
     }
     frame.render_widget(Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: true }), area);
 }
 
 fn draw_title(frame: &mut Frame, app: &App, area: Rect) {
     // The demo marker is drawn last, at the right, so a long title never pushes it off the screen.
-    let marker = Span::styled(" DỮ LIỆU MINH HỌA ", warning().add_modifier(Modifier::REVERSED));
+    let marker = Span::styled(word(Word::DemoMarker, app.lang), warning().add_modifier(Modifier::REVERSED));
     let marker_width = if app.demo { cells(marker.width()) } else { 0 };
     let [left, right] = Layout::horizontal([Constraint::Min(1), Constraint::Length(marker_width)]).areas(area);
     frame.render_widget(Line::from(title_spans(app, left.width)), left);
@@ -330,22 +402,29 @@ fn draw_title(frame: &mut Frame, app: &App, area: Rect) {
     }
 }
 
-/// The title bar in `width` columns: the user's name is never cut; the program's name, the round's regulation,
-/// the year and the user's agency give way first, in that order.
+/// The title bar in `width` columns: the user's full name is never cut; the program's name, the round's
+/// regulation, the year, the user's agency and role give way first, in that order.
 pub fn title_spans(app: &App, width: u16) -> Vec<Span<'static>> {
     let program = Span::styled(" thamdinh ", heading().add_modifier(Modifier::REVERSED));
-    let round = format!("{} · năm {}", app.regulation.id, app.round.year);
-    let year = format!("năm {}", app.round.year);
+    let round = words::round_title(Some(&app.regulation.id), app.round.year, app.lang);
+    let year = words::round_title(None, app.round.year, app.lang);
     let (full, short, name) = match &app.user {
         None => {
-            let text = "chọn người dùng".to_string();
+            let text = word(Word::ChooseUser, app.lang).to_string();
             (text.clone(), text.clone(), text)
         }
-        Some(user) => (
-            one_line(&app.describe(user)),
-            one_line(&format!("{} ({})", user.role.label_vi(), user.name)),
-            one_line(&user.name),
-        ),
+        Some(user) => {
+            let name = one_line(&full_name(app, &user.name));
+            let role = words::role(user.role, app.lang);
+            let agency =
+                user.agency.as_deref().map(|a| app.regulation.agency(a).map_or(a, |agency| agency.name.as_str()));
+            let short = with_role(&name, role);
+            let full = match agency.filter(|agency| !says(&name, agency)) {
+                Some(agency) => format!("{short} — {}", one_line(agency)),
+                None => short.clone(),
+            };
+            (full, short, name)
+        }
     };
     let candidates = [
         (true, format!(" {round} · {full} ")),
@@ -368,10 +447,69 @@ pub fn title_spans(app: &App, width: u16) -> Vec<Span<'static>> {
     vec![Span::raw(fit(&format!(" {name}"), room))]
 }
 
+/// A person by the full name the store holds (the name on the council's papers); the login only where none is
+/// recorded.
+pub fn full_name(app: &App, login: &str) -> String {
+    app.users
+        .iter()
+        .find(|u| u.name == login && !u.full_name.trim().is_empty())
+        .map_or_else(|| login.to_string(), |u| u.full_name.trim().to_string())
+}
+
+/// The full name already says it (the demo's *Thư ký Hội đồng* says its role): not said twice.
+pub(super) fn says(name: &str, part: &str) -> bool {
+    name.to_lowercase().contains(&part.to_lowercase())
+}
+
+/// A full name with the role, unless the name says it.
+pub(super) fn with_role(name: &str, role: &str) -> String {
+    if says(name, role) { name.to_string() } else { format!("{name} — {role}") }
+}
+
+/// A person with their role, as a prompt names who acts (*Nguyễn Văn A — Chủ tịch Hội đồng*).
+pub fn acting_person(app: &App) -> String {
+    app.user.as_ref().map_or_else(String::new, |user| {
+        with_role(&one_line(&full_name(app, &user.name)), words::role(user.role, app.lang))
+    })
+}
+
+/// A pane's name on its tab.
+pub fn pane_title(pane: Pane, lang: crate::messages::Lang) -> &'static str {
+    match pane {
+        Pane::Queue => word(Word::PaneQueue, lang),
+        Pane::Ranking => word(Word::PaneRanking, lang),
+        Pane::Progress => word(Word::PaneProgress, lang),
+        Pane::Ties => word(Word::PaneTies, lang),
+        Pane::Charts => word(Word::PaneCharts, lang),
+        Pane::SelfAssessment => word(Word::PaneSelfAssessment, lang),
+        Pane::Result => word(Word::PaneResult, lang),
+        Pane::Desk => pane.title(),
+    }
+}
+
+/// A queue item's status in words.
+pub fn status_words(status: Status, lang: crate::messages::Lang) -> &'static str {
+    let name = match status {
+        Status::Pending => Word::StatusPending,
+        Status::NeedsReason => Word::StatusNeedsReason,
+        Status::IncompleteFile => Word::StatusIncompleteFile,
+        Status::AwaitingConfirmation => Word::StatusAwaitingConfirmation,
+        Status::Appraised => Word::StatusAppraised,
+        Status::CoAssigned => Word::StatusCoAssigned,
+        Status::NotSubmitted => Word::StatusNotSubmitted,
+    };
+    word(name, lang)
+}
+
+/// What a unit's file lacks, in words.
+pub fn gap_words(gap: crate::domain::self_assessment::FileGap, lang: crate::messages::Lang) -> &'static str {
+    words::file_gap(gap.no_explanation, gap.no_evidence, lang)
+}
+
 fn draw_tabs(frame: &mut Frame, app: &App, area: Rect) {
     let mut spans = Vec::new();
     for (index, pane) in app.panes().iter().enumerate() {
-        let text = format!(" {} {} ", index + 1, pane.title());
+        let text = format!(" {} {} ", index + 1, pane_title(*pane, app.lang));
         spans.push(if *pane == app.browse.pane { Span::styled(text, selected().bold()) } else { Span::raw(text) });
         spans.push(Span::raw(" "));
     }
@@ -382,7 +520,7 @@ fn draw_tabs(frame: &mut Frame, app: &App, area: Rect) {
         ));
     }
     if let Some(status) = app.browse.status_filter {
-        spans.push(Span::styled(format!(" [{}] ", status.vietnamese()), heading()));
+        spans.push(Span::styled(format!(" [{}] ", status_words(status, app.lang)), heading()));
     }
     frame.render_widget(Line::from(spans), area);
 }
@@ -488,8 +626,12 @@ pub fn hint_spans(app: &App, width: u16) -> Vec<Span<'static>> {
 
 /// A table of documents (number, date, title) in `width` columns: the number shows whole where the room allows
 /// (a wide terminal never cuts it); the title shrinks first, then the number, both ending in … when cut.
-pub fn documents_table<'a>(rows: Vec<[String; 3]>, width: u16) -> ratatui::widgets::Table<'a> {
-    let header = ["Số hiệu", "Ngày", "Trích yếu"].map(String::from);
+pub fn documents_table<'a>(
+    rows: Vec<[String; 3]>,
+    width: u16,
+    lang: crate::messages::Lang,
+) -> ratatui::widgets::Table<'a> {
+    let header = [Word::Reference, Word::Date, Word::Title].map(|name| word(name, lang).to_string());
     let widest = |column: usize| {
         rows.iter().map(|cells| text_width(&cells[column])).chain([text_width(&header[column])]).max().unwrap_or(0)
     };
@@ -541,6 +683,3 @@ pub fn clickable(app: &App, first_line: u16, rows: impl IntoIterator<Item = Opti
         }
     }
 }
-
-/// What an empty list says when a filter hides every row.
-pub const NO_MATCH: &str = "không có mục nào khớp";

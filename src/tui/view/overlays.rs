@@ -1,7 +1,9 @@
 //! The start-up picker, the help overlay generated from the keymap, and the confirmation dialog.
 
-use super::{Column, centered, heading, selected, warning};
+use super::{Column, Spelled, centered, heading, selected, warning};
 use crate::domain::ranking::BlocRanking;
+use crate::messages::Lang;
+use crate::messages::views::{self as words, Word, word};
 use crate::tui::app::{App, ApprovalPrompt, Pending};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -12,13 +14,23 @@ pub fn picker(frame: &mut Frame, app: &App, area: Rect) {
     let choices = app.choices();
     let height = super::cells(choices.len()).saturating_add(2);
     let area = centered(area, 76, height);
-    let items: Vec<ListItem> = choices.iter().map(|(_, label)| ListItem::new(super::safe(label))).collect();
+    // Each person by full name, role and agency; the login (what `--user` takes) in parentheses.
+    let items: Vec<ListItem> = choices
+        .iter()
+        .map(|(actor, _)| {
+            let name = super::full_name(app, &actor.name);
+            let person = super::with_role(&super::one_line(&name), words::role(actor.role, app.lang));
+            let agency =
+                actor.agency.as_deref().map(|a| app.regulation.agency(a).map_or(a, |agency| agency.name.as_str()));
+            let label = match agency.filter(|agency| !super::says(&name, agency)) {
+                Some(agency) => format!("{person} — {} ({})", super::one_line(agency), actor.name),
+                None => format!("{person} ({})", actor.name),
+            };
+            ListItem::new(label)
+        })
+        .collect();
     let list = List::new(items)
-        .block(
-            Block::bordered()
-                .title(" Bạn là ai? ")
-                .title_bottom(" Chỉ dữ liệu minh họa; hội đồng thật đăng nhập bằng --user qua SSH "),
-        )
+        .block(Block::bordered().title(word(Word::WhoAreYou, app.lang)).title_bottom(word(Word::PickerNote, app.lang)))
         .highlight_style(selected())
         .highlight_symbol("› ");
     let mut state = ListState::default().with_selected(app.picker());
@@ -73,9 +85,8 @@ pub fn help(frame: &mut Frame, app: &App) {
     app.scroll.help_lines.set(lines.len().saturating_sub(height) + 1);
     app.scroll.page.set(area.height.saturating_sub(2));
     let top = app.scroll.help.get().min(lines.len().saturating_sub(height));
-    let more = if lines.len() > height { " · ↑/↓ PgUp/PgDn để cuộn" } else { "" };
     frame.render_widget(Clear, area);
-    let block = Block::bordered().title(format!(" Phím tắt — Esc để đóng{more} "));
+    let block = Block::bordered().title(words::help_title(lines.len() > height, app.lang));
     frame.render_widget(Paragraph::new(lines).scroll((u16::try_from(top).unwrap_or(u16::MAX), 0)).block(block), area);
 }
 
@@ -96,14 +107,14 @@ fn wrap_words(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-pub fn confirm(frame: &mut Frame, pending: Pending) {
+pub fn confirm(frame: &mut Frame, pending: Pending, lang: Lang) {
     let question = match pending {
-        Pending::Quit => "Phiếu chưa lưu. Thoát và bỏ thay đổi?",
-        Pending::CloseForm => "Phiếu chưa lưu. Đóng phiếu và bỏ thay đổi?",
+        Pending::Quit => word(Word::QuitUnsaved, lang),
+        Pending::CloseForm => word(Word::CloseUnsaved, lang),
     };
-    let area = centered(frame.area(), 56, 5);
+    let area = centered(frame.area(), 64, 5);
     frame.render_widget(Clear, area);
-    let text = vec![Line::styled(question, warning()), Line::raw("y: bỏ thay đổi    n: ở lại")];
+    let text = vec![Line::styled(question, warning()), Line::raw(word(Word::DiscardOrStay, lang))];
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).block(Block::bordered()), area);
 }
 
@@ -116,10 +127,10 @@ pub fn approval(frame: &mut Frame, app: &App, area: Rect) {
     let bloc_name = app.regulation.bloc(&prompt.bloc).map(|b| b.name.as_str()).unwrap_or(&prompt.bloc);
     let wanted = u16::try_from(ranking.units.len() + 10).unwrap_or(u16::MAX);
     let area = Rect { height: wanted.min(area.height), ..area };
-    let block = Block::bordered().title(format!(" Phê duyệt kết quả — {bloc_name} ")).border_style(warning());
+    let block = Block::bordered().title(words::approval_title(bloc_name, app.lang)).border_style(warning());
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let lines = approval_lines(prompt, ranking);
+    let lines = approval_lines(app, prompt, ranking);
     // Each line as many rows as it wraps to (a word moved whole may need one more).
     let columns = usize::from(inner.width.max(1));
     let header: usize = lines.iter().map(|line| (line.width() + columns / 4).div_ceil(columns).max(1)).sum();
@@ -131,7 +142,8 @@ pub fn approval(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 /// What the prompt says: why approval is not possible yet, or what it freezes and how to confirm.
-fn approval_lines(prompt: &ApprovalPrompt, ranking: &BlocRanking) -> Vec<Line<'static>> {
+fn approval_lines(app: &App, prompt: &ApprovalPrompt, ranking: &BlocRanking) -> Vec<Line<'static>> {
+    let lang = app.lang;
     let mut lines: Vec<Line> = Vec::new();
     match &prompt.blocker {
         Some(why) => {
@@ -142,14 +154,9 @@ fn approval_lines(prompt: &ApprovalPrompt, ranking: &BlocRanking) -> Vec<Line<'s
             let open = ranking.unresolved_ties().count();
             let ties: Vec<String> = ranking.unresolved_ties().take(4).map(|g| g.units.join(" = ")).collect();
             if !ties.is_empty() {
-                let rest =
-                    if open > ties.len() { format!(" và {} nhóm nữa", open - ties.len()) } else { String::new() };
-                lines.push(Line::raw(format!(
-                    "Bằng điểm chờ Chủ tịch: {}{rest} (khung Bằng điểm, phím 3)",
-                    ties.join("; ")
-                )));
+                lines.push(Line::raw(words::approval_open_ties(&ties.join("; "), open - ties.len(), lang)));
             }
-            lines.push(Line::raw("Esc để trở lại."));
+            lines.push(Line::raw(word(Word::EscBack, lang)));
         }
         None => {
             let excellent = ranking
@@ -159,80 +166,83 @@ fn approval_lines(prompt: &ApprovalPrompt, ranking: &BlocRanking) -> Vec<Line<'s
                     u.outcome == crate::domain::ranking::Outcome::Level(crate::domain::classification::Level::Excellent)
                 })
                 .count();
-            lines.push(Line::styled(
-                format!(
-                    "Phê duyệt sẽ KHÓA kết quả của {} đơn vị; sau đó chỉ xếp loại lại theo Điều 10.4, có lý do.",
-                    ranking.units.len()
-                ),
-                warning(),
-            ));
-            lines.push(Line::raw(format!(
-                "Đủ điều kiện {} · chỉ tiêu xuất sắc {} · đã dùng {excellent}/{}",
-                ranking.eligible, ranking.quota, ranking.quota
-            )));
+            lines.push(Line::styled(words::approval_freezes(ranking.units.len(), lang), warning()));
+            lines.push(Line::raw(words::approval_quota(ranking.eligible, ranking.quota, excellent, lang)));
             let mut counts = std::collections::BTreeMap::new();
             for unit in &ranking.units {
-                *counts.entry(unit.outcome.vietnamese()).or_insert(0usize) += 1;
+                *counts.entry(words::outcome(unit.outcome, lang)).or_insert(0usize) += 1;
             }
             lines.push(Line::raw(
                 counts.iter().map(|(level, n)| format!("{level}: {n}")).collect::<Vec<_>>().join(" · "),
             ));
-            lines.push(Line::styled(
-                format!("Gõ y rồi Enter (hoặc Ctrl-S) để phê duyệt, Esc để hủy:  [{}▏]", super::safe(&prompt.typed)),
-                heading(),
-            ));
+            // Who approves, by full name: the decision is theirs.
+            let who = super::acting_person(app);
+            lines.push(Line::styled(words::approval_question(&who, &super::safe(&prompt.typed), lang), heading()));
             lines.push(Line::raw(""));
         }
     }
     lines
 }
 
-/// The bloc's units as approval would freeze them (as many as fit).
-fn approval_table(frame: &mut Frame, app: &App, ranking: &BlocRanking, table: Rect) {
-    let room = usize::from(table.height.saturating_sub(1));
-    let mut rows: Vec<Row> = ranking
+/// The bloc's units as approval would freeze them (as many as fit): the rank, the code, the total and the level
+/// are never cut, the unit's name shrinks first; levels in full words where the name keeps room.
+fn approval_table(frame: &mut Frame, app: &App, ranking: &BlocRanking, area: Rect) {
+    let lang = app.lang;
+    let room = usize::from(area.height.saturating_sub(1));
+    let mut rows: Vec<(Spelled, ratatui::style::Style)> = ranking
         .units
         .iter()
         .take(room)
         .map(|unit| {
-            let name = app.unit(&unit.unit).map(|u| super::safe(&u.name).into_owned()).unwrap_or_default();
-            Row::new(vec![
-                unit.rank.to_string(),
-                unit.unit.to_string(),
-                name,
-                unit.official_total.to_string().replace('.', ","),
-                unit.outcome.vietnamese().to_string(),
-            ])
-            .style(super::level_style(unit.outcome))
+            let name = app.unit(&unit.unit).map(|u| super::one_line(&u.name)).unwrap_or_default();
+            let cells = |level: &str| {
+                vec![
+                    unit.rank.to_string(),
+                    unit.unit.to_string(),
+                    name.clone(),
+                    words::total(unit.official_total, lang),
+                    level.to_string(),
+                ]
+            };
+            let spelled = Spelled {
+                full: cells(words::outcome(unit.outcome, lang)),
+                short: cells(words::outcome_short(unit.outcome, lang)),
+            };
+            (spelled, super::level_style(unit.outcome))
         })
         .collect();
     if ranking.units.len() > room && room > 0 {
         rows.pop();
-        rows.push(Row::new(vec![
-            String::new(),
-            String::new(),
-            format!("… và {} đơn vị nữa", ranking.units.len() + 1 - room),
-        ]));
+        let more = words::more_units(ranking.units.len() + 1 - room, lang);
+        rows.push((Spelled::same(vec![String::new(), String::new(), more]), ratatui::style::Style::new()));
     }
-    let widths = [
-        Constraint::Length(4),
-        Constraint::Length(10),
-        Constraint::Min(10),
-        Constraint::Length(7),
-        Constraint::Length(34),
-    ];
-    frame.render_widget(
-        Table::new(rows, widths).header(Row::new(vec!["Hạng", "Mã", "Đơn vị", "Tổng", "Xếp loại"]).style(heading())),
-        table,
+    let header = Spelled::same(
+        [Word::Rank, Word::Code, Word::Unit, Word::Total, Word::Level].map(|w| word(w, lang).to_string()).to_vec(),
     );
+    let table = super::spelled_table(
+        rows,
+        &header,
+        area.width,
+        |widest| {
+            vec![
+                Column::fixed(widest(0)),
+                Column::fixed(widest(1)),
+                Column::shrinks(widest(2), 16, 1).filling(),
+                Column::fixed(widest(3).max(6)),
+                Column::fixed(widest(4)),
+            ]
+        },
+        |wide| wide[2].map_or(0, usize::from) >= 24,
+    );
+    frame.render_widget(table, area);
 }
 
 /// The audit history of one component: who, when, old → new, reason. As wide as the terminal; the reason never
 /// hides (the action, then who, shrink first); longer than the screen, it scrolls with the keys of every pane.
 /// A history row's action as people read it (a unit added reads *Thêm đơn vị*).
-fn row_action(row: &crate::store::audit::AuditRow) -> String {
+fn row_action(row: &crate::store::audit::AuditRow, lang: crate::messages::Lang) -> String {
     let (field, old) = (row.field.as_deref(), row.old_value.as_deref());
-    crate::messages::audit_row_action(&row.action, field, old, crate::messages::Lang::Vi)
+    crate::messages::audit_row_action(&row.action, field, old, lang)
 }
 
 pub fn history(
@@ -251,7 +261,7 @@ pub fn history(
     );
     frame.render_widget(Clear, area);
     let body: Vec<[String; 5]> = if rows.is_empty() {
-        vec![[String::new(), String::new(), String::new(), "Chưa có thay đổi nào được ghi".into(), String::new()]]
+        vec![[String::new(), String::new(), String::new(), word(Word::NoChangeYet, app.lang).into(), String::new()]]
     } else {
         // A unit's whole history names the criterion of each change.
         let several = rows.iter().any(|row| row.criterion != rows[0].criterion);
@@ -261,37 +271,33 @@ pub fn history(
                 // Scores with the decimal comma the council writes, yes/no, grades and levels by name.
                 let shown = |value: &Option<String>| match (value.as_deref(), row.field.as_deref()) {
                     (None, _) => "—".to_string(),
-                    (Some(text), Some(field)) => {
-                        crate::messages::field_value(field, text, regulation, crate::messages::Lang::Vi)
-                    }
+                    (Some(text), Some(field)) => crate::messages::field_value(field, text, regulation, app.lang),
                     (Some(text), None) => text.to_string(),
                 };
                 // A value removed (a withdrawn score, a removed document) reads `old → —`, as `audit log` shows
                 // it; only a row that recorded no value falls back to its stored detail.
                 let change = match (&row.old_value, &row.new_value) {
-                    (None, None) => {
-                        crate::messages::unvalued_detail(&row.action, &row.detail, crate::messages::Lang::Vi)
-                    }
+                    (None, None) => crate::messages::unvalued_detail(&row.action, &row.detail, app.lang),
                     _ => format!("{} → {}", shown(&row.old_value), shown(&row.new_value)),
                 };
                 let change = match (&row.criterion, several, &row.field) {
                     (Some(criterion), true, _) => format!("{criterion}: {change}"),
                     // A fact's change names the fact by its title, never by its code.
                     (None, _, Some(field)) if regulation.fact(field).is_some() => {
-                        let title = crate::messages::field_name(field, regulation, crate::messages::Lang::Vi);
+                        let title = crate::messages::field_name(field, regulation, app.lang);
                         format!("{title}: {change}")
                     }
                     _ => change,
                 };
                 let reason = row.reason.clone().unwrap_or_default();
-                let action = row_action(row);
+                let action = row_action(row, app.lang);
                 // Who by the name printed on the council's papers; the login where none is recorded.
                 let who = names.get(&row.actor).cloned().unwrap_or_else(|| row.actor.clone());
                 [at, who, action.clone(), change, reason].map(|text| super::one_line(&text))
             })
             .collect()
     };
-    let header = ["Lúc", "Người", "Việc", "Cũ → mới", "Lý do"];
+    let header = [Word::When, Word::Who, Word::Action, Word::Change, Word::Reason].map(|w| word(w, app.lang));
     let widest = |column: usize| {
         body.iter()
             .map(|cells| super::text_width(&cells[column]))
@@ -323,7 +329,7 @@ pub fn history(
         .block(Block::bordered().title(crate::messages::screens::history_title(
             &super::one_line(title),
             scrolled,
-            crate::messages::Lang::Vi,
+            app.lang,
         )))
         .header(Row::new(super::shown_cells(header.map(String::from).to_vec(), &widths)).style(heading()));
     frame.render_widget(table, area);

@@ -1,14 +1,14 @@
 //! The member's appraisal queue: every component assigned to the agency, across units, with what is left.
 
-use super::{heading, selected};
+use super::{Column, Spelled, heading, selected};
 use crate::domain::framework::ComponentPlace;
-use crate::domain::score::display_vi;
+use crate::messages::views::{self as words, Heading, Word, word};
 use crate::tui::app::{App, QueueItem, Status};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Style};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Paragraph, TableState, Wrap};
 
 fn status_style(status: Status) -> Style {
     match status {
@@ -21,12 +21,12 @@ fn status_style(status: Status) -> Style {
 
 /// The item's status, with what else needs the member's eye: a gap in the unit's file, a new comment.
 fn status_text(app: &App, item: QueueItem, unit: &str, place: &ComponentPlace<'_>) -> String {
-    let mut text = item.status.vietnamese().to_string();
+    let mut text = super::status_words(item.status, app.lang).to_string();
     if item.status != Status::IncompleteFile && app.file_gap(unit, place).is_some() {
-        text.push_str(" · thiếu hồ sơ");
+        text.push_str(word(Word::AlsoIncompleteFile, app.lang));
     }
     if app.has_new_comment(unit, &place.component.code) {
-        text.push_str(" · ✉ góp ý mới");
+        text.push_str(word(Word::AlsoNewComment, app.lang));
     }
     text
 }
@@ -35,11 +35,9 @@ fn status_text(app: &App, item: QueueItem, unit: &str, place: &ComponentPlace<'_
 fn empty_queue(app: &App) -> &'static str {
     let filtered = !app.browse.filter.is_empty() || app.browse.status_filter.is_some();
     match app.submissions.by_unit.as_ref() {
-        _ if filtered => super::NO_MATCH,
-        Some(by_unit) if by_unit.is_empty() => {
-            "Chưa đơn vị nào nộp bản tự đánh giá — s đến “Đơn vị chưa nộp” để xem trước"
-        }
-        _ => "Không có mục nào của cơ quan trong hàng chờ",
+        _ if filtered => word(Word::NoMatch, app.lang),
+        Some(by_unit) if by_unit.is_empty() => word(Word::NothingSubmitted, app.lang),
+        _ => word(Word::QueueEmpty, app.lang),
     }
 }
 
@@ -55,27 +53,29 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let shown = super::window(app.browse.queue_selected, queue.len(), list_area.height, &app.scroll.queue, app);
     super::clickable(app, list_area.y + 2, shown.clone().map(Some));
     // Each unit's items together, its code on its first row (and on the top row of the page).
-    let rows: Vec<Row> = queue[shown.clone()]
+    let rows: Vec<(Spelled, ratatui::style::Style)> = queue[shown.clone()]
         .iter()
         .enumerate()
         .filter_map(|(offset, item)| app.item_place(item).map(|(unit, place)| (offset, item, unit, place)))
         .map(|(offset, item, unit, place)| {
             let entry = unit.entries.get(&place.component.code);
-            let show = |value: Option<rust_decimal::Decimal>| value.map(display_vi).unwrap_or_else(|| "—".into());
+            let show = |value: Option<rust_decimal::Decimal>| {
+                value.map(|v| words::score(v, app.lang)).unwrap_or_else(|| "—".into())
+            };
             let first_of_unit = offset == 0 || queue[shown.start + offset - 1].unit != item.unit;
-            Row::new(vec![
+            let cells = Spelled::same(vec![
                 if first_of_unit { unit.code.to_string() } else { String::new() },
                 place.component.code.to_string(),
                 show(entry.and_then(|e| e.self_score)),
                 show(entry.and_then(crate::domain::scoring::ComponentScore::effective_appraised)),
                 // A gap in the unit's file is marked wherever the component is shown, appraised or not.
                 status_text(app, *item, &unit.code, &place),
-            ])
-            .style(status_style(item.status))
+            ]);
+            (cells, status_style(item.status))
         })
         .collect();
     if queue.is_empty() {
-        let title = " Hàng chờ thẩm định — còn 0 / 0 mục ";
+        let title = words::queue_title(0, 0, app.lang);
         let why = empty_queue(app);
         frame.render_widget(
             Paragraph::new(Line::styled(why, super::warning()))
@@ -85,22 +85,34 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         );
         return;
     }
-    let title = format!(" Hàng chờ thẩm định — còn {left} / {} mục ", queue.len());
-    // As wide as the longest code on the page, so two units are never cut to one name (`bqlda-dan-du…`).
-    let longest =
-        queue[shown.clone()].iter().filter_map(|item| app.item_place(item)).map(|(unit, _)| unit.code.chars().count());
-    let code_width = u16::try_from(longest.max().unwrap_or(6).clamp(6, 20)).unwrap_or(20);
-    let table = Table::new(
+    let title = words::queue_title(left, queue.len(), app.lang);
+    // The unit's and the component's codes are never cut; the status shrinks first, then the headings take their
+    // abbreviations (*Tự ĐG*) where the columns are narrow.
+    let lang = app.lang;
+    let (unit, component, appraised, status) =
+        (word(Word::Unit, lang), word(Word::Component, lang), word(Word::Appraised, lang), word(Word::Status, lang));
+    let header = Spelled::headings(&[
+        (unit, unit),
+        (component, component),
+        words::heading(Heading::SelfScore, lang),
+        (appraised, appraised),
+        (status, status),
+    ]);
+    let table = super::spelled_table(
         rows,
-        [
-            Constraint::Length(code_width),
-            Constraint::Length(7),
-            Constraint::Length(6),
-            Constraint::Length(9),
-            Constraint::Min(12),
-        ],
+        &header,
+        list_area.width.saturating_sub(2),
+        |widest| {
+            vec![
+                Column::fixed(widest(0).max(6)),
+                Column::fixed(widest(1).max(5)),
+                Column::fixed(widest(2)),
+                Column::fixed(widest(3)),
+                Column::shrinks(widest(4), 12, 1).filling(),
+            ]
+        },
+        |wide| wide[4].is_some_and(|status| usize::from(status) >= 16),
     )
-    .header(Row::new(vec!["Đơn vị", "Mục", "Tự ĐG", "Thẩm định", "Trạng thái"]).style(heading()))
     .block(Block::bordered().title(title))
     .row_highlight_style(selected());
     let mut state =
@@ -120,25 +132,26 @@ fn preview(frame: &mut Frame, app: &App, item: QueueItem, area: Rect) {
         Line::styled(super::safe(&unit.name), heading()),
         Line::raw(format!("{} › {}", place.criterion.code, place.criterion.name)),
         Line::raw(format!("{} {}", place.component.code, place.component.name)),
-        Line::raw(format!("Điểm tối đa {}", display_vi(place.component.max))),
-        Line::raw(format!("Giải trình: {}", super::safe(entry.map(|e| &*e.explanation).unwrap_or("")))),
-        Line::raw(format!("Tài liệu kiểm chứng: {}", app.evidence_count(&unit.code, &place))),
+        Line::raw(words::preview_max(&words::score(place.component.max, app.lang), app.lang)),
+        Line::raw(words::preview_explanation(&super::safe(entry.map(|e| &*e.explanation).unwrap_or("")), app.lang)),
+        Line::raw(words::documents_count(app.evidence_count(&unit.code, &place), app.lang)),
     ];
     let comments = app.comments_on(&unit.code, &place.component.code).len();
-    let new = if app.has_new_comment(&unit.code, &place.component.code) { " — có góp ý mới" } else { "" };
-    let lines = if comments > 0 {
-        let mut lines = lines;
-        lines.push(Line::raw(format!("Góp ý của cơ quan phối hợp: {comments}{new}")));
-        lines
-    } else {
-        lines
-    };
+    let new = app.has_new_comment(&unit.code, &place.component.code);
     let mut lines = lines;
+    if comments > 0 {
+        lines.push(Line::raw(words::preview_comments(comments, new, app.lang)));
+    }
     if let Some(gap) = app.file_gap(&unit.code, &place) {
-        lines.push(Line::styled(format!("⚠ Thiếu hồ sơ: {}", gap.vietnamese()), Style::new().fg(Color::Red)));
+        lines.push(Line::styled(
+            words::gap_line(super::gap_words(gap, app.lang), app.lang),
+            Style::new().fg(Color::Red),
+        ));
     }
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }).block(Block::bordered().title(" Xem nhanh — Enter để chấm ")),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().title(word(Word::PreviewTitle, app.lang))),
         area,
     );
 }

@@ -1,26 +1,13 @@
 //! The live ranking of a bloc with its quota line and tie groups, the reasons of the selected unit, and the chairman's ties.
 
-use super::{Column, heading, level_style, selected, warning};
-use crate::domain::classification::Level;
-use crate::domain::grades::Grade;
-use crate::domain::ranking::{BlocRanking, Outcome, RankedUnit};
-use crate::domain::score::display_vi;
+use super::{Column, Spelled, heading, level_style, selected, warning};
+use crate::domain::ranking::{BlocRanking, RankedUnit};
+use crate::messages::views::{self as words, Word, word};
 use crate::tui::app::{App, TieEdit};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Row, Table, TableState, Wrap};
-
-/// The level in a narrow table; `*` marks a provisional total.
-fn short(outcome: Outcome) -> &'static str {
-    match outcome {
-        Outcome::Level(Level::Excellent) => "Xuất sắc",
-        Outcome::Level(Level::Good) => "Tốt",
-        Outcome::Level(Level::Completed) => "Hoàn thành",
-        Outcome::Level(Level::NotCompleted) => "Không HT",
-        Outcome::TiePending => "Chờ Chủ tịch",
-    }
-}
 
 /// One ranked unit's cells: rank (`=` for an open tie), code, name, totals and level (in words; the row is coloured).
 /// The further decimals the regulation's tie chain counts (2610: 3), if a decimal is a tie key.
@@ -33,18 +20,19 @@ fn further_decimals(app: &App) -> Option<u32> {
 
 /// The heading of the further decimals' column, named only where a decimal is a tie key.
 fn further_heading(app: &App) -> String {
-    further_decimals(app)
-        .map(|n| crate::messages::cli::further_decimals(crate::messages::Lang::Vi, n))
-        .unwrap_or_default()
+    further_decimals(app).map(|n| crate::messages::cli::further_decimals(app.lang, n)).unwrap_or_default()
 }
 
-fn ranked_cells(unit: &RankedUnit, name: String, tie: &str, wide: bool, flagged: bool, further: bool) -> Vec<String> {
+/// A ranked unit's cells: full words where `wide`, else the level abbreviated and `*` marking a provisional total.
+fn ranked_cells(app: &App, unit: &RankedUnit, name: String, tie: &str, wide: bool, flagged: bool) -> Vec<String> {
+    let further = further_decimals(app).is_some();
     let provisional = match (unit.provisional, wide) {
-        (true, true) => " (tạm tính)",
+        (true, true) => word(Word::Provisional, app.lang),
         (true, false) => " *",
         _ => "",
     };
-    let level = if wide { unit.outcome.vietnamese() } else { short(unit.outcome) };
+    let level =
+        if wide { words::outcome(unit.outcome, app.lang) } else { words::outcome_short(unit.outcome, app.lang) };
     // ⚑: not completed two years running (Điều 11.2.d), for the chairman; the reasons say it in words.
     let level = if flagged { format!("⚑ {level}") } else { level.to_string() };
     let level = if unit.quota_exception {
@@ -56,36 +44,31 @@ fn ranked_cells(unit: &RankedUnit, name: String, tie: &str, wide: bool, flagged:
         format!("{}{tie}", unit.rank),
         unit.unit.to_string(),
         name,
-        unit.official_total.to_string().replace('.', ","),
-        if further { unit.tiebreak_total.to_string().replace('.', ",") } else { String::new() },
+        words::total(unit.official_total, app.lang),
+        if further { words::total(unit.tiebreak_total, app.lang) } else { String::new() },
         format!("{level}{provisional}"),
     ]
 }
 
 /// The ranking's columns in `width`: the rank, the code, the total and the level are never cut; the three-decimal
 /// total hides first, then the unit's name shrinks (ending in …). Full level names where they leave the name room.
-fn ranking_columns(rows: &[(Vec<String>, Vec<String>)], header: &[String], width: u16) -> (bool, Vec<Option<u16>>) {
-    let widest = |column: usize, wide: bool| {
-        rows.iter()
-            .map(|(full, short)| super::text_width(if wide { &full[column] } else { &short[column] }))
-            .chain(std::iter::once(super::text_width(&header[column])))
-            .max()
-            .unwrap_or(0)
-    };
-    let layout = |wide: bool| {
-        let columns = [
-            Column::fixed(widest(0, wide)),
-            Column::fixed(widest(1, wide)),
-            Column::shrinks(widest(2, wide), 16, 2).filling(),
-            Column::fixed(widest(3, wide).max(6)),
-            Column::optional(widest(4, wide), widest(4, wide), 1),
-            Column::fixed(widest(5, wide)),
-        ];
-        super::fit_columns(&columns, width)
-    };
-    let wide = layout(true);
-    let name_room = wide[2].map_or(0, usize::from);
-    if wide[4].is_some() && name_room >= 24 { (true, wide) } else { (false, layout(false)) }
+fn ranking_columns(rows: &[Spelled], header: &Spelled, width: u16) -> (bool, Vec<Option<u16>>) {
+    super::fit_spelled(
+        rows,
+        header,
+        width,
+        |widest| {
+            vec![
+                Column::fixed(widest(0)),
+                Column::fixed(widest(1)),
+                Column::shrinks(widest(2), 16, 2).filling(),
+                Column::fixed(widest(3).max(6)),
+                Column::optional(widest(4), widest(4), 1),
+                Column::fixed(widest(5)),
+            ]
+        },
+        |wide| wide[4].is_some() && wide[2].map_or(0, usize::from) >= 24,
+    )
 }
 
 /// Why the selected unit has its level.
@@ -98,15 +81,14 @@ fn reasons_pane(frame: &mut Frame, app: &App, ranking: &BlocRanking, area: Rect)
     frame.render_widget(
         Paragraph::new(reasons)
             .wrap(Wrap { trim: true })
-            .block(Block::bordered().title(format!(" Lý do xếp loại — {unit_title} "))),
+            .block(Block::bordered().title(words::reasons_title(unit_title, app.lang))),
         area,
     );
 }
 
 /// A ranked unit's cells in both spellings of its level (full and short), with the row's colour.
 struct RankedLine {
-    full: Vec<String>,
-    short: Vec<String>,
+    cells: Spelled,
     style: ratatui::style::Style,
 }
 
@@ -135,8 +117,10 @@ fn ranked_lines(
         let context = crate::domain::previous_year::YearContext::of(&app.regulation, &app.round, &result.bloc);
         let flagged = !crate::domain::previous_year::year_flags(&context, previous, unit.outcome).is_empty();
         built.push(Some(RankedLine {
-            full: ranked_cells(unit, name.clone(), tie, true, flagged, further_decimals(app).is_some()),
-            short: ranked_cells(unit, name, tie, false, flagged, further_decimals(app).is_some()),
+            cells: Spelled {
+                full: ranked_cells(app, unit, name.clone(), tie, true, flagged),
+                short: ranked_cells(app, unit, name, tie, false, flagged),
+            },
             style: level_style(unit.outcome),
         }));
         // The quota line: below it no unit can be rated excellent.
@@ -150,7 +134,7 @@ fn ranked_lines(
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let Some(result) = app.results().get(app.browse.bloc) else {
-        frame.render_widget(Paragraph::new("Chưa có đơn vị nào.").block(Block::bordered()), area);
+        frame.render_widget(Paragraph::new(word(Word::NoUnitYet, app.lang)).block(Block::bordered()), area);
         return;
     };
     let ranking = &result.ranking;
@@ -167,23 +151,26 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         app,
     );
     let (built, positions, selected_row) = ranked_lines(app, result, visible, shown);
-    let measured: Vec<(Vec<String>, Vec<String>)> =
-        built.iter().flatten().map(|line| (line.full.clone(), line.short.clone())).collect();
-    let header =
-        vec!["Hạng".to_string(), "Mã".into(), "Đơn vị".into(), "Tổng".into(), further_heading(app), "Xếp loại".into()];
+    let measured: Vec<Spelled> = built.iter().flatten().map(|line| line.cells.clone()).collect();
+    let header = Spelled::same(vec![
+        word(Word::Rank, app.lang).to_string(),
+        word(Word::Code, app.lang).into(),
+        word(Word::Unit, app.lang).into(),
+        word(Word::Total, app.lang).into(),
+        further_heading(app),
+        word(Word::Level, app.lang).into(),
+    ]);
     let (wide, widths) = ranking_columns(&measured, &header, table_area.width.saturating_sub(2));
     let line = |width: Option<u16>| "─".repeat(usize::from(width.unwrap_or(0)));
     let mut rows: Vec<Row> = built
         .into_iter()
         .map(|row| match row {
-            Some(line) => {
-                Row::new(super::shown_cells(if wide { line.full } else { line.short }, &widths)).style(line.style)
-            }
+            Some(line) => Row::new(super::shown_cells(line.cells.pick(wide), &widths)).style(line.style),
             None => Row::new(super::shown_cells(
                 vec![
                     line(widths[0]),
                     line(widths[1]),
-                    format!("── trên vạch: chỉ tiêu xuất sắc {} ──", ranking.quota),
+                    words::quota_line(ranking.quota, app.lang),
                     line(widths[3]),
                     line(widths[4]),
                     line(widths[5]),
@@ -194,19 +181,24 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         })
         .collect();
     if visible.is_empty() && !app.browse.filter.is_empty() {
-        let cells = vec![String::new(), String::new(), super::NO_MATCH.to_string()];
+        let cells = vec![String::new(), String::new(), word(Word::NoMatch, app.lang).to_string()];
         rows.push(Row::new(super::shown_cells(cells, &widths)).style(warning()));
     }
-    let approved = if app.approved.contains(&result.bloc) { "ĐÃ PHÊ DUYỆT · " } else { "" };
-    let title = format!(
-        " {bloc_name} ({}/{}) · {approved}đủ ĐK {} · chỉ tiêu XS {} · ←/→ ",
-        app.browse.bloc + 1,
-        app.results().len(),
-        ranking.eligible,
-        ranking.quota
-    );
+    // The counts in full words where the title has room (at 160 columns), abbreviated on a narrow screen.
+    let title = |short: bool| {
+        words::ranking_title(
+            bloc_name,
+            (app.browse.bloc + 1, app.results().len()),
+            app.approved.contains(&result.bloc),
+            (ranking.eligible, ranking.quota),
+            short,
+            app.lang,
+        )
+    };
+    let room = usize::from(table_area.width.saturating_sub(4));
+    let title = if super::text_width(&title(false)) <= room { title(false) } else { title(true) };
     let table = Table::new(rows, super::shown_constraints(&widths))
-        .header(Row::new(super::shown_cells(header, &widths)).style(heading()))
+        .header(Row::new(super::shown_cells(header.pick(wide), &widths)).style(heading()))
         .block(Block::bordered().title(title))
         .row_highlight_style(selected());
     super::clickable(app, table_area.y + 2, positions);
@@ -226,8 +218,8 @@ pub fn ties(frame: &mut Frame, app: &App, area: Rect) {
     let rows = app.tie_rows();
     if rows == 0 {
         frame.render_widget(
-            Paragraph::new("Không còn trường hợp bằng điểm nào chờ quyết định.")
-                .block(Block::bordered().title(" Bằng điểm ")),
+            Paragraph::new(word(Word::NoOpenTie, app.lang))
+                .block(Block::bordered().title(word(Word::TiesTitle, app.lang))),
             area,
         );
         return;
@@ -244,17 +236,13 @@ pub fn ties(frame: &mut Frame, app: &App, area: Rect) {
                 .iter()
                 .find(|r| r.bloc == bloc)
                 .and_then(|r| r.ranking.units.iter().find(|u| u.unit == units[0]))
-                .map(|u| u.tiebreak_total.to_string().replace('.', ","))
+                .map(|u| words::total(u.tiebreak_total, app.lang))
                 .unwrap_or_default();
-            let mark = if ordered { "  ✓ đã sắp thứ tự (Enter để mở lại, cần lý do)" } else { "" };
-            ListItem::new(format!("{bloc}: {} — cùng {total} điểm{mark}", units.join(", ")))
+            ListItem::new(words::tie_row(bloc, &units.join(", "), &total, ordered, app.lang))
         })
         .collect();
     let list = List::new(items)
-        .block(Block::bordered().title(match app.recorded_ties().len() {
-            0 => format!(" Bằng điểm chờ Chủ tịch quyết định ({}) — Enter để sắp thứ tự ", ties.len()),
-            ordered => format!(" Bằng điểm: chờ quyết định ({}), đã sắp ({ordered}) — Enter mở ", ties.len()),
-        }))
+        .block(Block::bordered().title(words::ties_title(ties.len(), app.recorded_ties().len(), app.lang)))
         .highlight_style(selected());
     let mut state = ListState::default().with_selected(app.browse.ties_selected.checked_sub(shown.start));
     frame.render_stateful_widget(list, area, &mut state);
@@ -269,15 +257,15 @@ fn tie_order(frame: &mut Frame, app: &App, edit: &TieEdit, area: Rect) {
         Layout::vertical([Constraint::Length(table_height), Constraint::Length(reason_height), Constraint::Min(3)])
             .areas(area);
     if let Some(typed) = &edit.confirm {
-        tie_confirm(frame, edit, typed, reason_area);
+        tie_confirm(frame, app, edit, typed, reason_area);
     } else if let Some(reason) = &edit.reason {
-        tie_reason(frame, edit, reason, reason_area);
+        tie_reason(frame, app, edit, reason, reason_area);
     }
     tie_figures(frame, app, edit, table_area);
     let mut lines = differing_components(app, &edit.units);
-    let title = format!(" Tiêu chí thành phần khác nhau ({}) ", lines.len());
+    let title = words::differing_title(lines.len(), app.lang);
     if lines.is_empty() {
-        lines.push(Line::raw("Các đơn vị có điểm như nhau ở mọi tiêu chí thành phần."));
+        lines.push(Line::raw(word(Word::NoDifference, app.lang)));
     }
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: true }).block(Block::bordered().title(title)),
@@ -286,11 +274,11 @@ fn tie_order(frame: &mut Frame, app: &App, edit: &TieEdit, area: Rect) {
 }
 
 /// A reopened order's reason for the change.
-fn tie_reason(frame: &mut Frame, edit: &TieEdit, reason: &str, area: Rect) {
+fn tie_reason(frame: &mut Frame, app: &App, edit: &TieEdit, reason: &str, area: Rect) {
     let (text, title) = if edit.reason_focus {
-        (format!("{reason}▏"), " Lý do đổi thứ tự đã ghi (bắt buộc) — Enter lưu · Esc trở lại thứ tự ")
+        (format!("{reason}▏"), word(Word::TieReasonFocused, app.lang))
     } else {
-        (String::new(), " Thứ tự đã ghi, mở lại: sắp lại rồi Enter để nhập lý do ")
+        (String::new(), word(Word::TieReasonWaiting, app.lang))
     };
     let mut block = Block::bordered().title(title);
     if edit.reason_focus {
@@ -299,23 +287,13 @@ fn tie_reason(frame: &mut Frame, edit: &TieEdit, reason: &str, area: Rect) {
     frame.render_widget(Paragraph::new(text).block(block), area);
 }
 
-/// The question before a new order is recorded, as the approval asks.
-fn tie_confirm(frame: &mut Frame, edit: &TieEdit, typed: &str, area: Rect) {
+/// The question before a new order is recorded, as the approval asks, naming who records it by full name.
+fn tie_confirm(frame: &mut Frame, app: &App, edit: &TieEdit, typed: &str, area: Rect) {
     let block = Block::bordered()
-        .title(" Ghi thứ tự bằng điểm này? Gõ y rồi Enter (hoặc Ctrl-S) · Esc để sắp lại ")
+        .title(words::tie_confirm_title(&super::acting_person(app), app.lang))
         .title_style(heading().add_modifier(ratatui::style::Modifier::REVERSED));
-    let text = format!("Thứ tự: {} · {typed}▏", edit.units.join(", "));
+    let text = format!("{} · {typed}▏", words::tie_confirm_order(&edit.units.join(", "), app.lang));
     frame.render_widget(Paragraph::new(text).block(block), area);
-}
-
-fn grade_letter(grade: Option<Grade>) -> &'static str {
-    match grade {
-        Some(Grade::Excellent) => "XS",
-        Some(Grade::Good) => "T",
-        Some(Grade::Average) => "TB",
-        Some(Grade::Poor) => "K",
-        None => "—",
-    }
 }
 
 /// The units in the chairman's order: name, total to 3 decimals, criterion grades side by side.
@@ -338,29 +316,27 @@ fn tie_figures(frame: &mut Frame, app: &App, edit: &TieEdit, area: Rect) {
         .enumerate()
         .map(|(i, (code, evaluation))| {
             let name = app.unit(code).map(|u| super::safe(&u.name).into_owned()).unwrap_or_default();
-            let total = app.ranked(code).map(|r| r.tiebreak_total.to_string().replace('.', ",")).unwrap_or_default();
+            let total = app.ranked(code).map(|r| words::total(r.tiebreak_total, app.lang)).unwrap_or_default();
             let mut cells = vec![format!("{}.", i + 1), code.clone(), name, total];
             for criterion in &criteria {
                 let grade = evaluation.as_ref().and_then(|e| e.score.criterion(criterion)).and_then(|c| c.grade);
-                cells.push(grade_letter(grade).to_string());
+                cells.push(words::grade_letter(grade, app.lang).to_string());
             }
             Row::new(cells)
         })
         .collect();
     let total_heading = match further_decimals(app) {
-        Some(n) => format!("Tổng ({})", crate::messages::cli::further_decimals(crate::messages::Lang::Vi, n)),
-        None => "Tổng".into(),
+        Some(n) => words::total_with(&crate::messages::cli::further_decimals(app.lang, n), app.lang),
+        None => word(Word::Total, app.lang).into(),
     };
-    let mut header = vec![String::new(), "Mã".into(), "Đơn vị".into(), total_heading];
+    let mut header =
+        vec![String::new(), word(Word::Code, app.lang).into(), word(Word::Unit, app.lang).into(), total_heading];
     header.extend(criteria.iter().cloned());
     let mut widths = vec![Constraint::Length(3), Constraint::Length(10), Constraint::Min(12), Constraint::Length(14)];
     widths.extend(criteria.iter().map(|c| Constraint::Length(super::cells(c.chars().count().max(2)))));
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(heading()))
-        .block(Block::bordered().title(format!(
-            " Thứ tự của Chủ tịch — khối {} · J/K đổi chỗ · Enter xác nhận · v hồ sơ · xếp loại: XS T TB K ",
-            edit.bloc
-        )))
+        .block(Block::bordered().title(words::tie_figures_title(&edit.bloc, app.lang)))
         .row_highlight_style(selected());
     let mut state = TableState::default().with_selected(Some(edit.selected));
     frame.render_stateful_widget(table, area, &mut state);
@@ -387,13 +363,15 @@ fn differing_components(app: &App, units: &[String]) -> Vec<Line<'static>> {
         let shown: Vec<String> = units
             .iter()
             .zip(&values)
-            .map(|(code, value)| format!("{code} {}", value.map(display_vi).unwrap_or_else(|| "—".into())))
+            .map(|(code, value)| {
+                format!("{code} {}", value.map(|v| words::score(v, app.lang)).unwrap_or_else(|| "—".into()))
+            })
             .collect();
-        lines.push(Line::raw(format!(
-            "{} (tối đa {}): {}",
-            place.component.code,
-            display_vi(place.component.max),
-            shown.join(" · ")
+        lines.push(Line::raw(words::differing_line(
+            &place.component.code,
+            &words::score(place.component.max, app.lang),
+            &shown.join(" · "),
+            app.lang,
         )));
     }
     lines

@@ -1,35 +1,32 @@
 //! A unit's own screens: its self-assessment (every component with max, self-score, explanation and documents),
 //! one component's form, the submission prompt, and its result once published.
 
-use super::{heading, selected, warning};
-use crate::domain::score::display_vi;
+use super::{Column, Spelled, heading, selected, warning};
+use crate::messages::views::{self as words, Heading, Word, word};
 use crate::tui::app::{App, SelfField};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Paragraph, TableState, Wrap};
 
 /// Submitted or not, and the deadline.
 fn status_lines(app: &App) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     match &app.unit_side.submission {
         Some(done) => {
-            let late = if done.late { " — nộp muộn" } else { "" };
             lines.push(Line::styled(
-                format!(
-                    "Đã nộp lúc {} · tập thể lãnh đạo thông qua ngày {} · biên bản số {}{late} — chỉ xem; cần sửa thì đề nghị Thư ký mở lại",
-                    crate::domain::vn_time::vietnam_time(&done.submitted_at),
-                    crate::domain::calendar::shown_vietnamese(&done.approved_on),
-                    super::safe(&done.minutes)
+                words::submitted(
+                    &crate::domain::vn_time::vietnam_time(&done.submitted_at),
+                    &crate::domain::calendar::shown_vietnamese(&done.approved_on),
+                    &super::safe(&done.minutes),
+                    done.late,
+                    app.lang,
                 ),
                 heading(),
             ));
         }
-        None => lines.push(Line::styled(
-            "Chưa nộp: Enter để chấm từng tiêu chí, p để nộp khi tập thể lãnh đạo đã thông qua",
-            warning(),
-        )),
+        None => lines.push(Line::styled(word(Word::NotSubmittedYet, app.lang), warning())),
     }
     if let Some(note) = app.deadline_note() {
         lines.push(Line::raw(note));
@@ -45,26 +42,35 @@ pub fn pane(frame: &mut Frame, app: &App, area: Rect) {
     let components = app.self_assessed_components(&unit.code);
     let shown = super::window(app.browse.self_selected, components.len(), list.height, &app.scroll.progress, app);
     super::clickable(app, list.y + 2, shown.clone().map(Some));
-    let rows: Vec<Row> = components[shown.clone()]
+    let lang = app.lang;
+    let rows: Vec<(Spelled, ratatui::style::Style)> = components[shown.clone()]
         .iter()
         .map(|place| {
             let entry = unit.entries.get(&place.component.code);
             let applicable = entry.is_none_or(|e| e.applicable);
-            let score = match entry.and_then(|e| e.self_score) {
-                _ if !applicable => "KAD".to_string(),
-                Some(score) => display_vi(score),
-                None => "—".into(),
-            };
-            let explained = if entry.is_some_and(|e| !e.explanation.is_empty()) { "có" } else { "" };
+            let explained = if entry.is_some_and(|e| !e.explanation.is_empty()) { word(Word::Yes, lang) } else { "" };
             let documents = app.evidence_count(&unit.code, place);
-            Row::new(vec![
-                place.component.code.to_string(),
-                place.component.name.clone(),
-                display_vi(place.component.max),
-                score,
-                explained.to_string(),
-                if documents == 0 { String::new() } else { documents.to_string() },
-            ])
+            let cells = |not_applicable: &str| {
+                let score = match entry.and_then(|e| e.self_score) {
+                    _ if !applicable => not_applicable.to_string(),
+                    Some(score) => words::score(score, lang),
+                    None => "—".into(),
+                };
+                vec![
+                    place.component.code.to_string(),
+                    super::one_line(&place.component.name),
+                    words::score(place.component.max, lang),
+                    score,
+                    explained.to_string(),
+                    if documents == 0 { String::new() } else { documents.to_string() },
+                ]
+            };
+            // Not applicable in words where the column has room, its initials (KAD) only on a narrow screen.
+            let spelled = Spelled {
+                full: cells(word(Word::NotApplicable, lang)),
+                short: cells(word(Word::NotApplicableShort, lang)),
+            };
+            (spelled, ratatui::style::Style::new())
         })
         .collect();
     // Counted over the components the unit scores (never the leaders' group I, whatever older data holds there).
@@ -74,21 +80,37 @@ pub fn pane(frame: &mut Frame, app: &App, area: Rect) {
             unit.entries.get(&place.component.code).is_some_and(|e| e.self_score.is_some() || !e.applicable)
         })
         .count();
-    let title =
-        format!(" {} — tự đánh giá {filled}/{} tiêu chí thành phần ", super::safe(&unit.name), components.len());
-    let table = Table::new(
+    let title = words::self_list_title(&super::safe(&unit.name), filled, components.len(), lang);
+    let (component, name, max, own) = (
+        word(Word::Component, lang),
+        word(Word::ComponentName, lang),
+        word(Word::Max, lang),
+        word(Word::OwnScore, lang),
+    );
+    let header = Spelled::headings(&[
+        (component, component),
+        (name, name),
+        (max, max),
+        (own, own),
+        words::heading(Heading::Explanation, lang),
+        words::heading(Heading::Documents, lang),
+    ]);
+    // The code and the scores are never cut; the component's name shrinks first.
+    let table = super::spelled_table(
         rows,
-        [
-            Constraint::Length(8),
-            Constraint::Min(20),
-            Constraint::Length(6),
-            Constraint::Length(8),
-            Constraint::Length(10),
-            Constraint::Length(8),
-        ],
-    )
-    .header(
-        Row::new(vec!["Mục", "Tiêu chí thành phần", "Tối đa", "Tự chấm", "Giải trình", "Tài liệu"]).style(heading()),
+        &header,
+        list.width.saturating_sub(2),
+        |widest| {
+            vec![
+                Column::fixed(widest(0)),
+                Column::shrinks(widest(1), 16, 1).filling(),
+                Column::fixed(widest(2)),
+                Column::fixed(widest(3)),
+                Column::fixed(widest(4)),
+                Column::fixed(widest(5)),
+            ]
+        },
+        |wide| wide[1].is_some_and(|name| usize::from(name) >= 40),
     )
     .block(Block::bordered().title(title))
     .row_highlight_style(selected());
@@ -135,7 +157,7 @@ pub fn form(frame: &mut Frame, app: &App, area: Rect) {
     let Some(place) = app.place(unit, &form.component) else { return };
     let documents = app.evidence_for(&unit.code, &place);
     let files = app.files_for(&unit.code, &place);
-    let outer = Block::bordered().title(format!(" Tự đánh giá — {} · {} ", unit.code, form.component));
+    let outer = Block::bordered().title(words::self_form_title(&unit.code, &form.component, app.lang));
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
     let [about, score, explanation, listed, adding, error] = Layout::vertical([
@@ -154,15 +176,15 @@ pub fn form(frame: &mut Frame, app: &App, area: Rect) {
     let focus = |field: SelfField| if form.field == field { selected() } else { heading() };
     let score_line = if form.applicable {
         Line::from(vec![
-            Span::raw(format!("Điểm tự đánh giá (tối đa {}): ", display_vi(place.component.max))),
+            Span::raw(words::self_score_label(&words::score(place.component.max, app.lang), app.lang)),
             Span::styled(format!(" {:<8}", form.score), focus(SelfField::Score)),
         ])
     } else {
-        Line::styled("Không áp dụng (F4 để áp dụng lại)", warning())
+        Line::styled(words::not_applicable_form(app.lang), warning())
     };
     frame.render_widget(score_line, score);
     let mut text = form.explanation.clone();
-    let mut block = Block::bordered().title(" Giải trình ");
+    let mut block = Block::bordered().title(word(Word::ExplanationBox, app.lang));
     if form.field == SelfField::Explanation {
         block = block.title_style(heading().add_modifier(Modifier::REVERSED));
     }
@@ -181,18 +203,19 @@ pub fn form(frame: &mut Frame, app: &App, area: Rect) {
         rows.push(cells.map(|text| super::one_line(&text)));
     }
     frame.render_widget(
-        super::documents_table(rows, listed.width.saturating_sub(2))
-            .block(Block::bordered().title(format!(" Tài liệu kiểm chứng ({}) ", documents.len()))),
+        super::documents_table(rows, listed.width.saturating_sub(2), app.lang)
+            .block(Block::bordered().title(words::documents_title(documents.len(), None, app.lang))),
         listed,
     );
     let [reference, date, title] = &form.document;
+    let [reference_label, date_label, title_label] = words::add_document(app.lang);
     frame.render_widget(
         Line::from(vec![
-            Span::raw("Thêm tài liệu — số hiệu "),
+            Span::raw(reference_label),
             Span::styled(format!(" {reference:<12}"), focus(SelfField::DocumentReference)),
-            Span::raw(" ngày "),
+            Span::raw(date_label),
             Span::styled(format!(" {date:<10}"), focus(SelfField::DocumentDate)),
-            Span::raw(" trích yếu "),
+            Span::raw(title_label),
             Span::styled(format!(" {title}▏"), focus(SelfField::DocumentTitle)),
         ]),
         adding,
@@ -207,15 +230,15 @@ pub fn submit(frame: &mut Frame, app: &App, area: Rect) {
     let crate::tui::app::Screen::Submit(form) = &app.screen else { return };
     let focus = |on: bool| if on { selected() } else { heading() };
     let mut lines = vec![
-        Line::styled("Nộp bản tự đánh giá cho Hội đồng thẩm định", heading()),
-        Line::raw("Sau khi nộp, bản tự đánh giá được khóa; cần sửa thì đề nghị Thư ký Hội đồng mở lại."),
+        Line::styled(word(Word::SubmitTitle, app.lang), heading()),
+        Line::raw(word(Word::SubmitLocked, app.lang)),
         Line::raw(""),
         Line::from(vec![
-            Span::raw(format!("Ngày tập thể lãnh đạo thông qua ({}): ", crate::messages::DATE_SPELLING_VI)),
+            Span::raw(words::approved_on_label(crate::messages::DATE_SPELLING_VI, app.lang)),
             Span::styled(format!(" {:<12}", form.approved_on), focus(!form.on_minutes)),
         ]),
         Line::from(vec![
-            Span::raw("Số biên bản: "),
+            Span::raw(word(Word::MinutesNumber, app.lang)),
             Span::styled(format!(" {:<20}", form.minutes), focus(form.on_minutes)),
         ]),
     ];
@@ -223,14 +246,16 @@ pub fn submit(frame: &mut Frame, app: &App, area: Rect) {
     // What keeps the submission back, before Enter: the components still without a self-score.
     let unscored = app.unscored();
     let first: Vec<String> = unscored.iter().take(crate::domain::self_assessment::NAMED_UNSCORED).cloned().collect();
-    let blockers = crate::messages::screens::submit_blockers(unscored.len(), &first, crate::messages::Lang::Vi);
+    let blockers = crate::messages::screens::submit_blockers(unscored.len(), &first, app.lang);
     lines.push(if unscored.is_empty() { Line::raw(blockers) } else { Line::styled(blockers, warning()) });
     if let Some(error) = &form.error {
         lines.push(Line::styled(format!("✗ {}", super::safe(error)), warning()));
     }
     let area = super::centered(area, 90, 14);
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }).block(Block::bordered().title(" Nộp — Enter ")),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().title(word(Word::SubmitEnter, app.lang))),
         area,
     );
 }
@@ -239,45 +264,47 @@ pub fn submit(frame: &mut Frame, app: &App, area: Rect) {
 pub fn result(frame: &mut Frame, app: &App, area: Rect) {
     let Some(result) = &app.unit_side.result else {
         frame.render_widget(
-            Paragraph::new("Kết quả được công bố sau khi Chủ tịch Hội đồng phê duyệt kết quả của khối.")
-                .block(Block::bordered().title(" Kết quả ")),
+            Paragraph::new(word(Word::ResultNotYet, app.lang))
+                .wrap(Wrap { trim: true })
+                .block(Block::bordered().title(word(Word::ResultScroll, app.lang))),
             area,
         );
         return;
     };
+    let lang = app.lang;
+    let number = |text: &str| lang.pick(text.replace('.', ","), text.to_string());
     let mut lines = vec![
-        Line::styled(format!("{} — năm {}", super::safe(&result.name), result.year), heading()),
-        Line::raw(format!(
-            "Hạng {} · Tổng điểm {} · {}",
+        Line::styled(words::result_heading(&super::safe(&result.name), result.year, lang), heading()),
+        Line::raw(words::result_standing(
             result.rank,
-            result.total.replace('.', ","),
-            result.level_words
+            &number(&result.total),
+            &words::outcome_by_slug(result.level, lang),
+            lang,
         )),
     ];
     if let Some(previous) = &result.previous_level {
-        lines.push(Line::raw(format!("Năm trước: {}", crate::messages::reasons::outcome_slug(previous, app.lang))));
+        lines.push(Line::raw(words::result_previous(&crate::messages::reasons::outcome_slug(previous, lang), lang)));
     }
-    lines.push(Line::styled("Lý do xếp loại:", heading()));
+    lines.push(Line::styled(word(Word::StandingReasons, lang), heading()));
     lines.extend(
         result
             .reasons
             .iter()
-            .map(|reason| Line::raw(format!("• {}", super::safe(&crate::messages::reasons::reason(reason, app.lang))))),
+            .map(|reason| Line::raw(format!("• {}", super::safe(&crate::messages::reasons::reason(reason, lang))))),
     );
-    lines.push(Line::styled(format!("Tiêu chí bị trừ điểm ({}):", result.deductions.len()), heading()));
+    lines.push(Line::styled(words::result_deductions(result.deductions.len(), lang), heading()));
     for deduction in &result.deductions {
-        lines.push(Line::raw(format!(
-            "• {} {} — tối đa {}, tự chấm {}, thẩm định {}: {}",
-            deduction.component,
-            deduction.name,
-            deduction.max.replace('.', ","),
-            deduction.self_score.as_deref().unwrap_or("—").replace('.', ","),
-            deduction.appraised.replace('.', ","),
-            super::safe(&deduction.reason)
+        lines.push(Line::raw(words::result_deduction(
+            &format!("{} {}", deduction.component, deduction.name),
+            &number(&deduction.max),
+            &number(deduction.self_score.as_deref().unwrap_or("—")),
+            &number(&deduction.appraised),
+            &super::safe(&deduction.reason),
+            lang,
         )));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::raw("Biểu chấm điểm của đơn vị: thamdinh export sheet --user <tên người dùng>"));
+    lines.push(Line::raw(word(Word::ResultSheet, lang)));
     // The lines as wrapped in the pane: the keys scroll them until the last one shows (↓/j, PgDn, G as in every
     // pane), however narrow the terminal.
     let width = usize::from(area.width.saturating_sub(2)).max(1);
@@ -290,7 +317,7 @@ pub fn result(frame: &mut Frame, app: &App, area: Rect) {
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
             .scroll((u16::try_from(top).unwrap_or(u16::MAX), 0))
-            .block(Block::bordered().title(" Kết quả (đã phê duyệt) — ↓/j, PgDn, G để xem tiếp ")),
+            .block(Block::bordered().title(word(Word::ResultTitle, app.lang))),
         area,
     );
 }

@@ -5,9 +5,10 @@
 use super::{heading, selected, warning};
 use crate::domain::evaluate::{UnitRecord, evaluate_unit};
 use crate::domain::framework::{ComponentPlace, Criterion};
-use crate::domain::score::display_vi;
 use crate::domain::scoring::{ComponentScore, CriterionResult};
 use crate::domain::vn_time::vietnam_time;
+use crate::messages::Lang;
+use crate::messages::views::{self as words, Word, word};
 use crate::store::council::CommentRow;
 use crate::store::import::EvidenceRow;
 use crate::tui::app::App;
@@ -16,13 +17,21 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph};
-use std::fmt::Write;
 
-/// Who entered an appraised score, in the council's words.
+/// Who entered an appraised score, in the council's words: the full name, the role and the agency.
 pub fn who_appraised(app: &App, by: &str) -> String {
     match app.users.iter().find(|u| u.name == by) {
-        Some(user) => app.describe(&user.actor()),
-        None if by == crate::domain::permissions::SERVICE_ACCOUNT => format!("nhập từ tệp ({by})"),
+        Some(user) => {
+            let agency =
+                user.agency.as_deref().map(|a| app.regulation.agency(a).map_or(a, |agency| agency.name.as_str()));
+            let name = super::full_name(app, by);
+            let person = super::with_role(&name, words::role(user.role, app.lang));
+            match agency.filter(|agency| !super::says(&name, agency)) {
+                Some(agency) => format!("{person} — {agency}"),
+                None => person,
+            }
+        }
+        None if by == crate::domain::permissions::SERVICE_ACCOUNT => words::imported_by(by, app.lang),
         None => by.to_string(),
     }
 }
@@ -53,7 +62,7 @@ fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
 
 /// The lines of a unit's file at a width, and the line where each component begins.
 pub fn lines(app: &App, code: &str, width: u16) -> (Vec<Line<'static>>, Vec<usize>) {
-    let mut file = File { out: Vec::new(), starts: Vec::new(), width: usize::from(width) };
+    let mut file = File { out: Vec::new(), starts: Vec::new(), width: usize::from(width), lang: app.lang };
     let Some(unit) = app.unit(code) else { return (file.out, file.starts) };
     file.standing(app, unit);
     let Some(framework) = app.regulation.framework_for(&unit.bloc, unit.group.as_deref()) else {
@@ -69,12 +78,14 @@ pub fn lines(app: &App, code: &str, width: u16) -> (Vec<Line<'static>>, Vec<usiz
         let content_score = evaluation
             .as_ref()
             .and_then(|e| e.score.contents.iter().find(|(c, _)| *c == content.code).and_then(|(_, s)| *s));
-        let scored = content_score.map(|s| format!(" · thẩm định {}", display_vi(s))).unwrap_or_default();
-        let heading_text = format!("{} {} — tối đa {}{scored}", content.code, content.name, display_vi(content.max));
+        let scored =
+            content_score.map(|s| words::appraised_of(&words::score(s, app.lang), app.lang)).unwrap_or_default();
+        let max = words::max_of(&words::score(content.max, app.lang), app.lang);
+        let heading_text = format!("{} {} — {max}{scored}", content.code, content.name);
         file.text(&heading_text, 0, heading().underlined());
         for criterion in &content.criteria {
             let result = evaluation.as_ref().and_then(|e| e.score.criterion(&criterion.code));
-            file.text(&criterion_heading(unit, criterion, result), 1, heading());
+            file.text(&criterion_heading(unit, criterion, result, app.lang), 1, heading());
             for component in &criterion.components {
                 // Each middle level (B.2.1) just before its first leaf, with its subtotal.
                 for sub in criterion.subcriteria.iter().filter(|sub| sub.leaves.first() == Some(&component.code)) {
@@ -100,6 +111,7 @@ struct File {
     out: Vec<Line<'static>>,
     starts: Vec<usize>,
     width: usize,
+    lang: Lang,
 }
 
 impl File {
@@ -114,27 +126,32 @@ impl File {
         let bloc = app.regulation.bloc(&unit.bloc).map(|b| b.name.as_str()).unwrap_or(&unit.bloc);
         self.text(&format!("{} ({}) — {bloc}", super::safe(&unit.name), unit.code), 0, heading());
         if let Some(ranked) = app.ranked(&unit.code) {
-            let provisional = if ranked.provisional { " (tạm tính)" } else { "" };
+            let lang = self.lang;
+            let provisional = if ranked.provisional { word(Word::Provisional, lang) } else { "" };
             self.out.push(Line::from(vec![
-                Span::raw(format!("Hạng {} · Tổng điểm ", ranked.rank)),
-                Span::styled(display_vi(ranked.official_total), heading()),
-                Span::raw(format!(" ({}){provisional} · ", ranked.tiebreak_total.to_string().replace('.', ","))),
+                Span::raw(words::standing(ranked.rank, lang)),
+                Span::styled(words::score(ranked.official_total, lang), heading()),
+                Span::raw(format!(" ({}){provisional} · ", words::total(ranked.tiebreak_total, lang))),
                 Span::styled(
                     if ranked.quota_exception {
-                        format!("{} ({})", ranked.outcome.vietnamese(), crate::messages::exceed::beyond_mark(app.lang))
+                        format!(
+                            "{} ({})",
+                            words::outcome(ranked.outcome, lang),
+                            crate::messages::exceed::beyond_mark(lang)
+                        )
                     } else {
-                        ranked.outcome.vietnamese().to_string()
+                        words::outcome(ranked.outcome, lang).to_string()
                     },
                     super::level_style(ranked.outcome),
                 ),
             ]));
-            self.out.push(Line::styled("Lý do xếp loại:", heading()));
+            self.out.push(Line::styled(word(Word::StandingReasons, lang), heading()));
             for reason in app.reasons_of(ranked) {
                 self.text(&format!("• {}", super::safe(&reason)), 2, Style::new());
             }
         }
         if !app.regulation.facts.is_empty() {
-            self.out.push(Line::styled("Sự kiện (Điều 7):", heading()));
+            self.out.push(Line::styled(word(Word::FactsHeading, self.lang), heading()));
             for definition in app.regulation.facts.iter().filter(|d| d.applies_to(&unit.bloc)) {
                 let value = unit.facts.get(&definition.name).cloned().unwrap_or_else(|| definition.default_value());
                 self.text(&format!("• {}: {}", definition.title, definition.display_value(&value)), 2, Style::new());
@@ -155,20 +172,24 @@ impl File {
         let component = place.component;
         self.starts.push(self.out.len());
         let entry = unit.entries.get(&component.code);
-        let shown = |v: Option<rust_decimal::Decimal>| v.map(display_vi).unwrap_or_else(|| "—".into());
+        let lang = self.lang;
+        let shown = |v: Option<rust_decimal::Decimal>| v.map(|v| words::score(v, lang)).unwrap_or_else(|| "—".into());
         let not_applicable = entry.is_some_and(|e| !e.applicable);
         let head = format!(
-            "{} {} — tối đa {} · tự đánh giá {} · thẩm định {}{}",
+            "{} {} — {}{}",
             component.code,
             component.name,
-            display_vi(component.max),
-            shown(entry.and_then(|e| e.self_score)),
-            shown(entry.and_then(ComponentScore::effective_appraised)),
-            if not_applicable { " · không áp dụng" } else { "" }
+            words::max_of(&words::score(component.max, lang), lang),
+            words::component_scores(
+                &shown(entry.and_then(|e| e.self_score)),
+                &shown(entry.and_then(ComponentScore::effective_appraised)),
+                not_applicable,
+                lang
+            )
         );
         self.text(&head, 2, if here { selected() } else { Style::new().bold() });
         if let Some(gap) = app.file_gap(&unit.code, place) {
-            self.text(&format!("⚠ Thiếu hồ sơ: {}", gap.vietnamese()), 4, warning());
+            self.text(&words::gap_line(super::gap_words(gap, lang), lang), 4, warning());
         }
         if let Some(entry) = entry {
             self.appraisal(app, entry);
@@ -183,34 +204,37 @@ impl File {
         }
         for comment in comments {
             let agency = app.regulation.agency(&comment.agency).map(|a| a.name.as_str()).unwrap_or(&comment.agency);
-            let line = format!("Góp ý của {agency} ({}): {}", vietnam_time(&comment.at), super::safe(&comment.text));
+            let line = words::comment_line(agency, Some(&vietnam_time(&comment.at)), &super::safe(&comment.text), lang);
             self.text(&line, 4, Style::new().fg(Color::Cyan));
         }
     }
 
     fn appraisal(&mut self, app: &App, entry: &ComponentScore) {
+        let lang = self.lang;
         if let Some(by) = entry.appraised_by.as_deref() {
-            let waiting = if entry.awaiting_confirmation { " — chờ thành viên xác nhận" } else { "" };
-            self.text(&format!("Người thẩm định: {}{waiting}", super::safe(&who_appraised(app, by))), 4, Style::new());
+            let who = super::safe(&who_appraised(app, by)).into_owned();
+            self.text(&words::appraised_by(&who, entry.awaiting_confirmation, lang), 4, Style::new());
         }
         if !entry.leader_scores.is_empty() {
-            let scores: Vec<String> =
-                entry.leader_scores.iter().map(|(l, s)| format!("{l} {}", display_vi(*s))).collect();
-            self.text(&format!("Điểm của các lãnh đạo: {}", scores.join("; ")), 4, Style::new());
+            let scores: Vec<String> = entry
+                .leader_scores
+                .iter()
+                .map(|(l, s)| format!("{} {}", super::full_name(app, l), words::score(*s, lang)))
+                .collect();
+            self.text(&words::leader_scores(&scores.join("; "), None, lang), 4, Style::new());
         }
         if !entry.deduction_reason.is_empty() {
-            self.text(&format!("Lý do trừ điểm: {}", super::safe(&entry.deduction_reason)), 4, Style::new());
+            self.text(&words::deduction_reason(&super::safe(&entry.deduction_reason), lang), 4, Style::new());
         }
-        let explanation = if entry.explanation.is_empty() { "(không có)" } else { &entry.explanation };
-        self.text(&format!("Giải trình của đơn vị: {}", super::safe(explanation)), 4, Style::new());
+        let explanation = if entry.explanation.is_empty() { word(Word::NoneGiven, lang) } else { &entry.explanation };
+        self.text(&words::explanation_line(&super::safe(explanation), lang), 4, Style::new());
     }
 
     fn documents(&mut self, documents: &[&EvidenceRow]) {
+        self.text(&words::documents_heading(documents.len(), self.lang), 4, Style::new());
         if documents.is_empty() {
-            self.text("Tài liệu kiểm chứng: không có", 4, Style::new());
             return;
         }
-        self.text(&format!("Tài liệu kiểm chứng ({}):", documents.len()), 4, Style::new());
         for doc in documents {
             let line = format!(
                 "– {} · {} · {}",
@@ -224,18 +248,19 @@ impl File {
 }
 
 /// A criterion's heading: max, appraised score, proposed grade and the chairman's override with its reason.
-fn criterion_heading(unit: &UnitRecord, criterion: &Criterion, result: Option<&CriterionResult>) -> String {
-    let mut about = format!("{} {} — tối đa {}", criterion.code, criterion.name, display_vi(criterion.max));
+fn criterion_heading(unit: &UnitRecord, criterion: &Criterion, result: Option<&CriterionResult>, lang: Lang) -> String {
+    let max = words::max_of(&words::score(criterion.max, lang), lang);
+    let mut about = format!("{} {} — {max}", criterion.code, criterion.name);
     let Some(result) = result else { return about };
     if let Some(score) = result.score {
-        let _ = write!(about, " · thẩm định {}", display_vi(score));
+        about.push_str(&words::appraised_of(&words::score(score, lang), lang));
     }
     if let Some(proposed) = result.proposed_grade {
-        let _ = write!(about, " · xếp loại đề xuất: {}", proposed.vietnamese());
+        about.push_str(&words::proposed_grade(words::grade(proposed, lang), lang));
     }
     if let Some(over) = unit.grade_overrides.get(&criterion.code) {
         let reason = super::safe(&over.reason);
-        let _ = write!(about, " · Chủ tịch điều chỉnh: {} (lý do: {reason})", over.grade.vietnamese());
+        about.push_str(&words::grade_override(words::grade(over.grade, lang), &reason, lang));
     }
     about
 }
@@ -244,11 +269,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let Some(view) = app.unit_view() else { return };
     let components = app.unit_components(&view.unit);
     let current = components.get(view.selected).map(|p| p.component.code.as_str()).unwrap_or("");
-    let block = Block::bordered().title(format!(
-        " Hồ sơ đơn vị {} (chỉ đọc) — {current} · {}/{} ",
-        view.unit,
+    let block = Block::bordered().title(words::unit_file_title(
+        &view.unit,
+        current,
         view.selected + 1,
-        components.len()
+        components.len(),
+        app.lang,
     ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -280,10 +306,10 @@ pub fn chart(frame: &mut Frame, app: &App, code: &str, area: Rect) {
     let [legend, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
     frame.render_widget(
         Line::from(vec![
-            Span::raw("% điểm tối đa theo tiêu chí: "),
-            Span::styled("▇ tự đánh giá", Style::new().fg(Color::Yellow)),
+            Span::raw(word(Word::ChartLegend, app.lang)),
+            Span::styled(word(Word::ChartSelf, app.lang), Style::new().fg(Color::Yellow)),
             Span::raw("  "),
-            Span::styled("▇ thẩm định", Style::new().fg(Color::Green)),
+            Span::styled(word(Word::ChartAppraised, app.lang), Style::new().fg(Color::Green)),
         ]),
         legend,
     );
