@@ -102,7 +102,7 @@ fn text_that_shows_nothing_or_has_no_bound_is_refused_on_every_path() {
     for name in ["\u{200B}", "\u{2060}\u{FEFF}", "\u{2800}", "\u{202E}\u{2066}"] {
         refused_both(&db, &["import", "units", "--db", &db, &units(name)], "cột name", "column name");
     }
-    refused_both(&db, &["import", "units", "--db", &db, &units("\u{200B}\u{2800}")], invisible, invisible);
+    refused_both(&db, &["import", "units", "--db", &db, &units("\u{200B}\u{2800}")], invisible, "shows nothing");
     refused_both(&db, &["import", "units", "--db", &db, &units("Sở Xây\u{202E}dựng")], "U+202E", "U+202E");
     refused_both(&db, &["import", "units", "--db", &db, &units(&"Sở ".repeat(100))], "quá giới hạn 200 ký tự", "200");
 
@@ -117,13 +117,13 @@ fn text_that_shows_nothing_or_has_no_bound_is_refused_on_every_path() {
         &db,
         &["import", "evidence", "--db", &db, &evidence("\"Báo\ncáo\"", "Số 1")],
         "xuống dòng",
-        "xuống dòng",
+        "may not break a line",
     );
     refused_both(
         &db,
         &["import", "evidence", "--db", &db, &evidence("Báo cáo", "\u{FEFF}\u{200B}")],
         invisible,
-        invisible,
+        "shows nothing",
     );
     refused_both(&db, &["import", "evidence", "--db", &db, &evidence("\u{202D}Báo cáo", "Số 1")], "U+202D", "U+202D");
     let long = "x".repeat(501);
@@ -172,7 +172,7 @@ fn codes_counts_minutes_dates_and_days_have_their_bounds() {
     };
     let long_minutes = "1".repeat(100_000);
     for (approved, minutes, vi, en) in [
-        ("2024-11-20", "12/BB\nkèm", "xuống dòng", "xuống dòng"),
+        ("2024-11-20", "12/BB\nkèm", "xuống dòng", "may not break a line"),
         ("2024-11-20", long_minutes.as_str(), "quá giới hạn 500", "500"),
         ("1950-05-01", "12/BB", "trước năm đánh giá 2024", "before the round's year 2024"),
         ("2023-12-31", "12/BB", "trước năm đánh giá 2024", "before the round's year 2024"),

@@ -231,7 +231,7 @@ fn the_screens_still_open_with_ssh_t() {
     let options = sshd.options("nguyen-van-a", "-p").join(" ");
     let tmux = tools::Tmux::new(&format!("ssh-files-{}", std::process::id()), "ssh");
     tmux.open(120, 40, &format!("ssh -t {options} root@127.0.0.1"));
-    let screen = tmux.wait_for("Thành viên Hội đồng — Sở Nội vụ (nguyen-van-a)");
+    let screen = tmux.wait_for("nguyen-van-a — Thành viên Hội đồng — Sở Nội vụ");
     assert!(!screen.contains("cần một màn hình"), "{screen}");
     tmux.keys(&["q"]);
 }

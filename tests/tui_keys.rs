@@ -282,7 +282,7 @@ fn the_assistant_enters_and_the_member_confirms_from_the_queue() {
     assert!(screen(&member, 120, 30).contains("Chờ xác nhận"));
     press(&mut member, &mut store, "<Enter>");
     let text = screen(&member, 160, 48);
-    assert!(text.contains("Điểm hiện tại: Tổ giúp việc — Sở Nội vụ (tgv-so-noi-vu) nhập — CHỜ XÁC NHẬN"), "{text}");
+    assert!(text.contains("Điểm hiện tại: Tổ giúp việc Sở Nội vụ nhập — CHỜ XÁC NHẬN"), "{text}");
     press(&mut member, &mut store, "<C-s>");
     let (message, _) = member.message.clone().expect("a message");
     assert!(message.contains("Đã xác nhận skhcn · III.7: 2"), "{message}");
@@ -378,7 +378,10 @@ fn a_provincial_leader_scores_group_i_and_the_mean_counts() {
     assert_eq!(stc.entries["I.1"].effective_appraised(), Some(rust_decimal::Decimal::new(35, 1)));
     press(&mut other, &mut store, "<Esc>/stc I.1<Enter><Enter>");
     let text = screen(&other, 160, 48);
-    assert!(text.contains("Điểm của các lãnh đạo: lanh-dao-1 3; lanh-dao-2 4 — trung bình 3,5"), "{text}");
+    assert!(
+        text.contains("Điểm của các lãnh đạo: Lãnh đạo UBND tỉnh 1 3; Lãnh đạo UBND tỉnh 2 4 — trung bình 3,5"),
+        "{text}"
+    );
 }
 
 #[test]
