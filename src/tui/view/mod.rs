@@ -483,7 +483,7 @@ pub fn pane_title(pane: Pane, lang: crate::messages::Lang) -> &'static str {
         Pane::Charts => word(Word::PaneCharts, lang),
         Pane::SelfAssessment => word(Word::PaneSelfAssessment, lang),
         Pane::Result => word(Word::PaneResult, lang),
-        Pane::Desk => pane.title(),
+        Pane::Desk => pane.title_in(lang),
     }
 }
 
