@@ -403,23 +403,6 @@ pub fn unit_history(unit: &str, lang: Lang) -> String {
     }
 }
 
-/// A role as the title bar and the demo's picker name it.
-pub fn role(role: crate::domain::permissions::Role, lang: Lang) -> &'static str {
-    use crate::domain::permissions::Role;
-    match lang {
-        Lang::Vi => role.label_vi(),
-        Lang::En => match role {
-            Role::Member => "Council member",
-            Role::Assistant => "Assistant team",
-            Role::Leader => "Provincial leader",
-            Role::Secretary => "Secretary",
-            Role::Chairman => "Council chairman",
-            Role::ServiceAccount => "Administrator (service account)",
-            Role::Unit => "Unit focal person",
-        },
-    }
-}
-
 /// A typed score the rule refuses, as the scoring and self-assessment forms say it.
 pub fn score_input(why: &crate::domain::score::ScoreInputError, lang: Lang) -> String {
     use crate::domain::score::ScoreInputError as E;

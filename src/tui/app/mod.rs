@@ -601,9 +601,9 @@ impl App {
         let agency = user.agency.as_deref().map(|a| self.regulation.agency(a).map_or(a, |agency| agency.name.as_str()));
         match agency {
             Some(agency) => {
-                format!("{} — {agency} ({})", crate::messages::status::role(user.role, self.lang), user.name)
+                format!("{} — {agency} ({})", crate::messages::views::role(user.role, self.lang), user.name)
             }
-            None => format!("{} ({})", crate::messages::status::role(user.role, self.lang), user.name),
+            None => format!("{} ({})", crate::messages::views::role(user.role, self.lang), user.name),
         }
     }
 
