@@ -554,3 +554,29 @@ fn a_units_refused_save_in_the_interface_is_audited_without_its_values() {
     let (success, stdout, stderr) = verify(&db, "vi");
     assert!(success, "a refused row is one the program writes: {stdout}{stderr}");
 }
+
+/// A forged record naming a table the program does not have is named in words, in both languages, never printed
+/// as a Rust structure (issue 21: *an unknown table in a log record prints a Rust debug struct*).
+#[test]
+fn a_record_naming_an_unknown_table_is_named_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = real_round(dir.path());
+    let forgery = Forgery {
+        actor: "thu-ky",
+        action: "import",
+        unit: None,
+        criterion: None,
+        field: None,
+        write: Some(("khong_co_bang", "SELECT 1 AS id")),
+    };
+    forge(&db, &forgery, &[]);
+    for lang in ["vi", "en"] {
+        let (success, stdout, stderr) = verify(&db, lang);
+        let said = format!("{stdout}{stderr}");
+        assert!(!success, "{lang}: a forged record verified clean:\n{said}");
+        assert!(said.contains("khong_co_bang"), "{lang}: the unknown table is not named:\n{said}");
+        for debug in [" { ", "Some(", "None", "\\\"", "Unexplained", "AuditRow"] {
+            assert!(!said.contains(debug), "{lang}: {debug:?} printed:\n{said}");
+        }
+    }
+}
