@@ -13,20 +13,32 @@ use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph, Row, 
 pub fn picker(frame: &mut Frame, app: &App, area: Rect) {
     let choices = app.choices();
     let height = super::cells(choices.len()).saturating_add(2);
-    let area = centered(area, 76, height);
-    // Each person by full name, role and agency; the login (what `--user` takes) in parentheses.
-    let items: Vec<ListItem> = choices
+    // Each person by full name, role and agency; the login (what `--user` takes) in parentheses, never cut: a
+    // narrow screen shortens the name part.
+    let labels: Vec<(String, String)> = choices
         .iter()
         .map(|(actor, _)| {
             let name = super::full_name(app, &actor.name);
             let person = super::with_role(&super::one_line(&name), words::role(actor.role, app.lang));
             let agency =
                 actor.agency.as_deref().map(|a| app.regulation.agency(a).map_or(a, |agency| agency.name.as_str()));
-            let label = match agency.filter(|agency| !super::says(&name, agency)) {
-                Some(agency) => format!("{person} — {} ({})", super::one_line(agency), actor.name),
-                None => format!("{person} ({})", actor.name),
+            let text = match agency.filter(|agency| !super::says(&name, agency)) {
+                Some(agency) => format!("{person} — {}", super::one_line(agency)),
+                None => person,
             };
-            ListItem::new(label)
+            (text, format!(" ({})", actor.name))
+        })
+        .collect();
+    // Borders and the selection mark take four columns.
+    let widest = labels.iter().map(|(text, login)| super::text_width(text) + super::text_width(login)).max();
+    let wanted = u16::try_from(widest.unwrap_or(0) + 4).unwrap_or(u16::MAX).max(40);
+    let area = centered(area, wanted, height);
+    let room = usize::from(area.width.saturating_sub(4));
+    let items: Vec<ListItem> = labels
+        .into_iter()
+        .map(|(text, login)| {
+            let text = super::fit(&text, room.saturating_sub(super::text_width(&login)));
+            ListItem::new(format!("{text}{login}"))
         })
         .collect();
     let list = List::new(items)
