@@ -27,19 +27,37 @@ fn fact_value(value: &FactValue, lang: Lang) -> String {
 pub fn facts(frame: &mut Frame, app: &App, area: Rect) {
     let Some(form) = app.facts_form() else { return };
     let name = super::safe(app.unit(&form.unit).map(|u| u.name.as_str()).unwrap_or(""));
-    let rows: Vec<Row> = form
+    // The fact's short title always, whole where the screen allows; the regulation's whole sentence beside it
+    // where there is room. A text that must be cut ends in … (never cut silently).
+    let texts: Vec<(String, &str, &str)> = form
         .values
         .iter()
         .map(|(fact, value)| {
             let definition = app.regulation.fact(fact);
             let title = definition.map_or(fact.as_str(), |f| f.title.as_str());
             let label = definition.map_or(fact.as_str(), |f| f.label.as_str());
-            Row::new(vec![fact_value(value, app.lang), title.to_string(), label.to_string()])
+            (fact_value(value, app.lang), title, label)
         })
         .collect();
-    // The regulation's whole sentence where there is room; the fact's short title always.
+    // Borders, the selection column and the spaces between columns.
+    let inner = usize::from(area.width.saturating_sub(4));
+    let longest_title = texts.iter().map(|(_, title, _)| super::text_width(title)).max().unwrap_or(0);
+    let title_width =
+        if area.width >= 120 { longest_title.min(inner.saturating_sub(13 + 20)) } else { inner.saturating_sub(13) };
+    let label_width = inner.saturating_sub(13 + title_width);
+    let rows: Vec<Row> = texts
+        .into_iter()
+        .map(|(value, title, label)| {
+            let label = if area.width >= 120 { super::fit(label, label_width) } else { String::new() };
+            Row::new(vec![value, super::fit(title, title_width), label])
+        })
+        .collect();
     let widths = if area.width >= 120 {
-        [Constraint::Length(13), Constraint::Length(50), Constraint::Min(20)]
+        [
+            Constraint::Length(13),
+            Constraint::Length(u16::try_from(title_width).unwrap_or(u16::MAX)),
+            Constraint::Min(20),
+        ]
     } else {
         [Constraint::Length(13), Constraint::Min(20), Constraint::Length(0)]
     };
