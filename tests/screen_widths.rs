@@ -263,3 +263,22 @@ fn masked_times(text: &str) -> String {
     }
     out
 }
+
+#[test]
+fn the_desk_list_marks_a_cut_action_with_an_ellipsis() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = round_with_hard_names(dir.path());
+    let mut app = app_as(&mut store, "thu-ky");
+    press(&mut app, &mut store, "4");
+    let text = screen(&app, 80, 24);
+    let rows: Vec<&str> = text.lines().filter(|line| line.starts_with("│ ") && line.contains(". ")).collect();
+    assert!(rows.len() >= 6, "the desk lists its actions:\n{text}");
+    // The inbox's action names every kind of file: too long for 80 columns, it ends in … inside the border.
+    let inbox = rows.iter().find(|row| row.contains("/nhap")).expect("the inbox's action");
+    assert!(inbox.trim_end_matches('│').trim_end().ends_with('…'), "a cut action ends in …: {inbox}");
+    for row in rows {
+        assert!(row.ends_with('│'), "the right border stays: {row}");
+    }
+    let wide = screen(&app, 160, 24);
+    assert!(!wide.contains('…'), "at 160 columns nothing is cut:\n{wide}");
+}

@@ -16,13 +16,15 @@ fn list(frame: &mut Frame, app: &App, area: Rect, title: &str, rows: &[String], 
     app.scroll.page.set(u16::try_from(height).unwrap_or(u16::MAX));
     let at = chosen.unwrap_or(0).min(rows.len().saturating_sub(1));
     let start = at.saturating_sub(height - 1);
+    // Inside the borders, less the space each side: a longer row ends in … rather than being cut silently.
+    let width = usize::from(area.width.saturating_sub(4));
     let lines: Vec<Line> = rows
         .iter()
         .enumerate()
         .skip(start)
         .take(height)
         .map(|(index, row)| {
-            let text = format!(" {} ", safe(row));
+            let text = format!(" {} ", super::fit(&safe(row), width));
             if Some(index) == chosen { Line::styled(text, selected()) } else { Line::raw(text) }
         })
         .collect();
