@@ -1,4 +1,5 @@
 //! The demo round: created and seeded on first run in the user's data directory, so the program can be tried at once.
+#![warn(missing_docs)]
 
 use crate::domain::permissions::Role;
 use crate::domain::regulation::Regulation;
@@ -10,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 /// The regulation and year the demo round uses.
 pub const DEMO_REGULATION: &str = "thai-nguyen-2024";
+/// The demo round's year.
 pub const DEMO_YEAR: i32 = 2024;
 /// The most synthetic units a demo round is made with: the largest round the program is built and measured for
 /// (`benches/` use 10 000 units).

@@ -7,10 +7,22 @@ use rust_decimal::Decimal;
 /// Why an appraisal needs a deduction reason.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum ReasonNeeded {
+    /// The appraised score is below the component's max (SPEC, Scores).
     #[error("cần lý do trừ điểm: điểm thẩm định {} thấp hơn điểm tối đa {}", display_vi(*appraised), display_vi(*max))]
-    BelowMax { appraised: Decimal, max: Decimal },
+    BelowMax {
+        /// The appraised score entered.
+        appraised: Decimal,
+        /// The component's max points.
+        max: Decimal,
+    },
+    /// The appraised score differs from the unit's self-score (SPEC, Scores).
     #[error("cần lý do: điểm thẩm định {} khác điểm tự đánh giá {}", display_vi(*appraised), display_vi(*self_score))]
-    DiffersFromSelfScore { appraised: Decimal, self_score: Decimal },
+    DiffersFromSelfScore {
+        /// The appraised score entered.
+        appraised: Decimal,
+        /// The unit's self-score it differs from.
+        self_score: Decimal,
+    },
 }
 
 /// Why an appraisal needs a deduction reason, or None when it needs none.

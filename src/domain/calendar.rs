@@ -12,8 +12,11 @@ use std::fmt;
 /// A calendar date (proleptic Gregorian), kept as its parts; the calendar arithmetic is `jiff`'s.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
+    /// The year (the round's year, for a deadline).
     pub year: i32,
+    /// The month, 1 to 12.
     pub month: u32,
+    /// The day of the month, from 1.
     pub day: u32,
 }
 
@@ -116,10 +119,12 @@ pub fn appraisal_deadline(calendar: &WorkCalendar, received: Date, period: u32) 
 /// provisional calendar (the law's holidays only, the year's notice not yet out).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AppraisalPeriod {
+    /// The last working day of the period (2610 Điều 9.5: 50 working days from receipt).
     pub deadline: Date,
     /// Negative once overrun; None when overrun into a year the calendar does not hold (the deadline is known,
     /// by how many working days it is overrun is not).
     pub days_left: Option<i64>,
+    /// The years the period crosses whose holidays are provisional: the law's only, that year's notice not yet out.
     pub provisional: Vec<i32>,
 }
 
@@ -161,6 +166,7 @@ pub struct Deadlines {
     pub submission_source: Option<String>,
     /// The appraisal period in working days from receipt (Thái Nguyên Điều 9.5: 50).
     pub appraisal_working_days: Option<u32>,
+    /// Where the regulation states the appraisal period, word for word.
     pub appraisal_source: Option<String>,
 }
 

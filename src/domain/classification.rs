@@ -16,13 +16,19 @@ use std::sync::Arc;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
+    /// *Không hoàn thành nhiệm vụ*: an explicit not-completed condition held (2610 Điều 7.1.d, 453 Điều 6.4), or no
+    /// level's conditions all held.
     NotCompleted,
+    /// *Hoàn thành nhiệm vụ* (2610 Điều 7.1.c, 453 Điều 6.3).
     Completed,
+    /// *Hoàn thành tốt nhiệm vụ* (2610 Điều 7.1.b, 453 Điều 6.2).
     Good,
+    /// *Hoàn thành xuất sắc nhiệm vụ* (2610 Điều 7.1.a, 453 Điều 6.1); limited by the bloc's quota.
     Excellent,
 }
 
 impl Level {
+    /// The level's slug in `rank --json`, the CSV files and the data (`excellent`, `not_completed`).
     pub fn slug(self) -> &'static str {
         match self {
             Level::Excellent => "excellent",
@@ -32,6 +38,7 @@ impl Level {
         }
     }
 
+    /// The level as the regulations and the council's papers write it (*Hoàn thành tốt nhiệm vụ*).
     pub fn vietnamese(self) -> &'static str {
         match self {
             Level::Excellent => "Hoàn thành xuất sắc nhiệm vụ",
@@ -60,82 +67,112 @@ fn decimal_text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Dec
 pub enum Condition {
     /// Official total (rounded) ≥ value.
     TotalAtLeast {
+        /// The threshold, compared with the official total at the regulation's decimals (89.995 is 90.00).
         #[serde(deserialize_with = "decimal_text")]
         value: Decimal,
     },
     /// Official total (rounded) < value.
     TotalBelow {
+        /// The threshold (70 in 453 Điều 6.4: a total below it is not completed).
         #[serde(deserialize_with = "decimal_text")]
         value: Decimal,
     },
     /// A recorded fact (or its default) equals the value (`true`, `none`, `3`).
     FactIs {
+        /// The fact's name as `facts.toml` defines it (`discipline`).
         fact: String,
+        /// The value as text: `true`/`false`, a choice (`none`, `remedied`, `yes`) or a count.
         value: String,
     },
+    /// A recorded fact (or its default) differs from the value (`discipline` ≠ `yes`: *không bị xử lý kỷ luật*).
     FactIsNot {
+        /// The fact's name as `facts.toml` defines it.
         fact: String,
+        /// The value as text that the fact must not have.
         value: String,
     },
     /// Every graded criterion (of one content, if named; outside one content, if `except_content` names it)
     /// is at least this grade.
     EveryCriterionAtLeast {
+        /// The lowest grade allowed (2610 excellent: every criterion ≥ good).
         grade: Grade,
+        /// The content (`II`) whose criteria are judged; every content when absent.
         content: Option<String>,
+        /// A content left out (its criteria are judged by a sibling condition of their own).
         #[serde(default)]
         except_content: Option<String>,
     },
     /// At least this share of the graded criteria (of one content, if named) are at this grade or below.
     ShareGradedAtMost {
+        /// The grade counted, with every grade below it (`poor`).
         grade: Grade,
+        /// The content (`II`) whose graded criteria are counted; every content when absent.
         content: Option<String>,
+        /// The share that decides, as a fraction (`0.5`: at least half are poor, 2610 Điều 7.1.d).
         #[serde(deserialize_with = "decimal_text")]
         share: Decimal,
     },
     /// numerator > share × denominator, both count facts (subunits disciplined > 20 % of subunits).
     CountShareAbove {
+        /// The count fact that is compared (`subunits_disciplined`).
         numerator: String,
+        /// The count fact it is a share of (`subunits_total`).
         denominator: String,
+        /// The share as a fraction (`0.2`: more than 20 % of the subordinate units disciplined, 2610 Điều 7.1.d).
         #[serde(deserialize_with = "decimal_text")]
         share: Decimal,
     },
     /// Every criterion (of one content, if named) scored at least `ratio` of its max (*không có tiêu chí nào
     /// của Phần B đạt dưới 80 % điểm tối đa*); a criterion not applicable is not counted.
     CriteriaRatioAtLeast {
+        /// The content (`B`) whose criteria are judged; every content when absent.
         content: Option<String>,
+        /// The least share of its max each criterion must score, as a fraction (`0.8`).
         #[serde(deserialize_with = "decimal_text")]
         ratio: Decimal,
     },
     /// The criteria (of one content, if named) scored below `ratio` of their max are at most `share` of them
     /// (*không có trên 30 % số tiêu chí của Phần B đạt dưới 50 %*: exactly 30 % holds).
     ShareBelowRatioAtMost {
+        /// The content (`B`) whose criteria are judged; every content when absent.
         content: Option<String>,
+        /// A criterion scoring below this share of its max counts against the unit (`0.5`).
         #[serde(deserialize_with = "decimal_text")]
         ratio: Decimal,
+        /// The most those criteria may be, as a fraction of all judged (`0.3`; exactly 30 % holds).
         #[serde(deserialize_with = "decimal_text")]
         share: Decimal,
     },
+    /// Every condition of the list holds.
     All {
+        /// The conditions, each evaluated with the same unit and predicates.
         of: Vec<Condition>,
     },
+    /// At least one condition of the list holds (453's completed: total ≥ 70 without a defect, or ≥ 85 with one).
     Any {
+        /// The alternatives.
         of: Vec<Condition>,
     },
+    /// The condition does not hold (453: no defect).
     Not {
+        /// The condition negated.
         of: Box<Condition>,
     },
     /// A named condition from `[classification.predicates]` (453's "defect").
     Predicate {
+        /// The predicate's key in `[classification.predicates]`.
         name: String,
     },
 }
 
+/// A condition of a level with the regulation's words for it: what the unit's reasons list as held or failed.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LabeledCondition {
     /// The regulation's words for the condition, shown as the reason.
     /// Shared with every unit's assessment (a national round holds a quarter of a million checks).
     pub label: Arc<str>,
+    /// What is evaluated.
     pub rule: Condition,
     /// The blocs where the condition counts (synthetic Điều 6.3: blocs III, IV); every bloc when empty.
     #[serde(default)]
@@ -149,14 +186,18 @@ impl LabeledCondition {
     }
 }
 
+/// One level (excellent, good, completed) and the conditions that must all hold for it (2610 Điều 7.1, 453 Điều 6).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LevelRule {
+    /// The level these conditions grant.
     pub level: Level,
     /// All must hold.
     pub conditions: Vec<LabeledCondition>,
 }
 
+/// The `[classification]` table of a regulation: how a unit's total, grades and facts give its level before the
+/// quota.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ClassificationRules {
@@ -164,15 +205,21 @@ pub struct ClassificationRules {
     pub levels: Vec<LevelRule>,
     /// Any one makes the unit not completed.
     pub not_completed: Vec<LabeledCondition>,
+    /// Named conditions the others may refer to by `predicate` (453's *khuyết điểm*: disunity, targets missed without
+    /// force majeure, leadership disciplined).
     #[serde(default)]
     pub predicates: BTreeMap<String, Condition>,
 }
 
 /// What the conditions read about one unit.
 pub struct UnitEvidence<'a> {
+    /// The total at the regulation's official decimals, the figure thresholds compare.
     pub official_total: Decimal,
+    /// The unit's computed score: criteria, their grades and applicability.
     pub score: &'a UnitScore,
+    /// The facts recorded for the unit this year (an unrecorded fact reads as its default).
     pub facts: &'a Facts,
+    /// The regulation's fact definitions, for defaults and the words of a reason.
     pub fact_definitions: &'a [FactDefinition],
 }
 
@@ -253,6 +300,8 @@ impl ClassificationRules {
 }
 
 impl Condition {
+    /// Whether the condition holds for this unit; `predicates` resolves a `predicate` by name (an unknown name does
+    /// not hold, and the loader refuses one).
     pub fn holds(&self, unit: &UnitEvidence<'_>, predicates: &BTreeMap<String, Condition>) -> bool {
         match self {
             Condition::TotalAtLeast { value } => unit.official_total >= *value,
@@ -367,13 +416,16 @@ impl Condition {
 /// One condition and whether it held.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Check {
+    /// The regulation's words for the condition.
     pub label: Arc<str>,
+    /// The condition held for this unit.
     pub held: bool,
 }
 
 /// The unit's level before the bloc's quota, and every check behind it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Assessment {
+    /// The highest level whose conditions all held, or not completed; before the quota.
     pub level: Level,
     /// The not-completed conditions that held.
     pub not_completed_because: Vec<Arc<str>>,

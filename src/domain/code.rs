@@ -16,14 +16,17 @@ macro_rules! code {
         pub struct $name(String);
 
         impl $name {
+            /// The code as the data and the files write it; not checked here (the store checks it against the round).
             pub fn new(code: impl Into<String>) -> Self {
                 Self(code.into())
             }
 
+            /// The code's text.
             pub fn as_str(&self) -> &str {
                 &self.0
             }
 
+            /// The code's text, owned.
             pub fn into_string(self) -> String {
                 self.0
             }

@@ -40,14 +40,17 @@ impl Entries {
         Err(low)
     }
 
+    /// The entry of the component with this code, if one was recorded.
     pub fn get(&self, code: &str) -> Option<&ComponentScore> {
         self.position(code).ok().map(|at| &self.sorted[at].1)
     }
 
+    /// The entry of the component with this code, to change, if one was recorded.
     pub fn get_mut(&mut self, code: &str) -> Option<&mut ComponentScore> {
         self.position(code).ok().map(|at| &mut self.sorted[at].1)
     }
 
+    /// An entry was recorded for the component with this code.
     pub fn contains_key(&self, code: &str) -> bool {
         self.position(code).is_ok()
     }
@@ -65,6 +68,7 @@ impl Entries {
         }
     }
 
+    /// Forgets the entry of a component, returning it.
     pub fn remove(&mut self, code: &str) -> Option<ComponentScore> {
         let at = self.position(code).ok()?;
         self.prefixes.remove(at);
@@ -84,10 +88,12 @@ impl Entries {
         &mut self.sorted[at].1
     }
 
+    /// How many components have an entry.
     pub fn len(&self) -> usize {
         self.sorted.len()
     }
 
+    /// No component has an entry.
     pub fn is_empty(&self) -> bool {
         self.sorted.is_empty()
     }
@@ -97,14 +103,17 @@ impl Entries {
         self.sorted.iter().map(|(code, entry)| (code, entry))
     }
 
+    /// The component codes with an entry, in code order.
     pub fn keys(&self) -> impl Iterator<Item = &ComponentCode> {
         self.sorted.iter().map(|(code, _)| code)
     }
 
+    /// The entries, in code order.
     pub fn values(&self) -> impl Iterator<Item = &ComponentScore> {
         self.sorted.iter().map(|(_, entry)| entry)
     }
 
+    /// The entries to change, in code order.
     pub fn values_mut(&mut self) -> impl Iterator<Item = &mut ComponentScore> {
         self.sorted.iter_mut().map(|(_, entry)| entry)
     }

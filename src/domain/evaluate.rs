@@ -14,12 +14,17 @@ use std::collections::BTreeMap;
 /// Everything recorded about one unit in a round.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UnitRecord {
+    /// The unit's code (`snv`), as `import units` gave it.
     pub code: UnitCode,
+    /// The unit's name, as the papers print it.
     pub name: String,
+    /// The bloc it is ranked in.
     pub bloc: BlocCode,
+    /// Its group (453: which part B applies); None where the regulation has no groups.
     pub group: Option<String>,
     /// By component code.
     pub entries: Entries,
+    /// The facts recorded for it this year (an absent fact takes its default).
     pub facts: Facts,
     /// By criterion code.
     pub grade_overrides: BTreeMap<String, GradeOverride>,
@@ -28,7 +33,9 @@ pub struct UnitRecord {
 /// One regulation's round for one year.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Round {
+    /// The round's year (the year appraised).
     pub year: i32,
+    /// Every unit of the round, of every bloc.
     pub units: Vec<UnitRecord>,
     /// The chairman's orders of tie groups, by bloc.
     pub tie_orders: BTreeMap<BlocCode, Vec<Vec<UnitCode>>>,
@@ -39,16 +46,21 @@ pub struct Round {
     pub quota_exceptions: BTreeMap<BlocCode, Vec<super::quota_exception::QuotaException>>,
 }
 
+/// One unit's score and its classification before the bloc's quota.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnitEvaluation {
+    /// Its total, criteria and grades.
     pub score: UnitScore,
     /// Shared with the bloc's ranking.
     pub assessment: std::sync::Arc<Assessment>,
 }
 
+/// One bloc's outcome: its ranking with the quota and tie groups.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BlocResult {
+    /// The bloc.
     pub bloc: BlocCode,
+    /// Its units in rank order, the quota and the ties.
     pub ranking: BlocRanking,
 }
 

@@ -10,9 +10,13 @@ use std::collections::HashMap;
 /// One document backing a self-score (*tài liệu kiểm chứng*), as the store keeps it and the sheets list it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EvidenceRow {
+    /// The unit's code.
     pub unit: String,
+    /// The criterion (or component) code it is filed under.
     pub criterion: String,
+    /// The document's number (*số hiệu*, `123/QĐ-UBND`).
     pub reference: String,
+    /// The document's title (*trích yếu*).
     pub title: String,
     /// ISO date, `2024-11-20`.
     pub issued_on: String,
@@ -23,7 +27,9 @@ pub struct EvidenceRow {
 pub struct SheetAssessment {
     /// The sheet it was read from, for messages.
     pub sheet: String,
+    /// The unit's code, as the sheet names it.
     pub unit: String,
+    /// Each component row the unit filled, in the sheet's order.
     pub scores: Vec<SheetScore>,
     /// Each document with the cell of its row.
     pub evidence: Vec<(String, EvidenceRow)>,
@@ -32,14 +38,20 @@ pub struct SheetAssessment {
 /// One component's row of a score sheet as the unit filled it; `None` where a cell is empty (no change).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SheetScore {
+    /// The component's code.
     pub code: String,
     /// The self-score cell, for messages.
     pub cell: String,
+    /// The self-score typed, already parsed.
     pub self_score: Option<rust_decimal::Decimal>,
+    /// The unit's explanation of its self-score.
     pub explanation: Option<String>,
+    /// False where the unit marked the component not applicable (453 Điều 4.2).
     pub applicable: Option<bool>,
 }
 
+/// How many evidence documents each unit filed under each code, counted once per round: what the file-gap check
+/// (*thiếu hồ sơ*) and the views read.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EvidenceCounts {
     /// Per framework: each code documents are filed under, by its position in `Framework::evidence_codes`.

@@ -6,6 +6,7 @@ use std::fmt;
 /// What values a fact takes, as its regulation declares it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FactKind {
+    /// Yes or no (`outstanding`, `disunity`); the default is `false`.
     Bool,
     /// A count, never negative.
     Count,
@@ -13,13 +14,17 @@ pub enum FactKind {
     Choice(Vec<String>),
 }
 
+/// One fact of the regulation's `facts.toml`: what the council records per unit and year (SPEC, Classification), its
+/// kind, words, default and points.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FactDefinition {
+    /// The fact's name in the data, the CSV files and the conditions (`discipline`, `subunits_total`).
     pub name: String,
     /// The regulation's words for it, shown to the council.
     pub label: String,
     /// A short Vietnamese name for it, where a whole sentence does not fit (a form's line, a reason).
     pub title: String,
+    /// What values it takes.
     pub kind: FactKind,
     /// How each choice reads to a person, in the order of the choices (empty: the choices as written).
     pub choice_labels: Vec<String>,
@@ -39,18 +44,28 @@ pub struct FactDefinition {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{title} ({value}) vượt quá {limit_title} ({limit}): sự kiện {name} không được lớn hơn {limit_name}")]
 pub struct FactsInconsistent {
+    /// The fact's name that exceeds its limit (`subunits_disciplined`).
     pub name: String,
+    /// Its short Vietnamese title.
     pub title: String,
+    /// The value recorded.
     pub value: u64,
+    /// The count fact it may not exceed (`subunits_total`).
     pub limit_name: String,
+    /// That fact's short Vietnamese title.
     pub limit_title: String,
+    /// That fact's value.
     pub limit: u64,
 }
 
+/// A fact's recorded value; a fact never recorded takes its harmless default (`none`, `false`, `0`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum FactValue {
+    /// A yes/no fact's value.
     Bool(bool),
+    /// A count fact's value, never negative.
     Count(u64),
+    /// A choice fact's value, one of its listed words (`remedied`).
     Choice(String),
 }
 
@@ -68,9 +83,13 @@ impl fmt::Display for FactValue {
 /// regulation's text) or the value as stored where it has none.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FactWords {
+    /// A yes/no fact that is true.
     Yes,
+    /// A yes/no fact that is false.
     No,
+    /// A count.
     Count(u64),
+    /// A choice's label in the regulation's words, or the value as stored where it has none.
     Label(String),
 }
 
@@ -166,8 +185,11 @@ impl FactDefinition {
 /// What a fact's value must be.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FactKindExpected {
+    /// `true` or `false`.
     Bool,
+    /// A whole number ≥ 0.
     Count,
+    /// One of these words.
     Choice(Vec<String>),
 }
 
@@ -179,9 +201,13 @@ pub enum FactKindExpected {
     FactKindExpected::Choice(choices) => format!("one of {}", choices.join("|")),
 })]
 pub struct FactValueRefused {
+    /// The fact's name.
     pub name: String,
+    /// Its short Vietnamese title.
     pub title: String,
+    /// The value refused, as typed.
     pub value: String,
+    /// What the fact takes instead.
     pub expected: FactKindExpected,
 }
 

@@ -8,29 +8,39 @@ use rust_decimal::Decimal;
 pub struct Framework {
     /// Names the parts it was built from, e.g. `phu-luc-1.toml` or `phan-a.toml+phan-b-01.toml+phan-c.toml`.
     pub key: String,
+    /// The framework's title (*Phụ lục I: Tiêu chí đánh giá … các sở, ban, ngành*).
     pub title: String,
     /// Where the framework is printed, e.g. `Phụ lục I, Quyết định 2610/QĐ-UBND ngày 25/10/2024 …`.
     pub source: String,
+    /// Its contents (or parts) in the appendix's order.
     pub contents: Vec<Content>,
 }
 
 /// Nội dung I/II/III, or part A/B/C.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Content {
+    /// The content's code (`I`, `II`, `III`; `A`, `B`, `C` in 453).
     pub code: String,
+    /// The content's name, as the appendix prints it.
     pub name: String,
+    /// Its max points (453 Điều 4.1: A 40, B 50, C 10).
     pub max: Decimal,
+    /// Its criteria in the appendix's order.
     pub criteria: Vec<Criterion>,
 }
 
 /// Tiêu chí: the level that carries a quality grade.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Criterion {
+    /// The criterion's code (`I` … `X` in 2610; `A.1`, `B.3` in 453).
     pub code: String,
+    /// The criterion's name, as the appendix prints it.
     pub name: String,
+    /// Its max points (*điểm tối đa*); a grade is the ratio of its appraised sum to this.
     pub max: Decimal,
     /// Scored by the provincial leaders; the appraised score is the mean of theirs.
     pub scored_by_leaders: bool,
+    /// The appendix's note on who appraises it, where the table gives one instead of an agency.
     pub agency_note: Option<String>,
     /// When every component is not applicable, this criterion's points move to that one.
     pub transfer_to: Option<String>,
@@ -47,8 +57,11 @@ pub struct Criterion {
 /// A sub-criterion with sub-criteria of its own (B.2.1 › B.2.1.1): its score is the sum of its leaves.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SubCriterion {
+    /// The sub-criterion's code (`B.2.1`).
     pub code: String,
+    /// Its name, as the regulation prints it.
     pub name: String,
+    /// Its max points: the sum of its leaves' max.
     pub max: Decimal,
     /// Depth below the criterion: 1 for B.2.1, 2 for a B.2.1.1 that has children of its own.
     pub depth: usize,
@@ -59,19 +72,26 @@ pub struct SubCriterion {
 /// Tiêu chí thành phần: carries max points, the self-score and the appraised score.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Component {
+    /// The component's code (`III.10`, `A.1.2`), fixed by SPEC for tests.
     pub code: ComponentCode,
+    /// The component's name, as the appendix prints it.
     pub name: String,
+    /// Its max points: a score lies in [0, max].
     pub max: Decimal,
     /// Appraising agencies in the order named; the first leads, the others may comment.
     pub agencies: Vec<String>,
+    /// The appendix's note on who appraises it, where the table gives one.
     pub agency_note: Option<String>,
 }
 
 /// Where a component sits in its framework.
 #[derive(Debug, Clone, Copy)]
 pub struct ComponentPlace<'a> {
+    /// The content (or part) that holds it.
     pub content: &'a Content,
+    /// The criterion that holds it (the component itself when the criterion is its own leaf).
     pub criterion: &'a Criterion,
+    /// The component.
     pub component: &'a Component,
 }
 
@@ -80,8 +100,11 @@ pub struct ComponentPlace<'a> {
 pub struct TreeRow<'a> {
     /// 1 directly under the criterion.
     pub depth: usize,
+    /// The row's code.
     pub code: &'a str,
+    /// The row's name.
     pub name: &'a str,
+    /// The row's max points.
     pub max: Decimal,
     /// The sub-criterion, where the row is one.
     pub sub: Option<&'a SubCriterion>,
@@ -133,16 +156,19 @@ impl Framework {
         self.criteria().flat_map(|(_, criterion)| &criterion.subcriteria).find(|sub| sub.code == code)
     }
 
+    /// Every criterion with the content holding it, in the framework's order.
     pub fn criteria(&self) -> impl Iterator<Item = (&Content, &Criterion)> {
         self.contents.iter().flat_map(|content| content.criteria.iter().map(move |criterion| (content, criterion)))
     }
 
+    /// Every scored component with its place, in the framework's order (the score sheet's rows).
     pub fn components(&self) -> impl Iterator<Item = ComponentPlace<'_>> {
         self.criteria().flat_map(|(content, criterion)| {
             criterion.components.iter().map(move |component| ComponentPlace { content, criterion, component })
         })
     }
 
+    /// The component with this code and its place, if the framework has it.
     pub fn component(&self, code: &str) -> Option<ComponentPlace<'_>> {
         self.components().find(|place| place.component.code == code)
     }
@@ -163,10 +189,12 @@ impl Framework {
         self.components().nth(position)
     }
 
+    /// The criterion with this code and its content, if the framework has it.
     pub fn criterion(&self, code: &str) -> Option<(&Content, &Criterion)> {
         self.criteria().find(|(_, criterion)| criterion.code == code)
     }
 
+    /// The framework's max points: the sum of its contents' (100 in both seeds).
     pub fn max(&self) -> Decimal {
         self.contents.iter().map(|content| content.max).sum()
     }

@@ -14,13 +14,29 @@ use std::collections::BTreeSet;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ApprovalBlocker {
     /// Approved already: its results are frozen; a change now is a re-rating (Điều 10.4).
-    AlreadyApproved { bloc: String },
+    AlreadyApproved {
+        /// The bloc's code.
+        bloc: String,
+    },
     /// The bloc has no unit in the round.
-    EmptyBloc { bloc: String },
+    EmptyBloc {
+        /// The bloc's code.
+        bloc: String,
+    },
     /// `count` components of the bloc's units are applicable and not appraised yet.
-    NotAppraised { bloc: String, count: usize },
+    NotAppraised {
+        /// The bloc's code.
+        bloc: String,
+        /// How many components remain.
+        count: usize,
+    },
     /// Ties the chairman has not ordered yet, each as its units joined by commas.
-    TieOpen { bloc: String, ties: Vec<String> },
+    TieOpen {
+        /// The bloc's code.
+        bloc: String,
+        /// Each open tie group, its units joined by commas.
+        ties: Vec<String>,
+    },
 }
 
 /// May the chairman approve `bloc` now? Approved already, empty, a component unappraised, or a tie the chairman has
@@ -71,7 +87,9 @@ pub enum WithdrawalRefusal {
 /// An appraised score as recorded: who entered it, and whether it still awaits a member's confirmation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Recorded<'a> {
+    /// An assistant entered it and no member has confirmed it yet.
     pub awaiting_confirmation: bool,
+    /// The council user who entered it, where recorded.
     pub appraised_by: Option<&'a str>,
 }
 

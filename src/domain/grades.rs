@@ -4,18 +4,25 @@ use rust_decimal::Decimal;
 use std::fmt;
 use std::str::FromStr;
 
+/// A criterion's quality grade (*xếp loại chất lượng tiêu chí*, 2610 Điều 6.3), ordered from poor up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Grade {
+    /// *Kém*: below every threshold (under 50 % of the criterion's max in 2610).
     Poor,
+    /// *Trung bình* (≥ 50 % in 2610).
     Average,
+    /// *Tốt* (≥ 70 % in 2610).
     Good,
+    /// *Xuất sắc* (≥ 90 % in 2610).
     Excellent,
 }
 
 impl Grade {
+    /// Every grade, highest first.
     pub const ALL: [Grade; 4] = [Grade::Excellent, Grade::Good, Grade::Average, Grade::Poor];
 
+    /// The grade's slug in the data, `import grades` and `rank --json` (`excellent` … `poor`).
     pub fn slug(self) -> &'static str {
         match self {
             Grade::Excellent => "excellent",
@@ -25,6 +32,7 @@ impl Grade {
         }
     }
 
+    /// The grade as the regulation and the papers write it (*Xuất sắc*, *Tốt*, *Trung bình*, *Kém*).
     pub fn vietnamese(self) -> &'static str {
         match self {
             Grade::Excellent => "Xuất sắc",
@@ -54,6 +62,7 @@ impl FromStr for Grade {
 /// The lowest score ratio for each grade, highest grade first; below every threshold is `poor`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GradeScale {
+    /// Each grade with the least ratio of score to max that earns it, as a fraction (`(excellent, 0.9)`).
     pub thresholds: Vec<(Grade, Decimal)>,
 }
 
@@ -75,7 +84,9 @@ impl GradeScale {
 /// A grade the council set in place of the proposed one; it needs a reason.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GradeOverride {
+    /// The grade the council set.
     pub grade: Grade,
+    /// Why (required; audited with the override).
     pub reason: String,
 }
 

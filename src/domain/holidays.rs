@@ -35,6 +35,7 @@ pub struct WorkCalendar {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("no calendar of public holidays for {year}")]
 pub struct NoCalendar {
+    /// The year whose public holidays are not in the calendar.
     pub year: i32,
 }
 

@@ -29,6 +29,8 @@ impl Role {
     pub const USER_ROLES: [Role; 6] =
         [Role::Member, Role::Assistant, Role::Leader, Role::Secretary, Role::Chairman, Role::Unit];
 
+    /// The role's slug, as `users add --role`, the audit log and the interface's `--lang en` name it (`admin` for the
+    /// service account).
     pub fn slug(self) -> &'static str {
         match self {
             Role::Member => "member",
@@ -41,6 +43,7 @@ impl Role {
         }
     }
 
+    /// The role's Vietnamese name, as the title bar and the papers write it (*Chủ tịch Hội đồng*).
     pub fn label_vi(self) -> &'static str {
         match self {
             Role::Member => "Thành viên Hội đồng",
@@ -84,6 +87,7 @@ impl FromStr for Role {
 pub struct Actor {
     /// The user's name (`--user`), or `admin` for the service account.
     pub name: String,
+    /// What the person may write (SPEC, Roles).
     pub role: Role,
     /// The appraising agency of a member or assistant.
     pub agency: Option<String>,
@@ -95,6 +99,7 @@ pub struct Actor {
 pub const SERVICE_ACCOUNT: &str = "admin";
 
 impl Actor {
+    /// The service account (`admin`): whoever holds the database file and runs the command line's subcommands.
     pub fn service_account() -> Actor {
         Actor { name: SERVICE_ACCOUNT.into(), role: Role::ServiceAccount, agency: None, unit: None }
     }
@@ -113,42 +118,66 @@ impl Actor {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{} may not {act}: {rule}", who.describe())]
 pub struct Refusal {
+    /// Who tried.
     pub who: Actor,
+    /// What they tried.
     pub act: Box<Act>,
+    /// The rule that refuses it; `messages::errors` words it for people.
     pub rule: Box<Rule>,
 }
 
 /// What the actor tried.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Act {
+    /// Write the council's appraised score (and deduction reason) of a component.
     Appraise {
+        /// The component's code (`III.10`).
         component: String,
+        /// The unit's code.
         unit: String,
     },
+    /// Comment on a component co-assigned to the actor's agency (*góp ý*).
     Comment {
+        /// The component's code.
         component: String,
+        /// The unit's code.
         unit: String,
     },
+    /// Enter one provincial leader's score of a group I component (2610 Điều 6.2.b; the appraised score is the
+    /// leaders' mean).
     EnterLeaderScore {
+        /// The leader whose score it is.
         leader: String,
+        /// The component's code.
         component: String,
+        /// The unit's code.
         unit: String,
     },
+    /// An appraisal row of `import scores` (appraised score, reason) from a file.
     ImportAppraisal {
+        /// The component's code.
         component: String,
+        /// The unit's code.
         unit: String,
     },
+    /// A write of the secretary or the chairman.
     Council(CouncilWrite),
     /// Write a unit's self-assessment (self-score, explanation, not-applicable mark, documents).
     SelfAssess {
+        /// The unit's code.
         unit: String,
     },
+    /// Submit a unit's self-assessment to the council (it is then locked).
     Submit {
+        /// The unit's code.
         unit: String,
     },
+    /// Read a unit's approved result (Điều 3.2 *công bố công khai*).
     SeeResult {
+        /// The unit's code.
         unit: String,
     },
+    /// Read the whole round: every unit's scores, appraisals and results.
     ReadRound,
 }
 
@@ -175,57 +204,83 @@ impl fmt::Display for Act {
 pub enum Rule {
     /// Group I: scored by the provincial leaders only.
     ScoredByLeaders {
+        /// The criterion's code (`I`).
         criterion: String,
     },
     /// The actor's agency is named after the first: it comments, the first appraises.
     LedByAnother {
+        /// The component's code.
         component: String,
+        /// The agency named first, which appraises.
         leading: String,
     },
+    /// The component is appraised by another agency than the actor's.
     AssignedTo {
+        /// The component's code.
         component: String,
+        /// The agency (or agencies, as the appendix names them) that appraises it.
         agency: String,
     },
+    /// The appendix names no appraising agency for the component, so no member may appraise it.
     NoAgencyNamed {
+        /// The component's code.
         component: String,
     },
+    /// A provincial leader scores only group I (the criteria scored by the leaders), nothing else.
     LeadersScoreGroupI,
     /// Secretary and chairman do not appraise; after approval the chairman re-rates.
     MembersAppraise,
     /// Only the agencies named after the first comment.
     CoAssignedComment {
+        /// The agencies named after the first.
         agencies: Vec<String>,
     },
+    /// Only the secretary or the chairman does this (facts, imports, reopening a submission).
     SecretaryOrChairman,
+    /// Only the secretary or the chairman exports the council's papers (SPEC, Roles).
     SecretaryOrChairmanExport,
+    /// Users are added and removed by the secretary or the service account.
     ServiceAccountManagesUsers,
+    /// Only the chairman does this: order a tie, override a grade, approve, re-rate.
     ChairmanOnly,
+    /// A provincial leader enters only their own score, never another leader's.
     LeaderOwnScore,
+    /// An imported leader's score must name the leader (column `leader`).
     LeaderRowNamesLeader,
+    /// An assistant's entry awaits a member's confirmation: it is entered in the interface, never imported.
     AssistantEntriesNotImported,
     /// A unit's focal person never writes the council's side.
     UnitNeverAppraises,
     /// A unit's focal person self-assesses its own unit only (`own`).
     OwnUnitSelfAssessment {
+        /// The actor's own unit.
         own: String,
     },
     /// The unit submitted: its self-assessment is frozen until the secretary reopens it.
     Submitted {
+        /// The unit that submitted.
         unit: String,
     },
+    /// A unit's focal person submits its own unit's self-assessment only.
     OwnUnitSubmission {
+        /// The actor's own unit.
         own: String,
     },
+    /// A self-assessment is submitted by the unit's focal person (or recorded for it by the secretary).
     FocalPersonSubmits,
+    /// A unit's focal person sees its own unit's result only.
     OwnUnitResult {
+        /// The actor's own unit.
         own: String,
     },
     /// A result is shown to a unit only once its bloc is approved and published (Điều 10).
     ResultAfterApproval,
+    /// A unit's focal person reads only its own unit (`thamdinh result` once approved), never the round.
     UnitReadsOwnOnly,
 }
 
 impl Rule {
+    /// The rules without fields, for tests and the catalog's check that each is worded in both languages.
     pub const ALL_SIMPLE: [Rule; 13] = [
         Rule::UnitNeverAppraises,
         Rule::FocalPersonSubmits,
@@ -377,8 +432,11 @@ pub enum CouncilWrite {
     Import,
     /// Record a unit's facts (discipline, outstanding, …).
     Facts,
+    /// Order a tie group within a bloc (SPEC, Quota and order).
     OrderTie,
+    /// Override a criterion's proposed grade, with a reason (audited).
     OverrideGrade,
+    /// Approve a bloc's result, which freezes it and publishes it to its units.
     Approve,
     /// Re-rate a unit after approval (Điều 10.4).
     Rerate,

@@ -7,6 +7,7 @@ use super::ranking::Outcome;
 /// A unit's level in the round this one was started from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PreviousLevel {
+    /// The previous round's year (this round's year − 1 for 2610 Điều 11.2.d to apply).
     pub year: i32,
     /// The outcome's slug then: `excellent`, `good`, `completed`, `not_completed`, `tie_pending`.
     pub level: String,

@@ -12,7 +12,9 @@ use std::collections::BTreeMap;
 /// One unit's published result: as approved, or as its latest re-rating left it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Published {
+    /// The rank as approved (or re-rated).
     pub rank: usize,
+    /// The level as approved (or re-rated).
     pub level: Level,
     /// Exact total.
     pub total: Decimal,
@@ -23,21 +25,27 @@ pub struct Published {
 /// A bloc's published results, with the quota it was approved with.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PublishedBloc {
+    /// The eligible units counted at the approval.
     pub eligible: usize,
+    /// The excellent quota approved; a re-rating never changes it (SPEC, re-rating).
     pub quota: usize,
+    /// Each unit's published result.
     pub units: BTreeMap<UnitCode, Published>,
 }
 
 /// Where the chairman places a re-rated unit among the units whose totals it now equals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TiePlace {
+    /// Above the units it ties with.
     Before,
+    /// Below the units it ties with.
     After,
 }
 
 /// A re-rating's outcome that needs the chairman: the re-rated unit's new totals equal these units'.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TieToOrder {
+    /// The units the re-rated unit now ties with.
     pub tied: Vec<UnitCode>,
 }
 

@@ -12,7 +12,9 @@ use super::ranking::{Outcome, QuotaNote, RankedUnit};
 /// One recorded decision: the unit, and the chairman's reason.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuotaException {
+    /// The unit rated excellent beyond the quota.
     pub unit: UnitCode,
+    /// The chairman's reason, as recorded (required; audited).
     pub reason: String,
 }
 

@@ -12,9 +12,11 @@ use std::sync::Arc;
 /// One unit entering the bloc's ranking.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Candidate {
+    /// The unit being ranked.
     pub unit: UnitCode,
     /// Exact total.
     pub total: Decimal,
+    /// The total still takes self-scores where the council has not appraised (SPEC, provisional total).
     pub provisional: bool,
     /// Shared with the unit's evaluation: ranking a bloc again copies no conditions.
     pub assessment: Arc<Assessment>,
@@ -23,21 +25,28 @@ pub struct Candidate {
 /// What the bloc's ranking needs from the regulation.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct QuotaTerms {
+    /// The share of the base that may be excellent (`0.2`: 20 %, 2610 Điều 7.2).
     pub rate: Decimal,
+    /// The most units of the bloc that may be excellent, whatever the rate gives (2610 Điều 7.2: 4, 2, 1, 1 by bloc);
+    /// none: no cap.
     pub cap: Option<u32>,
+    /// Decimals of the official total that thresholds, ranks and quota compare (2: 2610 Điều 6.4.c).
     pub official_decimals: u32,
+    /// Decimals of the first tie-break figure (3: 2610 Điều 6.4.c).
     pub tiebreak_decimals: u32,
 }
 
 /// The level a unit ends with, after the quota.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
+    /// The unit's level, the quota applied.
     Level(Level),
     /// Its tie group straddles the quota line and the chairman has not ordered it.
     TiePending,
 }
 
 impl Outcome {
+    /// The outcome as `rank --json` writes it: a level's slug or `tie_pending`.
     pub fn slug(self) -> &'static str {
         match self {
             Outcome::Level(level) => level.slug(),
@@ -45,6 +54,7 @@ impl Outcome {
         }
     }
 
+    /// The outcome in the council's words (*Chờ Chủ tịch quyết định thứ tự* for a pending tie).
     pub fn vietnamese(self) -> &'static str {
         match self {
             Outcome::Level(level) => level.vietnamese(),
@@ -58,30 +68,81 @@ impl Outcome {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum QuotaNote {
     /// Its tie group straddles the quota line (`quota` places, `remaining` left) at `rank`: the chairman orders it.
-    TiePending { quota: usize, remaining: usize, rank: usize },
+    TiePending {
+        /// The bloc's excellent places.
+        quota: usize,
+        /// The places still free when the tie group is reached.
+        remaining: usize,
+        /// The rank the tie group shares.
+        rank: usize,
+    },
     /// Within the quota: the `nth` of its `quota` places, at `rank`.
-    Within { nth: usize, quota: usize, rank: usize },
+    Within {
+        /// Which place of the quota the unit takes (1 = the first).
+        nth: usize,
+        /// The bloc's excellent places.
+        quota: usize,
+        /// The unit's rank.
+        rank: usize,
+    },
     /// Meets the excellent level's conditions but at `rank`, beyond the `quota` places, all taken: rated `fallback`.
-    Beyond { rank: usize, quota: usize, fallback: Level },
+    Beyond {
+        /// The unit's rank.
+        rank: usize,
+        /// The bloc's excellent places.
+        quota: usize,
+        /// The level it gets instead (good).
+        fallback: Level,
+    },
     /// The bloc's approved result differs from the live one: the approved rank and level.
-    Approved { rank: usize, level: Level },
+    Approved {
+        /// The rank as approved.
+        rank: usize,
+        /// The level as approved.
+        level: Level,
+    },
     /// Re-rated after the approval (Điều 10.4): the new rank and level.
-    Rerated { rank: usize, level: Level },
+    Rerated {
+        /// The rank after the re-rating.
+        rank: usize,
+        /// The level the re-rating gave.
+        level: Level,
+    },
     /// Rated excellent beyond the quota by the chairman's decision under `article` (the regulation's data), with
     /// the chairman's `reason`, at `rank`; the bloc's quota stays `quota`.
-    ChairmanException { article: String, reason: String, rank: usize, quota: usize },
+    ChairmanException {
+        /// The article allowing the exception, as the regulation's data cites it (synthetic Điều 7.2).
+        article: String,
+        /// The chairman's reason, as recorded.
+        reason: String,
+        /// The unit's rank.
+        rank: usize,
+        /// The bloc's computed quota, unchanged.
+        quota: usize,
+    },
     /// The chairman's decision under `article` no longer applies: the unit does not meet the conditions of excellent.
-    ExceptionLapsed { article: String },
+    ExceptionLapsed {
+        /// The article the decision was made under.
+        article: String,
+    },
 }
 
+/// One unit's place in its bloc's ranking: its rank, totals, outcome after the quota and why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RankedUnit {
+    /// The unit.
     pub unit: UnitCode,
+    /// The rank within the bloc, 1 first; units of an unordered tie group share one.
     pub rank: usize,
+    /// The exact total (every decimal kept).
     pub total: Decimal,
+    /// The total rounded half away from zero to the official decimals: what `rank --json` prints as `total`.
     pub official_total: Decimal,
+    /// The total rounded to the tie-break decimals (`total3`).
     pub tiebreak_total: Decimal,
+    /// The level after the quota, or a tie waiting for the chairman.
     pub outcome: Outcome,
+    /// The total still counts self-scores where no appraisal is recorded.
     pub provisional: bool,
     /// The unit's classification, from which its reasons are written when they are shown.
     pub assessment: Arc<Assessment>,
@@ -102,20 +163,28 @@ pub struct RankedUnit {
 pub struct TieGroup {
     /// In rank order (the chairman's order when resolved).
     pub units: Vec<UnitCode>,
+    /// The chairman has ordered the group (`thamdinh tie`), so its units have distinct ranks.
     pub resolved: bool,
     /// Some of its units compete for the last excellent places.
     pub straddles_quota: bool,
 }
 
+/// A bloc's ranking: its units in rank order, the excellent quota and the tie groups (SPEC, Quota and order).
 #[derive(Debug, Clone, PartialEq)]
 pub struct BlocRanking {
+    /// Units that meet no not-completed condition and reach good or excellent: the quota's base in both seeds.
     pub eligible: usize,
+    /// How many units may be excellent: min(floor(rate × eligible), cap) by default.
     pub quota: usize,
+    /// The units in rank order.
     pub units: Vec<RankedUnit>,
+    /// Groups of units with equal totals under every tie key.
     pub tie_groups: Vec<TieGroup>,
 }
 
 impl BlocRanking {
+    /// The tie groups the chairman has not ordered yet; while one straddles the quota line the bloc cannot be
+    /// approved.
     pub fn unresolved_ties(&self) -> impl Iterator<Item = &TieGroup> {
         self.tie_groups.iter().filter(|group| !group.resolved)
     }
@@ -142,12 +211,16 @@ pub fn excellent_quota(eligible: usize, terms: &QuotaTerms) -> usize {
 /// rounded, and the tie-break chain after the official total.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RankShape<'a> {
+    /// What the quota's rate is taken of.
     pub base: QuotaBase,
+    /// How a fractional quota is rounded.
     pub rounding: QuotaRounding,
+    /// The tie-break chain after the official total (a further decimal, a part, a criterion).
     pub keys: &'a [TieKey],
     /// The chairman's decisions to rate a unit excellent beyond the quota, and the article allowing them (None:
     /// the regulation allows none, and any decision is ignored).
     pub exceptions: &'a [QuotaException],
+    /// The article allowing the chairman's exception (synthetic Điều 7.2), cited in the unit's reasons.
     pub exception_article: Option<&'a str>,
 }
 

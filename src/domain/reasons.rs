@@ -24,7 +24,9 @@ use std::sync::Arc;
 /// where the regulation declares none) and its value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FactShown {
+    /// The regulation's short title for the fact (its name where none is declared).
     pub title: String,
+    /// The value, typed: yes/no, a count or the choice's label.
     pub value: FactWords,
 }
 
@@ -40,9 +42,23 @@ pub enum Observation {
     /// The graded criteria below a grade, each with its grade.
     GradesBelow(Vec<(String, Grade)>),
     /// `low.len()` of `graded` criteria are graded `grade` or lower; `low` names them.
-    GradedAtMost { grade: Grade, graded: usize, low: Vec<String> },
+    GradedAtMost {
+        /// The grade counted, with every grade below it.
+        grade: Grade,
+        /// How many criteria are graded.
+        graded: usize,
+        /// The codes of those at `grade` or lower.
+        low: Vec<String>,
+    },
     /// Of `scored` criteria, those below `percent` % of their max: (code, score, max).
-    BelowRatio { percent: Decimal, scored: usize, below: Vec<(String, Decimal, Decimal)> },
+    BelowRatio {
+        /// The share of the max, in percent (80 for 80 %).
+        percent: Decimal,
+        /// How many criteria are judged (those not applicable left out).
+        scored: usize,
+        /// Each criterion below it: (code, score, max).
+        below: Vec<(String, Decimal, Decimal)>,
+    },
 }
 
 /// One reason behind a unit's level.
@@ -52,25 +68,70 @@ pub enum Reason {
     Total(Decimal),
     /// Where the regulation has points: each part's score, the bonus and the penalty after their caps, and
     /// the regulation's article (data; may be empty).
-    Points { parts: Vec<(String, Option<Decimal>)>, bonus: Decimal, penalty: Decimal, source: String },
+    Points {
+        /// Each part's code and score (none: nothing scored yet).
+        parts: Vec<(String, Option<Decimal>)>,
+        /// The bonus points after the regulation's cap (synthetic Điều 4.1: at most 5).
+        bonus: Decimal,
+        /// The penalty points after the cap (synthetic Điều 4.2: at most 10).
+        penalty: Decimal,
+        /// The regulation's article for the points.
+        source: String,
+    },
     /// A not-completed condition held (its label is the regulation's text).
-    NotCompleted { label: Arc<str>, observed: Vec<Observation> },
+    NotCompleted {
+        /// The condition's words, from the regulation.
+        label: Arc<str>,
+        /// What the unit shows on it.
+        observed: Vec<Observation>,
+    },
     /// A condition of the level reached.
-    Reached { level: Level, label: Arc<str> },
+    Reached {
+        /// The level whose condition it is.
+        level: Level,
+        /// The condition's words, from the regulation.
+        label: Arc<str>,
+    },
     /// A condition of a level above the one reached that the unit does not meet.
-    Missing { level: Level, label: Arc<str>, observed: Vec<Observation> },
+    Missing {
+        /// The level whose condition the unit misses.
+        level: Level,
+        /// The condition's words, from the regulation.
+        label: Arc<str>,
+        /// What the unit shows on it.
+        observed: Vec<Observation>,
+    },
     /// Not completed: no higher level's conditions hold.
     NoHigherLevel,
     /// What the bloc's excellent quota (or its approval, or a re-rating) did to the unit.
     Quota(QuotaNote),
     /// The gaps of the unit's self-assessment file: `count` components, the first ones `listed`; `source` is
     /// the regulation's article (data; may be empty).
-    FileGaps { source: String, count: usize, listed: Vec<(ComponentCode, FileGap)> },
+    FileGaps {
+        /// The regulation's article (2610 Điều 8.2.b–c, 9.4.đ).
+        source: String,
+        /// How many components have a gap.
+        count: usize,
+        /// The first of them, each with what it lacks.
+        listed: Vec<(ComponentCode, FileGap)>,
+    },
     /// The unit's level in the round this one started from: the stored outcome slug, and whether that bloc
     /// was approved then.
-    PreviousYear { year: i32, level: String, approved: bool },
+    PreviousYear {
+        /// The previous round's year.
+        year: i32,
+        /// The stored outcome's slug (`not_completed`).
+        level: String,
+        /// That round's bloc was approved, so the level is final.
+        approved: bool,
+    },
     /// Rated not completed in `year` and this year: for the chairman (the regulation's `article`).
-    NotCompletedTwoYears { year: i32, article: String },
+    NotCompletedTwoYears {
+        /// The previous year, rated not completed too.
+        year: i32,
+        /// The rule's article (2610 Điều 11.2.d).
+        article: String,
+    },
 }
 
 /// The reasons of the level before the quota: the total, then the not-completed conditions that held, or the

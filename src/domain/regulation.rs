@@ -9,14 +9,20 @@ use super::score::ScoreRule;
 use super::self_assessment::SelfAssessmentRules;
 use rust_decimal::Decimal;
 
+/// One regulation, loaded from `data/<id>/` (a regulation is data, not code): everything the rules read to score,
+/// grade, classify and rank a round.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Regulation {
+    /// The short id the data folder and `init --regulation` use (`thai-nguyen-2024`, `bac-giang-453`).
     pub id: String,
+    /// The regulation's title as issued (*Quyết định 2610/QĐ-UBND …*), printed on the papers.
     pub title: String,
     /// Scores may be typed as a percentage of plan (`80%` = 0.8 × max).
     pub percent_input: bool,
     /// A component outside a unit's functions may be marked not applicable.
     pub not_applicable_allowed: bool,
+    /// Decimals of the official total that thresholds and quotas compare (2: 2610 Điều 6.4.c; 1 in the synthetic
+    /// regulation).
     pub official_decimals: u32,
     /// The decimals of the total a further tie key counts (2610: three); the official decimals when none does.
     pub tiebreak_decimals: u32,
@@ -31,13 +37,21 @@ pub struct Regulation {
     /// The article of the rule flagging a unit not completed two years running (2610 Điều 11.2.d); None where
     /// the regulation has no such rule (453).
     pub two_years_not_completed: Option<String>,
+    /// How many units of a bloc may be excellent.
     pub quota: QuotaRule,
+    /// The appraising agencies (*cơ quan thẩm định*) the frameworks name.
     pub agencies: Vec<Agency>,
+    /// The blocs (*khối*), the pools units are ranked in.
     pub blocs: Vec<Bloc>,
+    /// The groups (*nhóm*, 453's 17) that choose a unit's framework; empty where each bloc has one framework.
     pub groups: Vec<Group>,
+    /// The criteria trees (*phụ lục*), indexed by `Bloc::framework` and `Group::framework`.
     pub frameworks: Vec<Framework>,
+    /// The criteria's grade thresholds (2610 Điều 6.3); None where criteria carry no grade (453).
     pub grades: Option<GradeScale>,
+    /// The facts the council records per unit (discipline, outstanding …) and their defaults.
     pub facts: Vec<FactDefinition>,
+    /// The level conditions (2610 Điều 7, 453 Điều 6).
     pub classification: ClassificationRules,
     /// The submission deadline and the appraisal period, where the regulation states them.
     pub deadlines: super::calendar::Deadlines,
@@ -55,9 +69,13 @@ pub struct Regulation {
 /// within its bounds.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PointsRule {
+    /// The most bonus points counted (synthetic Điều 4.1: 5); none: no cap.
     pub bonus_cap: Option<Decimal>,
+    /// The most penalty points counted (synthetic Điều 4.2: 10); none: no cap.
     pub penalty_cap: Option<Decimal>,
+    /// The highest total (100); none: no bound.
     pub total_cap: Option<Decimal>,
+    /// The lowest total (0); none: no bound.
     pub total_floor: Option<Decimal>,
     /// The article, cited where the points are shown.
     pub source: String,
@@ -66,7 +84,9 @@ pub struct PointsRule {
 /// A unit's bonus and penalty, each after its cap, and the total they make.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Points {
+    /// Bonus points after the cap.
     pub bonus: Decimal,
+    /// Penalty points after the cap.
     pub penalty: Decimal,
 }
 
@@ -108,6 +128,7 @@ impl Regulation {
 /// The share of a bloc's units that may be rated excellent: the rate of its base, rounded, before the caps.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuotaRule {
+    /// The share of the base that may be excellent, as a fraction (`0.2`; synthetic: `0.15`).
     pub rate: Decimal,
     /// Eligible units (both seeds) or every unit of the bloc.
     pub base: super::tie_keys::QuotaBase,
@@ -120,16 +141,22 @@ pub struct QuotaRule {
     pub chairman_exception: Option<String>,
 }
 
+/// An appraising agency (*cơ quan thẩm định*: Sở Nội vụ, Thanh tra tỉnh …), whose members appraise the components the
+/// framework assigns it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Agency {
+    /// The agency's code, as the frameworks and `users add --agency` name it (`snv`).
     pub code: String,
+    /// The agency's name (*Sở Nội vụ*).
     pub name: String,
 }
 
 /// Khối: a ranking pool; quotas apply per bloc.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bloc {
+    /// The bloc's code (`so-nganh`).
     pub code: BlocCode,
+    /// The bloc's name, as the papers print it.
     pub name: String,
     /// The framework of the bloc's units when the regulation has no groups.
     pub framework: Option<usize>,
@@ -140,20 +167,26 @@ pub struct Bloc {
 /// Nhóm: chooses which framework applies to a unit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Group {
+    /// The group's code (`I` … `XVII` in 453).
     pub code: String,
+    /// The group's name.
     pub name: String,
+    /// The index in `Regulation::frameworks` of the framework its units are scored on.
     pub framework: usize,
 }
 
 impl Regulation {
+    /// The bloc with this code, if the regulation has it.
     pub fn bloc(&self, code: &str) -> Option<&Bloc> {
         self.blocs.iter().find(|bloc| bloc.code == code)
     }
 
+    /// The group with this code, if the regulation has it.
     pub fn group(&self, code: &str) -> Option<&Group> {
         self.groups.iter().find(|group| group.code == code)
     }
 
+    /// The appraising agency with this code, if the regulation has it.
     pub fn agency(&self, code: &str) -> Option<&Agency> {
         self.agencies.iter().find(|agency| agency.code == code)
     }
@@ -163,6 +196,7 @@ impl Regulation {
         ScoreRule { max, percent_of_plan: self.percent_input, decimals: self.score_decimals }
     }
 
+    /// The fact with this name, if the regulation defines it.
     pub fn fact(&self, name: &str) -> Option<&FactDefinition> {
         self.facts.iter().find(|fact| fact.name == name)
     }
@@ -179,6 +213,7 @@ impl Regulation {
         })
     }
 
+    /// Units belong to a group as well as a bloc (453), so `import units` needs the `group` column.
     pub fn has_groups(&self) -> bool {
         !self.groups.is_empty()
     }
@@ -201,9 +236,14 @@ impl Regulation {
 /// keeps the seeds' words.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SheetNames {
+    /// The sheet's title (`{year}` stands for the year).
     pub title: Option<String>,
+    /// The criterion column's header.
     pub criterion: Option<String>,
+    /// The max points column's header (*Điểm tối đa* / *Điểm chuẩn*).
     pub max: Option<String>,
+    /// The self-score column's header.
     pub self_score: Option<String>,
+    /// The appraised score column's header.
     pub appraised: Option<String>,
 }

@@ -7,26 +7,51 @@ use std::str::FromStr;
 /// Every path that takes a score (form, CSV, sheet, re-rating) words it the same.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ScoreInputError {
+    /// Not a number in either notation (`3,5` or `3.5`); carries the text as typed.
     #[error("“{0}” không phải là điểm hợp lệ (ví dụ 3,5 hoặc 3.5)")]
     NotANumber(String),
+    /// A percentage of plan (`80%`) where the regulation scores by points only (2610); carries the text as typed.
     #[error("“{0}”: quy chế này chấm bằng điểm, không theo % kế hoạch")]
     PercentNotAllowed(String),
+    /// Below zero: a score lies in [0, max].
     #[error("“{value}” không phải là điểm hợp lệ: điểm không được âm (điểm nằm trong [0; {}])", display_vi(*max))]
-    Negative { value: String, max: Decimal },
+    Negative {
+        /// The text as typed.
+        value: String,
+        /// The component's max points, named in the refusal's range.
+        max: Decimal,
+    },
+    /// Above the component's max (a percentage of plan above 100 % is capped instead, never refused).
     #[error("“{value}” vượt điểm tối đa {} (điểm nằm trong [0; {}])", display_vi(*max), display_vi(*max))]
-    AboveMax { value: String, max: Decimal },
+    AboveMax {
+        /// The text as typed.
+        value: String,
+        /// The component's max points.
+        max: Decimal,
+    },
+    /// More decimals than the regulation counts: refused rather than rounded, so nothing typed is silently changed.
     #[error(
         "“{value}” có {found} chữ số sau dấu phẩy; quy chế tính điểm đến {allowed} chữ số sau dấu phẩy (không làm tròn tự động: hãy nhập lại)"
     )]
-    TooManyDecimals { value: String, found: u32, allowed: u32 },
+    TooManyDecimals {
+        /// The text as typed.
+        value: String,
+        /// The decimals it carries.
+        found: u32,
+        /// The decimals the regulation counts (2610 Điều 6.4.c: two).
+        allowed: u32,
+    },
 }
 
 /// What a typed score must respect: the component's max, whether a percentage of plan is how the regulation
 /// scores, and how many decimals a score may carry (regulation data: Thái Nguyên Điều 6.4.c counts two).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ScoreRule {
+    /// The component's max points: a score lies in [0, max].
     pub max: Decimal,
+    /// The regulation scores by percentage of plan (453 Điều 4.2: `80%` = 0.8 × max, above 100 % earns the max).
     pub percent_of_plan: bool,
+    /// The most decimals a typed score may carry.
     pub decimals: u32,
 }
 

@@ -9,10 +9,13 @@ use std::collections::BTreeMap;
 /// What was entered for one component of one unit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ComponentScore {
+    /// The unit's own score (*điểm tự đánh giá*); None: not entered.
     pub self_score: Option<Decimal>,
+    /// The council's score (*điểm thẩm định*); for group I of 2610, the leaders' mean. None: not appraised.
     pub appraised_score: Option<Decimal>,
     /// Scores given by individual provincial leaders (group I of Thái Nguyên), by leader.
     pub leader_scores: LeaderScores,
+    /// Why the council scored below max or away from the self-score (*lý do trừ điểm*); "" when none is needed.
     pub deduction_reason: String,
     /// The unit's justification of its self-score (boxed: most rounds in memory hold none).
     pub explanation: Box<str>,
@@ -83,10 +86,12 @@ struct Leaders {
 }
 
 impl LeaderScores {
+    /// This leader's score, if they scored.
     pub fn get(&self, leader: &str) -> Option<&Decimal> {
         self.0.as_ref()?.scores.get(leader)
     }
 
+    /// Records this leader's score; returns the score it replaces.
     pub fn insert(&mut self, leader: String, score: Decimal) -> Option<Decimal> {
         self.0.get_or_insert_default().scores.insert(leader, score)
     }
@@ -101,10 +106,12 @@ impl LeaderScores {
         self.0.get_or_insert_default().reasons.insert(leader, reason);
     }
 
+    /// Forgets every leader's score and reason.
     pub fn clear(&mut self) {
         self.0 = None;
     }
 
+    /// No leader has scored.
     pub fn is_empty(&self) -> bool {
         self.0.as_ref().is_none_or(|leaders| leaders.scores.is_empty())
     }
@@ -114,6 +121,7 @@ impl LeaderScores {
         self.0.iter().flat_map(|leaders| leaders.scores.iter())
     }
 
+    /// The scores, by leader's name; their mean is the appraised score.
     pub fn values(&self) -> impl Iterator<Item = &Decimal> {
         self.iter().map(|(_, score)| score)
     }
@@ -129,17 +137,22 @@ impl<const N: usize> From<[(String, Decimal); N]> for LeaderScores {
 /// A criterion's result inside a unit's score.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CriterionResult {
+    /// The criterion's code.
     pub code: String,
+    /// The code of the content (or part) that holds it.
     pub content: String,
     /// None when every component is not applicable.
     pub score: Option<Decimal>,
     /// Max after transfers from wholly not-applicable criteria (C.1 becomes 7 or 10).
     pub max: Decimal,
+    /// The grade its ratio of score to max earns on the regulation's scale (≥ 90 % excellent …); None where criteria
+    /// carry no grade.
     pub proposed_grade: Option<Grade>,
     /// The grade that counts: the override where the council set one, else the proposed grade.
     pub grade: Option<Grade>,
 }
 
+/// One unit's computed score: its total, provisional or not, each criterion's result and grade, each content's score.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnitScore {
     /// Exact total; round with the regulation's decimals for display and thresholds. Where the regulation
@@ -151,14 +164,18 @@ pub struct UnitScore {
     pub points: Option<super::regulation::Points>,
     /// Some applicable component is not appraised yet.
     pub provisional: bool,
+    /// Applicable components with an appraised score (progress, and whether the total is provisional).
     pub appraised_count: usize,
+    /// Components that apply to the unit (those marked not applicable left out).
     pub applicable_count: usize,
+    /// Each criterion's result, in framework order.
     pub criteria: Vec<CriterionResult>,
     /// Each content's score (Nội dung I/II/III, part A/B/C) in framework order; None when nothing in it applies.
     pub contents: Vec<(String, Option<Decimal>)>,
 }
 
 impl UnitScore {
+    /// The result of the criterion with this code, if the framework has it.
     pub fn criterion(&self, code: &str) -> Option<&CriterionResult> {
         self.criteria.iter().find(|criterion| criterion.code == code)
     }

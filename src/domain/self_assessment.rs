@@ -40,8 +40,11 @@ pub enum WhenMissing {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SelfAssessmentRules {
+    /// Which self-scores need the unit's explanation (2610: every one; 453: those below max).
     #[serde(default)]
     pub explanation_for: ExplanationFor,
+    /// What a missing explanation does: 2610 flags the component incomplete (*thiếu hồ sơ*), 453 refuses the
+    /// self-score.
     #[serde(default)]
     pub missing_explanation: WhenMissing,
     /// A criterion with no document filed under it or its components.
@@ -56,8 +59,11 @@ pub struct SelfAssessmentRules {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("điểm tự đánh giá {} thấp hơn điểm tối đa {} nên cần giải trình lý do tự trừ điểm ({article})", display_vi(*self_score), display_vi(*max))]
 pub struct ExplanationMissing {
+    /// The self-score typed.
     pub self_score: Decimal,
+    /// The component's max points.
     pub max: Decimal,
+    /// The article requiring the explanation (453 Điều 4.2), quoted in the refusal.
     pub article: String,
 }
 
@@ -129,11 +135,14 @@ impl SelfAssessmentRules {
 /// What one component's file lacks (*thiếu hồ sơ*).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FileGap {
+    /// The self-score has no explanation (2610 Điều 8.2.b).
     pub no_explanation: bool,
+    /// Its criterion has no evidence document (2610 Điều 8.2.c, 9.4.đ).
     pub no_evidence: bool,
 }
 
 impl FileGap {
+    /// What is missing, in Vietnamese (*thiếu giải trình và tài liệu kiểm chứng*), for the sheets and papers.
     pub fn vietnamese(self) -> &'static str {
         match (self.no_explanation, self.no_evidence) {
             (true, true) => "thiếu giải trình và tài liệu kiểm chứng",

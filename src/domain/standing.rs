@@ -31,6 +31,7 @@ pub struct Standing {
 pub struct UnitStanding {
     /// Exact total.
     pub total: Decimal,
+    /// Some applicable component is not appraised yet: the total takes self-scores there.
     pub provisional: bool,
     /// Applicable components not yet finally appraised.
     pub unappraised: usize,
@@ -81,6 +82,7 @@ impl Standing {
         &self.results
     }
 
+    /// Every bloc's result, taken out of the standing.
     pub fn into_results(self) -> Vec<BlocResult> {
         self.results
     }

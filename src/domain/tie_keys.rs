@@ -27,6 +27,7 @@ pub enum QuotaRounding {
 }
 
 impl QuotaBase {
+    /// The base as `regulation.toml` writes it (`quota_base = "eligible"`).
     pub fn slug(self) -> &'static str {
         match self {
             QuotaBase::Eligible => "eligible",
@@ -36,6 +37,7 @@ impl QuotaBase {
 }
 
 impl QuotaRounding {
+    /// The rounding as `regulation.toml` writes it (`quota_rounding = "down"`).
     pub fn slug(self) -> &'static str {
         match self {
             QuotaRounding::Down => "down",

@@ -10,7 +10,12 @@ pub enum TextRefusal {
     #[error(
         "holds the control character U+{code:04X} at position {position}; only letters, digits, punctuation, line breaks and tabs"
     )]
-    ControlCharacter { code: u32, position: usize },
+    ControlCharacter {
+        /// The character's code point.
+        code: u32,
+        /// Its position in the text, in characters counted from 1.
+        position: usize,
+    },
     /// A line break where the text must stay on one line (a name, a code).
     #[error("may not break a line")]
     LineBreak,
@@ -21,10 +26,20 @@ pub enum TextRefusal {
     #[error(
         "holds the bidi control U+{code:04X} at position {position}; not allowed in names, codes, titles, references"
     )]
-    BidiControl { code: u32, position: usize },
+    BidiControl {
+        /// The character's code point.
+        code: u32,
+        /// Its position in the text, in characters counted from 1.
+        position: usize,
+    },
     /// Longer than its kind of text may be.
     #[error("is {length} characters long, over the limit of {limit}")]
-    TooLong { length: usize, limit: usize },
+    TooLong {
+        /// The text's length in characters.
+        length: usize,
+        /// The most its kind of text may have.
+        limit: usize,
+    },
 }
 
 /// The longest appraisal period a round may set, in working days: a year's working days.

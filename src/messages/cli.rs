@@ -7,79 +7,109 @@ use std::path::Path;
 /// A refusal of the command line itself (its arguments, a checked file or log).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CliRefusal {
+    /// A command that reads or writes a round was given no `--db PATH`.
     DbRequired,
     /// `regulations check`: the folder has problems (each printed above), or holds no data file (count 0).
     RegulationProblems {
+        /// The folder checked, as the user typed it.
         folder: String,
+        /// How many problems were printed (0: the folder holds no data file).
         count: usize,
     },
+    /// `rerate` must change exactly one thing: a score, a grade or a fact.
     RerateOneThing,
     /// `audit verify --head`: the recorded head is not in the log.
     HeadNotInLog {
+        /// The database, as shown to the user.
         db: String,
+        /// The head the user gave (from a paper's or workbook's check block).
         head: String,
     },
     /// `audit verify`: values the log did not write; the first ones, as the store lists them.
     Unexplained {
+        /// The database, as shown to the user.
         db: String,
+        /// How many values the log does not explain.
         count: usize,
+        /// The first of them, already worded.
         shown: Vec<String>,
     },
     /// `audit verify`: rows the program would not have written (each worded by `messages::trust::forged_row`).
     Forged {
+        /// The database, as shown to the user.
         db: String,
+        /// How many log rows are forged.
         count: usize,
+        /// The first of them, already worded.
         shown: Vec<String>,
     },
     /// `audit verify`: triggers of the schema dropped or altered (each worded by `messages::trust::trigger_problem`).
     Triggers {
+        /// The database, as shown to the user.
         db: String,
+        /// Each trigger's problem, already worded.
         shown: Vec<String>,
     },
     /// `audit verify`: the chain breaks at this row (the store's account of how).
     ChainBroken {
+        /// The database, as shown to the user.
         db: String,
+        /// The log row (its id) where the hash chain first breaks.
         row: i64,
+        /// What is wrong at that row.
         problem: Box<crate::store::audit::ChainBreak>,
     },
     /// `export verify`: the content differs from the file's check block.
     ExportAltered {
+        /// The exported file, as shown to the user.
         file: String,
     },
     /// `export verify --db`: same audit head, other content.
     ExportLayoutChanged {
+        /// The exported file, as shown to the user.
         file: String,
+        /// The content hash the database gives today.
         now: String,
     },
     /// `export verify --db`: the database changed since the export.
     ExportDatabaseChanged {
+        /// The exported file, as shown to the user.
         file: String,
+        /// The audit head the file records (none: the log was empty then).
         head_then: Option<String>,
+        /// The database's audit head today (none: the log is empty).
         head_now: Option<String>,
+        /// The content hash the database gives today.
         now: String,
     },
     /// `submit` without the approval date or the minutes.
     SubmitNeeds,
     /// `demo --units N` beyond the units a demo round is made with.
     DemoUnits {
+        /// The number asked for.
         units: usize,
+        /// The most a demo round holds.
         limit: usize,
     },
     /// `init` names neither a regulation nor last year's round.
     RegulationOrFrom,
     /// A council round opens in the interface only as one of its users.
     NeedsUser {
+        /// The database, as shown to the user.
         db: String,
     },
     /// A deployment session with no terminal and no file transfer (`ssh host` without `-t`, or a command).
     NeedsTerminal,
     /// A key still listed for a user the council removed.
     AccountRemoved {
+        /// The login the key names.
         name: String,
     },
     /// `audit verify`: stored files missing or changed since they were sent.
     StoredFiles {
+        /// The database, as shown to the user.
         db: String,
+        /// Each missing or changed file, already worded.
         shown: Vec<String>,
     },
 }
@@ -87,8 +117,10 @@ pub enum CliRefusal {
 /// Any error the command line reports.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
+    /// A refusal or failure of the store (already typed and worded in `messages::errors`).
     #[error("{0}")]
     Store(#[from] StoreError),
+    /// A refusal of the command line itself.
     #[error("{}", cli_refusal(.0, Lang::En))]
     Cli(CliRefusal),
 }
@@ -292,10 +324,12 @@ pub fn export_hashes(lang: Lang, file: &Path, stated: &str, actual: &str) -> [St
     }
 }
 
+/// Said by `cli`.
 pub fn export_intact(lang: Lang, file: &Path) -> String {
     lang.pick(format!("{}: nội dung nguyên vẹn", path(file)), format!("{}: content intact", path(file)))
 }
 
+/// Said by `cli`.
 pub fn export_matches_database(lang: Lang, file: &Path) -> String {
     lang.pick(
         format!("{}: khớp với cơ sở dữ liệu hiện tại", path(file)),
@@ -321,6 +355,7 @@ pub fn audit_intact(lang: Lang, db: &Path, rows: i64, head: Option<&str>) -> [St
     }
 }
 
+/// Said by `cli::audit_log`.
 pub fn audit_head_found(lang: Lang, head: &str, row: i64, rows: i64) -> String {
     match lang {
         Lang::Vi => format!("mã đã ghi {head} là dòng {row}/{rows}: không có gì đến dòng đó bị sửa hay xóa từ khi ghi"),
@@ -330,6 +365,7 @@ pub fn audit_head_found(lang: Lang, head: &str, row: i64, rows: i64) -> String {
     }
 }
 
+/// Said by `cli::audit_log`.
 pub fn audit_tables_match(lang: Lang) -> &'static str {
     lang.pick(
         "mọi dòng của mọi bảng đúng như nhật ký ghi lần cuối",
@@ -337,6 +373,7 @@ pub fn audit_tables_match(lang: Lang) -> &'static str {
     )
 }
 
+/// Said by `cli::audit_log`.
 pub fn audit_no_rows(lang: Lang, db: &Path) -> String {
     lang.pick(format!("{}: không có dòng nhật ký nào khớp", path(db)), format!("{}: no audit rows match", path(db)))
 }
@@ -490,6 +527,7 @@ pub fn number(value: rust_decimal::Decimal, lang: Lang) -> String {
     }
 }
 
+/// Said by `cli::rank_report`.
 pub fn provisional(lang: Lang) -> &'static str {
     lang.pick(" (tạm tính)", " (provisional)")
 }

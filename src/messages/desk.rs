@@ -6,28 +6,38 @@ use super::keys::Words;
 use crate::sheet::desk::FileKind;
 use crate::store::preview::{ChangeCount, Item};
 
+/// Said by `tui::app`, `tui::view::desk`.
 pub const PANE: Words = Words::new("Bàn làm việc", "Desk");
 
 // The desk's rows, as the pane lists them.
+/// The desk's rows, as the pane lists them; said by `tui::app::desk`.
 pub const IMPORT: Words = Words::new(
     "Nhập tệp từ thư mục /nhap (danh sách đơn vị, điểm, sự kiện, tài liệu, biểu chấm .xlsx)",
     "Import a file from the /nhap folder (units, scores, facts, documents, .xlsx score sheets)",
 );
+/// The desk's rows, as the pane lists them; said by `tui::app::desk`.
 pub const USERS: Words = Words::new("Người dùng: danh sách, thêm, xóa", "Users: list, add, remove");
+/// The desk's rows, as the pane lists them; said by `tui::app::desk`.
 pub const ROUND: Words = Words::new("Hạn nộp hồ sơ và thời gian thẩm định", "Submission deadline and appraisal period");
+/// The desk's rows, as the pane lists them; said by `tui::app::desk`.
 pub const PAPER: Words =
     Words::new("Ghi nhận hồ sơ tự đánh giá nộp bằng giấy", "Record a self-assessment submitted on paper");
+/// The desk's rows, as the pane lists them; said by `tui::app::desk`.
 pub const REOPEN: Words = Words::new("Mở lại bản tự đánh giá đã nộp", "Reopen a submitted self-assessment");
+/// The desk's rows, as the pane lists them; said by `tui::app::desk`.
 pub const RERATE: Words = Words::new(
     "Xếp loại lại một đơn vị đã phê duyệt (Chủ tịch, Điều 10.4)",
     "Re-rate a unit already approved (chairman, Article 10.4)",
 );
+/// The desk's rows, as the pane lists them; said by `tui::app::desk`.
 pub const BACKUP: Words =
     Words::new("Sao lưu kỳ đánh giá vào thư mục /xuat", "Back up the round into the /xuat folder");
+/// The desk's rows, as the pane lists them; said by `tui::app::desk`.
 pub const PAPERS: Words = Words::new(
     "Văn bản của Hội đồng (báo cáo, tờ trình, dự thảo quyết định, biên bản, thông báo, trang công bố) vào /xuat",
     "The council's papers (report, proposal, draft decision, minutes, notices, publication page) into /xuat",
 );
+/// The desk's rows, as the pane lists them; said by `tui::view::desk`.
 pub const PAPERS_TITLE: Words =
     Words::new("Văn bản xuất vào thư mục /xuat của bạn", "Papers written into your /xuat folder");
 
@@ -47,6 +57,7 @@ pub fn paper(index: usize, lang: Lang) -> &'static str {
     PAPERS.get(index).map(|words| words.say(lang)).unwrap_or_default()
 }
 
+/// Said by `tui::effects`.
 pub fn paper_written(shown: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Đã xuất: {shown}"),
@@ -54,6 +65,7 @@ pub fn paper_written(shown: &str, lang: Lang) -> String {
     }
 }
 
+/// Said by `tui::effects`.
 pub fn notices_written(shown: &str, count: usize, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Đã xuất {count} thông báo vào thư mục {shown}"),
@@ -61,24 +73,37 @@ pub fn notices_written(shown: &str, count: usize, lang: Lang) -> String {
     }
 }
 
+/// Said by `tui::view::desk`.
 pub const INBOX_TITLE: Words = Words::new("Tệp trong thư mục /nhap của bạn", "Files in your /nhap folder");
+/// Said by `tui::view::desk`.
 pub const INBOX_EMPTY: Words = Words::new(
     "Thư mục /nhap trống: gửi tệp .csv hoặc .xlsx vào /nhap bằng sftp, scp hoặc WinSCP rồi bấm r để đọc lại",
     "The /nhap folder is empty: send a .csv or .xlsx file into /nhap by sftp, scp or WinSCP, then press r to read it again",
 );
+/// Said by `tui::view::desk`.
 pub const KIND_TITLE: Words = Words::new("Tệp này là loại nào?", "What kind of file is this?");
+/// Said by `tui::view::desk`.
 pub const PREVIEW_TITLE: Words = Words::new("Xem trước (chưa ghi gì)", "Preview (nothing written yet)");
+/// Said by `tui::app::update::desk`, `tui::view::desk`.
 pub const PREVIEW_CONFIRM: Words =
     Words::new("Gõ y rồi Enter để nhập thật; Esc để thôi", "Type y then Enter to import for real; Esc to stop");
+/// Said by `tui::view::desk`.
 pub const PREVIEW_NOTHING: Words =
     Words::new("Tệp không thay đổi gì trong kỳ đánh giá", "The file changes nothing in the round");
+/// Said by `tui::view::desk`.
 pub const PROBLEMS_TITLE: Words =
     Words::new("Tệp bị từ chối — không có gì được ghi", "File refused — nothing was written");
+/// Said by `tui::view::desk`.
 pub const USERS_TITLE: Words = Words::new("Người dùng của Hội đồng", "The council's users");
+/// Said by `tui::app::update`.
 pub const KEY_LINE_TITLE: Words = Words::new("Dòng khóa gửi cán bộ công nghệ thông tin", "Key line for the IT officer");
+/// Worded into a longer sentence of this file.
 pub const KEY_PLACEHOLDER: &str = "<KHÓA-CÔNG-KHAI-CỦA-NGƯỜI-DÙNG>";
+/// Worded into a longer sentence of this file.
 pub const KEY_PLACEHOLDER_EN: &str = "<USER-PUBLIC-KEY>";
+/// Said by `tui::view::desk`.
 pub const REMOVED: Words = Words::new("đã xóa", "removed");
+/// Said by `tui::app::update::desk`.
 pub const TYPE_Y: Words =
     Words::new("Gõ y rồi Enter để xác nhận; Esc để thôi", "Type y then Enter to confirm; Esc to stop");
 
@@ -129,6 +154,7 @@ pub fn change(count: &ChangeCount, lang: Lang) -> String {
     }
 }
 
+/// Said by `tui::view::desk`.
 pub fn rows(file: &str, rows: usize, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("{file}: {rows} dòng dữ liệu"),
@@ -136,6 +162,7 @@ pub fn rows(file: &str, rows: usize, lang: Lang) -> String {
     }
 }
 
+/// Said by `tui::effects`.
 pub fn imported(file: &str, rows: usize, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Đã nhập {file}: {rows} dòng"),
@@ -143,6 +170,7 @@ pub fn imported(file: &str, rows: usize, lang: Lang) -> String {
     }
 }
 
+/// Said by `tui::app::update`, `tui::view::desk`.
 pub fn problems(count: usize, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("{count} lỗi; sửa tệp, gửi lại vào /nhap rồi nhập lại"),
@@ -156,6 +184,7 @@ pub fn key_line(program: &str, db: &str, user: &str, lang: Lang) -> String {
     format!("command=\"{program} --db {db} --user {user}\",restrict,pty ssh-ed25519 {key} {user}")
 }
 
+/// Said by `tui::app::update`.
 pub fn key_line_help(user: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!(
@@ -167,6 +196,7 @@ pub fn key_line_help(user: &str, lang: Lang) -> String {
     }
 }
 
+/// Said by `tui::app::update`.
 pub fn user_added(user: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Đã thêm người dùng {user}"),
@@ -174,6 +204,7 @@ pub fn user_added(user: &str, lang: Lang) -> String {
     }
 }
 
+/// Said by `tui::effects`.
 pub fn user_removed(user: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Đã xóa người dùng {user} (lịch sử vẫn giữ tên); nhớ xóa dòng khóa của họ"),
@@ -181,6 +212,7 @@ pub fn user_removed(user: &str, lang: Lang) -> String {
     }
 }
 
+/// Said by `tui::view::desk`.
 pub fn remove_question(user: &str, lang: Lang) -> String {
     let type_y = TYPE_Y.say(lang);
     match lang {
@@ -189,6 +221,7 @@ pub fn remove_question(user: &str, lang: Lang) -> String {
     }
 }
 
+/// Said by `tui::effects`.
 pub fn round_set(deadline: Option<&str>, days: Option<u32>, lang: Lang) -> String {
     let (deadline, days) = match lang {
         Lang::Vi => (
@@ -204,6 +237,7 @@ pub fn round_set(deadline: Option<&str>, days: Option<u32>, lang: Lang) -> Strin
     format!("{head}{deadline}{days}").trim_end_matches(';').to_string()
 }
 
+/// Said by `tui::effects`.
 pub fn paper_recorded(unit: &str, minutes: &str, late: bool, lang: Lang) -> String {
     match (late, lang) {
         (false, Lang::Vi) => format!("Đã ghi nhận hồ sơ giấy của {unit} (biên bản số {minutes})"),
@@ -217,6 +251,7 @@ pub fn paper_recorded(unit: &str, minutes: &str, late: bool, lang: Lang) -> Stri
     }
 }
 
+/// Said by `tui::effects`.
 pub fn reopened(unit: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Đã mở lại bản tự đánh giá của {unit}"),
@@ -224,6 +259,7 @@ pub fn reopened(unit: &str, lang: Lang) -> String {
     }
 }
 
+/// Said by `tui::effects`.
 pub fn rerated(unit: &str, reason: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Đã xếp loại lại {unit} (Điều 10.4): {reason}"),
@@ -231,6 +267,7 @@ pub fn rerated(unit: &str, reason: &str, lang: Lang) -> String {
     }
 }
 
+/// Said by `tui::effects`.
 pub fn backup_made(shown: &str, hash: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Đã sao lưu và kiểm tra bản sao (toàn vẹn, nhật ký): {shown} — mã nhật ký {hash}"),
@@ -249,6 +286,7 @@ pub const USER_FIELDS: [Words; 5] = [
     Words::new("Đơn vị (vai trò unit)", "Unit (role unit)"),
     Words::new("Họ và tên", "Full name"),
 ];
+/// The fields of each desk form, in order; said by `tui::app::desk`.
 pub const ROUND_FIELDS: [Words; 2] = [
     Words::new("Hạn nộp (dd/mm/yyyy; để trống: giữ như cũ)", "Deadline (dd/mm/yyyy; empty: unchanged)"),
     Words::new(
@@ -266,14 +304,17 @@ pub fn current_settings(deadline: Option<&str>, days: Option<u32>, lang: Lang) -
         Lang::En => format!("Now: deadline {deadline}; appraisal period {days} working days"),
     }
 }
+/// Said by `tui::app::desk`.
 pub const PAPER_FIELDS: [Words; 4] = [
     Words::new("Đơn vị (mã)", "Unit (code)"),
     Words::new("Ngày nhận hồ sơ (dd/mm/yyyy; để trống: hôm nay)", "Date received (dd/mm/yyyy; empty: today)"),
     Words::new("Ngày tập thể lãnh đạo thông qua (dd/mm/yyyy)", "Date the leadership approved it (dd/mm/yyyy)"),
     Words::new("Số biên bản", "Minutes number"),
 ];
+/// Said by `tui::app::desk`.
 pub const REOPEN_FIELDS: [Words; 2] =
     [Words::new("Đơn vị (mã)", "Unit (code)"), Words::new("Lý do mở lại", "Reason for reopening")];
+/// Said by `tui::app::desk`.
 pub const RERATE_FIELDS: [Words; 7] = [
     Words::new("Đơn vị (mã)", "Unit (code)"),
     Words::new(
@@ -295,8 +336,10 @@ pub const RERATE_ONE_THING: Words = Words::new(
     "Ghi đúng một thay đổi: tiêu chí với điểm, tiêu chí với xếp loại, hoặc sự kiện với giá trị",
     "Give exactly one change: a criterion with a score, a criterion with a grade, or a fact with a value",
 );
+/// A rerate form names one change: a score, a grade or a fact; said by `tui::app::update::desk`.
 pub const NUMBER_NEEDED: Words = Words::new(
     "Thời gian thẩm định là một số ngày làm việc (vd. 15)",
     "The appraisal period is a number of working days (e.g. 15)",
 );
+/// A rerate form names one change: a score, a grade or a fact; said by `tui::app::update::desk`.
 pub const NOTHING_TYPED: Words = Words::new("Chưa nhập gì để ghi", "Nothing typed to record");

@@ -28,21 +28,35 @@ pub fn grade(grade: Grade, lang: Lang) -> &'static str {
 }
 
 // The panes' titles.
+/// The panes' titles; said by `tui::app`.
 pub const PANE_QUEUE: Words = Words::new("Hàng chờ thẩm định", "Appraisal queue");
+/// The panes' titles; said by `tui::app`.
 pub const PANE_RANKING: Words = Words::new("Xếp hạng", "Ranking");
+/// The panes' titles; said by `tui::app`.
 pub const PANE_PROGRESS: Words = Words::new("Tiến độ", "Progress");
+/// The panes' titles; said by `tui::app`.
 pub const PANE_TIES: Words = Words::new("Bằng điểm", "Ties");
+/// The panes' titles; said by `tui::app`.
 pub const PANE_CHARTS: Words = Words::new("Biểu đồ", "Charts");
+/// The panes' titles; said by `tui::app`.
 pub const PANE_SELF_ASSESSMENT: Words = Words::new("Tự đánh giá", "Self-assessment");
+/// The panes' titles; said by `tui::app`.
 pub const PANE_RESULT: Words = Words::new("Kết quả", "Result");
 
 // Where an item of the queue stands.
+/// Where an item of the queue stands; said by `tui::app`.
 pub const STATUS_PENDING: Words = Words::new("Chưa thẩm định", "Not appraised");
+/// Where an item of the queue stands; said by `tui::app`.
 pub const STATUS_NEEDS_REASON: Words = Words::new("Thiếu lý do", "Reason missing");
+/// Where an item of the queue stands; said by `tui::app`.
 pub const STATUS_INCOMPLETE_FILE: Words = Words::new("Thiếu hồ sơ", "Incomplete file");
+/// Where an item of the queue stands; said by `tui::app`.
 pub const STATUS_AWAITING: Words = Words::new("Chờ xác nhận", "Awaiting confirmation");
+/// Where an item of the queue stands; said by `tui::app`.
 pub const STATUS_APPRAISED: Words = Words::new("Đã thẩm định", "Appraised");
+/// Where an item of the queue stands; said by `tui::app`.
 pub const STATUS_CO_ASSIGNED: Words = Words::new("Phối hợp — góp ý", "Co-appraising — comment");
+/// Where an item of the queue stands; said by `tui::app`.
 pub const STATUS_NOT_SUBMITTED: Words = Words::new("Đơn vị chưa nộp", "Unit not submitted");
 
 /// The scoring form of an approved bloc.
@@ -60,30 +74,42 @@ pub fn opening(db: &str, lang: Lang) -> String {
 }
 
 // Placeholders of the text boxes.
+/// Placeholders of the text boxes; said by `tui::app::forms`.
 pub const COMMENT_PLACEHOLDER: Words =
     Words::new("Ý kiến góp ý của cơ quan phối hợp", "The co-appraising agency's comment");
+/// Placeholders of the text boxes; said by `tui::app::forms`.
 pub const DEDUCTION_PLACEHOLDER: Words = Words::new(
     "Lý do trừ điểm (bắt buộc khi điểm thấp hơn tối đa hoặc khác điểm tự đánh giá)",
     "Deduction reason (required when the score is below the maximum or differs from the self-score)",
 );
+/// Placeholders of the text boxes; said by `tui::app`.
 pub const RERATE_PLACEHOLDER: Words = Words::new(
     "Lý do xếp loại lại (Điều 10.4): khuyết điểm, vi phạm phát hiện sau khi phê duyệt",
     "Re-rating reason (Article 10.4): shortcomings, violations found after the approval",
 );
+/// Placeholders of the text boxes; said by `tui::app::unit_side`.
 pub const EXPLANATION_PLACEHOLDER: Words = Words::new(
     "Giải trình của đơn vị (căn cứ, số liệu, tài liệu kiểm chứng)",
     "The unit's explanation (grounds, figures, supporting documents)",
 );
+/// Placeholders of the text boxes; said by `tui::app::update::appraisal`.
 pub const WITHDRAW_PLACEHOLDER: Words =
     Words::new("Lý do rút kết quả thẩm định (bắt buộc)", "Reason for withdrawing the appraisal (required)");
+/// Placeholders of the text boxes; said by `tui::app::update::browse`.
 pub const OVERRIDE_PLACEHOLDER: Words = Words::new("Lý do điều chỉnh (bắt buộc)", "Reason for the override (required)");
 
 // The scoring and comment forms' refusals.
+/// The scoring and comment forms' refusals; said by `tui::app::forms`.
 pub const NO_FORM: Words = Words::new("Không có phiếu", "No form is open");
+/// The scoring and comment forms' refusals; said by `tui::app::forms`.
 pub const UNIT_GONE: Words = Words::new("Đơn vị không còn trong dữ liệu", "The unit is no longer in the data");
+/// The scoring and comment forms' refusals; said by `tui::app::forms`.
 pub const CRITERION_GONE: Words = Words::new("Tiêu chí không có trong khung", "The criterion is not in the framework");
+/// The scoring and comment forms' refusals; said by `tui::app::forms`.
 pub const NO_APPRAISED_SCORE: Words = Words::new("Chưa nhập điểm thẩm định", "No appraised score typed yet");
+/// The scoring and comment forms' refusals; said by `tui::app::forms`.
 pub const NO_COMMENT_FORM: Words = Words::new("Không có phiếu góp ý", "No comment form is open");
+/// The scoring and comment forms' refusals; said by `tui::app::forms`.
 pub const NO_COMMENT: Words = Words::new("Chưa nhập ý kiến góp ý", "No comment typed yet");
 
 /// A text of a form refused by the text rule: the field, then why.
@@ -100,80 +126,103 @@ pub fn field_refused(field: Field, why: &str, lang: Lang) -> String {
 /// The fields a refusal names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
+    /// The deduction reason (*lý do trừ điểm*) of an appraisal.
     Deduction,
+    /// A co-appraising agency's comment.
     Comment,
+    /// The reason for withdrawing a recorded appraisal.
     Withdrawal,
+    /// The unit's self-score.
     SelfScore,
 }
 
 // The queue.
+/// The queue; said by `tui::app`.
 pub const NOTHING_LEFT: Words = Words::new("Không còn mục nào chờ thẩm định", "No item is left to appraise");
 
 // Withdrawing an appraisal.
+/// Withdrawing an appraisal; said by `tui::app::update::appraisal`.
 pub const WITHDRAWAL_NEEDS_REASON: Words =
     Words::new("Cần lý do rút kết quả thẩm định", "Withdrawing the appraisal needs a reason");
+/// Withdrawing an appraisal; said by `tui::app::update::appraisal`.
 pub const NOTHING_TO_OFFER: Words = Words::new(
     "Hồ sơ của tiêu chí này đủ giải trình và tài liệu kiểm chứng: không có lý do gợi ý",
     "This criterion's file has its explanation and supporting documents: no reason to offer",
 );
 
 // Decisions: ties, facts, grades.
+/// Said by `tui::app::update::browse`.
 pub fn tie_locked(bloc: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Khối {bloc} đã phê duyệt: thứ tự bằng điểm đã ghi không mở lại được"),
         Lang::En => format!("Bloc {bloc} is approved: its recorded tie order cannot be reopened"),
     }
 }
+/// Said by `tui::app::update::browse`.
 pub const CHOOSE_UNIT_TO_EXPORT: Words =
     Words::new("Chọn một đơn vị để xuất biểu chấm điểm", "Select a unit to export its score sheet");
+/// Said by `tui::app::update::decisions`.
 pub const TYPE_Y_FOR_ORDER: Words = Words::new(
     "Gõ y rồi Enter để ghi thứ tự này (hoặc Ctrl-S); Esc để sắp lại",
     "Type y then Enter to record this order (or Ctrl-S); Esc to reorder",
 );
+/// Said by `tui::app::update::decisions`.
 pub const REORDER_NEEDS_REASON: Words =
     Words::new("Cần lý do đổi thứ tự bằng điểm đã ghi", "Changing a recorded tie order needs a reason");
+/// Said by `tui::app::update::decisions`.
 pub const NO_FACT_CHANGED: Words = Words::new("Chưa thay đổi sự kiện nào", "No fact has changed");
+/// Said by `tui::app::update::decisions`.
 pub const RERATE_NEEDS_REASON: Words = Words::new(
     "Xếp loại lại cần lý do (Điều 10.4): Tab để nhập",
     "Re-rating needs a reason (Article 10.4): Tab to type it",
 );
+/// Said by `tui::app::update::decisions`.
 pub fn no_override(criterion: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Tiêu chí {criterion} không có điều chỉnh: đang áp dụng xếp loại đề xuất"),
         Lang::En => format!("Criterion {criterion} has no override: the proposed grade applies"),
     }
 }
+/// Said by `tui::app::update::decisions`.
 pub const OVERRIDE_LOCKED: Words = Words::new(
     "Khối đã phê duyệt: không bỏ điều chỉnh (Chủ tịch xếp loại lại, Điều 10.4)",
     "Approved bloc: the override is not removed (the chairman re-rates, Article 10.4)",
 );
+/// Said by `tui::app::update::decisions`.
 pub const REMOVAL_NEEDS_REASON: Words =
     Words::new("Cần lý do bỏ điều chỉnh xếp loại", "Removing a grade override needs a reason");
+/// Said by `tui::app::update::decisions`.
 pub fn already_proposed(grade_name: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("{grade_name} là xếp loại đề xuất: không lưu điều chỉnh (Ctrl-D để bỏ điều chỉnh đang có)"),
         Lang::En => format!("{grade_name} is the proposed grade: no override saved (Ctrl-D removes the one in force)"),
     }
 }
+/// Said by `tui::app::update::decisions`.
 pub const OVERRIDE_NEEDS_REASON: Words = Words::new("Cần lý do điều chỉnh xếp loại", "A grade override needs a reason");
 
 // The unit's self-assessment.
+/// The unit's self-assessment; said by `tui::app::update::self_assessment`.
 pub const NUMBER_TO_REMOVE: Words = Words::new(
     "Nhập số hiệu của tài liệu cần bỏ (ô Số hiệu) rồi Ctrl-X",
     "Type the number of the document to remove (the Number field), then Ctrl-X",
 );
+/// The unit's self-assessment; said by `tui::app::update::self_assessment`.
 pub const DOCUMENT_NEEDS: Words = Words::new(
     "Tài liệu cần số hiệu và trích yếu (Tab tới các ô tài liệu)",
     "A document needs a number and a title (Tab to the document fields)",
 );
+/// The unit's self-assessment; said by `tui::app::update::self_assessment`.
 pub const SUBMISSION_NEEDS: Words = Words::new(
     "Cần ngày tập thể lãnh đạo thông qua và số biên bản (Điều 8.1.b)",
     "The leadership's approval date and the minutes number are needed (Article 8.1.b)",
 );
+/// The unit's self-assessment; said by `tui::app::unit_side`.
 pub const SUBMITTED_READ_ONLY: Words = Words::new(
     "Đã nộp bản tự đánh giá: chỉ xem; cần sửa thì đề nghị Thư ký Hội đồng mở lại",
     "Self-assessment submitted: read-only; to change it, ask the council's secretary to reopen it",
 );
+/// Said by `tui::app::update::browse`.
 pub fn submitted_at(on: &str, minutes: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Đã nộp lúc {on} (biên bản số {minutes})"),
@@ -196,7 +245,9 @@ pub fn submissions_note(done: usize, of: usize, deadline: Option<(&str, i64)>, l
     }
 }
 
+/// Said by `tui::app::unit_side`.
 pub const NOT_SUBMITTED: Words = Words::new("chưa nộp", "not submitted");
+/// Said by `tui::app::unit_side`.
 pub const LATE: Words = Words::new(" muộn", " late");
 
 /// The unit's deadline, above its list: days left, or how late it is.
@@ -214,12 +265,17 @@ pub fn deadline_note(when: &str, days: i64, lang: Lang) -> String {
 /// How a save of an appraisal ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SavedAs {
+    /// A member of the lead appraising agency saved it: the score stands.
     Final,
+    /// A council member confirmed a score another entered.
     Confirmed,
+    /// Entered, but a council member must confirm it before it counts.
     AwaitingConfirmation,
+    /// A provincial leader's score of group I (2610 Điều 6.2.b); the appraised score is the leaders' mean.
     LeaderScore,
 }
 
+/// Said by `tui::effects`.
 pub fn appraisal_saved(saved: SavedAs, item: &str, shown: &str, lang: Lang) -> String {
     match (saved, lang) {
         (SavedAs::Final, Lang::Vi) => format!("Đã lưu {item}: {shown}"),
@@ -248,6 +304,7 @@ pub fn current_value(value: Option<&str>, reason: &str, lang: Lang) -> String {
     }
 }
 
+/// Said by `tui::effects`.
 pub fn stale_save(by: &str, current: &str, yours: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!(
@@ -259,6 +316,7 @@ pub fn stale_save(by: &str, current: &str, yours: &str, lang: Lang) -> String {
     }
 }
 
+/// Said by `tui::effects`.
 pub fn withdrawn(item: &str, reason: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Đã rút kết quả thẩm định {item}: {reason}"),
@@ -266,6 +324,7 @@ pub fn withdrawn(item: &str, reason: &str, lang: Lang) -> String {
     }
 }
 
+/// Said by `tui::effects`.
 pub fn stale_withdrawal(by: &str, current: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Chưa rút: {by} đã lưu {current} trong lúc bạn xem. Xem lại, Ctrl-S lần nữa để rút"),
@@ -275,6 +334,7 @@ pub fn stale_withdrawal(by: &str, current: &str, lang: Lang) -> String {
     }
 }
 
+/// Said by `tui::effects`.
 pub fn tie_ordered(order: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Đã ghi thứ tự của Chủ tịch: {order}"),
@@ -282,6 +342,7 @@ pub fn tie_ordered(order: &str, lang: Lang) -> String {
     }
 }
 
+/// Said by `tui::effects`.
 pub fn tie_reordered(order: &str, reason: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Đã đổi thứ tự bằng điểm của Chủ tịch: {order} ({reason})"),
@@ -289,6 +350,7 @@ pub fn tie_reordered(order: &str, reason: &str, lang: Lang) -> String {
     }
 }
 
+/// Said by `tui::effects`.
 pub fn facts_saved(unit: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Đã ghi nhận sự kiện của {unit}"),
@@ -296,6 +358,7 @@ pub fn facts_saved(unit: &str, lang: Lang) -> String {
     }
 }
 
+/// Said by `tui::effects`.
 pub fn grade_overridden(item: &str, grade_name: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Đã điều chỉnh xếp loại {item}: {grade_name}"),
@@ -303,6 +366,7 @@ pub fn grade_overridden(item: &str, grade_name: &str, lang: Lang) -> String {
     }
 }
 
+/// Said by `tui::effects`.
 pub fn override_removed(item: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Đã bỏ điều chỉnh xếp loại {item}: áp dụng xếp loại đề xuất"),
@@ -310,6 +374,7 @@ pub fn override_removed(item: &str, lang: Lang) -> String {
     }
 }
 
+/// Said by `tui::effects`.
 pub fn comment_sent(item: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Đã gửi góp ý cho {item}"),
@@ -317,6 +382,7 @@ pub fn comment_sent(item: &str, lang: Lang) -> String {
     }
 }
 
+/// Said by `tui::effects`.
 pub fn approved(bloc: &str, head: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Đã phê duyệt kết quả khối {bloc} — Nhật ký: {head}"),
@@ -324,6 +390,7 @@ pub fn approved(bloc: &str, head: &str, lang: Lang) -> String {
     }
 }
 
+/// Said by `tui::effects`.
 pub fn self_assessment_saved(component: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Đã lưu tự đánh giá {component}"),
@@ -331,6 +398,7 @@ pub fn self_assessment_saved(component: &str, lang: Lang) -> String {
     }
 }
 
+/// Said by `tui::effects`.
 pub fn document_added(reference: &str, component: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Đã thêm tài liệu {reference} cho {component}"),
@@ -338,6 +406,7 @@ pub fn document_added(reference: &str, component: &str, lang: Lang) -> String {
     }
 }
 
+/// Said by `tui::effects`.
 pub fn document_removed(reference: &str, component: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Đã bỏ tài liệu {reference} của {component}"),
@@ -345,6 +414,7 @@ pub fn document_removed(reference: &str, component: &str, lang: Lang) -> String 
     }
 }
 
+/// Said by `tui::effects`.
 pub fn file_described(name: &str, reference: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => super::uploads::file_described(name, reference),
@@ -352,6 +422,7 @@ pub fn file_described(name: &str, reference: &str, lang: Lang) -> String {
     }
 }
 
+/// Worded into a longer sentence of this file.
 pub const NO_FILE_TO_DESCRIBE_EN: &str = "This criterion has no file without a number yet (send files by sftp/scp/WinSCP; to correct one, type exactly its number)";
 
 /// Ctrl-F with no file of this component to give the typed document to.
@@ -359,6 +430,7 @@ pub fn no_file_to_describe(lang: Lang) -> &'static str {
     lang.pick(super::uploads::no_file_to_describe(), NO_FILE_TO_DESCRIBE_EN)
 }
 
+/// Said by `tui::effects`.
 pub fn submitted(minutes: &str, late: bool, lang: Lang) -> String {
     match (late, lang) {
         (false, Lang::Vi) => format!("Đã nộp bản tự đánh giá (biên bản số {minutes})"),
@@ -372,6 +444,7 @@ pub fn submitted(minutes: &str, late: bool, lang: Lang) -> String {
     }
 }
 
+/// Said by `tui::effects`.
 pub fn sheets_exported(count: usize, shown: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Đã xuất {count} biểu chấm điểm: {shown}"),
@@ -380,6 +453,7 @@ pub fn sheets_exported(count: usize, shown: &str, lang: Lang) -> String {
     }
 }
 
+/// Said by `tui::effects`.
 pub fn ranking_exported(shown: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Đã xuất kết quả xếp hạng: {shown}"),

@@ -17,56 +17,101 @@ pub enum Word {
     /// The title bar before anyone is chosen.
     ChooseUser,
     // The panes' tabs.
+    /// The panes' tabs: “Hàng chờ thẩm định”.
     PaneQueue,
+    /// The panes' tabs: “Xếp hạng”.
     PaneRanking,
+    /// The panes' tabs: “Tiến độ”.
     PaneProgress,
+    /// The panes' tabs: “Bằng điểm”.
     PaneTies,
+    /// The panes' tabs: “Biểu đồ”.
     PaneCharts,
+    /// The panes' tabs: “Tự đánh giá”.
     PaneSelfAssessment,
+    /// The panes' tabs: “Kết quả”.
     PaneResult,
     // The queue's statuses.
+    /// The queue's statuses: “Chưa thẩm định”.
     StatusPending,
+    /// The queue's statuses: “Thiếu lý do”.
     StatusNeedsReason,
+    /// The queue's statuses: “Thiếu hồ sơ”.
     StatusIncompleteFile,
+    /// The queue's statuses: “Chờ xác nhận”.
     StatusAwaitingConfirmation,
+    /// The queue's statuses: “Đã thẩm định”.
     StatusAppraised,
+    /// The queue's statuses: “Phối hợp — góp ý”.
     StatusCoAssigned,
+    /// The queue's statuses: “Đơn vị chưa nộp”.
     StatusNotSubmitted,
     /// After a status: the unit's file lacks something.
     AlsoIncompleteFile,
     /// After a status: a co-appraising agency commented.
     AlsoNewComment,
     // Column headings.
+    /// Column headings: “Hạng”.
     Rank,
+    /// Column headings: “Mã”.
     Code,
+    /// Column headings: “Đơn vị”.
     Unit,
+    /// Column headings: “Tổng”.
     Total,
+    /// Column headings: “Xếp loại”.
     Level,
+    /// Column headings: “Mục”.
     Component,
+    /// Column headings: “Tự đánh giá”.
     SelfScore,
+    /// Column headings: “Thẩm định”.
     Appraised,
+    /// Column headings: “Trạng thái”.
     Status,
+    /// Column headings: “Cơ quan thẩm định”.
     Agency,
+    /// Column headings: “Nộp”.
     Submission,
+    /// Column headings: “Tiêu chí thành phần”.
     ComponentName,
+    /// Column headings: “Tối đa”.
     Max,
+    /// Column headings: “Tự chấm”.
     OwnScore,
+    /// Column headings: “Giải trình”.
     Explanation,
+    /// Column headings: “Tài liệu”.
     Documents,
+    /// Column headings: “Số hiệu”.
     Reference,
+    /// Column headings: “Ngày”.
     Date,
+    /// Column headings: “Trích yếu”.
     Title,
+    /// Column headings: “Lúc”.
     When,
+    /// Column headings: “Người”.
     Who,
+    /// Column headings: “Việc”.
     Action,
+    /// Column headings: “Cũ → mới”.
     Change,
+    /// Column headings: “Lý do”.
     Reason,
+    /// Column headings: “Giá trị”.
     Value,
+    /// Column headings: “Sự kiện”.
     Fact,
+    /// Column headings: “Theo quy chế”.
     ByRegulation,
+    /// Column headings: “Tiêu chí”.
     Criterion,
+    /// Column headings: “Đề xuất”.
     Proposed,
+    /// Column headings: “Áp dụng”.
     Applied,
+    /// Column headings: “Lý do điều chỉnh”.
     OverrideReason,
     /// An empty list when a filter hides every row.
     NoMatch,
@@ -90,10 +135,13 @@ pub enum Word {
     NothingSubmitted,
     /// The picker's title and note.
     WhoAreYou,
+    /// The picker's title and note: “Chỉ dữ liệu minh họa; hội đồng thật đăng nhập bằng --user qua SSH”.
     PickerNote,
     /// The confirm dialog's questions and answers.
     QuitUnsaved,
+    /// Closing a scoring form with unsaved changes: the question.
     CloseUnsaved,
+    /// The confirm dialog's questions and answers: “y: bỏ thay đổi    n: ở lại”.
     DiscardOrStay,
     /// Below the smallest size, with unsaved work.
     TooSmallUnsaved,
@@ -101,47 +149,73 @@ pub enum Word {
     NoChangeYet,
     /// Ties: none waiting.
     NoOpenTie,
+    /// The ties pane's title.
     TiesTitle,
     /// The units tied agree on every component.
     NoDifference,
     /// Ordering a tie: the reason's box, focused or not.
     TieReasonFocused,
+    /// Ordering a tie: the reason's box, focused or not: “Thứ tự đã ghi, mở lại: sắp lại rồi Enter để nhập lý do”.
     TieReasonWaiting,
     /// The scoring form.
     AppraisalForm,
+    /// The scoring form's title when the bloc is approved (read only).
     AppraisalFormReadOnly,
+    /// The scoring form: “Phiếu góp ý”.
     CommentForm,
+    /// The scoring form: “Lý do trừ điểm”.
     DeductionReason,
+    /// The scoring form: “Lý do rút kết quả thẩm định”.
     WithdrawReason,
+    /// The scoring form: “Ý kiến góp ý”.
     CommentBox,
+    /// The scoring form: “Điểm thẩm định:”.
     ScoreLabel,
+    /// The scoring form: “(3,5 hoặc 3.5)”.
     ScoreHint,
+    /// The scoring form: “(3,5 · 3.5 · 80%)”.
     ScoreHintPercent,
+    /// The scoring form: “Điểm của các lãnh đạo”.
     ScoredByLeaders,
     /// The preview beside the queue.
     PreviewTitle,
     /// The unit's file.
     StandingReasons,
+    /// The unit's file: “Sự kiện (Điều 7):”.
     FactsHeading,
     /// The charts' legend.
     ChartLegend,
+    /// The charts' legend: “▇ tự đánh giá”.
     ChartSelf,
+    /// The charts' legend: “▇ thẩm định”.
     ChartAppraised,
+    /// The charts' legend: “Ngưỡng:”.
     Thresholds,
+    /// The charts' legend: “Tiến độ theo cơ quan thẩm định”.
     AgencyProgress,
     /// The unit's own screens.
     NotSubmittedYet,
+    /// The submission form's title.
     SubmitTitle,
+    /// The unit's own screens: “Sau khi nộp, bản tự đánh giá được khóa; cần sửa thì đề nghị Thư ký Hội đồng mở lại.”
     SubmitLocked,
+    /// The unit's own screens: “Số biên bản:”.
     MinutesNumber,
+    /// The unit's own screens: “Giải trình”.
     ExplanationBox,
+    /// The unit's own screens: “Kết quả được công bố sau khi Chủ tịch Hội đồng phê duyệt kết quả của khối.”
     ResultNotYet,
+    /// The unit's approved result: the pane's title, with the keys that scroll it.
     ResultTitle,
+    /// The unit's own screens: “Kết quả”.
     ResultScroll,
+    /// The unit's own screens: “Biểu chấm điểm của đơn vị: thamdinh export sheet --user <tên người dùng>”.
     ResultSheet,
+    /// The unit's own screens: “Nộp — Enter”.
     SubmitEnter,
     /// The facts and grades forms.
     RerateReason,
+    /// The grade override's reason box.
     OverrideReasonBox,
 }
 
@@ -655,18 +729,22 @@ pub fn preview_max(max: &str, lang: Lang) -> String {
     lang.pick(format!("Điểm tối đa {max}"), format!("Maximum {max}"))
 }
 
+/// Said by `tui::view::form`, `tui::view::unit`.
 pub fn explanation_line(text: &str, lang: Lang) -> String {
     lang.pick(format!("Giải trình của đơn vị: {text}"), format!("The unit's explanation: {text}"))
 }
 
+/// Said by `tui::view::queue`.
 pub fn preview_explanation(text: &str, lang: Lang) -> String {
     lang.pick(format!("Giải trình: {text}"), format!("Explanation: {text}"))
 }
 
+/// Said by `tui::view::queue`.
 pub fn documents_count(count: u32, lang: Lang) -> String {
     lang.pick(format!("Tài liệu kiểm chứng: {count}"), format!("Supporting documents: {count}"))
 }
 
+/// Said by `tui::view::queue`.
 pub fn preview_comments(count: usize, new: bool, lang: Lang) -> String {
     let new = if new { lang.pick(" — có góp ý mới", " — a new comment") } else { "" };
     lang.pick(
@@ -777,6 +855,7 @@ pub fn max_of(max: &str, lang: Lang) -> String {
     lang.pick(format!("tối đa {max}"), format!("max {max}"))
 }
 
+/// Said by `tui::view::unit`.
 pub fn appraised_of(score: &str, lang: Lang) -> String {
     lang.pick(format!(" · thẩm định {score}"), format!(" · appraised {score}"))
 }
@@ -795,6 +874,7 @@ pub fn proposed_grade(grade: &str, lang: Lang) -> String {
     lang.pick(format!(" · xếp loại đề xuất: {grade}"), format!(" · proposed grade: {grade}"))
 }
 
+/// Said by `tui::view::unit`.
 pub fn grade_override(grade: &str, reason: &str, lang: Lang) -> String {
     lang.pick(
         format!(" · Chủ tịch điều chỉnh: {grade} (lý do: {reason})"),
@@ -911,18 +991,22 @@ pub fn result_heading(name: &str, year: i32, lang: Lang) -> String {
     lang.pick(format!("{name} — năm {year}"), format!("{name} — year {year}"))
 }
 
+/// Said by `tui::view::self_assessment`.
 pub fn result_standing(rank: usize, total: &str, level: &str, lang: Lang) -> String {
     lang.pick(format!("Hạng {rank} · Tổng điểm {total} · {level}"), format!("Rank {rank} · Total {total} · {level}"))
 }
 
+/// Said by `tui::view::self_assessment`.
 pub fn result_previous(level: &str, lang: Lang) -> String {
     lang.pick(format!("Năm trước: {level}"), format!("Last year: {level}"))
 }
 
+/// Said by `tui::view::self_assessment`.
 pub fn result_deductions(count: usize, lang: Lang) -> String {
     lang.pick(format!("Tiêu chí bị trừ điểm ({count}):"), format!("Components with a deduction ({count}):"))
 }
 
+/// Said by `tui::view::self_assessment`.
 pub fn result_deduction(what: &str, max: &str, own: &str, appraised: &str, reason: &str, lang: Lang) -> String {
     lang.pick(
         format!("• {what} — tối đa {max}, tự chấm {own}, thẩm định {appraised}: {reason}"),

@@ -201,10 +201,12 @@ pub fn reasons_heading(lang: Lang) -> &'static str {
     lang.pick("Lý do:", "Reasons:")
 }
 
+/// Said by `cli::year`.
 pub fn no_deductions(lang: Lang) -> &'static str {
     lang.pick("Không tiêu chí nào bị trừ điểm.", "No criterion lost points.")
 }
 
+/// Said by `cli::year`.
 pub fn deductions_heading(lang: Lang) -> &'static str {
     lang.pick(
         "Các tiêu chí bị trừ điểm (điểm tối đa / tự chấm / thẩm định — lý do của Hội đồng):",

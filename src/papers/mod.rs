@@ -1,6 +1,7 @@
 //! The council's papers as .docx (report, proposal, draft decision, minutes, notices to units) laid out per Nghị
 //! định 30/2020/NĐ-CP or, for a Party body, Hướng dẫn 36-HD/VPTW; the published result as one HTML page. Each
 //! ends with the same check as the workbooks (content SHA-256 and audit head), and `export verify` reads it back.
+#![warn(missing_docs)]
 
 mod documents;
 mod letterhead;
@@ -38,7 +39,10 @@ pub enum PaperKind {
     /// *Biên bản họp Hội đồng thẩm định*.
     Minutes,
     /// *Thông báo kết quả* to one unit.
-    Notice { unit: String },
+    Notice {
+        /// The unit's code.
+        unit: String,
+    },
 }
 
 impl PaperKind {
@@ -72,20 +76,32 @@ pub const KIND_MARKER: &str = "Văn bản: ";
 
 /// Everything a paper reads: the settings, the round evaluated, the approvals.
 pub struct Context<'a> {
+    /// The round's store, read as its actor may read it.
     pub store: &'a Store,
+    /// The round's `papers.toml`: layout, letterhead, signers.
     pub settings: PaperSettings,
+    /// The round's regulation.
     pub regulation: &'a Regulation,
+    /// The round's year.
     pub year: i32,
+    /// The round as stored.
     pub round: Round,
+    /// Each bloc's ranking, evaluated now (an approved bloc's papers print its published result).
     pub results: Vec<BlocResult>,
     /// Approved blocs and when (Vietnam's time).
     pub approved: BTreeMap<String, jiff::ZonedDateTime>,
+    /// How many evidence documents each unit filed, per code.
     pub documents: DocumentCounts,
     /// Each paper's number, signer and date of issue as the council set them (`round paper`).
     pub numbering: BTreeMap<PaperSlot, PaperNumbering>,
 }
 
 impl<'a> Context<'a> {
+    /// Reads what every paper needs from the store and evaluates the round.
+    ///
+    /// # Errors
+    ///
+    /// The round has no unit yet, or the store cannot be read.
     pub fn new(store: &'a Store) -> Result<Context<'a>, StoreError> {
         let regulation = store.regulation();
         let round = store.load_round()?;
@@ -111,6 +127,7 @@ impl<'a> Context<'a> {
         })
     }
 
+    /// The unit's name, or its code where the round does not hold it.
     pub fn unit_name(&self, code: &str) -> String {
         self.round.units.iter().find(|u| u.code == code).map(|u| u.name.clone()).unwrap_or_else(|| code.to_string())
     }
@@ -121,10 +138,12 @@ impl<'a> Context<'a> {
         self.numbering.get(&slot).unwrap_or(&UNSET)
     }
 
+    /// The bloc's name, or its code where the regulation does not hold it.
     pub fn bloc_name(&self, code: &str) -> String {
         self.regulation.bloc(code).map(|b| b.name.clone()).unwrap_or_else(|| code.to_string())
     }
 
+    /// The chairman has approved the bloc.
     pub fn is_approved(&self, bloc: &str) -> bool {
         self.approved.contains_key(bloc)
     }
@@ -196,7 +215,9 @@ fn build_in(context: &Context, kind: &PaperKind) -> Result<Paper, StoreError> {
 /// What a paper written says of itself: where, its hash and audit head, whether it is a draft.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Written {
+    /// The file written, its content hash and audit head.
     pub exported: Exported,
+    /// Some bloc it shows is not approved: every page says *DỰ THẢO*.
     pub draft: bool,
 }
 

@@ -9,14 +9,19 @@ use docx_rs::{
 
 /// A4 in twentieths of a point (210 × 297 mm).
 pub const A4_WIDTH: u32 = 11_906;
+/// A4's height in twentieths of a point.
 pub const A4_HEIGHT: u32 = 16_838;
 /// Margins in twentieths of a point: top and bottom 20 mm, left 30 mm, right 15 mm (Phụ lục I, mục II.2).
 pub const MARGIN_TOP: i32 = 1134;
+/// The bottom margin (20 mm).
 pub const MARGIN_BOTTOM: i32 = 1134;
+/// The left margin (30 mm, for binding).
 pub const MARGIN_LEFT: i32 = 1701;
+/// The right margin (15 mm).
 pub const MARGIN_RIGHT: i32 = 850;
 /// The width between the margins.
 pub const TEXT_WIDTH: usize = 9355;
+/// The one font of every paper (Nghị định 30/2020/NĐ-CP Phụ lục I, mục II.1).
 pub const FONT: &str = "Times New Roman";
 /// The header marks every page of a draft with this.
 pub const DRAFT_MARK: &str = "DỰ THẢO";
@@ -24,19 +29,27 @@ pub const DRAFT_MARK: &str = "DỰ THẢO";
 /// How a paragraph sits on its line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Align {
+    /// Both edges aligned: the body's paragraphs.
     #[default]
     Justified,
+    /// Flush left (the recipients' list, a table's text).
     Left,
+    /// Centred: titles, the national motto, signatures.
     Center,
+    /// Flush right.
     Right,
 }
 
 /// A piece of text with one look.
 #[derive(Debug, Clone, Default)]
 pub struct Span {
+    /// The text.
     pub text: String,
+    /// Bold.
     pub bold: bool,
+    /// Italic.
     pub italic: bool,
+    /// Underlined (the motto, the Party's name).
     pub underline: bool,
     /// Size in points; 14 (the body's size) when None.
     pub size: Option<usize>,
@@ -45,12 +58,15 @@ pub struct Span {
 /// One paragraph.
 #[derive(Debug, Clone, Default)]
 pub struct Para {
+    /// Its spans, in order.
     pub spans: Vec<Span>,
+    /// How it sits on its line.
     pub align: Align,
     /// The body's first-line indent (1 cm).
     pub indent: bool,
     /// Space after, in points.
     pub after: u32,
+    /// Starts a new page (the decision's appendix).
     pub page_break_before: bool,
 }
 
@@ -64,28 +80,36 @@ impl Para {
 /// A cell of a table: its paragraphs and how many grid columns it spans.
 #[derive(Debug, Clone, Default)]
 pub struct Cell {
+    /// The cell's paragraphs.
     pub paras: Vec<Para>,
+    /// How many grid columns it spans (0 and 1 both mean one).
     pub span: usize,
 }
 
 /// A table: column widths (twentieths of a point), rows of cells, lines drawn or not.
 #[derive(Debug, Clone, Default)]
 pub struct Grid {
+    /// The columns' widths, in twentieths of a point.
     pub widths: Vec<usize>,
+    /// The rows, each a list of cells.
     pub rows: Vec<Vec<Cell>>,
+    /// Borders are drawn (a result table) or not (the letterhead's layout).
     pub lines: bool,
 }
 
 /// A paragraph or a table.
 #[derive(Debug, Clone)]
 pub enum Block {
+    /// A paragraph.
     Para(Para),
+    /// A table.
     Grid(Grid),
 }
 
 /// A whole paper.
 #[derive(Debug, Clone, Default)]
 pub struct Paper {
+    /// Its paragraphs and tables, in order.
     pub blocks: Vec<Block>,
     /// Not the approved result: every page's header says *DỰ THẢO*.
     pub draft: bool,
@@ -96,15 +120,18 @@ pub fn span(text: impl Into<String>) -> Span {
     Span { text: text.into(), ..Span::default() }
 }
 
+/// A bold span.
 pub fn bold(text: impl Into<String>) -> Span {
     Span { bold: true, ..span(text) }
 }
 
+/// An italic span.
 pub fn italic(text: impl Into<String>) -> Span {
     Span { italic: true, ..span(text) }
 }
 
 impl Paper {
+    /// Adds a paragraph at the end.
     pub fn push(&mut self, para: Para) {
         self.blocks.push(Block::Para(para));
     }
@@ -124,6 +151,7 @@ impl Paper {
         self.push(Para { spans, align: Align::Center, ..Para::default() });
     }
 
+    /// Adds a table at the end.
     pub fn grid(&mut self, grid: Grid) {
         self.blocks.push(Block::Grid(grid));
     }
@@ -148,6 +176,7 @@ impl Paper {
         canonical(self.paragraphs().into_iter().map(Para::text))
     }
 
+    /// The SHA-256 of the canonical text: what the check block states and `export verify` recomputes.
     pub fn content_hash(&self) -> String {
         crate::sheet::model::sha256_hex(&self.canonical_text())
     }

@@ -13,10 +13,13 @@ use std::path::Path;
 /// What a paper's file says of itself, and the hash of its text now.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FoundPaper {
+    /// The content hash the paper's check block states.
     pub stated_hash: String,
+    /// The audit head it states; None where it states an empty log.
     pub stated_audit_head: Option<String>,
     /// The paper's kind as its check block names it (`report`, `notice stc`).
     pub kind: String,
+    /// The hash of the paper's text as it is now.
     pub actual_hash: String,
 }
 

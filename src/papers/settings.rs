@@ -10,8 +10,10 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Layout {
+    /// A state body's paper (Nghị định 30/2020/NĐ-CP): the national name and motto at the top right.
     #[default]
     State,
+    /// A Party body's paper (Hướng dẫn 36-HD/VPTW): *ĐẢNG CỘNG SẢN VIỆT NAM* at the top right.
     Party,
 }
 
@@ -19,6 +21,7 @@ pub enum Layout {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PaperSettings {
+    /// Which rules the letterhead and signature follow.
     pub layout: Layout,
     /// The body above the council, top left (`UBND TỈNH THÁI NGUYÊN`, `TỈNH ỦY BẮC GIANG`).
     pub parent_body: String,

@@ -24,12 +24,15 @@ pub const INBOX: &str = "nhap";
 /// A place of the virtual folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Node {
+    /// The top of the tree: the folders this user may see.
     Root,
     /// A user's exports folder.
     Exports(String),
+    /// The council's exports, every user's (for those who may read the round).
     AllExports,
     /// One export: its owner and name.
     ExportFile(String, String),
+    /// A unit's folder of documents, by its code.
     Unit(String),
     /// A unit's folder for a criterion or its signed sheet.
     Folder(String, String),

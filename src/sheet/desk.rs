@@ -10,16 +10,22 @@ use std::path::{Path, PathBuf};
 /// What a file holds, as `thamdinh import KIND` names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
+    /// `units`: code, name, bloc, group.
     Units,
+    /// `scores`: self-scores, appraisals, reasons, applicability, explanations.
     Scores,
+    /// `grades`: the council's grade overrides, each with its reason.
     Grades,
+    /// `facts`: unit, fact, value.
     Facts,
+    /// `evidence`: the units' documents (*tài liệu kiểm chứng*).
     Evidence,
     /// A filled score sheet (.xlsx).
     Sheet,
 }
 
 impl FileKind {
+    /// Every kind, in the order the desk offers them.
     pub const ALL: [FileKind; 6] =
         [FileKind::Units, FileKind::Scores, FileKind::Grades, FileKind::Facts, FileKind::Evidence, FileKind::Sheet];
 
@@ -67,7 +73,9 @@ pub fn import_file(store: &mut Store, kind: FileKind, path: &Path) -> Result<Imp
 /// A file tried without writing: what it would change, or every problem found in it.
 #[derive(Debug)]
 pub enum Checked {
+    /// Nothing wrong: what the import would change, for the person to confirm.
     Clean(Preview<Imported>),
+    /// Every problem found (up to the most a preview lists); nothing was written.
     Refused(Vec<StoreError>),
 }
 

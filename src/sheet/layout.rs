@@ -8,68 +8,92 @@ use rust_decimal::Decimal;
 /// A column of the score sheet's table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Column {
+    /// *STT*: the row's number as the appendix numbers it (I, 1, a).
     Stt,
+    /// The content's, criterion's or component's name.
     Name,
+    /// *Điểm tối đa* / *Điểm chuẩn*: max points.
     Max,
+    /// *Điểm tự đánh giá* / *Điểm tự chấm*: the unit's self-score, the column it fills.
     SelfScore,
+    /// *Điểm thẩm định*: the council's appraised score.
     Appraised,
     /// One of the four marks under "Xếp loại chất lượng" (Thái Nguyên's appendices).
     Grade(Grade),
+    /// *Cơ quan thẩm định*: the agencies appraising the row (Thái Nguyên's appendices).
     Agency,
+    /// *Lý do trừ điểm*: the council's deduction reason.
     Reason,
     /// Có / Không: the component lies within the unit's functions (Điều 4.2 of 453).
     Applicable,
+    /// The unit's explanation of its self-score (*giải trình*).
     Explanation,
     /// The criterion code, hidden; the reader keys rows by it.
     Code,
 }
 
+/// One column of the table: which it is, its header and its width.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ColumnSpec {
+    /// Which column it is.
     pub column: Column,
     /// The header, in the regulation's words where its data names it (`[sheet]`).
     pub header: String,
+    /// Its width in Excel's character units.
     pub width: f64,
 }
 
 /// The fixed rows above the table.
 pub const TITLE_ROW: u32 = 0;
+/// The framework's title (*Phụ lục I …*).
 pub const FRAMEWORK_ROW: u32 = 1;
+/// Where the framework is printed (the regulation's number and date).
 pub const SOURCE_ROW: u32 = 2;
+/// The unit's name.
 pub const UNIT_ROW: u32 = 3;
+/// The meta line the reader checks: unit code, bloc, framework, regulation, year.
 pub const META_ROW: u32 = 4;
 /// The table's header takes two rows (the grade marks sit under a merged "Xếp loại chất lượng").
 pub const HEADER_ROW: u32 = 6;
+/// The table's first row below its two header rows.
 pub const FIRST_TABLE_ROW: u32 = 8;
 
 /// The group header above the four grade columns.
 pub const GRADE_GROUP_HEADER: &str = "Xếp loại chất lượng";
 /// The name cell of the total row, and its hidden code.
 pub const TOTAL_LABEL: &str = "TỔNG ĐIỂM";
+/// The hidden code of the exact total's row.
 pub const TOTAL_CODE: &str = "TOTAL";
+/// The hidden code of the row with the total rounded to the official decimals.
 pub const ROUNDED_TOTAL_CODE: &str = "TOTAL-2";
 /// The title of the evidence list below the table.
 pub const EVIDENCE_TITLE: &str = "DANH MỤC TÀI LIỆU KIỂM CHỨNG";
+/// The evidence list's column headers, in order.
 pub const EVIDENCE_HEADERS: [&str; 5] =
     ["STT", "Trích yếu nội dung văn bản", "Tiêu chí", "Ngày ban hành", "Số, ký hiệu văn bản"];
 /// Blank numbered rows left in the evidence list for the unit to fill.
 pub const EVIDENCE_BLANK_ROWS: usize = 5;
 /// The words that mark a component outside the unit's functions, and inside.
 pub const APPLICABLE_YES: &str = "Có";
+/// The word that marks a component outside the unit's functions (453 Điều 4.2).
 pub const APPLICABLE_NO: &str = "Không";
 /// Starts the check block: the content hash and the audit head, below everything that is hashed.
 pub const CHECK_MARKER: &str = "Mã kiểm tra nội dung (SHA-256): ";
+/// Starts the check block's second line: the audit log's head when the sheet was made.
 pub const AUDIT_MARKER: &str = "Đầu nhật ký kiểm toán: ";
 
 /// The score sheet's columns for a regulation: Thái Nguyên's appendix (with quality grades and appraising
 /// agencies), or 453's (Điểm chuẩn, Điểm tự chấm, Điểm thẩm định, Lý do trừ điểm, and whether an item applies).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layout {
+    /// Thái Nguyên's appendix: the four quality-grade columns and the appraising agency (the regulation grades
+    /// criteria).
     pub graded: bool,
     /// The title the regulation's data gives (`[sheet] title`, `{year}` for the year); None: the seeds'.
     pub named_title: Option<String>,
     /// The unit's own sheet before approval: none of the council's columns (appraisal, grades, agency, reason).
     pub own: bool,
+    /// The table's columns, left to right; the last is the hidden code.
     pub columns: Vec<ColumnSpec>,
 }
 
@@ -78,6 +102,8 @@ fn spec(column: Column, header: &str, width: f64) -> ColumnSpec {
 }
 
 impl Layout {
+    /// The columns and headers of this regulation's score sheet, in the regulation's own words where its data names
+    /// them.
     pub fn for_regulation(regulation: &Regulation) -> Layout {
         let graded = regulation.grades.is_some();
         let mut columns = Vec::new();
@@ -157,6 +183,7 @@ impl Layout {
         self.columns.iter().find(|spec| spec.column == column).map(|spec| spec.header.as_str())
     }
 
+    /// Each column's width, left to right.
     pub fn widths(&self) -> Vec<f64> {
         self.columns.iter().map(|spec| spec.width).collect()
     }
@@ -192,12 +219,15 @@ impl Layout {
 /// What a row of the table is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RowKind {
+    /// *Nội dung* (or part A/B/C): its subtotal.
     Content,
+    /// *Tiêu chí*: its sum and, where the regulation grades, its grade.
     Criterion,
     /// A criterion printed without components: graded like a criterion, scored like a component.
     LeafCriterion,
     /// A middle level (B.2.1 between B.2 and B.2.1.1): its subtotal, by formula.
     SubCriterion,
+    /// *Tiêu chí thành phần*: a scored leaf.
     Component,
 }
 
@@ -211,11 +241,17 @@ impl RowKind {
 /// One row of the table as the layout fixes it: the reader refuses a sheet where any of this differs.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlannedRow {
+    /// What the row is.
     pub kind: RowKind,
+    /// The hidden code the reader keys the row by.
     pub code: String,
+    /// The number printed in the STT column.
     pub stt: String,
+    /// The name, as the framework has it.
     pub name: String,
+    /// Max points.
     pub max: Decimal,
+    /// The appraising agencies' names, joined by commas (empty where none is named).
     pub agencies: String,
 }
 
@@ -305,9 +341,13 @@ pub fn plan_rows(regulation: &Regulation, framework: &Framework) -> Vec<PlannedR
 /// The line under the unit's name that names the unit, its framework and the round, for the reader.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Meta {
+    /// The unit's code.
     pub unit: String,
+    /// The framework's key (`phu-luc-1.toml`), so a sheet is read against the framework it was made from.
     pub framework: String,
+    /// The regulation's id.
     pub regulation: String,
+    /// The round's year.
     pub year: i32,
 }
 
@@ -329,6 +369,7 @@ impl Meta {
         parts.join(" · ")
     }
 
+    /// Reads the meta line back; None when a field is missing or the year is not a number.
     pub fn parse(line: &str) -> Option<Meta> {
         let field = |label: &str| {
             line.split(" · ").find_map(|part| part.strip_prefix(label)?.strip_prefix(": ").map(str::trim))

@@ -1,4 +1,5 @@
 //! Spreadsheets in and out: the official score sheet and the council's result as .xlsx, with a content hash; reading sheets back.
+#![warn(missing_docs)]
 
 pub mod desk;
 mod formulas;
@@ -25,8 +26,11 @@ use std::path::{Path, PathBuf};
 /// name, and the catalog words it.
 #[derive(Debug)]
 pub struct SheetError {
+    /// The worksheet, where the fault is on one.
     pub sheet: Option<String>,
+    /// The cell (`D12`), where the fault is in one.
     pub cell: Option<String>,
+    /// What is wrong.
     pub fault: Box<RowFault>,
 }
 
@@ -91,10 +95,13 @@ pub fn import_sheet(store: &mut Store, path: &Path) -> Result<crate::store::impo
 /// What an export wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Exported {
+    /// The file written.
     pub path: PathBuf,
+    /// How many worksheets it holds (one per unit for a score sheet).
     pub sheets: usize,
     /// SHA-256 of the workbook's content (see `model::canonical_text`).
     pub content_hash: String,
+    /// The audit log's head when it was written; None for an empty log.
     pub audit_head: Option<String>,
 }
 
@@ -327,6 +334,7 @@ fn add_check_block(sheet: &mut Sheet, footer: &Footer, stamp: &str) {
 pub struct Verification {
     /// The hash the file states in its check block.
     pub stated_hash: String,
+    /// The audit head the file states; None where it states an empty log.
     pub stated_audit_head: Option<String>,
     /// The hash of the file's content as it is now.
     pub actual_hash: String,
@@ -335,6 +343,7 @@ pub struct Verification {
 }
 
 impl Verification {
+    /// The content is what the check block states: nothing was changed since the export.
     pub fn intact(&self) -> bool {
         self.stated_hash == self.actual_hash
     }
@@ -355,6 +364,12 @@ fn permit_verify(store: &Store, units: &[String]) -> Result<(), StoreError> {
     }
 }
 
+/// `export verify`: recomputes a workbook's content hash and compares it with its check block, and with the database
+/// when given (its audit head, and the same export made from it now).
+///
+/// # Errors
+/// The file cannot be read, has no check block, or the actor may not compare it with the database (a unit's focal
+/// person: its own sheet only, once its result may be seen).
 pub fn verify(path: &Path, store: Option<&Store>) -> Result<Verification, StoreError> {
     crate::store::paths::check_input(path)?;
     let workbook = read::RawBook::open(path).map_err(|e| e.in_file(path))?;

@@ -9,27 +9,37 @@ use std::str::FromStr;
 /// What a cell holds. Numbers stay exact decimals until the xlsx writer turns them into the cell's number.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
+    /// Text, written as is.
     Text(String),
+    /// An exact number.
     Number(Decimal),
     /// A formula and the result the program computed exactly, stored as the cell's cached value.
     Formula {
+        /// The formula, without the leading `=`.
         formula: String,
+        /// The value the program computed for it.
         result: FormulaResult,
     },
 }
 
+/// The cached value of a formula cell.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FormulaResult {
+    /// The formula yields a number.
     Number(Decimal),
     /// The formula yields text; an empty string where nothing applies.
     Text(String),
 }
 
+/// A cell's horizontal alignment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Align {
+    /// Left (text, the default).
     #[default]
     Left,
+    /// Centred (headers, codes, marks).
     Center,
+    /// Right (numbers).
     Right,
 }
 
@@ -40,11 +50,17 @@ pub enum Align {
     reason = "a cell's style is a set of independent on/off properties, as in xlsx"
 )]
 pub struct Style {
+    /// Bold.
     pub bold: bool,
+    /// Italic.
     pub italic: bool,
+    /// The font's size, in points.
     pub size: f64,
+    /// The horizontal alignment.
     pub align: Align,
+    /// A thin border on every side (the table's cells).
     pub border: bool,
+    /// Long text wraps within the column (and the row grows to fit it).
     pub wrap: bool,
     /// Excel number format code; None is General.
     pub number_format: Option<&'static str>,
@@ -70,16 +86,21 @@ impl Default for Style {
     }
 }
 
+/// One cell: its value (None: empty, styled only) and its style.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cell {
+    /// What the cell holds; None for an empty cell that carries a style (a border).
     pub value: Option<Value>,
+    /// How it looks.
     pub style: Style,
 }
 
 /// A merged range, inclusive, zero-based (row, column).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Merge {
+    /// The top-left cell.
     pub first: (u32, u16),
+    /// The bottom-right cell.
     pub last: (u32, u16),
 }
 
@@ -87,22 +108,43 @@ pub struct Merge {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Validation {
     /// A decimal number in [0, max].
-    Score { row: u32, col: u16, max: Decimal },
+    Score {
+        /// The cell's row, zero-based.
+        row: u32,
+        /// The cell's column, zero-based.
+        col: u16,
+        /// The component's max points.
+        max: Decimal,
+    },
     /// One of a list of words.
-    List { row: u32, col: u16, choices: Vec<&'static str> },
+    List {
+        /// The cell's row, zero-based.
+        row: u32,
+        /// The cell's column, zero-based.
+        col: u16,
+        /// The words allowed (*Có*, *Không*).
+        choices: Vec<&'static str>,
+    },
 }
 
+/// One worksheet: its cells, merges, column widths and page setup.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Sheet {
+    /// The sheet's name as Excel shows it on its tab (a unit code, within 31 characters).
     pub name: String,
+    /// The cells that hold something or carry a style, by (row, column), zero-based.
     pub cells: BTreeMap<(u32, u16), Cell>,
+    /// The merged ranges.
     pub merges: Vec<Merge>,
     /// Column widths in Excel's character units; a hidden column is still read back.
     pub widths: Vec<f64>,
+    /// Columns that are not shown (the row codes the reader keys by).
     pub hidden_columns: Vec<u16>,
+    /// Row heights in points, where set (by `fit_row`).
     pub row_heights: BTreeMap<u32, f64>,
     /// Header rows printed again at the top of every page.
     pub repeat_rows: Option<(u32, u32)>,
+    /// Typing rules Excel checks in the cells the unit fills.
     pub validations: Vec<Validation>,
     /// The first row of the check block (hash and audit head); it and the rows after it are not content.
     pub check_row: Option<u32>,
@@ -111,20 +153,24 @@ pub struct Sheet {
 }
 
 impl Sheet {
+    /// An empty sheet with this name and these column widths.
     pub fn new(name: impl Into<String>, widths: Vec<f64>) -> Sheet {
         Sheet { name: name.into(), widths, ..Sheet::default() }
     }
 
+    /// Sets a cell's value and style, replacing what it held.
     pub fn put(&mut self, row: u32, col: u16, value: Option<Value>, style: Style) {
         self.cells.insert((row, col), Cell { value, style });
     }
 
+    /// Writes text into a cell; an empty text leaves the cell empty but styled.
     pub fn text(&mut self, row: u32, col: u16, text: impl Into<String>, style: Style) {
         let text = text.into();
         let value = (!text.is_empty()).then_some(Value::Text(text));
         self.put(row, col, value, style);
     }
 
+    /// Writes an exact number into a cell; None leaves it empty but styled.
     pub fn number(&mut self, row: u32, col: u16, number: Option<Decimal>, style: Style) {
         self.put(row, col, number.map(Value::Number), style);
     }
@@ -142,10 +188,12 @@ impl Sheet {
         }
     }
 
+    /// The last row that holds a cell (0 for an empty sheet).
     pub fn last_row(&self) -> u32 {
         self.cells.keys().map(|(row, _)| *row).max().unwrap_or(0)
     }
 
+    /// The last column, from the widths.
     pub fn last_column(&self) -> u16 {
         col_at(self.widths.len()).saturating_sub(1)
     }
@@ -185,13 +233,16 @@ impl Sheet {
 /// A whole workbook, sheets in order.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Book {
+    /// The worksheets, in order.
     pub sheets: Vec<Sheet>,
 }
 
 /// One cell's value as it reads back from the file, the unit of the content hash.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Readback {
+    /// A text cell.
     Text(String),
+    /// A number cell, as Excel stores it (a double).
     Number(f64),
 }
 
@@ -242,6 +293,8 @@ impl Book {
         sha256_hex(&self.canonical_text())
     }
 
+    /// The canonical text of the workbook's content, which `content_hash` hashes (the format is described at
+    /// [`canonical_text`]).
     pub fn canonical_text(&self) -> String {
         canonical_text(self.sheets.iter().map(|sheet| (sheet.name.as_str(), sheet.readback())))
     }

@@ -67,14 +67,18 @@ pub mod limits {
 /// which cells hold a formula or a percent format, and its merged ranges. Only cells that hold something are
 /// kept, so memory follows what the file holds, never the rectangle it claims.
 pub struct RawSheet {
+    /// The worksheet's name.
     pub name: String,
     cells: Vec<((u32, u16), Data)>,
     formulas: Vec<(u32, u16)>,
     percent: Vec<(u32, u16)>,
+    /// Its merged ranges.
     pub merges: Vec<Dimensions>,
 }
 
+/// A workbook as read from an .xlsx file: its worksheets, in order.
 pub struct RawBook {
+    /// The worksheets, in order.
     pub sheets: Vec<RawSheet>,
 }
 

@@ -15,7 +15,9 @@ const A4: u8 = 9;
 /// What the printed footer of every page says besides the page number.
 #[derive(Debug, Clone)]
 pub struct Footer {
+    /// The content hash (SHA-256) printed in the footer.
     pub content_hash: String,
+    /// The audit log's head printed beside it; None for an empty log.
     pub audit_head: Option<String>,
 }
 

@@ -22,10 +22,15 @@ use std::fmt::Write;
 
 /// Everything one unit's sheet shows.
 pub struct UnitSheet<'a> {
+    /// The regulation, for the layout, grades and words.
     pub regulation: &'a Regulation,
+    /// The round's year, in the title.
     pub year: i32,
+    /// The unit and everything recorded for it.
     pub unit: &'a UnitRecord,
+    /// The framework its rows follow.
     pub framework: &'a Framework,
+    /// Its evidence documents, listed below the table.
     pub evidence: Vec<&'a EvidenceRow>,
     /// The unit's place in its bloc's ranking (level after the quota, reasons), when it has one.
     pub ranked: Option<&'a RankedUnit>,
