@@ -17,7 +17,7 @@ mod file_fault;
 pub mod files;
 pub mod generate;
 pub mod import;
-pub mod judge;
+
 pub mod next_year;
 pub mod open_error;
 pub mod paper_settings;
@@ -41,6 +41,7 @@ pub mod ties;
 pub mod trust;
 pub mod unit_result;
 pub mod users;
+pub mod verify;
 mod write;
 
 pub use error::{
