@@ -10,6 +10,7 @@ pub mod clock;
 mod codes;
 pub mod council;
 mod csv_input;
+pub mod dates;
 mod documents;
 pub mod error;
 pub mod exceptions;
@@ -31,6 +32,7 @@ pub mod rerate;
 mod round;
 pub mod round_settings;
 mod row_problem;
+pub mod rows;
 pub mod schema;
 pub mod seed;
 pub mod self_assessment;
@@ -49,6 +51,7 @@ pub use error::{
     SheetItem, StoreError, Subject, TextField,
 };
 pub use round::DocumentCounts;
+pub use rows::{EvidenceRow, Imported, ScoreRow};
 pub use write::{CLEAR_MARKER, Cell};
 
 use crate::domain::framework::ComponentPlace;
