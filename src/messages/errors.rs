@@ -177,7 +177,7 @@ fn fact_value(why: &FactValueRefused) -> String {
     format!("sự kiện “{}” nhận {expected}, không nhận {:?}", why.title, why.value)
 }
 
-/// How a date is written, in Vietnamese (`store::import::DATE_RULE` in English): the spelling of
+/// How a date is written, in Vietnamese (`store::dates::DATE_RULE` in English): the spelling of
 /// [`super::DATE_SPELLING_VI`], which people know from Excel, or the ISO form a script writes.
 pub(super) const DATE_RULE_VI: &str = concat!(date_spelling_vi!(), " hoặc yyyy-mm-dd, năm từ 1945 đến 2100");
 

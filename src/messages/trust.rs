@@ -1,8 +1,8 @@
 //! The words of the trust guards: files the program will not write or read, backups.
 
 use super::Lang;
-use crate::store::judge::{Forged, ForgedWhy, TriggerProblem};
 use crate::store::trust::TrustRefused;
+use crate::store::verify::{Forged, ForgedWhy, TriggerProblem};
 
 /// A refusal of the trust guards, as a person reads it.
 pub fn trust_refused(why: &TrustRefused, lang: Lang) -> String {
@@ -123,8 +123,8 @@ pub fn backup_made(lang: Lang, made: &crate::store::backup::BackupMade) -> Strin
 }
 
 /// One recorded value the audit log does not explain (`audit verify`), in the reader's language.
-pub fn unexplained(value: &crate::store::state::Unexplained, lang: Lang) -> String {
-    use crate::store::state::Logged;
+pub fn unexplained(value: &crate::store::verify::Unexplained, lang: Lang) -> String {
+    use crate::store::verify::Logged;
     if lang == Lang::En {
         return value.to_string();
     }

@@ -2,7 +2,7 @@
 //! functions as `thamdinh import KIND FILE`, first tried in a transaction that is rolled back (a preview of what
 //! would change, or every problem of the file), then for real.
 
-use crate::store::import::Imported;
+use crate::store::Imported;
 use crate::store::preview::Preview;
 use crate::store::{Refused, Store, StoreError};
 use std::path::{Path, PathBuf};

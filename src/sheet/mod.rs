@@ -12,9 +12,9 @@ pub mod score_sheet;
 
 use crate::domain::evaluate::evaluate_round;
 use crate::domain::permissions::CouncilWrite;
+use crate::store::EvidenceRow;
 use crate::store::Refused;
 use crate::store::clock::Clock;
-use crate::store::import::EvidenceRow;
 use crate::store::{FileFault, RowFault, RowPlace, Store, StoreError};
 use layout::{AUDIT_MARKER, CHECK_MARKER};
 use model::{Book, Sheet, Style};
@@ -62,7 +62,7 @@ pub(crate) fn file_name(path: &Path) -> String {
 
 /// Imports every score sheet of a workbook a unit filled: each sheet read strictly (`read.rs`), a unit in one
 /// sheet only, then the store writes them all in one transaction, audited (`Store::import_self_assessments`).
-pub fn import_sheet(store: &mut Store, path: &Path) -> Result<crate::store::import::Imported, StoreError> {
+pub fn import_sheet(store: &mut Store, path: &Path) -> Result<crate::store::Imported, StoreError> {
     crate::store::paths::check_input(path)?;
     let book = read::RawBook::open(path).map_err(|e| e.in_file(path))?;
     let round = store.load_round()?;

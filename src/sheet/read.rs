@@ -14,7 +14,7 @@ use crate::domain::regulation::Regulation;
 use crate::domain::score::parse_score;
 use crate::domain::scoring::ComponentScore;
 use crate::domain::validate::clean_line;
-use crate::store::import::parse_date;
+use crate::store::dates::parse_date;
 use crate::store::{FileFault, Oversize, RowFault, SheetItem};
 use calamine::{Data, DataRef, Dimensions, Reader, Xlsx, open_workbook};
 use rust_decimal::Decimal;

@@ -16,7 +16,7 @@ use crate::domain::reasons::unit_reasons;
 use crate::domain::regulation::Regulation;
 use crate::domain::score::{display_vi, round_half_away};
 use crate::domain::scoring::{ComponentScore, UnitScore, score_unit};
-use crate::store::import::EvidenceRow;
+use crate::store::EvidenceRow;
 use rust_decimal::Decimal;
 use std::fmt::Write;
 

@@ -3,8 +3,9 @@
 
 use super::Store;
 use super::audit::Change;
+use super::dates::parse_date;
 use super::error::{Result, StoreError};
-use super::import::{EvidenceRow, parse_date};
+use super::rows::EvidenceRow;
 use super::state::{removed_row, text_key};
 use super::write::write_evidence_audited;
 use crate::domain::framework::Framework;

@@ -142,7 +142,7 @@ pub enum FileFault {
     EvidenceTitle { unit: String, code: String },
     #[error("unit {unit}, evidence: {code}: a document needs its number (số, ký hiệu) or link")]
     EvidenceReference { unit: String, code: String },
-    #[error("unit {unit}, evidence: {code}: {value:?} is not a date ({})", super::import::DATE_RULE)]
+    #[error("unit {unit}, evidence: {code}: {value:?} is not a date ({})", super::dates::DATE_RULE)]
     EvidenceDate { unit: String, code: String, value: String },
     #[error("unit {unit}, evidence: {code}, {reference}: already listed at {first}")]
     EvidenceTwice { unit: String, code: String, reference: String, first: String },

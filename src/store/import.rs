@@ -5,9 +5,11 @@ use super::audit::{AuditAction, Change, ImportKind};
 use super::council::{check_stored_facts, remove_grade_override, write_grade_override};
 use super::csv_input::CsvTable;
 use super::error::Result;
+use super::rows::Imported;
 use super::state::row_state;
-use super::write::{CLEAR_MARKER, Cell, Merged, ScoreChange, merge, write_evidence_audited, write_fact, write_merged};
-use crate::domain::appraisal::self_assessment_against_appraisal;
+use super::write::{
+    CLEAR_MARKER, Cell, Merged, ScoreChange, check_merged, merge, write_evidence_audited, write_fact, write_merged,
+};
 use crate::domain::framework::{ComponentPlace, Framework};
 use crate::domain::grades::Grade;
 use crate::domain::permissions::{CouncilWrite, Refusal, may, may_import_appraisal};
@@ -15,37 +17,13 @@ use crate::domain::regulation::Regulation;
 use crate::domain::score::parse_score;
 use crate::domain::validate::code_key;
 use crate::store::StoreError;
-use crate::store::{HeldScore, Refused, RowFault, RowItem, RowPlace, Subject};
+use crate::store::{Refused, RowFault, RowItem, RowPlace, Subject};
 use rusqlite::OptionalExtension;
 use rusqlite::params;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::str::FromStr;
-
-/// One score row as imported or generated: a unit's entry for one component.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ScoreRow {
-    pub unit: String,
-    pub criterion: String,
-    pub self_score: Option<Decimal>,
-    pub appraised: Option<Decimal>,
-    pub reason: String,
-    pub explanation: String,
-    pub applicable: bool,
-    /// Set when the row is one provincial leader's score of a group I component.
-    pub leader: Option<String>,
-}
-
-pub use crate::domain::evidence::EvidenceRow;
-
-/// How many rows an import wrote.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Imported {
-    pub rows: usize,
-    /// The values it changed (one audit row each); 0: the file changed nothing and left no audit row.
-    pub changes: usize,
-}
 
 struct UnitPlace {
     bloc: String,
@@ -599,71 +577,6 @@ impl Store {
     }
 }
 
-/// The rules of SPEC (Scores) on what a component holds once an import row is merged into its stored entry:
-/// a not-applicable component carries no scores; an appraised score below max, or different from the
-/// self-score, needs a deduction reason. Checked where the row changes a value the rule reads, so a row that
-/// only adds an explanation is not refused for what was stored before. A refusal names `at`: the import's line,
-/// or the unit's form.
-pub(super) fn check_merged(
-    at: &RowPlace,
-    regulation: &Regulation,
-    place: &ComponentPlace<'_>,
-    change: &ScoreChange,
-    merged: &Merged,
-    by_unit: bool,
-) -> Result<()> {
-    let (unit, code) = (change.unit.clone(), change.criterion.clone());
-    let after = &merged.after;
-    let scores_touched = merged.self_score_changed()
-        || merged.appraisal_changed()
-        || merged.leader_changed()
-        || merged.applicable_changed();
-    if !after.applicable && scores_touched {
-        let mut scores = Vec::new();
-        if let Some(score) = &after.self_score {
-            scores.push(HeldScore::SelfScore(score.clone()));
-        }
-        // A unit's focal person is never told what the council holds: its own score is the only one named.
-        if let (Some(score), false) = (&after.appraised, by_unit) {
-            scores.push(HeldScore::Appraised(score.clone()));
-        }
-        if let (Some(leader), false) = (&merged.leader_after, by_unit) {
-            scores.push(HeldScore::Leader(leader.score.clone()));
-        }
-        if !scores.is_empty() {
-            return Err(RowFault::NotApplicableHolds { unit, code, scores }.at(at.clone(), None));
-        }
-    }
-    let decimal = |text: &str| Decimal::from_str(text).ok();
-    let self_score = after.self_score.as_deref().and_then(decimal);
-    // An appraisal that needs a reason once the self-score moves is the council's to settle, not the unit's refusal
-    // (`domain::appraisal::self_assessment_against_appraisal`, the one rule of the form, the CSV and the sheet).
-    let judged = match (&change.leader, &merged.leader_after) {
-        (Some(_), Some(leader)) if merged.leader_changed() || merged.self_score_changed() => {
-            decimal(&leader.score).map(|score| (score, leader.reason.as_str()))
-        }
-        (None, _) if merged.appraisal_changed() || merged.self_score_changed() => {
-            after.appraised.as_deref().and_then(decimal).map(|score| (score, after.reason.as_str()))
-        }
-        _ => None,
-    };
-    self_assessment_against_appraisal(by_unit, place.component.max, self_score, judged).map_err(|why| {
-        RowFault::ReasonNeeded { unit: unit.clone(), code: code.clone(), why }.at(at.clone(), Some("reason"))
-    })?;
-    // Group I of 2610 (Điều 6.2.b): the leaders score it; the unit's self-assessment does not reach it.
-    if place.criterion.scored_by_leaders && merged.self_score_changed() && self_score.is_some() {
-        return Err(RowFault::SelfScoreByLeaders { unit, code }.at(at.clone(), Some("self_score")));
-    }
-    // Điều 4.2 of 453: the unit's own deduction needs its explanation, on what the component will hold.
-    if after.applicable && (merged.self_score_changed() || change.explanation != Cell::Keep) {
-        regulation
-            .self_assessment
-            .check(place.component.max, self_score, &after.explanation)
-            .map_err(|why| RowFault::ExplanationMissing { unit, code, why }.at(at.clone(), Some("explanation")))?;
-    }
-    Ok(())
-}
-
 /// A unit's name and place as the audit shows them: `name | bloc | group`.
 fn describe_unit(name: &str, bloc: &str, group: Option<&str>) -> String {
     match group {
@@ -806,75 +719,4 @@ fn applicable_cell(text: &str) -> std::result::Result<Cell<bool>, String> {
 /// The summary row of an import: which file, how many rows.
 fn import_change(action: AuditAction, file: &str, rows: usize) -> Change {
     Change::new(action, format!("{file}: {rows} rows")).value("file", None, Some(file.to_string()))
-}
-
-/// The years a document's date may carry: from the founding of the state to well past any round; year 0000 or
-/// 9999 is a typing slip, not a document.
-pub const DATE_YEARS: std::ops::RangeInclusive<u32> = 1945..=2100;
-
-/// How a refused date is explained: the forms read and the years allowed.
-pub const DATE_RULE: &str = "YYYY-MM-DD or DD/MM/YYYY, a year from 1945 to 2100";
-
-/// Reads `2024-11-20`, `20/11/2024` or `20-11-2024` into ISO form (the year is the part of four digits, first
-/// or last), checking the calendar and the years in `DATE_YEARS`.
-pub fn parse_date(text: &str) -> Option<String> {
-    let text = text.trim();
-    let separator = if text.contains('/') { '/' } else { '-' };
-    let parts: Vec<&str> = text.split(separator).collect();
-    let [a, b, c] = parts.as_slice() else { return None };
-    let digits = |part: &str, lengths: std::ops::RangeInclusive<usize>| {
-        lengths.contains(&part.len()) && part.bytes().all(|byte| byte.is_ascii_digit())
-    };
-    // yyyy-mm-dd exactly; else d/m/yyyy or d-m-yyyy, one or two digits for the day and the month.
-    let (year, month, day) = if separator == '-' && digits(a, 4..=4) && digits(b, 2..=2) && digits(c, 2..=2) {
-        (*a, *b, *c)
-    } else if digits(a, 1..=2) && digits(b, 1..=2) && digits(c, 4..=4) {
-        (*c, *b, *a)
-    } else {
-        return None;
-    };
-    let year: u32 = year.parse().ok().filter(|year| DATE_YEARS.contains(year))?;
-    let date = crate::domain::calendar::Date::new(i32::try_from(year).ok()?, month.parse().ok()?, day.parse().ok()?)?;
-    Some(date.to_string())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::parse_date;
-
-    #[test]
-    fn dates_in_both_forms_and_the_calendar_checked() {
-        assert_eq!(parse_date("2024-11-20").as_deref(), Some("2024-11-20"));
-        assert_eq!(parse_date("5/3/2024").as_deref(), Some("2024-03-05"));
-        assert_eq!(parse_date("05-12-2026").as_deref(), Some("2026-12-05"));
-        assert_eq!(parse_date("29/02/2024").as_deref(), Some("2024-02-29"));
-        assert_eq!(parse_date("29/02/2023"), None);
-        assert_eq!(parse_date("2024-13-01"), None);
-        assert_eq!(parse_date("yesterday"), None);
-    }
-
-    #[test]
-    fn only_the_documented_forms_are_dates() {
-        // dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy, yyyy-mm-dd.
-        assert_eq!(parse_date("01/05/2024").as_deref(), Some("2024-05-01"));
-        assert_eq!(parse_date("1/5/2024").as_deref(), Some("2024-05-01"));
-        assert_eq!(parse_date("01-05-2024").as_deref(), Some("2024-05-01"));
-        assert_eq!(parse_date(" 2024-05-01 ").as_deref(), Some("2024-05-01"));
-        for wrong in ["2024-+5-+1", "2024-05/01", "2024-05-001", "2024/05/01", "2024-5-1", "+1/05/2024", "01/05/+2024"]
-        {
-            assert_eq!(parse_date(wrong), None, "{wrong}");
-        }
-        for wrong in ["001/05/2024", "01/005/2024", "01/05/02024", "01/05-2024", "01//2024", "٠١/٠٥/٢٠٢٤"] {
-            assert_eq!(parse_date(wrong), None, "{wrong}");
-        }
-    }
-
-    #[test]
-    fn a_date_outside_plausible_years_is_no_date() {
-        assert_eq!(parse_date("0000-01-01"), None);
-        assert_eq!(parse_date("31/12/9999"), None);
-        assert_eq!(parse_date("31/12/1944"), None);
-        assert_eq!(parse_date("01/01/1945").as_deref(), Some("1945-01-01"));
-        assert_eq!(parse_date("2100-12-31").as_deref(), Some("2100-12-31"));
-    }
 }

@@ -10,6 +10,7 @@ pub mod clock;
 mod codes;
 pub mod council;
 mod csv_input;
+pub mod dates;
 mod documents;
 pub mod error;
 pub mod exceptions;
@@ -17,7 +18,7 @@ mod file_fault;
 pub mod files;
 pub mod generate;
 pub mod import;
-pub mod judge;
+
 pub mod next_year;
 pub mod open_error;
 pub mod paper_settings;
@@ -31,6 +32,7 @@ pub mod rerate;
 mod round;
 pub mod round_settings;
 mod row_problem;
+pub mod rows;
 pub mod schema;
 pub mod seed;
 pub mod self_assessment;
@@ -41,6 +43,7 @@ pub mod ties;
 pub mod trust;
 pub mod unit_result;
 pub mod users;
+pub mod verify;
 mod write;
 
 pub use error::{
@@ -48,6 +51,7 @@ pub use error::{
     SheetItem, StoreError, Subject, TextField,
 };
 pub use round::DocumentCounts;
+pub use rows::{EvidenceRow, Imported, ScoreRow};
 pub use write::{CLEAR_MARKER, Cell};
 
 use crate::domain::framework::ComponentPlace;

@@ -4,8 +4,8 @@
 
 use super::Store;
 use super::audit::Change;
+use super::dates::parse_date;
 use super::error::{Result, StoreError};
-use super::import::parse_date;
 use super::papers::PaperRefusal;
 use super::state::row_state;
 use crate::domain::permissions::CouncilWrite;

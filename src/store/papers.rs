@@ -29,7 +29,7 @@ pub enum PaperRefusal {
     #[error("signer's name refused: {why}")]
     SignerNotValid { why: crate::domain::validate::TextRefusal },
     /// A date of issue that is not a date.
-    #[error("date of issue {value:?} is not a date ({})", crate::store::import::DATE_RULE)]
+    #[error("date of issue {value:?} is not a date ({})", crate::store::dates::DATE_RULE)]
     IssuedNotADate { value: String },
 }
 

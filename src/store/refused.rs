@@ -327,10 +327,7 @@ pub enum Refused {
     UnitNotInRound { unit: String },
     #[error("the database clock gives no date ({text:?})")]
     ClockNoDate { text: String },
-    #[error(
-        "unit {unit}: the leadership's approval date {value:?} is not a date ({})",
-        crate::store::import::DATE_RULE
-    )]
+    #[error("unit {unit}: the leadership's approval date {value:?} is not a date ({})", crate::store::dates::DATE_RULE)]
     ApprovedOnNotADate { unit: String, value: String },
     #[error("unit {unit}: approved on {approved}, after today ({today}); give the date the leadership met")]
     ApprovedInFuture { unit: String, approved: String, today: String },
@@ -346,7 +343,7 @@ pub enum Refused {
         if *missing > first.len() { ", …" } else { "" }
     )]
     SelfAssessmentIncomplete { unit: String, missing: usize, first: Vec<String> },
-    #[error("unit {unit}: the receipt date {value:?} is not a date ({})", crate::store::import::DATE_RULE)]
+    #[error("unit {unit}: the receipt date {value:?} is not a date ({})", crate::store::dates::DATE_RULE)]
     ReceivedNotADate { unit: String, value: String },
     #[error("unit {unit}: received on {received}, after today ({today}); give the day the papers arrived")]
     ReceivedInFuture { unit: String, received: String, today: String },
@@ -356,7 +353,7 @@ pub enum Refused {
     SubmissionNotRecorded { unit: String },
     #[error("unit {unit} has not submitted its self-assessment: there is nothing to reopen")]
     NotSubmitted { unit: String },
-    #[error("deadline {value:?} is not a date ({})", crate::store::import::DATE_RULE)]
+    #[error("deadline {value:?} is not a date ({})", crate::store::dates::DATE_RULE)]
     DeadlineNotADate { value: String },
     #[error("the appraisal period is at least 1 working day")]
     AppraisalDaysZero,

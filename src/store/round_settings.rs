@@ -3,8 +3,8 @@
 
 use super::Store;
 use super::audit::Change;
+use super::dates::parse_date;
 use super::error::{Result, StoreError};
-use super::import::parse_date;
 use super::state::row_state;
 use crate::domain::calendar::Date;
 use crate::domain::permissions::CouncilWrite;

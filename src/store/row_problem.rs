@@ -160,7 +160,7 @@ pub enum RowFault {
     NoTitle { unit: String, code: String },
     #[error("unit {unit}, {code}: evidence needs a reference (document number or link)")]
     NoReference { unit: String, code: String },
-    #[error("unit {unit}, {code}: {value:?} is not a date ({})", super::import::DATE_RULE)]
+    #[error("unit {unit}, {code}: {value:?} is not a date ({})", super::dates::DATE_RULE)]
     NotADate { unit: String, code: String, value: String },
     #[error("unit {unit}, {code}, reference {reference}: already on line {first}")]
     DocumentTwice { unit: String, code: String, reference: String, first: u64 },

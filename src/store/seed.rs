@@ -2,7 +2,7 @@
 
 use super::audit::{AuditAction, Change};
 use super::error::{Result, StoreError};
-use super::import::{EvidenceRow, ScoreRow};
+use super::rows::{EvidenceRow, ScoreRow};
 use super::state::row_state;
 use super::write::{write_evidence, write_score};
 use super::{Store, audit_one};

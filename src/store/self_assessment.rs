@@ -1,10 +1,10 @@
 //! A unit's self-assessment written one component at a time (the unit's own form, or the council for it): the
 //! self-score through `parse_score`, the explanation through `validate`, the not-applicable mark, with the rules
-//! every import checks (`import::check_merged`); and who may write it (`permissions::may_self_assess`).
+//! every import checks (`write::check_merged`); and who may write it (`permissions::may_self_assess`).
 
 use super::Store;
 use super::error::{Result, StoreError};
-use super::import::check_merged;
+use super::write::check_merged;
 use super::write::{Cell, ScoreChange, merge, write_merged};
 use crate::domain::permissions::{Refusal, Role, SelfAssessmentState, may_self_assess};
 use crate::domain::score::parse_score;

@@ -3,7 +3,7 @@
 use super::Store;
 use super::audit::{AuditAction, Change, ImportKind};
 use super::error::Result;
-use super::import::{EvidenceRow, Imported};
+use super::rows::{EvidenceRow, Imported};
 use super::write::{Cell, ScoreChange, merge, write_evidence_audited, write_merged};
 use crate::domain::appraisal::self_assessment_against_appraisal;
 use crate::domain::evidence::SheetAssessment;

@@ -4,8 +4,8 @@
 
 use super::Store;
 use super::audit::Change;
+use super::dates::parse_date;
 use super::error::{Result, StoreError};
-use super::import::parse_date;
 use super::state::{removed_row, row_state, text_key};
 use crate::domain::calendar::{Date, is_late};
 use crate::domain::entries::Entries;

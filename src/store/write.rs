@@ -3,15 +3,19 @@
 //!
 //! An import row says what it changes, cell by cell ([`Cell`]): an absent column or an empty cell leaves
 //! the stored value as it is, the marker `-` clears it, anything else sets it. [`merge`] reads the stored
-//! entry and applies the row to it, the caller checks the rules on the merged result, and [`write_merged`]
+//! entry and applies the row to it, [`check_merged`] checks the rules on the merged result, and [`write_merged`]
 //! writes what differs.
 
 use super::audit::{AppraisalTransition, AuditAction, AuditTrail, Change};
-use super::error::Result;
-use super::import::{EvidenceRow, ScoreRow};
+use super::error::{HeldScore, Result, RowFault, RowPlace};
+use super::rows::{EvidenceRow, ScoreRow};
 use super::state::{removed_row, row_state, text_key};
+use crate::domain::appraisal::self_assessment_against_appraisal;
+use crate::domain::framework::ComponentPlace;
+use crate::domain::regulation::Regulation;
 use rusqlite::{OptionalExtension, params};
 use rust_decimal::Decimal;
+use std::str::FromStr;
 
 /// The marker that clears a stored value on purpose (an empty cell leaves it as it is).
 pub const CLEAR_MARKER: &str = "-";
@@ -448,5 +452,70 @@ pub(super) fn write_evidence(tx: &rusqlite::Connection, row: &EvidenceRow) -> Re
          ON CONFLICT (unit, criterion, reference) DO UPDATE SET title = excluded.title, issued_on = excluded.issued_on",
     )?
     .execute(params![row.unit, row.criterion, row.reference, row.title, row.issued_on])?;
+    Ok(())
+}
+
+/// The rules of SPEC (Scores) on what a component holds once an import row is merged into its stored entry:
+/// a not-applicable component carries no scores; an appraised score below max, or different from the
+/// self-score, needs a deduction reason. Checked where the row changes a value the rule reads, so a row that
+/// only adds an explanation is not refused for what was stored before. A refusal names `at`: the import's line,
+/// or the unit's form.
+pub(super) fn check_merged(
+    at: &RowPlace,
+    regulation: &Regulation,
+    place: &ComponentPlace<'_>,
+    change: &ScoreChange,
+    merged: &Merged,
+    by_unit: bool,
+) -> Result<()> {
+    let (unit, code) = (change.unit.clone(), change.criterion.clone());
+    let after = &merged.after;
+    let scores_touched = merged.self_score_changed()
+        || merged.appraisal_changed()
+        || merged.leader_changed()
+        || merged.applicable_changed();
+    if !after.applicable && scores_touched {
+        let mut scores = Vec::new();
+        if let Some(score) = &after.self_score {
+            scores.push(HeldScore::SelfScore(score.clone()));
+        }
+        // A unit's focal person is never told what the council holds: its own score is the only one named.
+        if let (Some(score), false) = (&after.appraised, by_unit) {
+            scores.push(HeldScore::Appraised(score.clone()));
+        }
+        if let (Some(leader), false) = (&merged.leader_after, by_unit) {
+            scores.push(HeldScore::Leader(leader.score.clone()));
+        }
+        if !scores.is_empty() {
+            return Err(RowFault::NotApplicableHolds { unit, code, scores }.at(at.clone(), None));
+        }
+    }
+    let decimal = |text: &str| Decimal::from_str(text).ok();
+    let self_score = after.self_score.as_deref().and_then(decimal);
+    // An appraisal that needs a reason once the self-score moves is the council's to settle, not the unit's refusal
+    // (`domain::appraisal::self_assessment_against_appraisal`, the one rule of the form, the CSV and the sheet).
+    let judged = match (&change.leader, &merged.leader_after) {
+        (Some(_), Some(leader)) if merged.leader_changed() || merged.self_score_changed() => {
+            decimal(&leader.score).map(|score| (score, leader.reason.as_str()))
+        }
+        (None, _) if merged.appraisal_changed() || merged.self_score_changed() => {
+            after.appraised.as_deref().and_then(decimal).map(|score| (score, after.reason.as_str()))
+        }
+        _ => None,
+    };
+    self_assessment_against_appraisal(by_unit, place.component.max, self_score, judged).map_err(|why| {
+        RowFault::ReasonNeeded { unit: unit.clone(), code: code.clone(), why }.at(at.clone(), Some("reason"))
+    })?;
+    // Group I of 2610 (Điều 6.2.b): the leaders score it; the unit's self-assessment does not reach it.
+    if place.criterion.scored_by_leaders && merged.self_score_changed() && self_score.is_some() {
+        return Err(RowFault::SelfScoreByLeaders { unit, code }.at(at.clone(), Some("self_score")));
+    }
+    // Điều 4.2 of 453: the unit's own deduction needs its explanation, on what the component will hold.
+    if after.applicable && (merged.self_score_changed() || change.explanation != Cell::Keep) {
+        regulation
+            .self_assessment
+            .check(place.component.max, self_score, &after.explanation)
+            .map_err(|why| RowFault::ExplanationMissing { unit, code, why }.at(at.clone(), Some("explanation")))?;
+    }
     Ok(())
 }

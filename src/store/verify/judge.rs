@@ -5,13 +5,13 @@
 //! triggers the schema creates (the freeze of approved blocs, the append-only log) are compared with the
 //! database's: a dropped or altered one is named.
 
-use super::action::{AppraisalTransition, AuditAction, ImportKind};
-use super::error::Result;
 use crate::domain::permissions::{
     Act, Actor, AppraisalEntry, CouncilWrite, Refusal, Role, Rule, SERVICE_ACCOUNT, SelfAssessmentState, may,
     may_appraise, may_comment, may_self_assess, may_submit,
 };
 use crate::domain::regulation::Regulation;
+use crate::store::action::{AppraisalTransition, AuditAction, ImportKind};
+use crate::store::error::Result;
 use rusqlite::{Connection, OptionalExtension};
 use std::collections::HashSet;
 
