@@ -311,3 +311,36 @@ impl ItemsOf<'_> {
         })
     }
 }
+
+impl App {
+    /// The unit rows of the selected bloc's ranking, filtered.
+    pub fn ranking_rows(&self) -> &[usize] {
+        &self.ranking_rows
+    }
+
+    /// The unresolved tie groups of every bloc: (bloc, units).
+    pub fn open_ties(&self) -> &[(BlocCode, Vec<UnitCode>)] {
+        &self.open_ties
+    }
+
+    /// The tie groups already ordered by the chairman, in his order: (bloc, units).
+    pub fn recorded_ties(&self) -> &[(BlocCode, Vec<UnitCode>)] {
+        &self.recorded_ties
+    }
+
+    /// Row `index` of the ties pane: the open groups first, then the ordered ones (bloc, units, ordered).
+    pub fn tie_row(&self, index: usize) -> Option<(&str, &[UnitCode], bool)> {
+        match self.open_ties.get(index) {
+            Some((bloc, units)) => Some((bloc, units, false)),
+            None => self
+                .recorded_ties
+                .get(index - self.open_ties.len())
+                .map(|(bloc, units)| (bloc.as_str(), units.as_slice(), true)),
+        }
+    }
+
+    /// How many rows the ties pane lists.
+    pub fn tie_rows(&self) -> usize {
+        self.open_ties.len() + self.recorded_ties.len()
+    }
+}

@@ -1,0 +1,267 @@
+//! What fills the screen (`Screen`), what is drawn over it (`Overlay`), the state each form holds, and the
+//! accessors that answer "is this screen open, and with what" (one per screen), with the keyboard's context.
+
+use super::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Score,
+    Reason,
+}
+
+/// The scoring form of one component.
+pub struct Form {
+    pub unit: String,
+    pub component: String,
+    pub score: String,
+    pub reason: TextArea<'static>,
+    pub field: Field,
+    pub error: Option<String>,
+    pub dirty: bool,
+    /// The component's version when the form opened; the store refuses the save if another session saved since.
+    pub based_on_version: i64,
+    /// Withdrawing the recorded appraisal: the reason box asks the reason for it, and this keeps the deduction
+    /// reason it held, given back if the withdrawal is cancelled (Esc).
+    pub withdrawing: Option<TextArea<'static>>,
+}
+
+/// A co-appraising agency's comment on one component (it writes no score).
+pub struct CommentForm {
+    pub unit: String,
+    pub component: String,
+    pub text: TextArea<'static>,
+    pub error: Option<String>,
+    pub dirty: bool,
+}
+
+/// What fills the screen; each screen owns its state, and `update` moves between them.
+#[expect(clippy::large_enum_variant, reason = "one screen lives at a time, inside the App: boxing buys nothing")]
+pub enum Screen {
+    /// The demo's start-up picker: who is at the keyboard (the selected choice).
+    Picker { selected: usize },
+    /// The panes and their lists (`App::browse`); `filtering` while the filter is being typed.
+    Browse { filtering: bool },
+    /// The scoring form of one component.
+    Appraisal(Form),
+    /// A co-appraising agency's comment.
+    Comment(CommentForm),
+    /// The chairman ordering one tie group.
+    TieOrder(TieEdit),
+    /// The secretary recording a unit's facts (the chairman re-rating them).
+    Facts(FactsForm),
+    /// The chairman overriding criterion grades.
+    Grades(GradeForm),
+    /// A unit's file, read-only; `back` is the screen it was opened from when that was not the panes.
+    Unit { view: UnitView, back: Option<Box<Screen>> },
+    /// The chairman about to approve a bloc.
+    Approval(ApprovalPrompt),
+    /// A unit's focal person filling one component's self-assessment.
+    SelfAssess(SelfForm),
+    /// A unit's focal person submitting its self-assessment.
+    Submit(SubmitForm),
+    /// The secretary's desk at work: a file list, a preview, a form …
+    Desk(Desk),
+}
+
+/// What is drawn over the screen, and takes the keys until it is closed.
+pub enum Overlay {
+    /// The keys that act here, from the keymap.
+    Help,
+    /// A component's (or a unit's) audit history: title and rows, oldest first.
+    /// Who by full name (login → full name, where one is recorded).
+    History { title: String, rows: Vec<AuditRow>, names: BTreeMap<String, String> },
+    /// A question before unsaved work is thrown away.
+    Confirm(Pending),
+    /// The commands that fetch a component's files over SFTP, one selected (copied to the clipboard).
+    Paths { lines: Vec<String>, selected: usize },
+}
+
+/// The chairman ordering one tie group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TieEdit {
+    pub bloc: String,
+    pub units: Vec<String>,
+    pub selected: usize,
+    /// Reopening a recorded order: the reason for the change, asked when the chairman saves (None: a new order).
+    pub reason: Option<String>,
+    /// Typing goes to the reason (the new order is set; Enter saves it, Esc goes back to the order).
+    pub reason_focus: bool,
+    /// A new order about to be recorded: what was typed at the question (`y` and Enter, or Ctrl-S, records it;
+    /// Esc goes back to the order). None while the order is being set. A decision is confirmed like an approval.
+    pub confirm: Option<String>,
+}
+
+/// The secretary recording a unit's facts; on an approved bloc, the chairman re-rating them (Điều 10.4).
+pub struct FactsForm {
+    pub unit: String,
+    pub values: Vec<(String, FactValue)>,
+    pub selected: usize,
+    /// Present when the bloc is approved: the change is a re-rating and needs the chairman's reason.
+    pub rerate_reason: Option<TextArea<'static>>,
+    /// Typing goes to the reason (Tab switches).
+    pub reason_focus: bool,
+    pub error: Option<String>,
+}
+
+/// A re-rating's reason box (Điều 10.4).
+pub fn rerate_reason_box(lang: crate::messages::Lang) -> TextArea<'static> {
+    let mut reason = TextArea::default();
+    reason.set_placeholder_text(crate::messages::status::RERATE_PLACEHOLDER.say(lang));
+    reason
+}
+
+/// The chairman overriding the grade of one criterion of a unit.
+pub struct GradeForm {
+    pub unit: String,
+    /// (criterion code, proposed grade, grade that counts now)
+    pub criteria: Vec<(String, Option<Grade>, Option<Grade>)>,
+    pub selected: usize,
+    pub chosen: Option<Grade>,
+    pub reason: TextArea<'static>,
+    pub error: Option<String>,
+}
+
+/// A unit's file, read-only: every component with its scores, reasons, explanation and documents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitView {
+    pub unit: String,
+    /// The selected component's position in the unit's framework (`Framework::components` order).
+    pub selected: usize,
+    /// Self-score against appraised score by criterion, as a chart, instead of the text.
+    pub chart: bool,
+}
+
+/// The chairman about to approve a bloc: nothing is written until `y` and Enter (or Ctrl-S).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApprovalPrompt {
+    pub bloc: String,
+    /// What was typed: `y` confirms.
+    pub typed: String,
+    /// Why approval is not possible yet (then nothing can be confirmed).
+    pub blocker: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pending {
+    Quit,
+    CloseForm,
+}
+
+impl App {
+    /// Where the keyboard is: the overlay's context if one is open, else the screen's.
+    pub fn context(&self) -> Context {
+        match &self.overlay {
+            Some(Overlay::Confirm(_)) => Context::ConfirmQuit,
+            Some(Overlay::Help) => Context::Help,
+            Some(Overlay::History { .. }) => Context::History,
+            Some(Overlay::Paths { .. }) => Context::Paths,
+            None => self.screen_context(),
+        }
+    }
+
+    /// The context of the screen under any overlay (the help lists its keys).
+    pub fn screen_context(&self) -> Context {
+        match &self.screen {
+            Screen::Picker { .. } => Context::Picker,
+            Screen::Browse { filtering: true } => Context::Filter,
+            Screen::Browse { filtering: false } => Context::List,
+            Screen::Appraisal(_) => Context::Form,
+            Screen::Comment(_) => Context::Comment,
+            Screen::TieOrder(_) => Context::Ties,
+            Screen::Facts(_) => Context::Facts,
+            Screen::Grades(_) => Context::Grades,
+            Screen::Unit { .. } => Context::Unit,
+            Screen::Approval(_) => Context::Approve,
+            Screen::SelfAssess(_) => Context::SelfForm,
+            Screen::Submit(_) => Context::Submit,
+            Screen::Desk(desk) => match desk {
+                Desk::Files { .. } => Context::DeskFiles,
+                Desk::Kind { .. } => Context::DeskKind,
+                Desk::Preview { .. } => Context::DeskPreview,
+                Desk::Problems { .. } => Context::DeskProblems,
+                Desk::Users { removing: None, .. } => Context::DeskUsers,
+                Desk::Users { removing: Some(_), .. } => Context::DeskRemove,
+                Desk::Form(_) => Context::DeskForm,
+                Desk::Papers { .. } => Context::DeskPapers,
+                Desk::Notice { .. } => Context::DeskNotice,
+            },
+        }
+    }
+
+    /// The scoring form is of a unit whose bloc is approved: it is read, not written.
+    pub fn form_read_only(&self) -> bool {
+        self.form().and_then(|form| self.unit(&form.unit)).is_some_and(|unit| self.approved.contains(&unit.bloc))
+    }
+
+    /// The scoring form, when it is the screen.
+    pub fn form(&self) -> Option<&Form> {
+        match &self.screen {
+            Screen::Appraisal(form) => Some(form),
+            _ => None,
+        }
+    }
+
+    pub fn comment_form(&self) -> Option<&CommentForm> {
+        match &self.screen {
+            Screen::Comment(form) => Some(form),
+            _ => None,
+        }
+    }
+
+    pub fn tie_edit(&self) -> Option<&TieEdit> {
+        match &self.screen {
+            Screen::TieOrder(edit) => Some(edit),
+            _ => None,
+        }
+    }
+
+    pub fn facts_form(&self) -> Option<&FactsForm> {
+        match &self.screen {
+            Screen::Facts(form) => Some(form),
+            _ => None,
+        }
+    }
+
+    pub fn grade_form(&self) -> Option<&GradeForm> {
+        match &self.screen {
+            Screen::Grades(form) => Some(form),
+            _ => None,
+        }
+    }
+
+    /// The unit's file on screen.
+    pub fn unit_view(&self) -> Option<&UnitView> {
+        match &self.screen {
+            Screen::Unit { view, .. } => Some(view),
+            _ => None,
+        }
+    }
+
+    pub fn approval(&self) -> Option<&ApprovalPrompt> {
+        match &self.screen {
+            Screen::Approval(prompt) => Some(prompt),
+            _ => None,
+        }
+    }
+
+    /// The history overlay's title and rows, when it is open.
+    pub fn history(&self) -> Option<(&str, &[AuditRow])> {
+        match &self.overlay {
+            Some(Overlay::History { title, rows, .. }) => Some((title, rows)),
+            _ => None,
+        }
+    }
+
+    /// The demo picker's selected choice, while it is the screen.
+    pub fn picker(&self) -> Option<usize> {
+        match self.screen {
+            Screen::Picker { selected } => Some(selected),
+            _ => None,
+        }
+    }
+
+    /// The filter is being typed.
+    pub fn filtering(&self) -> bool {
+        matches!(self.screen, Screen::Browse { filtering: true })
+    }
+}
