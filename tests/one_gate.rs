@@ -118,6 +118,11 @@ const STORE_WRITES: &[(CouncilWrite, Write)] = &[
     (CouncilWrite::Facts, |store, _| store.save_facts("stc", &[("outstanding".into(), FactValue::Bool(false))])),
     (CouncilWrite::ManageUsers, |store, _| store.add_user("moi", "Người mới", Role::Member, Some("so-noi-vu"))),
     (CouncilWrite::Backup, |store, dir| store.backup(&dir.join("copy.db")).map(drop)),
+    (CouncilWrite::PaperSettings, |store, _| {
+        use thamdinh::store::paper_settings::{PaperSlot, SettingChange};
+        let number = SettingChange::Set("12".into());
+        store.set_paper_numbering(PaperSlot::Report, number, SettingChange::Keep, SettingChange::Keep).map(drop)
+    }),
 ];
 
 #[test]

@@ -77,6 +77,18 @@ fn a_paper_prints_the_number_signer_and_date_set_and_verify_follows_them() {
         "05/12/2024",
     ]);
     assert!(shown.contains("số 17/TB-HĐTĐ; người ký Nguyễn Văn An; ngày ban hành 05/12/2024"), "{shown}");
+    // Only the papers: a heading and one line per kind, not the whole round (its deadline and every unit).
+    let lines: Vec<&str> = shown.lines().collect();
+    assert_eq!(lines.len(), 6, "{shown}");
+    assert_eq!(lines[0], "Số, người ký và ngày ban hành của văn bản:");
+    assert!(lines[1].contains("Báo cáo kết quả thẩm định: chưa đặt"), "{shown}");
+    assert!(!shown.contains("stc") && !shown.contains("Hạn nộp"), "no unit, no deadline: {shown}");
+    let english = ok(&["--lang", "en", "round", "paper", "--db", &db, "--kind", "minutes", "--number", "4"]);
+    let lines: Vec<&str> = english.lines().collect();
+    assert_eq!(lines.len(), 6, "{english}");
+    assert_eq!(lines[0], "The papers' numbers, signers and dates of issue:");
+    assert!(lines[4].contains("Minutes of the council's meeting: number 4/BB-HĐTĐ; signer —; issued —"), "{english}");
+    assert!(lines[5].contains("number 17/TB-HĐTĐ; signer Nguyễn Văn An; issued 05/12/2024"), "{english}");
     ok(&["round", "paper", "--db", &db, "--kind", "decision", "--number", "2301", "--issued", "2024-12-20"]);
     ok(&["round", "paper", "--db", &db, "--kind", "proposal", "--number", "88"]);
     let json = ok(&["round", "show", "--db", &db, "--json"]);
@@ -159,8 +171,17 @@ fn bad_numbers_signers_and_dates_are_refused_and_change_nothing() {
         "--full-name",
         "Thành viên",
     ]);
+    // The refusal names what was refused: the papers' numbers and signers, not the deadline.
     let error = refused(&["round", "paper", "--db", &db, "--user", "tv-snv", "--kind", "report", "--number", "9"]);
-    assert!(error.contains("Thư ký"), "{error}");
+    assert!(error.contains("đặt số văn bản, người ký và ngày ban hành của các văn bản"), "{error}");
+    assert!(error.contains("Thư ký") && !error.contains("hạn nộp"), "{error}");
+    let args = ["--lang", "en", "round", "paper", "--db", &db, "--user", "tv-snv", "--kind", "report", "--number", "9"];
+    let error = refused(&args);
+    assert!(error.contains("set the papers' document numbers, signers and dates of issue"), "{error}");
+    assert!(!error.contains("deadline"), "{error}");
+    // The deadline keeps its own words.
+    let error = refused(&["round", "set", "--db", &db, "--user", "tv-snv", "--appraisal-days", "40"]);
+    assert!(error.contains("đặt hạn nộp và thời gian thẩm định"), "{error}");
     assert_eq!(ok(&["round", "show", "--db", &db, "--json"]), before, "nothing changed");
     let log_after = ok(&["audit", "log", "--db", &db]);
     assert_eq!(log_after.lines().filter(|l| l.contains("số văn bản của")).count(), 1, "{log_after}");

@@ -583,7 +583,7 @@ fn execute(cli: Cli, lang: Lang) -> Result<(), CliError> {
     Ok(())
 }
 
-/// `round paper`: a paper's number, signer and date of issue (`-` clears one), then the round as `round show`.
+/// `round paper`: a paper's number, signer and date of issue (`-` clears one), then every paper's settings.
 fn round_paper(
     mut store: Store,
     kind: &str,
@@ -599,7 +599,7 @@ fn round_paper(
         SettingChange::from_typed(signer.as_deref()),
         SettingChange::from_typed(issued.as_deref()),
     )?;
-    year::show(&store, false, lang)
+    year::papers(&store, lang)
 }
 
 /// `init`: a new round, empty or carried over from last year's database (`--from`).

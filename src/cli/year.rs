@@ -9,6 +9,14 @@ use crate::store::Refused;
 use crate::store::Store;
 use std::fmt::Write as _;
 
+/// `round paper`: what is now set for every kind of paper, a line each (not the whole round).
+pub fn papers(store: &Store, lang: Lang) -> Result<(), CliError> {
+    let mut out = String::new();
+    papers_text(store, &mut out, lang)?;
+    output::print(&out)?;
+    Ok(())
+}
+
 /// `thamdinh submit`: a unit's submission, or (`--reopen`) the secretary's reopening of one.
 pub fn submit(
     mut store: Store,
@@ -200,8 +208,8 @@ pub fn result(store: &Store, unit: Option<&str>, json: bool, lang: Lang) -> Resu
     Ok(())
 }
 
-/// Each paper's number, signer and date of issue, a line each, for `round show`.
-fn papers_text(store: &Store, out: &mut String, lang: Lang) -> Result<(), CliError> {
+/// Each paper's number, signer and date of issue, a line each, for `round show` and `round paper`.
+pub(super) fn papers_text(store: &Store, out: &mut String, lang: Lang) -> Result<(), CliError> {
     let _ = writeln!(out, "{}", crate::messages::desk_more::papers_heading(lang));
     let papers = crate::papers::settings::of_round(store)?;
     for (slot, numbering) in store.paper_numberings()? {

@@ -449,6 +449,8 @@ pub enum CouncilWrite {
     Reopen,
     /// Set the round's deadline and appraisal period.
     RoundSettings,
+    /// Set the council's papers' document numbers, signers and dates of issue (`round paper`).
+    PaperSettings,
     /// Copy the round's database to a new file (`thamdinh backup`): the whole round leaves the database.
     Backup,
     /// Rate a unit excellent beyond its bloc's quota, or withdraw that decision (`exceed-quota`).
@@ -469,6 +471,7 @@ impl CouncilWrite {
             CouncilWrite::Export => "export the council's spreadsheets",
             CouncilWrite::Reopen => "reopen a unit's submitted self-assessment",
             CouncilWrite::RoundSettings => "set the round's deadline and appraisal period",
+            CouncilWrite::PaperSettings => "set the papers' document numbers, signers and dates of issue",
             CouncilWrite::Backup => "back up the round's database",
             CouncilWrite::ExceedQuota => "rate a unit excellent beyond the quota",
         }
@@ -483,6 +486,7 @@ pub fn may(actor: &Actor, write: CouncilWrite) -> Result<(), Refusal> {
         | CouncilWrite::Export
         | CouncilWrite::Reopen
         | CouncilWrite::RoundSettings
+        | CouncilWrite::PaperSettings
         | CouncilWrite::Backup => matches!(actor.role, Role::Secretary | Role::Chairman | Role::ServiceAccount),
         CouncilWrite::OrderTie
         | CouncilWrite::OverrideGrade
@@ -503,6 +507,7 @@ pub fn may(actor: &Actor, write: CouncilWrite) -> Result<(), Refusal> {
         | CouncilWrite::Facts
         | CouncilWrite::Reopen
         | CouncilWrite::RoundSettings
+        | CouncilWrite::PaperSettings
         | CouncilWrite::Backup => Rule::SecretaryOrChairman,
         CouncilWrite::Export => Rule::SecretaryOrChairmanExport,
         CouncilWrite::ManageUsers => Rule::ServiceAccountManagesUsers,

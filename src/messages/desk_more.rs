@@ -48,10 +48,8 @@ pub fn paper_line(lang: Lang, slot: PaperSlot, numbering: &PaperNumbering, numbe
     }
     let number = number.unwrap_or("—");
     let signer = numbering.signer.as_deref().unwrap_or("—");
-    let issued = numbering.issued_on.as_deref().map_or_else(
-        || "—".to_string(),
-        |date| if lang == Lang::Vi { shown_vietnamese(date) } else { date.to_string() },
-    );
+    // Dates read dd/mm/yyyy in both languages.
+    let issued = numbering.issued_on.as_deref().map_or_else(|| "—".to_string(), shown_vietnamese);
     match lang {
         Lang::Vi => format!("{name}: số {number}; người ký {signer}; ngày ban hành {issued}"),
         Lang::En => format!("{name}: number {number}; signer {signer}; issued {issued}"),

@@ -434,6 +434,7 @@ fn act_vi(act: &Act) -> String {
             CouncilWrite::Export => "xuất bảng tính của Hội đồng".into(),
             CouncilWrite::Reopen => "mở lại bản tự đánh giá đơn vị đã nộp".into(),
             CouncilWrite::RoundSettings => "đặt hạn nộp và thời gian thẩm định của kỳ đánh giá".into(),
+            CouncilWrite::PaperSettings => "đặt số văn bản, người ký và ngày ban hành của các văn bản".into(),
             CouncilWrite::Backup => "sao lưu cơ sở dữ liệu của kỳ đánh giá".into(),
             CouncilWrite::ExceedQuota => super::exceed::write_name().into(),
         },
@@ -770,6 +771,7 @@ mod tests {
             (Act::ReadRound, Rule::UnitReadsOwnOnly),
             (Act::Council(CouncilWrite::Reopen), Rule::UnitNeverAppraises),
             (Act::Council(CouncilWrite::RoundSettings), Rule::UnitNeverAppraises),
+            (Act::Council(CouncilWrite::PaperSettings), Rule::UnitNeverAppraises),
         ] {
             all.push(StoreError::from(Refusal { who: focal.clone(), act: Box::new(act), rule: Box::new(rule) }));
         }

@@ -113,7 +113,7 @@ impl Store {
         signer: SettingChange,
         issued_on: SettingChange,
     ) -> Result<PaperNumbering> {
-        self.permit(CouncilWrite::RoundSettings)?;
+        self.permit(CouncilWrite::PaperSettings)?;
         if [&number, &signer, &issued_on].iter().all(|change| **change == SettingChange::Keep) {
             return Err(Refused::Paper(PaperRefusal::NoPaperSetting).into());
         }

@@ -371,7 +371,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(DeskPapers,  &[(Up, NONE), (Char('k'), NONE)],                          "↑/k",     C::Up,                 Always,                          false, k::PAPER_ABOVE),
     bind(DeskPapers,  &[(Down, NONE), (Char('j'), NONE)],                        "↓/j",     C::Down,               Always,                          false, k::PAPER_BELOW),
     bind(DeskPapers,  &[(Enter, NONE)],                                          "Enter",   C::Open,               Always,                          true,  k::EXPORT_PAPER),
-    bind(DeskPapers,  &[(Char('n'), NONE)],                                      "n",       C::PaperNumbers,       May(W::RoundSettings, ANY_DESK), true,  k::PAPER_NUMBERS),
+    bind(DeskPapers,  &[(Char('n'), NONE)],                                      "n",       C::PaperNumbers,       May(W::PaperSettings, ANY_DESK), true,  k::PAPER_NUMBERS),
     bind(DeskPapers,  &[(Esc, NONE)],                                            "Esc",     C::Back,               Always,                          true,  k::BACK_TO_DESK),
     // DeskNotice
     bind(DeskNotice,  &[(Esc, NONE), (Enter, NONE)],                             "Esc",     C::Back,               Always,                          true,  k::COPIED),

@@ -195,6 +195,10 @@ impl<'r> Judge<'r> {
             AuditAction::ExceedQuota => council(CouncilWrite::ExceedQuota),
             AuditAction::AddUser | AuditAction::RemoveUser => council(CouncilWrite::ManageUsers),
             AuditAction::Reopen => council(CouncilWrite::Reopen),
+            // A paper's number, signer or date of issue is a row of its own field (`paper:report:signer`).
+            AuditAction::RoundSettings if row.field.is_some_and(|field| field.starts_with("paper:")) => {
+                council(CouncilWrite::PaperSettings)
+            }
             AuditAction::RoundSettings => council(CouncilWrite::RoundSettings),
             AuditAction::Submit => Ok(may_submit(actor, unit).or_else(refused)),
             AuditAction::SelfScore | AuditAction::Explanation | AuditAction::Applicable | AuditAction::Evidence => {

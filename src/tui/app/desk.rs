@@ -234,7 +234,7 @@ pub const SCREEN_WAYS: &[(&str, Right, ScreenWay)] = {
         ("user add", Right::Council(W::ManageUsers), ScreenWay::Desk(DeskAction::Users)),
         ("user remove", Right::Council(W::ManageUsers), ScreenWay::Desk(DeskAction::Users)),
         ("round set", Right::Council(W::RoundSettings), ScreenWay::Desk(DeskAction::RoundSettings)),
-        ("round paper", Right::Council(W::RoundSettings), ScreenWay::Desk(DeskAction::Papers)),
+        ("round paper", Right::Council(W::PaperSettings), ScreenWay::Desk(DeskAction::Papers)),
         ("submit", Right::Submit, ScreenWay::Desk(DeskAction::PaperSubmission)),
         ("submit", Right::Submit, ScreenWay::Key(Pane::SelfAssessment, C::SubmitSelfAssessment)),
         ("submit --reopen", Right::Council(W::Reopen), ScreenWay::Desk(DeskAction::Reopen)),
