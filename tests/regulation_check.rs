@@ -93,3 +93,50 @@ fn bad_keys_are_refused_naming_file_line_and_key() {
         assert!(errors.contains(expected), "{expected:?} not in {errors}");
     }
 }
+
+/// A bad key and bad conditions in one folder are all reported at once, each on its own line naming its key:
+/// the classification is checked beside everything else, not only once the rest is valid.
+#[test]
+fn a_bad_key_and_bad_conditions_are_reported_together() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = copy_with(
+        dir.path(),
+        &[
+            ("regulation.toml", "rate = \"0.2\"", "rate = \"0.2\"\nround = \"up\""),
+            ("regulation.toml", "fact = \"outstanding\"", "fact = \"outstandin\""),
+            ("regulation.toml", "content = \"ND-II\" } },", "content = \"ND-II\" }, blocs = [\"khoi-9\"] },"),
+            ("frameworks/phu-luc-1.toml", "max = \"1.5\"", "max = \"2.5\""),
+        ],
+    );
+    let output = thamdinh(&["regulations", "check", &folder]);
+    assert!(!output.status.success());
+    let errors = String::from_utf8(output.stderr).unwrap();
+    for (place, key) in [
+        ("regulation.toml:38:", "unknown field `round`"),
+        ("regulation.toml:106:", "key fact: fact outstandin is not declared in [[facts]]"),
+        ("regulation.toml:112:", "key blocs: \"khoi-9\" is not a bloc of blocs.toml"),
+        ("phu-luc-1.toml:", "components of VII sum to 10"),
+    ] {
+        assert!(errors.lines().any(|line| line.contains(place) && line.contains(key)), "{place} {key}: {errors}");
+    }
+    assert!(errors.contains("4 lỗi trong dữ liệu quy chế"), "{errors}");
+}
+
+/// `regulations check .` from inside the folder names its files by the folder's own name (its id).
+#[test]
+fn the_current_folder_is_checked_under_its_own_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = copy_with(dir.path(), &[("regulation.toml", "rate = \"0.2\"", "rate = \"2\"")]);
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_thamdinh"))
+        .args(["regulations", "check", "."])
+        .current_dir(&folder)
+        .env_remove("THAMDINH_DATA_DIR")
+        .env_remove("THAMDINH_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .output()
+        .unwrap();
+    let errors = String::from_utf8(output.stderr).unwrap();
+    assert!(errors.contains("thamdinh: thai-nguyen-2024/regulation.toml:37: quota.rate"), "{errors}");
+}

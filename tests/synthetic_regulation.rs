@@ -603,6 +603,10 @@ fn regulations_check_reports_every_problem_at_once() {
         ("regulation.toml", "blocs = [\"khoi-3\", \"khoi-4\"]\n", "blocs = [\"khoi-3\", \"khoi-9\"]\n"),
         // B.2.1's children (4 + 2 + 2) no longer sum to it.
         ("frameworks/phu-luc-1-phan-b.toml", "max = \"8\"", "max = \"9\""),
+        // A condition's ratio outside [0, 1] (line 148 once a line is added above), and a condition naming a fact
+        // that is not declared (line 150): checked beside the faults above, not only once they are fixed.
+        ("regulation.toml", "ratio = \"0.8\"", "ratio = \"80\""),
+        ("regulation.toml", "fact = \"staff_disciplined\"", "fact = \"staff_discipline\""),
     ]);
     let expected = [
         ("regulation.toml:8", "percent_inputs"),
@@ -610,11 +614,13 @@ fn regulations_check_reports_every_problem_at_once() {
         ("regulation.toml", "part:C"),
         ("regulation.toml", "khoi-9"),
         ("phu-luc-1-phan-b.toml", "B.2.1"),
+        ("regulation.toml:148", "key ratio: ratio 80 must be a share in [0, 1]"),
+        ("regulation.toml:150", "key fact: fact staff_discipline is not declared"),
     ];
     for (place, key) in expected {
         assert!(error.lines().any(|line| line.contains(place) && line.contains(key)), "{place} {key}: {error}");
     }
-    assert!(error.lines().filter(|line| line.contains(".toml:")).count() >= 5, "{error}");
+    assert!(error.lines().filter(|line| line.contains(".toml:")).count() >= 7, "{error}");
 }
 
 /// The workbook with every formula's cached result taken out, so an office suite must compute each one itself.

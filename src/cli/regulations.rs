@@ -84,7 +84,9 @@ pub fn show(id: &str, lang: Lang) -> Result<(), CliError> {
 /// its summary, or each problem on standard error and refuses.
 pub fn check(dir: &std::path::Path, lang: Lang) -> Result<(), CliError> {
     use crate::messages::{CliRefusal, data_error};
-    let folder = dir.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+    // `.` or `..` names no folder: the folder's own name is the regulation's id.
+    let named = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    let folder = named.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
     let files = crate::store::catalog::read_folder(dir);
     if files.is_empty() {
         return Err(CliRefusal::RegulationProblems { folder: dir.display().to_string(), count: 0 }.into());

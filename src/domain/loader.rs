@@ -1,6 +1,6 @@
 //! Reads a regulation from the text of its data files (no I/O: the caller supplies the texts) and checks that it holds together.
 
-use super::classification::{ClassificationRules, Condition, Level};
+use super::classification::ClassificationRules;
 use super::error::{DataError, line_of};
 use super::facts::{FactDefinition, FactKind};
 use super::framework::{Component, Content, Criterion, Framework, SubCriterion};
@@ -296,47 +296,31 @@ pub fn load_regulation_checked(folder: &str, files: &DataFiles) -> Result<Regula
     let mut problems = Problems::default();
     let source = file(files, folder, "regulation.toml").map_err(|problem| vec![problem])?;
     let raw: Option<RegulationFile> = parse_every_unknown(&source, &mut problems);
-    let agencies = problems.keep(load_agencies(folder, files));
-    let mut frameworks = Frameworks {
-        folder,
-        files,
-        agencies: agencies.iter().flatten().map(|a| a.code.clone()).collect(),
-        built: Vec::new(),
-        failed: Vec::new(),
-    };
-    let (blocs, groups) = match agencies {
-        Some(_) => {
-            let blocs = problems.keep(load_blocs(folder, files, &mut frameworks));
-            let groups = problems.keep(load_groups(folder, files, &mut frameworks));
-            (blocs, groups)
-        }
-        None => (None, None),
-    };
-    let frameworks_failed = !frameworks.failed.is_empty();
-    problems.0.extend(frameworks.failed.drain(..).map(|(_, problem)| problem));
-    if let (Some(blocs), Some(groups)) = (&blocs, &groups)
-        && !frameworks_failed
-        && let Some(bloc) = blocs.iter().find(|b| b.framework.is_none())
-        && groups.is_empty()
-    {
-        problems.0.push(DataError::at(
-            &format!("{folder}/blocs.toml"),
-            1,
-            format!("bloc {} has no parts and the regulation has no groups to choose a framework", bloc.code),
-        ));
-    }
+    let Structure { agencies, blocs, groups, frameworks, frameworks_failed } =
+        load_structure(folder, files, &mut problems);
     let Some(mut raw) = raw else { return Err(problems.0) };
     let raw_facts = std::mem::take(&mut raw.facts);
     let grades = problems.keep(load_grades(&source, raw.grades.as_ref()));
     let quota = problems.keep(load_quota(&source, &raw.quota));
-    let facts = blocs.as_ref().and_then(|blocs| problems.keep(load_facts(&source, raw_facts, blocs)));
-    let points = facts.as_ref().and_then(|facts| problems.keep(load_points(&source, raw.points.as_ref(), facts)));
+    let mut read_facts = load_facts(&source, raw_facts, blocs.as_deref());
+    let facts_whole = blocs.is_some() && read_facts.problems.is_empty();
+    problems.0.append(&mut read_facts.problems);
+    let points =
+        facts_whole.then(|| problems.keep(load_points(&source, raw.points.as_ref(), &read_facts.facts))).flatten();
     let tie_keys_listed = raw.tie_keys.is_some();
     let tie_keys = (blocs.is_some() && groups.is_some())
-        .then(|| {
-            problems.keep(load_tie_keys(&source, raw.tiebreak_decimals, raw.tie_keys.as_deref(), &frameworks.built))
-        })
+        .then(|| problems.keep(load_tie_keys(&source, raw.tiebreak_decimals, raw.tie_keys.as_deref(), &frameworks)))
         .flatten();
+    let contents = (!frameworks_failed && blocs.is_some() && groups.is_some()).then_some(frameworks.as_slice());
+    problems.0.extend(check_classification(
+        &source,
+        &raw.classification,
+        blocs.as_deref(),
+        &read_facts,
+        contents,
+        grades.as_ref().map(Option::is_some),
+    ));
+    let facts = facts_whole.then_some(read_facts.facts);
     let (
         Some(agencies),
         Some(blocs),
@@ -357,19 +341,76 @@ pub fn load_regulation_checked(folder: &str, files: &DataFiles) -> Result<Regula
         folder,
         &source,
         raw,
-        Parts {
-            agencies,
-            blocs,
-            groups,
-            frameworks: frameworks.built,
-            grades,
-            quota,
-            facts,
-            points,
-            tie_keys,
-            tie_keys_listed,
-        },
+        Parts { agencies, blocs, groups, frameworks, grades, quota, facts, points, tie_keys, tie_keys_listed },
     )
+}
+
+/// A bloc with no parts where no group chooses a framework: its units would have none.
+fn bloc_without_framework(folder: &str, blocs: &[Bloc], groups: &[Group]) -> Option<DataError> {
+    let bloc = blocs.iter().find(|b| b.framework.is_none()).filter(|_| groups.is_empty())?;
+    Some(DataError::at(
+        &format!("{folder}/blocs.toml"),
+        1,
+        format!("bloc {} has no parts and the regulation has no groups to choose a framework", bloc.code),
+    ))
+}
+
+/// The classification's problems, checked against whatever parts were read (a part None is not checked
+/// against, its own problem reported where it was read).
+fn check_classification(
+    source: &Source<'_>,
+    rules: &ClassificationRules,
+    blocs: Option<&[Bloc]>,
+    facts: &ReadFacts,
+    frameworks: Option<&[Framework]>,
+    graded: Option<bool>,
+) -> Vec<DataError> {
+    let known = super::classification_check::Known {
+        blocs,
+        facts: Some(&facts.facts),
+        broken_facts: &facts.broken,
+        contents: frameworks
+            .map(|built| built.iter().flat_map(|f| f.contents.iter().map(|c| c.code.as_str())).collect()),
+        graded,
+    };
+    super::classification_check::check(&source.name, source.text, rules, &known)
+}
+
+/// The agencies, blocs, groups and the frameworks they name, each read on its own.
+struct Structure {
+    agencies: Option<Vec<Agency>>,
+    blocs: Option<Vec<Bloc>>,
+    groups: Option<Vec<Group>>,
+    frameworks: Vec<Framework>,
+    /// Some framework could not be built (its problem recorded).
+    frameworks_failed: bool,
+}
+
+fn load_structure(folder: &str, files: &DataFiles, problems: &mut Problems) -> Structure {
+    let agencies = problems.keep(load_agencies(folder, files));
+    let mut frameworks = Frameworks {
+        folder,
+        files,
+        agencies: agencies.iter().flatten().map(|a| a.code.clone()).collect(),
+        built: Vec::new(),
+        failed: Vec::new(),
+    };
+    let (blocs, groups) = match agencies {
+        Some(_) => {
+            let blocs = problems.keep(load_blocs(folder, files, &mut frameworks));
+            let groups = problems.keep(load_groups(folder, files, &mut frameworks));
+            (blocs, groups)
+        }
+        None => (None, None),
+    };
+    let frameworks_failed = !frameworks.failed.is_empty();
+    problems.0.extend(frameworks.failed.drain(..).map(|(_, problem)| problem));
+    if let (Some(blocs), Some(groups)) = (&blocs, &groups)
+        && !frameworks_failed
+    {
+        problems.0.extend(bloc_without_framework(folder, blocs, groups));
+    }
+    Structure { agencies, blocs, groups, frameworks: frameworks.built, frameworks_failed }
 }
 
 /// What `load_regulation_checked` read, each part valid.
@@ -443,7 +484,6 @@ fn finish(folder: &str, source: &Source<'_>, raw: RegulationFile, parts: Parts) 
             format!("id {:?} differs from its folder {folder:?}", regulation.id),
         ));
     }
-    problems.extend(check_classification(&source.name, &regulation).err());
     if problems.is_empty() { Ok(regulation) } else { Err(problems) }
 }
 
@@ -624,62 +664,34 @@ fn load_grades(
     Ok(Some(GradeScale { thresholds }))
 }
 
-/// The facts a unit's record may carry, each of a known kind; an `at_most` names another count.
-fn load_facts(source: &Source<'_>, raw: Vec<FactFile>, blocs: &[Bloc]) -> Result<Vec<FactDefinition>, DataError> {
-    let mut facts = Vec::new();
+/// The facts a unit's record may carry, each of a known kind; an `at_most` names another count. Every fact is
+/// read: the ones refused are named (with their problems) beside the ones read.
+struct ReadFacts {
+    facts: Vec<FactDefinition>,
+    broken: BTreeSet<String>,
+    problems: Vec<DataError>,
+}
+
+fn load_facts(source: &Source<'_>, raw: Vec<FactFile>, blocs: Option<&[Bloc]>) -> ReadFacts {
+    let mut read = ReadFacts { facts: Vec::new(), broken: BTreeSet::new(), problems: Vec::new() };
     for fact in raw {
-        for bloc in &fact.blocs {
-            if !blocs.iter().any(|b| b.code == *bloc.get_ref()) {
-                return Err(source.error(bloc, format!("fact blocs: {:?} is not a bloc of blocs.toml", bloc.get_ref())));
+        let name = fact.name.get_ref().clone();
+        match load_fact(source, fact, blocs) {
+            Ok(definition) => read.facts.push(definition),
+            Err(problem) => {
+                read.broken.insert(name);
+                read.problems.push(problem);
             }
         }
-        let mut points = [None, None];
-        for (slot, (spanned, what)) in points.iter_mut().zip([(&fact.bonus, "bonus"), (&fact.penalty, "penalty")]) {
-            if let Some(spanned) = spanned {
-                if !matches!(fact.kind.as_str(), "bool" | "count") {
-                    return Err(source.error(spanned, format!("fact {what}: only a bool or count fact earns points")));
-                }
-                *slot = Some(source.decimal(spanned, what)?);
-            }
-        }
-        let [bonus, penalty] = points;
-        let kind = match fact.kind.as_str() {
-            "bool" => FactKind::Bool,
-            "count" => FactKind::Count,
-            "choice" if !fact.choices.is_empty() => FactKind::Choice(fact.choices),
-            other => {
-                return Err(source.error(
-                    &fact.name,
-                    format!("fact kind must be bool, count or choice (with choices), not {other:?}"),
-                ));
-            }
-        };
-        if !fact.choice_labels.is_empty()
-            && !matches!(&kind, FactKind::Choice(c) if c.len() == fact.choice_labels.len())
-        {
-            return Err(source.error(&fact.name, "choice_labels must name each of the choices, in their order"));
-        }
-        let at_most = fact.at_most.map(|limit| (limit.span(), limit.into_inner()));
-        facts.push(FactDefinition {
-            name: fact.name.into_inner(),
-            title: fact.title.unwrap_or_else(|| fact.label.clone()),
-            label: fact.label,
-            kind,
-            choice_labels: fact.choice_labels,
-            at_most: at_most.map(|(_, limit)| limit),
-            bonus,
-            penalty,
-            blocs: fact.blocs.into_iter().map(Spanned::into_inner).collect(),
-        });
     }
-    for fact in &facts {
+    for fact in &read.facts {
         if let Some(limit) = &fact.at_most {
             let both_counts = fact.kind == FactKind::Count
-                && facts.iter().any(|other| &other.name == limit && other.kind == FactKind::Count);
-            if !both_counts {
-                return Err(DataError::at(
+                && read.facts.iter().any(|other| &other.name == limit && other.kind == FactKind::Count);
+            if !both_counts && !read.broken.contains(limit) {
+                read.problems.push(DataError::at(
                     &source.name,
-                    1,
+                    line_of(source.text, source.text.find(&format!("\"{}\"", fact.name)).unwrap_or(0)),
                     format!(
                         "fact {}: at_most must name another count fact, and {} must be a count",
                         fact.name, fact.name
@@ -688,7 +700,49 @@ fn load_facts(source: &Source<'_>, raw: Vec<FactFile>, blocs: &[Bloc]) -> Result
             }
         }
     }
-    Ok(facts)
+    read
+}
+
+/// One `[[facts]]` entry: its blocs (when they could be read), points, kind and choices' words.
+fn load_fact(source: &Source<'_>, fact: FactFile, blocs: Option<&[Bloc]>) -> Result<FactDefinition, DataError> {
+    for bloc in fact.blocs.iter().filter(|_| blocs.is_some()) {
+        if !blocs.unwrap_or_default().iter().any(|b| b.code == *bloc.get_ref()) {
+            return Err(source.error(bloc, format!("fact blocs: {:?} is not a bloc of blocs.toml", bloc.get_ref())));
+        }
+    }
+    let mut points = [None, None];
+    for (slot, (spanned, what)) in points.iter_mut().zip([(&fact.bonus, "bonus"), (&fact.penalty, "penalty")]) {
+        if let Some(spanned) = spanned {
+            if !matches!(fact.kind.as_str(), "bool" | "count") {
+                return Err(source.error(spanned, format!("fact {what}: only a bool or count fact earns points")));
+            }
+            *slot = Some(source.decimal(spanned, what)?);
+        }
+    }
+    let [bonus, penalty] = points;
+    let kind = match fact.kind.as_str() {
+        "bool" => FactKind::Bool,
+        "count" => FactKind::Count,
+        "choice" if !fact.choices.is_empty() => FactKind::Choice(fact.choices),
+        other => {
+            return Err(source
+                .error(&fact.name, format!("fact kind must be bool, count or choice (with choices), not {other:?}")));
+        }
+    };
+    if !fact.choice_labels.is_empty() && !matches!(&kind, FactKind::Choice(c) if c.len() == fact.choice_labels.len()) {
+        return Err(source.error(&fact.name, "choice_labels must name each of the choices, in their order"));
+    }
+    Ok(FactDefinition {
+        name: fact.name.into_inner(),
+        title: fact.title.unwrap_or_else(|| fact.label.clone()),
+        label: fact.label,
+        kind,
+        choice_labels: fact.choice_labels,
+        at_most: fact.at_most.map(Spanned::into_inner),
+        bonus,
+        penalty,
+        blocs: fact.blocs.into_iter().map(Spanned::into_inner).collect(),
+    })
 }
 
 /// `[points]`: each cap a decimal, and a cap only where some fact earns that kind of points.
@@ -992,98 +1046,6 @@ fn check_agencies(
         }
         None => Ok(()),
     }
-}
-
-/// A ratio condition: its ratio and share in [0, 1], its content in some framework.
-fn check_ratio_condition(condition: &Condition, content_codes: &BTreeSet<&str>) -> Result<(), String> {
-    let (content, values) = match condition {
-        Condition::CriteriaRatioAtLeast { content, ratio } => (content, vec![("ratio", *ratio)]),
-        Condition::ShareBelowRatioAtMost { content, ratio, share } => {
-            (content, vec![("ratio", *ratio), ("share", *share)])
-        }
-        _ => return Ok(()),
-    };
-    for (name, value) in values {
-        if value < Decimal::ZERO || value > Decimal::ONE {
-            return Err(format!("{name} {value} must be a share in [0, 1] (\"0.8\" for 80 %)"));
-        }
-    }
-    match content {
-        Some(code) if !content_codes.contains(code.as_str()) => Err(format!("content {code} is in no framework")),
-        _ => Ok(()),
-    }
-}
-
-fn check_classification(file: &str, regulation: &Regulation) -> Result<(), DataError> {
-    let rules = &regulation.classification;
-    let problem = |message: String| DataError::at(file, 1, format!("classification: {message}"));
-    let order: Vec<Level> = rules.levels.iter().map(|rule| rule.level).collect();
-    let allowed = [Level::Excellent, Level::Good, Level::Completed];
-    if order.iter().any(|l| !allowed.contains(l)) || order.windows(2).any(|w| w[0] <= w[1]) || order.is_empty() {
-        return Err(problem("levels must be excellent, good, completed, highest first, each once".into()));
-    }
-    let content_codes: BTreeSet<&str> =
-        regulation.frameworks.iter().flat_map(|f| f.contents.iter().map(|c| c.code.as_str())).collect();
-    let mut conditions: Vec<&Condition> = Vec::new();
-    for labeled in rules.levels.iter().flat_map(|rule| &rule.conditions).chain(&rules.not_completed) {
-        labeled.rule.walk(&mut |c| conditions.push(c));
-        if let Some(bloc) = labeled.blocs.iter().find(|b| regulation.bloc(b).is_none()) {
-            return Err(problem(format!(
-                "condition {:?}: blocs names {bloc:?}, not a bloc of blocs.toml",
-                labeled.label
-            )));
-        }
-    }
-    for predicate in rules.predicates.values() {
-        predicate.walk(&mut |c| conditions.push(c));
-    }
-    for condition in conditions {
-        match condition {
-            Condition::FactIs { fact, value } | Condition::FactIsNot { fact, value } => {
-                let definition = regulation
-                    .fact(fact)
-                    .ok_or_else(|| problem(format!("fact {fact} is not declared in [[facts]]")))?;
-                definition.parse_value(value).map_err(|e| problem(e.to_string()))?;
-            }
-            Condition::CountShareAbove { numerator, denominator, .. } => {
-                for name in [numerator, denominator] {
-                    match regulation.fact(name).map(|f| &f.kind) {
-                        Some(FactKind::Count) => {}
-                        _ => return Err(problem(format!("fact {name} must be declared as a count"))),
-                    }
-                }
-            }
-            Condition::EveryCriterionAtLeast { .. } | Condition::ShareGradedAtMost { .. } => {
-                let (content, except) = match condition {
-                    Condition::EveryCriterionAtLeast { content, except_content, .. } => (content, except_content),
-                    Condition::ShareGradedAtMost { content, .. } => (content, &None),
-                    _ => (&None, &None),
-                };
-                if regulation.grades.is_none() {
-                    return Err(problem("a grade condition needs [grades]".into()));
-                }
-                for code in [content, except].into_iter().flatten() {
-                    if !content_codes.contains(code.as_str()) {
-                        return Err(problem(format!("content {code} is in no framework")));
-                    }
-                }
-            }
-            Condition::CriteriaRatioAtLeast { .. } | Condition::ShareBelowRatioAtMost { .. } => {
-                check_ratio_condition(condition, &content_codes).map_err(problem)?;
-            }
-            Condition::Predicate { name } => {
-                let target =
-                    rules.predicates.get(name).ok_or_else(|| problem(format!("predicate {name} is not defined")))?;
-                let mut nested = false;
-                target.walk(&mut |c| nested |= matches!(c, Condition::Predicate { .. }));
-                if nested {
-                    return Err(problem(format!("predicate {name} may not use other predicates")));
-                }
-            }
-            _ => {}
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ pub mod appraisal;
 pub mod calendar;
 pub mod check;
 pub mod classification;
+pub mod classification_check;
 pub mod code;
 pub mod entries;
 pub mod error;
