@@ -7,8 +7,16 @@ use super::error::Result;
 use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
-/// One row of the audit log as stored.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+/// The log's columns in [`AuditRow`]'s order: what the trail writes and [`read_row`] reads.
+macro_rules! audit_columns {
+    () => {
+        "id, at, actor, action, unit, criterion, field, old_value, new_value, reason, detail, prev_hash, hash, state"
+    };
+}
+
+/// One row of the audit log as stored. Its fields are the log's columns, listed once: a [`Change`] is one of these
+/// before the trail fills in who, when and the chain.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct AuditRow {
     pub id: i64,
     /// UTC, `2026-11-22T09:14:03.512Z`.
@@ -40,47 +48,37 @@ impl AuditRow {
     }
 }
 
-/// What one audit row says; the trail adds who, when and the chain.
+/// What one audit row says: the row's own fields (unit, criterion, field, old and new value, reason, sentence), the
+/// action, and the data rows it left; the trail adds who, when and the chain.
 #[derive(Debug, Clone)]
 #[must_use = "a change is written only when it is passed to the audit trail"]
 pub struct Change {
+    /// What the row records.
     pub action: AuditAction,
-    pub unit: Option<String>,
-    pub criterion: Option<String>,
-    pub field: Option<String>,
-    pub old_value: Option<String>,
-    pub new_value: Option<String>,
-    pub reason: Option<String>,
-    pub detail: String,
+    /// The row as this change says it; `id`, `at`, `actor`, `action`, the hashes and `state` are the trail's.
+    pub said: AuditRow,
     /// The rows this change left, each as [`row_state`] or [`removed_row`] wrote it.
     pub states: Vec<String>,
 }
 
 impl Change {
+    /// A change of `action`, with the sentence a person reads.
     pub fn new(action: AuditAction, detail: impl Into<String>) -> Change {
-        Change {
-            action,
-            unit: None,
-            criterion: None,
-            field: None,
-            old_value: None,
-            new_value: None,
-            reason: None,
-            detail: detail.into(),
-            states: Vec::new(),
-        }
+        Change { action, said: AuditRow { detail: detail.into(), ..AuditRow::default() }, states: Vec::new() }
     }
 
+    /// The unit it is about, and the criterion or component when it is about one.
     pub fn on(mut self, unit: &str, criterion: Option<&str>) -> Change {
-        self.unit = Some(unit.to_string());
-        self.criterion = criterion.map(str::to_string);
+        self.said.unit = Some(unit.to_string());
+        self.said.criterion = criterion.map(str::to_string);
         self
     }
 
+    /// The value it changed: which, from what, to what (None: absent).
     pub fn value(mut self, field: &str, old: Option<String>, new: Option<String>) -> Change {
-        self.field = Some(field.to_string());
-        self.old_value = old;
-        self.new_value = new;
+        self.said.field = Some(field.to_string());
+        self.said.old_value = old;
+        self.said.new_value = new;
         self
     }
 
@@ -90,14 +88,16 @@ impl Change {
         self
     }
 
+    /// Records several rows' states, as [`Change::state`] does one.
     pub fn states(mut self, states: impl IntoIterator<Item = String>) -> Change {
         self.states.extend(states);
         self
     }
 
+    /// The reason a person gave, trimmed; an empty one records none.
     pub fn because(mut self, reason: &str) -> Change {
         if !reason.trim().is_empty() {
-            self.reason = Some(reason.trim().to_string());
+            self.said.reason = Some(reason.trim().to_string());
         }
         self
     }
@@ -172,22 +172,17 @@ impl AuditTrail {
             at: self.at.clone(),
             actor: self.actor.clone(),
             action: change.action.slug().to_string(),
-            unit: change.unit,
-            criterion: change.criterion,
-            field: change.field,
-            old_value: change.old_value,
-            new_value: change.new_value,
-            reason: change.reason,
-            detail: change.detail,
             prev_hash: std::mem::take(&mut self.prev_hash),
             hash: String::new(),
             state: (!change.states.is_empty()).then(|| format!("[{}]", change.states.join(","))),
+            ..change.said
         };
         row.hash = row_hash(&row);
-        conn.prepare_cached(
-            "INSERT INTO audit (id, at, actor, action, unit, criterion, field, old_value, new_value, reason, detail, prev_hash, hash, state)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-        )?
+        conn.prepare_cached(concat!(
+            "INSERT INTO audit (",
+            audit_columns!(),
+            ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+        ))?
         .execute(params![
             row.id,
             row.at,
@@ -240,8 +235,8 @@ fn read_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<AuditRow> {
     })
 }
 
-const COLUMNS: &str =
-    "id, at, actor, action, unit, criterion, field, old_value, new_value, reason, detail, prev_hash, hash, state";
+/// The log's columns as [`read_row`] reads them.
+const COLUMNS: &str = audit_columns!();
 
 /// Migration 4: rows written before the chain existed get their hashes, in order.
 pub(super) fn seal_legacy_rows(tx: &Connection) -> Result<()> {

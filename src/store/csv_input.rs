@@ -170,6 +170,24 @@ impl CsvTable {
         Ok(CsvTable { file, columns, rows })
     }
 
+    /// Plans every row of an import in file order, the one loop the five CSV imports share: `plan` reads a row
+    /// (its line, as an editor numbers it, and its record) and returns what the row will write, None when nothing;
+    /// `seen` is what the rows before it named (`plan` refuses a key met twice, naming the first line). The first
+    /// refusal stops the reading, naming its line: nothing is written.
+    pub fn plan<S: Default, T>(
+        &self,
+        mut plan: impl FnMut(u64, &csv::StringRecord, &mut S) -> Result<Option<T>>,
+    ) -> Result<Vec<(u64, T)>> {
+        let mut seen = S::default();
+        let mut planned = Vec::with_capacity(self.rows.len());
+        for (line, record) in &self.rows {
+            if let Some(row) = plan(*line, record, &mut seen)? {
+                planned.push((*line, row));
+            }
+        }
+        Ok(planned)
+    }
+
     /// The cell of a column in a row, empty when the column is absent.
     pub fn cell<'r>(&self, record: &'r csv::StringRecord, column: &str) -> &'r str {
         self.columns.get(column).and_then(|&index| record.get(index)).unwrap_or("")

@@ -1,7 +1,7 @@
 //! Imports of CSV files (units, scores, grades, facts, evidence): every row checked first, then one transaction.
 
 use super::Store;
-use super::audit::{AuditAction, Change, ImportKind};
+use super::audit::{AuditAction, AuditTrail, Change, ImportKind};
 use super::council::{check_stored_facts, remove_grade_override, write_grade_override};
 use super::csv_input::CsvTable;
 use super::error::Result;
@@ -18,8 +18,8 @@ use crate::domain::score::parse_score;
 use crate::domain::validate::code_key;
 use crate::store::StoreError;
 use crate::store::{Refused, RowFault, RowItem, RowPlace, Subject};
-use rusqlite::OptionalExtension;
 use rusqlite::params;
+use rusqlite::{Connection, OptionalExtension};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -190,11 +190,8 @@ impl Store {
             let mut statement = self.conn.prepare("SELECT DISTINCT unit FROM score")?;
             statement.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?
         };
-        let mut planned: Vec<(u64, String, String, String, Option<String>)> = Vec::new();
-        let mut seen = BTreeMap::new();
         let existing_keys: BTreeMap<String, &String> = existing.keys().map(|known| (code_key(known), known)).collect();
-        for (line, record) in &table.rows {
-            let line = *line;
+        let planned = table.plan(|line, record, seen: &mut BTreeMap<_, _>| {
             let code = table.cell(record, "code");
             let name = table.cell(record, "name");
             let bloc = table.cell(record, "bloc");
@@ -227,12 +224,11 @@ impl Store {
                     return Err(table.fault(line, None, RowFault::WouldOrphan { code, bloc, group }));
                 }
             }
-            planned.push((line, code.to_string(), name.to_string(), bloc.to_string(), group));
-        }
-        let tx = self.write_transaction()?;
-        let mut trail = self.audit_trail(&tx)?;
-        for (line, code, name, bloc, group) in &planned {
-            let old = existing.get(code).map(|_| stored_unit(&tx, code)).transpose()?;
+            Ok(Some((code.to_string(), name.to_string(), bloc.to_string(), group)))
+        })?;
+        self.write_import(ImportKind::Units, &table, planned.len(), |tx, trail| {
+            for (line, (code, name, bloc, group)) in &planned {
+                let old = existing.get(code).map(|_| stored_unit(tx, code)).transpose()?;
             let new = describe_unit(name, bloc, group.as_deref());
             if old.as_ref() == Some(&new) {
                 continue;
@@ -247,17 +243,12 @@ impl Store {
             )?;
             let detail = format!("unit {code}: {} → {new}", old.as_deref().unwrap_or("—"));
             trail.record(
-                &tx,
+                tx,
                 Change::new(AuditAction::Unit, detail).on(code, None).value("unit", old, Some(new)).state(state),
             )?;
         }
-        let changes = trail.record_summary(
-            &tx,
-            0,
-            import_change(AuditAction::Import(ImportKind::Units), &table.file, planned.len()),
-        )?;
-        tx.commit()?;
-        Ok(Imported { rows: planned.len(), changes })
+            Ok(())
+        })
     }
 
     /// `unit,criterion[,self_score][,appraised_score][,reason][,applicable][,explanation][,leader]`. A row writes
@@ -273,10 +264,7 @@ impl Store {
         let units = self.unit_places()?;
         let leaders = self.leader_names()?;
         let regulation = &self.regulation;
-        let mut planned: Vec<(u64, ComponentPlace<'_>, ScoreChange)> = Vec::new();
-        let mut seen = BTreeMap::new();
-        for (line, record) in &table.rows {
-            let line = *line;
+        let planned = table.plan(|line, record, seen: &mut BTreeMap<_, _>| {
             let unit = table.cell(record, "unit");
             let code = table.cell(record, "criterion");
             let (_, framework) = self.row_unit(&table, line, &units, unit)?;
@@ -327,34 +315,30 @@ impl Store {
                 explanation: words("explanation"),
                 applicable,
             };
-            planned.push((line, place, change));
-        }
-        let changes = self.write_score_rows(&table, &planned)?;
-        Ok(Imported { rows: planned.len(), changes })
+            Ok(Some((place, change)))
+        })?;
+        self.write_score_rows(&table, &planned)
     }
 
     /// Writes the planned rows of a scores file in one transaction, each checked on what it merges into, then
     /// the parts of every unit touched (453 Điều 4.1).
-    fn write_score_rows(&self, table: &CsvTable, planned: &[(u64, ComponentPlace<'_>, ScoreChange)]) -> Result<usize> {
-        let tx = self.write_transaction()?;
-        let mut trail = self.audit_trail(&tx)?;
-        for (line, place, change) in planned {
-            let merged = merge(&tx, change, &self.actor.name)?;
-            let place_of = RowPlace::Line { file: table.file.clone(), line: *line };
-            // The right first: a refusal of the rules may name what the component holds.
-            self.permit_merged(table, *line, place, change, &merged)?;
-            let by_unit = self.actor.role == crate::domain::permissions::Role::Unit;
-            check_merged(&place_of, &self.regulation, place, change, &merged, by_unit)?;
-            write_merged(&tx, &mut trail, change, &merged)?;
-        }
-        super::parts::check_units(&tx, &self.regulation, planned.iter().map(|(_, _, c)| c.unit.as_str()))?;
-        let changes = trail.record_summary(
-            &tx,
-            0,
-            import_change(AuditAction::Import(ImportKind::Scores), &table.file, planned.len()),
-        )?;
-        tx.commit()?;
-        Ok(changes)
+    fn write_score_rows(
+        &self,
+        table: &CsvTable,
+        planned: &[(u64, (ComponentPlace<'_>, ScoreChange))],
+    ) -> Result<Imported> {
+        self.write_import(ImportKind::Scores, table, planned.len(), |tx, trail| {
+            for (line, (place, change)) in planned {
+                let merged = merge(tx, change, &self.actor.name)?;
+                let place_of = RowPlace::Line { file: table.file.clone(), line: *line };
+                // The right first: a refusal of the rules may name what the component holds.
+                self.permit_merged(table, *line, place, change, &merged)?;
+                let by_unit = self.actor.role == crate::domain::permissions::Role::Unit;
+                check_merged(&place_of, &self.regulation, place, change, &merged, by_unit)?;
+                write_merged(tx, trail, change, &merged)?;
+            }
+            super::parts::check_units(tx, &self.regulation, planned.iter().map(|(_, (_, c))| c.unit.as_str()))
+        })
     }
 
     /// `unit,criterion,grade,reason`: the council's override of a criterion's proposed grade. An empty grade
@@ -367,10 +351,7 @@ impl Store {
             return Err(table.fault(1, None, RowFault::NoGrades { regulation: self.regulation.id.clone() }));
         }
         let units = self.unit_places()?;
-        let mut planned = Vec::new();
-        let mut seen = BTreeMap::new();
-        for (line, record) in &table.rows {
-            let line = *line;
+        let planned = table.plan(|line, record, seen: &mut BTreeMap<_, _>| {
             let unit = table.cell(record, "unit");
             let code = table.cell(record, "criterion");
             let (_, framework) = self.row_unit(&table, line, &units, unit)?;
@@ -399,39 +380,33 @@ impl Store {
                     RowFault::ReasonKept { unit: unit_code, code: criterion },
                 ));
             }
-            planned.push((line, unit.to_string(), code.to_string(), grade, reason.to_string()));
-        }
-        let tx = self.write_transaction()?;
-        let mut trail = self.audit_trail(&tx)?;
-        for (line, unit, code, grade, reason) in &planned {
-            let stored: Option<(String, String)> = tx
-                .query_row(
-                    "SELECT grade, reason FROM grade_override WHERE unit = ?1 AND criterion = ?2",
-                    params![unit, code],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
-                .optional()?;
-            let refuse = |column: &str, fault: RowFault| table.fault(*line, Some(column), fault);
-            let write = override_write(grade, reason, stored.as_ref(), &refuse, unit, code)?;
-            let Some((grade, reason)) = write else { continue };
-            if let Some(grade) = grade {
-                self.check_override(unit, code, grade, reason).map_err(|e| table.at_line(*line, e))?;
+            Ok(Some((unit.to_string(), code.to_string(), grade, reason.to_string())))
+        })?;
+        self.write_import(ImportKind::Grades, &table, planned.len(), |tx, trail| {
+            for (line, (unit, code, grade, reason)) in &planned {
+                let stored: Option<(String, String)> = tx
+                    .query_row(
+                        "SELECT grade, reason FROM grade_override WHERE unit = ?1 AND criterion = ?2",
+                        params![unit, code],
+                        |r| Ok((r.get(0)?, r.get(1)?)),
+                    )
+                    .optional()?;
+                let refuse = |column: &str, fault: RowFault| table.fault(*line, Some(column), fault);
+                let write = override_write(grade, reason, stored.as_ref(), &refuse, unit, code)?;
+                let Some((grade, reason)) = write else { continue };
+                if let Some(grade) = grade {
+                    self.check_override(unit, code, grade, reason).map_err(|e| table.at_line(*line, e))?;
+                }
+                let value = grade.map_or(CLEAR_MARKER, |grade| grade.slug());
+                let at = (unit.as_str(), RowItem::Criterion(code.clone()));
+                self.permit_value(&table, *line, "grade", (at, value), CouncilWrite::OverrideGrade)?;
+                match grade {
+                    Some(grade) => write_grade_override(tx, trail, unit, code, grade, reason)?,
+                    None => remove_grade_override(tx, trail, unit, code, reason)?,
+                }
             }
-            let value = grade.map_or(CLEAR_MARKER, |grade| grade.slug());
-            let at = (unit.as_str(), RowItem::Criterion(code.clone()));
-            self.permit_value(&table, *line, "grade", (at, value), CouncilWrite::OverrideGrade)?;
-            match grade {
-                Some(grade) => write_grade_override(&tx, &mut trail, unit, code, grade, reason)?,
-                None => remove_grade_override(&tx, &mut trail, unit, code, reason)?,
-            }
-        }
-        let changes = trail.record_summary(
-            &tx,
-            0,
-            import_change(AuditAction::Import(ImportKind::Grades), &table.file, planned.len()),
-        )?;
-        tx.commit()?;
-        Ok(Imported { rows: planned.len(), changes })
+            Ok(())
+        })
     }
 
     /// The regulation's fact `name` for a row of `unit` (in `bloc`): refused when the regulation has no such fact,
@@ -463,10 +438,7 @@ impl Store {
         self.refuse_unit_user(CouncilWrite::Import)?;
         let table = CsvTable::read(path, &["unit", "fact", "value"], &[])?;
         let units = self.unit_places()?;
-        let mut planned = Vec::new();
-        let mut seen = BTreeMap::new();
-        for (line, record) in &table.rows {
-            let line = *line;
+        let planned = table.plan(|line, record, seen: &mut BTreeMap<_, _>| {
             let unit = table.cell(record, "unit");
             let name = table.cell(record, "fact");
             let (place, _) = self.row_unit(&table, line, &units, unit)?;
@@ -476,7 +448,7 @@ impl Store {
                 return Err(table.fault(line, None, RowFault::FactTwice { unit, name, first }));
             }
             let value = match Cell::of(table.cell(record, "value")) {
-                Cell::Keep => continue,
+                Cell::Keep => return Ok(None),
                 Cell::Clear => None,
                 Cell::Set(text) => Some(
                     definition
@@ -488,59 +460,54 @@ impl Store {
                         .to_string(),
                 ),
             };
-            planned.push((line, unit.to_string(), name.to_string(), value));
-        }
-        let tx = self.write_transaction()?;
-        let mut trail = self.audit_trail(&tx)?;
-        for (line, unit, name, value) in &planned {
-            let old: Option<String> = tx
-                .query_row("SELECT value FROM fact WHERE unit = ?1 AND name = ?2", params![unit, name], |r| r.get(0))
-                .optional()?;
-            if &old == value {
-                continue;
+            Ok(Some((unit.to_string(), name.to_string(), value)))
+        })?;
+        self.write_import(ImportKind::Facts, &table, planned.len(), |tx, trail| {
+            for (line, (unit, name, value)) in &planned {
+                let old: Option<String> = tx
+                    .query_row("SELECT value FROM fact WHERE unit = ?1 AND name = ?2", params![unit, name], |r| {
+                        r.get(0)
+                    })
+                    .optional()?;
+                if &old == value {
+                    continue;
+                }
+                let at = (unit.as_str(), RowItem::Fact(name.clone()));
+                self.permit_value(
+                    &table,
+                    *line,
+                    "value",
+                    (at, value.as_deref().unwrap_or(CLEAR_MARKER)),
+                    CouncilWrite::Facts,
+                )?;
+                let state = write_fact(tx, unit, name, value.as_deref())?;
+                let detail = match value {
+                    Some(value) => format!("{unit} {name}: {} → {value}", old.as_deref().unwrap_or("—")),
+                    None => {
+                        format!("{unit} {name}: {} → — (cleared: its default applies)", old.as_deref().unwrap_or("—"))
+                    }
+                };
+                trail.record(
+                    tx,
+                    Change::new(AuditAction::Fact, detail).on(unit, None).value(name, old, value.clone()).state(state),
+                )?;
             }
-            let at = (unit.as_str(), RowItem::Fact(name.clone()));
-            self.permit_value(
-                &table,
-                *line,
-                "value",
-                (at, value.as_deref().unwrap_or(CLEAR_MARKER)),
-                CouncilWrite::Facts,
-            )?;
-            let state = write_fact(&tx, unit, name, value.as_deref())?;
-            let detail = match value {
-                Some(value) => format!("{unit} {name}: {} → {value}", old.as_deref().unwrap_or("—")),
-                None => format!("{unit} {name}: {} → — (cleared: its default applies)", old.as_deref().unwrap_or("—")),
-            };
-            trail.record(
-                &tx,
-                Change::new(AuditAction::Fact, detail).on(unit, None).value(name, old, value.clone()).state(state),
-            )?;
-        }
-        let mut touched: BTreeMap<&str, u64> = BTreeMap::new();
-        for (line, unit, _, _) in &planned {
-            touched.insert(unit.as_str(), *line);
-        }
-        for (unit, line) in touched {
-            check_stored_facts(&tx, &self.regulation, unit).map_err(|why| table.at_line(line, why))?;
-        }
-        let changes = trail.record_summary(
-            &tx,
-            0,
-            import_change(AuditAction::Import(ImportKind::Facts), &table.file, planned.len()),
-        )?;
-        tx.commit()?;
-        Ok(Imported { rows: planned.len(), changes })
+            let mut touched: BTreeMap<&str, u64> = BTreeMap::new();
+            for (line, (unit, _, _)) in &planned {
+                touched.insert(unit.as_str(), *line);
+            }
+            for (unit, line) in touched {
+                check_stored_facts(tx, &self.regulation, unit).map_err(|why| table.at_line(line, why))?;
+            }
+            Ok(())
+        })
     }
 
     /// `unit,criterion,title,reference,date`: documents backing a self-score.
     pub fn import_evidence(&mut self, path: &Path) -> Result<Imported> {
         let table = CsvTable::read(path, &["unit", "criterion", "title", "reference", "date"], &[])?;
         let units = self.unit_places()?;
-        let mut planned = Vec::new();
-        let mut seen = BTreeMap::new();
-        for (line, record) in &table.rows {
-            let line = *line;
+        let planned = table.plan(|line, record, seen: &mut BTreeMap<_, _>| {
             let unit = table.cell(record, "unit");
             let code = table.cell(record, "criterion");
             let (_, framework) = self.row_unit(&table, line, &units, unit)?;
@@ -556,24 +523,18 @@ impl Store {
                 let (unit, code, reference) = (unit.to_string(), code.to_string(), reference.to_string());
                 return Err(table.fault(line, None, RowFault::DocumentTwice { unit, code, reference, first }));
             }
-            planned.push((line, row));
-        }
-        let tx = self.write_transaction()?;
-        let mut trail = self.audit_trail(&tx)?;
-        for (line, row) in &planned {
-            let at = (row.unit.as_str(), RowItem::Criterion(row.criterion.clone()));
-            write_evidence_audited(&tx, &mut trail, row, || {
-                self.self_assessment_right(&row.unit)?
-                    .map_err(|refusal| table.refused(*line, "reference", at.clone(), &row.reference, refusal))
-            })?;
-        }
-        let changes = trail.record_summary(
-            &tx,
-            0,
-            import_change(AuditAction::Import(ImportKind::Evidence), &table.file, planned.len()),
-        )?;
-        tx.commit()?;
-        Ok(Imported { rows: planned.len(), changes })
+            Ok(Some(row))
+        })?;
+        self.write_import(ImportKind::Evidence, &table, planned.len(), |tx, trail| {
+            for (line, row) in &planned {
+                let at = (row.unit.as_str(), RowItem::Criterion(row.criterion.clone()));
+                write_evidence_audited(tx, trail, row, || {
+                    self.self_assessment_right(&row.unit)?
+                        .map_err(|refusal| table.refused(*line, "reference", at.clone(), &row.reference, refusal))
+                })?;
+            }
+            Ok(())
+        })
     }
 }
 
@@ -713,6 +674,25 @@ fn applicable_cell(text: &str) -> std::result::Result<Cell<bool>, String> {
         CLEAR_MARKER | "yes" | "có" | "true" | "1" => Ok(Cell::Set(true)),
         "no" | "không" | "false" | "0" => Ok(Cell::Set(false)),
         other => Err(other.to_string()),
+    }
+}
+
+impl Store {
+    /// Writes an import's planned rows in one transaction: `write` makes each change and records it in the trail;
+    /// then the import's summary row (only when something changed) and the commit. A refusal rolls it all back.
+    fn write_import(
+        &self,
+        kind: ImportKind,
+        table: &CsvTable,
+        rows: usize,
+        write: impl FnOnce(&Connection, &mut AuditTrail) -> Result<()>,
+    ) -> Result<Imported> {
+        let tx = self.write_transaction()?;
+        let mut trail = self.audit_trail(&tx)?;
+        write(&tx, &mut trail)?;
+        let changes = trail.record_summary(&tx, 0, import_change(AuditAction::Import(kind), &table.file, rows))?;
+        tx.commit()?;
+        Ok(Imported { rows, changes })
     }
 }
 
