@@ -327,11 +327,10 @@ impl App {
             .collect()
     }
 
+    /// The secretary's desk at work, when it is the screen.
     pub fn desk(&self) -> Option<&Desk> {
-        match &self.screen {
-            Screen::Desk(desk) => Some(desk),
-            _ => None,
-        }
+        let Screen::Desk(desk) = &self.screen else { return None };
+        Some(desk)
     }
 
     /// The commands that fetch the current files of one component of a unit (`scp thamdinh@HOST:/stc/I.1/a.pdf .`).

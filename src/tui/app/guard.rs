@@ -5,6 +5,7 @@ use super::*;
 impl App {
     /// A form holds what was typed and not saved: Esc and quitting ask before throwing it away. Every screen
     /// is named, so a new form says here what counts as its unsaved work.
+    #[deny(clippy::wildcard_enum_match_arm, reason = "every screen is named: a new form must say what it does here")]
     pub fn has_unsaved_work(&self) -> bool {
         match &self.screen {
             Screen::Picker { .. }

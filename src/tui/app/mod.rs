@@ -339,6 +339,7 @@ impl App {
         status.is_open() || (status == Status::AwaitingConfirmation && self.role() == Some(Role::Member))
     }
 
+    /// Why the chairman cannot approve a bloc yet: the store's own gate (`domain::gates::approval_gate`), in the
     /// store's words, asked of the round the interface holds; the store asks it again before it writes.
     pub fn approval_blocker(&self, bloc: &str) -> Option<String> {
         crate::domain::gates::approval_gate(&self.regulation, &self.round, &self.approved, bloc)

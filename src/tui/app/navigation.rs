@@ -4,6 +4,7 @@ use super::*;
 
 impl App {
     /// Back to the panes (a form saved or closed); the desk's user form back to its list of users.
+    #[deny(clippy::wildcard_enum_match_arm, reason = "every screen is named: a new form must say what it does here")]
     pub(super) fn close_screen(&mut self) {
         self.screen = match &self.screen {
             Screen::Desk(Desk::Form(form)) if form.kind == DeskFormKind::AddUser => {
@@ -14,10 +15,23 @@ impl App {
                     selected: DeskPaper::ALL.iter().position(|p| p.slot() == Some(*slot)).unwrap_or(0),
                 })
             }
-            _ => Screen::Browse { filtering: false },
+            // Every screen is named: a new form says here where closing it leads.
+            Screen::Picker { .. }
+            | Screen::Browse { .. }
+            | Screen::Appraisal(_)
+            | Screen::Comment(_)
+            | Screen::TieOrder(_)
+            | Screen::Facts(_)
+            | Screen::Grades(_)
+            | Screen::Unit { .. }
+            | Screen::Approval(_)
+            | Screen::SelfAssess(_)
+            | Screen::Submit(_)
+            | Screen::Desk(_) => Screen::Browse { filtering: false },
         };
     }
 
+    /// The selected row of the pane in front, and how many rows it lists (for moves and clicks).
     pub(super) fn selection(&mut self) -> (&mut usize, usize) {
         let own_components = self.round.units.first().map_or(0, |unit| self.self_assessed_components(&unit.code).len());
         let desk_rows = self.desk_actions().len();
@@ -34,8 +48,8 @@ impl App {
         }
     }
 
-    /// Why the chairman cannot approve a bloc yet: the store's own gate (`domain::gates::approval_gate`), in the
     /// Opens a unit's file, read-only, on one of its components (or its first).
+    #[deny(clippy::wildcard_enum_match_arm, reason = "every screen is named: a new form must say what it does here")]
     pub(super) fn open_unit(&mut self, unit: String, component: Option<&str>) {
         let selected = component
             .and_then(|code| self.unit_components(&unit).iter().position(|p| p.component.code == code))
@@ -44,7 +58,15 @@ impl App {
         let back = match std::mem::replace(&mut self.screen, Screen::Browse { filtering: false }) {
             Screen::Browse { .. } | Screen::Picker { .. } => None,
             Screen::Unit { back, .. } => back,
-            other => Some(Box::new(other)),
+            other @ (Screen::Appraisal(_)
+            | Screen::Comment(_)
+            | Screen::TieOrder(_)
+            | Screen::Facts(_)
+            | Screen::Grades(_)
+            | Screen::Approval(_)
+            | Screen::SelfAssess(_)
+            | Screen::Submit(_)
+            | Screen::Desk(_)) => Some(Box::new(other)),
         };
         self.screen = Screen::Unit { view: UnitView { unit, selected, chart: false }, back };
     }

@@ -193,55 +193,46 @@ impl App {
         self.form().and_then(|form| self.unit(&form.unit)).is_some_and(|unit| self.approved.contains(&unit.bloc))
     }
 
-    /// The scoring form, when it is the screen.
+    /// The scoring form, when it is the screen (each accessor below answers for one screen only: a `let … else`, not a `match` with a catch-all, so no decision about the other screens hides here).
     pub fn form(&self) -> Option<&Form> {
-        match &self.screen {
-            Screen::Appraisal(form) => Some(form),
-            _ => None,
-        }
+        let Screen::Appraisal(form) = &self.screen else { return None };
+        Some(form)
     }
 
+    /// The co-appraising agency's comment form, when it is the screen.
     pub fn comment_form(&self) -> Option<&CommentForm> {
-        match &self.screen {
-            Screen::Comment(form) => Some(form),
-            _ => None,
-        }
+        let Screen::Comment(form) = &self.screen else { return None };
+        Some(form)
     }
 
+    /// The chairman's tie order being set, when it is the screen.
     pub fn tie_edit(&self) -> Option<&TieEdit> {
-        match &self.screen {
-            Screen::TieOrder(edit) => Some(edit),
-            _ => None,
-        }
+        let Screen::TieOrder(edit) = &self.screen else { return None };
+        Some(edit)
     }
 
+    /// The facts form (or the chairman's re-rating), when it is the screen.
     pub fn facts_form(&self) -> Option<&FactsForm> {
-        match &self.screen {
-            Screen::Facts(form) => Some(form),
-            _ => None,
-        }
+        let Screen::Facts(form) = &self.screen else { return None };
+        Some(form)
     }
 
+    /// The chairman's grade override, when it is the screen.
     pub fn grade_form(&self) -> Option<&GradeForm> {
-        match &self.screen {
-            Screen::Grades(form) => Some(form),
-            _ => None,
-        }
+        let Screen::Grades(form) = &self.screen else { return None };
+        Some(form)
     }
 
     /// The unit's file on screen.
     pub fn unit_view(&self) -> Option<&UnitView> {
-        match &self.screen {
-            Screen::Unit { view, .. } => Some(view),
-            _ => None,
-        }
+        let Screen::Unit { view, .. } = &self.screen else { return None };
+        Some(view)
     }
 
+    /// The approval prompt, when it is the screen.
     pub fn approval(&self) -> Option<&ApprovalPrompt> {
-        match &self.screen {
-            Screen::Approval(prompt) => Some(prompt),
-            _ => None,
-        }
+        let Screen::Approval(prompt) = &self.screen else { return None };
+        Some(prompt)
     }
 
     /// The history overlay's title and rows, when it is open.
@@ -254,10 +245,8 @@ impl App {
 
     /// The demo picker's selected choice, while it is the screen.
     pub fn picker(&self) -> Option<usize> {
-        match self.screen {
-            Screen::Picker { selected } => Some(selected),
-            _ => None,
-        }
+        let Screen::Picker { selected } = self.screen else { return None };
+        Some(selected)
     }
 
     /// The filter is being typed.

@@ -184,11 +184,10 @@ impl App {
         Some((file.id, file.name.clone()))
     }
 
+    /// A unit's self-assessment form, when it is the screen.
     pub fn self_form(&self) -> Option<&SelfForm> {
-        match &self.screen {
-            Screen::SelfAssess(form) => Some(form),
-            _ => None,
-        }
+        let Screen::SelfAssess(form) = &self.screen else { return None };
+        Some(form)
     }
 
     /// Why the typed self-score cannot be saved, checked as the store will (an empty score, or a component

@@ -55,7 +55,17 @@ fn form_history(app: &App) -> Vec<Effect> {
     let (unit, component) = match &app.screen {
         Screen::Appraisal(form) => (&form.unit, &form.component),
         Screen::Comment(form) => (&form.unit, &form.component),
-        _ => return Vec::new(),
+        // The history of a component is asked from its form only.
+        Screen::Picker { .. }
+        | Screen::Browse { .. }
+        | Screen::TieOrder(_)
+        | Screen::Facts(_)
+        | Screen::Grades(_)
+        | Screen::Unit { .. }
+        | Screen::Approval(_)
+        | Screen::SelfAssess(_)
+        | Screen::Submit(_)
+        | Screen::Desk(_) => return Vec::new(),
     };
     vec![Effect::LoadHistory { unit: unit.clone(), component: component.clone() }]
 }

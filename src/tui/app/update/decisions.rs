@@ -31,7 +31,18 @@ pub(super) fn on_unit(app: &mut App, command: Option<Command>) -> Vec<Effect> {
         Some(Command::Back) => {
             let back = match std::mem::replace(&mut app.screen, Screen::Browse { filtering: false }) {
                 Screen::Unit { back: Some(back), .. } => *back,
-                _ => Screen::Browse { filtering: false },
+                Screen::Unit { back: None, .. }
+                | Screen::Picker { .. }
+                | Screen::Browse { .. }
+                | Screen::Appraisal(_)
+                | Screen::Comment(_)
+                | Screen::TieOrder(_)
+                | Screen::Facts(_)
+                | Screen::Grades(_)
+                | Screen::Approval(_)
+                | Screen::SelfAssess(_)
+                | Screen::Submit(_)
+                | Screen::Desk(_) => Screen::Browse { filtering: false },
             };
             app.screen = back;
         }

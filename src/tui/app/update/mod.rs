@@ -43,13 +43,7 @@ fn apply_action(app: &mut App, action: Action) -> Vec<Effect> {
             if users { vec![Effect::Reload] } else { refresh(app) }
         }
         Action::Stale { message, version } => {
-            match &mut app.screen {
-                Screen::Appraisal(form) => {
-                    form.error = Some(message);
-                    form.based_on_version = version;
-                }
-                _ => app.message = Some((message, true)),
-            }
+            stale(app, message, version);
             refresh(app)
         }
         Action::History { title, rows, names } => {
@@ -99,7 +93,31 @@ fn apply_action(app: &mut App, action: Action) -> Vec<Effect> {
     }
 }
 
+/// Another session saved first: the scoring form takes the newer version and says so under its fields.
+#[deny(clippy::wildcard_enum_match_arm, reason = "every screen is named: a new form must say what it does here")]
+fn stale(app: &mut App, message: String, version: i64) {
+    match &mut app.screen {
+        Screen::Appraisal(form) => {
+            form.error = Some(message);
+            form.based_on_version = version;
+        }
+        // Only the scoring form saves against a version; every other screen says it on the status line.
+        Screen::Picker { .. }
+        | Screen::Browse { .. }
+        | Screen::Comment(_)
+        | Screen::TieOrder(_)
+        | Screen::Facts(_)
+        | Screen::Grades(_)
+        | Screen::Unit { .. }
+        | Screen::Approval(_)
+        | Screen::SelfAssess(_)
+        | Screen::Submit(_)
+        | Screen::Desk(_) => app.message = Some((message, true)),
+    }
+}
+
 /// A refusal goes under the open form's fields, or on the status line.
+#[deny(clippy::wildcard_enum_match_arm, reason = "every screen is named: a new form must say what it does here")]
 fn show_refusal(app: &mut App, error: String) {
     match &mut app.screen {
         Screen::Appraisal(form) => form.error = Some(error),
@@ -129,6 +147,7 @@ fn show_refusal(app: &mut App, error: String) {
 
 /// A write went through: a scoring or comment form moves on to the next item waiting for this user (as the
 /// hint promises), a decision screen closes, a unit's file stays open.
+#[deny(clippy::wildcard_enum_match_arm, reason = "every screen is named: a new form must say what it does here")]
 fn after_save(app: &mut App) {
     let (unit, component) = match std::mem::replace(&mut app.screen, Screen::Browse { filtering: false }) {
         Screen::Appraisal(form) => (form.unit, form.component),
@@ -273,8 +292,6 @@ fn on_confirm(app: &mut App, command: Option<Command>) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Esc on a form: closed at once, or after a question when it holds unsaved work (`has_unsaved_work` says
-/// what that is on each screen).
 /// A text sent to the terminal's clipboard: said on the status line.
 fn copied(app: &mut App, text: &str) -> Vec<Effect> {
     app.message = Some((crate::messages::desk_more::copied(app.lang, text), false));
@@ -297,6 +314,8 @@ fn on_paths(app: &mut App, command: Option<Command>) -> Vec<Effect> {
     Vec::new()
 }
 
+/// Esc on a form: closed at once, or after a question when it holds unsaved work (`has_unsaved_work` says
+/// what that is on each screen).
 fn close_form(app: &mut App) {
     if app.has_unsaved_work() {
         app.overlay = Some(Overlay::Confirm(Pending::CloseForm));

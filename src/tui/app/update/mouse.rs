@@ -45,7 +45,17 @@ fn wheel(app: &mut App, command: Command) -> Vec<Effect> {
             Screen::Unit { .. } => {
                 decisions::on_unit(app, Some(command));
             }
-            _ => {}
+            // The wheel scrolls lists only: not the charts, not a form's fields.
+            Screen::Browse { .. }
+            | Screen::Appraisal(_)
+            | Screen::Comment(_)
+            | Screen::TieOrder(_)
+            | Screen::Facts(_)
+            | Screen::Grades(_)
+            | Screen::Approval(_)
+            | Screen::SelfAssess(_)
+            | Screen::Submit(_)
+            | Screen::Desk(_) => {}
         }
     }
     Vec::new()
@@ -90,7 +100,18 @@ fn click(app: &mut App, line: u16, at: Instant) -> Vec<Effect> {
                 return browse::on_list(app, Command::Open);
             }
         }
-        _ => {}
+        // A click selects a row of the picker or of a pane's list only.
+        Screen::Browse { filtering: true }
+        | Screen::Appraisal(_)
+        | Screen::Comment(_)
+        | Screen::TieOrder(_)
+        | Screen::Facts(_)
+        | Screen::Grades(_)
+        | Screen::Unit { .. }
+        | Screen::Approval(_)
+        | Screen::SelfAssess(_)
+        | Screen::Submit(_)
+        | Screen::Desk(_) => {}
     }
     Vec::new()
 }
