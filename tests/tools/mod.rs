@@ -2,9 +2,10 @@
 //! run — and under CI (`CI=true`) a missing program fails the test, so CI never passes what it did not run.
 #![allow(dead_code)]
 
+pub mod forge;
 pub mod sshd;
 
-use std::process::Command;
+use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
 /// Whether `program` runs (`program version_flag` succeeds). When it does not: under `CI=true` the test
@@ -95,16 +96,35 @@ impl Drop for Tmux {
     }
 }
 
-/// Runs the program as a command line (Vietnamese whatever the machine's locale) and asserts it succeeded.
-pub fn thamdinh(args: &[&str]) {
-    let output = Command::new(env!("CARGO_BIN_EXE_thamdinh"))
+/// Runs the program as a command line, in Vietnamese whatever the machine's locale or `THAMDINH_LANG`.
+pub fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_thamdinh"))
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env_remove("LANG")
+        .env_remove("THAMDINH_LANG")
         .args(args)
         .output()
-        .expect("thamdinh");
+        .expect("thamdinh")
+}
+
+/// Runs a command that must succeed; its standard output.
+pub fn ok(args: &[&str]) -> String {
+    let output = run(args);
     assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Runs a command that must be refused; its standard error.
+pub fn refused(args: &[&str]) -> String {
+    let output = run(args);
+    assert!(!output.status.success(), "{args:?} should be refused");
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Runs the program as a command line (Vietnamese whatever the machine's locale) and asserts it succeeded.
+pub fn thamdinh(args: &[&str]) {
+    ok(args);
 }
 
 /// A Thái Nguyên round at `db` from the CSV fixtures: units, scores, facts, grades, evidence.
