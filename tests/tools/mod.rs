@@ -2,6 +2,7 @@
 //! run — and under CI (`CI=true`) a missing program fails the test, so CI never passes what it did not run.
 #![allow(dead_code)]
 
+pub mod desk;
 pub mod forge;
 pub mod sshd;
 
@@ -18,6 +19,21 @@ pub fn available(program: &str, version_flag: &str, package: &str) -> bool {
     assert!(!ci, "{program} is missing under CI=true: .ci/run installs it (apt-get install {package})");
     println!("NOTICE: {program} is not installed (apt-get install {package}); this test is skipped outside CI");
     false
+}
+
+/// Whether the sshd tests can run: openssh-server is there and this is root (sshd switches to the key's account).
+/// Under `CI=true` either missing fails the test; elsewhere it prints a notice and the caller skips.
+pub fn sshd_ready() -> bool {
+    if !available("/usr/sbin/sshd", "-V", "openssh-server") {
+        return false;
+    }
+    let root = sshd::run("id", &["-u"]).stdout == b"0\n";
+    let ci = std::env::var("CI").is_ok_and(|value| value == "true" || value == "1");
+    assert!(root || !ci, "the sshd test runs as root under CI (sshd switches to the key's account)");
+    if !root {
+        println!("NOTICE: not root; the sshd test is skipped outside CI");
+    }
+    root
 }
 
 /// A private tmux server on its own socket (`tmux -L socket`) driving one session: it starts the program,
