@@ -153,6 +153,42 @@ pub fn fixture_round(db: &str) {
     }
 }
 
+/// `name` in `dir`, as text for the command line.
+pub fn path(dir: &std::path::Path, name: &str) -> String {
+    dir.join(name).display().to_string()
+}
+
+/// The Thái Nguyên fixture round at `dir`/round.db with its last open component appraised, bloc so-nganh's tie
+/// ordered and the bloc approved (its notices are signed, not drafts); bloc huyen stays open. The database's path.
+pub fn approved_round(dir: &std::path::Path) -> String {
+    let db = path(dir, "round.db");
+    fixture_round(&db);
+    let last = dir.join("last.csv");
+    std::fs::write(
+        &last,
+        "unit,criterion,self_score,appraised_score,reason\nskhcn,III.7,\"2,5\",\"2,5\",Thiếu một báo cáo\n",
+    )
+    .expect("last.csv");
+    ok(&["import", "scores", "--db", &db, &last.display().to_string()]);
+    ok(&["tie", "--db", &db, "--bloc", "so-nganh", "--order", "stp,snv"]);
+    ok(&["approve", "--db", &db, "--bloc", "so-nganh"]);
+    db
+}
+
+/// One part of a .docx (or .xlsx) package, as text (`word/document.xml`: a paper's body).
+pub fn part(file: &str, name: &str) -> String {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(file).expect(file)).expect("a zip package");
+    let mut text = String::new();
+    archive.by_name(name).expect(name).read_to_string(&mut text).expect("utf-8");
+    text
+}
+
+/// The body of a .docx paper, as its XML text.
+pub fn document(file: &str) -> String {
+    part(file, "word/document.xml")
+}
+
 /// A scores file with every self-score of `unit` the fixture holds (group I, scored by the leaders, has none), each
 /// with an explanation: the rest of a self-assessment the test began by hand.
 pub fn fill_self_assessment(dir: &std::path::Path, unit: &str) -> std::path::PathBuf {
