@@ -9,20 +9,15 @@
 //! that exact sentence. Extend `OTHERS` once those speak English too.
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failed unwrap is a failed test")]
 
+mod tools;
 mod tui_support;
 
 use std::path::Path;
 use thamdinh::messages::Lang;
 use thamdinh::store::Store;
 use thamdinh::tui::app::App;
+use tools::vietnamese::{self, TAKEN, words};
 use tui_support::{app_as, app_for, fixture_store, press, screen};
-
-/// Letters only Vietnamese writes (a vowel with its tone or hat, đ): English text never carries one.
-const VIETNAMESE_LETTERS: &str = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ";
-
-fn is_vietnamese_letter(c: char) -> bool {
-    c.to_lowercase().any(|lower| VIETNAMESE_LETTERS.contains(lower))
-}
 
 /// Words the views' English carries and their Vietnamese never does (whole words).
 const ENGLISH: &[&str] = &[
@@ -63,84 +58,17 @@ const ENGLISH: &[&str] = &[
     "Facts",
 ];
 
-/// Every string of the regulations' files and of the round's stored data (what people typed), Vietnamese only,
-/// longest first: an English screen shows it as it is.
-fn data_phrases(db: &Path) -> Vec<String> {
-    fn walk(value: &toml::Value, out: &mut Vec<String>) {
-        match value {
-            toml::Value::String(text) => out.push(text.clone()),
-            toml::Value::Array(items) => items.iter().for_each(|item| walk(item, out)),
-            toml::Value::Table(table) => table.values().for_each(|item| walk(item, out)),
-            _ => {}
-        }
-    }
-    fn files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() { files(&path, out) } else { out.push(path) }
-        }
-    }
-    let mut phrases = Vec::new();
-    let mut paths = Vec::new();
-    files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data"), &mut paths);
-    for path in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "toml")) {
-        let text = std::fs::read_to_string(path).unwrap_or_default();
-        walk(&text.parse::<toml::Table>().unwrap().into(), &mut phrases);
-    }
-    let connection = rusqlite::Connection::open(db).unwrap();
-    for table in ["unit", "council_user", "score", "leader_score", "grade_override", "evidence"] {
-        let mut statement = connection.prepare(&format!("SELECT * FROM {table}")).unwrap();
-        let columns = statement.column_count();
-        let mut rows = statement.query([]).unwrap();
-        while let Some(row) = rows.next().unwrap() {
-            for at in 0..columns {
-                if let Ok(Some(text)) = row.get::<_, Option<String>>(at) {
-                    phrases.push(text);
-                }
-            }
-        }
-    }
-    phrases.retain(|phrase| phrase.chars().any(is_vietnamese_letter));
-    phrases.sort_by_key(|phrase| std::cmp::Reverse(phrase.chars().count()));
-    phrases.dedup();
-    phrases
-}
-
 /// The Vietnamese words of a text once the data phrases are taken out: whole (between word boundaries), or cut
 /// by the screen (a phrase's start at the end of the piece, with … or without, or its end wrapped onto the start
 /// of the piece).
 fn vietnamese_outside(text: &str, phrases: &[String]) -> Vec<String> {
-    let mut rest = text.to_string();
     // A phrase's start at the end of the piece, read before shorter phrases inside it are taken out.
     let tail = text.char_indices().filter(|(_, c)| !c.is_alphanumeric()).map(|(at, c)| at + c.len_utf8()).find(|at| {
         let tail = text[*at..].trim();
-        tail.chars().count() >= 3
-            && tail.chars().any(is_vietnamese_letter)
-            && phrases.iter().any(|p| p.starts_with(tail))
+        tail.chars().count() >= 3 && vietnamese::is_vietnamese(tail) && phrases.iter().any(|p| p.starts_with(tail))
     });
-    if let Some(at) = tail {
-        rest = format!("{}\u{2400}", &text[..at]);
-    }
-    for phrase in phrases {
-        let mut from = 0;
-        while let Some(found) = rest[from..].find(phrase.as_str()) {
-            let at = from + found;
-            let end = at + phrase.len();
-            let bounded = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-            if bounded(rest[..at].chars().next_back()) && bounded(rest[end..].chars().next()) {
-                rest.replace_range(at..end, "\u{2400}");
-                from = at + "\u{2400}".len();
-            } else {
-                from = end;
-            }
-        }
-    }
-    let words = |text: &str| -> Vec<String> {
-        text.split(|c: char| !c.is_alphanumeric())
-            .filter(|word| word.chars().any(is_vietnamese_letter))
-            .map(ToString::to_string)
-            .collect()
-    };
+    let cut = tail.map_or_else(|| text.to_string(), |at| format!("{}{TAKEN}", &text[..at]));
+    let mut rest = vietnamese::take_out(&cut, phrases);
     if words(&rest).is_empty() {
         return Vec::new();
     }
@@ -160,7 +88,7 @@ fn vietnamese_outside(text: &str, phrases: &[String]) -> Vec<String> {
             .into_iter()
             .filter(|at| *at < cut && rest.is_char_boundary(*at))
             .find(|at| phrases.iter().any(|phrase| phrase.starts_with(rest[*at..cut].trim_start())));
-        rest.replace_range(from.unwrap_or(cut)..cut + '…'.len_utf8(), "\u{2400}");
+        rest.replace_range(from.unwrap_or(cut)..cut + '…'.len_utf8(), TAKEN);
     }
     // The start of a phrase cut at the end of the piece.
     let body = rest.trim_end_matches('…').trim_end().to_string();
@@ -169,7 +97,7 @@ fn vietnamese_outside(text: &str, phrases: &[String]) -> Vec<String> {
         .filter(|at| **at < body.len() && body.len() - **at >= 3)
         .find(|at| phrases.iter().any(|phrase| phrase.starts_with(body[**at..].trim_start())))
     {
-        rest = format!("{}\u{2400}", &body[..from]);
+        rest = format!("{}{TAKEN}", &body[..from]);
     }
     // The end of a phrase wrapped onto the start of the piece.
     if let Some(&to) = bounds(&rest)
@@ -178,7 +106,7 @@ fn vietnamese_outside(text: &str, phrases: &[String]) -> Vec<String> {
         .filter(|at| **at <= rest.len() && **at >= 3 && rest.is_char_boundary(**at))
         .find(|at| phrases.iter().any(|phrase| phrase.ends_with(rest[..**at].trim_end())))
     {
-        rest.replace_range(..to, "\u{2400}");
+        rest.replace_range(..to, TAKEN);
     }
     words(&rest)
 }
@@ -219,11 +147,7 @@ fn others(app: &App) -> Vec<String> {
 
 /// The data phrases and the others' sentences, longest first.
 fn with_others(phrases: &[String], others: &[String]) -> Vec<String> {
-    let mut all: Vec<String> = phrases.iter().chain(others).cloned().collect();
-    all.retain(|phrase| phrase.chars().any(is_vietnamese_letter));
-    all.sort_by_key(|phrase| std::cmp::Reverse(phrase.chars().count()));
-    all.dedup();
-    all
+    vietnamese::longest_first(phrases.iter().chain(others).cloned().collect())
 }
 
 /// The pieces of a screen's line between borders, trimmed (a bullet taken off).
@@ -318,7 +242,7 @@ type Drawn = (String, String, Vec<String>);
 fn drawn(lang: Lang) -> (Vec<Drawn>, Vec<String>) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = round(dir.path());
-    let phrases = data_phrases(store.path());
+    let phrases = vietnamese::data_phrases(store.path(), &[]);
     let mut out = Vec::new();
     for (name, user, keys) in SCREENS {
         let mut app = if user.is_empty() { app_for(&store, false) } else { app_as(&mut store, user) };

@@ -5,6 +5,7 @@
 pub mod desk;
 pub mod forge;
 pub mod sshd;
+pub mod vietnamese;
 
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
