@@ -4,73 +4,19 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failed unwrap is a failed test")]
 
 mod binary;
+mod tools;
 mod tui_support;
 
-use binary::{ok, thamdinh};
+use binary::ok;
 use rusqlite::Connection;
-use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
-use thamdinh::domain::facts::FactValue;
 use thamdinh::store::Store;
-use thamdinh::store::appraise::AppraisalInput;
-use thamdinh::store::rerate::RerateChange;
+use tools::forge::{self, checkpoint, copy_of, save};
 use tui_support::fixture_store;
 
-fn save(store: &mut Store, user: &str, unit: &str, component: &str, appraised: &str, reason: &str) {
-    store.sign_in(user).unwrap();
-    let based_on_version = store.appraisal_version(unit, component).unwrap();
-    let appraised: Decimal = appraised.parse().unwrap();
-    let input = AppraisalInput {
-        unit: unit.into(),
-        component: component.into(),
-        appraised,
-        deduction_reason: reason.into(),
-        based_on_version,
-    };
-    store.save_appraisal(&input).unwrap_or_else(|e| panic!("{user}: {e}"));
-}
-
-/// Writes the WAL back into the file, so a plain copy of the file is the whole database.
-fn checkpoint(db: &Path) {
-    Connection::open(db).unwrap().query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(())).unwrap();
-}
-
-/// The fixture round after a council's work through the program: every table holds rows (an assistant's entry
-/// awaiting confirmation, a member's appraisal, a comment, a leader's score, a tie order, an approval, a re-rating,
-/// a removed user).
+/// The fixture round after a council's work through the program: every table holds rows.
 fn real_round(dir: &Path) -> PathBuf {
-    let mut store = fixture_store(dir);
-    let huyen = store.regulation().framework_for("huyen", None).unwrap();
-    let led = huyen
-        .components()
-        .find(|p| {
-            !p.criterion.scored_by_leaders && p.component.agencies.first().map(String::as_str) == Some("so-noi-vu")
-        })
-        .unwrap()
-        .component
-        .code
-        .clone();
-    let clear = dir.join("clear.csv");
-    std::fs::write(&clear, format!("unit,criterion,appraised_score,reason\nh-dai-tu,{led},-,-\n")).unwrap();
-    store.import_scores(&clear).unwrap();
-    save(&mut store, "tgv-so-noi-vu", "h-dai-tu", &led, "0", "Chưa có báo cáo");
-    save(&mut store, "tv-so-noi-vu", "skhcn", "III.7", "2.5", "Thiếu một báo cáo");
-    save(&mut store, "lanh-dao-1", "stc", "I.1", "3", "Chưa quyết liệt");
-    store.sign_in("tv-so-tttt").unwrap();
-    store.add_comment("stc", "V.5", "Đề nghị bổ sung tài liệu").unwrap();
-    store.sign_in("chu-tich").unwrap();
-    store.order_tie("so-nganh", &["stp".into(), "snv".into()]).unwrap();
-    store.approve_bloc("so-nganh").unwrap();
-    let change = RerateChange::Fact { name: "discipline".into(), value: "yes".into() };
-    store.rerate("stc", &[change], "Phát hiện vi phạm sau khi công bố").unwrap();
-    store.sign_in("thu-ky").unwrap();
-    store.save_facts("h-dai-tu", &[("disunity".into(), FactValue::Bool(true))]).unwrap();
-    let mut admin = Store::open(store.path()).unwrap();
-    admin.remove_user("tv-so-tu-phap").unwrap();
-    let path = store.path().to_path_buf();
-    drop((store, admin));
-    checkpoint(&path);
-    path
+    forge::real_round(fixture_store(dir)).0
 }
 
 /// `thamdinh demo --db … --units 20`.
@@ -83,8 +29,7 @@ fn demo_round(dir: &Path) -> PathBuf {
 
 /// A copy of the round with raw SQL run on it, as someone holding the file could (triggers dropped first).
 fn tampered(original: &Path, name: &str, sql: &str) -> PathBuf {
-    let copy = original.with_file_name(format!("{name}.db"));
-    std::fs::copy(original, &copy).unwrap();
+    let copy = copy_of(original, name);
     let conn = Connection::open(&copy).unwrap();
     let triggers: Vec<(String, String)> = {
         let mut statement = conn.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").unwrap();
@@ -101,15 +46,10 @@ fn tampered(original: &Path, name: &str, sql: &str) -> PathBuf {
     copy
 }
 
-/// `audit verify`: success, and what it wrote to stderr.
+/// `audit verify` in Vietnamese: success, and what it wrote to stderr.
 fn verify(db: &Path, head: Option<&str>) -> (bool, String) {
-    let db = db.display().to_string();
-    let mut args = vec!["audit", "verify", "--db", db.as_str()];
-    if let Some(head) = head {
-        args.extend(["--head", head]);
-    }
-    let output = thamdinh(&args);
-    (output.status.success(), String::from_utf8_lossy(&output.stderr).into_owned())
+    let (success, _, stderr) = forge::verify(db, "vi", head);
+    (success, stderr)
 }
 
 /// One stored fact each: (what, raw SQL, what `audit verify` must name: table (row) field). `{u}` is a unit, `{c}`
@@ -226,9 +166,7 @@ fn every_stored_fact_changed_by_raw_sql_is_named(round: &Path, unit: &str, compo
         let fill = |text: &str| text.replace("{u}", unit).replace("{c}", component);
         let copy = tampered(round, &what.replace([' ', '\''], "-"), &fill(sql));
         // In English: the table, key and field named as the schema spells them (the Vietnamese frames them the same).
-        let db = copy.display().to_string();
-        let output = thamdinh(&["audit", "verify", "--db", db.as_str(), "--lang", "en"]);
-        let (passed, stderr) = (output.status.success(), String::from_utf8_lossy(&output.stderr).into_owned());
+        let (passed, _, stderr) = forge::verify(&copy, "en", None);
         assert!(!passed, "{what}: verify passed after {}", fill(sql));
         assert!(stderr.contains(&fill(expected)), "{what}: expected {:?} in:\n{stderr}", fill(expected));
         std::fs::remove_file(&copy).unwrap();

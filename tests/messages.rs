@@ -3,10 +3,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test fails loudly on what it did not expect")]
 
 mod binary;
+mod tools;
 
 use binary::{ok, thamdinh};
 use std::path::Path;
 use std::process::{Command, Output};
+use tools::vietnamese;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/thai-nguyen");
 
@@ -378,94 +380,6 @@ fn round_show_keeps_its_columns_in_line_with_long_unit_codes() {
 /// an English run shows as typed.
 const TYPED: &[&str] = &["Sửa lại", "Lê Văn X", "Thiếu một báo cáo", "Thiếu báo cáo"];
 
-/// Letters only Vietnamese writes (a vowel with its tone or hat, đ): English text never carries one.
-const VIETNAMESE_LETTERS: &str = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ";
-
-fn is_vietnamese_letter(c: char) -> bool {
-    c.to_lowercase().any(|lower| VIETNAMESE_LETTERS.contains(lower))
-}
-
-/// Every text the round's data holds, which an English run shows as it is: each string of the regulations'
-/// files (unit names, criterion and condition titles, fact labels, quotes of articles), and what people typed
-/// into the round (unit names, full names, reasons, explanations, evidence titles). Longest first.
-fn data_phrases(db: &Path) -> Vec<String> {
-    fn walk(value: &toml::Value, out: &mut Vec<String>) {
-        match value {
-            toml::Value::String(text) => out.push(text.clone()),
-            toml::Value::Array(items) => items.iter().for_each(|item| walk(item, out)),
-            toml::Value::Table(table) => table.values().for_each(|item| walk(item, out)),
-            _ => {}
-        }
-    }
-    fn files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() { files(&path, out) } else { out.push(path) }
-        }
-    }
-    let mut phrases = Vec::new();
-    let mut paths = Vec::new();
-    files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data"), &mut paths);
-    for path in paths {
-        let text = std::fs::read_to_string(&path).unwrap_or_default();
-        match path.extension().and_then(|e| e.to_str()) {
-            Some("toml") => walk(&text.parse::<toml::Table>().unwrap().into(), &mut phrases),
-            Some("csv") => {
-                let mut reader = csv::Reader::from_reader(text.as_bytes());
-                for record in reader.records() {
-                    phrases.extend(record.unwrap().iter().map(ToString::to_string));
-                }
-            }
-            _ => {}
-        }
-    }
-    // What people typed: never the audit log's details or a published copy (the program's own sentences).
-    let connection = rusqlite::Connection::open(db).unwrap();
-    for table in
-        ["unit", "council_user", "score", "leader_score", "grade_override", "evidence", "rerating", "submission"]
-    {
-        let mut statement = connection.prepare(&format!("SELECT * FROM {table}")).unwrap();
-        let columns = statement.column_count();
-        let mut rows = statement.query([]).unwrap();
-        while let Some(row) = rows.next().unwrap() {
-            for at in 0..columns {
-                if let Ok(Some(text)) = row.get::<_, Option<String>>(at) {
-                    phrases.push(text);
-                }
-            }
-        }
-    }
-    phrases.extend(TYPED.iter().map(ToString::to_string));
-    phrases.retain(|phrase| phrase.chars().any(is_vietnamese_letter));
-    phrases.sort_by_key(|phrase| std::cmp::Reverse(phrase.chars().count()));
-    phrases.dedup();
-    phrases
-}
-
-/// The Vietnamese words a line shows once the data it quotes (whole phrases, between word boundaries) is
-/// taken out.
-fn vietnamese_outside_data(line: &str, phrases: &[String]) -> Vec<String> {
-    let mut rest = line.to_string();
-    for phrase in phrases {
-        let mut from = 0;
-        while let Some(found) = rest[from..].find(phrase.as_str()) {
-            let at = from + found;
-            let end = at + phrase.len();
-            let bounded = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-            if bounded(rest[..at].chars().next_back()) && bounded(rest[end..].chars().next()) {
-                rest.replace_range(at..end, "\u{2400}");
-                from = at;
-            } else {
-                from = end;
-            }
-        }
-    }
-    rest.split(|c: char| !c.is_alphanumeric())
-        .filter(|word| word.chars().any(is_vietnamese_letter))
-        .map(ToString::to_string)
-        .collect()
-}
-
 /// The tie groups of a bloc still waiting for the chairman, from `rank --json`: each group's units, best first.
 fn open_ties(db: &str, bloc: &str) -> Vec<Vec<String>> {
     let json: serde_json::Value = serde_json::from_str(&ok(&["rank", "--db", db, "--json"])).unwrap();
@@ -633,13 +547,13 @@ fn english_result_shows_no_vietnamese_outside_the_data() {
 }
 
 fn assert_no_vietnamese_outside_data(dir: &Path, outputs: &[(String, String)]) {
-    let mut phrases = data_phrases(&dir.join("round.db"));
-    phrases.extend(data_phrases(&dir.join("demo.db")));
-    phrases.sort_by_key(|phrase| std::cmp::Reverse(phrase.chars().count()));
+    let mut phrases = vietnamese::data_phrases(&dir.join("round.db"), TYPED);
+    phrases.extend(vietnamese::data_phrases(&dir.join("demo.db"), TYPED));
+    let phrases = vietnamese::longest_first(phrases);
     let mut leaks = Vec::new();
     for (command, text) in outputs {
         for line in text.lines() {
-            let words = vietnamese_outside_data(line, &phrases);
+            let words = vietnamese::outside(line, &phrases);
             if !words.is_empty() {
                 leaks.push(format!("{command}\n    {line}\n    Vietnamese: {words:?}"));
             }

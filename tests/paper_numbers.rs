@@ -5,58 +5,12 @@
 
 mod tools;
 
-use std::io::Read;
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_thamdinh")).env_remove("THAMDINH_LANG").args(args).output().unwrap()
-}
-
-fn ok(args: &[&str]) -> String {
-    let output = run(args);
-    assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
-    String::from_utf8_lossy(&output.stdout).to_string()
-}
-
-fn refused(args: &[&str]) -> String {
-    let output = run(args);
-    assert!(!output.status.success(), "{args:?} should be refused");
-    String::from_utf8_lossy(&output.stderr).to_string()
-}
-
-fn path(dir: &Path, name: &str) -> String {
-    dir.join(name).display().to_string()
-}
-
-/// The text of a .docx's body.
-fn document(file: &str) -> String {
-    let mut archive = zip::ZipArchive::new(std::fs::File::open(file).unwrap()).unwrap();
-    let mut text = String::new();
-    archive.by_name("word/document.xml").unwrap().read_to_string(&mut text).unwrap();
-    text
-}
-
-/// The Thái Nguyên fixture round with bloc so-nganh approved (its notices are signed, not drafts).
-fn round(dir: &Path) -> String {
-    let db = path(dir, "round.db");
-    tools::fixture_round(&db);
-    let last = dir.join("last.csv");
-    std::fs::write(
-        &last,
-        "unit,criterion,self_score,appraised_score,reason\nskhcn,III.7,\"2,5\",\"2,5\",Thiếu một báo cáo\n",
-    )
-    .unwrap();
-    ok(&["import", "scores", "--db", &db, &last.display().to_string()]);
-    ok(&["tie", "--db", &db, "--bloc", "so-nganh", "--order", "stp,snv"]);
-    ok(&["approve", "--db", &db, "--bloc", "so-nganh"]);
-    db
-}
+use tools::{approved_round, document, ok, path, refused};
 
 #[test]
 fn a_paper_prints_the_number_signer_and_date_set_and_verify_follows_them() {
     let dir = tempfile::tempdir().unwrap();
-    let db = round(dir.path());
+    let db = approved_round(dir.path());
     let before = path(dir.path(), "notice-before.docx");
     ok(&["export", "notice", "--db", &db, "--unit", "stc", "--out", &before]);
     let text = document(&before);
@@ -138,7 +92,7 @@ fn a_paper_prints_the_number_signer_and_date_set_and_verify_follows_them() {
 #[test]
 fn bad_numbers_signers_and_dates_are_refused_and_change_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let db = round(dir.path());
+    let db = approved_round(dir.path());
     ok(&["round", "paper", "--db", &db, "--kind", "report", "--number", "125"]);
     let before = ok(&["round", "show", "--db", &db, "--json"]);
     let log_before = ok(&["audit", "log", "--db", &db]);

@@ -7,41 +7,8 @@ mod tools;
 
 use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_thamdinh"))
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn ok(args: &[&str]) -> String {
-    let output = run(args);
-    assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
-    String::from_utf8_lossy(&output.stdout).to_string()
-}
-
-fn refused(args: &[&str]) -> String {
-    let output = run(args);
-    assert!(!output.status.success(), "{args:?} should be refused");
-    String::from_utf8_lossy(&output.stderr).to_string()
-}
-
-fn path(dir: &Path, name: &str) -> String {
-    dir.join(name).display().to_string()
-}
-
-/// One part of a .docx (or .xlsx) package.
-fn part(file: &str, name: &str) -> String {
-    let mut archive = zip::ZipArchive::new(std::fs::File::open(file).unwrap()).unwrap();
-    let mut text = String::new();
-    archive.by_name(name).unwrap().read_to_string(&mut text).unwrap();
-    text
-}
+use std::process::Command;
+use tools::{approved_round, ok, part, path, refused};
 
 /// Every header part of a .docx, joined.
 fn headers(file: &str) -> String {
@@ -53,22 +20,6 @@ fn headers(file: &str) -> String {
         .map(String::from)
         .collect();
     names.iter().map(|name| part(file, name)).collect::<Vec<_>>().join("\n")
-}
-
-/// The Thái Nguyên fixture round with bloc so-nganh approved and bloc huyen open.
-fn thai_nguyen_round(dir: &Path) -> String {
-    let db = path(dir, "round.db");
-    tools::fixture_round(&db);
-    let last = dir.join("last.csv");
-    std::fs::write(
-        &last,
-        "unit,criterion,self_score,appraised_score,reason\nskhcn,III.7,\"2,5\",\"2,5\",Thiếu một báo cáo\n",
-    )
-    .unwrap();
-    ok(&["import", "scores", "--db", &db, &last.display().to_string()]);
-    ok(&["tie", "--db", &db, "--bloc", "so-nganh", "--order", "stp,snv"]);
-    ok(&["approve", "--db", &db, "--bloc", "so-nganh"]);
-    db
 }
 
 const PAPERS: [&str; 4] = ["report", "proposal", "decision", "minutes"];
@@ -120,7 +71,7 @@ fn assert_state_layout(file: &str) {
 #[test]
 fn thai_nguyen_papers_follow_decree_30_and_mark_the_open_bloc_as_draft() {
     let dir = tempfile::tempdir().unwrap();
-    let db = thai_nguyen_round(dir.path());
+    let db = approved_round(dir.path());
     let files = write_papers(&db, dir.path(), "stc", Some("h-dai-tu"));
     for file in &files {
         assert_state_layout(file);
@@ -163,7 +114,7 @@ fn thai_nguyen_papers_follow_decree_30_and_mark_the_open_bloc_as_draft() {
 #[test]
 fn the_decision_appendix_lists_the_approved_bloc_by_level_as_rank_does() {
     let dir = tempfile::tempdir().unwrap();
-    let db = thai_nguyen_round(dir.path());
+    let db = approved_round(dir.path());
     let file = path(dir.path(), "decision.docx");
     ok(&["export", "decision", "--db", &db, "--out", &file]);
     let paragraphs = thamdinh::papers::read::paragraphs(&part(&file, "word/document.xml")).unwrap();
@@ -279,7 +230,7 @@ fn bac_giang_papers_take_the_party_layout() {
 #[test]
 fn export_verify_reads_a_paper_and_finds_an_edit() {
     let dir = tempfile::tempdir().unwrap();
-    let db = thai_nguyen_round(dir.path());
+    let db = approved_round(dir.path());
     let file = path(dir.path(), "report.docx");
     ok(&["export", "report", "--db", &db, "--out", &file]);
     let out = ok(&["export", "verify", "--db", &db, &file]);
@@ -317,7 +268,7 @@ fn write(dir: &Path, name: &str, text: &str) -> String {
 #[test]
 fn the_unit_exports_its_own_sheet_before_submitting_without_anything_appraised() {
     let dir = tempfile::tempdir().unwrap();
-    let db = thai_nguyen_round(dir.path());
+    let db = approved_round(dir.path());
     ok(&["user", "add", "--db", &db, "dt", "--role", "unit", "--unit", "h-dai-tu"]);
     let file = path(dir.path(), "own.xlsx");
     ok(&["export", "sheet", "--db", &db, "--user", "dt", "--out", &file]);
@@ -367,7 +318,7 @@ fn papers_refuse_bad_input_and_write_nothing() {
     let error = refused(&["export", "publication", "--db", &fresh, "--out", &page]);
     assert!(error.contains("chưa có khối nào được phê duyệt"), "{error}");
     assert!(!Path::new(&page).exists());
-    let db = thai_nguyen_round(dir.path());
+    let db = approved_round(dir.path());
     let error = refused(&["export", "notice", "--db", &db, "--unit", "khong-co", "--out", &path(dir.path(), "n.docx")]);
     assert!(error.contains("không có đơn vị \"khong-co\""), "{error}");
     let taken = write(dir.path(), "taken.docx", "giữ nguyên");
@@ -397,7 +348,7 @@ fn papers_refuse_bad_input_and_write_nothing() {
 #[test]
 fn the_publication_lists_approved_blocs_only_and_renders_in_chromium() {
     let dir = tempfile::tempdir().unwrap();
-    let db = thai_nguyen_round(dir.path());
+    let db = approved_round(dir.path());
     let page = path(dir.path(), "cong-bo.html");
     ok(&["export", "publication", "--db", &db, "--out", &page]);
     let html = std::fs::read_to_string(&page).unwrap();
@@ -441,7 +392,7 @@ fn every_paper_prints_as_a4_with_its_header_and_draft_mark_on_every_page() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let db = thai_nguyen_round(dir.path());
+    let db = approved_round(dir.path());
     let files = write_papers(&db, dir.path(), "stc", Some("h-dai-tu"));
     let mut args = vec!["--headless".to_string(), "--convert-to".into(), "pdf".into(), "--outdir".into()];
     args.push(dir.path().display().to_string());

@@ -3,26 +3,20 @@
 //! it shows no English sentence of the views.
 //!
 //! What other parts of the interface word is checked where they are worded, not here: the hint bar (the keymap's
-//! descriptions) and the status line (the effects' sentences) are the two last lines of a screen and are skipped;
-//! the sentences the `App` itself builds (the submissions' cells and notes, the deadline note, a unit's reasons,
-//! the approval's blocker, the desk's texts) are listed by asking the `App` for them, so each is exempt only as
-//! that exact sentence. Extend `OTHERS` once those speak English too.
+//! descriptions) and the status line (the effects' sentences) are the two last lines of a screen and are skipped.
+//! The sentences the `App` itself builds (the submissions' cells and notes, the deadline note, a unit's reasons,
+//! the approval's blocker, the desk's texts, the forms' placeholders) follow `--lang` too: nothing of them is exempt,
+//! only the data is.
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failed unwrap is a failed test")]
 
+mod tools;
 mod tui_support;
 
 use std::path::Path;
 use thamdinh::messages::Lang;
 use thamdinh::store::Store;
-use thamdinh::tui::app::App;
+use tools::vietnamese::{self, TAKEN, words};
 use tui_support::{app_as, app_for, fixture_store, press, screen};
-
-/// Letters only Vietnamese writes (a vowel with its tone or hat, đ): English text never carries one.
-const VIETNAMESE_LETTERS: &str = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ";
-
-fn is_vietnamese_letter(c: char) -> bool {
-    c.to_lowercase().any(|lower| VIETNAMESE_LETTERS.contains(lower))
-}
 
 /// Words the views' English carries and their Vietnamese never does (whole words).
 const ENGLISH: &[&str] = &[
@@ -63,84 +57,17 @@ const ENGLISH: &[&str] = &[
     "Facts",
 ];
 
-/// Every string of the regulations' files and of the round's stored data (what people typed), Vietnamese only,
-/// longest first: an English screen shows it as it is.
-fn data_phrases(db: &Path) -> Vec<String> {
-    fn walk(value: &toml::Value, out: &mut Vec<String>) {
-        match value {
-            toml::Value::String(text) => out.push(text.clone()),
-            toml::Value::Array(items) => items.iter().for_each(|item| walk(item, out)),
-            toml::Value::Table(table) => table.values().for_each(|item| walk(item, out)),
-            _ => {}
-        }
-    }
-    fn files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() { files(&path, out) } else { out.push(path) }
-        }
-    }
-    let mut phrases = Vec::new();
-    let mut paths = Vec::new();
-    files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data"), &mut paths);
-    for path in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "toml")) {
-        let text = std::fs::read_to_string(path).unwrap_or_default();
-        walk(&text.parse::<toml::Table>().unwrap().into(), &mut phrases);
-    }
-    let connection = rusqlite::Connection::open(db).unwrap();
-    for table in ["unit", "council_user", "score", "leader_score", "grade_override", "evidence"] {
-        let mut statement = connection.prepare(&format!("SELECT * FROM {table}")).unwrap();
-        let columns = statement.column_count();
-        let mut rows = statement.query([]).unwrap();
-        while let Some(row) = rows.next().unwrap() {
-            for at in 0..columns {
-                if let Ok(Some(text)) = row.get::<_, Option<String>>(at) {
-                    phrases.push(text);
-                }
-            }
-        }
-    }
-    phrases.retain(|phrase| phrase.chars().any(is_vietnamese_letter));
-    phrases.sort_by_key(|phrase| std::cmp::Reverse(phrase.chars().count()));
-    phrases.dedup();
-    phrases
-}
-
 /// The Vietnamese words of a text once the data phrases are taken out: whole (between word boundaries), or cut
 /// by the screen (a phrase's start at the end of the piece, with … or without, or its end wrapped onto the start
 /// of the piece).
 fn vietnamese_outside(text: &str, phrases: &[String]) -> Vec<String> {
-    let mut rest = text.to_string();
     // A phrase's start at the end of the piece, read before shorter phrases inside it are taken out.
     let tail = text.char_indices().filter(|(_, c)| !c.is_alphanumeric()).map(|(at, c)| at + c.len_utf8()).find(|at| {
         let tail = text[*at..].trim();
-        tail.chars().count() >= 3
-            && tail.chars().any(is_vietnamese_letter)
-            && phrases.iter().any(|p| p.starts_with(tail))
+        tail.chars().count() >= 3 && vietnamese::is_vietnamese(tail) && phrases.iter().any(|p| p.starts_with(tail))
     });
-    if let Some(at) = tail {
-        rest = format!("{}\u{2400}", &text[..at]);
-    }
-    for phrase in phrases {
-        let mut from = 0;
-        while let Some(found) = rest[from..].find(phrase.as_str()) {
-            let at = from + found;
-            let end = at + phrase.len();
-            let bounded = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-            if bounded(rest[..at].chars().next_back()) && bounded(rest[end..].chars().next()) {
-                rest.replace_range(at..end, "\u{2400}");
-                from = at + "\u{2400}".len();
-            } else {
-                from = end;
-            }
-        }
-    }
-    let words = |text: &str| -> Vec<String> {
-        text.split(|c: char| !c.is_alphanumeric())
-            .filter(|word| word.chars().any(is_vietnamese_letter))
-            .map(ToString::to_string)
-            .collect()
-    };
+    let cut = tail.map_or_else(|| text.to_string(), |at| format!("{}{TAKEN}", &text[..at]));
+    let mut rest = vietnamese::take_out(&cut, phrases);
     if words(&rest).is_empty() {
         return Vec::new();
     }
@@ -160,7 +87,7 @@ fn vietnamese_outside(text: &str, phrases: &[String]) -> Vec<String> {
             .into_iter()
             .filter(|at| *at < cut && rest.is_char_boundary(*at))
             .find(|at| phrases.iter().any(|phrase| phrase.starts_with(rest[*at..cut].trim_start())));
-        rest.replace_range(from.unwrap_or(cut)..cut + '…'.len_utf8(), "\u{2400}");
+        rest.replace_range(from.unwrap_or(cut)..cut + '…'.len_utf8(), TAKEN);
     }
     // The start of a phrase cut at the end of the piece.
     let body = rest.trim_end_matches('…').trim_end().to_string();
@@ -169,7 +96,7 @@ fn vietnamese_outside(text: &str, phrases: &[String]) -> Vec<String> {
         .filter(|at| **at < body.len() && body.len() - **at >= 3)
         .find(|at| phrases.iter().any(|phrase| phrase.starts_with(body[**at..].trim_start())))
     {
-        rest = format!("{}\u{2400}", &body[..from]);
+        rest = format!("{}{TAKEN}", &body[..from]);
     }
     // The end of a phrase wrapped onto the start of the piece.
     if let Some(&to) = bounds(&rest)
@@ -178,52 +105,9 @@ fn vietnamese_outside(text: &str, phrases: &[String]) -> Vec<String> {
         .filter(|at| **at <= rest.len() && **at >= 3 && rest.is_char_boundary(**at))
         .find(|at| phrases.iter().any(|phrase| phrase.ends_with(rest[..**at].trim_end())))
     {
-        rest.replace_range(..to, "\u{2400}");
+        rest.replace_range(..to, TAKEN);
     }
     words(&rest)
-}
-
-/// The sentences other parts of the interface build (the `App`'s, the desk's, the domain's reasons) on the
-/// screens drawn here: each is allowed only as itself (or a piece of it, as the screen wraps or cuts it).
-fn others(app: &App) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    out.extend(app.submissions_note());
-    out.extend(app.deadline_note());
-    for unit in &app.round.units {
-        out.push(app.submission_cell(&unit.code));
-    }
-    for result in app.results() {
-        for unit in &result.ranking.units {
-            out.extend(app.reasons_of(unit).iter().map(ToString::to_string));
-        }
-    }
-    out.extend(app.approval().and_then(|prompt| prompt.blocker.clone()));
-    out.extend(
-        app.unit_side.result.iter().flat_map(|result| {
-            result.reasons.iter().map(|reason| thamdinh::messages::reasons::reason(reason, app.lang))
-        }),
-    );
-    // The keymap's descriptions in the help, and the desk's tab.
-    out.extend(app.acting(app.screen_context()).map(|binding| app.describe_binding(binding).to_string()));
-    out.push(thamdinh::tui::app::Pane::Desk.title().to_string());
-    // The forms' placeholders the App sets.
-    out.extend(
-        ["Lý do điều chỉnh (bắt buộc)", "Giải trình của đơn vị (căn cứ, số liệu, tài liệu kiểm chứng)"]
-            .map(String::from),
-    );
-    // What F2 writes into the reason (recorded as the council's words), and the read-only form's note.
-    out.extend(["không có tài liệu kiểm chứng", "không có giải trình chi tiết của đơn vị"].map(String::from));
-    out.push(thamdinh::tui::app::READ_ONLY.to_string());
-    out
-}
-
-/// The data phrases and the others' sentences, longest first.
-fn with_others(phrases: &[String], others: &[String]) -> Vec<String> {
-    let mut all: Vec<String> = phrases.iter().chain(others).cloned().collect();
-    all.retain(|phrase| phrase.chars().any(is_vietnamese_letter));
-    all.sort_by_key(|phrase| std::cmp::Reverse(phrase.chars().count()));
-    all.dedup();
-    all
 }
 
 /// The pieces of a screen's line between borders, trimmed (a bullet taken off).
@@ -234,22 +118,18 @@ fn pieces(line: &str) -> Vec<String> {
         .collect()
 }
 
-/// The Vietnamese a screen drawn in English shows outside the data and the others' sentences (the two last lines,
-/// the status line and the hint bar, skipped).
-fn leaks(name: &str, text: &str, phrases: &[String], others: &[String]) -> Vec<String> {
+/// The Vietnamese a screen drawn in English shows outside the data (the two last lines, the status line and the
+/// hint bar, skipped).
+fn leaks(name: &str, text: &str, phrases: &[String]) -> Vec<String> {
     let lines: Vec<&str> = text.lines().collect();
     let shown = &lines[..lines.len().saturating_sub(2)];
     let mut found = Vec::new();
     for line in shown {
         for piece in pieces(line) {
             let words = vietnamese_outside(&piece, phrases);
-            let words =
-                if words.is_empty() { words } else { vietnamese_outside(&piece, &with_others(phrases, others)) };
-            let bare = piece.trim_end_matches('…');
-            if words.is_empty() || others.iter().any(|sentence| sentence.contains(bare)) {
-                continue;
+            if !words.is_empty() {
+                found.push(format!("{name}: {piece}\n    Vietnamese: {words:?}"));
             }
-            found.push(format!("{name}: {piece}\n    Vietnamese: {words:?}"));
         }
     }
     found
@@ -310,22 +190,18 @@ const SCREENS: &[(&str, &str, &str)] = &[
     ("result before approval", "dau-moi-h-dai-tu", "2"),
 ];
 
-/// Each screen drawn in a language at 160×48 (where nothing is cut) and at 80×24: (name, text, the others'
-/// sentences).
-/// A screen drawn: its name, its text, the others' sentences on it.
-type Drawn = (String, String, Vec<String>);
-
-fn drawn(lang: Lang) -> (Vec<Drawn>, Vec<String>) {
+/// Each screen drawn in a language at 160×48 (where nothing is cut) and at 80×24: (name, text); and the data.
+fn drawn(lang: Lang) -> (Vec<(String, String)>, Vec<String>) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = round(dir.path());
-    let phrases = data_phrases(store.path());
+    let phrases = vietnamese::data_phrases(store.path(), &[]);
     let mut out = Vec::new();
     for (name, user, keys) in SCREENS {
         let mut app = if user.is_empty() { app_for(&store, false) } else { app_as(&mut store, user) };
         app.lang = lang;
         press(&mut app, &mut store, keys);
         for (width, height) in [(160, 48), (80, 24)] {
-            out.push((format!("{name} at {width}×{height}"), screen(&app, width, height), others(&app)));
+            out.push((format!("{name} at {width}×{height}"), screen(&app, width, height)));
         }
     }
     // The unit's result once published, and the chairman's ranking of an approved bloc.
@@ -336,7 +212,7 @@ fn drawn(lang: Lang) -> (Vec<Drawn>, Vec<String>) {
         let mut app = app_as(&mut store, user);
         app.lang = lang;
         press(&mut app, &mut store, keys);
-        out.push((format!("{name} at 160×48"), screen(&app, 160, 48), others(&app)));
+        out.push((format!("{name} at 160×48"), screen(&app, 160, 48)));
     }
     (out, phrases)
 }
@@ -345,20 +221,20 @@ fn drawn(lang: Lang) -> (Vec<Drawn>, Vec<String>) {
 fn every_screen_drawn_in_english_shows_no_vietnamese_outside_the_data() {
     let (screens, phrases) = drawn(Lang::En);
     let mut found = Vec::new();
-    for (name, text, others) in &screens {
-        found.extend(leaks(name, text, &phrases, others));
+    for (name, text) in &screens {
+        found.extend(leaks(name, text, &phrases));
     }
     assert!(found.is_empty(), "{} pieces in Vietnamese under --lang en:\n{}", found.len(), found.join("\n"));
     // The test sees the screens it names: English words are there.
-    let ranking = &screens.iter().find(|(name, ..)| name == "ranking at 160×48").unwrap().1;
+    let ranking = &screens.iter().find(|(name, _)| name == "ranking at 160×48").unwrap().1;
     assert!(ranking.contains("Rank") && ranking.contains("quota of excellent"), "{ranking}");
 }
 
 #[test]
 fn every_screen_drawn_in_vietnamese_shows_no_english() {
     let (screens, _) = drawn(Lang::Vi);
-    let found: Vec<String> = screens.iter().flat_map(|(name, text, _)| english(name, text)).collect();
+    let found: Vec<String> = screens.iter().flat_map(|(name, text)| english(name, text)).collect();
     assert!(found.is_empty(), "{} lines in English by default:\n{}", found.len(), found.join("\n"));
-    let ranking = &screens.iter().find(|(name, ..)| name == "ranking at 160×48").unwrap().1;
+    let ranking = &screens.iter().find(|(name, _)| name == "ranking at 160×48").unwrap().1;
     assert!(ranking.contains("Hạng") && ranking.contains("chỉ tiêu xuất sắc"), "{ranking}");
 }

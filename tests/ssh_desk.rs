@@ -14,28 +14,11 @@ use std::time::Duration;
 use thamdinh::sheet::layout::{Column, Layout};
 use thamdinh::sheet::model::Value;
 use thamdinh::store::Store;
-use tools::sshd::{run, start_sshd};
-use tools::{Tmux, thamdinh};
+use tools::sshd::{start_sshd, text};
+use tools::{Tmux, desk, sshd_ready as ready, thamdinh};
 
 const BIN: &str = env!("CARGO_BIN_EXE_thamdinh");
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/thai-nguyen");
-
-fn ready() -> bool {
-    if !tools::available("/usr/sbin/sshd", "-V", "openssh-server") {
-        return false;
-    }
-    let root = run("id", &["-u"]).stdout == b"0\n";
-    let ci = std::env::var("CI").is_ok_and(|value| value == "true" || value == "1");
-    assert!(root || !ci, "the sshd test runs as root under CI (sshd switches to the key's account)");
-    if !root {
-        println!("NOTICE: not root; the sshd test is skipped outside CI");
-    }
-    root
-}
-
-fn text(output: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
-}
 
 fn cli(args: &[&str]) -> Output {
     Command::new(BIN).env_remove("THAMDINH_LANG").args(args).output().unwrap()
@@ -133,35 +116,6 @@ fn the_secretary_sends_files_into_the_inbox_and_imports_them_and_a_unit_cannot_r
     assert_eq!(files.len(), 2, "{files:?}");
 }
 
-/// On the desk: a member added (the key line shown), then the deadline set the Vietnamese way.
-fn member_and_deadline(tmux: &Tmux) {
-    open_row(tmux, 1);
-    tmux.wait_for("Người dùng của Hội đồng");
-    tmux.keys(&["a"]);
-    tmux.wait_for("Tên đăng nhập");
-    for (typed, next) in
-        [("tv-moi", true), ("member", true), ("so-noi-vu", true), ("", true), ("Nguyễn Văn Mới", false)]
-    {
-        if !typed.is_empty() {
-            tmux.type_text(typed);
-        }
-        if next {
-            tmux.keys(&["Tab"]);
-        }
-    }
-    tmux.keys(&["C-s"]);
-    tmux.wait_for("restrict,pty ssh-ed25519");
-    tmux.keys(&["Escape"]);
-    tmux.wait_for("tv-moi");
-    tmux.keys(&["Escape"]);
-
-    open_row(tmux, 2);
-    tmux.wait_for("Hiện nay: hạn nộp");
-    tmux.type_text("15/01/2025");
-    tmux.keys(&["C-s"]);
-    tmux.wait_for("hạn nộp 15/01/2025");
-}
-
 /// The backup in `/xuat`, downloaded with sftp, verified on the person's machine; its path there.
 fn download_backup(sshd: &tools::sshd::Sshd, work: &Path) -> String {
     // The backup, downloaded with sftp from /xuat, verifies on the person's own machine.
@@ -185,16 +139,6 @@ fn download_backup(sshd: &tools::sshd::Sshd, work: &Path) -> String {
     copy
 }
 
-/// The desk's row `row` (from the top), opened.
-fn open_row(tmux: &Tmux, row: usize) {
-    tmux.keys(&["g"]);
-    for _ in 0..row {
-        tmux.keys(&["j"]);
-    }
-    std::thread::sleep(Duration::from_millis(300));
-    tmux.keys(&["Enter"]);
-}
-
 #[test]
 fn the_secretary_works_the_desk_through_ssh_t() {
     if !ready() || !tools::available("tmux", "-V", "tmux") {
@@ -204,8 +148,7 @@ fn the_secretary_works_the_desk_through_ssh_t() {
     let dir = temp.path();
     let db = dir.join("round.db");
     let db_text = db.to_str().unwrap();
-    thamdinh(&["init", "--db", db_text, "--regulation", "thai-nguyen-2024", "--year", "2024"]);
-    thamdinh(&["user", "add", "--db", db_text, "thu-ky", "--role", "secretary", "--full-name", "Thư ký"]);
+    desk::secretary_round(db_text);
     let sshd = start_sshd(dir, &db, &["thu-ky"]);
     let work = dir.join("work");
     std::fs::create_dir(&work).unwrap();
@@ -216,42 +159,9 @@ fn the_secretary_works_the_desk_through_ssh_t() {
     let options = sshd.options("thu-ky", "-p").join(" ");
     let tmux = Tmux::new(&format!("ssh-desk-{}", std::process::id()), "d");
     tmux.open(130, 40, &format!("ssh -t {options} root@127.0.0.1"));
-    tmux.wait_for("Bàn làm việc");
-    tmux.keys(&["4"]);
-    tmux.wait_for("Nhập tệp từ thư mục /nhap");
-    open_row(&tmux, 0);
-    tmux.wait_for("don-vi.csv");
-    tmux.keys(&["Enter"]);
-    let preview = tmux.wait_for("dòng dữ liệu");
-    assert!(preview.contains("8 đơn vị mới, 0 thay đổi, 0 xóa"), "{preview}");
-    tmux.type_text("y");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Đã nhập don-vi.csv: 8 dòng");
+    desk::walk(&tmux, db_text, dir);
 
-    member_and_deadline(&tmux);
-
-    // The unit's self-assessment is whole (as a unit would have sent it); the secretary records its paper copy.
-    let rest = tools::fill_self_assessment(dir, "snv");
-    thamdinh(&["import", "scores", "--db", db_text, &rest.display().to_string()]);
-    open_row(&tmux, 3);
-    tmux.wait_for("Ngày nhận hồ sơ");
-    for (typed, next) in [("snv", true), ("10/01/2025", true), ("08/01/2025", true), ("12/BB-SNV", false)] {
-        tmux.type_text(typed);
-        if next {
-            tmux.keys(&["Tab"]);
-        }
-    }
-    tmux.keys(&["C-s"]);
-    tmux.wait_for("Đã ghi nhận hồ sơ giấy của snv");
-    open_row(&tmux, 4);
-    tmux.wait_for("Lý do mở lại");
-    tmux.type_text("snv");
-    tmux.keys(&["Tab"]);
-    tmux.type_text("Thiếu biên bản họp");
-    tmux.keys(&["C-s"]);
-    tmux.wait_for("Đã mở lại bản tự đánh giá của snv");
-
-    open_row(&tmux, 5);
+    desk::open_row(&tmux, 5);
     tmux.wait_for("Đã sao lưu");
     tmux.keys(&["q"]);
     std::thread::sleep(Duration::from_millis(500));
@@ -259,10 +169,8 @@ fn the_secretary_works_the_desk_through_ssh_t() {
 
     let copy = download_backup(&sshd, &work);
 
+    desk::assert_walked(db_text);
     let store = Store::open(&db).unwrap();
-    assert_eq!(store.load_round().unwrap().units.len(), 8);
-    assert!(store.user("tv-moi").unwrap().is_some());
-    assert!(store.submission_of("snv").unwrap().is_none(), "reopened");
     let log = store.audit_log(None, None).unwrap();
     for action in ["import units", "add user", "round settings", "submit", "reopen"] {
         assert!(log.iter().any(|row| row.actor == "thu-ky" && row.action == action), "{action} under the secretary");

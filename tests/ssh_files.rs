@@ -7,8 +7,9 @@ mod tools;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use tools::sshd::{run, start_sshd};
+use std::process::Command;
+use tools::sshd::{start_sshd, text};
+use tools::sshd_ready as ready;
 
 const BIN: &str = env!("CARGO_BIN_EXE_thamdinh");
 
@@ -42,19 +43,6 @@ fn sha(path: &Path) -> String {
     thamdinh::store::files::hash_file(path).unwrap()
 }
 
-fn ready() -> bool {
-    if !tools::available("/usr/sbin/sshd", "-V", "openssh-server") {
-        return false;
-    }
-    let root = run("id", &["-u"]).stdout == b"0\n";
-    let ci = std::env::var("CI").is_ok_and(|value| value == "true" || value == "1");
-    assert!(root || !ci, "the sshd test runs as root under CI (sshd switches to the key's account)");
-    if !root {
-        println!("NOTICE: not root; the sshd test is skipped outside CI");
-    }
-    root
-}
-
 fn round(dir: &Path) -> PathBuf {
     let db = dir.join("round.db");
     let db_text = db.to_str().unwrap();
@@ -65,10 +53,6 @@ fn round(dir: &Path) -> PathBuf {
     tools::thamdinh(&["user", "add", "--db", db_text, "cu", "--role", "member", "--agency", "so-noi-vu"]);
     tools::thamdinh(&["user", "remove", "--db", db_text, "cu"]);
     db
-}
-
-fn text(output: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
 }
 
 #[test]

@@ -75,8 +75,17 @@ pub struct Store {
     clock: clock::Clock,
 }
 
+/// How a write waits while another connection writes: SQLite's own busy timeout sleeps ever longer between tries
+/// (up to 100 ms), so under load a waiting save keeps missing the moments the lock is free, is overtaken by the
+/// others' short writes again and again and gives up ("database is locked") after its 10 s. This tries again
+/// every 2 ms, for at least 30 s.
+fn wait_for_the_writer(tries: i32) -> bool {
+    std::thread::sleep(Duration::from_millis(2));
+    tries < 15_000
+}
+
 fn configure(conn: &Connection) -> Result<()> {
-    conn.busy_timeout(Duration::from_secs(10))?;
+    conn.busy_handler(Some(wait_for_the_writer))?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     // A large import stays in memory until it commits instead of spilling pages mid-transaction (32 MB).
     conn.pragma_update(None, "cache_size", -32_768)?;

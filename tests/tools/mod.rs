@@ -2,9 +2,12 @@
 //! run — and under CI (`CI=true`) a missing program fails the test, so CI never passes what it did not run.
 #![allow(dead_code)]
 
+pub mod desk;
+pub mod forge;
 pub mod sshd;
+pub mod vietnamese;
 
-use std::process::Command;
+use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
 /// Whether `program` runs (`program version_flag` succeeds). When it does not: under `CI=true` the test
@@ -17,6 +20,21 @@ pub fn available(program: &str, version_flag: &str, package: &str) -> bool {
     assert!(!ci, "{program} is missing under CI=true: .ci/run installs it (apt-get install {package})");
     println!("NOTICE: {program} is not installed (apt-get install {package}); this test is skipped outside CI");
     false
+}
+
+/// Whether the sshd tests can run: openssh-server is there and this is root (sshd switches to the key's account).
+/// Under `CI=true` either missing fails the test; elsewhere it prints a notice and the caller skips.
+pub fn sshd_ready() -> bool {
+    if !available("/usr/sbin/sshd", "-V", "openssh-server") {
+        return false;
+    }
+    let root = sshd::run("id", &["-u"]).stdout == b"0\n";
+    let ci = std::env::var("CI").is_ok_and(|value| value == "true" || value == "1");
+    assert!(root || !ci, "the sshd test runs as root under CI (sshd switches to the key's account)");
+    if !root {
+        println!("NOTICE: not root; the sshd test is skipped outside CI");
+    }
+    root
 }
 
 /// A private tmux server on its own socket (`tmux -L socket`) driving one session: it starts the program,
@@ -95,16 +113,35 @@ impl Drop for Tmux {
     }
 }
 
-/// Runs the program as a command line (Vietnamese whatever the machine's locale) and asserts it succeeded.
-pub fn thamdinh(args: &[&str]) {
-    let output = Command::new(env!("CARGO_BIN_EXE_thamdinh"))
+/// Runs the program as a command line, in Vietnamese whatever the machine's locale or `THAMDINH_LANG`.
+pub fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_thamdinh"))
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env_remove("LANG")
+        .env_remove("THAMDINH_LANG")
         .args(args)
         .output()
-        .expect("thamdinh");
+        .expect("thamdinh")
+}
+
+/// Runs a command that must succeed; its standard output.
+pub fn ok(args: &[&str]) -> String {
+    let output = run(args);
     assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Runs a command that must be refused; its standard error.
+pub fn refused(args: &[&str]) -> String {
+    let output = run(args);
+    assert!(!output.status.success(), "{args:?} should be refused");
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Runs the program as a command line (Vietnamese whatever the machine's locale) and asserts it succeeded.
+pub fn thamdinh(args: &[&str]) {
+    ok(args);
 }
 
 /// A Thái Nguyên round at `db` from the CSV fixtures: units, scores, facts, grades, evidence.
@@ -115,6 +152,42 @@ pub fn fixture_round(db: &str) {
         let file = fixtures.join(format!("{kind}.csv")).display().to_string();
         thamdinh(&["import", kind, "--db", db, &file]);
     }
+}
+
+/// `name` in `dir`, as text for the command line.
+pub fn path(dir: &std::path::Path, name: &str) -> String {
+    dir.join(name).display().to_string()
+}
+
+/// The Thái Nguyên fixture round at `dir`/round.db with its last open component appraised, bloc so-nganh's tie
+/// ordered and the bloc approved (its notices are signed, not drafts); bloc huyen stays open. The database's path.
+pub fn approved_round(dir: &std::path::Path) -> String {
+    let db = path(dir, "round.db");
+    fixture_round(&db);
+    let last = dir.join("last.csv");
+    std::fs::write(
+        &last,
+        "unit,criterion,self_score,appraised_score,reason\nskhcn,III.7,\"2,5\",\"2,5\",Thiếu một báo cáo\n",
+    )
+    .expect("last.csv");
+    ok(&["import", "scores", "--db", &db, &last.display().to_string()]);
+    ok(&["tie", "--db", &db, "--bloc", "so-nganh", "--order", "stp,snv"]);
+    ok(&["approve", "--db", &db, "--bloc", "so-nganh"]);
+    db
+}
+
+/// One part of a .docx (or .xlsx) package, as text (`word/document.xml`: a paper's body).
+pub fn part(file: &str, name: &str) -> String {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(file).expect(file)).expect("a zip package");
+    let mut text = String::new();
+    archive.by_name(name).expect(name).read_to_string(&mut text).expect("utf-8");
+    text
+}
+
+/// The body of a .docx paper, as its XML text.
+pub fn document(file: &str) -> String {
+    part(file, "word/document.xml")
 }
 
 /// A scores file with every self-score of `unit` the fixture holds (group I, scored by the leaders, has none), each
