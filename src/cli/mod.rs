@@ -60,7 +60,7 @@ pub enum RegulationsCommand {
     },
 }
 
-/// The subcommands; each runs in one transaction and reports a refusal on stderr with a non-zero exit.
+/// The subcommands of `thamdinh` (SPEC, Command-line contract); without one, the interface opens.
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Create a new round (no units yet) for one regulation and year; with --from, next year's round from an
