@@ -329,6 +329,10 @@ pub enum ImportKind {
     Units,
     /// unit,criterion[,self_score][,appraised_score][,reason][,applicable][,explanation][,leader]: an empty cell keeps, `-` clears
     #[allow(clippy::doc_markdown, reason = "clap prints this doc as the --help text, where backticks show as they are")]
+    #[allow(
+        rustdoc::broken_intra_doc_links,
+        reason = "the optional columns' brackets are the --help text's, not links; escaping them would print the backslashes"
+    )]
     Scores,
     /// unit,criterion,grade,reason
     Grades,
