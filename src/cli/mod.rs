@@ -1,4 +1,5 @@
 //! The `thamdinh` command line: the contract in SPEC (`init`, `import …`, `tie`, `rank --json`).
+#![warn(missing_docs)]
 
 mod audit_log;
 mod interface;
@@ -16,6 +17,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// The command line as `clap` reads it: the global options and the subcommand (SPEC, Command-line contract).
 #[derive(Parser, Debug)]
 #[command(
     name = "thamdinh",
@@ -38,6 +40,7 @@ pub struct Cli {
     )]
     #[arg(long, global = true, value_name = "vi|en", value_parser = ["vi", "en"])]
     pub lang: Option<String>,
+    /// The subcommand; none opens the interface.
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -46,7 +49,10 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum RegulationsCommand {
     /// Print a regulation's frameworks: each content, criterion and component with its code and points.
-    Show { id: String },
+    Show {
+        /// The regulation's id (see `thamdinh regulations`).
+        id: String,
+    },
     /// Validate a regulation folder without creating a round: every problem at once, or a summary of its rules.
     Check {
         /// The folder of one regulation (its regulation.toml at the top).
@@ -54,13 +60,16 @@ pub enum RegulationsCommand {
     },
 }
 
+/// The subcommands of `thamdinh` (SPEC, Command-line contract); without one, the interface opens.
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Create a new round (no units yet) for one regulation and year; with --from, next year's round from an
     /// earlier one: its regulation (or --regulation), units, users and settings, no scores, its levels remembered.
     Init {
+        /// The regulation's id (see `thamdinh regulations`).
         #[arg(long, value_name = "ID", required_unless_present = "from")]
         regulation: Option<String>,
+        /// The year appraised.
         #[arg(long, value_name = "YYYY")]
         year: i32,
         /// The earlier round's database (only read).
@@ -98,18 +107,26 @@ pub enum Command {
         /// The unit (a unit's focal person sees its own).
         #[arg(long, value_name = "CODE")]
         unit: Option<String>,
+        /// As JSON (the format scripts rely on).
         #[arg(long)]
         json: bool,
     },
     /// Import a CSV file (UTF-8, header row, columns by name), or a filled score sheet (.xlsx); a bad row changes nothing.
-    Import { kind: ImportKind, file: PathBuf },
+    Import {
+        /// The file's kind.
+        kind: ImportKind,
+        /// The file to import.
+        file: PathBuf,
+    },
     /// Write spreadsheets (.xlsx), papers (.docx) and the publication page to print, sign and file, or check one against its hash.
     Export {
+        /// What to write or check.
         #[command(subcommand)]
         what: ExportCommand,
     },
     /// Record the chairman's order of a tie group.
     Tie {
+        /// The bloc's code.
         #[arg(long)]
         bloc: String,
         /// The units of the tie group, best first: U1,U2,…
@@ -118,6 +135,7 @@ pub enum Command {
     },
     /// Approve a bloc's results (refused while a tie or an appraisal is outstanding); they are then frozen.
     Approve {
+        /// The bloc's code.
         #[arg(long)]
         bloc: String,
     },
@@ -129,19 +147,23 @@ pub enum Command {
     },
     /// Create a new round filled with reproducible synthetic data (marked as demo data).
     Demo {
+        /// The regulation's id.
         #[arg(long, default_value = "thai-nguyen-2024", value_name = "ID")]
         regulation: String,
+        /// The year appraised.
         #[arg(long, default_value_t = 2024, value_name = "YYYY")]
         year: i32,
         /// Synthetic units (1 to 10000) spread over the blocs; without it, the units the regulation names.
         #[arg(long, value_name = "N")]
         units: Option<usize>,
+        /// The random generator's seed: the same seed makes the same round.
         #[arg(long, default_value_t = 2024, value_name = "S")]
         seed: u64,
     },
     /// List the regulations this program can start a round with, each with its title; `show ID` prints one's
     /// frameworks with every code and its points; `check DIR` validates a regulation folder.
     Regulations {
+        /// `show ID` or `check DIR`; none lists the regulations.
         #[command(subcommand)]
         command: Option<RegulationsCommand>,
     },
@@ -153,6 +175,7 @@ pub enum Command {
     Audit(AuditCommand),
     /// Re-rate one unit of an approved bloc (Điều 10.4): the chairman, a reason, one change.
     Rerate {
+        /// The unit's code.
         #[arg(long)]
         unit: String,
         /// The violation or shortcoming found.
@@ -161,13 +184,16 @@ pub enum Command {
         /// A component (with --score) or a criterion (with --grade).
         #[arg(long)]
         criterion: Option<String>,
+        /// The new appraised score.
         #[arg(long, requires = "criterion", conflicts_with_all = ["grade", "fact"])]
         score: Option<String>,
+        /// The new grade: excellent, good, average, poor.
         #[arg(long, requires = "criterion", conflicts_with = "fact")]
         grade: Option<String>,
         /// A fact's name (with --value), e.g. discipline.
         #[arg(long, requires = "value")]
         fact: Option<String>,
+        /// The fact's new value.
         #[arg(long, requires = "fact")]
         value: Option<String>,
         /// Where the chairman places the unit when its new total equals other units' (before or after them).
@@ -177,6 +203,7 @@ pub enum Command {
     /// Rate a unit excellent beyond its bloc's quota where the regulation lets the chairman decide so (the
     /// synthetic Điều 7.2): the chairman, a reason; the unit meets every condition of excellent but the quota.
     ExceedQuota {
+        /// The unit's code.
         #[arg(long)]
         unit: String,
         /// Why the unit is rated beyond the quota (or, with --undo, why the decision is withdrawn).
@@ -196,11 +223,18 @@ pub enum Command {
 
 /// The chairman's place for a re-rated unit among the units it now ties with.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(
+    missing_docs,
+    reason = "clap prints a value's doc comment as its help and lays `rerate --help` out anew; the values are worded in messages::help"
+)]
 pub enum TieArg {
+    // Above the units it ties with.
     Before,
+    // Below the units it ties with.
     After,
 }
 
+/// `thamdinh round …`: the round's deadline, appraisal period and papers' numbering.
 #[derive(Subcommand, Debug)]
 pub enum RoundCommand {
     /// Set the submission deadline and/or the appraisal period (working days from receipt). Nothing is refused by
@@ -209,6 +243,7 @@ pub enum RoundCommand {
         /// YYYY-MM-DD or DD/MM/YYYY: the units submit before this day.
         #[arg(long, value_name = "DATE")]
         deadline: Option<String>,
+        /// The appraisal period, in working days from the day a file is received.
         #[arg(long, value_name = "N")]
         appraisal_days: Option<u32>,
     },
@@ -230,16 +265,20 @@ pub enum RoundCommand {
     },
     /// The deadline, the days left, the appraisal period, and each unit's submission.
     Show {
+        /// As JSON (the format scripts rely on).
         #[arg(long)]
         json: bool,
     },
 }
 
+/// `thamdinh user …`: the council's users and units' focal persons.
 #[derive(Subcommand, Debug)]
 pub enum UserCommand {
     /// Add a council user, or a unit's focal person (--role unit --unit CODE).
     Add {
+        /// The login (lowercase letters without diacritics, digits, '-', '_', '.').
         name: String,
+        /// The role: member, assistant, leader, secretary, chairman, or unit (a unit's focal person).
         #[arg(long, value_parser = ["member", "assistant", "leader", "secretary", "chairman", "unit"])]
         role: String,
         /// The appraising agency of a member or assistant (see the regulation's agencies).
@@ -255,9 +294,13 @@ pub enum UserCommand {
     /// List the council's users (removed ones marked).
     List,
     /// Remove a user: their sessions are refused; the audit log keeps their name.
-    Remove { name: String },
+    Remove {
+        /// The login.
+        name: String,
+    },
 }
 
+/// `thamdinh audit …`: the audit trail.
 #[derive(Subcommand, Debug)]
 pub enum AuditCommand {
     /// Recompute the hash chain; exit non-zero and name the first broken row if any row was changed or removed,
@@ -270,6 +313,7 @@ pub enum AuditCommand {
     },
     /// Print the history, oldest first.
     Log {
+        /// The unit's code.
         #[arg(long)]
         unit: Option<String>,
         /// A criterion (also matches its components) or a component.
@@ -278,12 +322,17 @@ pub enum AuditCommand {
     },
 }
 
+/// The kinds of file `thamdinh import` reads, each with its CSV columns.
 #[derive(ValueEnum, Clone, Copy, Debug)]
 pub enum ImportKind {
     /// code,name,bloc,group
     Units,
     /// unit,criterion[,self_score][,appraised_score][,reason][,applicable][,explanation][,leader]: an empty cell keeps, `-` clears
     #[allow(clippy::doc_markdown, reason = "clap prints this doc as the --help text, where backticks show as they are")]
+    #[allow(
+        rustdoc::broken_intra_doc_links,
+        reason = "the optional columns' brackets are the --help text's, not links; escaping them would print the backslashes"
+    )]
     Scores,
     /// unit,criterion,grade,reason
     Grades,
@@ -295,6 +344,7 @@ pub enum ImportKind {
     Sheet,
 }
 
+/// `thamdinh export …`: workbooks, papers and the publication page, or a check of one.
 #[derive(Subcommand, Debug)]
 pub enum ExportCommand {
     /// The score sheet of one unit, or of every unit (one sheet each) in one workbook.
@@ -319,7 +369,10 @@ pub enum ExportCommand {
         force: bool,
     },
     /// Recompute an exported workbook's or paper's content hash; with --db, compare it with the same export made now.
-    Verify { file: PathBuf },
+    Verify {
+        /// An exported workbook or paper (.docx).
+        file: PathBuf,
+    },
     /// The council's summary report (.docx, Báo cáo kết quả thẩm định).
     Report(PaperOut),
     /// The proposal to the Chairman of the People's Committee (.docx, Tờ trình).
@@ -336,6 +389,7 @@ pub enum ExportCommand {
         /// Every unit, one file each, into the folder --out.
         #[arg(long)]
         all: bool,
+        /// Where the notice goes.
         #[command(flatten)]
         out: PaperOut,
     },

@@ -16,14 +16,14 @@ use std::sync::Arc;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
-    /// *Không hoàn thành nhiệm vụ*: an explicit not-completed condition held (2610 Điều 7.1.d, 453 Điều 6.4), or no
+    /// *Không hoàn thành nhiệm vụ*: an explicit not-completed condition held (2610 Điều 7.2.d, 453 Điều 6.4), or no
     /// level's conditions all held.
     NotCompleted,
-    /// *Hoàn thành nhiệm vụ* (2610 Điều 7.1.c, 453 Điều 6.3).
+    /// *Hoàn thành nhiệm vụ* (2610 Điều 7.2.c, 453 Điều 6.3).
     Completed,
-    /// *Hoàn thành tốt nhiệm vụ* (2610 Điều 7.1.b, 453 Điều 6.2).
+    /// *Hoàn thành tốt nhiệm vụ* (2610 Điều 7.2.b, 453 Điều 6.2).
     Good,
-    /// *Hoàn thành xuất sắc nhiệm vụ* (2610 Điều 7.1.a, 453 Điều 6.1); limited by the bloc's quota.
+    /// *Hoàn thành xuất sắc nhiệm vụ* (2610 Điều 7.2.a, 453 Điều 6.1); limited by the bloc's quota.
     Excellent,
 }
 
@@ -108,7 +108,7 @@ pub enum Condition {
         grade: Grade,
         /// The content (`II`) whose graded criteria are counted; every content when absent.
         content: Option<String>,
-        /// The share that decides, as a fraction (`0.5`: at least half are poor, 2610 Điều 7.1.d).
+        /// The share that decides, as a fraction (`0.5`: at least half are poor, 2610 Điều 7.2.d).
         #[serde(deserialize_with = "decimal_text")]
         share: Decimal,
     },
@@ -118,7 +118,7 @@ pub enum Condition {
         numerator: String,
         /// The count fact it is a share of (`subunits_total`).
         denominator: String,
-        /// The share as a fraction (`0.2`: more than 20 % of the subordinate units disciplined, 2610 Điều 7.1.d).
+        /// The share as a fraction (`0.2`: more than 20 % of the subordinate units disciplined, 2610 Điều 7.2.d).
         #[serde(deserialize_with = "decimal_text")]
         share: Decimal,
     },
@@ -186,7 +186,7 @@ impl LabeledCondition {
     }
 }
 
-/// One level (excellent, good, completed) and the conditions that must all hold for it (2610 Điều 7.1, 453 Điều 6).
+/// One level (excellent, good, completed) and the conditions that must all hold for it (2610 Điều 7.2, 453 Điều 6).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LevelRule {
