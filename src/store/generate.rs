@@ -1,7 +1,6 @@
 //! A synthetic, reproducible round: self-scores, explanations, evidence, part of the appraisal, a few facts.
 
-use super::rows::{EvidenceRow, ScoreRow};
-use super::seed::{Seed, UnitRow};
+use super::rows::{EvidenceRow, ScoreRow, Seed, UnitRow};
 use crate::domain::appraisal::reason_needed;
 use crate::domain::regulation::Regulation;
 use rust_decimal::Decimal;
