@@ -229,7 +229,7 @@ pub(super) fn write_grade_override(
         .value("grade", old, Some(grade.slug().to_string()))
         .because(reason)
         .state(state);
-    trail.record(tx, change)
+    Ok(trail.record(tx, change)?)
 }
 
 /// The grade a criterion's override holds now, if any.
@@ -259,5 +259,5 @@ pub(super) fn remove_grade_override(
     .value("grade", old, None)
     .because(reason)
     .state(removed_row("grade_override", &text_key(&[unit, criterion])));
-    trail.record(tx, change)
+    Ok(trail.record(tx, change)?)
 }

@@ -17,6 +17,7 @@ pub mod exceptions;
 mod file_fault;
 pub mod files;
 pub mod generate;
+pub mod history;
 pub mod import;
 
 pub mod next_year;
@@ -291,7 +292,7 @@ impl Store {
 
     /// The audit trail of one write transaction, recording under this session's actor.
     fn audit_trail(&self, tx: &Connection) -> Result<AuditTrail> {
-        AuditTrail::begin(tx, &self.actor.name, self.clock)
+        Ok(AuditTrail::begin(tx, &self.actor.name, self.clock)?)
     }
 
     /// The clock this store stamps with (read from the environment when the round was opened).
@@ -330,5 +331,5 @@ fn required(text: &str, field: TextField, at: &Subject) -> Result<String> {
 
 /// One audit row in its own trail: for a transaction that records a single change.
 fn audit_one(tx: &Connection, actor: &Actor, clock: clock::Clock, change: Change) -> Result<()> {
-    AuditTrail::begin(tx, &actor.name, clock)?.record(tx, change)
+    Ok(AuditTrail::begin(tx, &actor.name, clock)?.record(tx, change)?)
 }

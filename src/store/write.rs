@@ -443,7 +443,7 @@ pub(super) fn write_evidence_audited(
         old,
         Some(new),
     );
-    trail.record(tx, change.state(state))
+    Ok(trail.record(tx, change.state(state))?)
 }
 
 pub(super) fn write_evidence(tx: &rusqlite::Connection, row: &EvidenceRow) -> Result<()> {
