@@ -16,10 +16,15 @@ use rusqlite::{OptionalExtension, params};
 /// A remark of a co-assigned agency on one component of one unit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CommentRow {
+    /// The unit's code.
     pub unit: String,
+    /// The component's code.
     pub criterion: String,
+    /// The co-assigned agency that wrote it.
     pub agency: String,
+    /// The remark.
     pub text: String,
+    /// When it was written, UTC as the store keeps times.
     pub at: String,
 }
 

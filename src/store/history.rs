@@ -50,7 +50,9 @@ impl Store {
 pub struct ChangesSince {
     /// The newest row's id (the next call starts after it).
     pub last_id: i64,
+    /// The units whose rows changed.
     pub units: std::collections::BTreeSet<String>,
+    /// Something beyond single units changed: read the round whole.
     pub whole_round: bool,
 }
 

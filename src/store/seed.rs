@@ -17,6 +17,7 @@ pub struct DemoRecipe {
     /// The generator's version ([`super::generate::GENERATOR`]): a program that generates otherwise cannot
     /// regenerate the round, and says so.
     pub generator: u32,
+    /// The seed every value is generated from (`demo --seed`).
     pub seed: u64,
     /// Percent of the components appraised.
     pub appraised_share: u64,
