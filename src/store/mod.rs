@@ -1,4 +1,14 @@
 //! The SQLite store: one round (regulation + year) per database file, migrations, imports and the round's data.
+//!
+//! How the files depend on each other (`tests/store_graph.rs` reads the imports and holds this):
+//! - the trail (`audit.rs`, `action.rs`) names only the clock; the recorder (`state.rs`) only the trail: their
+//!   errors are SQLite's, so every write reaches them and they reach nothing back;
+//! - the migrations (`schema.rs`) name the trail and the recorder (migrations 4 and 5 seal the log);
+//! - `audit verify` (`verify/`: the replay, the judgement of each row) sits above them all and the seed, and only
+//!   this file names it;
+//! - the shapes the files share live in `rows.rs` and `dates.rs`, so nobody names `import.rs` for one;
+//! - one cycle is left, justified in the test: the typed refusals (`error.rs` and the refusal each rule defines
+//!   beside it). Every file extends [`Store`], defined here: an edge to this file is no layer.
 #![warn(missing_docs)]
 
 pub mod action;
