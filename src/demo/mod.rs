@@ -5,7 +5,8 @@ use crate::domain::permissions::Role;
 use crate::domain::regulation::Regulation;
 use crate::store::catalog;
 use crate::store::generate;
-use crate::store::seed::{DemoRecipe, UnitRow};
+use crate::store::rows::UnitRow;
+use crate::store::seed::DemoRecipe;
 use crate::store::{FileFault, Result, Store, StoreError};
 use std::path::{Path, PathBuf};
 

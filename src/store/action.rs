@@ -13,22 +13,35 @@ pub enum AuditAction {
     Seed,
     /// A unit added or changed by `import units`.
     Unit,
+    /// A unit's self-assessed score of a component.
     SelfScore,
+    /// A unit's explanation of its own deduction.
     Explanation,
+    /// Whether a component applies to a unit.
     Applicable,
     /// A change of an appraisal (`appraise`, `enter`, `confirm`, `correct`).
     Appraisal(AppraisalTransition),
     /// A provincial leader's own score of a criterion scored by the leaders.
     LeaderScore,
+    /// The appraisal of a component withdrawn while its bloc is open: its score and reason cleared.
     Withdraw,
+    /// A comment on a unit or a component.
     Comment,
+    /// A document backing a self-score, added, changed or removed.
     Evidence,
+    /// A unit's fact (discipline, outstanding, …) set or cleared.
     Fact,
+    /// The council's override of a criterion's proposed grade, set or removed.
     OverrideGrade,
+    /// The order of units tied on the same score in a bloc.
     OrderTie,
+    /// A bloc's results approved: its data is frozen from then on.
     Approve,
+    /// A change of an approved bloc's unit by a re-rating (a score, a fact or a grade), with its reason.
     Rerate,
+    /// A user added to the round.
     AddUser,
+    /// A user removed from the round.
     RemoveUser,
     /// A unit's focal person submits its self-assessment (issue 16, on main: `submit`).
     Submit,
@@ -66,11 +79,17 @@ pub enum AppraisalTransition {
 /// Which import file a summary row records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ImportKind {
+    /// `units.csv`: the round's units.
     Units,
+    /// A scores CSV: self-assessed and appraised scores.
     Scores,
+    /// A grades CSV: the council's overrides of proposed grades.
     Grades,
+    /// A facts CSV.
     Facts,
+    /// An evidence CSV: the documents backing self-scores.
     Evidence,
+    /// A unit's self-assessment workbook.
     Sheet,
 }
 
@@ -162,6 +181,7 @@ impl AuditAction {
 }
 
 impl AppraisalTransition {
+    /// The text stored for it in the log (never changes: the hashes cover it).
     pub fn slug(self) -> &'static str {
         match self {
             AppraisalTransition::Appraise => "appraise",
@@ -173,6 +193,7 @@ impl AppraisalTransition {
 }
 
 impl ImportKind {
+    /// The text stored for it in the log (never changes: the hashes cover it).
     pub fn slug(self) -> &'static str {
         match self {
             ImportKind::Units => "import units",

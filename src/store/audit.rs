@@ -1,39 +1,41 @@
 //! The audit trail: every write appended with who, when, what, old → new and reason, each row
-//! chained to the one before by SHA-256, so a changed or removed row is found by `audit verify`.
+//! chained to the one before by SHA-256, so a changed or removed row is found by `audit verify`. The trail names
+//! no other file of the store but the actions and the clock: its errors are SQLite's, and reading the log back is
+//! `history.rs`.
 
-use super::Store;
 pub use super::action::{AppraisalTransition, AuditAction, ImportKind};
-use super::error::Result;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, Result, params};
 use sha2::{Digest, Sha256};
-
-/// The log's columns in [`AuditRow`]'s order: what the trail writes and [`read_row`] reads.
-macro_rules! audit_columns {
-    () => {
-        "id, at, actor, action, unit, criterion, field, old_value, new_value, reason, detail, prev_hash, hash, state"
-    };
-}
 
 /// One row of the audit log as stored. Its fields are the log's columns, listed once: a [`Change`] is one of these
 /// before the trail fills in who, when and the chain.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct AuditRow {
+    /// Its place in the chain, from 1 with no gap.
     pub id: i64,
     /// UTC, `2026-11-22T09:14:03.512Z`.
     pub at: String,
+    /// Who wrote it: a user's login, or the service account.
     pub actor: String,
     /// The action's slug as stored ([`AuditAction::slug`]); [`AuditRow::kind`] reads it.
     pub action: String,
+    /// The unit it is about, when it is about one.
     pub unit: Option<String>,
+    /// The criterion or component it is about, when it is about one.
     pub criterion: Option<String>,
     /// Which value changed: `appraised_score`, `self_score`, a fact's name, …
     pub field: Option<String>,
+    /// The value before (None: there was none).
     pub old_value: Option<String>,
+    /// The value after (None: removed or cleared).
     pub new_value: Option<String>,
+    /// The reason a person gave.
     pub reason: Option<String>,
     /// The sentence a person reads.
     pub detail: String,
+    /// The hash of the row before it (empty for the first).
     pub prev_hash: String,
+    /// Its own hash ([`row_hash`]), over its fields and `prev_hash`.
     pub hash: String,
     /// The rows of the data tables as this write left them (schema 5 on): a JSON array of
     /// `{"table": …, "key": […], "row": {column: value, …}}`, `"row": null` for a removed row. The hash covers it,
@@ -134,6 +136,7 @@ pub fn row_hash(row: &AuditRow) -> String {
     hex(&hasher.finalize())
 }
 
+/// Bytes as lowercase hexadecimal, two digits a byte (the hashes as stored).
 pub fn hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut text = String::with_capacity(bytes.len() * 2);
@@ -155,6 +158,7 @@ pub(super) struct AuditTrail {
 }
 
 impl AuditTrail {
+    /// A trail that appends after the log's head, stamping every row with `actor` and the clock's time now.
     pub fn begin(conn: &Connection, actor: &str, clock: super::clock::Clock) -> Result<AuditTrail> {
         // Cached statements: a session saving one appraisal after another parses them once.
         let at = clock.stored_now();
@@ -166,6 +170,7 @@ impl AuditTrail {
         Ok(AuditTrail { actor: actor.to_string(), at, next_id: last_id + 1, prev_hash, recorded: 0 })
     }
 
+    /// Appends one row: `change` stamped with the trail's actor and time, chained to the row before.
     pub fn record(&mut self, conn: &Connection, change: Change) -> Result<()> {
         let mut row = AuditRow {
             id: self.next_id,
@@ -178,11 +183,10 @@ impl AuditTrail {
             ..change.said
         };
         row.hash = row_hash(&row);
-        conn.prepare_cached(concat!(
-            "INSERT INTO audit (",
-            audit_columns!(),
-            ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
-        ))?
+        conn.prepare_cached(
+            "INSERT INTO audit (id, at, actor, action, unit, criterion, field, old_value, new_value, reason, detail, prev_hash, hash, state)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        )?
         .execute(params![
             row.id,
             row.at,
@@ -216,7 +220,7 @@ impl AuditTrail {
     }
 }
 
-fn read_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<AuditRow> {
+pub(super) fn read_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<AuditRow> {
     Ok(AuditRow {
         id: row.get(0)?,
         at: row.get(1)?,
@@ -235,8 +239,9 @@ fn read_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<AuditRow> {
     })
 }
 
-/// The log's columns as [`read_row`] reads them.
-const COLUMNS: &str = audit_columns!();
+/// The log's columns as [`read_row`] reads them (in [`AuditRow`]'s order).
+pub(super) const COLUMNS: &str =
+    "id, at, actor, action, unit, criterion, field, old_value, new_value, reason, detail, prev_hash, hash, state";
 
 /// Migration 4: rows written before the chain existed get their hashes, in order.
 pub(super) fn seal_legacy_rows(tx: &Connection) -> Result<()> {
@@ -265,24 +270,55 @@ pub(super) fn seal_legacy_rows(tx: &Connection) -> Result<()> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ChainCheck {
     /// Every row matches its hash and links to the one before.
-    Intact { rows: i64, head: Option<String> },
+    Intact {
+        /// How many rows the log holds.
+        rows: i64,
+        /// The newest row's hash; None for an empty log.
+        head: Option<String>,
+    },
     /// The first row where the chain breaks, and how.
-    Broken { row: i64, problem: ChainBreak },
+    Broken {
+        /// The row's id.
+        row: i64,
+        /// How it breaks there.
+        problem: ChainBreak,
+    },
 }
 
 /// How the chain breaks at a row (the English words here; the catalog words it in Vietnamese).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ChainBreak {
     #[error("rows {from}–{to} are missing: removed from the log")]
-    Missing { from: i64, to: i64 },
+    /// Rows are missing before this one.
+    Missing {
+        /// The first id missing.
+        from: i64,
+        /// The last id missing.
+        to: i64,
+    },
     #[error("row {row} is out of order")]
-    OutOfOrder { row: i64 },
+    /// An id repeats or goes back.
+    OutOfOrder {
+        /// The row's id.
+        row: i64,
+    },
     #[error("it does not link to the row before it: a row before it was changed, removed or replaced")]
+    /// Its `prev_hash` is not the hash of the row before.
     Unlinked,
     #[error(
         "its content ({action} by {actor} at {at}: {detail}) does not match its hash: it was changed after it was written"
     )]
-    Altered { action: String, actor: String, at: String, detail: String },
+    /// Its content no longer gives its hash.
+    Altered {
+        /// The row's action, as stored now.
+        action: String,
+        /// Its actor, as stored now.
+        actor: String,
+        /// Its time, as stored now.
+        at: String,
+        /// Its sentence, as stored now.
+        detail: String,
+    },
 }
 
 /// Checks a sequence of rows, oldest first.
@@ -316,80 +352,4 @@ pub fn check_chain(rows: impl IntoIterator<Item = AuditRow>) -> ChainCheck {
         count += 1;
     }
     ChainCheck::Intact { rows: count, head: (count > 0).then_some(prev_hash) }
-}
-
-impl Store {
-    /// Recomputes the whole chain.
-    pub fn audit_verify(&self) -> Result<ChainCheck> {
-        let mut statement = self.conn.prepare(&format!("SELECT {COLUMNS} FROM audit ORDER BY id"))?;
-        let rows = statement.query_map([], read_row)?;
-        let mut collected = Vec::new();
-        for row in rows {
-            collected.push(row?);
-        }
-        Ok(check_chain(collected))
-    }
-
-    /// The history, oldest first; optionally of one unit, and of one criterion or component of it.
-    /// A criterion also matches its components (`I` matches `I.1`, `I.2`, …).
-    pub fn audit_log(&self, unit: Option<&str>, criterion: Option<&str>) -> Result<Vec<AuditRow>> {
-        let mut statement = self.conn.prepare(&format!(
-            "SELECT {COLUMNS} FROM audit
-             WHERE (?1 IS NULL OR unit = ?1)
-               AND (?2 IS NULL OR criterion = ?2 OR criterion LIKE ?2 || '.%')
-             ORDER BY id"
-        ))?;
-        let rows = statement.query_map(params![unit, criterion], read_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// The row whose hash is `head` (a head recorded outside the database), if the log holds it. With the chain
-    /// intact, a row with that hash proves that no row up to it was changed or removed since it was recorded: its
-    /// hash covers its content and, through `prev_hash`, every row before it.
-    pub fn audit_row_of_head(&self, head: &str) -> Result<Option<i64>> {
-        let head = head.trim().to_ascii_lowercase();
-        Ok(self.conn.query_row("SELECT id FROM audit WHERE hash = ?1", [head], |r| r.get(0)).optional()?)
-    }
-
-    /// The hash of the newest audit row (the head of the chain); None for an empty log.
-    pub fn audit_head(&self) -> Result<Option<String>> {
-        Ok(self.conn.query_row("SELECT hash FROM audit ORDER BY id DESC LIMIT 1", [], |r| r.get(0)).optional()?)
-    }
-}
-
-/// What the log says changed after a given row: the units touched, or that the round must be read whole
-/// (a tie order, an approval, a user, a new unit …). The interface reads only those units again.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ChangesSince {
-    /// The newest row's id (the next call starts after it).
-    pub last_id: i64,
-    pub units: std::collections::BTreeSet<String>,
-    pub whole_round: bool,
-}
-
-impl Store {
-    /// The id of the newest audit row (0 for an empty log).
-    pub fn audit_last_id(&self) -> Result<i64> {
-        Ok(self.conn.query_row("SELECT COALESCE(MAX(id), 0) FROM audit", [], |r| r.get(0))?)
-    }
-
-    /// The changes recorded after row `after`.
-    pub fn changes_since(&self, after: i64) -> Result<ChangesSince> {
-        let mut changes = ChangesSince { last_id: after, ..ChangesSince::default() };
-        let mut statement = self.conn.prepare_cached("SELECT id, unit, action FROM audit WHERE id > ?1 ORDER BY id")?;
-        let mut rows = statement.query([after])?;
-        while let Some(row) = rows.next()? {
-            changes.last_id = row.get(0)?;
-            let action = AuditAction::from_slug(&row.get::<_, String>(2)?);
-            match (row.get::<_, Option<String>>(1)?, action) {
-                (Some(unit), action) if action.is_none_or(AuditAction::changes_one_unit) => {
-                    changes.units.insert(unit);
-                }
-                // An import's summary row: its values have rows of their own.
-                (None, Some(AuditAction::Import(_))) => {}
-                _ => changes.whole_round = true,
-            }
-        }
-        Ok(changes)
-    }
 }

@@ -15,9 +15,11 @@ use std::time::Duration;
 /// What a verified backup holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BackupMade {
+    /// The copy's file.
     pub path: PathBuf,
     /// Audit rows in the copy, and its head (the newest row's hash).
     pub audit_rows: i64,
+    /// The copy's head: the newest audit row's hash; None for an empty log.
     pub audit_head: Option<String>,
     /// The units' stored files carried beside the copy (`<copy>.files/`), each rehashed against the copy.
     pub files: usize,

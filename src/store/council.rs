@@ -16,10 +16,15 @@ use rusqlite::{OptionalExtension, params};
 /// A remark of a co-assigned agency on one component of one unit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CommentRow {
+    /// The unit's code.
     pub unit: String,
+    /// The component's code.
     pub criterion: String,
+    /// The co-assigned agency that wrote it.
     pub agency: String,
+    /// The remark.
     pub text: String,
+    /// When it was written, UTC as the store keeps times.
     pub at: String,
 }
 
@@ -229,7 +234,7 @@ pub(super) fn write_grade_override(
         .value("grade", old, Some(grade.slug().to_string()))
         .because(reason)
         .state(state);
-    trail.record(tx, change)
+    Ok(trail.record(tx, change)?)
 }
 
 /// The grade a criterion's override holds now, if any.
@@ -259,5 +264,5 @@ pub(super) fn remove_grade_override(
     .value("grade", old, None)
     .because(reason)
     .state(removed_row("grade_override", &text_key(&[unit, criterion])));
-    trail.record(tx, change)
+    Ok(trail.record(tx, change)?)
 }

@@ -1,7 +1,6 @@
 //! A synthetic, reproducible round: self-scores, explanations, evidence, part of the appraisal, a few facts.
 
-use super::rows::{EvidenceRow, ScoreRow};
-use super::seed::{Seed, UnitRow};
+use super::rows::{EvidenceRow, ScoreRow, Seed, UnitRow};
 use crate::domain::appraisal::reason_needed;
 use crate::domain::regulation::Regulation;
 use rust_decimal::Decimal;
@@ -14,6 +13,8 @@ pub const GENERATOR: u32 = 1;
 pub struct Sequence(u64);
 
 impl Sequence {
+    /// A sequence of its own for `text` (a unit, a component) under `seed`: the same pair always gives the same
+    /// values, whatever else is generated.
     pub fn new(seed: u64, text: &str) -> Self {
         // FNV-1a of the text, mixed with the seed.
         let hash =
@@ -21,6 +22,7 @@ impl Sequence {
         Sequence(hash ^ seed.wrapping_mul(0x9E37_79B9_7F4A_7C15))
     }
 
+    /// The next value of the sequence.
     pub fn next_value(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;

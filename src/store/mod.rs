@@ -1,10 +1,23 @@
 //! The SQLite store: one round (regulation + year) per database file, migrations, imports and the round's data.
+//!
+//! How the files depend on each other (`tests/store_graph.rs` reads the imports and holds this):
+//! - the trail (`audit.rs`, `action.rs`) names only the clock; the recorder (`state.rs`) only the trail: their
+//!   errors are SQLite's, so every write reaches them and they reach nothing back;
+//! - the migrations (`schema.rs`) name the trail and the recorder (migrations 4 and 5 seal the log);
+//! - `audit verify` (`verify/`: the replay, the judgement of each row) sits above them all and the seed, and only
+//!   this file names it;
+//! - the shapes the files share live in `rows.rs` and `dates.rs`, so nobody names `import.rs` for one;
+//! - one cycle is left, justified in the test: the typed refusals (`error.rs` and the refusal each rule defines
+//!   beside it). Every file extends [`Store`], defined here: an edge to this file is no layer.
+#![warn(missing_docs)]
 
 pub mod action;
+#[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 pub mod appraise;
 mod approval;
 pub mod audit;
 pub mod backup;
+#[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 pub mod catalog;
 pub mod clock;
 mod codes;
@@ -12,25 +25,37 @@ pub mod council;
 mod csv_input;
 pub mod dates;
 mod documents;
+#[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 pub mod error;
+#[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 pub mod exceptions;
+#[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 mod file_fault;
+#[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 pub mod files;
 pub mod generate;
+pub mod history;
 pub mod import;
 
 pub mod next_year;
+#[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 pub mod open_error;
+#[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 pub mod paper_settings;
+#[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 pub mod papers;
 mod parts;
 pub mod paths;
+#[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 pub mod preview;
 mod published;
+#[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 pub mod refused;
+#[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 pub mod rerate;
 mod round;
 pub mod round_settings;
+#[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 mod row_problem;
 pub mod rows;
 pub mod schema;
@@ -40,7 +65,9 @@ mod sheet_import;
 pub mod state;
 pub mod submission;
 pub mod ties;
+#[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 pub mod trust;
+#[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 pub mod unit_result;
 pub mod users;
 pub mod verify;
@@ -232,14 +259,17 @@ impl Store {
         })
     }
 
+    /// The regulation the round was created with (as stored in the database, not as the program ships it now).
     pub fn regulation(&self) -> &Regulation {
         &self.regulation
     }
 
+    /// The round's year.
     pub fn year(&self) -> i32 {
         self.year
     }
 
+    /// The database file this round is.
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -300,7 +330,7 @@ impl Store {
 
     /// The audit trail of one write transaction, recording under this session's actor.
     fn audit_trail(&self, tx: &Connection) -> Result<AuditTrail> {
-        AuditTrail::begin(tx, &self.actor.name, self.clock)
+        Ok(AuditTrail::begin(tx, &self.actor.name, self.clock)?)
     }
 
     /// The clock this store stamps with (read from the environment when the round was opened).
@@ -339,5 +369,5 @@ fn required(text: &str, field: TextField, at: &Subject) -> Result<String> {
 
 /// One audit row in its own trail: for a transaction that records a single change.
 fn audit_one(tx: &Connection, actor: &Actor, clock: clock::Clock, change: Change) -> Result<()> {
-    AuditTrail::begin(tx, &actor.name, clock)?.record(tx, change)
+    Ok(AuditTrail::begin(tx, &actor.name, clock)?.record(tx, change)?)
 }

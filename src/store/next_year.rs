@@ -66,10 +66,10 @@ impl Store {
             )?);
         }
         let detail = format!("{} units carried over from the round {} of {from}", states.len(), self.year);
-        trail.record(
+        Ok(trail.record(
             tx,
             Change::new(AuditAction::CarryOver, detail).value("file", None, Some(from.to_string())).states(states),
-        )
+        )?)
     }
 
     /// The active users with their roles; a member's or assistant's agency must exist in the new regulation.
@@ -98,10 +98,10 @@ impl Store {
             )?);
         }
         let detail = format!("{} users carried over from the round {} of {from}", states.len(), self.year);
-        trail.record(
+        Ok(trail.record(
             tx,
             Change::new(AuditAction::CarryOver, detail).value("file", None, Some(from.to_string())).states(states),
-        )
+        )?)
     }
 
     /// The round's own settings: the deadline moved by the years between the rounds, the appraisal period as is.
@@ -127,10 +127,10 @@ impl Store {
             deadline.map_or("—".to_string(), |d| d.to_string()),
             days.map_or("—".to_string(), |d| d.to_string())
         );
-        trail.record(
+        Ok(trail.record(
             tx,
             Change::new(AuditAction::CarryOver, detail).value("carried_settings", None, Some(value)).state(state),
-        )
+        )?)
     }
 
     /// Each unit's level in this (the old) round, as its ranking gives it, and whether its bloc was approved.
@@ -158,6 +158,6 @@ impl Store {
         let change = Change::new(AuditAction::CarryOver, detail)
             .value("previous_levels", None, Some(format!("{}, {}", self.year, states.len())))
             .states(states);
-        trail.record(tx, change)
+        Ok(trail.record(tx, change)?)
     }
 }

@@ -25,9 +25,13 @@ pub enum SettingSource {
 /// The round's deadline and appraisal period as they apply now.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RoundSettings {
+    /// The submission deadline (Vietnam's date); None when neither the round nor the regulation sets one.
     pub deadline: Option<Date>,
+    /// Where the deadline comes from: the round's own setting or the regulation.
     pub deadline_from: SettingSource,
+    /// The appraisal period in working days from receipt; None when unset.
     pub appraisal_working_days: Option<u32>,
+    /// Where the appraisal period comes from.
     pub appraisal_from: SettingSource,
 }
 

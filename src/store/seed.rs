@@ -2,32 +2,13 @@
 
 use super::audit::{AuditAction, Change};
 use super::error::{Result, StoreError};
-use super::rows::{EvidenceRow, ScoreRow};
+use super::rows::{EvidenceRow, Seed, UnitRow};
 use super::state::row_state;
 use super::write::{write_evidence, write_score};
 use super::{Store, audit_one};
 use crate::domain::regulation::Regulation;
 use crate::store::Refused;
 use rusqlite::params;
-
-/// A unit as listed in `units.csv`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnitRow {
-    pub code: String,
-    pub name: String,
-    pub bloc: String,
-    pub group: Option<String>,
-}
-
-/// Everything a generated round holds, written in one transaction.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Seed {
-    pub units: Vec<UnitRow>,
-    pub scores: Vec<ScoreRow>,
-    /// (unit, fact, value)
-    pub facts: Vec<(String, String, String)>,
-    pub evidence: Vec<EvidenceRow>,
-}
 
 /// How a demo round's values were generated for its units: enough to generate them again, which `audit verify`
 /// does to check every seeded value without an audit row per value.
@@ -36,6 +17,7 @@ pub struct DemoRecipe {
     /// The generator's version ([`super::generate::GENERATOR`]): a program that generates otherwise cannot
     /// regenerate the round, and says so.
     pub generator: u32,
+    /// The seed every value is generated from (`demo --seed`).
     pub seed: u64,
     /// Percent of the components appraised.
     pub appraised_share: u64,

@@ -13,10 +13,13 @@ use crate::store::{Refused, Subject, TextField};
 /// One component's self-assessment as typed: each value kept, cleared (`Cell::Clear`) or set.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SelfAssessmentInput {
+    /// The unit's code.
     pub unit: String,
+    /// The component's code.
     pub component: String,
     /// The self-score as typed (`3,5`, `3.5`, `80%` under 453).
     pub self_score: Cell<String>,
+    /// The unit's explanation of its own deduction.
     pub explanation: Cell<String>,
     /// Không áp dụng (453 only, Điều 4.2): `Set(false)`.
     pub applicable: Cell<bool>,

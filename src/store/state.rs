@@ -11,9 +11,8 @@
 //! wrote, a value different from the log's last word, or a row the log wrote that is gone.
 
 use super::audit::{AuditAction, AuditTrail, Change};
-use super::error::Result;
-use rusqlite::Connection;
 use rusqlite::types::{Value, ValueRef};
+use rusqlite::{Connection, Result};
 use std::fmt::Write as _;
 
 /// Every data table `audit verify` compares, with its key columns.
@@ -80,7 +79,7 @@ fn push_json_value(out: &mut String, value: ValueRef<'_>) {
 }
 
 /// The record of a row as a statement returned it (`RETURNING *` or `SELECT *`): every column, in table order.
-pub fn row_state(table: &str, row: &rusqlite::Row<'_>) -> rusqlite::Result<String> {
+pub fn row_state(table: &str, row: &rusqlite::Row<'_>) -> Result<String> {
     let mut out = String::with_capacity(192);
     out.push_str("{\"table\":");
     push_json_text(&mut out, table);

@@ -18,6 +18,7 @@ use rusqlite::{OptionalExtension, params};
 /// A recorded submission.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Submission {
+    /// The unit's code.
     pub unit: String,
     /// When it was recorded, UTC (`2024-11-20T03:14:00Z`).
     pub submitted_at: String,
@@ -36,9 +37,13 @@ pub struct Submission {
 /// One unit and its submission, if any: what the secretary's progress lists.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct UnitSubmission {
+    /// The unit's code.
     pub unit: String,
+    /// Its full name.
     pub name: String,
+    /// Its bloc.
     pub bloc: String,
+    /// Its submission; None: not submitted yet.
     pub submission: Option<Submission>,
 }
 

@@ -12,18 +12,24 @@ use std::str::FromStr;
 /// A council user as recorded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CouncilUser {
+    /// The login (`--user`), as the audit log names them.
     pub name: String,
+    /// The name people read.
     pub full_name: String,
+    /// What they may do.
     pub role: Role,
+    /// The appraising agency of a member or assistant.
     pub agency: Option<String>,
     /// The unit of a unit's focal person (role `unit`).
     pub unit: Option<String>,
+    /// When they were added, UTC as the store keeps times.
     pub added_at: String,
     /// Set when the user was removed; the row stays so the audit log keeps naming them.
     pub removed_at: Option<String>,
 }
 
 impl CouncilUser {
+    /// The user as the permission rules see them.
     pub fn actor(&self) -> Actor {
         Actor { name: self.name.clone(), role: self.role, agency: self.agency.clone(), unit: self.unit.clone() }
     }

@@ -28,6 +28,7 @@ pub enum Cell<T> {
     Keep,
     /// `-`: the value is cleared (back to its default).
     Clear,
+    /// The value is set to this.
     Set(T),
 }
 
@@ -41,6 +42,7 @@ impl<T: Clone> Cell<T> {
         }
     }
 
+    /// The same cell with its value mapped (kept and cleared stay so).
     pub fn map<U>(&self, f: impl FnOnce(&T) -> U) -> Cell<U> {
         match self {
             Cell::Keep => Cell::Keep,
@@ -443,7 +445,7 @@ pub(super) fn write_evidence_audited(
         old,
         Some(new),
     );
-    trail.record(tx, change.state(state))
+    Ok(trail.record(tx, change.state(state))?)
 }
 
 pub(super) fn write_evidence(tx: &rusqlite::Connection, row: &EvidenceRow) -> Result<()> {

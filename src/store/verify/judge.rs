@@ -21,7 +21,10 @@ pub enum ForgedWhy {
     /// The actor names no user of the round at that time (never added, or added later).
     NoSuchUser,
     /// The actor was a user removed before the row.
-    RemovedUser { removed_at: String },
+    RemovedUser {
+        /// When the user was removed (as the log stores times).
+        removed_at: String,
+    },
     /// The actor's role at that time did not allow the action (the rule that refuses it).
     NotAllowed(Box<Refusal>),
     /// Only the service account writes this kind of row (a new round, a migration's baseline, a carry-over).
@@ -30,24 +33,40 @@ pub enum ForgedWhy {
     LateBaseline,
     /// The actor's role may manage users but not grant or remove this one (`domain::gates::role_grant_gate`): a
     /// secretary adding a chairman or a secretary.
-    RoleGrant { user: String, why: crate::domain::gates::RoleGrantRefusal },
+    RoleGrant {
+        /// The user granted or removed.
+        user: String,
+        /// The rule that refuses it.
+        why: crate::domain::gates::RoleGrantRefusal,
+    },
     /// A change to the data of a unit (or tie) whose bloc was approved, with no re-rating of it in that write.
-    FrozenBloc { bloc: String, table: String, key: String },
+    FrozenBloc {
+        /// The approved bloc.
+        bloc: String,
+        /// The table of the row changed.
+        table: String,
+        /// The row's key (a unit's code, a tie order's bloc).
+        key: String,
+    },
 }
 
 /// One row of the log the program would not have written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Forged {
+    /// The row's id in the log.
     pub row: i64,
+    /// Who the row says wrote it.
     pub actor: String,
     /// The action's slug as stored.
     pub action: String,
+    /// Why the program would not have written it.
     pub why: ForgedWhy,
 }
 
 /// A trigger the schema creates that the database lacks, or holds with other SQL.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TriggerProblem {
+    /// The trigger's name in the schema.
     pub name: String,
     /// True when it is gone; false when its SQL differs.
     pub missing: bool,

@@ -6,7 +6,8 @@ use super::judge::{Forged, Judge, LoggedRow, Touched, TriggerProblem, trigger_pr
 use crate::store::Refused;
 use crate::store::Store;
 use crate::store::error::{Result, StoreError};
-use crate::store::seed::{DemoRecipe, UnitRow, write_generated};
+use crate::store::rows::UnitRow;
+use crate::store::seed::{DemoRecipe, write_generated};
 use crate::store::state::{TABLES, shown};
 use rusqlite::types::Value;
 use rusqlite::{Connection, params_from_iter};
@@ -61,6 +62,7 @@ pub enum Logged {
 /// A recorded value that the log does not explain: changed, added or removed outside the program.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unexplained {
+    /// The data table (`score`), or `audit` for a demo round's recipe that cannot be regenerated.
     pub table: String,
     /// The row's key, `stc, III.7`.
     pub key: String,
@@ -68,6 +70,7 @@ pub struct Unexplained {
     pub field: String,
     /// What the database holds now (shortened when long).
     pub recorded: Option<String>,
+    /// What the log says of it.
     pub logged: Logged,
 }
 
@@ -253,12 +256,16 @@ impl Store {
 /// written, and the schema's guards (triggers) gone or altered.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Judgement {
+    /// Values of the tables the log does not explain.
     pub unexplained: Vec<Unexplained>,
+    /// Rows of the log the program would not have written.
     pub forged: Vec<Forged>,
+    /// The schema's triggers gone or altered.
     pub triggers: Vec<TriggerProblem>,
 }
 
 impl Judgement {
+    /// Nothing found: every value explained, every row allowed, every trigger in place.
     pub fn is_clean(&self) -> bool {
         self.unexplained.is_empty() && self.forged.is_empty() && self.triggers.is_empty()
     }
