@@ -49,6 +49,8 @@ pub enum UploadRefused {
     TooManyPages { name: String, pages: u64, limit: u64 },
     #[error("{name}: unpacks to more than {limit_mb} MB or {parts} parts (a packed bomb)")]
     Bomb { name: String, limit_mb: u64, parts: usize },
+    #[error("{name}: the PDF's object streams unpack to more than {limit_mb} MB (a packed bomb)")]
+    PdfBomb { name: String, limit_mb: u64 },
     #[error("{name}: the upload was not complete")]
     Incomplete { name: String },
     #[error(
@@ -212,7 +214,6 @@ fn inspect(path: &Path, name: &str) -> Result<Inspected> {
     let mut file = std::fs::File::open(path)?;
     let mut hasher = Sha256::new();
     let (mut size, mut head, mut buffer) = (0u64, Vec::new(), vec![0u8; 1 << 16]);
-    let mut pdf = PdfPages::default();
     loop {
         let read = file.read(&mut buffer)?;
         if read == 0 {
@@ -220,7 +221,6 @@ fn inspect(path: &Path, name: &str) -> Result<Inspected> {
         }
         let chunk = &buffer[..read];
         hasher.update(chunk);
-        pdf.scan(chunk);
         if head.len() < 8192 {
             head.extend_from_slice(&chunk[..chunk.len().min(8192 - head.len())]);
         }
@@ -232,7 +232,6 @@ fn inspect(path: &Path, name: &str) -> Result<Inspected> {
     if size == 0 {
         return Err(UploadRefused::Empty { name: name.into() }.into());
     }
-    pdf.finish();
     let detected = infer::get(&head);
     let found = detected.map_or_else(|| "không rõ".to_string(), |kind| kind.mime_type().to_string());
     let extension = Path::new(name).extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
@@ -242,7 +241,16 @@ fn inspect(path: &Path, name: &str) -> Result<Inspected> {
     if detected.map(|kind| kind.extension()) != Some(expected) {
         return Err(UploadRefused::NotItsName { name: name.into(), extension, found }.into());
     }
-    let pages = (expected == "pdf").then(|| pdf.pages());
+    // A PDF is read whole (it is at most MAX_FILE_BYTES) for its exact page count.
+    let pages = if expected == "pdf" {
+        let bomb = |_| UploadRefused::PdfBomb {
+            name: name.into(),
+            limit_mb: (super::pdf::MAX_OBJECT_STREAM_BYTES >> 20) as u64,
+        };
+        Some(super::pdf::pages(&std::fs::read(path)?).map_err(bomb)?)
+    } else {
+        None
+    };
     if let Some(pages) = pages.filter(|pages| *pages > MAX_PDF_PAGES) {
         return Err(UploadRefused::TooManyPages { name: name.into(), pages, limit: MAX_PDF_PAGES }.into());
     }
@@ -274,61 +282,6 @@ fn check_package(path: &Path, name: &str) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// A PDF's page count as its text says it: the largest `/Count n` of a page tree, or else its `/Type /Page`
-/// objects (a compressed object stream hides both: such a file counts as the pages it shows).
-#[derive(Default)]
-struct PdfPages {
-    tail: Vec<u8>,
-    most_counted: u64,
-    page_objects: u64,
-}
-
-impl PdfPages {
-    /// Reads a piece of the file; the last 32 bytes wait for the next piece (a key may straddle two), or for
-    /// `finish`.
-    fn scan(&mut self, chunk: &[u8]) {
-        self.scan_to(chunk, 32);
-    }
-
-    /// Reads what `scan` kept back, at the end of the file.
-    fn finish(&mut self) {
-        self.scan_to(&[], 0);
-    }
-
-    fn scan_to(&mut self, chunk: &[u8], held: usize) {
-        let mut text = std::mem::take(&mut self.tail);
-        text.extend_from_slice(chunk);
-        let keep = text.len().saturating_sub(held);
-        let mut at = 0;
-        while at < keep {
-            let rest = &text[at..];
-            if rest.starts_with(b"/Count") {
-                let digits: Vec<u8> = rest[6..]
-                    .iter()
-                    .skip_while(|b| b.is_ascii_whitespace())
-                    .take_while(|b| b.is_ascii_digit())
-                    .copied()
-                    .collect();
-                if let Ok(count) = String::from_utf8_lossy(&digits).parse::<u64>() {
-                    self.most_counted = self.most_counted.max(count);
-                }
-            } else if rest.starts_with(b"/Type") {
-                let after: Vec<u8> =
-                    rest[5..].iter().skip_while(|b| b.is_ascii_whitespace()).take(6).copied().collect();
-                if after.starts_with(b"/Page") && !after.starts_with(b"/Pages") {
-                    self.page_objects += 1;
-                }
-            }
-            at += 1;
-        }
-        self.tail = text[keep..].to_vec();
-    }
-
-    fn pages(&self) -> u64 {
-        self.most_counted.max(self.page_objects)
-    }
 }
 
 fn read_document(row: &rusqlite::Row<'_>) -> rusqlite::Result<DocumentFile> {

@@ -24,6 +24,7 @@ pub mod paper_settings;
 pub mod papers;
 mod parts;
 pub mod paths;
+pub mod pdf;
 pub mod preview;
 mod published;
 pub mod refused;
