@@ -233,13 +233,19 @@ fn inspect(path: &Path, name: &str) -> Result<Inspected> {
         return Err(UploadRefused::Empty { name: name.into() }.into());
     }
     let detected = infer::get(&head);
-    let found = detected.map_or_else(|| "không rõ".to_string(), |kind| kind.mime_type().to_string());
+    let mut found = detected.map_or_else(|| "không rõ".to_string(), |kind| kind.mime_type().to_string());
     let extension = Path::new(name).extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
     let Some(expected) = expected_type(&extension) else {
         return Err(UploadRefused::NotADocument { name: name.into(), found }.into());
     };
     if detected.map(|kind| kind.extension()) != Some(expected) {
-        return Err(UploadRefused::NotItsName { name: name.into(), extension, found }.into());
+        // infer reads an office package by the order of its first parts, which LibreOffice writes differently
+        // from Word and Excel (its .docx and .xlsx read as a plain zip): a zip is then read by the parts it holds.
+        let package = detected.is_some_and(|kind| kind.extension() == "zip").then(|| package_type(path)).flatten();
+        match package {
+            Some((extension, mime)) if extension == expected => found = mime.to_string(),
+            _ => return Err(UploadRefused::NotItsName { name: name.into(), extension, found }.into()),
+        }
     }
     // A PDF is read whole (it is at most MAX_FILE_BYTES) for its exact page count.
     let pages = if expected == "pdf" {
@@ -258,6 +264,27 @@ fn inspect(path: &Path, name: &str) -> Result<Inspected> {
         check_package(path, name)?;
     }
     Ok(Inspected { sha256: super::audit::hex(&hasher.finalize()), size, kind: found, pages })
+}
+
+/// The office type a zip package is by the parts it holds: `word/document.xml` a Word file, `xl/workbook.xml` an
+/// Excel file, its `mimetype` part an `OpenDocument` one. None for another zip.
+fn package_type(path: &Path) -> Option<(&'static str, &'static str)> {
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()?;
+    if archive.index_for_name("word/document.xml").is_some() {
+        return Some(("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+    }
+    if archive.index_for_name("xl/workbook.xml").is_some() {
+        return Some(("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+    }
+    let mut mimetype = String::new();
+    archive.by_name("mimetype").ok()?.take(100).read_to_string(&mut mimetype).ok()?;
+    match mimetype.trim() {
+        "application/vnd.oasis.opendocument.text" => Some(("odt", "application/vnd.oasis.opendocument.text")),
+        "application/vnd.oasis.opendocument.spreadsheet" => {
+            Some(("ods", "application/vnd.oasis.opendocument.spreadsheet"))
+        }
+        _ => None,
+    }
 }
 
 /// A zip package (an office file): its parts as declared must stay under the limits, without unpacking it.
@@ -280,6 +307,20 @@ fn check_package(path: &Path, name: &str) -> Result<()> {
         if total > MAX_UNPACKED_BYTES {
             return Err(bomb());
         }
+    }
+    // The sizes a package declares may lie (a part saying 1 000 bytes that unpacks to gigabytes): each part is
+    // unpacked into nothing, counting, and refused past what it declared or past the limit of the whole.
+    let mut unpacked = 0u64;
+    for index in 0..archive.len() {
+        let part = archive.by_index(index).map_err(|_| bomb())?;
+        let declared = part.size();
+        let allowed = declared.min(MAX_UNPACKED_BYTES - unpacked.min(MAX_UNPACKED_BYTES));
+        let read =
+            std::io::copy(&mut part.take(allowed.saturating_add(1)), &mut std::io::sink()).map_err(|_| bomb())?;
+        if read > allowed {
+            return Err(bomb());
+        }
+        unpacked += read;
     }
     Ok(())
 }
