@@ -143,8 +143,8 @@ fn hostile_uploads_over_sftp_leave_nothing() {
     std::fs::write(work.join("\u{202e}fdp.exe"), pdf_with("")).unwrap();
     std::fs::write(work.join("x\u{1b}[31m.pdf"), pdf_with("")).unwrap();
     std::fs::write(work.join("ok.pdf"), pdf_with("2 0 obj << /Type /Pages /Count 1 >> endobj")).unwrap();
-    // The OpenSSH clients show only a reply's code (*Failure*); the reason reaches the person on standard error,
-    // in Vietnamese, as sshd carries the forced command's standard error to them.
+    // The OpenSSH clients show only a reply's code (*Failure*); the reason is in the reply (WinSCP shows it) and on
+    // the program's standard error, in Vietnamese, which `sftp -D` prints (sshd drops a subsystem's).
     for (put, words) in [
         ("put fake.pdf /stc/I.1/", "thamdinh: fake.pdf: tên có đuôi .pdf nhưng nội dung là"),
         ("put bomb.docx /stc/I.1/", "thamdinh: bomb.docx: khi giải nén vượt 256 MB"),

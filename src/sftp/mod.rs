@@ -104,9 +104,9 @@ fn reply(code: StatusCode, message: String) -> StatusReply {
     StatusReply::new(code).with_message(message)
 }
 
-/// A refusal the person must read: in the reply (`WinSCP` shows it) and on standard error, one line, because the
-/// OpenSSH clients (`sftp`, `scp`, on Windows, macOS and Linux) show only the code of a reply (*Failure*,
-/// *Permission denied*) but print what the server writes to standard error (sshd carries it to them).
+/// A refusal the person must read: in the reply (`WinSCP` shows it) and on standard error, one line. The OpenSSH
+/// clients (`sftp`, `scp`) show only a reply's code (*Failure*, *Permission denied*); run as `sftp -D` they print
+/// the server's standard error, but sshd drops a subsystem's standard error (a forced command's too).
 fn told(code: StatusCode, message: String) -> StatusReply {
     use std::io::Write;
     let line = crate::messages::cli::error_line(&message);
