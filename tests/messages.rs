@@ -357,9 +357,21 @@ fn users_submissions_and_the_log_read_roles_and_dates_in_vietnamese() {
     // Nothing was approved in 2024: no level is carried (a provisional level is not a previous one).
     assert!(log.contains("→ 01/12/2025, ") && log.contains("→ 2024, 0"), "{log}");
 
-    // English keeps what is stored: the slugs and the ISO times a script reads.
+    // English names the roles as the English screens do, and reads dates dd/mm/yyyy too.
     let english = ok(&["user", "list", "--db", &db, "--lang", "en"]);
-    assert!(english.contains(" member ") && !iso_dates_in(&english).is_empty(), "{english}");
+    assert!(english.starts_with("name "), "{english}");
+    for (name, role) in [("tv-snv", "Council member"), ("thu-ky", "Secretary"), ("dau-moi-snv", "Unit's focal person")]
+    {
+        let line = english.lines().find(|line| line.starts_with(name)).unwrap();
+        assert!(line.contains(role), "{name} reads as {role}: {line}");
+        let added = line.split("added ").nth(1).unwrap();
+        assert!(added.as_bytes()[2] == b'/' && added.as_bytes()[5] == b'/', "dd/mm/yyyy: {line}");
+    }
+    for slug in ["member", "secretary", "unit"] {
+        let as_column = english.lines().any(|line| line.split_whitespace().nth(1) == Some(slug));
+        assert!(!as_column, "the role slug {slug:?} in:\n{english}");
+    }
+    assert!(iso_dates_in(&english).is_empty(), "{english}");
 }
 
 #[test]

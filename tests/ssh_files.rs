@@ -100,6 +100,22 @@ fn files_both_ways_over_a_real_sshd() {
     member_and_secretary_take(&sshd, &work, &db);
     audited_and_told(&sshd, &db);
     winscp_sends_under_a_temporary_name(&sshd, &work, &db);
+    a_refused_upload_says_why(&sshd, &work, &db);
+}
+
+/// A refused upload over the real sshd: refused by `sftp` and `scp`, nothing kept. The OpenSSH clients show only the
+/// reply's code (*Failure*), and sshd drops a subsystem's standard error (even a forced command's), so the
+/// Vietnamese reason reaches `WinSCP` (which shows a reply's message) and `sftp -D` (`tests/hostile_files.rs`).
+fn a_refused_upload_says_why(sshd: &tools::sshd::Sshd, work: &Path, db: &Path) {
+    let before = thamdinh::store::Store::open(db).unwrap().document_files("stc").unwrap().len();
+    std::fs::write(work.join("gia.pdf"), b"PNG? no: plain text named .pdf\n".repeat(10)).unwrap();
+    let out = sshd.sftp("dau-moi-stc", "put gia.pdf /stc/I.1/\n", work);
+    assert!(!out.status.success() && text(&out).contains("Failure"), "{}", text(&out));
+    let out = sshd.scp("dau-moi-stc", work.join("gia.pdf").to_str().unwrap(), "root@127.0.0.1:/stc/I.1/");
+    assert!(!out.status.success(), "{}", text(&out));
+    let out = sshd.sftp("dau-moi-stc", "put gia.pdf /stc/../snv/I.1/gia.pdf\n", work);
+    assert!(!out.status.success(), "{}", text(&out));
+    assert_eq!(thamdinh::store::Store::open(db).unwrap().document_files("stc").unwrap().len(), before);
 }
 
 /// `WinSCP`'s default: the file goes up as `NAME.filepart`, then is renamed to `NAME`; the rename makes it the

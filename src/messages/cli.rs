@@ -432,19 +432,21 @@ pub fn user_columns(lang: Lang) -> [&'static str; 5] {
     )
 }
 
-/// `user list`: added or removed, when (Vietnamese: Vietnam's time, `30/11/2026 22:29`).
+/// `user list`: added or removed, when, in Vietnam's time read the Vietnamese way (`30/11/2026 22:29`) in both
+/// languages: the list is read by people.
 pub fn user_status(lang: Lang, removed_at: Option<&str>, added_at: &str) -> String {
+    let time = crate::domain::vn_time::vietnam_time;
     match (removed_at, lang) {
-        (Some(at), Lang::Vi) => format!("đã xóa {}", moment(lang, at)),
-        (Some(at), Lang::En) => format!("removed {at}"),
-        (None, Lang::Vi) => format!("thêm {}", moment(lang, added_at)),
-        (None, Lang::En) => format!("added {added_at}"),
+        (Some(at), Lang::Vi) => format!("đã xóa {}", time(at)),
+        (Some(at), Lang::En) => format!("removed {}", time(at)),
+        (None, Lang::Vi) => format!("thêm {}", time(added_at)),
+        (None, Lang::En) => format!("added {}", time(added_at)),
     }
 }
 
-/// `user list`: a role by its name (English keeps the slug a script passes to `user add --role`).
+/// `user list`: a role by the name the screens give it, in either language.
 pub fn role_name(lang: Lang, role: crate::domain::permissions::Role) -> &'static str {
-    lang.pick(role.label_vi(), role.slug())
+    super::views::role(role, lang)
 }
 
 /// A stored UTC time as people read it: Vietnamese shows Vietnam's time (`30/11/2026 22:29`), English keeps

@@ -32,6 +32,9 @@ pub fn upload_refused(why: &UploadRefused) -> String {
         UploadRefused::Bomb { name, limit_mb, parts } => {
             format!("{name}: khi giải nén vượt {limit_mb} MB hoặc {parts} phần (tệp nén độc hại)")
         }
+        UploadRefused::PdfBomb { name, limit_mb } => {
+            format!("{name}: các luồng đối tượng nén trong tệp PDF giải nén vượt {limit_mb} MB (tệp nén độc hại)")
+        }
         UploadRefused::Incomplete { name } => format!("{name}: tệp gửi lên chưa trọn vẹn"),
         UploadRefused::SideFile { name, why } => format!(
             "{name}: tệp mô tả không đọc được ({why}); tệp mô tả có đúng ba dòng: so = \"12/BC-STC\", ngay = \"15/01/2025\", trich_yeu = \"…\"; không có gì được lưu"

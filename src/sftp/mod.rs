@@ -105,10 +105,20 @@ fn reply(code: StatusCode, message: String) -> StatusReply {
     StatusReply::new(code).with_message(message)
 }
 
+/// A refusal the person must read: in the reply (`WinSCP` shows it) and on standard error, one line. The OpenSSH
+/// clients (`sftp`, `scp`) show only a reply's code (*Failure*, *Permission denied*); run as `sftp -D` they print
+/// the server's standard error, but sshd drops a subsystem's standard error (a forced command's too).
+fn told(code: StatusCode, message: String) -> StatusReply {
+    use std::io::Write;
+    let line = crate::messages::cli::error_line(&message);
+    let _ = writeln!(std::io::stderr().lock(), "{}", crate::domain::text::escape_line(&line));
+    reply(code, message)
+}
+
 fn miss(path: &str, why: Miss) -> StatusReply {
     match why {
         Miss::Missing => reply(StatusCode::NoSuchFile, say::sftp_missing(path)),
-        Miss::Forbidden => reply(StatusCode::PermissionDenied, say::sftp_forbidden(path)),
+        Miss::Forbidden => told(StatusCode::PermissionDenied, say::sftp_forbidden(path)),
     }
 }
 
@@ -116,7 +126,7 @@ fn miss(path: &str, why: Miss) -> StatusReply {
 const PART_SUFFIX: &str = ".filepart";
 
 fn refused_reply(error: &crate::store::StoreError) -> StatusReply {
-    reply(StatusCode::Failure, crate::messages::store_error(error, crate::messages::Lang::Vi))
+    told(StatusCode::Failure, crate::messages::store_error(error, crate::messages::Lang::Vi))
 }
 
 fn failure(error: &impl std::fmt::Display) -> StatusReply {
@@ -339,7 +349,7 @@ impl Session {
             Err(e) => {
                 let why = crate::messages::store_error(&e, crate::messages::Lang::Vi);
                 self.pending.insert((unit, folder, target), Err(why.clone()));
-                return Err(reply(StatusCode::Failure, why));
+                return Err(told(StatusCode::Failure, why));
             }
         };
         match self.document(&unit, &folder, &target)? {
@@ -361,10 +371,10 @@ impl Session {
             return self.open_inbox_write(name);
         }
         let Node::Document(unit, folder, name) = node else {
-            return Err(reply(StatusCode::PermissionDenied, say::sftp_read_only(path)));
+            return Err(told(StatusCode::PermissionDenied, say::sftp_read_only(path)));
         };
         let refused = |e: crate::store::StoreError| {
-            reply(StatusCode::PermissionDenied, crate::messages::store_error(&e, crate::messages::Lang::Vi))
+            told(StatusCode::PermissionDenied, crate::messages::store_error(&e, crate::messages::Lang::Vi))
         };
         files::check_file_name(&name).map_err(|e| refused(e.into()))?;
         self.store.permit_upload(&unit, &folder).map_err(refused)?;
@@ -384,7 +394,7 @@ impl Session {
     /// A file sent into the inbox: written beside its place, put there (replacing one of the same name) on close.
     fn open_inbox_write(&mut self, name: &str) -> Result<Open, StatusReply> {
         let refused = |e: crate::store::StoreError| {
-            reply(StatusCode::PermissionDenied, crate::messages::store_error(&e, crate::messages::Lang::Vi))
+            told(StatusCode::PermissionDenied, crate::messages::store_error(&e, crate::messages::Lang::Vi))
         };
         files::check_file_name(name).map_err(|e| refused(e.into()))?;
         let folder = files::inbox_dir(self.store.path(), &self.store.actor().name);
@@ -465,7 +475,7 @@ impl russh_sftp::server::Handler for Session {
             let end = usize::try_from(offset).unwrap_or(usize::MAX).saturating_add(data.len());
             if end > files::MAX_SIDE_FILE_BYTES {
                 let why = files::UploadRefused::SideFile { name: name.clone(), why: "> 16 KiB".into() };
-                return Err(reply(StatusCode::Failure, say::upload_refused(&why)));
+                return Err(told(StatusCode::Failure, say::upload_refused(&why)));
             }
             if held.len() < end {
                 held.resize(end, 0);
@@ -490,7 +500,7 @@ impl russh_sftp::server::Handler for Session {
             // Stop storing at once: the part written so far is emptied, the handle refuses the rest.
             let _ = file.set_len(0);
             *refused = Some(why.clone());
-            return Err(reply(StatusCode::Failure, why));
+            return Err(told(StatusCode::Failure, why));
         }
         file.write_all_at(&data, offset).map_err(|e| failure(&e))?;
         Ok(ok(id))
@@ -542,7 +552,7 @@ impl russh_sftp::server::Handler for Session {
                 if let Some(Err(_)) = waiting {
                     let _ = std::fs::remove_file(&temp);
                     let why = files::UploadRefused::SideFileRefused { name };
-                    return Err(reply(StatusCode::Failure, say::upload_refused(&why)));
+                    return Err(told(StatusCode::Failure, say::upload_refused(&why)));
                 }
                 let preview = preview::first_lines(&temp, &name);
                 let kept = self.store.accept_upload(&unit, &folder, &name, &temp, preview.as_deref());

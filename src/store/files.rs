@@ -49,6 +49,8 @@ pub enum UploadRefused {
     TooManyPages { name: String, pages: u64, limit: u64 },
     #[error("{name}: unpacks to more than {limit_mb} MB or {parts} parts (a packed bomb)")]
     Bomb { name: String, limit_mb: u64, parts: usize },
+    #[error("{name}: the PDF's object streams unpack to more than {limit_mb} MB (a packed bomb)")]
+    PdfBomb { name: String, limit_mb: u64 },
     #[error("{name}: the upload was not complete")]
     Incomplete { name: String },
     #[error(
@@ -212,7 +214,6 @@ fn inspect(path: &Path, name: &str) -> Result<Inspected> {
     let mut file = std::fs::File::open(path)?;
     let mut hasher = Sha256::new();
     let (mut size, mut head, mut buffer) = (0u64, Vec::new(), vec![0u8; 1 << 16]);
-    let mut pdf = PdfPages::default();
     loop {
         let read = file.read(&mut buffer)?;
         if read == 0 {
@@ -220,7 +221,6 @@ fn inspect(path: &Path, name: &str) -> Result<Inspected> {
         }
         let chunk = &buffer[..read];
         hasher.update(chunk);
-        pdf.scan(chunk);
         if head.len() < 8192 {
             head.extend_from_slice(&chunk[..chunk.len().min(8192 - head.len())]);
         }
@@ -232,17 +232,31 @@ fn inspect(path: &Path, name: &str) -> Result<Inspected> {
     if size == 0 {
         return Err(UploadRefused::Empty { name: name.into() }.into());
     }
-    pdf.finish();
     let detected = infer::get(&head);
-    let found = detected.map_or_else(|| "không rõ".to_string(), |kind| kind.mime_type().to_string());
+    let mut found = detected.map_or_else(|| "không rõ".to_string(), |kind| kind.mime_type().to_string());
     let extension = Path::new(name).extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
     let Some(expected) = expected_type(&extension) else {
         return Err(UploadRefused::NotADocument { name: name.into(), found }.into());
     };
     if detected.map(|kind| kind.extension()) != Some(expected) {
-        return Err(UploadRefused::NotItsName { name: name.into(), extension, found }.into());
+        // infer reads an office package by the order of its first parts, which LibreOffice writes differently
+        // from Word and Excel (its .docx and .xlsx read as a plain zip): a zip is then read by the parts it holds.
+        let package = detected.is_some_and(|kind| kind.extension() == "zip").then(|| package_type(path)).flatten();
+        match package {
+            Some((extension, mime)) if extension == expected => found = mime.to_string(),
+            _ => return Err(UploadRefused::NotItsName { name: name.into(), extension, found }.into()),
+        }
     }
-    let pages = (expected == "pdf").then(|| pdf.pages());
+    // A PDF is read whole (it is at most MAX_FILE_BYTES) for its exact page count.
+    let pages = if expected == "pdf" {
+        let bomb = |_| UploadRefused::PdfBomb {
+            name: name.into(),
+            limit_mb: (super::pdf::MAX_OBJECT_STREAM_BYTES >> 20) as u64,
+        };
+        Some(super::pdf::pages(&std::fs::read(path)?).map_err(bomb)?)
+    } else {
+        None
+    };
     if let Some(pages) = pages.filter(|pages| *pages > MAX_PDF_PAGES) {
         return Err(UploadRefused::TooManyPages { name: name.into(), pages, limit: MAX_PDF_PAGES }.into());
     }
@@ -250,6 +264,27 @@ fn inspect(path: &Path, name: &str) -> Result<Inspected> {
         check_package(path, name)?;
     }
     Ok(Inspected { sha256: super::audit::hex(&hasher.finalize()), size, kind: found, pages })
+}
+
+/// The office type a zip package is by the parts it holds: `word/document.xml` a Word file, `xl/workbook.xml` an
+/// Excel file, its `mimetype` part an `OpenDocument` one. None for another zip.
+fn package_type(path: &Path) -> Option<(&'static str, &'static str)> {
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()?;
+    if archive.index_for_name("word/document.xml").is_some() {
+        return Some(("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+    }
+    if archive.index_for_name("xl/workbook.xml").is_some() {
+        return Some(("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+    }
+    let mut mimetype = String::new();
+    archive.by_name("mimetype").ok()?.take(100).read_to_string(&mut mimetype).ok()?;
+    match mimetype.trim() {
+        "application/vnd.oasis.opendocument.text" => Some(("odt", "application/vnd.oasis.opendocument.text")),
+        "application/vnd.oasis.opendocument.spreadsheet" => {
+            Some(("ods", "application/vnd.oasis.opendocument.spreadsheet"))
+        }
+        _ => None,
+    }
 }
 
 /// A zip package (an office file): its parts as declared must stay under the limits, without unpacking it.
@@ -273,62 +308,21 @@ fn check_package(path: &Path, name: &str) -> Result<()> {
             return Err(bomb());
         }
     }
-    Ok(())
-}
-
-/// A PDF's page count as its text says it: the largest `/Count n` of a page tree, or else its `/Type /Page`
-/// objects (a compressed object stream hides both: such a file counts as the pages it shows).
-#[derive(Default)]
-struct PdfPages {
-    tail: Vec<u8>,
-    most_counted: u64,
-    page_objects: u64,
-}
-
-impl PdfPages {
-    /// Reads a piece of the file; the last 32 bytes wait for the next piece (a key may straddle two), or for
-    /// `finish`.
-    fn scan(&mut self, chunk: &[u8]) {
-        self.scan_to(chunk, 32);
-    }
-
-    /// Reads what `scan` kept back, at the end of the file.
-    fn finish(&mut self) {
-        self.scan_to(&[], 0);
-    }
-
-    fn scan_to(&mut self, chunk: &[u8], held: usize) {
-        let mut text = std::mem::take(&mut self.tail);
-        text.extend_from_slice(chunk);
-        let keep = text.len().saturating_sub(held);
-        let mut at = 0;
-        while at < keep {
-            let rest = &text[at..];
-            if rest.starts_with(b"/Count") {
-                let digits: Vec<u8> = rest[6..]
-                    .iter()
-                    .skip_while(|b| b.is_ascii_whitespace())
-                    .take_while(|b| b.is_ascii_digit())
-                    .copied()
-                    .collect();
-                if let Ok(count) = String::from_utf8_lossy(&digits).parse::<u64>() {
-                    self.most_counted = self.most_counted.max(count);
-                }
-            } else if rest.starts_with(b"/Type") {
-                let after: Vec<u8> =
-                    rest[5..].iter().skip_while(|b| b.is_ascii_whitespace()).take(6).copied().collect();
-                if after.starts_with(b"/Page") && !after.starts_with(b"/Pages") {
-                    self.page_objects += 1;
-                }
-            }
-            at += 1;
+    // The sizes a package declares may lie (a part saying 1 000 bytes that unpacks to gigabytes): each part is
+    // unpacked into nothing, counting, and refused past what it declared or past the limit of the whole.
+    let mut unpacked = 0u64;
+    for index in 0..archive.len() {
+        let part = archive.by_index(index).map_err(|_| bomb())?;
+        let declared = part.size();
+        let allowed = declared.min(MAX_UNPACKED_BYTES - unpacked.min(MAX_UNPACKED_BYTES));
+        let read =
+            std::io::copy(&mut part.take(allowed.saturating_add(1)), &mut std::io::sink()).map_err(|_| bomb())?;
+        if read > allowed {
+            return Err(bomb());
         }
-        self.tail = text[keep..].to_vec();
+        unpacked += read;
     }
-
-    fn pages(&self) -> u64 {
-        self.most_counted.max(self.page_objects)
-    }
+    Ok(())
 }
 
 fn read_document(row: &rusqlite::Row<'_>) -> rusqlite::Result<DocumentFile> {

@@ -46,6 +46,7 @@ pub mod paper_settings;
 pub mod papers;
 mod parts;
 pub mod paths;
+pub mod pdf;
 #[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 pub mod preview;
 mod published;
