@@ -760,3 +760,20 @@ fn csv_fields(line: &str) -> Vec<String> {
     fields.push(field);
     fields
 }
+
+/// The leaders' role is named in the regulation's words (`leaders_name`, Điều 3.4) in `user list`; the seeds
+/// keep *Lãnh đạo UBND tỉnh*.
+#[test]
+fn the_leaders_role_is_named_as_the_regulation_names_it() {
+    let round = Round::new();
+    let list = ok(&["user", "list", "--db", &round.db]);
+    let leader = list.lines().find(|l| l.starts_with("lanh-dao-1 ")).unwrap();
+    assert!(leader.contains("Thường trực Huyện ủy, HĐND, lãnh đạo UBND huyện"), "{list}");
+    assert!(!list.contains("Lãnh đạo UBND tỉnh"), "{list}");
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("seed.db").to_string_lossy().into_owned();
+    ok(&["init", "--db", &db, "--regulation", "thai-nguyen-2024", "--year", "2024"]);
+    ok(&["user", "add", "--db", &db, "lanh-dao-1", "--role", "leader", "--full-name", "Nguyễn Văn A"]);
+    let list = ok(&["user", "list", "--db", &db]);
+    assert!(list.lines().any(|l| l.starts_with("lanh-dao-1 ") && l.contains(" Lãnh đạo UBND tỉnh ")), "{list}");
+}
