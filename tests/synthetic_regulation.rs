@@ -360,6 +360,28 @@ fn a_round_of_the_synthetic_regulation_from_csv_to_approval() {
     assert_eq!(units(&rank, "khoi-1")["k1-03"]["level"], "excellent");
 }
 
+/// B.2 has three levels: the reasons (`rank --json` in both languages, `result`) give every level's subtotal.
+#[test]
+fn reasons_give_every_level_of_a_three_level_criterion() {
+    let round = Round::new();
+    round.appraise(&bloc_one_and_two());
+    let two = units(&round.rank(), "khoi-2");
+    // k2-01: B.2.2.2 at 0,6, so B.2.2 = 4 + 0,6 = 4,6 of 7 and B.2 = 8 + 4,6 = 12,6 of 15; a criterion of two
+    // levels (B.3) has no such reason.
+    let levels = "Điểm từng cấp của tiêu chí B.2: 12,6/15 › B.2.1 8/8 › B.2.1.1 4/4, B.2.1.2 2/2, B.2.1.3 2/2; \
+                  B.2.2 4,6/7 › B.2.2.1 4/4, B.2.2.2 0,6/3";
+    assert!(reasons(&two["k2-01"]).contains(levels), "{}", reasons(&two["k2-01"]));
+    assert!(!reasons(&two["k2-01"]).contains("tiêu chí B.3:"), "{}", reasons(&two["k2-01"]));
+    let english = units(&round.rank_in_english(), "khoi-2");
+    assert!(
+        reasons(&english["k2-01"]).contains("Criterion B.2 level by level: 12.6/15 › B.2.1 8/8 › B.2.1.1 4/4"),
+        "{}",
+        reasons(&english["k2-01"])
+    );
+    let result = ok(&["result", "--db", &round.db, "--user", "thu-ky", "--unit", "k2-01"]);
+    assert!(result.contains(levels), "{result}");
+}
+
 #[test]
 fn a_score_on_a_criterion_with_children_is_refused_and_the_fact_of_blocs_three_and_four_stays_there() {
     let round = Round::new();
@@ -737,4 +759,21 @@ fn csv_fields(line: &str) -> Vec<String> {
     }
     fields.push(field);
     fields
+}
+
+/// The leaders' role is named in the regulation's words (`leaders_name`, Điều 3.4) in `user list`; the seeds
+/// keep *Lãnh đạo UBND tỉnh*.
+#[test]
+fn the_leaders_role_is_named_as_the_regulation_names_it() {
+    let round = Round::new();
+    let list = ok(&["user", "list", "--db", &round.db]);
+    let leader = list.lines().find(|l| l.starts_with("lanh-dao-1 ")).unwrap();
+    assert!(leader.contains("Thường trực Huyện ủy, HĐND, lãnh đạo UBND huyện"), "{list}");
+    assert!(!list.contains("Lãnh đạo UBND tỉnh"), "{list}");
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("seed.db").to_string_lossy().into_owned();
+    ok(&["init", "--db", &db, "--regulation", "thai-nguyen-2024", "--year", "2024"]);
+    ok(&["user", "add", "--db", &db, "lanh-dao-1", "--role", "leader", "--full-name", "Nguyễn Văn A"]);
+    let list = ok(&["user", "list", "--db", &db]);
+    assert!(list.lines().any(|l| l.starts_with("lanh-dao-1 ") && l.contains(" Lãnh đạo UBND tỉnh ")), "{list}");
 }

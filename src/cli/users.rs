@@ -18,15 +18,17 @@ pub fn run(mut store: Store, command: UserCommand, lang: Lang) -> Result<(), Cli
         UserCommand::List => {
             let [name, role, agency, full_name, status] = say::user_columns(lang);
             let users = store.users()?;
+            let leaders = store.regulation().leaders_name.clone();
+            let role_name = |role| crate::messages::leaders::role_column(role, lang, leaders.as_deref());
             // The role's column as wide as the longest role name shown, at least 10.
-            let width = users.iter().map(|u| say::role_name(lang, u.role).chars().count()).fold(10, usize::max);
+            let width = users.iter().map(|u| role_name(u.role).chars().count()).fold(10, usize::max);
             let mut out = format!("{name:<24} {role:<width$} {agency:<20} {full_name:<30} {status}\n");
             for user in users {
                 let status = say::user_status(lang, user.removed_at.as_deref(), &user.added_at);
                 let line = format!(
                     "{:<24} {:<width$} {:<20} {:<30} {status}",
                     user.name,
-                    say::role_name(lang, user.role),
+                    role_name(user.role),
                     user.agency.as_deref().or(user.unit.as_deref()).unwrap_or("-"),
                     user.full_name
                 );

@@ -124,7 +124,12 @@ pub fn add_demo_users(store: &mut Store) -> Result<()> {
     }
     if regulation.frameworks_have_leader_criteria() {
         for n in 1..=3 {
-            users.push((format!("lanh-dao-{n}"), format!("Lãnh đạo UBND tỉnh {n}"), Role::Leader, None));
+            users.push((
+                format!("lanh-dao-{n}"),
+                format!("{} {n}", regulation.leaders_name.as_deref().unwrap_or_else(|| Role::Leader.label_vi())),
+                Role::Leader,
+                None,
+            ));
         }
     }
     users.push(("thu-ky".into(), "Thư ký Hội đồng".into(), Role::Secretary, None));

@@ -61,6 +61,20 @@ pub enum Observation {
     },
 }
 
+/// One level of a criterion's tree as a reason shows it: the criterion (depth 0), a middle level (B.2.1, depth
+/// 1) or a leaf below one (B.2.1.1), with its score and max; None where nothing in it applies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LevelScore {
+    /// 0 for the criterion itself, 1 for a sub-criterion, 2 for a sub-sub-criterion.
+    pub depth: usize,
+    /// The component's code as the framework writes it (`B.2.1`).
+    pub code: String,
+    /// Its score (a middle level's is the sum of its children), None where nothing in it applies.
+    pub score: Option<Decimal>,
+    /// Its maximum points in the framework.
+    pub max: Decimal,
+}
+
 /// One reason behind a unit's level.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reason {
@@ -78,6 +92,9 @@ pub enum Reason {
         /// The regulation's article for the points.
         source: String,
     },
+    /// A criterion of more than two levels (B.2 › B.2.1 › B.2.1.1) with every level's score: the criterion
+    /// first (after transfers), then its tree in the framework's order (middle levels' subtotals, leaves' scores).
+    Subtotals(Vec<LevelScore>),
     /// A not-completed condition held (its label is the regulation's text).
     NotCompleted {
         /// The condition's words, from the regulation.
@@ -198,7 +215,11 @@ pub fn unit_reasons(
             };
             let mut reasons =
                 level_reasons_in_bloc(&regulation.classification, &evidence, &ranked.assessment, Some(&unit.bloc));
-            reasons.splice(1..1, points_reasons(regulation, &evaluation.score));
+            let mut scores = points_reasons(regulation, &evaluation.score);
+            if let Some(framework) = regulation.framework_for(&unit.bloc, unit.group.as_deref()) {
+                scores.extend(subtotal_reasons(framework, &evaluation.score, &unit.entries));
+            }
+            reasons.splice(1..1, scores);
             reasons
         }
         None => Vec::new(),
@@ -220,6 +241,40 @@ fn points_reasons(regulation: &Regulation, score: &super::scoring::UnitScore) ->
         penalty: points.penalty,
         source: rule.source.clone(),
     }]
+}
+
+/// Each criterion with middle levels (B.2 › B.2.1 › B.2.1.1), every level with its score: the criterion's as
+/// scored, a middle level's subtotal and a leaf's value as the unit's file shows them (appraised where
+/// appraised, else the self-score). Nothing for a framework of two levels (both seeds).
+fn subtotal_reasons(
+    framework: &super::framework::Framework,
+    score: &super::scoring::UnitScore,
+    entries: &super::entries::Entries,
+) -> Vec<Reason> {
+    framework
+        .criteria()
+        .filter(|(_, criterion)| !criterion.subcriteria.is_empty())
+        .map(|(_, criterion)| {
+            let scored = score.criterion(&criterion.code);
+            let mut rows = vec![LevelScore {
+                depth: 0,
+                code: criterion.code.clone(),
+                score: scored.and_then(|c| c.score),
+                max: scored.map_or(criterion.max, |c| c.max),
+            }];
+            rows.extend(criterion.tree().into_iter().map(|row| {
+                let value = match (row.sub, row.component) {
+                    (Some(sub), _) => super::scoring::UnitScore::subtotal(sub, entries),
+                    (None, Some(component)) => entries
+                        .get(&component.code)
+                        .map_or(Some(Decimal::ZERO), |entry| entry.applicable.then(|| entry.provisional_value())),
+                    (None, None) => None,
+                };
+                LevelScore { depth: row.depth, code: row.code.to_string(), score: value, max: row.max }
+            }));
+            Reason::Subtotals(rows)
+        })
+        .collect()
 }
 
 /// What the round before this one says of a unit: its level then and, when it was rated not completed in both

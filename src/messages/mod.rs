@@ -28,6 +28,7 @@ mod files;
 pub mod gates;
 pub mod help;
 pub mod keys;
+pub mod leaders;
 mod open;
 pub mod papers;
 pub mod reasons;

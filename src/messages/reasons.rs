@@ -11,9 +11,10 @@ use crate::domain::classification::Level;
 use crate::domain::facts::FactWords;
 use crate::domain::grades::Grade;
 use crate::domain::ranking::{Outcome, QuotaNote};
-use crate::domain::reasons::{FactShown, Observation, Reason};
+use crate::domain::reasons::{FactShown, LevelScore, Observation, Reason};
 use crate::domain::self_assessment::FileGap;
 use rust_decimal::Decimal;
+use std::fmt::Write as _;
 
 /// A score without trailing zeros: `3,5` in Vietnamese, `3.5` in English.
 pub fn score(value: Decimal, lang: Lang) -> String {
@@ -210,6 +211,32 @@ fn gaps(count: usize, listed: &[(crate::domain::code::ComponentCode, FileGap)], 
     items.join("; ")
 }
 
+/// A criterion's levels in one line, the tree read left to right: " › " goes one level down, ", " to a
+/// sibling, "; " back up: `12/15 › B.2.1 6/8 › B.2.1.1 3/4, B.2.1.2 2/2; B.2.2 6/7`.
+fn levels(rows: &[LevelScore], lang: Lang) -> String {
+    let value = |row: &LevelScore| match row.score {
+        Some(value) => format!("{}/{}", score(value, lang), score(row.max, lang)),
+        None => format!("{} ({}/{})", lang.pick("không áp dụng", "not applicable"), "—", score(row.max, lang)),
+    };
+    let mut line = String::new();
+    let mut previous: Option<usize> = None;
+    for row in rows {
+        match previous {
+            None => {
+                line.push_str(&value(row));
+                previous = Some(row.depth);
+                continue;
+            }
+            Some(depth) if row.depth > depth => line.push_str(" › "),
+            Some(depth) if row.depth == depth => line.push_str(", "),
+            Some(_) => line.push_str("; "),
+        }
+        let _ = write!(line, "{} {}", row.code, value(row));
+        previous = Some(row.depth);
+    }
+    line
+}
+
 /// One reason, in the reader's language.
 pub fn reason(reason: &Reason, lang: Lang) -> String {
     match (reason, lang) {
@@ -226,6 +253,13 @@ pub fn reason(reason: &Reason, lang: Lang) -> String {
             match lang {
                 Lang::Vi => format!("Điểm {}; điểm thưởng {bonus}; điểm trừ {penalty}{article}", parts.join("; ")),
                 Lang::En => format!("Scores: {}; bonus {bonus}; penalty {penalty}{article}", parts.join("; ")),
+            }
+        }
+        (Reason::Subtotals(rows), _) => {
+            let criterion = rows.first().map_or("", |row| row.code.as_str());
+            match lang {
+                Lang::Vi => format!("Điểm từng cấp của tiêu chí {criterion}: {}", levels(rows, lang)),
+                Lang::En => format!("Criterion {criterion} level by level: {}", levels(rows, lang)),
             }
         }
         (Reason::NotCompleted { label, observed: seen }, _) => {
@@ -313,6 +347,18 @@ mod tests {
                 },
                 "Điểm Phần A 28,5; Phần B —; điểm thưởng 5; điểm trừ 1,5 (Điều 4)",
                 "Scores: part A 28.5; part B —; bonus 5; penalty 1.5 (Điều 4)",
+            ),
+            (
+                Reason::Subtotals(vec![
+                    LevelScore { depth: 0, code: "B.2".into(), score: Some(d("12.5")), max: d("15") },
+                    LevelScore { depth: 1, code: "B.2.1".into(), score: Some(d("6.5")), max: d("8") },
+                    LevelScore { depth: 2, code: "B.2.1.1".into(), score: Some(d("3.5")), max: d("4") },
+                    LevelScore { depth: 2, code: "B.2.1.2".into(), score: None, max: d("2") },
+                    LevelScore { depth: 1, code: "B.2.2".into(), score: Some(d("6")), max: d("7") },
+                    LevelScore { depth: 2, code: "B.2.2.1".into(), score: Some(d("4")), max: d("4") },
+                ]),
+                "Điểm từng cấp của tiêu chí B.2: 12,5/15 › B.2.1 6,5/8 › B.2.1.1 3,5/4, B.2.1.2 không áp dụng (—/2); B.2.2 6/7 › B.2.2.1 4/4",
+                "Criterion B.2 level by level: 12.5/15 › B.2.1 6.5/8 › B.2.1.1 3.5/4, B.2.1.2 not applicable (—/2); B.2.2 6/7 › B.2.2.1 4/4",
             ),
             (
                 Reason::NotCompleted {
@@ -427,7 +473,7 @@ mod tests {
             for phrase in data {
                 english = english.replace(phrase, "");
             }
-            assert!(english.chars().all(|c| c.is_ascii() || c == '—'), "{english}");
+            assert!(english.chars().all(|c| c.is_ascii() || c == '—' || c == '›'), "{english}");
         }
     }
 

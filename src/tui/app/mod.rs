@@ -296,14 +296,19 @@ impl App {
         users.into_iter().map(|u| (u.actor(), self.describe(&u.actor()))).collect()
     }
 
+    /// A role's name, the leaders' in the regulation's words.
+    pub fn role_name(&self, role: Role) -> String {
+        crate::messages::leaders::role(role, self.lang, self.regulation.leaders_name.as_deref())
+    }
+
     /// "Thành viên Hội đồng — Sở Nội vụ (tv-so-noi-vu)".
     pub fn describe(&self, user: &Actor) -> String {
         let agency = user.agency.as_deref().map(|a| self.regulation.agency(a).map_or(a, |agency| agency.name.as_str()));
         match agency {
             Some(agency) => {
-                format!("{} — {agency} ({})", crate::messages::views::role(user.role, self.lang), user.name)
+                format!("{} — {agency} ({})", self.role_name(user.role), user.name)
             }
-            None => format!("{} ({})", crate::messages::views::role(user.role, self.lang), user.name),
+            None => format!("{} ({})", self.role_name(user.role), user.name),
         }
     }
 

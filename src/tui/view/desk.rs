@@ -111,7 +111,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                     format!(
                         "{:<20} {:<28} {:<18} {} {removed}",
                         user.name,
-                        super::words::role(user.role, app.lang),
+                        app.role_name(user.role),
                         place,
                         safe(&user.full_name)
                     )

@@ -415,10 +415,10 @@ pub fn title_spans(app: &App, width: u16) -> Vec<Span<'static>> {
         }
         Some(user) => {
             let name = one_line(&full_name(app, &user.name));
-            let role = words::role(user.role, app.lang);
+            let role = app.role_name(user.role);
             let agency =
                 user.agency.as_deref().map(|a| app.regulation.agency(a).map_or(a, |agency| agency.name.as_str()));
-            let short = with_role(&name, role);
+            let short = with_role(&name, &role);
             let full = match agency.filter(|agency| !says(&name, agency)) {
                 Some(agency) => format!("{short} — {}", one_line(agency)),
                 None => short.clone(),
@@ -468,9 +468,9 @@ pub(super) fn with_role(name: &str, role: &str) -> String {
 
 /// A person with their role, as a prompt names who acts (*Nguyễn Văn A — Chủ tịch Hội đồng*).
 pub fn acting_person(app: &App) -> String {
-    app.user.as_ref().map_or_else(String::new, |user| {
-        with_role(&one_line(&full_name(app, &user.name)), words::role(user.role, app.lang))
-    })
+    app.user
+        .as_ref()
+        .map_or_else(String::new, |user| with_role(&one_line(&full_name(app, &user.name)), &app.role_name(user.role)))
 }
 
 /// A pane's name on its tab.

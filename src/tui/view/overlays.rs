@@ -19,7 +19,7 @@ pub fn picker(frame: &mut Frame, app: &App, area: Rect) {
         .iter()
         .map(|(actor, _)| {
             let name = super::full_name(app, &actor.name);
-            let person = super::with_role(&super::one_line(&name), words::role(actor.role, app.lang));
+            let person = super::with_role(&super::one_line(&name), &app.role_name(actor.role));
             let agency =
                 actor.agency.as_deref().map(|a| app.regulation.agency(a).map_or(a, |agency| agency.name.as_str()));
             let text = match agency.filter(|agency| !super::says(&name, agency)) {

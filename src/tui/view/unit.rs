@@ -25,7 +25,7 @@ pub fn who_appraised(app: &App, by: &str) -> String {
             let agency =
                 user.agency.as_deref().map(|a| app.regulation.agency(a).map_or(a, |agency| agency.name.as_str()));
             let name = super::full_name(app, by);
-            let person = super::with_role(&name, words::role(user.role, app.lang));
+            let person = super::with_role(&name, &app.role_name(user.role));
             match agency.filter(|agency| !super::says(&name, agency)) {
                 Some(agency) => format!("{person} — {agency}"),
                 None => person,
