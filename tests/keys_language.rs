@@ -214,3 +214,30 @@ fn a_save_and_a_refusal_speak_the_language_of_the_run() {
         assert!(!is_error && message.starts_with(saved), "{lang:?}: {message}");
     }
 }
+
+/// Every key of every context (`Context::ALL`, not a hand list: a new context is covered as soon as it exists),
+/// including those the walk above does not reach, is described in both languages: English with no Vietnamese
+/// letter, Vietnamese with no English word.
+#[test]
+fn every_key_of_every_context_is_described_in_each_language() {
+    use thamdinh::tui::keymap::{Context, bindings};
+    let mut described = 0;
+    for &context in Context::ALL {
+        for binding in bindings(context) {
+            let english = binding.description.say(Lang::En);
+            let vietnamese = binding.description.say(Lang::Vi);
+            assert!(!english.is_empty() && !vietnamese.is_empty(), "{context:?} {}: a description", binding.label);
+            assert!(
+                !english.chars().any(vietnamese_letter),
+                "{context:?} {}: Vietnamese in {english:?}",
+                binding.label
+            );
+            let words = vietnamese.split(|c: char| !c.is_alphanumeric() && c != '-');
+            for word in words {
+                assert!(!ENGLISH.contains(&word), "{context:?} {}: English {word:?} in {vietnamese:?}", binding.label);
+            }
+            described += 1;
+        }
+    }
+    assert!(described > Context::ALL.len(), "every context has keys ({described})");
+}

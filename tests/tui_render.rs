@@ -35,17 +35,17 @@ fn scoring_form_with_an_inline_refusal() {
 
 #[test]
 fn ranking() {
-    snapshot_meaning("ranking", "thu-ky", "", "Xếp hạng");
+    snapshot_meaning("ranking", "thu-ky", "", "trên vạch: chỉ tiêu xuất sắc 1");
 }
 
 #[test]
 fn progress() {
-    snapshot_meaning("progress", "thu-ky", "<Tab>", "Tiến độ");
+    snapshot_meaning("progress", "thu-ky", "<Tab>", "198/199");
 }
 
 #[test]
 fn ties() {
-    snapshot_meaning("ties", "chu-tich", "3", "Bằng điểm");
+    snapshot_meaning("ties", "chu-tich", "3", "so-nganh: snv, stp — cùng 100,000 điểm");
 }
 
 #[test]

@@ -5,9 +5,24 @@ use crate::domain::permissions::CouncilWrite;
 use crate::messages::keys::{self as k, Words};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-/// Where the keyboard is: each context has its own bindings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Context {
+/// Declares `Context` and `Context::ALL` from one list, so every context is in `ALL` by construction (tests walk
+/// it: a new context is covered without anyone listing it).
+macro_rules! contexts {
+    ($($(#[$meta:meta])* $name:ident,)*) => {
+        /// Where the keyboard is: each context has its own bindings.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Context {
+            $($(#[$meta])* $name,)*
+        }
+
+        impl Context {
+            /// Every context, in the order declared.
+            pub const ALL: &[Context] = &[$(Context::$name),*];
+        }
+    };
+}
+
+contexts! {
     Picker,
     List,
     Form,
@@ -433,34 +448,19 @@ mod tests {
 
     #[test]
     fn every_context_has_a_way_out() {
-        for context in [
-            Picker,
-            List,
-            Form,
-            Comment,
-            Filter,
-            Ties,
-            Facts,
-            Grades,
-            Help,
-            History,
-            Paths,
-            ConfirmQuit,
-            Unit,
-            Approve,
-            DeskFiles,
-            DeskKind,
-            DeskPreview,
-            DeskProblems,
-            DeskUsers,
-            DeskRemove,
-            DeskForm,
-            DeskNotice,
-        ] {
+        for &context in Context::ALL {
             assert!(
                 bindings(context).any(|b| matches!(b.command, C::Back | C::Quit | C::No)),
                 "{context:?} has no way out"
             );
+        }
+    }
+
+    #[test]
+    fn every_context_is_listed_once_and_has_keys() {
+        for (i, context) in Context::ALL.iter().enumerate() {
+            assert!(!Context::ALL[i + 1..].contains(context), "{context:?} twice");
+            assert!(bindings(*context).next().is_some(), "{context:?} has no keys");
         }
     }
 }

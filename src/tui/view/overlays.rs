@@ -83,7 +83,7 @@ pub fn help(frame: &mut Frame, app: &App) {
     let text_width = inner_width - key_width;
     let mut lines = Vec::new();
     for binding in &bindings {
-        let mut rows = wrap_words(app.describe_binding(binding), text_width).into_iter();
+        let mut rows = super::wrap::lines(app.describe_binding(binding), text_width, 0, 0).into_iter();
         let first = rows.next().unwrap_or_default();
         lines.push(Line::from(vec![
             Span::styled(format!("{:<key_width$}", binding.label), heading()),
@@ -100,23 +100,6 @@ pub fn help(frame: &mut Frame, app: &App) {
     frame.render_widget(Clear, area);
     let block = Block::bordered().title(words::help_title(lines.len() > height, app.lang));
     frame.render_widget(Paragraph::new(lines).scroll((u16::try_from(top).unwrap_or(u16::MAX), 0)).block(block), area);
-}
-
-/// Words laid into lines of at most `width` columns (a word longer than a line has a line of its own).
-fn wrap_words(text: &str, width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && Span::raw(format!("{line} {word}")).width() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    lines.push(line);
-    lines
 }
 
 pub fn confirm(frame: &mut Frame, pending: Pending, lang: Lang) {

@@ -36,28 +36,10 @@ pub fn who_appraised(app: &App, by: &str) -> String {
     }
 }
 
-/// Wraps a text into lines of at most `width` columns at spaces (a word longer than a line is cut), each
-/// line after the first indented as the first.
+/// Wraps a text into lines of at most `width` columns (never fewer than ten beyond the indent), each line
+/// after the first indented two more than the first.
 fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
-    let width = width.max(indent + 10);
-    let mut lines = Vec::new();
-    let mut line = " ".repeat(indent);
-    let mut used = indent;
-    for word in text.split_whitespace() {
-        let word_width = Span::raw(word).width();
-        if used > indent && used + 1 + word_width > width {
-            lines.push(std::mem::replace(&mut line, " ".repeat(indent + 2)));
-            used = indent + 2;
-        }
-        if used > indent && !line.ends_with("  ") {
-            line.push(' ');
-            used += 1;
-        }
-        line.push_str(word);
-        used += word_width;
-    }
-    lines.push(line);
-    lines
+    super::wrap::lines(text, width.max(indent + 10), indent, indent + 2)
 }
 
 /// The lines of a unit's file at a width, and the line where each component begins.
