@@ -16,6 +16,7 @@ use thamdinh::store::appraise::{AppraisalInput, Saved};
 use thamdinh::store::audit::ChainCheck;
 use thamdinh::store::rerate::RerateChange;
 use thamdinh::store::{Store, StoreError};
+use tools::{as_user, refused_because};
 use tui_support::fixture_store;
 
 const BIN: &str = env!("CARGO_BIN_EXE_thamdinh");
@@ -36,22 +37,6 @@ fn input(store: &Store, unit: &str, component: &str, appraised: &str, reason: &s
         appraised: d(appraised),
         deduction_reason: reason.into(),
         based_on_version: version(store, unit, component),
-    }
-}
-
-fn as_user<'s>(store: &'s mut Store, user: &str) -> &'s mut Store {
-    store.sign_in(user).unwrap();
-    store
-}
-
-fn refused_because(result: Result<impl std::fmt::Debug, StoreError>, words: &str) -> String {
-    match result {
-        Err(error) => {
-            let text = thamdinh::messages::store_error(&error, thamdinh::messages::Lang::En);
-            assert!(text.contains(words), "expected {words:?} in: {text}");
-            text
-        }
-        Ok(value) => panic!("expected a refusal naming {words:?}, got {value:?}"),
     }
 }
 

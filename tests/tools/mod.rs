@@ -22,6 +22,24 @@ pub fn available(program: &str, version_flag: &str, package: &str) -> bool {
     false
 }
 
+/// The store, now writing as `user`.
+pub fn as_user<'s>(store: &'s mut thamdinh::store::Store, user: &str) -> &'s mut thamdinh::store::Store {
+    store.sign_in(user).expect("a user of the round");
+    store
+}
+
+/// The store's refusal, in English, which must name `words`; its text.
+pub fn refused_because(result: Result<impl std::fmt::Debug, thamdinh::store::StoreError>, words: &str) -> String {
+    match result {
+        Err(error) => {
+            let text = thamdinh::messages::store_error(&error, thamdinh::messages::Lang::En);
+            assert!(text.contains(words), "expected {words:?} in: {text}");
+            text
+        }
+        Ok(value) => panic!("expected a refusal naming {words:?}, got {value:?}"),
+    }
+}
+
 /// Whether the sshd tests can run: openssh-server is there and this is root (sshd switches to the key's account).
 /// Under `CI=true` either missing fails the test; elsewhere it prints a notice and the caller skips.
 pub fn sshd_ready() -> bool {
