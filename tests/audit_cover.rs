@@ -191,16 +191,7 @@ fn every_stored_fact_of_a_demo_round_is_covered_its_seeded_values_regenerated() 
 /// (the score as `appraised` says, which is not 2 if someone changed it before the upgrade).
 fn schema_4_round(path: &Path, appraised: &str) {
     use thamdinh::store::audit::{AuditRow, row_hash};
-    let mut conn = Connection::open(path).unwrap();
-    thamdinh::store::schema::migrations().to_version(&mut conn, 4).unwrap();
-    conn.pragma_update(None, "application_id", thamdinh::store::schema::APPLICATION_ID).unwrap();
-    conn.execute("INSERT INTO round (id, regulation, year) VALUES (1, 'thai-nguyen-2024', 2024)", []).unwrap();
-    let files = thamdinh::store::catalog::files("thai-nguyen-2024").unwrap();
-    for (file, content) in
-        files.iter().filter(|(f, _)| Path::new(f).extension().is_some_and(|ext| ext.eq_ignore_ascii_case("toml")))
-    {
-        conn.execute("INSERT INTO regulation_file (path, content) VALUES (?1, ?2)", [file, content]).unwrap();
-    }
+    let conn = tools::old_round(path, 4);
     conn.execute("INSERT INTO unit VALUES ('snv', 'Sở Nội vụ', 'so-nganh', NULL)", []).unwrap();
     conn.execute(
         "INSERT INTO score (unit, criterion, self_score, appraised_score, deduction_reason) VALUES ('snv', 'II.1', '3', ?1, 'Thiếu')",

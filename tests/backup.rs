@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failed unwrap is a failed test")]
 
 mod binary;
+mod tools;
 
 use binary::{ok, refused, thamdinh};
 use std::path::Path;
@@ -14,11 +15,7 @@ fn path(dir: &Path, name: &str) -> String {
 }
 
 fn round(dir: &Path) -> String {
-    let db = path(dir, "2024.db");
-    ok(&["init", "--db", &db, "--regulation", "thai-nguyen-2024", "--year", "2024"]);
-    let units = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/thai-nguyen-2024/units.csv");
-    ok(&["import", "units", "--db", &db, &units.display().to_string()]);
-    db
+    tools::units_round(dir, "2024.db")
 }
 
 /// A writer process after another: `user add` of `prefix-0`, `prefix-1` …, counting the commands that returned.

@@ -3,9 +3,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failed unwrap is a failed test")]
 
 mod binary;
+mod tools;
 
 use binary::{ok, refused};
 use std::fmt::Write;
+use tools::file;
 
 /// Words of an English sentence that a Vietnamese refusal never carries.
 const ENGLISH: &[&str] =
@@ -85,12 +87,6 @@ fn refused_both(db: &str, args: &[&str], vi: &str, en: &str) {
     let error = refused(&english);
     assert!(error.contains(en), "{args:?} --lang en: {error:?} lacks {en:?}");
     assert_eq!(content(db), before, "{args:?} changed the database");
-}
-
-fn file(dir: &std::path::Path, name: &str, text: &str) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path.display().to_string()
 }
 
 #[test]

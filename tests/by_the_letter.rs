@@ -4,6 +4,7 @@
 
 mod binary;
 mod common;
+mod tools;
 
 use binary::{ok, refused};
 use common::{appraise, bac_giang, level_reasons, thai_nguyen, unit_at_max};
@@ -14,6 +15,7 @@ use thamdinh::domain::classification::Level;
 use thamdinh::domain::evaluate::{UnitRecord, evaluate_unit};
 use thamdinh::domain::facts::{FactValue, check_facts};
 use thamdinh::domain::regulation::Regulation;
+use tools::file as write;
 
 fn level(regulation: &Regulation, unit: &UnitRecord) -> Level {
     evaluate_unit(regulation, unit).expect("framework").assessment.level
@@ -31,12 +33,6 @@ fn round(dir: &Path, regulation: &str, units: &str) -> String {
     ok(&["init", "--db", &db, "--regulation", regulation, "--year", "2024"]);
     import(dir, &db, "units", &format!("code,name,bloc,group\n{units}"));
     db
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path.display().to_string()
 }
 
 fn import(dir: &Path, db: &str, kind: &str, csv: &str) -> String {

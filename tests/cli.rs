@@ -2,11 +2,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failed unwrap is a failed test")]
 
 mod binary;
+mod tools;
 
 use binary::{ok, refused};
 use serde_json::Value;
 use std::fmt::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+use tools::file as write;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 
@@ -102,12 +104,6 @@ fn the_chairman_orders_a_tie_and_the_pending_units_get_their_levels() {
     assert_eq!((stp["rank"].as_u64(), stp["level"].as_str()), (Some(1), Some("excellent")));
     assert_eq!((snv["rank"].as_u64(), snv["level"].as_str()), (Some(2), Some("good")));
     assert_eq!(snv["tie_pending"], false);
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> String {
-    let path: PathBuf = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path.display().to_string()
 }
 
 #[test]

@@ -3,65 +3,24 @@
 //! approved bloc, audited, and `audit verify` clean afterwards.
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failed unwrap is a failed test")]
 
+mod tools;
 mod tui_support;
 
-use rust_decimal::Decimal;
-use std::process::Command;
 use thamdinh::domain::evaluate::evaluate_unit;
 use thamdinh::domain::grades::Grade;
-use thamdinh::store::appraise::AppraisalInput;
-use thamdinh::store::{Store, StoreError};
+use thamdinh::store::Store;
+use tools::forge::save;
+use tools::{as_user, refused_because};
 use tui_support::fixture_store;
 
-const BIN: &str = env!("CARGO_BIN_EXE_thamdinh");
-
-fn as_user<'s>(store: &'s mut Store, user: &str) -> &'s mut Store {
-    store.sign_in(user).unwrap();
-    store
-}
-
-fn refused_because(result: Result<impl std::fmt::Debug, StoreError>, words: &str) -> String {
-    match result {
-        Err(error) => {
-            let text = thamdinh::messages::store_error(&error, thamdinh::messages::Lang::En);
-            assert!(text.contains(words), "expected {words:?} in: {text}");
-            text
-        }
-        Ok(value) => panic!("expected a refusal naming {words:?}, got {value:?}"),
-    }
-}
-
 fn verify_clean(store: &Store) {
-    let db = store.path().display().to_string();
-    let output = Command::new(BIN)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .args(["audit", "verify", "--db", &db])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-}
-
-fn save(store: &mut Store, unit: &str, component: &str, appraised: &str, reason: &str) -> i64 {
-    let based_on_version = store.appraisal_version(unit, component).unwrap();
-    let appraised: Decimal = appraised.replace(',', ".").parse().unwrap();
-    let input = AppraisalInput {
-        unit: unit.into(),
-        component: component.into(),
-        appraised,
-        deduction_reason: reason.into(),
-        based_on_version,
-    };
-    store.save_appraisal(&input).unwrap();
-    store.appraisal_version(unit, component).unwrap()
+    tools::ok(&["audit", "verify", "--db", &store.path().display().to_string()]);
 }
 
 /// The fixture's one unappraised component of `so-nganh` appraised, then the bloc approved by the chairman.
 fn approve_so_nganh(store: &mut Store) {
     if store.load_unit("skhcn").unwrap().unwrap().entries["III.7"].appraised_score.is_none() {
-        as_user(store, "tv-so-noi-vu");
-        save(store, "skhcn", "III.7", "2,5", "Thiếu một báo cáo");
+        save(store, "tv-so-noi-vu", "skhcn", "III.7", "2,5", "Thiếu một báo cáo");
     }
     as_user(store, "chu-tich");
     store.approve_bloc("so-nganh").unwrap();
@@ -112,8 +71,7 @@ fn a_grade_override_is_removed_by_the_chairman_with_a_reason_and_one_equal_to_th
 fn an_appraisal_is_withdrawn_by_its_agency_while_the_bloc_is_open() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = fixture_store(dir.path());
-    as_user(&mut store, "tv-so-noi-vu");
-    let version = save(&mut store, "skhcn", "III.7", "2,5", "Thiếu một báo cáo");
+    let version = save(&mut store, "tv-so-noi-vu", "skhcn", "III.7", "2,5", "Thiếu một báo cáo");
 
     // Not another agency, not the secretary or the chairman.
     for user in ["tv-so-tttt", "thu-ky", "chu-tich"] {
@@ -138,11 +96,9 @@ fn an_appraisal_is_withdrawn_by_its_agency_while_the_bloc_is_open() {
     verify_clean(&store);
 
     // An assistant withdraws only their own entry awaiting confirmation.
-    as_user(&mut store, "tgv-so-noi-vu");
-    let entered = save(&mut store, "skhcn", "III.7", "2", "Thiếu báo cáo");
+    let entered = save(&mut store, "tgv-so-noi-vu", "skhcn", "III.7", "2", "Thiếu báo cáo");
     store.withdraw_appraisal("skhcn", "III.7", "Nhập nhầm", entered).unwrap();
-    as_user(&mut store, "tv-so-noi-vu");
-    let final_version = save(&mut store, "skhcn", "III.7", "2", "Thiếu báo cáo");
+    let final_version = save(&mut store, "tv-so-noi-vu", "skhcn", "III.7", "2", "Thiếu báo cáo");
     as_user(&mut store, "tgv-so-noi-vu");
     refused_because(store.withdraw_appraisal("skhcn", "III.7", "Nhầm", final_version), "assistant");
     verify_clean(&store);

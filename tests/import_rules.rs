@@ -3,22 +3,14 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failed unwrap is a failed test")]
 
 mod binary;
+mod tools;
 
 use binary::{ok, refused};
 use std::path::Path;
+use tools::file;
 
 fn round(dir: &Path) -> String {
-    let db = dir.join("2024.db").display().to_string();
-    ok(&["init", "--db", &db, "--regulation", "thai-nguyen-2024", "--year", "2024"]);
-    let units = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/thai-nguyen-2024/units.csv");
-    ok(&["import", "units", "--db", &db, &units.display().to_string()]);
-    db
-}
-
-fn file(dir: &Path, name: &str, text: &str) -> String {
-    let path = dir.join(name).display().to_string();
-    std::fs::write(&path, text).unwrap();
-    path
+    tools::units_round(dir, "2024.db")
 }
 
 #[test]

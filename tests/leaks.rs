@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failed unwrap is a failed test")]
 
 mod binary;
+mod tools;
 mod tui_support;
 
 use binary::{ok, refused, thamdinh};
@@ -12,24 +13,16 @@ use thamdinh::sheet::layout::{Column, Layout, META_ROW};
 use thamdinh::sheet::model::Value;
 use thamdinh::store::self_assessment::SelfAssessmentInput;
 use thamdinh::store::{Cell, Store};
+use tools::file as write;
 
 fn path(dir: &Path, name: &str) -> String {
     dir.join(name).display().to_string()
 }
 
-fn write(dir: &Path, name: &str, text: &str) -> String {
-    let file = path(dir, name);
-    std::fs::write(&file, text).unwrap();
-    file
-}
-
 /// Thái Nguyên 2024: the council appraised stc III.7 at 3 (self 3) and snv II.2 at 1,75 with a reason; stc has its
 /// focal person `dau-moi-stc`.
 fn round(dir: &Path) -> String {
-    let db = path(dir, "2024.db");
-    ok(&["init", "--db", &db, "--regulation", "thai-nguyen-2024", "--year", "2024"]);
-    let units = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/thai-nguyen-2024/units.csv");
-    ok(&["import", "units", "--db", &db, &units.display().to_string()]);
+    let db = tools::units_round(dir, "2024.db");
     let scores = write(
         dir,
         "council.csv",

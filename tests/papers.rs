@@ -8,7 +8,7 @@ mod tools;
 use std::io::Read;
 use std::path::Path;
 use std::process::Command;
-use tools::{approved_round, ok, part, path, refused};
+use tools::{approved_round, file as write, ok, part, path, refused};
 
 /// Every header part of a .docx, joined.
 fn headers(file: &str) -> String {
@@ -258,11 +258,6 @@ fn export_verify_reads_a_paper_and_finds_an_edit() {
     ok(&["import", "scores", "--db", &db, &write(dir.path(), "s.csv", change)]);
     let error = refused(&["export", "verify", "--db", &db, &file]);
     assert!(error.contains("report.docx"), "{error}");
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> String {
-    std::fs::write(dir.join(name), text).unwrap();
-    path(dir, name)
 }
 
 #[test]

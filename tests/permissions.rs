@@ -2,6 +2,7 @@
 //! the approval freeze and re-rating, the hash-chained audit log and its verification.
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failed unwrap is a failed test")]
 
+mod tools;
 mod tui_support;
 
 use rusqlite::Connection;
@@ -15,6 +16,7 @@ use thamdinh::store::appraise::{AppraisalInput, Saved};
 use thamdinh::store::audit::ChainCheck;
 use thamdinh::store::rerate::RerateChange;
 use thamdinh::store::{Store, StoreError};
+use tools::{as_user, refused_because};
 use tui_support::fixture_store;
 
 const BIN: &str = env!("CARGO_BIN_EXE_thamdinh");
@@ -35,22 +37,6 @@ fn input(store: &Store, unit: &str, component: &str, appraised: &str, reason: &s
         appraised: d(appraised),
         deduction_reason: reason.into(),
         based_on_version: version(store, unit, component),
-    }
-}
-
-fn as_user<'s>(store: &'s mut Store, user: &str) -> &'s mut Store {
-    store.sign_in(user).unwrap();
-    store
-}
-
-fn refused_because(result: Result<impl std::fmt::Debug, StoreError>, words: &str) -> String {
-    match result {
-        Err(error) => {
-            let text = thamdinh::messages::store_error(&error, thamdinh::messages::Lang::En);
-            assert!(text.contains(words), "expected {words:?} in: {text}");
-            text
-        }
-        Ok(value) => panic!("expected a refusal naming {words:?}, got {value:?}"),
     }
 }
 
@@ -405,16 +391,7 @@ fn a_round_from_before_the_chain_is_sealed_on_open() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.db");
     {
-        let mut conn = Connection::open(&path).unwrap();
-        thamdinh::store::schema::migrations().to_version(&mut conn, 3).unwrap();
-        conn.pragma_update(None, "application_id", thamdinh::store::schema::APPLICATION_ID).unwrap();
-        conn.execute("INSERT INTO round (id, regulation, year) VALUES (1, 'thai-nguyen-2024', 2024)", []).unwrap();
-        let files = thamdinh::store::catalog::files("thai-nguyen-2024").unwrap();
-        for (file, content) in
-            files.iter().filter(|(f, _)| Path::new(f).extension().is_some_and(|ext| ext.eq_ignore_ascii_case("toml")))
-        {
-            conn.execute("INSERT INTO regulation_file (path, content) VALUES (?1, ?2)", [file, content]).unwrap();
-        }
+        let conn = tools::old_round(&path, 3);
         for detail in ["thai-nguyen-2024 2024", "units.csv: 8 rows"] {
             conn.execute("INSERT INTO audit (actor, action, detail) VALUES ('admin', 'import', ?1)", [detail]).unwrap();
         }

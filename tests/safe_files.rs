@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failed unwrap is a failed test")]
 
 mod binary;
+mod tools;
 mod tui_support;
 
 use binary::{ok, refused, thamdinh};
@@ -19,11 +20,7 @@ fn path(dir: &Path, name: &str) -> String {
 }
 
 fn round(dir: &Path) -> String {
-    let db = path(dir, "round.db");
-    ok(&["init", "--db", &db, "--regulation", "thai-nguyen-2024", "--year", "2024"]);
-    let units = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/thai-nguyen-2024/units.csv");
-    ok(&["import", "units", "--db", &db, &units.display().to_string()]);
-    db
+    tools::units_round(dir, "round.db")
 }
 
 /// What a refused write must leave as it was: the audit head and the ranking.

@@ -4,6 +4,7 @@
 //! covered by `audit verify`), late submissions, and the unit's result after approval.
 
 mod binary;
+mod tools;
 mod tui_support;
 
 use binary::{ok, refused, thamdinh};
@@ -315,20 +316,10 @@ fn user_add_takes_a_unit_for_the_unit_role_only() {
 
 #[test]
 fn migration_6_keeps_the_users_of_an_older_database_and_the_log_still_explains_them() {
-    use rusqlite::Connection;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.db");
     {
-        let mut conn = Connection::open(&path).unwrap();
-        thamdinh::store::schema::migrations().to_version(&mut conn, 4).unwrap();
-        conn.pragma_update(None, "application_id", thamdinh::store::schema::APPLICATION_ID).unwrap();
-        conn.execute("INSERT INTO round (id, regulation, year) VALUES (1, 'thai-nguyen-2024', 2024)", []).unwrap();
-        let files = thamdinh::store::catalog::files("thai-nguyen-2024").unwrap();
-        for (file, content) in
-            files.iter().filter(|(f, _)| Path::new(f).extension().is_some_and(|ext| ext.eq_ignore_ascii_case("toml")))
-        {
-            conn.execute("INSERT INTO regulation_file (path, content) VALUES (?1, ?2)", [file, content]).unwrap();
-        }
+        let conn = tools::old_round(&path, 4);
         conn.execute("INSERT INTO unit VALUES ('snv', 'Sở Nội vụ', 'so-nganh', NULL)", []).unwrap();
         conn.execute("INSERT INTO council_user (name, full_name, role) VALUES ('thu-ky', 'Thư ký', 'secretary')", [])
             .unwrap();

@@ -13,11 +13,12 @@ use thamdinh::store::audit::{AuditRow, row_hash};
 use thamdinh::store::rerate::RerateChange;
 use thamdinh::store::state::row_state;
 
-/// `user` appraises `unit`'s `component` at `appraised` with `reason`, from the version stored now.
-pub fn save(store: &mut Store, user: &str, unit: &str, component: &str, appraised: &str, reason: &str) {
+/// `user` appraises `unit`'s `component` at `appraised` (a decimal point or comma) with `reason`, from the version
+/// stored now; the version the save left.
+pub fn save(store: &mut Store, user: &str, unit: &str, component: &str, appraised: &str, reason: &str) -> i64 {
     store.sign_in(user).unwrap();
     let based_on_version = store.appraisal_version(unit, component).unwrap();
-    let appraised: Decimal = appraised.parse().unwrap();
+    let appraised: Decimal = appraised.replace(',', ".").parse().unwrap();
     let input = AppraisalInput {
         unit: unit.into(),
         component: component.into(),
@@ -26,6 +27,7 @@ pub fn save(store: &mut Store, user: &str, unit: &str, component: &str, appraise
         based_on_version,
     };
     store.save_appraisal(&input).unwrap_or_else(|e| panic!("{user}: {e}"));
+    store.appraisal_version(unit, component).unwrap()
 }
 
 /// Writes the WAL back into the file, so a plain copy of the file is the whole database.

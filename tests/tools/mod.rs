@@ -22,6 +22,24 @@ pub fn available(program: &str, version_flag: &str, package: &str) -> bool {
     false
 }
 
+/// The store, now writing as `user`.
+pub fn as_user<'s>(store: &'s mut thamdinh::store::Store, user: &str) -> &'s mut thamdinh::store::Store {
+    store.sign_in(user).expect("a user of the round");
+    store
+}
+
+/// The store's refusal, in English, which must name `words`; its text.
+pub fn refused_because(result: Result<impl std::fmt::Debug, thamdinh::store::StoreError>, words: &str) -> String {
+    match result {
+        Err(error) => {
+            let text = thamdinh::messages::store_error(&error, thamdinh::messages::Lang::En);
+            assert!(text.contains(words), "expected {words:?} in: {text}");
+            text
+        }
+        Ok(value) => panic!("expected a refusal naming {words:?}, got {value:?}"),
+    }
+}
+
 /// Whether the sshd tests can run: openssh-server is there and this is root (sshd switches to the key's account).
 /// Under `CI=true` either missing fails the test; elsewhere it prints a notice and the caller skips.
 pub fn sshd_ready() -> bool {
@@ -120,6 +138,7 @@ pub fn run(args: &[&str]) -> Output {
         .env_remove("LC_MESSAGES")
         .env_remove("LANG")
         .env_remove("THAMDINH_LANG")
+        .env_remove("THAMDINH_DATA_DIR")
         .args(args)
         .output()
         .expect("thamdinh")
@@ -157,6 +176,41 @@ pub fn fixture_round(db: &str) {
 /// `name` in `dir`, as text for the command line.
 pub fn path(dir: &std::path::Path, name: &str) -> String {
     dir.join(name).display().to_string()
+}
+
+/// Writes `text` to `name` in `dir`; its path as text.
+pub fn file(dir: &std::path::Path, name: &str, text: &str) -> String {
+    let file = path(dir, name);
+    std::fs::write(&file, text).expect("a file in the test's folder");
+    file
+}
+
+/// A new Thái Nguyên round at `dir`/`name` holding the regulation's own units (data/thai-nguyen-2024/units.csv),
+/// nothing scored. The database's path.
+pub fn units_round(dir: &std::path::Path, name: &str) -> String {
+    let db = path(dir, name);
+    ok(&["init", "--db", &db, "--regulation", "thai-nguyen-2024", "--year", "2024"]);
+    let units = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/thai-nguyen-2024/units.csv");
+    ok(&["import", "units", "--db", &db, &units.display().to_string()]);
+    db
+}
+
+/// What an older program left at `path`: the schema up to `version`, the program's id, the Thái Nguyên 2024 round
+/// and its regulation's files; the connection, to add the rows of the test.
+pub fn old_round(path: &std::path::Path, version: usize) -> rusqlite::Connection {
+    let mut conn = rusqlite::Connection::open(path).expect("a new database");
+    thamdinh::store::schema::migrations().to_version(&mut conn, version).expect("an older schema");
+    conn.pragma_update(None, "application_id", thamdinh::store::schema::APPLICATION_ID).expect("the program's id");
+    conn.execute("INSERT INTO round (id, regulation, year) VALUES (1, 'thai-nguyen-2024', 2024)", []).expect("round");
+    let files = thamdinh::store::catalog::files("thai-nguyen-2024").expect("the regulation");
+    for (file, content) in files
+        .iter()
+        .filter(|(f, _)| std::path::Path::new(f).extension().is_some_and(|ext| ext.eq_ignore_ascii_case("toml")))
+    {
+        conn.execute("INSERT INTO regulation_file (path, content) VALUES (?1, ?2)", [file, content])
+            .expect("a regulation file");
+    }
+    conn
 }
 
 /// The Thái Nguyên fixture round at `dir`/round.db with its last open component appraised, bloc so-nganh's tie
