@@ -190,7 +190,8 @@ fn the_interface_keeps_no_copy_of_a_rule() {
     // naming a role is a new decision: ask the domain's gate instead, or say here why it is not a right.
     const ROLES_NAMED: &[(&str, usize)] = &[
         ("src/tui/app/forms.rs", 1),      // a leader's form shows their own score
-        ("src/tui/app/mod.rs", 5),        // the panes of each role; a member confirms in the queue
+        ("src/tui/app/mod.rs", 1),        // a member confirms in the queue
+        ("src/tui/app/panes.rs", 4),      // the panes of each role
         ("src/tui/app/unit_side.rs", 1),  // a unit's own unit
         ("src/tui/app/update/mod.rs", 1), // a unit reloads its own round on sign-in
         ("src/tui/app/views.rs", 5),      // a leader's own score and reason in the queue

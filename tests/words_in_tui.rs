@@ -13,10 +13,16 @@ const SPEAKING_THROUGH_MESSAGES: &[&str] = &[
     "src/tui/keymap.rs",
     "src/tui/effects.rs",
     "src/tui/app/mod.rs",
+    "src/tui/app/comments.rs",
     "src/tui/app/desk.rs",
+    "src/tui/app/details.rs",
     "src/tui/app/forms.rs",
+    "src/tui/app/guard.rs",
     "src/tui/app/keys.rs",
     "src/tui/app/messages.rs",
+    "src/tui/app/navigation.rs",
+    "src/tui/app/panes.rs",
+    "src/tui/app/screens.rs",
     "src/tui/app/unit_side.rs",
     "src/tui/app/comments.rs",
     "src/tui/app/details.rs",
@@ -43,6 +49,7 @@ const SPEAKING_THROUGH_MESSAGES: &[&str] = &[
     "src/tui/view/ranking.rs",
     "src/tui/view/self_assessment.rs",
     "src/tui/view/unit.rs",
+    "src/tui/view/wrap.rs",
 ];
 
 /// Folders of the interface not checked yet: the views' words move to `messages/views.rs` in their own change.
