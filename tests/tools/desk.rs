@@ -63,7 +63,9 @@ pub fn add_a_member_and_set_the_deadline(tmux: &Tmux) {
     assert!(key.contains("--user tv-moi"), "{key}");
     tmux.keys(&["Escape"]);
     tmux.wait_for("tv-moi");
+    // Back on the desk before the next key: an Escape followed at once by `g` reads as Alt-g (over ssh, under load).
     tmux.keys(&["Escape"]);
+    tmux.wait_for("Nhập tệp từ thư mục /nhap");
 
     open_row(tmux, 2);
     tmux.wait_for("Hiện nay: hạn nộp");
