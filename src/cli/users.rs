@@ -19,7 +19,7 @@ pub fn run(mut store: Store, command: UserCommand, lang: Lang) -> Result<(), Cli
             let [name, role, agency, full_name, status] = say::user_columns(lang);
             let users = store.users()?;
             let leaders = store.regulation().leaders_name.clone();
-            let role_name = |role| crate::messages::leaders::role_column(role, lang, leaders.as_deref());
+            let role_name = |role| crate::messages::leaders::role(role, lang, leaders.as_deref());
             // The role's column as wide as the longest role name shown, at least 10.
             let width = users.iter().map(|u| role_name(u.role).chars().count()).fold(10, usize::max);
             let mut out = format!("{name:<24} {role:<width$} {agency:<20} {full_name:<30} {status}\n");

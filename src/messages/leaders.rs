@@ -15,14 +15,6 @@ pub fn role(role: Role, lang: Lang, leaders_name: Option<&str>) -> String {
     }
 }
 
-/// `user list`'s role column: as `role` in Vietnamese; English keeps the slug a script passes to `--role`.
-pub fn role_column(role: Role, lang: Lang, leaders_name: Option<&str>) -> String {
-    match lang {
-        Lang::Vi => self::role(role, lang, leaders_name),
-        Lang::En => role.slug().to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -35,6 +27,5 @@ mod tests {
         assert_eq!(role(Role::Leader, Lang::En, None), "Provincial leader");
         assert_eq!(role(Role::Leader, Lang::En, district), "Leader");
         assert_eq!(role(Role::Secretary, Lang::Vi, district), "Thư ký");
-        assert_eq!(role_column(Role::Leader, Lang::En, district), "leader");
     }
 }
