@@ -4,7 +4,6 @@
 
 use super::Lang;
 pub use super::keys::Words;
-use crate::domain::grades::Grade;
 
 /// A score as the reader's language writes it: `3,5` in Vietnamese, `3.5` in English, without trailing zeros.
 pub fn score(value: rust_decimal::Decimal, lang: Lang) -> String {
@@ -14,18 +13,8 @@ pub fn score(value: rust_decimal::Decimal, lang: Lang) -> String {
     }
 }
 
-/// A criterion's grade, by name.
-pub fn grade(grade: Grade, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Vi => grade.vietnamese(),
-        Lang::En => match grade {
-            Grade::Excellent => "Excellent",
-            Grade::Good => "Good",
-            Grade::Average => "Average",
-            Grade::Poor => "Poor",
-        },
-    }
-}
+/// A criterion's grade, by name: the views' one word for it.
+pub use super::views::grade;
 
 // The panes' titles.
 /// The panes' titles; said by `tui::app`.
