@@ -32,6 +32,7 @@ pub mod leaders;
 mod open;
 pub mod papers;
 pub mod reasons;
+pub mod refusals;
 pub mod regulation;
 pub mod regulations;
 mod rows;

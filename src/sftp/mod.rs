@@ -10,9 +10,11 @@ mod dossier;
 mod preview;
 pub mod tree;
 
+use crate::messages::Lang;
 use crate::messages::uploads as say;
 use crate::store::Store;
 use crate::store::files::{self, DocumentFile};
+use crate::store::upload_refusals::UploadRefusal;
 use russh_sftp::protocol::{Attrs, Data, File, FileAttributes, Handle, Name, OpenFlags, Status, StatusCode, Version};
 use russh_sftp::server::StatusReply;
 use std::collections::HashMap;
@@ -60,6 +62,8 @@ enum Open {
     Inbox { file: std::fs::File, temp: PathBuf, dest: PathBuf, refused: Option<String> },
     /// A folder listing, sent in one piece.
     Dir { entries: Option<Vec<File>> },
+    /// A text the program writes for this user (the note of refused uploads), held in memory.
+    Text { data: Vec<u8> },
     /// A side file (`X.pdf.toml`) under way, held in memory: the number, date and title of `target`.
     Side { data: Vec<u8>, unit: String, folder: String, name: String, target: String },
 }
@@ -125,8 +129,9 @@ fn miss(path: &str, why: Miss) -> StatusReply {
 /// The temporary name `WinSCP` uploads under before renaming to the real one.
 const PART_SUFFIX: &str = ".filepart";
 
-fn refused_reply(error: &crate::store::StoreError) -> StatusReply {
-    told(StatusCode::Failure, crate::messages::store_error(error, crate::messages::Lang::Vi))
+/// A path as names from the root (`/stc/I.1/a.pdf`), as a refusal keeps it.
+fn clean(path: &str) -> String {
+    format!("/{}", tree::names(path).join("/"))
 }
 
 fn failure(error: &impl std::fmt::Display) -> StatusReply {
@@ -150,12 +155,79 @@ fn file_attrs(size: u64, mtime: Option<u32>) -> FileAttributes {
     attrs
 }
 
+/// When a refusal happened, as a file's time.
+fn refused_at(refusal: &UploadRefusal) -> Option<u32> {
+    let at = refusal.at.parse::<jiff::Timestamp>().ok()?;
+    u32::try_from(at.as_second()).ok()
+}
+
 fn modified(meta: &std::fs::Metadata) -> Option<u32> {
     let since = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
     u32::try_from(since.as_secs()).ok()
 }
 
 impl Session {
+    /// A refused upload: told as [`told`] does, and kept for this user, who reads it in the note
+    /// (`/TU-CHOI-TAI-LEN.txt`, what the OpenSSH clients leave them) and on the unit's screen.
+    fn refuse(&self, path: &str, code: StatusCode, vi: String, en: &str) -> StatusReply {
+        if let Err(e) = self.store.record_upload_refusal(&clean(path), &vi, en) {
+            tracing::warn!("a refused upload of {path} was not kept for its note: {e}");
+        }
+        told(code, vi)
+    }
+
+    /// An upload the store refused, kept for this user with its reason in both languages.
+    fn refuse_store(&self, path: &str, code: StatusCode, error: &crate::store::StoreError) -> StatusReply {
+        use crate::messages::{Lang, store_error};
+        self.refuse(path, code, store_error(error, Lang::Vi), &store_error(error, Lang::En))
+    }
+
+    /// An upload into a place no one writes, or not this user.
+    fn refuse_place(&self, path: &str, why: Option<Miss>) -> StatusReply {
+        use crate::messages::refusals::{forbidden_en, missing_en, read_only_en};
+        match why {
+            Some(Miss::Forbidden) => {
+                self.refuse(path, StatusCode::PermissionDenied, say::sftp_forbidden(path), &forbidden_en(path))
+            }
+            Some(Miss::Missing) => {
+                self.refuse(path, StatusCode::NoSuchFile, say::sftp_missing(path), &missing_en(path))
+            }
+            None => self.refuse(path, StatusCode::PermissionDenied, say::sftp_read_only(path), &read_only_en(path)),
+        }
+    }
+
+    /// This user's refused uploads a note shows: all of them, or those sent into one unit's folder.
+    fn refusals(&self, scope: Option<&(String, String)>) -> Result<Vec<UploadRefusal>, StatusReply> {
+        let all = self.store.upload_refusals().map_err(|e| failure(&e))?;
+        Ok(match scope {
+            None => all,
+            Some((unit, folder)) => {
+                let inside = format!("/{unit}/{folder}/");
+                all.into_iter().filter(|r| r.path.starts_with(&inside)).collect()
+            }
+        })
+    }
+
+    /// The note of refused uploads: its text and its time (the latest refusal's).
+    fn note(&self, scope: Option<&(String, String)>) -> Result<(Vec<u8>, Option<u32>), StatusReply> {
+        let refusals = self.refusals(scope)?;
+        let text = crate::messages::refusals::note_text(&self.store.actor().name, &refusals, Lang::Vi);
+        Ok((text.into_bytes(), refusals.first().and_then(refused_at)))
+    }
+
+    /// The note as a folder lists it, when it has a refusal to show: `ls -l` prints the latest one after its name.
+    fn note_entry(&self, scope: Option<&(String, String)>) -> Result<Option<File>, StatusReply> {
+        let refusals = self.refusals(scope)?;
+        let Some(latest) = refusals.first() else { return Ok(None) };
+        let text = crate::messages::refusals::note_text(&self.store.actor().name, &refusals, Lang::Vi);
+        let mut attrs = file_attrs(text.len() as u64, refused_at(latest));
+        attrs.permissions = Some(0o444);
+        attrs.set_regular(true);
+        let mut entry = File::new(tree::NOTE_FILE, attrs);
+        entry.longname = format!("{}  {}", entry.longname, crate::messages::refusals::note_listing(latest, Lang::Vi));
+        Ok(Some(entry))
+    }
+
     fn new_handle(&mut self, open: Open) -> String {
         self.next += 1;
         let handle = format!("h{}", self.next);
@@ -228,6 +300,13 @@ impl Session {
                 let meta = std::fs::metadata(real).map_err(|e| failure(&e))?;
                 Ok(file_attrs(meta.len(), modified(&meta)))
             }
+            Node::Note(scope) => {
+                let (text, at) = self.note(scope.as_ref())?;
+                let mut attrs = file_attrs(text.len() as u64, at);
+                attrs.permissions = Some(0o444);
+                attrs.set_regular(true);
+                Ok(attrs)
+            }
         }
     }
 
@@ -247,6 +326,7 @@ impl Session {
                     None => self.store.unit_codes().map_err(|e| failure(&e))?,
                 };
                 entries.extend(units.iter().map(|unit| dir(unit)));
+                entries.extend(self.note_entry(None)?);
                 entries
             }
             Node::AllExports => {
@@ -270,13 +350,15 @@ impl Session {
             }
             Node::Folder(unit, folder) => {
                 let documents = self.store.document_files(&unit).map_err(|e| failure(&e))?;
-                documents
+                let mut entries: Vec<File> = documents
                     .iter()
                     .filter(|d| d.folder == folder && d.replaced_by.is_none())
                     .map(|d| File::new(d.name.clone(), file_attrs(d.size, None)))
-                    .collect()
+                    .collect();
+                entries.extend(self.note_entry(Some(&(unit, folder)))?);
+                entries
             }
-            Node::ExportFile(..) | Node::Document(..) | Node::Dossier(_) | Node::InboxFile(_) => {
+            Node::ExportFile(..) | Node::Document(..) | Node::Dossier(_) | Node::InboxFile(_) | Node::Note(_) => {
                 return Err(reply(StatusCode::Failure, say::sftp_missing(path)));
             }
         })
@@ -308,6 +390,7 @@ fn plain_files(folder: &std::path::Path) -> Vec<File> {
 impl Session {
     fn open_read(&mut self, path: &str) -> Result<Open, StatusReply> {
         let (real, taken) = match self.resolve(path)? {
+            Node::Note(scope) => return Ok(Open::Text { data: self.note(scope.as_ref())?.0 }),
             Node::ExportFile(owner, name) => (self.export_file(&owner, &name, path)?.0, None),
             Node::InboxFile(name) => (self.inbox_file(&name, path)?.0, None),
             Node::Document(unit, folder, name) => {
@@ -344,12 +427,13 @@ impl Session {
         let checked = files::parse_side_file(name, data).map_err(crate::store::StoreError::from).and_then(|side| {
             self.store.check_file_document(&unit, &folder, &side.trich_yeu, &side.so, &side.ngay).map(|()| side)
         });
+        let path = format!("/{unit}/{folder}/{name}");
         let side = match checked {
             Ok(side) => side,
             Err(e) => {
                 let why = crate::messages::store_error(&e, crate::messages::Lang::Vi);
-                self.pending.insert((unit, folder, target), Err(why.clone()));
-                return Err(told(StatusCode::Failure, why));
+                self.pending.insert((unit, folder, target), Err(why));
+                return Err(self.refuse_store(&path, StatusCode::Failure, &e));
             }
         };
         match self.document(&unit, &folder, &target)? {
@@ -357,7 +441,7 @@ impl Session {
                 .store
                 .describe_file(&unit, document.id, &side.trich_yeu, &side.so, &side.ngay)
                 .map(|()| ok(id))
-                .map_err(|e| refused_reply(&e)),
+                .map_err(|e| self.refuse_store(&path, StatusCode::Failure, &e)),
             None => {
                 self.pending.insert((unit, folder, target), Ok(side));
                 Ok(ok(id))
@@ -366,16 +450,14 @@ impl Session {
     }
 
     fn open_write(&mut self, path: &str) -> Result<Open, StatusReply> {
-        let node = self.resolve(path)?;
+        let node = tree::resolve(&self.store, path).map_err(|why| self.refuse_place(path, Some(why)))?;
         if let Node::InboxFile(name) = &node {
-            return self.open_inbox_write(name);
+            return self.open_inbox_write(path, name);
         }
         let Node::Document(unit, folder, name) = node else {
-            return Err(told(StatusCode::PermissionDenied, say::sftp_read_only(path)));
+            return Err(self.refuse_place(path, None));
         };
-        let refused = |e: crate::store::StoreError| {
-            told(StatusCode::PermissionDenied, crate::messages::store_error(&e, crate::messages::Lang::Vi))
-        };
+        let refused = |e: crate::store::StoreError| self.refuse_store(path, StatusCode::PermissionDenied, &e);
         files::check_file_name(&name).map_err(|e| refused(e.into()))?;
         self.store.permit_upload(&unit, &folder).map_err(refused)?;
         if let Some(target) = files::side_file_target(&name) {
@@ -392,11 +474,9 @@ impl Session {
 
 impl Session {
     /// A file sent into the inbox: written beside its place, put there (replacing one of the same name) on close.
-    fn open_inbox_write(&mut self, name: &str) -> Result<Open, StatusReply> {
-        let refused = |e: crate::store::StoreError| {
-            told(StatusCode::PermissionDenied, crate::messages::store_error(&e, crate::messages::Lang::Vi))
-        };
-        files::check_file_name(name).map_err(|e| refused(e.into()))?;
+    fn open_inbox_write(&mut self, path: &str, name: &str) -> Result<Open, StatusReply> {
+        files::check_file_name(name)
+            .map_err(|e| self.refuse_store(path, StatusCode::PermissionDenied, &crate::store::StoreError::from(e)))?;
         let folder = files::inbox_dir(self.store.path(), &self.store.actor().name);
         files::private_dir(&folder).map_err(|e| failure(&e))?;
         let temp = folder.join(format!(".{}-{}.part", std::process::id(), self.next + 1));
@@ -457,6 +537,14 @@ impl russh_sftp::server::Handler for Session {
     }
 
     async fn read(&mut self, id: u32, handle: String, offset: u64, len: u32) -> Result<Data, Self::Error> {
+        if let Some(Open::Text { data }) = self.handles.get(&handle) {
+            let start = usize::try_from(offset).unwrap_or(usize::MAX).min(data.len());
+            let end = start.saturating_add(len.min(256 * 1024) as usize).min(data.len());
+            if start == end {
+                return Err(StatusReply::new(StatusCode::Eof));
+            }
+            return Ok(Data { id, data: data[start..end].to_vec() });
+        }
         let Some(Open::Read { file, read, .. }) = self.handles.get_mut(&handle) else {
             return Err(StatusReply::new(StatusCode::Failure));
         };
@@ -471,11 +559,12 @@ impl russh_sftp::server::Handler for Session {
     }
 
     async fn write(&mut self, id: u32, handle: String, offset: u64, data: Vec<u8>) -> Result<Status, Self::Error> {
-        if let Some(Open::Side { data: held, name, .. }) = self.handles.get_mut(&handle) {
+        if let Some(Open::Side { data: held, unit, folder, name, .. }) = self.handles.get_mut(&handle) {
             let end = usize::try_from(offset).unwrap_or(usize::MAX).saturating_add(data.len());
             if end > files::MAX_SIDE_FILE_BYTES {
+                let path = format!("/{unit}/{folder}/{name}");
                 let why = files::UploadRefused::SideFile { name: name.clone(), why: "> 16 KiB".into() };
-                return Err(told(StatusCode::Failure, say::upload_refused(&why)));
+                return Err(self.refuse_store(&path, StatusCode::Failure, &why.into()));
             }
             if held.len() < end {
                 held.resize(end, 0);
@@ -484,10 +573,14 @@ impl russh_sftp::server::Handler for Session {
             held[start..end].copy_from_slice(&data);
             return Ok(ok(id));
         }
-        let (file, name, refused) = match self.handles.get_mut(&handle) {
-            Some(Open::Write { file, name, refused, .. }) => (file, name.clone(), refused),
+        let (file, name, path, refused) = match self.handles.get_mut(&handle) {
+            Some(Open::Write { file, unit, folder, name, refused, .. }) => {
+                (file, name.clone(), format!("/{unit}/{folder}/{name}"), refused)
+            }
             Some(Open::Inbox { file, dest, refused, .. }) => {
-                (file, dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(), refused)
+                let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                let path = format!("/{}/{name}", tree::INBOX);
+                (file, name, path, refused)
             }
             _ => return Err(StatusReply::new(StatusCode::PermissionDenied)),
         };
@@ -496,11 +589,10 @@ impl russh_sftp::server::Handler for Session {
         }
         if offset.saturating_add(data.len() as u64) > files::MAX_FILE_BYTES {
             let too_large = files::UploadRefused::TooLarge { name, limit_mb: files::MAX_FILE_BYTES >> 20 };
-            let why = say::upload_refused(&too_large);
             // Stop storing at once: the part written so far is emptied, the handle refuses the rest.
             let _ = file.set_len(0);
-            *refused = Some(why.clone());
-            return Err(told(StatusCode::Failure, why));
+            *refused = Some(say::upload_refused(&too_large));
+            return Err(self.refuse_store(&path, StatusCode::Failure, &too_large.into()));
         }
         file.write_all_at(&data, offset).map_err(|e| failure(&e))?;
         Ok(ok(id))
@@ -511,7 +603,9 @@ impl russh_sftp::server::Handler for Session {
             Some(Open::Read { file, .. } | Open::Write { file, .. } | Open::Inbox { file, .. }) => {
                 file.metadata().map_err(|e| failure(&e))?
             }
-            Some(Open::Side { data, .. }) => return Ok(Attrs { id, attrs: file_attrs(data.len() as u64, None) }),
+            Some(Open::Side { data, .. } | Open::Text { data }) => {
+                return Ok(Attrs { id, attrs: file_attrs(data.len() as u64, None) });
+            }
             _ => return Err(StatusReply::new(StatusCode::Failure)),
         };
         Ok(Attrs { id, attrs: file_attrs(meta.len(), modified(&meta)) })
@@ -548,11 +642,12 @@ impl russh_sftp::server::Handler for Session {
                     }
                     return Ok(ok(id));
                 }
+                let path = format!("/{unit}/{folder}/{name}");
                 let waiting = self.pending.remove(&(unit.clone(), folder.clone(), name.clone()));
                 if let Some(Err(_)) = waiting {
                     let _ = std::fs::remove_file(&temp);
                     let why = files::UploadRefused::SideFileRefused { name };
-                    return Err(told(StatusCode::Failure, say::upload_refused(&why)));
+                    return Err(self.refuse_store(&path, StatusCode::Failure, &why.into()));
                 }
                 let preview = preview::first_lines(&temp, &name);
                 let kept = self.store.accept_upload(&unit, &folder, &name, &temp, preview.as_deref());
@@ -562,7 +657,7 @@ impl russh_sftp::server::Handler for Session {
                     }
                     _ => Ok(()),
                 });
-                described.map(|()| ok(id)).map_err(|e| refused_reply(&e))
+                described.map(|()| ok(id)).map_err(|e| self.refuse_store(&path, StatusCode::Failure, &e))
             }
             Some(Open::Side { data, unit, folder, name, target }) => {
                 self.close_side(id, &data, unit, folder, &name, target)
@@ -582,7 +677,7 @@ impl russh_sftp::server::Handler for Session {
                     .map_err(|e| failure(&e))?;
                 Ok(ok(id))
             }
-            Some(Open::Read { .. } | Open::Dir { .. }) => Ok(ok(id)),
+            Some(Open::Read { .. } | Open::Dir { .. } | Open::Text { .. }) => Ok(ok(id)),
             None => Err(StatusReply::new(StatusCode::Failure)),
         }
     }
@@ -618,7 +713,7 @@ impl russh_sftp::server::Handler for Session {
         self.store
             .accept_upload(&unit, &folder, &name, &temp, preview.as_deref())
             .map(|_| ok(id))
-            .map_err(|e| refused_reply(&e))
+            .map_err(|e| self.refuse_store(&newpath, StatusCode::Failure, &e))
     }
 
     async fn symlink(&mut self, _id: u32, linkpath: String, _targetpath: String) -> Result<Status, Self::Error> {

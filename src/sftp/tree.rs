@@ -9,9 +9,12 @@
 //! /ĐƠN-VỊ/TIÊU-CHÍ/TỆP        the unit's documents of a criterion; a unit sends new ones here
 //! /ĐƠN-VỊ/bieu-cham-ky/TỆP    its signed, stamped score sheet
 //! /ĐƠN-VỊ/ho-so-ĐƠN-VỊ.zip    the unit's whole dossier with its manifest (secretary, chairman)
+//! /TU-CHOI-TAI-LEN.txt        this user's refused uploads and why (read only; listed once there is one)
+//! /ĐƠN-VỊ/TIÊU-CHÍ/TU-CHOI-TAI-LEN.txt   the same, of that folder
 //! ```
 
 use crate::domain::permissions::Role;
+pub use crate::messages::refusals::NOTE_FILE;
 use crate::store::Store;
 
 /// The folder of the user's own exports.
@@ -44,6 +47,8 @@ pub enum Node {
     Inbox,
     /// A file of the user's inbox, there or to send.
     InboxFile(String),
+    /// The note of this user's refused uploads: all of them (None), or those sent into a unit's folder.
+    Note(Option<(String, String)>),
 }
 
 /// Why a path names nothing this user may reach.
@@ -100,6 +105,7 @@ pub fn resolve(store: &Store, path: &str) -> Result<Node, Miss> {
     let parts: Vec<&str> = names.iter().map(String::as_str).collect();
     match parts.as_slice() {
         [] => Ok(Node::Root),
+        [NOTE_FILE] => Ok(Node::Note(None)),
         [EXPORTS] => Ok(Node::Exports(me)),
         [EXPORTS, name] => Ok(Node::ExportFile(me, (*name).to_string())),
         [INBOX, ..] if !has_inbox(store) => Err(Miss::Forbidden),
@@ -131,6 +137,9 @@ fn unit_node(store: &Store, unit: &str, rest: &[&str]) -> Result<Node, Miss> {
             }
         }
         [name] if folder(name) => Ok(Node::Folder(unit.to_string(), (*name).to_string())),
+        [name, file] if folder(name) && *file == NOTE_FILE => {
+            Ok(Node::Note(Some((unit.to_string(), (*name).to_string()))))
+        }
         [name, file] if folder(name) => Ok(Node::Document(unit.to_string(), (*name).to_string(), (*file).to_string())),
         _ => Err(Miss::Missing),
     }

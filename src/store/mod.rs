@@ -70,6 +70,7 @@ pub mod ties;
 pub mod trust;
 #[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 pub mod unit_result;
+pub mod upload_refusals;
 pub mod users;
 pub mod verify;
 mod write;

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 pub const APPLICATION_ID: i64 = 0x5448_4D44;
 
 /// The schema version this program writes (`PRAGMA user_version` after all migrations).
-pub const LATEST_VERSION: i64 = 11;
+pub const LATEST_VERSION: i64 = 12;
 
 /// The migrations in order; each is SQL text, applied once, never edited after release.
 #[allow(clippy::too_many_lines, reason = "SQL migration text: one migration after another, read as the schema")]
@@ -178,6 +178,8 @@ CREATE TABLE comment (
         M::up(V10_PAPER_SETTINGS),
         // Version 11: the chairman's decisions beyond the quota (issue 26).
         M::up(V11_QUOTA_EXCEPTIONS),
+        // Version 12: the last uploads refused to each user over SFTP, so the OpenSSH clients' users read why.
+        M::up(V12_UPLOAD_REFUSALS),
     ])
 }
 
@@ -324,6 +326,21 @@ BEGIN SELECT RAISE(ABORT, 'the bloc is approved: its results are frozen'); END;
 CREATE TRIGGER quota_exception_frozen_delete BEFORE DELETE ON quota_exception
 WHEN EXISTS (SELECT 1 FROM approval WHERE bloc = OLD.bloc)
 BEGIN SELECT RAISE(ABORT, 'the bloc is approved: its results are frozen'); END;
+";
+
+/// Version 12: the uploads refused to each user over SFTP (the OpenSSH clients show only *Failure*): the path as the
+/// user sent it and the reason in both languages, read back as a note in the user's folder and on the unit's
+/// screen. Not a document and not audited (nothing was stored); only each user's last few are kept.
+const V12_UPLOAD_REFUSALS: &str = r"
+CREATE TABLE upload_refusal (
+    id INTEGER PRIMARY KEY,
+    user TEXT NOT NULL,
+    at TEXT NOT NULL,
+    path TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    reason_en TEXT NOT NULL
+);
+CREATE INDEX upload_refusal_by_user ON upload_refusal (user, id);
 ";
 
 const AUDIT_APPEND_ONLY: &str = r"
