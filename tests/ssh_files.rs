@@ -49,6 +49,7 @@ fn round(dir: &Path) -> PathBuf {
     tools::fixture_round(db_text);
     tools::thamdinh(&["user", "add", "--db", db_text, "thu-ky", "--role", "secretary", "--full-name", "Thư Ký"]);
     tools::thamdinh(&["user", "add", "--db", db_text, "dau-moi-stc", "--role", "unit", "--unit", "stc"]);
+    tools::thamdinh(&["user", "add", "--db", db_text, "dau-moi-snv", "--role", "unit", "--unit", "snv"]);
     tools::thamdinh(&["user", "add", "--db", db_text, "nguyen-van-a", "--role", "member", "--agency", "so-noi-vu"]);
     tools::thamdinh(&["user", "add", "--db", db_text, "cu", "--role", "member", "--agency", "so-noi-vu"]);
     tools::thamdinh(&["user", "remove", "--db", db_text, "cu"]);
@@ -63,7 +64,7 @@ fn files_both_ways_over_a_real_sshd() {
     let temp = tempfile::tempdir().unwrap();
     let dir = temp.path();
     let db = round(dir);
-    let sshd = start_sshd(dir, &db, &["dau-moi-stc", "nguyen-van-a", "thu-ky", "cu"]);
+    let sshd = start_sshd(dir, &db, &["dau-moi-stc", "dau-moi-snv", "nguyen-van-a", "thu-ky", "cu"]);
     let work = dir.join("work");
     std::fs::create_dir(&work).unwrap();
     for (n, name) in ["qd-1.pdf", "qd-2.pdf", "bc-3.pdf", "bieu-ky.pdf"].iter().enumerate() {
@@ -103,19 +104,76 @@ fn files_both_ways_over_a_real_sshd() {
     a_refused_upload_says_why(&sshd, &work, &db);
 }
 
-/// A refused upload over the real sshd: refused by `sftp` and `scp`, nothing kept. The OpenSSH clients show only the
-/// reply's code (*Failure*), and sshd drops a subsystem's standard error (even a forced command's), so the
-/// Vietnamese reason reaches `WinSCP` (which shows a reply's message) and `sftp -D` (`tests/hostile_files.rs`).
+/// A refused upload over the real sshd: refused by `sftp` and `scp`, nothing kept, the audit log as it was. The
+/// OpenSSH clients show only the reply's code (*Failure*), and sshd drops a subsystem's standard error (even a
+/// forced command's): the Vietnamese reason is in the reply (`WinSCP` shows it) and in the note
+/// `/TU-CHOI-TAI-LEN.txt` of the user's folder (`get` gives it; `ls -l` names the latest reason), the user's own.
 fn a_refused_upload_says_why(sshd: &tools::sshd::Sshd, work: &Path, db: &Path) {
     let before = thamdinh::store::Store::open(db).unwrap().document_files("stc").unwrap().len();
-    std::fs::write(work.join("gia.pdf"), b"PNG? no: plain text named .pdf\n".repeat(10)).unwrap();
+    let audit = thamdinh::store::Store::open(db).unwrap().audit_last_id().unwrap();
+    // A PNG image named .pdf.
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    png.extend(std::iter::repeat_n(7u8, 500));
+    std::fs::write(work.join("gia.pdf"), &png).unwrap();
     let out = sshd.sftp("dau-moi-stc", "put gia.pdf /stc/I.1/\n", work);
     assert!(!out.status.success() && text(&out).contains("Failure"), "{}", text(&out));
-    let out = sshd.scp("dau-moi-stc", work.join("gia.pdf").to_str().unwrap(), "root@127.0.0.1:/stc/I.1/");
+    assert!(!text(&out).contains("image/png"), "the OpenSSH client shows only the code: {}", text(&out));
+
+    // Where the person learns why: the note beside the folders, and in the folder where it happened.
+    let why = "gia.pdf: tên có đuôi .pdf nhưng nội dung là image/png";
+    let out = sshd.sftp("dau-moi-stc", "ls -l /\nls -l /stc/I.1\nget /TU-CHOI-TAI-LEN.txt note.txt\n", work);
+    assert!(out.status.success(), "{}", text(&out));
+    let listed = text(&out);
+    let note_lines: Vec<&str> = listed.lines().filter(|l| l.contains("TU-CHOI-TAI-LEN.txt ")).collect();
+    assert_eq!(note_lines.len(), 2, "{listed}");
+    assert!(note_lines.iter().all(|l| l.starts_with("-r--r--r--") && l.contains("/stc/I.1/gia.pdf")), "{listed}");
+    assert!(note_lines.iter().all(|l| l.contains("image/png")), "ls -l names the latest reason: {listed}");
+    let note = std::fs::read_to_string(work.join("note.txt")).unwrap();
+    let first = note.lines().skip(2).take(2).collect::<Vec<_>>().join("\n");
+    assert!(first.ends_with(&format!("/stc/I.1/gia.pdf\n    {why}")), "newest first, with its time: {note}");
+    let time = &first[..16];
+    assert!(time.as_bytes()[2] == b'/' && time.as_bytes()[5] == b'/' && time.as_bytes()[13] == b':', "{note}");
+
+    // scp is refused the same way, and its refusal is in the note too.
+    let out = sshd.scp("dau-moi-stc", work.join("gia.pdf").to_str().unwrap(), "root@127.0.0.1:/stc/II.1/");
     assert!(!out.status.success(), "{}", text(&out));
+    let out = sshd.scp("dau-moi-stc", "root@127.0.0.1:/TU-CHOI-TAI-LEN.txt", work.join("note.txt").to_str().unwrap());
+    assert!(out.status.success(), "{}", text(&out));
+    let note = std::fs::read_to_string(work.join("note.txt")).unwrap();
+    assert!(note.lines().nth(2).is_some_and(|l| l.ends_with("/stc/II.1/gia.pdf")), "{note}");
+    if tools::available("tmux", "-V", "tmux") {
+        the_unit_reads_why_on_its_screen(sshd);
+    }
     let out = sshd.sftp("dau-moi-stc", "put gia.pdf /stc/../snv/I.1/gia.pdf\n", work);
     assert!(!out.status.success(), "{}", text(&out));
     assert_eq!(thamdinh::store::Store::open(db).unwrap().document_files("stc").unwrap().len(), before);
+
+    // Another unit never sees it: no note in its listing, and its own note names none of it.
+    let out = sshd.sftp("dau-moi-snv", "ls -l /\nget /TU-CHOI-TAI-LEN.txt other.txt\n", work);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!text(&out).contains("TU-CHOI-TAI-LEN.txt ") && !text(&out).contains("gia.pdf"), "{}", text(&out));
+    let other = std::fs::read_to_string(work.join("other.txt")).unwrap();
+    assert!(!other.contains("gia.pdf") && other.contains("Không có tệp nào bị từ chối"), "{other}");
+    let out = sshd.sftp("dau-moi-snv", "get /stc/I.1/TU-CHOI-TAI-LEN.txt x.txt\n", work);
+    assert!(!out.status.success() && !work.join("x.txt").exists(), "{}", text(&out));
+
+    // The note cannot be written, and nothing of the refusals reached the audit log, which still verifies.
+    let out =
+        sshd.sftp("dau-moi-stc", "put gia.pdf /TU-CHOI-TAI-LEN.txt\nput gia.pdf /stc/I.1/TU-CHOI-TAI-LEN.txt\n", work);
+    assert!(!out.status.success(), "{}", text(&out));
+    assert_eq!(thamdinh::store::Store::open(db).unwrap().audit_last_id().unwrap(), audit, "the audit log is unchanged");
+    let verify = Command::new(BIN).args(["audit", "verify", "--db", db.to_str().unwrap()]).output().unwrap();
+    assert!(verify.status.success(), "{}", text(&verify));
+}
+
+/// The unit's focal person opens the screens with `ssh -t`: its recent refused uploads are listed with why.
+fn the_unit_reads_why_on_its_screen(sshd: &tools::sshd::Sshd) {
+    let options = sshd.options("dau-moi-stc", "-p").join(" ");
+    let tmux = tools::Tmux::new(&format!("ssh-refused-{}", std::process::id()), "ssh");
+    tmux.open(150, 40, &format!("ssh -t {options} root@127.0.0.1"));
+    let screen = tmux.wait_for("Tệp gửi lên bị từ chối gần đây");
+    assert!(screen.contains("/stc/II.1/gia.pdf — gia.pdf: tên có đuôi .pdf nhưng nội dung là image/png"), "{screen}");
+    tmux.keys(&["q"]);
 }
 
 /// `WinSCP`'s default: the file goes up as `NAME.filepart`, then is renamed to `NAME`; the rename makes it the

@@ -49,7 +49,7 @@ pub fn note_text(user: &str, refusals: &[UploadRefusal], lang: Lang) -> String {
 /// What `ls -l` adds after the note's name: the latest refusal, so the reason shows without fetching the note.
 pub fn note_listing(latest: &UploadRefusal, lang: Lang) -> String {
     let arrow = lang.pick("<- bị từ chối", "<- refused");
-    format!("{arrow} {} {}: {}", vietnam_time(&latest.at), latest.path, reason(latest, lang))
+    format!("{arrow} {} {} — {}", vietnam_time(&latest.at), latest.path, reason(latest, lang))
 }
 
 /// An SFTP answer in English, for the note's English reason: a path this user may not see or write.

@@ -98,6 +98,7 @@ fn unit_snapshot(store: &Store, code: &str) -> Result<Snapshot> {
         deadline: store.round_settings()?.deadline,
         today: store.today().ok(),
         result: if published { Some(store.unit_result(Some(code))?) } else { None },
+        refusals: store.recent_upload_refusals()?,
     };
     Ok(Snapshot {
         audit_id,

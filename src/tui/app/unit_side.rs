@@ -19,6 +19,8 @@ pub struct UnitSide {
     pub today: Option<Date>,
     /// Its result, once its bloc is approved.
     pub result: Option<UnitResult>,
+    /// The files this user sent lately that were refused, newest first (the OpenSSH clients said only *Failure*).
+    pub refusals: Vec<crate::store::upload_refusals::UploadRefusal>,
 }
 
 /// The round's calendar and who has submitted, as the council reads it (issue 16.2–3).

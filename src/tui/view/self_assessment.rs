@@ -34,11 +34,45 @@ fn status_lines(app: &App) -> Vec<Line<'static>> {
     lines
 }
 
+/// The files this user sent lately that were refused, newest first, with why (what `sftp` and `scp` showed only as
+/// *Failure*): a heading and the three latest, wrapped to `width`, at most `room` lines.
+fn refusal_lines(app: &App, width: u16, room: u16) -> Vec<Line<'static>> {
+    use crate::messages::refusals::{screen_heading, screen_line};
+    let refusals = &app.unit_side.refusals;
+    if refusals.is_empty() {
+        return Vec::new();
+    }
+    let width = usize::from(width);
+    let mut lines: Vec<Line<'static>> = super::wrap::lines(&screen_heading(refusals.len(), app.lang), width, 0, 2)
+        .into_iter()
+        .map(|line| Line::styled(line, warning()))
+        .collect();
+    for refusal in refusals.iter().take(3) {
+        let text = super::safe(&screen_line(refusal, app.lang)).into_owned();
+        lines.extend(super::wrap::lines(&text, width, 2, 4).into_iter().map(Line::raw));
+    }
+    lines.truncate(usize::from(room));
+    lines
+}
+
+/// Above the unit's list: submitted or not, the deadline, the recent refused uploads; the area left for the list.
+fn head(frame: &mut Frame, app: &App, area: Rect) -> Rect {
+    let refused = refusal_lines(app, area.width, area.height.saturating_sub(6));
+    let [status, refusals, list] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(u16::try_from(refused.len()).unwrap_or(0)),
+        Constraint::Min(4),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(status_lines(app)).wrap(Wrap { trim: true }), status);
+    frame.render_widget(Paragraph::new(refused), refusals);
+    list
+}
+
 /// The unit's framework, one component a row.
 pub fn pane(frame: &mut Frame, app: &App, area: Rect) {
     let Some(unit) = app.round.units.first() else { return };
-    let [status, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(4)]).areas(area);
-    frame.render_widget(Paragraph::new(status_lines(app)).wrap(Wrap { trim: true }), status);
+    let list = head(frame, app, area);
     let components = app.self_assessed_components(&unit.code);
     let shown = super::window(app.browse.self_selected, components.len(), list.height, &app.scroll.progress, app);
     super::clickable(app, list.y + 2, shown.clone().map(Some));
