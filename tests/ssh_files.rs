@@ -124,7 +124,8 @@ fn a_refused_upload_says_why(sshd: &tools::sshd::Sshd, work: &Path, db: &Path) {
     let out = sshd.sftp("dau-moi-stc", "ls -l /\nls -l /stc/I.1\nget /TU-CHOI-TAI-LEN.txt note.txt\n", work);
     assert!(out.status.success(), "{}", text(&out));
     let listed = text(&out);
-    let note_lines: Vec<&str> = listed.lines().filter(|l| l.contains("TU-CHOI-TAI-LEN.txt ")).collect();
+    let note_lines: Vec<&str> =
+        listed.lines().filter(|l| l.starts_with('-') && l.contains("TU-CHOI-TAI-LEN.txt")).collect();
     assert_eq!(note_lines.len(), 2, "{listed}");
     assert!(note_lines.iter().all(|l| l.starts_with("-r--r--r--") && l.contains("/stc/I.1/gia.pdf")), "{listed}");
     assert!(note_lines.iter().all(|l| l.contains("image/png")), "ls -l names the latest reason: {listed}");
@@ -151,7 +152,8 @@ fn a_refused_upload_says_why(sshd: &tools::sshd::Sshd, work: &Path, db: &Path) {
     // Another unit never sees it: no note in its listing, and its own note names none of it.
     let out = sshd.sftp("dau-moi-snv", "ls -l /\nget /TU-CHOI-TAI-LEN.txt other.txt\n", work);
     assert!(out.status.success(), "{}", text(&out));
-    assert!(!text(&out).contains("TU-CHOI-TAI-LEN.txt ") && !text(&out).contains("gia.pdf"), "{}", text(&out));
+    let listed = text(&out);
+    assert!(!listed.lines().any(|l| l.starts_with('-')) && !listed.contains("gia.pdf"), "{listed}");
     let other = std::fs::read_to_string(work.join("other.txt")).unwrap();
     assert!(!other.contains("gia.pdf") && other.contains("Không có tệp nào bị từ chối"), "{other}");
     let out = sshd.sftp("dau-moi-snv", "get /stc/I.1/TU-CHOI-TAI-LEN.txt x.txt\n", work);
