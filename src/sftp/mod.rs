@@ -155,6 +155,14 @@ fn file_attrs(size: u64, mtime: Option<u32>) -> FileAttributes {
     attrs
 }
 
+/// The note of refused uploads: a read-only file.
+fn note_attrs(size: usize, mtime: Option<u32>) -> FileAttributes {
+    let mut attrs = file_attrs(size as u64, mtime);
+    attrs.permissions = Some(0o444);
+    attrs.set_regular(true);
+    attrs
+}
+
 /// When a refusal happened, as a file's time.
 fn refused_at(refusal: &UploadRefusal) -> Option<u32> {
     let at = refusal.at.parse::<jiff::Timestamp>().ok()?;
@@ -220,10 +228,7 @@ impl Session {
         let refusals = self.refusals(scope)?;
         let Some(latest) = refusals.first() else { return Ok(None) };
         let text = crate::messages::refusals::note_text(&self.store.actor().name, &refusals, Lang::Vi);
-        let mut attrs = file_attrs(text.len() as u64, refused_at(latest));
-        attrs.permissions = Some(0o444);
-        attrs.set_regular(true);
-        let mut entry = File::new(tree::NOTE_FILE, attrs);
+        let mut entry = File::new(tree::NOTE_FILE, note_attrs(text.len(), refused_at(latest)));
         entry.longname = format!("{}  {}", entry.longname, crate::messages::refusals::note_listing(latest, Lang::Vi));
         Ok(Some(entry))
     }
@@ -302,10 +307,7 @@ impl Session {
             }
             Node::Note(scope) => {
                 let (text, at) = self.note(scope.as_ref())?;
-                let mut attrs = file_attrs(text.len() as u64, at);
-                attrs.permissions = Some(0o444);
-                attrs.set_regular(true);
-                Ok(attrs)
+                Ok(note_attrs(text.len(), at))
             }
         }
     }
