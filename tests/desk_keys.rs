@@ -311,3 +311,49 @@ fn a_backup_lands_in_the_persons_export_folder_and_verifies() {
     let copy = Store::open(&copies[0]).unwrap();
     assert_eq!(copy.load_round().unwrap().units.len(), store.load_round().unwrap().units.len());
 }
+
+/// The desk's actions carry no numbers: the digits switch panes (the pane bar numbers them), so a number beside
+/// an action would promise a key that does something else. Every digit the screen shows on the pane bar goes to
+/// that pane, even from the desk, and Enter on a row opens the action that row names.
+#[test]
+fn the_desk_shows_no_number_its_digit_keys_would_not_keep() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    for user in ["thu-ky", "chu-tich"] {
+        let mut app = app_as(&mut store, user);
+        let panes = app.panes();
+        let desk = panes.iter().position(|p| *p == Pane::Desk).unwrap() + 1;
+        press(&mut app, &mut store, &desk.to_string());
+        let shown = screen(&app, 160, 40);
+        let rows: Vec<&str> = shown.lines().filter(|line| line.starts_with('│')).collect();
+        for action in app.desk_actions() {
+            let row = rows
+                .iter()
+                .find(|row| row.contains(action.label(app.lang)))
+                .unwrap_or_else(|| panic!("{user}: {action:?} is not on the desk:\n{shown}"));
+            let text = row.trim_start_matches('│').trim_start();
+            assert!(
+                !text.starts_with(|c: char| c.is_ascii_digit()),
+                "{user}: the desk numbers {action:?} though the digit keys switch panes:\n{shown}"
+            );
+        }
+        // Every digit of the pane bar goes to its pane, from the desk too.
+        for (index, pane) in panes.iter().enumerate() {
+            press(&mut app, &mut store, &desk.to_string());
+            press(&mut app, &mut store, &(index + 1).to_string());
+            assert_eq!(app.browse.pane, *pane, "{user}: digit {} from the desk", index + 1);
+        }
+        // Enter on a row opens what the row says (the last row: the council's papers).
+        press(&mut app, &mut store, &desk.to_string());
+        press(&mut app, &mut store, "g");
+        let papers = app.desk_actions().iter().position(|a| *a == DeskAction::Papers).unwrap();
+        for _ in 0..papers {
+            press(&mut app, &mut store, "<Down>");
+        }
+        press(&mut app, &mut store, "<Enter>");
+        assert!(
+            matches!(app.screen, Screen::Desk(Desk::Papers { .. })),
+            "{user}: Enter on the papers' row opens no papers"
+        );
+    }
+}

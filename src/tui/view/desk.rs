@@ -32,14 +32,11 @@ fn list(frame: &mut Frame, app: &App, area: Rect, title: &str, rows: &[String], 
     frame.render_widget(Paragraph::new(lines).block(Block::bordered().title(format!(" {title} "))), area);
 }
 
-/// The desk pane: what this person may do here.
+/// The desk pane: what this person may do here. The rows carry no numbers: the digits switch panes (the pane
+/// bar numbers them), so a number beside an action would promise a key that does something else; Enter opens
+/// the selected action.
 pub fn pane(frame: &mut Frame, app: &App, area: Rect) {
-    let rows: Vec<String> = app
-        .desk_actions()
-        .iter()
-        .enumerate()
-        .map(|(i, action)| format!("{}. {}", i + 1, action.label(app.lang)))
-        .collect();
+    let rows: Vec<String> = app.desk_actions().iter().map(|action| action.label(app.lang).to_string()).collect();
     list(frame, app, area, say::PANE.say(app.lang), &rows, Some(app.browse.desk_selected));
 }
 
