@@ -28,7 +28,6 @@ use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 mod comments;
-#[allow(missing_docs, reason = "not yet documented")]
 mod desk;
 mod details;
 mod forms;
