@@ -115,7 +115,7 @@ pub enum DeskFormKind {
     PaperSubmission,
     /// Reopening a submission: unit and reason.
     Reopen,
-    /// A re-rating: unit, components' new scores and the reason.
+    /// A re-rating: unit, reason, and one change (a component's score, a criterion's grade or a fact).
     Rerate,
     /// A paper's number, signer and date of issue (opened from the list of papers, filled with what is set).
     PaperNumbers(PaperSlot),
