@@ -3,7 +3,6 @@
 
 pub mod app;
 mod effects;
-#[allow(missing_docs, reason = "not yet documented")]
 pub mod keymap;
 pub mod view;
 
