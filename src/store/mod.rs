@@ -28,7 +28,6 @@ pub mod error;
 pub mod exceptions;
 #[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 mod file_fault;
-#[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 pub mod files;
 pub mod generate;
 pub mod history;
