@@ -16,9 +16,13 @@ use std::str::FromStr;
 /// What a session asks to save.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AppraisalInput {
+    /// The unit appraised.
     pub unit: String,
+    /// The component (`tiêu chí thành phần`) appraised.
     pub component: String,
+    /// The appraised score; the store refuses one outside the component's range.
     pub appraised: Decimal,
+    /// Why the score is below the self-score; required then, and kept as the council's reason.
     pub deduction_reason: String,
     /// The component's version the user saw when they started (0: nothing was recorded yet).
     pub based_on_version: i64,
@@ -28,11 +32,20 @@ pub struct AppraisalInput {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Saved {
     /// The council's figure (a member's save, or a member's correction of an assistant's entry).
-    Final { version: i64 },
+    Final {
+        /// The component's version after the save (the next save builds on it).
+        version: i64,
+    },
     /// A member confirmed an assistant's entry unchanged.
-    Confirmed { version: i64 },
+    Confirmed {
+        /// The component's version after the confirmation.
+        version: i64,
+    },
     /// An assistant's entry, waiting for a member of the same agency.
-    AwaitingConfirmation { version: i64 },
+    AwaitingConfirmation {
+        /// The component's version after the entry.
+        version: i64,
+    },
     /// One provincial leader's own score of a group I component.
     LeaderScore,
 }

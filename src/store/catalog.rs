@@ -19,13 +19,24 @@ pub const DATA_DIR_VARIABLE: &str = "THAMDINH_DATA_DIR";
 pub enum CatalogError {
     /// The folder does not exist (or is not a folder that can be read).
     #[error("THAMDINH_DATA_DIR={}: no such folder", folder.display())]
-    FolderMissing { folder: PathBuf },
+    FolderMissing {
+        /// The folder the variable names.
+        folder: PathBuf,
+    },
     /// The folder holds no sub-folder with a `regulation.toml`.
     #[error("THAMDINH_DATA_DIR={}: holds no regulation (a sub-folder with regulation.toml)", folder.display())]
-    NoRegulation { folder: PathBuf },
+    NoRegulation {
+        /// The folder the variable names.
+        folder: PathBuf,
+    },
     /// A regulation of the folder has the id of a built-in one.
     #[error("regulation {id:?} is both built in (data/{id}) and in {}", folder.display())]
-    Duplicate { id: String, folder: PathBuf },
+    Duplicate {
+        /// The regulation's id, taken by the built-in one.
+        id: String,
+        /// The folder the variable names.
+        folder: PathBuf,
+    },
 }
 
 fn data_dir() -> Option<PathBuf> {

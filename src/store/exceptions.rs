@@ -17,18 +17,42 @@ use std::collections::BTreeMap;
 /// Why a decision beyond the quota is refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum QuotaRefusal {
+    /// The round's regulation has no chairman's exception to the quota.
     #[error("regulation {regulation} lets no one rate a unit excellent beyond the quota")]
-    NotInRegulation { regulation: String },
+    NotInRegulation {
+        /// The round's regulation's id.
+        regulation: String,
+    },
+    /// The unit is excellent within the quota already: an exception would change nothing.
     #[error("unit {unit} already holds a place of its bloc's excellent quota: it needs no exception")]
-    WithinQuota { unit: String },
+    WithinQuota {
+        /// The unit's code.
+        unit: String,
+    },
+    /// The unit is tied at the quota line: the chairman orders the tie before any exception.
     #[error("unit {unit} shares its total with others at the quota line: order the tie first")]
-    TiePending { unit: String },
+    TiePending {
+        /// The unit's code.
+        unit: String,
+    },
+    /// The unit misses a condition of excellent other than the quota: no exception lifts that.
     #[error("unit {unit} does not meet every condition of excellent besides the quota")]
-    NotExcellent { unit: String },
+    NotExcellent {
+        /// The unit's code.
+        unit: String,
+    },
+    /// The unit already holds an exception.
     #[error("unit {unit} is already rated excellent beyond the quota")]
-    AlreadyDecided { unit: String },
+    AlreadyDecided {
+        /// The unit's code.
+        unit: String,
+    },
+    /// Withdrawing (`--undo`) an exception the unit does not hold.
     #[error("unit {unit} has no decision beyond the quota to withdraw")]
-    NoDecision { unit: String },
+    NoDecision {
+        /// The unit's code.
+        unit: String,
+    },
 }
 
 impl Store {

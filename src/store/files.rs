@@ -22,6 +22,7 @@ pub const MAX_UNIT_BYTES: u64 = 1024 * 1024 * 1024;
 pub const MAX_PDF_PAGES: u64 = 2_000;
 /// The most an office file (a zip package) may unpack to, and the most parts it may hold.
 pub const MAX_UNPACKED_BYTES: u64 = 256 * 1024 * 1024;
+/// The most parts (files inside the zip) an office file may hold.
 pub const MAX_PACKED_PARTS: usize = 10_000;
 /// The folder of a unit's signed, stamped score sheet (beside its criteria's folders).
 pub const SIGNED_SHEET: &str = "bieu-cham-ky";
@@ -29,40 +30,132 @@ pub const SIGNED_SHEET: &str = "bieu-cham-ky";
 /// Why a file sent by a unit is not kept. Nothing of it is stored.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum UploadRefused {
+    /// A name that could reach outside its folder or fool the terminal.
     #[error("{name:?}: a file name may not hold a folder, a control or a direction character, nor start with a dot")]
-    BadName { name: String },
+    BadName {
+        /// The name as sent.
+        name: String,
+    },
+    /// The folder it was put in is no criterion of the unit's framework (nor the signed sheet's).
     #[error("unit {unit}: no criterion {folder} to file a document under")]
-    NoFolder { unit: String, folder: String },
+    NoFolder {
+        /// The unit sending.
+        unit: String,
+        /// The folder as named.
+        folder: String,
+    },
+    /// Larger than [`MAX_FILE_BYTES`].
     #[error("{name}: larger than {limit_mb} MB, the limit of one file")]
-    TooLarge { name: String, limit_mb: u64 },
+    TooLarge {
+        /// The file's name.
+        name: String,
+        /// The limit, in MB.
+        limit_mb: u64,
+    },
+    /// Keeping it would take the unit over [`MAX_UNIT_BYTES`].
     #[error("{name}: the unit's files would reach {total_mb} MB, over its limit of {limit_mb} MB")]
-    UnitFull { name: String, total_mb: u64, limit_mb: u64 },
+    UnitFull {
+        /// The file's name.
+        name: String,
+        /// What the unit's files would weigh with it, in MB.
+        total_mb: u64,
+        /// The limit, in MB.
+        limit_mb: u64,
+    },
+    /// No bytes at all.
     #[error("{name}: empty file")]
-    Empty { name: String },
+    Empty {
+        /// The file's name.
+        name: String,
+    },
     #[error(
         "{name}: its content is {found}, not an accepted document (PDF, JPEG, PNG, TIFF, Word, Excel, OpenDocument)"
     )]
-    NotADocument { name: String, found: String },
+    /// Its content is none of the accepted types, whatever its name says.
+    NotADocument {
+        /// The file's name.
+        name: String,
+        /// What the content is, as read.
+        found: String,
+    },
+    /// An accepted type, but not the one its extension says (a renamed file).
     #[error("{name}: named .{extension}, but its content is {found}")]
-    NotItsName { name: String, extension: String, found: String },
+    NotItsName {
+        /// The file's name.
+        name: String,
+        /// The extension it has.
+        extension: String,
+        /// What the content is.
+        found: String,
+    },
+    /// A PDF of more than [`MAX_PDF_PAGES`] pages.
     #[error("{name}: {pages} pages, over the limit of {limit}")]
-    TooManyPages { name: String, pages: u64, limit: u64 },
+    TooManyPages {
+        /// The file's name.
+        name: String,
+        /// Its pages.
+        pages: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// An office file that unpacks past [`MAX_UNPACKED_BYTES`] or [`MAX_PACKED_PARTS`].
     #[error("{name}: unpacks to more than {limit_mb} MB or {parts} parts (a packed bomb)")]
-    Bomb { name: String, limit_mb: u64, parts: usize },
+    Bomb {
+        /// The file's name.
+        name: String,
+        /// The unpacked limit, in MB.
+        limit_mb: u64,
+        /// The parts' limit.
+        parts: usize,
+    },
+    /// A PDF whose compressed object streams unpack past the limit.
     #[error("{name}: the PDF's object streams unpack to more than {limit_mb} MB (a packed bomb)")]
-    PdfBomb { name: String, limit_mb: u64 },
+    PdfBomb {
+        /// The file's name.
+        name: String,
+        /// The limit, in MB.
+        limit_mb: u64,
+    },
+    /// The connection closed before the whole file arrived; the part received is thrown away.
     #[error("{name}: the upload was not complete")]
-    Incomplete { name: String },
+    Incomplete {
+        /// The file's name.
+        name: String,
+    },
     #[error(
         "{name}: a side file holds three lines, so = \"12/BC-STC\", ngay = \"15/01/2025\", trich_yeu = \"…\" ({why})"
     )]
-    SideFile { name: String, why: String },
+    /// A side file (`X.pdf.toml`) that does not read as its three fields.
+    SideFile {
+        /// The side file's name.
+        name: String,
+        /// What is wrong, as the TOML reader (or the size bound) says it.
+        why: String,
+    },
+    /// The file's side file was refused earlier in the session, so its number, date and title are unknown.
     #[error("{name}: its side file was refused in this session; send a correct {name}.toml, then the file again")]
-    SideFileRefused { name: String },
+    SideFileRefused {
+        /// The file's name.
+        name: String,
+    },
+    /// A side file (or a description) for a file the unit has not sent, or that a newer version replaced.
     #[error("{name}: no such current file of unit {unit} (a replaced version keeps its document)")]
-    NoSuchFile { unit: String, name: String },
+    NoSuchFile {
+        /// The unit.
+        unit: String,
+        /// The file's name.
+        name: String,
+    },
+    /// The number given is already another file's under the same criterion.
     #[error("{name}: number {reference} already belongs to another file of this criterion ({other})")]
-    ReferenceTaken { name: String, reference: String, other: String },
+    ReferenceTaken {
+        /// The file's name.
+        name: String,
+        /// The number given.
+        reference: String,
+        /// The other file's name.
+        other: String,
+    },
 }
 
 /// The suffix of a side file: `X.pdf.toml` gives the number, date and title of `X.pdf` in the same folder.
@@ -74,8 +167,11 @@ pub const MAX_SIDE_FILE_BYTES: usize = 16 * 1024;
 #[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SideFile {
+    /// `so`: the document's number and symbol (*số, ký hiệu*).
     pub so: String,
+    /// `ngay`: its date (*ngày*), as written (dd/mm/yyyy).
     pub ngay: String,
+    /// `trich_yeu`: its title (*trích yếu*).
     pub trich_yeu: String,
 }
 
@@ -107,18 +203,25 @@ impl From<UploadRefused> for StoreError {
 /// One file a unit sent, as recorded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocumentFile {
+    /// The file's id in the store.
     pub id: i64,
+    /// The unit that sent it.
     pub unit: String,
     /// A criterion's code, or [`SIGNED_SHEET`].
     pub folder: String,
+    /// Its name as sent.
     pub name: String,
+    /// The SHA-256 of its content, hex: the name it is kept under.
     pub sha256: String,
+    /// Its size in bytes.
     pub size: u64,
     /// The type read from the content (`application/pdf`, `image/jpeg`, …).
     pub kind: String,
     /// A PDF's pages.
     pub pages: Option<u64>,
+    /// The login that sent it.
     pub uploaded_by: String,
+    /// When, in UTC.
     pub uploaded_at: String,
     /// The newer version that replaced this one.
     pub replaced_by: Option<i64>,
@@ -131,15 +234,18 @@ pub struct DocumentFile {
 /// The number (*số, ký hiệu*), date and title (*trích yếu*) of an uploaded file: the evidence row it backs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileDocument {
+    /// Its number and symbol (*số, ký hiệu*).
     pub reference: String,
     /// `YYYY-MM-DD`, as every evidence date is stored.
     pub issued_on: String,
+    /// Its title (*trích yếu*).
     pub title: String,
 }
 
 /// A stored file that is not what its record says (`audit verify`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileProblem {
+    /// The file as recorded.
     pub document: DocumentFile,
     /// The stored file's SHA-256 now; None when it is missing.
     pub found: Option<String>,

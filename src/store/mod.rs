@@ -12,12 +12,10 @@
 #![warn(missing_docs)]
 
 pub mod action;
-#[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 pub mod appraise;
 mod approval;
 pub mod audit;
 pub mod backup;
-#[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 pub mod catalog;
 pub mod clock;
 mod codes;
@@ -27,32 +25,25 @@ pub mod dates;
 mod documents;
 #[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 pub mod error;
-#[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 pub mod exceptions;
 #[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 mod file_fault;
-#[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 pub mod files;
 pub mod generate;
 pub mod history;
 pub mod import;
 
 pub mod next_year;
-#[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 pub mod open_error;
-#[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 pub mod paper_settings;
-#[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 pub mod papers;
 mod parts;
 pub mod paths;
 pub mod pdf;
-#[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 pub mod preview;
 mod published;
 #[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 pub mod refused;
-#[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 pub mod rerate;
 mod round;
 pub mod round_settings;
@@ -66,9 +57,7 @@ mod sheet_import;
 pub mod state;
 pub mod submission;
 pub mod ties;
-#[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 pub mod trust;
-#[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 pub mod unit_result;
 pub mod upload_refusals;
 pub mod users;

@@ -11,16 +11,28 @@ use std::path::Path;
 pub enum OpenRefused {
     /// This account may not read the file, or may not enter its folder.
     #[error("{path}: permission denied: this account may not read the file or its folder")]
-    PermissionDenied { path: String },
+    PermissionDenied {
+        /// The database file as given.
+        path: String,
+    },
     /// Another program holds a lock on the database longer than the wait.
     #[error("{path}: locked by another program; try again when it has finished")]
-    Locked { path: String },
+    Locked {
+        /// The database file as given.
+        path: String,
+    },
     /// The file is not an SQLite database at all.
     #[error("{path}: not an SQLite database (not a thamdinh round)")]
-    NotSqlite { path: String },
+    NotSqlite {
+        /// The file as given.
+        path: String,
+    },
     /// A command that writes was given a file (or folder) this account may only read.
     #[error("{path}: read-only (the file or its folder); this command writes: copy the round somewhere writable")]
-    ReadOnly { path: String },
+    ReadOnly {
+        /// The database file as given.
+        path: String,
+    },
 }
 
 impl From<OpenRefused> for StoreError {

@@ -29,6 +29,7 @@ pub enum PaperSlot {
 }
 
 impl PaperSlot {
+    /// Every numbered paper, in the desk's order.
     pub const ALL: [PaperSlot; 5] =
         [PaperSlot::Report, PaperSlot::Proposal, PaperSlot::Decision, PaperSlot::Minutes, PaperSlot::Notice];
 
@@ -43,6 +44,7 @@ impl PaperSlot {
         }
     }
 
+    /// The paper a `--kind` value (or a stored text) names; None for any other word.
     pub fn from_slug(slug: &str) -> Option<PaperSlot> {
         PaperSlot::ALL.into_iter().find(|slot| slot.slug() == slug.trim())
     }
@@ -60,6 +62,7 @@ pub struct PaperNumbering {
 }
 
 impl PaperNumbering {
+    /// Nothing is set: the paper prints dotted lines for number, signer and date.
     pub fn is_empty(&self) -> bool {
         self.number.is_none() && self.signer.is_none() && self.issued_on.is_none()
     }
@@ -68,8 +71,11 @@ impl PaperNumbering {
 /// A change asked for one value: keep it, clear it (`-`), or set it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SettingChange {
+    /// Leave the value as it is (nothing typed).
     Keep,
+    /// Remove the value (`-` typed): the paper prints dotted lines again.
     Clear,
+    /// Set the value to this text, once checked.
     Set(String),
 }
 
@@ -198,8 +204,11 @@ fn clean_number(text: &str) -> Result<String> {
 /// Why a document number was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NumberFault {
+    /// Not acceptable as text at all (a control character, several lines …).
     Text(crate::domain::validate::TextRefusal),
+    /// Longer than a document number can be.
     TooLong {
+        /// The most characters a number may have.
         limit: usize,
     },
     /// `125/BC-HĐTĐ` typed whole: only `125` is asked, the paper writes the rest.

@@ -9,28 +9,50 @@ pub enum PaperRefusal {
     NothingApproved,
     /// The regulation's `papers.toml` does not read.
     #[error("papers.toml of the regulation does not read: {why}")]
-    SettingsInvalid { why: String },
+    SettingsInvalid {
+        /// What does not read, as the TOML reader says it.
+        why: String,
+    },
     /// `export notice --all` writes into a folder.
     #[error("{folder}: not a folder; --all writes one notice per unit into a folder")]
-    NotAFolder { folder: String },
+    NotAFolder {
+        /// The path given as `--out`.
+        folder: String,
+    },
     /// `export notice` names a unit or asks for all of them.
     #[error("name the unit (--unit CODE) or ask for every unit (--all --out FOLDER)")]
     NoticeOfWhom,
     /// A file `export verify` cannot read as a paper.
     #[error("{file}: not a paper thamdinh wrote (no check block): {why}")]
-    NotAPaper { file: String, why: String },
+    NotAPaper {
+        /// The file given.
+        file: String,
+        /// What is missing or does not match.
+        why: String,
+    },
     /// `round paper` with nothing to set.
     #[error("give --number N, --signer NAME and/or --issued DATE (`-` clears one)")]
     NoPaperSetting,
     /// A document number that is not one short token (`125`).
     #[error("document number {value:?} refused: {why:?}")]
-    NumberNotValid { value: String, why: crate::store::paper_settings::NumberFault },
+    NumberNotValid {
+        /// The number as typed.
+        value: String,
+        /// What is wrong with it.
+        why: crate::store::paper_settings::NumberFault,
+    },
     /// A signer's name that is not one line of a name's length.
     #[error("signer's name refused: {why}")]
-    SignerNotValid { why: crate::domain::validate::TextRefusal },
+    SignerNotValid {
+        /// What is wrong with it.
+        why: crate::domain::validate::TextRefusal,
+    },
     /// A date of issue that is not a date.
     #[error("date of issue {value:?} is not a date ({})", crate::store::dates::DATE_RULE)]
-    IssuedNotADate { value: String },
+    IssuedNotADate {
+        /// The date as typed.
+        value: String,
+    },
 }
 
 impl crate::store::Store {
@@ -47,8 +69,11 @@ impl crate::store::Store {
 /// A bloc's approval: when (UTC, `2026-12-05T02:14:00Z`) and by whom.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Approval {
+    /// The bloc approved.
     pub bloc: String,
+    /// When, in UTC (`2026-12-05T02:14:00Z`); the papers show it in Vietnam's time.
     pub approved_at: String,
+    /// The chairman's login.
     pub actor: String,
 }
 

@@ -6,13 +6,15 @@ use rusqlite::{Connection, Transaction};
 use std::collections::BTreeMap;
 
 /// One write transaction: the file's own, or, inside a preview, a savepoint of the preview's transaction.
-pub enum WriteTx<'c> {
+pub(crate) enum WriteTx<'c> {
+    /// An ordinary write: its own immediate transaction, committed for real.
     Top(Transaction<'c>),
+    /// A write inside a preview: a savepoint of the preview's transaction, which is rolled back whole.
     Nested(Savepoint<'c>),
 }
 
 /// A savepoint released into the preview's transaction on commit, rolled back if dropped before.
-pub struct Savepoint<'c> {
+pub(crate) struct Savepoint<'c> {
     conn: &'c Connection,
     done: bool,
 }
@@ -60,30 +62,45 @@ impl Drop for Savepoint<'_> {
 /// What a preview counts: the kinds of values an import writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Item {
+    /// Units (code, name, bloc, group).
     Units,
+    /// The units' self-scores.
     SelfScores,
+    /// The units' explanations of their self-scores.
     Explanations,
+    /// Components marked not applicable.
     NotApplicable,
+    /// The council's appraised scores.
     Appraisals,
+    /// The council's deduction reasons.
     Reasons,
+    /// The provincial leaders' own scores of group I components.
     LeaderScores,
+    /// The chairman's criterion grade overrides.
     Grades,
+    /// The units' facts (discipline, outstanding …).
     Facts,
+    /// The documents cited as evidence.
     Evidence,
 }
 
 /// How many values of one kind an import adds, changes and removes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ChangeCount {
+    /// The kind of value.
     pub item: Item,
+    /// Values the import adds where none was.
     pub new: usize,
+    /// Values it replaces with another.
     pub changed: usize,
+    /// Values it clears.
     pub removed: usize,
 }
 
 /// A write tried and rolled back: what it returned, and what it would change.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Preview<T> {
+    /// What the write returned (as if it had been kept).
     pub outcome: T,
     /// Only the kinds with a change, in `Item` order.
     pub changes: Vec<ChangeCount>,

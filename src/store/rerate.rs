@@ -21,11 +21,26 @@ use rusqlite::{OptionalExtension, params};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RerateChange {
     /// A component's appraised score (typed as on a form: `3,5`, `3.5`, or `80%` where the regulation allows).
-    Score { component: String, appraised: String },
+    Score {
+        /// The component's code.
+        component: String,
+        /// The new appraised score as typed.
+        appraised: String,
+    },
     /// A fact such as discipline (the usual cause: a violation found later).
-    Fact { name: String, value: String },
+    Fact {
+        /// The fact's name in the data (`discipline`).
+        name: String,
+        /// Its new value as typed (`reprimand`, `true`, `2`).
+        value: String,
+    },
     /// A criterion's grade.
-    Grade { criterion: String, grade: Grade },
+    Grade {
+        /// The criterion's code.
+        criterion: String,
+        /// The grade the council decides.
+        grade: Grade,
+    },
 }
 
 impl Store {

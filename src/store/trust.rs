@@ -7,34 +7,72 @@ pub enum TrustRefused {
     #[error(
         "{file}: not a regular file (a device, a pipe or a folder); a file is written only as a new or regular file, --force or not"
     )]
-    NotRegularFile { file: String },
+    NotRegularFile {
+        /// The destination as given.
+        file: String,
+    },
     /// An input that is not a regular file (`/dev/zero`, a FIFO, a folder).
     #[error("{file}: not a regular file (a device, a pipe or a folder); give a file")]
-    InputNotRegularFile { file: String },
+    InputNotRegularFile {
+        /// The input as given.
+        file: String,
+    },
     /// An input file above the size bound.
     #[error("{file}: larger than {} MB; an input file is read only up to that size", limit >> 20)]
-    InputTooLarge { file: String, limit: u64 },
+    InputTooLarge {
+        /// The input as given.
+        file: String,
+        /// The bound, in bytes.
+        limit: u64,
+    },
     /// A quoted CSV field that is never closed: it would swallow every row after it.
     #[error(
         "{file}:{line}: a quote (\") opens here and is never closed; close it, or the rows after it would be read as its text"
     )]
-    CsvQuoteOpen { file: String, line: u64 },
+    CsvQuoteOpen {
+        /// The CSV file.
+        file: String,
+        /// The line the quote opens on.
+        line: u64,
+    },
     /// A line break inside a cell of a column that is not text (only explanation, reason and title may span lines).
     #[error(
         "{file}:{line}: column {column}: a line break inside the cell (a quote left open?); only explanation, reason and title may span lines"
     )]
-    CsvLineBreak { file: String, line: u64, column: String },
+    CsvLineBreak {
+        /// The CSV file.
+        file: String,
+        /// The line the cell starts on.
+        line: u64,
+        /// The column's name in the header.
+        column: String,
+    },
     /// A `leader` cell naming no user with the leader role.
     #[error(
         "{file}:{line}: column leader: {leader:?} is not a provincial leader of this round (the name or full name of a user with the leader role; see `thamdinh user list`)"
     )]
-    NotALeader { file: String, line: u64, leader: String },
+    NotALeader {
+        /// The CSV file.
+        file: String,
+        /// The row's line.
+        line: u64,
+        /// The cell as written.
+        leader: String,
+    },
     /// A backup's destination that exists: a backup never replaces a file.
     #[error("{file}: the file already exists; a backup is always a new file: choose another name")]
-    BackupExists { file: String },
+    BackupExists {
+        /// The destination as given.
+        file: String,
+    },
     /// A backup copy whose check failed: it was removed.
     #[error("{file}: the copy did not verify ({why}); it was removed, the database is untouched")]
-    BackupNotVerified { file: String, why: String },
+    BackupNotVerified {
+        /// The copy, now removed.
+        file: String,
+        /// What failed: SQLite's integrity check, the audit chain or a table against the log, or the copy itself.
+        why: String,
+    },
 }
 
 impl From<TrustRefused> for super::StoreError {

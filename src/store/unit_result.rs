@@ -15,10 +15,15 @@ use std::collections::BTreeMap;
 /// One component the council scored below its max, with its reason.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Deduction {
+    /// The component's code.
     pub component: String,
+    /// The component's name, as the regulation words it.
     pub name: String,
+    /// Its maximum score.
     pub max: String,
+    /// The unit's own score (None where it gave none).
     pub self_score: Option<String>,
+    /// The council's appraised score.
     pub appraised: String,
     /// The council's deduction reason (*lý do trừ điểm*).
     pub reason: String,
@@ -27,15 +32,21 @@ pub struct Deduction {
 /// A unit's result as the unit reads it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct UnitResult {
+    /// The unit's code.
     pub unit: String,
+    /// The unit's name.
     pub name: String,
+    /// The bloc it is ranked in.
     pub bloc: String,
+    /// The round's year.
     pub year: i32,
+    /// Its place in the bloc's ranking, from 1.
     pub rank: usize,
     /// 2 decimals.
     pub total: String,
     /// `excellent`, `good`, `completed`, `not_completed`, `tie_pending`.
     pub level: &'static str,
+    /// The level in the regulation's Vietnamese words (*Hoàn thành xuất sắc nhiệm vụ* …).
     pub level_words: &'static str,
     /// Rated excellent beyond the quota by the chairman's decision (`exceed-quota`): only where it is.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -45,9 +56,11 @@ pub struct UnitResult {
     /// Why it has its level, typed: `messages::reasons` words them (the JSON of `result` carries the words).
     #[serde(skip)]
     pub reasons: Vec<crate::domain::reasons::Reason>,
+    /// Every component scored below its maximum, with the council's reason.
     pub deductions: Vec<Deduction>,
     /// The level of the round before (null without one).
     pub previous_level: Option<String>,
+    /// The chairman's flags by slug (`not_completed_two_years`, Điều 11.2.d).
     pub flags: Vec<&'static str>,
 }
 

@@ -23,18 +23,27 @@ macro_rules! contexts {
 }
 
 contexts! {
+    /// The demo's start-up picker: who is at the keyboard.
     Picker,
+    /// The panes and their lists (queue, ranking, progress, ties, charts, desk, a unit's own panes).
     List,
+    /// A member's scoring form of one component.
     Form,
     /// A co-appraising agency's comment.
     Comment,
+    /// The filter line being typed (`/`).
     Filter,
+    /// The chairman ordering one tie group.
     Ties,
+    /// The secretary's facts of a unit (the chairman's re-rating of them on an approved bloc).
     Facts,
+    /// The chairman overriding criterion grades.
     Grades,
+    /// The help overlay: every key that acts where it was opened.
     Help,
     /// The audit history of one component.
     History,
+    /// The question before unsaved work is thrown away (leaving, or closing a form).
     ConfirmQuit,
     /// A unit's file, read-only.
     Unit,
@@ -69,48 +78,87 @@ contexts! {
 /// What a key asks for; `update` gives it meaning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
+    /// One row up.
     Up,
+    /// One row down.
     Down,
+    /// The previous bloc (ranking, charts).
     Left,
+    /// The next bloc (ranking, charts).
     Right,
+    /// The list's first row.
     Top,
+    /// The list's last row.
     Bottom,
+    /// The next pane's tab.
     NextPane,
+    /// The previous pane's tab.
     PreviousPane,
+    /// The first pane's tab.
     Pane1,
+    /// The second pane's tab.
     Pane2,
+    /// The third pane's tab.
     Pane3,
+    /// The fourth pane's tab.
     Pane4,
+    /// One screenful up.
     PageUp,
+    /// One screenful down.
     PageDown,
+    /// Half a screenful up.
     HalfPageUp,
+    /// Half a screenful down.
     HalfPageDown,
     /// Open the selected unit's file, read-only.
     ViewUnit,
     /// The unit's file as a chart (self-score against appraised score).
     ToggleChart,
+    /// Open what is selected (a form, a tie group, a file to preview, a paper to write).
     Open,
+    /// Close what is in front (a form asks first if something was typed), or clear the filter.
     Back,
+    /// Leave the program (asking first if something was typed and not saved).
     Quit,
+    /// The help overlay.
     Help,
+    /// Start typing the filter.
     Filter,
+    /// The queue's next status filter (pending, needs a reason, incomplete file …, all).
     CycleStatus,
+    /// Save the form (the scoring form then opens the next item).
     Save,
+    /// The form's next field.
     NextField,
+    /// Move the selected unit of a tie one place up.
     MoveUp,
+    /// Move the selected unit of a tie one place down.
     MoveDown,
+    /// Confirm what the screen asks (a tie order, an approval, an import, a removal, a submission, the filter).
     Confirm,
+    /// The chairman approving the selected bloc (opens the prompt).
     Approve,
+    /// The selected unit's facts.
     EditFacts,
+    /// The selected unit's criterion grades, to override.
     OverrideGrade,
+    /// The selected fact's (or grade's) next value.
     Cycle,
+    /// A count fact one up.
     Increase,
+    /// A count fact one down.
     Decrease,
+    /// Yes: throw the unsaved work away.
     Yes,
+    /// No: back to the work.
     No,
+    /// The audit history of the selected component (or unit).
     History,
+    /// The selected unit's score sheet (.xlsx) beside the database.
     ExportSheet,
+    /// Every unit's score sheet beside the database.
     ExportAllSheets,
+    /// The council's result beside the database.
     ExportRanking,
     /// Fill the deduction reason the council usually gives for an incomplete file.
     OfferedReason,
@@ -130,14 +178,19 @@ pub enum Command {
     ExportOwnSheet,
     /// Mark the component not applicable (or applicable again).
     ToggleApplicable,
+    /// Cite the document typed as evidence of this component.
     AddDocument,
+    /// Remove the selected cited document.
     RemoveDocument,
     /// Give the number, date and title typed to a file the unit sent for this component (issue 24).
     DescribeFile,
+    /// The fifth pane's tab.
     Pane5,
     /// Read a list again (the desk's inbox).
     Reload,
+    /// The desk's form for a new user.
     AddUser,
+    /// Remove the selected user (asks first).
     RemoveUser,
     /// The selected paper's document number, signer and date of issue (`round paper`).
     PaperNumbers,
@@ -158,6 +211,7 @@ impl Command {
 /// When a binding acts, beyond its context; `App::acts` answers it, and says why not in one line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum When {
+    /// Wherever its context is.
     Always,
     /// In these panes of the browse screen.
     Panes(&'static [Pane]),
@@ -174,11 +228,15 @@ pub enum When {
     ApprovalOpen,
 }
 
+/// One line of the keymap: in this context, these keys ask for this command, when the condition holds.
 pub struct Binding {
+    /// Where the keyboard must be.
     pub context: Context,
+    /// The keys (with modifiers) that ask for it; any of them.
     pub keys: &'static [(KeyCode, KeyModifiers)],
     /// How the key is written in the help and the hint bar.
     pub label: &'static str,
+    /// What they ask for.
     pub command: Command,
     /// When it acts: the help and the hint bar list only what acts now.
     pub when: When,

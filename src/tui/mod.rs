@@ -1,4 +1,5 @@
 //! The council's terminal interface (ratatui + crossterm), in the Elm shape: state, a pure update, effects run here.
+#![warn(missing_docs)]
 
 pub mod app;
 mod effects;

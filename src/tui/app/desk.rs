@@ -15,19 +15,28 @@ use std::path::PathBuf;
 /// One row of the desk pane: an action, and the command line it stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DeskAction {
+    /// Import a file of the person's inbox (units, scores, grades, facts, evidence, a score sheet), after a preview.
     Import,
+    /// The council's users: add one (with the key line for the IT officer), remove one.
     Users,
+    /// The submission deadline and the appraisal period (`round set`).
     RoundSettings,
+    /// Record a unit's self-assessment received on paper (`submit`).
     PaperSubmission,
+    /// Reopen a unit's submission so it may correct its self-assessment, for a reason (`submit --reopen`).
     Reopen,
+    /// The chairman re-rating a unit of an approved bloc (Điều 10.4).
     Rerate,
     /// The chairman's decision beyond the quota (`exceed-quota`), where the regulation allows it.
     ExceedQuota,
+    /// A consistent copy of the database into the person's exports folder.
     Backup,
+    /// The council's papers (report, proposal, decision, minutes, notices, publication) and their numbering.
     Papers,
 }
 
 impl DeskAction {
+    /// Every action in the desk's order; [`App::desk_actions`] keeps those the person may take.
     pub const ALL: [DeskAction; 9] = [
         DeskAction::Import,
         DeskAction::Users,
@@ -78,6 +87,7 @@ impl DeskAction {
         }
     }
 
+    /// The action's row on the desk.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
             DeskAction::Import => say::IMPORT,
@@ -97,17 +107,24 @@ impl DeskAction {
 /// The forms of the desk: text fields typed in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DeskFormKind {
+    /// A new user: login, role, agency or unit, full name.
     AddUser,
+    /// The deadline and the appraisal period's working days.
     RoundSettings,
+    /// A paper submission: unit, day received, day approved, minutes' number.
     PaperSubmission,
+    /// Reopening a submission: unit and reason.
     Reopen,
+    /// A re-rating: unit, reason, and one change (a component's score, a criterion's grade or a fact).
     Rerate,
     /// A paper's number, signer and date of issue (opened from the list of papers, filled with what is set).
     PaperNumbers(PaperSlot),
+    /// The chairman's decision beyond the quota: unit, reason, and whether it is taken back.
     ExceedQuota,
 }
 
 impl DeskFormKind {
+    /// The form's field labels, in order (the form has one text field per label).
     pub fn labels(self) -> &'static [Words] {
         match self {
             DeskFormKind::PaperNumbers(_) => &crate::messages::desk_more::NUMBERING_FIELDS,
@@ -120,6 +137,7 @@ impl DeskFormKind {
         }
     }
 
+    /// The form's title, the desk action (or paper) it belongs to.
     pub fn title(self, lang: Lang) -> &'static str {
         match self {
             DeskFormKind::PaperNumbers(slot) => crate::messages::desk_more::paper_name(lang, slot),
@@ -133,17 +151,24 @@ impl DeskFormKind {
     }
 }
 
+/// A desk form being typed: its fields' text, the field with the keys and the last refusal. Nothing is written
+/// until Enter on the last field (or Ctrl-S).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeskForm {
+    /// Which form.
     pub kind: DeskFormKind,
+    /// Each field's text as typed, one per label.
     pub fields: Vec<String>,
+    /// The field the keys go to.
     pub focus: usize,
+    /// Why the last save was refused (the store's refusal, worded); the fields are kept.
     pub error: Option<String>,
     /// Something was typed since the form opened (Esc asks before throwing it away).
     pub dirty: bool,
 }
 
 impl DeskForm {
+    /// A form filled with `fields` (what is set now, for the numbering), padded with empty fields to its labels.
     pub fn new(kind: DeskFormKind, fields: Vec<String>) -> DeskForm {
         let mut fields = fields;
         fields.resize(kind.labels().len(), String::new());
@@ -159,16 +184,22 @@ impl DeskForm {
 /// The council's papers the desk writes (`thamdinh export report|proposal|decision|minutes|notice|publication`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DeskPaper {
+    /// *Báo cáo kết quả thẩm định*: the council's report.
     Report,
+    /// *Tờ trình*: the proposal to the province's chairman.
     Proposal,
+    /// *Dự thảo quyết định*: the draft decision recognising the results.
     Decision,
+    /// *Biên bản họp Hội đồng*: the council meeting's minutes.
     Minutes,
     /// The notice of its result to every unit, one file each, in one folder.
     Notices,
+    /// *Công bố*: the results page for the public, with neither number nor signature.
     Publication,
 }
 
 impl DeskPaper {
+    /// Every paper in the desk's order.
     pub const ALL: [DeskPaper; 6] = [
         DeskPaper::Report,
         DeskPaper::Proposal,
@@ -178,6 +209,7 @@ impl DeskPaper {
         DeskPaper::Publication,
     ];
 
+    /// The paper's row on the desk.
     pub fn label(self, lang: Lang) -> &'static str {
         say::paper(self as usize, lang)
     }
@@ -210,6 +242,7 @@ impl DeskPaper {
 /// Who may run one write of the command line, as `domain::permissions` says it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Right {
+    /// A council write: `domain::permissions` says which roles may.
     Council(CouncilWrite),
     /// `submit`: a unit's focal person for its own unit, the secretary and the chairman for any (on paper).
     Submit,
@@ -218,6 +251,7 @@ pub enum Right {
 /// How the screens do one write of the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ScreenWay {
+    /// An action of the desk.
     Desk(DeskAction),
     /// A key of the panes (`keymap`, context List) in this pane.
     Key(Pane, crate::tui::keymap::Command),
@@ -277,41 +311,59 @@ pub const MAINTENANCE: &[&str] = &["init", "demo", "regulations check"];
 pub enum Desk {
     /// The files of the person's inbox.
     Files {
+        /// The inbox's files, by name.
         files: Vec<PathBuf>,
+        /// The file the cursor is on.
         selected: usize,
     },
     /// The kind of a file that does not say it itself.
     Kind {
+        /// The file to import.
         file: PathBuf,
+        /// The kind the cursor is on.
         selected: usize,
     },
     /// What an import would change, tried and rolled back; `typed` is the answer (`y` imports).
     Preview {
+        /// The file tried.
         file: PathBuf,
+        /// What it was read as.
         kind: FileKind,
+        /// How many rows it holds.
         rows: usize,
+        /// What the import would add, change or leave, by table.
         changes: Vec<ChangeCount>,
+        /// The answer typed so far.
         typed: String,
     },
     /// Every problem of a refused file, worded, each with its line and column; nothing was written.
     Problems {
+        /// The file refused.
         file: PathBuf,
+        /// Every problem, worded.
         problems: Vec<String>,
+        /// The problem the cursor is on (the list scrolls to it).
         selected: usize,
     },
     /// The council's users; `removing`: the answer typed to "remove this user?".
     Users {
+        /// The user the cursor is on.
         selected: usize,
+        /// While asking whether to remove the selected user: the answer typed so far.
         removing: Option<String>,
     },
+    /// A desk form (a user to add, the round's settings, a paper submission …).
     Form(DeskForm),
     /// The council's papers to write into `/xuat`.
     Papers {
+        /// The paper the cursor is on.
         selected: usize,
     },
     /// A text to read and copy (the new user's key line).
     Notice {
+        /// What the text is.
         title: String,
+        /// The text, line by line.
         lines: Vec<String>,
     },
 }

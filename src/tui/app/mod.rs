@@ -56,8 +56,13 @@ pub use update::update;
 /// Why the scoring form of an approved bloc takes no keys (and what it says from the moment it opens).
 pub const READ_ONLY: &str = crate::messages::status::READ_ONLY.vi();
 
+/// Everything the interface knows: who is at the keyboard, the round as last read and its standing, the screen
+/// and overlay in front, and the derived views (queue, ranking rows, progress) rebuilt when what they depend on
+/// moves. Only `update` changes it; the views read it.
 pub struct App {
+    /// The round's regulation (framework, blocs, agencies, facts), as the database holds it.
     pub regulation: Regulation,
+    /// Every unit's record as the store last read it (a unit's focal person sees only its own, without appraisals).
     pub round: Round,
     /// Every unit's evaluation and every bloc's ranking, kept up to date unit by unit.
     standing: Standing,
@@ -89,6 +94,7 @@ pub struct App {
     incomplete_files: (usize, usize),
     /// What the derived views were built for: (filter, status filter, bloc, user); rebuilt when it moves.
     views_built_for: Option<(String, Option<Status>, usize, Option<String>)>,
+    /// The newest audit row this state has taken in: a refresh reads what changed after it.
     pub audit_id: i64,
     /// Evidence by (unit, criterion or component code).
     /// The documents of the units whose forms were opened, by (unit, criterion or component code).
@@ -99,12 +105,16 @@ pub struct App {
     details_loaded: BTreeSet<String>,
     /// How many documents back each criterion or component, by unit.
     evidence_counts: EvidenceCounts,
+    /// The blocs whose results the chairman approved: their scores take no more keys.
     pub approved: BTreeSet<BlocCode>,
+    /// The council's comments on components, newest last (never shown to a unit).
     pub comments: Vec<CommentRow>,
     /// Comments this user has had in front of them: those on items already done when the interface opened,
     /// and those of every form opened since. Any other comment on one of their items is flagged as new.
     comments_known: BTreeSet<(String, String, String, String)>,
+    /// The round's users, for the start-up picker and the desk's user list; the history names people from it.
     pub users: Vec<CouncilUser>,
+    /// The demo round (`thamdinh demo`): anyone may sign in as anyone from the picker.
     pub demo: bool,
     /// What a unit's focal person reads beside its unit (empty for the council).
     pub unit_side: UnitSide,
@@ -114,13 +124,19 @@ pub struct App {
     pub previous_levels: BTreeMap<String, crate::domain::previous_year::PreviousLevel>,
     /// Who is at the keyboard; None while the start-up picker is shown (demo only).
     pub user: Option<Actor>,
+    /// The screen in front (the panes, a form, the desk …).
     pub screen: Screen,
+    /// A window over the screen (help, history, a prompt); it takes the keys while open.
     pub overlay: Option<Overlay>,
+    /// The panes' selection and filters, kept while a form is open over them.
     pub browse: Browse,
+    /// How far the long lists are scrolled, and what the last frame drew where (for the mouse).
     pub scroll: Scroll,
     /// The last click (screen line, when), to tell a double click.
     pub last_click: Option<(u16, std::time::Instant)>,
+    /// The status line: the last thing said, and whether it is a refusal (drawn as a warning).
     pub message: Option<(String, bool)>,
+    /// The person asked to leave (and nothing unsaved held them back): the loop ends after this frame.
     pub should_quit: bool,
     /// The language the screens speak: Vietnamese unless `--lang en` (or `THAMDINH_LANG=en`) asked otherwise.
     pub lang: crate::messages::Lang,
@@ -312,10 +328,12 @@ impl App {
         }
     }
 
+    /// The record of the unit with this code, if the round (or, for a unit's focal person, what it may see) has it.
     pub fn unit(&self, code: &str) -> Option<&UnitRecord> {
         self.unit_index.get(code).and_then(|&index| self.round.units.get(index))
     }
 
+    /// Where a component sits in the framework that applies to this unit (its bloc and group), with its criterion.
     pub fn place<'a>(&'a self, unit: &UnitRecord, component: &str) -> Option<ComponentPlace<'a>> {
         self.regulation.framework_for(&unit.bloc, unit.group.as_deref())?.component(component)
     }

@@ -3,20 +3,30 @@
 
 use super::*;
 
+/// Which field of the scoring form has the keys (Tab switches).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
+    /// The appraised score (`điểm thẩm định`).
     Score,
+    /// The reason for the deduction (`lý do trừ điểm`), several lines.
     Reason,
 }
 
 /// The scoring form of one component.
 pub struct Form {
+    /// The unit appraised.
     pub unit: String,
+    /// The component appraised.
     pub component: String,
+    /// The appraised score as typed (decimal comma allowed); checked on save.
     pub score: String,
+    /// The reason for scoring below the self-score; the regulation requires one then.
     pub reason: TextArea<'static>,
+    /// The field the keys go to.
     pub field: Field,
+    /// Why the last save was refused, shown on the form.
     pub error: Option<String>,
+    /// Something was typed since the form opened: leaving asks first.
     pub dirty: bool,
     /// The component's version when the form opened; the store refuses the save if another session saved since.
     pub based_on_version: i64,
@@ -27,10 +37,15 @@ pub struct Form {
 
 /// A co-appraising agency's comment on one component (it writes no score).
 pub struct CommentForm {
+    /// The unit commented on.
     pub unit: String,
+    /// The component commented on.
     pub component: String,
+    /// The comment being typed.
     pub text: TextArea<'static>,
+    /// Why the last save was refused.
     pub error: Option<String>,
+    /// Something was typed since the form opened: leaving asks first.
     pub dirty: bool,
 }
 
@@ -38,9 +53,15 @@ pub struct CommentForm {
 #[expect(clippy::large_enum_variant, reason = "one screen lives at a time, inside the App: boxing buys nothing")]
 pub enum Screen {
     /// The demo's start-up picker: who is at the keyboard (the selected choice).
-    Picker { selected: usize },
+    Picker {
+        /// The user the cursor is on (index in `App::users`).
+        selected: usize,
+    },
     /// The panes and their lists (`App::browse`); `filtering` while the filter is being typed.
-    Browse { filtering: bool },
+    Browse {
+        /// The filter line has the keys (`/` until Enter or Esc).
+        filtering: bool,
+    },
     /// The scoring form of one component.
     Appraisal(Form),
     /// A co-appraising agency's comment.
@@ -52,7 +73,12 @@ pub enum Screen {
     /// The chairman overriding criterion grades.
     Grades(GradeForm),
     /// A unit's file, read-only; `back` is the screen it was opened from when that was not the panes.
-    Unit { view: UnitView, back: Option<Box<Screen>> },
+    Unit {
+        /// The unit shown and the component selected.
+        view: UnitView,
+        /// The screen to go back to on Esc; None: the panes.
+        back: Option<Box<Screen>>,
+    },
     /// The chairman about to approve a bloc.
     Approval(ApprovalPrompt),
     /// A unit's focal person filling one component's self-assessment.
@@ -69,18 +95,33 @@ pub enum Overlay {
     Help,
     /// A component's (or a unit's) audit history: title and rows, oldest first.
     /// Who by full name (login → full name, where one is recorded).
-    History { title: String, rows: Vec<AuditRow>, names: BTreeMap<String, String> },
+    History {
+        /// What the history is of (unit · component, or the unit).
+        title: String,
+        /// The audit rows, oldest first.
+        rows: Vec<AuditRow>,
+        /// Each user's full name by login.
+        names: BTreeMap<String, String>,
+    },
     /// A question before unsaved work is thrown away.
     Confirm(Pending),
     /// The commands that fetch a component's files over SFTP, one selected (copied to the clipboard).
-    Paths { lines: Vec<String>, selected: usize },
+    Paths {
+        /// One `scp` command per file of the component.
+        lines: Vec<String>,
+        /// The line Enter copies to the clipboard.
+        selected: usize,
+    },
 }
 
 /// The chairman ordering one tie group.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TieEdit {
+    /// The bloc of the tie.
     pub bloc: String,
+    /// The tied units' codes in the order being set, first to last.
     pub units: Vec<String>,
+    /// The unit being moved.
     pub selected: usize,
     /// Reopening a recorded order: the reason for the change, asked when the chairman saves (None: a new order).
     pub reason: Option<String>,
@@ -93,13 +134,17 @@ pub struct TieEdit {
 
 /// The secretary recording a unit's facts; on an approved bloc, the chairman re-rating them (Điều 10.4).
 pub struct FactsForm {
+    /// The unit whose facts are edited.
     pub unit: String,
+    /// Every fact of the regulation by code, with its value as being edited.
     pub values: Vec<(String, FactValue)>,
+    /// The fact the cursor is on.
     pub selected: usize,
     /// Present when the bloc is approved: the change is a re-rating and needs the chairman's reason.
     pub rerate_reason: Option<TextArea<'static>>,
     /// Typing goes to the reason (Tab switches).
     pub reason_focus: bool,
+    /// Why the last save was refused.
     pub error: Option<String>,
 }
 
@@ -112,18 +157,24 @@ pub fn rerate_reason_box(lang: crate::messages::Lang) -> TextArea<'static> {
 
 /// The chairman overriding the grade of one criterion of a unit.
 pub struct GradeForm {
+    /// The unit whose grades are overridden.
     pub unit: String,
     /// (criterion code, proposed grade, grade that counts now)
     pub criteria: Vec<(String, Option<Grade>, Option<Grade>)>,
+    /// The criterion the cursor is on.
     pub selected: usize,
+    /// The grade chosen for it (Space cycles the grades); None: none chosen yet, nothing to save.
     pub chosen: Option<Grade>,
+    /// Why, required, recorded in the audit log.
     pub reason: TextArea<'static>,
+    /// Why the last save was refused.
     pub error: Option<String>,
 }
 
 /// A unit's file, read-only: every component with its scores, reasons, explanation and documents.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitView {
+    /// The unit shown.
     pub unit: String,
     /// The selected component's position in the unit's framework (`Framework::components` order).
     pub selected: usize,
@@ -134,6 +185,7 @@ pub struct UnitView {
 /// The chairman about to approve a bloc: nothing is written until `y` and Enter (or Ctrl-S).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApprovalPrompt {
+    /// The bloc about to be approved.
     pub bloc: String,
     /// What was typed: `y` confirms.
     pub typed: String,
@@ -141,9 +193,12 @@ pub struct ApprovalPrompt {
     pub blocker: Option<String>,
 }
 
+/// What waits for the answer to "throw away the unsaved work?".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pending {
+    /// Leaving the program.
     Quit,
+    /// Closing the form in front.
     CloseForm,
 }
 

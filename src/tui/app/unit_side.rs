@@ -16,6 +16,7 @@ pub struct UnitSide {
     pub submission: Option<Submission>,
     /// The round's submission deadline and today (Vietnam's date).
     pub deadline: Option<Date>,
+    /// Today in Vietnam, from the store's clock (the days left to the deadline count from it).
     pub today: Option<Date>,
     /// Its result, once its bloc is approved.
     pub result: Option<UnitResult>,
@@ -29,9 +30,11 @@ pub struct Submissions {
     /// By unit; None when the round takes no submissions in the program (no unit has a focal person): then every
     /// unit's file counts as received.
     pub by_unit: Option<BTreeMap<String, Submission>>,
+    /// The round's submission deadline, when the secretary set one (`round set --deadline`).
     pub deadline: Option<Date>,
     /// Điều 9.5: the appraisal period, in working days from receipt.
     pub appraisal_days: Option<u32>,
+    /// Today in Vietnam, from the store's clock: the overdue and the appraisal period's end count from it.
     pub today: Option<Date>,
     /// Each paper's number, signer and date of issue, with its number as it prints (`125/BC-HĐTĐ`).
     pub papers:
@@ -41,10 +44,15 @@ pub struct Submissions {
 /// Which field of the self-assessment form has the keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SelfField {
+    /// The self-score (`điểm tự chấm`).
     Score,
+    /// The unit's explanation of its self-score.
     Explanation,
+    /// A document to add: its number and symbol (`số, ký hiệu`).
     DocumentReference,
+    /// A document to add: its date (`ngày`).
     DocumentDate,
+    /// A document to add: its title (`trích yếu`).
     DocumentTitle,
 }
 
@@ -62,16 +70,23 @@ impl SelfField {
 
 /// One component's self-assessment as the unit types it, and a document to add.
 pub struct SelfForm {
+    /// The focal person's own unit.
     pub unit: String,
+    /// The component being self-assessed.
     pub component: String,
+    /// The self-score as typed (decimal comma allowed); checked against the component's maximum on Enter.
     pub score: String,
+    /// The explanation of the self-score, several lines.
     pub explanation: TextArea<'static>,
     /// Không áp dụng (where the regulation allows it).
     pub applicable: bool,
+    /// The field the keys go to.
     pub field: SelfField,
     /// The document being added: số, ký hiệu; ngày (dd/mm/yyyy or yyyy-mm-dd); trích yếu.
     pub document: [String; 3],
+    /// Why the last Enter was refused, shown under the form until the next key.
     pub error: Option<String>,
+    /// Something was typed since the form opened: leaving asks first.
     pub dirty: bool,
     /// A key was typed into the score: the first one replaces the score shown from before, as in a
     /// spreadsheet cell (and as in the council's scoring form).
@@ -99,10 +114,13 @@ impl SelfForm {
 /// (Điều 8.1.b); nothing is written until Enter.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SubmitForm {
+    /// The day the leadership collective approved it, as typed (dd/mm/yyyy).
     pub approved_on: String,
+    /// The number of the meeting's minutes, as typed.
     pub minutes: String,
     /// Typing goes to the minutes' number (Tab switches).
     pub on_minutes: bool,
+    /// Why the last Enter was refused.
     pub error: Option<String>,
 }
 

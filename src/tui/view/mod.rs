@@ -29,10 +29,12 @@ pub fn selected() -> Style {
     Style::new().add_modifier(Modifier::REVERSED)
 }
 
+/// Headings, a table's header row and the excellent level: bold in the terminal's own colour.
 pub fn heading() -> Style {
     Style::new().add_modifier(Modifier::BOLD)
 }
 
+/// A refusal, an overdue file, a level not completed: bold red, the words saying it too.
 pub fn warning() -> Style {
     Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
 }
@@ -49,6 +51,7 @@ pub fn level_style(outcome: Outcome) -> Style {
 
 /// The smallest terminal every screen is drawn for.
 pub const MIN_WIDTH: u16 = 80;
+/// The fewest lines every screen is drawn for; below it the screen says to enlarge the terminal.
 pub const MIN_HEIGHT: u16 = 24;
 
 /// Text people typed or files brought (names, explanations, documents, history, messages) as the screen shows it:
@@ -168,9 +171,13 @@ pub fn fit(text: &str, width: usize) -> String {
 /// priority shrinks first; an optional one hides once nothing can shrink more); a column that may neither is never cut (a code, a total, a level).
 #[derive(Debug, Clone, Copy)]
 pub struct Column {
+    /// The width it takes when there is room.
     pub want: u16,
+    /// The least it shrinks to (its text then ends in …).
     pub min: u16,
+    /// Lower gives way first.
     pub priority: u8,
+    /// May hide entirely once every column is at its least.
     pub hideable: bool,
     /// Takes the room left over when the table is wider than its columns want.
     pub fill: bool,
@@ -194,6 +201,7 @@ impl Column {
         Column { hideable: true, ..Column::shrinks(want, min, priority) }
     }
 
+    /// The same column, taking the room left over (a name, a title).
     #[must_use]
     pub fn filling(self) -> Column {
         Column { fill: true, ..self }
@@ -239,7 +247,9 @@ pub fn fit_columns(columns: &[Column], width: u16) -> Vec<Option<u16>> {
 /// takes (*Đã thẩm định* / *Đã TĐ*, *Hoàn thành xuất sắc nhiệm vụ* / *Xuất sắc*).
 #[derive(Debug, Clone, Default)]
 pub struct Spelled {
+    /// The cells in full words.
     pub full: Vec<String>,
+    /// The same cells abbreviated, for a narrow terminal.
     pub short: Vec<String>,
 }
 
@@ -313,6 +323,7 @@ pub fn shown_constraints(widths: &[Option<u16>]) -> Vec<Constraint> {
     widths.iter().flatten().map(|w| Constraint::Length(*w)).collect()
 }
 
+/// The cells of the columns shown, each cut with … to its width; a hidden column's cell is dropped.
 pub fn shown_cells(cells: Vec<String>, widths: &[Option<u16>]) -> Vec<String> {
     cells.into_iter().zip(widths).filter_map(|(cell, width)| width.map(|w| fit(&cell, usize::from(w)))).collect()
 }
@@ -323,6 +334,8 @@ pub fn cells(count: usize) -> u16 {
     u16::try_from(count).unwrap_or(u16::MAX)
 }
 
+/// Draws the whole frame from the state: the screen in front, its overlay, the status and hint lines (or, on a
+/// terminal smaller than 80×24, only the request to enlarge it). Also notes where clickable rows were drawn.
 pub fn draw(frame: &mut Frame, app: &App) {
     app.scroll.clickable.borrow_mut().clear();
     let area = frame.area();
@@ -553,6 +566,7 @@ fn draw_hints(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Line::from(hint_spans(app, area.width)), area);
 }
 
+/// The hint line's keys for the context in front, fitted to `width` (see `draw_hints`).
 pub fn hint_spans(app: &App, width: u16) -> Vec<Span<'static>> {
     use crate::tui::keymap::Command;
     let lang = app.lang;

@@ -247,6 +247,7 @@ fn criterion_heading(unit: &UnitRecord, criterion: &Criterion, result: Option<&C
     about
 }
 
+/// A unit's file for those who decide (Enter on a ranking row): its standing, criteria and components, read-only.
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let Some(view) = app.unit_view() else { return };
     let components = app.unit_components(&view.unit);
