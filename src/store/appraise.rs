@@ -87,25 +87,25 @@ impl Store {
         let reason = &*super::clean(
             deduction_reason,
             TextField::DeductionReason,
-            &Subject::Item { unit: unit.clone(), item: component.clone() },
+            &Subject::Item { unit: unit.clone().into(), item: component.clone() },
         )?;
         let (bloc, place) = self.component_of(unit, component)?;
         let entry = may_appraise(&self.actor, &place, unit)?;
         let max = place.component.max;
         let appraised = within_range(*appraised, max).ok_or_else(|| {
             StoreError::from(Refused::ScoreOutOfRange {
-                unit: unit.clone(),
+                unit: unit.clone().into(),
                 component: component.clone(),
                 value: *appraised,
                 max,
             })
         })?;
-        self.check_not_frozen(&bloc, Subject::Item { unit: unit.clone(), item: component.clone() })?;
+        self.check_not_frozen(&bloc, Subject::Item { unit: unit.clone().into(), item: component.clone() })?;
         let tx = self.write_transaction()?;
         let current = Current::read(&tx, unit, component)?;
         let self_score = current.as_ref().and_then(|c| c.self_score.as_deref()).and_then(|s| Decimal::from_str(s).ok());
         check_reason(max, self_score, appraised, reason).map_err(|why| Refused::ReasonNeeded {
-            unit: unit.clone(),
+            unit: unit.clone().into(),
             component: component.clone(),
             why,
         })?;
@@ -126,7 +126,7 @@ impl Store {
         let entered_by = current.as_ref().and_then(|c| c.appraised_by.clone());
         let transition = transition_of(entry, current.as_ref(), &value, reason).map_err(|()| {
             StoreError::from(Refused::AppraisalFinal {
-                unit: unit.clone(),
+                unit: unit.clone().into(),
                 component: component.clone(),
                 value: old_value.clone().unwrap_or_default(),
                 by: entered_by.clone(),
@@ -282,7 +282,7 @@ impl Store {
         reason: &str,
         based_on_version: i64,
     ) -> Result<i64> {
-        let at = Subject::Item { unit: unit.to_string(), item: component.to_string() };
+        let at = Subject::Item { unit: unit.into(), item: component.to_string() };
         let reason = &*super::required(reason, TextField::WithdrawReason, &at)?;
         let reason = reason.trim();
         let (bloc, place) = self.component_of(unit, component)?;
@@ -294,9 +294,8 @@ impl Store {
             awaiting_confirmation: c.awaiting_confirmation,
             appraised_by: c.appraised_by.as_deref(),
         });
-        let refused = |why| {
-            StoreError::from(Refused::Withdrawal { unit: unit.to_string(), component: component.to_string(), why })
-        };
+        let refused =
+            |why| StoreError::from(Refused::Withdrawal { unit: unit.into(), component: component.to_string(), why });
         withdrawal_gate(entry, approved, recorded, &self.actor.name).map_err(refused)?;
         let Some(current) = current else { return Err(refused(WithdrawalRefusal::NothingToWithdraw)) };
         if current.version != based_on_version {

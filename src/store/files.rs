@@ -395,7 +395,7 @@ impl Store {
         let framework = self
             .regulation
             .framework_for(&bloc, group.as_deref())
-            .ok_or_else(|| Refused::NoFramework { unit: unit.to_string() })?;
+            .ok_or_else(|| Refused::NoFramework { unit: unit.into() })?;
         let mut folders: Vec<String> = framework.evidence_codes().into_iter().map(str::to_string).collect();
         folders.push(SIGNED_SHEET.to_string());
         Ok(folders)
@@ -407,7 +407,7 @@ impl Store {
             return Err(UploadRefused::NoFolder { unit: unit.into(), folder: folder.into() }.into());
         }
         let (bloc, _) = self.unit_place(unit)?;
-        self.check_not_frozen(&bloc, Subject::Unit(unit.to_string()))?;
+        self.check_not_frozen(&bloc, Subject::Unit(unit.into()))?;
         self.permit_self_assessment(unit)
     }
 

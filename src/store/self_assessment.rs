@@ -65,7 +65,7 @@ impl Store {
             StoreError::from(Refused::SheetRefused {
                 file: file.to_string(),
                 sheet: sheet.to_string(),
-                unit: unit.to_string(),
+                unit: unit.into(),
                 refusal,
             })
         })
@@ -86,13 +86,12 @@ impl Store {
     pub fn save_self_assessment(&mut self, input: &SelfAssessmentInput) -> Result<()> {
         let (unit, code) = (input.unit.as_str(), input.component.as_str());
         let (bloc, place) = self.component_of(unit, code)?;
-        self.check_not_frozen(&bloc, Subject::Unit(unit.to_string()))?;
+        self.check_not_frozen(&bloc, Subject::Unit(unit.into()))?;
         let self_score = match &input.self_score {
-            Cell::Set(text) => {
-                Cell::Set(parse_score(text, &self.regulation.score_rule(place.component.max)).map_err(|why| {
-                    Refused::BadSelfScore { unit: unit.to_string(), component: code.to_string(), why }
-                })?)
-            }
+            Cell::Set(text) => Cell::Set(
+                parse_score(text, &self.regulation.score_rule(place.component.max))
+                    .map_err(|why| Refused::BadSelfScore { unit: unit.into(), component: code.to_string(), why })?,
+            ),
             Cell::Clear => Cell::Clear,
             Cell::Keep => Cell::Keep,
         };
@@ -100,13 +99,13 @@ impl Store {
             Cell::Set(text) => Cell::Set(super::clean(
                 text,
                 TextField::Explanation,
-                &Subject::Item { unit: unit.to_string(), item: code.to_string() },
+                &Subject::Item { unit: unit.into(), item: code.to_string() },
             )?),
             other => other.clone(),
         };
         if input.applicable == Cell::Set(false) && !self.regulation.not_applicable_allowed {
             return Err(Refused::NotApplicableNotAllowed {
-                unit: unit.to_string(),
+                unit: unit.into(),
                 component: code.to_string(),
                 regulation: self.regulation.id.clone(),
             }

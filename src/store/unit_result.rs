@@ -4,6 +4,7 @@
 
 use super::Store;
 use super::error::Result;
+use crate::domain::code::UnitCode;
 use crate::domain::evaluate::evaluate_round;
 use crate::domain::permissions::{Role, may_see_result};
 use crate::domain::previous_year::{PreviousLevel, YearContext, year_flags};
@@ -27,7 +28,7 @@ pub struct Deduction {
 /// A unit's result as the unit reads it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct UnitResult {
-    pub unit: String,
+    pub unit: UnitCode,
     pub name: String,
     pub bloc: String,
     pub year: i32,
@@ -53,11 +54,11 @@ pub struct UnitResult {
 
 impl Store {
     /// The levels of the round this one was started from, by unit (empty without an earlier round).
-    pub fn previous_levels(&self) -> Result<BTreeMap<String, PreviousLevel>> {
+    pub fn previous_levels(&self) -> Result<BTreeMap<UnitCode, PreviousLevel>> {
         let mut statement = self.conn.prepare("SELECT unit, year, level, total, approved FROM previous_level")?;
         let rows = statement.query_map([], |row| {
             Ok((
-                row.get::<_, String>(0)?,
+                row.get::<_, UnitCode>(0)?,
                 PreviousLevel { year: row.get(1)?, level: row.get(2)?, total: row.get(3)?, approved: row.get(4)? },
             ))
         })?;
@@ -65,10 +66,10 @@ impl Store {
     }
 
     /// The unit a unit's focal person acts for, or the one named (required for everyone else).
-    pub(super) fn own_or_named_unit(&self, unit: Option<&str>) -> Result<String> {
+    pub(super) fn own_or_named_unit(&self, unit: Option<&str>) -> Result<UnitCode> {
         match (unit, &self.actor.unit) {
-            (Some(unit), _) => Ok(unit.to_string()),
-            (None, Some(own)) if self.actor.role == Role::Unit => Ok(own.clone()),
+            (Some(unit), _) => Ok(unit.into()),
+            (None, Some(own)) if self.actor.role == Role::Unit => Ok(own.clone().into()),
             (None, _) => Err(Refused::UnitNotNamed.into()),
         }
     }
@@ -84,8 +85,11 @@ impl Store {
         let unit = self.own_or_named_unit(unit)?;
         self.permit_result(&unit)?;
         let round = self.load_round()?;
-        let record =
-            round.units.iter().find(|u| u.code == unit).ok_or_else(|| Refused::UnknownUnit { unit: unit.clone() })?;
+        let record = round
+            .units
+            .iter()
+            .find(|u| u.code == unit)
+            .ok_or_else(|| Refused::UnknownUnit { unit: unit.to_string() })?;
         let ranked = evaluate_round(&self.regulation, &round)
             .into_iter()
             .filter(|result| result.bloc == record.bloc)

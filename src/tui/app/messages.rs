@@ -18,7 +18,7 @@ pub struct Snapshot {
     pub unit_side: UnitSide,
     /// Who has submitted, and the round's calendar.
     pub submissions: Submissions,
-    pub previous_levels: BTreeMap<String, crate::domain::previous_year::PreviousLevel>,
+    pub previous_levels: BTreeMap<crate::domain::code::UnitCode, crate::domain::previous_year::PreviousLevel>,
     /// The newest audit row when this was read: later changes are read unit by unit from there.
     pub audit_id: i64,
 }

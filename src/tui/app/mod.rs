@@ -111,7 +111,7 @@ pub struct App {
     /// Who has submitted and the round's calendar (the council).
     pub submissions: Submissions,
     /// Each unit's level in the round before this one (`init --from`).
-    pub previous_levels: BTreeMap<String, crate::domain::previous_year::PreviousLevel>,
+    pub previous_levels: BTreeMap<crate::domain::code::UnitCode, crate::domain::previous_year::PreviousLevel>,
     /// Who is at the keyboard; None while the start-up picker is shown (demo only).
     pub user: Option<Actor>,
     pub screen: Screen,
