@@ -630,9 +630,9 @@ mod tests {
                 sheet: s("stc"),
                 unit: "stc".into(),
                 refusal: Refusal {
-                    who: Actor { name: s("dv"), role: Role::Unit, agency: None, unit: Some(s("sct")) },
-                    act: Box::new(Act::SelfAssess { unit: s("stc") }),
-                    rule: Box::new(Rule::OwnUnitSelfAssessment { own: s("sct") }),
+                    who: Actor { name: s("dv"), role: Role::Unit, agency: None, unit: Some("sct".into()) },
+                    act: Box::new(Act::SelfAssess { unit: "stc".into() }),
+                    rule: Box::new(Rule::OwnUnitSelfAssessment { own: "sct".into() }),
                 },
             },
             Refused::NoUnitForRole { role: s("member"), unit: s("stc") },
@@ -742,7 +742,7 @@ mod tests {
                 value: s("2"),
                 refusal: Refusal {
                     who: actor.clone(),
-                    act: Box::new(Act::Appraise { component: s("II.1"), unit: s("stc") }),
+                    act: Box::new(Act::Appraise { component: s("II.1"), unit: "stc".into() }),
                     rule: Box::new(Rule::MembersAppraise),
                 },
             })),
@@ -753,27 +753,30 @@ mod tests {
         for (act, rule) in [
             (Act::Council(CouncilWrite::Export), Rule::SecretaryOrChairmanExport),
             (
-                Act::Appraise { component: s("I.1"), unit: s("stc") },
+                Act::Appraise { component: s("I.1"), unit: "stc".into() },
                 Rule::AssignedTo { component: s("I.1"), agency: s("x") },
             ),
-            (Act::Comment { component: s("I.1"), unit: s("stc") }, Rule::CoAssignedComment { agencies: vec![s("x")] }),
             (
-                Act::EnterLeaderScore { leader: s("ld"), component: s("I.1"), unit: s("stc") },
+                Act::Comment { component: s("I.1"), unit: "stc".into() },
+                Rule::CoAssignedComment { agencies: vec![s("x")] },
+            ),
+            (
+                Act::EnterLeaderScore { leader: s("ld"), component: s("I.1"), unit: "stc".into() },
                 Rule::ScoredByLeaders { criterion: s("I") },
             ),
             (
-                Act::ImportAppraisal { component: s("I.1"), unit: s("stc") },
+                Act::ImportAppraisal { component: s("I.1"), unit: "stc".into() },
                 Rule::LedByAnother { component: s("I.1"), leading: s("x") },
             ),
         ] {
             all.push(StoreError::from(Refusal { who: actor.clone(), act: Box::new(act), rule: Box::new(rule) }));
         }
-        let focal = Actor { name: s("dv"), role: Role::Unit, agency: None, unit: Some(s("stc")) };
+        let focal = Actor { name: s("dv"), role: Role::Unit, agency: None, unit: Some("stc".into()) };
         for (act, rule) in [
-            (Act::SelfAssess { unit: s("xyz") }, Rule::OwnUnitSelfAssessment { own: s("stc") }),
-            (Act::SelfAssess { unit: s("stc") }, Rule::Submitted { unit: s("stc") }),
-            (Act::Submit { unit: s("xyz") }, Rule::OwnUnitSubmission { own: s("stc") }),
-            (Act::SeeResult { unit: s("xyz") }, Rule::OwnUnitResult { own: s("stc") }),
+            (Act::SelfAssess { unit: "xyz".into() }, Rule::OwnUnitSelfAssessment { own: "stc".into() }),
+            (Act::SelfAssess { unit: "stc".into() }, Rule::Submitted { unit: "stc".into() }),
+            (Act::Submit { unit: "xyz".into() }, Rule::OwnUnitSubmission { own: "stc".into() }),
+            (Act::SeeResult { unit: "xyz".into() }, Rule::OwnUnitResult { own: "stc".into() }),
             (Act::ReadRound, Rule::UnitReadsOwnOnly),
             (Act::Council(CouncilWrite::Reopen), Rule::UnitNeverAppraises),
             (Act::Council(CouncilWrite::RoundSettings), Rule::UnitNeverAppraises),

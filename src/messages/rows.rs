@@ -226,9 +226,9 @@ pub(super) fn every_row_fault() -> Vec<RowFault> {
     let item = || (unit.clone(), code.clone());
     let refusal = || {
         Box::new(Refusal {
-            who: Actor { name: s("dv"), role: Role::Unit, agency: None, unit: Some(s("stc")) },
-            act: Box::new(Act::SelfAssess { unit: s("snv") }),
-            rule: Box::new(Rule::OwnUnitSelfAssessment { own: s("stc") }),
+            who: Actor { name: s("dv"), role: Role::Unit, agency: None, unit: Some("stc".into()) },
+            act: Box::new(Act::SelfAssess { unit: "snv".into() }),
+            rule: Box::new(Rule::OwnUnitSelfAssessment { own: "stc".into() }),
         })
     };
     let (u, c) = item();

@@ -5,6 +5,7 @@ use super::error::{Result, StaleSave, StoreError};
 use super::state::row_state;
 use super::{Store, audit_one};
 use crate::domain::appraisal::check_reason;
+use crate::domain::code::UnitCode;
 use crate::domain::gates::{Recorded, WithdrawalRefusal, withdrawal_gate};
 use crate::domain::permissions::{AppraisalEntry, may_appraise};
 use crate::domain::score::within_range;
@@ -16,7 +17,7 @@ use std::str::FromStr;
 /// What a session asks to save.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AppraisalInput {
-    pub unit: String,
+    pub unit: UnitCode,
     pub component: String,
     pub appraised: Decimal,
     pub deduction_reason: String,
@@ -87,25 +88,25 @@ impl Store {
         let reason = &*super::clean(
             deduction_reason,
             TextField::DeductionReason,
-            &Subject::Item { unit: unit.clone().into(), item: component.clone() },
+            &Subject::Item { unit: unit.clone(), item: component.clone() },
         )?;
         let (bloc, place) = self.component_of(unit, component)?;
         let entry = may_appraise(&self.actor, &place, unit)?;
         let max = place.component.max;
         let appraised = within_range(*appraised, max).ok_or_else(|| {
             StoreError::from(Refused::ScoreOutOfRange {
-                unit: unit.clone().into(),
+                unit: unit.clone(),
                 component: component.clone(),
                 value: *appraised,
                 max,
             })
         })?;
-        self.check_not_frozen(&bloc, Subject::Item { unit: unit.clone().into(), item: component.clone() })?;
+        self.check_not_frozen(&bloc, Subject::Item { unit: unit.clone(), item: component.clone() })?;
         let tx = self.write_transaction()?;
         let current = Current::read(&tx, unit, component)?;
         let self_score = current.as_ref().and_then(|c| c.self_score.as_deref()).and_then(|s| Decimal::from_str(s).ok());
         check_reason(max, self_score, appraised, reason).map_err(|why| Refused::ReasonNeeded {
-            unit: unit.clone().into(),
+            unit: unit.clone(),
             component: component.clone(),
             why,
         })?;
@@ -126,7 +127,7 @@ impl Store {
         let entered_by = current.as_ref().and_then(|c| c.appraised_by.clone());
         let transition = transition_of(entry, current.as_ref(), &value, reason).map_err(|()| {
             StoreError::from(Refused::AppraisalFinal {
-                unit: unit.clone().into(),
+                unit: unit.clone(),
                 component: component.clone(),
                 value: old_value.clone().unwrap_or_default(),
                 by: entered_by.clone(),

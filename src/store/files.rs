@@ -8,6 +8,7 @@ use super::Store;
 use super::audit::{AuditAction, Change};
 use super::error::{Result, StoreError};
 use super::state::row_state;
+use crate::domain::code::UnitCode;
 use crate::store::{Refused, Subject};
 use rusqlite::{OptionalExtension, params};
 use sha2::{Digest, Sha256};
@@ -371,7 +372,7 @@ impl Store {
     }
 
     /// Every unit's code, in order.
-    pub fn unit_codes(&self) -> Result<Vec<String>> {
+    pub fn unit_codes(&self) -> Result<Vec<UnitCode>> {
         let mut statement = self.conn.prepare_cached("SELECT code FROM unit ORDER BY code")?;
         let rows = statement.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -6,6 +6,7 @@ use super::Store;
 use super::error::{Result, StoreError};
 use super::write::check_merged;
 use super::write::{Cell, ScoreChange, merge, write_merged};
+use crate::domain::code::UnitCode;
 use crate::domain::permissions::{Refusal, Role, SelfAssessmentState, may_self_assess};
 use crate::domain::score::parse_score;
 use crate::store::{Refused, Subject, TextField};
@@ -14,7 +15,7 @@ use crate::store::{Refused, Subject, TextField};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SelfAssessmentInput {
     /// The unit's code.
-    pub unit: String,
+    pub unit: UnitCode,
     /// The component's code.
     pub component: String,
     /// The self-score as typed (`3,5`, `3.5`, `80%` under 453).

@@ -114,7 +114,7 @@ impl Store {
     fn submission_unit(&self, unit: Option<&str>) -> Result<UnitCode> {
         match (unit, &self.actor.unit) {
             (Some(unit), _) => Ok(unit.into()),
-            (None, Some(own)) if self.actor.role == Role::Unit => Ok(own.clone().into()),
+            (None, Some(own)) if self.actor.role == Role::Unit => Ok(own.clone()),
             (None, _) => Err(Refused::UnitNotNamed.into()),
         }
     }

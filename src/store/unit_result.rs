@@ -69,7 +69,7 @@ impl Store {
     pub(super) fn own_or_named_unit(&self, unit: Option<&str>) -> Result<UnitCode> {
         match (unit, &self.actor.unit) {
             (Some(unit), _) => Ok(unit.into()),
-            (None, Some(own)) if self.actor.role == Role::Unit => Ok(own.clone().into()),
+            (None, Some(own)) if self.actor.role == Role::Unit => Ok(own.clone()),
             (None, _) => Err(Refused::UnitNotNamed.into()),
         }
     }

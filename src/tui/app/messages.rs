@@ -67,7 +67,7 @@ pub enum Action {
     SignedIn(Actor),
     /// The documents and explanations of one unit, read when it was first shown.
     UnitDetailsLoaded {
-        unit: String,
+        unit: crate::domain::code::UnitCode,
         evidence: Vec<EvidenceRow>,
         /// (component, the unit's explanation of its self-score)
         explanations: Vec<(String, String)>,
@@ -101,7 +101,7 @@ pub enum Action {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     SaveAppraisal {
-        unit: String,
+        unit: crate::domain::code::UnitCode,
         component: String,
         appraised: Decimal,
         reason: String,
@@ -115,35 +115,35 @@ pub enum Effect {
         bloc: String,
     },
     Comment {
-        unit: String,
+        unit: crate::domain::code::UnitCode,
         component: String,
         text: String,
     },
     SaveFacts {
-        unit: String,
+        unit: crate::domain::code::UnitCode,
         values: Vec<(String, FactValue)>,
     },
     /// The chairman re-rating a unit of an approved bloc (Điều 10.4): every change under one reason.
     Rerate {
-        unit: String,
+        unit: crate::domain::code::UnitCode,
         changes: Vec<crate::store::rerate::RerateChange>,
         reason: String,
     },
     OverrideGrade {
-        unit: String,
+        unit: crate::domain::code::UnitCode,
         criterion: String,
         grade: Grade,
         reason: String,
     },
     /// The chairman removing a criterion's grade override: the proposed grade applies again.
     RemoveOverride {
-        unit: String,
+        unit: crate::domain::code::UnitCode,
         criterion: String,
         reason: String,
     },
     /// The appraising agency withdrawing a recorded appraisal while the bloc is open.
     Withdraw {
-        unit: String,
+        unit: crate::domain::code::UnitCode,
         component: String,
         reason: String,
         based_on_version: i64,
@@ -170,21 +170,21 @@ pub enum Effect {
         name: String,
     },
     LoadHistory {
-        unit: String,
+        unit: crate::domain::code::UnitCode,
         component: String,
     },
     /// Every audit row of one unit (F3 on a ranking row).
     LoadUnitHistory {
-        unit: String,
+        unit: crate::domain::code::UnitCode,
     },
     /// Read a unit's documents and explanations (the round is held without them).
     LoadUnitDetails {
-        unit: String,
+        unit: crate::domain::code::UnitCode,
     },
     /// A unit's focal person saving one component's self-assessment.
     SaveSelfAssessment(crate::store::self_assessment::SelfAssessmentInput),
     AddDocument {
-        unit: String,
+        unit: crate::domain::code::UnitCode,
         component: String,
         reference: String,
         date: String,
@@ -192,7 +192,7 @@ pub enum Effect {
     },
     /// A unit's focal person giving a file it sent its number, date and title.
     DescribeFile {
-        unit: String,
+        unit: crate::domain::code::UnitCode,
         file: i64,
         name: String,
         reference: String,
@@ -200,7 +200,7 @@ pub enum Effect {
         title: String,
     },
     RemoveDocument {
-        unit: String,
+        unit: crate::domain::code::UnitCode,
         component: String,
         reference: String,
     },
@@ -240,7 +240,7 @@ pub enum Effect {
     },
     /// `submit --unit … --received … --approved-on … --minutes …`: a paper submission.
     RecordPaper {
-        unit: String,
+        unit: crate::domain::code::UnitCode,
         /// The day it was received; None: today.
         received: Option<String>,
         approved_on: String,
@@ -248,12 +248,12 @@ pub enum Effect {
     },
     /// `submit --reopen --unit … --reason …`.
     Reopen {
-        unit: String,
+        unit: crate::domain::code::UnitCode,
         reason: String,
     },
     /// `exceed-quota --unit … --reason … [--undo]`.
     ExceedQuota {
-        unit: String,
+        unit: crate::domain::code::UnitCode,
         reason: String,
         undo: bool,
     },

@@ -96,7 +96,7 @@ pub struct App {
     /// The files each unit sent over SFTP (issue 24), read with its documents.
     pub files: BTreeMap<String, Vec<crate::store::files::DocumentFile>>,
     /// Units whose documents are in `evidence` and whose explanations are in `round` (or were asked for).
-    details_loaded: BTreeSet<String>,
+    details_loaded: BTreeSet<crate::domain::code::UnitCode>,
     /// How many documents back each criterion or component, by unit.
     evidence_counts: EvidenceCounts,
     pub approved: BTreeSet<BlocCode>,
@@ -256,7 +256,7 @@ impl App {
         for &index in &indexes {
             self.evidence_counts.clear_unit(index);
         }
-        self.details_loaded.extend(changed.iter().map(ToString::to_string));
+        self.details_loaded.extend(refresh.records.iter().map(|r| r.code.clone()));
         self.files.retain(|unit, _| !changed.contains(unit.as_str()));
         for file in refresh.files {
             self.files.entry(file.unit.clone()).or_default().push(file);

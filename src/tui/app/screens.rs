@@ -11,7 +11,7 @@ pub enum Field {
 
 /// The scoring form of one component.
 pub struct Form {
-    pub unit: String,
+    pub unit: crate::domain::code::UnitCode,
     pub component: String,
     pub score: String,
     pub reason: TextArea<'static>,
@@ -27,7 +27,7 @@ pub struct Form {
 
 /// A co-appraising agency's comment on one component (it writes no score).
 pub struct CommentForm {
-    pub unit: String,
+    pub unit: crate::domain::code::UnitCode,
     pub component: String,
     pub text: TextArea<'static>,
     pub error: Option<String>,
@@ -93,7 +93,7 @@ pub struct TieEdit {
 
 /// The secretary recording a unit's facts; on an approved bloc, the chairman re-rating them (Điều 10.4).
 pub struct FactsForm {
-    pub unit: String,
+    pub unit: crate::domain::code::UnitCode,
     pub values: Vec<(String, FactValue)>,
     pub selected: usize,
     /// Present when the bloc is approved: the change is a re-rating and needs the chairman's reason.
@@ -112,7 +112,7 @@ pub fn rerate_reason_box(lang: crate::messages::Lang) -> TextArea<'static> {
 
 /// The chairman overriding the grade of one criterion of a unit.
 pub struct GradeForm {
-    pub unit: String,
+    pub unit: crate::domain::code::UnitCode,
     /// (criterion code, proposed grade, grade that counts now)
     pub criteria: Vec<(String, Option<Grade>, Option<Grade>)>,
     pub selected: usize,
@@ -124,7 +124,7 @@ pub struct GradeForm {
 /// A unit's file, read-only: every component with its scores, reasons, explanation and documents.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitView {
-    pub unit: String,
+    pub unit: crate::domain::code::UnitCode,
     /// The selected component's position in the unit's framework (`Framework::components` order).
     pub selected: usize,
     /// Self-score against appraised score by criterion, as a chart, instead of the text.

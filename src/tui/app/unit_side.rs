@@ -60,7 +60,7 @@ impl SelfField {
 
 /// One component's self-assessment as the unit types it, and a document to add.
 pub struct SelfForm {
-    pub unit: String,
+    pub unit: crate::domain::code::UnitCode,
     pub component: String,
     pub score: String,
     pub explanation: TextArea<'static>,
@@ -225,7 +225,7 @@ impl App {
         let mut explanation = TextArea::new(text.lines().map(str::to_string).collect());
         explanation.set_placeholder_text(crate::messages::status::EXPLANATION_PLACEHOLDER.say(self.lang));
         self.screen = Screen::SelfAssess(SelfForm {
-            unit,
+            unit: unit.into(),
             component: place,
             score,
             explanation,
