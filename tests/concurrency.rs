@@ -86,7 +86,7 @@ fn worker() {
             for i in 0..count {
                 let (unit, component, max) = &items[i % items.len()];
                 let input = AppraisalInput {
-                    unit: unit.to_string(),
+                    unit: unit.clone(),
                     component: component.to_string(),
                     appraised: *max,
                     deduction_reason: format!("kiểm tra tải {} #{i}", job[2]),

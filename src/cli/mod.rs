@@ -10,6 +10,7 @@ mod regulations;
 mod users;
 mod year;
 
+use crate::domain::code::UnitCode;
 use crate::messages::{self, CliError, CliRefusal, Lang, cli as say};
 use crate::store::rerate::RerateChange;
 use crate::store::{Refused, Store, StoreError};
@@ -722,7 +723,7 @@ fn export(db: Option<&Path>, user: Option<&str>, what: ExportCommand, lang: Lang
             // A unit's focal person exports its own unit's sheet (once approved); naming none means its own.
             let unit = match (unit, &store.actor().unit) {
                 (None, Some(own)) => Some(own.clone()),
-                (unit, _) => unit,
+                (unit, _) => unit.map(UnitCode::from),
             };
             let bar = progress_bar(lang);
             let existing = existing(force);

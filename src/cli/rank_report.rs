@@ -91,7 +91,7 @@ pub fn json(
     regulation: &Regulation,
     round: &Round,
     documents: &DocumentCounts,
-    previous: &BTreeMap<String, PreviousLevel>,
+    previous: &BTreeMap<UnitCode, PreviousLevel>,
     lang: Lang,
 ) -> String {
     let units: HashMap<&str, &UnitRecord> = round.units.iter().map(|u| (u.code.as_str(), u)).collect();

@@ -529,14 +529,14 @@ mod tests {
     }
 
     fn item() -> Subject {
-        Subject::Item { unit: s("stc"), item: s("I.1") }
+        Subject::Item { unit: "stc".into(), item: s("I.1") }
     }
 
     /// One of each refusal of the store (the `match` in `refused` has no wildcard arm: a new variant does not
     /// compile until it is worded; this list shows each wording differs by language).
     #[allow(clippy::too_many_lines, reason = "a list, one example of every refusal")]
     fn every_refusal() -> Vec<Refused> {
-        let (unit, component, bloc) = (s("stc"), s("I.1"), s("so-nganh"));
+        let (unit, component, bloc) = (crate::domain::code::UnitCode::from("stc"), s("I.1"), s("so-nganh"));
         let facts = FactsInconsistent {
             name: s("a"),
             title: s("A"),
@@ -560,7 +560,7 @@ mod tests {
             Refused::QuotaException(QuotaRefusal::NotExcellent { unit: unit.clone() }),
             Refused::QuotaException(QuotaRefusal::AlreadyDecided { unit: unit.clone() }),
             Refused::QuotaException(QuotaRefusal::NoDecision { unit: unit.clone() }),
-            Refused::UnknownUnit { unit: unit.clone() },
+            Refused::UnknownUnit { unit: unit.to_string() },
             Refused::NoFramework { unit: unit.clone() },
             Refused::UnknownComponent { unit: unit.clone(), component: component.clone() },
             Refused::NotACriterion { unit: unit.clone(), criterion: s("I") },
@@ -628,38 +628,44 @@ mod tests {
             Refused::SheetRefused {
                 file: s("stc.xlsx"),
                 sheet: s("stc"),
-                unit: s("stc"),
+                unit: "stc".into(),
                 refusal: Refusal {
-                    who: Actor { name: s("dv"), role: Role::Unit, agency: None, unit: Some(s("sct")) },
-                    act: Box::new(Act::SelfAssess { unit: s("stc") }),
-                    rule: Box::new(Rule::OwnUnitSelfAssessment { own: s("sct") }),
+                    who: Actor { name: s("dv"), role: Role::Unit, agency: None, unit: Some("sct".into()) },
+                    act: Box::new(Act::SelfAssess { unit: "stc".into() }),
+                    rule: Box::new(Rule::OwnUnitSelfAssessment { own: "sct".into() }),
                 },
             },
             Refused::NoUnitForRole { role: s("member"), unit: s("stc") },
             Refused::UnitNotNamed,
             Refused::UnitNotInRound { unit: s("stc") },
             Refused::ClockNoDate { text: s("x") },
-            Refused::ApprovedOnNotADate { unit: s("stc"), value: s("x") },
-            Refused::ApprovedInFuture { unit: s("stc"), approved: s("2030-01-01"), today: s("2024-01-01") },
-            Refused::AlreadySubmitted { unit: s("stc"), on: s("2024-01-01"), minutes: s("12/BB") },
-            Refused::SelfAssessmentIncomplete { unit: s("stc"), missing: 7, first: vec![s("I.1"), s("I.2")] },
-            Refused::ReceivedNotADate { unit: s("stc"), value: s("x") },
-            Refused::ReceivedInFuture { unit: s("stc"), received: s("2030-01-01"), today: s("2024-01-01") },
-            Refused::ReceivedNotForUnit { unit: s("stc") },
-            Refused::SubmissionNotRecorded { unit: s("stc") },
-            Refused::NotSubmitted { unit: s("stc") },
+            Refused::ApprovedOnNotADate { unit: "stc".into(), value: s("x") },
+            Refused::ApprovedInFuture { unit: "stc".into(), approved: s("2030-01-01"), today: s("2024-01-01") },
+            Refused::AlreadySubmitted { unit: "stc".into(), on: s("2024-01-01"), minutes: s("12/BB") },
+            Refused::SelfAssessmentIncomplete { unit: "stc".into(), missing: 7, first: vec![s("I.1"), s("I.2")] },
+            Refused::ReceivedNotADate { unit: "stc".into(), value: s("x") },
+            Refused::ReceivedInFuture { unit: "stc".into(), received: s("2030-01-01"), today: s("2024-01-01") },
+            Refused::ReceivedNotForUnit { unit: "stc".into() },
+            Refused::SubmissionNotRecorded { unit: "stc".into() },
+            Refused::NotSubmitted { unit: "stc".into() },
             Refused::DeadlineNotADate { value: s("x") },
             Refused::AppraisalDaysZero,
             Refused::AppraisalDaysTooMany { days: 400, limit: 365 },
-            Refused::ApprovedBeforeRound { unit: s("stc"), approved: s("01/05/1950"), year: 2024 },
+            Refused::ApprovedBeforeRound { unit: "stc".into(), approved: s("01/05/1950"), year: 2024 },
             Refused::NoRoundSetting,
             Refused::YearNotAfter { from: s("old.db"), old_year: 2024, year: 2023 },
-            Refused::NoFrameworkIn { from: s("old.db"), unit: s("stc"), bloc: s("b"), group: None, regulation: s("r") },
+            Refused::NoFrameworkIn {
+                from: s("old.db"),
+                unit: "stc".into(),
+                bloc: s("b"),
+                group: None,
+                regulation: s("r"),
+            },
             Refused::AgencyGone { from: s("old.db"), user: s("an"), agency: s("x"), regulation: s("r") },
             Refused::OldSchema { path: s("old.db"), version: 5 },
-            Refused::NoSuchDocument { unit: s("stc"), component: s("I.1"), reference: s("12") },
-            Refused::BadSelfScore { unit: s("stc"), component: s("I.1"), why: ScoreInputError::NotANumber(s("x")) },
-            Refused::NotApplicableNotAllowed { unit: s("stc"), component: s("I.1"), regulation: s("r") },
+            Refused::NoSuchDocument { unit: "stc".into(), component: s("I.1"), reference: s("12") },
+            Refused::BadSelfScore { unit: "stc".into(), component: s("I.1"), why: ScoreInputError::NotANumber(s("x")) },
+            Refused::NotApplicableNotAllowed { unit: "stc".into(), component: s("I.1"), regulation: s("r") },
             Refused::ExportOverDatabase { file: s("a.db"), database: s("a.db"), part: None },
             Refused::ExportOverDatabase { file: s("a.db-wal"), database: s("a.db-wal"), part: Some(s("-wal")) },
             Refused::ExportExists { file: s("a.xlsx") },
@@ -683,9 +689,9 @@ mod tests {
         all.extend(problems.into_iter().map(|problem| Refused::Csv { file: s("a.csv"), line: 1, problem }));
         for field in TextField::ALL {
             all.push(Refused::BadText { field, at: item(), why: TextRefusal::LineBreak });
-            all.push(Refused::TextNeeded { field, at: Subject::Bloc(s("so-nganh")) });
+            all.push(Refused::TextNeeded { field, at: Subject::Bloc("so-nganh".into()) });
         }
-        for at in [Subject::Unit(s("stc")), Subject::Tie, Subject::Approval, Subject::User(s("an"))] {
+        for at in [Subject::Unit("stc".into()), Subject::Tie, Subject::Approval, Subject::User(s("an"))] {
             all.push(Refused::Frozen { bloc: s("so-nganh"), at });
         }
         all
@@ -731,12 +737,12 @@ mod tests {
                 file: s("scores.csv"),
                 line: 3,
                 column: s("appraised_score"),
-                unit: s("stc"),
+                unit: "stc".into(),
                 item: RowItem::Criterion(s("II.1")),
                 value: s("2"),
                 refusal: Refusal {
                     who: actor.clone(),
-                    act: Box::new(Act::Appraise { component: s("II.1"), unit: s("stc") }),
+                    act: Box::new(Act::Appraise { component: s("II.1"), unit: "stc".into() }),
                     rule: Box::new(Rule::MembersAppraise),
                 },
             })),
@@ -747,27 +753,30 @@ mod tests {
         for (act, rule) in [
             (Act::Council(CouncilWrite::Export), Rule::SecretaryOrChairmanExport),
             (
-                Act::Appraise { component: s("I.1"), unit: s("stc") },
+                Act::Appraise { component: s("I.1"), unit: "stc".into() },
                 Rule::AssignedTo { component: s("I.1"), agency: s("x") },
             ),
-            (Act::Comment { component: s("I.1"), unit: s("stc") }, Rule::CoAssignedComment { agencies: vec![s("x")] }),
             (
-                Act::EnterLeaderScore { leader: s("ld"), component: s("I.1"), unit: s("stc") },
+                Act::Comment { component: s("I.1"), unit: "stc".into() },
+                Rule::CoAssignedComment { agencies: vec![s("x")] },
+            ),
+            (
+                Act::EnterLeaderScore { leader: s("ld"), component: s("I.1"), unit: "stc".into() },
                 Rule::ScoredByLeaders { criterion: s("I") },
             ),
             (
-                Act::ImportAppraisal { component: s("I.1"), unit: s("stc") },
+                Act::ImportAppraisal { component: s("I.1"), unit: "stc".into() },
                 Rule::LedByAnother { component: s("I.1"), leading: s("x") },
             ),
         ] {
             all.push(StoreError::from(Refusal { who: actor.clone(), act: Box::new(act), rule: Box::new(rule) }));
         }
-        let focal = Actor { name: s("dv"), role: Role::Unit, agency: None, unit: Some(s("stc")) };
+        let focal = Actor { name: s("dv"), role: Role::Unit, agency: None, unit: Some("stc".into()) };
         for (act, rule) in [
-            (Act::SelfAssess { unit: s("xyz") }, Rule::OwnUnitSelfAssessment { own: s("stc") }),
-            (Act::SelfAssess { unit: s("stc") }, Rule::Submitted { unit: s("stc") }),
-            (Act::Submit { unit: s("xyz") }, Rule::OwnUnitSubmission { own: s("stc") }),
-            (Act::SeeResult { unit: s("xyz") }, Rule::OwnUnitResult { own: s("stc") }),
+            (Act::SelfAssess { unit: "xyz".into() }, Rule::OwnUnitSelfAssessment { own: "stc".into() }),
+            (Act::SelfAssess { unit: "stc".into() }, Rule::Submitted { unit: "stc".into() }),
+            (Act::Submit { unit: "xyz".into() }, Rule::OwnUnitSubmission { own: "stc".into() }),
+            (Act::SeeResult { unit: "xyz".into() }, Rule::OwnUnitResult { own: "stc".into() }),
             (Act::ReadRound, Rule::UnitReadsOwnOnly),
             (Act::Council(CouncilWrite::Reopen), Rule::UnitNeverAppraises),
             (Act::Council(CouncilWrite::RoundSettings), Rule::UnitNeverAppraises),
@@ -832,7 +841,8 @@ mod tests {
         let denied = StoreError::Terminal(std::io::Error::from(std::io::ErrorKind::PermissionDenied));
         assert_eq!(store_error(&denied, Lang::Vi), "màn hình: không có quyền truy cập");
         // A row's refusal keeps `file:line:` as compilers and editors read it, in both languages.
-        let row = RowFault::NoName { code: s("snv") }.at(RowPlace::Line { file: s("a.csv"), line: 3 }, Some("name"));
+        let row =
+            RowFault::NoName { code: "snv".into() }.at(RowPlace::Line { file: s("a.csv"), line: 3 }, Some("name"));
         assert_eq!(store_error(&row, Lang::Vi), "a.csv:3: cột name: đơn vị snv: chưa có tên");
         assert_eq!(store_error(&row, Lang::En), "a.csv:3: column name: unit snv has no name");
     }

@@ -190,7 +190,7 @@ pub(super) fn file_fault_vi(fault: &FileFault) -> String {
 pub(super) fn every_file_fault() -> Vec<FileFault> {
     use crate::domain::validate::TextRefusal;
     let s = |text: &str| text.to_string();
-    let (unit, code) = (s("stc"), s("I.1"));
+    let (unit, code) = (crate::domain::code::UnitCode::from("stc"), s("I.1"));
     let oversizes = [
         Oversize::File { megabytes: 300, limit: 200 },
         Oversize::DeclaredParts { parts: 70_000, limit: 60_000 },

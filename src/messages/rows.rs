@@ -222,23 +222,23 @@ pub(super) fn every_row_fault() -> Vec<RowFault> {
     use crate::store::{Refused, Subject};
     use rust_decimal::Decimal;
     let s = |text: &str| text.to_string();
-    let (unit, code) = (s("snv"), s("I.2"));
+    let (unit, code) = (crate::domain::code::UnitCode::from("snv"), s("I.2"));
     let item = || (unit.clone(), code.clone());
     let refusal = || {
         Box::new(Refusal {
-            who: Actor { name: s("dv"), role: Role::Unit, agency: None, unit: Some(s("stc")) },
-            act: Box::new(Act::SelfAssess { unit: s("snv") }),
-            rule: Box::new(Rule::OwnUnitSelfAssessment { own: s("stc") }),
+            who: Actor { name: s("dv"), role: Role::Unit, agency: None, unit: Some("stc".into()) },
+            act: Box::new(Act::SelfAssess { unit: "snv".into() }),
+            rule: Box::new(Rule::OwnUnitSelfAssessment { own: "stc".into() }),
         })
     };
     let (u, c) = item();
     vec![
         RowFault::Refused(Box::new(Refused::Frozen { bloc: s("so-nganh"), at: Subject::Unit(u.clone()) })),
-        RowFault::UnitCase { code: s("SNV"), known: s("snv") },
+        RowFault::UnitCase { code: s("SNV"), known: "snv".into() },
         RowFault::UnknownUnit { code: s("xyz") },
         RowFault::BadUnitCode { code: s("a b") },
-        RowFault::CodeTwice { code: s("ABC"), first: 2, first_code: s("abc") },
-        RowFault::CodeOfAnother { code: s("SNV"), known: s("snv") },
+        RowFault::CodeTwice { code: "ABC".into(), first: 2, first_code: "abc".into() },
+        RowFault::CodeOfAnother { code: "SNV".into(), known: "snv".into() },
         RowFault::NoName { code: u.clone() },
         RowFault::ControlInName { code: u.clone(), position: 4, control: '\u{7}' },
         RowFault::UnknownBloc { code: u.clone(), bloc: s("x"), regulation: s("r"), known: vec![s("so-nganh")] },

@@ -407,7 +407,7 @@ pub fn notice(context: &Context, unit: &str) -> Result<Paper, StoreError> {
         .iter()
         .flat_map(|r| r.ranking.units.iter())
         .find(|r| r.unit == unit)
-        .ok_or_else(|| StoreError::from(Refused::NoFramework { unit: unit.to_string() }))?;
+        .ok_or_else(|| StoreError::from(Refused::NoFramework { unit: unit.into() }))?;
     paper.body(format!(
         "{} thông báo kết quả thẩm định năm {} của {} ({}; {}):",
         sentence_case(&context.settings.body),

@@ -81,7 +81,7 @@ pub fn import_sheet(store: &mut Store, path: &Path) -> Result<crate::store::Impo
         let assessment =
             read::parse_unit_sheet(sheet, store.regulation(), &round, !by_unit).map_err(|e| e.in_file(path))?;
         if let Some(first) = sheets_of_unit.insert(assessment.unit.clone(), sheet.name.clone()) {
-            let fault = FileFault::UnitInTwoSheets { unit: assessment.unit.clone(), first };
+            let fault = FileFault::UnitInTwoSheets { unit: assessment.unit.clone().into(), first };
             return Err(SheetError::sheet(&sheet.name, fault).in_file(path));
         }
         assessments.push(assessment);
@@ -151,7 +151,7 @@ pub fn score_sheets_book(
             .ok_or_else(|| StoreError::from(Refused::UnknownUnit { unit: code.clone() }))?;
         let framework = regulation
             .framework_for(&unit.bloc, unit.group.as_deref())
-            .ok_or_else(|| StoreError::from(Refused::NoFramework { unit: code.clone() }))?;
+            .ok_or_else(|| StoreError::from(Refused::NoFramework { unit: code.clone().into() }))?;
         let approved = approved_blocs.contains(&unit.bloc);
         // A unit's focal person before approval: its own sheet, with nothing the council wrote.
         let own = store.actor().role == crate::domain::permissions::Role::Unit && !approved;

@@ -454,12 +454,12 @@ pub fn parse_unit_sheet(
         .ok_or_else(|| meta_cell(RowFault::UnknownUnit { code: meta.unit.clone() }))?;
     let framework = regulation
         .framework_for(&unit.bloc, unit.group.as_deref())
-        .ok_or_else(|| meta_cell(FileFault::NoFramework { unit: unit.code.to_string() }.into()))?;
+        .ok_or_else(|| meta_cell(FileFault::NoFramework { unit: unit.code.clone() }.into()))?;
     if meta.framework != framework.key {
         return Err(meta_cell(
             FileFault::WrongFramework {
                 sheet: meta.framework.clone(),
-                unit: unit.code.to_string(),
+                unit: unit.code.clone(),
                 framework: framework.key.clone(),
             }
             .into(),
@@ -571,7 +571,7 @@ impl Table<'_> {
     /// The row's number, name and max read as the appendix has them.
     fn check_row_labels(&self, row: u32, plan: &PlannedRow) -> Result<(), SheetError> {
         let (sheet, col) = (self.sheet, |column: Column| self.layout.col(column));
-        let (unit, code) = (self.unit.code.to_string(), plan.code.clone());
+        let (unit, code) = (self.unit.code.clone(), plan.code.clone());
         if let Some(c) = col(Column::Stt) {
             expect_text(sheet, row, c, &plan.stt, SheetItem::Stt { unit: unit.clone(), code: code.clone() })?;
         }
@@ -598,7 +598,7 @@ impl Table<'_> {
     fn read_scored_row(&self, row: u32, plan: &PlannedRow) -> Result<Option<SheetScore>, SheetError> {
         let (sheet, col) = (self.sheet, |column: Column| self.layout.col(column));
         let Some(self_col) = col(Column::SelfScore) else { return Ok(None) };
-        let (unit, code) = (self.unit.code.to_string(), plan.code.clone());
+        let (unit, code) = (self.unit.code.clone(), plan.code.clone());
         let what = SheetItem::SelfScore { unit: unit.clone(), code: code.clone() };
         let score = |value, percent| {
             let at = (row, self_col);
@@ -648,7 +648,7 @@ impl Table<'_> {
                     row,
                     c,
                     FileFault::CouncilScore {
-                        unit: self.unit.code.to_string(),
+                        unit: self.unit.code.clone(),
                         code: plan.code.clone(),
                         column: column_letters(c),
                         found: sheet.text(row, c).unwrap_or_default(),
@@ -661,7 +661,7 @@ impl Table<'_> {
             && let Some(reason) = sheet.text(row, c)
             && reason != entry.deduction_reason.trim()
         {
-            let (unit, code) = (self.unit.code.to_string(), plan.code.clone());
+            let (unit, code) = (self.unit.code.clone(), plan.code.clone());
             return Err(sheet.error(row, c, FileFault::CouncilReason { unit, code, column: column_letters(c) }));
         }
         Ok(())
@@ -687,14 +687,14 @@ fn read_applicable(sheet: &RawSheet, row: u32, c: u16, item: (&str, &str)) -> Re
     let (unit, code) = (item.0.to_string(), item.1.to_string());
     let (yes, no) = (APPLICABLE_YES.to_string(), APPLICABLE_NO.to_string());
     if sheet.merge_at(row, c).is_some() {
-        return Err(sheet.error(row, c, FileFault::MergedApplicable { unit, code, yes, no }));
+        return Err(sheet.error(row, c, FileFault::MergedApplicable { unit: unit.into(), code, yes, no }));
     }
-    sheet.refuse_formula(row, c, SheetItem::Applicable { unit: unit.clone(), code: code.clone() })?;
+    sheet.refuse_formula(row, c, SheetItem::Applicable { unit: unit.clone().into(), code: code.clone() })?;
     match sheet.text(row, c) {
         None => Ok(None),
         Some(mark) if mark.to_lowercase() == APPLICABLE_YES.to_lowercase() => Ok(Some(true)),
         Some(mark) if mark.to_lowercase() == APPLICABLE_NO.to_lowercase() => Ok(Some(false)),
-        Some(value) => Err(sheet.error(row, c, FileFault::NotAMark { unit, code, value, yes, no })),
+        Some(value) => Err(sheet.error(row, c, FileFault::NotAMark { unit: unit.into(), code, value, yes, no })),
     }
 }
 
@@ -711,7 +711,7 @@ fn checked_score(
 ) -> Result<Decimal, SheetError> {
     let text = if percent { format!("{}%", value.normalize()) } else { value.normalize().to_string() };
     parse_score(&text, &regulation.score_rule(max)).map_err(|why| {
-        let fault = RowFault::BadScore { unit: unit.to_string(), code: code.to_string(), self_score: true, why };
+        let fault = RowFault::BadScore { unit: unit.into(), code: code.to_string(), self_score: true, why };
         sheet.error(row, col, fault)
     })
 }
@@ -745,16 +745,16 @@ fn read_evidence(
         }
         // Checked before an empty row is passed over: a formula with no cached value reads as empty.
         for col in 1..=4 {
-            sheet.refuse_formula(row, col, SheetItem::Evidence { unit: unit.code.to_string() })?;
+            sheet.refuse_formula(row, col, SheetItem::Evidence { unit: unit.code.clone() })?;
         }
         let code = sheet.text(row, 2).unwrap_or_default();
-        let unit_code = unit.code.to_string();
+        let unit_code = unit.code.clone();
         // The unit and criterion a fault of this row names.
         let item = || (unit.code.to_string(), code.clone());
         let line = |col: u16, title: bool| {
             clean_line(&sheet.text(row, col).unwrap_or_default()).map_err(|why| {
                 let (unit, code) = item();
-                sheet.error(row, col, FileFault::EvidenceText { unit, code, title, why })
+                sheet.error(row, col, FileFault::EvidenceText { unit: unit.into(), code, title, why })
             })
         };
         let title = line(1, true)?;
@@ -785,7 +785,7 @@ fn read_evidence(
         }
         .ok_or_else(|| {
             let (unit, code) = item();
-            at(3, FileFault::EvidenceDate { unit, code, value: sheet.text(row, 3).unwrap_or_default() })
+            at(3, FileFault::EvidenceDate { unit: unit.into(), code, value: sheet.text(row, 3).unwrap_or_default() })
         })?;
         let cell = a1(row, 1);
         if let Some(first) = seen.insert((code.clone(), reference.clone()), cell.clone()) {

@@ -5,6 +5,7 @@ use super::error::{Result, StaleSave, StoreError};
 use super::state::row_state;
 use super::{Store, audit_one};
 use crate::domain::appraisal::check_reason;
+use crate::domain::code::UnitCode;
 use crate::domain::gates::{Recorded, WithdrawalRefusal, withdrawal_gate};
 use crate::domain::permissions::{AppraisalEntry, may_appraise};
 use crate::domain::score::within_range;
@@ -17,7 +18,7 @@ use std::str::FromStr;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AppraisalInput {
     /// The unit appraised.
-    pub unit: String,
+    pub unit: UnitCode,
     /// The component (`tiêu chí thành phần`) appraised.
     pub component: String,
     /// The appraised score; the store refuses one outside the component's range.
@@ -295,7 +296,7 @@ impl Store {
         reason: &str,
         based_on_version: i64,
     ) -> Result<i64> {
-        let at = Subject::Item { unit: unit.to_string(), item: component.to_string() };
+        let at = Subject::Item { unit: unit.into(), item: component.to_string() };
         let reason = &*super::required(reason, TextField::WithdrawReason, &at)?;
         let reason = reason.trim();
         let (bloc, place) = self.component_of(unit, component)?;
@@ -307,9 +308,8 @@ impl Store {
             awaiting_confirmation: c.awaiting_confirmation,
             appraised_by: c.appraised_by.as_deref(),
         });
-        let refused = |why| {
-            StoreError::from(Refused::Withdrawal { unit: unit.to_string(), component: component.to_string(), why })
-        };
+        let refused =
+            |why| StoreError::from(Refused::Withdrawal { unit: unit.into(), component: component.to_string(), why });
         withdrawal_gate(entry, approved, recorded, &self.actor.name).map_err(refused)?;
         let Some(current) = current else { return Err(refused(WithdrawalRefusal::NothingToWithdraw)) };
         if current.version != based_on_version {

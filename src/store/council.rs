@@ -70,15 +70,15 @@ impl Store {
     pub fn save_facts(&mut self, unit: &str, facts: &[(String, FactValue)]) -> Result<()> {
         self.permit(CouncilWrite::Facts)?;
         let (bloc, _) = self.unit_place(unit)?;
-        self.check_not_frozen(&bloc, Subject::Unit(unit.to_string()))?;
+        self.check_not_frozen(&bloc, Subject::Unit(unit.into()))?;
         for (name, value) in facts {
             let definition = self
                 .regulation
                 .fact(name)
-                .ok_or_else(|| StoreError::from(Refused::UnknownFact { unit: unit.to_string(), fact: name.clone() }))?;
+                .ok_or_else(|| StoreError::from(Refused::UnknownFact { unit: unit.into(), fact: name.clone() }))?;
             definition
                 .parse_value(&value.to_string())
-                .map_err(|why| Refused::BadFactValue { unit: unit.to_string(), why })?;
+                .map_err(|why| Refused::BadFactValue { unit: unit.into(), why })?;
         }
         let tx = self.write_transaction()?;
         let mut trail = self.audit_trail(&tx)?;
@@ -107,7 +107,7 @@ impl Store {
     pub fn override_grade(&mut self, unit: &str, criterion: &str, grade: Grade, reason: &str) -> Result<()> {
         self.permit(CouncilWrite::OverrideGrade)?;
         let (bloc, group) = self.unit_place(unit)?;
-        self.check_not_frozen(&bloc, Subject::Unit(unit.to_string()))?;
+        self.check_not_frozen(&bloc, Subject::Unit(unit.into()))?;
         if self.regulation.grades.is_none() {
             return Err(StoreError::from(Refused::NoGrades { regulation: self.regulation.id.clone() }));
         }
@@ -115,7 +115,7 @@ impl Store {
             self.regulation.framework_for(&bloc, group.as_deref()).is_some_and(|f| f.criterion(criterion).is_some());
         if !known {
             return Err(StoreError::from(Refused::NotACriterion {
-                unit: unit.to_string(),
+                unit: unit.into(),
                 criterion: criterion.to_string(),
             }));
         }
@@ -128,7 +128,7 @@ impl Store {
         let proposed = self.proposed_grade(unit, criterion)?;
         if proposed == Some(grade) {
             return Err(StoreError::from(Refused::OverrideIsProposed {
-                unit: unit.to_string(),
+                unit: unit.into(),
                 criterion: criterion.to_string(),
                 grade: grade.to_string(),
             }));
@@ -144,7 +144,7 @@ impl Store {
     pub fn remove_grade_override(&mut self, unit: &str, criterion: &str, reason: &str) -> Result<()> {
         self.permit(CouncilWrite::OverrideGrade)?;
         let (bloc, _) = self.unit_place(unit)?;
-        self.check_not_frozen(&bloc, Subject::Unit(unit.to_string()))?;
+        self.check_not_frozen(&bloc, Subject::Unit(unit.into()))?;
         let reason = &*super::required(
             reason,
             TextField::RemoveOverrideReason,
@@ -159,10 +159,7 @@ impl Store {
             )
             .optional()?;
         if exists.is_none() {
-            return Err(StoreError::from(Refused::NoOverride {
-                unit: unit.to_string(),
-                criterion: criterion.to_string(),
-            }));
+            return Err(StoreError::from(Refused::NoOverride { unit: unit.into(), criterion: criterion.to_string() }));
         }
         remove_grade_override(&tx, &mut self.audit_trail(&tx)?, unit, criterion, reason.trim())?;
         tx.commit()?;
@@ -179,7 +176,7 @@ impl Store {
         )?;
         if self.proposed_grade(unit, criterion)? == Some(grade) {
             return Err(StoreError::from(Refused::OverrideIsProposed {
-                unit: unit.to_string(),
+                unit: unit.into(),
                 criterion: criterion.to_string(),
                 grade: grade.to_string(),
             }));
@@ -211,7 +208,7 @@ pub(super) fn check_stored_facts(tx: &rusqlite::Connection, regulation: &Regulat
         }
     }
     check_facts(&regulation.facts, &facts)
-        .map_err(|why| StoreError::from(Refused::FactsInconsistent { unit: unit.to_string(), why }))
+        .map_err(|why| StoreError::from(Refused::FactsInconsistent { unit: unit.into(), why }))
 }
 
 /// Writes one grade override and its audit row, naming the grade it replaces.

@@ -206,7 +206,7 @@ impl CsvTable {
             file: self.file.clone(),
             line,
             column: column.to_string(),
-            unit: unit.to_string(),
+            unit: unit.into(),
             item,
             value: value.to_string(),
             refusal,

@@ -27,16 +27,16 @@ pub(super) fn check_document(
     let (unit_code, criterion) = (unit.to_string(), code.to_string());
     let refuse = |column: &str, fault: RowFault| Err(fault.at(at.clone(), Some(column)));
     if framework.component(code).is_none() && framework.criterion(code).is_none() {
-        return refuse("criterion", RowFault::NoCriterion { unit: unit_code, code: criterion });
+        return refuse("criterion", RowFault::NoCriterion { unit: unit_code.into(), code: criterion });
     }
     if title.is_empty() {
-        return refuse("title", RowFault::NoTitle { unit: unit_code, code: criterion });
+        return refuse("title", RowFault::NoTitle { unit: unit_code.into(), code: criterion });
     }
     if reference.is_empty() {
-        return refuse("reference", RowFault::NoReference { unit: unit_code, code: criterion });
+        return refuse("reference", RowFault::NoReference { unit: unit_code.into(), code: criterion });
     }
     let Some(issued_on) = parse_date(date) else {
-        return refuse("date", RowFault::NotADate { unit: unit_code, code: criterion, value: date.to_string() });
+        return refuse("date", RowFault::NotADate { unit: unit_code.into(), code: criterion, value: date.to_string() });
     };
     Ok(EvidenceRow {
         unit: unit.to_string(),
@@ -59,7 +59,7 @@ impl Store {
     pub fn add_document(&mut self, unit: &str, code: &str, title: &str, reference: &str, date: &str) -> Result<()> {
         let row = self.file_document_row(unit, code, title, reference, date)?;
         let (bloc, _) = self.unit_place(unit)?;
-        self.check_not_frozen(&bloc, Subject::Unit(unit.to_string()))?;
+        self.check_not_frozen(&bloc, Subject::Unit(unit.into()))?;
         let tx = self.write_transaction()?;
         self.permit_self_assessment(unit)?;
         let mut trail = self.audit_trail(&tx)?;
@@ -71,7 +71,7 @@ impl Store {
     /// Removes one document of a unit's self-assessment (by criterion and reference). Same rights as adding one.
     pub fn remove_document(&mut self, unit: &str, code: &str, reference: &str) -> Result<()> {
         let (bloc, _) = self.unit_place(unit)?;
-        self.check_not_frozen(&bloc, Subject::Unit(unit.to_string()))?;
+        self.check_not_frozen(&bloc, Subject::Unit(unit.into()))?;
         let tx = self.write_transaction()?;
         self.permit_self_assessment(unit)?;
         let old: Option<String> = tx
@@ -83,7 +83,7 @@ impl Store {
             .optional()?;
         let Some(old) = old else {
             return Err(Refused::NoSuchDocument {
-                unit: unit.to_string(),
+                unit: unit.into(),
                 component: code.to_string(),
                 reference: reference.to_string(),
             }
@@ -126,14 +126,14 @@ impl Store {
         reference: &str,
         date: &str,
     ) -> Result<EvidenceRow> {
-        let place = Subject::Item { unit: unit.to_string(), item: folder.to_string() };
+        let place = Subject::Item { unit: unit.into(), item: folder.to_string() };
         let (title, reference) =
             (typed(title, TextField::DocumentTitle, &place)?, typed(reference, TextField::DocumentReference, &place)?);
         let (bloc, group) = self.unit_place(unit)?;
         let framework = self
             .regulation
             .framework_for(&bloc, group.as_deref())
-            .ok_or_else(|| Refused::NoFramework { unit: unit.to_string() })?;
+            .ok_or_else(|| Refused::NoFramework { unit: unit.into() })?;
         check_document(&RowPlace::Form, framework, unit, folder, &title, &reference, date)
     }
 
@@ -147,7 +147,7 @@ impl Store {
         };
         let row = self.file_document_row(unit, &current.folder, title, reference, date)?;
         let (bloc, _) = self.unit_place(unit)?;
-        self.check_not_frozen(&bloc, Subject::Unit(unit.to_string()))?;
+        self.check_not_frozen(&bloc, Subject::Unit(unit.into()))?;
         let tx = self.write_transaction()?;
         self.permit_self_assessment(unit)?;
         let holder: Option<Option<i64>> = tx

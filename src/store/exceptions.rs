@@ -27,31 +27,31 @@ pub enum QuotaRefusal {
     #[error("unit {unit} already holds a place of its bloc's excellent quota: it needs no exception")]
     WithinQuota {
         /// The unit's code.
-        unit: String,
+        unit: UnitCode,
     },
     /// The unit is tied at the quota line: the chairman orders the tie before any exception.
     #[error("unit {unit} shares its total with others at the quota line: order the tie first")]
     TiePending {
         /// The unit's code.
-        unit: String,
+        unit: UnitCode,
     },
     /// The unit misses a condition of excellent other than the quota: no exception lifts that.
     #[error("unit {unit} does not meet every condition of excellent besides the quota")]
     NotExcellent {
         /// The unit's code.
-        unit: String,
+        unit: UnitCode,
     },
     /// The unit already holds an exception.
     #[error("unit {unit} is already rated excellent beyond the quota")]
     AlreadyDecided {
         /// The unit's code.
-        unit: String,
+        unit: UnitCode,
     },
     /// Withdrawing (`--undo`) an exception the unit does not hold.
     #[error("unit {unit} has no decision beyond the quota to withdraw")]
     NoDecision {
         /// The unit's code.
-        unit: String,
+        unit: UnitCode,
     },
 }
 
@@ -60,23 +60,27 @@ impl Store {
     pub fn exceed_quota(&mut self, unit: &str, reason: &str) -> Result<()> {
         let (reason, bloc, article) = self.exception_terms(unit, reason, TextField::QuotaExceptionReason)?;
         let tx = self.write_transaction()?;
-        self.check_not_frozen(&bloc, Subject::Unit(unit.to_string()))?;
+        self.check_not_frozen(&bloc, Subject::Unit(unit.into()))?;
         let round = self.load_round()?;
         let decided = round.quota_exceptions.get(bloc.as_str()).is_some_and(|all| all.iter().any(|e| e.unit == unit));
         if decided {
-            return Err(refused(QuotaRefusal::AlreadyDecided { unit: unit.to_string() }));
+            return Err(refused(QuotaRefusal::AlreadyDecided { unit: unit.into() }));
         }
         let results = evaluate_round(&self.regulation, &round);
         let ranked = results.iter().flat_map(|r| &r.ranking.units).find(|r| r.unit == unit);
         let unit_text = || unit.to_string();
         match ranked.map(fit) {
             Some(ExceptionFit::Beyond) => {}
-            Some(ExceptionFit::WithinQuota) => return Err(refused(QuotaRefusal::WithinQuota { unit: unit_text() })),
-            Some(ExceptionFit::TiePending) => return Err(refused(QuotaRefusal::TiePending { unit: unit_text() })),
-            Some(ExceptionFit::NotExcellent) => {
-                return Err(refused(QuotaRefusal::NotExcellent { unit: unit_text() }));
+            Some(ExceptionFit::WithinQuota) => {
+                return Err(refused(QuotaRefusal::WithinQuota { unit: unit_text().into() }));
             }
-            None => return Err(StoreError::from(Refused::NoFramework { unit: unit_text() })),
+            Some(ExceptionFit::TiePending) => {
+                return Err(refused(QuotaRefusal::TiePending { unit: unit_text().into() }));
+            }
+            Some(ExceptionFit::NotExcellent) => {
+                return Err(refused(QuotaRefusal::NotExcellent { unit: unit_text().into() }));
+            }
+            None => return Err(StoreError::from(Refused::NoFramework { unit: unit_text().into() })),
         }
         let state = tx.query_row(
             "INSERT INTO quota_exception (unit, bloc, reason, actor) VALUES (?1, ?2, ?3, ?4) RETURNING *",
@@ -98,10 +102,10 @@ impl Store {
     pub fn withdraw_quota_exception(&mut self, unit: &str, reason: &str) -> Result<()> {
         let (reason, bloc, article) = self.exception_terms(unit, reason, TextField::QuotaExceptionUndoReason)?;
         let tx = self.write_transaction()?;
-        self.check_not_frozen(&bloc, Subject::Unit(unit.to_string()))?;
+        self.check_not_frozen(&bloc, Subject::Unit(unit.into()))?;
         let removed = tx.execute("DELETE FROM quota_exception WHERE unit = ?1", params![unit])?;
         if removed == 0 {
-            return Err(refused(QuotaRefusal::NoDecision { unit: unit.to_string() }));
+            return Err(refused(QuotaRefusal::NoDecision { unit: unit.into() }));
         }
         let change = Change::new(
             AuditAction::ExceedQuota,
@@ -127,7 +131,7 @@ impl Store {
             self.conn.query_row("SELECT bloc FROM unit WHERE code = ?1", [unit], |r| r.get(0)).optional()?
         };
         let Some(bloc) = bloc else { return Err(StoreError::from(Refused::UnknownUnit { unit: unit.to_string() })) };
-        let reason = super::required(reason, field, &Subject::Unit(unit.to_string()))?;
+        let reason = super::required(reason, field, &Subject::Unit(unit.into()))?;
         Ok((reason.trim().to_string(), bloc, article))
     }
 

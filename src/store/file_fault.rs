@@ -4,6 +4,8 @@
 //! (`messages`) words them; the `Display` text is the English wording (`--lang en`). An OS's or a library's own
 //! error text travels as a field and is shown as it comes inside the worded frame.
 
+use crate::domain::code::UnitCode;
+
 /// Which cell of a score sheet a fault is about, as the English names it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SheetItem {
@@ -16,17 +18,17 @@ pub enum SheetItem {
     #[error("evidence list: column header changed")]
     EvidenceHeader,
     #[error("unit {unit}, {code}: changed row (STT)")]
-    Stt { unit: String, code: String },
+    Stt { unit: UnitCode, code: String },
     #[error("unit {unit}, {code}: changed row (name)")]
-    Name { unit: String, code: String },
+    Name { unit: UnitCode, code: String },
     #[error("unit {unit}, {code}: self-score")]
-    SelfScore { unit: String, code: String },
+    SelfScore { unit: UnitCode, code: String },
     #[error("unit {unit}, {code}: applicable")]
-    Applicable { unit: String, code: String },
+    Applicable { unit: UnitCode, code: String },
     #[error("unit {unit}, {code}: explanation")]
-    Explanation { unit: String, code: String },
+    Explanation { unit: UnitCode, code: String },
     #[error("unit {unit}, evidence")]
-    Evidence { unit: String },
+    Evidence { unit: UnitCode },
 }
 
 /// A limit a workbook is over; thamdinh's own workbooks are far smaller.
@@ -74,7 +76,7 @@ pub enum FileFault {
     )]
     BeyondRange { cell: String, last_column: String, rows: u32 },
     #[error("unit {unit} is already in sheet {first:?}")]
-    UnitInTwoSheets { unit: String, first: String },
+    UnitInTwoSheets { unit: UnitCode, first: String },
     #[error(
         "not a thamdinh score sheet: cell {cell} should read \"Mã đơn vị: … · Khung tiêu chí: … · Quy chế: … · Năm: …\"; fill the sheet `thamdinh export sheet` made"
     )]
@@ -84,9 +86,9 @@ pub enum FileFault {
     #[error("the sheet is for year {sheet}, this round is {round}")]
     WrongYear { sheet: i32, round: i32 },
     #[error("unit {unit}: its bloc and group name no framework")]
-    NoFramework { unit: String },
+    NoFramework { unit: UnitCode },
     #[error("wrong framework: the sheet is made on {sheet}, unit {unit} is scored on {framework}")]
-    WrongFramework { sheet: String, unit: String, framework: String },
+    WrongFramework { sheet: String, unit: UnitCode, framework: String },
     #[error("{what}: reads {found:?}, the layout has {expected:?}")]
     TextChanged { what: SheetItem, found: String, expected: String },
     #[error("wrong framework (regulation reference): reads {found:?}, the layout cites {expected:?}")]
@@ -98,7 +100,7 @@ pub enum FileFault {
     #[error("changed row: expected {code} ({name}), found {found:?}")]
     ChangedRow { code: String, name: String, found: String },
     #[error("unit {unit}, {code}: changed row (max): reads {found:?}, the appendix has {max}")]
-    MaxChanged { unit: String, code: String, found: String, max: String },
+    MaxChanged { unit: UnitCode, code: String, found: String, max: String },
     #[error("extra row {row}: the appendix's rows are fixed and the total ({total}) should be here")]
     TotalExpected { row: u32, total: String },
     #[error("extra row {row}: {code} is not in the unit's framework at this place")]
@@ -117,35 +119,35 @@ pub enum FileFault {
     #[error("{what}: {number} is not a number a score can be")]
     NotAScore { what: SheetItem, number: String },
     #[error("unit {unit}, {code}: a not-applicable component carries no scores; empty the self-score or mark it {yes}")]
-    NotApplicableScored { unit: String, code: String, yes: String },
+    NotApplicableScored { unit: UnitCode, code: String, yes: String },
     #[error("unit {unit}, {code}: a merged cell where {yes} or {no} should be")]
-    MergedApplicable { unit: String, code: String, yes: String, no: String },
+    MergedApplicable { unit: UnitCode, code: String, yes: String, no: String },
     #[error("unit {unit}, {code}: applicable {value:?} must be {yes} or {no}")]
-    NotAMark { unit: String, code: String, value: String, yes: String, no: String },
+    NotAMark { unit: UnitCode, code: String, value: String, yes: String, no: String },
     #[error(
         "unit {unit}, {code}: column {column} is the council's and is not imported; it reads {found:?} here but the database has {}; leave it as exported",
         stored.as_deref().unwrap_or("nothing")
     )]
-    CouncilScore { unit: String, code: String, column: String, found: String, stored: Option<String> },
+    CouncilScore { unit: UnitCode, code: String, column: String, found: String, stored: Option<String> },
     #[error(
         "unit {unit}, {code}: column {column} (deduction reason) is the council's and is not imported; leave it as exported"
     )]
-    CouncilReason { unit: String, code: String, column: String },
+    CouncilReason { unit: UnitCode, code: String, column: String },
     #[error("the evidence list ({title}) below the table is missing")]
     NoEvidenceList { title: String },
     /// A document's title (`title` true) or reference that is not one line of plain text.
     #[error("unit {unit}, evidence {code}: {} {why}", if *title { "trích yếu" } else { "số, ký hiệu" })]
-    EvidenceText { unit: String, code: String, title: bool, why: crate::domain::validate::TextRefusal },
+    EvidenceText { unit: UnitCode, code: String, title: bool, why: crate::domain::validate::TextRefusal },
     #[error("unit {unit}, evidence: no criterion {code:?} in the unit's framework ({framework})")]
-    EvidenceCriterion { unit: String, code: String, framework: String },
+    EvidenceCriterion { unit: UnitCode, code: String, framework: String },
     #[error("unit {unit}, evidence: {code}: a document needs its title (trích yếu)")]
-    EvidenceTitle { unit: String, code: String },
+    EvidenceTitle { unit: UnitCode, code: String },
     #[error("unit {unit}, evidence: {code}: a document needs its number (số, ký hiệu) or link")]
-    EvidenceReference { unit: String, code: String },
+    EvidenceReference { unit: UnitCode, code: String },
     #[error("unit {unit}, evidence: {code}: {value:?} is not a date ({})", super::dates::DATE_RULE)]
-    EvidenceDate { unit: String, code: String, value: String },
+    EvidenceDate { unit: UnitCode, code: String, value: String },
     #[error("unit {unit}, evidence: {code}, {reference}: already listed at {first}")]
-    EvidenceTwice { unit: String, code: String, reference: String, first: String },
+    EvidenceTwice { unit: UnitCode, code: String, reference: String, first: String },
     /// The spreadsheet writer's own error, making an export.
     #[error("writing the workbook: {why}")]
     NotMade { why: String },

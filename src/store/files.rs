@@ -8,6 +8,7 @@ use super::Store;
 use super::audit::{AuditAction, Change};
 use super::error::{Result, StoreError};
 use super::state::row_state;
+use crate::domain::code::UnitCode;
 use crate::store::{Refused, Subject};
 use rusqlite::{OptionalExtension, params};
 use sha2::{Digest, Sha256};
@@ -477,7 +478,7 @@ impl Store {
     }
 
     /// Every unit's code, in order.
-    pub fn unit_codes(&self) -> Result<Vec<String>> {
+    pub fn unit_codes(&self) -> Result<Vec<UnitCode>> {
         let mut statement = self.conn.prepare_cached("SELECT code FROM unit ORDER BY code")?;
         let rows = statement.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -501,7 +502,7 @@ impl Store {
         let framework = self
             .regulation
             .framework_for(&bloc, group.as_deref())
-            .ok_or_else(|| Refused::NoFramework { unit: unit.to_string() })?;
+            .ok_or_else(|| Refused::NoFramework { unit: unit.into() })?;
         let mut folders: Vec<String> = framework.evidence_codes().into_iter().map(str::to_string).collect();
         folders.push(SIGNED_SHEET.to_string());
         Ok(folders)
@@ -513,7 +514,7 @@ impl Store {
             return Err(UploadRefused::NoFolder { unit: unit.into(), folder: folder.into() }.into());
         }
         let (bloc, _) = self.unit_place(unit)?;
-        self.check_not_frozen(&bloc, Subject::Unit(unit.to_string()))?;
+        self.check_not_frozen(&bloc, Subject::Unit(unit.into()))?;
         self.permit_self_assessment(unit)
     }
 

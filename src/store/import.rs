@@ -10,6 +10,7 @@ use super::state::row_state;
 use super::write::{
     CLEAR_MARKER, Cell, Merged, ScoreChange, check_merged, merge, write_evidence_audited, write_fact, write_merged,
 };
+use crate::domain::code::UnitCode;
 use crate::domain::framework::{ComponentPlace, Framework};
 use crate::domain::grades::Grade;
 use crate::domain::permissions::{CouncilWrite, Refusal, may, may_import_appraisal};
@@ -43,12 +44,12 @@ fn valid_unit_code(code: &str) -> bool {
 }
 
 impl Store {
-    fn unit_places(&self) -> Result<BTreeMap<String, UnitPlace>> {
+    fn unit_places(&self) -> Result<BTreeMap<UnitCode, UnitPlace>> {
         let mut statement = self.conn.prepare(
             "SELECT code, bloc, unit_group, EXISTS (SELECT 1 FROM approval a WHERE a.bloc = unit.bloc) FROM unit",
         )?;
         let rows = statement.query_map([], |row| {
-            Ok((row.get::<_, String>(0)?, UnitPlace { bloc: row.get(1)?, group: row.get(2)?, frozen: row.get(3)? }))
+            Ok((row.get::<_, UnitCode>(0)?, UnitPlace { bloc: row.get(1)?, group: row.get(2)?, frozen: row.get(3)? }))
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -62,7 +63,7 @@ impl Store {
         &self,
         table: &CsvTable,
         line: u64,
-        units: &'p BTreeMap<String, UnitPlace>,
+        units: &'p BTreeMap<UnitCode, UnitPlace>,
         code: &str,
     ) -> Result<(&'p UnitPlace, &Framework)> {
         let place = units.get(code).ok_or_else(|| {
@@ -76,9 +77,9 @@ impl Store {
         })?;
         let framework = self
             .framework_of(place)
-            .ok_or_else(|| table.at_line(line, Refused::NoFramework { unit: code.to_string() }.into()))?;
+            .ok_or_else(|| table.at_line(line, Refused::NoFramework { unit: code.into() }.into()))?;
         if place.frozen {
-            let frozen = Refused::Frozen { bloc: place.bloc.clone(), at: Subject::Unit(code.to_string()) };
+            let frozen = Refused::Frozen { bloc: place.bloc.clone(), at: Subject::Unit(code.into()) };
             return Err(table.at_line(line, frozen.into()));
         }
         Ok((place, framework))
@@ -190,7 +191,8 @@ impl Store {
             let mut statement = self.conn.prepare("SELECT DISTINCT unit FROM score")?;
             statement.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?
         };
-        let existing_keys: BTreeMap<String, &String> = existing.keys().map(|known| (code_key(known), known)).collect();
+        let existing_keys: BTreeMap<String, &UnitCode> =
+            existing.keys().map(|known| (code_key(known), known)).collect();
         let planned = table.plan(|line, record, seen: &mut BTreeMap<_, _>| {
             let code = table.cell(record, "code");
             let name = table.cell(record, "name");
@@ -199,13 +201,14 @@ impl Store {
             if !valid_unit_code(code) {
                 return Err(table.fault(line, Some("code"), RowFault::BadUnitCode { code: code.to_string() }));
             }
-            if let Some((first_code, first)) = seen.insert(code_key(code), (code.to_string(), line)) {
-                let (code, first_code) = (code.to_string(), first_code);
-                return Err(table.fault(line, Some("code"), RowFault::CodeTwice { code, first, first_code }));
+            // From here on the cell is a unit code.
+            let unit = UnitCode::from(code);
+            if let Some((first_code, first)) = seen.insert(code_key(code), (unit.clone(), line)) {
+                return Err(table.fault(line, Some("code"), RowFault::CodeTwice { code: unit, first, first_code }));
             }
             if let Some(known) = existing_keys.get(&code_key(code)).filter(|known| known.as_str() != code) {
-                let (code, known) = (code.to_string(), (*known).clone());
-                return Err(table.fault(line, Some("code"), RowFault::CodeOfAnother { code, known }));
+                let known = (*known).clone();
+                return Err(table.fault(line, Some("code"), RowFault::CodeOfAnother { code: unit, known }));
             }
             let fault = check_unit_name(code, name)
                 .or_else(|| check_unit_place(&self.regulation, code, bloc, group.as_deref()));
@@ -214,17 +217,17 @@ impl Store {
             }
             let new_place = UnitPlace { bloc: bloc.to_string(), group: group.clone(), frozen: false };
             for affected in [Some(bloc), existing.get(code).map(|old| old.bloc.as_str())].into_iter().flatten() {
-                self.check_not_frozen(affected, Subject::Unit(code.to_string())).map_err(|e| table.at_line(line, e))?;
+                self.check_not_frozen(affected, Subject::Unit(unit.clone())).map_err(|e| table.at_line(line, e))?;
             }
             if let Some(old) = existing.get(code) {
                 let old_key = self.framework_of(old).map(|f| f.key.clone());
                 let new_key = self.framework_of(&new_place).map(|f| f.key.clone());
                 if scored.contains(code) && old_key != new_key {
-                    let (code, bloc) = (code.to_string(), bloc.to_string());
-                    return Err(table.fault(line, None, RowFault::WouldOrphan { code, bloc, group }));
+                    let fault = RowFault::WouldOrphan { code: unit, bloc: bloc.to_string(), group };
+                    return Err(table.fault(line, None, fault));
                 }
             }
-            Ok(Some((code.to_string(), name.to_string(), bloc.to_string(), group)))
+            Ok(Some((unit, name.to_string(), bloc.to_string(), group)))
         })?;
         self.write_import(ImportKind::Units, &table, planned.len(), |tx, trail| {
             for (line, (code, name, bloc, group)) in &planned {
@@ -277,7 +280,7 @@ impl Store {
             self.refuse_unit_council_cells(&table, line, record, &place, unit)?;
             let max = place.component.max;
             let leader = non_empty(table.cell(record, "leader"));
-            let (unit_code, component) = (unit.to_string(), code.to_string());
+            let (unit_code, component) = (UnitCode::from(unit), code.to_string());
             if let Some(first) = seen.insert((unit.to_string(), code.to_string(), leader.clone()), line) {
                 return Err(table.fault(line, None, RowFault::Twice { unit: unit_code, code: component, first }));
             }
@@ -355,7 +358,7 @@ impl Store {
             let unit = table.cell(record, "unit");
             let code = table.cell(record, "criterion");
             let (_, framework) = self.row_unit(&table, line, &units, unit)?;
-            let (unit_code, criterion) = (unit.to_string(), code.to_string());
+            let (unit_code, criterion) = (UnitCode::from(unit), code.to_string());
             if framework.criterion(code).is_none() {
                 let fault = RowFault::NotACriterion { unit: unit_code, code: criterion };
                 return Err(table.fault(line, Some("criterion"), fault));
@@ -422,12 +425,16 @@ impl Store {
         let definition = self.regulation.fact(name).ok_or_else(|| {
             let names = self.regulation.facts.iter().map(|f| f.name.clone()).collect();
             let (unit, name, regulation) = (unit.to_string(), name.to_string(), self.regulation.id.clone());
-            table.fault(line, Some("fact"), RowFault::UnknownFact { unit, name, regulation, names })
+            table.fault(line, Some("fact"), RowFault::UnknownFact { unit: unit.into(), name, regulation, names })
         })?;
         if !definition.applies_to(bloc) {
             let (unit, bloc, name) = (unit.to_string(), bloc.to_string(), name.to_string());
             let blocs = definition.blocs.clone();
-            return Err(table.fault(line, Some("fact"), RowFault::FactNotInBloc { unit, bloc, name, blocs }));
+            return Err(table.fault(
+                line,
+                Some("fact"),
+                RowFault::FactNotInBloc { unit: unit.into(), bloc, name, blocs },
+            ));
         }
         Ok(definition)
     }
@@ -445,7 +452,7 @@ impl Store {
             let definition = self.fact_for_row(&table, line, unit, &place.bloc, name)?;
             if let Some(first) = seen.insert((unit.to_string(), name.to_string()), line) {
                 let (unit, name) = (unit.to_string(), name.to_string());
-                return Err(table.fault(line, None, RowFault::FactTwice { unit, name, first }));
+                return Err(table.fault(line, None, RowFault::FactTwice { unit: unit.into(), name, first }));
             }
             let value = match Cell::of(table.cell(record, "value")) {
                 Cell::Keep => return Ok(None),
@@ -454,7 +461,7 @@ impl Store {
                     definition
                         .parse_value(text)
                         .map_err(|why| {
-                            let refused = Refused::BadFactValue { unit: unit.to_string(), why };
+                            let refused = Refused::BadFactValue { unit: unit.into(), why };
                             table.fault(line, Some("value"), RowFault::Refused(Box::new(refused)))
                         })?
                         .to_string(),
@@ -521,7 +528,11 @@ impl Store {
             let row = super::documents::check_document(&at, framework, unit, code, title, reference, date)?;
             if let Some(first) = seen.insert((unit.to_string(), code.to_string(), reference.to_string()), line) {
                 let (unit, code, reference) = (unit.to_string(), code.to_string(), reference.to_string());
-                return Err(table.fault(line, None, RowFault::DocumentTwice { unit, code, reference, first }));
+                return Err(table.fault(
+                    line,
+                    None,
+                    RowFault::DocumentTwice { unit: unit.into(), code, reference, first },
+                ));
             }
             Ok(Some(row))
         })?;
@@ -557,10 +568,10 @@ fn stored_unit(tx: &rusqlite::Connection, code: &str) -> rusqlite::Result<String
 /// nothing in it may drive a terminal. Returns the refused column and why, None when the name is fine.
 fn check_unit_name(code: &str, name: &str) -> Option<(&'static str, RowFault)> {
     if name.is_empty() {
-        return Some(("name", RowFault::NoName { code: code.to_string() }));
+        return Some(("name", RowFault::NoName { code: code.into() }));
     }
     let (position, control) = crate::domain::text::first_control(name)?;
-    Some(("name", RowFault::ControlInName { code: code.to_string(), position, control }))
+    Some(("name", RowFault::ControlInName { code: code.into(), position, control }))
 }
 
 /// The unit's bloc is one of the regulation's, and its group is one where the regulation has groups (and
@@ -576,15 +587,17 @@ fn check_unit_place(
         let known = regulation.blocs.iter().map(|b| b.code.to_string()).collect();
         return Some((
             "bloc",
-            RowFault::UnknownBloc { code, bloc: bloc.to_string(), regulation: regulation_id, known },
+            RowFault::UnknownBloc { code: code.into(), bloc: bloc.to_string(), regulation: regulation_id, known },
         ));
     }
     let fault = match (group, regulation.has_groups()) {
         (Some(group), true) if regulation.group(group).is_none() => {
-            RowFault::UnknownGroup { code, group: group.to_string() }
+            RowFault::UnknownGroup { code: code.into(), group: group.to_string() }
         }
-        (None, true) => RowFault::GroupNeeded { code, regulation: regulation_id },
-        (Some(group), false) => RowFault::NoGroups { code, regulation: regulation_id, group: group.to_string() },
+        (None, true) => RowFault::GroupNeeded { code: code.into(), regulation: regulation_id },
+        (Some(group), false) => {
+            RowFault::NoGroups { code: code.into(), regulation: regulation_id, group: group.to_string() }
+        }
         _ => return None,
     };
     Some(("group", fault))
@@ -610,7 +623,7 @@ fn override_write<'r>(
                 (true, _) => None,
                 (false, true) => {
                     let (unit, code) = (unit.to_string(), code.to_string());
-                    return Err(refuse("reason", RowFault::OverrideNeedsReason { unit, code }));
+                    return Err(refuse("reason", RowFault::OverrideNeedsReason { unit: unit.into(), code }));
                 }
                 (false, false) => Some((Some(*grade), reason)),
             }
@@ -623,7 +636,7 @@ fn override_write<'r>(
             }
             None => {
                 let (unit, code) = (unit.to_string(), code.to_string());
-                return Err(refuse("grade", RowFault::NoOverrideForReason { unit, code }));
+                return Err(refuse("grade", RowFault::NoOverrideForReason { unit: unit.into(), code }));
             }
         },
     })
@@ -640,7 +653,7 @@ fn check_leader_cell(
     let Some(name) = leader else { return Ok(()) };
     if !place.criterion.scored_by_leaders {
         let (unit, code) = (unit.to_string(), place.component.code.to_string());
-        return Err(table.fault(line, Some("leader"), RowFault::NotLeaders { unit, code }));
+        return Err(table.fault(line, Some("leader"), RowFault::NotLeaders { unit: unit.into(), code }));
     }
     if !leaders.iter().any(|l| l == name) {
         let (file, leader) = (table.file.clone(), name.to_string());
@@ -660,9 +673,9 @@ fn scored_component<'f>(
     framework.component(code).ok_or_else(|| match framework.criterion(code) {
         Some((_, criterion)) => {
             let components = criterion.components.iter().map(|c| c.code.to_string()).collect();
-            RowFault::ScoredThroughComponents { unit, code: code_text, components }
+            RowFault::ScoredThroughComponents { unit: unit.into(), code: code_text, components }
         }
-        None => RowFault::NoCriterion { unit, code: code_text },
+        None => RowFault::NoCriterion { unit: unit.into(), code: code_text },
     })
 }
 

@@ -298,9 +298,9 @@ impl Store {
         let framework = self
             .regulation
             .framework_for(&bloc, group.as_deref())
-            .ok_or_else(|| StoreError::from(Refused::NoFramework { unit: unit.to_string() }))?;
+            .ok_or_else(|| StoreError::from(Refused::NoFramework { unit: unit.into() }))?;
         let place = framework.component(component).ok_or_else(|| {
-            StoreError::from(Refused::UnknownComponent { unit: unit.to_string(), component: component.to_string() })
+            StoreError::from(Refused::UnknownComponent { unit: unit.into(), component: component.to_string() })
         })?;
         Ok((bloc, place))
     }

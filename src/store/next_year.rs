@@ -53,7 +53,7 @@ impl Store {
             if new.framework_for(&unit.bloc, unit.group.as_deref()).is_none() {
                 return Err(StoreError::from(Refused::NoFrameworkIn {
                     from: from.to_string(),
-                    unit: unit.code.to_string(),
+                    unit: unit.code.clone(),
                     bloc: unit.bloc.to_string(),
                     group: unit.group.clone(),
                     regulation: new.id.clone(),

@@ -35,7 +35,7 @@ pub(super) fn check_unit(tx: &rusqlite::Connection, regulation: &Regulation, uni
         return Ok(());
     }
     match crate::domain::framework::wholly_not_applicable(framework, |code| marked.contains(code)) {
-        Some(part) => Err(Refused::WhollyNotApplicable { unit: unit.to_string(), part: part.to_string() }.into()),
+        Some(part) => Err(Refused::WhollyNotApplicable { unit: unit.into(), part: part.to_string() }.into()),
         None => Ok(()),
     }
 }

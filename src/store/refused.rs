@@ -1,6 +1,7 @@
 //! Why the store refused a write or a read, as facts: which unit, component, bloc, value and rule. The
 //! `Display` text is the English wording (`--lang en`); people read the catalog's (`messages`).
 
+use crate::domain::code::{BlocCode, UnitCode};
 use crate::domain::facts::{FactValueRefused, FactsInconsistent};
 use crate::domain::score::ScoreInputError;
 use crate::domain::validate::TextRefusal;
@@ -9,13 +10,13 @@ use rust_decimal::Decimal;
 /// What a refusal is about: where a text, a freeze or a write applies.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Subject {
-    Unit(String),
+    Unit(UnitCode),
     /// A component or criterion of a unit.
     Item {
-        unit: String,
+        unit: UnitCode,
         item: String,
     },
-    Bloc(String),
+    Bloc(BlocCode),
     /// A bloc's tie order.
     Tie,
     /// A bloc's approval.
@@ -133,7 +134,7 @@ pub struct RowRefused {
     pub file: String,
     pub line: u64,
     pub column: String,
-    pub unit: String,
+    pub unit: UnitCode,
     pub item: RowItem,
     pub value: String,
     pub refusal: crate::domain::permissions::Refusal,
@@ -189,29 +190,29 @@ pub enum Refused {
     #[error("unknown unit {unit:?}")]
     UnknownUnit { unit: String },
     #[error("unit {unit}: its bloc and group name no framework")]
-    NoFramework { unit: String },
+    NoFramework { unit: UnitCode },
     #[error("unit {unit}: no component {component:?} in its framework")]
-    UnknownComponent { unit: String, component: String },
+    UnknownComponent { unit: UnitCode, component: String },
     #[error("unit {unit}: {criterion:?} is not a criterion of its framework")]
-    NotACriterion { unit: String, criterion: String },
+    NotACriterion { unit: UnitCode, criterion: String },
     #[error("unit {unit}: {criterion:?} is not a graded criterion of its framework")]
-    NotAGradedCriterion { unit: String, criterion: String },
+    NotAGradedCriterion { unit: UnitCode, criterion: String },
     #[error("{regulation} grades no criteria")]
     NoGrades { regulation: String },
     #[error("unit {unit}: unknown fact {fact:?}")]
-    UnknownFact { unit: String, fact: String },
+    UnknownFact { unit: UnitCode, fact: String },
     /// A fact's value that does not fit its kind.
     #[error("unit {unit}: {why}")]
-    BadFactValue { unit: String, why: FactValueRefused },
+    BadFactValue { unit: UnitCode, why: FactValueRefused },
     #[error("unit {unit}: {why}")]
-    FactsInconsistent { unit: String, why: FactsInconsistent },
+    FactsInconsistent { unit: UnitCode, why: FactsInconsistent },
     #[error("unit {unit}, {component}: appraised score {}", super::row_problem::score_en(why))]
-    BadScore { unit: String, component: String, why: ScoreInputError },
+    BadScore { unit: UnitCode, component: String, why: ScoreInputError },
     #[error("unit {unit}, {component}: appraised {value} outside [0, {}] (a score lies in [0, max])", max.normalize())]
-    ScoreOutOfRange { unit: String, component: String, value: Decimal, max: Decimal },
+    ScoreOutOfRange { unit: UnitCode, component: String, value: Decimal, max: Decimal },
     /// The reason rule (the domain's words, in Vietnamese).
     #[error("unit {unit}, {component}: {why}")]
-    ReasonNeeded { unit: String, component: String, why: crate::domain::appraisal::ReasonNeeded },
+    ReasonNeeded { unit: UnitCode, component: String, why: crate::domain::appraisal::ReasonNeeded },
     #[error("{at}: {} {why}", field.english())]
     BadText { field: TextField, at: Subject, why: TextRefusal },
     #[error("{at}: {} is needed (empty, or nothing visible in it)", field.english())]
@@ -219,18 +220,18 @@ pub enum Refused {
     #[error("{at}: bloc {bloc} is approved and its results are frozen; a change now is a re-rating (Article 10.4)")]
     Frozen { bloc: String, at: Subject },
     #[error("unit {unit}: bloc {bloc} is not approved yet; change the score, fact or grade the usual way")]
-    NotApproved { unit: String, bloc: String },
+    NotApproved { unit: UnitCode, bloc: String },
     #[error("unit {unit}: a re-rating changes something; nothing was given")]
-    NothingToRerate { unit: String },
+    NothingToRerate { unit: UnitCode },
     #[error(
         "unit {unit}: every item of {part} would be not applicable; Điều 4.1 fixes each part's points (A 40, B 50, C 10)"
     )]
-    WhollyNotApplicable { unit: String, part: String },
+    WhollyNotApplicable { unit: UnitCode, part: String },
     #[error(
         "unit {unit}: after the re-rating its total equals {}'s; the chairman orders the tie within the re-rating (--tie before|after)",
         tied.join(", ")
     )]
-    RerateTie { unit: String, tied: Vec<String> },
+    RerateTie { unit: UnitCode, tied: Vec<String> },
     #[error("unknown bloc {bloc:?}; {regulation} has {}", known.join(", "))]
     UnknownBloc { bloc: String, regulation: String, known: Vec<String> },
     /// The approval gate refuses (`domain::gates::approval_gate`); worded in `messages::gates`.
@@ -241,11 +242,11 @@ pub enum Refused {
     #[error("--order needs the units of a tie group, at least two")]
     OrderTooShort,
     #[error("unit {unit} is in bloc {its_bloc}, not {bloc}")]
-    NotInBloc { unit: String, bloc: String, its_bloc: String },
+    NotInBloc { unit: UnitCode, bloc: String, its_bloc: String },
     #[error("unit {unit} shares its total with no other unit of {bloc}: there is no tie to order")]
-    NoTie { unit: String, bloc: String },
+    NoTie { unit: UnitCode, bloc: String },
     #[error("the tie group of {unit} is {}; order all of them, and only them", group.join(","))]
-    NotTheTieGroup { unit: String, group: Vec<String> },
+    NotTheTieGroup { unit: UnitCode, group: Vec<String> },
     #[error("bloc {bloc}: no order of {} is recorded; there is nothing to reopen", order.join(","))]
     NoTieOrder { bloc: String, order: Vec<String> },
     /// The chairman's decision beyond the quota (`exceed-quota`), refused.
@@ -254,17 +255,17 @@ pub enum Refused {
     #[error(
         "unit {unit}, {criterion}: {grade} is the proposed grade; an override equal to it is not stored (remove the override instead)"
     )]
-    OverrideIsProposed { unit: String, criterion: String, grade: String },
+    OverrideIsProposed { unit: UnitCode, criterion: String, grade: String },
     #[error("unit {unit}, {criterion}: no grade override to remove; the proposed grade applies")]
-    NoOverride { unit: String, criterion: String },
+    NoOverride { unit: UnitCode, criterion: String },
     #[error(
         "unit {unit}, {component}: the appraisal {value} is final (by {}); an assistant's entry cannot replace it — a member of the agency changes it",
         by.as_deref().unwrap_or("an import")
     )]
-    AppraisalFinal { unit: String, component: String, value: String, by: Option<String> },
+    AppraisalFinal { unit: UnitCode, component: String, value: String, by: Option<String> },
     /// The withdrawal gate refuses (`domain::gates::withdrawal_gate`); worded in `messages::gates`.
     #[error("unit {unit}, {component}: withdrawal refused ({why:?}); see messages::gates for its words")]
-    Withdrawal { unit: String, component: String, why: crate::domain::gates::WithdrawalRefusal },
+    Withdrawal { unit: UnitCode, component: String, why: crate::domain::gates::WithdrawalRefusal },
     #[error(
         "{name:?} is not a user name: up to 64 lowercase letters, digits, '-', '_', '.', starting with a letter or a digit; not \"admin\""
     )]
@@ -328,31 +329,31 @@ pub enum Refused {
     #[error("the database clock gives no date ({text:?})")]
     ClockNoDate { text: String },
     #[error("unit {unit}: the leadership's approval date {value:?} is not a date ({})", crate::store::dates::DATE_RULE)]
-    ApprovedOnNotADate { unit: String, value: String },
+    ApprovedOnNotADate { unit: UnitCode, value: String },
     #[error("unit {unit}: approved on {approved}, after today ({today}); give the date the leadership met")]
-    ApprovedInFuture { unit: String, approved: String, today: String },
+    ApprovedInFuture { unit: UnitCode, approved: String, today: String },
     #[error("unit {unit}: approved on {approved}, before the round's year {year}; give the date the leadership met")]
-    ApprovedBeforeRound { unit: String, approved: String, year: i32 },
+    ApprovedBeforeRound { unit: UnitCode, approved: String, year: i32 },
     #[error(
         "unit {unit} submitted its self-assessment on {on} (minutes {minutes}); to change it, the secretary reopens it with a reason"
     )]
-    AlreadySubmitted { unit: String, on: String, minutes: String },
+    AlreadySubmitted { unit: UnitCode, on: String, minutes: String },
     #[error(
         "unit {unit}: {missing} component(s) have no self-score ({}{}); score each, or mark it not applicable where the regulation allows, before submitting",
         first.join(", "),
         if *missing > first.len() { ", …" } else { "" }
     )]
-    SelfAssessmentIncomplete { unit: String, missing: usize, first: Vec<String> },
+    SelfAssessmentIncomplete { unit: UnitCode, missing: usize, first: Vec<String> },
     #[error("unit {unit}: the receipt date {value:?} is not a date ({})", crate::store::dates::DATE_RULE)]
-    ReceivedNotADate { unit: String, value: String },
+    ReceivedNotADate { unit: UnitCode, value: String },
     #[error("unit {unit}: received on {received}, after today ({today}); give the day the papers arrived")]
-    ReceivedInFuture { unit: String, received: String, today: String },
+    ReceivedInFuture { unit: UnitCode, received: String, today: String },
     #[error("unit {unit}: only the council's secretary or chairman records a receipt date (--received)")]
-    ReceivedNotForUnit { unit: String },
+    ReceivedNotForUnit { unit: UnitCode },
     #[error("unit {unit}: the submission was not recorded")]
-    SubmissionNotRecorded { unit: String },
+    SubmissionNotRecorded { unit: UnitCode },
     #[error("unit {unit} has not submitted its self-assessment: there is nothing to reopen")]
-    NotSubmitted { unit: String },
+    NotSubmitted { unit: UnitCode },
     #[error("deadline {value:?} is not a date ({})", crate::store::dates::DATE_RULE)]
     DeadlineNotADate { value: String },
     #[error("the appraisal period is at least 1 working day")]
@@ -364,7 +365,7 @@ pub enum Refused {
     #[error("{from}: the old round is of {old_year}; the new round's year must come after it, not {year}")]
     YearNotAfter { from: String, old_year: i32, year: i32 },
     #[error("{from}: unit {unit} (bloc {bloc}, group {}) has no framework in regulation {regulation}; create the new round with the old regulation or import the units again", group.as_deref().unwrap_or("—"))]
-    NoFrameworkIn { from: String, unit: String, bloc: String, group: Option<String>, regulation: String },
+    NoFrameworkIn { from: String, unit: UnitCode, bloc: String, group: Option<String>, regulation: String },
     #[error("{from}: user {user} belongs to agency {agency}, which regulation {regulation} does not have")]
     AgencyGone { from: String, user: String, agency: String, regulation: String },
     #[error(
@@ -372,14 +373,14 @@ pub enum Refused {
     )]
     OldSchema { path: String, version: i64 },
     #[error("unit {unit}, {component}: no document numbered {reference:?} to remove")]
-    NoSuchDocument { unit: String, component: String, reference: String },
+    NoSuchDocument { unit: UnitCode, component: String, reference: String },
     #[error("unit {unit}, {component}: self-assessed score {}", super::row_problem::score_en(why))]
-    BadSelfScore { unit: String, component: String, why: ScoreInputError },
+    BadSelfScore { unit: UnitCode, component: String, why: ScoreInputError },
     #[error("unit {unit}, {component}: {regulation} has no not-applicable components")]
-    NotApplicableNotAllowed { unit: String, component: String, regulation: String },
+    NotApplicableNotAllowed { unit: UnitCode, component: String, regulation: String },
     /// A unit's focal person's score sheet of a unit it may not write.
     #[error("{file}: sheet {sheet:?}: unit {unit}: refused: {refusal}")]
-    SheetRefused { file: String, sheet: String, unit: String, refusal: crate::domain::permissions::Refusal },
+    SheetRefused { file: String, sheet: String, unit: UnitCode, refusal: crate::domain::permissions::Refusal },
     /// The council's papers (`export report|proposal|decision|minutes|notice|publication`).
     #[error("{0}")]
     Paper(crate::store::papers::PaperRefusal),

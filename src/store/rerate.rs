@@ -61,15 +61,15 @@ impl Store {
         reason: &str,
     ) -> Result<()> {
         self.permit(CouncilWrite::Rerate)?;
-        let reason = &*super::required(reason, TextField::RerateReason, &Subject::Unit(unit.to_string()))?;
+        let reason = &*super::required(reason, TextField::RerateReason, &Subject::Unit(unit.into()))?;
         let (bloc, group) = self.unit_place(unit)?;
         if !self.approved_blocs()?.contains(bloc.as_str()) {
-            return Err(StoreError::from(Refused::NotApproved { unit: unit.to_string(), bloc }));
+            return Err(StoreError::from(Refused::NotApproved { unit: unit.into(), bloc }));
         }
         let framework = self
             .regulation
             .framework_for(&bloc, group.as_deref())
-            .ok_or_else(|| StoreError::from(Refused::NoFramework { unit: unit.to_string() }))?;
+            .ok_or_else(|| StoreError::from(Refused::NoFramework { unit: unit.into() }))?;
         let tx = self.write_transaction()?;
         let published = super::published::published_results(&tx)?.remove(bloc.as_str());
         let level_before = match published.as_ref().and_then(|p| p.units.get(unit)) {
@@ -84,7 +84,7 @@ impl Store {
         let rerating = tx.last_insert_rowid();
         let mut trail = self.audit_trail(&tx)?;
         if changes.is_empty() {
-            return Err(StoreError::from(Refused::NothingToRerate { unit: unit.to_string() }));
+            return Err(StoreError::from(Refused::NothingToRerate { unit: unit.into() }));
         }
         for change in changes {
             match change {
@@ -95,7 +95,7 @@ impl Store {
                 RerateChange::Grade { criterion, grade } => {
                     if self.regulation.grades.is_none() || framework.criterion(criterion).is_none() {
                         return Err(StoreError::from(Refused::NotAGradedCriterion {
-                            unit: unit.to_string(),
+                            unit: unit.into(),
                             criterion: criterion.clone(),
                         }));
                     }
@@ -154,12 +154,12 @@ impl Store {
         let evaluation = self
             .load_unit(unit)?
             .and_then(|record| evaluate_unit(&self.regulation, &record))
-            .ok_or_else(|| StoreError::from(Refused::NoFramework { unit: unit.to_string() }))?;
+            .ok_or_else(|| StoreError::from(Refused::NoFramework { unit: unit.into() }))?;
         let decimals = (self.regulation.official_decimals, self.regulation.tiebreak_decimals);
         let result = rerated_result(published, unit, &evaluation.assessment, evaluation.score.total, decimals, tie)
             .map_err(|tie| {
                 StoreError::from(Refused::RerateTie {
-                    unit: unit.to_string(),
+                    unit: unit.into(),
                     tied: tie.tied.iter().map(ToString::to_string).collect(),
                 })
             })?;
@@ -185,10 +185,10 @@ impl Store {
         reason: &str,
     ) -> Result<()> {
         let place = framework.component(component).ok_or_else(|| {
-            StoreError::from(Refused::UnknownComponent { unit: unit.to_string(), component: component.to_string() })
+            StoreError::from(Refused::UnknownComponent { unit: unit.into(), component: component.to_string() })
         })?;
         let value = parse_score(appraised, &self.regulation.score_rule(place.component.max))
-            .map_err(|why| Refused::BadScore { unit: unit.to_string(), component: component.to_string(), why })?
+            .map_err(|why| Refused::BadScore { unit: unit.into(), component: component.to_string(), why })?
             .normalize()
             .to_string();
         let old: Option<Option<String>> = tx
@@ -233,11 +233,9 @@ impl Store {
         let definition = self
             .regulation
             .fact(name)
-            .ok_or_else(|| StoreError::from(Refused::UnknownFact { unit: unit.to_string(), fact: name.to_string() }))?;
-        let value = definition
-            .parse_value(value)
-            .map_err(|why| Refused::BadFactValue { unit: unit.to_string(), why })?
-            .to_string();
+            .ok_or_else(|| StoreError::from(Refused::UnknownFact { unit: unit.into(), fact: name.to_string() }))?;
+        let value =
+            definition.parse_value(value).map_err(|why| Refused::BadFactValue { unit: unit.into(), why })?.to_string();
         let old: Option<String> = tx
             .query_row("SELECT value FROM fact WHERE unit = ?1 AND name = ?2", params![unit, name], |r| r.get(0))
             .optional()?;

@@ -5,6 +5,7 @@
 use super::file_fault::FileFault;
 use super::refused::Refused;
 use crate::domain::appraisal::ReasonNeeded;
+use crate::domain::code::UnitCode;
 use crate::domain::permissions::Refusal;
 use crate::domain::score::ScoreInputError;
 use crate::domain::self_assessment::ExplanationMissing;
@@ -83,92 +84,92 @@ pub enum RowFault {
     #[error("{0}")]
     File(Box<FileFault>),
     #[error("unknown unit {code:?}; the round has {known} (a code is one code whatever its case: write {known})")]
-    UnitCase { code: String, known: String },
+    UnitCase { code: String, known: UnitCode },
     #[error("unknown unit {code:?}; import it first with `thamdinh import units`")]
     UnknownUnit { code: String },
     #[error("{code:?} is not a unit code (up to 64 letters, digits, '-', '_', '.', starting with a letter or a digit)")]
     BadUnitCode { code: String },
     #[error("unit {code} already on line {first} (as {first_code}; codes are compared without case)")]
-    CodeTwice { code: String, first: u64, first_code: String },
+    CodeTwice { code: UnitCode, first: u64, first_code: UnitCode },
     #[error("unit {code} is unit {known} of the round (codes are compared without case); write {known}")]
-    CodeOfAnother { code: String, known: String },
+    CodeOfAnother { code: UnitCode, known: UnitCode },
     #[error("unit {code} has no name")]
-    NoName { code: String },
+    NoName { code: UnitCode },
     #[error(
         "unit {code}: character {position} of the name is the control character {}; a name is plain text",
         crate::domain::text::describe(*control)
     )]
-    ControlInName { code: String, position: usize, control: char },
+    ControlInName { code: UnitCode, position: usize, control: char },
     #[error("unit {code}: unknown bloc {bloc:?}; {regulation} has {}", known.join(", "))]
-    UnknownBloc { code: String, bloc: String, regulation: String, known: Vec<String> },
+    UnknownBloc { code: UnitCode, bloc: String, regulation: String, known: Vec<String> },
     #[error("unit {code}: unknown group {group:?}")]
-    UnknownGroup { code: String, group: String },
+    UnknownGroup { code: UnitCode, group: String },
     #[error("unit {code}: {regulation} needs a group (I … XVII) to choose part B")]
-    GroupNeeded { code: String, regulation: String },
+    GroupNeeded { code: UnitCode, regulation: String },
     #[error("unit {code}: {regulation} has no groups; leave it empty, not {group:?}")]
-    NoGroups { code: String, regulation: String, group: String },
+    NoGroups { code: UnitCode, regulation: String, group: String },
     #[error(
         "unit {code} already has scores under its framework; moving it to bloc {bloc} / group {} would orphan them",
         group.as_deref().unwrap_or("-")
     )]
-    WouldOrphan { code: String, bloc: String, group: Option<String> },
+    WouldOrphan { code: UnitCode, bloc: String, group: Option<String> },
     #[error("unit {unit}: {code} is scored through its components {}", components.join(", "))]
-    ScoredThroughComponents { unit: String, code: String, components: Vec<String> },
+    ScoredThroughComponents { unit: UnitCode, code: String, components: Vec<String> },
     #[error("unit {unit}: no criterion {code:?} in its framework")]
-    NoCriterion { unit: String, code: String },
+    NoCriterion { unit: UnitCode, code: String },
     #[error("unit {unit}, {code}: already on line {first}")]
-    Twice { unit: String, code: String, first: u64 },
+    Twice { unit: UnitCode, code: String, first: u64 },
     #[error("unit {unit}, {code}: only criterion scored by the provincial leaders takes a leader's score")]
-    NotLeaders { unit: String, code: String },
+    NotLeaders { unit: UnitCode, code: String },
     #[error("unit {unit}, {code}: {value:?} must be yes or no (or - for yes)")]
-    NotYesNo { unit: String, code: String, value: String },
+    NotYesNo { unit: UnitCode, code: String, value: String },
     /// A score that is not one (the domain's words, in Vietnamese, in both languages' frame).
     #[error("unit {unit}, {code}: {} {}", if *self_score { "self-score" } else { "appraised score" }, score_en(why))]
-    BadScore { unit: String, code: String, self_score: bool, why: ScoreInputError },
+    BadScore { unit: UnitCode, code: String, self_score: bool, why: ScoreInputError },
     #[error(
         "unit {unit}, {code}: a not-applicable component carries no scores, and it would hold {} (clear a stored value with -)",
         held(scores)
     )]
-    NotApplicableHolds { unit: String, code: String, scores: Vec<HeldScore> },
+    NotApplicableHolds { unit: UnitCode, code: String, scores: Vec<HeldScore> },
     #[error("unit {unit}, {code}: {}", reason_needed_en(why))]
-    ReasonNeeded { unit: String, code: String, why: ReasonNeeded },
+    ReasonNeeded { unit: UnitCode, code: String, why: ReasonNeeded },
     #[error("unit {unit}, {code}: the provincial leaders score this component; the unit gives it no self-score")]
-    SelfScoreByLeaders { unit: String, code: String },
+    SelfScoreByLeaders { unit: UnitCode, code: String },
     #[error("unit {unit}, {code}: {why}")]
-    ExplanationMissing { unit: String, code: String, why: ExplanationMissing },
+    ExplanationMissing { unit: UnitCode, code: String, why: ExplanationMissing },
     #[error("unit {unit}, {code}: giải trình {why}")]
-    ExplanationText { unit: String, code: String, why: TextRefusal },
+    ExplanationText { unit: UnitCode, code: String, why: TextRefusal },
     #[error("{regulation} grades no criteria, so there is nothing to override")]
     NoGrades { regulation: String },
     #[error("unit {unit}: {code:?} is not a criterion of its framework (grades belong to criteria such as I … X)")]
-    NotACriterion { unit: String, code: String },
+    NotACriterion { unit: UnitCode, code: String },
     #[error("unit {unit}, {code}: grade must be excellent|good|average|poor, not {value:?}")]
-    BadGrade { unit: String, code: String, value: String },
+    BadGrade { unit: UnitCode, code: String, value: String },
     #[error("unit {unit}, {code}: an override keeps its reason; - in column grade removes the override")]
-    ReasonKept { unit: String, code: String },
+    ReasonKept { unit: UnitCode, code: String },
     #[error("unit {unit}, {code}: overriding a grade needs a reason")]
-    OverrideNeedsReason { unit: String, code: String },
+    OverrideNeedsReason { unit: UnitCode, code: String },
     #[error("unit {unit}, {code}: no override to give this reason to; write the grade")]
-    NoOverrideForReason { unit: String, code: String },
+    NoOverrideForReason { unit: UnitCode, code: String },
     #[error("unit {unit}: unknown fact {name:?}; {regulation} records {}", names.join(", "))]
-    UnknownFact { unit: String, name: String, regulation: String, names: Vec<String> },
+    UnknownFact { unit: UnitCode, name: String, regulation: String, names: Vec<String> },
     #[error("unit {unit} of bloc {bloc}: fact {name} is recorded only in blocs {}", blocs.join(", "))]
-    FactNotInBloc { unit: String, bloc: String, name: String, blocs: Vec<String> },
+    FactNotInBloc { unit: UnitCode, bloc: String, name: String, blocs: Vec<String> },
     #[error("unit {unit}, fact {name}: already on line {first}")]
-    FactTwice { unit: String, name: String, first: u64 },
+    FactTwice { unit: UnitCode, name: String, first: u64 },
     #[error("unit {unit}, {code}: evidence needs a title")]
-    NoTitle { unit: String, code: String },
+    NoTitle { unit: UnitCode, code: String },
     #[error("unit {unit}, {code}: evidence needs a reference (document number or link)")]
-    NoReference { unit: String, code: String },
+    NoReference { unit: UnitCode, code: String },
     #[error("unit {unit}, {code}: {value:?} is not a date ({})", super::dates::DATE_RULE)]
-    NotADate { unit: String, code: String, value: String },
+    NotADate { unit: UnitCode, code: String, value: String },
     #[error("unit {unit}, {code}, reference {reference}: already on line {first}")]
-    DocumentTwice { unit: String, code: String, reference: String, first: u64 },
+    DocumentTwice { unit: UnitCode, code: String, reference: String, first: u64 },
     #[error(
         "unit {unit}, {code}: marked not applicable, but the council appraised it at {}; a not-applicable component carries no scores",
         appraised.normalize()
     )]
-    NotApplicableAppraised { unit: String, code: String, appraised: Decimal },
+    NotApplicableAppraised { unit: UnitCode, code: String, appraised: Decimal },
     /// A sheet's values of a component its user may not write.
     #[error(
         "unit {unit}, {code}: value self-score {}, explanation {:?}, applicable {}: refused: {refusal}",
@@ -177,7 +178,7 @@ pub enum RowFault {
         if *applicable { "yes" } else { "no" }
     )]
     SheetValueRefused {
-        unit: String,
+        unit: UnitCode,
         code: String,
         self_score: Option<Decimal>,
         explanation: String,
@@ -185,7 +186,7 @@ pub enum RowFault {
         refusal: Box<Refusal>,
     },
     #[error("unit {unit}, {code}: document {reference}: refused: {refusal}")]
-    DocumentRefused { unit: String, code: String, reference: String, refusal: Box<Refusal> },
+    DocumentRefused { unit: UnitCode, code: String, reference: String, refusal: Box<Refusal> },
 }
 
 impl RowFault {

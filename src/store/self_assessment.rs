@@ -6,6 +6,7 @@ use super::Store;
 use super::error::{Result, StoreError};
 use super::write::check_merged;
 use super::write::{Cell, ScoreChange, merge, write_merged};
+use crate::domain::code::UnitCode;
 use crate::domain::permissions::{Refusal, Role, SelfAssessmentState, may_self_assess};
 use crate::domain::score::parse_score;
 use crate::store::{Refused, Subject, TextField};
@@ -14,7 +15,7 @@ use crate::store::{Refused, Subject, TextField};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SelfAssessmentInput {
     /// The unit's code.
-    pub unit: String,
+    pub unit: UnitCode,
     /// The component's code.
     pub component: String,
     /// The self-score as typed (`3,5`, `3.5`, `80%` under 453).
@@ -65,7 +66,7 @@ impl Store {
             StoreError::from(Refused::SheetRefused {
                 file: file.to_string(),
                 sheet: sheet.to_string(),
-                unit: unit.to_string(),
+                unit: unit.into(),
                 refusal,
             })
         })
@@ -86,13 +87,12 @@ impl Store {
     pub fn save_self_assessment(&mut self, input: &SelfAssessmentInput) -> Result<()> {
         let (unit, code) = (input.unit.as_str(), input.component.as_str());
         let (bloc, place) = self.component_of(unit, code)?;
-        self.check_not_frozen(&bloc, Subject::Unit(unit.to_string()))?;
+        self.check_not_frozen(&bloc, Subject::Unit(unit.into()))?;
         let self_score = match &input.self_score {
-            Cell::Set(text) => {
-                Cell::Set(parse_score(text, &self.regulation.score_rule(place.component.max)).map_err(|why| {
-                    Refused::BadSelfScore { unit: unit.to_string(), component: code.to_string(), why }
-                })?)
-            }
+            Cell::Set(text) => Cell::Set(
+                parse_score(text, &self.regulation.score_rule(place.component.max))
+                    .map_err(|why| Refused::BadSelfScore { unit: unit.into(), component: code.to_string(), why })?,
+            ),
             Cell::Clear => Cell::Clear,
             Cell::Keep => Cell::Keep,
         };
@@ -100,13 +100,13 @@ impl Store {
             Cell::Set(text) => Cell::Set(super::clean(
                 text,
                 TextField::Explanation,
-                &Subject::Item { unit: unit.to_string(), item: code.to_string() },
+                &Subject::Item { unit: unit.into(), item: code.to_string() },
             )?),
             other => other.clone(),
         };
         if input.applicable == Cell::Set(false) && !self.regulation.not_applicable_allowed {
             return Err(Refused::NotApplicableNotAllowed {
-                unit: unit.to_string(),
+                unit: unit.into(),
                 component: code.to_string(),
                 regulation: self.regulation.id.clone(),
             }

@@ -37,7 +37,8 @@ impl SheetError {
             }
             SheetError::Store(error) => error,
             SheetError::Refused { sheet, unit, refusal } => {
-                super::Refused::SheetRefused { file: file.to_string(), sheet, unit, refusal: *refusal }.into()
+                super::Refused::SheetRefused { file: file.to_string(), sheet, unit: unit.into(), refusal: *refusal }
+                    .into()
             }
         }
     }
@@ -108,7 +109,7 @@ impl Store {
             .find(|u| u.code == assessment.unit)
             .ok_or_else(|| SheetError::at(sheet, None, RowFault::UnknownUnit { code: assessment.unit.clone() }))?;
         let on_sheet = |e: super::StoreError| SheetError::on_sheet(sheet, e);
-        self.check_not_frozen(&unit.bloc, Subject::Unit(unit.code.to_string())).map_err(on_sheet)?;
+        self.check_not_frozen(&unit.bloc, Subject::Unit(unit.code.clone())).map_err(on_sheet)?;
         self.unit_right_first(sheet, &unit.code)?;
         // Each value the sheet changes is a write of the unit's self-assessment (SPEC, Roles), checked as if typed.
         let right = self.self_assessment_right(&unit.code).map_err(on_sheet)?;
@@ -116,7 +117,7 @@ impl Store {
         for score in &assessment.scores {
             let stored = unit.entries.get(&score.code).cloned().unwrap_or_default();
             let at = |fault: RowFault| SheetError::at(sheet, Some(&score.cell), fault);
-            let (code, component) = (unit.code.to_string(), &score.code);
+            let (code, component) = (unit.code.clone(), &score.code);
             let applicable = score.applicable.unwrap_or(stored.applicable);
             let self_score = if applicable { score.self_score.or(stored.self_score) } else { None };
             let explanation = match &score.explanation {
@@ -198,7 +199,7 @@ fn new_evidence(
     for (cell, row) in assessment.evidence.iter().filter(|(_, row)| !known.contains(row)) {
         right.clone().map_err(|refusal| {
             let (unit, code, reference) = (row.unit.clone(), row.criterion.clone(), row.reference.clone());
-            let fault = RowFault::DocumentRefused { unit, code, reference, refusal: Box::new(refusal) };
+            let fault = RowFault::DocumentRefused { unit: unit.into(), code, reference, refusal: Box::new(refusal) };
             SheetError::at(&assessment.sheet, Some(cell), fault)
         })?;
         evidence.push(row.clone());
@@ -215,7 +216,7 @@ fn not_applicable_against_appraisal(
 ) -> std::result::Result<(), RowFault> {
     match stored.effective_appraised() {
         Some(appraised) if !applicable => {
-            Err(RowFault::NotApplicableAppraised { unit: unit.to_string(), code: code.to_string(), appraised })
+            Err(RowFault::NotApplicableAppraised { unit: unit.into(), code: code.to_string(), appraised })
         }
         _ => Ok(()),
     }

@@ -8,6 +8,7 @@ use super::dates::parse_date;
 use super::error::{Result, StoreError};
 use super::state::{removed_row, row_state, text_key};
 use crate::domain::calendar::{Date, is_late};
+use crate::domain::code::UnitCode;
 use crate::domain::entries::Entries;
 use crate::domain::permissions::{CouncilWrite, Role, may_submit};
 use crate::domain::scoring::ComponentScore;
@@ -110,9 +111,9 @@ impl Store {
 
     /// The unit a submission or a reopening is for: a unit's focal person's own (naming another is refused by
     /// the permission), anyone else's named with `--unit`.
-    fn submission_unit(&self, unit: Option<&str>) -> Result<String> {
+    fn submission_unit(&self, unit: Option<&str>) -> Result<UnitCode> {
         match (unit, &self.actor.unit) {
-            (Some(unit), _) => Ok(unit.to_string()),
+            (Some(unit), _) => Ok(unit.into()),
             (None, Some(own)) if self.actor.role == Role::Unit => Ok(own.clone()),
             (None, _) => Err(Refused::UnitNotNamed.into()),
         }
@@ -193,13 +194,13 @@ impl Store {
     fn received_on(&self, unit: &str, received: Option<&str>, today: Date) -> Result<Date> {
         let Some(value) = received else { return Ok(today) };
         if self.actor.role == Role::Unit {
-            return Err(Refused::ReceivedNotForUnit { unit: unit.to_string() }.into());
+            return Err(Refused::ReceivedNotForUnit { unit: unit.into() }.into());
         }
-        let not_a_date = || Refused::ReceivedNotADate { unit: unit.to_string(), value: value.to_string() };
+        let not_a_date = || Refused::ReceivedNotADate { unit: unit.into(), value: value.to_string() };
         let date = parse_date(value).and_then(|iso| Date::parse_iso(&iso)).ok_or_else(not_a_date)?;
         if date > today {
             let (received, today) = (date.to_string(), today.to_string());
-            return Err(Refused::ReceivedInFuture { unit: unit.to_string(), received, today }.into());
+            return Err(Refused::ReceivedInFuture { unit: unit.into(), received, today }.into());
         }
         Ok(date)
     }
@@ -211,7 +212,7 @@ impl Store {
         let framework = self
             .regulation
             .framework_for(&bloc, group.as_deref())
-            .ok_or_else(|| StoreError::from(Refused::NoFramework { unit: unit.to_string() }))?;
+            .ok_or_else(|| StoreError::from(Refused::NoFramework { unit: unit.into() }))?;
         let mut entries = Entries::default();
         let mut statement = tx.prepare_cached("SELECT criterion, self_score, applicable FROM score WHERE unit = ?1")?;
         let rows = statement.query_map([unit], |row| {
@@ -227,19 +228,19 @@ impl Store {
             return Ok(());
         }
         let first = missing.iter().take(NAMED_UNSCORED).map(ToString::to_string).collect();
-        Err(Refused::SelfAssessmentIncomplete { unit: unit.to_string(), missing: missing.len(), first }.into())
+        Err(Refused::SelfAssessmentIncomplete { unit: unit.into(), missing: missing.len(), first }.into())
     }
 
     /// Reopens a submitted self-assessment (the secretary, with a reason): the unit may change it again and submit
     /// anew. Audited with the reason; the earlier submission stays in the log.
     pub fn reopen_submission(&mut self, unit: &str, reason: &str) -> Result<()> {
         self.permit(CouncilWrite::Reopen)?;
-        let reason = super::required(reason, TextField::ReopenReason, &Subject::Unit(unit.to_string()))?;
+        let reason = super::required(reason, TextField::ReopenReason, &Subject::Unit(unit.into()))?;
         let (bloc, _) = self.unit_place(unit)?;
-        self.check_not_frozen(&bloc, Subject::Unit(unit.to_string()))?;
+        self.check_not_frozen(&bloc, Subject::Unit(unit.into()))?;
         let tx = self.write_transaction()?;
         let Some(earlier) = self.submission_of(unit)? else {
-            return Err(Refused::NotSubmitted { unit: unit.to_string() }.into());
+            return Err(Refused::NotSubmitted { unit: unit.into() }.into());
         };
         tx.execute("DELETE FROM submission WHERE unit = ?1", [unit])?;
         let change =

@@ -23,7 +23,7 @@ impl Store {
     /// Reopens a recorded tie order and replaces it with `order`, for the reason given (required, audited with
     /// the rows removed and added). Refused when no order of these units is recorded, and on an approved bloc.
     pub fn reorder_tie(&mut self, bloc: &str, order: &[String], reason: &str) -> Result<()> {
-        let reason = super::required(reason, TextField::TieReorderReason, &Subject::Bloc(bloc.to_string()))?;
+        let reason = super::required(reason, TextField::TieReorderReason, &Subject::Bloc(bloc.into()))?;
         self.write_tie_order(bloc, order, Some(reason.trim()))
     }
 
@@ -81,7 +81,7 @@ fn check_tie_group(regulation: &Regulation, round: &Round, bloc: &str, order: &[
             None => return Err(StoreError::from(Refused::UnknownUnit { unit: unit.clone() })),
             Some(u) if u.bloc != bloc => {
                 return Err(StoreError::from(Refused::NotInBloc {
-                    unit: unit.clone(),
+                    unit: unit.clone().into(),
                     bloc: bloc.to_string(),
                     its_bloc: u.bloc.to_string(),
                 }));
@@ -94,12 +94,12 @@ fn check_tie_group(regulation: &Regulation, round: &Round, bloc: &str, order: &[
     let group =
         ranking.and_then(|ranking| ranking.tie_groups.iter().find(|group| group.units.iter().any(|u| u == &order[0])));
     let Some(group) = group else {
-        return Err(StoreError::from(Refused::NoTie { unit: order[0].clone(), bloc: bloc.to_string() }));
+        return Err(StoreError::from(Refused::NoTie { unit: order[0].clone().into(), bloc: bloc.to_string() }));
     };
     let members: BTreeSet<&str> = group.units.iter().map(UnitCode::as_str).collect();
     if members != order.iter().map(String::as_str).collect::<BTreeSet<&str>>() {
         return Err(StoreError::from(Refused::NotTheTieGroup {
-            unit: order[0].clone(),
+            unit: order[0].clone().into(),
             group: group.units.iter().map(UnitCode::to_string).collect(),
         }));
     }

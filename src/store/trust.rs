@@ -94,7 +94,7 @@ impl super::Store {
             format!("{} ({}) refused: {what}", self.actor.name, self.actor.unit.as_deref().unwrap_or("-")),
         )
         .value("attempt", None, Some(what.to_string()));
-        change.said.unit.clone_from(&self.actor.unit);
+        change.said.unit = self.actor.unit.as_ref().map(ToString::to_string);
         self.audit_trail(&tx)?.record(&tx, change)?;
         tx.commit()?;
         Ok(())

@@ -4,6 +4,7 @@
 
 use super::Store;
 use super::error::Result;
+use crate::domain::code::UnitCode;
 use crate::domain::evaluate::evaluate_round;
 use crate::domain::permissions::{Role, may_see_result};
 use crate::domain::previous_year::{PreviousLevel, YearContext, year_flags};
@@ -33,7 +34,7 @@ pub struct Deduction {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct UnitResult {
     /// The unit's code.
-    pub unit: String,
+    pub unit: UnitCode,
     /// The unit's name.
     pub name: String,
     /// The bloc it is ranked in.
@@ -66,11 +67,11 @@ pub struct UnitResult {
 
 impl Store {
     /// The levels of the round this one was started from, by unit (empty without an earlier round).
-    pub fn previous_levels(&self) -> Result<BTreeMap<String, PreviousLevel>> {
+    pub fn previous_levels(&self) -> Result<BTreeMap<UnitCode, PreviousLevel>> {
         let mut statement = self.conn.prepare("SELECT unit, year, level, total, approved FROM previous_level")?;
         let rows = statement.query_map([], |row| {
             Ok((
-                row.get::<_, String>(0)?,
+                row.get::<_, UnitCode>(0)?,
                 PreviousLevel { year: row.get(1)?, level: row.get(2)?, total: row.get(3)?, approved: row.get(4)? },
             ))
         })?;
@@ -78,9 +79,9 @@ impl Store {
     }
 
     /// The unit a unit's focal person acts for, or the one named (required for everyone else).
-    pub(super) fn own_or_named_unit(&self, unit: Option<&str>) -> Result<String> {
+    pub(super) fn own_or_named_unit(&self, unit: Option<&str>) -> Result<UnitCode> {
         match (unit, &self.actor.unit) {
-            (Some(unit), _) => Ok(unit.to_string()),
+            (Some(unit), _) => Ok(unit.into()),
             (None, Some(own)) if self.actor.role == Role::Unit => Ok(own.clone()),
             (None, _) => Err(Refused::UnitNotNamed.into()),
         }
@@ -97,8 +98,11 @@ impl Store {
         let unit = self.own_or_named_unit(unit)?;
         self.permit_result(&unit)?;
         let round = self.load_round()?;
-        let record =
-            round.units.iter().find(|u| u.code == unit).ok_or_else(|| Refused::UnknownUnit { unit: unit.clone() })?;
+        let record = round
+            .units
+            .iter()
+            .find(|u| u.code == unit)
+            .ok_or_else(|| Refused::UnknownUnit { unit: unit.to_string() })?;
         let ranked = evaluate_round(&self.regulation, &round)
             .into_iter()
             .filter(|result| result.bloc == record.bloc)

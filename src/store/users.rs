@@ -21,7 +21,7 @@ pub struct CouncilUser {
     /// The appraising agency of a member or assistant.
     pub agency: Option<String>,
     /// The unit of a unit's focal person (role `unit`).
-    pub unit: Option<String>,
+    pub unit: Option<crate::domain::code::UnitCode>,
     /// When they were added, UTC as the store keeps times.
     pub added_at: String,
     /// Set when the user was removed; the row stays so the audit log keeps naming them.
@@ -42,7 +42,7 @@ fn valid_user_name(name: &str) -> bool {
 }
 
 /// A user row before its role is read: (name, full name, role, agency, added, removed, unit).
-type UserRow = (String, String, String, Option<String>, String, Option<String>, Option<String>);
+type UserRow = (String, String, String, Option<String>, String, Option<String>, Option<crate::domain::code::UnitCode>);
 
 fn read_user(row: &rusqlite::Row<'_>) -> rusqlite::Result<UserRow> {
     Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?, row.get(6)?))

@@ -185,7 +185,7 @@ impl<'r> Judge<'r> {
             self.forged(row, ForgedWhy::NoSuchUser);
             return Ok(None);
         };
-        Ok(Some(Actor { name: row.actor.to_string(), role, agency, unit }))
+        Ok(Some(Actor { name: row.actor.to_string(), role, agency, unit: unit.map(Into::into) }))
     }
 
     /// Did the actor's role allow this action on this row's unit and component (the store's own rules)?
@@ -334,7 +334,7 @@ fn role_granted(actor: &Actor, touched: &[Touched]) -> Option<ForgedWhy> {
 fn assistant_final(actor: &Actor, place: &crate::domain::framework::ComponentPlace<'_>, unit: &str) -> ForgedWhy {
     ForgedWhy::NotAllowed(Box::new(Refusal {
         who: actor.clone(),
-        act: Box::new(Act::Appraise { component: place.component.code.to_string(), unit: unit.to_string() }),
+        act: Box::new(Act::Appraise { component: place.component.code.to_string(), unit: unit.into() }),
         rule: Box::new(Rule::AssistantEntriesNotImported),
     }))
 }

@@ -43,7 +43,7 @@ impl App {
     }
 
     /// Asks once for a unit's documents and explanations, unless they are in memory or were asked for.
-    pub(super) fn load_details(&mut self, unit: String) -> Option<Effect> {
+    pub(super) fn load_details(&mut self, unit: crate::domain::code::UnitCode) -> Option<Effect> {
         self.details_loaded.insert(unit.clone()).then_some(Effect::LoadUnitDetails { unit })
     }
 
@@ -56,10 +56,10 @@ impl App {
             Screen::Appraisal(form) => form.unit.clone(),
             Screen::Comment(form) => form.unit.clone(),
             Screen::SelfAssess(form) => form.unit.clone(),
-            Screen::Browse { .. } if self.browse.pane == Pane::SelfAssessment => self.own_unit()?.to_string(),
+            Screen::Browse { .. } if self.browse.pane == Pane::SelfAssessment => self.own_unit()?.into(),
             Screen::Browse { .. } if self.browse.pane == Pane::Queue && self.user.is_some() => {
                 let item = *self.queue().get(self.browse.queue_selected)?;
-                self.round.units.get(item.unit as usize)?.code.to_string()
+                self.round.units.get(item.unit as usize)?.code.clone()
             }
             // Every screen is named: a new screen says here whether it shows a unit's details.
             Screen::Browse { .. }
@@ -77,7 +77,7 @@ impl App {
     /// Keeps a unit's documents and explanations, read when it was first shown.
     pub(super) fn keep_details(
         &mut self,
-        unit: String,
+        unit: crate::domain::code::UnitCode,
         evidence: Vec<EvidenceRow>,
         explanations: Vec<(String, String)>,
     ) {

@@ -17,7 +17,8 @@ impl App {
         if status == Status::CoAssigned {
             let mut text = TextArea::default();
             text.set_placeholder_text(crate::messages::status::COMMENT_PLACEHOLDER.say(self.lang));
-            self.screen = Screen::Comment(CommentForm { unit: unit_code, component, text, error: None, dirty: false });
+            self.screen =
+                Screen::Comment(CommentForm { unit: unit_code.into(), component, text, error: None, dirty: false });
             return;
         }
         let Some(unit) = self.unit(&unit_code) else { return };
@@ -40,7 +41,7 @@ impl App {
         reason.move_cursor(ratatui_textarea::CursorMove::End);
         reason.set_placeholder_text(crate::messages::status::DEDUCTION_PLACEHOLDER.say(self.lang));
         self.screen = Screen::Appraisal(Form {
-            unit: unit_code,
+            unit: unit_code.into(),
             component,
             score,
             reason,

@@ -21,7 +21,7 @@ pub struct Snapshot {
     /// Who has submitted, and the round's calendar.
     pub submissions: Submissions,
     /// Each unit's level of last year, by unit code (the ranking shows the change).
-    pub previous_levels: BTreeMap<String, crate::domain::previous_year::PreviousLevel>,
+    pub previous_levels: BTreeMap<crate::domain::code::UnitCode, crate::domain::previous_year::PreviousLevel>,
     /// The newest audit row when this was read: later changes are read unit by unit from there.
     pub audit_id: i64,
 }
@@ -86,7 +86,7 @@ pub enum Action {
     /// The documents and explanations of one unit, read when it was first shown.
     UnitDetailsLoaded {
         /// The unit's code.
-        unit: String,
+        unit: crate::domain::code::UnitCode,
         /// The documents it cites, per criterion or component.
         evidence: Vec<EvidenceRow>,
         /// (component, the unit's explanation of its self-score)
@@ -134,7 +134,7 @@ pub enum Effect {
     /// A council member recording the appraised score of one component, with the reason.
     SaveAppraisal {
         /// The unit appraised.
-        unit: String,
+        unit: crate::domain::code::UnitCode,
         /// The component (`tiêu chí thành phần`) appraised.
         component: String,
         /// The appraised score, within the component's maximum.
@@ -159,7 +159,7 @@ pub enum Effect {
     /// A council member's comment on a unit's component (seen by the council, never by the unit).
     Comment {
         /// The unit commented on.
-        unit: String,
+        unit: crate::domain::code::UnitCode,
         /// The component commented on.
         component: String,
         /// The comment as typed.
@@ -168,14 +168,14 @@ pub enum Effect {
     /// The secretary recording a unit's facts (discipline, outstanding …) that cap or lift its classification.
     SaveFacts {
         /// The unit whose facts change.
-        unit: String,
+        unit: crate::domain::code::UnitCode,
         /// Each fact by code, with its new value.
         values: Vec<(String, FactValue)>,
     },
     /// The chairman re-rating a unit of an approved bloc (Điều 10.4): every change under one reason.
     Rerate {
         /// The unit re-rated.
-        unit: String,
+        unit: crate::domain::code::UnitCode,
         /// The components' new appraised scores.
         changes: Vec<crate::store::rerate::RerateChange>,
         /// Why the approved result changes, recorded in the audit log.
@@ -184,7 +184,7 @@ pub enum Effect {
     /// The chairman setting a criterion's grade by hand instead of the proposed one, for a reason.
     OverrideGrade {
         /// The unit whose grade is overridden.
-        unit: String,
+        unit: crate::domain::code::UnitCode,
         /// The criterion (`tiêu chí`) overridden.
         criterion: String,
         /// The grade the council decided.
@@ -195,7 +195,7 @@ pub enum Effect {
     /// The chairman removing a criterion's grade override: the proposed grade applies again.
     RemoveOverride {
         /// The unit.
-        unit: String,
+        unit: crate::domain::code::UnitCode,
         /// The criterion whose override goes.
         criterion: String,
         /// Why, recorded in the audit log.
@@ -204,7 +204,7 @@ pub enum Effect {
     /// The appraising agency withdrawing a recorded appraisal while the bloc is open.
     Withdraw {
         /// The unit.
-        unit: String,
+        unit: crate::domain::code::UnitCode,
         /// The component whose appraisal goes.
         component: String,
         /// Why, recorded in the audit log.
@@ -243,26 +243,26 @@ pub enum Effect {
     /// The audit history of one component (F3 on a form's row).
     LoadHistory {
         /// The unit.
-        unit: String,
+        unit: crate::domain::code::UnitCode,
         /// The component.
         component: String,
     },
     /// Every audit row of one unit (F3 on a ranking row).
     LoadUnitHistory {
         /// The unit.
-        unit: String,
+        unit: crate::domain::code::UnitCode,
     },
     /// Read a unit's documents and explanations (the round is held without them).
     LoadUnitDetails {
         /// The unit.
-        unit: String,
+        unit: crate::domain::code::UnitCode,
     },
     /// A unit's focal person saving one component's self-assessment.
     SaveSelfAssessment(crate::store::self_assessment::SelfAssessmentInput),
     /// A unit's focal person citing a document (`văn bản`) as evidence of a component.
     AddDocument {
         /// The unit citing it.
-        unit: String,
+        unit: crate::domain::code::UnitCode,
         /// The component it backs.
         component: String,
         /// The document's number (`số hiệu`).
@@ -275,7 +275,7 @@ pub enum Effect {
     /// A unit's focal person giving a file it sent its number, date and title.
     DescribeFile {
         /// The unit that sent it.
-        unit: String,
+        unit: crate::domain::code::UnitCode,
         /// The file's id in the store.
         file: i64,
         /// The file's name as sent (for the status line).
@@ -290,7 +290,7 @@ pub enum Effect {
     /// A unit's focal person removing a cited document from a component.
     RemoveDocument {
         /// The unit.
-        unit: String,
+        unit: crate::domain::code::UnitCode,
         /// The component it backed.
         component: String,
         /// The document's number.
@@ -347,7 +347,7 @@ pub enum Effect {
     /// `submit --unit … --received … --approved-on … --minutes …`: a paper submission.
     RecordPaper {
         /// The unit whose paper file arrived.
-        unit: String,
+        unit: crate::domain::code::UnitCode,
         /// The day it was received; None: today.
         received: Option<String>,
         /// The day its leaders approved it (dd/mm/yyyy).
@@ -358,14 +358,14 @@ pub enum Effect {
     /// `submit --reopen --unit … --reason …`.
     Reopen {
         /// The unit whose submission reopens.
-        unit: String,
+        unit: crate::domain::code::UnitCode,
         /// Why, recorded in the audit log.
         reason: String,
     },
     /// `exceed-quota --unit … --reason … [--undo]`.
     ExceedQuota {
         /// The unit allowed (or no longer allowed) above its bloc's quota of top grades.
-        unit: String,
+        unit: crate::domain::code::UnitCode,
         /// Why, recorded in the audit log.
         reason: String,
         /// True: take the exception back.

@@ -102,7 +102,7 @@ pub struct App {
     /// The files each unit sent over SFTP (issue 24), read with its documents.
     pub files: BTreeMap<String, Vec<crate::store::files::DocumentFile>>,
     /// Units whose documents are in `evidence` and whose explanations are in `round` (or were asked for).
-    details_loaded: BTreeSet<String>,
+    details_loaded: BTreeSet<crate::domain::code::UnitCode>,
     /// How many documents back each criterion or component, by unit.
     evidence_counts: EvidenceCounts,
     /// The blocs whose results the chairman approved: their scores take no more keys.
@@ -121,7 +121,7 @@ pub struct App {
     /// Who has submitted and the round's calendar (the council).
     pub submissions: Submissions,
     /// Each unit's level in the round before this one (`init --from`).
-    pub previous_levels: BTreeMap<String, crate::domain::previous_year::PreviousLevel>,
+    pub previous_levels: BTreeMap<crate::domain::code::UnitCode, crate::domain::previous_year::PreviousLevel>,
     /// Who is at the keyboard; None while the start-up picker is shown (demo only).
     pub user: Option<Actor>,
     /// The screen in front (the panes, a form, the desk …).
@@ -272,7 +272,7 @@ impl App {
         for &index in &indexes {
             self.evidence_counts.clear_unit(index);
         }
-        self.details_loaded.extend(changed.iter().map(ToString::to_string));
+        self.details_loaded.extend(refresh.records.iter().map(|r| r.code.clone()));
         self.files.retain(|unit, _| !changed.contains(unit.as_str()));
         for file in refresh.files {
             self.files.entry(file.unit.clone()).or_default().push(file);

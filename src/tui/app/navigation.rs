@@ -68,7 +68,7 @@ impl App {
             | Screen::Submit(_)
             | Screen::Desk(_)) => Some(Box::new(other)),
         };
-        self.screen = Screen::Unit { view: UnitView { unit, selected, chart: false }, back };
+        self.screen = Screen::Unit { view: UnitView { unit: unit.into(), selected, chart: false }, back };
     }
 
     /// `n` in the queue: the next item still waiting for this user, after the selected one (from the top

@@ -15,7 +15,7 @@ pub enum Field {
 /// The scoring form of one component.
 pub struct Form {
     /// The unit appraised.
-    pub unit: String,
+    pub unit: crate::domain::code::UnitCode,
     /// The component appraised.
     pub component: String,
     /// The appraised score as typed (decimal comma allowed); checked on save.
@@ -38,7 +38,7 @@ pub struct Form {
 /// A co-appraising agency's comment on one component (it writes no score).
 pub struct CommentForm {
     /// The unit commented on.
-    pub unit: String,
+    pub unit: crate::domain::code::UnitCode,
     /// The component commented on.
     pub component: String,
     /// The comment being typed.
@@ -135,7 +135,7 @@ pub struct TieEdit {
 /// The secretary recording a unit's facts; on an approved bloc, the chairman re-rating them (Điều 10.4).
 pub struct FactsForm {
     /// The unit whose facts are edited.
-    pub unit: String,
+    pub unit: crate::domain::code::UnitCode,
     /// Every fact of the regulation by code, with its value as being edited.
     pub values: Vec<(String, FactValue)>,
     /// The fact the cursor is on.
@@ -158,7 +158,7 @@ pub fn rerate_reason_box(lang: crate::messages::Lang) -> TextArea<'static> {
 /// The chairman overriding the grade of one criterion of a unit.
 pub struct GradeForm {
     /// The unit whose grades are overridden.
-    pub unit: String,
+    pub unit: crate::domain::code::UnitCode,
     /// (criterion code, proposed grade, grade that counts now)
     pub criteria: Vec<(String, Option<Grade>, Option<Grade>)>,
     /// The criterion the cursor is on.
@@ -175,7 +175,7 @@ pub struct GradeForm {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitView {
     /// The unit shown.
-    pub unit: String,
+    pub unit: crate::domain::code::UnitCode,
     /// The selected component's position in the unit's framework (`Framework::components` order).
     pub selected: usize,
     /// Self-score against appraised score by criterion, as a chart, instead of the text.

@@ -71,7 +71,7 @@ impl SelfField {
 /// One component's self-assessment as the unit types it, and a document to add.
 pub struct SelfForm {
     /// The focal person's own unit.
-    pub unit: String,
+    pub unit: crate::domain::code::UnitCode,
     /// The component being self-assessed.
     pub component: String,
     /// The self-score as typed (decimal comma allowed); checked against the component's maximum on Enter.
@@ -245,7 +245,7 @@ impl App {
         let mut explanation = TextArea::new(text.lines().map(str::to_string).collect());
         explanation.set_placeholder_text(crate::messages::status::EXPLANATION_PLACEHOLDER.say(self.lang));
         self.screen = Screen::SelfAssess(SelfForm {
-            unit,
+            unit: unit.into(),
             component: place,
             score,
             explanation,

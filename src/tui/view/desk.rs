@@ -103,7 +103,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             let rows: Vec<String> = users
                 .iter()
                 .map(|user| {
-                    let place = user.agency.clone().or_else(|| user.unit.clone()).unwrap_or_default();
+                    let place =
+                        user.agency.clone().or_else(|| user.unit.as_ref().map(ToString::to_string)).unwrap_or_default();
                     let removed = if user.removed_at.is_some() { say::REMOVED.say(app.lang) } else { "" };
                     format!(
                         "{:<20} {:<28} {:<18} {} {removed}",

@@ -230,8 +230,14 @@ fn open_facts(app: &mut App) {
         return;
     }
     let rerate_reason = approved.then(|| rerate_reason_box(app.lang));
-    app.screen =
-        Screen::Facts(FactsForm { unit, values, selected: 0, rerate_reason, reason_focus: false, error: None });
+    app.screen = Screen::Facts(FactsForm {
+        unit: unit.into(),
+        values,
+        selected: 0,
+        rerate_reason,
+        reason_focus: false,
+        error: None,
+    });
 }
 
 fn open_grades(app: &mut App) {
@@ -242,18 +248,20 @@ fn open_grades(app: &mut App) {
     let chosen = criteria.first().and_then(|c| c.2);
     let mut reason = TextArea::default();
     reason.set_placeholder_text(crate::messages::status::OVERRIDE_PLACEHOLDER.say(app.lang));
-    app.screen = Screen::Grades(GradeForm { unit: code, criteria, selected: 0, chosen, reason, error: None });
+    app.screen = Screen::Grades(GradeForm { unit: code.into(), criteria, selected: 0, chosen, reason, error: None });
 }
 
 /// F3: the selected queue item's history, or the selected ranked unit's whole history.
 fn history(app: &mut App) -> Vec<Effect> {
     match app.browse.pane {
-        Pane::Ranking => app.selected_ranked_unit().map(|unit| Effect::LoadUnitHistory { unit }).into_iter().collect(),
+        Pane::Ranking => {
+            app.selected_ranked_unit().map(|unit| Effect::LoadUnitHistory { unit: unit.into() }).into_iter().collect()
+        }
         Pane::Queue => app
             .queue()
             .get(app.browse.queue_selected)
             .and_then(|item| app.item_codes(item))
-            .map(|(unit, component)| Effect::LoadHistory { unit, component })
+            .map(|(unit, component)| Effect::LoadHistory { unit: unit.into(), component })
             .into_iter()
             .collect(),
         _ => Vec::new(),

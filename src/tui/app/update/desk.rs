@@ -166,9 +166,9 @@ fn form_effect(form: &DeskForm, lang: crate::messages::Lang) -> Result<Effect, S
             Effect::SetRound { deadline: given(0), appraisal_days: days }
         }
         DeskFormKind::PaperSubmission => {
-            Effect::RecordPaper { unit: text(0), received: given(1), approved_on: text(2), minutes: text(3) }
+            Effect::RecordPaper { unit: text(0).into(), received: given(1), approved_on: text(2), minutes: text(3) }
         }
-        DeskFormKind::Reopen => Effect::Reopen { unit: text(0), reason: text(1) },
+        DeskFormKind::Reopen => Effect::Reopen { unit: text(0).into(), reason: text(1) },
         DeskFormKind::PaperNumbers(slot) => {
             Effect::SetPaperNumbering { slot, number: given(0), signer: given(1), issued: given(2), lang }
         }
@@ -178,7 +178,7 @@ fn form_effect(form: &DeskForm, lang: crate::messages::Lang) -> Result<Effect, S
                 Some(typed) if crate::messages::exceed::means_withdraw(typed) => true,
                 Some(_) => return Err(crate::messages::exceed::DESK_UNDO_WORD.say(lang).into()),
             };
-            Effect::ExceedQuota { unit: text(0), reason: text(1), undo }
+            Effect::ExceedQuota { unit: text(0).into(), reason: text(1), undo }
         }
         DeskFormKind::Rerate => {
             let change = match (given(2), given(3), given(4), given(5), given(6)) {
@@ -190,7 +190,7 @@ fn form_effect(form: &DeskForm, lang: crate::messages::Lang) -> Result<Effect, S
                 (None, None, None, Some(name), Some(value)) => RerateChange::Fact { name, value },
                 _ => return Err(say::RERATE_ONE_THING.say(lang).into()),
             };
-            Effect::Rerate { unit: text(0), changes: vec![change], reason: text(1) }
+            Effect::Rerate { unit: text(0).into(), changes: vec![change], reason: text(1) }
         }
     })
 }
