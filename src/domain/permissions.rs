@@ -377,16 +377,32 @@ pub enum AppraisalEntry {
     LeaderScore,
 }
 
-/// May `actor` write the appraised score of this component, and how is it recorded?
-pub fn may_appraise(actor: &Actor, place: &ComponentPlace<'_>, unit: &str) -> Result<AppraisalEntry, Refusal> {
-    let code = &place.component.code.to_string();
-    let what = || Act::Appraise { component: code.clone(), unit: unit.to_string() };
+/// How `actor` may write the appraised score of this component, or `None` when a rule refuses it: the same
+/// answer as [`may_appraise`] without building the refusal, for a caller that asks it of every component (the
+/// queue of a national round asks it 372 500 times when it opens).
+pub fn appraisal_entry(actor: &Actor, place: &ComponentPlace<'_>) -> Option<AppraisalEntry> {
+    appraisal(actor, place).ok()
+}
+
+/// Why an appraisal is refused, before the refusal is worded (nothing allocated on the way to a yes).
+enum AppraisalRefused<'a> {
+    ScoredByLeaders,
+    LedByAnother(&'a String),
+    AssignedTo(&'a String),
+    NoAgencyNamed,
+    LeadersScoreGroupI,
+    MembersAppraise,
+    UnitNeverAppraises,
+}
+
+/// The rule of [`may_appraise`], once: the entry allowed, or why not.
+fn appraisal<'a>(actor: &Actor, place: &ComponentPlace<'a>) -> Result<AppraisalEntry, AppraisalRefused<'a>> {
     let leading = place.component.agencies.first();
     if place.criterion.scored_by_leaders {
         return match actor.role {
             Role::Leader => Ok(AppraisalEntry::LeaderScore),
             Role::ServiceAccount => Ok(AppraisalEntry::Final),
-            _ => Err(refuse(actor, what(), Rule::ScoredByLeaders { criterion: place.criterion.code.clone() })),
+            _ => Err(AppraisalRefused::ScoredByLeaders),
         };
     }
     match actor.role {
@@ -395,33 +411,56 @@ pub fn may_appraise(actor: &Actor, place: &ComponentPlace<'_>, unit: &str) -> Re
             Role::Member => AppraisalEntry::Final,
             _ => AppraisalEntry::AwaitingConfirmation,
         }),
-        Role::Member | Role::Assistant => {
-            let rule = match leading {
-                Some(leading) if place.component.agencies.iter().skip(1).any(|a| Some(a) == actor.agency.as_ref()) => {
-                    Rule::LedByAnother { component: code.clone(), leading: leading.clone() }
-                }
-                Some(leading) => Rule::AssignedTo { component: code.clone(), agency: leading.clone() },
-                None => Rule::NoAgencyNamed { component: code.clone() },
-            };
-            Err(refuse(actor, what(), rule))
-        }
-        Role::Leader => Err(refuse(actor, what(), Rule::LeadersScoreGroupI)),
-        Role::Secretary | Role::Chairman => Err(refuse(actor, what(), Rule::MembersAppraise)),
-        Role::Unit => Err(refuse(actor, what(), Rule::UnitNeverAppraises)),
+        Role::Member | Role::Assistant => Err(match leading {
+            Some(leading) if place.component.agencies.iter().skip(1).any(|a| Some(a) == actor.agency.as_ref()) => {
+                AppraisalRefused::LedByAnother(leading)
+            }
+            Some(leading) => AppraisalRefused::AssignedTo(leading),
+            None => AppraisalRefused::NoAgencyNamed,
+        }),
+        Role::Leader => Err(AppraisalRefused::LeadersScoreGroupI),
+        Role::Secretary | Role::Chairman => Err(AppraisalRefused::MembersAppraise),
+        Role::Unit => Err(AppraisalRefused::UnitNeverAppraises),
     }
+}
+
+/// May `actor` write the appraised score of this component, and how is it recorded?
+pub fn may_appraise(actor: &Actor, place: &ComponentPlace<'_>, unit: &str) -> Result<AppraisalEntry, Refusal> {
+    appraisal(actor, place).map_err(|why| {
+        let code = place.component.code.to_string();
+        let rule = match why {
+            AppraisalRefused::ScoredByLeaders => Rule::ScoredByLeaders { criterion: place.criterion.code.clone() },
+            AppraisalRefused::LedByAnother(leading) => {
+                Rule::LedByAnother { component: code.clone(), leading: leading.clone() }
+            }
+            AppraisalRefused::AssignedTo(leading) => {
+                Rule::AssignedTo { component: code.clone(), agency: leading.clone() }
+            }
+            AppraisalRefused::NoAgencyNamed => Rule::NoAgencyNamed { component: code.clone() },
+            AppraisalRefused::LeadersScoreGroupI => Rule::LeadersScoreGroupI,
+            AppraisalRefused::MembersAppraise => Rule::MembersAppraise,
+            AppraisalRefused::UnitNeverAppraises => Rule::UnitNeverAppraises,
+        };
+        refuse(actor, Act::Appraise { component: code, unit: unit.to_string() }, rule)
+    })
+}
+
+/// May `actor` comment on this component: the same answer as [`may_comment`] without building the refusal.
+pub fn comments(actor: &Actor, place: &ComponentPlace<'_>) -> bool {
+    let agencies = &place.component.agencies;
+    let co_assigned = actor.agency.as_ref().is_some_and(|agency| agencies.iter().skip(1).any(|a| a == agency));
+    matches!(actor.role, Role::Member | Role::Assistant) && co_assigned
 }
 
 /// May `actor` comment on this component (an agency named after the first)?
 pub fn may_comment(actor: &Actor, place: &ComponentPlace<'_>, unit: &str) -> Result<(), Refusal> {
-    let agencies = &place.component.agencies;
-    let co_assigned = actor.agency.as_ref().is_some_and(|agency| agencies.iter().skip(1).any(|a| a == agency));
-    if matches!(actor.role, Role::Member | Role::Assistant) && co_assigned {
+    if comments(actor, place) {
         return Ok(());
     }
     Err(refuse(
         actor,
         Act::Comment { component: place.component.code.to_string(), unit: unit.to_string() },
-        Rule::CoAssignedComment { agencies: agencies.clone() },
+        Rule::CoAssignedComment { agencies: place.component.agencies.clone() },
     ))
 }
 
