@@ -1,7 +1,6 @@
 //! Who may write what (SPEC, Roles): the council's roles and the rule behind every refusal.
 
 use super::framework::ComponentPlace;
-use crate::domain::code::UnitCode;
 use std::fmt;
 use std::str::FromStr;
 
@@ -93,7 +92,7 @@ pub struct Actor {
     /// The appraising agency of a member or assistant.
     pub agency: Option<String>,
     /// The unit of a unit's focal person (role `unit`).
-    pub unit: Option<UnitCode>,
+    pub unit: Option<String>,
 }
 
 /// The name the audit log gives the service account.
@@ -135,14 +134,14 @@ pub enum Act {
         /// The component's code (`III.10`).
         component: String,
         /// The unit's code.
-        unit: UnitCode,
+        unit: String,
     },
     /// Comment on a component co-assigned to the actor's agency (*góp ý*).
     Comment {
         /// The component's code.
         component: String,
         /// The unit's code.
-        unit: UnitCode,
+        unit: String,
     },
     /// Enter one provincial leader's score of a group I component (2610 Điều 6.2.b; the appraised score is the
     /// leaders' mean).
@@ -152,31 +151,31 @@ pub enum Act {
         /// The component's code.
         component: String,
         /// The unit's code.
-        unit: UnitCode,
+        unit: String,
     },
     /// An appraisal row of `import scores` (appraised score, reason) from a file.
     ImportAppraisal {
         /// The component's code.
         component: String,
         /// The unit's code.
-        unit: UnitCode,
+        unit: String,
     },
     /// A write of the secretary or the chairman.
     Council(CouncilWrite),
     /// Write a unit's self-assessment (self-score, explanation, not-applicable mark, documents).
     SelfAssess {
         /// The unit's code.
-        unit: UnitCode,
+        unit: String,
     },
     /// Submit a unit's self-assessment to the council (it is then locked).
     Submit {
         /// The unit's code.
-        unit: UnitCode,
+        unit: String,
     },
     /// Read a unit's approved result (Điều 3.2 *công bố công khai*).
     SeeResult {
         /// The unit's code.
-        unit: UnitCode,
+        unit: String,
     },
     /// Read the whole round: every unit's scores, appraisals and results.
     ReadRound,
@@ -255,24 +254,24 @@ pub enum Rule {
     /// A unit's focal person self-assesses its own unit only (`own`).
     OwnUnitSelfAssessment {
         /// The actor's own unit.
-        own: UnitCode,
+        own: String,
     },
     /// The unit submitted: its self-assessment is frozen until the secretary reopens it.
     Submitted {
         /// The unit that submitted.
-        unit: UnitCode,
+        unit: String,
     },
     /// A unit's focal person submits its own unit's self-assessment only.
     OwnUnitSubmission {
         /// The actor's own unit.
-        own: UnitCode,
+        own: String,
     },
     /// A self-assessment is submitted by the unit's focal person (or recorded for it by the secretary).
     FocalPersonSubmits,
     /// A unit's focal person sees its own unit's result only.
     OwnUnitResult {
         /// The actor's own unit.
-        own: UnitCode,
+        own: String,
     },
     /// A result is shown to a unit only once its bloc is approved and published (Điều 10).
     ResultAfterApproval,
@@ -378,16 +377,32 @@ pub enum AppraisalEntry {
     LeaderScore,
 }
 
-/// May `actor` write the appraised score of this component, and how is it recorded?
-pub fn may_appraise(actor: &Actor, place: &ComponentPlace<'_>, unit: &str) -> Result<AppraisalEntry, Refusal> {
-    let code = &place.component.code.to_string();
-    let what = || Act::Appraise { component: code.clone(), unit: unit.into() };
+/// How `actor` may write the appraised score of this component, or `None` when a rule refuses it: the same
+/// answer as [`may_appraise`] without building the refusal, for a caller that asks it of every component (the
+/// queue of a national round asks it 372 500 times when it opens).
+pub fn appraisal_entry(actor: &Actor, place: &ComponentPlace<'_>) -> Option<AppraisalEntry> {
+    appraisal(actor, place).ok()
+}
+
+/// Why an appraisal is refused, before the refusal is worded (nothing allocated on the way to a yes).
+enum AppraisalRefused<'a> {
+    ScoredByLeaders,
+    LedByAnother(&'a String),
+    AssignedTo(&'a String),
+    NoAgencyNamed,
+    LeadersScoreGroupI,
+    MembersAppraise,
+    UnitNeverAppraises,
+}
+
+/// The rule of [`may_appraise`], once: the entry allowed, or why not.
+fn appraisal<'a>(actor: &Actor, place: &ComponentPlace<'a>) -> Result<AppraisalEntry, AppraisalRefused<'a>> {
     let leading = place.component.agencies.first();
     if place.criterion.scored_by_leaders {
         return match actor.role {
             Role::Leader => Ok(AppraisalEntry::LeaderScore),
             Role::ServiceAccount => Ok(AppraisalEntry::Final),
-            _ => Err(refuse(actor, what(), Rule::ScoredByLeaders { criterion: place.criterion.code.clone() })),
+            _ => Err(AppraisalRefused::ScoredByLeaders),
         };
     }
     match actor.role {
@@ -396,33 +411,56 @@ pub fn may_appraise(actor: &Actor, place: &ComponentPlace<'_>, unit: &str) -> Re
             Role::Member => AppraisalEntry::Final,
             _ => AppraisalEntry::AwaitingConfirmation,
         }),
-        Role::Member | Role::Assistant => {
-            let rule = match leading {
-                Some(leading) if place.component.agencies.iter().skip(1).any(|a| Some(a) == actor.agency.as_ref()) => {
-                    Rule::LedByAnother { component: code.clone(), leading: leading.clone() }
-                }
-                Some(leading) => Rule::AssignedTo { component: code.clone(), agency: leading.clone() },
-                None => Rule::NoAgencyNamed { component: code.clone() },
-            };
-            Err(refuse(actor, what(), rule))
-        }
-        Role::Leader => Err(refuse(actor, what(), Rule::LeadersScoreGroupI)),
-        Role::Secretary | Role::Chairman => Err(refuse(actor, what(), Rule::MembersAppraise)),
-        Role::Unit => Err(refuse(actor, what(), Rule::UnitNeverAppraises)),
+        Role::Member | Role::Assistant => Err(match leading {
+            Some(leading) if place.component.agencies.iter().skip(1).any(|a| Some(a) == actor.agency.as_ref()) => {
+                AppraisalRefused::LedByAnother(leading)
+            }
+            Some(leading) => AppraisalRefused::AssignedTo(leading),
+            None => AppraisalRefused::NoAgencyNamed,
+        }),
+        Role::Leader => Err(AppraisalRefused::LeadersScoreGroupI),
+        Role::Secretary | Role::Chairman => Err(AppraisalRefused::MembersAppraise),
+        Role::Unit => Err(AppraisalRefused::UnitNeverAppraises),
     }
+}
+
+/// May `actor` write the appraised score of this component, and how is it recorded?
+pub fn may_appraise(actor: &Actor, place: &ComponentPlace<'_>, unit: &str) -> Result<AppraisalEntry, Refusal> {
+    appraisal(actor, place).map_err(|why| {
+        let code = place.component.code.to_string();
+        let rule = match why {
+            AppraisalRefused::ScoredByLeaders => Rule::ScoredByLeaders { criterion: place.criterion.code.clone() },
+            AppraisalRefused::LedByAnother(leading) => {
+                Rule::LedByAnother { component: code.clone(), leading: leading.clone() }
+            }
+            AppraisalRefused::AssignedTo(leading) => {
+                Rule::AssignedTo { component: code.clone(), agency: leading.clone() }
+            }
+            AppraisalRefused::NoAgencyNamed => Rule::NoAgencyNamed { component: code.clone() },
+            AppraisalRefused::LeadersScoreGroupI => Rule::LeadersScoreGroupI,
+            AppraisalRefused::MembersAppraise => Rule::MembersAppraise,
+            AppraisalRefused::UnitNeverAppraises => Rule::UnitNeverAppraises,
+        };
+        refuse(actor, Act::Appraise { component: code, unit: unit.into() }, rule)
+    })
+}
+
+/// May `actor` comment on this component: the same answer as [`may_comment`] without building the refusal.
+pub fn comments(actor: &Actor, place: &ComponentPlace<'_>) -> bool {
+    let agencies = &place.component.agencies;
+    let co_assigned = actor.agency.as_ref().is_some_and(|agency| agencies.iter().skip(1).any(|a| a == agency));
+    matches!(actor.role, Role::Member | Role::Assistant) && co_assigned
 }
 
 /// May `actor` comment on this component (an agency named after the first)?
 pub fn may_comment(actor: &Actor, place: &ComponentPlace<'_>, unit: &str) -> Result<(), Refusal> {
-    let agencies = &place.component.agencies;
-    let co_assigned = actor.agency.as_ref().is_some_and(|agency| agencies.iter().skip(1).any(|a| a == agency));
-    if matches!(actor.role, Role::Member | Role::Assistant) && co_assigned {
+    if comments(actor, place) {
         return Ok(());
     }
     Err(refuse(
         actor,
         Act::Comment { component: place.component.code.to_string(), unit: unit.into() },
-        Rule::CoAssignedComment { agencies: agencies.clone() },
+        Rule::CoAssignedComment { agencies: place.component.agencies.clone() },
     ))
 }
 
@@ -533,15 +571,17 @@ pub fn may_import_appraisal(
         (AppraisalEntry::LeaderScore, Some(leader)) if leader == actor.name => Ok(()),
         (AppraisalEntry::LeaderScore, Some(leader)) => Err(refuse(
             actor,
-            Act::EnterLeaderScore { leader: leader.to_string(), component: code.clone(), unit: unit.into() },
+            Act::EnterLeaderScore { leader: leader.to_string(), component: code.clone(), unit: unit.to_string() },
             Rule::LeaderOwnScore,
         )),
-        (AppraisalEntry::LeaderScore, None) => {
-            Err(refuse(actor, Act::Appraise { component: code.clone(), unit: unit.into() }, Rule::LeaderRowNamesLeader))
-        }
+        (AppraisalEntry::LeaderScore, None) => Err(refuse(
+            actor,
+            Act::Appraise { component: code.clone(), unit: unit.to_string() },
+            Rule::LeaderRowNamesLeader,
+        )),
         (AppraisalEntry::AwaitingConfirmation, _) => Err(refuse(
             actor,
-            Act::ImportAppraisal { component: code.clone(), unit: unit.into() },
+            Act::ImportAppraisal { component: code.clone(), unit: unit.to_string() },
             Rule::AssistantEntriesNotImported,
         )),
     }
@@ -564,14 +604,16 @@ pub enum SelfAssessmentState {
     reason = "a role's own arm, as in the permission table; a unit's comes after its refusals"
 )]
 pub fn may_self_assess(actor: &Actor, unit: &str, state: SelfAssessmentState) -> Result<(), Refusal> {
-    let what = || Act::SelfAssess { unit: unit.into() };
+    let what = || Act::SelfAssess { unit: unit.to_string() };
     match actor.role {
         Role::Secretary | Role::Chairman | Role::ServiceAccount => Ok(()),
-        Role::Unit if actor.unit.as_deref() != Some(unit) => {
-            Err(refuse(actor, what(), Rule::OwnUnitSelfAssessment { own: actor.unit.as_deref().unwrap_or("—").into() }))
-        }
+        Role::Unit if actor.unit.as_deref() != Some(unit) => Err(refuse(
+            actor,
+            what(),
+            Rule::OwnUnitSelfAssessment { own: actor.unit.as_deref().unwrap_or("—").to_string() },
+        )),
         Role::Unit if state == SelfAssessmentState::Submitted => {
-            Err(refuse(actor, what(), Rule::Submitted { unit: unit.into() }))
+            Err(refuse(actor, what(), Rule::Submitted { unit: unit.to_string() }))
         }
         Role::Unit => Ok(()),
         // The council's other roles are refused as their import of a unit's values always was.
@@ -586,10 +628,10 @@ pub fn may_submit(actor: &Actor, unit: &str) -> Result<(), Refusal> {
         Role::Unit if actor.unit.as_deref() == Some(unit) => Ok(()),
         Role::Unit => Err(refuse(
             actor,
-            Act::Submit { unit: unit.into() },
-            Rule::OwnUnitSubmission { own: actor.unit.as_deref().unwrap_or("—").into() },
+            Act::Submit { unit: unit.to_string() },
+            Rule::OwnUnitSubmission { own: actor.unit.as_deref().unwrap_or("—").to_string() },
         )),
-        _ => Err(refuse(actor, Act::Submit { unit: unit.into() }, Rule::FocalPersonSubmits)),
+        _ => Err(refuse(actor, Act::Submit { unit: unit.to_string() }, Rule::FocalPersonSubmits)),
     }
 }
 
@@ -600,10 +642,12 @@ pub fn may_see_result(actor: &Actor, unit: &str, approved: bool) -> Result<(), R
     match actor.role {
         Role::Unit if actor.unit.as_deref() != Some(unit) => Err(refuse(
             actor,
-            Act::SeeResult { unit: unit.into() },
-            Rule::OwnUnitResult { own: actor.unit.as_deref().unwrap_or("—").into() },
+            Act::SeeResult { unit: unit.to_string() },
+            Rule::OwnUnitResult { own: actor.unit.as_deref().unwrap_or("—").to_string() },
         )),
-        Role::Unit if !approved => Err(refuse(actor, Act::SeeResult { unit: unit.into() }, Rule::ResultAfterApproval)),
+        Role::Unit if !approved => {
+            Err(refuse(actor, Act::SeeResult { unit: unit.to_string() }, Rule::ResultAfterApproval))
+        }
         _ => Ok(()),
     }
 }

@@ -2,7 +2,7 @@
 //! open ties, rebuilt only when what they depend on moved.
 
 use super::*;
-use crate::domain::permissions::{may_appraise, may_comment};
+use crate::domain::permissions::{appraisal_entry, comments};
 
 impl App {
     /// The queue as shown: this user's items filtered by status and text.
@@ -278,9 +278,8 @@ impl ItemsOf<'_> {
         incomplete: bool,
     ) -> Option<Status> {
         // Theirs to appraise or to comment on: the store's own rules (`domain::permissions`), asked here.
-        let unit = "";
-        let leads = user.role != Role::ServiceAccount && may_appraise(user, place, unit).is_ok();
-        let shares = may_comment(user, place, unit).is_ok();
+        let leads = user.role != Role::ServiceAccount && appraisal_entry(user, place).is_some();
+        let shares = comments(user, place);
         if !leads && !shares {
             return None;
         }
