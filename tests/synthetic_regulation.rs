@@ -777,3 +777,42 @@ fn the_leaders_role_is_named_as_the_regulation_names_it() {
     let list = ok(&["user", "list", "--db", &db]);
     assert!(list.lines().any(|l| l.starts_with("lanh-dao-1 ") && l.contains(" Lãnh đạo UBND tỉnh ")), "{list}");
 }
+
+/// The demo generator leaves alone what the leaders score (A.4 here, Điều 3.4; group I of 2610, Điều 6.2.b): no
+/// self-score, no explanation, no evidence there, while every other component gets all three as before.
+#[test]
+fn the_demo_gives_no_self_assessment_on_what_the_leaders_score() {
+    use thamdinh::store::rows::UnitRow;
+    let synthetic = thamdinh::store::catalog::read_folder(&fixtures().join(ID));
+    let seed = thamdinh::store::catalog::files("thai-nguyen-2024").unwrap();
+    for (folder, files) in [(ID, synthetic), ("thai-nguyen-2024", seed)] {
+        let regulation = thamdinh::domain::loader::load_regulation(folder, &files).unwrap();
+        let units: Vec<UnitRow> = (0..40)
+            .map(|i| {
+                let bloc = regulation.blocs[i % regulation.blocs.len()].code.to_string();
+                UnitRow { code: format!("dv{i:02}"), name: format!("Đơn vị {i}"), bloc, group: None }
+            })
+            .collect();
+        let generated = thamdinh::store::generate::generate(&regulation, &units, 2024, 70);
+        let by_leaders = |unit: &str, code: &str| {
+            let bloc = &units.iter().find(|u| u.code == unit).unwrap().bloc;
+            regulation.framework_for(bloc, None).unwrap().component(code).unwrap().criterion.scored_by_leaders
+        };
+        let (mut leaders, mut others) = (0, 0);
+        for row in &generated.scores {
+            if by_leaders(&row.unit, &row.criterion) {
+                leaders += 1;
+                assert_eq!((row.self_score, row.explanation.as_str()), (None, ""), "{folder}: {row:?}");
+            } else {
+                others += 1;
+                assert!(row.self_score.is_some() && !row.explanation.is_empty(), "{folder}: {row:?}");
+            }
+        }
+        assert!(leaders > 0 && others > 0, "{folder}: {leaders} leaders' rows, {others} others");
+        assert!(generated.scores.iter().any(|r| by_leaders(&r.unit, &r.criterion) && r.appraised.is_some()));
+        assert!(!generated.evidence.is_empty(), "{folder}");
+        for row in &generated.evidence {
+            assert!(!by_leaders(&row.unit, &row.criterion), "{folder}: evidence on {row:?}");
+        }
+    }
+}

@@ -7,7 +7,8 @@ use rust_decimal::Decimal;
 
 /// The version of this generator, recorded with every demo round: `audit verify` regenerates a demo round's values
 /// to check them, so a change to what this module generates for the same recipe must change this number.
-pub const GENERATOR: u32 = 1;
+/// 2: a criterion the leaders score (2610's group I, the synthetic A.4) gets no self-score, explanation or evidence.
+pub const GENERATOR: u32 = 2;
 
 /// splitmix64: small, fast and the same on every machine.
 pub struct Sequence(u64);
@@ -77,6 +78,10 @@ pub fn generate(regulation: &Regulation, units: &[UnitRow], seed: u64, appraised
         let mut deduction_left = Decimal::new(i64::try_from(rng.below(9)).unwrap_or(0) * 25, 2);
         for place in framework.components() {
             let component = place.component;
+            // The leaders score it (2610 Điều 6.2.b, synthetic Điều 3.4): it is no part of the unit's
+            // self-assessment, so it gets no self-score, explanation or evidence. The draws are made all the same,
+            // so every other component keeps the values it had.
+            let by_unit = !place.criterion.scored_by_leaders;
             let self_score = if strong {
                 let deduction =
                     if component.max == largest { std::mem::take(&mut deduction_left) } else { Decimal::ZERO };
@@ -88,17 +93,19 @@ pub fn generate(regulation: &Regulation, units: &[UnitRow], seed: u64, appraised
             let appraised = (strong || rng.below(100) < appraised_share).then(|| {
                 if !strong && rng.below(4) == 0 { quarter(self_score * Decimal::new(85, 2)) } else { self_score }
             });
-            let reason = match appraised.and_then(|a| reason_needed(component.max, Some(self_score), a)) {
+            let self_score = by_unit.then_some(self_score);
+            let reason = match appraised.and_then(|a| reason_needed(component.max, self_score, a)) {
                 Some(_) => REASONS[rng.index(REASONS.len())].to_string(),
                 None => String::new(),
             };
+            let explanation = EXPLANATIONS[rng.index(EXPLANATIONS.len())];
             result.scores.push(ScoreRow {
                 unit: unit.code.clone(),
                 criterion: component.code.to_string(),
-                self_score: Some(self_score),
+                self_score,
                 appraised,
                 reason,
-                explanation: EXPLANATIONS[rng.index(EXPLANATIONS.len())].to_string(),
+                explanation: if by_unit { explanation.to_string() } else { String::new() },
                 applicable: true,
                 leader: None,
             });
@@ -106,21 +113,20 @@ pub fn generate(regulation: &Regulation, units: &[UnitRow], seed: u64, appraised
                 let day = 1 + rng.below(28);
                 let month = 1 + rng.below(11);
                 let kind = DOCUMENTS[rng.index(DOCUMENTS.len())];
+                let number = 10 + rng.below(890);
+                if !by_unit {
+                    continue;
+                }
                 result.evidence.push(EvidenceRow {
                     unit: unit.code.clone(),
                     criterion: component.code.to_string(),
-                    reference: format!(
-                        "{}/{}-{}",
-                        10 + rng.below(890),
-                        kind_abbreviation(kind),
-                        unit.code.to_uppercase()
-                    ),
+                    reference: format!("{}/{}-{}", number, kind_abbreviation(kind), unit.code.to_uppercase()),
                     title: format!("{kind} về {}", lowercase_first(&component.name)),
                     issued_on: format!("2024-{month:02}-{day:02}"),
                 });
             }
         }
-        if strong {
+        if strong && regulation.fact("outstanding").is_some() {
             result.facts.push((unit.code.clone(), "outstanding".into(), "true".into()));
         }
         if rng.below(12) == 0 && regulation.fact("discipline").is_some() {
