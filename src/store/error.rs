@@ -7,22 +7,56 @@ use crate::domain::error::DataError;
 use crate::domain::permissions::Refusal;
 use std::path::PathBuf;
 
+/// Everything the store refuses or fails at. Each variant is worded for the person in `messages` (the `#[error]`
+/// text is the English fallback of logs and tests); none quotes a value the person may not see.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    /// No database at the path given: the round is to be created first.
     #[error("{path}: no database here; create one with `thamdinh init --db {path} --regulation ID --year YYYY`")]
-    Missing { path: PathBuf },
+    Missing {
+        /// The path given.
+        path: PathBuf,
+    },
+    /// `init` on a file that already holds a round: a round is never overwritten.
     #[error("{path}: already holds a round ({regulation} {year}); use a new file for a new round")]
-    AlreadyInitialised { path: PathBuf, regulation: String, year: i32 },
+    AlreadyInitialised {
+        /// The file given.
+        path: PathBuf,
+        /// The regulation of the round it holds.
+        regulation: String,
+        /// The year of the round it holds.
+        year: i32,
+    },
+    /// An SQLite database, but not one of this program's rounds (its application id differs).
     #[error("{path}: not a thamdinh database")]
-    NotThamdinh { path: PathBuf },
+    NotThamdinh {
+        /// The file given.
+        path: PathBuf,
+    },
+    /// A round written by a newer version of the program: this one would misread it, so it refuses.
     #[error(
         "{path}: made by a newer thamdinh (schema {found}, this program knows up to {supported}); update the program"
     )]
-    TooNew { path: PathBuf, found: i64, supported: i64 },
+    TooNew {
+        /// The file given.
+        path: PathBuf,
+        /// The database's schema version.
+        found: i64,
+        /// The newest schema version this program knows.
+        supported: i64,
+    },
+    /// `init --regulation` naming no regulation the program has (built in or in `THAMDINH_DATA_DIR`).
     #[error("unknown regulation {id:?}; available: {}", available.join(", "))]
-    UnknownRegulation { id: String, available: Vec<String> },
+    UnknownRegulation {
+        /// The id given.
+        id: String,
+        /// The ids there are.
+        available: Vec<String>,
+    },
+    /// A round's year outside 1990–2200 (a typing slip: `init --year 20265`).
     #[error("year {0} is not a plausible year")]
     BadYear(i32),
+    /// The regulation's data files do not read or do not hold together.
     #[error("{0}")]
     Data(#[from] DataError),
     /// The folder `THAMDINH_DATA_DIR` names is refused (missing, empty, or an id also built in).
@@ -43,15 +77,22 @@ pub enum StoreError {
     /// A save based on a version another session has since replaced; nothing was written.
     #[error("{0}")]
     Stale(Box<StaleSave>),
+    /// A login naming no current user of this round (`--user`, `user remove`).
     #[error("no council user {name:?} in this database; see `thamdinh user list --db PATH`")]
-    UnknownUser { name: String },
+    UnknownUser {
+        /// The login given.
+        name: String,
+    },
+    /// The terminal (or a file the interface writes) failed.
     #[error("terminal: {0}")]
     Terminal(#[from] std::io::Error),
     /// A file a unit sent that is not kept (`store::files`).
     #[error("{0}")]
     Upload(Box<super::files::UploadRefused>),
+    /// SQLite itself failed (disk full, corruption …): not a rule, nothing the person typed.
     #[error("database: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// Bringing the database's schema up to date failed; the database is left as it was.
     #[error("database schema: {0}")]
     Migration(#[from] rusqlite_migration::Error),
     /// A file the trust guards refuse (`store::paths`), or a backup that did not verify.
@@ -74,6 +115,7 @@ impl StoreError {
     }
 }
 
+/// What every store function returns.
 pub type Result<T> = std::result::Result<T, StoreError>;
 
 impl From<Refused> for StoreError {
@@ -96,12 +138,18 @@ impl From<Refusal> for StoreError {
     if current_reason.is_empty() { String::new() } else { format!(", reason: {current_reason}") }
 )]
 pub struct StaleSave {
+    /// The unit of the save.
     pub unit: String,
+    /// The component of the save.
     pub component: String,
     /// The appraised score saved meanwhile, and its deduction reason.
     pub current: Option<String>,
+    /// The deduction reason saved with it (empty: none).
     pub current_reason: String,
+    /// Who saved it meanwhile (login).
     pub by: String,
+    /// The component's version now: saving again on it overrides theirs.
     pub version: i64,
+    /// The value this session tried to save, not written.
     pub yours: String,
 }

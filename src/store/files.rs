@@ -69,10 +69,10 @@ pub enum UploadRefused {
         /// The file's name.
         name: String,
     },
+    /// Its content is none of the accepted types, whatever its name says.
     #[error(
         "{name}: its content is {found}, not an accepted document (PDF, JPEG, PNG, TIFF, Word, Excel, OpenDocument)"
     )]
-    /// Its content is none of the accepted types, whatever its name says.
     NotADocument {
         /// The file's name.
         name: String,
@@ -123,10 +123,10 @@ pub enum UploadRefused {
         /// The file's name.
         name: String,
     },
+    /// A side file (`X.pdf.toml`) that does not read as its three fields.
     #[error(
         "{name}: a side file holds three lines, so = \"12/BC-STC\", ngay = \"15/01/2025\", trich_yeu = \"…\" ({why})"
     )]
-    /// A side file (`X.pdf.toml`) that does not read as its three fields.
     SideFile {
         /// The side file's name.
         name: String,

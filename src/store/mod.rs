@@ -23,7 +23,6 @@ pub mod council;
 mod csv_input;
 pub mod dates;
 mod documents;
-#[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 pub mod error;
 pub mod exceptions;
 #[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
