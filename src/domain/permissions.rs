@@ -1,6 +1,7 @@
 //! Who may write what (SPEC, Roles): the council's roles and the rule behind every refusal.
 
 use super::framework::ComponentPlace;
+use crate::domain::code::UnitCode;
 use std::fmt;
 use std::str::FromStr;
 
@@ -92,7 +93,7 @@ pub struct Actor {
     /// The appraising agency of a member or assistant.
     pub agency: Option<String>,
     /// The unit of a unit's focal person (role `unit`).
-    pub unit: Option<String>,
+    pub unit: Option<UnitCode>,
 }
 
 /// The name the audit log gives the service account.
@@ -134,14 +135,14 @@ pub enum Act {
         /// The component's code (`III.10`).
         component: String,
         /// The unit's code.
-        unit: String,
+        unit: UnitCode,
     },
     /// Comment on a component co-assigned to the actor's agency (*góp ý*).
     Comment {
         /// The component's code.
         component: String,
         /// The unit's code.
-        unit: String,
+        unit: UnitCode,
     },
     /// Enter one provincial leader's score of a group I component (2610 Điều 6.2.b; the appraised score is the
     /// leaders' mean).
@@ -151,31 +152,31 @@ pub enum Act {
         /// The component's code.
         component: String,
         /// The unit's code.
-        unit: String,
+        unit: UnitCode,
     },
     /// An appraisal row of `import scores` (appraised score, reason) from a file.
     ImportAppraisal {
         /// The component's code.
         component: String,
         /// The unit's code.
-        unit: String,
+        unit: UnitCode,
     },
     /// A write of the secretary or the chairman.
     Council(CouncilWrite),
     /// Write a unit's self-assessment (self-score, explanation, not-applicable mark, documents).
     SelfAssess {
         /// The unit's code.
-        unit: String,
+        unit: UnitCode,
     },
     /// Submit a unit's self-assessment to the council (it is then locked).
     Submit {
         /// The unit's code.
-        unit: String,
+        unit: UnitCode,
     },
     /// Read a unit's approved result (Điều 3.2 *công bố công khai*).
     SeeResult {
         /// The unit's code.
-        unit: String,
+        unit: UnitCode,
     },
     /// Read the whole round: every unit's scores, appraisals and results.
     ReadRound,
@@ -254,24 +255,24 @@ pub enum Rule {
     /// A unit's focal person self-assesses its own unit only (`own`).
     OwnUnitSelfAssessment {
         /// The actor's own unit.
-        own: String,
+        own: UnitCode,
     },
     /// The unit submitted: its self-assessment is frozen until the secretary reopens it.
     Submitted {
         /// The unit that submitted.
-        unit: String,
+        unit: UnitCode,
     },
     /// A unit's focal person submits its own unit's self-assessment only.
     OwnUnitSubmission {
         /// The actor's own unit.
-        own: String,
+        own: UnitCode,
     },
     /// A self-assessment is submitted by the unit's focal person (or recorded for it by the secretary).
     FocalPersonSubmits,
     /// A unit's focal person sees its own unit's result only.
     OwnUnitResult {
         /// The actor's own unit.
-        own: String,
+        own: UnitCode,
     },
     /// A result is shown to a unit only once its bloc is approved and published (Điều 10).
     ResultAfterApproval,
@@ -571,17 +572,15 @@ pub fn may_import_appraisal(
         (AppraisalEntry::LeaderScore, Some(leader)) if leader == actor.name => Ok(()),
         (AppraisalEntry::LeaderScore, Some(leader)) => Err(refuse(
             actor,
-            Act::EnterLeaderScore { leader: leader.to_string(), component: code.clone(), unit: unit.to_string() },
+            Act::EnterLeaderScore { leader: leader.to_string(), component: code.clone(), unit: unit.into() },
             Rule::LeaderOwnScore,
         )),
-        (AppraisalEntry::LeaderScore, None) => Err(refuse(
-            actor,
-            Act::Appraise { component: code.clone(), unit: unit.to_string() },
-            Rule::LeaderRowNamesLeader,
-        )),
+        (AppraisalEntry::LeaderScore, None) => {
+            Err(refuse(actor, Act::Appraise { component: code.clone(), unit: unit.into() }, Rule::LeaderRowNamesLeader))
+        }
         (AppraisalEntry::AwaitingConfirmation, _) => Err(refuse(
             actor,
-            Act::ImportAppraisal { component: code.clone(), unit: unit.to_string() },
+            Act::ImportAppraisal { component: code.clone(), unit: unit.into() },
             Rule::AssistantEntriesNotImported,
         )),
     }
@@ -604,16 +603,14 @@ pub enum SelfAssessmentState {
     reason = "a role's own arm, as in the permission table; a unit's comes after its refusals"
 )]
 pub fn may_self_assess(actor: &Actor, unit: &str, state: SelfAssessmentState) -> Result<(), Refusal> {
-    let what = || Act::SelfAssess { unit: unit.to_string() };
+    let what = || Act::SelfAssess { unit: unit.into() };
     match actor.role {
         Role::Secretary | Role::Chairman | Role::ServiceAccount => Ok(()),
-        Role::Unit if actor.unit.as_deref() != Some(unit) => Err(refuse(
-            actor,
-            what(),
-            Rule::OwnUnitSelfAssessment { own: actor.unit.as_deref().unwrap_or("—").to_string() },
-        )),
+        Role::Unit if actor.unit.as_deref() != Some(unit) => {
+            Err(refuse(actor, what(), Rule::OwnUnitSelfAssessment { own: actor.unit.as_deref().unwrap_or("—").into() }))
+        }
         Role::Unit if state == SelfAssessmentState::Submitted => {
-            Err(refuse(actor, what(), Rule::Submitted { unit: unit.to_string() }))
+            Err(refuse(actor, what(), Rule::Submitted { unit: unit.into() }))
         }
         Role::Unit => Ok(()),
         // The council's other roles are refused as their import of a unit's values always was.
@@ -628,10 +625,10 @@ pub fn may_submit(actor: &Actor, unit: &str) -> Result<(), Refusal> {
         Role::Unit if actor.unit.as_deref() == Some(unit) => Ok(()),
         Role::Unit => Err(refuse(
             actor,
-            Act::Submit { unit: unit.to_string() },
-            Rule::OwnUnitSubmission { own: actor.unit.as_deref().unwrap_or("—").to_string() },
+            Act::Submit { unit: unit.into() },
+            Rule::OwnUnitSubmission { own: actor.unit.as_deref().unwrap_or("—").into() },
         )),
-        _ => Err(refuse(actor, Act::Submit { unit: unit.to_string() }, Rule::FocalPersonSubmits)),
+        _ => Err(refuse(actor, Act::Submit { unit: unit.into() }, Rule::FocalPersonSubmits)),
     }
 }
 
@@ -642,12 +639,10 @@ pub fn may_see_result(actor: &Actor, unit: &str, approved: bool) -> Result<(), R
     match actor.role {
         Role::Unit if actor.unit.as_deref() != Some(unit) => Err(refuse(
             actor,
-            Act::SeeResult { unit: unit.to_string() },
-            Rule::OwnUnitResult { own: actor.unit.as_deref().unwrap_or("—").to_string() },
+            Act::SeeResult { unit: unit.into() },
+            Rule::OwnUnitResult { own: actor.unit.as_deref().unwrap_or("—").into() },
         )),
-        Role::Unit if !approved => {
-            Err(refuse(actor, Act::SeeResult { unit: unit.to_string() }, Rule::ResultAfterApproval))
-        }
+        Role::Unit if !approved => Err(refuse(actor, Act::SeeResult { unit: unit.into() }, Rule::ResultAfterApproval)),
         _ => Ok(()),
     }
 }
