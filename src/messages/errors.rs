@@ -771,6 +771,19 @@ mod tests {
         ] {
             all.push(StoreError::from(Refusal { who: actor.clone(), act: Box::new(act), rule: Box::new(rule) }));
         }
+        all.extend(every_unit_refusal());
+        for rule in Rule::ALL_SIMPLE.into_iter().chain([Rule::NoAgencyNamed { component: s("I.1") }]) {
+            let act = Act::Council(CouncilWrite::Approve);
+            all.push(StoreError::from(Refusal { who: actor.clone(), act: Box::new(act), rule: Box::new(rule) }));
+        }
+        all.extend(every_refusal().into_iter().map(StoreError::from));
+        all.extend(every_row_error());
+        all
+    }
+
+    /// Every refusal a unit's focal person meets: another unit's file, a submitted file, the council's writes.
+    fn every_unit_refusal() -> Vec<StoreError> {
+        let mut refusals = Vec::new();
         let focal = Actor { name: s("dv"), role: Role::Unit, agency: None, unit: Some("stc".into()) };
         for (act, rule) in [
             (Act::SelfAssess { unit: "xyz".into() }, Rule::OwnUnitSelfAssessment { own: "stc".into() }),
@@ -782,15 +795,9 @@ mod tests {
             (Act::Council(CouncilWrite::RoundSettings), Rule::UnitNeverAppraises),
             (Act::Council(CouncilWrite::PaperSettings), Rule::UnitNeverAppraises),
         ] {
-            all.push(StoreError::from(Refusal { who: focal.clone(), act: Box::new(act), rule: Box::new(rule) }));
+            refusals.push(StoreError::from(Refusal { who: focal.clone(), act: Box::new(act), rule: Box::new(rule) }));
         }
-        for rule in Rule::ALL_SIMPLE.into_iter().chain([Rule::NoAgencyNamed { component: s("I.1") }]) {
-            let act = Act::Council(CouncilWrite::Approve);
-            all.push(StoreError::from(Refusal { who: actor.clone(), act: Box::new(act), rule: Box::new(rule) }));
-        }
-        all.extend(every_refusal().into_iter().map(StoreError::from));
-        all.extend(every_row_error());
-        all
+        refusals
     }
 
     /// Every refused value of a row, at every place it is read: a CSV line (with and without a column), a
