@@ -10,7 +10,7 @@ use std::path::Path;
 use thamdinh::messages::Lang;
 use thamdinh::store::Store;
 use thamdinh::store::clock::Clock;
-use tui_support::{app_as, screen};
+use tui_support::{app_as, press, screen};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/thai-nguyen");
 
@@ -68,7 +68,7 @@ fn the_units_screen_lists_its_recent_refused_uploads_with_why() {
     store.set_clock(at("2026-12-07T14:48:00Z"));
     store
         .record_upload_refusal(
-            "/snv/I.1/bao-cao.pdf",
+            "/snv/II.1/bao-cao.pdf",
             "bao-cao.pdf: tên có đuôi .pdf nhưng nội dung là image/png",
             "bao-cao.pdf: named .pdf, but its content is image/png",
         )
@@ -77,13 +77,20 @@ fn the_units_screen_lists_its_recent_refused_uploads_with_why() {
     let shown = screen(&unit, 140, 30);
     assert!(shown.contains("Tệp gửi lên bị từ chối gần đây"), "{shown}");
     // Vietnam's time (UTC+7), the path sent, why.
-    assert!(shown.contains("07/12/2026 21:48 · /snv/I.1/bao-cao.pdf"), "{shown}");
+    assert!(shown.contains("07/12/2026 21:48 · /snv/II.1/bao-cao.pdf"), "{shown}");
     assert!(shown.contains("tên có đuôi .pdf nhưng nội dung là image/png"), "{shown}");
     assert!(shown.contains("/TU-CHOI-TAI-LEN.txt"), "says where the full note is: {shown}");
     unit.lang = Lang::En;
     let shown = screen(&unit, 140, 30);
     assert!(shown.contains("refused") && shown.contains("named .pdf, but its content is image/png"), "{shown}");
     assert!(!shown.contains("nội dung là"), "{shown}");
+
+    // The form of II.1, where it was sent, lists it among its documents, with why.
+    press(&mut unit, &mut store, "<Enter>");
+    let form = screen(&unit, 140, 40);
+    assert!(form.contains("bao-cao.pdf") && form.contains("REFUSED 07/12/2026 21:48"), "{form}");
+    press(&mut unit, &mut store, "<Esc>j<Enter>");
+    assert!(!screen(&unit, 140, 40).contains("REFUSED"), "not in another component's form");
 
     // Another unit's focal person sees nothing of it.
     let other = app_as(&mut store, "dau-moi-stc");

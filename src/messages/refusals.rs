@@ -83,3 +83,9 @@ pub fn screen_heading(count: usize, lang: Lang) -> String {
 pub fn screen_line(refusal: &UploadRefusal, lang: Lang) -> String {
     format!("• {} · {} — {}", vietnam_time(&refusal.at), refusal.path, reason(refusal, lang))
 }
+
+/// The unit's form of a component: a file sent into its folder and refused, in its list of documents.
+pub fn form_cell(refusal: &UploadRefusal, lang: Lang) -> String {
+    let refused = lang.pick("BỊ TỪ CHỐI", "REFUSED");
+    format!("{refused} {} — {}", vietnam_time(&refusal.at), reason(refusal, lang))
+}

@@ -191,6 +191,17 @@ impl App {
         Some(crate::messages::status::deadline_note(&deadline.vietnamese(), days, self.lang))
     }
 
+    /// The recent refused uploads of a component's folders (its own, its criterion's) of this user's unit.
+    pub fn refusals_for(
+        &self,
+        unit: &str,
+        place: &ComponentPlace<'_>,
+    ) -> Vec<&crate::store::upload_refusals::UploadRefusal> {
+        let folders: Vec<String> =
+            super::details::evidence_codes(place).map(|code| format!("/{unit}/{code}/")).collect();
+        self.unit_side.refusals.iter().filter(|r| folders.iter().any(|f| r.path.starts_with(f.as_str()))).collect()
+    }
+
     /// The unit's self-assessment form, when it is open.
     /// The file the form's typed document goes to (Ctrl-F): the current file of this component (or its
     /// criterion) that already has the typed number, else the first one without a number, date and title.

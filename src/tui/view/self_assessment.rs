@@ -191,6 +191,7 @@ pub fn form(frame: &mut Frame, app: &App, area: Rect) {
     let Some(place) = app.place(unit, &form.component) else { return };
     let documents = app.evidence_for(&unit.code, &place);
     let files = app.files_for(&unit.code, &place);
+    let refused = app.refusals_for(&unit.code, &place);
     let outer = Block::bordered().title(words::self_form_title(&unit.code, &form.component, app.lang));
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
@@ -198,7 +199,7 @@ pub fn form(frame: &mut Frame, app: &App, area: Rect) {
         Constraint::Length(3),
         Constraint::Length(1),
         Constraint::Min(4),
-        Constraint::Length(super::cells(documents.len() + files.len()).saturating_add(3).clamp(4, 10)),
+        Constraint::Length(super::cells(documents.len() + files.len() + refused.len()).saturating_add(3).clamp(4, 10)),
         Constraint::Length(1),
         Constraint::Length(1),
     ])
@@ -234,6 +235,13 @@ pub fn form(frame: &mut Frame, app: &App, area: Rect) {
     // The files the unit sent for it: each with its number and date, or "chưa có số/ngày/trích yếu" (Ctrl-F).
     for file in &files {
         let cells = [file.name.clone(), file.folder.clone(), crate::messages::uploads::file_line(file)];
+        rows.push(cells.map(|text| super::one_line(&text)));
+    }
+    // The files sent here lately that were refused (sftp and scp said only "Failure"): why.
+    for refusal in &refused {
+        let name = refusal.path.rsplit('/').next().unwrap_or_default().to_string();
+        let folder = refusal.path.split('/').nth(2).unwrap_or_default().to_string();
+        let cells = [name, folder, crate::messages::refusals::form_cell(refusal, app.lang)];
         rows.push(cells.map(|text| super::one_line(&text)));
     }
     frame.render_widget(
