@@ -25,7 +25,6 @@ pub mod dates;
 mod documents;
 pub mod error;
 pub mod exceptions;
-#[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 mod file_fault;
 pub mod files;
 pub mod generate;
@@ -41,12 +40,10 @@ pub mod paths;
 pub mod pdf;
 pub mod preview;
 mod published;
-#[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 pub mod refused;
 pub mod rerate;
 mod round;
 pub mod round_settings;
-#[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 mod row_problem;
 pub mod rows;
 pub mod schema;
