@@ -9,7 +9,6 @@
 //! - the shapes the files share live in `rows.rs` and `dates.rs`, so nobody names `import.rs` for one;
 //! - one cycle is left, justified in the test: the typed refusals (`error.rs` and the refusal each rule defines
 //!   beside it). Every file extends [`Store`], defined here: an edge to this file is no layer.
-#![warn(missing_docs)]
 
 pub mod action;
 pub mod appraise;
