@@ -1,4 +1,5 @@
 //! thamdinh: the appraisal council's scoring, classification and ranking.
+#![warn(missing_docs)]
 
 pub mod cli;
 pub mod demo;

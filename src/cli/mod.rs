@@ -1,5 +1,4 @@
 //! The `thamdinh` command line: the contract in SPEC (`init`, `import …`, `tie`, `rank --json`).
-#![warn(missing_docs)]
 
 mod audit_log;
 mod interface;

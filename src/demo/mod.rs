@@ -1,5 +1,4 @@
 //! The demo round: created and seeded on first run in the user's data directory, so the program can be tried at once.
-#![warn(missing_docs)]
 
 use crate::domain::permissions::Role;
 use crate::domain::regulation::Regulation;

@@ -1,5 +1,4 @@
 //! The council's rules as pure functions over plain data: frameworks, scores, grades, classification, ranking. No I/O.
-#![warn(missing_docs)]
 
 pub mod appraisal;
 pub mod calendar;

@@ -4,7 +4,6 @@
 //!
 //! Entry points: [`store_error`], [`refused`], [`refusal`], [`row_problem`], [`data_error`], [`audit_action`],
 //! [`audit_action_slug`], [`field_name`], [`cli_error`], and the CLI's own texts in [`cli`], [`year`] and [`help`].
-#![warn(missing_docs)]
 
 /// How a date is spelled to a Vietnamese reader, said once: *dd/mm/yyyy*, as Excel spells it (hints, refusals
 /// and help all use it).

@@ -1,7 +1,6 @@
 //! The council's papers as .docx (report, proposal, draft decision, minutes, notices to units) laid out per Nghị
 //! định 30/2020/NĐ-CP or, for a Party body, Hướng dẫn 36-HD/VPTW; the published result as one HTML page. Each
 //! ends with the same check as the workbooks (content SHA-256 and audit head), and `export verify` reads it back.
-#![warn(missing_docs)]
 
 mod documents;
 mod letterhead;

@@ -4,7 +4,6 @@
 //! input and output over the virtual folder of `tree` (the protocol is `russh-sftp`'s, on a one-thread tokio
 //! runtime that lives here only). Every read of the disk goes through a record of the store: an export by its
 //! user's folder, a document by its hash.
-#![warn(missing_docs)]
 
 mod dossier;
 mod preview;

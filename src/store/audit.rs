@@ -59,7 +59,8 @@ pub struct Change {
     pub action: AuditAction,
     /// The row as this change says it; `id`, `at`, `actor`, `action`, the hashes and `state` are the trail's.
     pub said: AuditRow,
-    /// The rows this change left, each as [`row_state`] or [`removed_row`] wrote it.
+    /// The rows this change left, each as [`row_state`](crate::store::state::row_state) or
+    /// [`removed_row`](crate::store::state::removed_row) wrote it.
     pub states: Vec<String>,
 }
 

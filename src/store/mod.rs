@@ -9,7 +9,6 @@
 //! - the shapes the files share live in `rows.rs` and `dates.rs`, so nobody names `import.rs` for one;
 //! - one cycle is left, justified in the test: the typed refusals (`error.rs` and the refusal each rule defines
 //!   beside it). Every file extends [`Store`], defined here: an edge to this file is no layer.
-#![warn(missing_docs)]
 
 pub mod action;
 pub mod appraise;
@@ -25,7 +24,6 @@ pub mod dates;
 mod documents;
 pub mod error;
 pub mod exceptions;
-#[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 mod file_fault;
 pub mod files;
 pub mod generate;
@@ -41,12 +39,10 @@ pub mod paths;
 pub mod pdf;
 pub mod preview;
 mod published;
-#[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 pub mod refused;
 pub mod rerate;
 mod round;
 pub mod round_settings;
-#[allow(missing_docs, reason = "not yet documented: the lint is on for the rest of the store")]
 mod row_problem;
 pub mod rows;
 pub mod schema;

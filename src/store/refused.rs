@@ -10,17 +10,22 @@ use rust_decimal::Decimal;
 /// What a refusal is about: where a text, a freeze or a write applies.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Subject {
+    /// A unit, by code.
     Unit(UnitCode),
     /// A component or criterion of a unit.
     Item {
+        /// The unit's code.
         unit: UnitCode,
+        /// The criterion's or component's code.
         item: String,
     },
+    /// A bloc, by code.
     Bloc(BlocCode),
     /// A bloc's tie order.
     Tie,
     /// A bloc's approval.
     Approval,
+    /// A council user, by login.
     User(String),
 }
 
@@ -40,20 +45,31 @@ impl std::fmt::Display for Subject {
 /// Which person's text was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextField {
+    /// The council's reason for a deduction.
     DeductionReason,
+    /// A co-appraising agency's comment.
     Comment,
+    /// The chairman's reason for overriding a grade.
     OverrideReason,
+    /// The chairman's reason for removing an override.
     RemoveOverrideReason,
+    /// The agency's reason for withdrawing an appraisal.
     WithdrawReason,
+    /// The chairman's reason for changing a recorded tie order.
     TieReorderReason,
+    /// The chairman's reason for a re-rating (Điều 10.4).
     RerateReason,
+    /// A user's full name.
     FullName,
     /// A unit's explanation of its self-score.
     Explanation,
     /// The number of the minutes of the unit's leadership meeting that approved its self-assessment.
     Minutes,
+    /// The secretary's reason for reopening a submission.
     ReopenReason,
+    /// A document's title (*trích yếu*).
     DocumentTitle,
+    /// A document's number (*số, ký hiệu*).
     DocumentReference,
     /// The chairman's reason for rating a unit excellent beyond the quota.
     QuotaExceptionReason,
@@ -72,6 +88,7 @@ impl TextField {
         }
     }
 
+    /// Every text a person types, checked by the same rules.
     pub const ALL: [TextField; 15] = [
         TextField::Explanation,
         TextField::Minutes,
@@ -90,6 +107,7 @@ impl TextField {
         TextField::FullName,
     ];
 
+    /// The text's name in the English refusals (`--lang en`).
     pub fn english(self) -> &'static str {
         match self {
             TextField::DeductionReason => "deduction reason",
@@ -131,37 +149,55 @@ pub enum RowItem {
     RowItem::Fact(name) => format!(", fact {name}"),
 })]
 pub struct RowRefused {
+    /// The file.
     pub file: String,
+    /// The row's line.
     pub line: u64,
+    /// The column's name.
     pub column: String,
+    /// The row's unit.
     pub unit: UnitCode,
+    /// What of the unit the value is about.
     pub item: RowItem,
+    /// The value refused (the user's own, so it may be quoted).
     pub value: String,
+    /// The rule of the role that refuses it.
     pub refusal: crate::domain::permissions::Refusal,
 }
 
 /// What is wrong with a CSV file itself, before any row is read for its values.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CsvProblem {
+    /// Not UTF-8 (an Excel "CSV" in the Windows code page): save it as CSV UTF-8.
     NotUtf8,
     /// The header row cannot be read (the csv reader's account).
     Header(String),
+    /// A column the file's kind does not have (a typo in the header).
     UnknownColumn {
+        /// The column as written.
         column: String,
+        /// The columns the file may have.
         known: Vec<String>,
     },
+    /// A column written twice in the header.
     ColumnTwice {
+        /// The column.
         column: String,
     },
+    /// A column the file's kind requires, absent.
     MissingColumn {
+        /// The column.
         column: String,
     },
     /// A row the csv reader cannot read (its account).
     Unreadable(String),
     /// A cell carrying a control character.
     Cell {
+        /// The cell's column.
         column: String,
+        /// The cell as written.
         value: String,
+        /// What is wrong with it.
         why: TextRefusal,
     },
 }
@@ -183,81 +219,113 @@ impl std::fmt::Display for CsvProblem {
 }
 
 /// A refusal with its facts.
+#[expect(
+    missing_docs,
+    reason = "the fields sit on their variant's one line: its doc and #[error] text say what each is"
+)]
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum Refused {
+    /// The round has no units: `import units` comes before anything about them.
     #[error("the round has no units yet; import them with `thamdinh import units`")]
     NoUnitsYet,
+    /// No unit of that code in the round.
     #[error("unknown unit {unit:?}")]
     UnknownUnit { unit: String },
+    /// The unit's bloc and group name no framework of the regulation.
     #[error("unit {unit}: its bloc and group name no framework")]
     NoFramework { unit: UnitCode },
+    /// No such component in the unit's framework.
     #[error("unit {unit}: no component {component:?} in its framework")]
     UnknownComponent { unit: UnitCode, component: String },
+    /// No such criterion in the unit's framework.
     #[error("unit {unit}: {criterion:?} is not a criterion of its framework")]
     NotACriterion { unit: UnitCode, criterion: String },
+    /// A criterion the regulation does not grade.
     #[error("unit {unit}: {criterion:?} is not a graded criterion of its framework")]
     NotAGradedCriterion { unit: UnitCode, criterion: String },
+    /// A grade override under a regulation that grades no criteria.
     #[error("{regulation} grades no criteria")]
     NoGrades { regulation: String },
+    /// A fact the regulation does not record.
     #[error("unit {unit}: unknown fact {fact:?}")]
     UnknownFact { unit: UnitCode, fact: String },
     /// A fact's value that does not fit its kind.
     #[error("unit {unit}: {why}")]
     BadFactValue { unit: UnitCode, why: FactValueRefused },
+    /// The unit's facts together contradict each other (a count of parts above their total …).
     #[error("unit {unit}: {why}")]
     FactsInconsistent { unit: UnitCode, why: FactsInconsistent },
+    /// An appraised score that is not a score (not a number, too many decimals, above the maximum …).
     #[error("unit {unit}, {component}: appraised score {}", super::row_problem::score_en(why))]
     BadScore { unit: UnitCode, component: String, why: ScoreInputError },
+    /// An appraised score outside 0 to the component's maximum.
     #[error("unit {unit}, {component}: appraised {value} outside [0, {}] (a score lies in [0, max])", max.normalize())]
     ScoreOutOfRange { unit: UnitCode, component: String, value: Decimal, max: Decimal },
     /// The reason rule (the domain's words, in Vietnamese).
     #[error("unit {unit}, {component}: {why}")]
     ReasonNeeded { unit: UnitCode, component: String, why: crate::domain::appraisal::ReasonNeeded },
+    /// A typed text that is not acceptable (a control character, too long …).
     #[error("{at}: {} {why}", field.english())]
     BadText { field: TextField, at: Subject, why: TextRefusal },
+    /// A text the rule requires, left empty.
     #[error("{at}: {} is needed (empty, or nothing visible in it)", field.english())]
     TextNeeded { field: TextField, at: Subject },
+    /// A change to an approved bloc outside a re-rating.
     #[error("{at}: bloc {bloc} is approved and its results are frozen; a change now is a re-rating (Article 10.4)")]
     Frozen { bloc: String, at: Subject },
+    /// A re-rating of a bloc not approved yet: the usual way changes it.
     #[error("unit {unit}: bloc {bloc} is not approved yet; change the score, fact or grade the usual way")]
     NotApproved { unit: UnitCode, bloc: String },
+    /// A re-rating that changes nothing.
     #[error("unit {unit}: a re-rating changes something; nothing was given")]
     NothingToRerate { unit: UnitCode },
+    /// Marking every item of a part not applicable, which the regulation forbids (Điều 4.1).
     #[error(
         "unit {unit}: every item of {part} would be not applicable; Điều 4.1 fixes each part's points (A 40, B 50, C 10)"
     )]
     WhollyNotApplicable { unit: UnitCode, part: String },
+    /// A re-rating that ties the unit with others: the chairman orders the tie in the same re-rating.
     #[error(
         "unit {unit}: after the re-rating its total equals {}'s; the chairman orders the tie within the re-rating (--tie before|after)",
         tied.join(", ")
     )]
     RerateTie { unit: UnitCode, tied: Vec<String> },
+    /// A bloc the regulation does not define.
     #[error("unknown bloc {bloc:?}; {regulation} has {}", known.join(", "))]
     UnknownBloc { bloc: String, regulation: String, known: Vec<String> },
     /// The approval gate refuses (`domain::gates::approval_gate`); worded in `messages::gates`.
     #[error("bloc approval refused ({0:?}); see messages::gates for its words")]
     Approval(crate::domain::gates::ApprovalBlocker),
+    /// A tie order naming a unit twice.
     #[error("--order names a unit twice")]
     OrderRepeats,
+    /// A tie order of fewer than two units.
     #[error("--order needs the units of a tie group, at least two")]
     OrderTooShort,
+    /// A tie order naming a unit of another bloc.
     #[error("unit {unit} is in bloc {its_bloc}, not {bloc}")]
     NotInBloc { unit: UnitCode, bloc: String, its_bloc: String },
+    /// A tie order for a unit tied with no one.
     #[error("unit {unit} shares its total with no other unit of {bloc}: there is no tie to order")]
     NoTie { unit: UnitCode, bloc: String },
+    /// A tie order that is not exactly the tied group.
     #[error("the tie group of {unit} is {}; order all of them, and only them", group.join(","))]
     NotTheTieGroup { unit: UnitCode, group: Vec<String> },
+    /// Reopening a tie order that was never recorded.
     #[error("bloc {bloc}: no order of {} is recorded; there is nothing to reopen", order.join(","))]
     NoTieOrder { bloc: String, order: Vec<String> },
     /// The chairman's decision beyond the quota (`exceed-quota`), refused.
     #[error("{0}")]
     QuotaException(super::exceptions::QuotaRefusal),
+    /// An override equal to the proposed grade: nothing to override.
     #[error(
         "unit {unit}, {criterion}: {grade} is the proposed grade; an override equal to it is not stored (remove the override instead)"
     )]
     OverrideIsProposed { unit: UnitCode, criterion: String, grade: String },
+    /// Removing an override that does not exist.
     #[error("unit {unit}, {criterion}: no grade override to remove; the proposed grade applies")]
     NoOverride { unit: UnitCode, criterion: String },
+    /// An assistant's entry over a member's final appraisal: only a member of the agency changes it.
     #[error(
         "unit {unit}, {component}: the appraisal {value} is final (by {}); an assistant's entry cannot replace it — a member of the agency changes it",
         by.as_deref().unwrap_or("an import")
@@ -266,116 +334,159 @@ pub enum Refused {
     /// The withdrawal gate refuses (`domain::gates::withdrawal_gate`); worded in `messages::gates`.
     #[error("unit {unit}, {component}: withdrawal refused ({why:?}); see messages::gates for its words")]
     Withdrawal { unit: UnitCode, component: String, why: crate::domain::gates::WithdrawalRefusal },
+    /// A login that is not one (case, spaces, accents, `admin`).
     #[error(
         "{name:?} is not a user name: up to 64 lowercase letters, digits, '-', '_', '.', starting with a letter or a digit; not \"admin\""
     )]
     BadUserName { name: String },
+    /// A member or assistant added without the agency they act for.
     #[error("a {role} acts for one appraising agency: add --agency ({})", agencies.join(", "))]
     AgencyNeeded { role: String, agencies: Vec<String> },
+    /// An agency given to a role that acts for the whole council.
     #[error("a {role} acts for the whole council, not for agency {agency}; leave --agency out")]
     NoAgencyForRole { role: String, agency: String },
+    /// An agency the regulation does not have.
     #[error("unknown agency {agency:?}; {regulation} has {}", agencies.join(", "))]
     UnknownAgency { agency: String, regulation: String, agencies: Vec<String> },
+    /// A member for an agency that appraises no component itself.
     #[error(
         "agency {agency} appraises no component itself (only criteria scored by the provincial leaders): add its people with --role leader"
     )]
     AgencyAppraisesNothing { agency: String },
+    /// A leader under a regulation where the leaders score nothing.
     #[error("{regulation} has no criteria scored by the provincial leaders, so no leader role")]
     NoLeaderRole { regulation: String },
+    /// A login already used in this round (now or before: the log names them).
     #[error("a council user {name:?} already exists (or existed: the audit log names them); choose another name")]
     UserExists { name: String },
+    /// A role that is not one of the six.
     #[error("unknown role {role:?}; roles: member, assistant, leader, secretary, chairman, unit")]
     UnknownRole { role: String },
+    /// A grade that is not one of the four words.
     #[error("grade must be excellent|good|average|poor, not {grade:?}")]
     UnknownGrade { grade: String },
+    /// A stored role the program does not know: the database is damaged or from elsewhere.
     #[error("council user {name}: unknown role {role:?} (database damaged?)")]
     StoredRoleUnknown { name: String, role: String },
+    /// A demo round made by another demo generator than this program's.
     #[error("generated by demo generator {found}, and this program's is {ours}")]
     DemoGenerator { found: String, ours: String },
+    /// A demo recipe that does not read.
     #[error("demo recipe: {why}")]
     DemoRecipe { why: String },
+    /// An export aimed at the round's database (or its journal): never written over.
     #[error(
         "{file}: this is {} ({database}); an export never writes over it, --force or not: choose another file name",
         part.as_ref().map_or_else(|| "the round's database".to_string(), |part| format!("the database's {part} file"))
     )]
     ExportOverDatabase { file: String, database: String, part: Option<String> },
+    /// A CSV file that does not read as one.
     #[error("{file}:{line}: {problem}")]
     Csv { file: String, line: u64, problem: CsvProblem },
     /// An input file that cannot be read (`not_found`: there is no such file).
     #[error("{file}: {why}")]
     Unreadable { file: String, not_found: bool, why: String },
+    /// An export aimed at an existing file, without `--force`.
     #[error("{file}: the file already exists; choose another name, or add --force to replace it")]
     ExportExists { file: String },
+    /// An audit row's record of a table's row that does not fit the table (the log or the schema damaged).
     #[error("an audit record of table {table:?} does not fit it: {record}")]
     AuditRecordUnfit { table: String, record: String },
+    /// An audit row whose record of its writes does not read.
     #[error("audit row {row}: its record of the rows it wrote is unreadable: {why}")]
     AuditRecordUnreadable { row: i64, why: String },
+    /// A unit's focal person added without their unit.
     #[error("a unit's focal person (--role unit) belongs to one unit: add --unit UNIT")]
     UnitNeeded,
     /// The secretary keeps members, assistants, leaders and units' focal persons; a chairman or a secretary is
     /// added or removed only by the service account (whoever holds the database file), so no user raises another.
     #[error("role grant refused ({0:?}); see messages::gates for its words")]
     RoleGrant(crate::domain::gates::RoleGrantRefusal),
+    /// A unit given to a council role.
     #[error(
         "only a unit's focal person (--role unit) belongs to a unit; a {role} works for the council: leave out --unit {unit}"
     )]
     NoUnitForRole { role: String, unit: String },
+    /// A command about one unit that names none.
     #[error("name the unit: --unit UNIT")]
     UnitNotNamed,
+    /// A focal person for a unit the round does not have.
     #[error(
         "no unit {unit:?} in this round; import the units first (thamdinh import units), then add its focal person"
     )]
     UnitNotInRound { unit: String },
+    /// The clock's text is not a date (a wrong `THAMDINH_TODAY`).
     #[error("the database clock gives no date ({text:?})")]
     ClockNoDate { text: String },
+    /// The leadership's approval date that is not a date.
     #[error("unit {unit}: the leadership's approval date {value:?} is not a date ({})", crate::store::dates::DATE_RULE)]
     ApprovedOnNotADate { unit: UnitCode, value: String },
+    /// An approval date after today.
     #[error("unit {unit}: approved on {approved}, after today ({today}); give the date the leadership met")]
     ApprovedInFuture { unit: UnitCode, approved: String, today: String },
+    /// An approval date before the round's year.
     #[error("unit {unit}: approved on {approved}, before the round's year {year}; give the date the leadership met")]
     ApprovedBeforeRound { unit: UnitCode, approved: String, year: i32 },
+    /// A change to a submitted self-assessment: the secretary reopens it first, with a reason.
     #[error(
         "unit {unit} submitted its self-assessment on {on} (minutes {minutes}); to change it, the secretary reopens it with a reason"
     )]
     AlreadySubmitted { unit: UnitCode, on: String, minutes: String },
+    /// Submitting with components left without a self-score.
     #[error(
         "unit {unit}: {missing} component(s) have no self-score ({}{}); score each, or mark it not applicable where the regulation allows, before submitting",
         first.join(", "),
         if *missing > first.len() { ", …" } else { "" }
     )]
     SelfAssessmentIncomplete { unit: UnitCode, missing: usize, first: Vec<String> },
+    /// A receipt date that is not a date.
     #[error("unit {unit}: the receipt date {value:?} is not a date ({})", crate::store::dates::DATE_RULE)]
     ReceivedNotADate { unit: UnitCode, value: String },
+    /// A receipt date after today.
     #[error("unit {unit}: received on {received}, after today ({today}); give the day the papers arrived")]
     ReceivedInFuture { unit: UnitCode, received: String, today: String },
+    /// A unit's focal person giving a receipt date, which only the council records.
     #[error("unit {unit}: only the council's secretary or chairman records a receipt date (--received)")]
     ReceivedNotForUnit { unit: UnitCode },
+    /// The submission just written does not read back (should never happen; nothing is committed).
     #[error("unit {unit}: the submission was not recorded")]
     SubmissionNotRecorded { unit: UnitCode },
+    /// Reopening a self-assessment that was never submitted.
     #[error("unit {unit} has not submitted its self-assessment: there is nothing to reopen")]
     NotSubmitted { unit: UnitCode },
+    /// A deadline that is not a date.
     #[error("deadline {value:?} is not a date ({})", crate::store::dates::DATE_RULE)]
     DeadlineNotADate { value: String },
+    /// An appraisal period of no days.
     #[error("the appraisal period is at least 1 working day")]
     AppraisalDaysZero,
+    /// An appraisal period beyond any plausible one.
     #[error("an appraisal period of {days} working days is beyond the bound of {limit}")]
     AppraisalDaysTooMany { days: u32, limit: u32 },
+    /// `round set` with nothing to set.
     #[error("give --deadline DATE or --appraisal-days N")]
     NoRoundSetting,
+    /// `init --from` a round of the same year or later.
     #[error("{from}: the old round is of {old_year}; the new round's year must come after it, not {year}")]
     YearNotAfter { from: String, old_year: i32, year: i32 },
+    /// `init --from`: a unit whose bloc and group have no framework in the new regulation.
     #[error("{from}: unit {unit} (bloc {bloc}, group {}) has no framework in regulation {regulation}; create the new round with the old regulation or import the units again", group.as_deref().unwrap_or("—"))]
     NoFrameworkIn { from: String, unit: UnitCode, bloc: String, group: Option<String>, regulation: String },
+    /// `init --from`: a user's agency that the new regulation does not have.
     #[error("{from}: user {user} belongs to agency {agency}, which regulation {regulation} does not have")]
     AgencyGone { from: String, user: String, agency: String, regulation: String },
+    /// A reading command on a round of an older schema, which only a writing command upgrades.
     #[error(
         "{path}: a database of an older schema ({version}); reading commands do not upgrade it: open it once with this version with write access (e.g. `thamdinh backup --db {path} --out copy.db`) and try again"
     )]
     OldSchema { path: String, version: i64 },
+    /// Removing a document that is not cited.
     #[error("unit {unit}, {component}: no document numbered {reference:?} to remove")]
     NoSuchDocument { unit: UnitCode, component: String, reference: String },
+    /// A self-score that is not a score.
     #[error("unit {unit}, {component}: self-assessed score {}", super::row_problem::score_en(why))]
     BadSelfScore { unit: UnitCode, component: String, why: ScoreInputError },
+    /// Marking a component not applicable under a regulation without that mark.
     #[error("unit {unit}, {component}: {regulation} has no not-applicable components")]
     NotApplicableNotAllowed { unit: UnitCode, component: String, regulation: String },
     /// A unit's focal person's score sheet of a unit it may not write.

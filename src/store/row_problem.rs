@@ -13,6 +13,7 @@ use crate::domain::validate::TextRefusal;
 use rust_decimal::Decimal;
 
 /// Where a refused value was read.
+#[expect(missing_docs, reason = "the fields sit on their variant's one line: its doc says what each is")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RowPlace {
     /// A file as a whole (a workbook, a folder, a regulation's list).
@@ -29,8 +30,11 @@ pub enum RowPlace {
 /// A refused value: where, in which column (the file's header, when there is one), and what is wrong.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RowProblem {
+    /// Where it was read.
     pub place: RowPlace,
+    /// The column's name in the file's header (None: the row or file as a whole).
     pub column: Option<String>,
+    /// What is wrong with it.
     pub fault: RowFault,
 }
 
@@ -55,8 +59,11 @@ impl std::fmt::Display for RowProblem {
 /// A score a not-applicable component would still hold.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HeldScore {
+    /// The unit's self-score, as stored or typed.
     SelfScore(String),
+    /// The council's appraised score.
     Appraised(String),
+    /// A provincial leader's score.
     Leader(String),
 }
 
@@ -75,6 +82,10 @@ fn held(scores: &[HeldScore]) -> String {
 }
 
 /// What is wrong with a value; `unit` is the unit's code, `code` the criterion or component.
+#[expect(
+    missing_docs,
+    reason = "the fields sit on their variant's one line: its doc and #[error] text say what each is"
+)]
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum RowFault {
     /// A refusal of the store met while reading the row (a frozen bloc, facts that do not hold together …).
@@ -83,88 +94,124 @@ pub enum RowFault {
     /// A workbook, sheet or cell read whole, or a file or folder that cannot be written.
     #[error("{0}")]
     File(Box<FileFault>),
+    /// A unit code that differs from a unit of the round only in case: the file is to write the round's spelling.
     #[error("unknown unit {code:?}; the round has {known} (a code is one code whatever its case: write {known})")]
     UnitCase { code: String, known: UnitCode },
+    /// A unit the round does not have: `import units` comes first.
     #[error("unknown unit {code:?}; import it first with `thamdinh import units`")]
     UnknownUnit { code: String },
+    /// Not a code at all (spaces, accents, a symbol): the units file is refused whole.
     #[error("{code:?} is not a unit code (up to 64 letters, digits, '-', '_', '.', starting with a letter or a digit)")]
     BadUnitCode { code: String },
+    /// The same unit twice in the units file.
     #[error("unit {code} already on line {first} (as {first_code}; codes are compared without case)")]
     CodeTwice { code: UnitCode, first: u64, first_code: UnitCode },
+    /// The code of a unit already in the round, in another case: one code names one unit.
     #[error("unit {code} is unit {known} of the round (codes are compared without case); write {known}")]
     CodeOfAnother { code: UnitCode, known: UnitCode },
+    /// A unit without a name: the papers would print a blank.
     #[error("unit {code} has no name")]
     NoName { code: UnitCode },
+    /// A unit's name carrying a control character, which could act on a terminal or a paper.
     #[error(
         "unit {code}: character {position} of the name is the control character {}; a name is plain text",
         crate::domain::text::describe(*control)
     )]
     ControlInName { code: UnitCode, position: usize, control: char },
+    /// A bloc the regulation does not define.
     #[error("unit {code}: unknown bloc {bloc:?}; {regulation} has {}", known.join(", "))]
     UnknownBloc { code: UnitCode, bloc: String, regulation: String, known: Vec<String> },
+    /// A group the regulation does not define.
     #[error("unit {code}: unknown group {group:?}")]
     UnknownGroup { code: UnitCode, group: String },
+    /// The regulation chooses part B by group (453), and the row names none.
     #[error("unit {code}: {regulation} needs a group (I … XVII) to choose part B")]
     GroupNeeded { code: UnitCode, regulation: String },
+    /// A group given under a regulation without groups.
     #[error("unit {code}: {regulation} has no groups; leave it empty, not {group:?}")]
     NoGroups { code: UnitCode, regulation: String, group: String },
+    /// Moving a unit that already has scores to another framework would leave its scores under no criterion.
     #[error(
         "unit {code} already has scores under its framework; moving it to bloc {bloc} / group {} would orphan them",
         group.as_deref().unwrap_or("-")
     )]
     WouldOrphan { code: UnitCode, bloc: String, group: Option<String> },
+    /// A score given to a criterion whose score is the sum of its components: score those instead.
     #[error("unit {unit}: {code} is scored through its components {}", components.join(", "))]
     ScoredThroughComponents { unit: UnitCode, code: String, components: Vec<String> },
+    /// A criterion or component the unit's framework does not have.
     #[error("unit {unit}: no criterion {code:?} in its framework")]
     NoCriterion { unit: UnitCode, code: String },
+    /// The same unit and criterion twice in one file.
     #[error("unit {unit}, {code}: already on line {first}")]
     Twice { unit: UnitCode, code: String, first: u64 },
+    /// A leader's score for a component the provincial leaders do not score.
     #[error("unit {unit}, {code}: only criterion scored by the provincial leaders takes a leader's score")]
     NotLeaders { unit: UnitCode, code: String },
+    /// The `applicable` cell is neither yes nor no.
     #[error("unit {unit}, {code}: {value:?} must be yes or no (or - for yes)")]
     NotYesNo { unit: UnitCode, code: String, value: String },
     /// A score that is not one (the domain's words, in Vietnamese, in both languages' frame).
     #[error("unit {unit}, {code}: {} {}", if *self_score { "self-score" } else { "appraised score" }, score_en(why))]
     BadScore { unit: UnitCode, code: String, self_score: bool, why: ScoreInputError },
+    /// A component marked not applicable that would still hold scores: they are cleared (`-`) in the same file.
     #[error(
         "unit {unit}, {code}: a not-applicable component carries no scores, and it would hold {} (clear a stored value with -)",
         held(scores)
     )]
     NotApplicableHolds { unit: UnitCode, code: String, scores: Vec<HeldScore> },
+    /// An appraisal below the maximum (or the self-score) without the reason the regulation asks for.
     #[error("unit {unit}, {code}: {}", reason_needed_en(why))]
     ReasonNeeded { unit: UnitCode, code: String, why: ReasonNeeded },
+    /// A self-score for a component the provincial leaders score, which the unit does not.
     #[error("unit {unit}, {code}: the provincial leaders score this component; the unit gives it no self-score")]
     SelfScoreByLeaders { unit: UnitCode, code: String },
+    /// A self-score without the explanation the regulation asks of the unit.
     #[error("unit {unit}, {code}: {why}")]
     ExplanationMissing { unit: UnitCode, code: String, why: ExplanationMissing },
+    /// An explanation that is not acceptable text (a control character, too long …).
     #[error("unit {unit}, {code}: giải trình {why}")]
     ExplanationText { unit: UnitCode, code: String, why: TextRefusal },
+    /// A grades file under a regulation that grades no criteria.
     #[error("{regulation} grades no criteria, so there is nothing to override")]
     NoGrades { regulation: String },
+    /// A grade given to something that is not a graded criterion.
     #[error("unit {unit}: {code:?} is not a criterion of its framework (grades belong to criteria such as I … X)")]
     NotACriterion { unit: UnitCode, code: String },
+    /// A grade that is not one of the four words.
     #[error("unit {unit}, {code}: grade must be excellent|good|average|poor, not {value:?}")]
     BadGrade { unit: UnitCode, code: String, value: String },
+    /// A reason given without a grade where an override is recorded: the override keeps its own reason.
     #[error("unit {unit}, {code}: an override keeps its reason; - in column grade removes the override")]
     ReasonKept { unit: UnitCode, code: String },
+    /// A grade override without a reason.
     #[error("unit {unit}, {code}: overriding a grade needs a reason")]
     OverrideNeedsReason { unit: UnitCode, code: String },
+    /// A reason for an override that does not exist.
     #[error("unit {unit}, {code}: no override to give this reason to; write the grade")]
     NoOverrideForReason { unit: UnitCode, code: String },
+    /// A fact the regulation does not record.
     #[error("unit {unit}: unknown fact {name:?}; {regulation} records {}", names.join(", "))]
     UnknownFact { unit: UnitCode, name: String, regulation: String, names: Vec<String> },
+    /// A fact the regulation records only in other blocs.
     #[error("unit {unit} of bloc {bloc}: fact {name} is recorded only in blocs {}", blocs.join(", "))]
     FactNotInBloc { unit: UnitCode, bloc: String, name: String, blocs: Vec<String> },
+    /// The same unit and fact twice in one file.
     #[error("unit {unit}, fact {name}: already on line {first}")]
     FactTwice { unit: UnitCode, name: String, first: u64 },
+    /// A document without its title (*trích yếu*).
     #[error("unit {unit}, {code}: evidence needs a title")]
     NoTitle { unit: UnitCode, code: String },
+    /// A document without its number (*số, ký hiệu*) or link.
     #[error("unit {unit}, {code}: evidence needs a reference (document number or link)")]
     NoReference { unit: UnitCode, code: String },
+    /// A document's date that is not a date.
     #[error("unit {unit}, {code}: {value:?} is not a date ({})", super::dates::DATE_RULE)]
     NotADate { unit: UnitCode, code: String, value: String },
+    /// The same document twice for one unit and criterion.
     #[error("unit {unit}, {code}, reference {reference}: already on line {first}")]
     DocumentTwice { unit: UnitCode, code: String, reference: String, first: u64 },
+    /// A component marked not applicable that the council has already appraised: the appraisal is withdrawn first.
     #[error(
         "unit {unit}, {code}: marked not applicable, but the council appraised it at {}; a not-applicable component carries no scores",
         appraised.normalize()
@@ -178,13 +225,20 @@ pub enum RowFault {
         if *applicable { "yes" } else { "no" }
     )]
     SheetValueRefused {
+        /// The unit's code.
         unit: UnitCode,
+        /// The component's code.
         code: String,
+        /// The self-score the sheet holds.
         self_score: Option<Decimal>,
+        /// The explanation the sheet holds.
         explanation: String,
+        /// Whether the sheet marks it applicable.
         applicable: bool,
+        /// The permission's refusal.
         refusal: Box<Refusal>,
     },
+    /// A document of a sheet its user may not add (another unit's, a frozen bloc's).
     #[error("unit {unit}, {code}: document {reference}: refused: {refusal}")]
     DocumentRefused { unit: UnitCode, code: String, reference: String, refusal: Box<Refusal> },
 }

@@ -1,5 +1,4 @@
 //! The council's terminal interface (ratatui + crossterm), in the Elm shape: state, a pure update, effects run here.
-#![warn(missing_docs)]
 
 pub mod app;
 mod effects;
