@@ -270,12 +270,14 @@ fn read_units(conn: &Connection, where_code: &str, bind: &[&str]) -> Result<Vec<
 }
 
 /// Each unit's score entries. Rows come in key order, one unit after another; each unit's map is built at
-/// once from its rows (a map filled one entry at a time in key order leaves every node half empty).
+/// once from its rows (a map filled one entry at a time in key order leaves every node half empty). Whether an
+/// explanation is on file is asked with GLOB (a character other than a space, as `trim(explanation) <> ''` says)
+/// so that SQLite copies no explanation to trim it.
 fn read_scores(conn: &Connection, filter: &UnitFilter<'_>, texts: Texts, records: &mut [UnitRecord]) -> Result<()> {
     let explanation = if texts == Texts::All { "explanation" } else { "''" };
     let mut statement = conn.prepare(&format!(
         "SELECT unit, criterion, self_score, appraised_score, deduction_reason, {explanation}, applicable,
-                awaiting_confirmation, appraised_by, version, trim(explanation) <> '' FROM score {}
+                awaiting_confirmation, appraised_by, version, explanation GLOB '*[^ ]*' FROM score {}
          ORDER BY unit, criterion",
         filter.where_unit
     ))?;
