@@ -11,6 +11,7 @@ use crate::domain::scoring::ComponentScore;
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OpenFlags};
 use rust_decimal::Decimal;
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::str::FromStr;
 use std::sync::Arc;
@@ -210,7 +211,7 @@ fn read_records(conn: &Connection, regulation: &Regulation, units: &Units, texts
     };
     let mut records = read_units(conn, where_code, &bind)?;
     let position = records.iter().enumerate().map(|(i, u)| (u.code.clone(), i)).collect();
-    let filter = UnitFilter { where_unit, bind, position };
+    let filter = UnitFilter { where_unit, bind, position, last: RefCell::new((String::new(), None)) };
     read_scores(conn, &filter, texts, &mut records)?;
     read_leader_scores(conn, &filter, &mut records)?;
     read_facts(conn, &filter, regulation, &mut records)?;
@@ -224,6 +225,9 @@ struct UnitFilter<'a> {
     where_unit: &'a str,
     bind: Vec<&'a str>,
     position: HashMap<UnitCode, usize>,
+    /// The unit of the row before and its record: rows come one unit after another, so most rows name it again
+    /// and are found without hashing their unit's code.
+    last: RefCell<(String, Option<usize>)>,
 }
 
 impl UnitFilter<'_> {
@@ -233,7 +237,15 @@ impl UnitFilter<'_> {
 
     /// The record of the unit a row (unit first) belongs to, if it is one of those read.
     fn find(&self, row: &rusqlite::Row<'_>) -> rusqlite::Result<Option<usize>> {
-        Ok(row.get_ref(0)?.as_str().ok().and_then(|unit| self.position.get(unit).copied()))
+        let Ok(unit) = row.get_ref(0)?.as_str() else { return Ok(None) };
+        let mut last = self.last.borrow_mut();
+        if last.1.is_none() || last.0 != unit {
+            let found = self.position.get(unit).copied();
+            last.0.clear();
+            last.0.push_str(unit);
+            last.1 = found;
+        }
+        Ok(last.1)
     }
 }
 
@@ -258,12 +270,14 @@ fn read_units(conn: &Connection, where_code: &str, bind: &[&str]) -> Result<Vec<
 }
 
 /// Each unit's score entries. Rows come in key order, one unit after another; each unit's map is built at
-/// once from its rows (a map filled one entry at a time in key order leaves every node half empty).
+/// once from its rows (a map filled one entry at a time in key order leaves every node half empty). Whether an
+/// explanation is on file is asked with GLOB (a character other than a space, as `trim(explanation) <> ''` says)
+/// so that SQLite copies no explanation to trim it.
 fn read_scores(conn: &Connection, filter: &UnitFilter<'_>, texts: Texts, records: &mut [UnitRecord]) -> Result<()> {
     let explanation = if texts == Texts::All { "explanation" } else { "''" };
     let mut statement = conn.prepare(&format!(
         "SELECT unit, criterion, self_score, appraised_score, deduction_reason, {explanation}, applicable,
-                awaiting_confirmation, appraised_by, version, trim(explanation) <> '' FROM score {}
+                awaiting_confirmation, appraised_by, version, explanation GLOB '*[^ ]*' FROM score {}
          ORDER BY unit, criterion",
         filter.where_unit
     ))?;
