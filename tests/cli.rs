@@ -450,3 +450,89 @@ fn the_rank_text_aligns_its_columns_and_marks_ties() {
         .collect();
     assert!(ends.len() >= 7 && ends.windows(2).all(|w| w[0] == w[1]), "{ends:?}\n{text}");
 }
+
+/// `user list` in an 80-column terminal (`COLUMNS=80`): the synthetic regulation's leaders carry a long role and a
+/// long full name, and a name typed with combining marks (decomposed Vietnamese) has more characters than
+/// columns. Every line fits, measured as a terminal shows it; the status column starts at the same column on
+/// every line; each user's role and full name are all there, wrapped within their columns. Off a terminal the
+/// list keeps one line per user, for scripts.
+#[test]
+fn user_list_fits_an_80_column_terminal_with_long_leader_names_and_combining_marks() {
+    use unicode_width::UnicodeWidthStr;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("syn.db").display().to_string();
+    let data = Path::new(FIXTURES).join("regulations");
+    let run = |args: &[&str], columns: Option<&str>| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_thamdinh"));
+        command.args(args).env("THAMDINH_DATA_DIR", &data);
+        for name in ["LANG", "LC_ALL", "LC_MESSAGES", "COLUMNS", "THAMDINH_LANG"] {
+            command.env_remove(name);
+        }
+        if let Some(columns) = columns {
+            command.env("COLUMNS", columns);
+        }
+        let output = command.output().unwrap();
+        assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    run(&["demo", "--db", &db, "--regulation", "gia-lap-minh-son-2024", "--units", "3"], None);
+    let decomposed = "Nguye\u{302}\u{303}n Thi\u{323} Hoa\u{300}ng Pho\u{301} Chu\u{309} ti\u{323}ch Ho\u{323}i \u{110}o\u{302}\u{300}ng";
+    assert!(decomposed.chars().count() > decomposed.width());
+    run(
+        &[
+            "user",
+            "add",
+            "tv-dau-mu",
+            "--role",
+            "member",
+            "--agency",
+            "vp-hdnd-ubnd",
+            "--full-name",
+            decomposed,
+            "--db",
+            &db,
+        ],
+        None,
+    );
+    let store = thamdinh::store::Store::open(Path::new(&db)).unwrap();
+    let users = store.users().unwrap();
+    let leader = users.iter().find(|user| user.name == "lanh-dao-1").unwrap();
+    assert!(leader.full_name.width() > 40, "a long leader's name to fit: {}", leader.full_name);
+
+    for (lang, status_header, status_word) in [("vi", "trạng thái", "thêm "), ("en", "status", "added ")] {
+        let table = run(&["user", "list", "--db", &db, "--lang", lang], Some("80"));
+        let lines: Vec<&str> = table.lines().collect();
+        for line in &lines {
+            assert!(line.width() <= 80, "wider than 80 columns ({}): {line:?}\n{table}", line.width());
+        }
+        let column_of = |line: &str, what: &str| line.find(what).map(|at| line[..at].width());
+        let status = column_of(lines[0], status_header).unwrap();
+        for line in lines.iter().filter(|line| line.contains(status_word)) {
+            assert_eq!(column_of(line, status_word), Some(status), "the status column out of line:\n{table}");
+        }
+        for user in &users {
+            let start = lines.iter().position(|line| line.split_whitespace().next() == Some(user.name.as_str()));
+            let start = start.unwrap_or_else(|| panic!("{} has no line:\n{table}", user.name));
+            let end = lines[start + 1..]
+                .iter()
+                .position(|line| !line.starts_with(' '))
+                .map_or(lines.len(), |n| start + 1 + n);
+            let record: Vec<&str> = lines[start..end].iter().flat_map(|line| line.split_whitespace()).collect();
+            let mut words = record.iter();
+            for word in user.full_name.split_whitespace() {
+                assert!(
+                    words.any(|w| w == &word),
+                    "{}'s full name {:?} is not whole in:\n{table}",
+                    user.name,
+                    user.full_name
+                );
+            }
+        }
+        // The leaders' long role and name wrap: their record takes more than one line.
+        let leader_line = lines.iter().position(|line| line.starts_with("lanh-dao-1 ")).unwrap();
+        assert!(lines[leader_line + 1].starts_with(' '), "the leader's record is not wrapped:\n{table}");
+
+        let piped = run(&["user", "list", "--db", &db, "--lang", lang], None);
+        assert_eq!(piped.lines().count(), users.len() + 1, "off a terminal, one line per user:\n{piped}");
+    }
+}

@@ -6,6 +6,7 @@ mod output;
 mod papers;
 mod rank_report;
 mod regulations;
+mod table;
 mod users;
 mod year;
 

@@ -2,9 +2,13 @@
 
 use super::UserCommand;
 use super::output;
-use crate::domain::text::escape_line;
+use super::table::{self, Column};
 use crate::messages::{CliError, Lang, cli as say};
 use crate::store::Store;
+use unicode_width::UnicodeWidthStr;
+
+/// The least width of a wrapping column of `user list` (a role's or a name's first words).
+const LEAST: usize = 12;
 
 pub fn run(mut store: Store, command: UserCommand, lang: Lang) -> Result<(), CliError> {
     match command {
@@ -16,26 +20,37 @@ pub fn run(mut store: Store, command: UserCommand, lang: Lang) -> Result<(), Cli
             }
         }
         UserCommand::List => {
-            let [name, role, agency, full_name, status] = say::user_columns(lang);
+            let header = say::user_columns(lang);
             let users = store.users()?;
             let leaders = store.regulation().leaders_name.clone();
             let role_name = |role| crate::messages::leaders::role(role, lang, leaders.as_deref());
-            // The role's column as wide as the longest role name shown, at least 10.
-            let width = users.iter().map(|u| role_name(u.role).chars().count()).fold(10, usize::max);
-            let mut out = format!("{name:<24} {role:<width$} {agency:<20} {full_name:<30} {status}\n");
-            for user in users {
-                let status = say::user_status(lang, user.removed_at.as_deref(), &user.added_at);
-                let line = format!(
-                    "{:<24} {:<width$} {:<20} {:<30} {status}",
-                    user.name,
-                    role_name(user.role),
-                    user.agency.as_deref().or(user.unit.as_deref()).unwrap_or("-"),
-                    user.full_name
-                );
-                out.push_str(&escape_line(&line));
-                out.push('\n');
-            }
-            output::print(&out)?;
+            let rows: Vec<Vec<String>> = users
+                .iter()
+                .map(|user| {
+                    vec![
+                        user.name.clone(),
+                        role_name(user.role),
+                        user.agency.as_deref().or(user.unit.as_deref()).unwrap_or("-").to_string(),
+                        user.full_name.clone(),
+                        say::user_status(lang, user.removed_at.as_deref(), &user.added_at),
+                    ]
+                })
+                .collect();
+            // A narrow terminal wraps the role, the full name and the status; the status keeps its date on one
+            // line (`thêm 08/12/2026`, the time below).
+            let status = rows
+                .iter()
+                .filter_map(|row| row[4].rsplit_once(' ').map(|(date, _)| date.width()))
+                .max()
+                .unwrap_or(LEAST);
+            let columns = [
+                Column::WHOLE,
+                Column::wrapping(LEAST),
+                Column::WHOLE,
+                Column::wrapping(LEAST),
+                Column::wrapping(status),
+            ];
+            output::print(&table::render(&columns, &header, &rows, table::width_limit()))?;
         }
         UserCommand::Remove { name } => {
             store.remove_user(&name)?;

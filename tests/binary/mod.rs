@@ -7,6 +7,8 @@ pub fn thamdinh(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_thamdinh"))
         .args(args)
         .env_remove("THAMDINH_DATA_DIR")
+        // Tables keep one line per row off a terminal, unless `COLUMNS` asks for a width.
+        .env_remove("COLUMNS")
         // The default language whatever the machine's locale (an `en_…` locale would give English).
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")

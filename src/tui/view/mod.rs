@@ -10,7 +10,7 @@ mod queue;
 mod ranking;
 mod self_assessment;
 pub mod unit;
-mod wrap;
+pub mod wrap;
 
 use super::app::{App, Overlay, Pane, Screen, Status};
 use crate::domain::classification::Level;
