@@ -507,6 +507,10 @@ fn user_list_fits_an_80_column_terminal_with_long_leader_names_and_combining_mar
         }
         let column_of = |line: &str, what: &str| line.find(what).map(|at| line[..at].width());
         let status = column_of(lines[0], status_header).unwrap();
+        // English says whose time it is; Vietnamese readers are in Vietnam.
+        let zone = "(Vietnam time, UTC+7)";
+        let whole = run(&["user", "list", "--db", &db, "--lang", lang], None);
+        assert_eq!(whole.lines().next().unwrap().ends_with(zone), lang == "en", "{whole}");
         for line in lines.iter().filter(|line| line.contains(status_word)) {
             assert_eq!(column_of(line, status_word), Some(status), "the status column out of line:\n{table}");
         }

@@ -141,3 +141,33 @@ fn too_small() {
     assert!(text.contains("Cửa sổ quá nhỏ"), "{text}");
     insta::assert_snapshot!("too_small_40x12", text);
 }
+
+/// The ranking's reasons wrap with a hanging indent, as the unit's file does: at a narrow width a reason's
+/// second line starts under its first word, past the bullet, never at the border.
+#[test]
+fn ranking_reasons_wrap_with_a_hanging_indent() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    let app = app_as(&mut store, "thu-ky");
+    for (width, height) in [(80, 24), (90, 30)] {
+        let text = screen(&app, width, height);
+        let lines: Vec<&str> = text.lines().collect();
+        let title = lines.iter().position(|line| line.contains("Lý do xếp loại")).expect("the reasons pane");
+        let inside: Vec<&str> = lines[title + 1..]
+            .iter()
+            .take_while(|line| line.starts_with('│'))
+            .map(|line| line.trim_start_matches('│'))
+            .collect();
+        let wrapped =
+            inside.iter().filter(|line| !line.starts_with('•') && !line.trim().trim_end_matches('│').is_empty());
+        let mut continued = 0;
+        for line in wrapped {
+            assert!(
+                line.starts_with("  ") && !line.starts_with("   "),
+                "a wrapped reason without its hanging indent: {line:?}\n{text}"
+            );
+            continued += 1;
+        }
+        assert!(continued > 0, "no reason wrapped at {width} columns:\n{text}");
+    }
+}

@@ -428,12 +428,13 @@ pub fn user_removed(lang: Lang, name: &str) -> String {
 pub fn user_columns(lang: Lang) -> [&'static str; 5] {
     lang.pick(
         ["tên", "vai trò", "cơ quan/đơn vị", "họ và tên", "trạng thái"],
-        ["name", "role", "agency/unit", "full name", "status"],
+        // English readers may be anywhere: the times are Vietnam's, said so (Vietnamese readers assume it).
+        ["name", "role", "agency/unit", "full name", "status (Vietnam time, UTC+7)"],
     )
 }
 
 /// `user list`: added or removed, when, in Vietnam's time read the Vietnamese way (`30/11/2026 22:29`) in both
-/// languages: the list is read by people.
+/// languages: the list is read by people (the English header names the zone).
 pub fn user_status(lang: Lang, removed_at: Option<&str>, added_at: &str) -> String {
     let time = crate::domain::vn_time::vietnam_time;
     match (removed_at, lang) {

@@ -74,14 +74,21 @@ fn ranking_columns(rows: &[Spelled], header: &Spelled, width: u16) -> (bool, Vec
 /// Why the selected unit has its level.
 fn reasons_pane(frame: &mut Frame, app: &App, ranking: &BlocRanking, area: Rect) {
     let selected = app.ranking_rows().get(app.browse.ranking_selected).map(|index| &ranking.units[*index]);
+    // Inside the borders; a reason's wrapped lines hang under its first word, past the bullet (as the unit's
+    // file wraps its texts).
+    let width = usize::from(area.width.saturating_sub(2)).max(12);
     let reasons: Vec<Line> = selected
-        .map(|unit| app.reasons_of(unit).iter().map(|r| Line::raw(format!("• {r}"))).collect())
+        .map(|unit| {
+            app.reasons_of(unit)
+                .iter()
+                .flat_map(|r| super::wrap::lines(&format!("• {r}"), width, 0, 2))
+                .map(Line::raw)
+                .collect()
+        })
         .unwrap_or_default();
     let unit_title = selected.map_or("", |unit| unit.unit.as_str());
     frame.render_widget(
-        Paragraph::new(reasons)
-            .wrap(Wrap { trim: true })
-            .block(Block::bordered().title(words::reasons_title(unit_title, app.lang))),
+        Paragraph::new(reasons).block(Block::bordered().title(words::reasons_title(unit_title, app.lang))),
         area,
     );
 }
