@@ -216,8 +216,8 @@ pub enum Refused {
     BadText { field: TextField, at: Subject, why: TextRefusal },
     #[error("{at}: {} is needed (empty, or nothing visible in it)", field.english())]
     TextNeeded { field: TextField, at: Subject },
-    #[error("{at}: bloc {bloc} is approved and its results are frozen; a change now is a re-rating (Article 10.4)")]
-    Frozen { bloc: String, at: Subject },
+    #[error("{at}: bloc {bloc} is approved and its results are frozen; a change now is a re-rating{}", rerating_en(rerating.as_deref()))]
+    Frozen { bloc: String, at: Subject, rerating: Option<String> },
     #[error("unit {unit}: bloc {bloc} is not approved yet; change the score, fact or grade the usual way")]
     NotApproved { unit: String, bloc: String },
     #[error("unit {unit}: a re-rating changes something; nothing was given")]
@@ -383,4 +383,9 @@ pub enum Refused {
     /// The council's papers (`export report|proposal|decision|minutes|notice|publication`).
     #[error("{0}")]
     Paper(crate::store::papers::PaperRefusal),
+}
+
+/// " (Article 10.4)": the regulation's article of re-rating in the English refusal, where it has one.
+fn rerating_en(article: Option<&str>) -> String {
+    article.map(|a| format!(" ({})", a.replace("Điều", "Article"))).unwrap_or_default()
 }

@@ -56,7 +56,8 @@ impl std::fmt::Display for RowProblem {
 pub enum HeldScore {
     SelfScore(String),
     Appraised(String),
-    Leader(String),
+    /// A leader's score, and the regulation's words for the leaders (`leaders_name`; None: the seeds').
+    Leader(String, Option<String>),
 }
 
 impl std::fmt::Display for HeldScore {
@@ -64,7 +65,7 @@ impl std::fmt::Display for HeldScore {
         match self {
             HeldScore::SelfScore(score) => write!(f, "self-score {score}"),
             HeldScore::Appraised(score) => write!(f, "appraised score {score}"),
-            HeldScore::Leader(score) => write!(f, "leader's score {score}"),
+            HeldScore::Leader(score, _) => write!(f, "leader's score {score}"),
         }
     }
 }
@@ -119,7 +120,7 @@ pub enum RowFault {
     #[error("unit {unit}, {code}: already on line {first}")]
     Twice { unit: String, code: String, first: u64 },
     #[error("unit {unit}, {code}: only criterion scored by the provincial leaders takes a leader's score")]
-    NotLeaders { unit: String, code: String },
+    NotLeaders { unit: String, code: String, leaders: Option<String> },
     #[error("unit {unit}, {code}: {value:?} must be yes or no (or - for yes)")]
     NotYesNo { unit: String, code: String, value: String },
     /// A score that is not one (the domain's words, in Vietnamese, in both languages' frame).
@@ -133,7 +134,7 @@ pub enum RowFault {
     #[error("unit {unit}, {code}: {}", reason_needed_en(why))]
     ReasonNeeded { unit: String, code: String, why: ReasonNeeded },
     #[error("unit {unit}, {code}: the provincial leaders score this component; the unit gives it no self-score")]
-    SelfScoreByLeaders { unit: String, code: String },
+    SelfScoreByLeaders { unit: String, code: String, leaders: Option<String> },
     #[error("unit {unit}, {code}: {why}")]
     ExplanationMissing { unit: String, code: String, why: ExplanationMissing },
     #[error("unit {unit}, {code}: giải trình {why}")]

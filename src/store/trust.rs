@@ -28,7 +28,7 @@ pub enum TrustRefused {
     #[error(
         "{file}:{line}: column leader: {leader:?} is not a provincial leader of this round (the name or full name of a user with the leader role; see `thamdinh user list`)"
     )]
-    NotALeader { file: String, line: u64, leader: String },
+    NotALeader { file: String, line: u64, leader: String, leaders: Option<String> },
     /// A backup's destination that exists: a backup never replaces a file.
     #[error("{file}: the file already exists; a backup is always a new file: choose another name")]
     BackupExists { file: String },
