@@ -354,10 +354,32 @@ fn a_round_of_the_synthetic_regulation_from_csv_to_approval() {
     assert_eq!(bloc(&rank, "khoi-2")["quota"], 2, "⌈15 % × 7⌉ = 2: adding units moves the quota");
     assert_eq!(units(&rank, "khoi-2")["k2-02"]["level"], "excellent");
 
-    // Khối I is whole: the chairman approves it.
+    approved_then_re_rated(&round);
+}
+
+/// Khối I is whole: the chairman approves it. Then re-rated: one late report found (0,5 penalty) takes k1-06 from
+/// 75,0 to 74,5, completed. The text has no article of re-rating (2610's is Điều 10.4): the reasons say it was
+/// re-rated and cite none.
+fn approved_then_re_rated(round: &Round) {
     ok(&["approve", "--db", &round.db, "--user", "chu-tich", "--bloc", "khoi-1"]);
-    let rank = round.rank();
-    assert_eq!(units(&rank, "khoi-1")["k1-03"]["level"], "excellent");
+    assert_eq!(units(&round.rank(), "khoi-1")["k1-03"]["level"], "excellent");
+    let (db, why) = (round.db.as_str(), "Phát hiện báo cáo chậm hạn sau khi công bố");
+    let fact = ["--fact", "late_reports", "--value", "1"];
+    ok(&[&["rerate", "--db", db, "--user", "chu-tich", "--unit", "k1-06", "--reason", why][..], &fact].concat());
+    let six = &units(&round.rank(), "khoi-1")["k1-06"];
+    assert_eq!(six["level"], "completed", "{six}");
+    assert!(reasons(six).contains("Kết quả sau xếp loại lại: hạng "), "{}", reasons(six));
+    let six = &units(&round.rank_in_english(), "khoi-1")["k1-06"];
+    assert!(reasons(six).contains("Result after re-rating: rank "), "{}", reasons(six));
+    assert!(!reasons(six).contains("10.4"), "{}", reasons(six));
+    // Approved is approved: approving again, or importing into the bloc, says a change is now a re-rating, and
+    // cites no article the text does not have.
+    let again = refused(&["approve", "--db", db, "--user", "chu-tich", "--bloc", "khoi-1"]);
+    let late = round.write("late.csv", "unit,fact,value\nk1-02,late_reports,1\n");
+    let frozen = refused(&["import", "facts", "--db", db, "--user", "thu-ky", &late]);
+    for why in [again, frozen] {
+        assert!(why.contains("xếp loại lại") && !why.contains("10.4"), "{why}");
+    }
 }
 
 /// B.2 has three levels: the reasons (`rank --json` in both languages, `result`) give every level's subtotal.
@@ -466,10 +488,9 @@ fn check_edited(file: &str, from: &str, to: &str) -> String {
     check_edits(&[(file, from, to)])
 }
 
-/// `check_edited` with several edits (each file edited in turn).
-fn check_edits(edits: &[(&str, &str, &str)]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let target = dir.path().join(ID);
+/// A copy of the fixture's folder under `dir`: its path.
+fn copy_of_the_fixture(dir: &Path) -> PathBuf {
+    let target = dir.join(ID);
     std::fs::create_dir_all(target.join("frameworks")).unwrap();
     let source = fixtures().join(ID);
     for name in ["regulation.toml", "agencies.toml", "blocs.toml", "units.csv"] {
@@ -478,6 +499,13 @@ fn check_edits(edits: &[(&str, &str, &str)]) -> String {
     for name in ["phan-a.toml", "phu-luc-1-phan-b.toml", "phu-luc-2-phan-b.toml"] {
         std::fs::copy(source.join("frameworks").join(name), target.join("frameworks").join(name)).unwrap();
     }
+    target
+}
+
+/// `check_edited` with several edits (each file edited in turn).
+fn check_edits(edits: &[(&str, &str, &str)]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let target = copy_of_the_fixture(dir.path());
     for (file, from, to) in edits {
         let path = target.join(file);
         let text = std::fs::read_to_string(&path).unwrap();
@@ -815,4 +843,77 @@ fn the_demo_gives_no_self_assessment_on_what_the_leaders_score() {
             assert!(!by_leaders(&row.unit, &row.criterion), "{folder}: evidence on {row:?}");
         }
     }
+}
+
+/// The leaders are named in the regulation's words (Điều 3.4) wherever a person reads them: the confirmation of
+/// `user add`, the refusals of what they may not score and of a unit's self-score on A.4, and the history's
+/// actions and users. No *tỉnh* (a province) anywhere in them.
+#[test]
+fn confirmations_refusals_and_the_history_name_the_leaders_as_the_regulation_does() {
+    const LEADERS: &str = "Thường trực Huyện ủy, HĐND, lãnh đạo UBND huyện";
+    let round = Round::new();
+    let db = round.db.as_str();
+    let added = ok(&["user", "add", "--db", db, "lanh-dao-3", "--role", "leader", "--full-name", "Lê Văn C"]);
+    assert!(added.contains(LEADERS) && !added.contains("tỉnh"), "{added}");
+    // A leader's score on a criterion the leaders do not score (the `leader` column), and a leader appraising it.
+    let column =
+        round.write("column.csv", "unit,criterion,appraised_score,reason,leader\nk1-01,B.1.1,15,,lanh-dao-1\n");
+    let plain = round.write("plain.csv", "unit,criterion,appraised_score\nk1-01,B.1.1,15\n");
+    // A unit's self-score on A.4, which the leaders score.
+    let own = round.write("own.csv", "unit,criterion,self_score,explanation\nk1-01,A.4.1,5,Tự chấm\n");
+    // A leader's column naming someone who is not one of them.
+    let ghost = round.write("ghost.csv", "unit,criterion,appraised_score,reason,leader\nk1-01,A.4.1,5,,thu-ky\n");
+    for (user, file) in [("lanh-dao-1", &column), ("lanh-dao-1", &plain), ("admin", &own), ("admin", &ghost)] {
+        let mut args = vec!["import", "scores", "--db", db, file.as_str()];
+        if user != "admin" {
+            args.extend(["--user", user]);
+        }
+        let why = refused(&args);
+        assert!(why.contains(LEADERS) && !why.contains("tỉnh"), "{file}: {why}");
+    }
+    // The history: the leaders' scores and the users added, by the regulation's words.
+    round.appraise(&[unit("k1-01", &[])]);
+    let log = ok(&["audit", "log", "--db", db]);
+    assert!(log.contains(&format!("{LEADERS} chấm điểm")), "{log}");
+    assert!(log.contains(&format!("lanh-dao-3: {LEADERS}")), "{log}");
+    assert!(!log.contains("Lãnh đạo UBND tỉnh"), "{log}");
+}
+
+/// The levels' names come from the regulation's data (`[level_names]`, `[level_names_en]`): a copy of the
+/// fixture naming them otherwise shows its names in `rank` and `regulations show`, in both languages; the slugs
+/// of `rank --json` stay.
+#[test]
+fn the_levels_are_named_as_the_regulations_data_names_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = copy_of_the_fixture(dir.path());
+    let toml = std::fs::read_to_string(target.join("regulation.toml")).unwrap();
+    let (from, to) = ("not_completed = \"Không hoàn thành nhiệm vụ\"", "not_completed = \"Chưa hoàn thành\"");
+    assert!(toml.contains(from));
+    let toml = toml.replace(from, to) + "\n[level_names_en]\nnot_completed = \"failed\"\n";
+    std::fs::write(target.join("regulation.toml"), toml).unwrap();
+    let run = |args: &[&str]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_thamdinh"))
+            .args(args)
+            .env("THAMDINH_DATA_DIR", dir.path())
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let db = dir.path().join("round.db").to_string_lossy().into_owned();
+    run(&["init", "--db", &db, "--regulation", ID, "--year", "2024"]);
+    run(&["import", "units", "--db", &db, target.join("units.csv").to_str().unwrap()]);
+    // Nothing appraised: every unit is below 50, not completed.
+    let rank = run(&["rank", "--db", &db]);
+    assert!(rank.contains("Chưa hoàn thành") && !rank.contains("Không hoàn thành nhiệm vụ"), "{rank}");
+    let english = run(&["rank", "--db", &db, "--lang", "en"]);
+    assert!(english.contains("failed") && !english.contains("not completed"), "{english}");
+    let json: Value = serde_json::from_str(&run(&["rank", "--db", &db, "--json"])).unwrap();
+    assert_eq!(units(&json, "khoi-1")["k1-01"]["level"], "not_completed");
+    // The regulation's other levels keep the words its data gives (here the defaults, written out).
+    let shown = run(&["regulations", "check", target.to_str().unwrap()]);
+    assert!(shown.contains("Hoàn thành xuất sắc nhiệm vụ:") && shown.contains("Hoàn thành tốt nhiệm vụ:"), "{shown}");
 }

@@ -85,7 +85,13 @@ pub fn run(store: &Store, command: AuditCommand, lang: Lang) -> Result<(), CliEr
                 eprintln!("{}", escape_line(&say::audit_no_rows(lang, store.path())));
             }
             // The action's column as wide as the longest name in this language.
-            let width = AuditAction::ALL.iter().map(|a| audit_action(*a, lang).chars().count()).max().unwrap_or(14);
+            let leaders = crate::messages::leaders::score_action(lang, store.regulation().leaders_name.as_deref());
+            let width = AuditAction::ALL
+                .iter()
+                .map(|a| audit_action(*a, lang).chars().count())
+                .chain([leaders.chars().count()])
+                .max()
+                .unwrap_or(14);
             // People by their full name, the login in parentheses (a service account, or a user without a full
             // name, by the login alone); the column as wide as the longest.
             let people: std::collections::BTreeMap<String, String> = store
@@ -118,6 +124,7 @@ pub fn run(store: &Store, command: AuditCommand, lang: Lang) -> Result<(), CliEr
                     &row.action,
                     row.field.as_deref(),
                     row.old_value.as_deref(),
+                    store.regulation().leaders_name.as_deref(),
                     lang,
                 );
                 // One row, one line: a newline typed into a reason is shown as `\x0a`, not as a forged row.

@@ -191,7 +191,7 @@ pub fn text(regulation: &Regulation, round: &Round, lang: Lang) -> String {
             };
             format!(
                 "{}{beyond}{}",
-                say::outcome_name(unit.outcome, lang),
+                crate::messages::levels::outcome(regulation, unit.outcome, lang),
                 if unit.provisional { say::provisional(lang) } else { "" }
             )
         };

@@ -16,7 +16,10 @@ pub fn run(mut store: Store, command: UserCommand, lang: Lang) -> Result<(), Cli
             let role = store.add_user_typed(&name, &full_name, &role, agency.as_deref(), unit.as_deref())?;
             match unit {
                 Some(unit) => output::line(say::unit_user_added(lang, &name, role, &unit))?,
-                None => output::line(say::user_added(lang, &name, role, agency.as_deref()))?,
+                None => {
+                    let leaders = store.regulation().leaders_name.as_deref();
+                    output::line(say::user_added(lang, &name, role, agency.as_deref(), leaders))?;
+                }
             }
         }
         UserCommand::List => {

@@ -142,7 +142,7 @@ struct ResultJson<'a> {
     rank: usize,
     total: &'a str,
     level: &'static str,
-    level_words: &'static str,
+    level_words: &'a str,
     approved: bool,
     reasons: &'a [String],
     deductions: &'a [crate::store::unit_result::Deduction],
@@ -163,7 +163,7 @@ pub fn result(store: &Store, unit: Option<&str>, json: bool, lang: Lang) -> Resu
             rank: result.rank,
             total: &result.total,
             level: result.level,
-            level_words: lang.pick(result.level_words, result.level),
+            level_words: lang.pick(result.level_words.as_str(), result.level),
             approved: result.approved,
             reasons: &reasons,
             deductions: &result.deductions,
@@ -174,7 +174,7 @@ pub fn result(store: &Store, unit: Option<&str>, json: bool, lang: Lang) -> Resu
     }
     let mut out = String::new();
     let _ = writeln!(out, "{}", say::result_heading(lang, &result.unit, &result.name, result.year));
-    let level = lang.pick(result.level_words, result.level);
+    let level = lang.pick(result.level_words.as_str(), result.level);
     let level = if result.quota_exception {
         format!("{level} ({})", crate::messages::exceed::beyond_mark(lang))
     } else {

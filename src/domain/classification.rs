@@ -28,6 +28,9 @@ pub enum Level {
 }
 
 impl Level {
+    /// Every level, lowest first.
+    pub const ALL: [Level; 4] = [Level::NotCompleted, Level::Completed, Level::Good, Level::Excellent];
+
     /// The level's slug in `rank --json`, the CSV files and the data (`excellent`, `not_completed`).
     pub fn slug(self) -> &'static str {
         match self {

@@ -17,6 +17,8 @@ pub enum ApprovalBlocker {
     AlreadyApproved {
         /// The bloc's code.
         bloc: String,
+        /// The regulation's article of re-rating (`rerating`), if it has one.
+        rerating: Option<String>,
     },
     /// The bloc has no unit in the round.
     EmptyBloc {
@@ -51,7 +53,8 @@ pub fn approval_gate(
     bloc: &str,
 ) -> Result<BlocRanking, ApprovalBlocker> {
     if approved.contains(bloc) {
-        return Err(ApprovalBlocker::AlreadyApproved { bloc: bloc.to_string() });
+        let rerating = regulation.rerating.clone();
+        return Err(ApprovalBlocker::AlreadyApproved { bloc: bloc.to_string(), rerating });
     }
     if !round.units.iter().any(|unit| unit.bloc == bloc) {
         return Err(ApprovalBlocker::EmptyBloc { bloc: bloc.to_string() });

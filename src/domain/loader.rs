@@ -45,6 +45,9 @@ struct RegulationFile {
     /// The article of the two-years-not-completed rule, where the regulation has one (2610 Điều 11.2.d).
     #[serde(default)]
     two_years_not_completed: Option<String>,
+    /// The article of re-rating a unit after its bloc's approval, where the regulation has one (2610 Điều 10.4).
+    #[serde(default)]
+    rerating: Option<String>,
     /// Bonus and penalty points outside the 100-point frame: their caps and the total's bounds.
     points: Option<PointsFile>,
     /// Who scores the leaders' criteria, in the regulation's words.
@@ -52,6 +55,34 @@ struct RegulationFile {
     /// The score sheet's title and column headers, in the regulation's words.
     #[serde(default)]
     sheet: SheetFile,
+    /// The levels' names in the regulation's words.
+    #[serde(default)]
+    level_names: LevelNamesFile,
+    /// The levels' English names.
+    #[serde(default)]
+    level_names_en: LevelNamesFile,
+}
+
+/// `[level_names]` / `[level_names_en]`: each level's name as the regulation writes it; absent, the seeds' words.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct LevelNamesFile {
+    /// *Hoàn thành xuất sắc nhiệm vụ*.
+    excellent: Option<String>,
+    /// *Hoàn thành tốt nhiệm vụ*.
+    good: Option<String>,
+    /// *Hoàn thành nhiệm vụ*.
+    completed: Option<String>,
+    /// *Không hoàn thành nhiệm vụ*.
+    not_completed: Option<String>,
+}
+
+impl LevelNamesFile {
+    /// In the order of `Level::ALL`; a blank name keeps the default.
+    fn names(self) -> [Option<String>; 4] {
+        [self.not_completed, self.completed, self.good, self.excellent]
+            .map(|name| name.map(|n| n.trim().to_string()).filter(|n| !n.is_empty()))
+    }
 }
 
 /// `[sheet]`: the score sheet's title and column headers where the regulation names them; absent, the seeds'.
@@ -450,6 +481,7 @@ fn finish(folder: &str, source: &Source<'_>, raw: RegulationFile, parts: Parts) 
         score_decimals: raw.score_decimals.unwrap_or(raw.official_decimals),
         self_assessment: raw.self_assessment,
         two_years_not_completed: raw.two_years_not_completed,
+        rerating: raw.rerating,
         quota,
         agencies,
         blocs,
@@ -467,6 +499,10 @@ fn finish(folder: &str, source: &Source<'_>, raw: RegulationFile, parts: Parts) 
             max: raw.sheet.max_header,
             self_score: raw.sheet.self_score_header,
             appraised: raw.sheet.appraised_header,
+        },
+        level_names: super::regulation::LevelNames {
+            vietnamese: raw.level_names.names(),
+            english: raw.level_names_en.names(),
         },
     };
     let mut problems = Vec::new();

@@ -94,6 +94,9 @@ pub struct Actor {
     pub agency: Option<String>,
     /// The unit of a unit's focal person (role `unit`).
     pub unit: Option<UnitCode>,
+    /// Who scores the leaders' criteria in the words of the round's regulation (`leaders_name`), so a refusal
+    /// names them as the regulation does; None: the seeds' *Lãnh đạo UBND tỉnh*.
+    pub leaders_name: Option<String>,
 }
 
 /// The name the audit log gives the service account.
@@ -102,7 +105,14 @@ pub const SERVICE_ACCOUNT: &str = "admin";
 impl Actor {
     /// The service account (`admin`): whoever holds the database file and runs the command line's subcommands.
     pub fn service_account() -> Actor {
-        Actor { name: SERVICE_ACCOUNT.into(), role: Role::ServiceAccount, agency: None, unit: None }
+        Actor { name: SERVICE_ACCOUNT.into(), role: Role::ServiceAccount, agency: None, unit: None, leaders_name: None }
+    }
+
+    /// The same actor, acting in a round whose regulation names the leaders so (None: the seeds' words).
+    #[must_use]
+    pub fn in_round_of(mut self, leaders_name: Option<&str>) -> Actor {
+        self.leaders_name = leaders_name.map(str::to_string);
+        self
     }
 
     /// `thu-ky (secretary)`, `an (member, snv)`, `dv (unit, đơn vị ubnd-x)`: how a refusal names the actor.

@@ -57,7 +57,8 @@ pub fn level_of_slug(slug: &str) -> Option<Level> {
 /// Shows a bloc's published results in place of its live ranking: every published unit takes its published rank
 /// and level, the bloc its approved eligible count and quota; ties are settled (approval needed them so), and the
 /// units are listed by rank.
-pub fn apply_published(ranking: &mut BlocRanking, published: &PublishedBloc) {
+/// A re-rated unit's note cites `rerating`, the regulation's article of re-rating (None: no citation).
+pub fn apply_published(ranking: &mut BlocRanking, published: &PublishedBloc, rerating: Option<&str>) {
     ranking.eligible = published.eligible;
     ranking.quota = published.quota;
     for unit in &mut ranking.units {
@@ -66,7 +67,7 @@ pub fn apply_published(ranking: &mut BlocRanking, published: &PublishedBloc) {
         if unit.outcome != outcome || unit.rank != result.rank || result.rerated {
             let (rank, level) = (result.rank, result.level);
             unit.quota_note = Some(if result.rerated {
-                QuotaNote::Rerated { rank, level }
+                QuotaNote::Rerated { rank, level, article: rerating.map(str::to_string) }
             } else {
                 QuotaNote::Approved { rank, level }
             });

@@ -101,8 +101,11 @@ pub enum QuotaNote {
         /// The level as approved.
         level: Level,
     },
-    /// Re-rated after the approval (Điều 10.4): the new rank and level.
+    /// Re-rated after the approval (2610 Điều 10.4): the new rank and level, and the regulation's article of
+    /// re-rating (None where it has none).
     Rerated {
+        /// The article the regulation's data cites for re-rating (`rerating`), if any.
+        article: Option<String>,
         /// The rank after the re-rating.
         rank: usize,
         /// The level the re-rating gave.

@@ -1,6 +1,6 @@
 //! A regulation as plain data: blocs, groups, agencies, frameworks, facts, grades, quota and classification rules.
 
-use super::classification::ClassificationRules;
+use super::classification::{ClassificationRules, Level};
 use super::code::BlocCode;
 use super::facts::FactDefinition;
 use super::framework::Framework;
@@ -37,6 +37,9 @@ pub struct Regulation {
     /// The article of the rule flagging a unit not completed two years running (2610 Điều 11.2.d); None where
     /// the regulation has no such rule (453).
     pub two_years_not_completed: Option<String>,
+    /// The article of re-rating a unit after its bloc's approval (2610 Điều 10.4), cited in the re-rated unit's
+    /// reasons; None where the regulation has no such article (453, the synthetic text): the reasons cite none.
+    pub rerating: Option<String>,
     /// How many units of a bloc may be excellent.
     pub quota: QuotaRule,
     /// The appraising agencies (*cơ quan thẩm định*) the frameworks name.
@@ -63,6 +66,44 @@ pub struct Regulation {
     pub leaders_name: Option<String>,
     /// The score sheet's title and column headers in the regulation's words (`[sheet]`); None: the seeds'.
     pub sheet: SheetNames,
+    /// The levels' names in the regulation's words (`[level_names]`, `[level_names_en]`); None: the seeds'.
+    pub level_names: LevelNames,
+}
+
+/// The four levels' names as the regulation writes them, in Vietnamese and (optionally) in English; each None
+/// keeps the seeds' words (*Hoàn thành tốt nhiệm vụ*; `good`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LevelNames {
+    /// By level, in the order of [`Level::ALL`]: the Vietnamese name.
+    pub vietnamese: [Option<String>; 4],
+    /// By level, in the same order: the English name.
+    pub english: [Option<String>; 4],
+}
+
+impl LevelNames {
+    fn at(level: Level) -> usize {
+        Level::ALL.iter().position(|l| *l == level).unwrap_or(0)
+    }
+}
+
+impl Regulation {
+    /// The level as the regulation writes it in Vietnamese (the seeds' *Hoàn thành tốt nhiệm vụ* by default).
+    pub fn level_vi(&self, level: Level) -> &str {
+        self.level_names.vietnamese[LevelNames::at(level)].as_deref().unwrap_or_else(|| level.vietnamese())
+    }
+
+    /// A unit's outcome in the council's words: its level as the regulation writes it, or a pending tie.
+    pub fn outcome_vi(&self, outcome: super::ranking::Outcome) -> &str {
+        match outcome {
+            super::ranking::Outcome::Level(level) => self.level_vi(level),
+            super::ranking::Outcome::TiePending => outcome.vietnamese(),
+        }
+    }
+
+    /// The level's English name where the regulation's data gives one.
+    pub fn level_en(&self, level: Level) -> Option<&str> {
+        self.level_names.english[LevelNames::at(level)].as_deref()
+    }
 }
 
 /// Points outside the parts' frame: the total is the parts + bonus − penalty, each capped, then the total kept

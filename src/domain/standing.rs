@@ -176,7 +176,7 @@ impl Standing {
         let mut ranking = rank_bloc_shaped(candidates, values, &terms, &shape, orders);
         // An approved bloc shows its published result, not a ranking computed again (approved is approved).
         if let Some(published) = round.published.get(bloc) {
-            super::published::apply_published(&mut ranking, published);
+            super::published::apply_published(&mut ranking, published, regulation.rerating.as_deref());
         }
         let result = BlocResult { bloc: bloc.into(), ranking };
         if let Some(position) = position {

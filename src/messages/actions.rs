@@ -50,12 +50,22 @@ pub fn audit_action(action: AuditAction, lang: Lang) -> &'static str {
 }
 
 /// The name of one audit row's action: as `audit_action_slug`, but a unit's row that had no unit before (a unit
-/// added by `import units`) reads *Thêm đơn vị*, not *Cập nhật đơn vị*.
-pub fn audit_row_action(slug: &str, field: Option<&str>, old_value: Option<&str>, lang: Lang) -> String {
-    if AuditAction::from_slug(slug) == Some(AuditAction::Unit) && field == Some("unit") && old_value.is_none() {
-        return lang.pick("Thêm đơn vị", "Unit added").to_string();
+/// added by `import units`) reads *Thêm đơn vị*, not *Cập nhật đơn vị*; a leader's score names the leaders as the
+/// round's regulation does (`leaders_name`).
+pub fn audit_row_action(
+    slug: &str,
+    field: Option<&str>,
+    old_value: Option<&str>,
+    leaders_name: Option<&str>,
+    lang: Lang,
+) -> String {
+    match AuditAction::from_slug(slug) {
+        Some(AuditAction::Unit) if field == Some("unit") && old_value.is_none() => {
+            lang.pick("Thêm đơn vị", "Unit added").to_string()
+        }
+        Some(AuditAction::LeaderScore) => super::leaders::score_action(lang, leaders_name),
+        _ => audit_action_slug(slug, lang),
     }
-    audit_action_slug(slug, lang)
 }
 
 /// The name of a stored action; a slug this program does not know is shown as stored.
@@ -134,14 +144,14 @@ pub fn field_value(field: &str, value: &str, regulation: &Regulation, lang: Lang
         "appraised_score" | "self_score" => value.parse().ok().map(crate::domain::score::display_vi),
         _ if field.starts_with("leader_score:") => value.parse().ok().map(crate::domain::score::display_vi),
         "applicable" => yes_no(value).map(str::to_string),
-        "user" => user_value(value),
+        "user" => user_value(value, regulation.leaders_name.as_deref()),
         "submission" | "submission_deadline" | "carried_settings" => Some(dates_vi(value)),
         _ if field.starts_with("evidence:") || field.ends_with(":issued_on") => Some(dates_vi(value)),
         "grade" => value.parse::<Grade>().ok().map(|grade| grade.vietnamese().to_string()),
         "level" => [Level::Excellent, Level::Good, Level::Completed, Level::NotCompleted]
             .into_iter()
             .find(|level| level.slug() == value)
-            .map(|level| level.vietnamese().to_string()),
+            .map(|level| regulation.level_vi(level).to_string()),
         _ => match regulation.fact(field) {
             Some(fact) if fact.kind == FactKind::Bool => yes_no(value).map(str::to_string),
             // A choice (`remedied`) by the label the regulation gives it (*đã khắc phục*).
@@ -191,12 +201,12 @@ pub fn unvalued_detail(action: &str, detail: &str, lang: Lang) -> String {
 }
 
 /// A user as the history recorded them (`tv-snv: member, snv`), with the role by its Vietnamese name.
-fn user_value(value: &str) -> Option<String> {
+fn user_value(value: &str, leaders_name: Option<&str>) -> Option<String> {
     use crate::domain::permissions::Role;
     use std::str::FromStr;
     let (name, rest) = value.split_once(": ")?;
     let (role, tail) = rest.split_once(", ").map_or((rest, None), |(role, tail)| (role, Some(tail)));
-    let role = Role::from_str(role).ok()?.label_vi();
+    let role = super::leaders::role(Role::from_str(role).ok()?, Lang::Vi, leaders_name);
     Some(tail.map_or_else(|| format!("{name}: {role}"), |tail| format!("{name}: {role}, {tail}")))
 }
 

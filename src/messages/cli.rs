@@ -384,10 +384,17 @@ pub fn audit_reason(lang: Lang, reason: &str) -> String {
 }
 
 /// `user add`.
-pub fn user_added(lang: Lang, name: &str, role: crate::domain::permissions::Role, agency: Option<&str>) -> String {
+/// `leaders_name`: the regulation's words for the leaders' role (None: the seeds').
+pub fn user_added(
+    lang: Lang,
+    name: &str,
+    role: crate::domain::permissions::Role,
+    agency: Option<&str>,
+    leaders_name: Option<&str>,
+) -> String {
     let agency = agency.map(|a| format!(", {a}")).unwrap_or_default();
     match lang {
-        Lang::Vi => format!("{name}: đã thêm với vai trò {}{agency}", role.label_vi()),
+        Lang::Vi => format!("{name}: đã thêm với vai trò {}{agency}", super::leaders::role(role, lang, leaders_name)),
         Lang::En => format!("{name}: added as {role}{agency}"),
     }
 }

@@ -228,9 +228,10 @@ pub fn refused(why: &Refused, lang: Lang) -> String {
             subject(at, lang),
             text_field(*field, lang).to_lowercase()
         ),
-        Refused::Frozen { bloc, at } => format!(
-            "{}: khối {bloc} đã được phê duyệt, kết quả đã khóa; thay đổi lúc này là xếp loại lại (Điều 10.4)",
-            subject(at, lang)
+        Refused::Frozen { bloc, at, rerating } => format!(
+            "{}: khối {bloc} đã được phê duyệt, kết quả đã khóa; thay đổi lúc này là xếp loại lại{}",
+            subject(at, lang),
+            super::citations::cited(rerating.as_deref(), Lang::Vi)
         ),
         Refused::NotApproved { unit, bloc } => format!(
             "đơn vị {unit}: khối {bloc} chưa được phê duyệt; hãy sửa điểm, sự kiện hoặc xếp loại theo cách thông thường"
@@ -445,7 +446,11 @@ fn act_vi(act: &Act) -> String {
     }
 }
 
-fn rule_vi(rule: &Rule) -> String {
+/// The rule, the leaders named as the round's regulation names them (`leaders`; None: the seeds' words).
+fn rule_vi(rule: &Rule, leaders: Option<&str>) -> String {
+    if let Some(words) = super::leaders::rule_vi(rule, leaders) {
+        return words;
+    }
     match rule {
         Rule::ScoredByLeaders { criterion } => {
             format!("tiêu chí {criterion} chỉ do Lãnh đạo UBND tỉnh (vai trò leader) chấm")
@@ -500,12 +505,14 @@ pub fn refusal(why: &Refusal, lang: Lang) -> String {
     match lang {
         Lang::En => why.to_string(),
         Lang::Vi => {
+            let leaders = why.who.leaders_name.as_deref();
+            let role = super::leaders::role(why.who.role, Lang::Vi, leaders);
             let who = match (&why.who.agency, &why.who.unit) {
-                (Some(agency), _) => format!("{} ({}, {agency})", why.who.name, why.who.role.label_vi()),
-                (None, Some(unit)) => format!("{} ({}, đơn vị {unit})", why.who.name, why.who.role.label_vi()),
-                (None, None) => format!("{} ({})", why.who.name, why.who.role.label_vi()),
+                (Some(agency), _) => format!("{} ({role}, {agency})", why.who.name),
+                (None, Some(unit)) => format!("{} ({role}, đơn vị {unit})", why.who.name),
+                (None, None) => format!("{} ({role})", why.who.name),
             };
-            format!("{who} không được {}: {}", act_vi(&why.act), rule_vi(&why.rule))
+            format!("{who} không được {}: {}", act_vi(&why.act), rule_vi(&why.rule, leaders))
         }
     }
 }
@@ -581,7 +588,7 @@ mod tests {
                 max: Decimal::TWO,
             },
             Refused::ReasonNeeded { unit: unit.clone(), component: component.clone(), why: reason },
-            Refused::Frozen { bloc: bloc.clone(), at: item() },
+            Refused::Frozen { bloc: bloc.clone(), at: item(), rerating: Some(s("Điều 10.4")) },
             Refused::NotApproved { unit: unit.clone(), bloc: bloc.clone() },
             Refused::NothingToRerate { unit: unit.clone() },
             Refused::RerateTie { unit: unit.clone(), tied: vec![s("stp")] },
@@ -630,7 +637,13 @@ mod tests {
                 sheet: s("stc"),
                 unit: "stc".into(),
                 refusal: Refusal {
-                    who: Actor { name: s("dv"), role: Role::Unit, agency: None, unit: Some("sct".into()) },
+                    who: Actor {
+                        name: s("dv"),
+                        role: Role::Unit,
+                        agency: None,
+                        unit: Some("sct".into()),
+                        leaders_name: None,
+                    },
                     act: Box::new(Act::SelfAssess { unit: "stc".into() }),
                     rule: Box::new(Rule::OwnUnitSelfAssessment { own: "sct".into() }),
                 },
@@ -692,7 +705,7 @@ mod tests {
             all.push(Refused::TextNeeded { field, at: Subject::Bloc("so-nganh".into()) });
         }
         for at in [Subject::Unit("stc".into()), Subject::Tie, Subject::Approval, Subject::User(s("an"))] {
-            all.push(Refused::Frozen { bloc: s("so-nganh"), at });
+            all.push(Refused::Frozen { bloc: s("so-nganh"), at, rerating: Some(s("Điều 10.4")) });
         }
         all
     }
@@ -707,9 +720,11 @@ mod tests {
         ]
     }
 
+    #[allow(clippy::too_many_lines, reason = "one error of each kind, listed: split, a kind is easier to forget")]
     fn every_store_error() -> Vec<StoreError> {
         let path = PathBuf::from("round.db");
-        let actor = Actor { name: s("tv"), role: Role::Member, agency: Some(s("so-noi-vu")), unit: None };
+        let actor =
+            Actor { name: s("tv"), role: Role::Member, agency: Some(s("so-noi-vu")), ..Actor::service_account() };
         let mut all = vec![
             StoreError::Missing { path: path.clone() },
             StoreError::AlreadyInitialised { path: path.clone(), regulation: s("r"), year: 2024 },
@@ -784,7 +799,8 @@ mod tests {
     /// Every refusal a unit's focal person meets: another unit's file, a submitted file, the council's writes.
     fn every_unit_refusal() -> Vec<StoreError> {
         let mut refusals = Vec::new();
-        let focal = Actor { name: s("dv"), role: Role::Unit, agency: None, unit: Some("stc".into()) };
+        let focal =
+            Actor { name: s("dv"), role: Role::Unit, agency: None, unit: Some("stc".into()), leaders_name: None };
         for (act, rule) in [
             (Act::SelfAssess { unit: "xyz".into() }, Rule::OwnUnitSelfAssessment { own: "stc".into() }),
             (Act::SelfAssess { unit: "stc".into() }, Rule::Submitted { unit: "stc".into() }),

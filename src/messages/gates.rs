@@ -8,12 +8,14 @@ use crate::domain::permissions::Refusal;
 /// Why the chairman cannot approve a bloc now (the store's refusal of `approve_bloc` and the approval prompt).
 pub fn approval(blocker: &ApprovalBlocker, lang: Lang) -> String {
     match (blocker, lang) {
-        (ApprovalBlocker::AlreadyApproved { bloc }, Lang::Vi) => {
-            format!("khối {bloc} đã được phê duyệt, kết quả đã khóa; thay đổi lúc này là xếp loại lại (Điều 10.4)")
-        }
-        (ApprovalBlocker::AlreadyApproved { bloc }, Lang::En) => {
-            format!("bloc {bloc} is approved and its results are frozen; a change now is a re-rating (Article 10.4)")
-        }
+        (ApprovalBlocker::AlreadyApproved { bloc, rerating }, Lang::Vi) => format!(
+            "khối {bloc} đã được phê duyệt, kết quả đã khóa; thay đổi lúc này là xếp loại lại{}",
+            super::citations::cited(rerating.as_deref(), lang)
+        ),
+        (ApprovalBlocker::AlreadyApproved { bloc, rerating }, Lang::En) => format!(
+            "bloc {bloc} is approved and its results are frozen; a change now is a re-rating{}",
+            super::citations::cited(rerating.as_deref(), lang).replace("(article", "(Article")
+        ),
         (ApprovalBlocker::EmptyBloc { bloc }, Lang::Vi) => format!("khối {bloc} không có đơn vị nào để phê duyệt"),
         (ApprovalBlocker::EmptyBloc { bloc }, Lang::En) => format!("bloc {bloc} has no units to approve"),
         (ApprovalBlocker::NotAppraised { bloc, count }, Lang::Vi) => {
@@ -95,7 +97,7 @@ mod tests {
     fn each_gate_speaks_both_languages_differently() {
         let bloc = String::from("so-nganh");
         for blocker in [
-            ApprovalBlocker::AlreadyApproved { bloc: bloc.clone() },
+            ApprovalBlocker::AlreadyApproved { bloc: bloc.clone(), rerating: Some("Điều 10.4".into()) },
             ApprovalBlocker::EmptyBloc { bloc: bloc.clone() },
             ApprovalBlocker::NotAppraised { bloc: bloc.clone(), count: 2 },
             ApprovalBlocker::TieOpen { bloc: bloc.clone(), ties: vec!["snv,stp".into()] },

@@ -18,6 +18,7 @@ pub const DATE_SPELLING_VI: &str = date_spelling_vi!();
 
 pub mod actions;
 pub mod catalog;
+pub mod citations;
 pub mod cli;
 pub mod desk;
 pub mod desk_more;
@@ -28,6 +29,7 @@ pub mod gates;
 pub mod help;
 pub mod keys;
 pub mod leaders;
+pub mod levels;
 mod open;
 pub mod papers;
 pub mod reasons;

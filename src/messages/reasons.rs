@@ -177,11 +177,13 @@ pub fn quota_note(note: &QuotaNote, lang: Lang) -> String {
         (QuotaNote::Approved { rank, level: l }, Lang::En) => {
             format!("Approved result: rank {rank}, {}", level(*l, lang))
         }
-        (QuotaNote::Rerated { rank, level: l }, Lang::Vi) => {
-            format!("Kết quả sau xếp loại lại (Điều 10.4): hạng {rank}, {}", level(*l, lang))
+        (QuotaNote::Rerated { rank, level: l, article }, Lang::Vi) => {
+            let article = super::citations::cited(article.as_deref(), lang);
+            format!("Kết quả sau xếp loại lại{article}: hạng {rank}, {}", level(*l, lang))
         }
-        (QuotaNote::Rerated { rank, level: l }, Lang::En) => {
-            format!("Result after re-rating (article 10.4): rank {rank}, {}", level(*l, lang))
+        (QuotaNote::Rerated { rank, level: l, article }, Lang::En) => {
+            let article = super::citations::cited(article.as_deref(), lang);
+            format!("Result after re-rating{article}: rank {rank}, {}", level(*l, lang))
         }
         (QuotaNote::ChairmanException { article, reason, rank, quota }, Lang::Vi) => format!(
             "Hoàn thành xuất sắc ngoài tỷ lệ: Chủ tịch quyết định theo {article} (lý do: {reason}); hạng {rank}, chỉ tiêu của khối {quota} đơn vị"
@@ -428,9 +430,18 @@ mod tests {
                 "Approved result: rank 2, good",
             ),
             (
-                Reason::Quota(QuotaNote::Rerated { rank: 4, level: Level::NotCompleted }),
+                Reason::Quota(QuotaNote::Rerated {
+                    rank: 4,
+                    level: Level::NotCompleted,
+                    article: Some("Điều 10.4".into()),
+                }),
                 "Kết quả sau xếp loại lại (Điều 10.4): hạng 4, Không hoàn thành nhiệm vụ",
                 "Result after re-rating (article 10.4): rank 4, not completed",
+            ),
+            (
+                Reason::Quota(QuotaNote::Rerated { rank: 2, level: Level::Good, article: None }),
+                "Kết quả sau xếp loại lại: hạng 2, Hoàn thành tốt nhiệm vụ",
+                "Result after re-rating: rank 2, good",
             ),
             (
                 Reason::FileGaps { source: "Điều 8.2.b–c".into(), count: 13, listed: gaps.take(2).collect() },

@@ -152,7 +152,7 @@ pub fn summary(regulation: &Regulation, lang: Lang) -> String {
     }
     let _ = writeln!(out, "{}", lang.pick("Mức xếp loại:", "Levels:"));
     for rule in &regulation.classification.levels {
-        let _ = writeln!(out, "  {}:", super::cli::level_name(rule.level, lang));
+        let _ = writeln!(out, "  {}:", super::levels::level(regulation, rule.level, lang));
         for condition in &rule.conditions {
             let _ = writeln!(out, "    - {}", condition.label);
         }

@@ -42,7 +42,9 @@ fn held_vi(scores: &[HeldScore]) -> String {
         .map(|score| match score {
             HeldScore::SelfScore(score) => format!("điểm tự đánh giá {}", score_vi(score)),
             HeldScore::Appraised(score) => format!("điểm thẩm định {}", score_vi(score)),
-            HeldScore::Leader(score) => format!("điểm của Lãnh đạo UBND tỉnh {}", score_vi(score)),
+            HeldScore::Leader(score, leaders) => {
+                format!("điểm của {} {}", super::leaders::name_vi(leaders.as_deref()), score_vi(score))
+            }
         })
         .collect();
     held.join(", ")
@@ -116,8 +118,11 @@ fn fault_vi(fault: &RowFault) -> (Option<String>, String) {
             (Some(unit_vi(unit)), format!("khung tiêu chí của đơn vị không có tiêu chí {code:?}"))
         }
         RowFault::Twice { unit, code, first } => (Some(item_vi(unit, code)), format!("đã có ở dòng {first}")),
-        RowFault::NotLeaders { unit, code } => {
+        RowFault::NotLeaders { unit, code, leaders: None } => {
             (Some(item_vi(unit, code)), "chỉ tiêu chí do Lãnh đạo UBND tỉnh chấm mới nhận điểm của Lãnh đạo".into())
+        }
+        RowFault::NotLeaders { unit, code, leaders: Some(name) } => {
+            (Some(item_vi(unit, code)), format!("chỉ tiêu chí do {name} chấm mới nhận điểm ở cột leader"))
         }
         RowFault::NotYesNo { unit, code, value } => {
             (Some(item_vi(unit, code)), format!("{value:?} phải là có hoặc không (yes hoặc no; - là có)"))
@@ -135,10 +140,14 @@ fn fault_vi(fault: &RowFault) -> (Option<String>, String) {
         ),
         RowFault::ReasonNeeded { unit, code, why } => (Some(item_vi(unit, code)), why.to_string()),
         RowFault::ExplanationMissing { unit, code, why } => (Some(item_vi(unit, code)), why.to_string()),
-        RowFault::SelfScoreByLeaders { unit, code } => (
+        RowFault::SelfScoreByLeaders { unit, code, leaders: None } => (
             Some(item_vi(unit, code)),
             "tiêu chí thành phần này do lãnh đạo UBND tỉnh chấm, đơn vị không tự chấm điểm (bỏ trống điểm tự đánh giá)"
                 .to_string(),
+        ),
+        RowFault::SelfScoreByLeaders { unit, code, leaders: Some(name) } => (
+            Some(item_vi(unit, code)),
+            format!("tiêu chí thành phần này do {name} chấm, đơn vị không tự chấm điểm (bỏ trống điểm tự đánh giá)"),
         ),
         RowFault::ExplanationText { unit, code, why } => {
             (Some(item_vi(unit, code)), format!("giải trình {}", super::text::text_refusal(why, Lang::Vi)))
@@ -226,14 +235,18 @@ pub(super) fn every_row_fault() -> Vec<RowFault> {
     let item = || (unit.clone(), code.clone());
     let refusal = || {
         Box::new(Refusal {
-            who: Actor { name: s("dv"), role: Role::Unit, agency: None, unit: Some("stc".into()) },
+            who: Actor { name: s("dv"), role: Role::Unit, agency: None, unit: Some("stc".into()), leaders_name: None },
             act: Box::new(Act::SelfAssess { unit: "snv".into() }),
             rule: Box::new(Rule::OwnUnitSelfAssessment { own: "stc".into() }),
         })
     };
     let (u, c) = item();
     vec![
-        RowFault::Refused(Box::new(Refused::Frozen { bloc: s("so-nganh"), at: Subject::Unit(u.clone()) })),
+        RowFault::Refused(Box::new(Refused::Frozen {
+            bloc: s("so-nganh"),
+            at: Subject::Unit(u.clone()),
+            rerating: Some(s("Điều 10.4")),
+        })),
         RowFault::UnitCase { code: s("SNV"), known: "snv".into() },
         RowFault::UnknownUnit { code: s("xyz") },
         RowFault::BadUnitCode { code: s("a b") },
@@ -249,7 +262,8 @@ pub(super) fn every_row_fault() -> Vec<RowFault> {
         RowFault::ScoredThroughComponents { unit: u.clone(), code: s("III"), components: vec![s("III.1")] },
         RowFault::NoCriterion { unit: u.clone(), code: s("XI.1") },
         RowFault::Twice { unit: u.clone(), code: c.clone(), first: 2 },
-        RowFault::NotLeaders { unit: u.clone(), code: c.clone() },
+        RowFault::NotLeaders { unit: u.clone(), code: c.clone(), leaders: None },
+        RowFault::NotLeaders { unit: u.clone(), code: c.clone(), leaders: Some(s("Thường trực Huyện ủy")) },
         RowFault::NotYesNo { unit: u.clone(), code: c.clone(), value: s("maybe") },
         RowFault::BadScore {
             unit: u.clone(),
@@ -266,7 +280,7 @@ pub(super) fn every_row_fault() -> Vec<RowFault> {
         RowFault::NotApplicableHolds {
             unit: u.clone(),
             code: c.clone(),
-            scores: vec![HeldScore::SelfScore(s("2")), HeldScore::Appraised(s("1.5")), HeldScore::Leader(s("3"))],
+            scores: vec![HeldScore::SelfScore(s("2")), HeldScore::Appraised(s("1.5")), HeldScore::Leader(s("3"), None)],
         },
         RowFault::ReasonNeeded {
             unit: u.clone(),
@@ -279,7 +293,10 @@ pub(super) fn every_row_fault() -> Vec<RowFault> {
             why: ExplanationMissing { self_score: Decimal::ONE, max: Decimal::TWO, article: s("Điều 4.2") },
         },
         RowFault::ExplanationText { unit: u.clone(), code: c.clone(), why: TextRefusal::LineBreak },
-        RowFault::SelfScoreByLeaders { unit: u.clone(), code: c.clone() },
+        RowFault::SelfScoreByLeaders { unit: u.clone(), code: c.clone(), leaders: None },
+        RowFault::SelfScoreByLeaders {
+            unit: u.clone(), code: c.clone(), leaders: Some(s("Thường trực Huyện ủy"))
+        },
         RowFault::NoGrades { regulation: s("bac-giang-453") },
         RowFault::NotACriterion { unit: u.clone(), code: s("VI.1") },
         RowFault::BadGrade { unit: u.clone(), code: s("VI"), value: s("great") },

@@ -25,8 +25,9 @@ pub fn trust_refused(why: &TrustRefused, lang: Lang) -> String {
         TrustRefused::CsvLineBreak { file, line, column } => format!(
             "{file}:{line}: cột {column}: ô có xuống dòng (dấu ngoặc kép chưa đóng?); chỉ giải trình, lý do và trích yếu được nhiều dòng"
         ),
-        TrustRefused::NotALeader { file, line, leader } => format!(
-            "{file}:{line}: cột leader: {leader:?} không phải lãnh đạo UBND tỉnh của kỳ này (tên hoặc họ tên của người dùng vai trò leader; xem `thamdinh user list`)"
+        TrustRefused::NotALeader { file, line, leader, leaders } => format!(
+            "{file}:{line}: cột leader: {leader:?} không phải {} của kỳ này (tên hoặc họ tên của người dùng vai trò leader; xem `thamdinh user list`)",
+            leaders.as_deref().unwrap_or("lãnh đạo UBND tỉnh")
         ),
         TrustRefused::BackupExists { file } => {
             format!("{file}: tệp đã có; bản sao lưu luôn là một tệp mới: hãy chọn tên khác")
@@ -160,7 +161,7 @@ mod tests {
             TrustRefused::InputTooLarge { file: s("a.csv"), limit: 128 << 20 },
             TrustRefused::CsvQuoteOpen { file: s("a.csv"), line: 2 },
             TrustRefused::CsvLineBreak { file: s("a.csv"), line: 2, column: s("unit") },
-            TrustRefused::NotALeader { file: s("a.csv"), line: 2, leader: s("ghost") },
+            TrustRefused::NotALeader { file: s("a.csv"), line: 2, leader: s("ghost"), leaders: None },
             TrustRefused::BackupExists { file: s("b.db") },
             TrustRefused::BackupNotVerified { file: s("b.db"), why: s("x") },
         ];

@@ -48,7 +48,7 @@ fn level_counts(context: &Context, result: &BlocResult) -> String {
         .iter()
         .filter_map(|level| {
             let n = result.ranking.units.iter().filter(|u| u.outcome == *level).count();
-            (n > 0).then(|| format!("{}{tentative}: {n}", level.vietnamese()))
+            (n > 0).then(|| format!("{}{tentative}: {n}", context.regulation.outcome_vi(*level)))
         })
         .collect::<Vec<_>>()
         .join("; ")
@@ -286,7 +286,10 @@ fn appendix(paper: &mut Paper, context: &Context) {
                 continue;
             }
             let tentative = if context.is_approved(&result.bloc) { "" } else { " (tạm tính)" };
-            paper.push(Para { spans: vec![bold(format!("{}{tentative}", level.vietnamese()))], ..Para::default() });
+            paper.push(Para {
+                spans: vec![bold(format!("{}{tentative}", context.regulation.outcome_vi(level)))],
+                ..Para::default()
+            });
             let rows = units
                 .iter()
                 .enumerate()

@@ -154,7 +154,7 @@ impl<'a> Context<'a> {
 
     /// The level as a paper writes it: *tạm tính* while its bloc is not approved.
     pub fn level_words(&self, bloc: &str, ranked: &RankedUnit) -> String {
-        let words = level_and_exception(ranked);
+        let words = level_and_exception(self.regulation, ranked);
         if self.is_approved(bloc) { words } else { format!("{words} (tạm tính)") }
     }
 
@@ -183,8 +183,8 @@ pub fn document_number(settings: &PaperSettings, slot: PaperSlot, number: &str) 
 }
 
 /// The level's name, marked where the chairman rated the unit excellent beyond the quota (`exceed-quota`).
-pub fn level_and_exception(ranked: &RankedUnit) -> String {
-    let words = ranked.outcome.vietnamese();
+pub fn level_and_exception(regulation: &Regulation, ranked: &RankedUnit) -> String {
+    let words = regulation.outcome_vi(ranked.outcome);
     if ranked.quota_exception { format!("{words} (ngoài tỷ lệ)") } else { words.to_string() }
 }
 

@@ -45,8 +45,11 @@ fn body(context: &Context) -> (String, String) {
         html.push_str("<table>\n<thead><tr><th>Hạng</th><th>Cơ quan, đơn vị</th><th>Tổng điểm</th><th>Mức xếp loại</th></tr></thead>\n<tbody>\n");
         let _ = writeln!(hashed, "{name}\t{approved}");
         for unit in &result.ranking.units {
-            let (unit_name, total, level) =
-                (context.unit_name(&unit.unit), total_vi(unit.official_total), super::level_and_exception(unit));
+            let (unit_name, total, level) = (
+                context.unit_name(&unit.unit),
+                total_vi(unit.official_total),
+                super::level_and_exception(context.regulation, unit),
+            );
             let _ = writeln!(
                 html,
                 "<tr><td class=\"n\">{}</td><td>{}</td><td class=\"n\">{total}</td><td>{}</td></tr>",

@@ -215,7 +215,7 @@ impl CouncilResult<'_> {
             let tentative = if sheet.draft { " (tạm tính)" } else { "" };
             // Marked where the chairman rated the unit excellent beyond the quota (`exceed-quota`).
             let beyond = if ranked.quota_exception { " (ngoài tỷ lệ)" } else { "" };
-            sheet.text(row, 4, format!("{}{beyond}{tentative}", ranked.outcome.vietnamese()), cell());
+            sheet.text(row, 4, format!("{}{beyond}{tentative}", self.regulation.outcome_vi(ranked.outcome)), cell());
             sheet.text(row, 5, notes(ranked, ranking, &self.reasons_of(ranked)), Style { size: 10.0, ..cell() });
             sheet.fit_row(row);
             row += 1;
@@ -252,7 +252,12 @@ impl CouncilResult<'_> {
                 continue;
             }
             let tentative = if sheet.draft { " (tạm tính)" } else { "" };
-            let heading = format!("{}. {}{tentative} ({} đơn vị)", ROMAN[number], outcome.vietnamese(), units.len());
+            let heading = format!(
+                "{}. {}{tentative} ({} đơn vị)",
+                ROMAN[number],
+                self.regulation.outcome_vi(*outcome),
+                units.len()
+            );
             sheet.merged_text((row, 0), (row, sheet.last_column()), heading, Style { bold: true, ..cell() });
             sheet.fit_row(row);
             row += 1;

@@ -418,7 +418,8 @@ impl<'a> Page<'a> {
         sheet.fit_row(r);
         r += 1;
         let tentative = if self.input.approved { "" } else { " (tạm tính)" };
-        let level = format!("Mức xếp loại: {}{tentative}", ranked.outcome.vietnamese().to_uppercase());
+        let level =
+            format!("Mức xếp loại: {}{tentative}", self.input.regulation.outcome_vi(ranked.outcome).to_uppercase());
         sheet.merged_text((r, 0), (r, last), level, Style { bold: true, size: 12.0, ..plain() });
         sheet.fit_row(r);
         r += 1;

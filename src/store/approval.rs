@@ -22,7 +22,8 @@ impl Store {
     /// Refuses a write to a unit of an approved bloc, before any row is touched.
     pub(super) fn check_not_frozen(&self, bloc: &str, at: Subject) -> Result<()> {
         if self.approved_blocs()?.contains(bloc) {
-            return Err(StoreError::from(Refused::Frozen { bloc: bloc.to_string(), at }));
+            let rerating = self.regulation.rerating.clone();
+            return Err(StoreError::from(Refused::Frozen { bloc: bloc.to_string(), at, rerating }));
         }
         Ok(())
     }

@@ -79,7 +79,9 @@ impl Store {
             .framework_of(place)
             .ok_or_else(|| table.at_line(line, Refused::NoFramework { unit: code.into() }.into()))?;
         if place.frozen {
-            let frozen = Refused::Frozen { bloc: place.bloc.clone(), at: Subject::Unit(code.into()) };
+            let (bloc, at, rerating) =
+                (place.bloc.clone(), Subject::Unit(code.into()), self.regulation.rerating.clone());
+            let frozen = Refused::Frozen { bloc, at, rerating };
             return Err(table.at_line(line, frozen.into()));
         }
         Ok((place, framework))
@@ -284,7 +286,8 @@ impl Store {
             if let Some(first) = seen.insert((unit.to_string(), code.to_string(), leader.clone()), line) {
                 return Err(table.fault(line, None, RowFault::Twice { unit: unit_code, code: component, first }));
             }
-            check_leader_cell(&table, line, (unit, leader.as_deref()), &place, &leaders)?;
+            let named = self.regulation.leaders_name.as_deref();
+            check_leader_cell(&table, line, (unit, leader.as_deref()), &place, (&leaders, named))?;
             let applicable = applicable_cell(table.cell(record, "applicable")).map_err(|value| {
                 let fault = RowFault::NotYesNo { unit: unit_code.clone(), code: component.clone(), value };
                 table.fault(line, Some("applicable"), fault)
@@ -648,16 +651,16 @@ fn check_leader_cell(
     line: u64,
     (unit, leader): (&str, Option<&str>),
     place: &ComponentPlace<'_>,
-    leaders: &[String],
+    (leaders, leaders_name): (&[String], Option<&str>),
 ) -> Result<()> {
     let Some(name) = leader else { return Ok(()) };
     if !place.criterion.scored_by_leaders {
-        let (unit, code) = (unit.to_string(), place.component.code.to_string());
-        return Err(table.fault(line, Some("leader"), RowFault::NotLeaders { unit: unit.into(), code }));
+        let (unit, code, leaders) = (unit.to_string(), place.component.code.to_string(), leaders_name.map(Into::into));
+        return Err(table.fault(line, Some("leader"), RowFault::NotLeaders { unit: unit.into(), code, leaders }));
     }
     if !leaders.iter().any(|l| l == name) {
-        let (file, leader) = (table.file.clone(), name.to_string());
-        return Err(super::trust::TrustRefused::NotALeader { file, line, leader }.into());
+        let (file, leader, leaders) = (table.file.clone(), name.to_string(), leaders_name.map(Into::into));
+        return Err(super::trust::TrustRefused::NotALeader { file, line, leader, leaders }.into());
     }
     Ok(())
 }

@@ -172,6 +172,7 @@ impl Store {
         )?;
         fill(&tx, &mut trail, &regulation)?;
         tx.commit()?;
+        let actor = actor.in_round_of(regulation.leaders_name.as_deref());
         Ok(Store { conn, path: path.to_path_buf(), regulation, year, actor, clock })
     }
 
@@ -238,9 +239,9 @@ impl Store {
         Ok(Store {
             conn,
             path: path.to_path_buf(),
+            actor: Actor::service_account().in_round_of(regulation.leaders_name.as_deref()),
             regulation,
             year,
-            actor: Actor::service_account(),
             clock: clock::Clock::from_env(),
         })
     }

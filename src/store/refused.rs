@@ -271,8 +271,8 @@ pub enum Refused {
     #[error("{at}: {} is needed (empty, or nothing visible in it)", field.english())]
     TextNeeded { field: TextField, at: Subject },
     /// A change to an approved bloc outside a re-rating.
-    #[error("{at}: bloc {bloc} is approved and its results are frozen; a change now is a re-rating (Article 10.4)")]
-    Frozen { bloc: String, at: Subject },
+    #[error("{at}: bloc {bloc} is approved and its results are frozen; a change now is a re-rating{}", rerating_en(rerating.as_deref()))]
+    Frozen { bloc: String, at: Subject, rerating: Option<String> },
     /// A re-rating of a bloc not approved yet: the usual way changes it.
     #[error("unit {unit}: bloc {bloc} is not approved yet; change the score, fact or grade the usual way")]
     NotApproved { unit: UnitCode, bloc: String },
@@ -495,4 +495,9 @@ pub enum Refused {
     /// The council's papers (`export report|proposal|decision|minutes|notice|publication`).
     #[error("{0}")]
     Paper(crate::store::papers::PaperRefusal),
+}
+
+/// " (Article 10.4)": the regulation's article of re-rating in the English refusal, where it has one.
+fn rerating_en(article: Option<&str>) -> String {
+    article.map(|a| format!(" ({})", a.replace("Điều", "Article"))).unwrap_or_default()
 }

@@ -63,8 +63,8 @@ pub enum HeldScore {
     SelfScore(String),
     /// The council's appraised score.
     Appraised(String),
-    /// A provincial leader's score.
-    Leader(String),
+    /// A leader's score, and the regulation's words for the leaders (`leaders_name`; None: the seeds').
+    Leader(String, Option<String>),
 }
 
 impl std::fmt::Display for HeldScore {
@@ -72,7 +72,7 @@ impl std::fmt::Display for HeldScore {
         match self {
             HeldScore::SelfScore(score) => write!(f, "self-score {score}"),
             HeldScore::Appraised(score) => write!(f, "appraised score {score}"),
-            HeldScore::Leader(score) => write!(f, "leader's score {score}"),
+            HeldScore::Leader(score, _) => write!(f, "leader's score {score}"),
         }
     }
 }
@@ -147,7 +147,14 @@ pub enum RowFault {
     Twice { unit: UnitCode, code: String, first: u64 },
     /// A leader's score for a component the provincial leaders do not score.
     #[error("unit {unit}, {code}: only criterion scored by the provincial leaders takes a leader's score")]
-    NotLeaders { unit: UnitCode, code: String },
+    NotLeaders {
+        /// The unit.
+        unit: UnitCode,
+        /// The component.
+        code: String,
+        /// The regulation's words for the leaders (`leaders_name`); None: the seeds'.
+        leaders: Option<String>,
+    },
     /// The `applicable` cell is neither yes nor no.
     #[error("unit {unit}, {code}: {value:?} must be yes or no (or - for yes)")]
     NotYesNo { unit: UnitCode, code: String, value: String },
@@ -165,7 +172,14 @@ pub enum RowFault {
     ReasonNeeded { unit: UnitCode, code: String, why: ReasonNeeded },
     /// A self-score for a component the provincial leaders score, which the unit does not.
     #[error("unit {unit}, {code}: the provincial leaders score this component; the unit gives it no self-score")]
-    SelfScoreByLeaders { unit: UnitCode, code: String },
+    SelfScoreByLeaders {
+        /// The unit.
+        unit: UnitCode,
+        /// The component.
+        code: String,
+        /// The regulation's words for the leaders (`leaders_name`); None: the seeds'.
+        leaders: Option<String>,
+    },
     /// A self-score without the explanation the regulation asks of the unit.
     #[error("unit {unit}, {code}: {why}")]
     ExplanationMissing { unit: UnitCode, code: String, why: ExplanationMissing },

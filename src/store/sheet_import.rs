@@ -95,6 +95,12 @@ impl Store {
         Ok(())
     }
 
+    /// The refusal of a self-score on a criterion the leaders score, naming them as the regulation does.
+    fn self_score_by_leaders(&self, unit: &str, code: &str) -> RowFault {
+        let (unit, code, leaders) = (unit.to_string(), code.to_string(), self.regulation.leaders_name.clone());
+        RowFault::SelfScoreByLeaders { unit: unit.into(), code, leaders }
+    }
+
     /// Merges a sheet's self-assessment into the unit's entries, refusing what the council's record forbids.
     fn plan_sheet(
         &self,
@@ -132,7 +138,7 @@ impl Store {
                 .and_then(|framework| framework.component(&score.code));
             let by_leaders = place.is_some_and(|place| place.criterion.scored_by_leaders);
             if by_leaders && score.self_score.is_some_and(|given| Some(given) != stored.self_score) {
-                return Err(at(RowFault::SelfScoreByLeaders { unit: code.clone(), code: component.clone() }));
+                return Err(at(self.self_score_by_leaders(&code, component)));
             }
             let max = place.map(|place| place.component.max);
             if let (Some(max), true) = (max, applicable) {

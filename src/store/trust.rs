@@ -58,6 +58,8 @@ pub enum TrustRefused {
         line: u64,
         /// The cell as written.
         leader: String,
+        /// The regulation's words for the leaders (`leaders_name`); None: the seeds'.
+        leaders: Option<String>,
     },
     /// A backup's destination that exists: a backup never replaces a file.
     #[error("{file}: the file already exists; a backup is always a new file: choose another name")]

@@ -47,8 +47,8 @@ pub struct UnitResult {
     pub total: String,
     /// `excellent`, `good`, `completed`, `not_completed`, `tie_pending`.
     pub level: &'static str,
-    /// The level in the regulation's Vietnamese words (*Hoàn thành xuất sắc nhiệm vụ* …).
-    pub level_words: &'static str,
+    /// The level in the regulation's words (`[level_names]`), or the pending tie's.
+    pub level_words: String,
     /// Rated excellent beyond the quota by the chairman's decision (`exceed-quota`): only where it is.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub quota_exception: bool,
@@ -121,7 +121,7 @@ impl Store {
             rank: ranked.rank,
             total: ranked.official_total.to_string(),
             level: ranked.outcome.slug(),
-            level_words: ranked.outcome.vietnamese(),
+            level_words: self.regulation.outcome_vi(ranked.outcome).to_string(),
             quota_exception: ranked.quota_exception,
             approved: self.approved_blocs()?.contains(&record.bloc),
             reasons,

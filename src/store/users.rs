@@ -31,7 +31,13 @@ pub struct CouncilUser {
 impl CouncilUser {
     /// The user as the permission rules see them.
     pub fn actor(&self) -> Actor {
-        Actor { name: self.name.clone(), role: self.role, agency: self.agency.clone(), unit: self.unit.clone() }
+        Actor {
+            name: self.name.clone(),
+            role: self.role,
+            agency: self.agency.clone(),
+            unit: self.unit.clone(),
+            leaders_name: None,
+        }
     }
 }
 
@@ -73,7 +79,7 @@ impl Store {
     /// From now on this session writes as `name`; refused for an unknown or removed user.
     pub fn sign_in(&mut self, name: &str) -> Result<()> {
         let user = self.user(name)?.ok_or_else(|| StoreError::UnknownUser { name: name.to_string() })?;
-        self.actor = user.actor();
+        self.actor = user.actor().in_round_of(self.regulation.leaders_name.as_deref());
         Ok(())
     }
 

@@ -185,7 +185,8 @@ impl<'r> Judge<'r> {
             self.forged(row, ForgedWhy::NoSuchUser);
             return Ok(None);
         };
-        Ok(Some(Actor { name: row.actor.to_string(), role, agency, unit: unit.map(Into::into) }))
+        let leaders_name = self.regulation.leaders_name.clone();
+        Ok(Some(Actor { name: row.actor.to_string(), role, agency, unit: unit.map(Into::into), leaders_name }))
     }
 
     /// Did the actor's role allow this action on this row's unit and component (the store's own rules)?

@@ -235,9 +235,9 @@ fn approval_table(frame: &mut Frame, app: &App, ranking: &BlocRanking, area: Rec
 /// The audit history of one component: who, when, old → new, reason. As wide as the terminal; the reason never
 /// hides (the action, then who, shrink first); longer than the screen, it scrolls with the keys of every pane.
 /// A history row's action as people read it (a unit added reads *Thêm đơn vị*).
-fn row_action(row: &crate::store::audit::AuditRow, lang: crate::messages::Lang) -> String {
+fn row_action(row: &crate::store::audit::AuditRow, app: &App) -> String {
     let (field, old) = (row.field.as_deref(), row.old_value.as_deref());
-    crate::messages::audit_row_action(&row.action, field, old, lang)
+    crate::messages::audit_row_action(&row.action, field, old, app.regulation.leaders_name.as_deref(), app.lang)
 }
 
 pub fn history(
@@ -285,7 +285,7 @@ pub fn history(
                     _ => change,
                 };
                 let reason = row.reason.clone().unwrap_or_default();
-                let action = row_action(row, app.lang);
+                let action = row_action(row, app);
                 // Who by the name printed on the council's papers; the login where none is recorded.
                 let who = names.get(&row.actor).cloned().unwrap_or_else(|| row.actor.clone());
                 [at, who, action.clone(), change, reason].map(|text| super::one_line(&text))
