@@ -96,7 +96,7 @@ impl From<Refusal> for StoreError {
     if current_reason.is_empty() { String::new() } else { format!(", reason: {current_reason}") }
 )]
 pub struct StaleSave {
-    pub unit: String,
+    pub unit: crate::domain::code::UnitCode,
     pub component: String,
     /// The appraised score saved meanwhile, and its deduction reason.
     pub current: Option<String>,

@@ -109,7 +109,7 @@ impl From<UploadRefused> for StoreError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocumentFile {
     pub id: i64,
-    pub unit: String,
+    pub unit: crate::domain::code::UnitCode,
     /// A criterion's code, or [`SIGNED_SHEET`].
     pub folder: String,
     pub name: String,
@@ -359,7 +359,7 @@ impl Store {
 
     /// Where a stored file lies.
     pub fn stored_file(&self, document: &DocumentFile) -> PathBuf {
-        self.files_dir().join("don-vi").join(&document.unit).join(&document.sha256)
+        self.files_dir().join("don-vi").join(document.unit.as_str()).join(&document.sha256)
     }
 
     /// Every file a unit sent, replaced versions included, by folder, name and age.

@@ -93,7 +93,7 @@ pub fn generate(regulation: &Regulation, units: &[UnitRow], seed: u64, appraised
                 None => String::new(),
             };
             result.scores.push(ScoreRow {
-                unit: unit.code.clone(),
+                unit: unit.code.clone().into(),
                 criterion: component.code.to_string(),
                 self_score: Some(self_score),
                 appraised,
@@ -107,7 +107,7 @@ pub fn generate(regulation: &Regulation, units: &[UnitRow], seed: u64, appraised
                 let month = 1 + rng.below(11);
                 let kind = DOCUMENTS[rng.index(DOCUMENTS.len())];
                 result.evidence.push(EvidenceRow {
-                    unit: unit.code.clone(),
+                    unit: unit.code.clone().into(),
                     criterion: component.code.to_string(),
                     reference: format!(
                         "{}/{}-{}",
