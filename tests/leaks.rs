@@ -89,7 +89,7 @@ fn a_unit_sheet_naming_another_unit_is_refused_before_any_cell_is_compared() {
     let db = round(dir.path());
     let store = Store::open(Path::new(&db)).unwrap();
     // stc's own sheet with its meta line pointed at snv and the council's cells emptied.
-    let mut book = thamdinh::sheet::score_sheets_book(&store, &["snv".to_string()], &mut |_, _| {}).unwrap();
+    let mut book = thamdinh::sheet::score_sheets_book(&store, &["snv".into()], &mut |_, _| {}).unwrap();
     let layout = Layout::for_regulation(store.regulation());
     let columns = [layout.col(Column::Appraised).unwrap(), layout.col(Column::Reason).unwrap()];
     let keys: Vec<(u32, u16)> = book.sheets[0].cells.keys().copied().filter(|(_, c)| columns.contains(c)).collect();
@@ -177,7 +177,7 @@ fn press_down(app: &mut thamdinh::tui::app::App, store: &mut Store, times: usize
 /// `unit`'s score sheet as the secretary exports it, with `component`'s self-score set to `value`.
 fn sheet_with_self_score(dir: &Path, db: &str, unit: &str, component: &str, value: rust_decimal::Decimal) -> String {
     let store = Store::open(Path::new(db)).unwrap();
-    let mut book = thamdinh::sheet::score_sheets_book(&store, &[unit.to_string()], &mut |_, _| {}).unwrap();
+    let mut book = thamdinh::sheet::score_sheets_book(&store, &[unit.into()], &mut |_, _| {}).unwrap();
     let layout = Layout::for_regulation(store.regulation());
     let (code_col, self_col) = (layout.col(Column::Code).unwrap(), layout.col(Column::SelfScore).unwrap());
     let row = book.sheets[0]

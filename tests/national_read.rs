@@ -43,7 +43,7 @@ fn a_large_round_read_in_parts_is_the_round_as_stored() {
     // Documents counted alongside the read are the documents stored, unit by unit and code by code.
     let mut stored: BTreeMap<(String, String), u32> = BTreeMap::new();
     for row in store.all_evidence().unwrap() {
-        *stored.entry((row.unit, row.criterion)).or_default() += 1;
+        *stored.entry((row.unit.into_string(), row.criterion)).or_default() += 1;
     }
     assert!(stored.len() > 2_100);
     let regulation = store.regulation();

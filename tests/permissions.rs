@@ -571,7 +571,7 @@ fn a_score_sheet_import_is_checked_value_by_value_too() {
     use thamdinh::sheet::model::Value;
     let dir = tempfile::tempdir().unwrap();
     let mut store = fixture_store(dir.path());
-    let mut book = thamdinh::sheet::score_sheets_book(&store, &["stc".to_string()], &mut |_, _| {}).unwrap();
+    let mut book = thamdinh::sheet::score_sheets_book(&store, &["stc".into()], &mut |_, _| {}).unwrap();
     let layout = Layout::for_regulation(store.regulation());
     let (code_col, explanation) = (layout.col(Column::Code).unwrap(), layout.col(Column::Explanation).unwrap());
     let row = book.sheets[0]

@@ -35,7 +35,7 @@ fn self_score(db: &Path, unit: &str, criterion: &str) -> Option<String> {
 
 /// The score sheet exported for `unit`, filled in by the unit: a self-score and its explanation on `criterion`.
 fn filled_sheet(store: &Store, unit: &str, criterion: &str, out: &Path) {
-    let mut book = thamdinh::sheet::score_sheets_book(store, &[unit.to_string()], &mut |_, _| {}).unwrap();
+    let mut book = thamdinh::sheet::score_sheets_book(store, &[unit.into()], &mut |_, _| {}).unwrap();
     let layout = Layout::for_regulation(store.regulation());
     let (code_column, score_column, explanation) = (
         layout.col(Column::Code).unwrap(),

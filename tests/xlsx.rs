@@ -297,7 +297,7 @@ fn exporting_and_importing_back_keeps_scores_reasons_and_evidence() {
 
 /// A unit fills the sheet exported for it: the model is what the file holds, so editing it is editing the file.
 fn fill(store: &Store, unit: &str, edit: impl FnOnce(&mut Book, &Layout)) -> PathBuf {
-    let mut book = thamdinh::sheet::score_sheets_book(store, &[unit.to_string()], &mut |_, _| {}).unwrap();
+    let mut book = thamdinh::sheet::score_sheets_book(store, &[unit.into()], &mut |_, _| {}).unwrap();
     let layout = Layout::for_regulation(store.regulation());
     edit(&mut book, &layout);
     let out = store.path().with_file_name(format!("{unit}-filled.xlsx"));
@@ -397,7 +397,7 @@ fn every_bad_sheet_is_refused_with_its_cell_and_reason_and_nothing_is_imported()
         .find(|code| stc.entries.get(code).is_none_or(|e| e.effective_appraised().is_none()))
         .expect("an unappraised component");
 
-    let probe = thamdinh::sheet::score_sheets_book(&store, &["stc".to_string()], &mut |_, _| {}).unwrap();
+    let probe = thamdinh::sheet::score_sheets_book(&store, &["stc".into()], &mut |_, _| {}).unwrap();
     let open_cell = a1(row_for(&probe, &layout, open), self_col);
 
     let cases = bad_cell_cases(open, self_col, &open_cell).into_iter().chain(bad_layout_cases());
@@ -756,7 +756,7 @@ fn verify_finds_a_changed_file_and_a_changed_database() {
 
     // A file edited after export, keeping its old check block, no longer matches its stated hash.
     let store = Store::open(Path::new(&db)).unwrap();
-    let mut book = thamdinh::sheet::score_sheets_book(&store, &["stc".to_string()], &mut |_, _| {}).unwrap();
+    let mut book = thamdinh::sheet::score_sheets_book(&store, &["stc".into()], &mut |_, _| {}).unwrap();
     let footer = Footer { content_hash: book.content_hash(), audit_head: store.audit_head().unwrap() };
     let layout = Layout::for_regulation(store.regulation());
     let row = row_for(&book, &layout, "I.1");

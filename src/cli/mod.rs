@@ -178,7 +178,7 @@ pub enum Command {
     Rerate {
         /// The unit's code.
         #[arg(long)]
-        unit: String,
+        unit: crate::domain::code::UnitCode,
         /// The violation or shortcoming found.
         #[arg(long)]
         reason: String,
@@ -206,7 +206,7 @@ pub enum Command {
     ExceedQuota {
         /// The unit's code.
         #[arg(long)]
-        unit: String,
+        unit: crate::domain::code::UnitCode,
         /// Why the unit is rated beyond the quota (or, with --undo, why the decision is withdrawn).
         #[arg(long)]
         reason: String,

@@ -24,7 +24,7 @@ pub(super) fn export(store: &Store, what: ExportCommand, lang: Lang) -> Result<(
         ExportCommand::Decision(out) => one(store, &PaperKind::Decision, &out, lang),
         ExportCommand::Minutes(out) => one(store, &PaperKind::Minutes, &out, lang),
         ExportCommand::Notice { unit: Some(unit), all: false, out } => {
-            one(store, &PaperKind::Notice { unit }, &out, lang)
+            one(store, &PaperKind::Notice { unit: unit.into() }, &out, lang)
         }
         ExportCommand::Notice { unit: None, all: true, out } => {
             let written = crate::papers::export_notices(store, &out.out, existing(out.force))?;

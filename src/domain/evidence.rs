@@ -11,7 +11,7 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EvidenceRow {
     /// The unit's code.
-    pub unit: String,
+    pub unit: crate::domain::code::UnitCode,
     /// The criterion (or component) code it is filed under.
     pub criterion: String,
     /// The document's number (*số hiệu*, `123/QĐ-UBND`).
@@ -28,7 +28,7 @@ pub struct SheetAssessment {
     /// The sheet it was read from, for messages.
     pub sheet: String,
     /// The unit's code, as the sheet names it.
-    pub unit: String,
+    pub unit: crate::domain::code::UnitCode,
     /// Each component row the unit filled, in the sheet's order.
     pub scores: Vec<SheetScore>,
     /// Each document with the cell of its row.

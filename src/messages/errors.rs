@@ -531,6 +531,11 @@ mod tests {
     use rust_decimal::Decimal;
     use std::path::PathBuf;
 
+    /// The unit code the store errors below name.
+    fn stc() -> crate::domain::code::UnitCode {
+        "stc".into()
+    }
+
     fn s(text: &str) -> String {
         text.to_string()
     }
@@ -737,7 +742,7 @@ mod tests {
             StoreError::Catalog(crate::store::catalog::CatalogError::NoRegulation { folder: path.clone() }),
             StoreError::Catalog(crate::store::catalog::CatalogError::Duplicate { id: s("r"), folder: path.clone() }),
             StoreError::Stale(Box::new(StaleSave {
-                unit: s("stc"),
+                unit: stc(),
                 component: s("I.1"),
                 current: Some(s("2.5")),
                 current_reason: s("Chậm"),
@@ -752,12 +757,12 @@ mod tests {
                 file: s("scores.csv"),
                 line: 3,
                 column: s("appraised_score"),
-                unit: "stc".into(),
+                unit: stc(),
                 item: RowItem::Criterion(s("II.1")),
                 value: s("2"),
                 refusal: Refusal {
                     who: actor.clone(),
-                    act: Box::new(Act::Appraise { component: s("II.1"), unit: "stc".into() }),
+                    act: Box::new(Act::Appraise { component: s("II.1"), unit: stc() }),
                     rule: Box::new(Rule::MembersAppraise),
                 },
             })),
@@ -768,19 +773,16 @@ mod tests {
         for (act, rule) in [
             (Act::Council(CouncilWrite::Export), Rule::SecretaryOrChairmanExport),
             (
-                Act::Appraise { component: s("I.1"), unit: "stc".into() },
+                Act::Appraise { component: s("I.1"), unit: stc() },
                 Rule::AssignedTo { component: s("I.1"), agency: s("x") },
             ),
+            (Act::Comment { component: s("I.1"), unit: stc() }, Rule::CoAssignedComment { agencies: vec![s("x")] }),
             (
-                Act::Comment { component: s("I.1"), unit: "stc".into() },
-                Rule::CoAssignedComment { agencies: vec![s("x")] },
-            ),
-            (
-                Act::EnterLeaderScore { leader: s("ld"), component: s("I.1"), unit: "stc".into() },
+                Act::EnterLeaderScore { leader: s("ld"), component: s("I.1"), unit: stc() },
                 Rule::ScoredByLeaders { criterion: s("I") },
             ),
             (
-                Act::ImportAppraisal { component: s("I.1"), unit: "stc".into() },
+                Act::ImportAppraisal { component: s("I.1"), unit: stc() },
                 Rule::LedByAnother { component: s("I.1"), leading: s("x") },
             ),
         ] {
@@ -799,13 +801,12 @@ mod tests {
     /// Every refusal a unit's focal person meets: another unit's file, a submitted file, the council's writes.
     fn every_unit_refusal() -> Vec<StoreError> {
         let mut refusals = Vec::new();
-        let focal =
-            Actor { name: s("dv"), role: Role::Unit, agency: None, unit: Some("stc".into()), leaders_name: None };
+        let focal = Actor { name: s("dv"), role: Role::Unit, agency: None, unit: Some(stc()), leaders_name: None };
         for (act, rule) in [
-            (Act::SelfAssess { unit: "xyz".into() }, Rule::OwnUnitSelfAssessment { own: "stc".into() }),
-            (Act::SelfAssess { unit: "stc".into() }, Rule::Submitted { unit: "stc".into() }),
-            (Act::Submit { unit: "xyz".into() }, Rule::OwnUnitSubmission { own: "stc".into() }),
-            (Act::SeeResult { unit: "xyz".into() }, Rule::OwnUnitResult { own: "stc".into() }),
+            (Act::SelfAssess { unit: "xyz".into() }, Rule::OwnUnitSelfAssessment { own: stc() }),
+            (Act::SelfAssess { unit: stc() }, Rule::Submitted { unit: stc() }),
+            (Act::Submit { unit: "xyz".into() }, Rule::OwnUnitSubmission { own: stc() }),
+            (Act::SeeResult { unit: "xyz".into() }, Rule::OwnUnitResult { own: stc() }),
             (Act::ReadRound, Rule::UnitReadsOwnOnly),
             (Act::Council(CouncilWrite::Reopen), Rule::UnitNeverAppraises),
             (Act::Council(CouncilWrite::RoundSettings), Rule::UnitNeverAppraises),

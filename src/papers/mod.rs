@@ -40,7 +40,7 @@ pub enum PaperKind {
     /// *Thông báo kết quả* to one unit.
     Notice {
         /// The unit's code.
-        unit: String,
+        unit: crate::domain::code::UnitCode,
     },
 }
 
@@ -58,7 +58,7 @@ impl PaperKind {
 
     fn from_slug(slug: &str) -> Option<PaperKind> {
         match slug.split_once(' ') {
-            Some(("notice", unit)) => Some(PaperKind::Notice { unit: unit.to_string() }),
+            Some(("notice", unit)) => Some(PaperKind::Notice { unit: unit.into() }),
             _ => match slug {
                 "report" => Some(PaperKind::Report),
                 "proposal" => Some(PaperKind::Proposal),
@@ -271,7 +271,7 @@ pub fn export_notices(store: &Store, folder: &Path, existing: Existing) -> Resul
     for unit in units {
         let out: PathBuf = folder.join(format!("thong-bao-{unit}-{stamp}.docx"));
         crate::sheet::check_destination(store.path(), &out, existing)?;
-        written.push(write_paper(store, &context, &PaperKind::Notice { unit }, &out, existing)?);
+        written.push(write_paper(store, &context, &PaperKind::Notice { unit: unit.into() }, &out, existing)?);
     }
     Ok(written)
 }

@@ -342,7 +342,7 @@ pub fn plan_rows(regulation: &Regulation, framework: &Framework) -> Vec<PlannedR
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Meta {
     /// The unit's code.
-    pub unit: String,
+    pub unit: crate::domain::code::UnitCode,
     /// The framework's key (`phu-luc-1.toml`), so a sheet is read against the framework it was made from.
     pub framework: String,
     /// The regulation's id.
@@ -375,7 +375,7 @@ impl Meta {
             line.split(" · ").find_map(|part| part.strip_prefix(label)?.strip_prefix(": ").map(str::trim))
         };
         Some(Meta {
-            unit: field(META_UNIT)?.to_string(),
+            unit: field(META_UNIT)?.into(),
             framework: field(META_FRAMEWORK)?.to_string(),
             regulation: field(META_REGULATION)?.to_string(),
             year: field(META_YEAR)?.parse().ok()?,

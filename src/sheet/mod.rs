@@ -66,7 +66,7 @@ pub fn import_sheet(store: &mut Store, path: &Path) -> Result<crate::store::Impo
     let book = read::RawBook::open(path).map_err(|e| e.in_file(path))?;
     let round = store.load_round()?;
     let mut assessments = Vec::new();
-    let mut sheets_of_unit: BTreeMap<String, String> = BTreeMap::new();
+    let mut sheets_of_unit: BTreeMap<crate::domain::code::UnitCode, String> = BTreeMap::new();
     let by_unit = store.actor().role == crate::domain::permissions::Role::Unit;
     // A unit's focal person: the right to each sheet's unit first, before any cell is compared with the database.
     if by_unit {
@@ -80,7 +80,7 @@ pub fn import_sheet(store: &mut Store, path: &Path) -> Result<crate::store::Impo
         let assessment =
             read::parse_unit_sheet(sheet, store.regulation(), &round, !by_unit).map_err(|e| e.in_file(path))?;
         if let Some(first) = sheets_of_unit.insert(assessment.unit.clone(), sheet.name.clone()) {
-            let fault = FileFault::UnitInTwoSheets { unit: assessment.unit.clone().into(), first };
+            let fault = FileFault::UnitInTwoSheets { unit: assessment.unit.clone(), first };
             return Err(SheetError::sheet(&sheet.name, fault).in_file(path));
         }
         assessments.push(assessment);
@@ -105,7 +105,7 @@ pub struct Exported {
 }
 
 /// Excel allows 31 characters in a sheet name; a unit code longer than that is cut and made unique.
-fn sheet_names(codes: &[String]) -> Vec<String> {
+fn sheet_names(codes: &[crate::domain::code::UnitCode]) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     for code in codes {
         let base: String = code.chars().take(31).collect();
@@ -124,18 +124,18 @@ fn sheet_names(codes: &[String]) -> Vec<String> {
 /// The score sheets of the given units (every unit when empty), one sheet each, in that order.
 pub fn score_sheets_book(
     store: &Store,
-    units: &[String],
+    units: &[crate::domain::code::UnitCode],
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Book, StoreError> {
     let regulation = store.regulation();
     let round = store.load_round()?;
-    let codes: Vec<String> =
-        if units.is_empty() { round.units.iter().map(|u| u.code.to_string()).collect() } else { units.to_vec() };
+    let codes: Vec<crate::domain::code::UnitCode> =
+        if units.is_empty() { round.units.iter().map(|u| u.code.clone()).collect() } else { units.to_vec() };
     if codes.is_empty() {
         return Err(StoreError::from(Refused::NoUnitsYet));
     }
     let results = evaluate_round(regulation, &round);
-    let mut evidence: BTreeMap<String, Vec<EvidenceRow>> = BTreeMap::new();
+    let mut evidence: BTreeMap<crate::domain::code::UnitCode, Vec<EvidenceRow>> = BTreeMap::new();
     for row in store.all_evidence()? {
         evidence.entry(row.unit.clone()).or_default().push(row);
     }
@@ -147,10 +147,10 @@ pub fn score_sheets_book(
             .units
             .iter()
             .find(|u| &u.code == code)
-            .ok_or_else(|| StoreError::from(Refused::UnknownUnit { unit: code.clone() }))?;
+            .ok_or_else(|| StoreError::from(Refused::UnknownUnit { unit: code.to_string() }))?;
         let framework = regulation
             .framework_for(&unit.bloc, unit.group.as_deref())
-            .ok_or_else(|| StoreError::from(Refused::NoFramework { unit: code.clone().into() }))?;
+            .ok_or_else(|| StoreError::from(Refused::NoFramework { unit: code.clone() }))?;
         let approved = approved_blocs.contains(&unit.bloc);
         // A unit's focal person before approval: its own sheet, with nothing the council wrote.
         let own = store.actor().role == crate::domain::permissions::Role::Unit && !approved;
@@ -160,7 +160,7 @@ pub fn score_sheets_book(
             year: store.year(),
             unit,
             framework,
-            evidence: evidence.get(code).map(|rows| rows.iter().collect()).unwrap_or_default(),
+            evidence: evidence.get(code.as_str()).map(|rows| rows.iter().collect()).unwrap_or_default(),
             ranked,
             sheet_name,
             approved,
@@ -215,7 +215,7 @@ pub fn export_sheets(
         _ => store.permit(CouncilWrite::Export)?,
     }
     check_destination(store.path(), out, existing)?;
-    let units: Vec<String> = unit.map(|u| vec![u.to_string()]).unwrap_or_default();
+    let units: Vec<crate::domain::code::UnitCode> = unit.map(|u| vec![u.into()]).unwrap_or_default();
     let book = score_sheets_book(store, &units, progress)?;
     let title = match unit {
         Some(code) => format!("Biểu chấm điểm {code} năm {}", store.year()),
@@ -352,7 +352,7 @@ impl Verification {
 /// Comparing a workbook with the database tells whether its values are the stored ones: a unit's focal person
 /// compares only its own unit's score sheet, once its result may be seen; anything else (the ranking, another
 /// unit's sheet, several sheets) would answer guesses about the council's appraisals.
-fn permit_verify(store: &Store, units: &[String]) -> Result<(), StoreError> {
+fn permit_verify(store: &Store, units: &[crate::domain::code::UnitCode]) -> Result<(), StoreError> {
     let actor = store.actor();
     if actor.role != crate::domain::permissions::Role::Unit {
         return Ok(());
@@ -396,7 +396,7 @@ mod tests {
 
     #[test]
     fn long_codes_make_distinct_sheet_names() {
-        let long = "x".repeat(40);
+        let long = crate::domain::code::UnitCode::from("x".repeat(40));
         let names = sheet_names(&[long.clone(), long, "stc".into()]);
         assert_eq!(names[0].chars().count(), 31);
         assert_ne!(names[0], names[1]);

@@ -286,7 +286,7 @@ impl RawBook {
     }
 
     /// The units of the score sheets in this workbook, in sheet order; empty when none is a score sheet.
-    pub fn score_sheet_units(&self) -> Vec<String> {
+    pub fn score_sheet_units(&self) -> Vec<crate::domain::code::UnitCode> {
         self.sheets.iter().filter_map(RawSheet::meta).map(|meta| meta.unit).collect()
     }
 }
@@ -329,7 +329,7 @@ impl RawSheet {
     }
 
     /// The unit code the sheet's small meta line names, if it has one.
-    pub fn unit_named(&self) -> Option<String> {
+    pub fn unit_named(&self) -> Option<crate::domain::code::UnitCode> {
         self.meta().map(|meta| meta.unit)
     }
 
@@ -451,7 +451,7 @@ pub fn parse_unit_sheet(
         .units
         .iter()
         .find(|u| u.code == meta.unit)
-        .ok_or_else(|| meta_cell(RowFault::UnknownUnit { code: meta.unit.clone() }))?;
+        .ok_or_else(|| meta_cell(RowFault::UnknownUnit { code: meta.unit.to_string() }))?;
     let framework = regulation
         .framework_for(&unit.bloc, unit.group.as_deref())
         .ok_or_else(|| meta_cell(FileFault::NoFramework { unit: unit.code.clone() }.into()))?;
@@ -477,7 +477,7 @@ pub fn parse_unit_sheet(
     check_fixed_text(sheet, &layout, framework, round.year)?;
     let scores = read_table(sheet, &layout, regulation, unit, framework, council_columns)?;
     let evidence = read_evidence(sheet, &layout, unit, framework)?;
-    Ok(SheetAssessment { sheet: sheet.name.clone(), unit: unit.code.to_string(), scores, evidence })
+    Ok(SheetAssessment { sheet: sheet.name.clone(), unit: unit.code.clone(), scores, evidence })
 }
 
 fn expect_text(sheet: &RawSheet, row: u32, col: u16, expected: &str, what: SheetItem) -> Result<(), SheetError> {
@@ -791,7 +791,7 @@ fn read_evidence(
         if let Some(first) = seen.insert((code.clone(), reference.clone()), cell.clone()) {
             return Err(at(4, FileFault::EvidenceTwice { unit: unit_code, code, reference, first }));
         }
-        rows.push((cell, EvidenceRow { unit: unit.code.to_string(), criterion: code, reference, title, issued_on }));
+        rows.push((cell, EvidenceRow { unit: unit.code.clone(), criterion: code, reference, title, issued_on }));
     }
     Ok(rows)
 }

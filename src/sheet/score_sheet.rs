@@ -189,7 +189,7 @@ impl<'a> Page<'a> {
         sheet.merged_text((UNIT_ROW, 0), (UNIT_ROW, last), format!("Cơ quan, đơn vị: {}", unit.name), bold(plain()));
         let bloc_name = regulation.bloc(&unit.bloc).map(|b| b.name.as_str()).unwrap_or(&unit.bloc);
         let meta = Meta {
-            unit: unit.code.to_string(),
+            unit: unit.code.clone(),
             framework: input.framework.key.clone(),
             regulation: regulation.id.clone(),
             year: input.year,

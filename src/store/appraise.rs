@@ -273,7 +273,7 @@ fn stale_save(current: Option<Current>, version: i64, unit: &str, component: &st
         awaiting_confirmation: false,
     });
     StoreError::Stale(Box::new(StaleSave {
-        unit: unit.to_string(),
+        unit: unit.into(),
         component: component.to_string(),
         current: current.appraised,
         current_reason: current.reason,
@@ -314,7 +314,7 @@ impl Store {
         let Some(current) = current else { return Err(refused(WithdrawalRefusal::NothingToWithdraw)) };
         if current.version != based_on_version {
             return Err(StoreError::Stale(Box::new(StaleSave {
-                unit: unit.to_string(),
+                unit: unit.into(),
                 component: component.to_string(),
                 current: current.appraised,
                 current_reason: current.reason,

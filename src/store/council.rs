@@ -17,7 +17,7 @@ use rusqlite::{OptionalExtension, params};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CommentRow {
     /// The unit's code.
-    pub unit: String,
+    pub unit: crate::domain::code::UnitCode,
     /// The component's code.
     pub criterion: String,
     /// The co-assigned agency that wrote it.

@@ -39,7 +39,7 @@ pub(super) fn check_document(
         return refuse("date", RowFault::NotADate { unit: unit_code.into(), code: criterion, value: date.to_string() });
     };
     Ok(EvidenceRow {
-        unit: unit.to_string(),
+        unit: unit.into(),
         criterion: code.to_string(),
         reference: reference.to_string(),
         title: title.to_string(),

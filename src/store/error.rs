@@ -139,7 +139,7 @@ impl From<Refusal> for StoreError {
 )]
 pub struct StaleSave {
     /// The unit of the save.
-    pub unit: String,
+    pub unit: crate::domain::code::UnitCode,
     /// The component of the save.
     pub component: String,
     /// The appraised score saved meanwhile, and its deduction reason.

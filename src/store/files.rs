@@ -207,7 +207,7 @@ pub struct DocumentFile {
     /// The file's id in the store.
     pub id: i64,
     /// The unit that sent it.
-    pub unit: String,
+    pub unit: crate::domain::code::UnitCode,
     /// A criterion's code, or [`SIGNED_SHEET`].
     pub folder: String,
     /// Its name as sent.
@@ -465,7 +465,7 @@ impl Store {
 
     /// Where a stored file lies.
     pub fn stored_file(&self, document: &DocumentFile) -> PathBuf {
-        self.files_dir().join("don-vi").join(&document.unit).join(&document.sha256)
+        self.files_dir().join("don-vi").join(document.unit.as_str()).join(&document.sha256)
     }
 
     /// Every file a unit sent, replaced versions included, by folder, name and age.

@@ -100,7 +100,7 @@ pub fn generate(regulation: &Regulation, units: &[UnitRow], seed: u64, appraised
             };
             let explanation = EXPLANATIONS[rng.index(EXPLANATIONS.len())];
             result.scores.push(ScoreRow {
-                unit: unit.code.clone(),
+                unit: unit.code.clone().into(),
                 criterion: component.code.to_string(),
                 self_score,
                 appraised,
@@ -118,7 +118,7 @@ pub fn generate(regulation: &Regulation, units: &[UnitRow], seed: u64, appraised
                     continue;
                 }
                 result.evidence.push(EvidenceRow {
-                    unit: unit.code.clone(),
+                    unit: unit.code.clone().into(),
                     criterion: component.code.to_string(),
                     reference: format!("{}/{}-{}", number, kind_abbreviation(kind), unit.code.to_uppercase()),
                     title: format!("{kind} về {}", lowercase_first(&component.name)),

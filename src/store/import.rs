@@ -312,7 +312,7 @@ impl Store {
             }
             let words = |column: &str| Cell::of(table.cell(record, column)).map(ToString::to_string);
             let change = ScoreChange {
-                unit: unit.to_string(),
+                unit: unit.into(),
                 criterion: code.to_string(),
                 leader,
                 self_score,

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScoreRow {
     /// The unit's code.
-    pub unit: String,
+    pub unit: crate::domain::code::UnitCode,
     /// The component's code (`III.7`).
     pub criterion: String,
     /// The unit's own score; None: not self-assessed.

@@ -113,7 +113,7 @@ impl Store {
             .into());
         }
         let change = ScoreChange {
-            unit: unit.to_string(),
+            unit: unit.into(),
             criterion: code.to_string(),
             leader: None,
             self_score,

@@ -109,11 +109,10 @@ impl Store {
         assessment: &SheetAssessment,
     ) -> std::result::Result<Planned, SheetError> {
         let sheet = &assessment.sheet;
-        let unit = round
-            .units
-            .iter()
-            .find(|u| u.code == assessment.unit)
-            .ok_or_else(|| SheetError::at(sheet, None, RowFault::UnknownUnit { code: assessment.unit.clone() }))?;
+        let unit =
+            round.units.iter().find(|u| u.code == assessment.unit).ok_or_else(|| {
+                SheetError::at(sheet, None, RowFault::UnknownUnit { code: assessment.unit.to_string() })
+            })?;
         let on_sheet = |e: super::StoreError| SheetError::on_sheet(sheet, e);
         self.check_not_frozen(&unit.bloc, Subject::Unit(unit.code.clone())).map_err(on_sheet)?;
         self.unit_right_first(sheet, &unit.code)?;
@@ -177,7 +176,7 @@ impl Store {
                 (true, None) => Cell::Clear,
             };
             scores.push(ScoreChange {
-                unit: unit.code.to_string(),
+                unit: unit.code.clone(),
                 criterion: score.code.clone(),
                 leader: None,
                 self_score: cell(self_score != stored.self_score, self_score),
@@ -205,7 +204,7 @@ fn new_evidence(
     for (cell, row) in assessment.evidence.iter().filter(|(_, row)| !known.contains(row)) {
         right.clone().map_err(|refusal| {
             let (unit, code, reference) = (row.unit.clone(), row.criterion.clone(), row.reference.clone());
-            let fault = RowFault::DocumentRefused { unit: unit.into(), code, reference, refusal: Box::new(refusal) };
+            let fault = RowFault::DocumentRefused { unit, code, reference, refusal: Box::new(refusal) };
             SheetError::at(&assessment.sheet, Some(cell), fault)
         })?;
         evidence.push(row.clone());

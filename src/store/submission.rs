@@ -20,7 +20,7 @@ use rusqlite::{OptionalExtension, params};
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Submission {
     /// The unit's code.
-    pub unit: String,
+    pub unit: crate::domain::code::UnitCode,
     /// When it was recorded, UTC (`2024-11-20T03:14:00Z`).
     pub submitted_at: String,
     /// The day it was received, Vietnam's date (`2024-11-20`): the appraisal period counts from it (Điều 9.5).
@@ -39,7 +39,7 @@ pub struct Submission {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct UnitSubmission {
     /// The unit's code.
-    pub unit: String,
+    pub unit: crate::domain::code::UnitCode,
     /// Its full name.
     pub name: String,
     /// Its bloc.
@@ -94,7 +94,7 @@ impl Store {
             let submitted: Option<String> = row.get(3)?;
             let submission = match submitted {
                 Some(unit) => Some(Submission {
-                    unit,
+                    unit: unit.into(),
                     submitted_at: row.get(4)?,
                     submitted_on: row.get(5)?,
                     approved_on: row.get(6)?,

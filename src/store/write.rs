@@ -104,7 +104,7 @@ pub(super) struct LeaderEntry {
 /// score of it: then `appraised` and `reason` are the leader's).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct ScoreChange {
-    pub unit: String,
+    pub unit: crate::domain::code::UnitCode,
     pub criterion: String,
     pub leader: Option<String>,
     pub self_score: Cell<Decimal>,
@@ -489,7 +489,7 @@ pub(super) fn check_merged(
             scores.push(HeldScore::Leader(leader.score.clone(), regulation.leaders_name.clone()));
         }
         if !scores.is_empty() {
-            return Err(RowFault::NotApplicableHolds { unit: unit.into(), code, scores }.at(at.clone(), None));
+            return Err(RowFault::NotApplicableHolds { unit, code, scores }.at(at.clone(), None));
         }
     }
     let decimal = |text: &str| Decimal::from_str(text).ok();
@@ -506,7 +506,7 @@ pub(super) fn check_merged(
         _ => None,
     };
     self_assessment_against_appraisal(by_unit, place.component.max, self_score, judged).map_err(|why| {
-        RowFault::ReasonNeeded { unit: unit.clone().into(), code: code.clone(), why }.at(at.clone(), Some("reason"))
+        RowFault::ReasonNeeded { unit: unit.clone(), code: code.clone(), why }.at(at.clone(), Some("reason"))
     })?;
     // Group I of 2610 (Điều 6.2.b): the leaders score it; the unit's self-assessment does not reach it.
     if place.criterion.scored_by_leaders && merged.self_score_changed() && self_score.is_some() {
@@ -517,9 +517,10 @@ pub(super) fn check_merged(
     }
     // Điều 4.2 of 453: the unit's own deduction needs its explanation, on what the component will hold.
     if after.applicable && (merged.self_score_changed() || change.explanation != Cell::Keep) {
-        regulation.self_assessment.check(place.component.max, self_score, &after.explanation).map_err(|why| {
-            RowFault::ExplanationMissing { unit: unit.into(), code, why }.at(at.clone(), Some("explanation"))
-        })?;
+        regulation
+            .self_assessment
+            .check(place.component.max, self_score, &after.explanation)
+            .map_err(|why| RowFault::ExplanationMissing { unit, code, why }.at(at.clone(), Some("explanation")))?;
     }
     Ok(())
 }

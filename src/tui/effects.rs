@@ -35,8 +35,8 @@ pub fn snapshot(store: &Store) -> Result<Snapshot> {
 
 /// Who has submitted, in a round that takes submissions (one with a submission, or a real round with a unit's
 /// focal person: the demo's focal person is there to be tried, and its seeded units stay in the queues).
-fn submitted(store: &Store) -> Result<Option<BTreeMap<String, Submission>>> {
-    let by_unit: BTreeMap<String, Submission> =
+fn submitted(store: &Store) -> Result<Option<BTreeMap<crate::domain::code::UnitCode, Submission>>> {
+    let by_unit: BTreeMap<crate::domain::code::UnitCode, Submission> =
         store.submissions()?.into_iter().filter_map(|s| s.submission.map(|done| (s.unit, done))).collect();
     let focal_person = !store.is_demo()? && store.users()?.iter().any(|u| u.role == Role::Unit);
     let takes_submissions = !by_unit.is_empty() || focal_person;

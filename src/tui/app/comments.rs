@@ -47,6 +47,6 @@ impl App {
 }
 
 /// What tells one comment from another (unit, component, agency, when).
-pub(super) fn comment_key(comment: &CommentRow) -> (String, String, String, String) {
+pub(super) fn comment_key(comment: &CommentRow) -> (crate::domain::code::UnitCode, String, String, String) {
     (comment.unit.clone(), comment.criterion.clone(), comment.agency.clone(), comment.at.clone())
 }

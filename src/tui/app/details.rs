@@ -20,10 +20,7 @@ impl App {
 
     /// The documents of a component, once its unit's documents were read (when its form opened).
     pub fn evidence_for(&self, unit: &str, place: &ComponentPlace<'_>) -> Vec<&EvidenceRow> {
-        evidence_codes(place)
-            .filter_map(|code| self.evidence.get(&(unit.to_string(), code.to_string())))
-            .flatten()
-            .collect()
+        evidence_codes(place).filter_map(|code| self.evidence.get(&(unit.into(), code.to_string()))).flatten().collect()
     }
 
     /// The files a unit sent for a component (its criterion's and its own folder), current versions only.
@@ -39,7 +36,7 @@ impl App {
 
     /// Keeps the files a unit sent, as read with its details.
     pub(super) fn keep_files(&mut self, unit: &str, files: Vec<crate::store::files::DocumentFile>) {
-        self.files.insert(unit.to_string(), files);
+        self.files.insert(unit.into(), files);
     }
 
     /// Asks once for a unit's documents and explanations, unless they are in memory or were asked for.

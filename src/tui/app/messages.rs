@@ -41,7 +41,7 @@ pub struct UnitRefresh {
     /// The approved blocs' published results (a re-rating changes one unit's).
     pub published: BTreeMap<BlocCode, crate::domain::published::PublishedBloc>,
     /// Who has submitted (None: the round takes no submissions in the program).
-    pub submitted: Option<BTreeMap<String, crate::store::submission::Submission>>,
+    pub submitted: Option<BTreeMap<crate::domain::code::UnitCode, crate::store::submission::Submission>>,
     /// The newest audit row read: the next refresh starts after it.
     pub audit_id: i64,
 }

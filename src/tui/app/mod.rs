@@ -98,9 +98,9 @@ pub struct App {
     pub audit_id: i64,
     /// Evidence by (unit, criterion or component code).
     /// The documents of the units whose forms were opened, by (unit, criterion or component code).
-    pub evidence: BTreeMap<(String, String), Vec<EvidenceRow>>,
+    pub evidence: BTreeMap<(crate::domain::code::UnitCode, String), Vec<EvidenceRow>>,
     /// The files each unit sent over SFTP (issue 24), read with its documents.
-    pub files: BTreeMap<String, Vec<crate::store::files::DocumentFile>>,
+    pub files: BTreeMap<crate::domain::code::UnitCode, Vec<crate::store::files::DocumentFile>>,
     /// Units whose documents are in `evidence` and whose explanations are in `round` (or were asked for).
     details_loaded: BTreeSet<crate::domain::code::UnitCode>,
     /// How many documents back each criterion or component, by unit.
@@ -111,7 +111,7 @@ pub struct App {
     pub comments: Vec<CommentRow>,
     /// Comments this user has had in front of them: those on items already done when the interface opened,
     /// and those of every form opened since. Any other comment on one of their items is flagged as new.
-    comments_known: BTreeSet<(String, String, String, String)>,
+    comments_known: BTreeSet<(crate::domain::code::UnitCode, String, String, String)>,
     /// The round's users, for the start-up picker and the desk's user list; the history names people from it.
     pub users: Vec<CouncilUser>,
     /// The demo round (`thamdinh demo`): anyone may sign in as anyone from the picker.

@@ -29,7 +29,7 @@ pub struct UnitSide {
 pub struct Submissions {
     /// By unit; None when the round takes no submissions in the program (no unit has a focal person): then every
     /// unit's file counts as received.
-    pub by_unit: Option<BTreeMap<String, Submission>>,
+    pub by_unit: Option<BTreeMap<crate::domain::code::UnitCode, Submission>>,
     /// The round's submission deadline, when the secretary set one (`round set --deadline`).
     pub deadline: Option<Date>,
     /// Điều 9.5: the appraisal period, in working days from receipt.
