@@ -17,20 +17,17 @@ pub struct CsvTable {
 /// character, a length beyond the bound, a name or title of invisible characters or with a bidi control).
 fn clean_record(
     record: &csv::StringRecord,
-    headers: &csv::StringRecord,
+    (headers, names): (&csv::StringRecord, &Names),
     file: &str,
     line: u64,
 ) -> Result<csv::StringRecord> {
-    let kinds: Vec<TextKind> = (0..record.len())
-        .map(|index| TextKind::of_column(&headers.get(index).unwrap_or("").trim().to_lowercase()))
-        .collect();
     let plain = |cell: &str| cell.bytes().all(|b| (0x20..0x7f).contains(&b));
-    if record.iter().zip(&kinds).all(|(cell, kind)| plain(cell) && cell.len() <= kind.limit()) {
+    if record.iter().enumerate().all(|(index, cell)| plain(cell) && cell.len() <= names.kind(index).limit()) {
         return Ok(record.clone());
     }
     let mut cleaned = csv::StringRecord::with_capacity(record.as_slice().len(), record.len());
-    for ((index, cell), kind) in record.iter().enumerate().zip(&kinds) {
-        let cell = check(*kind, cell).map_err(|why| {
+    for (index, cell) in record.iter().enumerate() {
+        let cell = check(names.kind(index), cell).map_err(|why| {
             let column = headers.get(index).unwrap_or("?").to_string();
             // A value beyond its bound is named by its start only.
             let value = match why {
@@ -42,6 +39,31 @@ fn clean_record(
         cleaned.push_field(&cell);
     }
     Ok(cleaned)
+}
+
+/// Each header's name as the columns are matched (trimmed, lowercase) and the text rule of its kind, worked out
+/// once for the file rather than for every cell of every row.
+struct Names {
+    names: Vec<String>,
+    kinds: Vec<TextKind>,
+}
+
+impl Names {
+    fn of(headers: &csv::StringRecord) -> Names {
+        let names: Vec<String> = headers.iter().map(|header| header.trim().to_lowercase()).collect();
+        let kinds = names.iter().map(|name| TextKind::of_column(name)).collect();
+        Names { names, kinds }
+    }
+
+    /// The name of column `index` (`?` past the header row).
+    fn name(&self, index: usize) -> &str {
+        self.names.get(index).map_or("?", String::as_str)
+    }
+
+    /// The text rule of column `index` (a column without a header is held to the rule of no name).
+    fn kind(&self, index: usize) -> TextKind {
+        self.kinds.get(index).copied().unwrap_or_else(|| TextKind::of_column(""))
+    }
 }
 
 /// The columns whose text may span lines (a quoted field with line breaks): the explanation, reason and title.
@@ -63,10 +85,11 @@ impl PhysicalLines {
 
 /// A line break inside a cell is allowed only in the text columns; elsewhere it is a quote left open, or a value
 /// that spans rows, refused at the record's first line.
-fn check_line_breaks(record: &csv::StringRecord, headers: &csv::StringRecord, file: &str, line: u64) -> Result<()> {
+fn check_line_breaks(record: &csv::StringRecord, names: &Names, file: &str, line: u64) -> Result<()> {
     for (index, cell) in record.iter().enumerate() {
-        let column = headers.get(index).unwrap_or("?").trim().to_lowercase();
-        if (cell.contains('\n') || cell.contains('\r')) && !TEXT_COLUMNS.contains(&column.as_str()) {
+        let column = names.name(index);
+        if (cell.contains('\n') || cell.contains('\r')) && !TEXT_COLUMNS.contains(&column) {
+            let column = column.to_string();
             return Err(super::trust::TrustRefused::CsvLineBreak { file: file.to_string(), line, column }.into());
         }
     }
@@ -144,6 +167,7 @@ impl CsvTable {
             return Err(csv_error(&file, 1, CsvProblem::MissingColumn { column: missing.to_string() }));
         }
         let lines = PhysicalLines::of(text);
+        let names = Names::of(&headers);
         let mut rows = Vec::new();
         let mut last_start = None;
         for record in reader.records() {
@@ -161,8 +185,8 @@ impl CsvTable {
             if record.iter().all(str::is_empty) {
                 continue;
             }
-            check_line_breaks(&record, &headers, &file, line)?;
-            rows.push((line, clean_record(&record, &headers, &file, line)?));
+            check_line_breaks(&record, &names, &file, line)?;
+            rows.push((line, clean_record(&record, (&headers, &names), &file, line)?));
         }
         if let Some(start) = last_start {
             check_quotes_closed(text, start, &lines, &file)?;

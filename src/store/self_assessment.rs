@@ -7,7 +7,7 @@ use super::error::{Result, StoreError};
 use super::write::check_merged;
 use super::write::{Cell, ScoreChange, merge, write_merged};
 use crate::domain::code::UnitCode;
-use crate::domain::permissions::{Refusal, Role, SelfAssessmentState, may_self_assess};
+use crate::domain::permissions::{Refusal, Role, SelfAssessmentState, may_self_assess_with};
 use crate::domain::score::parse_score;
 use crate::store::{Refused, Subject, TextField};
 
@@ -34,7 +34,7 @@ impl Store {
 
     /// This session's right to write unit `unit`'s self-assessment now (`Ok(Err(_))`: refused, with the rule).
     pub(super) fn self_assessment_right(&self, unit: &str) -> Result<std::result::Result<(), Refusal>> {
-        Ok(may_self_assess(&self.actor, unit, self.self_assessment_state(unit)?))
+        may_self_assess_with(&self.actor, unit, || self.self_assessment_state(unit))
     }
 
     /// Refuses, naming the rule, a write of unit `unit`'s self-assessment this session may not make now.

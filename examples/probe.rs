@@ -1,0 +1,59 @@
+//! Runs one benchmarked operation exactly once, so an instruction counter (callgrind) sees only it.
+//! `probe gen-national DB` | `probe open DB USER` | `probe gen-import DIR` | `probe import DB CSV`.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a measuring tool: a failed unwrap is a failed run")]
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::fmt::Write;
+use std::path::Path;
+use thamdinh::store::Store;
+use thamdinh::tui::app::App;
+use thamdinh::tui::{snapshot, view};
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    match args[1].as_str() {
+        "gen-national" => {
+            thamdinh::demo::create(Path::new(&args[2]), "thai-nguyen-2024", 2024, Some(10_000), 1).expect("demo");
+        }
+        "open" => {
+            let mut store = Store::open(Path::new(&args[2])).expect("open");
+            store.sign_in(&args[3]).expect("user");
+            let app = App::new(
+                store.regulation().clone(),
+                snapshot(&store).expect("snapshot"),
+                false,
+                Some(store.actor().clone()),
+            );
+            let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("terminal");
+            terminal.draw(|frame| view::draw(frame, &app)).expect("draw");
+            println!("{}", terminal.backend().buffer().content.len());
+        }
+        "gen-import" => {
+            let dir = Path::new(&args[2]);
+            let store =
+                thamdinh::demo::create(&dir.join("import.db"), "thai-nguyen-2024", 2024, Some(4_000), 1).expect("demo");
+            let round = store.load_round().expect("round");
+            let mut text = String::from("unit,criterion,self_score,appraised_score,reason\n");
+            let mut rows = 0;
+            'units: for unit in &round.units {
+                let framework = store.regulation().framework_for(&unit.bloc, unit.group.as_deref()).expect("framework");
+                for place in framework.components().filter(|p| !p.criterion.scored_by_leaders) {
+                    let _ = writeln!(text, "{},{},0,0,bench", unit.code, place.component.code);
+                    rows += 1;
+                    if rows == 100_000 {
+                        break 'units;
+                    }
+                }
+            }
+            assert_eq!(rows, 100_000);
+            std::fs::write(dir.join("scores.csv"), text).expect("csv");
+        }
+        "import" => {
+            let mut store = Store::open(Path::new(&args[2])).expect("open");
+            let rows = store.import_scores(Path::new(&args[3])).map(|i| i.rows).unwrap_or(0);
+            println!("{rows}");
+        }
+        _ => panic!("unknown"),
+    }
+}
