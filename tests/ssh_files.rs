@@ -163,6 +163,13 @@ fn a_refused_upload_says_why(sshd: &tools::sshd::Sshd, work: &Path, db: &Path) {
     let out =
         sshd.sftp("dau-moi-stc", "put gia.pdf /TU-CHOI-TAI-LEN.txt\nput gia.pdf /stc/I.1/TU-CHOI-TAI-LEN.txt\n", work);
     assert!(!out.status.success(), "{}", text(&out));
+    // A name sent with a terminal control is kept escaped: the note never carries the raw character.
+    let out = sshd.sftp("dau-moi-stc", "put gia.pdf \"/stc/I.1/x\x1b[31m.pdf\"\n", work);
+    assert!(!out.status.success(), "{}", text(&out));
+    let out = sshd.sftp("dau-moi-stc", "get /TU-CHOI-TAI-LEN.txt note.txt\n", work);
+    assert!(out.status.success(), "{}", text(&out));
+    let note = std::fs::read_to_string(work.join("note.txt")).unwrap();
+    assert!(!note.contains('\x1b') && note.contains("/stc/I.1/x\\x1b[31m.pdf"), "{note}");
     assert_eq!(thamdinh::store::Store::open(db).unwrap().audit_last_id().unwrap(), audit, "the audit log is unchanged");
     let verify = Command::new(BIN).args(["audit", "verify", "--db", db.to_str().unwrap()]).output().unwrap();
     assert!(verify.status.success(), "{}", text(&verify));

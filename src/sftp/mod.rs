@@ -176,8 +176,11 @@ fn modified(meta: &std::fs::Metadata) -> Option<u32> {
 impl Session {
     /// A refused upload: told as [`told`] does, and kept for this user, who reads it in the note
     /// (`/TU-CHOI-TAI-LEN.txt`, what the OpenSSH clients leave them) and on the unit's screen.
+    /// What is kept is escaped as one line (a name sent with a control or direction character shows as its escape).
     fn refuse(&self, path: &str, code: StatusCode, vi: String, en: &str) -> StatusReply {
-        if let Err(e) = self.store.record_upload_refusal(&clean(path), &vi, en) {
+        use crate::domain::text::escape_line;
+        let kept = self.store.record_upload_refusal(&escape_line(&clean(path)), &escape_line(&vi), &escape_line(en));
+        if let Err(e) = kept {
             tracing::warn!("a refused upload of {path} was not kept for its note: {e}");
         }
         told(code, vi)
