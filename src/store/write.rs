@@ -512,9 +512,7 @@ pub(super) fn check_merged(
     // Group I of 2610 (Điều 6.2.b): the leaders score it; the unit's self-assessment does not reach it.
     if place.criterion.scored_by_leaders && merged.self_score_changed() && self_score.is_some() {
         let leaders = regulation.leaders_name.clone();
-        return Err(
-            RowFault::SelfScoreByLeaders { unit: unit.into(), code, leaders }.at(at.clone(), Some("self_score"))
-        );
+        return Err(RowFault::SelfScoreByLeaders { unit, code, leaders }.at(at.clone(), Some("self_score")));
     }
     // Điều 4.2 of 453: the unit's own deduction needs its explanation, on what the component will hold.
     if after.applicable && (merged.self_score_changed() || change.explanation != Cell::Keep) {
