@@ -33,7 +33,7 @@ pub enum UploadRefused {
     #[error("{name:?}: a file name may not hold a folder, a control or a direction character, nor start with a dot")]
     BadName { name: String },
     #[error("unit {unit}: no criterion {folder} to file a document under")]
-    NoFolder { unit: String, folder: String },
+    NoFolder { unit: UnitCode, folder: String },
     #[error("{name}: larger than {limit_mb} MB, the limit of one file")]
     TooLarge { name: String, limit_mb: u64 },
     #[error("{name}: the unit's files would reach {total_mb} MB, over its limit of {limit_mb} MB")]
@@ -61,7 +61,7 @@ pub enum UploadRefused {
     #[error("{name}: its side file was refused in this session; send a correct {name}.toml, then the file again")]
     SideFileRefused { name: String },
     #[error("{name}: no such current file of unit {unit} (a replaced version keeps its document)")]
-    NoSuchFile { unit: String, name: String },
+    NoSuchFile { unit: UnitCode, name: String },
     #[error("{name}: number {reference} already belongs to another file of this criterion ({other})")]
     ReferenceTaken { name: String, reference: String, other: String },
 }
