@@ -141,12 +141,9 @@ impl Store {
         let mut statement = self.conn.prepare("SELECT bloc, unit, reason FROM quota_exception ORDER BY bloc, unit")?;
         let mut rows = statement.query([])?;
         while let Some(row) = rows.next()? {
-            let bloc: String = row.get(0)?;
-            let unit: String = row.get(1)?;
-            found
-                .entry(BlocCode::from(bloc.as_str()))
-                .or_default()
-                .push(QuotaException { unit: UnitCode::from(unit.as_str()), reason: row.get(2)? });
+            let bloc: BlocCode = row.get(0)?;
+            let unit: UnitCode = row.get(1)?;
+            found.entry(bloc).or_default().push(QuotaException { unit, reason: row.get(2)? });
         }
         Ok(found)
     }

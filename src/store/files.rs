@@ -41,7 +41,7 @@ pub enum UploadRefused {
     #[error("unit {unit}: no criterion {folder} to file a document under")]
     NoFolder {
         /// The unit sending.
-        unit: String,
+        unit: UnitCode,
         /// The folder as named.
         folder: String,
     },
@@ -143,7 +143,7 @@ pub enum UploadRefused {
     #[error("{name}: no such current file of unit {unit} (a replaced version keeps its document)")]
     NoSuchFile {
         /// The unit.
-        unit: String,
+        unit: UnitCode,
         /// The file's name.
         name: String,
     },

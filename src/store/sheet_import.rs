@@ -24,7 +24,7 @@ enum SheetError {
     /// A unit's focal person's sheet of a unit it may not write.
     Refused {
         sheet: String,
-        unit: String,
+        unit: crate::domain::code::UnitCode,
         refusal: Box<crate::domain::permissions::Refusal>,
     },
 }
@@ -37,8 +37,7 @@ impl SheetError {
             }
             SheetError::Store(error) => error,
             SheetError::Refused { sheet, unit, refusal } => {
-                super::Refused::SheetRefused { file: file.to_string(), sheet, unit: unit.into(), refusal: *refusal }
-                    .into()
+                super::Refused::SheetRefused { file: file.to_string(), sheet, unit, refusal: *refusal }.into()
             }
         }
     }
@@ -88,7 +87,7 @@ impl Store {
         {
             return Err(SheetError::Refused {
                 sheet: sheet.to_string(),
-                unit: unit.to_string(),
+                unit: unit.into(),
                 refusal: Box::new(refusal),
             });
         }
