@@ -53,7 +53,7 @@ macro_rules! code {
 
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
+                f.pad(&self.0)
             }
         }
 
@@ -146,6 +146,7 @@ mod tests {
         assert_eq!("snv", unit);
         assert_eq!(unit.to_string(), "snv");
         assert_eq!(unit.len(), 3);
+        assert_eq!(format!("[{unit:<5}]"), "[snv  ]", "a code pads in a column as its text does");
         assert_eq!(serde_json::to_string(&unit).ok().as_deref(), Some("\"snv\""));
         let map: std::collections::BTreeMap<UnitCode, u8> = [(unit.clone(), 1)].into();
         assert_eq!(map.get("snv"), Some(&1));
