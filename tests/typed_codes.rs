@@ -12,7 +12,11 @@ const ALLOWED: &[(&str, usize, &str)] = &[
         3,
         "UnknownUnit, NoUnitForRole, UnitNotInRound: the text a user typed that names no unit of the round",
     ),
-    ("src/sftp/mod.rs", 4, "files4 rewrites the SFTP server in parallel (issue 24); typed after that merge"),
+    (
+        "src/sftp/mod.rs",
+        4,
+        "the first name of a path as the SFTP client sent it: the store checks it names the unit on upload",
+    ),
     ("src/tui/app/navigation.rs", 1, "open_unit's caller passes the queue's text; typed with the queue"),
 ];
 
