@@ -79,9 +79,9 @@ fn bad_keys_are_refused_naming_file_line_and_key() {
             "regulation.toml",
             "rate = \"0.2\"",
             "rate = \"0.2\"\nround = \"up\"",
-            "regulation.toml:38: unknown field `round`",
+            "regulation.toml:49: unknown field `round`",
         ),
-        ("regulation.toml", "rate = \"0.2\"", "rate = \"1.2\"", "regulation.toml:37: quota.rate"),
+        ("regulation.toml", "rate = \"0.2\"", "rate = \"1.2\"", "regulation.toml:48: quota.rate"),
         ("regulation.toml", "tiebreak_decimals = 3", "tie_keys = [\"part:Z\"]", "regulation.toml:9: tie_keys: part:Z"),
         ("frameworks/phu-luc-1.toml", "max = \"1.5\"", "max = \"2.5\"", "phu-luc-1.toml:"),
     ] {
@@ -112,9 +112,9 @@ fn a_bad_key_and_bad_conditions_are_reported_together() {
     assert!(!output.status.success());
     let errors = String::from_utf8(output.stderr).unwrap();
     for (place, key) in [
-        ("regulation.toml:38:", "unknown field `round`"),
-        ("regulation.toml:106:", "key fact: fact outstandin is not declared in [[facts]]"),
-        ("regulation.toml:112:", "key blocs: \"khoi-9\" is not a bloc of blocs.toml"),
+        ("regulation.toml:49:", "unknown field `round`"),
+        ("regulation.toml:117:", "key fact: fact outstandin is not declared in [[facts]]"),
+        ("regulation.toml:123:", "key blocs: \"khoi-9\" is not a bloc of blocs.toml"),
         ("phu-luc-1.toml:", "components of VII sum to 10"),
     ] {
         assert!(errors.lines().any(|line| line.contains(place) && line.contains(key)), "{place} {key}: {errors}");
@@ -138,5 +138,5 @@ fn the_current_folder_is_checked_under_its_own_name() {
         .output()
         .unwrap();
     let errors = String::from_utf8(output.stderr).unwrap();
-    assert!(errors.contains("thamdinh: thai-nguyen-2024/regulation.toml:37: quota.rate"), "{errors}");
+    assert!(errors.contains("thamdinh: thai-nguyen-2024/regulation.toml:48: quota.rate"), "{errors}");
 }

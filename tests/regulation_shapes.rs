@@ -97,7 +97,7 @@ fn ties_are_broken_by_a_part_then_a_criterion_then_the_chairman() {
 #[test]
 fn bad_quota_and_tie_keys_are_refused_naming_file_line_and_key() {
     let error = edited(&[("rate = \"0.2\"", "rate = \"1.5\"")]).unwrap_err();
-    assert!(error.starts_with("thai-nguyen-2024/regulation.toml:37:"), "{error}");
+    assert!(error.starts_with("thai-nguyen-2024/regulation.toml:48:"), "{error}");
     assert!(error.contains("quota.rate"), "{error}");
     let error = edited(&[("rate = \"0.2\"", "rate = \"0.2\"\nrounding = \"nearest\"")]).unwrap_err();
     assert!(error.contains("quota.rounding") && error.contains("nearest"), "{error}");

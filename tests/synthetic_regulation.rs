@@ -821,7 +821,8 @@ fn the_demo_gives_no_self_assessment_on_what_the_leaders_score() {
                 UnitRow { code: format!("dv{i:02}"), name: format!("Đơn vị {i}"), bloc, group: None }
             })
             .collect();
-        let generated = thamdinh::store::generate::generate(&regulation, &units, 2024, 70);
+        let generated =
+            thamdinh::store::generate::generate(&regulation, &units, 2024, 70, thamdinh::store::generate::GENERATOR);
         let by_leaders = |unit: &str, code: &str| {
             let bloc = &units.iter().find(|u| u.code == unit).unwrap().bloc;
             regulation.framework_for(bloc, None).unwrap().component(code).unwrap().criterion.scored_by_leaders

@@ -65,7 +65,9 @@ fn quarter(points: Decimal) -> Decimal {
 }
 
 /// Generates a round for the given units: `appraised_share` percent of components appraised.
-pub fn generate(regulation: &Regulation, units: &[UnitRow], seed: u64, appraised_share: u64) -> Seed {
+/// `generator` is the version asked for (1 up to [`GENERATOR`]), so a demo round made by an earlier program is
+/// generated again exactly as it was made.
+pub fn generate(regulation: &Regulation, units: &[UnitRow], seed: u64, appraised_share: u64, generator: u32) -> Seed {
     let mut result = Seed { units: units.to_vec(), ..Seed::default() };
     for unit in units {
         let Some(framework) = regulation.framework_for(&unit.bloc, unit.group.as_deref()) else { continue };
@@ -81,7 +83,7 @@ pub fn generate(regulation: &Regulation, units: &[UnitRow], seed: u64, appraised
             // The leaders score it (2610 Điều 6.2.b, synthetic Điều 3.4): it is no part of the unit's
             // self-assessment, so it gets no self-score, explanation or evidence. The draws are made all the same,
             // so every other component keeps the values it had.
-            let by_unit = !place.criterion.scored_by_leaders;
+            let by_unit = generator < 2 || !place.criterion.scored_by_leaders;
             let self_score = if strong {
                 let deduction =
                     if component.max == largest { std::mem::take(&mut deduction_left) } else { Decimal::ZERO };
@@ -126,7 +128,7 @@ pub fn generate(regulation: &Regulation, units: &[UnitRow], seed: u64, appraised
                 });
             }
         }
-        if strong && regulation.fact("outstanding").is_some() {
+        if strong && (generator < 2 || regulation.fact("outstanding").is_some()) {
             result.facts.push((unit.code.clone(), "outstanding".into(), "true".into()));
         }
         if rng.below(12) == 0 && regulation.fact("discipline").is_some() {

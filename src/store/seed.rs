@@ -14,8 +14,8 @@ use rusqlite::params;
 /// does to check every seeded value without an audit row per value.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DemoRecipe {
-    /// The generator's version ([`super::generate::GENERATOR`]): a program that generates otherwise cannot
-    /// regenerate the round, and says so.
+    /// The generator's version ([`super::generate::GENERATOR`]): every earlier version is generated again as it
+    /// was (a demo round made before still verifies); a later one, from a newer program, is refused and named.
     pub generator: u32,
     /// The seed every value is generated from (`demo --seed`).
     pub seed: u64,
@@ -26,13 +26,13 @@ pub struct DemoRecipe {
 impl DemoRecipe {
     /// The values this recipe generates for these units.
     pub fn generate(&self, regulation: &Regulation, units: &[UnitRow]) -> Result<Seed> {
-        if self.generator != super::generate::GENERATOR {
+        if !(1..=super::generate::GENERATOR).contains(&self.generator) {
             return Err(StoreError::from(Refused::DemoGenerator {
                 found: self.generator.to_string(),
                 ours: super::generate::GENERATOR.to_string(),
             }));
         }
-        Ok(super::generate::generate(regulation, units, self.seed, self.appraised_share))
+        Ok(super::generate::generate(regulation, units, self.seed, self.appraised_share, self.generator))
     }
 }
 
