@@ -2,10 +2,12 @@
 //! and exporting every unit's score sheet to .xlsx. `cargo bench --bench io`.
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failed unwrap is a failed test")]
 
-use std::fmt::Write;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 use thamdinh::store::Store;
+
+#[path = "tools/import_rows.rs"]
+mod import_rows;
 
 fn main() {
     divan::main();
@@ -22,20 +24,7 @@ static IMPORT: LazyLock<Fixture> = LazyLock::new(|| {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("import.db");
     let store = thamdinh::demo::create(&path, "thai-nguyen-2024", 2024, Some(4_000), 1).expect("demo round");
-    let round = store.load_round().expect("round");
-    let mut text = String::from("unit,criterion,self_score,appraised_score,reason\n");
-    let mut rows = 0;
-    'units: for unit in &round.units {
-        let framework = store.regulation().framework_for(&unit.bloc, unit.group.as_deref()).expect("framework");
-        for place in framework.components().filter(|p| !p.criterion.scored_by_leaders) {
-            let _ = writeln!(text, "{},{},0,0,bench", unit.code, place.component.code);
-            rows += 1;
-            if rows == 100_000 {
-                break 'units;
-            }
-        }
-    }
-    assert_eq!(rows, 100_000, "the round is too small for 100 000 rows");
+    let text = import_rows::scores_csv(&store);
     let csv = dir.path().join("scores.csv");
     std::fs::write(&csv, text).expect("csv");
     Fixture { dir, path, csv }

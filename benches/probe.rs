@@ -5,11 +5,13 @@
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use std::fmt::Write;
 use std::path::Path;
 use thamdinh::store::Store;
 use thamdinh::tui::app::App;
 use thamdinh::tui::{snapshot, view};
+
+#[path = "tools/import_rows.rs"]
+mod import_rows;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -34,20 +36,7 @@ fn main() {
             let dir = Path::new(&args[2]);
             let store =
                 thamdinh::demo::create(&dir.join("import.db"), "thai-nguyen-2024", 2024, Some(4_000), 1).expect("demo");
-            let round = store.load_round().expect("round");
-            let mut text = String::from("unit,criterion,self_score,appraised_score,reason\n");
-            let mut rows = 0;
-            'units: for unit in &round.units {
-                let framework = store.regulation().framework_for(&unit.bloc, unit.group.as_deref()).expect("framework");
-                for place in framework.components().filter(|p| !p.criterion.scored_by_leaders) {
-                    let _ = writeln!(text, "{},{},0,0,bench", unit.code, place.component.code);
-                    rows += 1;
-                    if rows == 100_000 {
-                        break 'units;
-                    }
-                }
-            }
-            assert_eq!(rows, 100_000);
+            let text = import_rows::scores_csv(&store);
             std::fs::write(dir.join("scores.csv"), text).expect("csv");
         }
         "import" => {
