@@ -13,6 +13,8 @@ use std::fmt::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod tools;
+
 const ID: &str = "gia-lap-minh-son-2024";
 
 fn fixtures() -> PathBuf {
@@ -917,4 +919,19 @@ fn the_levels_are_named_as_the_regulations_data_names_them() {
     // The regulation's other levels keep the words its data gives (here the defaults, written out).
     let shown = run(&["regulations", "check", target.to_str().unwrap()]);
     assert!(shown.contains("Hoàn thành xuất sắc nhiệm vụ:") && shown.contains("Hoàn thành tốt nhiệm vụ:"), "{shown}");
+    // The screens name it the same way: the secretary's ranking pane, in a real terminal.
+    if tools::available("tmux", "-V", "tmux") {
+        run(&["user", "add", "--db", &db, "thu-ky", "--role", "secretary"]);
+        let tmux = tools::Tmux::new(&format!("level-names-{}", std::process::id()), "levels");
+        let data = dir.path().display();
+        tmux.open(
+            160,
+            40,
+            &format!("env THAMDINH_DATA_DIR={data} {} --db {db} --user thu-ky", env!("CARGO_BIN_EXE_thamdinh")),
+        );
+        let screen = tmux.wait_for("Chưa hoàn thành");
+        let rows: Vec<&str> = screen.lines().filter(|l| l.contains("(giả lập)")).collect();
+        assert!(!rows.is_empty() && rows.iter().all(|l| l.contains("Chưa hoàn thành")), "{screen}");
+        tmux.keys(&["q"]);
+    }
 }

@@ -14,6 +14,16 @@ pub fn level(regulation: &Regulation, level: Level, lang: Lang) -> String {
     }
 }
 
+/// A level stored by its slug (`good`, `tie_pending`), as the regulation names it; an unknown slug as it is.
+pub fn outcome_by_slug(regulation: &Regulation, slug: &str, lang: Lang) -> String {
+    Level::ALL
+        .into_iter()
+        .map(Outcome::Level)
+        .chain([Outcome::TiePending])
+        .find(|candidate| candidate.slug() == slug)
+        .map_or_else(|| slug.to_string(), |found| outcome(regulation, found, lang))
+}
+
 /// A unit's outcome (its level, or a tie awaiting the chairman) in the reader's language, the level as the
 /// regulation names it.
 pub fn outcome(regulation: &Regulation, outcome: Outcome, lang: Lang) -> String {

@@ -410,25 +410,6 @@ pub fn total(value: rust_decimal::Decimal, lang: Lang) -> String {
     lang.pick(text.replace('.', ","), text)
 }
 
-/// A level or a tie awaiting the chairman, in full words (*Hoàn thành xuất sắc nhiệm vụ*).
-pub fn outcome(outcome: Outcome, lang: Lang) -> &'static str {
-    match (lang, outcome) {
-        (Lang::Vi, outcome) => outcome.vietnamese(),
-        (Lang::En, Outcome::Level(level)) => level_full_en(level),
-        (Lang::En, Outcome::TiePending) => "Awaiting the chairman's order",
-    }
-}
-
-/// A level stored by its slug (`good`, `tie_pending`) in full words; an unknown slug as it is.
-pub fn outcome_by_slug(slug: &str, lang: Lang) -> String {
-    [Level::Excellent, Level::Good, Level::Completed, Level::NotCompleted]
-        .into_iter()
-        .map(Outcome::Level)
-        .chain([Outcome::TiePending])
-        .find(|candidate| candidate.slug() == slug)
-        .map_or_else(|| slug.to_string(), |found| outcome(found, lang).to_string())
-}
-
 fn level_full_en(level: Level) -> &'static str {
     match level {
         Level::Excellent => "Excellent",

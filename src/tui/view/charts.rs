@@ -67,7 +67,8 @@ fn distribution(frame: &mut Frame, app: &App, area: Rect) {
         legend.push(Span::styled(words::below_thresholds(below, lang), colour(None)));
         Line::from(legend)
     };
-    let legend = legend_with(words::outcome(Outcome::Level(Level::NotCompleted), lang));
+    let legend =
+        legend_with(&crate::messages::levels::outcome(&app.regulation, Outcome::Level(Level::NotCompleted), lang));
     let legend = if legend.width() <= usize::from(inner.width) {
         legend
     } else {

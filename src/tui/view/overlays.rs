@@ -165,7 +165,9 @@ fn approval_lines(app: &App, prompt: &ApprovalPrompt, ranking: &BlocRanking) -> 
             lines.push(Line::raw(words::approval_quota(ranking.eligible, ranking.quota, excellent, lang)));
             let mut counts = std::collections::BTreeMap::new();
             for unit in &ranking.units {
-                *counts.entry(words::outcome(unit.outcome, lang)).or_insert(0usize) += 1;
+                *counts
+                    .entry(crate::messages::levels::outcome(&app.regulation, unit.outcome, lang))
+                    .or_insert(0usize) += 1;
             }
             lines.push(Line::raw(
                 counts.iter().map(|(level, n)| format!("{level}: {n}")).collect::<Vec<_>>().join(" · "),
@@ -200,7 +202,7 @@ fn approval_table(frame: &mut Frame, app: &App, ranking: &BlocRanking, area: Rec
                 ]
             };
             let spelled = Spelled {
-                full: cells(words::outcome(unit.outcome, lang)),
+                full: cells(&crate::messages::levels::outcome(&app.regulation, unit.outcome, lang)),
                 short: cells(words::outcome_short(unit.outcome, lang)),
             };
             (spelled, super::level_style(unit.outcome))

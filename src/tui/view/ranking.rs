@@ -31,10 +31,13 @@ fn ranked_cells(app: &App, unit: &RankedUnit, name: String, tie: &str, wide: boo
         (true, false) => " *",
         _ => "",
     };
-    let level =
-        if wide { words::outcome(unit.outcome, app.lang) } else { words::outcome_short(unit.outcome, app.lang) };
+    let level = if wide {
+        crate::messages::levels::outcome(&app.regulation, unit.outcome, app.lang)
+    } else {
+        words::outcome_short(unit.outcome, app.lang).to_string()
+    };
     // ⚑: not completed two years running (Điều 11.2.d), for the chairman; the reasons say it in words.
-    let level = if flagged { format!("⚑ {level}") } else { level.to_string() };
+    let level = if flagged { format!("⚑ {level}") } else { level };
     let level = if unit.quota_exception {
         format!("{level} ({})", crate::messages::exceed::beyond_mark(crate::messages::Lang::Vi))
     } else {

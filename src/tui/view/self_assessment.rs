@@ -320,7 +320,7 @@ pub fn result(frame: &mut Frame, app: &App, area: Rect) {
         Line::raw(words::result_standing(
             result.rank,
             &number(&result.total),
-            &words::outcome_by_slug(result.level, lang),
+            &crate::messages::levels::outcome_by_slug(&app.regulation, result.level, lang),
             lang,
         )),
     ];

@@ -118,11 +118,11 @@ impl File {
                     if ranked.quota_exception {
                         format!(
                             "{} ({})",
-                            words::outcome(ranked.outcome, lang),
+                            crate::messages::levels::outcome(&app.regulation, ranked.outcome, lang),
                             crate::messages::exceed::beyond_mark(lang)
                         )
                     } else {
-                        words::outcome(ranked.outcome, lang).to_string()
+                        crate::messages::levels::outcome(&app.regulation, ranked.outcome, lang)
                     },
                     super::level_style(ranked.outcome),
                 ),
