@@ -139,7 +139,7 @@ fn a_good_unit_failing_moves_nobody_else(setting: &Setting) {
     // re-rating (2610 Điều 10.4; 453 has none, so none is cited: issue 26).
     let rerated = store.unit_result(Some("c")).unwrap().reasons;
     let said = |lang, start: &str, end: &str| {
-        let words = thamdinh::messages::reasons::reasons(&rerated, lang);
+        let words = thamdinh::messages::reasons::reasons(&store.regulation().level_names, &rerated, lang);
         assert!(words.iter().any(|w| w.starts_with(start) && w.ends_with(end)), "{words:?}");
         assert!(setting.regulation == "thai-nguyen-2024" || words.iter().all(|w| !w.contains("10.4")), "{words:?}");
     };

@@ -56,7 +56,10 @@ fn excellent_candidates_take_the_quota_from_the_top_and_the_rest_are_good() {
     assert_eq!(got[0], ("b".into(), 1, "excellent"));
     assert_eq!(got[1], ("a".into(), 2, "excellent"));
     assert_eq!(got[2], ("d".into(), 3, "good"));
-    let note = ranking.units[2].quota_note.as_ref().map(|note| quota_note(note, Lang::Vi));
+    let note = ranking.units[2]
+        .quota_note
+        .as_ref()
+        .map(|note| quota_note(&thamdinh::domain::regulation::LevelNames::default(), note, Lang::Vi));
     assert!(note.is_some_and(|note| note.contains("ngoài chỉ tiêu của khối (2 đơn vị, đã hết)")));
 }
 

@@ -932,6 +932,8 @@ fn the_levels_are_named_as_the_regulations_data_names_them() {
         let screen = tmux.wait_for("Chưa hoàn thành");
         let rows: Vec<&str> = screen.lines().filter(|l| l.contains("(giả lập)")).collect();
         assert!(!rows.is_empty() && rows.iter().all(|l| l.contains("Chưa hoàn thành")), "{screen}");
+        // The reasons pane too.
+        assert!(!screen.contains("Không hoàn thành nhiệm vụ"), "{screen}");
         tmux.keys(&["q"]);
     }
 }

@@ -114,9 +114,9 @@ pub fn json(
                         reasons: {
                             let typed = reasons(regulation, &units, documents, unit);
                             let year = previous_year_reasons(&context, previous.get(unit.unit.as_str()), unit.outcome);
-                            let mut worded = crate::messages::reasons::reasons(&typed, lang);
+                            let mut worded = crate::messages::reasons::reasons(&regulation.level_names, &typed, lang);
                             worded.extend(tie_reason(regulation, ranked, at, lang));
-                            worded.extend(crate::messages::reasons::reasons(&year, lang));
+                            worded.extend(crate::messages::reasons::reasons(&regulation.level_names, &year, lang));
                             worded
                         },
                         previous_level: previous.get(unit.unit.as_str()).map(|p| p.level.clone()),

@@ -153,7 +153,7 @@ struct ResultJson<'a> {
 /// `thamdinh result`: a unit's total, level, reasons and every deduction with the council's reason.
 pub fn result(store: &Store, unit: Option<&str>, json: bool, lang: Lang) -> Result<(), CliError> {
     let result = store.unit_result(unit)?;
-    let reasons = crate::messages::reasons::reasons(&result.reasons, lang);
+    let reasons = crate::messages::reasons::reasons(&store.regulation().level_names, &result.reasons, lang);
     if json {
         let shown = ResultJson {
             unit: &result.unit,
@@ -187,7 +187,7 @@ pub fn result(store: &Store, unit: Option<&str>, json: bool, lang: Lang) -> Resu
         say::result_summary(lang, &result.total, level, result.approved, result.rank, &result.bloc)
     );
     if let Some(previous) = &result.previous_level {
-        let words = crate::messages::reasons::outcome_slug(previous, lang);
+        let words = crate::messages::reasons::outcome_slug(&store.regulation().level_names, previous, lang);
         let _ = writeln!(out, "{}", say::previous_year(lang, &words));
     }
     let _ = writeln!(out, "{}", say::reasons_heading(lang));

@@ -84,12 +84,22 @@ impl LevelNames {
     fn at(level: Level) -> usize {
         Level::ALL.iter().position(|l| *l == level).unwrap_or(0)
     }
+
+    /// The level in Vietnamese as the regulation writes it (the seeds' *Hoàn thành tốt nhiệm vụ* by default).
+    pub fn vietnamese(&self, level: Level) -> &str {
+        self.vietnamese[Self::at(level)].as_deref().unwrap_or_else(|| level.vietnamese())
+    }
+
+    /// The level's English name the regulation's data gives, if any.
+    pub fn english(&self, level: Level) -> Option<&str> {
+        self.english[Self::at(level)].as_deref()
+    }
 }
 
 impl Regulation {
     /// The level as the regulation writes it in Vietnamese (the seeds' *Hoàn thành tốt nhiệm vụ* by default).
     pub fn level_vi(&self, level: Level) -> &str {
-        self.level_names.vietnamese[LevelNames::at(level)].as_deref().unwrap_or_else(|| level.vietnamese())
+        self.level_names.vietnamese(level)
     }
 
     /// A unit's outcome in the council's words: its level as the regulation writes it, or a pending tie.
@@ -102,7 +112,7 @@ impl Regulation {
 
     /// The level's English name where the regulation's data gives one.
     pub fn level_en(&self, level: Level) -> Option<&str> {
-        self.level_names.english[LevelNames::at(level)].as_deref()
+        self.level_names.english(level)
     }
 }
 

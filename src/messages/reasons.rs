@@ -12,6 +12,7 @@ use crate::domain::facts::FactWords;
 use crate::domain::grades::Grade;
 use crate::domain::ranking::{Outcome, QuotaNote};
 use crate::domain::reasons::{FactShown, LevelScore, Observation, Reason};
+use crate::domain::regulation::LevelNames;
 use crate::domain::self_assessment::FileGap;
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
@@ -33,16 +34,22 @@ fn total(value: Decimal, lang: Lang) -> String {
     }
 }
 
-/// A level's name: *Hoàn thành tốt nhiệm vụ* / `good`.
-fn level(level: Level, lang: Lang) -> &'static str {
+/// A level's name as the regulation's data writes it (`[level_names]`), else the seeds' words: *Hoàn thành tốt
+/// nhiệm vụ* / `good`.
+fn level(names: &LevelNames, level: Level, lang: Lang) -> String {
     match lang {
-        Lang::Vi => level.vietnamese(),
-        Lang::En => match level {
-            Level::Excellent => "excellent",
-            Level::Good => "good",
-            Level::Completed => "completed",
-            Level::NotCompleted => "not completed",
-        },
+        Lang::Vi => names.vietnamese(level).to_string(),
+        Lang::En => names.english(level).map_or_else(|| level_en(level).to_string(), str::to_string),
+    }
+}
+
+/// A level's English name when the data gives none.
+fn level_en(level: Level) -> &'static str {
+    match level {
+        Level::Excellent => "excellent",
+        Level::Good => "good",
+        Level::Completed => "completed",
+        Level::NotCompleted => "not completed",
     }
 }
 
@@ -70,7 +77,7 @@ fn gap(gap: FileGap, lang: Lang) -> &'static str {
 }
 
 /// A stored outcome slug of an earlier round as the reader's language names it (the slug itself if unknown).
-pub fn outcome_slug(slug: &str, lang: Lang) -> String {
+pub fn outcome_slug(names: &LevelNames, slug: &str, lang: Lang) -> String {
     [Level::Excellent, Level::Good, Level::Completed, Level::NotCompleted]
         .into_iter()
         .map(Outcome::Level)
@@ -79,8 +86,8 @@ pub fn outcome_slug(slug: &str, lang: Lang) -> String {
         .map_or_else(
             || slug.to_string(),
             |outcome| match (outcome, lang) {
-                (outcome, Lang::Vi) => outcome.vietnamese().to_string(),
-                (Outcome::Level(l), Lang::En) => level(l, lang).to_string(),
+                (Outcome::Level(l), _) => level(names, l, lang),
+                (Outcome::TiePending, Lang::Vi) => outcome.vietnamese().to_string(),
                 (Outcome::TiePending, Lang::En) => "awaiting the chairman's order".to_string(),
             },
         )
@@ -149,7 +156,7 @@ fn source(source: &str) -> String {
 }
 
 /// What the bloc's quota, its approval or a re-rating did to a unit.
-pub fn quota_note(note: &QuotaNote, lang: Lang) -> String {
+pub fn quota_note(names: &LevelNames, note: &QuotaNote, lang: Lang) -> String {
     match (note, lang) {
         (QuotaNote::TiePending { quota, remaining, rank }, Lang::Vi) => format!(
             "Bằng điểm với đơn vị khác tại ranh giới chỉ tiêu Hoàn thành xuất sắc của khối ({quota} đơn vị, còn {remaining}) ở hạng {rank}; chờ Chủ tịch Hội đồng quyết định thứ tự"
@@ -165,25 +172,25 @@ pub fn quota_note(note: &QuotaNote, lang: Lang) -> String {
         }
         (QuotaNote::Beyond { rank, quota, fallback }, Lang::Vi) => format!(
             "Đủ điều kiện Hoàn thành xuất sắc nhưng ở hạng {rank}, ngoài chỉ tiêu của khối ({quota} đơn vị, đã hết); xếp {}",
-            level(*fallback, lang)
+            level(names, *fallback, lang)
         ),
         (QuotaNote::Beyond { rank, quota, fallback }, Lang::En) => format!(
             "Meets the conditions of excellent but at rank {rank}, beyond the bloc's quota ({quota} units, all taken); rated {}",
-            level(*fallback, lang)
+            level(names, *fallback, lang)
         ),
         (QuotaNote::Approved { rank, level: l }, Lang::Vi) => {
-            format!("Kết quả đã phê duyệt: hạng {rank}, {}", level(*l, lang))
+            format!("Kết quả đã phê duyệt: hạng {rank}, {}", level(names, *l, lang))
         }
         (QuotaNote::Approved { rank, level: l }, Lang::En) => {
-            format!("Approved result: rank {rank}, {}", level(*l, lang))
+            format!("Approved result: rank {rank}, {}", level(names, *l, lang))
         }
         (QuotaNote::Rerated { rank, level: l, article }, Lang::Vi) => {
             let article = super::citations::cited(article.as_deref(), lang);
-            format!("Kết quả sau xếp loại lại{article}: hạng {rank}, {}", level(*l, lang))
+            format!("Kết quả sau xếp loại lại{article}: hạng {rank}, {}", level(names, *l, lang))
         }
         (QuotaNote::Rerated { rank, level: l, article }, Lang::En) => {
             let article = super::citations::cited(article.as_deref(), lang);
-            format!("Result after re-rating{article}: rank {rank}, {}", level(*l, lang))
+            format!("Result after re-rating{article}: rank {rank}, {}", level(names, *l, lang))
         }
         (QuotaNote::ChairmanException { article, reason, rank, quota }, Lang::Vi) => format!(
             "Hoàn thành xuất sắc ngoài tỷ lệ: Chủ tịch quyết định theo {article} (lý do: {reason}); hạng {rank}, chỉ tiêu của khối {quota} đơn vị"
@@ -240,7 +247,7 @@ fn levels(rows: &[LevelScore], lang: Lang) -> String {
 }
 
 /// One reason, in the reader's language.
-pub fn reason(reason: &Reason, lang: Lang) -> String {
+pub fn reason(names: &LevelNames, reason: &Reason, lang: Lang) -> String {
     match (reason, lang) {
         (Reason::Total(value), _) => lang.pick("Tổng điểm ", "Total ").to_string() + &total(*value, lang),
         (Reason::Points { parts, bonus, penalty, source: article }, _) => {
@@ -265,20 +272,24 @@ pub fn reason(reason: &Reason, lang: Lang) -> String {
             }
         }
         (Reason::NotCompleted { label, observed: seen }, _) => {
-            format!("{}: {label}{}", lang.pick("Không hoàn thành nhiệm vụ", "Not completed"), observed(seen, lang))
+            let name = match (lang, names.english(Level::NotCompleted)) {
+                (Lang::En, None) => "Not completed".to_string(),
+                _ => level(names, Level::NotCompleted, lang),
+            };
+            format!("{name}: {label}{}", observed(seen, lang))
         }
-        (Reason::Reached { level: l, label }, Lang::Vi) => format!("Đạt mức {}: {label}", level(*l, lang)),
-        (Reason::Reached { level: l, label }, Lang::En) => format!("Meets {}: {label}", level(*l, lang)),
+        (Reason::Reached { level: l, label }, Lang::Vi) => format!("Đạt mức {}: {label}", level(names, *l, lang)),
+        (Reason::Reached { level: l, label }, Lang::En) => format!("Meets {}: {label}", level(names, *l, lang)),
         (Reason::Missing { level: l, label, observed: seen }, Lang::Vi) => {
-            format!("Chưa đạt mức {} — thiếu điều kiện: {label}{}", level(*l, lang), observed(seen, lang))
+            format!("Chưa đạt mức {} — thiếu điều kiện: {label}{}", level(names, *l, lang), observed(seen, lang))
         }
         (Reason::Missing { level: l, label, observed: seen }, Lang::En) => {
-            format!("Short of {} — condition not met: {label}{}", level(*l, lang), observed(seen, lang))
+            format!("Short of {} — condition not met: {label}{}", level(names, *l, lang), observed(seen, lang))
         }
         (Reason::NoHigherLevel, _) => lang
             .pick("Không đáp ứng điều kiện của mức nào cao hơn", "Meets the conditions of no higher level")
             .to_string(),
-        (Reason::Quota(note), _) => quota_note(note, lang),
+        (Reason::Quota(note), _) => quota_note(names, note, lang),
         (Reason::FileGaps { source: article, count, listed }, Lang::Vi) => format!(
             "Hồ sơ tự đánh giá thiếu{}: {count} tiêu chí thành phần — {}",
             source(article),
@@ -291,12 +302,12 @@ pub fn reason(reason: &Reason, lang: Lang) -> String {
         ),
         (Reason::PreviousYear { year, level: slug, approved }, Lang::Vi) => format!(
             "Năm {year}: {}{}",
-            outcome_slug(slug, lang),
+            outcome_slug(names, slug, lang),
             if *approved { "" } else { " (chưa phê duyệt khi chuyển sang năm mới)" }
         ),
         (Reason::PreviousYear { year, level: slug, approved }, Lang::En) => format!(
             "{year}: {}{}",
-            outcome_slug(slug, lang),
+            outcome_slug(names, slug, lang),
             if *approved { "" } else { " (not approved when carried into the new year)" }
         ),
         (Reason::NotCompletedTwoYears { year, article }, Lang::Vi) => format!(
@@ -309,8 +320,8 @@ pub fn reason(reason: &Reason, lang: Lang) -> String {
 }
 
 /// Every reason of a unit, in the reader's language.
-pub fn reasons(reasons: &[Reason], lang: Lang) -> Vec<String> {
-    reasons.iter().map(|r| reason(r, lang)).collect()
+pub fn reasons(names: &LevelNames, reasons: &[Reason], lang: Lang) -> Vec<String> {
+    reasons.iter().map(|r| reason(names, r, lang)).collect()
 }
 
 #[cfg(test)]
@@ -469,8 +480,8 @@ mod tests {
     #[test]
     fn every_reason_reads_in_vietnamese_as_the_council_knows_it_and_in_english() {
         for (reason, vi, en) in every_reason() {
-            assert_eq!(super::reason(&reason, Lang::Vi), vi);
-            assert_eq!(super::reason(&reason, Lang::En), en);
+            assert_eq!(super::reason(&LevelNames::default(), &reason, Lang::Vi), vi);
+            assert_eq!(super::reason(&LevelNames::default(), &reason, Lang::En), en);
         }
     }
 
@@ -480,7 +491,7 @@ mod tests {
     fn english_reasons_quote_only_the_regulation_in_vietnamese() {
         let data = [LABEL, "Thành tích nổi bật", "Điều 8.2.b–c", "Điều 11.2.d", "Điều 4"];
         for (reason, ..) in every_reason() {
-            let mut english = super::reason(&reason, Lang::En);
+            let mut english = super::reason(&LevelNames::default(), &reason, Lang::En);
             for phrase in data {
                 english = english.replace(phrase, "");
             }
@@ -494,7 +505,7 @@ mod tests {
             Observation::BelowRatio { percent: d("62.5"), scored: 1, below: vec![("C".into(), d("0.25"), d("1"))] };
         assert!(observation(&below, Lang::Vi).contains("62,5% điểm tối đa: C: 0,25/1"));
         assert!(observation(&below, Lang::En).contains("62.5% of their maximum: C: 0.25/1"));
-        assert_eq!(outcome_slug("excellent", Lang::En), "excellent");
-        assert_eq!(outcome_slug("unknown", Lang::Vi), "unknown");
+        assert_eq!(outcome_slug(&LevelNames::default(), "excellent", Lang::En), "excellent");
+        assert_eq!(outcome_slug(&LevelNames::default(), "unknown", Lang::Vi), "unknown");
     }
 }

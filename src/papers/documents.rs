@@ -421,7 +421,9 @@ pub fn notice(context: &Context, unit: &str) -> Result<Paper, StoreError> {
     ));
     paper.body(format!("Tổng điểm: {}; xếp hạng {} trong khối.", total_vi(ranked.official_total), ranked.rank));
     paper.body(format!("Mức xếp loại: {}.", context.level_words(&record.bloc, ranked)));
-    for reason in crate::messages::reasons::reasons(&result.reasons, crate::messages::Lang::Vi) {
+    for reason in
+        crate::messages::reasons::reasons(&context.regulation.level_names, &result.reasons, crate::messages::Lang::Vi)
+    {
         paper.body(format!("- {reason}"));
     }
     paper.heading("Các tiêu chí bị trừ điểm và lý do của Hội đồng:");

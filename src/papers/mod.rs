@@ -162,6 +162,7 @@ impl<'a> Context<'a> {
     pub fn reasons(&self, ranked: &RankedUnit) -> Vec<String> {
         match self.round.units.iter().find(|u| u.code == ranked.unit) {
             Some(unit) => crate::messages::reasons::reasons(
+                &self.regulation.level_names,
                 &unit_reasons(self.regulation, unit, ranked, |code| self.documents.count(&unit.code, code)),
                 crate::messages::Lang::Vi,
             ),

@@ -8,7 +8,7 @@ use crate::domain::evaluate::{BlocResult, Round, UnitRecord, evaluate_round};
 use crate::domain::framework::ComponentPlace;
 use crate::domain::ranking::{BlocRanking, Outcome, RankedUnit};
 use crate::domain::reasons::{Reason, unit_reasons};
-use crate::domain::regulation::Regulation;
+use crate::domain::regulation::{LevelNames, Regulation};
 use crate::domain::score::display_vi;
 use crate::domain::scoring::ComponentScore;
 use crate::messages::Lang;
@@ -81,7 +81,7 @@ fn unit_name<'a>(round: &'a Round, code: &'a str) -> &'a str {
 }
 
 /// The notes of a ranked unit: provisional, ties, and what kept it from the level above.
-fn notes(ranked: &RankedUnit, ranking: &BlocRanking, reasons: &[Reason]) -> String {
+fn notes(names: &LevelNames, ranked: &RankedUnit, ranking: &BlocRanking, reasons: &[Reason]) -> String {
     let mut notes = Vec::new();
     if ranked.provisional {
         notes.push("Tạm tính: chưa thẩm định xong".to_string());
@@ -98,7 +98,7 @@ fn notes(ranked: &RankedUnit, ranking: &BlocRanking, reasons: &[Reason]) -> Stri
         reasons
             .iter()
             .filter(|reason| !matches!(reason, Reason::Reached { .. } | Reason::Total(_)))
-            .map(|reason| crate::messages::reasons::reason(reason, Lang::Vi)),
+            .map(|reason| crate::messages::reasons::reason(names, reason, Lang::Vi)),
     );
     notes.join("\n")
 }
@@ -216,7 +216,12 @@ impl CouncilResult<'_> {
             // Marked where the chairman rated the unit excellent beyond the quota (`exceed-quota`).
             let beyond = if ranked.quota_exception { " (ngoài tỷ lệ)" } else { "" };
             sheet.text(row, 4, format!("{}{beyond}{tentative}", self.regulation.outcome_vi(ranked.outcome)), cell());
-            sheet.text(row, 5, notes(ranked, ranking, &self.reasons_of(ranked)), Style { size: 10.0, ..cell() });
+            sheet.text(
+                row,
+                5,
+                notes(&self.regulation.level_names, ranked, ranking, &self.reasons_of(ranked)),
+                Style { size: 10.0, ..cell() },
+            );
             sheet.fit_row(row);
             row += 1;
             if Some(index) == last_excellent {
@@ -283,7 +288,7 @@ impl CouncilResult<'_> {
             note.push("Tạm tính".to_string());
         }
         if ranked.outcome == Outcome::TiePending {
-            note.push(notes(ranked, ranking, &self.reasons_of(ranked)));
+            note.push(notes(&self.regulation.level_names, ranked, ranking, &self.reasons_of(ranked)));
         }
         sheet.text(row, 4, note.join("; "), Style { size: 10.0, ..cell() });
         sheet.fit_row(row);

@@ -430,7 +430,12 @@ impl<'a> Page<'a> {
         if !reasons.is_empty() {
             let reasons: Vec<String> = reasons
                 .iter()
-                .map(|reason| format!("- {}", crate::messages::reasons::reason(reason, crate::messages::Lang::Vi)))
+                .map(|reason| {
+                    format!(
+                        "- {}",
+                        crate::messages::reasons::reason(&regulation.level_names, reason, crate::messages::Lang::Vi)
+                    )
+                })
                 .collect();
             sheet.merged_text(
                 (r, 0),

@@ -80,7 +80,7 @@ pub fn level_reasons(regulation: &Regulation, unit: &UnitRecord) -> Vec<String> 
     };
     let reasons =
         thamdinh::domain::reasons::level_reasons(&regulation.classification, &evidence, &evaluation.assessment);
-    thamdinh::messages::reasons::reasons(&reasons, thamdinh::messages::Lang::Vi)
+    thamdinh::messages::reasons::reasons(&regulation.level_names, &reasons, thamdinh::messages::Lang::Vi)
 }
 
 /// An assessment whose levels hold as given, for ranking tests that need no framework.

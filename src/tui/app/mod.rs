@@ -349,11 +349,13 @@ impl App {
                 let bloc = &self.round.units[index].bloc;
                 let context = crate::domain::previous_year::YearContext::of(&self.regulation, &self.round, bloc);
                 reasons.extend(crate::domain::reasons::previous_year_reasons(&context, previous, ranked.outcome));
-                crate::messages::reasons::reasons(&reasons, self.lang)
+                crate::messages::reasons::reasons(&self.regulation.level_names, &reasons, self.lang)
             }
-            None => {
-                ranked.quota_note.iter().map(|note| crate::messages::reasons::quota_note(note, self.lang)).collect()
-            }
+            None => ranked
+                .quota_note
+                .iter()
+                .map(|note| crate::messages::reasons::quota_note(&self.regulation.level_names, note, self.lang))
+                .collect(),
         }
     }
 

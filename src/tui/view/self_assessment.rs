@@ -325,15 +325,18 @@ pub fn result(frame: &mut Frame, app: &App, area: Rect) {
         )),
     ];
     if let Some(previous) = &result.previous_level {
-        lines.push(Line::raw(words::result_previous(&crate::messages::reasons::outcome_slug(previous, lang), lang)));
+        lines.push(Line::raw(words::result_previous(
+            &crate::messages::reasons::outcome_slug(&app.regulation.level_names, previous, lang),
+            lang,
+        )));
     }
     lines.push(Line::styled(word(Word::StandingReasons, lang), heading()));
-    lines.extend(
-        result
-            .reasons
-            .iter()
-            .map(|reason| Line::raw(format!("• {}", super::safe(&crate::messages::reasons::reason(reason, lang))))),
-    );
+    lines.extend(result.reasons.iter().map(|reason| {
+        Line::raw(format!(
+            "• {}",
+            super::safe(&crate::messages::reasons::reason(&app.regulation.level_names, reason, lang))
+        ))
+    }));
     lines.push(Line::styled(words::result_deductions(result.deductions.len(), lang), heading()));
     for deduction in &result.deductions {
         lines.push(Line::raw(words::result_deduction(
