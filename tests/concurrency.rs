@@ -117,7 +117,7 @@ fn fixture_round(dir: &Path) -> PathBuf {
 fn two_processes_saving_one_component_from_one_version_one_wins_and_one_is_told() {
     let dir = tempfile::tempdir().unwrap();
     let db = fixture_round(dir.path());
-    let version = Store::open(&db).unwrap().appraisal_version("skhcn", "III.7").unwrap();
+    let version = Store::open(&db).unwrap().appraisal_version(&"skhcn".into(), "III.7").unwrap();
     let start_at = (std::time::UNIX_EPOCH.elapsed().unwrap().as_millis() + 400).to_string();
     let job = |user: &str, value: &str, reason: &str| {
         let fields =

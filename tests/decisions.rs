@@ -41,17 +41,17 @@ fn a_grade_override_is_removed_by_the_chairman_with_a_reason_and_one_equal_to_th
     let mut store = fixture_store(dir.path());
     let proposal = proposed(&store, "stc", "V");
     as_user(&mut store, "chu-tich");
-    refused_because(store.override_grade("stc", "V", proposal, "Giữ nguyên"), "is the proposed grade");
-    store.override_grade("stc", "V", other_grade(proposal), "Chưa đạt chỉ tiêu").unwrap();
+    refused_because(store.override_grade(&"stc".into(), "V", proposal, "Giữ nguyên"), "is the proposed grade");
+    store.override_grade(&"stc".into(), "V", other_grade(proposal), "Chưa đạt chỉ tiêu").unwrap();
 
     for user in ["thu-ky", "tv-so-noi-vu", "tgv-so-noi-vu", "lanh-dao-1"] {
         as_user(&mut store, user);
-        assert!(store.remove_grade_override("stc", "V", "Bỏ").is_err(), "{user} removed an override");
+        assert!(store.remove_grade_override(&"stc".into(), "V", "Bỏ").is_err(), "{user} removed an override");
     }
     as_user(&mut store, "chu-tich");
-    refused_because(store.remove_grade_override("stc", "V", "  "), "reason");
-    refused_because(store.remove_grade_override("stc", "IV", "Bỏ"), "no grade override");
-    store.remove_grade_override("stc", "V", "Đã bổ sung tài liệu").unwrap();
+    refused_because(store.remove_grade_override(&"stc".into(), "V", "  "), "reason");
+    refused_because(store.remove_grade_override(&"stc".into(), "IV", "Bỏ"), "no grade override");
+    store.remove_grade_override(&"stc".into(), "V", "Đã bổ sung tài liệu").unwrap();
     let record = store.load_unit("stc").unwrap().unwrap();
     assert!(!record.grade_overrides.contains_key("V"));
     let last = store.audit_log(Some("stc"), Some("V")).unwrap().pop().unwrap();
@@ -60,10 +60,10 @@ fn a_grade_override_is_removed_by_the_chairman_with_a_reason_and_one_equal_to_th
     verify_clean(&store);
 
     // Frozen once approved.
-    store.override_grade("stc", "V", other_grade(proposal), "Chưa đạt chỉ tiêu").unwrap();
+    store.override_grade(&"stc".into(), "V", other_grade(proposal), "Chưa đạt chỉ tiêu").unwrap();
     store.order_tie("so-nganh", &["stp".into(), "snv".into()]).unwrap();
     approve_so_nganh(&mut store);
-    refused_because(store.remove_grade_override("stc", "V", "Bỏ"), "approved");
+    refused_because(store.remove_grade_override(&"stc".into(), "V", "Bỏ"), "approved");
     verify_clean(&store);
 }
 
@@ -76,12 +76,12 @@ fn an_appraisal_is_withdrawn_by_its_agency_while_the_bloc_is_open() {
     // Not another agency, not the secretary or the chairman.
     for user in ["tv-so-tttt", "thu-ky", "chu-tich"] {
         as_user(&mut store, user);
-        assert!(store.withdraw_appraisal("skhcn", "III.7", "Nhầm", version).is_err(), "{user} withdrew");
+        assert!(store.withdraw_appraisal(&"skhcn".into(), "III.7", "Nhầm", version).is_err(), "{user} withdrew");
     }
     as_user(&mut store, "tv-so-noi-vu");
-    refused_because(store.withdraw_appraisal("skhcn", "III.7", "", version), "reason");
-    refused_because(store.withdraw_appraisal("skhcn", "III.7", "Nhầm", version - 1), "meanwhile");
-    let after = store.withdraw_appraisal("skhcn", "III.7", "Chấm nhầm đơn vị", version).unwrap();
+    refused_because(store.withdraw_appraisal(&"skhcn".into(), "III.7", "", version), "reason");
+    refused_because(store.withdraw_appraisal(&"skhcn".into(), "III.7", "Nhầm", version - 1), "meanwhile");
+    let after = store.withdraw_appraisal(&"skhcn".into(), "III.7", "Chấm nhầm đơn vị", version).unwrap();
     assert_eq!(after, version + 1);
     let record = store.load_unit("skhcn").unwrap().unwrap();
     let entry = &record.entries["III.7"];
@@ -92,15 +92,15 @@ fn an_appraisal_is_withdrawn_by_its_agency_while_the_bloc_is_open() {
     assert_eq!(last.action, "withdraw");
     assert_eq!(last.reason.as_deref(), Some("Chấm nhầm đơn vị"));
     assert_eq!(last.old_value.as_deref(), Some("2.5"));
-    refused_because(store.withdraw_appraisal("skhcn", "III.7", "Lần nữa", after), "nothing to withdraw");
+    refused_because(store.withdraw_appraisal(&"skhcn".into(), "III.7", "Lần nữa", after), "nothing to withdraw");
     verify_clean(&store);
 
     // An assistant withdraws only their own entry awaiting confirmation.
     let entered = save(&mut store, "tgv-so-noi-vu", "skhcn", "III.7", "2", "Thiếu báo cáo");
-    store.withdraw_appraisal("skhcn", "III.7", "Nhập nhầm", entered).unwrap();
+    store.withdraw_appraisal(&"skhcn".into(), "III.7", "Nhập nhầm", entered).unwrap();
     let final_version = save(&mut store, "tv-so-noi-vu", "skhcn", "III.7", "2", "Thiếu báo cáo");
     as_user(&mut store, "tgv-so-noi-vu");
-    refused_because(store.withdraw_appraisal("skhcn", "III.7", "Nhầm", final_version), "assistant");
+    refused_because(store.withdraw_appraisal(&"skhcn".into(), "III.7", "Nhầm", final_version), "assistant");
     verify_clean(&store);
 
     // Frozen once approved.
@@ -108,8 +108,8 @@ fn an_appraisal_is_withdrawn_by_its_agency_while_the_bloc_is_open() {
     store.order_tie("so-nganh", &["stp".into(), "snv".into()]).unwrap();
     approve_so_nganh(&mut store);
     as_user(&mut store, "tv-so-noi-vu");
-    let version = store.appraisal_version("stc", "III.7").unwrap();
-    refused_because(store.withdraw_appraisal("stc", "III.7", "Nhầm", version), "approved");
+    let version = store.appraisal_version(&"stc".into(), "III.7").unwrap();
+    refused_because(store.withdraw_appraisal(&"stc".into(), "III.7", "Nhầm", version), "approved");
     verify_clean(&store);
 }
 

@@ -61,7 +61,7 @@ fn every_write_of_the_command_line_has_a_screen_for_each_role_allowed_to_make_it
 
     let dir = tempfile::tempdir().unwrap();
     let mut store = fixture_store(dir.path());
-    store.add_unit_user("dau-moi-snv", "Đầu mối", "snv").unwrap();
+    store.add_unit_user("dau-moi-snv", "Đầu mối", &"snv".into()).unwrap();
     let people = [
         ("tv-so-noi-vu", Role::Member),
         ("thu-ky", Role::Secretary),
@@ -81,7 +81,7 @@ fn every_write_of_the_command_line_has_a_screen_for_each_role_allowed_to_make_it
             let allowed = in_regulation
                 && ways.iter().any(|(_, right, _)| match right {
                     Right::Council(write) => may(&actor, *write).is_ok(),
-                    Right::Submit => may_submit(&actor, actor.unit.as_deref().unwrap_or("snv")).is_ok(),
+                    Right::Submit => may_submit(&actor, actor.unit.as_ref().unwrap_or(&"snv".into())).is_ok(),
                 });
             if allowed && !ways.iter().any(|(_, _, way)| acts(&mut app, *way)) {
                 missing.push(format!("{command} ({role:?})"));

@@ -248,14 +248,14 @@ fn the_secretary_sets_the_deadline_the_vietnamese_way_and_records_then_reopens_a
 
     open_desk_action(&mut app, &mut store, DeskAction::PaperSubmission);
     press(&mut app, &mut store, "snv<Tab>10/01/2025<Tab>08/01/2025<Tab>12/BB-SNV<C-s>");
-    let done = store.submission_of("snv").unwrap().unwrap_or_else(|| panic!("{}", message(&app)));
+    let done = store.submission_of(&"snv".into()).unwrap().unwrap_or_else(|| panic!("{}", message(&app)));
     assert_eq!(done.minutes, "12/BB-SNV");
     assert!(message(&app).contains("12/BB-SNV"), "{}", message(&app));
     assert!(store.audit_log(Some("snv"), None).unwrap().iter().any(|row| row.actor == "thu-ky"));
 
     open_desk_action(&mut app, &mut store, DeskAction::Reopen);
     press(&mut app, &mut store, "snv<Tab>Thiếu biên bản họp<C-s>");
-    assert!(store.submission_of("snv").unwrap().is_none(), "{}", message(&app));
+    assert!(store.submission_of(&"snv".into()).unwrap().is_none(), "{}", message(&app));
 }
 
 #[test]

@@ -49,7 +49,7 @@ fn text(output: &Output) -> String {
 
 fn documents(db: &Path) -> Vec<(String, Option<FileDocument>)> {
     let store = Store::open(db).unwrap();
-    store.document_files("stc").unwrap().into_iter().map(|d| (d.name, d.document)).collect()
+    store.document_files(&"stc".into()).unwrap().into_iter().map(|d| (d.name, d.document)).collect()
 }
 
 /// The unit's reasons in `rank --json` that name its incomplete file.
@@ -105,7 +105,7 @@ fn a_side_file_makes_the_uploaded_file_a_document_and_it_counts_as_evidence() {
     );
     assert!(out.status.success(), "{}", text(&out));
     let store = Store::open(&db).unwrap();
-    let files = store.document_files("stc").unwrap();
+    let files = store.document_files(&"stc".into()).unwrap();
     let by_name = |name: &str| files.iter().find(|d| d.name == name).unwrap().document.clone();
     let expected =
         FileDocument { reference: "12/BC-STC".into(), issued_on: "2025-01-15".into(), title: "Báo cáo CCHC".into() };
@@ -126,7 +126,7 @@ fn a_side_file_makes_the_uploaded_file_a_document_and_it_counts_as_evidence() {
     // The words the refusal carries (OpenSSH's sftp shows only "Failure"; WinSCP shows the server's message).
     let mut store = Store::open(&db).unwrap();
     store.sign_in("dau-moi-stc").unwrap();
-    let why = store.check_file_document("stc", "II.2", "Ngày sai", "9/BC", "31/02/2025").unwrap_err();
+    let why = store.check_file_document(&"stc".into(), "II.2", "Ngày sai", "9/BC", "31/02/2025").unwrap_err();
     assert!(thamdinh::messages::store_error(&why, thamdinh::messages::Lang::Vi).contains("31/02/2025"));
     let why = thamdinh::store::files::parse_side_file("qd-7.pdf.toml", b"so = 12\n").unwrap_err();
     assert!(thamdinh::messages::uploads::upload_refused(&why).contains("tệp mô tả không đọc được"));
@@ -146,7 +146,7 @@ fn upload(db: &Path, folder: &str, name: &str, pages: u32) -> i64 {
     store.sign_in("dau-moi-stc").unwrap();
     let temp = files_tmp(db, name);
     std::fs::write(&temp, pdf(pages)).unwrap();
-    store.accept_upload("stc", folder, name, &temp, None).unwrap().id
+    store.accept_upload(&"stc".into(), folder, name, &temp, None).unwrap().id
 }
 
 fn files_tmp(db: &Path, name: &str) -> PathBuf {
@@ -162,29 +162,29 @@ fn a_files_document_is_edited_by_the_typed_rules_and_follows_its_new_version() {
     store.sign_in("dau-moi-stc").unwrap();
     // The typed rules: an empty title, a bad date are refused, nothing written.
     let before = store.audit_last_id().unwrap();
-    assert!(store.describe_file("stc", first, "", "1/BC", "01/01/2025").is_err());
-    assert!(store.describe_file("stc", first, "Báo cáo", "1/BC", "32/01/2025").is_err());
+    assert!(store.describe_file(&"stc".into(), first, "", "1/BC", "01/01/2025").is_err());
+    assert!(store.describe_file(&"stc".into(), first, "Báo cáo", "1/BC", "32/01/2025").is_err());
     assert_eq!(store.audit_last_id().unwrap(), before);
-    store.describe_file("stc", first, "Báo cáo", "1/BC", "01/01/2025").unwrap();
+    store.describe_file(&"stc".into(), first, "Báo cáo", "1/BC", "01/01/2025").unwrap();
     // A new number moves the document; the old number is gone.
-    store.describe_file("stc", first, "Báo cáo năm", "2/BC", "02/01/2025").unwrap();
+    store.describe_file(&"stc".into(), first, "Báo cáo năm", "2/BC", "02/01/2025").unwrap();
     let counts = store.document_counts().unwrap();
-    assert_eq!(counts.count("stc", "II.1"), 1);
+    assert_eq!(counts.count(&"stc".into(), "II.1"), 1);
     // A second file may not take a number another file holds.
     let second = upload(&db, "II.1", "khac.pdf", 1);
     let mut store = Store::open(&db).unwrap();
     store.sign_in("dau-moi-stc").unwrap();
-    let taken = store.describe_file("stc", second, "Khác", "2/BC", "02/01/2025").unwrap_err();
+    let taken = store.describe_file(&"stc".into(), second, "Khác", "2/BC", "02/01/2025").unwrap_err();
     assert!(thamdinh::messages::store_error(&taken, thamdinh::messages::Lang::Vi).contains("đã là của tệp khác"));
     // A new version of bc.pdf carries the document; the old row is kept, marked replaced.
     let newer = upload(&db, "II.1", "bc.pdf", 3);
     let store = Store::open(&db).unwrap();
-    let files = store.document_files("stc").unwrap();
+    let files = store.document_files(&"stc".into()).unwrap();
     let old = files.iter().find(|d| d.id == first).unwrap();
     let new = files.iter().find(|d| d.id == newer).unwrap();
     assert_eq!((old.replaced_by, old.document.as_ref()), (Some(newer), None));
     assert_eq!(new.document.as_ref().unwrap().reference, "2/BC");
-    assert_eq!(store.document_counts().unwrap().count("stc", "II.1"), 1);
+    assert_eq!(store.document_counts().unwrap().count(&"stc".into(), "II.1"), 1);
     drop(store);
     tools::thamdinh(&["audit", "verify", "--db", db.to_str().unwrap()]);
 }
@@ -293,5 +293,5 @@ fn a_focal_person_gives_an_uploaded_file_its_number_date_and_title_in_the_form()
 }
 
 fn documents_of(db: &Path, unit: &str) -> Vec<Option<FileDocument>> {
-    Store::open(db).unwrap().document_files(unit).unwrap().into_iter().map(|d| d.document).collect()
+    Store::open(db).unwrap().document_files(&unit.into()).unwrap().into_iter().map(|d| d.document).collect()
 }

@@ -251,7 +251,7 @@ fn a_units_refused_save_in_the_interface_is_audited_without_its_values() {
     let mut store = Store::init(&dir.path().join("round.db"), "thai-nguyen-2024", 2024).unwrap();
     store.import_units(&Path::new(FIXTURES).join("units.csv")).unwrap();
     thamdinh::demo::add_demo_users(&mut store).unwrap();
-    store.add_unit_user("dau-moi-snv", "Nguyễn Thị Đầu Mối", "snv").unwrap();
+    store.add_unit_user("dau-moi-snv", "Nguyễn Thị Đầu Mối", &"snv".into()).unwrap();
     store.import_scores(&tools::fill_self_assessment(dir.path(), "snv")).unwrap();
     let mut unit = tui_support::app_as(&mut store, "dau-moi-snv");
     tui_support::press(&mut unit, &mut store, "<Enter>");

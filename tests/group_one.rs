@@ -15,7 +15,7 @@ fn round(dir: &Path) -> Store {
     let mut store = Store::init(&dir.join("round.db"), "thai-nguyen-2024", 2024).unwrap();
     std::fs::write(dir.join("units.csv"), "code,name,bloc,group\nsnv,Sở Nội vụ,so-nganh,\n").unwrap();
     store.import_units(&dir.join("units.csv")).unwrap();
-    store.add_unit_user("dau-moi-snv", "Đầu mối Sở Nội vụ", "snv").unwrap();
+    store.add_unit_user("dau-moi-snv", "Đầu mối Sở Nội vụ", &"snv".into()).unwrap();
     store
 }
 

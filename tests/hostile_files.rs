@@ -47,7 +47,7 @@ fn left(db: &Path) -> (usize, usize, usize, i64) {
     let count = |dir: PathBuf| std::fs::read_dir(dir).map(|d| d.flatten().count()).unwrap_or(0);
     let files = files::files_dir(db);
     (
-        store.document_files("stc").unwrap().len(),
+        store.document_files(&"stc".into()).unwrap().len(),
         count(files.join("don-vi").join("stc")),
         count(files.join("tam")),
         store.audit_last_id().unwrap(),
@@ -57,7 +57,7 @@ fn left(db: &Path) -> (usize, usize, usize, i64) {
 fn refusal(db: &Path, temp: &Path, name: &str) -> UploadRefused {
     let mut store = Store::open(db).unwrap();
     store.sign_in("dau-moi-stc").unwrap();
-    match store.accept_upload("stc", "I.1", name, temp, None) {
+    match store.accept_upload(&"stc".into(), "I.1", name, temp, None) {
         Err(StoreError::Upload(why)) => *why,
         other => panic!("{name}: expected a refusal, got {other:?}"),
     }
@@ -105,7 +105,7 @@ fn hostile_files_are_refused_and_leave_nothing() {
     std::fs::write(&upload, pdf_with("2 0 obj << /Type /Pages /Count 3 >> endobj")).unwrap();
     let mut store = Store::open(&db).unwrap();
     store.sign_in("dau-moi-stc").unwrap();
-    let kept = store.accept_upload("stc", "I.1", "quyet-dinh.pdf", &upload, None).unwrap();
+    let kept = store.accept_upload(&"stc".into(), "I.1", "quyet-dinh.pdf", &upload, None).unwrap();
     assert_eq!((kept.pages, kept.kind.as_str()), (Some(3), "application/pdf"));
 }
 
@@ -246,7 +246,7 @@ fn office_files_are_read_by_their_parts_and_a_package_that_lies_about_its_sizes_
         std::fs::write(&upload, bytes).unwrap();
         let mut store = Store::open(&db).unwrap();
         store.sign_in("dau-moi-stc").unwrap();
-        let kept = store.accept_upload("stc", "I.1", name, &upload, None).unwrap();
+        let kept = store.accept_upload(&"stc".into(), "I.1", name, &upload, None).unwrap();
         assert_eq!(kept.kind, kind);
     }
 }
@@ -259,7 +259,7 @@ fn audit_verify_rehashes_every_stored_file() {
     std::fs::write(&upload, pdf_with("2 0 obj << /Type /Pages /Count 1 >> endobj")).unwrap();
     let mut store = Store::open(&db).unwrap();
     store.sign_in("dau-moi-stc").unwrap();
-    let kept = store.accept_upload("stc", "I.1", "quyet-dinh.pdf", &upload, None).unwrap();
+    let kept = store.accept_upload(&"stc".into(), "I.1", "quyet-dinh.pdf", &upload, None).unwrap();
     let verify = || {
         std::process::Command::new(env!("CARGO_BIN_EXE_thamdinh"))
             .args(["audit", "verify", "--db", db.to_str().unwrap()])
@@ -403,7 +403,7 @@ fn send(db: &Path, dir: &Path, name: &str, bytes: &[u8]) -> Result<files::Docume
     std::fs::write(&upload, bytes).unwrap();
     let mut store = Store::open(db).unwrap();
     store.sign_in("dau-moi-stc").unwrap();
-    store.accept_upload("stc", "I.1", name, &upload, None)
+    store.accept_upload(&"stc".into(), "I.1", name, &upload, None)
 }
 
 /// `pdfinfo`'s page count of a file, where poppler is installed.

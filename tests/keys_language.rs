@@ -70,7 +70,7 @@ struct Seen {
 fn walk(user: &str, lang: Lang) -> Vec<Seen> {
     let dir = tempfile::tempdir().unwrap();
     let mut store = fixture_store(dir.path());
-    store.add_unit_user("dau-moi-snv", "", "snv").unwrap();
+    store.add_unit_user("dau-moi-snv", "", &"snv".into()).unwrap();
     let mut app = app_as(&mut store, user);
     app.lang = lang;
     let panes = app.panes().len();

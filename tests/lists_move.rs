@@ -71,20 +71,20 @@ fn a_new_comment_is_flagged_until_the_item_is_opened() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = fixture_store(dir.path());
     let mut lead = app_as(&mut store, "tv-so-noi-vu");
-    assert!(!lead.has_new_comment("sxd", "V.5"));
+    assert!(!lead.has_new_comment(&"sxd".into(), "V.5"));
     // Another session: Sở TT&TT comments on V.5, which Sở Nội vụ leads.
     let mut other = Store::open(&dir.path().join("round.db")).unwrap();
     other.sign_in("tv-so-tttt").unwrap();
-    other.add_comment("sxd", "V.5", "Chưa cập nhật cổng dịch vụ công").unwrap();
+    other.add_comment(&"sxd".into(), "V.5", "Chưa cập nhật cổng dịch vụ công").unwrap();
     dispatch(&mut lead, &mut store, Action::ExternalChange);
-    assert!(lead.has_new_comment("sxd", "V.5"), "the lead agency's item is flagged");
+    assert!(lead.has_new_comment(&"sxd".into(), "V.5"), "the lead agency's item is flagged");
     press(&mut lead, &mut store, "/sxd V.5<Enter>");
     let shown = screen(&lead, 80, 24);
     assert!(shown.contains("góp ý mới"), "the queue shows the flag:\n{shown}");
     press(&mut lead, &mut store, "<Enter>");
     assert!(lead.form().is_some());
     press(&mut lead, &mut store, "<Esc>");
-    assert!(!lead.has_new_comment("sxd", "V.5"), "opened: no longer new");
+    assert!(!lead.has_new_comment(&"sxd".into(), "V.5"), "opened: no longer new");
 }
 
 #[test]

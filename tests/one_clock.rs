@@ -92,7 +92,7 @@ fn every_row_written_under_a_stopped_clock_carries_its_time() {
     store.sign_in("chu-tich").unwrap();
     store.approve_bloc("so-nganh").unwrap();
     let change = RerateChange::Fact { name: "discipline".into(), value: "yes".into() };
-    store.rerate("c", &[change], "Phát hiện vi phạm sau khi công bố").unwrap();
+    store.rerate(&"c".into(), &[change], "Phát hiện vi phạm sau khi công bố").unwrap();
 
     for table in ["council_user", "submission", "approval", "rerating"] {
         assert!(count(&db, table) > 0, "the scenario writes {table}");

@@ -29,7 +29,7 @@ fn form_error(app: &App) -> String {
 }
 
 fn appraise(store: &mut Store, unit: &str, component: &str, points: i64, reason: &str) {
-    let version = store.appraisal_version(unit, component).unwrap();
+    let version = store.appraisal_version(&unit.into(), component).unwrap();
     let input = AppraisalInput {
         unit: unit.into(),
         component: component.into(),
@@ -79,8 +79,8 @@ fn the_withdrawal_refusal_is_the_stores_word_for_word() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = fixture_store(dir.path());
     let withdraw = |store: &mut Store| {
-        let version = store.appraisal_version("skhcn", "III.7").unwrap();
-        store_says(store.withdraw_appraisal("skhcn", "III.7", "Nhầm", version))
+        let version = store.appraisal_version(&"skhcn".into(), "III.7").unwrap();
+        store_says(store.withdraw_appraisal(&"skhcn".into(), "III.7", "Nhầm", version))
     };
 
     // Nothing recorded yet.
@@ -105,8 +105,8 @@ fn the_withdrawal_refusal_is_the_stores_word_for_word() {
     let mut leader = app_as(&mut store, "lanh-dao-1");
     press(&mut leader, &mut store, &format!("/skhcn {component}<Enter><Enter><C-d>"));
     let shown = form_error(&leader);
-    let version = store.appraisal_version("skhcn", component).unwrap();
-    assert_eq!(shown, store_says(store.withdraw_appraisal("skhcn", component, "Nhầm", version)));
+    let version = store.appraisal_version(&"skhcn".into(), component).unwrap();
+    assert_eq!(shown, store_says(store.withdraw_appraisal(&"skhcn".into(), component, "Nhầm", version)));
     assert!(shown.contains("Lãnh đạo"), "{shown}");
 }
 
@@ -115,7 +115,9 @@ type Write = fn(&mut Store, &Path) -> Result<(), StoreError>;
 const STORE_WRITES: &[(CouncilWrite, Write)] = &[
     (CouncilWrite::Approve, |store, _| store.approve_bloc("so-nganh").map(drop)),
     (CouncilWrite::OrderTie, |store, _| store.order_tie("so-nganh", &["stp".into(), "snv".into()])),
-    (CouncilWrite::Facts, |store, _| store.save_facts("stc", &[("outstanding".into(), FactValue::Bool(false))])),
+    (CouncilWrite::Facts, |store, _| {
+        store.save_facts(&"stc".into(), &[("outstanding".into(), FactValue::Bool(false))])
+    }),
     (CouncilWrite::ManageUsers, |store, _| store.add_user("moi", "Người mới", Role::Member, Some("so-noi-vu"))),
     (CouncilWrite::Backup, |store, dir| store.backup(&dir.join("copy.db")).map(drop)),
     (CouncilWrite::PaperSettings, |store, _| {
@@ -129,7 +131,7 @@ const STORE_WRITES: &[(CouncilWrite, Write)] = &[
 fn a_key_that_does_not_act_for_this_user_says_the_stores_refusal() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = fixture_store(dir.path());
-    store.add_unit_user("dau-moi-snv", "", "snv").unwrap();
+    store.add_unit_user("dau-moi-snv", "", &"snv".into()).unwrap();
     let mut checked = 0;
     for user in ["tv-so-noi-vu", "tgv-so-noi-vu", "lanh-dao-1", "thu-ky", "chu-tich", "dau-moi-snv"] {
         let app = app_as(&mut store, user);

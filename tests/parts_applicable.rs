@@ -11,7 +11,7 @@ fn round(dir: &Path) -> Store {
     let mut store = Store::init(&dir.join("453.db"), "bac-giang-453", 2024).unwrap();
     std::fs::write(dir.join("units.csv"), "code,name,bloc,group\nbtc,Ban Tổ chức Tỉnh ủy,tap-the,I\n").unwrap();
     store.import_units(&dir.join("units.csv")).unwrap();
-    store.add_unit_user("dau-moi-btc", "Đầu mối Ban Tổ chức", "btc").unwrap();
+    store.add_unit_user("dau-moi-btc", "Đầu mối Ban Tổ chức", &"btc".into()).unwrap();
     store
 }
 

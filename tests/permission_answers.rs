@@ -35,8 +35,12 @@ fn the_queue_asks_appraise_and_comment_as_the_refusals_rule() {
         for framework in &regulation.frameworks {
             for place in framework.components() {
                 for actor in &actors {
-                    assert_eq!(appraisal_entry(actor, &place), may_appraise(actor, &place, "u1").ok(), "{actor:?}");
-                    assert_eq!(comments(actor, &place), may_comment(actor, &place, "u1").is_ok(), "{actor:?}");
+                    assert_eq!(
+                        appraisal_entry(actor, &place),
+                        may_appraise(actor, &place, &"u1".into()).ok(),
+                        "{actor:?}"
+                    );
+                    assert_eq!(comments(actor, &place), may_comment(actor, &place, &"u1".into()).is_ok(), "{actor:?}");
                     asked += 1;
                 }
             }
@@ -52,17 +56,17 @@ fn a_self_assessment_reads_the_units_state_only_when_it_decides() {
         for unit in ["u1", "u2"] {
             for state in [SelfAssessmentState::Open, SelfAssessmentState::Submitted] {
                 let read = Cell::new(false);
-                let answer = may_self_assess_with(actor, unit, || {
+                let answer = may_self_assess_with(actor, &unit.into(), || {
                     read.set(true);
                     Ok::<_, ()>(state)
                 })
                 .unwrap();
-                assert_eq!(answer, may_self_assess(actor, unit, state), "{actor:?} {unit} {state:?}");
+                assert_eq!(answer, may_self_assess(actor, &unit.into(), state), "{actor:?} {unit} {state:?}");
                 let own_unit = actor.role == Role::Unit && actor.unit.as_deref() == Some(unit);
                 assert_eq!(read.get(), own_unit, "{actor:?} {unit}: the state is read only for the unit's own person");
             }
         }
     }
     let focal = Actor { name: "f".into(), role: Role::Unit, agency: None, unit: Some("u1".into()), leaders_name: None };
-    assert_eq!(may_self_assess_with(&focal, "u1", || Err("the database failed")), Err("the database failed"));
+    assert_eq!(may_self_assess_with(&focal, &"u1".into(), || Err("the database failed")), Err("the database failed"));
 }

@@ -37,7 +37,7 @@ const WRITES: &[(&str, Write)] = &[
         s.import_evidence(&csv(d, "unit,criterion,title,reference,date\nstc,I,Báo cáo,Số 99/BC,2024-11-20\n")).map(drop)
     }),
     ("appraise (Sở Nội vụ's)", |s, _| {
-        let version = s.appraisal_version("skhcn", "III.7")?;
+        let version = s.appraisal_version(&"skhcn".into(), "III.7")?;
         let input = AppraisalInput {
             unit: "skhcn".into(),
             component: "III.7".into(),
@@ -48,9 +48,9 @@ const WRITES: &[(&str, Write)] = &[
         s.save_appraisal(&input).map(drop)
     }),
     // V.5 is led by Sở Nội vụ; Sở TT&TT is named after it and may comment.
-    ("comment on V.5 (Sở TT&TT's share)", |s, _| s.add_comment("stc", "V.5", "Đề nghị xem lại").map(drop)),
-    ("record facts", |s, _| s.save_facts("stc", &[("outstanding".into(), FactValue::Bool(false))])),
-    ("override a grade", |s, _| s.override_grade("stc", "V", Grade::Average, "Xem lại sản phẩm")),
+    ("comment on V.5 (Sở TT&TT's share)", |s, _| s.add_comment(&"stc".into(), "V.5", "Đề nghị xem lại").map(drop)),
+    ("record facts", |s, _| s.save_facts(&"stc".into(), &[("outstanding".into(), FactValue::Bool(false))])),
+    ("override a grade", |s, _| s.override_grade(&"stc".into(), "V", Grade::Average, "Xem lại sản phẩm")),
     ("order a tie", |s, _| s.order_tie("so-nganh", &["stp".into(), "snv".into()])),
     ("approve a bloc", |s, _| s.approve_bloc("huyen").map(drop)),
     ("export the result", |s, d| {
@@ -67,13 +67,13 @@ const WRITES: &[(&str, Write)] = &[
             applicable: Cell::Keep,
         };
         s.save_self_assessment(&input)?;
-        s.add_document("sct", "III", "Báo cáo quý IV", "Số 12/BC-SCT", "2024-11-20")
+        s.add_document(&"sct".into(), "III", "Báo cáo quý IV", "Số 12/BC-SCT", "2024-11-20")
     }),
     ("submit sct's self-assessment", |s, _| s.submit(Some("sct"), "2024-11-20", "05/BB-SCT").map(drop)),
     ("reopen sct's submission", |s, d| {
         let mut admin = Store::open(&d.join("round.db"))?;
         admin.submit(Some("sct"), "2024-11-20", "05/BB-SCT")?;
-        s.reopen_submission("sct", "Thiếu tài liệu kiểm chứng")
+        s.reopen_submission(&"sct".into(), "Thiếu tài liệu kiểm chứng")
     }),
     ("set the round's deadline", |s, _| s.set_round_settings(Some("2024-11-25"), Some(50))),
 ];
@@ -122,7 +122,7 @@ fn every_role_against_every_write_path() {
         for (user, role) in ROLES {
             let dir = tempfile::tempdir().unwrap();
             let mut store = tui_support::fixture_store(dir.path());
-            store.add_unit_user("dau-moi-sct", "Cán bộ đầu mối Sở Công Thương", "sct").unwrap();
+            store.add_unit_user("dau-moi-sct", "Cán bộ đầu mối Sở Công Thương", &"sct".into()).unwrap();
             if let Some(user) = user {
                 store.sign_in(user).unwrap();
             }

@@ -65,8 +65,8 @@ fn each_role_writes_only_what_it_may() {
     let leaders_only = input(&store, "stc", "I.1", "3", "x");
     refused_because(store.save_appraisal(&leaders_only), "scored by the provincial leaders");
     for write in [
-        store.save_facts("stc", &[("discipline".into(), FactValue::Choice("yes".into()))]).err(),
-        store.override_grade("stc", "V", Grade::Poor, "x").err(),
+        store.save_facts(&"stc".into(), &[("discipline".into(), FactValue::Choice("yes".into()))]).err(),
+        store.override_grade(&"stc".into(), "V", Grade::Poor, "x").err(),
         store.order_tie("so-nganh", &["snv".into(), "stp".into()]).err(),
         store.approve_bloc("so-nganh").err(),
         store.import_facts(&csv(dir.path(), "f.csv", "unit,fact,value\nstc,discipline,yes\n")).err(),
@@ -79,9 +79,9 @@ fn each_role_writes_only_what_it_may() {
     // A co-assigned agency comments but does not score; the leading agency does not comment.
     as_user(&mut store, "tv-so-tttt");
     refused_because(store.save_appraisal(&input(&store, "stc", "V.5", "12", "")), "may only comment");
-    store.add_comment("stc", "V.5", "Đề nghị bổ sung tài liệu").unwrap();
+    store.add_comment(&"stc".into(), "V.5", "Đề nghị bổ sung tài liệu").unwrap();
     as_user(&mut store, "tv-so-noi-vu");
-    refused_because(store.add_comment("stc", "V.5", "x"), "only members of the agencies named after the first");
+    refused_because(store.add_comment(&"stc".into(), "V.5", "x"), "only members of the agencies named after the first");
 
     // A leader scores group I only, as their own score; the appraised score is the leaders' mean.
     as_user(&mut store, "lanh-dao-1");
@@ -102,16 +102,16 @@ fn each_role_writes_only_what_it_may() {
         store.save_appraisal(&input(&store, "stc", "II.1", "3", "x")),
         "appraisals are written by the members",
     );
-    store.save_facts("stc", &[("discipline".into(), FactValue::Choice("remedied".into()))]).unwrap();
+    store.save_facts(&"stc".into(), &[("discipline".into(), FactValue::Choice("remedied".into()))]).unwrap();
     refused_because(store.order_tie("so-nganh", &["snv".into(), "stp".into()]), "only the chairman");
-    refused_because(store.override_grade("stc", "V", Grade::Poor, "x"), "only the chairman");
+    refused_because(store.override_grade(&"stc".into(), "V", Grade::Poor, "x"), "only the chairman");
     refused_because(store.approve_bloc("so-nganh"), "only the chairman");
     refused_because(store.add_user("x", "", Role::Secretary, None), "service account");
 
     // The chairman decides.
     as_user(&mut store, "chu-tich");
     store.order_tie("so-nganh", &["stp".into(), "snv".into()]).unwrap();
-    store.override_grade("stc", "V", Grade::Average, "Chưa khắc phục hết").unwrap();
+    store.override_grade(&"stc".into(), "V", Grade::Average, "Chưa khắc phục hết").unwrap();
     refused_because(
         store.save_appraisal(&input(&store, "stc", "II.1", "3", "x")),
         "appraisals are written by the members",
@@ -236,12 +236,12 @@ fn an_approved_bloc_refuses_every_kind_of_write_until_the_chairman_re_rates() {
 
     let frozen = "approved";
     refused_because(store.approve_bloc("so-nganh"), frozen);
-    refused_because(store.override_grade("stc", "V", Grade::Poor, "x"), frozen);
+    refused_because(store.override_grade(&"stc".into(), "V", Grade::Poor, "x"), frozen);
     refused_because(store.order_tie("so-nganh", &["snv".into(), "stp".into()]), frozen);
     as_user(&mut store, "tv-so-noi-vu");
     refused_because(store.save_appraisal(&input(&store, "stc", "III.7", "1", "x")), frozen);
     as_user(&mut store, "thu-ky");
-    refused_because(store.save_facts("stc", &[("discipline".into(), FactValue::Choice("yes".into()))]), frozen);
+    refused_because(store.save_facts(&"stc".into(), &[("discipline".into(), FactValue::Choice("yes".into()))]), frozen);
     let imports = [
         ("scores.csv", "unit,criterion,self_score,appraised_score,reason\nstc,III.7,1,1,x\n"),
         ("grades.csv", "unit,criterion,grade,reason\nstc,V,poor,x\n"),
@@ -276,11 +276,11 @@ fn an_approved_bloc_refuses_every_kind_of_write_until_the_chairman_re_rates() {
 
     // Re-rating (Điều 10.4) needs the chairman, a reason and an approved bloc.
     let change = RerateChange::Fact { name: "discipline".into(), value: "yes".into() };
-    refused_because(store.rerate("stc", std::slice::from_ref(&change), "Vi phạm kỷ luật"), "only the chairman");
+    refused_because(store.rerate(&"stc".into(), std::slice::from_ref(&change), "Vi phạm kỷ luật"), "only the chairman");
     as_user(&mut store, "chu-tich");
-    refused_because(store.rerate("stc", std::slice::from_ref(&change), "  \u{200B}"), "is needed");
-    refused_because(store.rerate("h-dai-tu", std::slice::from_ref(&change), "x"), "not approved yet");
-    store.rerate("stc", std::slice::from_ref(&change), "Phát hiện vi phạm kỷ luật sau khi công bố").unwrap();
+    refused_because(store.rerate(&"stc".into(), std::slice::from_ref(&change), "  \u{200B}"), "is needed");
+    refused_because(store.rerate(&"h-dai-tu".into(), std::slice::from_ref(&change), "x"), "not approved yet");
+    store.rerate(&"stc".into(), std::slice::from_ref(&change), "Phát hiện vi phạm kỷ luật sau khi công bố").unwrap();
     let round = store.load_round().unwrap();
     assert_eq!(
         round.units.iter().find(|u| u.code == "stc").unwrap().facts["discipline"],
@@ -297,7 +297,7 @@ fn an_approved_bloc_refuses_every_kind_of_write_until_the_chairman_re_rates() {
     // The re-rating is closed in its transaction: the unit is frozen again.
     assert!(conn.execute("UPDATE score SET appraised_score = '0' WHERE unit = 'stc'", []).is_err());
     let change = RerateChange::Score { component: "III.7".into(), appraised: "1".into() };
-    store.rerate("stc", &[change], "Số liệu báo cáo sai").unwrap();
+    store.rerate(&"stc".into(), &[change], "Số liệu báo cáo sai").unwrap();
     assert!(matches!(store.audit_verify().unwrap(), ChainCheck::Intact { .. }));
 }
 

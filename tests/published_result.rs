@@ -125,7 +125,7 @@ fn a_good_unit_failing_moves_nobody_else(setting: &Setting) {
     assert_eq!(ranked(&store), (approved_levels(), 5, 1));
     let (name, value) = setting.failing;
     let change = RerateChange::Fact { name: name.into(), value: value.into() };
-    store.rerate("c", &[change], "Phát hiện vi phạm sau khi công bố").unwrap();
+    store.rerate(&"c".into(), &[change], "Phát hiện vi phạm sau khi công bố").unwrap();
     let mut expected = approved_levels();
     expected[2].2 = "not_completed".into();
     assert_eq!(ranked(&store), (expected, 5, 1), "{}", setting.regulation);
@@ -160,7 +160,7 @@ fn the_excellent_unit_failing_promotes_nobody(setting: &Setting) {
     let mut store = approved_round(dir.path(), setting);
     let (name, value) = setting.failing;
     let change = RerateChange::Fact { name: name.into(), value: value.into() };
-    store.rerate("a", &[change], "Phát hiện vi phạm sau khi công bố").unwrap();
+    store.rerate(&"a".into(), &[change], "Phát hiện vi phạm sau khi công bố").unwrap();
     let mut expected = approved_levels();
     expected[0].2 = "not_completed".into();
     assert_eq!(ranked(&store), (expected.clone(), 5, 1), "{}", setting.regulation);
@@ -171,7 +171,7 @@ fn the_excellent_unit_failing_promotes_nobody(setting: &Setting) {
     // The chairman gives the freed place by re-rating b, with his reason.
     let (component, max) = (setting.deducted[1], if setting.regulation == "bac-giang-453" { "5" } else { "4" });
     let change = RerateChange::Score { component: component.into(), appraised: max.into() };
-    store.rerate("b", &[change], "Chủ tịch quyết định chỉ tiêu còn trống").unwrap();
+    store.rerate(&"b".into(), &[change], "Chủ tịch quyết định chỉ tiêu còn trống").unwrap();
     expected[1].2 = "excellent".into();
     assert_eq!(ranked(&store), (expected, 5, 1));
     verify_clean(&store);
@@ -185,12 +185,12 @@ fn a_tie_the_rerating_creates_is_ordered_within_it(setting: &Setting) {
     // e (98) re-scored to 99, c's total.
     let (component, max) = (setting.deducted[1], if setting.regulation == "bac-giang-453" { "5" } else { "4" });
     let change = RerateChange::Score { component: component.into(), appraised: max.into() };
-    let refused = store.rerate("e", std::slice::from_ref(&change), "Bổ sung tài liệu").unwrap_err();
+    let refused = store.rerate(&"e".into(), std::slice::from_ref(&change), "Bổ sung tài liệu").unwrap_err();
     assert!(refused.to_string().contains("equals c's"), "{refused}");
     let vietnamese = thamdinh::messages::store_error(&refused, thamdinh::messages::Lang::Vi);
     assert!(vietnamese.contains("tổng điểm bằng đơn vị c"), "{vietnamese}");
     assert_eq!(ranked(&store).0, approved_levels(), "a refusal changes nothing");
-    store.rerate_placed("e", &[change], Some(TiePlace::After), "Bổ sung tài liệu").unwrap();
+    store.rerate_placed(&"e".into(), &[change], Some(TiePlace::After), "Bổ sung tài liệu").unwrap();
     let (units, ..) = ranked(&store);
     let ranks: Vec<(&str, usize)> = units.iter().map(|(u, r, _)| (u.as_str(), *r)).collect();
     assert_eq!(ranks, [("a", 1), ("b", 2), ("c", 3), ("e", 4), ("d", 4)]);

@@ -82,7 +82,7 @@ fn every_binding_that_acts_for_nobody_is_a_mistake() {
     // Each binding acts for at least one role somewhere: a condition no one meets is a dead key.
     let dir = tempfile::tempdir().unwrap();
     let mut store = fixture_store(dir.path());
-    store.add_unit_user("dau-moi-snv", "", "snv").unwrap();
+    store.add_unit_user("dau-moi-snv", "", &"snv".into()).unwrap();
     let mut acted = vec![false; BINDINGS.len()];
     for user in ["tv-so-noi-vu", "thu-ky", "chu-tich", "dau-moi-snv"] {
         let mut app = app_as(&mut store, user);

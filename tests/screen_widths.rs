@@ -36,7 +36,7 @@ fn round_with_hard_names(dir: &Path) -> Store {
     store.import_scores(&Path::new(FIXTURES).join("scores.csv")).unwrap();
     store.import_facts(&Path::new(FIXTURES).join("facts.csv")).unwrap();
     thamdinh::demo::add_demo_users(&mut store).unwrap();
-    store.add_unit_user("dau-moi-snv", "Nguyễn Thị Đầu Mối", "snv").unwrap();
+    store.add_unit_user("dau-moi-snv", "Nguyễn Thị Đầu Mối", &"snv".into()).unwrap();
     store
 }
 
@@ -220,7 +220,7 @@ fn the_submit_prompt_lists_what_blocks_it_before_enter() {
     let mut store = Store::init(&dir.path().join("round.db"), "thai-nguyen-2024", 2024).unwrap();
     store.import_units(&Path::new(FIXTURES).join("units.csv")).unwrap();
     thamdinh::demo::add_demo_users(&mut store).unwrap();
-    store.add_unit_user("dau-moi-snv", "Nguyễn Thị Đầu Mối", "snv").unwrap();
+    store.add_unit_user("dau-moi-snv", "Nguyễn Thị Đầu Mối", &"snv".into()).unwrap();
     let mut unit = app_as(&mut store, "dau-moi-snv");
     press(&mut unit, &mut store, "p");
     let prompt = screen(&unit, 100, 30);

@@ -118,7 +118,7 @@ fn round_before_self_assessment(dir: &Path) -> Store {
     let mut store = Store::init(&dir.join("round.db"), "thai-nguyen-2024", 2024).unwrap();
     store.import_units(&Path::new(FIXTURES).join("units.csv")).unwrap();
     thamdinh::demo::add_demo_users(&mut store).unwrap();
-    store.add_unit_user("dau-moi-snv", "Nguyễn Thị Đầu Mối", "snv").unwrap();
+    store.add_unit_user("dau-moi-snv", "Nguyễn Thị Đầu Mối", &"snv".into()).unwrap();
     store
 }
 
@@ -380,7 +380,7 @@ fn run(args: &[&str]) -> String {
 fn the_units_result_writes_the_decimal_comma_and_scrolls_to_its_deductions() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = fixture_store(dir.path());
-    store.add_unit_user("dau-moi-dai-tu", "Cán bộ đầu mối UBND huyện Đại Từ", "h-dai-tu").unwrap();
+    store.add_unit_user("dau-moi-dai-tu", "Cán bộ đầu mối UBND huyện Đại Từ", &"h-dai-tu".into()).unwrap();
     let file = dir.path().join("half.csv");
     std::fs::write(&file, "unit,criterion,appraised_score,reason\nh-dai-tu,II.4,\"0,5\",Chậm báo cáo\n").unwrap();
     Store::open(store.path()).unwrap().import_scores(&file).unwrap();

@@ -153,7 +153,7 @@ fn english(name: &str, text: &str) -> Vec<String> {
 /// The fixture round with a unit's focal person, its bloc approved so the unit's result shows.
 fn round(dir: &Path) -> Store {
     let mut store = fixture_store(dir);
-    store.add_unit_user("dau-moi-h-dai-tu", "Nguyễn Thị Đầu Mối", "h-dai-tu").unwrap();
+    store.add_unit_user("dau-moi-h-dai-tu", "Nguyễn Thị Đầu Mối", &"h-dai-tu".into()).unwrap();
     store
 }
 

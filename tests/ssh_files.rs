@@ -80,7 +80,7 @@ fn files_both_ways_over_a_real_sshd() {
     let sent = sshd.sftp("dau-moi-stc", batch, &work);
     assert!(sent.status.success(), "{}\nsshd: {}", text(&sent), std::fs::read_to_string(dir.join("sshd.log")).unwrap());
     let store = thamdinh::store::Store::open(&db).unwrap();
-    let documents = store.document_files("stc").unwrap();
+    let documents = store.document_files(&"stc".into()).unwrap();
     let names: Vec<(&str, &str)> = documents.iter().map(|d| (d.folder.as_str(), d.name.as_str())).collect();
     assert_eq!(
         names,
@@ -91,7 +91,7 @@ fn files_both_ways_over_a_real_sshd() {
     let described = documents[2].document.as_ref().map(|d| (d.reference.as_str(), d.issued_on.as_str()));
     assert_eq!(described, Some(("3/BC-STC", "2025-01-15")));
     assert!(documents[0].document.is_none());
-    assert!(store.signed_sheet("stc").unwrap().is_some());
+    assert!(store.signed_sheet(&"stc".into()).unwrap().is_some());
     // The council's preview: the PDF's first line, read from its text layer.
     if tools::available("pdftotext", "-v", "poppler-utils") {
         assert_eq!(documents[0].preview.as_deref(), Some("Van ban so 0"));
@@ -109,7 +109,7 @@ fn files_both_ways_over_a_real_sshd() {
 /// forced command's): the Vietnamese reason is in the reply (`WinSCP` shows it) and in the note
 /// `/TU-CHOI-TAI-LEN.txt` of the user's folder (`get` gives it; `ls -l` names the latest reason), the user's own.
 fn a_refused_upload_says_why(sshd: &tools::sshd::Sshd, work: &Path, db: &Path) {
-    let before = thamdinh::store::Store::open(db).unwrap().document_files("stc").unwrap().len();
+    let before = thamdinh::store::Store::open(db).unwrap().document_files(&"stc".into()).unwrap().len();
     let audit = thamdinh::store::Store::open(db).unwrap().audit_last_id().unwrap();
     // A PNG image named .pdf.
     let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
@@ -147,7 +147,7 @@ fn a_refused_upload_says_why(sshd: &tools::sshd::Sshd, work: &Path, db: &Path) {
     }
     let out = sshd.sftp("dau-moi-stc", "put gia.pdf /stc/../snv/I.1/gia.pdf\n", work);
     assert!(!out.status.success(), "{}", text(&out));
-    assert_eq!(thamdinh::store::Store::open(db).unwrap().document_files("stc").unwrap().len(), before);
+    assert_eq!(thamdinh::store::Store::open(db).unwrap().document_files(&"stc".into()).unwrap().len(), before);
 
     // Another unit never sees it: no note in its listing, and its own note names none of it.
     let out = sshd.sftp("dau-moi-snv", "ls -l /\nget /TU-CHOI-TAI-LEN.txt other.txt\n", work);
@@ -192,7 +192,7 @@ fn winscp_sends_under_a_temporary_name(sshd: &tools::sshd::Sshd, work: &Path, db
     let out = sshd.sftp("dau-moi-stc", batch, work);
     assert!(out.status.success(), "{}", text(&out));
     let store = thamdinh::store::Store::open(db).unwrap();
-    let documents = store.document_files("stc").unwrap();
+    let documents = store.document_files(&"stc".into()).unwrap();
     let sent: Vec<&str> = documents.iter().filter(|d| d.folder == "III.2").map(|d| d.name.as_str()).collect();
     assert_eq!(sent, ["tam.pdf"]);
     assert_eq!(documents.iter().find(|d| d.name == "tam.pdf").unwrap().sha256, sha(&work.join("qd-1.pdf")));
@@ -202,7 +202,7 @@ fn winscp_sends_under_a_temporary_name(sshd: &tools::sshd::Sshd, work: &Path, db
     assert!(out.status.success(), "{}", text(&out));
     let out = sshd.sftp("dau-moi-stc", "rename /stc/III.2/tam.pdf /stc/III.2/khac.pdf\n", work);
     assert!(!out.status.success());
-    let documents = store.document_files("stc").unwrap();
+    let documents = store.document_files(&"stc".into()).unwrap();
     assert_eq!(documents.iter().filter(|d| d.folder == "III.2").count(), 1);
     assert!(std::fs::read_dir(thamdinh::store::files::uploads_dir(db)).unwrap().next().is_none(), "a part left");
 }
@@ -224,7 +224,7 @@ fn unit_reaches_nothing_else(sshd: &tools::sshd::Sshd, work: &Path, store: &tham
         assert!(!out.status.success(), "{forbidden:?} was allowed: {}", text(&out));
     }
     assert!(!work.join("round.db").exists());
-    assert_eq!(store.document_files("stc").unwrap().len(), 4);
+    assert_eq!(store.document_files(&"stc".into()).unwrap().len(), 4);
 }
 
 /// A member takes a document with scp: the same bytes; the secretary the dossier and an export.

@@ -95,9 +95,9 @@ fn not_applicable_under_453_counts_as_done_in_the_store() {
     let error = store.submit(Some("snv"), "2024-11-01", "3/BB").unwrap_err();
     let words = thamdinh::messages::store_error(&error, thamdinh::messages::Lang::Vi);
     assert!(words.contains("còn 1 tiêu chí thành phần chưa tự chấm điểm (A.2.1)"), "{words}");
-    assert!(store.submission_of("snv").unwrap().is_none());
+    assert!(store.submission_of(&"snv".into()).unwrap().is_none());
     std::fs::write(&file, "unit,criterion,self_score,applicable\nsnv,A.2.1,-,no\n").unwrap();
     store.import_scores(&file).unwrap();
     store.submit(Some("snv"), "2024-11-01", "3/BB").unwrap();
-    assert!(store.submission_of("snv").unwrap().is_some());
+    assert!(store.submission_of(&"snv".into()).unwrap().is_some());
 }

@@ -24,7 +24,7 @@ fn demo_with_files(dir: &Path) -> String {
     for name in ["bao-cao.pdf", "ke-hoach.pdf"] {
         let upload = dir.join("upload.part");
         std::fs::write(&upload, b"%PDF-1.4\n2 0 obj << /Type /Pages /Count 1 >> endobj\n%%EOF\n").unwrap();
-        store.accept_upload("snv", "II.4", name, &upload, None).unwrap();
+        store.accept_upload(&"snv".into(), "II.4", name, &upload, None).unwrap();
     }
     db
 }

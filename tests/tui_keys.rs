@@ -4,6 +4,7 @@
 mod tui_support;
 
 use thamdinh::domain::classification::Level;
+use thamdinh::domain::code::UnitCode;
 use thamdinh::domain::ranking::Outcome;
 use thamdinh::tui::app::{Action, App, Pane};
 use tui_support::{app_as, app_for, demo_store, fixture_store, press, screen};
@@ -258,9 +259,9 @@ fn a_co_assigned_agency_comments_and_the_leading_agency_reads_it() {
     let text = screen(&lead, 120, 40);
     assert!(text.contains("Góp ý của Sở Thông tin và Truyền thông: Chưa cập nhật dịch vụ công trực tuyến"), "{text}");
     // The store refuses a comment from the leading or an unrelated agency.
-    assert!(store.add_comment("stc", "V.5", "x").is_err());
+    assert!(store.add_comment(&"stc".into(), "V.5", "x").is_err());
     store.sign_in("tv-thanh-tra-tinh").unwrap();
-    assert!(store.add_comment("stc", "V.5", "x").is_err());
+    assert!(store.add_comment(&"stc".into(), "V.5", "x").is_err());
 }
 
 #[test]
@@ -301,7 +302,7 @@ fn a_stale_save_shows_the_newer_value_and_a_second_save_goes_over_it() {
     let path = store.path().to_path_buf();
     let mut other = thamdinh::store::Store::open(&path).unwrap();
     other.sign_in("tv-so-noi-vu").unwrap();
-    let version = other.appraisal_version("skhcn", "III.7").unwrap();
+    let version = other.appraisal_version(&"skhcn".into(), "III.7").unwrap();
     other
         .save_appraisal(&thamdinh::store::appraise::AppraisalInput {
             unit: "skhcn".into(),
@@ -399,7 +400,7 @@ fn another_sessions_save_is_applied_unit_by_unit_and_equals_a_full_reload() {
             component: "III.7".into(),
             appraised: rust_decimal::Decimal::from(3),
             deduction_reason: "Đủ".into(),
-            based_on_version: member.appraisal_version("skhcn", "III.7").unwrap(),
+            based_on_version: member.appraisal_version(&"skhcn".into(), "III.7").unwrap(),
         })
         .unwrap();
     let changes = store.changes_since(before).unwrap();
@@ -472,9 +473,9 @@ fn the_interface_holds_only_the_explanations_of_the_units_it_shows() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = demo_store(dir.path());
     let mut app = app_as(&mut store, "tv-so-noi-vu");
-    let explained = |app: &thamdinh::tui::app::App| -> Vec<String> {
+    let explained = |app: &thamdinh::tui::app::App| -> Vec<UnitCode> {
         let units = app.round.units.iter().filter(|u| u.entries.values().any(|e| !e.explanation.is_empty()));
-        units.map(|u| u.code.to_string()).collect()
+        units.map(|u| u.code.clone()).collect()
     };
     assert!(explained(&app).is_empty(), "the round is held without explanations");
 
@@ -486,7 +487,7 @@ fn the_interface_holds_only_the_explanations_of_the_units_it_shows() {
     assert!(screen(&app, 160, 48).contains(&format!("Giải trình: {}", text.split(' ').next().unwrap())));
 
     // Another unit's form reads that unit's, and shows them.
-    let other = app.round.units.iter().map(|u| u.code.to_string()).find(|code| *code != first).unwrap();
+    let other = app.round.units.iter().map(|u| u.code.clone()).find(|code| *code != first).unwrap();
     press(&mut app, &mut store, &format!("/{other}<Enter><Enter>"));
     let form = app.form().expect("the form of the other unit");
     let text: String =

@@ -48,7 +48,7 @@ fn the_selected_ranking_row_alone_is_in_reverse_video_and_follows_the_selection(
             .collect();
         assert_eq!(reversed.len(), 1, "one selected row: {reversed:?}");
         let row = reversed[0];
-        assert!(text(&buffer, row).contains(&unit), "the selected row is {unit}'s: {}", text(&buffer, row));
+        assert!(text(&buffer, row).contains(unit.as_str()), "the selected row is {unit}'s: {}", text(&buffer, row));
         // The whole row, not only its first cell.
         for cell in inner_cells(&buffer, row).iter().filter(|cell| cell.symbol() != "│") {
             assert!(cell.modifier.contains(Modifier::REVERSED), "{:?} in {}", cell.symbol(), text(&buffer, row));

@@ -18,7 +18,7 @@ fn round_before_self_assessment(dir: &Path) -> Store {
     let mut store = Store::init(&dir.join("round.db"), "thai-nguyen-2024", 2024).unwrap();
     store.import_units(&Path::new(FIXTURES).join("units.csv")).unwrap();
     thamdinh::demo::add_demo_users(&mut store).unwrap();
-    store.add_unit_user("dau-moi-snv", "Nguyễn Thị Đầu Mối", "snv").unwrap();
+    store.add_unit_user("dau-moi-snv", "Nguyễn Thị Đầu Mối", &"snv".into()).unwrap();
     store
 }
 
@@ -64,7 +64,7 @@ fn a_unit_self_assesses_submits_and_reaches_the_queue() {
     let round = store.load_round().unwrap();
     let snv = round.units.iter().find(|u| u.code == "snv").unwrap();
     assert_eq!(snv.entries.values().filter(|e| e.self_score.is_some()).count(), 3);
-    assert_eq!(store.evidence_of("snv").unwrap().len(), 1);
+    assert_eq!(store.evidence_of(&"snv".into()).unwrap().len(), 1);
 
     // Submission: the collective's approval date and the minutes' number.
     press(&mut unit, &mut store, "p");
@@ -78,7 +78,7 @@ fn a_unit_self_assesses_submits_and_reaches_the_queue() {
     let refusal = form.error.clone().unwrap_or_default();
     assert!(refusal.contains("chưa nộp được") && refusal.contains("chưa tự chấm điểm"), "{refusal}");
     assert!(screen(&unit, 160, 48).contains("chưa nộp được"), "the refusal is on the screen");
-    assert!(store.submission_of("snv").unwrap().is_none());
+    assert!(store.submission_of(&"snv".into()).unwrap().is_none());
     store.import_scores(&tools::fill_self_assessment(dir.path(), "snv")).unwrap();
     press(&mut unit, &mut store, "<Enter>");
     assert!(unit.unit_side.submission.is_some(), "{}", message(&unit));
@@ -108,7 +108,7 @@ fn a_unit_self_assesses_submits_and_reaches_the_queue() {
 fn after_approval_the_unit_reads_its_deductions_and_nothing_before() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = fixture_store(dir.path());
-    store.add_unit_user("dau-moi-h-dai-tu", "", "h-dai-tu").unwrap();
+    store.add_unit_user("dau-moi-h-dai-tu", "", &"h-dai-tu".into()).unwrap();
     let mut unit = app_as(&mut store, "dau-moi-h-dai-tu");
     let entry = unit.round.units[0].entries.values().find(|e| e.self_score.is_some()).unwrap();
     assert!(entry.appraised_score.is_none() && entry.deduction_reason.is_empty(), "no appraisal before publication");
@@ -189,7 +189,7 @@ fn the_units_form_refuses_in_vietnamese_only() {
     let units = dir.path().join("units.csv");
     std::fs::write(&units, "code,name,bloc,group\nbtc,Ban Tổ chức Tỉnh ủy,tap-the,I\n").unwrap();
     store.import_units(&units).unwrap();
-    store.add_unit_user("dau-moi-btc", "Đầu mối Ban Tổ chức", "btc").unwrap();
+    store.add_unit_user("dau-moi-btc", "Đầu mối Ban Tổ chức", &"btc".into()).unwrap();
     let mut unit = app_as(&mut store, "dau-moi-btc");
     press(&mut unit, &mut store, "<Enter>");
     assert!(matches!(unit.screen, Screen::SelfAssess(_)));
@@ -214,7 +214,7 @@ fn the_units_form_refuses_in_vietnamese_only() {
     assert!(refused.contains("từ 1945 đến 2100"), "{refused}");
     let leaked: Vec<&&str> = ENGLISH.iter().filter(|word| refused.contains(**word)).collect();
     assert!(leaked.is_empty() && !refused.contains("btc"), "English {leaked:?} or a prefix in {refused:?}");
-    assert!(store.evidence_of("btc").unwrap().is_empty(), "nothing written");
+    assert!(store.evidence_of(&"btc".into()).unwrap().is_empty(), "nothing written");
 }
 
 /// As in the council's scoring form, the first key typed replaces the self-score shown from before.

@@ -52,24 +52,24 @@ fn assert_verified(store: &Store) {
 fn a_unit_user_writes_only_its_own_self_assessment_and_only_before_submission() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = fixture_store(dir.path());
-    store.add_unit_user("dau-moi-stc", "Cán bộ đầu mối Sở Tài chính", "stc").unwrap();
+    store.add_unit_user("dau-moi-stc", "Cán bộ đầu mối Sở Tài chính", &"stc".into()).unwrap();
     store.sign_in("dau-moi-stc").unwrap();
 
     store.save_self_assessment(&input("stc", "V.5", "10,5", "Thiếu một báo cáo quý")).unwrap();
     assert_eq!(self_score(&store, "stc", "V.5"), Some(Decimal::new(105, 1)));
-    store.add_document("stc", "III", "Báo cáo quý IV", "Số 12/BC-STC", "20/11/2024").unwrap();
-    store.remove_document("stc", "III", "Số 12/BC-STC").unwrap();
+    store.add_document(&"stc".into(), "III", "Báo cáo quý IV", "Số 12/BC-STC", "20/11/2024").unwrap();
+    store.remove_document(&"stc".into(), "III", "Số 12/BC-STC").unwrap();
     // The same validators as every path: a score outside [0, max], a date that is none.
     let too_high = store.save_self_assessment(&input("stc", "V.5", "13", "x"));
     let too_high = thamdinh::messages::store_error(&too_high.unwrap_err(), thamdinh::messages::Lang::Vi);
     assert!(too_high.contains("điểm tự đánh giá"), "{too_high}");
-    let bad_date = store.add_document("stc", "III", "Báo cáo", "Số 1", "9999-01-01");
+    let bad_date = store.add_document(&"stc".into(), "III", "Báo cáo", "Số 1", "9999-01-01");
     assert!(bad_date.unwrap_err().to_string().contains("is not a date"));
 
     // Never another unit, never the council's side.
     forbidden(store.save_self_assessment(&input("skhcn", "III.7", "3", "x")), "đơn vị của mình (stc)");
-    forbidden(store.add_document("skhcn", "III", "Báo cáo", "Số 2", "2024-11-20"), "đơn vị của mình (stc)");
-    let version = store.appraisal_version("stc", "III.7").unwrap();
+    forbidden(store.add_document(&"skhcn".into(), "III", "Báo cáo", "Số 2", "2024-11-20"), "đơn vị của mình (stc)");
+    let version = store.appraisal_version(&"stc".into(), "III.7").unwrap();
     let appraisal = AppraisalInput {
         unit: "stc".into(),
         component: "III.7".into(),
@@ -78,12 +78,12 @@ fn a_unit_user_writes_only_its_own_self_assessment_and_only_before_submission() 
         based_on_version: version,
     };
     forbidden(store.save_appraisal(&appraisal), "đơn vị chỉ tự đánh giá");
-    forbidden(store.add_comment("stc", "V.5", "Góp ý"), "không được");
-    forbidden(store.save_facts("stc", &[("outstanding".into(), FactValue::Bool(true))]), "không được");
-    forbidden(store.override_grade("stc", "V", Grade::Excellent, "Tự nâng"), "không được");
+    forbidden(store.add_comment(&"stc".into(), "V.5", "Góp ý"), "không được");
+    forbidden(store.save_facts(&"stc".into(), &[("outstanding".into(), FactValue::Bool(true))]), "không được");
+    forbidden(store.override_grade(&"stc".into(), "V", Grade::Excellent, "Tự nâng"), "không được");
     forbidden(store.order_tie("so-nganh", &["stp".into(), "snv".into()]), "không được");
     forbidden(store.approve_bloc("huyen"), "không được");
-    forbidden(store.reopen_submission("stc", "x"), "không được");
+    forbidden(store.reopen_submission(&"stc".into(), "x"), "không được");
     forbidden(store.set_round_settings(Some("2024-12-31"), None), "không được");
     forbidden(store.submit(Some("skhcn"), "2024-11-20", "1/BB"), "đơn vị mình (stc)");
 
@@ -91,7 +91,7 @@ fn a_unit_user_writes_only_its_own_self_assessment_and_only_before_submission() 
     let submission = store.submit(None, "2024-11-20", "12/BB-STC").unwrap();
     assert_eq!((submission.unit.as_str(), submission.minutes.as_str()), ("stc", "12/BB-STC"));
     forbidden(store.save_self_assessment(&input("stc", "V.5", "12", "Đủ")), "đã nộp");
-    forbidden(store.add_document("stc", "III", "Báo cáo", "Số 3", "2024-11-20"), "đã nộp");
+    forbidden(store.add_document(&"stc".into(), "III", "Báo cáo", "Số 3", "2024-11-20"), "đã nộp");
     assert!(
         thamdinh::messages::store_error(
             &store.submit(None, "2024-11-20", "12/BB-STC").unwrap_err(),
@@ -105,12 +105,12 @@ fn a_unit_user_writes_only_its_own_self_assessment_and_only_before_submission() 
     store.sign_in("thu-ky").unwrap();
     assert!(
         thamdinh::messages::store_error(
-            &store.reopen_submission("stc", "  ").unwrap_err(),
+            &store.reopen_submission(&"stc".into(), "  ").unwrap_err(),
             thamdinh::messages::Lang::Vi
         )
         .contains("lý do")
     );
-    store.reopen_submission("stc", "Thiếu tài liệu kiểm chứng tiêu chí III").unwrap();
+    store.reopen_submission(&"stc".into(), "Thiếu tài liệu kiểm chứng tiêu chí III").unwrap();
     let log = store.audit_log(Some("stc"), None).unwrap();
     let reopen = log.iter().find(|row| row.action == "reopen").expect("a reopen row");
     assert_eq!(
@@ -137,7 +137,7 @@ fn csv(dir: &Path, name: &str, text: &str) -> String {
 /// The fixture round on disk with a unit user of stc; returns the database path.
 fn round_with_unit_user(dir: &Path) -> String {
     let mut store = fixture_store(dir);
-    store.add_unit_user("dau-moi-stc", "Cán bộ đầu mối Sở Tài chính", "stc").unwrap();
+    store.add_unit_user("dau-moi-stc", "Cán bộ đầu mối Sở Tài chính", &"stc".into()).unwrap();
     dir.join("round.db").display().to_string()
 }
 
@@ -255,7 +255,7 @@ fn submission_records_the_collectives_approval_and_marks_a_late_one() {
 fn the_unit_sees_its_result_and_sheet_only_after_approval() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = fixture_store(dir.path());
-    store.add_unit_user("dau-moi-dai-tu", "Cán bộ đầu mối UBND huyện Đại Từ", "h-dai-tu").unwrap();
+    store.add_unit_user("dau-moi-dai-tu", "Cán bộ đầu mối UBND huyện Đại Từ", &"h-dai-tu".into()).unwrap();
     drop(store);
     let db = dir.path().join("round.db").display().to_string();
     let as_unit = |args: &[&str]| -> Vec<String> {
@@ -329,7 +329,7 @@ fn migration_6_keeps_the_users_of_an_older_database_and_the_log_still_explains_t
     assert_eq!(users.len(), 1);
     assert_eq!((users[0].name.as_str(), users[0].unit.as_deref()), ("thu-ky", None));
     assert_verified(&store);
-    store.add_unit_user("dau-moi-snv", "Đầu mối Sở Nội vụ", "snv").unwrap();
+    store.add_unit_user("dau-moi-snv", "Đầu mối Sở Nội vụ", &"snv".into()).unwrap();
     store.sign_in("dau-moi-snv").unwrap();
     assert_eq!(store.actor().unit.as_deref(), Some("snv"));
     assert_verified(&store);
@@ -343,7 +343,7 @@ fn a_not_applicable_mark_and_the_explanation_rule_of_453_hold_on_the_units_form(
     let units = dir.path().join("units.csv");
     std::fs::write(&units, "code,name,bloc,group\nbtc,Ban Tổ chức Tỉnh ủy,tap-the,I\n").unwrap();
     store.import_units(&units).unwrap();
-    store.add_unit_user("dau-moi-btc", "Đầu mối Ban Tổ chức", "btc").unwrap();
+    store.add_unit_user("dau-moi-btc", "Đầu mối Ban Tổ chức", &"btc".into()).unwrap();
     store.sign_in("dau-moi-btc").unwrap();
     // Điều 4.2: a self-score below max needs the unit's explanation; 80 % of plan is a score.
     let mut below = input("btc", "A.1.1", "80%", "");
@@ -370,8 +370,8 @@ fn a_not_applicable_mark_and_the_explanation_rule_of_453_hold_on_the_units_form(
 fn a_unit_user_imports_only_its_own_score_sheet_and_never_reads_the_whole_round() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = fixture_store(dir.path());
-    store.add_unit_user("dau-moi-stc", "Đầu mối Sở Tài chính", "stc").unwrap();
-    store.add_unit_user("dau-moi-skhcn", "Đầu mối Sở Khoa học và Công nghệ", "skhcn").unwrap();
+    store.add_unit_user("dau-moi-stc", "Đầu mối Sở Tài chính", &"stc".into()).unwrap();
+    store.add_unit_user("dau-moi-skhcn", "Đầu mối Sở Khoa học và Công nghệ", &"skhcn".into()).unwrap();
     drop(store);
     let db = dir.path().join("round.db").display().to_string();
     let sheet = dir.path().join("stc.xlsx").display().to_string();

@@ -17,8 +17,8 @@ const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/thai
 fn round(dir: &Path) -> Store {
     let mut store = Store::init(&dir.join("round.db"), "thai-nguyen-2024", 2024).unwrap();
     store.import_units(&Path::new(FIXTURES).join("units.csv")).unwrap();
-    store.add_unit_user("dau-moi-snv", "Nguyễn Thị Đầu Mối", "snv").unwrap();
-    store.add_unit_user("dau-moi-stc", "Trần Văn Tài", "stc").unwrap();
+    store.add_unit_user("dau-moi-snv", "Nguyễn Thị Đầu Mối", &"snv".into()).unwrap();
+    store.add_unit_user("dau-moi-stc", "Trần Văn Tài", &"stc".into()).unwrap();
     store
 }
 

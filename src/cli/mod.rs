@@ -523,7 +523,7 @@ fn open_reader(db: Option<&Path>, user: Option<&str>) -> Result<Store, CliError>
 }
 
 /// `thamdinh exceed-quota`: the chairman's decision beyond the quota, or (`--undo`) its withdrawal.
-fn exceed_quota(mut store: Store, unit: &str, reason: &str, undo: bool, lang: Lang) -> Result<(), CliError> {
+fn exceed_quota(mut store: Store, unit: &UnitCode, reason: &str, undo: bool, lang: Lang) -> Result<(), CliError> {
     if undo {
         store.withdraw_quota_exception(unit, reason)?;
         output::line(messages::exceed::withdrawn(lang, unit, reason.trim()))?;

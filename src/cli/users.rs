@@ -15,7 +15,7 @@ pub fn run(mut store: Store, command: UserCommand, lang: Lang) -> Result<(), Cli
         UserCommand::Add { name, role, agency, unit, full_name } => {
             let role = store.add_user_typed(&name, &full_name, &role, agency.as_deref(), unit.as_deref())?;
             match unit {
-                Some(unit) => output::line(say::unit_user_added(lang, &name, role, &unit))?,
+                Some(unit) => output::line(say::unit_user_added(lang, &name, role, &unit.into()))?,
                 None => {
                     let leaders = store.regulation().leaders_name.as_deref();
                     output::line(say::user_added(lang, &name, role, agency.as_deref(), leaders))?;

@@ -3,6 +3,7 @@
 
 use super::output;
 use crate::domain::calendar::{Date, appraisal_period, days_to_deadline};
+use crate::domain::code::UnitCode;
 use crate::domain::text::escape_line;
 use crate::messages::{CliError, CliRefusal, Lang, year as say};
 use crate::store::Refused;
@@ -28,7 +29,7 @@ pub fn submit(
     lang: Lang,
 ) -> Result<(), CliError> {
     if let Some(reason) = reopen {
-        let unit = unit.ok_or(Refused::UnitNotNamed)?;
+        let unit = &UnitCode::from(unit.ok_or(Refused::UnitNotNamed)?);
         store.reopen_submission(unit, reason)?;
         return Ok(output::line(say::reopened(lang, unit, &escape_line(reason)))?);
     }

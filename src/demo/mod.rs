@@ -1,5 +1,6 @@
 //! The demo round: created and seeded on first run in the user's data directory, so the program can be tried at once.
 
+use crate::domain::code::UnitCode;
 use crate::domain::permissions::Role;
 use crate::domain::regulation::Regulation;
 use crate::store::catalog;
@@ -92,7 +93,7 @@ pub fn create(path: &Path, regulation: &str, year: i32, units: Option<usize>, se
         store.add_unit_user(
             &format!("dau-moi-{}", first.code),
             &format!("Cán bộ đầu mối {}", first.name),
-            &first.code,
+            &UnitCode::from(&first.code),
         )?;
     }
     Ok(store)

@@ -69,6 +69,12 @@ macro_rules! code {
             }
         }
 
+        impl From<&$name> for $name {
+            fn from(code: &$name) -> Self {
+                code.clone()
+            }
+        }
+
         impl From<&String> for $name {
             fn from(code: &String) -> Self {
                 Self(code.clone())

@@ -436,7 +436,7 @@ fn appraisal<'a>(actor: &Actor, place: &ComponentPlace<'a>) -> Result<AppraisalE
 }
 
 /// May `actor` write the appraised score of this component, and how is it recorded?
-pub fn may_appraise(actor: &Actor, place: &ComponentPlace<'_>, unit: &str) -> Result<AppraisalEntry, Refusal> {
+pub fn may_appraise(actor: &Actor, place: &ComponentPlace<'_>, unit: &UnitCode) -> Result<AppraisalEntry, Refusal> {
     appraisal(actor, place).map_err(|why| {
         let code = place.component.code.to_string();
         let rule = match why {
@@ -464,7 +464,7 @@ pub fn comments(actor: &Actor, place: &ComponentPlace<'_>) -> bool {
 }
 
 /// May `actor` comment on this component (an agency named after the first)?
-pub fn may_comment(actor: &Actor, place: &ComponentPlace<'_>, unit: &str) -> Result<(), Refusal> {
+pub fn may_comment(actor: &Actor, place: &ComponentPlace<'_>, unit: &UnitCode) -> Result<(), Refusal> {
     if comments(actor, place) {
         return Ok(());
     }
@@ -573,7 +573,7 @@ pub fn may(actor: &Actor, write: CouncilWrite) -> Result<(), Refusal> {
 pub fn may_import_appraisal(
     actor: &Actor,
     place: &ComponentPlace<'_>,
-    unit: &str,
+    unit: &UnitCode,
     leader: Option<&str>,
 ) -> Result<(), Refusal> {
     let code = &place.component.code.to_string();
@@ -608,7 +608,7 @@ pub enum SelfAssessmentState {
 /// May `actor` write unit `unit`'s self-assessment (self-score, explanation, not-applicable mark, documents)?
 /// A unit's focal person: only its own unit, only while it is not submitted. The secretary, the chairman and the
 /// service account: any unit, as their import always could. Nobody else.
-pub fn may_self_assess(actor: &Actor, unit: &str, state: SelfAssessmentState) -> Result<(), Refusal> {
+pub fn may_self_assess(actor: &Actor, unit: &UnitCode, state: SelfAssessmentState) -> Result<(), Refusal> {
     match may_self_assess_with(actor, unit, || Ok::<_, std::convert::Infallible>(state)) {
         Ok(answer) => answer,
         Err(never) => match never {},
@@ -623,7 +623,7 @@ pub fn may_self_assess(actor: &Actor, unit: &str, state: SelfAssessmentState) ->
 )]
 pub fn may_self_assess_with<E>(
     actor: &Actor,
-    unit: &str,
+    unit: &UnitCode,
     state: impl FnOnce() -> Result<SelfAssessmentState, E>,
 ) -> Result<Result<(), Refusal>, E> {
     let what = || Act::SelfAssess { unit: unit.into() };
@@ -642,7 +642,7 @@ pub fn may_self_assess_with<E>(
 }
 
 /// May `actor` submit unit `unit`'s self-assessment (or, for the secretary, record its submission)?
-pub fn may_submit(actor: &Actor, unit: &str) -> Result<(), Refusal> {
+pub fn may_submit(actor: &Actor, unit: &UnitCode) -> Result<(), Refusal> {
     match actor.role {
         Role::Secretary | Role::Chairman | Role::ServiceAccount => Ok(()),
         Role::Unit if actor.unit.as_deref() == Some(unit) => Ok(()),
@@ -658,7 +658,7 @@ pub fn may_submit(actor: &Actor, unit: &str) -> Result<(), Refusal> {
 /// May `actor` see unit `unit`'s result (its appraisal, level, reasons)? The council sees it any time; a unit's
 /// focal person only its own unit's, and only once its bloc is approved (nothing appraised is shown a unit before
 /// publication, Điều 10.3). Exporting its own score sheet follows the same rule.
-pub fn may_see_result(actor: &Actor, unit: &str, approved: bool) -> Result<(), Refusal> {
+pub fn may_see_result(actor: &Actor, unit: &UnitCode, approved: bool) -> Result<(), Refusal> {
     match actor.role {
         Role::Unit if actor.unit.as_deref() != Some(unit) => Err(refuse(
             actor,

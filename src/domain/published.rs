@@ -91,7 +91,7 @@ pub fn apply_published(ranking: &mut BlocRanking, published: &PublishedBloc, rer
 /// The tied units, when the totals tie and no place is given.
 pub fn rerated_result(
     published: &PublishedBloc,
-    unit: &str,
+    unit: &UnitCode,
     assessment: &Assessment,
     total: Decimal,
     decimals: (u32, u32),

@@ -1,6 +1,7 @@
 //! What the command line says: its own refusals (typed, worded here) and the lines it prints.
 
 use super::Lang;
+use crate::domain::code::UnitCode;
 use crate::store::StoreError;
 use std::path::Path;
 
@@ -294,7 +295,7 @@ pub fn approved(lang: Lang, bloc: &str, head: &str) -> [String; 3] {
 }
 
 /// `rerate`: done.
-pub fn rerated(lang: Lang, unit: &str, reason: &str) -> String {
+pub fn rerated(lang: Lang, unit: &UnitCode, reason: &str) -> String {
     match lang {
         Lang::Vi => format!("{unit}: đã xếp loại lại ({reason})"),
         Lang::En => format!("{unit}: re-rated ({reason})"),
@@ -400,7 +401,7 @@ pub fn user_added(
 }
 
 /// `user add --role unit --unit U`.
-pub fn unit_user_added(lang: Lang, name: &str, role: crate::domain::permissions::Role, unit: &str) -> String {
+pub fn unit_user_added(lang: Lang, name: &str, role: crate::domain::permissions::Role, unit: &UnitCode) -> String {
     match lang {
         Lang::Vi => format!("{name}: đã thêm với vai trò {}, đơn vị {unit}", role.label_vi()),
         Lang::En => format!("{name}: added as {role}, unit {unit}"),

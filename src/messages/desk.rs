@@ -3,6 +3,7 @@
 
 use super::Lang;
 use super::keys::Words;
+use crate::domain::code::UnitCode;
 use crate::sheet::desk::FileKind;
 use crate::store::preview::{ChangeCount, Item};
 
@@ -238,7 +239,7 @@ pub fn round_set(deadline: Option<&str>, days: Option<u32>, lang: Lang) -> Strin
 }
 
 /// Said by `tui::effects`.
-pub fn paper_recorded(unit: &str, minutes: &str, late: bool, lang: Lang) -> String {
+pub fn paper_recorded(unit: &UnitCode, minutes: &str, late: bool, lang: Lang) -> String {
     match (late, lang) {
         (false, Lang::Vi) => format!("Đã ghi nhận hồ sơ giấy của {unit} (biên bản số {minutes})"),
         (true, Lang::Vi) => {
@@ -252,7 +253,7 @@ pub fn paper_recorded(unit: &str, minutes: &str, late: bool, lang: Lang) -> Stri
 }
 
 /// Said by `tui::effects`.
-pub fn reopened(unit: &str, lang: Lang) -> String {
+pub fn reopened(unit: &UnitCode, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Đã mở lại bản tự đánh giá của {unit}"),
         Lang::En => format!("Reopened the self-assessment of {unit}"),
@@ -260,7 +261,7 @@ pub fn reopened(unit: &str, lang: Lang) -> String {
 }
 
 /// Said by `tui::effects`.
-pub fn rerated(unit: &str, reason: &str, lang: Lang) -> String {
+pub fn rerated(unit: &UnitCode, reason: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Đã xếp loại lại {unit} (Điều 10.4): {reason}"),
         Lang::En => format!("Re-rated {unit} (Article 10.4): {reason}"),

@@ -3,6 +3,7 @@
 
 use super::Lang;
 use super::keys::Words;
+use crate::domain::code::UnitCode;
 use crate::store::exceptions::QuotaRefusal;
 
 /// A refused decision, as a person reads it.
@@ -66,7 +67,7 @@ pub fn field_name(lang: Lang) -> &'static str {
 }
 
 /// What the command line prints once the decision is recorded.
-pub fn decided(lang: Lang, unit: &str, article: &str, reason: &str) -> String {
+pub fn decided(lang: Lang, unit: &UnitCode, article: &str, reason: &str) -> String {
     match lang {
         Lang::Vi => {
             format!("Đã ghi quyết định của Chủ tịch: {unit} Hoàn thành xuất sắc ngoài tỷ lệ ({article}): {reason}")
@@ -78,7 +79,7 @@ pub fn decided(lang: Lang, unit: &str, article: &str, reason: &str) -> String {
 }
 
 /// What the command line prints once the decision is withdrawn.
-pub fn withdrawn(lang: Lang, unit: &str, reason: &str) -> String {
+pub fn withdrawn(lang: Lang, unit: &UnitCode, reason: &str) -> String {
     match lang {
         Lang::Vi => format!("Đã rút quyết định ngoài tỷ lệ của đơn vị {unit}: {reason}"),
         Lang::En => format!("Withdrew the decision beyond the quota on {unit}: {reason}"),

@@ -3,12 +3,13 @@
 //! (`rows.rs`). The English is the fault's own `Display`; an OS's or a library's own text stays as it comes.
 
 use super::errors::{DATE_RULE_VI, score_vi};
+use crate::domain::code::UnitCode;
 use crate::store::{FileFault, Oversize, SheetItem};
 
 /// "Not a score sheet or result of thamdinh", which several faults end with.
 const NOT_OURS: &str = "đây không phải biểu chấm điểm hay kết quả do thamdinh xuất ra";
 
-fn item_vi(unit: &str, code: &str) -> String {
+fn item_vi(unit: &UnitCode, code: &str) -> String {
     format!("đơn vị {unit}, {code}")
 }
 

@@ -2,6 +2,7 @@
 //! the refusal the interface shows before it offers a key is the store's, word for word.
 
 use super::Lang;
+use crate::domain::code::UnitCode;
 use crate::domain::gates::{ApprovalBlocker, RoleGrantRefusal, WithdrawalRefusal};
 use crate::domain::permissions::Refusal;
 
@@ -36,7 +37,7 @@ pub fn approval(blocker: &ApprovalBlocker, lang: Lang) -> String {
 
 /// Why this user cannot withdraw the appraisal of `unit`'s `component` (the store's refusal of
 /// `withdraw_appraisal` and the scoring form's Ctrl-D).
-pub fn withdrawal(unit: &str, component: &str, why: WithdrawalRefusal, lang: Lang) -> String {
+pub fn withdrawal(unit: &UnitCode, component: &str, why: WithdrawalRefusal, lang: Lang) -> String {
     let rule = match (why, lang) {
         (WithdrawalRefusal::LeaderScore, Lang::Vi) => {
             "điểm của Lãnh đạo UBND tỉnh không rút được; Lãnh đạo nhập điểm mới"
@@ -111,7 +112,10 @@ mod tests {
             WithdrawalRefusal::NothingToWithdraw,
             WithdrawalRefusal::NotOwnEntry,
         ] {
-            assert_ne!(withdrawal("snv", "II.1", why, Lang::Vi), withdrawal("snv", "II.1", why, Lang::En));
+            assert_ne!(
+                withdrawal(&"snv".into(), "II.1", why, Lang::Vi),
+                withdrawal(&"snv".into(), "II.1", why, Lang::En)
+            );
         }
     }
 }

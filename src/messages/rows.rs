@@ -5,6 +5,7 @@
 
 use super::Lang;
 use super::errors::{DATE_RULE_VI, refusal, refused, score_vi};
+use crate::domain::code::UnitCode;
 use crate::domain::score::display_vi;
 use crate::store::{HeldScore, RowFault, RowPlace, RowProblem};
 
@@ -28,11 +29,11 @@ pub fn row_problem(problem: &RowProblem, lang: Lang) -> String {
     }
 }
 
-fn unit_vi(unit: &str) -> String {
+fn unit_vi(unit: &UnitCode) -> String {
     format!("đơn vị {unit}")
 }
 
-fn item_vi(unit: &str, code: &str) -> String {
+fn item_vi(unit: &UnitCode, code: &str) -> String {
     format!("đơn vị {unit}, {code}")
 }
 

@@ -4,6 +4,7 @@
 
 use super::Lang;
 pub use super::keys::Words;
+use crate::domain::code::UnitCode;
 
 /// A score as the reader's language writes it: `3,5` in Vietnamese, `3.5` in English, without trailing zeros.
 pub fn score(value: rust_decimal::Decimal, lang: Lang) -> String {
@@ -340,7 +341,7 @@ pub fn tie_reordered(order: &str, reason: &str, lang: Lang) -> String {
 }
 
 /// Said by `tui::effects`.
-pub fn facts_saved(unit: &str, lang: Lang) -> String {
+pub fn facts_saved(unit: &UnitCode, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Đã ghi nhận sự kiện của {unit}"),
         Lang::En => format!("Recorded the facts of {unit}"),
@@ -459,7 +460,7 @@ pub fn download(name: &str, lang: Lang) -> String {
 }
 
 /// The title of a unit's whole history.
-pub fn unit_history(unit: &str, lang: Lang) -> String {
+pub fn unit_history(unit: &UnitCode, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("{unit} — mọi thay đổi của đơn vị, mới nhất trước"),
         Lang::En => format!("{unit} — every change of the unit, newest first"),

@@ -2,6 +2,7 @@
 //! terminal gets, the answers the SFTP server gives, and `audit verify`'s stored files.
 
 use super::Lang;
+use crate::domain::code::UnitCode;
 use crate::store::files::{DocumentFile, FileProblem, SIGNED_SHEET, UploadRefused};
 
 /// A refused upload, in Vietnamese (the English is its own `Display`).
@@ -106,7 +107,7 @@ pub fn stored_file_problem(problem: &FileProblem, lang: Lang) -> String {
 }
 
 /// `submit`: whether the unit sent its signed, stamped score sheet (and where it sends it if not).
-pub fn signed_sheet_state(lang: Lang, unit: &str, sheet: Option<&DocumentFile>) -> String {
+pub fn signed_sheet_state(lang: Lang, unit: &UnitCode, sheet: Option<&DocumentFile>) -> String {
     match (sheet, lang) {
         (Some(d), Lang::Vi) => {
             format!("Biểu chấm điểm đã ký, đóng dấu: đã gửi ({}, {} byte, SHA-256 {})", d.name, d.size, d.sha256)

@@ -5,6 +5,7 @@
 
 use super::Lang;
 use crate::domain::classification::Level;
+use crate::domain::code::UnitCode;
 use crate::domain::grades::Grade;
 use crate::domain::permissions::Role;
 use crate::domain::ranking::Outcome;
@@ -575,7 +576,7 @@ pub fn quota_line(quota: usize, lang: Lang) -> String {
 }
 
 /// The reasons' pane of the ranking.
-pub fn reasons_title(unit: &str, lang: Lang) -> String {
+pub fn reasons_title(unit: &UnitCode, lang: Lang) -> String {
     lang.pick(format!(" Lý do xếp loại — {unit} "), format!(" Why this level — {unit} "))
 }
 
@@ -869,7 +870,7 @@ pub fn standing(rank: usize, lang: Lang) -> String {
 }
 
 /// The unit's file title: the unit, the component, where among them.
-pub fn unit_file_title(unit: &str, component: &str, at: usize, of: usize, lang: Lang) -> String {
+pub fn unit_file_title(unit: &UnitCode, component: &str, at: usize, of: usize, lang: Lang) -> String {
     lang.pick(
         format!(" Hồ sơ đơn vị {unit} (chỉ đọc) — {component} · {at}/{of} "),
         format!(" Unit file {unit} (read only) — {component} · {at}/{of} "),
@@ -918,15 +919,15 @@ pub fn progress_title(incomplete: Option<(usize, usize)>, lang: Lang) -> String 
 }
 
 /// The unit's list title: the unit and how many components it scored.
-pub fn self_list_title(unit: &str, filled: usize, total: usize, lang: Lang) -> String {
+pub fn self_list_title(name: &str, filled: usize, total: usize, lang: Lang) -> String {
     lang.pick(
-        format!(" {unit} — tự đánh giá {filled}/{total} tiêu chí thành phần "),
-        format!(" {unit} — self-assessed {filled}/{total} components "),
+        format!(" {name} — tự đánh giá {filled}/{total} tiêu chí thành phần "),
+        format!(" {name} — self-assessed {filled}/{total} components "),
     )
 }
 
 /// The self-assessment form's title.
-pub fn self_form_title(unit: &str, component: &str, lang: Lang) -> String {
+pub fn self_form_title(unit: &UnitCode, component: &str, lang: Lang) -> String {
     lang.pick(format!(" Tự đánh giá — {unit} · {component} "), format!(" Self-assessment — {unit} · {component} "))
 }
 
@@ -996,12 +997,12 @@ pub fn result_deduction(what: &str, max: &str, own: &str, appraised: &str, reaso
 }
 
 /// The facts form's title.
-pub fn facts_title(unit: &str, name: &str, lang: Lang) -> String {
+pub fn facts_title(unit: &UnitCode, name: &str, lang: Lang) -> String {
     lang.pick(format!(" Sự kiện của {unit} — {name} "), format!(" Facts of {unit} — {name} "))
 }
 
 /// The grades form's title.
-pub fn grades_title(unit: &str, name: &str, lang: Lang) -> String {
+pub fn grades_title(unit: &UnitCode, name: &str, lang: Lang) -> String {
     lang.pick(format!(" Xếp loại tiêu chí — {unit} {name} "), format!(" Criterion grades — {unit} {name} "))
 }
 

@@ -2,10 +2,11 @@
 
 use super::Lang;
 use crate::domain::calendar::{AppraisalPeriod, NoCalendar, WorkCalendar, shown_vietnamese};
+use crate::domain::code::UnitCode;
 use crate::store::round_settings::SettingSource;
 
 /// `submit --reopen`: the submission reopened.
-pub fn reopened(lang: Lang, unit: &str, reason: &str) -> String {
+pub fn reopened(lang: Lang, unit: &UnitCode, reason: &str) -> String {
     lang.pick(
         format!("{unit}: đã mở lại bản tự đánh giá (lý do: {reason})"),
         format!("{unit}: self-assessment reopened (reason: {reason})"),
@@ -13,7 +14,7 @@ pub fn reopened(lang: Lang, unit: &str, reason: &str) -> String {
 }
 
 /// `submit`: the submission recorded (dates as stored, `2024-11-20`; Vietnamese writes `20/11/2024`).
-pub fn submitted(lang: Lang, unit: &str, on: &str, approved_on: &str, minutes: &str, late: bool) -> String {
+pub fn submitted(lang: Lang, unit: &UnitCode, on: &str, approved_on: &str, minutes: &str, late: bool) -> String {
     match lang {
         Lang::Vi => format!(
             "{unit}: đã nộp bản tự đánh giá ngày {} (tập thể lãnh đạo thông qua ngày {}, biên bản {minutes}){}",
@@ -172,7 +173,7 @@ pub fn not_submitted(lang: Lang) -> &'static str {
 }
 
 /// `result`: the unit's heading.
-pub fn result_heading(lang: Lang, unit: &str, name: &str, year: i32) -> String {
+pub fn result_heading(lang: Lang, unit: &UnitCode, name: &str, year: i32) -> String {
     lang.pick(format!("{unit} — {name} (năm {year})"), format!("{unit} — {name} ({year})"))
 }
 

@@ -6,6 +6,7 @@ use super::letterhead::{self, DOTS, Heading, Signer};
 use super::paper::{Align, Paper, Para, bold, italic, span};
 use super::{Context, total_vi};
 use crate::domain::classification::Level;
+use crate::domain::code::UnitCode;
 use crate::domain::evaluate::BlocResult;
 use crate::domain::ranking::Outcome;
 use crate::store::clock;
@@ -390,12 +391,12 @@ fn minutes_signatures(paper: &mut Paper, chair: Option<&str>) {
 }
 
 /// *Thông báo kết quả* to one unit: its total, level, reasons and every deduction with the council's reason.
-pub fn notice(context: &Context, unit: &str) -> Result<Paper, StoreError> {
+pub fn notice(context: &Context, unit: &UnitCode) -> Result<Paper, StoreError> {
     let record = context
         .round
         .units
         .iter()
-        .find(|u| u.code == unit)
+        .find(|u| u.code == *unit)
         .ok_or_else(|| StoreError::from(Refused::UnknownUnit { unit: unit.to_string() }))?;
     let result = context.store.unit_result(Some(unit))?;
     let draft = !context.is_approved(&record.bloc);
@@ -409,7 +410,7 @@ pub fn notice(context: &Context, unit: &str) -> Result<Paper, StoreError> {
         .results
         .iter()
         .flat_map(|r| r.ranking.units.iter())
-        .find(|r| r.unit == unit)
+        .find(|r| r.unit == *unit)
         .ok_or_else(|| StoreError::from(Refused::NoFramework { unit: unit.into() }))?;
     paper.body(format!(
         "{} thông báo kết quả thẩm định năm {} của {} ({}; {}):",

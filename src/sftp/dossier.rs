@@ -1,6 +1,7 @@
 //! A unit's dossier as one zip: every current document and its signed sheet, under `TIÊU-CHÍ/TÊN`, with a
 //! manifest (`danh-muc.csv`: document, criterion, SHA-256, size, type) the secretary files with it.
 
+use crate::domain::code::UnitCode;
 use crate::store::Store;
 use crate::store::files::{self, DocumentFile};
 use std::fmt::Write as _;
@@ -9,7 +10,7 @@ use std::path::PathBuf;
 use zip::write::SimpleFileOptions;
 
 /// Writes `unit`'s dossier to a new file among the uploads under way (the caller removes it).
-pub fn build(store: &Store, unit: &str) -> Result<PathBuf, Box<dyn std::error::Error>> {
+pub fn build(store: &Store, unit: &UnitCode) -> Result<PathBuf, Box<dyn std::error::Error>> {
     let documents: Vec<DocumentFile> =
         store.document_files(unit)?.into_iter().filter(|d| d.replaced_by.is_none()).collect();
     let dir = files::uploads_dir(store.path());

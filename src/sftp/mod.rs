@@ -9,6 +9,7 @@ mod dossier;
 mod preview;
 pub mod tree;
 
+use crate::domain::code::UnitCode;
 use crate::messages::Lang;
 use crate::messages::uploads as say;
 use crate::store::Store;
@@ -56,7 +57,7 @@ enum Open {
     /// A real file read: an export, a document (recorded as taken on close once read) or a dossier.
     Read { file: std::fs::File, taken: Option<Taken>, read: bool },
     /// An upload under way into `temp`, checked and kept on close.
-    Write { file: std::fs::File, temp: PathBuf, unit: String, folder: String, name: String, refused: Option<String> },
+    Write { file: std::fs::File, temp: PathBuf, unit: UnitCode, folder: String, name: String, refused: Option<String> },
     /// A file sent into the user's inbox, written to `temp`, put in place as `dest` on close.
     Inbox { file: std::fs::File, temp: PathBuf, dest: PathBuf, refused: Option<String> },
     /// A folder listing, sent in one piece.
@@ -64,15 +65,15 @@ enum Open {
     /// A text the program writes for this user (the note of refused uploads), held in memory.
     Text { data: Vec<u8> },
     /// A side file (`X.pdf.toml`) under way, held in memory: the number, date and title of `target`.
-    Side { data: Vec<u8>, unit: String, folder: String, name: String, target: String },
+    Side { data: Vec<u8>, unit: UnitCode, folder: String, name: String, target: String },
 }
 
 /// A side file's fields waiting for its file in this session (or why it was refused), by unit, folder and name.
-type Pending = HashMap<(String, String, String), Result<files::SideFile, String>>;
+type Pending = HashMap<(UnitCode, String, String), Result<files::SideFile, String>>;
 
 /// What the audit log records when a file is taken.
 struct Taken {
-    unit: String,
+    unit: UnitCode,
     folder: Option<String>,
     what: String,
 }
@@ -82,12 +83,12 @@ struct Session {
     handles: HashMap<String, Open>,
     next: u64,
     /// Each unit's dossier, built once per session, removed when it ends.
-    dossiers: HashMap<String, PathBuf>,
+    dossiers: HashMap<UnitCode, PathBuf>,
     /// Side files sent before their file.
     pending: Pending,
     /// Uploads sent under a temporary name (`WinSCP`'s `NAME.filepart`), whole, waiting for the rename to `NAME`
     /// that makes them a document: by unit, folder and temporary name.
-    parts: HashMap<(String, String, String), PathBuf>,
+    parts: HashMap<(UnitCode, String, String), PathBuf>,
     _alive: tokio::sync::mpsc::Sender<()>,
 }
 
@@ -207,7 +208,7 @@ impl Session {
     }
 
     /// This user's refused uploads a note shows: all of them, or those sent into one unit's folder.
-    fn refusals(&self, scope: Option<&(String, String)>) -> Result<Vec<UploadRefusal>, StatusReply> {
+    fn refusals(&self, scope: Option<&(UnitCode, String)>) -> Result<Vec<UploadRefusal>, StatusReply> {
         let all = self.store.upload_refusals().map_err(|e| failure(&e))?;
         Ok(match scope {
             None => all,
@@ -219,14 +220,14 @@ impl Session {
     }
 
     /// The note of refused uploads: its text and its time (the latest refusal's).
-    fn note(&self, scope: Option<&(String, String)>) -> Result<(Vec<u8>, Option<u32>), StatusReply> {
+    fn note(&self, scope: Option<&(UnitCode, String)>) -> Result<(Vec<u8>, Option<u32>), StatusReply> {
         let refusals = self.refusals(scope)?;
         let text = crate::messages::refusals::note_text(&self.store.actor().name, &refusals, Lang::Vi);
         Ok((text.into_bytes(), refusals.first().and_then(refused_at)))
     }
 
     /// The note as a folder lists it, when it has a refusal to show: `ls -l` prints the latest one after its name.
-    fn note_entry(&self, scope: Option<&(String, String)>) -> Result<Option<File>, StatusReply> {
+    fn note_entry(&self, scope: Option<&(UnitCode, String)>) -> Result<Option<File>, StatusReply> {
         let refusals = self.refusals(scope)?;
         let Some(latest) = refusals.first() else { return Ok(None) };
         let text = crate::messages::refusals::note_text(&self.store.actor().name, &refusals, Lang::Vi);
@@ -265,17 +266,17 @@ impl Session {
     }
 
     /// The current document of that name in a unit's folder.
-    fn document(&self, unit: &str, folder: &str, name: &str) -> Result<Option<DocumentFile>, StatusReply> {
+    fn document(&self, unit: &UnitCode, folder: &str, name: &str) -> Result<Option<DocumentFile>, StatusReply> {
         let documents = self.store.document_files(unit).map_err(|e| failure(&e))?;
         Ok(documents.into_iter().find(|d| d.folder == folder && d.name == name && d.replaced_by.is_none()))
     }
 
-    fn dossier(&mut self, unit: &str) -> Result<PathBuf, StatusReply> {
+    fn dossier(&mut self, unit: &UnitCode) -> Result<PathBuf, StatusReply> {
         if let Some(path) = self.dossiers.get(unit) {
             return Ok(path.clone());
         }
         let path = dossier::build(&self.store, unit).map_err(|e| failure(&e))?;
-        self.dossiers.insert(unit.to_string(), path.clone());
+        self.dossiers.insert(unit.clone(), path.clone());
         Ok(path)
     }
 
@@ -423,7 +424,7 @@ impl Session {
         &mut self,
         id: u32,
         data: &[u8],
-        unit: String,
+        unit: UnitCode,
         folder: String,
         name: &str,
         target: String,

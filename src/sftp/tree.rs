@@ -13,6 +13,7 @@
 //! /ĐƠN-VỊ/TIÊU-CHÍ/TU-CHOI-TAI-LEN.txt   the same, of that folder
 //! ```
 
+use crate::domain::code::UnitCode;
 use crate::domain::permissions::Role;
 pub use crate::messages::refusals::NOTE_FILE;
 use crate::store::Store;
@@ -36,19 +37,19 @@ pub enum Node {
     /// One export: its owner and name.
     ExportFile(String, String),
     /// A unit's folder of documents, by its code.
-    Unit(String),
+    Unit(UnitCode),
     /// A unit's folder for a criterion or its signed sheet.
-    Folder(String, String),
+    Folder(UnitCode, String),
     /// A name in a unit's folder: a document there, or one to send.
-    Document(String, String, String),
+    Document(UnitCode, String, String),
     /// A unit's dossier (zip).
-    Dossier(String),
+    Dossier(UnitCode),
     /// The user's inbox (`/nhap`).
     Inbox,
     /// A file of the user's inbox, there or to send.
     InboxFile(String),
     /// The note of this user's refused uploads: all of them (None), or those sent into a unit's folder.
-    Note(Option<(String, String)>),
+    Note(Option<(UnitCode, String)>),
 }
 
 /// Why a path names nothing this user may reach.
@@ -76,7 +77,7 @@ pub fn names(path: &str) -> Vec<String> {
 }
 
 /// The dossier's file name in a unit's folder.
-pub fn dossier_name(unit: &str) -> String {
+pub fn dossier_name(unit: &UnitCode) -> String {
     format!("ho-so-{unit}.zip")
 }
 
@@ -91,7 +92,7 @@ pub fn has_inbox(store: &Store) -> bool {
 }
 
 /// Whether this session's user may see `unit`'s folder.
-fn sees_unit(store: &Store, unit: &str) -> bool {
+fn sees_unit(store: &Store, unit: &UnitCode) -> bool {
     match (&store.actor().role, &store.actor().unit) {
         (Role::Unit, own) => own.as_deref() == Some(unit),
         _ => true,
@@ -115,11 +116,11 @@ pub fn resolve(store: &Store, path: &str) -> Result<Node, Miss> {
         [ALL_EXPORTS] => Ok(Node::AllExports),
         [ALL_EXPORTS, owner] => Ok(Node::Exports((*owner).to_string())),
         [ALL_EXPORTS, owner, name] => Ok(Node::ExportFile((*owner).to_string(), (*name).to_string())),
-        [unit, rest @ ..] => unit_node(store, unit, rest),
+        [unit, rest @ ..] => unit_node(store, &UnitCode::from(*unit), rest),
     }
 }
 
-fn unit_node(store: &Store, unit: &str, rest: &[&str]) -> Result<Node, Miss> {
+fn unit_node(store: &Store, unit: &UnitCode, rest: &[&str]) -> Result<Node, Miss> {
     let Ok(folders) = store.document_folders(unit) else {
         return Err(if store.actor().role == Role::Unit { Miss::Forbidden } else { Miss::Missing });
     };
@@ -128,19 +129,17 @@ fn unit_node(store: &Store, unit: &str, rest: &[&str]) -> Result<Node, Miss> {
     }
     let folder = |name: &str| folders.iter().any(|f| f == name);
     match rest {
-        [] => Ok(Node::Unit(unit.to_string())),
+        [] => Ok(Node::Unit(unit.clone())),
         [name] if *name == dossier_name(unit) => {
             if reads_papers(store) {
-                Ok(Node::Dossier(unit.to_string()))
+                Ok(Node::Dossier(unit.clone()))
             } else {
                 Err(Miss::Forbidden)
             }
         }
-        [name] if folder(name) => Ok(Node::Folder(unit.to_string(), (*name).to_string())),
-        [name, file] if folder(name) && *file == NOTE_FILE => {
-            Ok(Node::Note(Some((unit.to_string(), (*name).to_string()))))
-        }
-        [name, file] if folder(name) => Ok(Node::Document(unit.to_string(), (*name).to_string(), (*file).to_string())),
+        [name] if folder(name) => Ok(Node::Folder(unit.clone(), (*name).to_string())),
+        [name, file] if folder(name) && *file == NOTE_FILE => Ok(Node::Note(Some((unit.clone(), (*name).to_string())))),
+        [name, file] if folder(name) => Ok(Node::Document(unit.clone(), (*name).to_string(), (*file).to_string())),
         _ => Err(Miss::Missing),
     }
 }

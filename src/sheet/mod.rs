@@ -211,7 +211,7 @@ pub fn export_sheets(
         // A unit's focal person: its own unit's sheet at any time (before approval without the council's
         // columns, to sign, stamp and send); another unit's as `result` allows (never before approval).
         (crate::domain::permissions::Role::Unit, Some(unit)) if Some(unit) == own => {}
-        (crate::domain::permissions::Role::Unit, Some(unit)) => store.permit_result(unit)?,
+        (crate::domain::permissions::Role::Unit, Some(unit)) => store.permit_result(&unit.into())?,
         _ => store.permit(CouncilWrite::Export)?,
     }
     check_destination(store.path(), out, existing)?;

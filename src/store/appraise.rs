@@ -62,7 +62,7 @@ struct Current {
 
 impl Current {
     /// What the component holds now, read inside the write's transaction; None when nothing is recorded.
-    fn read(tx: &rusqlite::Connection, unit: &str, component: &str) -> Result<Option<Current>> {
+    fn read(tx: &rusqlite::Connection, unit: &UnitCode, component: &str) -> Result<Option<Current>> {
         Ok(tx
             .prepare_cached(
                 "SELECT self_score, appraised_score, deduction_reason, version, appraised_by, awaiting_confirmation
@@ -84,7 +84,7 @@ impl Current {
 
 impl Store {
     /// The component's current version, as a form reads it when it opens (0: nothing recorded yet).
-    pub fn appraisal_version(&self, unit: &str, component: &str) -> Result<i64> {
+    pub fn appraisal_version(&self, unit: &UnitCode, component: &str) -> Result<i64> {
         Ok(self
             .conn
             .prepare_cached("SELECT version FROM score WHERE unit = ?1 AND criterion = ?2")?
@@ -180,7 +180,7 @@ impl Store {
     fn save_leader_score(
         &self,
         tx: &rusqlite::Connection,
-        unit: &str,
+        unit: &UnitCode,
         component: &str,
         value: String,
         reason: &str,
@@ -240,7 +240,7 @@ fn transition_of(
 /// The audit's words for an appraisal saved.
 fn transition_detail(
     transition: AppraisalTransition,
-    unit: &str,
+    unit: &UnitCode,
     component: &str,
     old_value: Option<&str>,
     value: &str,
@@ -263,7 +263,7 @@ fn transition_detail(
 }
 
 /// The refusal of a save made from a version another session has since replaced: the newer value, by whom.
-fn stale_save(current: Option<Current>, version: i64, unit: &str, component: &str, yours: String) -> StoreError {
+fn stale_save(current: Option<Current>, version: i64, unit: &UnitCode, component: &str, yours: String) -> StoreError {
     let current = current.unwrap_or(Current {
         self_score: None,
         appraised: None,
@@ -291,7 +291,7 @@ impl Store {
     /// saved the component since `based_on_version`.
     pub fn withdraw_appraisal(
         &mut self,
-        unit: &str,
+        unit: &UnitCode,
         component: &str,
         reason: &str,
         based_on_version: i64,

@@ -4,6 +4,7 @@
 //! `history.rs`.
 
 pub use super::action::{AppraisalTransition, AuditAction, ImportKind};
+use crate::domain::code::UnitCode;
 use rusqlite::{Connection, OptionalExtension, Result, params};
 use sha2::{Digest, Sha256};
 
@@ -71,7 +72,7 @@ impl Change {
     }
 
     /// The unit it is about, and the criterion or component when it is about one.
-    pub fn on(mut self, unit: &str, criterion: Option<&str>) -> Change {
+    pub fn on(mut self, unit: &UnitCode, criterion: Option<&str>) -> Change {
         self.said.unit = Some(unit.to_string());
         self.said.criterion = criterion.map(str::to_string);
         self

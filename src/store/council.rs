@@ -5,6 +5,7 @@ use super::error::{Result, StoreError};
 use super::state::{removed_row, row_state, text_key};
 use super::write::write_fact;
 use super::{Store, audit_one};
+use crate::domain::code::UnitCode;
 use crate::domain::evaluate::evaluate_unit;
 use crate::domain::facts::{FactValue, Facts, check_facts};
 use crate::domain::grades::Grade;
@@ -30,7 +31,7 @@ pub struct CommentRow {
 
 impl Store {
     /// Records a comment by this session's member, whose agency is named on a shared component after the leading one.
-    pub fn add_comment(&mut self, unit: &str, component: &str, text: &str) -> Result<()> {
+    pub fn add_comment(&mut self, unit: &UnitCode, component: &str, text: &str) -> Result<()> {
         let (_, place) = self.component_of(unit, component)?;
         may_comment(&self.actor, &place, unit)?;
         let agency = self.actor.agency.clone().unwrap_or_default();
@@ -67,7 +68,7 @@ impl Store {
     }
 
     /// Records a unit's facts (discipline, outstanding, …) in one transaction.
-    pub fn save_facts(&mut self, unit: &str, facts: &[(String, FactValue)]) -> Result<()> {
+    pub fn save_facts(&mut self, unit: &UnitCode, facts: &[(String, FactValue)]) -> Result<()> {
         self.permit(CouncilWrite::Facts)?;
         let (bloc, _) = self.unit_place(unit)?;
         self.check_not_frozen(&bloc, Subject::Unit(unit.into()))?;
@@ -104,7 +105,7 @@ impl Store {
     }
 
     /// Overrides the proposed grade of one criterion; the reason is required and audited.
-    pub fn override_grade(&mut self, unit: &str, criterion: &str, grade: Grade, reason: &str) -> Result<()> {
+    pub fn override_grade(&mut self, unit: &UnitCode, criterion: &str, grade: Grade, reason: &str) -> Result<()> {
         self.permit(CouncilWrite::OverrideGrade)?;
         let (bloc, group) = self.unit_place(unit)?;
         self.check_not_frozen(&bloc, Subject::Unit(unit.into()))?;
@@ -141,7 +142,7 @@ impl Store {
 
     /// Removes the override of one criterion's grade (the proposed grade applies again); the reason is required
     /// and audited with the row removed.
-    pub fn remove_grade_override(&mut self, unit: &str, criterion: &str, reason: &str) -> Result<()> {
+    pub fn remove_grade_override(&mut self, unit: &UnitCode, criterion: &str, reason: &str) -> Result<()> {
         self.permit(CouncilWrite::OverrideGrade)?;
         let (bloc, _) = self.unit_place(unit)?;
         self.check_not_frozen(&bloc, Subject::Unit(unit.into()))?;
@@ -168,7 +169,7 @@ impl Store {
 
     /// The form's rules for an override, on every path (the import too): a reason that shows something, and a
     /// grade other than the proposed one.
-    pub(super) fn check_override(&self, unit: &str, criterion: &str, grade: Grade, reason: &str) -> Result<()> {
+    pub(super) fn check_override(&self, unit: &UnitCode, criterion: &str, grade: Grade, reason: &str) -> Result<()> {
         super::required(
             reason,
             TextField::OverrideReason,
@@ -185,7 +186,7 @@ impl Store {
     }
 
     /// The grade a criterion's appraised sum proposes (None while it cannot be proposed).
-    fn proposed_grade(&self, unit: &str, criterion: &str) -> Result<Option<Grade>> {
+    fn proposed_grade(&self, unit: &UnitCode, criterion: &str) -> Result<Option<Grade>> {
         let record =
             self.load_unit(unit)?.ok_or_else(|| StoreError::from(Refused::UnknownUnit { unit: unit.to_string() }))?;
         Ok(evaluate_unit(&self.regulation, &record)
@@ -196,7 +197,7 @@ impl Store {
 /// Checks, inside a write transaction and before it commits, that a unit's facts as now stored hold together
 /// (a count at most another, `facts::check_facts`); every path that writes facts calls it, so a refusal rolls
 /// the whole write back.
-pub(super) fn check_stored_facts(tx: &rusqlite::Connection, regulation: &Regulation, unit: &str) -> Result<()> {
+pub(super) fn check_stored_facts(tx: &rusqlite::Connection, regulation: &Regulation, unit: &UnitCode) -> Result<()> {
     let mut facts = Facts::new();
     let mut statement = tx.prepare_cached("SELECT name, value FROM fact WHERE unit = ?1")?;
     let mut rows = statement.query([unit])?;
@@ -215,7 +216,7 @@ pub(super) fn check_stored_facts(tx: &rusqlite::Connection, regulation: &Regulat
 pub(super) fn write_grade_override(
     tx: &rusqlite::Connection,
     trail: &mut super::audit::AuditTrail,
-    unit: &str,
+    unit: &UnitCode,
     criterion: &str,
     grade: Grade,
     reason: &str,
@@ -235,7 +236,7 @@ pub(super) fn write_grade_override(
 }
 
 /// The grade a criterion's override holds now, if any.
-fn stored_override(tx: &rusqlite::Connection, unit: &str, criterion: &str) -> Result<Option<String>> {
+fn stored_override(tx: &rusqlite::Connection, unit: &UnitCode, criterion: &str) -> Result<Option<String>> {
     Ok(tx
         .prepare_cached("SELECT grade FROM grade_override WHERE unit = ?1 AND criterion = ?2")?
         .query_row(params![unit, criterion], |r| r.get(0))
@@ -246,7 +247,7 @@ fn stored_override(tx: &rusqlite::Connection, unit: &str, criterion: &str) -> Re
 pub(super) fn remove_grade_override(
     tx: &rusqlite::Connection,
     trail: &mut super::audit::AuditTrail,
-    unit: &str,
+    unit: &UnitCode,
     criterion: &str,
     reason: &str,
 ) -> Result<()> {

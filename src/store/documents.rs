@@ -8,6 +8,7 @@ use super::error::{Result, StoreError};
 use super::rows::EvidenceRow;
 use super::state::{removed_row, text_key};
 use super::write::write_evidence_audited;
+use crate::domain::code::UnitCode;
 use crate::domain::framework::Framework;
 use crate::store::{AuditAction, Refused, RowFault, RowPlace, Subject, TextField};
 use rusqlite::{OptionalExtension, params};
@@ -18,7 +19,7 @@ use rusqlite::{OptionalExtension, params};
 pub(super) fn check_document(
     at: &RowPlace,
     framework: &Framework,
-    unit: &str,
+    unit: &UnitCode,
     code: &str,
     title: &str,
     reference: &str,
@@ -56,7 +57,14 @@ fn typed(text: &str, field: TextField, at: &Subject) -> Result<String> {
 impl Store {
     /// Adds (or replaces, by its reference) one document of a unit's self-assessment, checked as the CSV import
     /// checks it. A unit's focal person: only its own unit, only before submission. One transaction, audited.
-    pub fn add_document(&mut self, unit: &str, code: &str, title: &str, reference: &str, date: &str) -> Result<()> {
+    pub fn add_document(
+        &mut self,
+        unit: &UnitCode,
+        code: &str,
+        title: &str,
+        reference: &str,
+        date: &str,
+    ) -> Result<()> {
         let row = self.file_document_row(unit, code, title, reference, date)?;
         let (bloc, _) = self.unit_place(unit)?;
         self.check_not_frozen(&bloc, Subject::Unit(unit.into()))?;
@@ -69,7 +77,7 @@ impl Store {
     }
 
     /// Removes one document of a unit's self-assessment (by criterion and reference). Same rights as adding one.
-    pub fn remove_document(&mut self, unit: &str, code: &str, reference: &str) -> Result<()> {
+    pub fn remove_document(&mut self, unit: &UnitCode, code: &str, reference: &str) -> Result<()> {
         let (bloc, _) = self.unit_place(unit)?;
         self.check_not_frozen(&bloc, Subject::Unit(unit.into()))?;
         let tx = self.write_transaction()?;
@@ -108,7 +116,7 @@ impl Store {
     /// the file's criterion folder; nothing is written.
     pub fn check_file_document(
         &self,
-        unit: &str,
+        unit: &UnitCode,
         folder: &str,
         title: &str,
         reference: &str,
@@ -120,7 +128,7 @@ impl Store {
     /// One document of `unit`'s `folder` (a component's code), checked as a typed one: its text, its date, its place.
     fn file_document_row(
         &self,
-        unit: &str,
+        unit: &UnitCode,
         folder: &str,
         title: &str,
         reference: &str,
@@ -140,7 +148,14 @@ impl Store {
     /// Gives an uploaded file (by its id: a current version) its number, date and title: it becomes a document of
     /// its criterion (an evidence row linked to it; a typed row of the same number gets this file). Given again,
     /// the document is changed (a new number moves it). Same rights as a typed document; one transaction, audited.
-    pub fn describe_file(&mut self, unit: &str, file: i64, title: &str, reference: &str, date: &str) -> Result<()> {
+    pub fn describe_file(
+        &mut self,
+        unit: &UnitCode,
+        file: i64,
+        title: &str,
+        reference: &str,
+        date: &str,
+    ) -> Result<()> {
         let current = self.document_files(unit)?.into_iter().find(|d| d.id == file && d.replaced_by.is_none());
         let Some(current) = current else {
             return Err(super::files::UploadRefused::NoSuchFile { unit: unit.into(), name: format!("#{file}") }.into());

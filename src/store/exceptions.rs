@@ -57,17 +57,17 @@ pub enum QuotaRefusal {
 
 impl Store {
     /// Records the chairman's decision to rate `unit` excellent beyond its bloc's quota, for `reason`.
-    pub fn exceed_quota(&mut self, unit: &str, reason: &str) -> Result<()> {
+    pub fn exceed_quota(&mut self, unit: &UnitCode, reason: &str) -> Result<()> {
         let (reason, bloc, article) = self.exception_terms(unit, reason, TextField::QuotaExceptionReason)?;
         let tx = self.write_transaction()?;
         self.check_not_frozen(&bloc, Subject::Unit(unit.into()))?;
         let round = self.load_round()?;
-        let decided = round.quota_exceptions.get(bloc.as_str()).is_some_and(|all| all.iter().any(|e| e.unit == unit));
+        let decided = round.quota_exceptions.get(bloc.as_str()).is_some_and(|all| all.iter().any(|e| e.unit == *unit));
         if decided {
             return Err(refused(QuotaRefusal::AlreadyDecided { unit: unit.into() }));
         }
         let results = evaluate_round(&self.regulation, &round);
-        let ranked = results.iter().flat_map(|r| &r.ranking.units).find(|r| r.unit == unit);
+        let ranked = results.iter().flat_map(|r| &r.ranking.units).find(|r| r.unit == *unit);
         let unit_text = || unit.to_string();
         match ranked.map(fit) {
             Some(ExceptionFit::Beyond) => {}
@@ -99,7 +99,7 @@ impl Store {
     }
 
     /// Withdraws the chairman's decision on `unit`, for `reason`, while its bloc is open.
-    pub fn withdraw_quota_exception(&mut self, unit: &str, reason: &str) -> Result<()> {
+    pub fn withdraw_quota_exception(&mut self, unit: &UnitCode, reason: &str) -> Result<()> {
         let (reason, bloc, article) = self.exception_terms(unit, reason, TextField::QuotaExceptionUndoReason)?;
         let tx = self.write_transaction()?;
         self.check_not_frozen(&bloc, Subject::Unit(unit.into()))?;
@@ -121,7 +121,7 @@ impl Store {
     }
 
     /// What both writes check first: the chairman, the regulation's article, a reason, and the unit's bloc.
-    fn exception_terms(&self, unit: &str, reason: &str, field: TextField) -> Result<(String, String, String)> {
+    fn exception_terms(&self, unit: &UnitCode, reason: &str, field: TextField) -> Result<(String, String, String)> {
         self.permit(CouncilWrite::ExceedQuota)?;
         let Some(article) = self.regulation.quota.chairman_exception.clone() else {
             return Err(refused(QuotaRefusal::NotInRegulation { regulation: self.regulation.id.clone() }));

@@ -469,7 +469,7 @@ impl Store {
     }
 
     /// Every file a unit sent, replaced versions included, by folder, name and age.
-    pub fn document_files(&self, unit: &str) -> Result<Vec<DocumentFile>> {
+    pub fn document_files(&self, unit: &UnitCode) -> Result<Vec<DocumentFile>> {
         let mut statement = self
             .conn
             .prepare_cached(&format!("SELECT {DOCUMENT_COLUMNS} WHERE d.unit = ?1 ORDER BY d.folder, d.name, d.id"))?;
@@ -492,12 +492,12 @@ impl Store {
     }
 
     /// The unit's current signed score sheet, if it sent one.
-    pub fn signed_sheet(&self, unit: &str) -> Result<Option<DocumentFile>> {
+    pub fn signed_sheet(&self, unit: &UnitCode) -> Result<Option<DocumentFile>> {
         Ok(self.document_files(unit)?.into_iter().rfind(|d| d.folder == SIGNED_SHEET && d.replaced_by.is_none()))
     }
 
     /// The folders a unit files documents under: its framework's criteria and components, and the signed sheet.
-    pub fn document_folders(&self, unit: &str) -> Result<Vec<String>> {
+    pub fn document_folders(&self, unit: &UnitCode) -> Result<Vec<String>> {
         let (bloc, group) = self.unit_place(unit)?;
         let framework = self
             .regulation
@@ -509,7 +509,7 @@ impl Store {
     }
 
     /// Whether this session may send a file into `unit`'s `folder` now (refused as the form's document is).
-    pub fn permit_upload(&self, unit: &str, folder: &str) -> Result<()> {
+    pub fn permit_upload(&self, unit: &UnitCode, folder: &str) -> Result<()> {
         if !self.document_folders(unit)?.iter().any(|f| f == folder) {
             return Err(UploadRefused::NoFolder { unit: unit.into(), folder: folder.into() }.into());
         }
@@ -524,7 +524,7 @@ impl Store {
     /// refused.
     pub fn accept_upload(
         &mut self,
-        unit: &str,
+        unit: &UnitCode,
         folder: &str,
         name: &str,
         temp: &Path,
@@ -537,7 +537,7 @@ impl Store {
 
     fn keep_upload(
         &mut self,
-        unit: &str,
+        unit: &UnitCode,
         folder: &str,
         name: &str,
         temp: &Path,
@@ -555,7 +555,7 @@ impl Store {
                 UploadRefused::UnitFull { name: name.into(), total_mb: total >> 20, limit_mb: MAX_UNIT_BYTES >> 20 };
             return Err(refused.into());
         }
-        let home = self.files_dir().join("don-vi").join(unit);
+        let home = self.files_dir().join("don-vi").join(unit.as_str());
         private_dir(&home)?;
         let stored = home.join(&found.sha256);
         let fresh = std::fs::symlink_metadata(&stored).is_err();
@@ -572,7 +572,7 @@ impl Store {
 
     fn record_upload(
         &mut self,
-        unit: &str,
+        unit: &UnitCode,
         folder: &str,
         name: &str,
         found: &Inspected,
@@ -634,7 +634,7 @@ impl Store {
     }
 
     /// Records that this session took a file (a document, or `what` of a unit: its dossier) in the audit log.
-    pub fn record_download(&mut self, unit: &str, folder: Option<&str>, what: &str) -> Result<()> {
+    pub fn record_download(&mut self, unit: &UnitCode, folder: Option<&str>, what: &str) -> Result<()> {
         let tx = self.write_transaction()?;
         let change = Change::new(AuditAction::Download, format!("{unit}: downloaded {what}")).on(unit, folder).value(
             "download",

@@ -51,7 +51,7 @@ pub struct ChangesSince {
     /// The newest row's id (the next call starts after it).
     pub last_id: i64,
     /// The units whose rows changed.
-    pub units: std::collections::BTreeSet<String>,
+    pub units: std::collections::BTreeSet<crate::domain::code::UnitCode>,
     /// Something beyond single units changed: read the round whole.
     pub whole_round: bool,
 }
@@ -70,7 +70,7 @@ impl Store {
         while let Some(row) = rows.next()? {
             changes.last_id = row.get(0)?;
             let action = AuditAction::from_slug(&row.get::<_, String>(2)?);
-            match (row.get::<_, Option<String>>(1)?, action) {
+            match (row.get::<_, Option<crate::domain::code::UnitCode>>(1)?, action) {
                 (Some(unit), action) if action.is_none_or(AuditAction::changes_one_unit) => {
                     changes.units.insert(unit);
                 }

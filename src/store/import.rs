@@ -58,15 +58,15 @@ impl Store {
         self.regulation.framework_for(&place.bloc, place.group.as_deref())
     }
 
-    /// The unit named in a row, with its framework; an unknown unit is refused.
+    /// The unit named in a row (its typed code), with its framework; an unknown unit is refused.
     fn row_unit<'p>(
         &self,
         table: &CsvTable,
         line: u64,
         units: &'p BTreeMap<UnitCode, UnitPlace>,
         code: &str,
-    ) -> Result<(&'p UnitPlace, &Framework)> {
-        let place = units.get(code).ok_or_else(|| {
+    ) -> Result<(&'p UnitCode, &'p UnitPlace, &Framework)> {
+        let (unit, place) = units.get_key_value(code).ok_or_else(|| {
             let key = code_key(code);
             match units.keys().find(|known| code_key(known) == key) {
                 Some(known) => {
@@ -84,7 +84,7 @@ impl Store {
             let frozen = Refused::Frozen { bloc, at, rerating };
             return Err(table.at_line(line, frozen.into()));
         }
-        Ok((place, framework))
+        Ok((unit, place, framework))
     }
 
     /// Refuses a value this session's user may not write, naming the file, line, column, value and rule.
@@ -121,7 +121,7 @@ impl Store {
         line: u64,
         record: &csv::StringRecord,
         place: &ComponentPlace<'_>,
-        unit: &str,
+        unit: &UnitCode,
     ) -> Result<()> {
         if self.actor.role != crate::domain::permissions::Role::Unit {
             return Ok(());
@@ -272,7 +272,7 @@ impl Store {
         let planned = table.plan(|line, record, seen: &mut BTreeMap<_, _>| {
             let unit = table.cell(record, "unit");
             let code = table.cell(record, "criterion");
-            let (_, framework) = self.row_unit(&table, line, &units, unit)?;
+            let (unit, _, framework) = self.row_unit(&table, line, &units, unit)?;
             self.check_unit_user_row(
                 &|refusal| table.refused(line, "unit", (unit, RowItem::Unit), unit, refusal),
                 unit,
@@ -343,7 +343,7 @@ impl Store {
                 check_merged(&place_of, &self.regulation, place, change, &merged, by_unit)?;
                 write_merged(tx, trail, change, &merged)?;
             }
-            super::parts::check_units(tx, &self.regulation, planned.iter().map(|(_, (_, c))| c.unit.as_str()))
+            super::parts::check_units(tx, &self.regulation, planned.iter().map(|(_, (_, c))| &c.unit))
         })
     }
 
@@ -360,7 +360,7 @@ impl Store {
         let planned = table.plan(|line, record, seen: &mut BTreeMap<_, _>| {
             let unit = table.cell(record, "unit");
             let code = table.cell(record, "criterion");
-            let (_, framework) = self.row_unit(&table, line, &units, unit)?;
+            let (unit, _, framework) = self.row_unit(&table, line, &units, unit)?;
             let (unit_code, criterion) = (UnitCode::from(unit), code.to_string());
             if framework.criterion(code).is_none() {
                 let fault = RowFault::NotACriterion { unit: unit_code, code: criterion };
@@ -386,7 +386,7 @@ impl Store {
                     RowFault::ReasonKept { unit: unit_code, code: criterion },
                 ));
             }
-            Ok(Some((unit.to_string(), code.to_string(), grade, reason.to_string())))
+            Ok(Some((unit_code, code.to_string(), grade, reason.to_string())))
         })?;
         self.write_import(ImportKind::Grades, &table, planned.len(), |tx, trail| {
             for (line, (unit, code, grade, reason)) in &planned {
@@ -421,7 +421,7 @@ impl Store {
         &self,
         table: &CsvTable,
         line: u64,
-        unit: &str,
+        unit: &UnitCode,
         bloc: &str,
         name: &str,
     ) -> Result<&crate::domain::facts::FactDefinition> {
@@ -451,7 +451,7 @@ impl Store {
         let planned = table.plan(|line, record, seen: &mut BTreeMap<_, _>| {
             let unit = table.cell(record, "unit");
             let name = table.cell(record, "fact");
-            let (place, _) = self.row_unit(&table, line, &units, unit)?;
+            let (unit, place, _) = self.row_unit(&table, line, &units, unit)?;
             let definition = self.fact_for_row(&table, line, unit, &place.bloc, name)?;
             if let Some(first) = seen.insert((unit.to_string(), name.to_string()), line) {
                 let (unit, name) = (unit.to_string(), name.to_string());
@@ -470,7 +470,7 @@ impl Store {
                         .to_string(),
                 ),
             };
-            Ok(Some((unit.to_string(), name.to_string(), value)))
+            Ok(Some((unit.clone(), name.to_string(), value)))
         })?;
         self.write_import(ImportKind::Facts, &table, planned.len(), |tx, trail| {
             for (line, (unit, name, value)) in &planned {
@@ -502,9 +502,9 @@ impl Store {
                     Change::new(AuditAction::Fact, detail).on(unit, None).value(name, old, value.clone()).state(state),
                 )?;
             }
-            let mut touched: BTreeMap<&str, u64> = BTreeMap::new();
+            let mut touched: BTreeMap<&UnitCode, u64> = BTreeMap::new();
             for (line, (unit, _, _)) in &planned {
-                touched.insert(unit.as_str(), *line);
+                touched.insert(unit, *line);
             }
             for (unit, line) in touched {
                 check_stored_facts(tx, &self.regulation, unit).map_err(|why| table.at_line(line, why))?;
@@ -520,7 +520,7 @@ impl Store {
         let planned = table.plan(|line, record, seen: &mut BTreeMap<_, _>| {
             let unit = table.cell(record, "unit");
             let code = table.cell(record, "criterion");
-            let (_, framework) = self.row_unit(&table, line, &units, unit)?;
+            let (unit, _, framework) = self.row_unit(&table, line, &units, unit)?;
             self.check_unit_user_row(
                 &|refusal| table.refused(line, "unit", (unit, RowItem::Unit), unit, refusal),
                 unit,
@@ -613,7 +613,7 @@ fn override_write<'r>(
     reason: &'r str,
     stored: Option<&(String, String)>,
     refuse: &dyn Fn(&str, RowFault) -> StoreError,
-    unit: &str,
+    unit: &UnitCode,
     code: &str,
 ) -> Result<Option<(Option<Grade>, &'r str)>> {
     Ok(match grade {
@@ -669,7 +669,7 @@ fn check_leader_cell(
 /// with the words saying which.
 fn scored_component<'f>(
     framework: &'f crate::domain::framework::Framework,
-    unit: &str,
+    unit: &UnitCode,
     code: &str,
 ) -> std::result::Result<ComponentPlace<'f>, RowFault> {
     let (unit, code_text) = (unit.to_string(), code.to_string());

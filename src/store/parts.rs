@@ -3,6 +3,7 @@
 
 use super::Refused;
 use super::error::Result;
+use crate::domain::code::UnitCode;
 use crate::domain::regulation::Regulation;
 use std::collections::BTreeSet;
 
@@ -10,7 +11,7 @@ use std::collections::BTreeSet;
 pub(super) fn check_units<'a>(
     tx: &rusqlite::Connection,
     regulation: &Regulation,
-    units: impl IntoIterator<Item = &'a str>,
+    units: impl IntoIterator<Item = &'a UnitCode>,
 ) -> Result<()> {
     for unit in units.into_iter().collect::<BTreeSet<_>>() {
         check_unit(tx, regulation, unit)?;
@@ -20,7 +21,7 @@ pub(super) fn check_units<'a>(
 
 /// Refuses a write that leaves a part of a unit's framework (or the criterion others' points move to) with no
 /// applicable component (453 Điều 4.1), read inside the write's transaction after its rows are written.
-pub(super) fn check_unit(tx: &rusqlite::Connection, regulation: &Regulation, unit: &str) -> Result<()> {
+pub(super) fn check_unit(tx: &rusqlite::Connection, regulation: &Regulation, unit: &UnitCode) -> Result<()> {
     if !regulation.not_applicable_allowed {
         return Ok(());
     }

@@ -8,6 +8,7 @@ use super::council::write_grade_override;
 use super::error::{Result, StoreError};
 use super::state::row_state;
 use super::write::write_fact;
+use crate::domain::code::UnitCode;
 use crate::domain::evaluate::evaluate_unit;
 use crate::domain::framework::Framework;
 use crate::domain::grades::Grade;
@@ -46,7 +47,7 @@ pub enum RerateChange {
 impl Store {
     /// Re-rates one unit of an approved bloc: every change in one transaction, under one reason. Refused unless
     /// the bloc is approved, the user is the chairman (or the service account) and a reason is given.
-    pub fn rerate(&mut self, unit: &str, changes: &[RerateChange], reason: &str) -> Result<()> {
+    pub fn rerate(&mut self, unit: &UnitCode, changes: &[RerateChange], reason: &str) -> Result<()> {
         self.rerate_placed(unit, changes, None, reason)
     }
 
@@ -55,7 +56,7 @@ impl Store {
     /// quota; the audit row records the published level before and the new level after.
     pub fn rerate_placed(
         &mut self,
-        unit: &str,
+        unit: &UnitCode,
         changes: &[RerateChange],
         tie: Option<TiePlace>,
         reason: &str,
@@ -133,7 +134,7 @@ impl Store {
     }
 
     /// The unit's own classification, from its record only (not the round).
-    fn own_level(&self, unit: &str) -> Result<String> {
+    fn own_level(&self, unit: &UnitCode) -> Result<String> {
         Ok(self
             .load_unit(unit)?
             .and_then(|record| evaluate_unit(&self.regulation, &record))
@@ -147,7 +148,7 @@ impl Store {
         &self,
         tx: &rusqlite::Connection,
         published: &PublishedBloc,
-        unit: &str,
+        unit: &UnitCode,
         rerating: i64,
         tie: Option<TiePlace>,
     ) -> Result<((String, String), String)> {
@@ -179,7 +180,7 @@ impl Store {
         tx: &rusqlite::Connection,
         trail: &mut AuditTrail,
         framework: &Framework,
-        unit: &str,
+        unit: &UnitCode,
         component: &str,
         appraised: &str,
         reason: &str,
@@ -225,7 +226,7 @@ impl Store {
         &self,
         tx: &rusqlite::Connection,
         trail: &mut AuditTrail,
-        unit: &str,
+        unit: &UnitCode,
         name: &str,
         value: &str,
         reason: &str,

@@ -155,13 +155,13 @@ impl Store {
     pub fn document_counts(&self) -> Result<DocumentCounts> {
         let mut counts = DocumentCounts::default();
         count_evidence(&self.conn, |unit, code, documents| {
-            counts.by_unit.entry(unit.to_string()).or_default().insert(code.to_string(), documents);
+            counts.by_unit.entry(UnitCode::from(unit)).or_default().insert(code.to_string(), documents);
         })?;
         Ok(counts)
     }
 
     /// A unit's explanations of its self-scores, by component (only those it wrote).
-    pub fn explanations_of(&self, unit: &str) -> Result<Vec<(String, String)>> {
+    pub fn explanations_of(&self, unit: &UnitCode) -> Result<Vec<(String, String)>> {
         let mut statement = self
             .conn
             .prepare_cached("SELECT criterion, explanation FROM score WHERE unit = ?1 AND explanation <> ''")?;
@@ -174,12 +174,12 @@ impl Store {
 /// read them (the interface keeps its compact `EvidenceCounts`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DocumentCounts {
-    by_unit: HashMap<String, HashMap<String, u32>>,
+    by_unit: HashMap<UnitCode, HashMap<String, u32>>,
 }
 
 impl DocumentCounts {
     /// Documents the unit filed under this code.
-    pub fn count(&self, unit: &str, code: &str) -> u32 {
+    pub fn count(&self, unit: &UnitCode, code: &str) -> u32 {
         self.by_unit.get(unit).and_then(|codes| codes.get(code)).copied().unwrap_or(0)
     }
 }

@@ -6,6 +6,7 @@ use super::rows::{EvidenceRow, Seed, UnitRow};
 use super::state::row_state;
 use super::write::{write_evidence, write_score};
 use super::{Store, audit_one};
+use crate::domain::code::UnitCode;
 use crate::domain::regulation::Regulation;
 use crate::store::Refused;
 use rusqlite::params;
@@ -89,7 +90,7 @@ impl Store {
     }
 
     /// The evidence one unit sent.
-    pub fn evidence_of(&self, unit: &str) -> Result<Vec<EvidenceRow>> {
+    pub fn evidence_of(&self, unit: &UnitCode) -> Result<Vec<EvidenceRow>> {
         self.evidence_where("WHERE unit = ?1", &[unit])
     }
 

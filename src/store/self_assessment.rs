@@ -28,17 +28,17 @@ pub struct SelfAssessmentInput {
 
 impl Store {
     /// Whether unit `unit`'s self-assessment is submitted (frozen for the unit) or still open.
-    pub fn self_assessment_state(&self, unit: &str) -> Result<SelfAssessmentState> {
+    pub fn self_assessment_state(&self, unit: &UnitCode) -> Result<SelfAssessmentState> {
         Ok(if self.submission_of(unit)?.is_some() { SelfAssessmentState::Submitted } else { SelfAssessmentState::Open })
     }
 
     /// This session's right to write unit `unit`'s self-assessment now (`Ok(Err(_))`: refused, with the rule).
-    pub(super) fn self_assessment_right(&self, unit: &str) -> Result<std::result::Result<(), Refusal>> {
+    pub(super) fn self_assessment_right(&self, unit: &UnitCode) -> Result<std::result::Result<(), Refusal>> {
         may_self_assess_with(&self.actor, unit, || self.self_assessment_state(unit))
     }
 
     /// Refuses, naming the rule, a write of unit `unit`'s self-assessment this session may not make now.
-    pub(super) fn permit_self_assessment(&self, unit: &str) -> Result<()> {
+    pub(super) fn permit_self_assessment(&self, unit: &UnitCode) -> Result<()> {
         Ok(self.self_assessment_right(unit)??)
     }
 
@@ -48,7 +48,7 @@ impl Store {
     pub(super) fn check_unit_user_row(
         &self,
         at: &dyn Fn(crate::domain::permissions::Refusal) -> StoreError,
-        unit: &str,
+        unit: &UnitCode,
     ) -> Result<()> {
         if self.actor.role != Role::Unit {
             return Ok(());
@@ -58,7 +58,7 @@ impl Store {
 
     /// A unit's focal person's score sheet naming unit `unit`: refused whole, naming the sheet, unless it is its own
     /// unit's and not yet submitted. Other roles pass (their values are checked one by one).
-    pub fn permit_unit_sheet(&self, file: &str, sheet: &str, unit: &str) -> Result<()> {
+    pub fn permit_unit_sheet(&self, file: &str, sheet: &str, unit: &UnitCode) -> Result<()> {
         if self.actor.role != Role::Unit {
             return Ok(());
         }
@@ -85,7 +85,7 @@ impl Store {
     /// every import checks it (a not-applicable component carries no score; under 453 a self-score below max
     /// needs the explanation). A unit's focal person: only its own unit, only before submission.
     pub fn save_self_assessment(&mut self, input: &SelfAssessmentInput) -> Result<()> {
-        let (unit, code) = (input.unit.as_str(), input.component.as_str());
+        let (unit, code) = (&input.unit, input.component.as_str());
         let (bloc, place) = self.component_of(unit, code)?;
         self.check_not_frozen(&bloc, Subject::Unit(unit.into()))?;
         let self_score = match &input.self_score {

@@ -6,6 +6,7 @@ use super::error::Result;
 use super::rows::{EvidenceRow, Imported};
 use super::write::{Cell, ScoreChange, merge, write_evidence_audited, write_merged};
 use crate::domain::appraisal::self_assessment_against_appraisal;
+use crate::domain::code::UnitCode;
 use crate::domain::evidence::SheetAssessment;
 use crate::domain::scoring::ComponentScore;
 use crate::domain::validate::{TextKind, check};
@@ -81,7 +82,7 @@ impl Store {
 
     /// A unit's focal person is refused a sheet of a unit it may not write before anything of the council's is
     /// read (the refusal then names nothing the council wrote).
-    fn unit_right_first(&self, sheet: &str, unit: &str) -> std::result::Result<(), SheetError> {
+    fn unit_right_first(&self, sheet: &str, unit: &UnitCode) -> std::result::Result<(), SheetError> {
         if self.actor.role == crate::domain::permissions::Role::Unit
             && let Err(refusal) = self.self_assessment_right(unit).map_err(|e| SheetError::on_sheet(sheet, e))?
         {
@@ -95,7 +96,7 @@ impl Store {
     }
 
     /// The refusal of a self-score on a criterion the leaders score, naming them as the regulation does.
-    fn self_score_by_leaders(&self, unit: &str, code: &str) -> RowFault {
+    fn self_score_by_leaders(&self, unit: &UnitCode, code: &str) -> RowFault {
         let (unit, code, leaders) = (unit.to_string(), code.to_string(), self.regulation.leaders_name.clone());
         RowFault::SelfScoreByLeaders { unit: unit.into(), code, leaders }
     }
@@ -239,7 +240,7 @@ impl Store {
                 let merged = merge(&tx, change, &self.actor.name)?;
                 write_merged(&tx, &mut trail, change, &merged)?;
             }
-            super::parts::check_units(&tx, &self.regulation, sheet.scores.iter().map(|c| c.unit.as_str()))?;
+            super::parts::check_units(&tx, &self.regulation, sheet.scores.iter().map(|c| &c.unit))?;
             for row in &sheet.evidence {
                 write_evidence_audited(&tx, &mut trail, row, || Ok(()))?;
             }

@@ -69,7 +69,7 @@ impl Store {
     }
 
     /// The unit's submission, if it is submitted.
-    pub fn submission_of(&self, unit: &str) -> Result<Option<Submission>> {
+    pub fn submission_of(&self, unit: &UnitCode) -> Result<Option<Submission>> {
         Ok(self
             .conn
             .prepare_cached(&format!("SELECT {COLUMNS} FROM submission WHERE unit = ?1"))?
@@ -191,7 +191,7 @@ impl Store {
     }
 
     /// The day the submission is received: today, or the paper's receipt date the council gives (not a unit).
-    fn received_on(&self, unit: &str, received: Option<&str>, today: Date) -> Result<Date> {
+    fn received_on(&self, unit: &UnitCode, received: Option<&str>, today: Date) -> Result<Date> {
         let Some(value) = received else { return Ok(today) };
         if self.actor.role == Role::Unit {
             return Err(Refused::ReceivedNotForUnit { unit: unit.into() }.into());
@@ -207,7 +207,7 @@ impl Store {
 
     /// Refuses the submission while a component of the unit's framework has no self-score
     /// (`self_assessment::unscored_components`), read inside the submission's transaction.
-    fn check_self_assessment_whole(&self, tx: &rusqlite::Connection, unit: &str) -> Result<()> {
+    fn check_self_assessment_whole(&self, tx: &rusqlite::Connection, unit: &UnitCode) -> Result<()> {
         let (bloc, group) = self.unit_place(unit)?;
         let framework = self
             .regulation
@@ -233,7 +233,7 @@ impl Store {
 
     /// Reopens a submitted self-assessment (the secretary, with a reason): the unit may change it again and submit
     /// anew. Audited with the reason; the earlier submission stays in the log.
-    pub fn reopen_submission(&mut self, unit: &str, reason: &str) -> Result<()> {
+    pub fn reopen_submission(&mut self, unit: &UnitCode, reason: &str) -> Result<()> {
         self.permit(CouncilWrite::Reopen)?;
         let reason = super::required(reason, TextField::ReopenReason, &Subject::Unit(unit.into()))?;
         let (bloc, _) = self.unit_place(unit)?;

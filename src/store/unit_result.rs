@@ -88,7 +88,7 @@ impl Store {
     }
 
     /// Refuses a unit's focal person a result (or its score sheet) of another unit, or before its bloc is approved.
-    pub fn permit_result(&self, unit: &str) -> Result<()> {
+    pub fn permit_result(&self, unit: &UnitCode) -> Result<()> {
         let (bloc, _) = self.unit_place(unit)?;
         Ok(may_see_result(&self.actor, unit, self.approved_blocs()?.contains(bloc.as_str()))?)
     }
@@ -165,7 +165,7 @@ impl Store {
     }
 
     /// The provincial leaders' deduction reasons of a component, each once.
-    fn leader_reasons(&self, unit: &str, component: &str) -> Result<String> {
+    fn leader_reasons(&self, unit: &UnitCode, component: &str) -> Result<String> {
         let mut statement = self.conn.prepare_cached(
             "SELECT DISTINCT deduction_reason FROM leader_score WHERE unit = ?1 AND criterion = ?2 AND deduction_reason <> ''",
         )?;

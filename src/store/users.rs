@@ -4,6 +4,7 @@ use super::audit::{AuditAction, Change};
 use super::error::{Result, StoreError};
 use super::state::row_state;
 use super::{Store, audit_one};
+use crate::domain::code::UnitCode;
 use crate::domain::permissions::{Actor, CouncilWrite, Role};
 use crate::store::{Refused, Subject, TextField};
 use rusqlite::{OptionalExtension, params};
@@ -96,7 +97,7 @@ impl Store {
         let role =
             <Role as std::str::FromStr>::from_str(role).map_err(|_| Refused::UnknownRole { role: role.to_string() })?;
         match (role, unit) {
-            (Role::Unit, Some(unit)) => self.add_unit_user(name, full_name, unit)?,
+            (Role::Unit, Some(unit)) => self.add_unit_user(name, full_name, &unit.into())?,
             (Role::Unit, None) => return Err(Refused::UnitNeeded.into()),
             (_, Some(unit)) => {
                 return Err(Refused::NoUnitForRole { role: role.slug().to_string(), unit: unit.to_string() }.into());
@@ -121,7 +122,7 @@ impl Store {
     }
 
     /// Adds a unit's focal person (*cán bộ đầu mối*, role `unit`) for one unit of the round.
-    pub fn add_unit_user(&mut self, name: &str, full_name: &str, unit: &str) -> Result<()> {
+    pub fn add_unit_user(&mut self, name: &str, full_name: &str, unit: &UnitCode) -> Result<()> {
         self.permit(CouncilWrite::ManageUsers)?;
         let known: Option<String> =
             self.conn.query_row("SELECT code FROM unit WHERE code = ?1", [unit], |r| r.get(0)).optional()?;

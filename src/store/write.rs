@@ -11,6 +11,7 @@ use super::error::{HeldScore, Result, RowFault, RowPlace};
 use super::rows::{EvidenceRow, ScoreRow};
 use super::state::{removed_row, row_state, text_key};
 use crate::domain::appraisal::self_assessment_against_appraisal;
+use crate::domain::code::UnitCode;
 use crate::domain::framework::ComponentPlace;
 use crate::domain::regulation::Regulation;
 use rusqlite::{OptionalExtension, params};
@@ -154,7 +155,7 @@ impl Merged {
 }
 
 /// The stored entry of a component, if any.
-pub(super) fn read_entry(tx: &rusqlite::Connection, unit: &str, criterion: &str) -> Result<Option<Entry>> {
+pub(super) fn read_entry(tx: &rusqlite::Connection, unit: &UnitCode, criterion: &str) -> Result<Option<Entry>> {
     Ok(tx
         .prepare_cached(
             "SELECT self_score, appraised_score, deduction_reason, explanation, applicable, appraised_by, awaiting_confirmation
@@ -226,7 +227,7 @@ pub(super) fn write_merged(
     change: &ScoreChange,
     merged: &Merged,
 ) -> Result<()> {
-    let (unit, c) = (change.unit.as_str(), change.criterion.as_str());
+    let (unit, c) = (&change.unit, change.criterion.as_str());
     if merged.entry_changed() {
         let state = write_entry(tx, unit, c, &merged.after)?;
         let changes = entry_changes(unit, c, merged);
@@ -247,7 +248,7 @@ pub(super) fn write_merged(
 /// The score row as merged, inserted or updated (its version up by one); returns its state for the log.
 /// The row is read back by its key rather than with `RETURNING *`, which makes SQLite open and close a
 /// temporary table for every row written (a sixth of a 100 000-row import's work).
-fn write_entry(tx: &rusqlite::Connection, unit: &str, c: &str, after: &Entry) -> Result<String> {
+fn write_entry(tx: &rusqlite::Connection, unit: &UnitCode, c: &str, after: &Entry) -> Result<String> {
     tx.prepare_cached(
         "INSERT INTO score (unit, criterion, self_score, appraised_score, deduction_reason, explanation, applicable,
             appraised_by, awaiting_confirmation)
@@ -275,7 +276,7 @@ fn write_entry(tx: &rusqlite::Connection, unit: &str, c: &str, after: &Entry) ->
 }
 
 /// One audit row per value that changed; the caller gives the last one the row as it now is.
-fn entry_changes(unit: &str, c: &str, merged: &Merged) -> Vec<Change> {
+fn entry_changes(unit: &UnitCode, c: &str, merged: &Merged) -> Vec<Change> {
     let after = &merged.after;
     let mut changes = Vec::with_capacity(4);
     let before = &merged.before;
@@ -325,7 +326,7 @@ fn entry_changes(unit: &str, c: &str, merged: &Merged) -> Vec<Change> {
 fn write_leader_score(
     tx: &rusqlite::Connection,
     trail: &mut AuditTrail,
-    unit: &str,
+    unit: &UnitCode,
     c: &str,
     leader: &str,
     merged: &Merged,
@@ -357,7 +358,12 @@ fn write_leader_score(
 }
 
 /// Writes one fact of a unit (None: clears it, so its default applies) and returns the record of the row it leaves.
-pub(super) fn write_fact(tx: &rusqlite::Connection, unit: &str, name: &str, value: Option<&str>) -> Result<String> {
+pub(super) fn write_fact(
+    tx: &rusqlite::Connection,
+    unit: &UnitCode,
+    name: &str,
+    value: Option<&str>,
+) -> Result<String> {
     Ok(match value {
         Some(value) => tx
             .prepare_cached("INSERT OR REPLACE INTO fact (unit, name, value) VALUES (?1, ?2, ?3) RETURNING *")?

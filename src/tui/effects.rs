@@ -1,6 +1,7 @@
 //! Effects run against the store, outside `update`: each write or read, and the action that reports it.
 
 use super::app::{Action, Effect, Snapshot, Submissions, UnitRefresh, UnitSide};
+use crate::domain::code::UnitCode;
 use crate::domain::evaluate::Round;
 use crate::domain::evidence::EvidenceCounts;
 use crate::domain::permissions::Role;
@@ -69,7 +70,7 @@ fn paper_rows(store: &Store) -> Result<Vec<(PaperSlot, PaperNumbering, Option<St
 
 /// What a unit's focal person is given: its own unit only, without anything the council wrote (appraisals,
 /// deduction reasons, grades, facts, comments) until its result is published, and its result then.
-fn unit_snapshot(store: &Store, code: &str) -> Result<Snapshot> {
+fn unit_snapshot(store: &Store, code: &UnitCode) -> Result<Snapshot> {
     let audit_id = store.audit_last_id()?;
     let mut units = Vec::new();
     if let Some(mut unit) = store.load_unit(code)? {
@@ -265,7 +266,14 @@ fn save_appraisal(store: &mut Store, input: &AppraisalInput, lang: Lang) -> Acti
     }
 }
 
-fn withdraw(store: &mut Store, unit: &str, component: &str, reason: &str, based_on_version: i64, lang: Lang) -> Action {
+fn withdraw(
+    store: &mut Store,
+    unit: &UnitCode,
+    component: &str,
+    reason: &str,
+    based_on_version: i64,
+    lang: Lang,
+) -> Action {
     match store.withdraw_appraisal(unit, component, reason, based_on_version) {
         Ok(_) => Action::Saved(say::withdrawn(&format!("{unit} · {component}"), reason, lang)),
         Err(StoreError::Stale(stale)) => {
@@ -279,7 +287,7 @@ fn withdraw(store: &mut Store, unit: &str, component: &str, reason: &str, based_
 
 /// The council's decisions and papers: one write (or one export) each, and what the message line says of it.
 fn decide(store: &mut Store, effect: Effect, lang: Lang) -> Result<String> {
-    let item = |unit: &str, part: &str| format!("{unit} · {part}");
+    let item = |unit: &UnitCode, part: &str| format!("{unit} · {part}");
     match effect {
         Effect::OrderTie { bloc, order } => {
             store.order_tie(&bloc, &order).map(|()| say::tie_ordered(&order.join(", "), lang))

@@ -104,5 +104,5 @@ pub fn assert_walked(db: &str) {
     let store = thamdinh::store::Store::open(Path::new(db)).unwrap();
     assert_eq!(store.load_round().unwrap().units.len(), 8);
     assert!(store.user("tv-moi").unwrap().is_some());
-    assert!(store.submission_of("snv").unwrap().is_none(), "reopened");
+    assert!(store.submission_of(&"snv".into()).unwrap().is_none(), "reopened");
 }

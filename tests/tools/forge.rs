@@ -17,7 +17,7 @@ use thamdinh::store::state::row_state;
 /// stored now; the version the save left.
 pub fn save(store: &mut Store, user: &str, unit: &str, component: &str, appraised: &str, reason: &str) -> i64 {
     store.sign_in(user).unwrap();
-    let based_on_version = store.appraisal_version(unit, component).unwrap();
+    let based_on_version = store.appraisal_version(&unit.into(), component).unwrap();
     let appraised: Decimal = appraised.replace(',', ".").parse().unwrap();
     let input = AppraisalInput {
         unit: unit.into(),
@@ -27,7 +27,7 @@ pub fn save(store: &mut Store, user: &str, unit: &str, component: &str, appraise
         based_on_version,
     };
     store.save_appraisal(&input).unwrap_or_else(|e| panic!("{user}: {e}"));
-    store.appraisal_version(unit, component).unwrap()
+    store.appraisal_version(&unit.into(), component).unwrap()
 }
 
 /// Writes the WAL back into the file, so a plain copy of the file is the whole database.
@@ -63,17 +63,17 @@ pub fn real_round(mut store: Store) -> (PathBuf, String) {
     save(&mut store, "tv-so-noi-vu", "skhcn", "III.7", "2.5", "Thiếu một báo cáo");
     save(&mut store, "lanh-dao-1", "stc", "I.1", "3", "Chưa quyết liệt");
     store.sign_in("tv-so-tttt").unwrap();
-    store.add_comment("stc", "V.5", "Đề nghị bổ sung tài liệu").unwrap();
+    store.add_comment(&"stc".into(), "V.5", "Đề nghị bổ sung tài liệu").unwrap();
     store.sign_in("chu-tich").unwrap();
     store.order_tie("so-nganh", &["stp".into(), "snv".into()]).unwrap();
     store.approve_bloc("so-nganh").unwrap();
     let change = RerateChange::Fact { name: "discipline".into(), value: "yes".into() };
-    store.rerate("stc", &[change], "Phát hiện vi phạm sau khi công bố").unwrap();
+    store.rerate(&"stc".into(), &[change], "Phát hiện vi phạm sau khi công bố").unwrap();
     store.sign_in("thu-ky").unwrap();
-    store.save_facts("h-dai-tu", &[("disunity".into(), FactValue::Bool(true))]).unwrap();
+    store.save_facts(&"h-dai-tu".into(), &[("disunity".into(), FactValue::Bool(true))]).unwrap();
     let mut admin = Store::open(store.path()).unwrap();
     admin.remove_user("tv-so-tu-phap").unwrap();
-    admin.add_unit_user("dau-moi-h-dai-tu", "Cán bộ đầu mối Đại Từ", "h-dai-tu").unwrap();
+    admin.add_unit_user("dau-moi-h-dai-tu", "Cán bộ đầu mối Đại Từ", &"h-dai-tu".into()).unwrap();
     let path = store.path().to_path_buf();
     drop((store, admin));
     checkpoint(&path);

@@ -5,6 +5,7 @@
 //! triggers the schema creates (the freeze of approved blocs, the append-only log) are compared with the
 //! database's: a dropped or altered one is named.
 
+use crate::domain::code::UnitCode;
 use crate::domain::permissions::{
     Act, Actor, AppraisalEntry, CouncilWrite, Refusal, Role, Rule, SERVICE_ACCOUNT, SelfAssessmentState, may,
     may_appraise, may_comment, may_self_assess, may_submit,
@@ -199,7 +200,7 @@ impl<'r> Judge<'r> {
     ) -> Result<std::result::Result<(), ForgedWhy>> {
         let refused = |refusal: Refusal| Err(ForgedWhy::NotAllowed(Box::new(refusal)));
         let council = |write: CouncilWrite| Ok(may(actor, write).or_else(refused));
-        let unit = row.unit.unwrap_or_default();
+        let unit = &UnitCode::from(row.unit.unwrap_or_default());
         match action {
             AuditAction::Init | AuditAction::CarryOver => {
                 Ok(if actor.role == Role::ServiceAccount { Ok(()) } else { Err(ForgedWhy::ServiceAccountOnly) })
@@ -332,7 +333,7 @@ fn role_granted(actor: &Actor, touched: &[Touched]) -> Option<ForgedWhy> {
 }
 
 /// An assistant's entry written as a final appraisal: it waits for a member's confirmation (an `enter` row).
-fn assistant_final(actor: &Actor, place: &crate::domain::framework::ComponentPlace<'_>, unit: &str) -> ForgedWhy {
+fn assistant_final(actor: &Actor, place: &crate::domain::framework::ComponentPlace<'_>, unit: &UnitCode) -> ForgedWhy {
     ForgedWhy::NotAllowed(Box::new(Refusal {
         who: actor.clone(),
         act: Box::new(Act::Appraise { component: place.component.code.to_string(), unit: unit.into() }),

@@ -1,6 +1,7 @@
 //! The co-appraising agencies' comments: which are new to this user, and those on one component.
 
 use super::*;
+use crate::domain::code::UnitCode;
 
 impl App {
     /// At sign-in: comments on items already done are not news; those on items still open are.
@@ -15,7 +16,7 @@ impl App {
     }
 
     /// The status of this user's queue item for a component, if it is in their queue.
-    pub(super) fn my_status(&self, unit: &str, component: &str) -> Option<Status> {
+    pub(super) fn my_status(&self, unit: &UnitCode, component: &str) -> Option<Status> {
         let &index = self.unit_index.get(unit)?;
         self.items
             .get(index)?
@@ -25,24 +26,24 @@ impl App {
     }
 
     /// A co-appraising agency commented on this item of the user's and the user has not opened it since.
-    pub fn has_new_comment(&self, unit: &str, component: &str) -> bool {
+    pub fn has_new_comment(&self, unit: &UnitCode, component: &str) -> bool {
         self.comments
             .iter()
-            .filter(|c| c.unit == unit && c.criterion == component)
+            .filter(|c| c.unit == *unit && c.criterion == component)
             .any(|c| !self.comments_known.contains(&comment_key(c)))
             && self.my_status(unit, component).is_some_and(|status| status != Status::CoAssigned)
     }
 
     /// Opening an item's form puts its comments in front of the user.
-    pub(super) fn know_comments_on(&mut self, unit: &str, component: &str) {
+    pub(super) fn know_comments_on(&mut self, unit: &UnitCode, component: &str) {
         let seen: Vec<_> =
-            self.comments.iter().filter(|c| c.unit == unit && c.criterion == component).map(comment_key).collect();
+            self.comments.iter().filter(|c| c.unit == *unit && c.criterion == component).map(comment_key).collect();
         self.comments_known.extend(seen);
     }
 
     /// The comments on one component of one unit.
-    pub fn comments_on(&self, unit: &str, component: &str) -> Vec<&CommentRow> {
-        self.comments.iter().filter(|c| c.unit == unit && c.criterion == component).collect()
+    pub fn comments_on(&self, unit: &UnitCode, component: &str) -> Vec<&CommentRow> {
+        self.comments.iter().filter(|c| c.unit == *unit && c.criterion == component).collect()
     }
 }
 

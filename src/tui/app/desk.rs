@@ -3,6 +3,7 @@
 //! action runs the same store function as its command line (`thamdinh import|user|round set|submit|rerate|backup`).
 
 use super::*;
+use crate::domain::code::UnitCode;
 use crate::domain::permissions::CouncilWrite;
 use crate::messages::Lang;
 use crate::messages::desk as say;
@@ -386,7 +387,7 @@ impl App {
     }
 
     /// The commands that fetch the current files of one component of a unit (`scp thamdinh@HOST:/stc/I.1/a.pdf .`).
-    pub fn download_lines(&self, unit: &str, component: &str) -> Vec<String> {
+    pub fn download_lines(&self, unit: &UnitCode, component: &str) -> Vec<String> {
         let Some(record) = self.unit(unit) else { return Vec::new() };
         let Some(place) = self.place(record, component) else { return Vec::new() };
         self.files_for(unit, &place)
@@ -398,7 +399,7 @@ impl App {
     }
 
     /// The overlay of a component's download commands, the first copied; or a word that it has no file.
-    pub(crate) fn show_paths(&mut self, unit: &str, component: &str) -> Vec<Effect> {
+    pub(crate) fn show_paths(&mut self, unit: &UnitCode, component: &str) -> Vec<Effect> {
         let lines = self.download_lines(unit, component);
         let Some(first) = lines.first().cloned() else {
             self.message = Some((crate::messages::desk_more::no_files(self.lang).to_string(), true));

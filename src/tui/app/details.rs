@@ -2,29 +2,30 @@
 //! its file (*thiếu hồ sơ*).
 
 use super::*;
+use crate::domain::code::UnitCode;
 
 impl App {
     /// How many documents back a component (its own, and its criterion's).
-    pub fn evidence_count(&self, unit: &str, place: &ComponentPlace<'_>) -> u32 {
+    pub fn evidence_count(&self, unit: &UnitCode, place: &ComponentPlace<'_>) -> u32 {
         let Some(&index) = self.unit_index.get(unit) else { return 0 };
         evidence_codes(place).map(|code| self.evidence_counts.count(index, code)).sum()
     }
 
     /// Why a ranked unit has its level: its level's reasons, the quota's, and the gaps of its file, in the
     /// What the file behind a component lacks (*thiếu hồ sơ*), if the regulation marks such gaps.
-    pub fn file_gap(&self, unit: &str, place: &ComponentPlace<'_>) -> Option<FileGap> {
+    pub fn file_gap(&self, unit: &UnitCode, place: &ComponentPlace<'_>) -> Option<FileGap> {
         let &index = self.unit_index.get(unit)?;
         let entry = self.round.units.get(index)?.entries.get(&place.component.code);
         component_gap(&self.regulation, &self.evidence_counts, index, entry, place)
     }
 
     /// The documents of a component, once its unit's documents were read (when its form opened).
-    pub fn evidence_for(&self, unit: &str, place: &ComponentPlace<'_>) -> Vec<&EvidenceRow> {
+    pub fn evidence_for(&self, unit: &UnitCode, place: &ComponentPlace<'_>) -> Vec<&EvidenceRow> {
         evidence_codes(place).filter_map(|code| self.evidence.get(&(unit.into(), code.to_string()))).flatten().collect()
     }
 
     /// The files a unit sent for a component (its criterion's and its own folder), current versions only.
-    pub fn files_for(&self, unit: &str, place: &ComponentPlace<'_>) -> Vec<&crate::store::files::DocumentFile> {
+    pub fn files_for(&self, unit: &UnitCode, place: &ComponentPlace<'_>) -> Vec<&crate::store::files::DocumentFile> {
         let codes: Vec<&str> = evidence_codes(place).collect();
         self.files
             .get(unit)
@@ -35,7 +36,7 @@ impl App {
     }
 
     /// Keeps the files a unit sent, as read with its details.
-    pub(super) fn keep_files(&mut self, unit: &str, files: Vec<crate::store::files::DocumentFile>) {
+    pub(super) fn keep_files(&mut self, unit: &UnitCode, files: Vec<crate::store::files::DocumentFile>) {
         self.files.insert(unit.into(), files);
     }
 

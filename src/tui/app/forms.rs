@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::domain::appraisal::check_reason;
+use crate::domain::code::UnitCode;
 use crate::domain::validate::{clean_text, has_visible};
 
 impl App {
@@ -13,12 +14,11 @@ impl App {
         self.open_form_fields(item.status, unit, component);
     }
 
-    fn open_form_fields(&mut self, status: Status, unit_code: String, component: String) {
+    fn open_form_fields(&mut self, status: Status, unit_code: UnitCode, component: String) {
         if status == Status::CoAssigned {
             let mut text = TextArea::default();
             text.set_placeholder_text(crate::messages::status::COMMENT_PLACEHOLDER.say(self.lang));
-            self.screen =
-                Screen::Comment(CommentForm { unit: unit_code.into(), component, text, error: None, dirty: false });
+            self.screen = Screen::Comment(CommentForm { unit: unit_code, component, text, error: None, dirty: false });
             return;
         }
         let Some(unit) = self.unit(&unit_code) else { return };
@@ -41,7 +41,7 @@ impl App {
         reason.move_cursor(ratatui_textarea::CursorMove::End);
         reason.set_placeholder_text(crate::messages::status::DEDUCTION_PLACEHOLDER.say(self.lang));
         self.screen = Screen::Appraisal(Form {
-            unit: unit_code.into(),
+            unit: unit_code,
             component,
             score,
             reason,

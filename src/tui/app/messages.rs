@@ -224,7 +224,7 @@ pub enum Effect {
     /// The score sheet of one unit, or of every unit, written beside the database.
     ExportSheets {
         /// One unit's code; None: every unit.
-        unit: Option<String>,
+        unit: Option<crate::domain::code::UnitCode>,
     },
     /// The council's result written beside the database.
     ExportRanking,

@@ -373,10 +373,10 @@ impl App {
     }
 
     /// The unit selected in the ranking pane.
-    pub fn selected_ranked_unit(&self) -> Option<String> {
+    pub fn selected_ranked_unit(&self) -> Option<UnitCode> {
         let result = self.results().get(self.browse.bloc)?;
         let index = *self.ranking_rows().get(self.browse.ranking_selected)?;
-        Some(result.ranking.units[index].unit.to_string())
+        Some(result.ranking.units[index].unit.clone())
     }
 
     /// The ranked unit of a code (its rank, total, level), from the standing.

@@ -1,6 +1,7 @@
 //! Moving between screens and along lists: opening a unit's file, closing a form, the next item waiting.
 
 use super::*;
+use crate::domain::code::UnitCode;
 
 impl App {
     /// Back to the panes (a form saved or closed); the desk's user form back to its list of users.
@@ -50,7 +51,7 @@ impl App {
 
     /// Opens a unit's file, read-only, on one of its components (or its first).
     #[deny(clippy::wildcard_enum_match_arm, reason = "every screen is named: a new form must say what it does here")]
-    pub(super) fn open_unit(&mut self, unit: String, component: Option<&str>) {
+    pub(super) fn open_unit(&mut self, unit: UnitCode, component: Option<&str>) {
         let selected = component
             .and_then(|code| self.unit_components(&unit).iter().position(|p| p.component.code == code))
             .unwrap_or(0);
@@ -68,7 +69,7 @@ impl App {
             | Screen::Submit(_)
             | Screen::Desk(_)) => Some(Box::new(other)),
         };
-        self.screen = Screen::Unit { view: UnitView { unit: unit.into(), selected, chart: false }, back };
+        self.screen = Screen::Unit { view: UnitView { unit, selected, chart: false }, back };
     }
 
     /// `n` in the queue: the next item still waiting for this user, after the selected one (from the top
@@ -101,7 +102,7 @@ impl App {
 
     /// The item after a saved one: the next still waiting for this user, or after a comment the next item
     /// this agency comments on.
-    pub(super) fn next_item_after(&self, unit: &str, component: &str) -> Option<QueueItem> {
+    pub(super) fn next_item_after(&self, unit: &UnitCode, component: &str) -> Option<QueueItem> {
         let queue = self.queue();
         let unit_index = u32::try_from(*self.unit_index.get(unit)?).ok()?;
         let position = queue.iter().position(|item| {

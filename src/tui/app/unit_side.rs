@@ -5,6 +5,7 @@
 
 use super::*;
 use crate::domain::calendar::{Date, days_to_deadline};
+use crate::domain::code::UnitCode;
 use crate::store::submission::Submission;
 use crate::store::unit_result::UnitResult;
 use std::fmt::Write;
@@ -126,7 +127,7 @@ pub struct SubmitForm {
 
 impl App {
     /// The unit has not submitted, in a round that takes submissions: its items wait outside the queue.
-    pub fn awaits_submission(&self, unit: &str) -> bool {
+    pub fn awaits_submission(&self, unit: &UnitCode) -> bool {
         self.submissions.by_unit.as_ref().is_some_and(|by_unit| !by_unit.contains_key(unit))
     }
 
@@ -143,7 +144,7 @@ impl App {
 
     /// A unit's submission as the progress pane shows it: when, late or not, and the appraisal period's working
     /// days left (Điều 9.5).
-    pub fn submission_cell(&self, unit: &str) -> String {
+    pub fn submission_cell(&self, unit: &UnitCode) -> String {
         let Some(by_unit) = &self.submissions.by_unit else { return String::new() };
         let Some(done) = by_unit.get(unit) else { return crate::messages::status::NOT_SUBMITTED.say(self.lang).into() };
         let received = crate::domain::calendar::Date::parse_iso(&done.submitted_on);
@@ -194,7 +195,7 @@ impl App {
     /// The recent refused uploads of a component's folders (its own, its criterion's) of this user's unit.
     pub fn refusals_for(
         &self,
-        unit: &str,
+        unit: &UnitCode,
         place: &ComponentPlace<'_>,
     ) -> Vec<&crate::store::upload_refusals::UploadRefusal> {
         let folders: Vec<String> =

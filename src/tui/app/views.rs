@@ -2,6 +2,7 @@
 //! open ties, rebuilt only when what they depend on moved.
 
 use super::*;
+use crate::domain::code::UnitCode;
 use crate::domain::permissions::{appraisal_entry, comments};
 
 impl App {
@@ -18,8 +19,8 @@ impl App {
     }
 
     /// A queue item's unit code and component code.
-    pub fn item_codes(&self, item: &QueueItem) -> Option<(String, String)> {
-        self.item_place(item).map(|(unit, place)| (unit.code.to_string(), place.component.code.to_string()))
+    pub fn item_codes(&self, item: &QueueItem) -> Option<(UnitCode, String)> {
+        self.item_place(item).map(|(unit, place)| (unit.code.clone(), place.component.code.to_string()))
     }
 
     /// What building queue items and progress reads of the state.

@@ -1,6 +1,7 @@
 //! The member's appraisal queue: every component assigned to the agency, across units, with what is left.
 
 use super::{Column, Spelled, heading, selected};
+use crate::domain::code::UnitCode;
 use crate::domain::framework::ComponentPlace;
 use crate::messages::views::{self as words, Heading, Word, word};
 use crate::tui::app::{App, QueueItem, Status};
@@ -20,7 +21,7 @@ fn status_style(status: Status) -> Style {
 }
 
 /// The item's status, with what else needs the member's eye: a gap in the unit's file, a new comment.
-fn status_text(app: &App, item: QueueItem, unit: &str, place: &ComponentPlace<'_>) -> String {
+fn status_text(app: &App, item: QueueItem, unit: &UnitCode, place: &ComponentPlace<'_>) -> String {
     let mut text = super::status_words(item.status, app.lang).to_string();
     if item.status != Status::IncompleteFile && app.file_gap(unit, place).is_some() {
         text.push_str(word(Word::AlsoIncompleteFile, app.lang));

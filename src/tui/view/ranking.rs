@@ -1,6 +1,7 @@
 //! The live ranking of a bloc with its quota line and tie groups, the reasons of the selected unit, and the chairman's ties.
 
 use super::{Column, Spelled, heading, level_style, selected, warning};
+use crate::domain::code::UnitCode;
 use crate::domain::ranking::{BlocRanking, RankedUnit};
 use crate::messages::views::{self as words, Word, word};
 use crate::tui::app::{App, TieEdit};
@@ -89,7 +90,8 @@ fn reasons_pane(frame: &mut Frame, app: &App, ranking: &BlocRanking, area: Rect)
                 .collect()
         })
         .unwrap_or_default();
-    let unit_title = selected.map_or("", |unit| unit.unit.as_str());
+    let none = UnitCode::default();
+    let unit_title = selected.map_or(&none, |unit| &unit.unit);
     frame.render_widget(
         Paragraph::new(reasons).block(Block::bordered().title(words::reasons_title(unit_title, app.lang))),
         area,

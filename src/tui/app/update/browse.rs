@@ -91,7 +91,7 @@ pub(super) fn on_list(app: &mut App, command: Command) -> Vec<Effect> {
                 .round
                 .units
                 .first()
-                .map(|u| Effect::ExportSheets { unit: Some(u.code.to_string()) })
+                .map(|u| Effect::ExportSheets { unit: Some(u.code.clone()) })
                 .into_iter()
                 .collect();
         }
@@ -190,11 +190,8 @@ fn view_unit(app: &mut App) {
             None => (None, None),
         },
         Pane::Ranking => (app.selected_ranked_unit(), None),
-        Pane::Progress => (app.round.units.get(app.browse.progress_selected).map(|u| u.code.to_string()), None),
-        Pane::Ties => (
-            app.tie_row(app.browse.ties_selected).and_then(|(_, units, _)| units.first().map(UnitCode::to_string)),
-            None,
-        ),
+        Pane::Progress => (app.round.units.get(app.browse.progress_selected).map(|u| u.code.clone()), None),
+        Pane::Ties => (app.tie_row(app.browse.ties_selected).and_then(|(_, units, _)| units.first().cloned()), None),
         Pane::Charts | Pane::SelfAssessment | Pane::Result | Pane::Desk => (None, None),
     };
     if let Some(unit) = unit {
@@ -230,14 +227,8 @@ fn open_facts(app: &mut App) {
         return;
     }
     let rerate_reason = approved.then(|| rerate_reason_box(app.lang));
-    app.screen = Screen::Facts(FactsForm {
-        unit: unit.into(),
-        values,
-        selected: 0,
-        rerate_reason,
-        reason_focus: false,
-        error: None,
-    });
+    app.screen =
+        Screen::Facts(FactsForm { unit, values, selected: 0, rerate_reason, reason_focus: false, error: None });
 }
 
 fn open_grades(app: &mut App) {
@@ -248,20 +239,18 @@ fn open_grades(app: &mut App) {
     let chosen = criteria.first().and_then(|c| c.2);
     let mut reason = TextArea::default();
     reason.set_placeholder_text(crate::messages::status::OVERRIDE_PLACEHOLDER.say(app.lang));
-    app.screen = Screen::Grades(GradeForm { unit: code.into(), criteria, selected: 0, chosen, reason, error: None });
+    app.screen = Screen::Grades(GradeForm { unit: code, criteria, selected: 0, chosen, reason, error: None });
 }
 
 /// F3: the selected queue item's history, or the selected ranked unit's whole history.
 fn history(app: &mut App) -> Vec<Effect> {
     match app.browse.pane {
-        Pane::Ranking => {
-            app.selected_ranked_unit().map(|unit| Effect::LoadUnitHistory { unit: unit.into() }).into_iter().collect()
-        }
+        Pane::Ranking => app.selected_ranked_unit().map(|unit| Effect::LoadUnitHistory { unit }).into_iter().collect(),
         Pane::Queue => app
             .queue()
             .get(app.browse.queue_selected)
             .and_then(|item| app.item_codes(item))
-            .map(|(unit, component)| Effect::LoadHistory { unit: unit.into(), component })
+            .map(|(unit, component)| Effect::LoadHistory { unit, component })
             .into_iter()
             .collect(),
         _ => Vec::new(),
@@ -275,7 +264,7 @@ fn export(app: &mut App, command: Command) -> Vec<Effect> {
         Command::ExportRanking => vec![Effect::ExportRanking],
         _ => {
             let unit = match app.browse.pane {
-                Pane::Progress => app.round.units.get(app.browse.progress_selected).map(|u| u.code.to_string()),
+                Pane::Progress => app.round.units.get(app.browse.progress_selected).map(|u| u.code.clone()),
                 _ => app.selected_ranked_unit(),
             };
             match unit {

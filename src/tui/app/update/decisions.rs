@@ -99,7 +99,7 @@ pub(super) fn on_ties(app: &mut App, command: Option<Command>, key: KeyEvent) ->
         }
         Some(Command::ViewUnit) => {
             if let Some(unit) = edit.units.get(edit.selected).cloned() {
-                app.open_unit(unit, None);
+                app.open_unit(unit.into(), None);
             }
         }
         Some(Command::Back) => close_form(app),
