@@ -25,9 +25,9 @@ pub const PAPER: Words =
 /// The desk's rows, as the pane lists them; said by `tui::app::desk`.
 pub const REOPEN: Words = Words::new("Mở lại bản tự đánh giá đã nộp", "Reopen a submitted self-assessment");
 /// The desk's rows, as the pane lists them; said by `tui::app::desk`.
-pub const RERATE: Words = Words::new(
-    "Xếp loại lại một đơn vị đã phê duyệt (Chủ tịch, Điều 10.4)",
-    "Re-rate a unit already approved (chairman, Article 10.4)",
+pub const RERATE: Words = Words::citing_rerating(
+    "Xếp loại lại một đơn vị đã phê duyệt (Chủ tịch)",
+    "Re-rate a unit already approved (chairman)",
 );
 /// The desk's rows, as the pane lists them; said by `tui::app::desk`.
 pub const BACKUP: Words =
@@ -259,11 +259,12 @@ pub fn reopened(unit: &str, lang: Lang) -> String {
     }
 }
 
-/// Said by `tui::effects`.
-pub fn rerated(unit: &str, reason: &str, lang: Lang) -> String {
+/// Said by `tui::effects`; `rerating`: the regulation's article of re-rating (None: no citation).
+pub fn rerated(unit: &str, reason: &str, rerating: Option<&str>, lang: Lang) -> String {
+    let cited = super::citations::cited(rerating, lang);
     match lang {
-        Lang::Vi => format!("Đã xếp loại lại {unit} (Điều 10.4): {reason}"),
-        Lang::En => format!("Re-rated {unit} (Article 10.4): {reason}"),
+        Lang::Vi => format!("Đã xếp loại lại {unit}{cited}: {reason}"),
+        Lang::En => format!("Re-rated {unit}{cited}: {reason}"),
     }
 }
 

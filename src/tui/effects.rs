@@ -286,7 +286,8 @@ fn decide(store: &mut Store, effect: Effect, lang: Lang) -> Result<String> {
         }
         Effect::SaveFacts { unit, values } => store.save_facts(&unit, &values).map(|()| say::facts_saved(&unit, lang)),
         Effect::Rerate { unit, changes, reason } => {
-            store.rerate(&unit, &changes, &reason).map(|()| desk::rerated(&unit, &reason, lang))
+            let rerating = store.regulation().rerating.clone();
+            store.rerate(&unit, &changes, &reason).map(|()| desk::rerated(&unit, &reason, rerating.as_deref(), lang))
         }
         Effect::OverrideGrade { unit, criterion, grade, reason } => store
             .override_grade(&unit, &criterion, grade, &reason)
