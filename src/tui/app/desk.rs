@@ -210,9 +210,9 @@ impl DeskPaper {
         DeskPaper::Publication,
     ];
 
-    /// The paper's row on the desk.
-    pub fn label(self, lang: Lang) -> &'static str {
-        say::paper(self as usize, lang)
+    /// The paper's row on the desk; `proposal_to`: whom the regulation's papers address the proposal, if known.
+    pub fn label(self, lang: Lang, proposal_to: Option<&str>) -> std::borrow::Cow<'static, str> {
+        say::paper(self as usize, lang, proposal_to)
     }
 
     /// The paper's number and signer setting (`round paper --kind …`); the publication page has none.

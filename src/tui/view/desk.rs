@@ -136,9 +136,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         Desk::Papers { selected } => {
             let rows: Vec<String> = DeskPaper::ALL
                 .iter()
-                .map(|paper| match app.paper_setting_line(*paper) {
-                    Some(set) => format!("{} — {set}", paper.label(app.lang)),
-                    None => paper.label(app.lang).to_string(),
+                .map(|paper| {
+                    let label = paper.label(app.lang, app.submissions.proposal_to.as_deref());
+                    match app.paper_setting_line(*paper) {
+                        Some(set) => format!("{label} — {set}"),
+                        None => label.into_owned(),
+                    }
                 })
                 .collect();
             list(frame, app, area, say::PAPERS_TITLE.say(app.lang), &rows, Some(*selected));
