@@ -77,8 +77,7 @@ pub enum Command {
         #[arg(long, value_name = "OLD")]
         from: Option<PathBuf>,
     },
-    /// Submit a unit's self-assessment (Điều 8.1.b, 8.2): the date its leadership collective approved it and the
-    /// minutes' number; or, with --reopen, reopen a submitted one (the secretary, with --unit and --reason).
+    /// Submit a unit's self-assessment: the date its leadership collective approved it and the minutes' number; or, with --reopen, reopen a submitted one (the secretary, with --unit and --reason).
     Submit {
         /// The unit (a unit's focal person submits its own; the secretary names it).
         #[arg(long, value_name = "CODE")]
@@ -100,7 +99,7 @@ pub enum Command {
         #[arg(long, requires = "reopen")]
         reason: Option<String>,
     },
-    /// The round's deadline and appraisal period (Điều 8.2.a, 9.5), and who has submitted.
+    /// The round's deadline and appraisal period, and who has submitted.
     #[command(subcommand)]
     Round(RoundCommand),
     /// A unit's result once its bloc is approved: total, level, reasons, every deduction with its reason.
@@ -174,7 +173,7 @@ pub enum Command {
     /// The audit trail: check its hash chain, or print history.
     #[command(subcommand)]
     Audit(AuditCommand),
-    /// Re-rate one unit of an approved bloc (Điều 10.4): the chairman, a reason, one change.
+    /// Re-rate one unit of an approved bloc: the chairman, a reason, one change.
     Rerate {
         /// The unit's code.
         #[arg(long)]
@@ -201,8 +200,8 @@ pub enum Command {
         #[arg(long, value_enum)]
         tie: Option<TieArg>,
     },
-    /// Rate a unit excellent beyond its bloc's quota where the regulation lets the chairman decide so (the
-    /// synthetic Điều 7.2): the chairman, a reason; the unit meets every condition of excellent but the quota.
+    /// Rate a unit excellent beyond its bloc's quota where the regulation lets the chairman decide so: the
+    /// chairman, a reason; the unit meets every condition of excellent but the quota.
     ExceedQuota {
         /// The unit's code.
         #[arg(long)]
@@ -376,7 +375,7 @@ pub enum ExportCommand {
     },
     /// The council's summary report (.docx, Báo cáo kết quả thẩm định).
     Report(PaperOut),
-    /// The proposal to the Chairman of the People's Committee (.docx, Tờ trình).
+    /// The proposal asking to recognise the results (.docx, Tờ trình), to whom the regulation's papers address it.
     Proposal(PaperOut),
     /// The draft decision recognising the results, with its appendix (.docx).
     Decision(PaperOut),

@@ -324,7 +324,7 @@ impl fmt::Display for Rule {
                 f.write_str("a provincial leader scores only the criteria scored by the leaders (group I)")
             }
             Rule::MembersAppraise => f.write_str(
-                "appraisals are written by the members of the assigned agency; after approval the chairman re-rates (Điều 10.4)",
+                "appraisals are written by the members of the assigned agency; after approval the chairman re-rates",
             ),
             Rule::CoAssignedComment { agencies } => write!(
                 f,
@@ -364,7 +364,7 @@ impl fmt::Display for Rule {
             }
             Rule::OwnUnitResult { own } => write!(f, "a unit's focal person sees its own unit's result only ({own})"),
             Rule::ResultAfterApproval => f.write_str(
-                "an appraisal result is shown only once the unit's bloc is approved and published (Điều 10)",
+                "an appraisal result is shown only once the unit's bloc is approved and published",
             ),
             Rule::UnitReadsOwnOnly => f.write_str(
                 "a unit's focal person reads its own unit only: thamdinh result (once the result is approved)",

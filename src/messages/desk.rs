@@ -26,9 +26,9 @@ pub const PAPER: Words =
 /// The desk's rows, as the pane lists them; said by `tui::app::desk`.
 pub const REOPEN: Words = Words::new("Mở lại bản tự đánh giá đã nộp", "Reopen a submitted self-assessment");
 /// The desk's rows, as the pane lists them; said by `tui::app::desk`.
-pub const RERATE: Words = Words::new(
-    "Xếp loại lại một đơn vị đã phê duyệt (Chủ tịch, Điều 10.4)",
-    "Re-rate a unit already approved (chairman, Article 10.4)",
+pub const RERATE: Words = Words::citing_rerating(
+    "Xếp loại lại một đơn vị đã phê duyệt (Chủ tịch)",
+    "Re-rate a unit already approved (chairman)",
 );
 /// The desk's rows, as the pane lists them; said by `tui::app::desk`.
 pub const BACKUP: Words =
@@ -42,11 +42,12 @@ pub const PAPERS: Words = Words::new(
 pub const PAPERS_TITLE: Words =
     Words::new("Văn bản xuất vào thư mục /xuat của bạn", "Papers written into your /xuat folder");
 
-/// The council's papers as the desk lists them, in `DeskPaper::ALL` order.
-pub fn paper(index: usize, lang: Lang) -> &'static str {
+/// The council's papers as the desk lists them, in `DeskPaper::ALL` order; `proposal_to`: whom the regulation's
+/// papers address the proposal (`addressee` of `papers.toml`), None where the round has no such file.
+pub fn paper(index: usize, lang: Lang, proposal_to: Option<&str>) -> std::borrow::Cow<'static, str> {
     const PAPERS: [Words; 6] = [
         Words::new("Báo cáo kết quả thẩm định (.docx)", "Appraisal report (.docx)"),
-        Words::new("Tờ trình Chủ tịch UBND tỉnh (.docx)", "Proposal to the provincial chairman (.docx)"),
+        Words::new("Tờ trình đề nghị công nhận kết quả (.docx)", "Proposal to recognise the results (.docx)"),
         Words::new("Dự thảo Quyết định công nhận kết quả (.docx)", "Draft decision recognising the results (.docx)"),
         Words::new("Biên bản họp Hội đồng thẩm định (.docx)", "Minutes of the appraisal council's meeting (.docx)"),
         Words::new(
@@ -55,7 +56,11 @@ pub fn paper(index: usize, lang: Lang) -> &'static str {
         ),
         Words::new("Trang công bố kết quả (.html)", "Results publication page (.html)"),
     ];
-    PAPERS.get(index).map(|words| words.say(lang)).unwrap_or_default()
+    match (index, proposal_to, lang) {
+        (1, Some(to), Lang::Vi) => format!("Tờ trình {to} (.docx)").into(),
+        (1, Some(to), Lang::En) => format!("Proposal to {to} (.docx)").into(),
+        _ => PAPERS.get(index).map(|words| words.say(lang)).unwrap_or_default().into(),
+    }
 }
 
 /// Said by `tui::effects`.
@@ -260,11 +265,12 @@ pub fn reopened(unit: &UnitCode, lang: Lang) -> String {
     }
 }
 
-/// Said by `tui::effects`.
-pub fn rerated(unit: &UnitCode, reason: &str, lang: Lang) -> String {
+/// Said by `tui::effects`; `rerating`: the regulation's article of re-rating (None: no citation).
+pub fn rerated(unit: &UnitCode, reason: &str, rerating: Option<&str>, lang: Lang) -> String {
+    let cited = super::citations::cited(rerating, lang);
     match lang {
-        Lang::Vi => format!("Đã xếp loại lại {unit} (Điều 10.4): {reason}"),
-        Lang::En => format!("Re-rated {unit} (Article 10.4): {reason}"),
+        Lang::Vi => format!("Đã xếp loại lại {unit}{cited}: {reason}"),
+        Lang::En => format!("Re-rated {unit}{cited}: {reason}"),
     }
 }
 
@@ -344,3 +350,30 @@ pub const NUMBER_NEEDED: Words = Words::new(
 );
 /// A rerate form names one change: a score, a grade or a fact; said by `tui::app::update::desk`.
 pub const NOTHING_TYPED: Words = Words::new("Chưa nhập gì để ghi", "Nothing typed to record");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_proposal_is_addressed_as_the_regulations_papers_say_or_generically() {
+        assert_eq!(paper(1, Lang::Vi, Some("Ban Thường vụ Tỉnh ủy")), "Tờ trình Ban Thường vụ Tỉnh ủy (.docx)");
+        assert_eq!(paper(1, Lang::Vi, None), "Tờ trình đề nghị công nhận kết quả (.docx)");
+        assert_eq!(paper(1, Lang::En, None), "Proposal to recognise the results (.docx)");
+        assert_eq!(paper(0, Lang::Vi, Some("Ban Thường vụ Tỉnh ủy")), "Báo cáo kết quả thẩm định (.docx)");
+    }
+
+    #[test]
+    fn a_re_rating_cites_the_regulations_article_or_none() {
+        assert_eq!(
+            rerated(&"stc".into(), "vi phạm", Some("Điều 10.4"), Lang::Vi),
+            "Đã xếp loại lại stc (Điều 10.4): vi phạm"
+        );
+        assert_eq!(rerated(&"stc".into(), "vi phạm", None, Lang::Vi), "Đã xếp loại lại stc: vi phạm");
+        assert_eq!(
+            RERATE.cite(Lang::Vi, Some("Điều 10.4")),
+            "Xếp loại lại một đơn vị đã phê duyệt (Chủ tịch, Điều 10.4)"
+        );
+        assert_eq!(RERATE.cite(Lang::En, None), "Re-rate a unit already approved (chairman)");
+    }
+}

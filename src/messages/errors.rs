@@ -155,7 +155,7 @@ pub fn text_field(field: TextField, lang: Lang) -> &'static str {
         TextField::WithdrawReason => lang.pick("Lý do rút kết quả thẩm định", field.english()),
         TextField::TieReorderReason => lang.pick("Lý do đổi thứ tự bằng điểm", field.english()),
         TextField::RerateReason => {
-            lang.pick("Lý do xếp loại lại (vi phạm hoặc khuyết điểm phát hiện, Điều 10.4)", field.english())
+            lang.pick("Lý do xếp loại lại (vi phạm hoặc khuyết điểm phát hiện)", field.english())
         }
         TextField::FullName => lang.pick("Họ và tên", field.english()),
         TextField::Explanation => lang.pick("Giải trình", field.english()),
@@ -193,7 +193,9 @@ pub fn refused(why: &Refused, lang: Lang) -> String {
     }
     match why {
         Refused::Approval(blocker) => super::gates::approval(blocker, lang),
-        Refused::Withdrawal { unit, component, why } => super::gates::withdrawal(unit, component, *why, lang),
+        Refused::Withdrawal { unit, component, why, rerating } => {
+            super::gates::withdrawal(unit, component, *why, rerating.as_deref(), lang)
+        }
         Refused::QuotaException(why) => super::exceed::refusal(why, lang),
         Refused::NoUnitsYet => "kỳ đánh giá chưa có đơn vị nào; nhập danh sách bằng `thamdinh import units`".into(),
         Refused::UnknownUnit { unit } => format!("không có đơn vị {unit:?}"),
@@ -463,7 +465,7 @@ fn rule_vi(rule: &Rule, leaders: Option<&str>) -> String {
         Rule::LeadersScoreGroupI => {
             "Lãnh đạo UBND tỉnh chỉ chấm các tiêu chí do Lãnh đạo chấm (nhóm I)".into()
         }
-        Rule::MembersAppraise => "kết quả thẩm định do thành viên của cơ quan được giao nhập; sau khi phê duyệt, Chủ tịch Hội đồng xếp loại lại (Điều 10.4)".into(),
+        Rule::MembersAppraise => "kết quả thẩm định do thành viên của cơ quan được giao nhập; sau khi phê duyệt, Chủ tịch Hội đồng xếp loại lại".into(),
         Rule::CoAssignedComment { agencies } => format!(
             "chỉ thành viên của các cơ quan được nêu sau cơ quan đầu tiên ({}) góp ý tiêu chí dùng chung",
             agencies.join(", ")
@@ -492,7 +494,7 @@ fn rule_vi(rule: &Rule, leaders: Option<&str>) -> String {
         }
         Rule::OwnUnitResult { own } => format!("cán bộ đầu mối chỉ xem kết quả của đơn vị mình ({own})"),
         Rule::ResultAfterApproval => {
-            "kết quả thẩm định chỉ được xem sau khi khối của đơn vị được phê duyệt và công bố (Điều 10)".into()
+            "kết quả thẩm định chỉ được xem sau khi khối của đơn vị được phê duyệt và công bố".into()
         }
         Rule::UnitReadsOwnOnly => {
             "cán bộ đầu mối chỉ xem đơn vị của mình: thamdinh result (sau khi kết quả được phê duyệt)".into()
@@ -615,11 +617,13 @@ mod tests {
                 unit: unit.clone(),
                 component: component.clone(),
                 why: WithdrawalRefusal::LeaderScore,
+                rerating: None,
             },
             Refused::Withdrawal {
                 unit: unit.clone(),
                 component: component.clone(),
                 why: WithdrawalRefusal::NotOwnEntry,
+                rerating: None,
             },
             Refused::BadUserName { name: s("Bad") },
             Refused::AgencyNeeded { role: s("member"), agencies: vec![s("so-noi-vu")] },

@@ -36,8 +36,16 @@ pub fn approval(blocker: &ApprovalBlocker, lang: Lang) -> String {
 }
 
 /// Why this user cannot withdraw the appraisal of `unit`'s `component` (the store's refusal of
-/// `withdraw_appraisal` and the scoring form's Ctrl-D).
-pub fn withdrawal(unit: &UnitCode, component: &str, why: WithdrawalRefusal, lang: Lang) -> String {
+/// `withdraw_appraisal` and the scoring form's Ctrl-D); `rerating`: the regulation's article of re-rating, cited
+/// when the bloc is approved (None: none).
+pub fn withdrawal(
+    unit: &UnitCode,
+    component: &str,
+    why: WithdrawalRefusal,
+    rerating: Option<&str>,
+    lang: Lang,
+) -> String {
+    let frozen = FROZEN.cite(lang, rerating);
     let rule = match (why, lang) {
         (WithdrawalRefusal::LeaderScore, Lang::Vi) => {
             "điểm của Lãnh đạo UBND tỉnh không rút được; Lãnh đạo nhập điểm mới"
@@ -45,12 +53,7 @@ pub fn withdrawal(unit: &UnitCode, component: &str, why: WithdrawalRefusal, lang
         (WithdrawalRefusal::LeaderScore, Lang::En) => {
             "a provincial leader's score is not withdrawn; the leader enters a new one"
         }
-        (WithdrawalRefusal::Frozen, Lang::Vi) => {
-            "khối đã được phê duyệt: không rút kết quả thẩm định (Chủ tịch Hội đồng xếp loại lại, Điều 10.4)"
-        }
-        (WithdrawalRefusal::Frozen, Lang::En) => {
-            "the bloc is approved: an appraisal is not withdrawn (the chairman re-rates, Article 10.4)"
-        }
+        (WithdrawalRefusal::Frozen, _) => &frozen,
         (WithdrawalRefusal::NothingToWithdraw, Lang::Vi) => "chưa có kết quả thẩm định, không có gì để rút",
         (WithdrawalRefusal::NothingToWithdraw, Lang::En) => "no appraisal recorded, nothing to withdraw",
         (WithdrawalRefusal::NotOwnEntry, Lang::Vi) => {
@@ -65,6 +68,12 @@ pub fn withdrawal(unit: &UnitCode, component: &str, why: WithdrawalRefusal, lang
         Lang::En => format!("unit {unit}, {component}: {rule}"),
     }
 }
+
+/// An approved bloc's appraisal, not withdrawn: the chairman re-rates, under the regulation's article.
+const FROZEN: super::keys::Words = super::keys::Words::citing_rerating(
+    "khối đã được phê duyệt: không rút kết quả thẩm định (Chủ tịch Hội đồng xếp loại lại)",
+    "the bloc is approved: an appraisal is not withdrawn (the chairman re-rates)",
+);
 
 /// A write the permissions refuse (the store's `Forbidden`, and a key that does not act for this user).
 pub fn forbidden(why: &Refusal, lang: Lang) -> String {
@@ -112,10 +121,26 @@ mod tests {
             WithdrawalRefusal::NothingToWithdraw,
             WithdrawalRefusal::NotOwnEntry,
         ] {
+            let article = Some("Điều 10.4");
             assert_ne!(
-                withdrawal(&"snv".into(), "II.1", why, Lang::Vi),
-                withdrawal(&"snv".into(), "II.1", why, Lang::En)
+                withdrawal(&"snv".into(), "II.1", why, article, Lang::Vi),
+                withdrawal(&"snv".into(), "II.1", why, None, Lang::En)
             );
         }
+    }
+
+    #[test]
+    fn a_frozen_withdrawal_cites_the_regulations_article_of_re_rating_or_none() {
+        let frozen = |article, lang| withdrawal(&"snv".into(), "II.1", WithdrawalRefusal::Frozen, article, lang);
+        assert_eq!(
+            frozen(Some("Điều 10.4"), Lang::Vi),
+            "đơn vị snv, II.1: khối đã được phê duyệt: không rút kết quả thẩm định (Chủ tịch Hội đồng xếp loại lại, Điều 10.4)"
+        );
+        assert_eq!(
+            frozen(None, Lang::Vi),
+            "đơn vị snv, II.1: khối đã được phê duyệt: không rút kết quả thẩm định (Chủ tịch Hội đồng xếp loại lại)"
+        );
+        assert!(frozen(Some("Điều 10.4"), Lang::En).ends_with("(the chairman re-rates, article 10.4)"));
+        assert!(frozen(None, Lang::En).ends_with("(the chairman re-rates)"));
     }
 }

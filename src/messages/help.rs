@@ -15,9 +15,9 @@ const ABOUT: &[(&str, &str)] = &[
     ),
     (
         "submit",
-        "Nộp bản tự đánh giá của đơn vị (Điều 8.1.b, 8.2): ngày tập thể lãnh đạo thông qua và số biên bản; hoặc, với --reopen, mở lại bản đã nộp (Thư ký, kèm --unit và --reason)",
+        "Nộp bản tự đánh giá của đơn vị: ngày tập thể lãnh đạo thông qua và số biên bản; hoặc, với --reopen, mở lại bản đã nộp (Thư ký, kèm --unit và --reason)",
     ),
-    ("round", "Hạn nộp và thời gian thẩm định của kỳ đánh giá (Điều 8.2.a, 9.5), và các đơn vị đã nộp"),
+    ("round", "Hạn nộp và thời gian thẩm định của kỳ đánh giá, và các đơn vị đã nộp"),
     (
         "round set",
         "Đặt hạn nộp và/hoặc thời gian thẩm định (ngày làm việc từ ngày nhận hồ sơ); không từ chối theo ngày: nộp muộn vẫn được nhận và ghi là nộp muộn",
@@ -43,7 +43,7 @@ const ABOUT: &[(&str, &str)] = &[
     ("export ranking", "Kết quả của Hội đồng: xếp hạng từng khối, danh sách theo mức, việc thẩm định của từng cơ quan"),
     ("export verify", "Tính lại mã băm nội dung của một bảng tính đã xuất; với --db, so với bản xuất làm lại bây giờ"),
     ("export report", "Báo cáo kết quả thẩm định của Hội đồng (.docx)"),
-    ("export proposal", "Tờ trình Chủ tịch Ủy ban nhân dân tỉnh đề nghị công nhận kết quả (.docx)"),
+    ("export proposal", "Tờ trình đề nghị công nhận kết quả, gửi nơi văn bản của quy chế nêu (.docx)"),
     ("export decision", "Dự thảo Quyết định công nhận kết quả, kèm phụ lục (.docx)"),
     ("export minutes", "Biên bản họp Hội đồng thẩm định (.docx)"),
     ("export notice", "Thông báo kết quả cho một đơn vị, hoặc cho mọi đơn vị vào một thư mục (.docx)"),
@@ -83,9 +83,9 @@ const ABOUT: &[(&str, &str)] = &[
     ),
     (
         "exceed-quota",
-        "Xếp loại Hoàn thành xuất sắc ngoài tỷ lệ cho một đơn vị, nơi quy chế cho Chủ tịch quyết định (Điều 7.2 của văn bản giả lập): Chủ tịch Hội đồng, một lý do; đơn vị đủ mọi điều kiện Hoàn thành xuất sắc trừ chỉ tiêu",
+        "Xếp loại Hoàn thành xuất sắc ngoài tỷ lệ cho một đơn vị, nơi quy chế cho Chủ tịch quyết định: Chủ tịch Hội đồng, một lý do; đơn vị đủ mọi điều kiện Hoàn thành xuất sắc trừ chỉ tiêu",
     ),
-    ("rerate", "Xếp loại lại một đơn vị của khối đã phê duyệt (Điều 10.4): Chủ tịch Hội đồng, một lý do, một thay đổi"),
+    ("rerate", "Xếp loại lại một đơn vị của khối đã phê duyệt: Chủ tịch Hội đồng, một lý do, một thay đổi"),
 ];
 
 /// `(subcommand path, argument id, Vietnamese help)`; an empty path: the top level's (global) arguments.

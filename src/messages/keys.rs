@@ -9,12 +9,43 @@ use super::Lang;
 pub struct Words {
     vi: &'static str,
     en: &'static str,
+    cites: Cites,
+}
+
+/// Which article of the round's regulation a sentence cites, from the regulation's data (issue 26): never a
+/// province's article written here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cites {
+    /// None.
+    Nothing,
+    /// The article of re-rating (`rerating`: 2610's *Điều 10.4*), last in the sentence's closing parenthesis.
+    Rerating,
 }
 
 impl Words {
     /// Worded into a longer sentence of this file.
     pub const fn new(vi: &'static str, en: &'static str) -> Words {
-        Words { vi, en }
+        Words { vi, en, cites: Cites::Nothing }
+    }
+
+    /// A sentence whose closing parenthesis ends with the regulation's article of re-rating where it has one
+    /// ("(Chủ tịch, Điều 10.4)"); written without it: `cite` puts it in.
+    pub const fn citing_rerating(vi: &'static str, en: &'static str) -> Words {
+        Words { vi, en, cites: Cites::Rerating }
+    }
+
+    /// The sentence in this language with the article it cites taken from the regulation (`rerating`: the
+    /// regulation's article of re-rating, None where it has none: then no article at all).
+    pub fn cite(self, lang: Lang, rerating: Option<&str>) -> std::borrow::Cow<'static, str> {
+        let text = self.say(lang);
+        let article = match self.cites {
+            Cites::Nothing => String::new(),
+            Cites::Rerating => super::citations::within(rerating, lang),
+        };
+        match text.strip_suffix(')') {
+            Some(head) if !article.is_empty() => format!("{head}{article})").into(),
+            _ => text.into(),
+        }
     }
 
     /// The Vietnamese sentence (for a constant that must stay Vietnamese until its reader speaks `Lang`).
@@ -22,7 +53,7 @@ impl Words {
         self.vi
     }
 
-    /// The sentence in this language.
+    /// The sentence in this language (a sentence citing the regulation's article says it without: see `cite`).
     pub fn say(self, lang: Lang) -> &'static str {
         lang.pick(self.vi, self.en)
     }
@@ -180,9 +211,9 @@ pub const SAVE: Words = Words::new("Lưu", "Save");
 /// Help overlay and hint bar: `Esc` in the facts form, `Esc` in the grade override, `Esc` in the export paths.
 pub const CLOSE: Words = Words::new("Đóng", "Close");
 /// Help overlay and hint bar: `Tab` in the facts form.
-pub const FACTS_OR_REASON: Words = Words::new(
-    "Sự kiện ⇄ lý do xếp loại lại (khối đã phê duyệt, Điều 10.4)",
-    "Facts ⇄ re-rating reason (approved bloc, Article 10.4)",
+pub const FACTS_OR_REASON: Words = Words::citing_rerating(
+    "Sự kiện ⇄ lý do xếp loại lại (khối đã phê duyệt)",
+    "Facts ⇄ re-rating reason (approved bloc)",
 );
 /// Help overlay and hint bar: `↑` in the grade override.
 pub const CRITERION_ABOVE: Words = Words::new("Tiêu chí trên", "Criterion above");
@@ -392,5 +423,26 @@ pub fn other_pane(label: &str, panes: &[&str], lang: Lang) -> String {
         ([], Lang::En) => format!("The key {label} is not used in this pane"),
         (panes, Lang::Vi) => format!("Phím {label} dùng ở khung {}", panes.join(" hoặc ")),
         (panes, Lang::En) => format!("The key {label} works in the {} pane", panes.join(" or ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_citing_sentence_takes_the_regulations_article_or_none() {
+        assert_eq!(
+            FACTS_OR_REASON.cite(Lang::Vi, Some("Điều 10.4")),
+            "Sự kiện ⇄ lý do xếp loại lại (khối đã phê duyệt, Điều 10.4)"
+        );
+        assert_eq!(FACTS_OR_REASON.cite(Lang::Vi, None), "Sự kiện ⇄ lý do xếp loại lại (khối đã phê duyệt)");
+        assert_eq!(
+            FACTS_OR_REASON.cite(Lang::En, Some("Điều 10.4")),
+            "Facts ⇄ re-rating reason (approved bloc, article 10.4)"
+        );
+        assert_eq!(FACTS_OR_REASON.cite(Lang::En, None), "Facts ⇄ re-rating reason (approved bloc)");
+        // A sentence that cites nothing stays as written, whatever the regulation's article.
+        assert_eq!(UP.cite(Lang::Vi, Some("Điều 10.4")), "Lên");
     }
 }

@@ -36,6 +36,7 @@ pub mod reasons;
 pub mod refusals;
 pub mod regulation;
 pub mod regulations;
+pub mod rerating;
 mod rows;
 pub mod screens;
 pub mod status;

@@ -50,9 +50,9 @@ pub const STATUS_CO_ASSIGNED: Words = Words::new("Phối hợp — góp ý", "Co
 pub const STATUS_NOT_SUBMITTED: Words = Words::new("Đơn vị chưa nộp", "Unit not submitted");
 
 /// The scoring form of an approved bloc.
-pub const READ_ONLY: Words = Words::new(
-    "Khối đã phê duyệt: phiếu chỉ để xem (Chủ tịch Hội đồng xếp loại lại, Điều 10.4)",
-    "Approved bloc: the form is read-only (the chairman re-rates, Article 10.4)",
+pub const READ_ONLY: Words = Words::citing_rerating(
+    "Khối đã phê duyệt: phiếu chỉ để xem (Chủ tịch Hội đồng xếp loại lại)",
+    "Approved bloc: the form is read-only (the chairman re-rates)",
 );
 
 /// The first line drawn while the round is read.
@@ -71,11 +71,6 @@ pub const COMMENT_PLACEHOLDER: Words =
 pub const DEDUCTION_PLACEHOLDER: Words = Words::new(
     "Lý do trừ điểm (bắt buộc khi điểm thấp hơn tối đa hoặc khác điểm tự đánh giá)",
     "Deduction reason (required when the score is below the maximum or differs from the self-score)",
-);
-/// Placeholders of the text boxes; said by `tui::app`.
-pub const RERATE_PLACEHOLDER: Words = Words::new(
-    "Lý do xếp loại lại (Điều 10.4): khuyết điểm, vi phạm phát hiện sau khi phê duyệt",
-    "Re-rating reason (Article 10.4): shortcomings, violations found after the approval",
 );
 /// Placeholders of the text boxes; said by `tui::app::unit_side`.
 pub const EXPLANATION_PLACEHOLDER: Words = Words::new(
@@ -162,11 +157,6 @@ pub const REORDER_NEEDS_REASON: Words =
 /// Said by `tui::app::update::decisions`.
 pub const NO_FACT_CHANGED: Words = Words::new("Chưa thay đổi sự kiện nào", "No fact has changed");
 /// Said by `tui::app::update::decisions`.
-pub const RERATE_NEEDS_REASON: Words = Words::new(
-    "Xếp loại lại cần lý do (Điều 10.4): Tab để nhập",
-    "Re-rating needs a reason (Article 10.4): Tab to type it",
-);
-/// Said by `tui::app::update::decisions`.
 pub fn no_override(criterion: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Tiêu chí {criterion} không có điều chỉnh: đang áp dụng xếp loại đề xuất"),
@@ -174,9 +164,9 @@ pub fn no_override(criterion: &str, lang: Lang) -> String {
     }
 }
 /// Said by `tui::app::update::decisions`.
-pub const OVERRIDE_LOCKED: Words = Words::new(
-    "Khối đã phê duyệt: không bỏ điều chỉnh (Chủ tịch xếp loại lại, Điều 10.4)",
-    "Approved bloc: the override is not removed (the chairman re-rates, Article 10.4)",
+pub const OVERRIDE_LOCKED: Words = Words::citing_rerating(
+    "Khối đã phê duyệt: không bỏ điều chỉnh (Chủ tịch xếp loại lại)",
+    "Approved bloc: the override is not removed (the chairman re-rates)",
 );
 /// Said by `tui::app::update::decisions`.
 pub const REMOVAL_NEEDS_REASON: Words =

@@ -77,11 +77,13 @@ pub fn forged_row(forged: &Forged, lang: Lang) -> String {
         (ForgedWhy::RoleGrant { user, why }, Lang::En) => {
             format!("user {user}: {}", super::gates::role_grant(*why, lang))
         }
-        (ForgedWhy::FrozenBloc { bloc, table, key }, Lang::Vi) => {
-            format!("thay đổi {table} ({key}) của khối {bloc} đã phê duyệt mà không qua xếp loại lại (Điều 10.4)")
+        (ForgedWhy::FrozenBloc { bloc, table, key, rerating }, Lang::Vi) => {
+            let cited = super::citations::cited(rerating.as_deref(), lang);
+            format!("thay đổi {table} ({key}) của khối {bloc} đã phê duyệt mà không qua xếp loại lại{cited}")
         }
-        (ForgedWhy::FrozenBloc { bloc, table, key }, Lang::En) => {
-            format!("changes {table} ({key}) of the approved bloc {bloc} outside a re-rating (Điều 10.4)")
+        (ForgedWhy::FrozenBloc { bloc, table, key, rerating }, Lang::En) => {
+            let cited = super::citations::cited(rerating.as_deref(), lang);
+            format!("changes {table} ({key}) of the approved bloc {bloc} outside a re-rating{cited}")
         }
     };
     match lang {

@@ -214,8 +214,6 @@ pub enum Word {
     ResultSheet,
     /// The unit's own screens: “Nộp — Enter”.
     SubmitEnter,
-    /// The facts and grades forms.
-    RerateReason,
     /// The grade override's reason box.
     OverrideReasonBox,
 }
@@ -361,10 +359,6 @@ pub fn word(word: Word, lang: Lang) -> &'static str {
             "The unit's score sheet: thamdinh export sheet --user <user name>",
         ),
         Word::SubmitEnter => (" Nộp — Enter ", " Submit — Enter "),
-        Word::RerateReason => (
-            " Khối đã phê duyệt — xếp loại lại (Điều 10.4): lý do (Tab) ",
-            " Bloc approved — re-rating (Article 10.4): reason (Tab) ",
-        ),
         Word::OverrideReasonBox => {
             (" Lý do điều chỉnh (hoặc bỏ điều chỉnh) ", " Reason for the change (or its removal) ")
         }
@@ -657,13 +651,13 @@ pub fn approval_open_ties(ties: &str, more: usize, lang: Lang) -> String {
     )
 }
 
-/// The approval prompt: what approving freezes.
-pub fn approval_freezes(units: usize, lang: Lang) -> String {
+/// The approval prompt: what approving freezes; `rerating`: the regulation's article of re-rating (None: none
+/// cited).
+pub fn approval_freezes(units: usize, rerating: Option<&str>, lang: Lang) -> String {
+    let article = super::citations::following(rerating, lang);
     lang.pick(
-        format!("Phê duyệt sẽ KHÓA kết quả của {units} đơn vị; sau đó chỉ xếp loại lại theo Điều 10.4, có lý do."),
-        format!(
-            "Approving LOCKS the results of {units} units; after it only a re-rating (Article 10.4), with a reason."
-        ),
+        format!("Phê duyệt sẽ KHÓA kết quả của {units} đơn vị; sau đó chỉ xếp loại lại{article}, có lý do."),
+        format!("Approving LOCKS the results of {units} units; after it only a re-rating{article}, with a reason."),
     )
 }
 
@@ -1031,7 +1025,7 @@ mod tests {
     #[test]
     fn english_words_carry_no_vietnamese_letter() {
         const VIETNAMESE: &str = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ";
-        let all = [Word::DemoMarker, Word::NothingSubmitted, Word::SubmitLocked, Word::RerateReason];
+        let all = [Word::DemoMarker, Word::NothingSubmitted, Word::SubmitLocked];
         for w in all {
             let english = word(w, Lang::En);
             assert!(!english.to_lowercase().chars().any(|c| VIETNAMESE.contains(c)), "{english}");

@@ -66,6 +66,15 @@ impl Default for PaperSettings {
     }
 }
 
+impl PaperSettings {
+    /// Whom the proposal is addressed to, where the regulation's `papers.toml` names it; None for the plain
+    /// defaults' dotted line (a regulation without the file, as the synthetic fixture).
+    pub fn known_addressee(&self) -> Option<&str> {
+        let dotted = self.addressee.chars().all(|c| c == '…' || c == '.' || c.is_whitespace());
+        (!dotted).then_some(self.addressee.as_str())
+    }
+}
+
 /// Why `papers.toml` could not be read.
 pub fn parse(text: &str) -> Result<PaperSettings, toml::de::Error> {
     toml::from_str(text)
@@ -97,5 +106,8 @@ mod tests {
         let bac_giang = read("bac-giang-453");
         assert_eq!((bac_giang.layout, bac_giang.decision_short.as_str()), (Layout::Party, "TU"));
         assert!(parse("layout = \"state\"\nnew_key = 1").is_err(), "an unknown or missing key is refused");
+        assert_eq!(thai_nguyen.known_addressee(), Some("Chủ tịch Ủy ban nhân dân tỉnh"));
+        assert_eq!(bac_giang.known_addressee(), Some("Ban Thường vụ Tỉnh ủy"));
+        assert_eq!(PaperSettings::default().known_addressee(), None, "the defaults name nobody");
     }
 }

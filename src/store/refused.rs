@@ -116,7 +116,7 @@ impl TextField {
             TextField::RemoveOverrideReason => "the reason for removing a grade override",
             TextField::WithdrawReason => "the reason for withdrawing an appraisal",
             TextField::TieReorderReason => "the reason for changing a tie order",
-            TextField::RerateReason => "a re-rating's reason (the violation or shortcoming found, Điều 10.4)",
+            TextField::RerateReason => "a re-rating's reason (the violation or shortcoming found)",
             TextField::FullName => "the full name",
             TextField::Explanation => "the explanation",
             TextField::Minutes => "the minutes' number",
@@ -333,7 +333,13 @@ pub enum Refused {
     AppraisalFinal { unit: UnitCode, component: String, value: String, by: Option<String> },
     /// The withdrawal gate refuses (`domain::gates::withdrawal_gate`); worded in `messages::gates`.
     #[error("unit {unit}, {component}: withdrawal refused ({why:?}); see messages::gates for its words")]
-    Withdrawal { unit: UnitCode, component: String, why: crate::domain::gates::WithdrawalRefusal },
+    Withdrawal {
+        unit: UnitCode,
+        component: String,
+        why: crate::domain::gates::WithdrawalRefusal,
+        /// The regulation's article of re-rating (`rerating`), cited when the bloc is approved.
+        rerating: Option<String>,
+    },
     /// A login that is not one (case, spaces, accents, `admin`).
     #[error(
         "{name:?} is not a user name: up to 64 lowercase letters, digits, '-', '_', '.', starting with a letter or a digit; not \"admin\""

@@ -115,12 +115,14 @@ impl Store {
                 ((self.own_level(unit)?, String::new()), state)
             }
         };
+        // The regulation's own article of re-rating, where it has one (issue 26).
+        let article = self.regulation.rerating.as_deref().map(|a| format!(" ({a})")).unwrap_or_default();
         trail.record(
             &tx,
             Change::new(
                 AuditAction::Rerate,
                 format!(
-                    "re-rating of {unit} (Điều 10.4): {}{} → {}{}",
+                    "re-rating of {unit}{article}: {}{} → {}{}",
                     level_before.0, level_before.1, level_after.0, level_after.1
                 ),
             )

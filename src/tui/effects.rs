@@ -46,23 +46,27 @@ fn submitted(store: &Store) -> Result<Option<BTreeMap<crate::domain::code::UnitC
 
 fn submissions(store: &Store) -> Result<Submissions> {
     let settings = store.round_settings()?;
+    let papers = crate::papers::settings::of_round(store)?;
     Ok(Submissions {
         by_unit: submitted(store)?,
         deadline: settings.deadline,
         appraisal_days: settings.appraisal_working_days,
         today: store.today().ok(),
-        papers: paper_rows(store)?,
+        papers: paper_rows(store, &papers)?,
+        proposal_to: papers.known_addressee().map(str::to_string),
     })
 }
 
 /// Each paper's settings with its number as it prints, for the desk's list of papers.
-fn paper_rows(store: &Store) -> Result<Vec<(PaperSlot, PaperNumbering, Option<String>)>> {
-    let settings = crate::papers::settings::of_round(store)?;
+fn paper_rows(
+    store: &Store,
+    settings: &crate::papers::settings::PaperSettings,
+) -> Result<Vec<(PaperSlot, PaperNumbering, Option<String>)>> {
     Ok(store
         .paper_numberings()?
         .into_iter()
         .map(|(slot, numbering)| {
-            let number = numbering.number.as_deref().map(|n| crate::papers::document_number(&settings, slot, n));
+            let number = numbering.number.as_deref().map(|n| crate::papers::document_number(settings, slot, n));
             (slot, numbering, number)
         })
         .collect())
@@ -294,7 +298,8 @@ fn decide(store: &mut Store, effect: Effect, lang: Lang) -> Result<String> {
         }
         Effect::SaveFacts { unit, values } => store.save_facts(&unit, &values).map(|()| say::facts_saved(&unit, lang)),
         Effect::Rerate { unit, changes, reason } => {
-            store.rerate(&unit, &changes, &reason).map(|()| desk::rerated(&unit, &reason, lang))
+            let rerating = store.regulation().rerating.clone();
+            store.rerate(&unit, &changes, &reason).map(|()| desk::rerated(&unit, &reason, rerating.as_deref(), lang))
         }
         Effect::OverrideGrade { unit, criterion, grade, reason } => store
             .override_grade(&unit, &criterion, grade, &reason)

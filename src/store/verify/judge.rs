@@ -48,6 +48,8 @@ pub enum ForgedWhy {
         table: String,
         /// The row's key (a unit's code, a tie order's bloc).
         key: String,
+        /// The regulation's article of re-rating (`rerating`), cited where it has one.
+        rerating: Option<String>,
     },
 }
 
@@ -313,7 +315,9 @@ impl<'r> Judge<'r> {
                     _ => self.reratings.contains(&(row.at.to_string(), row.actor.to_string(), first.to_string())),
                 };
                 if !rerated {
-                    let why = ForgedWhy::FrozenBloc { bloc, table: record.table.clone(), key: first.to_string() };
+                    let (table, key, rerating) =
+                        (record.table.clone(), first.to_string(), self.regulation.rerating.clone());
+                    let why = ForgedWhy::FrozenBloc { bloc, table, key, rerating };
                     self.forged(row, why);
                     return Ok(());
                 }

@@ -88,8 +88,8 @@ impl DeskAction {
         }
     }
 
-    /// The action's row on the desk.
-    pub fn label(self, lang: Lang) -> &'static str {
+    /// The action's row on the desk; `rerating`: the regulation's article of re-rating (None: none cited).
+    pub fn label(self, lang: Lang, rerating: Option<&str>) -> std::borrow::Cow<'static, str> {
         match self {
             DeskAction::Import => say::IMPORT,
             DeskAction::Users => say::USERS,
@@ -101,7 +101,7 @@ impl DeskAction {
             DeskAction::Backup => say::BACKUP,
             DeskAction::Papers => say::PAPERS,
         }
-        .say(lang)
+        .cite(lang, rerating)
     }
 }
 
@@ -138,16 +138,17 @@ impl DeskFormKind {
         }
     }
 
-    /// The form's title, the desk action (or paper) it belongs to.
-    pub fn title(self, lang: Lang) -> &'static str {
+    /// The form's title, the desk action (or paper) it belongs to; `rerating`: the regulation's article of
+    /// re-rating (None: none cited).
+    pub fn title(self, lang: Lang, rerating: Option<&str>) -> std::borrow::Cow<'static, str> {
         match self {
-            DeskFormKind::PaperNumbers(slot) => crate::messages::desk_more::paper_name(lang, slot),
-            DeskFormKind::AddUser => say::USERS.say(lang),
-            DeskFormKind::RoundSettings => say::ROUND.say(lang),
-            DeskFormKind::PaperSubmission => say::PAPER.say(lang),
-            DeskFormKind::Reopen => say::REOPEN.say(lang),
-            DeskFormKind::Rerate => say::RERATE.say(lang),
-            DeskFormKind::ExceedQuota => crate::messages::exceed::DESK_ACTION.say(lang),
+            DeskFormKind::PaperNumbers(slot) => crate::messages::desk_more::paper_name(lang, slot).into(),
+            DeskFormKind::AddUser => say::USERS.say(lang).into(),
+            DeskFormKind::RoundSettings => say::ROUND.say(lang).into(),
+            DeskFormKind::PaperSubmission => say::PAPER.say(lang).into(),
+            DeskFormKind::Reopen => say::REOPEN.say(lang).into(),
+            DeskFormKind::Rerate => say::RERATE.cite(lang, rerating),
+            DeskFormKind::ExceedQuota => crate::messages::exceed::DESK_ACTION.say(lang).into(),
         }
     }
 }
@@ -210,9 +211,9 @@ impl DeskPaper {
         DeskPaper::Publication,
     ];
 
-    /// The paper's row on the desk.
-    pub fn label(self, lang: Lang) -> &'static str {
-        say::paper(self as usize, lang)
+    /// The paper's row on the desk; `proposal_to`: whom the regulation's papers address the proposal, if known.
+    pub fn label(self, lang: Lang, proposal_to: Option<&str>) -> std::borrow::Cow<'static, str> {
+        say::paper(self as usize, lang, proposal_to)
     }
 
     /// The paper's number and signer setting (`round paper --kind …`); the publication page has none.

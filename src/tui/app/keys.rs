@@ -46,14 +46,20 @@ impl App {
             return Err(k::WITHDRAWING.say(self.lang).into());
         }
         if self.form_read_only() && !reading {
-            return Err(crate::messages::status::READ_ONLY.say(self.lang).into());
+            return Err(self.read_only_note());
         }
         Ok(())
     }
 
+    /// Why the scoring form of an approved bloc takes no keys (and what it says from the moment it opens), citing
+    /// the regulation's article of re-rating where it has one.
+    pub fn read_only_note(&self) -> String {
+        crate::messages::status::READ_ONLY.cite(self.lang, self.regulation.rerating.as_deref()).into_owned()
+    }
+
     /// What a key does here, as the hint bar and the help say it: the keymap's words, made particular where
     /// one key does different things (Enter on each pane, Ctrl-S and Esc while a withdrawal is asked).
-    pub fn describe_binding(&self, binding: &Binding) -> &'static str {
+    pub fn describe_binding(&self, binding: &Binding) -> std::borrow::Cow<'static, str> {
         let withdrawing = self.form().is_some_and(|form| form.withdrawing.is_some());
         let words = match (binding.context, binding.command) {
             (Context::List, Command::Open) => match self.browse.pane {
@@ -68,7 +74,7 @@ impl App {
             (Context::Form, Command::Back) if withdrawing => k::STOP_WITHDRAWING,
             _ => binding.description,
         };
-        words.say(self.lang)
+        words.cite(self.lang, self.regulation.rerating.as_deref())
     }
 
     /// The bindings of a context that act now, in the table's order (the help and the hint bar).

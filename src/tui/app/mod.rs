@@ -53,9 +53,6 @@ pub use screens::{
 pub use unit_side::{SelfField, SelfForm, Submissions, SubmitForm, UnitSide};
 pub use update::update;
 
-/// Why the scoring form of an approved bloc takes no keys (and what it says from the moment it opens).
-pub const READ_ONLY: &str = crate::messages::status::READ_ONLY.vi();
-
 /// Everything the interface knows: who is at the keyboard, the round as last read and its standing, the screen
 /// and overlay in front, and the derived views (queue, ranking rows, progress) rebuilt when what they depend on
 /// moves. Only `update` changes it; the views read it.

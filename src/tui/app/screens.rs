@@ -148,10 +148,10 @@ pub struct FactsForm {
     pub error: Option<String>,
 }
 
-/// A re-rating's reason box (Điều 10.4).
-pub fn rerate_reason_box(lang: crate::messages::Lang) -> TextArea<'static> {
+/// A re-rating's reason box, citing the regulation's article of re-rating (`rerating`) where it has one.
+pub fn rerate_reason_box(rerating: Option<&str>, lang: crate::messages::Lang) -> TextArea<'static> {
     let mut reason = TextArea::default();
-    reason.set_placeholder_text(crate::messages::status::RERATE_PLACEHOLDER.say(lang));
+    reason.set_placeholder_text(crate::messages::rerating::placeholder(rerating, lang));
     reason
 }
 

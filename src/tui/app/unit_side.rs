@@ -40,6 +40,8 @@ pub struct Submissions {
     /// Each paper's number, signer and date of issue, with its number as it prints (`125/BC-HĐTĐ`).
     pub papers:
         Vec<(crate::store::paper_settings::PaperSlot, crate::store::paper_settings::PaperNumbering, Option<String>)>,
+    /// Whom the regulation's papers address the proposal (`addressee` of `papers.toml`); None without the file.
+    pub proposal_to: Option<String>,
 }
 
 /// Which field of the self-assessment form has the keys.

@@ -36,7 +36,11 @@ fn list(frame: &mut Frame, app: &App, area: Rect, title: &str, rows: &[String], 
 /// bar numbers them), so a number beside an action would promise a key that does something else; Enter opens
 /// the selected action.
 pub fn pane(frame: &mut Frame, app: &App, area: Rect) {
-    let rows: Vec<String> = app.desk_actions().iter().map(|action| action.label(app.lang).to_string()).collect();
+    let rows: Vec<String> = app
+        .desk_actions()
+        .iter()
+        .map(|action| action.label(app.lang, app.regulation.rerating.as_deref()).into_owned())
+        .collect();
     list(frame, app, area, say::PANE.say(app.lang), &rows, Some(app.browse.desk_selected));
 }
 
@@ -132,9 +136,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         Desk::Papers { selected } => {
             let rows: Vec<String> = DeskPaper::ALL
                 .iter()
-                .map(|paper| match app.paper_setting_line(*paper) {
-                    Some(set) => format!("{} — {set}", paper.label(app.lang)),
-                    None => paper.label(app.lang).to_string(),
+                .map(|paper| {
+                    let label = paper.label(app.lang, app.submissions.proposal_to.as_deref());
+                    match app.paper_setting_line(*paper) {
+                        Some(set) => format!("{label} — {set}"),
+                        None => label.into_owned(),
+                    }
                 })
                 .collect();
             list(frame, app, area, say::PAPERS_TITLE.say(app.lang), &rows, Some(*selected));
@@ -168,7 +175,7 @@ fn draw_form(frame: &mut Frame, app: &App, area: Rect, form: &DeskForm) {
         lines.push(Line::raw(""));
         lines.push(Line::styled(safe(error).into_owned(), warning()));
     }
-    let block = Block::bordered().title(format!(" {} ", form.kind.title(app.lang)));
+    let block = Block::bordered().title(format!(" {} ", form.kind.title(app.lang, app.regulation.rerating.as_deref())));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), area);
 }
 

@@ -80,7 +80,8 @@ pub fn facts(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_stateful_widget(table, values_area, &mut state);
     if let (Some(area), Some(reason)) = (reason_area, &form.rerate_reason) {
         let mut reason = reason.clone();
-        let mut block = Block::bordered().title(word(Word::RerateReason, app.lang));
+        let title = crate::messages::rerating::reason_box(app.regulation.rerating.as_deref(), app.lang);
+        let mut block = Block::bordered().title(title);
         if form.reason_focus {
             block = block.title_style(heading().add_modifier(ratatui::style::Modifier::REVERSED));
         }

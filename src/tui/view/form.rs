@@ -52,8 +52,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     }
     textarea.set_block(block);
     frame.render_widget(&textarea, reason);
-    let read_only_note = read_only.then_some(crate::tui::app::READ_ONLY);
-    draw_error(frame, form.error.as_deref().or(read_only_note), error);
+    let read_only_note = read_only.then(|| app.read_only_note());
+    draw_error(frame, form.error.as_deref().or(read_only_note.as_deref()), error);
 }
 
 /// A co-appraising agency's comment form: the component's file above, the leading agency's score, the comment.

@@ -83,7 +83,7 @@ pub fn help(frame: &mut Frame, app: &App) {
     let text_width = inner_width - key_width;
     let mut lines = Vec::new();
     for binding in &bindings {
-        let mut rows = super::wrap::lines(app.describe_binding(binding), text_width, 0, 0).into_iter();
+        let mut rows = super::wrap::lines(&app.describe_binding(binding), text_width, 0, 0).into_iter();
         let first = rows.next().unwrap_or_default();
         lines.push(Line::from(vec![
             Span::styled(format!("{:<key_width$}", binding.label), heading()),
@@ -161,7 +161,10 @@ fn approval_lines(app: &App, prompt: &ApprovalPrompt, ranking: &BlocRanking) -> 
                     u.outcome == crate::domain::ranking::Outcome::Level(crate::domain::classification::Level::Excellent)
                 })
                 .count();
-            lines.push(Line::styled(words::approval_freezes(ranking.units.len(), lang), warning()));
+            lines.push(Line::styled(
+                words::approval_freezes(ranking.units.len(), app.regulation.rerating.as_deref(), lang),
+                warning(),
+            ));
             lines.push(Line::raw(words::approval_quota(ranking.eligible, ranking.quota, excellent, lang)));
             let mut counts = std::collections::BTreeMap::new();
             for unit in &ranking.units {

@@ -13,7 +13,7 @@ pub(super) fn on_form(app: &mut App, command: Option<Command>, key: KeyEvent) ->
     }
     // On an approved bloc the form is read-only from the start: nothing typed, saved or withdrawn.
     if app.form_read_only() && !matches!(command, Some(Command::Back | Command::Help | Command::History)) {
-        app.message = Some((READ_ONLY.into(), true));
+        app.message = Some((app.read_only_note(), true));
         return Vec::new();
     }
     match command {
@@ -122,7 +122,8 @@ impl App {
         let user = self.user.as_ref()?;
         let unit = self.unit(&form.unit)?;
         let place = self.place(unit, &form.component)?;
-        let refuse = |why| crate::messages::gates::withdrawal(&form.unit, &form.component, why, self.lang);
+        let rerating = self.regulation.rerating.as_deref();
+        let refuse = |why| crate::messages::gates::withdrawal(&form.unit, &form.component, why, rerating, self.lang);
         let entry = match may_appraise(user, &place, &form.unit) {
             Ok(entry) => entry,
             Err(refusal) => return Some(crate::messages::gates::forbidden(&refusal, self.lang)),

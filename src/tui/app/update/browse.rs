@@ -226,7 +226,7 @@ fn open_facts(app: &mut App) {
         app.message = Some((refusal, true));
         return;
     }
-    let rerate_reason = approved.then(|| rerate_reason_box(app.lang));
+    let rerate_reason = approved.then(|| rerate_reason_box(app.regulation.rerating.as_deref(), app.lang));
     app.screen =
         Screen::Facts(FactsForm { unit, values, selected: 0, rerate_reason, reason_focus: false, error: None });
 }

@@ -186,7 +186,8 @@ pub(super) fn on_facts(app: &mut App, command: Option<Command>, key: KeyEvent) -
                 if changes.is_empty() {
                     form.error = Some(crate::messages::status::NO_FACT_CHANGED.say(app.lang).into());
                 } else if reason.is_empty() {
-                    form.error = Some(crate::messages::status::RERATE_NEEDS_REASON.say(app.lang).into());
+                    let rerating = app.regulation.rerating.as_deref();
+                    form.error = Some(crate::messages::rerating::needs_reason(rerating, app.lang));
                     form.reason_focus = true;
                 } else {
                     return vec![Effect::Rerate { unit: form.unit.clone(), changes, reason }];
@@ -236,7 +237,12 @@ pub(super) fn on_grades(app: &mut App, command: Option<Command>, key: KeyEvent) 
                 _ => Grade::Excellent,
             });
         }
-        Some(Command::RemoveOverride) => return remove_override(form, &overridden, approved, app.lang),
+        Some(Command::RemoveOverride) => {
+            let rerating = app.regulation.rerating.as_deref();
+            let locked =
+                approved.then(|| crate::messages::status::OVERRIDE_LOCKED.cite(app.lang, rerating).into_owned());
+            return remove_override(form, &overridden, locked, app.lang);
+        }
         Some(Command::Save) => return save_override(form, approved, app.lang),
         Some(Command::Back) => close_form(app),
         _ => {
@@ -247,13 +253,19 @@ pub(super) fn on_grades(app: &mut App, command: Option<Command>, key: KeyEvent) 
     Vec::new()
 }
 
-fn remove_override(form: &mut GradeForm, overridden: &BTreeSet<String>, approved: bool, lang: Lang) -> Vec<Effect> {
+/// `locked`: the bloc is approved, and why the override stays (citing the regulation's article of re-rating).
+fn remove_override(
+    form: &mut GradeForm,
+    overridden: &BTreeSet<String>,
+    locked: Option<String>,
+    lang: Lang,
+) -> Vec<Effect> {
     let reason = form.reason.lines().join("\n");
     let Some((criterion, _, _)) = form.criteria.get(form.selected) else { return Vec::new() };
     if !overridden.contains(criterion) {
         form.error = Some(crate::messages::status::no_override(criterion, lang));
-    } else if approved {
-        form.error = Some(crate::messages::status::OVERRIDE_LOCKED.say(lang).into());
+    } else if let Some(locked) = locked {
+        form.error = Some(locked);
     } else if reason.trim().is_empty() {
         form.error = Some(crate::messages::status::REMOVAL_NEEDS_REASON.say(lang).into());
     } else {
