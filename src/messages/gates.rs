@@ -35,14 +35,14 @@ pub fn approval(blocker: &ApprovalBlocker, lang: Lang) -> String {
 }
 
 /// Why this user cannot withdraw the appraisal of `unit`'s `component` (the store's refusal of
-/// `withdraw_appraisal` and the scoring form's Ctrl-D).
-pub fn withdrawal(unit: &str, component: &str, why: WithdrawalRefusal, lang: Lang) -> String {
+/// `withdraw_appraisal` and the scoring form's Ctrl-D); a leader's score names the leaders as the regulation does
+/// (`leaders`; None: the seeds' words).
+pub fn withdrawal(unit: &str, component: &str, why: WithdrawalRefusal, leaders: Option<&str>, lang: Lang) -> String {
+    let leader_score;
     let rule = match (why, lang) {
-        (WithdrawalRefusal::LeaderScore, Lang::Vi) => {
-            "điểm của Lãnh đạo UBND tỉnh không rút được; Lãnh đạo nhập điểm mới"
-        }
-        (WithdrawalRefusal::LeaderScore, Lang::En) => {
-            "a provincial leader's score is not withdrawn; the leader enters a new one"
+        (WithdrawalRefusal::LeaderScore, _) => {
+            leader_score = super::leaders::withdraw_leader_score(leaders, lang);
+            leader_score.as_str()
         }
         (WithdrawalRefusal::Frozen, Lang::Vi) => {
             "khối đã được phê duyệt: không rút kết quả thẩm định (Chủ tịch Hội đồng xếp loại lại, Điều 10.4)"
@@ -111,7 +111,17 @@ mod tests {
             WithdrawalRefusal::NothingToWithdraw,
             WithdrawalRefusal::NotOwnEntry,
         ] {
-            assert_ne!(withdrawal("snv", "II.1", why, Lang::Vi), withdrawal("snv", "II.1", why, Lang::En));
+            assert_ne!(withdrawal("snv", "II.1", why, None, Lang::Vi), withdrawal("snv", "II.1", why, None, Lang::En));
         }
+        let district = Some("Thường trực Huyện ủy, HĐND, lãnh đạo UBND huyện");
+        let vi = withdrawal("ubnd-xa-a", "A.4", WithdrawalRefusal::LeaderScore, district, Lang::Vi);
+        assert!(vi.contains("điểm của Thường trực Huyện ủy, HĐND, lãnh đạo UBND huyện không rút được"), "{vi}");
+        assert!(!vi.contains("tỉnh"), "{vi}");
+        let en = withdrawal("ubnd-xa-a", "A.4", WithdrawalRefusal::LeaderScore, district, Lang::En);
+        assert!(
+            en.contains("the leaders (Thường trực Huyện ủy, HĐND, lãnh đạo UBND huyện)") && !en.contains("provincial")
+        );
+        let seeds = withdrawal("snv", "I.1", WithdrawalRefusal::LeaderScore, None, Lang::Vi);
+        assert_eq!(seeds, "đơn vị snv, I.1: điểm của Lãnh đạo UBND tỉnh không rút được; Lãnh đạo nhập điểm mới");
     }
 }

@@ -308,8 +308,11 @@ impl Store {
             awaiting_confirmation: c.awaiting_confirmation,
             appraised_by: c.appraised_by.as_deref(),
         });
-        let refused =
-            |why| StoreError::from(Refused::Withdrawal { unit: unit.into(), component: component.to_string(), why });
+        let leaders = &self.regulation.leaders_name;
+        let refused = |why| {
+            let (unit, component, leaders) = (unit.into(), component.to_string(), leaders.clone());
+            StoreError::from(Refused::Withdrawal { unit, component, why, leaders })
+        };
         withdrawal_gate(entry, approved, recorded, &self.actor.name).map_err(refused)?;
         let Some(current) = current else { return Err(refused(WithdrawalRefusal::NothingToWithdraw)) };
         if current.version != based_on_version {

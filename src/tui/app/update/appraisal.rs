@@ -122,7 +122,8 @@ impl App {
         let user = self.user.as_ref()?;
         let unit = self.unit(&form.unit)?;
         let place = self.place(unit, &form.component)?;
-        let refuse = |why| crate::messages::gates::withdrawal(&form.unit, &form.component, why, self.lang);
+        let leaders = self.regulation.leaders_name.as_deref();
+        let refuse = |why| crate::messages::gates::withdrawal(&form.unit, &form.component, why, leaders, self.lang);
         let entry = match may_appraise(user, &place, &form.unit) {
             Ok(entry) => entry,
             Err(refusal) => return Some(crate::messages::gates::forbidden(&refusal, self.lang)),
