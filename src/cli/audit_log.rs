@@ -42,7 +42,7 @@ fn judged(store: &Store, db: String, lang: Lang) -> Result<(), CliError> {
             .forged
             .iter()
             .take(SHOWN)
-            .map(|f| escape_line(&trust::forged_row(f, lang)).into_owned())
+            .map(|f| escape_line(&trust::forged_row(f, store.regulation().leaders_name.as_deref(), lang)).into_owned())
             .collect();
         findings.push(CliRefusal::Forged { db: db.clone(), count: judgement.forged.len(), shown });
     }

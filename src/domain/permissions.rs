@@ -99,6 +99,13 @@ pub struct Actor {
     pub leaders_name: Option<String>,
 }
 
+/// Who scores the leaders' criteria in an English sentence's middle: *the provincial leaders* in the seeds (None),
+/// else *the leaders* followed by the regulation's own words (`leaders_name`). The errors' English `Display` and
+/// the catalog (`messages::leaders::name_en`) both say it so.
+pub fn leaders_en(leaders_name: Option<&str>) -> String {
+    leaders_name.map_or_else(|| "the provincial leaders".to_string(), |name| format!("the leaders ({name})"))
+}
+
 /// The name the audit log gives the service account.
 pub const SERVICE_ACCOUNT: &str = "admin";
 
@@ -127,7 +134,7 @@ impl Actor {
 
 /// A write the rules do not allow; names who, what and the rule (the catalog words it for people).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{} may not {act}: {rule}", who.describe())]
+#[error("{} may not {act}: {}", who.describe(), rule.english(who.leaders_name.as_deref()))]
 pub struct Refusal {
     /// Who tried.
     pub who: Actor,
@@ -307,6 +314,26 @@ impl Rule {
         Rule::LeaderRowNamesLeader,
         Rule::AssistantEntriesNotImported,
     ];
+}
+
+impl Rule {
+    /// The rule in English, the leaders named as the round's regulation names them (`leaders_name`; None: the
+    /// seeds' *provincial leaders*, the rule's own `Display`).
+    pub fn english(&self, leaders_name: Option<&str>) -> String {
+        let Some(name) = leaders_name else { return self.to_string() };
+        let leaders = leaders_en(Some(name));
+        match self {
+            Rule::ScoredByLeaders { criterion } => {
+                format!("criterion {criterion} is scored by {leaders} (role leader) only")
+            }
+            Rule::LeadersScoreGroupI => format!("{leaders} score only the criteria the regulation gives them"),
+            Rule::LeaderOwnScore => format!("the score of each of {leaders} is entered by that person only"),
+            Rule::LeaderRowNamesLeader => {
+                format!("a score of {leaders} is a row that names its author in column leader")
+            }
+            _ => self.to_string(),
+        }
+    }
 }
 
 impl fmt::Display for Rule {

@@ -188,13 +188,22 @@ pub(super) const DATE_RULE_VI: &str = concat!(date_spelling_vi!(), " hoặc yyyy
 )]
 pub fn refused(why: &Refused, lang: Lang) -> String {
     // The gates' refusals are worded in `messages::gates`, in both languages; the others' English is their own.
-    if lang == Lang::En && !matches!(why, Refused::Approval(_) | Refused::Withdrawal { .. } | Refused::RoleGrant(_)) {
+    if lang == Lang::En
+        && !matches!(
+            why,
+            Refused::Approval(_)
+                | Refused::Withdrawal { .. }
+                | Refused::RoleGrant(_)
+                | Refused::AgencyAppraisesNothing { .. }
+                | Refused::NoLeaderRole { .. }
+        )
+    {
         return why.to_string();
     }
     match why {
         Refused::Approval(blocker) => super::gates::approval(blocker, lang),
-        Refused::Withdrawal { unit, component, why, rerating } => {
-            super::gates::withdrawal(unit, component, *why, rerating.as_deref(), lang)
+        Refused::Withdrawal { unit, component, why, rerating, leaders } => {
+            super::gates::withdrawal(unit, component, *why, rerating.as_deref(), leaders.as_deref(), lang)
         }
         Refused::QuotaException(why) => super::exceed::refusal(why, lang),
         Refused::NoUnitsYet => "kỳ đánh giá chưa có đơn vị nào; nhập danh sách bằng `thamdinh import units`".into(),
@@ -284,17 +293,20 @@ pub fn refused(why: &Refused, lang: Lang) -> String {
             role_vi(role),
             agencies.join(", ")
         ),
-        Refused::NoAgencyForRole { role, agency } => {
-            format!("vai trò {} làm việc cho cả Hội đồng, không cho cơ quan {agency}; bỏ --agency", role_vi(role))
+        Refused::NoAgencyForRole { role, agency, leaders } => {
+            let role = role
+                .parse::<Role>()
+                .map_or_else(|_| role_vi(role), |role| super::leaders::role(role, Lang::Vi, leaders.as_deref()));
+            format!("vai trò {role} làm việc cho cả Hội đồng, không cho cơ quan {agency}; bỏ --agency")
         }
         Refused::UnknownAgency { agency, regulation, agencies } => {
             format!("không có cơ quan {agency:?}; quy chế {regulation} có {}", agencies.join(", "))
         }
-        Refused::AgencyAppraisesNothing { agency } => format!(
-            "cơ quan {agency} không tự thẩm định tiêu chí thành phần nào (chỉ các tiêu chí do Lãnh đạo UBND tỉnh chấm): thêm người của cơ quan với --role leader"
-        ),
-        Refused::NoLeaderRole { regulation } => {
-            format!("quy chế {regulation} không có tiêu chí do Lãnh đạo UBND tỉnh chấm, nên không có vai trò leader")
+        Refused::AgencyAppraisesNothing { agency, leaders } => {
+            super::leaders::agency_appraises_nothing(agency, leaders.as_deref(), lang)
+        }
+        Refused::NoLeaderRole { regulation, leaders } => {
+            super::leaders::no_leader_role(regulation, leaders.as_deref(), lang)
         }
         Refused::UserExists { name } => {
             format!("người dùng {name:?} đã có (hoặc đã từng có: nhật ký còn ghi tên); hãy chọn tên khác")
@@ -416,12 +428,13 @@ fn role_vi(slug: &str) -> String {
         .map_or_else(|| slug.to_string(), |role| role.label_vi().to_string())
 }
 
-fn act_vi(act: &Act) -> String {
+/// The act, a leader's score naming the leaders as the round's regulation does (`leaders`; None: the seeds').
+fn act_vi(act: &Act, leaders: Option<&str>) -> String {
     match act {
         Act::Appraise { component, unit } => format!("thẩm định {component} của đơn vị {unit}"),
         Act::Comment { component, unit } => format!("góp ý {component} của đơn vị {unit}"),
         Act::EnterLeaderScore { leader, component, unit } => {
-            format!("nhập điểm của Lãnh đạo {leader} cho {component} của đơn vị {unit}")
+            super::leaders::enter_score_vi(leader, component, unit, leaders)
         }
         Act::ImportAppraisal { component, unit } => {
             format!("nhập từ tệp kết quả thẩm định {component} của đơn vị {unit}")
@@ -504,17 +517,17 @@ fn rule_vi(rule: &Rule, leaders: Option<&str>) -> String {
 
 /// A write the rules do not allow: who, what and the rule.
 pub fn refusal(why: &Refusal, lang: Lang) -> String {
+    let leaders = why.who.leaders_name.as_deref();
     match lang {
         Lang::En => why.to_string(),
         Lang::Vi => {
-            let leaders = why.who.leaders_name.as_deref();
             let role = super::leaders::role(why.who.role, Lang::Vi, leaders);
             let who = match (&why.who.agency, &why.who.unit) {
                 (Some(agency), _) => format!("{} ({role}, {agency})", why.who.name),
                 (None, Some(unit)) => format!("{} ({role}, đơn vị {unit})", why.who.name),
                 (None, None) => format!("{} ({role})", why.who.name),
             };
-            format!("{who} không được {}: {}", act_vi(&why.act), rule_vi(&why.rule, leaders))
+            format!("{who} không được {}: {}", act_vi(&why.act, leaders), rule_vi(&why.rule, leaders))
         }
     }
 }
@@ -618,19 +631,23 @@ mod tests {
                 component: component.clone(),
                 why: WithdrawalRefusal::LeaderScore,
                 rerating: None,
+                leaders: Some(s("Thường trực Huyện ủy")),
             },
             Refused::Withdrawal {
                 unit: unit.clone(),
                 component: component.clone(),
                 why: WithdrawalRefusal::NotOwnEntry,
                 rerating: None,
+                leaders: None,
             },
             Refused::BadUserName { name: s("Bad") },
             Refused::AgencyNeeded { role: s("member"), agencies: vec![s("so-noi-vu")] },
-            Refused::NoAgencyForRole { role: s("secretary"), agency: s("so-noi-vu") },
+            Refused::NoAgencyForRole {
+                role: s("leader"), agency: s("so-noi-vu"), leaders: Some(s("Thường trực"))
+            },
             Refused::UnknownAgency { agency: s("x"), regulation: s("r"), agencies: vec![s("so-noi-vu")] },
-            Refused::AgencyAppraisesNothing { agency: s("ubnd") },
-            Refused::NoLeaderRole { regulation: s("r") },
+            Refused::AgencyAppraisesNothing { agency: s("ubnd"), leaders: None },
+            Refused::NoLeaderRole { regulation: s("r"), leaders: Some(s("Thường trực Huyện ủy")) },
             Refused::UserExists { name: s("an") },
             Refused::UnknownRole { role: s("king") },
             Refused::UnknownGrade { grade: s("great") },

@@ -37,21 +37,22 @@ pub fn approval(blocker: &ApprovalBlocker, lang: Lang) -> String {
 
 /// Why this user cannot withdraw the appraisal of `unit`'s `component` (the store's refusal of
 /// `withdraw_appraisal` and the scoring form's Ctrl-D); `rerating`: the regulation's article of re-rating, cited
-/// when the bloc is approved (None: none).
+/// when the bloc is approved (None: none); a leader's score names the leaders as the regulation does (`leaders`;
+/// None: the seeds' words).
 pub fn withdrawal(
     unit: &UnitCode,
     component: &str,
     why: WithdrawalRefusal,
     rerating: Option<&str>,
+    leaders: Option<&str>,
     lang: Lang,
 ) -> String {
     let frozen = FROZEN.cite(lang, rerating);
+    let leader_score;
     let rule = match (why, lang) {
-        (WithdrawalRefusal::LeaderScore, Lang::Vi) => {
-            "điểm của Lãnh đạo UBND tỉnh không rút được; Lãnh đạo nhập điểm mới"
-        }
-        (WithdrawalRefusal::LeaderScore, Lang::En) => {
-            "a provincial leader's score is not withdrawn; the leader enters a new one"
+        (WithdrawalRefusal::LeaderScore, _) => {
+            leader_score = super::leaders::withdraw_leader_score(leaders, lang);
+            leader_score.as_str()
         }
         (WithdrawalRefusal::Frozen, _) => &frozen,
         (WithdrawalRefusal::NothingToWithdraw, Lang::Vi) => "chưa có kết quả thẩm định, không có gì để rút",
@@ -123,15 +124,25 @@ mod tests {
         ] {
             let article = Some("Điều 10.4");
             assert_ne!(
-                withdrawal(&"snv".into(), "II.1", why, article, Lang::Vi),
-                withdrawal(&"snv".into(), "II.1", why, None, Lang::En)
+                withdrawal(&"snv".into(), "II.1", why, article, None, Lang::Vi),
+                withdrawal(&"snv".into(), "II.1", why, None, None, Lang::En)
             );
         }
+        let district = Some("Thường trực Huyện ủy, HĐND, lãnh đạo UBND huyện");
+        let vi = withdrawal(&"ubnd-xa-a".into(), "A.4", WithdrawalRefusal::LeaderScore, None, district, Lang::Vi);
+        assert!(vi.contains("điểm của Thường trực Huyện ủy, HĐND, lãnh đạo UBND huyện không rút được"), "{vi}");
+        assert!(!vi.contains("tỉnh"), "{vi}");
+        let en = withdrawal(&"ubnd-xa-a".into(), "A.4", WithdrawalRefusal::LeaderScore, None, district, Lang::En);
+        assert!(
+            en.contains("the leaders (Thường trực Huyện ủy, HĐND, lãnh đạo UBND huyện)") && !en.contains("provincial")
+        );
+        let seeds = withdrawal(&"snv".into(), "I.1", WithdrawalRefusal::LeaderScore, None, None, Lang::Vi);
+        assert_eq!(seeds, "đơn vị snv, I.1: điểm của Lãnh đạo UBND tỉnh không rút được; Lãnh đạo nhập điểm mới");
     }
 
     #[test]
     fn a_frozen_withdrawal_cites_the_regulations_article_of_re_rating_or_none() {
-        let frozen = |article, lang| withdrawal(&"snv".into(), "II.1", WithdrawalRefusal::Frozen, article, lang);
+        let frozen = |article, lang| withdrawal(&"snv".into(), "II.1", WithdrawalRefusal::Frozen, article, None, lang);
         assert_eq!(
             frozen(Some("Điều 10.4"), Lang::Vi),
             "đơn vị snv, II.1: khối đã được phê duyệt: không rút kết quả thẩm định (Chủ tịch Hội đồng xếp loại lại, Điều 10.4)"

@@ -43,6 +43,62 @@ pub fn name_vi(leaders_name: Option<&str>) -> &str {
     leaders_name.unwrap_or("Lãnh đạo UBND tỉnh")
 }
 
+/// Who scores the leaders' criteria in an English sentence's middle: *the provincial leaders* in the seeds, else
+/// *the leaders* followed by the regulation's own words.
+pub fn name_en(leaders_name: Option<&str>) -> String {
+    crate::domain::permissions::leaders_en(leaders_name)
+}
+
+/// The act of entering one leader's score, the leaders named as the regulation names them.
+pub fn enter_score_vi(leader: &str, component: &str, unit: &str, leaders_name: Option<&str>) -> String {
+    match leaders_name {
+        Some(name) => format!("nhập điểm của đồng chí {leader} ({name}) cho {component} của đơn vị {unit}"),
+        None => format!("nhập điểm của Lãnh đạo {leader} cho {component} của đơn vị {unit}"),
+    }
+}
+
+/// A member or assistant added for an agency that appraises nothing itself: its people score the leaders'
+/// criteria, with the leader role.
+pub fn agency_appraises_nothing(agency: &str, leaders_name: Option<&str>, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "cơ quan {agency} không tự thẩm định tiêu chí thành phần nào (chỉ các tiêu chí do {} chấm): thêm người của cơ quan với --role leader",
+            name_vi(leaders_name)
+        ),
+        Lang::En => format!(
+            "agency {agency} appraises no component itself (only criteria scored by {}): add its people with --role leader",
+            name_en(leaders_name)
+        ),
+    }
+}
+
+/// A leader added under a regulation where the leaders score nothing.
+pub fn no_leader_role(regulation: &str, leaders_name: Option<&str>, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "quy chế {regulation} không có tiêu chí do {} chấm, nên không có vai trò leader",
+            name_vi(leaders_name)
+        ),
+        Lang::En => {
+            format!("{regulation} has no criteria scored by {}, so no leader role", name_en(leaders_name))
+        }
+    }
+}
+
+/// Why a leader's score is not withdrawn (the scoring form's Ctrl-D and the store's refusal).
+pub fn withdraw_leader_score(leaders_name: Option<&str>, lang: Lang) -> String {
+    match (leaders_name, lang) {
+        (None, Lang::Vi) => "điểm của Lãnh đạo UBND tỉnh không rút được; Lãnh đạo nhập điểm mới".to_string(),
+        (Some(name), Lang::Vi) => {
+            format!("điểm của {name} không rút được; đồng chí đã chấm nhập điểm mới")
+        }
+        (None, Lang::En) => "a provincial leader's score is not withdrawn; the leader enters a new one".to_string(),
+        (Some(_), Lang::En) => {
+            format!("a score of {} is not withdrawn; its author enters a new one", name_en(leaders_name))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,5 +126,49 @@ mod tests {
         assert!(rule_vi(&Rule::LeadersScoreGroupI, district).is_some_and(|w| !w.contains("tỉnh")));
         assert_eq!(score_action(Lang::Vi, district), "Thường trực Huyện ủy, HĐND, lãnh đạo UBND huyện chấm điểm");
         assert_eq!(score_action(Lang::Vi, None), "Lãnh đạo UBND tỉnh chấm điểm");
+    }
+
+    #[test]
+    fn the_last_refusals_name_the_leaders_as_the_regulation_does_in_both_languages() {
+        let district = Some("Thường trực Huyện ủy, HĐND, lãnh đạo UBND huyện");
+        for lang in [Lang::Vi, Lang::En] {
+            for words in [
+                agency_appraises_nothing("lanh-dao-huyen", district, lang),
+                no_leader_role("r", district, lang),
+                withdraw_leader_score(district, lang),
+                Rule::LeaderOwnScore.english(district),
+            ] {
+                assert!(words.contains("Thường trực Huyện ủy, HĐND, lãnh đạo UBND huyện"), "{words}");
+                assert!(!words.contains("tỉnh") && !words.contains("provincial"), "{words}");
+            }
+        }
+        assert!(
+            enter_score_vi("ld", "A.4", "ubnd-xa-a", district)
+                .contains("(Thường trực Huyện ủy, HĐND, lãnh đạo UBND huyện) cho A.4")
+        );
+        assert!(agency_appraises_nothing("ubnd", None, Lang::Vi).contains("do Lãnh đạo UBND tỉnh chấm"));
+        assert!(no_leader_role("r", None, Lang::En).contains("scored by the provincial leaders"));
+        assert_eq!(Rule::LeaderOwnScore.english(None), Rule::LeaderOwnScore.to_string(), "the seeds' own English");
+    }
+
+    #[test]
+    fn a_refusal_in_english_names_the_leaders_as_the_regulation_does() {
+        use crate::domain::permissions::{Act, Actor, Refusal};
+        let who = Actor {
+            name: "tv".into(),
+            role: Role::Member,
+            agency: Some("phong-noi-vu".into()),
+            unit: None,
+            leaders_name: None,
+        }
+        .in_round_of(Some("Thường trực Huyện ủy, HĐND, lãnh đạo UBND huyện"));
+        let act = Box::new(Act::Appraise { component: "A.4.1".into(), unit: "k1-01".into() });
+        let why = Refusal { who, act, rule: Box::new(Rule::ScoredByLeaders { criterion: "A.4".into() }) };
+        let en = super::super::refusal(&why, Lang::En);
+        assert!(en.ends_with("criterion A.4 is scored by the leaders (Thường trực Huyện ủy, HĐND, lãnh đạo UBND huyện) (role leader) only"), "{en}");
+        let seeds = Refusal { who: why.who.clone().in_round_of(None), ..why };
+        assert!(
+            super::super::refusal(&seeds, Lang::En).ends_with("scored by the provincial leaders (role leader) only")
+        );
     }
 }

@@ -39,10 +39,11 @@ pub fn trust_refused(why: &TrustRefused, lang: Lang) -> String {
     }
 }
 
-/// `audit verify`: a row of the log the program would not have written, and why.
-pub fn forged_row(forged: &Forged, lang: Lang) -> String {
+/// `audit verify`: a row of the log the program would not have written, and why (a leader's score named as the
+/// round's regulation names the leaders, `leaders`).
+pub fn forged_row(forged: &Forged, leaders: Option<&str>, lang: Lang) -> String {
     let row = forged.row;
-    let action = super::audit_action_slug(&forged.action, lang);
+    let action = super::audit_row_action(&forged.action, None, None, leaders, lang);
     let actor = &forged.actor;
     let why = match (&forged.why, lang) {
         (ForgedWhy::NoSuchUser, Lang::Vi) => format!("người ghi {actor:?} không phải người dùng của kỳ này vào lúc đó"),

@@ -309,9 +309,11 @@ impl Store {
             appraised_by: c.appraised_by.as_deref(),
         });
         let rerating = &self.regulation.rerating;
+        let leaders = &self.regulation.leaders_name;
         let refused = |why| {
-            let (unit, component, rerating) = (unit.into(), component.to_string(), rerating.clone());
-            StoreError::from(Refused::Withdrawal { unit, component, why, rerating })
+            let (unit, component) = (unit.into(), component.to_string());
+            let (rerating, leaders) = (rerating.clone(), leaders.clone());
+            StoreError::from(Refused::Withdrawal { unit, component, why, rerating, leaders })
         };
         withdrawal_gate(entry, approved, recorded, &self.actor.name).map_err(refused)?;
         let Some(current) = current else { return Err(refused(WithdrawalRefusal::NothingToWithdraw)) };

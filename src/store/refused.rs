@@ -334,11 +334,16 @@ pub enum Refused {
     /// The withdrawal gate refuses (`domain::gates::withdrawal_gate`); worded in `messages::gates`.
     #[error("unit {unit}, {component}: withdrawal refused ({why:?}); see messages::gates for its words")]
     Withdrawal {
+        /// The unit.
         unit: UnitCode,
+        /// The component.
         component: String,
+        /// Why the gate refuses.
         why: crate::domain::gates::WithdrawalRefusal,
         /// The regulation's article of re-rating (`rerating`), cited when the bloc is approved.
         rerating: Option<String>,
+        /// The regulation's words for the leaders (`leaders_name`), for a leader's score; None: the seeds'.
+        leaders: Option<String>,
     },
     /// A login that is not one (case, spaces, accents, `admin`).
     #[error(
@@ -350,18 +355,35 @@ pub enum Refused {
     AgencyNeeded { role: String, agencies: Vec<String> },
     /// An agency given to a role that acts for the whole council.
     #[error("a {role} acts for the whole council, not for agency {agency}; leave --agency out")]
-    NoAgencyForRole { role: String, agency: String },
+    NoAgencyForRole {
+        /// The role's slug.
+        role: String,
+        /// The agency given.
+        agency: String,
+        /// The regulation's words for the leaders (`leaders_name`), for the leader role; None: the seeds'.
+        leaders: Option<String>,
+    },
     /// An agency the regulation does not have.
     #[error("unknown agency {agency:?}; {regulation} has {}", agencies.join(", "))]
     UnknownAgency { agency: String, regulation: String, agencies: Vec<String> },
     /// A member for an agency that appraises no component itself.
     #[error(
-        "agency {agency} appraises no component itself (only criteria scored by the provincial leaders): add its people with --role leader"
+        "agency {agency} appraises no component itself (only criteria scored by the leaders): add its people with --role leader"
     )]
-    AgencyAppraisesNothing { agency: String },
+    AgencyAppraisesNothing {
+        /// The agency given.
+        agency: String,
+        /// The regulation's words for the leaders (`leaders_name`); None: the seeds'.
+        leaders: Option<String>,
+    },
     /// A leader under a regulation where the leaders score nothing.
-    #[error("{regulation} has no criteria scored by the provincial leaders, so no leader role")]
-    NoLeaderRole { regulation: String },
+    #[error("{regulation} has no criteria scored by the leaders, so no leader role")]
+    NoLeaderRole {
+        /// The regulation's id.
+        regulation: String,
+        /// The regulation's words for the leaders (`leaders_name`); None: the seeds'.
+        leaders: Option<String>,
+    },
     /// A login already used in this round (now or before: the log names them).
     #[error("a council user {name:?} already exists (or existed: the audit log names them); choose another name")]
     UserExists { name: String },

@@ -6,7 +6,7 @@ use super::file_fault::FileFault;
 use super::refused::Refused;
 use crate::domain::appraisal::ReasonNeeded;
 use crate::domain::code::UnitCode;
-use crate::domain::permissions::Refusal;
+use crate::domain::permissions::{Refusal, leaders_en};
 use crate::domain::score::ScoreInputError;
 use crate::domain::self_assessment::ExplanationMissing;
 use crate::domain::validate::TextRefusal;
@@ -146,7 +146,7 @@ pub enum RowFault {
     #[error("unit {unit}, {code}: already on line {first}")]
     Twice { unit: UnitCode, code: String, first: u64 },
     /// A leader's score for a component the provincial leaders do not score.
-    #[error("unit {unit}, {code}: only criterion scored by the provincial leaders takes a leader's score")]
+    #[error("unit {unit}, {code}: only criterion scored by {} takes a leader's score", leaders_en(leaders.as_deref()))]
     NotLeaders {
         /// The unit.
         unit: UnitCode,
@@ -171,7 +171,10 @@ pub enum RowFault {
     #[error("unit {unit}, {code}: {}", reason_needed_en(why))]
     ReasonNeeded { unit: UnitCode, code: String, why: ReasonNeeded },
     /// A self-score for a component the provincial leaders score, which the unit does not.
-    #[error("unit {unit}, {code}: the provincial leaders score this component; the unit gives it no self-score")]
+    #[error(
+        "unit {unit}, {code}: {} score this component; the unit gives it no self-score",
+        leaders_en(leaders.as_deref())
+    )]
     SelfScoreByLeaders {
         /// The unit.
         unit: UnitCode,

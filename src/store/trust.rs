@@ -49,7 +49,8 @@ pub enum TrustRefused {
     },
     /// A `leader` cell naming no user with the leader role.
     #[error(
-        "{file}:{line}: column leader: {leader:?} is not a provincial leader of this round (the name or full name of a user with the leader role; see `thamdinh user list`)"
+        "{file}:{line}: column leader: {leader:?} is not {} of this round (the name or full name of a user with the leader role; see `thamdinh user list`)",
+        leaders.as_ref().map_or_else(|| "a provincial leader".to_string(), |name| format!("one of the leaders ({name})"))
     )]
     NotALeader {
         /// The CSV file.

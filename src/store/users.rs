@@ -159,6 +159,7 @@ impl Store {
                 return Err(StoreError::from(Refused::NoAgencyForRole {
                     role: role.to_string(),
                     agency: agency.to_string(),
+                    leaders: self.regulation.leaders_name.clone(),
                 }));
             }
             (true, Some(agency)) if self.regulation.agency(agency).is_none() => {
@@ -170,12 +171,18 @@ impl Store {
                 }));
             }
             (true, Some(agency)) if !self.regulation.agency_appraises_components(agency) => {
-                return Err(StoreError::from(Refused::AgencyAppraisesNothing { agency: agency.to_string() }));
+                return Err(StoreError::from(Refused::AgencyAppraisesNothing {
+                    agency: agency.to_string(),
+                    leaders: self.regulation.leaders_name.clone(),
+                }));
             }
             _ => {}
         }
         if role == Role::Leader && !self.regulation.frameworks_have_leader_criteria() {
-            return Err(StoreError::from(Refused::NoLeaderRole { regulation: self.regulation.id.clone() }));
+            return Err(StoreError::from(Refused::NoLeaderRole {
+                regulation: self.regulation.id.clone(),
+                leaders: self.regulation.leaders_name.clone(),
+            }));
         }
         let tx = self.write_transaction()?;
         let existing: Option<Option<String>> =

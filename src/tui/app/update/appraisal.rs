@@ -123,7 +123,9 @@ impl App {
         let unit = self.unit(&form.unit)?;
         let place = self.place(unit, &form.component)?;
         let rerating = self.regulation.rerating.as_deref();
-        let refuse = |why| crate::messages::gates::withdrawal(&form.unit, &form.component, why, rerating, self.lang);
+        let leaders = self.regulation.leaders_name.as_deref();
+        let refuse =
+            |why| crate::messages::gates::withdrawal(&form.unit, &form.component, why, rerating, leaders, self.lang);
         let entry = match may_appraise(user, &place, &form.unit) {
             Ok(entry) => entry,
             Err(refusal) => return Some(crate::messages::gates::forbidden(&refusal, self.lang)),
