@@ -61,6 +61,21 @@ struct RegulationFile {
     /// The levels' English names.
     #[serde(default)]
     level_names_en: LevelNamesFile,
+    /// Further articles cited beside what they rule.
+    #[serde(default)]
+    citations: CitationsFile,
+}
+
+/// `[citations]`: articles of the regulation cited beside what they rule; each absent: no article there.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct CitationsFile {
+    /// Where the facts recorded per unit come from.
+    facts: Option<String>,
+    /// The article fixing each part's points.
+    part_points: Option<String>,
+    /// The article asking the leadership collective to approve the self-assessment before it is sent.
+    submission_approval: Option<String>,
 }
 
 /// `[level_names]` / `[level_names_en]`: each level's name as the regulation writes it; absent, the seeds' words.
@@ -503,6 +518,14 @@ fn finish(folder: &str, source: &Source<'_>, raw: RegulationFile, parts: Parts) 
         level_names: super::regulation::LevelNames {
             vietnamese: raw.level_names.names(),
             english: raw.level_names_en.names(),
+        },
+        citations: {
+            let article = |text: Option<String>| text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+            super::regulation::Citations {
+                facts: article(raw.citations.facts),
+                part_points: article(raw.citations.part_points),
+                submission_approval: article(raw.citations.submission_approval),
+            }
         },
     };
     let mut problems = Vec::new();

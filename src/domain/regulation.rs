@@ -68,6 +68,23 @@ pub struct Regulation {
     pub sheet: SheetNames,
     /// The levels' names in the regulation's words (`[level_names]`, `[level_names_en]`); None: the seeds'.
     pub level_names: LevelNames,
+    /// Further articles the interface and the refusals cite (`[citations]`); each None: no article cited there.
+    pub citations: Citations,
+}
+
+/// Articles of the regulation cited beside what they rule (`[citations]` of `regulation.toml`, issue 26): each
+/// the regulation's own, None where its data names none (then the sentence cites no article, never another
+/// regulation's).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Citations {
+    /// Where the facts recorded per unit come from (2610 *Điều 7*): the unit's file heads its facts with it.
+    pub facts: Option<String>,
+    /// The article fixing each part's points (453 *Điều 4.1*): cited when marking a whole part not applicable is
+    /// refused.
+    pub part_points: Option<String>,
+    /// The article asking the leadership collective to approve the self-assessment before it is sent (2610
+    /// *Điều 8.1.b*): cited when a submission lacks the approval's date or the minutes' number.
+    pub submission_approval: Option<String>,
 }
 
 /// The four levels' names as the regulation writes them, in Vietnamese and (optionally) in English; each None

@@ -248,8 +248,14 @@ pub fn refused(why: &Refused, lang: Lang) -> String {
             "đơn vị {unit}: khối {bloc} chưa được phê duyệt; hãy sửa điểm, sự kiện hoặc xếp loại theo cách thông thường"
         ),
         Refused::NothingToRerate { unit } => format!("đơn vị {unit}: xếp loại lại phải thay đổi một điều; chưa có gì"),
-        Refused::WhollyNotApplicable { unit, part } => format!(
-            "đơn vị {unit}: mọi nội dung của {part} sẽ là không áp dụng; Điều 4.1 cố định điểm từng phần (A 40 điểm, B 50 điểm, C 10 điểm) nên {part} phải còn ít nhất một nội dung được chấm"
+        Refused::WhollyNotApplicable { unit, part, parts, article } => format!(
+            "đơn vị {unit}: mọi nội dung của {part} sẽ là không áp dụng; {} cố định điểm từng phần ({}) nên {part} phải còn ít nhất một nội dung được chấm",
+            article.as_deref().unwrap_or("quy chế"),
+            parts
+                .iter()
+                .map(|(code, max)| format!("{code} {} điểm", crate::domain::score::display_vi(*max)))
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
         Refused::RerateTie { unit, tied } => format!(
             "đơn vị {unit}: sau khi xếp loại lại, tổng điểm bằng đơn vị {}; Chủ tịch Hội đồng quyết định thứ tự ngay trong lần xếp loại lại này (--tie before: xếp trên, --tie after: xếp dưới)",
@@ -612,7 +618,12 @@ mod tests {
             Refused::NotApproved { unit: unit.clone(), bloc: bloc.clone() },
             Refused::NothingToRerate { unit: unit.clone() },
             Refused::RerateTie { unit: unit.clone(), tied: vec![s("stp")] },
-            Refused::WhollyNotApplicable { unit: unit.clone(), part: s("A") },
+            Refused::WhollyNotApplicable {
+                unit: unit.clone(),
+                part: s("A"),
+                parts: vec![(s("A"), Decimal::from(30)), (s("B"), Decimal::from(70))],
+                article: None,
+            },
             Refused::UnknownBloc { bloc: s("x"), regulation: s("r"), known: vec![bloc.clone()] },
             Refused::Approval(ApprovalBlocker::EmptyBloc { bloc: bloc.clone() }),
             Refused::Approval(ApprovalBlocker::NotAppraised { bloc: bloc.clone(), count: 3 }),
@@ -890,5 +901,25 @@ mod tests {
             RowFault::NoName { code: "snv".into() }.at(RowPlace::Line { file: s("a.csv"), line: 3 }, Some("name"));
         assert_eq!(store_error(&row, Lang::Vi), "a.csv:3: cột name: đơn vị snv: chưa có tên");
         assert_eq!(store_error(&row, Lang::En), "a.csv:3: column name: unit snv has no name");
+    }
+    #[test]
+    fn a_part_left_without_items_cites_the_regulations_article_and_its_own_points_or_none() {
+        let refusal = |article: Option<&str>| {
+            StoreError::from(Refused::WhollyNotApplicable {
+                unit: "btc".into(),
+                part: s("C"),
+                parts: vec![(s("A"), Decimal::from(40)), (s("B"), Decimal::from(50)), (s("C"), Decimal::TEN)],
+                article: article.map(str::to_string),
+            })
+        };
+        assert_eq!(
+            store_error(&refusal(Some("Điều 4.1")), Lang::Vi),
+            "đơn vị btc: mọi nội dung của C sẽ là không áp dụng; Điều 4.1 cố định điểm từng phần (A 40 điểm, B 50 điểm, C 10 điểm) nên C phải còn ít nhất một nội dung được chấm"
+        );
+        let none = store_error(&refusal(None), Lang::Vi);
+        assert!(none.contains("; quy chế cố định điểm từng phần (A 40 điểm") && !none.contains("Điều"), "{none}");
+        let english = store_error(&refusal(Some("Điều 4.1")), Lang::En);
+        assert!(english.ends_with("Article 4.1 fixes each part's points (A 40, B 50, C 10)"), "{english}");
+        assert!(store_error(&refusal(None), Lang::En).contains("the regulation fixes each part's points"));
     }
 }

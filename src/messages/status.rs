@@ -193,10 +193,14 @@ pub const DOCUMENT_NEEDS: Words = Words::new(
     "A document needs a number and a title (Tab to the document fields)",
 );
 /// The unit's self-assessment; said by `tui::app::update::self_assessment`.
-pub const SUBMISSION_NEEDS: Words = Words::new(
-    "Cần ngày tập thể lãnh đạo thông qua và số biên bản (Điều 8.1.b)",
-    "The leadership's approval date and the minutes number are needed (Article 8.1.b)",
-);
+/// `article`: the regulation's article asking for the collective's approval (`[citations] submission_approval`).
+pub fn submission_needs(article: Option<&str>, lang: Lang) -> String {
+    let cited = super::citations::cited(article, lang);
+    match lang {
+        Lang::Vi => format!("Cần ngày tập thể lãnh đạo thông qua và số biên bản{cited}"),
+        Lang::En => format!("The leadership's approval date and the minutes number are needed{cited}"),
+    }
+}
 /// The unit's self-assessment; said by `tui::app::unit_side`.
 pub const SUBMITTED_READ_ONLY: Words = Words::new(
     "Đã nộp bản tự đánh giá: chỉ xem; cần sửa thì đề nghị Thư ký Hội đồng mở lại",
@@ -506,5 +510,35 @@ pub fn reason_needed(why: &crate::domain::appraisal::ReasonNeeded, lang: Lang) -
             score(*appraised, lang),
             score(*self_score, lang)
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn read_only_words_and_the_submission_cite_the_regulations_articles_or_none() {
+        assert_eq!(
+            submission_needs(Some("Điều 8.1.b"), Lang::Vi),
+            "Cần ngày tập thể lãnh đạo thông qua và số biên bản (Điều 8.1.b)"
+        );
+        assert_eq!(submission_needs(None, Lang::Vi), "Cần ngày tập thể lãnh đạo thông qua và số biên bản");
+        assert_eq!(
+            READ_ONLY.cite(Lang::Vi, Some("Điều 10.4")),
+            "Khối đã phê duyệt: phiếu chỉ để xem (Chủ tịch Hội đồng xếp loại lại, Điều 10.4)"
+        );
+        assert_eq!(
+            READ_ONLY.cite(Lang::Vi, None),
+            "Khối đã phê duyệt: phiếu chỉ để xem (Chủ tịch Hội đồng xếp loại lại)"
+        );
+        assert_eq!(
+            OVERRIDE_LOCKED.cite(Lang::En, Some("Điều 10.4")),
+            "Approved bloc: the override is not removed (the chairman re-rates, article 10.4)"
+        );
+        assert_eq!(
+            OVERRIDE_LOCKED.cite(Lang::En, None),
+            "Approved bloc: the override is not removed (the chairman re-rates)"
+        );
     }
 }

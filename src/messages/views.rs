@@ -182,8 +182,6 @@ pub enum Word {
     PreviewTitle,
     /// The unit's file.
     StandingReasons,
-    /// The unit's file: “Sự kiện (Điều 7):”.
-    FactsHeading,
     /// The charts' legend.
     ChartLegend,
     /// The charts' legend: “▇ tự đánh giá”.
@@ -327,7 +325,6 @@ pub fn word(word: Word, lang: Lang) -> &'static str {
         Word::ScoredByLeaders => ("Điểm của các lãnh đạo", "The leaders' scores"),
         Word::PreviewTitle => (" Xem nhanh — Enter để chấm ", " Preview — Enter to appraise "),
         Word::StandingReasons => ("Lý do xếp loại:", "Why this level:"),
-        Word::FactsHeading => ("Sự kiện (Điều 7):", "Facts (Article 7):"),
         Word::ChartLegend => ("% điểm tối đa theo tiêu chí: ", "% of the maximum by criterion: "),
         Word::ChartSelf => ("▇ tự đánh giá", "▇ self-assessed"),
         Word::ChartAppraised => ("▇ thẩm định", "▇ appraised"),
@@ -631,6 +628,12 @@ pub fn tie_figures_title(bloc: &str, lang: Lang) -> String {
 /// The total's heading when the tie chain counts further decimals (`Tổng (3 số lẻ)`).
 pub fn total_with(decimals: &str, lang: Lang) -> String {
     format!("{} ({decimals})", word(Word::Total, lang))
+}
+
+/// The unit's file: the heading of its facts, citing where the regulation's data says they come from
+/// (`[citations] facts`; None: no article).
+pub fn facts_heading(source: Option<&str>, lang: Lang) -> String {
+    format!("{}{}:", lang.pick("Sự kiện", "Facts"), super::citations::cited(source, lang))
 }
 
 /// The approval prompt's title.
@@ -1032,5 +1035,21 @@ mod tests {
             assert_ne!(english, word(w, Lang::Vi));
         }
         assert_eq!(heading(Heading::Appraised, Lang::Vi), ("Đã thẩm định", "Đã TĐ"));
+    }
+
+    #[test]
+    fn the_facts_and_the_approval_cite_the_regulations_articles_or_none() {
+        assert_eq!(facts_heading(Some("Điều 7"), Lang::Vi), "Sự kiện (Điều 7):");
+        assert_eq!(facts_heading(Some("Điều 7"), Lang::En), "Facts (article 7):");
+        assert_eq!(facts_heading(None, Lang::Vi), "Sự kiện:");
+        assert_eq!(
+            approval_freezes(3, Some("Điều 10.4"), Lang::Vi),
+            "Phê duyệt sẽ KHÓA kết quả của 3 đơn vị; sau đó chỉ xếp loại lại theo Điều 10.4, có lý do."
+        );
+        assert_eq!(
+            approval_freezes(3, None, Lang::Vi),
+            "Phê duyệt sẽ KHÓA kết quả của 3 đơn vị; sau đó chỉ xếp loại lại, có lý do."
+        );
+        assert!(!approval_freezes(3, None, Lang::En).contains("article"));
     }
 }

@@ -1,5 +1,7 @@
-//! 453 Điều 4.1 fixes each part's points (A 40, B 50, C 10): a write that leaves a part, or C.1, of a unit's
-//! framework with no applicable component is refused, on every path that writes `applicable`.
+//! A regulation may fix each part's points (453 Điều 4.1: A 40, B 50, C 10): a write that leaves a part, or the
+//! criterion others' points move to (C.1), of a unit's framework with no applicable component is refused, on
+//! every path that writes `applicable`; the refusal cites the regulation's own article (`[citations]
+//! part_points`) and the parts' points from the framework.
 
 use super::Refused;
 use super::error::Result;
@@ -36,7 +38,11 @@ pub(super) fn check_unit(tx: &rusqlite::Connection, regulation: &Regulation, uni
         return Ok(());
     }
     match crate::domain::framework::wholly_not_applicable(framework, |code| marked.contains(code)) {
-        Some(part) => Err(Refused::WhollyNotApplicable { unit: unit.into(), part: part.to_string() }.into()),
+        Some(part) => {
+            let parts = framework.contents.iter().map(|content| (content.code.clone(), content.max)).collect();
+            let article = regulation.citations.part_points.clone();
+            Err(Refused::WhollyNotApplicable { unit: unit.into(), part: part.to_string(), parts, article }.into())
+        }
         None => Ok(()),
     }
 }

@@ -279,11 +279,20 @@ pub enum Refused {
     /// A re-rating that changes nothing.
     #[error("unit {unit}: a re-rating changes something; nothing was given")]
     NothingToRerate { unit: UnitCode },
-    /// Marking every item of a part not applicable, which the regulation forbids (Điều 4.1).
+    /// Marking every item of a part not applicable, which a regulation fixing each part's points forbids.
     #[error(
-        "unit {unit}: every item of {part} would be not applicable; Điều 4.1 fixes each part's points (A 40, B 50, C 10)"
+        "unit {unit}: every item of {part} would be not applicable; {} fixes each part's points ({})",
+        article.as_deref().map_or_else(|| "the regulation".to_string(), |a| a.replace("Điều", "Article")),
+        parts.iter().map(|(code, max)| format!("{code} {}", max.normalize())).collect::<Vec<_>>().join(", ")
     )]
-    WhollyNotApplicable { unit: UnitCode, part: String },
+    WhollyNotApplicable {
+        unit: UnitCode,
+        part: String,
+        /// Each part of the unit's framework and its points, in the framework's order.
+        parts: Vec<(String, rust_decimal::Decimal)>,
+        /// The regulation's article fixing them (`[citations] part_points`), where its data names one.
+        article: Option<String>,
+    },
     /// A re-rating that ties the unit with others: the chairman orders the tie in the same re-rating.
     #[error(
         "unit {unit}: after the re-rating its total equals {}'s; the chairman orders the tie within the re-rating (--tie before|after)",

@@ -133,7 +133,8 @@ impl File {
             }
         }
         if !app.regulation.facts.is_empty() {
-            self.out.push(Line::styled(word(Word::FactsHeading, self.lang), heading()));
+            let source = app.regulation.citations.facts.as_deref();
+            self.out.push(Line::styled(crate::messages::views::facts_heading(source, self.lang), heading()));
             for definition in app.regulation.facts.iter().filter(|d| d.applies_to(&unit.bloc)) {
                 let value = unit.facts.get(&definition.name).cloned().unwrap_or_else(|| definition.default_value());
                 self.text(&format!("• {}: {}", definition.title, definition.display_value(&value)), 2, Style::new());

@@ -118,7 +118,8 @@ pub(super) fn on_submit(app: &mut App, command: Option<Command>, key: KeyEvent) 
         Some(Command::Confirm) => {
             let (approved_on, minutes) = (form.approved_on.trim().to_string(), form.minutes.trim().to_string());
             if approved_on.is_empty() || minutes.is_empty() {
-                form.error = Some(crate::messages::status::SUBMISSION_NEEDS.say(app.lang).into());
+                let article = app.regulation.citations.submission_approval.as_deref();
+                form.error = Some(crate::messages::status::submission_needs(article, app.lang));
                 return Vec::new();
             }
             return vec![Effect::Submit { approved_on, minutes }];
