@@ -151,3 +151,50 @@ fn a_blocked_approval_offers_no_confirmation_and_says_why() {
     assert_eq!(message(&app), blocker, "Enter says why instead");
     assert!(store.approved_blocs().unwrap().is_empty());
 }
+
+/// The help's lines for the digit keys (`1` … `5`), as `?` shows them: the key, then what it opens. Read inside
+/// the overlay's frame only (from its title's border down to its bottom border, at the border's column).
+fn digit_lines(help: &str) -> Vec<String> {
+    let lines: Vec<Vec<char>> = help.lines().map(|line| line.chars().collect()).collect();
+    let top = lines.iter().position(|line| line.iter().collect::<String>().contains("Phím tắt — Esc để đóng")).unwrap();
+    let left = lines[top].iter().position(|c| *c == '┌').unwrap();
+    let right = left + lines[top][left..].iter().position(|c| *c == '┐').unwrap();
+    lines[top + 1..]
+        .iter()
+        .take_while(|line| line.get(left) == Some(&'│'))
+        .map(|line| line[left + 1..right].iter().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|line| line.len() > 2 && line.as_bytes()[0].is_ascii_digit() && line.as_bytes()[1] == b' ')
+        .collect()
+}
+
+#[test]
+fn the_help_names_each_pane_a_digit_opens_and_lists_no_digit_for_one_pane() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = fixture_store(dir.path());
+    store.add_unit_user("dau-moi-snv", "Đầu mối Sở Nội vụ", "snv").unwrap();
+    // One pane (a member, an assistant, a leader): no digit key in the help, and a digit says why it does nothing.
+    for user in ["tv-so-noi-vu", "tgv-so-noi-vu", "lanh-dao-1"] {
+        let mut app = app_as(&mut store, user);
+        press(&mut app, &mut store, "?");
+        let help = screen(&app, 160, 48);
+        assert_eq!(digit_lines(&help), Vec::<String>::new(), "{user}: {help}");
+        assert!(!help.contains("Khung 1"), "{user}: {help}");
+        press(&mut app, &mut store, "<Esc>1");
+        assert_eq!(message(&app), "Chỉ có một khung, không có khung nào để chuyển", "{user}");
+    }
+    // Several panes: each digit names its pane as the tab does.
+    let expected = [
+        ("chu-tich", vec!["1 Xếp hạng", "2 Tiến độ", "3 Bằng điểm", "4 Biểu đồ", "5 Bàn làm việc"]),
+        ("thu-ky", vec!["1 Xếp hạng", "2 Tiến độ", "3 Biểu đồ", "4 Bàn làm việc"]),
+        ("dau-moi-snv", vec!["1 Tự đánh giá", "2 Kết quả"]),
+    ];
+    for (user, lines) in expected {
+        let mut app = app_as(&mut store, user);
+        let titles: Vec<String> =
+            app.panes().iter().enumerate().map(|(i, pane)| format!("{} {}", i + 1, pane.title())).collect();
+        assert_eq!(titles, lines, "{user}: the tabs' titles");
+        press(&mut app, &mut store, "?");
+        let help = screen(&app, 160, 60);
+        assert_eq!(digit_lines(&help), lines, "{user}: {help}");
+    }
+}

@@ -408,6 +408,10 @@ pub const WITHDRAWING: Words = Words::new(
     "Withdrawing the appraisal: type a reason, then Ctrl-S to withdraw, Esc to stop",
 );
 
+/// Why a key does not act here; said by `tui::app::keys`: a digit pressed by a user who has one pane only.
+pub const ONE_PANE: Words =
+    Words::new("Chỉ có một khung, không có khung nào để chuyển", "There is one pane only, none to switch to");
+
 /// A pane number the user does not have.
 pub fn no_pane(count: usize, lang: Lang) -> String {
     match lang {

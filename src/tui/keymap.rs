@@ -219,7 +219,7 @@ pub enum When {
     May(CouncilWrite, &'static [Pane]),
     /// The chairman, on the ranking, under a regulation that grades criteria.
     OverrideGrades,
-    /// The user has at least this many panes.
+    /// The user has at least this many panes, and more than one (a digit that opens the only pane is not a key).
     PaneCount(usize),
     /// The regulation lets a unit mark a component not applicable (453, Điều 4.2).
     NotApplicableAllowed,

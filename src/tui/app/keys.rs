@@ -28,13 +28,24 @@ impl App {
             }
             When::NotApplicableAllowed if self.regulation.not_applicable_allowed => Ok(()),
             When::NotApplicableAllowed => Err(k::NO_NOT_APPLICABLE.say(self.lang).into()),
-            When::PaneCount(count) if self.panes().len() >= count => Ok(()),
-            When::PaneCount(count) => Err(k::no_pane(count, self.lang)),
+            When::PaneCount(count) => self.has_panes(count),
             When::ApprovalOpen => match self.approval().map(|prompt| &prompt.blocker) {
                 Some(None) => Ok(()),
                 Some(Some(why)) => Err(why.clone()),
                 None => Err(k::NOTHING_TO_APPROVE.say(self.lang).into()),
             },
+        }
+    }
+
+    /// A pane key acts when the user has that many panes, and more than one (nothing to switch to else).
+    fn has_panes(&self, count: usize) -> Result<(), String> {
+        let panes = self.panes().len();
+        if panes < count {
+            Err(k::no_pane(count, self.lang))
+        } else if panes < 2 {
+            Err(k::ONE_PANE.say(self.lang).into())
+        } else {
+            Ok(())
         }
     }
 
@@ -70,6 +81,20 @@ impl App {
                 Pane::Desk => k::DO_SELECTED,
                 Pane::Charts | Pane::Result => binding.description,
             },
+            (Context::List, Command::Pane1 | Command::Pane2 | Command::Pane3 | Command::Pane4 | Command::Pane5) => {
+                // The digit names the pane it opens, as its tab does (not "Pane 1").
+                let panes = self.panes();
+                let index = match binding.command {
+                    Command::Pane1 => 0,
+                    Command::Pane2 => 1,
+                    Command::Pane3 => 2,
+                    Command::Pane4 => 3,
+                    _ => 4,
+                };
+                return panes
+                    .get(index)
+                    .map_or_else(|| binding.description.say(self.lang), |pane| pane.title_in(self.lang));
+            }
             (Context::Form, Command::Save) if withdrawing => k::WITHDRAW_NOW,
             (Context::Form, Command::Back) if withdrawing => k::STOP_WITHDRAWING,
             _ => binding.description,
