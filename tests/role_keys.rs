@@ -171,7 +171,7 @@ fn digit_lines(help: &str) -> Vec<String> {
 fn the_help_names_each_pane_a_digit_opens_and_lists_no_digit_for_one_pane() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = fixture_store(dir.path());
-    store.add_unit_user("dau-moi-snv", "Đầu mối Sở Nội vụ", "snv").unwrap();
+    store.add_unit_user("dau-moi-snv", "Đầu mối Sở Nội vụ", &"snv".into()).unwrap();
     // One pane (a member, an assistant, a leader): no digit key in the help, and a digit says why it does nothing.
     for user in ["tv-so-noi-vu", "tgv-so-noi-vu", "lanh-dao-1"] {
         let mut app = app_as(&mut store, user);

@@ -91,9 +91,10 @@ impl App {
                     Command::Pane4 => 3,
                     _ => 4,
                 };
-                return panes
-                    .get(index)
-                    .map_or_else(|| binding.description.say(self.lang), |pane| pane.title_in(self.lang));
+                return panes.get(index).map_or_else(
+                    || binding.description.cite(self.lang, self.regulation.rerating.as_deref()),
+                    |pane| pane.title_in(self.lang).into(),
+                );
             }
             (Context::Form, Command::Save) if withdrawing => k::WITHDRAW_NOW,
             (Context::Form, Command::Back) if withdrawing => k::STOP_WITHDRAWING,
