@@ -59,7 +59,7 @@ fn the_stored_actions_read_back_as_their_types() {
 fn a_write_after_the_change_extends_the_old_chain() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = open_copy("round.db", dir.path());
-    store.order_tie("so-nganh", &["stp".into(), "snv".into()]).unwrap();
+    store.order_tie(&"so-nganh".into(), &["stp".into(), "snv".into()]).unwrap();
     assert!(matches!(store.audit_verify().unwrap(), ChainCheck::Intact { .. }));
     let last = store.audit_log(None, None).unwrap().pop().unwrap();
     assert_eq!(last.kind(), Some(AuditAction::OrderTie));

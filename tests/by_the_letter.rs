@@ -42,7 +42,7 @@ fn import(dir: &Path, db: &str, kind: &str, csv: &str) -> String {
 /// Every component of the unit's framework appraised at max minus `deduction` on the first component of
 /// `deducted` (with a reason), each with an explanation.
 fn scores_at_max(regulation: &Regulation, bloc: &str, group: Option<&str>, units: &[(&str, &str, &str)]) -> String {
-    let framework = regulation.framework_for(bloc, group).expect("framework");
+    let framework = regulation.framework_for(&bloc.into(), group).expect("framework");
     let mut csv = String::from("unit,criterion,self_score,appraised_score,reason,explanation\n");
     for (unit, deducted, deduction) in units {
         for place in framework.components() {
@@ -262,7 +262,7 @@ fn dieu_7_2_d_force_majeure_lets_poor_content_two_pass_completed() {
 
     let dir = tempfile::tempdir().unwrap();
     let db = round(dir.path(), "thai-nguyen-2024", "snv,Sở Nội vụ,so-nganh,\n");
-    let framework = regulation.framework_for("so-nganh", None).unwrap();
+    let framework = regulation.framework_for(&"so-nganh".into(), None).unwrap();
     let mut csv = String::from("unit,criterion,self_score,appraised_score,reason\n");
     for place in framework.components() {
         let code = &place.component.code;
@@ -295,7 +295,7 @@ fn dieu_9_4_d_an_incomplete_file_is_listed_among_the_reasons() {
     // Issue 22 item 2: group I, which the leaders score, is never a gap of the unit's file, explained or not.
     csv = csv.replace("snv,I.1,,4,,Đã thực hiện đầy đủ", "snv,I.1,,4,,");
     import(dir.path(), &db, "scores", &csv);
-    let framework = regulation.framework_for("so-nganh", None).unwrap();
+    let framework = regulation.framework_for(&"so-nganh".into(), None).unwrap();
     let mut evidence = String::from("unit,criterion,title,reference,date\n");
     for (_, criterion) in framework.criteria().filter(|(_, c)| c.code != "III") {
         writeln!(evidence, "snv,{},Báo cáo {},{}/BC-SNV,2024-11-20", criterion.code, criterion.code, criterion.code)
@@ -322,7 +322,7 @@ fn dieu_9_4_d_an_incomplete_file_is_listed_among_the_reasons() {
 fn reasons_name_the_criteria_that_fell_short_and_their_grade() {
     let regulation = thai_nguyen();
     let mut unit = outstanding(&regulation, "snv");
-    let max = regulation.framework_for("so-nganh", None).unwrap().criterion("IX").unwrap().1.max;
+    let max = regulation.framework_for(&"so-nganh".into(), None).unwrap().criterion("IX").unwrap().1.max;
     appraise(&mut unit, "IX", &(max * common::d("0.6")).normalize().to_string()); // 60 %: average
     let reasons = level_reasons(&regulation, &unit);
     assert!(
@@ -344,7 +344,7 @@ fn documents_per_criterion_agree_by_position_and_by_code() {
         let unit = unit_at_max(&regulation, "snv", bloc, group);
         let round = Round { year: 2024, units: vec![unit], ..Round::default() };
         let mut counts = EvidenceCounts::new(&regulation, &round);
-        let framework = regulation.framework_for(bloc, group).unwrap();
+        let framework = regulation.framework_for(&bloc.into(), group).unwrap();
         for (n, code) in framework.evidence_codes().into_iter().enumerate().filter(|(n, _)| n % 3 != 1) {
             counts.add(0, code, u32::try_from(n % 4).unwrap());
         }

@@ -23,7 +23,7 @@ fn approve_so_nganh(store: &mut Store) {
         save(store, "tv-so-noi-vu", "skhcn", "III.7", "2,5", "Thiếu một báo cáo");
     }
     as_user(store, "chu-tich");
-    store.approve_bloc("so-nganh").unwrap();
+    store.approve_bloc(&"so-nganh".into()).unwrap();
 }
 
 fn proposed(store: &Store, unit: &str, criterion: &str) -> Grade {
@@ -61,7 +61,7 @@ fn a_grade_override_is_removed_by_the_chairman_with_a_reason_and_one_equal_to_th
 
     // Frozen once approved.
     store.override_grade(&"stc".into(), "V", other_grade(proposal), "Chưa đạt chỉ tiêu").unwrap();
-    store.order_tie("so-nganh", &["stp".into(), "snv".into()]).unwrap();
+    store.order_tie(&"so-nganh".into(), &["stp".into(), "snv".into()]).unwrap();
     approve_so_nganh(&mut store);
     refused_because(store.remove_grade_override(&"stc".into(), "V", "Bỏ"), "approved");
     verify_clean(&store);
@@ -105,7 +105,7 @@ fn an_appraisal_is_withdrawn_by_its_agency_while_the_bloc_is_open() {
 
     // Frozen once approved.
     as_user(&mut store, "chu-tich");
-    store.order_tie("so-nganh", &["stp".into(), "snv".into()]).unwrap();
+    store.order_tie(&"so-nganh".into(), &["stp".into(), "snv".into()]).unwrap();
     approve_so_nganh(&mut store);
     as_user(&mut store, "tv-so-noi-vu");
     let version = store.appraisal_version(&"stc".into(), "III.7").unwrap();
@@ -119,15 +119,15 @@ fn a_recorded_tie_order_is_reopened_and_replaced_by_the_chairman_with_a_reason()
     let mut store = fixture_store(dir.path());
     as_user(&mut store, "chu-tich");
     let order: Vec<String> = vec!["snv".into(), "stp".into()];
-    refused_because(store.reorder_tie("so-nganh", &order, "Đổi"), "nothing to reopen");
-    store.order_tie("so-nganh", &["stp".into(), "snv".into()]).unwrap();
+    refused_because(store.reorder_tie(&"so-nganh".into(), &order, "Đổi"), "nothing to reopen");
+    store.order_tie(&"so-nganh".into(), &["stp".into(), "snv".into()]).unwrap();
     for user in ["thu-ky", "tv-so-noi-vu"] {
         as_user(&mut store, user);
-        assert!(store.reorder_tie("so-nganh", &order, "Đổi").is_err(), "{user} reordered a tie");
+        assert!(store.reorder_tie(&"so-nganh".into(), &order, "Đổi").is_err(), "{user} reordered a tie");
     }
     as_user(&mut store, "chu-tich");
-    refused_because(store.reorder_tie("so-nganh", &order, " "), "reason");
-    store.reorder_tie("so-nganh", &order, "Xét lại thành tích năm").unwrap();
+    refused_because(store.reorder_tie(&"so-nganh".into(), &order, " "), "reason");
+    store.reorder_tie(&"so-nganh".into(), &order, "Xét lại thành tích năm").unwrap();
     let round = store.load_round().unwrap();
     assert_eq!(round.tie_orders["so-nganh"], vec![order.clone()]);
     let last = store.audit_log(None, None).unwrap().pop().unwrap();
@@ -137,6 +137,6 @@ fn a_recorded_tie_order_is_reopened_and_replaced_by_the_chairman_with_a_reason()
     verify_clean(&store);
 
     approve_so_nganh(&mut store);
-    refused_because(store.reorder_tie("so-nganh", &["stp".into(), "snv".into()], "Đổi"), "approved");
+    refused_because(store.reorder_tie(&"so-nganh".into(), &["stp".into(), "snv".into()], "Đổi"), "approved");
     verify_clean(&store);
 }

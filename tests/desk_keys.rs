@@ -266,8 +266,8 @@ fn the_chairman_rerates_from_the_desk_and_the_secretary_cannot() {
     std::fs::write(&file, "unit,criterion,appraised_score,reason\nskhcn,III.7,\"2,5\",Thiếu một báo cáo\n").unwrap();
     store.import_scores(&file).unwrap();
     store.sign_in("chu-tich").unwrap();
-    store.order_tie("so-nganh", &["stp".into(), "snv".into()]).unwrap();
-    store.approve_bloc("so-nganh").unwrap();
+    store.order_tie(&"so-nganh".into(), &["stp".into(), "snv".into()]).unwrap();
+    store.approve_bloc(&"so-nganh".into()).unwrap();
 
     let secretary = app_as(&mut store, "thu-ky");
     assert!(!secretary.desk_actions().contains(&DeskAction::Rerate), "re-rating is the chairman's (Điều 10.4)");

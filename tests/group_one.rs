@@ -24,7 +24,7 @@ fn group_one_is_never_a_gap_of_the_units_file() {
     let dir = tempfile::tempdir().unwrap();
     let store = round(dir.path());
     let regulation = store.regulation();
-    let framework = regulation.framework_for("so-nganh", None).unwrap();
+    let framework = regulation.framework_for(&"so-nganh".into(), None).unwrap();
     let unit = store.load_unit("snv").unwrap().unwrap();
     // Nothing filed at all: every component of the unit's own 80 points is a gap, none of group I.
     let gaps = unit_gaps(&regulation.self_assessment, framework, &unit.entries, |_| 0);

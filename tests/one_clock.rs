@@ -65,7 +65,7 @@ fn every_row_written_under_a_stopped_clock_carries_its_time() {
     let mut units = String::from("code,name,bloc,group\n");
     let mut scores = String::from("unit,criterion,self_score,appraised_score,reason,explanation\n");
     let mut facts = String::from("unit,fact,value\n");
-    let framework = store.regulation().framework_for("so-nganh", None).unwrap().clone();
+    let framework = store.regulation().framework_for(&"so-nganh".into(), None).unwrap().clone();
     for (code, cut) in [("a", "0"), ("b", "0.5"), ("c", "1")] {
         writeln!(units, "{code},Đơn vị {code},so-nganh,").unwrap();
         for place in framework.components() {
@@ -90,7 +90,7 @@ fn every_row_written_under_a_stopped_clock_carries_its_time() {
     thamdinh::demo::add_demo_users(&mut store).unwrap();
     store.submit_received(Some("a"), "2024-11-20", "12/BB", Some("2024-11-22")).unwrap();
     store.sign_in("chu-tich").unwrap();
-    store.approve_bloc("so-nganh").unwrap();
+    store.approve_bloc(&"so-nganh".into()).unwrap();
     let change = RerateChange::Fact { name: "discipline".into(), value: "yes".into() };
     store.rerate(&"c".into(), &[change], "Phát hiện vi phạm sau khi công bố").unwrap();
 

@@ -52,7 +52,7 @@ fn the_approval_prompt_says_what_the_store_refuses_word_for_word() {
         app
     };
     let shown = app.approval().and_then(|prompt| prompt.blocker.clone()).expect("the prompt says why not");
-    assert_eq!(shown, store_says(store.approve_bloc("so-nganh")));
+    assert_eq!(shown, store_says(store.approve_bloc(&"so-nganh".into())));
     assert!(shown.contains("chưa được thẩm định"), "{shown}");
 
     // Appraised: the tie the chairman has not ordered is what keeps it.
@@ -61,7 +61,7 @@ fn the_approval_prompt_says_what_the_store_refuses_word_for_word() {
     let mut app = app_as(&mut store, "chu-tich");
     press(&mut app, &mut store, "a");
     let shown = app.approval().and_then(|prompt| prompt.blocker.clone()).expect("a tie keeps it");
-    assert_eq!(shown, store_says(store.approve_bloc("so-nganh")));
+    assert_eq!(shown, store_says(store.approve_bloc(&"so-nganh".into())));
     assert!(shown.contains("thứ tự bằng điểm"), "{shown}");
 
     // Ordered and approved through the interface: asked again, the approved bloc says so, as the store does.
@@ -71,7 +71,7 @@ fn the_approval_prompt_says_what_the_store_refuses_word_for_word() {
     assert!(app.approved.contains("so-nganh"), "{:?}", app.message);
     press(&mut app, &mut store, "a");
     let shown = app.approval().and_then(|prompt| prompt.blocker.clone()).expect("approved already");
-    assert_eq!(shown, store_says(store.approve_bloc("so-nganh")));
+    assert_eq!(shown, store_says(store.approve_bloc(&"so-nganh".into())));
 }
 
 #[test]
@@ -113,8 +113,8 @@ fn the_withdrawal_refusal_is_the_stores_word_for_word() {
 /// The writes whose keys the keymap offers only to those the rules allow, and a store call that makes each.
 type Write = fn(&mut Store, &Path) -> Result<(), StoreError>;
 const STORE_WRITES: &[(CouncilWrite, Write)] = &[
-    (CouncilWrite::Approve, |store, _| store.approve_bloc("so-nganh").map(drop)),
-    (CouncilWrite::OrderTie, |store, _| store.order_tie("so-nganh", &["stp".into(), "snv".into()])),
+    (CouncilWrite::Approve, |store, _| store.approve_bloc(&"so-nganh".into()).map(drop)),
+    (CouncilWrite::OrderTie, |store, _| store.order_tie(&"so-nganh".into(), &["stp".into(), "snv".into()])),
     (CouncilWrite::Facts, |store, _| {
         store.save_facts(&"stc".into(), &[("outstanding".into(), FactValue::Bool(false))])
     }),
@@ -157,7 +157,7 @@ fn a_key_that_does_not_act_for_this_user_says_the_stores_refusal() {
     // Pressed, the key says it on the message line and nothing opens.
     let mut secretary = app_as(&mut store, "thu-ky");
     press(&mut secretary, &mut store, "a");
-    assert_eq!(message(&secretary), store_says(store.approve_bloc("so-nganh")));
+    assert_eq!(message(&secretary), store_says(store.approve_bloc(&"so-nganh".into())));
     assert!(secretary.approval().is_none());
 }
 

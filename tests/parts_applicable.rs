@@ -17,7 +17,7 @@ fn round(dir: &Path) -> Store {
 
 /// The codes of the components of a part (content) or of a criterion.
 fn codes(store: &Store, of: &str) -> Vec<String> {
-    let framework = store.regulation().framework_for("tap-the", Some("I")).unwrap();
+    let framework = store.regulation().framework_for(&"tap-the".into(), Some("I")).unwrap();
     framework
         .components()
         .filter(|p| p.content.code == of || p.criterion.code == of)

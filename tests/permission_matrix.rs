@@ -51,8 +51,8 @@ const WRITES: &[(&str, Write)] = &[
     ("comment on V.5 (Sở TT&TT's share)", |s, _| s.add_comment(&"stc".into(), "V.5", "Đề nghị xem lại").map(drop)),
     ("record facts", |s, _| s.save_facts(&"stc".into(), &[("outstanding".into(), FactValue::Bool(false))])),
     ("override a grade", |s, _| s.override_grade(&"stc".into(), "V", Grade::Average, "Xem lại sản phẩm")),
-    ("order a tie", |s, _| s.order_tie("so-nganh", &["stp".into(), "snv".into()])),
-    ("approve a bloc", |s, _| s.approve_bloc("huyen").map(drop)),
+    ("order a tie", |s, _| s.order_tie(&"so-nganh".into(), &["stp".into(), "snv".into()])),
+    ("approve a bloc", |s, _| s.approve_bloc(&"huyen".into()).map(drop)),
     ("export the result", |s, d| {
         thamdinh::sheet::export_ranking(s, &d.join("out.xlsx"), thamdinh::sheet::Existing::Refuse).map(drop)
     }),

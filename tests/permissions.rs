@@ -67,8 +67,8 @@ fn each_role_writes_only_what_it_may() {
     for write in [
         store.save_facts(&"stc".into(), &[("discipline".into(), FactValue::Choice("yes".into()))]).err(),
         store.override_grade(&"stc".into(), "V", Grade::Poor, "x").err(),
-        store.order_tie("so-nganh", &["snv".into(), "stp".into()]).err(),
-        store.approve_bloc("so-nganh").err(),
+        store.order_tie(&"so-nganh".into(), &["snv".into(), "stp".into()]).err(),
+        store.approve_bloc(&"so-nganh".into()).err(),
         store.import_facts(&csv(dir.path(), "f.csv", "unit,fact,value\nstc,discipline,yes\n")).err(),
         store.add_user("x", "", Role::Secretary, None).err(),
     ] {
@@ -103,14 +103,14 @@ fn each_role_writes_only_what_it_may() {
         "appraisals are written by the members",
     );
     store.save_facts(&"stc".into(), &[("discipline".into(), FactValue::Choice("remedied".into()))]).unwrap();
-    refused_because(store.order_tie("so-nganh", &["snv".into(), "stp".into()]), "only the chairman");
+    refused_because(store.order_tie(&"so-nganh".into(), &["snv".into(), "stp".into()]), "only the chairman");
     refused_because(store.override_grade(&"stc".into(), "V", Grade::Poor, "x"), "only the chairman");
-    refused_because(store.approve_bloc("so-nganh"), "only the chairman");
+    refused_because(store.approve_bloc(&"so-nganh".into()), "only the chairman");
     refused_because(store.add_user("x", "", Role::Secretary, None), "service account");
 
     // The chairman decides.
     as_user(&mut store, "chu-tich");
-    store.order_tie("so-nganh", &["stp".into(), "snv".into()]).unwrap();
+    store.order_tie(&"so-nganh".into(), &["stp".into(), "snv".into()]).unwrap();
     store.override_grade(&"stc".into(), "V", Grade::Average, "Chưa khắc phục hết").unwrap();
     refused_because(
         store.save_appraisal(&input(&store, "stc", "II.1", "3", "x")),
@@ -174,7 +174,7 @@ fn an_assistants_entry_waits_for_a_member_who_confirms_or_corrects_it() {
     let ranked = results[0].ranking.units.iter().find(|u| u.unit == "skhcn").unwrap();
     assert!(ranked.provisional);
     assert_eq!(
-        thamdinh::domain::evaluate::unappraised_in_bloc(store.regulation(), &round, "so-nganh"),
+        thamdinh::domain::evaluate::unappraised_in_bloc(store.regulation(), &round, &"so-nganh".into()),
         2,
         "skhcn's entry and stc's III.7"
     );
@@ -231,13 +231,13 @@ fn an_approved_bloc_refuses_every_kind_of_write_until_the_chairman_re_rates() {
     as_user(&mut store, "tv-so-noi-vu");
     store.save_appraisal(&input(&store, "skhcn", "III.7", "2,5", "Thiếu một báo cáo")).unwrap();
     as_user(&mut store, "chu-tich");
-    store.order_tie("so-nganh", &["stp".into(), "snv".into()]).unwrap();
-    store.approve_bloc("so-nganh").unwrap();
+    store.order_tie(&"so-nganh".into(), &["stp".into(), "snv".into()]).unwrap();
+    store.approve_bloc(&"so-nganh".into()).unwrap();
 
     let frozen = "approved";
-    refused_because(store.approve_bloc("so-nganh"), frozen);
+    refused_because(store.approve_bloc(&"so-nganh".into()), frozen);
     refused_because(store.override_grade(&"stc".into(), "V", Grade::Poor, "x"), frozen);
-    refused_because(store.order_tie("so-nganh", &["snv".into(), "stp".into()]), frozen);
+    refused_because(store.order_tie(&"so-nganh".into(), &["snv".into(), "stp".into()]), frozen);
     as_user(&mut store, "tv-so-noi-vu");
     refused_because(store.save_appraisal(&input(&store, "stc", "III.7", "1", "x")), frozen);
     as_user(&mut store, "thu-ky");

@@ -50,7 +50,8 @@ fn approved_round(dir: &Path, setting: &Setting) -> Store {
     let mut units = String::from("code,name,bloc,group\n");
     let mut scores = String::from("unit,criterion,self_score,appraised_score,reason,explanation\n");
     let mut facts = String::from("unit,fact,value\n");
-    let framework = store.regulation().framework_for(setting.bloc, Some(setting.group).filter(|g| !g.is_empty()));
+    let framework =
+        store.regulation().framework_for(&setting.bloc.into(), Some(setting.group).filter(|g| !g.is_empty()));
     let framework = framework.unwrap().clone();
     let cuts = [["0", "0"], ["0.5", "0"], ["1", "0"], ["1", "0.5"], ["1", "1"]];
     for (code, cut) in ["a", "b", "c", "d", "e"].into_iter().zip(cuts) {
@@ -75,7 +76,7 @@ fn approved_round(dir: &Path, setting: &Setting) -> Store {
     store.import_facts(&dir.join("facts.csv")).unwrap();
     thamdinh::demo::add_demo_users(&mut store).unwrap();
     store.sign_in("chu-tich").unwrap();
-    store.approve_bloc(setting.bloc).unwrap();
+    store.approve_bloc(&setting.bloc.into()).unwrap();
     store
 }
 

@@ -21,7 +21,7 @@ fn the_secretary_is_told_who_approves_and_nothing_opens() {
     press(&mut app, &mut store, "a");
     assert!(matches!(app.screen, Screen::Browse { .. }), "no approval prompt for the secretary");
     // The store's own refusal, word for word (the interface once kept a shorter copy of its own).
-    let store_says = store_error(&store.approve_bloc("so-nganh").unwrap_err(), Lang::Vi);
+    let store_says = store_error(&store.approve_bloc(&"so-nganh".into()).unwrap_err(), Lang::Vi);
     assert_eq!(message(&app), store_says);
     assert!(store_says.contains("chỉ Chủ tịch Hội đồng"), "{store_says}");
     press(&mut app, &mut store, "o");

@@ -386,7 +386,7 @@ fn the_units_result_writes_the_decimal_comma_and_scrolls_to_its_deductions() {
     Store::open(store.path()).unwrap().import_scores(&file).unwrap();
     let mut chairman = Store::open(store.path()).unwrap();
     chairman.sign_in("chu-tich").unwrap();
-    chairman.approve_bloc("huyen").unwrap();
+    chairman.approve_bloc(&"huyen".into()).unwrap();
 
     let mut unit = app_as(&mut store, "dau-moi-dai-tu");
     press(&mut unit, &mut store, "2");
@@ -489,7 +489,7 @@ fn a_members_form_on_an_approved_bloc_reads_as_read_only_from_the_start() {
     let mut store = fixture_store(dir.path());
     let mut chairman = Store::open(store.path()).unwrap();
     chairman.sign_in("chu-tich").unwrap();
-    chairman.approve_bloc("huyen").unwrap();
+    chairman.approve_bloc(&"huyen".into()).unwrap();
     let mut member = app_as(&mut store, "tv-so-noi-vu");
     press(&mut member, &mut store, "/h-dai-tu<Enter>g<Enter>");
     let before = member.form().map(|form| form.score.clone()).expect("the form opens to be read");

@@ -207,7 +207,7 @@ fn drawn(lang: Lang) -> (Vec<(String, String)>, Vec<String>) {
     // The unit's result once published, and the chairman's ranking of an approved bloc.
     let mut chairman = Store::open(store.path()).unwrap();
     chairman.sign_in("chu-tich").unwrap();
-    chairman.approve_bloc("huyen").unwrap();
+    chairman.approve_bloc(&"huyen".into()).unwrap();
     for (name, user, keys) in [("result", "dau-moi-h-dai-tu", "2"), ("approved ranking", "chu-tich", "l")] {
         let mut app = app_as(&mut store, user);
         app.lang = lang;

@@ -819,7 +819,7 @@ fn the_demo_gives_no_self_assessment_on_what_the_leaders_score() {
         let regulation = thamdinh::domain::loader::load_regulation(folder, &files).unwrap();
         let units: Vec<UnitRow> = (0..40)
             .map(|i| {
-                let bloc = regulation.blocs[i % regulation.blocs.len()].code.to_string();
+                let bloc = regulation.blocs[i % regulation.blocs.len()].code.clone();
                 UnitRow { code: format!("dv{i:02}"), name: format!("Đơn vị {i}"), bloc, group: None }
             })
             .collect();

@@ -437,8 +437,8 @@ fn the_chairman_re_rates_a_unit_of_an_approved_bloc_with_a_reason() {
     std::fs::write(&file, "unit,criterion,self_score,appraised_score,reason\nskhcn,III.7,\"2,5\",\"2,5\",Thiếu\n")
         .unwrap();
     store.import_scores(&file).unwrap();
-    store.order_tie("so-nganh", &["stp".into(), "snv".into()]).unwrap();
-    store.approve_bloc("so-nganh").unwrap();
+    store.order_tie(&"so-nganh".into(), &["stp".into(), "snv".into()]).unwrap();
+    store.approve_bloc(&"so-nganh".into()).unwrap();
 
     let mut secretary = app_as(&mut store, "thu-ky");
     press(&mut secretary, &mut store, "/stc<Enter>f");

@@ -117,7 +117,7 @@ fn after_approval_the_unit_reads_its_deductions_and_nothing_before() {
 
     let mut chairman = Store::open(&dir.path().join("round.db")).unwrap();
     chairman.sign_in("chu-tich").unwrap();
-    chairman.approve_bloc("huyen").unwrap();
+    chairman.approve_bloc(&"huyen".into()).unwrap();
     dispatch(&mut unit, &mut store, thamdinh::tui::app::Action::ExternalChange);
     let shown = screen(&unit, 160, 48);
     assert!(shown.contains("Kết quả (đã phê duyệt)") && shown.contains("Tiêu chí bị trừ điểm"), "{shown}");
@@ -237,8 +237,8 @@ fn approve_so_nganh(store: &mut Store, dir: &Path) {
     std::fs::write(&file, "unit,criterion,appraised_score,reason\nskhcn,III.7,\"2,5\",Thiếu một báo cáo\n").unwrap();
     store.import_scores(&file).unwrap();
     store.sign_in("chu-tich").unwrap();
-    store.order_tie("so-nganh", &["stp".into(), "snv".into()]).unwrap();
-    store.approve_bloc("so-nganh").unwrap();
+    store.order_tie(&"so-nganh".into(), &["stp".into(), "snv".into()]).unwrap();
+    store.approve_bloc(&"so-nganh".into()).unwrap();
 }
 
 /// Issue 23: `b` on the unit's own pane writes its score sheet into its own folder, before it submits, and the

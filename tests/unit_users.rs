@@ -81,8 +81,8 @@ fn a_unit_user_writes_only_its_own_self_assessment_and_only_before_submission() 
     forbidden(store.add_comment(&"stc".into(), "V.5", "Góp ý"), "không được");
     forbidden(store.save_facts(&"stc".into(), &[("outstanding".into(), FactValue::Bool(true))]), "không được");
     forbidden(store.override_grade(&"stc".into(), "V", Grade::Excellent, "Tự nâng"), "không được");
-    forbidden(store.order_tie("so-nganh", &["stp".into(), "snv".into()]), "không được");
-    forbidden(store.approve_bloc("huyen"), "không được");
+    forbidden(store.order_tie(&"so-nganh".into(), &["stp".into(), "snv".into()]), "không được");
+    forbidden(store.approve_bloc(&"huyen".into()), "không được");
     forbidden(store.reopen_submission(&"stc".into(), "x"), "không được");
     forbidden(store.set_round_settings(Some("2024-12-31"), None), "không được");
     forbidden(store.submit(Some("skhcn"), "2024-11-20", "1/BB"), "đơn vị mình (stc)");

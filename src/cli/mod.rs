@@ -10,7 +10,7 @@ mod table;
 mod users;
 mod year;
 
-use crate::domain::code::UnitCode;
+use crate::domain::code::{BlocCode, UnitCode};
 use crate::messages::{self, CliError, CliRefusal, Lang, cli as say};
 use crate::store::rerate::RerateChange;
 use crate::store::{Refused, Store, StoreError};
@@ -128,7 +128,7 @@ pub enum Command {
     Tie {
         /// The bloc's code.
         #[arg(long)]
-        bloc: String,
+        bloc: BlocCode,
         /// The units of the tie group, best first: U1,U2,…
         #[arg(long, value_delimiter = ',')]
         order: Vec<String>,
@@ -137,7 +137,7 @@ pub enum Command {
     Approve {
         /// The bloc's code.
         #[arg(long)]
-        bloc: String,
+        bloc: BlocCode,
     },
     /// Print the ranking of every bloc.
     Rank {
@@ -693,7 +693,7 @@ fn import(db: Option<&Path>, user: Option<&str>, kind: ImportKind, file: &Path, 
 }
 
 /// `approve --bloc BLOC`: freezes the bloc's results and prints the audit head to record elsewhere.
-fn approve(db: Option<&Path>, user: Option<&str>, bloc: &str, lang: Lang) -> Result<(), CliError> {
+fn approve(db: Option<&Path>, user: Option<&str>, bloc: &BlocCode, lang: Lang) -> Result<(), CliError> {
     let mut store = open_as(db, user)?;
     let head = store.approve_bloc(bloc)?;
     for line in say::approved(lang, bloc, &head) {

@@ -1,6 +1,6 @@
 //! The demo round: created and seeded on first run in the user's data directory, so the program can be tried at once.
 
-use crate::domain::code::UnitCode;
+use crate::domain::code::{BlocCode, UnitCode};
 use crate::domain::permissions::Role;
 use crate::domain::regulation::Regulation;
 use crate::store::catalog;
@@ -45,7 +45,7 @@ pub fn named_units(regulation: &str) -> Result<Vec<UnitRow>> {
         units.push(UnitRow {
             code: cell(0),
             name: cell(1),
-            bloc: cell(2),
+            bloc: cell(2).into(),
             group: (!group.is_empty()).then_some(group),
         });
     }
@@ -54,11 +54,11 @@ pub fn named_units(regulation: &str) -> Result<Vec<UnitRow>> {
 
 /// `count` synthetic units spread in turn over the regulation's blocs (and groups, where it has them).
 pub fn synthetic_units(regulation: &Regulation, count: usize) -> Vec<UnitRow> {
-    let places: Vec<(String, Option<String>)> = if regulation.has_groups() {
+    let places: Vec<(BlocCode, Option<String>)> = if regulation.has_groups() {
         let bloc = regulation.blocs.first().map(|b| b.code.clone()).unwrap_or_default();
-        regulation.groups.iter().map(|g| (bloc.to_string(), Some(g.code.clone()))).collect()
+        regulation.groups.iter().map(|g| (bloc.clone(), Some(g.code.clone()))).collect()
     } else {
-        regulation.blocs.iter().map(|b| (b.code.to_string(), None)).collect()
+        regulation.blocs.iter().map(|b| (b.code.clone(), None)).collect()
     };
     (0..count)
         .filter_map(|i| {

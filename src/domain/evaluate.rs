@@ -81,11 +81,11 @@ pub fn evaluate_unit(regulation: &Regulation, unit: &UnitRecord) -> Option<UnitE
 }
 
 /// How many applicable components of a bloc's units still wait for an appraisal.
-pub fn unappraised_in_bloc(regulation: &Regulation, round: &Round, bloc: &str) -> usize {
+pub fn unappraised_in_bloc(regulation: &Regulation, round: &Round, bloc: &BlocCode) -> usize {
     round
         .units
         .iter()
-        .filter(|unit| unit.bloc == bloc)
+        .filter(|unit| unit.bloc == *bloc)
         .filter_map(|unit| evaluate_unit(regulation, unit))
         .map(|evaluation| evaluation.score.applicable_count - evaluation.score.appraised_count)
         .sum()

@@ -1,5 +1,6 @@
 //! Facts recorded per unit (discipline, outstanding, …): their declared kinds, values and defaults.
 
+use crate::domain::code::BlocCode;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -95,7 +96,7 @@ pub enum FactWords {
 
 impl FactDefinition {
     /// The fact is asked, shown and counted for a unit of this bloc.
-    pub fn applies_to(&self, bloc: &str) -> bool {
+    pub fn applies_to(&self, bloc: &BlocCode) -> bool {
         self.blocs.is_empty() || self.blocs.iter().any(|b| b == bloc)
     }
 

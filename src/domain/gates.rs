@@ -16,26 +16,26 @@ pub enum ApprovalBlocker {
     /// Approved already: its results are frozen; a change now is a re-rating (Điều 10.4).
     AlreadyApproved {
         /// The bloc's code.
-        bloc: String,
+        bloc: BlocCode,
         /// The regulation's article of re-rating (`rerating`), if it has one.
         rerating: Option<String>,
     },
     /// The bloc has no unit in the round.
     EmptyBloc {
         /// The bloc's code.
-        bloc: String,
+        bloc: BlocCode,
     },
     /// `count` components of the bloc's units are applicable and not appraised yet.
     NotAppraised {
         /// The bloc's code.
-        bloc: String,
+        bloc: BlocCode,
         /// How many components remain.
         count: usize,
     },
     /// Ties the chairman has not ordered yet, each as its units joined by commas.
     TieOpen {
         /// The bloc's code.
-        bloc: String,
+        bloc: BlocCode,
         /// Each open tie group, its units joined by commas.
         ties: Vec<String>,
     },
@@ -50,26 +50,26 @@ pub fn approval_gate(
     regulation: &Regulation,
     round: &Round,
     approved: &BTreeSet<BlocCode>,
-    bloc: &str,
+    bloc: &BlocCode,
 ) -> Result<BlocRanking, ApprovalBlocker> {
     if approved.contains(bloc) {
         let rerating = regulation.rerating.clone();
-        return Err(ApprovalBlocker::AlreadyApproved { bloc: bloc.to_string(), rerating });
+        return Err(ApprovalBlocker::AlreadyApproved { bloc: bloc.clone(), rerating });
     }
-    if !round.units.iter().any(|unit| unit.bloc == bloc) {
-        return Err(ApprovalBlocker::EmptyBloc { bloc: bloc.to_string() });
+    if !round.units.iter().any(|unit| unit.bloc == *bloc) {
+        return Err(ApprovalBlocker::EmptyBloc { bloc: bloc.clone() });
     }
     let count = unappraised_in_bloc(regulation, round, bloc);
     if count > 0 {
-        return Err(ApprovalBlocker::NotAppraised { bloc: bloc.to_string(), count });
+        return Err(ApprovalBlocker::NotAppraised { bloc: bloc.clone(), count });
     }
-    let Some(ranking) = evaluate_round(regulation, round).into_iter().find(|r| r.bloc == bloc).map(|r| r.ranking)
+    let Some(ranking) = evaluate_round(regulation, round).into_iter().find(|r| r.bloc == *bloc).map(|r| r.ranking)
     else {
-        return Err(ApprovalBlocker::EmptyBloc { bloc: bloc.to_string() });
+        return Err(ApprovalBlocker::EmptyBloc { bloc: bloc.clone() });
     };
     let ties: Vec<String> = ranking.unresolved_ties().map(|group| group.units.join(",")).collect();
     if !ties.is_empty() {
-        return Err(ApprovalBlocker::TieOpen { bloc: bloc.to_string(), ties });
+        return Err(ApprovalBlocker::TieOpen { bloc: bloc.clone(), ties });
     }
     Ok(ranking)
 }

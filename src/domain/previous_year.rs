@@ -3,6 +3,7 @@
 
 use super::classification::Level;
 use super::ranking::Outcome;
+use crate::domain::code::BlocCode;
 
 /// A unit's level in the round this one was started from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,7 +47,7 @@ pub struct YearContext<'a> {
 
 impl<'a> YearContext<'a> {
     /// The context of a unit of `bloc` in `round`.
-    pub fn of(regulation: &'a super::regulation::Regulation, round: &super::evaluate::Round, bloc: &str) -> Self {
+    pub fn of(regulation: &'a super::regulation::Regulation, round: &super::evaluate::Round, bloc: &BlocCode) -> Self {
         YearContext {
             article: regulation.two_years_not_completed.as_deref(),
             year: round.year,

@@ -160,7 +160,7 @@ pub struct Points {
 
 impl Regulation {
     /// The unit's bonus and penalty from its facts (those of its bloc), each capped; None without points.
-    pub fn points_of(&self, bloc: &str, facts: &super::facts::Facts) -> Option<Points> {
+    pub fn points_of(&self, bloc: &BlocCode, facts: &super::facts::Facts) -> Option<Points> {
         let rule = self.points.as_ref()?;
         let mut bonus = Decimal::ZERO;
         let mut penalty = Decimal::ZERO;
@@ -287,12 +287,12 @@ impl Regulation {
     }
 
     /// The framework that applies to a unit of this bloc and group, if the pair is valid.
-    pub fn framework_for(&self, bloc: &str, group: Option<&str>) -> Option<&Framework> {
+    pub fn framework_for(&self, bloc: &BlocCode, group: Option<&str>) -> Option<&Framework> {
         self.frameworks.get(self.framework_index_for(bloc, group)?)
     }
 
     /// The position in `frameworks` of the framework that applies to a unit of this bloc and group.
-    pub fn framework_index_for(&self, bloc: &str, group: Option<&str>) -> Option<usize> {
+    pub fn framework_index_for(&self, bloc: &BlocCode, group: Option<&str>) -> Option<usize> {
         match group {
             Some(group) => Some(self.group(group)?.framework),
             None => self.bloc(bloc)?.framework,

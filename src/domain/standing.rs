@@ -120,11 +120,11 @@ impl Standing {
     }
 
     /// Collects a bloc's candidates from the units' evaluations.
-    fn gather(&mut self, round: &Round, bloc: &str) {
+    fn gather(&mut self, round: &Round, bloc: &BlocCode) {
         let mut gathered = Vec::new();
         let mut values = Vec::new();
         for (index, (unit, evaluation)) in round.units.iter().zip(&self.evaluations).enumerate() {
-            if unit.bloc != bloc {
+            if unit.bloc != *bloc {
                 continue;
             }
             let slot = evaluation.as_ref().map(|evaluation| {
@@ -141,11 +141,11 @@ impl Standing {
     }
 
     /// Ranks one bloc again from its candidates (after a unit changed, or the chairman ordered a tie).
-    pub fn rerank(&mut self, regulation: &Regulation, round: &Round, bloc: &str) {
+    pub fn rerank(&mut self, regulation: &Regulation, round: &Round, bloc: &BlocCode) {
         let Some(definition) = regulation.bloc(bloc) else { return };
         let no_candidates = Vec::new();
         let candidates = self.candidates.get(bloc).unwrap_or(&no_candidates);
-        let position = self.results.iter().position(|r| r.bloc == bloc);
+        let position = self.results.iter().position(|r| r.bloc == *bloc);
         if candidates.is_empty() {
             if let Some(position) = position {
                 self.results.remove(position);

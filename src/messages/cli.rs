@@ -1,7 +1,7 @@
 //! What the command line says: its own refusals (typed, worded here) and the lines it prints.
 
 use super::Lang;
-use crate::domain::code::UnitCode;
+use crate::domain::code::{BlocCode, UnitCode};
 use crate::store::StoreError;
 use std::path::Path;
 
@@ -267,7 +267,7 @@ pub fn rows_imported(lang: Lang, file: &Path, rows: usize, changes: usize) -> St
 }
 
 /// `tie`: the order recorded.
-pub fn tie_ordered(lang: Lang, bloc: &str, order: &[String]) -> String {
+pub fn tie_ordered(lang: Lang, bloc: &BlocCode, order: &[String]) -> String {
     match lang {
         Lang::Vi => format!("{bloc}: đã ghi thứ tự bằng điểm {}", order.join(", ")),
         Lang::En => format!("{bloc}: tie ordered {}", order.join(", ")),
@@ -275,7 +275,7 @@ pub fn tie_ordered(lang: Lang, bloc: &str, order: &[String]) -> String {
 }
 
 /// `approve`: the three lines printed, the audit head to record among them.
-pub fn approved(lang: Lang, bloc: &str, head: &str) -> [String; 3] {
+pub fn approved(lang: Lang, bloc: &BlocCode, head: &str) -> [String; 3] {
     match lang {
         Lang::Vi => [
             format!("{bloc}: đã phê duyệt và khóa kết quả"),
@@ -478,7 +478,7 @@ pub fn error_line(message: &str) -> String {
 }
 
 /// `rank`: a bloc's first line.
-pub fn rank_bloc(lang: Lang, name: &str, bloc: &str, eligible: usize, quota: usize) -> String {
+pub fn rank_bloc(lang: Lang, name: &str, bloc: &BlocCode, eligible: usize, quota: usize) -> String {
     match lang {
         Lang::Vi => format!("{name} ({bloc}): {eligible} đủ điều kiện, chỉ tiêu xuất sắc {quota}"),
         Lang::En => format!("{name} ({bloc}): {eligible} eligible, quota of excellent {quota}"),

@@ -569,7 +569,8 @@ mod tests {
     /// compile until it is worded; this list shows each wording differs by language).
     #[allow(clippy::too_many_lines, reason = "a list, one example of every refusal")]
     fn every_refusal() -> Vec<Refused> {
-        let (unit, component, bloc) = (crate::domain::code::UnitCode::from("stc"), s("I.1"), s("so-nganh"));
+        let (unit, component, bloc) =
+            (crate::domain::code::UnitCode::from("stc"), s("I.1"), crate::domain::code::BlocCode::from("so-nganh"));
         let facts = FactsInconsistent {
             name: s("a"),
             title: s("A"),
@@ -624,7 +625,7 @@ mod tests {
                 parts: vec![(s("A"), Decimal::from(30)), (s("B"), Decimal::from(70))],
                 article: None,
             },
-            Refused::UnknownBloc { bloc: s("x"), regulation: s("r"), known: vec![bloc.clone()] },
+            Refused::UnknownBloc { bloc: s("x"), regulation: s("r"), known: vec![bloc.to_string()] },
             Refused::Approval(ApprovalBlocker::EmptyBloc { bloc: bloc.clone() }),
             Refused::Approval(ApprovalBlocker::NotAppraised { bloc: bloc.clone(), count: 3 }),
             Refused::Approval(ApprovalBlocker::TieOpen { bloc: bloc.clone(), ties: vec![s("snv,stp")] }),
@@ -707,7 +708,7 @@ mod tests {
             Refused::NoFrameworkIn {
                 from: s("old.db"),
                 unit: "stc".into(),
-                bloc: s("b"),
+                bloc: "b".into(),
                 group: None,
                 regulation: s("r"),
             },
@@ -742,7 +743,7 @@ mod tests {
             all.push(Refused::TextNeeded { field, at: Subject::Bloc("so-nganh".into()) });
         }
         for at in [Subject::Unit("stc".into()), Subject::Tie, Subject::Approval, Subject::User(s("an"))] {
-            all.push(Refused::Frozen { bloc: s("so-nganh"), at, rerating: Some(s("Điều 10.4")) });
+            all.push(Refused::Frozen { bloc: "so-nganh".into(), at, rerating: Some(s("Điều 10.4")) });
         }
         all
     }

@@ -106,7 +106,7 @@ mod tests {
 
     #[test]
     fn each_gate_speaks_both_languages_differently() {
-        let bloc = String::from("so-nganh");
+        let bloc = crate::domain::code::BlocCode::from("so-nganh");
         for blocker in [
             ApprovalBlocker::AlreadyApproved { bloc: bloc.clone(), rerating: Some("Điều 10.4".into()) },
             ApprovalBlocker::EmptyBloc { bloc: bloc.clone() },
@@ -114,7 +114,7 @@ mod tests {
             ApprovalBlocker::TieOpen { bloc: bloc.clone(), ties: vec!["snv,stp".into()] },
         ] {
             assert_ne!(approval(&blocker, Lang::Vi), approval(&blocker, Lang::En));
-            assert!(approval(&blocker, Lang::Vi).contains(&bloc));
+            assert!(approval(&blocker, Lang::Vi).contains(bloc.as_str()));
         }
         for why in [
             WithdrawalRefusal::LeaderScore,

@@ -244,7 +244,7 @@ pub(super) fn every_row_fault() -> Vec<RowFault> {
     let (u, c) = item();
     vec![
         RowFault::Refused(Box::new(Refused::Frozen {
-            bloc: s("so-nganh"),
+            bloc: "so-nganh".into(),
             at: Subject::Unit(u.clone()),
             rerating: Some(s("Điều 10.4")),
         })),
@@ -259,7 +259,7 @@ pub(super) fn every_row_fault() -> Vec<RowFault> {
         RowFault::UnknownGroup { code: u.clone(), group: s("XX") },
         RowFault::GroupNeeded { code: u.clone(), regulation: s("bac-giang-453") },
         RowFault::NoGroups { code: u.clone(), regulation: s("thai-nguyen-2024"), group: s("XII") },
-        RowFault::WouldOrphan { code: u.clone(), bloc: s("huyen"), group: None },
+        RowFault::WouldOrphan { code: u.clone(), bloc: "huyen".into(), group: None },
         RowFault::ScoredThroughComponents { unit: u.clone(), code: s("III"), components: vec![s("III.1")] },
         RowFault::NoCriterion { unit: u.clone(), code: s("XI.1") },
         RowFault::Twice { unit: u.clone(), code: c.clone(), first: 2 },
@@ -306,7 +306,12 @@ pub(super) fn every_row_fault() -> Vec<RowFault> {
         RowFault::NoOverrideForReason { unit: u.clone(), code: s("VI") },
         RowFault::UnknownFact { unit: u.clone(), name: s("lucky"), regulation: s("r"), names: vec![s("discipline")] },
         RowFault::FactTwice { unit: u.clone(), name: s("discipline"), first: 2 },
-        RowFault::FactNotInBloc { unit: u.clone(), bloc: s("khoi-1"), name: s("hotspot"), blocs: vec![s("khoi-3")] },
+        RowFault::FactNotInBloc {
+            unit: u.clone(),
+            bloc: "khoi-1".into(),
+            name: s("hotspot"),
+            blocs: vec![s("khoi-3")],
+        },
         RowFault::NoTitle { unit: u.clone(), code: c.clone() },
         RowFault::NoReference { unit: u.clone(), code: c.clone() },
         RowFault::NotADate { unit: u.clone(), code: c.clone(), value: s("31/02/2024") },

@@ -4,7 +4,7 @@
 
 use super::Lang;
 pub use super::keys::Words;
-use crate::domain::code::UnitCode;
+use crate::domain::code::{BlocCode, UnitCode};
 
 /// A score as the reader's language writes it: `3,5` in Vietnamese, `3.5` in English, without trailing zeros.
 pub fn score(value: rust_decimal::Decimal, lang: Lang) -> String {
@@ -137,7 +137,7 @@ pub const NOTHING_TO_OFFER: Words = Words::new(
 
 // Decisions: ties, facts, grades.
 /// Said by `tui::app::update::browse`.
-pub fn tie_locked(bloc: &str, lang: Lang) -> String {
+pub fn tie_locked(bloc: &BlocCode, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Khối {bloc} đã phê duyệt: thứ tự bằng điểm đã ghi không mở lại được"),
         Lang::En => format!("Bloc {bloc} is approved: its recorded tie order cannot be reopened"),
@@ -367,7 +367,7 @@ pub fn comment_sent(item: &str, lang: Lang) -> String {
 }
 
 /// Said by `tui::effects`.
-pub fn approved(bloc: &str, head: &str, lang: Lang) -> String {
+pub fn approved(bloc: &BlocCode, head: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Đã phê duyệt kết quả khối {bloc} — Nhật ký: {head}"),
         Lang::En => format!("Approved the result of bloc {bloc} — Log: {head}"),

@@ -5,7 +5,7 @@
 
 use super::Lang;
 use crate::domain::classification::Level;
-use crate::domain::code::UnitCode;
+use crate::domain::code::{BlocCode, UnitCode};
 use crate::domain::grades::Grade;
 use crate::domain::permissions::Role;
 use crate::domain::ranking::Outcome;
@@ -572,7 +572,7 @@ pub fn reasons_title(unit: &UnitCode, lang: Lang) -> String {
 }
 
 /// The ties' pane: one tie group.
-pub fn tie_row(bloc: &str, units: &str, total: &str, ordered: bool, lang: Lang) -> String {
+pub fn tie_row(bloc: &BlocCode, units: &str, total: &str, ordered: bool, lang: Lang) -> String {
     let mark = match (ordered, lang) {
         (false, _) => "",
         (true, Lang::Vi) => "  ✓ đã sắp thứ tự (Enter để mở lại, cần lý do)",
@@ -618,7 +618,7 @@ pub fn tie_confirm_order(units: &str, lang: Lang) -> String {
 }
 
 /// The chairman's order table's title: the bloc, the keys, the grades' letters.
-pub fn tie_figures_title(bloc: &str, lang: Lang) -> String {
+pub fn tie_figures_title(bloc: &BlocCode, lang: Lang) -> String {
     lang.pick(
         format!(" Thứ tự của Chủ tịch — khối {bloc} · J/K đổi chỗ · Enter xác nhận · v hồ sơ · xếp loại: XS T TB K "),
         format!(" The chairman's order — bloc {bloc} · J/K move · Enter confirms · v file · grades: E G A P "),

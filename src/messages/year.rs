@@ -2,7 +2,7 @@
 
 use super::Lang;
 use crate::domain::calendar::{AppraisalPeriod, NoCalendar, WorkCalendar, shown_vietnamese};
-use crate::domain::code::UnitCode;
+use crate::domain::code::{BlocCode, UnitCode};
 use crate::store::round_settings::SettingSource;
 
 /// `submit --reopen`: the submission reopened.
@@ -178,7 +178,7 @@ pub fn result_heading(lang: Lang, unit: &UnitCode, name: &str, year: i32) -> Str
 }
 
 /// `result`: total, level, rank.
-pub fn result_summary(lang: Lang, total: &str, level: &str, approved: bool, rank: usize, bloc: &str) -> String {
+pub fn result_summary(lang: Lang, total: &str, level: &str, approved: bool, rank: usize, bloc: &BlocCode) -> String {
     match lang {
         Lang::Vi => format!(
             "Tổng điểm {}; {level}{}; hạng {rank} trong khối {bloc}",

@@ -6,7 +6,7 @@ use super::letterhead::{self, DOTS, Heading, Signer};
 use super::paper::{Align, Paper, Para, bold, italic, span};
 use super::{Context, total_vi};
 use crate::domain::classification::Level;
-use crate::domain::code::UnitCode;
+use crate::domain::code::{BlocCode, UnitCode};
 use crate::domain::evaluate::BlocResult;
 use crate::domain::ranking::Outcome;
 use crate::store::clock;
@@ -36,7 +36,7 @@ fn signer_name<'c>(context: &'c Context, slot: PaperSlot) -> Option<&'c str> {
 }
 
 /// `đã phê duyệt ngày 05 tháng 12 năm 2026` or `chưa phê duyệt: kết quả tạm tính`.
-fn bloc_status(context: &Context, bloc: &str) -> String {
+fn bloc_status(context: &Context, bloc: &BlocCode) -> String {
     match context.approved.get(bloc) {
         Some(at) => format!("Chủ tịch Hội đồng đã phê duyệt {}", clock::date_words(at)),
         None => "chưa phê duyệt: kết quả tạm tính (DỰ THẢO)".into(),

@@ -9,6 +9,7 @@ pub mod publication;
 pub mod read;
 pub mod settings;
 
+use crate::domain::code::BlocCode;
 use crate::domain::evaluate::{BlocResult, Round, evaluate_round};
 use crate::domain::permissions::CouncilWrite;
 use crate::domain::ranking::RankedUnit;
@@ -88,7 +89,7 @@ pub struct Context<'a> {
     /// Each bloc's ranking, evaluated now (an approved bloc's papers print its published result).
     pub results: Vec<BlocResult>,
     /// Approved blocs and when (Vietnam's time).
-    pub approved: BTreeMap<String, jiff::ZonedDateTime>,
+    pub approved: BTreeMap<crate::domain::code::BlocCode, jiff::ZonedDateTime>,
     /// How many evidence documents each unit filed, per code.
     pub documents: DocumentCounts,
     /// Each paper's number, signer and date of issue as the council set them (`round paper`).
@@ -143,7 +144,7 @@ impl<'a> Context<'a> {
     }
 
     /// The chairman has approved the bloc.
-    pub fn is_approved(&self, bloc: &str) -> bool {
+    pub fn is_approved(&self, bloc: &BlocCode) -> bool {
         self.approved.contains_key(bloc)
     }
 
@@ -153,7 +154,7 @@ impl<'a> Context<'a> {
     }
 
     /// The level as a paper writes it: *tạm tính* while its bloc is not approved.
-    pub fn level_words(&self, bloc: &str, ranked: &RankedUnit) -> String {
+    pub fn level_words(&self, bloc: &BlocCode, ranked: &RankedUnit) -> String {
         let words = level_and_exception(self.regulation, ranked);
         if self.is_approved(bloc) { words } else { format!("{words} (tạm tính)") }
     }

@@ -20,10 +20,10 @@ impl Store {
     }
 
     /// Refuses a write to a unit of an approved bloc, before any row is touched.
-    pub(super) fn check_not_frozen(&self, bloc: &str, at: Subject) -> Result<()> {
+    pub(super) fn check_not_frozen(&self, bloc: &BlocCode, at: Subject) -> Result<()> {
         if self.approved_blocs()?.contains(bloc) {
             let rerating = self.regulation.rerating.clone();
-            return Err(StoreError::from(Refused::Frozen { bloc: bloc.to_string(), at, rerating }));
+            return Err(StoreError::from(Refused::Frozen { bloc: bloc.clone(), at, rerating }));
         }
         Ok(())
     }
@@ -32,7 +32,7 @@ impl Store {
     /// Returns the head of the audit log with the approval in it: the hash of the approval's own audit row, which
     /// is where it is stored. Printed and signed outside the database, it proves with `audit verify --head` that
     /// nothing up to the approval was changed or removed since.
-    pub fn approve_bloc(&mut self, bloc: &str) -> Result<String> {
+    pub fn approve_bloc(&mut self, bloc: &BlocCode) -> Result<String> {
         self.permit(CouncilWrite::Approve)?;
         if self.regulation.bloc(bloc).is_none() {
             return Err(StoreError::from(Refused::UnknownBloc {

@@ -121,12 +121,12 @@ impl Store {
     }
 
     /// What both writes check first: the chairman, the regulation's article, a reason, and the unit's bloc.
-    fn exception_terms(&self, unit: &UnitCode, reason: &str, field: TextField) -> Result<(String, String, String)> {
+    fn exception_terms(&self, unit: &UnitCode, reason: &str, field: TextField) -> Result<(String, BlocCode, String)> {
         self.permit(CouncilWrite::ExceedQuota)?;
         let Some(article) = self.regulation.quota.chairman_exception.clone() else {
             return Err(refused(QuotaRefusal::NotInRegulation { regulation: self.regulation.id.clone() }));
         };
-        let bloc: Option<String> = {
+        let bloc: Option<BlocCode> = {
             use rusqlite::OptionalExtension;
             self.conn.query_row("SELECT bloc FROM unit WHERE code = ?1", [unit], |r| r.get(0)).optional()?
         };

@@ -10,7 +10,7 @@ use super::state::row_state;
 use super::write::{
     CLEAR_MARKER, Cell, Merged, ScoreChange, check_merged, merge, write_evidence_audited, write_fact, write_merged,
 };
-use crate::domain::code::UnitCode;
+use crate::domain::code::{BlocCode, UnitCode};
 use crate::domain::framework::{ComponentPlace, Framework};
 use crate::domain::grades::Grade;
 use crate::domain::permissions::{CouncilWrite, Refusal, may, may_import_appraisal};
@@ -27,7 +27,7 @@ use std::path::Path;
 use std::str::FromStr;
 
 struct UnitPlace {
-    bloc: String,
+    bloc: BlocCode,
     group: Option<String>,
     /// Its bloc is approved: no import may change it.
     frozen: bool,
@@ -217,19 +217,21 @@ impl Store {
             if let Some((column, fault)) = fault {
                 return Err(table.fault(line, Some(column), fault));
             }
-            let new_place = UnitPlace { bloc: bloc.to_string(), group: group.clone(), frozen: false };
-            for affected in [Some(bloc), existing.get(code).map(|old| old.bloc.as_str())].into_iter().flatten() {
+            // From here on the cell is a bloc code.
+            let bloc = BlocCode::from(bloc);
+            let new_place = UnitPlace { bloc: bloc.clone(), group: group.clone(), frozen: false };
+            for affected in [Some(&bloc), existing.get(code).map(|old| &old.bloc)].into_iter().flatten() {
                 self.check_not_frozen(affected, Subject::Unit(unit.clone())).map_err(|e| table.at_line(line, e))?;
             }
             if let Some(old) = existing.get(code) {
                 let old_key = self.framework_of(old).map(|f| f.key.clone());
                 let new_key = self.framework_of(&new_place).map(|f| f.key.clone());
                 if scored.contains(code) && old_key != new_key {
-                    let fault = RowFault::WouldOrphan { code: unit, bloc: bloc.to_string(), group };
+                    let fault = RowFault::WouldOrphan { code: unit, bloc: bloc.clone(), group };
                     return Err(table.fault(line, None, fault));
                 }
             }
-            Ok(Some((unit, name.to_string(), bloc.to_string(), group)))
+            Ok(Some((unit, name.to_string(), bloc, group)))
         })?;
         self.write_import(ImportKind::Units, &table, planned.len(), |tx, trail| {
             for (line, (code, name, bloc, group)) in &planned {
@@ -422,7 +424,7 @@ impl Store {
         table: &CsvTable,
         line: u64,
         unit: &UnitCode,
-        bloc: &str,
+        bloc: &BlocCode,
         name: &str,
     ) -> Result<&crate::domain::facts::FactDefinition> {
         let definition = self.regulation.fact(name).ok_or_else(|| {
@@ -431,7 +433,7 @@ impl Store {
             table.fault(line, Some("fact"), RowFault::UnknownFact { unit: unit.into(), name, regulation, names })
         })?;
         if !definition.applies_to(bloc) {
-            let (unit, bloc, name) = (unit.to_string(), bloc.to_string(), name.to_string());
+            let (unit, bloc, name) = (unit.to_string(), bloc.clone(), name.to_string());
             let blocs = definition.blocs.clone();
             return Err(table.fault(
                 line,
@@ -553,7 +555,7 @@ impl Store {
 }
 
 /// A unit's name and place as the audit shows them: `name | bloc | group`.
-fn describe_unit(name: &str, bloc: &str, group: Option<&str>) -> String {
+fn describe_unit(name: &str, bloc: &BlocCode, group: Option<&str>) -> String {
     match group {
         Some(group) => format!("{name} | {bloc} | {group}"),
         None => format!("{name} | {bloc}"),
@@ -563,7 +565,7 @@ fn describe_unit(name: &str, bloc: &str, group: Option<&str>) -> String {
 /// The unit as stored, described as the audit shows it.
 fn stored_unit(tx: &rusqlite::Connection, code: &str) -> rusqlite::Result<String> {
     tx.query_row("SELECT name, bloc, unit_group FROM unit WHERE code = ?1", [code], |r| {
-        Ok(describe_unit(&r.get::<_, String>(0)?, &r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?.as_deref()))
+        Ok(describe_unit(&r.get::<_, String>(0)?, &r.get::<_, BlocCode>(1)?, r.get::<_, Option<String>>(2)?.as_deref()))
     })
 }
 

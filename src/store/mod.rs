@@ -67,7 +67,7 @@ pub use round::DocumentCounts;
 pub use rows::{EvidenceRow, Imported, ScoreRow};
 pub use write::{CLEAR_MARKER, Cell};
 
-use crate::domain::code::UnitCode;
+use crate::domain::code::{BlocCode, UnitCode};
 use crate::domain::framework::ComponentPlace;
 use crate::domain::loader::{DataFiles, load_regulation};
 use crate::domain::permissions::{Actor, CouncilWrite, may};
@@ -281,7 +281,7 @@ impl Store {
 
 impl Store {
     /// A unit's bloc and group; an unknown unit is refused.
-    fn unit_place(&self, unit: &UnitCode) -> Result<(String, Option<String>)> {
+    fn unit_place(&self, unit: &UnitCode) -> Result<(BlocCode, Option<String>)> {
         self.conn
             .prepare_cached("SELECT bloc, unit_group FROM unit WHERE code = ?1")?
             .query_row([unit], |row| Ok((row.get(0)?, row.get(1)?)))
@@ -290,7 +290,7 @@ impl Store {
     }
 
     /// A unit's bloc and where one component sits in its framework; refused when either is unknown.
-    fn component_of(&self, unit: &UnitCode, component: &str) -> Result<(String, ComponentPlace<'_>)> {
+    fn component_of(&self, unit: &UnitCode, component: &str) -> Result<(BlocCode, ComponentPlace<'_>)> {
         let (bloc, group) = self.unit_place(unit)?;
         let framework = self
             .regulation

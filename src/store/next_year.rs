@@ -54,7 +54,7 @@ impl Store {
                 return Err(StoreError::from(Refused::NoFrameworkIn {
                     from: from.to_string(),
                     unit: unit.code.clone(),
-                    bloc: unit.bloc.to_string(),
+                    bloc: unit.bloc.clone(),
                     group: unit.group.clone(),
                     regulation: new.id.clone(),
                 }));

@@ -70,7 +70,7 @@ impl crate::store::Store {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Approval {
     /// The bloc approved.
-    pub bloc: String,
+    pub bloc: crate::domain::code::BlocCode,
     /// When, in UTC (`2026-12-05T02:14:00Z`); the papers show it in Vietnam's time.
     pub approved_at: String,
     /// The chairman's login.

@@ -27,7 +27,7 @@ pub(super) fn check_unit(tx: &rusqlite::Connection, regulation: &Regulation, uni
     if !regulation.not_applicable_allowed {
         return Ok(());
     }
-    let (bloc, group): (String, Option<String>) =
+    let (bloc, group): (crate::domain::code::BlocCode, Option<String>) =
         tx.query_row("SELECT bloc, unit_group FROM unit WHERE code = ?1", [unit], |r| Ok((r.get(0)?, r.get(1)?)))?;
     let Some(framework) = regulation.framework_for(&bloc, group.as_deref()) else { return Ok(()) };
     let marked: BTreeSet<String> = {

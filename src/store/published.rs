@@ -70,7 +70,7 @@ fn read(rank: i64, level: &str, total: &str, rerated: bool) -> Option<Published>
 
 /// Writes a bloc's published results as its approval leaves them (inside the approval's transaction); returns the
 /// rows' states for the approval's audit row.
-pub(super) fn write_published(tx: &Connection, bloc: &str, ranking: &BlocRanking) -> Result<Vec<String>> {
+pub(super) fn write_published(tx: &Connection, bloc: &BlocCode, ranking: &BlocRanking) -> Result<Vec<String>> {
     let mut statement = tx.prepare_cached(
         "INSERT INTO published_result (unit, bloc, rank, level, total) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING *",
     )?;

@@ -272,10 +272,10 @@ pub enum Refused {
     TextNeeded { field: TextField, at: Subject },
     /// A change to an approved bloc outside a re-rating.
     #[error("{at}: bloc {bloc} is approved and its results are frozen; a change now is a re-rating{}", rerating_en(rerating.as_deref()))]
-    Frozen { bloc: String, at: Subject, rerating: Option<String> },
+    Frozen { bloc: BlocCode, at: Subject, rerating: Option<String> },
     /// A re-rating of a bloc not approved yet: the usual way changes it.
     #[error("unit {unit}: bloc {bloc} is not approved yet; change the score, fact or grade the usual way")]
-    NotApproved { unit: UnitCode, bloc: String },
+    NotApproved { unit: UnitCode, bloc: BlocCode },
     /// A re-rating that changes nothing.
     #[error("unit {unit}: a re-rating changes something; nothing was given")]
     NothingToRerate { unit: UnitCode },
@@ -313,16 +313,16 @@ pub enum Refused {
     OrderTooShort,
     /// A tie order naming a unit of another bloc.
     #[error("unit {unit} is in bloc {its_bloc}, not {bloc}")]
-    NotInBloc { unit: UnitCode, bloc: String, its_bloc: String },
+    NotInBloc { unit: UnitCode, bloc: BlocCode, its_bloc: String },
     /// A tie order for a unit tied with no one.
     #[error("unit {unit} shares its total with no other unit of {bloc}: there is no tie to order")]
-    NoTie { unit: UnitCode, bloc: String },
+    NoTie { unit: UnitCode, bloc: BlocCode },
     /// A tie order that is not exactly the tied group.
     #[error("the tie group of {unit} is {}; order all of them, and only them", group.join(","))]
     NotTheTieGroup { unit: UnitCode, group: Vec<String> },
     /// Reopening a tie order that was never recorded.
     #[error("bloc {bloc}: no order of {} is recorded; there is nothing to reopen", order.join(","))]
-    NoTieOrder { bloc: String, order: Vec<String> },
+    NoTieOrder { bloc: BlocCode, order: Vec<String> },
     /// The chairman's decision beyond the quota (`exceed-quota`), refused.
     #[error("{0}")]
     QuotaException(super::exceptions::QuotaRefusal),
@@ -508,7 +508,7 @@ pub enum Refused {
     YearNotAfter { from: String, old_year: i32, year: i32 },
     /// `init --from`: a unit whose bloc and group have no framework in the new regulation.
     #[error("{from}: unit {unit} (bloc {bloc}, group {}) has no framework in regulation {regulation}; create the new round with the old regulation or import the units again", group.as_deref().unwrap_or("—"))]
-    NoFrameworkIn { from: String, unit: UnitCode, bloc: String, group: Option<String>, regulation: String },
+    NoFrameworkIn { from: String, unit: UnitCode, bloc: BlocCode, group: Option<String>, regulation: String },
     /// `init --from`: a user's agency that the new regulation does not have.
     #[error("{from}: user {user} belongs to agency {agency}, which regulation {regulation} does not have")]
     AgencyGone { from: String, user: String, agency: String, regulation: String },

@@ -82,7 +82,7 @@ impl Store {
     /// read-only connection that is closed afterwards, so the page cache a whole-table read fills is not kept
     /// for the session. Documents are counted only when `texts` leaves the explanations out (the interface).
     fn read_round(&self, texts: Texts) -> Result<(Round, EvidenceCounts)> {
-        let places: Vec<(String, String, Option<String>)> = {
+        let places: Vec<(String, BlocCode, Option<String>)> = {
             let mut statement = self.conn.prepare("SELECT code, bloc, unit_group FROM unit ORDER BY code")?;
             statement
                 .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?

@@ -5,7 +5,7 @@
 use super::file_fault::FileFault;
 use super::refused::Refused;
 use crate::domain::appraisal::ReasonNeeded;
-use crate::domain::code::UnitCode;
+use crate::domain::code::{BlocCode, UnitCode};
 use crate::domain::permissions::{Refusal, leaders_en};
 use crate::domain::score::ScoreInputError;
 use crate::domain::self_assessment::ExplanationMissing;
@@ -135,7 +135,7 @@ pub enum RowFault {
         "unit {code} already has scores under its framework; moving it to bloc {bloc} / group {} would orphan them",
         group.as_deref().unwrap_or("-")
     )]
-    WouldOrphan { code: UnitCode, bloc: String, group: Option<String> },
+    WouldOrphan { code: UnitCode, bloc: BlocCode, group: Option<String> },
     /// A score given to a criterion whose score is the sum of its components: score those instead.
     #[error("unit {unit}: {code} is scored through its components {}", components.join(", "))]
     ScoredThroughComponents { unit: UnitCode, code: String, components: Vec<String> },
@@ -212,7 +212,7 @@ pub enum RowFault {
     UnknownFact { unit: UnitCode, name: String, regulation: String, names: Vec<String> },
     /// A fact the regulation records only in other blocs.
     #[error("unit {unit} of bloc {bloc}: fact {name} is recorded only in blocs {}", blocs.join(", "))]
-    FactNotInBloc { unit: UnitCode, bloc: String, name: String, blocs: Vec<String> },
+    FactNotInBloc { unit: UnitCode, bloc: BlocCode, name: String, blocs: Vec<String> },
     /// The same unit and fact twice in one file.
     #[error("unit {unit}, fact {name}: already on line {first}")]
     FactTwice { unit: UnitCode, name: String, first: u64 },

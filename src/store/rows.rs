@@ -2,6 +2,7 @@
 //! imported or generated, a generated round, and what an import wrote. They live here, not in `import.rs`, so naming
 //! one names no import.
 
+use crate::domain::code::BlocCode;
 use rust_decimal::Decimal;
 
 /// One score row as imported or generated: a unit's entry for one component.
@@ -45,7 +46,7 @@ pub struct UnitRow {
     /// Its full name, as the papers print it.
     pub name: String,
     /// The regulation's bloc it is appraised in.
-    pub bloc: String,
+    pub bloc: BlocCode,
     /// Its group within the bloc, where the regulation has groups.
     pub group: Option<String>,
 }

@@ -8,7 +8,7 @@ use super::dates::parse_date;
 use super::error::{Result, StoreError};
 use super::state::{removed_row, row_state, text_key};
 use crate::domain::calendar::{Date, is_late};
-use crate::domain::code::UnitCode;
+use crate::domain::code::{BlocCode, UnitCode};
 use crate::domain::entries::Entries;
 use crate::domain::permissions::{CouncilWrite, Role, may_submit};
 use crate::domain::scoring::ComponentScore;
@@ -43,7 +43,7 @@ pub struct UnitSubmission {
     /// Its full name.
     pub name: String,
     /// Its bloc.
-    pub bloc: String,
+    pub bloc: BlocCode,
     /// Its submission; None: not submitted yet.
     pub submission: Option<Submission>,
 }

@@ -4,7 +4,7 @@ use super::audit::{AuditAction, Change};
 use super::error::{Result, StoreError};
 use super::state::{removed_row, row_state};
 use super::{Store, audit_one};
-use crate::domain::code::UnitCode;
+use crate::domain::code::{BlocCode, UnitCode};
 use crate::domain::evaluate::{Round, evaluate_round};
 use crate::domain::permissions::CouncilWrite;
 use crate::domain::regulation::Regulation;
@@ -16,18 +16,18 @@ use std::collections::BTreeSet;
 impl Store {
     /// Records the chairman's order of one tie group of a bloc. The units must be exactly one
     /// current tie group (equal totals at 2 and 3 decimals); a new order of the same units replaces the old.
-    pub fn order_tie(&mut self, bloc: &str, order: &[String]) -> Result<()> {
+    pub fn order_tie(&mut self, bloc: &BlocCode, order: &[String]) -> Result<()> {
         self.write_tie_order(bloc, order, None)
     }
 
     /// Reopens a recorded tie order and replaces it with `order`, for the reason given (required, audited with
     /// the rows removed and added). Refused when no order of these units is recorded, and on an approved bloc.
-    pub fn reorder_tie(&mut self, bloc: &str, order: &[String], reason: &str) -> Result<()> {
+    pub fn reorder_tie(&mut self, bloc: &BlocCode, order: &[String], reason: &str) -> Result<()> {
         let reason = super::required(reason, TextField::TieReorderReason, &Subject::Bloc(bloc.into()))?;
         self.write_tie_order(bloc, order, Some(reason.trim()))
     }
 
-    fn write_tie_order(&mut self, bloc: &str, order: &[String], reason: Option<&str>) -> Result<()> {
+    fn write_tie_order(&mut self, bloc: &BlocCode, order: &[String], reason: Option<&str>) -> Result<()> {
         self.permit(CouncilWrite::OrderTie)?;
         if self.regulation.bloc(bloc).is_none() {
             let blocs: Vec<&str> = self.regulation.blocs.iter().map(|b| b.code.as_str()).collect();
@@ -57,7 +57,7 @@ impl Store {
             .map(|earlier| earlier.join(","))
             .collect();
         if reason.is_some() && previous.is_empty() {
-            return Err(StoreError::from(Refused::NoTieOrder { bloc: bloc.to_string(), order: order.to_vec() }));
+            return Err(StoreError::from(Refused::NoTieOrder { bloc: bloc.clone(), order: order.to_vec() }));
         }
         let states = replace_tie_orders(&tx, bloc, order)?;
         let old = (!previous.is_empty()).then(|| previous.join("; "));
@@ -75,14 +75,14 @@ impl Store {
 
 /// The units ordered are one whole tie group of the bloc: each a unit of it, together all the units of a group
 /// that shares its totals, and no other.
-fn check_tie_group(regulation: &Regulation, round: &Round, bloc: &str, order: &[String]) -> Result<()> {
+fn check_tie_group(regulation: &Regulation, round: &Round, bloc: &BlocCode, order: &[String]) -> Result<()> {
     for unit in order {
         match round.units.iter().find(|u| &u.code == unit) {
             None => return Err(StoreError::from(Refused::UnknownUnit { unit: unit.clone() })),
-            Some(u) if u.bloc != bloc => {
+            Some(u) if u.bloc != *bloc => {
                 return Err(StoreError::from(Refused::NotInBloc {
                     unit: unit.clone().into(),
-                    bloc: bloc.to_string(),
+                    bloc: bloc.clone(),
                     its_bloc: u.bloc.to_string(),
                 }));
             }
@@ -90,11 +90,11 @@ fn check_tie_group(regulation: &Regulation, round: &Round, bloc: &str, order: &[
         }
     }
     let results = evaluate_round(regulation, round);
-    let ranking = results.iter().find(|r| r.bloc == bloc).map(|r| &r.ranking);
+    let ranking = results.iter().find(|r| r.bloc == *bloc).map(|r| &r.ranking);
     let group =
         ranking.and_then(|ranking| ranking.tie_groups.iter().find(|group| group.units.iter().any(|u| u == &order[0])));
     let Some(group) = group else {
-        return Err(StoreError::from(Refused::NoTie { unit: order[0].clone().into(), bloc: bloc.to_string() }));
+        return Err(StoreError::from(Refused::NoTie { unit: order[0].clone().into(), bloc: bloc.clone() }));
     };
     let members: BTreeSet<&str> = group.units.iter().map(UnitCode::as_str).collect();
     if members != order.iter().map(String::as_str).collect::<BTreeSet<&str>>() {
@@ -108,7 +108,7 @@ fn check_tie_group(regulation: &Regulation, round: &Round, bloc: &str, order: &[
 
 /// Drops the earlier orders that covered any of these units and records this one; returns the state of each
 /// row removed and each written, for the log.
-fn replace_tie_orders(tx: &rusqlite::Connection, bloc: &str, order: &[String]) -> Result<Vec<String>> {
+fn replace_tie_orders(tx: &rusqlite::Connection, bloc: &BlocCode, order: &[String]) -> Result<Vec<String>> {
     let mut states = Vec::new();
     for unit in order {
         let mut statement = tx.prepare_cached(

@@ -4,7 +4,7 @@
 
 use super::Store;
 use super::error::Result;
-use crate::domain::code::UnitCode;
+use crate::domain::code::{BlocCode, UnitCode};
 use crate::domain::evaluate::evaluate_round;
 use crate::domain::permissions::{Role, may_see_result};
 use crate::domain::previous_year::{PreviousLevel, YearContext, year_flags};
@@ -38,7 +38,7 @@ pub struct UnitResult {
     /// The unit's name.
     pub name: String,
     /// The bloc it is ranked in.
-    pub bloc: String,
+    pub bloc: BlocCode,
     /// The round's year.
     pub year: i32,
     /// Its place in the bloc's ranking, from 1.
@@ -116,7 +116,7 @@ impl Store {
         reasons.extend(previous_year_reasons(&context, previous.as_ref(), ranked.outcome));
         Ok(UnitResult {
             name: record.name.clone(),
-            bloc: record.bloc.to_string(),
+            bloc: record.bloc.clone(),
             year: self.year,
             rank: ranked.rank,
             total: ranked.official_total.to_string(),

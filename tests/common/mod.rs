@@ -45,7 +45,7 @@ pub fn full_entries(framework: &Framework) -> thamdinh::domain::entries::Entries
 
 /// A unit of the bloc (and group) with every component at max.
 pub fn unit_at_max(regulation: &Regulation, code: &str, bloc: &str, group: Option<&str>) -> UnitRecord {
-    let framework = regulation.framework_for(bloc, group).expect("framework");
+    let framework = regulation.framework_for(&bloc.into(), group).expect("framework");
     UnitRecord {
         code: code.into(),
         name: code.to_uppercase(),

@@ -37,7 +37,7 @@ pub fn checkpoint(db: &Path) {
 
 /// A component of the `huyen` bloc led by so-noi-vu (not scored by the leaders).
 pub fn led_component(store: &Store) -> String {
-    let huyen = store.regulation().framework_for("huyen", None).unwrap();
+    let huyen = store.regulation().framework_for(&"huyen".into(), None).unwrap();
     huyen
         .components()
         .find(|p| {
@@ -65,8 +65,8 @@ pub fn real_round(mut store: Store) -> (PathBuf, String) {
     store.sign_in("tv-so-tttt").unwrap();
     store.add_comment(&"stc".into(), "V.5", "Đề nghị bổ sung tài liệu").unwrap();
     store.sign_in("chu-tich").unwrap();
-    store.order_tie("so-nganh", &["stp".into(), "snv".into()]).unwrap();
-    store.approve_bloc("so-nganh").unwrap();
+    store.order_tie(&"so-nganh".into(), &["stp".into(), "snv".into()]).unwrap();
+    store.approve_bloc(&"so-nganh".into()).unwrap();
     let change = RerateChange::Fact { name: "discipline".into(), value: "yes".into() };
     store.rerate(&"stc".into(), &[change], "Phát hiện vi phạm sau khi công bố").unwrap();
     store.sign_in("thu-ky").unwrap();

@@ -5,7 +5,7 @@
 //! triggers the schema creates (the freeze of approved blocs, the append-only log) are compared with the
 //! database's: a dropped or altered one is named.
 
-use crate::domain::code::UnitCode;
+use crate::domain::code::{BlocCode, UnitCode};
 use crate::domain::permissions::{
     Act, Actor, AppraisalEntry, CouncilWrite, Refusal, Role, Rule, SERVICE_ACCOUNT, SelfAssessmentState, may,
     may_appraise, may_comment, may_self_assess, may_submit,
@@ -43,7 +43,7 @@ pub enum ForgedWhy {
     /// A change to the data of a unit (or tie) whose bloc was approved, with no re-rating of it in that write.
     FrozenBloc {
         /// The approved bloc.
-        bloc: String,
+        bloc: BlocCode,
         /// The table of the row changed.
         table: String,
         /// The row's key (a unit's code, a tie order's bloc).
@@ -270,7 +270,7 @@ impl<'r> Judge<'r> {
         judge: impl FnOnce(&crate::domain::framework::ComponentPlace<'_>) -> std::result::Result<(), ForgedWhy>,
     ) -> Result<std::result::Result<(), ForgedWhy>> {
         let (Some(unit), Some(component)) = (row.unit, row.criterion) else { return Ok(Ok(())) };
-        let place: Option<(String, Option<String>)> = expected
+        let place: Option<(BlocCode, Option<String>)> = expected
             .prepare_cached("SELECT bloc, unit_group FROM main.unit WHERE code = ?1")?
             .query_row([unit], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
@@ -317,7 +317,7 @@ impl<'r> Judge<'r> {
                 if !rerated {
                     let (table, key, rerating) =
                         (record.table.clone(), first.to_string(), self.regulation.rerating.clone());
-                    let why = ForgedWhy::FrozenBloc { bloc, table, key, rerating };
+                    let why = ForgedWhy::FrozenBloc { bloc: bloc.into(), table, key, rerating };
                     self.forged(row, why);
                     return Ok(());
                 }

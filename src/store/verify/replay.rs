@@ -243,7 +243,7 @@ impl Store {
             .map(|row| UnitRow {
                 code: text(row, "code").unwrap_or_default(),
                 name: text(row, "name").unwrap_or_default(),
-                bloc: text(row, "bloc").unwrap_or_default(),
+                bloc: text(row, "bloc").unwrap_or_default().into(),
                 group: text(row, "unit_group"),
             })
             .collect();

@@ -2,6 +2,7 @@
 //! against the store), and the data the store hands back.
 
 use super::*;
+use crate::domain::code::BlocCode;
 
 /// The round as the store last read it.
 pub struct Snapshot {
@@ -147,14 +148,14 @@ pub enum Effect {
     /// The secretary recording the order of units tied on score in a bloc (Điều 9).
     OrderTie {
         /// The bloc whose tie is ordered.
-        bloc: String,
+        bloc: BlocCode,
         /// The tied units' codes, first to last.
         order: Vec<String>,
     },
     /// The chairman approving a bloc's results: its ranking is published and its scores freeze.
     Approve {
         /// The bloc approved.
-        bloc: String,
+        bloc: BlocCode,
     },
     /// A council member's comment on a unit's component (seen by the council, never by the unit).
     Comment {
@@ -215,7 +216,7 @@ pub enum Effect {
     /// The chairman replacing a recorded tie order, for a reason.
     ReorderTie {
         /// The bloc whose tie order changes.
-        bloc: String,
+        bloc: BlocCode,
         /// The tied units' codes, first to last.
         order: Vec<String>,
         /// Why, recorded in the audit log.

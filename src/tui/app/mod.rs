@@ -363,7 +363,7 @@ impl App {
 
     /// Why the chairman cannot approve a bloc yet: the store's own gate (`domain::gates::approval_gate`), in the
     /// store's words, asked of the round the interface holds; the store asks it again before it writes.
-    pub fn approval_blocker(&self, bloc: &str) -> Option<String> {
+    pub fn approval_blocker(&self, bloc: &BlocCode) -> Option<String> {
         crate::domain::gates::approval_gate(&self.regulation, &self.round, &self.approved, bloc)
             .err()
             .map(|blocker| crate::messages::gates::approval(&blocker, self.lang))

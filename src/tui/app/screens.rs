@@ -2,6 +2,7 @@
 //! accessors that answer "is this screen open, and with what" (one per screen), with the keyboard's context.
 
 use super::*;
+use crate::domain::code::BlocCode;
 
 /// Which field of the scoring form has the keys (Tab switches).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,7 +119,7 @@ pub enum Overlay {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TieEdit {
     /// The bloc of the tie.
-    pub bloc: String,
+    pub bloc: BlocCode,
     /// The tied units' codes in the order being set, first to last.
     pub units: Vec<String>,
     /// The unit being moved.
@@ -186,7 +187,7 @@ pub struct UnitView {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApprovalPrompt {
     /// The bloc about to be approved.
-    pub bloc: String,
+    pub bloc: BlocCode,
     /// What was typed: `y` confirms.
     pub typed: String,
     /// Why approval is not possible yet (then nothing can be confirmed).

@@ -2,7 +2,7 @@
 //! open ties, rebuilt only when what they depend on moved.
 
 use super::*;
-use crate::domain::code::UnitCode;
+use crate::domain::code::{BlocCode, UnitCode};
 use crate::domain::permissions::{appraisal_entry, comments};
 
 impl App {
@@ -329,13 +329,12 @@ impl App {
     }
 
     /// Row `index` of the ties pane: the open groups first, then the ordered ones (bloc, units, ordered).
-    pub fn tie_row(&self, index: usize) -> Option<(&str, &[UnitCode], bool)> {
+    pub fn tie_row(&self, index: usize) -> Option<(&BlocCode, &[UnitCode], bool)> {
         match self.open_ties.get(index) {
             Some((bloc, units)) => Some((bloc, units, false)),
-            None => self
-                .recorded_ties
-                .get(index - self.open_ties.len())
-                .map(|(bloc, units)| (bloc.as_str(), units.as_slice(), true)),
+            None => {
+                self.recorded_ties.get(index - self.open_ties.len()).map(|(bloc, units)| (bloc, units.as_slice(), true))
+            }
         }
     }
 

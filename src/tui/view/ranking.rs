@@ -246,7 +246,7 @@ pub fn ties(frame: &mut Frame, app: &App, area: Rect) {
             let total = app
                 .results()
                 .iter()
-                .find(|r| r.bloc == bloc)
+                .find(|r| r.bloc == *bloc)
                 .and_then(|r| r.ranking.units.iter().find(|u| u.unit == units[0]))
                 .map(|u| words::total(u.tiebreak_total, app.lang))
                 .unwrap_or_default();

@@ -172,8 +172,8 @@ fn open_selected(app: &mut App) {
 
 fn open_tie(app: &mut App) {
     let Some((bloc, units, ordered)) = app.tie_row(app.browse.ties_selected) else { return };
-    let (bloc, units) = (bloc.to_string(), units.iter().map(UnitCode::to_string).collect::<Vec<_>>());
-    if ordered && app.approved.contains(bloc.as_str()) {
+    let (bloc, units) = (bloc.clone(), units.iter().map(UnitCode::to_string).collect::<Vec<_>>());
+    if ordered && app.approved.contains(&bloc) {
         app.message = Some((crate::messages::status::tie_locked(&bloc, app.lang), true));
         return;
     }
@@ -202,14 +202,14 @@ fn view_unit(app: &mut App) {
 /// `a`: asks first, showing what approval freezes (the store's approval is unchanged).
 fn ask_approval(app: &mut App) {
     let Some(result) = app.results().get(app.browse.bloc) else { return };
-    let bloc = result.bloc.to_string();
+    let bloc = result.bloc.clone();
     let blocker = app.approval_blocker(&bloc);
     app.screen = Screen::Approval(ApprovalPrompt { bloc, typed: String::new(), blocker });
 }
 
 fn open_facts(app: &mut App) {
     let Some(unit) = app.selected_ranked_unit() else { return };
-    let bloc = app.unit(&unit).map(|u| u.bloc.to_string()).unwrap_or_default();
+    let bloc = app.unit(&unit).map(|u| u.bloc.clone()).unwrap_or_default();
     let values = app
         .regulation
         .facts
