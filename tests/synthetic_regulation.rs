@@ -882,9 +882,10 @@ fn confirmations_refusals_and_the_history_name_the_leaders_as_the_regulation_doe
     assert!(!log.contains("Lãnh đạo UBND tỉnh"), "{log}");
 }
 
-/// The levels' names come from the regulation's data (`[level_names]`, `[level_names_en]`): a copy of the
-/// fixture naming them otherwise shows its names in `rank` and `regulations show`, in both languages; the slugs
-/// of `rank --json` stay.
+/// The levels' names come from the regulation's data (`[level_names]`, `[level_names_en]`, and the short ones
+/// `[level_short_names]`): a copy of the fixture naming them otherwise shows its names in `rank` and
+/// `regulations check`, in both languages, and its short names in the ranking's narrow column and the chart's
+/// legend; the slugs of `rank --json` stay.
 #[test]
 fn the_levels_are_named_as_the_regulations_data_names_them() {
     let dir = tempfile::tempdir().unwrap();
@@ -893,6 +894,11 @@ fn the_levels_are_named_as_the_regulations_data_names_them() {
     let (from, to) = ("not_completed = \"Không hoàn thành nhiệm vụ\"", "not_completed = \"Chưa hoàn thành\"");
     assert!(toml.contains(from));
     let toml = toml.replace(from, to) + "\n[level_names_en]\nnot_completed = \"failed\"\n";
+    // The short names, as the narrow column and the legend show them.
+    let short =
+        [("good = \"Tốt\"", "good = \"HT tốt\""), ("not_completed = \"Không HT\"", "not_completed = \"Chưa HT\"")];
+    assert!(short.iter().all(|(from, _)| toml.contains(from)), "the fixture writes its short names out");
+    let toml = short.iter().fold(toml, |toml, (from, to)| toml.replace(from, to));
     std::fs::write(target.join("regulation.toml"), toml).unwrap();
     let run = |args: &[&str]| {
         let output = Command::new(env!("CARGO_BIN_EXE_thamdinh"))
@@ -919,6 +925,10 @@ fn the_levels_are_named_as_the_regulations_data_names_them() {
     // The regulation's other levels keep the words its data gives (here the defaults, written out).
     let shown = run(&["regulations", "check", target.to_str().unwrap()]);
     assert!(shown.contains("Hoàn thành xuất sắc nhiệm vụ:") && shown.contains("Hoàn thành tốt nhiệm vụ:"), "{shown}");
+    assert!(shown.contains("Chưa hoàn thành (một trong):"), "{shown}");
+    let short_names = "Viết tắt: Hoàn thành xuất sắc nhiệm vụ → Xuất sắc; Hoàn thành tốt nhiệm vụ → HT tốt; \
+                       Hoàn thành nhiệm vụ → Hoàn thành; Chưa hoàn thành → Chưa HT";
+    assert!(shown.contains(short_names), "{shown}");
     // The screens name it the same way: the secretary's ranking pane, in a real terminal.
     if tools::available("tmux", "-V", "tmux") {
         run(&["user", "add", "--db", &db, "thu-ky", "--role", "secretary"]);
@@ -934,6 +944,21 @@ fn the_levels_are_named_as_the_regulations_data_names_them() {
         assert!(!rows.is_empty() && rows.iter().all(|l| l.contains("Chưa hoàn thành")), "{screen}");
         // The reasons pane too.
         assert!(!screen.contains("Không hoàn thành nhiệm vụ"), "{screen}");
+        tmux.keys(&["q"]);
+        // On a narrow terminal the ranking's level column and the chart's legend use the short names.
+        let tmux = tools::Tmux::new(&format!("level-short-{}", std::process::id()), "short");
+        tmux.open(
+            80,
+            24,
+            &format!("env THAMDINH_DATA_DIR={data} {} --db {db} --user thu-ky", env!("CARGO_BIN_EXE_thamdinh")),
+        );
+        let screen = tmux.wait_for("Chưa HT");
+        let rows: Vec<&str> = screen.lines().filter(|l| l.contains("k1-0")).collect();
+        assert!(!rows.is_empty() && rows.iter().all(|l| l.contains("Chưa HT") && !l.contains("Không HT")), "{screen}");
+        tmux.keys(&["3"]);
+        let screen = tmux.wait_for("HT tốt ≥ 75");
+        let legend = screen.lines().find(|l| l.contains("HT tốt ≥ 75")).unwrap_or_default();
+        assert!(!legend.contains("Tốt ≥") && !legend.contains("Không HT"), "{screen}");
         tmux.keys(&["q"]);
     }
 }
