@@ -891,7 +891,8 @@ fn the_levels_are_named_as_the_regulations_data_names_them() {
     let dir = tempfile::tempdir().unwrap();
     let target = copy_of_the_fixture(dir.path());
     let toml = std::fs::read_to_string(target.join("regulation.toml")).unwrap();
-    let (from, to) = ("not_completed = \"Không hoàn thành nhiệm vụ\"", "not_completed = \"Chưa hoàn thành\"");
+    let (from, to) =
+        ("not_completed = \"Không hoàn thành nhiệm vụ\"", "not_completed = \"Chưa hoàn thành nhiệm vụ được giao\"");
     assert!(toml.contains(from));
     let toml = toml.replace(from, to) + "\n[level_names_en]\nnot_completed = \"failed\"\n";
     // The short names, as the narrow column and the legend show them.
@@ -925,9 +926,9 @@ fn the_levels_are_named_as_the_regulations_data_names_them() {
     // The regulation's other levels keep the words its data gives (here the defaults, written out).
     let shown = run(&["regulations", "check", target.to_str().unwrap()]);
     assert!(shown.contains("Hoàn thành xuất sắc nhiệm vụ:") && shown.contains("Hoàn thành tốt nhiệm vụ:"), "{shown}");
-    assert!(shown.contains("Chưa hoàn thành (một trong):"), "{shown}");
+    assert!(shown.contains("Chưa hoàn thành nhiệm vụ được giao (một trong):"), "{shown}");
     let short_names = "Viết tắt: Hoàn thành xuất sắc nhiệm vụ → Xuất sắc; Hoàn thành tốt nhiệm vụ → HT tốt; \
-                       Hoàn thành nhiệm vụ → Hoàn thành; Chưa hoàn thành → Chưa HT";
+                       Hoàn thành nhiệm vụ → Hoàn thành; Chưa hoàn thành nhiệm vụ được giao → Chưa HT";
     assert!(shown.contains(short_names), "{shown}");
     // The screens name it the same way: the secretary's ranking pane, in a real terminal.
     if tools::available("tmux", "-V", "tmux") {
@@ -945,7 +946,8 @@ fn the_levels_are_named_as_the_regulations_data_names_them() {
         // The reasons pane too.
         assert!(!screen.contains("Không hoàn thành nhiệm vụ"), "{screen}");
         tmux.keys(&["q"]);
-        // On a narrow terminal the ranking's level column and the chart's legend use the short names.
+        // On a narrow terminal (the full name has no room) the ranking's level column and the chart's legend use
+        // the short names.
         let tmux = tools::Tmux::new(&format!("level-short-{}", std::process::id()), "short");
         tmux.open(
             80,
@@ -953,12 +955,12 @@ fn the_levels_are_named_as_the_regulations_data_names_them() {
             &format!("env THAMDINH_DATA_DIR={data} {} --db {db} --user thu-ky", env!("CARGO_BIN_EXE_thamdinh")),
         );
         let screen = tmux.wait_for("Chưa HT");
-        let rows: Vec<&str> = screen.lines().filter(|l| l.contains("k1-0")).collect();
+        let rows: Vec<&str> = screen.lines().filter(|l| l.contains("(giả lập)")).collect();
         assert!(!rows.is_empty() && rows.iter().all(|l| l.contains("Chưa HT") && !l.contains("Không HT")), "{screen}");
         tmux.keys(&["3"]);
         let screen = tmux.wait_for("HT tốt ≥ 75");
         let legend = screen.lines().find(|l| l.contains("HT tốt ≥ 75")).unwrap_or_default();
-        assert!(!legend.contains("Tốt ≥") && !legend.contains("Không HT"), "{screen}");
+        assert!(legend.contains("Chưa HT") && !legend.contains("Tốt ≥") && !legend.contains("Không HT"), "{screen}");
         tmux.keys(&["q"]);
     }
 }
