@@ -849,8 +849,9 @@ fn the_demo_gives_no_self_assessment_on_what_the_leaders_score() {
 }
 
 /// The leaders are named in the regulation's words (Điều 3.4) wherever a person reads them: the confirmation of
-/// `user add`, the refusals of what they may not score and of a unit's self-score on A.4, and the history's
-/// actions and users. No *tỉnh* (a province) anywhere in them.
+/// `user add`, the refusals of what they may not score and of a unit's self-score on A.4, of the leaders' agency's
+/// people added as members or with an agency, and the history's actions and users. No *tỉnh* (a province)
+/// anywhere in them, nor *provincial* in English.
 #[test]
 fn confirmations_refusals_and_the_history_name_the_leaders_as_the_regulation_does() {
     const LEADERS: &str = "Thường trực Huyện ủy, HĐND, lãnh đạo UBND huyện";
@@ -866,13 +867,23 @@ fn confirmations_refusals_and_the_history_name_the_leaders_as_the_regulation_doe
     let own = round.write("own.csv", "unit,criterion,self_score,explanation\nk1-01,A.4.1,5,Tự chấm\n");
     // A leader's column naming someone who is not one of them.
     let ghost = round.write("ghost.csv", "unit,criterion,appraised_score,reason,leader\nk1-01,A.4.1,5,,thu-ky\n");
-    for (user, file) in [("lanh-dao-1", &column), ("lanh-dao-1", &plain), ("admin", &own), ("admin", &ghost)] {
-        let mut args = vec!["import", "scores", "--db", db, file.as_str()];
-        if user != "admin" {
-            args.extend(["--user", user]);
+    for lang in ["vi", "en"] {
+        for (user, file) in [("lanh-dao-1", &column), ("lanh-dao-1", &plain), ("admin", &own), ("admin", &ghost)] {
+            let mut args = vec!["--lang", lang, "import", "scores", "--db", db, file.as_str()];
+            if user != "admin" {
+                args.extend(["--user", user]);
+            }
+            let why = refused(&args);
+            assert!(why.contains(LEADERS) && !why.contains("tỉnh") && !why.contains("provincial"), "{file}: {why}");
         }
-        let why = refused(&args);
-        assert!(why.contains(LEADERS) && !why.contains("tỉnh"), "{file}: {why}");
+        // The leaders' own agency (lanh-dao-huyen) appraises nothing itself: its people are added as leaders,
+        // and a leader acts for no agency (in English the role's name: a leader).
+        for role in ["member", "leader"] {
+            let args = ["--lang", lang, "user", "add", "--db", db, "x", "--role", role, "--agency", "lanh-dao-huyen"];
+            let why = refused(&args);
+            let named = why.contains(LEADERS) || (lang, role) == ("en", "leader");
+            assert!(named && !why.contains("tỉnh") && !why.contains("provincial"), "{role}: {why}");
+        }
     }
     // The history: the leaders' scores and the users added, by the regulation's words.
     round.appraise(&[unit("k1-01", &[])]);
