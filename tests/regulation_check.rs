@@ -46,6 +46,7 @@ fn a_good_folder_prints_a_summary_to_hold_against_the_text() {
         "  ND-I XÂY DỰNG TỔ CHỨC, XÂY DỰNG TẬP THỂ — 80",
         "      VII.3 ",
         "Hoàn thành xuất sắc nhiệm vụ:\n    - Có tổng số điểm “thẩm định” đạt được từ 90 điểm trở lên",
+        "Viết tắt: Hoàn thành xuất sắc nhiệm vụ → Xuất sắc; Hoàn thành tốt nhiệm vụ → Tốt; Hoàn thành nhiệm vụ → Hoàn thành; Không hoàn thành nhiệm vụ → Không HT",
         "Chỉ tiêu xuất sắc: 15 % × tổng số đơn vị của khối, số lẻ làm tròn lên; 10 đơn vị → 2; 25 đơn vị → 4",
         "Bằng điểm: tổng điểm 2 chữ số thập phân, rồi tổng điểm 3 chữ số thập phân, rồi Chủ tịch quyết định",
     ] {
@@ -84,6 +85,18 @@ fn bad_keys_are_refused_naming_file_line_and_key() {
         ("regulation.toml", "rate = \"0.2\"", "rate = \"1.2\"", "regulation.toml:48: quota.rate"),
         ("regulation.toml", "tiebreak_decimals = 3", "tie_keys = [\"part:Z\"]", "regulation.toml:9: tie_keys: part:Z"),
         ("frameworks/phu-luc-1.toml", "max = \"1.5\"", "max = \"2.5\"", "phu-luc-1.toml:"),
+        (
+            "regulation.toml",
+            "not_completed = \"Không HT\"",
+            "not_completed = \"Không hoàn thành\"",
+            "regulation.toml:174: level_short_names.not_completed \"Không hoàn thành\" is 16 columns wide; a short name fits the ranking's narrow column, 12 columns",
+        ),
+        (
+            "regulation.toml",
+            "good = \"Good\"",
+            "good = \"Good (above 70)\"",
+            "regulation.toml:178: level_short_names_en.good",
+        ),
     ] {
         let dir = tempfile::tempdir().unwrap();
         let folder = copy_with(dir.path(), &[(file, from, to)]);

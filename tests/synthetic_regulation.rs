@@ -849,8 +849,9 @@ fn the_demo_gives_no_self_assessment_on_what_the_leaders_score() {
 }
 
 /// The leaders are named in the regulation's words (Điều 3.4) wherever a person reads them: the confirmation of
-/// `user add`, the refusals of what they may not score and of a unit's self-score on A.4, and the history's
-/// actions and users. No *tỉnh* (a province) anywhere in them.
+/// `user add`, the refusals of what they may not score and of a unit's self-score on A.4, of the leaders' agency's
+/// people added as members or with an agency, and the history's actions and users. No *tỉnh* (a province)
+/// anywhere in them, nor *provincial* in English.
 #[test]
 fn confirmations_refusals_and_the_history_name_the_leaders_as_the_regulation_does() {
     const LEADERS: &str = "Thường trực Huyện ủy, HĐND, lãnh đạo UBND huyện";
@@ -866,13 +867,23 @@ fn confirmations_refusals_and_the_history_name_the_leaders_as_the_regulation_doe
     let own = round.write("own.csv", "unit,criterion,self_score,explanation\nk1-01,A.4.1,5,Tự chấm\n");
     // A leader's column naming someone who is not one of them.
     let ghost = round.write("ghost.csv", "unit,criterion,appraised_score,reason,leader\nk1-01,A.4.1,5,,thu-ky\n");
-    for (user, file) in [("lanh-dao-1", &column), ("lanh-dao-1", &plain), ("admin", &own), ("admin", &ghost)] {
-        let mut args = vec!["import", "scores", "--db", db, file.as_str()];
-        if user != "admin" {
-            args.extend(["--user", user]);
+    for lang in ["vi", "en"] {
+        for (user, file) in [("lanh-dao-1", &column), ("lanh-dao-1", &plain), ("admin", &own), ("admin", &ghost)] {
+            let mut args = vec!["--lang", lang, "import", "scores", "--db", db, file.as_str()];
+            if user != "admin" {
+                args.extend(["--user", user]);
+            }
+            let why = refused(&args);
+            assert!(why.contains(LEADERS) && !why.contains("tỉnh") && !why.contains("provincial"), "{file}: {why}");
         }
-        let why = refused(&args);
-        assert!(why.contains(LEADERS) && !why.contains("tỉnh"), "{file}: {why}");
+        // The leaders' own agency (lanh-dao-huyen) appraises nothing itself: its people are added as leaders,
+        // and a leader acts for no agency (in English the role's name: a leader).
+        for role in ["member", "leader"] {
+            let args = ["--lang", lang, "user", "add", "--db", db, "x", "--role", role, "--agency", "lanh-dao-huyen"];
+            let why = refused(&args);
+            let named = why.contains(LEADERS) || (lang, role) == ("en", "leader");
+            assert!(named && !why.contains("tỉnh") && !why.contains("provincial"), "{role}: {why}");
+        }
     }
     // The history: the leaders' scores and the users added, by the regulation's words.
     round.appraise(&[unit("k1-01", &[])]);
@@ -882,17 +893,24 @@ fn confirmations_refusals_and_the_history_name_the_leaders_as_the_regulation_doe
     assert!(!log.contains("Lãnh đạo UBND tỉnh"), "{log}");
 }
 
-/// The levels' names come from the regulation's data (`[level_names]`, `[level_names_en]`): a copy of the
-/// fixture naming them otherwise shows its names in `rank` and `regulations show`, in both languages; the slugs
-/// of `rank --json` stay.
+/// The levels' names come from the regulation's data (`[level_names]`, `[level_names_en]`, and the short ones
+/// `[level_short_names]`): a copy of the fixture naming them otherwise shows its names in `rank` and
+/// `regulations check`, in both languages, and its short names in the ranking's narrow column and the chart's
+/// legend; the slugs of `rank --json` stay.
 #[test]
 fn the_levels_are_named_as_the_regulations_data_names_them() {
     let dir = tempfile::tempdir().unwrap();
     let target = copy_of_the_fixture(dir.path());
     let toml = std::fs::read_to_string(target.join("regulation.toml")).unwrap();
-    let (from, to) = ("not_completed = \"Không hoàn thành nhiệm vụ\"", "not_completed = \"Chưa hoàn thành\"");
+    let (from, to) =
+        ("not_completed = \"Không hoàn thành nhiệm vụ\"", "not_completed = \"Chưa hoàn thành nhiệm vụ được giao\"");
     assert!(toml.contains(from));
     let toml = toml.replace(from, to) + "\n[level_names_en]\nnot_completed = \"failed\"\n";
+    // The short names, as the narrow column and the legend show them.
+    let short =
+        [("good = \"Tốt\"", "good = \"HT tốt\""), ("not_completed = \"Không HT\"", "not_completed = \"Chưa HT\"")];
+    assert!(short.iter().all(|(from, _)| toml.contains(from)), "the fixture writes its short names out");
+    let toml = short.iter().fold(toml, |toml, (from, to)| toml.replace(from, to));
     std::fs::write(target.join("regulation.toml"), toml).unwrap();
     let run = |args: &[&str]| {
         let output = Command::new(env!("CARGO_BIN_EXE_thamdinh"))
@@ -919,6 +937,10 @@ fn the_levels_are_named_as_the_regulations_data_names_them() {
     // The regulation's other levels keep the words its data gives (here the defaults, written out).
     let shown = run(&["regulations", "check", target.to_str().unwrap()]);
     assert!(shown.contains("Hoàn thành xuất sắc nhiệm vụ:") && shown.contains("Hoàn thành tốt nhiệm vụ:"), "{shown}");
+    assert!(shown.contains("Chưa hoàn thành nhiệm vụ được giao (một trong):"), "{shown}");
+    let short_names = "Viết tắt: Hoàn thành xuất sắc nhiệm vụ → Xuất sắc; Hoàn thành tốt nhiệm vụ → HT tốt; \
+                       Hoàn thành nhiệm vụ → Hoàn thành; Chưa hoàn thành nhiệm vụ được giao → Chưa HT";
+    assert!(shown.contains(short_names), "{shown}");
     // The screens name it the same way: the secretary's ranking pane, in a real terminal.
     if tools::available("tmux", "-V", "tmux") {
         run(&["user", "add", "--db", &db, "thu-ky", "--role", "secretary"]);
@@ -934,6 +956,22 @@ fn the_levels_are_named_as_the_regulations_data_names_them() {
         assert!(!rows.is_empty() && rows.iter().all(|l| l.contains("Chưa hoàn thành")), "{screen}");
         // The reasons pane too.
         assert!(!screen.contains("Không hoàn thành nhiệm vụ"), "{screen}");
+        tmux.keys(&["q"]);
+        // On a narrow terminal (the full name has no room) the ranking's level column and the chart's legend use
+        // the short names.
+        let tmux = tools::Tmux::new(&format!("level-short-{}", std::process::id()), "short");
+        tmux.open(
+            80,
+            24,
+            &format!("env THAMDINH_DATA_DIR={data} {} --db {db} --user thu-ky", env!("CARGO_BIN_EXE_thamdinh")),
+        );
+        let screen = tmux.wait_for("Chưa HT");
+        let rows: Vec<&str> = screen.lines().filter(|l| l.contains("(giả lập)")).collect();
+        assert!(!rows.is_empty() && rows.iter().all(|l| l.contains("Chưa HT") && !l.contains("Không HT")), "{screen}");
+        tmux.keys(&["3"]);
+        let screen = tmux.wait_for("HT tốt ≥ 75");
+        let legend = screen.lines().find(|l| l.contains("HT tốt ≥ 75")).unwrap_or_default();
+        assert!(legend.contains("Chưa HT") && !legend.contains("Tốt ≥") && !legend.contains("Không HT"), "{screen}");
         tmux.keys(&["q"]);
     }
 }

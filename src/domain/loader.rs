@@ -64,6 +64,57 @@ struct RegulationFile {
     /// Further articles cited beside what they rule.
     #[serde(default)]
     citations: CitationsFile,
+    /// The levels' short names, for narrow columns and the chart's legend.
+    #[serde(default)]
+    level_short_names: LevelShortNamesFile,
+    /// The levels' English short names.
+    #[serde(default)]
+    level_short_names_en: LevelShortNamesFile,
+}
+
+/// `[level_short_names]` / `[level_short_names_en]`: each level's short name (at most
+/// [`super::regulation::SHORT_LEVEL_COLUMNS`] columns); absent, derived from the full name.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct LevelShortNamesFile {
+    /// *Xuất sắc*.
+    excellent: Option<Spanned<String>>,
+    /// *Tốt*.
+    good: Option<Spanned<String>>,
+    /// *Hoàn thành*.
+    completed: Option<Spanned<String>>,
+    /// *Không HT*.
+    not_completed: Option<Spanned<String>>,
+}
+
+impl LevelShortNamesFile {
+    /// In the order of `Level::ALL`, a blank name keeping the default; a name wider than the narrow column is
+    /// a problem naming its key (`table.key`).
+    fn names(self, source: &Source<'_>, table: &str, problems: &mut Vec<DataError>) -> [Option<String>; 4] {
+        use unicode_width::UnicodeWidthStr;
+        let columns = super::regulation::SHORT_LEVEL_COLUMNS;
+        let keyed = [
+            ("not_completed", self.not_completed),
+            ("completed", self.completed),
+            ("good", self.good),
+            ("excellent", self.excellent),
+        ];
+        keyed.map(|(key, name)| {
+            let name = name?;
+            let text = name.get_ref().trim();
+            if text.width() > columns {
+                problems.push(source.error(
+                    &name,
+                    format!(
+                        "{table}.{key} {text:?} is {} columns wide; a short name fits the ranking's narrow column, {columns} columns",
+                        text.width()
+                    ),
+                ));
+                return None;
+            }
+            Some(text.to_string()).filter(|text| !text.is_empty())
+        })
+    }
 }
 
 /// `[citations]`: articles of the regulation cited beside what they rule; each absent: no article there.
@@ -477,6 +528,7 @@ struct Parts {
 /// classification, each reported).
 fn finish(folder: &str, source: &Source<'_>, raw: RegulationFile, parts: Parts) -> Result<Regulation, Vec<DataError>> {
     let Parts { agencies, blocs, groups, frameworks, grades, quota, facts, points, tie_keys, tie_keys_listed } = parts;
+    let mut problems = Vec::new();
     let tiebreak_decimals = tie_keys
         .iter()
         .find_map(|key| match key {
@@ -518,6 +570,8 @@ fn finish(folder: &str, source: &Source<'_>, raw: RegulationFile, parts: Parts) 
         level_names: super::regulation::LevelNames {
             vietnamese: raw.level_names.names(),
             english: raw.level_names_en.names(),
+            short_vietnamese: raw.level_short_names.names(source, "level_short_names", &mut problems),
+            short_english: raw.level_short_names_en.names(source, "level_short_names_en", &mut problems),
         },
         citations: {
             let article = |text: Option<String>| text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
@@ -528,7 +582,6 @@ fn finish(folder: &str, source: &Source<'_>, raw: RegulationFile, parts: Parts) 
             }
         },
     };
-    let mut problems = Vec::new();
     if regulation.deadlines.submission.is_some() && regulation.deadlines.submission_in(2024).is_none() {
         problems.push(DataError::at(
             &source.name,

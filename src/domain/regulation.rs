@@ -87,14 +87,51 @@ pub struct Citations {
     pub submission_approval: Option<String>,
 }
 
-/// The four levels' names as the regulation writes them, in Vietnamese and (optionally) in English; each None
-/// keeps the seeds' words (*Hoàn thành tốt nhiệm vụ*; `good`).
+/// The four levels' names as the regulation writes them, in Vietnamese and (optionally) in English, in full and
+/// short (`[level_short_names]`, for narrow columns and the chart's legend); each None keeps the seeds' words
+/// (*Hoàn thành tốt nhiệm vụ*, *Tốt*; `good`).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct LevelNames {
     /// By level, in the order of [`Level::ALL`]: the Vietnamese name.
     pub vietnamese: [Option<String>; 4],
     /// By level, in the same order: the English name.
     pub english: [Option<String>; 4],
+    /// By level, in the same order: the Vietnamese short name the data gives (at most [`SHORT_LEVEL_COLUMNS`]).
+    pub short_vietnamese: [Option<String>; 4],
+    /// By level, in the same order: the English short name the data gives.
+    pub short_english: [Option<String>; 4],
+}
+
+/// The widest a level's short name may be, in display columns: the ranking's narrow level column, as wide as the
+/// widest word it already holds (*Chờ Chủ tịch*, a tie awaiting the chairman).
+pub const SHORT_LEVEL_COLUMNS: usize = 12;
+
+/// A level's full name made short enough for the narrow column: the name itself where it fits
+/// [`SHORT_LEVEL_COLUMNS`], else its first words that fit one column less, then `…` (a first word too long is
+/// cut).
+pub fn shortened(full: &str) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if full.width() <= SHORT_LEVEL_COLUMNS {
+        return full.to_string();
+    }
+    let room = SHORT_LEVEL_COLUMNS - 1;
+    let mut kept = String::new();
+    for word in full.split_whitespace() {
+        let next = if kept.is_empty() { word.to_string() } else { format!("{kept} {word}") };
+        if next.width() > room {
+            break;
+        }
+        kept = next;
+    }
+    if kept.is_empty() {
+        for c in full.chars() {
+            if kept.width() + c.width().unwrap_or(0) > room {
+                break;
+            }
+            kept.push(c);
+        }
+    }
+    kept + "…"
 }
 
 impl LevelNames {
@@ -110,6 +147,22 @@ impl LevelNames {
     /// The level's English name the regulation's data gives, if any.
     pub fn english(&self, level: Level) -> Option<&str> {
         self.english[Self::at(level)].as_deref()
+    }
+
+    /// The level's Vietnamese short name: the data's (`[level_short_names]`), else its own full name made short
+    /// ([`shortened`]); None where the regulation keeps the seeds' full name (the seeds' short word then).
+    pub fn short_vietnamese(&self, level: Level) -> Option<String> {
+        let at = Self::at(level);
+        self.short_vietnamese[at]
+            .clone()
+            .or_else(|| self.vietnamese[at].as_deref().filter(|full| *full != level.vietnamese()).map(shortened))
+    }
+
+    /// The level's English short name: the data's (`[level_short_names_en]`), else the data's English full name
+    /// made short; None: the seeds' short word.
+    pub fn short_english(&self, level: Level) -> Option<String> {
+        let at = Self::at(level);
+        self.short_english[at].clone().or_else(|| self.english[at].as_deref().map(shortened))
     }
 }
 

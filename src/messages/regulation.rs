@@ -2,6 +2,7 @@
 //! rule, and the summary `thamdinh regulations check` prints.
 
 use super::Lang;
+use crate::domain::classification::Level;
 use crate::domain::ranking::RankedUnit;
 use crate::domain::regulation::Regulation;
 use crate::domain::score::display_vi;
@@ -157,10 +158,22 @@ pub fn summary(regulation: &Regulation, lang: Lang) -> String {
             let _ = writeln!(out, "    - {}", condition.label);
         }
     }
-    let _ = writeln!(out, "  {}:", lang.pick("Không hoàn thành nhiệm vụ (một trong)", "Not completed (any of)"));
+    let not_completed = super::levels::level(regulation, Level::NotCompleted, lang);
+    let any_of = lang.pick("một trong", "any of");
+    let _ = writeln!(out, "  {not_completed} ({any_of}):");
     for condition in &regulation.classification.not_completed {
         let _ = writeln!(out, "    - {}", condition.label);
     }
+    // Each level's short name beside its full name (a narrow column, the chart's legend: `[level_short_names]`).
+    let shorts: Vec<String> = Level::ALL
+        .iter()
+        .rev()
+        .map(|&level| {
+            let full = super::levels::level(regulation, level, lang);
+            format!("{full} → {}", super::levels::level_short(regulation, level, lang))
+        })
+        .collect();
+    let _ = writeln!(out, "{} {}", lang.pick("Viết tắt:", "Short names:"), shorts.join("; "));
     let quota = &regulation.quota;
     let worked: Vec<String> = [10, 25]
         .iter()

@@ -411,7 +411,8 @@ fn level_full_en(level: Level) -> &'static str {
     }
 }
 
-/// A level in a narrow column (*Xuất sắc*, *Không HT*).
+/// A level in a narrow column in the seeds' words (*Xuất sắc*, *Không HT*); a regulation's own short names are
+/// `levels::outcome_short`'s.
 pub fn outcome_short(outcome: Outcome, lang: Lang) -> &'static str {
     match (lang, outcome) {
         (_, Outcome::Level(level)) => level_short(level, lang),
@@ -420,7 +421,7 @@ pub fn outcome_short(outcome: Outcome, lang: Lang) -> &'static str {
     }
 }
 
-/// A level in a legend or a narrow column.
+/// A level in a legend or a narrow column in the seeds' words (the default of `levels::level_short`).
 pub fn level_short(level: Level, lang: Lang) -> &'static str {
     match (lang, level) {
         (Lang::Vi, Level::Excellent) => "Xuất sắc",

@@ -4,6 +4,7 @@
 use super::{heading, warning};
 use crate::domain::classification::Level;
 use crate::domain::ranking::Outcome;
+use crate::messages::levels;
 use crate::messages::views::{self as words, Word, word};
 use crate::tui::app::App;
 use ratatui::Frame;
@@ -59,7 +60,7 @@ fn distribution(frame: &mut Frame, app: &App, area: Rect) {
         let mut legend = vec![Span::styled(word(Word::Thresholds, lang), heading())];
         for (level, at) in &thresholds {
             legend.push(Span::styled(
-                format!("{} ≥ {}", words::level_short(*level, lang), words::score(*at, lang)),
+                format!("{} ≥ {}", levels::level_short(&app.regulation, *level, lang), words::score(*at, lang)),
                 colour(Some(*level)),
             ));
             legend.push(Span::raw(" · "));
@@ -67,12 +68,11 @@ fn distribution(frame: &mut Frame, app: &App, area: Rect) {
         legend.push(Span::styled(words::below_thresholds(below, lang), colour(None)));
         Line::from(legend)
     };
-    let legend =
-        legend_with(&crate::messages::levels::outcome(&app.regulation, Outcome::Level(Level::NotCompleted), lang));
+    let legend = legend_with(&levels::outcome(&app.regulation, Outcome::Level(Level::NotCompleted), lang));
     let legend = if legend.width() <= usize::from(inner.width) {
         legend
     } else {
-        legend_with(words::level_short(Level::NotCompleted, lang))
+        legend_with(&levels::level_short(&app.regulation, Level::NotCompleted, lang))
     };
     let last = ranking.quota.checked_sub(1).and_then(|at| ranking.units.get(at));
     let last_total = last.map(|last| words::total(last.official_total, lang));

@@ -206,7 +206,7 @@ fn approval_table(frame: &mut Frame, app: &App, ranking: &BlocRanking, area: Rec
             };
             let spelled = Spelled {
                 full: cells(&crate::messages::levels::outcome(&app.regulation, unit.outcome, lang)),
-                short: cells(words::outcome_short(unit.outcome, lang)),
+                short: cells(&crate::messages::levels::outcome_short(&app.regulation, unit.outcome, lang)),
             };
             (spelled, super::level_style(unit.outcome))
         })

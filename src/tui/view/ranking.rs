@@ -35,7 +35,7 @@ fn ranked_cells(app: &App, unit: &RankedUnit, name: String, tie: &str, wide: boo
     let level = if wide {
         crate::messages::levels::outcome(&app.regulation, unit.outcome, app.lang)
     } else {
-        words::outcome_short(unit.outcome, app.lang).to_string()
+        crate::messages::levels::outcome_short(&app.regulation, unit.outcome, app.lang)
     };
     // ⚑: not completed two years running (Điều 11.2.d), for the chairman; the reasons say it in words.
     let level = if flagged { format!("⚑ {level}") } else { level };
