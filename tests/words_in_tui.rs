@@ -253,3 +253,67 @@ fn the_check_finds_what_it_looks_for() {
     let found: Vec<String> = vietnamese_literals(source).into_iter().map(|(_, text)| text).collect();
     assert_eq!(found, vec!["Lưu".to_string(), "Đóng \"x\"".to_string(), "Chỉ Thư ký".to_string()]);
 }
+
+/// Folders whose sentences a person reads: the catalog, the interface and the command line.
+const CITING_FOLDERS: [&str; 3] = ["src/messages", "src/tui", "src/cli"];
+
+/// The literals of a source, outside `#[cfg(test)]` code and comments (doc comments included), that write an
+/// article number of their own (*Điều 10.4*, *Article 10.4*), with their line.
+fn fixed_articles(source: &str) -> Vec<(usize, String)> {
+    let (code, literals) = lex(source);
+    let skipped = skipped(&code);
+    let numbered = |text: &str, word: &str| {
+        text.match_indices(word).any(|(at, _)| text[at + word.len()..].starts_with(|c: char| c.is_ascii_digit()))
+    };
+    literals
+        .into_iter()
+        .filter(|literal| ["Điều ", "Article ", "article "].iter().any(|word| numbered(&literal.text, word)))
+        .filter(|literal| !skipped.iter().any(|&(from, to)| (from..=to).contains(&literal.at)))
+        .map(|literal| (source[..literal.at].lines().count(), literal.text))
+        .collect()
+}
+
+/// Issue 26: an article is cited from the round's regulation's data (`rerating`, `[citations]`, `[self_assessment]
+/// source` …), never written in the program: one regulation's article would be shown under another.
+#[test]
+fn no_article_of_a_regulation_is_written_in_the_program() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut found = Vec::new();
+    let mut folders: Vec<_> = CITING_FOLDERS.iter().map(|folder| root.join(folder)).collect();
+    let mut files = 0;
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files += 1;
+                let source = std::fs::read_to_string(&path).unwrap();
+                let name = path.strip_prefix(root).unwrap().display().to_string();
+                found
+                    .extend(fixed_articles(&source).into_iter().map(|(line, text)| format!("{name}:{line}: {text:?}")));
+            }
+        }
+    }
+    assert!(files > 60, "the folders were not read ({files} files)");
+    assert!(
+        found.is_empty(),
+        "an article written in the program, not taken from the regulation's data:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_article_check_finds_what_it_looks_for() {
+    let source = concat!(
+        "/// Re-rating (Điều 10.4) in a doc comment\n",
+        "fn a() -> &'static str { \"xếp loại lại (Điều 10.4)\" }\n",
+        "fn b() -> &'static str { \"the chairman re-rates (Article 10.4)\" }\n",
+        "fn c() -> String { format!(\"Điều {n}\") }\n",
+        "fn d() -> &'static str { \"Điều kiện\" }\n",
+        "#[cfg(test)]\n",
+        "mod tests { fn t() { let _ = \"Điều 7\"; } }\n",
+    );
+    let found: Vec<String> = fixed_articles(source).into_iter().map(|(_, text)| text).collect();
+    assert_eq!(found, vec!["xếp loại lại (Điều 10.4)".to_string(), "the chairman re-rates (Article 10.4)".to_string()]);
+}
