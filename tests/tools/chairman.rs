@@ -5,7 +5,7 @@
 use super::Tmux;
 
 /// Drives the program open in `tmux` as the chairman, on the ranking of an approved bloc whose selected unit has
-/// facts, with an open bloc after it; every screen shown on the way, in order.
+/// facts (their heading citing an article), with an open bloc after it; every screen shown on the way, in order.
 pub fn screens(tmux: &Tmux) -> Vec<String> {
     let mut seen = vec![tmux.wait_for("Lý do xếp loại —")];
     let mut look = |keys: &[&str], wait: &str| {
@@ -18,7 +18,8 @@ pub fn screens(tmux: &Tmux) -> Vec<String> {
     look(&["Escape"], "Lý do xếp loại —");
     look(&["f"], "┌ Khối đã phê duyệt — xếp loại lại");
     look(&["Escape"], "Lý do xếp loại —");
-    look(&["v"], "┌ Hồ sơ đơn vị");
+    // Both regulations' data cite the facts' article: the unit's file is drawn whole once its facts show.
+    look(&["v"], "Sự kiện (");
     look(&["Escape"], "Lý do xếp loại —");
     let desk = look(&["5"], "┌ Bàn làm việc");
     let rows: Vec<&str> =
