@@ -975,3 +975,42 @@ fn the_levels_are_named_as_the_regulations_data_names_them() {
         tmux.keys(&["q"]);
     }
 }
+
+/// Issue 26: the synthetic text has no article of re-rating, no papers' addressee and none of 2610's articles,
+/// and the chairman's screens say so in a real terminal: the help of the panes, the desk (its actions, the
+/// re-rating form, the list of papers), an approved bloc's facts form with its re-rating reason and its help,
+/// and the approval prompt of a bloc still open cite no *Điều 10.4* and address no *Chủ tịch UBND tỉnh*.
+#[test]
+fn the_chairmans_screens_cite_only_the_texts_own_articles() {
+    if !tools::available("tmux", "-V", "tmux") {
+        return;
+    }
+    let round = Round::new();
+    round.appraise(&bloc_one_and_two());
+    ok(&["approve", "--db", &round.db, "--user", "chu-tich", "--bloc", "khoi-1"]);
+    let tmux = tools::Tmux::new(&format!("citations-{}", std::process::id()), "citations");
+    let program = env!("CARGO_BIN_EXE_thamdinh");
+    let data = fixtures();
+    tmux.open(
+        160,
+        45,
+        &format!("env THAMDINH_DATA_DIR={} {program} --db {} --user chu-tich", data.display(), round.db),
+    );
+    let seen = tools::chairman::screens(&tmux);
+    let all = seen.join("\n");
+    // The text's own words where it has them: the facts' articles, a re-rating without an article, a proposal to
+    // whom no papers name.
+    for words in [
+        "Sự kiện (Điều 4, Điều 5, Điều 6):",
+        "┌ Khối đã phê duyệt — xếp loại lại: lý do (Tab)",
+        "Xếp loại lại một đơn vị đã phê duyệt (Chủ tịch)",
+        "Tờ trình đề nghị công nhận kết quả (.docx)",
+        "sau đó chỉ xếp loại lại, có lý do.",
+    ] {
+        assert!(all.contains(words), "{words}:\n{all}");
+    }
+    for screen in &seen {
+        assert!(!screen.contains("Điều 10.4"), "{screen}");
+        assert!(!screen.contains("Tờ trình Chủ tịch"), "{screen}");
+    }
+}

@@ -192,11 +192,16 @@ fn skipped(code: &str) -> Vec<(usize, usize)> {
 
 /// The Vietnamese literals of a source outside the skipped ranges, with their line.
 fn vietnamese_literals(source: &str) -> Vec<(usize, String)> {
+    literals_where(source, |text| text.chars().any(vietnamese_letter))
+}
+
+/// The literals of a source outside the skipped ranges whose text `wanted`, with their line.
+fn literals_where(source: &str, wanted: impl Fn(&str) -> bool) -> Vec<(usize, String)> {
     let (code, literals) = lex(source);
     let skipped = skipped(&code);
     literals
         .into_iter()
-        .filter(|literal| literal.text.chars().any(vietnamese_letter))
+        .filter(|literal| wanted(&literal.text))
         .filter(|literal| !skipped.iter().any(|&(from, to)| (from..=to).contains(&literal.at)))
         .map(|literal| (source[..literal.at].lines().count(), literal.text))
         .collect()
@@ -216,20 +221,7 @@ fn the_interface_says_nothing_outside_the_catalog() {
 #[test]
 fn every_file_of_the_interface_is_checked_or_named_as_not_yet() {
     // A new file of the interface joins one list or the other: none is forgotten.
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    let mut folders = vec![root.join("src/tui")];
-    while let Some(folder) = folders.pop() {
-        for entry in std::fs::read_dir(&folder).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                folders.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                files.push(path.strip_prefix(root).unwrap().to_string_lossy().into_owned());
-            }
-        }
-    }
-    for file in files {
+    for file in rust_files(&["src/tui"]) {
         let listed = SPEAKING_THROUGH_MESSAGES.contains(&file.as_str())
             || NOT_YET_CHECKED.iter().any(|folder| file.starts_with(&format!("{folder}/")));
         assert!(listed, "{file} is in neither list");
@@ -252,4 +244,68 @@ fn the_check_finds_what_it_looks_for() {
     );
     let found: Vec<String> = vietnamese_literals(source).into_iter().map(|(_, text)| text).collect();
     assert_eq!(found, vec!["Lưu".to_string(), "Đóng \"x\"".to_string(), "Chỉ Thư ký".to_string()]);
+}
+
+/// Every Rust file under these folders of the repository, by its path from the repository's root.
+fn rust_files(folders: &[&str]) -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    let mut folders: Vec<_> = folders.iter().map(|folder| root.join(folder)).collect();
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path.strip_prefix(root).unwrap().to_string_lossy().into_owned());
+            }
+        }
+    }
+    files
+}
+
+/// Folders whose sentences a person reads: the catalog, the interface and the command line.
+const CITING_FOLDERS: [&str; 3] = ["src/messages", "src/tui", "src/cli"];
+
+/// The literals of a source, outside `#[cfg(test)]` code and comments (doc comments included), that write an
+/// article number of their own (*Điều 10.4*, *Article 10.4*), with their line.
+fn fixed_articles(source: &str) -> Vec<(usize, String)> {
+    let numbered = |text: &str, word: &str| {
+        text.match_indices(word).any(|(at, _)| text[at + word.len()..].starts_with(|c: char| c.is_ascii_digit()))
+    };
+    literals_where(source, |text| ["Điều ", "Article ", "article "].iter().any(|word| numbered(text, word)))
+}
+
+/// Issue 26: an article is cited from the round's regulation's data (`rerating`, `[citations]`, `[self_assessment]
+/// source` …), never written in the program: one regulation's article would be shown under another.
+#[test]
+fn no_article_of_a_regulation_is_written_in_the_program() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let files = rust_files(&CITING_FOLDERS);
+    let mut found = Vec::new();
+    for name in &files {
+        let source = std::fs::read_to_string(root.join(name)).unwrap();
+        found.extend(fixed_articles(&source).into_iter().map(|(line, text)| format!("{name}:{line}: {text:?}")));
+    }
+    assert!(files.len() > 60, "the folders were not read ({} files)", files.len());
+    assert!(
+        found.is_empty(),
+        "an article written in the program, not taken from the regulation's data:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_article_check_finds_what_it_looks_for() {
+    let source = concat!(
+        "/// Re-rating (Điều 10.4) in a doc comment\n",
+        "fn a() -> &'static str { \"xếp loại lại (Điều 10.4)\" }\n",
+        "fn b() -> &'static str { \"the chairman re-rates (Article 10.4)\" }\n",
+        "fn c() -> String { format!(\"Điều {n}\") }\n",
+        "fn d() -> &'static str { \"Điều kiện\" }\n",
+        "#[cfg(test)]\n",
+        "mod tests { fn t() { let _ = \"Điều 7\"; } }\n",
+    );
+    let found: Vec<String> = fixed_articles(source).into_iter().map(|(_, text)| text).collect();
+    assert_eq!(found, vec!["xếp loại lại (Điều 10.4)".to_string(), "the chairman re-rates (Article 10.4)".to_string()]);
 }

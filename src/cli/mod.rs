@@ -375,7 +375,7 @@ pub enum ExportCommand {
     },
     /// The council's summary report (.docx, Báo cáo kết quả thẩm định).
     Report(PaperOut),
-    /// The proposal asking to recognise the results (.docx, Tờ trình), to whom the regulation's papers address it.
+    /// The proposal asking to recognise the results (.docx, Tờ trình).
     Proposal(PaperOut),
     /// The draft decision recognising the results, with its appendix (.docx).
     Decision(PaperOut),

@@ -43,7 +43,7 @@ const ABOUT: &[(&str, &str)] = &[
     ("export ranking", "Kết quả của Hội đồng: xếp hạng từng khối, danh sách theo mức, việc thẩm định của từng cơ quan"),
     ("export verify", "Tính lại mã băm nội dung của một bảng tính đã xuất; với --db, so với bản xuất làm lại bây giờ"),
     ("export report", "Báo cáo kết quả thẩm định của Hội đồng (.docx)"),
-    ("export proposal", "Tờ trình đề nghị công nhận kết quả, gửi nơi văn bản của quy chế nêu (.docx)"),
+    ("export proposal", "Tờ trình đề nghị công nhận kết quả (.docx)"),
     ("export decision", "Dự thảo Quyết định công nhận kết quả, kèm phụ lục (.docx)"),
     ("export minutes", "Biên bản họp Hội đồng thẩm định (.docx)"),
     ("export notice", "Thông báo kết quả cho một đơn vị, hoặc cho mọi đơn vị vào một thư mục (.docx)"),
