@@ -451,11 +451,29 @@ fn the_rank_text_aligns_its_columns_and_marks_ties() {
     assert!(ends.len() >= 7 && ends.windows(2).all(|w| w[0] == w[1]), "{ends:?}\n{text}");
 }
 
+/// The full name as a line of `user list` shows it: whole, or, cut, the longest run of words before the line's
+/// last "…" that begins the full name (at least 8 columns of it).
+fn shown_name(line: &str, full_name: &str, table: &str) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if line.contains(full_name) {
+        return full_name.to_string();
+    }
+    let before = line.rsplit_once('…').unwrap_or_else(|| panic!("{full_name:?} neither whole nor cut:\n{table}")).0;
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let kept = (1..=words.len())
+        .rev()
+        .map(|k| words[words.len() - k..].join(" "))
+        .find(|candidate| full_name.starts_with(candidate.as_str()))
+        .unwrap_or_default();
+    assert!(kept.width() >= 8, "{full_name:?}: the cut name keeps its first words ({kept:?}):\n{table}");
+    kept
+}
+
 /// `user list` in an 80-column terminal (`COLUMNS=80`): the synthetic regulation's leaders carry a long role and a
 /// long full name, and a name typed with combining marks (decomposed Vietnamese) has more characters than
 /// columns. Every line fits, measured as a terminal shows it; the status column starts at the same column on
-/// every line; each user's role and full name are all there, wrapped within their columns. Off a terminal the
-/// list keeps one line per user, for scripts.
+/// every line; each user takes one line, the role and the full name cut with "…" to their share (the name's
+/// first words kept); wide enough, every word is whole. Off a terminal the list keeps one line per user, for scripts.
 #[test]
 fn user_list_fits_an_80_column_terminal_with_long_leader_names_and_combining_marks() {
     use unicode_width::UnicodeWidthStr;
@@ -514,27 +532,22 @@ fn user_list_fits_an_80_column_terminal_with_long_leader_names_and_combining_mar
         for line in lines.iter().filter(|line| line.contains(status_word)) {
             assert_eq!(column_of(line, status_word), Some(status), "the status column out of line:\n{table}");
         }
+        // One line per user: the full name whole where it fits its share, else cut with "…" (its first words kept,
+        // a letter with its combining marks).
+        assert_eq!(lines.len(), users.len() + 1, "one line per user at 80 columns:\n{table}");
         for user in &users {
-            let start = lines.iter().position(|line| line.split_whitespace().next() == Some(user.name.as_str()));
-            let start = start.unwrap_or_else(|| panic!("{} has no line:\n{table}", user.name));
-            let end = lines[start + 1..]
-                .iter()
-                .position(|line| !line.starts_with(' '))
-                .map_or(lines.len(), |n| start + 1 + n);
-            let record: Vec<&str> = lines[start..end].iter().flat_map(|line| line.split_whitespace()).collect();
-            let mut words = record.iter();
-            for word in user.full_name.split_whitespace() {
-                assert!(
-                    words.any(|w| w == &word),
-                    "{}'s full name {:?} is not whole in:\n{table}",
-                    user.name,
-                    user.full_name
-                );
-            }
+            let line = lines.iter().find(|line| line.split_whitespace().next() == Some(user.name.as_str()));
+            let line = line.unwrap_or_else(|| panic!("{} has no line:\n{table}", user.name));
+            let shown_name = shown_name(line, &user.full_name, &table);
+            assert!(user.full_name.starts_with(&shown_name), "{}: {shown_name:?}:\n{table}", user.name);
         }
-        // The leaders' long role and name wrap: their record takes more than one line.
-        let leader_line = lines.iter().position(|line| line.starts_with("lanh-dao-1 ")).unwrap();
-        assert!(lines[leader_line + 1].starts_with(' '), "the leader's record is not wrapped:\n{table}");
+        // The leaders' long name is cut, not wrapped.
+        let leader_line = lines.iter().find(|line| line.starts_with("lanh-dao-1 ")).unwrap();
+        assert!(leader_line.contains('…') && !leader_line.contains(&leader.full_name), "{table}");
+        // Wide enough, every word whole, with the status's time.
+        let wide = run(&["user", "list", "--db", &db, "--lang", lang], Some("250"));
+        assert!(wide.lines().any(|line| line.contains(&leader.full_name) && line.contains(':')), "{wide}");
+        assert_eq!(wide.lines().count(), users.len() + 1, "{wide}");
 
         let piped = run(&["user", "list", "--db", &db, "--lang", lang], None);
         assert_eq!(piped.lines().count(), users.len() + 1, "off a terminal, one line per user:\n{piped}");

@@ -24,6 +24,11 @@ fn every_role_of_the_demo_at_40_by_12_sees_the_size_notice_and_acts_on_nothing_u
         let screen = tmux.wait_for("Cửa sổ quá nhỏ");
         assert!(screen.contains("80×24") && screen.contains("40×12"), "{user}: {screen}");
         assert!(screen.contains("DỮ LIỆU MINH HỌA"), "{user}: the demo marker stays: {screen}");
+        // Laid at its phrases' ends: no phrase cut across two lines.
+        for line in ["Cửa sổ quá nhỏ: cần ít nhất 80×24", "hiện 40×12 — hãy phóng to cửa sổ;", "q để thoát"]
+        {
+            assert!(screen.lines().any(|shown| shown.trim_end() == line), "{user}: {line}: {screen}");
+        }
         // Keys that would open, move or type do nothing unseen; q quits cleanly.
         tmux.keys(&["Enter", "j", "Tab", "x", "4"]);
         std::thread::sleep(Duration::from_millis(300));

@@ -13,21 +13,52 @@ use unicode_width::UnicodeWidthStr;
 const GAP: usize = 2;
 const NARROW_GAP: usize = 1;
 
-/// One column: whether its cells may wrap, and then the least width it keeps.
+/// One column: whether its cells may wrap (or, cut, end in "…"), and then the least width it keeps.
 #[derive(Debug, Clone, Copy)]
 pub struct Column {
     pub wraps: bool,
     pub least: usize,
+    /// A cell wider than the column is cut to it and ends in "…" (one line per row) instead of wrapping.
+    pub cuts: bool,
 }
 
 impl Column {
     /// A column that never wraps (a login, a code).
-    pub const WHOLE: Column = Column { wraps: false, least: 0 };
+    pub const WHOLE: Column = Column { wraps: false, least: 0, cuts: false };
 
-    /// A column of words that may wrap, at least `least` columns wide.
-    pub fn wrapping(least: usize) -> Column {
-        Column { wraps: true, least }
+    /// A column that shares the width as a wrapping one does, but keeps one line: a longer cell is cut, "…".
+    pub fn cut(least: usize) -> Column {
+        Column { wraps: true, least, cuts: true }
     }
+}
+
+/// The table's width when no column wraps (its widest cells, two blanks between columns).
+pub fn natural_width(header: &[&str], rows: &[Vec<String>]) -> usize {
+    let columns = header.len();
+    let natural: usize = (0..columns)
+        .map(|i| {
+            let cells = rows.iter().map(|row| row.get(i).map_or(0, |cell| escape_line(cell).width()));
+            cells.chain([header[i].width()]).max().unwrap_or(0)
+        })
+        .sum();
+    natural + GAP * columns.saturating_sub(1)
+}
+
+/// `cell` cut to `width` columns as a terminal shows them, ending in "…" (a letter keeps its combining marks).
+fn cut_to(cell: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for c in cell.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.truncate(out.trim_end().len());
+    out.push('…');
+    out
 }
 
 /// The width the table must fit: `COLUMNS` when set, else the terminal's when standard output is one, else none.
@@ -80,7 +111,9 @@ pub fn render(columns: &[Column], header: &[&str], rows: &[Vec<String>], limit: 
             .enumerate()
             .map(|(i, (column, width))| {
                 let cell = row.get(i).map_or("", String::as_str);
-                if column.wraps && cell.width() > *width {
+                if column.cuts && cell.width() > *width {
+                    vec![cut_to(cell, *width)]
+                } else if column.wraps && cell.width() > *width {
                     wrap::lines(cell, *width, 0, 0)
                 } else {
                     vec![cell.to_string()]

@@ -5,9 +5,8 @@ use super::output;
 use super::table::{self, Column};
 use crate::messages::{CliError, Lang, cli as say};
 use crate::store::Store;
-use unicode_width::UnicodeWidthStr;
 
-/// The least width of a wrapping column of `user list` (a role's or a name's first words).
+/// The least width of a cut column of `user list` (a role's or a name's first words).
 const LEAST: usize = 12;
 
 pub fn run(mut store: Store, command: UserCommand, lang: Lang) -> Result<(), CliError> {
@@ -39,21 +38,24 @@ pub fn run(mut store: Store, command: UserCommand, lang: Lang) -> Result<(), Cli
                     ]
                 })
                 .collect();
-            // A narrow terminal wraps the role, the full name and the status; the status keeps its date on one
-            // line (`thêm 08/12/2026`, the time below).
-            let status = rows
-                .iter()
-                .filter_map(|row| row[4].rsplit_once(' ').map(|(date, _)| date.width()))
-                .max()
-                .unwrap_or(LEAST);
-            let columns = [
-                Column::WHOLE,
-                Column::wrapping(LEAST),
-                Column::WHOLE,
-                Column::wrapping(LEAST),
-                Column::wrapping(status),
-            ];
-            output::print(&table::render(&columns, &header, &rows, table::width_limit()))?;
+            let limit = table::width_limit();
+            if limit.is_some_and(|limit| table::natural_width(&header, &rows) > limit) {
+                // A narrow terminal keeps one line per user: shorter headings, the status's date without its
+                // time, the role and the full name cut with "…" to their share.
+                let mut rows = rows;
+                for row in &mut rows {
+                    if let Some((date, _time)) = row[4].rsplit_once(' ') {
+                        row[4] = date.to_string();
+                    }
+                }
+                let header = crate::messages::users::narrow_user_columns(lang);
+                let columns = [Column::WHOLE, Column::cut(LEAST), Column::WHOLE, Column::cut(LEAST), Column::WHOLE];
+                output::print(&table::render(&columns, &header, &rows, limit))?;
+                return Ok(());
+            }
+            // Wide enough (or piped): one line per user, every word whole.
+            let columns = [Column::WHOLE; 5];
+            output::print(&table::render(&columns, &header, &rows, limit))?;
         }
         UserCommand::Remove { name } => {
             store.remove_user(&name)?;

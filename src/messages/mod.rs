@@ -45,6 +45,7 @@ pub mod subtotals;
 pub mod text;
 pub mod trust;
 pub mod uploads;
+pub mod users;
 pub mod views;
 pub mod year;
 

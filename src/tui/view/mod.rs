@@ -393,16 +393,22 @@ pub fn draw(frame: &mut Frame, app: &App) {
 
 /// Below the size the screens are drawn for, a notice instead of a broken screen (the demo marker stays).
 fn too_small(frame: &mut Frame, app: &App, area: Rect) {
+    // Each sentence laid at its phrases' ends (never "q để / thoát"), however narrow the terminal.
     let [need, now] = words::too_small(app.lang, (MIN_WIDTH, MIN_HEIGHT), (area.width, area.height));
-    let mut lines = vec![Line::styled(need, warning()), Line::raw(now)];
+    let width = usize::from(area.width);
+    let laid = |text: &str, style: Style| -> Vec<Line<'static>> {
+        wrap::phrases(text, width).into_iter().map(|row| Line::styled(row, style)).collect()
+    };
+    let mut lines = laid(&need, warning());
+    lines.extend(laid(&now, Style::default()));
     // Quitting with unsaved work asks here too: the question is the only thing that acts besides q.
     if matches!(app.overlay, Some(Overlay::Confirm(_))) {
-        lines.push(Line::styled(word(Word::TooSmallUnsaved, app.lang), warning()));
+        lines.extend(laid(word(Word::TooSmallUnsaved, app.lang), warning()));
     }
     if app.demo {
         lines.insert(0, Line::styled(word(Word::DemoMarker, app.lang), warning().add_modifier(Modifier::REVERSED)));
     }
-    frame.render_widget(Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: true }), area);
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 fn draw_title(frame: &mut Frame, app: &App, area: Rect) {

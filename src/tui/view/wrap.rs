@@ -26,9 +26,60 @@ pub fn lines(text: &str, width: usize, first: usize, rest: usize) -> Vec<String>
     lines
 }
 
+/// A short notice (the "too small" screen) laid into lines of at most `width` columns at its phrases' ends (after
+/// `:`, `;`, `,` or a dash) where it can: phrases share a line while they fit, a phrase starts a new line rather
+/// than break, and only a phrase wider than a line is wrapped at its spaces ([`lines`]), on lines of its own.
+pub fn phrases(text: &str, width: usize) -> Vec<String> {
+    let mut phrases: Vec<String> = Vec::new();
+    let mut open = false;
+    for word in text.split_whitespace() {
+        match phrases.last_mut() {
+            Some(phrase) if open => {
+                phrase.push(' ');
+                phrase.push_str(word);
+            }
+            _ => phrases.push(word.to_string()),
+        }
+        open = !(word == "—" || word.ends_with([':', ';', ',']));
+    }
+    let mut out: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for phrase in phrases {
+        let joined = if line.is_empty() { phrase.clone() } else { format!("{line} {phrase}") };
+        if unicode_width::UnicodeWidthStr::width(joined.as_str()) <= width {
+            line = joined;
+            continue;
+        }
+        if !line.is_empty() {
+            out.push(std::mem::take(&mut line));
+        }
+        if unicode_width::UnicodeWidthStr::width(phrase.as_str()) <= width {
+            line = phrase;
+        } else {
+            // Wrapped on lines of its own: the next phrase starts a line, not the end of this one.
+            out.extend(lines(&phrase, width, 0, 0));
+        }
+    }
+    if !line.is_empty() {
+        out.push(line);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::lines;
+    use super::{lines, phrases};
+
+    #[test]
+    fn a_notice_breaks_at_its_phrases_ends_and_wraps_only_a_phrase_wider_than_the_line() {
+        let text = "hiện 40×12 — hãy phóng to cửa sổ; q để thoát";
+        assert_eq!(phrases(text, 40), ["hiện 40×12 — hãy phóng to cửa sổ;", "q để thoát"]);
+        assert_eq!(phrases(text, 30), ["hiện 40×12 —", "hãy phóng to cửa sổ;", "q để thoát"]);
+        assert_eq!(phrases(text, 60), [text]);
+        // A phrase wider than the line is wrapped at its spaces; the next phrase starts after it.
+        assert_eq!(phrases(text, 12), ["hiện 40×12 —", "hãy phóng to", "cửa sổ;", "q để thoát"]);
+        assert_eq!(phrases(text, 16), ["hiện 40×12 —", "hãy phóng to cửa", "sổ;", "q để thoát"]);
+    }
     use unicode_normalization::UnicodeNormalization;
     use unicode_width::UnicodeWidthStr;
 
