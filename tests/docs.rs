@@ -50,40 +50,49 @@ fn the_whole_library_is_under_missing_docs() {
     assert!(asks_for_docs(&src.join("lib.rs")), "src/lib.rs asks for `missing_docs` at the crate root");
 }
 
-/// No file switches the lint off for a whole module (`#![allow(missing_docs)]` inside it, or an `allow` or
-/// `expect` on its `mod` line): an exception is written on the one item it concerns, with its reason.
+/// Nothing in the library switches the lint off: not a module (`#![allow(missing_docs)]`, or an `allow` or
+/// `expect` on its `mod` line), nor one item (`#[expect(missing_docs, reason = …)]` on an enum whose fields sit on
+/// one line, or on a clap value enum): every public item, field and variant says what it is.
 #[test]
-fn no_module_turns_missing_docs_off() {
+fn missing_docs_is_never_switched_off() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
     sources(&src, &mut files);
     let silenced: Vec<_> = files
         .iter()
-        .filter(|file| silences_a_module(&std::fs::read_to_string(file).unwrap()))
+        .filter(|file| switches_missing_docs_off(&std::fs::read_to_string(file).unwrap()))
         .map(|file| file.strip_prefix(&src).unwrap().display().to_string())
         .collect();
-    assert!(silenced.is_empty(), "files that switch missing_docs off for a module: {silenced:?}");
+    assert!(silenced.is_empty(), "files that switch missing_docs off: {silenced:?}");
 }
 
-/// The text (of one source file) turns `missing_docs` off for a module.
-fn silences_a_module(text: &str) -> bool {
-    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    if ["#![allow(missing_docs", "#![expect(missing_docs"].iter().any(|inner| compact.contains(inner)) {
-        return true;
-    }
-    ["#[allow(missing_docs", "#[expect(missing_docs"].iter().any(|outer| {
-        compact.match_indices(outer).any(|(at, _)| {
-            let after = &compact[at..];
-            let item = after.find(")]").map_or("", |end| &after[end + 2..]);
-            ["mod", "pubmod", "pub(crate)mod"].iter().any(|start| item.starts_with(start))
+/// The code (of one source file, comments left out) allows or expects `missing_docs` in some attribute: its lint
+/// list (what comes before `reason` or the closing parenthesis) names it, alone or among others, inner or outer,
+/// or inside a `cfg_attr`.
+fn switches_missing_docs_off(text: &str) -> bool {
+    let code: String = text.lines().map(|line| line.split("//").next().unwrap_or("")).collect();
+    let compact: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+    ["allow(", "expect("].iter().any(|level| {
+        compact.match_indices(level).any(|(at, _)| {
+            let lints = &compact[at + level.len()..];
+            let lints = &lints[..lints.find([')', '(']).unwrap_or(lints.len())];
+            lints.split(',').any(|lint| lint == "missing_docs")
         })
     })
 }
 
 #[test]
-fn a_module_switched_off_is_seen() {
-    assert!(silences_a_module("#![allow(missing_docs)]\n"));
-    assert!(silences_a_module("#[allow(missing_docs, reason = \"later\")]\npub mod store;\n"));
-    assert!(silences_a_module("#[expect(\n    missing_docs,\n    reason = \"later\"\n)]\nmod rows;\n"));
-    assert!(!silences_a_module("#[allow(missing_docs, reason = \"clap prints it\")]\npub enum TieArg {}\n"));
+fn a_lint_switched_off_is_seen() {
+    assert!(switches_missing_docs_off("#![allow(missing_docs)]\n"));
+    assert!(switches_missing_docs_off("#[allow(missing_docs, reason = \"later\")]\npub mod store;\n"));
+    assert!(switches_missing_docs_off("#[expect(\n    missing_docs,\n    reason = \"later\"\n)]\nmod rows;\n"));
+    assert!(switches_missing_docs_off(
+        "#[expect(missing_docs, reason = \"the fields sit on their variant's one line\")]\npub enum RowPlace {}\n"
+    ));
+    assert!(switches_missing_docs_off("#[allow(missing_docs, reason = \"clap prints it\")]\npub enum TieArg {}\n"));
+    assert!(switches_missing_docs_off("#[allow(dead_code, missing_docs)]\nstruct A;\n"));
+    assert!(switches_missing_docs_off("#[cfg_attr(test, allow(clippy::unwrap_used, missing_docs))]\nstruct A;\n"));
+    assert!(!switches_missing_docs_off("#![warn(missing_docs)]\n"));
+    assert!(!switches_missing_docs_off("// a comment may say #[allow(missing_docs)]\nstruct A;\n"));
+    assert!(!switches_missing_docs_off("#[allow(clippy::missing_docs_in_private_items)]\nstruct A;\n"));
 }

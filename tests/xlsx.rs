@@ -382,6 +382,46 @@ fn a_filled_sheet_brings_in_self_scores_explanations_and_evidence() {
     assert_eq!(snapshot(&db), before);
 }
 
+/// The sheet is written in the CSV imports' one transaction: a refusal met only while writing (453's whole part A
+/// not applicable, seen on what the unit holds after the sheet's rows are merged) rolls back the rows already
+/// written (an explanation in part B), and nothing is audited. One item of A left applicable, the same sheet goes in.
+#[test]
+fn a_sheet_refused_while_writing_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = fresh_round(dir.path(), "bac-giang-453");
+    let mut store = Store::open(Path::new(&db)).unwrap();
+    let framework = store.regulation().framework_for(&"tap-the".into(), Some("I")).unwrap();
+    let part_a: Vec<String> =
+        framework.components().filter(|p| p.content.code == "A").map(|p| p.component.code.to_string()).collect();
+    let in_b = framework.components().find(|p| p.content.code == "B").unwrap().component.code.to_string();
+    let sheet = |not_applicable: &[String]| {
+        fill(&store, "dd-hdnd", |book, layout| {
+            let (applicable, explanation) = (layout.col(Column::Applicable), layout.col(Column::Explanation));
+            for code in not_applicable {
+                let no = Some(Value::Text(APPLICABLE_NO.into()));
+                set(book, row_for(book, layout, code), applicable.unwrap(), no);
+            }
+            let text = Some(Value::Text("Đã ban hành kế hoạch".into()));
+            set(book, row_for(book, layout, &in_b), explanation.unwrap(), text);
+        })
+    };
+    let whole_a = dir.path().join("whole-a.xlsx");
+    std::fs::rename(sheet(&part_a), &whole_a).unwrap();
+    let most_of_a = sheet(&part_a[1..]);
+    let (before, audits) = (snapshot(&db), audit_rows(&db));
+    let error = thamdinh::sheet::import_sheet(&mut store, &whole_a).unwrap_err();
+    let vi = thamdinh::messages::store_error(&error, thamdinh::messages::Lang::Vi);
+    assert!(vi.contains("mọi nội dung của A"), "{vi}");
+    assert_eq!(snapshot(&db), before, "the part B explanation written before the refusal is rolled back");
+    assert_eq!(audit_rows(&db), audits, "nothing is audited");
+
+    let imported = thamdinh::sheet::import_sheet(&mut store, &most_of_a).unwrap();
+    assert_eq!(imported.rows, part_a.len(), "the A items marked and the B explanation");
+    let unit = store.load_unit("dd-hdnd").unwrap().unwrap();
+    assert_eq!(&*unit.entries[in_b.as_str()].explanation, "Đã ban hành kế hoạch");
+    assert!(audit_rows(&db) > audits);
+}
+
 #[test]
 fn every_bad_sheet_is_refused_with_its_cell_and_reason_and_nothing_is_imported() {
     let dir = tempfile::tempdir().unwrap();

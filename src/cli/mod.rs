@@ -222,16 +222,28 @@ pub enum Command {
 }
 
 /// The chairman's place for a re-rated unit among the units it now ties with.
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-#[allow(
-    missing_docs,
-    reason = "clap prints a value's doc comment as its help and lays `rerate --help` out anew; the values are worded in messages::help"
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TieArg {
-    // Above the units it ties with.
+    /// Above the units it ties with.
     Before,
-    // Below the units it ties with.
+    /// Below the units it ties with.
     After,
+}
+
+/// Written by hand rather than derived: the derive would print each value's doc comment (English) as its help,
+/// and `rerate --help` words the values in `messages::help`, in the session's language.
+impl ValueEnum for TieArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[TieArg::Before, TieArg::After]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let name = match self {
+            TieArg::Before => "before",
+            TieArg::After => "after",
+        };
+        Some(clap::builder::PossibleValue::new(name))
+    }
 }
 
 /// `thamdinh round …`: the round's deadline, appraisal period and papers' numbering.

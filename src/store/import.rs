@@ -8,7 +8,8 @@ use super::error::Result;
 use super::rows::Imported;
 use super::state::row_state;
 use super::write::{
-    CLEAR_MARKER, Cell, Merged, ScoreChange, check_merged, merge, write_evidence_audited, write_fact, write_merged,
+    CLEAR_MARKER, Cell, Merged, ScoreChange, check_merged, import_summary, merge, write_evidence_audited, write_fact,
+    write_merged,
 };
 use crate::domain::code::{BlocCode, UnitCode};
 use crate::domain::framework::{ComponentPlace, Framework};
@@ -696,8 +697,8 @@ fn applicable_cell(text: &str) -> std::result::Result<Cell<bool>, String> {
 }
 
 impl Store {
-    /// Writes an import's planned rows in one transaction: `write` makes each change and records it in the trail;
-    /// then the import's summary row (only when something changed) and the commit. A refusal rolls it all back.
+    /// Writes an import's planned rows (`write_in_one_transaction`): `write` makes each change and records it in
+    /// the trail; then the import's summary row (only when something changed). A refusal rolls it all back.
     fn write_import(
         &self,
         kind: ImportKind,
@@ -705,16 +706,10 @@ impl Store {
         rows: usize,
         write: impl FnOnce(&Connection, &mut AuditTrail) -> Result<()>,
     ) -> Result<Imported> {
-        let tx = self.write_transaction()?;
-        let mut trail = self.audit_trail(&tx)?;
-        write(&tx, &mut trail)?;
-        let changes = trail.record_summary(&tx, 0, import_change(AuditAction::Import(kind), &table.file, rows))?;
-        tx.commit()?;
-        Ok(Imported { rows, changes })
+        self.write_in_one_transaction(|tx, trail| {
+            write(tx, trail)?;
+            let changes = trail.record_summary(tx, 0, import_summary(kind, &table.file, &format!("{rows} rows")))?;
+            Ok(Imported { rows, changes })
+        })
     }
-}
-
-/// The summary row of an import: which file, how many rows.
-fn import_change(action: AuditAction, file: &str, rows: usize) -> Change {
-    Change::new(action, format!("{file}: {rows} rows")).value("file", None, Some(file.to_string()))
 }

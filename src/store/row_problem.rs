@@ -13,15 +13,29 @@ use crate::domain::validate::TextRefusal;
 use rust_decimal::Decimal;
 
 /// Where a refused value was read.
-#[expect(missing_docs, reason = "the fields sit on their variant's one line: its doc says what each is")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RowPlace {
     /// A file as a whole (a workbook, a folder, a regulation's list).
-    File { file: String },
+    File {
+        /// The file's name as the user gave it.
+        file: String,
+    },
     /// A line of a CSV file.
-    Line { file: String, line: u64 },
+    Line {
+        /// The file's name as the user gave it.
+        file: String,
+        /// The line, as an editor numbers it (blank lines and CRLF counted; 1 is the header).
+        line: u64,
+    },
     /// A sheet of a workbook, at one of its cells when the refusal is about one.
-    Sheet { file: String, sheet: String, cell: Option<String> },
+    Sheet {
+        /// The file's name as the user gave it.
+        file: String,
+        /// The sheet's name in the workbook (the user's own file).
+        sheet: String,
+        /// The cell's A1 name; None: the refusal is about the sheet as a whole.
+        cell: Option<String>,
+    },
     /// A unit's form in the interface: the form shows its unit and component, so the Vietnamese tells only the
     /// reason.
     Form,
@@ -82,10 +96,6 @@ fn held(scores: &[HeldScore]) -> String {
 }
 
 /// What is wrong with a value; `unit` is the unit's code, `code` the criterion or component.
-#[expect(
-    missing_docs,
-    reason = "the fields sit on their variant's one line: its doc and #[error] text say what each is"
-)]
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum RowFault {
     /// A refusal of the store met while reading the row (a frozen bloc, facts that do not hold together …).
@@ -96,55 +106,140 @@ pub enum RowFault {
     File(Box<FileFault>),
     /// A unit code that differs from a unit of the round only in case: the file is to write the round's spelling.
     #[error("unknown unit {code:?}; the round has {known} (a code is one code whatever its case: write {known})")]
-    UnitCase { code: String, known: UnitCode },
+    UnitCase {
+        /// The unit code as the file writes it.
+        code: String,
+        /// The round's unit of that code in another case (the one the file should write).
+        known: UnitCode,
+    },
     /// A unit the round does not have: `import units` comes first.
     #[error("unknown unit {code:?}; import it first with `thamdinh import units`")]
-    UnknownUnit { code: String },
+    UnknownUnit {
+        /// The unit code as the file writes it; the round has no such unit.
+        code: String,
+    },
     /// Not a code at all (spaces, accents, a symbol): the units file is refused whole.
     #[error("{code:?} is not a unit code (up to 64 letters, digits, '-', '_', '.', starting with a letter or a digit)")]
-    BadUnitCode { code: String },
+    BadUnitCode {
+        /// The cell as the file writes it, which is no unit code.
+        code: String,
+    },
     /// The same unit twice in the units file.
     #[error("unit {code} already on line {first} (as {first_code}; codes are compared without case)")]
-    CodeTwice { code: UnitCode, first: u64, first_code: UnitCode },
+    CodeTwice {
+        /// The unit's code, as the units file gives it.
+        code: UnitCode,
+        /// The line where the code came first.
+        first: u64,
+        /// The code as that first line writes it (perhaps in another case).
+        first_code: UnitCode,
+    },
     /// The code of a unit already in the round, in another case: one code names one unit.
     #[error("unit {code} is unit {known} of the round (codes are compared without case); write {known}")]
-    CodeOfAnother { code: UnitCode, known: UnitCode },
+    CodeOfAnother {
+        /// The unit's code, as the units file gives it.
+        code: UnitCode,
+        /// The round's unit of that code in another case.
+        known: UnitCode,
+    },
     /// A unit without a name: the papers would print a blank.
     #[error("unit {code} has no name")]
-    NoName { code: UnitCode },
+    NoName {
+        /// The unit's code, as the units file gives it.
+        code: UnitCode,
+    },
     /// A unit's name carrying a control character, which could act on a terminal or a paper.
     #[error(
         "unit {code}: character {position} of the name is the control character {}; a name is plain text",
         crate::domain::text::describe(*control)
     )]
-    ControlInName { code: UnitCode, position: usize, control: char },
+    ControlInName {
+        /// The unit's code, as the units file gives it.
+        code: UnitCode,
+        /// Which character of the name it is (from 1).
+        position: usize,
+        /// The control character itself (the refusal describes it, never prints it).
+        control: char,
+    },
     /// A bloc the regulation does not define.
     #[error("unit {code}: unknown bloc {bloc:?}; {regulation} has {}", known.join(", "))]
-    UnknownBloc { code: UnitCode, bloc: String, regulation: String, known: Vec<String> },
+    UnknownBloc {
+        /// The unit's code, as the units file gives it.
+        code: UnitCode,
+        /// The bloc as the file writes it; the regulation has no such bloc.
+        bloc: String,
+        /// The regulation's id (e.g. `bac-giang-453`).
+        regulation: String,
+        /// The regulation's blocs' codes, to choose from.
+        known: Vec<String>,
+    },
     /// A group the regulation does not define.
     #[error("unit {code}: unknown group {group:?}")]
-    UnknownGroup { code: UnitCode, group: String },
+    UnknownGroup {
+        /// The unit's code, as the units file gives it.
+        code: UnitCode,
+        /// The group as the file writes it; the regulation has no such group.
+        group: String,
+    },
     /// The regulation chooses part B by group (453), and the row names none.
     #[error("unit {code}: {regulation} needs a group (I … XVII) to choose part B")]
-    GroupNeeded { code: UnitCode, regulation: String },
+    GroupNeeded {
+        /// The unit's code, as the units file gives it.
+        code: UnitCode,
+        /// The regulation's id, which chooses part B by group.
+        regulation: String,
+    },
     /// A group given under a regulation without groups.
     #[error("unit {code}: {regulation} has no groups; leave it empty, not {group:?}")]
-    NoGroups { code: UnitCode, regulation: String, group: String },
+    NoGroups {
+        /// The unit's code, as the units file gives it.
+        code: UnitCode,
+        /// The regulation's id (e.g. `bac-giang-453`).
+        regulation: String,
+        /// The group the file gives, which the regulation has no use for.
+        group: String,
+    },
     /// Moving a unit that already has scores to another framework would leave its scores under no criterion.
     #[error(
         "unit {code} already has scores under its framework; moving it to bloc {bloc} / group {} would orphan them",
         group.as_deref().unwrap_or("-")
     )]
-    WouldOrphan { code: UnitCode, bloc: BlocCode, group: Option<String> },
+    WouldOrphan {
+        /// The unit's code, as the units file gives it.
+        code: UnitCode,
+        /// The bloc the row moves the unit to.
+        bloc: BlocCode,
+        /// The group the row moves the unit to; None: none.
+        group: Option<String>,
+    },
     /// A score given to a criterion whose score is the sum of its components: score those instead.
     #[error("unit {unit}: {code} is scored through its components {}", components.join(", "))]
-    ScoredThroughComponents { unit: UnitCode, code: String, components: Vec<String> },
+    ScoredThroughComponents {
+        /// The unit's code, as the round spells it (one the user named or acts on).
+        unit: UnitCode,
+        /// The criterion the row scores, which is scored through its components.
+        code: String,
+        /// Its components' codes, to score instead.
+        components: Vec<String>,
+    },
     /// A criterion or component the unit's framework does not have.
     #[error("unit {unit}: no criterion {code:?} in its framework")]
-    NoCriterion { unit: UnitCode, code: String },
+    NoCriterion {
+        /// The unit's code, as the round spells it (one the user named or acts on).
+        unit: UnitCode,
+        /// The code as the file writes it; the unit's framework has no such criterion or component.
+        code: String,
+    },
     /// The same unit and criterion twice in one file.
     #[error("unit {unit}, {code}: already on line {first}")]
-    Twice { unit: UnitCode, code: String, first: u64 },
+    Twice {
+        /// The unit's code, as the round spells it (one the user named or acts on).
+        unit: UnitCode,
+        /// The criterion's or component's code, as the regulation numbers it (public).
+        code: String,
+        /// The line of the same file where it came first.
+        first: u64,
+    },
     /// A leader's score for a component the provincial leaders do not score.
     #[error("unit {unit}, {code}: only criterion scored by {} takes a leader's score", leaders_en(leaders.as_deref()))]
     NotLeaders {
@@ -157,19 +252,49 @@ pub enum RowFault {
     },
     /// The `applicable` cell is neither yes nor no.
     #[error("unit {unit}, {code}: {value:?} must be yes or no (or - for yes)")]
-    NotYesNo { unit: UnitCode, code: String, value: String },
+    NotYesNo {
+        /// The unit's code, as the round spells it (one the user named or acts on).
+        unit: UnitCode,
+        /// The criterion's or component's code, as the regulation numbers it (public).
+        code: String,
+        /// The cell as the file writes it.
+        value: String,
+    },
     /// A score that is not one (the domain's words, in Vietnamese, in both languages' frame).
     #[error("unit {unit}, {code}: {} {}", if *self_score { "self-score" } else { "appraised score" }, score_en(why))]
-    BadScore { unit: UnitCode, code: String, self_score: bool, why: ScoreInputError },
+    BadScore {
+        /// The unit's code, as the round spells it (one the user named or acts on).
+        unit: UnitCode,
+        /// The criterion's or component's code, as the regulation numbers it (public).
+        code: String,
+        /// The self-score column (true) or the appraised score's (false).
+        self_score: bool,
+        /// What is wrong with the score; it quotes only what the file writes.
+        why: ScoreInputError,
+    },
     /// A component marked not applicable that would still hold scores: they are cleared (`-`) in the same file.
     #[error(
         "unit {unit}, {code}: a not-applicable component carries no scores, and it would hold {} (clear a stored value with -)",
         held(scores)
     )]
-    NotApplicableHolds { unit: UnitCode, code: String, scores: Vec<HeldScore> },
+    NotApplicableHolds {
+        /// The unit's code, as the round spells it (one the user named or acts on).
+        unit: UnitCode,
+        /// The criterion's or component's code, as the regulation numbers it (public).
+        code: String,
+        /// The scores it would hold; for a unit's focal person only its own self-score (never the council's).
+        scores: Vec<HeldScore>,
+    },
     /// An appraisal below the maximum (or the self-score) without the reason the regulation asks for.
     #[error("unit {unit}, {code}: {}", reason_needed_en(why))]
-    ReasonNeeded { unit: UnitCode, code: String, why: ReasonNeeded },
+    ReasonNeeded {
+        /// The unit's code, as the round spells it (one the user named or acts on).
+        unit: UnitCode,
+        /// The criterion's or component's code, as the regulation numbers it (public).
+        code: String,
+        /// The appraisal and what it falls below (raised only on the council's own import).
+        why: ReasonNeeded,
+    },
     /// A self-score for a component the provincial leaders score, which the unit does not.
     #[error(
         "unit {unit}, {code}: {} score this component; the unit gives it no self-score",
@@ -185,55 +310,157 @@ pub enum RowFault {
     },
     /// A self-score without the explanation the regulation asks of the unit.
     #[error("unit {unit}, {code}: {why}")]
-    ExplanationMissing { unit: UnitCode, code: String, why: ExplanationMissing },
+    ExplanationMissing {
+        /// The unit's code, as the round spells it (one the user named or acts on).
+        unit: UnitCode,
+        /// The criterion's or component's code, as the regulation numbers it (public).
+        code: String,
+        /// The regulation's rule of explanation the self-score breaks.
+        why: ExplanationMissing,
+    },
     /// An explanation that is not acceptable text (a control character, too long …).
     #[error("unit {unit}, {code}: giải trình {why}")]
-    ExplanationText { unit: UnitCode, code: String, why: TextRefusal },
+    ExplanationText {
+        /// The unit's code, as the round spells it (one the user named or acts on).
+        unit: UnitCode,
+        /// The criterion's or component's code, as the regulation numbers it (public).
+        code: String,
+        /// What the explanation's text breaks (a control character, the length bound …).
+        why: TextRefusal,
+    },
     /// A grades file under a regulation that grades no criteria.
     #[error("{regulation} grades no criteria, so there is nothing to override")]
-    NoGrades { regulation: String },
+    NoGrades {
+        /// The regulation's id (e.g. `bac-giang-453`).
+        regulation: String,
+    },
     /// A grade given to something that is not a graded criterion.
     #[error("unit {unit}: {code:?} is not a criterion of its framework (grades belong to criteria such as I … X)")]
-    NotACriterion { unit: UnitCode, code: String },
+    NotACriterion {
+        /// The unit's code, as the round spells it (one the user named or acts on).
+        unit: UnitCode,
+        /// The code as the file writes it, which is no graded criterion.
+        code: String,
+    },
     /// A grade that is not one of the four words.
     #[error("unit {unit}, {code}: grade must be excellent|good|average|poor, not {value:?}")]
-    BadGrade { unit: UnitCode, code: String, value: String },
+    BadGrade {
+        /// The unit's code, as the round spells it (one the user named or acts on).
+        unit: UnitCode,
+        /// The criterion's or component's code, as the regulation numbers it (public).
+        code: String,
+        /// The grade as the file writes it.
+        value: String,
+    },
     /// A reason given without a grade where an override is recorded: the override keeps its own reason.
     #[error("unit {unit}, {code}: an override keeps its reason; - in column grade removes the override")]
-    ReasonKept { unit: UnitCode, code: String },
+    ReasonKept {
+        /// The unit's code, as the round spells it (one the user named or acts on).
+        unit: UnitCode,
+        /// The criterion's or component's code, as the regulation numbers it (public).
+        code: String,
+    },
     /// A grade override without a reason.
     #[error("unit {unit}, {code}: overriding a grade needs a reason")]
-    OverrideNeedsReason { unit: UnitCode, code: String },
+    OverrideNeedsReason {
+        /// The unit's code, as the round spells it (one the user named or acts on).
+        unit: UnitCode,
+        /// The criterion's or component's code, as the regulation numbers it (public).
+        code: String,
+    },
     /// A reason for an override that does not exist.
     #[error("unit {unit}, {code}: no override to give this reason to; write the grade")]
-    NoOverrideForReason { unit: UnitCode, code: String },
+    NoOverrideForReason {
+        /// The unit's code, as the round spells it (one the user named or acts on).
+        unit: UnitCode,
+        /// The criterion's or component's code, as the regulation numbers it (public).
+        code: String,
+    },
     /// A fact the regulation does not record.
     #[error("unit {unit}: unknown fact {name:?}; {regulation} records {}", names.join(", "))]
-    UnknownFact { unit: UnitCode, name: String, regulation: String, names: Vec<String> },
+    UnknownFact {
+        /// The unit's code, as the round spells it (one the user named or acts on).
+        unit: UnitCode,
+        /// The fact's name as the file writes it.
+        name: String,
+        /// The regulation's id (e.g. `bac-giang-453`).
+        regulation: String,
+        /// The facts the regulation records, to choose from.
+        names: Vec<String>,
+    },
     /// A fact the regulation records only in other blocs.
     #[error("unit {unit} of bloc {bloc}: fact {name} is recorded only in blocs {}", blocs.join(", "))]
-    FactNotInBloc { unit: UnitCode, bloc: BlocCode, name: String, blocs: Vec<String> },
+    FactNotInBloc {
+        /// The unit's code, as the round spells it (one the user named or acts on).
+        unit: UnitCode,
+        /// The unit's bloc.
+        bloc: BlocCode,
+        /// The fact's name.
+        name: String,
+        /// The blocs the regulation records it in.
+        blocs: Vec<String>,
+    },
     /// The same unit and fact twice in one file.
     #[error("unit {unit}, fact {name}: already on line {first}")]
-    FactTwice { unit: UnitCode, name: String, first: u64 },
+    FactTwice {
+        /// The unit's code, as the round spells it (one the user named or acts on).
+        unit: UnitCode,
+        /// The fact's name.
+        name: String,
+        /// The line of the same file where it came first.
+        first: u64,
+    },
     /// A document without its title (*trích yếu*).
     #[error("unit {unit}, {code}: evidence needs a title")]
-    NoTitle { unit: UnitCode, code: String },
+    NoTitle {
+        /// The unit's code, as the round spells it (one the user named or acts on).
+        unit: UnitCode,
+        /// The criterion's or component's code, as the regulation numbers it (public).
+        code: String,
+    },
     /// A document without its number (*số, ký hiệu*) or link.
     #[error("unit {unit}, {code}: evidence needs a reference (document number or link)")]
-    NoReference { unit: UnitCode, code: String },
+    NoReference {
+        /// The unit's code, as the round spells it (one the user named or acts on).
+        unit: UnitCode,
+        /// The criterion's or component's code, as the regulation numbers it (public).
+        code: String,
+    },
     /// A document's date that is not a date.
     #[error("unit {unit}, {code}: {value:?} is not a date ({})", super::dates::DATE_RULE)]
-    NotADate { unit: UnitCode, code: String, value: String },
+    NotADate {
+        /// The unit's code, as the round spells it (one the user named or acts on).
+        unit: UnitCode,
+        /// The criterion's or component's code, as the regulation numbers it (public).
+        code: String,
+        /// The date as the file writes it.
+        value: String,
+    },
     /// The same document twice for one unit and criterion.
     #[error("unit {unit}, {code}, reference {reference}: already on line {first}")]
-    DocumentTwice { unit: UnitCode, code: String, reference: String, first: u64 },
+    DocumentTwice {
+        /// The unit's code, as the round spells it (one the user named or acts on).
+        unit: UnitCode,
+        /// The criterion's or component's code, as the regulation numbers it (public).
+        code: String,
+        /// The document's number (*số, ký hiệu*) or link, as the user gave it.
+        reference: String,
+        /// The line where the document came first.
+        first: u64,
+    },
     /// A component marked not applicable that the council has already appraised: the appraisal is withdrawn first.
     #[error(
         "unit {unit}, {code}: marked not applicable, but the council appraised it at {}; a not-applicable component carries no scores",
         appraised.normalize()
     )]
-    NotApplicableAppraised { unit: UnitCode, code: String, appraised: Decimal },
+    NotApplicableAppraised {
+        /// The unit's code, as the round spells it (one the user named or acts on).
+        unit: UnitCode,
+        /// The criterion's or component's code, as the regulation numbers it (public).
+        code: String,
+        /// The council's stored appraisal (raised only on the council's own import, never to a unit).
+        appraised: Decimal,
+    },
     /// A sheet's values of a component its user may not write.
     #[error(
         "unit {unit}, {code}: value self-score {}, explanation {:?}, applicable {}: refused: {refusal}",
@@ -257,7 +484,16 @@ pub enum RowFault {
     },
     /// A document of a sheet its user may not add (another unit's, a frozen bloc's).
     #[error("unit {unit}, {code}: document {reference}: refused: {refusal}")]
-    DocumentRefused { unit: UnitCode, code: String, reference: String, refusal: Box<Refusal> },
+    DocumentRefused {
+        /// The unit's code, as the round spells it (one the user named or acts on).
+        unit: UnitCode,
+        /// The criterion's or component's code, as the regulation numbers it (public).
+        code: String,
+        /// The document's number (*số, ký hiệu*) or link, as the user gave it.
+        reference: String,
+        /// The permission rule's refusal.
+        refusal: Box<Refusal>,
+    },
 }
 
 impl RowFault {

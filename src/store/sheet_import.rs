@@ -1,10 +1,10 @@
 //! Importing a unit's self-assessment from its score sheet (.xlsx): every sheet read and checked first, then one transaction.
 
 use super::Store;
-use super::audit::{AuditAction, Change, ImportKind};
+use super::audit::ImportKind;
 use super::error::Result;
 use super::rows::{EvidenceRow, Imported};
-use super::write::{Cell, ScoreChange, merge, write_evidence_audited, write_merged};
+use super::write::{Cell, ScoreChange, import_summary, merge, write_evidence_audited, write_merged};
 use crate::domain::appraisal::self_assessment_against_appraisal;
 use crate::domain::code::UnitCode;
 use crate::domain::evidence::SheetAssessment;
@@ -76,8 +76,7 @@ impl Store {
         for assessment in assessments {
             planned.push(self.plan_sheet(&round, &known, assessment).map_err(|e| e.in_file(file))?);
         }
-        let (rows, changes) = self.write_planned(file, &planned)?;
-        Ok(Imported { rows, changes })
+        self.write_planned(file, &planned)
     }
 
     /// A unit's focal person is refused a sheet of a unit it may not write before anything of the council's is
@@ -228,28 +227,25 @@ fn not_applicable_against_appraisal(
 }
 
 impl Store {
-    /// Writes every planned row in one transaction, audited like the CSV imports: a row per changed value,
-    /// and one per sheet naming the file.
-    fn write_planned(&self, file: &str, planned: &[Planned]) -> Result<(usize, usize)> {
-        let tx = self.write_transaction()?;
-        let mut trail = self.audit_trail(&tx)?;
-        let (mut rows, mut changes) = (0, 0);
-        for sheet in planned {
-            let before = trail.recorded;
-            for change in &sheet.scores {
-                let merged = merge(&tx, change, &self.actor.name)?;
-                write_merged(&tx, &mut trail, change, &merged)?;
+    /// Writes every planned row (`write_in_one_transaction`, as the CSV imports do), audited like them: a row per
+    /// changed value, and one per sheet naming the file.
+    fn write_planned(&self, file: &str, planned: &[Planned]) -> Result<Imported> {
+        self.write_in_one_transaction(|tx, trail| {
+            let (mut rows, mut changes) = (0, 0);
+            for sheet in planned {
+                let before = trail.recorded;
+                for change in &sheet.scores {
+                    let merged = merge(tx, change, &self.actor.name)?;
+                    write_merged(tx, trail, change, &merged)?;
+                }
+                super::parts::check_units(tx, &self.regulation, sheet.scores.iter().map(|c| &c.unit))?;
+                for row in &sheet.evidence {
+                    write_evidence_audited(tx, trail, row, || Ok(()))?;
+                }
+                changes += trail.record_summary(tx, before, import_summary(ImportKind::Sheet, file, &sheet.summary))?;
+                rows += sheet.scores.len() + sheet.evidence.len();
             }
-            super::parts::check_units(&tx, &self.regulation, sheet.scores.iter().map(|c| &c.unit))?;
-            for row in &sheet.evidence {
-                write_evidence_audited(&tx, &mut trail, row, || Ok(()))?;
-            }
-            let change = Change::new(AuditAction::Import(ImportKind::Sheet), format!("{file}: {}", sheet.summary))
-                .value("file", None, Some(file.to_string()));
-            changes += trail.record_summary(&tx, before, change)?;
-            rows += sheet.scores.len() + sheet.evidence.len();
-        }
-        tx.commit()?;
-        Ok((rows, changes))
+            Ok(Imported { rows, changes })
+        })
     }
 }

@@ -6,7 +6,7 @@
 //! entry and applies the row to it, [`check_merged`] checks the rules on the merged result, and [`write_merged`]
 //! writes what differs.
 
-use super::audit::{AppraisalTransition, AuditAction, AuditTrail, Change};
+use super::audit::{AppraisalTransition, AuditAction, AuditTrail, Change, ImportKind};
 use super::error::{HeldScore, Result, RowFault, RowPlace};
 use super::rows::{EvidenceRow, ScoreRow};
 use super::state::{removed_row, row_state, text_key};
@@ -20,6 +20,28 @@ use std::str::FromStr;
 
 /// The marker that clears a stored value on purpose (an empty cell leaves it as it is).
 pub const CLEAR_MARKER: &str = "-";
+
+impl super::Store {
+    /// The one write of an import, shared by the five CSV imports and the sheet import (each plans every row
+    /// first, stopping at the first refusal): one transaction and its audit trail, `write` making the planned
+    /// changes and recording each, then the commit. A refusal met while writing drops the transaction unfinished:
+    /// it rolls back, so nothing of the import is written nor audited, and the refusal is returned as it is.
+    pub(super) fn write_in_one_transaction<T>(
+        &self,
+        write: impl FnOnce(&rusqlite::Connection, &mut AuditTrail) -> Result<T>,
+    ) -> Result<T> {
+        let tx = self.write_transaction()?;
+        let mut trail = self.audit_trail(&tx)?;
+        let written = write(&tx, &mut trail)?;
+        tx.commit()?;
+        Ok(written)
+    }
+}
+
+/// The audit's summary row of an import (a CSV file, or one sheet of a workbook): `file: what`, naming the file.
+pub(super) fn import_summary(kind: ImportKind, file: &str, what: &str) -> Change {
+    Change::new(AuditAction::Import(kind), format!("{file}: {what}")).value("file", None, Some(file.to_string()))
+}
 
 /// What one cell of an import asks of the stored value.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
