@@ -93,6 +93,29 @@ impl EvidenceCounts {
     /// Adds documents filed under `code` for the unit at `unit`; a code outside its framework is not counted.
     pub fn add(&mut self, unit: usize, code: &str, documents: u32) {
         let Some(id) = self.id(unit, code) else { return };
+        self.add_id(unit, id, documents);
+    }
+
+    /// Each framework's codes (by its position in the regulation) in text order, with the ids `add_id` takes:
+    /// counts read in (unit, code) order find their codes by walking this list, not by hashing each code.
+    pub fn codes_in_order(&self) -> Vec<Vec<(String, u16)>> {
+        self.code_ids
+            .iter()
+            .map(|ids| {
+                let mut codes: Vec<(String, u16)> = ids.iter().map(|(code, id)| (code.clone(), *id)).collect();
+                codes.sort_unstable();
+                codes
+            })
+            .collect()
+    }
+
+    /// The position in the regulation of the framework of the unit at `unit`.
+    pub fn framework_of(&self, unit: usize) -> Option<usize> {
+        *self.frameworks.get(unit)?
+    }
+
+    /// Adds documents filed under the code whose id (from `codes_in_order`) is `id`, for the unit at `unit`.
+    pub fn add_id(&mut self, unit: usize, id: u16, documents: u32) {
         let Some(counts) = self.by_unit.get_mut(unit) else { return };
         match counts.iter_mut().find(|(known, _)| *known == id) {
             Some((_, count)) => *count += documents,

@@ -17,7 +17,9 @@ use std::str::FromStr;
 use std::sync::Arc;
 
 /// How many documents back each code of each unit; `units` are the units' codes and frameworks (their
-/// positions in the regulation) in the round's order.
+/// positions in the regulation) in the round's order. The counts come in (unit, code) order: a unit's code is
+/// looked up only when it changes (compared as bytes with the row before's), and each code is found by walking
+/// its framework's codes in the same order, so no row is hashed.
 fn count_documents(
     conn: &Connection,
     regulation: &Regulation,
@@ -25,12 +27,39 @@ fn count_documents(
 ) -> Result<EvidenceCounts> {
     let mut counts =
         EvidenceCounts::for_frameworks(regulation, units.iter().map(|(_, framework)| *framework).collect());
+    let codes = counts.codes_in_order();
     let positions: HashMap<&str, usize> = units.iter().enumerate().map(|(index, (code, _))| (*code, index)).collect();
-    count_evidence(conn, |unit, code, documents| {
-        if let Some(&index) = positions.get(unit) {
-            counts.add(index, code, documents);
+    let mut statement = conn
+        .prepare("SELECT unit, criterion, COUNT(*) FROM evidence GROUP BY unit, criterion ORDER BY unit, criterion")?;
+    let mut rows = statement.query([])?;
+    let mut last_unit: Option<Vec<u8>> = None;
+    let mut unit: Option<(usize, &[(String, u16)])> = None;
+    let mut cursor = 0;
+    while let Some(row) = rows.next()? {
+        let bytes = |column| row.get_ref(column).and_then(|value| Ok(value.as_bytes()?));
+        let code = bytes(0)?;
+        if last_unit.as_deref() != Some(code) {
+            unit = std::str::from_utf8(code).ok().and_then(|code| positions.get(code)).and_then(|&index| {
+                let framework = counts.framework_of(index)?;
+                Some((index, codes.get(framework)?.as_slice()))
+            });
+            last_unit = Some(code.to_vec());
+            cursor = 0;
         }
-    })?;
+        let Some((index, sorted)) = unit else { continue };
+        let criterion = bytes(1)?;
+        if sorted.get(cursor).is_some_and(|(known, _)| known.as_bytes() > criterion) {
+            cursor = 0;
+        }
+        while sorted.get(cursor).is_some_and(|(known, _)| known.as_bytes() < criterion) {
+            cursor += 1;
+        }
+        if let Some((known, id)) = sorted.get(cursor)
+            && known.as_bytes() == criterion
+        {
+            counts.add_id(index, *id, row.get(2)?);
+        }
+    }
     Ok(counts)
 }
 
@@ -53,11 +82,28 @@ fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
     }
 }
 
-/// A user's name, held once in `names` for every entry that names them.
-fn shared_name(names: &mut HashMap<String, Arc<str>>, value: ValueRef<'_>) -> rusqlite::Result<Option<Arc<str>>> {
-    let Some(name) = value.as_str_or_null()? else { return Ok(None) };
-    let shared = names.entry(name.to_string()).or_insert_with(|| Arc::from(name));
-    Ok(Some(Arc::clone(shared)))
+/// Users' names, each held once for every entry that names them.
+#[derive(Default)]
+struct Names {
+    known: HashMap<String, Arc<str>>,
+    /// The name of the row before: most rows name the same user as the row before them.
+    last: Option<Arc<str>>,
+}
+
+impl Names {
+    /// The shared name a row's column holds (None for NULL).
+    fn shared(&mut self, value: ValueRef<'_>) -> rusqlite::Result<Option<Arc<str>>> {
+        let Some(name) = value.as_str_or_null()? else { return Ok(None) };
+        if let Some(last) = self.last.as_ref().filter(|last| ***last == *name) {
+            return Ok(Some(Arc::clone(last)));
+        }
+        let shared = match self.known.get(name) {
+            Some(shared) => Arc::clone(shared),
+            None => Arc::clone(self.known.entry(name.to_string()).or_insert_with(|| Arc::from(name))),
+        };
+        self.last = Some(Arc::clone(&shared));
+        Ok(Some(shared))
+    }
 }
 
 /// A decimal stored as TEXT; the store only ever writes valid ones.
@@ -211,7 +257,7 @@ fn read_records(conn: &Connection, regulation: &Regulation, units: &Units, texts
     };
     let mut records = read_units(conn, where_code, &bind)?;
     let position = records.iter().enumerate().map(|(i, u)| (u.code.clone(), i)).collect();
-    let filter = UnitFilter { where_unit, bind, position, last: RefCell::new((String::new(), None)) };
+    let filter = UnitFilter { where_unit, bind, position, last: RefCell::new((Vec::new(), None)) };
     read_scores(conn, &filter, texts, &mut records)?;
     read_leader_scores(conn, &filter, &mut records)?;
     read_facts(conn, &filter, regulation, &mut records)?;
@@ -227,7 +273,7 @@ struct UnitFilter<'a> {
     position: HashMap<UnitCode, usize>,
     /// The unit of the row before and its record: rows come one unit after another, so most rows name it again
     /// and are found without hashing their unit's code.
-    last: RefCell<(String, Option<usize>)>,
+    last: RefCell<(Vec<u8>, Option<usize>)>,
 }
 
 impl UnitFilter<'_> {
@@ -236,13 +282,14 @@ impl UnitFilter<'_> {
     }
 
     /// The record of the unit a row (unit first) belongs to, if it is one of those read.
+    /// The row's unit is compared as bytes with the row before's; only a new unit's code is checked as text.
     fn find(&self, row: &rusqlite::Row<'_>) -> rusqlite::Result<Option<usize>> {
-        let Ok(unit) = row.get_ref(0)?.as_str() else { return Ok(None) };
+        let Ok(unit) = row.get_ref(0)?.as_bytes() else { return Ok(None) };
         let mut last = self.last.borrow_mut();
         if last.1.is_none() || last.0 != unit {
-            let found = self.position.get(unit).copied();
+            let found = std::str::from_utf8(unit).ok().and_then(|unit| self.position.get(unit).copied());
             last.0.clear();
-            last.0.push_str(unit);
+            last.0.extend_from_slice(unit);
             last.1 = found;
         }
         Ok(last.1)
@@ -271,19 +318,22 @@ fn read_units(conn: &Connection, where_code: &str, bind: &[&str]) -> Result<Vec<
 
 /// Each unit's score entries. Rows come in key order, one unit after another; each unit's map is built at
 /// once from its rows (a map filled one entry at a time in key order leaves every node half empty). Whether an
-/// explanation is on file is asked with GLOB (a character other than a space, as `trim(explanation) <> ''` says)
-/// so that SQLite copies no explanation to trim it.
+/// explanation is on file is asked of SQLite (a character other than a space, as `trim(explanation) <> ''` says:
+/// a first byte above the space decides it without GLOB's pattern matching) so that no explanation is copied to
+/// trim it. The three yes/no columns come as one number's bits (each column read costs about as much as the
+/// rest of the row's work), and the explanations' column is not read when they are left out.
 fn read_scores(conn: &Connection, filter: &UnitFilter<'_>, texts: Texts, records: &mut [UnitRecord]) -> Result<()> {
-    let explanation = if texts == Texts::All { "explanation" } else { "''" };
+    let explanation = if texts == Texts::All { ", explanation" } else { "" };
     let mut statement = conn.prepare(&format!(
-        "SELECT unit, criterion, self_score, appraised_score, deduction_reason, {explanation}, applicable,
-                awaiting_confirmation, appraised_by, version, explanation GLOB '*[^ ]*' FROM score {}
-         ORDER BY unit, criterion",
+        "SELECT unit, criterion, self_score, appraised_score, deduction_reason, version, appraised_by,
+                (applicable <> 0) + 2 * (awaiting_confirmation <> 0)
+                + 4 * (CASE WHEN explanation >= '!' THEN 1 ELSE explanation GLOB '*[^ ]*' END){explanation}
+         FROM score {} ORDER BY unit, criterion",
         filter.where_unit
     ))?;
     let mut rows = statement.query(filter.params())?;
-    // A user's name is held once, however many entries they appraised.
-    let mut names: HashMap<String, Arc<str>> = HashMap::new();
+    // A user's name is held once, however many entries they appraised; rows by one user mostly follow each other.
+    let mut names = Names::default();
     let mut current: Option<usize> = None;
     let mut gathered: Vec<(String, ComponentScore)> = Vec::new();
     let mut finish = |unit: Option<usize>, gathered: &mut Vec<(String, ComponentScore)>| {
@@ -300,16 +350,17 @@ fn read_scores(conn: &Connection, filter: &UnitFilter<'_>, texts: Texts, records
         if unit.is_none() {
             continue;
         }
+        let flags: i64 = row.get(7)?;
         let entry = ComponentScore {
             self_score: decimal(row.get_ref(2)?),
             appraised_score: decimal(row.get_ref(3)?),
             deduction_reason: row.get(4)?,
-            explanation: row.get(5)?,
-            applicable: row.get(6)?,
-            awaiting_confirmation: row.get(7)?,
-            appraised_by: shared_name(&mut names, row.get_ref(8)?)?,
-            version: row.get(9)?,
-            explanation_on_file: row.get(10)?,
+            explanation: if texts == Texts::All { row.get::<_, String>(8)?.into_boxed_str() } else { Box::default() },
+            applicable: flags & 1 != 0,
+            awaiting_confirmation: flags & 2 != 0,
+            appraised_by: names.shared(row.get_ref(6)?)?,
+            version: row.get(5)?,
+            explanation_on_file: flags & 4 != 0,
             ..ComponentScore::default()
         };
         gathered.push((row.get(1)?, entry));

@@ -67,7 +67,7 @@ pub struct App {
     unit_index: HashMap<UnitCode, usize>,
     /// This user's queue items, by unit index, each with its unit's folded text for the filter.
     items: Vec<Vec<QueueItem>>,
-    /// Each unit's code and name folded for the diacritic-free filter, by unit index.
+    /// Each unit's code and name folded for the diacritic-free filter, by unit index; empty until a filter is typed.
     folded_units: Vec<String>,
     /// Each component's code and name folded for the filter, by framework and position in it.
     folded_components: Vec<Vec<String>>,
@@ -250,7 +250,8 @@ impl App {
         self.audit_id = snapshot.audit_id;
         self.standing = Standing::new(&self.regulation, &self.round);
         self.unit_index = self.round.units.iter().enumerate().map(|(i, u)| (u.code.clone(), i)).collect();
-        self.folded_units = self.round.units.iter().map(|u| search::fold(&format!("{} {}", u.code, u.name))).collect();
+        // Folded for the filter when a filter is first typed (`refresh_views`): the first frame needs none.
+        self.folded_units.clear();
         self.evidence.clear();
         self.files.clear();
         self.details_loaded.clear();

@@ -107,6 +107,10 @@ impl App {
             return;
         }
         let words: Vec<String> = search::fold(&self.browse.filter).split_whitespace().map(str::to_string).collect();
+        if !words.is_empty() && self.folded_units.len() != self.round.units.len() {
+            self.folded_units =
+                self.round.units.iter().map(|u| search::fold(&format!("{} {}", u.code, u.name))).collect();
+        }
         let queue = self.filtered_queue(&words);
         self.queue_left = queue.iter().filter(|item| self.waits_for_me(item.status)).count();
         self.queue = queue;
@@ -122,9 +126,9 @@ impl App {
         // Units that have not submitted wait outside the queue; the status filter "Đơn vị chưa nộp" lists them.
         let unsubmitted_view = self.browse.status_filter == Some(Status::NotSubmitted);
         for (index, items) in self.items.iter().enumerate() {
-            let (Some(unit), Some(folded_unit)) = (self.round.units.get(index), self.folded_units.get(index)) else {
-                continue;
-            };
+            let Some(unit) = self.round.units.get(index) else { continue };
+            // Folded only once a filter is typed (`refresh_views`).
+            let folded_unit = self.folded_units.get(index).map_or("", String::as_str);
             if self.awaits_submission(&unit.code) != unsubmitted_view {
                 continue;
             }
