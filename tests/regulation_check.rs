@@ -89,13 +89,13 @@ fn bad_keys_are_refused_naming_file_line_and_key() {
             "regulation.toml",
             "not_completed = \"Không HT\"",
             "not_completed = \"Không hoàn thành\"",
-            "regulation.toml:174: level_short_names.not_completed \"Không hoàn thành\" is 16 columns wide; a short name fits the ranking's narrow column, 12 columns",
+            "regulation.toml:182: level_short_names.not_completed \"Không hoàn thành\" is 16 columns wide; a short name fits the ranking's narrow column, 12 columns",
         ),
         (
             "regulation.toml",
             "good = \"Good\"",
             "good = \"Good (above 70)\"",
-            "regulation.toml:178: level_short_names_en.good",
+            "regulation.toml:186: level_short_names_en.good",
         ),
     ] {
         let dir = tempfile::tempdir().unwrap();
