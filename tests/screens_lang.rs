@@ -15,6 +15,7 @@ mod tui_support;
 use std::path::Path;
 use thamdinh::messages::Lang;
 use thamdinh::store::Store;
+use thamdinh::tui::keymap::Context;
 use tools::vietnamese::{self, TAKEN, words};
 use tui_support::{app_as, app_for, fixture_store, press, screen};
 
@@ -188,18 +189,45 @@ const SCREENS: &[(&str, &str, &str)] = &[
     ("self-assessment form", "dau-moi-h-dai-tu", "<Enter>"),
     ("submit prompt", "dau-moi-h-dai-tu", "p"),
     ("result before approval", "dau-moi-h-dai-tu", "2"),
+    ("assistant's queue", "tgv-so-noi-vu", ""),
+    ("filter typed", "tv-so-noi-vu", "/snv"),
+    ("desk", "thu-ky", "4"),
+    ("desk inbox", "thu-ky", "4<Enter>"),
+    ("desk users", "thu-ky", "4j<Enter>"),
+    ("desk round settings", "thu-ky", "4jj<Enter>"),
+    ("desk papers", "thu-ky", "4G<Enter>"),
+    ("chairman's desk", "chu-tich", "5"),
 ];
 
-/// Each screen drawn in a language at 160×48 (where nothing is cut) and at 80×24: (name, text); and the data.
-fn drawn(lang: Lang) -> (Vec<(String, String)>, Vec<String>) {
+/// The contexts (`Context::ALL`) no screen above reaches yet. The desk's kind question, preview, problems, removal
+/// question and key line and the SFTP paths need a file in the inbox or a component's files. The scoring form, its
+/// history, the unsaved-work question and the comment form are named above but not reached: in this round the
+/// members' queues are empty (no unit has submitted), so those keys draw "no item matches" (found by this check).
+const NOT_YET_DRAWN: &[Context] = &[
+    Context::Form,
+    Context::Comment,
+    Context::History,
+    Context::ConfirmQuit,
+    Context::DeskKind,
+    Context::DeskPreview,
+    Context::DeskProblems,
+    Context::DeskRemove,
+    Context::DeskNotice,
+    Context::Paths,
+];
+
+/// Each screen drawn in a language at 160×48 (where nothing is cut) and at 80×24: (name, text); the data; and
+/// the context each screen of `SCREENS` was in.
+fn drawn(lang: Lang) -> (Vec<(String, String)>, Vec<String>, Vec<Context>) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = round(dir.path());
     let phrases = vietnamese::data_phrases(store.path(), &[]);
-    let mut out = Vec::new();
+    let (mut out, mut contexts) = (Vec::new(), Vec::new());
     for (name, user, keys) in SCREENS {
         let mut app = if user.is_empty() { app_for(&store, false) } else { app_as(&mut store, user) };
         app.lang = lang;
         press(&mut app, &mut store, keys);
+        contexts.push(app.context());
         for (width, height) in [(160, 48), (80, 24)] {
             out.push((format!("{name} at {width}×{height}"), screen(&app, width, height)));
         }
@@ -214,12 +242,24 @@ fn drawn(lang: Lang) -> (Vec<(String, String)>, Vec<String>) {
         press(&mut app, &mut store, keys);
         out.push((format!("{name} at 160×48"), screen(&app, 160, 48)));
     }
-    (out, phrases)
+    (out, phrases, contexts)
+}
+
+/// The list of screens is checked against the keymap's contexts (`Context::ALL`, derived, not a hand list): a
+/// new screen or overlay is drawn here, or named in `NOT_YET_DRAWN`.
+#[test]
+fn the_screens_drawn_reach_every_context_but_those_named() {
+    let (_, _, contexts) = drawn(Lang::En);
+    let missed: Vec<&Context> =
+        Context::ALL.iter().filter(|c| !contexts.contains(c) && !NOT_YET_DRAWN.contains(c)).collect();
+    assert!(missed.is_empty(), "contexts no screen of SCREENS reaches: {missed:?}");
+    let stale: Vec<&Context> = NOT_YET_DRAWN.iter().filter(|c| contexts.contains(c)).collect();
+    assert!(stale.is_empty(), "drawn now, so no longer to be named in NOT_YET_DRAWN: {stale:?}");
 }
 
 #[test]
 fn every_screen_drawn_in_english_shows_no_vietnamese_outside_the_data() {
-    let (screens, phrases) = drawn(Lang::En);
+    let (screens, phrases, _) = drawn(Lang::En);
     let mut found = Vec::new();
     for (name, text) in &screens {
         found.extend(leaks(name, text, &phrases));
@@ -232,7 +272,7 @@ fn every_screen_drawn_in_english_shows_no_vietnamese_outside_the_data() {
 
 #[test]
 fn every_screen_drawn_in_vietnamese_shows_no_english() {
-    let (screens, _) = drawn(Lang::Vi);
+    let (screens, _, _) = drawn(Lang::Vi);
     let found: Vec<String> = screens.iter().flat_map(|(name, text)| english(name, text)).collect();
     assert!(found.is_empty(), "{} lines in English by default:\n{}", found.len(), found.join("\n"));
     let ranking = &screens.iter().find(|(name, _)| name == "ranking at 160×48").unwrap().1;
