@@ -172,7 +172,7 @@ const SCREENS: &[(&str, &str, &str)] = &[
     ("queue", "tv-so-noi-vu", ""),
     ("queue preview", "tv-so-noi-vu", "s"),
     ("scoring form", "tv-so-noi-vu", "sssssss/stc V.5<Enter><Enter>"),
-    ("scoring form refused", "tv-so-noi-vu", "sssssss/stc V.5<Enter><Enter>9<C-s>"),
+    ("scoring form refused", "tv-so-noi-vu", "sssssss/stc V.5<Enter><Enter>999<C-s>"),
     ("history", "tv-so-noi-vu", "sssssss/stc V.5<Enter><F3>"),
     ("help", "tv-so-noi-vu", "?"),
     ("unsaved question", "tv-so-noi-vu", "sssssss<Enter>1<Esc>"),
