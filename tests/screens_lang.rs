@@ -15,6 +15,7 @@ mod tui_support;
 use std::path::Path;
 use thamdinh::messages::Lang;
 use thamdinh::store::Store;
+use thamdinh::tui::keymap::Context;
 use tools::vietnamese::{self, TAKEN, words};
 use tui_support::{app_as, app_for, fixture_store, press, screen};
 
@@ -98,12 +99,16 @@ fn vietnamese_outside(text: &str, phrases: &[String]) -> Vec<String> {
     {
         rest = format!("{}{TAKEN}", &body[..from]);
     }
-    // The end of a phrase wrapped onto the start of the piece.
+    // The end of a phrase wrapped onto the start of the piece (before a list's separator: `Truyền thông; Sở …`).
+    let wrapped_end = |end: &str| {
+        let bare = end.trim_end_matches(|c: char| !c.is_alphanumeric());
+        phrases.iter().any(|phrase| phrase.ends_with(end) || !bare.is_empty() && phrase.ends_with(bare))
+    };
     if let Some(&to) = bounds(&rest)
         .iter()
         .rev()
         .filter(|at| **at <= rest.len() && **at >= 3 && rest.is_char_boundary(**at))
-        .find(|at| phrases.iter().any(|phrase| phrase.ends_with(rest[..**at].trim_end())))
+        .find(|at| wrapped_end(rest[..**at].trim_end()))
     {
         rest.replace_range(..to, TAKEN);
     }
@@ -157,19 +162,23 @@ fn round(dir: &Path) -> Store {
     store
 }
 
+/// The reasons the scoring form offers for an incomplete file (`FileGap::offered_reason`): stored text, in the
+/// Vietnamese the papers print, so quoted as it is under `--lang en`.
+const OFFERED_REASONS: [&str; 2] = ["không có tài liệu kiểm chứng", "không có giải trình chi tiết của đơn vị"];
+
 /// Every screen of every role: (name, user, keys). An empty user is the start-up picker.
 const SCREENS: &[(&str, &str, &str)] = &[
     ("picker", "", ""),
     ("queue", "tv-so-noi-vu", ""),
     ("queue preview", "tv-so-noi-vu", "s"),
-    ("scoring form", "tv-so-noi-vu", "/snv V.5<Enter><Enter>"),
-    ("scoring form refused", "tv-so-noi-vu", "/snv V.5<Enter><Enter>9<C-s>"),
-    ("history", "tv-so-noi-vu", "/snv V.5<Enter><F3>"),
+    ("scoring form", "tv-so-noi-vu", "sssssss/stc V.5<Enter><Enter>"),
+    ("scoring form refused", "tv-so-noi-vu", "sssssss/stc V.5<Enter><Enter>999<C-s>"),
+    ("history", "tv-so-noi-vu", "sssssss/stc V.5<Enter><F3>"),
     ("help", "tv-so-noi-vu", "?"),
-    ("unsaved question", "tv-so-noi-vu", "<Enter>1<Esc>"),
-    ("comment form", "tv-so-tttt", "/stc<Enter><Enter>"),
+    ("unsaved question", "tv-so-noi-vu", "sssssss<Enter>1<Esc>"),
+    ("comment form", "tv-so-tttt", "sssssss/stc<Enter><Enter>"),
     ("leader's queue", "lanh-dao-1", ""),
-    ("leader's form", "lanh-dao-1", "<Enter>"),
+    ("leader's form", "lanh-dao-1", "sssssss<Enter>"),
     ("ranking", "thu-ky", ""),
     ("progress", "thu-ky", "<Tab>"),
     ("charts", "thu-ky", "3"),
@@ -188,18 +197,42 @@ const SCREENS: &[(&str, &str, &str)] = &[
     ("self-assessment form", "dau-moi-h-dai-tu", "<Enter>"),
     ("submit prompt", "dau-moi-h-dai-tu", "p"),
     ("result before approval", "dau-moi-h-dai-tu", "2"),
+    ("assistant's queue", "tgv-so-noi-vu", ""),
+    ("filter typed", "tv-so-noi-vu", "/snv"),
+    ("desk", "thu-ky", "4"),
+    ("desk inbox", "thu-ky", "4<Enter>"),
+    ("desk users", "thu-ky", "4j<Enter>"),
+    ("desk round settings", "thu-ky", "4jj<Enter>"),
+    ("desk papers", "thu-ky", "4G<Enter>"),
+    ("chairman's desk", "chu-tich", "5"),
 ];
 
-/// Each screen drawn in a language at 160×48 (where nothing is cut) and at 80×24: (name, text); and the data.
-fn drawn(lang: Lang) -> (Vec<(String, String)>, Vec<String>) {
+/// The contexts (`Context::ALL`) no screen above reaches yet: the desk's kind question, preview, problems, removal
+/// question and key line and the SFTP paths need a file in the inbox or a component's files. (The queues list the
+/// units that have not submitted only under that status filter, `s` seven times: without it the member's form,
+/// history, unsaved-work question and comment form were never reached, which this check found.)
+const NOT_YET_DRAWN: &[Context] = &[
+    Context::DeskKind,
+    Context::DeskPreview,
+    Context::DeskProblems,
+    Context::DeskRemove,
+    Context::DeskNotice,
+    Context::Paths,
+];
+
+/// Each screen drawn in a language at 160×48 (where nothing is cut) and at 80×24: (name, text); the data; and
+/// the context each screen of `SCREENS` was in.
+fn drawn(lang: Lang) -> (Vec<(String, String)>, Vec<String>, Vec<Context>) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = round(dir.path());
-    let phrases = vietnamese::data_phrases(store.path(), &[]);
-    let mut out = Vec::new();
+    // The deduction reason the scoring form offers for an incomplete file is quoted as the council records it.
+    let phrases = vietnamese::data_phrases(store.path(), &OFFERED_REASONS);
+    let (mut out, mut contexts) = (Vec::new(), Vec::new());
     for (name, user, keys) in SCREENS {
         let mut app = if user.is_empty() { app_for(&store, false) } else { app_as(&mut store, user) };
         app.lang = lang;
         press(&mut app, &mut store, keys);
+        contexts.push(app.context());
         for (width, height) in [(160, 48), (80, 24)] {
             out.push((format!("{name} at {width}×{height}"), screen(&app, width, height)));
         }
@@ -214,12 +247,24 @@ fn drawn(lang: Lang) -> (Vec<(String, String)>, Vec<String>) {
         press(&mut app, &mut store, keys);
         out.push((format!("{name} at 160×48"), screen(&app, 160, 48)));
     }
-    (out, phrases)
+    (out, phrases, contexts)
+}
+
+/// The list of screens is checked against the keymap's contexts (`Context::ALL`, derived, not a hand list): a
+/// new screen or overlay is drawn here, or named in `NOT_YET_DRAWN`.
+#[test]
+fn the_screens_drawn_reach_every_context_but_those_named() {
+    let (_, _, contexts) = drawn(Lang::En);
+    let missed: Vec<&Context> =
+        Context::ALL.iter().filter(|c| !contexts.contains(c) && !NOT_YET_DRAWN.contains(c)).collect();
+    assert!(missed.is_empty(), "contexts no screen of SCREENS reaches: {missed:?}");
+    let stale: Vec<&Context> = NOT_YET_DRAWN.iter().filter(|c| contexts.contains(c)).collect();
+    assert!(stale.is_empty(), "drawn now, so no longer to be named in NOT_YET_DRAWN: {stale:?}");
 }
 
 #[test]
 fn every_screen_drawn_in_english_shows_no_vietnamese_outside_the_data() {
-    let (screens, phrases) = drawn(Lang::En);
+    let (screens, phrases, _) = drawn(Lang::En);
     let mut found = Vec::new();
     for (name, text) in &screens {
         found.extend(leaks(name, text, &phrases));
@@ -232,7 +277,7 @@ fn every_screen_drawn_in_english_shows_no_vietnamese_outside_the_data() {
 
 #[test]
 fn every_screen_drawn_in_vietnamese_shows_no_english() {
-    let (screens, _) = drawn(Lang::Vi);
+    let (screens, _, _) = drawn(Lang::Vi);
     let found: Vec<String> = screens.iter().flat_map(|(name, text)| english(name, text)).collect();
     assert!(found.is_empty(), "{} lines in English by default:\n{}", found.len(), found.join("\n"));
     let ranking = &screens.iter().find(|(name, _)| name == "ranking at 160×48").unwrap().1;
