@@ -77,6 +77,11 @@ fn row(unit: &str, rank: u64, total: &str, level: &str, key: &str) -> Placed {
 #[test]
 fn a_regulation_written_from_the_readme_alone_checks_ranks_and_approves() {
     let folder = Path::new(DATA).join("thu-nghiem-335");
+    // The README's whole `[classification]` example is this regulation's, word for word: it loads.
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/README.md")).unwrap();
+    let example = readme.split("```toml\n[classification]").nth(1).unwrap().split("```").next().unwrap();
+    let data = std::fs::read_to_string(folder.join("regulation.toml")).unwrap();
+    assert!(data.ends_with(&format!("[classification]{example}")), "the README's example differs from the data");
     let check = ok(&["regulations", "check", folder.to_str().unwrap()]);
     for shown in ["A Tiêu chí chung — 30", "B Kết quả thực hiện nhiệm vụ — 70", "10 đơn vị → 2", "25 đơn vị → 5"]
     {
