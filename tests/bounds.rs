@@ -52,7 +52,11 @@ fn content(db: &str) -> String {
     let mut all = String::new();
     for table in tables {
         writeln!(all, "table {table}").unwrap();
-        let mut statement = conn.prepare(&format!("SELECT * FROM \"{table}\" ORDER BY rowid")).unwrap();
+        let mut statement = conn
+            .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY rowid"))
+            // A table WITHOUT ROWID (the scores) is read in its primary key's order.
+            .or_else(|_| conn.prepare(&format!("SELECT * FROM \"{table}\"")))
+            .unwrap();
         let columns = statement.column_count();
         let mut rows = statement.query([]).unwrap();
         while let Some(row) = rows.next().unwrap() {

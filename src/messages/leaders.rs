@@ -3,6 +3,7 @@
 //! role keeps its fixed name.
 
 use super::Lang;
+use crate::domain::code::UnitCode;
 use crate::domain::permissions::{Role, Rule};
 
 /// A role as the title bar, the picker and the history name it, the leaders' from the regulation: in
@@ -50,7 +51,7 @@ pub fn name_en(leaders_name: Option<&str>) -> String {
 }
 
 /// The act of entering one leader's score, the leaders named as the regulation names them.
-pub fn enter_score_vi(leader: &str, component: &str, unit: &str, leaders_name: Option<&str>) -> String {
+pub fn enter_score_vi(leader: &str, component: &str, unit: &UnitCode, leaders_name: Option<&str>) -> String {
     match leaders_name {
         Some(name) => format!("nhập điểm của đồng chí {leader} ({name}) cho {component} của đơn vị {unit}"),
         None => format!("nhập điểm của Lãnh đạo {leader} cho {component} của đơn vị {unit}"),
@@ -143,7 +144,7 @@ mod tests {
             }
         }
         assert!(
-            enter_score_vi("ld", "A.4", "ubnd-xa-a", district)
+            enter_score_vi("ld", "A.4", &"ubnd-xa-a".into(), district)
                 .contains("(Thường trực Huyện ủy, HĐND, lãnh đạo UBND huyện) cho A.4")
         );
         assert!(agency_appraises_nothing("ubnd", None, Lang::Vi).contains("do Lãnh đạo UBND tỉnh chấm"));
