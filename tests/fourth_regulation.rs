@@ -112,6 +112,12 @@ fn a_regulation_written_from_the_readme_alone_checks_ranks_and_approves() {
         ]
     );
 
+    // The tie's reason writes the total as the ranking does, at the regulation's two decimals.
+    let json: serde_json::Value = serde_json::from_str(&ok(&["rank", "--db", &db, "--json"])).unwrap();
+    let cat = json["blocs"][0]["units"].as_array().unwrap().iter().find(|u| u["unit"] == "xa-cat").unwrap();
+    let reasons = cat["reasons"].to_string();
+    assert!(reasons.contains("Bằng tổng điểm 80,00 với đơn vị xa-dong"), "{reasons}");
+
     // A unit with xa-cat's scores: equal on every key, the chairman orders them; approval waits for it.
     ok(&["import", "units", "--db", &db, &format!("{ROUND}/more-units.csv")]);
     ok(&["import", "scores", "--db", &db, &format!("{ROUND}/more-scores.csv")]);

@@ -39,7 +39,8 @@ pub fn tie_reason(
     lang: Lang,
 ) -> Option<String> {
     let decider = unit.decided_by.as_ref()?;
-    let total = super::reasons::score(unit.official_total, lang);
+    // The total as the ranking shows it, at the regulation's decimals (`80,00`, not `80`).
+    let total = super::views::total(unit.official_total, lang);
     let other = neighbour.unit.as_str();
     let place = match (above, lang) {
         (true, Lang::Vi) => "xếp dưới",
