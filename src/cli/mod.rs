@@ -77,7 +77,8 @@ pub enum Command {
         #[arg(long, value_name = "OLD")]
         from: Option<PathBuf>,
     },
-    /// Submit a unit's self-assessment: the date its leadership collective approved it and the minutes' number; or, with --reopen, reopen a submitted one (the secretary, with --unit and --reason).
+    /// Submit a unit's self-assessment: the date its leadership collective approved it and the minutes' number;
+    /// or, with --reopen, reopen a submitted one (the secretary, with --unit and --reason).
     Submit {
         /// The unit (a unit's focal person submits its own; the secretary names it).
         #[arg(long, value_name = "CODE")]
