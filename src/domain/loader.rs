@@ -66,31 +66,50 @@ struct RegulationFile {
     citations: CitationsFile,
     /// The levels' short names, for narrow columns and the chart's legend.
     #[serde(default)]
-    level_short_names: LevelShortNamesFile,
+    level_short_names: LevelNamesFile,
     /// The levels' English short names.
     #[serde(default)]
-    level_short_names_en: LevelShortNamesFile,
+    level_short_names_en: LevelNamesFile,
 }
 
-/// `[level_short_names]` / `[level_short_names_en]`: each level's short name (at most
-/// [`super::regulation::SHORT_LEVEL_COLUMNS`] columns); absent, derived from the full name.
+/// `[citations]`: articles of the regulation cited beside what they rule; each absent: no article there.
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
-struct LevelShortNamesFile {
-    /// *Xuất sắc*.
+struct CitationsFile {
+    /// Where the facts recorded per unit come from.
+    facts: Option<String>,
+    /// The article fixing each part's points.
+    part_points: Option<String>,
+    /// The article asking the leadership collective to approve the self-assessment before it is sent.
+    submission_approval: Option<String>,
+}
+
+/// `[level_names]` / `[level_names_en]`: each level's name as the regulation writes it; absent, the seeds' words.
+/// `[level_short_names]` / `[level_short_names_en]` are read as the same four keys: each level's short name (at
+/// most [`super::regulation::SHORT_LEVEL_COLUMNS`] columns); absent, derived from the full name.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct LevelNamesFile {
+    /// *Hoàn thành xuất sắc nhiệm vụ* (short: *Xuất sắc*).
     excellent: Option<Spanned<String>>,
-    /// *Tốt*.
+    /// *Hoàn thành tốt nhiệm vụ* (short: *Tốt*).
     good: Option<Spanned<String>>,
-    /// *Hoàn thành*.
+    /// *Hoàn thành nhiệm vụ* (short: *Hoàn thành*).
     completed: Option<Spanned<String>>,
-    /// *Không HT*.
+    /// *Không hoàn thành nhiệm vụ* (short: *Không HT*).
     not_completed: Option<Spanned<String>>,
 }
 
-impl LevelShortNamesFile {
-    /// In the order of `Level::ALL`, a blank name keeping the default; a name wider than the narrow column is
-    /// a problem naming its key (`table.key`).
-    fn names(self, source: &Source<'_>, table: &str, problems: &mut Vec<DataError>) -> [Option<String>; 4] {
+impl LevelNamesFile {
+    /// In the order of `Level::ALL`; a blank name keeps the default.
+    fn names(self) -> [Option<String>; 4] {
+        [self.not_completed, self.completed, self.good, self.excellent]
+            .map(|name| name.map(|n| n.into_inner().trim().to_string()).filter(|n| !n.is_empty()))
+    }
+
+    /// As short names, in the order of `Level::ALL`, a blank name keeping the default; a name wider than the
+    /// narrow column is a problem naming its key (`table.key`).
+    fn short_names(self, source: &Source<'_>, table: &str, problems: &mut Vec<DataError>) -> [Option<String>; 4] {
         use unicode_width::UnicodeWidthStr;
         let columns = super::regulation::SHORT_LEVEL_COLUMNS;
         let keyed = [
@@ -114,40 +133,6 @@ impl LevelShortNamesFile {
             }
             Some(text.to_string()).filter(|text| !text.is_empty())
         })
-    }
-}
-
-/// `[citations]`: articles of the regulation cited beside what they rule; each absent: no article there.
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct CitationsFile {
-    /// Where the facts recorded per unit come from.
-    facts: Option<String>,
-    /// The article fixing each part's points.
-    part_points: Option<String>,
-    /// The article asking the leadership collective to approve the self-assessment before it is sent.
-    submission_approval: Option<String>,
-}
-
-/// `[level_names]` / `[level_names_en]`: each level's name as the regulation writes it; absent, the seeds' words.
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct LevelNamesFile {
-    /// *Hoàn thành xuất sắc nhiệm vụ*.
-    excellent: Option<String>,
-    /// *Hoàn thành tốt nhiệm vụ*.
-    good: Option<String>,
-    /// *Hoàn thành nhiệm vụ*.
-    completed: Option<String>,
-    /// *Không hoàn thành nhiệm vụ*.
-    not_completed: Option<String>,
-}
-
-impl LevelNamesFile {
-    /// In the order of `Level::ALL`; a blank name keeps the default.
-    fn names(self) -> [Option<String>; 4] {
-        [self.not_completed, self.completed, self.good, self.excellent]
-            .map(|name| name.map(|n| n.trim().to_string()).filter(|n| !n.is_empty()))
     }
 }
 
@@ -570,8 +555,8 @@ fn finish(folder: &str, source: &Source<'_>, raw: RegulationFile, parts: Parts) 
         level_names: super::regulation::LevelNames {
             vietnamese: raw.level_names.names(),
             english: raw.level_names_en.names(),
-            short_vietnamese: raw.level_short_names.names(source, "level_short_names", &mut problems),
-            short_english: raw.level_short_names_en.names(source, "level_short_names_en", &mut problems),
+            short_vietnamese: raw.level_short_names.short_names(source, "level_short_names", &mut problems),
+            short_english: raw.level_short_names_en.short_names(source, "level_short_names_en", &mut problems),
         },
         citations: {
             let article = |text: Option<String>| text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
